@@ -1,0 +1,50 @@
+/**
+ * A sequence kept as text inside another document: Current Branch's object.xml holds it in a CDATA section of the
+ * `Sequence` property; some tools write it entity-escaped. The inner text is parsed as a document of its own and put
+ * back (re-wrapped the same way) only when it changed.
+ */
+import { TaskSequenceError, type LineCounter } from '../errors.js';
+import { classifyElement } from '../model/classify.js';
+import type { CData, Element, Sequence, Text, XmlDocument } from '../model/types.js';
+import { cdataSection, escapeText } from '../xml/entities.js';
+import { type LeafOrigin, originOf } from '../xml/origin.js';
+import { parseXml, type ParseWarning } from '../xml/parse.js';
+import { printDocument } from '../xml/print.js';
+
+/** An embedded sequence document and the node of the outer document that holds its text. */
+export interface Embedded {
+  xml: XmlDocument;
+  sequence: Sequence;
+  holder: CData | Text;
+  /** The inner text as read, to tell whether it changed. */
+  original: string;
+}
+
+/** Parses the sequence held as text by `element` (a `<VALUE>` or `<SequenceData>`), or undefined if it holds none. */
+export function readEmbedded(element: Element, lines: LineCounter, maxDepth: number, warnings: ParseWarning[]): Embedded | undefined {
+  if (!('children' in element)) return undefined;
+  const holders = element.children.filter((c): c is CData | Text => c.kind === 'cdata' || (c.kind === 'text' && c.value.trim() !== ''));
+  const holder = holders[0];
+  if (!holder || holders.length !== 1 || !holder.value.trimStart().startsWith('<')) return undefined;
+  const o = originOf(holder) as LeafOrigin | undefined;
+  const baseOffset = o ? o.start + (holder.kind === 'cdata' ? 9 : 0) : 0;
+  const parsed = parseXml(holder.value, { classify: classifyElement, maxDepth, baseOffset, lines });
+  warnings.push(...parsed.warnings);
+  if (parsed.root.kind !== 'sequence') {
+    throw new TaskSequenceError('SEQUENCE_MISSING', `The embedded task sequence text starts with <${parsed.root.tag}>, not <sequence>.`, {
+      range: [baseOffset, baseOffset],
+      linePos: lines.linePos(baseOffset),
+    });
+  }
+  return { xml: parsed.document, sequence: parsed.root, holder, original: holder.value };
+}
+
+/** The raw text to write for the holder node if the embedded sequence changed, else undefined. */
+export function embeddedOverride(embedded: Embedded): string | undefined {
+  const text = printDocument(embedded.xml);
+  if (text === embedded.original) return undefined;
+  if (embedded.holder.kind === 'cdata') return cdataSection(text);
+  const o = originOf(embedded.holder) as LeafOrigin | undefined;
+  const raw = o ? o.src.text.slice(o.start, o.end) : '';
+  return escapeText(text, { textQuot: raw.includes('&quot;'), textApos: raw.includes('&apos;') });
+}

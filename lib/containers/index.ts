@@ -1,0 +1,142 @@
+/**
+ * The three containers a task sequence comes in, and their package-level properties:
+ * - `sequence`: a bare `<sequence>` (`SaveToXml`, `(Get-CMTaskSequence).Sequence`, MDT `ts.xml`): no properties;
+ * - `sms-package`: the ConfigMgr 2007 console export `<SmsTaskSequencePackage>` with `<SequenceData><sequence>`;
+ *   properties are its child elements (`Name`, `DependentProgram`, `ProgramFlags`, …);
+ * - `cim-instance`: a Current Branch export's object.xml, `<INSTANCE CLASSNAME="SMS_TaskSequencePackage">`;
+ *   properties are its `<PROPERTY NAME=…><VALUE>` pairs and the sequence is the `Sequence` property's CDATA.
+ */
+import { TaskSequenceError, type LineCounter } from '../errors.js';
+import { appendLaidOut, detectIndentUnit, insertLaidOut, layoutAt } from '../model/format.js';
+import { childElement, isElement } from '../model/query.js';
+import type { Element, Sequence, XmlDocument } from '../model/types.js';
+import { elementText, setElementText } from '../model/variables.js';
+import type { ParseWarning } from '../xml/parse.js';
+import { type Embedded, readEmbedded } from './embedded.js';
+
+/** Which container a document came in. */
+export type ContainerKind = 'sequence' | 'sms-package' | 'cim-instance';
+
+/** What recognising a container yields. */
+export interface ContainerParts {
+  kind: ContainerKind;
+  sequence: Sequence;
+  embedded?: Embedded;
+}
+
+/** The 2007 export's element order (three tools that write it agree on it). */
+export const SMS_PACKAGE_ORDER = [
+  'BootImageID',
+  'Category',
+  'DependentProgram',
+  'Description',
+  'Duration',
+  'Name',
+  'ProgramFlags',
+  'SequenceData',
+  'SourceDate',
+  'SupportedOperatingSystems',
+  'IconSize',
+];
+
+/** Recognises the container of a parsed document; throws a clear error for anything else. */
+export function recognise(root: Element, lines: LineCounter, maxDepth: number, warnings: ParseWarning[]): ContainerParts {
+  if (root.kind === 'sequence') return { kind: 'sequence', sequence: root };
+  if (root.tag === 'SmsTaskSequencePackage' && 'children' in root) {
+    const data = childElement(root, 'SequenceData');
+    if (!data || !('children' in data)) throw new TaskSequenceError('SEQUENCE_MISSING', 'The <SmsTaskSequencePackage> has no <SequenceData> element.');
+    const seq = data.children.find((c): c is Sequence => c.kind === 'sequence');
+    if (seq) return { kind: 'sms-package', sequence: seq };
+    const embedded = readEmbedded(data, lines, maxDepth, warnings);
+    if (embedded) return { kind: 'sms-package', sequence: embedded.sequence, embedded };
+    throw new TaskSequenceError('SEQUENCE_MISSING', 'The <SequenceData> of this <SmsTaskSequencePackage> holds no <sequence>.');
+  }
+  if (root.tag === 'INSTANCE') {
+    const cls = root.attributes.CLASSNAME;
+    if (cls !== 'SMS_TaskSequencePackage') {
+      throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `This is a CIM-XML <INSTANCE> of class ${cls ?? '(none)'}, not SMS_TaskSequencePackage.`);
+    }
+    const value = cimValue(root, 'Sequence');
+    const embedded = value ? readEmbedded(value, lines, maxDepth, warnings) : undefined;
+    if (!embedded) throw new TaskSequenceError('SEQUENCE_MISSING', 'The SMS_TaskSequencePackage instance has no Sequence property with a <sequence> in it.');
+    return { kind: 'cim-instance', sequence: embedded.sequence, embedded };
+  }
+  throw new TaskSequenceError(
+    'NOT_A_TASK_SEQUENCE',
+    `The root element is <${root.tag}>; a task sequence is a <sequence>, an <SmsTaskSequencePackage> (ConfigMgr 2007 export) or an <INSTANCE CLASSNAME="SMS_TaskSequencePackage"> (Current Branch object.xml).`,
+  );
+}
+
+function cimProperty(root: Element, name: string): Element | undefined {
+  if (!('children' in root)) return undefined;
+  for (const c of root.children) if (isElement(c) && c.tag.startsWith('PROPERTY') && c.attributes.NAME === name) return c;
+  return undefined;
+}
+
+function cimValue(root: Element, name: string): Element | undefined {
+  const prop = cimProperty(root, name);
+  return prop && 'children' in prop ? childElement(prop, 'VALUE') : undefined;
+}
+
+/** The container's properties as name → text (a CIM property with no `<VALUE>`, i.e. null, is left out). */
+export function listProperties(kind: ContainerKind, root: Element): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (kind === 'sequence' || !('children' in root)) return out;
+  for (const c of root.children) {
+    if (!isElement(c)) continue;
+    if (kind === 'sms-package' && c.tag !== 'SequenceData') out[c.tag] = elementText(c);
+    if (kind === 'cim-instance' && c.tag === 'PROPERTY' && c.attributes.NAME && c.attributes.NAME !== 'Sequence') {
+      const v = 'children' in c ? childElement(c, 'VALUE') : undefined;
+      if (v) out[c.attributes.NAME] = elementText(v);
+    }
+  }
+  return out;
+}
+
+/** One container property's text, or undefined when absent. */
+export function getProperty(kind: ContainerKind, root: Element, name: string): string | undefined {
+  if (kind === 'sms-package') {
+    const el = 'children' in root ? childElement(root, name) : undefined;
+    return el && name !== 'SequenceData' ? elementText(el) : undefined;
+  }
+  if (kind === 'cim-instance') {
+    const v = cimValue(root, name);
+    return v ? elementText(v) : undefined;
+  }
+  return undefined;
+}
+
+/** Sets a container property, adding its element (laid out like its neighbours) when absent. */
+export function setProperty(kind: ContainerKind, xml: XmlDocument, root: Element, name: string, value: string): void {
+  if (kind === 'sequence' || !('children' in root)) {
+    throw new TaskSequenceError('UNSUPPORTED_CONTAINER', `A bare <sequence> has no package properties, so ${name} cannot be set in the file.`);
+  }
+  const unit = detectIndentUnit(xml);
+  if (kind === 'sms-package') {
+    const el = childElement(root, name);
+    if (el) {
+      setElementText(el, value);
+      return;
+    }
+    const created: Element = { kind: 'element', tag: name, attributes: {}, children: value === '' ? [] : [{ kind: 'text', value }] };
+    const rank = SMS_PACKAGE_ORDER.indexOf(name);
+    let after = -1;
+    root.children.forEach((c, i) => {
+      if (isElement(c) && rank !== -1 && SMS_PACKAGE_ORDER.indexOf(c.tag) !== -1 && SMS_PACKAGE_ORDER.indexOf(c.tag) < rank) after = i;
+    });
+    if (after === -1) appendLaidOut(root, created, layoutAt(xml, xml.children.indexOf(root), unit), unit);
+    else insertLaidOut(root, after, [created], unit);
+    return;
+  }
+  const prop = cimProperty(root, name);
+  if (!prop || !('children' in prop)) {
+    throw new TaskSequenceError('UNSUPPORTED_CONTAINER', `The SMS_TaskSequencePackage instance has no ${name} property to set.`);
+  }
+  const v = childElement(prop, 'VALUE');
+  if (v) {
+    setElementText(v, value);
+    return;
+  }
+  const created: Element = { kind: 'element', tag: 'VALUE', attributes: {}, children: value === '' ? [] : [{ kind: 'text', value }] };
+  appendLaidOut(prop, created, layoutAt(root, root.children.indexOf(prop), unit), unit);
+}

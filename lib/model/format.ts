@@ -1,0 +1,109 @@
+/**
+ * Layout for inserted nodes: new elements take the indentation and newline style of their neighbours, so a one-line
+ * file stays one line and a pretty-printed file stays pretty.
+ */
+import type { Node, Parent, ParentElement, Text } from './types.js';
+
+function isBlank(node: Node | undefined): node is Text {
+  return node !== undefined && node.kind === 'text' && /^[ \t\r\n]*$/.test(node.value);
+}
+
+function hasChildren(node: Node | Parent): node is Extract<Node | Parent, { children: Node[] }> {
+  return 'children' in node;
+}
+
+/** The layout found around an existing element: its own indentation, the newline in use, and one indent step. */
+export interface Layout {
+  newline: string;
+  indent: string;
+  unit: string;
+}
+
+/** The whitespace text right before `children[index]`, or undefined when there is none. */
+export function whitespaceBefore(parent: Parent, index: number): Text | undefined {
+  const prev = parent.children[index - 1];
+  return isBlank(prev) ? prev : undefined;
+}
+
+/** The layout of the element at `children[index]` of `parent`; undefined when the document is on one line there. */
+export function layoutAt(parent: Parent, index: number, unitHint: string): Layout | undefined {
+  const ws = whitespaceBefore(parent, index)?.value;
+  if (ws === undefined || !/[\r\n]/.test(ws)) return undefined;
+  const nl = ws.includes('\r\n') ? '\r\n' : ws.includes('\r') ? '\r' : '\n';
+  return { newline: nl, indent: ws.slice(ws.lastIndexOf('\n') + 1).replace(/^\r/, ''), unit: unitHint };
+}
+
+/** One indentation step of the tree, learnt from the first element whose children sit deeper than it. */
+export function detectIndentUnit(root: Parent): string {
+  const walk = (node: Parent, indent: string | undefined): string | undefined => {
+    const kids = node.children;
+    for (let i = 0; i < kids.length; i++) {
+      const child = kids[i] as Node;
+      if (!hasChildren(child)) continue;
+      const ws = whitespaceBefore(node, i)?.value;
+      const childIndent = ws !== undefined && ws.includes('\n') ? ws.slice(ws.lastIndexOf('\n') + 1) : undefined;
+      if (indent !== undefined && childIndent !== undefined && childIndent.startsWith(indent) && childIndent.length > indent.length) {
+        return childIndent.slice(indent.length);
+      }
+      const found = walk(child, childIndent);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  return walk(root, '') ?? '  ';
+}
+
+/**
+ * Adds whitespace text to a new subtree so it lays out like the document at `indent`; a subtree that already has
+ * whitespace of its own (moved from elsewhere) is left alone.
+ */
+export function layOut(node: Node, layout: Layout | undefined): void {
+  if (!layout || !hasChildren(node) || node.children.length === 0) return;
+  if (node.children.some((c) => c.kind === 'text')) return;
+  const inner = layout.indent + layout.unit;
+  const kids: Node[] = [];
+  for (const child of node.children) {
+    kids.push({ kind: 'text', value: layout.newline + inner }, child);
+    layOut(child, { ...layout, indent: inner });
+  }
+  kids.push({ kind: 'text', value: layout.newline + layout.indent });
+  node.children = kids;
+}
+
+/** Inserts `nodes` right after `parent.children[index]`, each on its own line like that child when it has one. */
+export function insertLaidOut(parent: Parent, index: number, nodes: Node[], unit: string): void {
+  const ws = whitespaceBefore(parent, index);
+  const layout = layoutAt(parent, index, unit);
+  const added: Node[] = [];
+  for (const n of nodes) {
+    if (ws) added.push({ kind: 'text', value: ws.value });
+    layOut(n, layout);
+    added.push(n);
+  }
+  parent.children.splice(index + 1, 0, ...added);
+}
+
+/**
+ * Appends `node` as the last element child of `parent`, after its last element (before closing whitespace), laid
+ * out like its siblings; for a parent with no element child, one level deeper than `parentLayout`.
+ */
+export function appendLaidOut(parent: ParentElement, node: Node, parentLayout: Layout | undefined, unit: string): void {
+  let last = -1;
+  for (let i = parent.children.length - 1; i >= 0; i--) {
+    if ((parent.children[i] as Node).kind !== 'text') {
+      last = i;
+      break;
+    }
+  }
+  if (last !== -1) {
+    insertLaidOut(parent, last, [node], unit);
+    return;
+  }
+  if (!parentLayout || parent.children.some((c) => !isBlank(c))) {
+    parent.children.push(node);
+    return;
+  }
+  const inner = parentLayout.indent + parentLayout.unit;
+  layOut(node, { ...parentLayout, indent: inner });
+  parent.children = [{ kind: 'text', value: parentLayout.newline + inner }, node, { kind: 'text', value: parentLayout.newline + parentLayout.indent }];
+}

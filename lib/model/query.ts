@@ -1,0 +1,96 @@
+/**
+ * Finding things in a sequence: steps by type, name or path, their parents and positions, in execution order.
+ */
+import { BREAK, SKIP, visit } from '../visit.js';
+import type { Element, Group, Node, Parent, Sequence, SequenceItem, Step, SubTaskSequence } from './types.js';
+
+/** A step, group or sub task sequence together with where it sits. */
+export interface Located<T extends SequenceItem = SequenceItem> {
+  node: T;
+  parent: Sequence | Group;
+  /** Index in `parent.children` (which includes whitespace and comments). */
+  index: number;
+  /** Names from the top: `Group/Sub group/Step`; a `/` or `\` inside a name is escaped with `\`. */
+  path: string;
+  /** The groups from the top down to the parent. */
+  groups: Group[];
+}
+
+/** Whether a node is a step, group or sub task sequence. */
+export function isSequenceItem(node: Node): node is SequenceItem {
+  return node.kind === 'step' || node.kind === 'group' || node.kind === 'subtasksequence';
+}
+
+/** Whether a node is an element (as opposed to text, comment, CDATA or a processing instruction). */
+export function isElement(node: Node): node is Element {
+  return 'tag' in node;
+}
+
+/** The element children of a parent. */
+export function elementChildren(parent: Parent): Element[] {
+  return parent.children.filter(isElement);
+}
+
+/** The first element child with `tag`. */
+export function childElement(parent: Parent, tag: string): Element | undefined {
+  for (const c of parent.children) if (isElement(c) && c.tag === tag) return c;
+  return undefined;
+}
+
+function escapeName(name: string): string {
+  return name.replace(/[\\/]/g, (c) => `\\${c}`);
+}
+
+/** Every step, group and sub task sequence in execution order (groups before their contents). */
+export function listItems(sequence: Sequence): Located[] {
+  const out: Located[] = [];
+  const walk = (parent: Sequence | Group, prefix: string, groups: Group[]): void => {
+    parent.children.forEach((node, index) => {
+      if (!isSequenceItem(node)) return;
+      const path = prefix + escapeName(node.attributes.name ?? '');
+      out.push({ node, parent, index, path, groups });
+      if (node.kind === 'group') walk(node, `${path}/`, [...groups, node]);
+    });
+  };
+  walk(sequence, '', []);
+  return out;
+}
+
+/** What {@link findSteps} matches on; every given field must match. */
+export interface StepQuery {
+  /** The step's `type` attribute (WMI class), e.g. `SMS_TaskSequence_SetupWindowsAndSMSAction`. */
+  type?: string;
+  /** The step's name, exactly. */
+  name?: string;
+  /** The step's path, exactly (see {@link Located.path}). */
+  path?: string;
+}
+
+/** Steps (and sub task sequences) matching `query`, in execution order. */
+export function findSteps(sequence: Sequence, query: StepQuery = {}): Located<Step | SubTaskSequence>[] {
+  return listItems(sequence).filter(
+    (l): l is Located<Step | SubTaskSequence> =>
+      l.node.kind !== 'group' &&
+      (query.type === undefined || l.node.attributes.type === query.type) &&
+      (query.name === undefined || l.node.attributes.name === query.name) &&
+      (query.path === undefined || l.path === query.path),
+  );
+}
+
+/** Where a step or group sits, or undefined if it is not in the sequence. */
+export function locate(sequence: Sequence, node: SequenceItem): Located | undefined {
+  return listItems(sequence).find((l) => l.node === node);
+}
+
+/** The parent of any node under `root`, and the node's index in it. */
+export function parentOf(root: Parent, node: Node): { parent: Parent; index: number } | undefined {
+  let found: { parent: Parent; index: number } | undefined;
+  visit(root, (n, ancestors, index) => {
+    if (n === node) {
+      found = { parent: ancestors[ancestors.length - 1] as Parent, index };
+      return BREAK;
+    }
+    return n.kind === 'text' ? SKIP : undefined;
+  });
+  return found;
+}

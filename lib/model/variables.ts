@@ -1,0 +1,104 @@
+/**
+ * Step properties: the `<action>` command line and the `<defaultVarList>` variables of a step, read and written in
+ * place so that only what changes differs in the output.
+ */
+import { appendLaidOut, detectIndentUnit, layoutAt } from './format.js';
+import { childElement } from './query.js';
+import type { Action, Element, Node, Parent, ParentElement, Step, SubTaskSequence, Variable, VariableList } from './types.js';
+
+type StepLike = Step | SubTaskSequence;
+
+/** The step's `<defaultVarList>`, if it has one. */
+export function variableList(step: StepLike): VariableList | undefined {
+  for (const c of step.children) if (c.kind === 'variableList') return c;
+  return undefined;
+}
+
+/** The variables of a step, in written order. */
+export function variables(step: StepLike): Variable[] {
+  return variableList(step)?.children.filter((c): c is Variable => c.kind === 'variable') ?? [];
+}
+
+/**
+ * A step variable by its `property` (the WMI property name, matched exactly) or, failing that, by its `name`
+ * (task sequence variable names are not case-sensitive).
+ */
+export function findVariable(step: StepLike, key: string): Variable | undefined {
+  const vars = variables(step);
+  const lower = key.toLowerCase();
+  return vars.find((v) => v.attributes.property === key) ?? vars.find((v) => v.attributes.name?.toLowerCase() === lower);
+}
+
+/** The value of a step variable (see {@link findVariable}), or undefined when the step has none. */
+export function getVariableValue(step: StepLike, key: string): string | undefined {
+  return findVariable(step, key)?.value;
+}
+
+/** What a new variable is written with, when {@link setVariable} has to add one. */
+export interface NewVariable {
+  name: string;
+  property: string;
+  hidden?: boolean;
+}
+
+/**
+ * Sets a step variable's value. An existing variable (by property, then name) keeps its attributes; a missing one is
+ * added to the `<defaultVarList>` (created when absent) laid out like its neighbours.
+ */
+export function setVariable(step: StepLike, key: string | NewVariable, value: string, context?: Parent): Variable {
+  const spec = typeof key === 'string' ? { name: key, property: key } : key;
+  const existing = findVariable(step, spec.property) ?? findVariable(step, spec.name);
+  if (existing) {
+    existing.value = value;
+    return existing;
+  }
+  const variable: Variable = {
+    kind: 'variable',
+    tag: 'variable',
+    attributes: { name: spec.name, property: spec.property, ...(spec.hidden ? { hidden: 'true' } : {}) },
+    value,
+  };
+  const unit = detectIndentUnit(context ?? step);
+  let list = variableList(step);
+  if (!list) {
+    list = { kind: 'variableList', tag: 'defaultVarList', attributes: {}, children: [] };
+    appendLaidOut(step, list, undefined, unit);
+  }
+  appendLaidOut(list, variable, layoutOfChild(step, list, unit), unit);
+  return variable;
+}
+
+function layoutOfChild(parent: ParentElement, child: Node, unit: string) {
+  const index = parent.children.indexOf(child);
+  return index === -1 ? undefined : layoutAt(parent, index, unit);
+}
+
+/** The step's `<action>` command line. */
+export function getAction(step: StepLike): string | undefined {
+  for (const c of step.children) if (c.kind === 'action') return c.value;
+  return undefined;
+}
+
+/** Sets the step's `<action>` command line (the element must exist: every built-in step has one). */
+export function setAction(step: StepLike, value: string): void {
+  const action = step.children.find((c): c is Action => c.kind === 'action');
+  if (action) action.value = value;
+  else step.children.unshift({ kind: 'action', tag: 'action', attributes: {}, value });
+}
+
+/** The value of a child element's text (`<Name>…</Name>`), for container property elements. */
+export function elementText(element: Element): string {
+  if ('value' in element) return element.value;
+  let s = '';
+  for (const c of element.children) if (c.kind === 'text' || c.kind === 'cdata') s += c.value;
+  return s;
+}
+
+/** Replaces an element's content with one text node. */
+export function setElementText(element: Element, value: string): void {
+  if (elementText(element) === value) return;
+  if ('value' in element) element.value = value;
+  else element.children = value === '' ? [] : [{ kind: 'text', value }];
+}
+
+export { childElement };

@@ -1,0 +1,75 @@
+/**
+ * readTaskSequence: bytes or a string → {@link TaskSequenceDocument}, for every container and encoding cmts knows.
+ */
+import { recognise } from './containers/index.js';
+import { TaskSequenceDocument } from './document.js';
+import { type Diagnostic, LineCounter, TaskSequenceError } from './errors.js';
+import { classifyElement } from './model/classify.js';
+import { decodeBytes, type DecodedText } from './xml/codec.js';
+import { parseXml, type ParseWarning } from './xml/parse.js';
+
+/** The default for {@link ReadOptions.maxBytes}: 64 MiB, well above a 20,000-step sequence. */
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+/** Options for {@link readTaskSequence}. */
+export interface ReadOptions {
+  /** Inputs larger than this many bytes (UTF-16 code units for a string) are refused before parsing; default 64 MiB. */
+  maxBytes?: number;
+  /** Maximum element nesting; default 256. */
+  maxDepth?: number;
+  /** The file name, for error messages and diagnostics. */
+  file?: string;
+}
+
+/**
+ * Reads a task sequence. Bytes may be UTF-8 (with or without BOM) or UTF-16 with BOM; a string is taken as
+ * decoded text and written back as UTF-8. Throws {@link TaskSequenceError} on unusable input.
+ */
+export function readTaskSequence(input: Uint8Array | string, options: ReadOptions = {}): TaskSequenceDocument {
+  try {
+    return read(input, options);
+  } catch (e) {
+    if (e instanceof TaskSequenceError && options.file !== undefined && e.file === undefined) e.file = options.file;
+    throw e;
+  }
+}
+
+function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDocument {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxDepth = options.maxDepth ?? 256;
+  if (input.length > maxBytes) {
+    throw new TaskSequenceError('INPUT_TOO_LARGE', `The input is ${input.length} ${typeof input === 'string' ? 'characters' : 'bytes'}; the limit is ${maxBytes} (option maxBytes).`);
+  }
+  let decoded: DecodedText;
+  if (typeof input === 'string') {
+    if (!input.isWellFormed()) throw new TaskSequenceError('ENCODING_INVALID', 'The string has an unpaired surrogate, which no encoding can write.');
+    const bom = input.charCodeAt(0) === 0xfeff;
+    decoded = { text: bom ? input.slice(1) : input, encoding: 'utf-8', bom };
+  } else {
+    decoded = decodeBytes(input);
+  }
+  const lines = new LineCounter(decoded.text);
+  const parsed = parseXml(decoded.text, { classify: classifyElement, maxDepth, lines });
+  const warnings: ParseWarning[] = [...parsed.warnings];
+  let parts;
+  try {
+    parts = recognise(parsed.root, lines, maxDepth, warnings);
+  } catch (e) {
+    if (e instanceof TaskSequenceError && !e.linePos) {
+      e.range = [0, 0];
+      e.linePos = lines.linePos(0);
+    }
+    throw e;
+  }
+  const diagnostics: Diagnostic[] = warnings.map((w) => ({ code: w.code, severity: 'warning', message: w.message, ...lines.linePos(w.offset) }));
+  return new TaskSequenceDocument({
+    container: parts.kind,
+    encoding: { encoding: decoded.encoding, bom: decoded.bom },
+    xml: parsed.document,
+    root: parsed.root,
+    sequence: parts.sequence,
+    embedded: parts.embedded,
+    warnings: diagnostics,
+    file: options.file,
+  });
+}

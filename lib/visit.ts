@@ -1,0 +1,45 @@
+/**
+ * Walking the tree. The visitor is called for every node, parents before children, with the chain of ancestors;
+ * what it returns steers the walk.
+ *
+ * Editing during the walk: change the current node freely; insert siblings after it (they are visited next);
+ * to remove the current node, return {@link REMOVE} (do not splice it yourself); return {@link SKIP} after replacing
+ * a node's children to avoid walking into them; return {@link BREAK} to stop.
+ */
+import type { Node, Parent, XmlDocument } from './model/types.js';
+
+/** Stop the whole walk. */
+export const BREAK = Symbol('BREAK');
+/** Do not walk into this node's children. */
+export const SKIP = Symbol('SKIP');
+/** Remove this node from its parent and go on with its next sibling. */
+export const REMOVE = Symbol('REMOVE');
+
+/** What a visitor may return; `undefined` (or nothing) means go on. */
+export type VisitResult = typeof BREAK | typeof SKIP | typeof REMOVE | void | undefined;
+
+/** A visitor: the node, its ancestors (root first, direct parent last) and its index in the parent. */
+export type Visitor = (node: Node, ancestors: readonly Parent[], index: number) => VisitResult;
+
+/** Walks `root`'s descendants depth-first in document order. Returns false if the walk was stopped with BREAK. */
+export function visit(root: Parent | XmlDocument, visitor: Visitor): boolean {
+  const ancestors: Parent[] = [];
+  const walk = (parent: Parent): boolean => {
+    ancestors.push(parent);
+    const kids = parent.children;
+    for (let i = 0; i < kids.length; i++) {
+      const node = kids[i] as Node;
+      const result = visitor(node, ancestors, i);
+      if (result === BREAK) return false;
+      if (result === REMOVE) {
+        kids.splice(i, 1);
+        i--;
+        continue;
+      }
+      if (result !== SKIP && 'children' in node && !walk(node)) return false;
+    }
+    ancestors.pop();
+    return true;
+  };
+  return walk(root);
+}

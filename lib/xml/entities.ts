@@ -1,0 +1,78 @@
+/**
+ * Entity decoding and escaping. Only the five predefined entities and character references exist here: there is no
+ * DOCTYPE, so there is nothing else to expand.
+ */
+
+/** A bad entity reference; `offset` is relative to the decoded string's start. */
+export class EntityError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+    readonly undefinedName?: string,
+  ) {
+    super(message);
+  }
+}
+
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function isXmlChar(cp: number): boolean {
+  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+}
+
+/** Decodes `&lt;`-style and `&#…;` references in raw text; throws {@link EntityError} on anything else. */
+export function decodeEntities(raw: string): string {
+  let out = '';
+  let last = 0;
+  for (let amp = raw.indexOf('&'); amp !== -1; amp = raw.indexOf('&', last)) {
+    const semi = raw.indexOf(';', amp + 1);
+    const body = semi === -1 ? '' : raw.slice(amp + 1, semi);
+    if (semi === -1 || body.length === 0 || body.length > 32 || /[\s&<]/.test(body)) {
+      throw new EntityError("'&' must start an entity reference such as &amp; (write a literal & as &amp;).", amp);
+    }
+    let ch: string;
+    if (body.charCodeAt(0) === 0x23 /* # */) {
+      const hex = body[1] === 'x';
+      const digits = body.slice(hex ? 2 : 1);
+      if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) throw new EntityError(`Bad character reference &${body};.`, amp);
+      const cp = parseInt(digits, hex ? 16 : 10);
+      if (!isXmlChar(cp)) throw new EntityError(`Character reference &${body}; is not an allowed XML character.`, amp);
+      ch = String.fromCodePoint(cp);
+    } else {
+      const p = PREDEFINED[body];
+      if (p === undefined) throw new EntityError(`Entity &${body}; is not defined (only &lt; &gt; &amp; &quot; &apos; and character references are).`, amp, body);
+      ch = p;
+    }
+    out += raw.slice(last, amp) + ch;
+    last = semi + 1;
+  }
+  return out + raw.slice(last);
+}
+
+/** How text and attribute values are escaped when cmts prints them; learnt from the document (see `xml/style.ts`). */
+export interface EscapeStyle {
+  /** Write `"` in text as `&quot;`. */
+  textQuot: boolean;
+  /** Write `'` in text as `&apos;`. */
+  textApos: boolean;
+}
+
+/** Escapes element text: `&`, `<` and `>` always; quotes as the style says. Line ends are kept as given. */
+export function escapeText(value: string, style: EscapeStyle): string {
+  let s = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  if (style.textQuot) s = s.replace(/"/g, '&quot;');
+  if (style.textApos) s = s.replace(/'/g, '&apos;');
+  return s;
+}
+
+/** Escapes an attribute value for the given quote character; tab, LF and CR as character references. */
+export function escapeAttribute(value: string, quote: '"' | "'"): string {
+  let s = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  s = quote === '"' ? s.replace(/"/g, '&quot;') : s.replace(/'/g, '&apos;');
+  return s.replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;');
+}
+
+/** Text for a CDATA section; `]]>` is split across two sections, the only way CDATA can hold it. */
+export function cdataSection(value: string): string {
+  return `<![CDATA[${value.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
+}

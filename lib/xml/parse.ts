@@ -1,0 +1,295 @@
+/**
+ * The byte-exact layer: a strict, non-validating XML 1.0 parser that records the source span of every node.
+ *
+ * Why not fast-xml-parser here: it accepts mismatched end tags (`<a></b>`), drops a DOCTYPE silently, ignores text
+ * after the root and rewrites CRLF in text to LF, so its tree cannot be spliced back into the bytes it came from.
+ * This parser refuses what is not well-formed, never expands an entity beyond the five predefined ones and
+ * character references, refuses any DOCTYPE, and keeps enough about every node to copy its source text on write.
+ */
+import { type LineCounter, TaskSequenceError, type ErrorCode } from '../errors.js';
+import type { Attributes, Element, Node, XmlDocument } from '../model/types.js';
+import { decodeEntities, EntityError } from './entities.js';
+import { type ElementOrigin, setOrigin, type Source } from './origin.js';
+
+/** Decides the kind of an element from its tag and its parent's kind (the model's classification). */
+export type Classifier = (tag: string, parentKind: string, parentTag: string) => Element['kind'];
+
+/** Options for {@link parseXml}. */
+export interface ParseXmlOptions {
+  /** Maximum element nesting depth; default 256. */
+  maxDepth?: number;
+  /** Kinds for elements; default: every element is `element`. */
+  classify?: Classifier;
+  /** Kind given to the parent of the root element, passed to `classify`; default `document`. */
+  rootParentKind?: string;
+  /** Where this text starts inside an outer text, for error positions (embedded sequences). */
+  baseOffset?: number;
+  /** Line counter over the outer text, for error positions. */
+  lines?: LineCounter;
+}
+
+/** A non-fatal finding of the parser. */
+export interface ParseWarning {
+  code: string;
+  message: string;
+  offset: number;
+}
+
+/** What {@link parseXml} returns. */
+export interface ParsedXml {
+  document: XmlDocument;
+  source: Source;
+  root: Element;
+  warnings: ParseWarning[];
+}
+
+interface Frame {
+  tag: string;
+  kind: Element['kind'];
+  attributes: Attributes;
+  attrs: string[];
+  children: Node[];
+  start: number;
+  startTagEnd: number;
+}
+
+const VALUE_KINDS = new Set(['action', 'variable']);
+const NAME = /[A-Za-z_:\u00C0-\uFFFF][A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]*/y;
+const INVALID_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+const defaultClassify: Classifier = () => 'element';
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+/** Parses `text` into a tree whose nodes remember their source spans; throws {@link TaskSequenceError} if malformed. */
+export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml {
+  const maxDepth = options.maxDepth ?? 256;
+  const classify = options.classify ?? defaultClassify;
+  const source: Source = { text };
+  const warnings: ParseWarning[] = [];
+  const len = text.length;
+  const fail = (code: ErrorCode, message: string, at: number, end = at): never => {
+    const base = options.baseOffset ?? 0;
+    const range: [number, number] = [base + at, base + end];
+    throw new TaskSequenceError(code, message, options.lines ? { range, linePos: options.lines.linePos(range[0]) } : { range });
+  };
+
+  const topChildren: Node[] = [];
+  const stack: Frame[] = [];
+  let root: Element | undefined;
+  let pos = 0;
+
+  const readName = (at: number, what: string): string => {
+    NAME.lastIndex = at;
+    const m = NAME.exec(text);
+    if (!m) fail('XML_MALFORMED', `Expected ${what} name at ${describeAt(text, at)}.`, at);
+    return (m as RegExpExecArray)[0];
+  };
+  const skipSpace = (at: number): number => {
+    while (at < len && isSpace(text.charCodeAt(at))) at++;
+    return at;
+  };
+  const decode = (raw: string, at: number): string => {
+    if (INVALID_CHAR.test(raw)) {
+      const i = raw.search(INVALID_CHAR);
+      fail('XML_MALFORMED', `Character U+${raw.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML.`, at + i);
+    }
+    if (raw.indexOf('&') === -1) return raw;
+    try {
+      return decodeEntities(raw);
+    } catch (e) {
+      if (e instanceof EntityError) fail(e.undefinedName ? 'XML_UNDEFINED_ENTITY' : 'XML_MALFORMED', e.message, at + e.offset);
+      throw e;
+    }
+  };
+  const children = (): Node[] => (stack.length ? (stack[stack.length - 1] as Frame).children : topChildren);
+  const addLeaf = (node: Node & { value: string }, start: number, end: number, target?: string): void => {
+    children().push(node);
+    setOrigin(node, target === undefined ? { src: source, start, end, value: node.value } : { src: source, start, end, value: node.value, target });
+  };
+
+  while (pos < len) {
+    const lt = text.indexOf('<', pos);
+    const textEnd = lt === -1 ? len : lt;
+    if (textEnd > pos) {
+      const raw = text.slice(pos, textEnd);
+      if (!stack.length) {
+        for (let i = 0; i < raw.length; i++) {
+          if (!isSpace(raw.charCodeAt(i))) {
+            fail('XML_MALFORMED', root ? 'Text after the root element.' : 'Text before the root element.', pos + i);
+          }
+        }
+      } else if (raw.indexOf(']]>') !== -1) {
+        fail('XML_MALFORMED', "']]>' is not allowed in text.", pos + raw.indexOf(']]>'));
+      }
+      addLeaf({ kind: 'text', value: decode(raw, pos) }, pos, textEnd);
+      pos = textEnd;
+      continue;
+    }
+    const c1 = text.charCodeAt(pos + 1);
+    if (c1 === 0x2f /* / */) {
+      const nameAt = pos + 2;
+      const tag = readName(nameAt, 'end tag');
+      let at = skipSpace(nameAt + tag.length);
+      if (text.charCodeAt(at) !== 0x3e) fail('XML_MALFORMED', `Expected '>' to close end tag </${tag}>.`, at);
+      const frame = stack.pop();
+      if (!frame) fail('XML_MALFORMED', `End tag </${tag}> has no matching start tag.`, pos);
+      const f = frame as Frame;
+      if (f.tag !== tag) {
+        fail('XML_MALFORMED', `End tag </${tag}> does not match start tag <${f.tag}> (${describeLine(options, f.start)}).`, pos);
+      }
+      at++;
+      closeElement(f, pos, at, false);
+      pos = at;
+      continue;
+    }
+    if (c1 === 0x21 /* ! */) {
+      if (text.startsWith('<!--', pos)) {
+        const close = text.indexOf('-->', pos + 4);
+        if (close === -1) fail('XML_MALFORMED', 'Comment is not closed with -->.', pos);
+        const value = text.slice(pos + 4, close);
+        const dd = value.indexOf('--');
+        if (dd !== -1 || value.endsWith('-')) fail('XML_MALFORMED', "'--' is not allowed inside a comment.", pos + 4 + (dd === -1 ? value.length - 1 : dd));
+        if (INVALID_CHAR.test(value)) decode(value, pos + 4);
+        addLeaf({ kind: 'comment', value }, pos, close + 3);
+        pos = close + 3;
+        continue;
+      }
+      if (text.startsWith('<![CDATA[', pos)) {
+        if (!stack.length) fail('XML_MALFORMED', 'CDATA section outside the root element.', pos);
+        const close = text.indexOf(']]>', pos + 9);
+        if (close === -1) fail('XML_MALFORMED', 'CDATA section is not closed with ]]>.', pos);
+        const value = text.slice(pos + 9, close);
+        if (INVALID_CHAR.test(value)) decode(value, pos + 9);
+        addLeaf({ kind: 'cdata', value }, pos, close + 3);
+        pos = close + 3;
+        continue;
+      }
+      if (/^<!(DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/.test(text.slice(pos, pos + 10))) {
+        fail('XML_DOCTYPE_FORBIDDEN', 'DOCTYPE and entity declarations are refused: a task sequence never has one, and entities are never expanded.', pos);
+      }
+      fail('XML_MALFORMED', `Unexpected markup ${describeAt(text, pos)}.`, pos);
+    }
+    if (c1 === 0x3f /* ? */) {
+      const target = readName(pos + 2, 'processing instruction target');
+      const close = text.indexOf('?>', pos + 2 + target.length);
+      if (close === -1) fail('XML_MALFORMED', `Processing instruction <?${target} is not closed with ?>.`, pos);
+      const afterTarget = pos + 2 + target.length;
+      if (afterTarget < close && !isSpace(text.charCodeAt(afterTarget))) fail('XML_MALFORMED', `Expected a space after <?${target}.`, afterTarget);
+      if (target.toLowerCase() === 'xml') {
+        if (target !== 'xml' || stack.length || root || topChildren.some((n) => n.kind === 'instruction' && n.target === 'xml')) {
+          fail('XML_MALFORMED', 'An XML declaration is allowed only at the very start of the document.', pos);
+        }
+        if (pos !== 0) {
+          warnings.push({
+            code: 'XML_DECLARATION_NOT_FIRST',
+            message: 'The XML declaration is preceded by comments or whitespace; it is kept as is, but many XML readers (ConfigMgr among them) refuse such a file.',
+            offset: pos + (options.baseOffset ?? 0),
+          });
+        }
+      }
+      const value = text.slice(afterTarget, close);
+      if (INVALID_CHAR.test(value)) decode(value, afterTarget);
+      addLeaf({ kind: 'instruction', target, value }, pos, close + 2, target);
+      pos = close + 2;
+      continue;
+    }
+    // A start tag.
+    if (!stack.length && root) fail('XML_MALFORMED', 'A second root element; a document has exactly one.', pos);
+    const tag = readName(pos + 1, 'element');
+    const attributes: Attributes = {};
+    const attrs: string[] = [];
+    let at = pos + 1 + tag.length;
+    let selfClosing = false;
+    for (;;) {
+      const ws = skipSpace(at);
+      const c = text.charCodeAt(ws);
+      if (c === 0x3e /* > */) {
+        at = ws + 1;
+        break;
+      }
+      if (c === 0x2f /* / */ && text.charCodeAt(ws + 1) === 0x3e) {
+        at = ws + 2;
+        selfClosing = true;
+        break;
+      }
+      if (ws >= len) fail('XML_MALFORMED', `Start tag <${tag}> is not closed.`, pos);
+      if (ws === at) fail('XML_MALFORMED', `Expected whitespace, '>' or '/>' in start tag <${tag}> ${describeAt(text, ws)}.`, ws);
+      const name = readName(ws, 'attribute');
+      const eq = skipSpace(ws + name.length);
+      if (text.charCodeAt(eq) !== 0x3d /* = */) fail('XML_MALFORMED', `Attribute ${name} of <${tag}> has no '=' and value.`, eq);
+      const q = skipSpace(eq + 1);
+      const quote = text.charCodeAt(q);
+      if (quote !== 0x22 && quote !== 0x27) fail('XML_MALFORMED', `Value of attribute ${name} of <${tag}> must be quoted.`, q);
+      const endQ = text.indexOf(quote === 0x22 ? '"' : "'", q + 1);
+      if (endQ === -1) fail('XML_MALFORMED', `Value of attribute ${name} of <${tag}> is not closed.`, q);
+      const raw = text.slice(q + 1, endQ);
+      const lt2 = raw.indexOf('<');
+      if (lt2 !== -1) fail('XML_MALFORMED', `'<' is not allowed in the value of attribute ${name}.`, q + 1 + lt2);
+      if (Object.prototype.hasOwnProperty.call(attributes, name)) fail('XML_MALFORMED', `Attribute ${name} appears twice in <${tag}>.`, ws);
+      const value = decode(raw, q + 1);
+      if (name === '__proto__') Object.defineProperty(attributes, name, { value, enumerable: true, writable: true, configurable: true });
+      else attributes[name] = value;
+      attrs.push(name, value);
+      at = endQ + 1;
+    }
+    if (stack.length >= maxDepth) fail('XML_TOO_DEEP', `Elements are nested deeper than ${maxDepth} levels.`, pos);
+    const parent = stack.length ? (stack[stack.length - 1] as Frame) : undefined;
+    const kind = classify(tag, parent ? parent.kind : (options.rootParentKind ?? 'document'), parent ? parent.tag : '');
+    const frame: Frame = { tag, kind, attributes, attrs, children: [], start: pos, startTagEnd: at };
+    if (selfClosing) closeElement(frame, at, at, true);
+    else stack.push(frame);
+    pos = at;
+  }
+  if (stack.length) {
+    const open = stack[stack.length - 1] as Frame;
+    fail('XML_MALFORMED', `Element <${open.tag}> is not closed before the end of the input.`, open.start);
+  }
+  if (!root) fail('XML_MALFORMED', len === 0 ? 'The input is empty.' : 'The input has no root element.', 0);
+
+  const document: XmlDocument = { kind: 'document', children: topChildren };
+  setOrigin(document, { src: source, start: 0, end: len, children: topChildren.slice() });
+  return { document, source, root: root as Element, warnings };
+
+  function closeElement(f: Frame, contentEnd: number, end: number, selfClosing: boolean): void {
+    let node: Element;
+    const origin: ElementOrigin = {
+      src: source,
+      tag: f.tag,
+      start: f.start,
+      startTagEnd: f.startTagEnd,
+      contentEnd,
+      end,
+      selfClosing,
+      attrs: f.attrs,
+    };
+    if (VALUE_KINDS.has(f.kind) && f.children.every((c) => c.kind === 'text' || c.kind === 'cdata')) {
+      let value = '';
+      for (const c of f.children) value += (c as { value: string }).value;
+      node = { kind: f.kind as 'action' | 'variable', tag: f.tag, attributes: f.attributes, value };
+      origin.value = value;
+    } else {
+      const kind = VALUE_KINDS.has(f.kind) ? 'element' : (f.kind as Exclude<Element['kind'], 'action' | 'variable'>);
+      node = { kind, tag: f.tag, attributes: f.attributes, children: f.children };
+      origin.children = f.children.slice();
+    }
+    setOrigin(node, origin);
+    if (stack.length) (stack[stack.length - 1] as Frame).children.push(node);
+    else {
+      topChildren.push(node);
+      root = node;
+    }
+  }
+}
+
+function describeAt(text: string, at: number): string {
+  if (at >= text.length) return 'at the end of the input';
+  return `at ${JSON.stringify(text.slice(at, at + 12))}`;
+}
+
+function describeLine(options: ParseXmlOptions, at: number): string {
+  if (!options.lines) return `offset ${at}`;
+  const p = options.lines.linePos(at + (options.baseOffset ?? 0));
+  return `line ${p.line}, column ${p.col}`;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { readTaskSequence, writeTaskSequence } from '../lib/index.js';
+import { corpusFiles, fixtureFiles, variants } from './helpers/corpus.js';
+
+const corpus = corpusFiles();
+
+describe('round trip with no edit gives back the exact bytes', () => {
+  it('finds the shared corpus (required in CI)', () => {
+    if (process.env.CI === 'true') expect(corpus.length).toBeGreaterThanOrEqual(12);
+  });
+
+  for (const { name, bytes } of corpus) {
+    for (const v of variants(bytes)) {
+      it(`corpus ${name} (${v.label})`, () => {
+        const doc = readTaskSequence(v.bytes);
+        expect(Buffer.from(writeTaskSequence(doc)).equals(v.bytes)).toBe(true);
+      });
+    }
+  }
+
+  for (const { name, bytes } of fixtureFiles()) {
+    if (name.includes('/invalid/') || name.startsWith('invalid/')) continue;
+    it(`fixture ${name}`, () => {
+      expect(Buffer.from(writeTaskSequence(readTaskSequence(bytes))).equals(bytes)).toBe(true);
+    });
+  }
+});
