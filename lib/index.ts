@@ -14,3 +14,4 @@ export { insertLaidOut, appendLaidOut, detectIndentUnit, layOut, layoutAt, type 
 export { sourceRange } from './xml/origin.js';
 export { isUnchanged } from './xml/print.js';
 export type { TextEncodingInfo, EncodingName } from './xml/codec.js';
+export * from './model/mutate.js';

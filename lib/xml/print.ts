@@ -170,7 +170,8 @@ class Printer {
   }
 
   private emptyForm(tag: string): EmptyForm {
-    return this.style.emptyByTag.get(tag) ?? this.style.emptyDefault;
+    // With no empty <variable> to learn from, write it as ConfigMgr does (`<variable …></variable>`).
+    return this.style.emptyByTag.get(tag) ?? (tag === 'variable' ? 'pair' : this.style.emptyDefault);
   }
 
   private freshStartTag(node: Element, empty: boolean): string {

@@ -1,0 +1,71 @@
+/**
+ * Edits that transforms build on: insert steps after a step, remove one, set attributes, add references. Every edit
+ * lays new nodes out like their neighbours and leaves the rest of the tree untouched, so the written file differs
+ * only where the edit is.
+ */
+import { TaskSequenceError } from '../errors.js';
+import { createPackageReference } from './builders.js';
+import { detectIndentUnit, insertLaidOut, appendLaidOut, layoutAt, whitespaceBefore } from './format.js';
+import { locate, parentOf } from './query.js';
+import type { Element, Node, ParentElement, Reference, ReferenceList, Sequence, SequenceItem } from './types.js';
+
+/** Inserts `items` right after `ref` (same parent, in the given order). Throws `STEP_NOT_FOUND` if `ref` is not in `sequence`. */
+export function insertAfter(sequence: Sequence, ref: SequenceItem, items: SequenceItem[]): void {
+  const where = locate(sequence, ref);
+  if (!where) throw new TaskSequenceError('STEP_NOT_FOUND', `The step ${JSON.stringify(ref.attributes.name ?? '')} is not in this sequence.`);
+  insertLaidOut(where.parent, where.index, items, detectIndentUnit(sequence));
+}
+
+/** Removes a step or group (and the whitespace that indented it). Returns false if it was not in `sequence`. */
+export function removeItem(sequence: Sequence, item: SequenceItem): boolean {
+  const where = locate(sequence, item);
+  if (!where) return false;
+  const ws = whitespaceBefore(where.parent, where.index);
+  where.parent.children.splice(ws ? where.index - 1 : where.index, ws ? 2 : 1);
+  return true;
+}
+
+/** Sets an attribute: an existing one keeps its place, a new one goes last. */
+export function setAttribute(element: Element, name: string, value: string): void {
+  element.attributes[name] = value;
+}
+
+/** Removes an attribute; returns whether it was there. */
+export function removeAttribute(element: Element, name: string): boolean {
+  if (!(name in element.attributes)) return false;
+  delete element.attributes[name];
+  return true;
+}
+
+/** The sequence's `<referenceList>`, if it has one. */
+export function referenceList(sequence: Sequence): ReferenceList | undefined {
+  for (const c of sequence.children) if (c.kind === 'referenceList') return c;
+  return undefined;
+}
+
+/** The package IDs in the `<referenceList>` (empty when there is none). */
+export function referencedPackages(sequence: Sequence): string[] {
+  const list = referenceList(sequence);
+  if (!list) return [];
+  return list.children.filter((c): c is Reference => c.kind === 'reference' && c.attributes.package !== undefined).map((r) => r.attributes.package as string);
+}
+
+/**
+ * Adds `<reference package="…"/>` to the sequence's `<referenceList>`, laid out like the other references. Never
+ * creates a list where there is none (ConfigMgr 2007 sequences have none). Returns `added`, `present` or `no-list`.
+ */
+export function addReference(sequence: Sequence, packageId: string, program?: string): 'added' | 'present' | 'no-list' {
+  const list = referenceList(sequence);
+  if (!list) return 'no-list';
+  if (referencedPackages(sequence).some((p) => p.toUpperCase() === packageId.toUpperCase())) return 'present';
+  const unit = detectIndentUnit(sequence);
+  appendLaidOut(list, createPackageReference(packageId, program), layoutAt(sequence, sequence.children.indexOf(list), unit), unit);
+  return 'added';
+}
+
+/** Appends a node as the last element child of `parent` (an element under `sequence`), laid out like its siblings. */
+export function appendChild(sequence: Sequence, parent: ParentElement, node: Node): void {
+  const unit = detectIndentUnit(sequence);
+  const where = parent === sequence ? undefined : parentOf(sequence, parent);
+  appendLaidOut(parent, node, where ? layoutAt(where.parent, where.index, unit) : undefined, unit);
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { readTaskSequence, TaskSequenceError, type ErrorCode } from '../lib/index.js';
+
+function failure(input: string | Uint8Array, options = {}): TaskSequenceError {
+  try {
+    readTaskSequence(input, options);
+  } catch (e) {
+    expect(e).toBeInstanceOf(TaskSequenceError);
+    return e as TaskSequenceError;
+  }
+  throw new Error('expected a TaskSequenceError');
+}
+
+describe('bad input fails with a code and a place', () => {
+  const cases: [string, string, ErrorCode, number, number][] = [
+    ['mismatched end tag', '<sequence version="3.00">\n  <group>\n  </step>\n</sequence>', 'XML_MALFORMED', 3, 3],
+    ['unclosed element', '<sequence version="3.00">\n<group name="a">', 'XML_MALFORMED', 2, 1],
+    ['unquoted attribute', '<sequence version=3.00/>', 'XML_MALFORMED', 1, 19],
+    ['duplicate attribute', '<sequence a="1" a="2"/>', 'XML_MALFORMED', 1, 17],
+    ['bare ampersand', '<sequence>\n<step name="a & b"/></sequence>', 'XML_MALFORMED', 2, 15],
+    ['undefined entity', '<sequence>&nbsp;</sequence>', 'XML_UNDEFINED_ENTITY', 1, 11],
+    ['DOCTYPE', '<?xml version="1.0"?>\n<!DOCTYPE sequence [<!ENTITY a "aaaa">]>\n<sequence>&a;</sequence>', 'XML_DOCTYPE_FORBIDDEN', 2, 1],
+    ['text after the root', '<sequence/>\nx', 'XML_MALFORMED', 2, 1],
+    ['two roots', '<sequence/><sequence/>', 'XML_MALFORMED', 1, 12],
+    ['control character', '<sequence>\u0001</sequence>', 'XML_MALFORMED', 1, 11],
+    ['empty input', '', 'XML_MALFORMED', 1, 1],
+    ['not a task sequence', '<?xml version="1.0"?>\n<Package/>', 'NOT_A_TASK_SEQUENCE', 1, 1],
+    ['other CIM class', '<INSTANCE CLASSNAME="SMS_Package"/>', 'NOT_A_TASK_SEQUENCE', 1, 1],
+    ['2007 wrapper without a sequence', '<SmsTaskSequencePackage><SequenceData/></SmsTaskSequencePackage>', 'SEQUENCE_MISSING', 1, 1],
+    ['CDATA sequence malformed', '<INSTANCE CLASSNAME="SMS_TaskSequencePackage">\n<PROPERTY NAME="Sequence"><VALUE><![CDATA[<sequence><step></sequence>]]></VALUE></PROPERTY></INSTANCE>', 'XML_MALFORMED', 2, 59],
+    ['XML declaration in the middle', '<sequence><?xml version="1.0"?></sequence>', 'XML_MALFORMED', 1, 11],
+  ];
+  for (const [what, input, code, line, col] of cases) {
+    it(what, () => {
+      const e = failure(input, { file: 'x.xml' });
+      expect(e.code).toBe(code);
+      expect(e.linePos).toEqual({ line, col });
+      expect(e.file).toBe('x.xml');
+      expect(e.format()).toMatch(new RegExp(`^x\\.xml:${line}:${col}: ${code} `));
+    });
+  }
+
+  it('refuses input over the size bound before parsing', () => {
+    expect(failure('<sequence/>', { maxBytes: 5 }).code).toBe('INPUT_TOO_LARGE');
+  });
+
+  it('refuses nesting deeper than the bound', () => {
+    const deep = '<sequence>' + '<group>'.repeat(50) + '</group>'.repeat(50) + '</sequence>';
+    expect(failure(deep, { maxDepth: 20 }).code).toBe('XML_TOO_DEEP');
+    expect(readTaskSequence(deep).sequence.kind).toBe('sequence');
+  });
+
+  it('refuses bytes that are not valid in their encoding', () => {
+    expect(failure(Buffer.from([0x3c, 0x73, 0xff, 0x3e])).code).toBe('ENCODING_INVALID');
+    expect(failure(Buffer.from([0xff, 0xfe, 0x3c])).code).toBe('ENCODING_INVALID');
+    expect(failure('<sequence>\ud800</sequence>').code).toBe('ENCODING_INVALID');
+  });
+
+  it('expands no entity: character references decode, nothing else does', () => {
+    const doc = readTaskSequence('<sequence version="&#51;.00" a="&#xD;&#xA;&lt;"/>');
+    expect(doc.sequence.attributes).toEqual({ version: '3.00', a: '\r\n<' });
+  });
+
+  it('accepts comments before the XML declaration with a warning and its position', () => {
+    const doc = readTaskSequence('<!-- note -->\n<?xml version="1.0"?>\n<sequence/>');
+    expect(doc.warnings).toEqual([expect.objectContaining({ code: 'XML_DECLARATION_NOT_FIRST', severity: 'warning', line: 2, col: 1 })]);
+  });
+});

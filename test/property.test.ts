@@ -1,0 +1,142 @@
+import fc from 'fast-check';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { readTaskSequence, TaskSequenceError, writeTaskSequence } from '../lib/index.js';
+import { corpusFiles } from './helpers/corpus.js';
+
+/** Reads and writes; the only acceptable outcomes are the same bytes or a TaskSequenceError. */
+function roundTripsOrFailsCleanly(bytes: Uint8Array | string): 'same' | 'error' {
+  let doc;
+  try {
+    doc = readTaskSequence(bytes);
+  } catch (e) {
+    if (e instanceof TaskSequenceError) return 'error';
+    throw e;
+  }
+  const out = writeTaskSequence(doc);
+  const expected = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes);
+  if (!Buffer.from(out).equals(expected)) throw new Error('read → write changed the bytes');
+  return 'same';
+}
+
+// Generated task sequences: nested groups and steps with awkward values, spelled in every way XML allows.
+const text = fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', '"', "'", '&', '<', '>', '\n', '\r\n', '\t', '·', '%', '\\', ';', '=') });
+const ws = fc.constantFrom('', ' ', '\n', '\r\n', '\n  ', '\r\n    ', '\t');
+const quote = fc.constantFrom('"', "'");
+function escText(s: string, quot: boolean): string {
+  const e = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return quot ? e.replace(/"/g, '&quot;') : e;
+}
+function escAttr(s: string, q: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(q === '"' ? /"/g : /'/g, q === '"' ? '&quot;' : '&apos;').replace(/\r/g, '&#xD;').replace(/\n/g, '&#xA;');
+}
+const attr = fc.tuple(fc.constantFrom('name', 'description', 'type', 'disable', 'continueOnError', 'runIn'), text, quote, ws).map(
+  ([n, v, q, w]) => ({ n, s: ` ${n}${w.trim() === '' ? '' : ''}=${q}${escAttr(v, q)}${q}` }),
+);
+const attrs = fc.uniqueArray(attr, { selector: (a) => a.n, maxLength: 4 }).map((as) => as.map((a) => a.s).join(''));
+const variable = fc.tuple(attrs, text, fc.boolean(), fc.constantFrom('/>', ' />', 'pair'), fc.boolean()).map(([a, v, quot, empty, cdata]) =>
+  v === '' ? (empty === 'pair' ? `<variable${a}></variable>` : `<variable${a}${empty}`) : `<variable${a}>${cdata && !v.includes(']]>') ? `<![CDATA[${v}]]>` : escText(v, quot)}</variable>`,
+);
+const step = fc.tuple(attrs, ws, fc.array(variable, { maxLength: 3 }), text).map(
+  ([a, w, vars, action]) => `<step${a}>${w}<action>${escText(action, false)}</action>${w}<defaultVarList>${vars.join(w)}</defaultVarList>${w}</step>`,
+);
+const { tree } = fc.letrec((tie) => ({
+  tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, step, tie('group')),
+  group: fc.tuple(attrs, ws, fc.array(tie('tree'), { maxLength: 4 }), fc.boolean()).map(
+    ([a, w, kids, comment]) => `<group${a}>${w}${comment ? '<!-- c -->' : ''}${(kids as string[]).join(w)}${w}</group>`,
+  ),
+}));
+const sequenceXml = fc.tuple(fc.constantFrom('', '<?xml version="1.0"?>\n', '<?xml version="1.0" encoding="utf-16"?>\r\n'), ws, fc.array(tree, { maxLength: 5 }), ws).map(
+  ([decl, w, items, w2]) => `${decl}<sequence version="3.10">${w}${(items as string[]).join(w)}${w2}</sequence>${w2}`,
+);
+
+describe('property: every input round-trips byte for byte or fails with a TaskSequenceError', () => {
+  it('generated sequences round-trip in UTF-8, UTF-8+BOM and UTF-16LE', () => {
+    fc.assert(
+      fc.property(sequenceXml, fc.constantFrom('utf8', 'bom', 'utf16le'), (xml, enc) => {
+        const bytes =
+          enc === 'utf8'
+            ? Buffer.from(xml, 'utf8')
+            : enc === 'bom'
+              ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(xml, 'utf8')])
+              : Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]);
+        expect(roundTripsOrFailsCleanly(bytes)).toBe('same');
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('agrees with fast-xml-parser on attribute values of generated sequences', () => {
+    const fxp = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, preserveOrder: true, trimValues: false, processEntities: true, htmlEntities: false });
+    fc.assert(
+      fc.property(sequenceXml, (xml) => {
+        const ours: string[] = [];
+        const collect = (nodes: unknown[]): void => {
+          for (const n of nodes as { attributes?: Record<string, string>; children?: unknown[] }[]) {
+            if (n.attributes) ours.push(...Object.values(n.attributes));
+            if (n.children) collect(n.children);
+          }
+        };
+        collect(readTaskSequence(xml).xml.children);
+        const theirs: string[] = [];
+        const walk = (nodes: Record<string, unknown>[]): void => {
+          for (const n of nodes) {
+            const a = n[':@'] as Record<string, string> | undefined;
+            if (a && !Object.keys(n).some((k) => k.startsWith('?'))) theirs.push(...Object.values(a));
+            for (const [k, v] of Object.entries(n)) if (k !== ':@' && k[0] !== '?' && Array.isArray(v)) walk(v as Record<string, unknown>[]);
+          }
+        };
+        walk(fxp.parse(xml));
+        // fast-xml-parser leaves &#xD;/&#xA; undecoded in attributes; compare without line ends.
+        const norm = (s: string) => s.replace(/&#x[DA];/g, '').replace(/[\r\n]/g, '');
+        expect(ours.map(norm)).toEqual(theirs.map(norm));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  const corpus = corpusFiles();
+  it('byte-level mutations of the corpus never throw anything else and never hang', () => {
+    if (corpus.length === 0) return;
+    const outcomes = { same: 0, error: 0 };
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...corpus),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'insert', 'delete')), { minLength: 1, maxLength: 4 }),
+        ({ bytes }, edits) => {
+          const b = [...bytes];
+          for (const [at, value, op] of edits) {
+            const i = at % (b.length + 1);
+            if (op === 'set') b[i] = value;
+            else if (op === 'insert') b.splice(i, 0, value);
+            else b.splice(i, 1);
+          }
+          outcomes[roundTripsOrFailsCleanly(Uint8Array.from(b))]++;
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    // Both outcomes must actually occur, or the property says nothing.
+    expect(outcomes.same).toBeGreaterThan(50);
+    expect(outcomes.error).toBeGreaterThan(50);
+  });
+
+  it('character-level mutations with XML-significant characters behave the same', () => {
+    if (corpus.length === 0) return;
+    const outcomes = { same: 0, error: 0 };
+    const chars = fc.constantFrom('<', '>', '&', '"', "'", '/', '!', '?', '[', ']', '-', '=', ';', '#', '\u0000', '\uFEFF', '<!DOCTYPE x>', '<![CDATA[', ']]>', '&amp;', '&#x0;', '</step>', '<group>');
+    fc.assert(
+      fc.property(fc.constantFrom(...corpus), fc.array(fc.tuple(fc.nat(), chars, fc.boolean()), { minLength: 1, maxLength: 3 }), ({ bytes }, edits) => {
+        let s = bytes.toString('utf8');
+        for (const [at, c, replace] of edits) {
+          const i = at % (s.length + 1);
+          s = s.slice(0, i) + c + s.slice(replace ? i + 1 : i);
+        }
+        outcomes[roundTripsOrFailsCleanly(s)]++;
+      }),
+      { numRuns: 1500 },
+    );
+    expect(outcomes.same).toBeGreaterThan(50);
+    expect(outcomes.error).toBeGreaterThan(50);
+  });
+});
