@@ -1,7 +1,9 @@
 /**
- * Hidden links from model nodes to the source text they were read from. Kept in a WeakMap, off the enumerable
- * properties, so the model stays plain data: a node copied with `structuredClone` or JSON has no origin and is
- * printed as new.
+ * Hidden links from model nodes to the source text they were read from. Kept in a private class field, off the
+ * enumerable properties, so the model stays plain data: a node copied with `structuredClone`, spread or JSON has no
+ * origin and is printed as new. (A WeakMap was the first choice; on a 10,000-step file its inserts and the
+ * ephemeron work it gives the garbage collector took over half of the read time; a non-enumerable symbol property
+ * defined per node still took a sixth.)
  */
 import type { Node, XmlDocument } from '../model/types.js';
 
@@ -33,9 +35,9 @@ export interface ElementOrigin {
   /** Attribute names and values as read, flattened: `[name0, value0, name1, value1, …]`. */
   attrs: string[];
   /** The children as read (the same node objects), for elements with children. */
-  children?: Node[];
+  children: Node[] | undefined;
   /** The decoded value as read, for value elements (`action`, `variable`). */
-  value?: string;
+  value: string | undefined;
 }
 
 /** Where the whole document came from. */
@@ -48,20 +50,84 @@ export interface DocumentOrigin {
 
 export type Origin = LeafOrigin | ElementOrigin | DocumentOrigin;
 
-const origins = new WeakMap<object, Origin>();
+/** Base of every node the reader creates: the origin sits in a private field, invisible to JSON, spread and keys. */
+class Sourced {
+  readonly #origin: Origin;
+  constructor(origin: Origin) {
+    this.#origin = origin;
+  }
+  static originOf(node: object): Origin | undefined {
+    return #origin in node ? (node as Sourced).#origin : undefined;
+  }
+}
+
+/** A text, comment or CDATA node read from source. */
+export class SourcedLeaf extends Sourced {
+  constructor(
+    origin: LeafOrigin,
+    readonly kind: 'text' | 'comment' | 'cdata',
+    public value: string,
+  ) {
+    super(origin);
+  }
+}
+
+/** A processing instruction read from source. */
+export class SourcedInstruction extends Sourced {
+  readonly kind = 'instruction' as const;
+  constructor(
+    origin: LeafOrigin,
+    public target: string,
+    public value: string,
+  ) {
+    super(origin);
+  }
+}
+
+/** An element with children read from source. */
+export class SourcedElement extends Sourced {
+  constructor(
+    origin: ElementOrigin,
+    readonly kind: string,
+    public tag: string,
+    public attributes: Record<string, string>,
+    public children: Node[],
+  ) {
+    super(origin);
+  }
+}
+
+/** An element with a text value (`action`, `variable`) read from source. */
+export class SourcedValueElement extends Sourced {
+  constructor(
+    origin: ElementOrigin,
+    readonly kind: string,
+    public tag: string,
+    public attributes: Record<string, string>,
+    public value: string,
+  ) {
+    super(origin);
+  }
+}
+
+/** A document read from source. */
+export class SourcedDocument extends Sourced {
+  readonly kind = 'document' as const;
+  constructor(
+    origin: DocumentOrigin,
+    public children: Node[],
+  ) {
+    super(origin);
+  }
+}
 
 /** The origin of a node read from source, or undefined for a node created since. */
 export function originOf(node: Node | XmlDocument): Origin | undefined {
-  return origins.get(node);
-}
-
-/** Records where a node came from (used by the reader). */
-export function setOrigin(node: Node | XmlDocument, origin: Origin): void {
-  origins.set(node, origin);
+  return Sourced.originOf(node);
 }
 
 /** `[start, end]` offsets of a node in the text it was read from, if it was read. */
 export function sourceRange(node: Node | XmlDocument): [number, number] | undefined {
-  const o = origins.get(node);
+  const o = originOf(node);
   return o ? [o.start, o.end] : undefined;
 }

@@ -9,7 +9,7 @@
 import { type LineCounter, TaskSequenceError, type ErrorCode } from '../errors.js';
 import type { Attributes, Element, Node, XmlDocument } from '../model/types.js';
 import { decodeEntities, EntityError } from './entities.js';
-import { type ElementOrigin, setOrigin, type Source } from './origin.js';
+import { type ElementOrigin, type Source, SourcedDocument, SourcedElement, SourcedInstruction, SourcedLeaf, SourcedValueElement } from './origin.js';
 
 /** Decides the kind of an element from its tag and its parent's kind (the model's classification). */
 export type Classifier = (tag: string, parentKind: string, parentTag: string) => Element['kind'];
@@ -104,9 +104,8 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
     }
   };
   const children = (): Node[] => (stack.length ? (stack[stack.length - 1] as Frame).children : topChildren);
-  const addLeaf = (node: Node & { value: string }, start: number, end: number, target?: string): void => {
-    children().push(node);
-    setOrigin(node, target === undefined ? { src: source, start, end, value: node.value } : { src: source, start, end, value: node.value, target });
+  const addLeaf = (kind: 'text' | 'comment' | 'cdata', value: string, start: number, end: number): void => {
+    children().push(new SourcedLeaf({ src: source, start, end, value }, kind, value) as Node);
   };
 
   while (pos < len) {
@@ -123,7 +122,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
       } else if (raw.indexOf(']]>') !== -1) {
         fail('XML_MALFORMED', "']]>' is not allowed in text.", pos + raw.indexOf(']]>'));
       }
-      addLeaf({ kind: 'text', value: decode(raw, pos) }, pos, textEnd);
+      addLeaf('text', decode(raw, pos), pos, textEnd);
       pos = textEnd;
       continue;
     }
@@ -152,7 +151,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
         const dd = value.indexOf('--');
         if (dd !== -1 || value.endsWith('-')) fail('XML_MALFORMED', "'--' is not allowed inside a comment.", pos + 4 + (dd === -1 ? value.length - 1 : dd));
         if (INVALID_CHAR.test(value)) decode(value, pos + 4);
-        addLeaf({ kind: 'comment', value }, pos, close + 3);
+        addLeaf('comment', value, pos, close + 3);
         pos = close + 3;
         continue;
       }
@@ -162,7 +161,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
         if (close === -1) fail('XML_MALFORMED', 'CDATA section is not closed with ]]>.', pos);
         const value = text.slice(pos + 9, close);
         if (INVALID_CHAR.test(value)) decode(value, pos + 9);
-        addLeaf({ kind: 'cdata', value }, pos, close + 3);
+        addLeaf('cdata', value, pos, close + 3);
         pos = close + 3;
         continue;
       }
@@ -191,7 +190,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
       }
       const value = text.slice(afterTarget, close);
       if (INVALID_CHAR.test(value)) decode(value, afterTarget);
-      addLeaf({ kind: 'instruction', target, value }, pos, close + 2, target);
+      children().push(new SourcedInstruction({ src: source, start: pos, end: close + 2, value, target }, target, value) as Node);
       pos = close + 2;
       continue;
     }
@@ -248,8 +247,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
   }
   if (!root) fail('XML_MALFORMED', len === 0 ? 'The input is empty.' : 'The input has no root element.', 0);
 
-  const document: XmlDocument = { kind: 'document', children: topChildren };
-  setOrigin(document, { src: source, start: 0, end: len, children: topChildren.slice() });
+  const document = new SourcedDocument({ src: source, start: 0, end: len, children: topChildren.slice() }, topChildren) as XmlDocument;
   return { document, source, root: root as Element, warnings };
 
   function closeElement(f: Frame, contentEnd: number, end: number, selfClosing: boolean): void {
@@ -263,18 +261,18 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
       end,
       selfClosing,
       attrs: f.attrs,
+      children: undefined,
+      value: undefined,
     };
     if (VALUE_KINDS.has(f.kind) && f.children.every((c) => c.kind === 'text' || c.kind === 'cdata')) {
       let value = '';
       for (const c of f.children) value += (c as { value: string }).value;
-      node = { kind: f.kind as 'action' | 'variable', tag: f.tag, attributes: f.attributes, value };
       origin.value = value;
+      node = new SourcedValueElement(origin, f.kind, f.tag, f.attributes, value) as Element;
     } else {
-      const kind = VALUE_KINDS.has(f.kind) ? 'element' : (f.kind as Exclude<Element['kind'], 'action' | 'variable'>);
-      node = { kind, tag: f.tag, attributes: f.attributes, children: f.children };
       origin.children = f.children.slice();
+      node = new SourcedElement(origin, VALUE_KINDS.has(f.kind) ? 'element' : f.kind, f.tag, f.attributes, f.children) as Element;
     }
-    setOrigin(node, origin);
     if (stack.length) (stack[stack.length - 1] as Frame).children.push(node);
     else {
       topChildren.push(node);
