@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addReference,
+  addPackageReference,
   createInstallSoftwareStep,
   createRestartComputerStep,
   findSteps,
@@ -139,11 +139,11 @@ describe('edits change only the edited elements', () => {
 
   it('a reference is added to an existing referenceList once, never to a sequence without one', () => {
     const doc = readTaskSequence(ONE_LINE);
-    expect(addReference(doc.sequence, 'ABC00010')).toBe('added');
-    expect(addReference(doc.sequence, 'abc00010')).toBe('present');
+    expect(addPackageReference(doc.sequence, 'ABC00010')).toBe('added');
+    expect(addPackageReference(doc.sequence, 'abc00010')).toBe('present');
     expect(writeTaskSequenceText(doc)).toBe(ONE_LINE.replace('</referenceList>', '<reference package="ABC00010"/></referenceList>'));
     const bare = readTaskSequence(PRETTY);
-    expect(addReference(bare.sequence, 'ABC00010')).toBe('no-list');
+    expect(addPackageReference(bare.sequence, 'ABC00010')).toBe('no-list');
     expect(writeTaskSequenceText(bare)).toBe(PRETTY);
   });
 

@@ -50,7 +50,8 @@ export function detectIndentUnit(root: Parent): string {
     }
     return undefined;
   };
-  return walk(root, '') ?? '  ';
+  // The root's own indentation is known only for a whole document (column 0); an element's depends on its parent.
+  return walk(root, root.kind === 'document' ? '' : undefined) ?? '  ';
 }
 
 /**

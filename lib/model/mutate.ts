@@ -54,7 +54,7 @@ export function referencedPackages(sequence: Sequence): string[] {
  * Adds `<reference package="…"/>` to the sequence's `<referenceList>`, laid out like the other references. Never
  * creates a list where there is none (ConfigMgr 2007 sequences have none). Returns `added`, `present` or `no-list`.
  */
-export function addReference(sequence: Sequence, packageId: string, program?: string): 'added' | 'present' | 'no-list' {
+export function addPackageReference(sequence: Sequence, packageId: string, program?: string): 'added' | 'present' | 'no-list' {
   const list = referenceList(sequence);
   if (!list) return 'no-list';
   if (referencedPackages(sequence).some((p) => p.toUpperCase() === packageId.toUpperCase())) return 'present';

@@ -1,0 +1,44 @@
+/**
+ * R1 of KB977203: the hotfix cannot be installed by an Install Software (or Run Command Line) step, because
+ * installing it stops the ConfigMgr client service and the task sequence fails. Shared by the preset and the linter.
+ */
+import { findSteps, type Located } from '../model/query.js';
+import { STEP_TYPES, stepTypeName } from '../model/steps.js';
+import type { Step, SubTaskSequence } from '../model/types.js';
+import { getAction, getVariableValue } from '../model/variables.js';
+
+/** A step that installs the KB977203 hotfix, with why cmts thinks so. */
+export interface HotfixInstallStep {
+  located: Located<Step | SubTaskSequence>;
+  path: string;
+  why: string;
+}
+
+const HOTFIX_MSP = /SCCM2007AC-SP[12]-KB977203/i;
+
+/** Install Software and Run Command Line steps whose package, program or command line installs the KB977203 hotfix. */
+export function findHotfixInstallSteps(sequence: Parameters<typeof findSteps>[0]): HotfixInstallStep[] {
+  const out: HotfixInstallStep[] = [];
+  for (const located of findSteps(sequence)) {
+    const step = located.node;
+    const type = step.attributes.type;
+    if (type !== STEP_TYPES.installSoftware && type !== STEP_TYPES.runCommandLine) continue;
+    const texts = [
+      step.attributes.name,
+      step.attributes.description,
+      getAction(step),
+      getVariableValue(step, 'ProgramName'),
+      getVariableValue(step, 'CommandLine'),
+    ].filter((t): t is string => t !== undefined);
+    const all = texts.join('\n');
+    if (HOTFIX_MSP.test(all) || (/KB977203/i.test(all) && !/CCMCertFix/i.test(all))) {
+      const program = getVariableValue(step, 'ProgramName') ?? getVariableValue(step, 'CommandLine') ?? getAction(step) ?? '';
+      out.push({
+        located,
+        path: located.path,
+        why: `Step "${step.attributes.name ?? ''}" (${stepTypeName(type)}) runs ${JSON.stringify(program)}, which installs the KB977203 hotfix.`,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+/**
+ * What transforms report: each change (what, where, before → after), what was already in place, and diagnostics.
+ */
+import type { TaskSequenceDocument } from '../document.js';
+import type { Diagnostic, Severity } from '../errors.js';
+
+/** One change a transform made. `where` is a step path, or `(package)` for container properties. */
+export interface Change {
+  what: string;
+  where: string;
+  before?: string;
+  after?: string;
+  /** The KB977203 requirement the change implements (R4…R14), when it implements one. */
+  requirement?: string;
+}
+
+/** Something a transform found already in place. */
+export interface AlreadyInPlace {
+  what: string;
+  where: string;
+  requirement?: string;
+}
+
+/** Collects what transforms did; pass one to several transforms to get one report. */
+export class TransformContext {
+  readonly changes: Change[] = [];
+  readonly alreadyInPlace: AlreadyInPlace[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+
+  change(change: Change): void {
+    this.changes.push(change);
+  }
+
+  already(note: AlreadyInPlace): void {
+    this.alreadyInPlace.push(note);
+  }
+
+  report(code: string, severity: Severity, message: string, path?: string): void {
+    this.diagnostics.push(path === undefined ? { code, severity, message } : { code, severity, message, path });
+  }
+}
+
+/** A transform: edits a document in place and says what it did. */
+export type Transform = (doc: TaskSequenceDocument, ctx: TransformContext) => void;
