@@ -1,0 +1,134 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HELP } from '../lib/cli/kb977203.js';
+import { main } from '../lib/cli/main.js';
+import { validatorFor } from '../lib/index.js';
+import { FIXTURES_DIR } from './helpers/corpus.js';
+import { memoryIo } from './helpers/memory-io.js';
+
+const fixture = (name: string, file = 'input.xml') => readFileSync(join(FIXTURES_DIR, 'kb977203', name, file));
+const REFRESH = fixture('refresh-2007-crlf');
+const EXPECTED = fixture('refresh-2007-crlf', 'output.xml');
+
+describe('cmts kb977203', () => {
+  it('writes the patched file, reports on stderr and nothing on stdout', async () => {
+    const m = memoryIo({ 'in.xml': REFRESH });
+    expect(await main(['kb977203', 'in.xml', '-o', 'out.xml', '--certfix-package', 'ABC00010'], m.io)).toBe(0);
+    expect(Buffer.from(m.fs.get('out.xml')!).equals(EXPECTED)).toBe(true);
+    expect(Buffer.from(m.fs.get('in.xml')!).equals(REFRESH)).toBe(true);
+    expect(m.stdout).toBe('');
+    expect(m.stderr).toMatch(/changed \[R4\] Install\/Setup Windows and ConfigMgr/);
+    expect(m.stderr).toMatch(/wrote out\.xml \(4 change\(s\)\)/);
+  });
+
+  it('--in-place rewrites the input; a second run finds everything in place and writes nothing', async () => {
+    const m = memoryIo({ 'ts.xml': REFRESH });
+    expect(await main(['kb977203', 'ts.xml', '--in-place', '--certfix-package', 'ABC00010'], m.io)).toBe(0);
+    expect(Buffer.from(m.fs.get('ts.xml')!).equals(EXPECTED)).toBe(true);
+    expect(await main(['kb977203', 'ts.xml', '--in-place', '--certfix-package', 'ABC00010'], m.io)).toBe(0);
+    expect(m.writes).toEqual(['ts.xml']);
+    expect(m.stderr).toMatch(/already in place; nothing to write/);
+  });
+
+  it('--dry-run writes nothing and prints a diff of the changed lines', async () => {
+    const m = memoryIo({ 'in.xml': REFRESH });
+    expect(await main(['kb977203', 'in.xml', '--certfix-package', 'ABC00010', '--dry-run'], m.io)).toBe(0);
+    expect(m.writes).toEqual([]);
+    expect(m.stdout).toContain('-  <DependentProgram />\n+  <DependentProgram>ABC00010;;CCMCertFix</DependentProgram>');
+    expect(m.stdout).toContain('+        <step type="SMS_TaskSequence_InstallSoftwareAction" name="Run CCMCertFix (KB977203)"');
+    expect(m.stdout).not.toContain('<IconSize>');
+    expect(m.stdout.match(/^[-+] /gm)).toHaveLength(19);
+  });
+
+  it('--json prints a report that matches its schema; the diff rides along with --dry-run', async () => {
+    const m = memoryIo({ 'in.xml': REFRESH });
+    expect(await main(['kb977203', 'in.xml', '--certfix-package', 'ABC00010', '--dry-run', '--json'], m.io)).toBe(0);
+    const json = JSON.parse(m.stdout) as { report: { changes: { requirement?: string }[] }; diff: string; written: boolean };
+    const validate = validatorFor('kb977203.report.schema.json');
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    expect(json.report.changes.map((c) => c.requirement)).toEqual(['R4', 'R13', 'R14', 'R12']);
+    expect(json.written).toBe(false);
+    expect(json.diff).toMatch(/^--- in\.xml/);
+  });
+
+  it('-o - writes the bytes to stdout in the input encoding (UTF-16LE stays UTF-16LE)', async () => {
+    const input = fixture('new-computer-bare-utf16le-two-setup-steps');
+    const m = memoryIo({ 'in.xml': input });
+    expect(await main(['kb977203', 'in.xml', '-o', '-', '--certfix-package', 'ABC00010', '--scenario', 'new-computer'], m.io)).toBe(0);
+    expect(m.stdoutBytes.equals(fixture('new-computer-bare-utf16le-two-setup-steps', 'output.xml'))).toBe(true);
+  });
+
+  it('bad XML: exit 1, file:line:col and a code, no stack trace, nothing written', async () => {
+    const m = memoryIo({ 'bad.xml': '<sequence version="3.00">\n  <step>\n</sequence>' });
+    expect(await main(['kb977203', 'bad.xml', '-o', 'out.xml', '--certfix-package', 'ABC00010'], m.io)).toBe(1);
+    expect(m.stderr).toBe('cmts kb977203: bad.xml:3:1: XML_MALFORMED End tag </sequence> does not match start tag <step> (line 2, column 3).\n');
+    expect(m.writes).toEqual([]);
+  });
+
+  it('a refused option: exit 1 with the reason; --json puts the error on stdout', async () => {
+    const m = memoryIo({ 'in.xml': REFRESH });
+    expect(await main(['kb977203', 'in.xml', '-o', 'o.xml', '--certfix-package', 'ABC00010', '--drive', '%_SMSTSMDataPath%', '--json'], m.io)).toBe(1);
+    expect(m.stderr).toMatch(/VARIABLE_IN_PATH/);
+    const json = JSON.parse(m.stdout) as unknown;
+    expect(validatorFor('kb977203.report.schema.json')(json)).toBe(true);
+    expect(json).toMatchObject({ error: { code: 'VARIABLE_IN_PATH' } });
+    expect(m.writes).toEqual([]);
+  });
+
+  it('a missing input file: exit 1, IO_ERROR', async () => {
+    const m = memoryIo();
+    expect(await main(['kb977203', 'nope.xml', '-o', 'o.xml', '--certfix-package', 'ABC00010'], m.io)).toBe(1);
+    expect(m.stderr).toMatch(/IO_ERROR Cannot read nope\.xml/);
+  });
+
+  const usage: [string, string[]][] = [
+    ['no input', ['kb977203', '--certfix-package', 'ABC00010', '-o', 'x']],
+    ['no certfix package', ['kb977203', 'in.xml', '-o', 'x']],
+    ['no output', ['kb977203', 'in.xml', '--certfix-package', 'ABC00010']],
+    ['both -o and --in-place', ['kb977203', 'in.xml', '-o', 'x', '--in-place', '--certfix-package', 'ABC00010']],
+    ['unknown option', ['kb977203', 'in.xml', '--certfix', 'ABC00010']],
+    ['option without value', ['kb977203', 'in.xml', '-o']],
+    ['unknown command', ['frobnicate']],
+    ['nothing at all', []],
+  ];
+  for (const [what, argv] of usage) {
+    it(`usage error (${what}): exit 2 and a pointer to help`, async () => {
+      const m = memoryIo({ 'in.xml': REFRESH });
+      expect(await main(argv, m.io)).toBe(2);
+      expect(m.stderr).toMatch(/help|Usage/);
+      expect(m.writes).toEqual([]);
+    });
+  }
+
+  it('--help documents every option', async () => {
+    const m = memoryIo();
+    expect(await main(['kb977203', '--help'], m.io)).toBe(0);
+    for (const flag of ['--output', '--in-place', '--certfix-package', '--certfix-program', '--scenario', '--client-version', '--msp', '--drive', '--source', '--client-package', '--force', '--dry-run', '--json', '--help']) {
+      expect(m.stdout).toContain(flag);
+    }
+    expect(m.stdout).toBe(HELP);
+  });
+
+  it('--version prints the package version', async () => {
+    const m = memoryIo();
+    expect(await main(['--version'], m.io)).toBe(0);
+    expect(m.stdout.trim()).toBe((JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version: string }).version);
+  });
+
+  it('the built binary runs end to end on real files and writes atomically (no temporary file left)', () => {
+    const bin = resolve('dist/lib/cli/bin.js');
+    expect(existsSync(bin), 'dist is built by npm install (prepare); run npm run build').toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'cmts-cli-'));
+    writeFileSync(join(dir, 'in.xml'), REFRESH);
+    const r = spawnSync(process.execPath, [bin, 'kb977203', join(dir, 'in.xml'), '-o', join(dir, 'out.xml'), '--certfix-package', 'ABC00010'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(dir, 'out.xml')).equals(EXPECTED)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['in.xml', 'out.xml']);
+    const bad = spawnSync(process.execPath, [bin, 'kb977203', join(dir, 'missing.xml'), '-o', join(dir, 'x.xml'), '--certfix-package', 'ABC00010'], { encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+});

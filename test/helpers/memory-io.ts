@@ -1,0 +1,38 @@
+import type { CliIo } from '../../lib/cli/io.js';
+import { TaskSequenceError } from '../../lib/index.js';
+
+/** An in-memory CliIo: files in a map, streams collected as text (bytes for stdout too). */
+export function memoryIo(files: Record<string, Uint8Array | string> = {}) {
+  const fs = new Map<string, Uint8Array>(Object.entries(files).map(([k, v]) => [k, typeof v === 'string' ? Buffer.from(v, 'utf8') : v]));
+  const out: (string | Uint8Array)[] = [];
+  const err: string[] = [];
+  const writes: string[] = [];
+  const io: CliIo = {
+    stdout: { write: (c) => out.push(c) },
+    stderr: { write: (c) => err.push(typeof c === 'string' ? c : Buffer.from(c).toString('utf8')) },
+    readFile(path) {
+      const f = fs.get(path);
+      if (!f) throw new TaskSequenceError('IO_ERROR', `Cannot read ${path}: no such file or folder.`, { file: path });
+      return f;
+    },
+    writeFileAtomic(path, bytes) {
+      writes.push(path);
+      fs.set(path, Uint8Array.from(bytes));
+    },
+    isDirectory: (path) => [...fs.keys()].some((k) => k.startsWith(`${path}/`)),
+  };
+  return {
+    io,
+    fs,
+    writes,
+    get stdout() {
+      return out.map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('');
+    },
+    get stdoutBytes() {
+      return Buffer.concat(out.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c))));
+    },
+    get stderr() {
+      return err.join('');
+    },
+  };
+}
