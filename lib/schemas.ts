@@ -1,6 +1,8 @@
 /**
- * JSON Schemas from the package's `schemas/` folder, validated with ajv. ajv is loaded and each schema compiled only
- * the first time it is needed, and never again in the process, to keep both off the start-up path.
+ * JSON Schemas from the package's `schemas/` folder, validated with ajv. The build compiles them to standalone code
+ * (`dist/validators.cjs`, see `schemas-compile.ts`), used whenever it was compiled from the schema text now on disk;
+ * otherwise ajv is loaded and the schema compiled the first time it is needed, once per process. Either way ajv's
+ * compiler stays off the command line's start-up path.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,9 +10,23 @@ import { join } from 'node:path';
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { TaskSequenceError } from './errors.js';
 import { packageRoot } from './package-info.js';
+import { AJV_OPTIONS } from './schemas-compile.js';
 
 let ajv: AjvClass | undefined;
 const compiled = new Map<string, ValidateFunction>();
+let standalone: (Record<string, ValidateFunction> & { __sources?: Record<string, string> }) | null | undefined;
+
+/** The build's precompiled validator for a schema file, if it was compiled from the same schema text. */
+function precompiled(file: string, text: string): ValidateFunction | undefined {
+  if (standalone === undefined) {
+    try {
+      standalone = createRequire(import.meta.url)(join(packageRoot(), 'dist', 'validators.cjs')) as typeof standalone;
+    } catch {
+      standalone = null;
+    }
+  }
+  return standalone && standalone.__sources?.[file] === text ? standalone[file] : undefined;
+}
 
 /** The path of a schema file in `schemas/`. */
 export function schemaPath(file: string): string {
@@ -26,7 +42,7 @@ function getAjv(): AjvClass {
   if (!ajv) {
     const require = createRequire(import.meta.url);
     const Ajv = require('ajv') as typeof AjvClass;
-    ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+    ajv = new Ajv({ ...AJV_OPTIONS });
   }
   return ajv;
 }
@@ -35,7 +51,8 @@ function getAjv(): AjvClass {
 export function validatorFor(file: string): ValidateFunction {
   let v = compiled.get(file);
   if (!v) {
-    v = getAjv().compile(loadSchema(file));
+    const text = readFileSync(schemaPath(file), 'utf8');
+    v = precompiled(file, text) ?? getAjv().compile(JSON.parse(text) as Record<string, unknown>);
     compiled.set(file, v);
   }
   return v;

@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { loadSchema, validatorFor } from '../lib/index.js';
+import { AJV_OPTIONS } from '../lib/schemas-compile.js';
+import { FIXTURES_DIR } from './helpers/corpus.js';
+
+const files = readdirSync(resolve('schemas')).filter((f) => f.endsWith('.schema.json')).sort();
+const require = createRequire(import.meta.url);
+
+describe('schemas', () => {
+  it('every schema has a unique $id and compiles in strict mode', () => {
+    const Ajv = require('ajv') as new (o: object) => { compile(s: object): unknown };
+    const ids = files.map((f) => loadSchema(f).$id);
+    expect(new Set(ids).size).toBe(files.length);
+    for (const f of files) expect(() => new Ajv(AJV_OPTIONS).compile(loadSchema(f))).not.toThrow();
+  });
+
+  it('every KB977203 fixture options.json is valid unless the case is a schema refusal', () => {
+    const validate = validatorFor('kb977203.options.schema.json');
+    const dir = join(FIXTURES_DIR, 'kb977203');
+    for (const name of readdirSync(dir)) {
+      const options = JSON.parse(readFileSync(join(dir, name, 'options.json'), 'utf8')) as unknown;
+      let code: string | undefined;
+      try {
+        code = (JSON.parse(readFileSync(join(dir, name, 'error.json'), 'utf8')) as { code: string }).code;
+      } catch {
+        code = undefined;
+      }
+      expect(validate(options), name).toBe(code !== 'OPTIONS_INVALID');
+    }
+  });
+
+  it('the build-time standalone validators agree with ajv compiled now (when built)', () => {
+    let standalone: Record<string, (v: unknown) => boolean> & { __sources: Record<string, string> };
+    try {
+      standalone = require(resolve('dist/validators.cjs')) as typeof standalone;
+    } catch {
+      throw new Error('dist/validators.cjs is missing: npm install builds it (prepare), or run npm run build');
+    }
+    const samples: [string, unknown, boolean][] = [
+      ['kb977203.options.schema.json', { certfixPackage: 'ABC00010' }, true],
+      ['kb977203.options.schema.json', { certfixPackage: 'abc00010' }, false],
+      ['kb977203.options.schema.json', { certfixPackage: 'ABC00010', scenario: 'replace' }, false],
+      ['kb977203.options.schema.json', { certfixPackage: 'ABC00010', extra: 1 }, false],
+      ['insert-steps-after.options.schema.json', { after: { type: 'T' }, steps: [{ type: 'restart-computer', name: 'R' }] }, true],
+      ['insert-steps-after.options.schema.json', { after: { type: 'T' }, steps: [{ type: 'restart-computer', name: 'x'.repeat(51) }] }, false],
+      ['add-client-patch.options.schema.json', { msp: 'C:\\a.msp' }, true],
+      ['add-client-patch.options.schema.json', { msp: 'C:\\a.msi' }, false],
+    ];
+    for (const [file, value, valid] of samples) {
+      expect(standalone.__sources[file]).toBe(readFileSync(resolve('schemas', file), 'utf8'));
+      expect(standalone[file]!(value), `${file} ${JSON.stringify(value)}`).toBe(valid);
+      expect(validatorFor(file)(value)).toBe(valid);
+    }
+  });
+});
