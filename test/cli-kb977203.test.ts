@@ -132,3 +132,67 @@ describe('cmts kb977203', () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('cmts kb977203 on several files', () => {
+  const files = () => ({
+    'in/a.xml': REFRESH,
+    'in/b.xml': fixture('new-computer-bare-utf16le-two-setup-steps'),
+    'in/broken.xml': '<sequence><step></sequence>',
+    'in/notes.txt': 'not a task sequence',
+    'in/sub/c.xml': fixture('sp1-client-drive-d'),
+  });
+
+  it('--out-dir: every file is processed, a failure does not stop the others, a summary follows, exit 1', async () => {
+    const m = memoryIo(files());
+    expect(await main(['kb977203', 'in', '--out-dir', 'out', '--certfix-package', 'ABC00010'], m.io)).toBe(1);
+    expect(m.writes.sort()).toEqual(['out/a.xml', 'out/b.xml']);
+    expect(Buffer.from(m.fs.get('out/a.xml')!).equals(EXPECTED)).toBe(true);
+    expect(m.stderr).toMatch(/in\/broken\.xml:1:17: XML_MALFORMED/);
+    expect(m.stderr).toMatch(/file\s+result\s+changes\s+notes\n/);
+    expect(m.stderr).toMatch(/in\/a\.xml\s+patched\s+4\s*\n/);
+    expect(m.stderr).toMatch(/in\/broken\.xml\s+FAILED\s+-\s+XML_MALFORMED/);
+    expect(m.stderr).toMatch(/3 file\(s\), 1 failed\.\n$/);
+  });
+
+  it('globs with ** reach subfolders; all good means exit 0', async () => {
+    const m = memoryIo(files());
+    expect(await main(['kb977203', 'in/**/*.xml', '--out-dir', 'out', '--certfix-package', 'ABC00010', '--json'], m.io)).toBe(1);
+    const json = JSON.parse(m.stdout) as { results: { input: string }[]; summary: { files: number; failed: number } };
+    expect(validatorFor('kb977203.report.schema.json')(json)).toBe(true);
+    expect(json.results.map((r) => r.input)).toEqual(['in/a.xml', 'in/b.xml', 'in/broken.xml', 'in/sub/c.xml']);
+    expect(json.summary).toEqual({ files: 4, changed: 3, failed: 1 });
+    const ok = memoryIo(files());
+    expect(await main(['kb977203', 'in/?.xml', 'in/sub/c.xml', '--out-dir', 'out', '--certfix-package', 'ABC00010'], ok.io)).toBe(0);
+    expect(ok.writes.sort()).toEqual(['out/a.xml', 'out/b.xml', 'out/c.xml']);
+  });
+
+  it('shows a progress line on a terminal when there are many files', async () => {
+    const many = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`in/f${i}.xml`, REFRESH]));
+    const m = memoryIo(many, true);
+    expect(await main(['kb977203', 'in', '--dry-run', '--certfix-package', 'ABC00010'], m.io)).toBe(0);
+    expect(m.stderr).toContain('\r\x1b[K[6/6] in/f5.xml');
+    const quiet = memoryIo(many, false);
+    await main(['kb977203', 'in', '--dry-run', '--certfix-package', 'ABC00010'], quiet.io);
+    expect(quiet.stderr).not.toContain('[6/6]');
+  });
+
+  it('-o with several inputs and two inputs with one output name are usage errors', async () => {
+    const m = memoryIo(files());
+    expect(await main(['kb977203', 'in/a.xml', 'in/b.xml', '-o', 'x.xml', '--certfix-package', 'ABC00010'], m.io)).toBe(2);
+    const clash = memoryIo({ 'x/a.xml': REFRESH, 'y/a.xml': REFRESH });
+    expect(await main(['kb977203', 'x/a.xml', 'y/a.xml', '--out-dir', 'o', '--certfix-package', 'ABC00010'], clash.io)).toBe(2);
+    expect(clash.writes).toEqual([]);
+  });
+
+  it('--config supplies options, validated by the options schema; flags override it', async () => {
+    const m = memoryIo({ 'in.xml': fixture('sp1-client-drive-d'), 'cfg.json': JSON.stringify({ certfixPackage: 'ABC00010', drive: 'D:', clientVersion: 'sp1' }) });
+    expect(await main(['kb977203', 'in.xml', '--config', 'cfg.json', '--drive', 'E:', '--dry-run', '--json'], m.io)).toBe(0);
+    const json = JSON.parse(m.stdout) as { report: { setupSteps: { patch: string }[] } };
+    expect(json.report.setupSteps[0]!.patch).toBe('E:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\SCCM2007AC-SP1-KB977203-x86.msp');
+    const bad = memoryIo({ 'in.xml': REFRESH, 'cfg.json': JSON.stringify({ certfixPackage: 'ABC00010', scenario: 'upgrade' }) });
+    expect(await main(['kb977203', 'in.xml', '--config', 'cfg.json', '--dry-run'], bad.io)).toBe(1);
+    expect(bad.stderr).toMatch(/cfg\.json: OPTIONS_INVALID The options in cfg\.json are invalid: scenario/);
+    const notJson = memoryIo({ 'in.xml': REFRESH, 'cfg.json': '{certfix' });
+    expect(await main(['kb977203', 'in.xml', '--config', 'cfg.json', '--dry-run'], notJson.io)).toBe(1);
+  });
+});

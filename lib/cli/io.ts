@@ -1,7 +1,7 @@
 /**
  * What a command touches outside itself, injected so that commands are plain functions tests can call.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 
@@ -20,6 +20,8 @@ export interface CliIo {
   writeFileAtomic(path: string, bytes: Uint8Array): void;
   /** Whether a path is a directory (false when it does not exist). */
   isDirectory(path: string): boolean;
+  /** The entries of a directory: names, and which are directories. */
+  listDir(path: string): { name: string; dir: boolean }[];
 }
 
 function ioError(action: string, path: string, e: unknown): TaskSequenceError {
@@ -61,6 +63,13 @@ export function nodeIo(): CliIo {
         return statSync(path).isDirectory();
       } catch {
         return false;
+      }
+    },
+    listDir(path) {
+      try {
+        return readdirSync(path, { withFileTypes: true }).map((d) => ({ name: d.name, dir: d.isDirectory() }));
+      } catch (e) {
+        throw ioError('list', path, e);
       }
     },
   };

@@ -9,8 +9,11 @@ import { flag, type OptionSpecs, parse, type Parsed, str, UsageError } from './a
 import type { CliIo } from './io.js';
 import { EXIT } from './main.js';
 import { unifiedDiff } from './text-diff.js';
+import { expandInputs } from './inputs.js';
+import { basename, join } from 'node:path';
+import { assertValid } from '../schemas.js';
 
-export const HELP = `Usage: cmts kb977203 <input> (-o <output> | --in-place) --certfix-package <ID> [options]
+export const HELP = `Usage: cmts kb977203 <input>... (-o <output> | --out-dir <folder> | --in-place) --certfix-package <ID> [options]
 
 Wires Microsoft's KB977203 fix into an exported task sequence (a bare <sequence>, a ConfigMgr 2007
 <SmsTaskSequencePackage> export or a Current Branch object.xml), written back in the same container and encoding:
@@ -22,8 +25,12 @@ Wires Microsoft's KB977203 fix into an exported task sequence (a bare <sequence>
 Applying it again changes nothing.
 
 Options:
-  -o, --output <file>        write the result here ('-' for standard output)
-      --in-place             overwrite the input (atomically)
+  <input>...                 files, folders (their .xml files) or globs (*, ?, **)
+  -o, --output <file>        write the result here ('-' for standard output); one input only
+      --out-dir <folder>     write each result to the folder under its own name
+      --in-place             overwrite each input (atomically)
+      --config <file.json>   options from a JSON file (schemas/kb977203.options.schema.json keys,
+                             e.g. {"certfixPackage": "ABC00010", "drive": "D:"}); flags override it
       --certfix-package <ID> package holding CCMCertFix.exe (required), e.g. ABC00010
       --certfix-program <p>  its program                                  [default: CCMCertFix]
       --scenario <s>         refresh | new-computer | replace-capture | replace-restore  [default: refresh]
@@ -38,13 +45,16 @@ Options:
       --json                 print the report as JSON on standard output (schemas/kb977203.report.schema.json)
   -h, --help                 show this help
 
-Exit status: 0 success (also when everything was already in place), 1 bad input or a refused option,
-2 usage error. Nothing is written unless the whole run succeeds.
+Exit status: 0 success (also when everything was already in place), 1 bad input or a refused option
+(with several files: the others are still processed, a summary table follows, and the status is 1 if any
+failed), 2 usage error. Nothing is written for a file unless its whole run succeeds.
 `;
 
 const OPTIONS: OptionSpecs = {
   output: { type: 'string', short: 'o' },
   'in-place': { type: 'boolean' },
+  'out-dir': { type: 'string' },
+  config: { type: 'string' },
   'certfix-package': { type: 'string' },
   'certfix-program': { type: 'string' },
   scenario: { type: 'string' },
@@ -59,7 +69,7 @@ const OPTIONS: OptionSpecs = {
   help: { type: 'boolean', short: 'h' },
 };
 
-/** The JSON printed by `--json`. */
+/** The JSON printed by `--json` for one file. */
 export interface Kb977203CommandResult {
   input: string;
   output: string | null;
@@ -69,22 +79,67 @@ export interface Kb977203CommandResult {
   diff?: string;
 }
 
+/** One file's outcome in a batch. */
+type Outcome = { input: string; result: Kb977203CommandResult } | { input: string; error: TaskSequenceError };
+
+/** Patches one file; throws TaskSequenceError on anything that stops it (nothing is written then). */
+function processFile(input: string, target: string | undefined, options: Kb977203Options, dryRun: boolean, io: CliIo): Kb977203CommandResult {
+  const doc = readTaskSequence(io.readFile(input), { file: input });
+  const before = dryRun ? writeTaskSequenceText(doc) : '';
+  const report = applyKb977203(doc, options);
+  const out = writeTaskSequence(doc);
+  // Belt and braces: what we write must read back as a task sequence, or nothing is written.
+  readTaskSequence(out, { file: '(result)' });
+  let written = false;
+  let diff: string | undefined;
+  if (dryRun) {
+    diff = unifiedDiff(before, writeTaskSequenceText(doc), input);
+  } else if (target === '-') {
+    io.stdout.write(out);
+    written = true;
+  } else if (target !== undefined && (report.changed || target !== input)) {
+    io.writeFileAtomic(target, out);
+    written = true;
+  }
+  return { input, output: target ?? null, dryRun, written, report, ...(diff === undefined ? {} : { diff }) };
+}
+
+/** Options from `--config <file.json>` (validated by the options schema), then the flags over them. */
+function loadOptions(p: Parsed, io: CliIo): Kb977203Options {
+  const config = str(p, 'config');
+  let base: Partial<Kb977203Options> = {};
+  if (config !== undefined) {
+    const text = Buffer.from(io.readFile(config)).toString('utf8').replace(/^\uFEFF/, '');
+    try {
+      base = JSON.parse(text) as Partial<Kb977203Options>;
+    } catch (e) {
+      throw new TaskSequenceError('OPTIONS_INVALID', `${config} is not valid JSON: ${(e as Error).message}.`, { file: config });
+    }
+    try {
+      assertValid('kb977203.options.schema.json', { certfixPackage: 'ABC00000', ...base }, `The options in ${config}`);
+    } catch (e) {
+      if (e instanceof TaskSequenceError) e.file = config;
+      throw e;
+    }
+  }
+  return { ...base, ...optionsFrom(p) } as Kb977203Options;
+}
+
 /** Runs `cmts kb977203`. */
 export function run(argv: string[], io: CliIo): number {
   let p: Parsed;
-  let input: string;
+  let inputs: string[];
   try {
     p = parse(argv, OPTIONS);
-    const parsed = p;
     if (flag(p, 'help')) {
       io.stdout.write(HELP);
       return EXIT.ok;
     }
-    if (parsed.positionals.length !== 1) throw new UsageError(parsed.positionals.length === 0 ? 'Give the input file.' : `Give one input file (got ${parsed.positionals.length}).`);
-    input = parsed.positionals[0] as string;
-    if (str(p, 'certfix-package') === undefined) throw new UsageError('--certfix-package is required: the package that holds CCMCertFix.exe (R11).');
-    if (str(p, 'output') !== undefined && flag(p, 'in-place')) throw new UsageError('Give -o <output> or --in-place, not both.');
-    if (str(p, 'output') === undefined && !flag(p, 'in-place') && !flag(p, 'dry-run')) throw new UsageError('Give -o <output> or --in-place (or --dry-run to write nothing).');
+    if (p.positionals.length === 0) throw new UsageError('Give the input file(s).');
+    if (str(p, 'certfix-package') === undefined && str(p, 'config') === undefined) throw new UsageError('--certfix-package is required: the package that holds CCMCertFix.exe (R11).');
+    const targets = [str(p, 'output') !== undefined, flag(p, 'in-place'), str(p, 'out-dir') !== undefined].filter(Boolean).length;
+    if (targets > 1) throw new UsageError('Give one of -o <output>, --out-dir <folder> or --in-place.');
+    if (targets === 0 && !flag(p, 'dry-run')) throw new UsageError('Give -o <output>, --out-dir <folder> or --in-place (or --dry-run to write nothing).');
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     io.stderr.write(`cmts kb977203: ${e.message}\nRun 'cmts kb977203 --help' for the options.\n`);
@@ -92,47 +147,113 @@ export function run(argv: string[], io: CliIo): number {
   }
   const json = flag(p, 'json');
   const dryRun = flag(p, 'dry-run');
-  try {
-    const options = optionsFrom(p);
-
-    const bytes = io.readFile(input);
-    const doc = readTaskSequence(bytes, { file: input });
-    const before = dryRun ? writeTaskSequenceText(doc) : '';
-    const report = applyKb977203(doc, options);
-    const out = writeTaskSequence(doc);
-    // Belt and braces: what we write must read back as a task sequence, or nothing is written.
-    readTaskSequence(out, { file: '(result)' });
-    const target = flag(p, 'in-place') ? input : str(p, 'output');
-    let written = false;
-    let diff: string | undefined;
-    if (dryRun) {
-      diff = unifiedDiff(before, writeTaskSequenceText(doc), input);
-    } else if (target === '-') {
-      io.stdout.write(out);
-      written = true;
-    } else if (target !== undefined && (report.changed || target !== input)) {
-      io.writeFileAtomic(target, out);
-      written = true;
-    }
-    const result: Kb977203CommandResult = { input, output: target ?? null, dryRun, written, report, ...(diff === undefined ? {} : { diff }) };
-    if (json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else {
-      io.stderr.write(humanReport(result));
-      if (diff !== undefined && target !== '-') io.stdout.write(diff);
-    }
-    return EXIT.ok;
-  } catch (e) {
-    if (!(e instanceof TaskSequenceError)) throw e;
+  const fail = (e: TaskSequenceError, input: string): number => {
     if (e.file === undefined) e.file = input;
     io.stderr.write(`cmts kb977203: ${e.format()}\n`);
     if (json) io.stdout.write(`${JSON.stringify({ input, error: e.toJSON() }, null, 2)}\n`);
     return EXIT.failed;
+  };
+  let options: Kb977203Options;
+  try {
+    inputs = expandInputs(p.positionals, io);
+    options = loadOptions(p, io);
+  } catch (e) {
+    if (!(e instanceof TaskSequenceError)) throw e;
+    return fail(e, p.positionals.join(' '));
   }
+  const batch = inputs.length > 1 || p.positionals.some((a) => /[*?]/.test(a) || io.isDirectory(a));
+  const outDir = str(p, 'out-dir');
+  if (batch && str(p, 'output') !== undefined && str(p, 'output') !== '-') {
+    io.stderr.write(`cmts kb977203: -o names one file; for ${inputs.length} inputs use --out-dir <folder> or --in-place.\n`);
+    return EXIT.usage;
+  }
+  const targetOf = (input: string): string | undefined =>
+    flag(p, 'in-place') ? input : outDir !== undefined ? join(outDir, basename(input)) : str(p, 'output');
+  if (outDir !== undefined) {
+    const seen = new Map<string, string>();
+    for (const input of inputs) {
+      const t = targetOf(input) as string;
+      if (seen.has(t)) {
+        io.stderr.write(`cmts kb977203: ${seen.get(t)} and ${input} would both be written to ${t}.\n`);
+        return EXIT.usage;
+      }
+      seen.set(t, input);
+    }
+  }
+
+  if (!batch) {
+    const input = inputs[0] as string;
+    try {
+      const result = processFile(input, targetOf(input), options, dryRun, io);
+      if (json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      else {
+        io.stderr.write(humanReport(result));
+        if (result.diff !== undefined) io.stdout.write(result.diff);
+      }
+      return EXIT.ok;
+    } catch (e) {
+      if (!(e instanceof TaskSequenceError)) throw e;
+      return fail(e, input);
+    }
+  }
+
+  const outcomes: Outcome[] = [];
+  const progress = io.stderr.isTTY === true && !json && inputs.length >= 5;
+  inputs.forEach((input, i) => {
+    if (progress) io.stderr.write(`\r\x1b[K[${i + 1}/${inputs.length}] ${input}`);
+    try {
+      outcomes.push({ input, result: processFile(input, targetOf(input), options, dryRun, io) });
+    } catch (e) {
+      if (!(e instanceof TaskSequenceError)) throw e;
+      if (e.file === undefined) e.file = input;
+      outcomes.push({ input, error: e });
+    }
+  });
+  if (progress) io.stderr.write('\r\x1b[K');
+  const failed = outcomes.filter((o) => 'error' in o).length;
+  if (json) {
+    io.stdout.write(
+      `${JSON.stringify(
+        {
+          results: outcomes.map((o) => ('error' in o ? { input: o.input, error: o.error.toJSON() } : o.result)),
+          summary: { files: outcomes.length, changed: outcomes.filter((o) => 'result' in o && o.result.report.changed).length, failed },
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } else {
+    for (const o of outcomes) {
+      if ('error' in o) io.stderr.write(`cmts kb977203: ${o.error.format()}\n`);
+      else {
+        io.stderr.write(humanReport(o.result));
+        if (o.result.diff !== undefined) io.stdout.write(o.result.diff);
+      }
+    }
+    io.stderr.write(summaryTable(outcomes));
+  }
+  return failed ? EXIT.failed : EXIT.ok;
+}
+
+/** The table printed after a batch. */
+function summaryTable(outcomes: Outcome[]): string {
+  const rows = outcomes.map((o) => {
+    if ('error' in o) return [o.input, 'FAILED', '-', o.error.code];
+    const r = o.result.report;
+    const warnings = r.diagnostics.filter((d) => d.severity !== 'info').length;
+    return [o.input, r.changed ? (o.result.dryRun ? 'would change' : 'patched') : 'in place', String(r.changes.length), warnings ? `${warnings} warning(s)` : ''];
+  });
+  const head = ['file', 'result', 'changes', 'notes'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] as number)).join('  ').trimEnd();
+  const failed = outcomes.filter((o) => 'error' in o).length;
+  return `\n${[line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n${outcomes.length} file(s), ${failed} failed.\n`;
 }
 
 /** The preset's options from the command line (the preset validates them). */
-function optionsFrom(p: Parsed): Kb977203Options {
-  const options: Kb977203Options = { certfixPackage: str(p, 'certfix-package') as string };
+function optionsFrom(p: Parsed): Partial<Kb977203Options> {
+  const options: Partial<Kb977203Options> = {};
+  if (str(p, 'certfix-package') !== undefined) options.certfixPackage = str(p, 'certfix-package') as string;
   const set = <K extends keyof Kb977203Options>(key: K, flagName: string): void => {
     const v = str(p, flagName);
     if (v !== undefined) options[key] = v as Kb977203Options[K];

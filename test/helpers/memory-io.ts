@@ -2,14 +2,14 @@ import type { CliIo } from '../../lib/cli/io.js';
 import { TaskSequenceError } from '../../lib/index.js';
 
 /** An in-memory CliIo: files in a map, streams collected as text (bytes for stdout too). */
-export function memoryIo(files: Record<string, Uint8Array | string> = {}) {
+export function memoryIo(files: Record<string, Uint8Array | string> = {}, tty = false) {
   const fs = new Map<string, Uint8Array>(Object.entries(files).map(([k, v]) => [k, typeof v === 'string' ? Buffer.from(v, 'utf8') : v]));
   const out: (string | Uint8Array)[] = [];
   const err: string[] = [];
   const writes: string[] = [];
   const io: CliIo = {
     stdout: { write: (c) => out.push(c) },
-    stderr: { write: (c) => err.push(typeof c === 'string' ? c : Buffer.from(c).toString('utf8')) },
+    stderr: { write: (c) => err.push(typeof c === 'string' ? c : Buffer.from(c).toString('utf8')), isTTY: tty },
     readFile(path) {
       const f = fs.get(path);
       if (!f) throw new TaskSequenceError('IO_ERROR', `Cannot read ${path}: no such file or folder.`, { file: path });
@@ -19,7 +19,18 @@ export function memoryIo(files: Record<string, Uint8Array | string> = {}) {
       writes.push(path);
       fs.set(path, Uint8Array.from(bytes));
     },
-    isDirectory: (path) => [...fs.keys()].some((k) => k.startsWith(`${path}/`)),
+    isDirectory: (path) => [...fs.keys()].some((k) => k.startsWith(`${path.replace(/\/$/, '')}/`)),
+    listDir(path) {
+      const prefix = path === '.' ? '' : `${path.replace(/\/$/, '')}/`;
+      const names = new Map<string, boolean>();
+      for (const k of fs.keys()) {
+        if (!k.startsWith(prefix)) continue;
+        const rest = k.slice(prefix.length);
+        const slash = rest.indexOf('/');
+        names.set(slash === -1 ? rest : rest.slice(0, slash), slash !== -1 || (names.get(rest) ?? false));
+      }
+      return [...names].map(([name, dir]) => ({ name, dir }));
+    },
   };
   return {
     io,
