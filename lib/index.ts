@@ -20,3 +20,6 @@ export { findHotfixInstallSteps, type HotfixInstallStep } from './presets/kb9772
 export * from './transforms/index.js';
 export { addPatch, patchList, parseInstallProperties, type PropertyToken, type AddPatchResult } from './model/install-properties.js';
 export { assertValid, validatorFor, loadSchema } from './schemas.js';
+export { conditionOf, describeCondition, describeExpression, expressionParameters } from './model/conditions.js';
+export { toModelJson, fromModelJson, type ModelJson, type ToJsonOptions } from './model/json.js';
+export { sequenceToXml } from './model/to-xml.js';

@@ -47,7 +47,9 @@ export const STEP_TYPE_NAMES: Record<string, string> = {
   SMS_TaskSequence_SetDynamicVariablesAction: 'Set Dynamic Variables',
   SMS_TaskSequence_RunPowerShellScriptAction: 'Run PowerShell Script',
   SMS_TaskSequence_DownloadPackageContentAction: 'Download Package Content',
-  SMS_TaskSequence_CheckReadinessAction: 'Check Readiness',
+  SMS_TaskSequence_PrestartCheckAction: 'Check Readiness',
+  SMS_TaskSequence_JoinDomainWorkgroupAction: 'Join Domain or Workgroup',
+  SMS_TaskSequence_InstallDeployToolsAction: 'Install Deployment Tools',
   SMS_TaskSequence_ApplyDataImageAction: 'Apply Data Image',
   SMS_TaskSequence_SubTasksequence: 'Run Task Sequence',
 };

@@ -1,0 +1,140 @@
+/**
+ * `cmts inspect`: the sequence as a tree, the way the console's task sequence editor shows it.
+ */
+import { TaskSequenceError } from '../errors.js';
+import { conditionOf, describeCondition } from '../model/conditions.js';
+import { toModelJson } from '../model/json.js';
+import { isSequenceItem } from '../model/query.js';
+import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWindowsStep, SetVariableStep, STEP_TYPES, stepTypeName } from '../model/steps.js';
+import type { Group, Sequence, SequenceItem } from '../model/types.js';
+import { getVariableValue } from '../model/variables.js';
+import type { TaskSequenceDocument } from '../document.js';
+import { readTaskSequence } from '../read.js';
+import { flag, type OptionSpecs, parse, UsageError } from './args.js';
+import { expandInputs } from './inputs.js';
+import type { CliIo } from './io.js';
+import { EXIT } from './main.js';
+
+export const HELP = `Usage: cmts inspect <input>... [--json] [--whitespace]
+
+Shows each task sequence as a tree: groups and steps with the console's step type names, disabled and
+continue-on-error marks, a one-line summary of each condition, and the key properties of the steps.
+
+Options:
+  <input>...      files, folders or globs
+      --json      print the model as JSON instead (schemas/task-sequence.schema.json)
+      --whitespace  with --json: keep the file's layout (whitespace text nodes)
+  -h, --help      show this help
+
+Exit status: 0 success, 1 if any input could not be read, 2 usage error.
+`;
+
+const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, whitespace: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
+const CONTAINER = { sequence: 'bare <sequence>', 'sms-package': 'ConfigMgr 2007 export', 'cim-instance': 'Current Branch object.xml' } as const;
+
+/** Key properties of a step, one `label: value` string each. */
+export function keyProperties(item: SequenceItem): string[] {
+  if (item.kind === 'group') return [];
+  if (item.kind === 'subtasksequence') return [`task sequence: ${getVariableValue(item, 'TsPackageID') ?? getVariableValue(item, 'PackageID') ?? '?'}`];
+  const out: string[] = [];
+  switch (item.attributes.type) {
+    case STEP_TYPES.setupWindowsAndConfigMgr: {
+      const v = new SetupWindowsStep(item);
+      out.push(`installation properties: ${v.clientInstallProperties || '(none)'}`, `client package: ${v.clientPackageId ?? '(none)'}`);
+      break;
+    }
+    case STEP_TYPES.installSoftware: {
+      const v = new InstallSoftwareStep(item);
+      out.push(v.baseVariableName !== undefined ? `install multiple: base variable ${v.baseVariableName}` : `package: ${v.packageId ?? '?'}, program: ${v.programName ?? '?'}`);
+      break;
+    }
+    case STEP_TYPES.restartComputer: {
+      const v = new RestartComputerStep(item);
+      out.push(`restart to: ${v.target === 'HD' ? 'the currently installed default operating system' : v.target === 'WinPE' ? 'the boot image' : (v.target ?? '?')}`, `notify the user: ${v.notifiesUser ? `yes (${v.timeout} s)` : 'no'}`);
+      break;
+    }
+    case STEP_TYPES.runCommandLine: {
+      const v = new RunCommandLineStep(item);
+      out.push(`command line: ${v.commandLine ?? '?'}`);
+      if (v.packageId) out.push(`package: ${v.packageId}`);
+      break;
+    }
+    case STEP_TYPES.setVariable: {
+      const v = new SetVariableStep(item);
+      out.push(`${v.variableName ?? '?'} = ${v.variableValue ?? ''}`);
+      break;
+    }
+  }
+  return out;
+}
+
+function marks(item: SequenceItem): string {
+  const m: string[] = [];
+  if (item.attributes.disable === 'true') m.push('disabled');
+  if (item.attributes.continueOnError === 'true') m.push('continue on error');
+  return m.length ? `  [${m.join(', ')}]` : '';
+}
+
+/** The tree text of a document. */
+export function renderTree(doc: TaskSequenceDocument, file: string): string {
+  const name = doc.getProperty('Name');
+  const lines = [`${name ? `${name} — ` : ''}${file} (${CONTAINER[doc.container]}, sequence version ${doc.sequence.attributes.version ?? '?'}, ${doc.encoding.encoding.toUpperCase()}${doc.encoding.bom ? ' with BOM' : ''})`];
+  const dependent = doc.getProperty('DependentProgram');
+  if (dependent) lines.push(`run another program first: ${dependent}`);
+  const walk = (parent: Sequence | Group, prefix: string): void => {
+    const items = parent.children.filter(isSequenceItem);
+    items.forEach((item, i) => {
+      const last = i === items.length - 1;
+      const label = item.kind === 'group' ? `${item.attributes.name ?? ''}  (group)` : `${item.attributes.name ?? ''}  (${item.kind === 'subtasksequence' ? 'Run Task Sequence' : stepTypeName(item.attributes.type)})`;
+      lines.push(`${prefix}${last ? '└─ ' : '├─ '}${label}${marks(item)}`);
+      const inner = prefix + (last ? '   ' : '│  ');
+      const cond = conditionOf(item);
+      const detail = [...(cond && describeCondition(cond) ? [`if ${describeCondition(cond)}`] : []), ...keyProperties(item)];
+      const pad = item.kind === 'group' && item.children.some(isSequenceItem) ? '│  ' : '   ';
+      for (const d of detail) lines.push(`${inner}${pad}${d}`);
+      if (item.kind === 'group') walk(item, inner);
+    });
+  };
+  walk(doc.sequence, '');
+  return `${lines.join('\n')}\n`;
+}
+
+/** Runs `cmts inspect`. */
+export function run(argv: string[], io: CliIo): number {
+  let p;
+  try {
+    p = parse(argv, OPTIONS);
+    if (flag(p, 'help')) {
+      io.stdout.write(HELP);
+      return EXIT.ok;
+    }
+    if (p.positionals.length === 0) throw new UsageError('Give the input file(s).');
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`cmts inspect: ${e.message}\nRun 'cmts inspect --help' for the options.\n`);
+    return EXIT.usage;
+  }
+  let failed = 0;
+  const json: unknown[] = [];
+  let inputs: string[];
+  try {
+    inputs = expandInputs(p.positionals, io);
+  } catch (e) {
+    if (!(e instanceof TaskSequenceError)) throw e;
+    io.stderr.write(`cmts inspect: ${e.format()}\n`);
+    return EXIT.failed;
+  }
+  for (const input of inputs) {
+    try {
+      const doc = readTaskSequence(io.readFile(input), { file: input });
+      if (flag(p, 'json')) json.push(toModelJson(doc, { whitespace: flag(p, 'whitespace') }));
+      else io.stdout.write(`${inputs.length > 1 && input !== inputs[0] ? '\n' : ''}${renderTree(doc, input)}`);
+    } catch (e) {
+      if (!(e instanceof TaskSequenceError)) throw e;
+      failed++;
+      io.stderr.write(`cmts inspect: ${e.format()}\n`);
+    }
+  }
+  if (flag(p, 'json')) io.stdout.write(`${JSON.stringify(inputs.length === 1 ? (json[0] ?? null) : json, null, 2)}\n`);
+  return failed ? EXIT.failed : EXIT.ok;
+}

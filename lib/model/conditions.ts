@@ -1,0 +1,71 @@
+/**
+ * Conditions in words: a one-line summary of a step's or group's `<condition>`, the way the console's Options tab
+ * lists it (`if OSDImage equals Win7 and WMI: SELECT …`).
+ */
+import { isElement } from './query.js';
+import type { Condition, Expression, Group, Node, Operator, Step, SubTaskSequence } from './types.js';
+
+/** The `<condition>` of a step or group, if any. */
+export function conditionOf(item: Group | Step | SubTaskSequence): Condition | undefined {
+  for (const c of item.children) if (c.kind === 'condition') return c;
+  return undefined;
+}
+
+/** The parameters of an expression: `<variable name="Operator">equals</variable>` → `{ Operator: 'equals' }`. */
+export function expressionParameters(expr: Expression): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of expr.children) if (c.kind === 'variable' && c.attributes.name !== undefined) out[c.attributes.name] = c.value;
+  return out;
+}
+
+const OPERATOR_WORDS: Record<string, string> = {
+  equals: '=',
+  notEquals: '≠',
+  less: '<',
+  lessEqual: '≤',
+  greater: '>',
+  greaterEqual: '≥',
+};
+
+/** One expression in words. */
+export function describeExpression(expr: Expression): string {
+  const p = expressionParameters(expr);
+  const type = (expr.attributes.type ?? '').replace(/^SMS_TaskSequence_/, '').replace(/ConditionExpression$/, '');
+  const op = (o: string | undefined) => (o === undefined ? '' : (OPERATOR_WORDS[o] ?? o));
+  switch (type) {
+    case 'Variable':
+      if (p.Operator === 'exists' || p.Operator === 'notExists') return `${p.Variable ?? '?'} ${p.Operator === 'exists' ? 'exists' : 'does not exist'}`;
+      return `${p.Variable ?? '?'} ${op(p.Operator)} ${JSON.stringify(p.Value ?? '')}`;
+    case 'WMI':
+      return `WMI ${p.Namespace ?? 'root\\cimv2'}: ${(p.Query ?? '').replace(/\s+/g, ' ').trim()}`;
+    case 'File':
+      return `file ${p.Path ?? '?'}${p.Version ? ` version ${op(p.VersionOperator)} ${p.Version}` : ' exists'}${p.DateTime ? ` date ${op(p.DateTimeOperator)} ${p.DateTime}` : ''}`;
+    case 'Folder':
+      return `folder ${p.Path ?? '?'}${p.DateTime ? ` date ${op(p.DateTimeOperator)} ${p.DateTime}` : ' exists'}`;
+    case 'Registry':
+      return `registry ${p.KeyPath ?? '?'}${p.Value ? `\\${p.Value}` : ''} ${p.Operator === 'exists' ? 'exists' : p.Operator === 'nonExists' || p.Operator === 'notExists' ? 'does not exist' : `${op(p.Operator)} ${JSON.stringify(p.Data ?? '')}`}`;
+    case 'Software':
+      return `software ${p.ProductName ?? p.ProductCode ?? '?'}${p.Operator === 'ThisVersion' && p.Version ? ` version ${p.Version}` : ''} installed`;
+    default:
+      return `${type || 'expression'}(${Object.entries(p).map(([k, v]) => `${k}=${v}`).join(', ')})`;
+  }
+}
+
+function operands(nodes: Node[]): (Operator | Expression)[] {
+  return nodes.filter((n): n is Operator | Expression => isElement(n) && (n.kind === 'operator' || n.kind === 'expression'));
+}
+
+function describeOperand(node: Operator | Expression, nested: boolean): string {
+  if (node.kind === 'expression') return describeExpression(node);
+  const type = node.attributes.type ?? 'and';
+  const parts = operands(node.children).map((o) => describeOperand(o, true));
+  if (type === 'not') return `not (${parts.join(' and ')})`;
+  const joined = parts.join(` ${type} `);
+  return nested && parts.length > 1 ? `(${joined})` : joined;
+}
+
+/** The whole condition in one line (its operands are ANDed), or '' for an empty condition. */
+export function describeCondition(condition: Condition): string {
+  const ops = operands(condition.children);
+  return ops.map((o) => describeOperand(o, ops.length > 1)).join(' and ');
+}
