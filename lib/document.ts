@@ -4,9 +4,10 @@
  */
 import { type ContainerKind, getProperty, listProperties, setProperty } from './containers/index.js';
 import type { Embedded } from './containers/embedded.js';
-import type { Diagnostic } from './errors.js';
-import type { Element, Sequence, XmlDocument } from './model/types.js';
+import { type Diagnostic, LineCounter, type LinePos } from './errors.js';
+import type { Element, Node, Sequence, XmlDocument } from './model/types.js';
 import type { TextEncodingInfo } from './xml/codec.js';
+import { type LeafOrigin, originOf } from './xml/origin.js';
 
 /** Everything the reader found, handed to the document's constructor. */
 export interface DocumentParts {
@@ -37,6 +38,7 @@ export class TaskSequenceDocument {
   /** @internal The sequence's own document when it is held as text inside the container. */
   readonly embedded: Embedded | undefined;
   private readonly root: Element;
+  private lines: LineCounter | undefined;
 
   constructor(parts: DocumentParts) {
     this.container = parts.container;
@@ -67,6 +69,25 @@ export class TaskSequenceDocument {
   /** One package property, or undefined when absent (or when the container has none). */
   getProperty(name: string): string | undefined {
     return getProperty(this.container, this.root, name);
+  }
+
+  /**
+   * Line and column in the file of a node that was read from it (for a sequence embedded in object.xml, in the
+   * outer file); undefined for a node created since.
+   */
+  positionOf(node: Node): LinePos | undefined {
+    const o = originOf(node);
+    const outer = originOf(this.xml);
+    if (!o || !outer) return undefined;
+    let offset = o.start;
+    if (this.embedded && o.src !== outer.src) {
+      const h = originOf(this.embedded.holder) as LeafOrigin | undefined;
+      if (!h) return undefined;
+      // CDATA maps one to one after '<![CDATA['; entity-escaped text does not, so point at where the text starts.
+      offset = this.embedded.holder.kind === 'cdata' ? h.start + 9 + o.start : h.start;
+    }
+    this.lines ??= new LineCounter(outer.src.text);
+    return this.lines.linePos(offset);
   }
 
   /** Sets a package property; throws `UNSUPPORTED_CONTAINER` for a bare `<sequence>`. */

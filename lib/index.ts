@@ -23,3 +23,4 @@ export { assertValid, validatorFor, loadSchema } from './schemas.js';
 export { conditionOf, describeCondition, describeExpression, expressionParameters } from './model/conditions.js';
 export { toModelJson, fromModelJson, type ModelJson, type ToJsonOptions } from './model/json.js';
 export { sequenceToXml } from './model/to-xml.js';
+export { lint, LINT_RULES, type LintDiagnostic, type LintRule, type Finding } from './lint/index.js';

@@ -12,6 +12,7 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (argv: string[], io: CliIo) => number }> }> = {
   kb977203: { summary: 'wire the KB977203 fix into task sequences', load: () => import('./kb977203.js') },
   inspect: { summary: 'show task sequences as a tree (or the model as JSON)', load: () => import('./inspect.js') },
+  lint: { summary: 'check task sequences against KB977203 and console rules', load: () => import('./lint.js') },
   convert: { summary: 'convert between XML and the JSON model', load: () => import('./convert.js') },
 };
 

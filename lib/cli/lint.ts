@@ -1,0 +1,75 @@
+/**
+ * `cmts lint`: rule findings with ids, severities and places; the exit status follows the worst severity.
+ */
+import { TaskSequenceError } from '../errors.js';
+import { lint, LINT_RULES, type LintDiagnostic } from '../lint/index.js';
+import { readTaskSequence } from '../read.js';
+import { flag, type OptionSpecs, parse, type Parsed, UsageError } from './args.js';
+import { expandInputs } from './inputs.js';
+import type { CliIo } from './io.js';
+import { EXIT } from './main.js';
+
+export const HELP = `Usage: cmts lint <input>... [--json] [--strict]
+
+Checks task sequences against these rules:
+${LINT_RULES.map((r) => `  ${r.id.padEnd(30)} ${r.severity.padEnd(8)}${r.requirement ? `[${r.requirement}] ` : ''}${r.description}`).join('\n')}
+
+Options:
+  <input>...     files, folders or globs
+      --json     print the findings as JSON (schemas/lint.report.schema.json)
+      --strict   warnings fail too
+  -h, --help     show this help
+
+Exit status: 0 no errors (warnings allowed unless --strict), 1 errors found (or a file could not be read),
+2 usage error.
+`;
+
+const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
+
+/** Runs `cmts lint`. */
+export function run(argv: string[], io: CliIo): number {
+  let p: Parsed;
+  try {
+    p = parse(argv, OPTIONS);
+    if (flag(p, 'help')) {
+      io.stdout.write(HELP);
+      return EXIT.ok;
+    }
+    if (p.positionals.length === 0) throw new UsageError('Give the input file(s).');
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`cmts lint: ${e.message}\nRun 'cmts lint --help' for the options.\n`);
+    return EXIT.usage;
+  }
+  let inputs: string[];
+  try {
+    inputs = expandInputs(p.positionals, io);
+  } catch (e) {
+    if (!(e instanceof TaskSequenceError)) throw e;
+    io.stderr.write(`cmts lint: ${e.format()}\n`);
+    return EXIT.failed;
+  }
+  const files: ({ file: string; diagnostics: LintDiagnostic[] } | { file: string; error: ReturnType<TaskSequenceError['toJSON']> })[] = [];
+  let errors = 0;
+  let warnings = 0;
+  for (const file of inputs) {
+    try {
+      const diagnostics = lint(readTaskSequence(io.readFile(file), { file }));
+      files.push({ file, diagnostics });
+      for (const d of diagnostics) {
+        if (d.severity === 'error') errors++;
+        else if (d.severity === 'warning') warnings++;
+        if (!flag(p, 'json')) io.stdout.write(`${file}:${d.line ?? 0}:${d.col ?? 0}: ${d.severity} ${d.rule}${d.requirement ? ` [${d.requirement}]` : ''} ${d.path}: ${d.message}\n`);
+      }
+    } catch (e) {
+      if (!(e instanceof TaskSequenceError)) throw e;
+      errors++;
+      if (e.file === undefined) e.file = file;
+      files.push({ file, error: e.toJSON() });
+      io.stderr.write(`cmts lint: ${e.format()}\n`);
+    }
+  }
+  if (flag(p, 'json')) io.stdout.write(`${JSON.stringify({ files, summary: { files: files.length, errors, warnings } }, null, 2)}\n`);
+  else io.stderr.write(`${files.length} file(s): ${errors} error(s), ${warnings} warning(s).\n`);
+  return errors > 0 || (flag(p, 'strict') && warnings > 0) ? EXIT.failed : EXIT.ok;
+}

@@ -1,0 +1,61 @@
+/**
+ * The linter: every rule over a document, findings with rule id, severity, step path, and line and column.
+ */
+import type { TaskSequenceDocument } from '../document.js';
+import type { Severity } from '../errors.js';
+import type { LintRule } from './rule.js';
+import { clearTextSecret } from './rules/clear-text-secret.js';
+import { hotfixInstallStep } from './rules/hotfix-install-step.js';
+import { descriptionLength, nameLength } from './rules/lengths.js';
+import { patchPackage, patchQuoted, patchVariable } from './rules/patch-kb977203.js';
+import { referenceMissing } from './rules/reference-missing.js';
+import { restartAfterCertfixNotifies } from './rules/restart-notifies.js';
+import { setupContinueOnError } from './rules/setup-continue-on-error.js';
+
+/** Every rule, in the order they run. */
+export const LINT_RULES: readonly LintRule[] = [
+  hotfixInstallStep,
+  patchQuoted,
+  patchVariable,
+  patchPackage,
+  setupContinueOnError,
+  restartAfterCertfixNotifies,
+  referenceMissing,
+  clearTextSecret,
+  nameLength,
+  descriptionLength,
+];
+
+/** One finding. */
+export interface LintDiagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** Step path (`Group/Step`). */
+  path: string;
+  line?: number;
+  col?: number;
+  requirement?: string;
+}
+
+/** Runs the rules (all, or those whose ids are given) and returns the findings in document order. */
+export function lint(doc: TaskSequenceDocument, ruleIds?: readonly string[]): LintDiagnostic[] {
+  const rules = ruleIds ? LINT_RULES.filter((r) => ruleIds.includes(r.id)) : LINT_RULES;
+  const out: LintDiagnostic[] = [];
+  for (const rule of rules) {
+    for (const f of rule.check(doc)) {
+      const pos = doc.positionOf(f.located.node);
+      out.push({
+        rule: rule.id,
+        severity: rule.severity,
+        message: f.message,
+        path: f.located.path,
+        ...(pos ? { line: pos.line, col: pos.col } : {}),
+        ...(rule.requirement ? { requirement: rule.requirement } : {}),
+      });
+    }
+  }
+  return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+}
+
+export type { LintRule, Finding } from './rule.js';

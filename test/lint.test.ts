@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../lib/cli/main.js';
+import { applyKb977203, lint, LINT_RULES, readTaskSequence, validatorFor, writeTaskSequence } from '../lib/index.js';
+import { FIXTURES_DIR } from './helpers/corpus.js';
+import { memoryIo } from './helpers/memory-io.js';
+
+const VIOLATIONS = readFileSync(join(FIXTURES_DIR, 'lint', 'violations.xml'));
+
+describe('lint', () => {
+  it('finds every violation with its rule, severity and line:column', () => {
+    const found = lint(readTaskSequence(VIOLATIONS)).map((d) => `${d.line}:${d.col} ${d.severity} ${d.rule}${d.requirement ? ` ${d.requirement}` : ''}`);
+    expect(found).toEqual([
+      '6:5 error kb977203/patch-quoted R6',
+      '6:5 error kb977203/patch-variable R8',
+      '6:5 error kb977203/patch-package R5',
+      '6:5 warning setup-continue-on-error',
+      '13:5 warning reference-missing',
+      '20:5 warning kb977203/restart-notifies R14',
+      '28:5 error kb977203/hotfix-install-step R1',
+      '28:5 warning reference-missing',
+      '35:5 warning clear-text-secret',
+      '35:5 warning name-too-long',
+      '35:5 warning description-too-long',
+    ]);
+  });
+
+  it('every rule fires on the violations fixture (no rule without a test)', () => {
+    const fired = new Set(lint(readTaskSequence(VIOLATIONS)).map((d) => d.rule));
+    expect([...fired].sort()).toEqual(LINT_RULES.map((r) => r.id).sort());
+  });
+
+  it('a sequence patched by the KB977203 preset is clean', () => {
+    for (const f of ['refresh-2007.xml', 'replace-restore.object.xml', 'new-computer-bare-utf16le.xml']) {
+      const doc = readTaskSequence(readFileSync(resolve('examples', f)));
+      applyKb977203(doc, { certfixPackage: 'CM100010' });
+      expect(lint(readTaskSequence(writeTaskSequence(doc))), f).toEqual([]);
+    }
+  });
+
+  it('places findings inside object.xml at their line and column in the outer file', () => {
+    const text = readFileSync(resolve('examples/replace-restore.object.xml'), 'utf8').replace('successCodeList="0" retryCount="0" runFromNet="false"><action>OSDSetupWindows.exe', 'continueOnError="true" successCodeList="0" retryCount="0" runFromNet="false"><action>OSDSetupWindows.exe');
+    const [d] = lint(readTaskSequence(text));
+    const line = text.split('\n').findIndex((l) => l.includes('<![CDATA[')) + 1;
+    const col = text.split('\n')[line - 1]!.indexOf('<step type="SMS_TaskSequence_SetupWindowsAndSMSAction"') + 1;
+    expect(d).toMatchObject({ rule: 'setup-continue-on-error', line, col });
+  });
+
+  it('cmts lint: exit 1 on errors, 0 on warnings only unless --strict; --json matches its schema', async () => {
+    const m = memoryIo({ 'v.xml': VIOLATIONS, 'w.xml': '<sequence version="3.10"><step type="X" name="' + 'n'.repeat(60) + '"/></sequence>' });
+    expect(await main(['lint', 'v.xml'], m.io)).toBe(1);
+    expect(m.stdout).toContain('v.xml:28:5: error kb977203/hotfix-install-step [R1] Install/Install KB977203: ');
+    expect(await main(['lint', 'w.xml'], m.io)).toBe(0);
+    expect(await main(['lint', 'w.xml', '--strict'], m.io)).toBe(1);
+    const j = memoryIo({ 'v.xml': VIOLATIONS, 'bad.xml': '<x' });
+    expect(await main(['lint', 'v.xml', 'bad.xml', '--json'], j.io)).toBe(1);
+    const json = JSON.parse(j.stdout) as { summary: unknown };
+    const validate = validatorFor('lint.report.schema.json');
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    expect(json.summary).toEqual({ files: 2, errors: 5, warnings: 7 });
+  });
+
+  it('--help lists every rule', async () => {
+    const m = memoryIo();
+    expect(await main(['lint', '--help'], m.io)).toBe(0);
+    for (const r of LINT_RULES) expect(m.stdout).toContain(r.id);
+  });
+});
