@@ -24,3 +24,4 @@ export { conditionOf, describeCondition, describeExpression, expressionParameter
 export { toModelJson, fromModelJson, type ModelJson, type ToJsonOptions } from './model/json.js';
 export { sequenceToXml } from './model/to-xml.js';
 export { lint, LINT_RULES, type LintDiagnostic, type LintRule, type Finding } from './lint/index.js';
+export { diffTaskSequences, formatDiffEntry, type DiffEntry } from './diff/semantic-diff.js';

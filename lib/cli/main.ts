@@ -13,6 +13,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
   kb977203: { summary: 'wire the KB977203 fix into task sequences', load: () => import('./kb977203.js') },
   inspect: { summary: 'show task sequences as a tree (or the model as JSON)', load: () => import('./inspect.js') },
   lint: { summary: 'check task sequences against KB977203 and console rules', load: () => import('./lint.js') },
+  diff: { summary: 'compare two task sequences by meaning', load: () => import('./diff.js') },
   convert: { summary: 'convert between XML and the JSON model', load: () => import('./convert.js') },
 };
 

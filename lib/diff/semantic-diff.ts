@@ -1,0 +1,184 @@
+/**
+ * A semantic diff of two task sequences, blind to formatting: steps and groups added, removed, moved and changed
+ * (attributes, command line, variables, condition), and package properties, sequence attributes, global variables
+ * and references changed.
+ */
+import type { TaskSequenceDocument } from '../document.js';
+import { conditionOf, describeCondition } from '../model/conditions.js';
+import { referencedPackages } from '../model/mutate.js';
+import { listItems, type Located } from '../model/query.js';
+import { stepTypeName } from '../model/steps.js';
+import type { SequenceItem, Variable } from '../model/types.js';
+import { getAction } from '../model/variables.js';
+
+/** One difference. */
+export interface DiffEntry {
+  change: 'added' | 'removed' | 'moved' | 'changed';
+  /** `group`, `step`, `subtasksequence`, `property` (package), `sequence`, `variable` (global) or `reference`. */
+  kind: string;
+  /** Step path in the second document (the first for removals), or the property / variable / package name. */
+  path: string;
+  /** For `changed`: what changed, e.g. `attribute continueOnError`, `variable SMSClientInstallProperties`, `condition`. */
+  field?: string;
+  before?: string;
+  after?: string;
+  /** For `moved`: the path in the first document. */
+  from?: string;
+}
+
+function label(item: SequenceItem): string {
+  return item.kind === 'group' ? 'group' : item.kind === 'subtasksequence' ? 'subtasksequence' : 'step';
+}
+
+/** The comparable content of an item: everything but its children steps and whitespace. */
+function fields(item: SequenceItem): Map<string, string> {
+  const f = new Map<string, string>();
+  for (const [k, v] of Object.entries(item.attributes)) f.set(`attribute ${k}`, v);
+  if (item.kind !== 'group') {
+    const action = getAction(item);
+    if (action !== undefined) f.set('command line', action);
+    for (const c of item.children) {
+      if (c.kind !== 'variableList') continue;
+      for (const v of c.children) if (v.kind === 'variable') f.set(`variable ${(v as Variable).attributes.name ?? (v as Variable).attributes.property ?? '?'}`, (v as Variable).value);
+    }
+  }
+  const cond = conditionOf(item);
+  if (cond) f.set('condition', describeCondition(cond));
+  return f;
+}
+
+function signature(item: SequenceItem): string {
+  return JSON.stringify([...fields(item)].filter(([k]) => k !== 'attribute name'));
+}
+
+function parentPath(l: Located): string {
+  return l.groups.map((g) => g.attributes.name ?? '').join('/');
+}
+
+/** Longest common subsequence of two key lists, as the set of indexes in `b` that stay in order. */
+function inOrder(a: string[], b: string[]): Set<number> {
+  const dp: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) (dp[i] as number[])[j] = a[i] === b[j] ? ((dp[i + 1] as number[])[j + 1] as number) + 1 : Math.max((dp[i + 1] as number[])[j] as number, (dp[i] as number[])[j + 1] as number);
+  const keep = new Set<number>();
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      keep.add(j);
+      i++;
+      j++;
+    } else if (((dp[i + 1] as number[])[j] as number) >= ((dp[i] as number[])[j + 1] as number)) i++;
+    else j++;
+  }
+  return keep;
+}
+
+function compareMaps(kind: string, before: Record<string, string>, after: Record<string, string>, out: DiffEntry[]): void {
+  for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const a = before[k];
+    const b = after[k];
+    if (a === b) continue;
+    if (a === undefined) out.push({ change: 'added', kind, path: k, after: b as string });
+    else if (b === undefined) out.push({ change: 'removed', kind, path: k, before: a });
+    else out.push({ change: 'changed', kind, path: k, before: a, after: b });
+  }
+}
+
+function globals(doc: TaskSequenceDocument): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of doc.sequence.children) {
+    if (c.kind !== 'variableList') continue;
+    for (const v of c.children) if (v.kind === 'variable') out[v.attributes.name ?? '?'] = v.value;
+  }
+  return out;
+}
+
+/** The differences between two documents, in the order of the second (removals last). */
+export function diffTaskSequences(a: TaskSequenceDocument, b: TaskSequenceDocument): DiffEntry[] {
+  const out: DiffEntry[] = [];
+  compareMaps('property', a.properties(), b.properties(), out);
+  compareMaps('sequence', a.sequence.attributes, b.sequence.attributes, out);
+  compareMaps('variable', globals(a), globals(b), out);
+  const refsA = new Set(referencedPackages(a.sequence));
+  const refsB = new Set(referencedPackages(b.sequence));
+  for (const r of refsB) if (!refsA.has(r)) out.push({ change: 'added', kind: 'reference', path: r });
+  for (const r of refsA) if (!refsB.has(r)) out.push({ change: 'removed', kind: 'reference', path: r });
+
+  const left = listItems(a.sequence);
+  const right = listItems(b.sequence);
+  const match = new Map<Located, Located>();
+  const taken = new Set<Located>();
+  const pass = (key: (l: Located) => string): void => {
+    const pool = new Map<string, Located[]>();
+    for (const l of left) if (!match.has(l)) pool.set(key(l), [...(pool.get(key(l)) ?? []), l]);
+    for (const r of right) {
+      if (taken.has(r)) continue;
+      const cands = pool.get(key(r));
+      const l = cands?.shift();
+      if (l) {
+        match.set(l, r);
+        taken.add(r);
+      }
+    }
+  };
+  pass((l) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.path}`);
+  pass((l) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.node.attributes.name ?? ''}`);
+  pass((l) => `${l.node.kind}|${signature(l.node)}`);
+
+  const rightOf = new Map([...match].map(([l, r]) => [r, l]));
+  // Moves: a different parent group, or out of order among the matched siblings.
+  const byParent = new Map<string, Located[]>();
+  for (const r of right) if (rightOf.has(r)) byParent.set(parentPath(r), [...(byParent.get(parentPath(r)) ?? []), r]);
+  const moved = new Set<Located>();
+  for (const [parent, rs] of byParent) {
+    const ls = left.filter((l) => match.has(l) && parentPath(l) === parent && parentPath(match.get(l) as Located) === parent);
+    const keyOf = (l: Located) => String(left.indexOf(l));
+    const keep = inOrder(
+      ls.map(keyOf),
+      rs.map((r) => keyOf(rightOf.get(r) as Located)),
+    );
+    rs.forEach((r, i) => {
+      const l = rightOf.get(r) as Located;
+      if (parentPath(l) !== parent || !keep.has(i)) moved.add(r);
+    });
+  }
+  for (const r of right) {
+    const l = rightOf.get(r);
+    const kind = label(r.node);
+    if (!l) {
+      out.push({ change: 'added', kind, path: r.path, after: r.node.kind === 'step' ? stepTypeName(r.node.attributes.type) : kind });
+      continue;
+    }
+    if (moved.has(r)) out.push({ change: 'moved', kind, path: r.path, from: l.path });
+    const fa = fields(l.node);
+    const fb = fields(r.node);
+    for (const k of new Set([...fa.keys(), ...fb.keys()])) {
+      if (fa.get(k) === fb.get(k)) continue;
+      out.push({
+        change: 'changed',
+        kind,
+        path: r.path,
+        field: k,
+        ...(fa.has(k) ? { before: fa.get(k) as string } : {}),
+        ...(fb.has(k) ? { after: fb.get(k) as string } : {}),
+      });
+    }
+  }
+  for (const l of left) if (!match.has(l)) out.push({ change: 'removed', kind: label(l.node), path: l.path, before: l.node.kind === 'step' ? stepTypeName(l.node.attributes.type) : label(l.node) });
+  return out;
+}
+
+/** A difference as one line for people. */
+export function formatDiffEntry(d: DiffEntry): string {
+  const q = (s: string | undefined) => (s === undefined ? '(none)' : JSON.stringify(s));
+  switch (d.change) {
+    case 'added':
+      return `+ ${d.kind} ${d.path}${d.after !== undefined && d.kind !== 'reference' ? ` (${d.kind === 'step' ? d.after : q(d.after)})` : ''}`;
+    case 'removed':
+      return `- ${d.kind} ${d.path}${d.before !== undefined && d.kind !== 'reference' ? ` (${d.kind === 'step' ? d.before : q(d.before)})` : ''}`;
+    case 'moved':
+      return `> ${d.kind} ${d.path} (moved ${d.from === d.path ? 'within its group' : `from ${d.from}`})`;
+    case 'changed':
+      return `~ ${d.kind} ${d.path}${d.field ? ` ${d.field}` : ''}: ${q(d.before)} → ${q(d.after)}`;
+  }
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../lib/cli/main.js';
+import { diffTaskSequences, formatDiffEntry, readTaskSequence, validatorFor } from '../lib/index.js';
+import { memoryIo } from './helpers/memory-io.js';
+
+const step = (name: string, extra = '', body = '') =>
+  `<step type="SMS_TaskSequence_RunCommandLineAction" name="${name}" description=""${extra}><action>smsswd.exe /run: cmd /c ${name}</action><defaultVarList><variable name="CommandLine" property="CommandLine" hidden="true">cmd /c ${name}</variable></defaultVarList>${body}</step>`;
+const A = `<sequence version="3.10"><group name="G1" description="">${step('a')}${step('b')}${step('c')}</group><group name="G2" description="">${step('d')}</group></sequence>`;
+
+function diff(a: string, b: string): string[] {
+  return diffTaskSequences(readTaskSequence(a), readTaskSequence(b)).map(formatDiffEntry);
+}
+
+describe('semantic diff', () => {
+  it('is blind to formatting: the same sequence pretty-printed, UTF-16 and in another container has no differences', () => {
+    const pretty = readFileSync(resolve('examples/refresh-2007.xml'));
+    const bare = pretty.toString('utf8').replace(/^[\s\S]*?(<sequence)/, '$1').replace(/(<\/sequence>)[\s\S]*$/, '$1').replace(/>\s+</g, '><');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(bare, 'utf16le')]);
+    expect(diffTaskSequences(readTaskSequence(pretty), readTaskSequence(utf16)).filter((d) => d.kind !== 'property')).toEqual([]);
+  });
+
+  it('added, removed, moved across groups and within a group, and changed fields', () => {
+    const b = `<sequence version="3.10"><group name="G1" description="">${step('c')}${step('a', ' continueOnError="true"')}</group><group name="G2" description="">${step('d')}${step('b')}${step('e')}</group></sequence>`;
+    expect(diff(A, b)).toEqual([
+      '> step G1/a (moved within its group)',
+      '~ step G1/a attribute continueOnError: (none) → "true"',
+      '> step G2/b (moved from G1/b)',
+      '+ step G2/e (Run Command Line)',
+    ]);
+    expect(diff(b, A)).toContain('- step G2/e (Run Command Line)');
+  });
+
+  it('conditions, command lines, variables, properties, global variables and references', () => {
+    const b = A.replace('<sequence version="3.10">', '<sequence version="3.10"><referenceList><reference package="ABC00001"/></referenceList><globalVarList><variable name="X" property="X">1</variable></globalVarList>')
+      .replace('cmd /c d</variable>', 'cmd /c dd</variable>')
+      .replace(`${step('a').slice(0, -7)}`, `${step('a').slice(0, -7)}<condition><expression type="SMS_TaskSequence_VariableConditionExpression"><variable name="Operator">equals</variable><variable name="Value">1</variable><variable name="Variable">V</variable></expression></condition>`);
+    expect(diff(A, b)).toEqual([
+      '+ variable X ("1")',
+      '+ reference ABC00001',
+      '~ step G1/a condition: (none) → "V = \\"1\\""',
+      '~ step G2/d variable CommandLine: "cmd /c d" → "cmd /c dd"',
+    ]);
+  });
+
+  it('a renamed step is one change, not a removal and an addition', () => {
+    expect(diff(A, A.replace('name="b"', 'name="b2"'))).toEqual(['~ step G1/b2 attribute name: "b" → "b2"']);
+  });
+
+  it('cmts diff: exit 0 same, 1 different, 2 trouble; --json matches its schema; folders compare same-named files', async () => {
+    const m = memoryIo({ 'a.xml': A, 'b.xml': A.replace('name="b"', 'name="b2"'), 'bad.xml': '<x', 'l/t.xml': A, 'r/t.xml': A.replace('cmd /c d<', 'cmd /c x<') });
+    expect(await main(['diff', 'a.xml', 'a.xml'], m.io)).toBe(0);
+    expect(await main(['diff', 'a.xml', 'b.xml'], m.io)).toBe(1);
+    expect(m.stdout).toContain('--- a.xml\n+++ b.xml\n~ step G1/b2 attribute name: "b" → "b2"\n');
+    expect(await main(['diff', 'a.xml', 'bad.xml'], m.io)).toBe(2);
+    expect(await main(['diff', 'a.xml'], m.io)).toBe(2);
+    const j = memoryIo({ 'l/t.xml': A, 'r/t.xml': A.replace('name="b"', 'name="b2"') });
+    expect(await main(['diff', 'l', 'r', '--json'], j.io)).toBe(1);
+    const json = JSON.parse(j.stdout) as unknown;
+    expect(validatorFor('diff.report.schema.json')(json)).toBe(true);
+    expect(json).toMatchObject({ comparisons: [{ a: 'l/t.xml', b: 'r/t.xml' }] });
+  });
+});
