@@ -10,6 +10,7 @@ import { readTaskSequence } from '../read.js';
 import { assertValid } from '../schemas.js';
 import { flag, type OptionSpecs, parse, type Parsed, str, UsageError } from './args.js';
 import { expandInputs } from './inputs.js';
+import { loadOne } from './load.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './main.js';
 
@@ -37,15 +38,14 @@ const OPTIONS: OptionSpecs = {
 };
 
 function convertOne(input: string, to: 'json' | 'xml', p: Parsed, io: CliIo): Uint8Array {
-  const bytes = io.readFile(input);
   if (to === 'json') {
-    const json = toModelJson(readTaskSequence(bytes, { file: input }), { whitespace: flag(p, 'whitespace') });
+    const json = toModelJson(loadOne(io, input).doc, { whitespace: flag(p, 'whitespace') });
     assertValid('task-sequence.schema.json', json, 'The JSON produced');
     return Buffer.from(`${JSON.stringify(json, null, 2)}\n`, 'utf8');
   }
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(bytes).toString('utf8').replace(/^\uFEFF/, ''));
+    value = JSON.parse(Buffer.from(io.readFile(input)).toString('utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `${input} is not JSON: ${(e as Error).message}.`, { file: input });
   }

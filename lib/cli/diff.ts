@@ -4,7 +4,7 @@
 import { basename, join } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { type DiffEntry, diffTaskSequences, formatDiffEntry } from '../diff/semantic-diff.js';
-import { readTaskSequence } from '../read.js';
+import { loadOne } from './load.js';
 import { flag, type OptionSpecs, parse, type Parsed, UsageError } from './args.js';
 import { expandInputs } from './inputs.js';
 import type { CliIo } from './io.js';
@@ -57,7 +57,7 @@ export function run(argv: string[], io: CliIo): number {
   let trouble = false;
   for (const [fa, fb] of pairs) {
     try {
-      const differences = diffTaskSequences(readTaskSequence(io.readFile(fa), { file: fa }), readTaskSequence(io.readFile(fb), { file: fb }));
+      const differences = diffTaskSequences(loadOne(io, fa).doc, loadOne(io, fb).doc);
       results.push({ a: fa, b: fb, differences });
       if (!flag(p, 'json') && differences.length) io.stdout.write(`--- ${fa}\n+++ ${fb}\n${differences.map(formatDiffEntry).join('\n')}\n`);
     } catch (e) {

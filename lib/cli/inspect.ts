@@ -9,7 +9,7 @@ import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWind
 import type { Group, Sequence, SequenceItem } from '../model/types.js';
 import { getVariableValue } from '../model/variables.js';
 import type { TaskSequenceDocument } from '../document.js';
-import { readTaskSequence } from '../read.js';
+import { loadDocuments } from './load.js';
 import { flag, type OptionSpecs, parse, UsageError } from './args.js';
 import { expandInputs } from './inputs.js';
 import type { CliIo } from './io.js';
@@ -115,6 +115,7 @@ export function run(argv: string[], io: CliIo): number {
     return EXIT.usage;
   }
   let failed = 0;
+  let shown = 0;
   const json: unknown[] = [];
   let inputs: string[];
   try {
@@ -126,15 +127,16 @@ export function run(argv: string[], io: CliIo): number {
   }
   for (const input of inputs) {
     try {
-      const doc = readTaskSequence(io.readFile(input), { file: input });
-      if (flag(p, 'json')) json.push(toModelJson(doc, { whitespace: flag(p, 'whitespace') }));
-      else io.stdout.write(`${inputs.length > 1 && input !== inputs[0] ? '\n' : ''}${renderTree(doc, input)}`);
+      for (const { label, doc } of loadDocuments(io, input)) {
+        if (flag(p, 'json')) json.push(toModelJson(doc, { whitespace: flag(p, 'whitespace') }));
+        else io.stdout.write(`${shown++ ? '\n' : ''}${renderTree(doc, label)}`);
+      }
     } catch (e) {
       if (!(e instanceof TaskSequenceError)) throw e;
       failed++;
       io.stderr.write(`cmts inspect: ${e.format()}\n`);
     }
   }
-  if (flag(p, 'json')) io.stdout.write(`${JSON.stringify(inputs.length === 1 ? (json[0] ?? null) : json, null, 2)}\n`);
+  if (flag(p, 'json')) io.stdout.write(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
   return failed ? EXIT.failed : EXIT.ok;
 }

@@ -2,6 +2,8 @@
  * `cmts kb977203`: apply the KB977203 preset to an exported task sequence and write the result atomically.
  */
 import { readTaskSequence } from '../read.js';
+import { isZip, readExportZip, writeExportZip } from '../containers/export-zip.js';
+import type { TaskSequenceDocument } from '../document.js';
 import { writeTaskSequence, writeTaskSequenceText } from '../write.js';
 import { TaskSequenceError } from '../errors.js';
 import { applyKb977203, type Kb977203Options, type Kb977203Report } from '../presets/kb977203.js';
@@ -25,7 +27,9 @@ Wires Microsoft's KB977203 fix into an exported task sequence (a bare <sequence>
 Applying it again changes nothing.
 
 Options:
-  <input>...                 files, folders (their .xml files) or globs (*, ?, **)
+  <input>...                 files, folders (their .xml and .zip files) or globs (*, ?, **); a Current Branch
+                             export .zip is patched inside (every SMS_TaskSequencePackage/<ID>/object.xml),
+                             all its other parts copied byte for byte
   -o, --output <file>        write the result here ('-' for standard output); one input only
       --out-dir <folder>     write each result to the folder under its own name
       --in-place             overwrite each input (atomically)
@@ -82,26 +86,40 @@ export interface Kb977203CommandResult {
 /** One file's outcome in a batch. */
 type Outcome = { input: string; result: Kb977203CommandResult } | { input: string; error: TaskSequenceError };
 
-/** Patches one file; throws TaskSequenceError on anything that stops it (nothing is written then). */
-function processFile(input: string, target: string | undefined, options: Kb977203Options, dryRun: boolean, io: CliIo): Kb977203CommandResult {
-  const doc = readTaskSequence(io.readFile(input), { file: input });
-  const before = dryRun ? writeTaskSequenceText(doc) : '';
-  const report = applyKb977203(doc, options);
-  const out = writeTaskSequence(doc);
-  // Belt and braces: what we write must read back as a task sequence, or nothing is written.
-  readTaskSequence(out, { file: '(result)' });
+/** Patches one file (every task sequence of an export .zip); throws on anything that stops it, writing nothing then. */
+function processFile(input: string, target: string | undefined, options: Kb977203Options, dryRun: boolean, io: CliIo): Kb977203CommandResult[] {
+  const bytes = io.readFile(input);
+  const zip = isZip(bytes) ? readExportZip(bytes, { file: input }) : undefined;
+  const docs = zip ? zip.sequences.map((s) => ({ label: `${input}!${s.part}`, doc: s.doc })) : [{ label: input, doc: readTaskSequence(bytes, { file: input }) }];
+  const results: Kb977203CommandResult[] = [];
+  for (const { label, doc } of docs) {
+    const before = dryRun ? writeTaskSequenceText(doc) : '';
+    const report = applyKb977203(doc, options);
+    const out = writeTaskSequence(doc);
+    // Belt and braces: what we write must read back as a task sequence, or nothing is written.
+    readTaskSequence(out, { file: '(result)' });
+    if (zip && report.changes.some((c) => c.where === '(referenceList)')) {
+      report.diagnostics.push({
+        code: 'ZIP_REFERENCES_INFO_UNCHANGED',
+        severity: 'warning',
+        message: "The CCMCertFix package was added to the sequence's referenceList; the export's ReferencesInfo.xml is left as it was (whether Import-CMTaskSequence needs it listed there is untested).",
+      });
+    }
+    results.push({ input: label, output: target ?? null, dryRun, written: false, report, ...(dryRun ? { diff: unifiedDiff(before, writeTaskSequenceText(doc), label) } : {}) });
+  }
+  const changed = results.some((r) => r.report.changed);
+  if (dryRun) return results;
+  const out = zip ? writeExportZip(zip) : writeTaskSequence((docs[0] as { doc: TaskSequenceDocument }).doc);
   let written = false;
-  let diff: string | undefined;
-  if (dryRun) {
-    diff = unifiedDiff(before, writeTaskSequenceText(doc), input);
-  } else if (target === '-') {
+  if (target === '-') {
     io.stdout.write(out);
     written = true;
-  } else if (target !== undefined && (report.changed || target !== input)) {
+  } else if (target !== undefined && (changed || target !== input)) {
     io.writeFileAtomic(target, out);
     written = true;
   }
-  return { input, output: target ?? null, dryRun, written, report, ...(diff === undefined ? {} : { diff }) };
+  for (const r of results) r.written = written;
+  return results;
 }
 
 /** Options from `--config <file.json>` (validated by the options schema), then the flags over them. */
@@ -184,11 +202,13 @@ export function run(argv: string[], io: CliIo): number {
   if (!batch) {
     const input = inputs[0] as string;
     try {
-      const result = processFile(input, targetOf(input), options, dryRun, io);
-      if (json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      const results = processFile(input, targetOf(input), options, dryRun, io);
+      if (json) io.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : { results, summary: summaryOf(results.map((result) => ({ input: result.input, result }))) }, null, 2)}\n`);
       else {
-        io.stderr.write(humanReport(result));
-        if (result.diff !== undefined) io.stdout.write(result.diff);
+        for (const result of results) {
+          io.stderr.write(humanReport(result));
+          if (result.diff !== undefined) io.stdout.write(result.diff);
+        }
       }
       return EXIT.ok;
     } catch (e) {
@@ -202,7 +222,7 @@ export function run(argv: string[], io: CliIo): number {
   inputs.forEach((input, i) => {
     if (progress) io.stderr.write(`\r\x1b[K[${i + 1}/${inputs.length}] ${input}`);
     try {
-      outcomes.push({ input, result: processFile(input, targetOf(input), options, dryRun, io) });
+      for (const result of processFile(input, targetOf(input), options, dryRun, io)) outcomes.push({ input: result.input, result });
     } catch (e) {
       if (!(e instanceof TaskSequenceError)) throw e;
       if (e.file === undefined) e.file = input;
@@ -216,7 +236,7 @@ export function run(argv: string[], io: CliIo): number {
       `${JSON.stringify(
         {
           results: outcomes.map((o) => ('error' in o ? { input: o.input, error: o.error.toJSON() } : o.result)),
-          summary: { files: outcomes.length, changed: outcomes.filter((o) => 'result' in o && o.result.report.changed).length, failed },
+          summary: summaryOf(outcomes),
         },
         null,
         2,
@@ -233,6 +253,10 @@ export function run(argv: string[], io: CliIo): number {
     io.stderr.write(summaryTable(outcomes));
   }
   return failed ? EXIT.failed : EXIT.ok;
+}
+
+function summaryOf(outcomes: Outcome[]): { files: number; changed: number; failed: number } {
+  return { files: outcomes.length, changed: outcomes.filter((o) => 'result' in o && o.result.report.changed).length, failed: outcomes.filter((o) => 'error' in o).length };
 }
 
 /** The table printed after a batch. */

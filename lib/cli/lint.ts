@@ -3,7 +3,7 @@
  */
 import { TaskSequenceError } from '../errors.js';
 import { lint, LINT_RULES, type LintDiagnostic } from '../lint/index.js';
-import { readTaskSequence } from '../read.js';
+import { loadDocuments } from './load.js';
 import { flag, type OptionSpecs, parse, type Parsed, UsageError } from './args.js';
 import { expandInputs } from './inputs.js';
 import type { CliIo } from './io.js';
@@ -54,12 +54,14 @@ export function run(argv: string[], io: CliIo): number {
   let warnings = 0;
   for (const file of inputs) {
     try {
-      const diagnostics = lint(readTaskSequence(io.readFile(file), { file }));
-      files.push({ file, diagnostics });
-      for (const d of diagnostics) {
-        if (d.severity === 'error') errors++;
-        else if (d.severity === 'warning') warnings++;
-        if (!flag(p, 'json')) io.stdout.write(`${file}:${d.line ?? 0}:${d.col ?? 0}: ${d.severity} ${d.rule}${d.requirement ? ` [${d.requirement}]` : ''} ${d.path}: ${d.message}\n`);
+      for (const { label, doc } of loadDocuments(io, file)) {
+        const diagnostics = lint(doc);
+        files.push({ file: label, diagnostics });
+        for (const d of diagnostics) {
+          if (d.severity === 'error') errors++;
+          else if (d.severity === 'warning') warnings++;
+          if (!flag(p, 'json')) io.stdout.write(`${label}:${d.line ?? 0}:${d.col ?? 0}: ${d.severity} ${d.rule}${d.requirement ? ` [${d.requirement}]` : ''} ${d.path}: ${d.message}\n`);
+        }
       }
     } catch (e) {
       if (!(e instanceof TaskSequenceError)) throw e;

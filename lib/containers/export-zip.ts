@@ -1,0 +1,50 @@
+/**
+ * The Current Branch export .zip (`Export-CMTaskSequence`, the console's Export): an OPC package holding each task
+ * sequence as `SMS_TaskSequencePackage/<PackageID>/object.xml`. Each object.xml is read as a document of its own;
+ * on write only the object.xml parts that changed are replaced, every other part is copied byte for byte.
+ */
+import type { TaskSequenceDocument } from '../document.js';
+import { TaskSequenceError } from '../errors.js';
+import { readTaskSequence, type ReadOptions } from '../read.js';
+import { writeTaskSequence } from '../write.js';
+import { readEntry, readZip, writeZip, type ZipArchive, type ZipLimits } from '../zip/zip.js';
+
+/** A read export archive and the task sequences in it. */
+export interface ExportZip {
+  zip: ZipArchive;
+  /** One per `SMS_TaskSequencePackage/<ID>/object.xml`, in archive order. */
+  sequences: { part: string; doc: TaskSequenceDocument; original: Uint8Array }[];
+}
+
+const OBJECT_PART = /^SMS_TaskSequencePackage[/\\][^/\\]+[/\\]object\.xml$/i;
+
+/** Whether bytes look like a zip archive. */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
+}
+
+/** Reads an export archive; throws if it holds no task sequence. */
+export function readExportZip(bytes: Uint8Array, options: ReadOptions & ZipLimits = {}): ExportZip {
+  const zip = readZip(bytes, options);
+  const sequences = zip.entries
+    .filter((e) => OBJECT_PART.test(e.name))
+    .map((e) => {
+      const original = readEntry(zip, e, options);
+      const file = `${options.file ?? '(zip)'}!${e.name}`;
+      return { part: e.name, doc: readTaskSequence(original, { ...options, file }), original };
+    });
+  if (sequences.length === 0) {
+    throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', 'The archive has no SMS_TaskSequencePackage/<PackageID>/object.xml: it is not a task sequence export.', options.file === undefined ? {} : { file: options.file });
+  }
+  return { zip, sequences };
+}
+
+/** The archive with every changed object.xml replaced; unchanged, it is the input bytes. */
+export function writeExportZip(x: ExportZip): Uint8Array {
+  const replace = new Map<string, Uint8Array>();
+  for (const s of x.sequences) {
+    const out = writeTaskSequence(s.doc);
+    if (!Buffer.from(out).equals(Buffer.from(s.original))) replace.set(s.part, out);
+  }
+  return writeZip(x.zip, replace);
+}

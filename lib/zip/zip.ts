@@ -1,0 +1,199 @@
+/**
+ * ZIP archives, as far as the Current Branch task sequence export needs them: read the central directory, check
+ * every entry, inflate the few parts we edit, and write the archive back with every other entry's bytes (local
+ * header, compressed data, descriptor, central record) copied as they were. No common JS zip writer copies an
+ * entry's compressed bytes without recompressing them, which is why this writer is our own; inflate and deflate
+ * are Node's zlib.
+ */
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { TaskSequenceError } from '../errors.js';
+
+/** Limits that keep a hostile archive from costing more than a real export could. */
+export interface ZipLimits {
+  /** Largest uncompressed size of one entry we inflate; default 64 MiB. */
+  maxEntrySize?: number;
+  /** Largest sum of declared uncompressed sizes; default 1 GiB. */
+  maxTotalSize?: number;
+  /** Largest uncompressed / compressed ratio of an entry over 1 MiB; default 200. */
+  maxRatio?: number;
+  /** Most entries; default 10,000. */
+  maxEntries?: number;
+}
+
+/** One entry of the central directory. */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** Offset of the entry's central directory record. */
+  centralOffset: number;
+  centralLength: number;
+  /** Offset of its local header, and of the end of its data (and descriptor). */
+  localOffset: number;
+  localEnd: number;
+  dataOffset: number;
+}
+
+/** A read archive. */
+export interface ZipArchive {
+  bytes: Uint8Array;
+  entries: ZipEntry[];
+  eocdOffset: number;
+}
+
+const fail = (message: string): never => {
+  throw new TaskSequenceError('ZIP_INVALID', message);
+};
+const unsafe = (message: string): never => {
+  throw new TaskSequenceError('ZIP_UNSAFE', message);
+};
+
+/** Refuses names that would escape the folder they are extracted to. */
+export function checkEntryName(name: string): void {
+  if (name.includes('\0')) unsafe(`Entry name ${JSON.stringify(name)} contains a NUL character.`);
+  if (/^([/\\]|[A-Za-z]:)/.test(name)) unsafe(`Entry ${JSON.stringify(name)} has an absolute path.`);
+  if (name.split(/[/\\]/).includes('..')) unsafe(`Entry ${JSON.stringify(name)} has a '..' segment.`);
+}
+
+/** Reads and checks an archive's directory (no entry is inflated here). */
+export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const maxEntries = limits.maxEntries ?? 10_000;
+  const maxTotal = limits.maxTotalSize ?? 1024 * 1024 * 1024;
+  const maxRatio = limits.maxRatio ?? 200;
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd === -1) fail('Not a zip archive: no end of central directory record.');
+  const total = buf.readUInt16LE(eocd + 10);
+  const cdSize = buf.readUInt32LE(eocd + 12);
+  const cdOffset = buf.readUInt32LE(eocd + 16);
+  if (total === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) fail('ZIP64 archives are not supported (a task sequence export never needs one).');
+  if (buf.readUInt16LE(eocd + 4) !== 0 || buf.readUInt16LE(eocd + 8) !== total) fail('Multi-disk archives are not supported.');
+  if (total > maxEntries) unsafe(`The archive declares ${total} entries; the limit is ${maxEntries}.`);
+  if (cdOffset + cdSize > eocd) fail('The central directory runs past its end record.');
+  const entries: ZipEntry[] = [];
+  let at = cdOffset;
+  let declared = 0;
+  for (let n = 0; n < total; n++) {
+    if (at + 46 > eocd || buf.readUInt32LE(at) !== 0x02014b50) fail(`Central directory record ${n + 1} is damaged.`);
+    const flags = buf.readUInt16LE(at + 8);
+    const method = buf.readUInt16LE(at + 10);
+    const crc = buf.readUInt32LE(at + 16);
+    const compressedSize = buf.readUInt32LE(at + 20);
+    const size = buf.readUInt32LE(at + 24);
+    const nameLen = buf.readUInt16LE(at + 28);
+    const extraLen = buf.readUInt16LE(at + 30);
+    const commentLen = buf.readUInt16LE(at + 32);
+    const localOffset = buf.readUInt32LE(at + 42);
+    const name = buf.toString(flags & 0x800 ? 'utf8' : 'latin1', at + 46, at + 46 + nameLen);
+    checkEntryName(name);
+    if (flags & 0x1) unsafe(`Entry ${name} is encrypted.`);
+    if (compressedSize === 0xffffffff || size === 0xffffffff) fail(`Entry ${name} needs ZIP64, which is not supported.`);
+    declared += size;
+    if (declared > maxTotal) unsafe(`The entries declare more than ${maxTotal} bytes uncompressed.`);
+    if (size > 1024 * 1024 && size > compressedSize * maxRatio) unsafe(`Entry ${name} declares ${size} bytes from ${compressedSize}: a ratio over ${maxRatio} (a zip bomb?).`);
+    if (localOffset + 30 > cdOffset || buf.readUInt32LE(localOffset) !== 0x04034b50) fail(`The local header of ${name} is damaged.`);
+    const lName = buf.readUInt16LE(localOffset + 26);
+    const lExtra = buf.readUInt16LE(localOffset + 28);
+    if (buf.toString(flags & 0x800 ? 'utf8' : 'latin1', localOffset + 30, localOffset + 30 + lName) !== name) fail(`The local header of ${name} names another entry.`);
+    const dataOffset = localOffset + 30 + lName + lExtra;
+    let localEnd = dataOffset + compressedSize;
+    if (flags & 0x8) localEnd += localEnd + 4 <= cdOffset && buf.readUInt32LE(localEnd) === 0x08074b50 ? 16 : 12;
+    if (localEnd > cdOffset) fail(`The data of ${name} runs into the central directory.`);
+    const centralLength = 46 + nameLen + extraLen + commentLen;
+    entries.push({ name, method, flags, crc, compressedSize, size, centralOffset: at, centralLength, localOffset, localEnd, dataOffset });
+    at += centralLength;
+  }
+  const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+  for (let i = 1; i < byOffset.length; i++) {
+    if ((byOffset[i] as ZipEntry).localOffset < (byOffset[i - 1] as ZipEntry).localEnd) unsafe('Entries overlap (a zip bomb?).');
+  }
+  return { bytes, entries, eocdOffset: eocd };
+}
+
+/** An entry's uncompressed bytes, checked against its declared size and CRC. */
+export function readEntry(zip: ZipArchive, entry: ZipEntry, limits: ZipLimits = {}): Buffer {
+  const max = limits.maxEntrySize ?? 64 * 1024 * 1024;
+  if (entry.size > max) unsafe(`Entry ${entry.name} is ${entry.size} bytes; the limit is ${max}.`);
+  const raw = Buffer.from(zip.bytes.buffer, zip.bytes.byteOffset + entry.dataOffset, entry.compressedSize);
+  let data: Buffer;
+  if (entry.method === 0) data = Buffer.from(raw);
+  else if (entry.method === 8) {
+    try {
+      data = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.size) });
+    } catch (e) {
+      return fail(`Entry ${entry.name} does not inflate to its declared ${entry.size} bytes: ${(e as Error).message}.`);
+    }
+  } else return fail(`Entry ${entry.name} uses compression method ${entry.method}; only stored and deflate are supported.`);
+  if (data.length !== entry.size || crc32(data) !== entry.crc) fail(`Entry ${entry.name} does not match its declared size and CRC.`);
+  return data;
+}
+
+/**
+ * The archive with some entries' contents replaced (by name). Every other entry is copied byte for byte, in the same
+ * order, with the same names, extra fields, times and comments; with no replacement the input bytes come back.
+ */
+export function writeZip(zip: ZipArchive, replace: Map<string, Uint8Array>): Uint8Array {
+  if (replace.size === 0) return zip.bytes;
+  const src = Buffer.from(zip.bytes.buffer, zip.bytes.byteOffset, zip.bytes.byteLength);
+  const parts: Buffer[] = [];
+  const firstLocal = Math.min(...zip.entries.map((e) => e.localOffset), zip.entries.length ? Infinity : 0);
+  let offset = 0;
+  if (zip.entries.length && firstLocal > 0) {
+    parts.push(src.subarray(0, firstLocal));
+    offset = firstLocal;
+  }
+  const newOffset = new Map<ZipEntry, number>();
+  const newMeta = new Map<ZipEntry, { crc: number; csize: number; size: number; flags: number; method: number }>();
+  for (const e of [...zip.entries].sort((a, b) => a.localOffset - b.localOffset)) {
+    newOffset.set(e, offset);
+    const content = replace.get(e.name);
+    if (content === undefined) {
+      const rec = src.subarray(e.localOffset, e.localEnd);
+      parts.push(rec);
+      offset += rec.length;
+      continue;
+    }
+    const data = e.method === 8 ? deflateRawSync(content) : Buffer.from(content);
+    const method = e.method === 8 ? 8 : 0;
+    const header = Buffer.from(src.subarray(e.localOffset, e.dataOffset));
+    const flags = e.flags & ~0x8; // sizes go in the header now, so no data descriptor
+    const meta = { crc: crc32(content), csize: data.length, size: content.length, flags, method };
+    header.writeUInt16LE(flags, 6);
+    header.writeUInt16LE(method, 8);
+    header.writeUInt32LE(meta.crc, 14);
+    header.writeUInt32LE(meta.csize, 18);
+    header.writeUInt32LE(meta.size, 22);
+    newMeta.set(e, meta);
+    parts.push(header, data);
+    offset += header.length + data.length;
+  }
+  const cdStart = offset;
+  for (const e of zip.entries) {
+    const rec = Buffer.from(src.subarray(e.centralOffset, e.centralOffset + e.centralLength));
+    rec.writeUInt32LE(newOffset.get(e) as number, 42);
+    const meta = newMeta.get(e);
+    if (meta) {
+      rec.writeUInt16LE(meta.flags, 8);
+      rec.writeUInt16LE(meta.method, 10);
+      rec.writeUInt32LE(meta.crc, 16);
+      rec.writeUInt32LE(meta.csize, 20);
+      rec.writeUInt32LE(meta.size, 24);
+    }
+    parts.push(rec);
+    offset += rec.length;
+  }
+  const eocd = Buffer.from(src.subarray(zip.eocdOffset));
+  eocd.writeUInt32LE(offset - cdStart, 12);
+  eocd.writeUInt32LE(cdStart, 16);
+  parts.push(eocd);
+  return Buffer.concat(parts);
+}

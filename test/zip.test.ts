@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { main } from '../lib/cli/main.js';
+import { applyKb977203, readEntry, readExportZip, readZip, TaskSequenceError, writeExportZip, type ZipArchive } from '../lib/index.js';
+import { FIXTURES_DIR } from './helpers/corpus.js';
+import { memoryIo } from './helpers/memory-io.js';
+
+const zipFixture = (f: string) => readFileSync(join(FIXTURES_DIR, 'zip', f));
+const OBJECT = 'SMS_TaskSequencePackage/CM100031/object.xml';
+
+function record(zip: ZipArchive, name: string): Buffer {
+  const e = zip.entries.find((x) => x.name === name)!;
+  return Buffer.from(zip.bytes.subarray(e.localOffset, e.localEnd));
+}
+
+function codeOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof TaskSequenceError) return e.code;
+    throw e;
+  }
+  return 'no error';
+}
+
+describe('Current Branch export .zip', () => {
+  for (const f of ['export.zip', 'export-data-descriptors.zip']) {
+    it(`${f}: read and written back unchanged gives the same bytes`, () => {
+      const bytes = zipFixture(f);
+      expect(Buffer.from(writeExportZip(readExportZip(bytes))).equals(bytes)).toBe(true);
+    });
+
+    it(`${f}: after KB977203 only object.xml differs; every other part is copied byte for byte, same names and order`, () => {
+      const bytes = zipFixture(f);
+      const x = readExportZip(bytes);
+      applyKb977203(x.sequences[0]!.doc, { certfixPackage: 'CM100010', scenario: 'replace-restore' });
+      const out = writeExportZip(x);
+      const before = readZip(bytes);
+      const after = readZip(out);
+      expect(after.entries.map((e) => e.name)).toEqual(before.entries.map((e) => e.name));
+      for (const e of before.entries) {
+        if (e.name === OBJECT) continue;
+        expect(record(after, e.name).equals(record(before, e.name)), e.name).toBe(true);
+      }
+      const text = readEntry(after, after.entries.find((e) => e.name === OBJECT)!).toString('utf8');
+      expect(text).toContain('<VALUE>CM100010;;CCMCertFix</VALUE>');
+      expect(text).toContain('name="Run CCMCertFix (KB977203)"');
+      expect(Buffer.from(writeExportZip(readExportZip(out))).equals(Buffer.from(out))).toBe(true);
+    });
+  }
+
+  it('refuses .. and absolute entry names, zip bombs, archives with no task sequence, and damage', () => {
+    expect(codeOf(() => readExportZip(zipFixture('unsafe-dotdot.zip')))).toBe('ZIP_UNSAFE');
+    expect(codeOf(() => readExportZip(zipFixture('unsafe-absolute.zip')))).toBe('ZIP_UNSAFE');
+    expect(codeOf(() => readExportZip(zipFixture('unsafe-bomb.zip')))).toBe('ZIP_UNSAFE');
+    expect(codeOf(() => readExportZip(zipFixture('no-task-sequence.zip')))).toBe('NOT_A_TASK_SEQUENCE');
+    const good = zipFixture('export.zip');
+    expect(codeOf(() => readExportZip(good.subarray(0, good.length - 10)))).toBe('ZIP_INVALID');
+    const x = readZip(good);
+    const e = x.entries.find((n) => n.name === OBJECT)!;
+    const flipped = Buffer.from(good);
+    flipped[e.dataOffset + 5] = (flipped[e.dataOffset + 5] as number) ^ 0xff;
+    expect(codeOf(() => readExportZip(flipped))).toMatch(/^ZIP_INVALID$/);
+  });
+
+  it('byte mutations of an export either read or fail with a TaskSequenceError, never anything else', () => {
+    const bytes = zipFixture('export.zip');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(bytes.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 3 }), (edits) => {
+        const b = Buffer.from(bytes);
+        for (const [i, v] of edits) b[i] = v;
+        try {
+          writeExportZip(readExportZip(b));
+        } catch (e) {
+          if (!(e instanceof TaskSequenceError)) throw e;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('cmts kb977203 patches an export .zip and finds it in place the second time; inspect, lint and convert read it', async () => {
+    const m = memoryIo({ 'ts.zip': zipFixture('export.zip') });
+    expect(await main(['kb977203', 'ts.zip', '--in-place', '--certfix-package', 'CM100010', '--scenario', 'replace-restore'], m.io)).toBe(0);
+    expect(m.stderr).toMatch(/ZIP_REFERENCES_INFO_UNCHANGED/);
+    expect(await main(['kb977203', 'ts.zip', '--in-place', '--certfix-package', 'CM100010', '--scenario', 'replace-restore'], m.io)).toBe(0);
+    expect(m.writes).toEqual(['ts.zip']);
+    expect(await main(['lint', 'ts.zip'], m.io)).toBe(0);
+    expect(await main(['inspect', 'ts.zip'], m.io)).toBe(0);
+    expect(m.stdout).toContain('ts.zip!SMS_TaskSequencePackage/CM100031/object.xml');
+    expect(await main(['convert', 'ts.zip', '--to', 'json', '-o', 'ts.json'], m.io)).toBe(0);
+  });
+});
