@@ -32,6 +32,23 @@ describe('schemas', () => {
     }
   });
 
+  it('every KB977203 fixture report.json is a valid report (inside a kb977203 --json result)', () => {
+    const validate = validatorFor('kb977203.report.schema.json');
+    const dir = join(FIXTURES_DIR, 'kb977203');
+    let checked = 0;
+    for (const name of readdirSync(dir)) {
+      let report: unknown;
+      try {
+        report = JSON.parse(readFileSync(join(dir, name, 'report.json'), 'utf8'));
+      } catch {
+        continue;
+      }
+      checked++;
+      expect(validate({ input: 'x.xml', output: null, dryRun: true, written: false, report }), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+    expect(checked).toBeGreaterThanOrEqual(10);
+  });
+
   it('the build-time standalone validators agree with ajv compiled now (when built)', () => {
     let standalone: Record<string, (v: unknown) => boolean> & { __sources: Record<string, string> };
     try {
