@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
+import { create } from 'xmlbuilder2';
 import { describe, expect, it } from 'vitest';
 import { readTaskSequence, TaskSequenceError, writeTaskSequence } from '../lib/index.js';
 import { corpusFiles } from './helpers/corpus.js';
@@ -90,6 +91,35 @@ describe('property: every input round-trips byte for byte or fails with a TaskSe
         // fast-xml-parser leaves &#xD;/&#xA; undecoded in attributes; compare without line ends.
         const norm = (s: string) => s.replace(/&#x[DA];/g, '').replace(/[\r\n]/g, '');
         expect(ours.map(norm)).toEqual(theirs.map(norm));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('agrees with xmlbuilder2 (a second, DOM-based parser) on element names and attribute values in order', () => {
+    type DomNode = { nodeType: number; nodeName: string; attributes: Iterable<{ value: string }>; childNodes: Iterable<DomNode> };
+    const theirsOf = (xml: string): string[] => {
+      const out: string[] = [];
+      const walk = (n: DomNode): void => {
+        if (n.nodeType !== 1) return;
+        out.push(`<${n.nodeName}`);
+        for (const a of n.attributes) out.push(a.value.replace(/[\r\n\t]/g, ' '));
+        for (const c of n.childNodes) walk(c);
+      };
+      walk(create(xml).root().node as unknown as DomNode);
+      return out;
+    };
+    fc.assert(
+      fc.property(sequenceXml, (xml) => {
+        const ours: string[] = [];
+        const walk = (n: { tag?: string; attributes?: Record<string, string>; children?: unknown[] }): void => {
+          if (n.tag === undefined) return;
+          ours.push(`<${n.tag}`);
+          for (const v of Object.values(n.attributes ?? {})) ours.push(v.replace(/[\r\n\t]/g, ' '));
+          for (const c of n.children ?? []) walk(c as typeof n);
+        };
+        walk(readTaskSequence(xml).sequence);
+        expect(ours).toEqual(theirsOf(xml.replace(/^<\?xml[^>]*\?>\s*/, '')));
       }),
       { numRuns: 300 },
     );
