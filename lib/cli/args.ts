@@ -35,3 +35,39 @@ export function str(p: Parsed, name: string): string | undefined {
 export function flag(p: Parsed, name: string): boolean {
   return p.values[name] === true;
 }
+
+/** What a command declares for {@link startCommand}. */
+export interface CommandSpec {
+  name: string;
+  help: string;
+  options: OptionSpecs;
+  /** Further usage checks; throw {@link UsageError}. Default: at least one positional argument. */
+  check?: (p: Parsed) => void;
+}
+
+/** The outside world {@link startCommand} needs (a subset of CliIo, to keep this module free of it). */
+interface Streams {
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown };
+}
+
+/**
+ * The start every command shares: parse, answer --help, report usage errors. Returns the parsed arguments, or the
+ * exit status when the command is already done (0 after --help, 2 after a usage error).
+ */
+export function startCommand(spec: CommandSpec, argv: string[], io: Streams): Parsed | number {
+  try {
+    const p = parse(argv, spec.options);
+    if (flag(p, 'help')) {
+      io.stdout.write(spec.help);
+      return 0;
+    }
+    if (spec.check) spec.check(p);
+    else if (p.positionals.length === 0) throw new UsageError('Give the input file(s).');
+    return p;
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`cmts ${spec.name}: ${e.message}\nRun 'cmts ${spec.name} --help' for the options.\n`);
+    return 2;
+  }
+}

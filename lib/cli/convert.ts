@@ -8,8 +8,8 @@ import { fromModelJson, toModelJson } from '../model/json.js';
 import { sequenceToXml } from '../model/to-xml.js';
 import { readTaskSequence } from '../read.js';
 import { assertValid } from '../schemas.js';
-import { flag, type OptionSpecs, parse, type Parsed, str, UsageError } from './args.js';
-import { expandInputs } from './inputs.js';
+import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError } from './args.js';
+import { inputsOrFail } from './inputs.js';
 import { loadOne } from './load.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './main.js';
@@ -57,32 +57,24 @@ function convertOne(input: string, to: 'json' | 'xml', p: Parsed, io: CliIo): Ui
 
 /** Runs `cmts convert`. */
 export function run(argv: string[], io: CliIo): number {
-  let p: Parsed;
-  let to: 'json' | 'xml';
-  try {
-    p = parse(argv, OPTIONS);
-    if (flag(p, 'help')) {
-      io.stdout.write(HELP);
-      return EXIT.ok;
-    }
-    const t = str(p, 'to');
-    if (t !== 'json' && t !== 'xml') throw new UsageError('Give --to json or --to xml.');
-    to = t;
-    if (p.positionals.length === 0) throw new UsageError('Give the input file(s).');
-    if (str(p, 'output') !== undefined && str(p, 'out-dir') !== undefined) throw new UsageError('Give -o or --out-dir, not both.');
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.stderr.write(`cmts convert: ${e.message}\nRun 'cmts convert --help' for the options.\n`);
-    return EXIT.usage;
-  }
-  let inputs: string[];
-  try {
-    inputs = expandInputs(p.positionals, io);
-  } catch (e) {
-    if (!(e instanceof TaskSequenceError)) throw e;
-    io.stderr.write(`cmts convert: ${e.format()}\n`);
-    return EXIT.failed;
-  }
+  const p = startCommand(
+    {
+      name: 'convert',
+      help: HELP,
+      options: OPTIONS,
+      check: (q) => {
+        if (str(q, 'to') !== 'json' && str(q, 'to') !== 'xml') throw new UsageError('Give --to json or --to xml.');
+        if (q.positionals.length === 0) throw new UsageError('Give the input file(s).');
+        if (str(q, 'output') !== undefined && str(q, 'out-dir') !== undefined) throw new UsageError('Give -o or --out-dir, not both.');
+      },
+    },
+    argv,
+    io,
+  );
+  if (typeof p === 'number') return p;
+  const to = str(p, 'to') as 'json' | 'xml';
+  const inputs = inputsOrFail('convert', p.positionals, io);
+  if (typeof inputs === 'number') return inputs;
   const outDir = str(p, 'out-dir');
   const output = str(p, 'output');
   if (inputs.length > 1 && output !== undefined) {

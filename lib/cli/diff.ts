@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { type DiffEntry, diffTaskSequences, formatDiffEntry } from '../diff/semantic-diff.js';
 import { loadOne } from './load.js';
-import { flag, type OptionSpecs, parse, type Parsed, UsageError } from './args.js';
+import { flag, type OptionSpecs, startCommand, UsageError } from './args.js';
 import { expandInputs } from './inputs.js';
 import type { CliIo } from './io.js';
 
@@ -26,19 +26,19 @@ const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, help: { type: 'boolean
 
 /** Runs `cmts diff`. */
 export function run(argv: string[], io: CliIo): number {
-  let p: Parsed;
-  try {
-    p = parse(argv, OPTIONS);
-    if (flag(p, 'help')) {
-      io.stdout.write(HELP);
-      return 0;
-    }
-    if (p.positionals.length !== 2) throw new UsageError('Give two files (or two folders) to compare.');
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.stderr.write(`cmts diff: ${e.message}\nRun 'cmts diff --help' for the options.\n`);
-    return 2;
-  }
+  const p = startCommand(
+    {
+      name: 'diff',
+      help: HELP,
+      options: OPTIONS,
+      check: (q) => {
+        if (q.positionals.length !== 2) throw new UsageError('Give two files (or two folders) to compare.');
+      },
+    },
+    argv,
+    io,
+  );
+  if (typeof p === 'number') return p;
   const [a, b] = p.positionals as [string, string];
   let pairs: [string, string][];
   const folders = io.isDirectory(a) && io.isDirectory(b);

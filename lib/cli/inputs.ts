@@ -57,3 +57,14 @@ export function expandInputs(args: string[], io: CliIo): string[] {
   }
   return [...new Set(files)];
 }
+
+/** {@link expandInputs}, or the exit status 1 after reporting why the inputs could not be listed. */
+export function inputsOrFail(command: string, args: string[], io: CliIo): string[] | number {
+  try {
+    return expandInputs(args, io);
+  } catch (e) {
+    if (!(e instanceof TaskSequenceError)) throw e;
+    io.stderr.write(`cmts ${command}: ${e.format()}\n`);
+    return 1;
+  }
+}

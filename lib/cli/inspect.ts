@@ -10,8 +10,8 @@ import type { Group, Sequence, SequenceItem } from '../model/types.js';
 import { getVariableValue } from '../model/variables.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { loadDocuments } from './load.js';
-import { flag, type OptionSpecs, parse, UsageError } from './args.js';
-import { expandInputs } from './inputs.js';
+import { flag, type OptionSpecs, startCommand } from './args.js';
+import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './main.js';
 
@@ -101,30 +101,13 @@ export function renderTree(doc: TaskSequenceDocument, file: string): string {
 
 /** Runs `cmts inspect`. */
 export function run(argv: string[], io: CliIo): number {
-  let p;
-  try {
-    p = parse(argv, OPTIONS);
-    if (flag(p, 'help')) {
-      io.stdout.write(HELP);
-      return EXIT.ok;
-    }
-    if (p.positionals.length === 0) throw new UsageError('Give the input file(s).');
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.stderr.write(`cmts inspect: ${e.message}\nRun 'cmts inspect --help' for the options.\n`);
-    return EXIT.usage;
-  }
+  const p = startCommand({ name: 'inspect', help: HELP, options: OPTIONS }, argv, io);
+  if (typeof p === 'number') return p;
+  const inputs = inputsOrFail('inspect', p.positionals, io);
+  if (typeof inputs === 'number') return inputs;
   let failed = 0;
   let shown = 0;
   const json: unknown[] = [];
-  let inputs: string[];
-  try {
-    inputs = expandInputs(p.positionals, io);
-  } catch (e) {
-    if (!(e instanceof TaskSequenceError)) throw e;
-    io.stderr.write(`cmts inspect: ${e.format()}\n`);
-    return EXIT.failed;
-  }
   for (const input of inputs) {
     try {
       for (const { label, doc } of loadDocuments(io, input)) {

@@ -7,7 +7,7 @@ import type { TaskSequenceDocument } from '../document.js';
 import { writeTaskSequence, writeTaskSequenceText } from '../write.js';
 import { TaskSequenceError } from '../errors.js';
 import { applyKb977203, type Kb977203Options, type Kb977203Report } from '../presets/kb977203.js';
-import { flag, type OptionSpecs, parse, type Parsed, str, UsageError } from './args.js';
+import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError } from './args.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './main.js';
 import { unifiedDiff } from './text-diff.js';
@@ -143,26 +143,19 @@ function loadOptions(p: Parsed, io: CliIo): Kb977203Options {
   return { ...base, ...optionsFrom(p) } as Kb977203Options;
 }
 
+function checkUsage(p: Parsed): void {
+  if (p.positionals.length === 0) throw new UsageError('Give the input file(s).');
+  if (str(p, 'certfix-package') === undefined && str(p, 'config') === undefined) throw new UsageError('--certfix-package is required: the package that holds CCMCertFix.exe (R11).');
+  const targets = [str(p, 'output') !== undefined, flag(p, 'in-place'), str(p, 'out-dir') !== undefined].filter(Boolean).length;
+  if (targets > 1) throw new UsageError('Give one of -o <output>, --out-dir <folder> or --in-place.');
+  if (targets === 0 && !flag(p, 'dry-run')) throw new UsageError('Give -o <output>, --out-dir <folder> or --in-place (or --dry-run to write nothing).');
+}
+
 /** Runs `cmts kb977203`. */
 export function run(argv: string[], io: CliIo): number {
-  let p: Parsed;
+  const p = startCommand({ name: 'kb977203', help: HELP, options: OPTIONS, check: checkUsage }, argv, io);
+  if (typeof p === 'number') return p;
   let inputs: string[];
-  try {
-    p = parse(argv, OPTIONS);
-    if (flag(p, 'help')) {
-      io.stdout.write(HELP);
-      return EXIT.ok;
-    }
-    if (p.positionals.length === 0) throw new UsageError('Give the input file(s).');
-    if (str(p, 'certfix-package') === undefined && str(p, 'config') === undefined) throw new UsageError('--certfix-package is required: the package that holds CCMCertFix.exe (R11).');
-    const targets = [str(p, 'output') !== undefined, flag(p, 'in-place'), str(p, 'out-dir') !== undefined].filter(Boolean).length;
-    if (targets > 1) throw new UsageError('Give one of -o <output>, --out-dir <folder> or --in-place.');
-    if (targets === 0 && !flag(p, 'dry-run')) throw new UsageError('Give -o <output>, --out-dir <folder> or --in-place (or --dry-run to write nothing).');
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.stderr.write(`cmts kb977203: ${e.message}\nRun 'cmts kb977203 --help' for the options.\n`);
-    return EXIT.usage;
-  }
   const json = flag(p, 'json');
   const dryRun = flag(p, 'dry-run');
   const fail = (e: TaskSequenceError, input: string): number => {

@@ -4,8 +4,8 @@
 import { TaskSequenceError } from '../errors.js';
 import { lint, LINT_RULES, type LintDiagnostic } from '../lint/index.js';
 import { loadDocuments } from './load.js';
-import { flag, type OptionSpecs, parse, type Parsed, UsageError } from './args.js';
-import { expandInputs } from './inputs.js';
+import { flag, type OptionSpecs, startCommand } from './args.js';
+import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './main.js';
 
@@ -28,27 +28,10 @@ const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, strict: { type: 'boole
 
 /** Runs `cmts lint`. */
 export function run(argv: string[], io: CliIo): number {
-  let p: Parsed;
-  try {
-    p = parse(argv, OPTIONS);
-    if (flag(p, 'help')) {
-      io.stdout.write(HELP);
-      return EXIT.ok;
-    }
-    if (p.positionals.length === 0) throw new UsageError('Give the input file(s).');
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.stderr.write(`cmts lint: ${e.message}\nRun 'cmts lint --help' for the options.\n`);
-    return EXIT.usage;
-  }
-  let inputs: string[];
-  try {
-    inputs = expandInputs(p.positionals, io);
-  } catch (e) {
-    if (!(e instanceof TaskSequenceError)) throw e;
-    io.stderr.write(`cmts lint: ${e.format()}\n`);
-    return EXIT.failed;
-  }
+  const p = startCommand({ name: 'lint', help: HELP, options: OPTIONS }, argv, io);
+  if (typeof p === 'number') return p;
+  const inputs = inputsOrFail('lint', p.positionals, io);
+  if (typeof inputs === 'number') return inputs;
   const files: ({ file: string; diagnostics: LintDiagnostic[] } | { file: string; error: ReturnType<TaskSequenceError['toJSON']> })[] = [];
   let errors = 0;
   let warnings = 0;

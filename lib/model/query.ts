@@ -94,3 +94,13 @@ export function parentOf(root: Parent, node: Node): { parent: Parent; index: num
   });
   return found;
 }
+
+/** The step or group after `item` in `parent`, skipping whitespace and comments. */
+export function nextItem(parent: Sequence | Group, item: SequenceItem): SequenceItem | undefined {
+  const kids = parent.children;
+  for (let i = kids.indexOf(item) + 1; i < kids.length; i++) {
+    const k = kids[i] as Node;
+    if (isSequenceItem(k)) return k;
+  }
+  return undefined;
+}

@@ -6,9 +6,9 @@
 import type { TaskSequenceDocument } from '../document.js';
 import { type Diagnostic, TaskSequenceError } from '../errors.js';
 import { patchList } from '../model/install-properties.js';
-import { findSteps, isSequenceItem, type Located } from '../model/query.js';
+import { findSteps, nextItem } from '../model/query.js';
 import { RestartComputerStep, SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
-import type { SequenceItem, Step } from '../model/types.js';
+import type { Step } from '../model/types.js';
 import { assertValid } from '../schemas.js';
 import { addClientPatchToStep } from '../transforms/add-client-patch.js';
 import { addReference } from '../transforms/add-reference.js';
@@ -97,16 +97,6 @@ function checkOptions(o: Kb977203Options): void {
   if (o.clientPackage !== undefined && o.clientPackage === o.certfixPackage) {
     throw new TaskSequenceError('INVALID_ARGUMENT', `The client package cannot be the CCMCertFix package ${o.certfixPackage}: PATCH must point into the ConfigMgr client installation package (R5).`);
   }
-}
-
-/** The step or group after `item` in its parent, skipping whitespace and comments. */
-function following(located: Located, item: SequenceItem): SequenceItem | undefined {
-  const kids = located.parent.children;
-  for (let i = kids.indexOf(item) + 1; i < kids.length; i++) {
-    const k = kids[i];
-    if (k && isSequenceItem(k)) return k;
-  }
-  return undefined;
 }
 
 /**
@@ -200,8 +190,8 @@ export function applyKb977203(doc: TaskSequenceDocument, options: Kb977203Option
 /** R14: the restart after CCMCertFix must not notify the user; an existing one that does is cleared. */
 function clearRestartNotifications(doc: TaskSequenceDocument, ctx: TransformContext): void {
   for (const located of findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr })) {
-    const certfix = following(located, located.node);
-    const restart = certfix ? following(located, certfix) : undefined;
+    const certfix = nextItem(located.parent, located.node);
+    const restart = certfix ? nextItem(located.parent, certfix) : undefined;
     if (!restart || restart.kind !== 'step' || restart.attributes.type !== STEP_TYPES.restartComputer) continue;
     const view = new RestartComputerStep(restart);
     if (!view.notifiesUser) continue;

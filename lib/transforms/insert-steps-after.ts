@@ -6,7 +6,7 @@ import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
 import { createInstallSoftwareStep, createRestartComputerStep, createRunCommandLineStep, createSetVariableStep } from '../model/builders.js';
 import { insertAfter } from '../model/mutate.js';
-import { findSteps, isSequenceItem, type Located, type StepQuery } from '../model/query.js';
+import { findSteps, nextItem, type StepQuery } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetVariableStep, STEP_TYPES } from '../model/steps.js';
 import type { SequenceItem, Step } from '../model/types.js';
 import type { Transform, TransformContext } from './context.js';
@@ -69,16 +69,6 @@ export function stepMatches(item: SequenceItem | undefined, spec: NewStep): bool
   }
 }
 
-/** The step or group right after `located` in its parent, skipping whitespace and comments. */
-function nextItem(located: Located, anchor: SequenceItem): SequenceItem | undefined {
-  const kids = located.parent.children;
-  for (let i = kids.indexOf(anchor) + 1; i < kids.length; i++) {
-    const k = kids[i];
-    if (k && isSequenceItem(k)) return k;
-  }
-  return undefined;
-}
-
 /** Inserts `steps` after every step matching `after`; steps that already follow in that order are kept, not added. */
 export function insertStepsAfter(options: InsertStepsAfterOptions): Transform {
   return (doc: TaskSequenceDocument, ctx: TransformContext) => {
@@ -89,7 +79,7 @@ export function insertStepsAfter(options: InsertStepsAfterOptions): Transform {
       const retry = 'retryCount' in target.node.attributes;
       options.steps.forEach((spec, i) => {
         const req = options.requirements?.[i] === undefined ? {} : { requirement: options.requirements[i] as string };
-        const next = nextItem(target, anchor);
+        const next = nextItem(target.parent, anchor);
         if (next && stepMatches(next, spec)) {
           ctx.already({ what: `${spec.type} step "${next.attributes.name ?? ''}"`, where: target.path, ...req });
           anchor = next;

@@ -1,5 +1,5 @@
 /** R14: the Restart Computer after CCMCertFix must not notify the user. */
-import { isSequenceItem, locate } from '../../model/query.js';
+import { locate, nextItem } from '../../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, STEP_TYPES } from '../../model/steps.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
 
@@ -14,8 +14,7 @@ export const restartAfterCertfixNotifies: LintRule = {
       if (step.kind !== 'step' || step.attributes.type !== STEP_TYPES.installSoftware) return [];
       const program = `${new InstallSoftwareStep(step).programName ?? ''} ${step.attributes.name ?? ''}`;
       if (!/CCMCertFix/i.test(program)) return [];
-      const kids = located.parent.children;
-      const next = kids.slice(kids.indexOf(step) + 1).find(isSequenceItem);
+      const next = nextItem(located.parent, step);
       if (!next || next.kind !== 'step' || next.attributes.type !== STEP_TYPES.restartComputer || !new RestartComputerStep(next).notifiesUser) return [];
       return [{ located: locate(doc.sequence, next) ?? located, message: `"${next.attributes.name ?? ''}" after CCMCertFix notifies the user (time-out ${new RestartComputerStep(next).timeout} s); clear "Notify the user before restarting" (R14).` }];
     }),
