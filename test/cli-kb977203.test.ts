@@ -130,6 +130,9 @@ describe('cmts kb977203', () => {
     const bad = spawnSync(process.execPath, [bin, 'kb977203', join(dir, 'missing.xml'), '-o', join(dir, 'x.xml'), '--certfix-package', 'ABC00010'], { encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
+    const batch = spawnSync(process.execPath, [bin, 'kb977203', dir, '--out-dir', join(dir, 'new', 'folder'), '--certfix-package', 'ABC00010'], { encoding: 'utf8' });
+    expect(batch.status).toBe(0);
+    expect(readdirSync(join(dir, 'new', 'folder')).sort()).toEqual(['in.xml', 'out.xml']);
   });
 });
 

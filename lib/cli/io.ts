@@ -1,7 +1,7 @@
 /**
  * What a command touches outside itself, injected so that commands are plain functions tests can call.
  */
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 
@@ -16,7 +16,7 @@ export interface CliIo {
   stdout: OutStream;
   stderr: OutStream;
   readFile(path: string): Uint8Array;
-  /** Writes a file atomically: a temporary file beside it, then a rename. */
+  /** Writes a file atomically: a temporary file beside it, then a rename (creating the folder if needed). */
   writeFileAtomic(path: string, bytes: Uint8Array): void;
   /** Whether a path is a directory (false when it does not exist). */
   isDirectory(path: string): boolean;
@@ -45,6 +45,7 @@ export function nodeIo(): CliIo {
     writeFileAtomic(path, bytes) {
       const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.cmts-tmp`);
       try {
+        mkdirSync(dirname(path), { recursive: true });
         const fd = openSync(tmp, 'wx');
         try {
           writeSync(fd, bytes);
