@@ -175,6 +175,13 @@ describe('edits change only the edited elements', () => {
     expect(writeTaskSequenceText(doc)).toBe(input.replace('<DependentProgram />', '<DependentProgram>ABC00010;;CCMCertFix</DependentProgram>'));
   });
 
+  it('a self-closing variable given a value is written as text even when CDATA follows it', () => {
+    const input = '<sequence><step type="T" name="s"><defaultVarList><variable name="A" property="A"/><![CDATA[x]]></defaultVarList></step></sequence>';
+    const doc = readTaskSequence(input);
+    setVariable(findSteps(doc.sequence)[0]!.node as Step, 'A', 'a<b');
+    expect(writeTaskSequenceText(doc)).toBe(input.replace('<variable name="A" property="A"/>', '<variable name="A" property="A">a&lt;b</variable>'));
+  });
+
   it('a restart view reads target and notification', () => {
     const doc = readTaskSequence(ONE_LINE);
     const step = createRestartComputerStep({ name: 'R', notify: true });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import { create } from 'xmlbuilder2';
 import { describe, expect, it } from 'vitest';
-import { readTaskSequence, TaskSequenceError, writeTaskSequence } from '../lib/index.js';
+import { readTaskSequence, sourceRange, TaskSequenceError, visit, writeTaskSequence, writeTaskSequenceText, type Element, type Variable } from '../lib/index.js';
 import { corpusFiles } from './helpers/corpus.js';
 
 /** Reads and writes; the only acceptable outcomes are the same bytes or a TaskSequenceError. */
@@ -64,6 +64,36 @@ describe('property: every input round-trips byte for byte or fails with a TaskSe
         expect(roundTripsOrFailsCleanly(bytes)).toBe('same');
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it('an edit changes only the edited element: the text before and after it is unchanged, and the new value reads back', () => {
+    fc.assert(
+      fc.property(sequenceXml, text, fc.nat(), fc.boolean(), (xml, newValue, pick, attribute) => {
+        const doc = readTaskSequence(xml);
+        const candidates: Element[] = [];
+        visit(doc.sequence, (n) => {
+          if (attribute ? n.kind === 'step' || n.kind === 'group' : n.kind === 'variable') candidates.push(n as Element);
+        });
+        fc.pre(candidates.length > 0);
+        const target = candidates[pick % candidates.length] as Element;
+        const [start, end] = sourceRange(target)!;
+        if (attribute) target.attributes.description = newValue;
+        else (target as Variable).value = newValue;
+        const out = writeTaskSequenceText(doc);
+        const tail = xml.length - end;
+        expect(out.slice(0, start)).toBe(xml.slice(0, start));
+        expect(out.slice(out.length - tail)).toBe(xml.slice(end));
+        const again = readTaskSequence(out);
+        const found: Element[] = [];
+        visit(again.sequence, (n) => {
+          if (attribute ? n.kind === 'step' || n.kind === 'group' : n.kind === 'variable') found.push(n as Element);
+        });
+        const edited = found[pick % candidates.length] as Element;
+        if (attribute) expect(edited.attributes.description).toBe(newValue);
+        else expect((edited as Variable).value).toBe(newValue);
+      }),
+      { numRuns: 1000 },
     );
   });
 

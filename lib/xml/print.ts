@@ -162,7 +162,7 @@ class Printer {
         out.copy(o.src, o.startTagEnd, o.contentEnd);
         return;
       }
-      const wasCdata = o !== undefined && o.src.text.startsWith('<![CDATA[', o.startTagEnd);
+      const wasCdata = o !== undefined && !o.selfClosing && o.src.text.startsWith('<![CDATA[', o.startTagEnd);
       out.push(wasCdata ? cdataSection(node.value) : escapeText(node.value, this.style));
       return;
     }
