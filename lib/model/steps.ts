@@ -3,7 +3,7 @@
  * `<action>` command line in step with them, the way the console renders it from the WMI class qualifiers.
  */
 import { getAction, getVariableValue, setAction, setVariable } from './variables.js';
-import type { Step } from './types.js';
+import type { Step, SubTaskSequence } from './types.js';
 
 /** WMI class names of the built-in steps cmts has views for. */
 export const STEP_TYPES = {
@@ -67,7 +67,7 @@ export function isStepOfType(step: Step, type: string): boolean {
 
 /** "Setup Windows and ConfigMgr": client installation properties and the client package. */
 export class SetupWindowsStep {
-  constructor(readonly step: Step) {}
+  constructor(readonly step: Step | SubTaskSequence) {}
   /** `SMSClientInstallProperties` (console: Installation properties); '' when empty or missing. */
   get clientInstallProperties(): string {
     return getVariableValue(this.step, 'ClientInstallProperties') ?? '';
@@ -86,7 +86,7 @@ export class SetupWindowsStep {
 
 /** "Install Software" (CB: "Install Package"): one package and program, or a base variable name for a list. */
 export class InstallSoftwareStep {
-  constructor(readonly step: Step) {}
+  constructor(readonly step: Step | SubTaskSequence) {}
   get packageId(): string | undefined {
     return getVariableValue(this.step, 'PackageID');
   }
@@ -112,7 +112,7 @@ export function installSoftwareCommandLine(packageId: string): string {
 
 /** "Restart Computer": target, notification message and time-out. */
 export class RestartComputerStep {
-  constructor(readonly step: Step) {}
+  constructor(readonly step: Step | SubTaskSequence) {}
   /** `HD` (the currently installed default operating system) or `WinPE` (the boot image). */
   get target(): string | undefined {
     return getVariableValue(this.step, 'Target') ?? /\/target:(\S+)/.exec(getAction(this.step) ?? '')?.[1];
@@ -143,7 +143,7 @@ export class RestartComputerStep {
 
 /** "Run Command Line". */
 export class RunCommandLineStep {
-  constructor(readonly step: Step) {}
+  constructor(readonly step: Step | SubTaskSequence) {}
   get commandLine(): string | undefined {
     return getVariableValue(this.step, 'CommandLine');
   }
@@ -158,7 +158,7 @@ export class RunCommandLineStep {
 
 /** "Set Task Sequence Variable". */
 export class SetVariableStep {
-  constructor(readonly step: Step) {}
+  constructor(readonly step: Step | SubTaskSequence) {}
   get variableName(): string | undefined {
     return getVariableValue(this.step, 'VariableName');
   }
