@@ -1,6 +1,6 @@
 /**
  * JSON Schemas from the package's `schemas/` folder, validated with ajv. The build compiles them to standalone code
- * (`dist/validators.cjs`, see `schemas-compile.ts`), used whenever it was compiled from the schema text now on disk;
+ * (`dist/validators/<file>.cjs`, see `schemas-compile.ts`), used whenever it was compiled from the schema text now on disk;
  * otherwise ajv is loaded and the schema compiled the first time it is needed, once per process. Either way ajv's
  * compiler stays off the command line's start-up path.
  */
@@ -14,18 +14,15 @@ import { AJV_OPTIONS } from './schemas-compile.js';
 
 let ajv: AjvClass | undefined;
 const compiled = new Map<string, ValidateFunction>();
-let standalone: (Record<string, ValidateFunction> & { __sources?: Record<string, string> }) | null | undefined;
-
 /** The build's precompiled validator for a schema file, if it was compiled from the same schema text. */
 function precompiled(file: string, text: string): ValidateFunction | undefined {
-  if (standalone === undefined) {
-    try {
-      standalone = createRequire(import.meta.url)(join(packageRoot(), 'dist', 'validators.cjs')) as typeof standalone;
-    } catch {
-      standalone = null;
-    }
+  let mod: { validate?: ValidateFunction; __source?: string };
+  try {
+    mod = createRequire(import.meta.url)(join(packageRoot(), 'dist', 'validators', `${file}.cjs`)) as typeof mod;
+  } catch {
+    return undefined;
   }
-  return standalone && standalone.__sources?.[file] === text ? standalone[file] : undefined;
+  return mod.__source === text ? mod.validate : undefined;
 }
 
 /** The path of a schema file in `schemas/`. */

@@ -1,13 +1,14 @@
 /**
- * Hidden links from model nodes to the source text they were read from. Kept in a private class field, off the
- * enumerable properties, so the model stays plain data: a node copied with `structuredClone`, spread or JSON has no
- * origin and is printed as new. (A WeakMap was the first choice; on a 10,000-step file its inserts and the
- * ephemeron work it gives the garbage collector took over half of the read time; a non-enumerable symbol property
- * defined per node still took a sixth.)
+ * Hidden links from model nodes to the source text they were read from. The reader creates its nodes from the
+ * classes below, which keep the span and a snapshot of what was read in private fields: off the enumerable
+ * properties, so the model stays plain data (a node copied with `structuredClone`, spread or JSON has no origin and
+ * is printed as new), and with no second object per node. (A WeakMap was the first choice; on a 10,000-step file its
+ * inserts and the ephemeron work it gives the garbage collector took over half of the read time. A separate origin
+ * object per node then cost about a quarter of the memory the model holds.)
  */
 import type { Node, XmlDocument } from '../model/types.js';
 
-/** The text one parse read from; shared by every origin of that parse. */
+/** The text one parse read from; shared by every node of that parse. */
 export interface Source {
   readonly text: string;
 }
@@ -21,7 +22,7 @@ export interface LeafOrigin {
   target?: string;
 }
 
-/** Where an element came from: the spans of its tags and a snapshot of its attributes and content. */
+/** Where an element came from: the spans of its tags and a snapshot of its attributes and value. */
 export interface ElementOrigin {
   src: Source;
   tag: string;
@@ -34,8 +35,6 @@ export interface ElementOrigin {
   selfClosing: boolean;
   /** Attribute names and values as read, flattened: `[name0, value0, name1, value1, …]`. */
   attrs: string[];
-  /** The children as read (the same node objects), for elements with children. */
-  children: Node[] | undefined;
   /** The decoded value as read, for value elements (`action`, `variable`). */
   value: string | undefined;
 }
@@ -45,89 +44,196 @@ export interface DocumentOrigin {
   src: Source;
   start: number;
   end: number;
-  children: Node[];
 }
 
 export type Origin = LeafOrigin | ElementOrigin | DocumentOrigin;
 
-/** Base of every node the reader creates: the origin sits in a private field, invisible to JSON, spread and keys. */
-class Sourced {
-  readonly #origin: Origin;
-  constructor(origin: Origin) {
-    this.#origin = origin;
+/** Base of every node the reader creates: the source and the span. */
+class Spanned {
+  readonly #src: Source;
+  readonly #start: number;
+  readonly #end: number;
+  constructor(src: Source, start: number, end: number) {
+    this.#src = src;
+    this.#start = start;
+    this.#end = end;
   }
-  static originOf(node: object): Origin | undefined {
-    return #origin in node ? (node as Sourced).#origin : undefined;
+  static src(n: object): Source | undefined {
+    return #src in n ? (n as Spanned).#src : undefined;
+  }
+  static start(n: object): number {
+    return (n as Spanned).#start;
+  }
+  static end(n: object): number {
+    return (n as Spanned).#end;
   }
 }
 
 /** A text, comment or CDATA node read from source. */
-export class SourcedLeaf extends Sourced {
+export class SourcedLeaf extends Spanned {
+  readonly #value: string;
   constructor(
-    origin: LeafOrigin,
+    src: Source,
+    start: number,
+    end: number,
     readonly kind: 'text' | 'comment' | 'cdata',
     public value: string,
   ) {
-    super(origin);
+    super(src, start, end);
+    this.#value = value;
+  }
+  static original(n: object): string | undefined {
+    return #value in n ? (n as SourcedLeaf).#value : undefined;
   }
 }
 
 /** A processing instruction read from source. */
-export class SourcedInstruction extends Sourced {
+export class SourcedInstruction extends Spanned {
   readonly kind = 'instruction' as const;
+  readonly #value: string;
+  readonly #target: string;
   constructor(
-    origin: LeafOrigin,
+    src: Source,
+    start: number,
+    end: number,
     public target: string,
     public value: string,
   ) {
-    super(origin);
+    super(src, start, end);
+    this.#value = value;
+    this.#target = target;
+  }
+  static original(n: object): { value: string; target: string } | undefined {
+    return #value in n ? { value: (n as SourcedInstruction).#value, target: (n as SourcedInstruction).#target } : undefined;
+  }
+}
+
+/** What every element read from source remembers. */
+class Tagged extends Spanned {
+  readonly #tag: string;
+  readonly #startTagEnd: number;
+  readonly #contentEnd: number;
+  readonly #attrs: string[];
+  constructor(src: Source, start: number, end: number, tag: string, startTagEnd: number, contentEnd: number, attrs: string[]) {
+    super(src, start, end);
+    this.#tag = tag;
+    this.#startTagEnd = startTagEnd;
+    this.#contentEnd = contentEnd;
+    this.#attrs = attrs;
+  }
+  static is(n: object): boolean {
+    return #tag in n;
+  }
+  static tag(n: object): string {
+    return (n as Tagged).#tag;
+  }
+  static startTagEnd(n: object): number {
+    return (n as Tagged).#startTagEnd;
+  }
+  static contentEnd(n: object): number {
+    return (n as Tagged).#contentEnd;
+  }
+  static attrs(n: object): string[] {
+    return (n as Tagged).#attrs;
   }
 }
 
 /** An element with children read from source. */
-export class SourcedElement extends Sourced {
+export class SourcedElement extends Tagged {
   constructor(
-    origin: ElementOrigin,
+    src: Source,
+    span: { start: number; startTagEnd: number; contentEnd: number; end: number },
+    attrs: string[],
     readonly kind: string,
     public tag: string,
     public attributes: Record<string, string>,
     public children: Node[],
   ) {
-    super(origin);
+    super(src, span.start, span.end, tag, span.startTagEnd, span.contentEnd, attrs);
   }
 }
 
 /** An element with a text value (`action`, `variable`) read from source. */
-export class SourcedValueElement extends Sourced {
+export class SourcedValueElement extends Tagged {
+  readonly #value: string;
   constructor(
-    origin: ElementOrigin,
+    src: Source,
+    span: { start: number; startTagEnd: number; contentEnd: number; end: number },
+    attrs: string[],
     readonly kind: string,
     public tag: string,
     public attributes: Record<string, string>,
     public value: string,
   ) {
-    super(origin);
+    super(src, span.start, span.end, tag, span.startTagEnd, span.contentEnd, attrs);
+    this.#value = value;
+  }
+  static original(n: object): string | undefined {
+    return #value in n ? (n as SourcedValueElement).#value : undefined;
   }
 }
 
 /** A document read from source. */
-export class SourcedDocument extends Sourced {
+export class SourcedDocument extends Spanned {
   readonly kind = 'document' as const;
   constructor(
-    origin: DocumentOrigin,
+    src: Source,
+    end: number,
     public children: Node[],
   ) {
-    super(origin);
+    super(src, 0, end);
   }
 }
 
-/** The origin of a node read from source, or undefined for a node created since. */
+// Accessors for the writer's hot path: no object is made per call.
+
+/** The text a node was read from, or undefined for a node created since. */
+export const sourceOf = (n: Node | XmlDocument): Source | undefined => Spanned.src(n);
+/** Start offset of a node read from source (only meaningful when {@link sourceOf} is defined). */
+export const startOf = (n: Node | XmlDocument): number => Spanned.start(n);
+/** End offset of a node read from source. */
+export const endOf = (n: Node | XmlDocument): number => Spanned.end(n);
+/** Whether a node is an element read from source. */
+export const isSourcedElement = (n: Node): boolean => Tagged.is(n);
+/** The tag an element was read with. */
+export const readTagOf = (n: Node): string => Tagged.tag(n);
+/** Offset just past the start tag of an element read from source. */
+export const startTagEndOf = (n: Node): number => Tagged.startTagEnd(n);
+/** Offset of the end tag of an element read from source (its end, when self-closing). */
+export const contentEndOf = (n: Node): number => Tagged.contentEnd(n);
+/** Attributes as read, flattened `[name, value, …]`. */
+export const readAttrsOf = (n: Node): string[] => Tagged.attrs(n);
+/** The value a text, comment, CDATA or value element had when read. */
+export const readValueOf = (n: Node): string | undefined => SourcedLeaf.original(n) ?? SourcedValueElement.original(n) ?? SourcedInstruction.original(n)?.value;
+/** The target a processing instruction had when read. */
+export const readTargetOf = (n: Node): string | undefined => SourcedInstruction.original(n)?.target;
+
+/** The origin of a node read from source, as a plain object; undefined for a node created since. */
 export function originOf(node: Node | XmlDocument): Origin | undefined {
-  return Sourced.originOf(node);
+  const src = Spanned.src(node);
+  if (!src) return undefined;
+  const start = Spanned.start(node);
+  const end = Spanned.end(node);
+  if (node.kind === 'document') return { src, start, end };
+  if (Tagged.is(node)) {
+    const startTagEnd = Tagged.startTagEnd(node);
+    return {
+      src,
+      tag: Tagged.tag(node),
+      start,
+      startTagEnd,
+      contentEnd: Tagged.contentEnd(node),
+      end,
+      selfClosing: startTagEnd === end,
+      attrs: Tagged.attrs(node),
+      value: SourcedValueElement.original(node),
+    };
+  }
+  const target = readTargetOf(node);
+  return target === undefined ? { src, start, end, value: readValueOf(node) as string } : { src, start, end, value: readValueOf(node) as string, target };
 }
 
 /** `[start, end]` offsets of a node in the text it was read from, if it was read. */
 export function sourceRange(node: Node | XmlDocument): [number, number] | undefined {
-  const o = originOf(node);
-  return o ? [o.start, o.end] : undefined;
+  return Spanned.src(node) ? [Spanned.start(node), Spanned.end(node)] : undefined;
 }

@@ -9,7 +9,7 @@
 import { type LineCounter, TaskSequenceError, type ErrorCode } from '../errors.js';
 import type { Attributes, Element, Node, XmlDocument } from '../model/types.js';
 import { decodeEntities, EntityError } from './entities.js';
-import { type ElementOrigin, type Source, SourcedDocument, SourcedElement, SourcedInstruction, SourcedLeaf, SourcedValueElement } from './origin.js';
+import { type Source, SourcedDocument, SourcedElement, SourcedInstruction, SourcedLeaf, SourcedValueElement } from './origin.js';
 
 /** Decides the kind of an element from its tag and its parent's kind (the model's classification). */
 export type Classifier = (tag: string, parentKind: string, parentTag: string) => Element['kind'];
@@ -104,8 +104,15 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
     }
   };
   const children = (): Node[] => (stack.length ? (stack[stack.length - 1] as Frame).children : topChildren);
+  // Indentation repeats: one string per distinct run of whitespace instead of one per text node.
+  const blanks = new Map<string, string>();
   const addLeaf = (kind: 'text' | 'comment' | 'cdata', value: string, start: number, end: number): void => {
-    children().push(new SourcedLeaf({ src: source, start, end, value }, kind, value) as Node);
+    if (kind === 'text' && value.length <= 64 && value.trim() === '') {
+      const known = blanks.get(value);
+      if (known === undefined) blanks.set(value, value);
+      else value = known;
+    }
+    children().push(new SourcedLeaf(source, start, end, kind, value) as Node);
   };
 
   while (pos < len) {
@@ -139,7 +146,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
         fail('XML_MALFORMED', `End tag </${tag}> does not match start tag <${f.tag}> (${describeLine(options, f.start)}).`, pos);
       }
       at++;
-      closeElement(f, pos, at, false);
+      closeElement(f, pos, at);
       pos = at;
       continue;
     }
@@ -190,7 +197,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
       }
       const value = text.slice(afterTarget, close);
       if (INVALID_CHAR.test(value)) decode(value, afterTarget);
-      children().push(new SourcedInstruction({ src: source, start: pos, end: close + 2, value, target }, target, value) as Node);
+      children().push(new SourcedInstruction(source, pos, close + 2, target, value) as Node);
       pos = close + 2;
       continue;
     }
@@ -237,7 +244,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
     const parent = stack.length ? (stack[stack.length - 1] as Frame) : undefined;
     const kind = classify(tag, parent ? parent.kind : (options.rootParentKind ?? 'document'), parent ? parent.tag : '');
     const frame: Frame = { tag, kind, attributes, attrs, children: [], start: pos, startTagEnd: at };
-    if (selfClosing) closeElement(frame, at, at, true);
+    if (selfClosing) closeElement(frame, at, at);
     else stack.push(frame);
     pos = at;
   }
@@ -247,31 +254,18 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
   }
   if (!root) fail('XML_MALFORMED', len === 0 ? 'The input is empty.' : 'The input has no root element.', 0);
 
-  const document = new SourcedDocument({ src: source, start: 0, end: len, children: topChildren.slice() }, topChildren) as XmlDocument;
+  const document = new SourcedDocument(source, len, topChildren) as XmlDocument;
   return { document, source, root: root as Element, warnings };
 
-  function closeElement(f: Frame, contentEnd: number, end: number, selfClosing: boolean): void {
+  function closeElement(f: Frame, contentEnd: number, end: number): void {
     let node: Element;
-    const origin: ElementOrigin = {
-      src: source,
-      tag: f.tag,
-      start: f.start,
-      startTagEnd: f.startTagEnd,
-      contentEnd,
-      end,
-      selfClosing,
-      attrs: f.attrs,
-      children: undefined,
-      value: undefined,
-    };
+    const span = { start: f.start, startTagEnd: f.startTagEnd, contentEnd, end };
     if (VALUE_KINDS.has(f.kind) && f.children.every((c) => c.kind === 'text' || c.kind === 'cdata')) {
       let value = '';
       for (const c of f.children) value += (c as { value: string }).value;
-      origin.value = value;
-      node = new SourcedValueElement(origin, f.kind, f.tag, f.attributes, value) as Element;
+      node = new SourcedValueElement(source, span, f.attrs, f.kind, f.tag, f.attributes, value) as Element;
     } else {
-      origin.children = f.children.slice();
-      node = new SourcedElement(origin, VALUE_KINDS.has(f.kind) ? 'element' : f.kind, f.tag, f.attributes, f.children) as Element;
+      node = new SourcedElement(source, span, f.attrs, VALUE_KINDS.has(f.kind) ? 'element' : f.kind, f.tag, f.attributes, f.children) as Element;
     }
     if (stack.length) (stack[stack.length - 1] as Frame).children.push(node);
     else {

@@ -4,7 +4,19 @@
  */
 import type { Element, Node, XmlDocument } from '../model/types.js';
 import { cdataSection, decodeEntities, escapeAttribute, escapeText } from './entities.js';
-import { type ElementOrigin, type LeafOrigin, originOf, type Source } from './origin.js';
+import {
+  contentEndOf,
+  endOf,
+  isSourcedElement,
+  readAttrsOf,
+  readTagOf,
+  readTargetOf,
+  readValueOf,
+  type Source,
+  sourceOf,
+  startOf,
+  startTagEndOf,
+} from './origin.js';
 import { type EmptyForm, styleOf, type WriteStyle } from './style.js';
 
 /** Collects output, merging adjacent copies from the same source into one slice. */
@@ -64,13 +76,6 @@ export function printNode(node: Node, doc: XmlDocument): string {
   return out.finish();
 }
 
-/** Whether two child lists hold the same nodes in the same order. */
-function sameList(a: Node[], b: Node[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 function sameAttributes(attributes: Record<string, string>, flat: string[]): boolean {
   let i = 0;
   for (const name in attributes) {
@@ -103,8 +108,8 @@ class Printer {
       case 'comment':
       case 'cdata':
       case 'instruction': {
-        const o = originOf(node) as LeafOrigin | undefined;
-        if (o && o.value === node.value && (node.kind !== 'instruction' || o.target === node.target)) out.copy(o.src, o.start, o.end);
+        const src = sourceOf(node);
+        if (src && readValueOf(node) === node.value && (node.kind !== 'instruction' || readTargetOf(node) === node.target)) out.copy(src, startOf(node), endOf(node));
         else out.push(this.freshLeaf(node));
         return;
       }
@@ -127,10 +132,9 @@ class Printer {
   }
 
   private element(node: Element, out: Out): void {
-    let o = originOf(node) as ElementOrigin | undefined;
-    if (o && o.tag !== node.tag) o = undefined;
+    const src = isSourcedElement(node) && readTagOf(node) === node.tag ? sourceOf(node) : undefined;
     const empty = 'value' in node ? node.value === '' : node.children.length === 0;
-    if (!o) {
+    if (!src) {
       out.push(this.freshStartTag(node, empty));
       if (!empty) {
         this.content(node, undefined, out);
@@ -138,31 +142,36 @@ class Printer {
       }
       return;
     }
-    const attrsSame = sameAttributes(node.attributes, o.attrs);
-    if (o.selfClosing) {
+    const start = startOf(node);
+    const end = endOf(node);
+    const startTagEnd = startTagEndOf(node);
+    const selfClosing = startTagEnd === end;
+    const attrsSame = sameAttributes(node.attributes, readAttrsOf(node));
+    if (selfClosing) {
       if (empty) {
-        if (attrsSame) out.copy(o.src, o.start, o.end);
-        else out.push(this.startTag(node, o, true));
+        if (attrsSame) out.copy(src, start, end);
+        else out.push(this.startTag(node, src, true));
         return;
       }
-      out.push(this.startTag(node, o, false));
-      this.content(node, o, out);
+      out.push(this.startTag(node, src, false));
+      this.content(node, src, out);
       out.push(`</${node.tag}>`);
       return;
     }
-    if (attrsSame) out.copy(o.src, o.start, o.startTagEnd);
-    else out.push(this.startTag(node, o, false));
-    this.content(node, o, out);
-    out.copy(o.src, o.contentEnd, o.end);
+    if (attrsSame) out.copy(src, start, startTagEnd);
+    else out.push(this.startTag(node, src, false));
+    this.content(node, src, out);
+    out.copy(src, contentEndOf(node), end);
   }
 
-  private content(node: Element, o: ElementOrigin | undefined, out: Out): void {
+  /** The content of an element; `src` is set when the element was read from source. */
+  private content(node: Element, src: Source | undefined, out: Out): void {
     if ('value' in node) {
-      if (o && o.value === node.value) {
-        out.copy(o.src, o.startTagEnd, o.contentEnd);
+      if (src && readValueOf(node) === node.value) {
+        out.copy(src, startTagEndOf(node), contentEndOf(node));
         return;
       }
-      const wasCdata = o !== undefined && !o.selfClosing && o.src.text.startsWith('<![CDATA[', o.startTagEnd);
+      const wasCdata = src !== undefined && startTagEndOf(node) !== endOf(node) && src.text.startsWith('<![CDATA[', startTagEndOf(node));
       out.push(wasCdata ? cdataSection(node.value) : escapeText(node.value, this.style));
       return;
     }
@@ -184,9 +193,11 @@ class Printer {
   }
 
   /** Reprints an edited start tag, keeping the spelling and spacing of every attribute that did not change. */
-  private startTag(node: Element, o: ElementOrigin, selfClose: boolean): string {
-    const text = o.src.text;
-    const spans = scanAttributes(text, o.start + 1 + o.tag.length, o.startTagEnd);
+  private startTag(node: Element, src: Source, selfClose: boolean): string {
+    const text = src.text;
+    const start = startOf(node);
+    const startTagEnd = startTagEndOf(node);
+    const spans = scanAttributes(text, start + 1 + node.tag.length, startTagEnd);
     const byName = new Map(spans.map((a) => [a.name, a]));
     const q = spans[0]?.quote ?? this.style.quote;
     let s = `<${node.tag}`;
@@ -197,9 +208,9 @@ class Printer {
       else if (a.value === value) s += text.slice(a.wsStart, a.valueEnd + 1);
       else s += text.slice(a.wsStart, a.valueStart) + escapeAttribute(value, a.quote) + a.quote;
     }
-    const tailStart = spans.length ? (spans[spans.length - 1] as AttributeSpan).valueEnd + 1 : o.start + 1 + o.tag.length;
-    let tail = text.slice(tailStart, o.startTagEnd);
-    if (o.selfClosing && !selfClose) tail = tail.replace(/\s*\/>$/, '>');
+    const tailStart = spans.length ? (spans[spans.length - 1] as AttributeSpan).valueEnd + 1 : start + 1 + node.tag.length;
+    let tail = text.slice(tailStart, startTagEnd);
+    if (startTagEnd === endOf(node) && !selfClose) tail = tail.replace(/\s*\/>$/, '>');
     return s + tail;
   }
 }
@@ -241,23 +252,25 @@ function decodeForCompare(raw: string): string {
 
 /** Whether a node and its whole subtree print exactly as their source. */
 export function isUnchanged(node: Node): boolean {
-  const o = originOf(node);
-  if (!o) return false;
+  const src = sourceOf(node);
+  if (!src) return false;
   switch (node.kind) {
     case 'text':
     case 'comment':
     case 'cdata':
-      return (o as LeafOrigin).value === node.value;
+      return readValueOf(node) === node.value;
     case 'instruction':
-      return (o as LeafOrigin).value === node.value && (o as LeafOrigin).target === node.target;
+      return readValueOf(node) === node.value && readTargetOf(node) === node.target;
     default: {
-      const eo = o as ElementOrigin;
-      if (eo.tag !== node.tag || !sameAttributes(node.attributes, eo.attrs)) return false;
-      if ('value' in node) return eo.value === node.value;
-      if (!eo.children || !sameList(node.children, eo.children)) return false;
-      for (const c of node.children) if (!isUnchanged(c)) return false;
-      return true;
+      if (readTagOf(node) !== node.tag || !sameAttributes(node.attributes, readAttrsOf(node))) return false;
+      if ('value' in node) return readValueOf(node) === node.value;
+      // The children are still those read, in order, when their spans tile the content exactly.
+      let at = startTagEndOf(node);
+      for (const c of node.children) {
+        if (sourceOf(c) !== src || startOf(c) !== at || !isUnchanged(c)) return false;
+        at = endOf(c);
+      }
+      return at === contentEndOf(node);
     }
   }
 }
-
