@@ -95,9 +95,8 @@ function processFile(input: string, target: string | undefined, options: Kb97720
   for (const { label, doc } of docs) {
     const before = dryRun ? writeTaskSequenceText(doc) : '';
     const report = applyKb977203(doc, options);
-    const out = writeTaskSequence(doc);
     // Belt and braces: what we write must read back as a task sequence, or nothing is written.
-    readTaskSequence(out, { file: '(result)' });
+    if (!dryRun && report.changed) readTaskSequence(writeTaskSequence(doc), { file: '(result)' });
     if (zip && report.changes.some((c) => c.where === '(referenceList)')) {
       report.diagnostics.push({
         code: 'ZIP_REFERENCES_INFO_UNCHANGED',
