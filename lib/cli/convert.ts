@@ -14,6 +14,7 @@ import { loadOne } from './load.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './main.js';
 
+/** The command's --help text. */
 export const HELP = `Usage: cmts convert <input>... --to json|xml [-o <output> | --out-dir <folder>] [--whitespace]
 
   --to json   a task sequence (any container, any encoding) → its model as JSON

@@ -9,6 +9,7 @@ import { flag, type OptionSpecs, startCommand, UsageError } from './args.js';
 import { expandInputs } from './inputs.js';
 import type { CliIo } from './io.js';
 
+/** The command's --help text. */
 export const HELP = `Usage: cmts diff <a> <b> [--json]
 
 Compares two task sequences (any containers and encodings) by meaning, blind to formatting: steps and groups

@@ -15,6 +15,7 @@ import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './main.js';
 
+/** The command's --help text. */
 export const HELP = `Usage: cmts inspect <input>... [--json] [--whitespace]
 
 Shows each task sequence as a tree: groups and steps with the console's step type names, disabled and

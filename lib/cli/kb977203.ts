@@ -15,6 +15,7 @@ import { expandInputs } from './inputs.js';
 import { basename, join } from 'node:path';
 import { assertValid } from '../schemas.js';
 
+/** The command's --help text. */
 export const HELP = `Usage: cmts kb977203 <input>... (-o <output> | --out-dir <folder> | --in-place) --certfix-package <ID> [options]
 
 Wires Microsoft's KB977203 fix into an exported task sequence (a bare <sequence>, a ConfigMgr 2007

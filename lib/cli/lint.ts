@@ -9,6 +9,7 @@ import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './main.js';
 
+/** The command's --help text. */
 export const HELP = `Usage: cmts lint <input>... [--json] [--strict]
 
 Checks task sequences against these rules:

@@ -46,6 +46,7 @@ export interface DocumentOrigin {
   end: number;
 }
 
+/** Any node's origin. */
 export type Origin = LeafOrigin | ElementOrigin | DocumentOrigin;
 
 /** Base of every node the reader creates: the source and the span. */

@@ -9,6 +9,7 @@ const SECRET_NAME = /(password|passwd|pwd|secret|credential|productkey|apikey|to
 const NOT_A_SECRET = /^(Random\w*|Create\w*|OSDRandom\w*|OSDBitLockerCreate\w*)$/i;
 const FLAG_VALUE = /^(true|false|yes|no|0|1)$/i;
 
+/** Lint rule `clear-text-secret` (see its description). */
 export const clearTextSecret: LintRule = {
   id: 'clear-text-secret',
   severity: 'warning',

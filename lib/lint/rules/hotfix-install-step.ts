@@ -2,6 +2,7 @@
 import { findHotfixInstallSteps } from '../../presets/kb977203-r1.js';
 import type { LintRule } from '../rule.js';
 
+/** Lint rule `kb977203/hotfix-install-step` (see its description). */
 export const hotfixInstallStep: LintRule = {
   id: 'kb977203/hotfix-install-step',
   severity: 'error',

@@ -3,6 +3,7 @@ import { MAX_DESCRIPTION, MAX_STEP_NAME } from '../../model/builders.js';
 import { listItems } from '../../model/query.js';
 import type { Finding, LintRule } from '../rule.js';
 
+/** Lint rule `name-too-long` (see its description). */
 export const nameLength: LintRule = {
   id: 'name-too-long',
   severity: 'warning',
@@ -14,6 +15,7 @@ export const nameLength: LintRule = {
     }),
 };
 
+/** Lint rule `description-too-long` (see its description). */
 export const descriptionLength: LintRule = {
   id: 'description-too-long',
   severity: 'warning',

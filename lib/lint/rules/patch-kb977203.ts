@@ -19,6 +19,7 @@ function setupSteps(doc: Parameters<LintRule['check']>[0]) {
   return steps(doc).filter((l) => l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr);
 }
 
+/** Lint rule `kb977203/patch-quoted` (see its description). */
 export const patchQuoted: LintRule = {
   id: 'kb977203/patch-quoted',
   severity: 'error',
@@ -33,6 +34,7 @@ export const patchQuoted: LintRule = {
     }),
 };
 
+/** Lint rule `kb977203/patch-variable` (see its description). */
 export const patchVariable: LintRule = {
   id: 'kb977203/patch-variable',
   severity: 'error',
@@ -48,6 +50,7 @@ export const patchVariable: LintRule = {
     }),
 };
 
+/** Lint rule `kb977203/patch-package` (see its description). */
 export const patchPackage: LintRule = {
   id: 'kb977203/patch-package',
   severity: 'error',

@@ -4,6 +4,7 @@ import { STEP_TYPES } from '../../model/steps.js';
 import { getVariableValue } from '../../model/variables.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
 
+/** Lint rule `reference-missing` (see its description). */
 export const referenceMissing: LintRule = {
   id: 'reference-missing',
   severity: 'warning',

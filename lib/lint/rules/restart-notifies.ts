@@ -3,6 +3,7 @@ import { locate, nextItem } from '../../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, STEP_TYPES } from '../../model/steps.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
 
+/** Lint rule `kb977203/restart-notifies` (see its description). */
 export const restartAfterCertfixNotifies: LintRule = {
   id: 'kb977203/restart-notifies',
   severity: 'warning',

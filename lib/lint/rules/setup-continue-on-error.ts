@@ -2,6 +2,7 @@
 import { STEP_TYPES } from '../../model/steps.js';
 import { type LintRule, steps } from '../rule.js';
 
+/** Lint rule `setup-continue-on-error` (see its description). */
 export const setupContinueOnError: LintRule = {
   id: 'setup-continue-on-error',
   severity: 'warning',
