@@ -31,6 +31,11 @@ describe('lint', () => {
     expect([...fired].sort()).toEqual(LINT_RULES.map((r) => r.id).sort());
   });
 
+  it('clear-text secrets in the globalVarList are found too, at their own line', () => {
+    const doc = readTaskSequence('<sequence version="3.10">\n  <globalVarList>\n    <variable name="OSDJoinPassword" property="JoinPassword">Secret1</variable>\n  </globalVarList>\n</sequence>');
+    expect(lint(doc)).toEqual([expect.objectContaining({ rule: 'clear-text-secret', path: '(globalVarList)', line: 3, col: 5 })]);
+  });
+
   it('a sequence patched by the KB977203 preset is clean', () => {
     for (const f of ['refresh-2007.xml', 'replace-restore.object.xml', 'new-computer-bare-utf16le.xml']) {
       const doc = readTaskSequence(readFileSync(resolve('examples', f)));

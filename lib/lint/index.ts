@@ -44,12 +44,12 @@ export function lint(doc: TaskSequenceDocument, ruleIds?: readonly string[]): Li
   const out: LintDiagnostic[] = [];
   for (const rule of rules) {
     for (const f of rule.check(doc)) {
-      const pos = doc.positionOf(f.located.node);
+      const pos = doc.positionOf('located' in f ? f.located.node : f.node);
       out.push({
         rule: rule.id,
         severity: rule.severity,
         message: f.message,
-        path: f.located.path,
+        path: 'located' in f ? f.located.path : f.path,
         ...(pos ? { line: pos.line, col: pos.col } : {}),
         ...(rule.requirement ? { requirement: rule.requirement } : {}),
       });

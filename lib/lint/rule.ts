@@ -4,13 +4,10 @@
 import type { TaskSequenceDocument } from '../document.js';
 import type { Severity } from '../errors.js';
 import { findSteps, type Located } from '../model/query.js';
-import type { Step, SubTaskSequence } from '../model/types.js';
+import type { Node, Step, SubTaskSequence } from '../model/types.js';
 
-/** One finding of a rule, before it gets its place and rule id. */
-export interface Finding {
-  message: string;
-  located: Located;
-}
+/** One finding of a rule, before it gets its place and rule id: about a step or group, or about another node. */
+export type Finding = { message: string; located: Located } | { message: string; node: Node; path: string };
 
 /** A lint rule. */
 export interface LintRule {

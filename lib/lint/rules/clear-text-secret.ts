@@ -16,17 +16,21 @@ export const clearTextSecret: LintRule = {
   description: 'A password-like variable holds a value in clear text; exports carry it to anyone who reads the file.',
   check: (doc) => {
     const out: Finding[] = [];
+    const secret = (v: Variable): boolean => {
+      const name = v.attributes.name ?? '';
+      const prop = v.attributes.property ?? '';
+      const secretName = (SECRET_NAME.test(name) && !NOT_A_SECRET.test(name)) || (SECRET_NAME.test(prop) && !NOT_A_SECRET.test(prop));
+      return secretName && !NOT_A_SECRET.test(name) && v.value.trim() !== '' && !FLAG_VALUE.test(v.value.trim());
+    };
+    const message = (v: Variable) => `Variable ${v.attributes.name ?? v.attributes.property ?? '?'} holds a value in clear text; keep secrets in collection or hidden variables instead.`;
+    for (const c of doc.sequence.children) {
+      if (c.kind !== 'variableList') continue;
+      for (const v of c.children) if (v.kind === 'variable' && secret(v)) out.push({ node: v, path: `(${c.tag})`, message: message(v) });
+    }
     for (const located of listItems(doc.sequence)) {
       if (located.node.kind === 'group') continue;
       visit(located.node, (n) => {
-        if (n.kind !== 'variable') return;
-        const v = n as Variable;
-        const name = v.attributes.name ?? '';
-        const prop = v.attributes.property ?? '';
-        const secretName = (SECRET_NAME.test(name) && !NOT_A_SECRET.test(name)) || (SECRET_NAME.test(prop) && !NOT_A_SECRET.test(prop));
-        if (secretName && !NOT_A_SECRET.test(name) && v.value.trim() !== '' && !FLAG_VALUE.test(v.value.trim())) {
-          out.push({ located, message: `Variable ${name || prop} holds a value in clear text; keep secrets in collection or hidden variables instead.` });
-        }
+        if (n.kind === 'variable' && secret(n)) out.push({ located, message: message(n) });
       });
     }
     return out;
