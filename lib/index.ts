@@ -25,5 +25,5 @@ export { toModelJson, fromModelJson, type ModelJson, type ToJsonOptions } from '
 export { sequenceToXml } from './model/to-xml.js';
 export { lint, LINT_RULES, type LintDiagnostic, type LintRule, type Finding } from './lint/index.js';
 export { diffTaskSequences, formatDiffEntry, type DiffEntry } from './diff/semantic-diff.js';
-export { readExportZip, writeExportZip, isZip, type ExportZip } from './containers/export-zip.js';
+export { readExportZip, writeExportZip, exportZipPartWarnings, isZip, type ExportZip, type ExportZipPart } from './containers/export-zip.js';
 export { readZip, readEntry, writeZip, checkEntryName, type ZipArchive, type ZipEntry, type ZipLimits } from './zip/zip.js';

@@ -54,6 +54,7 @@ describe('public exports', () => {
       'diffTaskSequences',
       'elementChildren',
       'elementText',
+      'exportZipPartWarnings',
       'expressionParameters',
       'findHotfixInstallSteps',
       'findSteps',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { main } from '../lib/cli/main.js';
-import { applyKb977203, readEntry, readExportZip, readZip, TaskSequenceError, writeExportZip, type ZipArchive } from '../lib/index.js';
+import { addPackageReference, applyKb977203, exportZipPartWarnings, readEntry, readExportZip, readZip, TaskSequenceError, writeExportZip, type ZipArchive } from '../lib/index.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 import { memoryIo } from './helpers/memory-io.js';
 
@@ -50,6 +50,15 @@ describe('Current Branch export .zip', () => {
       expect(Buffer.from(writeExportZip(readExportZip(out))).equals(Buffer.from(out))).toBe(true);
     });
   }
+
+  it('warns that ReferencesInfo.xml is left as it was when an edit adds a reference, whoever made the edit', () => {
+    const x = readExportZip(zipFixture('export.zip'));
+    const part = x.sequences[0]!;
+    expect(exportZipPartWarnings(part)).toEqual([]);
+    addPackageReference(part.doc.sequence, 'CM100099');
+    expect(exportZipPartWarnings(part)).toEqual([expect.objectContaining({ code: 'ZIP_REFERENCES_INFO_UNCHANGED', severity: 'warning' })]);
+    expect(exportZipPartWarnings(part)[0]!.message).toContain('CM100099');
+  });
 
   it('refuses .. and absolute entry names, zip bombs, archives with no task sequence, and damage', () => {
     expect(codeOf(() => readExportZip(zipFixture('unsafe-dotdot.zip')))).toBe('ZIP_UNSAFE');

@@ -1,10 +1,7 @@
 /**
  * `cmts kb977203`: apply the KB977203 preset to an exported task sequence and write the result atomically.
  */
-import { readTaskSequence } from '../read.js';
-import { isZip, readExportZip, writeExportZip } from '../containers/export-zip.js';
-import type { TaskSequenceDocument } from '../document.js';
-import { writeTaskSequence, writeTaskSequenceText } from '../write.js';
+import { writeTaskSequenceText } from '../write.js';
 import { TaskSequenceError } from '../errors.js';
 import { applyKb977203, type Kb977203Options, type Kb977203Report } from '../presets/kb977203.js';
 import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError } from './args.js';
@@ -12,6 +9,7 @@ import type { CliIo } from './io.js';
 import { EXIT } from './main.js';
 import { unifiedDiff } from './text-diff.js';
 import { expandInputs } from './inputs.js';
+import { loadInput } from './load.js';
 import { basename, join } from 'node:path';
 import { assertValid } from '../schemas.js';
 
@@ -88,37 +86,23 @@ export interface Kb977203CommandResult {
 type Outcome = { input: string; result: Kb977203CommandResult } | { input: string; error: TaskSequenceError };
 
 /** Patches one file (every task sequence of an export .zip); throws on anything that stops it, writing nothing then. */
-function processFile(input: string, target: string | undefined, options: Kb977203Options, dryRun: boolean, io: CliIo): Kb977203CommandResult[] {
-  const bytes = io.readFile(input);
-  const zip = isZip(bytes) ? readExportZip(bytes, { file: input }) : undefined;
-  const docs = zip ? zip.sequences.map((s) => ({ label: `${input}!${s.part}`, doc: s.doc })) : [{ label: input, doc: readTaskSequence(bytes, { file: input }) }];
+function processFile(file: string, target: string | undefined, options: Kb977203Options, dryRun: boolean, io: CliIo): Kb977203CommandResult[] {
+  const input = loadInput(io, file);
   const results: Kb977203CommandResult[] = [];
-  for (const { label, doc } of docs) {
+  for (const { label, doc, warnings } of input.docs) {
     const before = dryRun ? writeTaskSequenceText(doc) : '';
     const report = applyKb977203(doc, options);
-    // Belt and braces: what we write must read back as a task sequence, or nothing is written.
-    if (!dryRun && report.changed) readTaskSequence(writeTaskSequence(doc), { file: '(result)' });
-    if (zip && report.changes.some((c) => c.where === '(referenceList)')) {
-      report.diagnostics.push({
-        code: 'ZIP_REFERENCES_INFO_UNCHANGED',
-        severity: 'warning',
-        message: "The CCMCertFix package was added to the sequence's referenceList; the export's ReferencesInfo.xml is left as it was (whether Import-CMTaskSequence needs it listed there is untested).",
-      });
-    }
+    report.diagnostics.push(...warnings());
     results.push({ input: label, output: target ?? null, dryRun, written: false, report, ...(dryRun ? { diff: unifiedDiff(before, writeTaskSequenceText(doc), label) } : {}) });
   }
   const changed = results.some((r) => r.report.changed);
-  if (dryRun) return results;
-  const out = zip ? writeExportZip(zip) : writeTaskSequence((docs[0] as { doc: TaskSequenceDocument }).doc);
-  let written = false;
-  if (target === '-') {
-    io.stdout.write(out);
-    written = true;
-  } else if (target !== undefined && (changed || target !== input)) {
-    io.writeFileAtomic(target, out);
-    written = true;
-  }
-  for (const r of results) r.written = written;
+  if (dryRun || target === undefined || (!changed && target === file)) return results;
+  const out = input.write();
+  // Belt and braces: what we write must read back, or nothing is written.
+  if (changed) input.verify(out);
+  if (target === '-') io.stdout.write(out);
+  else io.writeFileAtomic(target, out);
+  for (const r of results) r.written = true;
   return results;
 }
 

@@ -1,23 +1,53 @@
 /**
- * Reading an input for the commands: a task sequence file, or a Current Branch export .zip with one or more.
+ * Reading an input for the commands: a task sequence file, or a Current Branch export .zip with one or more; and
+ * writing it back the same way.
  */
-import { isZip, readExportZip } from '../containers/export-zip.js';
+import { exportZipPartWarnings, isZip, readExportZip, writeExportZip } from '../containers/export-zip.js';
 import type { TaskSequenceDocument } from '../document.js';
-import { TaskSequenceError } from '../errors.js';
+import { type Diagnostic, TaskSequenceError } from '../errors.js';
 import { readTaskSequence } from '../read.js';
+import { writeTaskSequence } from '../write.js';
 import type { CliIo } from './io.js';
 
 /** A task sequence read from an input, with the label it is reported under (`file` or `file!part`). */
 export interface Loaded {
   label: string;
   doc: TaskSequenceDocument;
+  /** What writing it back leaves undone, as the container knows it (after any edit). */
+  warnings(): Diagnostic[];
+}
+
+/** An input and how to write it back. */
+export interface LoadedInput {
+  docs: Loaded[];
+  /** The whole input with its edits: the file, or the archive with every other part copied. */
+  write(): Uint8Array;
+  /** Throws unless `bytes` read back as this kind of input (used before anything is written). */
+  verify(bytes: Uint8Array): void;
+}
+
+/** Reads an input: a task sequence file or an export .zip. */
+export function loadInput(io: CliIo, file: string): LoadedInput {
+  const bytes = io.readFile(file);
+  if (!isZip(bytes)) {
+    const doc = readTaskSequence(bytes, { file });
+    return {
+      docs: [{ label: file, doc, warnings: () => [] }],
+      write: () => writeTaskSequence(doc),
+      verify: (out) => void readTaskSequence(out, { file: '(result)' }),
+    };
+  }
+  const zip = readExportZip(bytes, { file });
+  return {
+    docs: zip.sequences.map((s) => ({ label: `${file}!${s.part}`, doc: s.doc, warnings: () => exportZipPartWarnings(s) })),
+    write: () => writeExportZip(zip),
+    verify: (out) => void readExportZip(out, { file: '(result)' }),
+  };
 }
 
 /** Every task sequence an input holds. */
 export function loadDocuments(io: CliIo, file: string): Loaded[] {
-  const bytes = io.readFile(file);
-  if (!isZip(bytes)) return [{ label: file, doc: readTaskSequence(bytes, { file }) }];
-  return readExportZip(bytes, { file }).sequences.map((s) => ({ label: `${file}!${s.part}`, doc: s.doc }));
+  return loadInput(io, file).docs;
 }
 
 /** The one task sequence of an input; an export .zip with several is refused. */

@@ -4,7 +4,8 @@
  * on write only the object.xml parts that changed are replaced, every other part is copied byte for byte.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { TaskSequenceError } from '../errors.js';
+import { type Diagnostic, TaskSequenceError } from '../errors.js';
+import { referencedPackages } from '../model/mutate.js';
 import { readTaskSequence, type ReadOptions } from '../read.js';
 import { writeTaskSequence } from '../write.js';
 import { readEntry, readZip, writeZip, type ZipArchive, type ZipLimits } from '../zip/zip.js';
@@ -13,7 +14,18 @@ import { readEntry, readZip, writeZip, type ZipArchive, type ZipLimits } from '.
 export interface ExportZip {
   zip: ZipArchive;
   /** One per `SMS_TaskSequencePackage/<ID>/object.xml`, in archive order. */
-  sequences: { part: string; doc: TaskSequenceDocument; original: Uint8Array }[];
+  sequences: ExportZipPart[];
+}
+
+/** One task sequence of an export archive. */
+export interface ExportZipPart {
+  /** The entry name, `SMS_TaskSequencePackage/<ID>/object.xml`. */
+  part: string;
+  doc: TaskSequenceDocument;
+  /** The entry's bytes as read. */
+  original: Uint8Array;
+  /** The packages the sequence's `<referenceList>` held when read. */
+  referencesAtRead: string[];
 }
 
 const OBJECT_PART = /^SMS_TaskSequencePackage[/\\][^/\\]+[/\\]object\.xml$/i;
@@ -31,12 +43,30 @@ export function readExportZip(bytes: Uint8Array, options: ReadOptions & ZipLimit
     .map((e) => {
       const original = readEntry(zip, e, options);
       const file = `${options.file ?? '(zip)'}!${e.name}`;
-      return { part: e.name, doc: readTaskSequence(original, { ...options, file }), original };
+      const doc = readTaskSequence(original, { ...options, file });
+      return { part: e.name, doc, original, referencesAtRead: referencedPackages(doc.sequence) };
     });
   if (sequences.length === 0) {
     throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', 'The archive has no SMS_TaskSequencePackage/<PackageID>/object.xml: it is not a task sequence export.', options.file === undefined ? {} : { file: options.file });
   }
   return { zip, sequences };
+}
+
+/**
+ * What writing a part back leaves undone: the export's `ReferencesInfo.xml` is copied as it was, so a package newly
+ * referenced by the sequence is not listed there (whether the console's import needs it is untested).
+ */
+export function exportZipPartWarnings(part: ExportZipPart): Diagnostic[] {
+  const before = new Set(part.referencesAtRead.map((p) => p.toUpperCase()));
+  const added = referencedPackages(part.doc.sequence).filter((p) => !before.has(p.toUpperCase()));
+  if (added.length === 0) return [];
+  return [
+    {
+      code: 'ZIP_REFERENCES_INFO_UNCHANGED',
+      severity: 'warning',
+      message: `The sequence now references ${added.join(', ')}; the export's ReferencesInfo.xml is left as it was (whether Import-CMTaskSequence needs a new reference listed there is untested).`,
+    },
+  ];
 }
 
 /** The archive with every changed object.xml replaced; unchanged, it is the input bytes. */
