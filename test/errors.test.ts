@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readTaskSequence, TaskSequenceError, type ErrorCode } from '../lib/index.js';
+import { readTaskSequence, type ErrorCode, type ReadOptions } from '../lib/index.js';
+import { thrown } from './helpers/thrown.js';
 
-function failure(input: string | Uint8Array, options = {}): TaskSequenceError {
-  try {
-    readTaskSequence(input, options);
-  } catch (e) {
-    expect(e).toBeInstanceOf(TaskSequenceError);
-    return e as TaskSequenceError;
-  }
-  throw new Error('expected a TaskSequenceError');
-}
+const failure = (input: string | Uint8Array, options: ReadOptions = {}) => thrown(() => readTaskSequence(input, options));
 
 describe('bad input fails with a code and a place', () => {
   const cases: [string, string, ErrorCode, number, number][] = [

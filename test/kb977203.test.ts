@@ -13,12 +13,12 @@ import {
   RestartComputerStep,
   SetupWindowsStep,
   STEP_TYPES,
-  TaskSequenceError,
   writeTaskSequenceText,
   type Kb977203Options,
   type Step,
 } from '../lib/index.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
+import { thrown } from './helpers/thrown.js';
 
 const ONE =
   '<sequence version="3.10"><step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup Windows and ConfigMgr" description="" runIn="WinPEandFullOS" successCodeList="0"><action>OSDSetupWindows.exe</action><defaultVarList><variable name="SMSClientInstallProperties" property="ClientInstallProperties">SMSSLP=SLP01 FSP=FSP01</variable><variable name="_SMSClientPackageID" property="ClientPackageID">ABC00002</variable></defaultVarList></step></sequence>';
@@ -40,15 +40,7 @@ function patched(input: string | Uint8Array = ONE, options: Partial<Kb977203Opti
   };
 }
 
-function refusal(input: string | Uint8Array, options: Partial<Kb977203Options>): TaskSequenceError {
-  try {
-    patched(input, options);
-  } catch (e) {
-    expect(e).toBeInstanceOf(TaskSequenceError);
-    return e as TaskSequenceError;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = (input: string | Uint8Array, options: Partial<Kb977203Options>) => thrown(() => patched(input, options));
 
 describe('KB977203 requirements', () => {
   it('R1: an Install Software step that installs the hotfix is reported as an error diagnostic, and nothing else flags CCMCertFix', () => {
@@ -208,6 +200,13 @@ describe('KB977203 requirements', () => {
     const e = refusal(fixture('replace-capture-2007'), { scenario: 'replace-restore' });
     expect(e.code).toBe('MISSING_SETUP_WINDOWS_STEP');
     expect(e.message).toMatch(/Setup Windows and ConfigMgr/);
+  });
+
+  it('a refusal leaves the document as it was: nothing is half-applied', () => {
+    const second = ONE.replace('<sequence version="3.10">', '<sequence version="3.10"><group name="g">').replace('</sequence>', `${ONE.slice(ONE.indexOf('<step'), ONE.indexOf('</sequence>')).replace('>ABC00002<', '><')}</group></sequence>`);
+    const doc = readTaskSequence(second);
+    expect(thrown(() => applyKb977203(doc, { certfixPackage: 'ABC00010' })).message).toMatch(/names no client package/);
+    expect(writeTaskSequenceText(doc)).toBe(second);
   });
 
   it('idempotent: applying to its own output changes nothing, byte for byte', () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../lib/cli/main.js';
 import { addPackageReference, applyKb977203, exportZipPartWarnings, readEntry, readExportZip, readZip, TaskSequenceError, writeExportZip, type ZipArchive } from '../lib/index.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
+import { thrown } from './helpers/thrown.js';
 import { memoryIo } from './helpers/memory-io.js';
 
 const zipFixture = (f: string) => readFileSync(join(FIXTURES_DIR, 'zip', f));
@@ -13,16 +14,6 @@ const OBJECT = 'SMS_TaskSequencePackage/CM100031/object.xml';
 function record(zip: ZipArchive, name: string): Buffer {
   const e = zip.entries.find((x) => x.name === name)!;
   return Buffer.from(zip.bytes.subarray(e.localOffset, e.localEnd));
-}
-
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof TaskSequenceError) return e.code;
-    throw e;
-  }
-  return 'no error';
 }
 
 describe('Current Branch export .zip', () => {
@@ -61,17 +52,17 @@ describe('Current Branch export .zip', () => {
   });
 
   it('refuses .. and absolute entry names, zip bombs, archives with no task sequence, and damage', () => {
-    expect(codeOf(() => readExportZip(zipFixture('unsafe-dotdot.zip')))).toBe('ZIP_UNSAFE');
-    expect(codeOf(() => readExportZip(zipFixture('unsafe-absolute.zip')))).toBe('ZIP_UNSAFE');
-    expect(codeOf(() => readExportZip(zipFixture('unsafe-bomb.zip')))).toBe('ZIP_UNSAFE');
-    expect(codeOf(() => readExportZip(zipFixture('no-task-sequence.zip')))).toBe('NOT_A_TASK_SEQUENCE');
+    expect(thrown(() => readExportZip(zipFixture('unsafe-dotdot.zip'))).code).toBe('ZIP_UNSAFE');
+    expect(thrown(() => readExportZip(zipFixture('unsafe-absolute.zip'))).code).toBe('ZIP_UNSAFE');
+    expect(thrown(() => readExportZip(zipFixture('unsafe-bomb.zip'))).code).toBe('ZIP_UNSAFE');
+    expect(thrown(() => readExportZip(zipFixture('no-task-sequence.zip'))).code).toBe('NOT_A_TASK_SEQUENCE');
     const good = zipFixture('export.zip');
-    expect(codeOf(() => readExportZip(good.subarray(0, good.length - 10)))).toBe('ZIP_INVALID');
+    expect(thrown(() => readExportZip(good.subarray(0, good.length - 10))).code).toBe('ZIP_INVALID');
     const x = readZip(good);
     const e = x.entries.find((n) => n.name === OBJECT)!;
     const flipped = Buffer.from(good);
     flipped[e.dataOffset + 5] = (flipped[e.dataOffset + 5] as number) ^ 0xff;
-    expect(codeOf(() => readExportZip(flipped))).toMatch(/^ZIP_INVALID$/);
+    expect(thrown(() => readExportZip(flipped)).code).toMatch(/^ZIP_INVALID$/);
   });
 
   it('byte mutations of an export either read or fail with a TaskSequenceError, never anything else', () => {

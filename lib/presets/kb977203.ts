@@ -14,7 +14,7 @@ import { addClientPatchToStep } from '../transforms/add-client-patch.js';
 import { addReference } from '../transforms/add-reference.js';
 import { type AlreadyInPlace, type Change, TransformContext } from '../transforms/context.js';
 import { insertStepsAfter, type NewStep } from '../transforms/insert-steps-after.js';
-import { setDependentProgram } from '../transforms/set-dependent-program.js';
+import { checkDependentProgram, setDependentProgram } from '../transforms/set-dependent-program.js';
 import { findHotfixInstallSteps } from './kb977203-r1.js';
 
 /** Deployment scenarios (R15). */
@@ -111,6 +111,7 @@ export function applyKb977203(doc: TaskSequenceDocument, options: Kb977203Option
   const version = options.clientVersion ?? 'sp2';
   const msp = options.msp ?? KB977203_MSP[version];
   const ctx = new TransformContext();
+  const dependent = { packageId: options.certfixPackage, programName: program, force: options.force ?? false, requirement: 'R12' };
   const setupSteps: Kb977203Report['setupSteps'] = [];
 
   if (options.msp !== undefined) {
@@ -135,9 +136,9 @@ export function applyKb977203(doc: TaskSequenceDocument, options: Kb977203Option
         `The ${scenario} scenario needs a Setup Windows and ConfigMgr step (type ${STEP_TYPES.setupWindowsAndConfigMgr}) to carry PATCH and to insert CCMCertFix after, and this sequence has none. For the capture half of a replace, use --scenario replace-capture (R15).`,
       );
     }
+    // Plan every step before editing any, so a refusal leaves the document as it was.
     for (const located of setups) {
-      const step = located.node as Step;
-      const view = new SetupWindowsStep(step);
+      const view = new SetupWindowsStep(located.node as Step);
       const clientPackage = options.clientPackage ?? view.clientPackageId?.trim();
       if (!clientPackage) {
         throw new TaskSequenceError('INVALID_ARGUMENT', `The Setup Windows and ConfigMgr step "${located.path}" names no client package (_SMSClientPackageID); give the client installation package with --client-package (R5).`);
@@ -147,13 +148,19 @@ export function applyKb977203(doc: TaskSequenceDocument, options: Kb977203Option
       }
       const patch = kb977203PatchPath({ clientPackage, msp, ...(options.drive === undefined ? {} : { drive: options.drive }), ...(options.source === undefined ? {} : { source: options.source }) });
       setupSteps.push({ path: located.path, clientPackage, patch });
+    }
+    checkDependentProgram(doc, dependent);
+    setups.forEach((located, i) => {
+      const step = located.node as Step;
+      const view = new SetupWindowsStep(step);
+      const { patch } = setupSteps[i] as Kb977203Report['setupSteps'][number];
       const covering = (patchList(view.clientInstallProperties) ?? []).find((p) => /KB977384/i.test(p));
       if (covering !== undefined) {
         ctx.already({ what: `PATCH lists the KB977384 client update (${covering}), which contains KB977203`, where: located.path, requirement: 'R2' });
       } else {
         addClientPatchToStep(step, located.path, { msp: patch, requirement: 'R4' }, ctx);
       }
-    }
+    });
     const steps: NewStep[] = [
       {
         type: 'install-software',
@@ -174,7 +181,7 @@ export function applyKb977203(doc: TaskSequenceDocument, options: Kb977203Option
     clearRestartNotifications(doc, ctx);
     addReference({ packageId: options.certfixPackage, requirement: 'R13' })(doc, ctx);
   }
-  setDependentProgram({ packageId: options.certfixPackage, programName: program, force: options.force ?? false, requirement: 'R12' })(doc, ctx);
+  setDependentProgram(dependent)(doc, ctx);
 
   return {
     scenario,

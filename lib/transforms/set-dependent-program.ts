@@ -25,6 +25,15 @@ export function dependentProgramHowTo(value: string): string {
   );
 }
 
+/** Throws `DEPENDENT_PROGRAM_CONFLICT` if the document runs a different program first and `force` is not set. */
+export function checkDependentProgram(doc: TaskSequenceDocument, options: SetDependentProgramOptions): void {
+  const value = `${options.packageId};;${options.programName}`;
+  const before = doc.hasProperties ? (doc.getProperty('DependentProgram') ?? '') : '';
+  if (before.trim() !== '' && before.toLowerCase() !== value.toLowerCase() && !options.force) {
+    throw new TaskSequenceError('DEPENDENT_PROGRAM_CONFLICT', `"Run another program first" is already ${before}; replacing it with ${value} needs --force.`);
+  }
+}
+
 /** Sets `DependentProgram` to `<packageId>;;<programName>`; for a bare sequence, warns and says how to set it instead. */
 export function setDependentProgram(options: SetDependentProgramOptions): Transform {
   const value = `${options.packageId};;${options.programName}`;
@@ -39,9 +48,7 @@ export function setDependentProgram(options: SetDependentProgramOptions): Transf
       ctx.already({ what: `DependentProgram ${before}`, where: '(package)', ...req });
       return;
     }
-    if (before.trim() !== '' && !options.force) {
-      throw new TaskSequenceError('DEPENDENT_PROGRAM_CONFLICT', `"Run another program first" is already ${before}; replacing it with ${value} needs --force.`);
-    }
+    checkDependentProgram(doc, options);
     doc.setProperty('DependentProgram', value);
     ctx.change({ what: 'DependentProgram (Run another program first)', where: '(package)', before, after: value, ...req });
   };

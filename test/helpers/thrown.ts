@@ -1,0 +1,13 @@
+import { expect } from 'vitest';
+import { TaskSequenceError } from '../../lib/index.js';
+
+/** The TaskSequenceError `f` throws; fails the test if it throws nothing or anything else. */
+export function thrown(f: () => unknown): TaskSequenceError {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(TaskSequenceError);
+    return e as TaskSequenceError;
+  }
+  throw new Error('expected a TaskSequenceError');
+}
