@@ -13,7 +13,8 @@ const allInputs = () => [
   ...['refresh-2007.xml', 'new-computer-bare-utf16le.xml', 'replace-capture-2007.xml', 'replace-restore.object.xml'].map((f) => ({ name: `examples/${f}`, bytes: example(f) })),
 ];
 
-describe('cmts inspect', () => {
+// Thousands of runs or every corpus file: well over the 5 s default on a busy machine, so the limit is explicit.
+describe('cmts inspect', { timeout: 60_000 }, () => {
   it('shows the tree the console shows, with conditions and key properties', async () => {
     const m = memoryIo({ 'r.xml': example('refresh-2007.xml') });
     expect(await main(['inspect', 'r.xml'], m.io)).toBe(0);
@@ -72,7 +73,7 @@ describe('cmts inspect', () => {
   });
 });
 
-describe('cmts convert', () => {
+describe('cmts convert', { timeout: 60_000 }, () => {
   it('XML → JSON → XML keeps the model: every corpus file, fixture and example', async () => {
     for (const { name, bytes } of allInputs()) {
       const m = memoryIo({ 'in.xml': bytes });

@@ -16,7 +16,8 @@ function record(zip: ZipArchive, name: string): Buffer {
   return Buffer.from(zip.bytes.subarray(e.localOffset, e.localEnd));
 }
 
-describe('Current Branch export .zip', () => {
+// Thousands of runs or every corpus file: well over the 5 s default on a busy machine, so the limit is explicit.
+describe('Current Branch export .zip', { timeout: 60_000 }, () => {
   for (const f of ['export.zip', 'export-data-descriptors.zip']) {
     it(`${f}: read and written back unchanged gives the same bytes`, () => {
       const bytes = zipFixture(f);

@@ -118,6 +118,8 @@ function loadOptions(p: Parsed, io: CliIo): Kb977203Options {
       throw new TaskSequenceError('OPTIONS_INVALID', `${config} is not valid JSON: ${(e as Error).message}.`, { file: config });
     }
     try {
+      // certfixPackage may come from the flags instead, so a placeholder satisfies `required` here; every key the
+      // file does give is checked, and the merged options are validated again by the preset.
       assertValid('kb977203.options.schema.json', { certfixPackage: 'ABC00000', ...base }, `The options in ${config}`);
     } catch (e) {
       if (e instanceof TaskSequenceError) e.file = config;

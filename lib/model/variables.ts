@@ -3,7 +3,6 @@
  * place so that only what changes differs in the output.
  */
 import { appendLaidOut, detectIndentUnit, layoutAt } from './format.js';
-import { childElement } from './query.js';
 import type { Action, Element, Node, Parent, ParentElement, Step, SubTaskSequence, Variable, VariableList } from './types.js';
 
 type StepLike = Step | SubTaskSequence;
@@ -101,4 +100,3 @@ export function setElementText(element: Element, value: string): void {
   else element.children = value === '' ? [] : [{ kind: 'text', value }];
 }
 
-export { childElement };
