@@ -4,13 +4,14 @@
 import { writeTaskSequenceText } from '../write.js';
 import { TaskSequenceError } from '../errors.js';
 import { applyKb977203, type Kb977203Options, type Kb977203Report } from '../presets/kb977203.js';
-import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError } from './args.js';
+import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError } from './args.js';
+import { errorRecord, printJson } from './json-report.js';
+import { planTargets, type TargetOf } from './output-targets.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './main.js';
 import { unifiedDiff } from './text-diff.js';
 import { expandInputs } from './inputs.js';
 import { loadInput } from './load.js';
-import { basename, join } from 'node:path';
 import { assertValid } from '../schemas.js';
 
 /** The command's --help text. */
@@ -147,7 +148,7 @@ export function run(argv: string[], io: CliIo): number {
   const fail = (e: TaskSequenceError, input: string): number => {
     if (e.file === undefined) e.file = input;
     io.stderr.write(`cmts kb977203: ${e.format()}\n`);
-    if (json) io.stdout.write(`${JSON.stringify({ input, error: e.toJSON() }, null, 2)}\n`);
+    if (json) printJson(io.stdout, { results: [errorRecord(input, e)], summary: { files: 1, changed: 0, failed: 1 } });
     return EXIT.failed;
   };
   let options: Kb977203Options;
@@ -155,34 +156,24 @@ export function run(argv: string[], io: CliIo): number {
     inputs = expandInputs(p.positionals, io);
     options = loadOptions(p, io);
   } catch (e) {
+    if (e instanceof UsageError) return reportUsage('kb977203', e.message, io);
     if (!(e instanceof TaskSequenceError)) throw e;
     return fail(e, p.positionals.join(' '));
   }
   const batch = inputs.length > 1 || p.positionals.some((a) => /[*?]/.test(a) || io.isDirectory(a));
-  const outDir = str(p, 'out-dir');
-  if (batch && str(p, 'output') !== undefined && str(p, 'output') !== '-') {
-    io.stderr.write(`cmts kb977203: -o names one file; for ${inputs.length} inputs use --out-dir <folder> or --in-place.\n`);
-    return EXIT.usage;
-  }
-  const targetOf = (input: string): string | undefined =>
-    flag(p, 'in-place') ? input : outDir !== undefined ? join(outDir, basename(input)) : str(p, 'output');
-  if (outDir !== undefined) {
-    const seen = new Map<string, string>();
-    for (const input of inputs) {
-      const t = targetOf(input) as string;
-      if (seen.has(t)) {
-        io.stderr.write(`cmts kb977203: ${seen.get(t)} and ${input} would both be written to ${t}.\n`);
-        return EXIT.usage;
-      }
-      seen.set(t, input);
-    }
+  let targetOf: TargetOf;
+  try {
+    targetOf = planTargets(inputs, { output: str(p, 'output'), outDir: str(p, 'out-dir'), inPlace: flag(p, 'in-place') }, io);
+  } catch (e) {
+    if (e instanceof UsageError) return reportUsage('kb977203', e.message, io);
+    throw e;
   }
 
   if (!batch) {
     const input = inputs[0] as string;
     try {
       const results = processFile(input, targetOf(input), options, dryRun, io);
-      if (json) io.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : { results, summary: summaryOf(results.map((result) => ({ input: result.input, result }))) }, null, 2)}\n`);
+      if (json) printJson(io.stdout, { results, summary: summaryOf(results.map((result) => ({ input: result.input, result }))) });
       else {
         for (const result of results) {
           io.stderr.write(humanReport(result));
