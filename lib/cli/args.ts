@@ -23,7 +23,8 @@ function unknownOption(message: string, options: OptionSpecs): string {
   if (!m) return message.replace(/\. To specify a positional argument.*$/s, '.');
   const [, dashes, name] = m as unknown as [string, string, string];
   const longs = Object.keys(options);
-  const hint = dashes === '--' ? didYouMean(name, longs, (c) => `--${c}`) : didYouMean(name, Object.values(options).flatMap((o) => (o.short ? [o.short] : [])), (c) => `-${c}`);
+  // A one-letter option has no near miss worth naming; a long one (or a long name given with one dash) does.
+  const hint = name.length > 1 ? didYouMean(name, longs, (c) => `--${c}`) : '';
   return `Unknown option '${dashes}${name}'.${hint}`;
 }
 

@@ -98,7 +98,8 @@ export function run(argv: string[], io: CliIo): number {
   for (const [name, fa, fb] of pairs) {
     if (fa === undefined || fb === undefined) {
       const side = fa === undefined ? b : a;
-      print(`Only in ${side}: ${name}\n`);
+      const slash = name.lastIndexOf('/');
+      print(`Only in ${slash === -1 ? side : `${side.replace(/[\\/]+$/, '')}/${name.slice(0, slash)}`}: ${name.slice(slash + 1)}\n`);
       results.push({ input: name, a: fa ?? null, b: fb ?? null, status: fa === undefined ? 'only-in-b' : 'only-in-a', differences: [] });
       continue;
     }

@@ -1,6 +1,6 @@
 /**
  * Input arguments to files: a file as is, a directory as the task sequence files in it, a glob (`*`, `?`, `**`)
- * matched against the directories it names, `-` standard input. Shared by every command that takes several files.
+ * matched against the directories it names (input files only), `-` standard input. Shared by every command that takes several files.
  */
 import { basename, join } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
@@ -59,8 +59,8 @@ export function expandInputs(args: string[], io: CliIo, extensions: readonly str
       const base = norm.lastIndexOf('/', firstGlob) === -1 ? '.' : norm.slice(0, norm.lastIndexOf('/', firstGlob)) || '/';
       if (!io.isDirectory(base)) throw new UsageError(`${arg}: the folder ${base} does not exist.`);
       const re = globToRegExp(norm);
-      const matched = walk(io, base, norm.includes('**') || norm.slice(firstGlob).includes('/')).filter((f) => re.test(f));
-      if (matched.length === 0) throw new UsageError(`${arg} matches no file.`);
+      const matched = walk(io, base, norm.includes('**') || norm.slice(firstGlob).includes('/')).filter((f) => re.test(f) && wanted(f));
+      if (matched.length === 0) throw new UsageError(`${arg} matches no input file (looked for ${looked}).`);
       files.push(...matched);
     } else if (io.isDirectory(arg)) {
       const found = walk(io, arg.replace(/[\\/]+$/, '') || '/', false).filter(wanted);
