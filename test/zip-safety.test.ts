@@ -88,6 +88,36 @@ describe('export .zip safety', () => {
     expect(m.stderr).toMatch(/d\.zip: ZIP_INVALID Entry SMS_TaskSequencePackage\/CM100031\/extra\.bin does not match its declared size and CRC/);
   });
 
+  it('fuzzed exports through the CLI: a refused archive writes nothing; a written one reads back as an export', { timeout: 60_000 }, async () => {
+    const bytes = readFileSync(join(FIXTURES_DIR, 'zip', 'export.zip'));
+    let seed = 977203;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    let written = 0;
+    let refused = 0;
+    for (let i = 0; i < 300; i++) {
+      const mutated = Buffer.from(bytes);
+      for (let k = 1 + random(3); k > 0; k--) mutated[random(mutated.length)] = random(256);
+      const m = memoryIo({ 'in.zip': mutated });
+      const status = await main(['kb977203', 'in.zip', '-o', 'out.zip', '--certfix-package', 'CM100010', '--scenario', 'replace-restore'], m.io);
+      if (status === 0) {
+        written++;
+        expect(readExportZip(m.fs.get('out.zip')!).sequences.length).toBeGreaterThan(0);
+      } else {
+        refused++;
+        expect(status).toBe(1);
+        expect(m.writes).toEqual([]);
+        expect(m.stderr).toMatch(/^cmts kb977203: in\.zip/);
+        expect(m.stderr).not.toMatch(/internal error|\n\s+at /);
+      }
+    }
+    // Both paths were taken, so both checks ran.
+    expect(written).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
+  });
+
   it('the real export still reads and writes back byte for byte', () => {
     const bytes = readFileSync(join(FIXTURES_DIR, 'zip', 'export.zip'));
     expect(Buffer.from(writeExportZip(readExportZip(bytes))).equals(bytes)).toBe(true);

@@ -8,6 +8,7 @@
 import { closeSync, fchmodSync, fchownSync, fsyncSync, lstatSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, type Stats, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
+import { describeErrno } from './describe-errno.js';
 
 /** What every temporary file of cmts ends with. */
 export const TEMP_SUFFIX = '.cmts-tmp';
@@ -20,30 +21,6 @@ export function isTempName(name: string): boolean {
   return name.endsWith(TEMP_SUFFIX);
 }
 
-/** Why a system call failed, in words. */
-export function describeErrno(e: unknown): string {
-  const code = (e as { code?: string }).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a folder';
-    case 'ENOTDIR':
-      return 'a part of the path is a file, not a folder';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    case 'EDQUOT':
-      return 'disk quota exceeded';
-    case 'EROFS':
-      return 'the file system is read-only';
-    default:
-      return (e as Error).message;
-  }
-}
-
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -52,6 +29,8 @@ function alive(pid: number): boolean {
     return (e as { code?: string }).code === 'EPERM';
   }
 }
+
+const cleaned = new Set<string>();
 
 /** Removes the temporary files killed runs left in `dir` (their process is gone, or they are a day old). */
 export function removeStaleTemps(dir: string): string[] {
@@ -118,7 +97,11 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
     old = undefined;
   }
   if (old && !old.isFile()) fail(path, 'it is not a regular file');
-  removeStaleTemps(dir);
+  // Once per folder and run: a batch writing thousands of files into one folder lists it once.
+  if (!cleaned.has(dir)) {
+    cleaned.add(dir);
+    removeStaleTemps(dir);
+  }
   const tmp = join(dir, `.${basename(target)}.${process.pid}.${Date.now().toString(36)}${TEMP_SUFFIX}`);
   let fd: number | undefined;
   try {

@@ -4,7 +4,8 @@
 import { mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
-import { describeErrno, isTempName, writeFileAtomic } from './atomic-write.js';
+import { isTempName, writeFileAtomic } from './atomic-write.js';
+import { describeErrno } from './describe-errno.js';
 import { readInputFile } from './bounded-read.js';
 
 /** A stream a command writes to. */
