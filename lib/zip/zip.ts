@@ -7,6 +7,9 @@
  */
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { TaskSequenceError } from '../errors.js';
+import { checkEntryName, checkExtraFields } from './entry-names.js';
+
+export { checkEntryName } from './entry-names.js';
 
 /** The largest archive file cmts reads: 1 GiB, the same as the default {@link ZipLimits.maxTotalSize}. */
 export const DEFAULT_MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024;
@@ -53,41 +56,6 @@ const fail = (message: string): never => {
 const unsafe = (message: string): never => {
   throw new TaskSequenceError('ZIP_UNSAFE', message);
 };
-
-/** Refuses names that would escape the folder they are extracted to. */
-export function checkEntryName(name: string): void {
-  if (name.includes('\0')) unsafe(`Entry name ${JSON.stringify(name)} contains a NUL character.`);
-  if (/^([/\\]|[A-Za-z]:)/.test(name)) unsafe(`Entry ${JSON.stringify(name)} has an absolute path.`);
-  if (name.split(/[/\\]/).includes('..')) unsafe(`Entry ${JSON.stringify(name)} has a '..' segment.`);
-}
-
-/** How two entry names compare for a reader on Windows: separators alike, case ignored. */
-function nameKey(name: string): string {
-  return name.replace(/\\/g, '/').toLowerCase();
-}
-
-/**
- * Checks an entry's extra fields: ZIP64 (0x0001) is refused, and an Info-ZIP Unicode path (0x7075), which many
- * readers use instead of the header's name, must pass the same name checks. Returns the name keys the entry is
- * known by (the header name, and the Unicode path if there is one).
- */
-function checkExtraFields(extra: Buffer, name: string): string[] {
-  const keys = [nameKey(name)];
-  for (let at = 0; at + 4 <= extra.length; ) {
-    const id = extra.readUInt16LE(at);
-    const len = extra.readUInt16LE(at + 2);
-    if (at + 4 + len > extra.length) fail(`The extra field of entry ${name} is damaged.`);
-    if (id === 0x0001) fail(`Entry ${name} has a ZIP64 extra field; ZIP64 archives are not supported (a task sequence export never needs one).`);
-    if (id === 0x7075) {
-      if (len < 5) fail(`The Unicode path field of entry ${name} is damaged.`);
-      const unicode = extra.toString('utf8', at + 9, at + 4 + len);
-      checkEntryName(unicode);
-      if (nameKey(unicode) !== keys[0]) keys.push(nameKey(unicode));
-    }
-    at += 4 + len;
-  }
-  return keys;
-}
 
 /** Reads and checks an archive's directory (no entry is inflated here). */
 export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
