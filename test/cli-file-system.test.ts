@@ -91,6 +91,24 @@ describe('the command line on real files', { timeout: 120_000 }, () => {
     expect(readFileSync(file, 'utf8')).toContain('ABC00010;;CCMCertFix');
   });
 
+  it('--in-place refuses, leaving the file as it was, when it cannot keep the owner (a user editing another user\'s file)', (ctx) => {
+    if (process.getuid?.() !== 0) return ctx.skip('needs root to run cmts as another user');
+    const sub = join(dir, 'shared');
+    chmodSync(dir, 0o755);
+    mkdirSync(sub);
+    chmodSync(sub, 0o777);
+    const file = join(sub, 'theirs.xml');
+    writeFileSync(file, REFRESH);
+    chmodSync(file, 0o666);
+    chownSync(file, 4321, 4321);
+    const r = spawnSync(process.execPath, [BIN, 'kb977203', file, '--in-place', ...PATCH], { uid: 1234, gid: 1234, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/IO_ERROR Cannot write .*theirs\.xml: its owner 4321:4321 cannot be kept \(permission denied\); it is left as it was\./);
+    expect(readFileSync(file).equals(REFRESH)).toBe(true);
+    expect(statSync(file).uid).toBe(4321);
+    expect(temps(sub)).toEqual([]);
+  });
+
   it('--in-place on a symlink writes through to its target and keeps the link', () => {
     const sub = join(dir, 'links');
     mkdirSync(sub);

@@ -5,7 +5,7 @@
  * run killed before its rename leaves a file that is recognisable, never taken as an input, and removed by the next
  * run that writes into that folder.
  */
-import { closeSync, fchmodSync, fchownSync, fsyncSync, lstatSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, type Stats, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, type Stats, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { describeErrno } from './describe-errno.js';
@@ -113,14 +113,16 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
       off += n;
     }
     if (old) {
-      fchmodSync(fd, old.mode & 0o7777);
-      if (typeof process.getuid === 'function' && (old.uid !== process.getuid() || old.gid !== process.getgid?.())) {
+      // Owner first (a chown can clear set-id bits), then the mode; only what differs from what the new file got.
+      const now = fstatSync(fd);
+      if (now.uid !== old.uid || now.gid !== old.gid) {
         try {
           fchownSync(fd, old.uid, old.gid);
         } catch (e) {
           throw Object.assign(new Error(`its owner ${old.uid}:${old.gid} cannot be kept (${describeErrno(e)})`), { code: 'EOWNER' });
         }
       }
+      fchmodSync(fd, old.mode & 0o7777);
     }
     fsyncSync(fd);
     closeSync(fd);
