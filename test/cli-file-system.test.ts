@@ -165,19 +165,25 @@ describe('the command line on real files', { timeout: 120_000 }, () => {
     const huge = join(dir, 'huge.xml');
     writeFileSync(huge, '');
     truncateSync(huge, 3 * 1024 * 1024 * 1024);
-    const measure = (path: string) =>
-      JSON.parse(
-        execFileSync(process.execPath, ['--input-type=module', '-e', `import { readInputFile } from ${JSON.stringify(resolve('dist/lib/cli/bounded-read.js'))};
+    const measure = (path: string, pipe = false) => {
+      const script = `import { readInputFile } from ${JSON.stringify(resolve('dist/lib/cli/bounded-read.js'))};
 let code = ''; try { readInputFile(${JSON.stringify(path)}); } catch (e) { code = e.code; }
-console.log(JSON.stringify({ code, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));`], { encoding: 'utf8' }),
-      ) as { code: string; maxRssMiB: number };
+console.log(JSON.stringify({ code, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));`;
+      const out = pipe
+        ? spawnSync('sh', ['-c', `yes '<a/>' | "${process.execPath}" --input-type=module -e "$SCRIPT"`], { env: { ...process.env, SCRIPT: script }, encoding: 'utf8' }).stdout
+        : execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      return JSON.parse(out) as { code: string; maxRssMiB: number };
+    };
     const file = measure(huge);
     expect(file.code).toBe('INPUT_TOO_LARGE');
     expect(file.maxRssMiB).toBeLessThan(150);
     const device = measure('/dev/zero');
     expect(device.code).toBe('INPUT_TOO_LARGE');
     expect(device.maxRssMiB).toBeLessThan(64 + 150);
-    console.log(`peak memory: 3 GiB sparse file refused at ${file.maxRssMiB.toFixed(0)} MiB, /dev/zero at ${device.maxRssMiB.toFixed(0)} MiB`);
+    const pipe = measure('-', true);
+    expect(pipe.code).toBe('INPUT_TOO_LARGE');
+    expect(pipe.maxRssMiB).toBeLessThan(64 + 150);
+    console.log(`peak memory: 3 GiB sparse file refused at ${file.maxRssMiB.toFixed(0)} MiB, /dev/zero at ${device.maxRssMiB.toFixed(0)} MiB, an endless pipe at ${pipe.maxRssMiB.toFixed(0)} MiB`);
   });
 
   it('a closed standard output (| head) ends the run quietly, with no EPIPE stack trace', async () => {
