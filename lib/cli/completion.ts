@@ -10,7 +10,7 @@ import { HELP as INSPECT_HELP } from './inspect.js';
 import type { CliIo } from './io.js';
 import { HELP as KB_HELP } from './kb977203.js';
 import { HELP as LINT_HELP } from './lint.js';
-import { EXIT } from './main.js';
+import { EXIT } from './exit.js';
 
 /** The command's --help text. */
 export const HELP = `NAME

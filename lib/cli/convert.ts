@@ -15,7 +15,7 @@ import { INPUT_EXTENSIONS, inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { inputFailure, reportFailure } from './json-report.js';
 import { loadOne } from './load.js';
-import { EXIT } from './main.js';
+import { EXIT } from './exit.js';
 import { planTargets, type TargetOf } from './output-targets.js';
 
 /** The command's --help text. */

@@ -7,11 +7,11 @@ import { packageVersion } from '../package-info.js';
 import { didYouMean } from './did-you-mean.js';
 import type { CliIo } from './io.js';
 
-/**
- * Exit statuses, the same for every command: 0 success; 1 findings, an input that failed, or changes needed;
- * 2 a usage error or trouble (diff: an input that could not be compared).
- */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+import { EXIT } from './exit.js';
+
+// Exit statuses, the same for every command (README, Exit status): 0 success; 1 findings, an input that failed, or
+// changes needed; 2 a usage error or trouble.
+export { EXIT };
 
 /** A command: its one-line summary and how to load it. */
 export interface CommandEntry {
