@@ -102,6 +102,7 @@ describe('public exports', () => {
       'stepTypeName',
       'toModelJson',
       'validatorFor',
+      'variableKey',
       'variableList',
       'variables',
       'viewOf',

@@ -42,3 +42,12 @@ export class TransformContext {
 
 /** A transform: edits a document in place and says what it did. */
 export type Transform = (doc: TaskSequenceDocument, ctx: TransformContext) => void;
+
+/**
+ * A planned edit: what it will change, and the function that makes the change. Planning every edit before making any
+ * lets a transform refuse before it has touched the document, and lets a check report changes without making them.
+ */
+export interface Edit {
+  change: Change;
+  apply(): void;
+}
