@@ -1,5 +1,6 @@
 // Fixture cases for the KB977203 preset: test/fixtures/kb977203/<case>/{input.xml, options.json} with either
-// output.xml + report.json (the expected result, reviewed by hand) or error.json (the expected refusal).
+// output.xml + report.json (the expected result, reviewed by hand) or error.json (the expected refusal: its code, and
+// words the message must include, such as the option to give).
 // UPDATE_FIXTURES=1 rewrites output.xml and report.json from the current code, for review in git diff.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,9 +20,11 @@ describe('KB977203 fixture cases', () => {
 
     if (existsSync(at('error.json'))) {
       it(`${name}: refused with ${(JSON.parse(readFileSync(at('error.json'), 'utf8')) as { code: string }).code}`, () => {
-        const { code } = JSON.parse(readFileSync(at('error.json'), 'utf8')) as { code: string };
+        const { code, messageIncludes = [] } = JSON.parse(readFileSync(at('error.json'), 'utf8')) as { code: string; messageIncludes?: string[] };
         const doc = readTaskSequence(input);
-        expect(thrown(() => applyKb977203(doc, options)).code).toBe(code);
+        const error = thrown(() => applyKb977203(doc, options));
+        expect(error.code).toBe(code);
+        for (const words of messageIncludes) expect(error.message).toContain(words);
         // Nothing was half-applied: the document still writes back as the input.
         expect(Buffer.from(writeTaskSequence(doc)).equals(input)).toBe(true);
       });
