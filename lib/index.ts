@@ -15,7 +15,7 @@ export { sourceRange } from './xml/origin.js';
 export { isUnchanged } from './xml/print.js';
 export type { TextEncodingInfo, EncodingName } from './xml/codec.js';
 export * from './model/mutate.js';
-export { applyKb977203, kb977203PatchPath, KB977203_MSP, KB977203_HOTFIX_DIR, KB977203_STEP_NAMES, type Kb977203Options, type Kb977203Report, type Kb977203Scenario } from './presets/kb977203.js';
+export { applyKb977203, checkKb977203, kb977203PatchPath, KB977203_MSP, KB977203_HOTFIX_DIR, KB977203_STEP_NAMES, type Kb977203Options, type Kb977203Report, type Kb977203Scenario } from './presets/kb977203.js';
 export { findHotfixInstallSteps, type HotfixInstallStep } from './presets/kb977203-r1.js';
 export * from './transforms/index.js';
 export { addPatch, patchList, parseInstallProperties, type PropertyToken, type AddPatchResult } from './model/install-properties.js';

@@ -39,6 +39,7 @@ describe('public exports', () => {
       'applyKb977203',
       'assertValid',
       'checkEntryName',
+      'checkKb977203',
       'childElement',
       'conditionOf',
       'createInstallSoftwareStep',

@@ -108,8 +108,10 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
       edits.push({ change: { what: `reference to package ${o.certfixPackage}`, where: '(referenceList)', after: o.certfixPackage, requirement: 'R13' }, apply: () => void addPackageReference(doc.sequence, o.certfixPackage) });
     }
   }
-  if (!doc.hasProperties) {
-    diagnostics.push({ code: 'DEPENDENT_PROGRAM_NOT_IN_FILE', severity: 'warning', message: `A bare <sequence> cannot hold "Run another program first" (${wanted}). ${dependentProgramHowTo(wanted)}` });
+  if (!doc.hasProperties || (doc.container === 'cim-instance' && doc.getProperty('DependentProgram') === undefined)) {
+    // A bare sequence has no package properties; an object.xml without the property cannot be given one.
+    const what = doc.hasProperties ? 'This object.xml has no DependentProgram property, so it cannot hold' : 'A bare <sequence> cannot hold';
+    diagnostics.push({ code: 'DEPENDENT_PROGRAM_NOT_IN_FILE', severity: 'warning', message: `${what} "Run another program first" (${wanted}). ${dependentProgramHowTo(wanted)}` });
   } else if (current.toLowerCase() === wanted.toLowerCase()) {
     already.push({ what: `DependentProgram ${current}`, where: '(package)', requirement: 'R12' });
   } else {
