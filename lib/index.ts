@@ -17,6 +17,7 @@ export type { TextEncodingInfo, EncodingName } from './xml/codec.js';
 export * from './model/mutate.js';
 export { applyKb977203, checkKb977203, kb977203PatchPath, KB977203_MSP, KB977203_HOTFIX_DIR, KB977203_STEP_NAMES, type Kb977203Options, type Kb977203Report, type Kb977203Scenario } from './presets/kb977203.js';
 export { findHotfixInstallSteps, type HotfixInstallStep } from './presets/kb977203-r1.js';
+export { revertKb977203 } from './presets/kb977203-revert.js';
 export * from './transforms/index.js';
 export { addPatch, patchList, parseInstallProperties, type PropertyToken, type AddPatchResult } from './model/install-properties.js';
 export { assertValid, validatorFor, loadSchema } from './schemas.js';

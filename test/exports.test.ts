@@ -92,6 +92,7 @@ describe('public exports', () => {
       'referencedPackages',
       'removeAttribute',
       'removeItem',
+      'revertKb977203',
       'sequenceToXml',
       'setAction',
       'setAttribute',

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyKb977203, readTaskSequence, writeTaskSequence, type Kb977203Options } from '../lib/index.js';
+import { applyKb977203, readTaskSequence, revertKb977203, writeTaskSequence, type Kb977203Options } from '../lib/index.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 import { thrown } from './helpers/thrown.js';
 
@@ -47,6 +47,14 @@ describe('KB977203 fixture cases', () => {
       expect(second.changed).toBe(false);
       expect(second.changes).toEqual([]);
       expect(Buffer.from(writeTaskSequence(again)).equals(out)).toBe(true);
+
+      // Revert gives back the input byte for byte when the input had no PATCH property and nothing of the fix was
+      // already there (revert removes the fix, including what an administrator had wired in by hand).
+      if (!/PATCH=/i.test(new TextDecoder(input[0] === 0xff ? 'utf-16le' : 'utf-8').decode(input)) && report.alreadyInPlace.length === 0 && !options.force) {
+        const reverted = readTaskSequence(out);
+        expect(revertKb977203(reverted, options).changed).toBe(report.changed);
+        expect(Buffer.from(writeTaskSequence(reverted)).toString('latin1')).toBe(input.toString('latin1'));
+      }
     });
   }
 });

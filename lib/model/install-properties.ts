@@ -60,7 +60,8 @@ export type AddPatchResult =
 export function addPatch(text: string, msp: string, coveredBy: string[] = []): AddPatchResult {
   const token = parseInstallProperties(text).find((t) => t.name?.toUpperCase() === 'PATCH');
   if (!token) {
-    const sep = text === '' || /\s$/.test(text) ? '' : ' ';
+    // Always one space before (none in an empty string), so that removing ` PATCH="…"` gives the text back.
+    const sep = text === '' ? '' : ' ';
     return { status: 'added', value: `${text}${sep}PATCH="${msp}"` };
   }
   const list = splitPatch(token.value);
@@ -87,13 +88,13 @@ export function setPatchList(text: string, list: string[]): string {
   const token = parseInstallProperties(text).find((t) => t.name?.toUpperCase() === 'PATCH');
   if (!token) {
     if (list.length === 0) return text;
-    const sep = text === '' || /\s$/.test(text) ? '' : ' ';
+    const sep = text === '' ? '' : ' ';
     return `${text}${sep}PATCH="${list.join(';')}"`;
   }
   if (list.length > 0) return `${text.slice(0, token.start)}${token.name as string}="${list.join(';')}"${text.slice(token.end)}`;
-  // Drop the separator before the property (or after it, when it comes first).
+  // Drop the one separator added with it: the space before the property (or after it, when it comes first).
   const before = text.slice(0, token.start);
   const after = text.slice(token.end);
-  if (/\s$/.test(before)) return before.replace(/\s$/, '') + after;
-  return before + after.replace(/^\s/, '');
+  if (before.endsWith(' ')) return before.slice(0, -1) + after;
+  return before + after.replace(/^ /, '');
 }
