@@ -13,6 +13,7 @@ import { findSteps, listItems, nextItem } from '../model/query.js';
 import { InstallSoftwareStep, SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
 import type { Group, Node, SequenceItem, Step, UnknownElement } from '../model/types.js';
 import type { Edit } from '../transforms/context.js';
+import { removeContainerReference } from '../transforms/container-references.js';
 import { type Kb977203Options, resolveKb977203Options } from './kb977203-options.js';
 import { isKb977203Entry } from './kb977203-patch.js';
 import { KB977203_GROUP_DESCRIPTION, reindent, runsProgram } from './kb977203-wiring.js';
@@ -63,6 +64,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Edit[] {
         const i = list.children.indexOf(ref);
         const ws = i > 0 && list.children[i - 1]?.kind === 'text' ? 1 : 0;
         list.children.splice(i - ws, 1 + ws);
+        removeContainerReference(doc, o.certfixPackage);
       },
     });
   }

@@ -17,6 +17,7 @@ import { planPatch } from './kb977203-patch.js';
 import { findHotfixInstallSteps } from './kb977203-r1.js';
 import { planWiring, runsProgram } from './kb977203-wiring.js';
 import { dependentProgramHowTo } from '../transforms/set-dependent-program.js';
+import { planContainerReference, removeContainerReference } from '../transforms/container-references.js';
 
 export { KB977203_MSP, KB977203_STEP_NAMES, type Kb977203Options, type Kb977203Scenario } from './kb977203-options.js';
 export { KB977203_HOTFIX_DIR, kb977203PatchPath } from './kb977203-patch.js';
@@ -103,10 +104,14 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
     }
     for (const { wiring } of wirings) edits.push(...wiring.edits);
     const listed = referencedPackages(doc.sequence).some((p) => p.toUpperCase() === o.certfixPackage.toUpperCase());
+    const hasList = doc.sequence.children.some((c) => c.kind === 'referenceList');
     if (listed) already.push({ what: `reference to package ${o.certfixPackage}`, where: '(referenceList)', requirement: 'R13' });
-    else if (!renamedReference && doc.sequence.children.some((c) => c.kind === 'referenceList')) {
+    else if (!renamedReference && hasList) {
       edits.push({ change: { what: `reference to package ${o.certfixPackage}`, where: '(referenceList)', after: o.certfixPackage, requirement: 'R13' }, apply: () => void addPackageReference(doc.sequence, o.certfixPackage) });
     }
+    // The container's References array (object.xml) follows the referenceList.
+    const container = hasList ? planContainerReference(doc, o.certfixPackage) : undefined;
+    if (container) edits.push({ change: { what: `package ${o.certfixPackage} in the References array`, where: '(package)', after: o.certfixPackage, requirement: 'R13' }, apply: container });
   }
   if (!doc.hasProperties || (doc.container === 'cim-instance' && doc.getProperty('DependentProgram') === undefined)) {
     // A bare sequence has no package properties; an object.xml without the property cannot be given one.
@@ -142,6 +147,7 @@ function planReplaceCertfix(doc: TaskSequenceDocument, replaced: { packageId: st
       change: { what: `reference to package ${replaced.packageId} now names ${o.certfixPackage}`, where: '(referenceList)', before: replaced.packageId, after: o.certfixPackage, requirement: 'R13' },
       apply: () => {
         ref.attributes.package = o.certfixPackage;
+        if (removeContainerReference(doc, replaced.packageId)) planContainerReference(doc, o.certfixPackage)?.();
       },
     });
     return true;

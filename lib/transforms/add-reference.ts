@@ -1,9 +1,11 @@
 /**
- * add-reference: lists a package in the sequence's `<referenceList>` when it has one (never creates one).
+ * add-reference: lists a package in the sequence's `<referenceList>` when it has one (never creates one), and in the
+ * container's References array when it has one (a Current Branch object.xml), so the two agree.
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { addPackageReference } from '../model/mutate.js';
 import type { Transform, TransformContext } from './context.js';
+import { addContainerReference } from './container-references.js';
 
 /** Options of {@link addReference}. */
 export interface AddReferenceOptions {
@@ -19,6 +21,7 @@ export function addReference(options: AddReferenceOptions): Transform {
     const req = options.requirement === undefined ? {} : { requirement: options.requirement };
     const result = addPackageReference(doc.sequence, options.packageId, options.program);
     if (result === 'added') ctx.change({ what: `reference to package ${options.packageId}`, where: '(referenceList)', after: options.packageId, ...req });
+    if (result !== 'no-list' && addContainerReference(doc, options.packageId)) ctx.change({ what: `package ${options.packageId} in the References array`, where: '(package)', after: options.packageId, ...req });
     else if (result === 'present') ctx.already({ what: `reference to package ${options.packageId}`, where: '(referenceList)', ...req });
   };
 }
