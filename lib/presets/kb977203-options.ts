@@ -4,7 +4,7 @@
  */
 import { type Diagnostic, TaskSequenceError } from '../errors.js';
 import { assertValid } from '../schemas.js';
-import { checkText, CONSOLE_LIMITS, PACKAGE_ID } from '../transforms/values.js';
+import { checkText, CONSOLE_LIMITS, PACKAGE_ID, plainOptions } from '../transforms/values.js';
 
 /** Deployment scenarios (R15). */
 export type Kb977203Scenario = 'refresh' | 'new-computer' | 'replace-capture' | 'replace-restore';
@@ -59,23 +59,9 @@ export const KB977203_MSP = { sp1: 'SCCM2007AC-SP1-KB977203-x86.msp', sp2: 'SCCM
 /** Step names the preset writes by default (the console shows 50 characters). */
 export const KB977203_STEP_NAMES = { certfix: 'Run CCMCertFix (KB977203)', restart: 'Restart Computer (KB977203)' } as const;
 
-/** Own, enumerable data properties only: a getter could answer the schema check one way and the preset another. */
-function plainData(options: unknown): Record<string, unknown> {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new TaskSequenceError('OPTIONS_INVALID', 'The KB977203 options must be an object.');
-  }
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(options)) {
-    const d = Object.getOwnPropertyDescriptor(options, key) as PropertyDescriptor;
-    if (!('value' in d)) throw new TaskSequenceError('OPTIONS_INVALID', `The KB977203 option ${key} is an accessor; options must be plain values.`);
-    out[key] = d.value;
-  }
-  return out;
-}
-
 /** Validates the options (schema, then meaning) and fills in defaults. Throws `OPTIONS_INVALID` or `INVALID_ARGUMENT`. */
 export function resolveKb977203Options(options: unknown): ResolvedKb977203Options {
-  const o = plainData(options) as unknown as Kb977203Options;
+  const o = plainOptions(options, 'KB977203') as unknown as Kb977203Options;
   assertValid('kb977203.options.schema.json', o, 'KB977203 options');
   const notes: Diagnostic[] = [];
   checkText('certfixProgram option', o.certfixProgram, { noSemicolon: true, noQuote: true, maxLength: 100 });

@@ -6,17 +6,18 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { type Diagnostic, TaskSequenceError } from '../errors.js';
-import { addPackageReference, referencedPackages } from '../model/mutate.js';
+import { referencedPackages } from '../model/mutate.js';
 import { findSteps, listItems, type Located } from '../model/query.js';
 import { InstallSoftwareStep, STEP_TYPES } from '../model/steps.js';
 import type { SequenceItem, Step } from '../model/types.js';
-import type { AlreadyInPlace, Change, Edit } from '../transforms/context.js';
+import type { AlreadyInPlace, Change, Edit, Plan } from '../transforms/context.js';
+import { planAddReference } from '../transforms/add-reference.js';
+import { planSetDependentProgram } from '../transforms/set-dependent-program.js';
 import { type Kb977203Options, type Kb977203Scenario, resolveKb977203Options, type ResolvedKb977203Options } from './kb977203-options.js';
 import { configMgrEra } from './kb977203-era.js';
 import { planPatch } from './kb977203-patch.js';
 import { findHotfixInstallSteps } from './kb977203-r1.js';
 import { planWiring, runsProgram } from './kb977203-wiring.js';
-import { dependentProgramHowTo } from '../transforms/set-dependent-program.js';
 import { planContainerReference, removeContainerReference } from '../transforms/container-references.js';
 
 export { KB977203_MSP, KB977203_STEP_NAMES, type Kb977203Options, type Kb977203Scenario } from './kb977203-options.js';
@@ -66,6 +67,11 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
   const edits: Edit[] = [];
   const already: AlreadyInPlace[] = [];
   const setupSteps: Kb977203Report['setupSteps'] = [];
+  const merge = (p: Plan): void => {
+    edits.push(...p.edits);
+    already.push(...p.already);
+    diagnostics.push(...p.diagnostics);
+  };
   checkEra(doc, o, diagnostics);
 
   const hotfix = findHotfixInstallSteps(doc.sequence);
@@ -103,25 +109,10 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
       diagnostics.push(...wiring.diagnostics);
     }
     for (const { wiring } of wirings) edits.push(...wiring.edits);
-    const listed = referencedPackages(doc.sequence).some((p) => p.toUpperCase() === o.certfixPackage.toUpperCase());
-    const hasList = doc.sequence.children.some((c) => c.kind === 'referenceList');
-    if (listed) already.push({ what: `reference to package ${o.certfixPackage}`, where: '(referenceList)', requirement: 'R13' });
-    else if (!renamedReference && hasList) {
-      edits.push({ change: { what: `reference to package ${o.certfixPackage}`, where: '(referenceList)', after: o.certfixPackage, requirement: 'R13' }, apply: () => void addPackageReference(doc.sequence, o.certfixPackage) });
-    }
-    // The container's References array (object.xml) follows the referenceList.
-    const container = hasList ? planContainerReference(doc, o.certfixPackage) : undefined;
-    if (container) edits.push({ change: { what: `package ${o.certfixPackage} in the References array`, where: '(package)', after: o.certfixPackage, requirement: 'R13' }, apply: container });
+    if (!renamedReference) merge(planAddReference(doc, { packageId: o.certfixPackage, requirement: 'R13' }));
   }
-  if (!doc.hasProperties || (doc.container === 'cim-instance' && doc.getProperty('DependentProgram') === undefined)) {
-    // A bare sequence has no package properties; an object.xml without the property cannot be given one.
-    const what = doc.hasProperties ? 'This object.xml has no DependentProgram property, so it cannot hold' : 'A bare <sequence> cannot hold';
-    diagnostics.push({ code: 'DEPENDENT_PROGRAM_NOT_IN_FILE', severity: 'warning', message: `${what} "Run another program first" (${wanted}). ${dependentProgramHowTo(wanted)}` });
-  } else if (current.toLowerCase() === wanted.toLowerCase()) {
-    already.push({ what: `DependentProgram ${current}`, where: '(package)', requirement: 'R12' });
-  } else {
-    edits.push({ change: { what: 'DependentProgram (Run another program first)', where: '(package)', before: current, after: wanted, requirement: 'R12' }, apply: () => doc.setProperty('DependentProgram', wanted) });
-  }
+  // The conflict was refused (or, under force, the old program rewired) above.
+  merge(planSetDependentProgram(doc, { packageId: o.certfixPackage, programName: o.program, force: true, requirement: 'R12' }));
   const changes = edits.map((e) => e.change);
   return { edits, report: { scenario: o.scenario, container: doc.container, changed: changes.length > 0, changes, alreadyInPlace: already, diagnostics, setupSteps } };
 }

@@ -56,3 +56,21 @@ export function checkText(what: string, value: string | undefined, rules: TextRu
   const problem = textProblem(value, rules);
   if (problem !== undefined) throw new TaskSequenceError('INVALID_ARGUMENT', `The ${what} ${JSON.stringify(value)} has ${problem}.`);
 }
+
+/**
+ * Options as plain data: own, enumerable data properties only. A getter could answer a schema check one way and the
+ * transform another; an inherited property is not the caller's. Throws `OPTIONS_INVALID` for a non-object or a getter.
+ */
+export function plainOptions(options: unknown, what: string): Record<string, unknown> {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TaskSequenceError('OPTIONS_INVALID', `The ${what} options must be an object.`);
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(options)) {
+    const d = Object.getOwnPropertyDescriptor(options, key) as PropertyDescriptor;
+    if (!('value' in d)) throw new TaskSequenceError('OPTIONS_INVALID', `The ${what} option ${key} is an accessor; options must be plain values.`);
+    // Nested objects (step lists) are copied as JSON, which drops getters' indirection the same way.
+    out[key] = typeof d.value === 'object' && d.value !== null ? JSON.parse(JSON.stringify(d.value)) : d.value;
+  }
+  return out;
+}
