@@ -25,7 +25,7 @@ export const ERROR_CODES = {
   INSTALL_PROPERTIES_INVALID: 'The Setup Windows and ConfigMgr installation properties cannot be parsed (an unclosed quote).',
   IO_ERROR: 'A file could not be read or written.',
   ZIP_INVALID: 'A .zip export is damaged or uses a zip feature cmts does not support (ZIP64, multi-disk, other compression).',
-  ZIP_UNSAFE: 'A .zip export has an entry with an absolute or `..` path, encryption, overlapping entries or absurd sizes (a zip bomb).',
+  ZIP_UNSAFE: 'A .zip export has an entry with an absolute or `..` path (in its name or Unicode path field), two entries with one name, encryption, overlapping entries or absurd sizes (a zip bomb).',
 } as const;
 
 /** A code from {@link ERROR_CODES}. */
