@@ -83,7 +83,7 @@ describe('export .zip safety', () => {
     x.sequences[0]!.doc.setProperty('Name', 'changed');
     expect(thrown(() => writeExportZip(x)).code).toBe('ZIP_INVALID');
     const m = memoryIo({ 'd.zip': damaged });
-    expect(await main(['kb977203', 'd.zip', '-o', 'out.zip', '--certfix-package', 'ABC00010', '--scenario', 'replace-restore'], m.io)).toBe(1);
+    expect(await main(['kb977203', 'd.zip', '-o', 'out.zip', '--certfix-package', 'ABC00010', '--scenario', 'replace-restore', '--force'], m.io)).toBe(1);
     expect(m.writes).toEqual([]);
     expect(m.stderr).toMatch(/d\.zip: ZIP_INVALID Entry SMS_TaskSequencePackage\/CM100031\/extra\.bin does not match its declared size and CRC/);
   });
@@ -101,7 +101,7 @@ describe('export .zip safety', () => {
       const mutated = Buffer.from(bytes);
       for (let k = 1 + random(3); k > 0; k--) mutated[random(mutated.length)] = random(256);
       const m = memoryIo({ 'in.zip': mutated });
-      const status = await main(['kb977203', 'in.zip', '-o', 'out.zip', '--certfix-package', 'CM100010', '--scenario', 'replace-restore'], m.io);
+      const status = await main(['kb977203', 'in.zip', '-o', 'out.zip', '--certfix-package', 'CM100010', '--scenario', 'replace-restore', '--force'], m.io);
       if (status === 0) {
         written++;
         expect(readExportZip(m.fs.get('out.zip')!).sequences.length).toBeGreaterThan(0);

@@ -26,6 +26,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   lint: { summary: 'check task sequences against KB977203 and console rules', load: () => import('./lint.js') },
   diff: { summary: 'compare two task sequences (or two folders) by meaning', load: () => import('./diff.js') },
   convert: { summary: 'convert between XML and the JSON model', load: () => import('./convert.js') },
+  transform: { summary: 'run one transform (options from a JSON file)', load: () => import('./transform.js') },
   completion: { summary: 'print a shell completion script (bash or powershell)', load: () => import('./completion.js') },
 };
 
