@@ -86,17 +86,21 @@ describe('cmts as a process', { timeout: 120_000 }, () => {
 
   it('--json has one shape per command, one input or many: {results: [{input, …}], summary}, failures included', () => {
     const d = folder('json', { 'a.xml': EXAMPLE_2007, 'b.xml': EXAMPLE_OBJECT, 'bad.xml': '<sequence' });
-    const runs: [string, string[], string][] = [
+    const runs: [string, string[], string | undefined][] = [
       ['inspect', ['inspect', '--json'], 'inspect.report.schema.json'],
       ['lint', ['lint', '--json'], 'lint.report.schema.json'],
       ['kb977203', ['kb977203', '--json', '--dry-run', ...PATCH], 'kb977203.report.schema.json'],
+      ['transform', ['transform', 'add-reference', '--options', resolve('test/fixtures/transforms/add-reference/adds-to-existing-list/options.json'), '--check', '--json'], undefined],
     ];
     for (const [name, args, schema] of runs) {
       for (const inputs of [[join(d, 'a.xml')], [join(d, 'a.xml'), join(d, 'b.xml'), join(d, 'bad.xml')]]) {
         const r = cmts([...args, ...inputs]);
         const json = JSON.parse(r.stdout) as { results: { input: string; error?: { code: string; file?: string } }[]; summary: Record<string, number> };
-        const validate = validatorFor(schema);
-        expect(validate(json), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+        if (schema) {
+          const validate = validatorFor(schema);
+          expect(validate(json), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+        }
+        expect(Object.keys(json).sort(), name).toEqual(['results', 'summary']);
         expect(json.results.map((x) => x.input), name).toEqual(inputs);
         if (inputs.length === 3) expect(json.results[2]!.error, name).toMatchObject({ code: 'XML_MALFORMED', file: join(d, 'bad.xml') });
       }
@@ -215,7 +219,7 @@ describe('cmts as a process', { timeout: 120_000 }, () => {
   });
 
   it('cmts help <command> is cmts <command> --help; misspellings get "did you mean"', () => {
-    for (const c of ['kb977203', 'inspect', 'lint', 'diff', 'convert', 'completion']) {
+    for (const c of ['kb977203', 'inspect', 'lint', 'diff', 'convert', 'transform', 'completion']) {
       const help = cmts(['help', c]);
       expect(help.status).toBe(0);
       expect(help.stdout).toBe(cmts([c, '--help']).stdout);
@@ -240,6 +244,8 @@ describe('cmts as a process', { timeout: 120_000 }, () => {
     expect(complete(['cmts', 'lint', '--st'])).toBe('--strict');
     expect(complete(['cmts', 'convert', '--to', ''])).toBe('json xml');
     expect(complete(['cmts', 'kb977203', '--scenario', 're'])).toBe('refresh replace-capture replace-restore');
+    expect(complete(['cmts', 'transform', 'add-r'])).toBe('add-reference');
+    expect(complete(['cmts', 'transform', 'add-reference', 'ts.xml', '--opt'])).toBe('--options');
     const ps = cmts(['completion', 'powershell']);
     expect(ps.stdout).toContain('Register-ArgumentCompleter -Native -CommandName cmts');
     for (const o of ['--whitespace', '--strict', '--certfix-package', '--out-dir', '--bare']) expect(ps.stdout).toContain(`'${o}'`);
@@ -265,6 +271,11 @@ describe('exit statuses, as the README table gives them', { timeout: 120_000 }, 
     diff: [['diff', EXAMPLE_2007, EXAMPLE_2007], ['diff', EXAMPLE_2007, EXAMPLE_OBJECT], ['diff', EXAMPLE_2007, 'missing.xml']],
     convert: [['convert', EXAMPLE_2007, '--to', 'json'], ['convert', 'missing.xml', '--to', 'json'], ['convert', EXAMPLE_2007]],
     kb977203: [['kb977203', EXAMPLE_2007, '--dry-run', ...PATCH], ['kb977203', 'missing.xml', '--dry-run', ...PATCH], ['kb977203', EXAMPLE_2007, ...PATCH]],
+    transform: [
+      ['transform', 'add-reference', resolve('test/fixtures/transforms/add-reference/adds-to-existing-list/input.xml'), '--options', resolve('test/fixtures/transforms/add-reference/adds-to-existing-list/options.json'), '-o', '-'],
+      ['transform', 'add-reference', resolve('test/fixtures/transforms/add-reference/adds-to-existing-list/input.xml'), '--options', resolve('test/fixtures/transforms/add-reference/adds-to-existing-list/options.json'), '--check'],
+      ['transform', 'add-reference', EXAMPLE_2007, '--options', resolve('test/fixtures/transforms/add-reference/adds-to-existing-list/options.json'), '-o', EXAMPLE_2007],
+    ],
     completion: [['completion', 'bash'], null, ['completion']],
   };
 

@@ -1,14 +1,15 @@
 /**
  * `cmts transform <name>`: run one registered transform, with its options from a JSON file, on task sequences.
  */
-import { basename, join } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { applyTransform, checkTransform, isTransformName, TRANSFORMS, type TransformName, type TransformReport } from '../transforms/index.js';
-import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError } from './args.js';
+import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError } from './args.js';
 import { expandInputs } from './inputs.js';
 import type { CliIo } from './io.js';
 import { loadInput } from './load.js';
-import { EXIT } from './main.js';
+import { EXIT } from './exit.js';
+import { errorRecord, printJson } from './json-report.js';
+import { planTargets, type TargetOf } from './output-targets.js';
 
 /** The command's --help text. */
 export const HELP = `Usage: cmts transform <name> <input>... --options <file.json> (-o <output> | --out-dir <folder> | --in-place | --check)
@@ -80,16 +81,18 @@ export function run(argv: string[], io: CliIo): number {
     }
     inputs = expandInputs(args, io);
   } catch (e) {
+    if (e instanceof UsageError) return reportUsage('transform', e.message, io);
     if (!(e instanceof TaskSequenceError)) throw e;
     io.stderr.write(`cmts transform: ${e.format()}\n`);
     return EXIT.failed;
   }
-  if (inputs.length > 1 && str(p, 'output') !== undefined && str(p, 'output') !== '-') {
-    io.stderr.write(`cmts transform: -o names one file; for ${inputs.length} inputs use --out-dir <folder> or --in-place.\n`);
-    return EXIT.usage;
+  let targetOf: TargetOf;
+  try {
+    targetOf = planTargets(inputs, { output: str(p, 'output'), outDir: str(p, 'out-dir'), inPlace: flag(p, 'in-place') }, io);
+  } catch (e) {
+    if (e instanceof UsageError) return reportUsage('transform', e.message, io);
+    throw e;
   }
-  const outDir = str(p, 'out-dir');
-  const targetOf = (input: string): string | undefined => (flag(p, 'in-place') ? input : outDir !== undefined ? join(outDir, basename(input)) : str(p, 'output'));
   const outcomes: Outcome[] = [];
   for (const file of inputs) {
     try {
@@ -115,8 +118,9 @@ export function run(argv: string[], io: CliIo): number {
     }
   }
   if (flag(p, 'json')) {
-    const json = outcomes.map((o) => ('error' in o ? { input: o.input, error: o.error.toJSON() } : o));
-    io.stdout.write(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
+    const results = outcomes.map((o) => ('error' in o ? errorRecord(o.input, o.error) : o));
+    const changed = outcomes.filter((o) => 'report' in o && o.report.changed).length;
+    printJson(io.stdout, { results, summary: { sequences: outcomes.length, changed, failed: outcomes.filter((o) => 'error' in o).length } });
   }
   for (const o of outcomes) {
     if ('error' in o) {
