@@ -65,3 +65,26 @@ describe('output targets', () => {
     expect(planTargets(['in/a.xml', 'in/b.xml'], { output: '-' }, io())('in/b.xml')).toBe('-');
   });
 });
+
+describe('a command that lets a usage error through', () => {
+  it('still reports it as a usage error (exit 2), not an internal error', async () => {
+    const { COMMANDS, main } = await import('../lib/cli/main.js');
+    COMMANDS.leaky = {
+      summary: 'throws a usage error from a shared check',
+      load: () =>
+        Promise.resolve({
+          HELP: '',
+          run: () => {
+            throw new UsageError('The folder x has no input file (looked for *.xml, *.zip).');
+          },
+        }),
+    };
+    try {
+      const m = memoryIo();
+      expect(await main(['leaky'], m.io)).toBe(2);
+      expect(m.stderr).toBe("cmts leaky: The folder x has no input file (looked for *.xml, *.zip).\nRun 'cmts leaky --help' for the options.\n");
+    } finally {
+      delete COMMANDS.leaky;
+    }
+  });
+});

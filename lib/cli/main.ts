@@ -4,6 +4,7 @@
  * nothing else.
  */
 import { packageVersion } from '../package-info.js';
+import { reportUsage, UsageError } from './args.js';
 import { didYouMean } from './did-you-mean.js';
 import type { CliIo } from './io.js';
 
@@ -87,5 +88,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return unknownCommand(first, io);
   }
   const mod = await command.load();
-  return mod.run(rest, io);
+  try {
+    return mod.run(rest, io);
+  } catch (e) {
+    // A usage error a command did not catch itself (from the shared input and output checks) is still one.
+    if (e instanceof UsageError) return reportUsage(first, e.message, io);
+    throw e;
+  }
 }
