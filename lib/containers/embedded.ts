@@ -28,7 +28,7 @@ export function readEmbedded(element: Element, lines: LineCounter, maxDepth: num
   if (!holder || holders.length !== 1 || !holder.value.trimStart().startsWith('<')) return undefined;
   const o = originOf(holder) as LeafOrigin | undefined;
   const baseOffset = o ? o.start + (holder.kind === 'cdata' ? 9 : 0) : 0;
-  const parsed = parseXml(holder.value, { classify: classifyElement, maxDepth, baseOffset, lines });
+  const parsed = parseXml(holder.value, { classify: classifyElement, maxDepth, baseOffset, lines, embedded: true });
   warnings.push(...parsed.warnings);
   if (parsed.root.kind !== 'sequence') {
     throw new TaskSequenceError('SEQUENCE_MISSING', `The embedded task sequence text starts with <${parsed.root.tag}>, not <sequence>.`, {

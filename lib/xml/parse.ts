@@ -8,6 +8,8 @@
  */
 import { type LineCounter, TaskSequenceError, type ErrorCode } from '../errors.js';
 import type { Attributes, Element, Node, XmlDocument } from '../model/types.js';
+import { INVALID_CHAR, isSpace, NAME_AT as NAME } from './chars.js';
+import { readDeclaration } from './declaration.js';
 import { decodeEntities, EntityError } from './entities.js';
 import { type Source, SourcedDocument, SourcedElement, SourcedInstruction, SourcedLeaf, SourcedValueElement } from './origin.js';
 
@@ -26,6 +28,11 @@ export interface ParseXmlOptions {
   baseOffset?: number;
   /** Line counter over the outer text, for error positions. */
   lines?: LineCounter;
+  /**
+   * The text is held inside another document (an embedded sequence): an XML declaration after leading white space or
+   * comments is kept with a warning instead of refused. Default false: a document is judged as XML 1.0 judges it.
+   */
+  embedded?: boolean;
 }
 
 /** A non-fatal finding of the parser. */
@@ -54,13 +61,7 @@ interface Frame {
 }
 
 const VALUE_KINDS = new Set(['action', 'variable']);
-const NAME = /[A-Za-z_:\u00C0-\uFFFF][A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]*/y;
-const INVALID_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 const defaultClassify: Classifier = () => 'element';
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
 
 /** Parses `text` into a tree whose nodes remember their source spans; throws {@link TaskSequenceError} if malformed. */
 export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml {
@@ -184,13 +185,19 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
       const afterTarget = pos + 2 + target.length;
       if (afterTarget < close && !isSpace(text.charCodeAt(afterTarget))) fail('XML_MALFORMED', `Expected a space after <?${target}.`, afterTarget);
       if (target.toLowerCase() === 'xml') {
-        if (target !== 'xml' || stack.length || root || topChildren.some((n) => n.kind === 'instruction' && n.target === 'xml')) {
-          fail('XML_MALFORMED', 'An XML declaration is allowed only at the very start of the document.', pos);
+        const atTop = !stack.length && !root && !topChildren.some((n) => n.kind !== 'text' && n.kind !== 'comment');
+        const lenient = options.embedded === true && atTop;
+        if (target !== 'xml' || (pos !== 0 && !lenient)) {
+          fail('XML_MALFORMED', `${target === 'xml' ? 'An XML declaration is' : `The name <?${target} is reserved: a processing instruction target`} allowed only at the very start of the document.`, pos);
+        }
+        const declaration = readDeclaration(text.slice(pos, close + 2));
+        if (!declaration) {
+          fail('XML_MALFORMED', 'The XML declaration is not well-formed: it is <?xml version="1.x" [encoding="…"] [standalone="yes|no"]?>, in that order, with matching quotes.', pos);
         }
         if (pos !== 0) {
           warnings.push({
             code: 'XML_DECLARATION_NOT_FIRST',
-            message: 'The XML declaration is preceded by comments or whitespace; it is kept as is, but many XML readers (ConfigMgr among them) refuse such a file.',
+            message: 'The embedded sequence\'s XML declaration is preceded by comments or whitespace; it is kept as is, but many XML readers (ConfigMgr among them) refuse such text.',
             offset: pos + (options.baseOffset ?? 0),
           });
         }
