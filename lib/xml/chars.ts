@@ -31,3 +31,15 @@ export function isXmlChar(cp: number): boolean {
 export function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
+
+/** How many `<` a text holds: the markup items a tree will be built for (bytes: UTF-8 or single-byte only). */
+export function countMarkup(input: Uint8Array | string): number {
+  let n = 0;
+  if (typeof input === 'string') {
+    for (let i = input.indexOf('<'); i !== -1; i = input.indexOf('<', i + 1)) n++;
+  } else {
+    const buf = Buffer.from(input.buffer, input.byteOffset, input.length);
+    for (let i = buf.indexOf(0x3c); i !== -1; i = buf.indexOf(0x3c, i + 1)) n++;
+  }
+  return n;
+}

@@ -66,6 +66,12 @@ function decoder(encoding: UnicodeEncoding): TextDecoder {
   return d;
 }
 
+/** Whether bytes are UTF-16 by their BOM or the shape of their first `<` (the test {@link decodeBytes} makes). */
+export function isUtf16(bytes: Uint8Array): boolean {
+  const [b0, b1] = bytes;
+  return (b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || (b0 === 0x3c && b1 === 0x00) || (b0 === 0x00 && b1 === 0x3c);
+}
+
 /** Sniffs the BOM (or, without one, UTF-16 by the shape of `<`), checks the declared encoding, then decodes strictly. */
 export function decodeBytes(bytes: Uint8Array): DecodedText {
   const [b0, b1, b2] = bytes;

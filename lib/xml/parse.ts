@@ -20,6 +20,11 @@ export type Classifier = (tag: string, parentKind: string, parentTag: string) =>
 export interface ParseXmlOptions {
   /** Maximum element nesting depth; default 256. */
   maxDepth?: number;
+  /**
+   * Maximum markup items (`<`) read before the parse is refused with `INPUT_TOO_LARGE`; default 3,000,000. It bounds
+   * the tree's memory also where the caller could not count first (a sequence embedded as escaped text).
+   */
+  maxNodes?: number;
   /** Kinds for elements; default: every element is `element`. */
   classify?: Classifier;
   /** Kind given to the parent of the root element, passed to `classify`; default `document`. */
@@ -66,6 +71,8 @@ const defaultClassify: Classifier = () => 'element';
 /** Parses `text` into a tree whose nodes remember their source spans; throws {@link TaskSequenceError} if malformed. */
 export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml {
   const maxDepth = options.maxDepth ?? 256;
+  const maxNodes = options.maxNodes ?? 3_000_000;
+  let markup = 0;
   const classify = options.classify ?? defaultClassify;
   const source: Source = { text };
   const warnings: ParseWarning[] = [];
@@ -134,6 +141,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
       pos = textEnd;
       continue;
     }
+    if (++markup > maxNodes) fail('INPUT_TOO_LARGE', `The text has more than ${maxNodes} markup items (option maxNodes).`, pos);
     const c1 = text.charCodeAt(pos + 1);
     if (c1 === 0x2f /* / */) {
       const nameAt = pos + 2;
