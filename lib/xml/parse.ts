@@ -60,10 +60,18 @@ interface Frame {
   kind: Element['kind'];
   attributes: Attributes;
   attrs: string[];
-  children: Node[];
+  /** Where this element's children start on the shared child stack. */
+  childStart: number;
   start: number;
   startTagEnd: number;
 }
+
+// Memory: the tree is most of what a read costs, so the parser avoids what it can. Children gather on one shared
+// stack and each element gets an exactly sized copy (an array grown by push keeps up to 16 spare slots); names and
+// short values, which repeat all through a task sequence, are one string each; an element without attributes shares
+// one empty snapshot.
+const NO_ATTRS: string[] = [];
+const SHORT = 16;
 
 const VALUE_KINDS = new Set(['action', 'variable']);
 const defaultClassify: Classifier = () => 'element';
@@ -92,8 +100,18 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
     NAME.lastIndex = at;
     const m = NAME.exec(text);
     if (!m) fail('XML_MALFORMED', `Expected ${what} name at ${describeAt(text, at)}.`, at);
-    return (m as RegExpExecArray)[0];
+    return intern((m as RegExpExecArray)[0]);
   };
+  const interned = new Map<string, string>();
+  const intern = (s: string): string => {
+    if (s.length > SHORT) return s;
+    const known = interned.get(s);
+    if (known !== undefined) return known;
+    interned.set(s, s);
+    return s;
+  };
+  const scratch: Node[] = [];
+  const attrScratch: string[] = [];
   const skipSpace = (at: number): number => {
     while (at < len && isSpace(text.charCodeAt(at))) at++;
     return at;
@@ -111,7 +129,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
       throw e;
     }
   };
-  const children = (): Node[] => (stack.length ? (stack[stack.length - 1] as Frame).children : topChildren);
+  const children = (): Node[] => (stack.length ? scratch : topChildren);
   // Indentation repeats: one string per distinct run of whitespace instead of one per text node.
   const blanks = new Map<string, string>();
   const addLeaf = (kind: 'text' | 'comment' | 'cdata', value: string, start: number, end: number): void => {
@@ -220,7 +238,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
     if (!stack.length && root) fail('XML_MALFORMED', 'A second root element; a document has exactly one.', pos);
     const tag = readName(pos + 1, 'element');
     const attributes: Attributes = {};
-    const attrs: string[] = [];
+    attrScratch.length = 0;
     let at = pos + 1 + tag.length;
     let selfClosing = false;
     for (;;) {
@@ -249,16 +267,17 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
       const lt2 = raw.indexOf('<');
       if (lt2 !== -1) fail('XML_MALFORMED', `'<' is not allowed in the value of attribute ${name}.`, q + 1 + lt2);
       if (Object.prototype.hasOwnProperty.call(attributes, name)) fail('XML_MALFORMED', `Attribute ${name} appears twice in <${tag}>.`, ws);
-      const value = decode(raw, q + 1);
+      const value = intern(decode(raw, q + 1));
       if (name === '__proto__') Object.defineProperty(attributes, name, { value, enumerable: true, writable: true, configurable: true });
       else attributes[name] = value;
-      attrs.push(name, value);
+      attrScratch.push(name, value);
       at = endQ + 1;
     }
     if (stack.length >= maxDepth) fail('XML_TOO_DEEP', `Elements are nested deeper than ${maxDepth} levels.`, pos);
     const parent = stack.length ? (stack[stack.length - 1] as Frame) : undefined;
     const kind = classify(tag, parent ? parent.kind : (options.rootParentKind ?? 'document'), parent ? parent.tag : '');
-    const frame: Frame = { tag, kind, attributes, attrs, children: [], start: pos, startTagEnd: at };
+    const attrs = attrScratch.length ? attrScratch.slice() : NO_ATTRS;
+    const frame: Frame = { tag, kind, attributes, attrs, childStart: scratch.length, start: pos, startTagEnd: at };
     if (selfClosing) closeElement(frame, at, at);
     else stack.push(frame);
     pos = at;
@@ -275,14 +294,16 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
   function closeElement(f: Frame, contentEnd: number, end: number): void {
     let node: Element;
     const span = { start: f.start, startTagEnd: f.startTagEnd, contentEnd, end };
-    if (VALUE_KINDS.has(f.kind) && f.children.every((c) => c.kind === 'text' || c.kind === 'cdata')) {
+    const kids = scratch.length > f.childStart ? scratch.slice(f.childStart) : [];
+    scratch.length = f.childStart;
+    if (VALUE_KINDS.has(f.kind) && kids.every((c) => c.kind === 'text' || c.kind === 'cdata')) {
       let value = '';
-      for (const c of f.children) value += (c as { value: string }).value;
-      node = new SourcedValueElement(source, span, f.attrs, f.kind, f.tag, f.attributes, value) as Element;
+      for (const c of kids) value += (c as { value: string }).value;
+      node = new SourcedValueElement(source, span, f.attrs, f.kind, f.tag, f.attributes, intern(value)) as Element;
     } else {
-      node = new SourcedElement(source, span, f.attrs, VALUE_KINDS.has(f.kind) ? 'element' : f.kind, f.tag, f.attributes, f.children) as Element;
+      node = new SourcedElement(source, span, f.attrs, VALUE_KINDS.has(f.kind) ? 'element' : f.kind, f.tag, f.attributes, kids) as Element;
     }
-    if (stack.length) (stack[stack.length - 1] as Frame).children.push(node);
+    if (stack.length) scratch.push(node);
     else {
       topChildren.push(node);
       root = node;
