@@ -18,6 +18,15 @@ export class EntityError extends Error {
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 
+/**
+ * Attribute-value normalisation (XML 1.0 §3.3.3) of the raw text between the quotes, before references are decoded:
+ * each literal line end (CR LF, CR or LF) and tab is a space, so `a="x
+ * y"` means "x y"; written as `&#xA;` it stays a line feed. The reader and the writer's change check both apply it.
+ */
+export function normalizeAttributeRaw(raw: string): string {
+  return /[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw;
+}
+
 /** Decodes `&lt;`-style and `&#…;` references in raw text; throws {@link EntityError} on anything else. */
 export function decodeEntities(raw: string): string {
   let out = '';

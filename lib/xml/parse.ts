@@ -10,7 +10,7 @@ import { type LineCounter, TaskSequenceError, type ErrorCode } from '../errors.j
 import type { Attributes, Element, Node, XmlDocument } from '../model/types.js';
 import { INVALID_CHAR, isSpace, NAME_AT as NAME } from './chars.js';
 import { readDeclaration } from './declaration.js';
-import { decodeEntities, EntityError } from './entities.js';
+import { decodeEntities, EntityError, normalizeAttributeRaw } from './entities.js';
 import { type Source, SourcedDocument, SourcedElement, SourcedInstruction, SourcedLeaf, SourcedValueElement } from './origin.js';
 
 /** Decides the kind of an element from its tag and its parent's kind (the model's classification). */
@@ -39,6 +39,9 @@ export interface ParseXmlOptions {
    */
   embedded?: boolean;
 }
+
+/** Options for {@link checkWellFormed}. */
+export type CheckOptions = Omit<ParseXmlOptions, 'classify' | 'rootParentKind'>;
 
 /** A non-fatal finding of the parser. */
 export interface ParseWarning {
@@ -78,6 +81,18 @@ const defaultClassify: Classifier = () => 'element';
 
 /** Parses `text` into a tree whose nodes remember their source spans; throws {@link TaskSequenceError} if malformed. */
 export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml {
+  return parse(text, options, false) as ParsedXml;
+}
+
+/**
+ * Judges `text` exactly as {@link parseXml} does but builds no tree (the memory of one is not spent twice when
+ * written output is checked); throws the same {@link TaskSequenceError} if it is not well-formed.
+ */
+export function checkWellFormed(text: string, options: CheckOptions = {}): void {
+  parse(text, options, true);
+}
+
+function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXml | undefined {
   const maxDepth = options.maxDepth ?? 256;
   const maxNodes = options.maxNodes ?? 3_000_000;
   let markup = 0;
@@ -94,6 +109,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
   const topChildren: Node[] = [];
   const stack: Frame[] = [];
   let root: Element | undefined;
+  let rootSeen = false;
   let pos = 0;
 
   const readName = (at: number, what: string): string => {
@@ -129,10 +145,22 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
       throw e;
     }
   };
+  // Normalised first (XML 1.0 §3.3.3); a bad reference is then reported from the raw text, whose offsets are exact.
+  const decodeAttribute = (raw: string, at: number): string => {
+    const normalised = normalizeAttributeRaw(raw);
+    if (normalised === raw) return decode(raw, at);
+    try {
+      return decode(normalised, at);
+    } catch (e) {
+      decode(raw, at);
+      throw e;
+    }
+  };
   const children = (): Node[] => (stack.length ? scratch : topChildren);
   // Indentation repeats: one string per distinct run of whitespace instead of one per text node.
   const blanks = new Map<string, string>();
   const addLeaf = (kind: 'text' | 'comment' | 'cdata', value: string, start: number, end: number): void => {
+    if (check && stack.length) return;
     if (kind === 'text' && value.length <= 64 && value.trim() === '') {
       const known = blanks.get(value);
       if (known === undefined) blanks.set(value, value);
@@ -149,7 +177,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
       if (!stack.length) {
         for (let i = 0; i < raw.length; i++) {
           if (!isSpace(raw.charCodeAt(i))) {
-            fail('XML_MALFORMED', root ? 'Text after the root element.' : 'Text before the root element.', pos + i);
+            fail('XML_MALFORMED', rootSeen ? 'Text after the root element.' : 'Text before the root element.', pos + i);
           }
         }
       } else if (raw.indexOf(']]>') !== -1) {
@@ -211,7 +239,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
       const afterTarget = pos + 2 + target.length;
       if (afterTarget < close && !isSpace(text.charCodeAt(afterTarget))) fail('XML_MALFORMED', `Expected a space after <?${target}.`, afterTarget);
       if (target.toLowerCase() === 'xml') {
-        const atTop = !stack.length && !root && !topChildren.some((n) => n.kind !== 'text' && n.kind !== 'comment');
+        const atTop = !stack.length && !rootSeen && !topChildren.some((n) => n.kind !== 'text' && n.kind !== 'comment');
         const lenient = options.embedded === true && atTop;
         if (target !== 'xml' || (pos !== 0 && !lenient)) {
           fail('XML_MALFORMED', `${target === 'xml' ? 'An XML declaration is' : `The name <?${target} is reserved: a processing instruction target`} allowed only at the very start of the document.`, pos);
@@ -230,12 +258,12 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
       }
       const value = text.slice(afterTarget, close);
       if (INVALID_CHAR.test(value)) decode(value, afterTarget);
-      children().push(new SourcedInstruction(source, pos, close + 2, target, value) as Node);
+      if (!check || !stack.length) children().push(new SourcedInstruction(source, pos, close + 2, target, value) as Node);
       pos = close + 2;
       continue;
     }
     // A start tag.
-    if (!stack.length && root) fail('XML_MALFORMED', 'A second root element; a document has exactly one.', pos);
+    if (!stack.length && rootSeen) fail('XML_MALFORMED', 'A second root element; a document has exactly one.', pos);
     const tag = readName(pos + 1, 'element');
     const attributes: Attributes = {};
     attrScratch.length = 0;
@@ -267,7 +295,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
       const lt2 = raw.indexOf('<');
       if (lt2 !== -1) fail('XML_MALFORMED', `'<' is not allowed in the value of attribute ${name}.`, q + 1 + lt2);
       if (Object.prototype.hasOwnProperty.call(attributes, name)) fail('XML_MALFORMED', `Attribute ${name} appears twice in <${tag}>.`, ws);
-      const value = intern(decode(raw, q + 1));
+      const value = intern(decodeAttribute(raw, q + 1));
       if (name === '__proto__') Object.defineProperty(attributes, name, { value, enumerable: true, writable: true, configurable: true });
       else attributes[name] = value;
       attrScratch.push(name, value);
@@ -286,12 +314,15 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
     const open = stack[stack.length - 1] as Frame;
     fail('XML_MALFORMED', `Element <${open.tag}> is not closed before the end of the input.`, open.start);
   }
-  if (!root) fail('XML_MALFORMED', len === 0 ? 'The input is empty.' : 'The input has no root element.', 0);
+  if (!rootSeen) fail('XML_MALFORMED', len === 0 ? 'The input is empty.' : 'The input has no root element.', 0);
 
+  if (check) return undefined;
   const document = new SourcedDocument(source, len, topChildren) as XmlDocument;
   return { document, source, root: root as Element, warnings };
 
   function closeElement(f: Frame, contentEnd: number, end: number): void {
+    if (!stack.length) rootSeen = true;
+    if (check) return;
     let node: Element;
     const span = { start: f.start, startTagEnd: f.startTagEnd, contentEnd, end };
     const kids = scratch.length > f.childStart ? scratch.slice(f.childStart) : [];

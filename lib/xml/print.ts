@@ -3,7 +3,7 @@
  * or added. With no edit the output is the input text; with one edit exactly one region differs.
  */
 import type { Element, Node, XmlDocument } from '../model/types.js';
-import { cdataSection, decodeEntities, escapeAttribute, escapeText } from './entities.js';
+import { cdataSection, decodeEntities, escapeAttribute, escapeText, normalizeAttributeRaw } from './entities.js';
 import {
   contentEndOf,
   endOf,
@@ -265,7 +265,8 @@ function scanAttributes(text: string, from: number, to: number): AttributeSpan[]
 
 /** The value as the parser decoded it, to tell an unchanged attribute from an edited one. */
 function decodeForCompare(raw: string): string {
-  return raw.indexOf('&') === -1 ? raw : decodeEntities(raw);
+  const normalised = normalizeAttributeRaw(raw);
+  return normalised.indexOf('&') === -1 ? normalised : decodeEntities(normalised);
 }
 
 /** Whether a node and its whole subtree print exactly as their source (checked iteratively, at any depth). */
