@@ -2,7 +2,7 @@
 // with part of it, --in-place keeps mode, owner and symlinks, temporary files of killed runs are never inputs and are
 // cleaned up, unbounded inputs are refused with bounded memory, and a closed pipe ends the run quietly.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,8 +138,14 @@ describe('the command line on real files', { timeout: 120_000 }, () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid as number;
     const stale = `.ts.xml.${dead}.${Date.now().toString(36)}.cmts-tmp`;
     const live = `.ts.xml.${process.pid}.${Date.now().toString(36)}.cmts-tmp`;
+    const fresh = `.ts.xml.${dead}.${(Date.now() + 1).toString(36)}.cmts-tmp`;
     writeFileSync(join(sub, stale), REFRESH.subarray(0, 100));
     writeFileSync(join(sub, live), REFRESH.subarray(0, 100));
+    writeFileSync(join(sub, fresh), REFRESH.subarray(0, 100));
+    // Killed two minutes ago; `fresh` was written just now (by a run this process cannot see, say).
+    const past = new Date(Date.now() - 120_000);
+    utimesSync(join(sub, stale), past, past);
+    utimesSync(join(sub, live), past, past);
     const listed = cmts(['inspect', sub, '--json']);
     expect(listed.status, listed.stderr).toBe(0);
     expect((JSON.parse(listed.stdout) as { results: { input: string }[] }).results.map((x) => x.input)).toEqual([join(sub, 'ts.xml')]);
@@ -148,8 +154,8 @@ describe('the command line on real files', { timeout: 120_000 }, () => {
     expect(named.status).toBe(2);
     expect(named.stderr).toMatch(/is a temporary file a cmts run left behind, not an input/);
     expect(cmts(['kb977203', join(sub, 'ts.xml'), '--in-place', ...PATCH]).status).toBe(0);
-    // The dead run's file is gone; the one of a process still alive (this test) is left alone.
-    expect(temps(sub)).toEqual([live]);
+    // The dead run's file is gone; the one of a process still alive (this test), and a fresh one, are left alone.
+    expect(temps(sub).sort()).toEqual([fresh, live].sort());
   });
 
   it('/dev/zero and an endless pipe are refused with INPUT_TOO_LARGE, not read forever', () => {
