@@ -108,6 +108,7 @@ export class StepView<T extends string = string> {
     const settings: Record<string, unknown> = {};
     const verbatim: Record<string, string> = {};
     const extra: Variable[] = [];
+    const counts: Record<string, string> = {};
     const entry = this.entry;
     for (const v of variables(this.step)) {
       const m = entry ? matchVariable(entry, v) : undefined;
@@ -122,8 +123,11 @@ export class StepView<T extends string = string> {
         continue;
       }
       if (m.index === undefined) {
-        if (m.data.setting in settings) verbatim[key] = v.value;
-        else settings[m.data.setting] = m.data.valueType === 'array' ? [] : decoded;
+        if (m.data.setting in settings && !(m.data.valueType === 'array' && Array.isArray(settings[m.data.setting]) && counts[m.data.setting] === undefined)) verbatim[key] = v.value;
+        else if (m.data.valueType === 'array') {
+          settings[m.data.setting] ??= [];
+          counts[m.data.setting] = v.value;
+        } else settings[m.data.setting] = decoded;
         continue;
       }
       const arraySetting = entry?.variables.find((x) => !x.arrayOf && x.property === m.data.arrayOf)?.setting ?? m.data.arrayOf ?? '';
@@ -135,8 +139,8 @@ export class StepView<T extends string = string> {
       // An array is typed only when its count matches its items and no index is missing.
       if (!Array.isArray(value) || entry?.variables.find((x) => x.setting === s)?.valueType !== 'array') continue;
       const data = entry.variables.find((x) => x.setting === s && !x.arrayOf) as StepTypeData['variables'][number];
-      const count = Number(this.propertyTexts()[data.property]);
-      if (count !== value.length || value.some((x) => x === undefined)) {
+      const count = Number(counts[s]);
+      if (count !== value.length || Array.from(value, (x) => x === undefined).some(Boolean)) {
         delete settings[s];
         for (const v of variables(this.step)) {
           const m = matchVariable(entry, v);
