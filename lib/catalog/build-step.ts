@@ -49,6 +49,8 @@ export interface StepOptions {
 /** Input of {@link buildStep}: options plus the step type's typed settings. */
 export type BuildStepInput<K extends string> = StepOptions & { settings: StepSettingsInput<StepTypeOf<K>> };
 
+const TEXT_TYPES = new Set(['string', 'secret', 'list', 'driveLetter', 'guid']);
+
 function entryFor(kind: string): StepTypeData {
   const entry = catalogEntry(kind) ?? catalogEntryByName(kind);
   if (!entry) throw new TaskSequenceError('INVALID_ARGUMENT', `The step catalog has no step type ${JSON.stringify(kind)}.`);
@@ -85,6 +87,8 @@ export function buildVariables(entry: StepTypeData, settings: Readonly<Record<st
     let text = value !== undefined ? typed(data, value, data.setting) : verbatim[data.property];
     delete verbatim[data.property];
     if (text === undefined && (options.fillDefaults ?? true) && data.required && data.default !== undefined) text = data.default;
+    // The console writes a required text it has no value for as an empty element; other types need a value.
+    if (text === undefined && (options.fillDefaults ?? true) && data.required && TEXT_TYPES.has(data.valueType)) text = '';
     if (text === undefined && (options.fillDefaults ?? true) && data.required) {
       throw new TaskSequenceError('INVALID_ARGUMENT', `${entry.consoleName} needs the setting ${data.setting} (${data.name}).`);
     }

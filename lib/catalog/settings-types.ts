@@ -35,9 +35,13 @@ type SettingOf<T, V> = V extends { valueType: 'array'; property: infer P } ? Arr
 /** The typed settings of a step type, every one optional (a reader meets whatever a console version wrote). */
 export type StepSettings<T extends string> = T extends StepType ? { [V in TopVar<T> as V['setting']]?: SettingOf<T, V> } : Record<string, SettingValue | Record<string, SettingValue>[]>;
 
-type RequiredVar<T> = TopVar<T> extends infer V ? (V extends { required: true } ? (V extends { default: string } ? never : V) : never) : never;
+type TextType = { valueType: 'string' | 'secret' | 'list' | 'driveLetter' | 'guid' };
+type RequiredVar<T> = TopVar<T> extends infer V ? (V extends { required: true } ? (V extends { default: string } | TextType ? never : V) : never) : never;
 
-/** What a builder needs: the settings the console always writes and has no default for are required. */
+/**
+ * What a builder needs: the settings the console always writes and has no default for are required, except texts
+ * (written empty when not given).
+ */
 export type StepSettingsInput<T extends string> = T extends StepType ? StepSettings<T> & { [V in RequiredVar<T> as V['setting']]-?: SettingOf<T, V> } : StepSettings<T>;
 
 /** The step type of a `type` attribute or console name. */

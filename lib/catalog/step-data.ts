@@ -2043,7 +2043,7 @@ export const STEP_DATA = [
   {
     type: 'SMS_TaskSequence_InstallSoftwareAction',
     consoleName: 'Install Package',
-    aliases: ['Install Software (ConfigMgr 2007)'],
+    aliases: ['Install Software'],
     element: 'step',
     product: 'ConfigMgr',
     category: 'Software',
