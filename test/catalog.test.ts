@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildStep, catalogEntry, type DynamicRule, sequenceRelease, stepCatalog, stepTypesSince, stepView, type StepTypeData, type VariableData } from '../lib/catalog/index.js';
+import { buildStep, catalogEntry, type DynamicRule, sequenceRelease, stepCatalog, stepTypesSince, stepView, type StepTypeData, validateStepSettings, type VariableData } from '../lib/catalog/index.js';
 import { findSteps, getAction, readTaskSequence, variables, type Step, type SubTaskSequence, type TaskSequenceDocument } from '../lib/index.js';
 import { corpusFiles } from './helpers/corpus.js';
 
@@ -33,7 +33,7 @@ function sample(v: VariableData, i: number): unknown {
     case 'dynamicRules':
       return RULES;
     default:
-      return `value ${v.setting} %OSDisk% "quoted" & <x>`;
+      return `value ${v.setting} %OSDisk% "quoted" & <x>`.slice(0, v.maxLength ?? 1000);
   }
 }
 
@@ -165,4 +165,21 @@ describe('every step of every corpus file reads through its typed view', () => {
       }
     });
   }
+});
+
+describe('JSON Schemas generated from the catalog', () => {
+  for (const entry of stepCatalog) {
+    it(`${entry.consoleName}: ajv accepts the builder's sample settings and rejects a wrong type and an unknown setting`, () => {
+      const settings = sampleSettings(entry);
+      expect(validateStepSettings(entry.type, settings)).toEqual([]);
+      expect(validateStepSettings(entry.type, { ...settings, notASetting: 'x' }).join()).toMatch(/notASetting/);
+      const first = entry.variables.find((v) => !v.arrayOf && v.valueType !== 'array');
+      if (first) expect(validateStepSettings(entry.type, { [first.setting]: { wrong: true } })).not.toEqual([]);
+    });
+  }
+  it('compares allowed values case-insensitively, as consoles differ in case', () => {
+    expect(validateStepSettings('Format and Partition Disk', { partitions: [{ sizeUnits: 'PERCENT', type: 'Primary' }] })).toEqual([]);
+    expect(validateStepSettings('Format and Partition Disk', { partitions: [{ sizeUnits: 'TB' }] }).join()).toMatch(/partitions\.0\.sizeUnits/);
+    expect(validateStepSettings('Restart Computer', { target: 'Floppy' })).not.toEqual([]);
+  });
 });

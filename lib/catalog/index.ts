@@ -8,3 +8,4 @@ export { buildStep, buildVariables, type StepOptions, type BuildStepInput } from
 export { decodeValue, encodeValue, decodeScript, encodeScript, type SettingValue } from './values.js';
 export { parseDynamicRules, formatDynamicRules, type DynamicRule, type DynamicRuleCondition, type DynamicRuleVariable } from './dynamic-rules.js';
 export type { StepSettings, StepSettingsInput, StepTypeOf, TypedValue, ArrayItemSettings } from './settings-types.js';
+export { stepSettingsSchema, validateStepSettings, valueSchema, type JsonSchema } from './step-schemas.js';
