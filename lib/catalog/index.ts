@@ -9,3 +9,7 @@ export { decodeValue, encodeValue, decodeScript, encodeScript, type SettingValue
 export { parseDynamicRules, formatDynamicRules, type DynamicRule, type DynamicRuleCondition, type DynamicRuleVariable } from './dynamic-rules.js';
 export type { StepSettings, StepSettingsInput, StepTypeOf, TypedValue, ArrayItemSettings } from './settings-types.js';
 export { stepSettingsSchema, validateStepSettings, valueSchema, type JsonSchema } from './step-schemas.js';
+export { addStep, copyItemTo, copyReferences, spellingFor, type AddStepTarget } from './add-step.js';
+export { createSequence, newSequenceText, type NewSequenceOptions } from './create-sequence.js';
+export { setSuccessCodes, setRetryCount } from './step-codes.js';
+export { CONDITION_TYPES, CONDITION_OPERATORS, conditionType, type ConditionTypeData } from './condition-data.js';
