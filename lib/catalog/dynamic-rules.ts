@@ -3,8 +3,7 @@
  * with their conditions and variables, and written back in the console's form.
  */
 import { parseXml } from '../xml/parse.js';
-import { printNode } from '../xml/print.js';
-import type { Element, Node, XmlDocument } from '../model/types.js';
+import type { Element, Node } from '../model/types.js';
 
 /** One condition of a rule: an expression type (`SMS_TaskSequence_MakeModelConditionExpression`…) and its parameters. */
 export interface DynamicRuleCondition {
@@ -29,7 +28,7 @@ function elements(nodes: Node[]): Element[] {
   return nodes.filter((n): n is Element => 'tag' in n);
 }
 
-function text(el: Element): string {
+function textOf(el: Element): string {
   if ('value' in el) return el.value;
   return el.children.map((c) => (c.kind === 'text' || c.kind === 'cdata' ? c.value : '')).join('');
 }
@@ -51,10 +50,10 @@ export function parseDynamicRules(value: string): DynamicRule[] | undefined {
       if (part.tag === 'condition' && 'children' in part) {
         rule.conditions = elements(part.children).map((e) => ({
           type: e.attributes.type ?? '',
-          parameters: Object.fromEntries(elements('children' in e ? e.children : []).map((v) => [v.attributes.name ?? '', text(v)])),
+          parameters: Object.fromEntries(elements('children' in e ? e.children : []).map((v) => [v.attributes.name ?? '', textOf(v)])),
         }));
       } else if (part.tag === 'Variables' && 'children' in part) {
-        for (const v of elements(part.children)) rule.variables.push({ name: v.attributes.Name ?? '', value: text(v), secret: v.attributes.IsSecret === 'true' });
+        for (const v of elements(part.children)) rule.variables.push({ name: v.attributes.Name ?? '', value: textOf(v), secret: v.attributes.IsSecret === 'true' });
       } else return undefined;
     }
     rules.push(rule);
@@ -62,35 +61,31 @@ export function parseDynamicRules(value: string): DynamicRule[] | undefined {
   return rules;
 }
 
-function el(tag: string, attributes: Record<string, string>, children: Node[]): Element {
-  return { kind: 'element', tag, attributes, children };
+function text(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Writes rules as the console does: no whitespace between elements, a line end after `</Rules>`. */
+function attr(value: string): string {
+  return text(value).replace(/"/g, '&quot;');
+}
+
+/** Writes rules as the console does: no whitespace between elements, empty elements as start and end tag, a line end after `</Rules>`. */
 export function formatDynamicRules(rules: readonly DynamicRule[]): string {
-  const root = el(
-    'Rules',
-    {},
-    rules.map((r) => {
-      const kids: Node[] = [];
-      if (r.conditions)
-        kids.push(
-          el(
-            'condition',
-            {},
-            r.conditions.map((c) =>
-              el(
-                'expression',
-                { type: c.type },
-                Object.entries(c.parameters).map(([name, v]) => el('variable', { name }, v === '' ? [] : [{ kind: 'text', value: v }])),
-              ),
-            ),
-          ),
-        );
-      kids.push(el('Variables', {}, r.variables.map((v) => el('Variable', { Name: v.name, IsSecret: String(v.secret) }, v.value === '' ? [] : [{ kind: 'text', value: v.value }]))));
-      return el('Rule', {}, kids);
-    }),
-  );
-  const doc: XmlDocument = { kind: 'document', children: [root] };
-  return `${printNode(root, doc)}\n`;
+  let out = '<Rules>';
+  for (const r of rules) {
+    out += '<Rule>';
+    if (r.conditions) {
+      out += '<condition>';
+      for (const c of r.conditions) {
+        out += `<expression type="${attr(c.type)}">`;
+        for (const [name, v] of Object.entries(c.parameters)) out += `<variable name="${attr(name)}">${text(v)}</variable>`;
+        out += '</expression>';
+      }
+      out += '</condition>';
+    }
+    out += '<Variables>';
+    for (const v of r.variables) out += `<Variable Name="${attr(v.name)}" IsSecret="${String(v.secret)}">${text(v.value)}</Variable>`;
+    out += '</Variables></Rule>';
+  }
+  return `${out}</Rules>\n`;
 }
