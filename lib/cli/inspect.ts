@@ -8,6 +8,7 @@ import { isSequenceItem } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWindowsStep, SetVariableStep, STEP_TYPES, stepTypeName } from '../model/steps.js';
 import type { Group, Sequence, SequenceItem } from '../model/types.js';
 import { getVariableValue } from '../model/variables.js';
+import { keySettings, stepSettingsJson } from '../catalog/key-settings.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { loadDocuments } from './load.js';
 import { flag, type OptionSpecs, startCommand } from './args.js';
@@ -23,7 +24,8 @@ continue-on-error marks, a one-line summary of each condition, and the key prope
 
 Options:
   <input>...      files, folders or globs
-      --json      print the model as JSON instead (schemas/task-sequence.schema.json)
+      --json      print the model as JSON instead (schemas/task-sequence.schema.json), with each
+                  step's typed settings from the step catalog in "steps"
       --whitespace  with --json: keep the file's layout (whitespace text nodes)
   -h, --help      show this help
 
@@ -38,7 +40,8 @@ export function keyProperties(item: SequenceItem): string[] {
   if (item.kind === 'group') return [];
   if (item.kind === 'subtasksequence') return [`task sequence: ${getVariableValue(item, 'TsPackageID') ?? getVariableValue(item, 'PackageID') ?? '?'}`];
   const out: string[] = [];
-  switch (item.attributes.type) {
+  // MDT writes Run Command Line steps without a type.
+  switch (item.attributes.type ?? STEP_TYPES.runCommandLine) {
     case STEP_TYPES.setupWindowsAndConfigMgr: {
       const v = new SetupWindowsStep(item);
       out.push(`installation properties: ${v.clientInstallProperties || '(none)'}`, `client package: ${v.clientPackageId ?? '(none)'}`);
@@ -65,6 +68,8 @@ export function keyProperties(item: SequenceItem): string[] {
       out.push(`${v.variableName ?? '?'} = ${v.variableValue ?? ''}`);
       break;
     }
+    default:
+      out.push(...keySettings(item));
   }
   return out;
 }
@@ -112,7 +117,7 @@ export function run(argv: string[], io: CliIo): number {
   for (const input of inputs) {
     try {
       for (const { label, doc } of loadDocuments(io, input)) {
-        if (flag(p, 'json')) json.push(toModelJson(doc, { whitespace: flag(p, 'whitespace') }));
+        if (flag(p, 'json')) json.push({ ...toModelJson(doc, { whitespace: flag(p, 'whitespace') }), steps: stepSettingsJson(doc) });
         else io.stdout.write(`${shown++ ? '\n' : ''}${renderTree(doc, label)}`);
       }
     } catch (e) {
