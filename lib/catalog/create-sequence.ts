@@ -2,7 +2,7 @@
  * New, empty task sequences in each container: a bare `<sequence>` (what `ImportSequence` takes), a ConfigMgr 2007
  * `<SmsTaskSequencePackage>` export, and a Current Branch export's `object.xml` (`SMS_TaskSequencePackage` instance).
  */
-import type { ContainerKind } from '../containers/index.js';
+import { type ContainerKind, SMS_PACKAGE_ORDER } from '../containers/index.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { readTaskSequence } from '../read.js';
 
@@ -17,6 +17,11 @@ export interface NewSequenceOptions {
    * export, `3.10` otherwise.
    */
   version?: '3.00' | '3.10';
+  /**
+   * Every package property, in order (2007 export and object.xml), instead of the defaults made from `name` and
+   * `description`.
+   */
+  properties?: Record<string, string>;
 }
 
 function escape(text: string): string {
@@ -25,37 +30,29 @@ function escape(text: string): string {
 
 /** The text of a new, empty task sequence in `container` (CRLF line ends, as the console writes exports). */
 export function newSequenceText(container: ContainerKind, options: NewSequenceOptions = {}): string {
-  const name = escape(options.name ?? 'New Task Sequence');
-  const description = escape(options.description ?? '');
   if (container === 'sequence') return `<sequence version="${options.version ?? '3.10'}"></sequence>`;
   if (container === 'sms-package') {
-    return [
-      '<?xml version="1.0"?>',
-      '<SmsTaskSequencePackage xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">',
-      '  <BootImageID />',
-      '  <Category />',
-      '  <DependentProgram />',
-      description === '' ? '  <Description />' : `  <Description>${description}</Description>`,
-      '  <Duration>360</Duration>',
-      `  <Name>${name}</Name>`,
-      '  <ProgramFlags>152084496</ProgramFlags>',
-      '  <SequenceData>',
-      `    <sequence version="${options.version ?? '3.00'}">`,
-      '    </sequence>',
-      '  </SequenceData>',
-      '  <SupportedOperatingSystems />',
-      '  <IconSize>0</IconSize>',
-      '</SmsTaskSequencePackage>',
-      '',
-    ].join('\r\n');
+    const props = options.properties ?? { BootImageID: '', Category: '', DependentProgram: '', Description: options.description ?? '', Duration: '360', Name: options.name ?? 'New Task Sequence', ProgramFlags: '152084496', SupportedOperatingSystems: '', IconSize: '0' };
+    const lines = ['<?xml version="1.0"?>', '<SmsTaskSequencePackage xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">'];
+    const data = ['  <SequenceData>', `    <sequence version="${options.version ?? '3.00'}">`, '    </sequence>', '  </SequenceData>'];
+    let placed = false;
+    for (const [k, v] of Object.entries(props)) {
+      // SequenceData goes where the console writes it: after the properties that sort before it.
+      if (!placed && SMS_PACKAGE_ORDER.indexOf(k) > SMS_PACKAGE_ORDER.indexOf('SequenceData')) {
+        lines.push(...data);
+        placed = true;
+      }
+      lines.push(v === '' ? `  <${k} />` : `  <${k}>${escape(v)}</${k}>`);
+    }
+    if (!placed) lines.push(...data);
+    return [...lines, '</SmsTaskSequencePackage>', ''].join('\r\n');
   }
-  const prop = (n: string, origin: string, type: string, value: string) => [`  <PROPERTY NAME="${n}" CLASSORIGIN="${origin}" TYPE="${type}">`, `    <VALUE>${value}</VALUE>`, '  </PROPERTY>'];
+  const prop = (n: string, value: string) => [`  <PROPERTY NAME="${escape(n)}" TYPE="string">`, `    <VALUE>${value}</VALUE>`, '  </PROPERTY>'];
+  const props = options.properties ?? { Description: options.description ?? '', Name: options.name ?? 'New Task Sequence', ProgramFlags: '152084496' };
   return [
     '<INSTANCE CLASSNAME="SMS_TaskSequencePackage">',
-    ...prop('Description', 'SMS_PackageBaseclass', 'string', description),
-    ...prop('Name', 'SMS_PackageBaseclass', 'string', name),
-    ...prop('ProgramFlags', 'SMS_TaskSequencePackage', 'uint32', '152084496'),
-    ...prop('Sequence', 'SMS_TaskSequencePackage', 'string', `<![CDATA[<sequence version="${options.version ?? '3.10'}"></sequence>]]>`),
+    ...Object.entries(props).flatMap(([k, v]) => prop(k, escape(v))),
+    ...prop('Sequence', `<![CDATA[<sequence version="${options.version ?? '3.10'}"></sequence>]]>`),
     '</INSTANCE>',
     '',
   ].join('\r\n');

@@ -49,7 +49,8 @@ export function valueSchema(v: VariableData): JsonSchema {
     case 'array':
       return described({ type: 'integer', ...(v.min !== undefined ? { minimum: v.min } : {}), ...(v.max !== undefined ? { maximum: v.max } : {}) });
     case 'enum':
-      return described({ type: 'string', pattern: `^(${(v.allowed ?? []).map(caseless).join('|')})$` });
+      // Empty is allowed too: the console writes a setting it has no value for as an empty element.
+      return described({ type: 'string', pattern: `^(|${(v.allowed ?? []).map(caseless).join('|')})$` });
     case 'packageId':
       return described({ type: 'string', pattern: PACKAGE_ID });
     case 'packageIdList':
