@@ -31,3 +31,4 @@ export { stepCatalog, catalogEntry, catalogEntryByName, stepTypesSince, isStepTy
 export { createGroup, addItem, moveItem, copyItem, type Position, type GroupOptions } from './model/authoring.js';
 export { setItemAttribute, removeItemAttribute, setEnabled, isEnabled, setContinueOnError, renameItem, setTimeoutSeconds, type StepAttribute, type GroupAttribute } from './model/attributes.js';
 export { buildCondition, setCondition, readCondition, type ConditionOperand } from './model/condition-builder.js';
+export { toYaml, fromYaml, sequenceToText, buildSequence, type TextSequence, type TextItem, type TextStep, type TextGroup, type BuildOptions } from './text/index.js';

@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { fromModelJson, toModelJson } from '../model/json.js';
 import { sequenceToXml } from '../model/to-xml.js';
+import { toYaml } from '../text/to-text.js';
 import { readTaskSequence } from '../read.js';
 import { assertValid } from '../schemas.js';
 import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError } from './args.js';
@@ -15,10 +16,11 @@ import type { CliIo } from './io.js';
 import { EXIT } from './main.js';
 
 /** The command's --help text. */
-export const HELP = `Usage: cmts convert <input>... --to json|xml [-o <output> | --out-dir <folder>] [--whitespace]
+export const HELP = `Usage: cmts convert <input>... --to json|xml|yaml [-o <output> | --out-dir <folder>] [--whitespace]
 
   --to json   a task sequence (any container, any encoding) → its model as JSON
   --to xml    model JSON (from --to json) → a bare <sequence> (UTF-8, CRLF) that ConfigMgr can import
+  --to yaml   a task sequence → the text form (sequence as code; build it back with cmts build)
 
 Options:
   <input>...             files, folders or globs
@@ -38,7 +40,8 @@ const OPTIONS: OptionSpecs = {
   help: { type: 'boolean', short: 'h' },
 };
 
-function convertOne(input: string, to: 'json' | 'xml', p: Parsed, io: CliIo): Uint8Array {
+function convertOne(input: string, to: 'json' | 'xml' | 'yaml', p: Parsed, io: CliIo): Uint8Array {
+  if (to === 'yaml') return Buffer.from(toYaml(loadOne(io, input).doc), 'utf8');
   if (to === 'json') {
     const json = toModelJson(loadOne(io, input).doc, { whitespace: flag(p, 'whitespace') });
     assertValid('task-sequence.schema.json', json, 'The JSON produced');
@@ -64,7 +67,7 @@ export function run(argv: string[], io: CliIo): number {
       help: HELP,
       options: OPTIONS,
       check: (q) => {
-        if (str(q, 'to') !== 'json' && str(q, 'to') !== 'xml') throw new UsageError('Give --to json or --to xml.');
+        if (!['json', 'xml', 'yaml'].includes(str(q, 'to') ?? '')) throw new UsageError('Give --to json, --to xml or --to yaml.');
         if (q.positionals.length === 0) throw new UsageError('Give the input file(s).');
         if (str(q, 'output') !== undefined && str(q, 'out-dir') !== undefined) throw new UsageError('Give -o or --out-dir, not both.');
       },
@@ -73,7 +76,7 @@ export function run(argv: string[], io: CliIo): number {
     io,
   );
   if (typeof p === 'number') return p;
-  const to = str(p, 'to') as 'json' | 'xml';
+  const to = str(p, 'to') as 'json' | 'xml' | 'yaml';
   const inputs = inputsOrFail('convert', p.positionals, io);
   if (typeof inputs === 'number') return inputs;
   const outDir = str(p, 'out-dir');
@@ -86,7 +89,7 @@ export function run(argv: string[], io: CliIo): number {
   for (const input of inputs) {
     try {
       const out = convertOne(input, to, p, io);
-      if (outDir !== undefined) io.writeFileAtomic(join(outDir, `${basename(input).replace(/\.(xml|json)$/i, '')}.${to}`), out);
+      if (outDir !== undefined) io.writeFileAtomic(join(outDir, `${basename(input).replace(/\.(xml|json|ya?ml)$/i, '')}.${to}`), out);
       else if (output !== undefined && output !== '-') io.writeFileAtomic(output, out);
       else io.stdout.write(out);
     } catch (e) {
