@@ -11,7 +11,7 @@ const catalogFindings = (bytes: Uint8Array | string) =>
     .map((d) => `${d.line}:${d.col} ${d.severity} ${d.rule} ${d.message}`);
 
 describe('catalog lint rules', () => {
-  it('find unknown variables, wrong types, values outside the allowed set, missing settings and stale action lines', () => {
+  it('find unknown variables and attributes, wrong types, values outside the allowed set, missing settings and stale action lines', () => {
     expect(catalogFindings(VIOLATIONS)).toEqual([
       '3:5 warning catalog/unknown-variable Restart Computer has no variable SMSRebootDelay (property Delay).',
       '3:5 warning catalog/value-type messageTimeout (SMSRebootTimeout) should be a integer value, not "soon".',
@@ -19,6 +19,7 @@ describe('catalog lint rules', () => {
       '3:5 error catalog/action-line The command line is "smsboot.exe /target:HD" but the settings say "smsboot.exe /target:Floppy".',
       '12:5 error catalog/action-line The command line is "tsenv.exe \\"OSDImage=Win10\\"" but the settings say "tsenv.exe \\"OSDImage=Win11\\"".',
       '19:5 warning catalog/missing-setting Apply Driver Package is missing unsignedDriver (variable OSDAllowUnsignedDriver).',
+      '19:5 warning catalog/unknown-attribute ConfigMgr does not read the attribute disabled="true" (the attribute is disable).',
     ]);
   });
 

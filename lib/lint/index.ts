@@ -15,6 +15,7 @@ import { catalogActionLine } from './rules/catalog-action-line.js';
 import { catalogAllowedValue } from './rules/catalog-allowed-value.js';
 import { catalogMissingSetting } from './rules/catalog-missing-setting.js';
 import { catalogStepVersion } from './rules/catalog-step-version.js';
+import { catalogUnknownAttribute } from './rules/catalog-unknown-attribute.js';
 import { catalogUnknownVariable } from './rules/catalog-unknown-variable.js';
 import { catalogValueType } from './rules/catalog-value-type.js';
 
@@ -36,6 +37,7 @@ export const LINT_RULES: readonly LintRule[] = [
   catalogAllowedValue,
   catalogActionLine,
   catalogStepVersion,
+  catalogUnknownAttribute,
 ];
 
 /** One finding. */
