@@ -28,6 +28,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   convert: { summary: 'convert between XML and the JSON model', load: () => import('./convert.js') },
   transform: { summary: 'run one transform (options from a JSON file)', load: () => import('./transform.js') },
   completion: { summary: 'print a shell completion script (bash or powershell)', load: () => import('./completion.js') },
+  build: { summary: 'compile a sequence written as code (YAML) to importable XML', load: () => import('./build.js') },
 };
 
 /** The top-level help text. */
