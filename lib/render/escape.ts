@@ -1,0 +1,21 @@
+/**
+ * Escaping for the renderers: every value on a page comes from the file and may hold markup, quotes or ampersands.
+ */
+
+const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text or a double- or single-quoted attribute value, safe in HTML. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => HTML[c] as string);
+}
+
+/**
+ * Text safe in GitHub-flavoured Markdown, inline and in a table cell: HTML-significant characters as entities,
+ * the Markdown punctuation that can start emphasis, code, links or cells backslash-escaped (`(` and `#` cannot here: text never starts a line, and `[` is escaped), line breaks as spaces (a cell or list item is one line).
+ */
+export function escapeMarkdown(s: string): string {
+  return s
+    .replace(/[&<>]/g, (c) => HTML[c] as string)
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/\r\n|\r|\n/g, ' ');
+}
