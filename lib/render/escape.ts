@@ -6,6 +6,8 @@ const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '
 
 /** Text or a double- or single-quoted attribute value, safe in HTML. */
 export function escapeHtml(s: string): string {
+  // Most values need nothing: testing first skips building a new string for them (a 2 MB page has ~100,000).
+  if (!/[&<>"']/.test(s)) return s;
   return s.replace(/[&<>"']/g, (c) => HTML[c] as string);
 }
 
