@@ -145,6 +145,7 @@ function references(seq: Sequence): ReferenceView[] {
 }
 
 function escapeName(name: string): string {
+  if (!name.includes('/') && !name.includes('\\')) return name;
   return name.replace(/[\\/]/g, (c) => `\\${c}`);
 }
 
@@ -178,7 +179,9 @@ export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOption
       if (node.kind === 'group') counts.groups++;
       else counts.steps++;
       if (view.disabled) counts.disabled++;
-      byPath.set(path, [...(byPath.get(path) ?? []), view]);
+      const same = byPath.get(path);
+      if (same) same.push(view);
+      else byPath.set(path, [view]);
       if (node.kind === 'group') view.children = build(node, `${path}/`, `${view.number}.`);
       return view;
     });
