@@ -17,7 +17,9 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;marg
 .controls{position:sticky;top:0;background:var(--bg);padding:.5rem 0;z-index:1;border-bottom:1px solid var(--line)}
 .controls input{font:inherit;padding:.3rem .5rem;width:min(32rem,100%);border:1px solid var(--line);border-radius:6px}
 ol.tree,ol.tree ol{list-style:none;margin:0;padding-left:1.25rem}ol.tree{padding-left:0}
-li.item{margin:.2rem 0;border-left:3px solid transparent;padding-left:.4rem}
+li.item{display:block;margin:.2rem 0;border-left:3px solid transparent;padding-left:.4rem}
+li.item[hidden]{display:none}
+ol.tree>li.item{content-visibility:auto;contain-intrinsic-size:auto 3rem}
 .head,summary{display:flex;flex-wrap:wrap;gap:.1rem .5rem;align-items:baseline}
 summary{cursor:pointer;list-style-position:outside}summary::marker{color:var(--muted)}
 details>summary{display:list-item}details>summary>.h{display:inline-flex;flex-wrap:wrap;gap:.1rem .5rem;align-items:baseline}
@@ -46,7 +48,8 @@ table.changes{width:auto;font-size:.9em;background:var(--bg)}del{background:var(
 body{max-width:none;padding:0;font-size:11px}
 .controls,a.skip{display:none!important}
 details::details-content{content-visibility:visible;display:block}
-li.item[hidden]{display:list-item!important}
+li.item[hidden]{display:block!important}
+ol.tree>li.item{content-visibility:visible}
 summary{list-style:none}summary::-webkit-details-marker{display:none}
 li.item{break-inside:avoid}
 a{color:inherit;text-decoration:none}
