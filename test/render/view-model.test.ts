@@ -61,6 +61,23 @@ describe('the view model of a sequence', () => {
     expect(view.variables.find((v) => v.name === '_SMSTSInWinPE')?.readBy.map((r) => r.name)).toEqual(['Capture']);
   });
 
+  it('shows what each kind of step is and its key settings', () => {
+    const cases: [string, string, string[]][] = [
+      ['<subtasksequence type="SMS_TaskSequence_SubTasksequence" name="x">' + vars([['TsPackageID', 'ABC00099']]) + '</subtasksequence>', 'Run Task Sequence', ['task sequence: ABC00099']],
+      [step('InstallSoftwareAction', 'x', vars([['BaseVariableName', 'PACKAGES']])), 'Install Software', ['install multiple, base variable: PACKAGES']],
+      [step('RebootAction', 'x', '<action>smsboot.exe /target:HD</action>' + vars([['MessageTimeout', '0']])), 'Restart Computer', ['restart to: the currently installed default operating system', 'notify the user: no']],
+      [step('RunCommandLineAction', 'x', vars([['CommandLine', 'cmd /c "a &amp; b"'], ['PackageID', 'ABC00005']])), 'Run Command Line', ['command line: cmd /c "a & b"', 'package: ABC00005']],
+      [step('SetupWindowsAndSMSAction', 'x', vars([['ClientPackageID', 'ABC00002']])), 'Setup Windows and ConfigMgr', ['installation properties: (none)', 'client package: ABC00002']],
+      [step('PartitionDiskAction', 'x'), 'Format and Partition Disk', []],
+      ['<step name="x"><action>cscript.exe ZTIGather.wsf</action></step>', 'Run Command Line (MDT, no type)', []],
+      ['<step type="BDD_Gather" name="x"/>', 'MDT Gather', []],
+    ];
+    for (const [xml, typeName, settings] of cases) {
+      const item = buildSequenceView(seq(xml), { lint: false }).items[0] as ItemView;
+      expect([item.typeName, ...item.settings.map((s) => `${s.label}: ${s.value}`)], xml).toEqual([typeName, ...settings]);
+    }
+  });
+
   it('marks disabled and continue-on-error items and counts the disabled', () => {
     const v = buildSequenceView(seq(step('RunCommandLineAction', 'A', '', ' disable="true" continueOnError="true"') + step('RunCommandLineAction', 'B')));
     expect(v.items.map((i) => [i.name, i.disabled, i.continueOnError])).toEqual([
