@@ -21,7 +21,7 @@ li.item{display:block;margin:.2rem 0;border-left:3px solid transparent;padding-l
 li.item[hidden]{display:none}
 ol.tree>li.item{content-visibility:auto;contain-intrinsic-size:auto 3rem}
 .head,summary{display:flex;flex-wrap:wrap;gap:.1rem .5rem;align-items:baseline}
-summary{cursor:pointer;list-style-position:outside}summary::marker{color:var(--muted)}
+summary{cursor:pointer;list-style-position:inside}summary::marker{color:var(--muted)}
 details>summary{display:list-item}details>summary>.h{display:inline-flex;flex-wrap:wrap;gap:.1rem .5rem;align-items:baseline}
 :focus-visible{outline:2px solid #0969da;outline-offset:2px}
 .num{color:var(--muted);font-variant-numeric:tabular-nums;min-width:2.5rem}
