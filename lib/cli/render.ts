@@ -4,9 +4,9 @@
  */
 import { basename, join } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
-import { buildComparisonView } from '../render/compare.js';
-import { renderHtml } from '../render/html.js';
-import { renderMarkdown } from '../render/markdown.js';
+import { buildComparisonView } from '../render/comparison-view.js';
+import { renderHtml } from '../render/render-html.js';
+import { renderMarkdown } from '../render/render-markdown.js';
 import { renderIndex, type RenderFormat } from '../render/render-sequence.js';
 import { buildSequenceView, type SequenceView } from '../render/view-model.js';
 import { loadDocuments, loadOne } from './load.js';

@@ -3,11 +3,11 @@
  * index page of a folder of rendered sequences.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { buildComparisonView } from './compare.js';
+import { buildComparisonView } from './comparison-view.js';
 import { escapeHtml as e, escapeMarkdown as m } from './escape.js';
 import { INDEX_CSP, PAGE_CSS } from './html-assets.js';
-import { renderHtml } from './html.js';
-import { renderMarkdown } from './markdown.js';
+import { renderHtml } from './render-html.js';
+import { renderMarkdown } from './render-markdown.js';
 import { buildSequenceView, type SequenceView, type ViewOptions } from './view-model.js';
 
 /** Output formats. */

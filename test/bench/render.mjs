@@ -10,8 +10,8 @@ import { generateSequence } from './generate.mjs';
 const dist = join(fileURLToPath(import.meta.url), '..', '..', '..', 'dist', 'lib');
 const { readTaskSequence } = await import(join(dist, 'read.js'));
 const { buildSequenceView } = await import(join(dist, 'render', 'view-model.js'));
-const { renderHtml } = await import(join(dist, 'render', 'html.js'));
-const { renderMarkdown } = await import(join(dist, 'render', 'markdown.js'));
+const { renderHtml } = await import(join(dist, 'render', 'render-html.js'));
+const { renderMarkdown } = await import(join(dist, 'render', 'render-markdown.js'));
 const { renderComparison } = await import(join(dist, 'render', 'render-sequence.js'));
 
 let steps = 1000;

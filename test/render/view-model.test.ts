@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTaskSequence } from '../../lib/index.js';
-import { buildComparisonView } from '../../lib/render/compare.js';
+import { buildComparisonView } from '../../lib/render/comparison-view.js';
 import { buildSequenceView, flattenItems, type ItemView } from '../../lib/render/view-model.js';
 import { FIXTURES_DIR } from '../helpers/corpus.js';
 
