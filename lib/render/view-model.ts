@@ -153,6 +153,8 @@ function escapeName(name: string): string {
 export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOptions = {}): SequenceView {
   let next = 0;
   const byPath = new Map<string, ItemView[]>();
+  // Names repeat (two groups called "Install"), so paths do too: a finding goes to the item at its path and line.
+  const byPlace = new Map<string, ItemView>();
   const counts = { steps: 0, groups: 0, disabled: 0 };
   const build = (parent: Sequence | Group, prefix: string, numberPrefix: string): ItemView[] =>
     parent.children.filter(isSequenceItem).map((node, i) => {
@@ -182,6 +184,8 @@ export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOption
       const same = byPath.get(path);
       if (same) same.push(view);
       else byPath.set(path, [view]);
+      const line = options.lint ?? true ? doc.positionOf(node)?.line : undefined;
+      if (line !== undefined) byPlace.set(`${path}\n${line}`, view);
       if (node.kind === 'group') view.children = build(node, `${path}/`, `${view.number}.`);
       return view;
     });
@@ -190,7 +194,7 @@ export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOption
   if (options.lint ?? true) {
     for (const d of lint(doc)) {
       const f: FindingView = { rule: d.rule, severity: d.severity, message: d.message, ...(d.line !== undefined ? { line: d.line } : {}) };
-      const target = byPath.get(d.path)?.[0];
+      const target = (d.line !== undefined ? byPlace.get(`${d.path}\n${d.line}`) : undefined) ?? byPath.get(d.path)?.[0];
       (target ? target.findings : findings).push(f);
     }
   }

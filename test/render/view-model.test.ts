@@ -144,6 +144,15 @@ describe('the view model of a sequence', () => {
     expect(buildSequenceView(readTaskSequence(readFileSync(join(FIXTURES_DIR, 'lint', 'violations.xml'))), { lint: false }).items.flatMap((i) => flattenItems([i])).some((i) => i.findings.length)).toBe(false);
   });
 
+  it('puts a finding beside the right one of two same-named steps', () => {
+    const restart = (timeout: string) => step('RebootAction', 'Restart', `<action>smsboot.exe /target:HD</action>${vars([['MessageTimeout', timeout]])}`);
+    const certfix = step('InstallSoftwareAction', 'Run CCMCertFix', '<action>smsswd.exe /pkg:ABC00010 /install</action>' + vars([['PackageID', 'ABC00010'], ['ProgramName', 'CCMCertFix']]));
+    const v = buildSequenceView(readTaskSequence(`<sequence version="3.10">\n<group name="G">\n${restart('0')}\n</group>\n<group name="G">\n${certfix}\n${restart('60')}\n</group>\n</sequence>`));
+    const [first, second] = v.items as [ItemView, ItemView];
+    expect(first.children[0]?.findings).toEqual([]);
+    expect(second.children[1]?.findings.map((f) => f.rule)).toEqual(['kb977203/restart-notifies']);
+  });
+
   it('keeps findings about no step (globals) at the sequence level', () => {
     const v = buildSequenceView(seq('<globalVarList><variable name="OSDJoinPassword">Secret1</variable></globalVarList>'));
     expect(v.findings.map((f) => f.rule)).toEqual(['clear-text-secret']);
