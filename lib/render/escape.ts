@@ -12,12 +12,17 @@ export function escapeHtml(s: string): string {
 }
 
 /**
- * Text safe in GitHub-flavoured Markdown, inline and in a table cell: HTML-significant characters as entities,
- * the Markdown punctuation that can start emphasis, code, links or cells backslash-escaped (`(` and `#` cannot here: text never starts a line, and `[` is escaped), line breaks as spaces (a cell or list item is one line).
+ * Text safe in GitHub-flavoured Markdown, inline and in a table cell: HTML-significant characters as entities; the
+ * punctuation that can start emphasis, code, links or cells backslash-escaped (`(` and `#` need not be: text never
+ * starts a line here, and `[` is escaped); autolinks broken; line breaks as spaces (a cell or list item is one line).
  */
 export function escapeMarkdown(s: string): string {
   return s
     .replace(/[&<>]/g, (c) => HTML[c] as string)
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    // GFM links bare URLs, www. names and e-mail addresses by itself: an escape in each keeps them plain text.
+    .replace(/\b(https?|ftp):/gi, '$1\\:')
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`)
+    .replace(/@/g, '\\@')
     .replace(/\r\n|\r|\n/g, ' ');
 }
