@@ -54,12 +54,13 @@ describe.skipIf(!available)('rendered pages in headless Chromium', { timeout: 60
       renderSequence(readTaskSequence(`<sequence version="3.10"><group name="&lt;script&gt;window.pwned=1&lt;/script&gt;&quot;&amp;'"><step type="SMS_TaskSequence_RunCommandLineAction" name="&lt;img src=x onerror=&quot;window.pwned=2&quot;&gt;"/></group></sequence>`)),
     );
     browser = await launchChromium();
-  });
+    // Starting a browser on a busy 2-core machine can take longer than the 10 s default of a hook.
+  }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   it('groups collapse and expand, by mouse and by keyboard', async () => {
     const { page } = await open(browser.context, pagePath);
@@ -74,6 +75,21 @@ describe.skipIf(!available)('rendered pages in headless Chromium', { timeout: 60
     expect(await child.isVisible()).toBe(true);
     await page.keyboard.press('Space');
     expect(await child.isVisible()).toBe(false);
+  });
+
+  it('the tree is reached with Tab: from the search box to each group in turn', async () => {
+    const { page } = await open(browser.context, pagePath);
+    await page.locator('#q').focus();
+    const focused = () => page.evaluate(() => {
+      const el = (globalThis as unknown as { document: { activeElement: { tagName: string; textContent: string | null } | null } }).document.activeElement;
+      return `${el?.tagName ?? ''} ${el?.textContent?.trim().split(/\s+/).slice(0, 2).join(' ') ?? ''}`;
+    });
+    const seen: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      seen.push(await focused());
+    }
+    expect(seen).toEqual(['SUMMARY 1 Capture', 'SUMMARY 2 Install', 'SUMMARY 3 Restore']);
   });
 
   it('the search box hides the steps that do not match and shows them again when cleared', async () => {
