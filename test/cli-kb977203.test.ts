@@ -154,7 +154,7 @@ describe('cmts kb977203 on several files', () => {
     expect(m.stderr).toMatch(/file\s+result\s+changes\s+notes\n/);
     expect(m.stderr).toMatch(/in\/a\.xml\s+patched\s+4\s*\n/);
     expect(m.stderr).toMatch(/in\/broken\.xml\s+FAILED\s+-\s+XML_MALFORMED/);
-    expect(m.stderr).toMatch(/3 file\(s\), 1 failed\.\n$/);
+    expect(m.stderr).toMatch(/3 sequence\(s\), 0 not applicable, 1 failed\.\n$/);
   });
 
   it('globs with ** reach subfolders; all good means exit 0', async () => {
@@ -163,7 +163,7 @@ describe('cmts kb977203 on several files', () => {
     const json = JSON.parse(m.stdout) as { results: { input: string }[]; summary: { files: number; failed: number } };
     expect(validatorFor('kb977203.report.schema.json')(json)).toBe(true);
     expect(json.results.map((r) => r.input)).toEqual(['in/a.xml', 'in/b.xml', 'in/broken.xml', 'in/sub/c.xml']);
-    expect(json.summary).toEqual({ files: 4, changed: 3, failed: 1 });
+    expect(json.summary).toEqual({ files: 4, changed: 3, notApplicable: 0, failed: 1 });
     const ok = memoryIo(files());
     expect(await main(['kb977203', 'in/?.xml', 'in/sub/c.xml', '--out-dir', 'out', '--certfix-package', 'ABC00010'], ok.io)).toBe(0);
     expect(ok.writes.sort()).toEqual(['out/a.xml', 'out/b.xml', 'out/c.xml']);

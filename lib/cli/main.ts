@@ -15,6 +15,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
   lint: { summary: 'check task sequences against KB977203 and console rules', load: () => import('./lint.js') },
   diff: { summary: 'compare two task sequences by meaning', load: () => import('./diff.js') },
   convert: { summary: 'convert between XML and the JSON model', load: () => import('./convert.js') },
+  transform: { summary: 'run one transform (options from a JSON file)', load: () => import('./transform.js') },
   render: { summary: 'document task sequences (or changes) as HTML or Markdown', load: () => import('./render.js') },
 };
 

@@ -76,7 +76,7 @@ describe('the Markdown page', () => {
     expect(md).toContain('&lt;script&gt;alert("x")&lt;/script&gt; &amp; \'q\' \\| \\*b\\* \\[l\\](u) \\`c\\`');
     // Every row of a table has as many unescaped pipes as its header.
     for (const table of md.split('\n\n').filter((b) => b.startsWith('|'))) {
-      const counts = table.split('\n').map((row) => row.replace(/\\\|/g, '').split('|').length);
+      const counts = table.trim().split('\n').map((row) => row.replace(/\\\|/g, '').split('|').length);
       expect(new Set(counts).size).toBe(1);
     }
   });
