@@ -12,9 +12,10 @@ import type { CliIo } from './io.js';
 import { EXIT } from './main.js';
 import { unifiedDiff } from './text-diff.js';
 import { expandInputs } from './inputs.js';
-import { loadInput } from './load.js';
+import { loadInput, loadOne } from './load.js';
 import { basename, join } from 'node:path';
 import { assertValid } from '../schemas.js';
+import { renderComparison } from '../render/render-sequence.js';
 
 /** The command's --help text. */
 export const HELP = `Usage: cmts kb977203 <input>... (-o <output> | --out-dir <folder> | --in-place) --certfix-package <ID> [options]
@@ -65,6 +66,8 @@ Options:
       --report <out.csv|out.json>  one row per task sequence: file, name, package ID, container, status
                              (changed / already in place / not applicable / failed), what changed, the reason
       --dry-run              write nothing; print the change as a diff on standard output
+      --html <file>          also write the change as an HTML review page, even with --dry-run (one input
+                             holding one task sequence; see cmts render --compare)
       --json                 print the report as JSON on standard output (schemas/kb977203.report.schema.json)
   -h, --help                 show this help
 
@@ -100,6 +103,7 @@ const OPTIONS: OptionSpecs = {
   revert: { type: 'boolean' },
   report: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  html: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -244,6 +248,19 @@ export function run(argv: string[], io: CliIo): number {
   }
   const batch = inputs.length > 1 || p.positionals.some((a) => /[*?]/.test(a) || io.isDirectory(a));
   const outDir = str(p, 'out-dir');
+  const html = str(p, 'html');
+  if (batch && html !== undefined) {
+    io.stderr.write('cmts kb977203: --html writes one review page: give one input (or run cmts render --compare per file).\n');
+    return EXIT.usage;
+  }
+  // The sequence as it was, for the review page: read before anything is written (--in-place replaces it).
+  let original: TaskSequenceDocument | undefined;
+  try {
+    if (html !== undefined) original = loadOne(io, inputs[0] as string).doc;
+  } catch (e) {
+    if (!(e instanceof TaskSequenceError)) throw e;
+    return fail(e, inputs[0] as string);
+  }
   if (batch && str(p, 'output') !== undefined && str(p, 'output') !== '-') {
     io.stderr.write(`cmts kb977203: -o names one file; for ${inputs.length} inputs use --out-dir <folder> or --in-place.\n`);
     return EXIT.usage;
@@ -295,6 +312,15 @@ export function run(argv: string[], io: CliIo): number {
     if (results.length === 0) {
       const na = outcomes.find((o): o is Extract<Outcome, { notApplicable: TaskSequenceError }> => 'notApplicable' in o);
       if (na) return fail(na.notApplicable, input);
+    }
+    const done = outcomes.find((o): o is Extract<Outcome, { result: Kb977203CommandResult }> => 'result' in o);
+    if (html !== undefined && original && done) {
+      try {
+        io.writeFileAtomic(html, Buffer.from(renderComparison(original, done.doc, { source: `${done.input} with KB977203${dryRun ? ' (dry run)' : ''}` }), 'utf8'));
+      } catch (e) {
+        if (!(e instanceof TaskSequenceError)) throw e;
+        return fail(e, html);
+      }
     }
     if (json) io.stdout.write(`${JSON.stringify(results.length === 1 && outcomes.length === 1 ? results[0] : { results: outcomes.map(jsonOf), summary: summaryOf(outcomes) }, null, 2)}\n`);
     else {
