@@ -7,13 +7,14 @@ import { applyKb977203, checkKb977203, type Kb977203Options, type Kb977203Report
 import { revertKb977203 } from '../presets/kb977203-revert.js';
 import { type FleetRow, fleetCsv, fleetJson, fleetRow, identity } from '../presets/kb977203-fleet.js';
 import type { TaskSequenceDocument } from '../document.js';
-import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError } from './args.js';
+import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError } from './args.js';
+import { errorRecord, printJson } from './json-report.js';
+import { planTargets, type TargetOf } from './output-targets.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './main.js';
 import { unifiedDiff } from './text-diff.js';
 import { expandInputs } from './inputs.js';
 import { loadInput, loadOne } from './load.js';
-import { basename, join } from 'node:path';
 import { assertValid } from '../schemas.js';
 import { renderComparison } from '../render/render-sequence.js';
 
@@ -235,7 +236,7 @@ export function run(argv: string[], io: CliIo): number {
     if (e.file === undefined) e.file = input;
     cliError(e);
     io.stderr.write(`cmts kb977203: ${e.format()}\n`);
-    if (json) io.stdout.write(`${JSON.stringify({ input, error: e.toJSON() }, null, 2)}\n`);
+    if (json) printJson(io.stdout, { results: [errorRecord(input, e)], summary: { files: 1, changed: 0, notApplicable: 0, failed: 1 } });
     return EXIT.failed;
   };
   let options: Kb977203Options;
@@ -243,16 +244,13 @@ export function run(argv: string[], io: CliIo): number {
     inputs = expandInputs(p.positionals, io);
     options = loadOptions(p, io);
   } catch (e) {
+    if (e instanceof UsageError) return reportUsage('kb977203', e.message, io);
     if (!(e instanceof TaskSequenceError)) throw e;
     return fail(e, p.positionals.join(' '));
   }
   const batch = inputs.length > 1 || p.positionals.some((a) => /[*?]/.test(a) || io.isDirectory(a));
-  const outDir = str(p, 'out-dir');
   const html = str(p, 'html');
-  if (batch && html !== undefined) {
-    io.stderr.write('cmts kb977203: --html writes one review page: give one input (or run cmts render --compare per file).\n');
-    return EXIT.usage;
-  }
+  if (batch && html !== undefined) return reportUsage('kb977203', '--html writes one review page: give one input (or run cmts render --compare per file).', io);
   // The sequence as it was, for the review page: read before anything is written (--in-place replaces it).
   let original: TaskSequenceDocument | undefined;
   try {
@@ -261,22 +259,12 @@ export function run(argv: string[], io: CliIo): number {
     if (!(e instanceof TaskSequenceError)) throw e;
     return fail(e, inputs[0] as string);
   }
-  if (batch && str(p, 'output') !== undefined && str(p, 'output') !== '-') {
-    io.stderr.write(`cmts kb977203: -o names one file; for ${inputs.length} inputs use --out-dir <folder> or --in-place.\n`);
-    return EXIT.usage;
-  }
-  const targetOf = (input: string): string | undefined =>
-    flag(p, 'in-place') ? input : outDir !== undefined ? join(outDir, basename(input)) : str(p, 'output');
-  if (outDir !== undefined) {
-    const seen = new Map<string, string>();
-    for (const input of inputs) {
-      const t = targetOf(input) as string;
-      if (seen.has(t)) {
-        io.stderr.write(`cmts kb977203: ${seen.get(t)} and ${input} would both be written to ${t}.\n`);
-        return EXIT.usage;
-      }
-      seen.set(t, input);
-    }
+  let targetOf: TargetOf;
+  try {
+    targetOf = planTargets(inputs, { output: str(p, 'output'), outDir: str(p, 'out-dir'), inPlace: flag(p, 'in-place') }, io);
+  } catch (e) {
+    if (e instanceof UsageError) return reportUsage('kb977203', e.message, io);
+    throw e;
   }
 
   const outcomes: Outcome[] = [];
@@ -322,14 +310,14 @@ export function run(argv: string[], io: CliIo): number {
         return fail(e, html);
       }
     }
-    if (json) io.stdout.write(`${JSON.stringify(results.length === 1 && outcomes.length === 1 ? results[0] : { results: outcomes.map(jsonOf), summary: summaryOf(outcomes) }, null, 2)}\n`);
+    if (json) printJson(io.stdout, { results: outcomes.map(jsonOf), summary: summaryOf(outcomes) });
     else {
       for (const o of outcomes) writeHuman(o, io);
     }
     return mode === 'check' && results.some((r) => r.report.changed) ? EXIT.failed : EXIT.ok;
   }
 
-  if (json) io.stdout.write(`${JSON.stringify({ results: outcomes.map(jsonOf), summary: summaryOf(outcomes) }, null, 2)}\n`);
+  if (json) printJson(io.stdout, { results: outcomes.map(jsonOf), summary: summaryOf(outcomes) });
   else {
     for (const o of outcomes) writeHuman(o, io);
     io.stderr.write(summaryTable(outcomes, mode));
@@ -340,7 +328,7 @@ export function run(argv: string[], io: CliIo): number {
 }
 
 function jsonOf(o: Outcome): unknown {
-  if ('error' in o) return { input: o.input, error: o.error.toJSON() };
+  if ('error' in o) return errorRecord(o.input, o.error);
   if ('notApplicable' in o) return { input: o.input, notApplicable: { code: o.notApplicable.code, message: o.notApplicable.message } };
   return o.result;
 }

@@ -31,7 +31,7 @@ describe('Markdown output read by a GFM renderer', { timeout: 60_000 }, () => {
       }
       return out;
     };
-    for (const { name, bytes } of corpusFiles()) {
+    for (const { name, bytes } of corpusFiles().filter((f) => !f.name.includes('.not-well-formed.'))) {
       const doc = readTaskSequence(bytes);
       const html = toHtml(renderSequence(doc, { format: 'md', lint: false }));
       const steps = html.slice(html.indexOf('<h2>Steps</h2>'), html.indexOf('<h2>Task sequence variables</h2>'));

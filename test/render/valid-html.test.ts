@@ -19,7 +19,7 @@ const example = (f: string) => readFileSync(resolve('examples', f));
 
 describe('rendered pages are valid HTML5', { timeout: 60_000 }, () => {
   it('every example and corpus file', async () => {
-    const inputs = [...['refresh-2007.xml', 'new-computer-bare-utf16le.xml', 'replace-capture-2007.xml', 'replace-restore.object.xml'].map((f) => ({ name: f, bytes: example(f) })), ...corpusFiles()];
+    const inputs = [...['refresh-2007.xml', 'new-computer-bare-utf16le.xml', 'replace-capture-2007.xml', 'replace-restore.object.xml'].map((f) => ({ name: f, bytes: example(f) })), ...corpusFiles().filter((f) => !f.name.includes('.not-well-formed.'))];
     for (const { name, bytes } of inputs) expect(await problems(renderSequence(readTaskSequence(bytes), { source: name })), name).toEqual([]);
   });
 
