@@ -3,17 +3,18 @@
  * of them with an index page, or the changes between two sequences highlighted for review.
  */
 import { basename, join } from 'node:path';
-import { TaskSequenceError } from '../errors.js';
 import { buildComparisonView } from '../render/comparison-view.js';
 import { renderHtml } from '../render/render-html.js';
 import { renderMarkdown } from '../render/render-markdown.js';
 import { renderIndex, type RenderFormat } from '../render/render-sequence.js';
 import { buildSequenceView, type SequenceView } from '../render/view-model.js';
 import { loadDocuments, loadOne } from './load.js';
-import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError } from './args.js';
+import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError } from './args.js';
 import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
+import { inputFailure, reportFailure } from './json-report.js';
 import { EXIT } from './main.js';
+import { planTargets } from './output-targets.js';
 
 /** The command's --help text. */
 export const HELP = `Usage: cmts render <input>... [-o <file> | --out-dir <folder>] [--format html|md]
@@ -25,9 +26,11 @@ steps greyed, step numbers), a search box, the task sequence variables set or re
 the lint findings beside their steps. --format md writes the same as GitHub-flavoured Markdown.
 
 Options:
-  <input>...              files, folders (their .xml and .zip files) or globs
-  -o, --output <file>     write the page here (one task sequence only) [default: standard output]
-      --out-dir <folder>  write one page per task sequence, named after its file, and index.html (index.md)
+  <input>...              files, folders (their .xml and .zip files), globs, or - for standard input
+  -o, --output <file>     write the page here, in an existing folder (one task sequence only; never onto
+                          an input) [default: standard output]
+      --out-dir <folder>  write one page per task sequence, named after its file, and index.html (index.md);
+                          the folder is created if missing
       --format <f>        html | md                                     [default: html]
       --compare           take two inputs, <old> and <new>: show <new> with the steps added, removed, moved
                           and the settings changed since <old> highlighted
@@ -58,14 +61,19 @@ function checkUsage(p: Parsed): void {
   if (flag(p, 'compare')) {
     if (p.positionals.length !== 2) throw new UsageError('--compare takes two inputs: <old> <new>.');
     if (str(p, 'out-dir') !== undefined) throw new UsageError('--compare writes one page: give -o <file>, not --out-dir.');
-  } else if (p.positionals.length === 0) throw new UsageError('Give the input file(s).');
+  } else if (p.positionals.length === 0) throw new UsageError('Give the input file(s), or - for standard input.');
 }
 
-/** A file name for a page: the input's base name (and export part), safe on every file system, not yet taken. */
-function pageName(label: string, ext: string, taken: Set<string>): string {
+/** The base of a page's file name: the input's base name (and export part), safe on every file system. */
+function stemOf(label: string): string {
   const [file, part] = label.split('!') as [string, string | undefined];
   const stem = `${basename(file).replace(/\.[^.]*$/, '')}${part ? `-${part.replace(/\/object\.xml$/i, '').replace(/^.*\//, '')}` : ''}`;
-  const safe = stem.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') || 'task-sequence';
+  return stem.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') || 'task-sequence';
+}
+
+/** A file name for a page, not yet taken (nor `index`). */
+function pageName(label: string, ext: string, taken: Set<string>): string {
+  const safe = stemOf(label);
   let name = `${safe}.${ext}`;
   for (let n = 2; taken.has(name.toLowerCase()) || name.toLowerCase() === `index.${ext}`; n++) name = `${safe}-${n}.${ext}`;
   taken.add(name.toLowerCase());
@@ -80,17 +88,31 @@ export function run(argv: string[], io: CliIo): number {
   const text = (v: SequenceView) => (format === 'md' ? renderMarkdown(v) : renderHtml(v));
   const output = str(p, 'output');
   const outDir = str(p, 'out-dir');
+  const compare = flag(p, 'compare');
+  const inputs = compare ? p.positionals : inputsOrFail('render', p.positionals, io);
+  if (typeof inputs === 'number') return inputs;
+  try {
+    // The shared checks: no page lands on an input, -o goes into an existing folder, --out-dir is a folder.
+    for (const group of compare ? inputs.map((i) => [i]) : [inputs]) planTargets(group, { output, outDir, nameFor: (i) => `${stemOf(i)}.${format}` }, io);
+  } catch (e) {
+    if (e instanceof UsageError) return reportUsage('render', e.message, io);
+    throw e;
+  }
+  let current = inputs.join(' ');
   try {
     let views: SequenceView[];
-    if (flag(p, 'compare')) {
-      const [a, b] = p.positionals as [string, string];
+    if (compare) {
+      const [a, b] = inputs as [string, string];
+      current = a;
       const before = loadOne(io, a);
+      current = b;
       const after = loadOne(io, b);
       views = [buildComparisonView(before.doc, after.doc, { source: `${after.label} (compared with ${before.label})` })];
     } else {
-      const inputs = inputsOrFail('render', p.positionals, io);
-      if (typeof inputs === 'number') return inputs;
-      views = inputs.flatMap((input) => loadDocuments(io, input).map(({ label, doc }) => buildSequenceView(doc, { source: label })));
+      views = inputs.flatMap((input) => {
+        current = input;
+        return loadDocuments(io, input).map(({ label, doc }) => buildSequenceView(doc, { source: label }));
+      });
     }
     if (outDir === undefined) {
       if (views.length !== 1) {
@@ -109,8 +131,7 @@ export function run(argv: string[], io: CliIo): number {
     io.stderr.write(`cmts render: ${pages.length} page(s) and index.${format} written to ${outDir}.\n`);
     return EXIT.ok;
   } catch (e) {
-    if (!(e instanceof TaskSequenceError)) throw e;
-    io.stderr.write(`cmts render: ${e.format()}\n`);
+    reportFailure('render', current, inputFailure(e), io.stderr);
     return EXIT.failed;
   }
 }

@@ -34,7 +34,10 @@ describe('cmts render', { timeout: 60_000 }, () => {
   it('several sequences without --out-dir is a usage error, and nothing is written', async () => {
     const m = memoryIo({ 'a.xml': example('refresh-2007.xml'), 'b.xml': example('refresh-2007.xml') });
     expect(await main(['render', 'a.xml', 'b.xml', '-o', 'x.html'], m.io)).toBe(2);
-    expect(m.stderr).toContain('give --out-dir');
+    expect(m.stderr).toContain('use --out-dir <folder>');
+    expect(await main(['render', 'a.xml', 'b.xml'], m.io)).toBe(2);
+    expect(m.stderr).toContain('the inputs hold 2 task sequences; give --out-dir <folder>');
+    expect(m.stdout).toBe('');
     expect(m.writes).toEqual([]);
   });
 
@@ -43,6 +46,24 @@ describe('cmts render', { timeout: 60_000 }, () => {
     expect(await main(['render', 'in', '--out-dir', 'out'], m.io)).toBe(1);
     expect(m.stderr).toMatch(/^cmts render: in\/b\.xml:1:\d+: /);
     expect(m.writes).toEqual([]);
+  });
+
+  it('never writes a page onto an input, nor into a missing folder', async () => {
+    for (const argv of [
+      ['render', 'a.xml', '-o', 'a.xml'],
+      ['render', '--compare', 'a.xml', 'b.xml', '-o', 'a.xml'],
+      ['render', 'a.xml', '-o', 'missing/a.html'],
+    ]) {
+      const m = memoryIo({ 'a.xml': example('refresh-2007.xml'), 'b.xml': example('refresh-2007.xml') });
+      expect(await main(argv, m.io), argv.join(' ')).toBe(2);
+      expect(m.writes, argv.join(' ')).toEqual([]);
+    }
+  });
+
+  it('reads standard input as -', async () => {
+    const m = memoryIo({ '-': example('refresh-2007.xml') });
+    expect(await main(['render', '-', '--format', 'md'], m.io)).toBe(0);
+    expect(m.stdout).toMatch(/^# Windows 7 Refresh\n/);
   });
 
   it('refuses bad usage with status 2: unknown format, -o with --out-dir, --compare without two inputs', async () => {
