@@ -68,7 +68,7 @@ Options:
                              (changed / already in place / not applicable / failed), what changed, the reason
       --dry-run              write nothing; print the change as a diff on standard output
       --html <file>          also write the change as an HTML review page, even with --dry-run (one input
-                             holding one task sequence; see cmts render --compare)
+                             holding one task sequence; the page is cmts render's comparison)
       --json                 print the report as JSON on standard output (schemas/kb977203.report.schema.json)
   -h, --help                 show this help
 

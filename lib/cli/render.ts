@@ -17,33 +17,39 @@ import { EXIT } from './main.js';
 import { planTargets } from './output-targets.js';
 
 /** The command's --help text. */
-export const HELP = `Usage: cmts render <input>... [-o <file> | --out-dir <folder>] [--format html|md]
-       cmts render --compare <old> <new> [-o <file>] [--format html|md]
+export const HELP = `NAME
+    cmts render - document task sequences, or the changes between two, as HTML or Markdown
 
-Documents task sequences: one self-contained HTML page each (no network, no other files) with the package
-facts, the tree of groups and steps (collapsible; type, key settings, condition, continue-on-error, disabled
-steps greyed, step numbers), a search box, the task sequence variables set or read, the packages used, and
-the lint findings beside their steps. --format md writes the same as GitHub-flavoured Markdown.
+SYNOPSIS
+    cmts render <input>... [-o <file> | --out-dir <folder>] [--format html|md]
+    cmts render --compare <old> <new> [-o <file>] [--format html|md]
 
-Options:
-  <input>...              files, folders (their .xml and .zip files), globs, or - for standard input
-  -o, --output <file>     write the page here, in an existing folder (one task sequence only; never onto
-                          an input) [default: standard output]
-      --out-dir <folder>  write one page per task sequence, named after its file, and index.html (index.md);
-                          the folder is created if missing
-      --format <f>        html | md                                     [default: html]
-      --compare           take two inputs, <old> and <new>: show <new> with the steps added, removed, moved
-                          and the settings changed since <old> highlighted
-  -h, --help              show this help
+DESCRIPTION
+    One self-contained HTML page per task sequence (no network, no other files): the package facts, the tree
+    of groups and steps (collapsible; type, key settings, condition, continue-on-error, disabled steps greyed,
+    step numbers), a search box, the task sequence variables set or read, the packages used, and the lint
+    findings beside their steps. --format md writes the same as GitHub-flavoured Markdown. With --compare,
+    <new> is shown with the steps added, removed and moved and the settings changed since <old> highlighted.
 
-Examples:
-  cmts render ts.xml -o ts.html
-  cmts render exports/ --out-dir docs/task-sequences
-  cmts render --compare before.xml after.xml -o review.html
-  cmts render ts.xml --format md > ts.md
+OPTIONS
+    <input>...             files, folders (their .xml and .zip files), globs, or - for standard input
+    -o, --output <file>    write the page here, in an existing folder (one task sequence only; never onto an
+                           input) [default: standard output]
+    --out-dir <folder>     write one page per task sequence, named after its file, and index.html (index.md);
+                           the folder is created if missing
+    --format html|md       the output format [default: html]
+    --compare              take two inputs, <old> and <new>, and highlight what changed
+    -h, --help             show this help
 
-Exit status: 0 success, 1 an input could not be read or an output not written (nothing is written then),
-2 usage error.
+EXAMPLES
+    cmts render ts.xml -o ts.html
+    cmts render exports/ --out-dir docs/task-sequences
+    cmts render --compare before.xml after.xml -o review.html
+    cmts render ts.xml --format md > ts.md
+
+EXIT STATUS
+    0 every page written; 1 an input could not be read or a page not written (nothing is written then);
+    2 usage error (also: several task sequences without --out-dir, or a page that would land on an input).
 `;
 
 const OPTIONS: OptionSpecs = {

@@ -66,6 +66,16 @@ describe('cmts render', { timeout: 60_000 }, () => {
     expect(m.stdout).toMatch(/^# Windows 7 Refresh\n/);
   });
 
+  it('has a man-page-like --help, and shell completion knows its options and formats', async () => {
+    const m = memoryIo();
+    expect(await main(['render', '--help'], m.io)).toBe(0);
+    for (const section of ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'OPTIONS', 'EXAMPLES', 'EXIT STATUS']) expect(m.stdout).toMatch(new RegExp(`^${section}$`, 'm'));
+    const c = memoryIo();
+    expect(await main(['completion', 'bash'], c.io)).toBe(0);
+    expect(c.stdout).toContain('render) opts="--compare --format --help --out-dir --output" ;;');
+    expect(c.stdout).toMatch(/--format\)[^\n]*html md/);
+  });
+
   it('refuses bad usage with status 2: unknown format, -o with --out-dir, --compare without two inputs', async () => {
     for (const argv of [
       ['render', 'a.xml', '--format', 'pdf'],
