@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../lib/cli/main.js';
 import { validatorFor } from '../lib/index.js';
 import { BIN, cmts, ensureBuilt } from './helpers/cli-process.js';
 
@@ -44,7 +45,7 @@ describe('cmts as a process', { timeout: 120_000 }, () => {
     ]) {
       const r = cmts(args);
       expect(r.status, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/is the input .*ts\.xml: cmts overwrites an input only with --in-place/);
+      expect(r.stderr).toMatch(args[0] === 'convert' ? /is the input .*ts\.xml: this command never writes over an input\./ : /is the input .*ts\.xml: cmts overwrites an input only with --in-place\./);
     }
     expect(readFileSync(join(d, 'ts.xml')).equals(before)).toBe(true);
     expect(cmts(['kb977203', join(d, 'ts.xml'), '--in-place', ...PATCH]).status).toBe(0);
@@ -219,7 +220,7 @@ describe('cmts as a process', { timeout: 120_000 }, () => {
   });
 
   it('cmts help <command> is cmts <command> --help; misspellings get "did you mean"', () => {
-    for (const c of ['kb977203', 'inspect', 'lint', 'diff', 'convert', 'transform', 'completion']) {
+    for (const c of Object.keys(COMMANDS)) {
       const help = cmts(['help', c]);
       expect(help.status).toBe(0);
       expect(help.stdout).toBe(cmts([c, '--help']).stdout);
@@ -241,6 +242,7 @@ describe('cmts as a process', { timeout: 120_000 }, () => {
     const complete = (words: string[]) =>
       spawnSync('bash', ['-c', `source "${script}"; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _cmts; echo "\${COMPREPLY[*]}"`], { encoding: 'utf8' }).stdout.trim();
     expect(complete(['cmts', 'ins'])).toBe('inspect');
+    expect(complete(['cmts', '']).split(' ').sort()).toEqual([...Object.keys(COMMANDS), 'help', '--help', '--version'].sort());
     expect(complete(['cmts', 'lint', '--st'])).toBe('--strict');
     expect(complete(['cmts', 'convert', '--to', ''])).toBe('json xml');
     expect(complete(['cmts', 'kb977203', '--scenario', 're'])).toBe('refresh replace-capture replace-restore');
@@ -276,8 +278,14 @@ describe('exit statuses, as the README table gives them', { timeout: 120_000 }, 
       ['transform', 'add-reference', resolve('test/fixtures/transforms/add-reference/adds-to-existing-list/input.xml'), '--options', resolve('test/fixtures/transforms/add-reference/adds-to-existing-list/options.json'), '--check'],
       ['transform', 'add-reference', EXAMPLE_2007, '--options', resolve('test/fixtures/transforms/add-reference/adds-to-existing-list/options.json'), '-o', EXAMPLE_2007],
     ],
+    render: [['render', EXAMPLE_2007], ['render', 'missing.xml'], ['render', EXAMPLE_2007, '--format', 'pdf']],
+    build: [['build', resolve('examples/osd-as-code.yaml')], ['build', 'missing.yaml'], ['build', resolve('examples/osd-as-code.yaml'), '-o', resolve('examples/osd-as-code.yaml')]],
     completion: [['completion', 'bash'], null, ['completion']],
   };
+
+  it('every command has its scenarios here (so a new command cannot skip the table)', () => {
+    expect(Object.keys(scenarios).sort()).toEqual(Object.keys(COMMANDS).sort());
+  });
 
   for (const [command, [ok, failed, usage]] of Object.entries(scenarios)) {
     it(`cmts ${command}: 0, 1 and 2 mean what the table says`, () => {
