@@ -244,7 +244,7 @@ describe('cmts as a process', { timeout: 120_000 }, () => {
     expect(complete(['cmts', 'ins'])).toBe('inspect');
     expect(complete(['cmts', '']).split(' ').sort()).toEqual([...Object.keys(COMMANDS), 'help', '--help', '--version'].sort());
     expect(complete(['cmts', 'lint', '--st'])).toBe('--strict');
-    expect(complete(['cmts', 'convert', '--to', ''])).toBe('json xml');
+    expect(complete(['cmts', 'convert', '--to', ''])).toBe('json xml yaml');
     expect(complete(['cmts', 'kb977203', '--scenario', 're'])).toBe('refresh replace-capture replace-restore');
     expect(complete(['cmts', 'transform', 'add-r'])).toBe('add-reference');
     expect(complete(['cmts', 'transform', 'add-reference', 'ts.xml', '--opt'])).toBe('--options');
@@ -255,7 +255,7 @@ describe('cmts as a process', { timeout: 120_000 }, () => {
   });
 
   it('each command has a man-page-like --help with examples and its exit statuses', () => {
-    for (const c of ['inspect', 'lint', 'diff', 'convert', 'completion']) {
+    for (const c of ['inspect', 'lint', 'diff', 'convert', 'render', 'completion']) {
       const help = cmts([c, '--help']).stdout;
       for (const section of ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'EXAMPLES', 'EXIT STATUS']) expect(help, `${c} ${section}`).toMatch(new RegExp(`^${section}$`, 'm'));
       expect(help).toMatch(new RegExp(`^    cmts ${c} `, 'm'));

@@ -52,7 +52,7 @@ export const COMMAND_OPTIONS: Record<string, string[]> = Object.fromEntries(
 
 /** Options whose value is one of a few words. */
 export const OPTION_VALUES: Record<string, string[]> = {
-  '--to': ['json', 'xml'],
+  '--to': ['json', 'xml', 'yaml'],
   '--scenario': ['refresh', 'new-computer', 'replace-capture', 'replace-restore'],
   '--client-version': ['sp1', 'sp2'],
   '--format': ['html', 'md'],
