@@ -43,7 +43,7 @@ DESCRIPTION
 OPTIONS
     --to json|xml|yaml     the direction (required)
     -o, --output <file>    write here, in an existing folder ('-' or nothing: standard output); one input only
-    --out-dir <folder>     write each result to the folder (created if missing) as <input name>.json / .xml
+    --out-dir <folder>     write each result to the folder (created if missing) as <input name>.json / .xml / .yaml
     --whitespace           with --to json: keep the file's layout (whitespace text nodes)
     --bare                 with --to xml: write a bare <sequence> whatever the container
     -h, --help             show this help
