@@ -1,5 +1,7 @@
 // One benchmark measurement in a fresh process: warm up, then time `reps` read+write round trips of one file.
 import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const [lib, file, repsArg] = process.argv.slice(2);
 const reps = Number(repsArg);
@@ -8,7 +10,8 @@ const bytes = readFileSync(file);
 async function roundTripper() {
   switch (lib) {
     case 'cmts': {
-      const { readTaskSequence, writeTaskSequence } = await import('../../dist/lib/index.js');
+      const dist = resolve(process.env.CMTS_DIST ?? join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'dist'));
+      const { readTaskSequence, writeTaskSequence } = await import(pathToFileURL(join(dist, 'lib', 'index.js')).href);
       return (b) => writeTaskSequence(readTaskSequence(b));
     }
     case 'fast-xml-parser': {
