@@ -7,7 +7,7 @@
  * character references, refuses any DOCTYPE, and keeps enough about every node to copy its source text on write.
  */
 import { type LineCounter, TaskSequenceError, type ErrorCode } from '../errors.js';
-import type { Attributes, Element, Node, XmlDocument } from '../model/types.js';
+import type { Attributes, XmlElement as Element, XmlNode as Node, XmlDocument } from './types.js';
 import { INVALID_CHAR, isSpace, NAME_AT as NAME } from './chars.js';
 import { readDeclaration } from './declaration.js';
 import { decodeEntities, EntityError, normalizeAttributeRaw } from './entities.js';

@@ -2,7 +2,7 @@
  * The writing style of a document, learnt from what it already says, so that printed nodes look like their
  * neighbours: attribute quotes, whether text escapes quotes, the empty-element form per tag, and the newline.
  */
-import type { Node, XmlDocument } from '../model/types.js';
+import type { XmlNode as Node, XmlDocument } from './types.js';
 import type { EscapeStyle } from './entities.js';
 import { type ElementOrigin, type LeafOrigin, originOf } from './origin.js';
 
@@ -63,7 +63,7 @@ function learnStyle(doc: XmlDocument): WriteStyle {
         } else countText(raw);
         continue;
       }
-      if (n.kind === 'comment' || n.kind === 'cdata' || n.kind === 'instruction') continue;
+      if (!('tag' in n)) continue;
       const o = originOf(n) as ElementOrigin | undefined;
       if (o) {
         const text = o.src.text;
