@@ -20,6 +20,12 @@ function task(name, ...args) {
   if (r.status !== 0) return { crashed: (r.stderr || `exit ${r.status}`).split('\n').find((l) => /Error|FATAL/.test(l)) ?? `exit ${r.status}` };
   return JSON.parse(r.stdout);
 }
+/** A task that must succeed for its figures to mean anything: its failure is reported and the target skipped. */
+function must(name, ...args) {
+  const r = task(name, ...args);
+  if (r.crashed) throw new Error(`${name} ${args.join(' ')}: ${r.crashed}`);
+  return r;
+}
 function roundTrip(lib, file, reps) {
   const r = spawnSync(process.execPath, ['--expose-gc', join(here, 'worker.mjs'), lib, file, String(reps)], { encoding: 'utf8', env: { ...process.env, CMTS_DIST: dist } });
   if (r.status !== 0) throw new Error(`${lib}: ${r.stderr}`);
@@ -37,57 +43,65 @@ function report(target, figure, ratio, limit) {
   console.log(`${target}: ${figure}${typeof ratio === 'number' ? ` → ${ratio.toFixed(2)} (target ≤ ${limit})` : ''}`);
 }
 const want = (id) => only.length === 0 || only.includes(id);
+const section = (id, f) => {
+  if (!want(id)) return;
+  try {
+    f();
+  } catch (e) {
+    report(id, `failed: ${e.message}`, 'failed');
+  }
+};
 
 try {
   console.log(`node ${process.version}; library: ${dist}\n`);
 
-  if (want('roundtrip')) {
+  section('roundtrip', () => {
     const f = file('seq-10000.xml', generateSequence(10000));
     const cm = roundTrip('cmts', f, 10);
     const fx = roundTrip('fast-xml-parser', f, 10);
     report('round trip vs bare fast-xml-parser (10,000 steps)', `${cm.ms.toFixed(0)} ms vs ${fx.ms.toFixed(0)} ms, byte-exact: ${cm.exact}`, cm.ms / fx.ms, 0.3);
-  }
+  });
 
-  if (want('memory')) {
+  section('memory', () => {
     const text = generateSequence(26000);
     const f = file('seq-20mb.xml', text);
     const m = task('rtmem', f);
     report('read+write peak RSS above start-up (20 MB)', `${mb(m.peakAbove)} MiB for ${mb(m.input)} MiB`, m.peakAbove / m.input, 5);
-  }
+  });
 
-  if (want('kb')) {
-    const small = task('kb', file('setup-200.xml', generateSetupSequence(200)), 3);
-    const large = task('kb', file('setup-2000.xml', generateSetupSequence(2000)), 1);
+  section('kb', () => {
+    const small = must('kb', file('setup-200.xml', generateSetupSequence(200)), 3);
+    const large = must('kb', file('setup-2000.xml', generateSetupSequence(2000)), 1);
     report('KB977203 on 2,000 Setup steps vs its plain round trip', `${large.kbMs.toFixed(0)} ms vs ${large.plainMs.toFixed(0)} ms`, large.kbMs / large.plainMs, 3);
     const perSmall = small.kbMs / small.setups;
     const perLarge = large.kbMs / large.setups;
     report('KB977203 cost per Setup step, 2,000 vs 200', `${perLarge.toFixed(2)} ms vs ${perSmall.toFixed(2)} ms`, perLarge / perSmall, 2);
-  }
+  });
 
-  if (want('lint')) {
-    const small = task('lint', file('certfix-200.xml', generateSetupSequence(200, 0, true)), 3);
-    const large = task('lint', file('certfix-2000.xml', generateSetupSequence(2000, 0, true)), 1);
+  section('lint', () => {
+    const small = must('lint', file('certfix-200.xml', generateSetupSequence(200, 0, true)), 3);
+    const large = must('lint', file('certfix-2000.xml', generateSetupSequence(2000, 0, true)), 1);
     const perSmall = small.ms / small.findings;
     const perLarge = large.ms / large.findings;
     report(`lint cost per finding, ${large.findings} vs ${small.findings} findings`, `${perLarge.toFixed(3)} ms vs ${perSmall.toFixed(3)} ms`, perLarge / perSmall, 2);
-  }
+  });
 
-  if (want('dry-run')) {
+  section('dry-run', () => {
     const text = generateSetupSequence(200, 32);
     const f = file('setup-200-5mb.xml', text);
     const dry = task('cli', 'kb977203', f, '--certfix-package', 'ABC00010', '--dry-run');
     report('kb977203 --dry-run peak RSS above start-up (5 MB, 200 Setup steps)', dry.crashed ?? `${mb(dry.peakAbove)} MiB for ${mb(text.length)} MiB, exit ${dry.code}`, dry.crashed ? 'crashed' : dry.peakAbove / text.length, 20);
     const out = task('cli', 'kb977203', f, '--certfix-package', 'ABC00010', '-o', join(dir, 'out.xml'));
     report('kb977203 -o peak RSS above start-up (same file; one tree, output checked without a second)', out.crashed ?? `${mb(out.peakAbove)} MiB, exit ${out.code}`, out.crashed ? 'crashed' : out.peakAbove / text.length, 20);
-  }
+  });
 
-  if (want('style')) {
-    const small = task('style', 200000);
-    const large = task('style', 800000);
+  section('style', () => {
+    const small = must('style', 200000);
+    const large = must('style', 800000);
     report('write after an edit, per MB: 4 MB vs 1 MB of <a/> (linear passes)', `${(large.ms / 4).toFixed(0)} ms vs ${small.ms.toFixed(0)} ms per MB`, large.ms / 4 / small.ms, 2);
-  }
+  });
 
-  if (want('limits')) {
+  section('limits', () => {
     const lines = '<b/>\n'.repeat(Math.floor((64 * 1048576 - 32) / 5));
     const big = task('limit', file('b-64mib.xml', `<sequence>\n${lines}</sequence>\n`));
     report('64 MiB of <b/> lines (the default maxBytes)', big.crashed ? `process died: ${big.crashed}` : `${big.result}, peak ${mb(big.peakAbove)} MiB above start-up`, big.crashed ? 'crashed' : big.result === 'INPUT_TOO_LARGE' ? 'refused, typed' : 'read');
@@ -95,16 +109,16 @@ try {
     report('the largest markup count allowed (3,000,000 items, all <b/>)', most.crashed ? `process died: ${most.crashed}` : `${most.result}, peak ${mb(most.peakAbove)} MiB above start-up`, most.crashed ? 'crashed' : most.result === 'read' ? 'completes' : most.result);
     const deep = task('deep', 100000);
     report('100,000 levels of nesting (maxDepth raised): read, walk, edit, write', deep.crashed ?? deep.result, deep.result === 'ok' ? 'no stack overflow' : 'failed');
-  }
+  });
 
-  if (want('batch')) {
+  section('batch', () => {
     const folder = join(dir, 'batch');
     mkdirSync(folder);
     let steps = 10;
     while (generateSetupSequence(1, steps).length < 100 * 1024) steps += 2;
     const one = generateSetupSequence(1, steps);
     for (let i = 0; i < 1000; i++) writeFileSync(join(folder, `ts-${String(i).padStart(4, '0')}.xml`), one.replace('Install Operating System 0', `Install Operating System ${i}`));
-    const plain = task('plainDir', folder);
+    const plain = must('plainDir', folder);
     const half = join(dir, 'batch-half');
     mkdirSync(half);
     for (let i = 0; i < 500; i++) writeFileSync(join(half, `ts-${i}.xml`), one);
@@ -112,9 +126,9 @@ try {
     const kb = task('cli', 'kb977203', folder, '--certfix-package', 'ABC00010', '--dry-run');
     report('kb977203 --dry-run DIR, 1,000 files of 100 KB, vs plain single-threaded round trips', `${kb.ms.toFixed(0)} ms vs ${plain.ms.toFixed(0)} ms`, kb.ms / plain.ms, 1);
     report('  its memory: peak RSS above start-up, 1,000 files vs 500', `${mb(kb.peakAbove)} MiB vs ${mb(kbHalf.peakAbove)} MiB`, kb.peakAbove / kbHalf.peakAbove, 1.2);
-  }
+  });
 
-  if (want('startup')) {
+  section('startup', () => {
     const bin = join(dist, 'lib', 'cli', 'bin.js');
     if (!existsSync(bin)) console.log('start-up: no CLI built');
     else {
@@ -135,7 +149,7 @@ try {
       report('cmts --version start-up vs node -e 0', `${version.toFixed(0)} ms vs ${base.toFixed(0)} ms`, version / base, 1.3);
       report('cmts kb977203 --dry-run on 100 KB vs node -e 0', `${dry.toFixed(0)} ms vs ${base.toFixed(0)} ms`, dry / base, 1.3);
     }
-  }
+  });
 
   console.log('');
   console.table(rows);
