@@ -326,16 +326,18 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       const lt2 = raw.indexOf('<');
       if (lt2 !== -1) fail('XML_MALFORMED', `'<' is not allowed in the value of attribute ${name}.`, q + 1 + lt2);
       if (Object.prototype.hasOwnProperty.call(attributes, name)) fail('XML_MALFORMED', `Attribute ${name} appears twice in <${tag}>.`, ws);
-      const value = recent.get(decodeAttribute(raw, q + 1));
+      const decoded = decodeAttribute(raw, q + 1);
+      const value = check ? decoded : recent.get(decoded);
       if (name === '__proto__') Object.defineProperty(attributes, name, { value, enumerable: true, writable: true, configurable: true });
       else attributes[name] = value;
-      attrScratch.push(name, value);
+      if (!check) attrScratch.push(name, value);
       at = endQ + 1;
     }
     if (stack.length >= maxDepth) fail('XML_TOO_DEEP', `Elements are nested deeper than ${maxDepth} levels.`, pos);
     const parent = stack.length ? (stack[stack.length - 1] as Frame) : undefined;
-    const kind = classify(tag, parent ? parent.kind : (options.rootParentKind ?? 'document'), parent ? parent.tag : '');
-    const attrs = attrScratch.length ? attrScratch.slice() : NO_ATTRS;
+    // A check builds nothing, so it needs neither the kinds nor the attribute snapshots.
+    const kind = check ? 'element' : classify(tag, parent ? parent.kind : (options.rootParentKind ?? 'document'), parent ? parent.tag : '');
+    const attrs = !check && attrScratch.length ? attrScratch.slice() : NO_ATTRS;
     const frame: Frame = { tag, kind, attributes, attrs, childStart: scratch.length, start: pos, startTagEnd: at };
     if (selfClosing) closeElement(frame, at, at);
     else stack.push(frame);
