@@ -94,21 +94,38 @@ function newSteps(o: ResolvedKb977203Options, disabled: boolean, condition: Cond
   return [certfix, restart];
 }
 
+/** What {@link planWiring} looks up for every Setup step: computed once per plan, not once per step. */
+export interface WiringContext {
+  items: Located[];
+  index: Map<SequenceItem, number>;
+  certfixes: Located[];
+}
+
+/** The {@link WiringContext} of a document before any edit; `matches` as for {@link planWiring}. */
+export function wiringContext(doc: TaskSequenceDocument, matches: (item: SequenceItem) => boolean): WiringContext {
+  const items = listItems(doc.sequence);
+  return { items, index: new Map(items.map((l, i) => [l.node, i])), certfixes: items.filter((l) => l.node.kind === 'step' && matches(l.node)) };
+}
+
 /**
  * Plans CCMCertFix and the restart for one Setup step. `matches` says whether an Install Software step is a CCMCertFix
  * step (the package and program of the options, or the ones `--force` replaces).
  */
-export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: ResolvedKb977203Options, matches: (item: SequenceItem) => boolean): WiringPlan {
+export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: ResolvedKb977203Options, matches: (item: SequenceItem) => boolean, context?: WiringContext): WiringPlan {
   const plan: WiringPlan = { edits: [], already: [], diagnostics: [] };
   const step = setup.node;
-  const items = listItems(doc.sequence);
-  const at = (n: SequenceItem) => items.findIndex((l) => l.node === n);
+  const { items, index, certfixes } = context ?? wiringContext(doc, matches);
+  const at = (n: SequenceItem) => index.get(n) ?? -1;
   const from = at(step);
-  const nextSetup = items.findIndex((l, i) => i > from && l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr);
-  const stateStore = o.scenario === 'replace-restore' ? items.findIndex((l, i) => i > from && l.node.attributes.type === 'SMS_TaskSequence_RequestStateStoreAction') : -1;
+  // Searched forward from this step only, so planning every Setup step of a sequence stays linear.
+  const after = (type: string): number => {
+    for (let i = from + 1; i < items.length; i++) if ((items[i] as Located).node.attributes.type === type) return i;
+    return -1;
+  };
+  const nextSetup = after(STEP_TYPES.setupWindowsAndConfigMgr);
+  const stateStore = o.scenario === 'replace-restore' ? after('SMS_TaskSequence_RequestStateStoreAction') : -1;
   const end = Math.min(...[nextSetup, stateStore, items.length].filter((i) => i !== -1));
   const disabled = isDisabled(step);
-  const certfixes = items.filter((l) => l.node.kind === 'step' && matches(l.node));
   const adopted = certfixes.find((l) => {
     const i = at(l.node);
     return i > from && i < end && (!isDisabled(l.node) || disabled);
