@@ -31,7 +31,16 @@ describe('catalog lint rules', () => {
   });
 
   it('find nothing in the real exports of the corpus (MDT steps are not held to the console form)', () => {
-    for (const { name, bytes } of corpusFiles()) expect(catalogFindings(bytes), name).toEqual([]);
+    for (const { name, bytes } of corpusFiles()) {
+      let text: string;
+      try {
+        readTaskSequence(bytes);
+        text = bytes.toString('utf8');
+      } catch {
+        continue; // refused by the reader (comments before the XML declaration)
+      }
+      expect(catalogFindings(text), name).toEqual([]);
+    }
   });
 
   it('the stale action line is gone once the setting is set through the typed view', async () => {
