@@ -18,7 +18,13 @@ describe('sequences as code', { timeout: 60_000 }, () => {
       try {
         doc = readTaskSequence(bytes);
       } catch {
-        return;
+        // 02 has comments before its XML declaration (refused by the reader); with them dropped it is a real export.
+        const text = bytes.toString('utf8');
+        if (!text.includes('<?xml') || text.startsWith('<?xml')) {
+          expect(name).toMatch(/invalid|not-well-formed/);
+          return;
+        }
+        doc = readTaskSequence(text.slice(text.indexOf('<?xml')));
       }
       const yaml = toYaml(doc);
       const built = fromYaml(yaml);
