@@ -81,3 +81,14 @@ describe('README: sequences as code', () => {
     expect(findItems(doc.sequence, { kind: 'step' }).every((l) => !('retryCount' in l.node.attributes))).toBe(true);
   });
 });
+
+describe('cmts build into another container', () => {
+  it('a Current Branch text built as a 2007 export gets the export\'s elements in the console\'s order', async () => {
+    const m = memoryIo({ 'osd.yaml': readFileSync(join(EXAMPLES, 'osd-as-code.yaml')) });
+    expect(await main(['build', 'osd.yaml', '--container', 'sms-package', '-o', 'ts.xml'], m.io)).toBe(0);
+    const doc = readTaskSequence(m.fs.get('ts.xml') as Uint8Array);
+    expect(doc.container).toBe('sms-package');
+    expect(Object.keys(doc.properties())).toEqual(['BootImageID', 'Category', 'DependentProgram', 'Description', 'Duration', 'Name', 'ProgramFlags', 'SupportedOperatingSystems', 'IconSize']);
+    expect(doc.getProperty('Name')).toBe('Windows 11 - as code');
+  });
+});
