@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildStep, catalogEntry, type DynamicRule, sequenceRelease, stepCatalog, stepTypesSince, stepView, type StepTypeData, validateStepSettings, type VariableData } from '../lib/catalog/index.js';
 import { findSteps, getAction, readTaskSequence, variables, type Step, type SubTaskSequence, type TaskSequenceDocument } from '../lib/index.js';
-import { corpusFiles } from './helpers/corpus.js';
+import { corpusFiles, wellFormedCorpusFiles } from './helpers/corpus.js';
 
 const RULES: DynamicRule[] = [
   { conditions: [{ type: 'SMS_TaskSequence_MakeModelConditionExpression', parameters: { Make: 'Dell*', Model: 'Latitude*' } }], variables: [{ name: 'Drivers', value: 'DEL00001', secret: false }] },
@@ -99,17 +99,7 @@ const CONSOLE_EXPORT = (name: string) => !/^0[145]-/.test(name);
 
 function readAll(): { name: string; doc: TaskSequenceDocument }[] {
   const out: { name: string; doc: TaskSequenceDocument }[] = [];
-  for (const { name, bytes } of corpusFiles()) {
-    try {
-      out.push({ name, doc: readTaskSequence(bytes) });
-    } catch {
-      // 02 has comments before its XML declaration, which the reader refuses; its steps are still real console
-      // output, so they are checked with the comments dropped (as its manifest says it then parses).
-      const text = bytes.toString('utf8');
-      const at = text.indexOf('<?xml');
-      if (at > 0) out.push({ name, doc: readTaskSequence(text.slice(at)) });
-    }
-  }
+  for (const { name, bytes } of wellFormedCorpusFiles()) out.push({ name, doc: readTaskSequence(bytes) });
   return out;
 }
 

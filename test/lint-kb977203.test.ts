@@ -16,9 +16,9 @@ describe('lint: KB977203 wiring and console limits', () => {
       '23:3 warning kb977203/hotfix-named-step',
       '30:3 error restart-message-too-long',
       '38:3 error name-over-limit',
-      '38:3 error catalog/action-line',
       '38:3 error variable-name-invalid',
       '38:3 error variable-value-too-long',
+      '38:3 error catalog/action-line',
     ]);
   });
 

@@ -6,8 +6,8 @@
 import { basename } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { fromModelJson, modelJsonToXml, toModelJson } from '../model/json.js';
-import { readTaskSequence } from '../read.js';
 import { toYaml } from '../text/to-text.js';
+import { readTaskSequence } from '../read.js';
 import { assertValid } from '../schemas.js';
 import { encodeText } from '../xml/codec.js';
 import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError, reportUsage } from './args.js';
@@ -36,8 +36,8 @@ DESCRIPTION
                 <SmsTaskSequencePackage> with its properties, or a Current Branch object.xml. A folder means
                 its .json files. Property values and the sequence round-trip; the original layout, CIM
                 qualifiers and array properties do not (keep the original export for the console's import).
-    --to yaml   a task sequence → the text form (sequence as code: steps by console name, settings by the step
-                catalog's names; build it back with cmts build).
+    --to yaml   a task sequence → the text form (sequence as code: steps by console name, settings by
+                meaningful names; build it back with cmts build).
 
 OPTIONS
     --to json|xml|yaml     the direction (required)

@@ -30,9 +30,9 @@ DESCRIPTION
     files), a glob (*, ?, **), or - for standard input.
 
 OPTIONS
-    --json          print {"results": [{"input", "model", "steps"} | {"input", "error"}], "summary"} instead;
-                    "steps" holds each step's typed settings from the step catalog
-                    (schemas/inspect.report.schema.json; each model as schemas/task-sequence.schema.json)
+    --json          print {"results": [{"input", "model", "steps"} | {"input", "error"}], "summary"} instead
+                    (schemas/inspect.report.schema.json; each model as schemas/task-sequence.schema.json;
+                    "steps" holds each step's typed settings from the step catalog)
     --whitespace    with --json: keep the file's layout (whitespace text nodes)
     -h, --help      show this help
 

@@ -38,6 +38,10 @@ export const LINT_RULES: readonly LintRule[] = [
   nameLength,
   nameOverLimit,
   descriptionLength,
+  restartMessageLength,
+  variableNameInvalid,
+  variableValueLength,
+  policySize,
   catalogUnknownVariable,
   catalogMissingSetting,
   catalogValueType,
@@ -45,10 +49,6 @@ export const LINT_RULES: readonly LintRule[] = [
   catalogActionLine,
   catalogStepVersion,
   catalogUnknownAttribute,
-  restartMessageLength,
-  variableNameInvalid,
-  variableValueLength,
-  policySize,
 ];
 
 /** One finding. */
