@@ -64,7 +64,7 @@ function restartsToOs(item: SequenceItem | undefined): item is Step {
   return item !== undefined && item.kind === 'step' && item.attributes.type === STEP_TYPES.restartComputer && (new RestartComputerStep(item).target ?? 'HD').toUpperCase() === 'HD';
 }
 
-/** Re-indents a moved subtree's own line breaks by `delta` (added when positive text, removed when `remove`). */
+/** Re-indents a moved subtree's own line breaks by one `unit`: deeper, or (with `remove`) back out. */
 export function reindent(node: Node, unit: string, remove = false): void {
   if (!('children' in node)) return;
   for (const c of node.children) {
