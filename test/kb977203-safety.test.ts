@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyKb977203, checkKb977203, readTaskSequence, writeTaskSequence, writeTaskSequenceText, type Kb977203Options } from '../lib/index.js';
+import { applyKb977203, checkKb977203, createRestartComputerStep, readTaskSequence, writeTaskSequence, writeTaskSequenceText, type Kb977203Options } from '../lib/index.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 import { thrown } from './helpers/thrown.js';
 
@@ -84,5 +84,12 @@ describe('KB977203 refusals come before the first edit', () => {
     const applied = applyKb977203(doc, { certfixPackage: 'ABC00010' });
     expect(check).toEqual(applied);
     expect(checkKb977203(doc, { certfixPackage: 'ABC00010' }).changed).toBe(false);
+  });
+});
+
+describe('step builders', () => {
+  it('take a description of 255 characters (the WMI limit) and refuse 256', () => {
+    expect(createRestartComputerStep({ name: 'R', description: 'd'.repeat(255) }).attributes.description).toHaveLength(255);
+    expect(thrown(() => createRestartComputerStep({ name: 'R', description: 'd'.repeat(256) })).code).toBe('INVALID_ARGUMENT');
   });
 });
