@@ -146,6 +146,12 @@ function planReplaceCertfix(doc: TaskSequenceDocument, replaced: { packageId: st
   return false;
 }
 
+/** The preset as a transform's plan (what the transform registry runs as `kb977203`). */
+export function planKb977203(doc: TaskSequenceDocument, options: Kb977203Options): Plan {
+  const { edits, report } = plan(doc, options);
+  return { edits, already: report.alreadyInPlace, diagnostics: report.diagnostics };
+}
+
 /** What {@link applyKb977203} would do, without doing it: the same report, the document untouched. Throws the same refusals. */
 export function checkKb977203(doc: TaskSequenceDocument, options: Kb977203Options): Kb977203Report {
   return plan(doc, options).report;

@@ -12,6 +12,7 @@ import { type AlreadyInPlace, type Change, fromPlan, type Plan, type Transform, 
 import { insertStepsAfter, type InsertStepsAfterOptions, planInsertStepsAfter } from './insert-steps-after.js';
 import { planSetDependentProgram, setDependentProgram, type SetDependentProgramOptions } from './set-dependent-program.js';
 import { plainOptions } from './values.js';
+import { type Kb977203Options, planKb977203 } from '../presets/kb977203.js';
 
 /** Options of each registered transform. */
 export interface TransformOptions {
@@ -19,6 +20,7 @@ export interface TransformOptions {
   'insert-steps-after': InsertStepsAfterOptions;
   'set-dependent-program': SetDependentProgramOptions;
   'add-reference': AddReferenceOptions;
+  kb977203: Kb977203Options;
 }
 
 /** A registered transform's name. */
@@ -38,6 +40,7 @@ export const TRANSFORMS: { [K in TransformName]: TransformEntry<TransformOptions
   'insert-steps-after': { create: insertStepsAfter, plan: planInsertStepsAfter, schema: 'insert-steps-after.options.schema.json', description: 'inserts steps right after every step that matches' },
   'set-dependent-program': { create: setDependentProgram, plan: planSetDependentProgram, schema: 'set-dependent-program.options.schema.json', description: 'sets "Run another program first" (DependentProgram)' },
   'add-reference': { create: addReference, plan: planAddReference, schema: 'add-reference.options.schema.json', description: "lists a package in the referenceList (and the container's References)" },
+  kb977203: { create: (o) => fromPlan((doc) => planKb977203(doc, o)), plan: planKb977203, schema: 'kb977203.options.schema.json', description: 'the KB977203 preset, composed of the transforms above (see cmts kb977203)' },
 };
 
 /** What a transform did, or (from {@link checkTransform}) would do. */
