@@ -96,7 +96,7 @@ function newSteps(o: ResolvedKb977203Options, disabled: boolean, condition: Cond
 
 /**
  * Plans CCMCertFix and the restart for one Setup step. `matches` says whether an Install Software step is a CCMCertFix
- * step (the package and program of the options, or the ones `--force` replaces).
+ * step (the package and program of the options, or the ones `force` replaces).
  */
 export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: ResolvedKb977203Options, matches: (item: SequenceItem) => boolean): WiringPlan {
   const plan: WiringPlan = { edits: [], already: [], diagnostics: [] };
