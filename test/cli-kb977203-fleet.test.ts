@@ -86,6 +86,7 @@ describe('cmts kb977203 on a mixed folder', () => {
     const j = memoryIo(files());
     await main(['kb977203', 'in', '--out-dir', 'out', ...ARGS, '--report', 'fleet.json'], j.io);
     const report = JSON.parse(Buffer.from(j.fs.get('fleet.json')!).toString('utf8')) as { rows: { file: string; status: string; name: string }[]; summary: Record<string, number> };
+    expect(validatorFor('kb977203.fleet.schema.json')(report)).toBe(true);
     expect(report.summary).toEqual({ changed: 1, 'not applicable': 2, failed: 1 });
     expect(report.rows.find((r) => r.file === 'in/cb.object.xml')).toMatchObject({ status: 'not applicable', name: 'Windows 7 Replace - Restore' });
   });
