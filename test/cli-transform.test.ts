@@ -39,6 +39,14 @@ describe('cmts transform', () => {
     const m = memoryIo({ 'ts.xml': '<sequence version="3.00"/>', 'o.json': '{}' });
     expect(await main(['transform', 'nope', 'ts.xml', '--options', 'o.json', '--check'], m.io)).toBe(2);
     expect(await main(['transform', 'add-reference', 'ts.xml', '--check'], m.io)).toBe(2);
-    for (const name of Object.keys(TRANSFORMS)) expect(HELP).toContain(name);
+    for (const name of [...Object.keys(TRANSFORMS), 'kb977203']) expect(HELP).toContain(name);
+  });
+
+  it('runs the KB977203 preset like any transform', async () => {
+    const input = readFileSync(join(FIXTURES_DIR, 'kb977203', 'sp1-entry-on-sp2-replaced-in-place', 'input.xml'));
+    const m = memoryIo({ 'ts.xml': input, 'kb.json': '{"certfixPackage": "ABC00010", "clientVersion": "sp2", "drive": "C:"}' });
+    expect(await main(['transform', 'kb977203', 'ts.xml', '--options', 'kb.json', '--check'], m.io)).toBe(1);
+    expect(await main(['transform', 'kb977203', 'ts.xml', '--options', 'kb.json', '--in-place'], m.io)).toBe(0);
+    expect(Buffer.from(m.fs.get('ts.xml')!).equals(readFileSync(join(FIXTURES_DIR, 'kb977203', 'sp1-entry-on-sp2-replaced-in-place', 'output.xml')))).toBe(true);
   });
 });

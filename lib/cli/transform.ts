@@ -3,12 +3,20 @@
  */
 import { basename, join } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
-import { applyTransform, checkTransform, isTransformName, TRANSFORMS, type TransformName, type TransformReport } from '../transforms/index.js';
+import { applyWith, checkWith, TRANSFORMS, type TransformEntry, type TransformReport } from '../transforms/index.js';
+import { PRESETS } from '../presets/index.js';
 import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError } from './args.js';
 import { expandInputs } from './inputs.js';
 import type { CliIo } from './io.js';
 import { loadInput } from './load.js';
 import { EXIT } from './main.js';
+
+/** Every transform and preset by name. */
+const ENTRIES: Record<string, TransformEntry<never>> = { ...TRANSFORMS, ...PRESETS } as Record<string, TransformEntry<never>>;
+
+function entryOf(name: string): TransformEntry<never> | undefined {
+  return Object.prototype.hasOwnProperty.call(ENTRIES, name) ? ENTRIES[name] : undefined;
+}
 
 /** The command's --help text. */
 export const HELP = `Usage: cmts transform <name> <input>... --options <file.json> (-o <output> | --out-dir <folder> | --in-place | --check)
@@ -18,7 +26,7 @@ container and encoding. Its options come from a JSON file checked against schema
 Every refusal comes before the first edit; applying a transform again changes nothing.
 
 Transforms:
-${Object.entries(TRANSFORMS)
+${Object.entries(ENTRIES)
   .map(([name, t]) => `  ${name.padEnd(22)} ${t.description}`)
   .join('\n')}
 
@@ -51,7 +59,7 @@ const OPTIONS: OptionSpecs = {
 function checkUsage(p: Parsed): void {
   const [name, ...inputs] = p.positionals;
   if (name === undefined) throw new UsageError('Give the transform name and the input file(s).');
-  if (!isTransformName(name)) throw new UsageError(`Unknown transform ${JSON.stringify(name)}; the transforms are ${Object.keys(TRANSFORMS).join(', ')}.`);
+  if (!entryOf(name)) throw new UsageError(`Unknown transform ${JSON.stringify(name)}; the transforms are ${Object.keys(ENTRIES).join(', ')}.`);
   if (inputs.length === 0) throw new UsageError('Give the input file(s).');
   if (str(p, 'options') === undefined) throw new UsageError('--options <file.json> is required.');
   const targets = [str(p, 'output') !== undefined, flag(p, 'in-place'), str(p, 'out-dir') !== undefined, flag(p, 'check')].filter(Boolean).length;
@@ -66,7 +74,8 @@ export function run(argv: string[], io: CliIo): number {
   const p = startCommand({ name: 'transform', help: HELP, options: OPTIONS, check: checkUsage }, argv, io);
   if (typeof p === 'number') return p;
   const [nameArg, ...args] = p.positionals;
-  const name = nameArg as TransformName;
+  const name = nameArg as string;
+  const entry = entryOf(name) as TransformEntry<never>;
   const check = flag(p, 'check');
   let options: unknown;
   let inputs: string[];
@@ -95,8 +104,8 @@ export function run(argv: string[], io: CliIo): number {
     try {
       const input = loadInput(io, file);
       // Plan (and refuse) every sequence of the file before editing any of them.
-      for (const { doc } of input.docs) checkTransform(name, doc, options);
-      const reports = input.docs.map(({ label, doc }) => ({ label, report: check ? checkTransform(name, doc, options) : applyTransform(name, doc, options) }));
+      for (const { doc } of input.docs) checkWith(name, entry, doc, options);
+      const reports = input.docs.map(({ label, doc }) => ({ label, report: check ? checkWith(name, entry, doc, options) : applyWith(name, entry, doc, options) }));
       const target = targetOf(file);
       const changed = reports.some((r) => r.report.changed);
       let written = false;

@@ -10,7 +10,8 @@ import { referencedPackages } from '../model/mutate.js';
 import { findSteps, listItems, type Located } from '../model/query.js';
 import { InstallSoftwareStep, STEP_TYPES } from '../model/steps.js';
 import type { SequenceItem, Step } from '../model/types.js';
-import type { AlreadyInPlace, Change, Edit, Plan } from '../transforms/context.js';
+import { type AlreadyInPlace, type Change, type Edit, fromPlan, type Plan } from '../transforms/context.js';
+import type { TransformEntry } from '../transforms/index.js';
 import { planAddReference } from '../transforms/add-reference.js';
 import { planSetDependentProgram } from '../transforms/set-dependent-program.js';
 import { type Kb977203Options, type Kb977203Scenario, resolveKb977203Options, type ResolvedKb977203Options } from './kb977203-options.js';
@@ -146,11 +147,19 @@ function planReplaceCertfix(doc: TaskSequenceDocument, replaced: { packageId: st
   return false;
 }
 
-/** The preset as a transform's plan (what the transform registry runs as `kb977203`). */
+/** The preset as a transform's plan. */
 export function planKb977203(doc: TaskSequenceDocument, options: Kb977203Options): Plan {
   const { edits, report } = plan(doc, options);
   return { edits, already: report.alreadyInPlace, diagnostics: report.diagnostics };
 }
+
+/** The preset as a transform entry, run like the registered transforms (`cmts transform kb977203`). */
+export const KB977203_TRANSFORM: TransformEntry<Kb977203Options> = {
+  create: (o) => fromPlan((doc) => planKb977203(doc, o)),
+  plan: planKb977203,
+  schema: 'kb977203.options.schema.json',
+  description: 'the KB977203 preset, composed of the transforms above (see cmts kb977203)',
+};
 
 /** What {@link applyKb977203} would do, without doing it: the same report, the document untouched. Throws the same refusals. */
 export function checkKb977203(doc: TaskSequenceDocument, options: Kb977203Options): Kb977203Report {
