@@ -20,7 +20,7 @@ describe('cmts kb977203 --check', () => {
     const m = memoryIo({ 'ts.xml': REFRESH });
     expect(await main(['kb977203', 'ts.xml', '--check', ...ARGS], m.io)).toBe(1);
     expect(m.writes).toEqual([]);
-    expect(m.stderr).toMatch(/changed \[R4\] Install\/Setup Windows and ConfigMgr/);
+    expect(m.stderr).toMatch(/needed \[R4\] Install\/Setup Windows and ConfigMgr/);
     expect(m.stderr).toMatch(/check: 4 change\(s\) needed; nothing written\./);
   });
 

@@ -115,8 +115,10 @@ const CONTAINER_NAMES = { sequence: 'bare <sequence>', 'sms-package': 'ConfigMgr
 export function humanReport(r: Kb977203CommandResult): string {
   const { report } = r;
   const lines = [`KB977203 (${report.scenario}) on ${r.input} (${CONTAINER_NAMES[report.container]}):`];
+  // A check or a dry run changes nothing: say what is needed, or what would change.
+  const verb = r.dryRun ? (r.output === null && !('diff' in r) ? 'needed' : 'would change') : 'changed';
   for (const c of report.changes) {
-    lines.push(`  changed ${c.requirement ? `[${c.requirement}] ` : ''}${c.where}: ${c.what}`);
+    lines.push(`  ${verb} ${c.requirement ? `[${c.requirement}] ` : ''}${c.where}: ${c.what}`);
     if (c.before !== undefined) lines.push(`      before: ${c.before === '' ? '(empty)' : c.before}`);
     if (c.after !== undefined && c.before !== undefined) lines.push(`      after:  ${c.after}`);
   }
