@@ -4,7 +4,7 @@
 // elements such as <Category />, from which the writer learns the empty form an emptied DependentProgram gets.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyKb977203, findSteps, patchList, readTaskSequence, revertKb977203, SetupWindowsStep, STEP_TYPES, writeTaskSequence, type Kb977203Options } from '../lib/index.js';
+import { applyKb977203, findSteps, patchList, readTaskSequence, revertKb977203, SetupWindowsStep, STEP_TYPES, TaskSequenceError, writeTaskSequence, type Kb977203Options } from '../lib/index.js';
 
 interface Layout {
   nl: string;
@@ -125,6 +125,37 @@ describe('property: the KB977203 preset on generated 2007 sequences', { timeout:
           const list = patchList(new SetupWindowsStep(node).clientInstallProperties) ?? [];
           expect(list.filter((e) => /KB977203/.test(e))).toHaveLength(1);
         }
+      }),
+      { numRuns: Number(process.env.KB_RUNS ?? 300) },
+    );
+  });
+
+  it('with hostile option values, a run either refuses and leaves the document as it was, or writes a document that reads back', () => {
+    const hostile = fc.constantFrom('x"y', 'a;b', 'a\nb', 'a\u0000b', 'a\ufffeb', 'a\ud800b', '%_SMSTSMDataPath%', '', ' ', 'ok');
+    const badOptions = fc.record(
+      {
+        certfixPackage: fc.constantFrom('ABC00010', 'abc00010', 'ABC0001G', 'ABC00010;'),
+        certfixProgram: hostile,
+        msp: hostile.map((h) => `${h}.msp`),
+        source: hostile.map((h) => `\\\\srv\\${h}`),
+        drive: fc.constantFrom('C:', 'D', '%X%', 'C:"'),
+        clientPackage: fc.constantFrom('ABC00002', 'ABC"0002', 'ABC00010'),
+        certfixStepName: hostile,
+        force: fc.boolean(),
+      },
+      { requiredKeys: ['certfixPackage'] },
+    );
+    fc.assert(
+      fc.property(sequence, badOptions, (input, o) => {
+        const doc = readTaskSequence(input);
+        try {
+          applyKb977203(doc, o as Kb977203Options);
+        } catch (e) {
+          expect(e).toBeInstanceOf(TaskSequenceError);
+          expect(Buffer.from(writeTaskSequence(doc)).toString()).toBe(input);
+          return;
+        }
+        expect(() => readTaskSequence(writeTaskSequence(doc))).not.toThrow();
       }),
       { numRuns: Number(process.env.KB_RUNS ?? 300) },
     );
