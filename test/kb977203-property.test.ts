@@ -16,6 +16,7 @@ const props = fc.constantFrom('', 'SMSSLP=SLP01 FSP=FSP01', 'SMSMP=&quot;mp 01&q
 const entry = fc.constantFrom(
   'C:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB968537\\SCCM2007AC-SP2-KB968537-x86.msp',
   'C:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\SCCM2007AC-SP1-KB977203-x86.msp',
+  'C:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp',
   '%_SMSTSMDataPath%\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp',
   'C:\\_SMSTaskSequence\\OSD\\ABC00099\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp',
   '\\\\srv\\SMS_ABC\\Client\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp',

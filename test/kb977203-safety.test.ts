@@ -93,3 +93,14 @@ describe('step builders', () => {
     expect(thrown(() => createRestartComputerStep({ name: 'R', description: 'd'.repeat(256) })).code).toBe('INVALID_ARGUMENT');
   });
 });
+
+describe('KB977203 PATCH lists with several KB977203 entries', () => {
+  it('a wrong entry before the right one is removed, not replaced by a second copy of it', () => {
+    const right = 'C:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp';
+    const wrong = right.replace('ABC00002', 'ABC00099');
+    const doc = readTaskSequence(SETUP(`PATCH="${wrong};${right}"`));
+    const report = applyKb977203(doc, { certfixPackage: 'ABC00010', clientVersion: 'sp2', drive: 'C:' });
+    expect(writeTaskSequenceText(doc)).toContain(`PATCH="${right}"</variable>`);
+    expect(report.changes[0]!.what).toMatch(/^replaced in PATCH: removed .*ABC00099/);
+  });
+});

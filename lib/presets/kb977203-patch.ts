@@ -94,6 +94,7 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
   const next: string[] = [];
   const replaced: { from: string; to: string; why: string }[] = [];
   let kept: string | undefined;
+  let insertedAt: number | undefined;
   for (const entry of list) {
     if (!isKb977203Entry(entry)) {
       next.push(entry);
@@ -112,6 +113,7 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
       next.push(entry);
     } else if (why.length > 0 && kept === undefined && replaced.length === 0) {
       replaced.push({ from: entry, to: expected, why: why.join(', ') });
+      insertedAt = next.length;
       next.push(expected);
     } else {
       // A second KB977203 entry: the list keeps one.
@@ -120,9 +122,8 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
   }
   if (kept !== undefined) {
     // A right entry later in the list makes an earlier replacement a duplicate: drop it instead.
-    const i = next.indexOf(expected);
-    if (replaced.length > 0 && i !== -1 && next[i] !== kept) {
-      next.splice(i, 1);
+    if (insertedAt !== undefined) {
+      next.splice(insertedAt, 1);
       (replaced[0] as { to: string }).to = '';
     }
     plan.patch = kept;
