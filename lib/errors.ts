@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   XML_DOCTYPE_FORBIDDEN: 'The input has a DOCTYPE or entity declaration; these are refused so no entity is ever expanded.',
   XML_UNDEFINED_ENTITY: 'The input uses an entity reference other than the five XML predefines and character references.',
   XML_TOO_DEEP: 'Elements are nested deeper than the configured limit.',
+  OUTPUT_MALFORMED: 'An edit would make the written document not well-formed XML (a bad name, character or comment); nothing is written.',
   NOT_A_TASK_SEQUENCE: 'The XML is well-formed but is not a task sequence in any known container.',
   SEQUENCE_MISSING: 'The container was recognised but holds no <sequence>.',
   INVALID_ARGUMENT: 'An API call or option was given a value it cannot use.',
@@ -25,7 +26,7 @@ export const ERROR_CODES = {
   INSTALL_PROPERTIES_INVALID: 'The Setup Windows and ConfigMgr installation properties cannot be parsed (an unclosed quote).',
   IO_ERROR: 'A file could not be read or written.',
   ZIP_INVALID: 'A .zip export is damaged or uses a zip feature cmts does not support (ZIP64, multi-disk, other compression).',
-  ZIP_UNSAFE: 'A .zip export has an entry with an absolute or `..` path, encryption, overlapping entries or absurd sizes (a zip bomb).',
+  ZIP_UNSAFE: 'A .zip export has an entry with an absolute or `..` path (in its name or Unicode path field), two entries with one name, encryption, overlapping entries or absurd sizes (a zip bomb).',
 } as const;
 
 /** A code from {@link ERROR_CODES}. */

@@ -18,6 +18,14 @@ describe('cmts transform', () => {
     expect(m.stderr).toMatch(/changed \(referenceList\): reference to package ABC00010/);
   });
 
+  it('--json prints the one JSON shape: results (reports or errors) and a summary', async () => {
+    const m = memoryIo({ 'a.xml': at('add-reference', 'adds-to-existing-list', 'input.xml'), 'bad.xml': '<x', 'ref.json': '{"packageId": "ABC00010"}' });
+    expect(await main(['transform', 'add-reference', 'a.xml', 'bad.xml', '--options', 'ref.json', '--check', '--json'], m.io)).toBe(1);
+    const json = JSON.parse(m.stdout) as { results: { input: string; error?: { code: string } }[]; summary: unknown };
+    expect(json.results.map((r) => [r.input, r.error?.code])).toEqual([['a.xml', undefined], ['bad.xml', 'XML_MALFORMED']]);
+    expect(json.summary).toEqual({ files: 2, changed: 1, failed: 1 });
+  });
+
   it('--check writes nothing and exits 1 when something would change, 0 when nothing would', async () => {
     const m = memoryIo({ 'a.xml': at('add-reference', 'adds-to-existing-list', 'input.xml'), 'b.xml': at('add-reference', 'adds-to-existing-list', 'output.xml'), 'ref.json': '{"packageId": "ABC00010"}' });
     expect(await main(['transform', 'add-reference', 'a.xml', '--options', 'ref.json', '--check'], m.io)).toBe(1);

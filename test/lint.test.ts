@@ -69,7 +69,7 @@ describe('lint', () => {
     const json = JSON.parse(j.stdout) as { summary: unknown };
     const validate = validatorFor('lint.report.schema.json');
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
-    expect(json.summary).toEqual({ files: 2, errors: 6, warnings: 7 });
+    expect(json.summary).toEqual({ inputs: 2, failed: 1, errors: 5, warnings: 7 });
   });
 
   it('--help lists every rule', async () => {

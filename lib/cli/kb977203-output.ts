@@ -7,6 +7,7 @@ import type { TaskSequenceError } from '../errors.js';
 import type { Kb977203Report } from '../presets/kb977203.js';
 import { type FleetRow, fleetRow, identity } from '../presets/kb977203-fleet.js';
 import type { CliIo } from './io.js';
+import { errorRecord } from './json-report.js';
 
 /** The JSON printed by `--json` for one file. */
 export interface Kb977203CommandResult {
@@ -58,7 +59,7 @@ export function cliError(e: TaskSequenceError): TaskSequenceError {
 
 /** An outcome as --json prints it. */
 export function jsonOf(o: Outcome): unknown {
-  if ('error' in o) return { input: o.input, error: o.error.toJSON() };
+  if ('error' in o) return errorRecord(o.input, o.error);
   if ('notApplicable' in o) return { input: o.input, notApplicable: { code: o.notApplicable.code, message: o.notApplicable.message } };
   return o.result;
 }

@@ -8,13 +8,14 @@ export { humanReport, type Kb977203CommandResult } from './kb977203-output.js';
 import { revertKb977203 } from '../presets/kb977203-revert.js';
 import { fleetCsv, fleetJson } from '../presets/kb977203-fleet.js';
 import { cliError, jsonOf, type Mode, NOT_APPLICABLE, type Outcome, rowOf, summaryOf, summaryTable, withFlagNames, writeHuman } from './kb977203-output.js';
-import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError } from './args.js';
+import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError } from './args.js';
+import { errorRecord, printJson } from './json-report.js';
+import { planTargets, type TargetOf } from './output-targets.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './main.js';
 import { unifiedDiff } from './text-diff.js';
 import { expandInputs } from './inputs.js';
 import { loadInput } from './load.js';
-import { basename, join } from 'node:path';
 import { assertValid } from '../schemas.js';
 
 /** The command's --help text. */
@@ -186,7 +187,7 @@ export function run(argv: string[], io: CliIo): number {
     if (e.file === undefined) e.file = input;
     cliError(e);
     io.stderr.write(`cmts kb977203: ${e.format()}\n`);
-    if (json) io.stdout.write(`${JSON.stringify({ input, error: e.toJSON() }, null, 2)}\n`);
+    if (json) printJson(io.stdout, { results: [errorRecord(input, e)], summary: { files: 1, changed: 0, notApplicable: 0, failed: 1 } });
     return EXIT.failed;
   };
   let options: Kb977203Options;
@@ -194,27 +195,17 @@ export function run(argv: string[], io: CliIo): number {
     inputs = expandInputs(p.positionals, io);
     options = loadOptions(p, io);
   } catch (e) {
+    if (e instanceof UsageError) return reportUsage('kb977203', e.message, io);
     if (!(e instanceof TaskSequenceError)) throw e;
     return fail(e, p.positionals.join(' '));
   }
   const batch = inputs.length > 1 || p.positionals.some((a) => /[*?]/.test(a) || io.isDirectory(a));
-  const outDir = str(p, 'out-dir');
-  if (batch && str(p, 'output') !== undefined && str(p, 'output') !== '-') {
-    io.stderr.write(`cmts kb977203: -o names one file; for ${inputs.length} inputs use --out-dir <folder> or --in-place.\n`);
-    return EXIT.usage;
-  }
-  const targetOf = (input: string): string | undefined =>
-    flag(p, 'in-place') ? input : outDir !== undefined ? join(outDir, basename(input)) : str(p, 'output');
-  if (outDir !== undefined) {
-    const seen = new Map<string, string>();
-    for (const input of inputs) {
-      const t = targetOf(input) as string;
-      if (seen.has(t)) {
-        io.stderr.write(`cmts kb977203: ${seen.get(t)} and ${input} would both be written to ${t}.\n`);
-        return EXIT.usage;
-      }
-      seen.set(t, input);
-    }
+  let targetOf: TargetOf;
+  try {
+    targetOf = planTargets(inputs, { output: str(p, 'output'), outDir: str(p, 'out-dir'), inPlace: flag(p, 'in-place') }, io);
+  } catch (e) {
+    if (e instanceof UsageError) return reportUsage('kb977203', e.message, io);
+    throw e;
   }
 
   const outcomes: Outcome[] = [];
@@ -251,14 +242,14 @@ export function run(argv: string[], io: CliIo): number {
       const na = outcomes.find((o): o is Extract<Outcome, { notApplicable: TaskSequenceError }> => 'notApplicable' in o);
       if (na) return fail(na.notApplicable, input);
     }
-    if (json) io.stdout.write(`${JSON.stringify(results.length === 1 && outcomes.length === 1 ? results[0] : { results: outcomes.map(jsonOf), summary: summaryOf(outcomes) }, null, 2)}\n`);
+    if (json) printJson(io.stdout, { results: outcomes.map(jsonOf), summary: summaryOf(outcomes) });
     else {
       for (const o of outcomes) writeHuman(o, io);
     }
     return mode === 'check' && results.some((r) => r.report.changed) ? EXIT.failed : EXIT.ok;
   }
 
-  if (json) io.stdout.write(`${JSON.stringify({ results: outcomes.map(jsonOf), summary: summaryOf(outcomes) }, null, 2)}\n`);
+  if (json) printJson(io.stdout, { results: outcomes.map(jsonOf), summary: summaryOf(outcomes) });
   else {
     for (const o of outcomes) writeHuman(o, io);
     io.stderr.write(summaryTable(outcomes, mode));

@@ -1,11 +1,12 @@
 /**
  * `cmts transform <name>`: run one registered transform, with its options from a JSON file, on task sequences.
  */
-import { basename, join } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { applyWith, checkWith, TRANSFORMS, type TransformEntry, type TransformReport } from '../transforms/index.js';
 import { PRESETS } from '../presets/index.js';
-import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError } from './args.js';
+import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError } from './args.js';
+import { errorRecord, printJson } from './json-report.js';
+import { planTargets, type TargetOf } from './output-targets.js';
 import { expandInputs } from './inputs.js';
 import type { CliIo } from './io.js';
 import { loadInput } from './load.js';
@@ -89,16 +90,21 @@ export function run(argv: string[], io: CliIo): number {
     }
     inputs = expandInputs(args, io);
   } catch (e) {
+    if (e instanceof UsageError) return reportUsage('transform', e.message, io);
     if (!(e instanceof TaskSequenceError)) throw e;
     io.stderr.write(`cmts transform: ${e.format()}\n`);
+    if (flag(p, 'json')) printJson(io.stdout, { results: [errorRecord(e.file ?? args.join(' '), e)], summary: { files: 0, changed: 0, failed: 1 } });
     return EXIT.failed;
   }
-  if (inputs.length > 1 && str(p, 'output') !== undefined && str(p, 'output') !== '-') {
-    io.stderr.write(`cmts transform: -o names one file; for ${inputs.length} inputs use --out-dir <folder> or --in-place.\n`);
-    return EXIT.usage;
+  let targetOf: TargetOf = () => undefined;
+  if (!check) {
+    try {
+      targetOf = planTargets(inputs, { output: str(p, 'output'), outDir: str(p, 'out-dir'), inPlace: flag(p, 'in-place') }, io);
+    } catch (e) {
+      if (e instanceof UsageError) return reportUsage('transform', e.message, io);
+      throw e;
+    }
   }
-  const outDir = str(p, 'out-dir');
-  const targetOf = (input: string): string | undefined => (flag(p, 'in-place') ? input : outDir !== undefined ? join(outDir, basename(input)) : str(p, 'output'));
   const outcomes: Outcome[] = [];
   for (const file of inputs) {
     try {
@@ -124,8 +130,10 @@ export function run(argv: string[], io: CliIo): number {
     }
   }
   if (flag(p, 'json')) {
-    const json = outcomes.map((o) => ('error' in o ? { input: o.input, error: o.error.toJSON() } : o));
-    io.stdout.write(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
+    printJson(io.stdout, {
+      results: outcomes.map((o) => ('error' in o ? errorRecord(o.input, o.error) : o)),
+      summary: { files: outcomes.length, changed: outcomes.filter((o) => 'report' in o && o.report.changed).length, failed: outcomes.filter((o) => 'error' in o).length },
+    });
   }
   for (const o of outcomes) {
     if ('error' in o) {
