@@ -94,21 +94,47 @@ function newSteps(o: ResolvedKb977203Options, disabled: boolean, condition: Cond
   return [certfix, restart];
 }
 
+/** The sequence's items in execution order, indexed once for every Setup step's plan (linear, not quadratic). */
+export interface ExecutionOrder {
+  items: Located[];
+  index: Map<SequenceItem, number>;
+  /** Positions of the items of a step class, ascending. */
+  byType(type: string): number[];
+  /** The CCMCertFix steps (see {@link executionOrder}). */
+  certfixes: Located[];
+}
+
 /**
- * Plans CCMCertFix and the restart for one Setup step. `matches` says whether an Install Software step is a CCMCertFix
- * step (the package and program of the options, or the ones `force` replaces).
+ * Indexes a sequence for {@link planWiring}. `matches` says whether an Install Software step is a CCMCertFix step (the
+ * package and program of the options, or the ones `force` replaces).
  */
-export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: ResolvedKb977203Options, matches: (item: SequenceItem) => boolean): WiringPlan {
+export function executionOrder(doc: TaskSequenceDocument, matches: (item: SequenceItem) => boolean): ExecutionOrder {
+  const items = listItems(doc.sequence);
+  const index = new Map<SequenceItem, number>();
+  const types = new Map<string, number[]>();
+  items.forEach((l, i) => {
+    index.set(l.node, i);
+    const type = l.node.attributes.type;
+    if (type === undefined) return;
+    let list = types.get(type);
+    if (!list) types.set(type, (list = []));
+    list.push(i);
+  });
+  return { items, index, byType: (type) => types.get(type) ?? [], certfixes: items.filter((l) => l.node.kind === 'step' && matches(l.node)) };
+}
+
+/** Plans CCMCertFix and the restart for one Setup step. */
+export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: ResolvedKb977203Options, order: ExecutionOrder): WiringPlan {
   const plan: WiringPlan = { edits: [], already: [], diagnostics: [] };
   const step = setup.node;
-  const items = listItems(doc.sequence);
-  const at = (n: SequenceItem) => items.findIndex((l) => l.node === n);
+  const { items, certfixes } = order;
+  const at = (n: SequenceItem) => order.index.get(n) ?? -1;
   const from = at(step);
-  const nextSetup = items.findIndex((l, i) => i > from && l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr);
-  const stateStore = o.scenario === 'replace-restore' ? items.findIndex((l, i) => i > from && l.node.attributes.type === 'SMS_TaskSequence_RequestStateStoreAction') : -1;
+  const after = (type: string) => order.byType(type).find((i) => i > from) ?? -1;
+  const nextSetup = after(STEP_TYPES.setupWindowsAndConfigMgr);
+  const stateStore = o.scenario === 'replace-restore' ? after('SMS_TaskSequence_RequestStateStoreAction') : -1;
   const end = Math.min(...[nextSetup, stateStore, items.length].filter((i) => i !== -1));
   const disabled = isDisabled(step);
-  const certfixes = items.filter((l) => l.node.kind === 'step' && matches(l.node));
   const adopted = certfixes.find((l) => {
     const i = at(l.node);
     return i > from && i < end && (!isDisabled(l.node) || disabled);

@@ -18,7 +18,7 @@ import { type Kb977203Options, type Kb977203Scenario, resolveKb977203Options, ty
 import { configMgrEra } from './kb977203-era.js';
 import { planPatch } from './kb977203-patch.js';
 import { findHotfixInstallSteps } from './kb977203-r1.js';
-import { planWiring, runsProgram } from './kb977203-wiring.js';
+import { executionOrder, planWiring, runsProgram } from './kb977203-wiring.js';
 import { planContainerReference, removeContainerReference } from '../transforms/container-references.js';
 
 export { KB977203_MSP, KB977203_STEP_NAMES, type Kb977203Options, type Kb977203Scenario } from './kb977203-options.js';
@@ -102,7 +102,8 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
     if (setups.length === 0) {
       throw new TaskSequenceError('MISSING_SETUP_WINDOWS_STEP', `The ${o.scenario} scenario needs a Setup Windows and ConfigMgr step (type ${STEP_TYPES.setupWindowsAndConfigMgr}) to carry PATCH and to insert CCMCertFix after, and this sequence has none. For the capture half of a replace, use the replace-capture scenario (R15).`);
     }
-    const wirings = setups.map((s) => ({ patch: planPatch(doc, s, o), wiring: planWiring(doc, s, o, matches) }));
+    const order = executionOrder(doc, matches);
+    const wirings = setups.map((s) => ({ patch: planPatch(doc, s, o), wiring: planWiring(doc, s, o, order) }));
     for (const { patch, wiring } of wirings) {
       setupSteps.push({ path: patch.path, clientPackage: patch.clientPackage, patch: patch.patch });
       edits.push(...patch.edits);
