@@ -84,6 +84,11 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
       pos ? { linePos: pos } : {},
     );
   }
+  if (parseInstallProperties(before).filter((t) => t.name?.toUpperCase() === 'PATCH').length > 1) {
+    const variable = findVariable(located.node, 'ClientInstallProperties');
+    const pos = variable ? doc.positionOf(variable) : undefined;
+    throw new TaskSequenceError('INSTALL_PROPERTIES_INVALID', `The installation properties of "${located.path}" have PATCH twice (${JSON.stringify(before)}); Windows Installer would use only one of them. Merge them into one quoted, ;-separated list first.`, pos ? { linePos: pos } : {});
+  }
   const list = patchList(before) ?? [];
   const covering = list.find((p) => /KB977384/i.test(p));
   if (covering !== undefined) {
