@@ -6,15 +6,13 @@
 import type { TaskSequenceDocument } from '../document.js';
 import type { Diagnostic } from '../errors.js';
 import { createInstallSoftwareStep, createRestartComputerStep } from '../model/builders.js';
-import { conditionOf } from '../model/conditions.js';
-import { detectIndentUnit, layoutAt, layOut } from '../model/format.js';
+import { conditionOf, expressionParameters } from '../model/conditions.js';
+import { detectIndentUnit, layoutAt, layOut, whitespaceBefore } from '../model/format.js';
 import { insertAfter } from '../model/mutate.js';
 import { listItems, type Located, nextItem } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, STEP_TYPES } from '../model/steps.js';
 import type { Condition, Group, Node, SequenceItem, Step } from '../model/types.js';
-import { expressionParameters } from '../model/conditions.js';
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
-import { whitespaceBefore } from '../model/format.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 
 /** The description of a group the preset makes to evaluate Setup's condition once, in Windows PE (revert finds it by it). */
