@@ -28,3 +28,8 @@ export { lint, LINT_RULES, type LintDiagnostic, type LintRule, type Finding } fr
 export { diffTaskSequences, formatDiffEntry, type DiffEntry } from './diff/semantic-diff.js';
 export { readExportZip, writeExportZip, exportZipPartWarnings, isZip, type ExportZip, type ExportZipPart } from './containers/export-zip.js';
 export { readZip, readEntry, writeZip, checkEntryName, type ZipArchive, type ZipEntry, type ZipLimits } from './zip/zip.js';
+export { stepCatalog, catalogEntry, catalogEntryByName, stepTypesSince, isStepTypeAvailable, sequenceRelease, stepView, StepView, buildStep, validateStepSettings, stepSettingsSchema, addStep, copyItemTo, createSequence, setSuccessCodes, setRetryCount, CONDITION_TYPES, type StepTypeData, type VariableData, type StepType, type ConsoleName, type StepSettings, type StepSettingsInput, type StepOptions, type BuildStepInput, type DynamicRule, type Release } from './catalog/index.js';
+export { createGroup, addItem, moveItem, copyItem, type Position, type GroupOptions } from './model/authoring.js';
+export { setItemAttribute, removeItemAttribute, setEnabled, isEnabled, setContinueOnError, renameItem, setTimeoutSeconds, type StepAttribute, type GroupAttribute } from './model/attributes.js';
+export { buildCondition, setCondition, readCondition, type ConditionOperand } from './model/condition-builder.js';
+export { toYaml, fromYaml, sequenceToText, buildSequence, type TextSequence, type TextItem, type TextStep, type TextGroup, type BuildOptions } from './text/index.js';

@@ -2,12 +2,13 @@
  * `cmts kb977203`: apply the KB977203 preset to an exported task sequence and write the result atomically.
  */
 import { writeTaskSequenceText } from '../write.js';
+import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
 import { applyKb977203, checkKb977203, type Kb977203Options, type Kb977203Report } from '../presets/kb977203.js';
 export { humanReport, type Kb977203CommandResult } from './kb977203-output.js';
 import { revertKb977203 } from '../presets/kb977203-revert.js';
 import { fleetCsv, fleetJson } from '../presets/kb977203-fleet.js';
-import { cliError, jsonOf, type Mode, NOT_APPLICABLE, type Outcome, rowOf, summaryOf, summaryTable, withFlagNames, writeHuman } from './kb977203-output.js';
+import { cliError, jsonOf, type Kb977203CommandResult, type Mode, NOT_APPLICABLE, type Outcome, rowOf, summaryOf, summaryTable, withFlagNames, writeHuman } from './kb977203-output.js';
 import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError } from './args.js';
 import { errorRecord, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
@@ -15,8 +16,9 @@ import type { CliIo } from './io.js';
 import { EXIT } from './main.js';
 import { unifiedDiff } from './text-diff.js';
 import { expandInputs } from './inputs.js';
-import { loadInput } from './load.js';
+import { loadInput, loadOne } from './load.js';
 import { assertValid } from '../schemas.js';
+import { renderComparison } from '../render/render-sequence.js';
 
 /** The command's --help text. */
 export const HELP = `Usage: cmts kb977203 <input>... (-o <output> | --out-dir <folder> | --in-place) --certfix-package <ID> [options]
@@ -67,6 +69,8 @@ Options:
       --report <out.csv|out.json>  one row per task sequence: file, name, package ID, container, status
                              (changed / already in place / not applicable / failed), what changed, the reason
       --dry-run              write nothing; print the change as a diff on standard output
+      --html <file>          also write the change as an HTML review page, even with --dry-run (one input
+                             holding one task sequence; the page is cmts render's comparison)
       --json                 print the report as JSON on standard output (schemas/kb977203.report.schema.json)
   -h, --help                 show this help
 
@@ -102,6 +106,7 @@ const OPTIONS: OptionSpecs = {
   revert: { type: 'boolean' },
   report: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  html: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -200,6 +205,16 @@ export function run(argv: string[], io: CliIo): number {
     return fail(e, p.positionals.join(' '));
   }
   const batch = inputs.length > 1 || p.positionals.some((a) => /[*?]/.test(a) || io.isDirectory(a));
+  const html = str(p, 'html');
+  if (batch && html !== undefined) return reportUsage('kb977203', '--html writes one review page: give one input (or run cmts render --compare per file).', io);
+  // The sequence as it was, for the review page: read before anything is written (--in-place replaces it).
+  let original: TaskSequenceDocument | undefined;
+  try {
+    if (html !== undefined) original = loadOne(io, inputs[0] as string).doc;
+  } catch (e) {
+    if (!(e instanceof TaskSequenceError)) throw e;
+    return fail(e, inputs[0] as string);
+  }
   let targetOf: TargetOf;
   try {
     targetOf = planTargets(inputs, { output: str(p, 'output'), outDir: str(p, 'out-dir'), inPlace: flag(p, 'in-place') }, io);
@@ -241,6 +256,15 @@ export function run(argv: string[], io: CliIo): number {
     if (results.length === 0) {
       const na = outcomes.find((o): o is Extract<Outcome, { notApplicable: TaskSequenceError }> => 'notApplicable' in o);
       if (na) return fail(na.notApplicable, input);
+    }
+    const done = outcomes.find((o): o is Extract<Outcome, { result: Kb977203CommandResult }> => 'result' in o);
+    if (html !== undefined && original && done) {
+      try {
+        io.writeFileAtomic(html, Buffer.from(renderComparison(original, done.doc, { source: `${done.input} with KB977203${dryRun ? ' (dry run)' : ''}` }), 'utf8'));
+      } catch (e) {
+        if (!(e instanceof TaskSequenceError)) throw e;
+        return fail(e, html);
+      }
     }
     if (json) printJson(io.stdout, { results: outcomes.map(jsonOf), summary: summaryOf(outcomes) });
     else {
