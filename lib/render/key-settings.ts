@@ -4,7 +4,7 @@
  * the step catalog knows shows its non-empty settings in catalog order (secrets left out). One function, so the
  * renderers do not know where the settings come from.
  */
-import { keySettings as catalogSettings } from '../catalog/key-settings.js';
+import { catalogSettings } from './catalog-settings.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWindowsStep, SetVariableStep, STEP_TYPES } from '../model/steps.js';
 import type { SequenceItem } from '../model/types.js';
 import { getVariableValue } from '../model/variables.js';
@@ -72,10 +72,6 @@ export function keySettings(item: SequenceItem): Setting[] {
       return [{ label: 'set', value: `${v.variableName ?? '?'} = ${value}` }];
     }
     default:
-      // The catalog's lines are `label: value` (its labels hold no ': '), or `(n more settings)`.
-      return catalogSettings(item).map((line) => {
-        const at = line.indexOf(': ');
-        return at === -1 ? { label: 'more', value: line.replace(/^\((.*)\)$/, '$1') } : { label: line.slice(0, at), value: line.slice(at + 2) };
-      });
+      return catalogSettings(item);
   }
 }

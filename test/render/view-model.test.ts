@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { lint, readTaskSequence } from '../../lib/index.js';
 import { buildComparisonView } from '../../lib/render/comparison-view.js';
 import { buildSequenceView, flattenItems, type ItemView } from '../../lib/render/view-model.js';
-import { FIXTURES_DIR } from '../helpers/corpus.js';
+import { keySettings as inspectSettings } from '../../lib/catalog/key-settings.js';
+import { findSteps } from '../../lib/model/query.js';
+import { catalogSettings } from '../../lib/render/catalog-settings.js';
+import { corpusFiles, FIXTURES_DIR } from '../helpers/corpus.js';
 
 const example = (f: string) => readFileSync(resolve('examples', f));
 const byName = (items: ItemView[], name: string) => flattenItems(items).find((i) => i.name === name) as ItemView;
@@ -79,6 +82,21 @@ describe('the view model of a sequence', () => {
       const item = buildSequenceView(seq(xml), { lint: false }).items[0] as ItemView;
       expect([item.typeName, ...item.settings.map((s) => `${s.label}: ${s.value}`)], xml).toEqual([typeName, ...settings]);
     }
+  });
+
+  it('shows the same catalog settings as cmts inspect, all of them, for every step of the corpus', () => {
+    let compared = 0;
+    for (const { name, bytes } of corpusFiles().filter((f) => !f.name.includes('.not-well-formed.'))) {
+      for (const { node, path } of findSteps(readTaskSequence(bytes).sequence)) {
+        const lines = catalogSettings(node).map((s) => `${s.label}: ${s.value}`);
+        const inspect = inspectSettings(node);
+        const more = /^\((\d+) more settings\)$/.exec(inspect[inspect.length - 1] ?? '');
+        expect(lines.slice(0, 8), `${name} ${path}`).toEqual(more ? inspect.slice(0, -1) : inspect);
+        if (more) expect(lines.length, `${name} ${path}`).toBe(8 + Number(more[1]));
+        compared += lines.length;
+      }
+    }
+    if (corpusFiles().length) expect(compared).toBeGreaterThan(100);
   });
 
   it('marks disabled and continue-on-error items and counts the disabled', () => {
