@@ -10,7 +10,7 @@ import { planTargets, type TargetOf } from './output-targets.js';
 import { expandInputs } from './inputs.js';
 import type { CliIo } from './io.js';
 import { loadInput } from './load.js';
-import { EXIT } from './main.js';
+import { EXIT } from './exit.js';
 
 /** Every transform and preset by name. */
 const ENTRIES: Record<string, TransformEntry<never>> = { ...TRANSFORMS, ...PRESETS } as Record<string, TransformEntry<never>>;
