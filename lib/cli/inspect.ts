@@ -14,7 +14,7 @@ import { flag, type OptionSpecs, startCommand } from './args.js';
 import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { errorRecord, inputFailure, type JsonReport, printJson, reportFailure } from './json-report.js';
-import { EXIT } from './main.js';
+import { EXIT } from './exit.js';
 
 /** The command's --help text. */
 export const HELP = `NAME
