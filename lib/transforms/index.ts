@@ -42,7 +42,8 @@ export const TRANSFORMS: { [K in TransformName]: TransformEntry<TransformOptions
 
 /** What a transform did, or (from {@link checkTransform}) would do. */
 export interface TransformReport {
-  transform: TransformName;
+  /** The transform's (or preset's) name. */
+  transform: string;
   changed: boolean;
   changes: Change[];
   alreadyInPlace: AlreadyInPlace[];
@@ -54,37 +55,43 @@ export function isTransformName(name: string): name is TransformName {
   return Object.prototype.hasOwnProperty.call(TRANSFORMS, name);
 }
 
-function validated<K extends TransformName>(name: K, options: unknown): TransformOptions[K] {
-  const entry = TRANSFORMS[name];
+function validated<O>(name: string, entry: TransformEntry<O>, options: unknown): O {
   const plain = plainOptions(options, name);
   assertValid(entry.schema, plain, `Options of ${name}`);
-  return plain as unknown as TransformOptions[K];
+  return plain as unknown as O;
 }
 
 /** Creates a registered transform after validating its options against its schema (throws `OPTIONS_INVALID`). */
 export function createTransform<K extends TransformName>(name: K, options: unknown): Transform {
-  const o = validated(name, options);
-  return (TRANSFORMS[name].create as (o: TransformOptions[K]) => Transform)(o);
+  const entry = TRANSFORMS[name] as TransformEntry<TransformOptions[K]>;
+  return entry.create(validated(name, entry, options));
 }
 
-function report(name: TransformName, plan: Plan): TransformReport {
+function report(name: string, plan: Plan): TransformReport {
   const changes = plan.edits.map((e) => e.change);
   return { transform: name, changed: changes.length > 0, changes, alreadyInPlace: plan.already, diagnostics: plan.diagnostics };
 }
 
+/** What a transform entry (a registered transform, or a preset such as KB977203) would change, changing nothing. */
+export function checkWith<O>(name: string, entry: TransformEntry<O>, doc: TaskSequenceDocument, options: unknown): TransformReport {
+  return report(name, entry.plan(doc, validated(name, entry, options)));
+}
+
+/** Applies a transform entry in place and reports what it did; a refusal leaves the document untouched. */
+export function applyWith<O>(name: string, entry: TransformEntry<O>, doc: TaskSequenceDocument, options: unknown): TransformReport {
+  const plan = entry.plan(doc, validated(name, entry, options));
+  fromPlan(() => plan)(doc, new TransformContext());
+  return report(name, plan);
+}
+
 /** What a registered transform would change, without changing anything; throws what `apply` would refuse. */
 export function checkTransform<K extends TransformName>(name: K, doc: TaskSequenceDocument, options: unknown): TransformReport {
-  const o = validated(name, options);
-  return report(name, (TRANSFORMS[name].plan as (d: TaskSequenceDocument, o: TransformOptions[K]) => Plan)(doc, o));
+  return checkWith(name, TRANSFORMS[name] as TransformEntry<TransformOptions[K]>, doc, options);
 }
 
 /** Applies a registered transform in place and reports what it did; a refusal leaves the document untouched. */
 export function applyTransform<K extends TransformName>(name: K, doc: TaskSequenceDocument, options: unknown): TransformReport {
-  const o = validated(name, options);
-  const plan = (TRANSFORMS[name].plan as (d: TaskSequenceDocument, o: TransformOptions[K]) => Plan)(doc, o);
-  const ctx = new TransformContext();
-  fromPlan(() => plan)(doc, ctx);
-  return report(name, plan);
+  return applyWith(name, TRANSFORMS[name] as TransformEntry<TransformOptions[K]>, doc, options);
 }
 
 export { addClientPatch, addReference, insertStepsAfter, setDependentProgram };
