@@ -11,15 +11,12 @@ import { StepView } from './step-view.js';
 /** The most lines of settings shown per step. */
 const MAX_LINES = 8;
 
-/** Words shown in capitals, as the console writes them. */
-const ACRONYMS = new Set(['id', 'os', 'tpm', 'uefi', 'dns', 'dhcp', 'gpt', 'mbr', 'usmt', 'wmi', 'ui', 'cm', 'mdt', 'wins', 'pxe', 'nbt', 'bios', 'adds', 'gc', 'tcpip', 'naa', 'smp', 'pin', 'inf']);
-
 function words(setting: string): string {
   return setting
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
-    .replace(/\b[a-z]+\b/g, (w) => (ACRONYMS.has(w) ? w.toUpperCase() : w));
+    .replace(/\bid\b/g, 'ID');
 }
 
 function show(value: unknown, valueType: string): string {
