@@ -9,7 +9,7 @@ export { humanReport, type Kb977203CommandResult } from './kb977203-output.js';
 import { revertKb977203 } from '../presets/kb977203-revert.js';
 import { fleetCsv, fleetJson } from '../presets/kb977203-fleet.js';
 import { cliError, jsonOf, type Kb977203CommandResult, type Mode, NOT_APPLICABLE, type Outcome, rowOf, summaryOf, summaryTable, withFlagNames, writeHuman } from './kb977203-output.js';
-import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError } from './args.js';
+import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import { errorRecord, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
 import type { CliIo } from './io.js';
@@ -72,6 +72,7 @@ Options:
       --html <file>          also write the change as an HTML review page, even with --dry-run (one input
                              holding one task sequence; the page is cmts render's comparison)
       --json                 print the report as JSON on standard output (schemas/kb977203.report.schema.json)
+${readLimitHelp('      ', 29)}
   -h, --help                 show this help
 
 Examples:
@@ -108,7 +109,7 @@ const OPTIONS: OptionSpecs = {
   'dry-run': { type: 'boolean' },
   html: { type: 'string' },
   json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...READ_LIMIT_OPTIONS, help: { type: 'boolean', short: 'h' },
 };
 
 /** Runs the preset (or its check or revert) on every sequence of one file; writes the file when that is asked for. */
