@@ -4,6 +4,7 @@
  * with a pointer to the command's help.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ReadOptions } from '../read.js';
 import { didYouMean } from './did-you-mean.js';
 
 /** A usage error: the command prints it with a pointer to --help and exits 2. */
@@ -67,10 +68,53 @@ export interface CommandSpec {
   check?: (p: Parsed) => void;
 }
 
+/** The read limits a command's options set; see {@link READ_LIMIT_OPTIONS}. */
+export type ReadLimits = Pick<ReadOptions, 'maxBytes' | 'maxNodes'>;
+
+/**
+ * `--max-bytes N` and `--max-nodes N`, for every command that reads task sequences: spread into the command's
+ * options, and {@link startCommand} checks them and hands them to the loaders through `io.readLimits`.
+ */
+export const READ_LIMIT_OPTIONS: OptionSpecs = { 'max-bytes': { type: 'string' }, 'max-nodes': { type: 'string' } };
+
+/**
+ * The help lines for {@link READ_LIMIT_OPTIONS}, the same in every command: `indent` before the option, its text
+ * at `column`.
+ */
+export function readLimitHelp(indent: string, column: number): string {
+  // An option wider than the column gets its text on the next line, as the commands' own long options do.
+  const line = (option: string, text: string) => {
+    const head = `${indent}${option}`;
+    return head.length < column ? head.padEnd(column) + text : `${head}\n${' '.repeat(column)}${text}`;
+  };
+  return [
+    line('--max-bytes <n>', 'refuse a task sequence over n bytes before reading it (default 67108864, 64 MiB)'),
+    line('--max-nodes <n>', 'refuse one with over n markup items: tags, comments (default 3000000)'),
+  ].join('\n');
+}
+
 /** The outside world {@link startCommand} needs (a subset of CliIo, to keep this module free of it). */
 interface Streams {
   stdout: { write(chunk: string): unknown };
   stderr: { write(chunk: string): unknown };
+  /** Set by {@link startCommand} from --max-bytes/--max-nodes; the loaders read with these limits. */
+  readLimits?: ReadLimits;
+}
+
+function positiveInteger(p: Parsed, name: string): number | undefined {
+  const v = str(p, name);
+  if (v === undefined) return undefined;
+  // Digits only: parseInt would take "10k" as 10, Number would take "1e3" and " 5".
+  const n = /^[0-9]+$/.test(v) ? Number(v) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--${name} takes a positive whole number, not '${v}'.`);
+  return n;
+}
+
+/** The limits --max-bytes/--max-nodes give (only those given); throws {@link UsageError} for a bad value. */
+export function readLimitsOf(p: Parsed): ReadLimits {
+  const maxBytes = positiveInteger(p, 'max-bytes');
+  const maxNodes = positiveInteger(p, 'max-nodes');
+  return { ...(maxBytes !== undefined && { maxBytes }), ...(maxNodes !== undefined && { maxNodes }) };
 }
 
 /** Throws {@link UsageError} for an option given without the option it depends on. */
@@ -98,6 +142,9 @@ export function startCommand(spec: CommandSpec, argv: string[], io: Streams): Pa
       return 0;
     }
     if (spec.requires) checkRequires(p, spec.requires);
+    // Handed over on the command's own io (made per run), so every load reads within them without each call
+    // site passing them on.
+    if ('max-bytes' in spec.options) io.readLimits = readLimitsOf(p);
     if (spec.check) spec.check(p);
     else if (p.positionals.length === 0) throw new UsageError('Give the input file(s), or - for standard input.');
     return p;

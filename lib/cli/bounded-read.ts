@@ -11,9 +11,12 @@ import { describeErrno } from './describe-errno.js';
 
 const CHUNK = 1024 * 1024;
 
-/** The most bytes an input may have: an export .zip (starts with `PK`) may be larger than a task sequence file. */
-export function inputLimit(head: Uint8Array): number {
-  return head[0] === 0x50 && head[1] === 0x4b ? DEFAULT_MAX_ARCHIVE_BYTES : DEFAULT_MAX_BYTES;
+/**
+ * The most bytes an input may have: `maxBytes` (--max-bytes) for a task sequence file; an export .zip (starts with
+ * `PK`) may be larger, and its parts are held to `maxBytes` once unpacked.
+ */
+export function inputLimit(head: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): number {
+  return head[0] === 0x50 && head[1] === 0x4b ? DEFAULT_MAX_ARCHIVE_BYTES : maxBytes;
 }
 
 function tooLarge(label: string, what: string, limit: number): never {
@@ -24,8 +27,11 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** Reads from `fd` to its end, refusing it (INPUT_TOO_LARGE) once it passes the limit {@link inputLimit} sets. */
-export function readFdBounded(fd: number, label: string, limit?: number): Uint8Array {
+/**
+ * Reads from `fd` to its end, refusing it (INPUT_TOO_LARGE) once it passes `limit`, or else the limit
+ * {@link inputLimit} sets for its first bytes and `maxBytes`.
+ */
+export function readFdBounded(fd: number, label: string, limit?: number, maxBytes?: number): Uint8Array {
   const chunks: Buffer[] = [];
   let total = 0;
   let max = limit;
@@ -47,17 +53,20 @@ export function readFdBounded(fd: number, label: string, limit?: number): Uint8A
     if (n === 0) break;
     chunks.push(Buffer.from(buf.subarray(0, n)));
     total += n;
-    max ??= inputLimit(chunks[0] as Buffer);
+    max ??= inputLimit(chunks[0] as Buffer, maxBytes);
     if (total > max) tooLarge(label, `over ${max} bytes (and was not read to its end)`, max);
   }
   return Buffer.concat(chunks, total);
 }
 
-/** Reads a file, or standard input for `-`, within the input limit; throws `IO_ERROR` or `INPUT_TOO_LARGE`. */
-export function readInputFile(path: string, stdinFd = 0): Uint8Array {
+/**
+ * Reads a file, or standard input for `-`, within the input limit (`maxBytes` for a task sequence, default 64 MiB);
+ * throws `IO_ERROR` or `INPUT_TOO_LARGE`.
+ */
+export function readInputFile(path: string, stdinFd = 0, maxBytes?: number): Uint8Array {
   if (path === '-') {
     try {
-      return readFdBounded(stdinFd, '(standard input)');
+      return readFdBounded(stdinFd, '(standard input)', undefined, maxBytes);
     } catch (e) {
       if (e instanceof TaskSequenceError) throw e;
       throw new TaskSequenceError('IO_ERROR', `Cannot read standard input: ${describeErrno(e)}.`, { file: '-' });
@@ -75,11 +84,11 @@ export function readInputFile(path: string, stdinFd = 0): Uint8Array {
     if (st.isFile()) {
       const head = Buffer.alloc(2);
       readSync(fd, head, 0, 2, 0);
-      const limit = inputLimit(head);
+      const limit = inputLimit(head, maxBytes);
       if (st.size > limit) tooLarge(path, `${st.size} bytes`, limit);
       return readFdBounded(fd, path, limit);
     }
-    return readFdBounded(fd, path);
+    return readFdBounded(fd, path, undefined, maxBytes);
   } catch (e) {
     if (e instanceof TaskSequenceError) throw e;
     throw new TaskSequenceError('IO_ERROR', `Cannot read ${path}: ${describeErrno(e)}.`, { file: path });

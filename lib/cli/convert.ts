@@ -11,7 +11,7 @@ import { readTaskSequence } from '../read.js';
 import { writeTaskSequence } from '../write.js';
 import { assertValid } from '../schemas.js';
 import { encodeText } from '../xml/codec.js';
-import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError, reportUsage } from './args.js';
+import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError, reportUsage, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import { INPUT_EXTENSIONS, inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { inputFailure, reportFailure } from './json-report.js';
@@ -46,6 +46,7 @@ OPTIONS
     --out-dir <folder>     write each result to the folder (created if missing) as <input name>.json / .xml / .yaml
     --whitespace           with --to json: keep the file's layout (whitespace text nodes)
     --bare                 with --to xml: write a bare <sequence> whatever the container
+${readLimitHelp('    ', 27)}
     -h, --help             show this help
 
 EXAMPLES
@@ -65,7 +66,7 @@ const OPTIONS: OptionSpecs = {
   'out-dir': { type: 'string' },
   whitespace: { type: 'boolean' },
   bare: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...READ_LIMIT_OPTIONS, help: { type: 'boolean', short: 'h' },
 };
 
 function toJson(input: string, p: Parsed, io: CliIo): Uint8Array {

@@ -3,7 +3,7 @@
  * are paired by their path below each folder, and a file on one side only is a difference.
  */
 import { type DiffEntry, diffTaskSequences } from '../diff/semantic-diff.js';
-import { type OptionSpecs, reportUsage, startCommand, UsageError, flag } from './args.js';
+import { type OptionSpecs, reportUsage, startCommand, UsageError, flag, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import { formatDifferences } from './diff-format.js';
 import { INPUT_EXTENSIONS, walk } from './inputs.js';
 import type { CliIo } from './io.js';
@@ -28,6 +28,7 @@ DESCRIPTION
 OPTIONS
     --json       print {"results": [{"input", "a", "b", "status", "differences"} | {"input", "error"}], "summary"}
                  (schemas/diff.report.schema.json)
+${readLimitHelp('    ', 17)}
     -h, --help   show this help
 
 EXAMPLES
@@ -40,7 +41,7 @@ EXIT STATUS
     or an input that could not be read).
 `;
 
-const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
+const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, ...READ_LIMIT_OPTIONS, help: { type: 'boolean', short: 'h' } };
 
 /** One compared pair in --json. */
 interface DiffRecord {

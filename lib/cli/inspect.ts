@@ -10,7 +10,7 @@ import { getVariableValue } from '../model/variables.js';
 import { keySettings, stepSettingsJson } from '../catalog/key-settings.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { loadDocuments } from './load.js';
-import { flag, type OptionSpecs, startCommand } from './args.js';
+import { flag, type OptionSpecs, startCommand, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { errorRecord, inputFailure, type JsonReport, printJson, reportFailure } from './json-report.js';
@@ -34,6 +34,7 @@ OPTIONS
                     (schemas/inspect.report.schema.json; each model as schemas/task-sequence.schema.json;
                     "steps" holds each step's typed settings from the step catalog)
     --whitespace    with --json: keep the file's layout (whitespace text nodes)
+${readLimitHelp('    ', 20)}
     -h, --help      show this help
 
 EXAMPLES
@@ -46,7 +47,7 @@ EXIT STATUS
     0 every input shown; 1 an input could not be read (the others are still shown); 2 usage error.
 `;
 
-const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, whitespace: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
+const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, whitespace: { type: 'boolean' }, ...READ_LIMIT_OPTIONS, help: { type: 'boolean', short: 'h' } };
 const CONTAINER = { sequence: 'bare <sequence>', 'sms-package': 'ConfigMgr 2007 export', 'cim-instance': 'Current Branch object.xml' } as const;
 
 /** Key properties of a step, one `label: value` string each. */

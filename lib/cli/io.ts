@@ -7,6 +7,7 @@ import { TaskSequenceError } from '../errors.js';
 import { isTempName, writeFileAtomic } from './atomic-write.js';
 import { describeErrno } from './describe-errno.js';
 import { readInputFile } from './bounded-read.js';
+import type { ReadLimits } from './args.js';
 
 /** A stream a command writes to. */
 export interface OutStream {
@@ -21,8 +22,13 @@ export type PathKind = 'file' | 'dir' | 'missing' | 'other';
 export interface CliIo {
   stdout: OutStream;
   stderr: OutStream;
-  /** Reads a file within the input size limit; `-` is standard input (read once, then refused). */
-  readFile(path: string): Uint8Array;
+  /**
+   * Reads a file within the input size limit (`maxBytes` for a task sequence, default 64 MiB; an export .zip has its
+   * own); `-` is standard input (read once, then refused).
+   */
+  readFile(path: string, maxBytes?: number): Uint8Array;
+  /** The --max-bytes/--max-nodes limits, set by the command's startCommand; the loaders read with them. */
+  readLimits?: ReadLimits;
   /**
    * Writes a file atomically: a temporary file beside it, every byte written and synced, then a rename; the folder
    * must exist. An existing file keeps its mode and owner, a symlink is written through. Throws `IO_ERROR`, leaving
@@ -58,12 +64,12 @@ export function nodeIo(): CliIo {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    readFile(path) {
+    readFile(path, maxBytes) {
       if (path === '-') {
         if (stdinRead) throw new TaskSequenceError('INVALID_ARGUMENT', 'Standard input (-) can be read only once.', { file: '-' });
         stdinRead = true;
       }
-      return readInputFile(path);
+      return readInputFile(path, 0, maxBytes);
     },
     writeFileAtomic,
     isDirectory(path) {

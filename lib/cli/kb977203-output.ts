@@ -25,10 +25,16 @@ export type Mode = 'apply' | 'check' | 'revert';
 /** Codes that mean "the KB does not apply to this sequence" rather than "this sequence is broken". */
 export const NOT_APPLICABLE = new Set(['NOT_CONFIGMGR_2007', 'MISSING_SETUP_WINDOWS_STEP']);
 
-/** One task sequence's outcome: its result, not applicable (with why), or the error that stopped its file. */
+/** A sequence's file, name, package ID and container: all a batch keeps of its document for the summary. */
+export type Identity = ReturnType<typeof identity>;
+
+/**
+ * One task sequence's outcome: its result, not applicable (with why), or the error that stopped its file. The
+ * document itself is kept only when asked for (`--html` on one input), so a batch's memory does not grow with it.
+ */
 export type Outcome =
-  | { input: string; result: Kb977203CommandResult; doc: TaskSequenceDocument }
-  | { input: string; notApplicable: TaskSequenceError; doc: TaskSequenceDocument }
+  | { input: string; result: Kb977203CommandResult; id: Identity; doc?: TaskSequenceDocument }
+  | { input: string; notApplicable: TaskSequenceError; id: Identity }
   | { input: string; error: TaskSequenceError };
 
 /** Flag names for the library's option names, so messages say what to type. */
@@ -77,10 +83,10 @@ export function writeHuman(o: Outcome, io: CliIo): void {
 /** An outcome as a row of the fleet report. */
 export function rowOf(o: Outcome, mode: Mode): FleetRow {
   if ('error' in o) return { ...identity(o.input, undefined), status: 'failed', changes: [], reason: `${o.error.code}: ${o.error.message}` };
-  if ('notApplicable' in o) return { ...identity(o.input, o.doc), status: 'not applicable', changes: [], reason: `${o.notApplicable.code}: ${o.notApplicable.message}` };
+  if ('notApplicable' in o) return { ...o.id, status: 'not applicable', changes: [], reason: `${o.notApplicable.code}: ${o.notApplicable.message}` };
   const r = o.result.report;
   const status = !r.changed ? 'already in place' : mode === 'revert' ? 'reverted' : o.result.dryRun ? 'would change' : 'changed';
-  return fleetRow(o.input, o.doc, r, status);
+  return { ...fleetRow(o.input, undefined, r, status), ...o.id };
 }
 
 /** Counts of sequences, changed, not applicable and failed. */

@@ -9,7 +9,7 @@ export { humanReport, type Kb977203CommandResult } from './kb977203-output.js';
 import { revertKb977203 } from '../presets/kb977203-revert.js';
 import { fleetCsv, fleetJson } from '../presets/kb977203-fleet.js';
 import { cliError, jsonOf, type Kb977203CommandResult, type Mode, NOT_APPLICABLE, type Outcome, rowOf, summaryOf, summaryTable, withFlagNames, writeHuman } from './kb977203-output.js';
-import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError } from './args.js';
+import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import { errorRecord, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
 import type { CliIo } from './io.js';
@@ -17,6 +17,8 @@ import { EXIT } from './main.js';
 import { unifiedDiff } from './text-diff.js';
 import { expandInputs } from './inputs.js';
 import { loadInput, loadOne } from './load.js';
+import { detached } from './detached.js';
+import { identity } from '../presets/kb977203-fleet.js';
 import { assertValid } from '../schemas.js';
 import { renderComparison } from '../render/render-sequence.js';
 
@@ -72,6 +74,7 @@ Options:
       --html <file>          also write the change as an HTML review page, even with --dry-run (one input
                              holding one task sequence; the page is cmts render's comparison)
       --json                 print the report as JSON on standard output (schemas/kb977203.report.schema.json)
+${readLimitHelp('      ', 29)}
   -h, --help                 show this help
 
 Examples:
@@ -108,21 +111,24 @@ const OPTIONS: OptionSpecs = {
   'dry-run': { type: 'boolean' },
   html: { type: 'string' },
   json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...READ_LIMIT_OPTIONS, help: { type: 'boolean', short: 'h' },
 };
 
 /** Runs the preset (or its check or revert) on every sequence of one file; writes the file when that is asked for. */
-function processFile(file: string, target: string | undefined, options: Kb977203Options, mode: Mode, dryRun: boolean, io: CliIo): Outcome[] {
+function processFile(file: string, target: string | undefined, options: Kb977203Options, mode: Mode, dryRun: boolean, io: CliIo, keepDoc = false): Outcome[] {
   const input = loadInput(io, file);
   const outcomes: Outcome[] = [];
   for (const { label, doc, warnings } of input.docs) {
+    // Only these fields outlive the file, copied (detached) so that none is a slice keeping the whole input alive.
+    const id = detached(identity(label, doc));
     const before = dryRun ? writeTaskSequenceText(doc) : '';
     let report: Kb977203Report;
     try {
       report = mode === 'check' ? checkKb977203(doc, options) : mode === 'revert' ? revertKb977203(doc, options) : applyKb977203(doc, options);
     } catch (e) {
       if (e instanceof TaskSequenceError && NOT_APPLICABLE.has(e.code) && mode !== 'revert') {
-        outcomes.push({ input: label, notApplicable: cliError(e), doc });
+        outcomes.push({ input: label, notApplicable: cliError(e), id });
+        e.message = detached(e.message);
         continue;
       }
       throw e;
@@ -131,7 +137,7 @@ function processFile(file: string, target: string | undefined, options: Kb977203
     report.diagnostics.push(...doc.warnings, ...warnings());
     for (const d of report.diagnostics) d.message = withFlagNames(d.message);
     const result = { input: label, output: mode === 'check' ? null : (target ?? null), dryRun: dryRun || mode === 'check', written: false, report, ...(dryRun ? { diff: unifiedDiff(before, writeTaskSequenceText(doc), label) } : {}) };
-    outcomes.push({ input: label, result, doc });
+    outcomes.push({ input: label, result: detached(result), id, ...(keepDoc && { doc }) });
   }
   const results = outcomes.flatMap((o) => ('result' in o ? [o.result] : []));
   const changed = results.some((r) => r.report.changed);
@@ -228,7 +234,7 @@ export function run(argv: string[], io: CliIo): number {
   inputs.forEach((input, i) => {
     if (progress) io.stderr.write(`\r\x1b[K[${i + 1}/${inputs.length}] ${input}`);
     try {
-      outcomes.push(...processFile(input, targetOf(input), options, mode, dryRun, io));
+      outcomes.push(...processFile(input, targetOf(input), options, mode, dryRun, io, html !== undefined));
     } catch (e) {
       if (!(e instanceof TaskSequenceError)) throw e;
       if (e.file === undefined) e.file = input;
@@ -258,7 +264,7 @@ export function run(argv: string[], io: CliIo): number {
       if (na) return fail(na.notApplicable, input);
     }
     const done = outcomes.find((o): o is Extract<Outcome, { result: Kb977203CommandResult }> => 'result' in o);
-    if (html !== undefined && original && done) {
+    if (html !== undefined && original && done?.doc) {
       try {
         io.writeFileAtomic(html, Buffer.from(renderComparison(original, done.doc, { source: `${done.input} with KB977203${dryRun ? ' (dry run)' : ''}` }), 'utf8'));
       } catch (e) {

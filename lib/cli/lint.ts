@@ -3,7 +3,7 @@
  */
 import { lint, LINT_RULES, type LintDiagnostic } from '../lint/index.js';
 import { loadDocuments } from './load.js';
-import { flag, type OptionSpecs, startCommand } from './args.js';
+import { flag, type OptionSpecs, startCommand, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { errorRecord, inputFailure, type JsonReport, printJson, reportFailure } from './json-report.js';
@@ -25,6 +25,7 @@ OPTIONS
     --json       print {"results": [{"input", "diagnostics"} | {"input", "error"}], "summary"}
                  (schemas/lint.report.schema.json)
     --strict     warnings fail too
+${readLimitHelp('    ', 17)}
     -h, --help   show this help
 
 EXAMPLES
@@ -37,7 +38,7 @@ EXIT STATUS
     2 usage error.
 `;
 
-const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
+const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, strict: { type: 'boolean' }, ...READ_LIMIT_OPTIONS, help: { type: 'boolean', short: 'h' } };
 
 /** One input's record in --json. */
 interface LintRecord {

@@ -28,9 +28,11 @@ export interface LoadedInput {
 
 /** Reads an input: a task sequence file or an export .zip. */
 export function loadInput(io: CliIo, file: string): LoadedInput {
-  const bytes = io.readFile(file);
+  // The limits of --max-bytes/--max-nodes (set by startCommand): the file is read no further than maxBytes.
+  const limits = io.readLimits ?? {};
+  const bytes = io.readFile(file, limits.maxBytes);
   if (!isZip(bytes)) {
-    const doc = readTaskSequence(bytes, { file });
+    const doc = readTaskSequence(bytes, { file, ...limits });
     return {
       docs: [{ label: file, doc, warnings: () => [] }],
       write: () => writeTaskSequence(doc),
@@ -38,7 +40,7 @@ export function loadInput(io: CliIo, file: string): LoadedInput {
       verify: (out) => checkWrittenBytes(out),
     };
   }
-  const zip = readExportZip(bytes, { file });
+  const zip = readExportZip(bytes, { file, ...limits });
   return {
     docs: zip.sequences.map((s) => ({ label: `${file}!${s.part}`, doc: s.doc, warnings: () => exportZipPartWarnings(s) })),
     write: () => writeExportZip(zip),

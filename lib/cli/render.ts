@@ -9,7 +9,7 @@ import { renderMarkdown } from '../render/render-markdown.js';
 import { renderIndex, type RenderFormat } from '../render/render-sequence.js';
 import { buildSequenceView, type SequenceView } from '../render/view-model.js';
 import { loadDocuments, loadOne } from './load.js';
-import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError } from './args.js';
+import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { inputFailure, reportFailure } from './json-report.js';
@@ -39,6 +39,7 @@ OPTIONS
                            the folder is created if missing
     --format html|md       the output format [default: html]
     --compare              take two inputs, <old> and <new>, and highlight what changed
+${readLimitHelp('    ', 27)}
     -h, --help             show this help
 
 EXAMPLES
@@ -57,7 +58,7 @@ const OPTIONS: OptionSpecs = {
   'out-dir': { type: 'string' },
   format: { type: 'string' },
   compare: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...READ_LIMIT_OPTIONS, help: { type: 'boolean', short: 'h' },
 };
 
 function checkUsage(p: Parsed): void {

@@ -4,7 +4,7 @@
 import { TaskSequenceError } from '../errors.js';
 import { applyWith, checkWith, TRANSFORMS, type TransformEntry, type TransformReport } from '../transforms/index.js';
 import { PRESETS } from '../presets/index.js';
-import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError } from './args.js';
+import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import { errorRecord, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
 import { expandInputs } from './inputs.js';
@@ -38,6 +38,7 @@ Options:
       --in-place             overwrite each input (atomically)
       --check                write nothing; exit 0 when nothing would change, 1 when something would
       --json                 print the reports as JSON on standard output
+${readLimitHelp('      ', 29)}
   -h, --help                 show this help
 
 Example:
@@ -54,7 +55,7 @@ const OPTIONS: OptionSpecs = {
   'in-place': { type: 'boolean' },
   check: { type: 'boolean' },
   json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...READ_LIMIT_OPTIONS, help: { type: 'boolean', short: 'h' },
 };
 
 function checkUsage(p: Parsed): void {

@@ -26,7 +26,7 @@ export interface FleetRow {
 }
 
 /** A row for a sequence the preset ran on. */
-export function fleetRow(file: string, doc: TaskSequenceDocument, report: Kb977203Report, status: FleetStatus): FleetRow {
+export function fleetRow(file: string, doc: TaskSequenceDocument | undefined, report: Kb977203Report, status: FleetStatus): FleetRow {
   const warnings = report.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.code}: ${d.message}`);
   return { ...identity(file, doc), status, changes: report.changes.map((c) => `${c.requirement ? `[${c.requirement}] ` : ''}${c.where}: ${c.what}`), reason: warnings.join(' | ') };
 }
