@@ -3,7 +3,7 @@
  */
 import { recognise } from './containers/index.js';
 import { TaskSequenceDocument } from './document.js';
-import { type Diagnostic, LineCounter, TaskSequenceError } from './errors.js';
+import { type Issue, type NoticeCode, LineCounter, TaskSequenceError } from './errors.js';
 import { classifyElement } from './model/classify.js';
 import { decodeBytes, type DecodedText } from './xml/codec.js';
 import { parseXml, type ParseWarning } from './xml/parse.js';
@@ -61,7 +61,8 @@ function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDoc
     }
     throw e;
   }
-  const diagnostics: Diagnostic[] = warnings.map((w) => ({ code: w.code, severity: 'warning', message: w.message, ...lines.linePos(w.offset) }));
+  // The XML layer knows nothing of issue codes; the warnings it can give are listed in NOTICE_CODES.
+  const diagnostics: Issue[] = warnings.map((w) => ({ code: w.code as NoticeCode, severity: 'warning', message: w.message, ...lines.linePos(w.offset), ...(options.file !== undefined ? { file: options.file } : {}) }));
   return new TaskSequenceDocument({
     container: parts.kind,
     encoding: { encoding: decoded.encoding, bom: decoded.bom },

@@ -44,7 +44,7 @@ export function run(argv: string[], io: CliIo): number {
         for (const d of diagnostics) {
           if (d.severity === 'error') errors++;
           else if (d.severity === 'warning') warnings++;
-          if (!flag(p, 'json')) io.stdout.write(`${label}:${d.line ?? 0}:${d.col ?? 0}: ${d.severity} ${d.rule}${d.requirement ? ` [${d.requirement}]` : ''} ${d.path}: ${d.message}\n`);
+          if (!flag(p, 'json')) io.stdout.write(`${label}:${d.line ?? 0}:${d.col ?? 0}: ${d.severity} ${d.code}${d.requirement ? ` [${d.requirement}]` : ''} ${d.path}: ${d.message}\n`);
         }
       }
     } catch (e) {
