@@ -12,7 +12,7 @@ import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError } fr
 import { inputsOrFail } from './inputs.js';
 import { loadOne } from './load.js';
 import type { CliIo } from './io.js';
-import { EXIT } from './main.js';
+import { EXIT } from './exit.js';
 
 /** The command's --help text. */
 export const HELP = `Usage: cmts convert <input>... --to json|xml [-o <output> | --out-dir <folder>] [--whitespace]

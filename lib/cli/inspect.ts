@@ -13,7 +13,7 @@ import { loadDocuments } from './load.js';
 import { flag, type OptionSpecs, startCommand } from './args.js';
 import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
-import { EXIT } from './main.js';
+import { EXIT } from './exit.js';
 
 /** The command's --help text. */
 export const HELP = `Usage: cmts inspect <input>... [--json] [--whitespace]

@@ -6,7 +6,7 @@ import { TaskSequenceError } from '../errors.js';
 import { applyKb977203, type Kb977203Options, type Kb977203Report } from '../presets/kb977203.js';
 import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError } from './args.js';
 import type { CliIo } from './io.js';
-import { EXIT } from './main.js';
+import { EXIT } from './exit.js';
 import { unifiedDiff } from './text-diff.js';
 import { expandInputs } from './inputs.js';
 import { loadInput } from './load.js';

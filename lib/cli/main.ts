@@ -6,8 +6,9 @@
 import { packageVersion } from '../package-info.js';
 import type { CliIo } from './io.js';
 
-/** Exit statuses. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+import { EXIT } from './exit.js';
+
+export { EXIT };
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (argv: string[], io: CliIo) => number }> }> = {
   kb977203: { summary: 'wire the KB977203 fix into task sequences', load: () => import('./kb977203.js') },
