@@ -4,6 +4,7 @@
 import { recognise } from './containers/index.js';
 import { TaskSequenceDocument } from './document.js';
 import { type Issue, type NoticeCode, LineCounter, TaskSequenceError } from './errors.js';
+import { refuseMisusedInput } from './input-guard.js';
 import { classifyElement } from './model/classify.js';
 import { decodeBytes, type DecodedText } from './xml/codec.js';
 import { parseXml, type ParseWarning } from './xml/parse.js';
@@ -40,6 +41,7 @@ function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDoc
   if (input.length > maxBytes) {
     throw new TaskSequenceError('INPUT_TOO_LARGE', `The input is ${input.length} ${typeof input === 'string' ? 'characters' : 'bytes'}; the limit is ${maxBytes} (option maxBytes).`);
   }
+  refuseMisusedInput(input);
   let decoded: DecodedText;
   if (typeof input === 'string') {
     if (!input.isWellFormed()) throw new TaskSequenceError('ENCODING_INVALID', 'The string has an unpaired surrogate, which no encoding can write.');
@@ -72,5 +74,6 @@ function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDoc
     embedded: parts.embedded,
     warnings: diagnostics,
     file: options.file,
+    reread: (bytes) => readTaskSequence(bytes, options),
   });
 }
