@@ -2,7 +2,7 @@
  * The transform registry: each transform by name, with the JSON Schema its options are validated against.
  */
 import { TaskSequenceError } from '../errors.js';
-import { assertValid } from '../schemas.js';
+import { assertValid, type SchemaFile } from '../schemas.js';
 import { addClientPatch, type AddClientPatchOptions } from './add-client-patch.js';
 import { addReference, type AddReferenceOptions } from './add-reference.js';
 import type { Transform } from './context.js';
@@ -21,7 +21,7 @@ export interface TransformOptions {
 export type TransformName = keyof TransformOptions;
 
 /** Every registered transform: its factory and its options schema (in `schemas/`). */
-export const TRANSFORMS: { [K in TransformName]: { create: (options: TransformOptions[K]) => Transform; schema: string } } = {
+export const TRANSFORMS: { [K in TransformName]: { create: (options: TransformOptions[K]) => Transform; schema: SchemaFile } } = {
   'add-client-patch': { create: addClientPatch, schema: 'add-client-patch.options.schema.json' },
   'insert-steps-after': { create: insertStepsAfter, schema: 'insert-steps-after.options.schema.json' },
   'set-dependent-program': { create: setDependentProgram, schema: 'set-dependent-program.options.schema.json' },
