@@ -131,7 +131,10 @@ export class TaskSequenceDocument {
   /** Runs transforms in order on this document and returns one report of what they changed. */
   apply(...transforms: Applicable[]): ApplyReport {
     const ctx = new TransformContext();
-    for (const t of transforms) (typeof t === 'function' ? t : t.apply)(this, ctx);
+    for (const t of transforms) {
+      if (typeof t === 'function') t(this, ctx);
+      else t.apply(this, ctx);
+    }
     return { changed: ctx.changes.length > 0, changes: ctx.changes, alreadyInPlace: ctx.alreadyInPlace, issues: ctx.diagnostics };
   }
 

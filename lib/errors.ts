@@ -49,7 +49,7 @@ export type NoticeCode = keyof typeof NOTICE_CODES;
  * A lint rule id (`kb977203/patch-quoted`, `name-too-long`): lower case, so it can never be mistaken for (or
  * misspell) one of the SCREAMING_SNAKE codes.
  */
-export type LintRuleId = Lowercase<`${string}`>;
+export type LintRuleId = Lowercase<string>;
 
 /** What an {@link Issue} can be about: an error code, a notice code, or a lint rule id. */
 export type IssueCode = ErrorCode | NoticeCode | LintRuleId;

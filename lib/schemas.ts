@@ -29,7 +29,7 @@ export function isSchemaFile(file: string): file is SchemaFile {
  * ```
  */
 export function validatorFor<F extends SchemaFile>(file: F): SchemaValidator<SchemaTypes[F]> {
-  return VALIDATORS[file] as SchemaValidator<SchemaTypes[F]>;
+  return VALIDATORS[file];
 }
 
 /** A schema as an object (what `schemas/<file>` holds). */

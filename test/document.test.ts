@@ -93,20 +93,20 @@ describe('readTaskSequence refuses inputs that are not XML, saying what to call 
   it('a file path', () => {
     const e = thrown(() => readTaskSequence('ts.xml'));
     expect(e).toBeInstanceOf(TaskSequenceError);
-    expect((e as TaskSequenceError).code).toBe('INVALID_ARGUMENT');
+    expect(e.code).toBe('INVALID_ARGUMENT');
     expect((e as Error).message).toMatch(/"ts\.xml".*file path.*readFileSync/);
-    expect((thrown(() => readTaskSequence('C:\\exports\\ts')) as TaskSequenceError).code).toBe('INVALID_ARGUMENT');
+    expect((thrown(() => readTaskSequence('C:\\exports\\ts'))).code).toBe('INVALID_ARGUMENT');
   });
 
   it('the bytes of a .zip export', () => {
-    const e = thrown(() => readTaskSequence(readFileSync(resolve('test/fixtures/zip/export.zip')))) as TaskSequenceError;
+    const e = thrown(() => readTaskSequence(readFileSync(resolve('test/fixtures/zip/export.zip'))));
     expect(e.code).toBe('INVALID_ARGUMENT');
     expect(e.message).toMatch(/\.zip archive.*readExportZip.*cmts\/zip/);
   });
 
   it('still parses XML text and reports malformed XML as such', () => {
-    expect((thrown(() => readTaskSequence('<sequence>')) as TaskSequenceError).code).toBe('XML_MALFORMED');
-    expect((thrown(() => readTaskSequence('sequence')) as TaskSequenceError).code).toBe('XML_MALFORMED');
+    expect((thrown(() => readTaskSequence('<sequence>'))).code).toBe('XML_MALFORMED');
+    expect((thrown(() => readTaskSequence('sequence'))).code).toBe('XML_MALFORMED');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTaskSequence, type ErrorCode, type ReadOptions } from '../lib/index.js';
+import { readTaskSequence, type ErrorCode, type ReadOptions } from './helpers/api.js';
 import { thrown } from './helpers/thrown.js';
 
 const failure = (input: string | Uint8Array, options: ReadOptions = {}) => thrown(() => readTaskSequence(input, options));
@@ -56,6 +56,6 @@ describe('bad input fails with a code and a place', () => {
 
   it('accepts comments before the XML declaration with a warning and its position', () => {
     const doc = readTaskSequence('<!-- note -->\n<?xml version="1.0"?>\n<sequence/>');
-    expect(doc.warnings).toEqual([expect.objectContaining({ code: 'XML_DECLARATION_NOT_FIRST', severity: 'warning', line: 2, col: 1 })]);
+    expect(doc.issues).toEqual([expect.objectContaining({ code: 'XML_DECLARATION_NOT_FIRST', severity: 'warning', line: 2, col: 1 })]);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../lib/cli/main.js';
-import { applyKb977203, lint, LINT_RULES, readTaskSequence, validatorFor, writeTaskSequence } from '../lib/index.js';
+import { applyKb977203, lint, LINT_RULES, readTaskSequence, validatorFor, writeTaskSequence } from './helpers/api.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 import { memoryIo } from './helpers/memory-io.js';
 

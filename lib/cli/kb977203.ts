@@ -23,7 +23,7 @@ Wires Microsoft's KB977203 fix into an exported task sequence (a bare <sequence>
   - Install Software (CCMCertFix) and Restart Computer (installed OS, no notification) right after each
     Setup Windows and ConfigMgr step (R13, R14); the CCMCertFix package in <referenceList> if there is one;
   - "Run another program first" = CCMCertFix, where the container can hold it (R12).
-Applying it again changes nothing.
+Applying it again changes nothing. R1-R15 are described in docs/kb977203-requirements.md (in the package).
 
 Options:
   <input>...                 files, folders (their .xml and .zip files) or globs (*, ?, **); a Current Branch

@@ -1,8 +1,8 @@
 /**
  * `cmts lint`: rule findings with ids, severities and places; the exit status follows the worst severity.
  */
-import { TaskSequenceError } from '../errors.js';
-import { lint, LINT_RULES, type LintDiagnostic } from '../lint/index.js';
+import { type Issue, TaskSequenceError } from '../errors.js';
+import { lint, LINT_RULES } from '../lint/index.js';
 import { loadDocuments } from './load.js';
 import { flag, type OptionSpecs, startCommand } from './args.js';
 import { inputsOrFail } from './inputs.js';
@@ -14,6 +14,8 @@ export const HELP = `Usage: cmts lint <input>... [--json] [--strict]
 
 Checks task sequences against these rules:
 ${LINT_RULES.map((r) => `  ${r.id.padEnd(30)} ${r.severity.padEnd(8)}${r.requirement ? `[${r.requirement}] ` : ''}${r.description}`).join('\n')}
+
+[R…] names a KB977203 requirement, described in docs/kb977203-requirements.md (in the package).
 
 Options:
   <input>...     files, folders or globs
@@ -33,7 +35,7 @@ export function run(argv: string[], io: CliIo): number {
   if (typeof p === 'number') return p;
   const inputs = inputsOrFail('lint', p.positionals, io);
   if (typeof inputs === 'number') return inputs;
-  const files: ({ file: string; diagnostics: LintDiagnostic[] } | { file: string; error: ReturnType<TaskSequenceError['toJSON']> })[] = [];
+  const files: ({ file: string; diagnostics: Issue[] } | { file: string; error: ReturnType<TaskSequenceError['toJSON']> })[] = [];
   let errors = 0;
   let warnings = 0;
   for (const file of inputs) {

@@ -8,7 +8,7 @@ import { conditionOf, describeCondition } from '../model/conditions.js';
 import { referencedPackages } from '../model/mutate.js';
 import { listItems, type Located } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
-import type { SequenceItem, Variable } from '../model/types.js';
+import type { SequenceItem } from '../model/types.js';
 import { getAction } from '../model/variables.js';
 
 /** One difference. */
@@ -39,7 +39,7 @@ function fields(item: SequenceItem): Map<string, string> {
     if (action !== undefined) f.set('command line', action);
     for (const c of item.children) {
       if (c.kind !== 'variableList') continue;
-      for (const v of c.children) if (v.kind === 'variable') f.set(`variable ${(v as Variable).attributes.name ?? (v as Variable).attributes.property ?? '?'}`, (v as Variable).value);
+      for (const v of c.children) if (v.kind === 'variable') f.set(`variable ${v.attributes.name ?? v.attributes.property ?? '?'}`, v.value);
     }
   }
   const cond = conditionOf(item);

@@ -30,7 +30,7 @@ function strip(nodes: Node[]): Node[] {
   const out: Node[] = [];
   for (const n of nodes) {
     if (n.kind === 'text' && n.value.trim() === '') continue;
-    out.push('children' in n ? ({ ...n, children: strip(n.children) } as Node) : n);
+    out.push('children' in n ? ({ ...n, children: strip(n.children) }) : n);
   }
   return out;
 }

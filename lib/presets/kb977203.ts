@@ -138,7 +138,7 @@ export function applyKb977203(doc: TaskSequenceDocument, options: Kb977203Option
     }
     // Plan every step before editing any, so a refusal leaves the document as it was.
     for (const located of setups) {
-      const view = new SetupWindowsStep(located.node as Step);
+      const view = new SetupWindowsStep(located.node);
       const clientPackage = options.clientPackage ?? view.clientPackageId?.trim();
       if (!clientPackage) {
         throw new TaskSequenceError('INVALID_ARGUMENT', `The Setup Windows and ConfigMgr step "${located.path}" names no client package (_SMSClientPackageID); give the client installation package with --client-package (R5).`);

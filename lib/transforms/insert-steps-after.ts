@@ -78,7 +78,7 @@ export function insertStepsAfter(options: InsertStepsAfterOptions): Transform {
       let anchor: SequenceItem = target.node;
       const retry = 'retryCount' in target.node.attributes;
       options.steps.forEach((spec, i) => {
-        const req = options.requirements?.[i] === undefined ? {} : { requirement: options.requirements[i] as string };
+        const req = options.requirements?.[i] === undefined ? {} : { requirement: options.requirements[i] };
         const next = nextItem(target.parent, anchor);
         if (next && stepMatches(next, spec)) {
           ctx.already({ what: `${spec.type} step "${next.attributes.name ?? ''}"`, where: target.path, ...req });

@@ -112,7 +112,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
       if (known === undefined) blanks.set(value, value);
       else value = known;
     }
-    children().push(new SourcedLeaf(source, start, end, kind, value) as Node);
+    children().push(new SourcedLeaf(source, start, end, kind, value));
   };
 
   while (pos < len) {
@@ -197,7 +197,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
       }
       const value = text.slice(afterTarget, close);
       if (INVALID_CHAR.test(value)) decode(value, afterTarget);
-      children().push(new SourcedInstruction(source, pos, close + 2, target, value) as Node);
+      children().push(new SourcedInstruction(source, pos, close + 2, target, value));
       pos = close + 2;
       continue;
     }
