@@ -3,7 +3,7 @@
  */
 import { recognise } from './containers/index.js';
 import { TaskSequenceDocument } from './document.js';
-import { type Issue, type NoticeCode, LineCounter, TaskSequenceError } from './errors.js';
+import { type Issue, LineCounter, TaskSequenceError } from './errors.js';
 import { refuseMisusedInput } from './input-guard.js';
 import { classifyElement } from './model/classify.js';
 import { decodeBytes, type DecodedText } from './xml/codec.js';
@@ -24,7 +24,14 @@ export interface ReadOptions {
 
 /**
  * Reads a task sequence. Bytes may be UTF-8 (with or without BOM) or UTF-16 with BOM; a string is taken as
- * decoded text and written back as UTF-8. Throws {@link TaskSequenceError} on unusable input.
+ * decoded text and written back as UTF-8. Throws {@link TaskSequenceError} on unusable input, and `INVALID_ARGUMENT`
+ * for a file path or the bytes of a `.zip` (read the file first; use `readExportZip` from `cmts/zip` for exports).
+ *
+ * @example
+ * ```ts
+ * const doc = readTaskSequence(readFileSync('ts.xml'), { file: 'ts.xml' });
+ * for (const issue of doc.issues) console.warn(`${issue.file}:${issue.line}:${issue.col} ${issue.message}`);
+ * ```
  */
 export function readTaskSequence(input: Uint8Array | string, options: ReadOptions = {}): TaskSequenceDocument {
   try {
@@ -63,8 +70,7 @@ function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDoc
     }
     throw e;
   }
-  // The XML layer knows nothing of issue codes; the warnings it can give are listed in NOTICE_CODES.
-  const diagnostics: Issue[] = warnings.map((w) => ({ code: w.code as NoticeCode, severity: 'warning', message: w.message, ...lines.linePos(w.offset), ...(options.file !== undefined ? { file: options.file } : {}) }));
+  const diagnostics: Issue[] = warnings.map(({ offset, ...w }) => ({ ...w, ...lines.linePos(offset), ...(options.file !== undefined ? { file: options.file } : {}) }));
   return new TaskSequenceDocument({
     container: parts.kind,
     encoding: { encoding: decoded.encoding, bom: decoded.bom },

@@ -3,6 +3,12 @@
 // package.json): a TypeScript type per schema, a compiled ajv validator per schema as a module, the schemas as
 // objects, and the version. `npm run generate` writes the files; `node scripts/generate.mjs --check` exits 1 when
 // they are out of date (test/generated.test.ts runs it). Nothing is read from disk at run time.
+//
+// Why generated from JSON rather than written in TypeBox: the JSON Schema files are the published contract (admins'
+// PowerShell and editors read them as they are, `cmts/schemas/<name>.schema.json`), they are plain data anyone can
+// review in a diff, and several people edit them; TypeBox would make TypeScript the source and the JSON an output, add
+// a run-time dependency, and still need ajv to compile standalone validators. Generation keeps the JSON the source,
+// ships no schema compiler (ajv is a build-time tool only), and the types follow with `npm run generate`.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

@@ -29,7 +29,14 @@ export const LINT_RULES: readonly LintRule[] = [
 /** @deprecated Use {@link Issue}: a lint finding is an issue whose `code` is the rule id. */
 export type LintDiagnostic = Issue;
 
-/** Runs the rules (all, or those whose ids are given) and returns the findings in document order. */
+/**
+ * Runs the rules (all, or those whose ids are given) and returns the findings, as issues, in document order.
+ *
+ * @example
+ * ```ts
+ * for (const issue of lint(doc)) console.log(`${issue.line}:${issue.col} ${issue.severity} ${issue.code} ${issue.message}`);
+ * ```
+ */
 export function lint(doc: TaskSequenceDocument, ruleIds?: readonly string[]): Issue[] {
   const rules = ruleIds ? LINT_RULES.filter((r) => ruleIds.includes(r.id)) : LINT_RULES;
   const out: Issue[] = [];

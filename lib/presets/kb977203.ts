@@ -102,7 +102,15 @@ function checkOptions(o: Kb977203Options): void {
 /**
  * Applies KB977203 to a task sequence in place and reports what it did. Idempotent: applied to its own output it
  * changes nothing. Throws {@link TaskSequenceError} for refused options, a missing Setup Windows and ConfigMgr step,
- * or a conflicting dependent program (without `force`).
+ * or a conflicting dependent program (without `force`). Requirement numbers are defined in
+ * `docs/kb977203-requirements.md`.
+ *
+ * @example
+ * ```ts
+ * const doc = readTaskSequence(readFileSync('ts.xml'));
+ * const report = applyKb977203(doc, { certfixPackage: 'CM100010', drive: 'D:' });
+ * if (report.changed) writeFileSync('ts.xml', doc.toBytes());
+ * ```
  */
 export function applyKb977203(doc: TaskSequenceDocument, options: Kb977203Options): Kb977203Report {
   checkOptions(options);

@@ -6,7 +6,7 @@
  * This parser refuses what is not well-formed, never expands an entity beyond the five predefined ones and
  * character references, refuses any DOCTYPE, and keeps enough about every node to copy its source text on write.
  */
-import { type LineCounter, TaskSequenceError, type ErrorCode } from '../errors.js';
+import { type ErrorCode, type Issue, type LineCounter, TaskSequenceError } from '../errors.js';
 import type { Attributes, Element, Node, XmlDocument } from '../model/types.js';
 import { decodeEntities, EntityError } from './entities.js';
 import { type Source, SourcedDocument, SourcedElement, SourcedInstruction, SourcedLeaf, SourcedValueElement } from './origin.js';
@@ -28,10 +28,8 @@ export interface ParseXmlOptions {
   lines?: LineCounter;
 }
 
-/** A non-fatal finding of the parser. */
-export interface ParseWarning {
-  code: string;
-  message: string;
+/** A non-fatal finding of the parser: a warning {@link Issue} with the offset it was found at (the reader adds line and column). */
+export interface ParseWarning extends Issue {
   offset: number;
 }
 
@@ -190,6 +188,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
         if (pos !== 0) {
           warnings.push({
             code: 'XML_DECLARATION_NOT_FIRST',
+            severity: 'warning',
             message: 'The XML declaration is preceded by comments or whitespace; it is kept as is, but many XML readers (ConfigMgr among them) refuse such a file.',
             offset: pos + (options.baseOffset ?? 0),
           });
