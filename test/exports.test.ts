@@ -50,7 +50,10 @@ const FORMERLY_AT_ROOT = [
   'writeTaskSequenceText', 'writeZip',
 ];
 
-const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { exports: Record<string, string | { types: string; default: string }> };
+const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as {
+  exports: Record<string, string | { types: string; default: string }>;
+  typesVersions: { '*': Record<string, string[]> };
+};
 const entryFiles = readdirSync(resolve('lib/api')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
 
 describe('public exports', () => {
@@ -66,6 +69,8 @@ describe('public exports', () => {
       const file = key === '.' ? 'index' : `api/${key.slice(2)}`;
       expect(target).toEqual({ types: `./dist/lib/${file}.d.ts`, default: `./dist/lib/${file}.js` });
     }
+    // For TypeScript projects still on "moduleResolution": "node10", which does not read "exports".
+    expect(pkg.typesVersions['*']).toEqual(Object.fromEntries(entryFiles.map((f) => [f, [`./dist/lib/api/${f}.d.ts`]])));
   });
 
   it('every name the root used to export is still exported from the root or a subpath', () => {
