@@ -4,8 +4,9 @@
  *   npm run build && node dist/examples/patch-folder.js <in-folder> <out-folder> <CCMCertFix package ID>
  *
  * Each *.xml is read in whatever container and encoding it has, gets KB977203 (refresh scenario, except files whose
- * name says capture/restore), and is written to the out folder under the same name. A file that cannot be patched
- * is reported and skipped; the others are still written. (In your own scripts, import from 'cmts'.)
+ * name says capture/restore), and is written to the out folder under the same name. A file the KB does not apply to
+ * (not ConfigMgr 2007, or no Setup Windows and ConfigMgr step) is reported as not applicable and not written; a file
+ * that cannot be patched is reported as failed; the others are still written. (In your own scripts, import from 'cmts'.)
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { applyKb977203, readTaskSequence, TaskSequenceError, writeTaskSequence, 
 /** One file's outcome. */
 export interface FileResult {
   file: string;
+  /** False when the file failed; true when it was patched, already patched, or not applicable (then not written). */
   ok: boolean;
   changes: number;
   message: string;
@@ -41,7 +43,8 @@ export function patchFolder(inDir: string, outDir: string, certfixPackage: strin
       results.push({ file, ok: true, changes: report.changes.length, message: report.changed ? `patched${warnings.length ? ` (${warnings.join(', ')})` : ''}` : 'already patched' });
     } catch (e) {
       if (!(e instanceof TaskSequenceError)) throw e;
-      results.push({ file, ok: false, changes: 0, message: e.format() });
+      const notApplicable = e.code === 'NOT_CONFIGMGR_2007' || e.code === 'MISSING_SETUP_WINDOWS_STEP';
+      results.push({ file, ok: notApplicable, changes: 0, message: notApplicable ? `not applicable: ${e.message}` : e.format() });
     }
   }
   return results;

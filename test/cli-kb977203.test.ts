@@ -46,9 +46,11 @@ describe('cmts kb977203', () => {
   it('--json prints a report that matches its schema; the diff rides along with --dry-run', async () => {
     const m = memoryIo({ 'in.xml': REFRESH });
     expect(await main(['kb977203', 'in.xml', '--certfix-package', 'ABC00010', '--dry-run', '--json'], m.io)).toBe(0);
-    const json = JSON.parse(m.stdout) as { report: { changes: { requirement?: string }[] }; diff: string; written: boolean };
+    const envelope = JSON.parse(m.stdout) as { results: { report: { changes: { requirement?: string }[] }; diff: string; written: boolean }[] };
     const validate = validatorFor('kb977203.report.schema.json');
-    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(envelope), JSON.stringify(validate.errors)).toBe(true);
+    expect(envelope.results).toHaveLength(1);
+    const json = envelope.results[0]!;
     expect(json.report.changes.map((c) => c.requirement)).toEqual(['R4', 'R13', 'R14', 'R12']);
     expect(json.written).toBe(false);
     expect(json.diff).toMatch(/^--- in\.xml/);
@@ -74,7 +76,7 @@ describe('cmts kb977203', () => {
     expect(m.stderr).toMatch(/VARIABLE_IN_PATH/);
     const json = JSON.parse(m.stdout) as unknown;
     expect(validatorFor('kb977203.report.schema.json')(json)).toBe(true);
-    expect(json).toMatchObject({ error: { code: 'VARIABLE_IN_PATH' } });
+    expect(json).toMatchObject({ results: [{ input: 'in.xml', error: { code: 'VARIABLE_IN_PATH' } }], summary: { failed: 1 } });
     expect(m.writes).toEqual([]);
   });
 
@@ -154,7 +156,7 @@ describe('cmts kb977203 on several files', () => {
     expect(m.stderr).toMatch(/file\s+result\s+changes\s+notes\n/);
     expect(m.stderr).toMatch(/in\/a\.xml\s+patched\s+4\s*\n/);
     expect(m.stderr).toMatch(/in\/broken\.xml\s+FAILED\s+-\s+XML_MALFORMED/);
-    expect(m.stderr).toMatch(/3 file\(s\), 1 failed\.\n$/);
+    expect(m.stderr).toMatch(/3 sequence\(s\), 0 not applicable, 1 failed\.\n$/);
   });
 
   it('globs with ** reach subfolders; all good means exit 0', async () => {
@@ -163,7 +165,7 @@ describe('cmts kb977203 on several files', () => {
     const json = JSON.parse(m.stdout) as { results: { input: string }[]; summary: { files: number; failed: number } };
     expect(validatorFor('kb977203.report.schema.json')(json)).toBe(true);
     expect(json.results.map((r) => r.input)).toEqual(['in/a.xml', 'in/b.xml', 'in/broken.xml', 'in/sub/c.xml']);
-    expect(json.summary).toEqual({ files: 4, changed: 3, failed: 1 });
+    expect(json.summary).toEqual({ files: 4, changed: 3, notApplicable: 0, failed: 1 });
     const ok = memoryIo(files());
     expect(await main(['kb977203', 'in/?.xml', 'in/sub/c.xml', '--out-dir', 'out', '--certfix-package', 'ABC00010'], ok.io)).toBe(0);
     expect(ok.writes.sort()).toEqual(['out/a.xml', 'out/b.xml', 'out/c.xml']);
@@ -190,8 +192,8 @@ describe('cmts kb977203 on several files', () => {
   it('--config supplies options, validated by the options schema; flags override it', async () => {
     const m = memoryIo({ 'in.xml': fixture('sp1-client-drive-d'), 'cfg.json': JSON.stringify({ certfixPackage: 'ABC00010', drive: 'D:', clientVersion: 'sp1' }) });
     expect(await main(['kb977203', 'in.xml', '--config', 'cfg.json', '--drive', 'E:', '--dry-run', '--json'], m.io)).toBe(0);
-    const json = JSON.parse(m.stdout) as { report: { setupSteps: { patch: string }[] } };
-    expect(json.report.setupSteps[0]!.patch).toBe('E:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\SCCM2007AC-SP1-KB977203-x86.msp');
+    const json = JSON.parse(m.stdout) as { results: { report: { setupSteps: { patch: string }[] } }[] };
+    expect(json.results[0]!.report.setupSteps[0]!.patch).toBe('E:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\SCCM2007AC-SP1-KB977203-x86.msp');
     const bad = memoryIo({ 'in.xml': REFRESH, 'cfg.json': JSON.stringify({ certfixPackage: 'ABC00010', scenario: 'upgrade' }) });
     expect(await main(['kb977203', 'in.xml', '--config', 'cfg.json', '--dry-run'], bad.io)).toBe(1);
     expect(bad.stderr).toMatch(/cfg\.json: OPTIONS_INVALID The options in cfg\.json are invalid: scenario/);

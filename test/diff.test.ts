@@ -52,13 +52,13 @@ describe('semantic diff', () => {
     const m = memoryIo({ 'a.xml': A, 'b.xml': A.replace('name="b"', 'name="b2"'), 'bad.xml': '<x', 'l/t.xml': A, 'r/t.xml': A.replace('cmd /c d<', 'cmd /c x<') });
     expect(await main(['diff', 'a.xml', 'a.xml'], m.io)).toBe(0);
     expect(await main(['diff', 'a.xml', 'b.xml'], m.io)).toBe(1);
-    expect(m.stdout).toContain('--- a.xml\n+++ b.xml\n~ step G1/b2 attribute name: "b" → "b2"\n');
+    expect(m.stdout).toContain('--- a.xml\n+++ b.xml\n~ step G1/b2 attribute name:\n    - b\n    + b2\n');
     expect(await main(['diff', 'a.xml', 'bad.xml'], m.io)).toBe(2);
     expect(await main(['diff', 'a.xml'], m.io)).toBe(2);
     const j = memoryIo({ 'l/t.xml': A, 'r/t.xml': A.replace('name="b"', 'name="b2"') });
     expect(await main(['diff', 'l', 'r', '--json'], j.io)).toBe(1);
     const json = JSON.parse(j.stdout) as unknown;
     expect(validatorFor('diff.report.schema.json')(json)).toBe(true);
-    expect(json).toMatchObject({ comparisons: [{ a: 'l/t.xml', b: 'r/t.xml' }] });
+    expect(json).toMatchObject({ results: [{ input: 't.xml', a: 'l/t.xml', b: 'r/t.xml', status: 'different' }] });
   });
 });

@@ -27,12 +27,15 @@ describe('examples', () => {
     const results = patchFolder(EXAMPLES, out, 'ABC00010');
     expect(results.map((r) => [r.file, r.ok])).toEqual(xmlFiles.map((f) => [f, true]));
     expect(results.find((r) => r.file === 'replace-capture-2007.xml')?.changes).toBe(1);
-    for (const file of xmlFiles) {
+    // A Current Branch object.xml is not a ConfigMgr 2007 sequence: not applicable, not written.
+    expect(results.find((r) => r.file === 'replace-restore.object.xml')?.message).toMatch(/^not applicable: .*Current Branch/);
+    for (const file of xmlFiles.filter((f) => f !== 'replace-restore.object.xml')) {
       const doc = readTaskSequence(readFileSync(join(out, file)));
       expect(applyKb977203(doc, { certfixPackage: 'ABC00010', scenario: scenarioFor(file) }).changed).toBe(false);
     }
     const again = patchFolder(out, mkdtempSync(join(tmpdir(), 'cmts-examples-')), 'ABC00010');
     expect(again.every((r) => r.message === 'already patched')).toBe(true);
+    expect(again.map((r) => r.file)).not.toContain('replace-restore.object.xml');
   });
 
   it("the README's walkthrough shows the diff the command really makes", async () => {

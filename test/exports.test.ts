@@ -47,7 +47,8 @@ const FORMERLY_AT_ROOT = [
   'patchList', 'readEntry', 'readExportZip', 'readZip', 'referenceList', 'referencedPackages', 'removeAttribute',
   'sequenceToXml', 'setAction', 'setAttribute', 'setDependentProgram', 'setElementText', 'setVariable', 'sourceRange',
   'stepMatches', 'stepTypeName', 'toModelJson', 'validatorFor', 'variableList', 'variables', 'visit', 'writeExportZip',
-  'writeTaskSequenceText', 'writeZip',
+  'writeTaskSequenceText', 'writeZip', 'applyTransform', 'checkKb977203', 'checkTransform', 'isTransformName', 'revertKb977203',
+  'variableKey',
 ];
 
 const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as {

@@ -65,7 +65,10 @@ describe('cmts inspect', { timeout: 60_000 }, () => {
     for (const { name, bytes } of allInputs()) {
       const m = memoryIo({ 'in.xml': bytes });
       expect(await main(['inspect', 'in.xml', '--json'], m.io), name).toBe(0);
-      const json = JSON.parse(m.stdout) as unknown;
+      const report = JSON.parse(m.stdout) as { results: { input: string; model: unknown }[] };
+      expect(validatorFor('inspect.report.schema.json')(report), name).toBe(true);
+      expect(report.results.map((r) => r.input), name).toEqual(['in.xml']);
+      const json = report.results[0]!.model;
       expect(validate(json), `${name}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
     }
   });

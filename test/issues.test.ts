@@ -36,7 +36,7 @@ describe('Issue', () => {
     const e = thrown(() => readTaskSequence('<sequence>\n<group>\n</sequence>', { file: 'a.xml' }));
     const json = JSON.parse(JSON.stringify(e)) as Issue;
     expect(json).toMatchObject({ code: 'XML_MALFORMED', severity: 'error', file: 'a.xml', line: 3 });
-    expect(validatorFor('lint.report.schema.json')({ files: [{ file: 'a.xml', error: json }], summary: { files: 1, errors: 1, warnings: 0 } })).toBe(true);
+    expect(validatorFor('lint.report.schema.json')({ results: [{ input: 'a.xml', error: json }], summary: { inputs: 1, failed: 1, errors: 0, warnings: 0 } })).toBe(true);
     expect(validatorFor('kb977203.report.schema.json')({ input: 'a.xml', error: json })).toBe(true);
   });
 
@@ -47,7 +47,7 @@ describe('Issue', () => {
     );
     const found = lint(doc);
     expect(found).toContainEqual(expect.objectContaining({ code: 'setup-continue-on-error', severity: expect.any(String), file: 't.xml', path: 'Setup' }));
-    expect(validatorFor('lint.report.schema.json')({ files: [{ file: 't.xml', diagnostics: found }], summary: { files: 1, errors: 0, warnings: 0 } })).toBe(true);
+    expect(validatorFor('lint.report.schema.json')({ results: [{ input: 't.xml', diagnostics: found }], summary: { inputs: 1, failed: 0, errors: 0, warnings: 1 } })).toBe(true);
   });
 
   it('every code a reader or transform reports as a notice is listed with its meaning', () => {

@@ -21,7 +21,7 @@ import { FIXTURES_DIR } from './helpers/corpus.js';
 import { thrown } from './helpers/thrown.js';
 
 const ONE =
-  '<sequence version="3.10"><step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup Windows and ConfigMgr" description="" runIn="WinPEandFullOS" successCodeList="0"><action>OSDSetupWindows.exe</action><defaultVarList><variable name="SMSClientInstallProperties" property="ClientInstallProperties">SMSSLP=SLP01 FSP=FSP01</variable><variable name="_SMSClientPackageID" property="ClientPackageID">ABC00002</variable></defaultVarList></step></sequence>';
+  '<sequence version="3.00"><step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup Windows and ConfigMgr" description="" runIn="WinPEandFullOS" successCodeList="0"><action>OSDSetupWindows.exe</action><defaultVarList><variable name="SMSClientInstallProperties" property="ClientInstallProperties">SMSSLP=SLP01 FSP=FSP01</variable><variable name="_SMSClientPackageID" property="ClientPackageID">ABC00002</variable></defaultVarList></step></sequence>';
 const fixture = (name: string) => readFileSync(join(FIXTURES_DIR, 'kb977203', name, 'input.xml'));
 
 function patched(input: string | Uint8Array = ONE, options: Partial<Kb977203Options> = {}) {
@@ -43,21 +43,23 @@ function patched(input: string | Uint8Array = ONE, options: Partial<Kb977203Opti
 const refusal = (input: string | Uint8Array, options: Partial<Kb977203Options>) => thrown(() => patched(input, options));
 
 describe('KB977203 requirements', () => {
-  it('R1: an Install Software step that installs the hotfix is reported as an error diagnostic, and nothing else flags CCMCertFix', () => {
-    const { report } = patched(fixture('r1-hotfix-install-step-reported'));
+  it('R1: an Install Software step merely named after KB977203 is a warning, and nothing else flags CCMCertFix', () => {
+    const { report } = patched(fixture('r1-step-named-after-kb-warns'));
     const r1 = report.diagnostics.filter((d) => d.code === 'KB977203_R1');
     expect(r1).toHaveLength(1);
-    expect(r1[0]).toMatchObject({ severity: 'error', path: 'Install KB977203 hotfix' });
+    expect(r1[0]).toMatchObject({ severity: 'warning', path: 'Install KB977203 hotfix' });
     expect(r1[0]!.message).toMatch(/stops the ConfigMgr client service/);
     expect(patched().report.diagnostics.some((d) => d.code === 'KB977203_R1')).toBe(false);
   });
 
-  it('R1: a Run Command Line step running the hotfix .msp is reported too', () => {
+  it('R1: a Run Command Line step running the hotfix .msp refuses the file; with force it is applied and reported as an error', () => {
     const input = ONE.replace(
       '</step></sequence>',
       '</step><step type="SMS_TaskSequence_RunCommandLineAction" name="Patch client" description=""><action>smsswd.exe /run: msiexec /p SCCM2007AC-SP2-KB977203-x86.msp /q</action><defaultVarList><variable name="CommandLine" property="CommandLine" hidden="true">msiexec /p SCCM2007AC-SP2-KB977203-x86.msp /q</variable></defaultVarList></step></sequence>',
     );
-    expect(patched(input).report.diagnostics.map((d) => d.code)).toContain('KB977203_R1');
+    const error = refusal(input, {});
+    expect([error.code, error.message]).toEqual(['HOTFIX_INSTALL_STEP', expect.stringMatching(/Patch client.*force option/)]);
+    expect(patched(input, { force: true }).report.diagnostics.find((d) => d.code === 'KB977203_R1')?.severity).toBe('error');
   });
 
   it('R2: PATCH with a KB977384 .msp is left as is and reported as covered; CCMCertFix is still added', () => {
@@ -136,7 +138,7 @@ describe('KB977203 requirements', () => {
 
   it('R11/R12: "Run another program first" is <PackageID>;;<ProgramName> in a 2007 export and in object.xml', () => {
     expect(patched(fixture('refresh-2007-crlf')).doc.getProperty('DependentProgram')).toBe('ABC00010;;CCMCertFix');
-    expect(patched(fixture('replace-restore-object-xml'), { certfixProgram: 'Fix' }).doc.getProperty('DependentProgram')).toBe('ABC00010;;Fix');
+    expect(patched(fixture('replace-restore-object-xml'), { certfixProgram: 'Fix', force: true }).doc.getProperty('DependentProgram')).toBe('ABC00010;;Fix');
   });
 
   it('R12: a bare sequence gets a warning saying how to set it (console and PowerShell), not a failure', () => {
@@ -167,7 +169,7 @@ describe('KB977203 requirements', () => {
   });
 
   it('R13: the CCMCertFix package is added to an existing referenceList only', () => {
-    expect(patched(fixture('replace-restore-object-xml')).text).toContain('<reference package="ABC00005"/><reference package="ABC00010"/></referenceList>');
+    expect(patched(fixture('replace-restore-object-xml'), { force: true }).text).toContain('<reference package="ABC00005"/><reference package="ABC00010"/></referenceList>');
     expect(patched().text).not.toContain('referenceList');
   });
 
@@ -203,7 +205,7 @@ describe('KB977203 requirements', () => {
   });
 
   it('a refusal leaves the document as it was: nothing is half-applied', () => {
-    const second = ONE.replace('<sequence version="3.10">', '<sequence version="3.10"><group name="g">').replace('</sequence>', `${ONE.slice(ONE.indexOf('<step'), ONE.indexOf('</sequence>')).replace('>ABC00002<', '><')}</group></sequence>`);
+    const second = ONE.replace('<sequence version="3.00">', '<sequence version="3.00"><group name="g">').replace('</sequence>', `${ONE.slice(ONE.indexOf('<step'), ONE.indexOf('</sequence>')).replace('>ABC00002<', '><')}</group></sequence>`);
     const doc = readTaskSequence(second);
     expect(thrown(() => applyKb977203(doc, { certfixPackage: 'ABC00010' })).message).toMatch(/names no client package/);
     expect(writeTaskSequenceText(doc)).toBe(second);

@@ -27,7 +27,7 @@ describe('Current Branch export .zip', { timeout: 60_000 }, () => {
     it(`${f}: after KB977203 only object.xml differs; every other part is copied byte for byte, same names and order`, () => {
       const bytes = zipFixture(f);
       const x = readExportZip(bytes);
-      applyKb977203(x.sequences[0]!.doc, { certfixPackage: 'CM100010', scenario: 'replace-restore' });
+      applyKb977203(x.sequences[0]!.doc, { certfixPackage: 'CM100010', scenario: 'replace-restore', force: true });
       const out = writeExportZip(x);
       const before = readZip(bytes);
       const after = readZip(out);
@@ -84,9 +84,9 @@ describe('Current Branch export .zip', { timeout: 60_000 }, () => {
 
   it('cmts kb977203 patches an export .zip and finds it in place the second time; inspect, lint and convert read it', async () => {
     const m = memoryIo({ 'ts.zip': zipFixture('export.zip') });
-    expect(await main(['kb977203', 'ts.zip', '--in-place', '--certfix-package', 'CM100010', '--scenario', 'replace-restore'], m.io)).toBe(0);
+    expect(await main(['kb977203', 'ts.zip', '--in-place', '--certfix-package', 'CM100010', '--scenario', 'replace-restore', '--force'], m.io)).toBe(0);
     expect(m.stderr).toMatch(/ZIP_REFERENCES_INFO_UNCHANGED/);
-    expect(await main(['kb977203', 'ts.zip', '--in-place', '--certfix-package', 'CM100010', '--scenario', 'replace-restore'], m.io)).toBe(0);
+    expect(await main(['kb977203', 'ts.zip', '--in-place', '--certfix-package', 'CM100010', '--scenario', 'replace-restore', '--force'], m.io)).toBe(0);
     expect(m.writes).toEqual(['ts.zip']);
     expect(await main(['lint', 'ts.zip'], m.io)).toBe(0);
     expect(await main(['inspect', 'ts.zip'], m.io)).toBe(0);

@@ -1,8 +1,10 @@
 /**
- * Argument parsing shared by the commands (node:util parseArgs, strict): unknown options and missing values are
- * usage errors, reported with the command's help.
+ * Argument parsing shared by the commands (node:util parseArgs, strict): unknown options (with "did you mean"),
+ * missing values, an option given twice and an option without the one it depends on are usage errors, reported
+ * with a pointer to the command's help.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { didYouMean } from './did-you-mean.js';
 
 /** A usage error: the command prints it with a pointer to --help and exits 2. */
 export class UsageError extends Error {}
@@ -16,13 +18,31 @@ export interface Parsed {
   positionals: string[];
 }
 
-/** Parses `argv` for `options`; throws {@link UsageError} with parseArgs' message on anything it refuses. */
+function unknownOption(message: string, options: OptionSpecs): string {
+  const m = /Unknown option '(-{1,2})([^']*)'/.exec(message);
+  if (!m) return message.replace(/\. To specify a positional argument.*$/s, '.');
+  const [, dashes, name] = m as unknown as [string, string, string];
+  const longs = Object.keys(options);
+  // A one-letter option has no near miss worth naming; a long one (or a long name given with one dash) does.
+  const hint = name.length > 1 ? didYouMean(name, longs, (c) => `--${c}`) : '';
+  return `Unknown option '${dashes}${name}'.${hint}`;
+}
+
+/** Parses `argv` for `options`; throws {@link UsageError} on anything it refuses, including an option given twice. */
 export function parse(argv: string[], options: OptionSpecs): Parsed {
+  let result: ReturnType<typeof parseArgs> & { tokens?: { kind: string; name?: string }[] };
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true }) as Parsed;
+    result = parseArgs({ args: argv, options, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
-    throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
+    throw new UsageError(unknownOption((e as Error).message, options));
   }
+  const counts = new Map<string, number>();
+  for (const t of result.tokens ?? []) {
+    if (t.kind !== 'option' || options[t.name]?.multiple) continue;
+    counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
+    if (counts.get(t.name) === 2) throw new UsageError(`--${t.name} is given twice; give it once.`);
+  }
+  return { values: result.values as Parsed['values'], positionals: result.positionals };
 }
 
 /** A string option's value. */
@@ -41,6 +61,8 @@ export interface CommandSpec {
   name: string;
   help: string;
   options: OptionSpecs;
+  /** Options that mean something only with another: `{ whitespace: 'json' }` refuses --whitespace without --json. */
+  requires?: Record<string, string>;
   /** Further usage checks; throw {@link UsageError}. Default: at least one positional argument. */
   check?: (p: Parsed) => void;
 }
@@ -49,6 +71,19 @@ export interface CommandSpec {
 interface Streams {
   stdout: { write(chunk: string): unknown };
   stderr: { write(chunk: string): unknown };
+}
+
+/** Throws {@link UsageError} for an option given without the option it depends on. */
+export function checkRequires(p: Parsed, requires: Record<string, string>): void {
+  for (const [option, partner] of Object.entries(requires)) {
+    if (p.values[option] !== undefined && p.values[partner] === undefined) throw new UsageError(`--${option} means something only with --${partner}.`);
+  }
+}
+
+/** Prints a usage error the way every command does; returns the exit status 2. */
+export function reportUsage(name: string, message: string, io: Streams): number {
+  io.stderr.write(`cmts ${name}: ${message}\nRun 'cmts ${name} --help' for the options.\n`);
+  return 2;
 }
 
 /**
@@ -62,12 +97,12 @@ export function startCommand(spec: CommandSpec, argv: string[], io: Streams): Pa
       io.stdout.write(spec.help);
       return 0;
     }
+    if (spec.requires) checkRequires(p, spec.requires);
     if (spec.check) spec.check(p);
-    else if (p.positionals.length === 0) throw new UsageError('Give the input file(s).');
+    else if (p.positionals.length === 0) throw new UsageError('Give the input file(s), or - for standard input.');
     return p;
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr.write(`cmts ${spec.name}: ${e.message}\nRun 'cmts ${spec.name} --help' for the options.\n`);
-    return 2;
+    return reportUsage(spec.name, e.message, io);
   }
 }

@@ -3,6 +3,14 @@
 import { nodeIo } from './io.js';
 import { main } from './main.js';
 
+// A reader that stops early (`cmts inspect big.xml | head`) closes the pipe: stop writing, keep the exit status.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+    stream.destroy();
+  });
+}
+
 main(process.argv.slice(2), nodeIo()).then(
   (code) => {
     process.exitCode = code;

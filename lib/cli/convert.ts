@@ -1,33 +1,57 @@
 /**
- * `cmts convert`: XML → the JSON model, and JSON → a bare `<sequence>` ConfigMgr can import. Both directions are
- * validated against `schemas/task-sequence.schema.json`.
+ * `cmts convert`: a task sequence → the JSON model, and the JSON model → XML in the container it came from (or a
+ * bare `<sequence>` with --bare). Both directions are validated against `schemas/task-sequence.schema.json`, and
+ * what is written is read back first.
  */
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
-import { fromModelJson, toModelJson } from '../model/json.js';
-import { sequenceToXml } from '../model/to-xml.js';
+import { fromModelJson, modelJsonToXml, toModelJson } from '../model/json.js';
 import { readTaskSequence } from '../read.js';
 import { assertValid } from '../schemas.js';
-import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError } from './args.js';
-import { inputsOrFail } from './inputs.js';
-import { loadOne } from './load.js';
+import { encodeText } from '../xml/codec.js';
+import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError, reportUsage } from './args.js';
+import { INPUT_EXTENSIONS, inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
+import { inputFailure, reportFailure } from './json-report.js';
+import { loadOne } from './load.js';
 import { EXIT } from './exit.js';
+import { planTargets, type TargetOf } from './output-targets.js';
 
 /** The command's --help text. */
-export const HELP = `Usage: cmts convert <input>... --to json|xml [-o <output> | --out-dir <folder>] [--whitespace]
+export const HELP = `NAME
+    cmts convert - convert between task sequence XML and the JSON model
 
-  --to json   a task sequence (any container, any encoding) → its model as JSON
-  --to xml    model JSON (from --to json) → a bare <sequence> (UTF-8, CRLF) that ConfigMgr can import
+SYNOPSIS
+    cmts convert <input>... --to json [--whitespace] [-o <file> | --out-dir <folder>]
+    cmts convert <input>... --to xml [--bare] [-o <file> | --out-dir <folder>]
 
-Options:
-  <input>...             files, folders or globs
-  -o, --output <file>    write here (default: standard output); one input only
-      --out-dir <folder> write each result to the folder, named after its input (.json / .xml)
-      --whitespace       with --to json: keep the file's layout (whitespace text nodes)
-  -h, --help             show this help
+DESCRIPTION
+    --to json   a task sequence (any container and encoding; .xml, an export .zip with one sequence, or - for
+                standard input) → its model as JSON: container, encoding, package properties (with their CIM
+                types for an object.xml) and the sequence (schemas/task-sequence.schema.json). A folder
+                means its .xml and .zip files.
+    --to xml    model JSON → XML in the container it names, in its encoding: a bare <sequence>, a ConfigMgr 2007
+                <SmsTaskSequencePackage> with its properties, or a Current Branch object.xml. A folder means
+                its .json files. Property values and the sequence round-trip; the original layout, CIM
+                qualifiers and array properties do not (keep the original export for the console's import).
 
-Exit status: 0 success, 1 if any input could not be converted, 2 usage error.
+OPTIONS
+    --to json|xml          the direction (required)
+    -o, --output <file>    write here, in an existing folder ('-' or nothing: standard output); one input only
+    --out-dir <folder>     write each result to the folder (created if missing) as <input name>.json / .xml
+    --whitespace           with --to json: keep the file's layout (whitespace text nodes)
+    --bare                 with --to xml: write a bare <sequence> whatever the container
+    -h, --help             show this help
+
+EXAMPLES
+    cmts convert ts.xml --to json -o ts.json
+    cmts convert ts.json --to xml -o ts.xml
+    cmts convert exports/ --to json --out-dir json/
+    cat ts.xml | cmts convert - --to json | jq '.properties'
+
+EXIT STATUS
+    0 every input converted; 1 an input could not be converted (nothing is written for it); 2 usage error
+    (including an output that would overwrite an input).
 `;
 
 const OPTIONS: OptionSpecs = {
@@ -35,25 +59,45 @@ const OPTIONS: OptionSpecs = {
   output: { type: 'string', short: 'o' },
   'out-dir': { type: 'string' },
   whitespace: { type: 'boolean' },
+  bare: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 
-function convertOne(input: string, to: 'json' | 'xml', p: Parsed, io: CliIo): Uint8Array {
-  if (to === 'json') {
-    const json = toModelJson(loadOne(io, input).doc, { whitespace: flag(p, 'whitespace') });
-    assertValid('task-sequence.schema.json', json, 'The JSON produced');
-    return Buffer.from(`${JSON.stringify(json, null, 2)}\n`, 'utf8');
-  }
+function toJson(input: string, p: Parsed, io: CliIo): Uint8Array {
+  const json = toModelJson(loadOne(io, input).doc, { whitespace: flag(p, 'whitespace') });
+  assertValid('task-sequence.schema.json', json, 'The JSON produced');
+  return Buffer.from(`${JSON.stringify(json, null, 2)}\n`, 'utf8');
+}
+
+const sorted = (o: Record<string, string>): string => JSON.stringify(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+function toXml(input: string, p: Parsed, io: CliIo): Uint8Array {
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(io.readFile(input)).toString('utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
+    if (e instanceof TaskSequenceError) throw e;
     throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `${input} is not JSON: ${(e as Error).message}.`, { file: input });
   }
-  const xml = sequenceToXml(fromModelJson(value).sequence);
-  // What we write must read back as the same sequence.
-  readTaskSequence(xml, { file: '(result)' });
-  return Buffer.from(xml, 'utf8');
+  const model = fromModelJson(value);
+  const bare = flag(p, 'bare');
+  const bytes = encodeText(modelJsonToXml(model, { bare }), model.encoding);
+  // What we write must read back as the same container and properties.
+  const back = readTaskSequence(bytes, { file: '(result)' });
+  const expected = bare ? 'sequence' : model.container;
+  if (back.container !== expected || (!bare && sorted(back.properties()) !== sorted(model.properties))) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The XML written for ${input} does not read back with the same container and properties.`, { file: input });
+  }
+  return bytes;
+}
+
+function targets(inputs: string[], p: Parsed, to: 'json' | 'xml', io: CliIo): TargetOf | number {
+  try {
+    return planTargets(inputs, { output: str(p, 'output'), outDir: str(p, 'out-dir'), nameFor: (input) => `${basename(input).replace(/\.(xml|json|zip)$/i, '')}.${to}` }, io);
+  } catch (e) {
+    if (e instanceof UsageError) return reportUsage('convert', e.message, io);
+    throw e;
+  }
 }
 
 /** Runs `cmts convert`. */
@@ -64,9 +108,11 @@ export function run(argv: string[], io: CliIo): number {
       help: HELP,
       options: OPTIONS,
       check: (q) => {
-        if (str(q, 'to') !== 'json' && str(q, 'to') !== 'xml') throw new UsageError('Give --to json or --to xml.');
-        if (q.positionals.length === 0) throw new UsageError('Give the input file(s).');
-        if (str(q, 'output') !== undefined && str(q, 'out-dir') !== undefined) throw new UsageError('Give -o or --out-dir, not both.');
+        const to = str(q, 'to');
+        if (to !== 'json' && to !== 'xml') throw new UsageError(to === undefined ? 'Give --to json or --to xml.' : `--to ${to}: give json or xml.`);
+        if (flag(q, 'whitespace') && to !== 'json') throw new UsageError('--whitespace means something only with --to json.');
+        if (flag(q, 'bare') && to !== 'xml') throw new UsageError('--bare means something only with --to xml.');
+        if (q.positionals.length === 0) throw new UsageError('Give the input file(s), or - for standard input.');
       },
     },
     argv,
@@ -74,26 +120,20 @@ export function run(argv: string[], io: CliIo): number {
   );
   if (typeof p === 'number') return p;
   const to = str(p, 'to') as 'json' | 'xml';
-  const inputs = inputsOrFail('convert', p.positionals, io);
+  const inputs = inputsOrFail('convert', p.positionals, io, to === 'xml' ? ['.json'] : INPUT_EXTENSIONS);
   if (typeof inputs === 'number') return inputs;
-  const outDir = str(p, 'out-dir');
-  const output = str(p, 'output');
-  if (inputs.length > 1 && output !== undefined) {
-    io.stderr.write('cmts convert: -o names one file; for several inputs use --out-dir <folder>.\n');
-    return EXIT.usage;
-  }
+  const targetOf = targets(inputs, p, to, io);
+  if (typeof targetOf === 'number') return targetOf;
   let failed = 0;
   for (const input of inputs) {
     try {
-      const out = convertOne(input, to, p, io);
-      if (outDir !== undefined) io.writeFileAtomic(join(outDir, `${basename(input).replace(/\.(xml|json)$/i, '')}.${to}`), out);
-      else if (output !== undefined && output !== '-') io.writeFileAtomic(output, out);
-      else io.stdout.write(out);
+      const out = to === 'json' ? toJson(input, p, io) : toXml(input, p, io);
+      const target = targetOf(input);
+      if (target === undefined || target === '-') io.stdout.write(out);
+      else io.writeFileAtomic(target, out);
     } catch (e) {
-      if (!(e instanceof TaskSequenceError)) throw e;
-      if (e.file === undefined) e.file = input;
       failed++;
-      io.stderr.write(`cmts convert: ${e.format()}\n`);
+      reportFailure('convert', input, inputFailure(e), io.stderr);
     }
   }
   return failed ? EXIT.failed : EXIT.ok;

@@ -1,29 +1,61 @@
 /**
- * `cmts diff <a> <b>`: what changed between two task sequences, or between same-named files of two folders.
+ * `cmts diff <a> <b>`: what changed between two task sequences, or, like `diff -r`, between two folders: files
+ * are paired by their path below each folder, and a file on one side only is a difference.
  */
-import { basename, join } from 'node:path';
-import { TaskSequenceError } from '../errors.js';
-import { type DiffEntry, diffTaskSequences, formatDiffEntry } from '../diff/semantic-diff.js';
-import { loadOne } from './load.js';
-import { flag, type OptionSpecs, startCommand, UsageError } from './args.js';
-import { expandInputs } from './inputs.js';
+import { type DiffEntry, diffTaskSequences } from '../diff/semantic-diff.js';
+import { type OptionSpecs, reportUsage, startCommand, UsageError, flag } from './args.js';
+import { formatDifferences } from './diff-format.js';
+import { INPUT_EXTENSIONS, walk } from './inputs.js';
 import type { CliIo } from './io.js';
+import { errorRecord, inputFailure, type JsonReport, printJson, reportFailure } from './json-report.js';
+import { loadOne } from './load.js';
 
 /** The command's --help text. */
-export const HELP = `Usage: cmts diff <a> <b> [--json]
+export const HELP = `NAME
+    cmts diff - compare two task sequences, or two folders of them, by meaning
 
-Compares two task sequences (any containers and encodings) by meaning, blind to formatting: steps and groups
-added, removed, moved and changed (attributes, command line, variables, conditions), and package properties,
-sequence attributes, global variables and references. With two folders, compares their same-named files.
+SYNOPSIS
+    cmts diff <a> <b> [--json]
 
-Options:
-      --json     print the differences as JSON (schemas/diff.report.schema.json)
-  -h, --help     show this help
+DESCRIPTION
+    Compares two task sequences (any containers and encodings; - for standard input) by meaning, blind to
+    formatting: steps and groups added (+), removed (-), moved (>) and changed (~: attributes, command line,
+    variables, conditions), package properties, sequence attributes, global variables and references.
+    Values are printed as written; an added or removed group is printed with its steps under it.
+    With two folders, compares them like diff -r: files (.xml, .zip) are paired by their path below each
+    folder, and a file on one side only is reported as "Only in <folder>: <path>".
 
-Exit status (as diff(1)): 0 no differences, 1 differences, 2 trouble (usage error or an unreadable input).
+OPTIONS
+    --json       print {"results": [{"input", "a", "b", "status", "differences"} | {"input", "error"}], "summary"}
+                 (schemas/diff.report.schema.json)
+    -h, --help   show this help
+
+EXAMPLES
+    cmts diff before.xml after.xml
+    cmts kb977203 ts.xml -o - --certfix-package ABC00010 | cmts diff ts.xml -
+    cmts diff exports-2024/ exports-2025/ --json
+
+EXIT STATUS
+    As diff(1): 0 no differences; 1 differences (including a file on one side only); 2 trouble (usage error,
+    or an input that could not be read).
 `;
 
 const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
+
+/** One compared pair in --json. */
+interface DiffRecord {
+  input: string;
+  a: string | null;
+  b: string | null;
+  status: 'same' | 'different' | 'only-in-a' | 'only-in-b';
+  differences: DiffEntry[];
+}
+
+function relativeFiles(io: CliIo, dir: string): Map<string, string> {
+  const base = dir.replace(/[\\/]+$/, '') || '/';
+  const files = walk(io, base, true).filter((f) => INPUT_EXTENSIONS.some((x) => f.toLowerCase().endsWith(x)));
+  return new Map(files.map((f) => [f.slice(base === '.' ? 0 : base.length + 1), f]));
+}
 
 /** Runs `cmts diff`. */
 export function run(argv: string[], io: CliIo): number {
@@ -34,6 +66,7 @@ export function run(argv: string[], io: CliIo): number {
       options: OPTIONS,
       check: (q) => {
         if (q.positionals.length !== 2) throw new UsageError('Give two files (or two folders) to compare.');
+        if (q.positionals[0] === '-' && q.positionals[1] === '-') throw new UsageError('Only one side can be standard input (-).');
       },
     },
     argv,
@@ -41,33 +74,54 @@ export function run(argv: string[], io: CliIo): number {
   );
   if (typeof p === 'number') return p;
   const [a, b] = p.positionals as [string, string];
-  let pairs: [string, string][];
-  const folders = io.isDirectory(a) && io.isDirectory(b);
+  const json = flag(p, 'json');
+  const folders = [io.isDirectory(a), io.isDirectory(b)];
+  if (folders[0] !== folders[1]) return reportUsage('diff', `${folders[0] ? a : b} is a folder and ${folders[0] ? b : a} is not: compare two files or two folders.`, io);
+  const results: JsonReport<DiffRecord>['results'] = [];
+  let trouble = false;
+  let shown = 0;
+  const print = (text: string) => {
+    if (!json) io.stdout.write(`${shown++ ? '\n' : ''}${text}`);
+  };
+  const pairs: [string, string | undefined, string | undefined][] = [];
   try {
-    if (folders) {
-      const left = new Map(expandInputs([a], io).map((f) => [basename(f), f]));
-      const right = new Map(expandInputs([b], io).map((f) => [basename(f), f]));
-      pairs = [...new Set([...left.keys(), ...right.keys()])].sort().map((n) => [left.get(n) ?? join(a, n), right.get(n) ?? join(b, n)]);
-    } else pairs = [[a, b]];
+    if (folders[0]) {
+      const left = relativeFiles(io, a);
+      const right = relativeFiles(io, b);
+      for (const rel of [...new Set([...left.keys(), ...right.keys()])].sort()) pairs.push([rel, left.get(rel), right.get(rel)]);
+    } else pairs.push([a, a, b]);
   } catch (e) {
-    if (!(e instanceof TaskSequenceError)) throw e;
-    io.stderr.write(`cmts diff: ${e.format()}\n`);
+    const err = inputFailure(e);
+    reportFailure('diff', a, err, io.stderr);
     return 2;
   }
-  const results: { a: string; b: string; differences: DiffEntry[] }[] = [];
-  let trouble = false;
-  for (const [fa, fb] of pairs) {
+  for (const [name, fa, fb] of pairs) {
+    if (fa === undefined || fb === undefined) {
+      const side = fa === undefined ? b : a;
+      const slash = name.lastIndexOf('/');
+      print(`Only in ${slash === -1 ? side : `${side.replace(/[\\/]+$/, '')}/${name.slice(0, slash)}`}: ${name.slice(slash + 1)}\n`);
+      results.push({ input: name, a: fa ?? null, b: fb ?? null, status: fa === undefined ? 'only-in-b' : 'only-in-a', differences: [] });
+      continue;
+    }
     try {
       const differences = diffTaskSequences(loadOne(io, fa).doc, loadOne(io, fb).doc);
-      results.push({ a: fa, b: fb, differences });
-      if (!flag(p, 'json') && differences.length) io.stdout.write(`--- ${fa}\n+++ ${fb}\n${differences.map(formatDiffEntry).join('\n')}\n`);
+      results.push({ input: name, a: fa, b: fb, status: differences.length ? 'different' : 'same', differences });
+      if (differences.length) print(`--- ${fa}\n+++ ${fb}\n${formatDifferences(differences).join('\n')}\n`);
     } catch (e) {
-      if (!(e instanceof TaskSequenceError)) throw e;
       trouble = true;
-      io.stderr.write(`cmts diff: ${e.format()}\n`);
+      const err = inputFailure(e);
+      const file = err.file ?? fa;
+      reportFailure('diff', file, err, io.stderr);
+      results.push(errorRecord(name, err));
     }
   }
-  if (flag(p, 'json')) io.stdout.write(`${JSON.stringify(!folders && results.length === 1 ? results[0] : { comparisons: results }, null, 2)}\n`);
+  const count = (s: DiffRecord['status']) => results.filter((r) => 'status' in r && r.status === s).length;
+  if (json) {
+    printJson(io.stdout, {
+      results,
+      summary: { pairs: pairs.length, different: count('different'), onlyInA: count('only-in-a'), onlyInB: count('only-in-b'), failed: results.filter((r) => 'error' in r).length },
+    });
+  }
   if (trouble) return 2;
-  return results.some((r) => r.differences.length) ? 1 : 0;
+  return results.some((r) => 'status' in r && r.status !== 'same') ? 1 : 0;
 }

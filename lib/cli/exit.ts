@@ -3,5 +3,8 @@
  * them: importing it back would close a circle).
  */
 
-/** Exit statuses: 0 success, 1 bad input or a refused option, 2 a usage error. */
+/**
+ * Exit statuses, the same for every command: 0 success; 1 findings, an input that failed, or changes needed;
+ * 2 a usage error or trouble (diff: an input that could not be compared).
+ */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;

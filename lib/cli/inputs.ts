@@ -1,9 +1,11 @@
 /**
  * Input arguments to files: a file as is, a directory as the task sequence files in it, a glob (`*`, `?`, `**`)
- * matched against the directories it names. Shared by every command that takes several files.
+ * matched against the directories it names (input files only), `-` standard input. Shared by every command that takes several files.
  */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
+import { reportUsage, UsageError } from './args.js';
+import { isTempName } from './atomic-write.js';
 import type { CliIo } from './io.js';
 
 /** File endings a directory is searched for. */
@@ -28,7 +30,8 @@ function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-function walk(io: CliIo, dir: string, recursive: boolean): string[] {
+/** The files under a folder (with their folder prefix), sorted by name; with `recursive`, in subfolders too. */
+export function walk(io: CliIo, dir: string, recursive: boolean): string[] {
   const out: string[] = [];
   for (const e of io.listDir(dir).sort((a, b) => a.name.localeCompare(b.name))) {
     const p = dir === '.' ? e.name : join(dir, e.name).replace(/\\/g, '/');
@@ -39,32 +42,44 @@ function walk(io: CliIo, dir: string, recursive: boolean): string[] {
   return out;
 }
 
-/** The files the arguments name, in order, each once. Throws `IO_ERROR` for a glob that matches nothing. */
-export function expandInputs(args: string[], io: CliIo): string[] {
+/**
+ * The files the arguments name, in order, each once: `-` (standard input) as is, a file as is, a folder as its files
+ * ending in one of `extensions`, a glob as the files it matches. A folder or glob that yields nothing, or a name
+ * that is one of cmts's temporary files, is a {@link UsageError}.
+ */
+export function expandInputs(args: string[], io: CliIo, extensions: readonly string[] = INPUT_EXTENSIONS): string[] {
   const files: string[] = [];
+  const wanted = (f: string) => extensions.some((x) => f.toLowerCase().endsWith(x));
+  const looked = extensions.map((x) => `*${x}`).join(', ');
   for (const arg of args) {
-    if (hasGlob(arg)) {
+    if (arg === '-') files.push(arg);
+    else if (hasGlob(arg)) {
       const norm = arg.replace(/\\/g, '/');
       const firstGlob = norm.search(/[*?]/);
       const base = norm.lastIndexOf('/', firstGlob) === -1 ? '.' : norm.slice(0, norm.lastIndexOf('/', firstGlob)) || '/';
+      if (!io.isDirectory(base)) throw new UsageError(`${arg}: the folder ${base} does not exist.`);
       const re = globToRegExp(norm);
-      const matched = walk(io, base, norm.includes('**') || norm.slice(firstGlob).includes('/')).filter((f) => re.test(f));
-      if (matched.length === 0) throw new TaskSequenceError('IO_ERROR', `No file matches ${arg}.`, { file: arg });
+      const matched = walk(io, base, norm.includes('**') || norm.slice(firstGlob).includes('/')).filter((f) => re.test(f) && wanted(f));
+      if (matched.length === 0) throw new UsageError(`${arg} matches no input file (looked for ${looked}).`);
       files.push(...matched);
     } else if (io.isDirectory(arg)) {
-      files.push(...walk(io, arg.replace(/[\\/]+$/, ''), false).filter((f) => INPUT_EXTENSIONS.some((x) => f.toLowerCase().endsWith(x))));
-    } else files.push(arg);
+      const found = walk(io, arg.replace(/[\\/]+$/, '') || '/', false).filter(wanted);
+      if (found.length === 0) throw new UsageError(`The folder ${arg} has no input file (looked for ${looked}).`);
+      files.push(...found);
+    } else if (isTempName(basename(arg))) throw new UsageError(`${arg} is a temporary file a cmts run left behind, not an input.`);
+    else files.push(arg);
   }
   return [...new Set(files)];
 }
 
-/** {@link expandInputs}, or the exit status 1 after reporting why the inputs could not be listed. */
-export function inputsOrFail(command: string, args: string[], io: CliIo): string[] | number {
+/** {@link expandInputs}, or the exit status 2 after reporting why the inputs could not be listed. */
+export function inputsOrFail(command: string, args: string[], io: CliIo, extensions?: readonly string[]): string[] | number {
   try {
-    return expandInputs(args, io);
+    return expandInputs(args, io, extensions);
   } catch (e) {
+    if (e instanceof UsageError) return reportUsage(command, e.message, io);
     if (!(e instanceof TaskSequenceError)) throw e;
     io.stderr.write(`cmts ${command}: ${e.format()}\n`);
-    return 1;
+    return 2;
   }
 }

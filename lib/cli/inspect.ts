@@ -1,9 +1,8 @@
 /**
  * `cmts inspect`: the sequence as a tree, the way the console's task sequence editor shows it.
  */
-import { TaskSequenceError } from '../errors.js';
 import { conditionOf, describeCondition } from '../model/conditions.js';
-import { toModelJson } from '../model/json.js';
+import { type ModelJson, toModelJson } from '../model/json.js';
 import { isSequenceItem } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWindowsStep, SetVariableStep, STEP_TYPES, stepTypeName } from '../model/steps.js';
 import type { Group, Sequence, SequenceItem } from '../model/types.js';
@@ -13,21 +12,36 @@ import { loadDocuments } from './load.js';
 import { flag, type OptionSpecs, startCommand } from './args.js';
 import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
+import { errorRecord, inputFailure, type JsonReport, printJson, reportFailure } from './json-report.js';
 import { EXIT } from './exit.js';
 
 /** The command's --help text. */
-export const HELP = `Usage: cmts inspect <input>... [--json] [--whitespace]
+export const HELP = `NAME
+    cmts inspect - show task sequences as a tree, or their model as JSON
 
-Shows each task sequence as a tree: groups and steps with the console's step type names, disabled and
-continue-on-error marks, a one-line summary of each condition, and the key properties of the steps.
+SYNOPSIS
+    cmts inspect <input>... [--json [--whitespace]]
 
-Options:
-  <input>...      files, folders or globs
-      --json      print the model as JSON instead (schemas/task-sequence.schema.json)
-      --whitespace  with --json: keep the file's layout (whitespace text nodes)
-  -h, --help      show this help
+DESCRIPTION
+    Shows each task sequence as a tree: groups and steps with the console's step type names, disabled and
+    continue-on-error marks, a one-line summary of each condition, and the key properties of the steps.
+    An input is a file (.xml in any container, or a Current Branch export .zip), a folder (its .xml and .zip
+    files), a glob (*, ?, **), or - for standard input.
 
-Exit status: 0 success, 1 if any input could not be read, 2 usage error.
+OPTIONS
+    --json          print {"results": [{"input", "model"} | {"input", "error"}], "summary"} instead
+                    (schemas/inspect.report.schema.json; each model as schemas/task-sequence.schema.json)
+    --whitespace    with --json: keep the file's layout (whitespace text nodes)
+    -h, --help      show this help
+
+EXAMPLES
+    cmts inspect ts.xml
+    cmts inspect exports/*.zip
+    Get-Content ts.xml -Raw | cmts inspect -
+    cmts inspect ts.xml --json | jq '.results[0].model.properties.Name'
+
+EXIT STATUS
+    0 every input shown; 1 an input could not be read (the others are still shown); 2 usage error.
 `;
 
 const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, whitespace: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
@@ -102,25 +116,28 @@ export function renderTree(doc: TaskSequenceDocument, file: string): string {
 
 /** Runs `cmts inspect`. */
 export function run(argv: string[], io: CliIo): number {
-  const p = startCommand({ name: 'inspect', help: HELP, options: OPTIONS }, argv, io);
+  const p = startCommand({ name: 'inspect', help: HELP, options: OPTIONS, requires: { whitespace: 'json' } }, argv, io);
   if (typeof p === 'number') return p;
   const inputs = inputsOrFail('inspect', p.positionals, io);
   if (typeof inputs === 'number') return inputs;
+  const json = flag(p, 'json');
   let failed = 0;
   let shown = 0;
-  const json: unknown[] = [];
+  const results: JsonReport<{ input: string; model: ModelJson }>['results'] = [];
   for (const input of inputs) {
     try {
       for (const { label, doc } of loadDocuments(io, input)) {
-        if (flag(p, 'json')) json.push(toModelJson(doc, { whitespace: flag(p, 'whitespace') }));
-        else io.stdout.write(`${shown++ ? '\n' : ''}${renderTree(doc, label)}`);
+        if (json) results.push({ input: label, model: toModelJson(doc, { whitespace: flag(p, 'whitespace') }) });
+        else io.stdout.write(`${shown ? '\n' : ''}${renderTree(doc, label)}`);
+        shown++;
       }
     } catch (e) {
-      if (!(e instanceof TaskSequenceError)) throw e;
       failed++;
-      io.stderr.write(`cmts inspect: ${e.format()}\n`);
+      const err = inputFailure(e);
+      reportFailure('inspect', input, err, io.stderr);
+      results.push(errorRecord(input, err));
     }
   }
-  if (flag(p, 'json')) io.stdout.write(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
+  if (json) printJson(io.stdout, { results, summary: { inputs: inputs.length, sequences: shown, failed } });
   return failed ? EXIT.failed : EXIT.ok;
 }

@@ -1,9 +1,12 @@
 /**
  * What a command touches outside itself, injected so that commands are plain functions tests can call.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
+import { isTempName, writeFileAtomic } from './atomic-write.js';
+import { describeErrno } from './describe-errno.js';
+import { readInputFile } from './bounded-read.js';
 
 /** A stream a command writes to. */
 export interface OutStream {
@@ -11,54 +14,56 @@ export interface OutStream {
   isTTY?: boolean;
 }
 
+/** What is at a path. */
+export type PathKind = 'file' | 'dir' | 'missing' | 'other';
+
 /** The outside world of a command. */
 export interface CliIo {
   stdout: OutStream;
   stderr: OutStream;
+  /** Reads a file within the input size limit; `-` is standard input (read once, then refused). */
   readFile(path: string): Uint8Array;
-  /** Writes a file atomically: a temporary file beside it, then a rename (creating the folder if needed). */
+  /**
+   * Writes a file atomically: a temporary file beside it, every byte written and synced, then a rename; the folder
+   * must exist. An existing file keeps its mode and owner, a symlink is written through. Throws `IO_ERROR`, leaving
+   * the target as it was, on any failure.
+   */
   writeFileAtomic(path: string, bytes: Uint8Array): void;
   /** Whether a path is a directory (false when it does not exist). */
   isDirectory(path: string): boolean;
-  /** The entries of a directory: names, and which are directories. */
+  /** What is at a path (following symlinks). */
+  kindOf(path: string): PathKind;
+  /** The absolute path with every symlink resolved (as far as the path exists), to compare two paths. */
+  realPath(path: string): string;
+  /** Creates a folder and its parents. */
+  makeDir(path: string): void;
+  /** The entries of a directory: names, and which are directories. cmts's own temporary files are left out. */
   listDir(path: string): { name: string; dir: boolean }[];
 }
 
-function ioError(action: string, path: string, e: unknown): TaskSequenceError {
-  const code = (e as { code?: string }).code;
-  const why = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
-  return new TaskSequenceError('IO_ERROR', `Cannot ${action} ${path}: ${why}.`, { file: path });
+function realPathOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(resolve(path));
+    return parent === resolve(path) ? parent : join(realPathOf(parent), basename(path));
+  }
 }
 
 /** The real file system and process streams. */
 export function nodeIo(): CliIo {
+  let stdinRead = false;
   return {
     stdout: process.stdout,
     stderr: process.stderr,
     readFile(path) {
-      try {
-        return readFileSync(path);
-      } catch (e) {
-        throw ioError('read', path, e);
+      if (path === '-') {
+        if (stdinRead) throw new TaskSequenceError('INVALID_ARGUMENT', 'Standard input (-) can be read only once.', { file: '-' });
+        stdinRead = true;
       }
+      return readInputFile(path);
     },
-    writeFileAtomic(path, bytes) {
-      const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.cmts-tmp`);
-      try {
-        mkdirSync(dirname(path), { recursive: true });
-        const fd = openSync(tmp, 'wx');
-        try {
-          writeSync(fd, bytes);
-          fsyncSync(fd);
-        } finally {
-          closeSync(fd);
-        }
-        renameSync(tmp, path);
-      } catch (e) {
-        rmSync(tmp, { force: true });
-        throw ioError('write', path, e);
-      }
-    },
+    writeFileAtomic,
     isDirectory(path) {
       try {
         return statSync(path).isDirectory();
@@ -66,11 +71,29 @@ export function nodeIo(): CliIo {
         return false;
       }
     },
+    kindOf(path) {
+      try {
+        const st = statSync(path);
+        return st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other';
+      } catch {
+        return 'missing';
+      }
+    },
+    realPath: realPathOf,
+    makeDir(path) {
+      try {
+        mkdirSync(path, { recursive: true });
+      } catch (e) {
+        throw new TaskSequenceError('IO_ERROR', `Cannot create the folder ${path}: ${describeErrno(e)}.`, { file: path });
+      }
+    },
     listDir(path) {
       try {
-        return readdirSync(path, { withFileTypes: true }).map((d) => ({ name: d.name, dir: d.isDirectory() }));
+        return readdirSync(path, { withFileTypes: true })
+          .filter((d) => !isTempName(d.name))
+          .map((d) => ({ name: d.name, dir: d.isDirectory() || (d.isSymbolicLink() && statSync(join(path, d.name), { throwIfNoEntry: false })?.isDirectory() === true) }));
       } catch (e) {
-        throw ioError('list', path, e);
+        throw new TaskSequenceError('IO_ERROR', `Cannot list ${path}: ${describeErrno(e)}.`, { file: path });
       }
     },
   };

@@ -1,33 +1,51 @@
 /**
  * `cmts lint`: rule findings with ids, severities and places; the exit status follows the worst severity.
  */
-import { type Issue, TaskSequenceError } from '../errors.js';
+import type { Issue } from '../errors.js';
 import { lint, LINT_RULES } from '../lint/index.js';
 import { loadDocuments } from './load.js';
 import { flag, type OptionSpecs, startCommand } from './args.js';
 import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
+import { errorRecord, inputFailure, type JsonReport, printJson, reportFailure } from './json-report.js';
 import { EXIT } from './exit.js';
 
 /** The command's --help text. */
-export const HELP = `Usage: cmts lint <input>... [--json] [--strict]
+export const HELP = `NAME
+    cmts lint - check task sequences against KB977203 and console rules
 
-Checks task sequences against these rules:
-${LINT_RULES.map((r) => `  ${r.id.padEnd(30)} ${r.severity.padEnd(8)}${r.requirement ? `[${r.requirement}] ` : ''}${r.description}`).join('\n')}
+SYNOPSIS
+    cmts lint <input>... [--json] [--strict]
 
-[R…] names a KB977203 requirement, described in docs/kb977203-requirements.md (in the package).
+DESCRIPTION
+    Checks each task sequence (files, folders of .xml and .zip files, globs, or - for standard input) against
+    these rules and prints one line per finding, file:line:col: severity rule path: message.
+${LINT_RULES.map((r) => `      ${r.id.padEnd(30)} ${r.severity.padEnd(8)}${r.requirement ? `[${r.requirement}] ` : ''}${r.description}`).join('\n')}
+    [R…] names a KB977203 requirement, described in docs/kb977203-requirements.md (in the package).
 
-Options:
-  <input>...     files, folders or globs
-      --json     print the findings as JSON (schemas/lint.report.schema.json)
-      --strict   warnings fail too
-  -h, --help     show this help
+OPTIONS
+    --json       print {"results": [{"input", "diagnostics"} | {"input", "error"}], "summary"}
+                 (schemas/lint.report.schema.json)
+    --strict     warnings fail too
+    -h, --help   show this help
 
-Exit status: 0 no errors (warnings allowed unless --strict), 1 errors found (or a file could not be read),
-2 usage error.
+EXAMPLES
+    cmts lint ts.xml
+    cmts lint exports/ --strict
+    cmts lint exports/*.zip --json | jq '.results[] | select(.diagnostics | length > 0) | .input'
+
+EXIT STATUS
+    0 no errors (warnings allowed unless --strict); 1 errors found, or an input could not be read;
+    2 usage error.
 `;
 
 const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
+
+/** One input's record in --json. */
+interface LintRecord {
+  input: string;
+  diagnostics: Issue[];
+}
 
 /** Runs `cmts lint`. */
 export function run(argv: string[], io: CliIo): number {
@@ -35,29 +53,30 @@ export function run(argv: string[], io: CliIo): number {
   if (typeof p === 'number') return p;
   const inputs = inputsOrFail('lint', p.positionals, io);
   if (typeof inputs === 'number') return inputs;
-  const files: ({ file: string; diagnostics: Issue[] } | { file: string; error: ReturnType<TaskSequenceError['toJSON']> })[] = [];
+  const json = flag(p, 'json');
+  const results: JsonReport<LintRecord>['results'] = [];
   let errors = 0;
   let warnings = 0;
-  for (const file of inputs) {
+  let failed = 0;
+  for (const input of inputs) {
     try {
-      for (const { label, doc } of loadDocuments(io, file)) {
+      for (const { label, doc } of loadDocuments(io, input)) {
         const diagnostics = lint(doc);
-        files.push({ file: label, diagnostics });
+        results.push({ input: label, diagnostics });
         for (const d of diagnostics) {
           if (d.severity === 'error') errors++;
           else if (d.severity === 'warning') warnings++;
-          if (!flag(p, 'json')) io.stdout.write(`${label}:${d.line ?? 0}:${d.col ?? 0}: ${d.severity} ${d.code}${d.requirement ? ` [${d.requirement}]` : ''} ${d.path}: ${d.message}\n`);
+          if (!json) io.stdout.write(`${label}:${d.line ?? 0}:${d.col ?? 0}: ${d.severity} ${d.code}${d.requirement ? ` [${d.requirement}]` : ''} ${d.path}: ${d.message}\n`);
         }
       }
     } catch (e) {
-      if (!(e instanceof TaskSequenceError)) throw e;
-      errors++;
-      if (e.file === undefined) e.file = file;
-      files.push({ file, error: e.toJSON() });
-      io.stderr.write(`cmts lint: ${e.format()}\n`);
+      failed++;
+      const err = inputFailure(e);
+      reportFailure('lint', input, err, io.stderr);
+      results.push(errorRecord(input, err));
     }
   }
-  if (flag(p, 'json')) io.stdout.write(`${JSON.stringify({ files, summary: { files: files.length, errors, warnings } }, null, 2)}\n`);
-  else io.stderr.write(`${files.length} file(s): ${errors} error(s), ${warnings} warning(s).\n`);
-  return errors > 0 || (flag(p, 'strict') && warnings > 0) ? EXIT.failed : EXIT.ok;
+  if (json) printJson(io.stdout, { results, summary: { inputs: inputs.length, failed, errors, warnings } });
+  else io.stderr.write(`${inputs.length} input(s): ${errors} error(s), ${warnings} warning(s)${failed ? `, ${failed} could not be read` : ''}.\n`);
+  return errors > 0 || failed > 0 || (flag(p, 'strict') && warnings > 0) ? EXIT.failed : EXIT.ok;
 }

@@ -1,21 +1,30 @@
 /**
  * The command line: `cmts <command> …`. Each command is a function of its arguments and an injected {@link CliIo}
- * returning the exit status: 0 success, 1 bad input or a refused option, 2 a usage error. Commands are loaded only
- * when called, so `cmts --version` loads nothing else.
+ * returning the exit status (see {@link EXIT}). Commands are loaded only when called, so `cmts --version` loads
+ * nothing else.
  */
 import { packageVersion } from '../package-info.js';
-import type { CliIo } from './io.js';
-
+import { didYouMean } from './did-you-mean.js';
 import { EXIT } from './exit.js';
+import type { CliIo } from './io.js';
 
 export { EXIT };
 
-const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (argv: string[], io: CliIo) => number }> }> = {
+/** A command: its one-line summary and how to load it. */
+export interface CommandEntry {
+  summary: string;
+  load: () => Promise<{ run: (argv: string[], io: CliIo) => number; HELP: string; OPTIONS?: Record<string, unknown> }>;
+}
+
+/** Every command, by name. */
+export const COMMANDS: Record<string, CommandEntry> = {
   kb977203: { summary: 'wire the KB977203 fix into task sequences', load: () => import('./kb977203.js') },
   inspect: { summary: 'show task sequences as a tree (or the model as JSON)', load: () => import('./inspect.js') },
   lint: { summary: 'check task sequences against KB977203 and console rules', load: () => import('./lint.js') },
-  diff: { summary: 'compare two task sequences by meaning', load: () => import('./diff.js') },
+  diff: { summary: 'compare two task sequences (or two folders) by meaning', load: () => import('./diff.js') },
   convert: { summary: 'convert between XML and the JSON model', load: () => import('./convert.js') },
+  transform: { summary: 'run one transform (options from a JSON file)', load: () => import('./transform.js') },
+  completion: { summary: 'print a shell completion script (bash or powershell)', load: () => import('./completion.js') },
 };
 
 /** The top-level help text. */
@@ -25,6 +34,7 @@ export function mainHelp(): string {
     'cmts: author ConfigMgr task sequences as files',
     '',
     'Usage: cmts <command> [options]',
+    '       cmts help <command>',
     '',
     'Commands:',
     ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
@@ -33,14 +43,30 @@ export function mainHelp(): string {
     '  -h, --help     show help (cmts <command> --help for a command)',
     '  -v, --version  show the version',
     '',
-    'Exit status: 0 success, 1 bad input or a refused option, 2 usage error.',
+    'Every command reads - as standard input. Exit status: 0 success; 1 findings, a failed input or changes',
+    'needed; 2 usage error or trouble.',
     '',
   ].join('\n');
+}
+
+function unknownCommand(name: string, io: CliIo): number {
+  io.stderr.write(`cmts: unknown command ${JSON.stringify(name)}.${didYouMean(name, Object.keys(COMMANDS))}\nRun 'cmts --help' for the commands.\n`);
+  return EXIT.usage;
 }
 
 /** Runs the command line `argv` (without `node` and the script). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
+  if (first === 'help' && rest.length > 0) {
+    const [name, ...extra] = rest as [string, ...string[]];
+    if (extra.length) {
+      io.stderr.write('cmts help: give one command.\n');
+      return EXIT.usage;
+    }
+    const command = COMMANDS[name];
+    if (!command) return unknownCommand(name, io);
+    return (await command.load()).run(['--help'], io);
+  }
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
     (first === undefined ? io.stderr : io.stdout).write(mainHelp());
     return first === undefined ? EXIT.usage : EXIT.ok;
@@ -51,8 +77,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const command = COMMANDS[first];
   if (!command) {
-    io.stderr.write(`cmts: unknown command ${JSON.stringify(first)}\n\n${mainHelp()}`);
-    return EXIT.usage;
+    if (first.startsWith('-')) {
+      io.stderr.write(`cmts: unknown option ${first}.${didYouMean(first.replace(/^-+/, ''), ['help', 'version'], (c) => `--${c}`)}\nRun 'cmts --help' for the commands.\n`);
+      return EXIT.usage;
+    }
+    return unknownCommand(first, io);
   }
   const mod = await command.load();
   return mod.run(rest, io);

@@ -8,7 +8,7 @@ import { type Issue, TaskSequenceError } from '../errors.js';
 import { referencedPackages } from '../model/mutate.js';
 import { readTaskSequence, type ReadOptions } from '../read.js';
 import { writeTaskSequence } from '../write.js';
-import { readEntry, readZip, writeZip, type ZipArchive, type ZipLimits } from '../zip/zip.js';
+import { readEntry, readZip, writeZip, type ZipArchive, type ZipEntry, type ZipLimits } from '../zip/zip.js';
 
 /** A read export archive and the task sequences in it. */
 export interface ExportZip {
@@ -22,6 +22,8 @@ export interface ExportZipPart {
   /** The entry name, `SMS_TaskSequencePackage/<ID>/object.xml`. */
   part: string;
   doc: TaskSequenceDocument;
+  /** Its entry in the archive. */
+  entry: ZipEntry;
   /** The entry's bytes as read. */
   original: Uint8Array;
   /** The packages the sequence's `<referenceList>` held when read. */
@@ -37,6 +39,16 @@ export function isZip(bytes: Uint8Array): boolean {
 
 /** Reads an export archive; throws if it holds no task sequence. */
 export function readExportZip(bytes: Uint8Array, options: ReadOptions & ZipLimits = {}): ExportZip {
+  try {
+    return readArchive(bytes, options);
+  } catch (e) {
+    // Zip errors name the archive like every other error does.
+    if (e instanceof TaskSequenceError && e.file === undefined && options.file !== undefined) e.file = options.file;
+    throw e;
+  }
+}
+
+function readArchive(bytes: Uint8Array, options: ReadOptions & ZipLimits): ExportZip {
   const zip = readZip(bytes, options);
   const sequences = zip.entries
     .filter((e) => OBJECT_PART.test(e.name))
@@ -44,7 +56,7 @@ export function readExportZip(bytes: Uint8Array, options: ReadOptions & ZipLimit
       const original = readEntry(zip, e, options);
       const file = `${options.file ?? '(zip)'}!${e.name}`;
       const doc = readTaskSequence(original, { ...options, file });
-      return { part: e.name, doc, original, referencesAtRead: referencedPackages(doc.sequence) };
+      return { part: e.name, entry: e, doc, original, referencesAtRead: referencedPackages(doc.sequence) };
     });
   if (sequences.length === 0) {
     throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', 'The archive has no SMS_TaskSequencePackage/<PackageID>/object.xml: it is not a task sequence export.', options.file === undefined ? {} : { file: options.file });
@@ -70,11 +82,12 @@ export function exportZipPartWarnings(part: ExportZipPart): Issue[] {
 }
 
 /** The archive with every changed object.xml replaced; unchanged, it is the input bytes. */
-export function writeExportZip(x: ExportZip): Uint8Array {
-  const replace = new Map<string, Uint8Array>();
+export function writeExportZip(x: ExportZip, limits: ZipLimits = {}): Uint8Array {
+  // Keyed by the entry, not its name, so one sequence's bytes can never land in another's entry.
+  const replace = new Map<ZipEntry, Uint8Array>();
   for (const s of x.sequences) {
     const out = writeTaskSequence(s.doc);
-    if (!Buffer.from(out).equals(Buffer.from(s.original))) replace.set(s.part, out);
+    if (!Buffer.from(out).equals(Buffer.from(s.original))) replace.set(s.entry, out);
   }
-  return writeZip(x.zip, replace);
+  return writeZip(x.zip, replace, limits);
 }

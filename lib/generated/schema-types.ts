@@ -18,10 +18,39 @@ export interface AddReferenceOptions {
   requirement?: string;
 }
 
-/** What cmts diff --json prints: one comparison, or one per same-named file of two folders (`schemas/diff.report.schema.json`) */
-export type DiffReport = DiffReportComparison | {
-  comparisons: DiffReportComparison[];
-};
+/** What cmts diff --json prints: one record per compared pair (two files, or each file of two folders by relative path, including files on one side only), and a summary (`schemas/diff.report.schema.json`) */
+export interface DiffReport {
+  results: ({
+    /** the pair's name: the relative path for folders, else a */
+    input: string;
+    a: string | null;
+    b: string | null;
+    status: "same" | "different" | "only-in-a" | "only-in-b";
+    differences: DiffReportEntry[];
+  } | DiffReportFailed)[];
+  summary: {
+    pairs: number;
+    different: number;
+    onlyInA: number;
+    onlyInB: number;
+    failed: number;
+  };
+}
+
+export interface DiffReportError {
+  code: string;
+  severity?: "error";
+  message: string;
+  path?: string;
+  line?: number;
+  col?: number;
+  file?: string;
+}
+
+export interface DiffReportFailed {
+  input: string;
+  error: DiffReportError;
+}
 
 export interface DiffReportEntry {
   change: "added" | "removed" | "moved" | "changed";
@@ -31,12 +60,6 @@ export interface DiffReportEntry {
   before?: string;
   after?: string;
   from?: string;
-}
-
-export interface DiffReportComparison {
-  a: string;
-  b: string;
-  differences: DiffReportEntry[];
 }
 
 /** Options of the insert-steps-after transform (`schemas/insert-steps-after.options.schema.json`) */
@@ -79,12 +102,41 @@ export interface InsertStepsAfterOptions {
   })[];
 }
 
+/** What cmts inspect --json prints: one record per task sequence (an export .zip gives one per part) with its model, or per input that could not be read, and a summary (`schemas/inspect.report.schema.json`) */
+export interface InspectReport {
+  results: ({
+    input: string;
+    /** the task sequence as schemas/task-sequence.schema.json describes it (validated there) */
+    model: Record<string, unknown>;
+  } | InspectReportFailed)[];
+  summary: {
+    inputs: number;
+    sequences: number;
+    failed: number;
+  };
+}
+
+export interface InspectReportError {
+  code: string;
+  severity?: "error";
+  message: string;
+  path?: string;
+  line?: number;
+  col?: number;
+  file?: string;
+}
+
+export interface InspectReportFailed {
+  input: string;
+  error: InspectReportError;
+}
+
 /** Options of the KB977203 preset (applyKb977203, cmts kb977203) (`schemas/kb977203.options.schema.json`) */
 export interface Kb977203Options {
   /** The package that holds CCMCertFix.exe (R11): a ConfigMgr package ID, a three-character site code and five hexadecimal digits, upper case (ABC00010). */
   certfixPackage: string;
   /**
-   * Program of that package (R11).
+   * Program of that package (R11); no ';' (DependentProgram is <package>;;<program>).
    * Default: `"CCMCertFix"`.
    */
   certfixProgram?: string;
@@ -94,20 +146,30 @@ export interface Kb977203Options {
    */
   scenario?: "refresh" | "new-computer" | "replace-capture" | "replace-restore";
   /**
-   * ConfigMgr 2007 client service pack: picks the .msp (R4).
+   * ConfigMgr 2007 client service pack: picks the .msp (R4). When absent SP2 is assumed (and said in the report), and a PATCH entry for the other service pack is refused rather than replaced.
    * Default: `"sp2"`.
    */
   clientVersion?: "sp1" | "sp2";
   /** The .msp file name in \i386\hotfix\KB977203\, when it differs by locale (R10). */
   msp?: string;
-  /** Drive of the _SMSTaskSequence cache (R7); default C:. */
+  /** Drive of the _SMSTaskSequence cache (R7). When absent (and no source) C: is assumed and said in the report; a %_SMSTSMDataPath% PATCH entry is replaced only when drive or source is given. */
   drive?: string;
   /** UNC path to the client installation files, used instead of the cache (R9). */
   source?: string;
   /** The client installation package, instead of each step's own (R5): a ConfigMgr package ID, upper case (ABC00002). */
   clientPackage?: string;
   /**
-   * Replace a different dependent program.
+   * Name of the inserted Install Software step: up to 100 characters (the provider's limit); over 50 (what the console shows) is warned about.
+   * Default: `"Run CCMCertFix (KB977203)"`.
+   */
+  certfixStepName?: string;
+  /**
+   * Name of the inserted Restart Computer step: up to 100 characters; over 50 is warned about.
+   * Default: `"Restart Computer (KB977203)"`.
+   */
+  restartStepName?: string;
+  /**
+   * Apply where the preset would refuse: a different dependent program (then the steps that run it are rewired), a sequence that is not ConfigMgr 2007, a step that installs the hotfix (R1). The report warns.
    * Default: `false`.
    */
   force?: boolean;
@@ -115,10 +177,12 @@ export interface Kb977203Options {
 
 /** What cmts kb977203 --json prints: for one input the result or the error that stopped it; for several, every result and a summary (`schemas/kb977203.report.schema.json`) */
 export type Kb977203Report = Kb977203ReportResult | Kb977203ReportFailure | {
-  results: (Kb977203ReportResult | Kb977203ReportFailure)[];
+  results: (Kb977203ReportResult | Kb977203ReportFailure | Kb977203ReportNotApplicable)[];
   summary: {
+    /** Task sequences (a zip can hold several). */
     files: number;
     changed: number;
+    notApplicable: number;
     failed: number;
   };
 };
@@ -186,20 +250,42 @@ export interface Kb977203ReportFailure {
   error: Kb977203ReportError;
 }
 
-/** What cmts lint --json prints (`schemas/lint.report.schema.json`) */
+/** A sequence the KB does not apply to (not ConfigMgr 2007, or no Setup Windows and ConfigMgr step): skipped, not written, not a failure in a batch. */
+export interface Kb977203ReportNotApplicable {
+  input: string;
+  notApplicable: {
+    code: string;
+    message: string;
+  };
+}
+
+/** What cmts lint --json prints: one record per task sequence (an export .zip gives one per part) or per input that could not be read, and a summary (`schemas/lint.report.schema.json`) */
 export interface LintReport {
-  files: ({
-    file: string;
+  results: ({
+    input: string;
     diagnostics: LintReportDiagnostic[];
-  } | {
-    file: string;
-    error: LintReportError;
-  })[];
+  } | LintReportFailed)[];
   summary: {
-    files: number;
+    inputs: number;
+    failed: number;
     errors: number;
     warnings: number;
   };
+}
+
+export interface LintReportError {
+  code: string;
+  severity?: "error";
+  message: string;
+  path?: string;
+  line?: number;
+  col?: number;
+  file?: string;
+}
+
+export interface LintReportFailed {
+  input: string;
+  error: LintReportError;
 }
 
 export interface LintReportDiagnostic {
@@ -211,16 +297,6 @@ export interface LintReportDiagnostic {
   line?: number;
   col?: number;
   requirement?: string;
-  file?: string;
-}
-
-export interface LintReportError {
-  code: string;
-  severity?: "error";
-  message: string;
-  path?: string;
-  line?: number;
-  col?: number;
   file?: string;
 }
 
@@ -242,7 +318,12 @@ export interface TaskSequence {
     encoding: "utf-8" | "utf-16le" | "utf-16be";
     bom: boolean;
   };
+  /** Package properties of the container, in file order (empty for a bare sequence); convert --to xml writes them back into the same container */
   properties: {
+    [key: string]: string;
+  };
+  /** cim-instance only: each property's CIM TYPE (string, uint32, boolean, …), so convert --to xml writes it back with its type */
+  propertyTypes?: {
     [key: string]: string;
   };
   sequence: TaskSequenceSequence;
@@ -425,6 +506,7 @@ export interface SchemaTypes {
   "add-reference.options.schema.json": AddReferenceOptions;
   "diff.report.schema.json": DiffReport;
   "insert-steps-after.options.schema.json": InsertStepsAfterOptions;
+  "inspect.report.schema.json": InspectReport;
   "kb977203.options.schema.json": Kb977203Options;
   "kb977203.report.schema.json": Kb977203Report;
   "lint.report.schema.json": LintReport;

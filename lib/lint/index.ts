@@ -6,7 +6,8 @@ import type { Issue } from '../errors.js';
 import type { LintRule } from './rule.js';
 import { clearTextSecret } from './rules/clear-text-secret.js';
 import { hotfixInstallStep } from './rules/hotfix-install-step.js';
-import { descriptionLength, nameLength } from './rules/lengths.js';
+import { descriptionLength, nameLength, nameOverLimit, policySize, restartMessageLength, variableNameInvalid, variableValueLength } from './rules/console-limits.js';
+import { certfixWithoutRestart, fixAbsent, hotfixNamedStep, patchContradictory, patchDuplicate } from './rules/kb977203-fix.js';
 import { patchPackage, patchQuoted, patchVariable } from './rules/patch-kb977203.js';
 import { referenceMissing } from './rules/reference-missing.js';
 import { restartAfterCertfixNotifies } from './rules/restart-notifies.js';
@@ -15,15 +16,25 @@ import { setupContinueOnError } from './rules/setup-continue-on-error.js';
 /** Every rule, in the order they run. */
 export const LINT_RULES: readonly LintRule[] = [
   hotfixInstallStep,
+  hotfixNamedStep,
+  fixAbsent,
   patchQuoted,
   patchVariable,
   patchPackage,
+  patchDuplicate,
+  patchContradictory,
+  certfixWithoutRestart,
   setupContinueOnError,
   restartAfterCertfixNotifies,
   referenceMissing,
   clearTextSecret,
   nameLength,
+  nameOverLimit,
   descriptionLength,
+  restartMessageLength,
+  variableNameInvalid,
+  variableValueLength,
+  policySize,
 ];
 
 /** @deprecated Use {@link Issue}: a lint finding is an issue whose `code` is the rule id. */

@@ -60,7 +60,8 @@ export type AddPatchResult =
 export function addPatch(text: string, msp: string, coveredBy: string[] = []): AddPatchResult {
   const token = parseInstallProperties(text).find((t) => t.name?.toUpperCase() === 'PATCH');
   if (!token) {
-    const sep = text === '' || /\s$/.test(text) ? '' : ' ';
+    // Always one space before (none in an empty string), so that removing ` PATCH="…"` gives the text back.
+    const sep = text === '' ? '' : ' ';
     return { status: 'added', value: `${text}${sep}PATCH="${msp}"` };
   }
   const list = splitPatch(token.value);
@@ -69,4 +70,31 @@ export function addPatch(text: string, msp: string, coveredBy: string[] = []): A
   if (by !== undefined) return { status: 'covered', value: text, by };
   const value = `${token.name as string}="${[...list, msp].join(';')}"`;
   return { status: 'added', value: text.slice(0, token.start) + value + text.slice(token.end) };
+}
+
+/** The offset of a double quote that is never closed, or undefined when every quote is paired. */
+export function unbalancedQuote(text: string): number | undefined {
+  let open: number | undefined;
+  for (let i = 0; i < text.length; i++) if (text[i] === '"') open = open === undefined ? i : undefined;
+  return open;
+}
+
+/**
+ * Writes a new PATCH list in place of the existing one (one quoted, `;`-separated value, same property name and
+ * place); an empty list removes the property and the space that separated it. Without a PATCH property, a non-empty
+ * list is appended as {@link addPatch} does.
+ */
+export function setPatchList(text: string, list: string[]): string {
+  const token = parseInstallProperties(text).find((t) => t.name?.toUpperCase() === 'PATCH');
+  if (!token) {
+    if (list.length === 0) return text;
+    const sep = text === '' ? '' : ' ';
+    return `${text}${sep}PATCH="${list.join(';')}"`;
+  }
+  if (list.length > 0) return `${text.slice(0, token.start)}${token.name as string}="${list.join(';')}"${text.slice(token.end)}`;
+  // Drop the one separator added with it: the space before the property (or after it, when it comes first).
+  const before = text.slice(0, token.start);
+  const after = text.slice(token.end);
+  if (before.endsWith(' ')) return before.slice(0, -1) + after;
+  return before + after.replace(/^ /, '');
 }

@@ -7,7 +7,10 @@ import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
 import { assertValid } from '../schemas.js';
 import type { TextEncodingInfo } from '../xml/codec.js';
-import type { Node, Sequence } from './types.js';
+import { SMS_PACKAGE_ORDER } from '../containers/index.js';
+import { cdataSection, escapeAttribute, escapeText } from '../xml/entities.js';
+import { sequenceToXml } from './to-xml.js';
+import type { Element, Node, Sequence } from './types.js';
 
 /** The JSON form of a task sequence. */
 export interface ModelJson {
@@ -15,8 +18,10 @@ export interface ModelJson {
   version: 1;
   container: ContainerKind;
   encoding: TextEncodingInfo;
-  /** Package properties of the container (empty for a bare sequence). */
+  /** Package properties of the container, in file order (empty for a bare sequence). */
   properties: Record<string, string>;
+  /** `cim-instance` only: each property's CIM `TYPE` (`string`, `uint32`, …), to write it back with its type. */
+  propertyTypes?: Record<string, string>;
   sequence: Sequence;
 }
 
@@ -38,14 +43,66 @@ function strip(nodes: Node[]): Node[] {
 /** The document as JSON-ready data (a deep copy: editing it does not touch the document). */
 export function toModelJson(doc: TaskSequenceDocument, options: ToJsonOptions = {}): ModelJson {
   const sequence = JSON.parse(JSON.stringify(doc.sequence)) as Sequence;
+  const properties = doc.properties();
   return {
     format: 'cmts.task-sequence',
     version: 1,
     container: doc.container,
     encoding: { ...doc.encoding },
-    properties: doc.properties(),
+    properties,
+    ...(doc.container === 'cim-instance' ? { propertyTypes: cimPropertyTypes(doc, properties) } : {}),
     sequence: options.whitespace ? sequence : { ...sequence, children: strip(sequence.children) },
   };
+}
+
+function cimPropertyTypes(doc: TaskSequenceDocument, properties: Record<string, string>): Record<string, string> {
+  const root = doc.xml.children.find((c): c is Element => c.kind !== 'text' && 'tag' in c && 'attributes' in c);
+  const out: Record<string, string> = {};
+  if (!root || !('children' in root)) return out;
+  for (const c of root.children) {
+    if (c.kind === 'text' || !('tag' in c) || c.tag !== 'PROPERTY') continue;
+    const name = c.attributes.NAME;
+    const type = c.attributes.TYPE;
+    if (name !== undefined && type !== undefined && name in properties) out[name] = type;
+  }
+  return out;
+}
+
+/** Options of {@link modelJsonToXml}. */
+export interface ToXmlOptions {
+  /** Write a bare `<sequence>` whatever the container; default false. */
+  bare?: boolean;
+}
+
+const SMS_NAMESPACES = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"';
+
+/**
+ * The model as XML text in its container: a bare `<sequence>`; a ConfigMgr 2007 `<SmsTaskSequencePackage>` with
+ * each property as an element and the sequence in `<SequenceData>`; or a Current Branch object.xml `<INSTANCE>` with
+ * each property (and its type) and the sequence in the `Sequence` property's CDATA. Property values and the
+ * sequence come back; the original file's layout, CIM qualifiers and array properties do not.
+ */
+export function modelJsonToXml(model: ModelJson, options: ToXmlOptions = {}): string {
+  const nl = '\r\n';
+  if (options.bare || model.container === 'sequence') return sequenceToXml(model.sequence);
+  if (model.container === 'sms-package') {
+    const inner = sequenceToXml(model.sequence);
+    const lines = ['<?xml version="1.0"?>', `<SmsTaskSequencePackage ${SMS_NAMESPACES}>`];
+    const entries = Object.entries(model.properties);
+    const at = entries.findIndex(([k]) => SMS_PACKAGE_ORDER.indexOf(k) > SMS_PACKAGE_ORDER.indexOf('SequenceData'));
+    const before = at === -1 ? entries : entries.slice(0, at);
+    const after = at === -1 ? [] : entries.slice(at);
+    const prop = ([k, v]: [string, string]) => (v === '' ? `  <${k} />` : `  <${k}>${escapeText(v, { textQuot: false, textApos: false })}</${k}>`);
+    lines.push(...before.map(prop), '  <SequenceData>', inner, '  </SequenceData>', ...after.map(prop), '</SmsTaskSequencePackage>');
+    return lines.join(nl) + nl;
+  }
+  const lines = ['<INSTANCE CLASSNAME="SMS_TaskSequencePackage">'];
+  const property = (name: string, type: string, value: string) =>
+    lines.push(`  <PROPERTY NAME="${escapeAttribute(name, '"')}" TYPE="${escapeAttribute(type, '"')}">`, `    <VALUE>${value}</VALUE>`, '  </PROPERTY>');
+  for (const [k, v] of Object.entries(model.properties)) property(k, model.propertyTypes?.[k] ?? 'string', escapeText(v, { textQuot: false, textApos: false }));
+  property('Sequence', 'string', cdataSection(sequenceToXml(model.sequence)));
+  lines.push('</INSTANCE>');
+  return lines.join(nl) + nl;
 }
 
 /** Validates JSON against the model schema and returns it typed; throws `OPTIONS_INVALID` naming each problem. */

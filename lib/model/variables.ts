@@ -18,35 +18,60 @@ export function variables(step: StepLike): Variable[] {
   return variableList(step)?.children.filter((c): c is Variable => c.kind === 'variable') ?? [];
 }
 
+/** A step variable's two keys: the task sequence variable `name` and the WMI `property` it stands for. */
+export interface VariableKey {
+  name: string;
+  property: string;
+}
+
 /**
- * A step variable by its `property` (the WMI property name, matched exactly) or, failing that, by its `name`
- * (task sequence variable names are not case-sensitive).
+ * The variable names of the properties cmts reads and writes, by step class (from the step catalog's `variables`),
+ * so that a variable written without `property="…"` (hand-edited exports do that) is still found by its property.
  */
-export function findVariable(step: StepLike, key: string): Variable | undefined {
+const KNOWN_NAMES: Record<string, Record<string, string>> = {
+  SMS_TaskSequence_SetupWindowsAndSMSAction: { ClientInstallProperties: 'SMSClientInstallProperties', ClientPackageID: '_SMSClientPackageID' },
+  SMS_TaskSequence_InstallSoftwareAction: { ProgramName: '_SMSSWDProgramName' },
+  SMS_TaskSequence_RebootAction: { Target: 'SMSRebootTarget', Message: 'SMSRebootMessage', MessageTimeout: 'SMSRebootTimeout' },
+  SMS_TaskSequence_SubTasksequence: { TsPackageID: 'OSDSubTasksequencePackageID' },
+};
+
+/** Both keys of a property of `step` given either key (a name not in the table stands for itself). */
+export function variableKey(step: StepLike, key: string | VariableKey): VariableKey {
+  if (typeof key !== 'string') return key;
+  const name = KNOWN_NAMES[step.attributes.type ?? '']?.[key];
+  return { name: name ?? key, property: key };
+}
+
+/**
+ * A step variable, by one lookup rule for reading and writing: by `name` first (task sequence variable names are not
+ * case-sensitive), then by `property` (the WMI property name, matched exactly). A string key is a property name or a
+ * variable name; see {@link variableKey}.
+ */
+export function findVariable(step: StepLike, key: string | VariableKey): Variable | undefined {
+  const { name, property } = variableKey(step, key);
   const vars = variables(step);
-  const lower = key.toLowerCase();
-  return vars.find((v) => v.attributes.property === key) ?? vars.find((v) => v.attributes.name?.toLowerCase() === lower);
+  const lower = name.toLowerCase();
+  return vars.find((v) => v.attributes.name?.toLowerCase() === lower) ?? vars.find((v) => v.attributes.property === property);
 }
 
 /** The value of a step variable (see {@link findVariable}), or undefined when the step has none. */
-export function getVariableValue(step: StepLike, key: string): string | undefined {
+export function getVariableValue(step: StepLike, key: string | VariableKey): string | undefined {
   return findVariable(step, key)?.value;
 }
 
 /** What a new variable is written with, when {@link setVariable} has to add one. */
-export interface NewVariable {
-  name: string;
-  property: string;
+export interface NewVariable extends VariableKey {
   hidden?: boolean;
 }
 
 /**
- * Sets a step variable's value. An existing variable (by property, then name) keeps its attributes; a missing one is
+ * Sets a step variable's value. An existing variable (found as {@link findVariable} finds it) keeps its attributes; a missing one is
  * added to the `<defaultVarList>` (created when absent) laid out like its neighbours.
  */
 export function setVariable(step: StepLike, key: string | NewVariable, value: string, context?: Parent): Variable {
-  const spec = typeof key === 'string' ? { name: key, property: key } : key;
-  const existing = findVariable(step, spec.property) ?? findVariable(step, spec.name);
+  const spec: NewVariable = typeof key === 'string' ? variableKey(step, key) : key;
+  // The same rule as reading, so a value is never read from one variable and written to another.
+  const existing = findVariable(step, spec);
   if (existing) {
     existing.value = value;
     return existing;

@@ -7,14 +7,21 @@ import { STEP_TYPES, stepTypeName } from '../model/steps.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
 import { getAction, getVariableValue } from '../model/variables.js';
 
-/** A step that installs the KB977203 hotfix, with why cmts thinks so. */
+/** A step that installs (or may install) the KB977203 hotfix, with why cmts thinks so. */
 export interface HotfixInstallStep {
   located: Located<Step | SubTaskSequence>;
   path: string;
   why: string;
+  /**
+   * True when the step's program or command line names the client .msp of KB977203 or KB977384 (or runs
+   * `msiexec /p`/`/update` with it): an error. False when only a name or description mentions KB977203 — CCMCertFix
+   * ships in `Logs\KB977203`, so administrators name its package that way: a warning.
+   */
+  explicit: boolean;
 }
 
-const HOTFIX_MSP = /SCCM2007AC-SP[12]-KB977203/i;
+const HOTFIX_MSP = /SCCM2007AC-SP[12]-KB977(?:203|384)/i;
+const MSIEXEC_PATCH = /msiexec(?:\.exe)?\b[^\n]*\/(?:p|update)\b[^\n]*KB977(?:203|384)/i;
 
 /** Install Software and Run Command Line steps whose package, program or command line installs the KB977203 hotfix. */
 export function findHotfixInstallSteps(sequence: Parameters<typeof findSteps>[0]): HotfixInstallStep[] {
@@ -31,12 +38,17 @@ export function findHotfixInstallSteps(sequence: Parameters<typeof findSteps>[0]
       getVariableValue(step, 'CommandLine'),
     ].filter((t): t is string => t !== undefined);
     const all = texts.join('\n');
-    if (HOTFIX_MSP.test(all) || (/KB977203/i.test(all) && !/CCMCertFix/i.test(all))) {
+    const runs = [getAction(step), getVariableValue(step, 'ProgramName'), getVariableValue(step, 'CommandLine')].filter((t): t is string => t !== undefined).join('\n');
+    const explicit = HOTFIX_MSP.test(runs) || MSIEXEC_PATCH.test(runs);
+    if (explicit || HOTFIX_MSP.test(all) || (/KB977203/i.test(all) && !/CCMCertFix/i.test(all))) {
       const program = getVariableValue(step, 'ProgramName') ?? getVariableValue(step, 'CommandLine') ?? getAction(step) ?? '';
       out.push({
         located,
         path: located.path,
-        why: `Step "${step.attributes.name ?? ''}" (${stepTypeName(type)}) runs ${JSON.stringify(program)}, which installs the KB977203 hotfix.`,
+        why: explicit
+          ? `Step "${step.attributes.name ?? ''}" (${stepTypeName(type)}) runs ${JSON.stringify(program)}, which installs the KB977203 hotfix.`
+          : `Step "${step.attributes.name ?? ''}" (${stepTypeName(type)}) is named after KB977203 and runs ${JSON.stringify(program)}; if that installs the hotfix, remove the step.`,
+        explicit,
       });
     }
   }

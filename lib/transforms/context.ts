@@ -42,3 +42,40 @@ export class TransformContext {
 
 /** A transform: edits a document in place and says what it did. */
 export type Transform = (doc: TaskSequenceDocument, ctx: TransformContext) => void;
+
+/** What a transform would do to a document: its edits (not yet made), what is already in place, and notes. */
+export interface Plan {
+  edits: Edit[];
+  already: AlreadyInPlace[];
+  diagnostics: Diagnostic[];
+}
+
+/** An empty plan, to fill in. */
+export function emptyPlan(): Plan {
+  return { edits: [], already: [], diagnostics: [] };
+}
+
+/**
+ * A transform from a planner: every refusal is thrown while planning, before the first edit; then the edits are made
+ * in order and recorded in the context.
+ */
+export function fromPlan(planner: (doc: TaskSequenceDocument) => Plan): Transform {
+  return (doc, ctx) => {
+    const plan = planner(doc);
+    for (const e of plan.edits) {
+      e.apply();
+      ctx.change(e.change);
+    }
+    for (const a of plan.already) ctx.already(a);
+    for (const d of plan.diagnostics) ctx.diagnostics.push(d);
+  };
+}
+
+/**
+ * A planned edit: what it will change, and the function that makes the change. Planning every edit before making any
+ * lets a transform refuse before it has touched the document, and lets a check report changes without making them.
+ */
+export interface Edit {
+  change: Change;
+  apply(): void;
+}

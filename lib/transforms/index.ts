@@ -1,13 +1,17 @@
 /**
- * The transform registry: each transform by name, with the JSON Schema its options are validated against.
+ * The transform registry. Each transform is a pair: `check` (what it would change, pure: the document is not
+ * touched) and `apply` (the same plan, then the edits), with a JSON Schema for its options. Every refusal is thrown
+ * while planning, before the first edit.
  */
-import { TaskSequenceError } from '../errors.js';
+import type { TaskSequenceDocument } from '../document.js';
+import { type Issue, TaskSequenceError } from '../errors.js';
 import { assertValid, type SchemaFile } from '../schemas.js';
-import { addClientPatch, type AddClientPatchOptions } from './add-client-patch.js';
-import { addReference, type AddReferenceOptions } from './add-reference.js';
-import type { Transform } from './context.js';
-import { insertStepsAfter, type InsertStepsAfterOptions } from './insert-steps-after.js';
-import { setDependentProgram, type SetDependentProgramOptions } from './set-dependent-program.js';
+import { addClientPatch, type AddClientPatchOptions, planAddClientPatch } from './add-client-patch.js';
+import { addReference, type AddReferenceOptions, planAddReference } from './add-reference.js';
+import { type AlreadyInPlace, type Change, fromPlan, type Plan, type Transform, TransformContext } from './context.js';
+import { insertStepsAfter, type InsertStepsAfterOptions, planInsertStepsAfter } from './insert-steps-after.js';
+import { planSetDependentProgram, setDependentProgram, type SetDependentProgramOptions } from './set-dependent-program.js';
+import { plainOptions } from './values.js';
 
 /** Options of each registered transform. */
 export interface TransformOptions {
@@ -20,18 +24,50 @@ export interface TransformOptions {
 /** A registered transform's name. */
 export type TransformName = keyof TransformOptions;
 
-/** Every registered transform: its factory and its options schema (in `schemas/`). */
-export const TRANSFORMS: { [K in TransformName]: { create: (options: TransformOptions[K]) => Transform; schema: SchemaFile } } = {
-  'add-client-patch': { create: addClientPatch, schema: 'add-client-patch.options.schema.json' },
-  'insert-steps-after': { create: insertStepsAfter, schema: 'insert-steps-after.options.schema.json' },
-  'set-dependent-program': { create: setDependentProgram, schema: 'set-dependent-program.options.schema.json' },
-  'add-reference': { create: addReference, schema: 'add-reference.options.schema.json' },
+/** A registered transform: its factory, its planner, its options schema (in `schemas/`) and what it does. */
+export interface TransformEntry<O> {
+  create: (options: O) => Transform;
+  plan: (doc: TaskSequenceDocument, options: O) => Plan;
+  schema: SchemaFile;
+  description: string;
+}
+
+/** Every registered transform. */
+export const TRANSFORMS: { [K in TransformName]: TransformEntry<TransformOptions[K]> } = {
+  'add-client-patch': { create: addClientPatch, plan: planAddClientPatch, schema: 'add-client-patch.options.schema.json', description: 'adds an .msp to PATCH in Setup Windows and ConfigMgr steps' },
+  'insert-steps-after': { create: insertStepsAfter, plan: planInsertStepsAfter, schema: 'insert-steps-after.options.schema.json', description: 'inserts steps right after every step that matches' },
+  'set-dependent-program': { create: setDependentProgram, plan: planSetDependentProgram, schema: 'set-dependent-program.options.schema.json', description: 'sets "Run another program first" (DependentProgram)' },
+  'add-reference': { create: addReference, plan: planAddReference, schema: 'add-reference.options.schema.json', description: "lists a package in the referenceList (and the container's References)" },
 };
+
+/** What a transform did, or (from {@link checkTransform}) would do. */
+export interface TransformReport {
+  transform: TransformName;
+  changed: boolean;
+  changes: Change[];
+  alreadyInPlace: AlreadyInPlace[];
+  diagnostics: Issue[];
+}
+
+/** Whether a name is a registered transform. */
+export function isTransformName(name: string): name is TransformName {
+  return Object.prototype.hasOwnProperty.call(TRANSFORMS, name);
+}
+
+function validated<K extends TransformName>(name: K, options: unknown): TransformOptions[K] {
+  if (!isTransformName(name)) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `There is no transform named "${String(name)}"; the transforms are ${Object.keys(TRANSFORMS).join(', ')}.`);
+  }
+  const entry = TRANSFORMS[name];
+  const plain = plainOptions(options, name);
+  assertValid(entry.schema, plain, `Options of ${name}`);
+  return plain as unknown as TransformOptions[K];
+}
 
 /**
  * Creates a registered transform after validating its options against its schema (throws `OPTIONS_INVALID`). The
  * options' type follows from the name, so a misspelled option does not compile; an unknown name throws
- * `INVALID_ARGUMENT` listing the known ones.
+ * `INVALID_ARGUMENT` listing the known ones. For names and options that arrive as data, see {@link transformFromJson}.
  *
  * @example
  * ```ts
@@ -42,25 +78,33 @@ export function createTransform<K extends TransformName>(name: K, options: Trans
   return transformFromJson(name, options);
 }
 
-/** Whether `name` is a registered transform. */
-export function isTransformName(name: string): name is TransformName {
-  return Object.hasOwn(TRANSFORMS, name);
+/** {@link createTransform} for a name and options read as data (a command line, a JSON file): checked at run time only. */
+export function transformFromJson(name: string, options: unknown): Transform {
+  const o = validated(name as TransformName, options);
+  return (TRANSFORMS[name as TransformName].create as (o: unknown) => Transform)(o);
 }
 
-/**
- * {@link createTransform} for names and options that arrive as data (a command line, a JSON file): both are checked
- * at run time only.
- */
-export function transformFromJson(name: string, options: unknown): Transform {
-  if (!isTransformName(name)) {
-    throw new TaskSequenceError('INVALID_ARGUMENT', `There is no transform named "${name}"; the transforms are ${Object.keys(TRANSFORMS).join(', ')}.`);
-  }
-  const entry = TRANSFORMS[name];
-  assertValid(entry.schema, options, `Options of ${name}`);
-  return (entry.create as (o: unknown) => Transform)(options);
+function report(name: TransformName, plan: Plan): TransformReport {
+  const changes = plan.edits.map((e) => e.change);
+  return { transform: name, changed: changes.length > 0, changes, alreadyInPlace: plan.already, diagnostics: plan.diagnostics };
+}
+
+/** What a registered transform would change, without changing anything; throws what `apply` would refuse. */
+export function checkTransform<K extends TransformName>(name: K, doc: TaskSequenceDocument, options: unknown): TransformReport {
+  const o = validated(name, options);
+  return report(name, TRANSFORMS[name].plan(doc, o));
+}
+
+/** Applies a registered transform in place and reports what it did; a refusal leaves the document untouched. */
+export function applyTransform<K extends TransformName>(name: K, doc: TaskSequenceDocument, options: unknown): TransformReport {
+  const o = validated(name, options);
+  const plan = TRANSFORMS[name].plan(doc, o);
+  const ctx = new TransformContext();
+  fromPlan(() => plan)(doc, ctx);
+  return report(name, plan);
 }
 
 export { addClientPatch, addReference, insertStepsAfter, setDependentProgram };
 export type { AddClientPatchOptions, AddReferenceOptions, InsertStepsAfterOptions, SetDependentProgramOptions };
-export { TransformContext, type Change, type AlreadyInPlace, type Transform } from './context.js';
+export { TransformContext, type Change, type AlreadyInPlace, type Transform, type Plan, type Edit } from './context.js';
 export { stepMatches, type NewStep } from './insert-steps-after.js';

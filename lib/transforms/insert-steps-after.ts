@@ -9,7 +9,8 @@ import { insertAfter } from '../model/mutate.js';
 import { findSteps, nextItem, type StepQuery } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetVariableStep, STEP_TYPES } from '../model/steps.js';
 import type { SequenceItem, Step } from '../model/types.js';
-import type { Transform, TransformContext } from './context.js';
+import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
+import { checkText, CONSOLE_LIMITS } from './values.js';
 
 /** A step to insert, by class. */
 export type NewStep =
@@ -28,7 +29,14 @@ export interface InsertStepsAfterOptions {
 }
 
 function build(spec: NewStep, retryAttributes: boolean): Step {
-  const common = { name: spec.name, retryAttributes, ...(spec.description === undefined ? {} : { description: spec.description }) };
+  const step = buildWith(spec, retryAttributes);
+  // The name is set after building: the provider takes up to 100 characters (checked while planning).
+  step.attributes.name = spec.name;
+  return step;
+}
+
+function buildWith(spec: NewStep, retryAttributes: boolean): Step {
+  const common = { name: 'step', retryAttributes, ...(spec.description === undefined ? {} : { description: spec.description }) };
   switch (spec.type) {
     case 'install-software':
       return createInstallSoftwareStep({ ...common, packageId: spec.packageId, programName: spec.programName, ...(spec.continueOnError ? { continueOnError: true } : {}) });
@@ -69,27 +77,39 @@ export function stepMatches(item: SequenceItem | undefined, spec: NewStep): bool
   }
 }
 
+/** What {@link insertStepsAfter} would do; refuses (no step matches, a name the provider would refuse) before any edit. */
+export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertStepsAfterOptions): Plan {
+  for (const spec of options.steps) {
+    checkText('step name', spec.name, { maxLength: CONSOLE_LIMITS.stepNameMax });
+    checkText('step description', spec.description, { maxLength: CONSOLE_LIMITS.description });
+  }
+  const targets = findSteps(doc.sequence, options.after);
+  if (targets.length === 0) throw new TaskSequenceError('STEP_NOT_FOUND', `No step matches ${JSON.stringify(options.after)}.`);
+  const plan = emptyPlan();
+  for (const target of targets) {
+    // The item after the last existing step that matched, and the node the next new step goes after.
+    let real: SequenceItem = target.node;
+    let anchor: SequenceItem = target.node;
+    const retry = 'retryCount' in target.node.attributes;
+    options.steps.forEach((spec, i) => {
+      const req = options.requirements?.[i] === undefined ? {} : { requirement: options.requirements[i] };
+      const next = nextItem(target.parent, real);
+      if (next && stepMatches(next, spec)) {
+        plan.already.push({ what: `${spec.type} step "${next.attributes.name ?? ''}"`, where: target.path, ...req });
+        real = next;
+        anchor = next;
+        return;
+      }
+      const step = build(spec, retry);
+      const after = anchor;
+      plan.edits.push({ change: { what: `inserted ${spec.type} step "${spec.name}"`, where: `${target.path} (after "${after.attributes.name ?? ''}")`, ...req }, apply: () => insertAfter(doc.sequence, after, [step]) });
+      anchor = step;
+    });
+  }
+  return plan;
+}
+
 /** Inserts `steps` after every step matching `after`; steps that already follow in that order are kept, not added. */
 export function insertStepsAfter(options: InsertStepsAfterOptions): Transform {
-  return (doc: TaskSequenceDocument, ctx: TransformContext) => {
-    const targets = findSteps(doc.sequence, options.after);
-    if (targets.length === 0) throw new TaskSequenceError('STEP_NOT_FOUND', `No step matches ${JSON.stringify(options.after)}.`);
-    for (const target of targets) {
-      let anchor: SequenceItem = target.node;
-      const retry = 'retryCount' in target.node.attributes;
-      options.steps.forEach((spec, i) => {
-        const req = options.requirements?.[i] === undefined ? {} : { requirement: options.requirements[i] };
-        const next = nextItem(target.parent, anchor);
-        if (next && stepMatches(next, spec)) {
-          ctx.already({ what: `${spec.type} step "${next.attributes.name ?? ''}"`, where: target.path, ...req });
-          anchor = next;
-          return;
-        }
-        const step = build(spec, retry);
-        insertAfter(doc.sequence, anchor, [step]);
-        ctx.change({ what: `inserted ${spec.type} step "${spec.name}"`, where: `${target.path} (after "${anchor.attributes.name ?? ''}")`, ...req });
-        anchor = step;
-      });
-    }
-  };
+  return fromPlan((doc) => planInsertStepsAfter(doc, options));
 }

@@ -4,7 +4,8 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
-import type { Transform, TransformContext } from './context.js';
+import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
+import { checkText, PACKAGE_ID } from './values.js';
 
 /** Options of {@link setDependentProgram}. */
 export interface SetDependentProgramOptions {
@@ -30,26 +31,34 @@ export function checkDependentProgram(doc: TaskSequenceDocument, options: SetDep
   const value = `${options.packageId};;${options.programName}`;
   const before = doc.hasProperties ? (doc.getProperty('DependentProgram') ?? '') : '';
   if (before.trim() !== '' && before.toLowerCase() !== value.toLowerCase() && !options.force) {
-    throw new TaskSequenceError('DEPENDENT_PROGRAM_CONFLICT', `"Run another program first" is already ${before}; replacing it with ${value} needs --force.`);
+    throw new TaskSequenceError('DEPENDENT_PROGRAM_CONFLICT', `"Run another program first" is already ${before}; replacing it with ${value} needs the force option.`);
   }
+}
+
+/** What {@link setDependentProgram} would do; refuses (bad values, a conflict without force) before any edit. */
+export function planSetDependentProgram(doc: TaskSequenceDocument, options: SetDependentProgramOptions): Plan {
+  if (!PACKAGE_ID.test(options.packageId)) throw new TaskSequenceError('INVALID_ARGUMENT', `The packageId option ${JSON.stringify(options.packageId)} is not a package ID (site code and five hex digits, upper case).`);
+  checkText('programName option', options.programName, { noSemicolon: true, noQuote: true, maxLength: 100 });
+  const value = `${options.packageId};;${options.programName}`;
+  const req = options.requirement === undefined ? {} : { requirement: options.requirement };
+  const plan = emptyPlan();
+  // A 2007 export without the element gets one; a bare sequence and an object.xml without the property cannot.
+  const before = doc.container === 'sms-package' ? (doc.getProperty('DependentProgram') ?? '') : doc.hasProperties ? doc.getProperty('DependentProgram') : undefined;
+  if (before === undefined) {
+    const what = doc.hasProperties ? 'This object.xml has no DependentProgram property, so it cannot hold' : 'A bare <sequence> cannot hold';
+    plan.diagnostics.push({ code: 'DEPENDENT_PROGRAM_NOT_IN_FILE', severity: 'warning', message: `${what} "Run another program first" (${value}). ${dependentProgramHowTo(value)}` });
+    return plan;
+  }
+  if (before.toLowerCase() === value.toLowerCase()) {
+    plan.already.push({ what: `DependentProgram ${before}`, where: '(package)', ...req });
+    return plan;
+  }
+  checkDependentProgram(doc, options);
+  plan.edits.push({ change: { what: 'DependentProgram (Run another program first)', where: '(package)', before, after: value, ...req }, apply: () => doc.setProperty('DependentProgram', value) });
+  return plan;
 }
 
 /** Sets `DependentProgram` to `<packageId>;;<programName>`; for a bare sequence, warns and says how to set it instead. */
 export function setDependentProgram(options: SetDependentProgramOptions): Transform {
-  const value = `${options.packageId};;${options.programName}`;
-  return (doc: TaskSequenceDocument, ctx: TransformContext) => {
-    const req = options.requirement === undefined ? {} : { requirement: options.requirement };
-    if (!doc.hasProperties) {
-      ctx.report('DEPENDENT_PROGRAM_NOT_IN_FILE', 'warning', `A bare <sequence> cannot hold "Run another program first" (${value}). ${dependentProgramHowTo(value)}`);
-      return;
-    }
-    const before = doc.getProperty('DependentProgram') ?? '';
-    if (before.toLowerCase() === value.toLowerCase()) {
-      ctx.already({ what: `DependentProgram ${before}`, where: '(package)', ...req });
-      return;
-    }
-    checkDependentProgram(doc, options);
-    doc.setProperty('DependentProgram', value);
-    ctx.change({ what: 'DependentProgram (Run another program first)', where: '(package)', before, after: value, ...req });
-  };
+  return fromPlan((doc) => planSetDependentProgram(doc, options));
 }

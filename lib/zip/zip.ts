@@ -7,6 +7,12 @@
  */
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { TaskSequenceError } from '../errors.js';
+import { checkEntryName, checkExtraFields } from './entry-names.js';
+
+export { checkEntryName } from './entry-names.js';
+
+/** The largest archive file cmts reads: 1 GiB, the same as the default {@link ZipLimits.maxTotalSize}. */
+export const DEFAULT_MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024;
 
 /** Limits that keep a hostile archive from costing more than a real export could. */
 export interface ZipLimits {
@@ -51,27 +57,22 @@ const unsafe = (message: string): never => {
   throw new TaskSequenceError('ZIP_UNSAFE', message);
 };
 
-/** Refuses names that would escape the folder they are extracted to. */
-export function checkEntryName(name: string): void {
-  if (name.includes('\0')) unsafe(`Entry name ${JSON.stringify(name)} contains a NUL character.`);
-  if (/^([/\\]|[A-Za-z]:)/.test(name)) unsafe(`Entry ${JSON.stringify(name)} has an absolute path.`);
-  if (name.split(/[/\\]/).includes('..')) unsafe(`Entry ${JSON.stringify(name)} has a '..' segment.`);
-}
-
 /** Reads and checks an archive's directory (no entry is inflated here). */
 export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const maxEntries = limits.maxEntries ?? 10_000;
   const maxTotal = limits.maxTotalSize ?? 1024 * 1024 * 1024;
   const maxRatio = limits.maxRatio ?? 200;
-  let eocd = -1;
+  // The end record is found from the back; a comment can hold bytes that look like one, so only a record whose
+  // comment length reaches exactly to the end of the file counts, and two such records are refused as ambiguous.
+  const found: number[] = [];
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
+    if (buf.readUInt32LE(i) === 0x06054b50 && i + 22 + buf.readUInt16LE(i + 20) === buf.length) found.push(i);
   }
-  if (eocd === -1) fail('Not a zip archive: no end of central directory record.');
+  if (found.length === 0) fail('Not a zip archive, or a damaged one: no end of central directory record that ends the file.');
+  if (found.length > 1) fail('The archive has more than one end of central directory record (one hidden in the comment?).');
+  const eocd = found[0] as number;
+  if (eocd >= 20 && buf.readUInt32LE(eocd - 20) === 0x07064b50) fail('ZIP64 archives are not supported (a task sequence export never needs one).');
   const total = buf.readUInt16LE(eocd + 10);
   const cdSize = buf.readUInt32LE(eocd + 12);
   const cdOffset = buf.readUInt32LE(eocd + 16);
@@ -79,9 +80,11 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
   if (buf.readUInt16LE(eocd + 4) !== 0 || buf.readUInt16LE(eocd + 8) !== total) fail('Multi-disk archives are not supported.');
   if (total > maxEntries) unsafe(`The archive declares ${total} entries; the limit is ${maxEntries}.`);
   if (cdOffset + cdSize > eocd) fail('The central directory runs past its end record.');
+  if (total === 0 && buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50) fail('The end record lists no entries, yet the archive starts with one.');
   const entries: ZipEntry[] = [];
   let at = cdOffset;
   let declared = 0;
+  const seen = new Set<string>();
   for (let n = 0; n < total; n++) {
     if (at + 46 > eocd || buf.readUInt32LE(at) !== 0x02014b50) fail(`Central directory record ${n + 1} is damaged.`);
     const flags = buf.readUInt16LE(at + 8);
@@ -93,8 +96,14 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
     const extraLen = buf.readUInt16LE(at + 30);
     const commentLen = buf.readUInt16LE(at + 32);
     const localOffset = buf.readUInt32LE(at + 42);
+    if (at + 46 + nameLen + extraLen + commentLen > eocd) fail(`Central directory record ${n + 1} is damaged.`);
     const name = buf.toString(flags & 0x800 ? 'utf8' : 'latin1', at + 46, at + 46 + nameLen);
     checkEntryName(name);
+    const names = checkExtraFields(buf.subarray(at + 46 + nameLen, at + 46 + nameLen + extraLen), name);
+    for (const key of names) {
+      if (seen.has(key)) unsafe(`Two entries are named ${JSON.stringify(name)} (names are compared as Windows does, ignoring case): which one is meant is ambiguous.`);
+      seen.add(key);
+    }
     if (flags & 0x1) unsafe(`Entry ${name} is encrypted.`);
     if (compressedSize === 0xffffffff || size === 0xffffffff) fail(`Entry ${name} needs ZIP64, which is not supported.`);
     declared += size;
@@ -104,6 +113,9 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
     const lName = buf.readUInt16LE(localOffset + 26);
     const lExtra = buf.readUInt16LE(localOffset + 28);
     if (buf.toString(flags & 0x800 ? 'utf8' : 'latin1', localOffset + 30, localOffset + 30 + lName) !== name) fail(`The local header of ${name} names another entry.`);
+    if (buf.readUInt32LE(localOffset + 18) === 0xffffffff || buf.readUInt32LE(localOffset + 22) === 0xffffffff) fail(`Entry ${name} needs ZIP64, which is not supported.`);
+    if (localOffset + 30 + lName + lExtra > cdOffset) fail(`The local header of ${name} is damaged.`);
+    checkExtraFields(buf.subarray(localOffset + 30 + lName, localOffset + 30 + lName + lExtra), name);
     const dataOffset = localOffset + 30 + lName + lExtra;
     let localEnd = dataOffset + compressedSize;
     if (flags & 0x8) localEnd += localEnd + 4 <= cdOffset && buf.readUInt32LE(localEnd) === 0x08074b50 ? 16 : 12;
@@ -138,10 +150,26 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry, limits: ZipLimits = 
 }
 
 /**
- * The archive with some entries' contents replaced (by name). Every other entry is copied byte for byte, in the same
- * order, with the same names, extra fields, times and comments; with no replacement the input bytes come back.
+ * Checks that every entry not in `replaced` still matches its CRC, so a damaged part is never copied into a new
+ * archive as if it were sound. Entries over `maxEntrySize` (default 64 MiB) are not inflated and so not checked.
  */
-export function writeZip(zip: ZipArchive, replace: Map<string, Uint8Array>): Uint8Array {
+export function verifyCopiedEntries(zip: ZipArchive, replaced: ReadonlySet<ZipEntry>, limits: ZipLimits = {}): void {
+  const max = limits.maxEntrySize ?? 64 * 1024 * 1024;
+  for (const e of zip.entries) {
+    if (replaced.has(e) || e.size > max || e.name.endsWith('/')) continue;
+    readEntry(zip, e, limits);
+  }
+}
+
+/**
+ * The archive with some entries' contents replaced, keyed by the entry itself (or by its name, which
+ * {@link readZip} guarantees is unique). Every other entry is copied byte for byte, in the same order, with the same
+ * names, extra fields, times and comments, after its CRC is checked ({@link verifyCopiedEntries}); with no
+ * replacement the input bytes come back.
+ */
+export function writeZip(zip: ZipArchive, replace: ReadonlyMap<ZipEntry | string, Uint8Array>, limits: ZipLimits = {}): Uint8Array {
+  const contentOf = (e: ZipEntry): Uint8Array | undefined => replace.get(e) ?? replace.get(e.name);
+  verifyCopiedEntries(zip, new Set(zip.entries.filter((e) => contentOf(e) !== undefined)), limits);
   if (replace.size === 0) return zip.bytes;
   const src = Buffer.from(zip.bytes.buffer, zip.bytes.byteOffset, zip.bytes.byteLength);
   const parts: Buffer[] = [];
@@ -155,7 +183,7 @@ export function writeZip(zip: ZipArchive, replace: Map<string, Uint8Array>): Uin
   const newMeta = new Map<ZipEntry, { crc: number; csize: number; size: number; flags: number; method: number }>();
   for (const e of [...zip.entries].sort((a, b) => a.localOffset - b.localOffset)) {
     newOffset.set(e, offset);
-    const content = replace.get(e.name);
+    const content = contentOf(e);
     if (content === undefined) {
       const rec = src.subarray(e.localOffset, e.localEnd);
       parts.push(rec);

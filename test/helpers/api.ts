@@ -8,3 +8,4 @@ export * from '../../lib/api/diff.js';
 export * from '../../lib/api/transforms.js';
 export * from '../../lib/api/schemas.js';
 export * from '../../lib/api/errors.js';
+export { TransformContext } from '../../lib/api/transforms.js';

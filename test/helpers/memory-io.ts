@@ -7,6 +7,9 @@ export function memoryIo(files: Record<string, Uint8Array | string> = {}, tty = 
   const out: (string | Uint8Array)[] = [];
   const err: string[] = [];
   const writes: string[] = [];
+  const dirs = new Set<string>(['.']);
+  const norm = (path: string) => path.replace(/\/+$/, '') || '/';
+  const isDir = (path: string) => dirs.has(norm(path)) || [...fs.keys()].some((k) => k.startsWith(`${norm(path)}/`));
   const io: CliIo = {
     stdout: { write: (c) => out.push(c) },
     stderr: { write: (c) => err.push(typeof c === 'string' ? c : Buffer.from(c).toString('utf8')), isTTY: tty },
@@ -19,7 +22,12 @@ export function memoryIo(files: Record<string, Uint8Array | string> = {}, tty = 
       writes.push(path);
       fs.set(path, Uint8Array.from(bytes));
     },
-    isDirectory: (path) => [...fs.keys()].some((k) => k.startsWith(`${path.replace(/\/$/, '')}/`)),
+    isDirectory: isDir,
+    kindOf: (path) => (fs.has(path) ? 'file' : isDir(path) ? 'dir' : 'missing'),
+    realPath: (path) => norm(path.replace(/^\.\//, '')),
+    makeDir(path) {
+      dirs.add(norm(path));
+    },
     listDir(path) {
       const prefix = path === '.' ? '' : `${path.replace(/\/$/, '')}/`;
       const names = new Map<string, boolean>();

@@ -7,9 +7,11 @@ export const hotfixInstallStep: LintRule = {
   id: 'kb977203/hotfix-install-step',
   severity: 'error',
   requirement: 'R1',
-  description: 'A step installs the KB977203 hotfix with Install Software or Run Command Line; that stops the ConfigMgr client service and fails the task sequence.',
+  description: 'A step installs the KB977203 (or KB977384) client .msp with Install Software or Run Command Line; that stops the ConfigMgr client service and fails the task sequence.',
   check: (doc) =>
-    findHotfixInstallSteps(doc.sequence).map((h) => ({
+    findHotfixInstallSteps(doc.sequence)
+      .filter((h) => h.explicit)
+      .map((h) => ({
       located: h.located,
       message: `${h.why} Installing it this way stops the ConfigMgr client service and the task sequence fails; let Setup Windows and ConfigMgr install it through PATCH (R1).`,
     })),

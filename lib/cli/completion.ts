@@ -1,0 +1,130 @@
+/**
+ * `cmts completion bash|powershell`: a script that completes commands, their options and the values of the options
+ * that take one of a few words. The options are read from each command's --help, so the scripts cannot drift from
+ * what the commands accept.
+ */
+import { type OptionSpecs, startCommand, UsageError } from './args.js';
+import { HELP as CONVERT_HELP } from './convert.js';
+import { HELP as DIFF_HELP } from './diff.js';
+import { HELP as INSPECT_HELP } from './inspect.js';
+import type { CliIo } from './io.js';
+import { HELP as KB_HELP } from './kb977203.js';
+import { HELP as LINT_HELP } from './lint.js';
+import { EXIT } from './exit.js';
+
+/** The command's --help text. */
+export const HELP = `NAME
+    cmts completion - print a shell completion script
+
+SYNOPSIS
+    cmts completion bash
+    cmts completion powershell
+
+DESCRIPTION
+    Prints a script that completes cmts commands, options and option values in the shell.
+
+EXAMPLES
+    # bash: this session, then every session
+    source <(cmts completion bash)
+    cmts completion bash > ~/.local/share/bash-completion/completions/cmts
+
+    # PowerShell: this session, then every session
+    cmts completion powershell | Out-String | Invoke-Expression
+    cmts completion powershell >> $PROFILE
+
+EXIT STATUS
+    0 the script was printed; 2 usage error.
+`;
+
+const OPTIONS: OptionSpecs = { help: { type: 'boolean', short: 'h' } };
+
+/** Each command's options, as its --help lists them. */
+export const COMMAND_OPTIONS: Record<string, string[]> = Object.fromEntries(
+  Object.entries({ kb977203: KB_HELP, inspect: INSPECT_HELP, lint: LINT_HELP, diff: DIFF_HELP, convert: CONVERT_HELP }).map(([name, help]) => [
+    name,
+    [...new Set(help.match(/(?<![\w-])--[a-z][a-z0-9-]*/g) ?? [])].sort(),
+  ]),
+);
+
+/** Options whose value is one of a few words. */
+export const OPTION_VALUES: Record<string, string[]> = {
+  '--to': ['json', 'xml'],
+  '--scenario': ['refresh', 'new-computer', 'replace-capture', 'replace-restore'],
+  '--client-version': ['sp1', 'sp2'],
+};
+
+const NAMES = [...Object.keys(COMMAND_OPTIONS), 'completion', 'help'];
+
+/** The bash completion script. */
+export function bashScript(): string {
+  const cases = Object.entries(COMMAND_OPTIONS).map(([c, o]) => `    ${c}) opts="${o.join(' ')}" ;;`);
+  const values = Object.entries(OPTION_VALUES).map(([o, v]) => `    ${o}) COMPREPLY=($(compgen -W "${v.join(' ')}" -- "$cur")); return ;;`);
+  return `# cmts bash completion: source <(cmts completion bash)
+_cmts() {
+  local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]} cmd=\${COMP_WORDS[1]} opts=""
+  if [ "$COMP_CWORD" -eq 1 ]; then
+    COMPREPLY=($(compgen -W "${NAMES.join(' ')} --help --version" -- "$cur")); return
+  fi
+  case "$prev" in
+${values.join('\n')}
+  esac
+  case "$cmd" in
+${cases.join('\n')}
+    completion) COMPREPLY=($(compgen -W "bash powershell" -- "$cur")); return ;;
+    help) COMPREPLY=($(compgen -W "${NAMES.filter((n) => n !== 'help').join(' ')}" -- "$cur")); return ;;
+  esac
+  if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "$opts" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi
+}
+complete -o filenames -o bashdefault -F _cmts cmts
+`;
+}
+
+const psList = (items: string[]) => `@(${items.map((i) => `'${i}'`).join(', ')})`;
+
+/** The PowerShell completion script. */
+export function powershellScript(): string {
+  const options = Object.entries(COMMAND_OPTIONS).map(([c, o]) => `    '${c}' = ${psList(o)}`);
+  const values = Object.entries(OPTION_VALUES).map(([o, v]) => `    '${o}' = ${psList(v)}`);
+  return `# cmts PowerShell completion: cmts completion powershell | Out-String | Invoke-Expression
+Register-ArgumentCompleter -Native -CommandName cmts -ScriptBlock {
+  param($wordToComplete, $commandAst, $cursorPosition)
+  $commands = ${psList(NAMES)}
+  $options = @{
+${options.join('\n')}
+    'completion' = @('bash', 'powershell')
+    'help' = ${psList(NAMES.filter((n) => n !== 'help'))}
+  }
+  $values = @{
+${values.join('\n')}
+  }
+  $words = @($commandAst.CommandElements | ForEach-Object { $_.ToString() })
+  if ($wordToComplete) { $before = $words[0..($words.Count - 2)] } else { $before = $words }
+  if ($before.Count -le 1) { $candidates = $commands }
+  elseif ($values.ContainsKey($before[-1])) { $candidates = $values[$before[-1]] }
+  elseif ($options.ContainsKey($before[1])) { $candidates = $options[$before[1]] }
+  else { $candidates = @() }
+  $candidates | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object {
+    [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_)
+  }
+}
+`;
+}
+
+/** Runs `cmts completion`. */
+export function run(argv: string[], io: CliIo): number {
+  const p = startCommand(
+    {
+      name: 'completion',
+      help: HELP,
+      options: OPTIONS,
+      check: (q) => {
+        if (q.positionals.length !== 1 || !['bash', 'powershell'].includes(q.positionals[0] as string)) throw new UsageError('Give the shell: bash or powershell.');
+      },
+    },
+    argv,
+    io,
+  );
+  if (typeof p === 'number') return p;
+  io.stdout.write(p.positionals[0] === 'bash' ? bashScript() : powershellScript());
+  return EXIT.ok;
+}

@@ -1,0 +1,46 @@
+/**
+ * The one JSON shape every command's `--json` prints, whatever the number of inputs:
+ * `{ "results": [ { "input": …, … } | { "input": …, "error": { code, message, … } } ], "summary": { … } }`.
+ * Each record names its input (`file`, `file!part` inside an export .zip, `-` for standard input); an input that
+ * failed is a record with `error` in the same array, so a script reads one shape and checks each record.
+ */
+import { TaskSequenceError } from '../errors.js';
+import type { OutStream } from './io.js';
+
+/** The JSON of an error. */
+export type ErrorJson = ReturnType<TaskSequenceError['toJSON']>;
+
+/** A record for an input that failed. */
+export interface ErrorRecord {
+  input: string;
+  error: ErrorJson;
+}
+
+/** What `--json` prints. */
+export interface JsonReport<R> {
+  results: (R | ErrorRecord)[];
+  summary: Record<string, number>;
+}
+
+/** The record of an input that failed (the error names the input if it named no file). */
+export function errorRecord(input: string, e: TaskSequenceError): ErrorRecord {
+  if (e.file === undefined) e.file = input;
+  return { input, error: e.toJSON() };
+}
+
+/** Prints a report as JSON, two-space indented, with a final newline. */
+export function printJson<R>(out: OutStream, report: JsonReport<R>): void {
+  out.write(`${JSON.stringify(report, null, 2)}\n`);
+}
+
+/** Reports a failed input on standard error as `cmts <command>: file:line:col: CODE message`. */
+export function reportFailure(command: string, input: string, e: TaskSequenceError, err: OutStream): void {
+  if (e.file === undefined) e.file = input;
+  err.write(`cmts ${command}: ${e.format()}\n`);
+}
+
+/** Whether a thrown value is an input failure to report (anything else is a bug and is rethrown). */
+export function inputFailure(e: unknown): TaskSequenceError {
+  if (e instanceof TaskSequenceError) return e;
+  throw e;
+}

@@ -1,0 +1,136 @@
+/**
+ * `cmts transform <name>`: run one registered transform, with its options from a JSON file, on task sequences.
+ */
+import { basename, join } from 'node:path';
+import { TaskSequenceError } from '../errors.js';
+import { applyTransform, checkTransform, isTransformName, TRANSFORMS, type TransformName, type TransformReport } from '../transforms/index.js';
+import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError } from './args.js';
+import { expandInputs } from './inputs.js';
+import type { CliIo } from './io.js';
+import { loadInput } from './load.js';
+import { EXIT } from './exit.js';
+
+/** The command's --help text. */
+export const HELP = `Usage: cmts transform <name> <input>... --options <file.json> (-o <output> | --out-dir <folder> | --in-place | --check)
+
+Runs one transform on task sequences (files, folders, globs, export .zip files), written back in the same
+container and encoding. Its options come from a JSON file checked against schemas/<name>.options.schema.json.
+Every refusal comes before the first edit; applying a transform again changes nothing.
+
+Transforms:
+${Object.entries(TRANSFORMS)
+  .map(([name, t]) => `  ${name.padEnd(22)} ${t.description}`)
+  .join('\n')}
+
+Options:
+      --options <file.json>  the transform's options (required)
+  -o, --output <file>        write the result here ('-' for standard output); one input only
+      --out-dir <folder>     write each result to the folder under its own name
+      --in-place             overwrite each input (atomically)
+      --check                write nothing; exit 0 when nothing would change, 1 when something would
+      --json                 print the reports as JSON on standard output
+  -h, --help                 show this help
+
+Example:
+  cmts transform add-reference ts.object.xml --options ref.json --in-place      (ref.json: {"packageId": "ABC00010"})
+
+Exit status: 0 done (or, with --check, nothing to change), 1 a file failed or was refused (nothing written for it),
+or with --check changes are needed, 2 usage error.
+`;
+
+const OPTIONS: OptionSpecs = {
+  options: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  'out-dir': { type: 'string' },
+  'in-place': { type: 'boolean' },
+  check: { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+function checkUsage(p: Parsed): void {
+  const [name, ...inputs] = p.positionals;
+  if (name === undefined) throw new UsageError('Give the transform name and the input file(s).');
+  if (!isTransformName(name)) throw new UsageError(`Unknown transform ${JSON.stringify(name)}; the transforms are ${Object.keys(TRANSFORMS).join(', ')}.`);
+  if (inputs.length === 0) throw new UsageError('Give the input file(s).');
+  if (str(p, 'options') === undefined) throw new UsageError('--options <file.json> is required.');
+  const targets = [str(p, 'output') !== undefined, flag(p, 'in-place'), str(p, 'out-dir') !== undefined, flag(p, 'check')].filter(Boolean).length;
+  if (targets !== 1) throw new UsageError('Give one of -o <output>, --out-dir <folder>, --in-place or --check.');
+}
+
+/** One sequence's outcome. */
+type Outcome = { input: string; report: TransformReport; written: boolean } | { input: string; error: TaskSequenceError };
+
+/** Runs `cmts transform`. */
+export function run(argv: string[], io: CliIo): number {
+  const p = startCommand({ name: 'transform', help: HELP, options: OPTIONS, check: checkUsage }, argv, io);
+  if (typeof p === 'number') return p;
+  const [nameArg, ...args] = p.positionals;
+  const name = nameArg as TransformName;
+  const check = flag(p, 'check');
+  let options: unknown;
+  let inputs: string[];
+  try {
+    const file = str(p, 'options') as string;
+    try {
+      options = JSON.parse(Buffer.from(io.readFile(file)).toString('utf8').replace(/^\uFEFF/, '')) as unknown;
+    } catch (e) {
+      if (e instanceof TaskSequenceError) throw e;
+      throw new TaskSequenceError('OPTIONS_INVALID', `${file} is not valid JSON: ${(e as Error).message}.`, { file });
+    }
+    inputs = expandInputs(args, io);
+  } catch (e) {
+    if (!(e instanceof TaskSequenceError)) throw e;
+    io.stderr.write(`cmts transform: ${e.format()}\n`);
+    return EXIT.failed;
+  }
+  if (inputs.length > 1 && str(p, 'output') !== undefined && str(p, 'output') !== '-') {
+    io.stderr.write(`cmts transform: -o names one file; for ${inputs.length} inputs use --out-dir <folder> or --in-place.\n`);
+    return EXIT.usage;
+  }
+  const outDir = str(p, 'out-dir');
+  const targetOf = (input: string): string | undefined => (flag(p, 'in-place') ? input : outDir !== undefined ? join(outDir, basename(input)) : str(p, 'output'));
+  const outcomes: Outcome[] = [];
+  for (const file of inputs) {
+    try {
+      const input = loadInput(io, file);
+      // Plan (and refuse) every sequence of the file before editing any of them.
+      for (const { doc } of input.docs) checkTransform(name, doc, options);
+      const reports = input.docs.map(({ label, doc }) => ({ label, report: check ? checkTransform(name, doc, options) : applyTransform(name, doc, options) }));
+      const target = targetOf(file);
+      const changed = reports.some((r) => r.report.changed);
+      let written = false;
+      if (!check && target !== undefined && (changed || target !== file)) {
+        const out = input.write();
+        if (changed) input.verify(out);
+        if (target === '-') io.stdout.write(out);
+        else io.writeFileAtomic(target, out);
+        written = true;
+      }
+      for (const r of reports) outcomes.push({ input: r.label, report: r.report, written });
+    } catch (e) {
+      if (!(e instanceof TaskSequenceError)) throw e;
+      if (e.file === undefined) e.file = file;
+      outcomes.push({ input: file, error: e });
+    }
+  }
+  if (flag(p, 'json')) {
+    const json = outcomes.map((o) => ('error' in o ? { input: o.input, error: o.error.toJSON() } : o));
+    io.stdout.write(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
+  }
+  for (const o of outcomes) {
+    if ('error' in o) {
+      io.stderr.write(`cmts transform: ${o.error.format()}\n`);
+      continue;
+    }
+    const lines = [`${name} on ${o.input}:`];
+    for (const c of o.report.changes) lines.push(`  ${check ? 'would change' : 'changed'} ${c.where}: ${c.what}`);
+    for (const a of o.report.alreadyInPlace) lines.push(`  already ${a.where}: ${a.what}`);
+    for (const d of o.report.diagnostics) lines.push(`  ${d.severity} ${d.code}: ${d.message}`);
+    if (!o.report.changed) lines.push('  nothing to change.');
+    io.stderr.write(`${lines.join('\n')}\n`);
+  }
+  const failed = outcomes.some((o) => 'error' in o);
+  const needed = check && outcomes.some((o) => 'report' in o && o.report.changed);
+  return failed || needed ? EXIT.failed : EXIT.ok;
+}

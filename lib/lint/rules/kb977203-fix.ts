@@ -1,0 +1,92 @@
+/**
+ * KB977203 wiring as a whole, before import: the fix present in a ConfigMgr 2007 deployment sequence, one KB977203
+ * entry per PATCH list, and a restart to the installed OS after CCMCertFix.
+ */
+import { patchList } from '../../model/install-properties.js';
+import { nextItem } from '../../model/query.js';
+import { InstallSoftwareStep, RestartComputerStep, SetupWindowsStep, STEP_TYPES } from '../../model/steps.js';
+import { configMgrEra } from '../../presets/kb977203-era.js';
+import { isKb977203Entry } from '../../presets/kb977203-patch.js';
+import { findHotfixInstallSteps } from '../../presets/kb977203-r1.js';
+import { type Finding, type LintRule, steps } from '../rule.js';
+
+function setups(doc: Parameters<LintRule['check']>[0]) {
+  return steps(doc).filter((l) => l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr);
+}
+
+/** Lint rule `kb977203/fix-absent`. */
+export const fixAbsent: LintRule = {
+  id: 'kb977203/fix-absent',
+  severity: 'warning',
+  requirement: 'R4',
+  description: 'A ConfigMgr 2007 deployment sequence whose Setup Windows and ConfigMgr step installs neither KB977203 nor KB977384 through PATCH.',
+  check: (doc) => {
+    if (configMgrEra(doc).against.length > 0) return [];
+    return setups(doc).flatMap((located): Finding[] => {
+      const list = patchList(new SetupWindowsStep(located.node).clientInstallProperties) ?? [];
+      return list.some((e) => isKb977203Entry(e) || /KB977384/i.test(e)) ? [] : [{ located, message: 'PATCH does not install KB977203 (or KB977384, which contains it): user state migration fails on clients with update 974571 or Windows 7 SP1. cmts kb977203 wires the fix in.' }];
+    });
+  },
+};
+
+function kbEntries(located: ReturnType<typeof setups>[number]): string[] {
+  return (patchList(new SetupWindowsStep(located.node).clientInstallProperties) ?? []).filter(isKb977203Entry);
+}
+
+/** Lint rule `kb977203/patch-duplicate`. */
+export const patchDuplicate: LintRule = {
+  id: 'kb977203/patch-duplicate',
+  severity: 'warning',
+  requirement: 'R4',
+  description: 'One PATCH list names the KB977203 client patch more than once.',
+  check: (doc) =>
+    setups(doc).flatMap((located): Finding[] => {
+      const entries = kbEntries(located);
+      const sps = new Set(entries.map((e) => /-SP([12])-/i.exec(e)?.[1]));
+      return entries.length > 1 && sps.size === 1 ? [{ located, message: `PATCH lists KB977203 ${entries.length} times (${entries.join('; ')}); one entry is enough.` }] : [];
+    }),
+};
+
+/** Lint rule `kb977203/patch-contradictory`. */
+export const patchContradictory: LintRule = {
+  id: 'kb977203/patch-contradictory',
+  severity: 'error',
+  requirement: 'R4',
+  description: 'One PATCH list names both the SP1 and the SP2 client patch of KB977203; a client runs one service pack.',
+  check: (doc) =>
+    setups(doc).flatMap((located): Finding[] => {
+      const entries = kbEntries(located);
+      const sps = new Set(entries.map((e) => /-SP([12])-/i.exec(e)?.[1]).filter(Boolean));
+      return sps.size > 1 ? [{ located, message: `PATCH lists both the SP1 and the SP2 KB977203 patch (${entries.join('; ')}); keep the one for the clients' service pack (R4).` }] : [];
+    }),
+};
+
+/** Lint rule `kb977203/certfix-without-restart`. */
+export const certfixWithoutRestart: LintRule = {
+  id: 'kb977203/certfix-without-restart',
+  severity: 'warning',
+  requirement: 'R14',
+  description: 'CCMCertFix (Install Software) is not followed by a Restart Computer to the installed operating system.',
+  check: (doc) => {
+    const dependent = doc.hasProperties ? /^([^;]+);;(.+)$/.exec((doc.getProperty('DependentProgram') ?? '').trim()) : null;
+    return steps(doc).flatMap((located): Finding[] => {
+      const step = located.node;
+      if (step.kind !== 'step' || step.attributes.type !== STEP_TYPES.installSoftware) return [];
+      const v = new InstallSoftwareStep(step);
+      const isCertfix = /CCMCertFix/i.test(v.programName ?? '') || (dependent !== null && v.packageId?.toUpperCase() === dependent[1]?.toUpperCase() && v.programName?.toLowerCase() === dependent[2]?.toLowerCase());
+      if (!isCertfix) return [];
+      const next = nextItem(located.parent, step);
+      const ok = next?.kind === 'step' && next.attributes.type === STEP_TYPES.restartComputer && (new RestartComputerStep(next).target ?? 'HD').toUpperCase() === 'HD';
+      return ok ? [] : [{ located, message: `"${step.attributes.name ?? ''}" runs CCMCertFix and is not followed by a Restart Computer to the installed operating system (R14).` }];
+    });
+  },
+};
+
+/** Lint rule `kb977203/hotfix-named-step`: a step named after KB977203 that may install it (a warning, see R1). */
+export const hotfixNamedStep: LintRule = {
+  id: 'kb977203/hotfix-named-step',
+  severity: 'warning',
+  requirement: 'R1',
+  description: 'An Install Software or Run Command Line step named after KB977203 (not CCMCertFix); if it installs the hotfix, it stops the client service.',
+  check: (doc) => findHotfixInstallSteps(doc.sequence).filter((h) => !h.explicit).map((h) => ({ located: h.located, message: h.why })),
+};

@@ -1,0 +1,129 @@
+/**
+ * The KB977203 preset's options: read as plain data (no getters, nothing inherited), checked against their schema,
+ * then by what each value means, because each one is spliced into the sequence (PATCH, DependentProgram, step names).
+ */
+import { type Diagnostic, TaskSequenceError } from '../errors.js';
+import { assertValid } from '../schemas.js';
+import { checkText, CONSOLE_LIMITS, PACKAGE_ID, plainOptions } from '../transforms/values.js';
+
+/** Deployment scenarios (R15). */
+export type Kb977203Scenario = 'refresh' | 'new-computer' | 'replace-capture' | 'replace-restore';
+
+/** Options of {@link applyKb977203}; the JSON Schema is `schemas/kb977203.options.schema.json`. */
+export interface Kb977203Options {
+  /** Package that holds CCMCertFix.exe (R11): a package ID, site code and five hex digits, upper case. */
+  certfixPackage: string;
+  /** Its program; default `CCMCertFix`. No `;` (DependentProgram is `<package>;;<program>`). */
+  certfixProgram?: string;
+  /** Default `refresh` (R15). */
+  scenario?: Kb977203Scenario;
+  /** Client service pack, which picks the .msp (R4). When not given, SP2 is assumed and the report says so. */
+  clientVersion?: 'sp1' | 'sp2';
+  /** The .msp file name when it differs by locale (R10); default by client version. */
+  msp?: string;
+  /** Drive of the `_SMSTaskSequence` cache (R7). When not given, C: is assumed and the report says so. */
+  drive?: string;
+  /** UNC path to the client installation files, used instead of the cache (R9). */
+  source?: string;
+  /** Client installation package, instead of each Setup Windows step's own `_SMSClientPackageID` (R5). */
+  clientPackage?: string;
+  /** Name of the inserted Install Software step (up to 100 characters; the console shows 50). */
+  certfixStepName?: string;
+  /** Name of the inserted Restart Computer step (up to 100 characters; the console shows 50). */
+  restartStepName?: string;
+  /** Apply where cmts would refuse: another dependent program, a sequence that is not ConfigMgr 2007, R1 errors. */
+  force?: boolean;
+}
+
+/** The options with every default filled in, and what was assumed. */
+export interface ResolvedKb977203Options {
+  certfixPackage: string;
+  program: string;
+  scenario: Kb977203Scenario;
+  version: 'sp1' | 'sp2';
+  /** Whether the client version was given (a defaulted one may not overrule the file). */
+  versionGiven: boolean;
+  msp: string;
+  drive: string | undefined;
+  source: string | undefined;
+  clientPackage: string | undefined;
+  stepNames: { certfix: string; restart: string };
+  force: boolean;
+  /** What the options leave to defaults that matter, and other option warnings, for the report. */
+  notes: Diagnostic[];
+}
+
+/** The client .msp of KB977203 for each client service pack (R4). */
+export const KB977203_MSP = { sp1: 'SCCM2007AC-SP1-KB977203-x86.msp', sp2: 'SCCM2007AC-SP2-KB977203-x86.msp' } as const;
+
+/** Step names the preset writes by default (the console shows 50 characters). */
+export const KB977203_STEP_NAMES = { certfix: 'Run CCMCertFix (KB977203)', restart: 'Restart Computer (KB977203)' } as const;
+
+/** Validates the options (schema, then meaning) and fills in defaults. Throws `OPTIONS_INVALID` or `INVALID_ARGUMENT`. */
+export function resolveKb977203Options(options: unknown): ResolvedKb977203Options {
+  const o = plainOptions(options, 'KB977203') as unknown as Kb977203Options;
+  assertValid('kb977203.options.schema.json', o, 'KB977203 options');
+  const notes: Diagnostic[] = [];
+  checkText('certfixProgram option', o.certfixProgram, { noSemicolon: true, noQuote: true, maxLength: 100 });
+  checkText('msp option', o.msp, { noSemicolon: true, noQuote: true });
+  checkText('source option', o.source, { noSemicolon: true, noQuote: true });
+  checkText('drive option', o.drive, { noQuote: true });
+  for (const key of ['certfixStepName', 'restartStepName'] as const) {
+    const name = o[key];
+    checkText(`${key} option`, name, { maxLength: CONSOLE_LIMITS.stepNameMax });
+    if (name !== undefined && name.length > CONSOLE_LIMITS.stepName) {
+      notes.push({ code: 'STEP_NAME_LONG', severity: 'warning', message: `The ${key} option has ${name.length} characters; the console shows ${CONSOLE_LIMITS.stepName}.` });
+    }
+  }
+  for (const [name, value] of [
+    ['drive', o.drive],
+    ['source', o.source],
+  ] as const) {
+    if (value !== undefined && /%/.test(value)) {
+      throw new TaskSequenceError(
+        'VARIABLE_IN_PATH',
+        `The ${name} option ${JSON.stringify(value)} contains a %variable%. KB977203 says not to use _SMSTSMDataPath (or any variable) in the PATCH path: its drive letter can evaluate differently in Windows PE than in the full operating system. Give the drive letter itself (R7) or a UNC path (R9).`,
+      );
+    }
+  }
+  if (o.drive !== undefined && !/^[A-Za-z]:$/.test(o.drive)) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The drive option must be a drive letter and colon, such as D: (got ${JSON.stringify(o.drive)}).`);
+  }
+  if (o.source !== undefined && !/^\\\\[^\\/<>|*?:]+\\[^\\/<>|*?:]+(?:\\[^/<>|*?:]*)*$/.test(o.source)) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The source option must be a UNC path to the client installation files, such as \\\\server\\SMS_ABC\\Client (got ${JSON.stringify(o.source)}).`);
+  }
+  if (o.drive !== undefined && o.source !== undefined) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', 'Give either the drive option (the task sequence cache) or the source option (a UNC path), not both.');
+  }
+  if (o.clientPackage !== undefined && o.clientPackage === o.certfixPackage) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The client package cannot be the CCMCertFix package ${o.certfixPackage}: PATCH must point into the ConfigMgr client installation package (R5).`);
+  }
+  if (!PACKAGE_ID.test(o.certfixPackage)) throw new TaskSequenceError('INVALID_ARGUMENT', `The certfixPackage option ${JSON.stringify(o.certfixPackage)} is not a package ID.`);
+  const version = o.clientVersion ?? 'sp2';
+  if (o.clientVersion === undefined && o.scenario !== 'replace-capture') {
+    notes.push({ code: 'KB977203_ASSUMED_VERSION', severity: 'info', message: 'No client version was given: assumed SP2 (SCCM2007AC-SP2-KB977203-x86.msp); SP1 clients need the SP1 .msp.' });
+  }
+  if (o.drive === undefined && o.source === undefined && o.scenario !== 'replace-capture') {
+    notes.push({ code: 'KB977203_ASSUMED_DRIVE', severity: 'info', message: 'No drive or source was given: assumed the task sequence cache is on C: (R7); give the drive where it is, or a UNC source (R9).' });
+  }
+  if (o.msp !== undefined) {
+    const other = version === 'sp2' ? 'SP1' : 'SP2';
+    if (new RegExp(`-${other}-`, 'i').test(o.msp)) {
+      notes.push({ code: 'KB977203_MSP_VERSION', severity: 'warning', message: `The .msp ${o.msp} looks like the ${other} client patch, but the client version is ${version.toUpperCase()}: SP1 and SP2 clients need different .msp files.` });
+    }
+  }
+  return {
+    certfixPackage: o.certfixPackage,
+    program: o.certfixProgram ?? 'CCMCertFix',
+    scenario: o.scenario ?? 'refresh',
+    version,
+    versionGiven: o.clientVersion !== undefined,
+    msp: o.msp ?? KB977203_MSP[version],
+    drive: o.drive,
+    source: o.source,
+    clientPackage: o.clientPackage,
+    stepNames: { certfix: o.certfixStepName ?? KB977203_STEP_NAMES.certfix, restart: o.restartStepName ?? KB977203_STEP_NAMES.restart },
+    force: o.force ?? false,
+    notes,
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Part A of KB977203 on one Setup Windows and ConfigMgr step: the PATCH entry, reconciled. A missing entry is added;
+ * a stale or wrong one (the other service pack's .msp, a %variable% path, another package ID) is replaced where it
+ * stands; one that is right in another allowed form (a UNC path, another drive, a locale's .msp name) is kept.
+ */
+import type { TaskSequenceDocument } from '../document.js';
+import { TaskSequenceError } from '../errors.js';
+import { parseInstallProperties, patchList, setPatchList, unbalancedQuote } from '../model/install-properties.js';
+import type { Located } from '../model/query.js';
+import { SetupWindowsStep } from '../model/steps.js';
+import type { Step, SubTaskSequence } from '../model/types.js';
+import { findVariable } from '../model/variables.js';
+import type { AlreadyInPlace, Edit } from '../transforms/context.js';
+import { textProblem } from '../transforms/values.js';
+import type { ResolvedKb977203Options } from './kb977203-options.js';
+
+/** Where the hotfix sits inside the client installation files (R3). */
+export const KB977203_HOTFIX_DIR = 'i386\\hotfix\\KB977203';
+
+/** The PATCH path for one client package: the task sequence cache (R4, R7) or a UNC source (R9). */
+export function kb977203PatchPath(o: { clientPackage: string; msp: string; drive?: string | undefined; source?: string | undefined }): string {
+  if (o.source !== undefined) return `${o.source.replace(/\\+$/, '')}\\${KB977203_HOTFIX_DIR}\\${o.msp}`;
+  return `${(o.drive ?? 'C:').toUpperCase()}\\_SMSTaskSequence\\OSD\\${o.clientPackage}\\${KB977203_HOTFIX_DIR}\\${o.msp}`;
+}
+
+/** Whether a PATCH entry is a KB977203 client patch. */
+export function isKb977203Entry(entry: string): boolean {
+  return /\\KB977203\\[^\\]*$/i.test(entry) || /KB977203[^\\]*\.msp$/i.test(entry);
+}
+
+/** What is wrong with a KB977203 entry, in words, or [] when it is right in one of the allowed forms. */
+function entryProblems(entry: string, clientPackage: string, o: ResolvedKb977203Options): { sp?: string; variable?: boolean; pkg?: string } {
+  const out: { sp?: string; variable?: boolean; pkg?: string } = {};
+  const sp = /-SP([12])-KB977203/i.exec(entry.slice(entry.lastIndexOf('\\') + 1));
+  if (sp && `sp${sp[1] as string}` !== o.version) out.sp = `SP${sp[1] as string}`;
+  if (/%[^%]*%/.test(entry)) out.variable = true;
+  const pkg = /\\_SMSTaskSequence\\(?:OSD|Packages)\\([^\\]+)\\/i.exec(entry)?.[1];
+  if (pkg !== undefined && !/%/.test(pkg) && pkg.toUpperCase() !== clientPackage.toUpperCase()) out.pkg = pkg;
+  return out;
+}
+
+/** One Setup step's plan: the PATCH it ends up with, and the edit (if any). */
+export interface PatchPlan {
+  path: string;
+  clientPackage: string;
+  patch: string;
+  edits: Edit[];
+  already: AlreadyInPlace[];
+}
+
+/** The step's client package (option or document), checked before it is written into a path. */
+function clientPackageOf(doc: TaskSequenceDocument, located: Located<Step | SubTaskSequence>, o: ResolvedKb977203Options): string {
+  if (o.clientPackage !== undefined) return o.clientPackage;
+  const variable = findVariable(located.node, 'ClientPackageID');
+  const value = variable?.value.trim();
+  if (!value) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The Setup Windows and ConfigMgr step "${located.path}" names no client package (_SMSClientPackageID); give the client installation package as the clientPackage option (R5).`);
+  }
+  const problem = /^[A-Za-z0-9]{3}[0-9A-Fa-f]{5}$/.test(value) ? undefined : (textProblem(value) ?? 'not the form of a package ID (site code and five hex digits)');
+  if (problem !== undefined) {
+    const pos = variable ? doc.positionOf(variable) : undefined;
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The Setup Windows and ConfigMgr step "${located.path}" has ${JSON.stringify(value)} as its client package (_SMSClientPackageID): ${problem}. It cannot go into the PATCH path; give the client installation package as the clientPackage option (R5).`, pos ? { linePos: pos } : {});
+  }
+  if (value.toUpperCase() === o.certfixPackage.toUpperCase()) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The Setup Windows and ConfigMgr step "${located.path}" uses ${value}, the CCMCertFix package, as its client package; PATCH must point into the client installation package (R5).`);
+  }
+  return value;
+}
+
+/** Plans PATCH for one Setup Windows and ConfigMgr step; throws before any edit when the step cannot be reconciled. */
+export function planPatch(doc: TaskSequenceDocument, located: Located<Step | SubTaskSequence>, o: ResolvedKb977203Options): PatchPlan {
+  const view = new SetupWindowsStep(located.node);
+  const clientPackage = clientPackageOf(doc, located, o);
+  const expected = kb977203PatchPath({ clientPackage, msp: o.msp, drive: o.drive, source: o.source });
+  const plan: PatchPlan = { path: located.path, clientPackage, patch: expected, edits: [], already: [] };
+  const before = view.clientInstallProperties;
+  const quote = unbalancedQuote(before);
+  if (quote !== undefined) {
+    const variable = findVariable(located.node, 'ClientInstallProperties');
+    const pos = variable ? doc.positionOf(variable) : undefined;
+    throw new TaskSequenceError(
+      'INSTALL_PROPERTIES_INVALID',
+      `The installation properties of "${located.path}" have a double quote at character ${quote + 1} that is never closed (${JSON.stringify(before)}); Windows Installer would read the rest as one value. Fix the quoting first.`,
+      pos ? { linePos: pos } : {},
+    );
+  }
+  const list = patchList(before) ?? [];
+  const covering = list.find((p) => /KB977384/i.test(p));
+  if (covering !== undefined) {
+    plan.patch = covering;
+    plan.already.push({ what: `PATCH lists the KB977384 client update (${covering}), which contains KB977203`, where: located.path, requirement: 'R2' });
+    return plan;
+  }
+  const next: string[] = [];
+  const replaced: { from: string; to: string; why: string }[] = [];
+  let kept: string | undefined;
+  for (const entry of list) {
+    if (!isKb977203Entry(entry)) {
+      next.push(entry);
+      continue;
+    }
+    const p = entryProblems(entry, clientPackage, o);
+    if (p.sp !== undefined && !o.versionGiven) {
+      throw new TaskSequenceError('INVALID_ARGUMENT', `PATCH of "${located.path}" lists ${entry}, the ${p.sp} client patch, and no client version was given (SP2 is the default). Say which service pack the clients run with the clientVersion option: that entry is replaced if it is wrong, kept if it is right (R4).`);
+    }
+    if (p.variable && o.drive === undefined && o.source === undefined) {
+      throw new TaskSequenceError('VARIABLE_IN_PATH', `PATCH of "${located.path}" lists ${entry}, which uses a %variable% (R8): its drive can differ between Windows PE and the full OS. Say where the task sequence cache is with the drive option (R7), or give the client files' UNC path with the source option (R9); the entry is then replaced.`);
+    }
+    const why = [p.sp !== undefined ? `the ${p.sp} .msp on ${o.version.toUpperCase()} clients (R4)` : '', p.variable ? 'a %variable% path (R8)' : '', p.pkg !== undefined ? `package ${p.pkg}, not the client package ${clientPackage} (R5)` : ''].filter(Boolean);
+    if (why.length === 0 && kept === undefined) {
+      kept = entry;
+      next.push(entry);
+    } else if (why.length > 0 && kept === undefined && replaced.length === 0) {
+      replaced.push({ from: entry, to: expected, why: why.join(', ') });
+      next.push(expected);
+    } else {
+      // A second KB977203 entry: the list keeps one.
+      replaced.push({ from: entry, to: '', why: why.length > 0 ? why.join(', ') : 'a second KB977203 entry' });
+    }
+  }
+  if (kept !== undefined) {
+    // A right entry later in the list makes an earlier replacement a duplicate: drop it instead.
+    const i = next.indexOf(expected);
+    if (replaced.length > 0 && i !== -1 && next[i] !== kept) {
+      next.splice(i, 1);
+      (replaced[0] as { to: string }).to = '';
+    }
+    plan.patch = kept;
+    plan.already.push({ what: `PATCH lists ${kept}`, where: located.path, requirement: 'R4' });
+  }
+  if (kept === undefined && replaced.length === 0) next.push(expected);
+  if (next.length === list.length && next.every((e, i) => e === list[i]) && parseInstallProperties(before).some((t) => t.name?.toUpperCase() === 'PATCH' && /^PATCH="/i.test(before.slice(t.start, t.end)))) {
+    return plan;
+  }
+  const after = setPatchList(before, next);
+  if (after === before) return plan;
+  const what = replaced.length > 0 ? `replaced in PATCH: ${replaced.map((r) => (r.to === '' ? `removed ${r.from} (${r.why})` : `${r.from} → ${r.to} (${r.why})`)).join('; ')}` : 'PATCH in installation properties';
+  plan.edits.push({
+    change: { what, where: located.path, before, after, requirement: 'R4' },
+    apply: () => {
+      view.clientInstallProperties = after;
+    },
+  });
+  return plan;
+}

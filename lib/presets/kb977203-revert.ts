@@ -1,0 +1,109 @@
+/**
+ * Reverting the KB977203 preset: removes what it adds — the KB977203 entry of PATCH, its CCMCertFix and restart
+ * steps (found by the names it gives them and the program they run, never an administrator's step), the group it
+ * made around a conditional Setup step, DependentProgram when it names the CCMCertFix program, and the reference it
+ * added. On a file the preset wrote from a sequence without a PATCH property, the result is the original bytes.
+ */
+import type { TaskSequenceDocument } from '../document.js';
+import { conditionOf } from '../model/conditions.js';
+import { detectIndentUnit } from '../model/format.js';
+import { patchList, setPatchList } from '../model/install-properties.js';
+import { referenceList, removeItem } from '../model/mutate.js';
+import { findSteps, listItems, nextItem } from '../model/query.js';
+import { InstallSoftwareStep, SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
+import type { Group, Node, SequenceItem, Step, UnknownElement } from '../model/types.js';
+import type { Edit } from '../transforms/context.js';
+import { removeContainerReference } from '../transforms/container-references.js';
+import { type Kb977203Options, resolveKb977203Options } from './kb977203-options.js';
+import { isKb977203Entry } from './kb977203-patch.js';
+import { KB977203_GROUP_DESCRIPTION, reindent, runsProgram } from './kb977203-wiring.js';
+import type { Kb977203Report } from './kb977203.js';
+
+function plan(doc: TaskSequenceDocument, options: Kb977203Options): Edit[] {
+  const o = resolveKb977203Options(options);
+  const edits: Edit[] = [];
+  for (const located of findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr })) {
+    const view = new SetupWindowsStep(located.node);
+    const before = view.clientInstallProperties;
+    const list = patchList(before);
+    if (list === undefined || !list.some(isKb977203Entry)) continue;
+    const after = setPatchList(before, list.filter((e) => !isKb977203Entry(e)));
+    edits.push({ change: { what: 'removed the KB977203 entry from PATCH', where: located.path, before, after, requirement: 'R4' }, apply: () => void (view.clientInstallProperties = after) });
+  }
+  const unwraps: Edit[] = [];
+  const ours = (item: SequenceItem | undefined, name: string): item is Step => item !== undefined && item.kind === 'step' && item.attributes.name === name;
+  for (const located of listItems(doc.sequence)) {
+    const node = located.node;
+    const isCertfix = runsProgram(node, o.certfixPackage, o.program);
+    if (isCertfix && ours(node, o.stepNames.certfix)) {
+      edits.push({ change: { what: `removed install-software step "${o.stepNames.certfix}"`, where: located.path, requirement: 'R13' }, apply: () => void removeItem(doc.sequence, node) });
+    }
+    const next = nextItem(located.parent, node);
+    if (isCertfix && ours(next, o.stepNames.restart) && next.attributes.type === STEP_TYPES.restartComputer) {
+      edits.push({ change: { what: `removed restart-computer step "${o.stepNames.restart}"`, where: located.path, requirement: 'R14' }, apply: () => void removeItem(doc.sequence, next) });
+    }
+    if (node.kind === 'group' && node.attributes.description === KB977203_GROUP_DESCRIPTION) {
+      unwraps.push({ change: { what: `moved the condition of "${node.attributes.name ?? ''}" back from the group the preset made`, where: located.path, requirement: 'R13' }, apply: () => unwrap(doc, located.parent, node) });
+    }
+  }
+  // After the steps in those groups are gone.
+  edits.push(...unwraps);
+  const wanted = `${o.certfixPackage};;${o.program}`.toLowerCase();
+  const current = doc.hasProperties ? doc.getProperty('DependentProgram') : undefined;
+  if (current !== undefined && current.toLowerCase() === wanted) {
+    edits.push({ change: { what: 'DependentProgram (Run another program first)', where: '(package)', before: current, after: '', requirement: 'R12' }, apply: () => clearDependentProgram(doc) });
+  }
+  const list = referenceList(doc.sequence);
+  const ref = list?.children.find((c) => c.kind === 'reference' && c.attributes.package?.toUpperCase() === o.certfixPackage.toUpperCase());
+  if (list && ref) {
+    edits.push({
+      change: { what: `reference to package ${o.certfixPackage}`, where: '(referenceList)', before: o.certfixPackage, requirement: 'R13' },
+      apply: () => {
+        // Only when no step left after the other edits still runs the package.
+        if (findSteps(doc.sequence, { type: STEP_TYPES.installSoftware }).some((l) => (new InstallSoftwareStep(l.node).packageId ?? '').toUpperCase() === o.certfixPackage.toUpperCase())) return;
+        const i = list.children.indexOf(ref);
+        const ws = i > 0 && list.children[i - 1]?.kind === 'text' ? 1 : 0;
+        list.children.splice(i - ws, 1 + ws);
+        removeContainerReference(doc, o.certfixPackage);
+      },
+    });
+  }
+  return edits;
+}
+
+/**
+ * Empties DependentProgram. In a 2007 export the element is replaced by a fresh empty one, so that it is written in the
+ * file's empty-element form (`<DependentProgram />`, as the 2007 console writes it) rather than as an emptied pair.
+ */
+function clearDependentProgram(doc: TaskSequenceDocument): void {
+  const root = doc.xml.children.find((c): c is UnknownElement => c.kind === 'element');
+  const i = root?.children.findIndex((c) => c.kind === 'element' && c.tag === 'DependentProgram') ?? -1;
+  if (doc.container === 'sms-package' && root && i !== -1) root.children[i] = { kind: 'element', tag: 'DependentProgram', attributes: {}, children: [] };
+  else doc.setProperty('DependentProgram', '');
+}
+
+/** Puts the group's Setup step back in its place with the group's condition, when nothing else is in the group. */
+function unwrap(doc: TaskSequenceDocument, parent: { children: Node[] }, group: Group): void {
+  const items = group.children.filter((c): c is SequenceItem => c.kind === 'step' || c.kind === 'group' || c.kind === 'subtasksequence');
+  const condition = conditionOf(group);
+  const setup = items[0];
+  if (items.length !== 1 || !setup || setup.kind !== 'step' || !condition) return;
+  const unit = detectIndentUnit(doc.sequence);
+  if (group.children.some((c) => c.kind === 'text')) reindent(setup, unit, true);
+  const first = setup.children[0];
+  const lead: Node[] = first && first.kind === 'text' && /^[ \t\r\n]*$/.test(first.value) ? [{ kind: 'text', value: first.value }] : [];
+  setup.children.unshift(...lead, condition);
+  parent.children[parent.children.indexOf(group)] = setup;
+}
+
+/**
+ * Removes what {@link applyKb977203} adds (see the module comment) and reports it in the same form. The options
+ * name the CCMCertFix package and program (and step names, if other than the defaults) the preset was applied with.
+ */
+export function revertKb977203(doc: TaskSequenceDocument, options: Kb977203Options): Kb977203Report {
+  const edits = plan(doc, options);
+  for (const e of edits) e.apply();
+  const o = resolveKb977203Options(options);
+  const changes = edits.map((e) => e.change);
+  return { scenario: o.scenario, container: doc.container, changed: changes.length > 0, changes, alreadyInPlace: [], diagnostics: [], setupSteps: [] };
+}

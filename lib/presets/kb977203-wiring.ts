@@ -1,0 +1,192 @@
+/**
+ * Part B of KB977203 on one Setup Windows and ConfigMgr step: CCMCertFix (Install Software) and a restart to the
+ * installed OS right after it (R13, R14), running exactly when Setup ran — its disable flag and its condition carried
+ * over — and existing CCMCertFix wiring adopted, never moved or deleted.
+ */
+import type { TaskSequenceDocument } from '../document.js';
+import type { Diagnostic } from '../errors.js';
+import { createInstallSoftwareStep, createRestartComputerStep } from '../model/builders.js';
+import { conditionOf } from '../model/conditions.js';
+import { detectIndentUnit, layoutAt, layOut } from '../model/format.js';
+import { insertAfter } from '../model/mutate.js';
+import { listItems, type Located, nextItem } from '../model/query.js';
+import { InstallSoftwareStep, RestartComputerStep, STEP_TYPES } from '../model/steps.js';
+import type { Condition, Group, Node, SequenceItem, Step } from '../model/types.js';
+import { expressionParameters } from '../model/conditions.js';
+import type { AlreadyInPlace, Edit } from '../transforms/context.js';
+import { whitespaceBefore } from '../model/format.js';
+import type { ResolvedKb977203Options } from './kb977203-options.js';
+
+/** The description of a group the preset makes to evaluate Setup's condition once, in Windows PE (revert finds it by it). */
+export const KB977203_GROUP_DESCRIPTION = "KB977203: Setup Windows and ConfigMgr's condition, evaluated once in Windows PE for Setup and CCMCertFix";
+
+const CERTFIX_DESCRIPTION = 'KB977203: repair the client certificate with CCMCertFix.exe';
+const RESTART_DESCRIPTION = 'KB977203: restart to the installed operating system after CCMCertFix';
+
+/** Whether an item is disabled (`disable="true"`). */
+export function isDisabled(item: SequenceItem): boolean {
+  return item.attributes.disable === 'true';
+}
+
+/**
+ * `copy` when a condition tests only variables the sequence or the administrator sets (the same before and after
+ * Setup), `wrap` when it tests anything Setup changes: built-in `_SMS…`/`_OSD…` variables (`_SMSTSInWinPE`,
+ * `_SMSTSLastActionSucceeded`), WMI, files, folders, registry, software.
+ */
+export function conditionMode(condition: Condition): 'copy' | 'wrap' {
+  let mode: 'copy' | 'wrap' = 'copy';
+  const walk = (nodes: Node[]): void => {
+    for (const n of nodes) {
+      if (n.kind === 'expression') {
+        const variable = expressionParameters(n).Variable ?? '';
+        if (n.attributes.type !== 'SMS_TaskSequence_VariableConditionExpression' || variable.startsWith('_')) mode = 'wrap';
+      } else if (n.kind === 'operator') walk(n.children);
+    }
+  };
+  walk(condition.children);
+  return mode;
+}
+
+/** A copy of a condition with no link to the source text (it is printed, not copied, where it lands). */
+function copyCondition(condition: Condition): Condition {
+  return JSON.parse(JSON.stringify(condition)) as Condition;
+}
+
+/** Whether an Install Software step runs `packageId`/`program` (letter case aside). */
+export function runsProgram(item: SequenceItem | undefined, packageId: string, program: string): item is Step {
+  if (!item || item.kind !== 'step' || item.attributes.type !== STEP_TYPES.installSoftware) return false;
+  const v = new InstallSoftwareStep(item);
+  return (v.packageId ?? '').toUpperCase() === packageId.toUpperCase() && (v.programName ?? '').toLowerCase() === program.toLowerCase();
+}
+
+/** Whether a step is a restart to the installed OS (not to Windows PE). */
+function restartsToOs(item: SequenceItem | undefined): item is Step {
+  return item !== undefined && item.kind === 'step' && item.attributes.type === STEP_TYPES.restartComputer && (new RestartComputerStep(item).target ?? 'HD').toUpperCase() === 'HD';
+}
+
+/** Re-indents a moved subtree's own line breaks by `delta` (added when positive text, removed when `remove`). */
+export function reindent(node: Node, unit: string, remove = false): void {
+  if (!('children' in node)) return;
+  for (const c of node.children) {
+    if (c.kind === 'text' && /^[ \t\r\n]*$/.test(c.value) && /\n/.test(c.value)) {
+      c.value = remove ? c.value.replace(new RegExp(`\\n${unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g'), '\n') : c.value.replace(/\n/g, `\n${unit}`);
+    } else reindent(c, unit, remove);
+  }
+}
+
+/** What one Setup step needs: edits, what is already there, and notes. */
+export interface WiringPlan {
+  edits: Edit[];
+  already: AlreadyInPlace[];
+  diagnostics: Diagnostic[];
+}
+
+function newSteps(o: ResolvedKb977203Options, disabled: boolean, condition: Condition | undefined, retry: boolean): [Step, Step] {
+  const certfix = createInstallSoftwareStep({ name: 'CCMCertFix', description: CERTFIX_DESCRIPTION, packageId: o.certfixPackage, programName: o.program, disabled, retryAttributes: retry });
+  const restart = createRestartComputerStep({ name: 'Restart', description: RESTART_DESCRIPTION, target: 'HD', notify: false, disabled, retryAttributes: retry });
+  // Names are set after building: they may be up to the provider's 100 characters (checked with the options).
+  certfix.attributes.name = o.stepNames.certfix;
+  restart.attributes.name = o.stepNames.restart;
+  if (condition) {
+    certfix.children.unshift(copyCondition(condition));
+    restart.children.unshift(copyCondition(condition));
+  }
+  return [certfix, restart];
+}
+
+/**
+ * Plans CCMCertFix and the restart for one Setup step. `matches` says whether an Install Software step is a CCMCertFix
+ * step (the package and program of the options, or the ones `--force` replaces).
+ */
+export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: ResolvedKb977203Options, matches: (item: SequenceItem) => boolean): WiringPlan {
+  const plan: WiringPlan = { edits: [], already: [], diagnostics: [] };
+  const step = setup.node;
+  const items = listItems(doc.sequence);
+  const at = (n: SequenceItem) => items.findIndex((l) => l.node === n);
+  const from = at(step);
+  const nextSetup = items.findIndex((l, i) => i > from && l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr);
+  const stateStore = o.scenario === 'replace-restore' ? items.findIndex((l, i) => i > from && l.node.attributes.type === 'SMS_TaskSequence_RequestStateStoreAction') : -1;
+  const end = Math.min(...[nextSetup, stateStore, items.length].filter((i) => i !== -1));
+  const disabled = isDisabled(step);
+  const certfixes = items.filter((l) => l.node.kind === 'step' && matches(l.node));
+  const adopted = certfixes.find((l) => {
+    const i = at(l.node);
+    return i > from && i < end && (!isDisabled(l.node) || disabled);
+  });
+  if (disabled) {
+    plan.diagnostics.push({ code: 'KB977203_SETUP_DISABLED', severity: 'warning', path: setup.path, message: `"${setup.path}" is disabled, so the CCMCertFix and restart steps that go with it are disabled too; enabling Setup later needs them enabled as well.` });
+  }
+  if (adopted) {
+    const certfix = adopted.node as Step;
+    plan.already.push({ what: `install-software step "${certfix.attributes.name ?? ''}" runs CCMCertFix after Setup`, where: setup.path, requirement: 'R13' });
+    const next = nextItem(adopted.parent, certfix);
+    if (restartsToOs(next) && (!isDisabled(next) || isDisabled(certfix))) {
+      plan.already.push({ what: `restart-computer step "${next.attributes.name ?? ''}"`, where: setup.path, requirement: 'R14' });
+      const view = new RestartComputerStep(next);
+      if (view.notifiesUser) {
+        const before = view.timeout ?? '';
+        plan.edits.push({
+          change: { what: `cleared "Notify the user before restarting" on "${next.attributes.name ?? ''}"`, where: setup.path, before: `MessageTimeout ${before}`, after: 'MessageTimeout 0', requirement: 'R14' },
+          apply: () => {
+            view.timeout = '0';
+          },
+        });
+      }
+      return plan;
+    }
+    const cond = conditionOf(certfix);
+    const [, restart] = newSteps(o, isDisabled(certfix), cond && conditionMode(cond) === 'copy' ? cond : undefined, 'retryCount' in certfix.attributes);
+    if (cond && conditionMode(cond) === 'wrap') {
+      plan.diagnostics.push({ code: 'KB977203_RESTART_UNCONDITIONAL', severity: 'warning', path: adopted.path, message: `"${adopted.path}" has a condition that can change once it has run; the restart inserted after it has none: check that it restarts only when CCMCertFix ran.` });
+    }
+    plan.edits.push({
+      change: { what: `inserted restart-computer step "${o.stepNames.restart}"`, where: `${setup.path} (after "${certfix.attributes.name ?? ''}")`, requirement: 'R14' },
+      apply: () => insertAfter(doc.sequence, certfix, [restart]),
+    });
+    return plan;
+  }
+  for (const other of certfixes) {
+    plan.diagnostics.push({ code: 'KB977203_CERTFIX_ELSEWHERE', severity: 'info', path: other.path, message: `"${other.path}" runs CCMCertFix ${at(other.node) < from ? 'before' : 'where it does not count for'} "${setup.path}"${isDisabled(other.node) ? ' and is disabled' : ''}; it stays where it is, and the KB's pair is inserted after Setup.` });
+  }
+  const condition = conditionOf(step);
+  const mode = condition ? conditionMode(condition) : undefined;
+  const retry = 'retryCount' in step.attributes;
+  const [certfix, restart] = newSteps(o, disabled, mode === 'copy' ? condition : undefined, retry);
+  const where = (after: string) => `${setup.path} (after "${after}")`;
+  const changes = [
+    { what: `inserted install-software step "${o.stepNames.certfix}"`, where: where(step.attributes.name ?? ''), requirement: 'R13' },
+    { what: `inserted restart-computer step "${o.stepNames.restart}"`, where: where(o.stepNames.certfix), requirement: 'R14' },
+  ];
+  if (mode !== 'wrap' || !condition) {
+    plan.edits.push({ change: changes[0] as Edit['change'], apply: () => insertAfter(doc.sequence, step, [certfix]) }, { change: changes[1] as Edit['change'], apply: () => insertAfter(doc.sequence, certfix, [restart]) });
+    return plan;
+  }
+  plan.edits.push({
+    change: { what: `moved the condition of "${step.attributes.name ?? ''}" to a new group of the same name around it, evaluated once in Windows PE`, where: setup.path, requirement: 'R13' },
+    apply: () => wrapInGroup(doc, setup, condition, [certfix, restart]),
+  });
+  plan.edits.push({ change: changes[0] as Edit['change'], apply: () => undefined }, { change: changes[1] as Edit['change'], apply: () => undefined });
+  return plan;
+}
+
+/** Replaces Setup with a group carrying its condition and holding Setup and the new steps. */
+function wrapInGroup(doc: TaskSequenceDocument, setup: Located<Step>, condition: Condition, added: Step[]): void {
+  const step = setup.node;
+  const parent = setup.parent;
+  const index = parent.children.indexOf(step);
+  const unit = detectIndentUnit(doc.sequence);
+  const layout = layoutAt(parent, index, unit);
+  const ci = step.children.indexOf(condition);
+  const ws = whitespaceBefore(step, ci);
+  step.children.splice(ws ? ci - 1 : ci, ws ? 2 : 1);
+  const group: Group = { kind: 'group', tag: 'group', attributes: { name: step.attributes.name ?? '', description: KB977203_GROUP_DESCRIPTION }, children: [] };
+  if (!layout) {
+    group.children = [condition, step, ...added];
+  } else {
+    reindent(step, layout.unit);
+    const inner = { kind: 'text', value: layout.newline + layout.indent + layout.unit } as const;
+    for (const n of added) layOut(n, { ...layout, indent: layout.indent + layout.unit });
+    group.children = [{ ...inner }, condition, { ...inner }, step, ...added.flatMap((n) => [{ ...inner }, n]), { kind: 'text', value: layout.newline + layout.indent }];
+  }
+  parent.children[index] = group;
+}

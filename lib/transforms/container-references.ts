@@ -1,0 +1,105 @@
+/**
+ * The container's own list of package references, kept in agreement with the sequence's `<referenceList>`: a
+ * Current Branch object.xml repeats the references as `SMS_TaskSequencePackage.References` (an array of
+ * `SMS_TaskSequence_Reference {Package, Program, Type}`) with a `ReferencesCount`. A 2007 export and a bare sequence
+ * have no such list. (An export .zip's ReferencesInfo.xml holds details cmts cannot know, such as the package's name
+ * and version; the zip reader warns when it is left behind.)
+ */
+import type { TaskSequenceDocument } from '../document.js';
+import { whitespaceBefore } from '../model/format.js';
+import { childElement, isElement } from '../model/query.js';
+import type { Node, UnknownElement } from '../model/types.js';
+import { elementText, setElementText } from '../model/variables.js';
+
+function elementChild(parent: UnknownElement, tag: string, name?: string): UnknownElement | undefined {
+  return parent.children.find((c): c is UnknownElement => c.kind === 'element' && c.tag === tag && (name === undefined || c.attributes.NAME === name));
+}
+
+/** The `<VALUE.OBJECTARRAY>` of the References property and the ReferencesCount `<VALUE>`, when the container has them. */
+function referencesArray(doc: TaskSequenceDocument): { array: UnknownElement; count: UnknownElement | undefined } | undefined {
+  if (doc.container !== 'cim-instance') return undefined;
+  const root = doc.xml.children.find((c): c is UnknownElement => c.kind === 'element');
+  const prop = root ? elementChild(root, 'PROPERTY.OBJECTARRAY', 'References') : undefined;
+  const array = prop ? elementChild(prop, 'VALUE.OBJECTARRAY') : undefined;
+  if (!root || !array) return undefined;
+  const countProp = elementChild(root, 'PROPERTY', 'ReferencesCount');
+  const count = countProp ? elementChild(countProp, 'VALUE') : undefined;
+  return { array, count };
+}
+
+/** The Package value of one `<VALUE.OBJECT>`. */
+function packageOf(object: Node): string | undefined {
+  if (object.kind !== 'element' || object.tag !== 'VALUE.OBJECT') return undefined;
+  const instance = elementChild(object, 'INSTANCE');
+  const prop = instance ? elementChild(instance, 'PROPERTY', 'Package') : undefined;
+  const value = prop ? childElement(prop, 'VALUE') : undefined;
+  return value ? elementText(value) : undefined;
+}
+
+function setProperty(instance: UnknownElement, name: string, value: string): void {
+  const prop = elementChild(instance, 'PROPERTY', name);
+  const v = prop ? childElement(prop, 'VALUE') : undefined;
+  if (v) setElementText(v, value);
+}
+
+function bumpCount(count: UnknownElement | undefined, by: number): void {
+  if (!count) return;
+  const n = Number(elementText(count));
+  if (Number.isInteger(n)) setElementText(count, String(n + by));
+}
+
+/** The package IDs the container's References array lists (empty when it has none). */
+export function containerReferences(doc: TaskSequenceDocument): string[] {
+  return (referencesArray(doc)?.array.children ?? []).map(packageOf).filter((p): p is string => p !== undefined);
+}
+
+/**
+ * The edit that adds a package to the container's References array (a copy of an existing package entry, laid out
+ * like it, with Program `*` as Current Branch writes package references) and counts it; undefined when the container
+ * has no such array, no package entry to copy the form of, or already lists the package.
+ */
+export function planContainerReference(doc: TaskSequenceDocument, packageId: string): (() => void) | undefined {
+  const found = referencesArray(doc);
+  if (!found) return undefined;
+  const objects = found.array.children.filter((c) => packageOf(c) !== undefined);
+  if (objects.some((o) => packageOf(o)?.toUpperCase() === packageId.toUpperCase())) return undefined;
+  const model = objects.find((o) => typeOfReference(o) === '0');
+  if (!model) return undefined;
+  return () => {
+    const copy = JSON.parse(JSON.stringify(model)) as UnknownElement;
+    const instance = elementChild(copy, 'INSTANCE') as UnknownElement;
+    setProperty(instance, 'Package', packageId);
+    setProperty(instance, 'Program', '*');
+    const last = found.array.children.lastIndexOf(objects[objects.length - 1] as Node);
+    const ws = whitespaceBefore(found.array, last);
+    found.array.children.splice(last + 1, 0, ...(ws ? [{ kind: 'text' as const, value: ws.value }] : []), copy);
+    bumpCount(found.count, 1);
+  };
+}
+
+/** Adds a package to the container's References array (see {@link planContainerReference}); returns whether it did. */
+export function addContainerReference(doc: TaskSequenceDocument, packageId: string): boolean {
+  const edit = planContainerReference(doc, packageId);
+  edit?.();
+  return edit !== undefined;
+}
+
+function typeOfReference(object: Node): string {
+  if (object.kind !== 'element') return '';
+  const instance = elementChild(object, 'INSTANCE');
+  const prop = instance ? elementChild(instance, 'PROPERTY', 'Type') : undefined;
+  const v = prop ? childElement(prop, 'VALUE') : undefined;
+  return v && isElement(v) ? elementText(v).trim() : '';
+}
+
+/** Removes a package from the container's References array and its count; returns whether it was listed. */
+export function removeContainerReference(doc: TaskSequenceDocument, packageId: string): boolean {
+  const found = referencesArray(doc);
+  if (!found) return false;
+  const i = found.array.children.findIndex((c) => packageOf(c)?.toUpperCase() === packageId.toUpperCase());
+  if (i === -1) return false;
+  const ws = whitespaceBefore(found.array, i);
+  found.array.children.splice(ws ? i - 1 : i, ws ? 2 : 1);
+  bumpCount(found.count, -1);
+  return true;
+}

@@ -1,0 +1,185 @@
+// The file-system promises, checked on real files with the built command line: a full disk never replaces a file
+// with part of it, --in-place keeps mode, owner and symlinks, temporary files of killed runs are never inputs and are
+// cleaned up, unbounded inputs are refused with bounded memory, and a closed pipe ends the run quietly.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES_DIR } from './helpers/corpus.js';
+import { BIN, cmts, ensureBuilt } from './helpers/cli-process.js';
+
+const REFRESH = readFileSync(join(FIXTURES_DIR, 'kb977203', 'refresh-2007-crlf', 'input.xml'));
+const PATCH = ['--certfix-package', 'ABC00010'];
+/** The refresh fixture padded with a comment to about `kb` KiB. */
+const padded = (kb: number) => Buffer.from(REFRESH.toString('utf8').replace('</SmsTaskSequencePackage>', `<!-- ${'x'.repeat(kb * 1024)} -->\r\n</SmsTaskSequencePackage>`), 'utf8');
+const temps = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.cmts-tmp'));
+
+describe('the command line on real files', { timeout: 120_000 }, () => {
+  let dir: string;
+  beforeAll(() => {
+    ensureBuilt();
+    dir = mkdtempSync(join(tmpdir(), 'cmts-fs-'));
+  }, 300_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  describe('a full disk (a 1 MiB tmpfs)', () => {
+    let small: string;
+    let notMounted: string | undefined;
+    beforeAll(() => {
+      small = mkdtempSync(join(tmpdir(), 'cmts-tmpfs-'));
+      if (process.platform !== 'linux' || process.getuid?.() !== 0) notMounted = 'needs root on Linux to mount a tmpfs';
+      else {
+        try {
+          execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', small], { stdio: 'pipe' });
+        } catch (e) {
+          notMounted = `mount -t tmpfs was refused: ${String((e as { stderr?: Buffer }).stderr ?? e).trim()}`;
+        }
+      }
+      // Said out loud, so a skipped run is never mistaken for a passed one.
+      if (notMounted) console.warn(`SKIPPED the full-disk tests: ${notMounted}`);
+    });
+    afterAll(() => {
+      if (!notMounted) execFileSync('umount', [small]);
+      rmSync(small, { recursive: true, force: true });
+    });
+
+    it('--in-place that does not fit: exit 1 with a clear message, the input byte for byte as it was, no temporary file left', (ctx) => {
+      if (notMounted) return ctx.skip(notMounted);
+      const input = padded(600);
+      const file = join(small, 'ts.xml');
+      writeFileSync(file, input);
+      const r = cmts(['kb977203', file, '--in-place', ...PATCH]);
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/IO_ERROR Cannot write .*ts\.xml: no space left on the device; it is left as it was\./);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(readFileSync(file).equals(input)).toBe(true);
+      expect(temps(small)).toEqual([]);
+      rmSync(file);
+    });
+
+    it('-o onto an existing file that does not fit: exit 1, the old file untouched', (ctx) => {
+      if (notMounted) return ctx.skip(notMounted);
+      const input = join(dir, 'big.xml');
+      writeFileSync(input, padded(600));
+      writeFileSync(join(small, 'filler'), Buffer.alloc(500 * 1024, 1));
+      const out = join(small, 'out.xml');
+      writeFileSync(out, 'old content');
+      const r = cmts(['kb977203', input, '-o', out, ...PATCH]);
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/no space left on the device/);
+      expect(readFileSync(out, 'utf8')).toBe('old content');
+      expect(temps(small)).toEqual([]);
+      // With room, the same command succeeds: the failure was the disk, not the input.
+      rmSync(join(small, 'filler'));
+      expect(cmts(['kb977203', input, '-o', out, ...PATCH]).status).toBe(0);
+      expect(statSync(out).size).toBeGreaterThan(600 * 1024);
+    });
+  });
+
+  it('--in-place keeps a 0600 file 0600 and its owner', () => {
+    const file = join(dir, 'secret.xml');
+    writeFileSync(file, REFRESH);
+    chmodSync(file, 0o600);
+    const root = process.getuid?.() === 0;
+    if (root) chownSync(file, 1234, 1234);
+    const r = cmts(['kb977203', file, '--in-place', ...PATCH]);
+    expect(r.status, r.stderr).toBe(0);
+    const st = statSync(file);
+    expect(st.mode & 0o777).toBe(0o600);
+    if (root) expect([st.uid, st.gid]).toEqual([1234, 1234]);
+    expect(readFileSync(file, 'utf8')).toContain('ABC00010;;CCMCertFix');
+  });
+
+  it('--in-place on a symlink writes through to its target and keeps the link', () => {
+    const sub = join(dir, 'links');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'real.xml'), REFRESH);
+    symlinkSync('real.xml', join(sub, 'link.xml'));
+    const r = cmts(['kb977203', join(sub, 'link.xml'), '--in-place', ...PATCH]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(lstatSync(join(sub, 'link.xml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(sub, 'real.xml'), 'utf8')).toContain('ABC00010;;CCMCertFix');
+    expect(temps(sub)).toEqual([]);
+  });
+
+  it('--in-place on a hard link replaces that name only, as the README says: the other name keeps the old bytes', () => {
+    const a = join(dir, 'hard-a.xml');
+    const b = join(dir, 'hard-b.xml');
+    writeFileSync(a, REFRESH);
+    linkSync(a, b);
+    expect(cmts(['kb977203', a, '--in-place', ...PATCH]).status).toBe(0);
+    expect(readFileSync(a, 'utf8')).toContain('ABC00010;;CCMCertFix');
+    expect(readFileSync(b).equals(REFRESH)).toBe(true);
+  });
+
+  it('temporary files of a killed run are never read as inputs and are removed by the next run that writes there', () => {
+    const sub = join(dir, 'killed');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'ts.xml'), REFRESH);
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    const stale = `.ts.xml.${dead}.${Date.now().toString(36)}.cmts-tmp`;
+    const live = `.ts.xml.${process.pid}.${Date.now().toString(36)}.cmts-tmp`;
+    writeFileSync(join(sub, stale), REFRESH.subarray(0, 100));
+    writeFileSync(join(sub, live), REFRESH.subarray(0, 100));
+    const listed = cmts(['inspect', sub, '--json']);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect((JSON.parse(listed.stdout) as { results: { input: string }[] }).results.map((x) => x.input)).toEqual([join(sub, 'ts.xml')]);
+    expect(cmts(['lint', join(sub, '*')]).stderr).not.toContain('cmts-tmp');
+    const named = cmts(['inspect', join(sub, stale)]);
+    expect(named.status).toBe(2);
+    expect(named.stderr).toMatch(/is a temporary file a cmts run left behind, not an input/);
+    expect(cmts(['kb977203', join(sub, 'ts.xml'), '--in-place', ...PATCH]).status).toBe(0);
+    // The dead run's file is gone; the one of a process still alive (this test) is left alone.
+    expect(temps(sub)).toEqual([live]);
+  });
+
+  it('/dev/zero and an endless pipe are refused with INPUT_TOO_LARGE, not read forever', () => {
+    const zero = cmts(['inspect', '/dev/zero']);
+    expect(zero.status).toBe(1);
+    expect(zero.stderr).toMatch(/^cmts inspect: \/dev\/zero: INPUT_TOO_LARGE \/dev\/zero is over 67108864 bytes/);
+    const pipe = spawnSync('sh', ['-c', `yes '<a/>' | "${process.execPath}" "${BIN}" lint -`], { encoding: 'utf8', timeout: 60_000 });
+    expect(pipe.status).toBe(1);
+    expect(pipe.stderr).toMatch(/INPUT_TOO_LARGE \(standard input\) is over/);
+  });
+
+  it('a file over the limit is refused from its size, before it is read; an endless device costs at most the limit', () => {
+    const huge = join(dir, 'huge.xml');
+    writeFileSync(huge, '');
+    truncateSync(huge, 3 * 1024 * 1024 * 1024);
+    const measure = (path: string) =>
+      JSON.parse(
+        execFileSync(process.execPath, ['--input-type=module', '-e', `import { readInputFile } from ${JSON.stringify(resolve('dist/lib/cli/bounded-read.js'))};
+let code = ''; try { readInputFile(${JSON.stringify(path)}); } catch (e) { code = e.code; }
+console.log(JSON.stringify({ code, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));`], { encoding: 'utf8' }),
+      ) as { code: string; maxRssMiB: number };
+    const file = measure(huge);
+    expect(file.code).toBe('INPUT_TOO_LARGE');
+    expect(file.maxRssMiB).toBeLessThan(150);
+    const device = measure('/dev/zero');
+    expect(device.code).toBe('INPUT_TOO_LARGE');
+    expect(device.maxRssMiB).toBeLessThan(64 + 150);
+    console.log(`peak memory: 3 GiB sparse file refused at ${file.maxRssMiB.toFixed(0)} MiB, /dev/zero at ${device.maxRssMiB.toFixed(0)} MiB`);
+  });
+
+  it('a closed standard output (| head) ends the run quietly, with no EPIPE stack trace', async () => {
+    const many = join(dir, 'many');
+    mkdirSync(many);
+    const example = readFileSync(resolve('examples/refresh-2007.xml'));
+    for (let i = 0; i < 80; i++) writeFileSync(join(many, `ts${String(i).padStart(2, '0')}.xml`), example);
+    const child = spawn(process.execPath, [BIN, 'inspect', many], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+  });
+
+  it('nothing is left behind when the output folder is missing or the input is bad', () => {
+    expect(existsSync(join(dir, 'nope'))).toBe(false);
+    const r = cmts(['kb977203', join(dir, 'secret.xml'), '-o', join(dir, 'nope', 'out.xml'), ...PATCH]);
+    expect(r.status).toBe(2);
+    expect(existsSync(join(dir, 'nope'))).toBe(false);
+  });
+});

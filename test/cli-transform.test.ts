@@ -1,0 +1,44 @@
+// cmts transform <name>: any registered transform from the command line, options from a JSON file.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HELP } from '../lib/cli/transform.js';
+import { main } from '../lib/cli/main.js';
+import { TRANSFORMS } from './helpers/api.js';
+import { FIXTURES_DIR } from './helpers/corpus.js';
+import { memoryIo } from './helpers/memory-io.js';
+
+const at = (t: string, c: string, f: string) => readFileSync(join(FIXTURES_DIR, 'transforms', t, c, f));
+
+describe('cmts transform', () => {
+  it('applies a transform with options from a file and writes the reviewed output', async () => {
+    const m = memoryIo({ 'ts.xml': at('add-reference', 'adds-to-existing-list', 'input.xml'), 'ref.json': '{"packageId": "ABC00010"}' });
+    expect(await main(['transform', 'add-reference', 'ts.xml', '--options', 'ref.json', '-o', 'out.xml'], m.io)).toBe(0);
+    expect(Buffer.from(m.fs.get('out.xml')!).equals(at('add-reference', 'adds-to-existing-list', 'output.xml'))).toBe(true);
+    expect(m.stderr).toMatch(/changed \(referenceList\): reference to package ABC00010/);
+  });
+
+  it('--check writes nothing and exits 1 when something would change, 0 when nothing would', async () => {
+    const m = memoryIo({ 'a.xml': at('add-reference', 'adds-to-existing-list', 'input.xml'), 'b.xml': at('add-reference', 'adds-to-existing-list', 'output.xml'), 'ref.json': '{"packageId": "ABC00010"}' });
+    expect(await main(['transform', 'add-reference', 'a.xml', '--options', 'ref.json', '--check'], m.io)).toBe(1);
+    expect(await main(['transform', 'add-reference', 'b.xml', '--options', 'ref.json', '--check'], m.io)).toBe(0);
+    expect(m.writes).toEqual([]);
+  });
+
+  it('a refusal (options by schema or by meaning) exits 1, writes nothing, and says why', async () => {
+    const input = at('set-dependent-program', 'sets-in-2007-export', 'input.xml');
+    const m = memoryIo({ 'ts.xml': input, 'bad.json': '{"packageId": "ABC00010", "programName": "a;;b"}', 'schema.json': '{"packageId": "abc"}' });
+    expect(await main(['transform', 'set-dependent-program', 'ts.xml', '--options', 'bad.json', '--in-place'], m.io)).toBe(1);
+    expect(m.stderr).toMatch(/INVALID_ARGUMENT .*";"/);
+    expect(await main(['transform', 'set-dependent-program', 'ts.xml', '--options', 'schema.json', '--in-place'], m.io)).toBe(1);
+    expect(m.stderr).toMatch(/OPTIONS_INVALID/);
+    expect(m.writes).toEqual([]);
+  });
+
+  it('an unknown transform or a missing --options is a usage error; --help lists every transform', async () => {
+    const m = memoryIo({ 'ts.xml': '<sequence version="3.00"/>', 'o.json': '{}' });
+    expect(await main(['transform', 'nope', 'ts.xml', '--options', 'o.json', '--check'], m.io)).toBe(2);
+    expect(await main(['transform', 'add-reference', 'ts.xml', '--check'], m.io)).toBe(2);
+    for (const name of Object.keys(TRANSFORMS)) expect(HELP).toContain(name);
+  });
+});

@@ -1,0 +1,86 @@
+// Builds small zip archives byte by byte, so tests can craft what real tools would never write.
+import { crc32, deflateRawSync } from 'node:zlib';
+
+/** One entry to write. */
+export interface ZipSpec {
+  name: string;
+  data: Buffer | string;
+  /** Extra field bytes for the central and local headers. */
+  extra?: Buffer;
+  /** Store instead of deflate. */
+  stored?: boolean;
+  /** Write this CRC instead of the right one. */
+  crc?: number;
+}
+
+/** An Info-ZIP Unicode path extra field (0x7075) naming `path`. */
+export function unicodePathExtra(path: string, headerName: string): Buffer {
+  const name = Buffer.from(path, 'utf8');
+  const head = Buffer.alloc(9);
+  head.writeUInt16LE(0x7075, 0);
+  head.writeUInt16LE(5 + name.length, 2);
+  head.writeUInt8(1, 4);
+  head.writeUInt32LE(crc32(Buffer.from(headerName, 'utf8')), 5);
+  return Buffer.concat([head, name]);
+}
+
+/** A ZIP64 extended information extra field (0x0001) holding the two sizes. */
+export function zip64Extra(size: number, csize: number): Buffer {
+  const b = Buffer.alloc(20);
+  b.writeUInt16LE(0x0001, 0);
+  b.writeUInt16LE(16, 2);
+  b.writeBigUInt64LE(BigInt(size), 4);
+  b.writeBigUInt64LE(BigInt(csize), 12);
+  return b;
+}
+
+/** The archive; `comment` is the end record's comment, `zip64Locator` puts a ZIP64 end locator before it. */
+export function makeZip(entries: ZipSpec[], options: { comment?: Buffer; zip64Locator?: boolean } = {}): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const data = Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data, 'utf8');
+    const body = e.stored ? data : deflateRawSync(data);
+    const name = Buffer.from(e.name, 'utf8');
+    const extra = e.extra ?? Buffer.alloc(0);
+    const crc = e.crc ?? crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x800, 6);
+    local.writeUInt16LE(e.stored ? 0 : 8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(extra.length, 28);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x800, 8);
+    central.writeUInt16LE(e.stored ? 0 : 8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(extra.length, 30);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, extra, body);
+    centrals.push(central, name, extra);
+    offset += 30 + name.length + extra.length + body.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const comment = options.comment ?? Buffer.alloc(0);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(entries.length, 8);
+  eocd.writeUInt16LE(entries.length, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  eocd.writeUInt32LE(offset, 16);
+  eocd.writeUInt16LE(comment.length, 20);
+  const locator = Buffer.alloc(options.zip64Locator ? 20 : 0);
+  if (options.zip64Locator) locator.writeUInt32LE(0x07064b50, 0);
+  return Buffer.concat([...locals, cd, locator, eocd, comment]);
+}

@@ -1,0 +1,99 @@
+// Properties of the KB977203 preset over generated ConfigMgr 2007 sequences (laid out in every way the consoles and
+// editors write them, with conditions, disabled steps and groups): applying twice is applying once, byte for byte,
+// and revert(apply(x)) is x, byte for byte, when x had no PATCH property. (2007 exports always hold other empty
+// elements such as <Category />, from which the writer learns the empty form an emptied DependentProgram gets.)
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyKb977203, readTaskSequence, revertKb977203, writeTaskSequence, type Kb977203Options } from './helpers/api.js';
+
+interface Layout {
+  nl: string;
+  unit: string;
+}
+
+const props = fc.constantFrom('', 'SMSSLP=SLP01 FSP=FSP01', 'SMSMP=&quot;mp 01&quot; FSP=fsp01', 'SMSCACHESIZE=10240 ', 'CCMLOGLEVEL=0');
+const conditionKind = fc.constantFrom('none', 'none', 'admin', 'winpe', 'wmi');
+const setupSpec = fc.record({ props, condition: conditionKind, disabled: fc.boolean(), pkg: fc.constantFrom('ABC00002', 'ABC00003', 'abc0000f'), inGroup: fc.boolean() });
+const otherStep = fc.constantFrom('capture', 'restore', 'run', 'mdt');
+
+function lines(l: Layout, depth: number, parts: string[]): string {
+  const ind = l.unit.repeat(depth);
+  return parts.map((p) => (l.nl === '' ? p.trim() : `${l.nl}${ind}${p}`)).join('');
+}
+
+function condition(kind: string, l: Layout, depth: number): string {
+  if (kind === 'none') return '';
+  const expr =
+    kind === 'wmi'
+      ? ['<expression type="SMS_TaskSequence_WMIConditionExpression">', `${l.unit}<variable name="Namespace">root\\cimv2</variable>`, `${l.unit}<variable name="Query">SELECT * FROM Win32_Battery</variable>`, '</expression>']
+      : ['<expression type="SMS_TaskSequence_VariableConditionExpression">', `${l.unit}<variable name="Operator">equals</variable>`, `${l.unit}<variable name="Value">true</variable>`, `${l.unit}<variable name="Variable">${kind === 'winpe' ? '_SMSTSInWinPE' : 'DeployWin7'}</variable>`, '</expression>'];
+  return lines(l, depth, ['<condition>']) + lines(l, depth + 1, expr) + lines(l, depth, ['</condition>']);
+}
+
+function setup(s: { props: string; condition: string; disabled: boolean; pkg: string }, name: string, l: Layout, depth: number): string {
+  return (
+    lines(l, depth, [`<step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="${name}" description=""${s.disabled ? ' disable="true"' : ''} runIn="WinPEandFullOS" successCodeList="0">`]) +
+    condition(s.condition, l, depth + 1) +
+    lines(l, depth + 1, ['<action>OSDSetupWindows.exe</action>', '<defaultVarList>']) +
+    lines(l, depth + 2, [`<variable name="SMSClientInstallProperties" property="ClientInstallProperties">${s.props}</variable>`, `<variable name="_SMSClientPackageID" property="ClientPackageID">${s.pkg}</variable>`]) +
+    lines(l, depth + 1, ['</defaultVarList>']) +
+    lines(l, depth, ['</step>'])
+  );
+}
+
+function other(kind: string, l: Layout, depth: number): string {
+  const type = { capture: 'SMS_TaskSequence_CaptureUserStateAction', restore: 'SMS_TaskSequence_RestoreUserStateAction', run: 'SMS_TaskSequence_RunCommandLineAction', mdt: 'BDD_Gather' }[kind] as string;
+  return lines(l, depth, [`<step type="${type}" name="${kind}" description="" runIn="FullOS" successCodeList="0">`]) + lines(l, depth + 1, ['<action>x.exe</action>']) + lines(l, depth, ['</step>']);
+}
+
+const sequence = fc
+  .record({
+    layout: fc.record({ nl: fc.constantFrom('\n', '\r\n', ''), unit: fc.constantFrom('  ', '\t', '    ') }),
+    items: fc.array(fc.oneof(setupSpec.map((s) => ({ setup: s })), otherStep.map((o) => ({ other: o }))), { minLength: 1, maxLength: 5 }),
+    container: fc.constantFrom('sequence', 'sms-package'),
+  })
+  .filter((r) => r.items.some((i) => 'setup' in i))
+  .map(({ layout: l, items, container }) => {
+    const depth = container === 'sequence' ? 1 : 3;
+    const body = items
+      .map((item, i) => {
+        if ('other' in item) return other(item.other, l, depth);
+        const step = setup(item.setup, `Setup Windows and ConfigMgr ${i}`, l, item.setup.inGroup ? depth + 1 : depth);
+        return item.setup.inGroup ? lines(l, depth, [`<group name="Group ${i}" description="">`]) + step + lines(l, depth, ['</group>']) : step;
+      })
+      .join('');
+    const seq = `<sequence version="3.00">${body}${lines(l, depth - 1, ['</sequence>'])}`;
+    if (container === 'sequence') return seq + l.nl;
+    return `<?xml version="1.0"?>${l.nl}<SmsTaskSequencePackage xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${lines(l, 1, ['<Category />', '<DependentProgram />', '<Name>Generated</Name>', '<SequenceData>'])}${lines(l, 2, [seq])}${lines(l, 1, ['</SequenceData>'])}${lines(l, 0, ['</SmsTaskSequencePackage>'])}${l.nl}`;
+  });
+
+const options = fc.record(
+  {
+    certfixPackage: fc.constant('ABC00010'),
+    scenario: fc.constantFrom('refresh' as const, 'new-computer' as const, 'replace-restore' as const),
+    clientVersion: fc.constantFrom('sp1' as const, 'sp2' as const),
+    drive: fc.constantFrom('C:', 'D:'),
+    certfixProgram: fc.constantFrom('CCMCertFix', 'Run CCMCertFix'),
+  },
+  { requiredKeys: ['certfixPackage'] },
+);
+
+describe('property: the KB977203 preset on generated 2007 sequences', { timeout: 60_000 }, () => {
+  it('apply twice = apply once (bytes), and revert(apply(x)) = x (bytes) when x had no PATCH', () => {
+    fc.assert(
+      fc.property(sequence, options, (input, o: Kb977203Options) => {
+        const doc = readTaskSequence(input);
+        const first = applyKb977203(doc, o);
+        expect(first.changed).toBe(true);
+        const once = Buffer.from(writeTaskSequence(doc));
+        const again = readTaskSequence(once);
+        expect(applyKb977203(again, o).changes).toEqual([]);
+        expect(Buffer.from(writeTaskSequence(again)).equals(once)).toBe(true);
+        const reverted = readTaskSequence(once);
+        revertKb977203(reverted, o);
+        expect(Buffer.from(writeTaskSequence(reverted)).toString()).toBe(input);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

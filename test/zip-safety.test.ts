@@ -1,0 +1,125 @@
+// Crafted archives that once got through: duplicate names, a Unicode path field, ZIP64, a fake end record in the
+// comment, a damaged part copied through. Each is refused with the right code, and nothing is written for it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../lib/cli/main.js';
+import { readExportZip, readZip, writeExportZip } from './helpers/api.js';
+import { FIXTURES_DIR } from './helpers/corpus.js';
+import { makeZip, unicodePathExtra, zip64Extra } from './helpers/make-zip.js';
+import { memoryIo } from './helpers/memory-io.js';
+import { thrown } from './helpers/thrown.js';
+
+const SEQ = (name: string) => `<sequence version="3.10"><step type="SMS_TaskSequence_RunCommandLineAction" name="${name}"><action>cmd /c ${name}</action></step></sequence>`;
+const OBJ = (name: string) =>
+  `<INSTANCE CLASSNAME="SMS_TaskSequencePackage"><PROPERTY NAME="Name" TYPE="string"><VALUE>${name}</VALUE></PROPERTY><PROPERTY NAME="DependentProgram" TYPE="string"><VALUE></VALUE></PROPERTY><PROPERTY NAME="Sequence" TYPE="string"><VALUE><![CDATA[${SEQ(name)}]]></VALUE></PROPERTY></INSTANCE>`;
+const PART = 'SMS_TaskSequencePackage/CM100031/object.xml';
+
+describe('export .zip safety', () => {
+  it('two object.xml entries with the same name are refused, so one sequence is never written over the other', () => {
+    const zip = makeZip([
+      { name: PART, data: OBJ('first') },
+      { name: PART, data: OBJ('second') },
+    ]);
+    const e = thrown(() => readExportZip(zip, { file: 'dup.zip' }));
+    expect(e.code).toBe('ZIP_UNSAFE');
+    expect(e.format()).toMatch(/^dup\.zip: ZIP_UNSAFE Two entries are named/);
+  });
+
+  it('names that differ only in case or separator count as the same name, as they do on Windows', () => {
+    expect(thrown(() => readZip(makeZip([{ name: PART, data: OBJ('a') }, { name: PART.toLowerCase(), data: OBJ('b') }]))).code).toBe('ZIP_UNSAFE');
+    expect(thrown(() => readZip(makeZip([{ name: PART, data: OBJ('a') }, { name: PART.replace(/\//g, '\\'), data: OBJ('b') }]))).code).toBe('ZIP_UNSAFE');
+  });
+
+  it('the CLI writes nothing for an archive with duplicate names', async () => {
+    const m = memoryIo({ 'dup.zip': makeZip([{ name: PART, data: OBJ('first') }, { name: PART, data: OBJ('second') }]) });
+    expect(await main(['kb977203', 'dup.zip', '-o', 'out.zip', '--certfix-package', 'ABC00010'], m.io)).toBe(1);
+    expect(m.writes).toEqual([]);
+    expect(m.stderr).toMatch(/dup\.zip: ZIP_UNSAFE/);
+  });
+
+  it('a Unicode path extra field is checked like the name: ../ hidden there is refused', () => {
+    const name = 'SMS_TaskSequencePackage/CM1/readme.txt';
+    const zip = makeZip([
+      { name: PART, data: OBJ('a') },
+      { name, data: 'x', extra: unicodePathExtra('../../evil.txt', name) },
+    ]);
+    expect(thrown(() => readZip(zip)).code).toBe('ZIP_UNSAFE');
+    // The same field with a harmless path reads.
+    const fine = makeZip([{ name: PART, data: OBJ('a') }, { name, data: 'x', extra: unicodePathExtra('SMS_TaskSequencePackage/CM1/lisez-moi.txt', name) }]);
+    expect(readZip(fine).entries).toHaveLength(2);
+  });
+
+  it('a Unicode path that makes two entries the same name is refused', () => {
+    const other = 'SMS_TaskSequencePackage/CM1/other.xml';
+    expect(thrown(() => readZip(makeZip([{ name: PART, data: OBJ('a') }, { name: other, data: 'x', extra: unicodePathExtra(PART, other) }]))).code).toBe('ZIP_UNSAFE');
+  });
+
+  it('ZIP64 is refused, as the README says: a ZIP64 extra field or a ZIP64 end locator', () => {
+    const data = OBJ('a');
+    expect(thrown(() => readZip(makeZip([{ name: PART, data, extra: zip64Extra(data.length, 10) }]))).code).toBe('ZIP_INVALID');
+    expect(thrown(() => readZip(makeZip([{ name: PART, data }], { zip64Locator: true }))).code).toBe('ZIP_INVALID');
+    expect(thrown(() => readZip(makeZip([{ name: PART, data }], { zip64Locator: true }))).message).toMatch(/ZIP64/);
+  });
+
+  it('a fake end record hidden in the comment gives ZIP_INVALID, not NOT_A_TASK_SEQUENCE', () => {
+    // A fake end record that lists no entries, placed so that it also "ends the file".
+    const fake = Buffer.alloc(22);
+    fake.writeUInt32LE(0x06054b50, 0);
+    const zip = makeZip([{ name: PART, data: OBJ('a') }], { comment: fake });
+    const e = thrown(() => readExportZip(zip, { file: 'fake.zip' }));
+    expect(e.code).toBe('ZIP_INVALID');
+    // A fake record whose comment length does not reach the end is skipped: the real one is used.
+    const loose = Buffer.concat([fake, Buffer.from('trailing comment')]);
+    expect(readExportZip(makeZip([{ name: PART, data: OBJ('a') }], { comment: loose })).sequences).toHaveLength(1);
+  });
+
+  it('a part copied through unchanged is CRC-checked first: a damaged one stops the write', async () => {
+    const damaged = makeZip([
+      { name: PART, data: readFileSync('examples/replace-restore.object.xml') },
+      { name: 'SMS_TaskSequencePackage/CM100031/extra.bin', data: 'payload', crc: 0x1234 },
+    ]);
+    const x = readExportZip(damaged);
+    x.sequences[0]!.doc.setProperty('Name', 'changed');
+    expect(thrown(() => writeExportZip(x)).code).toBe('ZIP_INVALID');
+    const m = memoryIo({ 'd.zip': damaged });
+    expect(await main(['kb977203', 'd.zip', '-o', 'out.zip', '--certfix-package', 'ABC00010', '--scenario', 'replace-restore', '--force'], m.io)).toBe(1);
+    expect(m.writes).toEqual([]);
+    expect(m.stderr).toMatch(/d\.zip: ZIP_INVALID Entry SMS_TaskSequencePackage\/CM100031\/extra\.bin does not match its declared size and CRC/);
+  });
+
+  it('fuzzed exports through the CLI: a refused archive writes nothing; a written one reads back as an export', { timeout: 60_000 }, async () => {
+    const bytes = readFileSync(join(FIXTURES_DIR, 'zip', 'export.zip'));
+    let seed = 977203;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    let written = 0;
+    let refused = 0;
+    for (let i = 0; i < 300; i++) {
+      const mutated = Buffer.from(bytes);
+      for (let k = 1 + random(3); k > 0; k--) mutated[random(mutated.length)] = random(256);
+      const m = memoryIo({ 'in.zip': mutated });
+      const status = await main(['kb977203', 'in.zip', '-o', 'out.zip', '--certfix-package', 'CM100010', '--scenario', 'replace-restore', '--force'], m.io);
+      if (status === 0) {
+        written++;
+        expect(readExportZip(m.fs.get('out.zip')!).sequences.length).toBeGreaterThan(0);
+      } else {
+        refused++;
+        expect(status).toBe(1);
+        expect(m.writes).toEqual([]);
+        expect(m.stderr).toMatch(/^cmts kb977203: in\.zip/);
+        expect(m.stderr).not.toMatch(/internal error|\n\s+at /);
+      }
+    }
+    // Both paths were taken, so both checks ran.
+    expect(written).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
+  });
+
+  it('the real export still reads and writes back byte for byte', () => {
+    const bytes = readFileSync(join(FIXTURES_DIR, 'zip', 'export.zip'));
+    expect(Buffer.from(writeExportZip(readExportZip(bytes))).equals(bytes)).toBe(true);
+  });
+});
