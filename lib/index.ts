@@ -1,7 +1,8 @@
 /**
  * cmts: read, transform and write ConfigMgr task sequences without losing a byte. Re-exports only: the names a
  * deployment script needs. Everything else has a subpath (`cmts/model`, `cmts/zip`, `cmts/kb977203`, `cmts/lint`,
- * `cmts/diff`, `cmts/transforms`, `cmts/schemas`, `cmts/errors`); test/exports.test.ts pins this list.
+ * `cmts/diff`, `cmts/transforms`, `cmts/schemas`, `cmts/errors`, `cmts/catalog`, `cmts/text`, `cmts/render`);
+ * test/exports.test.ts pins this list.
  */
 // Reading and writing; the document.
 export { readTaskSequence, type ReadOptions } from './read.js';

@@ -4,7 +4,10 @@
 import { listItems, type Located } from './model/query.js';
 import type { Group, Sequence, SequenceItem, Step, SubTaskSequence } from './model/types.js';
 
-/** What to match; every given field must match. A string matches exactly, a RegExp by `test`. */
+/**
+ * What `doc.steps`, `doc.groups` and `doc.find` match; every given field must match. A string matches exactly, a
+ * RegExp by `test`. (`findItems` in `cmts/model` takes a query of its own, with `kind` and `where`.)
+ */
 export interface ItemQuery {
   /** The step class (the `type` attribute, e.g. `SMS_TaskSequence_SetupWindowsAndSMSAction`); groups have none. */
   type?: string;
@@ -12,6 +15,8 @@ export interface ItemQuery {
   name?: string | RegExp;
   /** The path from the top, `Group/Sub group/Step` (a `/` or `\` inside a name is escaped with `\`). */
   path?: string | RegExp;
+  /** Whether the item is enabled (has no `disable="true"`). */
+  enabled?: boolean;
 }
 
 /** A step or sub task sequence together with where it sits. */
@@ -30,7 +35,12 @@ const matches = (pattern: string | RegExp | undefined, value: string | undefined
 export function itemMatches<T extends SequenceItem>(item: Located<T>, filter: ItemFilter<T> | undefined): boolean {
   if (filter === undefined) return true;
   if (typeof filter === 'function') return filter(item);
-  return matches(filter.type, item.node.attributes.type) && matches(filter.name, item.node.attributes.name) && matches(filter.path, item.path);
+  return (
+    matches(filter.type, item.node.attributes.type) &&
+    matches(filter.name, item.node.attributes.name) &&
+    matches(filter.path, item.path) &&
+    (filter.enabled === undefined || (item.node.attributes.disable !== 'true') === filter.enabled)
+  );
 }
 
 /** Steps and sub task sequences matching `filter`, in execution order. */

@@ -6,16 +6,28 @@ import { TaskSequenceDocument } from './document.js';
 import { type Issue, LineCounter, TaskSequenceError } from './errors.js';
 import { refuseMisusedInput } from './input-guard.js';
 import { classifyElement } from './model/classify.js';
-import { decodeBytes, type DecodedText } from './xml/codec.js';
+import { decodeBytes, type DecodedText, isUtf16 } from './xml/codec.js';
+import { countMarkup } from './xml/chars.js';
 import { parseXml, type ParseWarning } from './xml/parse.js';
 
 /** The default for {@link ReadOptions.maxBytes}: 64 MiB, well above a 20,000-step sequence. */
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
+/**
+ * The default for {@link ReadOptions.maxNodes}: 3,000,000 markup items. A 64 MiB export has about 1.5 million; the
+ * tree costs at most about 450 bytes per item, so the largest input allowed stays far below the V8 heap's limit.
+ */
+export const DEFAULT_MAX_NODES = 3_000_000;
+
 /** Options for {@link readTaskSequence}. */
 export interface ReadOptions {
   /** Inputs larger than this many bytes (UTF-16 code units for a string) are refused before parsing; default 64 MiB. */
   maxBytes?: number;
+  /**
+   * Inputs with more markup items than this (`<`: start tags, end tags, comments, CDATA sections, instructions —
+   * what the tree costs memory for) are refused before parsing; default 3,000,000 ({@link DEFAULT_MAX_NODES}).
+   */
+  maxNodes?: number;
   /** Maximum element nesting; default 256. */
   maxDepth?: number;
   /** The file name, for error messages and diagnostics. */
@@ -45,10 +57,15 @@ export function readTaskSequence(input: Uint8Array | string, options: ReadOption
 function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDocument {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxDepth = options.maxDepth ?? 256;
+  const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
   if (input.length > maxBytes) {
     throw new TaskSequenceError('INPUT_TOO_LARGE', `The input is ${input.length} ${typeof input === 'string' ? 'characters' : 'bytes'}; the limit is ${maxBytes} (option maxBytes).`);
   }
   refuseMisusedInput(input);
+  // Counted on the bytes when '<' is one byte that means only '<' (UTF-8 and single-byte), so a refusal costs no
+  // decoding; UTF-16 is counted once decoded, below.
+  const utf16 = typeof input !== 'string' && isUtf16(input);
+  if (!utf16) checkMarkup(countMarkup(input), maxNodes);
   let decoded: DecodedText;
   if (typeof input === 'string') {
     if (!input.isWellFormed()) throw new TaskSequenceError('ENCODING_INVALID', 'The string has an unpaired surrogate, which no encoding can write.');
@@ -57,8 +74,9 @@ function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDoc
   } else {
     decoded = decodeBytes(input);
   }
+  if (utf16) checkMarkup(countMarkup(decoded.text), maxNodes);
   const lines = new LineCounter(decoded.text);
-  const parsed = parseXml(decoded.text, { classify: classifyElement, maxDepth, lines });
+  const parsed = parseXml(decoded.text, { classify: classifyElement, maxDepth, maxNodes, lines });
   const warnings: ParseWarning[] = [...parsed.warnings];
   let parts;
   try {
@@ -82,4 +100,10 @@ function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDoc
     file: options.file,
     reread: (bytes) => readTaskSequence(bytes, options),
   });
+}
+
+function checkMarkup(count: number, maxNodes: number): void {
+  if (count > maxNodes) {
+    throw new TaskSequenceError('INPUT_TOO_LARGE', `The input has ${count} markup items (tags, comments, instructions); the limit is ${maxNodes} (option maxNodes), so it is refused before its tree costs memory.`);
+  }
 }

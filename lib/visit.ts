@@ -23,23 +23,29 @@ export type Visitor = (node: Node, ancestors: readonly Parent[], index: number) 
 
 /** Walks `root`'s descendants depth-first in document order. Returns false if the walk was stopped with BREAK. */
 export function visit(root: Parent | XmlDocument, visitor: Visitor): boolean {
-  const ancestors: Parent[] = [];
-  const walk = (parent: Parent): boolean => {
-    ancestors.push(parent);
-    const kids = parent.children;
-    for (let i = 0; i < kids.length; i++) {
-      const node = kids[i] as Node;
-      const result = visitor(node, ancestors, i);
-      if (result === BREAK) return false;
-      if (result === REMOVE) {
-        kids.splice(i, 1);
-        i--;
-        continue;
-      }
-      if (result !== SKIP && 'children' in node && !walk(node)) return false;
+  // Iterative, so no depth the reader allows can overflow the call stack: `ancestors` and `indices` are the stack.
+  const ancestors: Parent[] = [root];
+  const indices: number[] = [0];
+  while (ancestors.length) {
+    const parent = ancestors[ancestors.length - 1] as Parent;
+    const i = indices[indices.length - 1] as number;
+    if (i >= parent.children.length) {
+      ancestors.pop();
+      indices.pop();
+      continue;
     }
-    ancestors.pop();
-    return true;
-  };
-  return walk(root);
+    const node = parent.children[i] as Node;
+    const result = visitor(node, ancestors, i);
+    if (result === BREAK) return false;
+    if (result === REMOVE) {
+      parent.children.splice(i, 1);
+      continue;
+    }
+    indices[indices.length - 1] = i + 1;
+    if (result !== SKIP && 'children' in node) {
+      ancestors.push(node);
+      indices.push(0);
+    }
+  }
+  return true;
 }

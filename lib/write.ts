@@ -1,21 +1,27 @@
 /**
  * writeTaskSequence: {@link TaskSequenceDocument} → bytes in the document's own encoding. Unedited parts are copied
- * from the source; with no edit the bytes are the input's.
+ * from the source; with no edit the bytes are the input's. Edited output is judged well-formed before it is returned
+ * (without building a second tree), so no caller can write XML that a reader would refuse.
  */
 import { embeddedOverride } from './containers/embedded.js';
 import type { TaskSequenceDocument } from './document.js';
 import type { Node } from './model/types.js';
-import { encodeText } from './xml/codec.js';
+import { decodeBytes, encodeText } from './xml/codec.js';
+import { sourceOf } from './xml/origin.js';
+import { checkOutput } from './xml/check-output.js';
 import { printDocument } from './xml/print.js';
 
-/** The document as text (no BOM). */
+/** The document as text (no BOM); throws `OUTPUT_MALFORMED` if an edit made it not well-formed. */
 export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
   const overrides = new Map<Node, string>();
   if (doc.embedded) {
     const raw = embeddedOverride(doc.embedded);
     if (raw !== undefined) overrides.set(doc.embedded.holder, raw);
   }
-  return printDocument(doc.xml, { overrides });
+  const text = printDocument(doc.xml, { overrides });
+  // The text read was judged when it was read; only a text that differs from it needs judging again.
+  if (text !== sourceOf(doc.xml)?.text) checkOutput(text, 'The edited document');
+  return text;
 }
 
 /**
@@ -29,4 +35,12 @@ export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
 export function writeTaskSequence(doc: TaskSequenceDocument): Uint8Array {
   const text = writeTaskSequenceText(doc);
   return encodeText(doc.encoding.bom ? `\uFEFF${text}` : text, { encoding: doc.encoding.encoding, bom: false });
+}
+
+/**
+ * Checks bytes about to be written: they decode in their own encoding and are well-formed XML. Builds no tree, so a
+ * command can verify its output while the document it came from is still in memory.
+ */
+export function checkWrittenBytes(bytes: Uint8Array): void {
+  checkOutput(decodeBytes(bytes).text, 'The output');
 }

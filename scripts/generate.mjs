@@ -105,7 +105,9 @@ function declaration(name, schema, ctx, file) {
   const t = typeOf(schema, ctx);
   const what = schema.description ?? schema.title;
   const doc = file ? `${what ? `${what} ` : ''}(\`schemas/${file}\`)` : what;
-  return `${jsdoc({ description: doc }, '')}export ${t.startsWith('{') ? `interface ${name} ` : `type ${name} = `}${t}${t.startsWith('{') ? '' : ';'}\n`;
+  // An interface only for a single object type; a union or intersection of them is a type alias.
+  const single = t.startsWith('{') && paren(t) === t;
+  return `${jsdoc({ description: doc }, '')}export ${single ? `interface ${name} ` : `type ${name} = `}${t}${single ? '' : ';'}\n`;
 }
 
 /** Every generated file: path relative to lib/generated → text. */

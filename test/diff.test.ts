@@ -62,3 +62,18 @@ describe('semantic diff', () => {
     expect(json).toMatchObject({ results: [{ input: 't.xml', a: 'l/t.xml', b: 'r/t.xml', status: 'different' }] });
   });
 });
+
+describe('semantic diff compares values as XML defines them', () => {
+  it('finds no change between a CRLF and an LF copy of the same sequence, values with line ends included', () => {
+    const lf = `<sequence version="3.10">\n<group name="G" description="">\n${step('a')}\n<step type="SMS_TaskSequence_RunCommandLineAction" name="m" description="two\nlines"><action>cmd /c "a"\nb</action><defaultVarList><variable name="CommandLine" property="CommandLine">cmd /c "a"\nb</variable></defaultVarList></step>\n</group>\n</sequence>\n`;
+    const crlf = lf.replace(/\n/g, '\r\n');
+    expect(diff(lf, crlf)).toEqual([]);
+    expect(diff(crlf, lf)).toEqual([]);
+    expect(diff(lf, crlf.replace('cmd /c "a"\r\nb</variable>', 'cmd /c "a"\r\nc</variable>'))).toHaveLength(1);
+  });
+
+  it('reads a literal line end or tab in an attribute as a space and &#xA; as a line feed', () => {
+    const doc = readTaskSequence('<sequence a="x\r\ny\tz" b="x&#xD;&#xA;y"/>');
+    expect(doc.sequence.attributes).toEqual({ a: 'x y z', b: 'x\r\ny' });
+  });
+});

@@ -38,6 +38,8 @@ describe('TaskSequenceDocument', () => {
     expect(doc.groups({ name: 'Restore' })[0]?.node.kind).toBe('group');
     expect(doc.find({ name: /^Restore/ })?.path).toBe('Restore');
     expect(doc.find({ name: 'no such step' })).toBeUndefined();
+    expect(doc.steps({ enabled: false })).toEqual([]);
+    expect(doc.steps({ enabled: true })).toHaveLength(doc.steps().length);
   });
 
   it('visit() walks the sequence and can remove nodes', () => {
@@ -84,8 +86,11 @@ describe('TaskSequenceDocument', () => {
   });
 
   it('issues lists what the reader noticed, with the file', () => {
-    const doc = readTaskSequence(`<!-- c -->\n<?xml version="1.0"?><sequence version="3.00"/>`, { file: 'a.xml' });
-    expect(doc.issues).toEqual([{ code: 'XML_DECLARATION_NOT_FIRST', severity: 'warning', message: expect.any(String), line: 2, col: 1, file: 'a.xml' }]);
+    // An embedded sequence whose XML declaration follows white space: kept, with a warning at its place in the file.
+    const text = CIM.toString('utf8').replace('<![CDATA[<sequence', '<![CDATA[\n  <?xml version="1.0"?><sequence');
+    const doc = readTaskSequence(text, { file: 'object.xml' });
+    expect(doc.issues).toEqual([{ code: 'XML_DECLARATION_NOT_FIRST', severity: 'warning', message: expect.any(String), line: 28, col: 3, file: 'object.xml' }]);
+    expect(readTaskSequence(BYTES).issues).toEqual([]);
   });
 });
 

@@ -54,8 +54,9 @@ describe('bad input fails with a code and a place', () => {
     expect(doc.sequence.attributes).toEqual({ version: '3.00', a: '\r\n<' });
   });
 
-  it('accepts comments before the XML declaration with a warning and its position', () => {
-    const doc = readTaskSequence('<!-- note -->\n<?xml version="1.0"?>\n<sequence/>');
-    expect(doc.issues).toEqual([expect.objectContaining({ code: 'XML_DECLARATION_NOT_FIRST', severity: 'warning', line: 2, col: 1 })]);
+  it('refuses an XML declaration after comments or white space, with its position (XML 1.0 allows it only first)', () => {
+    const e = failure('<!-- note -->\n<?xml version="1.0"?>\n<sequence/>');
+    expect(e).toMatchObject({ code: 'XML_MALFORMED', linePos: { line: 2, col: 1 } });
+    expect(failure(' <?xml version="1.0"?><sequence/>').code).toBe('XML_MALFORMED');
   });
 });

@@ -49,6 +49,12 @@ const FORMERLY_AT_ROOT = [
   'stepMatches', 'stepTypeName', 'toModelJson', 'validatorFor', 'variableList', 'variables', 'visit', 'writeExportZip',
   'writeTaskSequenceText', 'writeZip', 'applyTransform', 'checkKb977203', 'checkTransform', 'isTransformName', 'revertKb977203',
   'variableKey',
+  'CONDITION_TYPES', 'StepView', 'addItem', 'addStep', 'buildCondition', 'buildSequence', 'buildStep',
+  'catalogEntry', 'catalogEntryByName', 'copyItem', 'copyItemTo', 'createGroup', 'createSequence', 'findGroup',
+  'findItems', 'fromYaml', 'isEnabled', 'isStepTypeAvailable', 'moveItem', 'readCondition', 'removeItemAttribute',
+  'renameItem', 'sequenceRelease', 'sequenceToText', 'setCondition', 'setContinueOnError', 'setEnabled',
+  'setItemAttribute', 'setRetryCount', 'setSuccessCodes', 'setTimeoutSeconds', 'stepCatalog', 'stepSettingsSchema',
+  'stepTypesSince', 'stepView', 'toYaml', 'validateStepSettings',
 ];
 
 const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as {

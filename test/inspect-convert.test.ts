@@ -8,7 +8,8 @@ import { memoryIo } from './helpers/memory-io.js';
 
 const example = (f: string) => readFileSync(resolve('examples', f));
 const allInputs = () => [
-  ...corpusFiles().map((f) => ({ name: `corpus/${f.name}`, bytes: f.bytes })),
+  // A corpus file named .not-well-formed. is refused by design (test/roundtrip.test.ts checks that).
+  ...corpusFiles().filter((f) => !f.name.includes('.not-well-formed.')).map((f) => ({ name: `corpus/${f.name}`, bytes: f.bytes })),
   ...fixtureFiles().map((f) => ({ name: `fixtures/${f.name}`, bytes: f.bytes })),
   ...['refresh-2007.xml', 'new-computer-bare-utf16le.xml', 'replace-capture-2007.xml', 'replace-restore.object.xml'].map((f) => ({ name: `examples/${f}`, bytes: example(f) })),
 ];
@@ -29,17 +30,21 @@ describe('cmts inspect', { timeout: 60_000 }, () => {
         '├─ Capture  (group)',
         '│  │  if _SMSTSInWinPE = "false"',
         '│  ├─ Request State Store  (Request State Store)',
+        '│  │     request type: capture',
         '│  ├─ Capture User State  (Capture User State)',
+        '│  │     mode: Simple',
         '│  └─ Restart in Windows PE  (Restart Computer)',
         '│        restart to: the boot image',
         '│        notify the user: yes (60 s)',
         '├─ Install Operating System  (group)',
         '│  ├─ Apply Operating System  (Apply Operating System Image)',
+        '│  │     image package ID: CM100007',
         '│  └─ Setup Windows and ConfigMgr  (Setup Windows and ConfigMgr)',
         '│        installation properties: SMSSLP=CM01.contoso.com FSP=CM01.contoso.com',
         '│        client package: CM100002',
         '└─ Restore  (group)',
         '   ├─ Restore User State  (Restore User State)',
+        '   │     continue on restore: yes',
         '   └─ Release State Store  (Release State Store)',
         '',
       ].join('\n'),
@@ -107,5 +112,22 @@ describe('cmts convert', { timeout: 60_000 }, () => {
     expect(m.stderr).toMatch(/a\.json: NOT_A_TASK_SEQUENCE .*sequence\.attributes\.version: must be string/);
     expect(await main(['convert', 'b.json', '--to', 'xml'], m.io)).toBe(1);
     expect(await main(['convert', 'b.json'], m.io)).toBe(2);
+  });
+});
+
+describe('cmts inspect shows every step\'s key settings from the step catalog', () => {
+  it('an MDT Run Command Line with the command only in <action>, an MDT restart target, and a catalog type', async () => {
+    const mdt = `<sequence version="3.00"><group name="G" description=""><step name="Apply Windows PE" disable="false" continueOnError="false" successCodeList="0 3010" description="" startIn=""><action>cscript.exe "%SCRIPTROOT%\\LTIApply.wsf" /PE</action><defaultVarList><variable name="RunAsUser" property="RunAsUser">false</variable></defaultVarList></step><step type="SMS_TaskSequence_RebootAction" name="Reboot" description="" runIn="WinPEandFullOS" successCodeList="0 3010"><defaultVarList><variable name="Message" property="Message" /><variable name="MessageTimeout" property="MessageTimeout">60</variable><variable name="Target" property="Target" /></defaultVarList><action>smsboot.exe /target:WinPE</action></step><step type="SMS_TaskSequence_ApplyDriverPackageAction" name="Drivers" description="" runIn="WinPE" successCodeList="0"><action>osddriverclient.exe /install:ABC0002A  /unsigned:%OSDAllowUnsignedDriver%</action><defaultVarList><variable name="OSDApplyDriverDriverPackageID" property="DriverPackageID" hidden="true">ABC0002A</variable><variable name="OSDAllowUnsignedDriver" property="UnsignedDriver">false</variable></defaultVarList></step></group></sequence>`;
+    const m = memoryIo({ 'm.xml': mdt });
+    expect(await main(['inspect', 'm.xml'], m.io)).toBe(0);
+    expect(m.stdout).toContain('command line: cscript.exe "%SCRIPTROOT%\\LTIApply.wsf" /PE');
+    expect(m.stdout).toContain('restart to: the boot image');
+    expect(m.stdout).toContain('driver package ID: ABC0002A');
+    expect(m.stdout).toContain('unsigned driver: no');
+    const j = memoryIo({ 'm.xml': mdt });
+    expect(await main(['inspect', 'm.xml', '--json'], j.io)).toBe(0);
+    const json = (JSON.parse(j.stdout) as { results: { steps: { path: string; settings: Record<string, unknown> }[] }[] }).results[0]!;
+    expect(json.steps.find((s) => s.path === 'G/Drivers')?.settings).toEqual({ driverPackageId: 'ABC0002A', unsignedDriver: false });
+    expect(json.steps.find((s) => s.path === 'G/Reboot')?.settings).toEqual({ message: '', messageTimeout: 60, target: '' });
   });
 });

@@ -10,6 +10,7 @@ import { HELP as INSPECT_HELP } from './inspect.js';
 import type { CliIo } from './io.js';
 import { HELP as KB_HELP } from './kb977203.js';
 import { HELP as LINT_HELP } from './lint.js';
+import { HELP as RENDER_HELP } from './render.js';
 import { EXIT } from './exit.js';
 
 /** The command's --help text. */
@@ -40,7 +41,7 @@ const OPTIONS: OptionSpecs = { help: { type: 'boolean', short: 'h' } };
 
 /** Each command's options, as its --help lists them. */
 export const COMMAND_OPTIONS: Record<string, string[]> = Object.fromEntries(
-  Object.entries({ kb977203: KB_HELP, inspect: INSPECT_HELP, lint: LINT_HELP, diff: DIFF_HELP, convert: CONVERT_HELP }).map(([name, help]) => [
+  Object.entries({ kb977203: KB_HELP, inspect: INSPECT_HELP, lint: LINT_HELP, diff: DIFF_HELP, convert: CONVERT_HELP, render: RENDER_HELP }).map(([name, help]) => [
     name,
     [...new Set(help.match(/(?<![\w-])--[a-z][a-z0-9-]*/g) ?? [])].sort(),
   ]),
@@ -51,6 +52,7 @@ export const OPTION_VALUES: Record<string, string[]> = {
   '--to': ['json', 'xml'],
   '--scenario': ['refresh', 'new-computer', 'replace-capture', 'replace-restore'],
   '--client-version': ['sp1', 'sp2'],
+  '--format': ['html', 'md'],
 };
 
 const NAMES = [...Object.keys(COMMAND_OPTIONS), 'completion', 'help'];

@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { fromModelJson, modelJsonToXml, toModelJson } from '../model/json.js';
+import { toYaml } from '../text/to-text.js';
 import { readTaskSequence } from '../read.js';
 import { assertValid } from '../schemas.js';
 import { encodeText } from '../xml/codec.js';
@@ -24,6 +25,7 @@ export const HELP = `NAME
 SYNOPSIS
     cmts convert <input>... --to json [--whitespace] [-o <file> | --out-dir <folder>]
     cmts convert <input>... --to xml [--bare] [-o <file> | --out-dir <folder>]
+    cmts convert <input>... --to yaml [-o <file> | --out-dir <folder>]
 
 DESCRIPTION
     --to json   a task sequence (any container and encoding; .xml, an export .zip with one sequence, or - for
@@ -34,9 +36,11 @@ DESCRIPTION
                 <SmsTaskSequencePackage> with its properties, or a Current Branch object.xml. A folder means
                 its .json files. Property values and the sequence round-trip; the original layout, CIM
                 qualifiers and array properties do not (keep the original export for the console's import).
+    --to yaml   a task sequence → the text form (sequence as code: steps by console name, settings by
+                meaningful names; build it back with cmts build).
 
 OPTIONS
-    --to json|xml          the direction (required)
+    --to json|xml|yaml     the direction (required)
     -o, --output <file>    write here, in an existing folder ('-' or nothing: standard output); one input only
     --out-dir <folder>     write each result to the folder (created if missing) as <input name>.json / .xml
     --whitespace           with --to json: keep the file's layout (whitespace text nodes)
@@ -91,7 +95,7 @@ function toXml(input: string, p: Parsed, io: CliIo): Uint8Array {
   return bytes;
 }
 
-function targets(inputs: string[], p: Parsed, to: 'json' | 'xml', io: CliIo): TargetOf | number {
+function targets(inputs: string[], p: Parsed, to: 'json' | 'xml' | 'yaml', io: CliIo): TargetOf | number {
   try {
     return planTargets(inputs, { output: str(p, 'output'), outDir: str(p, 'out-dir'), nameFor: (input) => `${basename(input).replace(/\.(xml|json|zip)$/i, '')}.${to}` }, io);
   } catch (e) {
@@ -109,7 +113,7 @@ export function run(argv: string[], io: CliIo): number {
       options: OPTIONS,
       check: (q) => {
         const to = str(q, 'to');
-        if (to !== 'json' && to !== 'xml') throw new UsageError(to === undefined ? 'Give --to json or --to xml.' : `--to ${to}: give json or xml.`);
+        if (to !== 'json' && to !== 'xml' && to !== 'yaml') throw new UsageError(to === undefined ? 'Give --to json, --to xml or --to yaml.' : `--to ${to}: give json, xml or yaml.`);
         if (flag(q, 'whitespace') && to !== 'json') throw new UsageError('--whitespace means something only with --to json.');
         if (flag(q, 'bare') && to !== 'xml') throw new UsageError('--bare means something only with --to xml.');
         if (q.positionals.length === 0) throw new UsageError('Give the input file(s), or - for standard input.');
@@ -119,7 +123,7 @@ export function run(argv: string[], io: CliIo): number {
     io,
   );
   if (typeof p === 'number') return p;
-  const to = str(p, 'to') as 'json' | 'xml';
+  const to = str(p, 'to') as 'json' | 'xml' | 'yaml';
   const inputs = inputsOrFail('convert', p.positionals, io, to === 'xml' ? ['.json'] : INPUT_EXTENSIONS);
   if (typeof inputs === 'number') return inputs;
   const targetOf = targets(inputs, p, to, io);
@@ -127,7 +131,7 @@ export function run(argv: string[], io: CliIo): number {
   let failed = 0;
   for (const input of inputs) {
     try {
-      const out = to === 'json' ? toJson(input, p, io) : toXml(input, p, io);
+      const out = to === 'json' ? toJson(input, p, io) : to === 'yaml' ? Buffer.from(toYaml(loadOne(io, input).doc), 'utf8') : toXml(input, p, io);
       const target = targetOf(input);
       if (target === undefined || target === '-') io.stdout.write(out);
       else io.writeFileAtomic(target, out);

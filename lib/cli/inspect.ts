@@ -7,6 +7,7 @@ import { isSequenceItem } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWindowsStep, SetVariableStep, STEP_TYPES, stepTypeName } from '../model/steps.js';
 import type { Group, Sequence, SequenceItem } from '../model/types.js';
 import { getVariableValue } from '../model/variables.js';
+import { keySettings, stepSettingsJson } from '../catalog/key-settings.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { loadDocuments } from './load.js';
 import { flag, type OptionSpecs, startCommand } from './args.js';
@@ -29,8 +30,9 @@ DESCRIPTION
     files), a glob (*, ?, **), or - for standard input.
 
 OPTIONS
-    --json          print {"results": [{"input", "model"} | {"input", "error"}], "summary"} instead
-                    (schemas/inspect.report.schema.json; each model as schemas/task-sequence.schema.json)
+    --json          print {"results": [{"input", "model", "steps"} | {"input", "error"}], "summary"} instead
+                    (schemas/inspect.report.schema.json; each model as schemas/task-sequence.schema.json;
+                    "steps" holds each step's typed settings from the step catalog)
     --whitespace    with --json: keep the file's layout (whitespace text nodes)
     -h, --help      show this help
 
@@ -52,7 +54,8 @@ export function keyProperties(item: SequenceItem): string[] {
   if (item.kind === 'group') return [];
   if (item.kind === 'subtasksequence') return [`task sequence: ${getVariableValue(item, 'TsPackageID') ?? getVariableValue(item, 'PackageID') ?? '?'}`];
   const out: string[] = [];
-  switch (item.attributes.type) {
+  // MDT writes Run Command Line steps without a type.
+  switch (item.attributes.type ?? STEP_TYPES.runCommandLine) {
     case STEP_TYPES.setupWindowsAndConfigMgr: {
       const v = new SetupWindowsStep(item);
       out.push(`installation properties: ${v.clientInstallProperties || '(none)'}`, `client package: ${v.clientPackageId ?? '(none)'}`);
@@ -79,6 +82,8 @@ export function keyProperties(item: SequenceItem): string[] {
       out.push(`${v.variableName ?? '?'} = ${v.variableValue ?? ''}`);
       break;
     }
+    default:
+      out.push(...keySettings(item));
   }
   return out;
 }
@@ -123,11 +128,11 @@ export function run(argv: string[], io: CliIo): number {
   const json = flag(p, 'json');
   let failed = 0;
   let shown = 0;
-  const results: JsonReport<{ input: string; model: ModelJson }>['results'] = [];
+  const results: JsonReport<{ input: string; model: ModelJson; steps: ReturnType<typeof stepSettingsJson> }>['results'] = [];
   for (const input of inputs) {
     try {
       for (const { label, doc } of loadDocuments(io, input)) {
-        if (json) results.push({ input: label, model: toModelJson(doc, { whitespace: flag(p, 'whitespace') }) });
+        if (json) results.push({ input: label, model: toModelJson(doc, { whitespace: flag(p, 'whitespace') }), steps: stepSettingsJson(doc) });
         else io.stdout.write(`${shown ? '\n' : ''}${renderTree(doc, label)}`);
         shown++;
       }

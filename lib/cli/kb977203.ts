@@ -14,8 +14,9 @@ import type { CliIo } from './io.js';
 import { EXIT } from './exit.js';
 import { unifiedDiff } from './text-diff.js';
 import { expandInputs } from './inputs.js';
-import { loadInput } from './load.js';
+import { loadInput, loadOne } from './load.js';
 import { assertValid } from '../schemas.js';
+import { renderComparison } from '../render/render-sequence.js';
 
 /** The command's --help text. */
 export const HELP = `Usage: cmts kb977203 <input>... (-o <output> | --out-dir <folder> | --in-place) --certfix-package <ID> [options]
@@ -66,6 +67,8 @@ Options:
       --report <out.csv|out.json>  one row per task sequence: file, name, package ID, container, status
                              (changed / already in place / not applicable / failed), what changed, the reason
       --dry-run              write nothing; print the change as a diff on standard output
+      --html <file>          also write the change as an HTML review page, even with --dry-run (one input
+                             holding one task sequence; the page is cmts render's comparison)
       --json                 print the report as JSON on standard output (schemas/kb977203.report.schema.json)
   -h, --help                 show this help
 
@@ -103,6 +106,7 @@ const OPTIONS: OptionSpecs = {
   revert: { type: 'boolean' },
   report: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  html: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -247,6 +251,16 @@ export function run(argv: string[], io: CliIo): number {
     return fail(e, p.positionals.join(' '));
   }
   const batch = inputs.length > 1 || p.positionals.some((a) => /[*?]/.test(a) || io.isDirectory(a));
+  const html = str(p, 'html');
+  if (batch && html !== undefined) return reportUsage('kb977203', '--html writes one review page: give one input (or run cmts render --compare per file).', io);
+  // The sequence as it was, for the review page: read before anything is written (--in-place replaces it).
+  let original: TaskSequenceDocument | undefined;
+  try {
+    if (html !== undefined) original = loadOne(io, inputs[0] as string).doc;
+  } catch (e) {
+    if (!(e instanceof TaskSequenceError)) throw e;
+    return fail(e, inputs[0] as string);
+  }
   let targetOf: TargetOf;
   try {
     targetOf = planTargets(inputs, { output: str(p, 'output'), outDir: str(p, 'out-dir'), inPlace: flag(p, 'in-place') }, io);
@@ -288,6 +302,15 @@ export function run(argv: string[], io: CliIo): number {
     if (results.length === 0) {
       const na = outcomes.find((o): o is Extract<Outcome, { notApplicable: TaskSequenceError }> => 'notApplicable' in o);
       if (na) return fail(na.notApplicable, input);
+    }
+    const done = outcomes.find((o): o is Extract<Outcome, { result: Kb977203CommandResult }> => 'result' in o);
+    if (html !== undefined && original && done) {
+      try {
+        io.writeFileAtomic(html, Buffer.from(renderComparison(original, done.doc, { source: `${done.input} with KB977203${dryRun ? ' (dry run)' : ''}` }), 'utf8'));
+      } catch (e) {
+        if (!(e instanceof TaskSequenceError)) throw e;
+        return fail(e, html);
+      }
     }
     if (json) printJson(io.stdout, { results: outcomes.map(jsonOf), summary: summaryOf(outcomes) });
     else {

@@ -8,6 +8,7 @@ import { classifyElement } from '../model/classify.js';
 import type { CData, Element, Sequence, Text, XmlDocument } from '../model/types.js';
 import { cdataSection, escapeText } from '../xml/entities.js';
 import { type LeafOrigin, originOf } from '../xml/origin.js';
+import { checkOutput } from '../xml/check-output.js';
 import { parseXml, type ParseWarning } from '../xml/parse.js';
 import { printDocument } from '../xml/print.js';
 
@@ -28,7 +29,7 @@ export function readEmbedded(element: Element, lines: LineCounter, maxDepth: num
   if (!holder || holders.length !== 1 || !holder.value.trimStart().startsWith('<')) return undefined;
   const o = originOf(holder) as LeafOrigin | undefined;
   const baseOffset = o ? o.start + (holder.kind === 'cdata' ? 9 : 0) : 0;
-  const parsed = parseXml(holder.value, { classify: classifyElement, maxDepth, baseOffset, lines });
+  const parsed = parseXml(holder.value, { classify: classifyElement, maxDepth, baseOffset, lines, embedded: true });
   warnings.push(...parsed.warnings);
   if (parsed.root.kind !== 'sequence') {
     throw new TaskSequenceError('SEQUENCE_MISSING', `The embedded task sequence text starts with <${parsed.root.tag}>, not <sequence>.`, {
@@ -43,6 +44,7 @@ export function readEmbedded(element: Element, lines: LineCounter, maxDepth: num
 export function embeddedOverride(embedded: Embedded): string | undefined {
   const text = printDocument(embedded.xml);
   if (text === embedded.original) return undefined;
+  checkOutput(text, 'The edited embedded sequence', { embedded: true });
   if (embedded.holder.kind === 'cdata') return cdataSection(text);
   const o = originOf(embedded.holder) as LeafOrigin | undefined;
   const raw = o ? o.src.text.slice(o.start, o.end) : '';

@@ -30,16 +30,24 @@ function label(item: SequenceItem): string {
   return item.kind === 'group' ? 'group' : item.kind === 'subtasksequence' ? 'subtasksequence' : 'step';
 }
 
+/**
+ * A value as XML defines it: every line end (CR LF or a lone CR) is one LF, so a file saved with CRLF and the same
+ * file with LF compare equal while each keeps its own bytes. (Attribute values are normalised by the reader already.)
+ */
+function xmlValue(value: string): string {
+  return value.indexOf('\r') === -1 ? value : value.replace(/\r\n?/g, '\n');
+}
+
 /** The comparable content of an item: everything but its children steps and whitespace. */
 function fields(item: SequenceItem): Map<string, string> {
   const f = new Map<string, string>();
-  for (const [k, v] of Object.entries(item.attributes)) f.set(`attribute ${k}`, v);
+  for (const [k, v] of Object.entries(item.attributes)) f.set(`attribute ${k}`, xmlValue(v));
   if (item.kind !== 'group') {
     const action = getAction(item);
-    if (action !== undefined) f.set('command line', action);
+    if (action !== undefined) f.set('command line', xmlValue(action));
     for (const c of item.children) {
       if (c.kind !== 'variableList') continue;
-      for (const v of c.children) if (v.kind === 'variable') f.set(`variable ${v.attributes.name ?? v.attributes.property ?? '?'}`, v.value);
+      for (const v of c.children) if (v.kind === 'variable') f.set(`variable ${(v).attributes.name ?? (v).attributes.property ?? '?'}`, xmlValue((v).value));
     }
   }
   const cond = conditionOf(item);
@@ -75,8 +83,8 @@ function inOrder(a: string[], b: string[]): Set<number> {
 
 function compareMaps(kind: string, before: Record<string, string>, after: Record<string, string>, out: DiffEntry[]): void {
   for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const a = before[k];
-    const b = after[k];
+    const a = before[k] === undefined ? undefined : xmlValue(before[k]);
+    const b = after[k] === undefined ? undefined : xmlValue(after[k]);
     if (a === b) continue;
     if (a === undefined) out.push({ change: 'added', kind, path: k, after: b as string });
     else if (b === undefined) out.push({ change: 'removed', kind, path: k, before: a });

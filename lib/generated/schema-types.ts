@@ -108,6 +108,16 @@ export interface InspectReport {
     input: string;
     /** the task sequence as schemas/task-sequence.schema.json describes it (validated there) */
     model: Record<string, unknown>;
+    /** every step's typed settings from the step catalog, in document order */
+    steps: {
+      path: string;
+      type: string | null;
+      consoleName: string | null;
+      settings: Record<string, unknown>;
+      verbatim: {
+        [key: string]: string;
+      };
+    }[];
   } | InspectReportFailed)[];
   summary: {
     inputs: number;
@@ -300,6 +310,112 @@ export interface LintReportDiagnostic {
   file?: string;
 }
 
+/** A task sequence as code (cmts build, cmts convert --to yaml) (`schemas/sequence-text.schema.json`) */
+export interface SequenceText {
+  container?: "sequence" | "sms-package" | "cim-instance";
+  version?: string;
+  release?: string;
+  package?: {
+    [key: string]: string;
+  };
+  attributes?: {
+    [key: string]: string;
+  };
+  variables?: SequenceTextVariable[];
+  references?: {
+    [key: string]: string;
+  }[];
+  steps: SequenceTextItem[];
+}
+
+export type SequenceTextItem = SequenceTextGroup | SequenceTextStep;
+
+export interface SequenceTextGroup {
+  group: string;
+  name?: string;
+  description?: string;
+  disabled?: boolean;
+  continueOnError?: boolean;
+  condition?: SequenceTextOperand[];
+  attributes?: {
+    [key: string]: string;
+  };
+  steps?: SequenceTextItem[];
+}
+
+export type SequenceTextStep = unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & {
+  /** The console name of a built-in or MDT step type. */
+  step?: "Apply Data Image" | "Apply Driver Package" | "Apply Network Settings" | "Apply Operating System Image" | "Apply Windows Settings" | "Auto Apply Drivers" | "Capture Network Settings" | "Capture Operating System Image" | "Capture User State" | "Capture Windows Settings" | "Check Readiness" | "Connect To Network Folder" | "Convert Disk to Dynamic" | "Disable BitLocker" | "Download Package Content" | "Enable BitLocker" | "Format and Partition Disk" | "Install Application" | "Install Deployment Tools" | "Install Package" | "Install Software Updates" | "Join Domain or Workgroup" | "Prepare ConfigMgr Client for Capture" | "Prepare Windows for Capture" | "Pre-provision BitLocker" | "Release State Store" | "Request State Store" | "Restart Computer" | "Restore User State" | "Run Command Line" | "Run PowerShell Script" | "Run Task Sequence" | "Set Dynamic Variables" | "Set Task Sequence Variable" | "Setup Windows and ConfigMgr" | "Upgrade Operating System" | "Use Toolkit Package" | "Gather" | "Validate" | "Install Roles and Features" | "Uninstall Roles and Features" | "Configure ADDS" | "Configure DHCP" | "Configure DNS" | "Install Updates Offline" | "Install Language Packs Offline" | "Install Language Packs Online" | "Execute Runbook" | "Run PowerShell Script (MDT)" | "Inject Drivers" | "Install Operating System" | "Install Application (MDT)" | "Recover From Domain";
+  /** The type attribute of a step the catalog does not know. */
+  type?: string;
+  element?: "step" | "subtasksequence";
+  name?: string;
+  description?: string;
+  disabled?: boolean;
+  continueOnError?: boolean;
+  condition?: SequenceTextOperand[];
+  attributes?: {
+    [key: string]: string;
+  };
+  timeout?: number;
+  runIn?: "WinPE" | "FullOS" | "WinPEandFullOS";
+  successCodes?: number[];
+  settings?: Record<string, unknown>;
+  action?: string | null;
+  variables?: SequenceTextVariable[];
+};
+
+export interface SequenceTextVariable {
+  name: string;
+  property?: string;
+  hidden?: boolean;
+  value: string;
+}
+
+/** A condition operand: an expression, or and/or/not over operands. */
+export type SequenceTextOperand = {
+  variable: string;
+  operator: "exists" | "notExists" | "equals" | "notEquals" | "less" | "lessEqual" | "greater" | "greaterEqual";
+  value?: string;
+} | {
+  wmi: string;
+  namespace?: string;
+} | {
+  file: string;
+  version?: string;
+  versionOperator?: "equals" | "notEquals" | "less" | "lessEqual" | "greater" | "greaterEqual";
+  dateTime?: string;
+  dateTimeOperator?: "equals" | "notEquals" | "less" | "lessEqual" | "greater" | "greaterEqual";
+} | {
+  folder: string;
+  dateTime?: string;
+  dateTimeOperator?: "equals" | "notEquals" | "less" | "lessEqual" | "greater" | "greaterEqual";
+} | {
+  registry: string;
+  valueName?: string;
+  operator: "exists" | "notExists" | "equals" | "notEquals" | "less" | "lessEqual" | "greater" | "greaterEqual";
+  type?: string;
+  data?: string;
+} | {
+  software: string;
+  productCode?: string;
+  upgradeCode?: string;
+  version?: string;
+  operator?: "AnyVersion" | "ThisVersion";
+} | {
+  and: SequenceTextOperand[];
+} | {
+  or: SequenceTextOperand[];
+} | {
+  not: SequenceTextOperand[];
+} | {
+  /** An expression type, e.g. SMS_TaskSequence_VariableConditionExpression, SMS_TaskSequence_WMIConditionExpression, SMS_TaskSequence_FileConditionExpression, SMS_TaskSequence_FolderConditionExpression, SMS_TaskSequence_RegistryConditionExpression, SMS_TaskSequence_SoftwareConditionExpression, SMS_TaskSequence_OSExpressionGroup */
+  expression: string;
+  parameters: {
+    [key: string]: string;
+  };
+};
+
 /** Options of the set-dependent-program transform (`schemas/set-dependent-program.options.schema.json`) */
 export interface SetDependentProgramOptions {
   /** A ConfigMgr package ID: a three-character site code and five hexadecimal digits, upper case (ABC00010). */
@@ -315,7 +431,7 @@ export interface TaskSequence {
   version: 1;
   container: "sequence" | "sms-package" | "cim-instance";
   encoding: {
-    encoding: "utf-8" | "utf-16le" | "utf-16be";
+    encoding: "utf-8" | "utf-16le" | "utf-16be" | "iso-8859-1" | "windows-1252" | "us-ascii";
     bom: boolean;
   };
   /** Package properties of the container, in file order (empty for a bare sequence); convert --to xml writes them back into the same container */
@@ -327,6 +443,8 @@ export interface TaskSequence {
     [key: string]: string;
   };
   sequence: TaskSequenceSequence;
+  /** inspect --json only: each step's typed settings from the step catalog (ignored when read back). */
+  steps?: Record<string, unknown>[];
 }
 
 /** The <sequence> root. */
@@ -510,6 +628,7 @@ export interface SchemaTypes {
   "kb977203.options.schema.json": Kb977203Options;
   "kb977203.report.schema.json": Kb977203Report;
   "lint.report.schema.json": LintReport;
+  "sequence-text.schema.json": SequenceText;
   "set-dependent-program.options.schema.json": SetDependentProgramOptions;
   "task-sequence.schema.json": TaskSequence;
 }

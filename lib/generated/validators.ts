@@ -10,6 +10,7 @@ import { validate as inspectReport } from './validate-inspect-report.js';
 import { validate as kb977203Options } from './validate-kb977203-options.js';
 import { validate as kb977203Report } from './validate-kb977203-report.js';
 import { validate as lintReport } from './validate-lint-report.js';
+import { validate as sequenceText } from './validate-sequence-text.js';
 import { validate as setDependentProgramOptions } from './validate-set-dependent-program-options.js';
 import { validate as taskSequence } from './validate-task-sequence.js';
 
@@ -23,6 +24,7 @@ export const VALIDATORS: { readonly [F in keyof SchemaTypes]: SchemaValidator<Sc
   "kb977203.options.schema.json": kb977203Options,
   "kb977203.report.schema.json": kb977203Report,
   "lint.report.schema.json": lintReport,
+  "sequence-text.schema.json": sequenceText,
   "set-dependent-program.options.schema.json": setDependentProgramOptions,
   "task-sequence.schema.json": taskSequence,
 };

@@ -12,6 +12,13 @@ import { patchPackage, patchQuoted, patchVariable } from './rules/patch-kb977203
 import { referenceMissing } from './rules/reference-missing.js';
 import { restartAfterCertfixNotifies } from './rules/restart-notifies.js';
 import { setupContinueOnError } from './rules/setup-continue-on-error.js';
+import { catalogActionLine } from './rules/catalog-action-line.js';
+import { catalogAllowedValue } from './rules/catalog-allowed-value.js';
+import { catalogMissingSetting } from './rules/catalog-missing-setting.js';
+import { catalogStepVersion } from './rules/catalog-step-version.js';
+import { catalogUnknownAttribute } from './rules/catalog-unknown-attribute.js';
+import { catalogUnknownVariable } from './rules/catalog-unknown-variable.js';
+import { catalogValueType } from './rules/catalog-value-type.js';
 
 /** Every rule, in the order they run. */
 export const LINT_RULES: readonly LintRule[] = [
@@ -35,6 +42,13 @@ export const LINT_RULES: readonly LintRule[] = [
   variableNameInvalid,
   variableValueLength,
   policySize,
+  catalogUnknownVariable,
+  catalogMissingSetting,
+  catalogValueType,
+  catalogAllowedValue,
+  catalogActionLine,
+  catalogStepVersion,
+  catalogUnknownAttribute,
 ];
 
 /** @deprecated Use {@link Issue}: a lint finding is an issue whose `code` is the rule id. */

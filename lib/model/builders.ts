@@ -1,11 +1,12 @@
 /**
- * Builders for new steps, in the form ConfigMgr writes them (attribute order `type name description [disable]
- * [continueOnError] runIn successCodeList [retryCount runFromNet]`, variables in the console's order). New nodes
- * have no whitespace: inserting them lays them out like their neighbours.
+ * Builders for the five step types transforms insert, with option names of their own; each is a thin layer over the
+ * catalog's `buildStep`, which writes every type the way the console does. New nodes have no whitespace: inserting
+ * them lays them out like their neighbours.
  */
 import { TaskSequenceError } from '../errors.js';
-import { installSoftwareCommandLine, STEP_TYPES } from './steps.js';
-import type { Attributes, Node, Reference, Step, Variable } from './types.js';
+import { buildStep, type StepOptions } from '../catalog/build-step.js';
+import { STEP_TYPES } from './steps.js';
+import type { Reference, Step } from './types.js';
 
 /** The console's limit for step names. */
 export const MAX_STEP_NAME = 50;
@@ -28,29 +29,22 @@ export interface StepCommon {
   retryAttributes?: boolean;
 }
 
-function variable(name: string, property: string, value: string, hidden = false): Variable {
-  return { kind: 'variable', tag: 'variable', attributes: hidden ? { name, property, hidden: 'true' } : { name, property }, value };
-}
-
-function step(type: string, common: StepCommon, runIn: string, successCodeList: string, action: string, vars: Variable[]): Step {
+function step(type: string, common: StepCommon, settings: Record<string, unknown>, extra: Partial<StepOptions> = {}): Step {
   if (common.name.length === 0 || common.name.length > MAX_STEP_NAME) {
     throw new TaskSequenceError('INVALID_ARGUMENT', `Step name must be 1 to ${MAX_STEP_NAME} characters: ${JSON.stringify(common.name)}.`);
   }
   if ((common.description ?? '').length > MAX_DESCRIPTION) {
     throw new TaskSequenceError('INVALID_ARGUMENT', `Step description must be at most ${MAX_DESCRIPTION} characters.`);
   }
-  const attributes: Attributes = { type, name: common.name, description: common.description ?? '' };
-  if (common.disabled) attributes.disable = 'true';
-  if (common.continueOnError) attributes.continueOnError = 'true';
-  attributes.runIn = runIn;
-  attributes.successCodeList = successCodeList;
-  if (common.retryAttributes ?? true) {
-    attributes.retryCount = '0';
-    attributes.runFromNet = 'false';
-  }
-  const children: Node[] = [{ kind: 'action', tag: 'action', attributes: {}, value: action }];
-  children.push({ kind: 'variableList', tag: 'defaultVarList', attributes: {}, children: vars });
-  return { kind: 'step', tag: 'step', attributes, children };
+  return buildStep(type, {
+    name: common.name,
+    ...(common.description !== undefined ? { description: common.description } : {}),
+    ...(common.disabled ? { disabled: true } : {}),
+    ...(common.continueOnError ? { continueOnError: true } : {}),
+    retryAttributes: common.retryAttributes ?? true,
+    ...extra,
+    settings: settings as never,
+  }) as Step;
 }
 
 /** Options for {@link createInstallSoftwareStep}. */
@@ -61,10 +55,7 @@ export interface InstallSoftwareOptions extends StepCommon {
 
 /** A new "Install Software" step running one package's program (full OS, success code 0). */
 export function createInstallSoftwareStep(o: InstallSoftwareOptions): Step {
-  return step(STEP_TYPES.installSoftware, o, 'FullOS', '0', installSoftwareCommandLine(o.packageId), [
-    variable('PackageID', 'PackageID', o.packageId, true),
-    variable('_SMSSWDProgramName', 'ProgramName', o.programName),
-  ]);
+  return step(STEP_TYPES.installSoftware, o, { packageId: o.packageId, programName: o.programName });
 }
 
 /** Options for {@link createRestartComputerStep}. */
@@ -86,11 +77,7 @@ export const DEFAULT_RESTART_MESSAGE = 'A new Microsoft Windows operating system
 export function createRestartComputerStep(o: RestartComputerOptions): Step {
   const target = o.target ?? 'HD';
   const notify = o.notify ?? false;
-  return step(STEP_TYPES.restartComputer, o, 'WinPEandFullOS', '0', `smsboot.exe /target:${target}`, [
-    variable('SMSRebootMessage', 'Message', notify ? (o.message ?? DEFAULT_RESTART_MESSAGE) : ''),
-    variable('SMSRebootTimeout', 'MessageTimeout', String(notify ? (o.timeout ?? 60) : 0)),
-    variable('SMSRebootTarget', 'Target', target, true),
-  ]);
+  return step(STEP_TYPES.restartComputer, o, { message: notify ? (o.message ?? DEFAULT_RESTART_MESSAGE) : '', messageTimeout: notify ? (o.timeout ?? 60) : 0, target });
 }
 
 /** Options for {@link createRunCommandLineStep}. */
@@ -104,11 +91,8 @@ export interface RunCommandLineOptions extends StepCommon {
 
 /** A new "Run Command Line" step. */
 export function createRunCommandLineStep(o: RunCommandLineOptions): Step {
-  const codes = o.successCodes ?? '0 3010';
-  const vars = [variable('CommandLine', 'CommandLine', o.commandLine, true)];
-  if (o.packageId !== undefined) vars.push(variable('PackageID', 'PackageID', o.packageId, true));
-  vars.push(variable('SMSTSDisableWow64Redirection', 'DisableWow64Redirection', 'false'), variable('SuccessCodes', 'SuccessCodes', codes, true));
-  return step(STEP_TYPES.runCommandLine, o, 'WinPEandFullOS', codes, `smsswd.exe /run:${o.packageId ?? ''} ${o.commandLine}`, vars);
+  const codes = (o.successCodes ?? '0 3010').trim().split(/\s+/).map(Number);
+  return step(STEP_TYPES.runCommandLine, o, { commandLine: o.commandLine, ...(o.packageId !== undefined ? { packageId: o.packageId } : {}), disableWow64Redirection: false, successCodes: codes });
 }
 
 /** Options for {@link createSetVariableStep}. */
@@ -119,10 +103,7 @@ export interface SetVariableOptions extends StepCommon {
 
 /** A new "Set Task Sequence Variable" step. */
 export function createSetVariableStep(o: SetVariableOptions): Step {
-  return step(STEP_TYPES.setVariable, o, 'WinPEandFullOS', '0', `tsenv.exe "${o.variableName}=${o.value}"`, [
-    variable('VariableName', 'VariableName', o.variableName, true),
-    variable('VariableValue', 'VariableValue', o.value, true),
-  ]);
+  return step(STEP_TYPES.setVariable, o, { variableName: o.variableName, variableValue: o.value });
 }
 
 /** Options for {@link createSetupWindowsStep}. */
@@ -134,10 +115,7 @@ export interface SetupWindowsOptions extends StepCommon {
 
 /** A new "Setup Windows and ConfigMgr" step. */
 export function createSetupWindowsStep(o: SetupWindowsOptions): Step {
-  return step(STEP_TYPES.setupWindowsAndConfigMgr, o, 'WinPEandFullOS', '0', 'OSDSetupWindows.exe', [
-    variable('SMSClientInstallProperties', 'ClientInstallProperties', o.clientInstallProperties ?? ''),
-    variable('_SMSClientPackageID', 'ClientPackageID', o.clientPackageId),
-  ]);
+  return step(STEP_TYPES.setupWindowsAndConfigMgr, o, { clientInstallProperties: o.clientInstallProperties ?? '', clientPackageId: o.clientPackageId });
 }
 
 /** A new `<reference package="…"/>` (with `program` when given). */

@@ -33,42 +33,62 @@ export function layoutAt(parent: Parent, index: number, unitHint: string): Layou
   return { newline: nl, indent: ws.slice(ws.lastIndexOf('\n') + 1).replace(/^\r/, ''), unit: unitHint };
 }
 
+// Learnt once per root: a one-line document has nothing to learn from, and would otherwise be walked whole on every
+// edit. (The unit of a tree does not change under cmts's own edits, which copy it.)
+const units = new WeakMap<Parent, string>();
+
 /** One indentation step of the tree, learnt from the first element whose children sit deeper than it. */
 export function detectIndentUnit(root: Parent): string {
-  const walk = (node: Parent, indent: string | undefined): string | undefined => {
-    const kids = node.children;
-    for (let i = 0; i < kids.length; i++) {
-      const child = kids[i] as Node;
-      if (!hasChildren(child)) continue;
-      const ws = whitespaceBefore(node, i)?.value;
-      const childIndent = ws !== undefined && ws.includes('\n') ? ws.slice(ws.lastIndexOf('\n') + 1) : undefined;
-      if (indent !== undefined && childIndent !== undefined && childIndent.startsWith(indent) && childIndent.length > indent.length) {
-        return childIndent.slice(indent.length);
-      }
-      const found = walk(child, childIndent);
-      if (found !== undefined) return found;
+  let unit = units.get(root);
+  if (unit === undefined) {
+    unit = learnIndentUnit(root);
+    units.set(root, unit);
+  }
+  return unit;
+}
+
+function learnIndentUnit(root: Parent): string {
+  // Depth-first in document order with an explicit stack (no depth can overflow the call stack). The root's own
+  // indentation is known only for a whole document (column 0); an element's depends on its parent.
+  const stack: { node: Parent; indent: string | undefined; i: number }[] = [{ node: root, indent: root.kind === 'document' ? '' : undefined, i: 0 }];
+  while (stack.length) {
+    const frame = stack[stack.length - 1] as { node: Parent; indent: string | undefined; i: number };
+    if (frame.i >= frame.node.children.length) {
+      stack.pop();
+      continue;
     }
-    return undefined;
-  };
-  // The root's own indentation is known only for a whole document (column 0); an element's depends on its parent.
-  return walk(root, root.kind === 'document' ? '' : undefined) ?? '  ';
+    const i = frame.i++;
+    const child = frame.node.children[i] as Node;
+    if (!hasChildren(child)) continue;
+    const ws = whitespaceBefore(frame.node, i)?.value;
+    const childIndent = ws !== undefined && ws.includes('\n') ? ws.slice(ws.lastIndexOf('\n') + 1) : undefined;
+    if (frame.indent !== undefined && childIndent !== undefined && childIndent.startsWith(frame.indent) && childIndent.length > frame.indent.length) {
+      return childIndent.slice(frame.indent.length);
+    }
+    stack.push({ node: child, indent: childIndent, i: 0 });
+  }
+  return '  ';
 }
 
 /**
  * Adds whitespace text to a new subtree so it lays out like the document at `indent`; a subtree that already has
  * whitespace of its own (moved from elsewhere) is left alone.
  */
-export function layOut(node: Node, layout: Layout | undefined): void {
-  if (!layout || !hasChildren(node) || node.children.length === 0) return;
-  if (node.children.some((c) => c.kind === 'text')) return;
-  const inner = layout.indent + layout.unit;
-  const kids: Node[] = [];
-  for (const child of node.children) {
-    kids.push({ kind: 'text', value: layout.newline + inner }, child);
-    layOut(child, { ...layout, indent: inner });
+export function layOut(root: Node, layout: Layout | undefined): void {
+  if (!layout) return;
+  const todo: [Node, string][] = [[root, layout.indent]];
+  while (todo.length) {
+    const [node, indent] = todo.pop() as [Node, string];
+    if (!hasChildren(node) || node.children.length === 0 || node.children.some((c) => c.kind === 'text')) continue;
+    const inner = indent + layout.unit;
+    const kids: Node[] = [];
+    for (const child of node.children) {
+      kids.push({ kind: 'text', value: layout.newline + inner }, child);
+      todo.push([child, inner]);
+    }
+    kids.push({ kind: 'text', value: layout.newline + indent });
+    node.children = kids;
   }
-  kids.push({ kind: 'text', value: layout.newline + layout.indent });
-  node.children = kids;
 }
 
 /** Inserts `nodes` right after `parent.children[index]`, each on its own line like that child when it has one. */

@@ -1,7 +1,7 @@
 /**
  * Finding things in a sequence: steps by type, name or path, their parents and positions, in execution order.
  */
-import { BREAK, SKIP, visit } from '../visit.js';
+import { locateByLinks, parentIn } from './parents.js';
 import type { Element, Group, Node, Parent, Sequence, SequenceItem, Step, SubTaskSequence } from './types.js';
 
 /** A step, group or sub task sequence together with where it sits. */
@@ -79,20 +79,13 @@ export function findSteps(sequence: Sequence, query: StepQuery = {}): Located<St
 
 /** Where a step or group sits, or undefined if it is not in the sequence. */
 export function locate(sequence: Sequence, node: SequenceItem): Located | undefined {
-  return listItems(sequence).find((l) => l.node === node);
+  const found = locateByLinks(sequence, node);
+  return found && { node, ...found };
 }
 
 /** The parent of any node under `root`, and the node's index in it. */
 export function parentOf(root: Parent, node: Node): { parent: Parent; index: number } | undefined {
-  let found: { parent: Parent; index: number } | undefined;
-  visit(root, (n, ancestors, index) => {
-    if (n === node) {
-      found = { parent: ancestors[ancestors.length - 1] as Parent, index };
-      return BREAK;
-    }
-    return n.kind === 'text' ? SKIP : undefined;
-  });
-  return found;
+  return parentIn(root, node);
 }
 
 /** The step or group after `item` in `parent`, skipping whitespace and comments. */
@@ -103,4 +96,32 @@ export function nextItem(parent: Sequence | Group, item: SequenceItem): Sequence
     if (isSequenceItem(k)) return k;
   }
   return undefined;
+}
+
+/** What {@link findItems} matches on; every given field must match. */
+export interface ItemQuery extends StepQuery {
+  /** `group`, `step` or `subtasksequence`. */
+  kind?: SequenceItem['kind'];
+  /** Whether the item is enabled (has no `disable="true"`). */
+  enabled?: boolean;
+  /** A predicate of your own. */
+  where?: (item: SequenceItem) => boolean;
+}
+
+/** Steps, groups and sub task sequences matching `query`, in execution order (groups before their contents). */
+export function findItems(sequence: Sequence, query: ItemQuery = {}): Located[] {
+  return listItems(sequence).filter(
+    (l) =>
+      (query.kind === undefined || l.node.kind === query.kind) &&
+      (query.type === undefined || l.node.attributes.type === query.type) &&
+      (query.name === undefined || l.node.attributes.name === query.name) &&
+      (query.path === undefined || l.path === query.path) &&
+      (query.enabled === undefined || (l.node.attributes.disable !== 'true') === query.enabled) &&
+      (query.where === undefined || query.where(l.node)),
+  );
+}
+
+/** The group at a path (`Group/Sub group`), or undefined. */
+export function findGroup(sequence: Sequence, path: string): Group | undefined {
+  return findItems(sequence, { kind: 'group', path })[0]?.node as Group | undefined;
 }

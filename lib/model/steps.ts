@@ -1,8 +1,12 @@
 /**
- * Typed views of the step classes cmts works with. A view reads and writes the step's variables and keeps the
- * `<action>` command line in step with them, the way the console renders it from the WMI class qualifiers.
+ * Named views of the five step classes transforms work with, over the catalog's generated view (`catalog/step-view`):
+ * each reads and writes the step's variables and keeps the `<action>` command line in step with them.
  */
-import { getAction, getVariableValue, setAction, setVariable } from './variables.js';
+import { renderAction } from '../catalog/action-line.js';
+import { catalogEntry, stepCatalog } from '../catalog/catalog.js';
+import { type StepView, stepView } from '../catalog/step-view.js';
+import type { StepTypeData } from '../catalog/types.js';
+import { getVariableValue, setAction, setVariable } from './variables.js';
 import type { Step, SubTaskSequence } from './types.js';
 
 /** WMI class names of the built-in steps cmts has views for. */
@@ -14,8 +18,9 @@ export const STEP_TYPES = {
   setVariable: 'SMS_TaskSequence_SetVariableAction',
 } as const;
 
-/** The console's names for step classes (ConfigMgr 2007 wording where it differs from Current Branch). */
+/** The console's names for step classes (ConfigMgr 2007 wording where it differs from Current Branch), from the catalog. */
 export const STEP_TYPE_NAMES: Record<string, string> = {
+  ...Object.fromEntries(stepCatalog.map((e) => [e.type, e.consoleName])),
   SMS_TaskSequence_SetupWindowsAndSMSAction: 'Setup Windows and ConfigMgr',
   SMS_TaskSequence_InstallSoftwareAction: 'Install Software',
   SMS_TaskSequence_RebootAction: 'Restart Computer',
@@ -67,65 +72,73 @@ export function isStepOfType(step: Step, type: string): boolean {
 
 /** "Setup Windows and ConfigMgr": client installation properties and the client package. */
 export class SetupWindowsStep {
-  constructor(readonly step: Step | SubTaskSequence) {}
+  private readonly view: StepView<typeof STEP_TYPES.setupWindowsAndConfigMgr>;
+  constructor(readonly step: Step | SubTaskSequence) {
+    this.view = stepView(step);
+  }
   /** `SMSClientInstallProperties` (console: Installation properties); '' when empty or missing. */
   get clientInstallProperties(): string {
-    return getVariableValue(this.step, 'ClientInstallProperties') ?? '';
+    return this.view.get('clientInstallProperties') ?? '';
   }
   set clientInstallProperties(value: string) {
-    setVariable(this.step, { name: 'SMSClientInstallProperties', property: 'ClientInstallProperties' }, value);
+    this.view.set('clientInstallProperties', value);
   }
   /** `_SMSClientPackageID`: the ConfigMgr client installation package. */
   get clientPackageId(): string | undefined {
-    return getVariableValue(this.step, 'ClientPackageID');
+    return this.view.get('clientPackageId');
   }
   set clientPackageId(value: string) {
-    setVariable(this.step, { name: '_SMSClientPackageID', property: 'ClientPackageID' }, value);
+    this.view.set('clientPackageId', value);
   }
 }
 
 /** "Install Software" (CB: "Install Package"): one package and program, or a base variable name for a list. */
 export class InstallSoftwareStep {
-  constructor(readonly step: Step | SubTaskSequence) {}
+  private readonly view: StepView<typeof STEP_TYPES.installSoftware>;
+  constructor(readonly step: Step | SubTaskSequence) {
+    this.view = stepView(step);
+  }
   get packageId(): string | undefined {
-    return getVariableValue(this.step, 'PackageID');
+    return this.view.get('packageId');
   }
   get programName(): string | undefined {
-    return getVariableValue(this.step, 'ProgramName');
+    return this.view.get('programName');
   }
   /** Set for "install multiple software packages according to a dynamic variable list". */
   get baseVariableName(): string | undefined {
-    return getVariableValue(this.step, 'BaseVariableName');
+    return this.view.get('baseVariableName');
   }
   /** Points the step at one package and program, updating the command line to match. */
   setProgram(packageId: string, programName: string): void {
-    setVariable(this.step, { name: 'PackageID', property: 'PackageID', hidden: true }, packageId);
-    setVariable(this.step, { name: '_SMSSWDProgramName', property: 'ProgramName' }, programName);
+    this.view.set('packageId', packageId);
+    this.view.set('programName', programName);
     setAction(this.step, installSoftwareCommandLine(packageId));
   }
 }
 
 /** The command line ConfigMgr renders for a single-package Install Software step. */
 export function installSoftwareCommandLine(packageId: string): string {
-  return `smsswd.exe /pkg:${packageId} /install /basevar: /continueOnError:`;
+  return renderAction((catalogEntry(STEP_TYPES.installSoftware) as StepTypeData).action, { PackageID: packageId });
 }
 
 /** "Restart Computer": target, notification message and time-out. */
 export class RestartComputerStep {
-  constructor(readonly step: Step | SubTaskSequence) {}
-  /** `HD` (the currently installed default operating system) or `WinPE` (the boot image). */
+  private readonly view: StepView<typeof STEP_TYPES.restartComputer>;
+  constructor(readonly step: Step | SubTaskSequence) {
+    this.view = stepView(step);
+  }
+  /** `HD` (the currently installed default operating system) or `WinPE` (the boot image); MDT keeps it in the action line. */
   get target(): string | undefined {
-    return getVariableValue(this.step, 'Target') ?? /\/target:(\S+)/.exec(getAction(this.step) ?? '')?.[1];
+    return this.view.get('target');
   }
   set target(value: string) {
-    setVariable(this.step, { name: 'SMSRebootTarget', property: 'Target', hidden: true }, value);
-    setAction(this.step, `smsboot.exe /target:${value}`);
+    this.view.set('target', value);
   }
   get message(): string | undefined {
     return getVariableValue(this.step, 'Message');
   }
   set message(value: string) {
-    setVariable(this.step, { name: 'SMSRebootMessage', property: 'Message' }, value);
+    this.view.set('message', value);
   }
   /** Seconds the message shows; `0` means the user is not notified. */
   get timeout(): string | undefined {
@@ -143,27 +156,42 @@ export class RestartComputerStep {
 
 /** "Run Command Line". */
 export class RunCommandLineStep {
-  constructor(readonly step: Step | SubTaskSequence) {}
-  get commandLine(): string | undefined {
-    return getVariableValue(this.step, 'CommandLine');
+  private readonly view: StepView<typeof STEP_TYPES.runCommandLine>;
+  constructor(readonly step: Step | SubTaskSequence) {
+    this.view = stepView(step);
   }
+  /** The command; MDT files keep it only in the `<action>` line. */
+  get commandLine(): string | undefined {
+    return this.view.get('commandLine');
+  }
+  /** Sets the command and the `<action>` line with it (in the form the step has: ConfigMgr's or MDT's). */
   set commandLine(value: string) {
-    setVariable(this.step, { name: 'CommandLine', property: 'CommandLine', hidden: true }, value);
-    setAction(this.step, `smsswd.exe /run:${this.packageId ?? ''} ${value}`);
+    this.view.set('commandLine', value);
   }
   get packageId(): string | undefined {
-    return getVariableValue(this.step, 'PackageID');
+    return this.view.get('packageId');
   }
 }
 
 /** "Set Task Sequence Variable". */
 export class SetVariableStep {
-  constructor(readonly step: Step | SubTaskSequence) {}
+  private readonly view: StepView<typeof STEP_TYPES.setVariable>;
+  constructor(readonly step: Step | SubTaskSequence) {
+    this.view = stepView(step);
+  }
   get variableName(): string | undefined {
-    return getVariableValue(this.step, 'VariableName');
+    return this.view.get('variableName');
+  }
+  /** Sets the variable's name and the `tsenv.exe` action line with it. */
+  set variableName(value: string) {
+    this.view.set('variableName', value);
   }
   get variableValue(): string | undefined {
-    return getVariableValue(this.step, 'VariableValue');
+    return this.view.get('variableValue');
+  }
+  /** Sets the value and the `tsenv.exe` action line with it. */
+  set variableValue(value: string) {
+    this.view.set('variableValue', value);
   }
 }
 

@@ -1,12 +1,46 @@
 /**
  * Text codecs: bytes ⇄ string, remembering the encoding and BOM so a document is written back exactly as it came.
  * Decoding is fatal on invalid sequences, which keeps decode∘encode the identity on everything we accept.
+ *
+ * The encoding is found as XML 1.0 appendix F says: the byte order mark, else the shape of the first bytes, then the
+ * XML declaration's `encoding`, which must agree with them. A declared single-byte encoding is decoded as such (never
+ * as UTF-8 that happens to be valid); a declared encoding cmts cannot read is refused by name.
  */
 import { TextDecoder } from 'node:util';
 import { TaskSequenceError } from '../errors.js';
+import { readDeclaration } from './declaration.js';
+import { decodeSingleByte, encodeSingleByte, type SingleByteEncoding } from './single-byte.js';
 
 /** The encodings cmts reads and writes. */
-export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
+export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | SingleByteEncoding;
+
+type UnicodeEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/** Encoding labels by what they name (case-insensitive; the IANA names and aliases an export can carry). */
+const LABELS: Record<string, EncodingName | 'utf-16'> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'utf-16': 'utf-16',
+  utf16: 'utf-16',
+  'utf-16le': 'utf-16le',
+  'utf-16be': 'utf-16be',
+  'iso-8859-1': 'iso-8859-1',
+  iso_8859_1: 'iso-8859-1',
+  'iso_8859-1': 'iso-8859-1',
+  'iso8859-1': 'iso-8859-1',
+  latin1: 'iso-8859-1',
+  'latin-1': 'iso-8859-1',
+  l1: 'iso-8859-1',
+  'windows-1252': 'windows-1252',
+  cp1252: 'windows-1252',
+  'us-ascii': 'us-ascii',
+  ascii: 'us-ascii',
+};
+
+/** What a declared encoding label means to cmts, or undefined if cmts cannot read it. */
+export function encodingOfLabel(label: string): EncodingName | 'utf-16' | undefined {
+  return Object.prototype.hasOwnProperty.call(LABELS, label.toLowerCase()) ? LABELS[label.toLowerCase()] : undefined;
+}
 
 /** How a document's bytes were encoded. */
 export interface TextEncodingInfo {
@@ -20,9 +54,9 @@ export interface DecodedText extends TextEncodingInfo {
   text: string;
 }
 
-const decoders = new Map<EncodingName, TextDecoder>();
+const decoders = new Map<UnicodeEncoding, TextDecoder>();
 
-function decoder(encoding: EncodingName): TextDecoder {
+function decoder(encoding: UnicodeEncoding): TextDecoder {
   let d = decoders.get(encoding);
   if (!d) {
     // ignoreBOM: we strip the BOM ourselves so we know whether it was there.
@@ -32,10 +66,16 @@ function decoder(encoding: EncodingName): TextDecoder {
   return d;
 }
 
-/** Sniffs the BOM (or, without one, UTF-16 by the shape of `<`), then decodes strictly. */
+/** Whether bytes are UTF-16 by their BOM or the shape of their first `<` (the test {@link decodeBytes} makes). */
+export function isUtf16(bytes: Uint8Array): boolean {
+  const [b0, b1] = bytes;
+  return (b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || (b0 === 0x3c && b1 === 0x00) || (b0 === 0x00 && b1 === 0x3c);
+}
+
+/** Sniffs the BOM (or, without one, UTF-16 by the shape of `<`), checks the declared encoding, then decodes strictly. */
 export function decodeBytes(bytes: Uint8Array): DecodedText {
   const [b0, b1, b2] = bytes;
-  let encoding: EncodingName = 'utf-8';
+  let encoding: UnicodeEncoding = 'utf-8';
   let bom = false;
   let skip = 0;
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
@@ -55,6 +95,17 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     encoding = 'utf-16be';
   }
   const body = bytes.subarray(skip);
+  if (encoding === 'utf-8') {
+    // An ASCII-compatible document: its declaration can be read before knowing the rest of the encoding.
+    const declared = declaredEncoding(Buffer.from(body.buffer, body.byteOffset, Math.min(body.length, 4096)).toString('latin1'));
+    if (declared !== undefined && declared !== 'utf-8') {
+      if (declared === 'utf-16' || declared === 'utf-16le' || declared === 'utf-16be') {
+        throw new TaskSequenceError('ENCODING_INVALID', `The document declares encoding ${declared.toUpperCase()}, but its bytes are ASCII-compatible (${bom ? 'a UTF-8 byte order mark' : 'no UTF-16 byte order mark'}).`);
+      }
+      if (bom) throw new TaskSequenceError('ENCODING_INVALID', `The document declares encoding ${declared.toUpperCase()}, but starts with a UTF-8 byte order mark.`);
+      return { text: decodeSingleByte(body, declared), encoding: declared, bom: false };
+    }
+  }
   if (encoding !== 'utf-8' && body.length % 2 !== 0) {
     throw new TaskSequenceError('ENCODING_INVALID', `${encoding.toUpperCase()} input has an odd number of bytes (${bytes.length}).`);
   }
@@ -67,11 +118,28 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
       `The bytes are not valid ${encoding.toUpperCase()}${bom ? ' (as its byte order mark says)' : ''}; first bad byte near offset ${firstBadOffset(body, encoding) + skip}.`,
     );
   }
+  if (encoding !== 'utf-8') {
+    const declared = declaredEncoding(text);
+    if (declared !== undefined && declared !== 'utf-16' && declared !== encoding) {
+      throw new TaskSequenceError('ENCODING_INVALID', `The document declares encoding ${declared.toUpperCase()}, but its bytes are ${encoding.toUpperCase()}.`);
+    }
+  }
   return { text, encoding, bom };
 }
 
+/** The encoding an XML declaration at the start of `head` names; undefined when it names none. */
+function declaredEncoding(head: string): EncodingName | 'utf-16' | undefined {
+  const label = readDeclaration(head)?.encoding;
+  if (label === undefined) return undefined;
+  const known = encodingOfLabel(label);
+  if (known === undefined) {
+    throw new TaskSequenceError('ENCODING_INVALID', `The document declares encoding ${JSON.stringify(label)}, which cmts cannot read; save it as UTF-8 (or UTF-16, ISO-8859-1, windows-1252).`);
+  }
+  return known;
+}
+
 /** Finds roughly where strict decoding fails, for the error message (failure path only). */
-function firstBadOffset(body: Uint8Array, encoding: EncodingName): number {
+function firstBadOffset(body: Uint8Array, encoding: UnicodeEncoding): number {
   const step = encoding === 'utf-8' ? 1 : 2;
   let lo = 0;
   let hi = body.length;
@@ -84,7 +152,7 @@ function firstBadOffset(body: Uint8Array, encoding: EncodingName): number {
   return lo;
 }
 
-function decodes(bytes: Uint8Array, encoding: EncodingName): boolean {
+function decodes(bytes: Uint8Array, encoding: UnicodeEncoding): boolean {
   try {
     new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes, { stream: true });
     return true;
@@ -95,6 +163,7 @@ function decodes(bytes: Uint8Array, encoding: EncodingName): boolean {
 
 /** Encodes `text` the way {@link decodeBytes} found it. */
 export function encodeText(text: string, info: TextEncodingInfo): Uint8Array {
+  if (info.encoding === 'iso-8859-1' || info.encoding === 'windows-1252' || info.encoding === 'us-ascii') return encodeSingleByte(text, info.encoding);
   let body: Buffer;
   if (info.encoding === 'utf-8') body = Buffer.from(text, 'utf8');
   else {

@@ -2,6 +2,7 @@
  * Entity decoding and escaping. Only the five predefined entities and character references exist here: there is no
  * DOCTYPE, so there is nothing else to expand.
  */
+import { isXmlChar } from './chars.js';
 
 /** A bad entity reference; `offset` is relative to the decoded string's start. */
 export class EntityError extends Error {
@@ -16,8 +17,14 @@ export class EntityError extends Error {
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-function isXmlChar(cp: number): boolean {
-  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+
+/**
+ * Attribute-value normalisation (XML 1.0 §3.3.3) of the raw text between the quotes, before references are decoded:
+ * each literal line end (CR LF, CR or LF) and tab is a space, so `a="x
+ * y"` means "x y"; written as `&#xA;` it stays a line feed. The reader and the writer's change check both apply it.
+ */
+export function normalizeAttributeRaw(raw: string): string {
+  return /[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw;
 }
 
 /** Decodes `&lt;`-style and `&#…;` references in raw text; throws {@link EntityError} on anything else. */
@@ -27,7 +34,8 @@ export function decodeEntities(raw: string): string {
   for (let amp = raw.indexOf('&'); amp !== -1; amp = raw.indexOf('&', last)) {
     const semi = raw.indexOf(';', amp + 1);
     const body = semi === -1 ? '' : raw.slice(amp + 1, semi);
-    if (semi === -1 || body.length === 0 || body.length > 32 || /[\s&<]/.test(body)) {
+    // A character reference may carry any number of leading zeros (&#x0000000041;), so only a named one is short.
+    if (semi === -1 || body.length === 0 || (body.length > 32 && body.charCodeAt(0) !== 0x23) || /[\s&<]/.test(body)) {
       throw new EntityError("'&' must start an entity reference such as &amp; (write a literal & as &amp;).", amp);
     }
     let ch: string;
@@ -35,7 +43,8 @@ export function decodeEntities(raw: string): string {
       const hex = body[1] === 'x';
       const digits = body.slice(hex ? 2 : 1);
       if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) throw new EntityError(`Bad character reference &${body};.`, amp);
-      const cp = parseInt(digits, hex ? 16 : 10);
+      const significant = digits.replace(/^0+(?=.)/, '');
+      const cp = significant.length > 8 ? -1 : parseInt(significant, hex ? 16 : 10);
       if (!isXmlChar(cp)) throw new EntityError(`Character reference &${body}; is not an allowed XML character.`, amp);
       ch = String.fromCodePoint(cp);
     } else {

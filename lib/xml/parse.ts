@@ -8,7 +8,9 @@
  */
 import { type ErrorCode, type Issue, type LineCounter, TaskSequenceError } from '../errors.js';
 import type { Attributes, Element, Node, XmlDocument } from '../model/types.js';
-import { decodeEntities, EntityError } from './entities.js';
+import { INVALID_CHAR, isSpace, NAME_AT as NAME } from './chars.js';
+import { readDeclaration } from './declaration.js';
+import { decodeEntities, EntityError, normalizeAttributeRaw } from './entities.js';
 import { type Source, SourcedDocument, SourcedElement, SourcedInstruction, SourcedLeaf, SourcedValueElement } from './origin.js';
 
 /** Decides the kind of an element from its tag and its parent's kind (the model's classification). */
@@ -18,6 +20,11 @@ export type Classifier = (tag: string, parentKind: string, parentTag: string) =>
 export interface ParseXmlOptions {
   /** Maximum element nesting depth; default 256. */
   maxDepth?: number;
+  /**
+   * Maximum markup items (`<`) read before the parse is refused with `INPUT_TOO_LARGE`; default 3,000,000. It bounds
+   * the tree's memory also where the caller could not count first (a sequence embedded as escaped text).
+   */
+  maxNodes?: number;
   /** Kinds for elements; default: every element is `element`. */
   classify?: Classifier;
   /** Kind given to the parent of the root element, passed to `classify`; default `document`. */
@@ -26,7 +33,15 @@ export interface ParseXmlOptions {
   baseOffset?: number;
   /** Line counter over the outer text, for error positions. */
   lines?: LineCounter;
+  /**
+   * The text is held inside another document (an embedded sequence): an XML declaration after leading white space or
+   * comments is kept with a warning instead of refused. Default false: a document is judged as XML 1.0 judges it.
+   */
+  embedded?: boolean;
 }
+
+/** Options for {@link checkWellFormed}. */
+export type CheckOptions = Omit<ParseXmlOptions, 'classify' | 'rootParentKind'>;
 
 /** A non-fatal finding of the parser: a warning {@link Issue} with the offset it was found at (the reader adds line and column). */
 export interface ParseWarning extends Issue {
@@ -46,23 +61,39 @@ interface Frame {
   kind: Element['kind'];
   attributes: Attributes;
   attrs: string[];
-  children: Node[];
+  /** Where this element's children start on the shared child stack. */
+  childStart: number;
   start: number;
   startTagEnd: number;
 }
 
-const VALUE_KINDS = new Set(['action', 'variable']);
-const NAME = /[A-Za-z_:\u00C0-\uFFFF][A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]*/y;
-const INVALID_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
-const defaultClassify: Classifier = () => 'element';
+// Memory: the tree is most of what a read costs, so the parser avoids what it can. Children gather on one shared
+// stack and each element gets an exactly sized copy (an array grown by push keeps up to 16 spare slots); names and
+// short values, which repeat all through a task sequence, are one string each; an element without attributes shares
+// one empty snapshot.
+const NO_ATTRS: string[] = [];
+const SHORT = 16;
 
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
+const VALUE_KINDS = new Set(['action', 'variable']);
+const defaultClassify: Classifier = () => 'element';
 
 /** Parses `text` into a tree whose nodes remember their source spans; throws {@link TaskSequenceError} if malformed. */
 export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml {
+  return parse(text, options, false) as ParsedXml;
+}
+
+/**
+ * Judges `text` exactly as {@link parseXml} does but builds no tree (the memory of one is not spent twice when
+ * written output is checked); throws the same {@link TaskSequenceError} if it is not well-formed.
+ */
+export function checkWellFormed(text: string, options: CheckOptions = {}): void {
+  parse(text, options, true);
+}
+
+function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXml | undefined {
   const maxDepth = options.maxDepth ?? 256;
+  const maxNodes = options.maxNodes ?? 3_000_000;
+  let markup = 0;
   const classify = options.classify ?? defaultClassify;
   const source: Source = { text };
   const warnings: ParseWarning[] = [];
@@ -76,14 +107,25 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
   const topChildren: Node[] = [];
   const stack: Frame[] = [];
   let root: Element | undefined;
+  let rootSeen = false;
   let pos = 0;
 
   const readName = (at: number, what: string): string => {
     NAME.lastIndex = at;
     const m = NAME.exec(text);
     if (!m) fail('XML_MALFORMED', `Expected ${what} name at ${describeAt(text, at)}.`, at);
-    return (m as RegExpExecArray)[0];
+    return intern((m as RegExpExecArray)[0]);
   };
+  const interned = new Map<string, string>();
+  const intern = (s: string): string => {
+    if (s.length > SHORT) return s;
+    const known = interned.get(s);
+    if (known !== undefined) return known;
+    interned.set(s, s);
+    return s;
+  };
+  const scratch: Node[] = [];
+  const attrScratch: string[] = [];
   const skipSpace = (at: number): number => {
     while (at < len && isSpace(text.charCodeAt(at))) at++;
     return at;
@@ -101,10 +143,22 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
       throw e;
     }
   };
-  const children = (): Node[] => (stack.length ? (stack[stack.length - 1] as Frame).children : topChildren);
+  // Normalised first (XML 1.0 §3.3.3); a bad reference is then reported from the raw text, whose offsets are exact.
+  const decodeAttribute = (raw: string, at: number): string => {
+    const normalised = normalizeAttributeRaw(raw);
+    if (normalised === raw) return decode(raw, at);
+    try {
+      return decode(normalised, at);
+    } catch (e) {
+      decode(raw, at);
+      throw e;
+    }
+  };
+  const children = (): Node[] => (stack.length ? scratch : topChildren);
   // Indentation repeats: one string per distinct run of whitespace instead of one per text node.
   const blanks = new Map<string, string>();
   const addLeaf = (kind: 'text' | 'comment' | 'cdata', value: string, start: number, end: number): void => {
+    if (check && stack.length) return;
     if (kind === 'text' && value.length <= 64 && value.trim() === '') {
       const known = blanks.get(value);
       if (known === undefined) blanks.set(value, value);
@@ -121,7 +175,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
       if (!stack.length) {
         for (let i = 0; i < raw.length; i++) {
           if (!isSpace(raw.charCodeAt(i))) {
-            fail('XML_MALFORMED', root ? 'Text after the root element.' : 'Text before the root element.', pos + i);
+            fail('XML_MALFORMED', rootSeen ? 'Text after the root element.' : 'Text before the root element.', pos + i);
           }
         }
       } else if (raw.indexOf(']]>') !== -1) {
@@ -131,6 +185,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
       pos = textEnd;
       continue;
     }
+    if (++markup > maxNodes) fail('INPUT_TOO_LARGE', `The text has more than ${maxNodes} markup items (option maxNodes).`, pos);
     const c1 = text.charCodeAt(pos + 1);
     if (c1 === 0x2f /* / */) {
       const nameAt = pos + 2;
@@ -182,29 +237,35 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
       const afterTarget = pos + 2 + target.length;
       if (afterTarget < close && !isSpace(text.charCodeAt(afterTarget))) fail('XML_MALFORMED', `Expected a space after <?${target}.`, afterTarget);
       if (target.toLowerCase() === 'xml') {
-        if (target !== 'xml' || stack.length || root || topChildren.some((n) => n.kind === 'instruction' && n.target === 'xml')) {
-          fail('XML_MALFORMED', 'An XML declaration is allowed only at the very start of the document.', pos);
+        const atTop = !stack.length && !rootSeen && !topChildren.some((n) => n.kind !== 'text' && n.kind !== 'comment');
+        const lenient = options.embedded === true && atTop;
+        if (target !== 'xml' || (pos !== 0 && !lenient)) {
+          fail('XML_MALFORMED', `${target === 'xml' ? 'An XML declaration is' : `The name <?${target} is reserved: a processing instruction target`} allowed only at the very start of the document.`, pos);
+        }
+        const declaration = readDeclaration(text.slice(pos, close + 2));
+        if (!declaration) {
+          fail('XML_MALFORMED', 'The XML declaration is not well-formed: it is <?xml version="1.x" [encoding="…"] [standalone="yes|no"]?>, in that order, with matching quotes.', pos);
         }
         if (pos !== 0) {
           warnings.push({
             code: 'XML_DECLARATION_NOT_FIRST',
             severity: 'warning',
-            message: 'The XML declaration is preceded by comments or whitespace; it is kept as is, but many XML readers (ConfigMgr among them) refuse such a file.',
+            message: 'The embedded sequence\'s XML declaration is preceded by comments or whitespace; it is kept as is, but many XML readers (ConfigMgr among them) refuse such text.',
             offset: pos + (options.baseOffset ?? 0),
           });
         }
       }
       const value = text.slice(afterTarget, close);
       if (INVALID_CHAR.test(value)) decode(value, afterTarget);
-      children().push(new SourcedInstruction(source, pos, close + 2, target, value));
+      if (!check || !stack.length) children().push(new SourcedInstruction(source, pos, close + 2, target, value));
       pos = close + 2;
       continue;
     }
     // A start tag.
-    if (!stack.length && root) fail('XML_MALFORMED', 'A second root element; a document has exactly one.', pos);
+    if (!stack.length && rootSeen) fail('XML_MALFORMED', 'A second root element; a document has exactly one.', pos);
     const tag = readName(pos + 1, 'element');
     const attributes: Attributes = {};
-    const attrs: string[] = [];
+    attrScratch.length = 0;
     let at = pos + 1 + tag.length;
     let selfClosing = false;
     for (;;) {
@@ -233,16 +294,17 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
       const lt2 = raw.indexOf('<');
       if (lt2 !== -1) fail('XML_MALFORMED', `'<' is not allowed in the value of attribute ${name}.`, q + 1 + lt2);
       if (Object.prototype.hasOwnProperty.call(attributes, name)) fail('XML_MALFORMED', `Attribute ${name} appears twice in <${tag}>.`, ws);
-      const value = decode(raw, q + 1);
+      const value = intern(decodeAttribute(raw, q + 1));
       if (name === '__proto__') Object.defineProperty(attributes, name, { value, enumerable: true, writable: true, configurable: true });
       else attributes[name] = value;
-      attrs.push(name, value);
+      attrScratch.push(name, value);
       at = endQ + 1;
     }
     if (stack.length >= maxDepth) fail('XML_TOO_DEEP', `Elements are nested deeper than ${maxDepth} levels.`, pos);
     const parent = stack.length ? (stack[stack.length - 1] as Frame) : undefined;
     const kind = classify(tag, parent ? parent.kind : (options.rootParentKind ?? 'document'), parent ? parent.tag : '');
-    const frame: Frame = { tag, kind, attributes, attrs, children: [], start: pos, startTagEnd: at };
+    const attrs = attrScratch.length ? attrScratch.slice() : NO_ATTRS;
+    const frame: Frame = { tag, kind, attributes, attrs, childStart: scratch.length, start: pos, startTagEnd: at };
     if (selfClosing) closeElement(frame, at, at);
     else stack.push(frame);
     pos = at;
@@ -251,22 +313,27 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml
     const open = stack[stack.length - 1] as Frame;
     fail('XML_MALFORMED', `Element <${open.tag}> is not closed before the end of the input.`, open.start);
   }
-  if (!root) fail('XML_MALFORMED', len === 0 ? 'The input is empty.' : 'The input has no root element.', 0);
+  if (!rootSeen) fail('XML_MALFORMED', len === 0 ? 'The input is empty.' : 'The input has no root element.', 0);
 
+  if (check) return undefined;
   const document = new SourcedDocument(source, len, topChildren) as XmlDocument;
   return { document, source, root: root as Element, warnings };
 
   function closeElement(f: Frame, contentEnd: number, end: number): void {
+    if (!stack.length) rootSeen = true;
+    if (check) return;
     let node: Element;
     const span = { start: f.start, startTagEnd: f.startTagEnd, contentEnd, end };
-    if (VALUE_KINDS.has(f.kind) && f.children.every((c) => c.kind === 'text' || c.kind === 'cdata')) {
+    const kids = scratch.length > f.childStart ? scratch.slice(f.childStart) : [];
+    scratch.length = f.childStart;
+    if (VALUE_KINDS.has(f.kind) && kids.every((c) => c.kind === 'text' || c.kind === 'cdata')) {
       let value = '';
-      for (const c of f.children) value += (c as { value: string }).value;
-      node = new SourcedValueElement(source, span, f.attrs, f.kind, f.tag, f.attributes, value) as Element;
+      for (const c of kids) value += (c as { value: string }).value;
+      node = new SourcedValueElement(source, span, f.attrs, f.kind, f.tag, f.attributes, intern(value)) as Element;
     } else {
-      node = new SourcedElement(source, span, f.attrs, VALUE_KINDS.has(f.kind) ? 'element' : f.kind, f.tag, f.attributes, f.children) as Element;
+      node = new SourcedElement(source, span, f.attrs, VALUE_KINDS.has(f.kind) ? 'element' : f.kind, f.tag, f.attributes, kids) as Element;
     }
-    if (stack.length) (stack[stack.length - 1] as Frame).children.push(node);
+    if (stack.length) scratch.push(node);
     else {
       topChildren.push(node);
       root = node;

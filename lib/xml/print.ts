@@ -3,7 +3,7 @@
  * or added. With no edit the output is the input text; with one edit exactly one region differs.
  */
 import type { Element, Node, XmlDocument } from '../model/types.js';
-import { cdataSection, decodeEntities, escapeAttribute, escapeText } from './entities.js';
+import { cdataSection, decodeEntities, escapeAttribute, escapeText, normalizeAttributeRaw } from './entities.js';
 import {
   contentEndOf,
   endOf,
@@ -85,6 +85,9 @@ function sameAttributes(attributes: Record<string, string>, flat: string[]): boo
   return i === flat.length;
 }
 
+/** What is left to write: a node, literal text, or a span of the source to copy. */
+type Work = Node | string | { src: Source; start: number; end: number };
+
 class Printer {
   private styleCache: WriteStyle | undefined;
 
@@ -97,7 +100,22 @@ class Printer {
     return (this.styleCache ??= styleOf(this.doc));
   }
 
-  node(node: Node, out: Out): void {
+  /**
+   * Prints `root` and its subtree. Iterative (an explicit stack of what is left to write), so no depth the reader
+   * allows can overflow the call stack.
+   */
+  node(root: Node, out: Out): void {
+    const todo: Work[] = [root];
+    while (todo.length) {
+      const work = todo.pop() as Work;
+      if (typeof work === 'string') out.push(work);
+      else if ('kind' in work) this.one(work, out, todo);
+      else out.copy(work.src, work.start, work.end);
+    }
+  }
+
+  /** Writes what `node` starts with; what follows its children goes on `todo` first, then the children in reverse. */
+  private one(node: Node, out: Out, todo: Work[]): void {
     const override = this.overrides?.get(node);
     if (override !== undefined) {
       out.push(override);
@@ -114,7 +132,7 @@ class Printer {
         return;
       }
       default:
-        this.element(node, out);
+        this.element(node, out, todo);
     }
   }
 
@@ -131,14 +149,14 @@ class Printer {
     }
   }
 
-  private element(node: Element, out: Out): void {
+  private element(node: Element, out: Out, todo: Work[]): void {
     const src = isSourcedElement(node) && readTagOf(node) === node.tag ? sourceOf(node) : undefined;
     const empty = 'value' in node ? node.value === '' : node.children.length === 0;
     if (!src) {
       out.push(this.freshStartTag(node, empty));
       if (!empty) {
-        this.content(node, undefined, out);
-        out.push(`</${node.tag}>`);
+        todo.push(`</${node.tag}>`);
+        this.content(node, undefined, out, todo);
       }
       return;
     }
@@ -154,18 +172,18 @@ class Printer {
         return;
       }
       out.push(this.startTag(node, src, false));
-      this.content(node, src, out);
-      out.push(`</${node.tag}>`);
+      todo.push(`</${node.tag}>`);
+      this.content(node, src, out, todo);
       return;
     }
     if (attrsSame) out.copy(src, start, startTagEnd);
     else out.push(this.startTag(node, src, false));
-    this.content(node, src, out);
-    out.copy(src, contentEndOf(node), end);
+    todo.push({ src, start: contentEndOf(node), end });
+    this.content(node, src, out, todo);
   }
 
-  /** The content of an element; `src` is set when the element was read from source. */
-  private content(node: Element, src: Source | undefined, out: Out): void {
+  /** The content of an element; `src` is set when the element was read from source. Children go on `todo`. */
+  private content(node: Element, src: Source | undefined, out: Out, todo: Work[]): void {
     if ('value' in node) {
       if (src && readValueOf(node) === node.value) {
         out.copy(src, startTagEndOf(node), contentEndOf(node));
@@ -175,7 +193,7 @@ class Printer {
       out.push(wasCdata ? cdataSection(node.value) : escapeText(node.value, this.style));
       return;
     }
-    for (const child of node.children) this.node(child, out);
+    for (let i = node.children.length - 1; i >= 0; i--) todo.push(node.children[i] as Node);
   }
 
   private emptyForm(tag: string): EmptyForm {
@@ -247,30 +265,42 @@ function scanAttributes(text: string, from: number, to: number): AttributeSpan[]
 
 /** The value as the parser decoded it, to tell an unchanged attribute from an edited one. */
 function decodeForCompare(raw: string): string {
-  return raw.indexOf('&') === -1 ? raw : decodeEntities(raw);
+  const normalised = normalizeAttributeRaw(raw);
+  return normalised.indexOf('&') === -1 ? normalised : decodeEntities(normalised);
 }
 
-/** Whether a node and its whole subtree print exactly as their source. */
-export function isUnchanged(node: Node): boolean {
-  const src = sourceOf(node);
-  if (!src) return false;
-  switch (node.kind) {
-    case 'text':
-    case 'comment':
-    case 'cdata':
-      return readValueOf(node) === node.value;
-    case 'instruction':
-      return readValueOf(node) === node.value && readTargetOf(node) === node.target;
-    default: {
-      if (readTagOf(node) !== node.tag || !sameAttributes(node.attributes, readAttrsOf(node))) return false;
-      if ('value' in node) return readValueOf(node) === node.value;
-      // The children are still those read, in order, when their spans tile the content exactly.
-      let at = startTagEndOf(node);
-      for (const c of node.children) {
-        if (sourceOf(c) !== src || startOf(c) !== at || !isUnchanged(c)) return false;
-        at = endOf(c);
+/** Whether a node and its whole subtree print exactly as their source (checked iteratively, at any depth). */
+export function isUnchanged(root: Node): boolean {
+  const todo: Node[] = [root];
+  while (todo.length) {
+    const node = todo.pop() as Node;
+    const src = sourceOf(node);
+    if (!src) return false;
+    switch (node.kind) {
+      case 'text':
+      case 'comment':
+      case 'cdata':
+        if (readValueOf(node) !== node.value) return false;
+        continue;
+      case 'instruction':
+        if (readValueOf(node) !== node.value || readTargetOf(node) !== node.target) return false;
+        continue;
+      default: {
+        if (readTagOf(node) !== node.tag || !sameAttributes(node.attributes, readAttrsOf(node))) return false;
+        if ('value' in node) {
+          if (readValueOf(node) !== node.value) return false;
+          continue;
+        }
+        // The children are still those read, in order, when their spans tile the content exactly.
+        let at = startTagEndOf(node);
+        for (const c of node.children) {
+          if (sourceOf(c) !== src || startOf(c) !== at) return false;
+          at = endOf(c);
+          todo.push(c);
+        }
+        if (at !== contentEndOf(node)) return false;
       }
-      return at === contentEndOf(node);
     }
   }
+  return true;
 }

@@ -49,8 +49,10 @@ function learnStyle(doc: XmlDocument): WriteStyle {
     if (raw.includes('&apos;')) aposEsc++;
     if (raw.includes("'")) aposLit++;
   };
-  const visit = (nodes: Node[]): void => {
-    for (const n of nodes) {
+  // Iterative: no depth the reader allows can overflow the call stack.
+  const todo: Node[][] = [doc.children];
+  while (todo.length) {
+    for (const n of todo.pop() as Node[]) {
       if (n.kind === 'text') {
         const o = originOf(n) as LeafOrigin | undefined;
         if (!o) continue;
@@ -65,8 +67,10 @@ function learnStyle(doc: XmlDocument): WriteStyle {
       const o = originOf(n) as ElementOrigin | undefined;
       if (o) {
         const text = o.src.text;
-        const eq = text.indexOf('=', o.start);
-        if (eq !== -1 && eq < o.startTagEnd) {
+        // The first '=' of the start tag, looked for only inside it: every pass over the text stays linear.
+        let eq = o.start;
+        while (eq < o.startTagEnd && text.charCodeAt(eq) !== 0x3d) eq++;
+        if (eq < o.startTagEnd) {
           const q = text.slice(eq + 1, o.startTagEnd).trimStart()[0];
           if (q === '"') dq++;
           else if (q === "'") sq++;
@@ -80,10 +84,9 @@ function learnStyle(doc: XmlDocument): WriteStyle {
         }
         if ('value' in n && o.contentEnd > o.startTagEnd) countText(text.slice(o.startTagEnd, o.contentEnd));
       }
-      if ('children' in n) visit(n.children);
+      if ('children' in n) todo.push(n.children);
     }
-  };
-  visit(doc.children);
+  }
   let emptyDefault: EmptyForm = '/>';
   let best = 0;
   for (const [form, count] of emptyCount) {

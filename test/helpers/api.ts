@@ -8,4 +8,7 @@ export * from '../../lib/api/diff.js';
 export * from '../../lib/api/transforms.js';
 export * from '../../lib/api/schemas.js';
 export * from '../../lib/api/errors.js';
+export * from '../../lib/api/catalog.js';
+export * from '../../lib/api/text.js';
+export * from '../../lib/api/render.js';
 export { TransformContext } from '../../lib/api/transforms.js';

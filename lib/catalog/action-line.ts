@@ -1,0 +1,122 @@
+/**
+ * The `<action>` command line the console renders from a step's properties, and the reverse: the properties an
+ * action line carries (MDT files keep a Run Command Line's command only there).
+ *
+ * Template syntax: `{Property}` is the property's text as written; `{Property:bool}` its .NET rendering (`True` /
+ * `False`, as the console writes booleans into command lines); `[Property| …]` is a segment written only when the
+ * step has that property, `[@yymm| …]` one that Current Branch consoles since release yymm write; everything else is literal, including `%VAR%` (expanded by the engine at run time).
+ */
+
+type Part = { kind: 'text'; text: string } | { kind: 'value'; property: string; bool: boolean } | { kind: 'when'; property: string; parts: Part[] };
+
+const cache = new Map<string, Part[]>();
+
+function parse(template: string): Part[] {
+  const hit = cache.get(template);
+  if (hit) return hit;
+  const parts: Part[] = [];
+  const stack: Part[][] = [parts];
+  let text = '';
+  const flush = () => {
+    if (text) (stack[stack.length - 1] as Part[]).push({ kind: 'text', text });
+    text = '';
+  };
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i] as string;
+    const rest = template.slice(i);
+    const value = /^\{(\w+)(:bool)?\}/.exec(rest);
+    const when = /^\[(@?\w+)\|/.exec(rest);
+    if (value) {
+      flush();
+      (stack[stack.length - 1] as Part[]).push({ kind: 'value', property: value[1] as string, bool: value[2] !== undefined });
+      i += value[0].length - 1;
+    } else if (when && stack.length === 1) {
+      flush();
+      const inner: Part[] = [];
+      parts.push({ kind: 'when', property: when[1] as string, parts: inner });
+      stack.push(inner);
+      i += when[0].length - 1;
+    } else if (c === ']' && stack.length > 1) {
+      flush();
+      stack.pop();
+    } else text += c;
+  }
+  flush();
+  cache.set(template, parts);
+  return parts;
+}
+
+/** The .NET spelling of a boolean property (`true` → `True`); other text as written. */
+function dotNetBool(text: string): string {
+  return text === 'true' ? 'True' : text === 'false' ? 'False' : text;
+}
+
+/** Renders an action line from a template and the step's property texts (absent properties: omitted segments, ''). */
+export function renderAction(template: string, props: Readonly<Record<string, string | undefined>>): string {
+  const out = (parts: Part[]): string =>
+    parts
+      .map((p) => {
+        if (p.kind === 'text') return p.text;
+        if (p.kind === 'value') return p.bool ? dotNetBool(props[p.property] ?? '') : (props[p.property] ?? '');
+        return props[p.property] === undefined ? '' : out(p.parts);
+      })
+      .join('');
+  return out(parse(template));
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The properties named in a template (values and conditions). */
+export function templateProperties(template: string): string[] {
+  const names = new Set<string>();
+  const walk = (parts: Part[]) => {
+    for (const p of parts) {
+      if (p.kind === 'value') names.add(p.property);
+      if (p.kind === 'when') {
+        names.add(p.property);
+        walk(p.parts);
+      }
+    }
+  };
+  walk(parse(template));
+  return [...names];
+}
+
+/**
+ * The property texts an action line carries according to a template, or undefined when the line does not have the
+ * template's form. Booleans come back in the variables' spelling (`true`/`false`).
+ */
+export function matchAction(template: string, action: string): Record<string, string> | undefined {
+  const seen = new Set<string>();
+  const bools = new Set<string>();
+  const source = (parts: Part[]): string =>
+    parts
+      .map((p) => {
+        if (p.kind === 'text') return escapeRegExp(p.text);
+        // A release marker has no variable to show it: capture whether its segment is there.
+        if (p.kind === 'when') return p.property.startsWith('@') ? `(?<at_${p.property.slice(1)}>${source(p.parts)})?` : `(?:${source(p.parts)})?`;
+        if (p.bool) bools.add(p.property);
+        if (seen.has(p.property)) return '.*?';
+        seen.add(p.property);
+        return `(?<${p.property}>${p.bool ? 'True|False' : '.*?'})`;
+      })
+      .join('');
+  const m = new RegExp(`^${source(parse(template))}$`, 's').exec(action);
+  if (!m) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(m.groups ?? {})) {
+    if (v === undefined) continue;
+    if (k.startsWith('at_')) out[`@${k.slice(3)}`] = '';
+    else out[k] = bools.has(k) ? v.toLowerCase() : v;
+  }
+  return out;
+}
+
+/** The release markers (`@1810`) of a template, as release names (`CB 1810`). */
+export function templateMarkers(template: string): string[] {
+  return templateProperties(template)
+    .filter((p) => p.startsWith('@'))
+    .map((p) => `CB ${p.slice(1)}`);
+}

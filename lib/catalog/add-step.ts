@@ -1,0 +1,112 @@
+/**
+ * Adding steps the way the sequence's own console would have written them, and copying steps and groups between
+ * sequences together with the references they need.
+ */
+import type { ContainerKind } from '../containers/index.js';
+import { addItem, copyItem, type Position } from '../model/authoring.js';
+import { appendChild, referenceList } from '../model/mutate.js';
+import { listItems } from '../model/query.js';
+import { detectIndentUnit, insertLaidOut } from '../model/format.js';
+import type { Node, Reference, ReferenceList, Sequence, SequenceItem, Step, SubTaskSequence } from '../model/types.js';
+import { variables } from '../model/variables.js';
+import { buildStep, type BuildStepInput } from './build-step.js';
+import { entryOfStep } from './step-view.js';
+import { matchVariable } from './variable-match.js';
+import { isCurrentBranch, sequenceRelease, type Release } from './versions.js';
+
+/** What a new step in `sequence` is written like: its release, and whether its neighbours carry `retryCount`. */
+export function spellingFor(sequence: Sequence, container: ContainerKind = 'sequence'): { release: Release; retryAttributes: boolean } {
+  const release = sequenceRelease(sequence, container);
+  const steps = listItems(sequence).filter((l) => l.node.kind !== 'group');
+  // Follow the neighbours: a 2007-style sequence has no retryCount, even when a later console saved it.
+  const retryAttributes = steps.length > 0 ? steps.some((l) => l.node.attributes.retryCount !== undefined) : isCurrentBranch(release);
+  return { release, retryAttributes };
+}
+
+/** The sequence's `<referenceList>`, created first in a Current Branch sequence that has none; undefined before CB. */
+function referenceListFor(sequence: Sequence, container: ContainerKind = 'sequence'): ReferenceList | undefined {
+  const list = referenceList(sequence);
+  if (list || !isCurrentBranch(sequenceRelease(sequence, container))) return list;
+  const created: ReferenceList = { kind: 'referenceList', tag: 'referenceList', attributes: {}, children: [] };
+  const first = sequence.children.findIndex((c) => 'tag' in c);
+  if (first === -1) sequence.children.push(created);
+  else {
+    insertLaidOut(sequence, first, [created], detectIndentUnit(sequence));
+    const placed = sequence.children.indexOf(created);
+    sequence.children[placed] = sequence.children[first] as Node;
+    sequence.children[first] = created;
+  }
+  return created;
+}
+
+/** The IDs a step or group's steps name in their variables (package IDs, application model names, lists of them). */
+function namedIds(item: SequenceItem): Set<string> {
+  const ids = new Set<string>();
+  const steps = item.kind === 'group' ? listItems(item as unknown as Sequence).map((l) => l.node) : [item];
+  for (const s of steps) {
+    if (s.kind === 'group') continue;
+    for (const v of variables(s)) for (const token of v.value.split(/[\s,]+/)) if (token) ids.add(token.toUpperCase());
+  }
+  return ids;
+}
+
+/**
+ * Copies the references `from`'s reference list has for what `item` uses into `to`'s reference list (created in a
+ * Current Branch sequence that has none; ConfigMgr 2007 sequences have none). Returns the references added.
+ */
+export function copyReferences(from: Sequence, to: Sequence, item: SequenceItem): Reference[] {
+  const source = referenceList(from);
+  const target = source && referenceListFor(to);
+  if (!source || !target) return [];
+  const ids = namedIds(item);
+  const key = (r: Reference) => (r.attributes.package ?? r.attributes.application ?? '').toUpperCase();
+  const present = new Set(target.children.filter((c): c is Reference => c.kind === 'reference').map(key));
+  const added: Reference[] = [];
+  for (const r of source.children) {
+    if (r.kind !== 'reference' || !ids.has(key(r)) || present.has(key(r))) continue;
+    const copy: Reference = { kind: 'reference', tag: 'reference', attributes: { ...r.attributes }, children: [] };
+    appendChild(to, target, copy);
+    present.add(key(r));
+    added.push(copy);
+  }
+  return added;
+}
+
+/** Copies a step or group (deeply) from one sequence to a place in another (or the same), with its references. */
+export function copyItemTo<T extends SequenceItem>(from: Sequence, item: T, to: Sequence, position: Position): T {
+  const copy = copyItem(item);
+  addItem(to, copy, position);
+  copyReferences(from, to, item);
+  return copy;
+}
+
+/** Where and in what document context {@link addStep} adds a step. */
+export interface AddStepTarget {
+  sequence: Sequence;
+  container?: ContainerKind;
+}
+
+/**
+ * Builds a step of any catalog type spelt like the sequence's other steps (release, `retryCount`), adds it at
+ * `position`, and lists its package IDs in the sequence's reference list when it has one.
+ */
+export function addStep<K extends string>(target: AddStepTarget, kind: K, input: BuildStepInput<K>, position: Position): Step | SubTaskSequence {
+  const spelling = spellingFor(target.sequence, target.container);
+  const step = buildStep(kind, { ...spelling, ...input });
+  addItem(target.sequence, step, position);
+  const list = referenceListFor(target.sequence, target.container);
+  if (list) {
+    const known = new Set(list.children.filter((c): c is Reference => c.kind === 'reference').map((r) => (r.attributes.package ?? '').toUpperCase()));
+    const entry = entryOfStep(step);
+    for (const v of variables(step)) {
+      const data = entry && matchVariable(entry, v)?.data;
+      if (!data || (data.valueType !== 'packageId' && data.valueType !== 'packageIdList')) continue;
+      for (const id of v.value.split(',')) {
+        if (id === '' || id.startsWith('%') || known.has(id.toUpperCase())) continue;
+        appendChild(target.sequence, list, { kind: 'reference', tag: 'reference', attributes: { package: id }, children: [] });
+        known.add(id.toUpperCase());
+      }
+    }
+  }
+  return step;
+}

@@ -1,0 +1,132 @@
+/**
+ * One builder for every step type, driven by the catalog: the attributes, `<action>` line and variables exactly as
+ * the console writes them (attribute order `type name description [disable] [continueOnError] [timeout] runIn
+ * successCodeList [retryCount runFromNet]`, variables sorted by property with the console's names and hidden flags,
+ * required settings filled with the console's defaults). New nodes have no whitespace: inserting lays them out.
+ */
+import { TaskSequenceError } from '../errors.js';
+import type { Attributes, Condition, Node, Step, SubTaskSequence, Variable } from '../model/types.js';
+import { renderAction, templateMarkers } from './action-line.js';
+import { catalogEntry, catalogEntryByName } from './catalog.js';
+import type { StepSettingsInput, StepTypeOf } from './settings-types.js';
+import type { StepTypeData, VariableData } from './types.js';
+import { encodeValue, hasShape } from './values.js';
+import { itemSpelling } from './variable-match.js';
+import { isAvailableIn, isCurrentBranch, LATEST_RELEASE, type Release } from './versions.js';
+
+/** What every step has besides its settings. */
+export interface StepOptions {
+  name: string;
+  /** Default ''. */
+  description?: string;
+  /** Default false (the `disable` attribute is then left out, as the console does). */
+  disabled?: boolean;
+  /** Default false (left out). */
+  continueOnError?: boolean;
+  /** Time-out in seconds (`timeout`); default none. */
+  timeout?: number;
+  /** Default: the catalog's `runIn` for the type. */
+  runIn?: 'WinPE' | 'FullOS' | 'WinPEandFullOS';
+  /** `successCodeList`, for types without a SuccessCodes setting; default the catalog's. */
+  successCodes?: readonly number[];
+  /**
+   * The release whose console spelling to write; default {@link LATEST_RELEASE}. Earlier releases write no `retryCount`/`runFromNet`
+   * and leave out the action-line switches Current Branch added.
+   */
+  release?: Release;
+  /** Write `retryCount` and `runFromNet`; default: whether `release` is Current Branch. */
+  retryAttributes?: boolean;
+  /** Fill required settings that are not given with the console's defaults; default true. */
+  fillDefaults?: boolean;
+  /** Variable texts written as given, by catalog property (`Partitions0Size` for array items), for values with no typed form. */
+  verbatim?: Readonly<Record<string, string>>;
+  /** Variables the catalog does not know, written as given. */
+  extra?: readonly Variable[];
+  /** The `<condition>`, placed first as the console does. */
+  condition?: Condition;
+}
+
+/** Input of {@link buildStep}: options plus the step type's typed settings. */
+export type BuildStepInput<K extends string> = StepOptions & { settings: StepSettingsInput<StepTypeOf<K>> };
+
+const TEXT_TYPES = new Set(['string', 'secret', 'list', 'driveLetter', 'guid']);
+
+function entryFor(kind: string): StepTypeData {
+  const entry = catalogEntry(kind) ?? catalogEntryByName(kind);
+  if (!entry) throw new TaskSequenceError('INVALID_ARGUMENT', `The step catalog has no step type ${JSON.stringify(kind)}.`);
+  return entry;
+}
+
+function variable(name: string, property: string, hidden: boolean, value: string): Variable {
+  return { kind: 'variable', tag: 'variable', attributes: hidden ? { name, property, hidden: 'true' } : { name, property }, value };
+}
+
+function typed(data: VariableData, value: unknown, where: string): string {
+  if (!hasShape(data.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${where} must be a ${data.valueType} value.`);
+  return encodeValue(data.valueType, value);
+}
+
+/** The step's variables from typed settings, verbatim texts and extras, in the console's order. */
+export function buildVariables(entry: StepTypeData, settings: Readonly<Record<string, unknown>>, options: Pick<StepOptions, 'verbatim' | 'extra' | 'fillDefaults'> = {}): Variable[] {
+  const verbatim = { ...options.verbatim };
+  const out: Variable[] = [];
+  for (const data of entry.variables) {
+    if (data.arrayOf) continue;
+    const value = settings[data.setting];
+    if (data.valueType === 'array' && Array.isArray(value)) {
+      out.push(variable(data.name, data.property, data.hidden, String(value.length)));
+      (value as Record<string, unknown>[]).forEach((item, index) => {
+        for (const field of entry.variables.filter((f) => f.arrayOf === data.property)) {
+          if (item[field.setting] === undefined) continue;
+          const s = itemSpelling(field, index);
+          out.push(variable(s.name, s.property, field.hidden, typed(field, item[field.setting], `${data.setting}[${index}].${field.setting}`)));
+        }
+      });
+      continue;
+    }
+    let text = value !== undefined ? typed(data, value, data.setting) : verbatim[data.property];
+    delete verbatim[data.property];
+    if (text === undefined && (options.fillDefaults ?? true) && data.required && data.default !== undefined) text = data.default;
+    // The console writes a required text it has no value for as an empty element; other types need a value.
+    if (text === undefined && (options.fillDefaults ?? true) && data.required && TEXT_TYPES.has(data.valueType)) text = '';
+    if (text === undefined && (options.fillDefaults ?? true) && data.required) {
+      throw new TaskSequenceError('INVALID_ARGUMENT', `${entry.consoleName} needs the setting ${data.setting} (${data.name}).`);
+    }
+    if (text !== undefined) out.push(variable(data.name, data.property, data.hidden, text));
+  }
+  for (const [property, text] of Object.entries(verbatim)) {
+    const field = entry.variables.find((f) => f.arrayOf && new RegExp(`^${f.property.replace('{n}', '(\\d+)')}$`).test(property));
+    const index = field ? Number(new RegExp(field.property.replace('{n}', '(\\d+)')).exec(property)?.[1]) : 0;
+    out.push(variable(field ? itemSpelling(field, index).name : property, property, field?.hidden ?? false, text));
+  }
+  for (const v of options.extra ?? []) out.push({ kind: 'variable', tag: 'variable', attributes: { ...v.attributes }, value: v.value });
+  const key = (v: Variable) => v.attributes.property ?? '';
+  return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** A new step of any catalog type (by `type` or console name), written the way the console writes it. */
+export function buildStep<K extends string>(kind: K, input: BuildStepInput<K>): Step | SubTaskSequence {
+  const entry = entryFor(kind);
+  const vars = buildVariables(entry, input.settings, input);
+  const release = input.release ?? LATEST_RELEASE;
+  const cb = isCurrentBranch(release);
+  const props: Record<string, string> = {};
+  for (const marker of templateMarkers(entry.action)) if (isAvailableIn(marker, release)) props[`@${marker.slice(3)}`] = '';
+  for (const v of vars) props[v.attributes.property ?? ''] = v.value;
+  const attributes: Attributes = { type: entry.type, name: input.name, description: input.description ?? '' };
+  if (input.disabled) attributes.disable = 'true';
+  if (input.continueOnError) attributes.continueOnError = 'true';
+  if (input.timeout !== undefined) attributes.timeout = String(input.timeout);
+  const runIn = input.runIn ?? entry.runIn;
+  if (runIn !== undefined && entry.element === 'step') attributes.runIn = runIn;
+  attributes.successCodeList = props.SuccessCodes ?? input.successCodes?.join(' ') ?? entry.successCodeList;
+  if (input.retryAttributes ?? cb) {
+    attributes.retryCount = props.RetryCount ?? entry.retryCount ?? '0';
+    attributes.runFromNet = 'false';
+  }
+  const children: Node[] = [];
+  if (input.condition) children.push(input.condition);
+  children.push({ kind: 'action', tag: 'action', attributes: {}, value: renderAction(entry.action, props) });
+  children.push({ kind: 'variableList', tag: 'defaultVarList', attributes: {}, children: vars });
+  return entry.element === 'subtasksequence' ? { kind: 'subtasksequence', tag: 'subtasksequence', attributes, children } : { kind: 'step', tag: 'step', attributes, children };
+}

@@ -1,0 +1,47 @@
+/**
+ * The step catalog: lookups over the data in `step-data.ts` by type, console name and release.
+ */
+import { STEP_DATA } from './step-data.js';
+import type { StepTypeData } from './types.js';
+import { isAvailableIn, releaseRank, type Release } from './versions.js';
+
+/** Every step type the catalog knows, with its variables, action line, defaults and provenance. */
+export const stepCatalog: readonly StepTypeData[] = STEP_DATA;
+
+/** The `type` attributes of the catalog's step types. */
+export type StepType = (typeof STEP_DATA)[number]['type'];
+
+/** The console names of the catalog's step types. */
+export type ConsoleName = (typeof STEP_DATA)[number]['consoleName'];
+
+const byType = new Map<string, StepTypeData>(stepCatalog.map((e) => [e.type, e]));
+const byName = new Map<string, StepTypeData>();
+for (const e of stepCatalog) for (const n of [e.consoleName, ...(e.aliases ?? [])]) byName.set(n.toLowerCase(), e);
+
+/** The catalog entry of a step type (`SMS_TaskSequence_…Action`, `BDD_…`), or undefined for unknown types. */
+export function catalogEntry(type: string | undefined): StepTypeData | undefined {
+  return type === undefined ? undefined : byType.get(type);
+}
+
+/** The catalog entry for a console name (case-insensitive, former names too), or undefined. */
+export function catalogEntryByName(consoleName: string): StepTypeData | undefined {
+  return byName.get(consoleName.toLowerCase());
+}
+
+/**
+ * The step types first available in `release` or later (`stepTypesSince('2012')` lists what a 2007 sequence cannot
+ * contain). MDT step types are never listed: they are an add-on, not a ConfigMgr release's.
+ */
+export function stepTypesSince(release: Release): StepTypeData[] {
+  const rank = releaseRank(release);
+  if (rank === undefined) return [];
+  return stepCatalog.filter((e) => {
+    const r = releaseRank(e.since);
+    return r !== undefined && r >= rank;
+  });
+}
+
+/** Whether a step type exists in `release` (unknown types and MDT types: true — the catalog cannot tell). */
+export function isStepTypeAvailable(type: string, release: Release): boolean {
+  return isAvailableIn(catalogEntry(type)?.since, release);
+}

@@ -1,0 +1,91 @@
+/**
+ * Set Dynamic Variables rules: the `Rules` property is a whole XML document kept as text. Parsed here into rules
+ * with their conditions and variables, and written back in the console's form.
+ */
+import { parseXml } from '../xml/parse.js';
+import type { Element, Node } from '../model/types.js';
+
+/** One condition of a rule: an expression type (`SMS_TaskSequence_MakeModelConditionExpression`…) and its parameters. */
+export interface DynamicRuleCondition {
+  type: string;
+  parameters: Record<string, string>;
+}
+
+/** A variable a rule sets. Secret values are exported empty. */
+export interface DynamicRuleVariable {
+  name: string;
+  value: string;
+  secret: boolean;
+}
+
+/** One rule: when all conditions hold (or always, without conditions), set the variables. */
+export interface DynamicRule {
+  conditions?: DynamicRuleCondition[];
+  variables: DynamicRuleVariable[];
+}
+
+function elements(nodes: Node[]): Element[] {
+  return nodes.filter((n): n is Element => 'tag' in n);
+}
+
+function textOf(el: Element): string {
+  if ('value' in el) return el.value;
+  return el.children.map((c) => (c.kind === 'text' || c.kind === 'cdata' ? c.value : '')).join('');
+}
+
+/** Parses a `Rules` value; undefined when it is not the console's grammar. */
+export function parseDynamicRules(value: string): DynamicRule[] | undefined {
+  let root: Element;
+  try {
+    root = parseXml(value).root;
+  } catch {
+    return undefined;
+  }
+  if (root.tag !== 'Rules' || !('children' in root)) return undefined;
+  const rules: DynamicRule[] = [];
+  for (const r of elements(root.children)) {
+    if (r.tag !== 'Rule' || !('children' in r)) return undefined;
+    const rule: DynamicRule = { variables: [] };
+    for (const part of elements(r.children)) {
+      if (part.tag === 'condition' && 'children' in part) {
+        rule.conditions = elements(part.children).map((e) => ({
+          type: e.attributes.type ?? '',
+          parameters: Object.fromEntries(elements('children' in e ? e.children : []).map((v) => [v.attributes.name ?? '', textOf(v)])),
+        }));
+      } else if (part.tag === 'Variables' && 'children' in part) {
+        for (const v of elements(part.children)) rule.variables.push({ name: v.attributes.Name ?? '', value: textOf(v), secret: v.attributes.IsSecret === 'true' });
+      } else return undefined;
+    }
+    rules.push(rule);
+  }
+  return rules;
+}
+
+function text(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function attr(value: string): string {
+  return text(value).replace(/"/g, '&quot;');
+}
+
+/** Writes rules as the console does: no whitespace between elements, empty elements as start and end tag, a line end after `</Rules>`. */
+export function formatDynamicRules(rules: readonly DynamicRule[]): string {
+  let out = '<Rules>';
+  for (const r of rules) {
+    out += '<Rule>';
+    if (r.conditions) {
+      out += '<condition>';
+      for (const c of r.conditions) {
+        out += `<expression type="${attr(c.type)}">`;
+        for (const [name, v] of Object.entries(c.parameters)) out += `<variable name="${attr(name)}">${text(v)}</variable>`;
+        out += '</expression>';
+      }
+      out += '</condition>';
+    }
+    out += '<Variables>';
+    for (const v of r.variables) out += `<Variable Name="${attr(v.name)}" IsSecret="${String(v.secret)}">${text(v.value)}</Variable>`;
+    out += '</Variables></Rule>';
+  }
+  return `${out}</Rules>\n`;
+}

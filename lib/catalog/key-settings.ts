@@ -1,0 +1,56 @@
+/**
+ * What `cmts inspect` shows of a step, from the catalog: its non-empty settings in words (secrets left out, scripts
+ * and rules summarised), and the typed settings for `inspect --json`.
+ */
+import type { TaskSequenceDocument } from '../document.js';
+import { findSteps } from '../model/query.js';
+import type { Step, SubTaskSequence } from '../model/types.js';
+import type { DynamicRule } from './dynamic-rules.js';
+import { StepView } from './step-view.js';
+
+/** The most lines of settings shown per step. */
+const MAX_LINES = 8;
+
+function words(setting: string): string {
+  return setting
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/\bid\b/g, 'ID');
+}
+
+function show(value: unknown, valueType: string): string {
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (valueType === 'base64Script' && typeof value === 'string') {
+    const lines = value.split(/\r?\n/).filter((l) => l.trim() !== '');
+    return `${JSON.stringify(lines[0] ?? '')}${lines.length > 1 ? ` (+${lines.length - 1} lines)` : ''}`;
+  }
+  if (valueType === 'dynamicRules' && Array.isArray(value)) {
+    const rules = value as DynamicRule[];
+    return `${rules.length} rule${rules.length === 1 ? '' : 's'} setting ${rules.flatMap((r) => r.variables.map((v) => v.name)).join(', ')}`;
+  }
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v !== null ? `{${Object.entries(v as object).map(([k, x]) => `${k}: ${String(x)}`).join(', ')}}` : String(v))).join(', ');
+  return String(value);
+}
+
+/** A step's settings as `label: value` lines, in catalog order (at most eight, then a count of the rest). */
+export function keySettings(step: Step | SubTaskSequence): string[] {
+  const view = new StepView(step);
+  if (!view.entry) return [];
+  const lines: string[] = [];
+  for (const v of view.entry.variables) {
+    if (v.arrayOf || v.valueType === 'secret') continue;
+    const value = view.get(v.setting as never) as unknown;
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    lines.push(`${words(v.setting)}: ${show(value, v.valueType)}`);
+  }
+  return lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), `(${lines.length - MAX_LINES} more settings)`] : lines;
+}
+
+/** Each step's typed settings, for `inspect --json`: path, type, console name, settings, and texts with no typed form. */
+export function stepSettingsJson(doc: TaskSequenceDocument): { path: string; type: string | null; consoleName: string | null; settings: Record<string, unknown>; verbatim: Record<string, string> }[] {
+  return findSteps(doc.sequence).map(({ node, path }) => {
+    const view = new StepView(node);
+    return { path, type: node.attributes.type ?? null, consoleName: view.entry?.consoleName ?? null, settings: view.settings, verbatim: view.verbatim };
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * TypeScript types generated from the catalog data at compile time: the typed settings of every step type, keyed by
+ * the catalog's setting names, so a misspelt setting or a wrong value type does not compile.
+ */
+import type { ConsoleName, StepType } from './catalog.js';
+import type { DynamicRule } from './dynamic-rules.js';
+import type { STEP_DATA } from './step-data.js';
+import type { SettingValue } from './values.js';
+
+type Entry<T> = Extract<(typeof STEP_DATA)[number], { type: T }>;
+type Vars<T> = Entry<T>['variables'][number];
+type TopVar<T> = Exclude<Vars<T>, { arrayOf: string }>;
+type ItemVar<T, A> = Extract<Vars<T>, { arrayOf: A }>;
+
+/** The JavaScript type of one catalog variable's value. */
+export type TypedValue<V> = V extends { valueType: 'boolean' }
+  ? boolean
+  : V extends { valueType: 'integer' }
+    ? number
+    : V extends { valueType: 'enum'; allowed: readonly (infer A)[] }
+      ? A | (string & {})
+      : V extends { valueType: 'list' | 'packageIdList' }
+        ? string[]
+        : V extends { valueType: 'codes' }
+          ? number[]
+          : V extends { valueType: 'dynamicRules' }
+            ? DynamicRule[]
+            : string;
+
+/** One item of an array setting (a partition, an application, a package). */
+export type ArrayItemSettings<T, A> = { [V in ItemVar<T, A> as V['setting']]?: TypedValue<V> };
+
+type SettingOf<T, V> = V extends { valueType: 'array'; property: infer P } ? ArrayItemSettings<T, P>[] : TypedValue<V>;
+
+/** The typed settings of a step type, every one optional (a reader meets whatever a console version wrote). */
+export type StepSettings<T extends string> = T extends StepType ? { [V in TopVar<T> as V['setting']]?: SettingOf<T, V> } : Record<string, SettingValue | Record<string, SettingValue>[]>;
+
+type TextType = { valueType: 'string' | 'secret' | 'list' | 'driveLetter' | 'guid' };
+type RequiredVar<T> = TopVar<T> extends infer V ? (V extends { required: true } ? (V extends { default: string } | TextType ? never : V) : never) : never;
+
+/**
+ * What a builder needs: the settings the console always writes and has no default for are required, except texts
+ * (written empty when not given).
+ */
+export type StepSettingsInput<T extends string> = T extends StepType ? StepSettings<T> & { [V in RequiredVar<T> as V['setting']]-?: SettingOf<T, V> } : StepSettings<T>;
+
+/** The step type of a `type` attribute or console name. */
+export type StepTypeOf<K extends string> = K extends StepType ? K : K extends ConsoleName ? Extract<(typeof STEP_DATA)[number], { consoleName: K }>['type'] : string;

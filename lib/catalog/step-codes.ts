@@ -1,0 +1,26 @@
+/**
+ * Success codes and retries: attributes that some step types mirror in a hidden variable (Run Command Line and Run
+ * PowerShell Script keep `SuccessCodes`, Install Application and Install Software Updates `RetryCount`). Setting one
+ * keeps both in step.
+ */
+import { TaskSequenceError } from '../errors.js';
+import { setItemAttribute } from '../model/attributes.js';
+import type { Step, SubTaskSequence } from '../model/types.js';
+import { StepView } from './step-view.js';
+import { variableOfSetting } from './variable-match.js';
+
+/** Sets the exit codes that count as success (`successCodeList`, and the `SuccessCodes` variable where the type has one). */
+export function setSuccessCodes(step: Step | SubTaskSequence, codes: readonly number[]): void {
+  if (codes.length === 0 || !codes.every((c) => Number.isInteger(c))) throw new TaskSequenceError('INVALID_ARGUMENT', 'Success codes must be one or more integers.');
+  const view = new StepView(step);
+  if (view.entry && variableOfSetting(view.entry, 'successCodes')) view.set('successCodes', [...codes]);
+  setItemAttribute(step, 'successCodeList', codes.join(' '));
+}
+
+/** Sets how many times a failed step is retried (`retryCount`, and the `RetryCount` variable where the type has one). */
+export function setRetryCount(step: Step | SubTaskSequence, count: number): void {
+  if (!Number.isInteger(count) || count < 0) throw new TaskSequenceError('INVALID_ARGUMENT', 'A retry count must be a whole number, 0 or more.');
+  const view = new StepView(step);
+  if (view.entry && variableOfSetting(view.entry, 'retryCount')) view.set('retryCount', count);
+  setItemAttribute(step, 'retryCount', String(count));
+}

@@ -1,0 +1,104 @@
+/**
+ * A JSON Schema per step type, generated from the catalog: each setting with its JSON type, allowed values (matched
+ * case-insensitively, as consoles differ in case), range and maximum length. Validated with ajv, compiled once per
+ * step type per process.
+ */
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ValidateFunction } from 'ajv';
+import { TaskSequenceError } from '../errors.js';
+import { AJV_OPTIONS } from '../schemas-compile.js';
+import { describeErrors } from '../schemas.js';
+import { catalogEntry, catalogEntryByName } from './catalog.js';
+import type { StepTypeData, VariableData } from './types.js';
+
+/** A JSON Schema object. */
+export type JsonSchema = Record<string, unknown>;
+
+function caseless(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[A-Za-z]/g, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`);
+}
+
+const PACKAGE_ID = '^([A-Za-z0-9]{3}[0-9A-Fa-f]{5}|%[^%]+%)?$';
+
+const RULES: JsonSchema = {
+  type: 'array',
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['variables'],
+    properties: {
+      conditions: {
+        type: 'array',
+        items: { type: 'object', additionalProperties: false, required: ['type', 'parameters'], properties: { type: { type: 'string' }, parameters: { type: 'object', additionalProperties: { type: 'string' } } } },
+      },
+      variables: {
+        type: 'array',
+        items: { type: 'object', additionalProperties: false, required: ['name', 'value', 'secret'], properties: { name: { type: 'string', minLength: 1 }, value: { type: 'string' }, secret: { type: 'boolean' } } },
+      },
+    },
+  },
+};
+
+/** The schema of one setting's typed value. */
+export function valueSchema(v: VariableData): JsonSchema {
+  const described = (s: JsonSchema): JsonSchema => ({ description: `${v.name} (${v.property})${v.notes ? `: ${v.notes}` : ''}`, ...s });
+  switch (v.valueType) {
+    case 'boolean':
+      return described({ type: 'boolean' });
+    case 'integer':
+    case 'array':
+      return described({ type: 'integer', ...(v.min !== undefined ? { minimum: v.min } : {}), ...(v.max !== undefined ? { maximum: v.max } : {}) });
+    case 'enum':
+      // Empty is allowed too: the console writes a setting it has no value for as an empty element.
+      return described({ type: 'string', pattern: `^(|${(v.allowed ?? []).map(caseless).join('|')})$` });
+    case 'packageId':
+      return described({ type: 'string', pattern: PACKAGE_ID });
+    case 'packageIdList':
+      return described({ type: 'array', items: { type: 'string', pattern: PACKAGE_ID } });
+    case 'list':
+      return described({ type: 'array', items: { type: 'string' } });
+    case 'codes':
+      return described({ type: 'array', items: { type: 'integer' }, minItems: 1 });
+    case 'driveLetter':
+      return described({ type: 'string', pattern: '^([A-Za-z]:?|%[^%]+%)?$' });
+    case 'dynamicRules':
+      return described(RULES);
+    default:
+      return described({ type: 'string', ...(v.maxLength !== undefined ? { maxLength: v.maxLength } : {}) });
+  }
+}
+
+/** The JSON Schema of a step type's typed settings (what views return and builders take). */
+export function stepSettingsSchema(entry: StepTypeData): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  for (const v of entry.variables) {
+    if (v.arrayOf) continue;
+    if (v.valueType === 'array') {
+      const fields = entry.variables.filter((f) => f.arrayOf === v.property);
+      const item = { type: 'object', additionalProperties: false, properties: Object.fromEntries(fields.map((f) => [f.setting, valueSchema(f)])) };
+      properties[v.setting] = fields.length > 0 ? { description: `${v.name} (${v.property}): one item per entry`, type: 'array', items: item } : valueSchema(v);
+      continue;
+    }
+    properties[v.setting] = valueSchema(v);
+  }
+  return { $id: `https://cmts.dev/schemas/steps/${entry.type}.json`, title: entry.consoleName, type: 'object', additionalProperties: false, properties };
+}
+
+let ajv: AjvClass | undefined;
+const validators = new Map<string, ValidateFunction>();
+
+/** Problems of typed settings for a step type (by `type` or console name), as `setting: message` lines; [] when valid. */
+export function validateStepSettings(kind: string, settings: unknown): string[] {
+  const entry = catalogEntry(kind) ?? catalogEntryByName(kind);
+  if (!entry) throw new TaskSequenceError('INVALID_ARGUMENT', `The step catalog has no step type ${JSON.stringify(kind)}.`);
+  let validate = validators.get(entry.type);
+  if (!validate) {
+    if (!ajv) {
+      const Ajv = createRequire(import.meta.url)('ajv') as typeof AjvClass;
+      ajv = new Ajv({ ...AJV_OPTIONS });
+    }
+    validate = ajv.compile(stepSettingsSchema(entry));
+    validators.set(entry.type, validate);
+  }
+  return validate(settings) ? [] : describeErrors(validate.errors);
+}

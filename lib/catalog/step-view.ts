@@ -1,0 +1,158 @@
+/**
+ * A typed view of any step, generated from the catalog: settings by meaningful names with typed values, read from
+ * the step's variables (and, where a dialect keeps them there, from its `<action>` line), and written back so that the
+ * action line stays in step with them. Unknown and third-party step types get a view with no settings: their
+ * variables are all in `extra`, untouched.
+ */
+import type { Step, SubTaskSequence, Variable } from '../model/types.js';
+import { getAction, variables } from '../model/variables.js';
+import { matchAction, templateMarkers } from './action-line.js';
+import { catalogEntry } from './catalog.js';
+import type { StepSettings } from './settings-types.js';
+import { setStepSetting } from './set-setting.js';
+import type { StepTypeData } from './types.js';
+import { decodeValue, type SettingValue } from './values.js';
+import { matchVariable, variableOfSetting } from './variable-match.js';
+
+/** The `type` MDT Lite Touch leaves out of its Run Command Line steps. */
+const UNTYPED_STEP = 'SMS_TaskSequence_RunCommandLineAction';
+
+/** The catalog entry a step reads through (a step without `type` is an MDT Run Command Line). */
+export function entryOfStep(step: Step | SubTaskSequence): StepTypeData | undefined {
+  return catalogEntry(step.attributes.type ?? (step.kind === 'step' ? UNTYPED_STEP : undefined));
+}
+
+/** A step read through the catalog. `T` is its `type` when known at compile time. */
+export class StepView<T extends string = string> {
+  /** The step's catalog entry; undefined for unknown and third-party step types. */
+  readonly entry: StepTypeData | undefined;
+
+  constructor(readonly step: Step | SubTaskSequence) {
+    this.entry = entryOfStep(step);
+  }
+
+  /** The property texts of the step's variables, keyed by the catalog's `property` spelling (else as written). */
+  propertyTexts(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const v of variables(this.step)) {
+      const m = this.entry ? matchVariable(this.entry, v) : undefined;
+      const key = m && m.index === undefined ? m.data.property : (v.attributes.property ?? v.attributes.name ?? '');
+      out[key] = v.value;
+    }
+    return out;
+  }
+
+  /**
+   * The settings the step's variables hold, typed. A variable whose text has no lossless typed form is left out
+   * here and kept in {@link verbatim}; variables the catalog does not know are in {@link extra}.
+   */
+  get settings(): StepSettings<T> {
+    return this.read().settings as StepSettings<T>;
+  }
+
+  /** Catalog variables whose text is not a valid value of their type, by property, as written. */
+  get verbatim(): Record<string, string> {
+    return this.read().verbatim;
+  }
+
+  /** Variables the catalog does not know for this step type (or all of them, for an unknown type). */
+  get extra(): Variable[] {
+    return this.read().extra;
+  }
+
+  /** Property texts carried by the `<action>` line, according to the console's template or a dialect's. */
+  actionTexts(): Record<string, string> {
+    const action = getAction(this.step);
+    if (!this.entry || action === undefined) return {};
+    for (const template of [this.entry.action, ...(this.entry.dialects ?? []).map((d) => d.action)]) {
+      const m = matchAction(template, action);
+      if (m) return m;
+    }
+    return {};
+  }
+
+  /**
+   * The newest release whose console writes this step's action line as it is, when the line lacks a switch later
+   * consoles add (a Prepare Windows for Capture without `/shutdown:` was written before CB 1810); else undefined.
+   */
+  actionRelease(): string | undefined {
+    const action = getAction(this.step);
+    if (!this.entry || action === undefined) return undefined;
+    const found = matchAction(this.entry.action, action);
+    if (!found) return undefined;
+    const missing = templateMarkers(this.entry.action).filter((m) => !(`@${m.slice(3)}` in found));
+    return missing.length > 0 ? 'CB' : undefined;
+  }
+
+  /**
+   * A setting's effective value: the variable's when it has a non-empty one, else what the action line carries (MDT
+   * keeps a Run Command Line's command, and often a restart's target, only there), else the empty variable's.
+   */
+  get<K extends keyof StepSettings<T> & string>(setting: K): StepSettings<T>[K] | undefined {
+    const data = this.entry && variableOfSetting(this.entry, setting);
+    if (!data) return undefined;
+    const own = (this.settings as Record<string, unknown>)[setting];
+    const text = this.propertyTexts()[data.property];
+    if (text !== undefined && text.trim() !== '') return own as StepSettings<T>[K];
+    const fromAction = this.actionTexts()[data.property];
+    if (fromAction !== undefined && fromAction !== '') return (decodeValue(data.valueType, fromAction) ?? fromAction) as StepSettings<T>[K];
+    return own as StepSettings<T>[K];
+  }
+
+  /** Sets a setting (writing the variable the console writes) and re-renders the `<action>` line to match. */
+  set<K extends keyof StepSettings<T> & string>(setting: K, value: NonNullable<StepSettings<T>[K]>): void {
+    setStepSetting(this, setting, value as SettingValue);
+  }
+
+  private read(): { settings: Record<string, unknown>; verbatim: Record<string, string>; extra: Variable[] } {
+    const settings: Record<string, unknown> = {};
+    const verbatim: Record<string, string> = {};
+    const extra: Variable[] = [];
+    const counts: Record<string, string> = {};
+    const entry = this.entry;
+    for (const v of variables(this.step)) {
+      const m = entry ? matchVariable(entry, v) : undefined;
+      if (!m) {
+        extra.push(v);
+        continue;
+      }
+      const decoded = decodeValue(m.data.valueType, v.value);
+      const key = m.index === undefined ? m.data.property : (v.attributes.property ?? '');
+      if (decoded === undefined || key in verbatim) {
+        verbatim[key] = v.value;
+        continue;
+      }
+      if (m.index === undefined) {
+        if (m.data.setting in settings && !(m.data.valueType === 'array' && Array.isArray(settings[m.data.setting]) && counts[m.data.setting] === undefined)) verbatim[key] = v.value;
+        else if (m.data.valueType === 'array') {
+          settings[m.data.setting] ??= [];
+          counts[m.data.setting] = v.value;
+        } else settings[m.data.setting] = decoded;
+        continue;
+      }
+      const arraySetting = entry?.variables.find((x) => !x.arrayOf && x.property === m.data.arrayOf)?.setting ?? m.data.arrayOf ?? '';
+      const items = (settings[arraySetting] ??= []) as Record<string, unknown>[];
+      const item = (items[m.index] ??= {});
+      item[m.data.setting] = decoded;
+    }
+    for (const [s, value] of Object.entries(settings)) {
+      // An array is typed only when its count matches its items and no index is missing.
+      if (!Array.isArray(value) || entry?.variables.find((x) => x.setting === s)?.valueType !== 'array') continue;
+      const data = entry.variables.find((x) => x.setting === s && !x.arrayOf) as StepTypeData['variables'][number];
+      const count = Number(counts[s]);
+      if (count !== value.length || Array.from(value, (x) => x === undefined).some(Boolean)) {
+        delete settings[s];
+        for (const v of variables(this.step)) {
+          const m = matchVariable(entry, v);
+          if (m && (m.data === data || m.data.arrayOf === data.property)) verbatim[m.index === undefined ? data.property : (v.attributes.property ?? '')] = v.value;
+        }
+      }
+    }
+    return { settings, verbatim, extra };
+  }
+}
+
+/** The typed view of a step (any type; settings are typed when `T` is given or inferred). */
+export function stepView<T extends string = string>(step: Step | SubTaskSequence): StepView<T> {
+  return new StepView<T>(step);
+}

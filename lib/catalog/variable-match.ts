@@ -1,0 +1,43 @@
+/**
+ * Which catalog variable a step's `<variable>` is: by WMI property, then by task sequence variable name (MDT files
+ * use other properties), with array items (`Partitions0Size`) resolved to their array and index.
+ */
+import type { Variable } from '../model/types.js';
+import type { StepTypeData, VariableData } from './types.js';
+
+/** A step variable matched to the catalog. */
+export interface MatchedVariable {
+  variable: Variable;
+  data: VariableData;
+  /** For an array item: its index. */
+  index?: number;
+}
+
+function itemPattern(spelling: string): RegExp {
+  const [head, tail] = spelling.split('{n}') as [string, string];
+  return new RegExp(`^${head}(\\d+)${tail}$`, 'i');
+}
+
+/** The catalog variable (and array index) for a `<variable>` of a step of type `entry`. */
+export function matchVariable(entry: StepTypeData, variable: Variable): Omit<MatchedVariable, 'variable'> | undefined {
+  const property = variable.attributes.property ?? '';
+  const name = (variable.attributes.name ?? '').toLowerCase();
+  for (const data of entry.variables) if (!data.arrayOf && data.property === property) return { data };
+  for (const data of entry.variables) if (!data.arrayOf && data.name.toLowerCase() === name && name !== '') return { data };
+  for (const data of entry.variables) {
+    if (!data.arrayOf) continue;
+    const m = itemPattern(data.property).exec(property) ?? itemPattern(data.name).exec(variable.attributes.name ?? '');
+    if (m) return { data, index: Number(m[1]) };
+  }
+  return undefined;
+}
+
+/** The catalog variable of a setting name (top level), or undefined. */
+export function variableOfSetting(entry: StepTypeData, setting: string): VariableData | undefined {
+  return entry.variables.find((v) => !v.arrayOf && v.setting === setting);
+}
+
+/** The `name`/`property` of array item `index` of an item variable. */
+export function itemSpelling(data: VariableData, index: number): { name: string; property: string } {
+  return { name: data.name.replace('{n}', String(index)), property: data.property.replace('{n}', String(index)) };
+}

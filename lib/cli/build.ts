@@ -1,0 +1,71 @@
+/**
+ * `cmts build`: a sequence written as code (YAML, the text form) compiled to an importable task sequence in any
+ * container. Nothing is written unless the whole text builds and the result reads back.
+ */
+import type { ContainerKind } from '../containers/index.js';
+import { TaskSequenceError } from '../errors.js';
+import { readTaskSequence } from '../read.js';
+import { fromYaml } from '../text/build-sequence.js';
+import { writeTaskSequence } from '../write.js';
+import { type OptionSpecs, startCommand, str, UsageError } from './args.js';
+import type { CliIo } from './io.js';
+import { EXIT } from './exit.js';
+
+/** The command's --help text. */
+export const HELP = `Usage: cmts build <sequence.yaml> [-o <output>] [--container sequence|sms-package|cim-instance]
+
+Compiles a task sequence written as code (YAML; schema: schemas/sequence-text.schema.json) to XML ConfigMgr
+imports: steps by their console names, settings by the step catalog's names, groups and conditions nested.
+
+Options:
+  <sequence.yaml>          the text form ('-' for standard input is not supported; give a file)
+  -o, --output <file>      write here (default: standard output)
+      --container <kind>   sequence (a bare <sequence>, for ImportSequence), sms-package (ConfigMgr 2007
+                           export) or cim-instance (Current Branch object.xml); default: the text's container
+  -h, --help               show this help
+
+Examples:
+  cmts build osd.yaml -o osd.xml
+  cmts convert export.xml --to yaml -o osd.yaml && cmts build osd.yaml --container cim-instance -o object.xml
+
+Exit status: 0 success, 1 if the text does not build, 2 usage error.
+`;
+
+const OPTIONS: OptionSpecs = { output: { type: 'string', short: 'o' }, container: { type: 'string' }, help: { type: 'boolean', short: 'h' } };
+const CONTAINERS = ['sequence', 'sms-package', 'cim-instance'];
+
+/** Runs `cmts build`. */
+export function run(argv: string[], io: CliIo): number {
+  const p = startCommand(
+    {
+      name: 'build',
+      help: HELP,
+      options: OPTIONS,
+      check: (q) => {
+        if (q.positionals.length !== 1) throw new UsageError('Give one YAML file.');
+        const c = str(q, 'container');
+        if (c !== undefined && !CONTAINERS.includes(c)) throw new UsageError(`--container is one of ${CONTAINERS.join(', ')}.`);
+      },
+    },
+    argv,
+    io,
+  );
+  if (typeof p === 'number') return p;
+  const input = p.positionals[0] as string;
+  try {
+    const text = Buffer.from(io.readFile(input)).toString('utf8').replace(/^\uFEFF/, '');
+    const container = str(p, 'container') as ContainerKind | undefined;
+    const bytes = writeTaskSequence(fromYaml(text, container ? { container } : {}));
+    // What we write must read back as a task sequence.
+    readTaskSequence(bytes, { file: '(result)' });
+    const output = str(p, 'output');
+    if (output !== undefined && output !== '-') io.writeFileAtomic(output, bytes);
+    else io.stdout.write(bytes);
+    return EXIT.ok;
+  } catch (e) {
+    if (!(e instanceof TaskSequenceError)) throw e;
+    if (e.file === undefined) e.file = input;
+    io.stderr.write(`cmts build: ${e.format()}\n`);
+    return EXIT.failed;
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * `cmts render`: task sequences as self-contained HTML pages (or Markdown) for change boards and handovers, a folder
+ * of them with an index page, or the changes between two sequences highlighted for review.
+ */
+import { basename, join } from 'node:path';
+import { buildComparisonView } from '../render/comparison-view.js';
+import { renderHtml } from '../render/render-html.js';
+import { renderMarkdown } from '../render/render-markdown.js';
+import { renderIndex, type RenderFormat } from '../render/render-sequence.js';
+import { buildSequenceView, type SequenceView } from '../render/view-model.js';
+import { loadDocuments, loadOne } from './load.js';
+import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError } from './args.js';
+import { inputsOrFail } from './inputs.js';
+import type { CliIo } from './io.js';
+import { inputFailure, reportFailure } from './json-report.js';
+import { EXIT } from './exit.js';
+import { planTargets } from './output-targets.js';
+
+/** The command's --help text. */
+export const HELP = `NAME
+    cmts render - document task sequences, or the changes between two, as HTML or Markdown
+
+SYNOPSIS
+    cmts render <input>... [-o <file> | --out-dir <folder>] [--format html|md]
+    cmts render --compare <old> <new> [-o <file>] [--format html|md]
+
+DESCRIPTION
+    One self-contained HTML page per task sequence (no network, no other files): the package facts, the tree
+    of groups and steps (collapsible; type, key settings, condition, continue-on-error, disabled steps greyed,
+    step numbers), a search box, the task sequence variables set or read, the packages used, and the lint
+    findings beside their steps. --format md writes the same as GitHub-flavoured Markdown. With --compare,
+    <new> is shown with the steps added, removed and moved and the settings changed since <old> highlighted.
+
+OPTIONS
+    <input>...             files, folders (their .xml and .zip files), globs, or - for standard input
+    -o, --output <file>    write the page here, in an existing folder (one task sequence only; never onto an
+                           input) [default: standard output]
+    --out-dir <folder>     write one page per task sequence, named after its file, and index.html (index.md);
+                           the folder is created if missing
+    --format html|md       the output format [default: html]
+    --compare              take two inputs, <old> and <new>, and highlight what changed
+    -h, --help             show this help
+
+EXAMPLES
+    cmts render ts.xml -o ts.html
+    cmts render exports/ --out-dir docs/task-sequences
+    cmts render --compare before.xml after.xml -o review.html
+    cmts render ts.xml --format md > ts.md
+
+EXIT STATUS
+    0 every page written; 1 an input could not be read or a page not written (nothing is written then);
+    2 usage error (also: several task sequences without --out-dir, or a page that would land on an input).
+`;
+
+const OPTIONS: OptionSpecs = {
+  output: { type: 'string', short: 'o' },
+  'out-dir': { type: 'string' },
+  format: { type: 'string' },
+  compare: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+function checkUsage(p: Parsed): void {
+  const f = str(p, 'format');
+  if (f !== undefined && f !== 'html' && f !== 'md') throw new UsageError(`--format is html or md, not ${JSON.stringify(f)}.`);
+  if (str(p, 'output') !== undefined && str(p, 'out-dir') !== undefined) throw new UsageError('Give -o or --out-dir, not both.');
+  if (flag(p, 'compare')) {
+    if (p.positionals.length !== 2) throw new UsageError('--compare takes two inputs: <old> <new>.');
+    if (str(p, 'out-dir') !== undefined) throw new UsageError('--compare writes one page: give -o <file>, not --out-dir.');
+  } else if (p.positionals.length === 0) throw new UsageError('Give the input file(s), or - for standard input.');
+}
+
+/** The base of a page's file name: the input's base name (and export part), safe on every file system. */
+function stemOf(label: string): string {
+  const [file, part] = label.split('!') as [string, string | undefined];
+  const stem = `${basename(file).replace(/\.[^.]*$/, '')}${part ? `-${part.replace(/\/object\.xml$/i, '').replace(/^.*\//, '')}` : ''}`;
+  return stem.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') || 'task-sequence';
+}
+
+/** A file name for a page, not yet taken (nor `index`). */
+function pageName(label: string, ext: string, taken: Set<string>): string {
+  const safe = stemOf(label);
+  let name = `${safe}.${ext}`;
+  for (let n = 2; taken.has(name.toLowerCase()) || name.toLowerCase() === `index.${ext}`; n++) name = `${safe}-${n}.${ext}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** Runs `cmts render`. */
+export function run(argv: string[], io: CliIo): number {
+  const p = startCommand({ name: 'render', help: HELP, options: OPTIONS, check: checkUsage }, argv, io);
+  if (typeof p === 'number') return p;
+  const format: RenderFormat = str(p, 'format') === 'md' ? 'md' : 'html';
+  const text = (v: SequenceView) => (format === 'md' ? renderMarkdown(v) : renderHtml(v));
+  const output = str(p, 'output');
+  const outDir = str(p, 'out-dir');
+  const compare = flag(p, 'compare');
+  const inputs = compare ? p.positionals : inputsOrFail('render', p.positionals, io);
+  if (typeof inputs === 'number') return inputs;
+  try {
+    // The shared checks: no page lands on an input, -o goes into an existing folder, --out-dir is a folder.
+    for (const group of compare ? inputs.map((i) => [i]) : [inputs]) planTargets(group, { output, outDir, nameFor: (i) => `${stemOf(i)}.${format}` }, io);
+  } catch (e) {
+    if (e instanceof UsageError) return reportUsage('render', e.message, io);
+    throw e;
+  }
+  let current = inputs.join(' ');
+  try {
+    let views: SequenceView[];
+    if (compare) {
+      const [a, b] = inputs as [string, string];
+      current = a;
+      const before = loadOne(io, a);
+      current = b;
+      const after = loadOne(io, b);
+      views = [buildComparisonView(before.doc, after.doc, { source: `${after.label} (compared with ${before.label})` })];
+    } else {
+      views = inputs.flatMap((input) => {
+        current = input;
+        return loadDocuments(io, input).map(({ label, doc }) => buildSequenceView(doc, { source: label }));
+      });
+    }
+    if (outDir === undefined) {
+      if (views.length !== 1) {
+        io.stderr.write(`cmts render: the inputs hold ${views.length} task sequences; give --out-dir <folder> for a page each and an index.\n`);
+        return EXIT.usage;
+      }
+      const page = text(views[0] as SequenceView);
+      if (output === undefined || output === '-') io.stdout.write(page);
+      else io.writeFileAtomic(output, Buffer.from(page, 'utf8'));
+      return EXIT.ok;
+    }
+    const taken = new Set<string>();
+    const pages = views.map((view) => ({ href: pageName(view.source, format, taken), view }));
+    for (const { href, view } of pages) io.writeFileAtomic(join(outDir, href), Buffer.from(text(view), 'utf8'));
+    io.writeFileAtomic(join(outDir, `index.${format}`), Buffer.from(renderIndex(pages, format), 'utf8'));
+    io.stderr.write(`cmts render: ${pages.length} page(s) and index.${format} written to ${outDir}.\n`);
+    return EXIT.ok;
+  } catch (e) {
+    reportFailure('render', current, inputFailure(e), io.stderr);
+    return EXIT.failed;
+  }
+}

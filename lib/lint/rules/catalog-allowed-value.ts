@@ -1,0 +1,30 @@
+/** A step variable outside the values the console offers (compared case-insensitively) or outside its range. */
+import { consoleFormEntry } from '../../catalog/console-form.js';
+import { matchVariable } from '../../catalog/variable-match.js';
+import { variables } from '../../model/variables.js';
+import { type Finding, type LintRule, steps } from '../rule.js';
+
+/** Lint rule `catalog/allowed-value` (see its description). */
+export const catalogAllowedValue: LintRule = {
+  id: 'catalog/allowed-value',
+  severity: 'warning',
+  description: 'A step setting outside the values or the range the console allows.',
+  check: (doc) =>
+    steps(doc).flatMap((located): Finding[] => {
+      const entry = consoleFormEntry(located.node);
+      if (!entry) return [];
+      return variables(located.node).flatMap((v): Finding[] => {
+        const data = matchVariable(entry, v)?.data;
+        if (!data || v.value === '' || /%[^%]+%/.test(v.value)) return [];
+        if (data.valueType === 'enum' && data.allowed && !data.allowed.some((a) => a.toLowerCase() === v.value.toLowerCase())) {
+          return [{ located, message: `${data.setting} (${data.name}) is ${JSON.stringify(v.value)}; the console allows ${data.allowed.map((a) => JSON.stringify(a)).join(', ')}.` }];
+        }
+        const n = Number(v.value);
+        if (data.valueType === 'integer' && /^-?\d+$/.test(v.value) && ((data.min !== undefined && n < data.min) || (data.max !== undefined && n > data.max))) {
+          return [{ located, message: `${data.setting} (${data.name}) is ${n}; the console allows ${data.min ?? '…'} to ${data.max ?? '…'}.` }];
+        }
+        if (data.maxLength !== undefined && v.value.length > data.maxLength) return [{ located, message: `${data.setting} (${data.name}) is ${v.value.length} characters; the console allows ${data.maxLength}.` }];
+        return [];
+      });
+    }),
+};

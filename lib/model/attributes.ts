@@ -1,0 +1,92 @@
+/**
+ * Typed attribute names for steps and groups, so a misspelling (`disabled` for `disable`) does not compile, and
+ * setters that write attributes where the console puts them.
+ */
+import { TaskSequenceError } from '../errors.js';
+import type { Group, SequenceItem, Step, SubTaskSequence } from './types.js';
+
+/** The attributes a `<step>` or `<subtasksequence>` can have, in the order the console (and MDT) writes them. */
+export const STEP_ATTRIBUTES = ['type', 'name', 'description', 'disable', 'continueOnError', 'timeout', 'startIn', 'runIn', 'successCodeList', 'retryCount', 'runFromNet'] as const;
+/** The attributes a `<group>` can have, in the console's order (`expand` is MDT's). */
+export const GROUP_ATTRIBUTES = ['expand', 'name', 'description', 'disable', 'continueOnError'] as const;
+
+/** A step attribute name. */
+export type StepAttribute = (typeof STEP_ATTRIBUTES)[number];
+/** A group attribute name. */
+export type GroupAttribute = (typeof GROUP_ATTRIBUTES)[number];
+/** The attribute names of an item kind. */
+export type AttributeOf<T extends SequenceItem> = T extends Group ? GroupAttribute : StepAttribute;
+
+/** The console's limit for step and group names. */
+export const MAX_ITEM_NAME = 50;
+
+/**
+ * Sets an attribute of a step or group. An existing one keeps its place; a new one goes where the console writes it
+ * (`disable` after `description`, `timeout` before `runIn`, …).
+ */
+export function setItemAttribute<T extends SequenceItem>(item: T, name: AttributeOf<T>, value: string): void {
+  if (name in item.attributes) {
+    item.attributes[name] = value;
+    return;
+  }
+  const order: readonly string[] = item.kind === 'group' ? GROUP_ATTRIBUTES : STEP_ATTRIBUTES;
+  const rank = order.indexOf(name);
+  const next: Record<string, string> = {};
+  let placed = false;
+  for (const [k, v] of Object.entries(item.attributes)) {
+    const r = order.indexOf(k);
+    if (!placed && r > rank) {
+      next[name] = value;
+      placed = true;
+    }
+    next[k] = v;
+  }
+  if (!placed) next[name] = value;
+  item.attributes = next;
+}
+
+/** Removes an attribute of a step or group; returns whether it was there. */
+export function removeItemAttribute<T extends SequenceItem>(item: T, name: AttributeOf<T>): boolean {
+  if (!(name in item.attributes)) return false;
+  delete item.attributes[name];
+  return true;
+}
+
+function flag(item: SequenceItem, name: 'disable' | 'continueOnError', on: boolean): void {
+  if (on) {
+    setItemAttribute(item, name, 'true');
+    return;
+  }
+  if (!(name in item.attributes)) return;
+  // ConfigMgr leaves a false flag out; MDT writes both flags, "false" included, and its files keep that spelling.
+  const other = name === 'disable' ? 'continueOnError' : 'disable';
+  if (item.attributes[other] === 'false' || item.attributes[name] === 'false') item.attributes[name] = 'false';
+  else delete item.attributes[name];
+}
+
+/** Enables or disables a step or group (the `disable` attribute; ConfigMgr ignores any other spelling). */
+export function setEnabled(item: SequenceItem, enabled: boolean): void {
+  flag(item, 'disable', !enabled);
+}
+
+/** Whether a step or group runs (is not disabled). */
+export function isEnabled(item: SequenceItem): boolean {
+  return item.attributes.disable !== 'true';
+}
+
+/** Sets "Continue on error" of a step or group. */
+export function setContinueOnError(item: SequenceItem, on: boolean): void {
+  flag(item, 'continueOnError', on);
+}
+
+/** Renames a step or group; throws `INVALID_ARGUMENT` for an empty name or one over the console's 50 characters. */
+export function renameItem(item: SequenceItem, name: string): void {
+  if (name.length === 0 || name.length > MAX_ITEM_NAME) throw new TaskSequenceError('INVALID_ARGUMENT', `A name must be 1 to ${MAX_ITEM_NAME} characters: ${JSON.stringify(name)}.`);
+  item.attributes.name = name;
+}
+
+/** Sets a step's time-out in seconds (the console shows minutes); undefined removes it. */
+export function setTimeoutSeconds(step: Step | SubTaskSequence, seconds: number | undefined): void {
+  if (seconds === undefined) removeItemAttribute(step, 'timeout');
+  else setItemAttribute(step, 'timeout', String(Math.trunc(seconds)));
+}

@@ -1,0 +1,113 @@
+/**
+ * Authoring a sequence's structure: new groups, and steps or groups added, moved and copied to any place (before or
+ * after an item, first or last in a group, at an index), also between sequences. Every edit lays new nodes out like
+ * their neighbours and leaves untouched parts of the file as they were.
+ */
+import { TaskSequenceError } from '../errors.js';
+import { setItemAttribute } from './attributes.js';
+import { buildCondition, type ConditionOperand } from './condition-builder.js';
+import { appendLaidOut, detectIndentUnit, insertLaidOut, layoutAt } from './format.js';
+import { removeItem } from './mutate.js';
+import { isSequenceItem, locate, parentOf } from './query.js';
+import type { Group, Node, Sequence, SequenceItem } from './types.js';
+
+/** Where an item goes: next to an item, first or last in a group (or the sequence), or at an item index in it. */
+export type Position =
+  | { before: SequenceItem }
+  | { after: SequenceItem }
+  | { first: Sequence | Group }
+  | { last: Sequence | Group }
+  | { parent: Sequence | Group; index: number };
+
+/** Options for {@link createGroup}. */
+export interface GroupOptions {
+  name: string;
+  /** Default ''. */
+  description?: string;
+  /** Default false (the `disable` attribute is left out). */
+  disabled?: boolean;
+  /** Default false (left out). */
+  continueOnError?: boolean;
+  /** Operands that must all hold for the group to run. */
+  condition?: ConditionOperand[];
+}
+
+/** A new, empty `<group>` as the console writes it. */
+export function createGroup(o: GroupOptions): Group {
+  if (o.name.length === 0 || o.name.length > 50) throw new TaskSequenceError('INVALID_ARGUMENT', `A group name must be 1 to 50 characters: ${JSON.stringify(o.name)}.`);
+  const group: Group = { kind: 'group', tag: 'group', attributes: { name: o.name, description: o.description ?? '' }, children: [] };
+  if (o.disabled) setItemAttribute(group, 'disable', 'true');
+  if (o.continueOnError) setItemAttribute(group, 'continueOnError', 'true');
+  if (o.condition && o.condition.length > 0) group.children.push(buildCondition(...o.condition));
+  return group;
+}
+
+function itemsOf(parent: Sequence | Group): number[] {
+  const out: number[] = [];
+  parent.children.forEach((c, i) => {
+    if (isSequenceItem(c)) out.push(i);
+  });
+  return out;
+}
+
+function parentIn(sequence: Sequence, node: Sequence | Group): Sequence | Group {
+  if (node !== sequence && !locate(sequence, node as Group)) throw new TaskSequenceError('STEP_NOT_FOUND', `The group ${JSON.stringify(node.attributes.name ?? '')} is not in this sequence.`);
+  return node;
+}
+
+/** Inserts `item` before `parent.children[index]` (an element), laid out like it. */
+function insertBefore(sequence: Sequence, parent: Sequence | Group, index: number, item: SequenceItem): void {
+  const unit = detectIndentUnit(sequence);
+  insertLaidOut(parent, index, [item], unit);
+  // Inserted after the element with its layout; the two swap places so the new item comes first.
+  const placed = parent.children.indexOf(item);
+  parent.children[placed] = parent.children[index] as Node;
+  parent.children[index] = item;
+}
+
+function appendLast(sequence: Sequence, parent: Sequence | Group, item: SequenceItem): void {
+  const unit = detectIndentUnit(sequence);
+  const where = parent === sequence ? undefined : parentOf(sequence, parent);
+  let layout = where ? layoutAt(where.parent, where.index, unit) : undefined;
+  // An empty parent written over two lines (`<sequence>` ⏎ `</sequence>`) shows its own indentation before its end tag.
+  const only = parent.children.length === 1 ? parent.children[0] : undefined;
+  if (!layout && only?.kind === 'text' && /^[ \t]*\r?\n[ \t]*$/.test(only.value)) {
+    layout = { newline: only.value.includes('\r\n') ? '\r\n' : '\n', indent: only.value.slice(only.value.lastIndexOf('\n') + 1), unit };
+  }
+  appendLaidOut(parent, item, layout, unit);
+}
+
+/** Adds a step or group at `position`. Throws `STEP_NOT_FOUND` when the reference item or group is not in `sequence`. */
+export function addItem(sequence: Sequence, item: SequenceItem, position: Position): void {
+  if ('before' in position || 'after' in position) {
+    const ref = 'before' in position ? position.before : position.after;
+    const where = locate(sequence, ref);
+    if (!where) throw new TaskSequenceError('STEP_NOT_FOUND', `The step ${JSON.stringify(ref.attributes.name ?? '')} is not in this sequence.`);
+    if ('after' in position) insertLaidOut(where.parent, where.index, [item], detectIndentUnit(sequence));
+    else insertBefore(sequence, where.parent, where.index, item);
+    return;
+  }
+  const parent = parentIn(sequence, 'first' in position ? position.first : 'last' in position ? position.last : position.parent);
+  const slots = itemsOf(parent);
+  const index = 'first' in position ? 0 : 'last' in position ? slots.length : position.index;
+  if (index < 0 || index > slots.length) throw new TaskSequenceError('INVALID_ARGUMENT', `Index ${index} is outside 0…${slots.length}.`);
+  if (index < slots.length) insertBefore(sequence, parent, slots[index] as number, item);
+  else if (slots.length > 0) insertLaidOut(parent, slots[slots.length - 1] as number, [item], detectIndentUnit(sequence));
+  else appendLast(sequence, parent, item);
+}
+
+/** Moves a step or group (with its contents) to `position` in the same sequence. */
+export function moveItem(sequence: Sequence, item: SequenceItem, position: Position): void {
+  if (!locate(sequence, item)) throw new TaskSequenceError('STEP_NOT_FOUND', `The step ${JSON.stringify(item.attributes.name ?? '')} is not in this sequence.`);
+  const target = 'first' in position ? position.first : 'last' in position ? position.last : 'parent' in position ? position.parent : undefined;
+  if (item.kind === 'group' && target && (target === item || (target !== sequence && locate(item as unknown as Sequence, target as Group)))) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', 'A group cannot move into itself.');
+  }
+  removeItem(sequence, item);
+  addItem(sequence, item, position);
+}
+
+/** A deep copy of a step or group, with no link to the file it came from (it is printed anew where it goes). */
+export function copyItem<T extends SequenceItem>(item: T): T {
+  return JSON.parse(JSON.stringify(item)) as T;
+}

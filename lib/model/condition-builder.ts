@@ -1,0 +1,120 @@
+/**
+ * Conditions as typed operands, built into the `<condition>` the console writes and read back from one. A step's or
+ * group's condition goes first among its children, before the `<action>`, where the console puts it.
+ */
+import { TaskSequenceError } from '../errors.js';
+import { CONDITION_TYPES, conditionType } from '../catalog/condition-data.js';
+import { detectIndentUnit, insertLaidOut, layOut, layoutAt, whitespaceBefore } from './format.js';
+import { isElement } from './query.js';
+import type { Condition, Expression, Group, Node, Operator, Step, SubTaskSequence, Variable } from './types.js';
+
+/** Comparison operators of variable, file and folder conditions. */
+export type Comparison = 'equals' | 'notEquals' | 'less' | 'lessEqual' | 'greater' | 'greaterEqual';
+
+/** One operand of a condition: an expression or an operator over operands. */
+export type ConditionOperand =
+  | { variable: string; operator: 'exists' | 'notExists' | Comparison; value?: string }
+  | { wmi: string; namespace?: string }
+  | { file: string; version?: string; versionOperator?: Comparison; dateTime?: string; dateTimeOperator?: Comparison }
+  | { folder: string; dateTime?: string; dateTimeOperator?: Comparison }
+  | { registry: string; valueName?: string; operator: 'exists' | 'notExists' | Comparison; type?: string; data?: string }
+  | { software: string; productCode?: string; upgradeCode?: string; version?: string; operator?: 'AnyVersion' | 'ThisVersion' }
+  | { and: ConditionOperand[] }
+  | { or: ConditionOperand[] }
+  | { not: ConditionOperand[] }
+  | { expression: string; parameters: Record<string, string> };
+
+function expression(type: string, params: Record<string, string | undefined>): Expression {
+  const children: Node[] = Object.keys(params)
+    .filter((k) => params[k] !== undefined)
+    .sort()
+    .map((name): Variable => ({ kind: 'variable', tag: 'variable', attributes: { name }, value: params[name] as string }));
+  return { kind: 'expression', tag: 'expression', attributes: { type }, children };
+}
+
+const T = (key: string) => (CONDITION_TYPES.find((c) => c.key === key) as { type: string }).type;
+
+/** The `<operator>` or `<expression>` element of an operand. */
+export function operandNode(o: ConditionOperand): Operator | Expression {
+  if ('and' in o || 'or' in o || 'not' in o) {
+    const [type, list] = 'and' in o ? ['and', o.and] : 'or' in o ? ['or', o.or] : ['not', o.not];
+    return { kind: 'operator', tag: 'operator', attributes: { type }, children: list.map(operandNode) };
+  }
+  if ('variable' in o) return expression(T('variable'), { Operator: o.operator, Value: o.value ?? (o.operator.endsWith('xists') ? undefined : ''), Variable: o.variable });
+  if ('wmi' in o) return expression(T('wmi'), { Namespace: o.namespace ?? 'root\\cimv2', Query: o.wmi });
+  if ('file' in o) return expression(T('file'), { DateTime: o.dateTime, DateTimeOperator: o.dateTimeOperator, Path: o.file, Version: o.version, VersionOperator: o.versionOperator });
+  if ('folder' in o) return expression(T('folder'), { DateTime: o.dateTime, DateTimeOperator: o.dateTimeOperator, Path: o.folder });
+  if ('registry' in o) return expression(T('registry'), { Data: o.data, KeyPath: o.registry, Operator: o.operator, Type: o.type ?? 'REG_SZ', Value: o.valueName ?? '' });
+  if ('software' in o) return expression(T('software'), { Operator: o.operator ?? 'AnyVersion', ProductCode: o.productCode, ProductName: o.software, UpgradeCode: o.upgradeCode, Version: o.version });
+  if ('expression' in o) return expression(o.expression, o.parameters);
+  throw new TaskSequenceError('INVALID_ARGUMENT', `Not a condition operand: ${JSON.stringify(o)}.`);
+}
+
+/** A `<condition>` whose operands must all hold. */
+export function buildCondition(...operands: ConditionOperand[]): Condition {
+  return { kind: 'condition', tag: 'condition', attributes: {}, children: operands.map(operandNode) };
+}
+
+function params(e: Expression): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of e.children) if (c.kind === 'variable' && c.attributes.name !== undefined) out[c.attributes.name] = c.value;
+  return out;
+}
+
+/** Reads an `<operator>` or `<expression>` back into a typed operand (unknown expression types stay generic). */
+export function readOperand(node: Operator | Expression): ConditionOperand {
+  if (node.kind === 'operator') {
+    const list = node.children.filter((c): c is Operator | Expression => c.kind === 'operator' || c.kind === 'expression').map(readOperand);
+    const type = node.attributes.type;
+    return type === 'or' ? { or: list } : type === 'not' ? { not: list } : { and: list };
+  }
+  const p = params(node);
+  const generic: ConditionOperand = { expression: node.attributes.type ?? '', parameters: p };
+  const back = (o: ConditionOperand) => (JSON.stringify(params(operandNode(o) as Expression)) === JSON.stringify(Object.fromEntries(Object.entries(p).sort())) ? o : generic);
+  const opt = <K extends string>(k: K, v: string | undefined) => (v === undefined ? {} : ({ [k]: v } as Record<K, string>));
+  switch (conditionType(node.attributes.type)?.key) {
+    case 'variable':
+      return back({ variable: p.Variable ?? '', operator: (p.Operator ?? 'equals') as Comparison, ...opt('value', p.Value) });
+    case 'wmi':
+      return back({ wmi: p.Query ?? '', ...opt('namespace', p.Namespace) });
+    case 'folder':
+      return back({ folder: p.Path ?? '', ...opt('dateTime', p.DateTime), ...(p.DateTimeOperator ? { dateTimeOperator: p.DateTimeOperator as Comparison } : {}) });
+    default:
+      return generic;
+  }
+}
+
+/** A condition's operands, typed. */
+export function readCondition(condition: Condition): ConditionOperand[] {
+  return condition.children.filter((c): c is Operator | Expression => isElement(c) && (c.kind === 'operator' || c.kind === 'expression')).map(readOperand);
+}
+
+/**
+ * Sets (or, with undefined, removes) the condition of a step or group: an existing `<condition>` is replaced where it
+ * is; a new one goes first, laid out like the item's other children.
+ */
+export function setCondition(item: Step | SubTaskSequence | Group, condition: Condition | undefined): void {
+  const at = item.children.findIndex((c) => c.kind === 'condition');
+  const unit = detectIndentUnit(item);
+  if (at !== -1) {
+    if (condition) {
+      layOut(condition, layoutAt(item, at, unit));
+      item.children[at] = condition;
+    } else {
+      const ws = whitespaceBefore(item, at);
+      item.children.splice(ws ? at - 1 : at, ws ? 2 : 1);
+    }
+    return;
+  }
+  if (!condition) return;
+  const first = item.children.findIndex((c) => isElement(c));
+  if (first === -1) {
+    item.children.unshift(condition);
+    return;
+  }
+  // Inserted after the first element with its layout, then the two swap places: the condition comes first.
+  insertLaidOut(item, first, [condition], unit);
+  const placed = item.children.indexOf(condition);
+  item.children[placed] = item.children[first] as Node;
+  item.children[first] = condition;
+}

@@ -1,0 +1,71 @@
+/**
+ * Parent links, so that finding where a node sits costs its depth, not the size of the tree. The links live in a
+ * WeakMap (the model stays plain data: nothing to copy, serialise or keep in sync by hand) and are checked on every
+ * use: a link is trusted only if the parent still holds the node and the chain reaches the root. A tree edited
+ * behind the index's back (a plain `children.splice`) is re-indexed once, on the first lookup that finds a stale
+ * link, so any mix of edits stays correct and a run of edits through `mutate.ts` stays O(1) amortised each.
+ */
+import type { Group, Node, Parent, Sequence, SequenceItem } from './types.js';
+
+const links = new WeakMap<Node | Parent, Parent>();
+
+/** Records `parent` as the parent of each node of `nodes` and of their descendants (iteratively). */
+export function linkChildren(parent: Parent, nodes: readonly Node[]): void {
+  const stack: [Parent, readonly Node[]][] = [[parent, nodes]];
+  while (stack.length) {
+    const [p, kids] = stack.pop() as [Parent, readonly Node[]];
+    for (const n of kids) {
+      links.set(n, p);
+      if ('children' in n && n.children.length) stack.push([n, n.children]);
+    }
+  }
+}
+
+/** Where `node` sits: its parent and its index there, checked to be under `root`; undefined if it is not. */
+function checked(root: Parent, node: Node): { parent: Parent; index: number } | undefined {
+  const parent = links.get(node);
+  if (!parent) return undefined;
+  const index = parent.children.indexOf(node);
+  if (index === -1) return undefined;
+  let at: Parent = parent;
+  while (at !== root) {
+    const up = links.get(at);
+    if (!up || !up.children.includes(at as Node)) return undefined;
+    at = up;
+  }
+  return { parent, index };
+}
+
+/** The parent of `node` under `root` and its index there; undefined when the node is not in that tree. */
+export function parentIn(root: Parent, node: Node): { parent: Parent; index: number } | undefined {
+  const found = checked(root, node);
+  if (found) return found;
+  linkChildren(root, root.children);
+  return checked(root, node);
+}
+
+/** The chain of parents from `root` (first) down to the direct parent of `node`, or undefined. */
+export function ancestorsIn(root: Parent, node: Node): { parents: Parent[]; index: number } | undefined {
+  const where = parentIn(root, node);
+  if (!where) return undefined;
+  const parents: Parent[] = [where.parent];
+  for (let at: Parent = where.parent; at !== root; ) {
+    at = links.get(at) as Parent;
+    parents.push(at);
+  }
+  return { parents: parents.reverse(), index: where.index };
+}
+
+/** The names path and groups of a step or group, as `query.ts` reports them, found through the parent links. */
+export function locateByLinks(sequence: Sequence, node: SequenceItem): { parent: Sequence | Group; index: number; path: string; groups: Group[] } | undefined {
+  const found = ancestorsIn(sequence, node);
+  if (!found || found.parents[0] !== sequence) return undefined;
+  const groups: Group[] = [];
+  for (const p of found.parents.slice(1)) {
+    if (p.kind !== 'group') return undefined;
+    groups.push(p);
+  }
+  const escape = (name: string): string => name.replace(/[\\/]/g, (c) => `\\${c}`);
+  const path = [...groups, node].map((n) => escape(n.attributes.name ?? '')).join('/');
+  return { parent: found.parents[found.parents.length - 1] as Sequence | Group, index: found.index, path, groups };
+}

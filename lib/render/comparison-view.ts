@@ -1,0 +1,111 @@
+/**
+ * Changes made visible: the view of the new sequence with the semantic diff laid over it, added, moved and changed
+ * items marked (changed settings with before and after), removed items put back where they were, struck through.
+ */
+import type { TaskSequenceDocument } from '../document.js';
+import { type DiffEntry, diffTaskSequences, formatDiffEntry } from '../diff/semantic-diff.js';
+import { shownValue } from './key-settings.js';
+import { buildSequenceView, flattenItems, type ItemView, type SequenceView, type ViewOptions } from './view-model.js';
+
+const ITEM_KINDS = new Set(['group', 'step', 'subtasksequence']);
+
+/** The parent path of a step path (`A/B\/C/D` → `A/B\/C`), '' at the top. */
+function parentPath(path: string): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    if (path[i] !== '/') continue;
+    let slashes = 0;
+    for (let j = i - 1; j >= 0 && path[j] === '\\'; j--) slashes++;
+    if (slashes % 2 === 0) return path.slice(0, i);
+  }
+  return '';
+}
+
+function masked(field: string, value: string | undefined): string | undefined {
+  return value === undefined || !field.startsWith('variable ') ? value : shownValue(field.slice(9), value);
+}
+
+function asRemoved(item: ItemView): ItemView {
+  return { ...item, id: `r${item.id}`, findings: [], change: { mark: 'removed', fields: [] }, children: item.children.map(asRemoved) };
+}
+
+/** Lays the differences `entries` (from the old view's document to the new one's) over the new view, in place. */
+export function overlayChanges(view: SequenceView, old: SequenceView, entries: DiffEntry[]): SequenceView {
+  const index = (items: ItemView[]) => {
+    const m = new Map<string, ItemView[]>();
+    for (const i of flattenItems(items)) m.set(i.path, [...(m.get(i.path) ?? []), i]);
+    return m;
+  };
+  const byPath = index(view.items);
+  const oldByPath = index(old.items);
+  const summary = { added: 0, removed: 0, moved: 0, changed: 0 };
+  const other: string[] = [];
+  const removed = new Set<ItemView>();
+  for (const d of entries) {
+    if (!ITEM_KINDS.has(d.kind)) {
+      other.push(formatDiffEntry(d.kind === 'variable' ? { ...d, ...(d.before !== undefined ? { before: shownValue(d.path, d.before) } : {}), ...(d.after !== undefined ? { after: shownValue(d.path, d.after) } : {}) } : d));
+      continue;
+    }
+    if (d.change === 'removed') {
+      // Paths repeat when names do: take the first same-path item not yet placed.
+      const gone = oldByPath.get(d.path)?.find((i) => !removed.has(i));
+      if (gone) removed.add(gone);
+      summary.removed++;
+      continue;
+    }
+    const candidates = byPath.get(d.path) ?? [];
+    const item = d.change === 'added' ? (candidates.find((i) => !i.change) ?? candidates[0]) : (candidates.find((i) => i.change?.mark !== 'added') ?? candidates[0]);
+    if (!item) continue;
+    if (d.change === 'added') {
+      item.change = { mark: 'added', fields: [] };
+      summary.added++;
+    } else if (d.change === 'moved') {
+      item.change = { mark: 'moved', ...(d.from !== undefined ? { from: d.from } : {}), fields: item.change?.fields ?? [] };
+      summary.moved++;
+    } else {
+      if (!item.change) {
+        item.change = { mark: 'changed', fields: [] };
+        summary.changed++;
+      }
+      const before = masked(d.field ?? '', d.before);
+      const after = masked(d.field ?? '', d.after);
+      item.change.fields.push({ field: d.field ?? '', ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) });
+    }
+  }
+  placeRemoved(view, old, removed, byPath);
+  view.changes = { summary, other };
+  return view;
+}
+
+function placeRemoved(view: SequenceView, old: SequenceView, removed: Set<ItemView>, byPath: Map<string, ItemView[]>): void {
+  const oldParent = new Map<ItemView, ItemView[]>();
+  const walk = (list: ItemView[]): void => {
+    for (const i of list) {
+      oldParent.set(i, list);
+      walk(i.children);
+    }
+  };
+  walk(old.items);
+  const goneGroups = new Set([...removed].filter((r) => r.kind === 'group').map((r) => r.path));
+  for (const gone of removed) {
+    // A removed group brings its removed contents along.
+    const p = parentPath(gone.path);
+    let ancestorGone = false;
+    for (let a = p; a !== '' && !ancestorGone; a = parentPath(a)) ancestorGone = goneGroups.has(a);
+    if (ancestorGone) continue;
+    const target = p === '' ? view.items : byPath.get(p)?.[0]?.children;
+    if (!target) {
+      view.items.push(asRemoved(gone));
+      continue;
+    }
+    const siblings = oldParent.get(gone) ?? [];
+    const at = Math.min(siblings.indexOf(gone), target.length);
+    target.splice(at < 0 ? target.length : at, 0, asRemoved(gone));
+  }
+}
+
+/** The view of `newDoc` with its differences from `oldDoc` marked (see {@link overlayChanges}). */
+export function buildComparisonView(oldDoc: TaskSequenceDocument, newDoc: TaskSequenceDocument, options: ViewOptions = {}): SequenceView {
+  const view = buildSequenceView(newDoc, options);
+  const old = buildSequenceView(oldDoc, { lint: false });
+  return overlayChanges(view, old, diffTaskSequences(oldDoc, newDoc));
+}

@@ -1,0 +1,96 @@
+/**
+ * The stylesheet and the one script of a rendered page, inline so the page is a single file, and their hashes for
+ * the page's Content-Security-Policy (which then refuses every other script, style and any network request).
+ */
+import { createHash } from 'node:crypto';
+
+/** The page's stylesheet: screen, then print (every group expanded, no controls). */
+export const PAGE_CSS = `
+:root{--fg:#1b1f24;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--soft:#f6f8fa;--add:#1a7f37;--add-bg:#dafbe1;--del:#cf222e;--del-bg:#ffebe9;--chg:#9a6700;--chg-bg:#fff8c5;--mov:#0969da;--mov-bg:#ddf4ff}
+*{box-sizing:border-box}
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg);margin:0 auto;max-width:1200px;padding:1rem 1.5rem 3rem}
+a{color:#0969da}
+a.skip{position:absolute;left:-999px}a.skip:focus{left:1rem;top:.5rem;background:var(--bg);padding:.25rem .5rem}
+h1{font-size:1.6rem;margin:.5rem 0}h2{font-size:1.2rem;margin:1.5rem 0 .5rem;border-bottom:1px solid var(--line);padding-bottom:.25rem}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:.5rem 0}dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;overflow-wrap:anywhere}
+.summary{color:var(--muted)}
+.controls{position:sticky;top:0;background:var(--bg);padding:.5rem 0;z-index:1;border-bottom:1px solid var(--line)}
+.controls input{font:inherit;padding:.3rem .5rem;width:min(32rem,100%);border:1px solid var(--line);border-radius:6px}
+ol.tree,ol.tree ol{list-style:none;margin:0;padding-left:1.25rem}ol.tree{padding-left:0}
+li.item{display:block;margin:.2rem 0;border-left:3px solid transparent;padding-left:.4rem}
+li.item[hidden]{display:none}
+ol.tree>li.item{content-visibility:auto;contain-intrinsic-size:auto 3rem}
+.head,summary{display:flex;flex-wrap:wrap;gap:.1rem .5rem;align-items:baseline}
+summary{cursor:pointer;list-style-position:inside}summary::marker{color:var(--muted)}
+details>summary{display:list-item}details>summary>.h{display:inline-flex;flex-wrap:wrap;gap:.1rem .5rem;align-items:baseline}
+:focus-visible{outline:2px solid #0969da;outline-offset:2px}
+.num{color:var(--muted);font-variant-numeric:tabular-nums;min-width:2.5rem}
+.name{font-weight:600}.group>details>summary .name{font-size:1.02rem}
+.type{color:var(--muted);font-size:.9em}
+.badge{font-size:.75rem;border:1px solid var(--line);border-radius:1rem;padding:0 .45rem;background:var(--soft);white-space:nowrap}
+.body{margin:.1rem 0 .3rem 3rem;color:var(--fg)}
+.body p{margin:.1rem 0}
+.cond{color:#6639ba}.desc{color:var(--muted);font-style:italic}
+dl.settings{display:grid;grid-template-columns:max-content 1fr;gap:0 .75rem;margin:.1rem 0}dl.settings dt{color:var(--muted)}dl.settings dd{margin:0;font-family:ui-monospace,SFMono-Regular,Consolas,monospace;font-size:.9em;overflow-wrap:anywhere;white-space:pre-wrap}
+li.disabled>.head,li.disabled>details>summary,li.disabled>.body,li.disabled>details>.body{opacity:.5}
+li.disabled>.head .name,li.disabled>details>summary .name{text-decoration:line-through}
+ul.findings{margin:.2rem 0;padding-left:1.1rem}
+.finding.error{color:var(--del)}.finding.warning{color:var(--chg)}.finding.info{color:var(--muted)}
+li.added{border-left-color:var(--add);background:var(--add-bg)}li.removed{border-left-color:var(--del);background:var(--del-bg)}
+li.removed>.head .name,li.removed>details>summary .name{text-decoration:line-through}
+li.changed{border-left-color:var(--chg);background:var(--chg-bg)}li.moved{border-left-color:var(--mov);background:var(--mov-bg)}
+.badge.added{background:var(--add);color:#fff;border-color:var(--add)}.badge.removed{background:var(--del);color:#fff;border-color:var(--del)}
+.badge.changed{background:var(--chg);color:#fff;border-color:var(--chg)}.badge.moved{background:var(--mov);color:#fff;border-color:var(--mov)}
+table{border-collapse:collapse;width:100%;margin:.3rem 0}th,td{border:1px solid var(--line);padding:.2rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:var(--soft)}
+table.changes{width:auto;font-size:.9em;background:var(--bg)}del{background:var(--del-bg);color:var(--del)}ins{background:var(--add-bg);color:var(--add);text-decoration:none}
+.banner{border:1px solid var(--line);border-radius:6px;padding:.5rem .75rem;background:var(--soft)}
+@media print{
+body{max-width:none;padding:0;font-size:11px}
+.controls,a.skip{display:none!important}
+details::details-content{content-visibility:visible;display:block}
+li.item[hidden]{display:block!important}
+ol.tree>li.item{content-visibility:visible}
+summary{list-style:none}summary::-webkit-details-marker{display:none}
+li.item{break-inside:avoid}
+a{color:inherit;text-decoration:none}
+}
+`;
+
+/**
+ * The search filter: shows the steps whose name, type, variables, settings or condition hold every word typed (and
+ * the groups on their way), hides the rest. Without JavaScript the box stays hidden and the page is complete.
+ */
+export const PAGE_SCRIPT = `
+(function(){
+var box=document.getElementById('search');var q=document.getElementById('q');var out=document.getElementById('matches');
+if(!box||!q||!out)return;box.hidden=false;
+var items=Array.prototype.slice.call(document.querySelectorAll('li.item'));
+function filter(){
+var words=q.value.toLowerCase().split(/\\s+/).filter(Boolean);
+if(!words.length){for(var i=0;i<items.length;i++)items[i].hidden=false;out.textContent='';return;}
+var shown=0;
+for(var j=items.length-1;j>=0;j--){
+var li=items[j];var text=li.getAttribute('data-search')||'';var self=true;
+for(var k=0;k<words.length;k++){if(text.indexOf(words[k])<0){self=false;break;}}
+var list=li.querySelector(':scope>details>ol');var inner=false;
+if(list){for(var c=list.firstElementChild;c;c=c.nextElementSibling){if(!c.hidden){inner=true;break;}}}
+li.hidden=!(self||inner);
+if(inner)li.firstElementChild.open=true;
+if(self&&!li.classList.contains('group'))shown++;
+}
+out.textContent=shown+(shown===1?' step matches':' steps match');
+}
+q.addEventListener('input',filter);
+if(q.value)filter();
+})();
+`;
+
+function sha256(s: string): string {
+  return `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+}
+
+/** The Content-Security-Policy of a page: nothing but the inline style and script above, no network at all. */
+export const PAGE_CSP = `default-src 'none'; style-src ${sha256(PAGE_CSS)}; script-src ${sha256(PAGE_SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;
+
+/** The CSP of a page with no script (the index page). */
+export const INDEX_CSP = `default-src 'none'; style-src ${sha256(PAGE_CSS)}; base-uri 'none'; form-action 'none'`;

@@ -1,0 +1,74 @@
+/**
+ * The key settings a rendered page shows for a step: the few values an administrator checks on the step's
+ * properties tab, as `label: value` pairs. One function, so that the source of these views can change (the typed
+ * views of lib/model/steps.ts today) without the renderers knowing.
+ */
+import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWindowsStep, SetVariableStep, STEP_TYPES } from '../model/steps.js';
+import type { SequenceItem } from '../model/types.js';
+import { getVariableValue } from '../model/variables.js';
+
+/** Names of variables whose values a page does not show (the linter's clear-text-secret rule flags them). */
+const SECRET_NAME = /(password|passwd|pwd|secret|credential|productkey|apikey|token)$/i;
+
+/** A variable's value as a page may show it: `(hidden)` for password-like names, so documentation leaks no secret. */
+export function shownValue(name: string, value: string): string {
+  return SECRET_NAME.test(name) && value.trim() !== '' ? '(hidden)' : value;
+}
+
+/** One setting as the page shows it. */
+export interface Setting {
+  label: string;
+  value: string;
+}
+
+function restartTarget(target: string | undefined): string {
+  if (target === 'HD') return 'the currently installed default operating system';
+  if (target === 'WinPE') return 'the boot image';
+  return target ?? '?';
+}
+
+/** The key settings of a step, group or sub task sequence (none for a group or a step class without a view). */
+export function keySettings(item: SequenceItem): Setting[] {
+  if (item.kind === 'group') return [];
+  if (item.kind === 'subtasksequence' || item.attributes.type === 'SMS_TaskSequence_SubTasksequence') {
+    return [{ label: 'task sequence', value: getVariableValue(item, 'TsPackageID') ?? getVariableValue(item, 'PackageID') ?? '?' }];
+  }
+  switch (item.attributes.type) {
+    case STEP_TYPES.setupWindowsAndConfigMgr: {
+      const v = new SetupWindowsStep(item);
+      return [
+        { label: 'installation properties', value: v.clientInstallProperties || '(none)' },
+        { label: 'client package', value: v.clientPackageId ?? '(none)' },
+      ];
+    }
+    case STEP_TYPES.installSoftware: {
+      const v = new InstallSoftwareStep(item);
+      if (v.baseVariableName !== undefined) return [{ label: 'install multiple, base variable', value: v.baseVariableName }];
+      return [
+        { label: 'package', value: v.packageId ?? '?' },
+        { label: 'program', value: v.programName ?? '?' },
+      ];
+    }
+    case STEP_TYPES.restartComputer: {
+      const v = new RestartComputerStep(item);
+      return [
+        { label: 'restart to', value: restartTarget(v.target) },
+        { label: 'notify the user', value: v.notifiesUser ? `yes (${v.timeout ?? ''} s)` : 'no' },
+        ...(v.notifiesUser && v.message ? [{ label: 'message', value: v.message }] : []),
+      ];
+    }
+    case STEP_TYPES.runCommandLine: {
+      const v = new RunCommandLineStep(item);
+      return [{ label: 'command line', value: v.commandLine ?? '?' }, ...(v.packageId ? [{ label: 'package', value: v.packageId }] : [])];
+    }
+    case STEP_TYPES.setVariable: {
+      const v = new SetVariableStep(item);
+      // "Do not display this value": the page must not show it either.
+      const hidden = getVariableValue(item, 'DoNotShowVariableValue') === 'true';
+      const value = hidden ? '(hidden)' : shownValue(v.variableName ?? '', v.variableValue ?? '');
+      return [{ label: 'set', value: `${v.variableName ?? '?'} = ${value}` }];
+    }
+    default:
+      return [];
+  }
+}

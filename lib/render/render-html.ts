@@ -1,0 +1,130 @@
+/**
+ * A sequence view as one self-contained HTML5 page: header, the collapsible tree (details/summary, so it works and
+ * is keyboard-navigable without JavaScript), the variable and package tables and the lint findings. Every value is
+ * escaped; the inline style and script are pinned by the page's Content-Security-Policy.
+ */
+import { escapeHtml as e } from './escape.js';
+import { PAGE_CSP, PAGE_CSS, PAGE_SCRIPT } from './html-assets.js';
+import type { ChangeView, FindingView, ItemRef, ItemView, SequenceView, UsageRow } from './view-model.js';
+
+function searchText(item: ItemView): string {
+  return [item.number, item.name, item.typeName, item.type ?? '', item.description, item.condition, ...item.sets, ...item.reads, ...item.packages, ...item.settings.map((s) => s.value), item.change?.mark ?? '']
+    .join(' ')
+    .toLowerCase();
+}
+
+function badges(item: ItemView): string {
+  const b: string[] = [];
+  if (item.disabled) b.push('<span class="badge">disabled</span>');
+  if (item.continueOnError) b.push('<span class="badge">continue on error</span>');
+  if (item.change) b.push(`<span class="badge ${item.change.mark}">${item.change.mark}${item.change.from !== undefined ? ` from ${e(item.change.from)}` : ''}</span>`);
+  if (item.findings.length) b.push(`<span class="badge finding ${worst(item.findings)}">${item.findings.length} finding${item.findings.length === 1 ? '' : 's'}</span>`);
+  return b.join(' ');
+}
+
+function worst(findings: FindingView[]): string {
+  return findings.some((f) => f.severity === 'error') ? 'error' : findings.some((f) => f.severity === 'warning') ? 'warning' : 'info';
+}
+
+function headLine(item: ItemView): string {
+  return `<span class="num">${e(item.number)}</span> <span class="name">${e(item.name) || '<i>(no name)</i>'}</span> <span class="type">${e(item.typeName)}</span> ${badges(item)}`;
+}
+
+/** The findings as a list (used beside a step and in the page's findings section). */
+export function findingsHtml(findings: FindingView[], refs?: (f: FindingView) => string): string {
+  if (!findings.length) return '';
+  return `<ul class="findings">${findings.map((f) => `<li class="finding ${e(f.severity)}"><strong>${e(f.severity)}</strong> ${e(f.rule)}: ${e(f.message)}${f.line !== undefined ? ` (line ${f.line})` : ''}${refs ? refs(f) : ''}</li>`).join('')}</ul>`;
+}
+
+function changesHtml(change: ChangeView | undefined): string {
+  if (!change?.fields.length) return '';
+  const cell = (s: string | undefined, tag: 'del' | 'ins') => (s === undefined ? '<td><i>(none)</i></td>' : `<td><${tag}>${e(s)}</${tag}></td>`);
+  return `<table class="changes"><caption class="type">changed settings</caption><thead><tr><th scope="col">setting</th><th scope="col">before</th><th scope="col">after</th></tr></thead><tbody>${change.fields.map((f) => `<tr><th scope="row">${e(f.field)}</th>${cell(f.before, 'del')}${cell(f.after, 'ins')}</tr>`).join('')}</tbody></table>`;
+}
+
+function bodyHtml(item: ItemView): string {
+  const parts: string[] = [];
+  if (item.description) parts.push(`<p class="desc">${e(item.description)}</p>`);
+  if (item.condition) parts.push(`<p class="cond">if ${e(item.condition)}</p>`);
+  if (item.settings.length) parts.push(`<dl class="settings">${item.settings.map((s) => `<dt>${e(s.label)}</dt><dd>${e(s.value)}</dd>`).join('')}</dl>`);
+  parts.push(changesHtml(item.change), findingsHtml(item.findings));
+  const inner = parts.join('');
+  return inner ? `<div class="body">${inner}</div>` : '';
+}
+
+function itemHtml(item: ItemView, out: string[]): void {
+  const cls = ['item', item.kind === 'group' ? 'group' : 'step', ...(item.disabled ? ['disabled'] : []), ...(item.change ? [item.change.mark] : [])].join(' ');
+  out.push(`<li class="${cls}" id="${e(item.id)}" data-search="${e(searchText(item))}">`);
+  if (item.kind === 'group') {
+    out.push(`<details open><summary><span class="h">${headLine(item)}</span></summary>${bodyHtml(item)}<ol>`);
+    for (const c of item.children) itemHtml(c, out);
+    out.push('</ol></details>');
+  } else out.push(`<div class="head">${headLine(item)}</div>${bodyHtml(item)}`);
+  out.push('</li>\n');
+}
+
+function refsHtml(refs: ItemRef[]): string {
+  return refs.map((r) => `<a href="#${e(r.id)}">${e(r.number)} ${e(r.name)}</a>`).join(', ');
+}
+
+function usageTable(id: string, caption: string, first: string, rows: UsageRow[], withReads: boolean): string {
+  if (!rows.length) return `<section id="${id}"><h2>${caption}</h2><p class="summary">None.</p></section>`;
+  const head = `<tr><th scope="col">${first}</th><th scope="col">${withReads ? 'set by' : 'used by'}</th>${withReads ? '<th scope="col">read by</th>' : ''}<th scope="col">note</th></tr>`;
+  const body = rows.map((r) => `<tr><th scope="row">${e(r.name)}</th><td>${refsHtml(r.setBy)}</td>${withReads ? `<td>${refsHtml(r.readBy)}</td>` : ''}<td>${e(r.note ?? '')}</td></tr>`).join('\n');
+  return `<section id="${id}"><h2>${caption}</h2><table><thead>${head}</thead><tbody>\n${body}\n</tbody></table></section>`;
+}
+
+/** The page's HTML document for a view. */
+export function renderHtml(view: SequenceView): string {
+  const out: string[] = [];
+  out.push(
+    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
+    `<meta http-equiv="Content-Security-Policy" content="${e(PAGE_CSP)}">\n`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="generator" content="cmts render">\n',
+    `<title>${e(view.title)}</title>\n<style>${PAGE_CSS}</style>\n</head>\n<body>\n<a class="skip" href="#steps">Skip to the steps</a>\n<header>\n`,
+    `<h1>${e(view.title)}</h1>\n<dl class="facts"><dt>source</dt><dd>${e(view.source)}</dd>${view.header.map((h) => `<dt>${e(h.label)}</dt><dd>${e(h.value)}</dd>`).join('')}</dl>\n`,
+    `<p class="summary">${view.counts.steps} steps in ${view.counts.groups} groups${view.counts.disabled ? `, ${view.counts.disabled} disabled` : ''}; ${view.variables.length} variables, ${view.packages.length} packages. <a href="#variables">Variables</a> · <a href="#packages">Packages</a> · <a href="#findings">Findings</a></p>\n`,
+  );
+  if (view.references.length) {
+    out.push(
+      `<details><summary>${view.references.length} references (referenceList)</summary><table><thead><tr><th scope="col">package</th><th scope="col">program</th><th scope="col">application</th></tr></thead><tbody>`,
+      ...view.references.map((r) => `<tr><td>${e(r.package ?? '')}</td><td>${e(r.program ?? '')}</td><td>${e(r.application ?? '')}</td></tr>`),
+      '</tbody></table></details>\n',
+    );
+  }
+  if (view.changes) {
+    const s = view.changes.summary;
+    out.push(`<div class="banner" id="changes"><strong>Changes:</strong> <span class="badge added">${s.added} added</span> <span class="badge removed">${s.removed} removed</span> <span class="badge changed">${s.changed} changed</span> <span class="badge moved">${s.moved} moved</span>`);
+    if (view.changes.other.length) out.push(`<ul>${view.changes.other.map((o) => `<li>${e(o)}</li>`).join('')}</ul>`);
+    out.push('</div>\n');
+  }
+  out.push(
+    '</header>\n<main>\n<section id="steps" aria-labelledby="steps-h"><h2 id="steps-h">Steps</h2>\n',
+    '<div class="controls" id="search" hidden><label for="q">Filter steps</label> <input type="search" id="q" placeholder="name, type, variable, package or condition" autocomplete="off"> <span id="matches" role="status"></span></div>\n<ol class="tree">\n',
+  );
+  for (const item of view.items) itemHtml(item, out);
+  out.push('</ol>\n</section>\n');
+  out.push(usageTable('variables', 'Task sequence variables', 'variable', view.variables, true), '\n', usageTable('packages', 'Packages', 'package', view.packages, false), '\n');
+  out.push('<section id="findings"><h2>Findings</h2>');
+  const all = collectFindings(view);
+  const itemOf = new Map(all.map((a) => [a.finding, a.item]));
+  const refOf = (f: FindingView): string => {
+    const item = itemOf.get(f);
+    return item ? ` — <a href="#${e(item.id)}">${e(item.number)} ${e(item.name)}</a>` : '';
+  };
+  out.push(all.length ? findingsHtml(all.map((a) => a.finding), refOf) : '<p class="summary">No findings.</p>');
+  out.push(`</section>\n</main>\n<script>${PAGE_SCRIPT}</script>\n</body>\n</html>\n`);
+  return out.join('');
+}
+
+function collectFindings(view: SequenceView): { finding: FindingView; item?: ItemView }[] {
+  const out: { finding: FindingView; item?: ItemView }[] = view.findings.map((finding) => ({ finding }));
+  const walk = (items: ItemView[]): void => {
+    for (const item of items) {
+      for (const finding of item.findings) out.push({ finding, item });
+      walk(item.children);
+    }
+  };
+  walk(view.items);
+  return out;
+}

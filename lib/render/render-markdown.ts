@@ -1,0 +1,79 @@
+/**
+ * A sequence view as GitHub-flavoured Markdown for wikis and pull requests: the same content as the HTML page, the
+ * tree as nested lists and the variable, package and finding lists as tables. Every value is escaped.
+ */
+import { escapeMarkdown as m } from './escape.js';
+import type { FindingView, ItemRef, ItemView, SequenceView, UsageRow } from './view-model.js';
+
+function cell(s: string): string {
+  return m(s) || ' ';
+}
+
+function refs(list: ItemRef[]): string {
+  return list.map((r) => `${m(r.number)} ${m(r.name)}`).join(', ');
+}
+
+function marks(item: ItemView): string {
+  const out: string[] = [];
+  if (item.change) out.push(`**${item.change.mark.toUpperCase()}**${item.change.from !== undefined ? ` from ${m(item.change.from)}` : ''}`);
+  if (item.disabled) out.push('*disabled*');
+  if (item.continueOnError) out.push('*continue on error*');
+  return out.length ? ` — ${out.join(', ')}` : '';
+}
+
+function finding(f: FindingView): string {
+  return `**${f.severity}** ${m(f.rule)}: ${m(f.message)}${f.line !== undefined ? ` (line ${f.line})` : ''}`;
+}
+
+function itemLines(item: ItemView, depth: number, out: string[]): void {
+  const pad = '  '.repeat(depth);
+  const name = item.name ? m(item.name) : '*(no name)*';
+  // A removed or disabled step is struck through, as the page greys or strikes it.
+  const shown = item.change?.mark === 'removed' || item.disabled ? `~~${name}~~` : name;
+  out.push(`${pad}- ${m(item.number)} **${shown}** (${m(item.typeName)})${marks(item)}`);
+  const sub = `${pad}  - `;
+  if (item.description) out.push(`${sub}*${m(item.description)}*`);
+  if (item.condition) out.push(`${sub}if ${m(item.condition)}`);
+  for (const s of item.settings) out.push(`${sub}${m(s.label)}: ${m(s.value)}`);
+  for (const f of item.change?.fields ?? []) out.push(`${sub}changed ${m(f.field)}: ${f.before === undefined ? '(none)' : m(f.before)} → ${f.after === undefined ? '(none)' : m(f.after)}`);
+  for (const f of item.findings) out.push(`${sub}${finding(f)}`);
+  for (const c of item.children) itemLines(c, depth + 1, out);
+}
+
+function usage(title: string, first: string, rows: UsageRow[], withReads: boolean): string[] {
+  if (!rows.length) return [`## ${title}`, '', 'None.', ''];
+  return [
+    `## ${title}`,
+    '',
+    `| ${first} | ${withReads ? 'set by | read by' : 'used by'} | note |`,
+    `| --- | --- |${withReads ? ' --- |' : ''} --- |`,
+    ...rows.map((r) => `| ${cell(r.name)} | ${cell(refs(r.setBy))} |${withReads ? ` ${cell(refs(r.readBy))} |` : ''} ${cell(r.note ?? '')} |`),
+    '',
+  ];
+}
+
+/** The Markdown document for a view. */
+export function renderMarkdown(view: SequenceView): string {
+  const out: string[] = [`# ${m(view.title)}`, '', '| | |', '| --- | --- |', `| source | ${cell(view.source)} |`, ...view.header.map((h) => `| ${cell(h.label)} | ${cell(h.value)} |`), ''];
+  out.push(`${view.counts.steps} steps in ${view.counts.groups} groups${view.counts.disabled ? `, ${view.counts.disabled} disabled` : ''}; ${view.variables.length} variables, ${view.packages.length} packages.`, '');
+  if (view.references.length) {
+    out.push('## References', '', '| package | program | application |', '| --- | --- | --- |', ...view.references.map((r) => `| ${cell(r.package ?? '')} | ${cell(r.program ?? '')} | ${cell(r.application ?? '')} |`), '');
+  }
+  if (view.changes) {
+    const s = view.changes.summary;
+    out.push('## Changes', '', `${s.added} added, ${s.removed} removed, ${s.changed} changed, ${s.moved} moved.`, '', ...view.changes.other.map((o) => `- ${m(o)}`), ...(view.changes.other.length ? [''] : []));
+  }
+  out.push('## Steps', '');
+  for (const item of view.items) itemLines(item, 0, out);
+  out.push('', ...usage('Task sequence variables', 'variable', view.variables, true), ...usage('Packages', 'package', view.packages, false));
+  const all: string[] = [...view.findings.map((f) => `| ${cell(f.severity)} | ${cell(f.rule)} | | ${cell(f.message)} |`)];
+  const walk = (items: ItemView[]): void => {
+    for (const i of items) {
+      for (const f of i.findings) all.push(`| ${cell(f.severity)} | ${cell(f.rule)} | ${cell(`${i.number} ${i.name}`)} | ${cell(f.message)} |`);
+      walk(i.children);
+    }
+  };
+  walk(view.items);
+  out.push('## Findings', '', ...(all.length ? ['| severity | rule | step | message |', '| --- | --- | --- | --- |', ...all] : ['No findings.']), '');
+  return out.join('\n');
+}

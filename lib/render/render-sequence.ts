@@ -1,0 +1,70 @@
+/**
+ * The renderers' entry points: a task sequence, or the changes between two, as an HTML page or Markdown; and the
+ * index page of a folder of rendered sequences.
+ */
+import type { TaskSequenceDocument } from '../document.js';
+import { buildComparisonView } from './comparison-view.js';
+import { escapeHtml as e, escapeMarkdown as m } from './escape.js';
+import { INDEX_CSP, PAGE_CSS } from './html-assets.js';
+import { renderHtml } from './render-html.js';
+import { renderMarkdown } from './render-markdown.js';
+import { buildSequenceView, type SequenceView, type ViewOptions } from './view-model.js';
+
+/** Output formats. */
+export type RenderFormat = 'html' | 'md';
+
+/** Options of {@link renderSequence} and {@link renderComparison}. */
+export interface RenderOptions extends ViewOptions {
+  /** `html` (default): a self-contained page; `md`: GitHub-flavoured Markdown. */
+  format?: RenderFormat;
+}
+
+function format(view: SequenceView, f: RenderFormat | undefined): string {
+  return f === 'md' ? renderMarkdown(view) : renderHtml(view);
+}
+
+/** A task sequence as a self-contained HTML page (or Markdown): tree, settings, conditions, tables, findings. */
+export function renderSequence(doc: TaskSequenceDocument, options: RenderOptions = {}): string {
+  return format(buildSequenceView(doc, options), options.format);
+}
+
+/** The new sequence with what changed since the old one highlighted: added, removed, moved, changed settings. */
+export function renderComparison(oldDoc: TaskSequenceDocument, newDoc: TaskSequenceDocument, options: RenderOptions = {}): string {
+  return format(buildComparisonView(oldDoc, newDoc, options), options.format);
+}
+
+/** One entry of an index page: the page's file name (relative link) and its view. */
+export interface IndexEntry {
+  href: string;
+  view: SequenceView;
+}
+
+function findingCount(v: SequenceView): number {
+  let n = v.findings.length;
+  const walk = (items: SequenceView['items']): void => {
+    for (const i of items) {
+      n += i.findings.length;
+      walk(i.children);
+    }
+  };
+  walk(v.items);
+  return n;
+}
+
+/** The index page of several rendered sequences, linking each. */
+export function renderIndex(entries: IndexEntry[], f: RenderFormat = 'html'): string {
+  if (f === 'md') {
+    const rows = entries.map(({ href, view: v }) => `| [${m(v.title)}](${encodeURI(href).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}) | ${m(v.source)} | ${v.counts.steps} | ${v.counts.groups} | ${findingCount(v)} |`);
+    return ['# Task sequences', '', '| task sequence | source | steps | groups | findings |', '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
+  }
+  const rows = entries.map(({ href, view: v }) => `<tr><td><a href="${e(encodeURI(href))}">${e(v.title)}</a></td><td>${e(v.source)}</td><td>${v.counts.steps}</td><td>${v.counts.groups}</td><td>${findingCount(v)}</td></tr>`);
+  return [
+    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${e(INDEX_CSP)}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Task sequences</title>',
+    `<style>${PAGE_CSS}</style>\n</head>\n<body>\n<main>\n<h1>Task sequences</h1>`,
+    '<table><thead><tr><th scope="col">task sequence</th><th scope="col">source</th><th scope="col">steps</th><th scope="col">groups</th><th scope="col">findings</th></tr></thead><tbody>',
+    ...rows,
+    '</tbody></table>\n</main>\n</body>\n</html>\n',
+  ].join('\n');
+}

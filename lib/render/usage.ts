@@ -1,0 +1,68 @@
+/**
+ * Which task sequence variables a step sets or reads and which packages it uses, for the page's tables and its
+ * search box. Read from the step's properties, command line and condition; `%NAME%` anywhere counts as a read.
+ */
+import { conditionOf, expressionParameters } from '../model/conditions.js';
+import type { Node, SequenceItem } from '../model/types.js';
+import { getAction, variables } from '../model/variables.js';
+
+/** What one step or group touches. */
+export interface ItemUsage {
+  sets: string[];
+  reads: string[];
+  packages: string[];
+}
+
+/** Step properties whose value names a variable the step sets. */
+const SETS = new Set(['VariableName', 'OutputVariableName', 'DestinationOSVariable', 'DestinationVariable']);
+/** Step properties whose value names a variable (or a variable list) the step reads. */
+const READS = new Set(['BaseVariableName']);
+/** Step properties that hold package IDs besides those ending in `PackageID`. */
+const PACKAGE_LISTS = new Set(['ConfigFilePackage', 'DownloadPackages']);
+const PACKAGE_ID = /^[A-Za-z0-9]{3}[0-9A-Fa-f]{5}$/;
+const REFERENCE = /%([A-Za-z_][\w.-]*)%/g;
+const ACTION_PACKAGE = /\/(?:pkg|run):([A-Za-z0-9]{3}[0-9A-Fa-f]{5})(?![\w])/gi;
+// Set Dynamic Variables keeps its rules as escaped XML text; each <Variable Name="…"> in it is set.
+const RULE_VARIABLE = /<Variable\s+Name="([^"]+)"/g;
+
+function readsIn(text: string, into: Set<string>): void {
+  for (const m of text.matchAll(REFERENCE)) into.add(m[1] as string);
+}
+
+function conditionReads(nodes: Node[], into: Set<string>): void {
+  for (const n of nodes) {
+    if (n.kind === 'expression') {
+      const p = expressionParameters(n);
+      if (n.attributes.type === 'SMS_TaskSequence_VariableConditionExpression' && p.Variable) into.add(p.Variable);
+      for (const v of Object.values(p)) readsIn(v, into);
+    } else if (n.kind === 'operator') conditionReads(n.children, into);
+  }
+}
+
+/** The variables and packages a step or group uses, each list sorted without duplicates. */
+export function itemUsage(item: SequenceItem): ItemUsage {
+  const sets = new Set<string>();
+  const reads = new Set<string>();
+  const packages = new Set<string>();
+  const cond = conditionOf(item);
+  if (cond) conditionReads(cond.children, reads);
+  if (item.kind !== 'group') {
+    const action = getAction(item) ?? '';
+    readsIn(action, reads);
+    for (const m of action.matchAll(ACTION_PACKAGE)) packages.add((m[1] as string).toUpperCase());
+    for (const v of variables(item)) {
+      const prop = v.attributes.property ?? v.attributes.name ?? '';
+      const value = v.value.trim();
+      readsIn(v.value, reads);
+      if (value === '') continue;
+      if (SETS.has(prop)) sets.add(value);
+      else if (READS.has(prop)) reads.add(value);
+      else if (prop === 'Rules') for (const m of v.value.matchAll(RULE_VARIABLE)) sets.add(m[1] as string);
+      if (/PackageID$/i.test(prop) || PACKAGE_LISTS.has(prop)) {
+        for (const token of value.split(/[\s,;]+/)) if (PACKAGE_ID.test(token)) packages.add(token.toUpperCase());
+      }
+    }
+  }
+  const sorted = (s: Set<string>) => [...s].sort((a, b) => a.localeCompare(b));
+  return { sets: sorted(sets), reads: sorted(reads), packages: sorted(packages) };
+}

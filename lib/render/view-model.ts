@@ -1,0 +1,243 @@
+/**
+ * The view model of a rendered task sequence: a plain, JSON-serialisable description of what the page shows (header,
+ * numbered tree with settings, conditions and findings, variable and package tables). The HTML and Markdown
+ * renderers only format it, so what a step shows is tested here once for both.
+ */
+import type { TaskSequenceDocument } from '../document.js';
+import { lint, type LintDiagnostic } from '../lint/index.js';
+import { conditionOf, describeCondition } from '../model/conditions.js';
+import { isSequenceItem } from '../model/query.js';
+import { stepTypeName } from '../model/steps.js';
+import type { Group, Sequence, SequenceItem } from '../model/types.js';
+import { keySettings, type Setting, shownValue } from './key-settings.js';
+import { itemUsage } from './usage.js';
+
+export type { Setting } from './key-settings.js';
+
+/** A lint finding as the page shows it. */
+export interface FindingView {
+  rule: string;
+  severity: LintDiagnostic['severity'];
+  message: string;
+  line?: number;
+}
+
+/** How a comparison marks an item: new, gone, moved, or with changed settings. */
+export interface ChangeView {
+  mark: 'added' | 'removed' | 'moved' | 'changed';
+  /** For `moved`: where it was. */
+  from?: string;
+  /** For `changed` (and a moved item whose settings changed too): each changed field, before and after. */
+  fields: { field: string; before?: string; after?: string }[];
+}
+
+/** A group, step or sub task sequence on the page. */
+export interface ItemView {
+  /** Anchor id, unique in the page (`i1`, `i2`, … in execution order). */
+  id: string;
+  /** Outline number: `2.3` is the third item of the second top-level group. */
+  number: string;
+  kind: SequenceItem['kind'];
+  name: string;
+  /** Step path (`Group/Step`) as the linter and the diff report it. */
+  path: string;
+  /** The WMI class (`type` attribute), when there is one. */
+  type?: string;
+  /** The console's name of the step type (`group` for a group). */
+  typeName: string;
+  description: string;
+  disabled: boolean;
+  continueOnError: boolean;
+  /** The condition in words (`TSVar = "x" and …`), '' when none. */
+  condition: string;
+  settings: Setting[];
+  sets: string[];
+  reads: string[];
+  packages: string[];
+  findings: FindingView[];
+  change?: ChangeView;
+  children: ItemView[];
+}
+
+/** A reference of the sequence's `<referenceList>`. */
+export interface ReferenceView {
+  package?: string;
+  program?: string;
+  application?: string;
+}
+
+/** One row of the variable or package table: a name and the items that use it. */
+export interface UsageRow {
+  name: string;
+  /** Items that set the variable (or use the package). */
+  setBy: ItemRef[];
+  /** Items that read the variable (empty for packages). */
+  readBy: ItemRef[];
+  /** Extra facts: `global: value` for a sequence variable, `in referenceList` for a package. */
+  note?: string;
+}
+
+/** A link to an item of the page. */
+export interface ItemRef {
+  id: string;
+  number: string;
+  name: string;
+}
+
+/** Everything a page of one task sequence shows. */
+export interface SequenceView {
+  title: string;
+  /** The input it was read from (`file` or `file!part`). */
+  source: string;
+  /** Package and sequence facts: name, package ID, container, version, boot image, dependent program… */
+  header: Setting[];
+  references: ReferenceView[];
+  items: ItemView[];
+  counts: { steps: number; groups: number; disabled: number };
+  variables: UsageRow[];
+  packages: UsageRow[];
+  /** Findings about no particular step (the sequence, its variables or references). */
+  findings: FindingView[];
+  /** Set by a comparison: changes of the package, sequence attributes, global variables and references. */
+  changes?: { summary: Record<ChangeView['mark'], number>; other: string[] };
+}
+
+/** Options of {@link buildSequenceView}. */
+export interface ViewOptions {
+  /** The source shown in the header (default: the document's file, or `(input)`). */
+  source?: string;
+  /** Run the linter and show its findings (default true). */
+  lint?: boolean;
+}
+
+const CONTAINER: Record<TaskSequenceDocument['container'], string> = {
+  sequence: 'bare <sequence>',
+  'sms-package': 'ConfigMgr 2007 export (SmsTaskSequencePackage)',
+  'cim-instance': 'Current Branch export (object.xml)',
+};
+
+function header(doc: TaskSequenceDocument): Setting[] {
+  const p = doc.properties();
+  const rows: [string, string | undefined][] = [
+    ['name', p.Name ?? doc.sequence.attributes.name],
+    ['package ID', p.PackageID],
+    ['description', p.Description],
+    ['container', CONTAINER[doc.container]],
+    ['sequence version', doc.sequence.attributes.version],
+    ['package version', p.Version],
+    ['boot image', p.BootImageID],
+    ['run another program first (DependentProgram)', p.DependentProgram],
+  ];
+  return rows.filter((r): r is [string, string] => r[1] !== undefined && r[1].trim() !== '').map(([label, value]) => ({ label, value }));
+}
+
+function references(seq: Sequence): ReferenceView[] {
+  const out: ReferenceView[] = [];
+  for (const c of seq.children) {
+    if (c.kind !== 'referenceList') continue;
+    for (const r of c.children) {
+      if (r.kind !== 'reference') continue;
+      const { package: pkg, program, application } = r.attributes;
+      out.push({ ...(pkg !== undefined ? { package: pkg } : {}), ...(program ? { program } : {}), ...(application !== undefined ? { application } : {}) });
+    }
+  }
+  return out;
+}
+
+function escapeName(name: string): string {
+  if (!name.includes('/') && !name.includes('\\')) return name;
+  return name.replace(/[\\/]/g, (c) => `\\${c}`);
+}
+
+/** Builds the view of a document: the tree, the tables and (unless turned off) the lint findings. */
+export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOptions = {}): SequenceView {
+  let next = 0;
+  const byPath = new Map<string, ItemView[]>();
+  // Names repeat (two groups called "Install"), so paths do too: a finding goes to the item at its path and line.
+  const byPlace = new Map<string, ItemView>();
+  const counts = { steps: 0, groups: 0, disabled: 0 };
+  const build = (parent: Sequence | Group, prefix: string, numberPrefix: string): ItemView[] =>
+    parent.children.filter(isSequenceItem).map((node, i) => {
+      const path = prefix + escapeName(node.attributes.name ?? '');
+      const cond = conditionOf(node);
+      const usage = itemUsage(node);
+      const view: ItemView = {
+        id: `i${++next}`,
+        number: `${numberPrefix}${i + 1}`,
+        kind: node.kind,
+        name: node.attributes.name ?? '',
+        path,
+        ...(node.attributes.type !== undefined ? { type: node.attributes.type } : {}),
+        typeName: node.kind === 'group' ? 'group' : node.kind === 'subtasksequence' ? 'Run Task Sequence' : stepTypeName(node.attributes.type),
+        description: node.attributes.description ?? '',
+        disabled: node.attributes.disable === 'true',
+        continueOnError: node.attributes.continueOnError === 'true',
+        condition: cond ? describeCondition(cond) : '',
+        settings: keySettings(node),
+        ...usage,
+        findings: [],
+        children: [],
+      };
+      if (node.kind === 'group') counts.groups++;
+      else counts.steps++;
+      if (view.disabled) counts.disabled++;
+      const same = byPath.get(path);
+      if (same) same.push(view);
+      else byPath.set(path, [view]);
+      const line = options.lint ?? true ? doc.positionOf(node)?.line : undefined;
+      if (line !== undefined) byPlace.set(`${path}\n${line}`, view);
+      if (node.kind === 'group') view.children = build(node, `${path}/`, `${view.number}.`);
+      return view;
+    });
+  const items = build(doc.sequence, '', '');
+  const findings: FindingView[] = [];
+  if (options.lint ?? true) {
+    for (const d of lint(doc)) {
+      const f: FindingView = { rule: d.code, severity: d.severity, message: d.message, ...(d.line !== undefined ? { line: d.line } : {}) };
+      const path = d.path ?? '';
+      const target = (d.line !== undefined ? byPlace.get(`${path}\n${d.line}`) : undefined) ?? byPath.get(path)?.[0];
+      (target ? target.findings : findings).push(f);
+    }
+  }
+  const title = header(doc).find((h) => h.label === 'name')?.value ?? options.source ?? doc.file ?? 'Task sequence';
+  const { variables, packages } = usageTables(doc, items);
+  return { title, source: options.source ?? doc.file ?? '(input)', header: header(doc), references: references(doc.sequence), items, counts, variables, packages, findings };
+}
+
+/** Every item of a view, depth first (groups before their contents). */
+export function flattenItems(items: ItemView[]): ItemView[] {
+  const out: ItemView[] = [];
+  const walk = (list: ItemView[]): void => {
+    for (const i of list) {
+      out.push(i);
+      walk(i.children);
+    }
+  };
+  walk(items);
+  return out;
+}
+
+function usageTables(doc: TaskSequenceDocument, items: ItemView[]): { variables: UsageRow[]; packages: UsageRow[] } {
+  // Task sequence variable names are not case-sensitive: rows are keyed on the upper-case name.
+  const vars = new Map<string, UsageRow>();
+  const pkgs = new Map<string, UsageRow>();
+  const row = (m: Map<string, UsageRow>, name: string) => {
+    const key = name.toUpperCase();
+    let r = m.get(key);
+    if (!r) m.set(key, (r = { name, setBy: [], readBy: [] }));
+    return r;
+  };
+  for (const c of doc.sequence.children) {
+    if (c.kind !== 'variableList') continue;
+    for (const v of c.children) if (v.kind === 'variable' && v.attributes.name) row(vars, v.attributes.name).note = `global: ${shownValue(v.attributes.name, v.value)}`;
+  }
+  for (const r of references(doc.sequence)) if (r.package) row(pkgs, r.package).note = `in referenceList${r.program ? ` (program ${r.program})` : ''}`;
+  for (const item of flattenItems(items)) {
+    const ref: ItemRef = { id: item.id, number: item.number, name: item.name };
+    for (const v of item.sets) row(vars, v).setBy.push(ref);
+    for (const v of item.reads) row(vars, v).readBy.push(ref);
+    for (const p of item.packages) row(pkgs, p).setBy.push(ref);
+  }
+  const sorted = (m: Map<string, UsageRow>) => [...m.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return { variables: sorted(vars), packages: sorted(pkgs) };
+}

@@ -1,0 +1,66 @@
+/**
+ * `cmts build`: the text form compiled to an importable task sequence in any container. YAML problems and schema
+ * problems are reported with their line and column in the text.
+ */
+import { LineCounter as YamlLines, parseDocument } from 'yaml';
+import { createSequence } from '../catalog/create-sequence.js';
+import { LATEST_RELEASE, type Release } from '../catalog/versions.js';
+import type { ContainerKind } from '../containers/index.js';
+import type { TaskSequenceDocument } from '../document.js';
+import { TaskSequenceError } from '../errors.js';
+import { layOut } from '../model/format.js';
+import type { Node, Sequence } from '../model/types.js';
+import { describeErrors, validatorFor } from '../schemas.js';
+import { buildTextItems, variableNode } from './build-text-step.js';
+import type { TextSequence } from './text-types.js';
+
+/** Options for {@link buildSequence} and {@link fromYaml}. */
+export interface BuildOptions {
+  /** The container to write; default the text's `container`, else a bare `sequence`. */
+  container?: ContainerKind;
+}
+
+/** The release whose console spelling new steps get: the text's `release`, else what its version and container say. */
+export function textRelease(text: TextSequence, container: ContainerKind): Release {
+  if (text.release !== undefined) return text.release;
+  if (container === 'sms-package') return '2007';
+  return Number(text.version ?? (container === 'cim-instance' ? '3.10' : '3.10')) >= 3.1 ? LATEST_RELEASE : '2012 R2';
+}
+
+/** Builds a task sequence document from the text form (already parsed and valid). */
+export function buildSequence(text: TextSequence, options: BuildOptions = {}): TaskSequenceDocument {
+  const container = options.container ?? text.container ?? 'sequence';
+  const version = text.version ?? (container === 'sms-package' ? '3.00' : '3.10');
+  const doc = createSequence(container, { version: version === '3.00' ? '3.00' : '3.10', ...(text.package ? { properties: text.package } : {}) });
+  const children: Node[] = [];
+  if (text.references) children.push({ kind: 'referenceList', tag: 'referenceList', attributes: {}, children: text.references.map((r) => ({ kind: 'reference', tag: 'reference', attributes: { ...r }, children: [] })) });
+  if (text.variables) children.push({ kind: 'variableList', tag: 'globalVarList', attributes: {}, children: text.variables.map(variableNode) });
+  children.push(...buildTextItems(text.steps, textRelease(text, container)));
+  const fresh: Sequence = { kind: 'sequence', tag: 'sequence', attributes: { version, ...text.attributes }, children };
+  // The 2007 export is indented; the bare sequence and object.xml's are one line, as the console writes them.
+  if (container === 'sms-package') layOut(fresh, { newline: '\r\n', indent: '    ', unit: '  ' });
+  doc.sequence.attributes = fresh.attributes;
+  doc.sequence.children = fresh.children;
+  return doc;
+}
+
+/** Parses, validates (schemas/sequence-text.schema.json) and builds a sequence written in the text form's YAML. */
+export function fromYaml(source: string, options: BuildOptions = {}): TaskSequenceDocument {
+  const lines = new YamlLines();
+  const yaml = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const place = (offset: number) => {
+    const p = lines.linePos(offset);
+    return { range: [offset, offset] as [number, number], linePos: { line: p.line, col: p.col } };
+  };
+  const first = yaml.errors[0];
+  if (first) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not valid YAML: ${first.message.split('\n')[0]}`, place(first.pos[0]));
+  const value = yaml.toJS() as unknown;
+  const validate = validatorFor('sequence-text.schema.json');
+  if (!validate(value)) {
+    const error = validate.errors?.[0];
+    const path = (error?.instancePath ?? '').split('/').slice(1).map((k) => (/^\d+$/.test(k) ? Number(k) : k.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const node = yaml.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${describeErrors(validate.errors).slice(0, 5).join('; ')}.`, node?.range ? place(node.range[0]) : {});
+  }
+  return buildSequence(value, options);
+}

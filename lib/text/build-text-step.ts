@@ -1,0 +1,91 @@
+/**
+ * One step or group of the text form as model nodes: typed steps through the catalog's builder, with whatever the
+ * text writes out raw (attributes, action line, variables) taking precedence.
+ */
+import { renderAction } from '../catalog/action-line.js';
+import { buildStep } from '../catalog/build-step.js';
+import { catalogEntry, catalogEntryByName } from '../catalog/catalog.js';
+import { isCurrentBranch, type Release } from '../catalog/versions.js';
+import { TaskSequenceError } from '../errors.js';
+import { buildCondition } from '../model/condition-builder.js';
+import type { Attributes, Group, Node, SequenceItem, Step, SubTaskSequence, Variable } from '../model/types.js';
+import type { TextGroup, TextItem, TextStep, TextVariable } from './text-types.js';
+
+/** A raw variable of the text form as a `<variable>`. */
+export function variableNode(v: TextVariable): Variable {
+  const attributes: Attributes = { name: v.name, property: v.property ?? v.name };
+  if (v.hidden) attributes.hidden = 'true';
+  return { kind: 'variable', tag: 'variable', attributes, value: v.value };
+}
+
+function isGroup(item: TextItem): item is TextGroup {
+  return 'group' in item;
+}
+
+function flags(attributes: Attributes, item: TextStep | TextGroup): void {
+  if (item.disabled) attributes.disable = 'true';
+  if (item.continueOnError) attributes.continueOnError = 'true';
+}
+
+/** A step of the text form as a `<step>` (or `<subtasksequence>`). */
+export function stepNode(t: TextStep, release: Release): Step | SubTaskSequence {
+  const entry = t.step !== undefined ? catalogEntryByName(t.step) : catalogEntry(t.type);
+  if (t.step !== undefined && !entry) throw new TaskSequenceError('INVALID_ARGUMENT', `The step catalog has no step ${JSON.stringify(t.step)}.`);
+  const name = t.name ?? entry?.consoleName ?? t.type ?? '';
+  let node: Step | SubTaskSequence;
+  if (entry) {
+    node = buildStep(entry.type, {
+      name,
+      ...(t.description !== undefined ? { description: t.description } : {}),
+      ...(t.disabled ? { disabled: true } : {}),
+      ...(t.continueOnError ? { continueOnError: true } : {}),
+      ...(t.timeout !== undefined ? { timeout: t.timeout } : {}),
+      ...(t.runIn !== undefined ? { runIn: t.runIn } : {}),
+      ...(t.successCodes !== undefined ? { successCodes: t.successCodes } : {}),
+      release,
+      retryAttributes: isCurrentBranch(release),
+      fillDefaults: t.variables === undefined,
+      settings: (t.variables === undefined ? (t.settings ?? {}) : {}) as never,
+    });
+  } else {
+    const attributes: Attributes = t.type !== undefined ? { type: t.type, name, description: t.description ?? '' } : { name, description: t.description ?? '' };
+    flags(attributes, t);
+    node = { kind: t.element === 'subtasksequence' ? 'subtasksequence' : 'step', tag: t.element ?? 'step', attributes, children: [] };
+  }
+  if (t.attributes) node.attributes = { ...t.attributes };
+  if (t.variables) {
+    const vars = t.variables.map(variableNode);
+    const list = node.children.find((c) => c.kind === 'variableList');
+    if (list && list.kind === 'variableList') list.children = vars;
+    else node.children.push({ kind: 'variableList', tag: 'defaultVarList', attributes: {}, children: vars });
+    // The attributes the console mirrors from variables follow the raw variables too.
+    for (const v of vars) {
+      if (v.attributes.property === 'SuccessCodes' && 'successCodeList' in node.attributes) node.attributes.successCodeList = v.value;
+      if (v.attributes.property === 'RetryCount' && 'retryCount' in node.attributes) node.attributes.retryCount = v.value;
+    }
+  }
+  const rendered = entry && t.variables ? renderAction(entry.action, Object.fromEntries(t.variables.map((v) => [v.property ?? v.name, v.value]))) : undefined;
+  const action = t.action === undefined ? rendered : t.action;
+  if (action === null) node.children = node.children.filter((c) => c.kind !== 'action');
+  else if (action !== undefined) {
+    const at = node.children.findIndex((c) => c.kind === 'action');
+    if (at === -1) node.children.unshift({ kind: 'action', tag: 'action', attributes: {}, value: action });
+    else node.children[at] = { kind: 'action', tag: 'action', attributes: {}, value: action };
+  }
+  if (t.condition) node.children.unshift(buildCondition(...t.condition));
+  return node;
+}
+
+/** Model nodes for items of the text form, spelt as `release`'s console writes them. */
+export function buildTextItems(items: readonly TextItem[], release: Release): SequenceItem[] {
+  return items.map((item): SequenceItem => {
+    if (!isGroup(item)) return stepNode(item, release);
+    const attributes: Attributes = { name: item.group, description: item.description ?? '' };
+    flags(attributes, item);
+    const children: Node[] = [];
+    if (item.condition) children.push(buildCondition(...item.condition));
+    children.push(...buildTextItems(item.steps ?? [], release));
+    const group: Group = { kind: 'group', tag: 'group', attributes: item.attributes ? { ...item.attributes } : attributes, children };
+    return group;
+  });
+}

@@ -1,0 +1,5 @@
+/** Sequences as code: the YAML text form ⇄ task sequence documents. Re-exports only. */
+export { toYaml, sequenceToText } from './to-text.js';
+export { fromYaml, buildSequence, textRelease, type BuildOptions } from './build-sequence.js';
+export { sequenceTextSchema } from './text-schema.js';
+export type { TextSequence, TextItem, TextStep, TextGroup, TextVariable } from './text-types.js';

@@ -1,0 +1,100 @@
+/**
+ * The JSON Schema of the text form, generated from the catalog (each step's `settings` checked against its step
+ * type's schema) and published as `schemas/sequence-text.schema.json`, so editors complete and check YAML sequences.
+ */
+import { stepCatalog } from '../catalog/catalog.js';
+import { CONDITION_TYPES } from '../catalog/condition-data.js';
+import { type JsonSchema, stepSettingsSchema } from '../catalog/step-schemas.js';
+
+const str = { type: 'string' };
+const strings = { type: 'object', additionalProperties: str };
+
+function operand(): JsonSchema {
+  const expr = (key: string, props: Record<string, JsonSchema>, required: string[]): JsonSchema => ({ type: 'object', additionalProperties: false, required, properties: { [key]: str, ...props } });
+  const comparison = { enum: ['equals', 'notEquals', 'less', 'lessEqual', 'greater', 'greaterEqual'] };
+  return {
+    description: 'A condition operand: an expression, or and/or/not over operands.',
+    oneOf: [
+      expr('variable', { operator: { enum: ['exists', 'notExists', ...comparison.enum] }, value: str }, ['variable', 'operator']),
+      expr('wmi', { namespace: str }, ['wmi']),
+      expr('file', { version: str, versionOperator: comparison, dateTime: str, dateTimeOperator: comparison }, ['file']),
+      expr('folder', { dateTime: str, dateTimeOperator: comparison }, ['folder']),
+      expr('registry', { valueName: str, operator: { enum: ['exists', 'notExists', ...comparison.enum] }, type: str, data: str }, ['registry', 'operator']),
+      expr('software', { productCode: str, upgradeCode: str, version: str, operator: { enum: ['AnyVersion', 'ThisVersion'] } }, ['software']),
+      ...['and', 'or', 'not'].map((k) => ({ type: 'object', additionalProperties: false, required: [k], properties: { [k]: { type: 'array', items: { $ref: '#/definitions/operand' } } } })),
+      { type: 'object', additionalProperties: false, required: ['expression', 'parameters'], properties: { expression: { type: 'string', description: `An expression type, e.g. ${CONDITION_TYPES.map((c) => c.type).join(', ')}` }, parameters: strings } },
+    ],
+  };
+}
+
+const variable = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'value'],
+  properties: { name: str, property: str, hidden: { type: 'boolean' }, value: str },
+};
+
+const itemCommon = {
+  name: { type: 'string', maxLength: 255 },
+  description: str,
+  disabled: { type: 'boolean' },
+  continueOnError: { type: 'boolean' },
+  condition: { type: 'array', items: { $ref: '#/definitions/operand' } },
+  attributes: strings,
+};
+
+/** The schema document of the text form. */
+export function sequenceTextSchema(): JsonSchema {
+  const consoleNames = stepCatalog.map((e) => e.consoleName);
+  const step: JsonSchema = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      step: { enum: consoleNames, description: 'The console name of a built-in or MDT step type.' },
+      type: { type: 'string', description: 'The type attribute of a step the catalog does not know.' },
+      element: { enum: ['step', 'subtasksequence'] },
+      ...itemCommon,
+      timeout: { type: 'integer', minimum: 0 },
+      runIn: { enum: ['WinPE', 'FullOS', 'WinPEandFullOS'] },
+      successCodes: { type: 'array', items: { type: 'integer' }, minItems: 1 },
+      settings: { type: 'object' },
+      action: { type: ['string', 'null'] },
+      variables: { type: 'array', items: { $ref: '#/definitions/variable' } },
+    },
+    allOf: stepCatalog.map((e) => {
+      const { $id: _id, title: _title, ...settings } = stepSettingsSchema(e);
+      return { if: { required: ['step'], properties: { step: { const: e.consoleName } } }, then: { properties: { settings } } };
+    }),
+  };
+  const group: JsonSchema = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['group'],
+    properties: { group: str, ...itemCommon, steps: { type: 'array', items: { $ref: '#/definitions/item' } } },
+  };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://cmts.dev/schemas/sequence-text.schema.json',
+    title: 'A task sequence as code (cmts build, cmts convert --to yaml)',
+    type: 'object',
+    additionalProperties: false,
+    required: ['steps'],
+    properties: {
+      container: { enum: ['sequence', 'sms-package', 'cim-instance'] },
+      version: { type: 'string', pattern: '^\\d+\\.\\d+$' },
+      release: str,
+      package: strings,
+      attributes: strings,
+      variables: { type: 'array', items: { $ref: '#/definitions/variable' } },
+      references: { type: 'array', items: strings },
+      steps: { type: 'array', items: { $ref: '#/definitions/item' } },
+    },
+    definitions: {
+      item: { oneOf: [{ $ref: '#/definitions/group' }, { $ref: '#/definitions/step' }] },
+      group,
+      step,
+      variable,
+      operand: operand(),
+    },
+  };
+}

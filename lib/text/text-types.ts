@@ -1,0 +1,79 @@
+/**
+ * Sequences as code: the text form's shape. Steps by their console names and settings by the catalog's names,
+ * groups and conditions nested. What the typed form cannot say exactly (third-party steps, MDT spellings, values
+ * with no typed form) is written out raw, so converting an export and building it again loses no meaning.
+ */
+import type { ContainerKind } from '../containers/index.js';
+import type { ConditionOperand } from '../model/condition-builder.js';
+
+/** A variable written out as it is in the file. */
+export interface TextVariable {
+  name: string;
+  property?: string;
+  hidden?: boolean;
+  value: string;
+}
+
+/** What steps and groups share. */
+interface TextItemBase {
+  name?: string;
+  description?: string;
+  disabled?: boolean;
+  continueOnError?: boolean;
+  /** Operands that must all hold; `[]` is an empty `<condition>` (MDT writes them). */
+  condition?: ConditionOperand[];
+  /** The element's attributes exactly, in order, when the usual fields cannot say them (MDT spellings). */
+  attributes?: Record<string, string>;
+}
+
+/** A step. */
+export interface TextStep extends TextItemBase {
+  /** The console name (`Apply Driver Package`) of a catalog step type. */
+  step?: string;
+  /** The `type` attribute of a step the catalog does not know (third-party, custom). */
+  type?: string;
+  /** `subtasksequence` for an unknown type written under that element; default `step`. */
+  element?: 'step' | 'subtasksequence';
+  /** Seconds (`timeout`). */
+  timeout?: number;
+  runIn?: 'WinPE' | 'FullOS' | 'WinPEandFullOS';
+  /** `successCodeList`, when it is not the catalog's default for the type. */
+  successCodes?: number[];
+  /** Typed settings by the catalog's names. */
+  settings?: Record<string, unknown>;
+  /** The `<action>` line, when it is not what the console renders from the settings; null when the step has none. */
+  action?: string | null;
+  /** The variables as written, in order, when typed settings cannot say them exactly. */
+  variables?: TextVariable[];
+}
+
+/** A group. */
+export interface TextGroup extends TextItemBase {
+  group: string;
+  steps?: TextItem[];
+}
+
+/** A step or a group. */
+export type TextItem = TextStep | TextGroup;
+
+/** A whole task sequence as text. */
+export interface TextSequence {
+  /** The container `cmts build` writes by default; default `sequence`. */
+  container?: ContainerKind;
+  /** `3.10` (Current Branch) or `3.00`. */
+  version?: string;
+  /**
+   * The ConfigMgr release whose console spelling new steps get (`2007`, `CB 2403`, …), when the version and
+   * container do not say it (a Current Branch console also saves `3.00` sequences).
+   */
+  release?: string;
+  /** The container's package properties (`Name`, `Description`, …), in order. */
+  package?: Record<string, string>;
+  /** Other `<sequence>` attributes (MDT writes `name` and `description`). */
+  attributes?: Record<string, string>;
+  /** The sequence's `<globalVarList>`. */
+  variables?: TextVariable[];
+  /** The `<referenceList>`: each reference's attributes (`package`, `program`, `application`). */
+  references?: Record<string, string>[];
+  steps: TextItem[];
+}

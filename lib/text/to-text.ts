@@ -1,0 +1,137 @@
+/**
+ * An existing sequence in the text form: each step typed through the catalog when the builder, given those settings,
+ * writes the same element back; otherwise with exactly what it needs written raw (attributes, action line,
+ * variables), so that building the text again gives a sequence equal by meaning to the original.
+ */
+import { stringify } from 'yaml';
+import { catalogEntry } from '../catalog/catalog.js';
+import { StepView } from '../catalog/step-view.js';
+import { sequenceRelease, type Release } from '../catalog/versions.js';
+import type { TaskSequenceDocument } from '../document.js';
+import { conditionOf } from '../model/conditions.js';
+import { readCondition } from '../model/condition-builder.js';
+import { referenceList } from '../model/mutate.js';
+import { isSequenceItem } from '../model/query.js';
+import type { Group, Sequence, SequenceItem, Step, SubTaskSequence, Variable } from '../model/types.js';
+import { getAction, variables } from '../model/variables.js';
+import { stepNode } from './build-text-step.js';
+import { textRelease } from './build-sequence.js';
+import type { TextGroup, TextItem, TextSequence, TextStep, TextVariable } from './text-types.js';
+
+function textVariable(v: Variable): TextVariable {
+  // Keys in reading order: name, property (when it differs), hidden, value.
+  return {
+    name: v.attributes.name ?? '',
+    ...(v.attributes.property !== undefined && v.attributes.property !== v.attributes.name ? { property: v.attributes.property } : {}),
+    ...(v.attributes.hidden === 'true' ? { hidden: true } : {}),
+    value: v.value,
+  };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function common(item: SequenceItem, out: TextStep | TextGroup, standard: Record<string, string>): void {
+  if (item.attributes.description) out.description = item.attributes.description;
+  if (item.attributes.disable === 'true') out.disabled = true;
+  if (item.attributes.continueOnError === 'true') out.continueOnError = true;
+  if (!same(Object.entries(item.attributes), Object.entries(standard))) out.attributes = { ...item.attributes };
+  const cond = conditionOf(item);
+  if (cond) out.condition = readCondition(cond);
+}
+
+const RUN_IN = ['WinPE', 'FullOS', 'WinPEandFullOS'] as const;
+
+const spelling = (s: Step | SubTaskSequence) => ({
+  attributes: Object.entries(s.attributes),
+  action: getAction(s) ?? null,
+  variables: variables(s).map((v) => [Object.entries(v.attributes), v.value]),
+});
+
+function stepText(step: Step | SubTaskSequence, release: Release): TextStep {
+  const a = step.attributes;
+  const entry = a.type === undefined ? undefined : catalogEntry(a.type);
+  const view = new StepView(step);
+  const t: TextStep = {};
+  if (entry) t.step = entry.consoleName;
+  else if (a.type !== undefined) t.type = a.type;
+  if (step.kind === 'subtasksequence' && entry?.element !== 'subtasksequence') t.element = 'subtasksequence';
+  t.name = a.name ?? '';
+  if (a.description) t.description = a.description;
+  if (a.disable === 'true') t.disabled = true;
+  if (a.continueOnError === 'true') t.continueOnError = true;
+  if (a.timeout !== undefined && /^\d+$/.test(a.timeout)) t.timeout = Number(a.timeout);
+  const runIn = RUN_IN.find((r) => r === a.runIn);
+  if (entry && runIn !== undefined && runIn !== entry.runIn) t.runIn = runIn;
+  if (entry && a.successCodeList !== undefined && a.successCodeList !== entry.successCodeList && /^-?\d+( -?\d+)*$/.test(a.successCodeList)) t.successCodes = a.successCodeList.split(' ').map(Number);
+  const cond = conditionOf(step);
+  if (cond) t.condition = readCondition(cond);
+  const clean = entry !== undefined && Object.keys(view.verbatim).length === 0 && view.extra.length === 0;
+  if (clean && Object.keys(view.settings).length > 0) t.settings = view.settings;
+  const want = spelling(step);
+  const build = (x: TextStep) => {
+    try {
+      return spelling(stepNode(x, release));
+    } catch {
+      return undefined; // typed settings the builder refuses (a required one missing): written raw instead
+    }
+  };
+  // Whatever the typed form does not reproduce exactly is written out raw, one part at a time.
+  let got = build(t) ?? { attributes: [], action: null, variables: [] };
+  if (!build(t)) {
+    delete t.settings;
+    t.variables = variables(step).map(textVariable);
+    got = build(t) ?? got;
+  }
+  if (!clean || !same(got.variables, want.variables)) {
+    delete t.settings;
+    t.variables = variables(step).map(textVariable);
+  }
+  got = spelling(stepNode(t, release));
+  if (!same(got.attributes, want.attributes)) {
+    delete t.timeout;
+    delete t.runIn;
+    delete t.successCodes;
+    t.attributes = { ...a };
+  }
+  if (got.action !== want.action) t.action = want.action;
+  return t;
+}
+
+function itemsText(parent: Sequence | Group, release: Release): TextItem[] {
+  return parent.children.filter(isSequenceItem).map((item): TextItem => {
+    if (item.kind !== 'group') return stepText(item, release);
+    const g: TextGroup = { group: item.attributes.name ?? '' };
+    const standard: Record<string, string> = { name: item.attributes.name ?? '', description: item.attributes.description ?? '' };
+    if (item.attributes.disable === 'true') standard.disable = 'true';
+    if (item.attributes.continueOnError === 'true') standard.continueOnError = 'true';
+    common(item, g, standard);
+    const steps = itemsText(item, release);
+    if (steps.length > 0) g.steps = steps;
+    return g;
+  });
+}
+
+/** The document in the text form (plain data; see {@link toYaml} for the YAML text). */
+export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
+  const release = sequenceRelease(doc.sequence, doc.container);
+  const out: TextSequence = { container: doc.container, steps: [] };
+  if (doc.sequence.attributes.version !== undefined) out.version = doc.sequence.attributes.version;
+  if (textRelease(out, doc.container) !== release) out.release = release;
+  const props = doc.properties();
+  if (Object.keys(props).length > 0) out.package = props;
+  const { version: _version, ...rest } = doc.sequence.attributes;
+  if (Object.keys(rest).length > 0) out.attributes = rest;
+  const globals = doc.sequence.children.find((c) => c.kind === 'variableList');
+  if (globals && globals.kind === 'variableList') out.variables = globals.children.filter((c): c is Variable => c.kind === 'variable').map(textVariable);
+  const refs = referenceList(doc.sequence);
+  if (refs) out.references = refs.children.filter((c) => c.kind === 'reference').map((r) => ({ ...(r as { attributes: Record<string, string> }).attributes }));
+  // Steps last: the sequence's own settings read first.
+  const { steps: _steps, ...head } = out;
+  return { ...head, steps: itemsText(doc.sequence, release) };
+}
+
+/** The document as YAML in the text form, with a schema comment editors use for completion and checks. */
+export function toYaml(doc: TaskSequenceDocument): string {
+  const body = stringify(sequenceToText(doc), { lineWidth: 0, minContentWidth: 0 });
+  return `# yaml-language-server: $schema=https://cmts.dev/schemas/sequence-text.schema.json\n${body}`;
+}

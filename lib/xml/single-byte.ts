@@ -1,0 +1,49 @@
+/**
+ * The single-byte encodings an export can declare: ISO-8859-1 (every byte is the code point of the same number) and
+ * windows-1252 (ISO-8859-1 with printable characters in 0x80–0x9F). Both decode every byte, so decoding never fails;
+ * encoding fails on a character the encoding has no byte for.
+ */
+import { TaskSequenceError } from '../errors.js';
+
+/** windows-1252 bytes 0x80–0x9F; bytes the code page leaves undefined map to the C1 control of the same number. */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+const CP1252_BYTE = new Map<number, number>(CP1252_HIGH.map((cp, i) => [cp, 0x80 + i]));
+
+/** The single-byte encodings cmts reads and writes. */
+export type SingleByteEncoding = 'iso-8859-1' | 'windows-1252' | 'us-ascii';
+
+/** Decodes single-byte text; US-ASCII refuses bytes above 0x7F. */
+export function decodeSingleByte(bytes: Uint8Array, encoding: SingleByteEncoding): string {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (encoding === 'us-ascii') {
+    const bad = bytes.findIndex((b) => b > 0x7f);
+    if (bad !== -1) throw new TaskSequenceError('ENCODING_INVALID', `The document declares US-ASCII, but byte 0x${(bytes[bad] as number).toString(16)} at offset ${bad} is not ASCII.`);
+    return buf.toString('latin1');
+  }
+  const text = buf.toString('latin1');
+  if (encoding === 'iso-8859-1' || !/[\x80-\x9f]/.test(text)) return text;
+  return text.replace(/[\x80-\x9f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80] as number));
+}
+
+/** Encodes text in a single-byte encoding; throws `ENCODING_INVALID` naming the first character it cannot hold. */
+export function encodeSingleByte(text: string, encoding: SingleByteEncoding): Uint8Array {
+  const out = new Uint8Array(text.length);
+  const max = encoding === 'us-ascii' ? 0x7f : 0xff;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const direct = c <= max && (encoding !== 'windows-1252' || c < 0x80 || c > 0x9f);
+    const b = direct ? c : encoding === 'windows-1252' ? (CP1252_BYTE.get(c) ?? -1) : -1;
+    if (b === -1) {
+      const cp = text.codePointAt(i) as number;
+      throw new TaskSequenceError(
+        'ENCODING_INVALID',
+        `Character U+${cp.toString(16).toUpperCase().padStart(4, '0')} cannot be written in ${encoding.toUpperCase()}, the document's encoding; write it as a character reference (&#x${cp.toString(16).toUpperCase()};) or convert the document to UTF-8.`,
+      );
+    }
+    out[i] = b;
+  }
+  return out;
+}

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { addStep, copyItemTo, createSequence, setRetryCount, setSuccessCodes, stepView } from '../lib/catalog/index.js';
+import { addItem, copyItem, createGroup, moveItem } from '../lib/model/authoring.js';
+import { isEnabled, renameItem, setContinueOnError, setEnabled, setItemAttribute, setTimeoutSeconds } from '../lib/model/attributes.js';
+import { buildCondition, readCondition, setCondition } from '../lib/model/condition-builder.js';
+import { findGroup, findItems } from '../lib/model/query.js';
+import { referencedPackages, conditionOf, describeCondition, findSteps, readTaskSequence, writeTaskSequenceText, type Group, type Step } from './helpers/api.js';
+
+const PRETTY = `<?xml version="1.0"?>
+<sequence version="3.00">
+  <group name="Install" description="">
+    <step type="SMS_TaskSequence_RebootAction" name="Restart" description="" runIn="WinPEandFullOS" successCodeList="0">
+      <action>smsboot.exe /target:HD</action>
+      <defaultVarList>
+        <variable name="SMSRebootTarget" property="Target" hidden="true">HD</variable>
+      </defaultVarList>
+    </step>
+  </group>
+  <group name="Drivers" description="">
+  </group>
+</sequence>
+`;
+
+const ONE_LINE = '<sequence version="3.10"><referenceList><reference package="ABC00001"/></referenceList><group name="G" description=""><step type="SMS_TaskSequence_RunCommandLineAction" name="Run" description="" runIn="WinPEandFullOS" successCodeList="0 3010" retryCount="0" runFromNet="false"><action>smsswd.exe /run:ABC00001 setup.exe</action><defaultVarList><variable name="CommandLine" property="CommandLine" hidden="true">setup.exe</variable><variable name="PackageID" property="PackageID" hidden="true">ABC00001</variable></defaultVarList></step></group></sequence>';
+
+describe('authoring keeps the formatting of untouched parts', () => {
+  it('adds an Apply Driver Package step with a condition last in an empty group, laid out like its neighbours, without retryCount in a 2007-style sequence', () => {
+    const doc = readTaskSequence(PRETTY);
+    const group = findGroup(doc.sequence, 'Drivers') as Group;
+    addStep(doc, 'Apply Driver Package', {
+      name: 'Dell drivers',
+      settings: { driverPackageId: 'ABC00022', unsignedDriver: false },
+      condition: buildCondition({ wmi: "SELECT * FROM Win32_ComputerSystem WHERE Manufacturer LIKE 'Dell%'" }),
+    }, { last: group });
+    expect(writeTaskSequenceText(doc)).toBe(PRETTY.replace('  <group name="Drivers" description="">\n  </group>', `  <group name="Drivers" description="">
+    <step type="SMS_TaskSequence_ApplyDriverPackageAction" name="Dell drivers" description="" runIn="WinPE" successCodeList="0">
+      <condition>
+        <expression type="SMS_TaskSequence_WMIConditionExpression">
+          <variable name="Namespace">root\\cimv2</variable>
+          <variable name="Query">SELECT * FROM Win32_ComputerSystem WHERE Manufacturer LIKE 'Dell%'</variable>
+        </expression>
+      </condition>
+      <action>osddriverclient.exe /install:ABC00022  /unsigned:%OSDAllowUnsignedDriver%</action>
+      <defaultVarList>
+        <variable name="OSDApplyDriverDriverPackageID" property="DriverPackageID" hidden="true">ABC00022</variable>
+        <variable name="OSDAllowUnsignedDriver" property="UnsignedDriver">false</variable>
+      </defaultVarList>
+    </step>
+  </group>`));
+  });
+
+  it('adds a group before a step, first in a group and at an index, and moves a step into it', () => {
+    const doc = readTaskSequence(PRETTY);
+    const restart = findSteps(doc.sequence)[0]?.node as Step;
+    const prepare = createGroup({ name: 'Prepare', disabled: true });
+    addItem(doc.sequence, prepare, { first: doc.sequence });
+    addItem(doc.sequence, createGroup({ name: 'Second' }), { parent: doc.sequence, index: 1 });
+    moveItem(doc.sequence, restart, { last: prepare });
+    expect(findItems(doc.sequence).map((l) => l.path)).toEqual(['Prepare', 'Prepare/Restart', 'Second', 'Install', 'Drivers']);
+    const text = writeTaskSequenceText(doc);
+    expect(text).toContain('  <group name="Prepare" description="" disable="true">\n    <step type="SMS_TaskSequence_RebootAction" name="Restart"');
+    expect(text).toContain('  <group name="Second" description=""/>\n  <group name="Install" description="">\n  </group>');
+    expect(text.endsWith('  <group name="Drivers" description="">\n  </group>\n</sequence>\n')).toBe(true);
+  });
+
+  it('copies a step between sequences together with the package reference it needs', () => {
+    const from = readTaskSequence(ONE_LINE);
+    const to = createSequence('cim-instance', { name: 'Target' });
+    const step = findSteps(from.sequence)[0]?.node as Step;
+    addStep(to, 'Set Task Sequence Variable', { name: 'Mark', settings: { variableName: 'X', variableValue: '1' } }, { last: to.sequence });
+    const copy = copyItemTo(from.sequence, step, to.sequence, { first: to.sequence });
+    expect(copy).not.toBe(step);
+    expect(findItems(to.sequence).map((l) => l.node.attributes.name)).toEqual(['Run', 'Mark']);
+    expect(referencedPackages(to.sequence)).toEqual(['ABC00001']);
+    const again = readTaskSequence(writeTaskSequenceText(to));
+    expect(again.container).toBe('cim-instance');
+    expect(again.getProperty('Name')).toBe('Target');
+    expect(writeTaskSequenceText(from)).toBe(ONE_LINE);
+  });
+
+  it('sets flags, names, time-outs, retries and success codes through typed setters', () => {
+    const doc = readTaskSequence(ONE_LINE);
+    const step = findSteps(doc.sequence)[0]?.node as Step;
+    setEnabled(step, false);
+    setContinueOnError(step, true);
+    setTimeoutSeconds(step, 900);
+    setSuccessCodes(step, [0, 3010, 1641]);
+    setRetryCount(step, 2);
+    renameItem(step, 'Run setup');
+    expect(Object.entries(step.attributes)).toEqual([
+      ['type', 'SMS_TaskSequence_RunCommandLineAction'],
+      ['name', 'Run setup'],
+      ['description', ''],
+      ['disable', 'true'],
+      ['continueOnError', 'true'],
+      ['timeout', '900'],
+      ['runIn', 'WinPEandFullOS'],
+      ['successCodeList', '0 3010 1641'],
+      ['retryCount', '2'],
+      ['runFromNet', 'false'],
+    ]);
+    expect(stepView(step).settings).toMatchObject({ successCodes: [0, 3010, 1641] });
+    expect(isEnabled(step)).toBe(false);
+    setEnabled(step, true);
+    expect('disable' in step.attributes).toBe(false);
+    expect(() => renameItem(step, 'x'.repeat(51))).toThrow(/1 to 50/);
+    // @ts-expect-error a misspelt attribute does not compile
+    setItemAttribute(step, 'disabled', 'true');
+  });
+
+  it('builds, reads back and replaces conditions, placed before the action', () => {
+    const doc = readTaskSequence(PRETTY);
+    const restart = findSteps(doc.sequence)[0]?.node as Step;
+    setCondition(restart, buildCondition({ variable: '_SMSTSInWinPE', operator: 'equals', value: 'false' }, { or: [{ folder: 'C:\\Windows' }, { not: [{ variable: 'X', operator: 'exists' }] }] }));
+    expect(restart.children.find((c) => 'tag' in c)?.kind).toBe('condition');
+    const cond = conditionOf(restart);
+    expect(cond && readCondition(cond)).toEqual([{ variable: '_SMSTSInWinPE', operator: 'equals', value: 'false' }, { or: [{ folder: 'C:\\Windows' }, { not: [{ variable: 'X', operator: 'exists' }] }] }]);
+    expect(cond && describeCondition(cond)).toBe('_SMSTSInWinPE = "false" and (folder C:\\Windows exists or not (X exists))');
+    setCondition(restart, undefined);
+    expect(writeTaskSequenceText(doc)).toBe(PRETTY);
+  });
+
+  it('creates empty sequences in each container that read back as that container', () => {
+    for (const container of ['sequence', 'sms-package', 'cim-instance'] as const) {
+      const doc = createSequence(container, { name: 'New & shiny' });
+      addItem(doc.sequence, createGroup({ name: 'G' }), { last: doc.sequence });
+      const again = readTaskSequence(writeTaskSequenceText(doc));
+      expect(again.container).toBe(container);
+      expect(findItems(again.sequence, { kind: 'group' })).toHaveLength(1);
+      if (container !== 'sequence') expect(again.getProperty('Name')).toBe('New & shiny');
+    }
+  });
+
+  it('copies are independent of the original', () => {
+    const doc = readTaskSequence(PRETTY);
+    const group = findGroup(doc.sequence, 'Install') as Group;
+    const copy = copyItem(group);
+    renameItem(copy, 'Install again');
+    addItem(doc.sequence, copy, { after: group });
+    expect(findItems(doc.sequence, { kind: 'step' }).map((l) => l.path)).toEqual(['Install/Restart', 'Install again/Restart']);
+  });
+});

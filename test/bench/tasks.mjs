@@ -1,0 +1,129 @@
+// One benchmark measurement in a fresh process (so its peak memory is its own): `node --expose-gc tasks.mjs <task> …`
+// prints one JSON object. The library comes from CMTS_DIST (default: this checkout's dist/), so the same tasks can
+// measure an older build.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const dist = resolve(process.env.CMTS_DIST ?? join(here, '..', '..', 'dist'));
+const load = (p) => import(pathToFileURL(join(dist, p)).href);
+const [task, ...args] = process.argv.slice(2);
+
+const rss = () => process.memoryUsage().rss;
+const peak = () => process.resourceUsage().maxRSS * 1024;
+function median(f, reps) {
+  const times = [];
+  for (let i = 0; i < reps; i++) {
+    const t = process.hrtime.bigint();
+    f();
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[times.length >> 1];
+}
+const KB = { certfixPackage: 'ABC00010' };
+
+const tasks = {
+  // KB977203 applied in-process against a plain read+write round trip of the same document.
+  async kb(file, reps = '3') {
+    const { readTaskSequence, writeTaskSequence, applyKb977203 } = await load('lib/index.js');
+    const bytes = readFileSync(file);
+    const plain = median(() => writeTaskSequence(readTaskSequence(bytes)), Number(reps));
+    let setups = 0;
+    const kb = median(() => {
+      const doc = readTaskSequence(bytes);
+      setups = applyKb977203(doc, KB).setupSteps.length;
+      writeTaskSequence(doc);
+    }, Number(reps));
+    return { plainMs: plain, kbMs: kb, setups };
+  },
+  // lint with one finding per Setup step (and more), timed.
+  async lint(file, reps = '3') {
+    const { readTaskSequence } = await load('lib/index.js');
+    const { lint } = await load('lib/lint/index.js');
+    const doc = readTaskSequence(readFileSync(file));
+    let findings = 0;
+    const ms = median(() => {
+      findings = lint(doc).length;
+    }, Number(reps));
+    return { ms, findings };
+  },
+  // The CLI in-process with the real streams; peak RSS above the RSS once the CLI is loaded.
+  async cli(...argv) {
+    const { main } = await load('lib/cli/main.js');
+    const { nodeIo } = await load('lib/cli/io.js');
+    global.gc?.();
+    const base = rss();
+    const io = nodeIo();
+    const sink = { write: () => true };
+    const quiet = { ...io, stdout: { ...io.stdout, write: sink.write }, stderr: { ...io.stderr, write: sink.write } };
+    const t = process.hrtime.bigint();
+    const code = await main(argv, quiet);
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    return { code, ms, peakAbove: peak() - base };
+  },
+  // A read+write round trip; peak RSS above start-up (libraries loaded, before the input is read).
+  async rtmem(file) {
+    const { readTaskSequence, writeTaskSequence } = await load('lib/index.js');
+    global.gc?.();
+    const base = rss();
+    const bytes = readFileSync(file);
+    const out = writeTaskSequence(readTaskSequence(bytes));
+    return { peakAbove: peak() - base, input: bytes.length, exact: Buffer.compare(Buffer.from(out), bytes) === 0 };
+  },
+  // Reading an input near or over the limit: a typed error or a document, never an abort.
+  async limit(file, maxBytes) {
+    const { readTaskSequence, writeTaskSequence } = await load('lib/index.js');
+    const bytes = readFileSync(file);
+    const base = rss();
+    try {
+      const doc = readTaskSequence(bytes, maxBytes ? { maxBytes: Number(maxBytes) } : {});
+      writeTaskSequence(doc);
+      return { result: 'read', peakAbove: peak() - base };
+    } catch (e) {
+      return { result: e.code ?? `${e.name}: ${e.message}`, peakAbove: peak() - base };
+    }
+  },
+  // Nesting `depth` groups deep: read (with maxDepth raised), edit the innermost, write.
+  async deep(depth) {
+    const { readTaskSequence, writeTaskSequence, visit } = await load('lib/index.js');
+    const n = Number(depth);
+    const text = `<sequence>${'<group>'.repeat(n)}<step name="a"/>${'</group>'.repeat(n)}</sequence>`;
+    try {
+      const doc = readTaskSequence(text, { maxDepth: n + 10 });
+      let count = 0;
+      visit(doc.sequence, (node) => {
+        count++;
+        if (node.kind === 'step') node.attributes.name = 'b';
+      });
+      const out = Buffer.from(writeTaskSequence(doc)).toString();
+      return { result: out === text.replace('name="a"', 'name="b"') ? 'ok' : 'wrong output', nodes: count };
+    } catch (e) {
+      return { result: e.code ?? `${e.name}: ${e.message}` };
+    }
+  },
+  // Writing after one edit, a document of `n` attribute-less elements: every pass over the text must be linear.
+  async style(n) {
+    const { readTaskSequence, writeTaskSequence } = await load('lib/index.js');
+    const text = `<sequence version="3.10">\n${'<a/>\n'.repeat(Number(n))}</sequence>\n`;
+    const doc = readTaskSequence(text, { maxBytes: 1 << 30 });
+    // A new attribute on an element that had none: printing it needs the document's quote style.
+    doc.sequence.children.find((c) => c.kind !== 'text').attributes.x = '1';
+    const t = process.hrtime.bigint();
+    writeTaskSequence(doc);
+    return { ms: Number(process.hrtime.bigint() - t) / 1e6, bytes: text.length };
+  },
+  // Plain read+write round trips of every file in a folder, one thread: the batch baseline.
+  async plainDir(dir) {
+    const { readdirSync } = await import('node:fs');
+    const { readTaskSequence, writeTaskSequence } = await load('lib/index.js');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.xml'));
+    const t = process.hrtime.bigint();
+    for (const f of files) writeTaskSequence(readTaskSequence(readFileSync(join(dir, f))));
+    return { ms: Number(process.hrtime.bigint() - t) / 1e6, files: files.length };
+  },
+};
+
+const result = await tasks[task](...args);
+process.stdout.write(JSON.stringify(result));

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { buildStep, stepView } from '../lib/catalog/index.js';
+import { findSteps, getAction, readTaskSequence, RestartComputerStep, RunCommandLineStep, SetVariableStep, variables, writeTaskSequenceText, type Step } from './helpers/api.js';
+
+const MDT = `<?xml version="1.0"?>
+<sequence version="3.00" name="Custom Task Sequence">
+  <group expand="true" name="Convert" description="" disable="false" continueOnError="false">
+    <step type="SMS_TaskSequence_RebootAction" name="Reboot to Windows PE" description="" disable="false" continueOnError="false" runIn="WinPEandFullOS" successCodeList="0 3010">
+      <defaultVarList>
+        <variable name="Message" property="Message" />
+        <variable name="MessageTimeout" property="MessageTimeout">60</variable>
+        <variable name="Target" property="Target" />
+      </defaultVarList>
+      <action>smsboot.exe /target:WinPE</action>
+    </step>
+    <step name="Apply Windows PE" disable="false" continueOnError="false" successCodeList="0 3010" description="" startIn="">
+      <action>cscript.exe "%SCRIPTROOT%\\LTIApply.wsf" /PE</action>
+      <defaultVarList>
+        <variable name="RunAsUser" property="RunAsUser">false</variable>
+      </defaultVarList>
+    </step>
+  </group>
+</sequence>
+`;
+
+const CB = `<sequence version="3.10"><step type="SMS_TaskSequence_SetVariableAction" name="Set OSDImage" description="" runIn="WinPEandFullOS" successCodeList="0" retryCount="0" runFromNet="false"><action>tsenv.exe "OSDImage=Win10" /hiddenflag:False</action><defaultVarList><variable name="DoNotShowVariableValue" property="DoNotShowVariableValue" hidden="true">false</variable><variable name="VariableName" property="VariableName" hidden="true">OSDImage</variable><variable name="VariableValue" property="VariableValue" hidden="true">Win10</variable></defaultVarList></step><step type="SMS_TaskSequence_RunCommandLineAction" name="Run" description="" runIn="WinPEandFullOS" successCodeList="0 3010" retryCount="0" runFromNet="false"><action>smsswd.exe /run: cmd /c echo one</action><defaultVarList><variable name="CommandLine" property="CommandLine" hidden="true">cmd /c echo one</variable><variable name="SMSTSDisableWow64Redirection" property="DisableWow64Redirection">false</variable><variable name="SuccessCodes" property="SuccessCodes" hidden="true">0 3010</variable></defaultVarList></step></sequence>`;
+
+describe('typed views keep the action line in step with the settings', () => {
+  it('setting a Set Task Sequence Variable value re-renders tsenv.exe, keeping /hiddenflag', () => {
+    const doc = readTaskSequence(CB);
+    const step = findSteps(doc.sequence)[0]?.node as Step;
+    new SetVariableStep(step).variableValue = 'Win11 "Pro"';
+    expect(getAction(step)).toBe('tsenv.exe "OSDImage=Win11 "Pro"" /hiddenflag:False');
+    expect(writeTaskSequenceText(doc)).toContain('<variable name="VariableValue" property="VariableValue" hidden="true">Win11 "Pro"</variable>');
+  });
+
+  it('setting a Run Command Line command re-renders smsswd.exe; adding a package puts PackageID in property order', () => {
+    const doc = readTaskSequence(CB);
+    const step = findSteps(doc.sequence)[1]?.node as Step;
+    const view = stepView<'SMS_TaskSequence_RunCommandLineAction'>(step);
+    view.set('commandLine', 'setup.exe /q');
+    view.set('packageId', 'ABC00012');
+    view.set('successCodes', [0, 1641]);
+    expect(getAction(step)).toBe('smsswd.exe /run:ABC00012 setup.exe /q');
+    expect(variables(step).map((v) => v.attributes.property)).toEqual(['CommandLine', 'DisableWow64Redirection', 'PackageID', 'SuccessCodes']);
+    expect(step.attributes.successCodeList).toBe('0 1641');
+    expect(view.settings).toEqual({ commandLine: 'setup.exe /q', disableWow64Redirection: false, packageId: 'ABC00012', successCodes: [0, 1641] });
+  });
+
+  it('reads an MDT Run Command Line (no type, command only in <action>) and edits the action, adding no variable', () => {
+    const doc = readTaskSequence(MDT);
+    const step = findSteps(doc.sequence)[1]?.node as Step;
+    const view = new RunCommandLineStep(step);
+    expect(view.commandLine).toBe('cscript.exe "%SCRIPTROOT%\\LTIApply.wsf" /PE');
+    view.commandLine = 'cscript.exe "%SCRIPTROOT%\\LTIApply.wsf" /PE /verbose';
+    expect(getAction(step)).toBe('cscript.exe "%SCRIPTROOT%\\LTIApply.wsf" /PE /verbose');
+    expect(variables(step)).toHaveLength(1);
+    expect(writeTaskSequenceText(doc)).toBe(MDT.replace('/PE</action>', '/PE /verbose</action>'));
+  });
+
+  it('reads an MDT restart target from the action line when the variable is empty', () => {
+    const doc = readTaskSequence(MDT);
+    const step = findSteps(doc.sequence)[0]?.node as Step;
+    expect(new RestartComputerStep(step).target).toBe('WinPE');
+    expect(stepView(step).settings).toEqual({ message: '', messageTimeout: 60, target: '' });
+  });
+
+  it('rejects an unknown setting and a value of the wrong type', () => {
+    const step = buildStep('Restart Computer', { name: 'R', settings: { target: 'HD' } });
+    const view = stepView(step);
+    expect(() => view.set('targett', 'x')).toThrow(/no setting "targett"/);
+    expect(() => view.set('messageTimeout', '60')).toThrow(/integer/);
+  });
+
+  it('decodes a Run PowerShell Script source script and writes it back as the console does', () => {
+    const step = buildStep('Run PowerShell Script', { name: 'PS', settings: { sourceScript: 'Get-Date\r\n', executionPolicy: 'Bypass' } });
+    const raw = variables(step).find((v) => v.attributes.property === 'SourceScript')?.value ?? '';
+    expect(raw.startsWith('//5')).toBe(true);
+    expect(stepView<'SMS_TaskSequence_RunPowerShellScriptAction'>(step).settings.sourceScript).toBe('Get-Date\r\n');
+  });
+});
+
+describe('builders', () => {
+  it('write Apply Driver Package exactly as the console does', () => {
+    const step = buildStep('Apply Driver Package', { name: 'Drivers', settings: { driverPackageId: 'ABC0002A', unsignedDriver: false } });
+    expect(step.attributes).toEqual({ type: 'SMS_TaskSequence_ApplyDriverPackageAction', name: 'Drivers', description: '', runIn: 'WinPE', successCodeList: '0', retryCount: '0', runFromNet: 'false' });
+    expect(getAction(step)).toBe('osddriverclient.exe /install:ABC0002A  /unsigned:%OSDAllowUnsignedDriver%');
+    expect(variables(step).map((v) => [v.attributes.name, v.attributes.hidden ?? '', v.value])).toEqual([
+      ['OSDApplyDriverDriverPackageID', 'true', 'ABC0002A'],
+      ['OSDAllowUnsignedDriver', '', 'false'],
+    ]);
+  });
+
+  it('refuse a step without its required settings', () => {
+    expect(() => buildStep('Apply Driver Package', { name: 'x', settings: {} as never })).toThrow(/driverPackageId/);
+  });
+});

@@ -1,0 +1,54 @@
+// The byte-exact parser's judgement on the points XML 1.0 (fifth edition) is precise about: name characters, character
+// references and the XML declaration's place.
+import { describe, expect, it } from 'vitest';
+import { parseXml } from '../lib/xml/parse.js';
+import { printDocument } from '../lib/xml/print.js';
+
+function code(text: string): string | undefined {
+  try {
+    parseXml(text);
+    return undefined;
+  } catch (e) {
+    return (e as { code: string }).code;
+  }
+}
+
+describe('parseXml: exact XML 1.0', () => {
+  it('refuses characters that are not name characters, wherever they are in a name', () => {
+    expect(code('<a\u00D7b/>')).toBe('XML_MALFORMED'); // ×
+    expect(code('<a\u00F7b/>')).toBe('XML_MALFORMED'); // ÷
+    expect(code('<\u0301a/>')).toBe('XML_MALFORMED'); // a combining mark cannot start a name
+    expect(code('<a b\u037E="1"/>')).toBe('XML_MALFORMED'); // Greek question mark
+    expect(code('<a\uFFFE/>')).toBe('XML_MALFORMED');
+  });
+
+  it('accepts every name character class, astral planes included', () => {
+    for (const name of ['a\u0301', '_\u00B7-.9', '\u00C0\u02FF', '\u{10000}\u{EFFFF}', 'x\u203F\u2040', '\u3001', 'a:b:c']) {
+      expect(code(`<${name} ${name}="v"></${name}>`), name).toBeUndefined();
+    }
+  });
+
+  it('accepts character references with any number of leading zeros and refuses those past U+10FFFF', () => {
+    const doc = parseXml(`<a v="&#x${'0'.repeat(40)}41;">&#${'0'.repeat(50)}66;</a>`);
+    expect(doc.root.attributes.v).toBe('A');
+    expect(printDocument(doc.document)).toBe(`<a v="&#x${'0'.repeat(40)}41;">&#${'0'.repeat(50)}66;</a>`);
+    expect(code('<a>&#x110000;</a>')).toBe('XML_MALFORMED');
+    expect(code('<a>&#x1000000000041;</a>')).toBe('XML_MALFORMED');
+    expect(code('<a>&#0;</a>')).toBe('XML_MALFORMED');
+  });
+
+  it('refuses an XML declaration anywhere but at the very start, and a reserved target in any case', () => {
+    expect(code('<?xml version="1.0"?><a/>')).toBeUndefined();
+    expect(code('\n<?xml version="1.0"?><a/>')).toBe('XML_MALFORMED');
+    expect(code('<a/><?xml version="1.0"?>')).toBe('XML_MALFORMED');
+    expect(code('<?xml version="1.0"?><?xml version="1.0"?><a/>')).toBe('XML_MALFORMED');
+    expect(code('<?XmL version="1.0"?><a/>')).toBe('XML_MALFORMED');
+    expect(code('<?xml-stylesheet href="a"?><a/>')).toBeUndefined();
+  });
+
+  it('keeps the lenient reading for text embedded in another document, with a warning', () => {
+    const parsed = parseXml('\n  <?xml version="1.0"?><sequence/>', { embedded: true });
+    expect(parsed.warnings.map((w) => w.code)).toEqual(['XML_DECLARATION_NOT_FIRST']);
+    expect(code('<?xml version="1.0" standalone="yes" encoding="utf-8"?><a/>')).toBe('XML_MALFORMED');
+  });
+});
