@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Coverage instruments every line, and the machine running the suite may be shared: 5 s is too tight for the
+    // heavier cases (64 MiB inputs, property runs).
+    testTimeout: 20_000,
     coverage: {
       provider: 'v8',
       include: ['lib/**/*.ts'],

@@ -27,6 +27,8 @@ beforeAll(async () => {
   mkdirSync(pkg);
   for (const f of ['package.json', 'schemas', 'docs']) cpSync(resolve(f), join(pkg, f), { recursive: true });
   execFileSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', resolve('tsconfig.build.json'), '--outDir', join(pkg, 'dist')], { stdio: 'pipe' });
+  // The package's own dependencies (yaml, ajv), as npm would install them beside it.
+  symlinkSync(resolve('node_modules'), join(pkg, 'node_modules'), 'dir');
   mkdirSync(join(consumer, 'node_modules'), { recursive: true });
   symlinkSync(pkg, join(consumer, 'node_modules', 'cmts'), 'dir');
   writeFileSync(join(consumer, 'package.json'), '{ "name": "consumer", "private": true, "type": "module" }\n');
