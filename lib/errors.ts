@@ -24,7 +24,7 @@ export const ERROR_CODES = {
   OPTIONS_INVALID: 'Options do not match their schema.',
   NOT_CONFIGMGR_2007: 'The KB977203 preset was given a task sequence that is not ConfigMgr 2007 (the fix applies to 2007 SP1/SP2 only).',
   HOTFIX_INSTALL_STEP: 'A step installs the KB977203 hotfix itself, which stops the client service and fails the task sequence (R1).',
-  INSTALL_PROPERTIES_INVALID: 'The Setup Windows and ConfigMgr installation properties cannot be parsed (an unclosed quote).',
+  INSTALL_PROPERTIES_INVALID: 'The Setup Windows and ConfigMgr installation properties cannot be used as they are (an unclosed quote, PATCH twice).',
   IO_ERROR: 'A file could not be read or written.',
   ZIP_INVALID: 'A .zip export is damaged or uses a zip feature cmts does not support (ZIP64, multi-disk, other compression).',
   ZIP_UNSAFE: 'A .zip export has an entry with an absolute or `..` path (in its name or Unicode path field), two entries with one name, encryption, overlapping entries or absurd sizes (a zip bomb).',

@@ -8,7 +8,8 @@ import { refuseMisusedInput } from './input-guard.js';
 import { classifyElement } from './model/classify.js';
 import { decodeBytes, type DecodedText, isUtf16 } from './xml/codec.js';
 import { countMarkup } from './xml/chars.js';
-import { parseXml, type ParseWarning } from './xml/parse.js';
+import type { Element, XmlDocument } from './model/types.js';
+import { parseXml, type ParsedXml, type ParseWarning } from './xml/parse.js';
 
 /** The default for {@link ReadOptions.maxBytes}: 64 MiB, well above a 20,000-step sequence. */
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -76,7 +77,8 @@ function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDoc
   }
   if (utf16) checkMarkup(countMarkup(decoded.text), maxNodes);
   const lines = new LineCounter(decoded.text);
-  const parsed = parseXml(decoded.text, { classify: classifyElement, maxDepth, maxNodes, lines });
+  // The classifier gives every element its model kind, so the tree is the model's.
+  const parsed = parseXml(decoded.text, { classify: classifyElement, maxDepth, maxNodes, lines }) as ParsedXml & { document: XmlDocument; root: Element };
   const warnings: ParseWarning[] = [...parsed.warnings];
   let parts;
   try {

@@ -140,3 +140,40 @@ describe('authoring keeps the formatting of untouched parts', () => {
     expect(findItems(doc.sequence, { kind: 'step' }).map((l) => l.path)).toEqual(['Install/Restart', 'Install again/Restart']);
   });
 });
+
+describe('authoring edge cases', () => {
+  it('keeps the MDT spelling of flags: disable="false" stays written when a step is enabled again', () => {
+    const doc = readTaskSequence('<sequence version="3.00"><step name="A" disable="false" continueOnError="false" description=""><action>cmd</action></step></sequence>');
+    const step = findSteps(doc.sequence)[0]?.node as Step;
+    setEnabled(step, false);
+    expect(step.attributes.disable).toBe('true');
+    setEnabled(step, true);
+    expect(writeTaskSequenceText(doc)).toBe('<sequence version="3.00"><step name="A" disable="false" continueOnError="false" description=""><action>cmd</action></step></sequence>');
+  });
+
+  it('refuses a group moved into itself and an index outside the group', () => {
+    const doc = readTaskSequence(PRETTY);
+    const install = findGroup(doc.sequence, 'Install') as Group;
+    expect(() => moveItem(doc.sequence, install, { last: install })).toThrow(/into itself/);
+    expect(() => addItem(doc.sequence, createGroup({ name: 'X' }), { parent: install, index: 5 })).toThrow(/outside 0…1/);
+    expect(() => addItem(doc.sequence, createGroup({ name: 'X' }), { after: createGroup({ name: 'Elsewhere' }) })).toThrow(expect.objectContaining({ code: 'STEP_NOT_FOUND' }));
+    expect(writeTaskSequenceText(doc)).toBe(PRETTY);
+  });
+
+  it('writes every condition expression type the console has, with parameters in its order', () => {
+    const cond = buildCondition(
+      { registry: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso', valueName: 'Build', operator: 'equals', type: 'REG_SZ', data: '2403' },
+      { software: 'Contoso Agent', productCode: '{11111111-2222-3333-4444-555555555555}', operator: 'ThisVersion', version: '1.0' },
+      { file: '%windir%\\system32\\ntoskrnl.exe', version: '10.0', versionOperator: 'greaterEqual' },
+    );
+    expect(describeCondition(cond)).toBe(
+      'registry HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso\\Build = "2403" and software Contoso Agent version 1.0 installed and file %windir%\\system32\\ntoskrnl.exe version ≥ 10.0',
+    );
+    const names = cond.children.map((e) => ('children' in e ? e.children.map((v) => ('attributes' in v ? v.attributes.name : '')) : []));
+    expect(names).toEqual([
+      ['Data', 'KeyPath', 'Operator', 'Type', 'Value'],
+      ['Operator', 'ProductCode', 'ProductName', 'Version'],
+      ['Path', 'Version', 'VersionOperator'],
+    ]);
+  });
+});

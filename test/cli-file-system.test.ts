@@ -2,7 +2,7 @@
 // with part of it, --in-place keeps mode, owner and symlinks, temporary files of killed runs are never inputs and are
 // cleaned up, unbounded inputs are refused with bounded memory, and a closed pipe ends the run quietly.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +91,24 @@ describe('the command line on real files', { timeout: 120_000 }, () => {
     expect(readFileSync(file, 'utf8')).toContain('ABC00010;;CCMCertFix');
   });
 
+  it('--in-place refuses, leaving the file as it was, when it cannot keep the owner (a user editing another user\'s file)', (ctx) => {
+    if (process.getuid?.() !== 0) return ctx.skip('needs root to run cmts as another user');
+    const sub = join(dir, 'shared');
+    chmodSync(dir, 0o755);
+    mkdirSync(sub);
+    chmodSync(sub, 0o777);
+    const file = join(sub, 'theirs.xml');
+    writeFileSync(file, REFRESH);
+    chmodSync(file, 0o666);
+    chownSync(file, 4321, 4321);
+    const r = spawnSync(process.execPath, [BIN, 'kb977203', file, '--in-place', ...PATCH], { uid: 1234, gid: 1234, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/IO_ERROR Cannot write .*theirs\.xml: its owner 4321:4321 cannot be kept \(permission denied\); it is left as it was\./);
+    expect(readFileSync(file).equals(REFRESH)).toBe(true);
+    expect(statSync(file).uid).toBe(4321);
+    expect(temps(sub)).toEqual([]);
+  });
+
   it('--in-place on a symlink writes through to its target and keeps the link', () => {
     const sub = join(dir, 'links');
     mkdirSync(sub);
@@ -120,8 +138,14 @@ describe('the command line on real files', { timeout: 120_000 }, () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid;
     const stale = `.ts.xml.${dead}.${Date.now().toString(36)}.cmts-tmp`;
     const live = `.ts.xml.${process.pid}.${Date.now().toString(36)}.cmts-tmp`;
+    const fresh = `.ts.xml.${dead}.${(Date.now() + 1).toString(36)}.cmts-tmp`;
     writeFileSync(join(sub, stale), REFRESH.subarray(0, 100));
     writeFileSync(join(sub, live), REFRESH.subarray(0, 100));
+    writeFileSync(join(sub, fresh), REFRESH.subarray(0, 100));
+    // Killed two minutes ago; `fresh` was written just now (by a run this process cannot see, say).
+    const past = new Date(Date.now() - 120_000);
+    utimesSync(join(sub, stale), past, past);
+    utimesSync(join(sub, live), past, past);
     const listed = cmts(['inspect', sub, '--json']);
     expect(listed.status, listed.stderr).toBe(0);
     expect((JSON.parse(listed.stdout) as { results: { input: string }[] }).results.map((x) => x.input)).toEqual([join(sub, 'ts.xml')]);
@@ -130,8 +154,8 @@ describe('the command line on real files', { timeout: 120_000 }, () => {
     expect(named.status).toBe(2);
     expect(named.stderr).toMatch(/is a temporary file a cmts run left behind, not an input/);
     expect(cmts(['kb977203', join(sub, 'ts.xml'), '--in-place', ...PATCH]).status).toBe(0);
-    // The dead run's file is gone; the one of a process still alive (this test) is left alone.
-    expect(temps(sub)).toEqual([live]);
+    // The dead run's file is gone; the one of a process still alive (this test), and a fresh one, are left alone.
+    expect(temps(sub).sort()).toEqual([fresh, live].sort());
   });
 
   it('/dev/zero and an endless pipe are refused with INPUT_TOO_LARGE, not read forever', () => {
@@ -147,19 +171,25 @@ describe('the command line on real files', { timeout: 120_000 }, () => {
     const huge = join(dir, 'huge.xml');
     writeFileSync(huge, '');
     truncateSync(huge, 3 * 1024 * 1024 * 1024);
-    const measure = (path: string) =>
-      JSON.parse(
-        execFileSync(process.execPath, ['--input-type=module', '-e', `import { readInputFile } from ${JSON.stringify(resolve('dist/lib/cli/bounded-read.js'))};
+    const measure = (path: string, pipe = false) => {
+      const script = `import { readInputFile } from ${JSON.stringify(resolve('dist/lib/cli/bounded-read.js'))};
 let code = ''; try { readInputFile(${JSON.stringify(path)}); } catch (e) { code = e.code; }
-console.log(JSON.stringify({ code, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));`], { encoding: 'utf8' }),
-      ) as { code: string; maxRssMiB: number };
+console.log(JSON.stringify({ code, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));`;
+      const out = pipe
+        ? spawnSync('sh', ['-c', `yes '<a/>' | "${process.execPath}" --input-type=module -e "$SCRIPT"`], { env: { ...process.env, SCRIPT: script }, encoding: 'utf8' }).stdout
+        : execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      return JSON.parse(out) as { code: string; maxRssMiB: number };
+    };
     const file = measure(huge);
     expect(file.code).toBe('INPUT_TOO_LARGE');
     expect(file.maxRssMiB).toBeLessThan(150);
     const device = measure('/dev/zero');
     expect(device.code).toBe('INPUT_TOO_LARGE');
     expect(device.maxRssMiB).toBeLessThan(64 + 150);
-    console.log(`peak memory: 3 GiB sparse file refused at ${file.maxRssMiB.toFixed(0)} MiB, /dev/zero at ${device.maxRssMiB.toFixed(0)} MiB`);
+    const pipe = measure('-', true);
+    expect(pipe.code).toBe('INPUT_TOO_LARGE');
+    expect(pipe.maxRssMiB).toBeLessThan(64 + 150);
+    console.log(`peak memory: 3 GiB sparse file refused at ${file.maxRssMiB.toFixed(0)} MiB, /dev/zero at ${device.maxRssMiB.toFixed(0)} MiB, an endless pipe at ${pipe.maxRssMiB.toFixed(0)} MiB`);
   });
 
   it('a closed standard output (| head) ends the run quietly, with no EPIPE stack trace', async () => {

@@ -20,7 +20,7 @@ describe('cmts kb977203 --check', () => {
     const m = memoryIo({ 'ts.xml': REFRESH });
     expect(await main(['kb977203', 'ts.xml', '--check', ...ARGS], m.io)).toBe(1);
     expect(m.writes).toEqual([]);
-    expect(m.stderr).toMatch(/changed \[R4\] Install\/Setup Windows and ConfigMgr/);
+    expect(m.stderr).toMatch(/needed \[R4\] Install\/Setup Windows and ConfigMgr/);
     expect(m.stderr).toMatch(/check: 4 change\(s\) needed; nothing written\./);
   });
 
@@ -86,6 +86,7 @@ describe('cmts kb977203 on a mixed folder', () => {
     const j = memoryIo(files());
     await main(['kb977203', 'in', '--out-dir', 'out', ...ARGS, '--report', 'fleet.json'], j.io);
     const report = JSON.parse(Buffer.from(j.fs.get('fleet.json')!).toString('utf8')) as { rows: { file: string; status: string; name: string }[]; summary: Record<string, number> };
+    expect(validatorFor('kb977203.fleet.schema.json')(report)).toBe(true);
     expect(report.summary).toEqual({ changed: 1, 'not applicable': 2, failed: 1 });
     expect(report.rows.find((r) => r.file === 'in/cb.object.xml')).toMatchObject({ status: 'not applicable', name: 'Windows 7 Replace - Restore' });
   });
@@ -110,6 +111,19 @@ describe('cmts kb977203 on an export .zip with a child sequence', () => {
 });
 
 describe('cmts kb977203 messages', () => {
+  it("reader warnings reach standard error and --json's report", async () => {
+    // An object.xml whose embedded sequence has white space before its XML declaration: kept, with a warning.
+    const input = OBJECT_XML.toString('utf8').replace('<![CDATA[<sequence', '<![CDATA[\n<?xml version="1.0"?><sequence');
+    const m = memoryIo({ 'ts.xml': input });
+    expect(await main(['kb977203', 'ts.xml', '--dry-run', '--force', ...ARGS], m.io)).toBe(0);
+    expect(m.stderr).toMatch(/warning XML_DECLARATION_NOT_FIRST/);
+    const j = memoryIo({ 'ts.xml': input });
+    expect(await main(['kb977203', 'ts.xml', '--dry-run', '--force', '--json', ...ARGS], j.io)).toBe(0);
+    const json = JSON.parse(j.stdout) as { results: { report: { diagnostics: { code: string }[] } }[] };
+    expect(validatorFor('kb977203.report.schema.json')(json)).toBe(true);
+    expect(json.results[0]!.report.diagnostics.map((d) => d.code)).toContain('XML_DECLARATION_NOT_FIRST');
+  });
+
   it('name the flag to give, not the library option', async () => {
     const input = fixture('refuse-sp1-entry-with-defaulted-version');
     const m = memoryIo({ 'ts.xml': input });

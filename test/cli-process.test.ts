@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../lib/cli/main.js';
 import { validatorFor, type SchemaFile } from './helpers/api.js';
 import { BIN, cmts, ensureBuilt } from './helpers/cli-process.js';
 
@@ -44,7 +45,7 @@ describe('cmts as a process', { timeout: 120_000 }, () => {
     ]) {
       const r = cmts(args);
       expect(r.status, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/is the input .*ts\.xml: cmts overwrites an input only with --in-place/);
+      expect(r.stderr).toMatch(args[0] === 'convert' ? /is the input .*ts\.xml: this command never writes over an input\./ : /is the input .*ts\.xml: cmts overwrites an input only with --in-place\./);
     }
     expect(readFileSync(join(d, 'ts.xml')).equals(before)).toBe(true);
     expect(cmts(['kb977203', join(d, 'ts.xml'), '--in-place', ...PATCH]).status).toBe(0);
@@ -86,17 +87,21 @@ describe('cmts as a process', { timeout: 120_000 }, () => {
 
   it('--json has one shape per command, one input or many: {results: [{input, …}], summary}, failures included', () => {
     const d = folder('json', { 'a.xml': EXAMPLE_2007, 'b.xml': EXAMPLE_OBJECT, 'bad.xml': '<sequence' });
-    const runs: [string, string[], SchemaFile][] = [
+    const runs: [string, string[], SchemaFile | undefined][] = [
       ['inspect', ['inspect', '--json'], 'inspect.report.schema.json'],
       ['lint', ['lint', '--json'], 'lint.report.schema.json'],
       ['kb977203', ['kb977203', '--json', '--dry-run', ...PATCH], 'kb977203.report.schema.json'],
+      ['transform', ['transform', 'add-reference', '--options', resolve('test/fixtures/transforms/add-reference/adds-to-existing-list/options.json'), '--check', '--json'], undefined],
     ];
     for (const [name, args, schema] of runs) {
       for (const inputs of [[join(d, 'a.xml')], [join(d, 'a.xml'), join(d, 'b.xml'), join(d, 'bad.xml')]]) {
         const r = cmts([...args, ...inputs]);
         const json = JSON.parse(r.stdout) as { results: { input: string; error?: { code: string; file?: string } }[]; summary: Record<string, number> };
-        const validate = validatorFor(schema);
-        expect(validate(json), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+        if (schema) {
+          const validate = validatorFor(schema);
+          expect(validate(json), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+        }
+        expect(Object.keys(json).sort(), name).toEqual(['results', 'summary']);
         expect(json.results.map((x) => x.input), name).toEqual(inputs);
         if (inputs.length === 3) expect(json.results[2]!.error, name).toMatchObject({ code: 'XML_MALFORMED', file: join(d, 'bad.xml') });
       }
@@ -165,14 +170,30 @@ describe('cmts as a process', { timeout: 120_000 }, () => {
       const again = JSON.parse(cmts(['convert', join(d, `${f}.back.xml`), '--to', 'json']).stdout) as Record<string, unknown>;
       const original = JSON.parse(readFileSync(join(d, `${f}.json`), 'utf8')) as Record<string, unknown>;
       expect(again, f).toEqual(original);
+      expect(cmts(['diff', join(d, f), join(d, `${f}.back.xml`)]).status, f).toBe(0);
     }
     const object = JSON.parse(readFileSync(join(d, 'object.xml.json'), 'utf8')) as { container: string; properties: Record<string, string>; propertyTypes: Record<string, string> };
     expect(object.container).toBe('cim-instance');
     expect(object.properties.PackageID).toBe('CM100031');
     expect(object.propertyTypes.ProgramFlags).toBe('uint32');
-    expect(readFileSync(join(d, 'object.xml.back.xml'), 'utf8')).toContain('<PROPERTY NAME="ProgramFlags" TYPE="uint32">');
     const bare = cmts(['convert', join(d, '2007.xml.json'), '--to', 'xml', '--bare']);
     expect(bare.stdout).toMatch(/^<sequence version="3\.00">/);
+  });
+
+  it('with --whitespace the container comes back byte for byte, qualifiers and all; an edited property changes only itself', () => {
+    const d = folder('bytes', { '2007.xml': EXAMPLE_2007, 'object.xml': EXAMPLE_OBJECT });
+    for (const f of ['2007.xml', 'object.xml']) {
+      expect(cmts(['convert', join(d, f), '--to', 'json', '--whitespace', '-o', join(d, `${f}.json`)]).status).toBe(0);
+      expect(cmts(['convert', join(d, `${f}.json`), '--to', 'xml', '-o', join(d, `${f}.back.xml`)]).status).toBe(0);
+      expect(readFileSync(join(d, `${f}.back.xml`)).equals(readFileSync(join(d, f))), f).toBe(true);
+    }
+    const model = JSON.parse(readFileSync(join(d, 'object.xml.json'), 'utf8')) as { properties: Record<string, string> };
+    model.properties.Name = 'Renamed & <checked>';
+    writeFileSync(join(d, 'edited.json'), JSON.stringify(model));
+    const edited = cmts(['convert', join(d, 'edited.json'), '--to', 'xml']);
+    expect(edited.status, edited.stderr).toBe(0);
+    const original = readFileSync(join(d, 'object.xml'), 'utf8');
+    expect(edited.stdout).toBe(original.replace('<VALUE>Windows 7 Replace - Restore (new computer)</VALUE>', '<VALUE>Renamed &amp; &lt;checked&gt;</VALUE>'));
   });
 
   it('every command names the file in its errors, zip errors included', () => {
@@ -199,7 +220,7 @@ describe('cmts as a process', { timeout: 120_000 }, () => {
   });
 
   it('cmts help <command> is cmts <command> --help; misspellings get "did you mean"', () => {
-    for (const c of ['kb977203', 'inspect', 'lint', 'diff', 'convert', 'completion']) {
+    for (const c of Object.keys(COMMANDS)) {
       const help = cmts(['help', c]);
       expect(help.status).toBe(0);
       expect(help.stdout).toBe(cmts([c, '--help']).stdout);
@@ -221,9 +242,12 @@ describe('cmts as a process', { timeout: 120_000 }, () => {
     const complete = (words: string[]) =>
       spawnSync('bash', ['-c', `source "${script}"; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _cmts; echo "\${COMPREPLY[*]}"`], { encoding: 'utf8' }).stdout.trim();
     expect(complete(['cmts', 'ins'])).toBe('inspect');
+    expect(complete(['cmts', '']).split(' ').sort()).toEqual([...Object.keys(COMMANDS), 'help', '--help', '--version'].sort());
     expect(complete(['cmts', 'lint', '--st'])).toBe('--strict');
-    expect(complete(['cmts', 'convert', '--to', ''])).toBe('json xml');
+    expect(complete(['cmts', 'convert', '--to', ''])).toBe('json xml yaml');
     expect(complete(['cmts', 'kb977203', '--scenario', 're'])).toBe('refresh replace-capture replace-restore');
+    expect(complete(['cmts', 'transform', 'add-r'])).toBe('add-reference');
+    expect(complete(['cmts', 'transform', 'add-reference', 'ts.xml', '--opt'])).toBe('--options');
     const ps = cmts(['completion', 'powershell']);
     expect(ps.stdout).toContain('Register-ArgumentCompleter -Native -CommandName cmts');
     for (const o of ['--whitespace', '--strict', '--certfix-package', '--out-dir', '--bare']) expect(ps.stdout).toContain(`'${o}'`);
@@ -231,7 +255,7 @@ describe('cmts as a process', { timeout: 120_000 }, () => {
   });
 
   it('each command has a man-page-like --help with examples and its exit statuses', () => {
-    for (const c of ['inspect', 'lint', 'diff', 'convert', 'completion']) {
+    for (const c of ['inspect', 'lint', 'diff', 'convert', 'render', 'completion']) {
       const help = cmts([c, '--help']).stdout;
       for (const section of ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'EXAMPLES', 'EXIT STATUS']) expect(help, `${c} ${section}`).toMatch(new RegExp(`^${section}$`, 'm'));
       expect(help).toMatch(new RegExp(`^    cmts ${c} `, 'm'));
@@ -249,8 +273,19 @@ describe('exit statuses, as the README table gives them', { timeout: 120_000 }, 
     diff: [['diff', EXAMPLE_2007, EXAMPLE_2007], ['diff', EXAMPLE_2007, EXAMPLE_OBJECT], ['diff', EXAMPLE_2007, 'missing.xml']],
     convert: [['convert', EXAMPLE_2007, '--to', 'json'], ['convert', 'missing.xml', '--to', 'json'], ['convert', EXAMPLE_2007]],
     kb977203: [['kb977203', EXAMPLE_2007, '--dry-run', ...PATCH], ['kb977203', 'missing.xml', '--dry-run', ...PATCH], ['kb977203', EXAMPLE_2007, ...PATCH]],
+    transform: [
+      ['transform', 'add-reference', resolve('test/fixtures/transforms/add-reference/adds-to-existing-list/input.xml'), '--options', resolve('test/fixtures/transforms/add-reference/adds-to-existing-list/options.json'), '-o', '-'],
+      ['transform', 'add-reference', resolve('test/fixtures/transforms/add-reference/adds-to-existing-list/input.xml'), '--options', resolve('test/fixtures/transforms/add-reference/adds-to-existing-list/options.json'), '--check'],
+      ['transform', 'add-reference', EXAMPLE_2007, '--options', resolve('test/fixtures/transforms/add-reference/adds-to-existing-list/options.json'), '-o', EXAMPLE_2007],
+    ],
+    render: [['render', EXAMPLE_2007], ['render', 'missing.xml'], ['render', EXAMPLE_2007, '--format', 'pdf']],
+    build: [['build', resolve('examples/osd-as-code.yaml')], ['build', 'missing.yaml'], ['build', resolve('examples/osd-as-code.yaml'), '-o', resolve('examples/osd-as-code.yaml')]],
     completion: [['completion', 'bash'], null, ['completion']],
   };
+
+  it('every command has its scenarios here (so a new command cannot skip the table)', () => {
+    expect(Object.keys(scenarios).sort()).toEqual(Object.keys(COMMANDS).sort());
+  });
 
   for (const [command, [ok, failed, usage]] of Object.entries(scenarios)) {
     it(`cmts ${command}: 0, 1 and 2 mean what the table says`, () => {

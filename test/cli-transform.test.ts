@@ -18,6 +18,14 @@ describe('cmts transform', () => {
     expect(m.stderr).toMatch(/changed \(referenceList\): reference to package ABC00010/);
   });
 
+  it('--json prints the one JSON shape: results (reports or errors) and a summary', async () => {
+    const m = memoryIo({ 'a.xml': at('add-reference', 'adds-to-existing-list', 'input.xml'), 'bad.xml': '<x', 'ref.json': '{"packageId": "ABC00010"}' });
+    expect(await main(['transform', 'add-reference', 'a.xml', 'bad.xml', '--options', 'ref.json', '--check', '--json'], m.io)).toBe(1);
+    const json = JSON.parse(m.stdout) as { results: { input: string; error?: { code: string } }[]; summary: unknown };
+    expect(json.results.map((r) => [r.input, r.error?.code])).toEqual([['a.xml', undefined], ['bad.xml', 'XML_MALFORMED']]);
+    expect(json.summary).toEqual({ files: 2, changed: 1, failed: 1 });
+  });
+
   it('--check writes nothing and exits 1 when something would change, 0 when nothing would', async () => {
     const m = memoryIo({ 'a.xml': at('add-reference', 'adds-to-existing-list', 'input.xml'), 'b.xml': at('add-reference', 'adds-to-existing-list', 'output.xml'), 'ref.json': '{"packageId": "ABC00010"}' });
     expect(await main(['transform', 'add-reference', 'a.xml', '--options', 'ref.json', '--check'], m.io)).toBe(1);
@@ -39,6 +47,14 @@ describe('cmts transform', () => {
     const m = memoryIo({ 'ts.xml': '<sequence version="3.00"/>', 'o.json': '{}' });
     expect(await main(['transform', 'nope', 'ts.xml', '--options', 'o.json', '--check'], m.io)).toBe(2);
     expect(await main(['transform', 'add-reference', 'ts.xml', '--check'], m.io)).toBe(2);
-    for (const name of Object.keys(TRANSFORMS)) expect(HELP).toContain(name);
+    for (const name of [...Object.keys(TRANSFORMS), 'kb977203']) expect(HELP).toContain(name);
+  });
+
+  it('runs the KB977203 preset like any transform', async () => {
+    const input = readFileSync(join(FIXTURES_DIR, 'kb977203', 'sp1-entry-on-sp2-replaced-in-place', 'input.xml'));
+    const m = memoryIo({ 'ts.xml': input, 'kb.json': '{"certfixPackage": "ABC00010", "clientVersion": "sp2", "drive": "C:"}' });
+    expect(await main(['transform', 'kb977203', 'ts.xml', '--options', 'kb.json', '--check'], m.io)).toBe(1);
+    expect(await main(['transform', 'kb977203', 'ts.xml', '--options', 'kb.json', '--in-place'], m.io)).toBe(0);
+    expect(Buffer.from(m.fs.get('ts.xml')!).equals(readFileSync(join(FIXTURES_DIR, 'kb977203', 'sp1-entry-on-sp2-replaced-in-place', 'output.xml')))).toBe(true);
   });
 });

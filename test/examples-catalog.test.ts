@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDriversToFolder, DRIVER_GROUP } from '../examples/apply-driver-package.js';
 import { main } from '../lib/cli/main.js';
-import { conditionOf, describeCondition, diffTaskSequences, findItems, lint, readTaskSequence, stepView, writeTaskSequence, type Step } from './helpers/api.js';
+import { conditionOf, describeCondition, diffTaskSequences, findItems, fromYaml, lint, readTaskSequence, stepView, writeTaskSequence, type Step } from './helpers/api.js';
 import { memoryIo } from './helpers/memory-io.js';
 
 const EXAMPLES = resolve('examples');
@@ -66,5 +66,29 @@ describe('catalog examples', () => {
     expect(m.fs.has('out.xml')).toBe(false);
     expect(await main(['build'], m.io)).toBe(2);
     expect(await main(['build', 'bad.yaml', '--container', 'zip'], m.io)).toBe(2);
+  });
+});
+
+describe('README: sequences as code', () => {
+  it('the YAML example builds into a 2007 export that reads back with its steps', () => {
+    const readme = readFileSync(resolve('README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Sequences as code'));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    const doc = readTaskSequence(writeTaskSequence(fromYaml(yaml)));
+    expect(doc.container).toBe('sms-package');
+    expect(doc.getProperty('Name')).toBe('Windows 7 Deploy');
+    expect(findItems(doc.sequence, { kind: 'step' }).map((l) => l.path)).toEqual(['Install Operating System/Drivers for Latitude E6410', 'Install Operating System/Restart Computer']);
+    expect(findItems(doc.sequence, { kind: 'step' }).every((l) => !('retryCount' in l.node.attributes))).toBe(true);
+  });
+});
+
+describe('cmts build into another container', () => {
+  it('a Current Branch text built as a 2007 export gets the export\'s elements in the console\'s order', async () => {
+    const m = memoryIo({ 'osd.yaml': readFileSync(join(EXAMPLES, 'osd-as-code.yaml')) });
+    expect(await main(['build', 'osd.yaml', '--container', 'sms-package', '-o', 'ts.xml'], m.io)).toBe(0);
+    const doc = readTaskSequence(m.fs.get('ts.xml') as Uint8Array);
+    expect(doc.container).toBe('sms-package');
+    expect(Object.keys(doc.properties())).toEqual(['BootImageID', 'Category', 'DependentProgram', 'Description', 'Duration', 'Name', 'ProgramFlags', 'SupportedOperatingSystems', 'IconSize']);
+    expect(doc.getProperty('Name')).toBe('Windows 11 - as code');
   });
 });

@@ -87,7 +87,7 @@ describe('cmts inspect', { timeout: 60_000 }, () => {
 });
 
 describe('cmts convert', { timeout: 60_000 }, () => {
-  it('XML → JSON → XML keeps the model: every corpus file, fixture and example', async () => {
+  it('XML → JSON → XML keeps the model, the container and its properties: every corpus file, fixture and example', async () => {
     for (const { name, bytes } of allInputs()) {
       const m = memoryIo({ 'in.xml': bytes });
       expect(await main(['convert', 'in.xml', '--to', 'json', '-o', 'in.json'], m.io), name).toBe(0);
@@ -95,6 +95,7 @@ describe('cmts convert', { timeout: 60_000 }, () => {
       const back = readTaskSequence(m.fs.get('out.xml')!);
       const original = readTaskSequence(bytes);
       expect(toModelJson(back).sequence, name).toEqual(toModelJson(original).sequence);
+      expect([back.container, back.properties()], name).toEqual([original.container, original.properties()]);
     }
   });
 

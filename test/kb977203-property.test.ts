@@ -4,7 +4,7 @@
 // elements such as <Category />, from which the writer learns the empty form an emptied DependentProgram gets.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyKb977203, readTaskSequence, revertKb977203, writeTaskSequence, type Kb977203Options } from './helpers/api.js';
+import { applyKb977203, findSteps, patchList, readTaskSequence, revertKb977203, SetupWindowsStep, STEP_TYPES, TaskSequenceError, writeTaskSequence, type Kb977203Options } from './helpers/api.js';
 
 interface Layout {
   nl: string;
@@ -12,6 +12,16 @@ interface Layout {
 }
 
 const props = fc.constantFrom('', 'SMSSLP=SLP01 FSP=FSP01', 'SMSMP=&quot;mp 01&quot; FSP=fsp01', 'SMSCACHESIZE=10240 ', 'CCMLOGLEVEL=0');
+// PATCH lists as sites have them: other hotfixes, stale or wrong KB977203 entries, quoted or not.
+const entry = fc.constantFrom(
+  'C:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB968537\\SCCM2007AC-SP2-KB968537-x86.msp',
+  'C:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\SCCM2007AC-SP1-KB977203-x86.msp',
+  'C:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp',
+  '%_SMSTSMDataPath%\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp',
+  'C:\\_SMSTaskSequence\\OSD\\ABC00099\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp',
+  '\\\\srv\\SMS_ABC\\Client\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp',
+);
+const patchProps = fc.tuple(props, fc.array(entry, { minLength: 1, maxLength: 3 }), fc.boolean()).map(([p, list, quoted]) => `${p}${p === '' ? '' : ' '}PATCH=${quoted ? '&quot;' : ''}${list.join(';')}${quoted ? '&quot;' : ''}`);
 const conditionKind = fc.constantFrom('none', 'none', 'admin', 'winpe', 'wmi');
 const setupSpec = fc.record({ props, condition: conditionKind, disabled: fc.boolean(), pkg: fc.constantFrom('ABC00002', 'ABC00003', 'abc0000f'), inGroup: fc.boolean() });
 const otherStep = fc.constantFrom('capture', 'restore', 'run', 'mdt');
@@ -93,7 +103,62 @@ describe('property: the KB977203 preset on generated 2007 sequences', { timeout:
         revertKb977203(reverted, o);
         expect(Buffer.from(writeTaskSequence(reverted)).toString()).toBe(input);
       }),
-      { numRuns: 300 },
+      // KB_RUNS raises the count for a longer local run.
+      { numRuns: Number(process.env.KB_RUNS ?? 300) },
+    );
+  });
+
+  it('with PATCH lists as sites have them (stale, wrong, UNC entries, quoted or not), apply twice = apply once', () => {
+    const withPatch = fc.tuple(fc.constantFrom('  ', '\t'), fc.array(patchProps, { minLength: 1, maxLength: 3 })).map(
+      ([unit, all]) => `<sequence version="3.00">${all.map((p, i) => setup({ props: p, condition: 'none', disabled: false, pkg: 'ABC00002' }, `Setup ${i}`, { nl: '\n', unit }, 1)).join('')}\n</sequence>\n`,
+    );
+    fc.assert(
+      fc.property(withPatch, (input) => {
+        const o: Kb977203Options = { certfixPackage: 'ABC00010', clientVersion: 'sp2', drive: 'C:' };
+        const doc = readTaskSequence(input);
+        applyKb977203(doc, o);
+        const once = Buffer.from(writeTaskSequence(doc));
+        const again = readTaskSequence(once);
+        expect(applyKb977203(again, o).changes).toEqual([]);
+        expect(Buffer.from(writeTaskSequence(again)).equals(once)).toBe(true);
+        // One KB977203 entry per list afterwards.
+        for (const { node } of findSteps(again.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr })) {
+          const list = patchList(new SetupWindowsStep(node).clientInstallProperties) ?? [];
+          expect(list.filter((e) => /KB977203/.test(e))).toHaveLength(1);
+        }
+      }),
+      { numRuns: Number(process.env.KB_RUNS ?? 300) },
+    );
+  });
+
+  it('with hostile option values, a run either refuses and leaves the document as it was, or writes a document that reads back', () => {
+    const hostile = fc.constantFrom('x"y', 'a;b', 'a\nb', 'a\u0000b', 'a\ufffeb', 'a\ud800b', '%_SMSTSMDataPath%', '', ' ', 'ok');
+    const badOptions = fc.record(
+      {
+        certfixPackage: fc.constantFrom('ABC00010', 'abc00010', 'ABC0001G', 'ABC00010;'),
+        certfixProgram: hostile,
+        msp: hostile.map((h) => `${h}.msp`),
+        source: hostile.map((h) => `\\\\srv\\${h}`),
+        drive: fc.constantFrom('C:', 'D', '%X%', 'C:"'),
+        clientPackage: fc.constantFrom('ABC00002', 'ABC"0002', 'ABC00010'),
+        certfixStepName: hostile,
+        force: fc.boolean(),
+      },
+      { requiredKeys: ['certfixPackage'] },
+    );
+    fc.assert(
+      fc.property(sequence, badOptions, (input, o) => {
+        const doc = readTaskSequence(input);
+        try {
+          applyKb977203(doc, o as Kb977203Options);
+        } catch (e) {
+          expect(e).toBeInstanceOf(TaskSequenceError);
+          expect(Buffer.from(writeTaskSequence(doc)).toString()).toBe(input);
+          return;
+        }
+        expect(() => readTaskSequence(writeTaskSequence(doc))).not.toThrow();
+      }),
+      { numRuns: Number(process.env.KB_RUNS ?? 300) },
     );
   });
 });

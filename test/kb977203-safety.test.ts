@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyKb977203, checkKb977203, readTaskSequence, writeTaskSequence, writeTaskSequenceText, type Kb977203Options } from './helpers/api.js';
+import { applyKb977203, checkKb977203, createRestartComputerStep, readTaskSequence, writeTaskSequence, writeTaskSequenceText, type Kb977203Options } from './helpers/api.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 import { thrown } from './helpers/thrown.js';
 
@@ -84,5 +84,23 @@ describe('KB977203 refusals come before the first edit', () => {
     const applied = applyKb977203(doc, { certfixPackage: 'ABC00010' });
     expect(check).toEqual(applied);
     expect(checkKb977203(doc, { certfixPackage: 'ABC00010' }).changed).toBe(false);
+  });
+});
+
+describe('step builders', () => {
+  it('take a description of 255 characters (the WMI limit) and refuse 256', () => {
+    expect(createRestartComputerStep({ name: 'R', description: 'd'.repeat(255) }).attributes.description).toHaveLength(255);
+    expect(thrown(() => createRestartComputerStep({ name: 'R', description: 'd'.repeat(256) })).code).toBe('INVALID_ARGUMENT');
+  });
+});
+
+describe('KB977203 PATCH lists with several KB977203 entries', () => {
+  it('a wrong entry before the right one is removed, not replaced by a second copy of it', () => {
+    const right = 'C:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp';
+    const wrong = right.replace('ABC00002', 'ABC00099');
+    const doc = readTaskSequence(SETUP(`PATCH="${wrong};${right}"`));
+    const report = applyKb977203(doc, { certfixPackage: 'ABC00010', clientVersion: 'sp2', drive: 'C:' });
+    expect(writeTaskSequenceText(doc)).toContain(`PATCH="${right}"</variable>`);
+    expect(report.changes[0]!.what).toMatch(/^replaced in PATCH: removed .*ABC00099/);
   });
 });

@@ -15,11 +15,9 @@ describe('lint: KB977203 wiring and console limits', () => {
       '16:3 warning kb977203/fix-absent',
       '23:3 warning kb977203/hotfix-named-step',
       '30:3 error restart-message-too-long',
-      '30:3 warning catalog/allowed-value',
       '38:3 error name-over-limit',
       '38:3 error variable-name-invalid',
       '38:3 error variable-value-too-long',
-      '38:3 warning catalog/allowed-value',
       '38:3 error catalog/action-line',
     ]);
   });

@@ -95,3 +95,21 @@ describe('builders', () => {
     expect(() => buildStep('Apply Driver Package', { name: 'x', settings: {} as never })).toThrow(/driverPackageId/);
   });
 });
+
+describe('types generated from the catalog', () => {
+  it('a misspelt setting, a wrong value type and a missing required setting do not compile', () => {
+    const ok = buildStep('Apply Driver Package', { name: 'D', settings: { driverPackageId: 'ABC00001', unsignedDriver: true } });
+    // @ts-expect-error driverPackageID is not a setting of Apply Driver Package (it is driverPackageId)
+    expect(() => buildStep('Apply Driver Package', { name: 'D', settings: { driverPackageId: 'ABC00001', driverPackageID: 'ABC00001' } })).toThrow(/no setting "driverPackageID"/);
+    // @ts-expect-error unsignedDriver is a boolean
+    expect(() => buildStep('Apply Driver Package', { name: 'D', settings: { driverPackageId: 'ABC00001', unsignedDriver: 'false' } })).toThrow(/boolean/);
+    // @ts-expect-error driverPackageId is required (the console has no default for it)
+    expect(() => buildStep('SMS_TaskSequence_ApplyDriverPackageAction', { name: 'D', settings: {} })).toThrow(/driverPackageId/);
+    const view = stepView<'SMS_TaskSequence_ApplyDriverPackageAction'>(ok);
+    const id: string | undefined = view.settings.driverPackageId;
+    const unsigned: boolean | undefined = view.settings.unsignedDriver;
+    expect([id, unsigned]).toEqual(['ABC00001', true]);
+    // @ts-expect-error a view typed for its step type has no other settings
+    expect(() => view.set('commandLine', 'x')).toThrow(/no setting "commandLine"/);
+  });
+});

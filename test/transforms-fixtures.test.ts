@@ -4,7 +4,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyTransform, checkTransform, isTransformName, readTaskSequence, TRANSFORMS, writeTaskSequence } from './helpers/api.js';
+import { applyWith, checkWith, readTaskSequence, TRANSFORMS, type TransformEntry, writeTaskSequence } from './helpers/api.js';
+import { PRESETS } from '../lib/presets/index.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 import { thrown } from './helpers/thrown.js';
 
@@ -12,12 +13,16 @@ const root = join(FIXTURES_DIR, 'transforms');
 const update = process.env.UPDATE_FIXTURES === '1';
 
 describe('transform fixture cases', () => {
-  it('every registered transform has fixture cases, and every fixture folder is a registered transform', () => {
-    expect(readdirSync(root).sort()).toEqual(Object.keys(TRANSFORMS).sort());
+  const entries: Record<string, TransformEntry<never>> = { ...TRANSFORMS, ...PRESETS } as Record<string, TransformEntry<never>>;
+  it('every registered transform and preset has fixture cases, and every fixture folder is one of them', () => {
+    expect(readdirSync(root).sort()).toEqual(Object.keys(entries).sort());
   });
 
   for (const name of readdirSync(root).sort()) {
-    if (!isTransformName(name)) continue;
+    const entry = entries[name];
+    if (!entry) continue;
+    const checkTransform = (_: string, doc: Parameters<typeof checkWith>[2], o: unknown) => checkWith(name, entry, doc, o);
+    const applyTransform = (_: string, doc: Parameters<typeof applyWith>[2], o: unknown) => applyWith(name, entry, doc, o);
     for (const c of readdirSync(join(root, name)).sort()) {
       const at = (f: string) => join(root, name, c, f);
       const input = readFileSync(at('input.xml'));

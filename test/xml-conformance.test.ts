@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes, encodeText } from '../lib/xml/codec.js';
-import { parseXml } from '../lib/xml/parse.js';
+import { checkWellFormed, parseXml } from '../lib/xml/parse.js';
 import { printDocument } from '../lib/xml/print.js';
 
 interface SuiteTest {
@@ -56,6 +56,16 @@ function roundTrip(bytes: Buffer): { out: Uint8Array } | { error: unknown } {
   }
 }
 
+/** Whether the tree-less check (used on everything cmts writes) accepts a case's text. */
+function checkAccepts(bytes: Buffer): boolean {
+  try {
+    checkWellFormed(decodeBytes(bytes).text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('W3C XML 1.0 conformance (cases without a DOCTYPE)', () => {
   it('selects the 285 XML 1.0 fifth-edition cases without a DOCTYPE, both kinds', () => {
     expect(cases.length).toBe(285);
@@ -65,6 +75,7 @@ describe('W3C XML 1.0 conformance (cases without a DOCTYPE)', () => {
   it.each(cases.filter((c) => !c.wellFormed).map((c) => [c.id, c] as const))('refuses not-well-formed case %s', (_id, c) => {
     const r = roundTrip(c.bytes);
     expect('error' in r, `${c.file} was accepted`).toBe(true);
+    expect(checkAccepts(c.bytes), `${c.file} passed the output check`).toBe(false);
     if ('error' in r) expect((r.error as { code?: string }).code).toMatch(/^(XML_|ENCODING_)/);
   });
 
@@ -72,5 +83,6 @@ describe('W3C XML 1.0 conformance (cases without a DOCTYPE)', () => {
     const r = roundTrip(c.bytes);
     if ('error' in r) throw r.error;
     expect(Buffer.from(r.out).equals(c.bytes)).toBe(true);
+    expect(checkAccepts(c.bytes)).toBe(true);
   });
 });

@@ -70,6 +70,9 @@ function typed(data: VariableData, value: unknown, where: string): string {
 export function buildVariables(entry: StepTypeData, settings: Readonly<Record<string, unknown>>, options: Pick<StepOptions, 'verbatim' | 'extra' | 'fillDefaults'> = {}): Variable[] {
   const verbatim = { ...options.verbatim };
   const out: Variable[] = [];
+  for (const key of Object.keys(settings)) {
+    if (!entry.variables.some((v) => !v.arrayOf && v.setting === key)) throw new TaskSequenceError('INVALID_ARGUMENT', `${entry.consoleName} has no setting ${JSON.stringify(key)}.`);
+  }
   for (const data of entry.variables) {
     if (data.arrayOf) continue;
     const value = settings[data.setting];

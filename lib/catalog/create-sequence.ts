@@ -28,15 +28,23 @@ function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** The package properties a new ConfigMgr 2007 export gets (the console's elements, empty where it has no value). */
+export function smsPackageDefaults(options: Pick<NewSequenceOptions, 'name' | 'description'> = {}): Record<string, string> {
+  return { BootImageID: '', Category: '', DependentProgram: '', Description: options.description ?? '', Duration: '360', Name: options.name ?? 'New Task Sequence', ProgramFlags: '152084496', SupportedOperatingSystems: '', IconSize: '0' };
+}
+
 /** The text of a new, empty task sequence in `container` (CRLF line ends, as the console writes exports). */
 export function newSequenceText(container: ContainerKind, options: NewSequenceOptions = {}): string {
   if (container === 'sequence') return `<sequence version="${options.version ?? '3.10'}"></sequence>`;
   if (container === 'sms-package') {
-    const props = options.properties ?? { BootImageID: '', Category: '', DependentProgram: '', Description: options.description ?? '', Duration: '360', Name: options.name ?? 'New Task Sequence', ProgramFlags: '152084496', SupportedOperatingSystems: '', IconSize: '0' };
+    const props = options.properties ?? smsPackageDefaults(options);
     const lines = ['<?xml version="1.0"?>', '<SmsTaskSequencePackage xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">'];
     const data = ['  <SequenceData>', `    <sequence version="${options.version ?? '3.00'}">`, '    </sequence>', '  </SequenceData>'];
     let placed = false;
-    for (const [k, v] of Object.entries(props)) {
+    // In the console's element order; properties it does not know keep their place after those it does.
+    const rank = (k: string) => (SMS_PACKAGE_ORDER.includes(k) ? SMS_PACKAGE_ORDER.indexOf(k) : SMS_PACKAGE_ORDER.length);
+    const ordered = Object.entries(props).sort(([a], [b]) => rank(a) - rank(b));
+    for (const [k, v] of ordered) {
       // SequenceData goes where the console writes it: after the properties that sort before it.
       if (!placed && SMS_PACKAGE_ORDER.indexOf(k) > SMS_PACKAGE_ORDER.indexOf('SequenceData')) {
         lines.push(...data);

@@ -37,7 +37,8 @@ function textOf(el: Element): string {
 export function parseDynamicRules(value: string): DynamicRule[] | undefined {
   let root: Element;
   try {
-    root = parseXml(value).root;
+    // Parsed without the model's classifier: every element is a plain XML element, which Element's `element` kind covers.
+    root = parseXml(value).root as Element;
   } catch {
     return undefined;
   }

@@ -100,6 +100,8 @@ export interface StepTypeData {
   readonly actionExamples: readonly string[];
   readonly actionNotes?: string;
   readonly dialects?: readonly DialectData[];
+  /** The ConfigMgr PowerShell cmdlets for the type (`New-CMTSStepApplyDriverPackage`, …), which need a live site. */
+  readonly cmdlets?: readonly string[];
   /** `high`, `medium-high`, `medium`, `low` or `unconfirmed`. */
   readonly confidence: string;
   /** Where the entry's facts come from (repository:path @commit, documentation pages). */

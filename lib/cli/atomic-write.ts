@@ -5,7 +5,7 @@
  * run killed before its rename leaves a file that is recognisable, never taken as an input, and removed by the next
  * run that writes into that folder.
  */
-import { closeSync, fchmodSync, fchownSync, fsyncSync, lstatSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, type Stats, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, type Stats, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { describeErrno } from './describe-errno.js';
@@ -15,6 +15,11 @@ export const TEMP_SUFFIX = '.cmts-tmp';
 const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-z]+\.cmts-tmp$/;
 /** A temporary file older than this is stale even if its process id is in use again. */
 const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+/**
+ * A temporary file of a process that looks gone is left alone until it is this old: a run in another PID namespace
+ * (another container sharing the folder) looks gone from here while it writes.
+ */
+const QUIET_FOR_MS = 60 * 1000;
 
 /** Whether a file name is one of cmts's temporary files. */
 export function isTempName(name: string): boolean {
@@ -32,7 +37,7 @@ function alive(pid: number): boolean {
 
 const cleaned = new Set<string>();
 
-/** Removes the temporary files killed runs left in `dir` (their process is gone, or they are a day old). */
+/** Removes the temporary files killed runs left in `dir` (their process gone for a minute, or a day old). */
 export function removeStaleTemps(dir: string): string[] {
   const removed: string[] = [];
   let names: string[];
@@ -49,7 +54,8 @@ export function removeStaleTemps(dir: string): string[] {
     try {
       const st = lstatSync(path);
       if (!st.isFile()) continue;
-      if (pid !== process.pid && (!alive(pid) || Date.now() - st.mtimeMs > STALE_AFTER_MS)) {
+      const age = Date.now() - st.mtimeMs;
+      if (pid !== process.pid && ((!alive(pid) && age > QUIET_FOR_MS) || age > STALE_AFTER_MS)) {
         rmSync(path, { force: true });
         removed.push(path);
       }
@@ -113,14 +119,16 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
       off += n;
     }
     if (old) {
-      fchmodSync(fd, old.mode & 0o7777);
-      if (typeof process.getuid === 'function' && (old.uid !== process.getuid() || old.gid !== process.getgid?.())) {
+      // Owner first (a chown can clear set-id bits), then the mode; only what differs from what the new file got.
+      const now = fstatSync(fd);
+      if (now.uid !== old.uid || now.gid !== old.gid) {
         try {
           fchownSync(fd, old.uid, old.gid);
         } catch (e) {
           throw Object.assign(new Error(`its owner ${old.uid}:${old.gid} cannot be kept (${describeErrno(e)})`), { code: 'EOWNER' });
         }
       }
+      fchmodSync(fd, old.mode & 0o7777);
     }
     fsyncSync(fd);
     closeSync(fd);

@@ -29,8 +29,10 @@ export function readFdBounded(fd: number, label: string, limit?: number): Uint8A
   const chunks: Buffer[] = [];
   let total = 0;
   let max = limit;
+  // One read buffer, and a copy of just what each read gave: a pipe gives 64 KiB at a time, and keeping a 1 MiB
+  // buffer per read would cost sixteen times the input.
+  const buf = Buffer.allocUnsafe(CHUNK);
   for (;;) {
-    const buf = Buffer.allocUnsafe(CHUNK);
     let n: number;
     try {
       n = readSync(fd, buf, 0, CHUNK, null);
@@ -43,7 +45,7 @@ export function readFdBounded(fd: number, label: string, limit?: number): Uint8A
       throw e;
     }
     if (n === 0) break;
-    chunks.push(buf.subarray(0, n));
+    chunks.push(Buffer.from(buf.subarray(0, n)));
     total += n;
     max ??= inputLimit(chunks[0] as Buffer);
     if (total > max) tooLarge(label, `over ${max} bytes (and was not read to its end)`, max);

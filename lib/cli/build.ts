@@ -9,7 +9,8 @@ import { fromYaml } from '../text/build-sequence.js';
 import { writeTaskSequence } from '../write.js';
 import { type OptionSpecs, startCommand, str, UsageError } from './args.js';
 import type { CliIo } from './io.js';
-import { EXIT } from './exit.js';
+import { planTargets } from './output-targets.js';
+import { EXIT } from './main.js';
 
 /** The command's --help text. */
 export const HELP = `Usage: cmts build <sequence.yaml> [-o <output>] [--container sequence|sms-package|cim-instance]
@@ -18,7 +19,7 @@ Compiles a task sequence written as code (YAML; schema: schemas/sequence-text.sc
 imports: steps by their console names, settings by the step catalog's names, groups and conditions nested.
 
 Options:
-  <sequence.yaml>          the text form ('-' for standard input is not supported; give a file)
+  <sequence.yaml>          the text form, or - for standard input
   -o, --output <file>      write here (default: standard output)
       --container <kind>   sequence (a bare <sequence>, for ImportSequence), sms-package (ConfigMgr 2007
                            export) or cim-instance (Current Branch object.xml); default: the text's container
@@ -52,14 +53,15 @@ export function run(argv: string[], io: CliIo): number {
   );
   if (typeof p === 'number') return p;
   const input = p.positionals[0] as string;
+  // The shared output checks: -o into an existing folder, never onto the input (a UsageError is exit 2).
+  const target = planTargets([input], { output: str(p, 'output') }, io)(input);
   try {
     const text = Buffer.from(io.readFile(input)).toString('utf8').replace(/^\uFEFF/, '');
     const container = str(p, 'container') as ContainerKind | undefined;
     const bytes = writeTaskSequence(fromYaml(text, container ? { container } : {}));
     // What we write must read back as a task sequence.
     readTaskSequence(bytes, { file: '(result)' });
-    const output = str(p, 'output');
-    if (output !== undefined && output !== '-') io.writeFileAtomic(output, bytes);
+    if (target !== undefined && target !== '-') io.writeFileAtomic(target, bytes);
     else io.stdout.write(bytes);
     return EXIT.ok;
   } catch (e) {

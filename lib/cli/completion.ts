@@ -10,7 +10,10 @@ import { HELP as INSPECT_HELP } from './inspect.js';
 import type { CliIo } from './io.js';
 import { HELP as KB_HELP } from './kb977203.js';
 import { HELP as LINT_HELP } from './lint.js';
+import { HELP as BUILD_HELP } from './build.js';
 import { HELP as RENDER_HELP } from './render.js';
+import { HELP as TRANSFORM_HELP } from './transform.js';
+import { TRANSFORMS } from '../transforms/index.js';
 import { EXIT } from './exit.js';
 
 /** The command's --help text. */
@@ -41,7 +44,7 @@ const OPTIONS: OptionSpecs = { help: { type: 'boolean', short: 'h' } };
 
 /** Each command's options, as its --help lists them. */
 export const COMMAND_OPTIONS: Record<string, string[]> = Object.fromEntries(
-  Object.entries({ kb977203: KB_HELP, inspect: INSPECT_HELP, lint: LINT_HELP, diff: DIFF_HELP, convert: CONVERT_HELP, render: RENDER_HELP }).map(([name, help]) => [
+  Object.entries({ kb977203: KB_HELP, inspect: INSPECT_HELP, lint: LINT_HELP, diff: DIFF_HELP, convert: CONVERT_HELP, transform: TRANSFORM_HELP, render: RENDER_HELP, build: BUILD_HELP }).map(([name, help]) => [
     name,
     [...new Set(help.match(/(?<![\w-])--[a-z][a-z0-9-]*/g) ?? [])].sort(),
   ]),
@@ -49,17 +52,20 @@ export const COMMAND_OPTIONS: Record<string, string[]> = Object.fromEntries(
 
 /** Options whose value is one of a few words. */
 export const OPTION_VALUES: Record<string, string[]> = {
-  '--to': ['json', 'xml'],
+  '--to': ['json', 'xml', 'yaml'],
   '--scenario': ['refresh', 'new-computer', 'replace-capture', 'replace-restore'],
   '--client-version': ['sp1', 'sp2'],
   '--format': ['html', 'md'],
+  '--container': ['sequence', 'sms-package', 'cim-instance'],
 };
 
 const NAMES = [...Object.keys(COMMAND_OPTIONS), 'completion', 'help'];
 
 /** The bash completion script. */
 export function bashScript(): string {
-  const cases = Object.entries(COMMAND_OPTIONS).map(([c, o]) => `    ${c}) opts="${o.join(' ')}" ;;`);
+  // After `transform` comes the transform's name.
+  const first = (c: string) => (c === 'transform' ? `; if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "${Object.keys(TRANSFORMS).join(' ')}" -- "$cur")); return; fi` : '');
+  const cases = Object.entries(COMMAND_OPTIONS).map(([c, o]) => `    ${c}) opts="${o.join(' ')}"${first(c)} ;;`);
   const values = Object.entries(OPTION_VALUES).map(([o, v]) => `    ${o}) COMPREPLY=($(compgen -W "${v.join(' ')}" -- "$cur")); return ;;`);
   return `# cmts bash completion: source <(cmts completion bash)
 _cmts() {
@@ -103,6 +109,7 @@ ${values.join('\n')}
   if ($wordToComplete) { $before = $words[0..($words.Count - 2)] } else { $before = $words }
   if ($before.Count -le 1) { $candidates = $commands }
   elseif ($values.ContainsKey($before[-1])) { $candidates = $values[$before[-1]] }
+  elseif ($before.Count -eq 2 -and $before[1] -eq 'transform' -and -not $wordToComplete.StartsWith('-')) { $candidates = ${psList(Object.keys(TRANSFORMS))} }
   elseif ($options.ContainsKey($before[1])) { $candidates = $options[$before[1]] }
   else { $candidates = @() }
   $candidates | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object {

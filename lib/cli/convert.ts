@@ -8,6 +8,7 @@ import { TaskSequenceError } from '../errors.js';
 import { fromModelJson, modelJsonToXml, toModelJson } from '../model/json.js';
 import { toYaml } from '../text/to-text.js';
 import { readTaskSequence } from '../read.js';
+import { writeTaskSequence } from '../write.js';
 import { assertValid } from '../schemas.js';
 import { encodeText } from '../xml/codec.js';
 import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError, reportUsage } from './args.js';
@@ -29,20 +30,20 @@ SYNOPSIS
 
 DESCRIPTION
     --to json   a task sequence (any container and encoding; .xml, an export .zip with one sequence, or - for
-                standard input) → its model as JSON: container, encoding, package properties (with their CIM
-                types for an object.xml) and the sequence (schemas/task-sequence.schema.json). A folder
-                means its .xml and .zip files.
-    --to xml    model JSON → XML in the container it names, in its encoding: a bare <sequence>, a ConfigMgr 2007
-                <SmsTaskSequencePackage> with its properties, or a Current Branch object.xml. A folder means
-                its .json files. Property values and the sequence round-trip; the original layout, CIM
-                qualifiers and array properties do not (keep the original export for the console's import).
+                standard input) → its model as JSON (schemas/task-sequence.schema.json): container, encoding,
+                package properties (with their CIM types for an object.xml), the container's text around the
+                sequence ("wrapper") and the sequence. A folder means its .xml and .zip files.
+    --to xml    model JSON → XML in the container it came from, in its encoding: the wrapper gives the container
+                back as it was (byte for byte when the JSON was made with --whitespace), with the sequence in
+                its place and any property edited in the JSON set in place. JSON without a wrapper gets a
+                container built from its properties. A folder means its .json files.
     --to yaml   a task sequence → the text form (sequence as code: steps by console name, settings by
                 meaningful names; build it back with cmts build).
 
 OPTIONS
     --to json|xml|yaml     the direction (required)
     -o, --output <file>    write here, in an existing folder ('-' or nothing: standard output); one input only
-    --out-dir <folder>     write each result to the folder (created if missing) as <input name>.json / .xml
+    --out-dir <folder>     write each result to the folder (created if missing) as <input name>.json / .xml / .yaml
     --whitespace           with --to json: keep the file's layout (whitespace text nodes)
     --bare                 with --to xml: write a bare <sequence> whatever the container
     -h, --help             show this help
@@ -68,7 +69,7 @@ const OPTIONS: OptionSpecs = {
 };
 
 function toJson(input: string, p: Parsed, io: CliIo): Uint8Array {
-  const json = toModelJson(loadOne(io, input).doc, { whitespace: flag(p, 'whitespace') });
+  const json = toModelJson(loadOne(io, input).doc, { whitespace: flag(p, 'whitespace'), wrapper: true });
   assertValid('task-sequence.schema.json', json, 'The JSON produced');
   return Buffer.from(`${JSON.stringify(json, null, 2)}\n`, 'utf8');
 }
@@ -85,9 +86,19 @@ function toXml(input: string, p: Parsed, io: CliIo): Uint8Array {
   }
   const model = fromModelJson(value);
   const bare = flag(p, 'bare');
-  const bytes = encodeText(modelJsonToXml(model, { bare }), model.encoding);
+  let bytes = encodeText(modelJsonToXml(model, { bare }), model.encoding);
+  let back = readTaskSequence(bytes, { file: '(result)' });
+  if (!bare && model.wrapper) {
+    // The wrapper is the container as read; properties edited in the JSON are set on it, each edit in place.
+    const current = back.properties();
+    const changed = Object.entries(model.properties).filter(([k, v]) => current[k] !== v);
+    for (const [k, v] of changed) back.setProperty(k, v);
+    if (changed.length) {
+      bytes = writeTaskSequence(back);
+      back = readTaskSequence(bytes, { file: '(result)' });
+    }
+  }
   // What we write must read back as the same container and properties.
-  const back = readTaskSequence(bytes, { file: '(result)' });
   const expected = bare ? 'sequence' : model.container;
   if (back.container !== expected || (!bare && sorted(back.properties()) !== sorted(model.properties))) {
     throw new TaskSequenceError('INVALID_ARGUMENT', `The XML written for ${input} does not read back with the same container and properties.`, { file: input });

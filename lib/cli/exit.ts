@@ -3,8 +3,5 @@
  * them: importing it back would close a circle).
  */
 
-/**
- * Exit statuses, the same for every command: 0 success; 1 findings, an input that failed, or changes needed;
- * 2 a usage error or trouble (diff: an input that could not be compared).
- */
+/** Exit statuses: 0 success, 1 bad input or a refused option, 2 a usage error. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;

@@ -43,7 +43,9 @@ export interface CliIo {
 
 function realPathOf(path: string): string {
   try {
-    return realpathSync(path);
+    // The native call gives the name as the file system spells it, so `-o TS.XML` is seen to be `ts.xml` where
+    // names ignore case (Windows, macOS).
+    return realpathSync.native(path);
   } catch {
     const parent = dirname(resolve(path));
     return parent === resolve(path) ? parent : join(realPathOf(parent), basename(path));

@@ -2,11 +2,13 @@
  * `cmts kb977203`: apply the KB977203 preset to an exported task sequence and write the result atomically.
  */
 import { writeTaskSequenceText } from '../write.js';
+import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
 import { applyKb977203, checkKb977203, type Kb977203Options, type Kb977203Report } from '../presets/kb977203.js';
+export { humanReport, type Kb977203CommandResult } from './kb977203-output.js';
 import { revertKb977203 } from '../presets/kb977203-revert.js';
-import { type FleetRow, fleetCsv, fleetJson, fleetRow, identity } from '../presets/kb977203-fleet.js';
-import type { TaskSequenceDocument } from '../document.js';
+import { fleetCsv, fleetJson } from '../presets/kb977203-fleet.js';
+import { cliError, jsonOf, type Kb977203CommandResult, type Mode, NOT_APPLICABLE, type Outcome, rowOf, summaryOf, summaryTable, withFlagNames, writeHuman } from './kb977203-output.js';
 import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError } from './args.js';
 import { errorRecord, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
@@ -110,52 +112,6 @@ const OPTIONS: OptionSpecs = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
-
-/** The JSON printed by `--json` for one file. */
-export interface Kb977203CommandResult {
-  input: string;
-  output: string | null;
-  dryRun: boolean;
-  written: boolean;
-  report: Kb977203Report;
-  diff?: string;
-}
-
-type Mode = 'apply' | 'check' | 'revert';
-
-/** Codes that mean "the KB does not apply to this sequence" rather than "this sequence is broken". */
-const NOT_APPLICABLE = new Set(['NOT_CONFIGMGR_2007', 'MISSING_SETUP_WINDOWS_STEP']);
-
-/** One task sequence's outcome. */
-type Outcome =
-  | { input: string; result: Kb977203CommandResult; doc: TaskSequenceDocument }
-  | { input: string; notApplicable: TaskSequenceError; doc: TaskSequenceDocument }
-  | { input: string; error: TaskSequenceError };
-
-/** Flag names for the library's option names, so messages say what to type. */
-const FLAGS: Record<string, string> = {
-  certfixPackage: '--certfix-package',
-  certfixProgram: '--certfix-program',
-  scenario: '--scenario',
-  clientVersion: '--client-version',
-  msp: '--msp',
-  drive: '--drive',
-  source: '--source',
-  clientPackage: '--client-package',
-  certfixStepName: '--certfix-step-name',
-  restartStepName: '--restart-step-name',
-  force: '--force',
-};
-
-/** A library message with "the clientVersion option" spoken as "--client-version". */
-export function withFlagNames(message: string): string {
-  return message.replace(/\b[Tt]he (\w+) option\b/g, (m, name: string) => FLAGS[name] ?? m);
-}
-
-function cliError(e: TaskSequenceError): TaskSequenceError {
-  e.message = withFlagNames(e.message);
-  return e;
-}
 
 /** Runs the preset (or its check or revert) on every sequence of one file; writes the file when that is asked for. */
 function processFile(file: string, target: string | undefined, options: Kb977203Options, mode: Mode, dryRun: boolean, io: CliIo): Outcome[] {
@@ -329,55 +285,6 @@ export function run(argv: string[], io: CliIo): number {
   return failed || needed ? EXIT.failed : EXIT.ok;
 }
 
-function jsonOf(o: Outcome): unknown {
-  if ('error' in o) return errorRecord(o.input, o.error);
-  if ('notApplicable' in o) return { input: o.input, notApplicable: { code: o.notApplicable.code, message: o.notApplicable.message } };
-  return o.result;
-}
-
-function writeHuman(o: Outcome, io: CliIo): void {
-  if ('error' in o) io.stderr.write(`cmts kb977203: ${o.error.format()}\n`);
-  else if ('notApplicable' in o) io.stderr.write(`KB977203 on ${o.input}: not applicable (${o.notApplicable.code}): ${o.notApplicable.message}\n`);
-  else {
-    io.stderr.write(humanReport(o.result));
-    if (o.result.diff !== undefined) io.stdout.write(o.result.diff);
-  }
-}
-
-function rowOf(o: Outcome, mode: Mode): FleetRow {
-  if ('error' in o) return { ...identity(o.input, undefined), status: 'failed', changes: [], reason: `${o.error.code}: ${o.error.message}` };
-  if ('notApplicable' in o) return { ...identity(o.input, o.doc), status: 'not applicable', changes: [], reason: `${o.notApplicable.code}: ${o.notApplicable.message}` };
-  const r = o.result.report;
-  const status = !r.changed ? 'already in place' : mode === 'revert' ? 'reverted' : o.result.dryRun ? 'would change' : 'changed';
-  return fleetRow(o.input, o.doc, r, status);
-}
-
-function summaryOf(outcomes: Outcome[]): { files: number; changed: number; notApplicable: number; failed: number } {
-  return {
-    files: outcomes.length,
-    changed: outcomes.filter((o) => 'result' in o && o.result.report.changed).length,
-    notApplicable: outcomes.filter((o) => 'notApplicable' in o).length,
-    failed: outcomes.filter((o) => 'error' in o).length,
-  };
-}
-
-/** The table printed after a batch. */
-function summaryTable(outcomes: Outcome[], mode: Mode): string {
-  const rows = outcomes.map((o) => {
-    if ('error' in o) return [o.input, 'FAILED', '-', o.error.code];
-    if ('notApplicable' in o) return [o.input, 'not applicable', '-', o.notApplicable.code];
-    const r = o.result.report;
-    const warnings = r.diagnostics.filter((d) => d.severity !== 'info').length;
-    const done = mode === 'revert' ? 'reverted' : 'patched';
-    return [o.input, r.changed ? (o.result.dryRun ? (mode === 'check' ? 'needs changes' : 'would change') : done) : 'in place', String(r.changes.length), warnings ? `${warnings} warning(s)` : ''];
-  });
-  const head = ['file', 'result', 'changes', 'notes'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] as number)).join('  ').trimEnd();
-  const s = summaryOf(outcomes);
-  return `\n${[line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n${s.files} sequence(s), ${s.notApplicable} not applicable, ${s.failed} failed.\n`;
-}
-
 /** The preset's options from the command line (the preset validates them). */
 function optionsFrom(p: Parsed): Partial<Kb977203Options> {
   const options: Partial<Kb977203Options> = {};
@@ -397,24 +304,4 @@ function optionsFrom(p: Parsed): Partial<Kb977203Options> {
   set('restartStepName', 'restart-step-name');
   if (flag(p, 'force')) options.force = true;
   return options;
-}
-
-const CONTAINER_NAMES = { sequence: 'bare <sequence>', 'sms-package': 'ConfigMgr 2007 export', 'cim-instance': 'Current Branch object.xml' } as const;
-
-/** The report for people, on standard error. */
-export function humanReport(r: Kb977203CommandResult): string {
-  const { report } = r;
-  const lines = [`KB977203 (${report.scenario}) on ${r.input} (${CONTAINER_NAMES[report.container]}):`];
-  for (const c of report.changes) {
-    lines.push(`  changed ${c.requirement ? `[${c.requirement}] ` : ''}${c.where}: ${c.what}`);
-    if (c.before !== undefined) lines.push(`      before: ${c.before === '' ? '(empty)' : c.before}`);
-    if (c.after !== undefined && c.before !== undefined) lines.push(`      after:  ${c.after}`);
-  }
-  for (const a of report.alreadyInPlace) lines.push(`  already ${a.requirement ? `[${a.requirement}] ` : ''}${a.where}: ${a.what}`);
-  for (const d of report.diagnostics) lines.push(`  ${d.severity} ${d.code}${d.path ? ` ${d.path}` : ''}: ${d.message}`);
-  if (r.dryRun && r.output === null && !('diff' in r)) lines.push(report.changed ? `check: ${report.changes.length} change(s) needed; nothing written.` : 'check: everything in place.');
-  else if (r.dryRun) lines.push(report.changed ? `dry run: ${report.changes.length} change(s) would be made; nothing written.` : 'dry run: already in place; nothing would change.');
-  else if (!report.changed) lines.push(r.written ? `already in place; wrote an unchanged copy to ${r.output}.` : 'already in place; nothing to write.');
-  else lines.push(`wrote ${r.output === '-' ? 'standard output' : r.output} (${report.changes.length} change(s)).`);
-  return `${lines.join('\n')}\n`;
 }

@@ -4,10 +4,14 @@
  * nothing else.
  */
 import { packageVersion } from '../package-info.js';
+import { reportUsage, UsageError } from './args.js';
 import { didYouMean } from './did-you-mean.js';
-import { EXIT } from './exit.js';
 import type { CliIo } from './io.js';
 
+import { EXIT } from './exit.js';
+
+// Exit statuses, the same for every command (README, Exit status): 0 success; 1 findings, an input that failed, or
+// changes needed; 2 a usage error or trouble.
 export { EXIT };
 
 /** A command: its one-line summary and how to load it. */
@@ -86,5 +90,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return unknownCommand(first, io);
   }
   const mod = await command.load();
-  return mod.run(rest, io);
+  try {
+    return mod.run(rest, io);
+  } catch (e) {
+    // A usage error a command did not catch itself (from the shared input and output checks) is still one.
+    if (e instanceof UsageError) return reportUsage(first, e.message, io);
+    throw e;
+  }
 }

@@ -52,7 +52,7 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
       if (t === undefined || t === '-') continue;
       const rt = io.realPath(t);
       const victim = real.get(rt);
-      if (victim !== undefined) throw new UsageError(`${t} is the input ${victim}: cmts overwrites an input only with --in-place.`);
+      if (victim !== undefined) throw new UsageError(`${t} is the input ${victim}: ${inPlace === undefined ? 'this command never writes over an input' : 'cmts overwrites an input only with --in-place'}.`);
       const other = seen.get(rt);
       if (other !== undefined && other !== input) throw new UsageError(`${other} and ${input} would both be written to ${t}.`);
       seen.set(rt, input);

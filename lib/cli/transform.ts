@@ -1,14 +1,23 @@
 /**
  * `cmts transform <name>`: run one registered transform, with its options from a JSON file, on task sequences.
  */
-import { basename, join } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
-import { applyTransform, checkTransform, isTransformName, TRANSFORMS, type TransformName, type TransformReport } from '../transforms/index.js';
-import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError } from './args.js';
+import { applyWith, checkWith, TRANSFORMS, type TransformEntry, type TransformReport } from '../transforms/index.js';
+import { PRESETS } from '../presets/index.js';
+import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError } from './args.js';
+import { errorRecord, printJson } from './json-report.js';
+import { planTargets, type TargetOf } from './output-targets.js';
 import { expandInputs } from './inputs.js';
 import type { CliIo } from './io.js';
 import { loadInput } from './load.js';
 import { EXIT } from './exit.js';
+
+/** Every transform and preset by name. */
+const ENTRIES: Record<string, TransformEntry<never>> = { ...TRANSFORMS, ...PRESETS } as Record<string, TransformEntry<never>>;
+
+function entryOf(name: string): TransformEntry<never> | undefined {
+  return Object.prototype.hasOwnProperty.call(ENTRIES, name) ? ENTRIES[name] : undefined;
+}
 
 /** The command's --help text. */
 export const HELP = `Usage: cmts transform <name> <input>... --options <file.json> (-o <output> | --out-dir <folder> | --in-place | --check)
@@ -18,7 +27,7 @@ container and encoding. Its options come from a JSON file checked against schema
 Every refusal comes before the first edit; applying a transform again changes nothing.
 
 Transforms:
-${Object.entries(TRANSFORMS)
+${Object.entries(ENTRIES)
   .map(([name, t]) => `  ${name.padEnd(22)} ${t.description}`)
   .join('\n')}
 
@@ -51,7 +60,7 @@ const OPTIONS: OptionSpecs = {
 function checkUsage(p: Parsed): void {
   const [name, ...inputs] = p.positionals;
   if (name === undefined) throw new UsageError('Give the transform name and the input file(s).');
-  if (!isTransformName(name)) throw new UsageError(`Unknown transform ${JSON.stringify(name)}; the transforms are ${Object.keys(TRANSFORMS).join(', ')}.`);
+  if (!entryOf(name)) throw new UsageError(`Unknown transform ${JSON.stringify(name)}; the transforms are ${Object.keys(ENTRIES).join(', ')}.`);
   if (inputs.length === 0) throw new UsageError('Give the input file(s).');
   if (str(p, 'options') === undefined) throw new UsageError('--options <file.json> is required.');
   const targets = [str(p, 'output') !== undefined, flag(p, 'in-place'), str(p, 'out-dir') !== undefined, flag(p, 'check')].filter(Boolean).length;
@@ -66,7 +75,8 @@ export function run(argv: string[], io: CliIo): number {
   const p = startCommand({ name: 'transform', help: HELP, options: OPTIONS, check: checkUsage }, argv, io);
   if (typeof p === 'number') return p;
   const [nameArg, ...args] = p.positionals;
-  const name = nameArg as TransformName;
+  const name = nameArg as string;
+  const entry = entryOf(name) as TransformEntry<never>;
   const check = flag(p, 'check');
   let options: unknown;
   let inputs: string[];
@@ -80,23 +90,28 @@ export function run(argv: string[], io: CliIo): number {
     }
     inputs = expandInputs(args, io);
   } catch (e) {
+    if (e instanceof UsageError) return reportUsage('transform', e.message, io);
     if (!(e instanceof TaskSequenceError)) throw e;
     io.stderr.write(`cmts transform: ${e.format()}\n`);
+    if (flag(p, 'json')) printJson(io.stdout, { results: [errorRecord(e.file ?? args.join(' '), e)], summary: { files: 0, changed: 0, failed: 1 } });
     return EXIT.failed;
   }
-  if (inputs.length > 1 && str(p, 'output') !== undefined && str(p, 'output') !== '-') {
-    io.stderr.write(`cmts transform: -o names one file; for ${inputs.length} inputs use --out-dir <folder> or --in-place.\n`);
-    return EXIT.usage;
+  let targetOf: TargetOf = () => undefined;
+  if (!check) {
+    try {
+      targetOf = planTargets(inputs, { output: str(p, 'output'), outDir: str(p, 'out-dir'), inPlace: flag(p, 'in-place') }, io);
+    } catch (e) {
+      if (e instanceof UsageError) return reportUsage('transform', e.message, io);
+      throw e;
+    }
   }
-  const outDir = str(p, 'out-dir');
-  const targetOf = (input: string): string | undefined => (flag(p, 'in-place') ? input : outDir !== undefined ? join(outDir, basename(input)) : str(p, 'output'));
   const outcomes: Outcome[] = [];
   for (const file of inputs) {
     try {
       const input = loadInput(io, file);
       // Plan (and refuse) every sequence of the file before editing any of them.
-      for (const { doc } of input.docs) checkTransform(name, doc, options);
-      const reports = input.docs.map(({ label, doc }) => ({ label, report: check ? checkTransform(name, doc, options) : applyTransform(name, doc, options) }));
+      for (const { doc } of input.docs) checkWith(name, entry, doc, options);
+      const reports = input.docs.map(({ label, doc }) => ({ label, report: check ? checkWith(name, entry, doc, options) : applyWith(name, entry, doc, options) }));
       const target = targetOf(file);
       const changed = reports.some((r) => r.report.changed);
       let written = false;
@@ -115,8 +130,10 @@ export function run(argv: string[], io: CliIo): number {
     }
   }
   if (flag(p, 'json')) {
-    const json = outcomes.map((o) => ('error' in o ? { input: o.input, error: o.error.toJSON() } : o));
-    io.stdout.write(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
+    printJson(io.stdout, {
+      results: outcomes.map((o) => ('error' in o ? errorRecord(o.input, o.error) : o)),
+      summary: { files: outcomes.length, changed: outcomes.filter((o) => 'report' in o && o.report.changed).length, failed: outcomes.filter((o) => 'error' in o).length },
+    });
   }
   for (const o of outcomes) {
     if ('error' in o) {

@@ -9,7 +9,7 @@ import type { CData, Element, Sequence, Text, XmlDocument } from '../model/types
 import { cdataSection, escapeText } from '../xml/entities.js';
 import { type LeafOrigin, originOf } from '../xml/origin.js';
 import { checkOutput } from '../xml/check-output.js';
-import { parseXml, type ParseWarning } from '../xml/parse.js';
+import { parseXml, type ParsedXml, type ParseWarning } from '../xml/parse.js';
 import { printDocument } from '../xml/print.js';
 
 /** An embedded sequence document and the node of the outer document that holds its text. */
@@ -29,7 +29,8 @@ export function readEmbedded(element: Element, lines: LineCounter, maxDepth: num
   if (!holder || holders.length !== 1 || !holder.value.trimStart().startsWith('<')) return undefined;
   const o = originOf(holder) as LeafOrigin | undefined;
   const baseOffset = o ? o.start + (holder.kind === 'cdata' ? 9 : 0) : 0;
-  const parsed = parseXml(holder.value, { classify: classifyElement, maxDepth, baseOffset, lines, embedded: true });
+  // The classifier gives every element its model kind, so the tree is the model's.
+  const parsed = parseXml(holder.value, { classify: classifyElement, maxDepth, baseOffset, lines, embedded: true }) as ParsedXml & { document: XmlDocument; root: Element };
   warnings.push(...parsed.warnings);
   if (parsed.root.kind !== 'sequence') {
     throw new TaskSequenceError('SEQUENCE_MISSING', `The embedded task sequence text starts with <${parsed.root.tag}>, not <sequence>.`, {

@@ -141,6 +141,28 @@ export interface InspectReportFailed {
   error: InspectReportError;
 }
 
+/** What cmts kb977203 --report out.json writes: one row per task sequence, and a count per status (`schemas/kb977203.fleet.schema.json`) */
+export interface Kb977203Fleet {
+  rows: {
+    /** The input file; file!part for a sequence inside an export .zip. */
+    file: string;
+    /** The package's Name, or empty when the container has none. */
+    name: string;
+    /** The package's PackageID, or empty when the container has none. */
+    packageId: string;
+    /** Empty when the file could not be read. */
+    container: "sequence" | "sms-package" | "cim-instance" | "";
+    status: "changed" | "would change" | "already in place" | "not applicable" | "failed" | "reverted";
+    changes: string[];
+    /** Why it was not applicable or failed (code: message), or its warnings joined with ' | '. */
+    reason: string;
+  }[];
+  /** How many rows have each status (statuses with none are left out). */
+  summary: {
+    [key: string]: number;
+  };
+}
+
 /** Options of the KB977203 preset (applyKb977203, cmts kb977203) (`schemas/kb977203.options.schema.json`) */
 export interface Kb977203Options {
   /** The package that holds CCMCertFix.exe (R11): a ConfigMgr package ID, a three-character site code and five hexadecimal digits, upper case (ABC00010). */
@@ -442,9 +464,22 @@ export interface TaskSequence {
   propertyTypes?: {
     [key: string]: string;
   };
+  /** cmts convert --to json only: the container's text around the sequence (declaration, property elements, CIM qualifiers, layout), so convert --to xml writes the same container back byte for byte with the sequence in its place; properties that differ from `properties` are then set */
+  wrapper?: {
+    before: string;
+    after: string;
+    /** how the container holds the sequence: as elements, in a CDATA section, or as escaped text */
+    holder: "element" | "cdata" | "text";
+    quot?: boolean;
+    apos?: boolean;
+    /** the JSON kept the sequence's layout (--whitespace): print it as it is */
+    layout?: boolean;
+    /** a sequence held as text: that text before <sequence> */
+    innerBefore?: string;
+    /** a sequence held as text: that text after </sequence> */
+    innerAfter?: string;
+  };
   sequence: TaskSequenceSequence;
-  /** inspect --json only: each step's typed settings from the step catalog (ignored when read back). */
-  steps?: Record<string, unknown>[];
 }
 
 /** The <sequence> root. */
@@ -625,6 +660,7 @@ export interface SchemaTypes {
   "diff.report.schema.json": DiffReport;
   "insert-steps-after.options.schema.json": InsertStepsAfterOptions;
   "inspect.report.schema.json": InspectReport;
+  "kb977203.fleet.schema.json": Kb977203Fleet;
   "kb977203.options.schema.json": Kb977203Options;
   "kb977203.report.schema.json": Kb977203Report;
   "lint.report.schema.json": LintReport;

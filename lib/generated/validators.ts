@@ -7,6 +7,7 @@ import { validate as addReferenceOptions } from './validate-add-reference-option
 import { validate as diffReport } from './validate-diff-report.js';
 import { validate as insertStepsAfterOptions } from './validate-insert-steps-after-options.js';
 import { validate as inspectReport } from './validate-inspect-report.js';
+import { validate as kb977203Fleet } from './validate-kb977203-fleet.js';
 import { validate as kb977203Options } from './validate-kb977203-options.js';
 import { validate as kb977203Report } from './validate-kb977203-report.js';
 import { validate as lintReport } from './validate-lint-report.js';
@@ -21,6 +22,7 @@ export const VALIDATORS: { readonly [F in keyof SchemaTypes]: SchemaValidator<Sc
   "diff.report.schema.json": diffReport,
   "insert-steps-after.options.schema.json": insertStepsAfterOptions,
   "inspect.report.schema.json": inspectReport,
+  "kb977203.fleet.schema.json": kb977203Fleet,
   "kb977203.options.schema.json": kb977203Options,
   "kb977203.report.schema.json": kb977203Report,
   "lint.report.schema.json": lintReport,

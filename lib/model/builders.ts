@@ -10,8 +10,8 @@ import type { Reference, Step } from './types.js';
 
 /** The console's limit for step names. */
 export const MAX_STEP_NAME = 50;
-/** The console's limit for descriptions. */
-export const MAX_DESCRIPTION = 256;
+/** The limit for descriptions (the WMI property holds 255 characters). */
+export const MAX_DESCRIPTION = 255;
 
 /** Attributes every builder takes. */
 export interface StepCommon {

@@ -9,6 +9,7 @@ import { assertValid } from '../schemas.js';
 import type { TextEncodingInfo } from '../xml/codec.js';
 import { SMS_PACKAGE_ORDER } from '../containers/index.js';
 import { cdataSection, escapeAttribute, escapeText } from '../xml/entities.js';
+import { type ContainerWrapper, containerWrapper, wrapSequence } from './json-wrapper.js';
 import { sequenceToXml } from './to-xml.js';
 import type { Element, Node, Sequence } from './types.js';
 
@@ -22,6 +23,8 @@ export interface ModelJson {
   properties: Record<string, string>;
   /** `cim-instance` only: each property's CIM `TYPE` (`string`, `uint32`, …), to write it back with its type. */
   propertyTypes?: Record<string, string>;
+  /** The container's text around the sequence (see `json-wrapper.ts`), so XML comes back in the same container. */
+  wrapper?: ContainerWrapper;
   sequence: Sequence;
 }
 
@@ -29,6 +32,8 @@ export interface ModelJson {
 export interface ToJsonOptions {
   /** Keep whitespace-only text (the file's layout); default false. */
   whitespace?: boolean;
+  /** Carry the container's text around the sequence (`wrapper`), to write the same container back; default false. */
+  wrapper?: boolean;
 }
 
 function strip(nodes: Node[]): Node[] {
@@ -51,6 +56,7 @@ export function toModelJson(doc: TaskSequenceDocument, options: ToJsonOptions = 
     encoding: { ...doc.encoding },
     properties,
     ...(doc.container === 'cim-instance' ? { propertyTypes: cimPropertyTypes(doc, properties) } : {}),
+    ...(options.wrapper && containerWrapper(doc) ? { wrapper: containerWrapper(doc, options.whitespace) as ContainerWrapper } : {}),
     sequence: options.whitespace ? sequence : { ...sequence, children: strip(sequence.children) },
   };
 }
@@ -77,14 +83,15 @@ export interface ToXmlOptions {
 const SMS_NAMESPACES = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"';
 
 /**
- * The model as XML text in its container: a bare `<sequence>`; a ConfigMgr 2007 `<SmsTaskSequencePackage>` with
- * each property as an element and the sequence in `<SequenceData>`; or a Current Branch object.xml `<INSTANCE>` with
- * each property (and its type) and the sequence in the `Sequence` property's CDATA. Property values and the
- * sequence come back; the original file's layout, CIM qualifiers and array properties do not.
+ * The model as XML text in its container: a bare `<sequence>`; with a `wrapper`, the container it was read from, as
+ * it was (`properties` are not applied to it here: `cmts convert` sets the ones that differ on the result); without one, a ConfigMgr 2007 `<SmsTaskSequencePackage>` with each property as
+ * an element and the sequence in `<SequenceData>`, or a Current Branch object.xml `<INSTANCE>` with each property
+ * (and its type) and the sequence in the `Sequence` property's CDATA.
  */
 export function modelJsonToXml(model: ModelJson, options: ToXmlOptions = {}): string {
   const nl = '\r\n';
   if (options.bare || model.container === 'sequence') return sequenceToXml(model.sequence);
+  if (model.wrapper) return wrapSequence(model.wrapper, model.sequence);
   if (model.container === 'sms-package') {
     const inner = sequenceToXml(model.sequence);
     const lines = ['<?xml version="1.0"?>', `<SmsTaskSequencePackage ${SMS_NAMESPACES}>`];

@@ -9,16 +9,33 @@ import type { Group, Node, Parent, Sequence, SequenceItem } from './types.js';
 
 const links = new WeakMap<Node | Parent, Parent>();
 
-/** Records `parent` as the parent of each node of `nodes` and of their descendants (iteratively). */
+/**
+ * Records `parent` as the parent of each node of `nodes` that can hold children, and so on below them (iteratively).
+ * Only such nodes are linked — steps, groups, lists, conditions: about one node in five, and WeakMap entries cost
+ * the garbage collector — so a leaf (text, a variable, an action) is found by a search of its tree instead.
+ */
 export function linkChildren(parent: Parent, nodes: readonly Node[]): void {
   const stack: [Parent, readonly Node[]][] = [[parent, nodes]];
   while (stack.length) {
     const [p, kids] = stack.pop() as [Parent, readonly Node[]];
     for (const n of kids) {
+      if (!('children' in n)) continue;
       links.set(n, p);
-      if ('children' in n && n.children.length) stack.push([n, n.children]);
+      if (n.children.length) stack.push([n, n.children]);
     }
   }
+}
+
+/** The parent of a leaf under `root`, by searching every parent there (leaves have no links). */
+function searchLeaf(root: Parent, node: Node): { parent: Parent; index: number } | undefined {
+  const todo: Parent[] = [root];
+  while (todo.length) {
+    const p = todo.pop() as Parent;
+    const index = p.children.indexOf(node);
+    if (index !== -1) return { parent: p, index };
+    for (const c of p.children) if ('children' in c) todo.push(c);
+  }
+  return undefined;
 }
 
 /** Where `node` sits: its parent and its index there, checked to be under `root`; undefined if it is not. */
@@ -40,6 +57,7 @@ function checked(root: Parent, node: Node): { parent: Parent; index: number } | 
 export function parentIn(root: Parent, node: Node): { parent: Parent; index: number } | undefined {
   const found = checked(root, node);
   if (found) return found;
+  if (!('children' in node)) return searchLeaf(root, node);
   linkChildren(root, root.children);
   return checked(root, node);
 }

@@ -7,33 +7,10 @@
  * every node that still matches it and prints only what was edited or added.
  */
 
-/** Attributes in written order. Values are decoded text (`&amp;` → `&`), never coerced. */
-export type Attributes = Record<string, string>;
+import type { Attributes, CData, Comment, Instruction, Text, XmlDocumentOf } from '../xml/types.js';
 
-/** Character data between elements, including whitespace used for indentation. */
-export interface Text {
-  kind: 'text';
-  value: string;
-}
-
-/** `<!-- … -->`. */
-export interface Comment {
-  kind: 'comment';
-  value: string;
-}
-
-/** `<![CDATA[ … ]]>`. */
-export interface CData {
-  kind: 'cdata';
-  value: string;
-}
-
-/** A processing instruction, including the XML declaration (`target` `xml`). `value` is everything after the target. */
-export interface Instruction {
-  kind: 'instruction';
-  target: string;
-  value: string;
-}
+// The XML node types live in the byte-exact layer (xml/types.ts); the model narrows its elements to task-sequence kinds.
+export type { Attributes, CData, Comment, Instruction, Text } from '../xml/types.js';
 
 interface ElementBase {
   tag: string;
@@ -147,10 +124,7 @@ export type Parent = ParentElement | XmlDocument;
 export type Node = Element | Text | Comment | CData | Instruction;
 
 /** A whole XML document: declaration, comments and whitespace around the root element, and the root. */
-export interface XmlDocument {
-  kind: 'document';
-  children: Node[];
-}
+export interface XmlDocument extends XmlDocumentOf<Node> {}
 
 /** The steps a sequence or group runs: steps, groups and sub task sequences. */
 export type SequenceItem = Group | Step | SubTaskSequence;

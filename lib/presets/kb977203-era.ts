@@ -52,7 +52,8 @@ export function configMgrEra(doc: TaskSequenceDocument): ConfigMgrEra {
     const since = NOT_IN_CONFIGMGR_2007[type];
     if (since !== undefined && !seen.has(type)) {
       seen.add(type);
-      against.push(`it has a ${stepTypeName(type)} step (${type}, added in ${since})`);
+      const name = stepTypeName(type);
+      against.push(`it has ${/^[AEIOU]/i.test(name) ? 'an' : 'a'} ${name} step (${type}, added in ${since})`);
     }
   }
   const list = referenceList(doc.sequence);

@@ -84,6 +84,11 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
       pos ? { linePos: pos } : {},
     );
   }
+  if (parseInstallProperties(before).filter((t) => t.name?.toUpperCase() === 'PATCH').length > 1) {
+    const variable = findVariable(located.node, 'ClientInstallProperties');
+    const pos = variable ? doc.positionOf(variable) : undefined;
+    throw new TaskSequenceError('INSTALL_PROPERTIES_INVALID', `The installation properties of "${located.path}" have PATCH twice (${JSON.stringify(before)}); Windows Installer would use only one of them. Merge them into one quoted, ;-separated list first.`, pos ? { linePos: pos } : {});
+  }
   const list = patchList(before) ?? [];
   const covering = list.find((p) => /KB977384/i.test(p));
   if (covering !== undefined) {
@@ -94,6 +99,7 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
   const next: string[] = [];
   const replaced: { from: string; to: string; why: string }[] = [];
   let kept: string | undefined;
+  let insertedAt: number | undefined;
   for (const entry of list) {
     if (!isKb977203Entry(entry)) {
       next.push(entry);
@@ -112,6 +118,7 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
       next.push(entry);
     } else if (why.length > 0 && kept === undefined && replaced.length === 0) {
       replaced.push({ from: entry, to: expected, why: why.join(', ') });
+      insertedAt = next.length;
       next.push(expected);
     } else {
       // A second KB977203 entry: the list keeps one.
@@ -120,9 +127,8 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
   }
   if (kept !== undefined) {
     // A right entry later in the list makes an earlier replacement a duplicate: drop it instead.
-    const i = next.indexOf(expected);
-    if (replaced.length > 0 && i !== -1 && next[i] !== kept) {
-      next.splice(i, 1);
+    if (insertedAt !== undefined) {
+      next.splice(insertedAt, 1);
       (replaced[0] as { to: string }).to = '';
     }
     plan.patch = kept;

@@ -6,15 +6,13 @@
 import type { TaskSequenceDocument } from '../document.js';
 import type { Diagnostic } from '../errors.js';
 import { createInstallSoftwareStep, createRestartComputerStep } from '../model/builders.js';
-import { conditionOf } from '../model/conditions.js';
-import { detectIndentUnit, layoutAt, layOut } from '../model/format.js';
+import { conditionOf, expressionParameters } from '../model/conditions.js';
+import { detectIndentUnit, layoutAt, layOut, whitespaceBefore } from '../model/format.js';
 import { insertAfter } from '../model/mutate.js';
 import { listItems, type Located, nextItem } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, STEP_TYPES } from '../model/steps.js';
 import type { Condition, Group, Node, SequenceItem, Step } from '../model/types.js';
-import { expressionParameters } from '../model/conditions.js';
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
-import { whitespaceBefore } from '../model/format.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 
 /** The description of a group the preset makes to evaluate Setup's condition once, in Windows PE (revert finds it by it). */
@@ -64,7 +62,7 @@ function restartsToOs(item: SequenceItem | undefined): item is Step {
   return item !== undefined && item.kind === 'step' && item.attributes.type === STEP_TYPES.restartComputer && (new RestartComputerStep(item).target ?? 'HD').toUpperCase() === 'HD';
 }
 
-/** Re-indents a moved subtree's own line breaks by `delta` (added when positive text, removed when `remove`). */
+/** Re-indents a moved subtree's own line breaks by one `unit`: deeper, or (with `remove`) back out. */
 export function reindent(node: Node, unit: string, remove = false): void {
   if (!('children' in node)) return;
   for (const c of node.children) {
@@ -94,21 +92,47 @@ function newSteps(o: ResolvedKb977203Options, disabled: boolean, condition: Cond
   return [certfix, restart];
 }
 
+/** The sequence's items in execution order, indexed once for every Setup step's plan (linear, not quadratic). */
+export interface ExecutionOrder {
+  items: Located[];
+  index: Map<SequenceItem, number>;
+  /** Positions of the items of a step class, ascending. */
+  byType(type: string): number[];
+  /** The CCMCertFix steps (see {@link executionOrder}). */
+  certfixes: Located[];
+}
+
 /**
- * Plans CCMCertFix and the restart for one Setup step. `matches` says whether an Install Software step is a CCMCertFix
- * step (the package and program of the options, or the ones `--force` replaces).
+ * Indexes a sequence for {@link planWiring}. `matches` says whether an Install Software step is a CCMCertFix step (the
+ * package and program of the options, or the ones `force` replaces).
  */
-export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: ResolvedKb977203Options, matches: (item: SequenceItem) => boolean): WiringPlan {
+export function executionOrder(doc: TaskSequenceDocument, matches: (item: SequenceItem) => boolean): ExecutionOrder {
+  const items = listItems(doc.sequence);
+  const index = new Map<SequenceItem, number>();
+  const types = new Map<string, number[]>();
+  items.forEach((l, i) => {
+    index.set(l.node, i);
+    const type = l.node.attributes.type;
+    if (type === undefined) return;
+    let list = types.get(type);
+    if (!list) types.set(type, (list = []));
+    list.push(i);
+  });
+  return { items, index, byType: (type) => types.get(type) ?? [], certfixes: items.filter((l) => l.node.kind === 'step' && matches(l.node)) };
+}
+
+/** Plans CCMCertFix and the restart for one Setup step. */
+export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: ResolvedKb977203Options, order: ExecutionOrder): WiringPlan {
   const plan: WiringPlan = { edits: [], already: [], diagnostics: [] };
   const step = setup.node;
-  const items = listItems(doc.sequence);
-  const at = (n: SequenceItem) => items.findIndex((l) => l.node === n);
+  const { items, certfixes } = order;
+  const at = (n: SequenceItem) => order.index.get(n) ?? -1;
   const from = at(step);
-  const nextSetup = items.findIndex((l, i) => i > from && l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr);
-  const stateStore = o.scenario === 'replace-restore' ? items.findIndex((l, i) => i > from && l.node.attributes.type === 'SMS_TaskSequence_RequestStateStoreAction') : -1;
+  const after = (type: string) => order.byType(type).find((i) => i > from) ?? -1;
+  const nextSetup = after(STEP_TYPES.setupWindowsAndConfigMgr);
+  const stateStore = o.scenario === 'replace-restore' ? after('SMS_TaskSequence_RequestStateStoreAction') : -1;
   const end = Math.min(...[nextSetup, stateStore, items.length].filter((i) => i !== -1));
   const disabled = isDisabled(step);
-  const certfixes = items.filter((l) => l.node.kind === 'step' && matches(l.node));
   const adopted = certfixes.find((l) => {
     const i = at(l.node);
     return i > from && i < end && (!isDisabled(l.node) || disabled);

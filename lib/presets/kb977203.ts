@@ -10,14 +10,15 @@ import { referencedPackages } from '../model/mutate.js';
 import { findSteps, listItems, type Located } from '../model/query.js';
 import { InstallSoftwareStep, STEP_TYPES } from '../model/steps.js';
 import type { SequenceItem, Step } from '../model/types.js';
-import type { AlreadyInPlace, Change, Edit, Plan } from '../transforms/context.js';
+import { type AlreadyInPlace, type Change, type Edit, fromPlan, type Plan } from '../transforms/context.js';
+import type { TransformEntry } from '../transforms/index.js';
 import { planAddReference } from '../transforms/add-reference.js';
 import { planSetDependentProgram } from '../transforms/set-dependent-program.js';
 import { type Kb977203Options, type Kb977203Scenario, resolveKb977203Options, type ResolvedKb977203Options } from './kb977203-options.js';
 import { configMgrEra } from './kb977203-era.js';
 import { planPatch } from './kb977203-patch.js';
 import { findHotfixInstallSteps } from './kb977203-r1.js';
-import { planWiring, runsProgram } from './kb977203-wiring.js';
+import { executionOrder, planWiring, runsProgram } from './kb977203-wiring.js';
 import { planContainerReference, removeContainerReference } from '../transforms/container-references.js';
 
 export { KB977203_MSP, KB977203_STEP_NAMES, type Kb977203Options, type Kb977203Scenario } from './kb977203-options.js';
@@ -101,7 +102,8 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
     if (setups.length === 0) {
       throw new TaskSequenceError('MISSING_SETUP_WINDOWS_STEP', `The ${o.scenario} scenario needs a Setup Windows and ConfigMgr step (type ${STEP_TYPES.setupWindowsAndConfigMgr}) to carry PATCH and to insert CCMCertFix after, and this sequence has none. For the capture half of a replace, use the replace-capture scenario (R15).`);
     }
-    const wirings = setups.map((s) => ({ patch: planPatch(doc, s, o), wiring: planWiring(doc, s, o, matches) }));
+    const order = executionOrder(doc, matches);
+    const wirings = setups.map((s) => ({ patch: planPatch(doc, s, o), wiring: planWiring(doc, s, o, order) }));
     for (const { patch, wiring } of wirings) {
       setupSteps.push({ path: patch.path, clientPackage: patch.clientPackage, patch: patch.patch });
       edits.push(...patch.edits);
@@ -145,6 +147,20 @@ function planReplaceCertfix(doc: TaskSequenceDocument, replaced: { packageId: st
   }
   return false;
 }
+
+/** The preset as a transform's plan. */
+export function planKb977203(doc: TaskSequenceDocument, options: Kb977203Options): Plan {
+  const { edits, report } = plan(doc, options);
+  return { edits, already: report.alreadyInPlace, diagnostics: report.diagnostics };
+}
+
+/** The preset as a transform entry, run like the registered transforms (`cmts transform kb977203`). */
+export const KB977203_TRANSFORM: TransformEntry<Kb977203Options> = {
+  create: (o) => fromPlan((doc) => planKb977203(doc, o)),
+  plan: planKb977203,
+  schema: 'kb977203.options.schema.json',
+  description: 'the KB977203 preset, composed of the transforms above (see cmts kb977203)',
+};
 
 /** What {@link applyKb977203} would do, without doing it: the same report, the document untouched. Throws the same refusals. */
 export function checkKb977203(doc: TaskSequenceDocument, options: Kb977203Options): Kb977203Report {

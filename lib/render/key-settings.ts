@@ -1,8 +1,10 @@
 /**
- * The key settings a rendered page shows for a step: the few values an administrator checks on the step's
- * properties tab, as `label: value` pairs. One function, so that the source of these views can change (the typed
- * views of lib/model/steps.ts today) without the renderers knowing.
+ * The key settings a rendered page shows for a step: the values an administrator checks on the step's properties
+ * tab, as `label: value` pairs. The five step classes with named views say it the console's way; every other class
+ * the step catalog knows shows its non-empty settings in catalog order (secrets left out). One function, so the
+ * renderers do not know where the settings come from.
  */
+import { catalogSettings } from './catalog-settings.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWindowsStep, SetVariableStep, STEP_TYPES } from '../model/steps.js';
 import type { SequenceItem } from '../model/types.js';
 import { getVariableValue } from '../model/variables.js';
@@ -33,7 +35,8 @@ export function keySettings(item: SequenceItem): Setting[] {
   if (item.kind === 'subtasksequence' || item.attributes.type === 'SMS_TaskSequence_SubTasksequence') {
     return [{ label: 'task sequence', value: getVariableValue(item, 'TsPackageID') ?? getVariableValue(item, 'PackageID') ?? '?' }];
   }
-  switch (item.attributes.type) {
+  // MDT writes Run Command Line steps without a type.
+  switch (item.attributes.type ?? STEP_TYPES.runCommandLine) {
     case STEP_TYPES.setupWindowsAndConfigMgr: {
       const v = new SetupWindowsStep(item);
       return [
@@ -69,6 +72,6 @@ export function keySettings(item: SequenceItem): Setting[] {
       return [{ label: 'set', value: `${v.variableName ?? '?'} = ${value}` }];
     }
     default:
-      return [];
+      return catalogSettings(item);
   }
 }

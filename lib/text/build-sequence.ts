@@ -3,7 +3,7 @@
  * problems are reported with their line and column in the text.
  */
 import { LineCounter as YamlLines, parseDocument } from 'yaml';
-import { createSequence } from '../catalog/create-sequence.js';
+import { createSequence, smsPackageDefaults } from '../catalog/create-sequence.js';
 import { LATEST_RELEASE, type Release } from '../catalog/versions.js';
 import type { ContainerKind } from '../containers/index.js';
 import type { TaskSequenceDocument } from '../document.js';
@@ -31,7 +31,9 @@ export function textRelease(text: TextSequence, container: ContainerKind): Relea
 export function buildSequence(text: TextSequence, options: BuildOptions = {}): TaskSequenceDocument {
   const container = options.container ?? text.container ?? 'sequence';
   const version = text.version ?? (container === 'sms-package' ? '3.00' : '3.10');
-  const doc = createSequence(container, { version: version === '3.00' ? '3.00' : '3.10', ...(text.package ? { properties: text.package } : {}) });
+  // A text written for another container gets the 2007 export's usual elements around its own properties.
+  const properties = container === 'sms-package' && text.container !== 'sms-package' ? { ...smsPackageDefaults(), ...text.package } : text.package;
+  const doc = createSequence(container, { version: version === '3.00' ? '3.00' : '3.10', ...(properties ? { properties } : {}) });
   const children: Node[] = [];
   if (text.references) children.push({ kind: 'referenceList', tag: 'referenceList', attributes: {}, children: text.references.map((r) => ({ kind: 'reference', tag: 'reference', attributes: { ...r }, children: [] })) });
   if (text.variables) children.push({ kind: 'variableList', tag: 'globalVarList', attributes: {}, children: text.variables.map(variableNode) });

@@ -5,6 +5,7 @@
  */
 import { stringify } from 'yaml';
 import { catalogEntry } from '../catalog/catalog.js';
+import { validateStepSettings } from '../catalog/step-schemas.js';
 import { StepView } from '../catalog/step-view.js';
 import { sequenceRelease, type Release } from '../catalog/versions.js';
 import type { TaskSequenceDocument } from '../document.js';
@@ -65,8 +66,9 @@ function stepText(step: Step | SubTaskSequence, release: Release): TextStep {
   if (entry && a.successCodeList !== undefined && a.successCodeList !== entry.successCodeList && /^-?\d+( -?\d+)*$/.test(a.successCodeList)) t.successCodes = a.successCodeList.split(' ').map(Number);
   const cond = conditionOf(step);
   if (cond) t.condition = readCondition(cond);
-  const clean = entry !== undefined && Object.keys(view.verbatim).length === 0 && view.extra.length === 0;
-  if (clean && Object.keys(view.settings).length > 0) t.settings = view.settings;
+  // Typed only when the settings are valid for the type (the schema the text is checked against on build).
+  const clean = entry !== undefined && Object.keys(view.verbatim).length === 0 && view.extra.length === 0 && validateStepSettings(entry.type, view.settings).length === 0;
+  if (clean && Object.keys(view.settings).length > 0) t.settings = view.settings as Record<string, unknown>;
   const want = spelling(step);
   const build = (x: TextStep) => {
     try {

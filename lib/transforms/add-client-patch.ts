@@ -3,7 +3,7 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
-import { addPatch, unbalancedQuote } from '../model/install-properties.js';
+import { addPatch, parseInstallProperties, unbalancedQuote } from '../model/install-properties.js';
 import { findSteps } from '../model/query.js';
 import { SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
 import type { Step } from '../model/types.js';
@@ -28,6 +28,9 @@ function planStep(plan: Plan, step: Step, path: string, options: AddClientPatchO
   const before = view.clientInstallProperties;
   if (unbalancedQuote(before) !== undefined) {
     throw new TaskSequenceError('INSTALL_PROPERTIES_INVALID', `The installation properties of "${path}" have a double quote that is never closed (${JSON.stringify(before)}).`);
+  }
+  if (parseInstallProperties(before).filter((t) => t.name?.toUpperCase() === 'PATCH').length > 1) {
+    throw new TaskSequenceError('INSTALL_PROPERTIES_INVALID', `The installation properties of "${path}" have PATCH twice (${JSON.stringify(before)}); merge them into one list first.`);
   }
   const result = addPatch(before, options.msp, options.coveredBy ?? []);
   const req = options.requirement === undefined ? {} : { requirement: options.requirement };

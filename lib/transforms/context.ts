@@ -10,7 +10,7 @@ export interface Change {
   where: string;
   before?: string;
   after?: string;
-  /** The KB977203 requirement the change implements (R4…R14), when it implements one. */
+  /** A label the caller gave the change (a preset records its requirement numbers here), when it gave one. */
   requirement?: string;
 }
 

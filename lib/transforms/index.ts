@@ -4,7 +4,7 @@
  * while planning, before the first edit.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { type Issue, TaskSequenceError } from '../errors.js';
+import { type Diagnostic, TaskSequenceError } from '../errors.js';
 import { assertValid, type SchemaFile } from '../schemas.js';
 import { addClientPatch, type AddClientPatchOptions, planAddClientPatch } from './add-client-patch.js';
 import { addReference, type AddReferenceOptions, planAddReference } from './add-reference.js';
@@ -42,11 +42,12 @@ export const TRANSFORMS: { [K in TransformName]: TransformEntry<TransformOptions
 
 /** What a transform did, or (from {@link checkTransform}) would do. */
 export interface TransformReport {
-  transform: TransformName;
+  /** The transform's (or preset's) name. */
+  transform: string;
   changed: boolean;
   changes: Change[];
   alreadyInPlace: AlreadyInPlace[];
-  diagnostics: Issue[];
+  diagnostics: Diagnostic[];
 }
 
 /** Whether a name is a registered transform. */
@@ -54,20 +55,16 @@ export function isTransformName(name: string): name is TransformName {
   return Object.prototype.hasOwnProperty.call(TRANSFORMS, name);
 }
 
-function validated<K extends TransformName>(name: K, options: unknown): TransformOptions[K] {
-  if (!isTransformName(name)) {
-    throw new TaskSequenceError('INVALID_ARGUMENT', `There is no transform named "${String(name)}"; the transforms are ${Object.keys(TRANSFORMS).join(', ')}.`);
-  }
-  const entry = TRANSFORMS[name];
+function validated<O>(name: string, entry: TransformEntry<O>, options: unknown): O {
   const plain = plainOptions(options, name);
   assertValid(entry.schema, plain, `Options of ${name}`);
-  return plain as unknown as TransformOptions[K];
+  return plain as unknown as O;
 }
 
 /**
  * Creates a registered transform after validating its options against its schema (throws `OPTIONS_INVALID`). The
- * options' type follows from the name, so a misspelled option does not compile; an unknown name throws
- * `INVALID_ARGUMENT` listing the known ones. For names and options that arrive as data, see {@link transformFromJson}.
+ * options' type follows from the name, so a misspelled option does not compile; for a name and options read as data
+ * (a command line, a JSON file), see {@link transformFromJson}.
  *
  * @example
  * ```ts
@@ -78,30 +75,40 @@ export function createTransform<K extends TransformName>(name: K, options: Trans
   return transformFromJson(name, options);
 }
 
-/** {@link createTransform} for a name and options read as data (a command line, a JSON file): checked at run time only. */
+/** {@link createTransform} for a name and options read as data: both checked at run time (an unknown name is `INVALID_ARGUMENT`). */
 export function transformFromJson(name: string, options: unknown): Transform {
-  const o = validated(name as TransformName, options);
-  return (TRANSFORMS[name as TransformName].create as (o: unknown) => Transform)(o);
+  if (!isTransformName(name)) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `There is no transform named "${name}"; the transforms are ${Object.keys(TRANSFORMS).join(', ')}.`);
+  }
+  const entry = TRANSFORMS[name] as TransformEntry<unknown>;
+  return entry.create(validated(name, entry, options));
 }
 
-function report(name: TransformName, plan: Plan): TransformReport {
+function report(name: string, plan: Plan): TransformReport {
   const changes = plan.edits.map((e) => e.change);
   return { transform: name, changed: changes.length > 0, changes, alreadyInPlace: plan.already, diagnostics: plan.diagnostics };
 }
 
+/** What a transform entry (a registered transform, or a preset such as KB977203) would change, changing nothing. */
+export function checkWith<O>(name: string, entry: TransformEntry<O>, doc: TaskSequenceDocument, options: unknown): TransformReport {
+  return report(name, entry.plan(doc, validated(name, entry, options)));
+}
+
+/** Applies a transform entry in place and reports what it did; a refusal leaves the document untouched. */
+export function applyWith<O>(name: string, entry: TransformEntry<O>, doc: TaskSequenceDocument, options: unknown): TransformReport {
+  const plan = entry.plan(doc, validated(name, entry, options));
+  fromPlan(() => plan)(doc, new TransformContext());
+  return report(name, plan);
+}
+
 /** What a registered transform would change, without changing anything; throws what `apply` would refuse. */
 export function checkTransform<K extends TransformName>(name: K, doc: TaskSequenceDocument, options: unknown): TransformReport {
-  const o = validated(name, options);
-  return report(name, TRANSFORMS[name].plan(doc, o));
+  return checkWith(name, TRANSFORMS[name] as TransformEntry<TransformOptions[K]>, doc, options);
 }
 
 /** Applies a registered transform in place and reports what it did; a refusal leaves the document untouched. */
 export function applyTransform<K extends TransformName>(name: K, doc: TaskSequenceDocument, options: unknown): TransformReport {
-  const o = validated(name, options);
-  const plan = TRANSFORMS[name].plan(doc, o);
-  const ctx = new TransformContext();
-  fromPlan(() => plan)(doc, ctx);
-  return report(name, plan);
+  return applyWith(name, TRANSFORMS[name] as TransformEntry<TransformOptions[K]>, doc, options);
 }
 
 export { addClientPatch, addReference, insertStepsAfter, setDependentProgram };

@@ -82,6 +82,16 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
   for (const spec of options.steps) {
     checkText('step name', spec.name, { maxLength: CONSOLE_LIMITS.stepNameMax });
     checkText('step description', spec.description, { maxLength: CONSOLE_LIMITS.description });
+    if (spec.type === 'install-software') {
+      checkText('packageId', spec.packageId, { noSemicolon: true, noQuote: true });
+      checkText('programName', spec.programName, { noSemicolon: true, noQuote: true, maxLength: 100 });
+    }
+    if (spec.type === 'run-command-line') checkText('commandLine', spec.commandLine);
+    if (spec.type === 'restart-computer') checkText('message', spec.message, { maxLength: CONSOLE_LIMITS.restartMessage });
+    if (spec.type === 'set-variable') {
+      if (!/^[A-Za-z][A-Za-z0-9_-]{0,255}$/.test(spec.variableName)) throw new TaskSequenceError('INVALID_ARGUMENT', `The variableName ${JSON.stringify(spec.variableName)} is not 1 to 256 letters, digits, _ and -, starting with a letter.`);
+      checkText('value', spec.value, { maxLength: CONSOLE_LIMITS.variableValue });
+    }
   }
   const targets = findSteps(doc.sequence, options.after);
   if (targets.length === 0) throw new TaskSequenceError('STEP_NOT_FOUND', `No step matches ${JSON.stringify(options.after)}.`);

@@ -6,7 +6,7 @@
  * inserts and the ephemeron work it gives the garbage collector took over half of the read time. A separate origin
  * object per node then cost about a quarter of the memory the model holds.)
  */
-import type { Node, XmlDocument } from '../model/types.js';
+import type { XmlNode as Node, XmlDocument } from './types.js';
 
 /** The text one parse read from; shared by every node of that parse. */
 export interface Source {
@@ -230,8 +230,9 @@ export function originOf(node: Node | XmlDocument): Origin | undefined {
       value: SourcedValueElement.original(node),
     };
   }
-  const target = readTargetOf(node);
-  return target === undefined ? { src, start, end, value: readValueOf(node) as string } : { src, start, end, value: readValueOf(node) as string, target };
+  const leaf = node as Node;
+  const target = readTargetOf(leaf);
+  return target === undefined ? { src, start, end, value: readValueOf(leaf) as string } : { src, start, end, value: readValueOf(leaf) as string, target };
 }
 
 /** `[start, end]` offsets of a node in the text it was read from, if it was read. */

@@ -7,7 +7,7 @@
  * character references, refuses any DOCTYPE, and keeps enough about every node to copy its source text on write.
  */
 import { type ErrorCode, type Issue, type LineCounter, TaskSequenceError } from '../errors.js';
-import type { Attributes, Element, Node, XmlDocument } from '../model/types.js';
+import type { Attributes, XmlElement as Element, XmlNode as Node, XmlDocument } from './types.js';
 import { INVALID_CHAR, isSpace, NAME_AT as NAME } from './chars.js';
 import { readDeclaration } from './declaration.js';
 import { decodeEntities, EntityError, normalizeAttributeRaw } from './entities.js';
@@ -43,7 +43,7 @@ export interface ParseXmlOptions {
 /** Options for {@link checkWellFormed}. */
 export type CheckOptions = Omit<ParseXmlOptions, 'classify' | 'rootParentKind'>;
 
-/** A non-fatal finding of the parser: a warning {@link Issue} with the offset it was found at (the reader adds line and column). */
+/** A non-fatal finding of the parser. */
 export interface ParseWarning extends Issue {
   offset: number;
 }
@@ -72,7 +72,31 @@ interface Frame {
 // short values, which repeat all through a task sequence, are one string each; an element without attributes shares
 // one empty snapshot.
 const NO_ATTRS: string[] = [];
-const SHORT = 16;
+
+/**
+ * One string for each short string seen recently: a small table indexed by length and end characters, compared by
+ * content (no hashing, unlike a Map), so repeats of names, values and indentation share one copy.
+ */
+class RecentStrings {
+  private readonly slots: (string | undefined)[] = new Array<string | undefined>(4096).fill(undefined);
+  private static slot(length: number, first: number, last: number): number {
+    return (length * 131 + first * 31 + last) & 4095;
+  }
+  /** The string seen before equal to `text[from, to)`, without making a new one; undefined if none. */
+  peek(text: string, from: number, to: number): string | undefined {
+    const known = this.slots[RecentStrings.slot(to - from, text.charCodeAt(from), text.charCodeAt(to - 1))];
+    return known !== undefined && known.length === to - from && text.startsWith(known, from) ? known : undefined;
+  }
+  /** `s`, or the equal string seen before it. */
+  get(s: string): string {
+    if (s.length > 64 || s.length === 0) return s;
+    const k = RecentStrings.slot(s.length, s.charCodeAt(0), s.charCodeAt(s.length - 1));
+    const known = this.slots[k];
+    if (known === s) return known;
+    this.slots[k] = s;
+    return s;
+  }
+}
 
 const VALUE_KINDS = new Set(['action', 'variable']);
 const defaultClassify: Classifier = () => 'element';
@@ -111,18 +135,24 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
   let pos = 0;
 
   const readName = (at: number, what: string): string => {
+    // ASCII names (nearly all of a task sequence) are scanned by hand and, when seen before, returned without a new
+    // string; anything else goes through the exact fifth-edition classes.
+    let i = at;
+    let c = text.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a) {
+      do c = text.charCodeAt(++i);
+      while ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x5f || c === 0x2d || c === 0x2e);
+      if (!(c >= 0x80) || i >= len) return recentName(at, i);
+    }
     NAME.lastIndex = at;
     const m = NAME.exec(text);
     if (!m) fail('XML_MALFORMED', `Expected ${what} name at ${describeAt(text, at)}.`, at);
-    return intern((m as RegExpExecArray)[0]);
+    return recent.get((m as RegExpExecArray)[0]);
   };
-  const interned = new Map<string, string>();
-  const intern = (s: string): string => {
-    if (s.length > SHORT) return s;
-    const known = interned.get(s);
-    if (known !== undefined) return known;
-    interned.set(s, s);
-    return s;
+  const recent = new RecentStrings();
+  const recentName = (from: number, to: number): string => {
+    const known = recent.peek(text, from, to);
+    return known ?? recent.get(text.slice(from, to));
   };
   const scratch: Node[] = [];
   const attrScratch: string[] = [];
@@ -155,22 +185,23 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
     }
   };
   const children = (): Node[] => (stack.length ? scratch : topChildren);
-  // Indentation repeats: one string per distinct run of whitespace instead of one per text node.
-  const blanks = new Map<string, string>();
   const addLeaf = (kind: 'text' | 'comment' | 'cdata', value: string, start: number, end: number): void => {
     if (check && stack.length) return;
-    if (kind === 'text' && value.length <= 64 && value.trim() === '') {
-      const known = blanks.get(value);
-      if (known === undefined) blanks.set(value, value);
-      else value = known;
-    }
-    children().push(new SourcedLeaf(source, start, end, kind, value));
+    children().push(new SourcedLeaf(source, start, end, kind, value) as Node);
   };
 
   while (pos < len) {
     const lt = text.indexOf('<', pos);
     const textEnd = lt === -1 ? len : lt;
     if (textEnd > pos) {
+      // Indentation, most of the text there is: white space only needs no checks, and repeats share one string.
+      let w = pos;
+      while (w < textEnd && isSpace(text.charCodeAt(w))) w++;
+      if (w === textEnd) {
+        if (!check || !stack.length) addLeaf('text', textEnd - pos <= 64 ? (recent.peek(text, pos, textEnd) ?? recent.get(text.slice(pos, textEnd))) : text.slice(pos, textEnd), pos, textEnd);
+        pos = textEnd;
+        continue;
+      }
       const raw = text.slice(pos, textEnd);
       if (!stack.length) {
         for (let i = 0; i < raw.length; i++) {
@@ -257,7 +288,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       }
       const value = text.slice(afterTarget, close);
       if (INVALID_CHAR.test(value)) decode(value, afterTarget);
-      if (!check || !stack.length) children().push(new SourcedInstruction(source, pos, close + 2, target, value));
+      if (!check || !stack.length) children().push(new SourcedInstruction(source, pos, close + 2, target, value) as Node);
       pos = close + 2;
       continue;
     }
@@ -294,16 +325,18 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       const lt2 = raw.indexOf('<');
       if (lt2 !== -1) fail('XML_MALFORMED', `'<' is not allowed in the value of attribute ${name}.`, q + 1 + lt2);
       if (Object.prototype.hasOwnProperty.call(attributes, name)) fail('XML_MALFORMED', `Attribute ${name} appears twice in <${tag}>.`, ws);
-      const value = intern(decodeAttribute(raw, q + 1));
+      const decoded = decodeAttribute(raw, q + 1);
+      const value = check ? decoded : recent.get(decoded);
       if (name === '__proto__') Object.defineProperty(attributes, name, { value, enumerable: true, writable: true, configurable: true });
       else attributes[name] = value;
-      attrScratch.push(name, value);
+      if (!check) attrScratch.push(name, value);
       at = endQ + 1;
     }
     if (stack.length >= maxDepth) fail('XML_TOO_DEEP', `Elements are nested deeper than ${maxDepth} levels.`, pos);
     const parent = stack.length ? (stack[stack.length - 1] as Frame) : undefined;
-    const kind = classify(tag, parent ? parent.kind : (options.rootParentKind ?? 'document'), parent ? parent.tag : '');
-    const attrs = attrScratch.length ? attrScratch.slice() : NO_ATTRS;
+    // A check builds nothing, so it needs neither the kinds nor the attribute snapshots.
+    const kind = check ? 'element' : classify(tag, parent ? parent.kind : (options.rootParentKind ?? 'document'), parent ? parent.tag : '');
+    const attrs = !check && attrScratch.length ? attrScratch.slice() : NO_ATTRS;
     const frame: Frame = { tag, kind, attributes, attrs, childStart: scratch.length, start: pos, startTagEnd: at };
     if (selfClosing) closeElement(frame, at, at);
     else stack.push(frame);
@@ -329,7 +362,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
     if (VALUE_KINDS.has(f.kind) && kids.every((c) => c.kind === 'text' || c.kind === 'cdata')) {
       let value = '';
       for (const c of kids) value += (c as { value: string }).value;
-      node = new SourcedValueElement(source, span, f.attrs, f.kind, f.tag, f.attributes, intern(value)) as Element;
+      node = new SourcedValueElement(source, span, f.attrs, f.kind, f.tag, f.attributes, recent.get(value)) as Element;
     } else {
       node = new SourcedElement(source, span, f.attrs, VALUE_KINDS.has(f.kind) ? 'element' : f.kind, f.tag, f.attributes, kids) as Element;
     }

@@ -2,7 +2,7 @@
  * The writer: copies the source text of every node that still matches what was read, and prints only what was edited
  * or added. With no edit the output is the input text; with one edit exactly one region differs.
  */
-import type { Element, Node, XmlDocument } from '../model/types.js';
+import type { XmlElement as Element, XmlNode as Node, XmlDocument } from './types.js';
 import { cdataSection, decodeEntities, escapeAttribute, escapeText, normalizeAttributeRaw } from './entities.js';
 import {
   contentEndOf,
@@ -121,19 +121,13 @@ class Printer {
       out.push(override);
       return;
     }
-    switch (node.kind) {
-      case 'text':
-      case 'comment':
-      case 'cdata':
-      case 'instruction': {
-        const src = sourceOf(node);
-        if (src && readValueOf(node) === node.value && (node.kind !== 'instruction' || readTargetOf(node) === node.target)) out.copy(src, startOf(node), endOf(node));
-        else out.push(this.freshLeaf(node));
-        return;
-      }
-      default:
-        this.element(node, out, todo);
+    if ('tag' in node) {
+      this.element(node, out, todo);
+      return;
     }
+    const src = sourceOf(node);
+    if (src && readValueOf(node) === node.value && (node.kind !== 'instruction' || readTargetOf(node) === node.target)) out.copy(src, startOf(node), endOf(node));
+    else out.push(this.freshLeaf(node));
   }
 
   private freshLeaf(node: Exclude<Node, Element>): string {
@@ -276,31 +270,23 @@ export function isUnchanged(root: Node): boolean {
     const node = todo.pop() as Node;
     const src = sourceOf(node);
     if (!src) return false;
-    switch (node.kind) {
-      case 'text':
-      case 'comment':
-      case 'cdata':
-        if (readValueOf(node) !== node.value) return false;
-        continue;
-      case 'instruction':
-        if (readValueOf(node) !== node.value || readTargetOf(node) !== node.target) return false;
-        continue;
-      default: {
-        if (readTagOf(node) !== node.tag || !sameAttributes(node.attributes, readAttrsOf(node))) return false;
-        if ('value' in node) {
-          if (readValueOf(node) !== node.value) return false;
-          continue;
-        }
-        // The children are still those read, in order, when their spans tile the content exactly.
-        let at = startTagEndOf(node);
-        for (const c of node.children) {
-          if (sourceOf(c) !== src || startOf(c) !== at) return false;
-          at = endOf(c);
-          todo.push(c);
-        }
-        if (at !== contentEndOf(node)) return false;
-      }
+    if (!('tag' in node)) {
+      if (readValueOf(node) !== node.value || (node.kind === 'instruction' && readTargetOf(node) !== node.target)) return false;
+      continue;
     }
+    if (readTagOf(node) !== node.tag || !sameAttributes(node.attributes, readAttrsOf(node))) return false;
+    if ('value' in node) {
+      if (readValueOf(node) !== node.value) return false;
+      continue;
+    }
+    // The children are still those read, in order, when their spans tile the content exactly.
+    let at = startTagEndOf(node);
+    for (const c of node.children) {
+      if (sourceOf(c) !== src || startOf(c) !== at) return false;
+      at = endOf(c);
+      todo.push(c);
+    }
+    if (at !== contentEndOf(node)) return false;
   }
   return true;
 }

@@ -2,9 +2,10 @@
  * The writing style of a document, learnt from what it already says, so that printed nodes look like their
  * neighbours: attribute quotes, whether text escapes quotes, the empty-element form per tag, and the newline.
  */
-import type { Node, XmlDocument } from '../model/types.js';
+import type { XmlNode as Node, XmlDocument } from './types.js';
 import type { EscapeStyle } from './entities.js';
-import { type ElementOrigin, type LeafOrigin, originOf } from './origin.js';
+import { isSpace } from './chars.js';
+import { contentEndOf, endOf, isSourcedElement, sourceOf, startOf, startTagEndOf } from './origin.js';
 
 /** The form an element with no content is written in. */
 export type EmptyForm = '/>' | ' />' | 'pair';
@@ -53,36 +54,53 @@ function learnStyle(doc: XmlDocument): WriteStyle {
   const todo: Node[][] = [doc.children];
   while (todo.length) {
     for (const n of todo.pop() as Node[]) {
+      // Spans read straight off the nodes (no origin object per node: this pass sees every node).
+      const src = sourceOf(n);
       if (n.kind === 'text') {
-        const o = originOf(n) as LeafOrigin | undefined;
-        if (!o) continue;
-        const raw = o.src.text.slice(o.start, o.end);
-        if (raw.trim() === '') {
-          if (raw.includes('\r\n')) crlf++;
-          else if (raw.includes('\n')) lf++;
-        } else countText(raw);
+        if (!src) continue;
+        const start = startOf(n);
+        const end = endOf(n);
+        let blank = true;
+        let sawCrlf = false;
+        let sawLf = false;
+        for (let i = start; i < end && blank; i++) {
+          const c = src.text.charCodeAt(i);
+          blank = isSpace(c);
+          if (c === 0x0a) {
+            if (i > start && src.text.charCodeAt(i - 1) === 0x0d) sawCrlf = true;
+            else sawLf = true;
+          }
+        }
+        if (blank) {
+          if (sawCrlf) crlf++;
+          else if (sawLf) lf++;
+        } else countText(src.text.slice(start, end));
         continue;
       }
-      if (n.kind === 'comment' || n.kind === 'cdata' || n.kind === 'instruction') continue;
-      const o = originOf(n) as ElementOrigin | undefined;
-      if (o) {
-        const text = o.src.text;
+      if (!('tag' in n)) continue;
+      if (src && isSourcedElement(n)) {
+        const text = src.text;
+        const start = startOf(n);
+        const end = endOf(n);
+        const startTagEnd = startTagEndOf(n);
+        const contentEnd = contentEndOf(n);
         // The first '=' of the start tag, looked for only inside it: every pass over the text stays linear.
-        let eq = o.start;
-        while (eq < o.startTagEnd && text.charCodeAt(eq) !== 0x3d) eq++;
-        if (eq < o.startTagEnd) {
-          const q = text.slice(eq + 1, o.startTagEnd).trimStart()[0];
-          if (q === '"') dq++;
-          else if (q === "'") sq++;
+        let eq = start;
+        while (eq < startTagEnd && text.charCodeAt(eq) !== 0x3d) eq++;
+        if (eq < startTagEnd) {
+          let q = eq + 1;
+          while (q < startTagEnd && isSpace(text.charCodeAt(q))) q++;
+          if (text.charCodeAt(q) === 0x22) dq++;
+          else if (text.charCodeAt(q) === 0x27) sq++;
         }
         let form: EmptyForm | undefined;
-        if (o.selfClosing) form = text.charCodeAt(o.end - 3) === 0x20 ? ' />' : '/>';
-        else if (o.contentEnd === o.startTagEnd) form = 'pair';
+        if (startTagEnd === end) form = text.charCodeAt(end - 3) === 0x20 ? ' />' : '/>';
+        else if (contentEnd === startTagEnd) form = 'pair';
         if (form) {
           if (!emptyByTag.has(n.tag)) emptyByTag.set(n.tag, form);
           emptyCount.set(form, (emptyCount.get(form) ?? 0) + 1);
         }
-        if ('value' in n && o.contentEnd > o.startTagEnd) countText(text.slice(o.startTagEnd, o.contentEnd));
+        if ('value' in n && contentEnd > startTagEnd) countText(text.slice(startTagEnd, contentEnd));
       }
       if ('children' in n) todo.push(n.children);
     }

@@ -47,7 +47,7 @@ export function generateSetupSequence(setups, appsPerSetup = 0, certfix = false)
     `${indent}</step>`,
   ];
   const g = '    ';
-  const out = [`<?xml version="1.0" encoding="utf-8"?>`, `<sequence version="3.10">`, `  <globalVarList>`, v('    ', 'OSDAdapterCount', 'NumAdapters', '0'), `  </globalVarList>`];
+  const out = [`<?xml version="1.0" encoding="utf-8"?>`, `<sequence version="3.00">`, `  <globalVarList>`, v('    ', 'OSDAdapterCount', 'NumAdapters', '0'), `  </globalVarList>`];
   for (let i = 0; i < setups; i++) {
     out.push(`  <group name="Install Operating System ${i}" description="Deploy image ${i}">`);
     out.push(`    <condition><operator type="or"><expression type="SMS_TaskSequence_VariableConditionExpression"><variable name="Operator">equals</variable><variable name="Value">${i}</variable><variable name="Variable">Image</variable></expression></operator></condition>`);

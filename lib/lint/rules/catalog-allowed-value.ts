@@ -1,4 +1,7 @@
-/** A step variable outside the values the console offers (compared case-insensitively) or outside its range. */
+/**
+ * A step variable outside the values the console offers (compared case-insensitively) or outside its range. Lengths
+ * are the console-limit rules' job.
+ */
 import { consoleFormEntry } from '../../catalog/console-form.js';
 import { matchVariable } from '../../catalog/variable-match.js';
 import { variables } from '../../model/variables.js';
@@ -23,7 +26,6 @@ export const catalogAllowedValue: LintRule = {
         if (data.valueType === 'integer' && /^-?\d+$/.test(v.value) && ((data.min !== undefined && n < data.min) || (data.max !== undefined && n > data.max))) {
           return [{ located, message: `${data.setting} (${data.name}) is ${n}; the console allows ${data.min ?? '…'} to ${data.max ?? '…'}.` }];
         }
-        if (data.maxLength !== undefined && v.value.length > data.maxLength) return [{ located, message: `${data.setting} (${data.name}) is ${v.value.length} characters; the console allows ${data.maxLength}.` }];
         return [];
       });
     }),

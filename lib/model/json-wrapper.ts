@@ -1,0 +1,70 @@
+/**
+ * The container around a sequence, carried in the JSON model (`wrapper`) so that `convert --to xml` gives back the
+ * same 2007 `<SmsTaskSequencePackage>` or object.xml `<INSTANCE>` byte for byte — declaration, every property
+ * element, CIM qualifiers, array properties, layout — with the sequence put back where it was: the file's text
+ * before and after the sequence (or before and after the text of a sequence held as text: object.xml's `Sequence`
+ * CDATA, or an escaped `<SequenceData>`).
+ */
+import type { TaskSequenceDocument } from '../document.js';
+import { cdataSection, escapeText } from '../xml/entities.js';
+import { type ElementOrigin, type LeafOrigin, originOf } from '../xml/origin.js';
+import { printNode } from '../xml/print.js';
+import { layOut } from './format.js';
+import { sequenceToXml } from './to-xml.js';
+import type { Sequence } from './types.js';
+
+/** The container's text around the sequence. */
+export interface ContainerWrapper {
+  /** The file's text (decoded, without a BOM) up to the sequence. */
+  before: string;
+  /** The file's text after the sequence. */
+  after: string;
+  /** How the sequence is held: as elements, in a CDATA section, or as escaped text. */
+  holder: 'element' | 'cdata' | 'text';
+  /** Whether the JSON kept the sequence's layout (`--whitespace`): then it is printed as it is, never laid out. */
+  layout?: boolean;
+  /** For a sequence held as text: that text's own parts before and after `<sequence>` (a declaration, line ends). */
+  innerBefore?: string;
+  innerAfter?: string;
+  /** For `text`: whether `"` and `'` were written as entities. */
+  quot?: boolean;
+  apos?: boolean;
+}
+
+/** The document's text around its sequence, or undefined for a bare sequence or a document not read from text. */
+export function containerWrapper(doc: TaskSequenceDocument, keptLayout = false): ContainerWrapper | undefined {
+  const w = wrapperOf(doc);
+  return w && keptLayout ? { ...w, layout: true } : w;
+}
+
+function wrapperOf(doc: TaskSequenceDocument): ContainerWrapper | undefined {
+  if (doc.container === 'sequence') return undefined;
+  const holder = doc.embedded?.holder;
+  if (!holder) {
+    const o = originOf(doc.sequence) as ElementOrigin | undefined;
+    return o && { before: o.src.text.slice(0, o.start), after: o.src.text.slice(o.end), holder: 'element' };
+  }
+  const o = originOf(holder) as LeafOrigin | undefined;
+  if (!o) return undefined;
+  const inner = doc.embedded?.xml.children ?? [];
+  const at = inner.indexOf(doc.sequence);
+  const print = (nodes: typeof inner) => nodes.map((n) => printNode(n, { kind: 'document', children: inner })).join('');
+  const parts = { before: o.src.text.slice(0, o.start), after: o.src.text.slice(o.end), innerBefore: print(inner.slice(0, at)), innerAfter: print(inner.slice(at + 1)) };
+  if (holder.kind === 'cdata') return { ...parts, holder: 'cdata' };
+  const raw = o.src.text.slice(o.start, o.end);
+  return { ...parts, holder: 'text', quot: raw.includes('&quot;'), apos: raw.includes('&apos;') };
+}
+
+/** The container's text with `sequence` in its place; a sequence without layout is laid out where it goes. */
+export function wrapSequence(wrapper: ContainerWrapper, sequence: Sequence): string {
+  const newline = /\r\n/.test(wrapper.before) || !/\n/.test(wrapper.before) ? '\r\n' : '\n';
+  if (wrapper.holder === 'element') {
+    const copy = JSON.parse(JSON.stringify(sequence)) as Sequence;
+    const indent = /[ \t]*$/.exec(wrapper.before)?.[0] ?? '';
+    if (!wrapper.layout && !copy.children.some((c) => c.kind === 'text')) layOut(copy, { newline, indent, unit: '  ' });
+    return wrapper.before + printNode(copy, { kind: 'document', children: [copy] }) + wrapper.after;
+  }
+  const text = (wrapper.innerBefore ?? '') + (wrapper.layout ? printNode(sequence, { kind: 'document', children: [sequence] }) : sequenceToXml(sequence, { newline })) + (wrapper.innerAfter ?? '');
+  const inner = wrapper.holder === 'cdata' ? cdataSection(text) : escapeText(text, { textQuot: wrapper.quot === true, textApos: wrapper.apos === true });
+  return wrapper.before + inner + wrapper.after;
+}
