@@ -150,7 +150,7 @@ describe('property: the KB977203 preset on generated 2007 sequences', { timeout:
       fc.property(sequence, badOptions, (input, o) => {
         const doc = readTaskSequence(input);
         try {
-          applyKb977203(doc, o as Kb977203Options);
+          applyKb977203(doc, o);
         } catch (e) {
           expect(e).toBeInstanceOf(TaskSequenceError);
           expect(Buffer.from(writeTaskSequence(doc)).toString()).toBe(input);

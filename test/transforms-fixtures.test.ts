@@ -13,7 +13,7 @@ const root = join(FIXTURES_DIR, 'transforms');
 const update = process.env.UPDATE_FIXTURES === '1';
 
 describe('transform fixture cases', () => {
-  const entries: Record<string, TransformEntry<never>> = { ...TRANSFORMS, ...PRESETS } as Record<string, TransformEntry<never>>;
+  const entries: Record<string, TransformEntry<never>> = { ...TRANSFORMS, ...PRESETS };
   it('every registered transform and preset has fixture cases, and every fixture folder is one of them', () => {
     expect(readdirSync(root).sort()).toEqual(Object.keys(entries).sort());
   });

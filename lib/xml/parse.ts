@@ -288,7 +288,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       }
       const value = text.slice(afterTarget, close);
       if (INVALID_CHAR.test(value)) decode(value, afterTarget);
-      if (!check || !stack.length) children().push(new SourcedInstruction(source, pos, close + 2, target, value) as Node);
+      if (!check || !stack.length) children().push(new SourcedInstruction(source, pos, close + 2, target, value));
       pos = close + 2;
       continue;
     }
@@ -362,9 +362,9 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
     if (VALUE_KINDS.has(f.kind) && kids.every((c) => c.kind === 'text' || c.kind === 'cdata')) {
       let value = '';
       for (const c of kids) value += (c as { value: string }).value;
-      node = new SourcedValueElement(source, span, f.attrs, f.kind, f.tag, f.attributes, recent.get(value)) as Element;
+      node = new SourcedValueElement(source, span, f.attrs, f.kind, f.tag, f.attributes, recent.get(value));
     } else {
-      node = new SourcedElement(source, span, f.attrs, VALUE_KINDS.has(f.kind) ? 'element' : f.kind, f.tag, f.attributes, kids) as Element;
+      node = new SourcedElement(source, span, f.attrs, VALUE_KINDS.has(f.kind) ? 'element' : f.kind, f.tag, f.attributes, kids);
     }
     if (stack.length) scratch.push(node);
     else {
