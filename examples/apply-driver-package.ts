@@ -4,7 +4,9 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addItem, addStep, buildCondition, createGroup, findItems, readTaskSequence, writeTaskSequence, type Group, type TaskSequenceDocument } from '../lib/index.js';
+import { readTaskSequence, writeTaskSequence, type Group, type TaskSequenceDocument } from '../lib/index.js';
+import { addItem, addStep, buildCondition, createGroup } from '../lib/api/catalog.js';
+import { findItems } from '../lib/api/model.js';
 
 /** Where the drivers go: a group of this name, created after the group that applies the operating system. */
 export const DRIVER_GROUP = 'Drivers';

@@ -1,11 +1,17 @@
 /**
- * A task sequence document: the container it came in, its encoding, the typed `<sequence>` tree and the package
- * properties the container has. Read with `readTaskSequence`, written with `writeTaskSequence`.
+ * TaskSequenceDocument: the hub a script holds. It has the container, the encoding, the typed `<sequence>` and what
+ * the reader noticed, and the methods a script needs: query steps and groups, walk, apply transforms (or check what
+ * they would change), clone, and write back. Read one with `readTaskSequence`.
  */
 import { type ContainerKind, getProperty, listProperties, setProperty } from './containers/index.js';
 import type { Embedded } from './containers/embedded.js';
-import { type Diagnostic, LineCounter, type LinePos } from './errors.js';
-import type { Element, Node, Sequence, XmlDocument } from './model/types.js';
+import { type Issue, LineCounter, type LinePos } from './errors.js';
+import { type ItemFilter, itemMatches, type LocatedGroup, type LocatedStep, selectGroups, selectSteps } from './item-query.js';
+import { listItems, type Located } from './model/query.js';
+import type { Element, Group, Node, Sequence, SequenceItem, Step, SubTaskSequence, XmlDocument } from './model/types.js';
+import { type AlreadyInPlace, type Change, type Transform, TransformContext } from './transforms/context.js';
+import { visit as walk, type Visitor } from './visit.js';
+import { writeTaskSequence, writeTaskSequenceText } from './write.js';
 import type { TextEncodingInfo } from './xml/codec.js';
 import { type LeafOrigin, originOf } from './xml/origin.js';
 
@@ -17,11 +23,38 @@ export interface DocumentParts {
   root: Element;
   sequence: Sequence;
   embedded: Embedded | undefined;
-  warnings: Diagnostic[];
+  warnings: Issue[];
   file: string | undefined;
+  /** Reads bytes again with the options this document was read with (how {@link TaskSequenceDocument.clone} copies). */
+  reread: (bytes: Uint8Array) => TaskSequenceDocument;
 }
 
-/** A task sequence read from a file or string. */
+/** What {@link TaskSequenceDocument.apply} runs: a transform function, or an object with an `apply` method. */
+export type Applicable = Transform | { apply: Transform };
+
+/** What transforms did (or, from {@link TaskSequenceDocument.check}, would do) to a document. */
+export interface ApplyReport {
+  /** Whether anything changed; false when everything was already in place. */
+  changed: boolean;
+  /** Each change: what, where (a step path or `(package)`), before and after. */
+  changes: Change[];
+  /** What was found already in place. */
+  alreadyInPlace: AlreadyInPlace[];
+  /** Warnings and notes of the transforms. */
+  issues: Issue[];
+}
+
+/**
+ * A task sequence read from bytes or a string.
+ *
+ * @example
+ * ```ts
+ * const doc = readTaskSequence(bytes);
+ * for (const { path } of doc.steps({ type: STEP_TYPES.restartComputer })) console.log(path);
+ * const report = doc.apply(createTransform('add-reference', { packageId: 'CM100010' }));
+ * const out = doc.toBytes(); // same encoding, BOM and line ends as read; only the edit differs
+ * ```
+ */
 export class TaskSequenceDocument {
   /** `sequence` (bare), `sms-package` (ConfigMgr 2007 export) or `cim-instance` (Current Branch object.xml). */
   readonly container: ContainerKind;
@@ -31,13 +64,14 @@ export class TaskSequenceDocument {
   readonly xml: XmlDocument;
   /** The `<sequence>`: steps, groups, variables and references. Edit it in place. */
   readonly sequence: Sequence;
-  /** Non-fatal findings of the reader. */
-  readonly warnings: Diagnostic[];
+  /** Everything the reader noticed that did not stop it (warnings, with line and column). */
+  readonly issues: Issue[];
   /** The file it was read from, when known. */
   readonly file: string | undefined;
   /** @internal The sequence's own document when it is held as text inside the container. */
   readonly embedded: Embedded | undefined;
   private readonly root: Element;
+  private readonly reread: (bytes: Uint8Array) => TaskSequenceDocument;
   private lines: LineCounter | undefined;
 
   constructor(parts: DocumentParts) {
@@ -47,13 +81,66 @@ export class TaskSequenceDocument {
     this.root = parts.root;
     this.sequence = parts.sequence;
     this.embedded = parts.embedded;
-    this.warnings = parts.warnings;
+    this.issues = parts.warnings;
     this.file = parts.file;
+    this.reread = parts.reread;
   }
 
-  /** The document tree that holds the `<sequence>` (the embedded one for object.xml). */
-  get sequenceXml(): XmlDocument {
-    return this.embedded?.xml ?? this.xml;
+  /** @deprecated Use {@link TaskSequenceDocument.issues}. */
+  get warnings(): Issue[] {
+    return this.issues;
+  }
+
+  /** The document as bytes, in the encoding (and with the BOM) it was read with; unedited, the input's bytes. */
+  toBytes(): Uint8Array {
+    return writeTaskSequence(this);
+  }
+
+  /** The document as text (without a BOM). */
+  toString(): string {
+    return writeTaskSequenceText(this);
+  }
+
+  /** An independent copy, read back from this document's current bytes; editing one leaves the other alone. */
+  clone(): TaskSequenceDocument {
+    return this.reread(this.toBytes());
+  }
+
+  /** Steps and sub task sequences matching a query or predicate, in execution order. */
+  steps<T extends Step | SubTaskSequence>(filter: (item: LocatedStep) => item is Located<T>): Located<T>[];
+  steps(filter?: ItemFilter<Step | SubTaskSequence>): LocatedStep[];
+  steps(filter?: ItemFilter<Step | SubTaskSequence>): LocatedStep[] {
+    return selectSteps(this.sequence, filter);
+  }
+
+  /** Groups matching a query or predicate, in execution order. */
+  groups(filter?: ItemFilter<Group>): LocatedGroup[] {
+    return selectGroups(this.sequence, filter);
+  }
+
+  /** The first step, sub task sequence or group (in execution order) matching a query or predicate. */
+  find(filter: ItemFilter<SequenceItem>): Located | undefined {
+    return listItems(this.sequence).find((l) => itemMatches(l, filter));
+  }
+
+  /** Walks the `<sequence>` depth-first; see `visit` for what the visitor may return. False if stopped with BREAK. */
+  visit(visitor: Visitor): boolean {
+    return walk(this.sequence, visitor);
+  }
+
+  /** Runs transforms in order on this document and returns one report of what they changed. */
+  apply(...transforms: Applicable[]): ApplyReport {
+    const ctx = new TransformContext();
+    for (const t of transforms) {
+      if (typeof t === 'function') t(this, ctx);
+      else t.apply(this, ctx);
+    }
+    return { changed: ctx.changes.length > 0, changes: ctx.changes, alreadyInPlace: ctx.alreadyInPlace, issues: ctx.diagnostics };
+  }
+
+  /** What {@link TaskSequenceDocument.apply} would report, found on a clone: this document is not changed. */
+  check(...transforms: Applicable[]): ApplyReport {
+    return this.clone().apply(...transforms);
   }
 
   /** Whether the container has package properties (a bare `<sequence>` has none). */
@@ -69,6 +156,16 @@ export class TaskSequenceDocument {
   /** One package property, or undefined when absent (or when the container has none). */
   getProperty(name: string): string | undefined {
     return getProperty(this.container, this.root, name);
+  }
+
+  /** Sets a package property; throws `UNSUPPORTED_CONTAINER` for a bare `<sequence>`. */
+  setProperty(name: string, value: string): void {
+    setProperty(this.container, this.xml, this.root, name, value);
+  }
+
+  /** The document tree that holds the `<sequence>` (the embedded one for object.xml). */
+  get sequenceXml(): XmlDocument {
+    return this.embedded?.xml ?? this.xml;
   }
 
   /**
@@ -88,10 +185,5 @@ export class TaskSequenceDocument {
     }
     this.lines ??= new LineCounter(outer.src.text);
     return this.lines.linePos(offset);
-  }
-
-  /** Sets a package property; throws `UNSUPPORTED_CONTAINER` for a bare `<sequence>`. */
-  setProperty(name: string, value: string): void {
-    setProperty(this.container, this.xml, this.root, name, value);
   }
 }

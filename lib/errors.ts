@@ -1,6 +1,7 @@
 /**
- * Errors and diagnostics. Every problem cmts reports has a SCREAMING_SNAKE `code`, a message that says what is wrong,
- * and, where the input has one, a place: `[start, end]` offsets into the decoded text and a 1-based line and column.
+ * One shape for every problem: an {@link Issue} has a typed `code`, a severity, a message and, where there is one, a
+ * place (step path, line and column, file). Reader warnings, transform diagnostics and lint findings are issues; a
+ * thrown {@link TaskSequenceError} carries its issues. The JSON output of the command line uses the same shape.
  */
 
 /** Every error code cmts can report; the README has a table of them. */
@@ -29,8 +30,41 @@ export const ERROR_CODES = {
   ZIP_UNSAFE: 'A .zip export has an entry with an absolute or `..` path (in its name or Unicode path field), two entries with one name, encryption, overlapping entries or absurd sizes (a zip bomb).',
 } as const;
 
-/** A code from {@link ERROR_CODES}. */
+/** A code from {@link ERROR_CODES}: a problem that stops the work and is thrown. */
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/**
+ * Codes of issues that do not stop the work (reader warnings, transform and preset diagnostics). Add a code here when
+ * a module starts reporting it, so the {@link IssueCode} union stays the list of everything cmts can say.
+ */
+export const NOTICE_CODES = {
+  XML_DECLARATION_NOT_FIRST: 'Comments come before the XML declaration; the file is kept as is, but ConfigMgr refuses it.',
+  DEPENDENT_PROGRAM_NOT_IN_FILE: 'A bare <sequence> cannot hold "Run another program first"; set it on the package instead.',
+  ZIP_REFERENCES_INFO_UNCHANGED: "A reference added to a .zip export's object.xml is not added to its ReferencesInfo.xml.",
+  KB977203_R1: 'A step installs the KB977203 hotfix itself, which stops the client service and fails the sequence.',
+  KB977203_MSP_VERSION: 'The .msp named looks like the patch for the other client service pack.',
+  KB977203_CAPTURE_SETUP_UNCHANGED: 'A replace-scenario capture sequence gets only "Run another program first".',
+  KB977203_SETUP_DISABLED: 'A Setup Windows and ConfigMgr step is disabled, so the steps added with it are disabled too.',
+  KB977203_RESTART_UNCONDITIONAL: 'The restart inserted after a conditional step has no condition of its own.',
+  KB977203_CERTFIX_ELSEWHERE: 'CCMCertFix runs somewhere it does not count for a Setup Windows and ConfigMgr step.',
+  KB977203_FORCED_NOT_2007: 'The preset was applied by force to a sequence that does not look like ConfigMgr 2007.',
+  KB977203_2007_UNCONFIRMED: 'Nothing in the file confirms ConfigMgr 2007, the only version the fix is for.',
+  KB977203_ASSUMED_VERSION: 'No client version was given, so the SP2 patch was assumed.',
+  KB977203_ASSUMED_DRIVE: 'No drive or source was given, so the task sequence cache was assumed to be on C:.',
+  STEP_NAME_LONG: 'A step name is longer than the console shows.',
+} as const;
+
+/** A code from {@link NOTICE_CODES}. */
+export type NoticeCode = keyof typeof NOTICE_CODES;
+
+/**
+ * A lint rule id (`kb977203/patch-quoted`, `name-too-long`): lower case, so it can never be mistaken for (or
+ * misspell) one of the SCREAMING_SNAKE codes.
+ */
+export type LintRuleId = Lowercase<string>;
+
+/** What an {@link Issue} can be about: an error code, a notice code, or a lint rule id. */
+export type IssueCode = ErrorCode | NoticeCode | LintRuleId;
 
 /** 1-based line and column of an offset. */
 export interface LinePos {
@@ -63,6 +97,34 @@ function computeLineStarts(text: string): number[] {
   return starts;
 }
 
+/** Severity of an {@link Issue}. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * One problem or note, whatever found it: the reader, a transform, the linter, or a thrown error. Plain data, the same
+ * in the API and in `--json` output.
+ */
+export interface Issue {
+  /** What it is: an {@link ErrorCode}, a {@link NoticeCode}, or the id of the lint rule that found it. */
+  code: IssueCode;
+  severity: Severity;
+  /** What is wrong, in terms of the library (the command line adds its flag names). */
+  message: string;
+  /** Step path (`Group/Sub group/Step`) the issue is about, when it is about a step. */
+  path?: string;
+  /** 1-based line in the file, when the issue has a place in it. */
+  line?: number;
+  /** 1-based column (UTF-16 code units). */
+  col?: number;
+  /** The file, when known. */
+  file?: string;
+  /** The KB977203 requirement (R1…R15) the issue is about, for the preset's issues and rules. */
+  requirement?: string;
+}
+
+/** @deprecated Use {@link Issue}; a diagnostic is an issue. */
+export type Diagnostic = Issue;
+
 /** Options for {@link TaskSequenceError}. */
 export interface TaskSequenceErrorInit {
   /** `[start, end]` offsets into the decoded text the error is about. */
@@ -71,15 +133,33 @@ export interface TaskSequenceErrorInit {
   linePos?: LinePos;
   /** The file the error is about, when known. */
   file?: string;
+  /** Step path the error is about. */
+  path?: string;
+  /** Further issues behind the error (each schema violation of `OPTIONS_INVALID`, say). */
+  issues?: Issue[];
 }
 
-/** The one error type cmts throws for unusable input or refused options. */
+/**
+ * The one error type cmts throws, for unusable input or refused options. Its `code`, `message` and place are its
+ * first issue; `issues` lists that and any further ones behind it.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   readTaskSequence('<sequence>');
+ * } catch (e) {
+ *   if (e instanceof TaskSequenceError) console.error(e.code, e.linePos); // XML_MALFORMED { line: 1, col: 11 }
+ * }
+ * ```
+ */
 export class TaskSequenceError extends Error {
   override readonly name = 'TaskSequenceError';
   readonly code: ErrorCode;
   range: [number, number] | undefined;
   linePos: LinePos | undefined;
   file: string | undefined;
+  path: string | undefined;
+  private readonly more: Issue[];
 
   constructor(code: ErrorCode, message: string, init: TaskSequenceErrorInit = {}) {
     super(message);
@@ -87,6 +167,14 @@ export class TaskSequenceError extends Error {
     this.range = init.range;
     this.linePos = init.linePos;
     this.file = init.file;
+    this.path = init.path;
+    this.more = init.issues ?? [];
+  }
+
+  /** This error as an issue, followed by the issues behind it (each with this error's file, when they have none). */
+  get issues(): Issue[] {
+    const file = this.file;
+    return [this.toJSON(), ...this.more.map((i) => (i.file === undefined && file !== undefined ? { ...i, file } : i))];
   }
 
   /** `file:line:col: CODE message`, the form the CLI prints. */
@@ -95,27 +183,20 @@ export class TaskSequenceError extends Error {
     return `${where ? `${where}: ` : ''}${this.code} ${this.message}`;
   }
 
-  /** A plain object for `--json` output. */
-  toJSON(): { code: ErrorCode; message: string; line?: number; col?: number; file?: string } {
+  /** The error as an {@link Issue}: what `--json` output prints. */
+  toJSON(): Issue & { code: ErrorCode } {
     return {
       code: this.code,
+      severity: 'error',
       message: this.message,
+      ...(this.path !== undefined ? { path: this.path } : {}),
       ...(this.linePos ? { line: this.linePos.line, col: this.linePos.col } : {}),
       ...(this.file !== undefined ? { file: this.file } : {}),
     };
   }
 }
 
-/** Severity of a {@link Diagnostic}. */
-export type Severity = 'error' | 'warning' | 'info';
-
-/** A problem or note that does not stop the work: reader warnings, transform and lint findings share this shape. */
-export interface Diagnostic {
-  code: string;
-  severity: Severity;
-  message: string;
-  /** Step path (`Group/Sub group/Step`) the diagnostic is about, when it is about a step. */
-  path?: string;
-  line?: number;
-  col?: number;
+/** Whether `value` is a {@link TaskSequenceError} (also across copies of the package, as in a bundle beside an install). */
+export function isTaskSequenceError(value: unknown): value is TaskSequenceError {
+  return value instanceof TaskSequenceError || (value instanceof Error && value.name === 'TaskSequenceError' && 'code' in value);
 }

@@ -1,35 +1,39 @@
-/** cmts: read, transform and write ConfigMgr task sequences without losing a byte. Re-exports only. */
-export { readTaskSequence, DEFAULT_MAX_BYTES, type ReadOptions } from './read.js';
-export { writeTaskSequence, writeTaskSequenceText } from './write.js';
-export { TaskSequenceDocument } from './document.js';
+/**
+ * cmts: read, transform and write ConfigMgr task sequences without losing a byte. Re-exports only: the names a
+ * deployment script needs. Everything else has a subpath (`cmts/model`, `cmts/zip`, `cmts/kb977203`, `cmts/lint`,
+ * `cmts/diff`, `cmts/transforms`, `cmts/schemas`, `cmts/errors`, `cmts/catalog`, `cmts/text`, `cmts/render`);
+ * test/exports.test.ts pins this list.
+ */
+// Reading and writing; the document.
+export { readTaskSequence, type ReadOptions } from './read.js';
+export { writeTaskSequence } from './write.js';
+export { TaskSequenceDocument, type Applicable, type ApplyReport } from './document.js';
+export type { ItemFilter, ItemQuery, LocatedGroup, LocatedStep } from './item-query.js';
+export type { Located } from './model/query.js';
 export type { ContainerKind } from './containers/index.js';
-export { TaskSequenceError, ERROR_CODES, LineCounter, type ErrorCode, type Diagnostic, type Severity, type LinePos } from './errors.js';
+// The problem type.
+export { TaskSequenceError, type ErrorCode, type Issue, type IssueCode, type LinePos, type Severity } from './errors.js';
+// The tree: node types, walking.
 export type * from './model/types.js';
-export { visit, BREAK, SKIP, REMOVE, type Visitor, type VisitResult } from './visit.js';
-export * from './model/query.js';
-export * from './model/variables.js';
-export * from './model/steps.js';
-export * from './model/builders.js';
-export { insertLaidOut, appendLaidOut, detectIndentUnit, layOut, layoutAt, type Layout } from './model/format.js';
-export { sourceRange } from './xml/origin.js';
-export { isUnchanged } from './xml/print.js';
-export type { TextEncodingInfo, EncodingName } from './xml/codec.js';
-export * from './model/mutate.js';
-export { applyKb977203, checkKb977203, kb977203PatchPath, KB977203_MSP, KB977203_HOTFIX_DIR, KB977203_STEP_NAMES, type Kb977203Options, type Kb977203Report, type Kb977203Scenario } from './presets/kb977203.js';
-export { findHotfixInstallSteps, type HotfixInstallStep } from './presets/kb977203-r1.js';
-export { revertKb977203 } from './presets/kb977203-revert.js';
-export * from './transforms/index.js';
-export { addPatch, patchList, parseInstallProperties, type PropertyToken, type AddPatchResult } from './model/install-properties.js';
-export { assertValid, validatorFor, loadSchema } from './schemas.js';
-export { conditionOf, describeCondition, describeExpression, expressionParameters } from './model/conditions.js';
-export { toModelJson, fromModelJson, type ModelJson, type ToJsonOptions } from './model/json.js';
-export { sequenceToXml } from './model/to-xml.js';
-export { lint, LINT_RULES, type LintDiagnostic, type LintRule, type Finding } from './lint/index.js';
-export { diffTaskSequences, formatDiffEntry, type DiffEntry } from './diff/semantic-diff.js';
-export { readExportZip, writeExportZip, exportZipPartWarnings, isZip, type ExportZip, type ExportZipPart } from './containers/export-zip.js';
-export { readZip, readEntry, writeZip, checkEntryName, type ZipArchive, type ZipEntry, type ZipLimits } from './zip/zip.js';
-export { stepCatalog, catalogEntry, catalogEntryByName, stepTypesSince, isStepTypeAvailable, sequenceRelease, stepView, StepView, buildStep, validateStepSettings, stepSettingsSchema, addStep, copyItemTo, createSequence, setSuccessCodes, setRetryCount, CONDITION_TYPES, type StepTypeData, type VariableData, type StepType, type ConsoleName, type StepSettings, type StepSettingsInput, type StepOptions, type BuildStepInput, type DynamicRule, type Release } from './catalog/index.js';
-export { createGroup, addItem, moveItem, copyItem, type Position, type GroupOptions } from './model/authoring.js';
-export { setItemAttribute, removeItemAttribute, setEnabled, isEnabled, setContinueOnError, renameItem, setTimeoutSeconds, type StepAttribute, type GroupAttribute } from './model/attributes.js';
-export { buildCondition, setCondition, readCondition, type ConditionOperand } from './model/condition-builder.js';
-export { toYaml, fromYaml, sequenceToText, buildSequence, type TextSequence, type TextItem, type TextStep, type TextGroup, type BuildOptions } from './text/index.js';
+export { BREAK, REMOVE, SKIP, type Visitor, type VisitResult } from './visit.js';
+// Steps, groups and conditions: typed views and builders.
+export { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWindowsStep, SetVariableStep, STEP_TYPES, viewOf } from './model/steps.js';
+export { conditionOf, describeCondition } from './model/conditions.js';
+export {
+  createInstallSoftwareStep,
+  createRestartComputerStep,
+  createRunCommandLineStep,
+  createSetupWindowsStep,
+  createSetVariableStep,
+  type InstallSoftwareOptions,
+  type RestartComputerOptions,
+  type RunCommandLineOptions,
+  type SetupWindowsOptions,
+  type SetVariableOptions,
+  type StepCommon,
+} from './model/builders.js';
+export { insertAfter, removeItem } from './model/mutate.js';
+// Transforms and the KB977203 preset.
+export { createTransform, type TransformName, type TransformOptions } from './transforms/index.js';
+export type { AlreadyInPlace, Change, Transform, TransformContext } from './transforms/context.js';
+export { applyKb977203, type Kb977203Options, type Kb977203Report, type Kb977203Scenario } from './presets/kb977203.js';

@@ -1,25 +1,10 @@
 /**
- * Where the package is installed and what version it is, from the sources or from the built `dist/`.
+ * The package version, compiled in from package.json by `scripts/generate.mjs`, so it is known without reading a
+ * file at run time (the package also works bundled).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-let root: string | undefined;
-
-/** The package root: the nearest folder above this module holding `package.json` and `schemas/`. */
-export function packageRoot(): string {
-  if (root) return root;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'schemas')) && existsSync(join(dir, 'package.json'))) return (root = dir);
-    const up = dirname(dir);
-    if (up === dir) throw new Error('cmts: cannot find the package root (package.json beside schemas/)');
-    dir = up;
-  }
-}
+import { VERSION } from './generated/version.js';
 
 /** The package version from package.json. */
 export function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return VERSION;
 }

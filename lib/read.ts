@@ -3,7 +3,8 @@
  */
 import { recognise } from './containers/index.js';
 import { TaskSequenceDocument } from './document.js';
-import { type Diagnostic, LineCounter, TaskSequenceError } from './errors.js';
+import { type Issue, LineCounter, TaskSequenceError } from './errors.js';
+import { refuseMisusedInput } from './input-guard.js';
 import { classifyElement } from './model/classify.js';
 import { decodeBytes, type DecodedText, isUtf16 } from './xml/codec.js';
 import { countMarkup } from './xml/chars.js';
@@ -36,7 +37,14 @@ export interface ReadOptions {
 
 /**
  * Reads a task sequence. Bytes may be UTF-8 (with or without BOM) or UTF-16 with BOM; a string is taken as
- * decoded text and written back as UTF-8. Throws {@link TaskSequenceError} on unusable input.
+ * decoded text and written back as UTF-8. Throws {@link TaskSequenceError} on unusable input, and `INVALID_ARGUMENT`
+ * for a file path or the bytes of a `.zip` (read the file first; use `readExportZip` from `cmts/zip` for exports).
+ *
+ * @example
+ * ```ts
+ * const doc = readTaskSequence(readFileSync('ts.xml'), { file: 'ts.xml' });
+ * for (const issue of doc.issues) console.warn(`${issue.file}:${issue.line}:${issue.col} ${issue.message}`);
+ * ```
  */
 export function readTaskSequence(input: Uint8Array | string, options: ReadOptions = {}): TaskSequenceDocument {
   try {
@@ -54,6 +62,7 @@ function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDoc
   if (input.length > maxBytes) {
     throw new TaskSequenceError('INPUT_TOO_LARGE', `The input is ${input.length} ${typeof input === 'string' ? 'characters' : 'bytes'}; the limit is ${maxBytes} (option maxBytes).`);
   }
+  refuseMisusedInput(input);
   // Counted on the bytes when '<' is one byte that means only '<' (UTF-8 and single-byte), so a refusal costs no
   // decoding; UTF-16 is counted once decoded, below.
   const utf16 = typeof input !== 'string' && isUtf16(input);
@@ -81,7 +90,7 @@ function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDoc
     }
     throw e;
   }
-  const diagnostics: Diagnostic[] = warnings.map((w) => ({ code: w.code, severity: 'warning', message: w.message, ...lines.linePos(w.offset) }));
+  const diagnostics: Issue[] = warnings.map(({ offset, ...w }) => ({ ...w, ...lines.linePos(offset), ...(options.file !== undefined ? { file: options.file } : {}) }));
   return new TaskSequenceDocument({
     container: parts.kind,
     encoding: { encoding: decoded.encoding, bom: decoded.bom },
@@ -91,6 +100,7 @@ function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDoc
     embedded: parts.embedded,
     warnings: diagnostics,
     file: options.file,
+    reread: (bytes) => readTaskSequence(bytes, options),
   });
 }
 

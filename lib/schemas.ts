@@ -1,69 +1,51 @@
 /**
- * JSON Schemas from the package's `schemas/` folder, validated with ajv. The build compiles them to standalone code
- * (`dist/validators/<file>.cjs`, see `schemas-compile.ts`), used whenever it was compiled from the schema text now on disk;
- * otherwise ajv is loaded and the schema compiled the first time it is needed, once per process. Either way ajv's
- * compiler stays off the command line's start-up path.
+ * The JSON Schemas of `schemas/` as modules: each compiled to a standalone ajv validator at generation time
+ * (`scripts/generate.mjs` writes `lib/generated/`), imported like any other code. Nothing is read from disk and no
+ * schema is compiled at run time, so the package works bundled.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { TaskSequenceError } from './errors.js';
-import { packageRoot } from './package-info.js';
-import { AJV_OPTIONS } from './schemas-compile.js';
+import type { SchemaTypes } from './generated/schema-types.js';
+import { SCHEMA_OBJECTS } from './generated/schemas.js';
+import type { SchemaError, SchemaValidator } from './generated/validator.js';
+import { VALIDATORS } from './generated/validators.js';
 
-let ajv: AjvClass | undefined;
-const compiled = new Map<string, ValidateFunction>();
-/** The build's precompiled validator for a schema file, if it was compiled from the same schema text. */
-function precompiled(file: string, text: string): ValidateFunction | undefined {
-  let mod: { validate?: ValidateFunction; __source?: string };
-  try {
-    mod = createRequire(import.meta.url)(join(packageRoot(), 'dist', 'validators', `${file}.cjs`)) as typeof mod;
-  } catch {
-    return undefined;
-  }
-  return mod.__source === text ? mod.validate : undefined;
+/** A schema file name in `schemas/` (`kb977203.options.schema.json`, …). */
+export type SchemaFile = keyof SchemaTypes;
+
+export type { SchemaError, SchemaTypes, SchemaValidator };
+
+/** Whether `file` names one of the package's schemas. */
+export function isSchemaFile(file: string): file is SchemaFile {
+  return Object.hasOwn(VALIDATORS, file);
 }
 
-/** The path of a schema file in `schemas/`. */
-export function schemaPath(file: string): string {
-  return join(packageRoot(), 'schemas', file);
+/**
+ * The compiled validator of a schema file: a type guard for the schema's type.
+ *
+ * @example
+ * ```ts
+ * const validate = validatorFor('kb977203.options.schema.json');
+ * if (!validate(json)) console.error(describeErrors(validate.errors));
+ * ```
+ */
+export function validatorFor<F extends SchemaFile>(file: F): SchemaValidator<SchemaTypes[F]> {
+  return VALIDATORS[file];
 }
 
-/** A schema file's JSON. */
-export function loadSchema(file: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(schemaPath(file), 'utf8')) as Record<string, unknown>;
-}
-
-function getAjv(): AjvClass {
-  if (!ajv) {
-    const require = createRequire(import.meta.url);
-    const Ajv = require('ajv') as typeof AjvClass;
-    ajv = new Ajv({ ...AJV_OPTIONS });
-  }
-  return ajv;
-}
-
-/** The compiled validator of a schema file (compiled once per process). */
-export function validatorFor(file: string): ValidateFunction {
-  let v = compiled.get(file);
-  if (!v) {
-    const text = readFileSync(schemaPath(file), 'utf8');
-    v = precompiled(file, text) ?? getAjv().compile(JSON.parse(text) as Record<string, unknown>);
-    compiled.set(file, v);
-  }
-  return v;
+/** A schema as an object (what `schemas/<file>` holds). */
+export function loadSchema(file: SchemaFile): Record<string, unknown> {
+  return SCHEMA_OBJECTS[file];
 }
 
 /** Validation problems as `path: message` lines. */
-export function describeErrors(errors: ErrorObject[] | null | undefined): string[] {
+export function describeErrors(errors: readonly SchemaError[] | null | undefined): string[] {
   return (errors ?? []).map((e) => {
     const where = e.instancePath === '' ? '(top level)' : e.instancePath.slice(1).replace(/\//g, '.');
     const extra =
       e.keyword === 'additionalProperties'
-        ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})`
+        ? ` (${String(e.params.additionalProperty)})`
         : e.keyword === 'enum'
-          ? `: ${((e.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')}`
+          ? `: ${((e.params.allowedValues as unknown[] | undefined) ?? []).join(', ')}`
           : '';
     const description = e.keyword === 'pattern' ? (e.parentSchema as { description?: string } | undefined)?.description : undefined;
     const got = e.keyword === 'pattern' || e.keyword === 'enum' ? ` (got ${JSON.stringify(e.data)})` : '';
@@ -71,8 +53,12 @@ export function describeErrors(errors: ErrorObject[] | null | undefined): string
   });
 }
 
-/** Throws `OPTIONS_INVALID` naming every problem unless `value` matches the schema in `file`. */
-export function assertValid(file: string, value: unknown, what: string): void {
+/** Throws `OPTIONS_INVALID` naming every problem (each also an issue of the error) unless `value` matches the schema. */
+export function assertValid<F extends SchemaFile>(file: F, value: unknown, what: string): asserts value is SchemaTypes[F] {
   const v = validatorFor(file);
-  if (!v(value)) throw new TaskSequenceError('OPTIONS_INVALID', `${what} are invalid: ${describeErrors(v.errors).join('; ')}.`);
+  if (v(value)) return;
+  const problems = describeErrors(v.errors);
+  throw new TaskSequenceError('OPTIONS_INVALID', `${what} are invalid: ${problems.join('; ')}.`, {
+    issues: problems.map((message) => ({ code: 'OPTIONS_INVALID', severity: 'error', message })),
+  });
 }

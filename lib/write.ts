@@ -24,7 +24,14 @@ export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
   return text;
 }
 
-/** The document as bytes, in the encoding (and with the BOM, if any) it was read with. */
+/**
+ * The document as bytes, in the encoding (and with the BOM, if any) it was read with; `doc.toBytes()` says the same.
+ *
+ * @example
+ * ```ts
+ * writeFileSync('ts.xml', writeTaskSequence(doc)); // unedited parts byte for byte as read
+ * ```
+ */
 export function writeTaskSequence(doc: TaskSequenceDocument): Uint8Array {
   const text = writeTaskSequenceText(doc);
   return encodeText(doc.encoding.bom ? `\uFEFF${text}` : text, { encoding: doc.encoding.encoding, bom: false });

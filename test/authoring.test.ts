@@ -4,7 +4,7 @@ import { addItem, copyItem, createGroup, moveItem } from '../lib/model/authoring
 import { isEnabled, renameItem, setContinueOnError, setEnabled, setItemAttribute, setTimeoutSeconds } from '../lib/model/attributes.js';
 import { buildCondition, readCondition, setCondition } from '../lib/model/condition-builder.js';
 import { findGroup, findItems } from '../lib/model/query.js';
-import { referencedPackages, conditionOf, describeCondition, findSteps, readTaskSequence, writeTaskSequenceText, type Group, type Step } from '../lib/index.js';
+import { referencedPackages, conditionOf, describeCondition, findSteps, readTaskSequence, writeTaskSequenceText, type Group, type Step } from './helpers/api.js';
 
 const PRETTY = `<?xml version="1.0"?>
 <sequence version="3.00">

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lint, readTaskSequence, writeTaskSequence } from '../lib/index.js';
+import { lint, readTaskSequence, writeTaskSequence } from './helpers/api.js';
 import { FIXTURES_DIR, wellFormedCorpusFiles } from './helpers/corpus.js';
 
 const VIOLATIONS = readFileSync(join(FIXTURES_DIR, 'lint', 'catalog-violations.xml'));
 const catalogFindings = (bytes: Uint8Array | string) =>
   lint(readTaskSequence(bytes))
-    .filter((d) => d.rule.startsWith('catalog/'))
-    .map((d) => `${d.line}:${d.col} ${d.severity} ${d.rule} ${d.message}`);
+    .filter((d) => d.code.startsWith('catalog/'))
+    .map((d) => `${d.line}:${d.col} ${d.severity} ${d.code} ${d.message}`);
 
 describe('catalog lint rules', () => {
   it('find unknown variables and attributes, wrong types, values outside the allowed set, missing settings and stale action lines', () => {
@@ -35,7 +35,7 @@ describe('catalog lint rules', () => {
   });
 
   it('the stale action line is gone once the setting is set through the typed view', async () => {
-    const { SetVariableStep, findSteps } = await import('../lib/index.js');
+    const { SetVariableStep, findSteps } = await import('./helpers/api.js');
     const doc = readTaskSequence(VIOLATIONS);
     const set = findSteps(doc.sequence, { name: 'Set' })[0]?.node;
     if (!set) throw new Error('fixture changed');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildStep, catalogEntry, type DynamicRule, sequenceRelease, stepCatalog, stepTypesSince, stepView, type StepTypeData, validateStepSettings, type VariableData } from '../lib/catalog/index.js';
-import { findSteps, getAction, readTaskSequence, variables, type Step, type SubTaskSequence, type TaskSequenceDocument } from '../lib/index.js';
+import { findSteps, getAction, readTaskSequence, variables, type Step, type SubTaskSequence, type TaskSequenceDocument } from './helpers/api.js';
 import { corpusFiles, wellFormedCorpusFiles } from './helpers/corpus.js';
 
 const RULES: DynamicRule[] = [
@@ -115,7 +115,7 @@ function rebuild(step: Step | SubTaskSequence, doc: TaskSequenceDocument): Step 
     ...(a.runIn !== undefined ? { runIn: a.runIn as 'WinPE' } : {}),
     ...(a.successCodeList !== undefined ? { successCodes: a.successCodeList.split(' ').map(Number) } : {}),
     release: view.actionRelease() ?? sequenceRelease(doc.sequence, doc.container),
-    settings: view.settings as never,
+    settings: view.settings,
     verbatim: view.verbatim,
     extra: view.extra,
     fillDefaults: false,
@@ -159,7 +159,7 @@ describe('every step of every corpus file reads through its typed view', () => {
           continue;
         }
         // What the view holds, written back by the builder, is every variable's value under its property.
-        const built = buildStep(view.entry.type, { name: 'x', settings: view.settings as never, verbatim: view.verbatim, extra: view.extra, fillDefaults: false });
+        const built = buildStep(view.entry.type, { name: 'x', settings: view.settings, verbatim: view.verbatim, extra: view.extra, fillDefaults: false });
         const texts = (s: Step | SubTaskSequence) => variables(s).map((v) => v.value).sort();
         expect(texts(built)).toEqual(texts(node));
         expect(variables(built)).toHaveLength(vars.length);

@@ -135,7 +135,7 @@ describe('the command line on real files', { timeout: 120_000 }, () => {
     const sub = join(dir, 'killed');
     mkdirSync(sub);
     writeFileSync(join(sub, 'ts.xml'), REFRESH);
-    const dead = spawnSync(process.execPath, ['-e', '']).pid as number;
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
     const stale = `.ts.xml.${dead}.${Date.now().toString(36)}.cmts-tmp`;
     const live = `.ts.xml.${process.pid}.${Date.now().toString(36)}.cmts-tmp`;
     const fresh = `.ts.xml.${dead}.${(Date.now() + 1).toString(36)}.cmts-tmp`;

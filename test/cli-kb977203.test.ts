@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HELP } from '../lib/cli/kb977203.js';
 import { main } from '../lib/cli/main.js';
-import { validatorFor } from '../lib/index.js';
+import { validatorFor } from './helpers/api.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 import { memoryIo } from './helpers/memory-io.js';
 

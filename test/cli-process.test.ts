@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../lib/cli/main.js';
-import { validatorFor } from '../lib/index.js';
+import { validatorFor, type SchemaFile } from './helpers/api.js';
 import { BIN, cmts, ensureBuilt } from './helpers/cli-process.js';
 
 const EXAMPLE_2007 = resolve('examples/refresh-2007.xml');
@@ -87,7 +87,7 @@ describe('cmts as a process', { timeout: 120_000 }, () => {
 
   it('--json has one shape per command, one input or many: {results: [{input, …}], summary}, failures included', () => {
     const d = folder('json', { 'a.xml': EXAMPLE_2007, 'b.xml': EXAMPLE_OBJECT, 'bad.xml': '<sequence' });
-    const runs: [string, string[], string | undefined][] = [
+    const runs: [string, string[], SchemaFile | undefined][] = [
       ['inspect', ['inspect', '--json'], 'inspect.report.schema.json'],
       ['lint', ['lint', '--json'], 'lint.report.schema.json'],
       ['kb977203', ['kb977203', '--json', '--dry-run', ...PATCH], 'kb977203.report.schema.json'],

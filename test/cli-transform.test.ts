@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HELP } from '../lib/cli/transform.js';
 import { main } from '../lib/cli/main.js';
-import { TRANSFORMS } from '../lib/index.js';
+import { TRANSFORMS } from './helpers/api.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 import { memoryIo } from './helpers/memory-io.js';
 

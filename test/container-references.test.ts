@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyKb977203, createTransform, readTaskSequence, referencedPackages, revertKb977203, TransformContext, writeTaskSequenceText } from '../lib/index.js';
+import { applyKb977203, createTransform, readTaskSequence, referencedPackages, revertKb977203, TransformContext, writeTaskSequenceText } from './helpers/api.js';
 import { containerReferences } from '../lib/transforms/container-references.js';
 import { corpusFiles, FIXTURES_DIR } from './helpers/corpus.js';
 

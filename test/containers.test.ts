@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findSteps, findVariable, readTaskSequence, SetupWindowsStep, STEP_TYPES, writeTaskSequence, writeTaskSequenceText, type Step } from '../lib/index.js';
+import { findSteps, findVariable, readTaskSequence, SetupWindowsStep, STEP_TYPES, writeTaskSequence, writeTaskSequenceText, type Step } from './helpers/api.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 
 const fixture = (name: string) => readFileSync(join(FIXTURES_DIR, 'roundtrip', name));
 const setup = (doc: ReturnType<typeof readTaskSequence>) =>
-  new SetupWindowsStep(findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr })[0]!.node as Step);
+  new SetupWindowsStep(findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr })[0]!.node);
 
 describe('containers', () => {
   it('2007 export: properties, the sequence inside SequenceData, CRLF kept on edit', () => {

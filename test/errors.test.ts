@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTaskSequence, type ErrorCode, type ReadOptions } from '../lib/index.js';
+import { readTaskSequence, type ErrorCode, type ReadOptions } from './helpers/api.js';
 import { thrown } from './helpers/thrown.js';
 
 const failure = (input: string | Uint8Array, options: ReadOptions = {}) => thrown(() => readTaskSequence(input, options));

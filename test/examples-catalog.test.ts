@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDriversToFolder, DRIVER_GROUP } from '../examples/apply-driver-package.js';
 import { main } from '../lib/cli/main.js';
-import { conditionOf, describeCondition, diffTaskSequences, findItems, fromYaml, lint, readTaskSequence, stepView, writeTaskSequence, type Step } from '../lib/index.js';
+import { conditionOf, describeCondition, diffTaskSequences, findItems, fromYaml, lint, readTaskSequence, stepView, writeTaskSequence, type Step } from './helpers/api.js';
 import { memoryIo } from './helpers/memory-io.js';
 
 const EXAMPLES = resolve('examples');
@@ -22,7 +22,7 @@ describe('catalog examples', () => {
       expect(stepView(step?.node as Step).settings).toEqual({ driverPackageId: 'ABC00022', unsignedDriver: false });
       expect(describeCondition(conditionOf(step?.node as Step)!)).toBe("WMI root\\cimv2: SELECT * FROM Win32_ComputerSystem WHERE Model LIKE 'Latitude 7440%'");
       expect(diffTaskSequences(before, after).map((d) => `${d.change} ${d.kind} ${d.path}`).filter((d) => !d.startsWith('added reference'))).toEqual([`added group ${DRIVER_GROUP}`, `added step ${DRIVER_GROUP}/Drivers for Latitude 7440`]);
-      expect(lint(after).filter((d) => d.rule.startsWith('catalog/'))).toEqual([]);
+      expect(lint(after).filter((d) => d.code.startsWith('catalog/'))).toEqual([]);
       // The steps that were there are written back byte for byte: only the new group is new text.
       expect(Buffer.from(writeTaskSequence(after)).length).toBeGreaterThan(readFileSync(join(EXAMPLES, file)).length);
     }

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { patchFolder, scenarioFor } from '../examples/patch-folder.js';
 import { main } from '../lib/cli/main.js';
-import { applyKb977203, readTaskSequence, writeTaskSequence } from '../lib/index.js';
+import { applyKb977203, readTaskSequence, writeTaskSequence } from './helpers/api.js';
 import { memoryIo } from './helpers/memory-io.js';
 
 const EXAMPLES = resolve('examples');
@@ -55,7 +55,7 @@ describe('README', () => {
     expect(firstBlock.split('\n').filter(Boolean).map((l) => l.split('#')[0]!.trim())).toEqual(['npm install', 'npm test']);
   });
   it('documents every error code in its table', async () => {
-    const { ERROR_CODES } = await import('../lib/index.js');
+    const { ERROR_CODES } = await import('../lib/api/errors.js');
     for (const code of Object.keys(ERROR_CODES)) expect(readme).toMatch(new RegExp(`^\\| \`${code}\` \\|`, 'm'));
   });
 });

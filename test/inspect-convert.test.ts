@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../lib/cli/main.js';
-import { conditionOf, describeCondition, listItems, readTaskSequence, toModelJson, validatorFor, type Group } from '../lib/index.js';
-import { corpusFiles, fixtureFiles } from './helpers/corpus.js';
+import { conditionOf, describeCondition, listItems, readTaskSequence, toModelJson, validatorFor, type Group } from './helpers/api.js';
+import { CORPUS_SKIPPED, corpusFiles, fixtureFiles } from './helpers/corpus.js';
 import { memoryIo } from './helpers/memory-io.js';
 
 const example = (f: string) => readFileSync(resolve('examples', f));
@@ -16,6 +16,11 @@ const allInputs = () => [
 
 // Thousands of runs or every corpus file: well over the 5 s default on a busy machine, so the limit is explicit.
 describe('cmts inspect', { timeout: 60_000 }, () => {
+  it('runs over the shared corpus too (skipped, not passed, without it)', (ctx) => {
+    if (CORPUS_SKIPPED !== undefined) ctx.skip(CORPUS_SKIPPED);
+    expect(allInputs().filter((i) => i.name.startsWith('corpus/')).length).toBeGreaterThan(0);
+  });
+
   it('shows the tree the console shows, with conditions and key properties', async () => {
     const m = memoryIo({ 'r.xml': example('refresh-2007.xml') });
     expect(await main(['inspect', 'r.xml'], m.io)).toBe(0);

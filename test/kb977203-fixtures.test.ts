@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyKb977203, readTaskSequence, revertKb977203, writeTaskSequence, type Kb977203Options } from '../lib/index.js';
+import { applyKb977203, readTaskSequence, revertKb977203, writeTaskSequence, type Kb977203Options } from './helpers/api.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 import { thrown } from './helpers/thrown.js';
 

@@ -4,7 +4,7 @@
 // elements such as <Category />, from which the writer learns the empty form an emptied DependentProgram gets.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyKb977203, findSteps, patchList, readTaskSequence, revertKb977203, SetupWindowsStep, STEP_TYPES, TaskSequenceError, writeTaskSequence, type Kb977203Options } from '../lib/index.js';
+import { applyKb977203, findSteps, patchList, readTaskSequence, revertKb977203, SetupWindowsStep, STEP_TYPES, TaskSequenceError, writeTaskSequence, type Kb977203Options } from './helpers/api.js';
 
 interface Layout {
   nl: string;
@@ -150,7 +150,7 @@ describe('property: the KB977203 preset on generated 2007 sequences', { timeout:
       fc.property(sequence, badOptions, (input, o) => {
         const doc = readTaskSequence(input);
         try {
-          applyKb977203(doc, o as Kb977203Options);
+          applyKb977203(doc, o);
         } catch (e) {
           expect(e).toBeInstanceOf(TaskSequenceError);
           expect(Buffer.from(writeTaskSequence(doc)).toString()).toBe(input);

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyKb977203, checkKb977203, createRestartComputerStep, readTaskSequence, writeTaskSequence, writeTaskSequenceText, type Kb977203Options } from '../lib/index.js';
+import { applyKb977203, checkKb977203, createRestartComputerStep, readTaskSequence, writeTaskSequence, writeTaskSequenceText, type Kb977203Options } from './helpers/api.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 import { thrown } from './helpers/thrown.js';
 

@@ -16,7 +16,7 @@ import {
   writeTaskSequenceText,
   type Kb977203Options,
   type Step,
-} from '../lib/index.js';
+} from './helpers/api.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 import { thrown } from './helpers/thrown.js';
 
@@ -34,7 +34,7 @@ function patched(input: string | Uint8Array = ONE, options: Partial<Kb977203Opti
     report,
     items,
     get setup() {
-      return new SetupWindowsStep(found!.node as Step);
+      return new SetupWindowsStep(found!.node);
     },
     text: writeTaskSequenceText(doc),
   };

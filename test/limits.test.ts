@@ -1,7 +1,7 @@
 // The input limits, at their boundaries: bytes and markup items (what the tree costs memory for) are counted before
 // parsing, every input at the limit reads, one unit more is refused with INPUT_TOO_LARGE — never a heap abort.
 import { describe, expect, it } from 'vitest';
-import { readTaskSequence, TaskSequenceError } from '../lib/index.js';
+import { readTaskSequence, TaskSequenceError } from './helpers/api.js';
 import { DEFAULT_MAX_NODES } from '../lib/read.js';
 import { parseXml } from '../lib/xml/parse.js';
 

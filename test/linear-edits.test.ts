@@ -1,7 +1,7 @@
 // Edits find their place through parent links kept current (and checked), and every walk is iterative: these pin the
 // behaviour that makes both safe — correct results after edits made behind the index's back, and no depth limit.
 import { describe, expect, it } from 'vitest';
-import { insertAfter, isUnchanged, locate, readTaskSequence, removeItem, visit, writeTaskSequenceText, type Group, type Step } from '../lib/index.js';
+import { insertAfter, isUnchanged, locate, readTaskSequence, removeItem, visit, writeTaskSequenceText, type Group, type Step } from './helpers/api.js';
 
 const xml = `<sequence version="3.10">
   <group name="A">
@@ -26,7 +26,7 @@ describe('edits through parent links', () => {
     b.children.splice(b.children.length - 1, 0, a1);
     expect(locate(doc.sequence, a1)?.path).toBe('B/a1');
     insertAfter(doc.sequence, a1, [step('new')]);
-    expect(b.children.filter((c) => c.kind === 'step').map((c) => (c as Step).attributes.name)).toEqual(['b1', 'a1', 'new']);
+    expect(b.children.filter((c) => c.kind === 'step').map((c) => (c).attributes.name)).toEqual(['b1', 'a1', 'new']);
     expect(locate(doc.sequence, b.children.find((c) => c.kind === 'step' && c.attributes.name === 'new') as Step)?.path).toBe('B/new');
   });
 

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyKb977203, lint, readTaskSequence, writeTaskSequence } from '../lib/index.js';
+import { applyKb977203, lint, readTaskSequence, writeTaskSequence } from './helpers/api.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 
-const found = (text: string | Buffer) => lint(readTaskSequence(text)).map((d) => `${d.line}:${d.col} ${d.severity} ${d.rule}`);
+const found = (text: string | Buffer) => lint(readTaskSequence(text)).map((d) => `${d.line}:${d.col} ${d.severity} ${d.code}`);
 
 describe('lint: KB977203 wiring and console limits', () => {
   it('finds each with its code, severity and line:column', () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../lib/cli/main.js';
-import { applyKb977203, lint, LINT_RULES, readTaskSequence, validatorFor, writeTaskSequence } from '../lib/index.js';
+import { applyKb977203, lint, LINT_RULES, readTaskSequence, validatorFor, writeTaskSequence } from './helpers/api.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 import { memoryIo } from './helpers/memory-io.js';
 
@@ -12,7 +12,7 @@ const BIG_CURRENT_BRANCH = `<sequence version="3.10">${BIG_STEP.repeat(600)}</se
 
 describe('lint', () => {
   it('finds every violation with its rule, severity and line:column', () => {
-    const found = lint(readTaskSequence(VIOLATIONS)).map((d) => `${d.line}:${d.col} ${d.severity} ${d.rule}${d.requirement ? ` ${d.requirement}` : ''}`);
+    const found = lint(readTaskSequence(VIOLATIONS)).map((d) => `${d.line}:${d.col} ${d.severity} ${d.code}${d.requirement ? ` ${d.requirement}` : ''}`);
     expect(found).toEqual([
       '6:5 error kb977203/patch-quoted R6',
       '6:5 error kb977203/patch-variable R8',
@@ -33,15 +33,15 @@ describe('lint', () => {
 
   it('every rule fires on the violations fixtures (no rule without a test)', () => {
     const fixtures = readdirSync(join(FIXTURES_DIR, 'lint')).filter((f) => f.endsWith('.xml'));
-    const fired = new Set(fixtures.flatMap((f) => lint(readTaskSequence(readFileSync(join(FIXTURES_DIR, 'lint', f)))).map((d) => d.rule)));
+    const fired = new Set(fixtures.flatMap((f) => lint(readTaskSequence(readFileSync(join(FIXTURES_DIR, 'lint', f)))).map((d) => d.code)));
     // The 2 MB policy limit, on a generated Current Branch sequence (too big to keep as a fixture).
-    for (const d of lint(readTaskSequence(BIG_CURRENT_BRANCH))) fired.add(d.rule);
+    for (const d of lint(readTaskSequence(BIG_CURRENT_BRANCH))) fired.add(d.code);
     expect([...fired].sort()).toEqual(LINT_RULES.map((r) => r.id).sort());
   });
 
   it('clear-text secrets in the globalVarList are found too, at their own line', () => {
     const doc = readTaskSequence('<sequence version="3.10">\n  <globalVarList>\n    <variable name="OSDJoinPassword" property="JoinPassword">Secret1</variable>\n  </globalVarList>\n</sequence>');
-    expect(lint(doc)).toEqual([expect.objectContaining({ rule: 'clear-text-secret', path: '(globalVarList)', line: 3, col: 5 })]);
+    expect(lint(doc)).toEqual([expect.objectContaining({ code: 'clear-text-secret', path: '(globalVarList)', line: 3, col: 5 })]);
   });
 
   it('a sequence patched by the KB977203 preset is clean', () => {
@@ -57,7 +57,7 @@ describe('lint', () => {
     const [d] = lint(readTaskSequence(text));
     const line = text.split('\n').findIndex((l) => l.includes('<![CDATA[')) + 1;
     const col = text.split('\n')[line - 1]!.indexOf('<step type="SMS_TaskSequence_SetupWindowsAndSMSAction"') + 1;
-    expect(d).toMatchObject({ rule: 'setup-continue-on-error', line, col });
+    expect(d).toMatchObject({ code: 'setup-continue-on-error', line, col });
   });
 
   it('cmts lint: exit 1 on errors, 0 on warnings only unless --strict; --json matches its schema', async () => {

@@ -18,7 +18,7 @@ import {
   writeTaskSequenceText,
   writeTaskSequence,
   type Step,
-} from '../lib/index.js';
+} from './helpers/api.js';
 
 const PRETTY = `<?xml version="1.0" encoding="utf-8"?>
 <sequence version="3.00">
@@ -178,7 +178,7 @@ describe('edits change only the edited elements', () => {
   it('a self-closing variable given a value is written as text even when CDATA follows it', () => {
     const input = '<sequence><step type="T" name="s"><defaultVarList><variable name="A" property="A"/><![CDATA[x]]></defaultVarList></step></sequence>';
     const doc = readTaskSequence(input);
-    setVariable(findSteps(doc.sequence)[0]!.node as Step, 'A', 'a<b');
+    setVariable(findSteps(doc.sequence)[0]!.node, 'A', 'a<b');
     expect(writeTaskSequenceText(doc)).toBe(input.replace('<variable name="A" property="A"/>', '<variable name="A" property="A">a&lt;b</variable>'));
   });
 

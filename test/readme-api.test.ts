@@ -1,23 +1,82 @@
-// The README's API example, compiled and run as written (with the file system swapped for memory).
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { expect, it } from 'vitest';
-import { applyKb977203, findSteps, readTaskSequence, SetupWindowsStep, STEP_TYPES, writeTaskSequence } from '../lib/index.js';
+// Every TypeScript example in the README's API section, type-checked and run as written: imports of `cmts` and
+// `cmts/<subpath>` point at the sources, the working folder holds `ts.xml` and `export.zip`, and each line ending in
+// `// => value` asserts that value. Each example starts from the unpatched `ts.xml`.
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-it('the README API example works as written', () => {
-  const files = new Map<string, Uint8Array>([['ts.xml', readFileSync(resolve('examples/refresh-2007.xml'))]]);
-  const log: string[] = [];
+const readme = readFileSync(resolve('README.md'), 'utf8');
+const section = readme.slice(readme.indexOf('\n### API\n'), readme.indexOf('\n## ', readme.indexOf('\n### API\n')));
+const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
 
-  const doc = readTaskSequence(files.get('ts.xml')!);
-  expect(doc.container).toBe('sms-package');
-  expect(doc.getProperty('DependentProgram')).toBe('');
-  for (const { node, path } of findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr })) {
-    log.push(`${path} ${new SetupWindowsStep(node).clientInstallProperties}`);
-  }
-  const report = applyKb977203(doc, { certfixPackage: 'CM100010' });
-  files.set('ts.xml', writeTaskSequence(doc));
+/** The block as a module: `x; // => v` becomes an assertion, and `cmts` imports point at lib/. */
+function instrument(code: string): string {
+  const body = code
+    .replace(/^(\s*)(.+?);\s*\/\/ => (.+)$/gm, (_, indent: string, expr: string, value: string) => `${indent}__expect(${expr}, ${value});`)
+    .replace(/from 'cmts'/g, `from ${JSON.stringify(resolve('lib/index.ts'))}`)
+    .replace(/from 'cmts\/([a-z0-9-]+)'/g, (_, sub: string) => `from ${JSON.stringify(resolve(`lib/api/${sub}.ts`))}`);
+  return `declare function __expect(actual: unknown, expected: unknown): void;\n${body}\nexport {};\n`;
+}
 
-  expect(log).toEqual(['Install Operating System/Setup Windows and ConfigMgr SMSSLP=CM01.contoso.com FSP=CM01.contoso.com']);
-  expect(report.changed).toBe(true);
-  expect(readTaskSequence(files.get('ts.xml')!).getProperty('DependentProgram')).toBe('CM100010;;CCMCertFix');
+let dir: string;
+const cwd = process.cwd();
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cmts-readme-'));
+  copyFileSync(resolve('examples/refresh-2007.xml'), join(dir, 'ts.xml'));
+  copyFileSync(resolve('test/fixtures/zip/export.zip'), join(dir, 'export.zip'));
+  blocks.forEach((code, i) => writeFileSync(join(dir, `example-${i + 1}.ts`), instrument(code)));
+  (globalThis as { __expect?: (a: unknown, b: unknown) => void }).__expect = (a, b) => expect(a).toEqual(b);
+});
+afterAll(() => {
+  process.chdir(cwd);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('README API section', () => {
+  it('has examples, each with assertions or output', () => {
+    expect(blocks.length).toBeGreaterThanOrEqual(5);
+    for (const b of blocks) expect(b).toMatch(/\/\/ => |console\.log/);
+  });
+
+  it('type-checks every example against the sources', () => {
+    const options: ts.CompilerOptions = {
+      ...ts.getDefaultCompilerOptions(),
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      lib: ['lib.es2023.d.ts', 'lib.es2024.string.d.ts'],
+      types: ['node'],
+      allowImportingTsExtensions: true,
+      typeRoots: [resolve('node_modules/@types')],
+    };
+    const files = blocks.map((_, i) => join(dir, `example-${i + 1}.ts`));
+    const program = ts.createProgram(files, options);
+    const problems = ts
+      .getPreEmitDiagnostics(program)
+      .filter((d) => d.file && files.includes(d.file.fileName))
+      .map((d) => `${d.file?.fileName.split(/[\\/]/).pop()}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  blocks.forEach((code, i) => {
+    it(`example ${i + 1} runs as written (${code.split('\n').find((l) => l.startsWith('import {'))?.slice(9, 60) ?? ''}…)`, async () => {
+      const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+      copyFileSync(resolve('examples/refresh-2007.xml'), join(dir, 'ts.xml')); // an earlier example may have patched it
+      process.chdir(dir);
+      try {
+        await import(/* @vite-ignore */ pathToFileURL(join(dir, `example-${i + 1}.ts`)).href);
+      } finally {
+        process.chdir(cwd);
+        log.mockRestore();
+      }
+    });
+  });
 });

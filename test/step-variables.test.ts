@@ -1,6 +1,6 @@
 // One lookup rule for reading and writing step variables (issue: properties wiped when `property=` is missing).
 import { describe, expect, it } from 'vitest';
-import { applyKb977203, findSteps, readTaskSequence, SetupWindowsStep, writeTaskSequenceText, type Step } from '../lib/index.js';
+import { applyKb977203, findSteps, readTaskSequence, SetupWindowsStep, writeTaskSequenceText } from './helpers/api.js';
 
 const NO_PROPERTY =
   '<sequence version="3.00"><step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup Windows and ConfigMgr" description="" runIn="WinPEandFullOS" successCodeList="0"><action>OSDSetupWindows.exe</action><defaultVarList><variable name="SMSClientInstallProperties">SMSMP=mp01 FSP=fsp01</variable><variable name="_SMSClientPackageID">ABC00002</variable></defaultVarList></step></sequence>';
@@ -8,7 +8,7 @@ const NO_PROPERTY =
 describe('step variables', () => {
   it('a Setup variable written without property= is read and written as the same variable', () => {
     const doc = readTaskSequence(NO_PROPERTY);
-    const setup = new SetupWindowsStep(findSteps(doc.sequence)[0]!.node as Step);
+    const setup = new SetupWindowsStep(findSteps(doc.sequence)[0]!.node);
     expect(setup.clientInstallProperties).toBe('SMSMP=mp01 FSP=fsp01');
     expect(setup.clientPackageId).toBe('ABC00002');
     setup.clientInstallProperties = 'SMSMP=mp02';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildStep, stepView } from '../lib/catalog/index.js';
-import { findSteps, getAction, readTaskSequence, RestartComputerStep, RunCommandLineStep, SetVariableStep, variables, writeTaskSequenceText, type Step } from '../lib/index.js';
+import { findSteps, getAction, readTaskSequence, RestartComputerStep, RunCommandLineStep, SetVariableStep, variables, writeTaskSequenceText, type Step } from './helpers/api.js';
 
 const MDT = `<?xml version="1.0"?>
 <sequence version="3.00" name="Custom Task Sequence">

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyWith, checkWith, readTaskSequence, TRANSFORMS, type TransformEntry, writeTaskSequence } from '../lib/index.js';
+import { applyWith, checkWith, readTaskSequence, TRANSFORMS, type TransformEntry, writeTaskSequence } from './helpers/api.js';
 import { PRESETS } from '../lib/presets/index.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 import { thrown } from './helpers/thrown.js';
@@ -13,7 +13,7 @@ const root = join(FIXTURES_DIR, 'transforms');
 const update = process.env.UPDATE_FIXTURES === '1';
 
 describe('transform fixture cases', () => {
-  const entries: Record<string, TransformEntry<never>> = { ...TRANSFORMS, ...PRESETS } as Record<string, TransformEntry<never>>;
+  const entries: Record<string, TransformEntry<never>> = { ...TRANSFORMS, ...PRESETS };
   it('every registered transform and preset has fixture cases, and every fixture folder is one of them', () => {
     expect(readdirSync(root).sort()).toEqual(Object.keys(entries).sort());
   });

@@ -1,7 +1,7 @@
 // Every written document is judged well-formed before it is returned: an edit that would make XML a reader refuses
 // fails with OUTPUT_MALFORMED and its place, and nothing is produced.
 import { describe, expect, it } from 'vitest';
-import { readTaskSequence, writeTaskSequence, writeTaskSequenceText, type Comment, type Step } from '../lib/index.js';
+import { readTaskSequence, writeTaskSequence, writeTaskSequenceText, type Step } from './helpers/api.js';
 import { checkWrittenBytes } from '../lib/write.js';
 
 const xml = '<sequence version="3.10">\n  <step type="X" name="a"><action>cmd</action></step>\n</sequence>\n';
@@ -13,7 +13,7 @@ describe('written output is well-formed or refused', () => {
     ['a tag that is not a name', (s: Step) => void (s.tag = '1step')],
     ['a control character in an attribute', (s: Step) => void (s.attributes.name = 'a\u0001b')],
     ['a lone surrogate in text', (s: Step) => void s.children.push({ kind: 'text', value: '\ud800' })],
-    ['a comment holding --', (s: Step) => void s.children.push({ kind: 'comment', value: 'a -- b' } as Comment)],
+    ['a comment holding --', (s: Step) => void s.children.push({ kind: 'comment', value: 'a -- b' })],
     ['a processing instruction named xml', (s: Step) => void s.children.push({ kind: 'instruction', target: 'xml', value: 'version="1.0"' })],
   ])('refuses %s with OUTPUT_MALFORMED and where it is', (_what, edit) => {
     const doc = readTaskSequence(xml);

@@ -3,7 +3,7 @@
 // UTF-8), each kind of defect is refused with a code, and no input makes the reader throw anything but its own error.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readTaskSequence, TaskSequenceError, writeTaskSequence } from '../lib/index.js';
+import { readTaskSequence, TaskSequenceError, writeTaskSequence } from './helpers/api.js';
 
 const S = fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', ' \r\n\t');
 const S0 = fc.constantFrom('', ' ', '\n', '\t ');

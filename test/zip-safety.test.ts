@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../lib/cli/main.js';
-import { readExportZip, readZip, writeExportZip } from '../lib/index.js';
+import { readExportZip, readZip, writeExportZip } from './helpers/api.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 import { makeZip, unicodePathExtra, zip64Extra } from './helpers/make-zip.js';
 import { memoryIo } from './helpers/memory-io.js';

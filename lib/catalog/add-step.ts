@@ -92,7 +92,7 @@ export interface AddStepTarget {
  */
 export function addStep<K extends string>(target: AddStepTarget, kind: K, input: BuildStepInput<K>, position: Position): Step | SubTaskSequence {
   const spelling = spellingFor(target.sequence, target.container);
-  const step = buildStep(kind, { ...spelling, ...input } as BuildStepInput<K>);
+  const step = buildStep(kind, { ...spelling, ...input });
   addItem(target.sequence, step, position);
   const list = referenceListFor(target.sequence, target.container);
   if (list) {

@@ -10,7 +10,7 @@ import { renderAction, templateMarkers } from './action-line.js';
 import { catalogEntry, catalogEntryByName } from './catalog.js';
 import type { StepSettingsInput, StepTypeOf } from './settings-types.js';
 import type { StepTypeData, VariableData } from './types.js';
-import { encodeValue, hasShape, type SettingValue } from './values.js';
+import { encodeValue, hasShape } from './values.js';
 import { itemSpelling } from './variable-match.js';
 import { isAvailableIn, isCurrentBranch, LATEST_RELEASE, type Release } from './versions.js';
 
@@ -63,7 +63,7 @@ function variable(name: string, property: string, hidden: boolean, value: string
 
 function typed(data: VariableData, value: unknown, where: string): string {
   if (!hasShape(data.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${where} must be a ${data.valueType} value.`);
-  return encodeValue(data.valueType, value as SettingValue);
+  return encodeValue(data.valueType, value);
 }
 
 /** The step's variables from typed settings, verbatim texts and extras, in the console's order. */
@@ -110,7 +110,7 @@ export function buildVariables(entry: StepTypeData, settings: Readonly<Record<st
 /** A new step of any catalog type (by `type` or console name), written the way the console writes it. */
 export function buildStep<K extends string>(kind: K, input: BuildStepInput<K>): Step | SubTaskSequence {
   const entry = entryFor(kind);
-  const vars = buildVariables(entry, input.settings as Record<string, unknown>, input);
+  const vars = buildVariables(entry, input.settings, input);
   const release = input.release ?? LATEST_RELEASE;
   const cb = isCurrentBranch(release);
   const props: Record<string, string> = {};

@@ -29,7 +29,7 @@ function show(value: unknown, valueType: string): string {
     const rules = value as DynamicRule[];
     return `${rules.length} rule${rules.length === 1 ? '' : 's'} setting ${rules.flatMap((r) => r.variables.map((v) => v.name)).join(', ')}`;
   }
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v !== null ? `{${Object.entries(v).map(([k, x]) => `${k}: ${String(x)}`).join(', ')}}` : String(v))).join(', ');
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v !== null ? `{${Object.entries(v as object).map(([k, x]) => `${k}: ${String(x)}`).join(', ')}}` : String(v))).join(', ');
   return String(value);
 }
 
@@ -51,6 +51,6 @@ export function keySettings(step: Step | SubTaskSequence): string[] {
 export function stepSettingsJson(doc: TaskSequenceDocument): { path: string; type: string | null; consoleName: string | null; settings: Record<string, unknown>; verbatim: Record<string, string> }[] {
   return findSteps(doc.sequence).map(({ node, path }) => {
     const view = new StepView(node);
-    return { path, type: node.attributes.type ?? null, consoleName: view.entry?.consoleName ?? null, settings: view.settings as Record<string, unknown>, verbatim: view.verbatim };
+    return { path, type: node.attributes.type ?? null, consoleName: view.entry?.consoleName ?? null, settings: view.settings, verbatim: view.verbatim };
   });
 }

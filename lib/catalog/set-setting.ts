@@ -58,7 +58,7 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
 
   if (data.valueType === 'array') {
     if (!Array.isArray(value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting} must be a list of items.`);
-    writeArray(view, data, value as unknown as Record<string, unknown>[]);
+    writeArray(view, data, value);
   } else {
     if (!hasShape(data.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting} must be a ${data.valueType} value.`);
     const text = encodeValue(data.valueType, value);

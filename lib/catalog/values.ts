@@ -25,6 +25,7 @@ export function encodeScript(script: string): string {
 
 /** The text the console writes for a typed value. */
 export function encodeValue(valueType: ValueType, value: SettingValue): string {
+  /* eslint-disable @typescript-eslint/no-base-to-string -- String(value) prints whatever else a caller passed */
   switch (valueType) {
     case 'boolean':
       return value === true ? 'true' : value === false ? 'false' : String(value);
@@ -40,6 +41,7 @@ export function encodeValue(valueType: ValueType, value: SettingValue): string {
     default:
       return String(value);
   }
+  /* eslint-enable @typescript-eslint/no-base-to-string */
 }
 
 function decodeLoose(valueType: ValueType, text: string): SettingValue | undefined {

@@ -39,7 +39,7 @@ export function parse(argv: string[], options: OptionSpecs): Parsed {
   }
   const counts = new Map<string, number>();
   for (const t of result.tokens ?? []) {
-    if (t.kind !== 'option' || t.name === undefined || options[t.name]?.multiple) continue;
+    if (t.kind !== 'option' || options[t.name]?.multiple) continue;
     counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
     if (counts.get(t.name) === 2) throw new UsageError(`--${t.name} is given twice; give it once.`);
   }

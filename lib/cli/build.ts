@@ -10,7 +10,7 @@ import { writeTaskSequence } from '../write.js';
 import { type OptionSpecs, startCommand, str, UsageError } from './args.js';
 import type { CliIo } from './io.js';
 import { planTargets } from './output-targets.js';
-import { EXIT } from './main.js';
+import { EXIT } from './exit.js';
 
 /** The command's --help text. */
 export const HELP = `Usage: cmts build <sequence.yaml> [-o <output>] [--container sequence|sms-package|cim-instance]

@@ -13,7 +13,7 @@ import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, Us
 import { errorRecord, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
 import type { CliIo } from './io.js';
-import { EXIT } from './main.js';
+import { EXIT } from './exit.js';
 import { unifiedDiff } from './text-diff.js';
 import { expandInputs } from './inputs.js';
 import { loadInput, loadOne } from './load.js';
@@ -87,6 +87,8 @@ a refused option, a refused sequence (an error finding such as R1, or not Config
 or with --check changes needed; with several files the others are still processed, a sequence the KB does
 not apply to is skipped as "not applicable" (not a failure), a summary table follows, and the status is 1 if
 any failed; 2 usage error. Nothing is written for a file unless its whole run succeeds.
+
+R1-R15 are described in docs/kb977203-requirements.md (in the package).
 `;
 
 const OPTIONS: OptionSpecs = {

@@ -1,7 +1,8 @@
 /**
  * `cmts lint`: rule findings with ids, severities and places; the exit status follows the worst severity.
  */
-import { lint, LINT_RULES, type LintDiagnostic } from '../lint/index.js';
+import type { Issue } from '../errors.js';
+import { lint, LINT_RULES } from '../lint/index.js';
 import { loadDocuments } from './load.js';
 import { flag, type OptionSpecs, startCommand, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import { inputsOrFail } from './inputs.js';
@@ -20,6 +21,7 @@ DESCRIPTION
     Checks each task sequence (files, folders of .xml and .zip files, globs, or - for standard input) against
     these rules and prints one line per finding, file:line:col: severity rule path: message.
 ${LINT_RULES.map((r) => `      ${r.id.padEnd(30)} ${r.severity.padEnd(8)}${r.requirement ? `[${r.requirement}] ` : ''}${r.description}`).join('\n')}
+    [R…] names a KB977203 requirement, described in docs/kb977203-requirements.md (in the package).
 
 OPTIONS
     --json       print {"results": [{"input", "diagnostics"} | {"input", "error"}], "summary"}
@@ -43,7 +45,7 @@ const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, strict: { type: 'boole
 /** One input's record in --json. */
 interface LintRecord {
   input: string;
-  diagnostics: LintDiagnostic[];
+  diagnostics: Issue[];
 }
 
 /** Runs `cmts lint`. */
@@ -65,7 +67,7 @@ export function run(argv: string[], io: CliIo): number {
         for (const d of diagnostics) {
           if (d.severity === 'error') errors++;
           else if (d.severity === 'warning') warnings++;
-          if (!json) io.stdout.write(`${label}:${d.line ?? 0}:${d.col ?? 0}: ${d.severity} ${d.rule}${d.requirement ? ` [${d.requirement}]` : ''} ${d.path}: ${d.message}\n`);
+          if (!json) io.stdout.write(`${label}:${d.line ?? 0}:${d.col ?? 0}: ${d.severity} ${d.code}${d.requirement ? ` [${d.requirement}]` : ''} ${d.path}: ${d.message}\n`);
         }
       }
     } catch (e) {

@@ -4,7 +4,7 @@
  */
 import { exportZipPartWarnings, isZip, readExportZip, writeExportZip } from '../containers/export-zip.js';
 import type { TaskSequenceDocument } from '../document.js';
-import { type Diagnostic, TaskSequenceError } from '../errors.js';
+import { type Issue, TaskSequenceError } from '../errors.js';
 import { readTaskSequence } from '../read.js';
 import { checkWrittenBytes, writeTaskSequence } from '../write.js';
 import type { CliIo } from './io.js';
@@ -14,7 +14,7 @@ export interface Loaded {
   label: string;
   doc: TaskSequenceDocument;
   /** What writing it back leaves undone, as the container knows it (after any edit). */
-  warnings(): Diagnostic[];
+  warnings: () => Issue[];
 }
 
 /** An input and how to write it back. */

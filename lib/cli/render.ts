@@ -13,7 +13,7 @@ import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, Us
 import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { inputFailure, reportFailure } from './json-report.js';
-import { EXIT } from './main.js';
+import { EXIT } from './exit.js';
 import { planTargets } from './output-targets.js';
 
 /** The command's --help text. */

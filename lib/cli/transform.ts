@@ -13,7 +13,7 @@ import { loadInput } from './load.js';
 import { EXIT } from './exit.js';
 
 /** Every transform and preset by name. */
-const ENTRIES: Record<string, TransformEntry<never>> = { ...TRANSFORMS, ...PRESETS } as Record<string, TransformEntry<never>>;
+const ENTRIES: Record<string, TransformEntry<never>> = { ...TRANSFORMS, ...PRESETS };
 
 function entryOf(name: string): TransformEntry<never> | undefined {
   return Object.prototype.hasOwnProperty.call(ENTRIES, name) ? ENTRIES[name] : undefined;

@@ -4,7 +4,7 @@
  * on write only the object.xml parts that changed are replaced, every other part is copied byte for byte.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { type Diagnostic, TaskSequenceError } from '../errors.js';
+import { type Issue, TaskSequenceError } from '../errors.js';
 import { referencedPackages } from '../model/mutate.js';
 import { readTaskSequence, type ReadOptions } from '../read.js';
 import { writeTaskSequence } from '../write.js';
@@ -68,7 +68,7 @@ function readArchive(bytes: Uint8Array, options: ReadOptions & ZipLimits): Expor
  * What writing a part back leaves undone: the export's `ReferencesInfo.xml` is copied as it was, so a package newly
  * referenced by the sequence is not listed there (whether the console's import needs it is untested).
  */
-export function exportZipPartWarnings(part: ExportZipPart): Diagnostic[] {
+export function exportZipPartWarnings(part: ExportZipPart): Issue[] {
   const before = new Set(part.referencesAtRead.map((p) => p.toUpperCase()));
   const added = referencedPackages(part.doc.sequence).filter((p) => !before.has(p.toUpperCase()));
   if (added.length === 0) return [];

@@ -8,7 +8,7 @@ import { conditionOf, describeCondition } from '../model/conditions.js';
 import { referencedPackages } from '../model/mutate.js';
 import { listItems, type Located } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
-import type { SequenceItem, Variable } from '../model/types.js';
+import type { SequenceItem } from '../model/types.js';
 import { getAction } from '../model/variables.js';
 
 /** One difference. */
@@ -47,7 +47,7 @@ function fields(item: SequenceItem): Map<string, string> {
     if (action !== undefined) f.set('command line', xmlValue(action));
     for (const c of item.children) {
       if (c.kind !== 'variableList') continue;
-      for (const v of c.children) if (v.kind === 'variable') f.set(`variable ${(v as Variable).attributes.name ?? (v as Variable).attributes.property ?? '?'}`, xmlValue((v as Variable).value));
+      for (const v of c.children) if (v.kind === 'variable') f.set(`variable ${(v).attributes.name ?? (v).attributes.property ?? '?'}`, xmlValue((v).value));
     }
   }
   const cond = conditionOf(item);
@@ -83,8 +83,8 @@ function inOrder(a: string[], b: string[]): Set<number> {
 
 function compareMaps(kind: string, before: Record<string, string>, after: Record<string, string>, out: DiffEntry[]): void {
   for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const a = before[k] === undefined ? undefined : xmlValue(before[k] as string);
-    const b = after[k] === undefined ? undefined : xmlValue(after[k] as string);
+    const a = before[k] === undefined ? undefined : xmlValue(before[k]);
+    const b = after[k] === undefined ? undefined : xmlValue(after[k]);
     if (a === b) continue;
     if (a === undefined) out.push({ change: 'added', kind, path: k, after: b as string });
     else if (b === undefined) out.push({ change: 'removed', kind, path: k, before: a });

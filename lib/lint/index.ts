@@ -2,7 +2,7 @@
  * The linter: every rule over a document, findings with rule id, severity, step path, and line and column.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import type { Severity } from '../errors.js';
+import type { Issue } from '../errors.js';
 import type { LintRule } from './rule.js';
 import { clearTextSecret } from './rules/clear-text-secret.js';
 import { hotfixInstallStep } from './rules/hotfix-install-step.js';
@@ -51,31 +51,30 @@ export const LINT_RULES: readonly LintRule[] = [
   catalogUnknownAttribute,
 ];
 
-/** One finding. */
-export interface LintDiagnostic {
-  rule: string;
-  severity: Severity;
-  message: string;
-  /** Step path (`Group/Step`). */
-  path: string;
-  line?: number;
-  col?: number;
-  requirement?: string;
-}
+/** @deprecated Use {@link Issue}: a lint finding is an issue whose `code` is the rule id. */
+export type LintDiagnostic = Issue;
 
-/** Runs the rules (all, or those whose ids are given) and returns the findings in document order. */
-export function lint(doc: TaskSequenceDocument, ruleIds?: readonly string[]): LintDiagnostic[] {
+/**
+ * Runs the rules (all, or those whose ids are given) and returns the findings, as issues, in document order.
+ *
+ * @example
+ * ```ts
+ * for (const issue of lint(doc)) console.log(`${issue.line}:${issue.col} ${issue.severity} ${issue.code} ${issue.message}`);
+ * ```
+ */
+export function lint(doc: TaskSequenceDocument, ruleIds?: readonly string[]): Issue[] {
   const rules = ruleIds ? LINT_RULES.filter((r) => ruleIds.includes(r.id)) : LINT_RULES;
-  const out: LintDiagnostic[] = [];
+  const out: Issue[] = [];
   for (const rule of rules) {
     for (const f of rule.check(doc)) {
       const pos = doc.positionOf('located' in f ? f.located.node : f.node);
       out.push({
-        rule: rule.id,
+        code: rule.id,
         severity: rule.severity,
         message: f.message,
         path: 'located' in f ? f.located.path : f.path,
         ...(pos ? { line: pos.line, col: pos.col } : {}),
+        ...(doc.file !== undefined ? { file: doc.file } : {}),
         ...(rule.requirement ? { requirement: rule.requirement } : {}),
       });
     }

@@ -2,7 +2,7 @@
  * What a lint rule is: an id, a default severity, what it checks, and a function that reports findings.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import type { Severity } from '../errors.js';
+import type { LintRuleId, Severity } from '../errors.js';
 import { findSteps, type Located } from '../model/query.js';
 import type { Node, Step, SubTaskSequence } from '../model/types.js';
 
@@ -12,7 +12,7 @@ export type Finding = { message: string; located: Located } | { message: string;
 /** A lint rule. */
 export interface LintRule {
   /** Stable id, e.g. `kb977203/patch-quoted`. */
-  id: string;
+  id: LintRuleId;
   severity: Severity;
   /** One sentence: what the rule checks and why. */
   description: string;

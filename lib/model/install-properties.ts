@@ -28,7 +28,7 @@ export function parseInstallProperties(text: string): PropertyToken[] {
     }
     const raw = text.slice(start, i);
     const m = /^"?([A-Za-z_][A-Za-z0-9_.]*)=(.*)$/s.exec(raw);
-    tokens.push(m ? { name: m[1] as string, value: (m[2] as string).replace(/"/g, ''), start, end: i } : { name: undefined, value: raw.replace(/"/g, ''), start, end: i });
+    tokens.push(m ? { name: m[1], value: (m[2] as string).replace(/"/g, ''), start, end: i } : { name: undefined, value: raw.replace(/"/g, ''), start, end: i });
   }
   return tokens;
 }

@@ -40,7 +40,7 @@ function strip(nodes: Node[]): Node[] {
   const out: Node[] = [];
   for (const n of nodes) {
     if (n.kind === 'text' && n.value.trim() === '') continue;
-    out.push('children' in n ? ({ ...n, children: strip(n.children) } as Node) : n);
+    out.push('children' in n ? ({ ...n, children: strip(n.children) }) : n);
   }
   return out;
 }
@@ -67,8 +67,8 @@ function cimPropertyTypes(doc: TaskSequenceDocument, properties: Record<string, 
   if (!root || !('children' in root)) return out;
   for (const c of root.children) {
     if (c.kind === 'text' || !('tag' in c) || c.tag !== 'PROPERTY') continue;
-    const name = (c as Element).attributes.NAME;
-    const type = (c as Element).attributes.TYPE;
+    const name = c.attributes.NAME;
+    const type = c.attributes.TYPE;
     if (name !== undefined && type !== undefined && name in properties) out[name] = type;
   }
   return out;

@@ -29,7 +29,7 @@ function show(value: unknown, valueType: string): string {
     const rules = value as DynamicRule[];
     return `${rules.length} rule${rules.length === 1 ? '' : 's'} setting ${rules.flatMap((r) => r.variables.map((v) => v.name)).join(', ')}`;
   }
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v !== null ? `{${Object.entries(v).map(([k, x]) => `${k}: ${String(x)}`).join(', ')}}` : String(v))).join(', ');
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v !== null ? `{${Object.entries(v as object).map(([k, x]) => `${k}: ${String(x)}`).join(', ')}}` : String(v))).join(', ');
   return String(value);
 }
 

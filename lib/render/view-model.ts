@@ -193,8 +193,9 @@ export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOption
   const findings: FindingView[] = [];
   if (options.lint ?? true) {
     for (const d of lint(doc)) {
-      const f: FindingView = { rule: d.rule, severity: d.severity, message: d.message, ...(d.line !== undefined ? { line: d.line } : {}) };
-      const target = (d.line !== undefined ? byPlace.get(`${d.path}\n${d.line}`) : undefined) ?? byPath.get(d.path)?.[0];
+      const f: FindingView = { rule: d.code, severity: d.severity, message: d.message, ...(d.line !== undefined ? { line: d.line } : {}) };
+      const path = d.path ?? '';
+      const target = (d.line !== undefined ? byPlace.get(`${path}\n${d.line}`) : undefined) ?? byPath.get(path)?.[0];
       (target ? target.findings : findings).push(f);
     }
   }

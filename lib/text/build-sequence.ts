@@ -64,5 +64,5 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
     const node = yaml.getIn(path, true) as { range?: [number, number, number] } | undefined;
     throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${describeErrors(validate.errors).slice(0, 5).join('; ')}.`, node?.range ? place(node.range[0]) : {});
   }
-  return buildSequence(value as TextSequence, options);
+  return buildSequence(value, options);
 }

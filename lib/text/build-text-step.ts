@@ -50,7 +50,7 @@ export function stepNode(t: TextStep, release: Release): Step | SubTaskSequence 
   } else {
     const attributes: Attributes = t.type !== undefined ? { type: t.type, name, description: t.description ?? '' } : { name, description: t.description ?? '' };
     flags(attributes, t);
-    node = { kind: t.element === 'subtasksequence' ? 'subtasksequence' : 'step', tag: t.element ?? 'step', attributes, children: [] } as Step | SubTaskSequence;
+    node = { kind: t.element === 'subtasksequence' ? 'subtasksequence' : 'step', tag: t.element ?? 'step', attributes, children: [] };
   }
   if (t.attributes) node.attributes = { ...t.attributes };
   if (t.variables) {

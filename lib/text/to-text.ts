@@ -68,7 +68,7 @@ function stepText(step: Step | SubTaskSequence, release: Release): TextStep {
   if (cond) t.condition = readCondition(cond);
   // Typed only when the settings are valid for the type (the schema the text is checked against on build).
   const clean = entry !== undefined && Object.keys(view.verbatim).length === 0 && view.extra.length === 0 && validateStepSettings(entry.type, view.settings).length === 0;
-  if (clean && Object.keys(view.settings).length > 0) t.settings = view.settings as Record<string, unknown>;
+  if (clean && Object.keys(view.settings).length > 0) t.settings = view.settings;
   const want = spelling(step);
   const build = (x: TextStep) => {
     try {

@@ -2,7 +2,7 @@
  * What transforms report: each change (what, where, before → after), what was already in place, and diagnostics.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import type { Diagnostic, Severity } from '../errors.js';
+import type { Diagnostic, IssueCode, Severity } from '../errors.js';
 
 /** One change a transform made. `where` is a step path, or `(package)` for container properties. */
 export interface Change {
@@ -35,7 +35,7 @@ export class TransformContext {
     this.alreadyInPlace.push(note);
   }
 
-  report(code: string, severity: Severity, message: string, path?: string): void {
+  report(code: IssueCode, severity: Severity, message: string, path?: string): void {
     this.diagnostics.push(path === undefined ? { code, severity, message } : { code, severity, message, path });
   }
 }

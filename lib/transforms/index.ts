@@ -4,8 +4,8 @@
  * while planning, before the first edit.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import type { Diagnostic } from '../errors.js';
-import { assertValid } from '../schemas.js';
+import { type Diagnostic, TaskSequenceError } from '../errors.js';
+import { assertValid, type SchemaFile } from '../schemas.js';
 import { addClientPatch, type AddClientPatchOptions, planAddClientPatch } from './add-client-patch.js';
 import { addReference, type AddReferenceOptions, planAddReference } from './add-reference.js';
 import { type AlreadyInPlace, type Change, fromPlan, type Plan, type Transform, TransformContext } from './context.js';
@@ -28,7 +28,7 @@ export type TransformName = keyof TransformOptions;
 export interface TransformEntry<O> {
   create: (options: O) => Transform;
   plan: (doc: TaskSequenceDocument, options: O) => Plan;
-  schema: string;
+  schema: SchemaFile;
   description: string;
 }
 
@@ -61,9 +61,26 @@ function validated<O>(name: string, entry: TransformEntry<O>, options: unknown):
   return plain as unknown as O;
 }
 
-/** Creates a registered transform after validating its options against its schema (throws `OPTIONS_INVALID`). */
-export function createTransform<K extends TransformName>(name: K, options: unknown): Transform {
-  const entry = TRANSFORMS[name] as TransformEntry<TransformOptions[K]>;
+/**
+ * Creates a registered transform after validating its options against its schema (throws `OPTIONS_INVALID`). The
+ * options' type follows from the name, so a misspelled option does not compile; for a name and options read as data
+ * (a command line, a JSON file), see {@link transformFromJson}.
+ *
+ * @example
+ * ```ts
+ * const report = doc.apply(createTransform('add-reference', { packageId: 'CM100010' }));
+ * ```
+ */
+export function createTransform<K extends TransformName>(name: K, options: TransformOptions[K]): Transform {
+  return transformFromJson(name, options);
+}
+
+/** {@link createTransform} for a name and options read as data: both checked at run time (an unknown name is `INVALID_ARGUMENT`). */
+export function transformFromJson(name: string, options: unknown): Transform {
+  if (!isTransformName(name)) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `There is no transform named "${name}"; the transforms are ${Object.keys(TRANSFORMS).join(', ')}.`);
+  }
+  const entry = TRANSFORMS[name] as TransformEntry<unknown>;
   return entry.create(validated(name, entry, options));
 }
 

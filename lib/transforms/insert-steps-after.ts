@@ -102,7 +102,7 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
     let anchor: SequenceItem = target.node;
     const retry = 'retryCount' in target.node.attributes;
     options.steps.forEach((spec, i) => {
-      const req = options.requirements?.[i] === undefined ? {} : { requirement: options.requirements[i] as string };
+      const req = options.requirements?.[i] === undefined ? {} : { requirement: options.requirements[i] };
       const next = nextItem(target.parent, real);
       if (next && stepMatches(next, spec)) {
         plan.already.push({ what: `${spec.type} step "${next.attributes.name ?? ''}"`, where: target.path, ...req });

@@ -60,7 +60,7 @@ class Spanned {
     this.#end = end;
   }
   static src(n: object): Source | undefined {
-    return #src in n ? (n as Spanned).#src : undefined;
+    return #src in n ? n.#src : undefined;
   }
   static start(n: object): number {
     return (n as Spanned).#start;
@@ -84,7 +84,7 @@ export class SourcedLeaf extends Spanned {
     this.#value = value;
   }
   static original(n: object): string | undefined {
-    return #value in n ? (n as SourcedLeaf).#value : undefined;
+    return #value in n ? n.#value : undefined;
   }
 }
 
@@ -105,7 +105,7 @@ export class SourcedInstruction extends Spanned {
     this.#target = target;
   }
   static original(n: object): { value: string; target: string } | undefined {
-    return #value in n ? { value: (n as SourcedInstruction).#value, target: (n as SourcedInstruction).#target } : undefined;
+    return #value in n ? { value: n.#value, target: n.#target } : undefined;
   }
 }
 
@@ -170,7 +170,7 @@ export class SourcedValueElement extends Tagged {
     this.#value = value;
   }
   static original(n: object): string | undefined {
-    return #value in n ? (n as SourcedValueElement).#value : undefined;
+    return #value in n ? n.#value : undefined;
   }
 }
 

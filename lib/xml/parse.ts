@@ -6,7 +6,7 @@
  * This parser refuses what is not well-formed, never expands an entity beyond the five predefined ones and
  * character references, refuses any DOCTYPE, and keeps enough about every node to copy its source text on write.
  */
-import { type LineCounter, TaskSequenceError, type ErrorCode } from '../errors.js';
+import { type ErrorCode, type Issue, type LineCounter, TaskSequenceError } from '../errors.js';
 import type { Attributes, XmlElement as Element, XmlNode as Node, XmlDocument } from './types.js';
 import { INVALID_CHAR, isSpace, NAME_AT as NAME } from './chars.js';
 import { readDeclaration } from './declaration.js';
@@ -44,9 +44,7 @@ export interface ParseXmlOptions {
 export type CheckOptions = Omit<ParseXmlOptions, 'classify' | 'rootParentKind'>;
 
 /** A non-fatal finding of the parser. */
-export interface ParseWarning {
-  code: string;
-  message: string;
+export interface ParseWarning extends Issue {
   offset: number;
 }
 
@@ -282,6 +280,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
         if (pos !== 0) {
           warnings.push({
             code: 'XML_DECLARATION_NOT_FIRST',
+            severity: 'warning',
             message: 'The embedded sequence\'s XML declaration is preceded by comments or whitespace; it is kept as is, but many XML readers (ConfigMgr among them) refuse such text.',
             offset: pos + (options.baseOffset ?? 0),
           });
@@ -289,7 +288,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       }
       const value = text.slice(afterTarget, close);
       if (INVALID_CHAR.test(value)) decode(value, afterTarget);
-      if (!check || !stack.length) children().push(new SourcedInstruction(source, pos, close + 2, target, value) as Node);
+      if (!check || !stack.length) children().push(new SourcedInstruction(source, pos, close + 2, target, value));
       pos = close + 2;
       continue;
     }
@@ -363,9 +362,9 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
     if (VALUE_KINDS.has(f.kind) && kids.every((c) => c.kind === 'text' || c.kind === 'cdata')) {
       let value = '';
       for (const c of kids) value += (c as { value: string }).value;
-      node = new SourcedValueElement(source, span, f.attrs, f.kind, f.tag, f.attributes, recent.get(value)) as Element;
+      node = new SourcedValueElement(source, span, f.attrs, f.kind, f.tag, f.attributes, recent.get(value));
     } else {
-      node = new SourcedElement(source, span, f.attrs, VALUE_KINDS.has(f.kind) ? 'element' : f.kind, f.tag, f.attributes, kids) as Element;
+      node = new SourcedElement(source, span, f.attrs, VALUE_KINDS.has(f.kind) ? 'element' : f.kind, f.tag, f.attributes, kids);
     }
     if (stack.length) scratch.push(node);
     else {

@@ -29,7 +29,9 @@ function nameKey(name: string): string {
  * readers use instead of the header's name, must pass the same name checks. Returns the name keys the entry is
  * known by (the header name, and the Unicode path if there is one).
  */
-export function checkExtraFields(extra: Buffer, name: string): string[] {
+export function checkExtraFields(bytes: Uint8Array, name: string): string[] {
+  // Uint8Array in the signature keeps Buffer (and so @types/node) out of the published declarations.
+  const extra = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const keys = [nameKey(name)];
   for (let at = 0; at + 4 <= extra.length; ) {
     const id = extra.readUInt16LE(at);

@@ -132,7 +132,7 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
 }
 
 /** An entry's uncompressed bytes, checked against its declared size and CRC. */
-export function readEntry(zip: ZipArchive, entry: ZipEntry, limits: ZipLimits = {}): Buffer {
+export function readEntry(zip: ZipArchive, entry: ZipEntry, limits: ZipLimits = {}): Uint8Array {
   const max = limits.maxEntrySize ?? 64 * 1024 * 1024;
   if (entry.size > max) unsafe(`Entry ${entry.name} is ${entry.size} bytes; the limit is ${max}.`);
   const raw = Buffer.from(zip.bytes.buffer, zip.bytes.byteOffset + entry.dataOffset, entry.compressedSize);

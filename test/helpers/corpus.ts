@@ -7,6 +7,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const CORPUS_DIR = resolve(here, '../../../shared/corpus');
 export const FIXTURES_DIR = resolve(here, '../fixtures');
 
+/**
+ * Why the corpus cases are skipped, or undefined when the corpus is there. Suites call `ctx.skip(CORPUS_SKIPPED)` in a
+ * test of their own, so a run without the corpus reports those cases as skipped instead of passing with none.
+ */
+export const CORPUS_SKIPPED: string | undefined = existsSync(CORPUS_DIR)
+  ? undefined
+  : 'the shared corpus (../shared/corpus beside the repository) is absent, so its cases are skipped';
+
 /** The corpus files, or an empty list when the corpus is absent outside CI (in CI its absence is a failure). */
 export function corpusFiles(): { name: string; bytes: Buffer }[] {
   if (!existsSync(CORPUS_DIR)) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../lib/cli/main.js';
-import { listItems, readTaskSequence } from '../../lib/index.js';
+import { listItems, readTaskSequence } from '../helpers/api.js';
 import { corpusFiles } from '../helpers/corpus.js';
 import { memoryIo } from '../helpers/memory-io.js';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { readTaskSequence } from '../../lib/index.js';
+import { readTaskSequence } from '../helpers/api.js';
 import { renderComparison, renderIndex, renderSequence } from '../../lib/render/render-sequence.js';
 import { buildSequenceView } from '../../lib/render/view-model.js';
 

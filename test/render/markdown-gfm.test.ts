@@ -1,6 +1,6 @@
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { readTaskSequence } from '../../lib/index.js';
+import { readTaskSequence } from '../helpers/api.js';
 import { renderSequence } from '../../lib/render/render-sequence.js';
 import { corpusFiles } from '../helpers/corpus.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
-import { applyKb977203, readTaskSequence, writeTaskSequence } from '../../lib/index.js';
+import { applyKb977203, readTaskSequence, writeTaskSequence } from '../helpers/api.js';
 import { renderComparison, renderIndex, renderSequence } from '../../lib/render/render-sequence.js';
 import { buildSequenceView } from '../../lib/render/view-model.js';
 import { corpusFiles } from '../helpers/corpus.js';

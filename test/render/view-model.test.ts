@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lint, readTaskSequence } from '../../lib/index.js';
+import { lint, readTaskSequence } from '../helpers/api.js';
 import { buildComparisonView } from '../../lib/render/comparison-view.js';
 import { buildSequenceView, flattenItems, type ItemView } from '../../lib/render/view-model.js';
 import { keySettings as inspectSettings } from '../../lib/catalog/key-settings.js';
@@ -163,7 +163,7 @@ describe('the view model of a sequence', () => {
     const v = buildSequenceView(doc);
     const setup = lint(doc).filter((d) => d.path === 'Install/Setup Windows and ConfigMgr');
     expect(setup.length).toBeGreaterThan(3);
-    expect(byName(v.items, 'Setup Windows and ConfigMgr').findings.map((f) => f.rule)).toEqual(setup.map((d) => d.rule));
+    expect(byName(v.items, 'Setup Windows and ConfigMgr').findings.map((f) => f.rule)).toEqual(setup.map((d) => d.code));
     expect(byName(v.items, 'Install').findings).toEqual([]);
     expect(byName(v.items, 'Restart Computer').findings).toEqual([expect.objectContaining({ rule: 'kb977203/restart-notifies', severity: 'warning', line: 20 })]);
     expect(buildSequenceView(readTaskSequence(readFileSync(join(FIXTURES_DIR, 'lint', 'violations.xml'))), { lint: false }).items.flatMap((i) => flattenItems([i])).some((i) => i.findings.length)).toBe(false);

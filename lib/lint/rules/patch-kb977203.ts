@@ -58,7 +58,7 @@ export const patchPackage: LintRule = {
   description: "The KB977203 PATCH path must point into the step's client installation package, not the hotfix package.",
   check: (doc) =>
     setupSteps(doc).flatMap((located): Finding[] => {
-      const client = new SetupWindowsStep(located.node as Step).clientPackageId;
+      const client = new SetupWindowsStep(located.node).clientPackageId;
       const out: Finding[] = [];
       for (const x of patchEntries(located.node as Step)?.paths ?? []) {
         const m = /\\_SMSTaskSequence\\(?:OSD|Packages)\\([^\\]+)\\/i.exec(x);

@@ -1,0 +1,36 @@
+/**
+ * Catches the two inputs new users hand `readTaskSequence` by mistake: a file path (a string that is not XML) and
+ * the bytes of a Current Branch export `.zip`. Both would otherwise fail deep in the XML parser with a message about
+ * XML, not about what was passed; here they fail saying what was passed and what to call instead.
+ */
+import { TaskSequenceError } from './errors.js';
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04] as const;
+/** A path-like string: a drive letter, a UNC or POSIX root, `./`, or a file name ending in a known extension. */
+const PATH_LIKE = /^(?:[A-Za-z]:[\\/]|\\\\|\/|\.{1,2}[\\/]|~[\\/])|^[^<>\r\n]*\.(?:xml|zip)$/i;
+
+/** Throws `INVALID_ARGUMENT` for a path or a zip archive passed where task sequence XML was expected. */
+export function refuseMisusedInput(input: Uint8Array | string): void {
+  if (typeof input === 'string') {
+    const text = input.replace(/^\uFEFF/, '').trimStart();
+    if (!text.startsWith('<') && PATH_LIKE.test(text.trimEnd())) {
+      throw new TaskSequenceError(
+        'INVALID_ARGUMENT',
+        `readTaskSequence was given the string "${shorten(text.trimEnd())}", which looks like a file path, not XML. ` +
+          'Read the file first and pass its bytes: readTaskSequence(readFileSync(path), { file: path }).',
+      );
+    }
+    return;
+  }
+  if (ZIP_MAGIC.every((b, i) => input[i] === b)) {
+    throw new TaskSequenceError(
+      'INVALID_ARGUMENT',
+      'readTaskSequence was given the bytes of a .zip archive, not XML. For a Current Branch export .zip, call ' +
+        "readExportZip(bytes) from 'cmts/zip': it reads each task sequence in the archive.",
+    );
+  }
+}
+
+function shorten(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
