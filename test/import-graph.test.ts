@@ -122,7 +122,7 @@ describe('the import graph of lib/', () => {
 
   // The XML node types still live in model/types.ts until the xml branch moves them into xml/; from the moment xml/
   // declares its own Element type this check runs (and fails if xml/ still reaches into model/).
-  const xmlOwnsItsTypes = files(join(LIB, 'xml')).some((f) => /export (interface|type) Element\b/.test(readFileSync(f, 'utf8')));
+  const xmlOwnsItsTypes = files(join(LIB, 'xml')).some((f) => /export (interface|type) (Xml)?Element\b/.test(readFileSync(f, 'utf8')));
   it.skipIf(!xmlOwnsItsTypes)('xml/ knows nothing of task sequences: it imports nothing outside xml/ but errors.ts', () => {
     const bad = graph.filter((e) => e.from.startsWith('xml/') && !e.to.startsWith('xml/') && e.to !== 'errors.ts');
     expect(bad.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
