@@ -7,6 +7,7 @@ import { findSteps } from '../model/query.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
 import type { DynamicRule } from './dynamic-rules.js';
 import { StepView } from './step-view.js';
+import { decodeValue } from './values.js';
 
 /** The most lines of settings shown per step. */
 const MAX_LINES = 8;
@@ -33,17 +34,44 @@ function show(value: unknown, valueType: string): string {
   return String(value);
 }
 
+/** One setting in words: `image package ID` and `ABC00002`. */
+export interface Setting {
+  label: string;
+  value: string;
+}
+
+/**
+ * The catalog settings of a step in words (none for a class the catalog does not know): every non-empty setting in
+ * catalog order, secrets left out. The view's settings, property and action texts are read once per step, so this
+ * stays linear in the step's variables (render calls it for every step of a 2 MB sequence).
+ */
+export function catalogSettings(step: Step | SubTaskSequence): Setting[] {
+  const view = new StepView(step);
+  const entry = view.entry;
+  if (!entry) return [];
+  const settings = view.settings as Record<string, unknown>;
+  const texts = view.propertyTexts();
+  let fromAction: Record<string, string> | undefined;
+  const out: Setting[] = [];
+  for (const v of entry.variables) {
+    if (v.arrayOf || v.valueType === 'secret') continue;
+    // As StepView.get: the variable's value when its text is not empty, else what the action line carries.
+    let value: unknown = settings[v.setting];
+    const text = texts[v.property];
+    if (text === undefined || text.trim() === '') {
+      fromAction ??= view.actionTexts();
+      const a = fromAction[v.property];
+      if (a !== undefined && a !== '') value = decodeValue(v.valueType, a) ?? a;
+    }
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    out.push({ label: words(v.setting), value: show(value, v.valueType) });
+  }
+  return out;
+}
+
 /** A step's settings as `label: value` lines, in catalog order (at most eight, then a count of the rest). */
 export function keySettings(step: Step | SubTaskSequence): string[] {
-  const view = new StepView(step);
-  if (!view.entry) return [];
-  const lines: string[] = [];
-  for (const v of view.entry.variables) {
-    if (v.arrayOf || v.valueType === 'secret') continue;
-    const value = view.get(v.setting as never) as unknown;
-    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
-    lines.push(`${words(v.setting)}: ${show(value, v.valueType)}`);
-  }
+  const lines = catalogSettings(step).map((s) => `${s.label}: ${s.value}`);
   return lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), `(${lines.length - MAX_LINES} more settings)`] : lines;
 }
 

@@ -4,7 +4,7 @@
  * the step catalog knows shows its non-empty settings in catalog order (secrets left out). One function, so the
  * renderers do not know where the settings come from.
  */
-import { catalogSettings } from './catalog-settings.js';
+import { catalogSettings, type Setting } from '../catalog/key-settings.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWindowsStep, SetVariableStep, STEP_TYPES } from '../model/steps.js';
 import type { SequenceItem } from '../model/types.js';
 import { getVariableValue } from '../model/variables.js';
@@ -17,11 +17,7 @@ export function shownValue(name: string, value: string): string {
   return SECRET_NAME.test(name) && value.trim() !== '' ? '(hidden)' : value;
 }
 
-/** One setting as the page shows it. */
-export interface Setting {
-  label: string;
-  value: string;
-}
+export type { Setting };
 
 function restartTarget(target: string | undefined): string {
   if (target === 'HD') return 'the currently installed default operating system';

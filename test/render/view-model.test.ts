@@ -6,7 +6,7 @@ import { buildComparisonView } from '../../lib/render/comparison-view.js';
 import { buildSequenceView, flattenItems, type ItemView } from '../../lib/render/view-model.js';
 import { keySettings as inspectSettings } from '../../lib/catalog/key-settings.js';
 import { findSteps } from '../../lib/model/query.js';
-import { catalogSettings } from '../../lib/render/catalog-settings.js';
+import { catalogSettings } from '../../lib/catalog/key-settings.js';
 import { corpusFiles, FIXTURES_DIR } from '../helpers/corpus.js';
 
 const example = (f: string) => readFileSync(resolve('examples', f));
