@@ -255,9 +255,9 @@ describe('cmts as a process', { timeout: 120_000 }, () => {
   });
 
   it('each command has a man-page-like --help with examples and its exit statuses', () => {
-    for (const c of ['inspect', 'lint', 'diff', 'convert', 'render', 'completion']) {
+    for (const c of Object.keys(COMMANDS)) {
       const help = cmts([c, '--help']).stdout;
-      for (const section of ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'EXAMPLES', 'EXIT STATUS']) expect(help, `${c} ${section}`).toMatch(new RegExp(`^${section}$`, 'm'));
+      for (const section of ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'OPTIONS', 'EXAMPLES', 'EXIT STATUS']) expect(help, `${c} ${section}`).toMatch(new RegExp(`^${section}$`, 'm'));
       expect(help).toMatch(new RegExp(`^    cmts ${c} `, 'm'));
     }
   });

@@ -25,7 +25,13 @@ SYNOPSIS
     cmts completion powershell
 
 DESCRIPTION
-    Prints a script that completes cmts commands, options and option values in the shell.
+    Prints a script that completes cmts commands, their options, transform names and the values of --to,
+    --scenario, --client-version, --format and --container, for bash or PowerShell. Add it to the shell's
+    profile to keep it.
+
+OPTIONS
+    bash | powershell   the shell to print the script for
+    -h, --help          show this help
 
 EXAMPLES
     # bash: this session, then every session
@@ -42,11 +48,18 @@ EXIT STATUS
 
 const OPTIONS: OptionSpecs = { help: { type: 'boolean', short: 'h' } };
 
-/** Each command's options, as its --help lists them. */
+/** The OPTIONS section of a command's --help (its examples and description may name other commands' options). */
+export function optionsSection(help: string): string {
+  const start = help.indexOf('\nOPTIONS\n');
+  const end = help.indexOf('\nEXAMPLES\n', start);
+  return start === -1 ? help : help.slice(start, end === -1 ? undefined : end);
+}
+
+/** Each command's options, as the OPTIONS section of its --help lists them. */
 export const COMMAND_OPTIONS: Record<string, string[]> = Object.fromEntries(
   Object.entries({ kb977203: KB_HELP, inspect: INSPECT_HELP, lint: LINT_HELP, diff: DIFF_HELP, convert: CONVERT_HELP, transform: TRANSFORM_HELP, render: RENDER_HELP, build: BUILD_HELP }).map(([name, help]) => [
     name,
-    [...new Set(help.match(/(?<![\w-])--[a-z][a-z0-9-]*/g) ?? [])].sort(),
+    [...new Set(optionsSection(help).match(/(?<![\w-])--[a-z][a-z0-9-]*/g) ?? [])].sort(),
   ]),
 );
 

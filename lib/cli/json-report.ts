@@ -28,6 +28,24 @@ export function errorRecord(input: string, e: TaskSequenceError): ErrorRecord {
   return { input, error: e.toJSON() };
 }
 
+/**
+ * How a command under `--json` reports an error that stops the whole run (a usage error, an unreadable folder):
+ * its summary with every count zero, and the inputs named on the command line.
+ */
+export interface JsonErrors {
+  summary: Record<string, number>;
+  /** The inputs named on the command line, joined by a space ("" when none). */
+  input: string;
+}
+
+/**
+ * Prints the report of a run stopped by one error before it read its inputs: the command's own envelope with one
+ * error record (naming the input the error is about, else the inputs given) and `failed: 1` in the summary.
+ */
+export function printErrorJson(out: OutStream, json: JsonErrors, e: TaskSequenceError, input = e.file ?? json.input): void {
+  printJson(out, { results: [{ input, error: e.toJSON() }], summary: { ...json.summary, failed: 1 } });
+}
+
 /** Prints a report as JSON, two-space indented, with a final newline. */
 export function printJson<R>(out: OutStream, report: JsonReport<R>): void {
   out.write(`${JSON.stringify(report, null, 2)}\n`);
