@@ -5,9 +5,11 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../lib/cli/main.js';
+import { COMMANDS, main } from '../lib/cli/main.js';
+import { TaskSequenceError } from '../lib/errors.js';
 import { isSchemaFile, validatorFor } from '../lib/schemas.js';
 import { cmts, ensureBuilt, type CliRun } from './helpers/cli-process.js';
+import { memoryIo } from './helpers/memory-io.js';
 
 const EXAMPLE_2007 = resolve('examples/refresh-2007.xml');
 const EXAMPLE_OBJECT = resolve('examples/replace-restore.object.xml');
@@ -159,6 +161,26 @@ describe('--json errors are the command’s own report', { timeout: 300_000 }, (
       expect(r.status, args.join(' ')).toBe(1);
       const env = envelope(command, r, args.join(' '));
       expect(env.results.map((x) => x.error?.code)).toEqual([code]);
+    }
+  });
+
+  it('a folder that cannot be listed is trouble (exit 2) reported in the envelope, naming the folder', async () => {
+    // Run in process with a folder whose listing fails: as root (CI containers) no folder on disk can be made unreadable.
+    for (const [command, args] of [
+      ['inspect', ['inspect', 'locked', '--json']],
+      ['lint', ['lint', 'locked/*.xml', '--json']],
+      ['diff', ['diff', 'locked', 'open', '--json']],
+    ] as const) {
+      const m = memoryIo({ 'open/a.xml': readFileSync(EXAMPLE_2007), 'locked/a.xml': readFileSync(EXAMPLE_2007) });
+      const list = m.io.listDir.bind(m.io);
+      m.io.listDir = (path) => {
+        if (path.startsWith('locked')) throw new TaskSequenceError('IO_ERROR', `Cannot list ${path}: permission denied.`, { file: path });
+        return list(path);
+      };
+      expect(await main([...args], m.io), command).toBe(2);
+      expect(m.stderr, command).toMatch(/IO_ERROR Cannot list locked: permission denied\./);
+      const env = envelope(command, { status: 2, stdout: m.stdout, stderr: m.stderr, stdoutBytes: Buffer.from(m.stdout) }, command);
+      expect(env.results, command).toEqual([{ input: 'locked', error: { code: 'IO_ERROR', severity: 'error', message: 'Cannot list locked: permission denied.', file: 'locked' } }]);
     }
   });
 
