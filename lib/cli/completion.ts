@@ -14,6 +14,7 @@ import { HELP as BUILD_HELP } from './build.js';
 import { HELP as RENDER_HELP } from './render.js';
 import { HELP as TRANSFORM_HELP } from './transform.js';
 import { TRANSFORMS } from '../transforms/index.js';
+import { PRESETS } from '../presets/index.js';
 import { EXIT } from './exit.js';
 
 /** The command's --help text. */
@@ -74,10 +75,13 @@ export const OPTION_VALUES: Record<string, string[]> = {
 
 const NAMES = [...Object.keys(COMMAND_OPTIONS), 'completion', 'help'];
 
+/** What `cmts transform` takes as its first word: the transforms and the presets. */
+const TRANSFORM_NAMES = [...Object.keys(TRANSFORMS), ...Object.keys(PRESETS)];
+
 /** The bash completion script. */
 export function bashScript(): string {
   // After `transform` comes the transform's name.
-  const first = (c: string) => (c === 'transform' ? `; if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "${Object.keys(TRANSFORMS).join(' ')}" -- "$cur")); return; fi` : '');
+  const first = (c: string) => (c === 'transform' ? `; if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "${TRANSFORM_NAMES.join(' ')}" -- "$cur")); return; fi` : '');
   const cases = Object.entries(COMMAND_OPTIONS).map(([c, o]) => `    ${c}) opts="${o.join(' ')}"${first(c)} ;;`);
   const values = Object.entries(OPTION_VALUES).map(([o, v]) => `    ${o}) COMPREPLY=($(compgen -W "${v.join(' ')}" -- "$cur")); return ;;`);
   return `# cmts bash completion: source <(cmts completion bash)
@@ -122,7 +126,7 @@ ${values.join('\n')}
   if ($wordToComplete) { $before = $words[0..($words.Count - 2)] } else { $before = $words }
   if ($before.Count -le 1) { $candidates = $commands }
   elseif ($values.ContainsKey($before[-1])) { $candidates = $values[$before[-1]] }
-  elseif ($before.Count -eq 2 -and $before[1] -eq 'transform' -and -not $wordToComplete.StartsWith('-')) { $candidates = ${psList(Object.keys(TRANSFORMS))} }
+  elseif ($before.Count -eq 2 -and $before[1] -eq 'transform' -and -not $wordToComplete.StartsWith('-')) { $candidates = ${psList(TRANSFORM_NAMES)} }
   elseif ($options.ContainsKey($before[1])) { $candidates = $options[$before[1]] }
   else { $candidates = @() }
   $candidates | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object {

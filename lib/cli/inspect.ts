@@ -45,7 +45,8 @@ EXAMPLES
     cmts inspect ts.xml --json | jq '.results[0].model.properties.Name'
 
 EXIT STATUS
-    0 every input shown; 1 an input could not be read (the others are still shown); 2 usage error.
+    0 every input shown; 1 an input could not be read (the others are still shown); 2 usage error, or a
+    folder that cannot be listed.
 `;
 
 const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, whitespace: { type: 'boolean' }, ...READ_LIMIT_OPTIONS, help: { type: 'boolean', short: 'h' } };

@@ -51,7 +51,7 @@ EXAMPLES
 
 EXIT STATUS
     0 no errors (warnings allowed unless --strict); 1 errors found, or an input could not be read;
-    2 usage error.
+    2 usage error, or a folder that cannot be listed.
 `;
 
 const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, strict: { type: 'boolean' }, ...READ_LIMIT_OPTIONS, help: { type: 'boolean', short: 'h' } };
