@@ -160,7 +160,9 @@ describe('--json errors are the command’s own report', { timeout: 300_000 }, (
       const r = cmts(args);
       expect(r.status, args.join(' ')).toBe(1);
       const env = envelope(command, r, args.join(' '));
-      expect(env.results.map((x) => x.error?.code)).toEqual([code]);
+      expect(env.results, args.join(' ')).toEqual([{ input: ts, error: expect.objectContaining({ code }) as unknown }]);
+      if (code !== 'VARIABLE_IN_PATH') expect(env.results[0]!.error!.file, args.join(' ')).toMatch(/(missing|broken)\.json$/);
+      if (code !== 'VARIABLE_IN_PATH') expect(Object.entries(env.summary).filter(([k, v]) => k !== 'failed' && v !== 0), args.join(' ')).toEqual([]);
     }
   });
 
@@ -180,7 +182,7 @@ describe('--json errors are the command’s own report', { timeout: 300_000 }, (
       expect(await main([...args], m.io), command).toBe(2);
       expect(m.stderr, command).toMatch(/IO_ERROR Cannot list locked: permission denied\./);
       const env = envelope(command, { status: 2, stdout: m.stdout, stderr: m.stderr, stdoutBytes: Buffer.from(m.stdout) }, command);
-      expect(env.results, command).toEqual([{ input: 'locked', error: { code: 'IO_ERROR', severity: 'error', message: 'Cannot list locked: permission denied.', file: 'locked' } }]);
+      expect(env.results, command).toEqual([{ input: args.slice(1, -1).join(' '), error: { code: 'IO_ERROR', severity: 'error', message: 'Cannot list locked: permission denied.', file: 'locked' } }]);
     }
   });
 

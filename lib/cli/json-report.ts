@@ -40,10 +40,11 @@ export interface JsonErrors {
 
 /**
  * Prints the report of a run stopped by one error before it read its inputs: the command's own envelope with one
- * error record (naming the input the error is about, else the inputs given) and `failed: 1` in the summary.
+ * error record and `failed: 1` in the summary. The record's `input` is the inputs given; the error's own `file`
+ * names the file it is about (an options file, a folder that cannot be listed), when there is one.
  */
-export function printErrorJson(out: OutStream, json: JsonErrors, e: TaskSequenceError, input = e.file ?? json.input): void {
-  printJson(out, { results: [{ input, error: e.toJSON() }], summary: { ...json.summary, failed: 1 } });
+export function printErrorJson(out: OutStream, json: JsonErrors, e: TaskSequenceError): void {
+  printJson(out, { results: [{ input: json.input, error: e.toJSON() }], summary: { ...json.summary, failed: 1 } });
 }
 
 /** Prints a report as JSON, two-space indented, with a final newline. */

@@ -212,11 +212,12 @@ export function run(argv: string[], io: CliIo): number {
   const json = flag(p, 'json');
   const dryRun = flag(p, 'dry-run');
   const mode: Mode = flag(p, 'check') ? 'check' : flag(p, 'revert') ? 'revert' : 'apply';
-  const fail = (e: TaskSequenceError, input: string): number => {
+  // `files` is 0 when the run stops before reading any input (options that cannot be used).
+  const fail = (e: TaskSequenceError, input: string, files = 1): number => {
     if (e.file === undefined) e.file = input;
     cliError(e);
     io.stderr.write(`cmts kb977203: ${e.format()}\n`);
-    if (json) printJson(io.stdout, { results: [errorRecord(input, e)], summary: { files: 1, changed: 0, notApplicable: 0, failed: 1 } });
+    if (json) printJson(io.stdout, { results: [errorRecord(input, e)], summary: { files, changed: 0, notApplicable: 0, failed: 1 } });
     return EXIT.failed;
   };
   let options: Kb977203Options;
@@ -226,7 +227,7 @@ export function run(argv: string[], io: CliIo): number {
   } catch (e) {
     if (e instanceof UsageError) return reportUsage('kb977203', e.message, io);
     if (!(e instanceof TaskSequenceError)) throw e;
-    return fail(e, p.positionals.join(' '));
+    return fail(e, p.positionals.join(' '), 0);
   }
   const batch = inputs.length > 1 || p.positionals.some((a) => /[*?]/.test(a) || io.isDirectory(a));
   const html = str(p, 'html');
