@@ -7,6 +7,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS, main } from '../lib/cli/main.js';
 import { TaskSequenceError } from '../lib/errors.js';
+import { startCommand } from '../lib/cli/args.js';
+import { reportInternalError } from '../lib/cli/json-report.js';
 import { isSchemaFile, validatorFor } from '../lib/schemas.js';
 import { cmts, ensureBuilt, type CliRun } from './helpers/cli-process.js';
 import { memoryIo } from './helpers/memory-io.js';
@@ -183,6 +185,36 @@ describe('--json errors are the command’s own report', { timeout: 300_000 }, (
       expect(m.stderr, command).toMatch(/IO_ERROR Cannot list locked: permission denied\./);
       const env = envelope(command, { status: 2, stdout: m.stdout, stderr: m.stderr, stdoutBytes: Buffer.from(m.stdout) }, command);
       expect(env.results, command).toEqual([{ input: args.slice(1, -1).join(' '), error: { code: 'IO_ERROR', severity: 'error', message: 'Cannot list locked: permission denied.', file: 'locked' } }]);
+    }
+  });
+
+  it('a bug (an error cmts did not expect) is reported without a stack trace, and under --json as an INTERNAL_ERROR record', async () => {
+    COMMANDS.buggy = {
+      summary: 'starts like lint, then meets a bug',
+      load: () =>
+        Promise.resolve({
+          HELP: '',
+          run: (argv, io) => {
+            const p = startCommand({ name: 'buggy', help: '', options: { json: { type: 'boolean' } }, jsonSummary: { inputs: 0, failed: 0, errors: 0, warnings: 0 } }, argv, io);
+            if (typeof p === 'number') return p;
+            throw new TypeError("Cannot read properties of undefined (reading 'x')");
+          },
+        }),
+    };
+    try {
+      for (const json of [true, false]) {
+        const m = memoryIo();
+        const e = await main(['buggy', 'a.xml', ...(json ? ['--json'] : [])], m.io).then(() => undefined, (x: unknown) => x);
+        expect(reportInternalError(e, m.io)).toBe(1);
+        expect(m.stderr).toBe("cmts: internal error: Cannot read properties of undefined (reading 'x')\n");
+        if (!json) expect(m.stdout).toBe('');
+        else {
+          const env = envelope('lint', { status: 1, stdout: m.stdout, stderr: m.stderr, stdoutBytes: Buffer.from(m.stdout) }, 'bug');
+          expect(env.results).toEqual([{ input: 'a.xml', error: { code: 'INTERNAL_ERROR', severity: 'error', message: "Cannot read properties of undefined (reading 'x')" } }]);
+        }
+      }
+    } finally {
+      delete COMMANDS.buggy;
     }
   });
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The launcher: everything else is in main(), which tests call with their own streams.
 import { nodeIo } from './io.js';
+import { reportInternalError } from './json-report.js';
 import { main } from './main.js';
 
 // A reader that stops early (`cmts inspect big.xml | head`) closes the pipe: stop writing, keep the exit status.
@@ -11,12 +12,12 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-main(process.argv.slice(2), nodeIo()).then(
+const io = nodeIo();
+main(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`cmts: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = 1;
+    process.exitCode = reportInternalError(e, io);
   },
 );

@@ -47,6 +47,17 @@ export function printErrorJson(out: OutStream, json: JsonErrors, e: TaskSequence
   printJson(out, { results: [{ input: json.input, error: e.toJSON() }], summary: { ...json.summary, failed: 1 } });
 }
 
+/**
+ * Reports an error cmts did not expect (a bug) without a stack trace: its message on standard error and, under
+ * `--json`, the command's report with one `INTERNAL_ERROR` record. Returns the exit status 1.
+ */
+export function reportInternalError(e: unknown, io: { stdout: OutStream; stderr: OutStream; jsonErrors?: JsonErrors }): number {
+  const message = e instanceof Error ? e.message : String(e);
+  io.stderr.write(`cmts: internal error: ${message}\n`);
+  if (io.jsonErrors) printErrorJson(io.stdout, io.jsonErrors, new TaskSequenceError('INTERNAL_ERROR', message));
+  return 1;
+}
+
 /** Prints a report as JSON, two-space indented, with a final newline. */
 export function printJson<R>(out: OutStream, report: JsonReport<R>): void {
   out.write(`${JSON.stringify(report, null, 2)}\n`);
