@@ -45,7 +45,6 @@ export const NOTICE_CODES = {
   KB977203_MSP_VERSION: 'The .msp named looks like the patch for the other client service pack.',
   KB977203_CAPTURE_SETUP_UNCHANGED: 'A replace-scenario capture sequence gets only "Run another program first".',
   KB977203_SETUP_DISABLED: 'A Setup Windows and ConfigMgr step is disabled, so the steps added with it are disabled too.',
-  KB977203_RESTART_UNCONDITIONAL: 'The restart inserted after a conditional step has no condition of its own.',
   KB977203_CERTFIX_ELSEWHERE: 'CCMCertFix runs somewhere it does not count for a Setup Windows and ConfigMgr step.',
   KB977203_FORCED_NOT_2007: 'The preset was applied by force to a sequence that does not look like ConfigMgr 2007.',
   KB977203_2007_UNCONFIRMED: 'Nothing in the file confirms ConfigMgr 2007, the only version the fix is for.',
