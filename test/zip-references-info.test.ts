@@ -149,6 +149,27 @@ describe('ReferencesInfo.xml of an export .zip', () => {
     expect(readEntryText(writeExportZip(back), INFO)).toBe(empty);
   });
 
+  it('other layouts are kept: items on one line get the new one on that line; an emptied array is closed as XmlSerializer writes it', () => {
+    const oneLine = (id: string, name: string) =>
+      `<string>&lt;INSTANCE CLASSNAME="SMS_TaskSequenceReferencesInfo"&gt;&lt;PROPERTY NAME="ReferenceName" TYPE="string"&gt;&lt;VALUE&gt;${name}&lt;/VALUE&gt;&lt;/PROPERTY&gt;&lt;PROPERTY NAME="ReferencePackageID" TYPE="string"&gt;&lt;VALUE&gt;${id}&lt;/VALUE&gt;&lt;/PROPERTY&gt;&lt;/INSTANCE&gt;</string>`;
+    const text = `<?xml version="1.0" encoding="utf-8"?><ArrayOfString>${oneLine('CM100002', 'Client &amp;amp; &amp;#x41;')}${oneLine('CM100007', 'Image')}</ArrayOfString>`;
+    const original = exportZip(text);
+    const { out, info } = applied(original, { certfixPackage: 'CM100005', certfixPackageName: 'CCMCertFix' });
+    const added = item('CM100031', 'CM100005', 'CCMCertFix', '', 0, '').trim();
+    expect(info).toBe(text.replace(oneLine('CM100007', 'Image'), `${added}${oneLine('CM100007', 'Image')}`));
+    const back = readExportZip(out);
+    revertKb977203(back.sequences[0]!.doc, { ...KB, certfixPackage: 'CM100005' });
+    expect(Buffer.from(writeExportZip(back)).equals(original)).toBe(true);
+
+    // An empty array with an end tag (not what XmlSerializer writes) gets the item on a line of its own.
+    const open = '<ArrayOfString xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">';
+    const emptied = applied(exportZip(`${open}\n</ArrayOfString>`), { certfixPackageName: 'CCMCertFix' });
+    expect(emptied.info).toBe(`${open}\n${item('CM100031', 'CM100010', 'CCMCertFix', '', 0, '').replace(/\r\n/g, '\n')}</ArrayOfString>`);
+    const x = readExportZip(emptied.out);
+    revertKb977203(x.sequences[0]!.doc, KB);
+    expect(readEntryText(writeExportZip(x), INFO)).toBe('<ArrayOfString xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" />');
+  });
+
   it('revert removes the item of a package it removes from the reference list, and nothing else', () => {
     const withCertfix = HEAD + CLIENT + IMAGE + item('CM100031', 'CM100010', 'CCMCertFix', '', 0, '') + TAIL;
     const x = readExportZip(applied(exportZip(withCertfix)).out);
@@ -156,6 +177,22 @@ describe('ReferencesInfo.xml of an export .zip', () => {
     expect(readEntryText(writeExportZip(x), INFO)).toBe(withCertfix);
     revertKb977203(x.sequences[0]!.doc, KB);
     expect(readEntryText(writeExportZip(x), INFO)).toBe(INFO_TEXT);
+  });
+
+  it('--force onto another CCMCertFix package: the old package’s item goes and the new package’s item comes', () => {
+    const certfixStep =
+      '<step type="SMS_TaskSequence_InstallSoftwareAction" name="Old CCMCertFix" description="" runIn="FullOS" successCodeList="0" retryCount="0" runFromNet="false"><action>smsswd.exe /pkg:CM100099 /install /basevar: /continueOnError:</action><defaultVarList><variable name="PackageID" property="PackageID" hidden="true">CM100099</variable><variable name="_SMSSWDProgramName" property="ProgramName">CCMCertFix</variable></defaultVarList></step>';
+    const object = OBJECT.replace('<VALUE></VALUE>', '<VALUE>CM100099;;CCMCertFix</VALUE>')
+      .replace('</referenceList>', '<reference package="CM100099"/></referenceList>')
+      .replace('<step type="SMS_TaskSequence_RestoreUserStateAction"', `${certfixStep}<step type="SMS_TaskSequence_RestoreUserStateAction"`);
+    const old = item('CM100031', 'CM100099', 'Old CCMCertFix', '', 0, '1');
+    const zip = makeZip([
+      { name: 'SMS_TaskSequencePackage/CM100031/object.xml', data: object },
+      { name: INFO, data: HEAD + CLIENT + IMAGE + old + TAIL },
+    ]);
+    const x = readExportZip(zip);
+    applyKb977203(x.sequences[0]!.doc, { ...KB, certfixPackageName: 'CCMCertFix', certfixPackageVersion: '2' });
+    expect(readEntryText(writeExportZip(x), INFO)).toBe(HEAD + CLIENT + IMAGE + item('CM100031', 'CM100010', 'CCMCertFix', '', 0, '2') + TAIL);
   });
 
   it('add-reference with a package type adds an item; without one, and with no other item to say it, the file is left and a warning says why', () => {
