@@ -65,6 +65,11 @@ OPTIONS
                                e.g. {"certfixPackage": "ABC00010", "drive": "D:"}); flags override it
     --certfix-package <ID>     package holding CCMCertFix.exe (required, here or in --config), e.g. ABC00010
     --certfix-program <p>      its program [default: CCMCertFix]
+    --certfix-package-name <n>
+    --certfix-package-description <d>
+    --certfix-package-version <v>
+                               what the package is, for an export .zip's ReferencesInfo.xml when the package
+                               is added to it (left empty and warned about when not given)
     --scenario <s>             refresh | new-computer | replace-capture | replace-restore [default: refresh]
                                (replace-capture: only "Run another program first", R15)
     --client-version <v>       sp1 | sp2: picks the .msp [default: sp2]
@@ -114,6 +119,9 @@ const OPTIONS: OptionSpecs = {
   config: { type: 'string' },
   'certfix-package': { type: 'string' },
   'certfix-program': { type: 'string' },
+  'certfix-package-name': { type: 'string' },
+  'certfix-package-description': { type: 'string' },
+  'certfix-package-version': { type: 'string' },
   scenario: { type: 'string' },
   'client-version': { type: 'string' },
   msp: { type: 'string' },
@@ -317,6 +325,9 @@ function optionsFrom(p: Parsed): Partial<Kb977203Options> {
     if (v !== undefined) options[key] = v as Kb977203Options[K];
   };
   set('certfixProgram', 'certfix-program');
+  set('certfixPackageName', 'certfix-package-name');
+  set('certfixPackageDescription', 'certfix-package-description');
+  set('certfixPackageVersion', 'certfix-package-version');
   set('scenario', 'scenario');
   set('clientVersion', 'client-version');
   set('msp', 'msp');

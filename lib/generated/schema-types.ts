@@ -16,6 +16,14 @@ export interface AddReferenceOptions {
   packageId: string;
   program?: string;
   requirement?: string;
+  /** The package's name, written as ReferenceName in an export .zip's ReferencesInfo.xml. When absent (and no other item of the archive names the package) it is written empty and warned about. */
+  packageName?: string;
+  /** The package's description (ReferenceDescription in ReferencesInfo.xml); empty when absent. */
+  packageDescription?: string;
+  /** The package's version (ReferenceVersion in ReferencesInfo.xml); empty when absent. */
+  packageVersion?: string;
+  /** The package's type (ReferencePackageType in ReferencesInfo.xml, SMS_PackageBaseclass.PackageType): 0 package, 3 driver package, 4 task sequence, 257 OS image, 258 boot image, 259 OS upgrade package. When absent and no other item of the archive lists the package, ReferencesInfo.xml does not list it and a warning says so. */
+  packageType?: number;
 }
 
 /** What cmts diff --json prints: one record per compared pair (two files, or each file of two folders by relative path, including files on one side only), and a summary (`schemas/diff.report.schema.json`) */
@@ -172,6 +180,12 @@ export interface Kb977203Options {
    * Default: `"CCMCertFix"`.
    */
   certfixProgram?: string;
+  /** Name of the CCMCertFix package, written as ReferenceName when the preset adds the package to an export .zip's ReferencesInfo.xml. When absent (and no other item of the archive names the package) it is written empty and warned about. */
+  certfixPackageName?: string;
+  /** Description of the CCMCertFix package (ReferenceDescription in ReferencesInfo.xml); empty when absent. */
+  certfixPackageDescription?: string;
+  /** Version of the CCMCertFix package (ReferenceVersion in ReferencesInfo.xml); empty when absent. */
+  certfixPackageVersion?: string;
   /**
    * Deployment scenario (R15).
    * Default: `"refresh"`.
