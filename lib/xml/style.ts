@@ -5,7 +5,7 @@
 import type { XmlNode as Node, XmlDocument } from './types.js';
 import type { EscapeStyle } from './entities.js';
 import { isSpace } from './chars.js';
-import { contentEndOf, endOf, isSourcedElement, sourceOf, startOf, startTagEndOf } from './origin.js';
+import { contentEndAt, endOf, isSourcedElement, sourceOf, startOf, startTagEndAt } from './origin.js';
 
 /** The form an element with no content is written in. */
 export type EmptyForm = '/>' | ' />' | 'pair';
@@ -82,8 +82,8 @@ function learnStyle(doc: XmlDocument): WriteStyle {
         const text = src.text;
         const start = startOf(n);
         const end = endOf(n);
-        const startTagEnd = startTagEndOf(n);
-        const contentEnd = contentEndOf(n);
+        const startTagEnd = startTagEndAt(text, start);
+        const contentEnd = contentEndAt(text, startTagEnd, end);
         // The first '=' of the start tag, looked for only inside it: every pass over the text stays linear.
         let eq = start;
         while (eq < startTagEnd && text.charCodeAt(eq) !== 0x3d) eq++;
