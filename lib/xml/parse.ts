@@ -56,8 +56,15 @@ export interface ParsedXml {
   warnings: ParseWarning[];
 }
 
-/** An element whose end tag is still to come. */
+/** An element whose end tag is still to come. Frames are reused (a free list), so a parse makes one per level. */
 class Frame {
+  tag = '';
+  kind: Element['kind'] = 'element';
+  attributes: Attributes = {};
+  /** Where this element's children start on the shared child stack. */
+  childStart = 0;
+  start = 0;
+  valueKind = false;
   /**
    * The first text or CDATA child of a value element (`action`, `variable`), held as the element's value: no leaf is
    * made for it unless a second child shows the element is not a value element after all.
@@ -65,15 +72,6 @@ class Frame {
   pending: string | undefined = undefined;
   pendingKind: 'text' | 'cdata' = 'text';
   pendingStart = 0;
-  constructor(
-    readonly tag: string,
-    readonly kind: Element['kind'],
-    readonly attributes: Attributes,
-    /** Where this element's children start on the shared child stack. */
-    readonly childStart: number,
-    readonly start: number,
-    readonly valueKind: boolean,
-  ) {}
 }
 
 // Memory: the tree is most of what a read costs, so the parser avoids what it can. Children gather on one shared
@@ -162,6 +160,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
     return known ?? recent.get(text.slice(from, to));
   };
   const scratch: Node[] = [];
+  const free: Frame[] = [];
   const skipSpace = (at: number): number => {
     while (at < len && isSpace(text.charCodeAt(at))) at++;
     return at;
@@ -197,7 +196,11 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
     scratch.push(new SourcedLeaf(source, f.pendingStart, f.pendingKind, f.pending) as Node);
     f.pending = undefined;
   };
-  const addLeaf = (kind: 'text' | 'comment' | 'cdata', value: string, start: number): void => {
+  /**
+   * Adds a leaf. White space between elements (`blank`), a third of all nodes, is made a plain `{ kind, value }` with no
+   * origin: it means what it says in any place, so the writer needs no origin to copy it (see `xml/print.ts`).
+   */
+  const addLeaf = (kind: 'text' | 'comment' | 'cdata', value: string, start: number, blank = false): void => {
     if (check && stack.length) return;
     const top = stack[stack.length - 1];
     if (top?.valueKind && kind !== 'comment' && top.pending === undefined && scratch.length === top.childStart) {
@@ -207,7 +210,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       return;
     }
     flushPending(top);
-    children().push(new SourcedLeaf(source, start, kind, value) as Node);
+    children().push(blank ? { kind: 'text', value } : (new SourcedLeaf(source, start, kind, value) as Node));
   };
 
   while (pos < len) {
@@ -218,7 +221,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       let w = pos;
       while (w < textEnd && isSpace(text.charCodeAt(w))) w++;
       if (w === textEnd) {
-        if (!check || !stack.length) addLeaf('text', textEnd - pos <= 64 ? (recent.peek(text, pos, textEnd) ?? recent.get(text.slice(pos, textEnd))) : text.slice(pos, textEnd), pos);
+        if (!check || !stack.length) addLeaf('text', textEnd - pos <= 64 ? (recent.peek(text, pos, textEnd) ?? recent.get(text.slice(pos, textEnd))) : text.slice(pos, textEnd), pos, true);
         pos = textEnd;
         continue;
       }
@@ -357,7 +360,14 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
     const parent = stack.length ? (stack[stack.length - 1] as Frame) : undefined;
     // A check builds nothing, so it needs no kinds.
     const kind = check ? 'element' : classify(tag, parent ? parent.kind : (options.rootParentKind ?? 'document'), parent ? parent.tag : '');
-    const frame = new Frame(tag, kind, attributes, scratch.length, pos, !check && VALUE_KINDS.has(kind));
+    const frame = free.pop() ?? new Frame();
+    frame.tag = tag;
+    frame.kind = kind;
+    frame.attributes = attributes;
+    frame.childStart = scratch.length;
+    frame.start = pos;
+    frame.valueKind = !check && VALUE_KINDS.has(kind);
+    frame.pending = undefined;
     if (selfClosing) closeElement(frame, at);
     else stack.push(frame);
     pos = at;
@@ -373,6 +383,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
   return { document, source, root: root as Element, warnings };
 
   function closeElement(f: Frame, end: number): void {
+    free.push(f);
     if (!stack.length) rootSeen = true;
     if (check) return;
     let node: Element;

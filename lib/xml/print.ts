@@ -7,6 +7,7 @@ import { cdataSection, decodeEntities, escapeAttribute, escapeText, normalizeAtt
 import { contentEndAt, endOf, isSourcedElement, isSourcedValueElement, type Source, sourceOf, startOf, startTagEndAt } from './origin.js';
 import { contentSays, leafSays, startTagSays, tagSays } from './unchanged.js';
 import { type EmptyForm, styleOf, type WriteStyle } from './style.js';
+import { isSpace } from './chars.js';
 
 /** Collects output, merging adjacent copies from the same source into one slice. */
 class Out {
@@ -26,7 +27,12 @@ class Out {
     this.to = end;
   }
 
+  /** Writes `text`; when the source being copied goes on with exactly this text, the copy is extended instead. */
   push(text: string): void {
+    if (this.src && this.src.text.startsWith(text, this.to)) {
+      this.to += text.length;
+      return;
+    }
     this.flush();
     this.parts.push(text);
   }
@@ -42,6 +48,13 @@ class Out {
     this.flush();
     return this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join('');
   }
+}
+
+/** Whether a text value is XML white space only (it is written as it is). */
+function isBlank(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  for (let i = 0; i < value.length; i++) if (!isSpace(value.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Options for {@link printDocument}. */
@@ -71,10 +84,15 @@ type Work = Node | string | Source | number;
 class Printer {
   private styleCache: WriteStyle | undefined;
 
+  private readonly overrides: Map<Node, string> | undefined;
+
   constructor(
     private readonly doc: XmlDocument,
-    private readonly overrides: Map<Node, string> | undefined,
-  ) {}
+    overrides: Map<Node, string> | undefined,
+  ) {
+    // No lookup per node when there is nothing to look up.
+    this.overrides = overrides?.size ? overrides : undefined;
+  }
 
   private get style(): WriteStyle {
     return (this.styleCache ??= styleOf(this.doc));
@@ -114,7 +132,9 @@ class Printer {
         return;
       }
     }
-    out.push(this.freshLeaf(node));
+    // White space is written as it is: no style to learn, and it extends the copy of the source it matches.
+    if (node.kind === 'text' && isBlank(node.value)) out.push(node.value);
+    else out.push(this.freshLeaf(node));
   }
 
   private freshLeaf(node: Exclude<Node, Element>): string {
@@ -275,9 +295,14 @@ export function isUnchanged(root: Node): boolean {
       if (!isSourcedValueElement(node) || !contentSays(node.value, text, startTagEnd, contentEnd)) return false;
       continue;
     }
-    // The children are still those read, in order, when their spans tile the content exactly.
+    // The children are still those read, in order, when their spans tile the content exactly; white space, which
+    // has no origin, when it is what the source says where it stands.
     let at = startTagEnd;
     for (const c of node.children) {
+      if (!sourceOf(c) && !('tag' in c) && c.kind === 'text' && isBlank(c.value) && text.startsWith(c.value, at)) {
+        at += c.value.length;
+        continue;
+      }
       if (sourceOf(c) !== src || startOf(c) !== at) return false;
       at = endOf(c);
       todo.push(c);

@@ -2,7 +2,7 @@
  * The writing style of a document, learnt from what it already says, so that printed nodes look like their
  * neighbours: attribute quotes, whether text escapes quotes, the empty-element form per tag, and the newline.
  */
-import type { XmlNode as Node, XmlDocument } from './types.js';
+import type { XmlNode as Node, Text, XmlDocument } from './types.js';
 import type { EscapeStyle } from './entities.js';
 import { isSpace } from './chars.js';
 import { contentEndAt, endOf, isSourcedElement, sourceOf, startOf, startTagEndAt } from './origin.js';
@@ -57,24 +57,25 @@ function learnStyle(doc: XmlDocument): WriteStyle {
       // Spans read straight off the nodes (no origin object per node: this pass sees every node).
       const src = sourceOf(n);
       if (n.kind === 'text') {
-        if (!src) continue;
-        const start = startOf(n);
-        const end = endOf(n);
+        // White space between elements is read without an origin: it is learnt from its value, which is as written.
+        const text = src ? src.text : (n as Text).value;
+        const start = src ? startOf(n) : 0;
+        const end = src ? endOf(n) : text.length;
         let blank = true;
         let sawCrlf = false;
         let sawLf = false;
         for (let i = start; i < end && blank; i++) {
-          const c = src.text.charCodeAt(i);
+          const c = text.charCodeAt(i);
           blank = isSpace(c);
           if (c === 0x0a) {
-            if (i > start && src.text.charCodeAt(i - 1) === 0x0d) sawCrlf = true;
+            if (i > start && text.charCodeAt(i - 1) === 0x0d) sawCrlf = true;
             else sawLf = true;
           }
         }
         if (blank) {
           if (sawCrlf) crlf++;
           else if (sawLf) lf++;
-        } else countText(src.text.slice(start, end));
+        } else if (src) countText(text.slice(start, end));
         continue;
       }
       if (!('tag' in n)) continue;

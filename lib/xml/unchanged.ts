@@ -8,7 +8,15 @@ import { isSpace } from './chars.js';
 import { contentValueAt, leafKindAt } from './origin.js';
 import type { XmlElement as Element, XmlLeaf as Leaf } from './types.js';
 
-const ATTRIBUTE_SPECIAL = /[&\t\n\r]/;
+/** Whether raw text means itself: it has no reference and (an attribute value) nothing normalisation changes. */
+function literal(raw: string, attribute: boolean): boolean {
+  if (!attribute) return raw.indexOf('&') === -1;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x26 || c === 0x09 || c === 0x0a || c === 0x0d) return false;
+  }
+  return true;
+}
 
 /** The code point of the reference at `amp` (`&…;`, already known to be well-formed), and where it ends. */
 function referenceAt(text: string, amp: number): { cp: number; end: number } {
@@ -49,7 +57,7 @@ function decodesTo(value: unknown, text: string, from: number, to: number, attri
   if (typeof value !== 'string') return false;
   // Decoding and normalisation never lengthen; a reference always shortens. So a value as long as the raw text is
   // either the raw text itself with nothing to decode, or (an attribute) the raw text with tabs and line ends as spaces.
-  if (value.length === to - from && text.startsWith(value, from)) return attribute ? !ATTRIBUTE_SPECIAL.test(value) : value.indexOf('&') === -1;
+  if (value.length === to - from && text.startsWith(value, from)) return literal(value, attribute);
   if (value.length > to - from || (value.length === to - from && !attribute)) return false;
   let j = 0;
   for (let i = from; i < to; ) {
