@@ -346,12 +346,18 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       if (quote !== 0x22 && quote !== 0x27) fail('XML_MALFORMED', `Value of attribute ${name} of <${tag}> must be quoted.`, q);
       const endQ = text.indexOf(quote === 0x22 ? '"' : "'", q + 1);
       if (endQ === -1) fail('XML_MALFORMED', `Value of attribute ${name} of <${tag}> is not closed.`, q);
-      const raw = text.slice(q + 1, endQ);
-      const lt2 = raw.indexOf('<');
-      if (lt2 !== -1) fail('XML_MALFORMED', `'<' is not allowed in the value of attribute ${name}.`, q + 1 + lt2);
       if (Object.prototype.hasOwnProperty.call(attributes, name)) fail('XML_MALFORMED', `Attribute ${name} appears twice in <${tag}>.`, ws);
-      const decoded = decodeAttribute(raw, q + 1);
-      const value = check ? decoded : recent.get(decoded);
+      let value: string;
+      if (isPlain(text, q + 1, endQ)) {
+        // Nothing to check, decode or normalise (nearly every value): a repeat is found without slicing it.
+        value = endQ - q - 1 <= 64 ? (recent.peek(text, q + 1, endQ) ?? recent.get(text.slice(q + 1, endQ))) : text.slice(q + 1, endQ);
+      } else {
+        const raw = text.slice(q + 1, endQ);
+        const lt2 = raw.indexOf('<');
+        if (lt2 !== -1) fail('XML_MALFORMED', `'<' is not allowed in the value of attribute ${name}.`, q + 1 + lt2);
+        const decoded = decodeAttribute(raw, q + 1);
+        value = check ? decoded : recent.get(decoded);
+      }
       if (name === '__proto__') Object.defineProperty(attributes, name, { value, enumerable: true, writable: true, configurable: true });
       else attributes[name] = value;
       at = endQ + 1;
@@ -407,6 +413,18 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       root = node;
     }
   }
+}
+
+/**
+ * Whether attribute text at `[from, to)` means itself and needs no check: no `<`, no reference, nothing attribute
+ * normalisation changes, no character outside printable ASCII and Latin-1. Anything else takes the checked path.
+ */
+function isPlain(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x26 || c === 0x3c || c > 0xff) return false;
+  }
+  return true;
 }
 
 function describeAt(text: string, at: number): string {
