@@ -225,6 +225,12 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
         pos = textEnd;
         continue;
       }
+      if (stack.length && isPlain(text, pos, textEnd, true)) {
+        // Text with nothing to check or decode (a value, mostly): a repeat is found without slicing it.
+        if (!check) addLeaf('text', textEnd - pos <= 64 ? (recent.peek(text, pos, textEnd) ?? recent.get(text.slice(pos, textEnd))) : text.slice(pos, textEnd), pos);
+        pos = textEnd;
+        continue;
+      }
       const raw = text.slice(pos, textEnd);
       if (!stack.length) {
         for (let i = 0; i < raw.length; i++) {
@@ -416,13 +422,18 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
 }
 
 /**
- * Whether attribute text at `[from, to)` means itself and needs no check: no `<`, no reference, nothing attribute
- * normalisation changes, no character outside printable ASCII and Latin-1. Anything else takes the checked path.
+ * Whether text at `[from, to)` means itself and needs no check: no `<`, no reference, no character outside printable
+ * ASCII and Latin-1; in an attribute, nothing normalisation changes; in element text, no `]` (of a `]]>`), though line
+ * ends and tabs are plain there. Anything else takes the checked path.
  */
-function isPlain(text: string, from: number, to: number): boolean {
+function isPlain(text: string, from: number, to: number, elementText = false): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x20 || c === 0x26 || c === 0x3c || c > 0xff) return false;
+    if (c < 0x20) {
+      if (elementText && (c === 0x09 || c === 0x0a || c === 0x0d)) continue;
+      return false;
+    }
+    if (c === 0x26 || c === 0x3c || c > 0xff || (elementText && c === 0x5d)) return false;
   }
   return true;
 }
