@@ -27,6 +27,8 @@ export interface DocumentParts {
   file: string | undefined;
   /** Reads bytes again with the options this document was read with (how {@link TaskSequenceDocument.clone} copies). */
   reread: (bytes: Uint8Array) => TaskSequenceDocument;
+  /** The bytes the document was read from, if it was read from bytes. */
+  bytes?: Uint8Array | undefined;
 }
 
 /** What {@link TaskSequenceDocument.apply} runs: a transform function, or an object with an `apply` method. */
@@ -73,8 +75,14 @@ export class TaskSequenceDocument {
   private readonly root: Element;
   private readonly reread: (bytes: Uint8Array) => TaskSequenceDocument;
   private lines: LineCounter | undefined;
+  /**
+   * The bytes read, held weakly: while the caller still holds them (and they still say what was read), an unedited
+   * document is written as those bytes rather than a copy. The document never keeps them alive itself.
+   */
+  readonly #bytes: WeakRef<Uint8Array> | undefined;
 
   constructor(parts: DocumentParts) {
+    this.#bytes = parts.bytes ? new WeakRef(parts.bytes) : undefined;
     this.container = parts.container;
     this.encoding = parts.encoding;
     this.xml = parts.xml;
@@ -91,9 +99,17 @@ export class TaskSequenceDocument {
     return this.issues;
   }
 
-  /** The document as bytes, in the encoding (and with the BOM) it was read with; unedited, the input's bytes. */
+  /**
+   * The document as bytes, in the encoding (and with the BOM) it was read with. Unedited, these are the input's bytes:
+   * while the bytes read are still held by the caller and unchanged, the very same memory (not a copy).
+   */
   toBytes(): Uint8Array {
     return writeTaskSequence(this);
+  }
+
+  /** @internal The bytes the document was read from, while their reader still holds them; they may have changed since. */
+  readBytes(): Uint8Array | undefined {
+    return this.#bytes?.deref();
   }
 
   /** The document as text (without a BOM). */

@@ -101,6 +101,7 @@ function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDoc
     warnings: diagnostics,
     file: options.file,
     reread: (bytes) => readTaskSequence(bytes, options),
+    bytes: typeof input === 'string' ? undefined : input,
   });
 }
 

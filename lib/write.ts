@@ -6,7 +6,7 @@
 import { embeddedOverride } from './containers/embedded.js';
 import type { TaskSequenceDocument } from './document.js';
 import type { Node } from './model/types.js';
-import { decodeBytes, encodeText } from './xml/codec.js';
+import { decodeBytes, encodesTo, encodeText } from './xml/codec.js';
 import { sourceOf } from './xml/origin.js';
 import { checkOutput } from './xml/check-output.js';
 import { printDocument } from './xml/print.js';
@@ -26,6 +26,8 @@ export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
 
 /**
  * The document as bytes, in the encoding (and with the BOM, if any) it was read with; `doc.toBytes()` says the same.
+ * Unedited, the result is the bytes read themselves (the same memory, not a copy) while the caller still holds them
+ * unchanged: copy it before changing either.
  *
  * @example
  * ```ts
@@ -34,7 +36,12 @@ export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
  */
 export function writeTaskSequence(doc: TaskSequenceDocument): Uint8Array {
   const text = writeTaskSequenceText(doc);
-  return encodeText(doc.encoding.bom ? `\uFEFF${text}` : text, { encoding: doc.encoding.encoding, bom: false });
+  if (text === sourceOf(doc.xml)?.text) {
+    // Unedited: the bytes read, if their reader still holds them unchanged, are the output — no second copy is made.
+    const read = doc.readBytes();
+    if (read && encodesTo(read, text, doc.encoding)) return new Uint8Array(read.buffer, read.byteOffset, read.length);
+  }
+  return encodeText(text, doc.encoding);
 }
 
 /**

@@ -6,6 +6,7 @@
  * XML declaration's `encoding`, which must agree with them. A declared single-byte encoding is decoded as such (never
  * as UTF-8 that happens to be valid); a declared encoding cmts cannot read is refused by name.
  */
+import { isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { TaskSequenceError } from '../errors.js';
 import { readDeclaration } from './declaration.js';
@@ -111,7 +112,8 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   }
   let text: string;
   try {
-    text = decoder(encoding).decode(body);
+    // ASCII is the same text in UTF-8 and Latin-1, and Latin-1 decoding is a copy: no validation pass is needed.
+    text = encoding === 'utf-8' && isAscii(body) ? Buffer.from(body.buffer, body.byteOffset, body.length).toString('latin1') : decoder(encoding).decode(body);
   } catch {
     throw new TaskSequenceError(
       'ENCODING_INVALID',
@@ -161,19 +163,54 @@ function decodes(bytes: Uint8Array, encoding: UnicodeEncoding): boolean {
   }
 }
 
-/** Encodes `text` the way {@link decodeBytes} found it. */
+const BOMS: Record<UnicodeEncoding, readonly number[]> = { 'utf-8': [0xef, 0xbb, 0xbf], 'utf-16le': [0xff, 0xfe], 'utf-16be': [0xfe, 0xff] };
+
+/** Encodes `text` the way {@link decodeBytes} found it, into one buffer (BOM included) allocated once. */
 export function encodeText(text: string, info: TextEncodingInfo): Uint8Array {
   if (info.encoding === 'iso-8859-1' || info.encoding === 'windows-1252' || info.encoding === 'us-ascii') return encodeSingleByte(text, info.encoding);
-  let body: Buffer;
-  if (info.encoding === 'utf-8') body = Buffer.from(text, 'utf8');
-  else {
-    body = Buffer.from(text, 'utf16le');
-    if (info.encoding === 'utf-16be') body.swap16();
+  const bom = info.bom ? BOMS[info.encoding] : [];
+  const nodeEncoding = info.encoding === 'utf-8' ? 'utf8' : 'utf16le';
+  const out = Buffer.allocUnsafeSlow(bom.length + Buffer.byteLength(text, nodeEncoding));
+  out.set(bom, 0);
+  out.write(text, bom.length, nodeEncoding);
+  if (info.encoding === 'utf-16be') out.subarray(bom.length).swap16();
+  return new Uint8Array(out.buffer, out.byteOffset, out.length);
+}
+
+/** Characters compared per step by {@link encodesTo}: its only allocation is a scratch buffer of three times this. */
+const CHUNK = 1 << 15;
+
+/**
+ * Whether `bytes` are exactly what {@link encodeText} would make of `text`, found without making them: the text is
+ * encoded a slice at a time into one small scratch buffer and compared.
+ */
+export function encodesTo(bytes: Uint8Array, text: string, info: TextEncodingInfo): boolean {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  let at = 0;
+  if (info.encoding === 'iso-8859-1' || info.encoding === 'windows-1252' || info.encoding === 'us-ascii') {
+    // Single-byte: one byte per character, so the slices line up with the bytes.
+    if (buf.length !== text.length) return false;
+    for (let i = 0; i < text.length; i += CHUNK) {
+      const part = encodeSingleByte(text.slice(i, i + CHUNK), info.encoding);
+      if (buf.compare(part, 0, part.length, i, i + part.length) !== 0) return false;
+    }
+    return true;
   }
-  if (!info.bom) return new Uint8Array(body.buffer, body.byteOffset, body.length);
-  const bomBytes = info.encoding === 'utf-8' ? [0xef, 0xbb, 0xbf] : info.encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff];
-  const out = new Uint8Array(bomBytes.length + body.length);
-  out.set(bomBytes, 0);
-  out.set(body, bomBytes.length);
-  return out;
+  if (info.bom) {
+    for (const b of BOMS[info.encoding]) if (buf[at++] !== b) return false;
+  }
+  const nodeEncoding = info.encoding === 'utf-8' ? 'utf8' : 'utf16le';
+  const scratch = Buffer.allocUnsafe(3 * CHUNK);
+  for (let i = 0; i < text.length; ) {
+    let j = Math.min(text.length, i + CHUNK);
+    // Never split a surrogate pair between two slices: each half alone would encode as U+FFFD.
+    const last = text.charCodeAt(j - 1);
+    if (j < text.length && last >= 0xd800 && last <= 0xdbff) j--;
+    const n = scratch.write(text.slice(i, j), 0, nodeEncoding);
+    if (info.encoding === 'utf-16be') scratch.subarray(0, n).swap16();
+    if (at + n > buf.length || buf.compare(scratch, 0, n, at, at + n) !== 0) return false;
+    at += n;
+    i = j;
+  }
+  return at === buf.length;
 }

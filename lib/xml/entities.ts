@@ -29,7 +29,9 @@ export function normalizeAttributeRaw(raw: string): string {
 
 /** Decodes `&lt;`-style and `&#…;` references in raw text; throws {@link EntityError} on anything else. */
 export function decodeEntities(raw: string): string {
-  let out = '';
+  // Pieces joined at the end, not concatenated as they come: a tree keeps these strings, and a flat string costs
+  // less to keep than a chain of concatenations holding each piece.
+  const out: string[] = [];
   let last = 0;
   for (let amp = raw.indexOf('&'); amp !== -1; amp = raw.indexOf('&', last)) {
     const semi = raw.indexOf(';', amp + 1);
@@ -52,10 +54,11 @@ export function decodeEntities(raw: string): string {
       if (p === undefined) throw new EntityError(`Entity &${body}; is not defined (only &lt; &gt; &amp; &quot; &apos; and character references are).`, amp, body);
       ch = p;
     }
-    out += raw.slice(last, amp) + ch;
+    out.push(raw.slice(last, amp), ch);
     last = semi + 1;
   }
-  return out + raw.slice(last);
+  out.push(raw.slice(last));
+  return out.join('');
 }
 
 /** How text and attribute values are escaped when cmts prints them; learnt from the document (see `xml/style.ts`). */

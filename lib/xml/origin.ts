@@ -1,12 +1,16 @@
 /**
  * Hidden links from model nodes to the source text they were read from. The reader creates its nodes from the
- * classes below, which keep the span and a snapshot of what was read in private fields: off the enumerable
+ * classes below, which keep where the node starts (and, for an element, ends) in private fields: off the enumerable
  * properties, so the model stays plain data (a node copied with `structuredClone`, spread or JSON has no origin and
- * is printed as new), and with no second object per node. (A WeakMap was the first choice; on a 10,000-step file its
- * inserts and the ephemeron work it gives the garbage collector took over half of the read time. A separate origin
- * object per node then cost about a quarter of the memory the model holds.)
+ * is printed as new), and with no second object per node.
+ *
+ * Nothing else is remembered: what a node said when it was read — its tag, attributes, value, kind — is read again
+ * from the source text when it is needed, which the text can always answer because it is never changed. (A snapshot
+ * of every element's attributes and every leaf's value was the first design; it made the tree a third larger. A
+ * WeakMap before that cost over half of the read time in inserts and ephemeron work for the garbage collector.)
  */
 import type { XmlNode as Node, XmlDocument } from './types.js';
+import { decodeEntities, normalizeAttributeRaw } from './entities.js';
 
 /** The text one parse read from; shared by every node of that parse. */
 export interface Source {
@@ -22,7 +26,7 @@ export interface LeafOrigin {
   target?: string;
 }
 
-/** Where an element came from: the spans of its tags and a snapshot of its attributes and value. */
+/** Where an element came from: the spans of its tags and what its start tag and content said. */
 export interface ElementOrigin {
   src: Source;
   tag: string;
@@ -49,15 +53,13 @@ export interface DocumentOrigin {
 /** Any node's origin. */
 export type Origin = LeafOrigin | ElementOrigin | DocumentOrigin;
 
-/** Base of every node the reader creates: the source and the span. */
+/** Base of every node the reader creates: the source and where the node starts in it. */
 class Spanned {
   readonly #src: Source;
   readonly #start: number;
-  readonly #end: number;
-  constructor(src: Source, start: number, end: number) {
+  constructor(src: Source, start: number) {
     this.#src = src;
     this.#start = start;
-    this.#end = end;
   }
   static src(n: object): Source | undefined {
     return #src in n ? n.#src : undefined;
@@ -65,77 +67,45 @@ class Spanned {
   static start(n: object): number {
     return (n as Spanned).#start;
   }
-  static end(n: object): number {
-    return (n as Spanned).#end;
-  }
 }
 
-/** A text, comment or CDATA node read from source. */
+/** A text, comment or CDATA node read from source; its end and its value as read are found in the source. */
 export class SourcedLeaf extends Spanned {
-  readonly #value: string;
   constructor(
     src: Source,
     start: number,
-    end: number,
     readonly kind: 'text' | 'comment' | 'cdata',
     public value: string,
   ) {
-    super(src, start, end);
-    this.#value = value;
-  }
-  static original(n: object): string | undefined {
-    return #value in n ? n.#value : undefined;
+    super(src, start);
   }
 }
 
 /** A processing instruction read from source. */
 export class SourcedInstruction extends Spanned {
   readonly kind = 'instruction' as const;
-  readonly #value: string;
-  readonly #target: string;
   constructor(
     src: Source,
     start: number,
-    end: number,
     public target: string,
     public value: string,
   ) {
-    super(src, start, end);
-    this.#value = value;
-    this.#target = target;
-  }
-  static original(n: object): { value: string; target: string } | undefined {
-    return #value in n ? { value: n.#value, target: n.#target } : undefined;
+    super(src, start);
   }
 }
 
-/** What every element read from source remembers. */
+/** What every element read from source remembers besides its start: its end (the matching end tag is not local). */
 class Tagged extends Spanned {
-  readonly #tag: string;
-  readonly #startTagEnd: number;
-  readonly #contentEnd: number;
-  readonly #attrs: string[];
-  constructor(src: Source, start: number, end: number, tag: string, startTagEnd: number, contentEnd: number, attrs: string[]) {
-    super(src, start, end);
-    this.#tag = tag;
-    this.#startTagEnd = startTagEnd;
-    this.#contentEnd = contentEnd;
-    this.#attrs = attrs;
+  readonly #end: number;
+  constructor(src: Source, start: number, end: number) {
+    super(src, start);
+    this.#end = end;
   }
   static is(n: object): boolean {
-    return #tag in n;
+    return #end in n;
   }
-  static tag(n: object): string {
-    return (n as Tagged).#tag;
-  }
-  static startTagEnd(n: object): number {
-    return (n as Tagged).#startTagEnd;
-  }
-  static contentEnd(n: object): number {
-    return (n as Tagged).#contentEnd;
-  }
-  static attrs(n: object): string[] {
-    return (n as Tagged).#attrs;
+  static end(n: object): number {
+    return (n as Tagged).#end;
   }
 }
 
@@ -143,47 +113,124 @@ class Tagged extends Spanned {
 export class SourcedElement extends Tagged {
   constructor(
     src: Source,
-    span: { start: number; startTagEnd: number; contentEnd: number; end: number },
-    attrs: string[],
+    start: number,
+    end: number,
     readonly kind: string,
     public tag: string,
     public attributes: Record<string, string>,
     public children: Node[],
   ) {
-    super(src, span.start, span.end, tag, span.startTagEnd, span.contentEnd, attrs);
+    super(src, start, end);
   }
 }
 
 /** An element with a text value (`action`, `variable`) read from source. */
 export class SourcedValueElement extends Tagged {
-  readonly #value: string;
   constructor(
     src: Source,
-    span: { start: number; startTagEnd: number; contentEnd: number; end: number },
-    attrs: string[],
+    start: number,
+    end: number,
     readonly kind: string,
     public tag: string,
     public attributes: Record<string, string>,
     public value: string,
   ) {
-    super(src, span.start, span.end, tag, span.startTagEnd, span.contentEnd, attrs);
-    this.#value = value;
-  }
-  static original(n: object): string | undefined {
-    return #value in n ? n.#value : undefined;
+    super(src, start, end);
   }
 }
 
-/** A document read from source. */
+/** A document read from source: it spans the whole text. */
 export class SourcedDocument extends Spanned {
   readonly kind = 'document' as const;
   constructor(
     src: Source,
-    end: number,
     public children: Node[],
   ) {
-    super(src, 0, end);
+    super(src, 0);
   }
+}
+
+const isSpaceCode = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+/** The end of the leaf that starts at `start`, found from what the source says there. */
+function leafEnd(text: string, start: number): number {
+  if (text.charCodeAt(start) !== 0x3c) {
+    // Text runs to the next markup: the reader made one text node of every run.
+    const lt = text.indexOf('<', start);
+    return lt === -1 ? text.length : lt;
+  }
+  const c1 = text.charCodeAt(start + 1);
+  if (c1 === 0x3f /* ? */) return text.indexOf('?>', start + 2) + 2;
+  if (text.charCodeAt(start + 2) === 0x2d /* <!- */) return text.indexOf('-->', start + 4) + 3;
+  return text.indexOf(']]>', start + 9) + 3;
+}
+
+/** Offset just past the `>` of the start tag at `start` (the source is well-formed: quotes are matched). */
+export function startTagEndAt(text: string, start: number): number {
+  let at = start + 1;
+  for (;;) {
+    const c = text.charCodeAt(at);
+    if (c === 0x3e) return at + 1;
+    if (c === 0x22 || c === 0x27) at = text.indexOf(c === 0x22 ? '"' : "'", at + 1);
+    at++;
+  }
+}
+
+/** Offset of the end tag's `<` of an element spanning `[start, end)`; `end` when it is self-closing. */
+export function contentEndAt(text: string, startTagEnd: number, end: number): number {
+  return startTagEnd === end ? end : text.lastIndexOf('<', end - 1);
+}
+
+/** The value of element content as read: text decoded, CDATA sections as written (the content has no other markup). */
+export function contentValueAt(text: string, from: number, to: number): string {
+  const parts: string[] = [];
+  let at = from;
+  while (at < to) {
+    // The next '<' is a CDATA section or the end tag at `to`: the search never runs past this element.
+    const lt = text.indexOf('<', at);
+    const textEnd = lt === -1 || lt >= to ? to : lt;
+    if (textEnd > at) {
+      const raw = text.slice(at, textEnd);
+      parts.push(raw.indexOf('&') === -1 ? raw : decodeEntities(raw));
+    }
+    if (textEnd === to) break;
+    const close = text.indexOf(']]>', textEnd + 9);
+    parts.push(text.slice(textEnd + 9, close));
+    at = close + 3;
+  }
+  return parts.join('');
+}
+
+/** Attribute names and values of the start tag at `start`, decoded as the reader decoded them, flattened. */
+export function attributesAt(text: string, start: number): string[] {
+  const out: string[] = [];
+  const re = /\s+([^\s=/>]+)\s*=\s*(["'])/y;
+  let at = start + 1;
+  while (!isSpaceCode(text.charCodeAt(at)) && text.charCodeAt(at) !== 0x3e && text.charCodeAt(at) !== 0x2f) at++;
+  for (;;) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (!m) return out;
+    const quote = m[2] as string;
+    const valueEnd = text.indexOf(quote, re.lastIndex);
+    const raw = normalizeAttributeRaw(text.slice(re.lastIndex, valueEnd));
+    out.push(m[1] as string, raw.indexOf('&') === -1 ? raw : decodeEntities(raw));
+    at = valueEnd + 1;
+  }
+}
+
+/** The name that starts at `from` (a tag or an instruction's target), up to white space, `>`, `/` or `?`. */
+function nameAt(text: string, from: number): string {
+  let at = from;
+  for (let c = text.charCodeAt(at); !isSpaceCode(c) && c !== 0x3e && c !== 0x2f && c !== 0x3f && at < text.length; c = text.charCodeAt(++at));
+  return text.slice(from, at);
+}
+
+/** The kind a leaf had when read, from the markup it starts with. */
+export function leafKindAt(text: string, start: number): 'text' | 'comment' | 'cdata' | 'instruction' {
+  if (text.charCodeAt(start) !== 0x3c) return 'text';
+  if (text.charCodeAt(start + 1) === 0x3f) return 'instruction';
+  return text.charCodeAt(start + 2) === 0x2d ? 'comment' : 'cdata';
 }
 
 // Accessors for the writer's hot path: no object is made per call.
@@ -193,49 +240,56 @@ export const sourceOf = (n: Node | XmlDocument): Source | undefined => Spanned.s
 /** Start offset of a node read from source (only meaningful when {@link sourceOf} is defined). */
 export const startOf = (n: Node | XmlDocument): number => Spanned.start(n);
 /** End offset of a node read from source. */
-export const endOf = (n: Node | XmlDocument): number => Spanned.end(n);
+export function endOf(n: Node | XmlDocument): number {
+  if (Tagged.is(n)) return Tagged.end(n);
+  const text = (Spanned.src(n) as Source).text;
+  return n.kind === 'document' && !('tag' in n) ? text.length : leafEnd(text, Spanned.start(n));
+}
 /** Whether a node is an element read from source. */
 export const isSourcedElement = (n: Node): boolean => Tagged.is(n);
-/** The tag an element was read with. */
-export const readTagOf = (n: Node): string => Tagged.tag(n);
+/** Whether an element read from source was read as a value element (text content only). */
+export const isSourcedValueElement = (n: Node): boolean => n instanceof SourcedValueElement;
 /** Offset just past the start tag of an element read from source. */
-export const startTagEndOf = (n: Node): number => Tagged.startTagEnd(n);
+export const startTagEndOf = (n: Node): number => startTagEndAt((Spanned.src(n) as Source).text, Spanned.start(n));
 /** Offset of the end tag of an element read from source (its end, when self-closing). */
-export const contentEndOf = (n: Node): number => Tagged.contentEnd(n);
-/** Attributes as read, flattened `[name, value, …]`. */
-export const readAttrsOf = (n: Node): string[] => Tagged.attrs(n);
-/** The value a text, comment, CDATA or value element had when read. */
-export const readValueOf = (n: Node): string | undefined => SourcedLeaf.original(n) ?? SourcedValueElement.original(n) ?? SourcedInstruction.original(n)?.value;
-/** The target a processing instruction had when read. */
-export const readTargetOf = (n: Node): string | undefined => SourcedInstruction.original(n)?.target;
+export function contentEndOf(n: Node): number {
+  const text = (Spanned.src(n) as Source).text;
+  return contentEndAt(text, startTagEndAt(text, Spanned.start(n)), Tagged.end(n));
+}
 
 /** The origin of a node read from source, as a plain object; undefined for a node created since. */
 export function originOf(node: Node | XmlDocument): Origin | undefined {
   const src = Spanned.src(node);
   if (!src) return undefined;
+  const text = src.text;
   const start = Spanned.start(node);
-  const end = Spanned.end(node);
-  if (node.kind === 'document') return { src, start, end };
+  const end = endOf(node);
+  if (node.kind === 'document' && !('tag' in node)) return { src, start, end };
   if (Tagged.is(node)) {
-    const startTagEnd = Tagged.startTagEnd(node);
+    const startTagEnd = startTagEndAt(text, start);
+    const contentEnd = contentEndAt(text, startTagEnd, end);
     return {
       src,
-      tag: Tagged.tag(node),
+      tag: nameAt(text, start + 1),
       start,
       startTagEnd,
-      contentEnd: Tagged.contentEnd(node),
+      contentEnd,
       end,
       selfClosing: startTagEnd === end,
-      attrs: Tagged.attrs(node),
-      value: SourcedValueElement.original(node),
+      attrs: attributesAt(text, start),
+      value: node instanceof SourcedValueElement ? contentValueAt(text, startTagEnd, contentEnd) : undefined,
     };
   }
-  const leaf = node as Node;
-  const target = readTargetOf(leaf);
-  return target === undefined ? { src, start, end, value: readValueOf(leaf) as string } : { src, start, end, value: readValueOf(leaf) as string, target };
+  const kind = leafKindAt(text, start);
+  if (kind === 'instruction') {
+    const target = nameAt(text, start + 2);
+    return { src, start, end, value: text.slice(start + 2 + target.length, end - 2), target };
+  }
+  if (kind === 'text') return { src, start, end, value: contentValueAt(text, start, end) };
+  return { src, start, end, value: text.slice(start + (kind === 'comment' ? 4 : 9), end - 3) };
 }
 
 /** `[start, end]` offsets of a node in the text it was read from, if it was read. */
 export function sourceRange(node: Node | XmlDocument): [number, number] | undefined {
-  return Spanned.src(node) ? [Spanned.start(node), Spanned.end(node)] : undefined;
+  return Spanned.src(node) ? [Spanned.start(node), endOf(node)] : undefined;
 }

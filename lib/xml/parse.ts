@@ -56,22 +56,27 @@ export interface ParsedXml {
   warnings: ParseWarning[];
 }
 
-interface Frame {
-  tag: string;
-  kind: Element['kind'];
-  attributes: Attributes;
-  attrs: string[];
+/** An element whose end tag is still to come. Frames are reused (a free list), so a parse makes one per level. */
+class Frame {
+  tag = '';
+  kind: Element['kind'] = 'element';
+  attributes: Attributes = {};
   /** Where this element's children start on the shared child stack. */
-  childStart: number;
-  start: number;
-  startTagEnd: number;
+  childStart = 0;
+  start = 0;
+  valueKind = false;
+  /**
+   * The first text or CDATA child of a value element (`action`, `variable`), held as the element's value: no leaf is
+   * made for it unless a second child shows the element is not a value element after all.
+   */
+  pending: string | undefined = undefined;
+  pendingKind: 'text' | 'cdata' = 'text';
+  pendingStart = 0;
 }
 
 // Memory: the tree is most of what a read costs, so the parser avoids what it can. Children gather on one shared
 // stack and each element gets an exactly sized copy (an array grown by push keeps up to 16 spare slots); names and
-// short values, which repeat all through a task sequence, are one string each; an element without attributes shares
-// one empty snapshot.
-const NO_ATTRS: string[] = [];
+// short values, which repeat all through a task sequence, are one string each; a value element's text makes no leaf.
 
 /**
  * One string for each short string seen recently: a small table indexed by length and end characters, compared by
@@ -155,7 +160,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
     return known ?? recent.get(text.slice(from, to));
   };
   const scratch: Node[] = [];
-  const attrScratch: string[] = [];
+  const free: Frame[] = [];
   const skipSpace = (at: number): number => {
     while (at < len && isSpace(text.charCodeAt(at))) at++;
     return at;
@@ -185,9 +190,27 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
     }
   };
   const children = (): Node[] => (stack.length ? scratch : topChildren);
-  const addLeaf = (kind: 'text' | 'comment' | 'cdata', value: string, start: number, end: number): void => {
+  /** Makes the leaf held as a value element's value a child after all (a second child came). */
+  const flushPending = (f: Frame | undefined): void => {
+    if (f?.pending === undefined) return;
+    scratch.push(new SourcedLeaf(source, f.pendingStart, f.pendingKind, f.pending) as Node);
+    f.pending = undefined;
+  };
+  /**
+   * Adds a leaf. White space between elements (`blank`), a third of all nodes, is made a plain `{ kind, value }` with no
+   * origin: it means what it says in any place, so the writer needs no origin to copy it (see `xml/print.ts`).
+   */
+  const addLeaf = (kind: 'text' | 'comment' | 'cdata', value: string, start: number, blank = false): void => {
     if (check && stack.length) return;
-    children().push(new SourcedLeaf(source, start, end, kind, value) as Node);
+    const top = stack[stack.length - 1];
+    if (top?.valueKind && kind !== 'comment' && top.pending === undefined && scratch.length === top.childStart) {
+      top.pending = value;
+      top.pendingKind = kind;
+      top.pendingStart = start;
+      return;
+    }
+    flushPending(top);
+    children().push(blank ? { kind: 'text', value } : (new SourcedLeaf(source, start, kind, value) as Node));
   };
 
   while (pos < len) {
@@ -198,7 +221,13 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       let w = pos;
       while (w < textEnd && isSpace(text.charCodeAt(w))) w++;
       if (w === textEnd) {
-        if (!check || !stack.length) addLeaf('text', textEnd - pos <= 64 ? (recent.peek(text, pos, textEnd) ?? recent.get(text.slice(pos, textEnd))) : text.slice(pos, textEnd), pos, textEnd);
+        if (!check || !stack.length) addLeaf('text', textEnd - pos <= 64 ? (recent.peek(text, pos, textEnd) ?? recent.get(text.slice(pos, textEnd))) : text.slice(pos, textEnd), pos, true);
+        pos = textEnd;
+        continue;
+      }
+      if (stack.length && isPlain(text, pos, textEnd, true)) {
+        // Text with nothing to check or decode (a value, mostly): a repeat is found without slicing it.
+        if (!check) addLeaf('text', textEnd - pos <= 64 ? (recent.peek(text, pos, textEnd) ?? recent.get(text.slice(pos, textEnd))) : text.slice(pos, textEnd), pos);
         pos = textEnd;
         continue;
       }
@@ -212,7 +241,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       } else if (raw.indexOf(']]>') !== -1) {
         fail('XML_MALFORMED', "']]>' is not allowed in text.", pos + raw.indexOf(']]>'));
       }
-      addLeaf('text', decode(raw, pos), pos, textEnd);
+      addLeaf('text', decode(raw, pos), pos);
       pos = textEnd;
       continue;
     }
@@ -230,7 +259,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
         fail('XML_MALFORMED', `End tag </${tag}> does not match start tag <${f.tag}> (${describeLine(options, f.start)}).`, pos);
       }
       at++;
-      closeElement(f, pos, at);
+      closeElement(f, at);
       pos = at;
       continue;
     }
@@ -242,7 +271,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
         const dd = value.indexOf('--');
         if (dd !== -1 || value.endsWith('-')) fail('XML_MALFORMED', "'--' is not allowed inside a comment.", pos + 4 + (dd === -1 ? value.length - 1 : dd));
         if (INVALID_CHAR.test(value)) decode(value, pos + 4);
-        addLeaf('comment', value, pos, close + 3);
+        addLeaf('comment', value, pos);
         pos = close + 3;
         continue;
       }
@@ -252,7 +281,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
         if (close === -1) fail('XML_MALFORMED', 'CDATA section is not closed with ]]>.', pos);
         const value = text.slice(pos + 9, close);
         if (INVALID_CHAR.test(value)) decode(value, pos + 9);
-        addLeaf('cdata', value, pos, close + 3);
+        addLeaf('cdata', value, pos);
         pos = close + 3;
         continue;
       }
@@ -288,7 +317,10 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       }
       const value = text.slice(afterTarget, close);
       if (INVALID_CHAR.test(value)) decode(value, afterTarget);
-      if (!check || !stack.length) children().push(new SourcedInstruction(source, pos, close + 2, target, value));
+      if (!check || !stack.length) {
+        flushPending(stack[stack.length - 1]);
+        children().push(new SourcedInstruction(source, pos, target, value));
+      }
       pos = close + 2;
       continue;
     }
@@ -296,7 +328,6 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
     if (!stack.length && rootSeen) fail('XML_MALFORMED', 'A second root element; a document has exactly one.', pos);
     const tag = readName(pos + 1, 'element');
     const attributes: Attributes = {};
-    attrScratch.length = 0;
     let at = pos + 1 + tag.length;
     let selfClosing = false;
     for (;;) {
@@ -321,24 +352,35 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       if (quote !== 0x22 && quote !== 0x27) fail('XML_MALFORMED', `Value of attribute ${name} of <${tag}> must be quoted.`, q);
       const endQ = text.indexOf(quote === 0x22 ? '"' : "'", q + 1);
       if (endQ === -1) fail('XML_MALFORMED', `Value of attribute ${name} of <${tag}> is not closed.`, q);
-      const raw = text.slice(q + 1, endQ);
-      const lt2 = raw.indexOf('<');
-      if (lt2 !== -1) fail('XML_MALFORMED', `'<' is not allowed in the value of attribute ${name}.`, q + 1 + lt2);
       if (Object.prototype.hasOwnProperty.call(attributes, name)) fail('XML_MALFORMED', `Attribute ${name} appears twice in <${tag}>.`, ws);
-      const decoded = decodeAttribute(raw, q + 1);
-      const value = check ? decoded : recent.get(decoded);
+      let value: string;
+      if (isPlain(text, q + 1, endQ)) {
+        // Nothing to check, decode or normalise (nearly every value): a repeat is found without slicing it.
+        value = endQ - q - 1 <= 64 ? (recent.peek(text, q + 1, endQ) ?? recent.get(text.slice(q + 1, endQ))) : text.slice(q + 1, endQ);
+      } else {
+        const raw = text.slice(q + 1, endQ);
+        const lt2 = raw.indexOf('<');
+        if (lt2 !== -1) fail('XML_MALFORMED', `'<' is not allowed in the value of attribute ${name}.`, q + 1 + lt2);
+        const decoded = decodeAttribute(raw, q + 1);
+        value = check ? decoded : recent.get(decoded);
+      }
       if (name === '__proto__') Object.defineProperty(attributes, name, { value, enumerable: true, writable: true, configurable: true });
       else attributes[name] = value;
-      if (!check) attrScratch.push(name, value);
       at = endQ + 1;
     }
     if (stack.length >= maxDepth) fail('XML_TOO_DEEP', `Elements are nested deeper than ${maxDepth} levels.`, pos);
     const parent = stack.length ? (stack[stack.length - 1] as Frame) : undefined;
-    // A check builds nothing, so it needs neither the kinds nor the attribute snapshots.
+    // A check builds nothing, so it needs no kinds.
     const kind = check ? 'element' : classify(tag, parent ? parent.kind : (options.rootParentKind ?? 'document'), parent ? parent.tag : '');
-    const attrs = !check && attrScratch.length ? attrScratch.slice() : NO_ATTRS;
-    const frame: Frame = { tag, kind, attributes, attrs, childStart: scratch.length, start: pos, startTagEnd: at };
-    if (selfClosing) closeElement(frame, at, at);
+    const frame = free.pop() ?? new Frame();
+    frame.tag = tag;
+    frame.kind = kind;
+    frame.attributes = attributes;
+    frame.childStart = scratch.length;
+    frame.start = pos;
+    frame.valueKind = !check && VALUE_KINDS.has(kind);
+    frame.pending = undefined;
+    if (selfClosing) closeElement(frame, at);
     else stack.push(frame);
     pos = at;
   }
@@ -349,29 +391,51 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
   if (!rootSeen) fail('XML_MALFORMED', len === 0 ? 'The input is empty.' : 'The input has no root element.', 0);
 
   if (check) return undefined;
-  const document = new SourcedDocument(source, len, topChildren) as XmlDocument;
+  const document = new SourcedDocument(source, topChildren) as XmlDocument;
   return { document, source, root: root as Element, warnings };
 
-  function closeElement(f: Frame, contentEnd: number, end: number): void {
+  function closeElement(f: Frame, end: number): void {
+    free.push(f);
     if (!stack.length) rootSeen = true;
     if (check) return;
     let node: Element;
-    const span = { start: f.start, startTagEnd: f.startTagEnd, contentEnd, end };
-    const kids = scratch.length > f.childStart ? scratch.slice(f.childStart) : [];
-    scratch.length = f.childStart;
-    if (VALUE_KINDS.has(f.kind) && kids.every((c) => c.kind === 'text' || c.kind === 'cdata')) {
-      let value = '';
-      for (const c of kids) value += (c as { value: string }).value;
-      node = new SourcedValueElement(source, span, f.attrs, f.kind, f.tag, f.attributes, recent.get(value));
+    if (f.valueKind && scratch.length === f.childStart) {
+      node = new SourcedValueElement(source, f.start, end, f.kind, f.tag, f.attributes, f.pending === undefined ? '' : recent.get(f.pending));
     } else {
-      node = new SourcedElement(source, span, f.attrs, VALUE_KINDS.has(f.kind) ? 'element' : f.kind, f.tag, f.attributes, kids);
+      const kids = scratch.length > f.childStart ? scratch.slice(f.childStart) : [];
+      scratch.length = f.childStart;
+      if (f.valueKind && kids.every((c) => c.kind === 'text' || c.kind === 'cdata')) {
+        // Joined, not concatenated: a flat string costs less to keep than a chain of pieces.
+        node = new SourcedValueElement(source, f.start, end, f.kind, f.tag, f.attributes, recent.get(kids.map((c) => (c as { value: string }).value).join('')));
+      } else {
+        node = new SourcedElement(source, f.start, end, f.valueKind ? 'element' : f.kind, f.tag, f.attributes, kids);
+      }
     }
-    if (stack.length) scratch.push(node);
-    else {
+    if (stack.length) {
+      flushPending(stack[stack.length - 1]);
+      scratch.push(node);
+    } else {
       topChildren.push(node);
       root = node;
     }
   }
+}
+
+/**
+ * Whether text at `[from, to)` means itself and needs no check: no `<`, no reference, no character outside printable
+ * ASCII and Latin-1; in an attribute, nothing normalisation changes; in element text, no `]` (of a `]]>`), though line
+ * ends and tabs are plain there. Anything else takes the checked path.
+ */
+function isPlain(text: string, from: number, to: number, elementText = false): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20) {
+      if (elementText && (c === 0x09 || c === 0x0a || c === 0x0d)) continue;
+      return false;
+    }
+    if (c === 0x26 || c === 0x3c || c > 0xff || (elementText && c === 0x5d)) return false;
+  }
+  return true;
 }
 
 function describeAt(text: string, at: number): string {

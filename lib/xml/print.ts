@@ -4,20 +4,10 @@
  */
 import type { XmlElement as Element, XmlNode as Node, XmlDocument } from './types.js';
 import { cdataSection, decodeEntities, escapeAttribute, escapeText, normalizeAttributeRaw } from './entities.js';
-import {
-  contentEndOf,
-  endOf,
-  isSourcedElement,
-  readAttrsOf,
-  readTagOf,
-  readTargetOf,
-  readValueOf,
-  type Source,
-  sourceOf,
-  startOf,
-  startTagEndOf,
-} from './origin.js';
+import { contentEndAt, endOf, isSourcedElement, isSourcedValueElement, type Source, sourceOf, startOf, startTagEndAt } from './origin.js';
+import { contentSays, leafSays, startTagSays, tagSays } from './unchanged.js';
 import { type EmptyForm, styleOf, type WriteStyle } from './style.js';
+import { isSpace } from './chars.js';
 
 /** Collects output, merging adjacent copies from the same source into one slice. */
 class Out {
@@ -37,7 +27,12 @@ class Out {
     this.to = end;
   }
 
+  /** Writes `text`; when the source being copied goes on with exactly this text, the copy is extended instead. */
   push(text: string): void {
+    if (this.src && this.src.text.startsWith(text, this.to)) {
+      this.to += text.length;
+      return;
+    }
     this.flush();
     this.parts.push(text);
   }
@@ -53,6 +48,13 @@ class Out {
     this.flush();
     return this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join('');
   }
+}
+
+/** Whether a text value is XML white space only (it is written as it is). */
+function isBlank(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  for (let i = 0; i < value.length; i++) if (!isSpace(value.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Options for {@link printDocument}. */
@@ -76,25 +78,21 @@ export function printNode(node: Node, doc: XmlDocument): string {
   return out.finish();
 }
 
-function sameAttributes(attributes: Record<string, string>, flat: string[]): boolean {
-  let i = 0;
-  for (const name in attributes) {
-    if (flat[i] !== name || flat[i + 1] !== attributes[name]) return false;
-    i += 2;
-  }
-  return i === flat.length;
-}
-
-/** What is left to write: a node, literal text, or a span of the source to copy. */
-type Work = Node | string | { src: Source; start: number; end: number };
+/** What is left to write: a node, literal text, or a span of the source to copy (pushed as end, start, source). */
+type Work = Node | string | Source | number;
 
 class Printer {
   private styleCache: WriteStyle | undefined;
 
+  private readonly overrides: Map<Node, string> | undefined;
+
   constructor(
     private readonly doc: XmlDocument,
-    private readonly overrides: Map<Node, string> | undefined,
-  ) {}
+    overrides: Map<Node, string> | undefined,
+  ) {
+    // No lookup per node when there is nothing to look up.
+    this.overrides = overrides?.size ? overrides : undefined;
+  }
 
   private get style(): WriteStyle {
     return (this.styleCache ??= styleOf(this.doc));
@@ -107,10 +105,10 @@ class Printer {
   node(root: Node, out: Out): void {
     const todo: Work[] = [root];
     while (todo.length) {
-      const work = todo.pop() as Work;
+      const work = todo.pop() as Exclude<Work, number>;
       if (typeof work === 'string') out.push(work);
       else if ('kind' in work) this.one(work, out, todo);
-      else out.copy(work.src, work.start, work.end);
+      else out.copy(work, todo.pop() as number, todo.pop() as number);
     }
   }
 
@@ -126,7 +124,16 @@ class Printer {
       return;
     }
     const src = sourceOf(node);
-    if (src && readValueOf(node) === node.value && (node.kind !== 'instruction' || readTargetOf(node) === node.target)) out.copy(src, startOf(node), endOf(node));
+    if (src) {
+      const start = startOf(node);
+      const end = endOf(node);
+      if (leafSays(node, src.text, start, end)) {
+        out.copy(src, start, end);
+        return;
+      }
+    }
+    // White space is written as it is: no style to learn, and it extends the copy of the source it matches.
+    if (node.kind === 'text' && isBlank(node.value)) out.push(node.value);
     else out.push(this.freshLeaf(node));
   }
 
@@ -144,46 +151,51 @@ class Printer {
   }
 
   private element(node: Element, out: Out, todo: Work[]): void {
-    const src = isSourcedElement(node) && readTagOf(node) === node.tag ? sourceOf(node) : undefined;
+    const src = isSourcedElement(node) ? sourceOf(node) : undefined;
+    const start = src ? startOf(node) : 0;
     const empty = 'value' in node ? node.value === '' : node.children.length === 0;
-    if (!src) {
+    if (!src || !tagSays(node, src.text, start)) {
       out.push(this.freshStartTag(node, empty));
       if (!empty) {
         todo.push(`</${node.tag}>`);
-        this.content(node, undefined, out, todo);
+        this.content(node, undefined, 0, 0, out, todo);
       }
       return;
     }
-    const start = startOf(node);
+    const text = src.text;
     const end = endOf(node);
-    const startTagEnd = startTagEndOf(node);
-    const selfClosing = startTagEnd === end;
-    const attrsSame = sameAttributes(node.attributes, readAttrsOf(node));
-    if (selfClosing) {
+    let startTagEnd = startTagSays(node, text, start);
+    const attrsSame = startTagEnd !== -1;
+    if (!attrsSame) startTagEnd = startTagEndAt(text, start);
+    if (startTagEnd === end) {
       if (empty) {
         if (attrsSame) out.copy(src, start, end);
-        else out.push(this.startTag(node, src, true));
+        else out.push(this.startTag(node, src, startTagEnd, true));
         return;
       }
-      out.push(this.startTag(node, src, false));
+      out.push(this.startTag(node, src, startTagEnd, false));
       todo.push(`</${node.tag}>`);
-      this.content(node, src, out, todo);
+      this.content(node, undefined, 0, 0, out, todo);
       return;
     }
     if (attrsSame) out.copy(src, start, startTagEnd);
-    else out.push(this.startTag(node, src, false));
-    todo.push({ src, start: contentEndOf(node), end });
-    this.content(node, src, out, todo);
+    else out.push(this.startTag(node, src, startTagEnd, false));
+    const contentEnd = contentEndAt(text, startTagEnd, end);
+    todo.push(end, contentEnd, src);
+    this.content(node, src, startTagEnd, contentEnd, out, todo);
   }
 
-  /** The content of an element; `src` is set when the element was read from source. Children go on `todo`. */
-  private content(node: Element, src: Source | undefined, out: Out, todo: Work[]): void {
+  /**
+   * The content of an element; `src` is set when the element was read from source with content at
+   * `[from, to)`. Children go on `todo`.
+   */
+  private content(node: Element, src: Source | undefined, from: number, to: number, out: Out, todo: Work[]): void {
     if ('value' in node) {
-      if (src && readValueOf(node) === node.value) {
-        out.copy(src, startTagEndOf(node), contentEndOf(node));
+      if (src && isSourcedValueElement(node) && contentSays(node.value, src.text, from, to)) {
+        out.copy(src, from, to);
         return;
       }
-      const wasCdata = src !== undefined && startTagEndOf(node) !== endOf(node) && src.text.startsWith('<![CDATA[', startTagEndOf(node));
+      const wasCdata = src !== undefined && src.text.startsWith('<![CDATA[', from);
       out.push(wasCdata ? cdataSection(node.value) : escapeText(node.value, this.style));
       return;
     }
@@ -205,10 +217,9 @@ class Printer {
   }
 
   /** Reprints an edited start tag, keeping the spelling and spacing of every attribute that did not change. */
-  private startTag(node: Element, src: Source, selfClose: boolean): string {
+  private startTag(node: Element, src: Source, startTagEnd: number, selfClose: boolean): string {
     const text = src.text;
     const start = startOf(node);
-    const startTagEnd = startTagEndOf(node);
     const spans = scanAttributes(text, start + 1 + node.tag.length, startTagEnd);
     const byName = new Map(spans.map((a) => [a.name, a]));
     const q = spans[0]?.quote ?? this.style.quote;
@@ -270,23 +281,33 @@ export function isUnchanged(root: Node): boolean {
     const node = todo.pop() as Node;
     const src = sourceOf(node);
     if (!src) return false;
+    const text = src.text;
+    const start = startOf(node);
     if (!('tag' in node)) {
-      if (readValueOf(node) !== node.value || (node.kind === 'instruction' && readTargetOf(node) !== node.target)) return false;
+      if (!leafSays(node, text, start, endOf(node))) return false;
       continue;
     }
-    if (readTagOf(node) !== node.tag || !sameAttributes(node.attributes, readAttrsOf(node))) return false;
+    if (!isSourcedElement(node) || !tagSays(node, text, start)) return false;
+    const startTagEnd = startTagSays(node, text, start);
+    if (startTagEnd === -1) return false;
+    const contentEnd = contentEndAt(text, startTagEnd, endOf(node));
     if ('value' in node) {
-      if (readValueOf(node) !== node.value) return false;
+      if (!isSourcedValueElement(node) || !contentSays(node.value, text, startTagEnd, contentEnd)) return false;
       continue;
     }
-    // The children are still those read, in order, when their spans tile the content exactly.
-    let at = startTagEndOf(node);
+    // The children are still those read, in order, when their spans tile the content exactly; white space, which
+    // has no origin, when it is what the source says where it stands.
+    let at = startTagEnd;
     for (const c of node.children) {
+      if (!sourceOf(c) && !('tag' in c) && c.kind === 'text' && isBlank(c.value) && text.startsWith(c.value, at)) {
+        at += c.value.length;
+        continue;
+      }
       if (sourceOf(c) !== src || startOf(c) !== at) return false;
       at = endOf(c);
       todo.push(c);
     }
-    if (at !== contentEndOf(node)) return false;
+    if (at !== contentEnd) return false;
   }
   return true;
 }

@@ -2,10 +2,10 @@
  * The writing style of a document, learnt from what it already says, so that printed nodes look like their
  * neighbours: attribute quotes, whether text escapes quotes, the empty-element form per tag, and the newline.
  */
-import type { XmlNode as Node, XmlDocument } from './types.js';
+import type { XmlNode as Node, Text, XmlDocument } from './types.js';
 import type { EscapeStyle } from './entities.js';
 import { isSpace } from './chars.js';
-import { contentEndOf, endOf, isSourcedElement, sourceOf, startOf, startTagEndOf } from './origin.js';
+import { endOf, isSourcedElement, sourceOf, startOf, startTagEndAt } from './origin.js';
 
 /** The form an element with no content is written in. */
 export type EmptyForm = '/>' | ' />' | 'pair';
@@ -57,24 +57,25 @@ function learnStyle(doc: XmlDocument): WriteStyle {
       // Spans read straight off the nodes (no origin object per node: this pass sees every node).
       const src = sourceOf(n);
       if (n.kind === 'text') {
-        if (!src) continue;
-        const start = startOf(n);
-        const end = endOf(n);
+        // White space between elements is read without an origin: it is learnt from its value, which is as written.
+        const text = src ? src.text : (n as Text).value;
+        const start = src ? startOf(n) : 0;
+        const end = src ? endOf(n) : text.length;
         let blank = true;
         let sawCrlf = false;
         let sawLf = false;
         for (let i = start; i < end && blank; i++) {
-          const c = src.text.charCodeAt(i);
+          const c = text.charCodeAt(i);
           blank = isSpace(c);
           if (c === 0x0a) {
-            if (i > start && src.text.charCodeAt(i - 1) === 0x0d) sawCrlf = true;
+            if (i > start && text.charCodeAt(i - 1) === 0x0d) sawCrlf = true;
             else sawLf = true;
           }
         }
         if (blank) {
           if (sawCrlf) crlf++;
           else if (sawLf) lf++;
-        } else countText(src.text.slice(start, end));
+        } else if (src) countText(text.slice(start, end));
         continue;
       }
       if (!('tag' in n)) continue;
@@ -82,19 +83,22 @@ function learnStyle(doc: XmlDocument): WriteStyle {
         const text = src.text;
         const start = startOf(n);
         const end = endOf(n);
-        const startTagEnd = startTagEndOf(n);
-        const contentEnd = contentEndOf(n);
-        // The first '=' of the start tag, looked for only inside it: every pass over the text stays linear.
+        // The first '=' of the start tag, looked for only inside it (no '>' comes before it): every pass over the
+        // text stays linear, and the end of the start tag is looked for only where it is needed.
         let eq = start;
-        while (eq < startTagEnd && text.charCodeAt(eq) !== 0x3d) eq++;
-        if (eq < startTagEnd) {
+        for (let c = text.charCodeAt(eq); c !== 0x3d && c !== 0x3e; c = text.charCodeAt(++eq));
+        if (text.charCodeAt(eq) === 0x3d) {
           let q = eq + 1;
-          while (q < startTagEnd && isSpace(text.charCodeAt(q))) q++;
+          while (isSpace(text.charCodeAt(q))) q++;
           if (text.charCodeAt(q) === 0x22) dq++;
           else if (text.charCodeAt(q) === 0x27) sq++;
         }
+        const selfClosing = text.charCodeAt(end - 2) === 0x2f;
+        const contentEnd = selfClosing ? end : text.lastIndexOf('<', end - 1);
+        // Content that ends with '>' may be none at all (`<a></a>`); only then is the start tag's end needed.
+        const startTagEnd = selfClosing ? end : 'value' in n || text.charCodeAt(contentEnd - 1) === 0x3e ? startTagEndAt(text, start) : -1;
         let form: EmptyForm | undefined;
-        if (startTagEnd === end) form = text.charCodeAt(end - 3) === 0x20 ? ' />' : '/>';
+        if (selfClosing) form = text.charCodeAt(end - 3) === 0x20 ? ' />' : '/>';
         else if (contentEnd === startTagEnd) form = 'pair';
         if (form) {
           if (!emptyByTag.has(n.tag)) emptyByTag.set(n.tag, form);
