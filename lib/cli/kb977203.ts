@@ -2,6 +2,7 @@
  * `cmts kb977203`: apply the KB977203 preset to an exported task sequence and write the result atomically.
  */
 import { writeTaskSequenceText } from '../write.js';
+import { sourceOf } from '../xml/origin.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
 import { applyKb977203, checkKb977203, type Kb977203Options, type Kb977203Report } from '../presets/kb977203.js';
@@ -123,7 +124,8 @@ function processFile(file: string, target: string | undefined, options: Kb977203
   for (const { label, doc, warnings } of input.docs) {
     // Only these fields outlive the file, copied (detached) so that none is a slice keeping the whole input alive.
     const id = detached(identity(label, doc));
-    const before = dryRun ? writeTaskSequenceText(doc) : '';
+    // Unedited, the document writes back as the text it was read from: that text is the diff's "before", not a print.
+    const before = dryRun ? (sourceOf(doc.xml)?.text ?? writeTaskSequenceText(doc)) : '';
     let report: Kb977203Report;
     try {
       report = mode === 'check' ? checkKb977203(doc, options) : mode === 'revert' ? revertKb977203(doc, options) : applyKb977203(doc, options);
