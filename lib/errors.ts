@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   HOTFIX_INSTALL_STEP: 'A step installs the KB977203 hotfix itself, which stops the client service and fails the task sequence (R1).',
   INSTALL_PROPERTIES_INVALID: 'The Setup Windows and ConfigMgr installation properties cannot be used as they are (an unclosed quote, PATCH twice).',
   IO_ERROR: 'A file could not be read or written.',
+  INTERNAL_ERROR: 'cmts failed on an input in a way it does not expect (a bug: please report it with the input); the other inputs of a batch are still processed.',
   ZIP_INVALID: 'A .zip export is damaged or uses a zip feature cmts does not support (ZIP64, multi-disk, other compression).',
   ZIP_UNSAFE: 'A .zip export has an entry with an absolute or `..` path (in its name or Unicode path field), two entries with one name, encryption, overlapping entries or absurd sizes (a zip bomb).',
 } as const;

@@ -1,0 +1,143 @@
+/**
+ * A batch on the machine's cores: tasks run on a pool of worker threads and their results come back in task order,
+ * so what a command prints is the same as when it runs every task itself. A worker that dies (an uncaught error, out
+ * of memory) costs only the task it was running: that task gets a failure result and a new worker takes over.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+/** How a task starts: a message for a worker (with what to transfer rather than copy), or its result already. */
+export type TaskStart<R> = { message: unknown; transfer?: ArrayBuffer[] } | { result: R };
+
+/** What runs a batch. */
+export interface PoolSpec<R> {
+  /** The worker's module; it answers each `{ task, message }` with one `{ task, reply }`. */
+  script: URL;
+  /** Data every worker starts with (`workerData`). */
+  workerData?: unknown;
+  /** Threads; default the machine's available parallelism, never more than there are tasks. */
+  workers?: number;
+  /** Task `i`: called in order, as workers become free, so inputs are read just before they are needed. */
+  start: (i: number) => TaskStart<R>;
+  /** The result of task `i` when its worker died. */
+  failed: (i: number, error: Error) => R;
+  /** Task `i`'s result, called in task order. */
+  deliver: (i: number, result: R) => void;
+}
+
+/** The number of threads a batch uses by default. */
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/** Runs `count` tasks on worker threads; resolves once every result has been delivered and the workers are gone. */
+export function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void> {
+  const size = Math.max(1, Math.min(spec.workers ?? defaultWorkers(), count));
+  // Results that finished ahead of the one awaited wait here; at most this many tasks run ahead of it, so a slow
+  // task holds back a bounded number of results, not the rest of the batch.
+  const ahead = size * 4;
+  const ready = new Map<number, R>();
+  const idle: Worker[] = [];
+  const running = new Map<Worker, number>();
+  const all = new Set<Worker>();
+  let next = 0;
+  let delivered = 0;
+  let finished = false;
+  let idleDeaths = 0;
+
+  return new Promise<void>((resolve, reject) => {
+    const finish = (error?: Error): void => {
+      if (finished) return;
+      finished = true;
+      const gone = [...all].map((w) => w.terminate());
+      Promise.all(gone).then(
+        () => (error === undefined ? resolve() : reject(error)),
+        reject,
+      );
+    };
+    const settle = (i: number, result: R): void => {
+      ready.set(i, result);
+      while (ready.has(delivered)) {
+        const r = ready.get(delivered) as R;
+        ready.delete(delivered);
+        spec.deliver(delivered++, r);
+      }
+    };
+    const pump = (): void => {
+      try {
+        while (!finished) {
+          if (delivered === count) return finish();
+          if (next >= count || next >= delivered + ahead) return;
+          const worker = idle.pop();
+          if (!worker) return;
+          const i = next++;
+          const s = spec.start(i);
+          if ('result' in s) {
+            idle.push(worker);
+            settle(i, s.result);
+            continue;
+          }
+          running.set(worker, i);
+          worker.postMessage({ task: i, message: s.message }, s.transfer ?? []);
+        }
+      } catch (e) {
+        finish(asError(e));
+      }
+    };
+    const spawn = (): void => {
+      const worker = new Worker(spec.script, { workerData: spec.workerData });
+      let death: Error | undefined;
+      all.add(worker);
+      worker.on('message', ({ task, reply }: { task: number; reply: R }) => {
+        if (finished) return;
+        running.delete(worker);
+        idle.push(worker);
+        try {
+          settle(task, reply);
+        } catch (e) {
+          return finish(asError(e));
+        }
+        pump();
+      });
+      worker.on('error', (e) => {
+        death = e;
+      });
+      worker.on('exit', (code) => {
+        all.delete(worker);
+        if (finished) return;
+        const i = running.get(worker);
+        running.delete(worker);
+        const at = idle.indexOf(worker);
+        if (at !== -1) idle.splice(at, 1);
+        if (i !== undefined) {
+          try {
+            settle(i, spec.failed(i, death ?? new Error(`its worker thread stopped (exit code ${code})`)));
+          } catch (e) {
+            return finish(asError(e));
+          }
+        }
+        // The tasks left need a worker; workers that die without a task (one that cannot start) are not replaced
+        // for ever: past the pool's size, the batch stops with why.
+        if (i === undefined && ++idleDeaths > size) return finish(death ?? new Error(`a worker thread stopped (exit code ${code})`));
+        if (delivered < count) spawn();
+        pump();
+      });
+      idle.push(worker);
+    };
+    if (count === 0) return resolve();
+    for (let k = 0; k < size; k++) spawn();
+    pump();
+  });
+}
+
+function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(`a batch task failed: ${JSON.stringify(e)}`);
+}
+
+/** The buffer of `bytes`, when it is exactly theirs (so it can be transferred), else a copy that is. */
+export function ownBuffer(bytes: Uint8Array): { bytes: Uint8Array; buffer: ArrayBuffer } {
+  const { buffer } = bytes;
+  if (buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength) return { bytes, buffer };
+  const copy = new Uint8Array(bytes);
+  return { bytes: copy, buffer: copy.buffer };
+}
