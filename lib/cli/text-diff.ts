@@ -169,17 +169,14 @@ function myers(a: string[], aLo: number, aHi: number, b: string[], bLo: number, 
  */
 function sameEnds(a: string, b: string, context: number): { head: number; headLines: number; tail: number } {
   const min = Math.min(a.length, b.length);
-  let p = 0;
-  while (p < min && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  const p = commonStart(a, b, min);
   // Back to the start of the line the first difference is on, then `context` lines further.
   let head = p === 0 ? 0 : a.lastIndexOf('\n', p - 1) + 1;
   for (let k = 0; k < context && head > 0; k++) head = head === 1 ? 0 : a.lastIndexOf('\n', head - 2) + 1;
   let headLines = 0;
   for (let i = a.indexOf('\n'); i !== -1 && i < head; i = a.indexOf('\n', i + 1)) headLines++;
   // The common end never reaches into the common start, so no line is counted on both sides.
-  let s = 0;
-  const limit = min - p;
-  while (s < limit && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  const s = commonEnd(a, b, min - p);
   // Forward to the first line start inside the common end (a line start in both texts), then `context` lines on.
   let tailStart = s === 0 ? a.length : a.indexOf('\n', a.length - s) + 1;
   if (tailStart === 0) tailStart = a.length;
@@ -188,6 +185,25 @@ function sameEnds(a: string, b: string, context: number): { head: number; headLi
     tailStart = nl === -1 ? a.length : nl + 1;
   }
   return { head, headLines, tail: a.length - tailStart };
+}
+
+/**
+ * The length of the common start of `a` and `b`, at most `limit`. Compared in blocks that halve after a mismatch
+ * (a string comparison runs natively; a loop over characters does not), then character by character.
+ */
+function commonStart(a: string, b: string, limit: number): number {
+  let p = 0;
+  for (let block = 16384; block >= 32; block >>= 1) while (p + block <= limit && a.slice(p, p + block) === b.slice(p, p + block)) p += block;
+  while (p < limit && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p;
+}
+
+/** The length of the common end of `a` and `b`, at most `limit`, compared as {@link commonStart} does. */
+function commonEnd(a: string, b: string, limit: number): number {
+  let s = 0;
+  for (let block = 16384; block >= 32; block >>= 1) while (s + block <= limit && a.slice(a.length - s - block, a.length - s) === b.slice(b.length - s - block, b.length - s)) s += block;
+  while (s < limit && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return s;
 }
 
 /** A unified diff (`---`/`+++` headers, `@@` hunks, 3 lines of context); '' when the texts are equal. */
