@@ -5,7 +5,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { TaskSequenceError } from '../errors.js';
-import { DEFAULT_MAX_BYTES } from '../read.js';
+import { DEFAULT_MAX_BYTES } from '../read-limits.js';
 import { DEFAULT_MAX_ARCHIVE_BYTES } from '../zip/zip.js';
 import { describeErrno } from './describe-errno.js';
 

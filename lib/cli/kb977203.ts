@@ -19,7 +19,8 @@ import { loadOne } from './load.js';
 import { commitFile, failedInput, type FileReply, type FileSettings, fromReply, processBytes } from './kb977203-file.js';
 import type { FileTask } from './kb977203-worker.js';
 import { defaultWorkers, ownBuffer, runPool } from './worker-pool.js';
-import { assertValid } from '../schemas.js';
+import { assertValidWith } from '../assert-valid.js';
+import { validate as validateOptions } from '../generated/validate-kb977203-options.js';
 
 /** The command's --help text. */
 export const HELP = `Usage: cmts kb977203 <input>... (-o <output> | --out-dir <folder> | --in-place) --certfix-package <ID> [options]
@@ -131,7 +132,7 @@ function loadOptions(p: Parsed, io: CliIo): Kb977203Options {
     try {
       // certfixPackage may come from the flags instead, so a placeholder satisfies `required` here; every key the
       // file does give is checked, and the merged options are validated again by the preset.
-      assertValid('kb977203.options.schema.json', { certfixPackage: 'ABC00000', ...base }, `The options in ${config}`);
+      assertValidWith(validateOptions, { certfixPackage: 'ABC00000', ...base }, `The options in ${config}`);
     } catch (e) {
       if (e instanceof TaskSequenceError) e.file = config;
       throw e;
