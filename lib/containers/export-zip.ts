@@ -7,7 +7,7 @@ import type { TaskSequenceDocument } from '../document.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
 import { referencedPackages } from '../model/mutate.js';
 import { readTaskSequence, type ReadOptions } from '../read.js';
-import { writeTaskSequence } from '../write.js';
+import { checkWrittenBytes, writeTaskSequence } from '../write.js';
 import { readEntry, readZip, writeZip, type ZipArchive, type ZipEntry, type ZipLimits } from '../zip/zip.js';
 
 /** A read export archive and the task sequences in it. */
@@ -90,4 +90,25 @@ export function writeExportZip(x: ExportZip, limits: ZipLimits = {}): Uint8Array
     if (!Buffer.from(out).equals(Buffer.from(s.original))) replace.set(s.entry, out);
   }
   return writeZip(x.zip, replace, limits);
+}
+
+/**
+ * Checks an archive about to be written in place of `x`, building no tree: its directory and headers read back (as
+ * {@link readExportZip} reads them), it still holds every task sequence part, and each part that differs from the
+ * one read inflates to its declared size and CRC and is well-formed XML in its own encoding. A part with the name,
+ * size and CRC it was read with is the copy of bytes that were judged when read (the writer copies it verbatim, after
+ * checking its CRC). Throws `ZIP_INVALID`/`ZIP_UNSAFE` as reading does, or `OUTPUT_MALFORMED`.
+ */
+export function checkExportZipOutput(bytes: Uint8Array, x: ExportZip): void {
+  const zip = readZip(bytes);
+  const before = new Map(x.sequences.map((s) => [s.part, s.entry]));
+  const parts = zip.entries.filter((e) => OBJECT_PART.test(e.name));
+  if (parts.length !== x.sequences.length || parts.some((e) => !before.has(e.name))) {
+    throw new TaskSequenceError('OUTPUT_MALFORMED', 'The archive written would not hold the task sequences read; nothing is written.');
+  }
+  for (const e of parts) {
+    const was = before.get(e.name) as ZipEntry;
+    if (e.crc === was.crc && e.size === was.size) continue;
+    checkWrittenBytes(readEntry(zip, e));
+  }
 }
