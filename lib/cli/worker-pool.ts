@@ -37,9 +37,12 @@ export function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void> {
   // task holds back a bounded number of results, not the rest of the batch.
   const ahead = size * 4;
   const ready = new Map<number, R>();
-  const idle: Worker[] = [];
-  const running = new Map<Worker, number>();
-  const all = new Set<Worker>();
+  const DEPTH = 2;
+  // Each worker holds up to DEPTH tasks, so it starts the next one as soon as it is done with one, without waiting
+  // for the main thread (busy reading and writing, or not scheduled on a loaded machine) to send it.
+  const queued = new Map<Worker, number[]>();
+  // Tasks to start again: they were waiting on a worker that died running the task before them.
+  const retry: number[] = [];
   let next = 0;
   let delivered = 0;
   let finished = false;
@@ -49,7 +52,7 @@ export function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void> {
     const finish = (error?: Error): void => {
       if (finished) return;
       finished = true;
-      const gone = [...all].map((w) => w.terminate());
+      const gone = [...queued.keys()].map((w) => w.terminate());
       Promise.all(gone).then(
         () => (error === undefined ? resolve() : reject(error)),
         reject,
@@ -63,21 +66,33 @@ export function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void> {
         spec.deliver(delivered++, r);
       }
     };
+    /** The worker with the fewest tasks, if it can take one more. */
+    const freest = (): Worker | undefined => {
+      let best: Worker | undefined;
+      let least = DEPTH;
+      for (const [w, tasks] of queued) {
+        if (tasks.length < least) {
+          best = w;
+          least = tasks.length;
+        }
+      }
+      return best;
+    };
     const pump = (): void => {
       try {
         while (!finished) {
           if (delivered === count) return finish();
-          if (next >= count || next >= delivered + ahead) return;
-          const worker = idle.pop();
+          const again = retry.length > 0;
+          if (!again && (next >= count || next >= delivered + ahead)) return;
+          const worker = freest();
           if (!worker) return;
-          const i = next++;
+          const i = again ? (retry.shift() as number) : next++;
           const s = spec.start(i);
           if ('result' in s) {
-            idle.push(worker);
             settle(i, s.result);
             continue;
           }
-          running.set(worker, i);
+          (queued.get(worker) as number[]).push(i);
           worker.postMessage({ task: i, message: s.message }, s.transfer ?? []);
         }
       } catch (e) {
@@ -87,11 +102,11 @@ export function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void> {
     const spawn = (): void => {
       const worker = new Worker(spec.script, { workerData: spec.workerData });
       let death: Error | undefined;
-      all.add(worker);
+      queued.set(worker, []);
       worker.on('message', ({ task, reply }: { task: number; reply: R }) => {
         if (finished) return;
-        running.delete(worker);
-        idle.push(worker);
+        const tasks = queued.get(worker) as number[];
+        tasks.splice(tasks.indexOf(task), 1);
         try {
           settle(task, reply);
         } catch (e) {
@@ -103,12 +118,13 @@ export function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void> {
         death = e;
       });
       worker.on('exit', (code) => {
-        all.delete(worker);
+        const tasks = queued.get(worker) ?? [];
+        queued.delete(worker);
         if (finished) return;
-        const i = running.get(worker);
-        running.delete(worker);
-        const at = idle.indexOf(worker);
-        if (at !== -1) idle.splice(at, 1);
+        // A worker takes its tasks in order: the first was running when it died, the others had not started.
+        const [i, ...waiting] = tasks;
+        retry.push(...waiting);
+        retry.sort((x, y) => x - y);
         if (i !== undefined) {
           try {
             settle(i, spec.failed(i, death ?? new Error(`its worker thread stopped (exit code ${code})`)));
@@ -122,7 +138,6 @@ export function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void> {
         if (delivered < count) spawn();
         pump();
       });
-      idle.push(worker);
     };
     if (count === 0) return resolve();
     for (let k = 0; k < size; k++) spawn();
