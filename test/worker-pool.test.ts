@@ -2,7 +2,7 @@
 // that dies costs only its task (which gets a failure result) and the rest still run, and inputs are read only as
 // threads become free, a bounded number ahead of the result awaited.
 import { describe, expect, it } from 'vitest';
-import { ownBuffer, runPool, type TaskStart } from '../lib/cli/worker-pool.js';
+import { defaultWorkers, ownBuffer, runPool, type TaskStart } from '../lib/cli/worker-pool.js';
 
 const SCRIPT = new URL('./fixtures/worker-pool/worker.mjs', import.meta.url);
 
@@ -95,5 +95,15 @@ describe('ownBuffer', () => {
     expect(own.buffer).not.toBe(view.buffer);
     expect(Array.from(own.bytes)).toEqual([1, 2, 3]);
     expect(own.buffer.byteLength).toBe(3);
+  });
+});
+
+describe('defaultWorkers', () => {
+  it('uses the cores not busy with other work, at least one', () => {
+    expect(defaultWorkers(2, 0.1)).toBe(2);
+    expect(defaultWorkers(2, 1.2)).toBe(1);
+    expect(defaultWorkers(2, 7.5)).toBe(1);
+    expect(defaultWorkers(8, 2.6)).toBe(5);
+    expect(defaultWorkers(4, 0)).toBe(4);
   });
 });

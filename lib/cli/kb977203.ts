@@ -74,7 +74,8 @@ Options:
       --html <file>          also write the change as an HTML review page, even with --dry-run (one input
                              holding one task sequence; the page is cmts render's comparison)
       --json                 print the report as JSON on standard output (schemas/kb977203.report.schema.json)
-  -j, --jobs <n>             threads for a batch of many inputs; output is the same for any n  [default: cores]
+  -j, --jobs <n>             threads for a batch of many inputs; output is the same for any n
+                             [default: the cores not busy (cores less the load average), at least 1]
 ${readLimitHelp('      ', 29)}
   -h, --help                 show this help
 

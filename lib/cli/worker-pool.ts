@@ -3,7 +3,7 @@
  * so what a command prints is the same as when it runs every task itself. A worker that dies (an uncaught error, out
  * of memory) costs only the task it was running: that task gets a failure result and a new worker takes over.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 /** How a task starts: a message for a worker (with what to transfer rather than copy), or its result already. */
@@ -15,7 +15,7 @@ export interface PoolSpec<R> {
   script: URL;
   /** Data every worker starts with (`workerData`). */
   workerData?: unknown;
-  /** Threads; default the machine's available parallelism, never more than there are tasks. */
+  /** Threads; default {@link defaultWorkers}, never more than there are tasks. */
   workers?: number;
   /** Task `i`: called in order, as workers become free, so inputs are read just before they are needed. */
   start: (i: number) => TaskStart<R>;
@@ -25,9 +25,14 @@ export interface PoolSpec<R> {
   deliver: (i: number, result: R) => void;
 }
 
-/** The number of threads a batch uses by default. */
-export function defaultWorkers(): number {
-  return availableParallelism();
+/**
+ * The number of threads a batch uses by default: the cores not already busy, that is the cores less the load
+ * average (as `make -l` holds back jobs on a loaded machine), at least one. Measured on a shared two-core machine,
+ * worker threads competing with other work for busy cores made a batch slower than one thread, not faster; the
+ * output is the same either way.
+ */
+export function defaultWorkers(cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
+  return Math.max(1, Math.min(cores, cores - Math.round(load)));
 }
 
 /** Runs `count` tasks on worker threads; resolves once every result has been delivered and the workers are gone. */
