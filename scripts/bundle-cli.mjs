@@ -26,7 +26,7 @@ const common = { absWorkingDir: ROOT, bundle: true, platform: 'node', target: 'n
 rmSync(OUT, { recursive: true, force: true });
 await build({
   ...common,
-  stdin: { contents: "export { main } from './lib/cli/main.ts';\nexport { nodeIo } from './lib/cli/io.ts';\n", resolveDir: ROOT, loader: 'ts', sourcefile: 'cli-entry.ts' },
+  stdin: { contents: "export { main } from './lib/cli/main.ts';\nexport { nodeIo } from './lib/cli/io.ts';\nexport { launch } from './lib/cli/launch.ts';\n", resolveDir: ROOT, loader: 'ts', sourcefile: 'cli-entry.ts' },
   outfile: join(OUT, 'cli.cjs'),
   format: 'cjs',
   // kb977203.ts finds its worker as ./kb977203-worker.js beside itself: beside cli.cjs, here.
@@ -39,7 +39,7 @@ await build({ ...common, entryPoints: { 'kb977203-worker': 'lib/cli/kb977203-wor
 const commandsLeftOut = { name: 'commands-left-out', setup: (b) => b.onResolve({ filter: /^\.\/[a-z0-9-]+\.js$/ }, (a) => (a.kind === 'dynamic-import' ? { path: a.path, external: true } : undefined)) };
 await build({
   ...common,
-  stdin: { contents: "export { main } from './lib/cli/main.ts';\nexport { nodeIo } from './lib/cli/io.ts';\n", resolveDir: ROOT, loader: 'ts', sourcefile: 'cli-entry.ts' },
+  stdin: { contents: "export { launch } from './lib/cli/launch.ts';\n", resolveDir: ROOT, loader: 'ts', sourcefile: 'cli-options-entry.ts' },
   outfile: join(OUT, 'cli-options.cjs'),
   format: 'cjs',
   plugins: [commandsLeftOut],
@@ -73,25 +73,7 @@ function load() {
   script.runInThisContext()(cli.exports, Module.createRequire(file), cli, file, __dirname);
   return cli.exports;
 }
-const { main, nodeIo } = load();
-
-// A reader that stops early (\`cmts inspect big.xml | head\`) closes the pipe: stop writing, keep the exit status.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e) => {
-    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
-    stream.destroy();
-  });
-}
-
-main(process.argv.slice(2), nodeIo()).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    process.stderr.write(\`cmts: internal error: \${e instanceof Error ? e.message : String(e)}\\n\`);
-    process.exitCode = 1;
-  },
-);
+load().launch();
 `;
 writeFileSync(join(OUT, 'cmts.cjs'), LAUNCHER);
 chmodSync(join(OUT, 'cmts.cjs'), 0o755);

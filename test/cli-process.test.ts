@@ -247,6 +247,8 @@ describe('cmts as a process', { timeout: 120_000 }, () => {
     expect(complete(['cmts', 'convert', '--to', ''])).toBe('json xml yaml');
     expect(complete(['cmts', 'kb977203', '--scenario', 're'])).toBe('refresh replace-capture replace-restore');
     expect(complete(['cmts', 'transform', 'add-r'])).toBe('add-reference');
+    expect(complete(['cmts', 'transform', 'kb'])).toBe('kb977203');
+    expect(complete(['cmts', 'build', '--'])).toBe('--container --help --output');
     expect(complete(['cmts', 'transform', 'add-reference', 'ts.xml', '--opt'])).toBe('--options');
     const ps = cmts(['completion', 'powershell']);
     expect(ps.stdout).toContain('Register-ArgumentCompleter -Native -CommandName cmts');
@@ -255,9 +257,9 @@ describe('cmts as a process', { timeout: 120_000 }, () => {
   });
 
   it('each command has a man-page-like --help with examples and its exit statuses', () => {
-    for (const c of ['inspect', 'lint', 'diff', 'convert', 'render', 'completion']) {
+    for (const c of Object.keys(COMMANDS)) {
       const help = cmts([c, '--help']).stdout;
-      for (const section of ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'EXAMPLES', 'EXIT STATUS']) expect(help, `${c} ${section}`).toMatch(new RegExp(`^${section}$`, 'm'));
+      for (const section of ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'OPTIONS', 'EXAMPLES', 'EXIT STATUS']) expect(help, `${c} ${section}`).toMatch(new RegExp(`^${section}$`, 'm'));
       expect(help).toMatch(new RegExp(`^    cmts ${c} `, 'm'));
     }
   });

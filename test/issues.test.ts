@@ -37,7 +37,8 @@ describe('Issue', () => {
     const json = JSON.parse(JSON.stringify(e)) as Issue;
     expect(json).toMatchObject({ code: 'XML_MALFORMED', severity: 'error', file: 'a.xml', line: 3 });
     expect(validatorFor('lint.report.schema.json')({ results: [{ input: 'a.xml', error: json }], summary: { inputs: 1, failed: 1, errors: 0, warnings: 0 } })).toBe(true);
-    expect(validatorFor('kb977203.report.schema.json')({ input: 'a.xml', error: json })).toBe(true);
+    expect(validatorFor('kb977203.report.schema.json')({ results: [{ input: 'a.xml', error: json }], summary: { files: 1, changed: 0, notApplicable: 0, failed: 1 } })).toBe(true);
+    expect(validatorFor('kb977203.report.schema.json')({ input: 'a.xml', error: json }), 'a bare record is not the report').toBe(false);
   });
 
   it('lint findings are issues whose code is the rule id, and the lint report schema accepts them', () => {

@@ -1,5 +1,5 @@
 // Properties of the KB977203 preset over generated ConfigMgr 2007 sequences (laid out in every way the consoles and
-// editors write them, with conditions, disabled steps and groups): applying twice is applying once, byte for byte,
+// editors write them, with conditions, disabled steps, groups and administrators' CCMCertFix steps): applying twice is applying once, byte for byte,
 // and revert(apply(x)) is x, byte for byte, when x had no PATCH property. (2007 exports always hold other empty
 // elements such as <Category />, from which the writer learns the empty form an emptied DependentProgram gets.)
 import fc from 'fast-check';
@@ -25,6 +25,8 @@ const patchProps = fc.tuple(props, fc.array(entry, { minLength: 1, maxLength: 3 
 const conditionKind = fc.constantFrom('none', 'none', 'admin', 'winpe', 'wmi');
 const setupSpec = fc.record({ props, condition: conditionKind, disabled: fc.boolean(), pkg: fc.constantFrom('ABC00002', 'ABC00003', 'abc0000f'), inGroup: fc.boolean() });
 const otherStep = fc.constantFrom('capture', 'restore', 'run', 'mdt');
+// An administrator's CCMCertFix step (adopted when it runs the options' program after Setup), with any condition.
+const certfixSpec = fc.record({ condition: conditionKind, disabled: fc.boolean(), program: fc.constantFrom('CCMCertFix', 'Run CCMCertFix') });
 
 function lines(l: Layout, depth: number, parts: string[]): string {
   const ind = l.unit.repeat(depth);
@@ -56,10 +58,21 @@ function other(kind: string, l: Layout, depth: number): string {
   return lines(l, depth, [`<step type="${type}" name="${kind}" description="" runIn="FullOS" successCodeList="0">`]) + lines(l, depth + 1, ['<action>x.exe</action>']) + lines(l, depth, ['</step>']);
 }
 
+function certfix(c: { condition: string; disabled: boolean; program: string }, name: string, l: Layout, depth: number): string {
+  return (
+    lines(l, depth, [`<step type="SMS_TaskSequence_InstallSoftwareAction" name="${name}" description=""${c.disabled ? ' disable="true"' : ''} runIn="FullOS" successCodeList="0">`]) +
+    condition(c.condition, l, depth + 1) +
+    lines(l, depth + 1, ['<action>smsswd.exe /pkg:ABC00010 /install /basevar: /continueOnError:</action>', '<defaultVarList>']) +
+    lines(l, depth + 2, ['<variable name="PackageID" property="PackageID" hidden="true">ABC00010</variable>', `<variable name="_SMSSWDProgramName" property="ProgramName">${c.program}</variable>`]) +
+    lines(l, depth + 1, ['</defaultVarList>']) +
+    lines(l, depth, ['</step>'])
+  );
+}
+
 const sequence = fc
   .record({
     layout: fc.record({ nl: fc.constantFrom('\n', '\r\n', ''), unit: fc.constantFrom('  ', '\t', '    ') }),
-    items: fc.array(fc.oneof(setupSpec.map((s) => ({ setup: s })), otherStep.map((o) => ({ other: o }))), { minLength: 1, maxLength: 5 }),
+    items: fc.array(fc.oneof(setupSpec.map((s) => ({ setup: s })), otherStep.map((o) => ({ other: o })), certfixSpec.map((c) => ({ certfix: c }))), { minLength: 1, maxLength: 5 }),
     container: fc.constantFrom('sequence', 'sms-package'),
   })
   .filter((r) => r.items.some((i) => 'setup' in i))
@@ -68,6 +81,7 @@ const sequence = fc
     const body = items
       .map((item, i) => {
         if ('other' in item) return other(item.other, l, depth);
+        if ('certfix' in item) return certfix(item.certfix, `Fix certificate ${i}`, l, depth);
         const step = setup(item.setup, `Setup Windows and ConfigMgr ${i}`, l, item.setup.inGroup ? depth + 1 : depth);
         return item.setup.inGroup ? lines(l, depth, [`<group name="Group ${i}" description="">`]) + step + lines(l, depth, ['</group>']) : step;
       })

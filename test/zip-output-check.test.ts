@@ -32,6 +32,14 @@ describe('checkExportZipOutput', () => {
     expect(thrown(() => checkExportZipOutput(bad, x))?.code).toBe('OUTPUT_MALFORMED');
   });
 
+  it('refuses a changed ReferencesInfo.xml that is not well-formed XML', () => {
+    const { x } = patched();
+    const info = x.zip.entries.find((e) => /ReferencesInfo\.xml$/i.test(e.name));
+    expect(info).toBeDefined();
+    const bad = writeZip(x.zip, new Map([[info!, Buffer.from('<ReferencesInfo><a></ReferencesInfo>')]]));
+    expect(thrown(() => checkExportZipOutput(bad, x))?.code).toBe('OUTPUT_MALFORMED');
+  });
+
   it('refuses a changed part in bytes its encoding cannot decode', () => {
     const { x } = patched();
     const bad = writeZip(x.zip, new Map([[x.sequences[0]!.entry, Buffer.from([0x3c, 0x61, 0xff, 0x2f, 0x3e])]]));

@@ -4,8 +4,10 @@
  * with a pointer to the command's help.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { TaskSequenceError } from '../errors.js';
 import type { ReadOptions } from '../read.js';
 import { didYouMean } from './did-you-mean.js';
+import { type JsonErrors, printErrorJson } from './json-report.js';
 
 /** A usage error: the command prints it with a pointer to --help and exits 2. */
 export class UsageError extends Error {}
@@ -66,6 +68,13 @@ export interface CommandSpec {
   requires?: Record<string, string>;
   /** Further usage checks; throw {@link UsageError}. Default: at least one positional argument. */
   check?: (p: Parsed) => void;
+  /**
+   * For a command with `--json`: its summary with every count zero. Under `--json`, a usage error (and any error
+   * that stops the run before its inputs) is then printed as that command's report, with one error record.
+   */
+  jsonSummary?: Record<string, number>;
+  /** The positional arguments that name inputs (default: all of them); a usage error's record names these. */
+  inputsOf?: (positionals: string[]) => string[];
 }
 
 /** The read limits a command's options set; see {@link READ_LIMIT_OPTIONS}. */
@@ -99,6 +108,8 @@ interface Streams {
   stderr: { write(chunk: string): unknown };
   /** Set by {@link startCommand} from --max-bytes/--max-nodes; the loaders read with these limits. */
   readLimits?: ReadLimits;
+  /** Set by {@link startCommand} under `--json`: errors are then also printed as the command's JSON report. */
+  jsonErrors?: JsonErrors;
 }
 
 function positiveInteger(p: Parsed, name: string): number | undefined {
@@ -124,10 +135,43 @@ export function checkRequires(p: Parsed, requires: Record<string, string>): void
   }
 }
 
-/** Prints a usage error the way every command does; returns the exit status 2. */
+/**
+ * Prints a usage error the way every command does; returns the exit status 2. Under `--json` the error is also
+ * printed on standard output as the command's report, one record with the code `USAGE_ERROR`.
+ */
 export function reportUsage(name: string, message: string, io: Streams): number {
   io.stderr.write(`cmts ${name}: ${message}\nRun 'cmts ${name} --help' for the options.\n`);
+  if (io.jsonErrors) printErrorJson(io.stdout, io.jsonErrors, new TaskSequenceError('USAGE_ERROR', message));
   return 2;
+}
+
+/**
+ * Prints a usage error of the command line as a whole (no command, or an unknown one); returns the exit status 2.
+ * Under `--json` it is also printed as a report with one `USAGE_ERROR` record and `{"failed": 1}` as the summary,
+ * the envelope every command uses.
+ */
+export function reportCommandLineUsage(message: string, argv: string[], io: Streams): number {
+  io.stderr.write(`cmts: ${message}\nRun 'cmts --help' for the commands.\n`);
+  if (wantsJson(argv)) printErrorJson(io.stdout, { summary: {}, input: '' }, new TaskSequenceError('USAGE_ERROR', message));
+  return 2;
+}
+
+/**
+ * Whether `--json` is on the command line, read from the words themselves (before a `--`), so that a command line
+ * the parser refuses still gets its error as JSON.
+ */
+function wantsJson(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+}
+
+/** The positional arguments of a command line the strict parser refused (unknown options read as flags). */
+function loosePositionals(argv: string[], options: OptionSpecs): string[] {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: false }).positionals;
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -135,8 +179,11 @@ export function reportUsage(name: string, message: string, io: Streams): number 
  * exit status when the command is already done (0 after --help, 2 after a usage error).
  */
 export function startCommand(spec: CommandSpec, argv: string[], io: Streams): Parsed | number {
+  const inputsOf = spec.inputsOf ?? ((positionals: string[]) => positionals);
+  if (spec.jsonSummary && wantsJson(argv)) io.jsonErrors = { summary: spec.jsonSummary, input: inputsOf(loosePositionals(argv, spec.options)).join(' ') };
   try {
     const p = parse(argv, spec.options);
+    if (io.jsonErrors) io.jsonErrors.input = inputsOf(p.positionals).join(' ');
     if (flag(p, 'help')) {
       io.stdout.write(spec.help);
       return 0;

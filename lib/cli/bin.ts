@@ -1,22 +1,5 @@
 #!/usr/bin/env node
 // The launcher: everything else is in main(), which tests call with their own streams.
-import { nodeIo } from './io.js';
-import { main } from './main.js';
+import { launch } from './launch.js';
 
-// A reader that stops early (`cmts inspect big.xml | head`) closes the pipe: stop writing, keep the exit status.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
-    stream.destroy();
-  });
-}
-
-main(process.argv.slice(2), nodeIo()).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`cmts: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = 1;
-  },
-);
+launch();

@@ -13,23 +13,32 @@ import { planTargets } from './output-targets.js';
 import { EXIT } from './exit.js';
 
 /** The command's --help text. */
-export const HELP = `Usage: cmts build <sequence.yaml> [-o <output>] [--container sequence|sms-package|cim-instance]
+export const HELP = `NAME
+    cmts build - compile a task sequence written as code (YAML) to XML ConfigMgr imports
 
-Compiles a task sequence written as code (YAML; schema: schemas/sequence-text.schema.json) to XML ConfigMgr
-imports: steps by their console names, settings by the step catalog's names, groups and conditions nested.
+SYNOPSIS
+    cmts build <sequence.yaml> [-o <output>] [--container sequence|sms-package|cim-instance]
 
-Options:
-  <sequence.yaml>          the text form, or - for standard input
-  -o, --output <file>      write here (default: standard output)
-      --container <kind>   sequence (a bare <sequence>, for ImportSequence), sms-package (ConfigMgr 2007
-                           export) or cim-instance (Current Branch object.xml); default: the text's container
-  -h, --help               show this help
+DESCRIPTION
+    Compiles the text form of a task sequence (YAML, schemas/sequence-text.schema.json; - for standard input)
+    to XML ConfigMgr imports: steps by their console names, settings by the step catalog's names, groups and
+    conditions nested. cmts convert --to yaml writes the text form of an existing sequence. Nothing is written
+    unless the whole text builds and the result reads back as a task sequence.
 
-Examples:
-  cmts build osd.yaml -o osd.xml
-  cmts convert export.xml --to yaml -o osd.yaml && cmts build osd.yaml --container cim-instance -o object.xml
+OPTIONS
+    -o, --output <file>       write here, in an existing folder, never onto the input [default: standard output]
+    --container <kind>        sequence (a bare <sequence>, for ImportSequence), sms-package (ConfigMgr 2007
+                              export) or cim-instance (Current Branch object.xml) [default: the text's container]
+    -h, --help                show this help
 
-Exit status: 0 success, 1 if the text does not build, 2 usage error.
+EXAMPLES
+    cmts build osd.yaml -o osd.xml
+    cmts build osd.yaml --container cim-instance -o object.xml
+    cmts convert ts.xml --to yaml -o ts.yaml && cmts build ts.yaml -o ts-built.xml
+
+EXIT STATUS
+    0 the sequence was built; 1 the text does not build (nothing written); 2 usage error (including -o naming
+    the input).
 `;
 
 const OPTIONS: OptionSpecs = { output: { type: 'string', short: 'o' }, container: { type: 'string' }, help: { type: 'boolean', short: 'h' } };

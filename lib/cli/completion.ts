@@ -14,6 +14,7 @@ import { HELP as BUILD_HELP } from './build.js';
 import { HELP as RENDER_HELP } from './render.js';
 import { HELP as TRANSFORM_HELP } from './transform.js';
 import { TRANSFORMS } from '../transforms/index.js';
+import { PRESETS } from '../presets/index.js';
 import { EXIT } from './exit.js';
 
 /** The command's --help text. */
@@ -25,7 +26,13 @@ SYNOPSIS
     cmts completion powershell
 
 DESCRIPTION
-    Prints a script that completes cmts commands, options and option values in the shell.
+    Prints a script that completes cmts commands, their options, transform names and the values of --to,
+    --scenario, --client-version, --format and --container, for bash or PowerShell. Add it to the shell's
+    profile to keep it.
+
+OPTIONS
+    bash | powershell   the shell to print the script for
+    -h, --help          show this help
 
 EXAMPLES
     # bash: this session, then every session
@@ -42,11 +49,18 @@ EXIT STATUS
 
 const OPTIONS: OptionSpecs = { help: { type: 'boolean', short: 'h' } };
 
-/** Each command's options, as its --help lists them. */
+/** The OPTIONS section of a command's --help (its examples and description may name other commands' options). */
+export function optionsSection(help: string): string {
+  const start = help.indexOf('\nOPTIONS\n');
+  const end = help.indexOf('\nEXAMPLES\n', start);
+  return start === -1 ? help : help.slice(start, end === -1 ? undefined : end);
+}
+
+/** Each command's options, as the OPTIONS section of its --help lists them. */
 export const COMMAND_OPTIONS: Record<string, string[]> = Object.fromEntries(
   Object.entries({ kb977203: KB_HELP, inspect: INSPECT_HELP, lint: LINT_HELP, diff: DIFF_HELP, convert: CONVERT_HELP, transform: TRANSFORM_HELP, render: RENDER_HELP, build: BUILD_HELP }).map(([name, help]) => [
     name,
-    [...new Set(help.match(/(?<![\w-])--[a-z][a-z0-9-]*/g) ?? [])].sort(),
+    [...new Set(optionsSection(help).match(/(?<![\w-])--[a-z][a-z0-9-]*/g) ?? [])].sort(),
   ]),
 );
 
@@ -61,10 +75,13 @@ export const OPTION_VALUES: Record<string, string[]> = {
 
 const NAMES = [...Object.keys(COMMAND_OPTIONS), 'completion', 'help'];
 
+/** What `cmts transform` takes as its first word: the transforms and the presets. */
+const TRANSFORM_NAMES = [...Object.keys(TRANSFORMS), ...Object.keys(PRESETS)];
+
 /** The bash completion script. */
 export function bashScript(): string {
   // After `transform` comes the transform's name.
-  const first = (c: string) => (c === 'transform' ? `; if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "${Object.keys(TRANSFORMS).join(' ')}" -- "$cur")); return; fi` : '');
+  const first = (c: string) => (c === 'transform' ? `; if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "${TRANSFORM_NAMES.join(' ')}" -- "$cur")); return; fi` : '');
   const cases = Object.entries(COMMAND_OPTIONS).map(([c, o]) => `    ${c}) opts="${o.join(' ')}"${first(c)} ;;`);
   const values = Object.entries(OPTION_VALUES).map(([o, v]) => `    ${o}) COMPREPLY=($(compgen -W "${v.join(' ')}" -- "$cur")); return ;;`);
   return `# cmts bash completion: source <(cmts completion bash)
@@ -109,7 +126,7 @@ ${values.join('\n')}
   if ($wordToComplete) { $before = $words[0..($words.Count - 2)] } else { $before = $words }
   if ($before.Count -le 1) { $candidates = $commands }
   elseif ($values.ContainsKey($before[-1])) { $candidates = $values[$before[-1]] }
-  elseif ($before.Count -eq 2 -and $before[1] -eq 'transform' -and -not $wordToComplete.StartsWith('-')) { $candidates = ${psList(Object.keys(TRANSFORMS))} }
+  elseif ($before.Count -eq 2 -and $before[1] -eq 'transform' -and -not $wordToComplete.StartsWith('-')) { $candidates = ${psList(TRANSFORM_NAMES)} }
   elseif ($options.ContainsKey($before[1])) { $candidates = $options[$before[1]] }
   else { $candidates = @() }
   $candidates | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object {

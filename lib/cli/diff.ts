@@ -7,7 +7,7 @@ import { type OptionSpecs, reportUsage, startCommand, UsageError, flag, readLimi
 import { formatDifferences } from './diff-format.js';
 import { INPUT_EXTENSIONS, walk } from './inputs.js';
 import type { CliIo } from './io.js';
-import { errorRecord, inputFailure, type JsonReport, printJson, reportFailure } from './json-report.js';
+import { errorRecord, inputFailure, type JsonReport, printErrorJson, printJson, reportFailure } from './json-report.js';
 import { loadOne } from './load.js';
 
 /** The command's --help text. */
@@ -27,7 +27,7 @@ DESCRIPTION
 
 OPTIONS
     --json       print {"results": [{"input", "a", "b", "status", "differences"} | {"input", "error"}], "summary"}
-                 (schemas/diff.report.schema.json)
+                 (schemas/diff.report.schema.json); errors and usage errors are printed in the same report
 ${readLimitHelp('    ', 17)}
     -h, --help   show this help
 
@@ -65,6 +65,7 @@ export function run(argv: string[], io: CliIo): number {
       name: 'diff',
       help: HELP,
       options: OPTIONS,
+      jsonSummary: { pairs: 0, different: 0, onlyInA: 0, onlyInB: 0, failed: 0 },
       check: (q) => {
         if (q.positionals.length !== 2) throw new UsageError('Give two files (or two folders) to compare.');
         if (q.positionals[0] === '-' && q.positionals[1] === '-') throw new UsageError('Only one side can be standard input (-).');
@@ -94,6 +95,7 @@ export function run(argv: string[], io: CliIo): number {
   } catch (e) {
     const err = inputFailure(e);
     reportFailure('diff', a, err, io.stderr);
+    if (io.jsonErrors) printErrorJson(io.stdout, io.jsonErrors, err);
     return 2;
   }
   for (const [name, fa, fb] of pairs) {

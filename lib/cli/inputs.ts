@@ -7,6 +7,7 @@ import { TaskSequenceError } from '../errors.js';
 import { reportUsage, UsageError } from './args.js';
 import { isTempName } from './atomic-write.js';
 import type { CliIo } from './io.js';
+import { printErrorJson } from './json-report.js';
 
 /** File endings a directory is searched for. */
 export const INPUT_EXTENSIONS = ['.xml', '.zip'];
@@ -80,6 +81,7 @@ export function inputsOrFail(command: string, args: string[], io: CliIo, extensi
     if (e instanceof UsageError) return reportUsage(command, e.message, io);
     if (!(e instanceof TaskSequenceError)) throw e;
     io.stderr.write(`cmts ${command}: ${e.format()}\n`);
+    if (io.jsonErrors) printErrorJson(io.stdout, io.jsonErrors, e);
     return 2;
   }
 }

@@ -32,7 +32,8 @@ DESCRIPTION
 OPTIONS
     --json          print {"results": [{"input", "model", "steps"} | {"input", "error"}], "summary"} instead
                     (schemas/inspect.report.schema.json; each model as schemas/task-sequence.schema.json;
-                    "steps" holds each step's typed settings from the step catalog)
+                    "steps" holds each step's typed settings from the step catalog); errors and usage
+                    errors are printed in the same report
     --whitespace    with --json: keep the file's layout (whitespace text nodes)
 ${readLimitHelp('    ', 20)}
     -h, --help      show this help
@@ -44,7 +45,8 @@ EXAMPLES
     cmts inspect ts.xml --json | jq '.results[0].model.properties.Name'
 
 EXIT STATUS
-    0 every input shown; 1 an input could not be read (the others are still shown); 2 usage error.
+    0 every input shown; 1 an input could not be read (the others are still shown); 2 usage error, or a
+    folder that cannot be listed.
 `;
 
 const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, whitespace: { type: 'boolean' }, ...READ_LIMIT_OPTIONS, help: { type: 'boolean', short: 'h' } };
@@ -122,7 +124,7 @@ export function renderTree(doc: TaskSequenceDocument, file: string): string {
 
 /** Runs `cmts inspect`. */
 export function run(argv: string[], io: CliIo): number {
-  const p = startCommand({ name: 'inspect', help: HELP, options: OPTIONS, requires: { whitespace: 'json' } }, argv, io);
+  const p = startCommand({ name: 'inspect', help: HELP, options: OPTIONS, requires: { whitespace: 'json' }, jsonSummary: { inputs: 0, sequences: 0, failed: 0 } }, argv, io);
   if (typeof p === 'number') return p;
   const inputs = inputsOrFail('inspect', p.positionals, io);
   if (typeof inputs === 'number') return inputs;

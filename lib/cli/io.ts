@@ -8,6 +8,7 @@ import { isTempName, writeFileAtomic } from './atomic-write.js';
 import { describeErrno } from './describe-errno.js';
 import { readInputFile } from './bounded-read.js';
 import type { ReadLimits } from './args.js';
+import type { JsonErrors } from './json-report.js';
 
 /** A stream a command writes to. */
 export interface OutStream {
@@ -29,6 +30,8 @@ export interface CliIo {
   readFile(path: string, maxBytes?: number): Uint8Array;
   /** The --max-bytes/--max-nodes limits, set by the command's startCommand; the loaders read with them. */
   readLimits?: ReadLimits;
+  /** Under `--json`, set by the command's startCommand: how a run-stopping error is printed as its report. */
+  jsonErrors?: JsonErrors;
   /**
    * Writes a file atomically: a temporary file beside it, every byte written and synced, then a rename; the folder
    * must exist. An existing file keeps its mode and owner, a symlink is written through. Throws `IO_ERROR`, leaving

@@ -28,6 +28,36 @@ export function errorRecord(input: string, e: TaskSequenceError): ErrorRecord {
   return { input, error: e.toJSON() };
 }
 
+/**
+ * How a command under `--json` reports an error that stops the whole run (a usage error, an unreadable folder):
+ * its summary with every count zero, and the inputs named on the command line.
+ */
+export interface JsonErrors {
+  summary: Record<string, number>;
+  /** The inputs named on the command line, joined by a space ("" when none). */
+  input: string;
+}
+
+/**
+ * Prints the report of a run stopped by one error before it read its inputs: the command's own envelope with one
+ * error record and `failed: 1` in the summary. The record's `input` is the inputs given; the error's own `file`
+ * names the file it is about (an options file, a folder that cannot be listed), when there is one.
+ */
+export function printErrorJson(out: OutStream, json: JsonErrors, e: TaskSequenceError): void {
+  printJson(out, { results: [{ input: json.input, error: e.toJSON() }], summary: { ...json.summary, failed: 1 } });
+}
+
+/**
+ * Reports an error cmts did not expect (a bug) without a stack trace: its message on standard error and, under
+ * `--json`, the command's report with one `INTERNAL_ERROR` record. Returns the exit status 1.
+ */
+export function reportInternalError(e: unknown, io: { stdout: OutStream; stderr: OutStream; jsonErrors?: JsonErrors }): number {
+  const message = e instanceof Error ? e.message : String(e);
+  io.stderr.write(`cmts: internal error: ${message}\n`);
+  if (io.jsonErrors) printErrorJson(io.stdout, io.jsonErrors, new TaskSequenceError('INTERNAL_ERROR', message));
+  return 1;
+}
+
 /** Prints a report as JSON, two-space indented, with a final newline. */
 export function printJson<R>(out: OutStream, report: JsonReport<R>): void {
   out.write(`${JSON.stringify(report, null, 2)}\n`);

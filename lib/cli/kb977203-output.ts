@@ -41,6 +41,9 @@ export type Outcome =
 const FLAGS: Record<string, string> = {
   certfixPackage: '--certfix-package',
   certfixProgram: '--certfix-program',
+  certfixPackageName: '--certfix-package-name',
+  certfixPackageDescription: '--certfix-package-description',
+  certfixPackageVersion: '--certfix-package-version',
   scenario: '--scenario',
   clientVersion: '--client-version',
   msp: '--msp',

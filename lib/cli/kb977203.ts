@@ -23,74 +23,95 @@ import { assertValidWith } from '../assert-valid.js';
 import { validate as validateOptions } from '../generated/validate-kb977203-options.js';
 
 /** The command's --help text. */
-export const HELP = `Usage: cmts kb977203 <input>... (-o <output> | --out-dir <folder> | --in-place) --certfix-package <ID> [options]
-       cmts kb977203 <input>... --check --certfix-package <ID> [options]
-       cmts kb977203 <input>... --revert (-o <output> | --out-dir <folder> | --in-place) --certfix-package <ID>
+export const HELP = `NAME
+    cmts kb977203 - wire the KB977203 fix into exported task sequences
 
-Wires Microsoft's KB977203 fix into an exported task sequence (a bare <sequence>, a ConfigMgr 2007
-<SmsTaskSequencePackage> export or a Current Branch object.xml), written back in the same container and encoding:
-  - PATCH="<drive>\\_SMSTaskSequence\\OSD\\<client package>\\i386\\hotfix\\KB977203\\<msp>" in each
-    Setup Windows and ConfigMgr step's installation properties (R4-R10; left alone if KB977384 is listed, R2);
-  - Install Software (CCMCertFix) and Restart Computer (installed OS, no notification) right after each
-    Setup Windows and ConfigMgr step (R13, R14); the CCMCertFix package in <referenceList> if there is one;
-  - "Run another program first" = CCMCertFix, where the container can hold it (R12).
-It reconciles rather than appends: a stale or wrong KB977203 PATCH entry (the other service pack's .msp with
---client-version, a %_SMSTSMDataPath% path with --drive or --source, another package ID) is replaced where it
-stands; CCMCertFix steps already after Setup are adopted; the new steps run exactly when Setup runs (its disable
-flag and condition carried over, or Setup wrapped in a group when its condition tests what Setup changes).
-Applying it again changes nothing. KB977203 is a ConfigMgr 2007 fix: a Current Branch object.xml or export
-.zip, a sequence version other than 3.00, or steps 2007 does not have are refused unless --force.
+SYNOPSIS
+    cmts kb977203 <input>... (-o <output> | --out-dir <folder> | --in-place) --certfix-package <ID> [options]
+    cmts kb977203 <input>... --dry-run --certfix-package <ID> [options]
+    cmts kb977203 <input>... --check --certfix-package <ID> [options]
+    cmts kb977203 <input>... --revert (-o <output> | --out-dir <folder> | --in-place) --certfix-package <ID>
 
-Options:
-  <input>...                 files, folders (their .xml and .zip files) or globs (*, ?, **); a Current Branch
-                             export .zip is patched inside (every SMS_TaskSequencePackage/<ID>/object.xml),
-                             all its other parts copied byte for byte
-  -o, --output <file>        write the result here ('-' for standard output); one input only
-      --out-dir <folder>     write each result to the folder under its own name
-      --in-place             overwrite each input (atomically)
-      --config <file.json>   options from a JSON file (schemas/kb977203.options.schema.json keys,
-                             e.g. {"certfixPackage": "ABC00010", "drive": "D:"}); flags override it
-      --certfix-package <ID> package holding CCMCertFix.exe (required), e.g. ABC00010
-      --certfix-program <p>  its program                                  [default: CCMCertFix]
-      --scenario <s>         refresh | new-computer | replace-capture | replace-restore  [default: refresh]
-                             (replace-capture: only "Run another program first", R15)
-      --client-version <v>   sp1 | sp2: picks the .msp                     [default: sp2]
-      --msp <file>           the .msp name when it differs by locale (R10)
-      --drive <X:>           drive of the _SMSTaskSequence cache (R7)      [default: C:]
-      --source <UNC>         UNC path to the client installation files, instead of the cache (R9)
-      --client-package <ID>  client installation package, instead of each step's own (R5)
-      --certfix-step-name <n> name of the inserted Install Software step (up to 100; over 50 warned)
-      --restart-step-name <n> name of the inserted Restart Computer step
-      --force                apply where cmts would refuse: a different "Run another program first" (the
-                             steps running it are rewired), a sequence that is not ConfigMgr 2007, a step
-                             that installs the hotfix (R1); the report warns loudly
-      --check                write nothing; exit 0 when everything is in place, 1 when changes are needed
-                             (listed on standard error), for a nightly job over exported sequences
-      --revert               remove what the preset adds (its PATCH entry, its steps, DependentProgram, the
-                             reference); on a file it wrote from one without PATCH, gives back the original
-      --report <out.csv|out.json>  one row per task sequence: file, name, package ID, container, status
-                             (changed / already in place / not applicable / failed), what changed, the reason
-      --dry-run              write nothing; print the change as a diff on standard output
-      --html <file>          also write the change as an HTML review page, even with --dry-run (one input
-                             holding one task sequence; the page is cmts render's comparison)
-      --json                 print the report as JSON on standard output (schemas/kb977203.report.schema.json)
-  -j, --jobs <n>             threads for a batch of many inputs; output is the same for any n
-                             [default: the cores not busy (cores less the load average), at least 1]
-${readLimitHelp('      ', 29)}
-  -h, --help                 show this help
+DESCRIPTION
+    Wires Microsoft's KB977203 fix into an exported task sequence (a bare <sequence>, a ConfigMgr 2007
+    <SmsTaskSequencePackage> export or a Current Branch object.xml), written back in the same container and
+    encoding:
+      - PATCH="<drive>\\_SMSTaskSequence\\OSD\\<client package>\\i386\\hotfix\\KB977203\\<msp>" in each
+        Setup Windows and ConfigMgr step's installation properties (R4-R10; left alone if KB977384 is
+        listed, R2);
+      - Install Software (CCMCertFix) and Restart Computer (installed OS, no notification) right after each
+        Setup Windows and ConfigMgr step (R13, R14); the CCMCertFix package in <referenceList> if there is one;
+      - "Run another program first" = CCMCertFix, where the container can hold it (R12).
+    It reconciles rather than appends: a stale or wrong KB977203 PATCH entry (the other service pack's .msp
+    with --client-version, a %_SMSTSMDataPath% path with --drive or --source, another package ID) is replaced
+    where it stands; CCMCertFix steps already after Setup are adopted; the new steps run exactly when Setup
+    runs (its disable flag and condition carried over, or Setup wrapped in a group when its condition tests
+    what Setup changes). Applying it again changes nothing. KB977203 is a ConfigMgr 2007 fix: a Current Branch
+    object.xml or export .zip, a sequence version other than 3.00, or steps 2007 does not have are refused
+    unless --force.
+    An input is a file, a folder (its .xml and .zip files), a glob (*, ?, **) or - for standard input; a
+    Current Branch export .zip is patched inside (every SMS_TaskSequencePackage/<ID>/object.xml), all its other
+    parts copied byte for byte. With several inputs, one that fails does not stop the others, a sequence the KB
+    does not apply to is skipped as "not applicable", and a summary table follows. Nothing is written for a
+    file unless its whole run succeeds.
+    R1-R15 are described in docs/kb977203-requirements.md (in the package).
 
-Examples:
-  cmts kb977203 refresh.xml -o refresh.patched.xml --certfix-package ABC00010 --client-version sp2 --drive C:
-  cmts kb977203 exports/ --out-dir patched/ --certfix-package ABC00010 --report fleet.csv
-  cmts kb977203 exports/ --check --certfix-package ABC00010 --client-version sp2 --drive C:
+OPTIONS
+    -o, --output <file>        write the result here, in an existing folder ('-' for standard output); one
+                               input only
+    --out-dir <folder>         write each result to the folder (created if missing) under its own name
+    --in-place                 overwrite each input (atomically)
+    --config <file.json>       options from a JSON file (schemas/kb977203.options.schema.json keys,
+                               e.g. {"certfixPackage": "ABC00010", "drive": "D:"}); flags override it
+    --certfix-package <ID>     package holding CCMCertFix.exe (required, here or in --config), e.g. ABC00010
+    --certfix-program <p>      its program [default: CCMCertFix]
+    --certfix-package-name <n>
+    --certfix-package-description <d>
+    --certfix-package-version <v>
+                               what the package is, for an export .zip's ReferencesInfo.xml when the package
+                               is added to it (left empty and warned about when not given)
+    --scenario <s>             refresh | new-computer | replace-capture | replace-restore [default: refresh]
+                               (replace-capture: only "Run another program first", R15)
+    --client-version <v>       sp1 | sp2: picks the .msp [default: sp2]
+    --msp <file>               the .msp name when it differs by locale (R10)
+    --drive <X:>               drive of the _SMSTaskSequence cache (R7) [default: C:]
+    --source <UNC>             UNC path to the client installation files, instead of the cache (R9)
+    --client-package <ID>      client installation package, instead of each step's own (R5)
+    --certfix-step-name <n>    name of the inserted Install Software step (up to 100; over 50 warned)
+    --restart-step-name <n>    name of the inserted Restart Computer step
+    --force                    apply where cmts would refuse: a different "Run another program first" (the
+                               steps running it are rewired), a sequence that is not ConfigMgr 2007, a step
+                               that installs the hotfix (R1); the report warns loudly
+    --check                    write nothing; exit 0 when everything is in place, 1 when changes are needed
+                               (listed on standard error), for a nightly job over exported sequences
+    --revert                   remove what the preset adds (its PATCH entry, its steps, DependentProgram, the
+                               reference); on a file it wrote from one without PATCH, gives back the original
+    --report <out.csv|out.json>
+                               one row per task sequence: file, name, package ID, container, status (changed /
+                               already in place / not applicable / failed), what changed, the reason
+    --dry-run                  write nothing; print the change as a diff on standard output
+    --html <file>              also write the change as an HTML review page, even with --dry-run (one input
+                               holding one task sequence; the page is cmts render's comparison)
+    --json                     print {"results": [{"input", "output", "dryRun", "written", "report", "diff"?} |
+                               {"input", "notApplicable"} | {"input", "error"}], "summary"} on standard output
+                               (schemas/kb977203.report.schema.json), errors and usage errors included
+    -j, --jobs <n>             threads for a batch of 16 inputs or more; the output is the same for any n
+                               [default: the cores not busy (cores less the load average), at least 1]
+${readLimitHelp('    ', 31)}
+    -h, --help                 show this help
 
-Exit status: 0 success (also when everything was already in place; with --check, only then), 1 bad input,
-a refused option, a refused sequence (an error finding such as R1, or not ConfigMgr 2007, without --force),
-or with --check changes needed; with several files the others are still processed, a sequence the KB does
-not apply to is skipped as "not applicable" (not a failure), a summary table follows, and the status is 1 if
-any failed; 2 usage error. Nothing is written for a file unless its whole run succeeds.
+EXAMPLES
+    cmts kb977203 ts.xml -o ts.patched.xml --certfix-package ABC00010 --client-version sp2 --drive C:
+    cmts kb977203 ts.xml --dry-run --certfix-package ABC00010
+    cmts kb977203 exports/ --out-dir patched/ --certfix-package ABC00010 --report fleet.csv
+    cmts kb977203 exports/ --check --certfix-package ABC00010 --client-version sp2 --drive C: --json
+    cmts kb977203 ts.patched.xml --revert -o ts.reverted.xml --certfix-package ABC00010
 
-R1-R15 are described in docs/kb977203-requirements.md (in the package).
+EXIT STATUS
+    0 success (also when everything was already in place; with --check, only then); 1 bad input, a refused
+    option, a refused sequence (an error finding such as R1, or not ConfigMgr 2007, without --force), or with
+    --check changes needed (with several inputs: if any failed; a sequence the KB does not apply to is not a
+    failure); 2 usage error (including an output that would overwrite an input without --in-place).
 `;
 
 const OPTIONS: OptionSpecs = {
@@ -100,6 +121,9 @@ const OPTIONS: OptionSpecs = {
   config: { type: 'string' },
   'certfix-package': { type: 'string' },
   'certfix-program': { type: 'string' },
+  'certfix-package-name': { type: 'string' },
+  'certfix-package-description': { type: 'string' },
+  'certfix-package-version': { type: 'string' },
   scenario: { type: 'string' },
   'client-version': { type: 'string' },
   msp: { type: 'string' },
@@ -158,17 +182,18 @@ function checkUsage(p: Parsed): void {
 
 /** Runs `cmts kb977203`. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const p = startCommand({ name: 'kb977203', help: HELP, options: OPTIONS, check: checkUsage }, argv, io);
+  const p = startCommand({ name: 'kb977203', help: HELP, options: OPTIONS, check: checkUsage, jsonSummary: { files: 0, changed: 0, notApplicable: 0, failed: 0 } }, argv, io);
   if (typeof p === 'number') return p;
   let inputs: string[];
   const json = flag(p, 'json');
   const dryRun = flag(p, 'dry-run');
   const mode: Mode = flag(p, 'check') ? 'check' : flag(p, 'revert') ? 'revert' : 'apply';
-  const fail = (e: TaskSequenceError, input: string): number => {
+  // `files` is 0 when the run stops before reading any input (options that cannot be used).
+  const fail = (e: TaskSequenceError, input: string, files = 1): number => {
     if (e.file === undefined) e.file = input;
     cliError(e);
     io.stderr.write(`cmts kb977203: ${e.format()}\n`);
-    if (json) printJson(io.stdout, { results: [errorRecord(input, e)], summary: { files: 1, changed: 0, notApplicable: 0, failed: 1 } });
+    if (json) printJson(io.stdout, { results: [errorRecord(input, e)], summary: { files, changed: 0, notApplicable: 0, failed: 1 } });
     return EXIT.failed;
   };
   let options: Kb977203Options;
@@ -178,7 +203,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) return reportUsage('kb977203', e.message, io);
     if (!(e instanceof TaskSequenceError)) throw e;
-    return fail(e, p.positionals.join(' '));
+    return fail(e, p.positionals.join(' '), 0);
   }
   const batch = inputs.length > 1 || p.positionals.some((a) => /[*?]/.test(a) || io.isDirectory(a));
   const html = str(p, 'html');
@@ -271,7 +296,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
 /**
  * Below this many inputs a batch runs in the process: starting worker threads (each loads the preset) costs more
- * than the threads save on fewer files of ordinary size (measured with 100 KB exports on two cores).
+ * than the threads save on a few files of ordinary size.
  */
 const MIN_POOL_INPUTS = 16;
 
@@ -331,6 +356,9 @@ function optionsFrom(p: Parsed): Partial<Kb977203Options> {
     if (v !== undefined) options[key] = v as Kb977203Options[K];
   };
   set('certfixProgram', 'certfix-program');
+  set('certfixPackageName', 'certfix-package-name');
+  set('certfixPackageDescription', 'certfix-package-description');
+  set('certfixPackageVersion', 'certfix-package-version');
   set('scenario', 'scenario');
   set('clientVersion', 'client-version');
   set('msp', 'msp');

@@ -10,6 +10,20 @@ import type { CliIo } from './io.js';
 import { errorRecord, inputFailure, type JsonReport, printJson, reportFailure } from './json-report.js';
 import { EXIT } from './exit.js';
 
+/** `text` in lines of at most `width` characters, the first after `head` and the others indented as far. */
+function hanging(head: string, text: string, width = 116): string {
+  const lines = [head];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    const line = lines[last] as string;
+    if (line.length + 1 + word.length > width && line.trim() !== '' && line.length > head.length) lines.push(`${' '.repeat(head.length)}${word}`);
+    else lines[last] = line.length === head.length ? `${line}${word}` : `${line} ${word}`;
+  }
+  return lines.join('\n');
+}
+
+const ID_WIDTH = Math.max(...LINT_RULES.map((r) => r.id.length)) + 2;
+
 /** The command's --help text. */
 export const HELP = `NAME
     cmts lint - check task sequences against KB977203 and console rules
@@ -20,12 +34,12 @@ SYNOPSIS
 DESCRIPTION
     Checks each task sequence (files, folders of .xml and .zip files, globs, or - for standard input) against
     these rules and prints one line per finding, file:line:col: severity rule path: message.
-${LINT_RULES.map((r) => `      ${r.id.padEnd(30)} ${r.severity.padEnd(8)}${r.requirement ? `[${r.requirement}] ` : ''}${r.description}`).join('\n')}
+${LINT_RULES.map((r) => hanging(`      ${r.id.padEnd(ID_WIDTH)}${r.severity.padEnd(8)}`, `${r.requirement ? `[${r.requirement}] ` : ''}${r.description}`)).join('\n')}
     [R…] names a KB977203 requirement, described in docs/kb977203-requirements.md (in the package).
 
 OPTIONS
     --json       print {"results": [{"input", "diagnostics"} | {"input", "error"}], "summary"}
-                 (schemas/lint.report.schema.json)
+                 (schemas/lint.report.schema.json); errors and usage errors are printed in the same report
     --strict     warnings fail too
 ${readLimitHelp('    ', 17)}
     -h, --help   show this help
@@ -37,7 +51,7 @@ EXAMPLES
 
 EXIT STATUS
     0 no errors (warnings allowed unless --strict); 1 errors found, or an input could not be read;
-    2 usage error.
+    2 usage error, or a folder that cannot be listed.
 `;
 
 const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, strict: { type: 'boolean' }, ...READ_LIMIT_OPTIONS, help: { type: 'boolean', short: 'h' } };
@@ -50,7 +64,7 @@ interface LintRecord {
 
 /** Runs `cmts lint`. */
 export function run(argv: string[], io: CliIo): number {
-  const p = startCommand({ name: 'lint', help: HELP, options: OPTIONS }, argv, io);
+  const p = startCommand({ name: 'lint', help: HELP, options: OPTIONS, jsonSummary: { inputs: 0, failed: 0, errors: 0, warnings: 0 } }, argv, io);
   if (typeof p === 'number') return p;
   const inputs = inputsOrFail('lint', p.positionals, io);
   if (typeof inputs === 'number') return inputs;

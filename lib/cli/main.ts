@@ -4,7 +4,7 @@
  * nothing else.
  */
 import { packageVersion } from '../package-info.js';
-import { reportUsage, UsageError } from './args.js';
+import { reportCommandLineUsage, reportUsage, UsageError } from './args.js';
 import { didYouMean } from './did-you-mean.js';
 import type { CliIo } from './io.js';
 
@@ -33,31 +33,44 @@ export const COMMANDS: Record<string, CommandEntry> = {
   build: { summary: 'compile a sequence written as code (YAML) to importable XML', load: () => import('./build.js') },
 };
 
-/** The top-level help text. */
+/** The top-level help text, a manual page like each command's. */
 export function mainHelp(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
   return [
-    'cmts: author ConfigMgr task sequences as files',
+    'NAME',
+    '    cmts - author ConfigMgr task sequences as files',
     '',
-    'Usage: cmts <command> [options]',
-    '       cmts help <command>',
+    'SYNOPSIS',
+    '    cmts <command> [options]',
+    '    cmts help <command>',
+    '    cmts --help | --version',
     '',
-    'Commands:',
-    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    'DESCRIPTION',
+    '    The commands (cmts <command> --help, or cmts help <command>, shows each one\'s manual page):',
+    ...Object.entries(COMMANDS).map(([name, c]) => `      ${name.padEnd(width)}  ${c.summary}`),
+    '    The commands that read task sequences take files, folders, globs and - for standard input. Every command',
+    '    prints data on standard output, reports and errors on standard error, and never writes over an input',
+    '    unless told to (--in-place). With --json, a command prints one JSON report {"results": [...],',
+    '    "summary": {...}} whatever happens, errors and usage errors included (schemas/<command>.report.schema.json).',
     '',
-    'Options:',
-    '  -h, --help     show help (cmts <command> --help for a command)',
-    '  -v, --version  show the version',
+    'OPTIONS',
+    '    -h, --help     show this help (cmts <command> --help for a command)',
+    '    -v, --version  show the version',
     '',
-    'Every command reads - as standard input. Exit status: 0 success; 1 findings, a failed input or changes',
-    'needed; 2 usage error or trouble.',
+    'EXAMPLES',
+    '    cmts inspect ts.xml',
+    '    cmts help lint',
+    '    cmts --version',
+    '',
+    'EXIT STATUS',
+    '    The same for every command: 0 success; 1 findings, a failed input or changes needed; 2 a usage error',
+    '    or trouble. Without a command, cmts prints this help on standard error and exits 2.',
     '',
   ].join('\n');
 }
 
-function unknownCommand(name: string, io: CliIo): number {
-  io.stderr.write(`cmts: unknown command ${JSON.stringify(name)}.${didYouMean(name, Object.keys(COMMANDS))}\nRun 'cmts --help' for the commands.\n`);
-  return EXIT.usage;
+function unknownCommand(name: string, io: CliIo, argv: string[]): number {
+  return reportCommandLineUsage(`unknown command ${JSON.stringify(name)}.${didYouMean(name, Object.keys(COMMANDS))}`, argv, io);
 }
 
 /** Runs the command line `argv` (without `node` and the script). */
@@ -70,7 +83,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return EXIT.usage;
     }
     const command = COMMANDS[name];
-    if (!command) return unknownCommand(name, io);
+    if (!command) return unknownCommand(name, io, argv);
     return (await command.load()).run(['--help'], io);
   }
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
@@ -84,10 +97,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const command = COMMANDS[first];
   if (!command) {
     if (first.startsWith('-')) {
-      io.stderr.write(`cmts: unknown option ${first}.${didYouMean(first.replace(/^-+/, ''), ['help', 'version'], (c) => `--${c}`)}\nRun 'cmts --help' for the commands.\n`);
-      return EXIT.usage;
+      return reportCommandLineUsage(`unknown option ${first}.${didYouMean(first.replace(/^-+/, ''), ['help', 'version'], (c) => `--${c}`)}`, argv, io);
     }
-    return unknownCommand(first, io);
+    return unknownCommand(first, io, argv);
   }
   const mod = await command.load();
   try {

@@ -5,7 +5,7 @@ import { TaskSequenceError } from '../errors.js';
 import { applyWith, checkWith, TRANSFORMS, type TransformEntry, type TransformReport } from '../transforms/index.js';
 import { PRESETS } from '../presets/index.js';
 import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
-import { errorRecord, printJson } from './json-report.js';
+import { errorRecord, printErrorJson, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
 import { expandInputs } from './inputs.js';
 import type { CliIo } from './io.js';
@@ -20,32 +20,48 @@ function entryOf(name: string): TransformEntry<never> | undefined {
 }
 
 /** The command's --help text. */
-export const HELP = `Usage: cmts transform <name> <input>... --options <file.json> (-o <output> | --out-dir <folder> | --in-place | --check)
+export const HELP = `NAME
+    cmts transform - run one transform (or preset) on task sequences, with its options from a JSON file
 
-Runs one transform on task sequences (files, folders, globs, export .zip files), written back in the same
-container and encoding. Its options come from a JSON file checked against schemas/<name>.options.schema.json.
-Every refusal comes before the first edit; applying a transform again changes nothing.
+SYNOPSIS
+    cmts transform <name> <input>... --options <file.json> (-o <output> | --out-dir <folder> | --in-place)
+    cmts transform <name> <input>... --options <file.json> --check
 
-Transforms:
+DESCRIPTION
+    Runs one transform on task sequences, written back in the same container and encoding. An input is a file,
+    a folder (its .xml and .zip files), a glob (*, ?, **) or - for standard input; an export .zip is changed
+    inside, its other parts copied byte for byte. The options come from a JSON file checked against
+    schemas/<name>.options.schema.json. Every refusal comes before the first edit, and nothing is written for
+    a file unless its whole run succeeds; applying a transform again changes nothing. What changed (or, with
+    --check, would change) is listed on standard error. The transforms:
 ${Object.entries(ENTRIES)
-  .map(([name, t]) => `  ${name.padEnd(22)} ${t.description}`)
+  .map(([name, t]) => `      ${name.padEnd(24)}${t.description}`)
   .join('\n')}
 
-Options:
-      --options <file.json>  the transform's options (required)
-  -o, --output <file>        write the result here ('-' for standard output); one input only
-      --out-dir <folder>     write each result to the folder under its own name
-      --in-place             overwrite each input (atomically)
-      --check                write nothing; exit 0 when nothing would change, 1 when something would
-      --json                 print the reports as JSON on standard output
-${readLimitHelp('      ', 29)}
-  -h, --help                 show this help
+OPTIONS
+    --options <file.json>    the transform's options (required)
+    -o, --output <file>      write the result here, in an existing folder ('-' for standard output); one
+                             input only
+    --out-dir <folder>       write each result to the folder (created if missing) under its own name
+    --in-place               overwrite each input (atomically)
+    --check                  write nothing; exit 0 when nothing would change, 1 when something would
+    --json                   print {"results": [{"input", "report", "written"} | {"input", "error"}],
+                             "summary"} on standard output (schemas/transform.report.schema.json), errors and
+                             usage errors included
+${readLimitHelp('    ', 29)}
+    -h, --help               show this help
 
-Example:
-  cmts transform add-reference ts.object.xml --options ref.json --in-place      (ref.json: {"packageId": "ABC00010"})
+EXAMPLES
+    cmts transform add-reference ts.object.xml --options ref.json --in-place
+        (ref.json: {"packageId": "ABC00010"})
+    cmts transform add-reference exports/ --options ref.json --check --json
+    cmts transform set-dependent-program ts.xml --options dependent.json -o ts.dependent.xml
+        (dependent.json: {"packageId": "ABC00010", "programName": "CCMCertFix"})
 
-Exit status: 0 done (or, with --check, nothing to change), 1 a file failed or was refused (nothing written for it),
-or with --check changes are needed, 2 usage error.
+EXIT STATUS
+    0 done (or, with --check, nothing to change); 1 an input failed or was refused (nothing written for it),
+    or with --check changes are needed; 2 usage error (including an output that would overwrite an input
+    without --in-place).
 `;
 
 const OPTIONS: OptionSpecs = {
@@ -73,7 +89,7 @@ type Outcome = { input: string; report: TransformReport; written: boolean } | { 
 
 /** Runs `cmts transform`. */
 export function run(argv: string[], io: CliIo): number {
-  const p = startCommand({ name: 'transform', help: HELP, options: OPTIONS, check: checkUsage }, argv, io);
+  const p = startCommand({ name: 'transform', help: HELP, options: OPTIONS, check: checkUsage, jsonSummary: { files: 0, changed: 0, failed: 0 }, inputsOf: (positionals) => positionals.slice(1) }, argv, io);
   if (typeof p === 'number') return p;
   const [nameArg, ...args] = p.positionals;
   const name = nameArg as string;
@@ -94,7 +110,7 @@ export function run(argv: string[], io: CliIo): number {
     if (e instanceof UsageError) return reportUsage('transform', e.message, io);
     if (!(e instanceof TaskSequenceError)) throw e;
     io.stderr.write(`cmts transform: ${e.format()}\n`);
-    if (flag(p, 'json')) printJson(io.stdout, { results: [errorRecord(e.file ?? args.join(' '), e)], summary: { files: 0, changed: 0, failed: 1 } });
+    if (io.jsonErrors) printErrorJson(io.stdout, io.jsonErrors, e);
     return EXIT.failed;
   }
   let targetOf: TargetOf = () => undefined;

@@ -1,7 +1,10 @@
 /**
  * The Current Branch export .zip (`Export-CMTaskSequence`, the console's Export): an OPC package holding each task
- * sequence as `SMS_TaskSequencePackage/<PackageID>/object.xml`. Each object.xml is read as a document of its own;
- * on write only the object.xml parts that changed are replaced, every other part is copied byte for byte.
+ * sequence as `SMS_TaskSequencePackage/<PackageID>/object.xml`, beside it the `ReferencesInfo.xml` that describes the
+ * packages it references. Each object.xml is read as a document of its own; on write only the object.xml parts that
+ * changed are replaced, and the ReferencesInfo.xml of a sequence whose package references changed gets an item for
+ * each package added and loses the items of each package removed (see references-info.ts); every other part, and
+ * every other byte of those, is copied as it was.
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
@@ -9,6 +12,16 @@ import { referencedPackages } from '../model/mutate.js';
 import { readTaskSequence, type ReadOptions } from '../read.js';
 import { checkWrittenBytes, writeTaskSequence } from '../write.js';
 import { readEntry, readZip, writeZip, type ZipArchive, type ZipEntry, type ZipLimits } from '../zip/zip.js';
+import {
+  addReferencesInfoItem,
+  describedPackageReference,
+  describedPackages,
+  itemsFor,
+  type PackageReferenceInfo,
+  readReferencesInfo,
+  referencesInfoBytes,
+  removeReferencesInfoItems,
+} from './references-info.js';
 
 /** A read export archive and the task sequences in it. */
 export interface ExportZip {
@@ -28,9 +41,14 @@ export interface ExportZipPart {
   original: Uint8Array;
   /** The packages the sequence's `<referenceList>` held when read. */
   referencesAtRead: string[];
+  /** Its `ReferencesInfo.xml` (in the same folder), when the archive has one: the entry and its bytes as read. */
+  referencesInfo?: { entry: ZipEntry; original: Uint8Array };
+  /** What the archive's ReferencesInfo.xml parts say of each package they list, by upper-case package ID. */
+  packagesInArchive: ReadonlyMap<string, PackageReferenceInfo>;
 }
 
 const OBJECT_PART = /^SMS_TaskSequencePackage[/\\][^/\\]+[/\\]object\.xml$/i;
+const REFERENCES_INFO_PART = /^SMS_TaskSequencePackage[/\\][^/\\]+[/\\]ReferencesInfo\.xml$/i;
 
 /** Whether bytes look like a zip archive. */
 export function isZip(bytes: Uint8Array): boolean {
@@ -50,13 +68,21 @@ export function readExportZip(bytes: Uint8Array, options: ReadOptions & ZipLimit
 
 function readArchive(bytes: Uint8Array, options: ReadOptions & ZipLimits): ExportZip {
   const zip = readZip(bytes, options);
+  const infos = new Map(zip.entries.filter((e) => REFERENCES_INFO_PART.test(e.name)).map((e) => [e.name.toLowerCase(), { entry: e, original: readEntry(zip, e, options) }]));
+  // Another sequence of the archive may reference (and so describe) a package that an edit adds to this one.
+  const packagesInArchive = new Map<string, PackageReferenceInfo>();
+  for (const { original } of infos.values()) {
+    const parsed = readReferencesInfo(original);
+    if (parsed) for (const [id, info] of describedPackages(parsed)) if (!packagesInArchive.has(id)) packagesInArchive.set(id, info);
+  }
   const sequences = zip.entries
     .filter((e) => OBJECT_PART.test(e.name))
     .map((e) => {
       const original = readEntry(zip, e, options);
       const file = `${options.file ?? '(zip)'}!${e.name}`;
       const doc = readTaskSequence(original, { ...options, file });
-      return { part: e.name, entry: e, doc, original, referencesAtRead: referencedPackages(doc.sequence) };
+      const referencesInfo = infos.get(e.name.replace(/object\.xml$/i, 'ReferencesInfo.xml').toLowerCase());
+      return { part: e.name, entry: e, doc, original, referencesAtRead: referencedPackages(doc.sequence), ...(referencesInfo && { referencesInfo }), packagesInArchive };
     });
   if (sequences.length === 0) {
     throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', 'The archive has no SMS_TaskSequencePackage/<PackageID>/object.xml: it is not a task sequence export.', options.file === undefined ? {} : { file: options.file });
@@ -64,51 +90,105 @@ function readArchive(bytes: Uint8Array, options: ReadOptions & ZipLimits): Expor
   return { zip, sequences };
 }
 
-/**
- * What writing a part back leaves undone: the export's `ReferencesInfo.xml` is copied as it was, so a package newly
- * referenced by the sequence is not listed there (whether the console's import needs it is untested).
- */
-export function exportZipPartWarnings(part: ExportZipPart): Issue[] {
+const unique = (ids: string[]): string[] => [...new Map(ids.map((p) => [p.toUpperCase(), p])).values()];
+
+/** The new ReferencesInfo.xml of a part (when it changes) and what is left undone or unknown. */
+function planReferencesInfo(part: ExportZipPart): { bytes?: Uint8Array; issues: Issue[] } {
+  const now = referencedPackages(part.doc.sequence);
   const before = new Set(part.referencesAtRead.map((p) => p.toUpperCase()));
-  const added = referencedPackages(part.doc.sequence).filter((p) => !before.has(p.toUpperCase()));
-  if (added.length === 0) return [];
-  return [
-    {
-      code: 'ZIP_REFERENCES_INFO_UNCHANGED',
-      severity: 'warning',
-      message: `The sequence now references ${added.join(', ')}; the export's ReferencesInfo.xml is left as it was (whether Import-CMTaskSequence needs a new reference listed there is untested).`,
-    },
-  ];
+  const after = new Set(now.map((p) => p.toUpperCase()));
+  const added = unique(now.filter((p) => !before.has(p.toUpperCase())));
+  const removed = unique(part.referencesAtRead.filter((p) => !after.has(p.toUpperCase())));
+  if (added.length === 0 && removed.length === 0) return { issues: [] };
+  const name = part.part.replace(/object\.xml$/i, 'ReferencesInfo.xml');
+  const unchanged = (message: string): Issue => ({ code: 'ZIP_REFERENCES_INFO_UNCHANGED', severity: 'warning', message });
+  // Nothing to take away from a part that is not there; a package added is not recorded.
+  if (!part.referencesInfo) return { issues: added.length > 0 ? [unchanged(`The sequence now references ${added.join(', ')}; the archive has no ${name} to list it in.`)] : [] };
+  let file = readReferencesInfo(part.referencesInfo.original);
+  if (!file) {
+    const changed = [...(added.length > 0 ? [`now references ${added.join(', ')}`] : []), ...(removed.length > 0 ? [`no longer references ${removed.join(', ')}`] : [])].join(' and ');
+    return { issues: [unchanged(`The sequence ${changed}, but ${name} is left as it was: it is not a UTF-8 <ArrayOfString> of <string> items, the form cmts can edit.`)] };
+  }
+  const issues: Issue[] = [];
+  const sequencePackage = part.part.split(/[/\\]/)[1] ?? '';
+  for (const p of removed) {
+    if (itemsFor(file, p).length > 0) file = readReferencesInfo(referencesInfoBytes(file, removeReferencesInfoItems(file, p))) ?? file;
+  }
+  const unknownType: string[] = [];
+  for (const p of added) {
+    if (itemsFor(file, p).length > 0) continue;
+    // What the caller said of the package wins; the archive's other items fill in the rest.
+    const info = { ...part.packagesInArchive.get(p.toUpperCase()), ...describedPackageReference(part.doc, p) };
+    const { packageType } = info;
+    if (packageType === undefined) {
+      unknownType.push(p);
+      continue;
+    }
+    file = readReferencesInfo(referencesInfoBytes(file, addReferencesInfoItem(file, sequencePackage, p, { ...info, packageType }))) ?? file;
+    const empty = (['name', 'description', 'version'] as const).filter((k) => info[k] === undefined);
+    if (empty.length > 0) {
+      issues.push({
+        code: 'ZIP_REFERENCES_INFO_INCOMPLETE',
+        // A package always has a name, so an empty one is wrong; many have no description or version.
+        severity: empty.includes('name') ? 'warning' : 'info',
+        message: `${name} lists ${p} with an empty ${empty.map((k) => `Reference${k[0]?.toUpperCase()}${k.slice(1)}`).join(', ')}: nothing said what ${empty.length === 1 ? 'it is' : 'they are'}. Say it where the reference is added: cmts kb977203 --certfix-package-name, --certfix-package-description, --certfix-package-version; add-reference's packageName, packageDescription, packageVersion options.`,
+      });
+    }
+  }
+  if (unknownType.length > 0) {
+    const one = unknownType.length === 1;
+    issues.push(
+      unchanged(
+        `The sequence now references ${unknownType.join(', ')}, but ${name} does not list ${one ? 'it' : 'them'}: nothing said what kind of package ${one ? 'it is' : 'they are'} (ReferencePackageType: 0 package, 3 driver package, 4 task sequence, 257 OS image…) and no other part of the archive lists ${one ? 'it' : 'them'}; give the package type with the reference (add-reference's packageType option).`,
+      ),
+    );
+  }
+  const bytes = referencesInfoBytes(file, file.text);
+  return Buffer.from(bytes).equals(Buffer.from(part.referencesInfo.original)) ? { issues } : { bytes, issues };
 }
 
-/** The archive with every changed object.xml replaced; unchanged, it is the input bytes. */
+/**
+ * What writing a part back leaves undone or unknown in its ReferencesInfo.xml: a package whose type nothing said, a
+ * part that is missing or in a form cmts cannot edit (`ZIP_REFERENCES_INFO_UNCHANGED`), or details written empty
+ * because nothing said them (`ZIP_REFERENCES_INFO_INCOMPLETE`).
+ */
+export function exportZipPartWarnings(part: ExportZipPart): Issue[] {
+  return planReferencesInfo(part).issues;
+}
+
+/** The archive with every changed object.xml and ReferencesInfo.xml replaced; unchanged, it is the input bytes. */
 export function writeExportZip(x: ExportZip, limits: ZipLimits = {}): Uint8Array {
   // Keyed by the entry, not its name, so one sequence's bytes can never land in another's entry.
   const replace = new Map<ZipEntry, Uint8Array>();
   for (const s of x.sequences) {
     const out = writeTaskSequence(s.doc);
     if (!Buffer.from(out).equals(Buffer.from(s.original))) replace.set(s.entry, out);
+    const info = planReferencesInfo(s).bytes;
+    if (info && s.referencesInfo) replace.set(s.referencesInfo.entry, info);
   }
   return writeZip(x.zip, replace, limits);
 }
 
 /**
  * Checks an archive about to be written in place of `x`, building no tree: its directory and headers read back (as
- * {@link readExportZip} reads them), it still holds every task sequence part, and each part that differs from the
- * one read inflates to its declared size and CRC and is well-formed XML in its own encoding. A part with the name,
- * size and CRC it was read with is the copy of bytes that were judged when read (the writer copies it verbatim, after
- * checking its CRC). Throws `ZIP_INVALID`/`ZIP_UNSAFE` as reading does, or `OUTPUT_MALFORMED`.
+ * {@link readExportZip} reads them), it holds the same entries, and each entry that differs from the one read
+ * inflates to its declared size and CRC and, for an object.xml or ReferencesInfo.xml part, is well-formed XML in its
+ * own encoding. An entry with the name, size and CRC it was read with is the copy of bytes that were judged when read
+ * (the writer copies it verbatim, after checking its CRC). Throws `ZIP_INVALID`/`ZIP_UNSAFE` as reading does, or
+ * `OUTPUT_MALFORMED`.
  */
 export function checkExportZipOutput(bytes: Uint8Array, x: ExportZip): void {
   const zip = readZip(bytes);
-  const before = new Map(x.sequences.map((s) => [s.part, s.entry]));
-  const parts = zip.entries.filter((e) => OBJECT_PART.test(e.name));
-  if (parts.length !== x.sequences.length || parts.some((e) => !before.has(e.name))) {
-    throw new TaskSequenceError('OUTPUT_MALFORMED', 'The archive written would not hold the task sequences read; nothing is written.');
+  const before = new Map(x.zip.entries.map((e) => [e.name, e]));
+  const sequences = new Set(x.sequences.map((s) => s.part));
+  const kept = zip.entries.filter((e) => before.has(e.name));
+  if (kept.length !== zip.entries.length || kept.length !== before.size || [...sequences].some((name) => !zip.entries.some((e) => e.name === name))) {
+    throw new TaskSequenceError('OUTPUT_MALFORMED', 'The archive written would not hold the entries read; nothing is written.');
   }
-  for (const e of parts) {
+  for (const e of zip.entries) {
     const was = before.get(e.name) as ZipEntry;
     if (e.crc === was.crc && e.size === was.size) continue;
-    checkWrittenBytes(readEntry(zip, e));
+    const data = readEntry(zip, e);
+    if (OBJECT_PART.test(e.name) || REFERENCES_INFO_PART.test(e.name)) checkWrittenBytes(data);
   }
 }

@@ -16,6 +16,14 @@ export interface AddReferenceOptions {
   packageId: string;
   program?: string;
   requirement?: string;
+  /** The package's name, written as ReferenceName in an export .zip's ReferencesInfo.xml. When absent (and no other item of the archive names the package) it is written empty and warned about. */
+  packageName?: string;
+  /** The package's description (ReferenceDescription in ReferencesInfo.xml); empty when absent. */
+  packageDescription?: string;
+  /** The package's version (ReferenceVersion in ReferencesInfo.xml); empty when absent. */
+  packageVersion?: string;
+  /** The package's type (ReferencePackageType in ReferencesInfo.xml, SMS_PackageBaseclass.PackageType): 0 package, 3 driver package, 4 task sequence, 257 OS image, 258 boot image, 259 OS upgrade package. When absent and no other item of the archive lists the package, ReferencesInfo.xml does not list it and a warning says so. */
+  packageType?: number;
 }
 
 /** What cmts diff --json prints: one record per compared pair (two files, or each file of two folders by relative path, including files on one side only), and a summary (`schemas/diff.report.schema.json`) */
@@ -172,6 +180,12 @@ export interface Kb977203Options {
    * Default: `"CCMCertFix"`.
    */
   certfixProgram?: string;
+  /** Name of the CCMCertFix package, written as ReferenceName when the preset adds the package to an export .zip's ReferencesInfo.xml. When absent (and no other item of the archive names the package) it is written empty and warned about. */
+  certfixPackageName?: string;
+  /** Description of the CCMCertFix package (ReferenceDescription in ReferencesInfo.xml); empty when absent. */
+  certfixPackageDescription?: string;
+  /** Version of the CCMCertFix package (ReferenceVersion in ReferencesInfo.xml); empty when absent. */
+  certfixPackageVersion?: string;
   /**
    * Deployment scenario (R15).
    * Default: `"refresh"`.
@@ -207,8 +221,8 @@ export interface Kb977203Options {
   force?: boolean;
 }
 
-/** What cmts kb977203 --json prints: for one input the result or the error that stopped it; for several, every result and a summary (`schemas/kb977203.report.schema.json`) */
-export type Kb977203Report = Kb977203ReportResult | Kb977203ReportFailure | {
+/** What cmts kb977203 --json prints, for one input or many: one record per task sequence (an export .zip gives one per part) with its result, one per sequence the KB does not apply to, one per input that failed, and a summary; a run refused before its inputs (a usage error, USAGE_ERROR, exit 2) prints one error record (`schemas/kb977203.report.schema.json`) */
+export interface Kb977203Report {
   results: (Kb977203ReportResult | Kb977203ReportFailure | Kb977203ReportNotApplicable)[];
   summary: {
     /** Task sequences (a zip can hold several). */
@@ -217,7 +231,7 @@ export type Kb977203Report = Kb977203ReportResult | Kb977203ReportFailure | {
     notApplicable: number;
     failed: number;
   };
-};
+}
 
 export interface Kb977203ReportDiagnostic {
   code: string;
@@ -653,6 +667,77 @@ export type TaskSequenceNode = unknown & unknown & unknown & unknown & unknown &
   kind: "sequence" | "group" | "step" | "subtasksequence" | "variableList" | "condition" | "operator" | "expression" | "referenceList" | "reference" | "element" | "action" | "variable" | "text" | "comment" | "cdata" | "instruction";
 };
 
+/** What cmts transform --json prints, for one input or many: one record per task sequence (an export .zip gives one per part) with the transform's report, or per input that failed, and a summary; a run refused before its inputs (a usage error, USAGE_ERROR, exit 2; options that cannot be read) prints one error record (`schemas/transform.report.schema.json`) */
+export interface TransformReport {
+  results: (TransformReportResult | TransformReportFailure)[];
+  summary: {
+    /** Records: task sequences (a zip can hold several) and inputs that failed. */
+    files: number;
+    /** Sequences changed (with --check: that would change). */
+    changed: number;
+    failed: number;
+  };
+}
+
+export interface TransformReportDiagnostic {
+  code: string;
+  severity: "error" | "warning" | "info";
+  message: string;
+  path?: string;
+  line?: number;
+  col?: number;
+  file?: string;
+  requirement?: string;
+}
+
+export interface TransformReportChange {
+  what: string;
+  where: string;
+  before?: string;
+  after?: string;
+  /** A label the transform gave the change (the kb977203 preset: its requirement, R1-R15). */
+  requirement?: string;
+}
+
+export interface TransformReportNote {
+  what: string;
+  where: string;
+  requirement?: string;
+}
+
+export interface TransformReportReport {
+  /** The transform's (or preset's) name. */
+  transform: string;
+  /** Whether the transform changed (with --check: would change) the sequence. */
+  changed: boolean;
+  changes: TransformReportChange[];
+  alreadyInPlace: TransformReportNote[];
+  diagnostics: TransformReportDiagnostic[];
+}
+
+export interface TransformReportResult {
+  /** The file, file.zip!part inside an export .zip, or - for standard input. */
+  input: string;
+  report: TransformReportReport;
+  /** Whether the file holding this sequence was written (never with --check). */
+  written: boolean;
+}
+
+export interface TransformReportError {
+  code: string;
+  severity?: "error";
+  message: string;
+  path?: string;
+  line?: number;
+  col?: number;
+  file?: string;
+}
+
+export interface TransformReportFailure {
+  input: string;
+  error: TransformReportError;
+}
+
 /** Each schema file's type, by file name. */
 export interface SchemaTypes {
   "add-client-patch.options.schema.json": AddClientPatchOptions;
@@ -667,4 +752,5 @@ export interface SchemaTypes {
   "sequence-text.schema.json": SequenceText;
   "set-dependent-program.options.schema.json": SetDependentProgramOptions;
   "task-sequence.schema.json": TaskSequence;
+  "transform.report.schema.json": TransformReport;
 }

@@ -14,6 +14,7 @@ import { validate as lintReport } from './validate-lint-report.js';
 import { validate as sequenceText } from './validate-sequence-text.js';
 import { validate as setDependentProgramOptions } from './validate-set-dependent-program-options.js';
 import { validate as taskSequence } from './validate-task-sequence.js';
+import { validate as transformReport } from './validate-transform-report.js';
 
 /** The compiled validator of each schema file. */
 export const VALIDATORS: { readonly [F in keyof SchemaTypes]: SchemaValidator<SchemaTypes[F]> } = {
@@ -29,4 +30,5 @@ export const VALIDATORS: { readonly [F in keyof SchemaTypes]: SchemaValidator<Sc
   "sequence-text.schema.json": sequenceText,
   "set-dependent-program.options.schema.json": setDependentProgramOptions,
   "task-sequence.schema.json": taskSequence,
+  "transform.report.schema.json": transformReport,
 };

@@ -16,6 +16,12 @@ export interface Kb977203Options {
   certfixPackage: string;
   /** Its program; default `CCMCertFix`. No `;` (DependentProgram is `<package>;;<program>`). */
   certfixProgram?: string;
+  /** The package's name, for an export .zip's ReferencesInfo.xml; default none (written empty, and warned about). */
+  certfixPackageName?: string;
+  /** The package's description, for ReferencesInfo.xml; default none (written empty). */
+  certfixPackageDescription?: string;
+  /** The package's version, for ReferencesInfo.xml; default none (written empty). */
+  certfixPackageVersion?: string;
   /** Default `refresh` (R15). */
   scenario?: Kb977203Scenario;
   /** Client service pack, which picks the .msp (R4). When not given, SP2 is assumed and the report says so. */
@@ -40,6 +46,8 @@ export interface Kb977203Options {
 export interface ResolvedKb977203Options {
   certfixPackage: string;
   program: string;
+  /** What the options say of the CCMCertFix package, for ReferencesInfo.xml. */
+  certfixInfo: { name?: string; description?: string; version?: string };
   scenario: Kb977203Scenario;
   version: 'sp1' | 'sp2';
   /** Whether the client version was given (a defaulted one may not overrule the file). */
@@ -67,6 +75,9 @@ export function resolveKb977203Options(options: unknown): ResolvedKb977203Option
   const notes: Diagnostic[] = [];
   checkText('certfixProgram option', o.certfixProgram, { noSemicolon: true, noQuote: true, maxLength: 100 });
   checkText('msp option', o.msp, { noSemicolon: true, noQuote: true });
+  checkText('certfixPackageName option', o.certfixPackageName);
+  checkText('certfixPackageDescription option', o.certfixPackageDescription);
+  checkText('certfixPackageVersion option', o.certfixPackageVersion);
   checkText('source option', o.source, { noSemicolon: true, noQuote: true });
   checkText('drive option', o.drive, { noQuote: true });
   for (const key of ['certfixStepName', 'restartStepName'] as const) {
@@ -116,6 +127,11 @@ export function resolveKb977203Options(options: unknown): ResolvedKb977203Option
   return {
     certfixPackage: o.certfixPackage,
     program: o.certfixProgram ?? 'CCMCertFix',
+    certfixInfo: {
+      ...(o.certfixPackageName !== undefined && { name: o.certfixPackageName }),
+      ...(o.certfixPackageDescription !== undefined && { description: o.certfixPackageDescription }),
+      ...(o.certfixPackageVersion !== undefined && { version: o.certfixPackageVersion }),
+    },
     scenario: o.scenario ?? 'refresh',
     version,
     versionGiven: o.clientVersion !== undefined,

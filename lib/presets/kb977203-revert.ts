@@ -1,8 +1,8 @@
 /**
  * Reverting the KB977203 preset: removes what it adds — the KB977203 entry of PATCH, its CCMCertFix and restart
- * steps (found by the names it gives them and the program they run, never an administrator's step), the group it
- * made around a conditional Setup step, DependentProgram when it names the CCMCertFix program, and the reference it
- * added. On a file the preset wrote from a sequence without a PATCH property, the result is the original bytes.
+ * steps (found by the names it gives them and the program they run, never an administrator's step), the groups it
+ * made around a conditional Setup step or an adopted conditional CCMCertFix step, DependentProgram when it names the
+ * CCMCertFix program, and the reference it added. On a file the preset wrote from a sequence without a PATCH property, the result is the original bytes.
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { conditionOf } from '../model/conditions.js';
@@ -16,7 +16,7 @@ import type { Edit } from '../transforms/context.js';
 import { removeContainerReference } from '../transforms/container-references.js';
 import { type Kb977203Options, resolveKb977203Options } from './kb977203-options.js';
 import { isKb977203Entry } from './kb977203-patch.js';
-import { KB977203_GROUP_DESCRIPTION, reindent, runsProgram } from './kb977203-wiring.js';
+import { KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, reindent, runsProgram } from './kb977203-wiring.js';
 import type { Kb977203Report } from './kb977203.js';
 
 function plan(doc: TaskSequenceDocument, options: Kb977203Options): Edit[] {
@@ -43,7 +43,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Edit[] {
     if (isCertfix && ours(next, o.stepNames.restart) && next.attributes.type === STEP_TYPES.restartComputer) {
       edits.push({ change: { what: `removed restart-computer step "${o.stepNames.restart}"`, where: located.path, requirement: 'R14' }, apply: () => void removeItem(doc.sequence, next) });
     }
-    if (node.kind === 'group' && node.attributes.description === KB977203_GROUP_DESCRIPTION) {
+    if (node.kind === 'group' && (node.attributes.description === KB977203_GROUP_DESCRIPTION || node.attributes.description === KB977203_CERTFIX_GROUP_DESCRIPTION)) {
       unwraps.push({ change: { what: `moved the condition of "${node.attributes.name ?? ''}" back from the group the preset made`, where: located.path, requirement: 'R13' }, apply: () => unwrap(doc, located.parent, node) });
     }
   }
@@ -83,7 +83,7 @@ function clearDependentProgram(doc: TaskSequenceDocument): void {
   else doc.setProperty('DependentProgram', '');
 }
 
-/** Puts the group's Setup step back in its place with the group's condition, when nothing else is in the group. */
+/** Puts the group's step (Setup, or an adopted CCMCertFix) back in its place with the group's condition, when nothing else is in the group. */
 function unwrap(doc: TaskSequenceDocument, parent: { children: Node[] }, group: Group): void {
   const items = group.children.filter((c): c is SequenceItem => c.kind === 'step' || c.kind === 'group' || c.kind === 'subtasksequence');
   const condition = conditionOf(group);

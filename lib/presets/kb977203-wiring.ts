@@ -1,7 +1,8 @@
 /**
  * Part B of KB977203 on one Setup Windows and ConfigMgr step: CCMCertFix (Install Software) and a restart to the
  * installed OS right after it (R13, R14), running exactly when Setup ran — its disable flag and its condition carried
- * over — and existing CCMCertFix wiring adopted, never moved or deleted.
+ * over — and existing CCMCertFix wiring adopted, never moved in execution order or deleted (a group may be put around
+ * it to carry its condition).
  */
 import type { TaskSequenceDocument } from '../document.js';
 import type { Diagnostic } from '../errors.js';
@@ -17,6 +18,12 @@ import type { ResolvedKb977203Options } from './kb977203-options.js';
 
 /** The description of a group the preset makes to evaluate Setup's condition once, in Windows PE (revert finds it by it). */
 export const KB977203_GROUP_DESCRIPTION = "KB977203: Setup Windows and ConfigMgr's condition, evaluated once in Windows PE for Setup and CCMCertFix";
+
+/**
+ * The description of a group the preset makes around an adopted CCMCertFix step whose condition can change once it
+ * has run, so that the condition is evaluated once for it and the restart after it (revert finds it by it).
+ */
+export const KB977203_CERTFIX_GROUP_DESCRIPTION = "KB977203: CCMCertFix's condition, evaluated once for CCMCertFix and the restart after it";
 
 const CERTFIX_DESCRIPTION = 'KB977203: repair the client certificate with CCMCertFix.exe';
 const RESTART_DESCRIPTION = 'KB977203: restart to the installed operating system after CCMCertFix';
@@ -159,14 +166,20 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
       return plan;
     }
     const cond = conditionOf(certfix);
-    const [, restart] = newSteps(o, isDisabled(certfix), cond && conditionMode(cond) === 'copy' ? cond : undefined, 'retryCount' in certfix.attributes);
-    if (cond && conditionMode(cond) === 'wrap') {
-      plan.diagnostics.push({ code: 'KB977203_RESTART_UNCONDITIONAL', severity: 'warning', path: adopted.path, message: `"${adopted.path}" has a condition that can change once it has run; the restart inserted after it has none: check that it restarts only when CCMCertFix ran.` });
+    const wrap = cond !== undefined && conditionMode(cond) === 'wrap';
+    const [, restart] = newSteps(o, isDisabled(certfix), cond && !wrap ? cond : undefined, 'retryCount' in certfix.attributes);
+    const inserted = { what: `inserted restart-computer step "${o.stepNames.restart}"`, where: `${setup.path} (after "${certfix.attributes.name ?? ''}")`, requirement: 'R14' };
+    if (!wrap || !cond) {
+      plan.edits.push({ change: inserted, apply: () => insertAfter(doc.sequence, certfix, [restart]) });
+      return plan;
     }
+    // A copy would be evaluated again after CCMCertFix ran (a WMI query, a file, _SMSTSLastActionSucceeded…), so the
+    // restart could run without CCMCertFix or be skipped after it: as with Setup, one group evaluates it once for both.
     plan.edits.push({
-      change: { what: `inserted restart-computer step "${o.stepNames.restart}"`, where: `${setup.path} (after "${certfix.attributes.name ?? ''}")`, requirement: 'R14' },
-      apply: () => insertAfter(doc.sequence, certfix, [restart]),
+      change: { what: `moved the condition of "${certfix.attributes.name ?? ''}" to a new group of the same name around it and the restart after it, evaluated once`, where: adopted.path, requirement: 'R14' },
+      apply: () => wrapInGroup(doc, adopted as Located<Step>, cond, [restart], KB977203_CERTFIX_GROUP_DESCRIPTION),
     });
+    plan.edits.push({ change: inserted, apply: () => undefined });
     return plan;
   }
   for (const other of certfixes) {
@@ -187,14 +200,14 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   }
   plan.edits.push({
     change: { what: `moved the condition of "${step.attributes.name ?? ''}" to a new group of the same name around it, evaluated once in Windows PE`, where: setup.path, requirement: 'R13' },
-    apply: () => wrapInGroup(doc, setup, condition, [certfix, restart]),
+    apply: () => wrapInGroup(doc, setup, condition, [certfix, restart], KB977203_GROUP_DESCRIPTION),
   });
   plan.edits.push({ change: changes[0] as Edit['change'], apply: () => undefined }, { change: changes[1] as Edit['change'], apply: () => undefined });
   return plan;
 }
 
-/** Replaces Setup with a group carrying its condition and holding Setup and the new steps. */
-function wrapInGroup(doc: TaskSequenceDocument, setup: Located<Step>, condition: Condition, added: Step[]): void {
+/** Replaces a step with a group of its name carrying its condition and holding the step and the new steps after it. */
+function wrapInGroup(doc: TaskSequenceDocument, setup: Located<Step>, condition: Condition, added: Step[], description: string): void {
   const step = setup.node;
   const parent = setup.parent;
   const index = parent.children.indexOf(step);
@@ -203,7 +216,7 @@ function wrapInGroup(doc: TaskSequenceDocument, setup: Located<Step>, condition:
   const ci = step.children.indexOf(condition);
   const ws = whitespaceBefore(step, ci);
   step.children.splice(ws ? ci - 1 : ci, ws ? 2 : 1);
-  const group: Group = { kind: 'group', tag: 'group', attributes: { name: step.attributes.name ?? '', description: KB977203_GROUP_DESCRIPTION }, children: [] };
+  const group: Group = { kind: 'group', tag: 'group', attributes: { name: step.attributes.name ?? '', description }, children: [] };
   if (!layout) {
     group.children = [condition, step, ...added];
   } else {

@@ -12,7 +12,8 @@ import { InstallSoftwareStep, STEP_TYPES } from '../model/steps.js';
 import type { SequenceItem, Step } from '../model/types.js';
 import { type AlreadyInPlace, type Change, type Edit, fromPlan, type Plan } from '../transforms/context.js';
 import type { TransformEntry } from '../transforms/index.js';
-import { planAddReference } from '../transforms/add-reference.js';
+import { type AddReferenceOptions, planAddReference, referenceInfoOf } from '../transforms/add-reference.js';
+import { describePackageReference } from '../containers/references-info.js';
 import { planSetDependentProgram } from '../transforms/set-dependent-program.js';
 import { type Kb977203Options, type Kb977203Scenario, resolveKb977203Options, type ResolvedKb977203Options } from './kb977203-options.js';
 import { configMgrEra } from './kb977203-era.js';
@@ -47,6 +48,15 @@ interface Planned {
 function parseDependent(value: string): { packageId: string; program: string } | undefined {
   const m = /^([^;]+);;(.+)$/.exec(value.trim());
   return m ? { packageId: m[1] as string, program: m[2] as string } : undefined;
+}
+
+/**
+ * What the options say of the CCMCertFix package for an export .zip's ReferencesInfo.xml. Its type is known: it runs
+ * a program from an Install Software step, and only a standard package (type 0) has programs.
+ */
+function certfixReferenceInfo(o: ResolvedKb977203Options): Pick<AddReferenceOptions, 'packageName' | 'packageDescription' | 'packageVersion' | 'packageType'> {
+  const { name, description, version } = o.certfixInfo;
+  return { ...(name !== undefined && { packageName: name }), ...(description !== undefined && { packageDescription: description }), ...(version !== undefined && { packageVersion: version }), packageType: 0 };
 }
 
 /** Refuses a sequence that is not ConfigMgr 2007 (or warns loudly under `force`); warns when 2007 is not confirmed. */
@@ -111,7 +121,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
       diagnostics.push(...wiring.diagnostics);
     }
     for (const { wiring } of wirings) edits.push(...wiring.edits);
-    if (!renamedReference) merge(planAddReference(doc, { packageId: o.certfixPackage, requirement: 'R13' }));
+    if (!renamedReference) merge(planAddReference(doc, { packageId: o.certfixPackage, requirement: 'R13', ...certfixReferenceInfo(o) }));
   }
   // The conflict was refused (or, under force, the old program rewired) above.
   merge(planSetDependentProgram(doc, { packageId: o.certfixPackage, programName: o.program, force: true, requirement: 'R12' }));
@@ -140,6 +150,7 @@ function planReplaceCertfix(doc: TaskSequenceDocument, replaced: { packageId: st
       change: { what: `reference to package ${replaced.packageId} now names ${o.certfixPackage}`, where: '(referenceList)', before: replaced.packageId, after: o.certfixPackage, requirement: 'R13' },
       apply: () => {
         ref.attributes.package = o.certfixPackage;
+        describePackageReference(doc, o.certfixPackage, referenceInfoOf(certfixReferenceInfo(o)));
         if (removeContainerReference(doc, replaced.packageId)) planContainerReference(doc, o.certfixPackage)?.();
       },
     });

@@ -1,13 +1,15 @@
 /**
  * add-reference: lists a package in the sequence's `<referenceList>` when it has one (never creates one), and in the
- * container's References array when it has one (a Current Branch object.xml), so the two agree.
+ * container's References array when it has one (a Current Branch object.xml), so the two agree. What the caller says
+ * of the package (name, description, version, type) goes into an export .zip's ReferencesInfo.xml when one is written.
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
+import { describePackageReference, type PackageReferenceInfo } from '../containers/references-info.js';
 import { addPackageReference, referencedPackages, referenceList } from '../model/mutate.js';
 import { planContainerReference } from './container-references.js';
 import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
-import { PACKAGE_ID } from './values.js';
+import { checkText, PACKAGE_ID } from './values.js';
 
 /** Options of {@link addReference}. */
 export interface AddReferenceOptions {
@@ -16,18 +18,54 @@ export interface AddReferenceOptions {
   program?: string;
   /** Label recorded on each change; default none. */
   requirement?: string;
+  /** The package's name, for an export .zip's ReferencesInfo.xml; default none (written empty, and warned about). */
+  packageName?: string;
+  /** The package's description, for ReferencesInfo.xml; default none (written empty). */
+  packageDescription?: string;
+  /** The package's version, for ReferencesInfo.xml; default none (written empty). */
+  packageVersion?: string;
+  /**
+   * The package's type (`SMS_PackageBaseclass.PackageType`: 0 package, 3 driver package, 4 task sequence, 257 OS
+   * image, 258 boot image, 259 OS upgrade package), for ReferencesInfo.xml; default none: another item of the archive
+   * for the package says it, or the package is not listed there (and that is warned about).
+   */
+  packageType?: number;
+}
+
+/** What the options say of the package, for ReferencesInfo.xml. */
+export function referenceInfoOf(options: Pick<AddReferenceOptions, 'packageName' | 'packageDescription' | 'packageVersion' | 'packageType'>): PackageReferenceInfo {
+  for (const [what, value] of [
+    ['packageName option', options.packageName],
+    ['packageDescription option', options.packageDescription],
+    ['packageVersion option', options.packageVersion],
+  ] as const) {
+    checkText(what, value);
+  }
+  return {
+    ...(options.packageName !== undefined && { name: options.packageName }),
+    ...(options.packageDescription !== undefined && { description: options.packageDescription }),
+    ...(options.packageVersion !== undefined && { version: options.packageVersion }),
+    ...(options.packageType !== undefined && { packageType: options.packageType }),
+  };
 }
 
 /** What {@link addReference} would do; refuses a package ID that is not one, before any edit. */
 export function planAddReference(doc: TaskSequenceDocument, options: AddReferenceOptions): Plan {
   if (!PACKAGE_ID.test(options.packageId)) throw new TaskSequenceError('INVALID_ARGUMENT', `The packageId option ${JSON.stringify(options.packageId)} is not a package ID (site code and five hex digits, upper case).`);
+  const info = referenceInfoOf(options);
   const plan = emptyPlan();
   const req = options.requirement === undefined ? {} : { requirement: options.requirement };
   if (!referenceList(doc.sequence)) return plan;
   if (referencedPackages(doc.sequence).some((p) => p.toUpperCase() === options.packageId.toUpperCase())) {
     plan.already.push({ what: `reference to package ${options.packageId}`, where: '(referenceList)', ...req });
   } else {
-    plan.edits.push({ change: { what: `reference to package ${options.packageId}`, where: '(referenceList)', after: options.packageId, ...req }, apply: () => void addPackageReference(doc.sequence, options.packageId, options.program) });
+    plan.edits.push({
+      change: { what: `reference to package ${options.packageId}`, where: '(referenceList)', after: options.packageId, ...req },
+      apply: () => {
+        addPackageReference(doc.sequence, options.packageId, options.program);
+        describePackageReference(doc, options.packageId, info);
+      },
+    });
   }
   const container = planContainerReference(doc, options.packageId);
   if (container) plan.edits.push({ change: { what: `package ${options.packageId} in the References array`, where: '(package)', after: options.packageId, ...req }, apply: container });

@@ -2,8 +2,8 @@
  * The container's own list of package references, kept in agreement with the sequence's `<referenceList>`: a
  * Current Branch object.xml repeats the references as `SMS_TaskSequencePackage.References` (an array of
  * `SMS_TaskSequence_Reference {Package, Program, Type}`) with a `ReferencesCount`. A 2007 export and a bare sequence
- * have no such list. (An export .zip's ReferencesInfo.xml holds details cmts cannot know, such as the package's name
- * and version; the zip reader warns when it is left behind.)
+ * have no such list. (An export .zip's ReferencesInfo.xml is kept in agreement when the archive is written, from the
+ * reference lists before and after: containers/export-zip.ts.)
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { whitespaceBefore } from '../model/format.js';

@@ -1,0 +1,86 @@
+// An administrator's CCMCertFix step that the preset adopts, with a condition that can change once the step has run
+// (WMI, files, _SMSTS… variables): the restart added after it must run exactly when it ran, so the condition moves to a
+// group of the step's name holding both, evaluated once; revert puts everything back byte for byte.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyKb977203, conditionOf, listItems, readTaskSequence, revertKb977203, STEP_TYPES, writeTaskSequence, type Group, type Kb977203Options } from './helpers/api.js';
+import { FIXTURES_DIR } from './helpers/corpus.js';
+
+const OPTIONS: Kb977203Options = { certfixPackage: 'ABC00010', clientVersion: 'sp2', drive: 'C:' };
+const WMI = '<condition><expression type="SMS_TaskSequence_WMIConditionExpression"><variable name="Namespace">root\\cimv2</variable><variable name="Query">SELECT * FROM Win32_Battery</variable></expression></condition>';
+const VARIABLE = (name: string) => `<condition><expression type="SMS_TaskSequence_VariableConditionExpression"><variable name="Operator">equals</variable><variable name="Value">true</variable><variable name="Variable">${name}</variable></expression></condition>`;
+
+/** A one-line sequence: Setup, then an administrator's CCMCertFix step with `condition`, then another step. */
+function sequence(condition: string, disabled = false): string {
+  return (
+    '<sequence version="3.00">' +
+    '<step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup Windows and ConfigMgr" description="" runIn="WinPEandFullOS" successCodeList="0"><action>OSDSetupWindows.exe</action><defaultVarList><variable name="SMSClientInstallProperties" property="ClientInstallProperties">SMSSLP=SLP01</variable><variable name="_SMSClientPackageID" property="ClientPackageID">ABC00002</variable></defaultVarList></step>' +
+    `<step type="SMS_TaskSequence_InstallSoftwareAction" name="Fix certificate on laptops" description=""${disabled ? ' disable="true"' : ''} runIn="FullOS" successCodeList="0">${condition}<action>smsswd.exe /pkg:ABC00010 /install /basevar: /continueOnError:</action><defaultVarList><variable name="PackageID" property="PackageID" hidden="true">ABC00010</variable><variable name="_SMSSWDProgramName" property="ProgramName">CCMCertFix</variable></defaultVarList></step>` +
+    '<step type="SMS_TaskSequence_RunCommandLineAction" name="After" description="" runIn="FullOS" successCodeList="0"><action>x.exe</action></step>' +
+    '</sequence>'
+  );
+}
+
+function applied(input: string | Uint8Array) {
+  const doc = readTaskSequence(input);
+  const report = applyKb977203(doc, OPTIONS);
+  return { doc, report, out: Buffer.from(writeTaskSequence(doc)) };
+}
+
+describe('restart after an adopted CCMCertFix step whose condition can change once it has run', () => {
+  for (const [what, condition] of [
+    ['a WMI query', WMI],
+    ['_SMSTSLastActionSucceeded', VARIABLE('_SMSTSLastActionSucceeded')],
+  ] as const) {
+    it(`${what}: the step and the new restart are wrapped in a group of the step's name carrying the condition, moved from the step`, () => {
+      const { doc, report } = applied(sequence(condition));
+      const items = listItems(doc.sequence).map((l) => l.node);
+      // Execution order: Setup, the group, the administrator's step, the restart, then what came after.
+      expect(items.map((n) => `${n.kind}:${n.attributes.name ?? ''}`)).toEqual(['step:Setup Windows and ConfigMgr', 'group:Fix certificate on laptops', 'step:Fix certificate on laptops', 'step:Restart Computer (KB977203)', 'step:After']);
+      const group = items[1] as Group;
+      expect(group.attributes.description).toMatch(/^KB977203: CCMCertFix's condition, evaluated once/);
+      expect(conditionOf(group)?.children).toHaveLength(1);
+      const [certfix, restart] = group.children.filter((c) => c.kind === 'step');
+      expect(certfix?.attributes.type).toBe(STEP_TYPES.installSoftware);
+      expect(restart?.attributes.type).toBe(STEP_TYPES.restartComputer);
+      // Evaluated once, by the group: neither step keeps or gets a copy.
+      expect(conditionOf(certfix!)).toBeUndefined();
+      expect(conditionOf(restart!)).toBeUndefined();
+      expect(report.changes.map((c) => c.what)).toContainEqual(expect.stringMatching(/^moved the condition of "Fix certificate on laptops" to a new group of the same name/));
+    });
+  }
+
+  it('a condition on an administrator variable is copied onto the restart; no group is made', () => {
+    const { doc } = applied(sequence(VARIABLE('DeployLaptops')));
+    const items = listItems(doc.sequence).map((l) => l.node);
+    expect(items.some((n) => n.kind === 'group')).toBe(false);
+    const restart = items.find((n) => n.attributes.type === STEP_TYPES.restartComputer)!;
+    expect(conditionOf(restart)).toBeDefined();
+  });
+
+  it('a disabled adopted step (Setup disabled too) gets a disabled restart inside the group', () => {
+    const input = sequence(WMI, true).replace('name="Setup Windows and ConfigMgr" description=""', 'name="Setup Windows and ConfigMgr" description="" disable="true"');
+    const { doc } = applied(input);
+    const group = listItems(doc.sequence).find((l) => l.node.kind === 'group')!.node as Group;
+    expect(group.attributes.disable).toBeUndefined();
+    expect(group.children.filter((c) => c.kind === 'step').map((s) => s.attributes.disable)).toEqual(['true', 'true']);
+  });
+
+  for (const [layout, input] of [
+    ['one line', sequence(WMI)],
+    ['the fixture, indented', readFileSync(join(FIXTURES_DIR, 'kb977203', 'certfix-adopted-with-wmi-condition-wrapped-with-restart-in-group', 'input.xml'), 'utf8')],
+    ['CRLF and tabs', readFileSync(join(FIXTURES_DIR, 'kb977203', 'certfix-adopted-with-wmi-condition-wrapped-with-restart-in-group', 'input.xml'), 'utf8').replace(/\n/g, '\r\n').replace(/ {2}/g, '\t')],
+  ] as const) {
+    it(`${layout}: applying again changes nothing, and revert gives back the input byte for byte`, () => {
+      const { out } = applied(input);
+      const again = readTaskSequence(out);
+      expect(applyKb977203(again, OPTIONS).changes).toEqual([]);
+      expect(Buffer.from(writeTaskSequence(again)).equals(out)).toBe(true);
+      const reverted = readTaskSequence(out);
+      const report = revertKb977203(reverted, OPTIONS);
+      expect(report.changes.map((c) => c.what)).toContainEqual('moved the condition of "Fix certificate on laptops" back from the group the preset made');
+      expect(Buffer.from(writeTaskSequence(reverted)).toString()).toBe(input);
+    });
+  }
+});
