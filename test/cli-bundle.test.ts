@@ -13,7 +13,7 @@ describe('the bundled command line', () => {
     const whole = cmts(['help']);
     expect(light.status).toBe(0);
     expect(whole.status).toBe(0);
-    expect(light.stdout).toMatch(/^cmts: author ConfigMgr task sequences as files/);
+    expect(light.stdout).toMatch(/^NAME\n    cmts - author ConfigMgr task sequences as files/);
     expect(whole.stdout).toBe(light.stdout);
     expect(cmts(['--version']).stdout.trim()).toBe((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version);
   });
