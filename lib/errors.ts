@@ -26,7 +26,7 @@ export const ERROR_CODES = {
   HOTFIX_INSTALL_STEP: 'A step installs the KB977203 hotfix itself, which stops the client service and fails the task sequence (R1).',
   INSTALL_PROPERTIES_INVALID: 'The Setup Windows and ConfigMgr installation properties cannot be used as they are (an unclosed quote, PATCH twice).',
   IO_ERROR: 'A file could not be read or written.',
-  INTERNAL_ERROR: 'cmts met a case its code does not handle (a bug: please report it with the command line); nothing was written.',
+  INTERNAL_ERROR: 'cmts met a case its code does not handle (a bug: please report it with the command line and the input); nothing was written for that input, and the other inputs of a batch are still processed.',
   USAGE_ERROR: 'The command line was refused (an unknown option, a missing value, options that conflict, inputs that match nothing); exit status 2.',
   ZIP_INVALID: 'A .zip export is damaged or uses a zip feature cmts does not support (ZIP64, multi-disk, other compression).',
   ZIP_UNSAFE: 'A .zip export has an entry with an absolute or `..` path (in its name or Unicode path field), two entries with one name, encryption, overlapping entries or absurd sizes (a zip bomb).',

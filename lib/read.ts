@@ -11,14 +11,10 @@ import { countMarkup } from './xml/chars.js';
 import type { Element, XmlDocument } from './model/types.js';
 import { parseXml, type ParsedXml, type ParseWarning } from './xml/parse.js';
 
-/** The default for {@link ReadOptions.maxBytes}: 64 MiB, well above a 20,000-step sequence. */
-export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+// The defaults live in a module of their own, so the command line's file reading knows them without loading the reader.
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES } from './read-limits.js';
 
-/**
- * The default for {@link ReadOptions.maxNodes}: 3,000,000 markup items. A 64 MiB export has about 1.5 million; the
- * tree costs at most about 450 bytes per item, so the largest input allowed stays far below the V8 heap's limit.
- */
-export const DEFAULT_MAX_NODES = 3_000_000;
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES };
 
 /** Options for {@link readTaskSequence}. */
 export interface ReadOptions {

@@ -3,11 +3,13 @@
  * (`scripts/generate.mjs` writes `lib/generated/`), imported like any other code. Nothing is read from disk and no
  * schema is compiled at run time, so the package works bundled.
  */
-import { TaskSequenceError } from './errors.js';
 import type { SchemaTypes } from './generated/schema-types.js';
 import { SCHEMA_OBJECTS } from './generated/schemas.js';
 import type { SchemaError, SchemaValidator } from './generated/validator.js';
 import { VALIDATORS } from './generated/validators.js';
+import { assertValidWith } from './assert-valid.js';
+
+export { describeErrors } from './assert-valid.js';
 
 /** A schema file name in `schemas/` (`kb977203.options.schema.json`, …). */
 export type SchemaFile = keyof SchemaTypes;
@@ -37,28 +39,7 @@ export function loadSchema(file: SchemaFile): Record<string, unknown> {
   return SCHEMA_OBJECTS[file];
 }
 
-/** Validation problems as `path: message` lines. */
-export function describeErrors(errors: readonly SchemaError[] | null | undefined): string[] {
-  return (errors ?? []).map((e) => {
-    const where = e.instancePath === '' ? '(top level)' : e.instancePath.slice(1).replace(/\//g, '.');
-    const extra =
-      e.keyword === 'additionalProperties'
-        ? ` (${String(e.params.additionalProperty)})`
-        : e.keyword === 'enum'
-          ? `: ${((e.params.allowedValues as unknown[] | undefined) ?? []).join(', ')}`
-          : '';
-    const description = e.keyword === 'pattern' ? (e.parentSchema as { description?: string } | undefined)?.description : undefined;
-    const got = e.keyword === 'pattern' || e.keyword === 'enum' ? ` (got ${JSON.stringify(e.data)})` : '';
-    return description ? `${where}: ${description}${got}` : `${where}: ${e.message ?? 'is invalid'}${extra}${got}`;
-  });
-}
-
 /** Throws `OPTIONS_INVALID` naming every problem (each also an issue of the error) unless `value` matches the schema. */
 export function assertValid<F extends SchemaFile>(file: F, value: unknown, what: string): asserts value is SchemaTypes[F] {
-  const v = validatorFor(file);
-  if (v(value)) return;
-  const problems = describeErrors(v.errors);
-  throw new TaskSequenceError('OPTIONS_INVALID', `${what} are invalid: ${problems.join('; ')}.`, {
-    issues: problems.map((message) => ({ code: 'OPTIONS_INVALID', severity: 'error', message })),
-  });
+  assertValidWith(validatorFor(file), value, what);
 }

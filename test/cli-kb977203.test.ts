@@ -8,6 +8,7 @@ import { main } from '../lib/cli/main.js';
 import { validatorFor } from './helpers/api.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 import { memoryIo } from './helpers/memory-io.js';
+import { BIN, ensureBuilt } from './helpers/cli-process.js';
 
 const fixture = (name: string, file = 'input.xml') => readFileSync(join(FIXTURES_DIR, 'kb977203', name, file));
 const REFRESH = fixture('refresh-2007-crlf');
@@ -121,7 +122,8 @@ describe('cmts kb977203', () => {
   });
 
   it('the built binary runs end to end on real files and writes atomically (no temporary file left)', () => {
-    const bin = resolve('dist/lib/cli/bin.js');
+    ensureBuilt();
+    const bin = BIN;
     expect(existsSync(bin), 'dist is built by npm install (prepare); run npm run build').toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'cmts-cli-'));
     writeFileSync(join(dir, 'in.xml'), REFRESH);

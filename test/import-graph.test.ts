@@ -86,7 +86,7 @@ const RULES: { name: string; from: (p: string) => boolean; to: (p: string) => bo
   { name: 'errors.ts is the bottom: it imports nothing', from: is('errors.ts'), to: () => true },
   { name: 'nothing imports the root index (it only re-exports)', from: () => true, to: is('index.ts') },
   { name: 'only the command line imports the command line', from: (p) => !p.startsWith('cli/'), to: under('cli') },
-  { name: 'commands never import main.ts', from: (p) => p.startsWith('cli/') && p !== 'cli/bin.ts', to: is('cli/main.ts') },
+  { name: 'commands never import main.ts', from: (p) => p.startsWith('cli/') && p !== 'cli/bin.ts' && p !== 'cli/launch.ts', to: is('cli/main.ts') },
   { name: 'the model does not import the reader or the writer', from: under('model'), to: either(is('read.ts'), is('write.ts')) },
   {
     name: 'the model does not load the document or anything built on it (it may name their types)',

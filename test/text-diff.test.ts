@@ -71,4 +71,17 @@ describe('unifiedDiff', () => {
     const d = unifiedDiff(a, b, 'f');
     expect(d.split('\n').filter((l) => l.startsWith('@@'))).toEqual(['@@ -3,11 +3,11 @@', '@@ -23,7 +23,7 @@']);
   });
+
+  it('gives the same diff when it skips the common start and end as when it splits the whole texts', () => {
+    // Shared surroundings of any length, line ends with and without CR, texts with and without a final newline.
+    const piece = fc.array(fc.constantFrom('x\n', 'y\n', 'x\r\n', '\n', 'z', 'x'), { maxLength: 12 }).map((l) => l.join(''));
+    fc.assert(
+      fc.property(piece, piece, piece, piece, fc.integer({ min: 0, max: 4 }), (head, a, b, tail, context) => {
+        const before = head + a + tail;
+        const after = head + b + tail;
+        expect(unifiedDiff(before, after, 'f', context)).toBe(unifiedDiff(before, after, 'f', context, { trim: false }));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });

@@ -1,23 +1,5 @@
 #!/usr/bin/env node
 // The launcher: everything else is in main(), which tests call with their own streams.
-import { nodeIo } from './io.js';
-import { reportInternalError } from './json-report.js';
-import { main } from './main.js';
+import { launch } from './launch.js';
 
-// A reader that stops early (`cmts inspect big.xml | head`) closes the pipe: stop writing, keep the exit status.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
-    stream.destroy();
-  });
-}
-
-const io = nodeIo();
-main(process.argv.slice(2), io).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.exitCode = reportInternalError(e, io);
-  },
-);
+launch();

@@ -1,26 +1,26 @@
 /**
  * `cmts kb977203`: apply the KB977203 preset to an exported task sequence and write the result atomically.
  */
-import { writeTaskSequenceText } from '../write.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
-import { applyKb977203, checkKb977203, type Kb977203Options, type Kb977203Report } from '../presets/kb977203.js';
+import type { Kb977203Options } from '../presets/kb977203.js';
 export { humanReport, type Kb977203CommandResult } from './kb977203-output.js';
-import { revertKb977203 } from '../presets/kb977203-revert.js';
 import { fleetCsv, fleetJson } from '../presets/kb977203-fleet.js';
-import { cliError, jsonOf, type Kb977203CommandResult, type Mode, NOT_APPLICABLE, type Outcome, rowOf, summaryOf, summaryTable, withFlagNames, writeHuman } from './kb977203-output.js';
+import { cliError, jsonOf, type Kb977203CommandResult, type Mode, type Outcome, rowOf, summaryOf, summaryTable, writeHuman } from './kb977203-output.js';
 import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import { errorRecord, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './exit.js';
-import { unifiedDiff } from './text-diff.js';
 import { expandInputs } from './inputs.js';
-import { loadInput, loadOne } from './load.js';
-import { detached } from './detached.js';
-import { identity } from '../presets/kb977203-fleet.js';
-import { assertValid } from '../schemas.js';
-import { renderComparison } from '../render/render-sequence.js';
+import { loadOne } from './load.js';
+import { commitFile, failedInput, type FileReply, type FileSettings, fromReply, processBytes } from './kb977203-file.js';
+import type { FileTask } from './kb977203-worker.js';
+import { defaultWorkers, ownBuffer, runPool } from './worker-pool.js';
+import { assertValidWith } from '../assert-valid.js';
+import { validate as validateOptions } from '../generated/validate-kb977203-options.js';
 
 /** The command's --help text. */
 export const HELP = `NAME
@@ -95,6 +95,8 @@ OPTIONS
     --json                     print {"results": [{"input", "output", "dryRun", "written", "report", "diff"?} |
                                {"input", "notApplicable"} | {"input", "error"}], "summary"} on standard output
                                (schemas/kb977203.report.schema.json), errors and usage errors included
+    -j, --jobs <n>             threads for a batch of 16 inputs or more; the output is the same for any n
+                               [default: the cores not busy (cores less the load average), at least 1]
 ${readLimitHelp('    ', 31)}
     -h, --help                 show this help
 
@@ -137,45 +139,9 @@ const OPTIONS: OptionSpecs = {
   'dry-run': { type: 'boolean' },
   html: { type: 'string' },
   json: { type: 'boolean' },
+  jobs: { type: 'string', short: 'j' },
   ...READ_LIMIT_OPTIONS, help: { type: 'boolean', short: 'h' },
 };
-
-/** Runs the preset (or its check or revert) on every sequence of one file; writes the file when that is asked for. */
-function processFile(file: string, target: string | undefined, options: Kb977203Options, mode: Mode, dryRun: boolean, io: CliIo, keepDoc = false): Outcome[] {
-  const input = loadInput(io, file);
-  const outcomes: Outcome[] = [];
-  for (const { label, doc, warnings } of input.docs) {
-    // Only these fields outlive the file, copied (detached) so that none is a slice keeping the whole input alive.
-    const id = detached(identity(label, doc));
-    const before = dryRun ? writeTaskSequenceText(doc) : '';
-    let report: Kb977203Report;
-    try {
-      report = mode === 'check' ? checkKb977203(doc, options) : mode === 'revert' ? revertKb977203(doc, options) : applyKb977203(doc, options);
-    } catch (e) {
-      if (e instanceof TaskSequenceError && NOT_APPLICABLE.has(e.code) && mode !== 'revert') {
-        outcomes.push({ input: label, notApplicable: cliError(e), id });
-        e.message = detached(e.message);
-        continue;
-      }
-      throw e;
-    }
-    // Reader and container warnings reach the user with the report (standard error, and --json).
-    report.diagnostics.push(...doc.warnings, ...warnings());
-    for (const d of report.diagnostics) d.message = withFlagNames(d.message);
-    const result = { input: label, output: mode === 'check' ? null : (target ?? null), dryRun: dryRun || mode === 'check', written: false, report, ...(dryRun ? { diff: unifiedDiff(before, writeTaskSequenceText(doc), label) } : {}) };
-    outcomes.push({ input: label, result: detached(result), id, ...(keepDoc && { doc }) });
-  }
-  const results = outcomes.flatMap((o) => ('result' in o ? [o.result] : []));
-  const changed = results.some((r) => r.report.changed);
-  if (mode === 'check' || dryRun || target === undefined || results.length === 0 || (!changed && target === file)) return outcomes;
-  const out = input.write();
-  // Belt and braces: what we write must read back, or nothing is written.
-  if (changed) input.verify(out);
-  if (target === '-') io.stdout.write(out);
-  else io.writeFileAtomic(target, out);
-  for (const r of results) r.written = true;
-  return outcomes;
-}
 
 /** Options from `--config <file.json>` (validated by the options schema), then the flags over them. */
 function loadOptions(p: Parsed, io: CliIo): Kb977203Options {
@@ -191,7 +157,7 @@ function loadOptions(p: Parsed, io: CliIo): Kb977203Options {
     try {
       // certfixPackage may come from the flags instead, so a placeholder satisfies `required` here; every key the
       // file does give is checked, and the merged options are validated again by the preset.
-      assertValid('kb977203.options.schema.json', { certfixPackage: 'ABC00000', ...base }, `The options in ${config}`);
+      assertValidWith(validateOptions, { certfixPackage: 'ABC00000', ...base }, `The options in ${config}`);
     } catch (e) {
       if (e instanceof TaskSequenceError) e.file = config;
       throw e;
@@ -208,12 +174,14 @@ function checkUsage(p: Parsed): void {
   if (flag(p, 'check') && targets > 0) throw new UsageError('--check writes nothing: leave out -o, --out-dir and --in-place.');
   if (targets > 1) throw new UsageError('Give one of -o <output>, --out-dir <folder> or --in-place.');
   if (targets === 0 && !flag(p, 'dry-run') && !flag(p, 'check')) throw new UsageError('Give -o <output>, --out-dir <folder> or --in-place (or --dry-run or --check to write nothing).');
+  const jobs = str(p, 'jobs');
+  if (jobs !== undefined && !/^[1-9][0-9]{0,3}$/.test(jobs)) throw new UsageError(`--jobs takes a whole number from 1 to 9999, not '${jobs}'.`);
   const report = str(p, 'report');
   if (report !== undefined && !/\.(csv|json)$/i.test(report)) throw new UsageError('--report writes a .csv or a .json file: give a name ending in one of them.');
 }
 
 /** Runs `cmts kb977203`. */
-export function run(argv: string[], io: CliIo): number {
+export async function run(argv: string[], io: CliIo): Promise<number> {
   const p = startCommand({ name: 'kb977203', help: HELP, options: OPTIONS, check: checkUsage, jsonSummary: { files: 0, changed: 0, notApplicable: 0, failed: 0 } }, argv, io);
   if (typeof p === 'number') return p;
   let inputs: string[];
@@ -258,16 +226,25 @@ export function run(argv: string[], io: CliIo): number {
 
   const outcomes: Outcome[] = [];
   const progress = batch && io.stderr.isTTY === true && !json && inputs.length >= 5;
-  inputs.forEach((input, i) => {
+  const settings: FileSettings = { options, mode, dryRun, limits: io.readLimits ?? {} };
+  const done = (input: string, i: number, file: Outcome[]): void => {
     if (progress) io.stderr.write(`\r\x1b[K[${i + 1}/${inputs.length}] ${input}`);
-    try {
-      outcomes.push(...processFile(input, targetOf(input), options, mode, dryRun, io, html !== undefined));
-    } catch (e) {
-      if (!(e instanceof TaskSequenceError)) throw e;
-      if (e.file === undefined) e.file = input;
-      outcomes.push({ input, error: cliError(e) });
-    }
-  });
+    outcomes.push(...file);
+  };
+  const jobs = jobsOf(p, inputs.length);
+  if (jobs.pool) await runBatch(inputs, targetOf, settings, jobs.workers, io, done);
+  else {
+    inputs.forEach((input, i) => {
+      const target = targetOf(input);
+      let file: Outcome[];
+      try {
+        file = commitFile(processBytes(io.readFile(input, settings.limits.maxBytes), input, target, settings, html !== undefined), target, io);
+      } catch (e) {
+        file = [failedInput(input, e)];
+      }
+      done(input, i, file);
+    });
+  }
   if (progress) io.stderr.write('\r\x1b[K');
   const reportFile = str(p, 'report');
   if (reportFile !== undefined) {
@@ -293,6 +270,7 @@ export function run(argv: string[], io: CliIo): number {
     const done = outcomes.find((o): o is Extract<Outcome, { result: Kb977203CommandResult }> => 'result' in o);
     if (html !== undefined && original && done?.doc) {
       try {
+        const { renderComparison } = await import('../render/render-sequence.js');
         io.writeFileAtomic(html, Buffer.from(renderComparison(original, done.doc, { source: `${done.input} with KB977203${dryRun ? ' (dry run)' : ''}` }), 'utf8'));
       } catch (e) {
         if (!(e instanceof TaskSequenceError)) throw e;
@@ -314,6 +292,59 @@ export function run(argv: string[], io: CliIo): number {
   const failed = outcomes.some((o) => 'error' in o);
   const needed = mode === 'check' && outcomes.some((o) => 'result' in o && o.result.report.changed);
   return failed || needed ? EXIT.failed : EXIT.ok;
+}
+
+/**
+ * Below this many inputs a batch runs in the process: starting worker threads (each loads the preset) costs more
+ * than the threads save on a few files of ordinary size.
+ */
+const MIN_POOL_INPUTS = 16;
+
+/** The worker's module beside this one; missing when run from the TypeScript sources (tests), where there is none. */
+const WORKER = new URL('./kb977203-worker.js', import.meta.url);
+
+/** `--jobs` (checked by {@link checkUsage}): how many threads, and whether to use a pool at all. */
+function jobsOf(p: Parsed, inputs: number): { pool: boolean; workers: number } {
+  const given = str(p, 'jobs');
+  const workers = given === undefined ? defaultWorkers() : Number(given);
+  const enough = given !== undefined ? inputs > 1 : inputs >= MIN_POOL_INPUTS;
+  return { pool: workers > 1 && enough && existsSync(fileURLToPath(WORKER)), workers };
+}
+
+/**
+ * Processes the inputs on worker threads: each input is read here (through `io`, as in the process), processed by a
+ * worker, and its result written here, in input order, so output and exit status are those of a run in the process.
+ */
+async function runBatch(inputs: string[], targetOf: TargetOf, settings: FileSettings, workers: number, io: CliIo, done: (input: string, i: number, outcomes: Outcome[]) => void): Promise<void> {
+  await runPool<Outcome[] | FileReply>(inputs.length, {
+    script: WORKER,
+    workerData: settings,
+    workers,
+    start: (i) => {
+      const file = inputs[i] as string;
+      try {
+        const { bytes, buffer } = ownBuffer(io.readFile(file, settings.limits.maxBytes));
+        const task: FileTask = { file, target: targetOf(file), bytes };
+        return { message: task, transfer: [buffer] };
+      } catch (e) {
+        return { result: [failedInput(file, e)] };
+      }
+    },
+    failed: (i, e) => [failedInput(inputs[i] as string, e)],
+    deliver: (i, r) => {
+      const input = inputs[i] as string;
+      let file: Outcome[];
+      if (Array.isArray(r)) file = r;
+      else {
+        try {
+          file = commitFile(fromReply(r), targetOf(input), io);
+        } catch (e) {
+          file = [failedInput(input, e)];
+        }
+      }
+      done(input, i, file);
+    },
+  });
 }
 
 /** The preset's options from the command line (the preset validates them). */

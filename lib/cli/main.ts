@@ -17,7 +17,7 @@ export { EXIT };
 /** A command: its one-line summary and how to load it. */
 export interface CommandEntry {
   summary: string;
-  load: () => Promise<{ run: (argv: string[], io: CliIo) => number; HELP: string; OPTIONS?: Record<string, unknown> }>;
+  load: () => Promise<{ run: (argv: string[], io: CliIo) => number | Promise<number>; HELP: string; OPTIONS?: Record<string, unknown> }>;
 }
 
 /** Every command, by name. */
@@ -103,7 +103,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const mod = await command.load();
   try {
-    return mod.run(rest, io);
+    return await mod.run(rest, io);
   } catch (e) {
     // A usage error a command did not catch itself (from the shared input and output checks) is still one.
     if (e instanceof UsageError) return reportUsage(first, e.message, io);

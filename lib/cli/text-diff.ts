@@ -161,19 +161,66 @@ function myers(a: string[], aLo: number, aHi: number, b: string[], bLo: number, 
   for (let i = kinds.length - 1; i >= 0; i--) out.add(kinds[i] as Kind, texts[i] as string);
 }
 
+/**
+ * How much of two different texts is the same at both ends, in whole lines, less `context` lines each side: the
+ * diff then splits and compares only the middle. The line-by-line search would strip those lines as its first step
+ * anyway (see {@link diffRange}), so the script is the same; this only spares splitting the whole texts into lines,
+ * which for a sequence with one edit is nearly all of the work.
+ */
+function sameEnds(a: string, b: string, context: number): { head: number; headLines: number; tail: number } {
+  const min = Math.min(a.length, b.length);
+  const p = commonStart(a, b, min);
+  // Back to the start of the line the first difference is on, then `context` lines further.
+  let head = p === 0 ? 0 : a.lastIndexOf('\n', p - 1) + 1;
+  for (let k = 0; k < context && head > 0; k++) head = head === 1 ? 0 : a.lastIndexOf('\n', head - 2) + 1;
+  let headLines = 0;
+  for (let i = a.indexOf('\n'); i !== -1 && i < head; i = a.indexOf('\n', i + 1)) headLines++;
+  // The common end never reaches into the common start, so no line is counted on both sides.
+  const s = commonEnd(a, b, min - p);
+  // Forward to the first line start inside the common end (a line start in both texts), then `context` lines on.
+  let tailStart = s === 0 ? a.length : a.indexOf('\n', a.length - s) + 1;
+  if (tailStart === 0) tailStart = a.length;
+  for (let k = 0; k < context && tailStart < a.length; k++) {
+    const nl = a.indexOf('\n', tailStart);
+    tailStart = nl === -1 ? a.length : nl + 1;
+  }
+  return { head, headLines, tail: a.length - tailStart };
+}
+
+/**
+ * The length of the common start of `a` and `b`, at most `limit`. Compared in blocks that halve after a mismatch
+ * (a string comparison runs natively; a loop over characters does not), then character by character.
+ */
+function commonStart(a: string, b: string, limit: number): number {
+  let p = 0;
+  for (let block = 16384; block >= 32; block >>= 1) while (p + block <= limit && a.slice(p, p + block) === b.slice(p, p + block)) p += block;
+  while (p < limit && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p;
+}
+
+/** The length of the common end of `a` and `b`, at most `limit`, compared as {@link commonStart} does. */
+function commonEnd(a: string, b: string, limit: number): number {
+  let s = 0;
+  for (let block = 16384; block >= 32; block >>= 1) while (s + block <= limit && a.slice(a.length - s - block, a.length - s) === b.slice(b.length - s - block, b.length - s)) s += block;
+  while (s < limit && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return s;
+}
+
 /** A unified diff (`---`/`+++` headers, `@@` hunks, 3 lines of context); '' when the texts are equal. */
-export function unifiedDiff(before: string, after: string, name: string, context = 3): string {
+export function unifiedDiff(before: string, after: string, name: string, context = 3, options: { trim?: boolean } = {}): string {
   if (before === after) return '';
   const byTag = hasLongLine(before) || hasLongLine(after);
-  const a = tokens(before, byTag);
-  const b = tokens(after, byTag);
+  // Compared tag by tag, a text has no lines to trim at; otherwise only the middle that differs is split.
+  const ends = byTag || options.trim === false ? { head: 0, headLines: 0, tail: 0 } : sameEnds(before, after, context);
+  const a = tokens(before.slice(ends.head, before.length - ends.tail), byTag);
+  const b = tokens(after.slice(ends.head, after.length - ends.tail), byTag);
   const script = new Script();
   diffRange(a, 0, a.length, b, 0, b.length, script, true);
   const { kinds, texts } = script;
   const out: string[] = [`--- ${name}`, `+++ ${name} (changed)${byTag ? '   (one long line: compared element by element)' : ''}`];
   // One pass: line numbers advance with the script; a hunk closes when the next change is beyond its context.
-  let aLine = 1;
-  let bLine = 1;
+  let aLine = 1 + ends.headLines;
+  let bLine = 1 + ends.headLines;
   let i = 0;
   const total = kinds.length;
   while (i < total) {

@@ -10,7 +10,7 @@ import type { TaskSequenceDocument } from '../document.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
 import { referencedPackages } from '../model/mutate.js';
 import { readTaskSequence, type ReadOptions } from '../read.js';
-import { writeTaskSequence } from '../write.js';
+import { checkWrittenBytes, writeTaskSequence } from '../write.js';
 import { readEntry, readZip, writeZip, type ZipArchive, type ZipEntry, type ZipLimits } from '../zip/zip.js';
 import {
   addReferencesInfoItem,
@@ -167,4 +167,28 @@ export function writeExportZip(x: ExportZip, limits: ZipLimits = {}): Uint8Array
     if (info && s.referencesInfo) replace.set(s.referencesInfo.entry, info);
   }
   return writeZip(x.zip, replace, limits);
+}
+
+/**
+ * Checks an archive about to be written in place of `x`, building no tree: its directory and headers read back (as
+ * {@link readExportZip} reads them), it holds the same entries, and each entry that differs from the one read
+ * inflates to its declared size and CRC and, for an object.xml or ReferencesInfo.xml part, is well-formed XML in its
+ * own encoding. An entry with the name, size and CRC it was read with is the copy of bytes that were judged when read
+ * (the writer copies it verbatim, after checking its CRC). Throws `ZIP_INVALID`/`ZIP_UNSAFE` as reading does, or
+ * `OUTPUT_MALFORMED`.
+ */
+export function checkExportZipOutput(bytes: Uint8Array, x: ExportZip): void {
+  const zip = readZip(bytes);
+  const before = new Map(x.zip.entries.map((e) => [e.name, e]));
+  const sequences = new Set(x.sequences.map((s) => s.part));
+  const kept = zip.entries.filter((e) => before.has(e.name));
+  if (kept.length !== zip.entries.length || kept.length !== before.size || [...sequences].some((name) => !zip.entries.some((e) => e.name === name))) {
+    throw new TaskSequenceError('OUTPUT_MALFORMED', 'The archive written would not hold the entries read; nothing is written.');
+  }
+  for (const e of zip.entries) {
+    const was = before.get(e.name) as ZipEntry;
+    if (e.crc === was.crc && e.size === was.size) continue;
+    const data = readEntry(zip, e);
+    if (OBJECT_PART.test(e.name) || REFERENCES_INFO_PART.test(e.name)) checkWrittenBytes(data);
+  }
 }

@@ -3,7 +3,8 @@
  * then by what each value means, because each one is spliced into the sequence (PATCH, DependentProgram, step names).
  */
 import { type Diagnostic, TaskSequenceError } from '../errors.js';
-import { assertValid } from '../schemas.js';
+import { assertValidWith } from '../assert-valid.js';
+import { validate as validateOptions } from '../generated/validate-kb977203-options.js';
 import { checkText, CONSOLE_LIMITS, PACKAGE_ID, plainOptions } from '../transforms/values.js';
 
 /** Deployment scenarios (R15). */
@@ -70,7 +71,7 @@ export const KB977203_STEP_NAMES = { certfix: 'Run CCMCertFix (KB977203)', resta
 /** Validates the options (schema, then meaning) and fills in defaults. Throws `OPTIONS_INVALID` or `INVALID_ARGUMENT`. */
 export function resolveKb977203Options(options: unknown): ResolvedKb977203Options {
   const o = plainOptions(options, 'KB977203') as unknown as Kb977203Options;
-  assertValid('kb977203.options.schema.json', o, 'KB977203 options');
+  assertValidWith(validateOptions, o, 'KB977203 options');
   const notes: Diagnostic[] = [];
   checkText('certfixProgram option', o.certfixProgram, { noSemicolon: true, noQuote: true, maxLength: 100 });
   checkText('msp option', o.msp, { noSemicolon: true, noQuote: true });

@@ -129,7 +129,8 @@ try {
   });
 
   section('startup', () => {
-    const bin = join(dist, 'lib', 'cli', 'bin.js');
+    // The package's bin: the bundled launcher, or in an older build the launcher tsc wrote.
+    const bin = [join(dist, 'cli', 'cmts.cjs'), join(dist, 'lib', 'cli', 'bin.js')].find((b) => existsSync(b)) ?? join(dist, 'cli', 'cmts.cjs');
     if (!existsSync(bin)) console.log('start-up: no CLI built');
     else {
       const input = file('ts-100k.xml', generateSetupSequence(1, 60));

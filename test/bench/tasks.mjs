@@ -94,7 +94,9 @@ const tasks = {
   },
   // Nesting `depth` groups deep: read (with maxDepth raised), edit the innermost, write.
   async deep(depth) {
-    const { readTaskSequence, writeTaskSequence, visit } = await load('lib/index.js');
+    const { readTaskSequence, writeTaskSequence } = await load('lib/index.js');
+    // visit is not a root export (the root keeps the names a script needs); it lives on the cmts/model subpath.
+    const { visit } = await load('lib/api/model.js');
     const n = Number(depth);
     const text = `<sequence>${'<group>'.repeat(n)}<step name="a"/>${'</group>'.repeat(n)}</sequence>`;
     try {

@@ -1,11 +1,11 @@
 // Runs the built command line as a real process, the way scripts and CI run it. The build (npm ci runs it through
 // `prepare`) is redone once if any source or schema is newer than dist; concurrent test files wait for one build.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-/** The built launcher. */
-export const BIN = resolve('dist/lib/cli/bin.js');
+/** The built launcher: the package's `bin`, as npm links it. */
+export const BIN = resolve((JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { bin: { cmts: string } }).bin.cmts);
 
 function newest(dir: string): number {
   let t = 0;

@@ -1,0 +1,141 @@
+/**
+ * One input of `cmts kb977203`, from its bytes to its outcomes and the bytes to write. This part needs nothing but the
+ * input and the settings, so a batch can run it on a worker thread ({@link ./kb977203-worker.ts}); reading the input
+ * and writing the result stay with the caller, on the main thread, through its {@link CliIo}.
+ */
+import { type Issue, TaskSequenceError } from '../errors.js';
+import type { Kb977203Options, Kb977203Report } from '../presets/kb977203.js';
+import { applyKb977203, checkKb977203 } from '../presets/kb977203.js';
+import { revertKb977203 } from '../presets/kb977203-revert.js';
+import { identity } from '../presets/kb977203-fleet.js';
+import { writeTaskSequenceText } from '../write.js';
+import { sourceOf } from '../xml/origin.js';
+import type { ReadLimits } from './args.js';
+import { detached } from './detached.js';
+import type { CliIo } from './io.js';
+import { cliError, type Identity, type Kb977203CommandResult, type Mode, NOT_APPLICABLE, type Outcome, withFlagNames } from './kb977203-output.js';
+import { loadBytes } from './load.js';
+import { unifiedDiff } from './text-diff.js';
+
+/** What every input of a run is processed with (plain data: it is handed to each worker thread as is). */
+export interface FileSettings {
+  options: Kb977203Options;
+  mode: Mode;
+  dryRun: boolean;
+  limits: ReadLimits;
+}
+
+/** An input's outcomes (one per task sequence it holds) and, when it is to be written, the bytes to write. */
+export interface FileResult {
+  outcomes: Outcome[];
+  out?: Uint8Array;
+}
+
+/**
+ * Runs the preset (or its check or revert) on every sequence of one input read as `bytes`; with a target, also gives
+ * the bytes to write there, already checked. Throws `TaskSequenceError` when the input as a whole fails.
+ */
+export function processBytes(bytes: Uint8Array, file: string, target: string | undefined, s: FileSettings, keepDoc = false): FileResult {
+  const { options, mode, dryRun } = s;
+  const input = loadBytes(bytes, file, s.limits);
+  const outcomes: Outcome[] = [];
+  for (const { label, doc, warnings } of input.docs) {
+    // Only these fields outlive the file, copied (detached) so that none is a slice keeping the whole input alive.
+    const id = detached(identity(label, doc));
+    // Unedited, the document writes back as the text it was read from: that text is the diff's "before", not a print.
+    const before = dryRun ? (sourceOf(doc.xml)?.text ?? writeTaskSequenceText(doc)) : '';
+    let report: Kb977203Report;
+    try {
+      report = mode === 'check' ? checkKb977203(doc, options) : mode === 'revert' ? revertKb977203(doc, options) : applyKb977203(doc, options);
+    } catch (e) {
+      if (e instanceof TaskSequenceError && NOT_APPLICABLE.has(e.code) && mode !== 'revert') {
+        outcomes.push({ input: label, notApplicable: cliError(e), id });
+        e.message = detached(e.message);
+        continue;
+      }
+      throw e;
+    }
+    // Reader and container warnings reach the user with the report (standard error, and --json).
+    report.diagnostics.push(...doc.warnings, ...warnings());
+    for (const d of report.diagnostics) d.message = withFlagNames(d.message);
+    const result = { input: label, output: mode === 'check' ? null : (target ?? null), dryRun: dryRun || mode === 'check', written: false, report, ...(dryRun ? { diff: unifiedDiff(before, writeTaskSequenceText(doc), label) } : {}) };
+    outcomes.push({ input: label, result: detached(result), id, ...(keepDoc && { doc }) });
+  }
+  const results = outcomes.flatMap((o) => ('result' in o ? [o.result] : []));
+  const changed = results.some((r) => r.report.changed);
+  if (mode === 'check' || dryRun || target === undefined || results.length === 0 || (!changed && target === file)) return { outcomes };
+  const out = input.write();
+  // Belt and braces: what we write must read back, or nothing is written.
+  if (changed) input.verify(out);
+  return { outcomes, out };
+}
+
+/** Writes an input's result to its target (standard output for `-`) and marks its results written. */
+export function commitFile(r: FileResult, target: string | undefined, io: CliIo): Outcome[] {
+  if (r.out === undefined || target === undefined) return r.outcomes;
+  if (target === '-') io.stdout.write(r.out);
+  else io.writeFileAtomic(target, r.out);
+  for (const o of r.outcomes) if ('result' in o) o.result.written = true;
+  return r.outcomes;
+}
+
+/**
+ * An input's outcomes, whatever happens: an error that stops the input is its one outcome, with the input named. A
+ * `TaskSequenceError` is the input's fault; anything else is cmts's (`INTERNAL_ERROR`), and the batch goes on.
+ */
+export function failedInput(input: string, e: unknown): Outcome {
+  if (e instanceof TaskSequenceError) {
+    if (e.file === undefined) e.file = input;
+    return { input, error: cliError(e) };
+  }
+  const why = e instanceof Error ? e.message : String(e);
+  return { input, error: new TaskSequenceError('INTERNAL_ERROR', `cmts failed on this input: ${why}. This is a bug in cmts; the other inputs were still processed.`, { file: input }) };
+}
+
+/** A {@link TaskSequenceError} as plain data, to cross from a worker thread (a structured clone drops its class). */
+interface ErrorData {
+  code: TaskSequenceError['code'];
+  message: string;
+  range: [number, number] | undefined;
+  linePos: TaskSequenceError['linePos'];
+  file: string | undefined;
+  path: string | undefined;
+  more: Issue[];
+}
+
+/** An {@link Outcome} as plain data. */
+type OutcomeData = { input: string; result: Kb977203CommandResult; id: Identity } | { input: string; notApplicable: ErrorData; id: Identity } | { input: string; error: ErrorData };
+
+/** A {@link FileResult} as a worker sends it. */
+export interface FileReply {
+  outcomes: OutcomeData[];
+  out?: Uint8Array;
+}
+
+function errorData(e: TaskSequenceError): ErrorData {
+  return { code: e.code, message: e.message, range: e.range, linePos: e.linePos, file: e.file, path: e.path, more: e.issues.slice(1) };
+}
+
+function errorOf(d: ErrorData): TaskSequenceError {
+  return new TaskSequenceError(d.code, d.message, { ...(d.range && { range: d.range }), ...(d.linePos && { linePos: d.linePos }), ...(d.file !== undefined && { file: d.file }), ...(d.path !== undefined && { path: d.path }), issues: d.more });
+}
+
+/** An input's result as plain data for the main thread. */
+export function toReply(r: FileResult): FileReply {
+  const outcomes = r.outcomes.map((o): OutcomeData => {
+    if ('error' in o) return { input: o.input, error: errorData(o.error) };
+    if ('notApplicable' in o) return { input: o.input, notApplicable: errorData(o.notApplicable), id: o.id };
+    return { input: o.input, result: o.result, id: o.id };
+  });
+  return { outcomes, ...(r.out && { out: r.out }) };
+}
+
+/** The result a worker sent, as the main thread's own. */
+export function fromReply(r: FileReply): FileResult {
+  const outcomes = r.outcomes.map((o): Outcome => {
+    if ('error' in o) return { input: o.input, error: errorOf(o.error) };
+    if ('notApplicable' in o) return { input: o.input, notApplicable: errorOf(o.notApplicable), id: o.id };
+    return o;
+  });
+  return { outcomes, ...(r.out && { out: r.out }) };
+}

@@ -1,0 +1,163 @@
+/**
+ * A batch on the machine's cores: tasks run on a pool of worker threads and their results come back in task order,
+ * so what a command prints is the same as when it runs every task itself. A worker that dies (an uncaught error, out
+ * of memory) costs only the task it was running: that task gets a failure result and a new worker takes over.
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+/** How a task starts: a message for a worker (with what to transfer rather than copy), or its result already. */
+export type TaskStart<R> = { message: unknown; transfer?: ArrayBuffer[] } | { result: R };
+
+/** What runs a batch. */
+export interface PoolSpec<R> {
+  /** The worker's module; it answers each `{ task, message }` with one `{ task, reply }`. */
+  script: URL;
+  /** Data every worker starts with (`workerData`). */
+  workerData?: unknown;
+  /** Threads; default {@link defaultWorkers}, never more than there are tasks. */
+  workers?: number;
+  /** Task `i`: called in order, as workers become free, so inputs are read just before they are needed. */
+  start: (i: number) => TaskStart<R>;
+  /** The result of task `i` when its worker died. */
+  failed: (i: number, error: Error) => R;
+  /** Task `i`'s result, called in task order. */
+  deliver: (i: number, result: R) => void;
+}
+
+/**
+ * The number of threads a batch uses by default: the cores not already busy, that is the cores less the load
+ * average (as `make -l` holds back jobs on a loaded machine), at least one. Measured on a shared two-core machine,
+ * worker threads competing with other work for busy cores made a batch slower than one thread, not faster; the
+ * output is the same either way.
+ */
+export function defaultWorkers(cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
+  return Math.max(1, Math.min(cores, cores - Math.round(load)));
+}
+
+/** Runs `count` tasks on worker threads; resolves once every result has been delivered and the workers are gone. */
+export function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void> {
+  const size = Math.max(1, Math.min(spec.workers ?? defaultWorkers(), count));
+  // Results that finished ahead of the one awaited wait here; at most this many tasks run ahead of it, so a slow
+  // task holds back a bounded number of results, not the rest of the batch.
+  const ahead = size * 4;
+  const ready = new Map<number, R>();
+  const DEPTH = 2;
+  // Each worker holds up to DEPTH tasks, so it starts the next one as soon as it is done with one, without waiting
+  // for the main thread (busy reading and writing, or not scheduled on a loaded machine) to send it.
+  const queued = new Map<Worker, number[]>();
+  // Tasks to start again: they were waiting on a worker that died running the task before them.
+  const retry: number[] = [];
+  let next = 0;
+  let delivered = 0;
+  let finished = false;
+  let idleDeaths = 0;
+
+  return new Promise<void>((resolve, reject) => {
+    const finish = (error?: Error): void => {
+      if (finished) return;
+      finished = true;
+      const gone = [...queued.keys()].map((w) => w.terminate());
+      Promise.all(gone).then(
+        () => (error === undefined ? resolve() : reject(error)),
+        reject,
+      );
+    };
+    const settle = (i: number, result: R): void => {
+      ready.set(i, result);
+      while (ready.has(delivered)) {
+        const r = ready.get(delivered) as R;
+        ready.delete(delivered);
+        spec.deliver(delivered++, r);
+      }
+    };
+    /** The worker with the fewest tasks, if it can take one more. */
+    const freest = (): Worker | undefined => {
+      let best: Worker | undefined;
+      let least = DEPTH;
+      for (const [w, tasks] of queued) {
+        if (tasks.length < least) {
+          best = w;
+          least = tasks.length;
+        }
+      }
+      return best;
+    };
+    const pump = (): void => {
+      try {
+        while (!finished) {
+          if (delivered === count) return finish();
+          const again = retry.length > 0;
+          if (!again && (next >= count || next >= delivered + ahead)) return;
+          const worker = freest();
+          if (!worker) return;
+          const i = again ? (retry.shift() as number) : next++;
+          const s = spec.start(i);
+          if ('result' in s) {
+            settle(i, s.result);
+            continue;
+          }
+          (queued.get(worker) as number[]).push(i);
+          worker.postMessage({ task: i, message: s.message }, s.transfer ?? []);
+        }
+      } catch (e) {
+        finish(asError(e));
+      }
+    };
+    const spawn = (): void => {
+      const worker = new Worker(spec.script, { workerData: spec.workerData });
+      let death: Error | undefined;
+      queued.set(worker, []);
+      worker.on('message', ({ task, reply }: { task: number; reply: R }) => {
+        if (finished) return;
+        const tasks = queued.get(worker) as number[];
+        tasks.splice(tasks.indexOf(task), 1);
+        try {
+          settle(task, reply);
+        } catch (e) {
+          return finish(asError(e));
+        }
+        pump();
+      });
+      worker.on('error', (e) => {
+        death = e;
+      });
+      worker.on('exit', (code) => {
+        const tasks = queued.get(worker) ?? [];
+        queued.delete(worker);
+        if (finished) return;
+        // A worker takes its tasks in order: the first was running when it died, the others had not started.
+        const [i, ...waiting] = tasks;
+        retry.push(...waiting);
+        retry.sort((x, y) => x - y);
+        if (i !== undefined) {
+          try {
+            settle(i, spec.failed(i, death ?? new Error(`its worker thread stopped (exit code ${code})`)));
+          } catch (e) {
+            return finish(asError(e));
+          }
+        }
+        // The tasks left need a worker; workers that die without a task (one that cannot start) are not replaced
+        // for ever: past the pool's size, the batch stops with why.
+        if (i === undefined && ++idleDeaths > size) return finish(death ?? new Error(`a worker thread stopped (exit code ${code})`));
+        if (delivered < count) spawn();
+        pump();
+      });
+    };
+    if (count === 0) return resolve();
+    for (let k = 0; k < size; k++) spawn();
+    pump();
+  });
+}
+
+function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(`a batch task failed: ${JSON.stringify(e)}`);
+}
+
+/** The buffer of `bytes`, when it is exactly theirs (so it can be transferred), else a copy that is. */
+export function ownBuffer(bytes: Uint8Array): { bytes: Uint8Array; buffer: ArrayBuffer } {
+  const { buffer } = bytes;
+  if (buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength) return { bytes, buffer };
+  const copy = new Uint8Array(bytes);
+  return { bytes: copy, buffer: copy.buffer };
+}

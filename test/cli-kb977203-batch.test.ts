@@ -1,0 +1,65 @@
+// A batch on worker threads prints and writes exactly what the same batch run in the process does: the built command
+// line over a folder of varied inputs (every KB977203 fixture, an export .zip, a broken file, a link to nothing),
+// with --jobs 1 (in the process) and --jobs 2 and 3 (worker threads), in each mode.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cmts } from './helpers/cli-process.js';
+import { FIXTURES_DIR } from './helpers/corpus.js';
+
+let dir: string;
+const ARGS = ['--certfix-package', 'ABC00010'];
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cmts-batch-'));
+  const inputs = join(dir, 'in');
+  mkdirSync(inputs);
+  const cases = join(FIXTURES_DIR, 'kb977203');
+  for (const name of readdirSync(cases)) cpSync(join(cases, name, 'input.xml'), join(inputs, `${name}.xml`));
+  cpSync(join(FIXTURES_DIR, 'zip', 'export.zip'), join(inputs, 'export.zip'));
+  writeFileSync(join(inputs, 'broken.xml'), '<sequence><step></sequence>');
+  // A link to nothing is listed with the folder's files and cannot be read: IO_ERROR (chmod cannot stop root).
+  symlinkSync(join(dir, 'nothing.xml'), join(inputs, 'unreadable.xml'));
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs the batch with `jobs` threads; what it printed, its exit status, and the files it wrote. */
+function batch(jobs: number, args: string[]) {
+  const out = join(dir, `out-${jobs}`);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out);
+  const r = cmts(['kb977203', 'in', ...args.map((a) => a.replace('{out}', out)), '--jobs', String(jobs), ...ARGS], { cwd: dir });
+  const written = Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f)).toString('base64')]));
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr.split(out).join('{out}'), written };
+}
+
+describe('cmts kb977203 over a folder, on worker threads and in the process', { timeout: 120_000 }, () => {
+  const modes: [string, string[]][] = [
+    ['--dry-run', ['--dry-run']],
+    ['--dry-run --json --report', ['--dry-run', '--json', '--report', '{out}/report.json']],
+    ['--check --report .csv', ['--check', '--report', '{out}/report.csv']],
+    ['--out-dir --force', ['--out-dir', '{out}', '--force']],
+    ['--revert --out-dir', ['--revert', '--out-dir', '{out}']],
+  ];
+  for (const [label, args] of modes) {
+    it(`${label}: the same output, files and exit status with 1, 2 and 3 threads`, () => {
+      const one = batch(1, args);
+      // Not a vacuous comparison: the run saw every input, failed the broken and the unreadable one, and printed.
+      expect(one.status).toBe(1);
+      expect(one.stdout.length + one.stderr.length).toBeGreaterThan(1000);
+      expect(`${one.stdout}${one.stderr}`).toMatch(/broken\.xml/);
+      expect(`${one.stdout}${one.stderr}`).toMatch(/unreadable\.xml.*IO_ERROR|IO_ERROR[\s\S]*unreadable\.xml/);
+      for (const jobs of [2, 3]) expect(batch(jobs, args)).toEqual(one);
+    });
+  }
+
+  it('--jobs takes a whole number from 1 up', () => {
+    const r = cmts(['kb977203', 'in', '--dry-run', '--jobs', '0', ...ARGS], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--jobs takes a whole number from 1 to 9999, not '0'/);
+  });
+});

@@ -1,0 +1,109 @@
+// The worker pool under a batch: results come back in task order whatever order the threads finish in, a thread
+// that dies costs only its task (which gets a failure result) and the rest still run, and inputs are read only as
+// threads become free, a bounded number ahead of the result awaited.
+import { describe, expect, it } from 'vitest';
+import { defaultWorkers, ownBuffer, runPool, type TaskStart } from '../lib/cli/worker-pool.js';
+
+const SCRIPT = new URL('./fixtures/worker-pool/worker.mjs', import.meta.url);
+
+interface Message {
+  value: number;
+  delay?: number;
+  crash?: boolean;
+  exit?: number;
+}
+
+async function run(messages: (Message | { result: string })[], workers: number) {
+  const delivered: [number, unknown][] = [];
+  const started: number[] = [];
+  let maxAhead = 0;
+  await runPool<unknown>(messages.length, {
+    script: SCRIPT,
+    workerData: { factor: 2 },
+    workers,
+    start: (i): TaskStart<unknown> => {
+      started.push(i);
+      maxAhead = Math.max(maxAhead, i - delivered.length);
+      const m = messages[i] as Message | { result: string };
+      return 'result' in m ? { result: m.result } : { message: m };
+    },
+    failed: (i, e) => `failed ${i}: ${e.message}`,
+    deliver: (i, r) => delivered.push([i, r]),
+  });
+  return { delivered, started, maxAhead };
+}
+
+describe('runPool', () => {
+  it('delivers every result in task order although later tasks finish first', async () => {
+    const messages = Array.from({ length: 12 }, (_, i) => ({ value: i, delay: i % 3 === 0 ? 40 : 1 }));
+    const { delivered, started } = await run(messages, 3);
+    expect(delivered).toEqual(messages.map((m, i) => [i, m.value * 2]));
+    expect(started).toEqual(messages.map((_, i) => i));
+  });
+
+  it('gives a task whose worker died a failure result, and runs every other task', async () => {
+    const messages: Message[] = Array.from({ length: 8 }, (_, i) => ({ value: i }));
+    messages[2] = { value: 2, crash: true };
+    messages[5] = { value: 5, exit: 3 };
+    const { delivered } = await run(messages, 2);
+    expect(delivered.map(([i]) => i)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(delivered[2]?.[1]).toBe('failed 2: crashed on 2');
+    expect(delivered[5]?.[1]).toBe('failed 5: its worker thread stopped (exit code 3)');
+    expect(delivered.filter(([i]) => i !== 2 && i !== 5).map(([, r]) => r)).toEqual([0, 2, 6, 8, 12, 14]);
+  });
+
+  it('takes a result given at the start (an input that could not be read) in its place', async () => {
+    const { delivered } = await run([{ value: 1 }, { result: 'unreadable' }, { value: 3 }], 2);
+    expect(delivered).toEqual([[0, 2], [1, 'unreadable'], [2, 6]]);
+  });
+
+  it('starts tasks no further than four per thread ahead of the result awaited', async () => {
+    const messages = Array.from({ length: 40 }, (_, i) => ({ value: i, delay: i === 0 ? 150 : 0 }));
+    const { delivered, maxAhead } = await run(messages, 2);
+    expect(delivered).toHaveLength(40);
+    expect(maxAhead).toBeLessThanOrEqual(8);
+    expect(maxAhead).toBeGreaterThan(1);
+  });
+
+  it('does nothing for no tasks, and fails every task, each in its place, when no worker can start', async () => {
+    await expect(run([], 2)).resolves.toEqual({ delivered: [], started: [], maxAhead: 0 });
+    const delivered: [number, string][] = [];
+    await runPool<string>(3, {
+      script: new URL('./fixtures/worker-pool/missing.mjs', import.meta.url),
+      workers: 2,
+      start: () => ({ message: {} }),
+      failed: (i, e) => `${i}: ${e.message.includes('missing.mjs') ? 'cannot start' : e.message}`,
+      deliver: (i, r) => delivered.push([i, r]),
+    });
+    expect(delivered).toEqual([[0, '0: cannot start'], [1, '1: cannot start'], [2, '2: cannot start']]);
+  });
+
+  it('an error thrown while delivering stops the pool with it', async () => {
+    const p = runPool(4, { script: SCRIPT, workerData: { factor: 1 }, workers: 2, start: (i) => ({ message: { value: i } }), failed: () => 0, deliver: (i) => {
+      if (i === 1) throw new Error('disk full');
+    } });
+    await expect(p).rejects.toThrow('disk full');
+  });
+});
+
+describe('ownBuffer', () => {
+  it('hands over a buffer that is exactly the bytes, and copies a view into a larger one', () => {
+    const exact = new Uint8Array([1, 2, 3]);
+    expect(ownBuffer(exact).buffer).toBe(exact.buffer);
+    const view = new Uint8Array([0, 1, 2, 3, 4]).subarray(1, 4);
+    const own = ownBuffer(view);
+    expect(own.buffer).not.toBe(view.buffer);
+    expect(Array.from(own.bytes)).toEqual([1, 2, 3]);
+    expect(own.buffer.byteLength).toBe(3);
+  });
+});
+
+describe('defaultWorkers', () => {
+  it('uses the cores not busy with other work, at least one', () => {
+    expect(defaultWorkers(2, 0.1)).toBe(2);
+    expect(defaultWorkers(2, 1.2)).toBe(1);
+    expect(defaultWorkers(2, 7.5)).toBe(1);
+    expect(defaultWorkers(8, 2.6)).toBe(5);
+    expect(defaultWorkers(4, 0)).toBe(4);
+  });
+});
