@@ -26,8 +26,8 @@ export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
 
 /**
  * The document as bytes, in the encoding (and with the BOM, if any) it was read with; `doc.toBytes()` says the same.
- * Unedited, the result is the bytes read themselves (the same memory, not a copy) while the caller still holds them
- * unchanged: copy it before changing either.
+ * Unedited, the result is the bytes read themselves (the same memory, not a copy) while they still say what was read:
+ * copy it before changing either.
  *
  * @example
  * ```ts
@@ -37,7 +37,7 @@ export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
 export function writeTaskSequence(doc: TaskSequenceDocument): Uint8Array {
   const text = writeTaskSequenceText(doc);
   if (text === sourceOf(doc.xml)?.text) {
-    // Unedited: the bytes read, if their reader still holds them unchanged, are the output — no second copy is made.
+    // Unedited: the bytes read, if they still say what was read, are the output — no second copy is made.
     const read = doc.readBytes();
     if (read && encodesTo(read, text, doc.encoding)) return new Uint8Array(read.buffer, read.byteOffset, read.length);
   }

@@ -57,6 +57,23 @@ describe('cmts kb977203 over a folder, on worker threads and in the process', { 
     });
   }
 
+  it('an input over 8 MiB, which a batch processes in the process rather than on a bounded thread, gives the same result', () => {
+    const big = join(dir, 'big');
+    mkdirSync(big);
+    const base = readFileSync(join(FIXTURES_DIR, 'kb977203', 'refresh-2007-crlf', 'input.xml'), 'utf8');
+    const filler = '<step type="SMS_TaskSequence_RunCommandLineAction" name="Filler"><action>smsswd.exe /run: cmd /c exit 0</action></step>\n';
+    const large = base.replace('</sequence>', `${filler.repeat(Math.ceil((8.5 * 1024 * 1024) / filler.length))}</sequence>`);
+    expect(large.length).toBeGreaterThan(8 * 1024 * 1024);
+    for (let i = 0; i < 17; i++) writeFileSync(join(big, `ts-${String(i).padStart(2, '0')}.xml`), i === 8 ? large : base);
+    const run = (jobs: number) => cmts(['kb977203', 'big', '--dry-run', '--json', '--jobs', String(jobs), ...ARGS], { cwd: dir });
+    const one = run(1);
+    expect(one.status).toBe(0);
+    const parsed = JSON.parse(one.stdout) as { results: { input: string; report?: { changed: boolean } }[] };
+    expect(parsed.results).toHaveLength(17);
+    expect(parsed.results.every((r) => r.report?.changed === true)).toBe(true);
+    expect(run(2)).toEqual(one);
+  });
+
   it('--jobs takes a whole number from 1 up', () => {
     const r = cmts(['kb977203', 'in', '--dry-run', '--jobs', '0', ...ARGS], { cwd: dir });
     expect(r.status).toBe(2);

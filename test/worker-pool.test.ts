@@ -2,6 +2,7 @@
 // that dies costs only its task (which gets a failure result) and the rest still run, and inputs are read only as
 // threads become free, a bounded number ahead of the result awaited.
 import { describe, expect, it } from 'vitest';
+import { availableParallelism } from 'node:os';
 import { defaultWorkers, ownBuffer, runPool, type TaskStart } from '../lib/cli/worker-pool.js';
 
 const SCRIPT = new URL('./fixtures/worker-pool/worker.mjs', import.meta.url);
@@ -11,9 +12,10 @@ interface Message {
   delay?: number;
   crash?: boolean;
   exit?: number;
+  hog?: boolean;
 }
 
-async function run(messages: (Message | { result: string })[], workers: number) {
+async function run(messages: (Message | { result: string })[], workers: number, heapMb?: number) {
   const delivered: [number, unknown][] = [];
   const started: number[] = [];
   let maxAhead = 0;
@@ -21,13 +23,14 @@ async function run(messages: (Message | { result: string })[], workers: number) 
     script: SCRIPT,
     workerData: { factor: 2 },
     workers,
+    ...(heapMb !== undefined && { heapMb }),
     start: (i): TaskStart<unknown> => {
       started.push(i);
       maxAhead = Math.max(maxAhead, i - delivered.length);
       const m = messages[i] as Message | { result: string };
       return 'result' in m ? { result: m.result } : { message: m };
     },
-    failed: (i, e) => `failed ${i}: ${e.message}`,
+    failed: (i, e) => `failed ${i}: ${(e as NodeJS.ErrnoException).code ?? e.message}`,
     deliver: (i, r) => delivered.push([i, r]),
   });
   return { delivered, started, maxAhead };
@@ -50,6 +53,11 @@ describe('runPool', () => {
     expect(delivered[2]?.[1]).toBe('failed 2: crashed on 2');
     expect(delivered[5]?.[1]).toBe('failed 5: its worker thread stopped (exit code 3)');
     expect(delivered.filter(([i]) => i !== 2 && i !== 5).map(([, r]) => r)).toEqual([0, 2, 6, 8, 12, 14]);
+  });
+
+  it('bounds each thread\'s heap: a task that fills it fails alone (ERR_WORKER_OUT_OF_MEMORY), the process lives on', async () => {
+    const { delivered } = await run([{ value: 1 }, { value: 2, hog: true }, { value: 3 }], 1, 16);
+    expect(delivered).toEqual([[0, 2], [1, 'failed 1: ERR_WORKER_OUT_OF_MEMORY'], [2, 6]]);
   });
 
   it('takes a result given at the start (an input that could not be read) in its place', async () => {
@@ -99,11 +107,10 @@ describe('ownBuffer', () => {
 });
 
 describe('defaultWorkers', () => {
-  it('uses the cores not busy with other work, at least one', () => {
-    expect(defaultWorkers(2, 0.1)).toBe(2);
-    expect(defaultWorkers(2, 1.2)).toBe(1);
-    expect(defaultWorkers(2, 7.5)).toBe(1);
-    expect(defaultWorkers(8, 2.6)).toBe(5);
-    expect(defaultWorkers(4, 0)).toBe(4);
+  it('uses one thread per core the process may use, at least one', () => {
+    expect(defaultWorkers(2)).toBe(2);
+    expect(defaultWorkers(8)).toBe(8);
+    expect(defaultWorkers(0)).toBe(1);
+    expect(defaultWorkers()).toBe(availableParallelism());
   });
 });

@@ -3,7 +3,7 @@
  * so what a command prints is the same as when it runs every task itself. A worker that dies (an uncaught error, out
  * of memory) costs only the task it was running: that task gets a failure result and a new worker takes over.
  */
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 /** How a task starts: a message for a worker (with what to transfer rather than copy), or its result already. */
@@ -15,6 +15,8 @@ export interface PoolSpec<R> {
   script: URL;
   /** Data every worker starts with (`workerData`). */
   workerData?: unknown;
+  /** Each thread's old-generation heap, in MiB (`resourceLimits.maxOldGenerationSizeMb`); default V8's own. */
+  heapMb?: number;
   /** Threads; default {@link defaultWorkers}, never more than there are tasks. */
   workers?: number;
   /** Task `i`: called in order, as workers become free, so inputs are read just before they are needed. */
@@ -26,13 +28,12 @@ export interface PoolSpec<R> {
 }
 
 /**
- * The number of threads a batch uses by default: the cores not already busy, that is the cores less the load
- * average (as `make -l` holds back jobs on a loaded machine), at least one. Measured on a shared two-core machine,
- * worker threads competing with other work for busy cores made a batch slower than one thread, not faster; the
- * output is the same either way.
+ * The number of threads a batch uses by default: one per core the process may use. Not fewer on a busy machine (a
+ * load-average rule was tried): the load average counts the batch's own work of the last minute, so a second batch
+ * after a first ran on one thread on an idle machine. `--jobs` chooses; the output is the same for any number.
  */
-export function defaultWorkers(cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
-  return Math.max(1, Math.min(cores, cores - Math.round(load)));
+export function defaultWorkers(cores = availableParallelism()): number {
+  return Math.max(1, cores);
 }
 
 /** Runs `count` tasks on worker threads; resolves once every result has been delivered and the workers are gone. */
@@ -105,7 +106,7 @@ export function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void> {
       }
     };
     const spawn = (): void => {
-      const worker = new Worker(spec.script, { workerData: spec.workerData });
+      const worker = new Worker(spec.script, { workerData: spec.workerData, ...(spec.heapMb !== undefined && { resourceLimits: { maxOldGenerationSizeMb: spec.heapMb } }) });
       let death: Error | undefined;
       queued.set(worker, []);
       worker.on('message', ({ task, reply }: { task: number; reply: R }) => {
