@@ -316,4 +316,22 @@ describe('kb977203 --json', { timeout: 300_000 }, () => {
     expect(usage.status).toBe(2);
     expect(envelope('kb977203', usage, 'usage').results[0]!.error).toMatchObject({ code: 'USAGE_ERROR', message: expect.stringMatching(/^--certfix-package is required/) as unknown });
   });
+
+  it('kb977203: a --report file that cannot be written is one more error record after every input\'s own', () => {
+    const d = join(dir, 'kb-report');
+    mkdirSync(join(d, 'in'), { recursive: true });
+    copyFileSync(EXAMPLE_2007, join(d, 'in', 'a.xml'));
+    copyFileSync(EXAMPLE_2007, join(d, 'in', 'b.xml'));
+    const report = join(d, 'no-such-folder', 'report.json');
+    const r = cmts(['kb977203', join(d, 'in'), '--dry-run', '--report', report, ...PATCH, '--json']);
+    expect(r.status).toBe(1);
+    const e = envelope('kb977203', r, 'report not written');
+    expect(e.results.map((x) => [x.input.slice(d.length + 1), x.error?.code ?? 'result'])).toEqual([
+      ['in/a.xml', 'result'],
+      ['in/b.xml', 'result'],
+      ['no-such-folder/report.json', 'IO_ERROR'],
+    ]);
+    expect(e.summary).toEqual({ files: 2, changed: 2, notApplicable: 0, failed: 1 });
+    expect(existsSync(report)).toBe(false);
+  });
 });

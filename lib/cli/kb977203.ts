@@ -196,6 +196,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (json) printJson(io.stdout, { results: [errorRecord(input, e)], summary: { files, changed: 0, notApplicable: 0, failed: 1 } });
     return EXIT.failed;
   };
+  // A file of the run's own (--report, --html) that cannot be written once the inputs are done: under --json, the
+  // inputs' records are printed with it, so a script still learns what happened to each input.
+  const failAfter = (e: TaskSequenceError, file: string): number => {
+    if (!json) return fail(e, file);
+    if (e.file === undefined) e.file = file;
+    cliError(e);
+    io.stderr.write(`cmts kb977203: ${e.format()}\n`);
+    const summary = summaryOf(outcomes);
+    printJson(io.stdout, { results: [...outcomes.map(jsonOf), errorRecord(file, e)], summary: { ...summary, failed: summary.failed + 1 } });
+    return EXIT.failed;
+  };
   let options: Kb977203Options;
   try {
     inputs = expandInputs(p.positionals, io);
@@ -253,7 +264,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       io.writeFileAtomic(reportFile, Buffer.from(/\.json$/i.test(reportFile) ? fleetJson(rows) : fleetCsv(rows), 'utf8'));
     } catch (e) {
       if (!(e instanceof TaskSequenceError)) throw e;
-      return fail(e, reportFile);
+      return failAfter(e, reportFile);
     }
   }
 
@@ -274,7 +285,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         io.writeFileAtomic(html, Buffer.from(renderComparison(original, done.doc, { source: `${done.input} with KB977203${dryRun ? ' (dry run)' : ''}` }), 'utf8'));
       } catch (e) {
         if (!(e instanceof TaskSequenceError)) throw e;
-        return fail(e, html);
+        return failAfter(e, html);
       }
     }
     if (json) printJson(io.stdout, { results: outcomes.map(jsonOf), summary: summaryOf(outcomes) });
