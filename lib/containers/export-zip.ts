@@ -21,6 +21,7 @@ import {
   readReferencesInfo,
   referencesInfoBytes,
   removeReferencesInfoItems,
+  withText,
 } from './references-info.js';
 
 /** A read export archive and the task sequences in it. */
@@ -112,7 +113,7 @@ function planReferencesInfo(part: ExportZipPart): { bytes?: Uint8Array; issues: 
   const issues: Issue[] = [];
   const sequencePackage = part.part.split(/[/\\]/)[1] ?? '';
   for (const p of removed) {
-    if (itemsFor(file, p).length > 0) file = readReferencesInfo(referencesInfoBytes(file, removeReferencesInfoItems(file, p))) ?? file;
+    if (itemsFor(file, p).length > 0) file = withText(file, removeReferencesInfoItems(file, p));
   }
   const unknownType: string[] = [];
   for (const p of added) {
@@ -124,7 +125,7 @@ function planReferencesInfo(part: ExportZipPart): { bytes?: Uint8Array; issues: 
       unknownType.push(p);
       continue;
     }
-    file = readReferencesInfo(referencesInfoBytes(file, addReferencesInfoItem(file, sequencePackage, p, { ...info, packageType }))) ?? file;
+    file = withText(file, addReferencesInfoItem(file, sequencePackage, p, { ...info, packageType }));
     const empty = (['name', 'description', 'version'] as const).filter((k) => info[k] === undefined);
     if (empty.length > 0) {
       issues.push({
@@ -180,9 +181,9 @@ export function writeExportZip(x: ExportZip, limits: ZipLimits = {}): Uint8Array
 export function checkExportZipOutput(bytes: Uint8Array, x: ExportZip): void {
   const zip = readZip(bytes);
   const before = new Map(x.zip.entries.map((e) => [e.name, e]));
-  const sequences = new Set(x.sequences.map((s) => s.part));
-  const kept = zip.entries.filter((e) => before.has(e.name));
-  if (kept.length !== zip.entries.length || kept.length !== before.size || [...sequences].some((name) => !zip.entries.some((e) => e.name === name))) {
+  // Names are unique in both (readZip refuses a duplicate), so the same count of known names is the same entries,
+  // every task sequence part among them.
+  if (zip.entries.length !== before.size || zip.entries.some((e) => !before.has(e.name))) {
     throw new TaskSequenceError('OUTPUT_MALFORMED', 'The archive written would not hold the entries read; nothing is written.');
   }
   for (const e of zip.entries) {

@@ -113,6 +113,18 @@ export function readReferencesInfo(bytes: Uint8Array): ReferencesInfoFile | unde
   } catch {
     return undefined;
   }
+  return parseReferencesInfo(bytes.subarray(0, bomLength), text);
+}
+
+/** The file as an edit left it: `text` (an edit of `file`'s text) read again, with `file`'s BOM. */
+export function withText(file: ReferencesInfoFile, text: string): ReferencesInfoFile {
+  return parseReferencesInfo(file.bom, text) ?? file;
+}
+
+/** The line break at `at`, if one starts there (a sticky match: nothing after `at` is copied). */
+const LINE_BREAK = /\r?\n/y;
+
+function parseReferencesInfo(bom: Uint8Array, text: string): ReferencesInfoFile | undefined {
   const root = ROOT.exec(text);
   if (!root) return undefined;
   const selfClosing = root[1] !== undefined;
@@ -124,14 +136,15 @@ export function readReferencesInfo(bytes: Uint8Array): ReferencesInfoFile | unde
       const lineStart = text.lastIndexOf('\n', at - 1) + 1;
       const before = text.slice(lineStart, at);
       const indent = /^[ \t]*$/.test(before) && lineStart > root.index ? before : '';
-      const after = /^\r?\n/.exec(text.slice(at + m[0].length))?.[0] ?? '';
+      LINE_BREAK.lastIndex = at + m[0].length;
+      const after = LINE_BREAK.exec(text)?.[0] ?? '';
       const inner = unescapeXml(m[1] ?? '');
       const props = /<INSTANCE CLASSNAME="SMS_TaskSequenceReferencesInfo"/.test(inner) ? properties(inner) : new Map<string, string>();
       const packageId = props.get('ReferencePackageID');
       items.push({ start: at - indent.length, end: at + m[0].length + after.length, ownLine: after !== '', indent, ...(packageId !== undefined && { packageId }), info: infoOf(props) });
     }
   }
-  return { bom: bytes.subarray(0, bomLength), text, items, newline: /\r?\n/.exec(text)?.[0] ?? '\r\n' };
+  return { bom, text, items, newline: /\r?\n/.exec(text)?.[0] ?? '\r\n' };
 }
 
 /** The items that describe `packageId` (letter case aside). */
