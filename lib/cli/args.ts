@@ -8,6 +8,7 @@ import { TaskSequenceError } from '../errors.js';
 import type { ReadOptions } from '../read.js';
 import { didYouMean } from './did-you-mean.js';
 import { type JsonErrors, printErrorJson } from './json-report.js';
+import { EXIT } from './exit.js';
 
 /** A usage error: the command prints it with a pointer to --help and exits 2. */
 export class UsageError extends Error {}
@@ -142,7 +143,7 @@ export function checkRequires(p: Parsed, requires: Record<string, string>): void
 export function reportUsage(name: string, message: string, io: Streams): number {
   io.stderr.write(`cmts ${name}: ${message}\nRun 'cmts ${name} --help' for the options.\n`);
   if (io.jsonErrors) printErrorJson(io.stdout, io.jsonErrors, new TaskSequenceError('USAGE_ERROR', message));
-  return 2;
+  return EXIT.usage;
 }
 
 /**
@@ -153,7 +154,7 @@ export function reportUsage(name: string, message: string, io: Streams): number 
 export function reportCommandLineUsage(message: string, argv: string[], io: Streams): number {
   io.stderr.write(`cmts: ${message}\nRun 'cmts --help' for the commands.\n`);
   if (wantsJson(argv)) printErrorJson(io.stdout, { summary: {}, input: '' }, new TaskSequenceError('USAGE_ERROR', message));
-  return 2;
+  return EXIT.usage;
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { TaskSequenceError } from '../errors.js';
 import type { OutStream } from './io.js';
+import { EXIT } from './exit.js';
 
 /** The JSON of an error. */
 export type ErrorJson = ReturnType<TaskSequenceError['toJSON']>;
@@ -55,7 +56,7 @@ export function reportInternalError(e: unknown, io: { stdout: OutStream; stderr:
   const message = e instanceof Error ? e.message : String(e);
   io.stderr.write(`cmts: internal error: ${message}\n`);
   if (io.jsonErrors) printErrorJson(io.stdout, io.jsonErrors, new TaskSequenceError('INTERNAL_ERROR', message));
-  return 1;
+  return EXIT.failed;
 }
 
 /** Prints a report as JSON, two-space indented, with a final newline. */

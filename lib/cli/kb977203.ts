@@ -189,22 +189,19 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const dryRun = flag(p, 'dry-run');
   const mode: Mode = flag(p, 'check') ? 'check' : flag(p, 'revert') ? 'revert' : 'apply';
   // `files` is 0 when the run stops before reading any input (options that cannot be used).
-  const fail = (e: TaskSequenceError, input: string, files = 1): number => {
+  /**
+   * Reports an error that ends the run: on standard error and, under --json, as the report. Errors of a file of the
+   * run's own (--report, --html) come after the inputs are done: their records (`done`) are printed before it, so a
+   * script still learns what happened to each input.
+   */
+  const fail = (e: TaskSequenceError, input: string, files = 1, done: Outcome[] = []): number => {
     if (e.file === undefined) e.file = input;
     cliError(e);
     io.stderr.write(`cmts kb977203: ${e.format()}\n`);
-    if (json) printJson(io.stdout, { results: [errorRecord(input, e)], summary: { files, changed: 0, notApplicable: 0, failed: 1 } });
-    return EXIT.failed;
-  };
-  // A file of the run's own (--report, --html) that cannot be written once the inputs are done: under --json, the
-  // inputs' records are printed with it, so a script still learns what happened to each input.
-  const failAfter = (e: TaskSequenceError, file: string): number => {
-    if (!json) return fail(e, file);
-    if (e.file === undefined) e.file = file;
-    cliError(e);
-    io.stderr.write(`cmts kb977203: ${e.format()}\n`);
-    const summary = summaryOf(outcomes);
-    printJson(io.stdout, { results: [...outcomes.map(jsonOf), errorRecord(file, e)], summary: { ...summary, failed: summary.failed + 1 } });
+    if (json) {
+      const summary = done.length > 0 ? summaryOf(done) : { files, changed: 0, notApplicable: 0, failed: 0 };
+      printJson(io.stdout, { results: [...done.map(jsonOf), errorRecord(input, e)], summary: { ...summary, failed: summary.failed + 1 } });
+    }
     return EXIT.failed;
   };
   let options: Kb977203Options;
@@ -245,16 +242,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const jobs = jobsOf(p, inputs.length);
   if (jobs.pool) await runBatch(inputs, targetOf, settings, jobs.workers, io, done);
   else {
-    inputs.forEach((input, i) => {
-      const target = targetOf(input);
-      let file: Outcome[];
-      try {
-        file = commitFile(processBytes(io.readFile(input, settings.limits.maxBytes), input, target, settings, html !== undefined), target, io);
-      } catch (e) {
-        file = [failedInput(input, e)];
-      }
-      done(input, i, file);
-    });
+    inputs.forEach((input, i) => done(input, i, processHere(() => io.readFile(input, settings.limits.maxBytes), input, targetOf(input), settings, io, html !== undefined)));
   }
   if (progress) io.stderr.write('\r\x1b[K');
   const reportFile = str(p, 'report');
@@ -264,7 +252,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       io.writeFileAtomic(reportFile, Buffer.from(/\.json$/i.test(reportFile) ? fleetJson(rows) : fleetCsv(rows), 'utf8'));
     } catch (e) {
       if (!(e instanceof TaskSequenceError)) throw e;
-      return failAfter(e, reportFile);
+      return fail(e, reportFile, 0, outcomes);
     }
   }
 
@@ -285,7 +273,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         io.writeFileAtomic(html, Buffer.from(renderComparison(original, done.doc, { source: `${done.input} with KB977203${dryRun ? ' (dry run)' : ''}` }), 'utf8'));
       } catch (e) {
         if (!(e instanceof TaskSequenceError)) throw e;
-        return failAfter(e, html);
+        return fail(e, html, 0, outcomes);
       }
     }
     if (json) printJson(io.stdout, { results: outcomes.map(jsonOf), summary: summaryOf(outcomes) });
@@ -349,17 +337,8 @@ async function runBatch(inputs: string[], targetOf: TargetOf, settings: FileSett
       const file = inputs[i] as string;
       try {
         const read = io.readFile(file, settings.limits.maxBytes);
-        if (!forWorker(read)) {
-          // Large inputs and archives are processed here, where the whole heap is, not in a thread with a bounded one.
-          const target = targetOf(file);
-          let outcomes: Outcome[];
-          try {
-            outcomes = commitFile(processBytes(read, file, target, settings), target, io);
-          } catch (e) {
-            outcomes = [failedInput(file, e)];
-          }
-          return { result: outcomes };
-        }
+        // Large inputs and archives are processed here, where the whole heap is, not in a thread with a bounded one.
+        if (!forWorker(read)) return { result: processHere(() => read, file, targetOf(file), settings, io) };
         const { bytes, buffer } = ownBuffer(read);
         const task: FileTask = { file, target: targetOf(file), bytes };
         return { message: task, transfer: [buffer] };
@@ -386,6 +365,15 @@ async function runBatch(inputs: string[], targetOf: TargetOf, settings: FileSett
       done(input, i, file);
     },
   });
+}
+
+/** One input processed in this process, its result written where asked; whatever fails is that input's outcome. */
+function processHere(read: () => Uint8Array, input: string, target: string | undefined, settings: FileSettings, io: CliIo, keepDoc = false): Outcome[] {
+  try {
+    return commitFile(processBytes(read(), input, target, settings, keepDoc), target, io);
+  } catch (e) {
+    return [failedInput(input, e)];
+  }
 }
 
 /** The preset's options from the command line (the preset validates them). */

@@ -5,6 +5,7 @@
  * snapshot kept per node. Each check reads only the node's own markup, so the writer stays linear.
  */
 import { isSpace } from './chars.js';
+import { PREDEFINED } from './entities.js';
 import { contentValueAt, leafKindAt } from './origin.js';
 import type { XmlElement as Element, XmlLeaf as Leaf } from './types.js';
 
@@ -29,22 +30,8 @@ function referenceAt(text: string, amp: number): { cp: number; end: number } {
       cp = cp * (hex ? 16 : 10) + (d <= 0x39 ? d - 0x30 : (d | 0x20) - 0x57);
     }
   } else {
-    switch (text.slice(amp + 1, semi)) {
-      case 'lt':
-        cp = 0x3c;
-        break;
-      case 'gt':
-        cp = 0x3e;
-        break;
-      case 'amp':
-        cp = 0x26;
-        break;
-      case 'quot':
-        cp = 0x22;
-        break;
-      default:
-        cp = 0x27; // apos: the reader accepted no other name
-    }
+    // The reader accepted no other name than the five predefined ones.
+    cp = (PREDEFINED[text.slice(amp + 1, semi)] as string).charCodeAt(0);
   }
   return { cp, end: semi + 1 };
 }
