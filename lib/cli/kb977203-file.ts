@@ -56,7 +56,7 @@ export function processBytes(bytes: Uint8Array, file: string, target: string | u
       throw e;
     }
     // Reader and container warnings reach the user with the report (standard error, and --json).
-    report.diagnostics.push(...doc.warnings, ...warnings());
+    report.diagnostics.push(...doc.issues, ...warnings());
     for (const d of report.diagnostics) d.message = withFlagNames(d.message);
     const result = { input: label, output: mode === 'check' ? null : (target ?? null), dryRun: dryRun || mode === 'check', written: false, report, ...(dryRun ? { diff: unifiedDiff(before, writeTaskSequenceText(doc), label) } : {}) };
     outcomes.push({ input: label, result: detached(result), id, ...(keepDoc && { doc }) });
