@@ -1,7 +1,7 @@
 /**
  * writeTaskSequence: {@link TaskSequenceDocument} → bytes in the document's own encoding. Unedited parts are copied
- * from the source; with no edit the bytes are the input's. Edited output is judged well-formed before it is returned
- * (without building a second tree), so no caller can write XML that a reader would refuse.
+ * from the source; with no edit the bytes are the input's. Edited output is judged well-formed as it is printed (no
+ * second parse, no second tree), so no caller can write XML that a reader would refuse.
  */
 import { embeddedOverride } from './containers/embedded.js';
 import type { TaskSequenceDocument } from './document.js';
@@ -9,7 +9,7 @@ import type { Node } from './model/types.js';
 import { decodeBytes, encodesTo, encodeText } from './xml/codec.js';
 import { sourceOf } from './xml/origin.js';
 import { checkOutput } from './xml/check-output.js';
-import { printDocument } from './xml/print.js';
+import { printCheckedDocument } from './xml/print.js';
 
 /** The document as text (no BOM); throws `OUTPUT_MALFORMED` if an edit made it not well-formed. */
 export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
@@ -18,10 +18,9 @@ export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
     const raw = embeddedOverride(doc.embedded);
     if (raw !== undefined) overrides.set(doc.embedded.holder, raw);
   }
-  const text = printDocument(doc.xml, { overrides });
-  // The text read was judged when it was read; only a text that differs from it needs judging again.
-  if (text !== sourceOf(doc.xml)?.text) checkOutput(text, 'The edited document');
-  return text;
+  // Judged as it is printed: what is copied was judged when it was read, so only what is printed afresh (and where
+  // it stands) needs judging, and no second parse of the whole text is made.
+  return printCheckedDocument(doc.xml, 'The edited document', { overrides });
 }
 
 /**

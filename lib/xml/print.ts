@@ -7,7 +7,9 @@ import { cdataSection, decodeEntities, escapeAttribute, escapeText, normalizeAtt
 import { contentEndAt, endOf, isSourcedElement, isSourcedValueElement, type Source, sourceOf, startOf, startTagEndAt } from './origin.js';
 import { contentSays, leafSays, startTagSays, tagSays } from './unchanged.js';
 import { type EmptyForm, styleOf, type WriteStyle } from './style.js';
-import { isSpace } from './chars.js';
+import { INVALID_CHAR, isSpace, isXmlName } from './chars.js';
+import { readDeclaration } from './declaration.js';
+import { LineCounter, TaskSequenceError } from '../errors.js';
 
 /** Collects output, merging adjacent copies from the same source into one slice. */
 class Out {
@@ -15,8 +17,11 @@ class Out {
   private src: Source | undefined;
   private from = 0;
   private to = 0;
+  /** Characters written so far. */
+  length = 0;
 
   copy(src: Source, start: number, end: number): void {
+    this.length += end - start;
     if (src === this.src && start === this.to) {
       this.to = end;
       return;
@@ -29,6 +34,7 @@ class Out {
 
   /** Writes `text`; when the source being copied goes on with exactly this text, the copy is extended instead. */
   push(text: string): void {
+    this.length += text.length;
     if (this.src && this.src.text.startsWith(text, this.to)) {
       this.to += text.length;
       return;
@@ -42,6 +48,20 @@ class Out {
       this.parts.push(this.src.text.slice(this.from, this.to));
       this.src = undefined;
     }
+  }
+
+  /** The character `back` places before the end of what is written so far (-1 before the start). */
+  charBack(back: number): number {
+    if (this.src) {
+      if (back <= this.to - this.from) return this.src.text.charCodeAt(this.to - back);
+      back -= this.to - this.from;
+    }
+    for (let i = this.parts.length - 1; i >= 0; i--) {
+      const part = this.parts[i] as string;
+      if (back <= part.length) return part.charCodeAt(part.length - back);
+      back -= part.length;
+    }
+    return -1;
   }
 
   finish(): string {
@@ -71,6 +91,53 @@ export function printDocument(doc: XmlDocument, options: PrintOptions = {}): str
   return out.finish();
 }
 
+/**
+ * Prints a document that is about to be written, judging as it goes that the text is well-formed XML; throws
+ * `OUTPUT_MALFORMED` (with the line and column in the output) where it is not. Only what is printed afresh needs
+ * judging: what is copied was read from a well-formed text and still says what it said there, so a copied element is
+ * a whole element and a copied leaf a whole leaf. What is judged: the names, characters, comments and instructions
+ * printed; one root element with only white space, comments and instructions around it; an XML declaration only at
+ * the very start; and text joined to text, where `]]` and `>` would meet. (A property test holds this judge to the
+ * parser's own on printed text.)
+ */
+export function printCheckedDocument(doc: XmlDocument, what: string, options: PrintOptions = {}): string {
+  const printer = new Printer(doc, options.overrides, true);
+  const out = new Out();
+  let roots = 0;
+  try {
+    for (const child of doc.children) {
+      if ('tag' in child) {
+        if (++roots > 1) throw new Fault(out.length, 'A second root element; a document has exactly one.');
+      } else if (child.kind === 'cdata') throw new Fault(out.length, 'CDATA section outside the root element.');
+      else if (child.kind === 'text' && !isBlank(child.value)) throw new Fault(out.length, roots ? 'Text after the root element.' : 'Text before the root element.');
+      printer.node(child, out);
+    }
+    if (!roots) throw new Fault(out.length, 'The document has no root element.');
+  } catch (e) {
+    if (!(e instanceof Fault)) throw e;
+    const { line, col } = new LineCounter(out.finish()).linePos(e.at);
+    throw new TaskSequenceError('OUTPUT_MALFORMED', `${what} would not be well-formed XML (line ${line}, column ${col} of the output): ${e.message} Nothing is written.`);
+  }
+  return out.finish();
+}
+
+/** Where a checking printer found that its output would not be well-formed, and why. */
+class Fault extends Error {
+  constructor(
+    readonly at: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A fault for the first character XML does not allow in `value`, if any. */
+function badChar(value: unknown, at: number): Fault | undefined {
+  if (typeof value !== 'string' || !INVALID_CHAR.test(value)) return undefined;
+  const i = value.search(INVALID_CHAR);
+  return new Fault(at, `Character U+${value.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML.`);
+}
+
 /** Prints one node (and its subtree) the way {@link printDocument} would inside `doc`. */
 export function printNode(node: Node, doc: XmlDocument): string {
   const out = new Out();
@@ -89,6 +156,8 @@ class Printer {
   constructor(
     private readonly doc: XmlDocument,
     overrides: Map<Node, string> | undefined,
+    /** Judge what is printed (see {@link printCheckedDocument}). */
+    private readonly checking = false,
   ) {
     // No lookup per node when there is nothing to look up.
     this.overrides = overrides?.size ? overrides : undefined;
@@ -123,18 +192,43 @@ class Printer {
       this.element(node, out, todo);
       return;
     }
+    if (this.checking && node.kind === 'instruction') this.checkDeclarationPlace(node, out);
     const src = sourceOf(node);
     if (src) {
       const start = startOf(node);
       const end = endOf(node);
       if (leafSays(node, src.text, start, end)) {
+        if (this.checking && node.kind === 'text') checkJoin(src.text, start, out);
         out.copy(src, start, end);
         return;
       }
     }
     // White space is written as it is: no style to learn, and it extends the copy of the source it matches.
     if (node.kind === 'text' && isBlank(node.value)) out.push(node.value);
-    else out.push(this.freshLeaf(node));
+    else {
+      if (this.checking) checkFreshLeaf(node, out.length);
+      out.push(this.freshLeaf(node));
+    }
+  }
+
+  /** An instruction named `xml` (in any case) is a declaration, allowed only as the document's very first text. */
+  private checkDeclarationPlace(node: Extract<Node, { kind: 'instruction' }>, out: Out): void {
+    if (typeof node.target !== 'string' || node.target.toLowerCase() !== 'xml') return;
+    const first = out.length === 0 && node.target === 'xml';
+    if (!first) throw new Fault(out.length, `${node.target === 'xml' ? 'An XML declaration is' : `The name <?${node.target} is reserved: a processing instruction target`} allowed only at the very start of the document.`);
+    if (!readDeclaration(this.freshLeaf(node))) {
+      throw new Fault(out.length, 'The XML declaration is not well-formed: it is <?xml version="1.x" [encoding="…"] [standalone="yes|no"]?>, in that order, with matching quotes.');
+    }
+  }
+
+  /** Judges the names and values of a start tag printed afresh. */
+  private checkStartTag(node: Element, out: Out): void {
+    if (typeof node.tag !== 'string' || !isXmlName(node.tag)) throw new Fault(out.length, `${JSON.stringify(node.tag)} is not an XML name, so it cannot be an element's tag.`);
+    for (const name in node.attributes) {
+      if (!isXmlName(name)) throw new Fault(out.length, `${JSON.stringify(name)} is not an XML name, so it cannot be an attribute of <${node.tag}>.`);
+      const fault = badChar(node.attributes[name], out.length);
+      if (fault) throw fault;
+    }
   }
 
   private freshLeaf(node: Exclude<Node, Element>): string {
@@ -155,6 +249,7 @@ class Printer {
     const start = src ? startOf(node) : 0;
     const empty = 'value' in node ? node.value === '' : node.children.length === 0;
     if (!src || !tagSays(node, src.text, start)) {
+      if (this.checking) this.checkStartTag(node, out);
       out.push(this.freshStartTag(node, empty));
       if (!empty) {
         todo.push(`</${node.tag}>`);
@@ -166,7 +261,10 @@ class Printer {
     const end = endOf(node);
     let startTagEnd = startTagSays(node, text, start);
     const attrsSame = startTagEnd !== -1;
-    if (!attrsSame) startTagEnd = startTagEndAt(text, start);
+    if (!attrsSame) {
+      startTagEnd = startTagEndAt(text, start);
+      if (this.checking) this.checkStartTag(node, out);
+    }
     if (startTagEnd === end) {
       if (empty) {
         if (attrsSame) out.copy(src, start, end);
@@ -196,6 +294,8 @@ class Printer {
         return;
       }
       const wasCdata = src !== undefined && src.text.startsWith('<![CDATA[', from);
+      const fault = this.checking ? badChar(node.value, out.length) : undefined;
+      if (fault) throw fault;
       out.push(wasCdata ? cdataSection(node.value) : escapeText(node.value, this.style));
       return;
     }
@@ -236,6 +336,29 @@ class Printer {
     if (startTagEnd === endOf(node) && !selfClose) tail = tail.replace(/\s*\/>$/, '>');
     return s + tail;
   }
+}
+
+/** Judges a leaf printed afresh: its characters, and what a comment or an instruction may not hold. */
+function checkFreshLeaf(node: Exclude<Node, Element>, at: number): void {
+  const fault = badChar(node.value, at);
+  if (fault) throw fault;
+  if (node.kind === 'comment' && typeof node.value === 'string' && (node.value.includes('--') || node.value.endsWith('-'))) {
+    throw new Fault(at, "'--' is not allowed inside a comment.");
+  }
+  if (node.kind === 'instruction') {
+    if (typeof node.target !== 'string' || !isXmlName(node.target)) throw new Fault(at, `${JSON.stringify(node.target)} is not an XML name, so it cannot be a processing instruction's target.`);
+    if (typeof node.value === 'string' && node.value.includes('?>')) throw new Fault(at, "'?>' is not allowed inside a processing instruction.");
+  }
+}
+
+/**
+ * Text copied from its source after other text: where the two meet they must not spell `]]>`, which text may not
+ * hold (text printed afresh has every `>` escaped, so only a copy can start one).
+ */
+function checkJoin(text: string, start: number, out: Out): void {
+  const c0 = text.charCodeAt(start);
+  const meets = c0 === 0x3e ? out.charBack(1) === 0x5d && out.charBack(2) === 0x5d : c0 === 0x5d && text.charCodeAt(start + 1) === 0x3e && out.charBack(1) === 0x5d;
+  if (meets) throw new Fault(out.length, "']]>' is not allowed in text (two texts that now meet spell it).");
 }
 
 interface AttributeSpan {
