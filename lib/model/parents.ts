@@ -53,19 +53,67 @@ function checked(root: Parent, node: Node): { parent: Parent; index: number } | 
   return { parent, index };
 }
 
+/**
+ * Lookups answered by a search of the tree before the tree is linked. One preset run on an ordinary sequence looks up
+ * a handful of nodes: searching for them costs less than a link for every parent of the tree (a WeakMap entry each,
+ * which the garbage collector pays for again). Past this many, lookups keep coming, and the tree is linked once.
+ */
+const SEARCHES_BEFORE_LINKING = 8;
+const searches = new WeakMap<Parent, number>();
+
+/** Whether the next lookup in `root`'s tree, which its links could not answer, should search rather than link. */
+function searchFirst(root: Parent): boolean {
+  const n = (searches.get(root) ?? 0) + 1;
+  searches.set(root, n);
+  return n <= SEARCHES_BEFORE_LINKING;
+}
+
+/** The chain of parents from `root` down to `node`'s parent, and its index there, by a depth-first search (iterative). */
+function pathTo(root: Parent, node: Node): { parents: Parent[]; index: number } | undefined {
+  const parents: Parent[] = [root];
+  const next: number[] = [0];
+  while (parents.length) {
+    const top = parents.length - 1;
+    const p = parents[top] as Parent;
+    const i = next[top] as number;
+    if (i >= p.children.length) {
+      parents.pop();
+      next.pop();
+      continue;
+    }
+    next[top] = i + 1;
+    const c = p.children[i] as Node;
+    if (c === node) return { parents: parents.slice(), index: i };
+    if ('children' in c && c.children.length) {
+      parents.push(c);
+      next.push(0);
+    }
+  }
+  return undefined;
+}
+
 /** The parent of `node` under `root` and its index there; undefined when the node is not in that tree. */
 export function parentIn(root: Parent, node: Node): { parent: Parent; index: number } | undefined {
   const found = checked(root, node);
   if (found) return found;
   if (!('children' in node)) return searchLeaf(root, node);
+  if (searchFirst(root)) {
+    const path = pathTo(root, node);
+    return path && { parent: path.parents[path.parents.length - 1] as Parent, index: path.index };
+  }
   linkChildren(root, root.children);
   return checked(root, node);
 }
 
 /** The chain of parents from `root` (first) down to the direct parent of `node`, or undefined. */
 export function ancestorsIn(root: Parent, node: Node): { parents: Parent[]; index: number } | undefined {
-  const where = parentIn(root, node);
-  if (!where) return undefined;
+  const where = checked(root, node);
+  if (!where) {
+    if (!('children' in node) || searchFirst(root)) return pathTo(root, node);
+    linkChildren(root, root.children);
+    if (!checked(root, node)) return undefined;
+    return ancestorsIn(root, node);
+  }
   const parents: Parent[] = [where.parent];
   for (let at: Parent = where.parent; at !== root; ) {
     at = links.get(at) as Parent;

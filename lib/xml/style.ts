@@ -5,7 +5,7 @@
 import type { XmlNode as Node, Text, XmlDocument } from './types.js';
 import type { EscapeStyle } from './entities.js';
 import { isSpace } from './chars.js';
-import { endOf, isSourcedElement, sourceOf, startOf, startTagEndAt } from './origin.js';
+import { endOf, isSourcedElement, type Source, sourceOf, startOf, startTagEndAt } from './origin.js';
 
 /** The form an element with no content is written in. */
 export type EmptyForm = '/>' | ' />' | 'pair';
@@ -22,39 +22,156 @@ export interface WriteStyle extends EscapeStyle {
 }
 
 const cache = new WeakMap<XmlDocument, WriteStyle>();
+const bySource = new WeakMap<Source, WriteStyle>();
 
-/** The style of `doc`, computed once (only when something has to be printed). */
+/**
+ * The style of `doc`, computed once (only when something has to be printed). A document read from a text learns it
+ * from that text, in one scan of it, shared by every document read from the same text: the text never changes, and
+ * scanning it costs a fraction of a walk over the tree. A document built in memory learns it from its tree.
+ */
 export function styleOf(doc: XmlDocument): WriteStyle {
   let style = cache.get(doc);
   if (!style) {
-    style = learnStyle(doc);
+    const src = sourceOf(doc);
+    if (src) {
+      style = bySource.get(src);
+      if (!style) bySource.set(src, (style = learnStyleFromText(src.text)));
+    } else style = learnStyle(doc);
     cache.set(doc, style);
   }
   return style;
 }
 
+/** Counts toward a style, gathered by either way of learning it. */
+class Tally {
+  dq = 0;
+  sq = 0;
+  quotEsc = 0;
+  quotLit = 0;
+  aposEsc = 0;
+  aposLit = 0;
+  crlf = 0;
+  lf = 0;
+  readonly emptyByTag = new Map<string, EmptyForm>();
+  readonly emptyCount = new Map<EmptyForm, number>();
+
+  text(raw: string): void {
+    if (raw.includes('&quot;')) this.quotEsc++;
+    if (raw.includes('"')) this.quotLit++;
+    if (raw.includes('&apos;')) this.aposEsc++;
+    if (raw.includes("'")) this.aposLit++;
+  }
+
+  empty(tag: string, form: EmptyForm): void {
+    if (!this.emptyByTag.has(tag)) this.emptyByTag.set(tag, form);
+    this.emptyCount.set(form, (this.emptyCount.get(form) ?? 0) + 1);
+  }
+
+  style(): WriteStyle {
+    let emptyDefault: EmptyForm = '/>';
+    let best = 0;
+    for (const [form, count] of this.emptyCount) {
+      if (count > best) {
+        best = count;
+        emptyDefault = form;
+      }
+    }
+    return {
+      quote: this.sq > this.dq ? "'" : '"',
+      textQuot: this.quotEsc > 0 && this.quotLit === 0,
+      textApos: this.aposEsc > 0 && this.aposLit === 0,
+      newline: this.crlf === 0 && this.lf === 0 ? '' : this.crlf >= this.lf ? '\r\n' : '\n',
+      emptyByTag: this.emptyByTag,
+      emptyDefault,
+    };
+  }
+}
+
+/**
+ * The style of a well-formed text, in one pass over its markup: the quote of each start tag's first attribute, the
+ * form of each empty element (`/>`, ` />`, or a start tag followed at once by its end tag), the newline of each run
+ * of white space between markup, and the quotes of all other text and CDATA.
+ */
+export function learnStyleFromText(text: string): WriteStyle {
+  const tally = new Tally();
+  const len = text.length;
+  // The start tag just read (its tag, and where it ends), for `<a></a>`: an end tag right after it.
+  let openTag = '';
+  let openEnd = -1;
+  let at = 0;
+  while (at < len) {
+    let lt = text.indexOf('<', at);
+    if (lt === -1) lt = len;
+    if (lt > at) {
+      let blank = true;
+      for (let i = at; i < lt && blank; i++) blank = isSpace(text.charCodeAt(i));
+      if (!blank) tally.text(text.slice(at, lt));
+      else {
+        const nl = text.indexOf('\n', at);
+        if (nl !== -1 && nl < lt) {
+          const crlf = text.indexOf('\r\n', at);
+          if (crlf !== -1 && crlf < lt) tally.crlf++;
+          else tally.lf++;
+        }
+      }
+    }
+    if (lt === len) break;
+    const c1 = text.charCodeAt(lt + 1);
+    if (c1 === 0x21 /* ! */) {
+      if (text.startsWith('<![CDATA[', lt)) {
+        const close = text.indexOf(']]>', lt + 9);
+        tally.text(text.slice(lt + 9, close));
+        at = close + 3;
+      } else at = text.indexOf('-->', lt + 4) + 3;
+      continue;
+    }
+    if (c1 === 0x3f /* ? */) {
+      at = text.indexOf('?>', lt + 2) + 2;
+      continue;
+    }
+    if (c1 === 0x2f /* / */) {
+      const close = text.indexOf('>', lt + 2);
+      if (openEnd === lt && text.startsWith(openTag, lt + 2) && close === lt + 2 + openTag.length) tally.empty(openTag, 'pair');
+      at = close + 1;
+      continue;
+    }
+    // A start tag: its name, then attributes until '>' (a '>' inside a quoted value does not end it).
+    let i = lt + 1;
+    for (let c = text.charCodeAt(i); !isSpace(c) && c !== 0x2f && c !== 0x3e; c = text.charCodeAt(++i));
+    const tag = text.slice(lt + 1, i);
+    let first = true;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 0x3e) break;
+      if (c === 0x22 || c === 0x27) {
+        if (first) {
+          if (c === 0x22) tally.dq++;
+          else tally.sq++;
+          first = false;
+        }
+        i = text.indexOf(c === 0x22 ? '"' : "'", i + 1);
+      }
+      i++;
+    }
+    at = i + 1;
+    if (text.charCodeAt(i - 1) === 0x2f) {
+      tally.empty(tag, text.charCodeAt(i - 2) === 0x20 ? ' />' : '/>');
+      openEnd = -1;
+    } else {
+      openTag = tag;
+      openEnd = at;
+    }
+  }
+  return tally.style();
+}
+
+/** The style of a document built in memory, from its tree (nodes read from other texts count by their spans). */
 function learnStyle(doc: XmlDocument): WriteStyle {
-  let dq = 0;
-  let sq = 0;
-  let quotEsc = 0;
-  let quotLit = 0;
-  let aposEsc = 0;
-  let aposLit = 0;
-  let crlf = 0;
-  let lf = 0;
-  const emptyByTag = new Map<string, EmptyForm>();
-  const emptyCount = new Map<EmptyForm, number>();
-  const countText = (raw: string): void => {
-    if (raw.includes('&quot;')) quotEsc++;
-    if (raw.includes('"')) quotLit++;
-    if (raw.includes('&apos;')) aposEsc++;
-    if (raw.includes("'")) aposLit++;
-  };
+  const tally = new Tally();
   // Iterative: no depth the reader allows can overflow the call stack.
   const todo: Node[][] = [doc.children];
   while (todo.length) {
     for (const n of todo.pop() as Node[]) {
-      // Spans read straight off the nodes (no origin object per node: this pass sees every node).
       const src = sourceOf(n);
       if (n.kind === 'text') {
         // White space between elements is read without an origin: it is learnt from its value, which is as written.
@@ -73,9 +190,9 @@ function learnStyle(doc: XmlDocument): WriteStyle {
           }
         }
         if (blank) {
-          if (sawCrlf) crlf++;
-          else if (sawLf) lf++;
-        } else if (src) countText(text.slice(start, end));
+          if (sawCrlf) tally.crlf++;
+          else if (sawLf) tally.lf++;
+        } else if (src) tally.text(text.slice(start, end));
         continue;
       }
       if (!('tag' in n)) continue;
@@ -83,46 +200,25 @@ function learnStyle(doc: XmlDocument): WriteStyle {
         const text = src.text;
         const start = startOf(n);
         const end = endOf(n);
-        // The first '=' of the start tag, looked for only inside it (no '>' comes before it): every pass over the
-        // text stays linear, and the end of the start tag is looked for only where it is needed.
+        // The first '=' of the start tag, looked for only inside it (no '>' comes before it).
         let eq = start;
         for (let c = text.charCodeAt(eq); c !== 0x3d && c !== 0x3e; c = text.charCodeAt(++eq));
         if (text.charCodeAt(eq) === 0x3d) {
           let q = eq + 1;
           while (isSpace(text.charCodeAt(q))) q++;
-          if (text.charCodeAt(q) === 0x22) dq++;
-          else if (text.charCodeAt(q) === 0x27) sq++;
+          if (text.charCodeAt(q) === 0x22) tally.dq++;
+          else if (text.charCodeAt(q) === 0x27) tally.sq++;
         }
         const selfClosing = text.charCodeAt(end - 2) === 0x2f;
         const contentEnd = selfClosing ? end : text.lastIndexOf('<', end - 1);
         // Content that ends with '>' may be none at all (`<a></a>`); only then is the start tag's end needed.
         const startTagEnd = selfClosing ? end : 'value' in n || text.charCodeAt(contentEnd - 1) === 0x3e ? startTagEndAt(text, start) : -1;
-        let form: EmptyForm | undefined;
-        if (selfClosing) form = text.charCodeAt(end - 3) === 0x20 ? ' />' : '/>';
-        else if (contentEnd === startTagEnd) form = 'pair';
-        if (form) {
-          if (!emptyByTag.has(n.tag)) emptyByTag.set(n.tag, form);
-          emptyCount.set(form, (emptyCount.get(form) ?? 0) + 1);
-        }
-        if ('value' in n && contentEnd > startTagEnd) countText(text.slice(startTagEnd, contentEnd));
+        if (selfClosing) tally.empty(n.tag, text.charCodeAt(end - 3) === 0x20 ? ' />' : '/>');
+        else if (contentEnd === startTagEnd) tally.empty(n.tag, 'pair');
+        if ('value' in n && contentEnd > startTagEnd) tally.text(text.slice(startTagEnd, contentEnd));
       }
       if ('children' in n) todo.push(n.children);
     }
   }
-  let emptyDefault: EmptyForm = '/>';
-  let best = 0;
-  for (const [form, count] of emptyCount) {
-    if (count > best) {
-      best = count;
-      emptyDefault = form;
-    }
-  }
-  return {
-    quote: sq > dq ? "'" : '"',
-    textQuot: quotEsc > 0 && quotLit === 0,
-    textApos: aposEsc > 0 && aposLit === 0,
-    newline: crlf === 0 && lf === 0 ? '' : crlf >= lf ? '\r\n' : '\n',
-    emptyByTag,
-    emptyDefault,
-  };
+  return tally.style();
 }

@@ -1,0 +1,58 @@
+// What the writer prints afresh looks like its neighbours: the style is learnt from the text the document was read
+// from, in one scan of its markup (not a walk over the tree), and shared by every document read from that text.
+import { describe, expect, it } from 'vitest';
+import { readTaskSequence, writeTaskSequenceText, type Element, type Node } from './helpers/api.js';
+import { learnStyleFromText, styleOf } from '../lib/xml/style.js';
+
+describe('the style learnt from a text', () => {
+  it('takes the quote of each start tag’s first attribute, not of a quote inside a value', () => {
+    expect(learnStyleFromText(`<a x='1' y="2"><b z='"'/><c w='3'/></a>`).quote).toBe("'");
+    expect(learnStyleFromText(`<a x="1" y='2'><b z="'"/><c w="3"/></a>`).quote).toBe('"');
+  });
+
+  it('does not end a start tag at a > inside a quoted value', () => {
+    const style = learnStyleFromText(`<a><b c="x > y" /><d e='>'></d></a>`);
+    expect(style.emptyByTag.get('b')).toBe(' />');
+    expect(style.emptyByTag.get('d')).toBe('pair');
+  });
+
+  it('knows each tag’s empty form, and the most common one for the rest', () => {
+    const style = learnStyleFromText('<a>\n<b/>\n<c />\n<c />\n<d></d>\n<e>x</e>\n<f><g/></f>\n</a>');
+    expect(Object.fromEntries(style.emptyByTag)).toEqual({ b: '/>', c: ' />', d: 'pair', g: '/>' });
+    expect(style.emptyDefault).toBe('/>');
+    expect(learnStyleFromText('<a><b></b><c></c><d/></a>').emptyDefault).toBe('pair');
+  });
+
+  it('counts the newline of white space between markup, never inside comments, CDATA or instructions', () => {
+    expect(learnStyleFromText('<a>\r\n<b/>\r\n<c/>\n</a>').newline).toBe('\r\n');
+    expect(learnStyleFromText('<a>\n<b/>\n<c/>\r\n</a>').newline).toBe('\n');
+    expect(learnStyleFromText('<a><!--\n\n--><?p \n\n?><b><![CDATA[\n\n]]></b></a>').newline).toBe('');
+  });
+
+  it('escapes quotes in text only where the text always did', () => {
+    expect(learnStyleFromText('<a><b>say &quot;x&quot;</b><c>&quot;</c></a>').textQuot).toBe(true);
+    expect(learnStyleFromText('<a><b>say &quot;x&quot;</b><c>"</c></a>').textQuot).toBe(false);
+    expect(learnStyleFromText(`<a x="&quot;"><b>&apos;</b><![CDATA[']]></a>`).textApos).toBe(false);
+    expect(learnStyleFromText(`<a x="'"><b>&apos;</b></a>`).textApos).toBe(true);
+  });
+
+  it('is learnt once per text read (a second read learns its own)', () => {
+    const text = "<sequence version='3.10'>\r\n  <step type='T' name='a'/>\r\n</sequence>\r\n";
+    const one = readTaskSequence(text);
+    const two = readTaskSequence(text);
+    expect(styleOf(one.xml)).toBe(styleOf(one.xml));
+    expect(styleOf(one.xml)).not.toBe(styleOf(two.xml));
+  });
+});
+
+describe('printed nodes follow it', () => {
+  it('a new step in a single-quoted, CRLF, " />" document is written the same way', () => {
+    const text = "<sequence version='3.10'>\r\n  <group name='g'>\r\n    <step type='T' name='a' />\r\n  </group>\r\n</sequence>\r\n";
+    const doc = readTaskSequence(text);
+    const group = doc.sequence.children.find((c): c is Element & { children: Node[] } => 'tag' in c && c.tag === 'group') as Element & { children: Node[] };
+    group.children.push({ kind: 'text', value: '  ' }, { kind: 'step', tag: 'step', attributes: { type: 'U', name: 'b' }, children: [] } as unknown as Node, { kind: 'text', value: '\r\n  ' });
+    const out = writeTaskSequenceText(doc);
+    expect(out).toContain("<step type='U' name='b' />");
+    expect(out.startsWith(text.slice(0, text.indexOf('  </group>')))).toBe(true);
+  });
+});
