@@ -103,6 +103,82 @@ class RecentStrings {
   }
 }
 
+/**
+ * Attribute objects are made by one small function per list of attribute names — an object literal, `{"type": v[0],
+ * "name": v[1], …}` — rather than by adding one property at a time. Adding properties by a name known only at run
+ * time was the costliest line of the reader: each addition goes through a generic store and moves the object to a new
+ * hidden class, and an object of more than four attributes keeps them in a second array. A literal is made in one step
+ * with its properties inside it, smaller, and V8 can allocate it straight into the old generation, where a tree's
+ * objects end up anyway. The functions are shared by every parse (a task sequence repeats a few dozen lists); lists
+ * are found through a trie of names per parse, so a start tag costs a Map lookup per attribute, and a name written
+ * twice is found when a list is first met. Where code cannot be generated (a Content-Security-Policy without
+ * 'unsafe-eval', or `--disallow-code-generation-from-strings`), or a list is unusual (more than {@link MAX_LISTED}
+ * names, `__proto__`, more than {@link MAX_MAKERS} lists), objects are built the old way.
+ */
+type MakeAttributes = (values: string[]) => Attributes;
+const MAX_LISTED = 32;
+const MAX_MAKERS = 2000;
+const makers = new Map<string, MakeAttributes | null>();
+let codeGeneration = true;
+
+/** A list of attribute names met in this parse: its last name, the list without it, and how to make its objects. */
+class NameList {
+  readonly next = new Map<string, NameList>();
+  make: MakeAttributes | null | undefined = undefined;
+  constructor(
+    readonly up: NameList | undefined,
+    readonly name: string,
+    readonly length: number,
+  ) {}
+
+  /** Whether `name` is already in this list. */
+  has(name: string): boolean {
+    return listNames(this).includes(name);
+  }
+
+  /** The function making objects of this list (null: build them one property at a time). */
+  maker(): MakeAttributes | null {
+    if (this.make !== undefined) return this.make;
+    const names = listNames(this);
+    const key = names.join('\u0000');
+    let make = makers.get(key);
+    if (make === undefined) {
+      make = null;
+      // Shared by every parse, so bounded: so many lists, of names so long, and no more.
+      if (codeGeneration && makers.size < MAX_MAKERS && key.length <= 1024) {
+        try {
+          // Names are XML names (never `__proto__`: such a list takes the other path), written as JSON strings.
+          // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the point: a literal per list of names (see above); the names are XML names, quoted by JSON.stringify
+          make = new Function('v', `return {${names.map((n, i) => `${JSON.stringify(n)}: v[${i}]`).join(', ')}};`) as MakeAttributes;
+        } catch {
+          // Code generation is not allowed here: every list is built one property at a time.
+          codeGeneration = false;
+        }
+      }
+      if (makers.size < MAX_MAKERS && key.length <= 1024) makers.set(key, make);
+    }
+    return (this.make = make);
+  }
+}
+
+/** The names of a list, first to last (at most {@link MAX_LISTED}). */
+function listNames(list: NameList): string[] {
+  const out: string[] = [];
+  for (let l: NameList | undefined = list; l?.up; l = l.up) out.push(l.name);
+  return out.reverse();
+}
+
+/** Builds an attribute object one property at a time (`__proto__` as an own property, like any other name). */
+function buildAttributes(names: readonly string[], values: readonly string[], count: number): Attributes {
+  const attributes: Attributes = {};
+  for (let i = 0; i < count; i++) {
+    const name = names[i] as string;
+    if (name === '__proto__') Object.defineProperty(attributes, name, { value: values[i], enumerable: true, writable: true, configurable: true });
+    else attributes[name] = values[i] as string;
+  }
+  return attributes;
+}
+
 const VALUE_KINDS = new Set(['action', 'variable']);
 const defaultClassify: Classifier = () => 'element';
 
@@ -161,6 +237,9 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
   };
   const scratch: Node[] = [];
   const free: Frame[] = [];
+  const lists = new NameList(undefined, '', 0);
+  const attrNames: string[] = [];
+  const attrValues: string[] = [];
   const skipSpace = (at: number): number => {
     while (at < len && isSpace(text.charCodeAt(at))) at++;
     return at;
@@ -327,7 +406,11 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
     // A start tag.
     if (!stack.length && rootSeen) fail('XML_MALFORMED', 'A second root element; a document has exactly one.', pos);
     const tag = readName(pos + 1, 'element');
-    const attributes: Attributes = {};
+    // The names and values read, and the list of names met so far (undefined once the list is unusual).
+    let count = 0;
+    let list: NameList | undefined = lists;
+    // The names read, for a list too long or unusual for the trie: a name written twice is still found at once.
+    let seen: Set<string> | undefined;
     let at = pos + 1 + tag.length;
     let selfClosing = false;
     for (;;) {
@@ -352,7 +435,15 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       if (quote !== 0x22 && quote !== 0x27) fail('XML_MALFORMED', `Value of attribute ${name} of <${tag}> must be quoted.`, q);
       const endQ = text.indexOf(quote === 0x22 ? '"' : "'", q + 1);
       if (endQ === -1) fail('XML_MALFORMED', `Value of attribute ${name} of <${tag}> is not closed.`, q);
-      if (Object.prototype.hasOwnProperty.call(attributes, name)) fail('XML_MALFORMED', `Attribute ${name} appears twice in <${tag}>.`, ws);
+      if (list) {
+        let next = list.next.get(name);
+        if (!next) {
+          if (list.has(name)) fail('XML_MALFORMED', `Attribute ${name} appears twice in <${tag}>.`, ws);
+          if (list.length < MAX_LISTED && name !== '__proto__') list.next.set(name, (next = new NameList(list, name, list.length + 1)));
+          else seen = new Set(attrNames.slice(0, count));
+        }
+        list = next;
+      } else if ((seen as Set<string>).has(name)) fail('XML_MALFORMED', `Attribute ${name} appears twice in <${tag}>.`, ws);
       let value: string;
       if (isPlain(text, q + 1, endQ)) {
         // Nothing to check, decode or normalise (nearly every value): a repeat is found without slicing it.
@@ -364,10 +455,14 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
         const decoded = decodeAttribute(raw, q + 1);
         value = check ? decoded : recent.get(decoded);
       }
-      if (name === '__proto__') Object.defineProperty(attributes, name, { value, enumerable: true, writable: true, configurable: true });
-      else attributes[name] = value;
+      attrNames[count] = name;
+      attrValues[count++] = value;
+      if (!list) (seen as Set<string>).add(name);
       at = endQ + 1;
     }
+    // A check builds nothing, so it needs no attributes.
+    const make = count === 0 || check ? undefined : list?.maker();
+    const attributes: Attributes = count === 0 || check ? {} : make ? make(attrValues) : buildAttributes(attrNames, attrValues, count);
     if (stack.length >= maxDepth) fail('XML_TOO_DEEP', `Elements are nested deeper than ${maxDepth} levels.`, pos);
     const parent = stack.length ? (stack[stack.length - 1] as Frame) : undefined;
     // A check builds nothing, so it needs no kinds.
