@@ -52,3 +52,18 @@ describe('parseXml: exact XML 1.0', () => {
     expect(code('<?xml version="1.0" standalone="yes" encoding="utf-8"?><a/>')).toBe('XML_MALFORMED');
   });
 });
+
+describe('parseXml: entity names', () => {
+  it('refuses a name Object.prototype holds as an undefined entity, in text and in attributes', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      expect(code(`<a>x&${name};y</a>`), name).toBe('XML_UNDEFINED_ENTITY');
+      expect(code(`<a b="x&${name};y"/>`), name).toBe('XML_UNDEFINED_ENTITY');
+    }
+  });
+
+  it('decodes the five predefined entities', () => {
+    const root = parseXml('<a b="&lt;&gt;&amp;&quot;&apos;">&lt;&gt;&amp;&quot;&apos;</a>').root as { attributes: Record<string, string>; children: { value: string }[] };
+    expect(root.attributes.b).toBe(`<>&"'`);
+    expect(root.children.map((c) => c.value).join('')).toBe(`<>&"'`);
+  });
+});

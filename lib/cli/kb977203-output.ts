@@ -57,7 +57,7 @@ const FLAGS: Record<string, string> = {
 
 /** A library message with "the clientVersion option" spoken as "--client-version". */
 export function withFlagNames(message: string): string {
-  return message.replace(/\b[Tt]he (\w+) option\b/g, (m, name: string) => FLAGS[name] ?? m);
+  return message.replace(/\b[Tt]he (\w+) option\b/g, (m, name: string) => (Object.hasOwn(FLAGS, name) ? (FLAGS[name] as string) : m));
 }
 
 /** The error with its message spoken with flag names (changed in place, returned for chaining). */

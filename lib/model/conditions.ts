@@ -31,7 +31,7 @@ const OPERATOR_WORDS: Record<string, string> = {
 export function describeExpression(expr: Expression): string {
   const p = expressionParameters(expr);
   const type = (expr.attributes.type ?? '').replace(/^SMS_TaskSequence_/, '').replace(/ConditionExpression$/, '');
-  const op = (o: string | undefined) => (o === undefined ? '' : (OPERATOR_WORDS[o] ?? o));
+  const op = (o: string | undefined) => (o === undefined ? '' : Object.hasOwn(OPERATOR_WORDS, o) ? (OPERATOR_WORDS[o] as string) : o);
   switch (type) {
     case 'Variable':
       if (p.Operator === 'exists' || p.Operator === 'notExists') return `${p.Variable ?? '?'} ${p.Operator === 'exists' ? 'exists' : 'does not exist'}`;

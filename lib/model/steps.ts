@@ -62,7 +62,8 @@ export const STEP_TYPE_NAMES: Record<string, string> = {
 /** The console's name for a step class, or the class name itself when cmts does not know it. */
 export function stepTypeName(type: string | undefined): string {
   if (type === undefined) return 'Run Command Line (MDT, no type)';
-  return STEP_TYPE_NAMES[type] ?? (type.startsWith('BDD_') ? `MDT ${type.slice(4)}` : type);
+  // Own names only: a type read from a file may be `constructor`, which Object.prototype would answer.
+  return (Object.hasOwn(STEP_TYPE_NAMES, type) ? STEP_TYPE_NAMES[type] : undefined) ?? (type.startsWith('BDD_') ? `MDT ${type.slice(4)}` : type);
 }
 
 /** Whether a step is of a class. */

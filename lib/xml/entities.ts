@@ -15,8 +15,26 @@ export class EntityError extends Error {
   }
 }
 
-/** The five predefined entities, by name. */
-export const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/**
+ * The character a predefined entity's name stands for, or undefined. The names are compared, not looked up in an
+ * object: a name read from the input must never find what `Object.prototype` holds (`&constructor;`).
+ */
+export function predefined(name: string): string | undefined {
+  switch (name) {
+    case 'lt':
+      return '<';
+    case 'gt':
+      return '>';
+    case 'amp':
+      return '&';
+    case 'quot':
+      return '"';
+    case 'apos':
+      return "'";
+    default:
+      return undefined;
+  }
+}
 
 
 /**
@@ -37,6 +55,13 @@ export function decodeEntities(raw: string): string {
   for (let amp = raw.indexOf('&'); amp !== -1; amp = raw.indexOf('&', last)) {
     const semi = raw.indexOf(';', amp + 1);
     const body = semi === -1 ? '' : raw.slice(amp + 1, semi);
+    // The five names first: nearly every reference in a task sequence is one of them.
+    const named = predefined(body);
+    if (named !== undefined) {
+      out.push(raw.slice(last, amp), named);
+      last = semi + 1;
+      continue;
+    }
     // A character reference may carry any number of leading zeros (&#x0000000041;), so only a named one is short.
     if (semi === -1 || body.length === 0 || (body.length > 32 && body.charCodeAt(0) !== 0x23) || /[\s&<]/.test(body)) {
       throw new EntityError("'&' must start an entity reference such as &amp; (write a literal & as &amp;).", amp);
@@ -51,7 +76,7 @@ export function decodeEntities(raw: string): string {
       if (!isXmlChar(cp)) throw new EntityError(`Character reference &${body}; is not an allowed XML character.`, amp);
       ch = String.fromCodePoint(cp);
     } else {
-      const p = PREDEFINED[body];
+      const p = predefined(body);
       if (p === undefined) throw new EntityError(`Entity &${body}; is not defined (only &lt; &gt; &amp; &quot; &apos; and character references are).`, amp, body);
       ch = p;
     }

@@ -5,7 +5,7 @@
  * snapshot kept per node. Each check reads only the node's own markup, so the writer stays linear.
  */
 import { isSpace } from './chars.js';
-import { PREDEFINED } from './entities.js';
+import { predefined } from './entities.js';
 import { contentValueAt, leafKindAt } from './origin.js';
 import type { XmlElement as Element, XmlLeaf as Leaf } from './types.js';
 
@@ -31,7 +31,7 @@ function referenceAt(text: string, amp: number): { cp: number; end: number } {
     }
   } else {
     // The reader accepted no other name than the five predefined ones.
-    cp = (PREDEFINED[text.slice(amp + 1, semi)] as string).charCodeAt(0);
+    cp = (predefined(text.slice(amp + 1, semi)) as string).charCodeAt(0);
   }
   return { cp, end: semi + 1 };
 }

@@ -1,0 +1,27 @@
+// Names read from a file are looked up in tables of cmts's own: a name that Object.prototype holds (`constructor`,
+// `toString`, `__proto__`) must find nothing there, not a function printed into a report.
+import { describe, expect, it } from 'vitest';
+import { stepTypeName } from '../lib/model/steps.js';
+import { describeExpression } from '../lib/model/conditions.js';
+import { readTaskSequence } from './helpers/api.js';
+import type { Expression } from '../lib/model/types.js';
+
+const NAMES = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
+
+describe('names Object.prototype holds', () => {
+  it('are step types cmts does not know, named as written', () => {
+    for (const name of NAMES) expect(stepTypeName(name)).toBe(name);
+    expect(stepTypeName('SMS_TaskSequence_RebootAction')).toBe('Restart Computer');
+  });
+
+  it('are condition operators cmts does not know, shown as written', () => {
+    for (const name of NAMES) {
+      const doc = readTaskSequence(
+        `<sequence version="3.10"><step type="T" name="s"><condition><expression type="SMS_TaskSequence_VariableConditionExpression"><variable name="Operator">${name}</variable><variable name="Value">1</variable><variable name="Variable">X</variable></expression></condition></step></sequence>`,
+      );
+      const step = doc.sequence.children[0] as { children: { tag?: string; children?: unknown[] }[] };
+      const condition = step.children.find((c) => c.tag === 'condition') as { children: Expression[] };
+      expect(describeExpression(condition.children[0] as Expression)).toBe(`X ${name} "1"`);
+    }
+  });
+});
