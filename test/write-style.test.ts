@@ -16,11 +16,15 @@ describe('the style learnt from a text', () => {
     expect(style.emptyByTag.get('d')).toBe('pair');
   });
 
-  it('knows each tag’s empty form, and the most common one for the rest', () => {
+  it('knows each tag’s empty form, and for the rest the form most tags use', () => {
     const style = learnStyleFromText('<a>\n<b/>\n<c />\n<c />\n<d></d>\n<e>x</e>\n<f><g/></f>\n</a>');
     expect(Object.fromEntries(style.emptyByTag)).toEqual({ b: '/>', c: ' />', d: 'pair', g: '/>' });
     expect(style.emptyDefault).toBe('/>');
     expect(learnStyleFromText('<a><b></b><c></c><d/></a>').emptyDefault).toBe('pair');
+    // Tags, not elements, are counted: many empty <v></v> do not outvote two other tags.
+    expect(learnStyleFromText('<a><v></v><v></v><v></v><x/><y/></a>').emptyDefault).toBe('/>');
+    // A tie goes to the form seen first.
+    expect(learnStyleFromText('<a><x /><v></v></a>').emptyDefault).toBe(' />');
   });
 
   it('counts the newline of white space between markup, never inside comments, CDATA or instructions', () => {

@@ -16,7 +16,7 @@ export interface WriteStyle extends EscapeStyle {
   quote: '"' | "'";
   /** Newline used between elements (`''` when the document is on one line). */
   newline: '\r\n' | '\n' | '';
-  /** Empty-element form for each tag seen empty, and the most common one for the rest. */
+  /** Empty-element form for each tag seen empty, and for the rest the form most of those tags use. */
   emptyByTag: Map<string, EmptyForm>;
   emptyDefault: EmptyForm;
 }
@@ -62,8 +62,13 @@ class Tally {
     if (raw.includes("'")) this.aposLit++;
   }
 
+  /**
+   * An element seen empty. A tag counts once, in the form it is first seen in: the default is the form most tags use,
+   * so a tag written empty a hundred times (`<variable …></variable>` in every step) does not outvote the others.
+   */
   empty(tag: string, form: EmptyForm): void {
-    if (!this.emptyByTag.has(tag)) this.emptyByTag.set(tag, form);
+    if (this.emptyByTag.has(tag)) return;
+    this.emptyByTag.set(tag, form);
     this.emptyCount.set(form, (this.emptyCount.get(form) ?? 0) + 1);
   }
 
