@@ -44,15 +44,21 @@ function escapeName(name: string): string {
 /** Every step, group and sub task sequence in execution order (groups before their contents). */
 export function listItems(sequence: Sequence): Located[] {
   const out: Located[] = [];
-  const walk = (parent: Sequence | Group, prefix: string, groups: Group[]): void => {
-    parent.children.forEach((node, index) => {
-      if (!isSequenceItem(node)) return;
-      const path = prefix + escapeName(node.attributes.name ?? '');
-      out.push({ node, parent, index, path, groups });
-      if (node.kind === 'group') walk(node, `${path}/`, [...groups, node]);
-    });
-  };
-  walk(sequence, '', []);
+  // Iterative (an explicit stack of the groups being listed): no depth the reader allows overflows the call stack.
+  const open: { parent: Sequence | Group; prefix: string; groups: Group[]; next: number }[] = [{ parent: sequence, prefix: '', groups: [], next: 0 }];
+  while (open.length) {
+    const at = open[open.length - 1] as (typeof open)[number];
+    if (at.next >= at.parent.children.length) {
+      open.pop();
+      continue;
+    }
+    const index = at.next++;
+    const node = at.parent.children[index] as Node;
+    if (!isSequenceItem(node)) continue;
+    const path = at.prefix + escapeName(node.attributes.name ?? '');
+    out.push({ node, parent: at.parent, index, path, groups: at.groups });
+    if (node.kind === 'group') open.push({ parent: node, prefix: `${path}/`, groups: [...at.groups, node], next: 0 });
+  }
   return out;
 }
 

@@ -39,17 +39,17 @@ export function isDisabled(item: SequenceItem): boolean {
  * `_SMSTSLastActionSucceeded`), WMI, files, folders, registry, software.
  */
 export function conditionMode(condition: Condition): 'copy' | 'wrap' {
-  let mode: 'copy' | 'wrap' = 'copy';
-  const walk = (nodes: Node[]): void => {
-    for (const n of nodes) {
+  // Iterative: operators nest as deep as the reader allows.
+  const todo: Node[][] = [condition.children];
+  while (todo.length) {
+    for (const n of todo.pop() as Node[]) {
       if (n.kind === 'expression') {
         const variable = expressionParameters(n).Variable ?? '';
-        if (n.attributes.type !== 'SMS_TaskSequence_VariableConditionExpression' || variable.startsWith('_')) mode = 'wrap';
-      } else if (n.kind === 'operator') walk(n.children);
+        if (n.attributes.type !== 'SMS_TaskSequence_VariableConditionExpression' || variable.startsWith('_')) return 'wrap';
+      } else if (n.kind === 'operator') todo.push(n.children);
     }
-  };
-  walk(condition.children);
-  return mode;
+  }
+  return 'copy';
 }
 
 /** A copy of a condition with no link to the source text (it is printed, not copied, where it lands). */
