@@ -39,6 +39,20 @@ describe('attributes as read', () => {
     expect(b?.attributes).toEqual({ type: 'U', name: 'b', x: '2' });
   });
 
+  it('are the same on a list met often enough to be made by a function of its own', () => {
+    const many = `<r>${Array.from({ length: 1500 }, (_, i) => `<s type="T${i}" name="n${i}"/>`).join('')}</r>`;
+    const all = elements(many);
+    expect(all.every((e, i) => JSON.stringify(Object.entries(e.attributes)) === JSON.stringify([['type', `T${i}`], ['name', `n${i}`]]))).toBe(true);
+    const last = all[all.length - 1] as XmlElement;
+    expect(last.attributes).not.toBe(all[all.length - 2]?.attributes);
+    last.attributes.type = 'changed';
+    delete last.attributes.name;
+    expect(last.attributes).toEqual({ type: 'changed' });
+    expect(all[all.length - 2]?.attributes).toEqual({ type: 'T1498', name: 'n1498' });
+    // A later parse of the same list, however short, is made by the same function, alike.
+    expect(elements('<r><s type="A" name="b"/></r>')[0]?.attributes).toEqual({ type: 'A', name: 'b' });
+  });
+
   it('refuse a name written twice, where it is, on a list met before, met first, or too long for the trie', () => {
     const first = duplicate('<r><s a="1" b="2" a="3"/></r>');
     expect(first).toMatchObject({ code: 'XML_MALFORMED', message: 'Attribute a appears twice in <s>.', range: [18, 18] });
@@ -58,7 +72,8 @@ describe('attributes as read', () => {
   });
 
   it('are the same where code cannot be generated (--disallow-code-generation-from-strings)', () => {
-    const text = `<r><s type="T" name="a"/><s type="T" name="b"/><s ${Array.from({ length: 40 }, (_, i) => `n${i}="${i}"`).join(' ')}/></r>`;
+    // Lists met often enough to be made by functions where code can be generated.
+    const text = `<r>${'<s type="T" name="a"/>'.repeat(1200)}<s ${Array.from({ length: 40 }, (_, i) => `n${i}="${i}"`).join(' ')}/></r>`;
     // The built library (npm ci builds it): node runs no TypeScript.
     const script = `import('${pathToFileURL(join(import.meta.dirname, '..', 'dist', 'lib', 'xml', 'parse.js')).href}').then((m) => { const r = m.parseXml(${JSON.stringify(text)}).root; process.stdout.write(JSON.stringify(r.children.map((c) => c.attributes))); try { m.parseXml('<s a="1" a="2"/>'); } catch (e) { process.stdout.write('|' + e.message); } })`;
     const run = spawnSync(process.execPath, ['--disallow-code-generation-from-strings', '--input-type=module', '-e', script], { encoding: 'utf8' });

@@ -104,19 +104,22 @@ class RecentStrings {
 }
 
 /**
- * Attribute objects are made by one small function per list of attribute names — an object literal, `{"type": v[0],
- * "name": v[1], …}` — rather than by adding one property at a time. Adding properties by a name known only at run
- * time was the costliest line of the reader: each addition goes through a generic store and moves the object to a new
- * hidden class, and an object of more than four attributes keeps them in a second array. A literal is made in one step
- * with its properties inside it, smaller, and V8 can allocate it straight into the old generation, where a tree's
- * objects end up anyway. The functions are shared by every parse (a task sequence repeats a few dozen lists); lists
- * are found through a trie of names per parse, so a start tag costs a Map lookup per attribute, and a name written
- * twice is found when a list is first met. Where code cannot be generated (a Content-Security-Policy without
- * 'unsafe-eval', or `--disallow-code-generation-from-strings`), or a list is unusual (more than {@link MAX_LISTED}
- * names, `__proto__`, more than {@link MAX_MAKERS} lists), objects are built the old way.
+ * In a large sequence, attribute objects of a list of names met often are made by one small function per list — an
+ * object literal, `{"type": v[0], "name": v[1], …}` — rather than by adding one property at a time. Adding properties
+ * by a name known only at run time was the costliest line of the reader: each addition goes through a generic store
+ * and moves the object to a new hidden class, and an object of more than four attributes keeps them in a second
+ * array. A literal is made in one step with its properties inside it, smaller, and V8 can allocate it straight into
+ * the old generation, where a tree's objects end up anyway. A function costs a compile (which no code cache keeps: a
+ * command's start-up on an ordinary file must not pay for it), so one is made only for a list a parse meets
+ * {@link COMPILE_AFTER} times, and shared by every later parse. Lists are found through a trie of names per parse, so
+ * a start tag costs a Map lookup per attribute, and a name written twice is found when a list is first met. Where
+ * code cannot be generated (a Content-Security-Policy without 'unsafe-eval', `--disallow-code-generation-from-strings`)
+ * or a list is unusual (more than {@link MAX_LISTED} names, `__proto__`, more than {@link MAX_MAKERS} lists), objects
+ * are built one property at a time.
  */
 type MakeAttributes = (values: string[]) => Attributes;
 const MAX_LISTED = 32;
+const COMPILE_AFTER = 1000;
 const MAX_MAKERS = 2000;
 const makers = new Map<string, MakeAttributes | null>();
 let codeGeneration = true;
@@ -125,6 +128,10 @@ let codeGeneration = true;
 class NameList {
   readonly next = new Map<string, NameList>();
   make: MakeAttributes | null | undefined = undefined;
+  /** The list's names joined, once it has been looked up among the shared functions. */
+  key: string | undefined = undefined;
+  /** How often this parse has met the list. */
+  uses = 0;
   constructor(
     readonly up: NameList | undefined,
     readonly name: string,
@@ -136,27 +143,33 @@ class NameList {
     return listNames(this).includes(name);
   }
 
-  /** The function making objects of this list (null: build them one property at a time). */
+  /**
+   * The function making objects of this list, or null to build them one property at a time. A function costs a
+   * compile that no code cache keeps, worth it only for a list met many times: it is made once a parse has met the
+   * list {@link COMPILE_AFTER} times (a large sequence's lists), and then serves every later parse.
+   */
   maker(): MakeAttributes | null {
     if (this.make !== undefined) return this.make;
-    const names = listNames(this);
-    const key = names.join('\u0000');
-    let make = makers.get(key);
-    if (make === undefined) {
-      make = null;
-      // Shared by every parse, so bounded: so many lists, of names so long, and no more.
-      if (codeGeneration && makers.size < MAX_MAKERS && key.length <= 1024) {
-        try {
-          // Names are XML names (never `__proto__`: such a list takes the other path), written as JSON strings.
-          // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the point: a literal per list of names (see above); the names are XML names, quoted by JSON.stringify
-          make = new Function('v', `return {${names.map((n, i) => `${JSON.stringify(n)}: v[${i}]`).join(', ')}};`) as MakeAttributes;
-        } catch {
-          // Code generation is not allowed here: every list is built one property at a time.
-          codeGeneration = false;
-        }
-      }
-      if (makers.size < MAX_MAKERS && key.length <= 1024) makers.set(key, make);
+    if (this.key === undefined) {
+      this.key = listNames(this).join('\u0000');
+      const known = makers.get(this.key);
+      if (known !== undefined) return (this.make = known);
     }
+    if (++this.uses < COMPILE_AFTER) return null;
+    let make: MakeAttributes | null = null;
+    // Shared by every parse, so bounded: so many lists, of names so long, and no more.
+    const keep = makers.size < MAX_MAKERS && this.key.length <= 1024;
+    if (codeGeneration && keep) {
+      try {
+        // Names are XML names (never `__proto__`: such a list takes the other path), written as JSON strings.
+        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the point: a literal per list of names (see above); the names are XML names, quoted by JSON.stringify
+        make = new Function('v', `return {${listNames(this).map((n, i) => `${JSON.stringify(n)}: v[${i}]`).join(', ')}};`) as MakeAttributes;
+      } catch {
+        // Code generation is not allowed here: every list is built one property at a time.
+        codeGeneration = false;
+      }
+    }
+    if (keep) makers.set(this.key, make);
     return (this.make = make);
   }
 }
