@@ -121,12 +121,13 @@ function load() {
   const command = commandOf(process.argv.slice(2));
   if (command === undefined) return require('./cli-options.cjs');
   const { readFileSync } = require('node:fs');
+  const { join } = require('node:path');
   const Module = require('node:module');
   const vm = require('node:vm');
-  const file = __dirname + '/cmd-' + command + '.cjs';
+  const file = join(__dirname, \`cmd-\${command}.cjs\`);
   let cachedData;
   try {
-    cachedData = readFileSync(__dirname + '/' + CACHES[command]);
+    cachedData = readFileSync(join(__dirname, CACHES[command]));
   } catch {
     // No cache: compiled as usual.
   }
