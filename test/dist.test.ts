@@ -1,7 +1,8 @@
 // The built package, as a consumer gets it: this test builds the sources into a temporary package (tsc, as `npm run
 // build` does), installs it into a temporary consumer project, and checks it from outside — ESM and require(), every
-// subpath, its declarations without @types/node, and a bundle made with esbuild running with no node_modules at all.
-import { execFileSync } from 'node:child_process';
+// subpath, its declarations without @types/node, a bundle made with esbuild running with no node_modules at all, and
+// the bundled command line (dist/cli, the package's bin) run from where the package is installed.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,8 @@ import { build } from 'esbuild';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as source from '../lib/index.js';
+import { COMMANDS } from '../lib/cli/main.js';
+import { cmts, ensureBuilt } from './helpers/cli-process.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 
 let tmp: string;
@@ -33,6 +36,9 @@ beforeAll(async () => {
   symlinkSync(pkg, join(consumer, 'node_modules', 'cmts'), 'dir');
   writeFileSync(join(consumer, 'package.json'), '{ "name": "consumer", "private": true, "type": "module" }\n');
   built = (await import(pathToFileURL(join(pkg, 'dist', 'lib', 'index.js')).href)) as typeof source;
+  // The command line as `npm run build` bundles it, beside the library in the package.
+  ensureBuilt();
+  cpSync(resolve('dist', 'cli'), join(pkg, 'dist', 'cli'), { recursive: true });
 }, 180_000);
 
 afterAll(() => {
@@ -112,6 +118,28 @@ export { issues, zipped };
     });
     const problems = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
     expect(problems).toEqual([]);
+  });
+
+  it("runs the bundled command line from the installed package as from the project, every command's bundle and main() alone", () => {
+    const bin = join(consumer, 'node_modules', 'cmts', 'dist', 'cli', 'cmts.cjs');
+    const example = (f: string): string => resolve('examples', f);
+    const lines = [
+      ['--version'],
+      ['help', 'lint'],
+      ['kb977203', example('refresh-2007.xml'), '--certfix-package', 'ABC00010', '--dry-run'],
+      ...Object.keys(COMMANDS).map((c) => [c, '--help']),
+      ['lint', example('replace-capture-2007.xml'), '--json'],
+    ];
+    for (const argv of lines) {
+      const r = spawnSync(process.execPath, [bin, ...argv], { cwd: consumer, encoding: 'utf8' });
+      const project = cmts(argv, { cwd: consumer });
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }, argv.join(' ')).toEqual({ status: project.status, stdout: project.stdout, stderr: project.stderr });
+    }
+    // Nothing of the machine that built it: the bundles find their files beside themselves.
+    for (const f of readdirSync(join(pkg, 'dist', 'cli'))) {
+      if (f.endsWith('.cache')) continue;
+      expect(readFileSync(join(pkg, 'dist', 'cli', f), 'latin1').includes(resolve('.')), f).toBe(false);
+    }
   });
 
   it('bundles with esbuild into one file that runs with no node_modules (nothing read from disk at run time)', async () => {

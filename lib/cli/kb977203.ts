@@ -318,8 +318,9 @@ const WORKER = new URL('./kb977203-worker.js', import.meta.url);
 /** `--jobs` (checked by {@link checkUsage}): how many threads, and whether to use a pool at all. */
 function jobsOf(p: Parsed, inputs: number): { pool: boolean; workers: number } {
   const given = str(p, 'jobs');
-  const workers = given === undefined ? defaultWorkers() : Number(given);
   const enough = given !== undefined ? inputs > 1 : inputs >= MIN_POOL_INPUTS;
+  // The cores are counted only for a batch that may use them (a single file never loads node:os for it).
+  const workers = given !== undefined ? Number(given) : enough ? defaultWorkers() : 1;
   return { pool: workers > 1 && enough && existsSync(fileURLToPath(WORKER)), workers };
 }
 

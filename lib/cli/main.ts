@@ -69,6 +69,11 @@ export function mainHelp(): string {
   ].join('\n');
 }
 
+/** The command called `name`; only the table's own names (`cmts constructor` is an unknown command, not Object's). */
+function commandNamed(name: string): CommandEntry | undefined {
+  return Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+}
+
 function unknownCommand(name: string, io: CliIo, argv: string[]): number {
   return reportCommandLineUsage(`unknown command ${JSON.stringify(name)}.${didYouMean(name, Object.keys(COMMANDS))}`, argv, io);
 }
@@ -82,7 +87,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write('cmts help: give one command.\n');
       return EXIT.usage;
     }
-    const command = COMMANDS[name];
+    const command = commandNamed(name);
     if (!command) return unknownCommand(name, io, argv);
     return (await command.load()).run(['--help'], io);
   }
@@ -94,7 +99,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${packageVersion()}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS[first];
+  const command = commandNamed(first);
   if (!command) {
     if (first.startsWith('-')) {
       return reportCommandLineUsage(`unknown option ${first}.${didYouMean(first.replace(/^-+/, ''), ['help', 'version'], (c) => `--${c}`)}`, argv, io);

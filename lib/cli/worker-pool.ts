@@ -4,7 +4,7 @@
  * of memory) costs only the task it was running: that task gets a failure result and a new worker takes over.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 
 /** How a task starts: a message for a worker (with what to transfer rather than copy), or its result already. */
 export type TaskStart<R> = { message: unknown; transfer?: ArrayBuffer[] } | { result: R };
@@ -37,7 +37,10 @@ export function defaultWorkers(cores = availableParallelism()): number {
 }
 
 /** Runs `count` tasks on worker threads; resolves once every result has been delivered and the workers are gone. */
-export function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void> {
+export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void> {
+  // Loaded here rather than with the module: most runs of a command never start a thread, and they start sooner
+  // without Node's worker modules.
+  const threads = await import('node:worker_threads');
   const size = Math.max(1, Math.min(spec.workers ?? defaultWorkers(), count));
   // Results that finished ahead of the one awaited wait here; at most this many tasks run ahead of it, so a slow
   // task holds back a bounded number of results, not the rest of the batch.
@@ -106,7 +109,7 @@ export function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void> {
       }
     };
     const spawn = (): void => {
-      const worker = new Worker(spec.script, { workerData: spec.workerData, ...(spec.heapMb !== undefined && { resourceLimits: { maxOldGenerationSizeMb: spec.heapMb } }) });
+      const worker = new threads.Worker(spec.script, { workerData: spec.workerData, ...(spec.heapMb !== undefined && { resourceLimits: { maxOldGenerationSizeMb: spec.heapMb } }) });
       let death: Error | undefined;
       queued.set(worker, []);
       worker.on('message', ({ task, reply }: { task: number; reply: R }) => {
