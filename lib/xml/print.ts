@@ -34,6 +34,8 @@ class Out {
 
   /** Writes `text`; when the source being copied goes on with exactly this text, the copy is extended instead. */
   push(text: string): void {
+    // Nothing to write is no part (so looking back over what is written never walks over empty parts).
+    if (text === '') return;
     this.length += text.length;
     if (this.src && this.src.text.startsWith(text, this.to)) {
       this.to += text.length;

@@ -66,6 +66,26 @@ class Tally {
    * An element seen empty. A tag counts once, in the form it is first seen in: the default is the form most tags use,
    * so a tag written empty a hundred times (`<variable …></variable>` in every step) does not outvote the others.
    */
+  /**
+   * Whether `text[from, to)` is white space only; if so, its newline counts (CR LF if it holds one, else LF if it
+   * holds one). Only this run is looked at: a search past it, for a line end it does not hold, made a scan quadratic.
+   */
+  whiteSpace(text: string, from: number, to: number): boolean {
+    let sawCrlf = false;
+    let sawLf = false;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (!isSpace(c)) return false;
+      if (c === 0x0a) {
+        if (i > from && text.charCodeAt(i - 1) === 0x0d) sawCrlf = true;
+        else sawLf = true;
+      }
+    }
+    if (sawCrlf) this.crlf++;
+    else if (sawLf) this.lf++;
+    return true;
+  }
+
   empty(tag: string, form: EmptyForm): void {
     if (this.emptyByTag.has(tag)) return;
     this.emptyByTag.set(tag, form);
@@ -108,17 +128,7 @@ export function learnStyleFromText(text: string): WriteStyle {
     let lt = text.indexOf('<', at);
     if (lt === -1) lt = len;
     if (lt > at) {
-      let blank = true;
-      for (let i = at; i < lt && blank; i++) blank = isSpace(text.charCodeAt(i));
-      if (!blank) tally.text(text.slice(at, lt));
-      else {
-        const nl = text.indexOf('\n', at);
-        if (nl !== -1 && nl < lt) {
-          const crlf = text.indexOf('\r\n', at);
-          if (crlf !== -1 && crlf < lt) tally.crlf++;
-          else tally.lf++;
-        }
-      }
+      if (!tally.whiteSpace(text, at, lt)) tally.text(text.slice(at, lt));
     }
     if (lt === len) break;
     const c1 = text.charCodeAt(lt + 1);
@@ -183,21 +193,7 @@ function learnStyle(doc: XmlDocument): WriteStyle {
         const text = src ? src.text : (n as Text).value;
         const start = src ? startOf(n) : 0;
         const end = src ? endOf(n) : text.length;
-        let blank = true;
-        let sawCrlf = false;
-        let sawLf = false;
-        for (let i = start; i < end && blank; i++) {
-          const c = text.charCodeAt(i);
-          blank = isSpace(c);
-          if (c === 0x0a) {
-            if (i > start && text.charCodeAt(i - 1) === 0x0d) sawCrlf = true;
-            else sawLf = true;
-          }
-        }
-        if (blank) {
-          if (sawCrlf) tally.crlf++;
-          else if (sawLf) tally.lf++;
-        } else if (src) tally.text(text.slice(start, end));
+        if (!tally.whiteSpace(text, start, end) && src) tally.text(text.slice(start, end));
         continue;
       }
       if (!('tag' in n)) continue;
