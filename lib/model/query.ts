@@ -38,6 +38,8 @@ export function childElement(parent: Parent, tag: string): Element | undefined {
 }
 
 function escapeName(name: string): string {
+  // Nearly every name has nothing to escape: it is returned without a search and replace.
+  if (name.indexOf('/') === -1 && name.indexOf('\\') === -1) return name;
   return name.replace(/[\\/]/g, (c) => `\\${c}`);
 }
 

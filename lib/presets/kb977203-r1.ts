@@ -30,18 +30,16 @@ export function findHotfixInstallSteps(sequence: Parameters<typeof findSteps>[0]
     const step = located.node;
     const type = step.attributes.type;
     if (type !== STEP_TYPES.installSoftware && type !== STEP_TYPES.runCommandLine) continue;
-    const texts = [
-      step.attributes.name,
-      step.attributes.description,
-      getAction(step),
-      getVariableValue(step, 'ProgramName'),
-      getVariableValue(step, 'CommandLine'),
-    ].filter((t): t is string => t !== undefined);
-    const all = texts.join('\n');
-    const runs = [getAction(step), getVariableValue(step, 'ProgramName'), getVariableValue(step, 'CommandLine')].filter((t): t is string => t !== undefined).join('\n');
+    const action = getAction(step);
+    const programName = getVariableValue(step, 'ProgramName');
+    const commandLine = getVariableValue(step, 'CommandLine');
+    const all = [step.attributes.name, step.attributes.description, action, programName, commandLine].filter((t): t is string => t !== undefined).join('\n');
+    // Every test below needs "KB977" somewhere: a step without it (nearly every step) is passed over at once.
+    if (!/KB977/i.test(all)) continue;
+    const runs = [action, programName, commandLine].filter((t): t is string => t !== undefined).join('\n');
     const explicit = HOTFIX_MSP.test(runs) || MSIEXEC_PATCH.test(runs);
     if (explicit || HOTFIX_MSP.test(all) || (/KB977203/i.test(all) && !/CCMCertFix/i.test(all))) {
-      const program = getVariableValue(step, 'ProgramName') ?? getVariableValue(step, 'CommandLine') ?? getAction(step) ?? '';
+      const program = programName ?? commandLine ?? action ?? '';
       out.push({
         located,
         path: located.path,
