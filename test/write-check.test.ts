@@ -1,7 +1,9 @@
 // Every written document is judged well-formed before it is returned: an edit that would make XML a reader refuses
 // fails with OUTPUT_MALFORMED and its place, and nothing is produced.
 import { describe, expect, it } from 'vitest';
-import { readTaskSequence, writeTaskSequence, writeTaskSequenceText, type Step } from './helpers/api.js';
+import { readTaskSequence, writeTaskSequence, writeTaskSequenceText, type Element, type Node, type Step } from './helpers/api.js';
+import { printDocument } from '../lib/xml/print.js';
+import { checkWellFormed } from '../lib/xml/parse.js';
 import { checkWrittenBytes } from '../lib/write.js';
 
 const xml = '<sequence version="3.10">\n  <step type="X" name="a"><action>cmd</action></step>\n</sequence>\n';
@@ -36,3 +38,47 @@ describe('written output is well-formed or refused', () => {
     expect(() => checkWrittenBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<a/>', 'utf16le')]))).not.toThrow();
   });
 });
+
+// Edits found by trying to make the writer accept a text the parser refuses (or read back as another tree). Each case
+// holds the writer's verdict to the parser's on the text an unchecked print gives.
+describe('adversarial edits: the writer agrees with the parser', () => {
+  const src = '<sequence version="3.10"><step type="X" name="a"><action>cmd</action></step><n>&#32;</n><m>&#x9;&#10;</m><o>a]]</o><p>]></p><q>]&gt;</q></sequence>';
+  const child = (doc: ReturnType<typeof readTaskSequence>, tag: string): Element => doc.sequence.children.find((c) => 'tag' in c && c.tag === tag) as Element;
+  const kids = (e: Element): Node[] => (e as { children: Node[] }).children;
+  const verdicts = (doc: ReturnType<typeof readTaskSequence>): [string, string] => {
+    const printed = printDocument(doc.xml);
+    return [verdict(() => checkWellFormed(printed, { maxDepth: 1000, maxNodes: 100000 })), verdict(() => writeTaskSequenceText(doc))];
+  };
+
+  it.each([
+    ['a blank text written as a character reference, moved after the root', (d: Doc) => void d.xml.children.push(kids(child(d, 'n')).pop() as Node), 'XML_MALFORMED'],
+    ['a blank text written as references, copied before the root', (d: Doc) => void d.xml.children.unshift(kids(child(d, 'm'))[0] as Node), 'XML_MALFORMED'],
+    ['the same text copied and edited to literal white space', (d: Doc) => void d.xml.children.unshift({ ...(kids(child(d, 'm'))[0] as Node), value: '\t\n' } as Node), 'ok'],
+    ['a blank text read literally, moved before the root', (d: Doc) => void d.xml.children.unshift({ kind: 'text', value: ' ' }), 'ok'],
+    ['an instruction whose value starts with a no-break space', (d: Doc) => void kids(child(d, 'step')).push({ kind: 'instruction', target: 'p', value: '\u00a0x' }), 'ok'],
+    ['an instruction whose value starts with an ideographic space', (d: Doc) => void kids(child(d, 'step')).push({ kind: 'instruction', target: 'p', value: '\u3000x' }), 'ok'],
+    ['text ending "]]" moved before a copied text starting "]>"', (d: Doc) => void kids(child(d, 'p')).unshift(kids(child(d, 'o'))[0] as Node), 'XML_MALFORMED'],
+    ['a fresh "]" before a copied text "]&gt;" (the reference is no ">")', (d: Doc) => void kids(child(d, 'q')).unshift({ kind: 'text', value: ']' }), 'ok'],
+    ['a value element moved to the top level as a second root', (d: Doc) => void d.xml.children.push(kids(child(d, 'step'))[0] as Node), 'XML_MALFORMED'],
+    ['the root replaced by a text node', (d: Doc) => void (d.xml.children[0] = { kind: 'text', value: 'x' }), 'XML_MALFORMED'],
+    ['the root replaced by a blank text node', (d: Doc) => void (d.xml.children[0] = { kind: 'text', value: ' ' }), 'XML_MALFORMED'],
+  ])('%s', (_what, edit, parser) => {
+    const doc = readTaskSequence(src);
+    edit(doc);
+    const [p, w] = verdicts(doc);
+    expect(p).toBe(parser);
+    expect(w).toBe(p === 'ok' ? 'ok' : 'OUTPUT_MALFORMED');
+    if (w === 'ok') expect(readTaskSequence(writeTaskSequenceText(doc)).xml.children.length).toBe(doc.xml.children.filter((c) => c.kind !== 'text' || c.value !== '').length);
+  });
+});
+
+type Doc = ReturnType<typeof readTaskSequence>;
+
+function verdict(f: () => unknown): string {
+  try {
+    f();
+    return 'ok';
+  } catch (e) {
+    return (e as { code?: string }).code ?? String(e);
+  }
+}

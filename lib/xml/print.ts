@@ -112,6 +112,7 @@ export function printCheckedDocument(doc: XmlDocument, what: string, options: Pr
         if (++roots > 1) throw new Fault(out.length, 'A second root element; a document has exactly one.');
       } else if (child.kind === 'cdata') throw new Fault(out.length, 'CDATA section outside the root element.');
       else if (child.kind === 'text' && !isBlank(child.value)) throw new Fault(out.length, roots ? 'Text after the root element.' : 'Text before the root element.');
+      else if (child.kind === 'text' && copiesReference(child)) throw new Fault(out.length, 'A character reference outside the root element (only literal white space may stand there).');
       printer.node(child, out);
     }
     if (!roots) throw new Fault(out.length, 'The document has no root element.');
@@ -121,6 +122,19 @@ export function printCheckedDocument(doc: XmlDocument, what: string, options: Pr
     throw new TaskSequenceError('OUTPUT_MALFORMED', `${what} would not be well-formed XML (line ${line}, column ${col} of the output): ${e.message} Nothing is written.`);
   }
   return out.finish();
+}
+
+/**
+ * Whether a blank text would be copied from a source that wrote it with a reference (`&#32;` read inside an element):
+ * only literal white space may stand outside the root. A copy says its value, and a reference always shortens, so the
+ * copy holds one exactly when it is longer than the value.
+ */
+function copiesReference(node: Extract<Node, { kind: 'text' }>): boolean {
+  const src = sourceOf(node);
+  if (!src) return false;
+  const start = startOf(node);
+  const end = endOf(node);
+  return end - start !== node.value.length && leafSays(node, src.text, start, end);
 }
 
 /** Where a checking printer found that its output would not be well-formed, and why. */
@@ -242,7 +256,8 @@ class Printer {
       case 'cdata':
         return cdataSection(node.value);
       case 'instruction':
-        return `<?${node.target}${node.value && !/^\s/.test(node.value) ? ' ' : ''}${node.value}?>`;
+        // The separator the target needs is XML white space: a value starting with another space (U+00A0) gets one.
+        return `<?${node.target}${node.value && !isSpace(node.value.charCodeAt(0)) ? ' ' : ''}${node.value}?>`;
     }
   }
 
