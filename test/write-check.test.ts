@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readTaskSequence, writeTaskSequence, writeTaskSequenceText, type Element, type Node, type Step } from './helpers/api.js';
 import { printDocument } from '../lib/xml/print.js';
 import { checkWellFormed } from '../lib/xml/parse.js';
+import { embeddedOverride } from '../lib/containers/embedded.js';
 import { checkWrittenBytes } from '../lib/write.js';
 
 const xml = '<sequence version="3.10">\n  <step type="X" name="a"><action>cmd</action></step>\n</sequence>\n';
@@ -82,3 +83,47 @@ function verdict(f: () => unknown): string {
     return (e as { code?: string }).code ?? String(e);
   }
 }
+
+// The edited embedded sequence is written as raw text in place of the node that held it (CDATA or escaped text),
+// whatever that node now says and wherever it now stands: the judge must weigh the raw text, not the node.
+describe('adversarial edits of the node holding an embedded sequence', () => {
+  const cdata = '<INSTANCE CLASSNAME="SMS_TaskSequencePackage"><PROPERTY NAME="Sequence" TYPE="string"><VALUE><![CDATA[<sequence version="3.00"><step type="T" name="a"/></sequence>]]></VALUE></PROPERTY></INSTANCE>';
+  const escaped = '<INSTANCE CLASSNAME="SMS_TaskSequencePackage"><PROPERTY NAME="Sequence" TYPE="string"><VALUE>&lt;sequence version="3.00"&gt;&lt;step type="T" name="a"/&gt;&lt;/sequence&gt;</VALUE></PROPERTY></INSTANCE>';
+  /** What the writer prints with no judge: the holder replaced by the edited sequence's raw text. */
+  const unchecked = (doc: Doc): string => {
+    const embedded = doc.embedded as NonNullable<Doc['embedded']>;
+    return printDocument(doc.xml, { overrides: new Map([[embedded.holder, embeddedOverride(embedded) as string]]) });
+  };
+  const holder = (doc: Doc): Node & { kind: string; value: string } => (doc.embedded as NonNullable<Doc['embedded']>).holder;
+
+  it.each([
+    ['a CDATA holder turned into a comment and moved after the root', cdata, (d: Doc) => void ((holder(d).kind = 'comment'), d.xml.children.push(holder(d)))],
+    ['an escaped holder blanked and moved after the root', escaped, (d: Doc) => void ((holder(d).value = ' '), d.xml.children.push(holder(d)))],
+    ['a holder turned into an instruction named xml and moved to the start', cdata, (d: Doc) => void (Object.assign(holder(d), { kind: 'instruction', target: 'xml' }), d.xml.children.unshift(holder(d)))],
+  ])('refuses %s, as the parser refuses the raw text there', (_what, src, edit) => {
+    const doc = readTaskSequence(src);
+    doc.sequence.attributes.name = 'edited';
+    edit(doc);
+    expect(verdict(() => checkWellFormed(unchecked(doc), { maxDepth: 100, maxNodes: 1000 }))).toBe('XML_MALFORMED');
+    expect(() => writeTaskSequenceText(doc)).toThrow(expect.objectContaining({ code: 'OUTPUT_MALFORMED' }));
+  });
+
+  it('refuses a holder turned into a comment in place: the raw text would read back as text, not the comment written', () => {
+    const doc = readTaskSequence(cdata);
+    doc.sequence.attributes.name = 'edited';
+    holder(doc).kind = 'comment';
+    const again = readTaskSequence(unchecked(doc));
+    expect(holder(again).kind).not.toBe('comment');
+    expect(() => writeTaskSequenceText(doc)).toThrow(expect.objectContaining({ code: 'OUTPUT_MALFORMED', message: expect.stringMatching(/now a comment/) }));
+  });
+
+  it('still writes an edited sequence whose holder stayed where it was, or became text', () => {
+    for (const src of [cdata, escaped]) {
+      const doc = readTaskSequence(src);
+      doc.sequence.attributes.name = 'edited';
+      expect(readTaskSequence(writeTaskSequenceText(doc)).sequence.attributes.name).toBe('edited');
+      holder(doc).kind = 'text';
+      expect(readTaskSequence(writeTaskSequenceText(doc)).sequence.attributes.name).toBe('edited');
+    }
+  });
+});

@@ -115,6 +115,8 @@ export function printCheckedDocument(doc: XmlDocument, what: string, options: Pr
   let text: string;
   try {
     for (const child of doc.children) {
+      // Raw text written instead of a node (an edited embedded sequence) is text or CDATA, whatever the node now says.
+      if (options.overrides?.has(child)) throw new Fault(out.length, roots ? 'Text after the root element (the edited embedded sequence).' : 'Text before the root element (the edited embedded sequence).');
       if ('tag' in child) {
         if (++roots > 1) throw new Fault(out.length, 'A second root element; a document has exactly one.');
       } else if (child.kind === 'cdata') throw new Fault(out.length, 'CDATA section outside the root element.');
@@ -237,6 +239,11 @@ class Printer {
   private one(node: Node, out: Out, todo: Work[]): void {
     const override = this.overrides?.get(node);
     if (override !== undefined) {
+      // The raw text is text or CDATA: written for a node that now says it is something else, it would read back as
+      // another tree than the one written.
+      if (this.checking && ('tag' in node || (node.kind !== 'text' && node.kind !== 'cdata'))) {
+        throw new Fault(out.length, `The node that holds the embedded sequence is now ${'tag' in node ? 'an element' : `a ${node.kind}`}; the edited sequence can only be written as text or CDATA.`);
+      }
       out.push(override);
       return;
     }
