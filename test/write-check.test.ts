@@ -18,6 +18,15 @@ describe('written output is well-formed or refused', () => {
     ['a lone surrogate in text', (s: Step) => void s.children.push({ kind: 'text', value: '\ud800' })],
     ['a comment holding --', (s: Step) => void s.children.push({ kind: 'comment', value: 'a -- b' })],
     ['a processing instruction named xml', (s: Step) => void s.children.push({ kind: 'instruction', target: 'xml', value: 'version="1.0"' })],
+    // Values that are no string: printed, they would read back as the text "undefined" (or, after an instruction's
+    // target, as part of the target: <?pundefined?>), or fail with no typed error.
+    ['a comment with no value', (s: Step) => void s.children.push({ kind: 'comment' } as never)],
+    ['an instruction with no value', (s: Step) => void s.children.push({ kind: 'instruction', target: 'p' } as never)],
+    ['an instruction whose value is null', (s: Step) => void s.children.push({ kind: 'instruction', target: 'p', value: null } as never)],
+    ['a text whose value is a number', (s: Step) => void s.children.push({ kind: 'text', value: 5 } as never)],
+    ['a number as an attribute value', (s: Step) => void (s.attributes.timeout = 30 as never)],
+    ["a number as an action's value", (s: Step) => void ((s.children[0] as { value: unknown }).value = 7)],
+    ['an element with neither children nor a value', (s: Step) => void s.children.push({ kind: 'element', tag: 'e', attributes: {} } as never)],
   ])('refuses %s with OUTPUT_MALFORMED and where it is', (_what, edit) => {
     const doc = readTaskSequence(xml);
     edit(firstStep(doc));

@@ -185,9 +185,14 @@ class Fault extends Error {
   }
 }
 
-/** A fault for the first character XML does not allow in `value`, if any. */
+/**
+ * A fault for the first character XML does not allow in `value`, if any, or for a value that is no string (a number,
+ * null or none would print as `5`, `null` or `undefined`, which read back as a string or, after an instruction's
+ * target, as part of the target).
+ */
 function badChar(value: unknown, at: number): Fault | undefined {
-  if (typeof value !== 'string' || !INVALID_CHAR.test(value)) return undefined;
+  if (typeof value !== 'string') return new Fault(at, `A value is ${value === null ? 'null' : typeof value}, not a string, so it cannot be written as XML.`);
+  if (!INVALID_CHAR.test(value)) return undefined;
   const i = value.search(INVALID_CHAR);
   return new Fault(at, `Character U+${value.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML.`);
 }
@@ -307,6 +312,7 @@ class Printer {
   private element(node: Element, out: Out, todo: Work[]): void {
     const src = isSourcedElement(node) ? sourceOf(node) : undefined;
     const start = src ? startOf(node) : 0;
+    if (this.checking && !('value' in node) && !Array.isArray((node as { children: unknown }).children)) throw new Fault(out.length, `<${node.tag}> has neither children (an array) nor a value.`);
     const empty = 'value' in node ? node.value === '' : node.children.length === 0;
     if (!src || !tagSays(node, src.text, start)) {
       if (this.checking) this.checkStartTag(node, out);
