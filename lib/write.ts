@@ -20,7 +20,7 @@ export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
   }
   // Judged as it is printed: what is copied was judged when it was read, so only what is printed afresh (and where
   // it stands) needs judging, and no second parse of the whole text is made.
-  return printCheckedDocument(doc.xml, 'The edited document', { overrides });
+  return printCheckedDocument(doc.xml, 'The edited document', { overrides, encoding: doc.encoding });
 }
 
 /**

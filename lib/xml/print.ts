@@ -9,6 +9,7 @@ import { contentSays, leafSays, startTagSays, tagSays } from './unchanged.js';
 import { type EmptyForm, styleOf, type WriteStyle } from './style.js';
 import { INVALID_CHAR, isSpace, isXmlName } from './chars.js';
 import { readDeclaration } from './declaration.js';
+import { encodingOfLabel, type TextEncodingInfo } from './codec.js';
 import { LineCounter, TaskSequenceError } from '../errors.js';
 
 /** Collects output, merging adjacent copies from the same source into one slice. */
@@ -83,6 +84,11 @@ function isBlank(value: unknown): value is string {
 export interface PrintOptions {
   /** Raw text to write instead of a node (used to put an edited embedded sequence back into its CDATA). */
   overrides?: Map<Node, string>;
+  /**
+   * The encoding the text is to be written in ({@link printCheckedDocument} only): a reader must find it again from
+   * the bytes, so the declaration may not name another, and UTF-16 with no byte order mark must start with `<`.
+   */
+  encoding?: TextEncodingInfo;
 }
 
 /** Prints a document tree back to text. */
@@ -106,21 +112,67 @@ export function printCheckedDocument(doc: XmlDocument, what: string, options: Pr
   const printer = new Printer(doc, options.overrides, true);
   const out = new Out();
   let roots = 0;
+  let text: string;
   try {
     for (const child of doc.children) {
+      // Raw text written instead of a node (an edited embedded sequence) is text or CDATA, whatever the node now says.
+      if (options.overrides?.has(child)) throw new Fault(out.length, roots ? 'Text after the root element (the edited embedded sequence).' : 'Text before the root element (the edited embedded sequence).');
       if ('tag' in child) {
         if (++roots > 1) throw new Fault(out.length, 'A second root element; a document has exactly one.');
       } else if (child.kind === 'cdata') throw new Fault(out.length, 'CDATA section outside the root element.');
       else if (child.kind === 'text' && !isBlank(child.value)) throw new Fault(out.length, roots ? 'Text after the root element.' : 'Text before the root element.');
+      else if (child.kind === 'text' && copiesReference(child)) throw new Fault(out.length, 'A character reference outside the root element (only literal white space may stand there).');
       printer.node(child, out);
     }
     if (!roots) throw new Fault(out.length, 'The document has no root element.');
+    text = out.finish();
+    if (options.encoding) {
+      // Only an edit that makes the encoding unfindable is refused: a text read as a string was never held to its
+      // declaration (the caller chose the encoding), so what it already said stands.
+      const src = sourceOf(doc);
+      const fault = src && encodingFault(src.text, options.encoding) ? undefined : encodingFault(text, options.encoding);
+      if (fault) throw fault;
+    }
   } catch (e) {
     if (!(e instanceof Fault)) throw e;
     const { line, col } = new LineCounter(out.finish()).linePos(e.at);
     throw new TaskSequenceError('OUTPUT_MALFORMED', `${what} would not be well-formed XML (line ${line}, column ${col} of the output): ${e.message} Nothing is written.`);
   }
-  return out.finish();
+  return text;
+}
+
+/**
+ * Why a reader of the bytes would not find the encoding they are written in, or undefined. A reader finds it as
+ * `decodeBytes` does: from the byte order mark, else from `<` in UTF-16, else from the declaration, else UTF-8. A
+ * declaration moved in from another document, added, edited or removed can say otherwise, and the bytes would then be
+ * refused or read as other text. The declaration can only be at offset 0 (see `checkDeclarationPlace`), so only it is
+ * read, not the whole text.
+ */
+function encodingFault(text: string, { encoding, bom }: TextEncodingInfo): Fault | undefined {
+  const declaration = readDeclaration(text);
+  const label = declaration?.encoding;
+  const declared = label === undefined ? undefined : encodingOfLabel(label);
+  if (label !== undefined && declared === undefined) return new Fault(0, `The XML declaration names encoding ${JSON.stringify(label)}, which no reader of cmts knows.`);
+  const utf16 = encoding === 'utf-16le' || encoding === 'utf-16be';
+  const agrees = encoding === 'utf-8' ? declared === undefined || declared === 'utf-8' : utf16 ? declared === undefined || declared === 'utf-16' || declared === encoding : declared === encoding;
+  if (!agrees) {
+    const says = !declaration ? 'There is no XML declaration' : label === undefined ? 'The XML declaration names no encoding' : `The XML declaration names encoding ${label}`;
+    return new Fault(0, `${says}, but the document is written in ${encoding.toUpperCase()}${bom ? ' with a byte order mark' : ''}.`);
+  }
+  return utf16 && !bom && text.charCodeAt(0) !== 0x3c ? new Fault(0, 'A UTF-16 document with no byte order mark must start with "<", which is how a reader tells its encoding.') : undefined;
+}
+
+/**
+ * Whether a blank text would be copied from a source that wrote it with a reference (`&#32;` read inside an element):
+ * only literal white space may stand outside the root. A copy says its value, and a reference always shortens, so the
+ * copy holds one exactly when it is longer than the value.
+ */
+function copiesReference(node: Extract<Node, { kind: 'text' }>): boolean {
+  const src = sourceOf(node);
+  if (!src) return false;
+  const start = startOf(node);
+  const end = endOf(node);
+  return end - start !== node.value.length && leafSays(node, src.text, start, end);
 }
 
 /** Where a checking printer found that its output would not be well-formed, and why. */
@@ -133,9 +185,14 @@ class Fault extends Error {
   }
 }
 
-/** A fault for the first character XML does not allow in `value`, if any. */
+/**
+ * A fault for the first character XML does not allow in `value`, if any, or for a value that is no string (a number,
+ * null or none would print as `5`, `null` or `undefined`, which read back as a string or, after an instruction's
+ * target, as part of the target).
+ */
 function badChar(value: unknown, at: number): Fault | undefined {
-  if (typeof value !== 'string' || !INVALID_CHAR.test(value)) return undefined;
+  if (typeof value !== 'string') return new Fault(at, `A value is ${value === null ? 'null' : typeof value}, not a string, so it cannot be written as XML.`);
+  if (!INVALID_CHAR.test(value)) return undefined;
   const i = value.search(INVALID_CHAR);
   return new Fault(at, `Character U+${value.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML.`);
 }
@@ -187,6 +244,11 @@ class Printer {
   private one(node: Node, out: Out, todo: Work[]): void {
     const override = this.overrides?.get(node);
     if (override !== undefined) {
+      // The raw text is text or CDATA: written for a node that now says it is something else, it would read back as
+      // another tree than the one written.
+      if (this.checking && ('tag' in node || (node.kind !== 'text' && node.kind !== 'cdata'))) {
+        throw new Fault(out.length, `The node that holds the embedded sequence is now ${'tag' in node ? 'an element' : `a ${node.kind}`}; the edited sequence can only be written as text or CDATA.`);
+      }
       out.push(override);
       return;
     }
@@ -242,13 +304,15 @@ class Printer {
       case 'cdata':
         return cdataSection(node.value);
       case 'instruction':
-        return `<?${node.target}${node.value && !/^\s/.test(node.value) ? ' ' : ''}${node.value}?>`;
+        // The separator the target needs is XML white space: a value starting with another space (U+00A0) gets one.
+        return `<?${node.target}${node.value && !isSpace(node.value.charCodeAt(0)) ? ' ' : ''}${node.value}?>`;
     }
   }
 
   private element(node: Element, out: Out, todo: Work[]): void {
     const src = isSourcedElement(node) ? sourceOf(node) : undefined;
     const start = src ? startOf(node) : 0;
+    if (this.checking && !('value' in node) && !Array.isArray((node as { children: unknown }).children)) throw new Fault(out.length, `<${node.tag}> has neither children (an array) nor a value.`);
     const empty = 'value' in node ? node.value === '' : node.children.length === 0;
     if (!src || !tagSays(node, src.text, start)) {
       if (this.checking) this.checkStartTag(node, out);
