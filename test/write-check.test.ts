@@ -136,3 +136,22 @@ describe('adversarial edits of the node holding an embedded sequence', () => {
     }
   });
 });
+
+describe('a tree that holds itself', () => {
+  it('is refused with OUTPUT_MALFORMED, not printed without end, while a node in two places is printed twice', () => {
+    const doc = readTaskSequence(xml);
+    const step = firstStep(doc);
+    step.children.push(step);
+    expect(() => writeTaskSequenceText(doc)).toThrow(expect.objectContaining({ code: 'OUTPUT_MALFORMED', message: expect.stringMatching(/<step> contains itself/) }));
+    step.children.pop();
+    const group = { kind: 'group', tag: 'group', attributes: { name: 'g' }, children: [] as unknown[] };
+    group.children.push(group);
+    doc.sequence.children.push(group as never);
+    expect(() => writeTaskSequence(doc)).toThrow(expect.objectContaining({ code: 'OUTPUT_MALFORMED' }));
+    group.children.pop();
+    // The same step in two places is no cycle.
+    doc.sequence.children.push(step);
+    const out = writeTaskSequenceText(doc);
+    expect(out.split('<step type="X" name="a">').length - 1).toBe(2);
+  });
+});

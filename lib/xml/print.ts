@@ -205,10 +205,15 @@ export function printNode(node: Node, doc: XmlDocument): string {
 }
 
 /** What is left to write: a node, literal text, or a span of the source to copy (pushed as end, start, source). */
-type Work = Node | string | Source | number;
+type Work = Node | string | Source | number | typeof LEAVE;
+
+/** On `todo` after an element's children (itself under it): the element is no longer open. */
+const LEAVE = { leave: true } as const;
 
 class Printer {
   private styleCache: WriteStyle | undefined;
+  /** The elements whose children are being printed. */
+  private readonly open = new Set<Node>();
 
   private readonly overrides: Map<Node, string> | undefined;
 
@@ -235,8 +240,9 @@ class Printer {
     while (todo.length) {
       const work = todo.pop() as Exclude<Work, number>;
       if (typeof work === 'string') out.push(work);
+      else if (work === LEAVE) this.open.delete(todo.pop() as Node);
       else if ('kind' in work) this.one(work, out, todo);
-      else out.copy(work, todo.pop() as number, todo.pop() as number);
+      else out.copy(work as Source, todo.pop() as number, todo.pop() as number);
     }
   }
 
@@ -365,6 +371,14 @@ class Printer {
       out.push(wasCdata ? cdataSection(node.value) : escapeText(node.value, this.style));
       return;
     }
+    // An element inside itself (a plain-data tree can be made to hold itself) would be printed without end.
+    if (this.open.has(node)) {
+      const message = `<${node.tag}> contains itself, so it has no end to print.`;
+      if (this.checking) throw new Fault(out.length, message);
+      throw new TaskSequenceError('OUTPUT_MALFORMED', `${message} Nothing is written.`);
+    }
+    this.open.add(node);
+    todo.push(node, LEAVE);
     for (let i = node.children.length - 1; i >= 0; i--) todo.push(node.children[i] as Node);
   }
 
