@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readTaskSequence, writeTaskSequenceText, type Node, type XmlDocument } from './helpers/api.js';
+import { verdict } from './helpers/thrown.js';
 import { printDocument } from '../lib/xml/print.js';
 import { checkWellFormed } from '../lib/xml/parse.js';
 import { isXmlName } from '../lib/xml/chars.js';
@@ -121,15 +122,6 @@ const edits: Edit[] = [
     list.splice(b % (list.length + 1), 0, copy);
   },
 ];
-
-function verdict(f: () => unknown): string {
-  try {
-    f();
-    return 'ok';
-  } catch (e) {
-    return (e as { code?: string }).code ?? String(e);
-  }
-}
 
 describe('the writer judges what it prints as the parser would', () => {
   it('refuses the edited trees whose printed text the parser refuses, and no other', () => {

@@ -2,6 +2,7 @@
 // fails with OUTPUT_MALFORMED and its place, and nothing is produced.
 import { describe, expect, it } from 'vitest';
 import { readTaskSequence, writeTaskSequence, writeTaskSequenceText, type Element, type Node, type Step } from './helpers/api.js';
+import { verdict } from './helpers/thrown.js';
 import { printDocument } from '../lib/xml/print.js';
 import { checkWellFormed } from '../lib/xml/parse.js';
 import { embeddedOverride } from '../lib/containers/embedded.js';
@@ -83,15 +84,6 @@ describe('adversarial edits: the writer agrees with the parser', () => {
 });
 
 type Doc = ReturnType<typeof readTaskSequence>;
-
-function verdict(f: () => unknown): string {
-  try {
-    f();
-    return 'ok';
-  } catch (e) {
-    return (e as { code?: string }).code ?? String(e);
-  }
-}
 
 // The edited embedded sequence is written as raw text in place of the node that held it (CDATA or escaped text),
 // whatever that node now says and wherever it now stands: the judge must weigh the raw text, not the node.

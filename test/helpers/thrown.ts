@@ -11,3 +11,13 @@ export function thrown(f: () => unknown): TaskSequenceError {
   }
   throw new Error('expected a TaskSequenceError');
 }
+
+/** What `f` comes to: 'ok', the code of what it throws, or (no code) the thrown value as text. */
+export function verdict(f: () => unknown): string {
+  try {
+    f();
+    return 'ok';
+  } catch (e) {
+    return (e as { code?: string }).code ?? String(e);
+  }
+}
