@@ -5,6 +5,7 @@
  * snapshot kept per node. Each check reads only the node's own markup, so the writer stays linear.
  */
 import { isSpace } from './chars.js';
+import { predefinedCodeAt } from './entities.js';
 import { contentValueAt, leafKindAt } from './origin.js';
 import type { XmlElement as Element, XmlLeaf as Leaf } from './types.js';
 
@@ -29,10 +30,8 @@ function referenceAt(text: string, amp: number): { cp: number; end: number } {
       cp = cp * (hex ? 16 : 10) + (d <= 0x39 ? d - 0x30 : (d | 0x20) - 0x57);
     }
   } else {
-    // The reader accepted no other name than the five predefined ones, told apart by their first two letters
-    // (no slice of the name is made: this runs for every reference of an unedited document).
-    const c = text.charCodeAt(amp + 1);
-    cp = c === 0x6c ? 0x3c : c === 0x67 ? 0x3e : c === 0x71 ? 0x22 : text.charCodeAt(amp + 2) === 0x6d ? 0x26 : 0x27;
+    // The reader accepted no other name than the five predefined ones.
+    cp = predefinedCodeAt(text, amp);
   }
   return { cp, end: semi + 1 };
 }
