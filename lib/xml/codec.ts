@@ -131,13 +131,36 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
 
 /** The encoding an XML declaration at the start of `head` names; undefined when it names none. */
 function declaredEncoding(head: string): EncodingName | 'utf-16' | undefined {
-  const label = readDeclaration(head)?.encoding;
-  if (label === undefined) return undefined;
-  const known = encodingOfLabel(label);
-  if (known === undefined) {
+  const { label, known } = declaredLabel(head);
+  if (label !== undefined && known === undefined) {
     throw new TaskSequenceError('ENCODING_INVALID', `The document declares encoding ${JSON.stringify(label)}, which cmts cannot read; save it as UTF-8 (or UTF-16, ISO-8859-1, windows-1252).`);
   }
   return known;
+}
+
+/** The encoding label of an XML declaration at the start of `head`, and what it means to cmts (undefined: unknown). */
+function declaredLabel(head: string): { label: string | undefined; known: EncodingName | 'utf-16' | undefined } {
+  const label = readDeclaration(head)?.encoding;
+  return { label, known: label === undefined ? undefined : encodingOfLabel(label) };
+}
+
+/**
+ * Why {@link decodeBytes} would not find `text`, written as `info` says, in that encoding again (or would refuse it),
+ * or undefined when it would. The same rules as it reads by: the byte order mark, else UTF-16 by a leading `<`, else
+ * the declaration (a single-byte encoding only by its declaration), else UTF-8. The writer asks this of a document
+ * whose declaration an edit may have added, moved in, changed or removed.
+ */
+export function declarationDisagreement(text: string, { encoding, bom }: TextEncodingInfo): string | undefined {
+  const declaration = readDeclaration(text);
+  const { label, known } = declaredLabel(text);
+  if (label !== undefined && known === undefined) return `The XML declaration names encoding ${JSON.stringify(label)}, which no reader of cmts knows.`;
+  const utf16 = encoding === 'utf-16le' || encoding === 'utf-16be';
+  const agrees = encoding === 'utf-8' ? known === undefined || known === 'utf-8' : utf16 ? known === undefined || known === 'utf-16' || known === encoding : known === encoding;
+  if (!agrees) {
+    const says = !declaration ? 'There is no XML declaration' : label === undefined ? 'The XML declaration names no encoding' : `The XML declaration names encoding ${label}`;
+    return `${says}, but the document is written in ${encoding.toUpperCase()}${bom ? ' with a byte order mark' : ''}.`;
+  }
+  return utf16 && !bom && text.charCodeAt(0) !== 0x3c ? 'A UTF-16 document with no byte order mark must start with "<", which is how a reader tells its encoding.' : undefined;
 }
 
 /** Finds roughly where strict decoding fails, for the error message (failure path only). */

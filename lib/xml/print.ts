@@ -9,7 +9,7 @@ import { contentSays, leafSays, startTagSays, tagSays } from './unchanged.js';
 import { type EmptyForm, styleOf, type WriteStyle } from './style.js';
 import { INVALID_CHAR, isSpace, isXmlName } from './chars.js';
 import { readDeclaration } from './declaration.js';
-import { encodingOfLabel, type TextEncodingInfo } from './codec.js';
+import { declarationDisagreement, type TextEncodingInfo } from './codec.js';
 import { LineCounter, TaskSequenceError } from '../errors.js';
 
 /** Collects output, merging adjacent copies from the same source into one slice. */
@@ -130,8 +130,8 @@ export function printCheckedDocument(doc: XmlDocument, what: string, options: Pr
       // Only an edit that makes the encoding unfindable is refused: a text read as a string was never held to its
       // declaration (the caller chose the encoding), so what it already said stands.
       const src = sourceOf(doc);
-      const fault = src && encodingFault(src.text, options.encoding) ? undefined : encodingFault(text, options.encoding);
-      if (fault) throw fault;
+      const why = src && declarationDisagreement(src.text, options.encoding) ? undefined : declarationDisagreement(text, options.encoding);
+      if (why) throw new Fault(0, why);
     }
   } catch (e) {
     if (!(e instanceof Fault)) throw e;
@@ -139,27 +139,6 @@ export function printCheckedDocument(doc: XmlDocument, what: string, options: Pr
     throw new TaskSequenceError('OUTPUT_MALFORMED', `${what} would not be well-formed XML (line ${line}, column ${col} of the output): ${e.message} Nothing is written.`);
   }
   return text;
-}
-
-/**
- * Why a reader of the bytes would not find the encoding they are written in, or undefined. A reader finds it as
- * `decodeBytes` does: from the byte order mark, else from `<` in UTF-16, else from the declaration, else UTF-8. A
- * declaration moved in from another document, added, edited or removed can say otherwise, and the bytes would then be
- * refused or read as other text. The declaration can only be at offset 0 (see `checkDeclarationPlace`), so only it is
- * read, not the whole text.
- */
-function encodingFault(text: string, { encoding, bom }: TextEncodingInfo): Fault | undefined {
-  const declaration = readDeclaration(text);
-  const label = declaration?.encoding;
-  const declared = label === undefined ? undefined : encodingOfLabel(label);
-  if (label !== undefined && declared === undefined) return new Fault(0, `The XML declaration names encoding ${JSON.stringify(label)}, which no reader of cmts knows.`);
-  const utf16 = encoding === 'utf-16le' || encoding === 'utf-16be';
-  const agrees = encoding === 'utf-8' ? declared === undefined || declared === 'utf-8' : utf16 ? declared === undefined || declared === 'utf-16' || declared === encoding : declared === encoding;
-  if (!agrees) {
-    const says = !declaration ? 'There is no XML declaration' : label === undefined ? 'The XML declaration names no encoding' : `The XML declaration names encoding ${label}`;
-    return new Fault(0, `${says}, but the document is written in ${encoding.toUpperCase()}${bom ? ' with a byte order mark' : ''}.`);
-  }
-  return utf16 && !bom && text.charCodeAt(0) !== 0x3c ? new Fault(0, 'A UTF-16 document with no byte order mark must start with "<", which is how a reader tells its encoding.') : undefined;
 }
 
 /**
