@@ -49,6 +49,17 @@ describe('the style learnt from a text', () => {
   });
 });
 
+describe('the style of a document built in memory', () => {
+  it('is that of the text its first node read from a text came from, or the newline of its white space', () => {
+    const read = readTaskSequence("<sequence version='3.10'>\r\n  <step type='T' name='a' />\r\n</sequence>\r\n");
+    const built = { kind: 'document' as const, children: [{ kind: 'element', tag: 'sequence', attributes: {}, children: [{ kind: 'text', value: '\n  ' }, read.sequence.children[1] as Node] } as Node] };
+    expect(styleOf(built)).toBe(styleOf(read.xml));
+    expect(styleOf(built)).toMatchObject({ quote: "'", newline: '\r\n' });
+    const bare = { kind: 'document' as const, children: [{ kind: 'element', tag: 'a', attributes: {}, children: [{ kind: 'text', value: '\n  ' }, { kind: 'element', tag: 'b', attributes: {}, children: [] }] } as Node] };
+    expect(styleOf(bare)).toMatchObject({ quote: '"', newline: '\n', emptyDefault: '/>' });
+  });
+});
+
 describe('printed nodes follow it', () => {
   it('a new step in a single-quoted, CRLF, " />" document is written the same way', () => {
     const text = "<sequence version='3.10'>\r\n  <group name='g'>\r\n    <step type='T' name='a' />\r\n  </group>\r\n</sequence>\r\n";

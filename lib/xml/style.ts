@@ -5,7 +5,7 @@
 import type { XmlNode as Node, Text, XmlDocument } from './types.js';
 import type { EscapeStyle } from './entities.js';
 import { isSpace } from './chars.js';
-import { endOf, isSourcedElement, type Source, sourceOf, startOf, startTagEndAt } from './origin.js';
+import { type Source, sourceOf } from './origin.js';
 
 /** The form an element with no content is written in. */
 export type EmptyForm = '/>' | ' />' | 'pair';
@@ -27,22 +27,26 @@ const bySource = new WeakMap<Source, WriteStyle>();
 /**
  * The style of `doc`, computed once (only when something has to be printed). A document read from a text learns it
  * from that text, in one scan of it, shared by every document read from the same text: the text never changes, and
- * scanning it costs a fraction of a walk over the tree. A document built in memory learns it from its tree.
+ * scanning it costs a fraction of a walk over the tree. A document built in memory: see {@link learnStyle}.
  */
 export function styleOf(doc: XmlDocument): WriteStyle {
   let style = cache.get(doc);
   if (!style) {
     const src = sourceOf(doc);
-    if (src) {
-      style = bySource.get(src);
-      if (!style) bySource.set(src, (style = learnStyleFromText(src.text)));
-    } else style = learnStyle(doc);
+    style = src ? styleOfText(src) : learnStyle(doc);
     cache.set(doc, style);
   }
   return style;
 }
 
-/** Counts toward a style, gathered by either way of learning it. */
+/** The style of a text read, scanned once however many documents ask. */
+function styleOfText(src: Source): WriteStyle {
+  let style = bySource.get(src);
+  if (!style) bySource.set(src, (style = learnStyleFromText(src.text)));
+  return style;
+}
+
+/** Counts toward a style. */
 class Tally {
   dq = 0;
   sq = 0;
@@ -180,7 +184,11 @@ export function learnStyleFromText(text: string): WriteStyle {
   return tally.style();
 }
 
-/** The style of a document built in memory, from its tree (nodes read from other texts count by their spans). */
+/**
+ * The style of a document built in memory. Nodes read from a text and put in it look like that text, so the first
+ * such node's text gives the style (the scan of it is shared); with none, only the newline of its white space is
+ * learnt, and the rest is the default.
+ */
 function learnStyle(doc: XmlDocument): WriteStyle {
   const tally = new Tally();
   // Iterative: no depth the reader allows can overflow the call stack.
@@ -188,37 +196,9 @@ function learnStyle(doc: XmlDocument): WriteStyle {
   while (todo.length) {
     for (const n of todo.pop() as Node[]) {
       const src = sourceOf(n);
-      if (n.kind === 'text') {
-        // White space between elements is read without an origin: it is learnt from its value, which is as written.
-        const text = src ? src.text : (n as Text).value;
-        const start = src ? startOf(n) : 0;
-        const end = src ? endOf(n) : text.length;
-        if (!tally.whiteSpace(text, start, end) && src) tally.text(text.slice(start, end));
-        continue;
-      }
-      if (!('tag' in n)) continue;
-      if (src && isSourcedElement(n)) {
-        const text = src.text;
-        const start = startOf(n);
-        const end = endOf(n);
-        // The first '=' of the start tag, looked for only inside it (no '>' comes before it).
-        let eq = start;
-        for (let c = text.charCodeAt(eq); c !== 0x3d && c !== 0x3e; c = text.charCodeAt(++eq));
-        if (text.charCodeAt(eq) === 0x3d) {
-          let q = eq + 1;
-          while (isSpace(text.charCodeAt(q))) q++;
-          if (text.charCodeAt(q) === 0x22) tally.dq++;
-          else if (text.charCodeAt(q) === 0x27) tally.sq++;
-        }
-        const selfClosing = text.charCodeAt(end - 2) === 0x2f;
-        const contentEnd = selfClosing ? end : text.lastIndexOf('<', end - 1);
-        // Content that ends with '>' may be none at all (`<a></a>`); only then is the start tag's end needed.
-        const startTagEnd = selfClosing ? end : 'value' in n || text.charCodeAt(contentEnd - 1) === 0x3e ? startTagEndAt(text, start) : -1;
-        if (selfClosing) tally.empty(n.tag, text.charCodeAt(end - 3) === 0x20 ? ' />' : '/>');
-        else if (contentEnd === startTagEnd) tally.empty(n.tag, 'pair');
-        if ('value' in n && contentEnd > startTagEnd) tally.text(text.slice(startTagEnd, contentEnd));
-      }
-      if ('children' in n) todo.push(n.children);
+      if (src) return styleOfText(src);
+      if (n.kind === 'text') tally.whiteSpace((n as Text).value, 0, (n as Text).value.length);
+      else if ('children' in n) todo.push(n.children);
     }
   }
   return tally.style();
