@@ -67,3 +67,55 @@ describe('parseXml: entity names', () => {
     expect(root.children.map((c) => c.value).join('')).toBe(`<>&"'`);
   });
 });
+
+describe('parseXml: decoding references in values of every length and alphabet', () => {
+  // The decoder takes a short route for short Latin-1 values whose references are all predefined; every other value
+  // goes the general way. Both must agree with what XML says the text means, whatever the mix.
+  const pieces: [raw: string, meaning: string][] = [
+    ['&lt;', '<'],
+    ['&gt;', '>'],
+    ['&amp;', '&'],
+    ['&quot;', '"'],
+    ['&apos;', "'"],
+    ['&#x41;', 'A'],
+    ['&#233;', '\u00e9'],
+    ['&#x20AC;', '\u20ac'],
+    ['\u00e9', '\u00e9'],
+    ['\u00ff', '\u00ff'],
+    ['\u20ac', '\u20ac'],
+    ['\u{1D11E}', '\u{1D11E}'],
+    ['a', 'a'],
+    ['z 9', 'z 9'],
+  ];
+  let seed = 7;
+  const next = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return seed % n;
+  };
+
+  it('decodes 400 random values, short and past the short route, in text and in attributes', () => {
+    for (let k = 0; k < 400; k++) {
+      // Most values are short; one in five is long enough (over 4,096 characters) to take the general route.
+      const count = k % 5 === 0 ? 1500 + next(1500) : 1 + next(12);
+      let raw = '';
+      let meaning = '';
+      for (let i = 0; i < count; i++) {
+        const [r, m] = pieces[next(pieces.length)] as [string, string];
+        raw += r;
+        meaning += m;
+      }
+      const root = parseXml(`<a b="${raw}">${raw}</a>`).root as { attributes: Record<string, string>; children: { value: string }[] };
+      expect(root.attributes.b, raw.slice(0, 40)).toBe(meaning);
+      expect(root.children.map((c) => c.value).join(''), raw.slice(0, 40)).toBe(meaning);
+    }
+  });
+
+  it('refuses a reference that only starts like a predefined one, in a short value and a long one', () => {
+    for (const bad of ['&lt', '&l;', '&ltx;', '&g;', '&am;', '&ampx;', '&apo;', '&aposs;', '&quo;', '&quott;', '&a;', '&;', '& ']) {
+      for (const pad of ['', 'x'.repeat(5000)]) {
+        expect(code(`<a>${pad}&lt;${bad}</a>`), `${bad} after ${pad.length}`).toMatch(/^XML_(MALFORMED|UNDEFINED_ENTITY)$/);
+        expect(code(`<a b="${pad}&amp;${bad}"/>`), `${bad} after ${pad.length}`).toMatch(/^XML_(MALFORMED|UNDEFINED_ENTITY)$/);
+      }
+    }
+  });
+});
