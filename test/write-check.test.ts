@@ -28,11 +28,26 @@ describe('written output is well-formed or refused', () => {
     ['a number as an attribute value', (s: Step) => void (s.attributes.timeout = 30 as never)],
     ["a number as an action's value", (s: Step) => void ((s.children[0] as { value: unknown }).value = 7)],
     ['an element with neither children nor a value', (s: Step) => void s.children.push({ kind: 'element', tag: 'e', attributes: {} } as never)],
+    // A child that is no node: a string would have been written as raw, unjudged markup.
+    ['a string as a child', (s: Step) => void s.children.push('<evil x="' as never)],
+    ['a number as a child', (s: Step) => void s.children.push(5 as never)],
+    ['null as a child', (s: Step) => void s.children.push(null as never)],
   ])('refuses %s with OUTPUT_MALFORMED and where it is', (_what, edit) => {
     const doc = readTaskSequence(xml);
     edit(firstStep(doc));
     expect(() => writeTaskSequenceText(doc)).toThrow(expect.objectContaining({ code: 'OUTPUT_MALFORMED', message: expect.stringMatching(/line 2, column \d+ of the output/) }));
     expect(() => writeTaskSequence(doc)).toThrow(expect.objectContaining({ code: 'OUTPUT_MALFORMED' }));
+  });
+
+  it.each([
+    ['a string', '<?evil?><x/>'],
+    ['a number', 5],
+    ['null', null],
+  ])('refuses %s as a child of the document, checked or not, with OUTPUT_MALFORMED', (_what, child) => {
+    const doc = readTaskSequence(xml);
+    doc.xml.children.push(child as never);
+    expect(verdict(() => writeTaskSequence(doc))).toBe('OUTPUT_MALFORMED');
+    expect(verdict(() => printDocument(doc.xml))).toBe('OUTPUT_MALFORMED');
   });
 
   it('writes CR and LF in attributes as character references, so they read back as written', () => {

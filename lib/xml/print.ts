@@ -114,7 +114,8 @@ export function printCheckedDocument(doc: XmlDocument, what: string, options: Pr
   let roots = 0;
   let text: string;
   try {
-    for (const child of doc.children) {
+    for (const item of doc.children as unknown[]) {
+      const child = printer.nodeOrFault(item, 'A child of the document', out);
       // Raw text written instead of a node (an edited embedded sequence) is text or CDATA, whatever the node now says.
       if (options.overrides?.has(child)) throw new Fault(out.length, roots ? 'Text after the root element (the edited embedded sequence).' : 'Text before the root element (the edited embedded sequence).');
       if ('tag' in child) {
@@ -183,11 +184,17 @@ export function printNode(node: Node, doc: XmlDocument): string {
   return out.finish();
 }
 
-/** What is left to write: a node, literal text, or a span of the source to copy (pushed as end, start, source). */
-type Work = Node | string | Source | number | typeof LEAVE;
+/**
+ * What is left to write: a node, literal text, or a span of the source to copy (pushed as end, start, source, COPY).
+ * The markers are told apart by identity, so the loop asks no node what properties it has.
+ */
+type Work = Node | string | Source | number | typeof LEAVE | typeof COPY;
 
 /** On `todo` after an element's children (itself under it): the element is no longer open. */
 const LEAVE = { leave: true } as const;
+
+/** On `todo` above a span to copy: the source, the start and the end are under it. */
+const COPY = { copy: true } as const;
 
 class Printer {
   private styleCache: WriteStyle | undefined;
@@ -215,13 +222,13 @@ class Printer {
    * allows can overflow the call stack.
    */
   node(root: Node, out: Out): void {
-    const todo: Work[] = [root];
+    const todo: Work[] = [this.nodeOrFault(root, 'A child of the document', out)];
     while (todo.length) {
-      const work = todo.pop() as Exclude<Work, number>;
+      const work = todo.pop() as Exclude<Work, number | Source>;
       if (typeof work === 'string') out.push(work);
+      else if (work === COPY) out.copy(todo.pop() as Source, todo.pop() as number, todo.pop() as number);
       else if (work === LEAVE) this.open.delete(todo.pop() as Node);
-      else if ('kind' in work) this.one(work, out, todo);
-      else out.copy(work as Source, todo.pop() as number, todo.pop() as number);
+      else this.one(work as Node, out, todo);
     }
   }
 
@@ -330,7 +337,7 @@ class Printer {
     if (attrsSame) out.copy(src, start, startTagEnd);
     else out.push(this.startTag(node, src, startTagEnd, false));
     const contentEnd = contentEndAt(text, startTagEnd, end);
-    todo.push(end, contentEnd, src);
+    todo.push(end, contentEnd, src, COPY);
     this.content(node, src, startTagEnd, contentEnd, out, todo);
   }
 
@@ -358,7 +365,19 @@ class Printer {
     }
     this.open.add(node);
     todo.push(node, LEAVE);
-    for (let i = node.children.length - 1; i >= 0; i--) todo.push(node.children[i] as Node);
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) todo.push(this.nodeOrFault(children[i], `A child of <${node.tag}>`, out));
+  }
+
+  /**
+   * `value` when it is a node (an object); otherwise a fault. A string in `children` would be written as raw markup,
+   * unjudged, and a number or null is no node at all.
+   */
+  nodeOrFault(value: unknown, what: string, out: Out): Node {
+    if (typeof value === 'object' && value !== null) return value as Node;
+    const message = `${what} is ${value === null ? 'null' : typeof value}, not a node, so it cannot be written.`;
+    if (this.checking) throw new Fault(out.length, message);
+    throw new TaskSequenceError('OUTPUT_MALFORMED', `${message} Nothing is written.`);
   }
 
   private emptyForm(tag: string): EmptyForm {

@@ -111,7 +111,9 @@ function nameEnd(text: string, at: number): number {
 
 /** Whether the name written at `at` is exactly `name`. */
 function nameEndsAt(text: string, at: number, name: string): boolean {
-  return nameEnd(text, at) - at === name.length && text.startsWith(name, at);
+  const n = name.length;
+  for (let j = 0; j < n; j++) if (text.charCodeAt(at + j) !== name.charCodeAt(j)) return false;
+  return nameEnd(text, at + n) === at + n;
 }
 
 /** Whether an element read at `start` still has the tag it was read with. */
@@ -129,17 +131,36 @@ export function startTagSays(node: Element, text: string, start: number): number
   const attributes = node.attributes;
   if (typeof attributes !== 'object' || attributes === null) return -1;
   for (const name in attributes) {
-    while (isSpace(text.charCodeAt(at))) at++;
-    // The name written must be exactly `name`; none written (the tag ends) means the node has an attribute more.
-    const end = nameEnd(text, at);
-    if (end - at !== name.length || end === at || !text.startsWith(name, at)) return -1;
-    at = end;
-    while (isSpace(text.charCodeAt(at))) at++;
-    at++; // '='
-    while (isSpace(text.charCodeAt(at))) at++;
-    const quote = text.charCodeAt(at);
+    let c = text.charCodeAt(at);
+    while (isSpace(c)) c = text.charCodeAt(++at);
+    // The name written must be exactly `name`: the same characters, then its end (white space or `=`, the source
+    // being well-formed). None written (the tag ends) means the node has an attribute more.
+    const n = name.length;
+    if (n === 0) return -1;
+    for (let j = 0; j < n; j++) if (text.charCodeAt(at + j) !== name.charCodeAt(j)) return -1;
+    at += n;
+    c = text.charCodeAt(at);
+    if (c !== 0x3d && !isSpace(c)) return -1;
+    while (isSpace(c)) c = text.charCodeAt(++at);
+    c = text.charCodeAt(++at); // past '='
+    while (isSpace(c)) c = text.charCodeAt(++at);
+    const quote = c;
+    const value = attributes[name];
+    if (typeof value !== 'string') return -1;
+    // Most values are written as they are: compared in one pass that also finds the closing quote. A reference, a
+    // tab or a line end (which normalisation reads as a space) or a difference sends the value the general way.
+    let i = at + 1;
+    let j = 0;
+    for (; j < value.length; j++, i++) {
+      const d = text.charCodeAt(i);
+      if (d !== value.charCodeAt(j) || d === 0x26 || d === quote || d === 0x09 || d === 0x0a || d === 0x0d) break;
+    }
+    if (j === value.length && text.charCodeAt(i) === quote) {
+      at = i + 1;
+      continue;
+    }
     const close = text.indexOf(quote === 0x22 ? '"' : "'", at + 1);
-    if (!decodesTo(attributes[name], text, at + 1, close, true)) return -1;
+    if (!decodesTo(value, text, at + 1, close, true)) return -1;
     at = close + 1;
   }
   while (isSpace(text.charCodeAt(at))) at++;
