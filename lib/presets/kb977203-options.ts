@@ -2,7 +2,7 @@
  * The KB977203 preset's options: read as plain data (no getters, nothing inherited), checked against their schema,
  * then by what each value means, because each one is spliced into the sequence (PATCH, DependentProgram, step names).
  */
-import { type Diagnostic, TaskSequenceError } from '../errors.js';
+import { type Issue, TaskSequenceError } from '../errors.js';
 import { assertValidWith } from '../assert-valid.js';
 import { validate as validateOptions } from '../generated/validate-kb977203-options.js';
 import { checkText, CONSOLE_LIMITS, PACKAGE_ID, plainOptions } from '../transforms/values.js';
@@ -59,7 +59,7 @@ export interface ResolvedKb977203Options {
   stepNames: { certfix: string; restart: string };
   force: boolean;
   /** What the options leave to defaults that matter, and other option warnings, for the report. */
-  notes: Diagnostic[];
+  notes: Issue[];
 }
 
 /** The client .msp of KB977203 for each client service pack (R4). */
@@ -72,7 +72,7 @@ export const KB977203_STEP_NAMES = { certfix: 'Run CCMCertFix (KB977203)', resta
 export function resolveKb977203Options(options: unknown): ResolvedKb977203Options {
   const o = plainOptions(options, 'KB977203') as unknown as Kb977203Options;
   assertValidWith(validateOptions, o, 'KB977203 options');
-  const notes: Diagnostic[] = [];
+  const notes: Issue[] = [];
   checkText('certfixProgram option', o.certfixProgram, { noSemicolon: true, noQuote: true, maxLength: 100 });
   checkText('msp option', o.msp, { noSemicolon: true, noQuote: true });
   checkText('certfixPackageName option', o.certfixPackageName);

@@ -5,7 +5,7 @@
  * it to carry its condition).
  */
 import type { TaskSequenceDocument } from '../document.js';
-import type { Diagnostic } from '../errors.js';
+import type { Issue } from '../errors.js';
 import { createInstallSoftwareStep, createRestartComputerStep } from '../model/builders.js';
 import { conditionOf, expressionParameters } from '../model/conditions.js';
 import { detectIndentUnit, layoutAt, layOut, whitespaceBefore } from '../model/format.js';
@@ -83,7 +83,7 @@ export function reindent(node: Node, unit: string, remove = false): void {
 export interface WiringPlan {
   edits: Edit[];
   already: AlreadyInPlace[];
-  diagnostics: Diagnostic[];
+  diagnostics: Issue[];
 }
 
 function newSteps(o: ResolvedKb977203Options, disabled: boolean, condition: Condition | undefined, retry: boolean): [Step, Step] {

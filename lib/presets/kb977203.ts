@@ -5,7 +5,7 @@
  * Requirement numbers (R1…R15) are those of `reference/kb977203.md`.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { type Diagnostic, TaskSequenceError } from '../errors.js';
+import { type Issue, TaskSequenceError } from '../errors.js';
 import { referencedPackages } from '../model/mutate.js';
 import { findSteps, listItems, type Located } from '../model/query.js';
 import { InstallSoftwareStep, STEP_TYPES } from '../model/steps.js';
@@ -34,7 +34,7 @@ export interface Kb977203Report {
   changes: Change[];
   alreadyInPlace: AlreadyInPlace[];
   /** Warnings, R1 findings, what was assumed, and loud warnings when `force` overrode a refusal. */
-  diagnostics: Diagnostic[];
+  diagnostics: Issue[];
   /** Each Setup Windows and ConfigMgr step and the PATCH entry it has (or gets). */
   setupSteps: { path: string; clientPackage: string; patch: string }[];
 }
@@ -60,7 +60,7 @@ function certfixReferenceInfo(o: ResolvedKb977203Options): Pick<AddReferenceOpti
 }
 
 /** Refuses a sequence that is not ConfigMgr 2007 (or warns loudly under `force`); warns when 2007 is not confirmed. */
-function checkEra(doc: TaskSequenceDocument, o: ResolvedKb977203Options, diagnostics: Diagnostic[]): void {
+function checkEra(doc: TaskSequenceDocument, o: ResolvedKb977203Options, diagnostics: Issue[]): void {
   const era = configMgrEra(doc);
   if (era.against.length > 0) {
     const why = `KB977203 is a ConfigMgr 2007 SP1/SP2 fix, and this is not a ConfigMgr 2007 task sequence: ${era.against.join('; ')}.`;
@@ -74,7 +74,7 @@ function checkEra(doc: TaskSequenceDocument, o: ResolvedKb977203Options, diagnos
 /** Plans every edit; throws {@link TaskSequenceError} for anything refused, before any edit is made. */
 function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
   const o = resolveKb977203Options(options);
-  const diagnostics: Diagnostic[] = [...o.notes];
+  const diagnostics: Issue[] = [...o.notes];
   const edits: Edit[] = [];
   const already: AlreadyInPlace[] = [];
   const setupSteps: Kb977203Report['setupSteps'] = [];

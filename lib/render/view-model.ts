@@ -4,7 +4,8 @@
  * renderers only format it, so what a step shows is tested here once for both.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { lint, type LintDiagnostic } from '../lint/index.js';
+import { lint } from '../lint/index.js';
+import type { Issue } from '../errors.js';
 import { conditionOf, describeCondition } from '../model/conditions.js';
 import { isSequenceItem } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
@@ -17,7 +18,7 @@ export type { Setting } from './key-settings.js';
 /** A lint finding as the page shows it. */
 export interface FindingView {
   rule: string;
-  severity: LintDiagnostic['severity'];
+  severity: Issue['severity'];
   message: string;
   line?: number;
 }

@@ -2,7 +2,7 @@
  * What transforms report: each change (what, where, before → after), what was already in place, and diagnostics.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import type { Diagnostic, IssueCode, Severity } from '../errors.js';
+import type { Issue, IssueCode, Severity } from '../errors.js';
 
 /** One change a transform made. `where` is a step path, or `(package)` for container properties. */
 export interface Change {
@@ -25,7 +25,7 @@ export interface AlreadyInPlace {
 export class TransformContext {
   readonly changes: Change[] = [];
   readonly alreadyInPlace: AlreadyInPlace[] = [];
-  readonly diagnostics: Diagnostic[] = [];
+  readonly diagnostics: Issue[] = [];
 
   change(change: Change): void {
     this.changes.push(change);
@@ -47,7 +47,7 @@ export type Transform = (doc: TaskSequenceDocument, ctx: TransformContext) => vo
 export interface Plan {
   edits: Edit[];
   already: AlreadyInPlace[];
-  diagnostics: Diagnostic[];
+  diagnostics: Issue[];
 }
 
 /** An empty plan, to fill in. */

@@ -4,7 +4,7 @@
  * while planning, before the first edit.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { type Diagnostic, TaskSequenceError } from '../errors.js';
+import { type Issue, TaskSequenceError } from '../errors.js';
 import { assertValid, type SchemaFile } from '../schemas.js';
 import { addClientPatch, type AddClientPatchOptions, planAddClientPatch } from './add-client-patch.js';
 import { addReference, type AddReferenceOptions, planAddReference } from './add-reference.js';
@@ -47,7 +47,7 @@ export interface TransformReport {
   changed: boolean;
   changes: Change[];
   alreadyInPlace: AlreadyInPlace[];
-  diagnostics: Diagnostic[];
+  diagnostics: Issue[];
 }
 
 /** Whether a name is a registered transform. */
