@@ -76,16 +76,31 @@ export function stepNode(t: TextStep, release: Release): Step | SubTaskSequence 
   return node;
 }
 
-/** Model nodes for items of the text form, spelt as `release`'s console writes them. */
+/**
+ * Model nodes for items of the text form, spelt as `release`'s console writes them. Depth first in text order with an
+ * explicit stack rather than recursion, so text nested as deep as the reader's `maxDepth` allows in XML is built
+ * without exhausting the call stack; a group's condition is built before its children, as a recursive walk would.
+ */
 export function buildTextItems(items: readonly TextItem[], release: Release): SequenceItem[] {
-  return items.map((item): SequenceItem => {
-    if (!isGroup(item)) return stepNode(item, release);
+  const top: SequenceItem[] = [];
+  const stack: { items: readonly TextItem[]; next: number; out: Node[] }[] = [{ items, next: 0, out: top }];
+  for (let frame = stack.at(-1); frame; frame = stack.at(-1)) {
+    const item = frame.items[frame.next++];
+    if (item === undefined) {
+      stack.pop();
+      continue;
+    }
+    if (!isGroup(item)) {
+      frame.out.push(stepNode(item, release));
+      continue;
+    }
     const attributes: Attributes = { name: item.group, description: item.description ?? '' };
     flags(attributes, item);
     const children: Node[] = [];
     if (item.condition) children.push(buildCondition(...item.condition));
-    children.push(...buildTextItems(item.steps ?? [], release));
     const group: Group = { kind: 'group', tag: 'group', attributes: item.attributes ? { ...item.attributes } : attributes, children };
-    return group;
-  });
+    frame.out.push(group);
+    stack.push({ items: item.steps ?? [], next: 0, out: children });
+  }
+  return top;
 }

@@ -99,18 +99,35 @@ function stepText(step: Step | SubTaskSequence, release: Release): TextStep {
   return t;
 }
 
+/**
+ * The text form of a sequence's or group's items, depth first in document order. An explicit stack rather than
+ * recursion, so a sequence nested as deep as the reader's `maxDepth` allows is converted without exhausting the
+ * call stack; each group is written (and its condition read) before its children, as a recursive walk would.
+ */
 function itemsText(parent: Sequence | Group, release: Release): TextItem[] {
-  return parent.children.filter(isSequenceItem).map((item): TextItem => {
-    if (item.kind !== 'group') return stepText(item, release);
+  const top: TextItem[] = [];
+  const stack: { items: SequenceItem[]; next: number; out: TextItem[]; group?: TextGroup }[] = [{ items: parent.children.filter(isSequenceItem), next: 0, out: top }];
+  for (let frame = stack.at(-1); frame; frame = stack.at(-1)) {
+    const item = frame.items[frame.next++];
+    if (item === undefined) {
+      stack.pop();
+      // Steps last, after the group's own fields, and only when the group has any.
+      if (frame.group && frame.out.length > 0) frame.group.steps = frame.out;
+      continue;
+    }
+    if (item.kind !== 'group') {
+      frame.out.push(stepText(item, release));
+      continue;
+    }
     const g: TextGroup = { group: item.attributes.name ?? '' };
     const standard: Record<string, string> = { name: item.attributes.name ?? '', description: item.attributes.description ?? '' };
     if (item.attributes.disable === 'true') standard.disable = 'true';
     if (item.attributes.continueOnError === 'true') standard.continueOnError = 'true';
     common(item, g, standard);
-    const steps = itemsText(item, release);
-    if (steps.length > 0) g.steps = steps;
-    return g;
-  });
+    frame.out.push(g);
+    stack.push({ items: item.children.filter(isSequenceItem), next: 0, out: [], group: g });
+  }
+  return top;
 }
 
 /** The document in the text form (plain data; see {@link toYaml} for the YAML text). */
