@@ -2,7 +2,7 @@
  * `cmts build`: the text form compiled to an importable task sequence in any container. YAML problems and schema
  * problems are reported with their line and column in the text.
  */
-import { LineCounter as YamlLines, parseDocument } from 'yaml';
+import { Composer, type Document, LineCounter as YamlLines, Parser, YAMLParseError } from 'yaml';
 import { createSequence, smsPackageDefaults } from '../catalog/create-sequence.js';
 import { LATEST_RELEASE, type Release } from '../catalog/versions.js';
 import type { ContainerKind } from '../containers/index.js';
@@ -13,11 +13,19 @@ import type { Node, Sequence } from '../model/types.js';
 import { describeErrors, validatorFor } from '../schemas.js';
 import { buildTextItems, variableNode } from './build-text-step.js';
 import type { TextSequence } from './text-types.js';
+import { tooDeepAt } from './yaml-text.js';
 
 /** Options for {@link buildSequence} and {@link fromYaml}. */
 export interface BuildOptions {
   /** The container to write; default the text's `container`, else a bare `sequence`. */
   container?: ContainerKind;
+  /**
+   * {@link fromYaml} only: YAML mappings and lists nested deeper than this are refused (`TEXT_TOO_DEEP`, with the
+   * line and column) before they are composed; default 512, about 250 nested groups (each group is two levels, its
+   * mapping and its `steps` list). The YAML library composes and the schema check validates by recursion, so a limit
+   * raised far beyond the default meets the call stack's: the library reports that as a YAML error.
+   */
+  maxDepth?: number;
 }
 
 /** The release whose console spelling new steps get: the text's `release`, else what its version and container say. */
@@ -48,12 +56,21 @@ export function buildSequence(text: TextSequence, options: BuildOptions = {}): T
 
 /** Parses, validates (schemas/sequence-text.schema.json) and builds a sequence written in the text form's YAML. */
 export function fromYaml(source: string, options: BuildOptions = {}): TaskSequenceDocument {
+  const maxDepth = options.maxDepth ?? 512;
+  if (!Number.isInteger(maxDepth) || maxDepth < 1) throw new TaskSequenceError('INVALID_ARGUMENT', `maxDepth must be a positive whole number, not ${String(maxDepth)}.`);
   const lines = new YamlLines();
-  const yaml = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const place = (offset: number) => {
     const p = lines.linePos(offset);
     return { range: [offset, offset] as [number, number], linePos: { line: p.line, col: p.col } };
   };
+  // What parseDocument does, with the nesting measured on the tokens between parsing and composing.
+  const tokens = [...new Parser(lines.addNewLine).parse(source)];
+  const deep = tooDeepAt(tokens, maxDepth);
+  if (deep !== undefined) throw new TaskSequenceError('TEXT_TOO_DEEP', `The text nests mappings and lists deeper than ${maxDepth} levels.`, place(deep));
+  // compose(…, true) always yields a document; a second one is an error, as parseDocument reports it.
+  const [doc, second] = new Composer({ uniqueKeys: true }).compose(tokens, true, source.length);
+  const yaml = doc as Document.Parsed;
+  if (second) yaml.errors.push(new YAMLParseError([second.range[0], second.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
   const first = yaml.errors[0];
   if (first) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not valid YAML: ${first.message.split('\n')[0]}`, place(first.pos[0]));
   const value = yaml.toJS() as unknown;

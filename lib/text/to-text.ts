@@ -3,7 +3,6 @@
  * writes the same element back; otherwise with exactly what it needs written raw (attributes, action line,
  * variables), so that building the text again gives a sequence equal by meaning to the original.
  */
-import { stringify } from 'yaml';
 import { catalogEntry } from '../catalog/catalog.js';
 import { validateStepSettings } from '../catalog/step-schemas.js';
 import { StepView } from '../catalog/step-view.js';
@@ -18,6 +17,7 @@ import { getAction, variables } from '../model/variables.js';
 import { stepNode } from './build-text-step.js';
 import { textRelease } from './build-sequence.js';
 import type { TextGroup, TextItem, TextSequence, TextStep, TextVariable } from './text-types.js';
+import { stringifyYaml } from './yaml-text.js';
 
 function textVariable(v: Variable): TextVariable {
   // Keys in reading order: name, property (when it differs), hidden, value.
@@ -149,8 +149,11 @@ export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
   return { ...head, steps: itemsText(doc.sequence, release) };
 }
 
-/** The document as YAML in the text form, with a schema comment editors use for completion and checks. */
+/**
+ * The document as YAML in the text form, with a schema comment editors use for completion and checks. Any depth the
+ * reader allows is written (see {@link stringifyYaml}); {@link fromYaml} reads it back up to its `maxDepth`.
+ */
 export function toYaml(doc: TaskSequenceDocument): string {
-  const body = stringify(sequenceToText(doc), { lineWidth: 0, minContentWidth: 0 });
+  const body = stringifyYaml(sequenceToText(doc));
   return `# yaml-language-server: $schema=https://cmts.dev/schemas/sequence-text.schema.json\n${body}`;
 }

@@ -1,0 +1,138 @@
+/**
+ * The YAML library's writer and composer walk nested collections by recursion, which exhausts the call stack a few
+ * hundred groups deep. The writer side is made depth-proof by writing the text in slices of bounded depth and
+ * joining them; the reading side measures the nesting on the library's token stream (flat, no recursion needed) and
+ * refuses text nested deeper than a limit before the composer sees it.
+ */
+import { stringify, type CST } from 'yaml';
+
+const OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
+
+/** Collections nested in one slice: well within what the library's writer handles on any stack. */
+const SLICE_DEPTH = 64;
+
+type Value = unknown;
+const isCollection = (v: Value): v is Record<string, unknown> | unknown[] => typeof v === 'object' && v !== null && (Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0);
+
+/**
+ * The collection `value` with each non-empty collection `depth` levels below it replaced by a fresh stand-in string,
+ * copied (the caller's data is not changed); `cut` gets each replaced collection and its stand-in.
+ */
+function slice(value: Record<string, unknown> | unknown[], depth: number, standIn: () => string, cut: (v: Value, mark: string) => void): Value {
+  const copyOf = (v: Record<string, unknown> | unknown[]) => (Array.isArray(v) ? [...v] : { ...v });
+  const root = copyOf(value);
+  const stack: { node: Record<string, unknown> | unknown[]; level: number }[] = [{ node: root, level: 1 }];
+  for (let frame = stack.pop(); frame; frame = stack.pop()) {
+    const node = frame.node as Record<string | number, unknown>;
+    for (const key of Object.keys(node)) {
+      const child = node[key];
+      if (!isCollection(child)) continue;
+      if (frame.level >= depth) {
+        const mark = standIn();
+        cut(child, mark);
+        node[key] = mark;
+      } else {
+        const copy = copyOf(child);
+        node[key] = copy;
+        stack.push({ node: copy, level: frame.level + 1 });
+      }
+    }
+  }
+  return root;
+}
+
+/** Every string in `value` (keys and values), without recursion: the stand-ins must differ from all of them. */
+function* strings(value: Value): Generator<string> {
+  const stack: Value[] = [value];
+  for (let v = stack.pop(); v !== undefined || stack.length > 0; v = stack.pop()) {
+    if (typeof v === 'string') yield v;
+    else if (typeof v === 'object' && v !== null) {
+      for (const [k, c] of Object.entries(v)) {
+        yield k;
+        stack.push(c);
+      }
+    }
+  }
+}
+
+/**
+ * `value` (plain data: objects, arrays, strings, numbers, booleans) as the YAML library writes it with
+ * `{ lineWidth: 0, minContentWidth: 0 }`, at any depth. Each slice is written by the library and nested in its
+ * parent where the parent's text has the stand-in: a collection under a key starts on the next line, two columns
+ * right of the key; a collection in a list starts after the item's `- `, its further lines two columns right of the
+ * dash. Blank lines (in block scalars) stay empty, as the library writes them.
+ */
+export function stringifyYaml(value: Value, sliceDepth = SLICE_DEPTH): string {
+  if (!isCollection(value)) return stringify(value, OPTIONS);
+  let nonce = 0;
+  const all = new Set<string>();
+  for (const s of strings(value)) if (s.includes('cmts-slice')) all.add(s);
+  let prefix = 'cmts-slice-';
+  while ([...all].some((s) => s.includes(prefix))) prefix = `cmts-slice-${++nonce}-`;
+  let count = 0;
+  const pending = new Map<string, Value>();
+  const standIn = () => `${prefix}${count++}`;
+  const cut = (v: Value, mark: string) => pending.set(mark, v);
+  const texts = new Map<string, string>();
+  const root = stringify(slice(value, sliceDepth, standIn, cut), OPTIONS);
+  // Slices are written in turn; each may cut deeper ones, which join the queue.
+  for (const [mark, v] of pending) {
+    texts.set(mark, stringify(slice(v as Record<string, unknown> | unknown[], sliceDepth, standIn, cut), OPTIONS));
+    pending.delete(mark);
+  }
+  const out: string[] = [];
+  // Each frame: a slice's lines, the next to write, the indentation every line gets (the column its text starts at),
+  // and whether its first line continues the parent's `- ` line.
+  const stack: { lines: string[]; next: number; indent: string; inline: boolean }[] = [{ lines: root.split('\n').slice(0, -1), next: 0, indent: '', inline: false }];
+  const standInAt = new RegExp(`(: |- )(${prefix}\\d+)$`);
+  for (let frame = stack.at(-1); frame; frame = stack.at(-1)) {
+    const line = frame.lines[frame.next];
+    if (line === undefined) {
+      stack.pop();
+      continue;
+    }
+    const lead = frame.inline && frame.next === 0 ? '' : line === '' ? '' : frame.indent;
+    frame.next++;
+    const found = standInAt.exec(line);
+    const text = found ? texts.get(found[2] as string) : undefined;
+    if (!found || text === undefined) {
+      out.push(lead + line, '\n');
+      continue;
+    }
+    const before = line.slice(0, found.index);
+    const lines = text.split('\n').slice(0, -1);
+    if (found[1] === '- ') {
+      // In a list: the slice's first line follows the dash.
+      out.push(lead + before + '- ');
+      const column = frame.indent.length + before.length + 2;
+      stack.push({ lines, next: 0, indent: ' '.repeat(column), inline: true });
+    } else {
+      // Under a key: the slice starts on the next line, two columns right of where the key starts.
+      out.push(lead + before + ':', '\n');
+      const keyColumn = frame.indent.length + (/^ *(?:- )*/.exec(before)?.[0].length ?? 0);
+      stack.push({ lines, next: 0, indent: ' '.repeat(keyColumn + 2), inline: false });
+    }
+  }
+  return out.join('');
+}
+
+/**
+ * The offset of the first collection (mapping or list, block or flow) nested deeper than `maxDepth` in the YAML
+ * library's tokens, or undefined. The tokens are walked with an explicit stack.
+ */
+export function tooDeepAt(tokens: readonly CST.Token[], maxDepth: number): number | undefined {
+  const stack: { token: CST.Token; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  for (let frame = stack.pop(); frame; frame = stack.pop()) {
+    const { token } = frame;
+    let depth = frame.depth;
+    if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      depth++;
+      if (depth > maxDepth) return token.offset;
+      for (const item of token.items) {
+        if (item.key) stack.push({ token: item.key, depth });
+        if (item.value) stack.push({ token: item.value, depth });
+      }
+    } else if (token.type === 'document' && token.value) stack.push({ token: token.value, depth });
+  }
+  return undefined;
+}
