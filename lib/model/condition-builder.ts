@@ -34,12 +34,36 @@ function expression(type: string, params: Record<string, string | undefined>): E
 
 const T = (key: string) => (CONDITION_TYPES.find((c) => c.key === key) as { type: string }).type;
 
-/** The `<operator>` or `<expression>` element of an operand. */
-export function operandNode(o: ConditionOperand): Operator | Expression {
-  if ('and' in o || 'or' in o || 'not' in o) {
-    const [type, list] = 'and' in o ? ['and', o.and] : 'or' in o ? ['or', o.or] : ['not', o.not];
-    return { kind: 'operator', tag: 'operator', attributes: { type }, children: list.map(operandNode) };
+/** The operands of an `and`, `or` or `not` operand, with its type; undefined for an expression. */
+function operatorOf(o: ConditionOperand): [type: 'and' | 'or' | 'not', list: ConditionOperand[]] | undefined {
+  return 'and' in o ? ['and', o.and] : 'or' in o ? ['or', o.or] : 'not' in o ? ['not', o.not] : undefined;
+}
+
+/**
+ * The `<operator>` or `<expression>` element of an operand. Iterative (an explicit stack), so operands nested as deep
+ * as a document read with a raised `maxDepth` may hold do not exhaust the call stack.
+ */
+export function operandNode(root: ConditionOperand): Operator | Expression {
+  const out: (Operator | Expression)[] = [];
+  // Each operand with the list its element goes into; children are taken in order, each subtree before the next.
+  const todo: [ConditionOperand, Node[]][] = [[root, out]];
+  for (let next = todo.pop(); next; next = todo.pop()) {
+    const [o, into] = next;
+    const operator = operatorOf(o);
+    if (!operator) {
+      into.push(expressionNode(o));
+      continue;
+    }
+    const [type, list] = operator;
+    const node: Operator = { kind: 'operator', tag: 'operator', attributes: { type }, children: [] };
+    into.push(node);
+    for (let i = list.length - 1; i >= 0; i--) todo.push([list[i] as ConditionOperand, node.children]);
   }
+  return out[0] as Operator | Expression;
+}
+
+/** The `<expression>` element of an operand that is no operator. */
+function expressionNode(o: ConditionOperand): Expression {
   if ('variable' in o) return expression(T('variable'), { Operator: o.operator, Value: o.value ?? (o.operator.endsWith('xists') ? undefined : ''), Variable: o.variable });
   if ('wmi' in o) return expression(T('wmi'), { Namespace: o.namespace ?? 'root\\cimv2', Query: o.wmi });
   if ('file' in o) return expression(T('file'), { DateTime: o.dateTime, DateTimeOperator: o.dateTimeOperator, Path: o.file, Version: o.version, VersionOperator: o.versionOperator });
@@ -61,13 +85,30 @@ function params(e: Expression): Record<string, string> {
   return out;
 }
 
-/** Reads an `<operator>` or `<expression>` back into a typed operand (unknown expression types stay generic). */
-export function readOperand(node: Operator | Expression): ConditionOperand {
-  if (node.kind === 'operator') {
-    const list = node.children.filter((c): c is Operator | Expression => c.kind === 'operator' || c.kind === 'expression').map(readOperand);
+/**
+ * Reads an `<operator>` or `<expression>` back into a typed operand (unknown expression types stay generic).
+ * Iterative, like {@link operandNode}.
+ */
+export function readOperand(root: Operator | Expression): ConditionOperand {
+  const out: ConditionOperand[] = [];
+  const todo: [Operator | Expression, ConditionOperand[]][] = [[root, out]];
+  for (let next = todo.pop(); next; next = todo.pop()) {
+    const [node, into] = next;
+    if (node.kind !== 'operator') {
+      into.push(readExpression(node));
+      continue;
+    }
+    const list: ConditionOperand[] = [];
     const type = node.attributes.type;
-    return type === 'or' ? { or: list } : type === 'not' ? { not: list } : { and: list };
+    into.push(type === 'or' ? { or: list } : type === 'not' ? { not: list } : { and: list });
+    const operands = node.children.filter((c): c is Operator | Expression => c.kind === 'operator' || c.kind === 'expression');
+    for (let i = operands.length - 1; i >= 0; i--) todo.push([operands[i] as Operator | Expression, list]);
   }
+  return out[0] as ConditionOperand;
+}
+
+/** Reads an `<expression>` back into a typed operand. */
+function readExpression(node: Expression): ConditionOperand {
   const p = params(node);
   const generic: ConditionOperand = { expression: node.attributes.type ?? '', parameters: p };
   const back = (o: ConditionOperand) => (JSON.stringify(params(operandNode(o) as Expression)) === JSON.stringify(Object.fromEntries(Object.entries(p).sort())) ? o : generic);
