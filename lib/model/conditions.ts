@@ -55,13 +55,44 @@ function operands(nodes: Node[]): (Operator | Expression)[] {
   return nodes.filter((n): n is Operator | Expression => isElement(n) && (n.kind === 'operator' || n.kind === 'expression'));
 }
 
-function describeOperand(node: Operator | Expression, nested: boolean): string {
-  if (node.kind === 'expression') return describeExpression(node);
+/** An operator being described: its operands, and the words of those described so far. */
+interface OperatorFrame {
+  node: Operator;
+  nested: boolean;
+  operands: (Operator | Expression)[];
+  parts: string[];
+}
+
+const frameOf = (node: Operator, nested: boolean): OperatorFrame => ({ node, nested, operands: operands(node.children), parts: [] });
+
+/** An operator's words once all its operands are described. */
+function operatorWords({ node, nested, parts }: OperatorFrame): string {
   const type = node.attributes.type ?? 'and';
-  const parts = operands(node.children).map((o) => describeOperand(o, true));
   if (type === 'not') return `not (${parts.join(' and ')})`;
   const joined = parts.join(` ${type} `);
   return nested && parts.length > 1 ? `(${joined})` : joined;
+}
+
+/**
+ * One operand in words. Operators nest as deep as the reader's `maxDepth` allows, so this walks them with an
+ * explicit stack of operators being described rather than by recursion, which would overflow the call stack.
+ */
+function describeOperand(root: Operator | Expression, nested: boolean): string {
+  if (root.kind === 'expression') return describeExpression(root);
+  const frames: OperatorFrame[] = [frameOf(root, nested)];
+  let words = '';
+  for (let top = frames.at(-1); top; top = frames.at(-1)) {
+    const next = top.operands[top.parts.length];
+    if (next?.kind === 'expression') top.parts.push(describeExpression(next));
+    else if (next) frames.push(frameOf(next, true));
+    else {
+      // Every operand is described: the operator's words go to its parent, or are the answer at the root.
+      frames.pop();
+      words = operatorWords(top);
+      frames.at(-1)?.parts.push(words);
+    }
+  }
+  return words;
 }
 
 /** The whole condition in one line (its operands are ANDed), or '' for an empty condition. */

@@ -10,6 +10,7 @@ import type { TextEncodingInfo } from '../xml/codec.js';
 import { SMS_PACKAGE_ORDER } from '../containers/index.js';
 import { cdataSection, escapeAttribute, escapeText } from '../xml/entities.js';
 import { type ContainerWrapper, containerWrapper, wrapSequence } from './json-wrapper.js';
+import { plainCopy } from './plain-copy.js';
 import { sequenceToXml } from './to-xml.js';
 import type { Element, Node, Sequence } from './types.js';
 
@@ -36,18 +37,32 @@ export interface ToJsonOptions {
   wrapper?: boolean;
 }
 
+/**
+ * The nodes without whitespace-only text, copied at every level. Iterative (an explicit stack of lists to fill)
+ * because nesting goes as deep as the reader's `maxDepth` allows, far past what the call stack holds.
+ */
 function strip(nodes: Node[]): Node[] {
   const out: Node[] = [];
-  for (const n of nodes) {
-    if (n.kind === 'text' && n.value.trim() === '') continue;
-    out.push('children' in n ? ({ ...n, children: strip(n.children) }) : n);
+  const work: Array<[from: Node[], into: Node[]]> = [[nodes, out]];
+  for (let entry = work.pop(); entry; entry = work.pop()) {
+    const [from, into] = entry;
+    for (const n of from) {
+      if (n.kind === 'text' && n.value.trim() === '') continue;
+      if (!('children' in n)) {
+        into.push(n);
+        continue;
+      }
+      const children: Node[] = [];
+      into.push({ ...n, children });
+      work.push([n.children, children]);
+    }
   }
   return out;
 }
 
 /** The document as JSON-ready data (a deep copy: editing it does not touch the document). */
 export function toModelJson(doc: TaskSequenceDocument, options: ToJsonOptions = {}): ModelJson {
-  const sequence = JSON.parse(JSON.stringify(doc.sequence)) as Sequence;
+  const sequence = plainCopy(doc.sequence);
   const properties = doc.properties();
   return {
     format: 'cmts.task-sequence',
