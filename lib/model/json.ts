@@ -5,11 +5,12 @@
 import type { ContainerKind } from '../containers/index.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
-import { assertValid } from '../schemas.js';
+import { assertValidWith } from '../assert-valid.js';
 import type { TextEncodingInfo } from '../xml/codec.js';
 import { SMS_PACKAGE_ORDER } from '../containers/index.js';
 import { cdataSection, escapeAttribute, escapeText } from '../xml/entities.js';
 import { type ContainerWrapper, containerWrapper, wrapSequence } from './json-wrapper.js';
+import { validateModelJson } from './model-json-validator.js';
 import { plainCopy } from './plain-copy.js';
 import { sequenceToXml } from './to-xml.js';
 import type { Element, Node, Sequence } from './types.js';
@@ -130,7 +131,7 @@ export function modelJsonToXml(model: ModelJson, options: ToXmlOptions = {}): st
 /** Validates JSON against the model schema and returns it typed; throws `OPTIONS_INVALID` naming each problem. */
 export function fromModelJson(value: unknown): ModelJson {
   try {
-    assertValid('task-sequence.schema.json', value, 'The task sequence JSON');
+    assertValidWith(validateModelJson, value, 'The task sequence JSON');
   } catch (e) {
     if (e instanceof TaskSequenceError) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', e.message);
     throw e;
