@@ -55,44 +55,35 @@ function operands(nodes: Node[]): (Operator | Expression)[] {
   return nodes.filter((n): n is Operator | Expression => isElement(n) && (n.kind === 'operator' || n.kind === 'expression'));
 }
 
-/** An operator being described: its operands, and the words of those described so far. */
-interface OperatorFrame {
-  node: Operator;
-  nested: boolean;
-  operands: (Operator | Expression)[];
-  parts: string[];
-}
-
-const frameOf = (node: Operator, nested: boolean): OperatorFrame => ({ node, nested, operands: operands(node.children), parts: [] });
-
-/** An operator's words once all its operands are described. */
-function operatorWords({ node, nested, parts }: OperatorFrame): string {
-  const type = node.attributes.type ?? 'and';
-  if (type === 'not') return `not (${parts.join(' and ')})`;
-  const joined = parts.join(` ${type} `);
-  return nested && parts.length > 1 ? `(${joined})` : joined;
-}
+/** An operand still to describe (and whether it sits inside another operator), or text to write as it comes. */
+type Pending = { node: Operator | Expression; nested: boolean } | string;
 
 /**
- * One operand in words. Operators nest as deep as the reader's `maxDepth` allows, so this walks them with an
- * explicit stack of operators being described rather than by recursion, which would overflow the call stack.
+ * One operand in words. Operators nest as deep as the reader's `maxDepth` allows, so they are walked with an explicit
+ * stack rather than by recursion (which would overflow the call stack), and the words are written in one list joined
+ * at the end (joining each operator's parts would copy the words below it again at every level).
  */
 function describeOperand(root: Operator | Expression, nested: boolean): string {
-  if (root.kind === 'expression') return describeExpression(root);
-  const frames: OperatorFrame[] = [frameOf(root, nested)];
-  let words = '';
-  for (let top = frames.at(-1); top; top = frames.at(-1)) {
-    const next = top.operands[top.parts.length];
-    if (next?.kind === 'expression') top.parts.push(describeExpression(next));
-    else if (next) frames.push(frameOf(next, true));
+  const out: string[] = [];
+  const todo: Pending[] = [{ node: root, nested }];
+  for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
+    if (typeof next === 'string') out.push(next);
+    else if (next.node.kind === 'expression') out.push(describeExpression(next.node));
     else {
-      // Every operand is described: the operator's words go to its parent, or are the answer at the root.
-      frames.pop();
-      words = operatorWords(top);
-      frames.at(-1)?.parts.push(words);
+      const type = next.node.attributes.type ?? 'and';
+      const parts = operands(next.node.children);
+      const bracketed = type === 'not' || (next.nested && parts.length > 1);
+      const separator = type === 'not' ? ' and ' : ` ${type} `;
+      out.push(type === 'not' ? 'not (' : bracketed ? '(' : '');
+      // Pushed last first, so that they come off the stack in order: part, separator, part, …, closing bracket.
+      todo.push(bracketed ? ')' : '');
+      for (let i = parts.length - 1; i >= 0; i--) {
+        todo.push({ node: parts[i] as Operator | Expression, nested: true });
+        if (i > 0) todo.push(separator);
+      }
     }
   }
-  return words;
+  return out.join('');
 }
 
 /** The whole condition in one line (its operands are ANDed), or '' for an empty condition. */
