@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { itemUsage } from '../lib/render/usage.js';
 import { reindent } from '../lib/presets/kb977203-wiring.js';
 import { validateModelJson } from '../lib/model/model-json-validator.js';
+import { corpusFiles, fixtureFiles } from './helpers/corpus.js';
 import {
   conditionOf,
   describeCondition,
@@ -45,7 +46,8 @@ function chain(sequence: Sequence): Group[] {
 
 const conditionGroup = (sequence: Sequence) => sequence.children.filter((c): c is Group => c.kind === 'group')[1] as Group;
 
-describe('model walks at a depth past the call stack', () => {
+// Each test reads a 10,000-level document: seconds under coverage on a busy machine, so the limit is explicit.
+describe('model walks at a depth past the call stack', { timeout: 60_000 }, () => {
   it('toModelJson copies the whole tree (layout kept or dropped) and fromModelJson accepts it; written back it is the input', () => {
     const doc = read();
     const kept = toModelJson(doc, { whitespace: true });
@@ -142,5 +144,50 @@ describe('the deep JSON check finds what the one-call check finds', () => {
     expect(validateModelJson(doc)).toBe(false);
     expect(expected.length).toBeGreaterThan(20);
     expect(problems(validateModelJson.errors)).toEqual(expected);
+  });
+});
+
+// The walks above give what their recursive forms gave; these compare them with the recursive oracles at ordinary
+// depths (JSON's own copy, a reviver that drops layout, the words of a condition of every shape).
+describe('the iterative walks give what the recursive ones gave', () => {
+  const inputs = () => [...corpusFiles().filter((f) => !f.name.includes('.not-well-formed.')), ...fixtureFiles()];
+
+  it('toModelJson is the JSON round trip of the tree, key for key in the same order; without layout, less each whitespace-only text', () => {
+    const dropLayout = (_key: string, v: unknown) =>
+      Array.isArray(v) ? v.filter((n: { kind?: unknown; value?: unknown }) => !(n.kind === 'text' && typeof n.value === 'string' && n.value.trim() === '')) : v;
+    let checked = 0;
+    for (const { bytes } of inputs()) {
+      let doc;
+      try {
+        doc = readTaskSequence(bytes);
+      } catch {
+        continue; // inputs the reader refuses by design (their own tests say so)
+      }
+      const json = JSON.stringify(doc.sequence);
+      expect(JSON.stringify(toModelJson(doc, { whitespace: true }).sequence)).toBe(json);
+      expect(JSON.stringify(toModelJson(doc).sequence)).toBe(JSON.stringify(JSON.parse(json, dropLayout)));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('the copy keeps an attribute named __proto__ as an own property, as JSON does', () => {
+    const doc = readTaskSequence('<sequence version="3.00"><group name="g" __proto__="p"/></sequence>');
+    const copy = toModelJson(doc).sequence.children[0] as Group;
+    expect(Object.keys(copy.attributes)).toEqual(['name', '__proto__']);
+    expect(Object.getPrototypeOf(copy.attributes)).toBe(Object.prototype);
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(doc.sequence.children[0]));
+  });
+
+  it('describeCondition words every shape of operator as before: nested, single, empty, not over several', () => {
+    const e = (v: string) => expression(v).replace('<variable name="Value">1</variable>', `<variable name="Value">${v.toLowerCase()}</variable>`);
+    const said = (c: string) => describeCondition(conditionOf(conditionGroup(readTaskSequence(`<sequence version="3.00"><group name="x"/><group name="c">${c}</group></sequence>`).sequence))!);
+    expect(
+      said(
+        `<condition><operator type="or">${e('A')}<operator type="and">${e('B')}<operator type="not">${e('C')}${e('D')}</operator></operator>` +
+          `<operator type="and">${e('E')}</operator><operator type="or"></operator><operator type="not"></operator></operator>${e('F')}</condition>`,
+      ),
+    ).toBe('(A = "a" or (B = "b" and not (C = "c" and D = "d")) or E = "e" or  or not ()) and F = "f"');
+    expect(said(`<condition><operator type="and">${e('A')}<operator type="or">${e('B')}${e('C')}</operator></operator></condition>`)).toBe('A = "a" and (B = "b" or C = "c")');
   });
 });
