@@ -131,6 +131,8 @@ describe('the deep JSON check finds what the one-call check finds', () => {
     at(150).children.unshift({ kind: 'step', tag: 'step', attributes: {}, children: [{ kind: 'variable', tag: 'variable', attributes: {}, value: 3 }] });
     at(200).attributes.a = 5;
     at(250).children.push(7, { kind: 'action', tag: 'action', attributes: {} });
+    // The sequence's children are nodes whatever its own kind says.
+    root.kind = 'group';
     // Below an unknown kind neither check looks: the node's kind names no rule for its children.
     at(280).kind = 'grop';
     at(281).attributes.b = 6;

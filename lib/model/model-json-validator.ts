@@ -31,9 +31,12 @@ function childrenOf(node: unknown): unknown[] | undefined {
   return isObject(node) && Array.isArray(node.children) && (node.kind === undefined || PARENT_KINDS.has(node.kind)) ? node.children : undefined;
 }
 
+/** The sequence's `children`: the schema checks them as nodes whatever the sequence's kind says. */
+const rootChildren = (sequence: Record<string, unknown>): unknown[] => (Array.isArray(sequence.children) ? sequence.children : []);
+
 /** Whether some node lies more than `limit` levels of `children` below `root` (an explicit stack: it may be deep). */
-function nestsDeeperThan(root: unknown, limit: number): boolean {
-  const todo: Array<[node: unknown, depth: number]> = [[root, 0]];
+function nestsDeeperThan(root: Record<string, unknown>, limit: number): boolean {
+  const todo: Array<[node: unknown, depth: number]> = rootChildren(root).map((c) => [c, 1]);
   for (let entry = todo.pop(); entry; entry = todo.pop()) {
     const [node, depth] = entry;
     if (depth > limit) return true;
@@ -78,19 +81,18 @@ const shell = (node: unknown) => ({
  */
 function problemsOfDeep(validate: Validator, doc: Record<string, unknown>, sequence: Record<string, unknown>): SchemaError[] {
   const problems: SchemaError[] = [];
-  if (!validate({ ...doc, sequence: alone(sequence) })) problems.push(...(validate.errors ?? []));
+  if (!validate({ ...doc, sequence: { ...sequence, children: [] } })) problems.push(...(validate.errors ?? []));
   const todo: Place[] = [];
-  const queueChildren = (node: unknown, parent: Place | undefined) => {
-    const children = childrenOf(node) ?? [];
+  const queueChildren = (children: unknown[], parent: Place | undefined) => {
     for (let i = children.length - 1; i >= 0; i--) todo.push({ node: children[i], parent, index: i });
   };
-  queueChildren(sequence, undefined);
+  queueChildren(rootChildren(sequence), undefined);
   for (let place = todo.pop(); place; place = todo.pop()) {
     if (!validate(shell(alone(place.node)))) {
       const path = pathOf(place);
       for (const e of validate.errors ?? []) problems.push({ ...e, instancePath: path + e.instancePath.slice(AT.length) });
     }
-    queueChildren(place.node, place);
+    queueChildren(childrenOf(place.node) ?? [], place);
   }
   return problems;
 }
