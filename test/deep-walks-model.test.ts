@@ -7,6 +7,7 @@ import { reindent } from '../lib/presets/kb977203-wiring.js';
 import { validateModelJson } from '../lib/model/model-json-validator.js';
 import { corpusFiles, fixtureFiles } from './helpers/corpus.js';
 import {
+  applyKb977203,
   conditionOf,
   describeCondition,
   fromModelJson,
@@ -109,6 +110,20 @@ describe('model walks at a depth past the call stack', { timeout: 60_000 }, () =
     expect(moved.match(/\n {2}</g)).toHaveLength(2 * DEPTH);
     reindent(top, '  ', true);
     expect(writeTaskSequenceText(doc)).toBe(text);
+  });
+
+  it('the KB977203 preset copies a deep Setup condition onto each step it adds', () => {
+    const setup =
+      '<step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup Windows and ConfigMgr" description="" runIn="WinPEandFullOS" successCodeList="0">' +
+      `${condition}<action>OSDSetupWindows.exe</action><defaultVarList>` +
+      '<variable name="SMSClientInstallProperties" property="ClientInstallProperties">SMSSLP=SLP01</variable>' +
+      '<variable name="_SMSClientPackageID" property="ClientPackageID">ABC00002</variable></defaultVarList></step>';
+    const doc = readTaskSequence(`<sequence version="3.00">${setup}</sequence>`, { maxDepth: DEPTH + 20 });
+    expect(applyKb977203(doc, { certfixPackage: 'ABC00010', clientVersion: 'sp2', drive: 'C:' }).changed).toBe(true);
+    const steps = doc.sequence.children.filter((c) => c.kind === 'step');
+    expect(steps).toHaveLength(3);
+    // The Setup step's condition, and a copy on each added step: every nested operator three times over.
+    expect(writeTaskSequenceText(doc).match(/<operator type="not">/g)).toHaveLength(3 * DEPTH);
   });
 });
 
