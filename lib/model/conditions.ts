@@ -55,13 +55,35 @@ function operands(nodes: Node[]): (Operator | Expression)[] {
   return nodes.filter((n): n is Operator | Expression => isElement(n) && (n.kind === 'operator' || n.kind === 'expression'));
 }
 
-function describeOperand(node: Operator | Expression, nested: boolean): string {
-  if (node.kind === 'expression') return describeExpression(node);
-  const type = node.attributes.type ?? 'and';
-  const parts = operands(node.children).map((o) => describeOperand(o, true));
-  if (type === 'not') return `not (${parts.join(' and ')})`;
-  const joined = parts.join(` ${type} `);
-  return nested && parts.length > 1 ? `(${joined})` : joined;
+/** An operand still to describe (and whether it sits inside another operator), or text to write as it comes. */
+type Pending = { node: Operator | Expression; nested: boolean } | string;
+
+/**
+ * One operand in words. Operators nest as deep as the reader's `maxDepth` allows, so they are walked with an explicit
+ * stack rather than by recursion (which would overflow the call stack), and the words are written in one list joined
+ * at the end (joining each operator's parts would copy the words below it again at every level).
+ */
+function describeOperand(root: Operator | Expression, nested: boolean): string {
+  const out: string[] = [];
+  const todo: Pending[] = [{ node: root, nested }];
+  for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
+    if (typeof next === 'string') out.push(next);
+    else if (next.node.kind === 'expression') out.push(describeExpression(next.node));
+    else {
+      const type = next.node.attributes.type ?? 'and';
+      const parts = operands(next.node.children);
+      const bracketed = type === 'not' || (next.nested && parts.length > 1);
+      const separator = type === 'not' ? ' and ' : ` ${type} `;
+      out.push(type === 'not' ? 'not (' : bracketed ? '(' : '');
+      // Pushed last first, so that they come off the stack in order: part, separator, part, …, closing bracket.
+      todo.push(bracketed ? ')' : '');
+      for (let i = parts.length - 1; i >= 0; i--) {
+        todo.push({ node: parts[i] as Operator | Expression, nested: true });
+        if (i > 0) todo.push(separator);
+      }
+    }
+  }
+  return out.join('');
 }
 
 /** The whole condition in one line (its operands are ANDed), or '' for an empty condition. */

@@ -5,11 +5,13 @@
 import type { ContainerKind } from '../containers/index.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
-import { assertValid } from '../schemas.js';
+import { assertValidWith } from '../assert-valid.js';
 import type { TextEncodingInfo } from '../xml/codec.js';
 import { SMS_PACKAGE_ORDER } from '../containers/index.js';
 import { cdataSection, escapeAttribute, escapeText } from '../xml/entities.js';
 import { type ContainerWrapper, containerWrapper, wrapSequence } from './json-wrapper.js';
+import { validateModelJson } from './model-json-validator.js';
+import { plainCopy } from './plain-copy.js';
 import { sequenceToXml } from './to-xml.js';
 import type { Element, Node, Sequence } from './types.js';
 
@@ -36,18 +38,32 @@ export interface ToJsonOptions {
   wrapper?: boolean;
 }
 
+/**
+ * The nodes without whitespace-only text, copied at every level. Iterative (an explicit stack of lists to fill)
+ * because nesting goes as deep as the reader's `maxDepth` allows, far past what the call stack holds.
+ */
 function strip(nodes: Node[]): Node[] {
   const out: Node[] = [];
-  for (const n of nodes) {
-    if (n.kind === 'text' && n.value.trim() === '') continue;
-    out.push('children' in n ? ({ ...n, children: strip(n.children) }) : n);
+  const work: Array<[from: Node[], into: Node[]]> = [[nodes, out]];
+  for (let entry = work.pop(); entry; entry = work.pop()) {
+    const [from, into] = entry;
+    for (const n of from) {
+      if (n.kind === 'text' && n.value.trim() === '') continue;
+      if (!('children' in n)) {
+        into.push(n);
+        continue;
+      }
+      const children: Node[] = [];
+      into.push({ ...n, children });
+      work.push([n.children, children]);
+    }
   }
   return out;
 }
 
 /** The document as JSON-ready data (a deep copy: editing it does not touch the document). */
 export function toModelJson(doc: TaskSequenceDocument, options: ToJsonOptions = {}): ModelJson {
-  const sequence = JSON.parse(JSON.stringify(doc.sequence)) as Sequence;
+  const sequence = plainCopy(doc.sequence);
   const properties = doc.properties();
   return {
     format: 'cmts.task-sequence',
@@ -115,7 +131,7 @@ export function modelJsonToXml(model: ModelJson, options: ToXmlOptions = {}): st
 /** Validates JSON against the model schema and returns it typed; throws `OPTIONS_INVALID` naming each problem. */
 export function fromModelJson(value: unknown): ModelJson {
   try {
-    assertValid('task-sequence.schema.json', value, 'The task sequence JSON');
+    assertValidWith(validateModelJson, value, 'The task sequence JSON');
   } catch (e) {
     if (e instanceof TaskSequenceError) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', e.message);
     throw e;

@@ -107,12 +107,13 @@ export function parentIn(root: Parent, node: Node): { parent: Parent; index: num
 
 /** The chain of parents from `root` (first) down to the direct parent of `node`, or undefined. */
 export function ancestorsIn(root: Parent, node: Node): { parents: Parent[]; index: number } | undefined {
-  const where = checked(root, node);
+  let where = checked(root, node);
   if (!where) {
     if (!('children' in node) || searchFirst(root)) return pathTo(root, node);
+    // Link the tree once, then climb the links like any later lookup (no second call: the answer is right here).
     linkChildren(root, root.children);
-    if (!checked(root, node)) return undefined;
-    return ancestorsIn(root, node);
+    where = checked(root, node);
+    if (!where) return undefined;
   }
   const parents: Parent[] = [where.parent];
   for (let at: Parent = where.parent; at !== root; ) {

@@ -8,15 +8,27 @@
  */
 import { printNode } from '../xml/print.js';
 import { layOut } from './format.js';
+import { plainCopy } from './plain-copy.js';
 import type { Node, Sequence, XmlDocument } from './types.js';
 
+/**
+ * Whether any text at any depth starts a new line (the JSON kept the file's layout). Iterative, with a stack of
+ * lists still to look at, because nesting goes as deep as the reader's `maxDepth` allows.
+ */
 function hasLayout(nodes: Node[]): boolean {
-  return nodes.some((n) => (n.kind === 'text' && /^[ \t]*\r?\n/.test(n.value)) || ('children' in n && hasLayout(n.children)));
+  const work: Node[][] = [nodes];
+  for (let list = work.pop(); list; list = work.pop()) {
+    for (const n of list) {
+      if (n.kind === 'text' && /^[ \t]*\r?\n/.test(n.value)) return true;
+      if ('children' in n) work.push(n.children);
+    }
+  }
+  return false;
 }
 
 /** The sequence as XML text (a copy is printed; the sequence is not changed). */
 export function sequenceToXml(sequence: Sequence, options: { newline?: string; indent?: string } = {}): string {
-  const copy = JSON.parse(JSON.stringify(sequence)) as Sequence;
+  const copy = plainCopy(sequence);
   if (!hasLayout(copy.children)) layOut(copy, { newline: options.newline ?? '\r\n', indent: '', unit: options.indent ?? '  ' });
   const doc: XmlDocument = { kind: 'document', children: [copy] };
   return printNode(copy, doc);

@@ -10,6 +10,7 @@ import { createInstallSoftwareStep, createRestartComputerStep } from '../model/b
 import { conditionOf, expressionParameters } from '../model/conditions.js';
 import { detectIndentUnit, layoutAt, layOut, whitespaceBefore } from '../model/format.js';
 import { insertAfter } from '../model/mutate.js';
+import { plainCopy } from '../model/plain-copy.js';
 import { listItems, type Located, nextItem } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, STEP_TYPES } from '../model/steps.js';
 import type { Condition, Group, Node, SequenceItem, Step } from '../model/types.js';
@@ -54,7 +55,7 @@ export function conditionMode(condition: Condition): 'copy' | 'wrap' {
 
 /** A copy of a condition with no link to the source text (it is printed, not copied, where it lands). */
 function copyCondition(condition: Condition): Condition {
-  return JSON.parse(JSON.stringify(condition)) as Condition;
+  return plainCopy(condition);
 }
 
 /** Whether an Install Software step runs `packageId`/`program` (letter case aside). */
@@ -69,13 +70,20 @@ function restartsToOs(item: SequenceItem | undefined): item is Step {
   return item !== undefined && item.kind === 'step' && item.attributes.type === STEP_TYPES.restartComputer && (new RestartComputerStep(item).target ?? 'HD').toUpperCase() === 'HD';
 }
 
-/** Re-indents a moved subtree's own line breaks by one `unit`: deeper, or (with `remove`) back out. */
+/**
+ * Re-indents a moved subtree's own line breaks by one `unit`: deeper, or (with `remove`) back out. A moved group can
+ * be as deep as the reader's `maxDepth` allows, so its elements are visited from a stack rather than by recursion.
+ */
 export function reindent(node: Node, unit: string, remove = false): void {
-  if (!('children' in node)) return;
-  for (const c of node.children) {
-    if (c.kind === 'text' && /^[ \t\r\n]*$/.test(c.value) && /\n/.test(c.value)) {
-      c.value = remove ? c.value.replace(new RegExp(`\\n${unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g'), '\n') : c.value.replace(/\n/g, `\n${unit}`);
-    } else reindent(c, unit, remove);
+  const outdent = new RegExp(`\\n${unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g');
+  const todo: Node[] = [node];
+  for (let at = todo.pop(); at; at = todo.pop()) {
+    if (!('children' in at)) continue;
+    for (const c of at.children) {
+      if (c.kind === 'text' && /^[ \t\r\n]*$/.test(c.value) && /\n/.test(c.value)) {
+        c.value = remove ? c.value.replace(outdent, '\n') : c.value.replace(/\n/g, `\n${unit}`);
+      } else todo.push(c);
+    }
   }
 }
 

@@ -29,13 +29,18 @@ function readsIn(text: string, into: Set<string>): void {
   for (const m of text.matchAll(REFERENCE)) into.add(m[1] as string);
 }
 
+/**
+ * The variables a condition's operands read, in document order. Operators nest as deep as the reader's `maxDepth`
+ * allows, so the walk keeps its own stack (operands still to visit, the next on top) instead of recursing.
+ */
 function conditionReads(nodes: Node[], into: Set<string>): void {
-  for (const n of nodes) {
+  const todo = [...nodes].reverse();
+  for (let n = todo.pop(); n; n = todo.pop()) {
     if (n.kind === 'expression') {
       const p = expressionParameters(n);
       if (n.attributes.type === 'SMS_TaskSequence_VariableConditionExpression' && p.Variable) into.add(p.Variable);
       for (const v of Object.values(p)) readsIn(v, into);
-    } else if (n.kind === 'operator') conditionReads(n.children, into);
+    } else if (n.kind === 'operator') for (let i = n.children.length - 1; i >= 0; i--) todo.push(n.children[i] as Node);
   }
 }
 
