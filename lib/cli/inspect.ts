@@ -104,21 +104,25 @@ export function renderTree(doc: TaskSequenceDocument, file: string): string {
   const lines = [`${name ? `${name} — ` : ''}${file} (${CONTAINER[doc.container]}, sequence version ${doc.sequence.attributes.version ?? '?'}, ${doc.encoding.encoding.toUpperCase()}${doc.encoding.bom ? ' with BOM' : ''})`];
   const dependent = doc.getProperty('DependentProgram');
   if (dependent) lines.push(`run another program first: ${dependent}`);
-  const walk = (parent: Sequence | Group, prefix: string): void => {
+  // A stack of items still to show instead of recursion, so a document read with a raised maxDepth cannot overflow
+  // the call stack; each group's items are pushed last first, so they come off in document order.
+  const stack: { item: SequenceItem; last: boolean; prefix: string }[] = [];
+  const pushItems = (parent: Sequence | Group, prefix: string): void => {
     const items = parent.children.filter(isSequenceItem);
-    items.forEach((item, i) => {
-      const last = i === items.length - 1;
-      const label = item.kind === 'group' ? `${item.attributes.name ?? ''}  (group)` : `${item.attributes.name ?? ''}  (${item.kind === 'subtasksequence' ? 'Run Task Sequence' : stepTypeName(item.attributes.type)})`;
-      lines.push(`${prefix}${last ? '└─ ' : '├─ '}${label}${marks(item)}`);
-      const inner = prefix + (last ? '   ' : '│  ');
-      const cond = conditionOf(item);
-      const detail = [...(cond && describeCondition(cond) ? [`if ${describeCondition(cond)}`] : []), ...keyProperties(item)];
-      const pad = item.kind === 'group' && item.children.some(isSequenceItem) ? '│  ' : '   ';
-      for (const d of detail) lines.push(`${inner}${pad}${d}`);
-      if (item.kind === 'group') walk(item, inner);
-    });
+    for (let i = items.length - 1; i >= 0; i--) stack.push({ item: items[i] as SequenceItem, last: i === items.length - 1, prefix });
   };
-  walk(doc.sequence, '');
+  pushItems(doc.sequence, '');
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { item, last, prefix } = top;
+    const label = item.kind === 'group' ? `${item.attributes.name ?? ''}  (group)` : `${item.attributes.name ?? ''}  (${item.kind === 'subtasksequence' ? 'Run Task Sequence' : stepTypeName(item.attributes.type)})`;
+    lines.push(`${prefix}${last ? '└─ ' : '├─ '}${label}${marks(item)}`);
+    const inner = prefix + (last ? '   ' : '│  ');
+    const cond = conditionOf(item);
+    const detail = [...(cond && describeCondition(cond) ? [`if ${describeCondition(cond)}`] : []), ...keyProperties(item)];
+    const pad = item.kind === 'group' && item.children.some(isSequenceItem) ? '│  ' : '   ';
+    for (const d of detail) lines.push(`${inner}${pad}${d}`);
+    if (item.kind === 'group') pushItems(item, inner);
+  }
   return `${lines.join('\n')}\n`;
 }
 

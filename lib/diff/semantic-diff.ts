@@ -135,19 +135,41 @@ export function diffTaskSequences(a: TaskSequenceDocument, b: TaskSequenceDocume
 
   const rightOf = new Map([...match].map(([l, r]) => [r, l]));
   // Moves: a different parent group, or out of order among the matched siblings.
+  // Each item's parent path is worked out once and the left items are grouped once: scanning every item for every
+  // parent made a deeply nested sequence (thousands of levels, as a raised maxDepth allows) cubic in its depth.
+  const parents = new Map<Located, string>();
+  const parentOf = (l: Located): string => {
+    let p = parents.get(l);
+    if (p === undefined) parents.set(l, (p = parentPath(l)));
+    return p;
+  };
   const byParent = new Map<string, Located[]>();
-  for (const r of right) if (rightOf.has(r)) byParent.set(parentPath(r), [...(byParent.get(parentPath(r)) ?? []), r]);
+  for (const r of right) {
+    if (!rightOf.has(r)) continue;
+    const list = byParent.get(parentOf(r));
+    if (list) list.push(r);
+    else byParent.set(parentOf(r), [r]);
+  }
+  const leftByParent = new Map<string, Located[]>();
+  for (const l of left) {
+    const r = match.get(l);
+    if (r === undefined || parentOf(l) !== parentOf(r)) continue;
+    const list = leftByParent.get(parentOf(l));
+    if (list) list.push(l);
+    else leftByParent.set(parentOf(l), [l]);
+  }
+  const leftIndex = new Map(left.map((l, i) => [l, i]));
   const moved = new Set<Located>();
   for (const [parent, rs] of byParent) {
-    const ls = left.filter((l) => match.has(l) && parentPath(l) === parent && parentPath(match.get(l) as Located) === parent);
-    const keyOf = (l: Located) => String(left.indexOf(l));
+    const ls = leftByParent.get(parent) ?? [];
+    const keyOf = (l: Located) => String(leftIndex.get(l));
     const keep = inOrder(
       ls.map(keyOf),
       rs.map((r) => keyOf(rightOf.get(r) as Located)),
     );
     rs.forEach((r, i) => {
       const l = rightOf.get(r) as Located;
-      if (parentPath(l) !== parent || !keep.has(i)) moved.add(r);
+      if (parentOf(l) !== parent || !keep.has(i)) moved.add(r);
     });
   }
   for (const r of right) {

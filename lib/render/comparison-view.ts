@@ -24,8 +24,21 @@ function masked(field: string, value: string | undefined): string | undefined {
   return value === undefined || !field.startsWith('variable ') ? value : shownValue(field.slice(9), value);
 }
 
+/** A copy of an old item and its contents, marked removed, with ids that cannot clash with the new view's. */
 function asRemoved(item: ItemView): ItemView {
-  return { ...item, id: `r${item.id}`, findings: [], change: { mark: 'removed', fields: [] }, children: item.children.map(asRemoved) };
+  const copy = (i: ItemView): ItemView => ({ ...i, id: `r${i.id}`, findings: [], change: { mark: 'removed', fields: [] }, children: [] });
+  const root = copy(item);
+  // A stack of (old item, its copy) pairs rather than recursion: a removed group can nest as deep as maxDepth allows.
+  const stack: [ItemView, ItemView][] = [[item, root]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [from, to] = top;
+    for (const c of from.children) {
+      const d = copy(c);
+      to.children.push(d);
+      stack.push([c, d]);
+    }
+  }
+  return root;
 }
 
 /** Lays the differences `entries` (from the old view's document to the new one's) over the new view, in place. */
@@ -78,13 +91,14 @@ export function overlayChanges(view: SequenceView, old: SequenceView, entries: D
 
 function placeRemoved(view: SequenceView, old: SequenceView, removed: Set<ItemView>, byPath: Map<string, ItemView[]>): void {
   const oldParent = new Map<ItemView, ItemView[]>();
-  const walk = (list: ItemView[]): void => {
+  // Each list of the old tree, with a stack instead of recursion (the order of the entries does not matter here).
+  const lists = [old.items];
+  for (let list = lists.pop(); list !== undefined; list = lists.pop()) {
     for (const i of list) {
       oldParent.set(i, list);
-      walk(i.children);
+      lists.push(i.children);
     }
-  };
-  walk(old.items);
+  }
   const goneGroups = new Set([...removed].filter((r) => r.kind === 'group').map((r) => r.path));
   for (const gone of removed) {
     // A removed group brings its removed contents along.

@@ -5,7 +5,7 @@
  */
 import { escapeHtml as e } from './escape.js';
 import { PAGE_CSP, PAGE_CSS, PAGE_SCRIPT } from './html-assets.js';
-import type { ChangeView, FindingView, ItemRef, ItemView, SequenceView, UsageRow } from './view-model.js';
+import { type ChangeView, type FindingView, flattenItems, type ItemRef, type ItemView, type SequenceView, type UsageRow } from './view-model.js';
 
 function searchText(item: ItemView): string {
   return [item.number, item.name, item.typeName, item.type ?? '', item.description, item.condition, ...item.sets, ...item.reads, ...item.packages, ...item.settings.map((s) => s.value), item.change?.mark ?? '']
@@ -52,15 +52,27 @@ function bodyHtml(item: ItemView): string {
   return inner ? `<div class="body">${inner}</div>` : '';
 }
 
-function itemHtml(item: ItemView, out: string[]): void {
-  const cls = ['item', item.kind === 'group' ? 'group' : 'step', ...(item.disabled ? ['disabled'] : []), ...(item.change ? [item.change.mark] : [])].join(' ');
-  out.push(`<li class="${cls}" id="${e(item.id)}" data-search="${e(searchText(item))}">`);
-  if (item.kind === 'group') {
-    out.push(`<details open><summary><span class="h">${headLine(item)}</span></summary>${bodyHtml(item)}<ol>`);
-    for (const c of item.children) itemHtml(c, out);
-    out.push('</ol></details>');
-  } else out.push(`<div class="head">${headLine(item)}</div>${bodyHtml(item)}`);
-  out.push('</li>\n');
+/**
+ * The `<li>` of each item, nested as the tree is. A stack instead of recursion, so a document read with a raised
+ * maxDepth cannot overflow the call stack: it holds the items still to open, last sibling first, and the closing
+ * markup of each open group, popped once its contents are written.
+ */
+function treeHtml(items: ItemView[], out: string[]): void {
+  const stack: (ItemView | string)[] = items.slice().reverse();
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (typeof next === 'string') {
+      out.push(next);
+      continue;
+    }
+    const item = next;
+    const cls = ['item', item.kind === 'group' ? 'group' : 'step', ...(item.disabled ? ['disabled'] : []), ...(item.change ? [item.change.mark] : [])].join(' ');
+    out.push(`<li class="${cls}" id="${e(item.id)}" data-search="${e(searchText(item))}">`);
+    if (item.kind === 'group') {
+      out.push(`<details open><summary><span class="h">${headLine(item)}</span></summary>${bodyHtml(item)}<ol>`);
+      stack.push('</ol></details></li>\n');
+      for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i] as ItemView);
+    } else out.push(`<div class="head">${headLine(item)}</div>${bodyHtml(item)}`, '</li>\n');
+  }
 }
 
 function refsHtml(refs: ItemRef[]): string {
@@ -102,7 +114,7 @@ export function renderHtml(view: SequenceView): string {
     '</header>\n<main>\n<section id="steps" aria-labelledby="steps-h"><h2 id="steps-h">Steps</h2>\n',
     '<div class="controls" id="search" hidden><label for="q">Filter steps</label> <input type="search" id="q" placeholder="name, type, variable, package or condition" autocomplete="off"> <span id="matches" role="status"></span></div>\n<ol class="tree">\n',
   );
-  for (const item of view.items) itemHtml(item, out);
+  treeHtml(view.items, out);
   out.push('</ol>\n</section>\n');
   out.push(usageTable('variables', 'Task sequence variables', 'variable', view.variables, true), '\n', usageTable('packages', 'Packages', 'package', view.packages, false), '\n');
   out.push('<section id="findings"><h2>Findings</h2>');
@@ -119,12 +131,6 @@ export function renderHtml(view: SequenceView): string {
 
 function collectFindings(view: SequenceView): { finding: FindingView; item?: ItemView }[] {
   const out: { finding: FindingView; item?: ItemView }[] = view.findings.map((finding) => ({ finding }));
-  const walk = (items: ItemView[]): void => {
-    for (const item of items) {
-      for (const finding of item.findings) out.push({ finding, item });
-      walk(item.children);
-    }
-  };
-  walk(view.items);
+  for (const item of flattenItems(view.items)) for (const finding of item.findings) out.push({ finding, item });
   return out;
 }

@@ -3,7 +3,7 @@
  * tree as nested lists and the variable, package and finding lists as tables. Every value is escaped.
  */
 import { escapeMarkdown as m } from './escape.js';
-import type { FindingView, ItemRef, ItemView, SequenceView, UsageRow } from './view-model.js';
+import { type FindingView, flattenItems, type ItemRef, type ItemView, type SequenceView, type UsageRow } from './view-model.js';
 
 function cell(s: string): string {
   return m(s) || ' ';
@@ -25,6 +25,19 @@ function finding(f: FindingView): string {
   return `**${f.severity}** ${m(f.rule)}: ${m(f.message)}${f.line !== undefined ? ` (line ${f.line})` : ''}`;
 }
 
+/** The tree as nested list lines, two spaces a level. */
+function treeLines(items: ItemView[], out: string[]): void {
+  // A stack, not recursion, so any depth the reader accepts fits (maxDepth can be raised); last sibling pushed first,
+  // so items come off in document order.
+  const stack: { item: ItemView; depth: number }[] = items.map((item) => ({ item, depth: 0 })).reverse();
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { item, depth } = top;
+    itemLines(item, depth, out);
+    for (let i = item.children.length - 1; i >= 0; i--) stack.push({ item: item.children[i] as ItemView, depth: depth + 1 });
+  }
+}
+
+/** One item's lines: its head line and, one level in, its description, condition, settings, changes and findings. */
 function itemLines(item: ItemView, depth: number, out: string[]): void {
   const pad = '  '.repeat(depth);
   const name = item.name ? m(item.name) : '*(no name)*';
@@ -37,7 +50,6 @@ function itemLines(item: ItemView, depth: number, out: string[]): void {
   for (const s of item.settings) out.push(`${sub}${m(s.label)}: ${m(s.value)}`);
   for (const f of item.change?.fields ?? []) out.push(`${sub}changed ${m(f.field)}: ${f.before === undefined ? '(none)' : m(f.before)} → ${f.after === undefined ? '(none)' : m(f.after)}`);
   for (const f of item.findings) out.push(`${sub}${finding(f)}`);
-  for (const c of item.children) itemLines(c, depth + 1, out);
 }
 
 function usage(title: string, first: string, rows: UsageRow[], withReads: boolean): string[] {
@@ -64,16 +76,10 @@ export function renderMarkdown(view: SequenceView): string {
     out.push('## Changes', '', `${s.added} added, ${s.removed} removed, ${s.changed} changed, ${s.moved} moved.`, '', ...view.changes.other.map((o) => `- ${m(o)}`), ...(view.changes.other.length ? [''] : []));
   }
   out.push('## Steps', '');
-  for (const item of view.items) itemLines(item, 0, out);
+  treeLines(view.items, out);
   out.push('', ...usage('Task sequence variables', 'variable', view.variables, true), ...usage('Packages', 'package', view.packages, false));
   const all: string[] = [...view.findings.map((f) => `| ${cell(f.severity)} | ${cell(f.rule)} | | ${cell(f.message)} |`)];
-  const walk = (items: ItemView[]): void => {
-    for (const i of items) {
-      for (const f of i.findings) all.push(`| ${cell(f.severity)} | ${cell(f.rule)} | ${cell(`${i.number} ${i.name}`)} | ${cell(f.message)} |`);
-      walk(i.children);
-    }
-  };
-  walk(view.items);
+  for (const i of flattenItems(view.items)) for (const f of i.findings) all.push(`| ${cell(f.severity)} | ${cell(f.rule)} | ${cell(`${i.number} ${i.name}`)} | ${cell(f.message)} |`);
   out.push('## Findings', '', ...(all.length ? ['| severity | rule | step | message |', '| --- | --- | --- | --- |', ...all] : ['No findings.']), '');
   return out.join('\n');
 }

@@ -8,7 +8,7 @@ import { escapeHtml as e, escapeMarkdown as m } from './escape.js';
 import { INDEX_CSP, PAGE_CSS } from './html-assets.js';
 import { renderHtml } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
-import { buildSequenceView, type SequenceView, type ViewOptions } from './view-model.js';
+import { buildSequenceView, flattenItems, type SequenceView, type ViewOptions } from './view-model.js';
 
 /** Output formats. */
 export type RenderFormat = 'html' | 'md';
@@ -41,13 +41,7 @@ export interface IndexEntry {
 
 function findingCount(v: SequenceView): number {
   let n = v.findings.length;
-  const walk = (items: SequenceView['items']): void => {
-    for (const i of items) {
-      n += i.findings.length;
-      walk(i.children);
-    }
-  };
-  walk(v.items);
+  for (const i of flattenItems(v.items)) n += i.findings.length;
   return n;
 }
 

@@ -150,49 +150,66 @@ function escapeName(name: string): string {
   return name.replace(/[\\/]/g, (c) => `\\${c}`);
 }
 
+/** An item waiting to be viewed: its node, the list its view goes into, its parent's path and its own number. */
+interface Pending {
+  node: SequenceItem;
+  into: ItemView[];
+  prefix: string;
+  number: string;
+}
+
 /** Builds the view of a document: the tree, the tables and (unless turned off) the lint findings. */
 export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOptions = {}): SequenceView {
-  let next = 0;
   const byPath = new Map<string, ItemView[]>();
   // Names repeat (two groups called "Install"), so paths do too: a finding goes to the item at its path and line.
   const byPlace = new Map<string, ItemView>();
   const counts = { steps: 0, groups: 0, disabled: 0 };
-  const build = (parent: Sequence | Group, prefix: string, numberPrefix: string): ItemView[] =>
-    parent.children.filter(isSequenceItem).map((node, i) => {
-      const path = prefix + escapeName(node.attributes.name ?? '');
-      const cond = conditionOf(node);
-      const usage = itemUsage(node);
-      const view: ItemView = {
-        id: `i${++next}`,
-        number: `${numberPrefix}${i + 1}`,
-        kind: node.kind,
-        name: node.attributes.name ?? '',
-        path,
-        ...(node.attributes.type !== undefined ? { type: node.attributes.type } : {}),
-        typeName: node.kind === 'group' ? 'group' : node.kind === 'subtasksequence' ? 'Run Task Sequence' : stepTypeName(node.attributes.type),
-        description: node.attributes.description ?? '',
-        disabled: node.attributes.disable === 'true',
-        continueOnError: node.attributes.continueOnError === 'true',
-        condition: cond ? describeCondition(cond) : '',
-        settings: keySettings(node),
-        ...usage,
-        findings: [],
-        children: [],
-      };
-      if (node.kind === 'group') counts.groups++;
-      else counts.steps++;
-      if (view.disabled) counts.disabled++;
-      const same = byPath.get(path);
-      if (same) same.push(view);
-      else byPath.set(path, [view]);
-      const line = options.lint ?? true ? doc.positionOf(node)?.line : undefined;
-      if (line !== undefined) byPlace.set(`${path}\n${line}`, view);
-      if (node.kind === 'group') view.children = build(node, `${path}/`, `${view.number}.`);
-      return view;
-    });
-  const items = build(doc.sequence, '', '');
+  const lintOn = options.lint ?? true;
+  const items: ItemView[] = [];
+  // An explicit stack, not recursion: a document read with a raised maxDepth nests deeper than the call stack goes.
+  // Siblings are pushed last first, so items are taken (and numbered i1, i2, …) in the same pre-order as before.
+  const stack: Pending[] = [];
+  const pushChildren = (parent: Sequence | Group, into: ItemView[], prefix: string, numberPrefix: string): void => {
+    const children = parent.children.filter(isSequenceItem);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as SequenceItem, into, prefix, number: `${numberPrefix}${i + 1}` });
+  };
+  pushChildren(doc.sequence, items, '', '');
+  let next = 0;
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { node } = top;
+    const path = top.prefix + escapeName(node.attributes.name ?? '');
+    const cond = conditionOf(node);
+    const usage = itemUsage(node);
+    const view: ItemView = {
+      id: `i${++next}`,
+      number: top.number,
+      kind: node.kind,
+      name: node.attributes.name ?? '',
+      path,
+      ...(node.attributes.type !== undefined ? { type: node.attributes.type } : {}),
+      typeName: node.kind === 'group' ? 'group' : node.kind === 'subtasksequence' ? 'Run Task Sequence' : stepTypeName(node.attributes.type),
+      description: node.attributes.description ?? '',
+      disabled: node.attributes.disable === 'true',
+      continueOnError: node.attributes.continueOnError === 'true',
+      condition: cond ? describeCondition(cond) : '',
+      settings: keySettings(node),
+      ...usage,
+      findings: [],
+      children: [],
+    };
+    top.into.push(view);
+    if (node.kind === 'group') counts.groups++;
+    else counts.steps++;
+    if (view.disabled) counts.disabled++;
+    const same = byPath.get(path);
+    if (same) same.push(view);
+    else byPath.set(path, [view]);
+    const line = lintOn ? doc.positionOf(node)?.line : undefined;
+    if (line !== undefined) byPlace.set(`${path}\n${line}`, view);
+    if (node.kind === 'group') pushChildren(node, view.children, `${path}/`, `${view.number}.`);
+  }
   const findings: FindingView[] = [];
-  if (options.lint ?? true) {
+  if (lintOn) {
     for (const d of lint(doc)) {
       const f: FindingView = { rule: d.code, severity: d.severity, message: d.message, ...(d.line !== undefined ? { line: d.line } : {}) };
       const path = d.path ?? '';
@@ -208,13 +225,12 @@ export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOption
 /** Every item of a view, depth first (groups before their contents). */
 export function flattenItems(items: ItemView[]): ItemView[] {
   const out: ItemView[] = [];
-  const walk = (list: ItemView[]): void => {
-    for (const i of list) {
-      out.push(i);
-      walk(i.children);
-    }
-  };
-  walk(items);
+  // Iterative for the same reason as buildSequenceView; children are pushed last first to keep pre-order.
+  const stack = items.slice().reverse();
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    out.push(item);
+    for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i] as ItemView);
+  }
   return out;
 }
 

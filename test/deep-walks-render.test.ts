@@ -1,0 +1,125 @@
+// The render and inspect walks at any nesting the reader accepts (issue 9): a caller may raise `maxDepth` far past the
+// default, and the page, the Markdown, the comparison and the inspect tree each used to recurse once per level and
+// threw RangeError a few thousand levels down. Each test works on a chain of groups deeper than that.
+import { describe, expect, it } from 'vitest';
+import { renderTree } from '../lib/cli/inspect.js';
+import { renderHtml } from '../lib/render/render-html.js';
+import { renderMarkdown } from '../lib/render/render-markdown.js';
+import { buildComparisonView, readTaskSequence, renderComparison, renderSequence } from './helpers/api.js';
+
+const DEPTH = 5_000;
+
+const step = (name: string, command = 'cmd') =>
+  `<step type="SMS_TaskSequence_RunCommandLineAction" name="${name}"><action>${command}</action>` +
+  `<defaultVarList><variable name="CommandLine" property="CommandLine">${command}</variable></defaultVarList></step>`;
+
+// DEPTH groups named g, one inside the other, with steps a and b at the bottom; a step after the chain at the top, so
+// every group must be closed before it for it to land at the top level again.
+const chain = (inner: string) => `<sequence version="3.00">${'<group name="g">'.repeat(DEPTH)}${inner}${'</group>'.repeat(DEPTH)}${step('after')}</sequence>`;
+const read = (text: string) => readTaskSequence(text, { maxDepth: DEPTH + 20 });
+const original = () => read(chain(step('a') + step('b')));
+
+// Outline numbers: the innermost group is 1.1.….1 (DEPTH ones), its steps one level further.
+const innermost = (i: number) => `${'1.'.repeat(DEPTH)}${i}`;
+const count = (text: string, part: string) => text.split(part).length - 1;
+const CLOSE_GROUP = '</ol></details></li>\n';
+
+// Each test reads and renders a 5,000-level document (the page alone is tens of megabytes, as every item carries its
+// full outline number): seconds under coverage on a busy machine, so the limit is explicit.
+describe('render and inspect walks at a depth past the call stack', { timeout: 120_000 }, () => {
+  it('renderSequence writes the page: every item, numbered and id-ed in order, every group closed before the next item', () => {
+    const html = renderSequence(original(), { lint: false });
+    expect(count(html, '<li class="item ')).toBe(DEPTH + 3);
+    expect(count(html, '<details open>')).toBe(DEPTH);
+    expect(count(html, CLOSE_GROUP)).toBe(DEPTH);
+    expect(html).toContain(`<p class="summary">3 steps in ${DEPTH} groups;`);
+    // The bottom steps: ids after the DEPTH groups' (pre-order), numbers with DEPTH dots; then every group closes.
+    const a = `<li class="item step" id="i${DEPTH + 1}" data-search="${innermost(1)} a run command line`;
+    const b = `<li class="item step" id="i${DEPTH + 2}" data-search="${innermost(2)} b run command line`;
+    expect(html).toContain(a);
+    expect(html).toContain(b);
+    expect(html.indexOf(a)).toBeLessThan(html.indexOf(b));
+    expect(html).toContain(`<span class="num">${innermost(2)}</span> <span class="name">b</span>`);
+    const afterB = html.indexOf('</li>\n', html.indexOf(b)) + '</li>\n'.length;
+    expect(html.startsWith(`${CLOSE_GROUP.repeat(DEPTH)}<li class="item step" id="i${DEPTH + 3}" data-search="2 after `, afterB)).toBe(true);
+    expect(html.endsWith('</html>\n')).toBe(true);
+  });
+
+  it('renderSequence writes the Markdown: one list line per item, indented a level per group', () => {
+    const md = renderSequence(original(), { lint: false, format: 'md' });
+    const lines = md.split('\n');
+    const items = lines.filter((l) => /^ *- [0-9.]+ \*\*/.test(l));
+    expect(items).toHaveLength(DEPTH + 3);
+    expect(items[0]).toBe('- 1 **g** (group)');
+    expect(items[DEPTH - 1]).toBe(`${'  '.repeat(DEPTH - 1)}- ${'1.'.repeat(DEPTH - 1)}1 **g** (group)`);
+    expect(items[DEPTH]).toBe(`${'  '.repeat(DEPTH)}- ${innermost(1)} **a** (Run Command Line)`);
+    expect(items[DEPTH + 1]).toBe(`${'  '.repeat(DEPTH)}- ${innermost(2)} **b** (Run Command Line)`);
+    expect(items[DEPTH + 2]).toBe('- 2 **after** (Run Command Line)');
+    expect(lines).toContain(`3 steps in ${DEPTH} groups; 0 variables, 0 packages.`);
+  });
+
+  it('buildComparisonView lays the changes over the deep tree and puts a removed step back at the bottom', () => {
+    const edited = read(chain(step('a', 'cmd /c changed') + step('c', 'new')));
+    const view = buildComparisonView(original(), edited, { lint: false });
+    expect(view.changes?.summary).toStrictEqual({ added: 1, removed: 1, moved: 0, changed: 1 });
+
+    const html = renderHtml(view);
+    expect(count(html, '<li class="item ')).toBe(DEPTH + 4);
+    expect(count(html, CLOSE_GROUP)).toBe(DEPTH);
+    // At the bottom: a (changed), b put back where it was (removed, its old id and number), c (added), in that order.
+    const a = html.indexOf(`<li class="item step changed" id="i${DEPTH + 1}" data-search="${innermost(1)} a `);
+    const b = html.indexOf(`<li class="item step removed" id="ri${DEPTH + 2}" data-search="${innermost(2)} b `);
+    const c = html.indexOf(`<li class="item step added" id="i${DEPTH + 2}" data-search="${innermost(2)} c `);
+    expect(a).toBeGreaterThan(0);
+    expect(b).toBeGreaterThan(a);
+    expect(c).toBeGreaterThan(b);
+    expect(html.indexOf(`${CLOSE_GROUP.repeat(DEPTH)}<li class="item step" id="i${DEPTH + 3}"`)).toBeGreaterThan(c);
+
+    const md = renderMarkdown(view).split('\n');
+    const pad = '  '.repeat(DEPTH);
+    const at = md.indexOf(`${pad}- ${innermost(1)} **a** (Run Command Line) — **CHANGED**`);
+    expect(at).toBeGreaterThan(0);
+    expect(md.slice(at + 1, at + 5)).toStrictEqual([
+      `${pad}  - command line: cmd /c changed`,
+      `${pad}  - changed command line: cmd → cmd /c changed`,
+      `${pad}  - changed variable CommandLine: cmd → cmd /c changed`,
+      `${pad}- ${innermost(2)} **~~b~~** (Run Command Line) — **REMOVED**`,
+    ]);
+    expect(md[at + 6]).toBe(`${pad}- ${innermost(2)} **c** (Run Command Line) — **ADDED**`);
+  });
+
+  it('renderComparison puts a whole removed chain back, every level struck through and closed', () => {
+    const html = renderComparison(original(), read(`<sequence version="3.00">${step('after')}</sequence>`));
+    expect(count(html, '<li class="item group removed"')).toBe(DEPTH);
+    expect(count(html, '<li class="item step removed"')).toBe(2);
+    expect(count(html, CLOSE_GROUP)).toBe(DEPTH);
+    expect(html).toContain(`<span class="badge removed">${DEPTH + 2} removed</span>`);
+    // The copies keep the old numbers and ids, prefixed with r; the kept step follows the whole closed chain.
+    expect(html).toContain(`<li class="item step removed" id="ri${DEPTH + 2}" data-search="${innermost(2)} b `);
+    expect(html).toContain(`${CLOSE_GROUP.repeat(DEPTH)}<li class="item step" id="i1" data-search="1 after `);
+
+    const md = renderComparison(original(), read(`<sequence version="3.00">${step('after')}</sequence>`), { format: 'md' }).split('\n');
+    expect(md).toContain(`${'  '.repeat(DEPTH)}- ${innermost(2)} **~~b~~** (Run Command Line) — **REMOVED**`);
+    expect(md.filter((l) => l.endsWith('**~~g~~** (group) — **REMOVED**'))).toHaveLength(DEPTH);
+  });
+
+  // `cmts inspect` has no option to raise maxDepth (only --max-bytes and --max-nodes), so the CLI cannot read such a
+  // document: the tree it prints is tested here through renderTree, the function the command calls.
+  it('renderTree draws the inspect tree down to the bottom and back', () => {
+    const lines = renderTree(original(), 'deep.xml').split('\n');
+    expect(lines).toHaveLength(DEPTH + 8);
+    expect(lines[0]).toBe('deep.xml (bare <sequence>, sequence version 3.00, UTF-8)');
+    expect(lines[1]).toBe('├─ g  (group)');
+    expect(lines[2]).toBe('│  └─ g  (group)');
+    const bottom = `│  ${'   '.repeat(DEPTH - 1)}`;
+    expect(lines.slice(DEPTH + 1)).toStrictEqual([
+      `${bottom}├─ a  (Run Command Line)`,
+      `${bottom}│     command line: cmd`,
+      `${bottom}└─ b  (Run Command Line)`,
+      `${bottom}      command line: cmd`,
+      '└─ after  (Run Command Line)',
+      '      command line: cmd',
+      '',
+    ]);
+  });
+});
