@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { itemUsage } from '../lib/render/usage.js';
 import { reindent } from '../lib/presets/kb977203-wiring.js';
 import { validateModelJson } from '../lib/model/model-json-validator.js';
+import { copyItem } from '../lib/model/authoring.js';
 import { corpusFiles, fixtureFiles } from './helpers/corpus.js';
 import {
   applyKb977203,
@@ -109,6 +110,16 @@ describe('model walks at a depth past the call stack', { timeout: 60_000 }, () =
     const moved = writeTaskSequenceText(doc);
     expect(moved.match(/\n {2}</g)).toHaveLength(2 * DEPTH);
     reindent(top, '  ', true);
+    expect(writeTaskSequenceText(doc)).toBe(text);
+  });
+
+  it('copyItem copies the deep group, and the copy, put back, writes the same text', () => {
+    const doc = read();
+    const deep = doc.sequence.children.find((c) => c.kind === 'group') as Group;
+    const copy = copyItem(deep);
+    expect(copy === deep).toBe(false);
+    const at = doc.sequence.children.indexOf(deep);
+    doc.sequence.children[at] = copy;
     expect(writeTaskSequenceText(doc)).toBe(text);
   });
 

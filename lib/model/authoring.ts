@@ -10,6 +10,7 @@ import { appendLaidOut, detectIndentUnit, insertLaidOut, layoutAt } from './form
 import { removeItem } from './mutate.js';
 import { isSequenceItem, locate, parentOf } from './query.js';
 import type { Group, Node, Sequence, SequenceItem } from './types.js';
+import { plainCopy } from './plain-copy.js';
 
 /** Where an item goes: next to an item, first or last in a group (or the sequence), or at an item index in it. */
 export type Position =
@@ -109,5 +110,5 @@ export function moveItem(sequence: Sequence, item: SequenceItem, position: Posit
 
 /** A deep copy of a step or group, with no link to the file it came from (it is printed anew where it goes). */
 export function copyItem<T extends SequenceItem>(item: T): T {
-  return JSON.parse(JSON.stringify(item)) as T;
+  return plainCopy(item);
 }

@@ -12,6 +12,7 @@ import { printNode } from '../xml/print.js';
 import { layOut } from './format.js';
 import { sequenceToXml } from './to-xml.js';
 import type { Sequence } from './types.js';
+import { plainCopy } from './plain-copy.js';
 
 /** The container's text around the sequence. */
 export interface ContainerWrapper {
@@ -59,7 +60,7 @@ function wrapperOf(doc: TaskSequenceDocument): ContainerWrapper | undefined {
 export function wrapSequence(wrapper: ContainerWrapper, sequence: Sequence): string {
   const newline = /\r\n/.test(wrapper.before) || !/\n/.test(wrapper.before) ? '\r\n' : '\n';
   if (wrapper.holder === 'element') {
-    const copy = JSON.parse(JSON.stringify(sequence)) as Sequence;
+    const copy = plainCopy(sequence);
     const indent = /[ \t]*$/.exec(wrapper.before)?.[0] ?? '';
     if (!wrapper.layout && !copy.children.some((c) => c.kind === 'text')) layOut(copy, { newline, indent, unit: '  ' });
     return wrapper.before + printNode(copy, { kind: 'document', children: [copy] }) + wrapper.after;

@@ -10,6 +10,7 @@ import { whitespaceBefore } from '../model/format.js';
 import { childElement, isElement } from '../model/query.js';
 import type { Node, UnknownElement } from '../model/types.js';
 import { elementText, setElementText } from '../model/variables.js';
+import { plainCopy } from '../model/plain-copy.js';
 
 function elementChild(parent: UnknownElement, tag: string, name?: string): UnknownElement | undefined {
   return parent.children.find((c): c is UnknownElement => c.kind === 'element' && c.tag === tag && (name === undefined || c.attributes.NAME === name));
@@ -66,7 +67,7 @@ export function planContainerReference(doc: TaskSequenceDocument, packageId: str
   const model = objects.find((o) => typeOfReference(o) === '0');
   if (!model) return undefined;
   return () => {
-    const copy = JSON.parse(JSON.stringify(model)) as UnknownElement;
+    const copy = plainCopy(model) as UnknownElement;
     const instance = elementChild(copy, 'INSTANCE') as UnknownElement;
     setProperty(instance, 'Package', packageId);
     setProperty(instance, 'Program', '*');
