@@ -115,7 +115,7 @@ export function printCheckedDocument(doc: XmlDocument, what: string, options: Pr
   let text: string;
   try {
     for (const item of doc.children as unknown[]) {
-      const child = printer.nodeOrFault(item, 'A child of the document', out);
+      const child = printer.nodeOrFault(item, undefined, out);
       // Raw text written instead of a node (an edited embedded sequence) is text or CDATA, whatever the node now says.
       if (options.overrides?.has(child)) throw new Fault(out.length, roots ? 'Text after the root element (the edited embedded sequence).' : 'Text before the root element (the edited embedded sequence).');
       if ('tag' in child) {
@@ -222,7 +222,7 @@ class Printer {
    * allows can overflow the call stack.
    */
   node(root: Node, out: Out): void {
-    const todo: Work[] = [this.nodeOrFault(root, 'A child of the document', out)];
+    const todo: Work[] = [this.nodeOrFault(root, undefined, out)];
     while (todo.length) {
       const work = todo.pop() as Exclude<Work, number | Source>;
       if (typeof work === 'string') out.push(work);
@@ -366,16 +366,17 @@ class Printer {
     this.open.add(node);
     todo.push(node, LEAVE);
     const children = node.children;
-    for (let i = children.length - 1; i >= 0; i--) todo.push(this.nodeOrFault(children[i], `A child of <${node.tag}>`, out));
+    for (let i = children.length - 1; i >= 0; i--) todo.push(this.nodeOrFault(children[i], node, out));
   }
 
   /**
    * `value` when it is a node (an object); otherwise a fault. A string in `children` would be written as raw markup,
    * unjudged, and a number or null is no node at all.
    */
-  nodeOrFault(value: unknown, what: string, out: Out): Node {
+  nodeOrFault(value: unknown, parent: Element | undefined, out: Out): Node {
     if (typeof value === 'object' && value !== null) return value as Node;
-    const message = `${what} is ${value === null ? 'null' : typeof value}, not a node, so it cannot be written.`;
+    // The message is made only here: made for every child, it was a string per node printed.
+    const message = `A child of ${parent ? `<${parent.tag}>` : 'the document'} is ${value === null ? 'null' : typeof value}, not a node, so it cannot be written.`;
     if (this.checking) throw new Fault(out.length, message);
     throw new TaskSequenceError('OUTPUT_MALFORMED', `${message} Nothing is written.`);
   }
