@@ -46,8 +46,6 @@ export function normalizeAttributeRaw(raw: string): string {
   return /[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw;
 }
 
-const PREDEFINED_REFERENCE = /&(?:lt|gt|amp|quot|apos);/g;
-
 /**
  * The code point of the predefined reference at `amp` in `text`, known to be one of `&lt;` `&gt;` `&amp;` `&quot;`
  * `&apos;`: told apart by their first two letters, with no slice of the name made.
@@ -71,42 +69,31 @@ function predefinedLengthAt(text: string, amp: number): number {
   return c === 0x71 && text.startsWith('uot;', amp + 2) ? 6 : 0;
 }
 
-/** Where {@link decodeEntities} writes a short value's characters before making them one string. */
-const SCRATCH = Buffer.allocUnsafe(4096);
+/**
+ * Where {@link decodeEntities} writes a short value's UTF-16 code units before making them one string (V8 keeps a
+ * string whose units all fit in a byte as one byte per character, however it was made).
+ */
+const SCRATCH = Buffer.allocUnsafeSlow(8192);
+const SCRATCH_UNITS = new Uint16Array(SCRATCH.buffer, SCRATCH.byteOffset, SCRATCH.length / 2);
 
 /** Decodes `&lt;`-style and `&#…;` references in raw text; throws {@link EntityError} on anything else. */
 export function decodeEntities(raw: string): string {
-  // Nearly every reference in a task sequence is one of the five names, in a short value of Latin-1 characters: those
-  // are written once into a scratch buffer and made one flat string by a single copy. A regular-expression replace
-  // made three times the result's size in garbage, and pieces gathered and joined more still.
-  if (raw.length <= SCRATCH.length) {
-    let n = 0;
-    for (let i = 0; i < raw.length; i++) {
-      let c = raw.charCodeAt(i);
-      if (c === 0x26) {
-        const length = predefinedLengthAt(raw, i);
-        if (length === 0) return decodeAll(raw);
-        c = predefinedCodeAt(raw, i);
-        i += length - 1;
-      } else if (c > 0xff) return decodeLong(raw);
-      SCRATCH[n++] = c;
+  // Nearly every reference in a task sequence is one of the five names, in a short value: its code units are written
+  // once into a scratch buffer and made one flat string by a single copy. A regular-expression replace made three
+  // times the result's size in garbage, and pieces gathered and joined (the general way, below) more still.
+  if (raw.length > SCRATCH_UNITS.length) return decodeAll(raw);
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    let c = raw.charCodeAt(i);
+    if (c === 0x26) {
+      const length = predefinedLengthAt(raw, i);
+      if (length === 0) return decodeAll(raw);
+      c = predefinedCodeAt(raw, i);
+      i += length - 1;
     }
-    return SCRATCH.toString('latin1', 0, n);
+    SCRATCH_UNITS[n++] = c;
   }
-  return decodeLong(raw);
-}
-
-/** {@link decodeEntities} for a long value, or one with a character beyond Latin-1. */
-function decodeLong(raw: string): string {
-  // When every '&' starts one of the five names, a single native replace makes the flat result.
-  let amps = 0;
-  for (let i = raw.indexOf('&'); i !== -1; i = raw.indexOf('&', i + 1)) amps++;
-  let named = 0;
-  const decoded = raw.replace(PREDEFINED_REFERENCE, (reference) => {
-    named++;
-    return String.fromCharCode(predefinedCodeAt(reference, 0));
-  });
-  return named === amps ? decoded : decodeAll(raw);
+  return SCRATCH.toString('utf16le', 0, 2 * n);
 }
 
 /** Decodes every kind of reference, and says exactly where and why one is bad. */
@@ -139,9 +126,8 @@ function decodeAll(raw: string): string {
       if (!isXmlChar(cp)) throw new EntityError(`Character reference &${body}; is not an allowed XML character.`, amp);
       ch = String.fromCodePoint(cp);
     } else {
-      const p = predefined(body);
-      if (p === undefined) throw new EntityError(`Entity &${body}; is not defined (only &lt; &gt; &amp; &quot; &apos; and character references are).`, amp, body);
-      ch = p;
+      // Not one of the five names (those were taken above).
+      throw new EntityError(`Entity &${body}; is not defined (only &lt; &gt; &amp; &quot; &apos; and character references are).`, amp, body);
     }
     out.push(raw.slice(last, amp), ch);
     last = semi + 1;
