@@ -133,14 +133,10 @@ export function startTagSays(node: Element, text: string, start: number): number
   for (const name in attributes) {
     let c = text.charCodeAt(at);
     while (isSpace(c)) c = text.charCodeAt(++at);
-    // The name written must be exactly `name`: the same characters, then its end (white space or `=`, the source
-    // being well-formed). None written (the tag ends) means the node has an attribute more.
-    const n = name.length;
-    if (n === 0) return -1;
-    for (let j = 0; j < n; j++) if (text.charCodeAt(at + j) !== name.charCodeAt(j)) return -1;
-    at += n;
+    // The name written must be exactly `name`; none written (the tag ends) means the node has an attribute more.
+    if (name === '' || !nameEndsAt(text, at, name)) return -1;
+    at += name.length;
     c = text.charCodeAt(at);
-    if (c !== 0x3d && !isSpace(c)) return -1;
     while (isSpace(c)) c = text.charCodeAt(++at);
     c = text.charCodeAt(++at); // past '='
     while (isSpace(c)) c = text.charCodeAt(++at);
