@@ -5,6 +5,7 @@
  * behind the index's back (a plain `children.splice`) is re-indexed once, on the first lookup that finds a stale
  * link, so any mix of edits stays correct and a run of edits through `mutate.ts` stays O(1) amortised each.
  */
+import { BREAK, visit } from '../visit.js';
 import type { Group, Node, Parent, Sequence, SequenceItem } from './types.js';
 
 const links = new WeakMap<Node | Parent, Parent>();
@@ -68,28 +69,15 @@ function searchFirst(root: Parent): boolean {
   return n <= SEARCHES_BEFORE_LINKING;
 }
 
-/** The chain of parents from `root` down to `node`'s parent, and its index there, by a depth-first search (iterative). */
+/** The chain of parents from `root` down to `node`'s parent, and its index there, by a search of the tree. */
 function pathTo(root: Parent, node: Node): { parents: Parent[]; index: number } | undefined {
-  const parents: Parent[] = [root];
-  const next: number[] = [0];
-  while (parents.length) {
-    const top = parents.length - 1;
-    const p = parents[top] as Parent;
-    const i = next[top] as number;
-    if (i >= p.children.length) {
-      parents.pop();
-      next.pop();
-      continue;
-    }
-    next[top] = i + 1;
-    const c = p.children[i] as Node;
-    if (c === node) return { parents: parents.slice(), index: i };
-    if ('children' in c && c.children.length) {
-      parents.push(c);
-      next.push(0);
-    }
-  }
-  return undefined;
+  let found: { parents: Parent[]; index: number } | undefined;
+  visit(root, (n, ancestors, index) => {
+    if (n !== node) return undefined;
+    found = { parents: ancestors.slice(), index };
+    return BREAK;
+  });
+  return found;
 }
 
 /** The parent of `node` under `root` and its index there; undefined when the node is not in that tree. */
