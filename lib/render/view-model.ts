@@ -7,9 +7,9 @@ import type { TaskSequenceDocument } from '../document.js';
 import { lint } from '../lint/index.js';
 import type { Issue } from '../errors.js';
 import { conditionOf, describeCondition } from '../model/conditions.js';
-import { isSequenceItem } from '../model/query.js';
+import { listItems } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
-import type { Group, Sequence, SequenceItem } from '../model/types.js';
+import type { Sequence, SequenceItem } from '../model/types.js';
 import { keySettings, type Setting, shownValue } from './key-settings.js';
 import { itemUsage } from './usage.js';
 
@@ -145,19 +145,6 @@ function references(seq: Sequence): ReferenceView[] {
   return out;
 }
 
-function escapeName(name: string): string {
-  if (!name.includes('/') && !name.includes('\\')) return name;
-  return name.replace(/[\\/]/g, (c) => `\\${c}`);
-}
-
-/** An item waiting to be viewed: its node, the list its view goes into, its parent's path and its own number. */
-interface Pending {
-  node: SequenceItem;
-  into: ItemView[];
-  prefix: string;
-  number: string;
-}
-
 /** Builds the view of a document: the tree, the tables and (unless turned off) the lint findings. */
 export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOptions = {}): SequenceView {
   const byPath = new Map<string, ItemView[]>();
@@ -166,23 +153,18 @@ export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOption
   const counts = { steps: 0, groups: 0, disabled: 0 };
   const lintOn = options.lint ?? true;
   const items: ItemView[] = [];
-  // An explicit stack, not recursion: a document read with a raised maxDepth nests deeper than the call stack goes.
-  // Siblings are pushed last first, so items are taken (and numbered i1, i2, …) in the same pre-order as before.
-  const stack: Pending[] = [];
-  const pushChildren = (parent: Sequence | Group, into: ItemView[], prefix: string, numberPrefix: string): void => {
-    const children = parent.children.filter(isSequenceItem);
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as SequenceItem, into, prefix, number: `${numberPrefix}${i + 1}` });
-  };
-  pushChildren(doc.sequence, items, '', '');
+  // listItems gives every item in pre-order with its path (no recursion, so any depth the reader accepts fits); each
+  // view goes into its parent's list, numbered by its place there, and gets its id in that order (i1, i2, …).
+  const viewOf = new Map<SequenceItem, ItemView>();
   let next = 0;
-  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    const { node } = top;
-    const path = top.prefix + escapeName(node.attributes.name ?? '');
+  for (const { node, parent, path } of listItems(doc.sequence)) {
+    const parentView = parent.kind === 'group' ? viewOf.get(parent) : undefined;
+    const into = parentView ? parentView.children : items;
     const cond = conditionOf(node);
     const usage = itemUsage(node);
     const view: ItemView = {
       id: `i${++next}`,
-      number: top.number,
+      number: `${parentView ? `${parentView.number}.` : ''}${into.length + 1}`,
       kind: node.kind,
       name: node.attributes.name ?? '',
       path,
@@ -197,16 +179,17 @@ export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOption
       findings: [],
       children: [],
     };
-    top.into.push(view);
-    if (node.kind === 'group') counts.groups++;
-    else counts.steps++;
+    into.push(view);
+    if (node.kind === 'group') {
+      viewOf.set(node, view);
+      counts.groups++;
+    } else counts.steps++;
     if (view.disabled) counts.disabled++;
     const same = byPath.get(path);
     if (same) same.push(view);
     else byPath.set(path, [view]);
     const line = lintOn ? doc.positionOf(node)?.line : undefined;
     if (line !== undefined) byPlace.set(`${path}\n${line}`, view);
-    if (node.kind === 'group') pushChildren(node, view.children, `${path}/`, `${view.number}.`);
   }
   const findings: FindingView[] = [];
   if (lintOn) {
