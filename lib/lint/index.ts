@@ -3,7 +3,7 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import type { Issue } from '../errors.js';
-import type { LintRule } from './rule.js';
+import { type LintRule, withListing } from './rule.js';
 import { clearTextSecret } from './rules/clear-text-secret.js';
 import { hotfixInstallStep } from './rules/hotfix-install-step.js';
 import { descriptionLength, nameLength, nameOverLimit, policySize, restartMessageLength, variableNameInvalid, variableValueLength } from './rules/console-limits.js';
@@ -65,8 +65,10 @@ export type LintDiagnostic = Issue;
 export function lint(doc: TaskSequenceDocument, ruleIds?: readonly string[]): Issue[] {
   const rules = ruleIds ? LINT_RULES.filter((r) => ruleIds.includes(r.id)) : LINT_RULES;
   const out: Issue[] = [];
-  for (const rule of rules) {
-    for (const f of rule.check(doc)) {
+  // The sequence is listed once for the run, however many rules ask for its items.
+  const findings = withListing(doc, () => rules.map((rule) => ({ rule, found: rule.check(doc) })));
+  for (const { rule, found } of findings) {
+    for (const f of found) {
       const pos = doc.positionOf('located' in f ? f.located.node : f.node);
       out.push({
         code: rule.id,

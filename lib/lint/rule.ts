@@ -3,8 +3,8 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import type { LintRuleId, Severity } from '../errors.js';
-import { findSteps, type Located } from '../model/query.js';
-import type { Node, Step, SubTaskSequence } from '../model/types.js';
+import { listItems, type Located } from '../model/query.js';
+import type { Node, Sequence, Step, SubTaskSequence } from '../model/types.js';
 
 /** One finding of a rule, before it gets its place and rule id: about a step or group, or about another node. */
 export type Finding = { message: string; located: Located } | { message: string; node: Node; path: string };
@@ -21,7 +21,29 @@ export interface LintRule {
   check(doc: TaskSequenceDocument): Finding[];
 }
 
+/**
+ * The listing of the sequence being linted, made once per {@link withListing} run: rules only read it, and listing
+ * the sequence once per rule (twenty times a run) cost each item's groups again every time.
+ */
+let listing: { sequence: Sequence; items: Located[] } | undefined;
+
+/** Runs `f` with the document's items listed once for every rule that asks. */
+export function withListing<T>(doc: TaskSequenceDocument, f: () => T): T {
+  const outer = listing;
+  listing = { sequence: doc.sequence, items: listItems(doc.sequence) };
+  try {
+    return f();
+  } finally {
+    listing = outer;
+  }
+}
+
+/** Every step, group and sub task sequence of a document, in order (the run's listing inside {@link withListing}). */
+export function items(doc: TaskSequenceDocument): Located[] {
+  return listing?.sequence === doc.sequence ? listing.items : listItems(doc.sequence);
+}
+
 /** Steps (and sub task sequences) of a document. */
 export function steps(doc: TaskSequenceDocument): Located<Step | SubTaskSequence>[] {
-  return findSteps(doc.sequence);
+  return items(doc).filter((l): l is Located<Step | SubTaskSequence> => l.node.kind !== 'group');
 }

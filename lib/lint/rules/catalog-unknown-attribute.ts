@@ -1,7 +1,6 @@
 /** An attribute of a step or group that ConfigMgr does not read (`disabled="true"` for `disable="true"`). */
 import { GROUP_ATTRIBUTES, STEP_ATTRIBUTES } from '../../model/attributes.js';
-import { listItems } from '../../model/query.js';
-import type { Finding, LintRule } from '../rule.js';
+import { items, type Finding, type LintRule } from '../rule.js';
 
 /** Lint rule `catalog/unknown-attribute` (see its description). */
 export const catalogUnknownAttribute: LintRule = {
@@ -9,7 +8,7 @@ export const catalogUnknownAttribute: LintRule = {
   severity: 'warning',
   description: 'A step or group attribute that ConfigMgr does not read (a misspelling such as disabled for disable): it has no effect.',
   check: (doc) =>
-    listItems(doc.sequence).flatMap((located): Finding[] => {
+    items(doc).flatMap((located): Finding[] => {
       const known: readonly string[] = located.node.kind === 'group' ? GROUP_ATTRIBUTES : STEP_ATTRIBUTES;
       return Object.keys(located.node.attributes)
         .filter((a) => !known.includes(a))

@@ -1,8 +1,7 @@
 /** Passwords and other secrets written in clear text in the sequence. */
-import { listItems } from '../../model/query.js';
 import type { Variable } from '../../model/types.js';
 import { visit } from '../../visit.js';
-import type { Finding, LintRule } from '../rule.js';
+import { items, type Finding, type LintRule } from '../rule.js';
 
 const SECRET_NAME = /(password|passwd|pwd|secret|credential|productkey|apikey|token)$/i;
 // Settings about passwords rather than passwords: OSDRandomAdminPassword=true, OSDBitLockerCreateRecoveryPassword=AD.
@@ -27,7 +26,7 @@ export const clearTextSecret: LintRule = {
       if (c.kind !== 'variableList') continue;
       for (const v of c.children) if (v.kind === 'variable' && secret(v)) out.push({ node: v, path: `(${c.tag})`, message: message(v) });
     }
-    for (const located of listItems(doc.sequence)) {
+    for (const located of items(doc)) {
       if (located.node.kind === 'group') continue;
       visit(located.node, (n) => {
         if (n.kind === 'variable' && secret(n)) out.push({ located, message: message(n) });

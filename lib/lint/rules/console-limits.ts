@@ -3,12 +3,11 @@
  * descriptions (255), restart messages (512), Set Task Sequence Variable names and values, and the 2 MB policy size
  * of a Current Branch sequence.
  */
-import { listItems } from '../../model/query.js';
 import { RestartComputerStep, SetVariableStep, STEP_TYPES } from '../../model/steps.js';
 import { sequenceToXml } from '../../model/to-xml.js';
 import { CONSOLE_LIMITS } from '../../transforms/values.js';
 import { configMgrEra } from '../../presets/kb977203-era.js';
-import { type Finding, type LintRule, steps } from '../rule.js';
+import { items, type Finding, type LintRule, steps } from '../rule.js';
 
 /** Lint rule `name-too-long`: names the console cannot show whole. */
 export const nameLength: LintRule = {
@@ -16,7 +15,7 @@ export const nameLength: LintRule = {
   severity: 'warning',
   description: `Step and group names longer than ${CONSOLE_LIMITS.stepName} characters, which the console does not show whole.`,
   check: (doc) =>
-    listItems(doc.sequence).flatMap((located): Finding[] => {
+    items(doc).flatMap((located): Finding[] => {
       const n = located.node.attributes.name ?? '';
       return n.length > CONSOLE_LIMITS.stepName && n.length <= CONSOLE_LIMITS.stepNameMax ? [{ located, message: `The name has ${n.length} characters; the console shows ${CONSOLE_LIMITS.stepName}.` }] : [];
     }),
@@ -28,7 +27,7 @@ export const nameOverLimit: LintRule = {
   severity: 'error',
   description: `Step and group names longer than ${CONSOLE_LIMITS.stepNameMax} characters, which the SMS Provider refuses on import.`,
   check: (doc) =>
-    listItems(doc.sequence).flatMap((located): Finding[] => {
+    items(doc).flatMap((located): Finding[] => {
       const n = located.node.attributes.name ?? '';
       return n.length > CONSOLE_LIMITS.stepNameMax ? [{ located, message: `The name has ${n.length} characters; at most ${CONSOLE_LIMITS.stepNameMax} are accepted.` }] : [];
     }),
@@ -40,7 +39,7 @@ export const descriptionLength: LintRule = {
   severity: 'error',
   description: `Descriptions longer than ${CONSOLE_LIMITS.description} characters, the WMI property's limit.`,
   check: (doc) =>
-    listItems(doc.sequence).flatMap((located): Finding[] => {
+    items(doc).flatMap((located): Finding[] => {
       const d = located.node.attributes.description ?? '';
       return d.length > CONSOLE_LIMITS.description ? [{ located, message: `The description has ${d.length} characters; at most ${CONSOLE_LIMITS.description} are accepted.` }] : [];
     }),
