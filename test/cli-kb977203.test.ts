@@ -177,7 +177,12 @@ describe('cmts kb977203 on several files', () => {
     const many = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`in/f${i}.xml`, REFRESH]));
     const m = memoryIo(many, true);
     expect(await main(['kb977203', 'in', '--dry-run', '--certfix-package', 'ABC00010'], m.io)).toBe(0);
-    expect(m.stderr).toContain('\r\x1b[K[6/6] in/f5.xml');
+    // Each input's report is written when it is done, the line cleared for it; then the progress line says how far.
+    expect(m.stderr).toContain('\r\x1b[KKB977203 (refresh) on in/f5.xml');
+    expect(m.stderr.indexOf('KB977203 (refresh) on in/f5.xml')).toBeLessThan(m.stderr.indexOf('[6/6] in/f5.xml'));
+    expect(m.stderr.indexOf('[5/6] in/f4.xml')).toBeLessThan(m.stderr.indexOf('KB977203 (refresh) on in/f5.xml'));
+    // Cleared before the table at the end.
+    expect(m.stderr).toContain('[6/6] in/f5.xml\r\x1b[K\nfile ');
     const quiet = memoryIo(many, false);
     await main(['kb977203', 'in', '--dry-run', '--certfix-package', 'ABC00010'], quiet.io);
     expect(quiet.stderr).not.toContain('[6/6]');

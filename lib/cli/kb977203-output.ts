@@ -7,7 +7,7 @@ import type { TaskSequenceError } from '../errors.js';
 import type { Kb977203Report } from '../presets/kb977203.js';
 import { type FleetRow, fleetRow, identity } from '../presets/kb977203-fleet.js';
 import type { CliIo } from './io.js';
-import { errorRecord } from './json-report.js';
+import { type ErrorRecord, errorRecord, printJson } from './json-report.js';
 
 /** The JSON printed by `--json` for one file. */
 export interface Kb977203CommandResult {
@@ -92,31 +92,99 @@ export function rowOf(o: Outcome, mode: Mode): FleetRow {
   return { ...fleetRow(o.input, undefined, r, status), ...o.id };
 }
 
+/** Counts of sequences, changed, not applicable and failed (a type, not an interface: JSON summaries index it). */
+export type Counts = { files: number; changed: number; notApplicable: number; failed: number };
+
 /** Counts of sequences, changed, not applicable and failed. */
-export function summaryOf(outcomes: Outcome[]): { files: number; changed: number; notApplicable: number; failed: number } {
-  return {
-    files: outcomes.length,
-    changed: outcomes.filter((o) => 'result' in o && o.result.report.changed).length,
-    notApplicable: outcomes.filter((o) => 'notApplicable' in o).length,
-    failed: outcomes.filter((o) => 'error' in o).length,
-  };
+export function summaryOf(outcomes: Outcome[]): Counts {
+  const counts = { files: 0, changed: 0, notApplicable: 0, failed: 0 };
+  for (const o of outcomes) count(counts, o);
+  return counts;
+}
+
+function count(counts: Counts, o: Outcome): void {
+  counts.files++;
+  if ('error' in o) counts.failed++;
+  else if ('notApplicable' in o) counts.notApplicable++;
+  else if (o.result.report.changed) counts.changed++;
+}
+
+/** An outcome as a row of the table printed after a batch: file, result, changes, notes. */
+function tableRow(o: Outcome, mode: Mode): string[] {
+  if ('error' in o) return [o.input, 'FAILED', '-', o.error.code];
+  if ('notApplicable' in o) return [o.input, 'not applicable', '-', o.notApplicable.code];
+  const r = o.result.report;
+  const warnings = r.diagnostics.filter((d) => d.severity !== 'info').length;
+  const done = mode === 'revert' ? 'reverted' : 'patched';
+  return [o.input, r.changed ? (o.result.dryRun ? (mode === 'check' ? 'needs changes' : 'would change') : done) : 'in place', String(r.changes.length), warnings ? `${warnings} warning(s)` : ''];
 }
 
 /** The table printed after a batch. */
-export function summaryTable(outcomes: Outcome[], mode: Mode): string {
-  const rows = outcomes.map((o) => {
-    if ('error' in o) return [o.input, 'FAILED', '-', o.error.code];
-    if ('notApplicable' in o) return [o.input, 'not applicable', '-', o.notApplicable.code];
-    const r = o.result.report;
-    const warnings = r.diagnostics.filter((d) => d.severity !== 'info').length;
-    const done = mode === 'revert' ? 'reverted' : 'patched';
-    return [o.input, r.changed ? (o.result.dryRun ? (mode === 'check' ? 'needs changes' : 'would change') : done) : 'in place', String(r.changes.length), warnings ? `${warnings} warning(s)` : ''];
-  });
+function summaryTable(rows: string[][], s: Counts): string {
   const head = ['file', 'result', 'changes', 'notes'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  // Widths by a loop, not Math.max(...spread): a batch of many thousand files would overflow the arguments.
+  const widths = head.map((h) => h.length);
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] as number, c.length)));
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] as number)).join('  ').trimEnd();
-  const s = summaryOf(outcomes);
   return `\n${[line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n${s.files} sequence(s), ${s.notApplicable} not applicable, ${s.failed} failed.\n`;
+}
+
+/**
+ * A batch's output, written as each input is done (in input order), so that what the batch holds does not grow with
+ * what it prints: of each input it keeps the counts, its row of the summary table and, for `--report`, its fleet
+ * row, never its report or diff. People get each report (and diff) at once and the table at the end; `--json`
+ * streams the very text one `JSON.stringify(…, null, 2)` of `{ results, summary }` would print.
+ */
+export class BatchOutput {
+  readonly counts: Counts = { files: 0, changed: 0, notApplicable: 0, failed: 0 };
+  /** The fleet report's rows (only when one is asked for). */
+  readonly fleetRows: FleetRow[] | undefined;
+  private readonly table: string[][] = [];
+  private records = 0;
+
+  constructor(
+    private readonly io: CliIo,
+    private readonly mode: Mode,
+    private readonly json: boolean,
+    fleet: boolean,
+  ) {
+    this.fleetRows = fleet ? [] : undefined;
+  }
+
+  /** One input's outcomes: written now, counted, and kept as rows. */
+  add(outcomes: Outcome[]): void {
+    for (const o of outcomes) {
+      count(this.counts, o);
+      this.fleetRows?.push(rowOf(o, this.mode));
+      if (this.json) this.record(jsonOf(o));
+      else {
+        this.table.push(tableRow(o, this.mode));
+        writeHuman(o, this.io);
+      }
+    }
+  }
+
+  /** Ends the output: the summary table, or the JSON's summary; `error` (a file of the run's own) is the last record. */
+  finish(error?: ErrorRecord): void {
+    const summary = error ? { ...this.counts, failed: this.counts.failed + 1 } : this.counts;
+    if (!this.json) {
+      this.io.stderr.write(summaryTable(this.table, this.counts));
+      return;
+    }
+    if (error) this.record(error);
+    if (this.records === 0) printJson(this.io.stdout, { results: [], summary });
+    else this.io.stdout.write(`\n  ],\n  "summary": ${indented(summary, '  ')}\n}\n`);
+  }
+
+  private record(value: unknown): void {
+    this.io.stdout.write(`${this.records++ === 0 ? '{\n  "results": [\n    ' : ',\n    '}${indented(value, '    ')}`);
+  }
+}
+
+/** `value` as JSON.stringify(value, null, 2) prints it at this indent inside a larger value. */
+function indented(value: unknown, indent: string): string {
+  // A string's own line ends are escaped in JSON: every line end here is the layout's.
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
 }
 
 const CONTAINER_NAMES = { sequence: 'bare <sequence>', 'sms-package': 'ConfigMgr 2007 export', 'cim-instance': 'Current Branch object.xml' } as const;

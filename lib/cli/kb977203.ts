@@ -8,7 +8,7 @@ import { TaskSequenceError } from '../errors.js';
 import type { Kb977203Options } from '../presets/kb977203.js';
 export { humanReport, type Kb977203CommandResult } from './kb977203-output.js';
 import { fleetCsv, fleetJson } from '../presets/kb977203-fleet.js';
-import { cliError, jsonOf, type Kb977203CommandResult, type Mode, type Outcome, rowOf, summaryOf, summaryTable, writeHuman } from './kb977203-output.js';
+import { BatchOutput, cliError, jsonOf, type Kb977203CommandResult, type Mode, type Outcome, rowOf, summaryOf, writeHuman } from './kb977203-output.js';
 import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import { errorRecord, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
@@ -194,9 +194,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
    * run's own (--report, --html) come after the inputs are done: their records (`done`) are printed before it, so a
    * script still learns what happened to each input.
    */
-  const fail = (e: TaskSequenceError, input: string, files = 1, done: Outcome[] = []): number => {
+  const fail = (e: TaskSequenceError, input: string, files = 1, done: Outcome[] | BatchOutput = []): number => {
     if (e.file === undefined) e.file = input;
     cliError(e);
+    if (done instanceof BatchOutput) {
+      // A batch's records are out already: its JSON ends with this error's record; people get the table, then it.
+      done.finish(json ? errorRecord(input, e) : undefined);
+      io.stderr.write(`cmts kb977203: ${e.format()}\n`);
+      return EXIT.failed;
+    }
     io.stderr.write(`cmts kb977203: ${e.format()}\n`);
     if (json) {
       const summary = done.length > 0 ? summaryOf(done) : { files, changed: 0, notApplicable: 0, failed: 0 };
@@ -232,12 +238,21 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     throw e;
   }
 
+  // One input's outcomes are kept (a zip can hold several sequences); a batch's are written as they come.
   const outcomes: Outcome[] = [];
+  const reportFile = str(p, 'report');
+  const output = batch ? new BatchOutput(io, mode, json, reportFile !== undefined) : undefined;
   const progress = batch && io.stderr.isTTY === true && !json && inputs.length >= 5;
   const settings: FileSettings = { options, mode, dryRun, limits: io.readLimits ?? {} };
   const done = (input: string, i: number, file: Outcome[]): void => {
-    if (progress) io.stderr.write(`\r\x1b[K[${i + 1}/${inputs.length}] ${input}`);
-    outcomes.push(...file);
+    if (!output) {
+      outcomes.push(...file);
+      return;
+    }
+    // The progress line is cleared for the input's report, then shows how far the batch has come.
+    if (progress) io.stderr.write('\r\x1b[K');
+    output.add(file);
+    if (progress) io.stderr.write(`[${i + 1}/${inputs.length}] ${input}`);
   };
   const jobs = jobsOf(p, inputs.length);
   if (jobs.pool) await runBatch(inputs, targetOf, settings, jobs.workers, io, done);
@@ -245,18 +260,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     inputs.forEach((input, i) => done(input, i, processHere(() => io.readFile(input, settings.limits.maxBytes), input, targetOf(input), settings, io, html !== undefined)));
   }
   if (progress) io.stderr.write('\r\x1b[K');
-  const reportFile = str(p, 'report');
   if (reportFile !== undefined) {
-    const rows = outcomes.map((o) => rowOf(o, mode));
+    const rows = output?.fleetRows ?? outcomes.map((o) => rowOf(o, mode));
     try {
       io.writeFileAtomic(reportFile, Buffer.from(/\.json$/i.test(reportFile) ? fleetJson(rows) : fleetCsv(rows), 'utf8'));
     } catch (e) {
       if (!(e instanceof TaskSequenceError)) throw e;
-      return fail(e, reportFile, 0, outcomes);
+      return fail(e, reportFile, 0, output ?? outcomes);
     }
   }
 
-  if (!batch) {
+  if (!output) {
     // A single named file: not applicable is a failure with its reason.
     const input = inputs[0] as string;
     const bad = outcomes.find((o): o is Extract<Outcome, { error: TaskSequenceError }> => 'error' in o);
@@ -283,14 +297,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return mode === 'check' && results.some((r) => r.report.changed) ? EXIT.failed : EXIT.ok;
   }
 
-  if (json) printJson(io.stdout, { results: outcomes.map(jsonOf), summary: summaryOf(outcomes) });
-  else {
-    for (const o of outcomes) writeHuman(o, io);
-    io.stderr.write(summaryTable(outcomes, mode));
-  }
-  const failed = outcomes.some((o) => 'error' in o);
-  const needed = mode === 'check' && outcomes.some((o) => 'result' in o && o.result.report.changed);
-  return failed || needed ? EXIT.failed : EXIT.ok;
+  output.finish();
+  const { failed, changed } = output.counts;
+  return failed > 0 || (mode === 'check' && changed > 0) ? EXIT.failed : EXIT.ok;
 }
 
 /**

@@ -7,7 +7,7 @@
 import { TaskSequenceError } from '../errors.js';
 import { createPackageReference } from './builders.js';
 import { detectIndentUnit, insertLaidOut, appendLaidOut, layoutAt, whitespaceBefore } from './format.js';
-import { linkChildren } from './parents.js';
+import { linkAdded } from './parents.js';
 import { locate, parentOf } from './query.js';
 import type { Element, Node, ParentElement, Reference, ReferenceList, Sequence, SequenceItem } from './types.js';
 
@@ -16,8 +16,8 @@ export function insertAfter(sequence: Sequence, ref: SequenceItem, items: Sequen
   const where = locate(sequence, ref);
   if (!where) throw new TaskSequenceError('STEP_NOT_FOUND', `The step ${JSON.stringify(ref.attributes.name ?? '')} is not in this sequence.`);
   insertLaidOut(where.parent, where.index, items, detectIndentUnit(sequence));
-  // The new items get parent links now, so the next edit after them finds them without re-indexing.
-  linkChildren(where.parent, items);
+  // In a linked tree the new items get parent links now, so the next edit after them finds them without re-linking.
+  linkAdded(sequence, where.parent, items);
 }
 
 /** Removes a step or group (and the whitespace that indented it). Returns false if it was not in `sequence`. */

@@ -1,0 +1,99 @@
+// A batch writes each input's output when that input is done and keeps only what its summary needs, so what it holds
+// does not grow with what it prints. What it prints must stay exactly what it was: --json is streamed as the very text
+// one JSON.stringify(…, null, 2) of the whole report gives, and people get each report and diff, then the table.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../lib/cli/main.js';
+import type { CliIo } from '../lib/cli/io.js';
+import { TaskSequenceError } from '../lib/errors.js';
+import { FIXTURES_DIR } from './helpers/corpus.js';
+import { memoryIo } from './helpers/memory-io.js';
+
+const fixture = (name: string) => readFileSync(join(FIXTURES_DIR, 'kb977203', name, 'input.xml'));
+/** A folder of inputs of each kind of outcome: changed, not applicable (two ways), broken. */
+const FOLDER = {
+  'in/a-refresh.xml': fixture('refresh-2007-crlf'),
+  'in/b-missing-setup.xml': fixture('refuse-missing-setup-step'),
+  'in/c-install-application.xml': fixture('refuse-install-application-step'),
+  'in/d-broken.xml': '<sequence><step></sequence>',
+  'in/e-two-setup.xml': fixture('new-computer-bare-utf16le-two-setup-steps'),
+};
+const ARGS = ['--certfix-package', 'ABC00010'];
+
+/** What was written to standard output, in order, as one text. */
+const stdoutOf = (m: ReturnType<typeof memoryIo>): string => m.stdout;
+
+describe('a batch writes as it goes', () => {
+  it('--json: the streamed text is the one JSON.stringify of the whole report prints, byte for byte', async () => {
+    const m = memoryIo(FOLDER);
+    let writes = 0;
+    const counted: CliIo = { ...m.io, stdout: { write: (c) => (writes++, m.io.stdout.write(c)) } };
+    expect(await main(['kb977203', 'in', '--dry-run', '--json', ...ARGS], counted)).toBe(1);
+    const text = stdoutOf(m);
+    const report = JSON.parse(text) as { results: { input: string }[]; summary: Record<string, number> };
+    expect(text).toBe(`${JSON.stringify(report, null, 2)}\n`);
+    // Not vacuous: every input is a record, in order, and each kind of outcome is there.
+    expect(report.results.map((r) => r.input)).toEqual(Object.keys(FOLDER));
+    expect(report.summary).toEqual({ files: 5, changed: 2, notApplicable: 2, failed: 1 });
+    // Streamed: one write per record (and the summary), not one write of the whole report.
+    expect(writes).toBe(6);
+  });
+
+  it('--json with a --report that cannot be written: the records, then its error as the last record, one text', async () => {
+    const m = memoryIo(FOLDER);
+    const refused: CliIo = {
+      ...m.io,
+      writeFileAtomic: (path) => {
+        throw new TaskSequenceError('IO_ERROR', `Cannot write ${path}: no space left on device.`, { file: path });
+      },
+    };
+    expect(await main(['kb977203', 'in', '--dry-run', '--json', '--report', 'fleet.csv', ...ARGS], refused)).toBe(1);
+    const text = stdoutOf(m);
+    const report = JSON.parse(text) as { results: { input: string; error?: { code: string } }[]; summary: Record<string, number> };
+    expect(text).toBe(`${JSON.stringify(report, null, 2)}\n`);
+    expect(report.results.map((r) => r.input)).toEqual([...Object.keys(FOLDER), 'fleet.csv']);
+    expect(report.results.at(-1)?.error?.code).toBe('IO_ERROR');
+    expect(report.summary).toEqual({ files: 5, changed: 2, notApplicable: 2, failed: 2 });
+  });
+
+  it('for people: each report (and its diff) as its input is done, the table after them all, the same exit status', async () => {
+    const m = memoryIo(FOLDER);
+    expect(await main(['kb977203', 'in', '--dry-run', ...ARGS], m.io)).toBe(1);
+    const err = m.stderr;
+    const at = (s: string) => {
+      const i = err.indexOf(s);
+      expect(i, s).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    const order = [
+      at('KB977203 (refresh) on in/a-refresh.xml'),
+      at('KB977203 on in/b-missing-setup.xml: not applicable (MISSING_SETUP_WINDOWS_STEP)'),
+      at('KB977203 on in/c-install-application.xml: not applicable (NOT_CONFIGMGR_2007)'),
+      at('in/d-broken.xml'),
+      at('on in/e-two-setup.xml'),
+      at('\nfile '),
+    ];
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(err).toMatch(/in\/a-refresh\.xml +would change +4\n/);
+    expect(err).toMatch(/in\/d-broken\.xml +FAILED +- +XML_MALFORMED\n/);
+    expect(err).toContain('5 sequence(s), 2 not applicable, 1 failed.');
+    // The diffs on standard output, in input order.
+    const out = stdoutOf(m);
+    expect(out.indexOf('+++ in/a-refresh.xml')).toBeLessThan(out.indexOf('+++ in/e-two-setup.xml'));
+  });
+
+  it('for people, a --report that cannot be written: every report, the table, then the error', async () => {
+    const m = memoryIo(FOLDER);
+    const refused: CliIo = {
+      ...m.io,
+      writeFileAtomic: (path) => {
+        throw new TaskSequenceError('IO_ERROR', `Cannot write ${path}: no space left on device.`, { file: path });
+      },
+    };
+    expect(await main(['kb977203', 'in', '--check', '--report', 'fleet.json', ...ARGS], refused)).toBe(1);
+    const err = m.stderr;
+    expect(err.indexOf('on in/e-two-setup.xml')).toBeLessThan(err.indexOf('5 sequence(s)'));
+    expect(err.trimEnd().split('\n').at(-1)).toMatch(/^cmts kb977203: fleet\.json.*IO_ERROR.*no space left on device/);
+  });
+});
