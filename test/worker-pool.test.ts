@@ -13,9 +13,10 @@ interface Message {
   crash?: boolean;
   exit?: number;
   hog?: boolean;
+  limits?: boolean;
 }
 
-async function run(messages: (Message | { result: string })[], workers: number, heapMb?: number) {
+async function run(messages: (Message | { result: string })[], workers: number, heapMb?: number, youngMb?: number) {
   const delivered: [number, unknown][] = [];
   const started: number[] = [];
   let maxAhead = 0;
@@ -24,6 +25,7 @@ async function run(messages: (Message | { result: string })[], workers: number, 
     workerData: { factor: 2 },
     workers,
     ...(heapMb !== undefined && { heapMb }),
+    ...(youngMb !== undefined && { youngMb }),
     start: (i): TaskStart<unknown> => {
       started.push(i);
       maxAhead = Math.max(maxAhead, i - delivered.length);
@@ -58,6 +60,13 @@ describe('runPool', () => {
   it('bounds each thread\'s heap: a task that fills it fails alone (ERR_WORKER_OUT_OF_MEMORY), the process lives on', async () => {
     const { delivered } = await run([{ value: 1 }, { value: 2, hog: true }, { value: 3 }], 1, 16);
     expect(delivered).toEqual([[0, 2], [1, 'failed 1: ERR_WORKER_OUT_OF_MEMORY'], [2, 6]]);
+  });
+
+  it('gives each thread the old and young generation sizes asked for, and V8 its own when none is', async () => {
+    const asked = await run([{ value: 0, limits: true }], 1, 64, 8);
+    expect(asked.delivered[0]?.[1]).toMatchObject({ maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 });
+    const own = (await run([{ value: 0, limits: true }], 1)).delivered[0]?.[1] as { maxYoungGenerationSizeMb: number };
+    expect(own.maxYoungGenerationSizeMb).not.toBe(8);
   });
 
   it('takes a result given at the start (an input that could not be read) in its place', async () => {

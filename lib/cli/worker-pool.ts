@@ -17,6 +17,8 @@ export interface PoolSpec<R> {
   workerData?: unknown;
   /** Each thread's old-generation heap, in MiB (`resourceLimits.maxOldGenerationSizeMb`); default V8's own. */
   heapMb?: number;
+  /** Each thread's young generation, in MiB (`resourceLimits.maxYoungGenerationSizeMb`); default V8's own. */
+  youngMb?: number;
   /** Threads; default {@link defaultWorkers}, never more than there are tasks. */
   workers?: number;
   /** Task `i`: called in order, as workers become free, so inputs are read just before they are needed. */
@@ -109,7 +111,8 @@ export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void
       }
     };
     const spawn = (): void => {
-      const worker = new threads.Worker(spec.script, { workerData: spec.workerData, ...(spec.heapMb !== undefined && { resourceLimits: { maxOldGenerationSizeMb: spec.heapMb } }) });
+      const resourceLimits = { ...(spec.heapMb !== undefined && { maxOldGenerationSizeMb: spec.heapMb }), ...(spec.youngMb !== undefined && { maxYoungGenerationSizeMb: spec.youngMb }) };
+      const worker = new threads.Worker(spec.script, { workerData: spec.workerData, resourceLimits });
       let death: Error | undefined;
       queued.set(worker, []);
       worker.on('message', ({ task, reply }: { task: number; reply: R }) => {
