@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { largeBatch } from '../lib/cli/kb977203.js';
 import { main } from '../lib/cli/main.js';
 import type { CliIo } from '../lib/cli/io.js';
 import { TaskSequenceError } from '../lib/errors.js';
@@ -95,5 +96,34 @@ describe('a batch writes as it goes', () => {
     const err = m.stderr;
     expect(err.indexOf('on in/e-two-setup.xml')).toBeLessThan(err.indexOf('5 sequence(s)'));
     expect(err.trimEnd().split('\n').at(-1)).toMatch(/^cmts kb977203: fleet\.json.*IO_ERROR.*no space left on device/);
+  });
+});
+
+describe('when a batch uses worker threads', () => {
+  const MiB = 1024 * 1024;
+  /** An io whose files have the given sizes (their bytes are never read). */
+  const sized = (sizes: Record<string, number>): CliIo => ({ ...memoryIo().io, sizeOf: (path) => sizes[path] });
+
+  it('from 40 MiB of input that threads would take, counted file by file', () => {
+    const files = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`f${i}.xml`, 100 * 1024]));
+    expect(largeBatch(Object.keys(files), sized(files))).toBe(false);
+    // 410 files of 100 KiB make 41 MiB.
+    for (let i = 400; i < 410; i++) files[`f${i}.xml`] = 100 * 1024;
+    expect(largeBatch(Object.keys(files), sized(files))).toBe(true);
+  });
+
+  it('not for inputs a thread would not take (over 8 MiB), nor for what has no size (standard input, a missing file)', () => {
+    expect(largeBatch(['a', 'b', 'c', 'd', 'e', 'f'], sized({ a: 9 * MiB, b: 9 * MiB, c: 9 * MiB, d: 9 * MiB, e: 9 * MiB, f: 9 * MiB }))).toBe(false);
+    expect(largeBatch(['-', 'missing', 'a'], sized({ a: 8 * MiB }))).toBe(false);
+    expect(largeBatch(['a', 'b', 'c', 'd', 'e'], sized({ a: 8 * MiB, b: 8 * MiB, c: 8 * MiB, d: 8 * MiB, e: 8 * MiB }))).toBe(true);
+  });
+
+  it('the files a real run measures: the command line sizes them with stat', async () => {
+    const { nodeIo } = await import('../lib/cli/io.js');
+    const io = nodeIo();
+    const here = join(FIXTURES_DIR, 'kb977203', 'refresh-2007-crlf', 'input.xml');
+    expect(io.sizeOf?.(here)).toBe(readFileSync(here).length);
+    expect(io.sizeOf?.(FIXTURES_DIR)).toBeUndefined();
+    expect(io.sizeOf?.(join(FIXTURES_DIR, 'no such file'))).toBeUndefined();
   });
 });

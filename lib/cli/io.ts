@@ -42,6 +42,8 @@ export interface CliIo {
   isDirectory(path: string): boolean;
   /** What is at a path (following symlinks). */
   kindOf(path: string): PathKind;
+  /** The size in bytes of the regular file at a path (following symlinks); undefined for anything else. */
+  sizeOf?(path: string): number | undefined;
   /** The absolute path with every symlink resolved (as far as the path exists), to compare two paths. */
   realPath(path: string): string;
   /** Creates a folder and its parents. */
@@ -88,6 +90,14 @@ export function nodeIo(): CliIo {
         return st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other';
       } catch {
         return 'missing';
+      }
+    },
+    sizeOf(path) {
+      try {
+        const st = statSync(path);
+        return st.isFile() ? st.size : undefined;
+      } catch {
+        return undefined;
       }
     },
     realPath: realPathOf,

@@ -24,6 +24,7 @@ export function memoryIo(files: Record<string, Uint8Array | string> = {}, tty = 
     },
     isDirectory: isDir,
     kindOf: (path) => (fs.has(path) ? 'file' : isDir(path) ? 'dir' : 'missing'),
+    sizeOf: (path) => fs.get(path)?.length,
     realPath: (path) => norm(path.replace(/^\.\//, '')),
     makeDir(path) {
       dirs.add(norm(path));
