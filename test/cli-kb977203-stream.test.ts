@@ -67,21 +67,53 @@ describe('a batch writes as it goes', () => {
       expect(i, s).toBeGreaterThanOrEqual(0);
       return i;
     };
-    const order = [
-      at('KB977203 (refresh) on in/a-refresh.xml'),
-      at('KB977203 on in/b-missing-setup.xml: not applicable (MISSING_SETUP_WINDOWS_STEP)'),
-      at('KB977203 on in/c-install-application.xml: not applicable (NOT_CONFIGMGR_2007)'),
-      at('in/d-broken.xml'),
-      at('on in/e-two-setup.xml'),
-      at('\nfile '),
+    const reports = [
+      'KB977203 (refresh) on in/a-refresh.xml',
+      'KB977203 on in/b-missing-setup.xml: not applicable (MISSING_SETUP_WINDOWS_STEP)',
+      'KB977203 on in/c-install-application.xml: not applicable (NOT_CONFIGMGR_2007)',
+      'cmts kb977203: in/d-broken.xml',
+      ') on in/e-two-setup.xml',
     ];
+    const order = [...reports.map(at), at('\nfile ')];
     expect(order).toEqual([...order].sort((a, b) => a - b));
+    // Each once: written as it comes, not again at the end.
+    for (const r of reports) expect(err.split(r).length - 1, r).toBe(1);
     expect(err).toMatch(/in\/a-refresh\.xml +would change +4\n/);
     expect(err).toMatch(/in\/d-broken\.xml +FAILED +- +XML_MALFORMED\n/);
     expect(err).toContain('5 sequence(s), 2 not applicable, 1 failed.');
     // The diffs on standard output, in input order.
     const out = stdoutOf(m);
     expect(out.indexOf('+++ in/a-refresh.xml')).toBeLessThan(out.indexOf('+++ in/e-two-setup.xml'));
+  });
+
+  it('--json and a bug met on the way (here, a --report write that fails unexpectedly): still one JSON document, ending with INTERNAL_ERROR', async () => {
+    const m = memoryIo(FOLDER);
+    const broken: CliIo = {
+      ...m.io,
+      writeFileAtomic: () => {
+        throw new Error('boom');
+      },
+    };
+    expect(await main(['kb977203', 'in', '--dry-run', '--json', '--report', 'fleet.csv', ...ARGS], broken)).toBe(1);
+    const text = stdoutOf(m);
+    const report = JSON.parse(text) as { results: { input: string; error?: { code: string; message: string } }[]; summary: Record<string, number> };
+    expect(text).toBe(`${JSON.stringify(report, null, 2)}\n`);
+    expect(report.results.map((r) => r.input)).toEqual([...Object.keys(FOLDER), 'in']);
+    expect(report.results.at(-1)?.error).toMatchObject({ code: 'INTERNAL_ERROR', message: 'boom' });
+    expect(report.summary.failed).toBe(2);
+    expect(m.stderr).toContain('cmts: internal error: boom\n');
+  });
+
+  it('for people, a bug met on the way is thrown to the launcher (which reports it), after what was printed', async () => {
+    const m = memoryIo(FOLDER);
+    const broken: CliIo = {
+      ...m.io,
+      writeFileAtomic: () => {
+        throw new Error('boom');
+      },
+    };
+    await expect(main(['kb977203', 'in', '--dry-run', '--report', 'fleet.csv', ...ARGS], broken)).rejects.toThrow('boom');
+    expect(m.stderr).toContain('KB977203 (refresh) on in/a-refresh.xml');
   });
 
   it('for people, a --report that cannot be written: every report, the table, then the error', async () => {
@@ -112,9 +144,12 @@ describe('when a batch uses worker threads', () => {
     expect(largeBatch(Object.keys(files), sized(files))).toBe(true);
   });
 
-  it('not for inputs a thread would not take (over 8 MiB), nor for what has no size (standard input, a missing file)', () => {
+  it('not for inputs a thread would not take (over 8 MiB, standard input, an export .zip), nor for a missing file', () => {
     expect(largeBatch(['a', 'b', 'c', 'd', 'e', 'f'], sized({ a: 9 * MiB, b: 9 * MiB, c: 9 * MiB, d: 9 * MiB, e: 9 * MiB, f: 9 * MiB }))).toBe(false);
     expect(largeBatch(['-', 'missing', 'a'], sized({ a: 8 * MiB }))).toBe(false);
+    // A file named "-" in the folder is not standard input's size.
+    expect(largeBatch(['-', 'a', 'b', 'c', 'd'], sized({ '-': 8 * MiB, a: 8 * MiB, b: 8 * MiB, c: 8 * MiB, d: 8 * MiB }))).toBe(false);
+    expect(largeBatch(['a.zip', 'b.ZIP', 'c.zip', 'd.zip', 'e.zip', 'f.zip'], sized({ 'a.zip': 8 * MiB, 'b.ZIP': 8 * MiB, 'c.zip': 8 * MiB, 'd.zip': 8 * MiB, 'e.zip': 8 * MiB, 'f.zip': 8 * MiB }))).toBe(false);
     expect(largeBatch(['a', 'b', 'c', 'd', 'e'], sized({ a: 8 * MiB, b: 8 * MiB, c: 8 * MiB, d: 8 * MiB, e: 8 * MiB }))).toBe(true);
   });
 

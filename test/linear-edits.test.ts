@@ -1,6 +1,7 @@
 // Edits find their place through parent links kept current (and checked), and every walk is iterative: these pin the
 // behaviour that makes both safe — correct results after edits made behind the index's back, and no depth limit.
 import { describe, expect, it } from 'vitest';
+import { linkedParentOf } from '../lib/model/parents.js';
 import { insertAfter, isUnchanged, locate, readTaskSequence, removeItem, visit, writeTaskSequenceText, type Group, type Step } from './helpers/api.js';
 
 const xml = `<sequence version="3.10">
@@ -63,3 +64,32 @@ describe('edits through parent links', () => {
     expect(locate(doc.sequence, deepest!)?.path).toBe(`${'/'.repeat(n)}b`);
   });
 });
+
+// A link is a WeakMap entry, and V8's young-generation collector holds an entry's value (the parent) whatever becomes
+// of its key: so links are made only in a tree linked as a whole (after a few lookups), and there for every node added.
+describe('when parent links are made', () => {
+  const many = `<sequence version="3.10">\n${Array.from({ length: 12 }, (_, i) => `  <step type="X" name="s${i}"/>\n`).join('')}</sequence>`;
+  const steps = (doc: ReturnType<typeof readTaskSequence>) => doc.sequence.children.filter((c): c is Step => c.kind === 'step');
+
+  it('a tree with a few lookups is not linked, and the steps inserted into it get no link', () => {
+    const doc = readTaskSequence(many);
+    const [first] = steps(doc) as [Step];
+    const added = step('added');
+    insertAfter(doc.sequence, first, [added]);
+    expect(linkedParentOf(first)).toBeUndefined();
+    expect(linkedParentOf(added)).toBeUndefined();
+    expect(locate(doc.sequence, added)?.path).toBe('added');
+  });
+
+  it('in a tree linked as a whole, every step inserted gets its link at once', () => {
+    const doc = readTaskSequence(many);
+    // Twelve lookups: past the searches made before linking, the tree is linked.
+    for (const s of steps(doc)) expect(locate(doc.sequence, s)?.path).toBe(s.attributes.name);
+    expect(linkedParentOf(steps(doc)[0] as Step)).toBe(doc.sequence);
+    const added = [step('a1'), step('a2')];
+    insertAfter(doc.sequence, steps(doc)[3] as Step, added);
+    expect(added.map((a) => linkedParentOf(a))).toEqual([doc.sequence, doc.sequence]);
+    expect(locate(doc.sequence, added[1] as Step)?.path).toBe('a2');
+  });
+});
+

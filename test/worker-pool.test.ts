@@ -63,9 +63,12 @@ describe('runPool', () => {
   });
 
   it('gives each thread the old and young generation sizes asked for, and V8 its own when none is', async () => {
-    const asked = await run([{ value: 0, limits: true }], 1, 64, 8);
-    expect(asked.delivered[0]?.[1]).toMatchObject({ maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 });
-    const own = (await run([{ value: 0, limits: true }], 1)).delivered[0]?.[1] as { maxYoungGenerationSizeMb: number };
+    for (const [heapMb, youngMb] of [[64, 8], [96, 16]] as const) {
+      const asked = await run([{ value: 0, limits: true }], 1, heapMb, youngMb);
+      expect(asked.delivered[0]?.[1]).toMatchObject({ maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: youngMb });
+    }
+    const own = (await run([{ value: 0, limits: true }], 1)).delivered[0]?.[1] as { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number };
+    expect([own.maxOldGenerationSizeMb, own.maxYoungGenerationSizeMb]).not.toContain(64);
     expect(own.maxYoungGenerationSizeMb).not.toBe(8);
   });
 

@@ -141,6 +141,7 @@ export class BatchOutput {
   readonly fleetRows: FleetRow[] | undefined;
   private readonly table: string[][] = [];
   private records = 0;
+  private finished = false;
 
   constructor(
     private readonly io: CliIo,
@@ -164,8 +165,18 @@ export class BatchOutput {
     }
   }
 
-  /** Ends the output: the summary table, or the JSON's summary; `error` (a file of the run's own) is the last record. */
+  /** Whether a JSON document has been begun on standard output and not yet ended. */
+  get jsonBegun(): boolean {
+    return this.json && this.records > 0 && !this.finished;
+  }
+
+  /**
+   * Ends the output, once: the summary table, or the JSON's summary; `error` (a file of the run's own, or a bug met
+   * on the way) is the last record.
+   */
   finish(error?: ErrorRecord): void {
+    if (this.finished) return;
+    this.finished = true;
     const summary = error ? { ...this.counts, failed: this.counts.failed + 1 } : this.counts;
     if (!this.json) {
       this.io.stderr.write(summaryTable(this.table, this.counts));

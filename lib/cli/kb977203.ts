@@ -255,51 +255,60 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (progress) io.stderr.write(`[${i + 1}/${inputs.length}] ${input}`);
   };
   const jobs = jobsOf(p, inputs, io);
-  if (jobs.pool) await runBatch(inputs, targetOf, settings, jobs.workers, io, done);
-  else {
-    inputs.forEach((input, i) => done(input, i, processHere(() => io.readFile(input, settings.limits.maxBytes), input, targetOf(input), settings, io, html !== undefined)));
-  }
-  if (progress) io.stderr.write('\r\x1b[K');
-  if (reportFile !== undefined) {
-    const rows = output?.fleetRows ?? outcomes.map((o) => rowOf(o, mode));
-    try {
-      io.writeFileAtomic(reportFile, Buffer.from(/\.json$/i.test(reportFile) ? fleetJson(rows) : fleetCsv(rows), 'utf8'));
-    } catch (e) {
-      if (!(e instanceof TaskSequenceError)) throw e;
-      return fail(e, reportFile, 0, output ?? outcomes);
+  try {
+    if (jobs.pool) await runBatch(inputs, targetOf, settings, jobs.workers, io, done);
+    else {
+      inputs.forEach((input, i) => done(input, i, processHere(() => io.readFile(input, settings.limits.maxBytes), input, targetOf(input), settings, io, html !== undefined)));
     }
-  }
-
-  if (!output) {
-    // A single named file: not applicable is a failure with its reason.
-    const input = inputs[0] as string;
-    const bad = outcomes.find((o): o is Extract<Outcome, { error: TaskSequenceError }> => 'error' in o);
-    if (bad) return fail(bad.error, input);
-    const results = outcomes.flatMap((o) => ('result' in o ? [o.result] : []));
-    if (results.length === 0) {
-      const na = outcomes.find((o): o is Extract<Outcome, { notApplicable: TaskSequenceError }> => 'notApplicable' in o);
-      if (na) return fail(na.notApplicable, input);
-    }
-    const done = outcomes.find((o): o is Extract<Outcome, { result: Kb977203CommandResult }> => 'result' in o);
-    if (html !== undefined && original && done?.doc) {
+    if (progress) io.stderr.write('\r\x1b[K');
+    if (reportFile !== undefined) {
+      const rows = output?.fleetRows ?? outcomes.map((o) => rowOf(o, mode));
       try {
-        const { renderComparison } = await import('../render/render-sequence.js');
-        io.writeFileAtomic(html, Buffer.from(renderComparison(original, done.doc, { source: `${done.input} with KB977203${dryRun ? ' (dry run)' : ''}` }), 'utf8'));
+        io.writeFileAtomic(reportFile, Buffer.from(/\.json$/i.test(reportFile) ? fleetJson(rows) : fleetCsv(rows), 'utf8'));
       } catch (e) {
         if (!(e instanceof TaskSequenceError)) throw e;
-        return fail(e, html, 0, outcomes);
+        return fail(e, reportFile, 0, output ?? outcomes);
       }
     }
-    if (json) printJson(io.stdout, { results: outcomes.map(jsonOf), summary: summaryOf(outcomes) });
-    else {
-      for (const o of outcomes) writeHuman(o, io);
+    if (output) {
+      output.finish();
+      const { failed, changed } = output.counts;
+      return failed > 0 || (mode === 'check' && changed > 0) ? EXIT.failed : EXIT.ok;
     }
-    return mode === 'check' && results.some((r) => r.report.changed) ? EXIT.failed : EXIT.ok;
+  } catch (e) {
+    // A bug met once a batch's JSON document is begun: it ends that document with the error's record, so standard
+    // output stays one JSON document (the launcher's own report of it would be a second).
+    if (!output?.jsonBegun) throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr.write(`cmts: internal error: ${message}\n`);
+    output.finish(errorRecord(p.positionals.join(' '), new TaskSequenceError('INTERNAL_ERROR', message)));
+    return EXIT.failed;
   }
 
-  output.finish();
-  const { failed, changed } = output.counts;
-  return failed > 0 || (mode === 'check' && changed > 0) ? EXIT.failed : EXIT.ok;
+  // A single named file (a batch has returned above): not applicable is a failure with its reason.
+  const input = inputs[0] as string;
+  const bad = outcomes.find((o): o is Extract<Outcome, { error: TaskSequenceError }> => 'error' in o);
+  if (bad) return fail(bad.error, input);
+  const results = outcomes.flatMap((o) => ('result' in o ? [o.result] : []));
+  if (results.length === 0) {
+    const na = outcomes.find((o): o is Extract<Outcome, { notApplicable: TaskSequenceError }> => 'notApplicable' in o);
+    if (na) return fail(na.notApplicable, input);
+  }
+  const kept = outcomes.find((o): o is Extract<Outcome, { result: Kb977203CommandResult }> => 'result' in o);
+  if (html !== undefined && original && kept?.doc) {
+    try {
+      const { renderComparison } = await import('../render/render-sequence.js');
+      io.writeFileAtomic(html, Buffer.from(renderComparison(original, kept.doc, { source: `${kept.input} with KB977203${dryRun ? ' (dry run)' : ''}` }), 'utf8'));
+    } catch (e) {
+      if (!(e instanceof TaskSequenceError)) throw e;
+      return fail(e, html, 0, outcomes);
+    }
+  }
+  if (json) printJson(io.stdout, { results: outcomes.map(jsonOf), summary: summaryOf(outcomes) });
+  else {
+    for (const o of outcomes) writeHuman(o, io);
+  }
+  return mode === 'check' && results.some((r) => r.report.changed) ? EXIT.failed : EXIT.ok;
 }
 
 /**
@@ -335,10 +344,16 @@ function forWorker(bytes: Uint8Array): boolean {
 /** The worker's module beside this one; missing when run from the TypeScript sources (tests), where there is none. */
 const WORKER = new URL('./kb977203-worker.js', import.meta.url);
 
-/** Whether the inputs' files hold at least {@link POOL_MIN_BYTES} that threads would take (counted until they do). */
+/**
+ * Whether the inputs' files hold at least {@link POOL_MIN_BYTES} that threads would take (counted until they do): not
+ * standard input, an export .zip (by its name; one named otherwise is found out when read, and done in the process),
+ * or a file over 8 MiB.
+ */
 export function largeBatch(inputs: string[], io: CliIo): boolean {
   let total = 0;
   for (const input of inputs) {
+    // Standard input is read once, in the process; an export .zip is processed in the process too.
+    if (input === '-' || /\.zip$/i.test(input)) continue;
     const size = io.sizeOf?.(input);
     if (size !== undefined && size <= WORKER_MAX_INPUT && (total += size) >= POOL_MIN_BYTES) return true;
   }

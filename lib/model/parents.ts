@@ -36,6 +36,11 @@ function linkChildren(parent: Parent, nodes: readonly Node[]): void {
   }
 }
 
+/** The parent a link records for `node`, if it has one (unchecked: for tests of when links are made). */
+export function linkedParentOf(node: Node): Parent | undefined {
+  return links.get(node);
+}
+
 /** The parent of a leaf under `root`, by searching every parent there (leaves have no links). */
 function searchLeaf(root: Parent, node: Node): { parent: Parent; index: number } | undefined {
   const todo: Parent[] = [root];
