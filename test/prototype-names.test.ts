@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { stepTypeName } from '../lib/model/steps.js';
 import { describeExpression } from '../lib/model/conditions.js';
 import { readTaskSequence } from './helpers/api.js';
+import { configMgrEra } from '../lib/presets/kb977203-era.js';
 import type { Expression } from '../lib/model/types.js';
 
 const NAMES = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
@@ -22,6 +23,14 @@ describe('names Object.prototype holds', () => {
       const step = doc.sequence.children[0] as { children: { tag?: string; children?: unknown[] }[] };
       const condition = step.children.find((c) => c.tag === 'condition') as { children: Expression[] };
       expect(describeExpression(condition.children[0] as Expression)).toBe(`X ${name} "1"`);
+    }
+  });
+
+  it('are step types ConfigMgr 2007 is not judged by: a step typed `constructor` is no step added after 2007', () => {
+    for (const name of NAMES) {
+      const doc = readTaskSequence(`<sequence version="3.00"><step type="${name}" name="s"/><step type="SMS_TaskSequence_PrestartCheckAction" name="p"/></sequence>`);
+      // Only the real later step type counts against 2007 (it did: "added in function Object() { [native code] }").
+      expect(configMgrEra(doc).against).toEqual(['it has a Check Readiness step (SMS_TaskSequence_PrestartCheckAction, added in ConfigMgr 2012 R2)']);
     }
   });
 });

@@ -49,7 +49,8 @@ export function configMgrEra(doc: TaskSequenceDocument): ConfigMgrEra {
       continue;
     }
     const type = node.attributes.type ?? '';
-    const since = NOT_IN_CONFIGMGR_2007[type];
+    // Own keys only: a type read from a file may be `constructor`, which Object.prototype would answer.
+    const since = Object.hasOwn(NOT_IN_CONFIGMGR_2007, type) ? NOT_IN_CONFIGMGR_2007[type] : undefined;
     if (since !== undefined && !seen.has(type)) {
       seen.add(type);
       const name = stepTypeName(type);

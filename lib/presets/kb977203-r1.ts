@@ -33,8 +33,11 @@ export function findHotfixInstallSteps(sequence: Parameters<typeof findSteps>[0]
     const action = getAction(step);
     const programName = getVariableValue(step, 'ProgramName');
     const commandLine = getVariableValue(step, 'CommandLine');
-    const all = [step.attributes.name, step.attributes.description, action, programName, commandLine].filter((t): t is string => t !== undefined).join('\n');
-    // Every test below needs "KB977" somewhere: a step without it (nearly every step) is passed over at once.
+    const fields = [step.attributes.name, step.attributes.description, action, programName, commandLine];
+    // Every test below needs "KB977" in one of them (joined by line ends, no match spans two): a step without "977"
+    // (nearly every step) is passed over at once, without joining or a regular expression.
+    if (!fields.some((t) => t !== undefined && t.includes('977'))) continue;
+    const all = fields.filter((t): t is string => t !== undefined).join('\n');
     if (!/KB977/i.test(all)) continue;
     const runs = [action, programName, commandLine].filter((t): t is string => t !== undefined).join('\n');
     const explicit = HOTFIX_MSP.test(runs) || MSIEXEC_PATCH.test(runs);
