@@ -25,6 +25,17 @@ const ARGS = ['--certfix-package', 'ABC00010'];
 /** What was written to standard output, in order, as one text. */
 const stdoutOf = (m: ReturnType<typeof memoryIo>): string => m.stdout;
 
+/** An io over `m` whose writes fail: with a TaskSequenceError (a full disk), or with a plain Error (a bug). */
+function failingWrites(m: ReturnType<typeof memoryIo>, kind: 'disk full' | 'bug'): CliIo {
+  return {
+    ...m.io,
+    writeFileAtomic: (path) => {
+      if (kind === 'bug') throw new Error('boom');
+      throw new TaskSequenceError('IO_ERROR', `Cannot write ${path}: no space left on device.`, { file: path });
+    },
+  };
+}
+
 describe('a batch writes as it goes', () => {
   it('--json: the streamed text is the one JSON.stringify of the whole report prints, byte for byte', async () => {
     const m = memoryIo(FOLDER);
@@ -43,12 +54,7 @@ describe('a batch writes as it goes', () => {
 
   it('--json with a --report that cannot be written: the records, then its error as the last record, one text', async () => {
     const m = memoryIo(FOLDER);
-    const refused: CliIo = {
-      ...m.io,
-      writeFileAtomic: (path) => {
-        throw new TaskSequenceError('IO_ERROR', `Cannot write ${path}: no space left on device.`, { file: path });
-      },
-    };
+    const refused = failingWrites(m, 'disk full');
     expect(await main(['kb977203', 'in', '--dry-run', '--json', '--report', 'fleet.csv', ...ARGS], refused)).toBe(1);
     const text = stdoutOf(m);
     const report = JSON.parse(text) as { results: { input: string; error?: { code: string } }[]; summary: Record<string, number> };
@@ -88,12 +94,7 @@ describe('a batch writes as it goes', () => {
 
   it('--json and a bug met on the way (here, a --report write that fails unexpectedly): still one JSON document, ending with INTERNAL_ERROR', async () => {
     const m = memoryIo(FOLDER);
-    const broken: CliIo = {
-      ...m.io,
-      writeFileAtomic: () => {
-        throw new Error('boom');
-      },
-    };
+    const broken = failingWrites(m, 'bug');
     expect(await main(['kb977203', 'in', '--dry-run', '--json', '--report', 'fleet.csv', ...ARGS], broken)).toBe(1);
     const text = stdoutOf(m);
     const report = JSON.parse(text) as { results: { input: string; error?: { code: string; message: string } }[]; summary: Record<string, number> };
@@ -106,24 +107,14 @@ describe('a batch writes as it goes', () => {
 
   it('for people, a bug met on the way is thrown to the launcher (which reports it), after what was printed', async () => {
     const m = memoryIo(FOLDER);
-    const broken: CliIo = {
-      ...m.io,
-      writeFileAtomic: () => {
-        throw new Error('boom');
-      },
-    };
+    const broken = failingWrites(m, 'bug');
     await expect(main(['kb977203', 'in', '--dry-run', '--report', 'fleet.csv', ...ARGS], broken)).rejects.toThrow('boom');
     expect(m.stderr).toContain('KB977203 (refresh) on in/a-refresh.xml');
   });
 
   it('for people, a --report that cannot be written: every report, the table, then the error', async () => {
     const m = memoryIo(FOLDER);
-    const refused: CliIo = {
-      ...m.io,
-      writeFileAtomic: (path) => {
-        throw new TaskSequenceError('IO_ERROR', `Cannot write ${path}: no space left on device.`, { file: path });
-      },
-    };
+    const refused = failingWrites(m, 'disk full');
     expect(await main(['kb977203', 'in', '--check', '--report', 'fleet.json', ...ARGS], refused)).toBe(1);
     const err = m.stderr;
     expect(err.indexOf('on in/e-two-setup.xml')).toBeLessThan(err.indexOf('5 sequence(s)'));
