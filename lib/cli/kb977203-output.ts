@@ -102,6 +102,7 @@ export function summaryOf(outcomes: Outcome[]): Counts {
   return counts;
 }
 
+/** Counts one outcome into `counts`. */
 function count(counts: Counts, o: Outcome): void {
   counts.files++;
   if ('error' in o) counts.failed++;
