@@ -26,6 +26,26 @@ export interface BuildOptions {
    * raised far beyond the default meets the call stack's: the library reports that as a YAML error.
    */
   maxDepth?: number;
+  /**
+   * {@link fromYaml} only: a text with more places where a YAML item can start than this (line ends, `,` `:` `-` `?`
+   * `[` `{`, counted before anything is parsed) is refused with `INPUT_TOO_LARGE` and the line and column where the
+   * count passes it; default 1,500,000. The YAML library's syntax tree costs about 700 bytes of memory an item (a
+   * 5 MB list of `- 0` lines took 577 MB; a 2 MB flow list `[0,0,…]` 722 MB), so a text within the byte limit could
+   * exhaust the heap and abort the process (63 MiB of `- 0` lines did). A real text form is about a third the size
+   * of its XML: 1,500,000 is about 14 MB of it, the text of a 38 MB export.
+   */
+  maxNodes?: number;
+}
+
+/** The offset where `text`'s count of places a YAML item can start passes `max`, or undefined if it does not. */
+function tooManyItemsAt(text: string, max: number): number | undefined {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // \n , - : ? [ {
+    if ((c === 0x0a || c === 0x2c || c === 0x2d || c === 0x3a || c === 0x3f || c === 0x5b || c === 0x7b) && ++count > max) return i;
+  }
+  return undefined;
 }
 
 /** The release whose console spelling new steps get: the text's `release`, else what its version and container say. */
@@ -58,11 +78,20 @@ export function buildSequence(text: TextSequence, options: BuildOptions = {}): T
 export function fromYaml(source: string, options: BuildOptions = {}): TaskSequenceDocument {
   const maxDepth = options.maxDepth ?? 512;
   if (!Number.isInteger(maxDepth) || maxDepth < 1) throw new TaskSequenceError('INVALID_ARGUMENT', `maxDepth must be a positive whole number, not ${String(maxDepth)}.`);
+  const maxNodes = options.maxNodes ?? 1_500_000;
+  if (!Number.isInteger(maxNodes) || maxNodes < 1) throw new TaskSequenceError('INVALID_ARGUMENT', `maxNodes must be a positive whole number, not ${String(maxNodes)}.`);
   const lines = new YamlLines();
   const place = (offset: number) => {
     const p = lines.linePos(offset);
     return { range: [offset, offset] as [number, number], linePos: { line: p.line, col: p.col } };
   };
+  const many = tooManyItemsAt(source, maxNodes);
+  if (many !== undefined) {
+    // Before the library has seen the text: its lines are counted here for the position.
+    const line = (source.slice(0, many).match(/\n/g)?.length ?? 0) + 1;
+    const col = many - (source.lastIndexOf('\n', many - 1) + 1) + 1;
+    throw new TaskSequenceError('INPUT_TOO_LARGE', `The text has more than ${maxNodes} places where a YAML item can start (option maxNodes): the YAML library would need about 700 bytes of memory for each.`, { range: [many, many], linePos: { line, col } });
+  }
   // What parseDocument does, with the nesting measured on the tokens between parsing and composing.
   const tokens = [...new Parser(lines.addNewLine).parse(source)];
   const deep = tooDeepAt(tokens, maxDepth);
