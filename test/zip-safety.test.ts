@@ -122,4 +122,18 @@ describe('export .zip safety', () => {
     const bytes = readFileSync(join(FIXTURES_DIR, 'zip', 'export.zip'));
     expect(Buffer.from(writeExportZip(readExportZip(bytes))).equals(bytes)).toBe(true);
   });
+
+  it('the sequences of one archive are read at once, so together they are held to 4 × maxBytes, before any is inflated', () => {
+    const part = (i: number) => ({ name: `SMS_TaskSequencePackage/CM10003${i}/object.xml`, data: OBJ(`s${i}`) });
+    const each = Buffer.byteLength(OBJ('s0'));
+    const maxBytes = each + 10;
+    // Four parts fit (4 × (maxBytes - 10)); five do not, though each alone is within maxBytes.
+    expect(readExportZip(makeZip([0, 1, 2, 3].map(part)), { maxBytes }).sequences).toHaveLength(4);
+    const e = thrown(() => readExportZip(makeZip([0, 1, 2, 3, 4].map(part)), { maxBytes, file: 'five.zip' }));
+    expect(e.code).toBe('INPUT_TOO_LARGE');
+    expect(e.message).toContain(`5 task sequences hold ${5 * each} bytes of XML; at most ${4 * maxBytes}`);
+    expect(e.file).toBe('five.zip');
+    // The same five with the default limit read.
+    expect(readExportZip(makeZip([0, 1, 2, 3, 4].map(part))).sequences).toHaveLength(5);
+  });
 });
