@@ -1,7 +1,7 @@
 // The text form at depth: sequenceToText, buildSequence and toYaml walk with explicit stacks, so a sequence nested as
 // deep as the reader's raised maxDepth allows converts both ways; fromYaml, whose YAML library composes by recursion,
 // refuses nesting beyond its own maxDepth with a typed error (line and column), never a stack overflow.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readTaskSequence, writeTaskSequenceText, type Node, type TaskSequenceDocument } from './helpers/api.js';
 import { cmts } from './helpers/cli-process.js';
 import { thrown } from './helpers/thrown.js';
+import { FIXTURES_DIR } from './helpers/corpus.js';
 import { buildSequence, fromYaml, sequenceToText, toYaml, type TextItem } from '../lib/api/text.js';
 import { stringifyYaml } from '../lib/text/yaml-text.js';
 
@@ -70,6 +71,17 @@ describe('the text form at depth', { timeout: 120_000 }, () => {
     }
     group.steps = [{ step: 'Run Command Line', name: 'inner', settings: { commandLine: 'cmd' } }];
     expectChain(buildSequence({ steps: [root] }), n);
+  });
+
+  it('toYaml writes a long list a few items at a time, and the pieces join into the text the library writes in one', () => {
+    // Lists at every level: steps, groups' steps, variables, successCodes, and a list of lists.
+    const doc = readTaskSequence(readFileSync(join(FIXTURES_DIR, 'kb977203', 'refresh-2007-crlf', 'input.xml')));
+    const text = { ...sequenceToText(doc), extra: [[1, 2, 3], [], [{ a: [4, 5] }], 'x'] };
+    const whole = stringify(text, { lineWidth: 0, minContentWidth: 0 });
+    expect(whole.split('\n').filter((l) => /^ *- /.test(l)).length).toBeGreaterThan(10);
+    for (const chunk of [1, 2, 3, 7]) for (const depth of [1, 2, 64]) expect(stringifyYaml(text, depth, chunk), `chunk ${chunk}, depth ${depth}`).toBe(whole);
+    const list = Array.from({ length: 25 }, (_, i) => ({ step: `s${i}`, codes: [i, i + 1] }));
+    expect(stringifyYaml(list, 64, 4)).toBe(stringify(list, { lineWidth: 0, minContentWidth: 0 }));
   });
 
   it('toYaml writes 1,000 nested groups (beyond the YAML library writer), each level as the library writes one', () => {

@@ -11,6 +11,14 @@ const OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
 /** Collections nested in one slice: well within what the library's writer handles on any stack. */
 const SLICE_DEPTH = 64;
 
+/**
+ * Items of a list written in one piece. The library's writer builds a node per value, hundreds of bytes each, before
+ * it writes: a sequence of 2.5 million steps (63 MiB of XML) ran `cmts convert --to yaml` out of heap and aborted the
+ * process. A longer list is cut out like a deep collection and written this many items at a time; a block list's text
+ * is its items' texts one after the other, so the pieces join as they are.
+ */
+const LIST_CHUNK = 2000;
+
 type Value = unknown;
 const isCollection = (v: Value): v is Record<string, unknown> | unknown[] => typeof v === 'object' && v !== null && (Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0);
 
@@ -18,7 +26,7 @@ const isCollection = (v: Value): v is Record<string, unknown> | unknown[] => typ
  * The collection `value` with each non-empty collection `depth` levels below it replaced by a fresh stand-in string,
  * copied (the caller's data is not changed); `cut` gets each replaced collection and its stand-in.
  */
-function slice(value: Record<string, unknown> | unknown[], depth: number, standIn: () => string, cut: (v: Value, mark: string) => void): Value {
+function slice(value: Record<string, unknown> | unknown[], depth: number, standIn: () => string, cut: (v: Value, mark: string) => void, chunk = Infinity): Value {
   const copyOf = (v: Record<string, unknown> | unknown[]) => (Array.isArray(v) ? [...v] : { ...v });
   const root = copyOf(value);
   const stack: { node: Record<string, unknown> | unknown[]; level: number }[] = [{ node: root, level: 1 }];
@@ -27,7 +35,7 @@ function slice(value: Record<string, unknown> | unknown[], depth: number, standI
     for (const key of Object.keys(node)) {
       const child = node[key];
       if (!isCollection(child)) continue;
-      if (frame.level >= depth) {
+      if (frame.level >= depth || (Array.isArray(child) && child.length > chunk)) {
         const mark = standIn();
         cut(child, mark);
         node[key] = mark;
@@ -60,9 +68,10 @@ function* strings(value: Value): Generator<string> {
  * `{ lineWidth: 0, minContentWidth: 0 }`, at any depth. Each slice is written by the library and nested in its
  * parent where the parent's text has the stand-in: a collection under a key starts on the next line, two columns
  * right of the key; a collection in a list starts after the item's `- `, its further lines two columns right of the
- * dash. Blank lines (in block scalars) stay empty, as the library writes them.
+ * dash. Blank lines (in block scalars) stay empty, as the library writes them. A list longer than `listChunk` is
+ * written that many items at a time, so the library never holds more than that many of its items' nodes at once.
  */
-export function stringifyYaml(value: Value, sliceDepth = SLICE_DEPTH): string {
+export function stringifyYaml(value: Value, sliceDepth = SLICE_DEPTH, listChunk = LIST_CHUNK): string {
   if (!isCollection(value)) return stringify(value, OPTIONS);
   let nonce = 0;
   const all = new Set<string>();
@@ -74,10 +83,17 @@ export function stringifyYaml(value: Value, sliceDepth = SLICE_DEPTH): string {
   const standIn = () => `${prefix}${count++}`;
   const cut = (v: Value, mark: string) => pending.set(mark, v);
   const texts = new Map<string, string>();
-  const root = stringify(slice(value, sliceDepth, standIn, cut), OPTIONS);
+  /** A collection's text, a long list's `listChunk` items at a time; what is nested deeper, or long, is cut out. */
+  const write = (v: Record<string, unknown> | unknown[]): string => {
+    if (!Array.isArray(v) || v.length <= listChunk) return stringify(slice(v, sliceDepth, standIn, cut, listChunk), OPTIONS);
+    const pieces: string[] = [];
+    for (let i = 0; i < v.length; i += listChunk) pieces.push(stringify(slice(v.slice(i, i + listChunk), sliceDepth, standIn, cut, listChunk), OPTIONS));
+    return pieces.join('');
+  };
+  const root = write(value);
   // Slices are written in turn; each may cut deeper ones, which join the queue.
   for (const [mark, v] of pending) {
-    texts.set(mark, stringify(slice(v as Record<string, unknown> | unknown[], sliceDepth, standIn, cut), OPTIONS));
+    texts.set(mark, write(v as Record<string, unknown> | unknown[]));
     pending.delete(mark);
   }
   const out: string[] = [];
@@ -100,20 +116,24 @@ export function stringifyYaml(value: Value, sliceDepth = SLICE_DEPTH): string {
       continue;
     }
     const before = line.slice(0, found.index);
-    const lines = text.split('\n').slice(0, -1);
-    if (found[1] === '- ') {
-      // In a list: the slice's first line follows the dash.
-      out.push(lead + before + '- ');
-      const column = frame.indent.length + before.length + 2;
-      stack.push({ lines, next: 0, indent: ' '.repeat(column), inline: true });
-    } else {
-      // Under a key: the slice starts on the next line, two columns right of where the key starts.
-      out.push(lead + before + ':', '\n');
-      const keyColumn = frame.indent.length + (/^ *(?:- )*/.exec(before)?.[0].length ?? 0);
-      stack.push({ lines, next: 0, indent: ' '.repeat(keyColumn + 2), inline: false });
-    }
+    // In a list the slice's first line follows the dash; under a key it starts on the next line, two columns right
+    // of where the key starts.
+    const inline = found[1] === '- ';
+    const indent = ' '.repeat(inline ? frame.indent.length + before.length + 2 : frame.indent.length + (/^ *(?:- )*/.exec(before)?.[0].length ?? 0) + 2);
+    out.push(lead + before + (inline ? '- ' : ':\n'));
+    // A slice with none cut out of it (nearly all of a long list's pieces) is indented whole, not line by line.
+    if (!text.includes(prefix)) out.push(indented(text, indent, inline));
+    else stack.push({ lines: text.split('\n').slice(0, -1), next: 0, indent, inline });
   }
   return out.join('');
+}
+
+/**
+ * `text` (lines each ending in a line end) with `indent` before every line that is not empty, but the first when it
+ * continues a line already written (`inline`).
+ */
+function indented(text: string, indent: string, inline: boolean): string {
+  return (inline ? '' : indent) + text.replace(/\n(?!\n|$)/g, `\n${indent}`);
 }
 
 /**
