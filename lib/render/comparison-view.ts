@@ -5,7 +5,7 @@
 import type { TaskSequenceDocument } from '../document.js';
 import { type DiffEntry, diffTaskSequences, formatDiffEntry } from '../diff/semantic-diff.js';
 import { shownValue } from './key-settings.js';
-import { buildSequenceView, flattenItems, type ItemView, type SequenceView, type ViewOptions } from './view-model.js';
+import { buildSequenceView, checkViewSize, flattenItems, type ItemView, type SequenceView, type ViewOptions } from './view-model.js';
 
 const ITEM_KINDS = new Set(['group', 'step', 'subtasksequence']);
 
@@ -119,7 +119,9 @@ function placeRemoved(view: SequenceView, old: SequenceView, removed: Set<ItemVi
 
 /** The view of `newDoc` with its differences from `oldDoc` marked (see {@link overlayChanges}). */
 export function buildComparisonView(oldDoc: TaskSequenceDocument, newDoc: TaskSequenceDocument, options: ViewOptions = {}): SequenceView {
+  // Both are held to the size a view shows before either is built.
+  checkViewSize(oldDoc, options);
   const view = buildSequenceView(newDoc, options);
-  const old = buildSequenceView(oldDoc, { lint: false });
+  const old = buildSequenceView(oldDoc, { lint: false, ...(options.maxItems !== undefined && { maxItems: options.maxItems }) });
   return overlayChanges(view, old, diffTaskSequences(oldDoc, newDoc));
 }

@@ -5,11 +5,11 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { lint } from '../lint/index.js';
-import type { Issue } from '../errors.js';
+import { type Issue, TaskSequenceError } from '../errors.js';
 import { conditionOf, describeCondition } from '../model/conditions.js';
-import { listItems } from '../model/query.js';
+import { isSequenceItem, listItems } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
-import type { Sequence, SequenceItem } from '../model/types.js';
+import type { Parent, Sequence, SequenceItem } from '../model/types.js';
 import { keySettings, type Setting, shownValue } from './key-settings.js';
 import { itemUsage } from './usage.js';
 
@@ -109,6 +109,32 @@ export interface ViewOptions {
   source?: string;
   /** Run the linter and show its findings (default true). */
   lint?: boolean;
+  /**
+   * The most steps, groups and sub task sequences a sequence may have to be shown (each of two compared); default
+   * 200,000. More is refused with `INPUT_TOO_LARGE` before any view is built. A page costs about 1.6 KB of memory and
+   * 190 bytes of HTML a step: 2.5 million steps (63 MiB of XML, within the reader's limits) made a 469 MB page at a
+   * 3.9 GiB peak; a comparison of two was still running at the heap's limit after nine minutes.
+   */
+  maxItems?: number;
+}
+
+const DEFAULT_MAX_ITEMS = 200_000;
+
+/** Refuses a sequence with more items than a view may show (see {@link ViewOptions.maxItems}). */
+export function checkViewSize(doc: TaskSequenceDocument, options: ViewOptions): void {
+  const max = options.maxItems ?? DEFAULT_MAX_ITEMS;
+  if (!Number.isInteger(max) || max < 1) throw new TaskSequenceError('INVALID_ARGUMENT', `maxItems must be a positive whole number, not ${String(max)}.`);
+  let count = 0;
+  const todo: Parent[] = [doc.sequence];
+  for (let parent = todo.pop(); parent; parent = todo.pop()) {
+    for (const node of parent.children) {
+      if (!isSequenceItem(node)) continue;
+      if (++count > max) {
+        throw new TaskSequenceError('INPUT_TOO_LARGE', `The sequence has more than ${max} steps and groups, more than a page shows (option maxItems); cmts inspect and cmts convert read it.`, doc.file === undefined ? {} : { file: doc.file });
+      }
+      if (node.kind === 'group') todo.push(node);
+    }
+  }
 }
 
 const CONTAINER: Record<TaskSequenceDocument['container'], string> = {
@@ -147,6 +173,7 @@ function references(seq: Sequence): ReferenceView[] {
 
 /** Builds the view of a document: the tree, the tables and (unless turned off) the lint findings. */
 export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOptions = {}): SequenceView {
+  checkViewSize(doc, options);
   const byPath = new Map<string, ItemView[]>();
   // Names repeat (two groups called "Install"), so paths do too: a finding goes to the item at its path and line.
   const byPlace = new Map<string, ItemView>();
