@@ -1,7 +1,6 @@
 // A page shows at most maxItems steps and groups (default 200,000): 2.5 million steps, within the reader's limits,
 // made a 469 MB page at a 3.9 GiB peak; a comparison of two was still running at the heap's limit after nine minutes.
-// More is refused with
-// INPUT_TOO_LARGE before any view is built.
+// More is refused with INPUT_TOO_LARGE before any view is built.
 import { describe, expect, it } from 'vitest';
 import { main } from '../../lib/cli/main.js';
 import { renderComparison, renderSequence } from '../../lib/render/render-sequence.js';
