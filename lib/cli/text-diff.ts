@@ -10,6 +10,8 @@
  * rather than one enormous line twice.
  */
 
+import { longestIncreasing } from '../diff/longest-increasing.js';
+
 type Kind = ' ' | '-' | '+';
 
 const LONG_LINE = 400;
@@ -75,27 +77,6 @@ function patience(a: string[], aLo: number, aHi: number, b: string[], bLo: numbe
   }
   diffRange(a, i, aHi, b, j, bHi, out, false);
   return true;
-}
-
-/** The longest subsequence of `pairs` (sorted by their first) whose seconds increase: patience sorting, O(n log n). */
-function longestIncreasing(pairs: [number, number][]): [number, number][] {
-  const tails: number[] = [];
-  const prev = new Int32Array(pairs.length);
-  for (let k = 0; k < pairs.length; k++) {
-    const v = (pairs[k] as [number, number])[1];
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (((pairs[tails[mid] as number] as [number, number])[1]) < v) lo = mid + 1;
-      else hi = mid;
-    }
-    prev[k] = lo > 0 ? (tails[lo - 1] as number) : -1;
-    tails[lo] = k;
-  }
-  const result: [number, number][] = [];
-  for (let k = tails.length ? (tails[tails.length - 1] as number) : -1; k !== -1; k = prev[k] as number) result.push(pairs[k] as [number, number]);
-  return result.reverse();
 }
 
 /** Myers' shortest edit script, keeping for step d only the 2d+1 diagonals it can reach. */

@@ -10,6 +10,7 @@ import { listItems, type Located } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
 import type { SequenceItem } from '../model/types.js';
 import { getAction } from '../model/variables.js';
+import { longestIncreasing } from './longest-increasing.js';
 
 /** One difference. */
 export interface DiffEntry {
@@ -64,80 +65,19 @@ function parentPath(l: Located): string {
 }
 
 /**
- * Longest common subsequence of two key lists, as the set of indexes in `b` that stay in order. The common head and
- * tail are kept as they are; only the part between is compared cell by cell, and only while that table stays within
- * {@link MAX_CELLS}: a table over all of two 20,000-step sequences took 3.4 GB and 24 s. Past it, the keys found
- * once on each side are kept in their longest increasing run (patience), in O(n log n): what stays in order is then
- * correct but may not be the longest.
+ * The indexes in `b` of the longest run of keys that `a` holds in the same order. Keys are unique on each side (an
+ * item's index in the old sequence), so that run is the longest increasing subsequence of the keys' places in `a`,
+ * taken in `b`'s order: O(n log n). (A table of every pair of places took 3.4 GB and 24 s for 20,000 steps.)
  */
 function inOrder(a: string[], b: string[]): Set<number> {
-  const keep = new Set<number>();
-  let lo = 0;
-  while (lo < a.length && lo < b.length && a[lo] === b[lo]) keep.add(lo++);
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > lo && endB > lo && a[endA - 1] === b[endB - 1]) keep.add(--endB), endA--;
-  const n = endA - lo;
-  const m = endB - lo;
-  if (n === 0 || m === 0) return keep;
-  if ((n + 1) * (m + 1) > MAX_CELLS) {
-    for (const j of patienceInOrder(a, b, lo, endA, endB)) keep.add(j);
-    return keep;
-  }
-  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) (dp[i] as number[])[j] = a[lo + i] === b[lo + j] ? ((dp[i + 1] as number[])[j + 1] as number) + 1 : Math.max((dp[i + 1] as number[])[j] as number, (dp[i] as number[])[j + 1] as number);
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[lo + i] === b[lo + j]) {
-      keep.add(lo + j);
-      i++;
-      j++;
-    } else if (((dp[i + 1] as number[])[j] as number) >= ((dp[i] as number[])[j + 1] as number)) i++;
-    else j++;
-  }
-  return keep;
-}
-
-/** Cells of the table {@link inOrder} fills: 25 million (about 200 MB), two stretches of 5,000 items each. */
-const MAX_CELLS = 25_000_000;
-
-/** The indexes in `b[lo, endB)` of the keys found once in each of `a[lo, endA)` and `b[lo, endB)`, in the longest run that keeps their order. */
-function patienceInOrder(a: string[], b: string[], lo: number, endA: number, endB: number): number[] {
-  const count = new Map<string, { inA: number; inB: number; at: number }>();
-  for (let i = lo; i < endA; i++) {
-    const c = count.get(a[i] as string);
-    if (c) c.inA++;
-    else count.set(a[i] as string, { inA: 1, inB: 0, at: -1 });
-  }
-  const order: number[] = [];
-  for (let j = lo; j < endB; j++) {
-    const c = count.get(b[j] as string);
-    if (c && ++c.inB === 1) c.at = j;
-  }
-  for (let i = lo; i < endA; i++) {
-    const c = count.get(a[i] as string) as { inA: number; inB: number; at: number };
-    if (c.inA === 1 && c.inB === 1) order.push(c.at);
-  }
-  // Longest increasing subsequence of `order` (b's indexes in a's order), by patience sorting.
-  const tails: number[] = [];
-  const tailAt: number[] = [];
-  const prev: number[] = new Array<number>(order.length).fill(-1);
-  order.forEach((x, k) => {
-    let l = 0;
-    let h = tails.length;
-    while (l < h) {
-      const mid = (l + h) >> 1;
-      if ((tails[mid] as number) < x) l = mid + 1;
-      else h = mid;
-    }
-    if (l > 0) prev[k] = tailAt[l - 1] as number;
-    tails[l] = x;
-    tailAt[l] = k;
+  const inA = new Map(a.map((key, i) => [key, i]));
+  const pairs: [number, number][] = [];
+  b.forEach((key, j) => {
+    const i = inA.get(key);
+    if (i !== undefined) pairs.push([i, j]);
   });
-  const out: number[] = [];
-  for (let k = tails.length ? (tailAt[tails.length - 1] as number) : -1; k !== -1; k = prev[k] as number) out.push(order[k] as number);
-  return out;
+  pairs.sort((x, y) => x[0] - y[0]);
+  return new Set(longestIncreasing(pairs).map(([, j]) => j));
 }
 
 function compareMaps(kind: string, before: Record<string, string>, after: Record<string, string>, out: DiffEntry[]): void {
@@ -175,14 +115,23 @@ export function diffTaskSequences(a: TaskSequenceDocument, b: TaskSequenceDocume
   const right = listItems(b.sequence);
   const match = new Map<Located, Located>();
   const taken = new Set<Located>();
+  // Each key's left items in order, and how many of them are taken: items that share a key (twenty "Restart
+  // Computer" steps in one group) cost one push and one step forward each, not a copy or shift of the list.
   const pass = (key: (l: Located) => string): void => {
-    const pool = new Map<string, Located[]>();
-    for (const l of left) if (!match.has(l)) pool.set(key(l), [...(pool.get(key(l)) ?? []), l]);
+    const pool = new Map<string, { items: Located[]; next: number }>();
+    for (const l of left) {
+      if (match.has(l)) continue;
+      const k = key(l);
+      const entry = pool.get(k);
+      if (entry) entry.items.push(l);
+      else pool.set(k, { items: [l], next: 0 });
+    }
     for (const r of right) {
       if (taken.has(r)) continue;
-      const cands = pool.get(key(r));
-      const l = cands?.shift();
-      if (l) {
+      const entry = pool.get(key(r));
+      const l = entry?.items[entry.next];
+      if (entry && l) {
+        entry.next++;
         match.set(l, r);
         taken.add(r);
       }

@@ -92,6 +92,16 @@ try {
     report(`lint cost per finding, ${large.findings} vs ${small.findings} findings`, `${perLarge.toFixed(3)} ms vs ${perSmall.toFixed(3)} ms`, perLarge / perSmall, 2);
   });
 
+  section('diff', () => {
+    // Steps that share one name (a sequence with many "Restart Computer" steps): matching them by key copied and
+    // shifted a list per item, and ordering them filled a table of every pair.
+    const small = must('diff', 2000, 3);
+    const large = must('diff', 20000, 3);
+    const perSmall = small.ms / small.steps;
+    const perLarge = large.ms / large.steps;
+    report('cmts diff cost per step, 20,000 vs 2,000 steps of one name', `${(perLarge * 1000).toFixed(1)} µs vs ${(perSmall * 1000).toFixed(1)} µs (${large.entries} entries)`, perLarge / perSmall, 2);
+  });
+
   section('dry-run', () => {
     const text = generateSetupSequence(200, 32);
     const f = file('setup-200-5mb.xml', text);

@@ -69,6 +69,24 @@ const tasks = {
     }, Number(reps));
     return { ms, findings };
   },
+  // The semantic diff (cmts diff) of `steps` steps that all share one name, against the same with one renamed and
+  // the last moved first: what is matched by key and what kept its order both meet items that share a key.
+  async diff(steps, reps = '3') {
+    const { readTaskSequence } = await load('lib/index.js');
+    const { diffTaskSequences } = await load('lib/diff/semantic-diff.js');
+    const n = Number(steps);
+    const step = (name) => `<step type="SMS_TaskSequence_RebootAction" name="${name}"><action>smsboot.exe /target:HD</action></step>\n`;
+    const names = Array.from({ length: n }, () => 'Restart Computer');
+    const after = ['Restart Computer', ...names.slice(0, -1)];
+    after[n >> 1] = 'Restart into WinPE';
+    const a = readTaskSequence(`<sequence version="3.10">\n${names.map(step).join('')}</sequence>`);
+    const b = readTaskSequence(`<sequence version="3.10">\n${after.map(step).join('')}</sequence>`);
+    let entries = 0;
+    const ms = median(() => {
+      entries = diffTaskSequences(a, b).length;
+    }, Number(reps));
+    return { ms, entries, steps: n };
+  },
   // The CLI in-process with the real streams; peak RSS above the RSS once the CLI is loaded.
   async cli(...argv) {
     const { main } = await load('lib/cli/main.js');
