@@ -11,15 +11,6 @@ import type { Group, Node, Parent, Sequence, SequenceItem } from './types.js';
 const links = new WeakMap<Node | Parent, Parent>();
 
 /**
- * The roots whose whole tree has been linked. Links are made only in those trees: a WeakMap entry's value (the
- * parent) is held strongly by V8's young-generation collector whatever becomes of its key, so one link into a tree
- * keeps the whole tree alive, and copied, until the next full collection. A batch of preset runs that linked the two
- * steps each inserts spent half its time collecting trees long dead (measured: 400 files of 100 KB, 250 ms of
- * scavenges instead of 60).
- */
-const linkedRoots = new WeakSet<Parent>();
-
-/**
  * Records `parent` as the parent of each node of `nodes` that can hold children, and so on below them (iteratively).
  * Only such nodes are linked — steps, groups, lists, conditions: about one node in five, and WeakMap entries cost
  * the garbage collector — so a leaf (text, a variable, an action) is found by a search of its tree instead.
@@ -103,22 +94,20 @@ export function parentIn(root: Parent, node: Node): { parent: Parent; index: num
     const path = pathTo(root, node);
     return path && { parent: path.parents[path.parents.length - 1] as Parent, index: path.index };
   }
-  linkTree(root);
+  linkChildren(root, root.children);
   return checked(root, node);
 }
 
-/** Links every parent of `root`'s tree; the nodes added to it later are linked as they come ({@link linkAdded}). */
-function linkTree(root: Parent): void {
-  linkedRoots.add(root);
-  linkChildren(root, root.children);
-}
-
 /**
- * Links `nodes`, just added to `parent` in `root`'s tree, if that tree is linked, so that the next edit after them
- * finds them without re-linking the tree. In a tree not linked (a few lookups, each a search) nothing is linked.
+ * Links `nodes`, just added to `parent` in `root`'s tree, if that tree is linked (it has had more lookups than are
+ * searched), so that the next edit after them finds them without re-linking the tree. In a tree not linked nothing
+ * is: a WeakMap entry's value (the parent) is held strongly by V8's young-generation collector whatever becomes of
+ * its key, so one link into a tree keeps the whole tree alive, and copied, until the next full collection. A batch
+ * of preset runs that linked the two steps each inserts spent half its time collecting trees long dead (measured:
+ * 400 files of 100 KB, 250 ms of scavenges instead of 60).
  */
 export function linkAdded(root: Parent, parent: Parent, nodes: readonly Node[]): void {
-  if (linkedRoots.has(root)) linkChildren(parent, nodes);
+  if ((searches.get(root) ?? 0) > SEARCHES_BEFORE_LINKING) linkChildren(parent, nodes);
 }
 
 /** The chain of parents from `root` (first) down to the direct parent of `node`, or undefined. */
@@ -127,7 +116,7 @@ export function ancestorsIn(root: Parent, node: Node): { parents: Parent[]; inde
   if (!where) {
     if (!('children' in node) || searchFirst(root)) return pathTo(root, node);
     // Link the tree once, then climb the links like any later lookup (no second call: the answer is right here).
-    linkTree(root);
+    linkChildren(root, root.children);
     where = checked(root, node);
     if (!where) return undefined;
   }
