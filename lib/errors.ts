@@ -75,6 +75,13 @@ export interface LinePos {
   col: number;
 }
 
+/** An option that is a limit: `value`, or `fallback` when none is given; `INVALID_ARGUMENT` unless a positive whole number. */
+export function limitOption(name: string, value: number | undefined, fallback: number): number {
+  const n = value ?? fallback;
+  if (!Number.isInteger(n) || n < 1) throw new TaskSequenceError('INVALID_ARGUMENT', `${name} must be a positive whole number, not ${String(n)}.`);
+  return n;
+}
+
 /** Maps offsets to lines and columns by binary search over line starts, computed once and only when first asked. */
 export class LineCounter {
   private starts: number[] | undefined;

@@ -5,7 +5,7 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { lint } from '../lint/index.js';
-import { type Issue, TaskSequenceError } from '../errors.js';
+import { type Issue, limitOption, TaskSequenceError } from '../errors.js';
 import { conditionOf, describeCondition } from '../model/conditions.js';
 import { isSequenceItem, listItems } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
@@ -122,8 +122,7 @@ const DEFAULT_MAX_ITEMS = 200_000;
 
 /** Refuses a sequence with more items than a view may show (see {@link ViewOptions.maxItems}). */
 export function checkViewSize(doc: TaskSequenceDocument, options: ViewOptions): void {
-  const max = options.maxItems ?? DEFAULT_MAX_ITEMS;
-  if (!Number.isInteger(max) || max < 1) throw new TaskSequenceError('INVALID_ARGUMENT', `maxItems must be a positive whole number, not ${String(max)}.`);
+  const max = limitOption('maxItems', options.maxItems, DEFAULT_MAX_ITEMS);
   let count = 0;
   const todo: Parent[] = [doc.sequence];
   for (let parent = todo.pop(); parent; parent = todo.pop()) {

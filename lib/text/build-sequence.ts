@@ -7,7 +7,7 @@ import { createSequence, smsPackageDefaults } from '../catalog/create-sequence.j
 import { LATEST_RELEASE, type Release } from '../catalog/versions.js';
 import type { ContainerKind } from '../containers/index.js';
 import type { TaskSequenceDocument } from '../document.js';
-import { TaskSequenceError } from '../errors.js';
+import { limitOption, LineCounter, TaskSequenceError } from '../errors.js';
 import { layOut } from '../model/format.js';
 import type { Node, Sequence } from '../model/types.js';
 import { describeErrors, validatorFor } from '../schemas.js';
@@ -76,10 +76,8 @@ export function buildSequence(text: TextSequence, options: BuildOptions = {}): T
 
 /** Parses, validates (schemas/sequence-text.schema.json) and builds a sequence written in the text form's YAML. */
 export function fromYaml(source: string, options: BuildOptions = {}): TaskSequenceDocument {
-  const maxDepth = options.maxDepth ?? 512;
-  if (!Number.isInteger(maxDepth) || maxDepth < 1) throw new TaskSequenceError('INVALID_ARGUMENT', `maxDepth must be a positive whole number, not ${String(maxDepth)}.`);
-  const maxNodes = options.maxNodes ?? 1_500_000;
-  if (!Number.isInteger(maxNodes) || maxNodes < 1) throw new TaskSequenceError('INVALID_ARGUMENT', `maxNodes must be a positive whole number, not ${String(maxNodes)}.`);
+  const maxDepth = limitOption('maxDepth', options.maxDepth, 512);
+  const maxNodes = limitOption('maxNodes', options.maxNodes, 1_500_000);
   const lines = new YamlLines();
   const place = (offset: number) => {
     const p = lines.linePos(offset);
@@ -87,10 +85,8 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
   };
   const many = tooManyItemsAt(source, maxNodes);
   if (many !== undefined) {
-    // Before the library has seen the text: its lines are counted here for the position.
-    const line = (source.slice(0, many).match(/\n/g)?.length ?? 0) + 1;
-    const col = many - (source.lastIndexOf('\n', many - 1) + 1) + 1;
-    throw new TaskSequenceError('INPUT_TOO_LARGE', `The text has more than ${maxNodes} places where a YAML item can start (option maxNodes): the YAML library would need about 700 bytes of memory for each.`, { range: [many, many], linePos: { line, col } });
+    // Before the library has seen the text, so its line counter has not either.
+    throw new TaskSequenceError('INPUT_TOO_LARGE', `The text has more than ${maxNodes} places where a YAML item can start (option maxNodes): the YAML library would need about 700 bytes of memory for each.`, { range: [many, many], linePos: new LineCounter(source).linePos(many) });
   }
   // What parseDocument does, with the nesting measured on the tokens between parsing and composing.
   const tokens = [...new Parser(lines.addNewLine).parse(source)];
