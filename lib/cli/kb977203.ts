@@ -197,14 +197,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const fail = (e: TaskSequenceError, input: string, files = 1, done: Outcome[] | BatchOutput = []): number => {
     if (e.file === undefined) e.file = input;
     cliError(e);
-    if (done instanceof BatchOutput) {
-      // A batch's records are out already: its JSON ends with this error's record; people get the table, then it.
-      done.finish(json ? errorRecord(input, e) : undefined);
-      io.stderr.write(`cmts kb977203: ${e.format()}\n`);
-      return EXIT.failed;
-    }
+    // A batch's records are out already: its JSON ends with this error's record; people get the table, then it.
+    if (done instanceof BatchOutput) done.finish(json ? errorRecord(input, e) : undefined);
     io.stderr.write(`cmts kb977203: ${e.format()}\n`);
-    if (json) {
+    if (json && !(done instanceof BatchOutput)) {
       const summary = done.length > 0 ? summaryOf(done) : { files, changed: 0, notApplicable: 0, failed: 0 };
       printJson(io.stdout, { results: [...done.map(jsonOf), errorRecord(input, e)], summary: { ...summary, failed: summary.failed + 1 } });
     }
