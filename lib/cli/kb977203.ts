@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TaskSequenceDocument } from '../document.js';
+import { isZip } from '../containers/export-zip.js';
 import { TaskSequenceError } from '../errors.js';
 import type { Kb977203Options } from '../presets/kb977203.js';
 export { humanReport, type Kb977203CommandResult } from './kb977203-output.js';
@@ -333,8 +334,7 @@ const WORKER_HEAP_MB = 256;
  */
 const WORKER_YOUNG_MB = 8;
 function forWorker(bytes: Uint8Array): boolean {
-  const zip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  return !zip && bytes.length <= WORKER_MAX_INPUT;
+  return !isZip(bytes) && bytes.length <= WORKER_MAX_INPUT;
 }
 
 /** The worker's module beside this one; missing when run from the TypeScript sources (tests), where there is none. */
