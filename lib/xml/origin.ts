@@ -11,10 +11,13 @@
  */
 import type { XmlNode as Node, XmlDocument } from './types.js';
 import { decodeEntities, normalizeAttributeRaw } from './entities.js';
+import type { Tally } from './style.js';
 
 /** The text one parse read from; shared by every node of that parse. */
 export interface Source {
   readonly text: string;
+  /** What the reader counted of the text's writing style as it read (see `xml/style.ts`). */
+  readonly tally?: Tally | undefined;
 }
 
 /** Where a text, comment, CDATA or processing instruction node came from, and what it said there. */

@@ -12,6 +12,7 @@ import { INVALID_CHAR, isSpace, NAME_AT as NAME } from './chars.js';
 import { readDeclaration } from './declaration.js';
 import { decodeEntities, EntityError, normalizeAttributeRaw } from './entities.js';
 import { type Source, SourcedDocument, SourcedElement, SourcedInstruction, SourcedLeaf, SourcedValueElement } from './origin.js';
+import { Tally } from './style.js';
 
 /** Decides the kind of an element from its tag and its parent's kind (the model's classification). */
 export type Classifier = (tag: string, parentKind: string, parentTag: string) => Element['kind'];
@@ -213,7 +214,10 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
   const maxNodes = options.maxNodes ?? 3_000_000;
   let markup = 0;
   const classify = options.classify ?? defaultClassify;
-  const source: Source = { text };
+  // The writing style is counted as the text is read (a check builds nothing to print, so it counts nothing): the
+  // writer then needs no second scan of the text to print an edit the way the document is written.
+  const tally = check ? undefined : new Tally();
+  const source: Source = { text, tally };
   const warnings: ParseWarning[] = [];
   const len = text.length;
   const fail = (code: ErrorCode, message: string, at: number, end = at): never => {
@@ -281,6 +285,36 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       throw e;
     }
   };
+  // Where the next LF, `"` and `'` are at or after the text being read: each search starts where the last one stopped,
+  // so finding them for the style costs one pass over the text in all.
+  let nextLf = -1;
+  let nextDq = -1;
+  let nextSq = -1;
+  const nextOf = (known: number, char: string, from: number): number => {
+    if (known >= from) return known;
+    const i = text.indexOf(char, from);
+    return i === -1 ? len : i;
+  };
+  /** Counts the newline of the white space at `[from, to)` as {@link Tally.whiteSpace} does: CR LF if any, else LF. */
+  const countNewlines = (t: Tally, from: number, to: number): void => {
+    let crlf = false;
+    let lf = false;
+    for (nextLf = nextOf(nextLf, '\n', from); nextLf < to; nextLf = nextOf(nextLf, '\n', nextLf + 1)) {
+      lf = true;
+      if (nextLf > from && text.charCodeAt(nextLf - 1) === 0x0d) {
+        crlf = true;
+        break;
+      }
+    }
+    t.newlines(crlf, lf);
+  };
+  /** Counts the quotes of text at `[from, to)` that holds no reference, as {@link Tally.text} does. */
+  const countQuotes = (t: Tally, from: number, to: number): void => {
+    if ((nextDq = nextOf(nextDq, '"', from)) < to) t.quotLit++;
+    if ((nextSq = nextOf(nextSq, "'", from)) < to) t.aposLit++;
+  };
+  // The end of the start tag just read, when it was not empty: an end tag right there is an empty element's (`<a></a>`).
+  let openEnd = -1;
   const children = (): Node[] => (stack.length ? scratch : topChildren);
   /** Makes the leaf held as a value element's value a child after all (a second child came). */
   const flushPending = (f: Frame | undefined): void => {
@@ -313,12 +347,14 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       let w = pos;
       while (w < textEnd && isSpace(text.charCodeAt(w))) w++;
       if (w === textEnd) {
+        if (tally) countNewlines(tally, pos, textEnd);
         if (!check || !stack.length) addLeaf('text', textEnd - pos <= 64 ? (recent.peek(text, pos, textEnd) ?? recent.get(text.slice(pos, textEnd))) : text.slice(pos, textEnd), pos, true);
         pos = textEnd;
         continue;
       }
       if (stack.length && isPlain(text, pos, textEnd, true)) {
         // Text with nothing to check or decode (a value, mostly): a repeat is found without slicing it.
+        if (tally) countQuotes(tally, pos, textEnd);
         if (!check) addLeaf('text', textEnd - pos <= 64 ? (recent.peek(text, pos, textEnd) ?? recent.get(text.slice(pos, textEnd))) : text.slice(pos, textEnd), pos);
         pos = textEnd;
         continue;
@@ -333,6 +369,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       } else if (raw.indexOf(']]>') !== -1) {
         fail('XML_MALFORMED', "']]>' is not allowed in text.", pos + raw.indexOf(']]>'));
       }
+      tally?.text(raw);
       addLeaf('text', decode(raw, pos), pos);
       pos = textEnd;
       continue;
@@ -344,6 +381,8 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       const tag = readName(nameAt, 'end tag');
       let at = skipSpace(nameAt + tag.length);
       if (text.charCodeAt(at) !== 0x3e) fail('XML_MALFORMED', `Expected '>' to close end tag </${tag}>.`, at);
+      // Written `<a></a>` (the end tag right after the start tag, with no space before its '>'): an empty form.
+      if (tally && openEnd === pos && at === nameAt + tag.length) tally.empty(tag, 'pair');
       const frame = stack.pop();
       if (!frame) fail('XML_MALFORMED', `End tag </${tag}> has no matching start tag.`, pos);
       const f = frame as Frame;
@@ -373,6 +412,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
         if (close === -1) fail('XML_MALFORMED', 'CDATA section is not closed with ]]>.', pos);
         const value = text.slice(pos + 9, close);
         if (INVALID_CHAR.test(value)) decode(value, pos + 9);
+        tally?.text(value);
         addLeaf('cdata', value, pos);
         pos = close + 3;
         continue;
@@ -431,11 +471,13 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       const c = text.charCodeAt(ws);
       if (c === 0x3e /* > */) {
         at = ws + 1;
+        openEnd = at;
         break;
       }
       if (c === 0x2f /* / */ && text.charCodeAt(ws + 1) === 0x3e) {
         at = ws + 2;
         selfClosing = true;
+        tally?.empty(tag, text.charCodeAt(ws - 1) === 0x20 ? ' />' : '/>');
         break;
       }
       if (ws >= len) fail('XML_MALFORMED', `Start tag <${tag}> is not closed.`, pos);
@@ -446,6 +488,11 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       const q = skipSpace(eq + 1);
       const quote = text.charCodeAt(q);
       if (quote !== 0x22 && quote !== 0x27) fail('XML_MALFORMED', `Value of attribute ${name} of <${tag}> must be quoted.`, q);
+      // The style's quote is the one each start tag's first attribute is written with.
+      if (count === 0 && tally) {
+        if (quote === 0x22) tally.dq++;
+        else tally.sq++;
+      }
       const endQ = text.indexOf(quote === 0x22 ? '"' : "'", q + 1);
       if (endQ === -1) fail('XML_MALFORMED', `Value of attribute ${name} of <${tag}> is not closed.`, q);
       if (list) {

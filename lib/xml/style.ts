@@ -25,9 +25,10 @@ const cache = new WeakMap<XmlDocument, WriteStyle>();
 const bySource = new WeakMap<Source, WriteStyle>();
 
 /**
- * The style of `doc`, computed once (only when something has to be printed). A document read from a text learns it
- * from that text, in one scan of it, shared by every document read from the same text: the text never changes, and
- * scanning it costs a fraction of a walk over the tree. A document built in memory: see {@link learnStyle}.
+ * The style of `doc`, computed once (only when something has to be printed). A document read from a text has it from
+ * what the reader counted as it read that text (the same counts {@link learnStyleFromText} makes in a scan of its
+ * own, which cost an eighth of a read of a 100 KB sequence), shared by every document read from the same text: the
+ * text never changes. A document built in memory: see {@link learnStyle}.
  */
 export function styleOf(doc: XmlDocument): WriteStyle {
   let style = cache.get(doc);
@@ -39,15 +40,19 @@ export function styleOf(doc: XmlDocument): WriteStyle {
   return style;
 }
 
-/** The style of a text read, scanned once however many documents ask. */
+/** The style of a text read: the reader's tally of it, or one scan of it; once however many documents ask. */
 function styleOfText(src: Source): WriteStyle {
   let style = bySource.get(src);
-  if (!style) bySource.set(src, (style = learnStyleFromText(src.text)));
+  if (!style) bySource.set(src, (style = src.tally ? src.tally.style() : learnStyleFromText(src.text)));
   return style;
 }
 
-/** Counts toward a style. */
-class Tally {
+/**
+ * Counts toward a style. The reader keeps one as it reads (it meets every tag and run of text anyway), so a document
+ * read from a text has its style without a second scan of the text; {@link learnStyleFromText} is that scan, for a
+ * text the reader did not tally.
+ */
+export class Tally {
   dq = 0;
   sq = 0;
   quotEsc = 0;
@@ -66,10 +71,6 @@ class Tally {
     if (raw.includes("'")) this.aposLit++;
   }
 
-  /**
-   * An element seen empty. A tag counts once, in the form it is first seen in: the default is the form most tags use,
-   * so a tag written empty a hundred times (`<variable …></variable>` in every step) does not outvote the others.
-   */
   /**
    * Whether `text[from, to)` is white space only; if so, its newline counts (CR LF if it holds one, else LF if it
    * holds one). Only this run is looked at: a search past it, for a line end it does not hold, made a scan quadratic.
@@ -90,6 +91,16 @@ class Tally {
     return true;
   }
 
+  /** A run of white space between markup that holds a CR LF (`crlf`), or else an LF (`lf`), or neither. */
+  newlines(crlf: boolean, lf: boolean): void {
+    if (crlf) this.crlf++;
+    else if (lf) this.lf++;
+  }
+
+  /**
+   * An element seen empty. A tag counts once, in the form it is first seen in: the default is the form most tags use,
+   * so a tag written empty a hundred times (`<variable …></variable>` in every step) does not outvote the others.
+   */
   empty(tag: string, form: EmptyForm): void {
     if (this.emptyByTag.has(tag)) return;
     this.emptyByTag.set(tag, form);

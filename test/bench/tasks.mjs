@@ -155,6 +155,38 @@ const tasks = {
     return { ms: Number(process.hrtime.bigint() - t) / 1e6, bytes: text.length };
   },
   // Plain read+write round trips of every file in a folder, one thread: the batch baseline.
+  // What two threads get done on this machine against one, on the same pure CPU work: a batch on worker threads can
+  // be no faster than this lets it (a virtual machine's two cores may be two halves of one).
+  async cores() {
+    const { Worker } = await import('node:worker_threads');
+    const spin = `let x = 0; for (let i = 0; i < 2e8; i++) x += i % 7; require('node:worker_threads').parentPort.postMessage(x);`;
+    const run = (n) => {
+      const t = process.hrtime.bigint();
+      return Promise.all(Array.from({ length: n }, () => new Promise((done, fail) => new Worker(spin, { eval: true }).once('message', done).once('error', fail)))).then(() => Number(process.hrtime.bigint() - t) / 1e6);
+    };
+    const one = [];
+    const two = [];
+    for (let turn = 0; turn < 3; turn++) {
+      one.push(await run(1));
+      two.push(await run(2));
+    }
+    // Two threads do twice the work: their throughput against one thread's.
+    return { capacity: (2 * middle(one)) / middle(two) };
+  },
+  // One 100 KB input in one thread, warm: the batch's work on it (kb977203 --dry-run: read, preset, print, diff,
+  // report) against a plain read+write round trip, timed in turn. The batch needs cores above this ratio to win.
+  async perFile(file, reps = '200') {
+    const { readTaskSequence, writeTaskSequence } = await load('lib/index.js');
+    const { processBytes } = await load('lib/cli/kb977203-file.js');
+    const bytes = readFileSync(file);
+    const settings = { options: KB, mode: 'apply', dryRun: true, limits: {} };
+    const n = Number(reps);
+    const plain = () => writeTaskSequence(readTaskSequence(bytes));
+    const kb = () => processBytes(bytes, file, undefined, settings);
+    for (let i = 0; i < 100; i++) (plain(), kb());
+    const [kbMs, plainMs] = medians(() => { for (let i = 0; i < 20; i++) kb(); }, () => { for (let i = 0; i < 20; i++) plain(); }, Math.max(3, n / 20));
+    return { kbMs: kbMs / 20, plainMs: plainMs / 20 };
+  },
   async plainDir(dir) {
     const { readdirSync } = await import('node:fs');
     const { readTaskSequence, writeTaskSequence } = await load('lib/index.js');
