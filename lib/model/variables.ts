@@ -38,8 +38,14 @@ const KNOWN_NAMES: Record<string, Record<string, string>> = {
 /** Both keys of a property of `step` given either key (a name not in the table stands for itself). */
 export function variableKey(step: StepLike, key: string | VariableKey): VariableKey {
   if (typeof key !== 'string') return key;
-  const name = KNOWN_NAMES[step.attributes.type ?? '']?.[key];
-  return { name: name ?? key, property: key };
+  return { name: knownName(step, key), property: key };
+}
+
+/** The variable name of property `key` of `step` (own keys only: a type read from a file may be `constructor`). */
+function knownName(step: StepLike, key: string): string {
+  const type = step.attributes.type ?? '';
+  const names = Object.hasOwn(KNOWN_NAMES, type) ? KNOWN_NAMES[type] : undefined;
+  return names !== undefined && Object.hasOwn(names, key) ? (names[key] as string) : key;
 }
 
 /**
@@ -48,10 +54,41 @@ export function variableKey(step: StepLike, key: string | VariableKey): Variable
  * variable name; see {@link variableKey}.
  */
 export function findVariable(step: StepLike, key: string | VariableKey): Variable | undefined {
-  const { name, property } = variableKey(step, key);
-  const vars = variables(step);
-  const lower = name.toLowerCase();
-  return vars.find((v) => v.attributes.name?.toLowerCase() === lower) ?? vars.find((v) => v.attributes.property === property);
+  // The two keys as variableKey gives them, without an object made for them (a lookup per step per run).
+  const name = typeof key === 'string' ? knownName(step, key) : key.name;
+  const property = typeof key === 'string' ? key : key.property;
+  const list = variableList(step);
+  if (!list) return undefined;
+  let byProperty: Variable | undefined;
+  for (const c of list.children) {
+    if (c.kind !== 'variable') continue;
+    const n = c.attributes.name;
+    if (n !== undefined && sameIgnoringCase(n, name)) return c;
+    if (byProperty === undefined && c.attributes.property === property) byProperty = c;
+  }
+  return byProperty;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Whether `a.toLowerCase() === b.toLowerCase()`, without making either copy where the names are ASCII (nearly all:
+ * the preset looks a few up in every step of every input). Anything else is compared as `toLowerCase` says, which can
+ * change a length (`İ`) or make ASCII of what was not (`K`, the Kelvin sign).
+ */
+function sameIgnoringCase(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return (NON_ASCII.test(a) || NON_ASCII.test(b)) && a.toLowerCase() === b.toLowerCase();
+  for (let i = 0; i < a.length; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x > 0x7f || y > 0x7f) return a.toLowerCase() === b.toLowerCase();
+    if (x >= 0x41 && x <= 0x5a) x |= 0x20;
+    if (y >= 0x41 && y <= 0x5a) y |= 0x20;
+    if (x !== y) return false;
+  }
+  return true;
 }
 
 /** The value of a step variable (see {@link findVariable}), or undefined when the step has none. */

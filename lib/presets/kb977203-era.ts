@@ -3,7 +3,7 @@
  * 2007 task sequence.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { listItems } from '../model/query.js';
+import { listItems, type Located } from '../model/query.js';
 import { referenceList } from '../model/mutate.js';
 import { stepTypeName } from '../model/steps.js';
 
@@ -33,6 +33,11 @@ export interface ConfigMgrEra {
 
 /** The signs in a document for and against ConfigMgr 2007. */
 export function configMgrEra(doc: TaskSequenceDocument): ConfigMgrEra {
+  return configMgrEraOf(doc, listItems(doc.sequence));
+}
+
+/** {@link configMgrEra}, with the sequence's items already listed (the preset lists them once for all its checks). */
+export function configMgrEraOf(doc: TaskSequenceDocument, items: readonly Located[]): ConfigMgrEra {
   const against: string[] = [];
   if (doc.container === 'cim-instance') {
     against.push('it is a Current Branch object.xml (ConfigMgr 2012 replaced the 2007 single-file export with the export .zip)');
@@ -42,7 +47,7 @@ export function configMgrEra(doc: TaskSequenceDocument): ConfigMgrEra {
     against.push(`its sequence version is ${version} (ConfigMgr 2007 writes 3.00; Current Branch writes 3.10)`);
   }
   const seen = new Set<string>();
-  for (const { node } of listItems(doc.sequence)) {
+  for (const { node } of items) {
     if (node.kind === 'subtasksequence' && !seen.has('<subtasksequence>')) {
       seen.add('<subtasksequence>');
       against.push('it has a <subtasksequence> (Run Task Sequence, Current Branch 1710)');

@@ -2,7 +2,7 @@
  * R1 of KB977203: the hotfix cannot be installed by an Install Software (or Run Command Line) step, because
  * installing it stops the ConfigMgr client service and the task sequence fails. Shared by the preset and the linter.
  */
-import { findSteps, type Located } from '../model/query.js';
+import { listItems, type Located } from '../model/query.js';
 import { STEP_TYPES, stepTypeName } from '../model/steps.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
 import { getAction, getVariableValue } from '../model/variables.js';
@@ -24,27 +24,36 @@ const HOTFIX_MSP = /SCCM2007AC-SP[12]-KB977(?:203|384)/i;
 const MSIEXEC_PATCH = /msiexec(?:\.exe)?\b[^\n]*\/(?:p|update)\b[^\n]*KB977(?:203|384)/i;
 
 /** Install Software and Run Command Line steps whose package, program or command line installs the KB977203 hotfix. */
-export function findHotfixInstallSteps(sequence: Parameters<typeof findSteps>[0]): HotfixInstallStep[] {
+export function findHotfixInstallSteps(sequence: Parameters<typeof listItems>[0]): HotfixInstallStep[] {
+  return hotfixInstallStepsIn(listItems(sequence));
+}
+
+/** Whether a field holds "977". */
+const has977 = (t: string | undefined): boolean => t !== undefined && t.includes('977');
+
+/** {@link findHotfixInstallSteps} among items already listed (the preset lists a sequence once for all its checks). */
+export function hotfixInstallStepsIn(items: readonly Located[]): HotfixInstallStep[] {
   const out: HotfixInstallStep[] = [];
-  for (const located of findSteps(sequence)) {
+  for (const located of items) {
     const step = located.node;
+    if (step.kind === 'group') continue;
     const type = step.attributes.type;
     if (type !== STEP_TYPES.installSoftware && type !== STEP_TYPES.runCommandLine) continue;
     const action = getAction(step);
     const programName = getVariableValue(step, 'ProgramName');
     const commandLine = getVariableValue(step, 'CommandLine');
-    const fields = [step.attributes.name, step.attributes.description, action, programName, commandLine];
+    const { name, description } = step.attributes;
     // Every test below needs "KB977" in one of them (joined by line ends, no match spans two): a step without "977"
-    // (nearly every step) is passed over at once, without joining or a regular expression.
-    if (!fields.some((t) => t !== undefined && t.includes('977'))) continue;
-    const all = fields.filter((t): t is string => t !== undefined).join('\n');
+    // (nearly every step) is passed over at once, without a list, a join or a regular expression.
+    if (!(has977(name) || has977(description) || has977(action) || has977(programName) || has977(commandLine))) continue;
+    const all = [name, description, action, programName, commandLine].filter((t): t is string => t !== undefined).join('\n');
     if (!/KB977/i.test(all)) continue;
     const runs = [action, programName, commandLine].filter((t): t is string => t !== undefined).join('\n');
     const explicit = HOTFIX_MSP.test(runs) || MSIEXEC_PATCH.test(runs);
     if (explicit || HOTFIX_MSP.test(all) || (/KB977203/i.test(all) && !/CCMCertFix/i.test(all))) {
       const program = programName ?? commandLine ?? action ?? '';
       out.push({
-        located,
+        located: located as Located<Step | SubTaskSequence>,
         path: located.path,
         why: explicit
           ? `Step "${step.attributes.name ?? ''}" (${stepTypeName(type)}) runs ${JSON.stringify(program)}, which installs the KB977203 hotfix.`

@@ -121,8 +121,7 @@ export interface ExecutionOrder {
  * Indexes a sequence for {@link planWiring}. `matches` says whether an Install Software step is a CCMCertFix step (the
  * package and program of the options, or the ones `force` replaces).
  */
-export function executionOrder(doc: TaskSequenceDocument, matches: (item: SequenceItem) => boolean): ExecutionOrder {
-  const items = listItems(doc.sequence);
+export function executionOrder(doc: TaskSequenceDocument, matches: (item: SequenceItem) => boolean, items: Located[] = listItems(doc.sequence)): ExecutionOrder {
   const index = new Map<SequenceItem, number>();
   const types = new Map<string, number[]>();
   items.forEach((l, i) => {

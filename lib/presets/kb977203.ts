@@ -7,7 +7,7 @@
 import type { TaskSequenceDocument } from '../document.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
 import { referencedPackages } from '../model/mutate.js';
-import { findSteps, listItems, type Located } from '../model/query.js';
+import { listItems, type Located } from '../model/query.js';
 import { InstallSoftwareStep, STEP_TYPES } from '../model/steps.js';
 import type { SequenceItem, Step } from '../model/types.js';
 import { type AlreadyInPlace, type Change, type Edit, fromPlan, type Plan } from '../transforms/context.js';
@@ -16,9 +16,9 @@ import { type AddReferenceOptions, planAddReference, referenceInfoOf } from '../
 import { describePackageReference } from '../containers/references-info.js';
 import { planSetDependentProgram } from '../transforms/set-dependent-program.js';
 import { type Kb977203Options, type Kb977203Scenario, resolveKb977203Options, type ResolvedKb977203Options } from './kb977203-options.js';
-import { configMgrEra } from './kb977203-era.js';
+import { configMgrEraOf } from './kb977203-era.js';
 import { planPatch } from './kb977203-patch.js';
-import { findHotfixInstallSteps } from './kb977203-r1.js';
+import { hotfixInstallStepsIn } from './kb977203-r1.js';
 import { executionOrder, planWiring, runsProgram } from './kb977203-wiring.js';
 import { planContainerReference, removeContainerReference } from '../transforms/container-references.js';
 
@@ -60,8 +60,8 @@ function certfixReferenceInfo(o: ResolvedKb977203Options): Pick<AddReferenceOpti
 }
 
 /** Refuses a sequence that is not ConfigMgr 2007 (or warns loudly under `force`); warns when 2007 is not confirmed. */
-function checkEra(doc: TaskSequenceDocument, o: ResolvedKb977203Options, diagnostics: Issue[]): void {
-  const era = configMgrEra(doc);
+function checkEra(doc: TaskSequenceDocument, items: readonly Located[], o: ResolvedKb977203Options, diagnostics: Issue[]): void {
+  const era = configMgrEraOf(doc, items);
   if (era.against.length > 0) {
     const why = `KB977203 is a ConfigMgr 2007 SP1/SP2 fix, and this is not a ConfigMgr 2007 task sequence: ${era.against.join('; ')}.`;
     if (!o.force) throw new TaskSequenceError('NOT_CONFIGMGR_2007', `${why} To apply it anyway, use the force option.`);
@@ -83,9 +83,11 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
     already.push(...p.already);
     diagnostics.push(...p.diagnostics);
   };
-  checkEra(doc, o, diagnostics);
+  // The sequence's items, listed once: every check below reads them, and nothing is edited until all are planned.
+  const items = listItems(doc.sequence);
+  checkEra(doc, items, o, diagnostics);
 
-  const hotfix = findHotfixInstallSteps(doc.sequence);
+  const hotfix = hotfixInstallStepsIn(items);
   for (const { path, why, explicit } of hotfix) {
     diagnostics.push({ code: 'KB977203_R1', severity: explicit ? 'error' : 'warning', path, message: `${why} Installing the KB977203 hotfix this way stops the ConfigMgr client service and the task sequence fails; let the Setup Windows and ConfigMgr step install it through PATCH (R1).` });
   }
@@ -105,14 +107,14 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
   const matches = (item: SequenceItem) => runsProgram(item, o.certfixPackage, o.program) || (replaced !== undefined && runsProgram(item, replaced.packageId, replaced.program));
   const renamedReference = replaced !== undefined && planReplaceCertfix(doc, replaced, o, edits);
 
-  const setups = findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr }) as Located<Step>[];
+  const setups = items.filter((l): l is Located<Step> => l.node.kind === 'step' && l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr);
   if (o.scenario === 'replace-capture') {
     if (setups.length > 0) diagnostics.push({ code: 'KB977203_CAPTURE_SETUP_UNCHANGED', severity: 'info', message: `A replace-scenario capture sequence gets only "Run another program first" (R15); its ${setups.length} Setup Windows and ConfigMgr step(s) are left as they are.` });
   } else {
     if (setups.length === 0) {
       throw new TaskSequenceError('MISSING_SETUP_WINDOWS_STEP', `The ${o.scenario} scenario needs a Setup Windows and ConfigMgr step (type ${STEP_TYPES.setupWindowsAndConfigMgr}) to carry PATCH and to insert CCMCertFix after, and this sequence has none. For the capture half of a replace, use the replace-capture scenario (R15).`);
     }
-    const order = executionOrder(doc, matches);
+    const order = executionOrder(doc, matches, items);
     const wirings = setups.map((s) => ({ patch: planPatch(doc, s, o), wiring: planWiring(doc, s, o, order) }));
     for (const { patch, wiring } of wirings) {
       setupSteps.push({ path: patch.path, clientPackage: patch.clientPackage, patch: patch.patch });
