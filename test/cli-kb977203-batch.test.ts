@@ -3,9 +3,11 @@
 // with --jobs 1 (in the process) and --jobs 2 and 3 (worker threads), in each mode.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cmts } from './helpers/cli-process.js';
+import { cmts, ensureBuilt } from './helpers/cli-process.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 
 let dir: string;
@@ -72,6 +74,26 @@ describe('cmts kb977203 over a folder, on worker threads and in the process', { 
     expect(parsed.results).toHaveLength(17);
     expect(parsed.results.every((r) => r.report?.changed === true)).toBe(true);
     expect(run(2)).toEqual(one);
+  });
+
+  it('runs on threads when the process was started with options a worker cannot take (node --input-type=module -e)', () => {
+    // A script calling main() from `node -e`: a worker inheriting `--input-type` and `-e` would not start at all.
+    ensureBuilt();
+    const main = pathToFileURL(resolve('dist/lib/cli/main.js')).href;
+    const io = pathToFileURL(resolve('dist/lib/cli/io.js')).href;
+    const script = (jobs: number) => `const { main } = await import(${JSON.stringify(main)}); const { nodeIo } = await import(${JSON.stringify(io)}); process.exitCode = await main(['kb977203', 'in', '--dry-run', '--json', '--jobs', '${jobs}', ...${JSON.stringify(ARGS)}], nodeIo());`;
+    const run = (jobs: number) => spawnSync(process.execPath, ['--input-type=module', '-e', script(jobs)], { cwd: dir, encoding: 'utf8' });
+    const one = run(1);
+    const two = run(2);
+    expect(one.status).toBe(1);
+    const results = (r: typeof one) => (JSON.parse(r.stdout) as { results: { input: string; error?: { code: string } }[] }).results;
+    // Inputs fail for their own reasons (the refusals among the fixtures, the broken and the unreadable input), as in
+    // the process: none for a thread that did not start.
+    expect(results(two).length).toBeGreaterThan(10);
+    expect(results(two).filter((r) => r.error?.code === 'INTERNAL_ERROR')).toEqual([]);
+    expect(results(two).filter((r) => r.error).map((r) => r.input)).toContain('in/broken.xml');
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.status).toBe(one.status);
   });
 
   it('--jobs takes a whole number from 1 up', () => {

@@ -112,7 +112,10 @@ export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void
     };
     const spawn = (): void => {
       const resourceLimits = { ...(spec.heapMb !== undefined && { maxOldGenerationSizeMb: spec.heapMb }), ...(spec.youngMb !== undefined && { maxYoungGenerationSizeMb: spec.youngMb }) };
-      const worker = new threads.Worker(spec.script, { workerData: spec.workerData, resourceLimits });
+      // No options of this process's command line: a worker inherits them by default, and some stop it from starting
+      // at all (`node --input-type=module -e …` gives it `--input-type` without a string to run, so every input of
+      // the batch failed, one worker start each). The worker's module is plain JavaScript and needs none.
+      const worker = new threads.Worker(spec.script, { workerData: spec.workerData, resourceLimits, execArgv: [] });
       let death: Error | undefined;
       queued.set(worker, []);
       worker.on('message', ({ task, reply }: { task: number; reply: R }) => {
