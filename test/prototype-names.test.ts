@@ -5,7 +5,8 @@ import { stepTypeName } from '../lib/model/steps.js';
 import { describeExpression } from '../lib/model/conditions.js';
 import { readTaskSequence } from './helpers/api.js';
 import { configMgrEra } from '../lib/presets/kb977203-era.js';
-import type { Expression } from '../lib/model/types.js';
+import type { Expression, Step } from '../lib/model/types.js';
+import { findVariable, variableKey } from '../lib/model/variables.js';
 
 const NAMES = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
 
@@ -31,6 +32,18 @@ describe('names Object.prototype holds', () => {
       const doc = readTaskSequence(`<sequence version="3.00"><step type="${name}" name="s"/><step type="SMS_TaskSequence_PrestartCheckAction" name="p"/></sequence>`);
       // Only the real later step type counts against 2007 (it did: "added in function Object() { [native code] }").
       expect(configMgrEra(doc).against).toEqual(['it has a Check Readiness step (SMS_TaskSequence_PrestartCheckAction, added in ConfigMgr 2012 R2)']);
+    }
+  });
+
+  it('are step types with no table of variable names: a property is looked up by its own name', () => {
+    for (const name of NAMES) {
+      const doc = readTaskSequence(`<sequence version="3.00"><step type="${name}" name="s"><defaultVarList><variable name="Object">x</variable><variable name="toString">y</variable></defaultVarList></step></sequence>`);
+      const step = doc.sequence.children[0] as Step;
+      // Inherited, the table answered `name` with 'Object' (or 'toString'), and `length` with a number that threw.
+      for (const key of ['name', 'length', 'constructor']) expect(variableKey(step, key)).toEqual({ name: key, property: key });
+      expect(findVariable(step, 'name')).toBeUndefined();
+      expect(() => findVariable(step, 'length')).not.toThrow();
+      expect(findVariable(step, 'toString')?.value).toBe('y');
     }
   });
 });

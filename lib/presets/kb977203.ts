@@ -107,7 +107,8 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
   const matches = (item: SequenceItem) => runsProgram(item, o.certfixPackage, o.program) || (replaced !== undefined && runsProgram(item, replaced.packageId, replaced.program));
   const renamedReference = replaced !== undefined && planReplaceCertfix(doc, replaced, o, edits);
 
-  const setups = items.filter((l): l is Located<Step> => l.node.kind === 'step' && l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr);
+  // As findSteps finds them: any item but a group with the Setup step's class.
+  const setups = items.filter((l): l is Located<Step> => l.node.kind !== 'group' && l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr);
   if (o.scenario === 'replace-capture') {
     if (setups.length > 0) diagnostics.push({ code: 'KB977203_CAPTURE_SETUP_UNCHANGED', severity: 'info', message: `A replace-scenario capture sequence gets only "Run another program first" (R15); its ${setups.length} Setup Windows and ConfigMgr step(s) are left as they are.` });
   } else {
