@@ -96,6 +96,28 @@ describe('cmts kb977203 over a folder, on worker threads and in the process', { 
     expect(two.status).toBe(one.status);
   });
 
+  it('goes on in the process, with the same output, when no worker thread can start', () => {
+    // A copy of the build whose worker module throws as it loads, kept under node_modules so that its imports of
+    // packages resolve as the build's own do.
+    ensureBuilt();
+    const copy = resolve('node_modules/.cache/cmts-broken-worker');
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(resolve('dist/lib'), join(copy, 'lib'), { recursive: true });
+    writeFileSync(join(copy, 'lib/cli/kb977203-worker.js'), "throw new Error('this worker cannot start');\n");
+    const script = (lib: string, jobs: number) => `const { main } = await import(${JSON.stringify(pathToFileURL(join(lib, 'cli/main.js')).href)}); const { nodeIo } = await import(${JSON.stringify(pathToFileURL(join(lib, 'cli/io.js')).href)}); process.exitCode = await main(['kb977203', 'in', '--dry-run', '--json', '--jobs', '${jobs}', ...${JSON.stringify(ARGS)}], nodeIo());`;
+    const run = (lib: string, jobs: number) => spawnSync(process.execPath, ['--input-type=module', '-e', script(lib, jobs)], { cwd: dir, encoding: 'utf8' });
+    try {
+      const one = run(resolve('dist/lib'), 1);
+      const broken = run(join(copy, 'lib'), 2);
+      expect(broken.stderr).toContain('cmts: worker threads could not start (this worker cannot start); the batch goes on in the process.');
+      expect(broken.stderr.match(/could not start/g)).toHaveLength(1);
+      expect(broken.stdout).toBe(one.stdout);
+      expect(broken.status).toBe(one.status);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
   it('--jobs takes a whole number from 1 up', () => {
     const r = cmts(['kb977203', 'in', '--dry-run', '--jobs', '0', ...ARGS], { cwd: dir });
     expect(r.status).toBe(2);

@@ -98,6 +98,39 @@ describe('runPool', () => {
     expect(delivered).toEqual([[0, '0: cannot start'], [1, '1: cannot start'], [2, '2: cannot start']]);
   });
 
+  it('with a way to run a task here, runs every task here, in order, when no worker can start', async () => {
+    const delivered: [number, string][] = [];
+    const whys: string[] = [];
+    await runPool<string>(4, {
+      script: new URL('./fixtures/worker-pool/missing.mjs', import.meta.url),
+      workers: 2,
+      start: (i) => (i === 1 ? { result: 'given at the start' } : { message: {} }),
+      failed: (i) => `${i}: failed`,
+      here: (i, why) => {
+        whys.push(why.message);
+        return `${i}: here`;
+      },
+      deliver: (i, r) => delivered.push([i, r]),
+    });
+    expect(delivered).toEqual([[0, '0: here'], [1, 'given at the start'], [2, '2: here'], [3, '3: here']]);
+    expect(whys.every((w) => w.includes('missing.mjs'))).toBe(true);
+  });
+
+  it('with a way to run a task here, still fails alone a task that fills its thread\'s heap', async () => {
+    const delivered: [number, unknown][] = [];
+    await runPool<unknown>(3, {
+      script: SCRIPT,
+      workerData: { factor: 2 },
+      workers: 1,
+      heapMb: 16,
+      start: (i) => ({ message: i === 0 ? { value: 0, hog: true } : { value: i } }),
+      failed: (i, e) => `failed ${i}: ${(e as NodeJS.ErrnoException).code ?? e.message}`,
+      here: (i) => `${i}: here`,
+      deliver: (i, r) => delivered.push([i, r]),
+    });
+    expect(delivered).toEqual([[0, 'failed 0: ERR_WORKER_OUT_OF_MEMORY'], [1, 2], [2, 4]]);
+  });
+
   it('an error thrown while delivering stops the pool with it', async () => {
     const p = runPool(4, { script: SCRIPT, workerData: { factor: 1 }, workers: 2, start: (i) => ({ message: { value: i } }), failed: () => 0, deliver: (i) => {
       if (i === 1) throw new Error('disk full');

@@ -370,6 +370,7 @@ function jobsOf(p: Parsed, inputs: string[], io: CliIo): { pool: boolean; worker
  * worker, and its result written here, in input order, so output and exit status are those of a run in the process.
  */
 async function runBatch(inputs: string[], targetOf: TargetOf, settings: FileSettings, workers: number, io: CliIo, done: (input: string, i: number, outcomes: Outcome[]) => void): Promise<void> {
+  let fellBack = false;
   await runPool<Outcome[] | FileReply>(inputs.length, {
     script: WORKER,
     workerData: settings,
@@ -388,6 +389,16 @@ async function runBatch(inputs: string[], targetOf: TargetOf, settings: FileSett
       } catch (e) {
         return { result: [failedInput(file, e)] };
       }
+    },
+    // No thread could start (a process limit on threads, say): the batch goes on in the process, as with --jobs 1,
+    // rather than failing every input, and says so once.
+    here: (i, why) => {
+      if (!fellBack) {
+        fellBack = true;
+        io.stderr.write(`cmts: worker threads could not start (${why.message}); the batch goes on in the process.\n`);
+      }
+      const file = inputs[i] as string;
+      return processHere(() => io.readFile(file, settings.limits.maxBytes), file, targetOf(file), settings, io);
     },
     failed: (i, e) => {
       const file = inputs[i] as string;

@@ -25,6 +25,12 @@ export interface PoolSpec<R> {
   start: (i: number) => TaskStart<R>;
   /** The result of task `i` when its worker died. */
   failed: (i: number, error: Error) => R;
+  /**
+   * Task `i` run in this thread, from the start, when no worker thread can start (`why`: the first one's error): the
+   * batch then goes on in the process, in order. A worker counts as unable to start when it stops before any worker
+   * has answered, unless it ran out of memory (that is its task's). Without `here`, every task fails in its place.
+   */
+  here?: (i: number, why: Error) => R;
   /** Task `i`'s result, called in task order. */
   deliver: (i: number, result: R) => void;
 }
@@ -58,6 +64,8 @@ export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void
   let delivered = 0;
   let finished = false;
   let idleDeaths = 0;
+  // Whether any worker has answered: until one has, a worker that stops may be one that cannot start at all.
+  let answered = false;
 
   return new Promise<void>((resolve, reject) => {
     const finish = (error?: Error): void => {
@@ -110,6 +118,15 @@ export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void
         finish(asError(e));
       }
     };
+    /** Every task not yet delivered, run in this thread in order: no worker could start. */
+    const runHere = (why: Error): void => {
+      try {
+        for (let i = delivered; i < count && !finished; i++) if (!ready.has(i)) settle(i, (spec.here as NonNullable<typeof spec.here>)(i, why));
+      } catch (e) {
+        return finish(asError(e));
+      }
+      finish();
+    };
     const spawn = (): void => {
       const resourceLimits = { ...(spec.heapMb !== undefined && { maxOldGenerationSizeMb: spec.heapMb }), ...(spec.youngMb !== undefined && { maxYoungGenerationSizeMb: spec.youngMb }) };
       // No options of this process's command line: a worker inherits them by default, and some stop it from starting
@@ -120,6 +137,7 @@ export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void
       queued.set(worker, []);
       worker.on('message', ({ task, reply }: { task: number; reply: R }) => {
         if (finished) return;
+        answered = true;
         const tasks = queued.get(worker) as number[];
         tasks.splice(tasks.indexOf(task), 1);
         try {
@@ -136,6 +154,15 @@ export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void
         const tasks = queued.get(worker) ?? [];
         queued.delete(worker);
         if (finished) return;
+        const why = death ?? new Error(`a worker thread stopped (exit code ${code})`);
+        if (spec.here && !answered && (why as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') {
+          // It could not start: its tasks wait for a worker that does, and when none is left, they run here.
+          retry.push(...tasks);
+          retry.sort((x, y) => x - y);
+          if (queued.size === 0) runHere(why);
+          else pump();
+          return;
+        }
         // A worker takes its tasks in order: the first was running when it died, the others had not started.
         const [i, ...waiting] = tasks;
         retry.push(...waiting);
