@@ -54,9 +54,7 @@ function knownName(step: StepLike, key: string): string {
  * variable name; see {@link variableKey}.
  */
 export function findVariable(step: StepLike, key: string | VariableKey): Variable | undefined {
-  // The two keys as variableKey gives them, without an object made for them (a lookup per step per run).
-  const name = typeof key === 'string' ? knownName(step, key) : key.name;
-  const property = typeof key === 'string' ? key : key.property;
+  const { name, property } = variableKey(step, key);
   const list = variableList(step);
   if (!list) return undefined;
   let byProperty: Variable | undefined;
