@@ -5,7 +5,7 @@
 import type { TaskSequenceDocument } from '../document.js';
 import { type DiffEntry, diffTaskSequences, formatDiffEntry } from '../diff/semantic-diff.js';
 import { shownValue } from './key-settings.js';
-import { buildSequenceView, checkViewSize, flattenItems, type ItemView, type SequenceView, type ViewOptions } from './view-model.js';
+import { buildSequenceView, flattenItems, type ItemView, type SequenceView, type ViewOptions } from './view-model.js';
 
 const ITEM_KINDS = new Set(['group', 'step', 'subtasksequence']);
 
@@ -119,9 +119,9 @@ function placeRemoved(view: SequenceView, old: SequenceView, removed: Set<ItemVi
 
 /** The view of `newDoc` with its differences from `oldDoc` marked (see {@link overlayChanges}). */
 export function buildComparisonView(oldDoc: TaskSequenceDocument, newDoc: TaskSequenceDocument, options: ViewOptions = {}): SequenceView {
-  // Both are held to the size a view shows before either is built.
-  checkViewSize(oldDoc, options);
-  const view = buildSequenceView(newDoc, options);
+  // Each view holds its sequence to the size a view shows; the old one, without lint, is built first, so an old
+  // sequence too large is refused before the costlier view of the new one is made.
   const old = buildSequenceView(oldDoc, { lint: false, ...(options.maxItems !== undefined && { maxItems: options.maxItems }) });
+  const view = buildSequenceView(newDoc, options);
   return overlayChanges(view, old, diffTaskSequences(oldDoc, newDoc));
 }

@@ -9,7 +9,8 @@ import { type Issue, limitOption, TaskSequenceError } from '../errors.js';
 import { conditionOf, describeCondition } from '../model/conditions.js';
 import { isSequenceItem, listItems } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
-import type { Parent, Sequence, SequenceItem } from '../model/types.js';
+import type { Sequence, SequenceItem } from '../model/types.js';
+import { BREAK, SKIP, visit } from '../visit.js';
 import { keySettings, type Setting, shownValue } from './key-settings.js';
 import { itemUsage } from './usage.js';
 
@@ -121,19 +122,12 @@ export interface ViewOptions {
 const DEFAULT_MAX_ITEMS = 200_000;
 
 /** Refuses a sequence with more items than a view may show (see {@link ViewOptions.maxItems}). */
-export function checkViewSize(doc: TaskSequenceDocument, options: ViewOptions): void {
+function checkViewSize(doc: TaskSequenceDocument, options: ViewOptions): void {
   const max = limitOption('maxItems', options.maxItems, DEFAULT_MAX_ITEMS);
   let count = 0;
-  const todo: Parent[] = [doc.sequence];
-  for (let parent = todo.pop(); parent; parent = todo.pop()) {
-    for (const node of parent.children) {
-      if (!isSequenceItem(node)) continue;
-      if (++count > max) {
-        throw new TaskSequenceError('INPUT_TOO_LARGE', `The sequence has more than ${max} steps and groups, more than a page shows (option maxItems); cmts inspect and cmts convert read it.`, doc.file === undefined ? {} : { file: doc.file });
-      }
-      if (node.kind === 'group') todo.push(node);
-    }
-  }
+  // Only groups hold items: nothing else is walked into.
+  const within = visit(doc.sequence, (node) => (isSequenceItem(node) && ++count > max ? BREAK : node.kind === 'group' ? undefined : SKIP));
+  if (!within) throw new TaskSequenceError('INPUT_TOO_LARGE', `The sequence has more than ${max} steps and groups, more than a page shows (option maxItems); cmts inspect and cmts convert read it.`, doc.file === undefined ? {} : { file: doc.file });
 }
 
 const CONTAINER: Record<TaskSequenceDocument['container'], string> = {
