@@ -255,7 +255,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     if (jobs.pool) await runBatch(inputs, targetOf, settings, jobs.workers, io, done);
     else {
-      inputs.forEach((input, i) => done(input, i, processHere(() => io.readFile(input, settings.limits.maxBytes), input, targetOf(input), settings, io, html !== undefined)));
+      inputs.forEach((input, i) => done(input, i, processInput(input, targetOf, settings, io, html !== undefined)));
     }
     if (progress) io.stderr.write('\r\x1b[K');
     if (reportFile !== undefined) {
@@ -409,8 +409,7 @@ async function runBatch(inputs: string[], targetOf: TargetOf, settings: FileSett
         fellBack = true;
         io.stderr.write(`cmts: worker threads could not start (${why.message}); the batch goes on in the process.\n`);
       }
-      const file = inputs[i] as string;
-      return processHere(() => io.readFile(file, settings.limits.maxBytes), file, targetOf(file), settings, io);
+      return processInput(inputs[i] as string, targetOf, settings, io);
     },
     failed: (i, e) => {
       const file = inputs[i] as string;
@@ -431,6 +430,11 @@ async function runBatch(inputs: string[], targetOf: TargetOf, settings: FileSett
       done(input, i, file);
     },
   });
+}
+
+/** One input read and processed in this process (see {@link processHere}), as a run without threads does it. */
+function processInput(input: string, targetOf: TargetOf, settings: FileSettings, io: CliIo, keepDoc = false): Outcome[] {
+  return processHere(() => io.readFile(input, settings.limits.maxBytes), input, targetOf(input), settings, io, keepDoc);
 }
 
 /** One input processed in this process, its result written where asked; whatever fails is that input's outcome. */
