@@ -100,6 +100,13 @@ process.stdout.write(JSON.stringify(rejected));`;
     expect(JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }))).toEqual(NAMES.map(() => false));
   });
 
+  it("gives the library's build the batch worker's bundle too: one file, the same as the command line's", () => {
+    const bundled = readFileSync(join(DIR, 'kb977203-worker.js'));
+    expect(readFileSync(resolve('dist/lib/cli/kb977203-worker.js')).equals(bundled)).toBe(true);
+    // One file: it imports no module of the project (packages and Node's own only).
+    expect(bundled.toString('utf8')).not.toMatch(/from\s*["']\.\.?\//);
+  });
+
   it("holds only its own command in each bundle: another command's is refused as not in it", () => {
     const script = `const { readFileSync } = require('node:fs'); const vm = require('node:vm'); const Module = require('node:module');
 const file = ${JSON.stringify(join(DIR, 'cmd-lint.cjs'))};

@@ -1,12 +1,10 @@
 // A batch writes each input's output when that input is done and keeps only what its summary needs, so what it holds
 // does not grow with what it prints. What it prints must stay exactly what it was: --json is streamed as the very text
 // one JSON.stringify(…, null, 2) of the whole report gives, and people get each report and diff, then the table.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { largeBatch, workerModule } from '../lib/cli/kb977203.js';
+import { largeBatch } from '../lib/cli/kb977203.js';
 import { main } from '../lib/cli/main.js';
 import type { CliIo } from '../lib/cli/io.js';
 import { TaskSequenceError } from '../lib/errors.js';
@@ -144,24 +142,6 @@ describe('when a batch uses worker threads', () => {
     expect(largeBatch(['-', 'a', 'b', 'c', 'd'], sized({ '-': 8 * MiB, a: 8 * MiB, b: 8 * MiB, c: 8 * MiB, d: 8 * MiB }))).toBe(false);
     expect(largeBatch(['a.zip', 'b.ZIP', 'c.zip', 'd.zip', 'e.zip', 'f.zip'], sized({ 'a.zip': 8 * MiB, 'b.ZIP': 8 * MiB, 'c.zip': 8 * MiB, 'd.zip': 8 * MiB, 'e.zip': 8 * MiB, 'f.zip': 8 * MiB }))).toBe(false);
     expect(largeBatch(['a', 'b', 'c', 'd', 'e'], sized({ a: 8 * MiB, b: 8 * MiB, c: 8 * MiB, d: 8 * MiB, e: 8 * MiB }))).toBe(true);
-  });
-
-  it("run from the library's build, a thread loads the command line's bundle of the worker when there is one", () => {
-    const root = mkdtempSync(join(tmpdir(), 'cmts-worker-'));
-    try {
-      const from = pathToFileURL(join(root, 'dist', 'lib', 'cli', 'kb977203.js')).href;
-      const beside = pathToFileURL(join(root, 'dist', 'lib', 'cli', 'kb977203-worker.js')).href;
-      expect(workerModule(from).href).toBe(beside);
-      mkdirSync(join(root, 'dist', 'cli'), { recursive: true });
-      writeFileSync(join(root, 'dist', 'cli', 'kb977203-worker.js'), '');
-      expect(workerModule(from).href).toBe(pathToFileURL(join(root, 'dist', 'cli', 'kb977203-worker.js')).href);
-      // Anywhere else (the bundle itself, the sources, a copy of the build), the module beside it.
-      for (const other of [join(root, 'dist', 'cli', 'cmd-kb977203.cjs'), join(root, 'lib', 'cli', 'kb977203.ts'), join(root, 'copy', 'lib', 'cli', 'kb977203.js')]) {
-        expect(workerModule(pathToFileURL(other).href).href).toBe(new URL('./kb977203-worker.js', pathToFileURL(other)).href);
-      }
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
   });
 
   it('the files a real run measures: the command line sizes them with stat', async () => {

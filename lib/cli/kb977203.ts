@@ -337,20 +337,11 @@ function forWorker(bytes: Uint8Array): boolean {
   return !isZip(bytes) && bytes.length <= WORKER_MAX_INPUT;
 }
 
-/** The worker's module (see {@link workerModule}); missing when run from the TypeScript sources (tests). */
-const WORKER = workerModule();
-
 /**
- * The worker's module. Run from the library's build (dist/lib/cli), the command line's bundle of it (dist/cli, built
- * with it) is taken when it is there: a thread then loads one file, not eighty modules, and answers its first input
- * 40–65 ms sooner. Anywhere else, the module beside this one.
+ * The worker's module beside this one, in the library's build and the command line's alike a bundle of one file (see
+ * scripts/bundle-cli.mjs); missing when run from the TypeScript sources (tests), where there is none.
  */
-export function workerModule(from: string = import.meta.url): URL {
-  const beside = new URL('./kb977203-worker.js', from);
-  if (!beside.pathname.endsWith('/dist/lib/cli/kb977203-worker.js')) return beside;
-  const bundled = new URL('../../cli/kb977203-worker.js', from);
-  return existsSync(fileURLToPath(bundled)) ? bundled : beside;
-}
+const WORKER = new URL('./kb977203-worker.js', import.meta.url);
 
 /**
  * Whether the inputs' files hold at least {@link POOL_MIN_BYTES} that threads would take (counted until they do): not
