@@ -1,13 +1,15 @@
 // The reader counts a text's writing style as it reads it, so that printing an edit needs no second scan of the text.
-// What it counts must be exactly what that scan (learnStyleFromText) learns from the same text: both are run here on
-// hand-made cases, on generated documents, on every fixture and example, and on the shared corpus.
+// What it counts must be exactly what a scan of the text (learnStyleFromText, the test oracle in helpers/style-scan.ts)
+// learns from it: both are run here on hand-made cases, on generated documents, on every fixture and example, and on
+// the shared corpus.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sourceOf } from '../lib/xml/origin.js';
 import { parseXml } from '../lib/xml/parse.js';
-import { learnStyleFromText, styleOf, type WriteStyle } from '../lib/xml/style.js';
+import { styleOf, type WriteStyle } from '../lib/xml/style.js';
+import { learnStyleFromText } from './helpers/style-scan.js';
 import { readTaskSequence } from './helpers/api.js';
 import { CORPUS_SKIPPED, corpusFiles, fixtureFiles, variants } from './helpers/corpus.js';
 

@@ -17,7 +17,7 @@ import type { Tally } from './style.js';
 export interface Source {
   readonly text: string;
   /** What the reader counted of the text's writing style as it read (see `xml/style.ts`). */
-  readonly tally?: Tally | undefined;
+  readonly tally: Tally;
 }
 
 /** Where a text, comment, CDATA or processing instruction node came from, and what it said there. */

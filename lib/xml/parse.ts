@@ -216,8 +216,8 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
   const classify = options.classify ?? defaultClassify;
   // The writing style is counted as the text is read (a check builds nothing to print, so it counts nothing): the
   // writer then needs no second scan of the text to print an edit the way the document is written.
-  const tally = check ? undefined : new Tally();
-  const source: Source = { text, tally };
+  const source: Source = { text, tally: new Tally() };
+  const tally = check ? undefined : source.tally;
   const warnings: ParseWarning[] = [];
   const len = text.length;
   const fail = (code: ErrorCode, message: string, at: number, end = at): never => {

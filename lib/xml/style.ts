@@ -26,9 +26,9 @@ const bySource = new WeakMap<Source, WriteStyle>();
 
 /**
  * The style of `doc`, computed once (only when something has to be printed). A document read from a text has it from
- * what the reader counted as it read that text (the same counts {@link learnStyleFromText} makes in a scan of its
- * own, which cost an eighth of a read of a 100 KB sequence), shared by every document read from the same text: the
- * text never changes. A document built in memory: see {@link learnStyle}.
+ * what the reader counted as it read that text (a scan of the text for it, as before, cost an eighth of a read of a
+ * 100 KB sequence), shared by every document read from the same text: the text never changes. A document built in
+ * memory: see {@link learnStyle}.
  */
 export function styleOf(doc: XmlDocument): WriteStyle {
   let style = cache.get(doc);
@@ -40,17 +40,16 @@ export function styleOf(doc: XmlDocument): WriteStyle {
   return style;
 }
 
-/** The style of a text read: the reader's tally of it, or one scan of it; once however many documents ask. */
+/** The style of a text read, from the reader's tally of it; once however many documents ask. */
 function styleOfText(src: Source): WriteStyle {
   let style = bySource.get(src);
-  if (!style) bySource.set(src, (style = src.tally ? src.tally.style() : learnStyleFromText(src.text)));
+  if (!style) bySource.set(src, (style = src.tally.style()));
   return style;
 }
 
 /**
  * Counts toward a style. The reader keeps one as it reads (it meets every tag and run of text anyway), so a document
- * read from a text has its style without a second scan of the text; {@link learnStyleFromText} is that scan, for a
- * text the reader did not tally.
+ * read from a text has its style without a second scan of the text.
  */
 export class Tally {
   dq = 0;
@@ -125,74 +124,6 @@ export class Tally {
       emptyDefault,
     };
   }
-}
-
-/**
- * The style of a well-formed text, in one pass over its markup: the quote of each start tag's first attribute, the
- * form of each empty element (`/>`, ` />`, or a start tag followed at once by its end tag), the newline of each run
- * of white space between markup, and the quotes of all other text and CDATA.
- */
-export function learnStyleFromText(text: string): WriteStyle {
-  const tally = new Tally();
-  const len = text.length;
-  // The start tag just read (its tag, and where it ends), for `<a></a>`: an end tag right after it.
-  let openTag = '';
-  let openEnd = -1;
-  let at = 0;
-  while (at < len) {
-    let lt = text.indexOf('<', at);
-    if (lt === -1) lt = len;
-    if (lt > at) {
-      if (!tally.whiteSpace(text, at, lt)) tally.text(text.slice(at, lt));
-    }
-    if (lt === len) break;
-    const c1 = text.charCodeAt(lt + 1);
-    if (c1 === 0x21 /* ! */) {
-      if (text.startsWith('<![CDATA[', lt)) {
-        const close = text.indexOf(']]>', lt + 9);
-        tally.text(text.slice(lt + 9, close));
-        at = close + 3;
-      } else at = text.indexOf('-->', lt + 4) + 3;
-      continue;
-    }
-    if (c1 === 0x3f /* ? */) {
-      at = text.indexOf('?>', lt + 2) + 2;
-      continue;
-    }
-    if (c1 === 0x2f /* / */) {
-      const close = text.indexOf('>', lt + 2);
-      if (openEnd === lt && text.startsWith(openTag, lt + 2) && close === lt + 2 + openTag.length) tally.empty(openTag, 'pair');
-      at = close + 1;
-      continue;
-    }
-    // A start tag: its name, then attributes until '>' (a '>' inside a quoted value does not end it).
-    let i = lt + 1;
-    for (let c = text.charCodeAt(i); !isSpace(c) && c !== 0x2f && c !== 0x3e; c = text.charCodeAt(++i));
-    const tag = text.slice(lt + 1, i);
-    let first = true;
-    for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === 0x3e) break;
-      if (c === 0x22 || c === 0x27) {
-        if (first) {
-          if (c === 0x22) tally.dq++;
-          else tally.sq++;
-          first = false;
-        }
-        i = text.indexOf(c === 0x22 ? '"' : "'", i + 1);
-      }
-      i++;
-    }
-    at = i + 1;
-    if (text.charCodeAt(i - 1) === 0x2f) {
-      tally.empty(tag, text.charCodeAt(i - 2) === 0x20 ? ' />' : '/>');
-      openEnd = -1;
-    } else {
-      openTag = tag;
-      openEnd = at;
-    }
-  }
-  return tally.style();
 }
 
 /**
