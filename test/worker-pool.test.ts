@@ -113,6 +113,8 @@ describe('runPool', () => {
       deliver: (i, r) => delivered.push([i, r]),
     });
     expect(delivered).toEqual([[0, '0: here'], [1, 'given at the start'], [2, '2: here'], [3, '3: here']]);
+    // Each task runs once: the one given at the start is not run here as well.
+    expect(whys).toHaveLength(3);
     expect(whys.every((w) => w.includes('missing.mjs'))).toBe(true);
   });
 

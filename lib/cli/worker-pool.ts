@@ -121,7 +121,9 @@ export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void
     /** Every task not yet delivered, run in this thread in order: no worker could start. */
     const runHere = (why: Error): void => {
       try {
-        for (let i = delivered; i < count && !finished; i++) if (!ready.has(i)) settle(i, (spec.here as NonNullable<typeof spec.here>)(i, why));
+        // A task is done when its result waits to be delivered or has been: running one here delivers those after it
+        // that were ready (a result given at the start), which must not run again.
+        for (let i = delivered; i < count && !finished; i++) if (i >= delivered && !ready.has(i)) settle(i, (spec.here as NonNullable<typeof spec.here>)(i, why));
       } catch (e) {
         return finish(asError(e));
       }
