@@ -104,8 +104,8 @@ describe('cmts kb977203 over a folder, on worker threads and in the process', { 
     rmSync(copy, { recursive: true, force: true });
     cpSync(resolve('dist/lib'), join(copy, 'lib'), { recursive: true });
     writeFileSync(join(copy, 'lib/cli/kb977203-worker.js'), "throw new Error('this worker cannot start');\n");
-    const script = (lib: string, jobs: number) => `const { main } = await import(${JSON.stringify(pathToFileURL(join(lib, 'cli/main.js')).href)}); const { nodeIo } = await import(${JSON.stringify(pathToFileURL(join(lib, 'cli/io.js')).href)}); process.exitCode = await main(['kb977203', 'in', '--dry-run', '--json', '--jobs', '${jobs}', ...${JSON.stringify(ARGS)}], nodeIo());`;
-    const run = (lib: string, jobs: number) => spawnSync(process.execPath, ['--input-type=module', '-e', script(lib, jobs)], { cwd: dir, encoding: 'utf8' });
+    const script = (lib: string, jobs: number, inputs: string[]) => `const { main } = await import(${JSON.stringify(pathToFileURL(join(lib, 'cli/main.js')).href)}); const { nodeIo } = await import(${JSON.stringify(pathToFileURL(join(lib, 'cli/io.js')).href)}); process.exitCode = await main(['kb977203', ...${JSON.stringify(inputs)}, '--dry-run', '--json', '--jobs', '${jobs}', ...${JSON.stringify(ARGS)}], nodeIo());`;
+    const run = (lib: string, jobs: number, inputs = ['in'], input?: string) => spawnSync(process.execPath, ['--input-type=module', '-e', script(lib, jobs, inputs)], { cwd: dir, encoding: 'utf8', ...(input !== undefined && { input }) });
     try {
       const one = run(resolve('dist/lib'), 1);
       const broken = run(join(copy, 'lib'), 2);
@@ -113,6 +113,13 @@ describe('cmts kb977203 over a folder, on worker threads and in the process', { 
       expect(broken.stderr.match(/could not start/g)).toHaveLength(1);
       expect(broken.stdout).toBe(one.stdout);
       expect(broken.status).toBe(one.status);
+      // Standard input first among the inputs (so it is read before the threads are known not to start): it can be read only once, so it is not left to a thread that may never start.
+      const sequence = readFileSync(join(FIXTURES_DIR, 'kb977203', 'refresh-2007-crlf', 'input.xml'), 'utf8');
+      const oneStdin = run(resolve('dist/lib'), 1, ['-', 'in'], sequence);
+      const brokenStdin = run(join(copy, 'lib'), 2, ['-', 'in'], sequence);
+      expect(JSON.stringify(JSON.parse(oneStdin.stdout).results.find((r: { input: string }) => r.input === '-'))).toMatch(/"changed":true/);
+      expect(brokenStdin.stdout).toBe(oneStdin.stdout);
+      expect(brokenStdin.status).toBe(oneStdin.status);
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }

@@ -384,8 +384,10 @@ async function runBatch(inputs: string[], targetOf: TargetOf, settings: FileSett
       const file = inputs[i] as string;
       try {
         const read = io.readFile(file, settings.limits.maxBytes);
-        // Large inputs and archives are processed here, where the whole heap is, not in a thread with a bounded one.
-        if (!forWorker(read)) return { result: processHere(() => read, file, targetOf(file), settings, io) };
+        // Large inputs and archives are processed here, where the whole heap is, not in a thread with a bounded one;
+        // and standard input, which can be read only once: handed to a thread that then cannot start, it could not be
+        // read again to be processed here.
+        if (file === '-' || !forWorker(read)) return { result: processHere(() => read, file, targetOf(file), settings, io) };
         const { bytes, buffer } = ownBuffer(read);
         const task: FileTask = { file, target: targetOf(file), bytes };
         return { message: task, transfer: [buffer] };
