@@ -248,7 +248,7 @@ describe('cmts as a process', { timeout: 120_000 }, () => {
     expect(complete(['cmts', 'kb977203', '--scenario', 're'])).toBe('refresh replace-capture replace-restore');
     expect(complete(['cmts', 'transform', 'add-r'])).toBe('add-reference');
     expect(complete(['cmts', 'transform', 'kb'])).toBe('kb977203');
-    expect(complete(['cmts', 'build', '--'])).toBe('--container --help --output');
+    expect(complete(['cmts', 'build', '--'])).toBe('--container --help --max-bytes --max-depth --max-nodes --output');
     expect(complete(['cmts', 'transform', 'add-reference', 'ts.xml', '--opt'])).toBe('--options');
     const ps = cmts(['completion', 'powershell']);
     expect(ps.stdout).toContain('Register-ArgumentCompleter -Native -CommandName cmts');

@@ -1,7 +1,8 @@
-// --max-bytes / --max-nodes on the command line: every command that reads task sequences takes them, a bad value is
-// a usage error, and the limit is the reader's own (a file one byte over is refused before it is read, one at the
-// limit reads).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// --max-bytes / --max-nodes / --max-depth on the command line: every command that reads task sequences takes them, a
+// bad value is a usage error, and the limit is the reader's own (a file one byte over is refused before it is read,
+// one at the limit reads); a refusal names the flag that raises it. `cmts build` takes them for its YAML text, and
+// `render` (and `kb977203 --html`) take --max-items for a page.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +26,7 @@ describe('--max-bytes and --max-nodes', { timeout: 120_000 }, () => {
   it('a file one byte over --max-bytes is refused with INPUT_TOO_LARGE naming it (exit 1)', () => {
     const r = cmts(['inspect', file, '--max-bytes', String(INPUT.length - 1)]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`INPUT_TOO_LARGE ${file} is ${INPUT.length} bytes; the limit is ${INPUT.length - 1} bytes.`);
+    expect(r.stderr).toContain(`INPUT_TOO_LARGE ${file} is ${INPUT.length} bytes; the limit is ${INPUT.length - 1} bytes (--max-bytes).`);
     expect(r.stdout).toBe('');
   });
 
@@ -40,7 +41,7 @@ describe('--max-bytes and --max-nodes', { timeout: 120_000 }, () => {
   it('--max-nodes refuses a sequence with more markup items than it allows', () => {
     const r = cmts(['lint', file, '--max-nodes', '10']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/INPUT_TOO_LARGE .*markup items.*the limit is 10/);
+    expect(r.stderr).toMatch(/INPUT_TOO_LARGE .*markup items.*the limit is 10 \(--max-nodes\)/);
     expect(cmts(['inspect', file, '--max-nodes', '3000000']).status).toBe(0);
   });
 
@@ -54,7 +55,27 @@ describe('--max-bytes and --max-nodes', { timeout: 120_000 }, () => {
       }
       const r = cmts([command, file, '--max-nodes', 'many']);
       expect(r.status, `${command} --max-nodes`).toBe(2);
+      const d = cmts([command, file, '--max-depth', '0']);
+      expect(d.status, `${command} --max-depth`).toBe(2);
+      expect(d.stderr).toContain("--max-depth takes a positive whole number, not '0'.");
     }
+  });
+
+  it('--max-depth refuses elements nested deeper, naming the flag, and the default reads an export', () => {
+    const r = cmts(['inspect', file, '--max-depth', '3']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/XML_TOO_DEEP Elements are nested deeper than 3 levels \(--max-depth\)\./);
+    expect(r.stderr).toMatch(/ts\.xml:\d+:\d+: /);
+    expect(cmts(['inspect', file]).status).toBe(0);
+    // The batch's worker threads read with the same limits and say the same.
+    const folder = join(dir, 'many');
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(folder);
+    for (const n of [1, 2, 3]) writeFileSync(join(folder, `ts${n}.xml`), INPUT);
+    const batch = cmts(['kb977203', folder, '--certfix-package', 'ABC00010', '--dry-run', '--jobs', '2', '--max-depth', '3', '--json']);
+    const results = JSON.parse(batch.stdout).results as { error?: { code: string; message: string } }[];
+    expect(results).toHaveLength(3);
+    for (const res of results) expect(res.error?.message).toBe('Elements are nested deeper than 3 levels (--max-depth).');
   });
 
   it('every command that reads sequences lists the flags and their defaults in --help', () => {
@@ -62,6 +83,106 @@ describe('--max-bytes and --max-nodes', { timeout: 120_000 }, () => {
       const help = cmts([command, '--help']).stdout;
       expect(help, command).toMatch(/--max-bytes <n>\s+refuse .*67108864/);
       expect(help, command).toMatch(/--max-nodes <n>\s+refuse .*3000000/);
+      expect(help, command).toMatch(/--max-depth <n>\s+refuse .*256/);
     }
+  });
+});
+
+describe('--max-items: the steps and groups a rendered page shows', { timeout: 120_000 }, () => {
+  let dir: string;
+  let file: string;
+  beforeAll(() => {
+    ensureBuilt();
+    dir = mkdtempSync(join(tmpdir(), 'cmts-items-'));
+    file = join(dir, 'ts.xml');
+    writeFileSync(file, INPUT);
+  }, 300_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('render refuses a sequence with more, naming the flag, and writes nothing; enough renders it', () => {
+    const page = join(dir, 'page.html');
+    const r = cmts(['render', file, '-o', page, '--max-items', '2']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('INPUT_TOO_LARGE The sequence has more than 2 steps and groups, more than a page shows (--max-items)');
+    expect(existsSync(page)).toBe(false);
+    const compare = cmts(['render', '--compare', file, file, '--max-items', '2']);
+    expect(compare.status).toBe(1);
+    expect(compare.stderr).toContain('(--max-items)');
+    expect(cmts(['render', file, '-o', page, '--max-items', '200']).status).toBe(0);
+    expect(readFileSync(page, 'utf8')).toContain('Setup Windows and ConfigMgr');
+  });
+
+  it('kb977203 takes it with --html only, and then refuses the page and writes none', () => {
+    const page = join(dir, 'review.html');
+    const alone = cmts(['kb977203', file, '--certfix-package', 'ABC00010', '--dry-run', '--max-items', '2']);
+    expect(alone.status).toBe(2);
+    expect(alone.stderr).toContain('--max-items means something only with --html.');
+    const r = cmts(['kb977203', file, '--certfix-package', 'ABC00010', '--dry-run', '--html', page, '--max-items', '2']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('(--max-items)');
+    expect(existsSync(page)).toBe(false);
+    expect(cmts(['kb977203', file, '--certfix-package', 'ABC00010', '--dry-run', '--html', page, '--max-items', '200']).status).toBe(0);
+    expect(existsSync(page)).toBe(true);
+  });
+
+  it('a value that is not a positive whole number is a usage error', () => {
+    for (const argv of [['render', file, '--max-items', '0'], ['kb977203', file, '--certfix-package', 'ABC00010', '--dry-run', '--html', join(dir, 'x.html'), '--max-items', 'lots']]) {
+      const r = cmts(argv);
+      expect(r.status, argv.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/--max-items takes a positive whole number/);
+    }
+  });
+});
+
+describe('cmts build: --max-bytes, --max-nodes and --max-depth for its YAML text', { timeout: 120_000 }, () => {
+  let dir: string;
+  let yaml: string;
+  beforeAll(() => {
+    ensureBuilt();
+    dir = mkdtempSync(join(tmpdir(), 'cmts-build-limits-'));
+    writeFileSync(join(dir, 'ts.xml'), INPUT);
+    yaml = join(dir, 'ts.yaml');
+    expect(cmts(['convert', join(dir, 'ts.xml'), '--to', 'yaml', '-o', yaml]).status).toBe(0);
+  }, 300_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('each refuses a text over it, naming the flag, and writes nothing', () => {
+    const out = join(dir, 'out.xml');
+    const size = readFileSync(yaml).length;
+    const cases: [string, string, RegExp][] = [
+      ['--max-bytes', String(size - 1), new RegExp(`INPUT_TOO_LARGE .*is ${size} bytes; the limit is ${size - 1} bytes \\(--max-bytes\\)`)],
+      ['--max-nodes', '10', /INPUT_TOO_LARGE The text has more than 10 places where a YAML item can start \(--max-nodes\)/],
+      ['--max-depth', '3', /TEXT_TOO_DEEP The text nests mappings and lists deeper than 3 levels \(--max-depth\)/],
+    ];
+    for (const [flag, value, message] of cases) {
+      const r = cmts(['build', yaml, '-o', out, flag, value]);
+      expect(r.status, flag).toBe(1);
+      expect(r.stderr, flag).toMatch(message);
+      expect(existsSync(out), flag).toBe(false);
+    }
+    expect(cmts(['build', yaml, '-o', out, '--max-bytes', String(size), '--max-nodes', '100000', '--max-depth', '64']).status).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(cmts(['build', yaml, '--max-nodes', 'x']).status).toBe(2);
+  });
+
+  it('builds a text nested deeper than the XML reader\'s default when --max-depth allows it (the result is read back within what it is)', () => {
+    // 300 groups, one in the next: 600 levels of YAML (a mapping and its steps list each), 302 of XML (over 256).
+    let text = 'steps:\n';
+    let indent = '';
+    for (let i = 0; i < 300; i++) {
+      text += `${indent}  - group: G${i}\n${indent}    steps:\n`;
+      indent += '    ';
+    }
+    text += `${indent}  - step: Restart Computer\n${indent}    name: Innermost\n${indent}    settings:\n${indent}      target: WinPE\n`;
+    const deep = join(dir, 'deep.yaml');
+    writeFileSync(deep, text);
+    const refused = cmts(['build', deep]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('(--max-depth)');
+    const r = cmts(['build', deep, '--max-depth', '700']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('name="Innermost"');
+    expect(r.stdout.split('<group ').length - 1).toBe(300);
   });
 });

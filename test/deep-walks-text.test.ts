@@ -113,7 +113,7 @@ describe('the text form at depth', { timeout: 120_000 }, () => {
     const yaml = flowYaml(5000);
     const e = thrown(() => fromYaml(yaml));
     expect(e.code).toBe('TEXT_TOO_DEEP');
-    expect(e.message).toBe('The text nests mappings and lists deeper than 512 levels.');
+    expect(e.message).toBe('The text nests mappings and lists deeper than 512 levels (option maxDepth).');
     // The 513th collection: the document's mapping, its steps list, then a mapping and a list per group.
     const at = yaml.split('[{group: g, steps: ', 256).join('[{group: g, steps: ').length;
     expect(e.linePos).toEqual({ line: 1, col: at + 2 }); // its `{`, after the 256th list's `[`

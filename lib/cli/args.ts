@@ -79,13 +79,13 @@ export interface CommandSpec {
 }
 
 /** The read limits a command's options set; see {@link READ_LIMIT_OPTIONS}. */
-export type ReadLimits = Pick<ReadOptions, 'maxBytes' | 'maxNodes'>;
+export type ReadLimits = Pick<ReadOptions, 'maxBytes' | 'maxNodes' | 'maxDepth'>;
 
 /**
- * `--max-bytes N` and `--max-nodes N`, for every command that reads task sequences: spread into the command's
- * options, and {@link startCommand} checks them and hands them to the loaders through `io.readLimits`.
+ * `--max-bytes N`, `--max-nodes N` and `--max-depth N`, for every command that reads task sequences: spread into the
+ * command's options, and {@link startCommand} checks them and hands them to the loaders through `io.readLimits`.
  */
-export const READ_LIMIT_OPTIONS: OptionSpecs = { 'max-bytes': { type: 'string' }, 'max-nodes': { type: 'string' } };
+export const READ_LIMIT_OPTIONS: OptionSpecs = { 'max-bytes': { type: 'string' }, 'max-nodes': { type: 'string' }, 'max-depth': { type: 'string' } };
 
 /**
  * The help lines for {@link READ_LIMIT_OPTIONS}, the same in every command: `indent` before the option, its text
@@ -100,14 +100,31 @@ export function readLimitHelp(indent: string, column: number): string {
   return [
     line('--max-bytes <n>', 'refuse a task sequence over n bytes before reading it (default 67108864, 64 MiB)'),
     line('--max-nodes <n>', 'refuse one with over n markup items: tags, comments (default 3000000)'),
+    line('--max-depth <n>', 'refuse one with elements nested over n levels deep (default 256)'),
   ].join('\n');
+}
+
+/** The command line's flag for each of the library's limit options. */
+const LIMIT_FLAGS: Record<string, string> = { maxBytes: '--max-bytes', maxNodes: '--max-nodes', maxDepth: '--max-depth', maxItems: '--max-items' };
+
+/**
+ * A library message about one of its limits spoken with the flag that sets it: "(option maxNodes)" becomes
+ * "(--max-nodes)", "raise maxBytes" "raise --max-bytes". Changed in place, returned for chaining.
+ */
+export function withLimitFlags<E extends { message: string }>(e: E): E {
+  e.message = e.message.replace(/\b(option|raise) (max[A-Z][A-Za-z]*)\b/g, (m, word: string, name: string) => {
+    const flag = Object.hasOwn(LIMIT_FLAGS, name) ? LIMIT_FLAGS[name] : undefined;
+    if (flag === undefined) return m;
+    return word === 'option' ? flag : `raise ${flag}`;
+  });
+  return e;
 }
 
 /** The outside world {@link startCommand} needs (a subset of CliIo, to keep this module free of it). */
 interface Streams {
   stdout: { write(chunk: string): unknown };
   stderr: { write(chunk: string): unknown };
-  /** Set by {@link startCommand} from --max-bytes/--max-nodes; the loaders read with these limits. */
+  /** Set by {@link startCommand} from --max-bytes/--max-nodes/--max-depth; the loaders read with these limits. */
   readLimits?: ReadLimits;
   /** Set by {@link startCommand} under `--json`: errors are then also printed as the command's JSON report. */
   jsonErrors?: JsonErrors;
@@ -122,11 +139,17 @@ function positiveInteger(p: Parsed, name: string): number | undefined {
   return n;
 }
 
-/** The limits --max-bytes/--max-nodes give (only those given); throws {@link UsageError} for a bad value. */
+/** The limits --max-bytes/--max-nodes/--max-depth give (only those given); throws {@link UsageError} for a bad value. */
 export function readLimitsOf(p: Parsed): ReadLimits {
   const maxBytes = positiveInteger(p, 'max-bytes');
   const maxNodes = positiveInteger(p, 'max-nodes');
-  return { ...(maxBytes !== undefined && { maxBytes }), ...(maxNodes !== undefined && { maxNodes }) };
+  const maxDepth = positiveInteger(p, 'max-depth');
+  return { ...(maxBytes !== undefined && { maxBytes }), ...(maxNodes !== undefined && { maxNodes }), ...(maxDepth !== undefined && { maxDepth }) };
+}
+
+/** `--max-items N` (a page's steps and groups), for the commands that render; undefined when not given. */
+export function maxItemsOf(p: Parsed): number | undefined {
+  return positiveInteger(p, 'max-items');
 }
 
 /** Throws {@link UsageError} for an option given without the option it depends on. */

@@ -21,8 +21,10 @@ export function inputLimit(head: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): numb
   return head[0] === 0x50 && head[1] === 0x4b ? DEFAULT_MAX_ARCHIVE_BYTES : maxBytes;
 }
 
-function tooLarge(label: string, what: string, limit: number): never {
-  throw new TaskSequenceError('INPUT_TOO_LARGE', `${label} is ${what}; the limit is ${limit} bytes.`, { file: label });
+/** Refuses an input over `limit`, naming the limit: --max-bytes (`maxBytes`, given or not), or an archive's own. */
+function tooLarge(label: string, what: string, limit: number, maxBytes = DEFAULT_MAX_BYTES): never {
+  const which = limit === maxBytes ? '--max-bytes' : "an export .zip's";
+  throw new TaskSequenceError('INPUT_TOO_LARGE', `${label} is ${what}; the limit is ${limit} bytes (${which}).`, { file: label });
 }
 
 function sleep(ms: number): void {
@@ -56,7 +58,7 @@ export function readFdBounded(fd: number, label: string, limit?: number, maxByte
     chunks.push(Buffer.from(buf.subarray(0, n)));
     total += n;
     max ??= inputLimit(chunks[0] as Buffer, maxBytes);
-    if (total > max) tooLarge(label, `over ${max} bytes (and was not read to its end)`, max);
+    if (total > max) tooLarge(label, `over ${max} bytes (and was not read to its end)`, max, maxBytes);
   }
   return Buffer.concat(chunks, total);
 }
@@ -65,7 +67,7 @@ export function readFdBounded(fd: number, label: string, limit?: number, maxByte
  * Reads a regular file of `size` bytes into one buffer of that size (a batch reads thousands: no chunk buffer and no
  * copy per file); a file that grew since it was measured is read on in chunks, still within `limit`.
  */
-function readFileBounded(fd: number, label: string, size: number, limit: number): Uint8Array {
+function readFileBounded(fd: number, label: string, size: number, limit: number, maxBytes?: number): Uint8Array {
   // Unpooled and exactly sized, so a batch can hand the buffer itself to a worker thread.
   const buf = Buffer.allocUnsafeSlow(size);
   let total = 0;
@@ -78,7 +80,7 @@ function readFileBounded(fd: number, label: string, size: number, limit: number)
   probe ??= Buffer.allocUnsafeSlow(64 * 1024);
   for (let n = readSync(fd, probe, 0, probe.length, null); n > 0; n = readSync(fd, probe, 0, probe.length, null)) {
     total += n;
-    if (total > limit) tooLarge(label, `over ${limit} bytes (and was not read to its end)`, limit);
+    if (total > limit) tooLarge(label, `over ${limit} bytes (and was not read to its end)`, limit, maxBytes);
     parts.push(Buffer.from(probe.subarray(0, n)));
   }
   return parts.length === 1 ? buf : Buffer.concat(parts, total);
@@ -113,9 +115,9 @@ export function readInputFile(path: string, stdinFd = 0, maxBytes?: number): Uin
         const head = Buffer.alloc(2);
         readSync(fd, head, 0, 2, 0);
         limit = inputLimit(head, maxBytes);
-        if (st.size > limit) tooLarge(path, `${st.size} bytes`, limit);
+        if (st.size > limit) tooLarge(path, `${st.size} bytes`, limit, maxBytes);
       }
-      return readFileBounded(fd, path, st.size, limit);
+      return readFileBounded(fd, path, st.size, limit, maxBytes);
     }
     return readFdBounded(fd, path, undefined, maxBytes);
   } catch (e) {

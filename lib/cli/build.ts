@@ -7,7 +7,7 @@ import { TaskSequenceError } from '../errors.js';
 import { readTaskSequence } from '../read.js';
 import { fromYaml } from '../text/build-sequence.js';
 import { writeTaskSequence } from '../write.js';
-import { type OptionSpecs, startCommand, str, UsageError } from './args.js';
+import { type OptionSpecs, READ_LIMIT_OPTIONS, startCommand, str, UsageError, withLimitFlags } from './args.js';
 import type { CliIo } from './io.js';
 import { planTargets } from './output-targets.js';
 import { EXIT } from './exit.js';
@@ -29,6 +29,11 @@ OPTIONS
     -o, --output <file>       write here, in an existing folder, never onto the input [default: standard output]
     --container <kind>        sequence (a bare <sequence>, for ImportSequence), sms-package (ConfigMgr 2007
                               export) or cim-instance (Current Branch object.xml) [default: the text's container]
+    --max-bytes <n>           refuse a text over n bytes before reading it (default 67108864, 64 MiB)
+    --max-nodes <n>           refuse a text with over n places where a YAML item can start (line ends and
+                              , : - ? [ {), counted before it is parsed (default 1500000, about 14 MB of text;
+                              the YAML library needs about 700 bytes of memory for each)
+    --max-depth <n>           refuse a text that nests mappings and lists over n levels deep (default 512)
     -h, --help                show this help
 
 EXAMPLES
@@ -41,7 +46,8 @@ EXIT STATUS
     the input).
 `;
 
-const OPTIONS: OptionSpecs = { output: { type: 'string', short: 'o' }, container: { type: 'string' }, help: { type: 'boolean', short: 'h' } };
+// The read limits' flags, which for a text mean its own limits (see fromYaml's options).
+const OPTIONS: OptionSpecs = { output: { type: 'string', short: 'o' }, container: { type: 'string' }, ...READ_LIMIT_OPTIONS, help: { type: 'boolean', short: 'h' } };
 const CONTAINERS = ['sequence', 'sms-package', 'cim-instance'];
 
 /** Runs `cmts build`. */
@@ -65,18 +71,22 @@ export function run(argv: string[], io: CliIo): number {
   // The shared output checks: -o into an existing folder, never onto the input (a UsageError is exit 2).
   const target = planTargets([input], { output: str(p, 'output') }, io)(input);
   try {
-    const text = Buffer.from(io.readFile(input)).toString('utf8').replace(/^\uFEFF/, '');
+    // --max-bytes/--max-nodes/--max-depth, checked by startCommand (only those given; the text's own defaults else).
+    const { maxBytes, maxNodes, maxDepth } = io.readLimits ?? {};
+    const text = Buffer.from(io.readFile(input, maxBytes)).toString('utf8').replace(/^\uFEFF/, '');
     const container = str(p, 'container') as ContainerKind | undefined;
-    const bytes = writeTaskSequence(fromYaml(text, container ? { container } : {}));
-    // What we write must read back as a task sequence.
-    readTaskSequence(bytes, { file: '(result)' });
+    const bytes = writeTaskSequence(fromYaml(text, { ...(container && { container }), ...(maxNodes !== undefined && { maxNodes }), ...(maxDepth !== undefined && { maxDepth }) }));
+    // What we write must read back as a task sequence. The text's limits were its own: the XML a text within them
+    // makes may be over the reader's defaults (about three times the text's bytes; a group per level of nesting),
+    // and it is in memory already, so it is read back within what it is.
+    readTaskSequence(bytes, { file: '(result)', maxBytes: Math.max(bytes.length, 1), maxNodes: Number.MAX_SAFE_INTEGER, maxDepth: Number.MAX_SAFE_INTEGER });
     if (target !== undefined && target !== '-') io.writeFileAtomic(target, bytes);
     else io.stdout.write(bytes);
     return EXIT.ok;
   } catch (e) {
     if (!(e instanceof TaskSequenceError)) throw e;
     if (e.file === undefined) e.file = input;
-    io.stderr.write(`cmts build: ${e.format()}\n`);
+    io.stderr.write(`cmts build: ${withLimitFlags(e).format()}\n`);
     return EXIT.failed;
   }
 }

@@ -10,7 +10,7 @@ import type { Kb977203Options } from '../presets/kb977203.js';
 export { humanReport, type Kb977203CommandResult } from './kb977203-output.js';
 import { fleetCsv, fleetJson } from '../presets/kb977203-fleet.js';
 import { BatchOutput, cliError, jsonOf, type Kb977203CommandResult, type Mode, type Outcome, rowOf, summaryOf, writeHuman } from './kb977203-output.js';
-import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
+import { flag, maxItemsOf, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS, withLimitFlags } from './args.js';
 import { errorRecord, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
 import type { CliIo } from './io.js';
@@ -93,6 +93,7 @@ OPTIONS
     --dry-run                  write nothing; print the change as a diff on standard output
     --html <file>              also write the change as an HTML review page, even with --dry-run (one input
                                holding one task sequence; the page is cmts render's comparison)
+    --max-items <n>            with --html: refuse a page for over n steps and groups (default 200000)
     --json                     print {"results": [{"input", "output", "dryRun", "written", "report", "diff"?} |
                                {"input", "notApplicable"} | {"input", "error"}], "summary"} on standard output
                                (schemas/kb977203.report.schema.json), errors and usage errors included
@@ -139,6 +140,7 @@ const OPTIONS: OptionSpecs = {
   report: { type: 'string' },
   'dry-run': { type: 'boolean' },
   html: { type: 'string' },
+  'max-items': { type: 'string' },
   json: { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
   ...READ_LIMIT_OPTIONS, help: { type: 'boolean', short: 'h' },
@@ -177,6 +179,7 @@ function checkUsage(p: Parsed): void {
   if (targets === 0 && !flag(p, 'dry-run') && !flag(p, 'check')) throw new UsageError('Give -o <output>, --out-dir <folder> or --in-place (or --dry-run or --check to write nothing).');
   const jobs = str(p, 'jobs');
   if (jobs !== undefined && !/^[1-9][0-9]{0,3}$/.test(jobs)) throw new UsageError(`--jobs takes a whole number from 1 to 9999, not '${jobs}'.`);
+  if (maxItemsOf(p) !== undefined && str(p, 'html') === undefined) throw new UsageError('--max-items means something only with --html.');
   const report = str(p, 'report');
   if (report !== undefined && !/\.(csv|json)$/i.test(report)) throw new UsageError('--report writes a .csv or a .json file: give a name ending in one of them.');
 }
@@ -295,10 +298,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (html !== undefined && original && kept?.doc) {
     try {
       const { renderComparison } = await import('../render/render-sequence.js');
-      io.writeFileAtomic(html, Buffer.from(renderComparison(original, kept.doc, { source: `${kept.input} with KB977203${dryRun ? ' (dry run)' : ''}` }), 'utf8'));
+      const maxItems = maxItemsOf(p);
+      const page = renderComparison(original, kept.doc, { source: `${kept.input} with KB977203${dryRun ? ' (dry run)' : ''}`, ...(maxItems !== undefined && { maxItems }) });
+      io.writeFileAtomic(html, Buffer.from(page, 'utf8'));
     } catch (e) {
       if (!(e instanceof TaskSequenceError)) throw e;
-      return fail(e, html, 0, outcomes);
+      return fail(withLimitFlags(e), html, 0, outcomes);
     }
   }
   if (json) printJson(io.stdout, { results: outcomes.map(jsonOf), summary: summaryOf(outcomes) });

@@ -7,7 +7,7 @@ import type { TaskSequenceDocument } from '../document.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
 import { readTaskSequence } from '../read.js';
 import { checkWrittenBytes, writeTaskSequence } from '../write.js';
-import type { ReadLimits } from './args.js';
+import { type ReadLimits, withLimitFlags } from './args.js';
 import type { CliIo } from './io.js';
 
 /** A task sequence read from an input, with the label it is reported under (`file` or `file!part`). */
@@ -29,13 +29,24 @@ export interface LoadedInput {
 
 /** Reads an input: a task sequence file or an export .zip. */
 export function loadInput(io: CliIo, file: string): LoadedInput {
-  // The limits of --max-bytes/--max-nodes (set by startCommand): the file is read no further than maxBytes.
+  // The limits of --max-bytes/--max-nodes/--max-depth (set by startCommand): the file is read no further than maxBytes.
   const limits = io.readLimits ?? {};
   return loadBytes(io.readFile(file, limits.maxBytes), file, limits);
 }
 
-/** An input already read (by the main thread, for a worker): a task sequence file or an export .zip. */
+/**
+ * An input already read (by the main thread, for a worker): a task sequence file or an export .zip. A limit it passes
+ * is named by its flag (`--max-nodes`), which is what the command line's user can raise.
+ */
 export function loadBytes(bytes: Uint8Array, file: string, limits: ReadLimits): LoadedInput {
+  try {
+    return readInput(bytes, file, limits);
+  } catch (e) {
+    throw e instanceof TaskSequenceError ? withLimitFlags(e) : e;
+  }
+}
+
+function readInput(bytes: Uint8Array, file: string, limits: ReadLimits): LoadedInput {
   if (!isZip(bytes)) {
     const doc = readTaskSequence(bytes, { file, ...limits });
     return {

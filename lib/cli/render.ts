@@ -9,7 +9,7 @@ import { renderMarkdown } from '../render/render-markdown.js';
 import { renderIndex, type RenderFormat } from '../render/render-sequence.js';
 import { buildSequenceView, type SequenceView } from '../render/view-model.js';
 import { loadDocuments, loadOne } from './load.js';
-import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
+import { flag, maxItemsOf, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS, withLimitFlags } from './args.js';
 import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { inputFailure, reportFailure } from './json-report.js';
@@ -39,6 +39,8 @@ OPTIONS
                            the folder is created if missing
     --format html|md       the output format [default: html]
     --compare              take two inputs, <old> and <new>, and highlight what changed
+    --max-items <n>        refuse a task sequence with over n steps and groups, more than a page
+                           shows (default 200000; a page costs about 1.6 KB of memory a step)
 ${readLimitHelp('    ', 27)}
     -h, --help             show this help
 
@@ -58,10 +60,12 @@ const OPTIONS: OptionSpecs = {
   'out-dir': { type: 'string' },
   format: { type: 'string' },
   compare: { type: 'boolean' },
+  'max-items': { type: 'string' },
   ...READ_LIMIT_OPTIONS, help: { type: 'boolean', short: 'h' },
 };
 
 function checkUsage(p: Parsed): void {
+  maxItemsOf(p);
   const f = str(p, 'format');
   if (f !== undefined && f !== 'html' && f !== 'md') throw new UsageError(`--format is html or md, not ${JSON.stringify(f)}.`);
   if (str(p, 'output') !== undefined && str(p, 'out-dir') !== undefined) throw new UsageError('Give -o or --out-dir, not both.');
@@ -96,6 +100,8 @@ export function run(argv: string[], io: CliIo): number {
   const output = str(p, 'output');
   const outDir = str(p, 'out-dir');
   const compare = flag(p, 'compare');
+  const maxItems = maxItemsOf(p);
+  const limit = maxItems === undefined ? {} : { maxItems };
   const inputs = compare ? p.positionals : inputsOrFail('render', p.positionals, io);
   if (typeof inputs === 'number') return inputs;
   try {
@@ -114,11 +120,11 @@ export function run(argv: string[], io: CliIo): number {
       const before = loadOne(io, a);
       current = b;
       const after = loadOne(io, b);
-      views = [buildComparisonView(before.doc, after.doc, { source: `${after.label} (compared with ${before.label})` })];
+      views = [buildComparisonView(before.doc, after.doc, { source: `${after.label} (compared with ${before.label})`, ...limit })];
     } else {
       views = inputs.flatMap((input) => {
         current = input;
-        return loadDocuments(io, input).map(({ label, doc }) => buildSequenceView(doc, { source: label }));
+        return loadDocuments(io, input).map(({ label, doc }) => buildSequenceView(doc, { source: label, ...limit }));
       });
     }
     if (outDir === undefined) {
@@ -138,7 +144,7 @@ export function run(argv: string[], io: CliIo): number {
     io.stderr.write(`cmts render: ${pages.length} page(s) and index.${format} written to ${outDir}.\n`);
     return EXIT.ok;
   } catch (e) {
-    reportFailure('render', current, inputFailure(e), io.stderr);
+    reportFailure('render', current, withLimitFlags(inputFailure(e)), io.stderr);
     return EXIT.failed;
   }
 }

@@ -91,7 +91,7 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
   // What parseDocument does, with the nesting measured on the tokens between parsing and composing.
   const tokens = [...new Parser(lines.addNewLine).parse(source)];
   const deep = tooDeepAt(tokens, maxDepth);
-  if (deep !== undefined) throw new TaskSequenceError('TEXT_TOO_DEEP', `The text nests mappings and lists deeper than ${maxDepth} levels.`, place(deep));
+  if (deep !== undefined) throw new TaskSequenceError('TEXT_TOO_DEEP', `The text nests mappings and lists deeper than ${maxDepth} levels (option maxDepth).`, place(deep));
   // compose(…, true) always yields a document; a second one is an error, as parseDocument reports it.
   const [doc, second] = new Composer({ uniqueKeys: true }).compose(tokens, true, source.length);
   const yaml = doc as Document.Parsed;

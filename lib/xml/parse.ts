@@ -523,7 +523,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
     // A check builds nothing, so it needs no attributes.
     const make = count === 0 || check ? undefined : list?.maker();
     const attributes: Attributes = count === 0 || check ? {} : make ? make(attrValues) : buildAttributes(attrNames, attrValues, count);
-    if (stack.length >= maxDepth) fail('XML_TOO_DEEP', `Elements are nested deeper than ${maxDepth} levels.`, pos);
+    if (stack.length >= maxDepth) fail('XML_TOO_DEEP', `Elements are nested deeper than ${maxDepth} levels (option maxDepth).`, pos);
     const parent = stack.length ? (stack[stack.length - 1] as Frame) : undefined;
     // A check builds nothing, so it needs no kinds.
     const kind = check ? 'element' : classify(tag, parent ? parent.kind : (options.rootParentKind ?? 'document'), parent ? parent.tag : '');

@@ -72,7 +72,7 @@ describe('cmts render', { timeout: 60_000 }, () => {
     for (const section of ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'OPTIONS', 'EXAMPLES', 'EXIT STATUS']) expect(m.stdout).toMatch(new RegExp(`^${section}$`, 'm'));
     const c = memoryIo();
     expect(await main(['completion', 'bash'], c.io)).toBe(0);
-    expect(c.stdout).toContain('render) opts="--compare --format --help --max-bytes --max-nodes --out-dir --output" ;;');
+    expect(c.stdout).toContain('render) opts="--compare --format --help --max-bytes --max-depth --max-items --max-nodes --out-dir --output" ;;');
     expect(c.stdout).toMatch(/--format\)[^\n]*html md/);
   });
 
