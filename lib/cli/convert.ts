@@ -9,12 +9,14 @@ import { fromModelJson, modelJsonToXml, toModelJson } from '../model/json.js';
 import { toYaml } from '../text/to-text.js';
 import { readTaskSequence } from '../read.js';
 import { writeTaskSequence } from '../write.js';
-import { assertValid } from '../schemas.js';
+import { assertValidWith } from '../assert-valid.js';
+import { validateModelJson } from '../model/model-json-validator.js';
 import { encodeText } from '../xml/codec.js';
 import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError, reportUsage, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import { INPUT_EXTENSIONS, inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { inputFailure, reportFailure } from './json-report.js';
+import { jsonText } from './json-text.js';
 import { loadOne } from './load.js';
 import { EXIT } from './exit.js';
 import { planTargets, type TargetOf } from './output-targets.js';
@@ -71,8 +73,9 @@ const OPTIONS: OptionSpecs = {
 
 function toJson(input: string, p: Parsed, io: CliIo): Uint8Array {
   const json = toModelJson(loadOne(io, input).doc, { whitespace: flag(p, 'whitespace'), wrapper: true });
-  assertValid('task-sequence.schema.json', json, 'The JSON produced');
-  return Buffer.from(`${JSON.stringify(json, null, 2)}\n`, 'utf8');
+  // The schema's check at any depth (the generated validator recurses, and a deep model overflowed the call stack).
+  assertValidWith(validateModelJson, json, 'The JSON produced');
+  return Buffer.from(`${jsonText(json)}\n`, 'utf8');
 }
 
 const sorted = (o: Record<string, string>): string => JSON.stringify(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

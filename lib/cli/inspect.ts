@@ -9,7 +9,9 @@ import type { Group, Sequence, SequenceItem } from '../model/types.js';
 import { getVariableValue } from '../model/variables.js';
 import { keySettings, stepSettingsJson } from '../catalog/key-settings.js';
 import type { TaskSequenceDocument } from '../document.js';
+import { TaskSequenceError } from '../errors.js';
 import { loadDocuments } from './load.js';
+import { MAX_TEXT_LENGTH } from './json-text.js';
 import { flag, type OptionSpecs, startCommand, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
@@ -112,15 +114,24 @@ export function renderTree(doc: TaskSequenceDocument, file: string): string {
     for (let i = items.length - 1; i >= 0; i--) stack.push({ item: items[i] as SequenceItem, last: i === items.length - 1, prefix });
   };
   pushItems(doc.sequence, '');
+  // Each line is indented by its depth, so a chain of groups N deep takes text in N²: past the longest string V8 makes
+  // (20,000 nested groups were), the join failed with "Invalid string length". Refused as it grows past that instead.
+  let length = 0;
+  const add = (line: string): void => {
+    if ((length += line.length + 1) > MAX_TEXT_LENGTH) {
+      throw new TaskSequenceError('INPUT_TOO_LARGE', `Its tree would be over ${MAX_TEXT_LENGTH} characters, longer than a string can be (every line is indented by its depth: groups nested thousands deep cost the square of that).`);
+    }
+    lines.push(line);
+  };
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
     const { item, last, prefix } = top;
     const label = item.kind === 'group' ? `${item.attributes.name ?? ''}  (group)` : `${item.attributes.name ?? ''}  (${item.kind === 'subtasksequence' ? 'Run Task Sequence' : stepTypeName(item.attributes.type)})`;
-    lines.push(`${prefix}${last ? '└─ ' : '├─ '}${label}${marks(item)}`);
+    add(`${prefix}${last ? '└─ ' : '├─ '}${label}${marks(item)}`);
     const inner = prefix + (last ? '   ' : '│  ');
     const cond = conditionOf(item);
     const detail = [...(cond && describeCondition(cond) ? [`if ${describeCondition(cond)}`] : []), ...keyProperties(item)];
     const pad = item.kind === 'group' && item.children.some(isSequenceItem) ? '│  ' : '   ';
-    for (const d of detail) lines.push(`${inner}${pad}${d}`);
+    for (const d of detail) add(`${inner}${pad}${d}`);
     if (item.kind === 'group') pushItems(item, inner);
   }
   return `${lines.join('\n')}\n`;

@@ -6,6 +6,7 @@
  */
 import { TaskSequenceError } from '../errors.js';
 import type { OutStream } from './io.js';
+import { jsonText } from './json-text.js';
 import { EXIT } from './exit.js';
 
 /** The JSON of an error. */
@@ -59,9 +60,9 @@ export function reportInternalError(e: unknown, io: { stdout: OutStream; stderr:
   return EXIT.failed;
 }
 
-/** Prints a report as JSON, two-space indented, with a final newline. */
+/** Prints a report as JSON, two-space indented, with a final newline (at any depth: see {@link jsonText}). */
 export function printJson<R>(out: OutStream, report: JsonReport<R>): void {
-  out.write(`${JSON.stringify(report, null, 2)}\n`);
+  out.write(`${jsonText(report)}\n`);
 }
 
 /** Reports a failed input on standard error as `cmts <command>: file:line:col: CODE message`. */

@@ -1,6 +1,7 @@
 /**
  * Finding things in a sequence: steps by type, name or path, their parents and positions, in execution order.
  */
+import { TaskSequenceError } from '../errors.js';
 import { locateByLinks, parentIn } from './parents.js';
 import type { Element, Group, Node, Parent, Sequence, SequenceItem, Step, SubTaskSequence } from './types.js';
 
@@ -43,9 +44,31 @@ function escapeName(name: string): string {
   return name.replace(/[\\/]/g, (c) => `\\${c}`);
 }
 
+/**
+ * What listing the items of a sequence may spend on what grows with their depth: each item's `groups` (an array of
+ * every group above it, one per group listed) and `path` (every group's name above it) are as long as it is deep, so
+ * a chain of N groups one inside the other costs about N²/2 of each. The reader allows any depth a caller asks for
+ * (`maxDepth`), and 20,000 nested groups made `lint`, `diff` and `render` run out of heap and abort the process. These
+ * bounds let any sequence within the reader's default limits be listed (3,000,000 items 256 deep hold far fewer
+ * groups' slots; a real export's paths average under 100 characters), and a chain of about 5,800 groups; past them
+ * the listing is refused with `INPUT_TOO_LARGE` before the memory is spent.
+ */
+export const LIST_LIMITS = {
+  /** The most entries of all the `groups` arrays together (one array per group, shared by the items in it). */
+  groupEntries: 1 << 24,
+  /** The most characters of all the items' paths together. */
+  pathCharacters: 1 << 27,
+};
+
+function tooDeepToList(what: string): never {
+  throw new TaskSequenceError('INPUT_TOO_LARGE', `The groups nest too deep to list the steps and groups: ${what}. Read with a lower maxDepth, or flatten the groups.`);
+}
+
 /** Every step, group and sub task sequence in execution order (groups before their contents). */
 export function listItems(sequence: Sequence): Located[] {
   const out: Located[] = [];
+  let groupEntries = 0;
+  let pathCharacters = 0;
   // Iterative (an explicit stack of the groups being listed): no depth the reader allows overflows the call stack.
   const open: { parent: Sequence | Group; prefix: string; groups: Group[]; next: number }[] = [{ parent: sequence, prefix: '', groups: [], next: 0 }];
   while (open.length) {
@@ -58,8 +81,14 @@ export function listItems(sequence: Sequence): Located[] {
     const node = at.parent.children[index] as Node;
     if (!isSequenceItem(node)) continue;
     const path = at.prefix + escapeName(node.attributes.name ?? '');
+    // A path is the group's path and its own name joined (a string of two parts, not a copy): its length is its cost
+    // when it is read.
+    if ((pathCharacters += path.length) > LIST_LIMITS.pathCharacters) tooDeepToList(`their paths would hold over ${LIST_LIMITS.pathCharacters} characters`);
     out.push({ node, parent: at.parent, index, path, groups: at.groups });
-    if (node.kind === 'group') open.push({ parent: node, prefix: `${path}/`, groups: [...at.groups, node], next: 0 });
+    if (node.kind === 'group') {
+      if ((groupEntries += at.groups.length + 1) > LIST_LIMITS.groupEntries) tooDeepToList(`the lists of the groups above each would hold over ${LIST_LIMITS.groupEntries} entries`);
+      open.push({ parent: node, prefix: `${path}/`, groups: [...at.groups, node], next: 0 });
+    }
   }
   return out;
 }

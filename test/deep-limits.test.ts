@@ -1,0 +1,170 @@
+// What grows with the square of the nesting is bounded, and past its bound refused with a typed error: a sequence read
+// with a raised maxDepth (a library option, and `--max-depth` on the command line) could hold groups nested 20,000
+// deep, and listing its items made `lint`, `diff` and `render` run out of heap and abort the process, while `inspect`,
+// `convert` and `--json` output failed with "Invalid string length" or "Maximum call stack size exceeded".
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTaskSequence, TaskSequenceError } from '../lib/index.js';
+import { LIST_LIMITS, listItems } from '../lib/model/query.js';
+import { deepJsonText, jsonText } from '../lib/cli/json-text.js';
+import { stringifyYaml } from '../lib/text/yaml-text.js';
+import { cmts, ensureBuilt } from './helpers/cli-process.js';
+
+/** `depth` groups, one inside the next, each named `name` and its number, with one step at the bottom. */
+function chain(depth: number, name = 'G'): string {
+  const open = Array.from({ length: depth }, (_, i) => `<group name="${name}${i}">`).join('');
+  return `<sequence version="3.10">${open}<step type="SMS_TaskSequence_RunCommandLineAction" name="S"><action>cmd</action></step>${'</group>'.repeat(depth)}</sequence>`;
+}
+
+function codeOf(f: () => unknown): string | undefined {
+  try {
+    f();
+    return undefined;
+  } catch (e) {
+    if (e instanceof TaskSequenceError) return e.code;
+    throw e;
+  }
+}
+
+describe('listing the items of a deeply nested sequence', () => {
+  it('lists a chain of 5,000 groups, each item with every group above it and its whole path', () => {
+    const doc = readTaskSequence(chain(5000), { maxDepth: 6000 });
+    const items = listItems(doc.sequence);
+    expect(items).toHaveLength(5001);
+    const bottom = items[5000];
+    expect(bottom?.groups).toHaveLength(5000);
+    expect(bottom?.groups[4999]?.attributes.name).toBe('G4999');
+    expect(bottom?.path.startsWith('G0/G1/G2/')).toBe(true);
+    expect(bottom?.path.endsWith('/G4999/S')).toBe(true);
+  });
+
+  it('refuses a chain whose groups lists would pass their bound (6,000 groups: 18 million entries) with INPUT_TOO_LARGE', () => {
+    const doc = readTaskSequence(chain(6000), { maxDepth: 7000 });
+    expect(6000 * 6001 / 2).toBeGreaterThan(LIST_LIMITS.groupEntries);
+    expect(codeOf(() => listItems(doc.sequence))).toBe('INPUT_TOO_LARGE');
+    expect(() => doc.steps()).toThrow(/The groups nest too deep to list the steps and groups: the lists of the groups above each would hold over 16777216 entries/);
+  });
+
+  it('refuses a chain whose paths would pass their bound (3,000 groups with names of 60 characters) with INPUT_TOO_LARGE', () => {
+    const doc = readTaskSequence(chain(3000, 'N'.repeat(56)), { maxDepth: 4000 });
+    // Well within the groups' bound, past the paths': the paths average 1,500 names of about 61 characters.
+    expect(3000 * 3001 / 2).toBeLessThan(LIST_LIMITS.groupEntries);
+    expect(() => listItems(doc.sequence)).toThrow(/their paths would hold over 134217728 characters/);
+  });
+
+  it('lists a wide sequence of many items at little depth in full', () => {
+    const groups = Array.from({ length: 2000 }, (_, i) => `<group name="g${i}"><group name="h"><step type="SMS_TaskSequence_RunCommandLineAction" name="s"><action>cmd</action></step></group></group>`).join('');
+    const items = listItems(readTaskSequence(`<sequence version="3.10">${groups}</sequence>`).sequence);
+    expect(items).toHaveLength(6000);
+    expect(items[5999]?.path).toBe('g1999/h/s');
+  });
+});
+
+describe('jsonText: JSON.stringify(value, null, 2) at any depth', () => {
+  const samples: unknown[] = [
+    {},
+    [],
+    { a: 1, b: 'two', c: [true, false, null], d: { e: {}, f: [] } },
+    [undefined, () => 1, Symbol('s'), Number.NaN, Number.POSITIVE_INFINITY, -0, 1e21, 'q"\\\n\u2028\ud800'],
+    { skip: undefined, fn: () => 1, keep: 'k', 'key "quoted"\n': 1, 'é': ['ü'] },
+    { date: new Date(0), boxed: [Object(1), Object('s'), Object(false)], nested: { toJSON: (key: string) => `key:${key}` } },
+    'just a string',
+    42,
+    null,
+    [[[[]]], [{}], [{ a: [{ b: [] }] }]],
+  ];
+
+  it('writes what JSON.stringify writes, by either way', () => {
+    for (const value of samples) {
+      const expected = JSON.stringify(value, null, 2);
+      expect(jsonText(value)).toBe(expected);
+      expect(deepJsonText(value)).toBe(expected);
+    }
+  });
+
+  it('writes random plain data as JSON.stringify does (its explicit stack against the library)', () => {
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const make = (depth: number): unknown => {
+      const k = rand(depth > 5 ? 4 : 7);
+      if (k === 0) return rand(1000) - 500;
+      if (k === 1) return ['x', '', 'a\tb', '"', '\u0001'][rand(5)];
+      if (k === 2) return [true, false, null, undefined][rand(4)];
+      if (k === 3) return rand(2) ? 0.5 : -1e-7;
+      if (k === 4 || k === 5) return Array.from({ length: rand(4) }, () => make(depth + 1));
+      return Object.fromEntries(Array.from({ length: rand(4) }, (_, i) => [`k${i}${rand(3) ? '' : '"'}`, make(depth + 1)]));
+    };
+    for (let i = 0; i < 300; i++) {
+      const value = make(0);
+      expect(deepJsonText(value)).toBe(JSON.stringify(value, null, 2));
+    }
+  });
+
+  it('writes a value nested deeper than JSON.stringify can go (7,000 lists), as JSON.stringify would', () => {
+    const depth = 7000;
+    let deep: unknown = 0;
+    for (let i = 0; i < depth; i++) deep = [deep];
+    expect(() => JSON.stringify(deep, null, 2)).toThrow(RangeError);
+    // What JSON.stringify writes for a list in a list: each level a line that opens and one that closes, two spaces in.
+    const opens = Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}[`);
+    const closes = Array.from({ length: depth }, (_, i) => `${'  '.repeat(depth - 1 - i)}]`);
+    expect(jsonText(deep)).toBe([...opens, `${'  '.repeat(depth)}0`, ...closes].join('\n'));
+  });
+
+  it('refuses a text longer than its bound with INPUT_TOO_LARGE, by either way', () => {
+    expect(codeOf(() => jsonText({ a: 'x'.repeat(200) }, 100))).toBe('INPUT_TOO_LARGE');
+    let deep: unknown = 0;
+    for (let i = 0; i < 20000; i++) deep = [deep];
+    expect(codeOf(() => jsonText(deep, 1_000_000))).toBe('INPUT_TOO_LARGE');
+    expect(jsonText({ a: 'x'.repeat(10) }, 100)).toBe(JSON.stringify({ a: 'x'.repeat(10) }, null, 2));
+  });
+
+  it('refuses a cycle as JSON.stringify does, rather than writing for ever', () => {
+    const cycle: Record<string, unknown> = { a: 1 };
+    cycle.self = { back: cycle };
+    expect(() => deepJsonText(cycle)).toThrow(/circular/);
+  });
+});
+
+describe('the YAML text form past the longest string', () => {
+  it('refuses a text longer than its bound with INPUT_TOO_LARGE instead of failing to join it', () => {
+    let deep: Record<string, unknown> = { step: 'bottom' };
+    for (let i = 0; i < 300; i++) deep = { group: `G${i}`, steps: [deep] };
+    const whole = stringifyYaml(deep);
+    expect(stringifyYaml(deep, undefined, undefined, whole.length)).toBe(whole);
+    expect(codeOf(() => stringifyYaml(deep, undefined, undefined, whole.length - 1))).toBe('INPUT_TOO_LARGE');
+  });
+});
+
+describe('the command line on 20,000 nested groups (--max-depth raised): a typed refusal, never a crash', { timeout: 240_000 }, () => {
+  let dir: string;
+  let file: string;
+  beforeAll(() => {
+    ensureBuilt();
+    dir = mkdtempSync(join(tmpdir(), 'cmts-deep-'));
+    file = join(dir, 'deep.xml');
+    writeFileSync(file, chain(20000));
+  }, 300_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const runs: [string, string[], number][] = [
+    ['inspect', ['inspect', '{file}'], 1],
+    ['inspect --json', ['inspect', '{file}', '--json'], 1],
+    ['lint', ['lint', '{file}'], 1],
+    ['diff', ['diff', '{file}', '{file}'], 2],
+    ['render', ['render', '{file}'], 1],
+    ['convert --to yaml', ['convert', '{file}', '--to', 'yaml'], 1],
+    ['convert --to json', ['convert', '{file}', '--to', 'json'], 1],
+    ['kb977203', ['kb977203', '{file}', '--certfix-package', 'ABC00010', '--dry-run', '--force'], 1],
+  ];
+  for (const [label, argv, status] of runs) {
+    it(`${label}: INPUT_TOO_LARGE, exit ${status}`, () => {
+      const r = cmts([...argv.map((a) => a.replace('{file}', file)), '--max-depth', '30000']);
+      expect(r.stderr).toContain('INPUT_TOO_LARGE');
+      expect(r.stderr).not.toMatch(/internal error|call stack|Invalid string length|heap/i);
+      expect(r.status).toBe(status);
+    });
+  }
+});
