@@ -9,7 +9,7 @@ import type { Group, Sequence, SequenceItem } from '../model/types.js';
 import { getVariableValue } from '../model/variables.js';
 import { keySettings, stepSettingsJson } from '../catalog/key-settings.js';
 import type { TaskSequenceDocument } from '../document.js';
-import { TaskSequenceError } from '../errors.js';
+import { textTooLong } from '../errors.js';
 import { loadDocuments } from './load.js';
 import { MAX_TEXT_LENGTH } from './json-text.js';
 import { flag, type OptionSpecs, startCommand, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
@@ -119,7 +119,7 @@ export function renderTree(doc: TaskSequenceDocument, file: string): string {
   let length = 0;
   const add = (line: string): void => {
     if ((length += line.length + 1) > MAX_TEXT_LENGTH) {
-      throw new TaskSequenceError('INPUT_TOO_LARGE', `Its tree would be over ${MAX_TEXT_LENGTH} characters, longer than a string can be (every line is indented by its depth: groups nested thousands deep cost the square of that).`);
+      throw textTooLong('Its tree', MAX_TEXT_LENGTH);
     }
     lines.push(line);
   };

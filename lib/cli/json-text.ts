@@ -10,7 +10,7 @@
  * text, and a text that would be longer than a string can be is refused with `INPUT_TOO_LARGE` before it is joined.
  */
 import { constants } from 'node:buffer';
-import { TaskSequenceError } from '../errors.js';
+import { textTooLong } from '../errors.js';
 
 /** The longest string V8 makes (2^29 − 24 characters on 64-bit builds). */
 export const MAX_TEXT_LENGTH = constants.MAX_STRING_LENGTH;
@@ -30,11 +30,8 @@ export function jsonText(value: unknown, maxLength = MAX_TEXT_LENGTH): string {
   return text;
 }
 
-function tooLong(maxLength: number): TaskSequenceError {
-  return new TaskSequenceError(
-    'INPUT_TOO_LARGE',
-    `Its JSON text would be over ${maxLength} characters, longer than a string can be (every line is indented by its depth: groups nested thousands deep cost the square of that).`,
-  );
+function tooLong(maxLength: number): Error {
+  return textTooLong('Its JSON text', maxLength);
 }
 
 /** What a value is written as: nothing (left out of an object), a literal, or a container to open. */

@@ -6,7 +6,7 @@
  */
 import { constants } from 'node:buffer';
 import { stringify, type CST } from 'yaml';
-import { TaskSequenceError } from '../errors.js';
+import { textTooLong } from '../errors.js';
 
 const OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
 
@@ -104,7 +104,7 @@ export function stringifyYaml(value: Value, sliceDepth = SLICE_DEPTH, listChunk 
   let length = 0;
   const put = (size: number): void => {
     if ((length += size) > maxLength) {
-      throw new TaskSequenceError('INPUT_TOO_LARGE', `The text form would be over ${maxLength} characters, longer than a string can be (every line is indented by its depth: groups nested thousands deep cost the square of that).`);
+      throw textTooLong('The text form', maxLength);
     }
   };
   // Each frame: a slice's lines, the next to write, the indentation every line gets (the column its text starts at),
