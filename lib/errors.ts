@@ -75,14 +75,6 @@ export interface LinePos {
   col: number;
 }
 
-/**
- * The refusal of a text longer than a string can be (V8's limit, `buffer.constants.MAX_STRING_LENGTH`): text indented by
- * depth, where groups nested thousands deep cost the square of their depth. `what` starts the message ("Its tree").
- */
-export function textTooLong(what: string, maxLength: number): TaskSequenceError {
-  return new TaskSequenceError('INPUT_TOO_LARGE', `${what} would be over ${maxLength} characters, longer than a string can be (every line is indented by its depth: groups nested thousands deep cost the square of that).`);
-}
-
 /** An option that is a limit: `value`, or `fallback` when none is given; `INVALID_ARGUMENT` unless a positive whole number. */
 export function limitOption(name: string, value: number | undefined, fallback: number): number {
   const n = value ?? fallback;

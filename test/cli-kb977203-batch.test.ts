@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, syml
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cmts, ensureBuilt } from './helpers/cli-process.js';
@@ -123,6 +124,27 @@ describe('cmts kb977203 over a folder, on worker threads and in the process', { 
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
+  });
+
+  it('writes each result to standard output in input order, standard input and large inputs too (-o -)', () => {
+    // Standard input and inputs over 8 MiB are processed in the process, not on a thread: their results still wait
+    // their turn (they were written at once, before the results of the inputs before them).
+    const a = join(dir, 'in', 'refresh-2007-crlf.xml');
+    const stdin = readFileSync(join(FIXTURES_DIR, 'kb977203', 'certfix-after-setup-adopted-restart-added', 'input.xml'));
+    const large = join(dir, 'large.xml');
+    const base = readFileSync(a, 'utf8');
+    const pad = `<!--${' '.repeat(9 * 1024 * 1024)}-->`;
+    writeFileSync(large, base.replace(/(<\/SmsTaskSequencePackage>|<\/sequence>)\s*$/, (end) => `${end}${pad}`));
+    const run = (jobs: number) => cmts(['kb977203', a, '-', large, a, '-o', '-', '--jobs', String(jobs), ...ARGS], { cwd: dir, input: stdin });
+    const one = run(1);
+    const two = run(2);
+    expect(one.status).toBe(0);
+    // Four documents, in order: a, standard input's, the large one (a's with a comment after it), a again.
+    expect(one.stdout.split('KB977203').length).toBeGreaterThan(4);
+    // Compared by hash: a failing comparison of two 9 MiB texts would have the test runner diff them for minutes.
+    const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+    expect(hash(two.stdout)).toBe(hash(one.stdout));
+    expect(two.status).toBe(one.status);
   });
 
   it('--jobs takes a whole number from 1 up', () => {

@@ -184,5 +184,45 @@ describe('cmts build: --max-bytes, --max-nodes and --max-depth for its YAML text
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('name="Innermost"');
     expect(r.stdout.split('<group ').length - 1).toBe(300);
+    // Deeper than the YAML library's recursion goes, whatever --max-depth allows: TEXT_TOO_DEEP, not "invalid YAML".
+    let deeper = 'steps:\n';
+    let at = '';
+    for (let i = 0; i < 1500; i++) {
+      deeper += `${at}  - group: G${i}\n${at}    steps:\n`;
+      at += '    ';
+    }
+    deeper += `${at}  - step: Restart Computer\n`;
+    writeFileSync(deep, deeper);
+    const beyond = cmts(['build', deep, '--max-depth', '100000']);
+    expect(beyond.status).toBe(1);
+    expect(beyond.stderr).toMatch(/TEXT_TOO_DEEP The text nests mappings and lists deeper than the YAML library can read/);
+  });
+
+  it('convert --to xml holds a JSON model to the flags: its file to --max-bytes, its sequence to --max-nodes and --max-depth', () => {
+    const json = join(dir, 'ts.json');
+    expect(cmts(['convert', join(dir, 'ts.xml'), '--to', 'json', '-o', json]).status).toBe(0);
+    const size = readFileSync(json).length;
+    const cases: [string, string, RegExp][] = [
+      ['--max-bytes', String(size - 1), /INPUT_TOO_LARGE .*the limit is \d+ bytes \(--max-bytes\)/],
+      ['--max-nodes', '10', /INPUT_TOO_LARGE .*the limit is 10 \(--max-nodes\)/],
+      ['--max-depth', '3', /XML_TOO_DEEP .*deeper than 3 levels \(--max-depth\)/],
+    ];
+    for (const [flag, value, message] of cases) {
+      const r = cmts(['convert', json, '--to', 'xml', flag, value]);
+      expect(r.status, flag).toBe(1);
+      expect(r.stderr, flag).toMatch(message);
+    }
+    expect(cmts(['convert', json, '--to', 'xml', '--max-bytes', String(size), '--max-depth', '64']).status).toBe(0);
+    // A model deeper than the reader's default converts back when --max-depth allows it.
+    const groups = Array.from({ length: 300 }, (_, i) => `<group name="g${i}">`).join('');
+    const deepXml = join(dir, 'deep.xml');
+    writeFileSync(deepXml, `<sequence version="3.10">${groups}<step type="SMS_TaskSequence_RebootAction" name="r"><action>smsboot.exe /target:HD</action></step>${'</group>'.repeat(300)}</sequence>`);
+    const deepJson = join(dir, 'deep.json');
+    expect(cmts(['convert', deepXml, '--to', 'json', '-o', deepJson, '--max-depth', '400']).status).toBe(0);
+    expect(cmts(['convert', deepJson, '--to', 'xml']).stderr).toMatch(/XML_TOO_DEEP .*\(--max-depth\)/);
+    const back = cmts(['convert', deepJson, '--to', 'xml', '--max-depth', '400']);
+    expect(back.status).toBe(0);
+    expect(back.stdout.split('<group ').length - 1).toBe(300);
+    expect(back.stdout).toContain('name="g299"');
   });
 });

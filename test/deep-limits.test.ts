@@ -40,18 +40,50 @@ describe('listing the items of a deeply nested sequence', () => {
     expect(bottom?.path.endsWith('/G4999/S')).toBe(true);
   });
 
-  it('refuses a chain whose groups lists would pass their bound (6,000 groups: 18 million entries) with INPUT_TOO_LARGE', () => {
-    const doc = readTaskSequence(chain(6000), { maxDepth: 7000 });
-    expect(6000 * 6001 / 2).toBeGreaterThan(LIST_LIMITS.groupEntries);
-    expect(codeOf(() => listItems(doc.sequence))).toBe('INPUT_TOO_LARGE');
-    expect(() => doc.steps()).toThrow(/The groups nest too deep to list the steps and groups: the lists of the groups above each would hold over 16777216 entries/);
+  /** Runs `f` with the listing's bounds set to `limits`, then puts them back. */
+  function withLimits<T>(limits: Partial<typeof LIST_LIMITS>, f: () => T): T {
+    const saved = { ...LIST_LIMITS };
+    Object.assign(LIST_LIMITS, limits);
+    try {
+      return f();
+    } finally {
+      Object.assign(LIST_LIMITS, saved);
+    }
+  }
+
+  it('counts the groups arrays made: one per group that holds items, as long as its depth', () => {
+    // A chain of 100 groups, each holding the next (or the step): arrays of 1 to 100 entries, 5,050 in all. Empty
+    // groups at the bottom, 1,000 of them, need no array: they cost nothing.
+    const empties = '<group name="e"/>'.repeat(1000);
+    const xml = chain(100).replace('<step ', `${empties}<step `);
+    const doc = readTaskSequence(xml);
+    expect(withLimits({ groupEntries: 5050 }, () => listItems(doc.sequence))).toHaveLength(100 + 1000 + 1);
+    expect(() => withLimits({ groupEntries: 5049 }, () => listItems(doc.sequence))).toThrow(
+      'The steps and groups cannot be listed: the lists of the groups above each would hold over 5049 entries (LIST_LIMITS)',
+    );
   });
 
-  it('refuses a chain whose paths would pass their bound (3,000 groups with names of 60 characters) with INPUT_TOO_LARGE', () => {
-    const doc = readTaskSequence(chain(3000, 'N'.repeat(56)), { maxDepth: 4000 });
-    // Well within the groups' bound, past the paths': the paths average 1,500 names of about 61 characters.
-    expect(3000 * 3001 / 2).toBeLessThan(LIST_LIMITS.groupEntries);
-    expect(() => listItems(doc.sequence)).toThrow(/their paths would hold over 134217728 characters/);
+  it('counts every path as long as it is read, and refuses past the bound', () => {
+    const doc = readTaskSequence(chain(50, 'Name'));
+    const total = listItems(doc.sequence).reduce((n, l) => n + l.path.length, 0);
+    expect(withLimits({ pathCharacters: total }, () => listItems(doc.sequence))).toHaveLength(51);
+    expect(codeOf(() => withLimits({ pathCharacters: total - 1 }, () => listItems(doc.sequence)))).toBe('INPUT_TOO_LARGE');
+  });
+
+  it('refuses a chain of 20,000 groups by its own bounds, before the memory is spent', () => {
+    const doc = readTaskSequence(chain(20000), { maxDepth: 30000 });
+    expect(() => doc.steps()).toThrow(/cannot be listed: the lists of the groups above each would hold over 33554432 entries \(LIST_LIMITS\)/);
+  });
+
+  it('lists a wide sequence in full at the default bounds: 200,000 steps under five groups with long names', () => {
+    // Paths of about 1,000 characters: 200 million in all, which is what reading every one would cost. (A bound of
+    // 134 million refused this, and a real 44 MB export of 1.3 million steps five groups deep.)
+    const names = Array.from({ length: 5 }, (_, i) => `${i} ${'a long group name '.repeat(11)}`);
+    const steps = '<step type="x" name="0123456789"/>'.repeat(200000);
+    const xml = `<sequence version="3.10">${names.map((n) => `<group name="${n}">`).join('')}${steps}${'</group>'.repeat(5)}</sequence>`;
+    const items = listItems(readTaskSequence(xml).sequence);
+    expect(items).toHaveLength(200005);
+    expect(items[200004]?.path).toBe(`${names.join('/')}/0123456789`);
   });
 
   it('lists a wide sequence of many items at little depth in full', () => {
@@ -74,6 +106,12 @@ describe('jsonText: JSON.stringify(value, null, 2) at any depth', () => {
     42,
     null,
     [[[[]]], [{}], [{ a: [{ b: [] }] }]],
+    // Sparse, a function with toJSON, a prototype with no value slot, a Boolean whose valueOf lies, integer-like keys.
+    [, 1, , 2],
+    { fn: Object.assign(() => 1, { toJSON: () => 'fn' }) },
+    { fake: Object.create(Number.prototype) as object },
+    { lying: Object.assign(Object(false) as object, { valueOf: () => true }) },
+    { b: 1, 2: 'two', a: 3, 1: 'one' },
   ];
 
   it('writes what JSON.stringify writes, by either way', () => {
@@ -119,6 +157,15 @@ describe('jsonText: JSON.stringify(value, null, 2) at any depth', () => {
     for (let i = 0; i < 20000; i++) deep = [deep];
     expect(codeOf(() => jsonText(deep, 1_000_000))).toBe('INPUT_TOO_LARGE');
     expect(jsonText({ a: 'x'.repeat(10) }, 100)).toBe(JSON.stringify({ a: 'x'.repeat(10) }, null, 2));
+  });
+
+  it('reads an array\'s length once, as JSON.stringify does, and refuses a BigInt object', () => {
+    const grows: unknown[] = [1, { toJSON: () => (grows.push(9), 2) }];
+    const expected = JSON.stringify([...grows], null, 2);
+    grows.length = 2;
+    expect(deepJsonText(grows)).toBe(expected);
+    expect(() => deepJsonText({ big: Object(1n) })).toThrow(TypeError);
+    expect(() => JSON.stringify({ big: Object(1n) })).toThrow(TypeError);
   });
 
   it('refuses a cycle as JSON.stringify does, rather than writing for ever', () => {

@@ -12,7 +12,7 @@ import { writeTaskSequence } from '../write.js';
 import { assertValidWith } from '../assert-valid.js';
 import { validateModelJson } from '../model/model-json-validator.js';
 import { encodeText } from '../xml/codec.js';
-import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError, reportUsage, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
+import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError, reportUsage, readLimitHelp, READ_LIMIT_OPTIONS, withLimitFlags } from './args.js';
 import { INPUT_EXTENSIONS, inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { inputFailure, reportFailure } from './json-report.js';
@@ -81,9 +81,22 @@ function toJson(input: string, p: Parsed, io: CliIo): Uint8Array {
 const sorted = (o: Record<string, string>): string => JSON.stringify(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 function toXml(input: string, p: Parsed, io: CliIo): Uint8Array {
+  try {
+    return jsonToXml(input, p, io);
+  } catch (e) {
+    // A limit passed is named by its flag, as for an XML input.
+    throw e instanceof TaskSequenceError ? withLimitFlags(e) : e;
+  }
+}
+
+function jsonToXml(input: string, p: Parsed, io: CliIo): Uint8Array {
+  // --max-bytes holds for the JSON file; --max-nodes and --max-depth for the sequence it describes, read back from the
+  // XML written for it (which is as large as it is: that size was the JSON's to pass).
+  const limits = io.readLimits ?? {};
+  const readBack = (bytes: Uint8Array) => readTaskSequence(bytes, { file: '(result)', ...limits, maxBytes: Math.max(bytes.length, 1) });
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(io.readFile(input)).toString('utf8').replace(/^\uFEFF/, ''));
+    value = JSON.parse(Buffer.from(io.readFile(input, limits.maxBytes)).toString('utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
     if (e instanceof TaskSequenceError) throw e;
     throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `${input} is not JSON: ${(e as Error).message}.`, { file: input });
@@ -91,7 +104,7 @@ function toXml(input: string, p: Parsed, io: CliIo): Uint8Array {
   const model = fromModelJson(value);
   const bare = flag(p, 'bare');
   let bytes = encodeText(modelJsonToXml(model, { bare }), model.encoding);
-  let back = readTaskSequence(bytes, { file: '(result)' });
+  let back = readBack(bytes);
   if (!bare && model.wrapper) {
     // The wrapper is the container as read; properties edited in the JSON are set on it, each edit in place.
     const current = back.properties();
@@ -99,7 +112,7 @@ function toXml(input: string, p: Parsed, io: CliIo): Uint8Array {
     for (const [k, v] of changed) back.setProperty(k, v);
     if (changed.length) {
       bytes = writeTaskSequence(back);
-      back = readTaskSequence(bytes, { file: '(result)' });
+      back = readBack(bytes);
     }
   }
   // What we write must read back as the same container and properties.

@@ -9,9 +9,8 @@ import type { Group, Sequence, SequenceItem } from '../model/types.js';
 import { getVariableValue } from '../model/variables.js';
 import { keySettings, stepSettingsJson } from '../catalog/key-settings.js';
 import type { TaskSequenceDocument } from '../document.js';
-import { textTooLong } from '../errors.js';
+import { TextLength } from '../text-length.js';
 import { loadDocuments } from './load.js';
-import { MAX_TEXT_LENGTH } from './json-text.js';
 import { flag, type OptionSpecs, startCommand, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
@@ -116,11 +115,9 @@ export function renderTree(doc: TaskSequenceDocument, file: string): string {
   pushItems(doc.sequence, '');
   // Each line is indented by its depth, so a chain of groups N deep takes text in N²: past the longest string V8 makes
   // (20,000 nested groups were), the join failed with "Invalid string length". Refused as it grows past that instead.
-  let length = 0;
+  const length = new TextLength('Its tree');
   const add = (line: string): void => {
-    if ((length += line.length + 1) > MAX_TEXT_LENGTH) {
-      throw textTooLong('Its tree', MAX_TEXT_LENGTH);
-    }
+    length.add(line.length + 1);
     lines.push(line);
   };
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {

@@ -4,49 +4,58 @@
  *
  * Why not `JSON.stringify` alone: it recurses, and a model read with a raised `--max-depth` nests deeper than the call
  * stack holds (5,000 nested groups made `cmts convert --to json` and `cmts inspect --json` fail with "Maximum call
- * stack size exceeded"). And JSON indents every line by its depth, so a chain of groups N deep takes text in N²: past
- * the longest string V8 makes, the failure was "Invalid string length". Here `JSON.stringify` still writes every
- * value it can (it is fast, and the usual case); a value it cannot is written by an explicit stack instead, the same
- * text, and a text that would be longer than a string can be is refused with `INPUT_TOO_LARGE` before it is joined.
+ * stack size exceeded"). Here `JSON.stringify` still writes every value it can (it is fast, and the usual case); a
+ * value too deep for it is written by an explicit stack instead, the same text. A text longer than a string can be is
+ * refused with `INPUT_TOO_LARGE` (see `text-length.ts`): at once when `JSON.stringify` finds it so, and as the
+ * explicit stack passes the limit.
  */
-import { constants } from 'node:buffer';
-import { textTooLong } from '../errors.js';
+import { MAX_TEXT_LENGTH, TextLength, textTooLong } from '../text-length.js';
 
-/** The longest string V8 makes (2^29 − 24 characters on 64-bit builds). */
-export const MAX_TEXT_LENGTH = constants.MAX_STRING_LENGTH;
+const WHAT = 'Its JSON text';
 
-/** `JSON.stringify(value, null, 2)`, at any depth; `INPUT_TOO_LARGE` for a text longer than a string can be. */
+/** `JSON.stringify(value, null, 2)`, at any depth; `INPUT_TOO_LARGE` for a text longer than `maxLength`. */
 export function jsonText(value: unknown, maxLength = MAX_TEXT_LENGTH): string {
   let text: string | undefined;
   try {
     text = JSON.stringify(value, null, 2);
   } catch (e) {
-    // Too deep for the call stack, or too long for a string: both are written (or refused) below.
     if (!(e instanceof RangeError)) throw e;
+    // Too deep for the call stack: written below. Anything else it refuses is a string too long ("Invalid string
+    // length"), which the explicit stack would only find again, later.
+    if (!/call stack/i.test(e.message)) throw textTooLong(WHAT, maxLength);
     return deepJsonText(value, maxLength);
   }
   if (text === undefined) throw new TypeError('The value has no JSON text (undefined, a function or a symbol).');
-  if (text.length > maxLength) throw tooLong(maxLength);
+  if (text.length > maxLength) throw textTooLong(WHAT, maxLength);
   return text;
 }
 
-function tooLong(maxLength: number): Error {
-  return textTooLong('Its JSON text', maxLength);
+/** What a value is written as: nothing (left out of an object), a literal, or a container to open. */
+type Item = { kind: 'skip' } | { kind: 'literal'; text: string } | { kind: 'object'; value: object; keys: string[] } | { kind: 'array'; value: unknown[]; length: number };
+
+/** Whether `v` has the internal slot `valueOf` of `proto` reads (a Number, String, Boolean or BigInt object). */
+function unboxed(proto: { valueOf(): unknown }, v: object): { value: unknown } | undefined {
+  try {
+    return { value: proto.valueOf.call(v) };
+  } catch {
+    return undefined;
+  }
 }
 
-/** What a value is written as: nothing (left out of an object), a literal, or a container to open. */
-type Item = { kind: 'skip' } | { kind: 'literal'; text: string } | { kind: 'object'; value: object; keys: string[] } | { kind: 'array'; value: unknown[] };
-
-/** A value after `toJSON`, classified as JSON.stringify treats it. */
+/** A value after `toJSON` and unboxing, classified as JSON.stringify treats it (ECMA-262 SerializeJSONProperty). */
 function itemOf(holderKey: string, raw: unknown): Item {
   let value = raw;
-  if (value !== null && (typeof value === 'object' || typeof value === 'bigint') && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-    value = (value as { toJSON(key: string): unknown }).toJSON(holderKey);
+  if ((typeof value === 'object' && value !== null) || typeof value === 'function' || typeof value === 'bigint') {
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function') value = toJSON.call(value, holderKey);
   }
-  // Boxed primitives are written as their primitive.
-  if (value instanceof Number) value = Number(value);
-  else if (value instanceof String) value = String(value);
-  else if (value instanceof Boolean) value = value.valueOf();
+  if (typeof value === 'object' && value !== null) {
+    // A Number or String object is written as ToNumber or ToString of it; a Boolean or BigInt object as its slot.
+    if (unboxed(Number.prototype, value)) value = Number(value);
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a String object: ToString of it, as the spec says
+    else if (unboxed(String.prototype, value)) value = String(value);
+    else value = (unboxed(Boolean.prototype, value) ?? unboxed(BigInt.prototype, value) ?? { value }).value;
+  }
   switch (typeof value) {
     case 'string':
       return { kind: 'literal', text: JSON.stringify(value) };
@@ -62,7 +71,8 @@ function itemOf(holderKey: string, raw: unknown): Item {
       return { kind: 'skip' };
     default:
       if (value === null) return { kind: 'literal', text: 'null' };
-      return Array.isArray(value) ? { kind: 'array', value } : { kind: 'object', value: value as object, keys: Object.keys(value as object) };
+      // An array's length and an object's keys are read once, when it is opened, as JSON.stringify reads them.
+      return Array.isArray(value) ? { kind: 'array', value, length: value.length } : { kind: 'object', value: value as object, keys: Object.keys(value as object) };
   }
 }
 
@@ -73,12 +83,15 @@ interface Open {
   wrote: boolean;
 }
 
-/** The same text by an explicit stack (exported for its tests, which hold it to JSON.stringify). */
+/**
+ * The same text as `JSON.stringify(value, null, 2)`, by an explicit stack (exported for its tests, which hold it to
+ * JSON.stringify). When {@link jsonText} falls back to it, getters and `toJSON` methods run a second time.
+ */
 export function deepJsonText(value: unknown, maxLength = MAX_TEXT_LENGTH): string {
   const parts: string[] = [];
-  let length = 0;
+  const length = new TextLength(WHAT, maxLength);
   const put = (s: string): void => {
-    if ((length += s.length) > maxLength) throw tooLong(maxLength);
+    length.add(s.length);
     parts.push(s);
   };
   // The indentation of each depth, made once: a line costs its indentation however it is made.
@@ -106,7 +119,7 @@ export function deepJsonText(value: unknown, maxLength = MAX_TEXT_LENGTH): strin
     const at = open[open.length - 1] as Open;
     const depth = open.length;
     const { item } = at;
-    const count = item.kind === 'array' ? item.value.length : item.keys.length;
+    const count = item.kind === 'array' ? item.length : item.keys.length;
     if (at.next >= count) {
       open.pop();
       onPath.delete(item.value);

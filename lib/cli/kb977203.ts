@@ -17,7 +17,7 @@ import type { CliIo } from './io.js';
 import { EXIT } from './exit.js';
 import { expandInputs } from './inputs.js';
 import { loadOne } from './load.js';
-import { commitFile, failedInput, type FileReply, type FileSettings, fromReply, processBytes } from './kb977203-file.js';
+import { commitFile, failedInput, type FileReply, type FileSettings, fromReply, processBytes, toReply } from './kb977203-file.js';
 import type { FileTask } from './kb977203-worker.js';
 import { defaultWorkers, ownBuffer, runPool } from './worker-pool.js';
 import { assertValidWith } from '../assert-valid.js';
@@ -391,8 +391,9 @@ async function runBatch(inputs: string[], targetOf: TargetOf, settings: FileSett
         const read = io.readFile(file, settings.limits.maxBytes);
         // Large inputs and archives are processed here, where the whole heap is, not in a thread with a bounded one;
         // and standard input, which can be read only once: handed to a thread that then cannot start, it could not be
-        // read again to be processed here.
-        if (file === '-' || !forWorker(read)) return { result: processHere(() => read, file, targetOf(file), settings, io) };
+        // read again to be processed here. Its result is written when it is delivered, in input order, as a thread's
+        // is (written at once, standard output had it before the results of the inputs before it).
+        if (file === '-' || !forWorker(read)) return { result: processedHere(read, file, targetOf(file), settings) };
         const { bytes, buffer } = ownBuffer(read);
         const task: FileTask = { file, target: targetOf(file), bytes };
         return { message: task, transfer: [buffer] };
@@ -433,6 +434,15 @@ async function runBatch(inputs: string[], targetOf: TargetOf, settings: FileSett
 /** One input read and processed in this process (see {@link processHere}), as a run without threads does it. */
 function processInput(input: string, targetOf: TargetOf, settings: FileSettings, io: CliIo, keepDoc = false): Outcome[] {
   return processHere(() => io.readFile(input, settings.limits.maxBytes), input, targetOf(input), settings, io, keepDoc);
+}
+
+/** One input processed in this process, its result not yet written (as a thread replies); a failure is its outcome. */
+function processedHere(bytes: Uint8Array, input: string, target: string | undefined, settings: FileSettings): Outcome[] | FileReply {
+  try {
+    return toReply(processBytes(bytes, input, target, settings));
+  } catch (e) {
+    return [failedInput(input, e)];
+  }
 }
 
 /** One input processed in this process, its result written where asked; whatever fails is that input's outcome. */

@@ -45,23 +45,33 @@ function escapeName(name: string): string {
 }
 
 /**
- * What listing the items of a sequence may spend on what grows with their depth: each item's `groups` (an array of
- * every group above it, one per group listed) and `path` (every group's name above it) are as long as it is deep, so
- * a chain of N groups one inside the other costs about N²/2 of each. The reader allows any depth a caller asks for
- * (`maxDepth`), and 20,000 nested groups made `lint`, `diff` and `render` run out of heap and abort the process. These
- * bounds let any sequence within the reader's default limits be listed (3,000,000 items 256 deep hold far fewer
- * groups' slots; a real export's paths average under 100 characters), and a chain of about 5,800 groups; past them
- * the listing is refused with `INPUT_TOO_LARGE` before the memory is spent.
+ * What listing the items of a sequence may spend on what grows with their depth. Each item's `groups` lists every group
+ * above it (an array per group that holds items, shared by those items), and each item's `path` names every group
+ * above it (two joined strings, not a copy, until it is read: then a string as long as the path). A chain of N groups
+ * one inside the other so costs about N²/2 of each; the reader allows any depth a caller asks for (`maxDepth`), and
+ * 20,000 nested groups made `lint`, `diff` and `render` run out of heap and abort the process. Past these bounds the
+ * listing is refused with `INPUT_TOO_LARGE` before the memory is spent. They are far above any real export (one of
+ * 64 MB has about 200,000 items and paths of under 100 characters), and they admit a chain of about 8,000 groups.
  */
 export const LIST_LIMITS = {
-  /** The most entries of all the `groups` arrays together (one array per group, shared by the items in it). */
-  groupEntries: 1 << 24,
-  /** The most characters of all the items' paths together. */
-  pathCharacters: 1 << 27,
+  /** The most entries of all the `groups` arrays together (256 MiB of them). */
+  groupEntries: 1 << 25,
+  /** The most characters of all the items' paths together, what reading every path costs (256 MiB of text). */
+  pathCharacters: 1 << 28,
 };
 
 function tooDeepToList(what: string): never {
-  throw new TaskSequenceError('INPUT_TOO_LARGE', `The groups nest too deep to list the steps and groups: ${what}. Read with a lower maxDepth, or flatten the groups.`);
+  throw new TaskSequenceError('INPUT_TOO_LARGE', `The steps and groups cannot be listed: ${what} (LIST_LIMITS), because the groups nest so deep or their names are so long. Flatten the groups, or shorten their names.`);
+}
+
+/** A group being listed: where its items are, its path, and the groups down to it once an item needs them. */
+interface Listing {
+  parent: Sequence | Group;
+  prefix: string;
+  /** The groups from the top down to `parent` (made when its first item is listed: a group with none needs none). */
+  groups: Group[] | undefined;
+  up: Listing | undefined;
+  next: number;
 }
 
 /** Every step, group and sub task sequence in execution order (groups before their contents). */
@@ -70,9 +80,9 @@ export function listItems(sequence: Sequence): Located[] {
   let groupEntries = 0;
   let pathCharacters = 0;
   // Iterative (an explicit stack of the groups being listed): no depth the reader allows overflows the call stack.
-  const open: { parent: Sequence | Group; prefix: string; groups: Group[]; next: number }[] = [{ parent: sequence, prefix: '', groups: [], next: 0 }];
+  const open: Listing[] = [{ parent: sequence, prefix: '', groups: [], up: undefined, next: 0 }];
   while (open.length) {
-    const at = open[open.length - 1] as (typeof open)[number];
+    const at = open[open.length - 1] as Listing;
     if (at.next >= at.parent.children.length) {
       open.pop();
       continue;
@@ -81,14 +91,15 @@ export function listItems(sequence: Sequence): Located[] {
     const node = at.parent.children[index] as Node;
     if (!isSequenceItem(node)) continue;
     const path = at.prefix + escapeName(node.attributes.name ?? '');
-    // A path is the group's path and its own name joined (a string of two parts, not a copy): its length is its cost
-    // when it is read.
     if ((pathCharacters += path.length) > LIST_LIMITS.pathCharacters) tooDeepToList(`their paths would hold over ${LIST_LIMITS.pathCharacters} characters`);
-    out.push({ node, parent: at.parent, index, path, groups: at.groups });
-    if (node.kind === 'group') {
-      if ((groupEntries += at.groups.length + 1) > LIST_LIMITS.groupEntries) tooDeepToList(`the lists of the groups above each would hold over ${LIST_LIMITS.groupEntries} entries`);
-      open.push({ parent: node, prefix: `${path}/`, groups: [...at.groups, node], next: 0 });
+    // The group's list is made from its parent's, which its own listing as an item made already.
+    if (at.groups === undefined) {
+      const above = (at.up as Listing).groups as Group[];
+      if ((groupEntries += above.length + 1) > LIST_LIMITS.groupEntries) tooDeepToList(`the lists of the groups above each would hold over ${LIST_LIMITS.groupEntries} entries`);
+      at.groups = [...above, at.parent as Group];
     }
+    out.push({ node, parent: at.parent, index, path, groups: at.groups });
+    if (node.kind === 'group') open.push({ parent: node, prefix: `${path}/`, groups: undefined, up: at, next: 0 });
   }
   return out;
 }

@@ -97,14 +97,28 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
   const yaml = doc as Document.Parsed;
   if (second) yaml.errors.push(new YAMLParseError([second.range[0], second.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
   const first = yaml.errors[0];
+  // The library composes (and converts, and the schema's check validates) by recursion: a text within a maxDepth
+  // raised far beyond the default can be deeper than the call stack lets them go (about 900 levels of YAML, 450 groups).
+  const tooDeepToCompose = (at: number) =>
+    new TaskSequenceError('TEXT_TOO_DEEP', `The text nests mappings and lists deeper than the YAML library can read (it recurses, and ran out of call stack), though within ${maxDepth} levels (option maxDepth).`, place(at));
+  if (first && /call stack/i.test(first.message)) throw tooDeepToCompose(first.pos[0]);
   if (first) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not valid YAML: ${first.message.split('\n')[0]}`, place(first.pos[0]));
-  const value = yaml.toJS() as unknown;
+  let value: unknown;
   const validate = validatorFor('sequence-text.schema.json');
-  if (!validate(value)) {
+  let valid: boolean;
+  try {
+    value = yaml.toJS() as unknown;
+    valid = validate(value);
+  } catch (e) {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) throw tooDeepToCompose(0);
+    throw e;
+  }
+  if (!valid) {
     const error = validate.errors?.[0];
     const path = (error?.instancePath ?? '').split('/').slice(1).map((k) => (/^\d+$/.test(k) ? Number(k) : k.replace(/~1/g, '/').replace(/~0/g, '~')));
     const node = yaml.getIn(path, true) as { range?: [number, number, number] } | undefined;
     throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${describeErrors(validate.errors).slice(0, 5).join('; ')}.`, node?.range ? place(node.range[0]) : {});
   }
-  return buildSequence(value, options);
+  // Valid: the schema check above passed.
+  return buildSequence(value as TextSequence, options);
 }

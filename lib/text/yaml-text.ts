@@ -4,9 +4,8 @@
  * joining them; the reading side measures the nesting on the library's token stream (flat, no recursion needed) and
  * refuses text nested deeper than a limit before the composer sees it.
  */
-import { constants } from 'node:buffer';
 import { stringify, type CST } from 'yaml';
-import { textTooLong } from '../errors.js';
+import { MAX_TEXT_LENGTH, TextLength } from '../text-length.js';
 
 const OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
 
@@ -73,7 +72,7 @@ function* strings(value: Value): Generator<string> {
  * dash. Blank lines (in block scalars) stay empty, as the library writes them. A list longer than `listChunk` is
  * written that many items at a time, so the library never holds more than that many of its items' nodes at once.
  */
-export function stringifyYaml(value: Value, sliceDepth = SLICE_DEPTH, listChunk = LIST_CHUNK, maxLength: number = constants.MAX_STRING_LENGTH): string {
+export function stringifyYaml(value: Value, sliceDepth = SLICE_DEPTH, listChunk = LIST_CHUNK, maxLength: number = MAX_TEXT_LENGTH): string {
   if (!isCollection(value)) return stringify(value, OPTIONS);
   let nonce = 0;
   const all = new Set<string>();
@@ -101,12 +100,7 @@ export function stringifyYaml(value: Value, sliceDepth = SLICE_DEPTH, listChunk 
   const out: string[] = [];
   // Every line is indented by its depth, so a chain of groups N deep takes text in N²: a text longer than a string can
   // be (20,000 nested groups were; the join failed with "Invalid string length") is refused as it grows past it.
-  let length = 0;
-  const put = (size: number): void => {
-    if ((length += size) > maxLength) {
-      throw textTooLong('The text form', maxLength);
-    }
-  };
+  const length = new TextLength('The text form', maxLength);
   // Each frame: a slice's lines, the next to write, the indentation every line gets (the column its text starts at),
   // and whether its first line continues the parent's `- ` line.
   const stack: { lines: string[]; next: number; indent: string; inline: boolean }[] = [{ lines: root.split('\n').slice(0, -1), next: 0, indent: '', inline: false }];
@@ -122,7 +116,7 @@ export function stringifyYaml(value: Value, sliceDepth = SLICE_DEPTH, listChunk 
     const found = standInAt.exec(line);
     const text = found ? texts.get(found[2] as string) : undefined;
     if (!found || text === undefined) {
-      put(lead.length + line.length + 1);
+      length.add(lead.length + line.length + 1);
       out.push(lead + line, '\n');
       continue;
     }
@@ -131,22 +125,13 @@ export function stringifyYaml(value: Value, sliceDepth = SLICE_DEPTH, listChunk 
     // of where the key starts.
     const inline = found[1] === '- ';
     const indent = ' '.repeat(inline ? frame.indent.length + before.length + 2 : frame.indent.length + (/^ *(?:- )*/.exec(before)?.[0].length ?? 0) + 2);
-    put(lead.length + before.length + 2);
+    length.add(lead.length + before.length + 2);
     out.push(lead + before + (inline ? '- ' : ':\n'));
     // A slice with none cut out of it (nearly all of a long list's pieces) is indented whole, not line by line.
     if (!text.includes(prefix)) {
-      // One slice indented is at most a slice's lines at the depth of its parent: within what a string holds, or the
-      // whole text would not be either.
-      let piece: string;
-      try {
-        piece = indented(text, indent, inline);
-      } catch (e) {
-        if (!(e instanceof RangeError)) throw e;
-        put(maxLength + 1);
-        throw e;
-      }
-      put(piece.length);
-      out.push(piece);
+      // Counted before it is made: its lines, each indented (none is longer than the text it is part of).
+      length.add(text.length + indent.length * (text.match(/\n(?!\n|$)/g)?.length ?? 0) + (inline ? 0 : indent.length));
+      out.push(indented(text, indent, inline));
     } else stack.push({ lines: text.split('\n').slice(0, -1), next: 0, indent, inline });
   }
   return out.join('');

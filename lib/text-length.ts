@@ -1,0 +1,33 @@
+/**
+ * The longest text the library and the command line make, and the refusal of one that would be longer. A string
+ * cannot be longer than V8's limit, and text indented by depth (the inspect tree, JSON, the YAML text form) grows with
+ * the square of how deep groups nest: 20,000 nested groups failed with "Invalid string length" when the text was
+ * joined. The text is counted as it is made instead, and refused as it passes the limit.
+ */
+import { constants } from 'node:buffer';
+import { TaskSequenceError } from './errors.js';
+
+/** The longest string V8 makes (2^29 − 24 characters on 64-bit builds). */
+export const MAX_TEXT_LENGTH = constants.MAX_STRING_LENGTH;
+
+/** The refusal of a text over `maxLength` characters; `what` starts the message ("Its tree"). */
+export function textTooLong(what: string, maxLength: number): TaskSequenceError {
+  return new TaskSequenceError(
+    'INPUT_TOO_LARGE',
+    `${what} would be over ${maxLength} characters, longer than a string can be: the sequence has too many items, or groups nested too deep (each line is indented by its depth).`,
+  );
+}
+
+/** Counts the characters of a text as its parts are made; {@link add} refuses the part that passes the limit. */
+export class TextLength {
+  #used = 0;
+  constructor(
+    private readonly what: string,
+    private readonly maxLength: number = MAX_TEXT_LENGTH,
+  ) {}
+
+  /** Counts `n` more characters; throws `INPUT_TOO_LARGE` once the text would be longer than the limit. */
+  add(n: number): void {
+    if ((this.#used += n) > this.maxLength) throw textTooLong(this.what, this.maxLength);
+  }
+}
