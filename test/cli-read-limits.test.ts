@@ -2,26 +2,24 @@
 // bad value is a usage error, and the limit is the reader's own (a file one byte over is refused before it is read,
 // one at the limit reads); a refusal names the flag that raises it. `cmts build` takes them for its YAML text, and
 // `render` (and `kb977203 --html`) take --max-items for a page.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cmts, ensureBuilt } from './helpers/cli-process.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliFiles } from './helpers/cli-files.js';
+import { cmts } from './helpers/cli-process.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 
 const INPUT = readFileSync(join(FIXTURES_DIR, 'kb977203', 'refresh-2007-crlf', 'input.xml'));
 const COMMANDS = ['inspect', 'lint', 'diff', 'convert', 'render', 'kb977203', 'transform'];
 
 describe('--max-bytes and --max-nodes', { timeout: 120_000 }, () => {
+  const files = cliFiles({ 'ts.xml': INPUT });
   let dir: string;
   let file: string;
   beforeAll(() => {
-    ensureBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'cmts-limits-'));
-    file = join(dir, 'ts.xml');
-    writeFileSync(file, INPUT);
-  }, 300_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    dir = files.at();
+    file = files.at('ts.xml');
+  });
 
   it('a file one byte over --max-bytes is refused with INPUT_TOO_LARGE naming it (exit 1)', () => {
     const r = cmts(['inspect', file, '--max-bytes', String(INPUT.length - 1)]);
@@ -89,15 +87,13 @@ describe('--max-bytes and --max-nodes', { timeout: 120_000 }, () => {
 });
 
 describe('--max-items: the steps and groups a rendered page shows', { timeout: 120_000 }, () => {
+  const files = cliFiles({ 'ts.xml': INPUT });
   let dir: string;
   let file: string;
   beforeAll(() => {
-    ensureBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'cmts-items-'));
-    file = join(dir, 'ts.xml');
-    writeFileSync(file, INPUT);
-  }, 300_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    dir = files.at();
+    file = files.at('ts.xml');
+  });
 
   it('render refuses a sequence with more, naming the flag, and writes nothing; enough renders it', () => {
     const page = join(dir, 'page.html');
@@ -135,16 +131,14 @@ describe('--max-items: the steps and groups a rendered page shows', { timeout: 1
 });
 
 describe('cmts build: --max-bytes, --max-nodes and --max-depth for its YAML text', { timeout: 120_000 }, () => {
+  const files = cliFiles({ 'ts.xml': INPUT });
   let dir: string;
   let yaml: string;
   beforeAll(() => {
-    ensureBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'cmts-build-limits-'));
-    writeFileSync(join(dir, 'ts.xml'), INPUT);
-    yaml = join(dir, 'ts.yaml');
-    expect(cmts(['convert', join(dir, 'ts.xml'), '--to', 'yaml', '-o', yaml]).status).toBe(0);
-  }, 300_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    dir = files.at();
+    yaml = files.at('ts.yaml');
+    expect(cmts(['convert', files.at('ts.xml'), '--to', 'yaml', '-o', yaml]).status).toBe(0);
+  });
 
   it('each refuses a text over it, naming the flag, and writes nothing', () => {
     const out = join(dir, 'out.xml');

@@ -2,30 +2,19 @@
 // with a raised maxDepth (a library option, and `--max-depth` on the command line) could hold groups nested 20,000
 // deep, and listing its items made `lint`, `diff` and `render` run out of heap and abort the process, while `inspect`,
 // `convert` and `--json` output failed with "Invalid string length" or "Maximum call stack size exceeded".
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTaskSequence, TaskSequenceError } from '../lib/index.js';
+import { describe, expect, it } from 'vitest';
+import { readTaskSequence } from '../lib/index.js';
 import { LIST_LIMITS, listItems } from '../lib/model/query.js';
 import { deepJsonText, jsonText } from '../lib/cli/json-text.js';
 import { stringifyYaml } from '../lib/text/yaml-text.js';
-import { cmts, ensureBuilt } from './helpers/cli-process.js';
+import { cliFiles } from './helpers/cli-files.js';
+import { cmts } from './helpers/cli-process.js';
+import { verdict } from './helpers/thrown.js';
 
 /** `depth` groups, one inside the next, each named `name` and its number, with one step at the bottom. */
 function chain(depth: number, name = 'G'): string {
   const open = Array.from({ length: depth }, (_, i) => `<group name="${name}${i}">`).join('');
   return `<sequence version="3.10">${open}<step type="SMS_TaskSequence_RunCommandLineAction" name="S"><action>cmd</action></step>${'</group>'.repeat(depth)}</sequence>`;
-}
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-    return undefined;
-  } catch (e) {
-    if (e instanceof TaskSequenceError) return e.code;
-    throw e;
-  }
 }
 
 describe('listing the items of a deeply nested sequence', () => {
@@ -67,7 +56,7 @@ describe('listing the items of a deeply nested sequence', () => {
     const doc = readTaskSequence(chain(50, 'Name'));
     const total = listItems(doc.sequence).reduce((n, l) => n + l.path.length, 0);
     expect(withLimits({ pathCharacters: total }, () => listItems(doc.sequence))).toHaveLength(51);
-    expect(codeOf(() => withLimits({ pathCharacters: total - 1 }, () => listItems(doc.sequence)))).toBe('INPUT_TOO_LARGE');
+    expect(verdict(() => withLimits({ pathCharacters: total - 1 }, () => listItems(doc.sequence)))).toBe('INPUT_TOO_LARGE');
   });
 
   it('refuses a chain of 20,000 groups by its own bounds, before the memory is spent', () => {
@@ -152,10 +141,10 @@ describe('jsonText: JSON.stringify(value, null, 2) at any depth', () => {
   });
 
   it('refuses a text longer than its bound with INPUT_TOO_LARGE, by either way', () => {
-    expect(codeOf(() => jsonText({ a: 'x'.repeat(200) }, 100))).toBe('INPUT_TOO_LARGE');
+    expect(verdict(() => jsonText({ a: 'x'.repeat(200) }, 100))).toBe('INPUT_TOO_LARGE');
     let deep: unknown = 0;
     for (let i = 0; i < 20000; i++) deep = [deep];
-    expect(codeOf(() => jsonText(deep, 1_000_000))).toBe('INPUT_TOO_LARGE');
+    expect(verdict(() => jsonText(deep, 1_000_000))).toBe('INPUT_TOO_LARGE');
     expect(jsonText({ a: 'x'.repeat(10) }, 100)).toBe(JSON.stringify({ a: 'x'.repeat(10) }, null, 2));
   });
 
@@ -181,20 +170,12 @@ describe('the YAML text form past the longest string', () => {
     for (let i = 0; i < 300; i++) deep = { group: `G${i}`, steps: [deep] };
     const whole = stringifyYaml(deep);
     expect(stringifyYaml(deep, undefined, undefined, whole.length)).toBe(whole);
-    expect(codeOf(() => stringifyYaml(deep, undefined, undefined, whole.length - 1))).toBe('INPUT_TOO_LARGE');
+    expect(verdict(() => stringifyYaml(deep, undefined, undefined, whole.length - 1))).toBe('INPUT_TOO_LARGE');
   });
 });
 
 describe('the command line on 20,000 nested groups (--max-depth raised): a typed refusal, never a crash', { timeout: 240_000 }, () => {
-  let dir: string;
-  let file: string;
-  beforeAll(() => {
-    ensureBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'cmts-deep-'));
-    file = join(dir, 'deep.xml');
-    writeFileSync(file, chain(20000));
-  }, 300_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const files = cliFiles({ 'deep.xml': () => chain(20000) });
 
   const runs: [string, string[], number][] = [
     ['inspect', ['inspect', '{file}'], 1],
@@ -208,7 +189,7 @@ describe('the command line on 20,000 nested groups (--max-depth raised): a typed
   ];
   for (const [label, argv, status] of runs) {
     it(`${label}: INPUT_TOO_LARGE, exit ${status}`, () => {
-      const r = cmts([...argv.map((a) => a.replace('{file}', file)), '--max-depth', '30000']);
+      const r = cmts([...argv.map((a) => a.replace('{file}', files.at('deep.xml'))), '--max-depth', '30000']);
       expect(r.stderr).toContain('INPUT_TOO_LARGE');
       expect(r.stderr).not.toMatch(/internal error|call stack|Invalid string length|heap/i);
       expect(r.status).toBe(status);
