@@ -12,14 +12,16 @@ import { FIXTURES_DIR } from './helpers/corpus.js';
 const INPUT = readFileSync(join(FIXTURES_DIR, 'kb977203', 'refresh-2007-crlf', 'input.xml'));
 const COMMANDS = ['inspect', 'lint', 'diff', 'convert', 'render', 'kb977203', 'transform'];
 
+// One folder for every test here, with the export they read; what they write has a name of its own.
+const files = cliFiles({ 'ts.xml': INPUT });
+let dir: string;
+let file: string;
+beforeAll(() => {
+  dir = files.at();
+  file = files.at('ts.xml');
+});
+
 describe('--max-bytes and --max-nodes', { timeout: 120_000 }, () => {
-  const files = cliFiles({ 'ts.xml': INPUT });
-  let dir: string;
-  let file: string;
-  beforeAll(() => {
-    dir = files.at();
-    file = files.at('ts.xml');
-  });
 
   it('a file one byte over --max-bytes is refused with INPUT_TOO_LARGE naming it (exit 1)', () => {
     const r = cmts(['inspect', file, '--max-bytes', String(INPUT.length - 1)]);
@@ -87,13 +89,6 @@ describe('--max-bytes and --max-nodes', { timeout: 120_000 }, () => {
 });
 
 describe('--max-items: the steps and groups a rendered page shows', { timeout: 120_000 }, () => {
-  const files = cliFiles({ 'ts.xml': INPUT });
-  let dir: string;
-  let file: string;
-  beforeAll(() => {
-    dir = files.at();
-    file = files.at('ts.xml');
-  });
 
   it('render refuses a sequence with more, naming the flag, and writes nothing; enough renders it', () => {
     const page = join(dir, 'page.html');
@@ -131,13 +126,10 @@ describe('--max-items: the steps and groups a rendered page shows', { timeout: 1
 });
 
 describe('cmts build: --max-bytes, --max-nodes and --max-depth for its YAML text', { timeout: 120_000 }, () => {
-  const files = cliFiles({ 'ts.xml': INPUT });
-  let dir: string;
   let yaml: string;
   beforeAll(() => {
-    dir = files.at();
     yaml = files.at('ts.yaml');
-    expect(cmts(['convert', files.at('ts.xml'), '--to', 'yaml', '-o', yaml]).status).toBe(0);
+    expect(cmts(['convert', file, '--to', 'yaml', '-o', yaml]).status).toBe(0);
   });
 
   it('each refuses a text over it, naming the flag, and writes nothing', () => {
