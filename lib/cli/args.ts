@@ -107,16 +107,18 @@ export function readLimitHelp(indent: string, column: number): string {
 /** The command line's flag for each of the library's limit options. */
 const LIMIT_FLAGS: Record<string, string> = { maxBytes: '--max-bytes', maxNodes: '--max-nodes', maxDepth: '--max-depth', maxItems: '--max-items' };
 
-/**
- * A library message about one of its limits spoken with the flag that sets it: "(option maxNodes)" becomes
- * "(--max-nodes)", "raise maxBytes" "raise --max-bytes". Changed in place, returned for chaining.
- */
-export function withLimitFlags<E extends { message: string }>(e: E): E {
-  e.message = e.message.replace(/\b(option|raise) (max[A-Z][A-Za-z]*)\b/g, (m, word: string, name: string) => {
+/** A library message about one of its limits spoken with the flag that sets it: "(option maxNodes)" is "(--max-nodes)", "raise maxBytes" "raise --max-bytes". */
+export function limitFlagNames(message: string): string {
+  return message.replace(/\b(option|raise) (max[A-Z][A-Za-z]*)\b/g, (m, word: string, name: string) => {
     const flag = Object.hasOwn(LIMIT_FLAGS, name) ? LIMIT_FLAGS[name] : undefined;
     if (flag === undefined) return m;
     return word === 'option' ? flag : `raise ${flag}`;
   });
+}
+
+/** An error whose message is spoken with {@link limitFlagNames}; changed in place, returned for chaining. */
+export function withLimitFlags<E extends { message: string }>(e: E): E {
+  e.message = limitFlagNames(e.message);
   return e;
 }
 

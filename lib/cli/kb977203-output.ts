@@ -6,6 +6,7 @@ import type { TaskSequenceDocument } from '../document.js';
 import type { TaskSequenceError } from '../errors.js';
 import type { Kb977203Report } from '../presets/kb977203.js';
 import { type FleetRow, fleetRow, identity } from '../presets/kb977203-fleet.js';
+import { limitFlagNames } from './args.js';
 import type { CliIo } from './io.js';
 import { type ErrorRecord, errorRecord, printJson } from './json-report.js';
 
@@ -55,9 +56,9 @@ const FLAGS: Record<string, string> = {
   force: '--force',
 };
 
-/** A library message with "the clientVersion option" spoken as "--client-version". */
+/** A library message with "the clientVersion option" spoken as "--client-version", and its limits by their flags. */
 export function withFlagNames(message: string): string {
-  return message.replace(/\b[Tt]he (\w+) option\b/g, (m, name: string) => (Object.hasOwn(FLAGS, name) ? (FLAGS[name] as string) : m));
+  return limitFlagNames(message.replace(/\b[Tt]he (\w+) option\b/g, (m, name: string) => (Object.hasOwn(FLAGS, name) ? (FLAGS[name] as string) : m)));
 }
 
 /** The error with its message spoken with flag names (changed in place, returned for chaining). */

@@ -10,7 +10,7 @@ import type { Kb977203Options } from '../presets/kb977203.js';
 export { humanReport, type Kb977203CommandResult } from './kb977203-output.js';
 import { fleetCsv, fleetJson } from '../presets/kb977203-fleet.js';
 import { BatchOutput, cliError, jsonOf, type Kb977203CommandResult, type Mode, type Outcome, rowOf, summaryOf, writeHuman } from './kb977203-output.js';
-import { flag, maxItemsOf, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS, withLimitFlags } from './args.js';
+import { flag, maxItemsOf, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import { errorRecord, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
 import type { CliIo } from './io.js';
@@ -303,7 +303,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       io.writeFileAtomic(html, Buffer.from(page, 'utf8'));
     } catch (e) {
       if (!(e instanceof TaskSequenceError)) throw e;
-      return fail(withLimitFlags(e), html, 0, outcomes);
+      return fail(e, html, 0, outcomes);
     }
   }
   if (json) printJson(io.stdout, { results: outcomes.map(jsonOf), summary: summaryOf(outcomes) });
