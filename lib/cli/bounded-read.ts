@@ -27,7 +27,8 @@ function tooLarge(label: string, what: string, limit: number, maxBytes = DEFAULT
   throw new TaskSequenceError('INPUT_TOO_LARGE', `${label} is ${what}; the limit is ${limit} bytes (${which}).`, { file: label });
 }
 
-function sleep(ms: number): void {
+/** Blocks this thread for `ms` milliseconds (a descriptor that is not ready yet, read or written synchronously). */
+export function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 

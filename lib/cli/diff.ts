@@ -38,7 +38,7 @@ EXAMPLES
 
 EXIT STATUS
     As diff(1): 0 no differences; 1 differences (including a file on one side only); 2 trouble (usage error,
-    or an input that could not be read).
+    an input that could not be read, or standard output that could not be written).
 `;
 
 const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, ...READ_LIMIT_OPTIONS, help: { type: 'boolean', short: 'h' } };

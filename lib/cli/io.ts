@@ -9,6 +9,7 @@ import { describeErrno } from './describe-errno.js';
 import { readInputFile } from './bounded-read.js';
 import type { ReadLimits } from './args.js';
 import type { JsonErrors } from './json-report.js';
+import { type StandardStream, standardStream } from './std-stream.js';
 
 /** A stream a command writes to. */
 export interface OutStream {
@@ -63,12 +64,12 @@ function realPathOf(path: string): string {
   }
 }
 
-/** The real file system and process streams. */
-export function nodeIo(): CliIo {
+/** The real file system and the process's standard streams (which keep why writing them failed: see `std-stream.ts`). */
+export function nodeIo(): CliIo & { stdout: StandardStream; stderr: StandardStream } {
   let stdinRead = false;
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: standardStream(1),
+    stderr: standardStream(2),
     readFile(path, maxBytes) {
       if (path === '-') {
         if (stdinRead) throw new TaskSequenceError('INVALID_ARGUMENT', 'Standard input (-) can be read only once.', { file: '-' });

@@ -1,22 +1,23 @@
 /**
- * What the `cmts` process does around main(): the pipe guard, the real streams and files, the exit status, and a bug
- * reported without a stack trace. Both launchers call it: bin.ts (built by tsc) and the bundled one (dist/cli).
+ * What the `cmts` process does around main(): the real streams and files, the exit status, standard output that could
+ * not be written reported (see `std-stream.ts`), and a bug reported without a stack trace. Both launchers call it:
+ * bin.ts (built by tsc) and the bundled one (dist/cli).
  */
 import { nodeIo } from './io.js';
 import { reportInternalError } from './json-report.js';
-import { main } from './main.js';
+import { COMMANDS, main } from './main.js';
+import { settleStandardStreams } from './std-stream.js';
 
 /** Runs the command line of this process. */
 export function launch(): void {
-  // A reader that stops early (`cmts inspect big.xml | head`) closes the pipe: stop writing, keep the exit status.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
-      stream.destroy();
-    });
-  }
+  const argv = process.argv.slice(2);
   const io = nodeIo();
-  main(process.argv.slice(2), io).then(
+  // A write to a terminal can fail after main() has returned (Node's stream writes it later): the status is settled
+  // as the process exits, when every write has been made.
+  process.once('exit', (code) => {
+    process.exitCode = settleStandardStreams(io.stdout, io.stderr, code, argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? argv[0] : undefined);
+  });
+  main(argv, io).then(
     (code) => {
       process.exitCode = code;
     },

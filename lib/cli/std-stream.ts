@@ -1,0 +1,114 @@
+/**
+ * Standard output and error as the `cmts` process writes them. A failed write never throws out of a command, and never
+ * ends the process with a stack trace: a reader that goes away (`| head`) ends the writing quietly, and any other
+ * failure (a full disk under `> out.xml`, an I/O error) is kept for the launcher, which reports it and fails the run
+ * (see {@link settleStandardStreams}), because what was written is incomplete.
+ *
+ * A file, a pipe, a socket or the null device is written directly and synchronously (`fs.writeSync`, every byte, in
+ * program order): this is what Node's own streams do there, minus loading its stream machinery, which was a
+ * twentieth of a command's start-up. A terminal (and, on Windows, anything but a file) goes through Node's
+ * `process.stdout`/`process.stderr`, which write a terminal the way it expects (on Windows, as UTF-16 to the console).
+ */
+import { fstatSync, statSync, writeSync } from 'node:fs';
+import { TaskSequenceError } from '../errors.js';
+import { sleep } from './bounded-read.js';
+import { describeErrno } from './describe-errno.js';
+import { EXIT } from './exit.js';
+import type { OutStream } from './io.js';
+
+/** Standard output or error: an {@link OutStream} that remembers why writing it failed. */
+export interface StandardStream extends OutStream {
+  /** What made writing fail, if it did; a reader that went away (a closed pipe) is not a failure. */
+  readonly failure: Error | undefined;
+}
+
+/** Whether writing stops quietly: the reader went away (a closed pipe), or Node's stream was closed after it did. */
+const readerGone = (e: unknown): boolean => {
+  const code = (e as { code?: unknown }).code;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
+};
+
+/** Whether the file descriptor is written directly: a file, a pipe, a socket or the null device (see above). */
+function direct(fd: number): boolean {
+  try {
+    const st = fstatSync(fd);
+    if (st.isFile()) return true;
+    if (process.platform === 'win32') return false;
+    if (st.isFIFO() || st.isSocket()) return true;
+    return st.isCharacterDevice() && st.rdev === statSync('/dev/null').rdev;
+  } catch {
+    // A closed descriptor, or one fstat cannot describe: Node's stream knows what to do with it.
+    return false;
+  }
+}
+
+/** Writes every byte of `bytes`, waiting while a non-blocking descriptor is full. Throws what the system call threw. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let at = 0;
+  while (at < bytes.length) {
+    try {
+      at += writeSync(fd, bytes, at, bytes.length - at);
+    } catch (e) {
+      if ((e as { code?: unknown }).code !== 'EAGAIN') throw e;
+      sleep(1);
+    }
+  }
+}
+
+/**
+ * Standard output (`fd` 1) or error (2) of this process. How it is written is decided at its first use, so a run
+ * that never writes one does not look at it.
+ */
+export function standardStream(fd: 1 | 2): StandardStream {
+  let way: 'direct' | 'stream' | 'stopped' | undefined;
+  let failure: Error | undefined;
+  const node = (): NodeJS.WriteStream => (fd === 1 ? process.stdout : process.stderr);
+  const stop = (e: unknown): void => {
+    if (!readerGone(e)) failure ??= e instanceof Error ? e : new Error(String(e));
+    if (way === 'stream') node().destroy();
+    way = 'stopped';
+  };
+  const decide = (): 'direct' | 'stream' | 'stopped' => {
+    if (way !== undefined) return way;
+    way = direct(fd) ? 'direct' : 'stream';
+    if (way === 'stream') node().on('error', stop);
+    return way;
+  };
+  return {
+    get isTTY(): boolean {
+      return decide() === 'stream' && node().isTTY;
+    },
+    get failure(): Error | undefined {
+      return failure;
+    },
+    write(chunk: string | Uint8Array): boolean {
+      const now = decide();
+      if (now === 'stopped') return false;
+      if (now === 'stream') return node().write(chunk);
+      try {
+        writeAll(fd, typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+        return true;
+      } catch (e) {
+        stop(e);
+        return false;
+      }
+    },
+  };
+}
+
+/**
+ * The exit status of a run whose command returned `code`, once its standard streams are settled. Standard output that
+ * could not be written is reported on standard error (`cmts <command>: (standard output): IO_ERROR …`) and fails the
+ * run: status 1 (for `diff`, whose 1 means differences, 2 — trouble, as diff(1)), or the command's own status if it
+ * already failed. A standard error that cannot be written changes nothing: it has no one to tell, and the status
+ * already says how the run went.
+ */
+export function settleStandardStreams(stdout: StandardStream, stderr: OutStream, code: number, command: string | undefined): number {
+  if (stdout.failure === undefined) return code;
+  const e = new TaskSequenceError('IO_ERROR', `Cannot write standard output: ${describeErrno(stdout.failure)}; what was written is incomplete.`, {
+    file: '(standard output)',
+  });
+  stderr.write(`cmts${command === undefined ? '' : ` ${command}`}: ${e.format()}\n`);
+  if (command === 'diff') return Math.max(code, EXIT.usage);
+  return code === EXIT.ok ? EXIT.failed : code;
+}
