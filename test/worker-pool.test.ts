@@ -98,6 +98,25 @@ describe('runPool', () => {
     expect(delivered).toEqual([[0, '0: cannot start'], [1, '1: cannot start'], [2, '2: cannot start']]);
   });
 
+  it('fails every task in its place when workers cannot start, however their failures interleave', async () => {
+    // The first worker holds two tasks and is slow to fail; the others fail at once. A worker that failed with no task
+    // to run was replaced anyway, and once more of those than the pool's size had failed, the whole batch was
+    // rejected, while the slow worker still held tasks that would have failed in their places.
+    const started = new SharedArrayBuffer(4);
+    const delivered: [number, string][] = [];
+    await runPool<string>(3, {
+      script: new URL('./fixtures/worker-pool/cannot-start.mjs', import.meta.url),
+      workerData: { started, slowMs: 600 },
+      workers: 2,
+      start: () => ({ message: {} }),
+      failed: (i, e) => `${i}: ${e.message}`,
+      deliver: (i, r) => delivered.push([i, r]),
+    });
+    expect(delivered).toEqual([0, 1, 2].map((i) => [i, `${i}: this worker cannot start`]));
+    // Only workers that had a task to run were started: the two of the pool, and one for the task the slow one held.
+    expect(new Int32Array(started)[0]).toBe(3);
+  });
+
   it('with a way to run a task here, runs every task here, in order, when no worker can start', async () => {
     const delivered: [number, string][] = [];
     const whys: string[] = [];

@@ -176,10 +176,13 @@ export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void
             return finish(asError(e));
           }
         }
-        // The tasks left need a worker; workers that die without a task (one that cannot start) are not replaced
-        // for ever: past the pool's size, the batch stops with why.
+        // A new worker only for tasks that no live worker holds (its own waiting ones, or ones not started yet): the
+        // others will be run, or failed in their places, by the workers holding them. Workers that die without a task
+        // while tasks wait for one (workers that cannot start) are not replaced for ever: past the pool's size, the
+        // batch stops with why.
+        if (retry.length === 0 && next >= count) return pump();
         if (i === undefined && ++idleDeaths > size) return finish(death ?? new Error(`a worker thread stopped (exit code ${code})`));
-        if (delivered < count) spawn();
+        spawn();
         pump();
       });
     };
