@@ -114,8 +114,9 @@ describe('standard streams of the cmts process', { timeout: 120_000 }, () => {
   });
 
   // A terminal goes through Node's own stream (on Windows it wants UTF-16); script(1) gives the process one.
-  const script = ['/usr/bin/script', '/bin/script'].find((p) => existsSync(p));
-  it.runIf(process.platform === 'linux' && script !== undefined)('a terminal gets what a pipe gets (its line ends as a terminal writes them)', () => {
+  const script = process.platform === 'linux' ? ['/usr/bin/script', '/bin/script'].find((p) => existsSync(p)) : undefined;
+  const terminal = script !== undefined && spawnSync(script, ['-qec', 'true', '/dev/null']).status === 0;
+  it.runIf(terminal)('a terminal gets what a pipe gets (its line ends as a terminal writes them)', () => {
     const piped = cmts(['inspect', EXAMPLE]);
     const line = [process.execPath, BIN, 'inspect', EXAMPLE].map((a) => `'${a}'`).join(' ');
     const r = spawnSync(script as string, ['-qec', line, '/dev/null'], { encoding: 'utf8' });
