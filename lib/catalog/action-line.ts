@@ -10,6 +10,8 @@
 type Part = { kind: 'text'; text: string } | { kind: 'value'; property: string; bool: boolean } | { kind: 'when'; property: string; parts: Part[] };
 
 const cache = new Map<string, Part[]>();
+/** Templates remembered at most (the catalog has far fewer; a caller's own templates cannot grow the caches for ever). */
+const REMEMBERED = 512;
 
 function parse(template: string): Part[] {
   const hit = cache.get(template);
@@ -42,6 +44,7 @@ function parse(template: string): Part[] {
     } else text += c;
   }
   flush();
+  if (cache.size >= REMEMBERED) cache.clear();
   cache.set(template, parts);
   return parts;
 }
@@ -84,11 +87,16 @@ export function templateProperties(template: string): string[] {
   return [...names];
 }
 
-/**
- * The property texts an action line carries according to a template, or undefined when the line does not have the
- * template's form. Booleans come back in the variables' spelling (`true`/`false`).
- */
-export function matchAction(template: string, action: string): Record<string, string> | undefined {
+/** A template's action lines as a regular expression, and its boolean properties: made once per template. */
+interface Matcher {
+  pattern: RegExp;
+  bools: ReadonlySet<string>;
+}
+const matchers = new Map<string, Matcher>();
+
+function matcher(template: string): Matcher {
+  const hit = matchers.get(template);
+  if (hit) return hit;
   const seen = new Set<string>();
   const bools = new Set<string>();
   const source = (parts: Part[]): string =>
@@ -103,7 +111,20 @@ export function matchAction(template: string, action: string): Record<string, st
         return `(?<${p.property}>${p.bool ? 'True|False' : '.*?'})`;
       })
       .join('');
-  const m = new RegExp(`^${source(parse(template))}$`, 's').exec(action);
+  // No `g` or `y` flag: exec keeps no state between calls, so one expression serves every call.
+  const made = { pattern: new RegExp(`^${source(parse(template))}$`, 's'), bools };
+  if (matchers.size >= REMEMBERED) matchers.clear();
+  matchers.set(template, made);
+  return made;
+}
+
+/**
+ * The property texts an action line carries according to a template, or undefined when the line does not have the
+ * template's form. Booleans come back in the variables' spelling (`true`/`false`).
+ */
+export function matchAction(template: string, action: string): Record<string, string> | undefined {
+  const { pattern, bools } = matcher(template);
+  const m = pattern.exec(action);
   if (!m) return undefined;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(m.groups ?? {})) {
