@@ -13,7 +13,7 @@ import { type AlreadyInPlace, type Change, type Transform, TransformContext } fr
 import { visit as walk, type Visitor } from './visit.js';
 import { writeTaskSequence, writeTaskSequenceText } from './write.js';
 import type { TextEncodingInfo } from './xml/codec.js';
-import { type LeafOrigin, originOf } from './xml/origin.js';
+import { sourceOf, startOf } from './xml/origin.js';
 
 /** Everything the reader found, handed to the document's constructor. */
 export interface DocumentParts {
@@ -191,17 +191,19 @@ export class TaskSequenceDocument {
    * outer file); undefined for a node created since.
    */
   positionOf(node: Node): LinePos | undefined {
-    const o = originOf(node);
-    const outer = originOf(this.xml);
-    if (!o || !outer) return undefined;
-    let offset = o.start;
-    if (this.embedded && o.src !== outer.src) {
-      const h = originOf(this.embedded.holder) as LeafOrigin | undefined;
-      if (!h) return undefined;
+    // Only where the nodes start is needed: `originOf` would read the start tag's attributes (or a holder's whole
+    // text) again on every call, and the linter asks once per finding — once per attribute of a step with many.
+    const src = sourceOf(node);
+    const outer = sourceOf(this.xml);
+    if (!src || !outer) return undefined;
+    let offset = startOf(node);
+    if (this.embedded && src !== outer) {
+      const holder = this.embedded.holder;
+      if (!sourceOf(holder)) return undefined;
       // CDATA maps one to one after '<![CDATA['; entity-escaped text does not, so point at where the text starts.
-      offset = this.embedded.holder.kind === 'cdata' ? h.start + 9 + o.start : h.start;
+      offset = holder.kind === 'cdata' ? startOf(holder) + 9 + offset : startOf(holder);
     }
-    this.lines ??= new LineCounter(outer.src.text);
+    this.lines ??= new LineCounter(outer.text);
     return this.lines.linePos(offset);
   }
 }
