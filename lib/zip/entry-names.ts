@@ -17,11 +17,36 @@ export function checkEntryName(name: string): void {
   if (name.includes('\0')) unsafe(`Entry name ${JSON.stringify(name)} contains a NUL character.`);
   if (/^([/\\]|[A-Za-z]:)/.test(name)) unsafe(`Entry ${JSON.stringify(name)} has an absolute path.`);
   if (name.split(/[/\\]/).includes('..')) unsafe(`Entry ${JSON.stringify(name)} has a '..' segment.`);
+  // A name Windows would write as another file (`CM1//object.xml`, `CM1/./object.xml`, `object.xml.`): the export
+  // reader would not take it for the file it becomes when extracted, and would copy it through unpatched.
+  const segments = name.split(/[/\\]/);
+  if (segments.length > 1 && segments.at(-1) === '') segments.pop(); // a folder's entry ends with '/'
+  if (segments.some((s) => s === '' || s === '.' || s !== trimDotsAndSpaces(s))) {
+    unsafe(`Entry ${JSON.stringify(name)} is not named as Windows would write it (an empty or '.' segment, or one ending in a dot or a space): extracted, it would be another file.`);
+  }
 }
 
-/** How two entry names compare for a reader on Windows: separators alike, case ignored. */
+/** A segment without its trailing dots and spaces (a loop: a regular expression for this backtracks on long runs). */
+function trimDotsAndSpaces(segment: string): string {
+  let end = segment.length;
+  while (end > 0 && (segment[end - 1] === '.' || segment[end - 1] === ' ')) end--;
+  return segment.slice(0, end);
+}
+
+/**
+ * How two entry names compare for a reader on Windows, which writes both to one file: separators alike, empty and
+ * `.` segments dropped, each segment's trailing dots and spaces dropped (Win32 path normalisation drops them, and so
+ * do extractors), case ignored. `SMS_TaskSequencePackage/CM1/./object.xml.` is then the same name as
+ * `SMS_TaskSequencePackage/CM1/object.xml`, so an unpatched twin cannot sit beside a patched object.xml and win when
+ * the archive is extracted. Every name passes {@link checkEntryName} first: a `..` segment is refused, never resolved.
+ */
 function nameKey(name: string): string {
-  return name.replace(/\\/g, '/').toLowerCase();
+  return name
+    .split(/[/\\]/)
+    .map(trimDotsAndSpaces)
+    .filter((segment) => segment !== '')
+    .join('/')
+    .toLowerCase();
 }
 
 /**

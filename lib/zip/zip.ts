@@ -84,7 +84,9 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
   const entries: ZipEntry[] = [];
   let at = cdOffset;
   let declared = 0;
-  const seen = new Set<string>();
+  // Each name key, with the entry name that first had it: a refusal names both entries, which may differ in more
+  // than case.
+  const seen = new Map<string, string>();
   for (let n = 0; n < total; n++) {
     if (at + 46 > eocd || buf.readUInt32LE(at) !== 0x02014b50) fail(`Central directory record ${n + 1} is damaged.`);
     const flags = buf.readUInt16LE(at + 8);
@@ -101,8 +103,12 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
     checkEntryName(name);
     const names = checkExtraFields(buf.subarray(at + 46 + nameLen, at + 46 + nameLen + extraLen), name);
     for (const key of names) {
-      if (seen.has(key)) unsafe(`Two entries are named ${JSON.stringify(name)} (names are compared as Windows does, ignoring case): which one is meant is ambiguous.`);
-      seen.add(key);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        const both = first === name ? JSON.stringify(name) : `${JSON.stringify(first)} and ${JSON.stringify(name)}`;
+        unsafe(`Two entries are named ${both} (names are compared as Windows does, ignoring case, '.' and empty segments, and trailing dots and spaces): which one is meant is ambiguous.`);
+      }
+      seen.set(key, name);
     }
     if (flags & 0x1) unsafe(`Entry ${name} is encrypted.`);
     if (compressedSize === 0xffffffff || size === 0xffffffff) fail(`Entry ${name} needs ZIP64, which is not supported.`);
