@@ -1,12 +1,13 @@
 /**
  * Writing a file so that it is either the whole new content or untouched: a temporary file beside the target, every
  * byte written and fsynced, the target's mode and owner copied onto it, then one rename. A symlink is written through
- * (its target is replaced, the link stays). Temporary files are named `.<name>.<pid>.<base36 time>.cmts-tmp`, so a
+ * (through the whole chain to the file at its end, which need not exist yet; every link stays). Temporary files are
+ * named `.<name>.<pid>.<base36 time>.cmts-tmp`, `<name>` cut short when the whole would not fit in a file name, so a
  * run killed before its rename leaves a file that is recognisable, never taken as an input, and removed by the next
  * run that writes into that folder.
  */
 import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, type Stats, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, sep } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { describeErrno } from './describe-errno.js';
 
@@ -20,10 +21,43 @@ const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
  * (another container sharing the folder) looks gone from here while it writes.
  */
 const QUIET_FOR_MS = 60 * 1000;
+/**
+ * The longest file name, in UTF-8 bytes: NAME_MAX of Linux's and macOS's file systems (NTFS counts 255 UTF-16 units,
+ * never more than the UTF-8 bytes). A temporary name is about 25 bytes longer than its target's, so a target near
+ * this limit would otherwise have no temporary file at all.
+ */
+const NAME_MAX_BYTES = 255;
+/** Symlinks followed before a chain counts as a loop: the kernel's own limit (ELOOP). */
+const MAX_LINKS = 40;
+/**
+ * The system's realpath on POSIX, where `..` after a symlink leads out of the real folder (Node's own goes by the
+ * text); on Windows `..` goes by the text, so Node's own is right there.
+ */
+const realpath = process.platform === 'win32' ? realpathSync : realpathSync.native;
 
-/** Whether a file name is one of cmts's temporary files. */
+/** Whether a file name is one of cmts's temporary files (every name {@link tempName} makes is). */
 export function isTempName(name: string): boolean {
   return name.endsWith(TEMP_SUFFIX);
+}
+
+/**
+ * The temporary file's name for a target named `name`: `.<name>.<pid>.<base36 time>.cmts-tmp`, with `<name>` cut, at
+ * a character, to what keeps the whole within {@link NAME_MAX_BYTES} UTF-8 bytes (a cut name still starts like its
+ * target's, and the pid and time stay whole: they are what tells a killed run's leftover).
+ */
+export function tempName(name: string, pid: number, time: number): string {
+  const tail = `.${pid}.${time.toString(36)}${TEMP_SUFFIX}`;
+  const room = NAME_MAX_BYTES - 1 - Buffer.byteLength(tail);
+  if (Buffer.byteLength(name) <= room) return `.${name}${tail}`;
+  let kept = '';
+  let used = 0;
+  // By code point, so a character is never split into bytes that are not UTF-8.
+  for (const ch of name) {
+    used += Buffer.byteLength(ch);
+    if (used > room) break;
+    kept += ch;
+  }
+  return `.${kept}${tail}`;
 }
 
 function alive(pid: number): boolean {
@@ -66,18 +100,38 @@ export function removeStaleTemps(dir: string): string[] {
   return removed;
 }
 
-/** The file a write to `path` lands in: `path` itself, or the end of its chain of symlinks. */
+/**
+ * The file a write to `path` lands in: `path` itself, or the end of its chain of symlinks. A chain that ends dangling
+ * is followed link by link (a relative link is read from the folder of the link that holds it) to the missing file,
+ * which the write creates; a chain of more than {@link MAX_LINKS} links is a loop, and an `IO_ERROR`.
+ */
 function writeTarget(path: string): string {
   try {
-    return realpathSync(path);
+    return realpath(path);
   } catch {
-    // A dangling link is written through to where it points; a missing file is created.
+    // Dangling, a loop, or nothing there yet.
+  }
+  let at = path;
+  for (let links = 0; ; links++) {
+    let link: string;
     try {
-      if (lstatSync(path).isSymbolicLink()) return resolve(dirname(path), readlinkSync(path));
+      if (!lstatSync(at).isSymbolicLink()) break;
+      link = readlinkSync(at);
     } catch {
-      // Does not exist.
+      // Nothing there: the file is created at `at`.
+      break;
     }
-    return path;
+    if (links === MAX_LINKS) fail(path, `its symbolic links loop (or chain more than ${MAX_LINKS})`);
+    // Joined as text, not normalised: the system resolves `..` after a symlink in the real folder, not by the text.
+    const from = dirname(at);
+    at = isAbsolute(link) ? link : `${from}${from.endsWith(sep) ? '' : sep}${link}`;
+  }
+  if (at === path) return path;
+  try {
+    return join(realpath(dirname(at)), basename(at));
+  } catch {
+    // The folder is missing too: the write says so.
+    return at;
   }
 }
 
@@ -108,10 +162,20 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
     cleaned.add(dir);
     removeStaleTemps(dir);
   }
-  const tmp = join(dir, `.${basename(target)}.${process.pid}.${Date.now().toString(36)}${TEMP_SUFFIX}`);
+  let tmp = '';
   let fd: number | undefined;
   try {
-    fd = openSync(tmp, 'wx', old ? old.mode & 0o777 : 0o666);
+    // A cut name can be another target's too: a thread of this process writing it in the same millisecond has that
+    // name, so a taken one is passed over for the next millisecond's.
+    for (let time = Date.now(), tries = 0; fd === undefined; time++, tries++) {
+      tmp = join(dir, tempName(basename(target), process.pid, time));
+      try {
+        fd = openSync(tmp, 'wx', old ? old.mode & 0o777 : 0o666);
+      } catch (e) {
+        tmp = '';
+        if ((e as { code?: string }).code !== 'EEXIST' || tries >= 100) throw e;
+      }
+    }
     // write(2) may write less than asked (a full disk writes what fits): go on until every byte is out or it throws.
     for (let off = 0; off < bytes.byteLength; ) {
       const n = writeSync(fd, bytes, off, bytes.byteLength - off);
@@ -143,7 +207,15 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
         // Already failing; the close error adds nothing.
       }
     }
-    rmSync(tmp, { force: true });
+    // Only a file this write made (a taken name is another's); and the write's own error is the one to report: a
+    // temporary file that cannot be removed is a leftover the next run cleans up.
+    if (tmp !== '') {
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // See above.
+      }
+    }
     return fail(path, (e as { code?: string }).code === 'EOWNER' ? (e as Error).message : describeErrno(e));
   }
   try {
