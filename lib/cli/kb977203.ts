@@ -17,7 +17,7 @@ import type { CliIo } from './io.js';
 import { EXIT } from './exit.js';
 import { expandInputs } from './inputs.js';
 import { loadOne } from './load.js';
-import { commitFile, failedInput, type FileReply, type FileSettings, fromReply, processBytes, toReply } from './kb977203-file.js';
+import { commitFile, failedInput, type FileReply, type FileResult, type FileSettings, fromReply, processBytes, toReply } from './kb977203-file.js';
 import type { FileTask } from './kb977203-worker.js';
 import { defaultWorkers, ownBuffer, runPool } from './worker-pool.js';
 import { assertValidWith } from '../assert-valid.js';
@@ -92,7 +92,8 @@ OPTIONS
                                already in place / not applicable / failed), what changed, the reason
     --dry-run                  write nothing; print the change as a diff on standard output
     --html <file>              also write the change as an HTML review page, even with --dry-run (one input
-                               holding one task sequence; the page is cmts render's comparison)
+                               holding one task sequence; the page is cmts render's comparison), written before
+                               the result: a page that cannot be made or written leaves every file as it was
     --max-items <n>            with --html: refuse a page for over n steps and groups (default 200000)
     --json                     print {"results": [{"input", "output", "dryRun", "written", "report", "diff"?} |
                                {"input", "notApplicable"} | {"input", "error"}], "summary"} on standard output
@@ -175,6 +176,7 @@ function checkUsage(p: Parsed): void {
   const targets = [str(p, 'output') !== undefined, flag(p, 'in-place'), str(p, 'out-dir') !== undefined].filter(Boolean).length;
   if (flag(p, 'check') && flag(p, 'revert')) throw new UsageError('Give --check or --revert, not both.');
   if (flag(p, 'check') && targets > 0) throw new UsageError('--check writes nothing: leave out -o, --out-dir and --in-place.');
+  if (flag(p, 'dry-run') && targets > 0) throw new UsageError('--dry-run writes nothing: leave out -o, --out-dir and --in-place.');
   if (targets > 1) throw new UsageError('Give one of -o <output>, --out-dir <folder> or --in-place.');
   if (targets === 0 && !flag(p, 'dry-run') && !flag(p, 'check')) throw new UsageError('Give -o <output>, --out-dir <folder> or --in-place (or --dry-run or --check to write nothing).');
   const jobs = str(p, 'jobs');
@@ -232,7 +234,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   let targetOf: TargetOf;
   try {
-    targetOf = planTargets(inputs, { output: str(p, 'output'), outDir: str(p, 'out-dir'), inPlace: flag(p, 'in-place') }, io);
+    const alsoWritten = [
+      ...(str(p, 'report') === undefined ? [] : [{ option: '--report', path: str(p, 'report') as string }]),
+      ...(html === undefined ? [] : [{ option: '--html', path: html }]),
+    ];
+    targetOf = planTargets(inputs, { output: str(p, 'output'), outDir: str(p, 'out-dir'), inPlace: flag(p, 'in-place'), alsoWritten, json }, io);
   } catch (e) {
     if (e instanceof UsageError) return reportUsage('kb977203', e.message, io);
     throw e;
@@ -257,8 +263,36 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const jobs = jobsOf(p, inputs, io);
   try {
     if (jobs.pool) await runBatch(inputs, targetOf, settings, jobs.workers, io, done);
-    else {
-      inputs.forEach((input, i) => done(input, i, processInput(input, targetOf, settings, io, html !== undefined)));
+    else if (html !== undefined && original) {
+      // One input (a batch with --html was refused). Its page is made and written before its result: a page that
+      // cannot be made (--max-items) or written leaves the input and the target as they were.
+      const input = inputs[0] as string;
+      const target = targetOf(input);
+      let r: FileResult;
+      try {
+        r = processBytes(io.readFile(input, settings.limits.maxBytes), input, target, settings, true);
+      } catch (e) {
+        r = { outcomes: [failedInput(input, e)] };
+      }
+      const kept = r.outcomes.find((o): o is Extract<Outcome, { result: Kb977203CommandResult }> => 'result' in o);
+      if (kept?.doc) {
+        try {
+          const { renderComparison } = await import('../render/render-sequence.js');
+          const maxItems = maxItemsOf(p);
+          const page = renderComparison(original, kept.doc, { source: `${kept.input} with KB977203${dryRun ? ' (dry run)' : ''}`, ...(maxItems !== undefined && { maxItems }) });
+          io.writeFileAtomic(html, Buffer.from(page, 'utf8'));
+        } catch (e) {
+          if (!(e instanceof TaskSequenceError)) throw e;
+          return fail(e, html, 0, r.outcomes);
+        }
+      }
+      try {
+        done(input, 0, commitFile(r, target, io));
+      } catch (e) {
+        done(input, 0, [failedInput(input, e)]);
+      }
+    } else {
+      inputs.forEach((input, i) => done(input, i, processInput(input, targetOf, settings, io)));
     }
     if (progress) io.stderr.write('\r\x1b[K');
     if (reportFile !== undefined) {
@@ -293,18 +327,6 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (results.length === 0) {
     const na = outcomes.find((o): o is Extract<Outcome, { notApplicable: TaskSequenceError }> => 'notApplicable' in o);
     if (na) return fail(na.notApplicable, input);
-  }
-  const kept = outcomes.find((o): o is Extract<Outcome, { result: Kb977203CommandResult }> => 'result' in o);
-  if (html !== undefined && original && kept?.doc) {
-    try {
-      const { renderComparison } = await import('../render/render-sequence.js');
-      const maxItems = maxItemsOf(p);
-      const page = renderComparison(original, kept.doc, { source: `${kept.input} with KB977203${dryRun ? ' (dry run)' : ''}`, ...(maxItems !== undefined && { maxItems }) });
-      io.writeFileAtomic(html, Buffer.from(page, 'utf8'));
-    } catch (e) {
-      if (!(e instanceof TaskSequenceError)) throw e;
-      return fail(e, html, 0, outcomes);
-    }
   }
   if (json) printJson(io.stdout, { results: outcomes.map(jsonOf), summary: summaryOf(outcomes) });
   else {
@@ -432,8 +454,8 @@ async function runBatch(inputs: string[], targetOf: TargetOf, settings: FileSett
 }
 
 /** One input read and processed in this process (see {@link processHere}), as a run without threads does it. */
-function processInput(input: string, targetOf: TargetOf, settings: FileSettings, io: CliIo, keepDoc = false): Outcome[] {
-  return processHere(() => io.readFile(input, settings.limits.maxBytes), input, targetOf(input), settings, io, keepDoc);
+function processInput(input: string, targetOf: TargetOf, settings: FileSettings, io: CliIo): Outcome[] {
+  return processHere(() => io.readFile(input, settings.limits.maxBytes), input, targetOf(input), settings, io);
 }
 
 /** One input processed in this process, its result not yet written (as a thread replies); a failure is its outcome. */
@@ -446,9 +468,9 @@ function processedHere(bytes: Uint8Array, input: string, target: string | undefi
 }
 
 /** One input processed in this process, its result written where asked; whatever fails is that input's outcome. */
-function processHere(read: () => Uint8Array, input: string, target: string | undefined, settings: FileSettings, io: CliIo, keepDoc = false): Outcome[] {
+function processHere(read: () => Uint8Array, input: string, target: string | undefined, settings: FileSettings, io: CliIo): Outcome[] {
   try {
-    return commitFile(processBytes(read(), input, target, settings, keepDoc), target, io);
+    return commitFile(processBytes(read(), input, target, settings), target, io);
   } catch (e) {
     return [failedInput(input, e)];
   }

@@ -1,6 +1,6 @@
 /**
  * Where each input's result goes, decided and checked before anything is read or written, the same way for every
- * command: `-o <file>` (one input; `-` is standard output), `--out-dir <folder>` (created if missing, each result
+ * command: `-o <file>` (one input; `-` is standard output, which `--json` keeps for its report), `--out-dir <folder>` (created if missing, each result
  * under its input's name), `--in-place` (the input itself). No result ever lands on an input unless `--in-place`
  * says so, `-o` never creates folders, and two inputs never share a target.
  */
@@ -15,21 +15,34 @@ export interface TargetRequest {
   inPlace?: boolean | undefined;
   /** The file name a result gets in `--out-dir` (default: the input's own name). */
   nameFor?: (input: string) => string;
+  /**
+   * Files the run writes besides its results (`--report`, `--html`, an index page), with the option that names each:
+   * none may be an input (even with `--in-place`), a result's target, or another of them.
+   */
+  alsoWritten?: readonly { option: string; path: string }[];
+  /** `--json` was given: standard output holds the report, so no result may go there (`-o -`). */
+  json?: boolean | undefined;
 }
 
 /** Where a result goes: a file path, `-` for standard output, or undefined when the command prints it. */
 export type TargetOf = (input: string) => string | undefined;
 
 /**
- * Checks a request against the inputs and returns where each result goes; throws {@link UsageError} for a target
- * that is an input (without `--in-place`), `-o` into a missing folder or onto a folder, `--out-dir` naming a file,
- * `--in-place` on standard input, or two inputs with one target. Creates `--out-dir` when it does not exist.
+ * Checks a request against the inputs and returns where each result goes; throws {@link UsageError} for an empty
+ * name, `-o` (`-` too) with more than one input, `-o -` with `--json`, a target that is an input (without `--in-place`), `-o` into a missing folder or onto a folder, `--out-dir` naming a file,
+ * `--in-place` on standard input, two inputs with one target, or a file written besides the results
+ * ({@link TargetRequest.alsoWritten}) that is an input, a target or another such file. Creates `--out-dir` when it
+ * does not exist.
  */
 export function planTargets(inputs: string[], request: TargetRequest, io: CliIo): TargetOf {
   const { output, outDir, inPlace } = request;
   const given = [output !== undefined, outDir !== undefined, inPlace === true].filter(Boolean).length;
   if (given > 1) throw new UsageError('Give one of -o <output>, --out-dir <folder> or --in-place.');
-  if (output !== undefined && output !== '-' && inputs.length > 1) throw new UsageError(`-o names one file; for ${inputs.length} inputs use --out-dir <folder>${inPlace === undefined ? '' : ' or --in-place'}.`);
+  if (output === '' || outDir === '') throw new UsageError(`${output === '' ? '-o' : '--out-dir'} needs a name: '' names no file.`);
+  if (output !== undefined && inputs.length > 1) {
+    throw new UsageError(`-o ${output === '-' ? '- writes one result' : 'names one file'}; for ${inputs.length} inputs use --out-dir <folder>${inPlace === undefined ? '' : ' or --in-place'}.`);
+  }
+  if (request.json && output === '-') throw new UsageError('--json prints the report on standard output, which cannot also hold the result: give -o <file>, or leave out --json.');
   if (inPlace && inputs.includes('-')) throw new UsageError('--in-place cannot write back to standard input; use -o <file> or -o -.');
   if (outDir !== undefined && inputs.includes('-')) throw new UsageError('--out-dir names results after their inputs; standard input (-) has no name: use -o <file>.');
   const nameFor = request.nameFor ?? ((input: string) => basename(input));
@@ -44,9 +57,11 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
     const kind = io.kindOf(outDir);
     if (kind === 'file' || kind === 'other') throw new UsageError(`--out-dir ${outDir} is a file, not a folder.`);
   }
-  if (!inPlace) {
-    const real = new Map(inputs.filter((i) => i !== '-').map((i) => [io.realPath(i), i]));
-    const seen = new Map<string, string>();
+  const real = new Map(inputs.filter((i) => i !== '-').map((i) => [io.realPath(i), i]));
+  // Where each result goes (by real path): with --in-place, its input.
+  const seen = new Map<string, string>();
+  if (inPlace) for (const [path, input] of real) seen.set(path, input);
+  else {
     for (const input of inputs) {
       const t = targetOf(input);
       if (t === undefined || t === '-') continue;
@@ -57,6 +72,18 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
       if (other !== undefined && other !== input) throw new UsageError(`${other} and ${input} would both be written to ${t}.`);
       seen.set(rt, input);
     }
+  }
+  const others = new Map<string, string>();
+  for (const { option, path } of request.alsoWritten ?? []) {
+    if (path === '-') continue;
+    const rp = io.realPath(path);
+    const victim = real.get(rp);
+    if (victim !== undefined) throw new UsageError(`${option} ${path} is the input ${victim}: cmts never writes a ${option} file over an input.`);
+    const result = seen.get(rp);
+    if (result !== undefined) throw new UsageError(`${option} ${path} is where the result of ${result} is written: give it a name of its own.`);
+    const other = others.get(rp);
+    if (other !== undefined) throw new UsageError(`${option} and ${other} both name ${path}: give each a file of its own.`);
+    others.set(rp, option);
   }
   if (outDir !== undefined && io.kindOf(outDir) === 'missing') io.makeDir(outDir);
   return targetOf;
