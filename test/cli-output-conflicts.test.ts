@@ -59,6 +59,20 @@ describe('what a run writes, and where', { timeout: 120_000 }, () => {
     expect(readFileSync(files.at('out.xml'), 'utf8')).toContain('CCMCertFix');
   });
 
+  it('an --out-dir that cannot be created is trouble (status 2) saying why, not an internal error', () => {
+    for (const args of [
+      ['convert', 'ts.xml', '--to', 'json', '--out-dir', 'ts.xml/sub'],
+      ['kb977203', 'ts.xml', '--out-dir', 'ts.xml/sub', '--json', ...PATCH],
+      ['transform', 'add-reference', 'ts.xml', '--options', 'ref.json', '--out-dir', 'ts.xml/sub', '--json'],
+      ['render', 'ts.xml', '--out-dir', 'ts.xml/sub'],
+    ]) {
+      const r = runKeeping(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('--out-dir ts.xml/sub: Cannot create the folder ts.xml/sub: a part of the path is a file, not a folder.');
+      expect(r.stderr + r.stdout).not.toMatch(/INTERNAL_ERROR|internal error/);
+    }
+  });
+
   it('-o - with --json, -o with several inputs, an empty -o and -o with --dry-run are usage errors', () => {
     const cases: [string[], RegExp][] = [
       [['kb977203', 'ts.xml', '-o', '-', '--json', ...PATCH], /--json prints the report on standard output/],

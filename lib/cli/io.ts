@@ -1,7 +1,7 @@
 /**
  * What a command touches outside itself, injected so that commands are plain functions tests can call.
  */
-import { mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, realpathSync, rmdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { isTempName, writeFileAtomic } from './atomic-write.js';
@@ -64,6 +64,23 @@ function realPathOf(path: string): string {
   }
 }
 
+/**
+ * Why a folder could not be made. Node's recursive mkdir says "no such file" (ENOENT) for any failure below the first
+ * missing folder, a read-only file system among them: that folder, made alone, gives the real reason.
+ */
+function whyNoFolder(path: string, e: unknown): unknown {
+  if ((e as { code?: unknown }).code !== 'ENOENT') return e;
+  let missing = resolve(path);
+  while (dirname(missing) !== missing && !existsSync(dirname(missing))) missing = dirname(missing);
+  try {
+    mkdirSync(missing);
+    rmdirSync(missing);
+    return e;
+  } catch (real) {
+    return real;
+  }
+}
+
 /** The real file system and the process's standard streams (which keep why writing them failed: see `std-stream.ts`). */
 export function nodeIo(): CliIo & { stdout: StandardStream; stderr: StandardStream } {
   let stdinRead = false;
@@ -106,7 +123,7 @@ export function nodeIo(): CliIo & { stdout: StandardStream; stderr: StandardStre
       try {
         mkdirSync(path, { recursive: true });
       } catch (e) {
-        throw new TaskSequenceError('IO_ERROR', `Cannot create the folder ${path}: ${describeErrno(e)}.`, { file: path });
+        throw new TaskSequenceError('IO_ERROR', `Cannot create the folder ${path}: ${describeErrno(whyNoFolder(path, e))}.`, { file: path });
       }
     },
     listDir(path) {

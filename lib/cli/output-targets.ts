@@ -5,6 +5,7 @@
  * says so, `-o` never creates folders, and two inputs never share a target.
  */
 import { basename, dirname, join } from 'node:path';
+import { TaskSequenceError } from '../errors.js';
 import { UsageError } from './args.js';
 import type { CliIo } from './io.js';
 
@@ -85,6 +86,14 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
     if (other !== undefined) throw new UsageError(`${option} and ${other} both name ${path}: give each a file of its own.`);
     others.set(rp, option);
   }
-  if (outDir !== undefined && io.kindOf(outDir) === 'missing') io.makeDir(outDir);
+  if (outDir !== undefined && io.kindOf(outDir) === 'missing') {
+    try {
+      io.makeDir(outDir);
+    } catch (e) {
+      // No result could be written: trouble with the command line's folder, like one that cannot be listed.
+      if (e instanceof TaskSequenceError) throw new UsageError(`--out-dir ${outDir}: ${e.message}`);
+      throw e;
+    }
+  }
   return targetOf;
 }
