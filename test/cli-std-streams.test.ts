@@ -101,6 +101,16 @@ describe('standard streams of the cmts process', { timeout: 120_000 }, () => {
     });
   });
 
+  it('errors of a kb977203 batch go to standard error under --json too, as every command\'s do', () => {
+    const bad = join(dir, 'batch-bad.xml');
+    writeFileSync(bad, '<sequence><step></sequence>');
+    const r = cmts(['kb977203', EXAMPLE, bad, '--dry-run', '--json', ...PATCH]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^cmts kb977203: .*batch-bad\.xml:1:\d+: XML_MALFORMED /m);
+    const report = JSON.parse(r.stdout) as { summary: { failed: number } };
+    expect(report.summary.failed).toBe(1);
+  });
+
   it('a file and a pipe get the same bytes; standard output and error in one file keep the order they were written in', () => {
     const piped = cmts(['kb977203', EXAMPLE, ...PATCH, '--dry-run']);
     expect(piped.status).toBe(0);

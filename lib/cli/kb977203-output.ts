@@ -159,8 +159,11 @@ export class BatchOutput {
     for (const o of outcomes) {
       count(this.counts, o);
       this.fleetRows?.push(rowOf(o, this.mode));
-      if (this.json) this.record(jsonOf(o));
-      else {
+      if (this.json) {
+        this.record(jsonOf(o));
+        // Errors go to standard error under --json too, as every command's do: a log of the run shows them.
+        if ('error' in o) this.io.stderr.write(`cmts kb977203: ${o.error.format()}\n`);
+      } else {
         this.table.push(tableRow(o, this.mode));
         writeHuman(o, this.io);
       }
