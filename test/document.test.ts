@@ -129,3 +129,18 @@ describe('createTransform', () => {
     expect(e.message).toMatch(/"add-refrence".*add-reference/);
   });
 });
+
+describe('text that is not valid in its encoding', () => {
+  it('is refused with the line and column of the first bad byte, as a reader counts them', () => {
+    const utf8 = Buffer.concat([Buffer.from('<sequence>\r\n  <step name="é a'), Buffer.from([0xff]), Buffer.from('"/>\n</sequence>\n')]);
+    const e = thrown(() => readTaskSequence(utf8));
+    expect(e.code).toBe('ENCODING_INVALID');
+    // Line 2; `  <step name="é a` is 17 characters (é is one, of two bytes), so the bad byte is the 18th.
+    expect(e.linePos).toEqual({ line: 2, col: 18 });
+    expect(e.message).toContain('near offset 30');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<a>\n\n<b', 'utf16le'), Buffer.from([0x00, 0xdc]), Buffer.from('/></a>', 'utf16le')]);
+    const e16 = thrown(() => readTaskSequence(utf16));
+    expect(e16.code).toBe('ENCODING_INVALID');
+    expect(e16.linePos).toEqual({ line: 3, col: 3 });
+  });
+});
