@@ -87,6 +87,16 @@ describe('cmts inspect', { timeout: 60_000 }, () => {
 });
 
 describe('cmts convert', { timeout: 60_000 }, () => {
+  it('a JSON model whose XML a reader would refuse is the JSON file\'s failure, saying where in that XML', async () => {
+    const m = memoryIo({ 'r.xml': example('refresh-2007.xml') });
+    expect(await main(['convert', 'r.xml', '--to', 'json', '-o', 'r.json'], m.io)).toBe(0);
+    const json = Buffer.from(m.fs.get('r.json') as Uint8Array).toString('utf8').replace('"Capture"', '"Cap\\u0001ture"');
+    const bad = memoryIo({ 'bad.json': json });
+    expect(await main(['convert', 'bad.json', '--to', 'xml', '-o', 'out.xml'], bad.io)).toBe(1);
+    expect(bad.stderr).toMatch(/^cmts convert: bad\.json: XML_MALFORMED The XML written for it is refused \(at line \d+, column \d+ of that XML\): Character U\+0001 is not allowed in XML\.$/m);
+    expect(bad.writes).toEqual([]);
+  });
+
   it('XML → JSON → XML keeps the model, the container and its properties: every corpus file, fixture and example', async () => {
     for (const { name, bytes } of allInputs()) {
       const m = memoryIo({ 'in.xml': bytes });

@@ -4,13 +4,13 @@
  */
 import type { ContainerKind } from '../containers/index.js';
 import { TaskSequenceError } from '../errors.js';
-import { readTaskSequence } from '../read.js';
 import { fromYaml } from '../text/build-sequence.js';
 import { writeTaskSequence } from '../write.js';
 import { type OptionSpecs, READ_LIMIT_OPTIONS, startCommand, str, UsageError, withLimitFlags } from './args.js';
 import type { CliIo } from './io.js';
 import { planTargets } from './output-targets.js';
 import { EXIT } from './exit.js';
+import { readBack } from './read-back.js';
 
 /** The command's --help text. */
 export const HELP = `NAME
@@ -79,7 +79,7 @@ export function run(argv: string[], io: CliIo): number {
     // What we write must read back as a task sequence. The text's limits were its own: the XML a text within them
     // makes may be over the reader's defaults (about three times the text's bytes; a group per level of nesting),
     // and it is in memory already, so it is read back within what it is.
-    readTaskSequence(bytes, { file: '(result)', maxBytes: Math.max(bytes.length, 1), maxNodes: Number.MAX_SAFE_INTEGER, maxDepth: Number.MAX_SAFE_INTEGER });
+    readBack(bytes, input, { maxBytes: Math.max(bytes.length, 1), maxNodes: Number.MAX_SAFE_INTEGER, maxDepth: Number.MAX_SAFE_INTEGER });
     if (target !== undefined && target !== '-') io.writeFileAtomic(target, bytes);
     else io.stdout.write(bytes);
     return EXIT.ok;

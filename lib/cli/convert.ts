@@ -7,7 +7,6 @@ import { basename } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { fromModelJson, modelJsonToXml, toModelJson } from '../model/json.js';
 import { toYaml } from '../text/to-text.js';
-import { readTaskSequence } from '../read.js';
 import { writeTaskSequence } from '../write.js';
 import { assertValidWith } from '../assert-valid.js';
 import { validateModelJson } from '../model/model-json-validator.js';
@@ -19,6 +18,7 @@ import { inputFailure, reportFailure } from './json-report.js';
 import { jsonText } from './json-text.js';
 import { loadOne } from './load.js';
 import { EXIT } from './exit.js';
+import { readBack } from './read-back.js';
 import { planTargets, type TargetOf } from './output-targets.js';
 
 /** The command's --help text. */
@@ -93,7 +93,7 @@ function jsonToXml(input: string, p: Parsed, io: CliIo): Uint8Array {
   // --max-bytes holds for the JSON file; --max-nodes and --max-depth for the sequence it describes, read back from the
   // XML written for it (which is as large as it is: that size was the JSON's to pass).
   const limits = io.readLimits ?? {};
-  const readBack = (bytes: Uint8Array) => readTaskSequence(bytes, { file: '(result)', ...limits, maxBytes: Math.max(bytes.length, 1) });
+  const readBackXml = (bytes: Uint8Array) => readBack(bytes, input, { ...limits, maxBytes: Math.max(bytes.length, 1) });
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(io.readFile(input, limits.maxBytes)).toString('utf8').replace(/^\uFEFF/, ''));
@@ -104,7 +104,7 @@ function jsonToXml(input: string, p: Parsed, io: CliIo): Uint8Array {
   const model = fromModelJson(value);
   const bare = flag(p, 'bare');
   let bytes = encodeText(modelJsonToXml(model, { bare }), model.encoding);
-  let back = readBack(bytes);
+  let back = readBackXml(bytes);
   if (!bare && model.wrapper) {
     // The wrapper is the container as read; properties edited in the JSON are set on it, each edit in place.
     const current = back.properties();
@@ -112,7 +112,7 @@ function jsonToXml(input: string, p: Parsed, io: CliIo): Uint8Array {
     for (const [k, v] of changed) back.setProperty(k, v);
     if (changed.length) {
       bytes = writeTaskSequence(back);
-      back = readBack(bytes);
+      back = readBackXml(bytes);
     }
   }
   // What we write must read back as the same container and properties.
