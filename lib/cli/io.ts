@@ -1,7 +1,7 @@
 /**
  * What a command touches outside itself, injected so that commands are plain functions tests can call.
  */
-import { existsSync, mkdirSync, readdirSync, realpathSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, realpathSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { isTempName, writeFileAtomic } from './atomic-write.js';
@@ -49,6 +49,11 @@ export interface CliIo {
   realPath(path: string): string;
   /** Creates a folder and its parents. */
   makeDir(path: string): void;
+  /**
+   * Removes a file this run wrote (the file a write through a symlink landed in; the link stays), to undo a set of
+   * outputs that could not all be written. Throws `IO_ERROR`. An io without it cannot undo: it says so instead.
+   */
+  removeFile?(path: string): void;
   /** The entries of a directory: names, and which are directories. cmts's own temporary files are left out. */
   listDir(path: string): { name: string; dir: boolean }[];
 }
@@ -119,6 +124,13 @@ export function nodeIo(): CliIo & { stdout: StandardStream; stderr: StandardStre
       }
     },
     realPath: realPathOf,
+    removeFile(path) {
+      try {
+        rmSync(realPathOf(path));
+      } catch (e) {
+        throw new TaskSequenceError('IO_ERROR', `Cannot remove ${path}: ${describeErrno(e)}.`, { file: path });
+      }
+    },
     makeDir(path) {
       try {
         mkdirSync(path, { recursive: true });

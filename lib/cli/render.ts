@@ -35,8 +35,10 @@ OPTIONS
     <input>...             files, folders (their .xml and .zip files), globs, or - for standard input
     -o, --output <file>    write the page here, in an existing folder (one task sequence only; never onto an
                            input) [default: standard output]
-    --out-dir <folder>     write one page per task sequence, named after its file, and index.html (index.md);
-                           the folder is created if missing
+    --out-dir <folder>     write one page per task sequence, named after its file (index-2.html for one named
+                           index), and index.html (index.md); the folder is created if missing. All or nothing:
+                           if one is not written, the pages this run wrote are removed and the files it replaced
+                           get their old content back (a folder it created stays, empty)
     --format html|md       the output format [default: html]
     --compare              take two inputs, <old> and <new>, and highlight what changed
     --max-items <n>        refuse a task sequence with over n steps and groups, more than a page
@@ -52,7 +54,8 @@ EXAMPLES
 
 EXIT STATUS
     0 every page written; 1 an input could not be read or a page not written (nothing is written then);
-    2 usage error (also: several task sequences without --out-dir, or a page that would land on an input).
+    2 usage error (also: several task sequences without --out-dir, or a page or the index that would land on
+    an input).
 `;
 
 const OPTIONS: OptionSpecs = {
@@ -82,7 +85,7 @@ function stemOf(label: string): string {
   return stem.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') || 'task-sequence';
 }
 
-/** A file name for a page, not yet taken (nor `index`). */
+/** A file name for a page, not yet taken, nor the index's (`index.<ext>`: that page is `index-2.<ext>`). */
 function pageName(label: string, ext: string, taken: Set<string>): string {
   const safe = stemOf(label);
   let name = `${safe}.${ext}`;
@@ -106,12 +109,19 @@ export function run(argv: string[], io: CliIo): number {
   if (typeof inputs === 'number') return inputs;
   try {
     // The shared checks: no page lands on an input, -o goes into an existing folder, --out-dir is a folder.
-    for (const group of compare ? inputs.map((i) => [i]) : [inputs]) planTargets(group, { output, outDir, nameFor: (i) => `${stemOf(i)}.${format}` }, io);
+    // The index is written into --out-dir too, so it is checked like a page: never onto an input. A page's planned
+    // name is the one it gets when nothing else is taken (an input named index.xml is planned as index-2.html, as
+    // it is written).
+    const nameFor = (i: string) => pageName(i, format, new Set());
+    const alsoWritten = outDir === undefined ? [] : [{ option: '--out-dir index', path: join(outDir, `index.${format}`) }];
+    for (const group of compare ? inputs.map((i) => [i]) : [inputs]) planTargets(group, { output, outDir, nameFor, alsoWritten }, io);
   } catch (e) {
     if (e instanceof UsageError) return reportUsage('render', e.message, io);
     throw e;
   }
   let current = inputs.join(' ');
+  // What a failed --out-dir run could not put back, said after its error.
+  const notUndone: string[] = [];
   try {
     let views: SequenceView[];
     if (compare) {
@@ -139,12 +149,73 @@ export function run(argv: string[], io: CliIo): number {
     }
     const taken = new Set<string>();
     const pages = views.map((view) => ({ href: pageName(view.source, format, taken), view }));
-    for (const { href, view } of pages) io.writeFileAtomic(join(outDir, href), Buffer.from(text(view), 'utf8'));
-    io.writeFileAtomic(join(outDir, `index.${format}`), Buffer.from(renderIndex(pages, format), 'utf8'));
+    // The index last: it appears only once every page it links to is there.
+    const files = [
+      ...pages.map(({ href, view }) => ({ path: join(outDir, href), make: () => text(view) })),
+      { path: join(outDir, `index.${format}`), make: () => renderIndex(pages, format) },
+    ];
+    writeAllOrNone(io, files, notUndone);
     io.stderr.write(`cmts render: ${pages.length} page(s) and index.${format} written to ${outDir}.\n`);
     return EXIT.ok;
   } catch (e) {
-    reportFailure('render', current, withLimitFlags(inputFailure(e)), io.stderr);
+    try {
+      reportFailure('render', current, withLimitFlags(inputFailure(e)), io.stderr);
+    } finally {
+      // Also when the error is a bug (rethrown): the files left behind are still worth knowing.
+      for (const note of notUndone) io.stderr.write(`cmts render: ${note}\n`);
+    }
     return EXIT.failed;
   }
+}
+
+/** A file written into --out-dir, and what was there before: its bytes, or undefined when there was no file. */
+interface Written {
+  path: string;
+  old: Uint8Array | undefined;
+}
+
+/**
+ * Writes `files` (each made just before it is written, so no more than one new page is held at a time) as one set:
+ * each file is atomic on its own, and if one cannot be made or written, the ones already written are put back as
+ * they were (a file new in this run removed, a replaced one given back the bytes it had, kept in memory until the
+ * set is written), and the error is rethrown. What cannot be put back is added to `notUndone`.
+ */
+function writeAllOrNone(io: CliIo, files: readonly { path: string; make: () => string }[], notUndone: string[]): void {
+  // By the file each write landed in: two names of one file (a symlink in the folder) keep what was there before the
+  // first of them was written, not the page the other put there.
+  const written = new Map<string, Written>();
+  try {
+    for (const { path, make } of files) {
+      const bytes = Buffer.from(make(), 'utf8');
+      // Read in full whatever its size: it is a file being replaced, not an input, so no input limit applies.
+      const old = io.kindOf(path) === 'file' ? io.readFile(path, Number.MAX_SAFE_INTEGER) : undefined;
+      io.writeFileAtomic(path, bytes);
+      const real = io.realPath(path);
+      if (!written.has(real)) written.set(real, { path, old });
+    }
+  } catch (e) {
+    notUndone.push(...undo(io, [...written.values()]));
+    throw e;
+  }
+}
+
+/**
+ * Puts back the files of a failed set: the new ones removed first, so that on a full disk their room is free for
+ * the old content of the replaced ones, which is written back then; returns a sentence for each file that could not
+ * be put back.
+ */
+function undo(io: CliIo, written: readonly Written[]): string[] {
+  const remove = io.removeFile?.bind(io);
+  const notes: string[] = [];
+  for (const { path, old } of [...written.filter((w) => w.old === undefined), ...written.filter((w) => w.old !== undefined)]) {
+    try {
+      if (old !== undefined) io.writeFileAtomic(path, old);
+      else if (remove !== undefined) remove(path);
+      else notes.push(`${path} still holds this run's page: this io cannot remove a file.`);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      notes.push(`${path} still holds this run's page: ${old === undefined ? 'removing it' : 'writing its old content back'} failed (${why})`);
+    }
+  }
+  return notes;
 }
