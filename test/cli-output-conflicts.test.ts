@@ -84,6 +84,9 @@ describe('what a run writes, and where', { timeout: 120_000 }, () => {
       [['convert', 'ts.xml', '--to', 'json', '-o', ''], /-o needs a name/],
       [['kb977203', 'ts.xml', '--dry-run', '-o', 'x.xml', ...PATCH], /--dry-run writes nothing/],
       [['kb977203', 'ts.xml', '--dry-run', '--in-place', ...PATCH], /--dry-run writes nothing/],
+      // As cmts diff: standard input can be read once.
+      [['render', '--compare', '-', '-'], /Only one side can be standard input/],
+      [['diff', '-', '-'], /Only one side can be standard input/],
     ];
     for (const [args, message] of cases) {
       const r = runKeeping(args);

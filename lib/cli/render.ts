@@ -74,6 +74,7 @@ function checkUsage(p: Parsed): void {
   if (str(p, 'output') !== undefined && str(p, 'out-dir') !== undefined) throw new UsageError('Give -o or --out-dir, not both.');
   if (flag(p, 'compare')) {
     if (p.positionals.length !== 2) throw new UsageError('--compare takes two inputs: <old> <new>.');
+    if (p.positionals[0] === '-' && p.positionals[1] === '-') throw new UsageError('Only one side can be standard input (-).');
     if (str(p, 'out-dir') !== undefined) throw new UsageError('--compare writes one page: give -o <file>, not --out-dir.');
   } else if (p.positionals.length === 0) throw new UsageError('Give the input file(s), or - for standard input.');
 }
