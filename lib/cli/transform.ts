@@ -129,6 +129,9 @@ export function run(argv: string[], io: CliIo): number {
       // Plan (and refuse) every sequence of the file before editing any of them.
       for (const { doc } of input.docs) checkWith(name, entry, doc, options);
       const reports = input.docs.map(({ label, doc }) => ({ label, report: check ? checkWith(name, entry, doc, options) : applyWith(name, entry, doc, options) }));
+      // Reader warnings and what writing the container back leaves undone (an export's ReferencesInfo.xml left as it
+      // was) reach the user with the report, as for cmts kb977203: asked after every edit, since they depend on it.
+      input.docs.forEach(({ doc, warnings }, i) => (reports[i] as (typeof reports)[number]).report.diagnostics.push(...doc.issues, ...warnings()));
       const target = targetOf(file);
       const changed = reports.some((r) => r.report.changed);
       let written = false;

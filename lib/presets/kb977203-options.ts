@@ -5,7 +5,7 @@
 import { type Issue, TaskSequenceError } from '../errors.js';
 import { assertValidWith } from '../assert-valid.js';
 import { validate as validateOptions } from '../generated/validate-kb977203-options.js';
-import { checkText, CONSOLE_LIMITS, PACKAGE_ID, plainOptions } from '../transforms/values.js';
+import { ASCII_ADVICE, checkText, CONSOLE_LIMITS, PACKAGE_ID, plainOptions } from '../transforms/values.js';
 
 /** Deployment scenarios (R15). */
 export type Kb977203Scenario = 'refresh' | 'new-computer' | 'replace-capture' | 'replace-restore';
@@ -73,12 +73,14 @@ export function resolveKb977203Options(options: unknown): ResolvedKb977203Option
   const o = plainOptions(options, 'KB977203') as unknown as Kb977203Options;
   assertValidWith(validateOptions, o, 'KB977203 options');
   const notes: Issue[] = [];
-  checkText('certfixProgram option', o.certfixProgram, { noSemicolon: true, noQuote: true, maxLength: 100 });
-  checkText('msp option', o.msp, { noSemicolon: true, noQuote: true });
+  // Spliced into PATCH, DependentProgram and the Install Software step: printable ASCII only (see TextRules.ascii).
+  checkText('certfixProgram option', o.certfixProgram, { noSemicolon: true, noQuote: true, ascii: ASCII_ADVICE.program, maxLength: 100 });
+  checkText('msp option', o.msp, { noSemicolon: true, noQuote: true, ascii: ASCII_ADVICE.path });
   checkText('certfixPackageName option', o.certfixPackageName);
   checkText('certfixPackageDescription option', o.certfixPackageDescription);
   checkText('certfixPackageVersion option', o.certfixPackageVersion);
-  checkText('source option', o.source, { noSemicolon: true, noQuote: true });
+  checkText('source option', o.source, { noSemicolon: true, noQuote: true, ascii: ASCII_ADVICE.path });
+  // The drive is held to a letter and a colon below, which says more than the ASCII rule would.
   checkText('drive option', o.drive, { noQuote: true });
   for (const key of ['certfixStepName', 'restartStepName'] as const) {
     const name = o[key];

@@ -4,17 +4,20 @@
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
 import { addPatch, parseInstallProperties, unbalancedQuote } from '../model/install-properties.js';
-import { findSteps } from '../model/query.js';
+import { findItems, findSteps } from '../model/query.js';
 import { SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
 import type { Step } from '../model/types.js';
 import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
-import { checkText } from './values.js';
+import { ASCII_ADVICE, checkText, quotedForMessage } from './values.js';
 
 /** Options of {@link addClientPatch}. */
 export interface AddClientPatchOptions {
   /** Full path of the .msp, as the client will see it (no `"` or `;`: it goes into a quoted, `;`-separated list). */
   msp: string;
-  /** Only the Setup Windows and ConfigMgr step at this path (see `Located.path`); default: every one. */
+  /**
+   * Only the Setup Windows and ConfigMgr step at this path (see `Located.path`); default: every one. A path with no
+   * such step is refused (`STEP_NOT_FOUND`).
+   */
   stepPath?: string;
   /** Substrings of .msp paths that already cover this patch (e.g. a superseding hotfix); default none. */
   coveredBy?: string[];
@@ -43,15 +46,26 @@ function planStep(plan: Plan, step: Step, path: string, options: AddClientPatchO
   }
 }
 
-/** What {@link addClientPatch} would do; refuses (throws) before any edit. */
+/** What {@link addClientPatch} would do; refuses (throws) before any edit, also a stepPath that names no Setup step. */
 export function planAddClientPatch(doc: TaskSequenceDocument, options: AddClientPatchOptions): Plan {
-  checkText('msp option', options.msp, { noQuote: true, noSemicolon: true });
+  // Spliced into the quoted PATCH property that ccmsetup hands to msiexec: printable ASCII only (see TextRules.ascii).
+  checkText('msp option', options.msp, { noQuote: true, noSemicolon: true, ascii: ASCII_ADVICE.path });
   const plan = emptyPlan();
-  for (const { node, path } of findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr })) {
-    if (options.stepPath !== undefined && path !== options.stepPath) continue;
-    planStep(plan, node as Step, path, options);
-  }
+  const steps = findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr, ...(options.stepPath !== undefined && { path: options.stepPath }) });
+  // A stepPath that names no Setup step is a mistake (a typo, a renamed step), not "nothing to change": a check run
+  // nightly would pass while the step it is about never gets the patch.
+  if (options.stepPath !== undefined && steps.length === 0) throw stepPathNotFound(doc, options.stepPath);
+  for (const { node, path } of steps) planStep(plan, node as Step, path, options);
   return plan;
+}
+
+/** `STEP_NOT_FOUND` for a stepPath with no Setup Windows and ConfigMgr step at it, saying what is there instead. */
+function stepPathNotFound(doc: TaskSequenceDocument, stepPath: string): TaskSequenceError {
+  const there = findItems(doc.sequence, { path: stepPath })[0]?.node;
+  const what = there === undefined ? 'nothing has that path' : there.kind === 'group' ? 'a group has that path' : `the step at that path is ${there.attributes.type ?? 'of no type'}`;
+  const setup = findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr }).map((l) => quotedForMessage(l.path));
+  const known = setup.length === 0 ? 'The sequence has no Setup Windows and ConfigMgr step.' : `Its Setup Windows and ConfigMgr steps: ${setup.slice(0, 10).join(', ')}${setup.length > 10 ? ', …' : ''}.`;
+  return new TaskSequenceError('STEP_NOT_FOUND', `The stepPath option ${quotedForMessage(stepPath)} names no Setup Windows and ConfigMgr step (${what}). ${known}`);
 }
 
 /** Adds `options.msp` to PATCH in every (or one) Setup Windows and ConfigMgr step. */

@@ -10,7 +10,7 @@ import { findSteps, nextItem, type StepQuery } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetVariableStep, STEP_TYPES } from '../model/steps.js';
 import type { SequenceItem, Step } from '../model/types.js';
 import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
-import { checkText, CONSOLE_LIMITS } from './values.js';
+import { ASCII_ADVICE, checkText, CONSOLE_LIMITS, PACKAGE_ID, quotedForMessage } from './values.js';
 
 /** A step to insert, by class. */
 export type NewStep =
@@ -82,11 +82,13 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
   for (const spec of options.steps) {
     checkText('step name', spec.name, { maxLength: CONSOLE_LIMITS.stepNameMax });
     checkText('step description', spec.description, { maxLength: CONSOLE_LIMITS.description });
-    if (spec.type === 'install-software') {
-      checkText('packageId', spec.packageId, { noSemicolon: true, noQuote: true });
-      checkText('programName', spec.programName, { noSemicolon: true, noQuote: true, maxLength: 100 });
+    // What goes into the action line or names the program to run is printable ASCII only (see TextRules.ascii);
+    // names, descriptions, messages and variable values are XML text and take any character XML can carry.
+    if ((spec.type === 'install-software' || spec.type === 'run-command-line') && spec.packageId !== undefined && !PACKAGE_ID.test(spec.packageId)) {
+      throw new TaskSequenceError('INVALID_ARGUMENT', `The packageId ${quotedForMessage(spec.packageId)} is not a package ID (site code and five hex digits, upper case).`);
     }
-    if (spec.type === 'run-command-line') checkText('commandLine', spec.commandLine);
+    if (spec.type === 'install-software') checkText('programName', spec.programName, { noSemicolon: true, noQuote: true, ascii: ASCII_ADVICE.program, maxLength: 100 });
+    if (spec.type === 'run-command-line') checkText('commandLine', spec.commandLine, { ascii: ASCII_ADVICE.command });
     if (spec.type === 'restart-computer') checkText('message', spec.message, { maxLength: CONSOLE_LIMITS.restartMessage });
     if (spec.type === 'set-variable') {
       if (!/^[A-Za-z][A-Za-z0-9_-]{0,255}$/.test(spec.variableName)) throw new TaskSequenceError('INVALID_ARGUMENT', `The variableName ${JSON.stringify(spec.variableName)} is not 1 to 256 letters, digits, _ and -, starting with a letter.`);

@@ -5,7 +5,7 @@
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
 import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
-import { checkText, PACKAGE_ID } from './values.js';
+import { ASCII_ADVICE, checkText, PACKAGE_ID } from './values.js';
 
 /** Options of {@link setDependentProgram}. */
 export interface SetDependentProgramOptions {
@@ -38,7 +38,8 @@ export function checkDependentProgram(doc: TaskSequenceDocument, options: SetDep
 /** What {@link setDependentProgram} would do; refuses (bad values, a conflict without force) before any edit. */
 export function planSetDependentProgram(doc: TaskSequenceDocument, options: SetDependentProgramOptions): Plan {
   if (!PACKAGE_ID.test(options.packageId)) throw new TaskSequenceError('INVALID_ARGUMENT', `The packageId option ${JSON.stringify(options.packageId)} is not a package ID (site code and five hex digits, upper case).`);
-  checkText('programName option', options.programName, { noSemicolon: true, noQuote: true, maxLength: 100 });
+  // Spliced into DependentProgram (<PackageID>;;<Program>): printable ASCII only (see TextRules.ascii).
+  checkText('programName option', options.programName, { noSemicolon: true, noQuote: true, ascii: ASCII_ADVICE.program, maxLength: 100 });
   const value = `${options.packageId};;${options.programName}`;
   const req = options.requirement === undefined ? {} : { requirement: options.requirement };
   const plan = emptyPlan();

@@ -25,26 +25,72 @@ export const CONSOLE_LIMITS = {
   policyBytes: 2 * 1024 * 1024,
 } as const;
 
+/**
+ * What to do instead of a character outside printable ASCII, by what the value is (see {@link TextRules.ascii}).
+ * Every one has an ASCII spelling: a path through 8.3 short names or another share, a program by another name.
+ */
+export const ASCII_ADVICE = {
+  path: 'Give the path in printable ASCII: the 8.3 short name of a folder or file with other characters (dir /x shows it), or a share whose name is ASCII',
+  program: 'Give the program a name in printable ASCII in its package, and use that name here',
+  command: 'Write the command in printable ASCII: 8.3 short names (dir /x shows them) for paths with other characters',
+} as const;
+
 /** What {@link checkText} also refuses, by where the value goes. */
 export interface TextRules {
   /** A `;` would split a PATCH list or DependentProgram. */
   noSemicolon?: boolean;
   /** A `"` would end the quoted PATCH value and start another property. */
   noQuote?: boolean;
+  /**
+   * Only printable ASCII (U+0020–U+007E), for a value spliced into a command line, an action line, the quoted PATCH
+   * property or DependentProgram; the text says what to do instead ({@link ASCII_ADVICE}).
+   *
+   * Why ASCII, not a list of dangerous characters: on its way to msiexec or a program, such a value can be converted
+   * to the computer's ANSI (or OEM) code page, and Windows then maps a character the code page lacks to a "best fit"
+   * unless the converting program asked it not to (WC_NO_BEST_FIT_CHARS). Microsoft's published best-fit tables
+   * (WindowsBestFit, for the ANSI code pages) turn U+FF02 into `"`, U+FF1B into `;`, U+FF05 into `%`, U+3000 and
+   * U+2000–U+2006 into a space, U+02BA and U+030E into `"`, U+2329 into `<`, and more; they differ by code page, and
+   * the published set covers the ANSI code pages only. No documentation says which conversions ConfigMgr 2007's
+   * ccmsetup, the task sequence engine and msiexec make on each system locale, so no list of characters can be shown
+   * complete, while ASCII is the same in every code page. And no ConfigMgr value here needs more: KB977203's paths are
+   * a drive or share, a package ID and fixed folder and file names, a folder or share with other characters can be
+   * named in ASCII (its 8.3 short name, another share), and the program is one the administrator names (by default
+   * CCMCertFix). Values that are XML text only (step names, descriptions, messages, variable values, ReferencesInfo
+   * names) take any character XML can carry.
+   */
+  ascii?: (typeof ASCII_ADVICE)[keyof typeof ASCII_ADVICE];
   maxLength?: number;
 }
 
+/** `U+XXXX` for the character at the start of `text` (a whole surrogate pair counts as one). */
+function codePoint(text: string): string {
+  return `U+${(text.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 /**
- * Why `value` cannot be written where the rules say, or undefined: control characters (U+0000–U+001F, U+007F),
- * U+FFFE/U+FFFF and lone surrogates are refused everywhere (XML cannot carry them, or ConfigMgr would split on them).
+ * `value` as a JSON string for a message, with C1 controls and the Unicode line and paragraph separators escaped
+ * too: raw, a terminal or a log reader could take them for a line break or a control sequence.
+ */
+export function quotedForMessage(value: string): string {
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Why `value` cannot be written where the rules say, or undefined: control characters (U+0000–U+001F, U+007F and
+ * the C1 controls U+0080–U+009F), U+FFFE/U+FFFF and lone surrogates are refused everywhere (XML cannot carry them or
+ * discourages them, U+0085 is a line end to XML 1.1, or ConfigMgr would split on them).
  */
 export function textProblem(value: string, rules: TextRules = {}): string | undefined {
-  const control = /[\u0000-\u001f\u007f]/.exec(value);
-  if (control) return `a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
+  const control = /[\u0000-\u001f\u007f-\u009f]/.exec(value);
+  if (control) return `a control character (${codePoint(control[0])})`;
   if (/[\ufffe\uffff]/.test(value)) return 'U+FFFE or U+FFFF, which are not characters';
   if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value)) return 'a lone surrogate (broken UTF-16)';
   if (rules.noSemicolon && value.includes(';')) return 'a ";", which separates entries where this value goes';
   if (rules.noQuote && value.includes('"')) return 'a double quote, which would end the quoted value and start another property';
+  const other = rules.ascii === undefined ? null : /[^\u0020-\u007e]/u.exec(value);
+  if (other && rules.ascii !== undefined) {
+    return `${codePoint(other[0])}, a character that is not printable ASCII: where this value goes, Windows may convert it to a code page without it and write a look-alike ("best fit"), which can be a quote, a separator or a space. ${rules.ascii}`;
+  }
   if (rules.maxLength !== undefined && value.length > rules.maxLength) return `${value.length} characters (at most ${rules.maxLength})`;
   if (value.trim() === '') return 'nothing but white space';
   return undefined;
@@ -54,7 +100,7 @@ export function textProblem(value: string, rules: TextRules = {}): string | unde
 export function checkText(what: string, value: string | undefined, rules: TextRules = {}): void {
   if (value === undefined) return;
   const problem = textProblem(value, rules);
-  if (problem !== undefined) throw new TaskSequenceError('INVALID_ARGUMENT', `The ${what} ${JSON.stringify(value)} has ${problem}.`);
+  if (problem !== undefined) throw new TaskSequenceError('INVALID_ARGUMENT', `The ${what} ${quotedForMessage(value)} has ${problem}.`);
 }
 
 /**
