@@ -59,10 +59,11 @@ describe('output targets', () => {
     expect(m.kindOf('new')).toBe('dir');
   });
 
-  it('standard input cannot be written back in place or named in --out-dir; -o - is standard output for any number of inputs', () => {
+  it('standard input cannot be written back in place or named in --out-dir; -o - is standard output for one input, as the help says', () => {
     expect(() => planTargets(['-'], { inPlace: true }, io())).toThrow(/--in-place cannot write back to standard input/);
     expect(() => planTargets(['-'], { outDir: 'out' }, io())).toThrow(/standard input \(-\) has no name/);
-    expect(planTargets(['in/a.xml', 'in/b.xml'], { output: '-' }, io())('in/b.xml')).toBe('-');
+    expect(planTargets(['in/a.xml'], { output: '-' }, io())('in/a.xml')).toBe('-');
+    expect(() => planTargets(['in/a.xml', 'in/b.xml'], { output: '-' }, io())).toThrow(/-o - writes one result; for 2 inputs use --out-dir/);
   });
 });
 
