@@ -2,6 +2,7 @@
  * Step properties: the `<action>` command line and the `<defaultVarList>` variables of a step, read and written in
  * place so that only what changes differs in the output.
  */
+import { TaskSequenceError } from '../errors.js';
 import { appendLaidOut, detectIndentUnit, layoutAt } from './format.js';
 import type { Action, Element, Node, Parent, ParentElement, Step, SubTaskSequence, Variable, VariableList } from './types.js';
 
@@ -49,22 +50,53 @@ function knownName(step: StepLike, key: string): string {
 }
 
 /**
- * A step variable, by one lookup rule for reading and writing: by `name` first (task sequence variable names are not
- * case-sensitive), then by `property` (the WMI property name, matched exactly). A string key is a property name or a
- * variable name; see {@link variableKey}.
+ * A `<variable>` that holds markup besides its text (a comment, a processing instruction): the reader keeps it as an
+ * element with children, not as a value, so that its bytes are kept; what it says is its text (below).
  */
-export function findVariable(step: StepLike, key: string | VariableKey): Variable | undefined {
+type MarkedUpVariable = ParentElement & { tag: 'variable' };
+
+const isMarkedUpVariable = (c: Node): c is MarkedUpVariable => c.kind !== 'variable' && 'tag' in c && c.tag === 'variable' && 'children' in c;
+
+/** The variable node a key names, a value or one with markup (see {@link findVariable} for the rule). */
+function findVariableNode(step: StepLike, key: string | VariableKey): Variable | MarkedUpVariable | undefined {
   const { name, property } = variableKey(step, key);
   const list = variableList(step);
   if (!list) return undefined;
-  let byProperty: Variable | undefined;
+  let byProperty: Variable | MarkedUpVariable | undefined;
   for (const c of list.children) {
-    if (c.kind !== 'variable') continue;
+    if (c.kind !== 'variable' && !isMarkedUpVariable(c)) continue;
     const n = c.attributes.name;
     if (n !== undefined && sameIgnoringCase(n, name)) return c;
     if (byProperty === undefined && c.attributes.property === property) byProperty = c;
   }
   return byProperty;
+}
+
+/**
+ * What a variable with markup says, as ConfigMgr's reader takes it (.NET's `InnerText`): its text and CDATA, without
+ * comments and processing instructions.
+ */
+function textOf(variable: MarkedUpVariable): string {
+  let text = '';
+  for (const c of variable.children) if (c.kind === 'text' || c.kind === 'cdata') text += c.value;
+  return text;
+}
+
+/**
+ * A step variable, by one lookup rule for reading and writing: by `name` first (task sequence variable names are not
+ * case-sensitive), then by `property` (the WMI property name, matched exactly). A string key is a property name or a
+ * variable name; see {@link variableKey}. Throws `VARIABLE_HAS_MARKUP` for a variable that holds a comment or a
+ * processing instruction besides its text: it cannot be given a value without losing them, and a caller that took
+ * it for missing would add a second variable of the same name.
+ */
+export function findVariable(step: StepLike, key: string | VariableKey): Variable | undefined {
+  const found = findVariableNode(step, key);
+  if (found === undefined || found.kind === 'variable') return found;
+  const label = found.attributes.name ?? found.attributes.property ?? '';
+  throw new TaskSequenceError(
+    'VARIABLE_HAS_MARKUP',
+    `The variable ${JSON.stringify(label)} of step ${JSON.stringify(step.attributes.name ?? '')} holds a comment or processing instruction besides its text (${JSON.stringify(textOf(found))}); cmts will not rewrite it, which would lose them. Remove them from the variable first.`,
+  );
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -89,9 +121,10 @@ function sameIgnoringCase(a: string, b: string): boolean {
   return true;
 }
 
-/** The value of a step variable (see {@link findVariable}), or undefined when the step has none. */
+/** The value of a step variable (see {@link findVariable}; of one with markup, its text), or undefined when the step has none. */
 export function getVariableValue(step: StepLike, key: string | VariableKey): string | undefined {
-  return findVariable(step, key)?.value;
+  const found = findVariableNode(step, key);
+  return found === undefined ? undefined : found.kind === 'variable' ? found.value : textOf(found);
 }
 
 /** What a new variable is written with, when {@link setVariable} has to add one. */
