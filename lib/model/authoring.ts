@@ -78,7 +78,12 @@ function appendLast(sequence: Sequence, parent: Sequence | Group, item: Sequence
   appendLaidOut(parent, item, layout, unit);
 }
 
-/** Adds a step or group at `position`. Throws `STEP_NOT_FOUND` when the reference item or group is not in `sequence`. */
+/**
+ * Adds a step or group at `position`. Throws `STEP_NOT_FOUND` when the reference item or group is not in `sequence`.
+ * `item` must be in no sequence yet (a new one, or a {@link copyItem} copy): an item already there is moved with
+ * {@link moveItem}. It is not checked, because finding that a node is nowhere in a tree costs a search of the tree,
+ * which would make each addition cost the size of the sequence.
+ */
 export function addItem(sequence: Sequence, item: SequenceItem, position: Position): void {
   if ('before' in position || 'after' in position) {
     const ref = 'before' in position ? position.before : position.after;
