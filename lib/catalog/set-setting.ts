@@ -1,7 +1,9 @@
 /**
  * Writing a setting through a typed view: the variable the console writes (name, property, hidden flag, in the
  * console's property order), the attributes that mirror it, and the `<action>` line re-rendered from the new values
- * in whichever form (console or dialect) the step's action line had.
+ * in whichever form (console or dialect) the step's action line had. Nothing the caller did not set is lost: a value
+ * only the action line holds stays in it, a variable with no lossless typed form stays as written, and setting a
+ * setting to the value it reads writes nothing.
  */
 import { TaskSequenceError } from '../errors.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
@@ -16,6 +18,8 @@ import { placeInPropertyOrder, removeItemVariable } from './variable-order.js';
 export interface SettingTarget {
   readonly step: Step | SubTaskSequence;
   readonly entry: StepTypeData | undefined;
+  /** Catalog variables whose text has no lossless typed form, by property (see `StepView.verbatim`). */
+  readonly verbatim: Record<string, string>;
   propertyTexts(): Record<string, string>;
 }
 
@@ -25,26 +29,73 @@ function writeVariable(step: Step | SubTaskSequence, spelling: { name: string; p
   if (variables(step).length > before) placeInPropertyOrder(step, v);
 }
 
+/**
+ * Writes an array setting in place. The count variable takes the new length; each field an item gives is written to
+ * its variable (a variable already there keeps its place). A field an item leaves out loses its variable when the
+ * view read it as typed (the caller saw it and left it out), and keeps it when the view kept it in `verbatim` (the
+ * caller never saw it, so leaving it out says nothing: MDT's `True` for a partition's Bootable must survive setting
+ * the partitions). An item beyond the new length is gone with all its variables, verbatim ones too: they described
+ * that item and would otherwise attach to whatever item later takes its index.
+ */
 function writeArray(view: SettingTarget, data: VariableData, items: readonly Record<string, unknown>[]): void {
   const entry = view.entry;
   if (!entry) return;
-  for (const v of variables(view.step)) {
-    const m = matchVariable(entry, v);
-    if (m && m.index !== undefined && m.data.arrayOf === data.property) removeItemVariable(view.step, v);
-  }
-  writeVariable(view.step, { name: data.name, property: data.property, hidden: data.hidden }, String(items.length));
   const fields = entry.variables.filter((v) => v.arrayOf === data.property);
+  // Every value is checked before anything is written, so a wrong one leaves the step as it was.
   items.forEach((item, index) => {
     for (const field of fields) {
       const value = item[field.setting];
-      if (value === undefined) continue;
-      if (!hasShape(field.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${data.setting}[${index}].${field.setting} must be a ${field.valueType} value.`);
-      writeVariable(view.step, { ...itemSpelling(field, index), hidden: field.hidden }, encodeValue(field.valueType, value));
+      if (value !== undefined && !hasShape(field.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${data.setting}[${index}].${field.setting} must be a ${field.valueType} value.`);
+    }
+  });
+  const verbatim = view.verbatim;
+  for (const v of variables(view.step)) {
+    const m = matchVariable(entry, v);
+    if (!m || m.index === undefined || m.data.arrayOf !== data.property) continue;
+    const item = items[m.index];
+    if (item !== undefined && item[m.data.setting] !== undefined) continue;
+    if (item === undefined || !Object.hasOwn(verbatim, v.attributes.property ?? '')) removeItemVariable(view.step, v);
+  }
+  writeVariable(view.step, { name: data.name, property: data.property, hidden: data.hidden }, String(items.length));
+  items.forEach((item, index) => {
+    for (const field of fields) {
+      const value = item[field.setting];
+      if (value !== undefined) writeVariable(view.step, { ...itemSpelling(field, index), hidden: field.hidden }, encodeValue(field.valueType, value as SettingValue));
     }
   });
 }
 
-/** Sets `setting` on the step behind `view`; throws `INVALID_ARGUMENT` for an unknown setting or a wrong value type. */
+/**
+ * The property texts an action line is rendered from: the step's variables, except that a variable with no text (or
+ * only white space) gives way to what the current action line carries for it, as `StepView.get` reads it. MDT keeps a
+ * restart's target, and sometimes a variable's name or a command, only in the action line beside an empty variable;
+ * rendering from the variables alone would wipe that value when another setting the line shows is set. `written` is
+ * the property just set, whose variable holds the new value whatever it is.
+ */
+function actionProps(texts: Readonly<Record<string, string>>, fromAction: Readonly<Record<string, string>>, written?: string): Record<string, string> {
+  const props: Record<string, string> = { ...fromAction };
+  for (const [property, text] of Object.entries(texts)) {
+    const carried = Object.hasOwn(fromAction, property) ? fromAction[property] : undefined;
+    if (property !== written && text.trim() === '' && carried !== undefined) continue;
+    props[property] = text;
+  }
+  return props;
+}
+
+/** The text a setting reads as (what `StepView.get` decodes): its variable's, else the action line's, as `get` picks. */
+function currentText(texts: Readonly<Record<string, string>>, fromAction: Readonly<Record<string, string>>, property: string): string | undefined {
+  const own = Object.hasOwn(texts, property) ? texts[property] : undefined;
+  if (own !== undefined && own.trim() !== '') return own;
+  const carried = Object.hasOwn(fromAction, property) ? fromAction[property] : undefined;
+  return carried !== undefined && carried !== '' ? carried : own;
+}
+
+/**
+ * Sets `setting` on the step behind `view`; throws `INVALID_ARGUMENT` for an unknown setting or a wrong value type.
+ * Setting the value a setting already reads as writes no variable or attribute (a variable the action line stands in
+ * for is not added). The action line is re-rendered only for a setting it shows, which also brings a stale line back
+ * in step; a setting it does not show leaves it as written.
+ */
 export function setStepSetting(view: SettingTarget, setting: string, value: SettingValue): void {
   const entry = view.entry;
   const data = entry && variableOfSetting(entry, setting);
@@ -55,6 +106,7 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
   const templates = [entry.action, ...(entry.dialects ?? []).map((d) => d.action)];
   const template = action === undefined ? undefined : templates.find((t) => matchAction(t, action) !== undefined);
   const fromAction = template !== undefined && action !== undefined ? (matchAction(template, action) ?? {}) : {};
+  let written: string | undefined;
 
   if (data.valueType === 'array') {
     if (!Array.isArray(value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting} must be a list of items.`);
@@ -62,12 +114,18 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
   } else {
     if (!hasShape(data.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting} must be a ${data.valueType} value.`);
     const text = encodeValue(data.valueType, value);
-    const has = view.propertyTexts()[data.property] !== undefined;
-    const actionOnly = !has && template !== undefined && template !== entry.action && templateProperties(template).includes(data.property);
-    if (!actionOnly) writeVariable(view.step, { name: data.name, property: data.property, hidden: data.hidden }, text);
-    if (data.property === 'SuccessCodes' && 'successCodeList' in view.step.attributes) view.step.attributes.successCodeList = text;
-    if (data.property === 'RetryCount' && 'retryCount' in view.step.attributes) view.step.attributes.retryCount = text;
-    if (actionOnly) fromAction[data.property] = text;
+    const texts = view.propertyTexts();
+    if (text !== currentText(texts, fromAction, data.property)) {
+      const has = texts[data.property] !== undefined;
+      const actionOnly = !has && template !== undefined && template !== entry.action && templateProperties(template).includes(data.property);
+      if (actionOnly) fromAction[data.property] = text;
+      else writeVariable(view.step, { name: data.name, property: data.property, hidden: data.hidden }, text);
+      if (data.property === 'SuccessCodes' && 'successCodeList' in view.step.attributes) view.step.attributes.successCodeList = text;
+      if (data.property === 'RetryCount' && 'retryCount' in view.step.attributes) view.step.attributes.retryCount = text;
+      written = data.property;
+    }
   }
-  if (template !== undefined) setAction(view.step, renderAction(template, { ...fromAction, ...view.propertyTexts() }));
+  if (template === undefined || !templateProperties(template).includes(data.property)) return;
+  const rendered = renderAction(template, actionProps(view.propertyTexts(), fromAction, written));
+  if (rendered !== action) setAction(view.step, rendered);
 }

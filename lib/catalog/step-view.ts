@@ -99,7 +99,11 @@ export class StepView<T extends string = string> {
     return own as StepSettings<T>[K];
   }
 
-  /** Sets a setting (writing the variable the console writes) and re-renders the `<action>` line to match. */
+  /**
+   * Sets a setting (writing the variable the console writes) and, for a setting the `<action>` line shows, re-renders
+   * the line to match, keeping values only the line holds. Setting the value the setting already reads writes nothing;
+   * an array keeps each remaining item's {@link verbatim} variables.
+   */
   set<K extends keyof StepSettings<T> & string>(setting: K, value: NonNullable<StepSettings<T>[K]>): void {
     setStepSetting(this, setting, value as SettingValue);
   }
