@@ -79,6 +79,52 @@ export function unbalancedQuote(text: string): number | undefined {
   return open;
 }
 
+/** A PATCH property written in a form Windows Installer does not read as cmts would, with where it starts. */
+export interface PatchSyntaxProblem {
+  /** Offset of the PATCH property (or its name) in the text. */
+  at: number;
+  /** The property as written, e.g. `PATCH = "C:\a.msp"`. */
+  written: string;
+  /** What is wrong with it, in words, ending with what to write instead. */
+  why: string;
+}
+
+/**
+ * Finds a PATCH property that cannot be read or rewritten safely. Windows Installer's command line takes
+ * `PROPERTY=VALUE` with nothing around the `=`, and only double quotation marks group a value (Microsoft's msiexec
+ * "Command-Line Options" page: `PROPERTY="Embedded White Space"`). So:
+ * - `PATCH = "…"`, `PATCH ="…"`, `PATCH= "…"`: spaces around `=` make no PATCH property at all, and adding one would
+ *   leave the stray text beside it;
+ * - `PATCH='…'`: apostrophes are not quotation marks to Windows Installer; they become part of the first and last
+ *   paths, which then name no file.
+ * Returns undefined when every PATCH property is written `PATCH=…` and no path of it starts or ends with an apostrophe.
+ */
+export function patchSyntaxProblem(text: string): PatchSyntaxProblem | undefined {
+  const tokens = parseInstallProperties(text);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as PropertyToken;
+    const raw = text.slice(t.start, t.end);
+    const next = tokens[i + 1];
+    const nextRaw = next ? text.slice(next.start, next.end) : '';
+    if (t.name === undefined && /^"?PATCH$/i.test(raw) && nextRaw.startsWith('=')) {
+      // `PATCH = value`: the `=` stands alone, and the value is the token after it.
+      const last = nextRaw === '=' ? (tokens[i + 2] ?? next) : next;
+      return { at: t.start, written: text.slice(t.start, (last as PropertyToken).end), why: 'it has spaces around "=", so Windows Installer does not read it as PATCH. Write PATCH="<path>;<path>" with no spaces around "=".' };
+    }
+    if (t.name?.toUpperCase() !== 'PATCH') continue;
+    if (/=$/.test(raw) && next !== undefined) {
+      return { at: t.start, written: text.slice(t.start, next.end), why: 'nothing follows its "=" but a space, so Windows Installer does not take the text after the space as its value. Write PATCH="<path>;<path>" with no spaces around "=" (PATCH="" for an empty list).' };
+    }
+    if (splitPatch(t.value).some((p) => p.startsWith("'") || p.endsWith("'"))) {
+      // A single-quoted value with a space in it is split into several tokens: show the whole of it.
+      let end = t.end;
+      for (let j = i + 1; j < tokens.length && !/'$/.test(text.slice(t.start, end)); j++) end = (tokens[j] as PropertyToken).end;
+      return { at: t.start, written: text.slice(t.start, end), why: 'its value is in single quotation marks, which Windows Installer does not take as quotation marks: they would be part of the paths, which then name no file. Write PATCH="<path>;<path>" with double quotation marks.' };
+    }
+  }
+  return undefined;
+}
+
 /**
  * Writes a new PATCH list in place of the existing one (one quoted, `;`-separated value, same property name and
  * place); an empty list removes the property and the space that separated it. Without a PATCH property, a non-empty

@@ -1,11 +1,13 @@
 /**
  * Part A of KB977203 on one Setup Windows and ConfigMgr step: the PATCH entry, reconciled. A missing entry is added;
- * a stale or wrong one (the other service pack's .msp, a %variable% path, another package ID) is replaced where it
- * stands; one that is right in another allowed form (a UNC path, another drive, a locale's .msp name) is kept.
+ * a stale or wrong one (the other service pack's .msp, a %variable% path, another package ID, a path outside the
+ * client installation files or no path at all) is replaced where it stands; one that is right in another allowed form
+ * (a UNC path to the client files, another drive, a locale's .msp name) is kept. A PATCH property Windows Installer
+ * would not read as written (an unclosed quote, spaces around `=`, single quotes, PATCH twice) is refused.
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
-import { parseInstallProperties, patchList, setPatchList, unbalancedQuote } from '../model/install-properties.js';
+import { parseInstallProperties, patchList, patchSyntaxProblem, setPatchList, unbalancedQuote } from '../model/install-properties.js';
 import type { Located } from '../model/query.js';
 import { SetupWindowsStep } from '../model/steps.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
@@ -28,14 +30,37 @@ export function isKb977203Entry(entry: string): boolean {
   return /\\KB977203\\[^\\]*$/i.test(entry) || /KB977203[^\\]*\.msp$/i.test(entry);
 }
 
-/** What is wrong with a KB977203 entry, in words, or [] when it is right in one of the allowed forms. */
-function entryProblems(entry: string, clientPackage: string, o: ResolvedKb977203Options): { sp?: string; variable?: boolean; pkg?: string } {
-  const out: { sp?: string; variable?: boolean; pkg?: string } = {};
+/**
+ * Where KB977203 puts the .msp (R3, R4, R7, R9): `i386\hotfix\KB977203\` of the client installation files, either
+ * the client package in the task sequence cache (`<drive>:\_SMSTaskSequence\OSD\<package>\`, any drive) or the
+ * client files on a share (a UNC path); the file is an .msp of any name (R10). The package ID in a cache path is
+ * checked on its own (R5).
+ */
+const ENTRY_PLACES = [/^[A-Za-z]:\\_SMSTaskSequence\\OSD\\[^\\]+\\i386\\hotfix\\KB977203\\[^\\]+\.msp$/i, /^\\\\[^\\]+\\[^\\]+(?:\\[^\\]+)*\\i386\\hotfix\\KB977203\\[^\\]+\.msp$/i];
+
+/**
+ * Why a KB977203 entry is not in one of the places KB977203 allows, in words (with the requirement), or undefined
+ * when it is. Windows Installer wants the full path of each .msp in PATCH, and the hotfix is only in the client
+ * installation files: a file name alone, or a copy somewhere else, is not what the KB describes, so cmts does not
+ * call it in place. Entries with a %variable% are not judged here (R8 refuses or replaces them).
+ */
+export function kb977203EntryPlaceProblem(entry: string): string | undefined {
+  if (ENTRY_PLACES.some((re) => re.test(entry))) return undefined;
+  if (!entry.includes('\\')) return 'a file name without its folder, and PATCH takes full paths (R4)';
+  return `not in \\${KB977203_HOTFIX_DIR}\\ of the client package in the task sequence cache (R4, R7) or of the client files on a share (R9)`;
+}
+
+/** What is wrong with a KB977203 entry, in words, or nothing when it is right in one of the allowed forms. */
+function entryProblems(entry: string, clientPackage: string, o: ResolvedKb977203Options): { sp?: string; variable?: boolean; pkg?: string; place?: string } {
+  const out: { sp?: string; variable?: boolean; pkg?: string; place?: string } = {};
   const sp = /-SP([12])-KB977203/i.exec(entry.slice(entry.lastIndexOf('\\') + 1));
   if (sp && `sp${sp[1] as string}` !== o.version) out.sp = `SP${sp[1] as string}`;
   if (/%[^%]*%/.test(entry)) out.variable = true;
   const pkg = /\\_SMSTaskSequence\\(?:OSD|Packages)\\([^\\]+)\\/i.exec(entry)?.[1];
   if (pkg !== undefined && !/%/.test(pkg) && pkg.toUpperCase() !== clientPackage.toUpperCase()) out.pkg = pkg;
+  // One reason is enough for a path already replaced for its variable or its package.
+  const place = out.variable || out.pkg !== undefined ? undefined : kb977203EntryPlaceProblem(entry);
+  if (place !== undefined) out.place = place;
   return out;
 }
 
@@ -74,20 +99,24 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
   const expected = kb977203PatchPath({ clientPackage, msp: o.msp, drive: o.drive, source: o.source });
   const plan: PatchPlan = { path: located.path, clientPackage, patch: expected, edits: [], already: [] };
   const before = view.clientInstallProperties;
+  // Properties it cannot read as Windows Installer will are refused, with the line and column of the variable.
+  const refuse = (message: string): never => {
+    const variable = findVariable(located.node, 'ClientInstallProperties');
+    const pos = variable ? doc.positionOf(variable) : undefined;
+    throw new TaskSequenceError('INSTALL_PROPERTIES_INVALID', message, pos ? { linePos: pos } : {});
+  };
   const quote = unbalancedQuote(before);
   if (quote !== undefined) {
-    const variable = findVariable(located.node, 'ClientInstallProperties');
-    const pos = variable ? doc.positionOf(variable) : undefined;
-    throw new TaskSequenceError(
-      'INSTALL_PROPERTIES_INVALID',
-      `The installation properties of "${located.path}" have a double quote at character ${quote + 1} that is never closed (${JSON.stringify(before)}); Windows Installer would read the rest as one value. Fix the quoting first.`,
-      pos ? { linePos: pos } : {},
-    );
+    refuse(`The installation properties of "${located.path}" have a double quote at character ${quote + 1} that is never closed (${JSON.stringify(before)}); Windows Installer would read the rest as one value. Fix the quoting first.`);
+  }
+  // Checked before PATCH is looked for: a PATCH the parser does not see would get a second one appended, and a
+  // single-quoted one would be kept, or rewritten, with its apostrophes inside the paths.
+  const syntax = patchSyntaxProblem(before);
+  if (syntax !== undefined) {
+    refuse(`The installation properties of "${located.path}" have ${syntax.written} at character ${syntax.at + 1}: ${syntax.why} Fix it first (R6).`);
   }
   if (parseInstallProperties(before).filter((t) => t.name?.toUpperCase() === 'PATCH').length > 1) {
-    const variable = findVariable(located.node, 'ClientInstallProperties');
-    const pos = variable ? doc.positionOf(variable) : undefined;
-    throw new TaskSequenceError('INSTALL_PROPERTIES_INVALID', `The installation properties of "${located.path}" have PATCH twice (${JSON.stringify(before)}); Windows Installer would use only one of them. Merge them into one quoted, ;-separated list first.`, pos ? { linePos: pos } : {});
+    refuse(`The installation properties of "${located.path}" have PATCH twice (${JSON.stringify(before)}); Windows Installer would use only one of them. Merge them into one quoted, ;-separated list first.`);
   }
   const list = patchList(before) ?? [];
   const covering = list.find((p) => /KB977384/i.test(p));
@@ -112,7 +141,7 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
     if (p.variable && o.drive === undefined && o.source === undefined) {
       throw new TaskSequenceError('VARIABLE_IN_PATH', `PATCH of "${located.path}" lists ${entry}, which uses a %variable% (R8): its drive can differ between Windows PE and the full OS. Say where the task sequence cache is with the drive option (R7), or give the client files' UNC path with the source option (R9); the entry is then replaced.`);
     }
-    const why = [p.sp !== undefined ? `the ${p.sp} .msp on ${o.version.toUpperCase()} clients (R4)` : '', p.variable ? 'a %variable% path (R8)' : '', p.pkg !== undefined ? `package ${p.pkg}, not the client package ${clientPackage} (R5)` : ''].filter(Boolean);
+    const why = [p.sp !== undefined ? `the ${p.sp} .msp on ${o.version.toUpperCase()} clients (R4)` : '', p.variable ? 'a %variable% path (R8)' : '', p.pkg !== undefined ? `package ${p.pkg}, not the client package ${clientPackage} (R5)` : '', p.place ?? ''].filter(Boolean);
     if (why.length === 0 && kept === undefined) {
       kept = entry;
       next.push(entry);

@@ -16,7 +16,7 @@ import type { Edit } from '../transforms/context.js';
 import { removeContainerReference } from '../transforms/container-references.js';
 import { type Kb977203Options, resolveKb977203Options } from './kb977203-options.js';
 import { isKb977203Entry } from './kb977203-patch.js';
-import { KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, reindent, runsProgram } from './kb977203-wiring.js';
+import { dependentRunsProgram, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, reindent, runsProgram } from './kb977203-wiring.js';
 import type { Kb977203Report } from './kb977203.js';
 
 function plan(doc: TaskSequenceDocument, options: Kb977203Options): Edit[] {
@@ -49,9 +49,8 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Edit[] {
   }
   // After the steps in those groups are gone.
   edits.push(...unwraps);
-  const wanted = `${o.certfixPackage};;${o.program}`.toLowerCase();
   const current = doc.hasProperties ? doc.getProperty('DependentProgram') : undefined;
-  if (current !== undefined && current.toLowerCase() === wanted) {
+  if (current !== undefined && dependentRunsProgram(current, o.certfixPackage, o.program)) {
     edits.push({ change: { what: 'DependentProgram (Run another program first)', where: '(package)', before: current, after: '', requirement: 'R12' }, apply: () => clearDependentProgram(doc) });
   }
   const list = referenceList(doc.sequence);

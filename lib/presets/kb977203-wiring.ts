@@ -2,18 +2,19 @@
  * Part B of KB977203 on one Setup Windows and ConfigMgr step: CCMCertFix (Install Software) and a restart to the
  * installed OS right after it (R13, R14), running exactly when Setup ran — its disable flag and its condition carried
  * over — and existing CCMCertFix wiring adopted, never moved in execution order or deleted (a group may be put around
- * it to carry its condition).
+ * it to carry its condition). An existing restart is adopted only when it runs exactly when the CCMCertFix step does;
+ * otherwise the KB's own restart goes in before it.
  */
 import type { TaskSequenceDocument } from '../document.js';
 import type { Issue } from '../errors.js';
 import { createInstallSoftwareStep, createRestartComputerStep } from '../model/builders.js';
-import { conditionOf, expressionParameters } from '../model/conditions.js';
+import { conditionOf, describeCondition, expressionParameters } from '../model/conditions.js';
 import { detectIndentUnit, layoutAt, layOut, whitespaceBefore } from '../model/format.js';
 import { insertAfter } from '../model/mutate.js';
 import { plainCopy } from '../model/plain-copy.js';
-import { listItems, type Located, nextItem } from '../model/query.js';
+import { isElement, listItems, type Located, nextItem } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, STEP_TYPES } from '../model/steps.js';
-import type { Condition, Group, Node, SequenceItem, Step } from '../model/types.js';
+import type { Attributes, Condition, Element, Group, Node, SequenceItem, Step } from '../model/types.js';
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 
@@ -66,8 +67,73 @@ export function runsProgram(item: SequenceItem | undefined, packageId: string, p
 }
 
 /** Whether a step is a restart to the installed OS (not to Windows PE). */
-function restartsToOs(item: SequenceItem | undefined): item is Step {
+export function restartsToOs(item: SequenceItem | undefined): item is Step {
   return item !== undefined && item.kind === 'step' && item.attributes.type === STEP_TYPES.restartComputer && (new RestartComputerStep(item).target ?? 'HD').toUpperCase() === 'HD';
+}
+
+/** Whether two attribute sets are the same, in any order. */
+function sameAttributes(a: Attributes, b: Attributes): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
+}
+
+/**
+ * Whether two conditions say the same thing as written: the same elements, attributes and values in the same order,
+ * whitespace and comments aside. Operators nest as deep as the reader allows, so the trees are walked from a stack.
+ */
+function sameCondition(a: Condition, b: Condition): boolean {
+  const todo: [Element, Element][] = [[a, b]];
+  for (let pair = todo.pop(); pair; pair = todo.pop()) {
+    const [x, y] = pair;
+    if (x.kind !== y.kind || x.tag !== y.tag || !sameAttributes(x.attributes, y.attributes)) return false;
+    if ('value' in x || 'value' in y) {
+      if (!('value' in x) || !('value' in y) || x.value !== y.value) return false;
+      continue;
+    }
+    const xs = x.children.filter(isElement);
+    const ys = y.children.filter(isElement);
+    if (xs.length !== ys.length) return false;
+    xs.forEach((c, i) => todo.push([c, ys[i] as Element]));
+  }
+  return true;
+}
+
+/**
+ * Why a restart to the installed OS right after a CCMCertFix step does not run exactly when that step runs, in words,
+ * or undefined when it does. It must be disabled exactly when the step is, and have no condition of its own unless
+ * it has the step's very condition and that condition tests only variables the sequence or the administrator sets:
+ * one on WMI, files or `_SMS…` variables is evaluated again after CCMCertFix ran and can come out otherwise. A
+ * restart that fails this is not the KB's restart (R14): CCMCertFix could run without it.
+ */
+export function restartMismatch(certfix: Step, restart: Step): string | undefined {
+  if (isDisabled(restart) !== isDisabled(certfix)) return isDisabled(restart) ? 'is disabled' : 'is enabled while CCMCertFix is disabled';
+  const own = conditionOf(restart);
+  const theirs = conditionOf(certfix);
+  if (own === undefined && theirs === undefined) return undefined;
+  if (own === undefined) return 'has no condition, while CCMCertFix has one';
+  if (theirs === undefined || !sameCondition(own, theirs)) return `has a condition of its own (${describeCondition(own)})`;
+  return conditionMode(own) === 'copy' ? undefined : `has CCMCertFix's condition, evaluated again after CCMCertFix ran (${describeCondition(own)})`;
+}
+
+/**
+ * "Run another program first" (`<PackageID>;;<ProgramName>`) as its two parts, each without spaces around it, or
+ * undefined when it is not in that form. ConfigMgr writes no spaces there; a hand edit may.
+ */
+export function parseDependentProgram(value: string): { packageId: string; program: string } | undefined {
+  const m = /^([^;]+);;(.+)$/.exec(value.trim());
+  const packageId = m?.[1]?.trim();
+  const program = m?.[2]?.trim();
+  return packageId && program ? { packageId, program } : undefined;
+}
+
+/**
+ * Whether "Run another program first" names `packageId`/`program`: compared as {@link runsProgram} compares steps
+ * (letter case aside), and with spaces around either part aside, so that such a value is the same program rather
+ * than a conflict (the preset rewrites it in ConfigMgr's form).
+ */
+export function dependentRunsProgram(value: string, packageId: string, program: string): boolean {
+  const p = parseDependentProgram(value);
+  return p !== undefined && p.packageId.toUpperCase() === packageId.toUpperCase() && p.program.toLowerCase() === program.toLowerCase();
 }
 
 /**
@@ -158,7 +224,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     const certfix = adopted.node as Step;
     plan.already.push({ what: `install-software step "${certfix.attributes.name ?? ''}" runs CCMCertFix after Setup`, where: setup.path, requirement: 'R13' });
     const next = nextItem(adopted.parent, certfix);
-    if (restartsToOs(next) && (!isDisabled(next) || isDisabled(certfix))) {
+    if (restartsToOs(next) && restartMismatch(certfix, next) === undefined) {
       plan.already.push({ what: `restart-computer step "${next.attributes.name ?? ''}"`, where: setup.path, requirement: 'R14' });
       const view = new RestartComputerStep(next);
       if (view.notifiesUser) {
@@ -175,7 +241,10 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     const cond = conditionOf(certfix);
     const wrap = cond !== undefined && conditionMode(cond) === 'wrap';
     const [, restart] = newSteps(o, isDisabled(certfix), cond && !wrap ? cond : undefined, 'retryCount' in certfix.attributes);
-    const inserted = { what: `inserted restart-computer step "${o.stepNames.restart}"`, where: `${setup.path} (after "${certfix.attributes.name ?? ''}")`, requirement: 'R14' };
+    // A restart there that does not run exactly when CCMCertFix runs stays as it is (no administrator's step is
+    // changed to fit), and the KB's own restart goes before it; the report says why.
+    const because = restartsToOs(next) ? ` (the restart "${next.attributes.name ?? ''}" after it ${restartMismatch(certfix, next) ?? ''}, so it does not run exactly when CCMCertFix runs)` : '';
+    const inserted = { what: `inserted restart-computer step "${o.stepNames.restart}"${because}`, where: `${setup.path} (after "${certfix.attributes.name ?? ''}")`, requirement: 'R14' };
     if (!wrap || !cond) {
       plan.edits.push({ change: inserted, apply: () => insertAfter(doc.sequence, certfix, [restart]) });
       return plan;

@@ -19,7 +19,7 @@ import { type Kb977203Options, type Kb977203Scenario, resolveKb977203Options, ty
 import { configMgrEraOf } from './kb977203-era.js';
 import { planPatch } from './kb977203-patch.js';
 import { hotfixInstallStepsIn } from './kb977203-r1.js';
-import { executionOrder, planWiring, runsProgram } from './kb977203-wiring.js';
+import { dependentRunsProgram, executionOrder, parseDependentProgram, planWiring, runsProgram } from './kb977203-wiring.js';
 import { planContainerReference, removeContainerReference } from '../transforms/container-references.js';
 
 export { KB977203_MSP, KB977203_STEP_NAMES, type Kb977203Options, type Kb977203Scenario } from './kb977203-options.js';
@@ -42,12 +42,6 @@ export interface Kb977203Report {
 interface Planned {
   report: Kb977203Report;
   edits: Edit[];
-}
-
-/** The dependent program as `<package>;;<program>`, or undefined when it is not in that form. */
-function parseDependent(value: string): { packageId: string; program: string } | undefined {
-  const m = /^([^;]+);;(.+)$/.exec(value.trim());
-  return m ? { packageId: m[1] as string, program: m[2] as string } : undefined;
 }
 
 /**
@@ -97,12 +91,13 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
   }
 
   // "Run another program first": the CCMCertFix program, or a different one that force replaces everywhere it is wired.
-  const wanted = `${o.certfixPackage};;${o.program}`;
+  // Spaces around the package or the program (ConfigMgr writes none; a hand edit may) leave it the same program, which
+  // set-dependent-program then rewrites in ConfigMgr's form; only a different package or program is a conflict.
   const current = doc.hasProperties ? (doc.getProperty('DependentProgram') ?? '') : '';
-  const other = current.trim() !== '' && current.toLowerCase() !== wanted.toLowerCase() ? current : undefined;
-  const replaced = other === undefined ? undefined : parseDependent(other);
+  const other = current.trim() !== '' && !dependentRunsProgram(current, o.certfixPackage, o.program) ? current : undefined;
+  const replaced = other === undefined ? undefined : parseDependentProgram(other);
   if (other !== undefined && !o.force) {
-    throw new TaskSequenceError('DEPENDENT_PROGRAM_CONFLICT', `"Run another program first" already runs ${replaced ? `package ${replaced.packageId}, program ${replaced.program}` : other}; replacing it with ${o.certfixPackage}, program ${o.program}, needs the force option.`);
+    throw new TaskSequenceError('DEPENDENT_PROGRAM_CONFLICT', `"Run another program first" already runs ${replaced ? `package ${replaced.packageId}, program ${replaced.program}` : JSON.stringify(other)}; replacing it with ${o.certfixPackage}, program ${o.program}, needs the force option.`);
   }
   const matches = (item: SequenceItem) => runsProgram(item, o.certfixPackage, o.program) || (replaced !== undefined && runsProgram(item, replaced.packageId, replaced.program));
   const renamedReference = replaced !== undefined && planReplaceCertfix(doc, replaced, o, edits);

@@ -1,13 +1,14 @@
 /**
  * KB977203 wiring as a whole, before import: the fix present in a ConfigMgr 2007 deployment sequence, one KB977203
- * entry per PATCH list, and a restart to the installed OS after CCMCertFix.
+ * entry per PATCH list, and a restart to the installed OS after CCMCertFix that runs exactly when it runs.
  */
-import { patchList } from '../../model/install-properties.js';
+import { patchList, patchSyntaxProblem } from '../../model/install-properties.js';
 import { nextItem } from '../../model/query.js';
-import { InstallSoftwareStep, RestartComputerStep, SetupWindowsStep, STEP_TYPES } from '../../model/steps.js';
+import { InstallSoftwareStep, SetupWindowsStep, STEP_TYPES } from '../../model/steps.js';
 import { configMgrEra } from '../../presets/kb977203-era.js';
 import { isKb977203Entry } from '../../presets/kb977203-patch.js';
 import { findHotfixInstallSteps } from '../../presets/kb977203-r1.js';
+import { parseDependentProgram, restartMismatch, restartsToOs } from '../../presets/kb977203-wiring.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
 
 function setups(doc: Parameters<LintRule['check']>[0]) {
@@ -23,7 +24,11 @@ export const fixAbsent: LintRule = {
   check: (doc) => {
     if (configMgrEra(doc).against.length > 0) return [];
     return setups(doc).flatMap((located): Finding[] => {
-      const list = patchList(new SetupWindowsStep(located.node).clientInstallProperties) ?? [];
+      const props = new SetupWindowsStep(located.node).clientInstallProperties;
+      // A PATCH written so that it is not read (PATCH = "…") is kb977203/patch-quoted's: the preset refuses it
+      // rather than wiring the fix in, so "cmts kb977203 wires the fix in" would not be true.
+      if (patchSyntaxProblem(props)) return [];
+      const list = patchList(props) ?? [];
       return list.some((e) => isKb977203Entry(e) || /KB977384/i.test(e)) ? [] : [{ located, message: 'PATCH does not install KB977203 (or KB977384, which contains it): user state migration fails on clients with update 974571 or Windows 7 SP1. cmts kb977203 wires the fix in.' }];
     });
   },
@@ -66,18 +71,22 @@ export const certfixWithoutRestart: LintRule = {
   id: 'kb977203/certfix-without-restart',
   severity: 'warning',
   requirement: 'R14',
-  description: 'CCMCertFix (Install Software) is not followed by a Restart Computer to the installed operating system.',
+  description: 'CCMCertFix (Install Software) is not followed by a Restart Computer to the installed operating system that runs exactly when it runs.',
   check: (doc) => {
-    const dependent = doc.hasProperties ? /^([^;]+);;(.+)$/.exec((doc.getProperty('DependentProgram') ?? '').trim()) : null;
+    const dependent = doc.hasProperties ? parseDependentProgram(doc.getProperty('DependentProgram') ?? '') : undefined;
     return steps(doc).flatMap((located): Finding[] => {
       const step = located.node;
       if (step.kind !== 'step' || step.attributes.type !== STEP_TYPES.installSoftware) return [];
       const v = new InstallSoftwareStep(step);
-      const isCertfix = /CCMCertFix/i.test(v.programName ?? '') || (dependent !== null && v.packageId?.toUpperCase() === dependent[1]?.toUpperCase() && v.programName?.toLowerCase() === dependent[2]?.toLowerCase());
+      const isCertfix = /CCMCertFix/i.test(v.programName ?? '') || (dependent !== undefined && v.packageId?.toUpperCase() === dependent.packageId.toUpperCase() && v.programName?.toLowerCase() === dependent.program.toLowerCase());
       if (!isCertfix) return [];
       const next = nextItem(located.parent, step);
-      const ok = next?.kind === 'step' && next.attributes.type === STEP_TYPES.restartComputer && (new RestartComputerStep(next).target ?? 'HD').toUpperCase() === 'HD';
-      return ok ? [] : [{ located, message: `"${step.attributes.name ?? ''}" runs CCMCertFix and is not followed by a Restart Computer to the installed operating system (R14).` }];
+      if (!restartsToOs(next)) return [{ located, message: `"${step.attributes.name ?? ''}" runs CCMCertFix and is not followed by a Restart Computer to the installed operating system (R14).` }];
+      // The same test the preset makes before it adopts the restart (otherwise it inserts the KB's own).
+      const mismatch = restartMismatch(step, next);
+      return mismatch === undefined
+        ? []
+        : [{ located, message: `"${step.attributes.name ?? ''}" runs CCMCertFix, and the Restart Computer after it, "${next.attributes.name ?? ''}", ${mismatch}, so it does not run exactly when CCMCertFix runs (R14).` }];
     });
   },
 };

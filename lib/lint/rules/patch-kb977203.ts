@@ -1,9 +1,11 @@
 /**
- * R5–R8: the KB977203 entry of PATCH in Setup Windows and ConfigMgr: quoted, no %variables%, and pointing into the
- * step's own client package.
+ * R4–R9: PATCH in Setup Windows and ConfigMgr written as Windows Installer reads it (`PATCH="…"`), and its KB977203
+ * entry with no %variables%, pointing into the step's own client installation files. The rules judge what the preset
+ * judges, with the same functions, so that lint is silent exactly where the preset keeps an entry.
  */
-import { parseInstallProperties } from '../../model/install-properties.js';
+import { parseInstallProperties, patchSyntaxProblem } from '../../model/install-properties.js';
 import { SetupWindowsStep, STEP_TYPES } from '../../model/steps.js';
+import { isKb977203Entry, kb977203EntryPlaceProblem } from '../../presets/kb977203-patch.js';
 import type { Step } from '../../model/types.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
 
@@ -24,9 +26,12 @@ export const patchQuoted: LintRule = {
   id: 'kb977203/patch-quoted',
   severity: 'error',
   requirement: 'R6',
-  description: 'The PATCH value must be in quotation marks.',
+  description: 'The PATCH value must be in double quotation marks, written PATCH="…" (no spaces around =, no single quotes).',
   check: (doc) =>
     setupSteps(doc).flatMap((located): Finding[] => {
+      // Any PATCH the preset refuses to read (whatever it lists), then a KB977203 one it would only quote.
+      const syntax = patchSyntaxProblem(new SetupWindowsStep(located.node).clientInstallProperties);
+      if (syntax) return [{ located, message: `PATCH is written ${syntax.written}: ${syntax.why} (R6)` }];
       const p = patchEntries(located.node as Step);
       return p && !p.quoted && p.paths.some((x) => /KB977203/i.test(x))
         ? [{ located, message: `PATCH is not quoted (${p.raw}); KB977203 says the quotation marks are part of the value: PATCH="…" (R6).` }]
@@ -55,16 +60,24 @@ export const patchPackage: LintRule = {
   id: 'kb977203/patch-package',
   severity: 'error',
   requirement: 'R5',
-  description: "The KB977203 PATCH path must point into the step's client installation package, not the hotfix package.",
+  description: "The KB977203 PATCH path must point into the step's client installation files (its package in the task sequence cache, or a UNC path to them), not the hotfix package or anywhere else.",
   check: (doc) =>
     setupSteps(doc).flatMap((located): Finding[] => {
-      const client = new SetupWindowsStep(located.node).clientPackageId;
+      const view = new SetupWindowsStep(located.node);
+      // patch-quoted reports a PATCH the preset cannot read; its paths are not judged until it is written right.
+      if (patchSyntaxProblem(view.clientInstallProperties)) return [];
+      const client = view.clientPackageId;
       const out: Finding[] = [];
       for (const x of patchEntries(located.node as Step)?.paths ?? []) {
+        if (!isKb977203Entry(x)) continue;
         const m = /\\_SMSTaskSequence\\(?:OSD|Packages)\\([^\\]+)\\/i.exec(x);
-        if (/KB977203/i.test(x) && m && client && (m[1] as string).toUpperCase() !== client.toUpperCase() && !/%/.test(m[1] as string)) {
+        if (m && client && (m[1] as string).toUpperCase() !== client.toUpperCase() && !/%/.test(m[1] as string)) {
           out.push({ located, message: `PATCH path ${x} names package ${m[1]}, but the step's client package is ${client}; <package_id> must be the client installation package, never the hotfix package (R5).` });
+          continue;
         }
+        // A %variable% path is patch-variable's (R8).
+        const place = /%[^%]*%/.test(x) ? undefined : kb977203EntryPlaceProblem(x);
+        if (place !== undefined) out.push({ located, message: `PATCH path ${x} is ${place}; the hotfix is only in the client installation files, and cmts kb977203 replaces this entry.` });
       }
       return out;
     }),

@@ -1,0 +1,258 @@
+// Cases where the KB977203 preset must judge what is already in a sequence the way Windows Installer and the task
+// sequence engine will, not the way a loose reading would: how PATCH is written (R6), where its KB977203 entry points
+// (R4, R7, R9), whether a restart after CCMCertFix runs exactly when it runs (R14), and a "Run another program first"
+// with spaces around its parts (R12). For each: the preset's result, check() agreeing with apply(), apply twice = once,
+// and lint saying what the preset does.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyKb977203, checkKb977203, conditionOf, lint, listItems, readTaskSequence, revertKb977203, STEP_TYPES, writeTaskSequence, type Group, type Kb977203Options, type Kb977203Report } from './helpers/api.js';
+import { FIXTURES_DIR } from './helpers/corpus.js';
+import { thrown } from './helpers/thrown.js';
+
+const O: Kb977203Options = { certfixPackage: 'ABC00010', clientVersion: 'sp2', drive: 'C:' };
+const EXPECTED = 'C:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp';
+
+const SETUP = (props: string, attributes = '') =>
+  `<step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup Windows and ConfigMgr" description=""${attributes} runIn="WinPEandFullOS" successCodeList="0"><action>OSDSetupWindows.exe</action><defaultVarList><variable name="SMSClientInstallProperties" property="ClientInstallProperties">${props}</variable><variable name="_SMSClientPackageID" property="ClientPackageID">ABC00002</variable></defaultVarList></step>`;
+const CERTFIX = (condition = '', attributes = '') =>
+  `<step type="SMS_TaskSequence_InstallSoftwareAction" name="Fix the client certificate" description=""${attributes} runIn="FullOS" successCodeList="0">${condition}<action>smsswd.exe /pkg:ABC00010 /install /basevar: /continueOnError:</action><defaultVarList><variable name="PackageID" property="PackageID" hidden="true">ABC00010</variable><variable name="_SMSSWDProgramName" property="ProgramName">CCMCertFix</variable></defaultVarList></step>`;
+const RESTART = (condition = '', attributes = '') =>
+  `<step type="SMS_TaskSequence_RebootAction" name="Restart on x64" description=""${attributes} runIn="WinPEandFullOS" successCodeList="0">${condition}<action>smsboot.exe /target:HD</action><defaultVarList><variable name="SMSRebootMessage" property="Message"></variable><variable name="SMSRebootTimeout" property="MessageTimeout">0</variable><variable name="SMSRebootTarget" property="Target" hidden="true">HD</variable></defaultVarList></step>`;
+const VARIABLE = (name: string, value: string) =>
+  `<condition><expression type="SMS_TaskSequence_VariableConditionExpression"><variable name="Operator">equals</variable><variable name="Value">${value}</variable><variable name="Variable">${name}</variable></expression></condition>`;
+const WMI = '<condition><expression type="SMS_TaskSequence_WMIConditionExpression"><variable name="Namespace">root\\cimv2</variable><variable name="Query">SELECT * FROM Win32_Battery</variable></expression></condition>';
+
+/** A 2007 export: the given DependentProgram and sequence items, in the form the 2007 console writes. */
+const EXPORT = (items: string, dependent = '<DependentProgram />') =>
+  `<?xml version="1.0"?>\n<SmsTaskSequencePackage xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">\n  <BootImageID>ABC00001</BootImageID>\n  <Category />\n  ${dependent}\n  <Name>Refresh</Name>\n  <SequenceData><sequence version="3.00">${items}</sequence></SequenceData>\n  <SupportedOperatingSystems />\n</SmsTaskSequencePackage>\n`;
+const withProps = (props: string) => EXPORT(SETUP(props));
+
+/** Applies once and twice, and checks: check() reports what apply() does, and the second apply changes nothing. */
+function applied(input: string, options: Kb977203Options = O): { report: Kb977203Report; out: string; doc: ReturnType<typeof readTaskSequence> } {
+  const checked = checkKb977203(readTaskSequence(input), options);
+  const doc = readTaskSequence(input);
+  const report = applyKb977203(doc, options);
+  expect(checked).toEqual(report);
+  const out = Buffer.from(writeTaskSequence(doc)).toString('utf8');
+  const again = readTaskSequence(out);
+  const second = applyKb977203(again, options);
+  expect(second.changes).toEqual([]);
+  expect(Buffer.from(writeTaskSequence(again)).toString('utf8')).toBe(out);
+  return { report, out, doc };
+}
+
+/** The refusal apply() and check() both throw, the document left exactly as it was read. */
+function refusal(input: string, options: Kb977203Options = O) {
+  const doc = readTaskSequence(input);
+  const error = thrown(() => applyKb977203(doc, options));
+  expect(Buffer.from(writeTaskSequence(doc)).toString('utf8')).toBe(input);
+  const checked = thrown(() => checkKb977203(readTaskSequence(input), options));
+  expect([checked.code, checked.message]).toEqual([error.code, error.message]);
+  return error;
+}
+
+/** Lint's KB977203 findings as `severity code`. */
+const kbLint = (input: string) =>
+  lint(readTaskSequence(input))
+    .filter((f) => f.code.startsWith('kb977203/'))
+    .map((f) => `${f.severity} ${f.code}`);
+const propsOf = (out: string) => /property="ClientInstallProperties">([^<]*)</.exec(out)?.[1];
+
+describe('R6: PATCH written in a form Windows Installer does not read as a PATCH list is refused, never rewritten', () => {
+  for (const [what, props] of [
+    ['the KB entry in single quotes', `SMSSLP=SLP01 PATCH='${EXPECTED}'`],
+    ['another hotfix in single quotes', "SMSSLP=SLP01 PATCH='C:\\Hotfixes\\KB968537\\a.msp'"],
+    ['a single-quoted path with a space', "PATCH='C:\\Program Files\\Hotfixes\\a.msp' FSP=FSP01"],
+    ['single quotes inside the double quotes', `PATCH="'${EXPECTED}'"`],
+  ] as const) {
+    it(`${what}: INSTALL_PROPERTIES_INVALID, saying Windows Installer takes only double quotation marks`, () => {
+      const input = withProps(props);
+      const error = refusal(input);
+      expect(error.code).toBe('INSTALL_PROPERTIES_INVALID');
+      expect(error.message).toMatch(/single quotation marks/);
+      expect(error.message).toMatch(/PATCH="<path>;<path>" with double quotation marks/);
+      // Lint says the same, once, as an error; the entry's path is not judged as well.
+      expect(kbLint(input)).toEqual(['error kb977203/patch-quoted']);
+    });
+  }
+
+  it('names the whole single-quoted value, spaces and all', () => {
+    expect(refusal(withProps("PATCH='C:\\Program Files\\Hotfixes\\a.msp' FSP=FSP01")).message).toContain("have PATCH='C:\\Program Files\\Hotfixes\\a.msp' at character 1");
+  });
+
+  for (const [what, props] of [
+    ['spaces on both sides of =', 'PATCH = "C:\\x\\a.msp"'],
+    ['a space before =', 'SMSSLP=SLP01 PATCH ="C:\\x\\a.msp"'],
+    ['a space after =', 'SMSSLP=SLP01 PATCH= "C:\\x\\a.msp"'],
+    ['the KB entry itself with spaces around =', `PATCH = "${EXPECTED}"`],
+    ['lower case, unquoted', 'patch = C:\\x\\a.msp'],
+  ] as const) {
+    it(`${what}: refused (a second PATCH would be appended), and lint calls it an error, not a missing fix`, () => {
+      const input = withProps(props);
+      const error = refusal(input);
+      expect(error.code).toBe('INSTALL_PROPERTIES_INVALID');
+      expect(error.message).toMatch(/spaces around "="|nothing follows its "="/);
+      expect(kbLint(input)).toEqual(['error kb977203/patch-quoted']);
+    });
+  }
+
+  it('names the whole property: its name, the = and the value', () => {
+    expect(refusal(withProps('SMSSLP=SLP01 PATCH = "C:\\x\\a.msp" FSP=FSP01')).message).toContain('have PATCH = "C:\\x\\a.msp" at character 14:');
+    expect(refusal(withProps('PATCH= "C:\\x\\a.msp"')).message).toContain('have PATCH= "C:\\x\\a.msp" at character 1:');
+  });
+
+  it('an apostrophe inside a path, an empty PATCH= at the end and PATCH="" are read as written', () => {
+    const inside = "PATCH=\"C:\\O'Brien\\a.msp\"";
+    expect(propsOf(applied(withProps(inside)).out)).toBe(`PATCH="C:\\O'Brien\\a.msp;${EXPECTED}"`);
+    expect(propsOf(applied(withProps('SMSSLP=SLP01 PATCH=')).out)).toBe(`SMSSLP=SLP01 PATCH="${EXPECTED}"`);
+    expect(propsOf(applied(withProps('PATCH="" SMSSLP=SLP01')).out)).toBe(`PATCH="${EXPECTED}" SMSSLP=SLP01`);
+    for (const props of [inside, 'SMSSLP=SLP01 PATCH=', 'PATCH="" SMSSLP=SLP01']) expect(kbLint(withProps(props))).not.toContain('error kb977203/patch-quoted');
+  });
+});
+
+describe('R4, R7, R9, R10: a KB977203 entry is in place only where the KB puts the .msp', () => {
+  for (const [what, entry, why] of [
+    ['a copy in another folder', 'C:\\Temp\\SCCM2007AC-SP2-KB977203-x86.msp', /not in \\i386\\hotfix\\KB977203\\ of the client package/],
+    ['a file name with no folder', 'SCCM2007AC-SP2-KB977203-x86.msp', /file name without its folder/],
+    ['the hotfix folder outside the client files', 'D:\\Hotfixes\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp', /not in \\i386\\hotfix\\KB977203\\/],
+    ['a share that is not the client files', '\\\\srv\\Hotfixes\\SCCM2007AC-SP2-KB977203-x86.msp', /not in \\i386\\hotfix\\KB977203\\/],
+    ['the cache, but not the OSD folder Setup stages the client in', 'C:\\_SMSTaskSequence\\Packages\\ABC00002\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp', /not in \\i386\\hotfix\\KB977203\\/],
+    ['the hotfix folder with no .msp', 'C:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\', /not in \\i386\\hotfix\\KB977203\\/],
+  ] as const) {
+    it(`${what}: replaced where it stands, never reported in place; lint flags it and is silent afterwards`, () => {
+      const input = withProps(`SMSSLP=SLP01 PATCH="C:\\Hotfixes\\KB968537\\a.msp;${entry}" FSP=FSP01`);
+      expect(kbLint(input)).toEqual(['error kb977203/patch-package']);
+      const { report, out } = applied(input);
+      expect(propsOf(out)).toBe(`SMSSLP=SLP01 PATCH="C:\\Hotfixes\\KB968537\\a.msp;${EXPECTED}" FSP=FSP01`);
+      expect(report.alreadyInPlace.filter((a) => a.requirement === 'R4')).toEqual([]);
+      const change = report.changes.find((c) => c.requirement === 'R4');
+      expect(change?.what).toContain(`replaced in PATCH: ${entry} → ${EXPECTED}`);
+      expect(change?.what).toMatch(why);
+      expect(kbLint(out)).toEqual([]);
+    });
+  }
+
+  for (const [what, entry] of [
+    ['the expected path', EXPECTED],
+    ['another drive (R7)', EXPECTED.replace('C:', 'E:')],
+    ['a UNC path to the client files (R9)', '\\\\cm01\\SMS_ABC\\Client\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp'],
+    ["a locale's .msp name (R10)", EXPECTED.replace('x86.msp', 'x86-JPN.msp')],
+  ] as const) {
+    it(`${what}: kept and reported in place, with no PATCH change; lint is silent`, () => {
+      const input = withProps(`SMSSLP=SLP01 PATCH="${entry}"`);
+      const { report, out } = applied(input);
+      expect(propsOf(out)).toBe(`SMSSLP=SLP01 PATCH="${entry}"`);
+      expect(report.alreadyInPlace).toContainEqual(expect.objectContaining({ what: `PATCH lists ${entry}`, requirement: 'R4' }));
+      expect(report.changes.filter((c) => c.requirement === 'R4')).toEqual([]);
+      expect(kbLint(input)).toEqual([]);
+    });
+  }
+
+  it('with no drive or source given, a misplaced entry is replaced by the assumed C: path (as a wrong package is), and the report says it assumed C:', () => {
+    const { report, out } = applied(withProps('PATCH="C:\\Temp\\SCCM2007AC-SP2-KB977203-x86.msp"'), { certfixPackage: 'ABC00010', clientVersion: 'sp2' });
+    expect(propsOf(out)).toBe(`PATCH="${EXPECTED}"`);
+    expect(report.diagnostics.map((d) => d.code)).toContain('KB977203_ASSUMED_DRIVE');
+  });
+});
+
+describe('R14: a restart after an adopted CCMCertFix step is adopted only if it runs exactly when that step runs', () => {
+  const restartNames = (doc: ReturnType<typeof readTaskSequence>) => listItems(doc.sequence).map((l) => `${l.node.kind}:${l.node.attributes.name ?? ''}`);
+
+  it('a restart with a condition of its own is not the KB restart: the KB restart is inserted before it, and lint agrees', () => {
+    const input = EXPORT(SETUP('SMSSLP=SLP01') + CERTFIX() + RESTART(VARIABLE('OSDArchitecture', 'x64')));
+    expect(kbLint(input)).toContain('warning kb977203/certfix-without-restart');
+    const { report, doc, out } = applied(input);
+    expect(restartNames(doc)).toEqual(['step:Setup Windows and ConfigMgr', 'step:Fix the client certificate', 'step:Restart Computer (KB977203)', 'step:Restart on x64']);
+    expect(report.alreadyInPlace.map((a) => a.requirement)).toEqual(['R13']);
+    const inserted = report.changes.find((c) => c.requirement === 'R14');
+    expect(inserted?.what).toMatch(/^inserted restart-computer step "Restart Computer \(KB977203\)" \(the restart "Restart on x64" after it has a condition of its own \(OSDArchitecture = "x64"\)/);
+    // The administrator's restart keeps its condition; the inserted one has none, like the step before it.
+    const [, , kb, own] = listItems(doc.sequence).map((l) => l.node);
+    expect(conditionOf(kb as never)).toBeUndefined();
+    expect(conditionOf(own as never)).toBeDefined();
+    expect(kbLint(out)).toEqual([]);
+  });
+
+  it('a disabled restart after an enabled step, or an enabled one after a disabled step, is not adopted', () => {
+    const disabledRestart = applied(EXPORT(SETUP('SMSSLP=SLP01') + CERTFIX() + RESTART('', ' disable="true"')));
+    expect(restartNames(disabledRestart.doc)).toEqual(['step:Setup Windows and ConfigMgr', 'step:Fix the client certificate', 'step:Restart Computer (KB977203)', 'step:Restart on x64']);
+    // Setup disabled, so its disabled CCMCertFix step is adopted; an enabled restart after it would restart anyway.
+    const enabledRestart = applied(EXPORT(SETUP('SMSSLP=SLP01', ' disable="true"') + CERTFIX('', ' disable="true"') + RESTART()));
+    const items = listItems(enabledRestart.doc.sequence).map((l) => l.node);
+    expect(items.map((n) => `${n.attributes.name ?? ''}:${n.attributes.disable ?? ''}`)).toEqual(['Setup Windows and ConfigMgr:true', 'Fix the client certificate:true', 'Restart Computer (KB977203):true', 'Restart on x64:']);
+    expect(enabledRestart.report.changes.find((c) => c.requirement === 'R14')?.what).toMatch(/is enabled while CCMCertFix is disabled/);
+  });
+
+  it("a restart with the step's own condition on an administrator's variable is adopted", () => {
+    const condition = VARIABLE('DeployLaptops', 'true');
+    const input = EXPORT(SETUP('SMSSLP=SLP01') + CERTFIX(condition) + RESTART(condition));
+    const { report, doc } = applied(input);
+    expect(restartNames(doc)).toEqual(['step:Setup Windows and ConfigMgr', 'step:Fix the client certificate', 'step:Restart on x64']);
+    expect(report.alreadyInPlace.map((a) => a.requirement)).toEqual(['R13', 'R14']);
+    expect(kbLint(input)).toEqual(['warning kb977203/fix-absent']);
+  });
+
+  it("a restart with the step's WMI condition is not adopted (evaluated again after CCMCertFix): the step and the KB restart share a group", () => {
+    const input = EXPORT(SETUP('SMSSLP=SLP01') + CERTFIX(WMI) + RESTART(WMI));
+    expect(kbLint(input)).toContain('warning kb977203/certfix-without-restart');
+    const { doc, out } = applied(input);
+    expect(restartNames(doc)).toEqual(['step:Setup Windows and ConfigMgr', 'group:Fix the client certificate', 'step:Fix the client certificate', 'step:Restart Computer (KB977203)', 'step:Restart on x64']);
+    const group = listItems(doc.sequence).find((l) => l.node.kind === 'group')!.node as Group;
+    expect(group.children.filter((c) => c.kind === 'step').map((s) => s.attributes.type)).toEqual([STEP_TYPES.installSoftware, STEP_TYPES.restartComputer]);
+    expect(kbLint(out)).toEqual([]);
+  });
+
+  it('a restart whose condition differs from the step\'s is not adopted; the KB restart gets the step\'s condition', () => {
+    const { doc } = applied(EXPORT(SETUP('SMSSLP=SLP01') + CERTFIX(VARIABLE('DeployLaptops', 'true')) + RESTART(VARIABLE('DeployLaptops', 'false'))));
+    const [, , kb] = listItems(doc.sequence).map((l) => l.node);
+    expect(kb?.attributes.name).toBe('Restart Computer (KB977203)');
+    expect(JSON.stringify(conditionOf(kb as never))).toContain('"value":"true"');
+  });
+});
+
+describe('R12: "Run another program first" with spaces around its parts', () => {
+  for (const value of [' ABC00010;;CCMCertFix ', 'ABC00010 ;; CCMCertFix', '\tabc00010;;ccmcertfix\n']) {
+    it(`${JSON.stringify(value)} is the same program: rewritten in ConfigMgr's form as a change, not a conflict`, () => {
+      const input = EXPORT(SETUP('SMSSLP=SLP01'), `<DependentProgram>${value}</DependentProgram>`);
+      const { report, out, doc } = applied(input);
+      expect(report.changes).toContainEqual({ what: 'DependentProgram (Run another program first)', where: '(package)', before: value, after: 'ABC00010;;CCMCertFix', requirement: 'R12' });
+      expect(report.alreadyInPlace.filter((a) => a.requirement === 'R12')).toEqual([]);
+      expect(out).toContain('<DependentProgram>ABC00010;;CCMCertFix</DependentProgram>');
+      expect(revertKb977203(doc, O).changes.map((c) => c.requirement)).toContain('R12');
+    });
+  }
+
+  it('revert takes out a value with spaces that names the CCMCertFix program', () => {
+    const doc = readTaskSequence(EXPORT(SETUP('SMSSLP=SLP01'), '<DependentProgram> ABC00010;;CCMCertFix </DependentProgram>'));
+    revertKb977203(doc, O);
+    expect(doc.getProperty('DependentProgram')).toBe('');
+  });
+
+  it('a different program is still refused, naming what differs; a value not in <package>;;<program> form is quoted as written', () => {
+    const other = refusal(EXPORT(SETUP('SMSSLP=SLP01'), '<DependentProgram> ABC00020;;CCMCertFix </DependentProgram>'));
+    expect(other.code).toBe('DEPENDENT_PROGRAM_CONFLICT');
+    expect(other.message).toContain('already runs package ABC00020, program CCMCertFix; replacing it with ABC00010, program CCMCertFix');
+    const odd = refusal(EXPORT(SETUP('SMSSLP=SLP01'), '<DependentProgram> ABC00010;CCMCertFix </DependentProgram>'));
+    expect(odd.message).toContain('already runs " ABC00010;CCMCertFix "');
+  });
+});
+
+describe('the fixture cases of these rules: check() reports what apply() did, or throws what it throws', () => {
+  for (const name of [
+    'refuse-patch-single-quoted',
+    'refuse-patch-spaces-around-equals',
+    'patch-entry-outside-client-files-replaced',
+    'patch-entry-bare-file-name-replaced',
+    'certfix-restart-with-own-condition-not-adopted',
+    'dependent-program-with-spaces-hand-wired-rewritten',
+  ]) {
+    it(name, () => {
+      const at = (f: string) => join(FIXTURES_DIR, 'kb977203', name, f);
+      const input = readFileSync(at('input.xml'), 'utf8');
+      const options = JSON.parse(readFileSync(at('options.json'), 'utf8')) as Kb977203Options;
+      if (existsSync(at('error.json'))) expect(refusal(input, options).code).toBe((JSON.parse(readFileSync(at('error.json'), 'utf8')) as { code: string }).code);
+      else expect(applied(input, options).report).toEqual(JSON.parse(readFileSync(at('report.json'), 'utf8')));
+    });
+  }
+});
