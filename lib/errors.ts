@@ -25,7 +25,7 @@ export const ERROR_CODES = {
   OPTIONS_INVALID: 'Options do not match their schema.',
   NOT_CONFIGMGR_2007: 'The KB977203 preset was given a task sequence that is not ConfigMgr 2007 (the fix applies to 2007 SP1/SP2 only).',
   HOTFIX_INSTALL_STEP: 'A step installs the KB977203 hotfix itself, which stops the client service and fails the task sequence (R1).',
-  INSTALL_PROPERTIES_INVALID: 'The Setup Windows and ConfigMgr installation properties cannot be used as they are (an unclosed quote, PATCH twice).',
+  INSTALL_PROPERTIES_INVALID: 'The Setup Windows and ConfigMgr installation properties cannot be used as they are (an unclosed quote, PATCH twice, PATCH with spaces around = or in single quotes).',
   VARIABLE_HAS_MARKUP: 'A step variable to be rewritten holds a comment or processing instruction besides its text; cmts will not lose them, and will not add a second variable.',
   IO_ERROR: 'A file could not be read or written.',
   INTERNAL_ERROR: 'cmts met a case its code does not handle (a bug: please report it with the command line and the input); nothing was written for that input, and the other inputs of a batch are still processed.',
