@@ -61,6 +61,8 @@ describe('standard streams of the cmts process', { timeout: 120_000 }, () => {
         expect(r.status).toBe(status);
         expect(r.stderr).toMatch(/^cmts(?: [a-z0-9]+)?: \(standard output\): IO_ERROR Cannot write standard output: no space left on the device; what was written is incomplete\.$/m);
         expect(r.stderr).not.toMatch(/\n\s+at |Node\.js v|ENOSPC:/);
+        // A result lost there is never reported as written.
+        expect(r.stderr).not.toMatch(/wrote standard output/);
         // The only thing that went wrong: nothing else is reported.
         expect(r.stderr.match(/[A-Z][A-Z_]+_?[A-Z]+ /g)?.filter((c) => /ERROR|INVALID|MALFORMED/.test(c))).toEqual(['IO_ERROR ']);
       });
@@ -177,7 +179,7 @@ describe('writing a descriptor that is not ready', () => {
       },
     }));
     try {
-      const { settleStandardStreams, standardStream } = await import('../lib/cli/std-stream.js');
+      const { checkWritten, settleStandardStreams, standardStream } = await import('../lib/cli/std-stream.js');
       const closed = standardStream(1);
       expect(closed.write('x')).toBe(false);
       expect(closed.write('y')).toBe(false);
@@ -196,6 +198,16 @@ describe('writing a descriptor that is not ready', () => {
       expect(settleStandardStreams(broken, err, 2, 'lint')).toBe(2);
       expect(settleStandardStreams(broken, err, 1, 'diff')).toBe(2);
       expect(said[0]).toBe('cmts lint: (standard output): IO_ERROR Cannot write standard output: EIO: failed, write; what was written is incomplete.\n');
+      // A command that lost a result there reports it as that input's failure, once; the end of the run then says
+      // nothing more, and only the status is settled.
+      const lost = standardStream(1);
+      lost.write('x');
+      expect(() => checkWritten(lost)).toThrow(/IO_ERROR|Cannot write standard output/);
+      expect(() => checkWritten(lost)).not.toThrow();
+      const before = said.length;
+      expect(settleStandardStreams(lost, err, 0, 'kb977203')).toBe(1);
+      expect(said.length).toBe(before);
+      expect(() => checkWritten({ write: () => true })).not.toThrow();
     } finally {
       vi.doUnmock('node:fs');
       vi.resetModules();

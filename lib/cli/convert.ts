@@ -3,6 +3,7 @@
  * bare `<sequence>` with --bare). Both directions are validated against `schemas/task-sequence.schema.json`, and
  * what is written is read back first.
  */
+import { checkWritten } from './std-stream.js';
 import { basename } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { fromModelJson, modelJsonToXml, toModelJson } from '../model/json.js';
@@ -161,8 +162,10 @@ export function run(argv: string[], io: CliIo): number {
     try {
       const out = to === 'json' ? toJson(input, p, io) : to === 'yaml' ? Buffer.from(toYaml(loadOne(io, input).doc), 'utf8') : toXml(input, p, io);
       const target = targetOf(input);
-      if (target === undefined || target === '-') io.stdout.write(out);
-      else io.writeFileAtomic(target, out);
+      if (target === undefined || target === '-') {
+        io.stdout.write(out);
+        checkWritten(io.stdout);
+      } else io.writeFileAtomic(target, out);
     } catch (e) {
       failed++;
       reportFailure('convert', input, inputFailure(e), io.stderr);

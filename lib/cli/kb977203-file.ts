@@ -3,6 +3,7 @@
  * input and the settings, so a batch can run it on a worker thread ({@link ./kb977203-worker.ts}); reading the input
  * and writing the result stay with the caller, on the main thread, through its {@link CliIo}.
  */
+import { checkWritten } from './std-stream.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
 import type { Kb977203Options, Kb977203Report } from '../presets/kb977203.js';
 import { applyKb977203, checkKb977203 } from '../presets/kb977203.js';
@@ -73,8 +74,10 @@ export function processBytes(bytes: Uint8Array, file: string, target: string | u
 /** Writes an input's result to its target (standard output for `-`) and marks its results written. */
 export function commitFile(r: FileResult, target: string | undefined, io: CliIo): Outcome[] {
   if (r.out === undefined || target === undefined) return r.outcomes;
-  if (target === '-') io.stdout.write(r.out);
-  else io.writeFileAtomic(target, r.out);
+  if (target === '-') {
+    io.stdout.write(r.out);
+    checkWritten(io.stdout);
+  } else io.writeFileAtomic(target, r.out);
   for (const o of r.outcomes) if ('result' in o) o.result.written = true;
   return r.outcomes;
 }

@@ -4,7 +4,7 @@
  * failure (a full disk under `> out.xml`, an I/O error) is kept for the launcher, which reports it and fails the run
  * (see {@link settleStandardStreams}), because what was written is incomplete.
  *
- * A file, a pipe, a socket or the null device is written directly and synchronously (`fs.writeSync`, every byte, in
+ * A file, a pipe, a socket or the null device (on Linux, any memory device: /dev/full too) is written directly and synchronously (`fs.writeSync`, every byte, in
  * program order): this is what Node's own streams do there, minus loading its stream machinery, which was a
  * twentieth of a command's start-up. A terminal (and, on Windows, anything but a file) goes through Node's
  * `process.stdout`/`process.stderr`, which write a terminal the way it expects (on Windows, as UTF-16 to the console).
@@ -35,7 +35,10 @@ function direct(fd: number): boolean {
     if (st.isFile()) return true;
     if (process.platform === 'win32') return false;
     if (st.isFIFO() || st.isSocket()) return true;
-    return st.isCharacterDevice() && st.rdev === statSync('/dev/null').rdev;
+    if (!st.isCharacterDevice()) return false;
+    // Linux's memory devices (major 1: /dev/null, /dev/zero, /dev/full) are never terminals; elsewhere, the null device.
+    if (process.platform === 'linux' && ((st.rdev >> 8) & 0xfff) === 1) return true;
+    return st.rdev === statSync('/dev/null').rdev;
   } catch {
     // A closed descriptor, or one fstat cannot describe: Node's stream knows what to do with it.
     return false;
@@ -96,6 +99,25 @@ export function standardStream(fd: 1 | 2): StandardStream {
   };
 }
 
+/** Failures already reported where a result was lost, so that the end of the run does not report them again. */
+const reported = new WeakSet<Error>();
+
+function standardOutputError(failure: Error): TaskSequenceError {
+  return new TaskSequenceError('IO_ERROR', `Cannot write standard output: ${describeErrno(failure)}; what was written is incomplete.`, { file: '(standard output)' });
+}
+
+/**
+ * Throws `IO_ERROR` if standard output could not be written (a result just written there is lost): a command calls
+ * it after writing a result, so that the result is that input's failure and never reported as written. Each failure
+ * is thrown once; other streams (a test's) never throw.
+ */
+export function checkWritten(out: OutStream): void {
+  const failure = (out as Partial<StandardStream>).failure;
+  if (failure === undefined || reported.has(failure)) return;
+  reported.add(failure);
+  throw standardOutputError(failure);
+}
+
 /**
  * The exit status of a run whose command returned `code`, once its standard streams are settled. Standard output that
  * could not be written is reported on standard error (`cmts <command>: (standard output): IO_ERROR …`) and fails the
@@ -105,10 +127,8 @@ export function standardStream(fd: 1 | 2): StandardStream {
  */
 export function settleStandardStreams(stdout: StandardStream, stderr: OutStream, code: number, command: string | undefined): number {
   if (stdout.failure === undefined) return code;
-  const e = new TaskSequenceError('IO_ERROR', `Cannot write standard output: ${describeErrno(stdout.failure)}; what was written is incomplete.`, {
-    file: '(standard output)',
-  });
-  stderr.write(`cmts${command === undefined ? '' : ` ${command}`}: ${e.format()}\n`);
+  // Reported already as the failure of the input whose result was lost (see checkWritten): the status is all.
+  if (!reported.has(stdout.failure)) stderr.write(`cmts${command === undefined ? '' : ` ${command}`}: ${standardOutputError(stdout.failure).format()}\n`);
   if (command === 'diff') return Math.max(code, EXIT.usage);
   return code === EXIT.ok ? EXIT.failed : code;
 }

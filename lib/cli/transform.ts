@@ -1,6 +1,7 @@
 /**
  * `cmts transform <name>`: run one registered transform, with its options from a JSON file, on task sequences.
  */
+import { checkWritten } from './std-stream.js';
 import { TaskSequenceError } from '../errors.js';
 import { applyWith, checkWith, TRANSFORMS, type TransformEntry, type TransformReport } from '../transforms/index.js';
 import { PRESETS } from '../presets/index.js';
@@ -138,8 +139,10 @@ export function run(argv: string[], io: CliIo): number {
       if (!check && target !== undefined && (changed || target !== file)) {
         const out = input.write();
         if (changed) input.verify(out);
-        if (target === '-') io.stdout.write(out);
-        else io.writeFileAtomic(target, out);
+        if (target === '-') {
+          io.stdout.write(out);
+          checkWritten(io.stdout);
+        } else io.writeFileAtomic(target, out);
         written = true;
       }
       for (const r of reports) outcomes.push({ input: r.label, report: r.report, written });
