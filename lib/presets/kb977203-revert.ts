@@ -16,7 +16,8 @@ import type { Edit } from '../transforms/context.js';
 import { removeContainerReference } from '../transforms/container-references.js';
 import { type Kb977203Options, resolveKb977203Options } from './kb977203-options.js';
 import { isKb977203Entry } from './kb977203-patch.js';
-import { dependentRunsProgram, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, reindent, runsProgram } from './kb977203-wiring.js';
+import { dependentRunsProgram } from '../transforms/set-dependent-program.js';
+import { KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, reindent, runsProgram } from './kb977203-wiring.js';
 import type { Kb977203Report } from './kb977203.js';
 
 function plan(doc: TaskSequenceDocument, options: Kb977203Options): Edit[] {

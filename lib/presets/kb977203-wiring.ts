@@ -116,27 +116,6 @@ export function restartMismatch(certfix: Step, restart: Step): string | undefine
 }
 
 /**
- * "Run another program first" (`<PackageID>;;<ProgramName>`) as its two parts, each without spaces around it, or
- * undefined when it is not in that form. ConfigMgr writes no spaces there; a hand edit may.
- */
-export function parseDependentProgram(value: string): { packageId: string; program: string } | undefined {
-  const m = /^([^;]+);;(.+)$/.exec(value.trim());
-  const packageId = m?.[1]?.trim();
-  const program = m?.[2]?.trim();
-  return packageId && program ? { packageId, program } : undefined;
-}
-
-/**
- * Whether "Run another program first" names `packageId`/`program`: compared as {@link runsProgram} compares steps
- * (letter case aside), and with spaces around either part aside, so that such a value is the same program rather
- * than a conflict (the preset rewrites it in ConfigMgr's form).
- */
-export function dependentRunsProgram(value: string, packageId: string, program: string): boolean {
-  const p = parseDependentProgram(value);
-  return p !== undefined && p.packageId.toUpperCase() === packageId.toUpperCase() && p.program.toLowerCase() === program.toLowerCase();
-}
-
-/**
  * Re-indents a moved subtree's own line breaks by one `unit`: deeper, or (with `remove`) back out. A moved group can
  * be as deep as the reader's `maxDepth` allows, so its elements are visited from a stack rather than by recursion.
  */

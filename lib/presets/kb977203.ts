@@ -14,12 +14,12 @@ import { type AlreadyInPlace, type Change, type Edit, fromPlan, type Plan } from
 import type { TransformEntry } from '../transforms/index.js';
 import { type AddReferenceOptions, planAddReference, referenceInfoOf } from '../transforms/add-reference.js';
 import { describePackageReference } from '../containers/references-info.js';
-import { planSetDependentProgram } from '../transforms/set-dependent-program.js';
+import { checkDependentProgram, dependentRunsProgram, parseDependentProgram, planSetDependentProgram } from '../transforms/set-dependent-program.js';
 import { type Kb977203Options, type Kb977203Scenario, resolveKb977203Options, type ResolvedKb977203Options } from './kb977203-options.js';
 import { configMgrEraOf } from './kb977203-era.js';
 import { planPatch } from './kb977203-patch.js';
 import { hotfixInstallStepsIn } from './kb977203-r1.js';
-import { dependentRunsProgram, executionOrder, parseDependentProgram, planWiring, runsProgram } from './kb977203-wiring.js';
+import { executionOrder, planWiring, runsProgram } from './kb977203-wiring.js';
 import { planContainerReference, removeContainerReference } from '../transforms/container-references.js';
 
 export { KB977203_MSP, KB977203_STEP_NAMES, type Kb977203Options, type Kb977203Scenario } from './kb977203-options.js';
@@ -94,11 +94,9 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
   // Spaces around the package or the program (ConfigMgr writes none; a hand edit may) leave it the same program, which
   // set-dependent-program then rewrites in ConfigMgr's form; only a different package or program is a conflict.
   const current = doc.hasProperties ? (doc.getProperty('DependentProgram') ?? '') : '';
+  checkDependentProgram(doc, { packageId: o.certfixPackage, programName: o.program, force: o.force });
   const other = current.trim() !== '' && !dependentRunsProgram(current, o.certfixPackage, o.program) ? current : undefined;
   const replaced = other === undefined ? undefined : parseDependentProgram(other);
-  if (other !== undefined && !o.force) {
-    throw new TaskSequenceError('DEPENDENT_PROGRAM_CONFLICT', `"Run another program first" already runs ${replaced ? `package ${replaced.packageId}, program ${replaced.program}` : JSON.stringify(other)}; replacing it with ${o.certfixPackage}, program ${o.program}, needs the force option.`);
-  }
   const matches = (item: SequenceItem) => runsProgram(item, o.certfixPackage, o.program) || (replaced !== undefined && runsProgram(item, replaced.packageId, replaced.program));
   const renamedReference = replaced !== undefined && planReplaceCertfix(doc, replaced, o, edits);
 

@@ -16,9 +16,30 @@ export interface SetDependentProgramOptions {
   requirement?: string;
 }
 
+/**
+ * "Run another program first" (`<PackageID>;;<ProgramName>`) as its two parts, each without spaces around it, or
+ * undefined when it is not in that form. ConfigMgr writes no spaces there; a hand edit may.
+ */
+export function parseDependentProgram(value: string): { packageId: string; program: string } | undefined {
+  const m = /^([^;]+);;(.+)$/.exec(value.trim());
+  const packageId = m?.[1]?.trim();
+  const program = m?.[2]?.trim();
+  return packageId && program ? { packageId, program } : undefined;
+}
+
+/**
+ * Whether "Run another program first" names `packageId`/`program`: compared as the preset's `runsProgram` compares steps
+ * (letter case aside), and with spaces around either part aside, so that such a value is the same program rather
+ * than a conflict (the preset rewrites it in ConfigMgr's form).
+ */
+export function dependentRunsProgram(value: string, packageId: string, program: string): boolean {
+  const p = parseDependentProgram(value);
+  return p !== undefined && p.packageId.toUpperCase() === packageId.toUpperCase() && p.program.toLowerCase() === program.toLowerCase();
+}
+
 /** How to set the dependent program outside the file, for a bare `<sequence>` that cannot hold it. */
 export function dependentProgramHowTo(value: string): string {
-  const [pkg, , program] = value.split(';');
+  const { packageId: pkg, program } = parseDependentProgram(value) ?? { packageId: value, program: '' };
   return (
     `Set it where the task sequence package lives: in the console, task sequence Properties → Advanced → "Run another program first" → package ${pkg}, program ${program}; ` +
     `or in PowerShell: ConfigMgr 2007, $ts = Get-WmiObject -Namespace root\\sms\\site_<code> -Class SMS_TaskSequencePackage -Filter "PackageID='<id>'"; $ts.DependentProgram = '${value}'; $ts.Put(); ` +
@@ -26,12 +47,18 @@ export function dependentProgramHowTo(value: string): string {
   );
 }
 
-/** Throws `DEPENDENT_PROGRAM_CONFLICT` if the document runs a different program first and `force` is not set. */
+/**
+ * Throws `DEPENDENT_PROGRAM_CONFLICT` if the document runs a different program first and `force` is not set. The same
+ * program written with spaces around a part, or in other letter case, is no conflict (it is rewritten).
+ */
 export function checkDependentProgram(doc: TaskSequenceDocument, options: SetDependentProgramOptions): void {
-  const value = `${options.packageId};;${options.programName}`;
   const before = doc.hasProperties ? (doc.getProperty('DependentProgram') ?? '') : '';
-  if (before.trim() !== '' && before.toLowerCase() !== value.toLowerCase() && !options.force) {
-    throw new TaskSequenceError('DEPENDENT_PROGRAM_CONFLICT', `"Run another program first" is already ${before}; replacing it with ${value} needs the force option.`);
+  if (before.trim() !== '' && !dependentRunsProgram(before, options.packageId, options.programName) && !options.force) {
+    const other = parseDependentProgram(before);
+    throw new TaskSequenceError(
+      'DEPENDENT_PROGRAM_CONFLICT',
+      `"Run another program first" already runs ${other ? `package ${other.packageId}, program ${other.program}` : JSON.stringify(before)}; replacing it with ${options.packageId}, program ${options.programName}, needs the force option.`,
+    );
   }
 }
 

@@ -8,7 +8,8 @@ import { InstallSoftwareStep, SetupWindowsStep, STEP_TYPES } from '../../model/s
 import { configMgrEra } from '../../presets/kb977203-era.js';
 import { isKb977203Entry } from '../../presets/kb977203-patch.js';
 import { findHotfixInstallSteps } from '../../presets/kb977203-r1.js';
-import { parseDependentProgram, restartMismatch, restartsToOs } from '../../presets/kb977203-wiring.js';
+import { restartMismatch, restartsToOs } from '../../presets/kb977203-wiring.js';
+import { parseDependentProgram } from '../../transforms/set-dependent-program.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
 
 function setups(doc: Parameters<LintRule['check']>[0]) {
