@@ -1,28 +1,21 @@
 // The edges of the atomic write: a target whose name is near the file-name limit (its temporary file must still fit,
 // and a failure must stay an IO_ERROR), and a target behind a chain of symlinks that ends dangling or loops (the file
 // at its end is written, every link stays a link).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isTempName, removeStaleTemps, tempName, writeFileAtomic } from '../lib/cli/atomic-write.js';
 import { TaskSequenceError } from '../lib/errors.js';
-import { cmts, ensureBuilt } from './helpers/cli-process.js';
+import { cliFiles } from './helpers/cli-files.js';
+import { cmts } from './helpers/cli-process.js';
+import { thrown } from './helpers/thrown.js';
+import { smallTmpfs } from './helpers/tmpfs.js';
 
 const temps = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.cmts-tmp'));
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 const utf8Length = (name: string) => Buffer.byteLength(name, 'utf8');
-/** The error `run` throws (it must throw one). */
-function thrown(run: () => void): unknown {
-  try {
-    run();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error');
-}
-
 /** Names near the 255-byte limit, in one-, two-, three- and four-byte characters. */
 const LONG_NAMES = ['a'.repeat(240) + '.xml', 'a'.repeat(251) + '.xml', 'é'.repeat(125) + '.xml', '中'.repeat(83) + '.xml', '😀'.repeat(62) + '.json', 'a' + '中'.repeat(84)];
 
@@ -102,36 +95,18 @@ describe('writeFileAtomic on real files', () => {
     });
 
     describe('on a full disk (a 1 MiB tmpfs)', () => {
-      let small: string;
-      let notMounted: string | undefined;
-      beforeAll(() => {
-        small = mkdtempSync(join(tmpdir(), 'cmts-edges-tmpfs-'));
-        if (process.platform !== 'linux' || process.getuid?.() !== 0) notMounted = 'needs root on Linux to mount a tmpfs';
-        else {
-          try {
-            execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', small], { stdio: 'pipe' });
-          } catch (e) {
-            notMounted = `mount -t tmpfs was refused: ${String((e as { stderr?: Buffer }).stderr ?? e).trim()}`;
-          }
-        }
-        // Said out loud, so a skipped run is never mistaken for a passed one.
-        if (notMounted) console.warn(`SKIPPED the full-disk test: ${notMounted}`);
-      });
-      afterAll(() => {
-        if (!notMounted) execFileSync('umount', [small]);
-        rmSync(small, { recursive: true, force: true });
-      });
+      const disk = smallTmpfs('the full-disk test');
 
       it('a write that does not fit is an IO_ERROR, the long-named target as it was, no temporary file left', (ctx) => {
-        if (notMounted) return ctx.skip(notMounted);
-        const file = join(small, 'a'.repeat(240) + '.xml');
+        if (disk.why()) return ctx.skip(disk.why());
+        const file = join(disk.path(), 'a'.repeat(240) + '.xml');
         writeFileSync(file, 'old content');
         const e = thrown(() => writeFileAtomic(file, Buffer.alloc(2 * 1024 * 1024, 0x61)));
         expect(e).toBeInstanceOf(TaskSequenceError);
         expect(e).toMatchObject({ code: 'IO_ERROR', file });
         expect((e as Error).message).toMatch(/no space left on the device; it is left as it was\.$/);
         expect(readFileSync(file, 'utf8')).toBe('old content');
-        expect(temps(small)).toEqual([]);
+        expect(temps(disk.path())).toEqual([]);
       });
     });
   });
@@ -224,14 +199,10 @@ describe('writeFileAtomic on real files', () => {
 });
 
 describe('the command line', { timeout: 120_000 }, () => {
-  let dir: string;
-  beforeAll(() => {
-    ensureBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'cmts-edges-cli-'));
-  }, 300_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const files = cliFiles();
 
   it('writes a 240-character name in place and with -o, and through a dangling chain of links', () => {
+    const dir = files.at();
     const example = readFileSync(resolve('examples/refresh-2007.xml'));
     const long = join(dir, 'a'.repeat(240));
     writeFileSync(`${long}.xml`, example);

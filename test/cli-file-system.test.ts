@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES_DIR } from './helpers/corpus.js';
+import { smallTmpfs } from './helpers/tmpfs.js';
 import { BIN, cmts, ensureBuilt } from './helpers/cli-process.js';
 
 const REFRESH = readFileSync(join(FIXTURES_DIR, 'kb977203', 'refresh-2007-crlf', 'input.xml'));
@@ -24,54 +25,36 @@ describe('the command line on real files', { timeout: 120_000 }, () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   describe('a full disk (a 1 MiB tmpfs)', () => {
-    let small: string;
-    let notMounted: string | undefined;
-    beforeAll(() => {
-      small = mkdtempSync(join(tmpdir(), 'cmts-tmpfs-'));
-      if (process.platform !== 'linux' || process.getuid?.() !== 0) notMounted = 'needs root on Linux to mount a tmpfs';
-      else {
-        try {
-          execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', small], { stdio: 'pipe' });
-        } catch (e) {
-          notMounted = `mount -t tmpfs was refused: ${String((e as { stderr?: Buffer }).stderr ?? e).trim()}`;
-        }
-      }
-      // Said out loud, so a skipped run is never mistaken for a passed one.
-      if (notMounted) console.warn(`SKIPPED the full-disk tests: ${notMounted}`);
-    });
-    afterAll(() => {
-      if (!notMounted) execFileSync('umount', [small]);
-      rmSync(small, { recursive: true, force: true });
-    });
+    const disk = smallTmpfs('the full-disk tests');
 
     it('--in-place that does not fit: exit 1 with a clear message, the input byte for byte as it was, no temporary file left', (ctx) => {
-      if (notMounted) return ctx.skip(notMounted);
+      if (disk.why()) return ctx.skip(disk.why());
       const input = padded(600);
-      const file = join(small, 'ts.xml');
+      const file = join(disk.path(), 'ts.xml');
       writeFileSync(file, input);
       const r = cmts(['kb977203', file, '--in-place', ...PATCH]);
       expect(r.status, r.stderr).toBe(1);
       expect(r.stderr).toMatch(/IO_ERROR Cannot write .*ts\.xml: no space left on the device; it is left as it was\./);
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(readFileSync(file).equals(input)).toBe(true);
-      expect(temps(small)).toEqual([]);
+      expect(temps(disk.path())).toEqual([]);
       rmSync(file);
     });
 
     it('-o onto an existing file that does not fit: exit 1, the old file untouched', (ctx) => {
-      if (notMounted) return ctx.skip(notMounted);
+      if (disk.why()) return ctx.skip(disk.why());
       const input = join(dir, 'big.xml');
       writeFileSync(input, padded(600));
-      writeFileSync(join(small, 'filler'), Buffer.alloc(500 * 1024, 1));
-      const out = join(small, 'out.xml');
+      writeFileSync(join(disk.path(), 'filler'), Buffer.alloc(500 * 1024, 1));
+      const out = join(disk.path(), 'out.xml');
       writeFileSync(out, 'old content');
       const r = cmts(['kb977203', input, '-o', out, ...PATCH]);
       expect(r.status, r.stderr).toBe(1);
       expect(r.stderr).toMatch(/no space left on the device/);
       expect(readFileSync(out, 'utf8')).toBe('old content');
-      expect(temps(small)).toEqual([]);
+      expect(temps(disk.path())).toEqual([]);
       // With room, the same command succeeds: the failure was the disk, not the input.
-      rmSync(join(small, 'filler'));
+      rmSync(join(disk.path(), 'filler'));
       expect(cmts(['kb977203', input, '-o', out, ...PATCH]).status).toBe(0);
       expect(statSync(out).size).toBeGreaterThan(600 * 1024);
     });

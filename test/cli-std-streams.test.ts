@@ -2,28 +2,15 @@
 // stack trace and never status 0; a file, a pipe and a terminal get the same bytes; stdout and stderr into one file keep
 // the order they were written in.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BIN, cmts, ensureBuilt } from './helpers/cli-process.js';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { cliFiles } from './helpers/cli-files.js';
+import { BIN, cmts } from './helpers/cli-process.js';
 
 const EXAMPLE = resolve('examples/refresh-2007.xml');
 const PATCH = ['--certfix-package', 'ABC00010'];
-let dir: string;
-
-beforeAll(() => {
-  ensureBuilt();
-  dir = mkdtempSync(join(tmpdir(), 'cmts-std-'));
-}, 300_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** An options file for `transform add-reference`. */
-function optionsFile(): string {
-  const file = join(dir, 'ref.json');
-  writeFileSync(file, '{"packageId": "ABC00010"}');
-  return file;
-}
+const files = cliFiles({ 'ref.json': '{"packageId": "ABC00010"}' });
 
 /** Runs cmts with standard output (and, if given, error) opened on a path; what standard error said, and the status. */
 function runInto(args: string[], stdoutPath: string, stderrPath?: string): { status: number | null; stderr: string } {
@@ -48,7 +35,7 @@ describe('standard streams of the cmts process', { timeout: 120_000 }, () => {
       ['lint --json', ['lint', EXAMPLE, '--json'], 1],
       ['convert --to json', ['convert', EXAMPLE, '--to', 'json'], 1],
       ['convert --to yaml', ['convert', EXAMPLE, '--to', 'yaml'], 1],
-      ['transform --check --json', () => ['transform', 'add-reference', EXAMPLE, '--options', optionsFile(), '--check', '--json'], 1],
+      ['transform --check --json', () => ['transform', 'add-reference', EXAMPLE, '--options', files.at('ref.json'), '--check', '--json'], 1],
       ['render', ['render', EXAMPLE], 1],
       ['build -o -', ['build', resolve('examples/osd-as-code.yaml'), '-o', '-'], 1],
       ['completion bash', ['completion', 'bash'], 1],
@@ -69,7 +56,7 @@ describe('standard streams of the cmts process', { timeout: 120_000 }, () => {
     }
 
     it('diff, whose 1 means differences, fails with 2 (trouble, as diff(1)) when the differences cannot be written', () => {
-      const other = join(dir, 'other.xml');
+      const other = files.at('other.xml');
       writeFileSync(other, readFileSync(EXAMPLE, 'utf8').replace('Capture', 'Captured'));
       const differs = cmts(['diff', EXAMPLE, other]);
       expect(differs.status).toBe(1);
@@ -80,7 +67,7 @@ describe('standard streams of the cmts process', { timeout: 120_000 }, () => {
     });
 
     it('a command that already failed keeps its status; a run that writes nothing to standard output is not failed by it', () => {
-      const bad = join(dir, 'bad.xml');
+      const bad = files.at('bad.xml');
       writeFileSync(bad, '<sequence><step></sequence>');
       const usage = runInto(['inspect', '--no-such-option'], '/dev/full');
       expect(usage.status).toBe(2);
@@ -88,7 +75,7 @@ describe('standard streams of the cmts process', { timeout: 120_000 }, () => {
       expect(failed.status).toBe(1);
       expect(failed.stderr).toContain('XML_MALFORMED');
       // Written to a file, nothing goes to standard output: the full device is never written.
-      const target = join(dir, 'written.xml');
+      const target = files.at('written.xml');
       const quiet = runInto(['kb977203', EXAMPLE, ...PATCH, '-o', target], '/dev/full');
       expect(quiet.status).toBe(0);
       expect(quiet.stderr).not.toContain('IO_ERROR');
@@ -96,7 +83,7 @@ describe('standard streams of the cmts process', { timeout: 120_000 }, () => {
     });
 
     it('standard error on a full disk changes nothing: the status still says how the run went', () => {
-      const out = join(dir, 'out-with-full-stderr.xml');
+      const out = files.at('out-with-full-stderr.xml');
       const r = runInto(['kb977203', EXAMPLE, ...PATCH, '-o', '-'], out, '/dev/full');
       expect(r.status).toBe(0);
       expect(readFileSync(out)).toEqual(cmts(['kb977203', EXAMPLE, ...PATCH, '-o', '-']).stdoutBytes);
@@ -104,7 +91,7 @@ describe('standard streams of the cmts process', { timeout: 120_000 }, () => {
   });
 
   it('errors of a kb977203 batch go to standard error under --json too, as every command\'s do', () => {
-    const bad = join(dir, 'batch-bad.xml');
+    const bad = files.at('batch-bad.xml');
     writeFileSync(bad, '<sequence><step></sequence>');
     const r = cmts(['kb977203', EXAMPLE, bad, '--dry-run', '--json', ...PATCH]);
     expect(r.status).toBe(1);
@@ -116,11 +103,11 @@ describe('standard streams of the cmts process', { timeout: 120_000 }, () => {
   it('a file and a pipe get the same bytes; standard output and error in one file keep the order they were written in', () => {
     const piped = cmts(['kb977203', EXAMPLE, ...PATCH, '--dry-run']);
     expect(piped.status).toBe(0);
-    const file = join(dir, 'dry-run.txt');
+    const file = files.at('dry-run.txt');
     expect(runInto(['kb977203', EXAMPLE, ...PATCH, '--dry-run'], file).status).toBe(0);
     expect(readFileSync(file)).toEqual(piped.stdoutBytes);
     // `> log 2>&1`: the report (standard error) comes before the diff (standard output), as the command writes them.
-    const both = join(dir, 'both.txt');
+    const both = files.at('both.txt');
     expect(runInto(['kb977203', EXAMPLE, ...PATCH, '--dry-run'], both, both).status).toBe(0);
     expect(readFileSync(both, 'utf8')).toBe(piped.stderr + piped.stdout);
   });

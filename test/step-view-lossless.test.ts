@@ -3,23 +3,9 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeValue, matchAction, renderAction, stepCatalog, stepView, templateProperties, type StepTypeData, type VariableData } from '../lib/catalog/index.js';
 import { findSteps, getAction, readTaskSequence, RestartComputerStep, variables, writeTaskSequence, writeTaskSequenceText, type Step } from './helpers/api.js';
+import { MDT } from './helpers/mdt-sample.js';
 import { CORPUS_SKIPPED, fixtureFiles, wellFormedCorpusFiles } from './helpers/corpus.js';
 
-// A Restart Computer as MDT writes it: the target only in the action line, its variable empty.
-const MDT_RESTART = `<?xml version="1.0"?>
-<sequence version="3.00" name="Custom Task Sequence">
-  <group expand="true" name="Convert" description="" disable="false" continueOnError="false">
-    <step type="SMS_TaskSequence_RebootAction" name="Reboot to Windows PE" description="" disable="false" continueOnError="false" runIn="WinPEandFullOS" successCodeList="0 3010">
-      <defaultVarList>
-        <variable name="Message" property="Message" />
-        <variable name="MessageTimeout" property="MessageTimeout">60</variable>
-        <variable name="Target" property="Target" />
-      </defaultVarList>
-      <action>smsboot.exe /target:WinPE</action>
-    </step>
-  </group>
-</sequence>
-`;
 
 // A Format and Partition Disk as MDT writes it: booleans spelt `True`, which have no lossless typed form.
 const MDT_PARTITIONS = `<?xml version="1.0"?>
@@ -53,16 +39,16 @@ const firstStep = (xml: string) => {
 
 describe('setting one setting keeps values only the action line holds', () => {
   it('an MDT restart keeps its target when the message is set', () => {
-    const { doc, step } = firstStep(MDT_RESTART);
+    const { doc, step } = firstStep(MDT);
     const r = new RestartComputerStep(step);
     r.message = 'Restarting';
     expect(r.target).toBe('WinPE');
     expect(getAction(step)).toBe('smsboot.exe /target:WinPE');
-    expect(writeTaskSequenceText(doc)).toBe(MDT_RESTART.replace('<variable name="Message" property="Message" />', '<variable name="Message" property="Message">Restarting</variable>'));
+    expect(writeTaskSequenceText(doc)).toBe(MDT.replace('<variable name="Message" property="Message" />', '<variable name="Message" property="Message">Restarting</variable>'));
   });
 
   it('an MDT restart keeps its target when the time-out is set through the view', () => {
-    const { step } = firstStep(MDT_RESTART);
+    const { step } = firstStep(MDT);
     const view = stepView<'SMS_TaskSequence_RebootAction'>(step);
     view.set('messageTimeout', 0);
     expect(view.get('target')).toBe('WinPE');
@@ -70,7 +56,7 @@ describe('setting one setting keeps values only the action line holds', () => {
   });
 
   it('setting the target itself writes the new value, to the variable and the action line', () => {
-    const { step } = firstStep(MDT_RESTART);
+    const { step } = firstStep(MDT);
     const r = new RestartComputerStep(step);
     r.target = 'HD';
     expect(r.target).toBe('HD');
@@ -79,13 +65,13 @@ describe('setting one setting keeps values only the action line holds', () => {
   });
 
   it('setting the target to its current value changes nothing', () => {
-    const { doc, step } = firstStep(MDT_RESTART);
+    const { doc, step } = firstStep(MDT);
     new RestartComputerStep(step).target = 'WinPE';
-    expect(writeTaskSequenceText(doc)).toBe(MDT_RESTART);
+    expect(writeTaskSequenceText(doc)).toBe(MDT);
   });
 
   it('setting a setting the action line does not show leaves the line as written, even a stale one', () => {
-    const xml = MDT_RESTART.replace('property="Target" />', 'property="Target">HD</variable>');
+    const xml = MDT.replace('property="Target" />', 'property="Target">HD</variable>');
     const { doc, step } = firstStep(xml);
     stepView<'SMS_TaskSequence_RebootAction'>(step).set('message', 'Restarting');
     // The engine runs the line: a message must not change where the computer restarts to.

@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildStep, stepView } from '../lib/catalog/index.js';
+import { MDT } from './helpers/mdt-sample.js';
 import { findSteps, getAction, readTaskSequence, RestartComputerStep, RunCommandLineStep, SetVariableStep, variables, writeTaskSequenceText, type Step } from './helpers/api.js';
-
-const MDT = `<?xml version="1.0"?>
-<sequence version="3.00" name="Custom Task Sequence">
-  <group expand="true" name="Convert" description="" disable="false" continueOnError="false">
-    <step type="SMS_TaskSequence_RebootAction" name="Reboot to Windows PE" description="" disable="false" continueOnError="false" runIn="WinPEandFullOS" successCodeList="0 3010">
-      <defaultVarList>
-        <variable name="Message" property="Message" />
-        <variable name="MessageTimeout" property="MessageTimeout">60</variable>
-        <variable name="Target" property="Target" />
-      </defaultVarList>
-      <action>smsboot.exe /target:WinPE</action>
-    </step>
-    <step name="Apply Windows PE" disable="false" continueOnError="false" successCodeList="0 3010" description="" startIn="">
-      <action>cscript.exe "%SCRIPTROOT%\\LTIApply.wsf" /PE</action>
-      <defaultVarList>
-        <variable name="RunAsUser" property="RunAsUser">false</variable>
-      </defaultVarList>
-    </step>
-  </group>
-</sequence>
-`;
 
 const CB = `<sequence version="3.10"><step type="SMS_TaskSequence_SetVariableAction" name="Set OSDImage" description="" runIn="WinPEandFullOS" successCodeList="0" retryCount="0" runFromNet="false"><action>tsenv.exe "OSDImage=Win10" /hiddenflag:False</action><defaultVarList><variable name="DoNotShowVariableValue" property="DoNotShowVariableValue" hidden="true">false</variable><variable name="VariableName" property="VariableName" hidden="true">OSDImage</variable><variable name="VariableValue" property="VariableValue" hidden="true">Win10</variable></defaultVarList></step><step type="SMS_TaskSequence_RunCommandLineAction" name="Run" description="" runIn="WinPEandFullOS" successCodeList="0 3010" retryCount="0" runFromNet="false"><action>smsswd.exe /run: cmd /c echo one</action><defaultVarList><variable name="CommandLine" property="CommandLine" hidden="true">cmd /c echo one</variable><variable name="SMSTSDisableWow64Redirection" property="DisableWow64Redirection">false</variable><variable name="SuccessCodes" property="SuccessCodes" hidden="true">0 3010</variable></defaultVarList></step></sequence>`;
 
