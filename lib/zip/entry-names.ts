@@ -34,19 +34,13 @@ function trimDotsAndSpaces(segment: string): string {
 }
 
 /**
- * How two entry names compare for a reader on Windows, which writes both to one file: separators alike, empty and
- * `.` segments dropped, each segment's trailing dots and spaces dropped (Win32 path normalisation drops them, and so
- * do extractors), case ignored. `SMS_TaskSequencePackage/CM1/./object.xml.` is then the same name as
- * `SMS_TaskSequencePackage/CM1/object.xml`, so an unpatched twin cannot sit beside a patched object.xml and win when
- * the archive is extracted. Every name passes {@link checkEntryName} first: a `..` segment is refused, never resolved.
+ * How two entry names compare for a reader on Windows, which writes both to one file: separators alike, a folder's
+ * trailing `/` aside, case ignored. Every name passes {@link checkEntryName} first, which refuses what Win32 path
+ * normalisation would change further (`.` and empty segments, trailing dots and spaces) and `..` segments, so this
+ * is all that is left to compare.
  */
 function nameKey(name: string): string {
-  return name
-    .split(/[/\\]/)
-    .map(trimDotsAndSpaces)
-    .filter((segment) => segment !== '')
-    .join('/')
-    .toLowerCase();
+  return name.replace(/\\/g, '/').replace(/\/$/, '').toLowerCase();
 }
 
 /**
