@@ -5,8 +5,11 @@
 export interface AddClientPatchOptions {
   /** Full path of the .msp as the client sees it. */
   msp: string;
+  /** Only the Setup Windows and ConfigMgr step at this path: the names of its groups from the top and its own, joined by / (a / or \ inside a name escaped with \), as cmts inspect lists them. Default every such step. A path with no such step is refused (STEP_NOT_FOUND). */
   stepPath?: string;
+  /** Parts of .msp paths (compared without regard to case) that already cover this patch, a superseding hotfix say: a step whose PATCH lists such an .msp is left as it is. Default none. */
   coveredBy?: string[];
+  /** A label recorded on each change (a requirement ID, say); default none. */
   requirement?: string;
 }
 
@@ -456,8 +459,11 @@ export type SequenceTextOperand = {
 export interface SetDependentProgramOptions {
   /** A ConfigMgr package ID: a three-character site code and five hexadecimal digits, upper case (ABC00010). */
   packageId: string;
+  /** The program of that package to run first (CCMCertFix for KB977203), as it is named in the package. */
   programName: string;
+  /** Replace a different program already set; default false, which refuses (a sequence has one "Run another program first"). */
   force?: boolean;
+  /** A label recorded on the change (a requirement ID, say); default none. */
   requirement?: string;
 }
 

@@ -9,10 +9,13 @@ import { ASCII_ADVICE, checkText, PACKAGE_ID } from './values.js';
 
 /** Options of {@link setDependentProgram}. */
 export interface SetDependentProgramOptions {
+  /** The package that holds the program: a ConfigMgr package ID (`ABC00010`). */
   packageId: string;
+  /** The program of that package to run first (`CCMCertFix` for KB977203), as it is named in the package. */
   programName: string;
   /** Replace a different program already set; default false (that is an error). */
   force?: boolean;
+  /** Label recorded on the change (a requirement id, say); default none. */
   requirement?: string;
 }
 
