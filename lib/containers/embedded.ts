@@ -6,7 +6,7 @@
 import { TaskSequenceError, type LineCounter } from '../errors.js';
 import { classifyElement } from '../model/classify.js';
 import type { CData, Element, Sequence, Text, XmlDocument } from '../model/types.js';
-import { cdataSection, escapeText } from '../xml/entities.js';
+import { heldText } from '../xml/entities.js';
 import { type LeafOrigin, originOf } from '../xml/origin.js';
 import { checkOutput } from '../xml/check-output.js';
 import { parseXml, type ParsedXml, type ParseWarning } from '../xml/parse.js';
@@ -46,8 +46,7 @@ export function embeddedOverride(embedded: Embedded): string | undefined {
   const text = printDocument(embedded.xml);
   if (text === embedded.original) return undefined;
   checkOutput(text, 'The edited embedded sequence', { embedded: true });
-  if (embedded.holder.kind === 'cdata') return cdataSection(text);
   const o = originOf(embedded.holder) as LeafOrigin | undefined;
-  const raw = o ? o.src.text.slice(o.start, o.end) : '';
-  return escapeText(text, { textQuot: raw.includes('&quot;'), textApos: raw.includes('&apos;') });
+  const raw = embedded.holder.kind === 'text' && o ? o.src.text.slice(o.start, o.end) : '';
+  return heldText(text, embedded.holder.kind === 'cdata', { textQuot: raw.includes('&quot;'), textApos: raw.includes('&apos;') });
 }

@@ -6,7 +6,7 @@
  * CDATA, or an escaped `<SequenceData>`).
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { cdataSection, escapeText } from '../xml/entities.js';
+import { heldText } from '../xml/entities.js';
 import { type ElementOrigin, type LeafOrigin, originOf } from '../xml/origin.js';
 import { printNode } from '../xml/print.js';
 import { layOut } from './format.js';
@@ -66,6 +66,6 @@ export function wrapSequence(wrapper: ContainerWrapper, sequence: Sequence): str
     return wrapper.before + printNode(copy, { kind: 'document', children: [copy] }) + wrapper.after;
   }
   const text = (wrapper.innerBefore ?? '') + (wrapper.layout ? printNode(sequence, { kind: 'document', children: [sequence] }) : sequenceToXml(sequence, { newline })) + (wrapper.innerAfter ?? '');
-  const inner = wrapper.holder === 'cdata' ? cdataSection(text) : escapeText(text, { textQuot: wrapper.quot === true, textApos: wrapper.apos === true });
+  const inner = heldText(text, wrapper.holder === 'cdata', { textQuot: wrapper.quot === true, textApos: wrapper.apos === true });
   return wrapper.before + inner + wrapper.after;
 }

@@ -8,7 +8,7 @@ import { TaskSequenceError } from '../errors.js';
 import { assertValidWith } from '../assert-valid.js';
 import type { TextEncodingInfo } from '../xml/codec.js';
 import { SMS_PACKAGE_ORDER } from '../containers/index.js';
-import { cdataSection, escapeAttribute, escapeText } from '../xml/entities.js';
+import { escapeAttribute, escapeText, heldText } from '../xml/entities.js';
 import { type ContainerWrapper, containerWrapper, wrapSequence } from './json-wrapper.js';
 import { validateModelJson } from './model-json-validator.js';
 import { plainCopy } from './plain-copy.js';
@@ -123,7 +123,7 @@ export function modelJsonToXml(model: ModelJson, options: ToXmlOptions = {}): st
   const property = (name: string, type: string, value: string) =>
     lines.push(`  <PROPERTY NAME="${escapeAttribute(name, '"')}" TYPE="${escapeAttribute(type, '"')}">`, `    <VALUE>${value}</VALUE>`, '  </PROPERTY>');
   for (const [k, v] of Object.entries(model.properties)) property(k, model.propertyTypes?.[k] ?? 'string', escapeText(v, { textQuot: false, textApos: false }));
-  property('Sequence', 'string', cdataSection(sequenceToXml(model.sequence)));
+  property('Sequence', 'string', heldText(sequenceToXml(model.sequence), true, { textQuot: false, textApos: false }));
   lines.push('</INSTANCE>');
   return lines.join(nl) + nl;
 }

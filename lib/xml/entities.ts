@@ -163,3 +163,12 @@ export function escapeAttribute(value: string, quote: '"' | "'"): string {
 export function cdataSection(value: string): string {
   return `<![CDATA[${value.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
 }
+
+/**
+ * A document's text held as an element's content (an embedded sequence): one CDATA section when `cdata` asks for it
+ * and the text can be one; escaped text when it holds `]]>`, which split across two sections would be two nodes, and
+ * a reader looks for the sequence in one.
+ */
+export function heldText(text: string, cdata: boolean, style: EscapeStyle): string {
+  return cdata && !text.includes(']]>') ? `<![CDATA[${text}]]>` : escapeText(text, style);
+}
