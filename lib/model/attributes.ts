@@ -39,7 +39,8 @@ export function setItemAttribute<T extends SequenceItem>(item: T, name: Attribut
       next[name] = value;
       placed = true;
     }
-    next[k] = v;
+    // Defined, not assigned: assigned, an attribute named `__proto__` would set the object's prototype and be lost.
+    Object.defineProperty(next, k, { value: v, enumerable: true, writable: true, configurable: true });
   }
   if (!placed) next[name] = value;
   item.attributes = next;
