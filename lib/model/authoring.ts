@@ -60,8 +60,9 @@ function parentIn(sequence: Sequence, node: Sequence | Group): Sequence | Group 
 function insertBefore(sequence: Sequence, parent: Sequence | Group, index: number, item: SequenceItem): void {
   const unit = detectIndentUnit(sequence);
   insertLaidOut(parent, index, [item], unit);
-  // Inserted after the element with its layout; the two swap places so the new item comes first.
-  const placed = parent.children.indexOf(item);
+  // Inserted after the element with its layout; the two swap places so the new item comes first. Searched for past
+  // the element: the same object may already stand earlier (a node can be put in two places).
+  const placed = parent.children.indexOf(item, index + 1);
   parent.children[placed] = parent.children[index] as Node;
   parent.children[index] = item;
 }
