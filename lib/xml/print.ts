@@ -298,6 +298,9 @@ class Printer {
       case 'instruction':
         // The separator the target needs is XML white space: a value starting with another space (U+00A0) gets one.
         return `<?${node.target}${node.value && !isSpace(node.value.charCodeAt(0)) ? ' ' : ''}${node.value}?>`;
+      default:
+        // A plain-data node can say any kind; one with no tag and none of the four has no markup to print.
+        throw new TaskSequenceError('OUTPUT_MALFORMED', `${unknownKind(node)} Nothing is written.`);
     }
   }
 
@@ -417,8 +420,15 @@ class Printer {
   }
 }
 
-/** Judges a leaf printed afresh: its characters, and what a comment or an instruction may not hold. */
+/** Why a node with no tag and a kind that is none of the four leaf kinds cannot be written. */
+function unknownKind(node: { kind: unknown }): string {
+  return `${JSON.stringify(node.kind) ?? 'undefined'} is no kind of node: an element has a tag, and a leaf is a text, comment, cdata or instruction.`;
+}
+
+/** Judges a leaf printed afresh: its kind, its characters, and what a comment or an instruction may not hold. */
 function checkFreshLeaf(node: Exclude<Node, Element>, at: number): void {
+  const kind: unknown = node.kind;
+  if (kind !== 'text' && kind !== 'comment' && kind !== 'cdata' && kind !== 'instruction') throw new Fault(at, unknownKind(node));
   const fault = badChar(node.value, at);
   if (fault) throw fault;
   if (node.kind === 'comment' && typeof node.value === 'string' && (node.value.includes('--') || node.value.endsWith('-'))) {
