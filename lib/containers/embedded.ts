@@ -10,7 +10,7 @@ import { heldText } from '../xml/entities.js';
 import { type LeafOrigin, originOf } from '../xml/origin.js';
 import { checkOutput } from '../xml/check-output.js';
 import { parseXml, type ParsedXml, type ParseWarning } from '../xml/parse.js';
-import { printDocument } from '../xml/print.js';
+import { printCheckedDocument } from '../xml/print.js';
 
 /** An embedded sequence document and the node of the outer document that holds its text. */
 export interface Embedded {
@@ -43,7 +43,8 @@ export function readEmbedded(element: Element, lines: LineCounter, maxDepth: num
 
 /** The raw text to write for the holder node if the embedded sequence changed, else undefined. */
 export function embeddedOverride(embedded: Embedded): string | undefined {
-  const text = printDocument(embedded.xml);
+  // Judged as it is printed, as the document itself is: a parse alone passes text that reads back as another tree.
+  const text = printCheckedDocument(embedded.xml, 'The edited embedded sequence', { embedded: true });
   if (text === embedded.original) return undefined;
   checkOutput(text, 'The edited embedded sequence', { embedded: true });
   const o = originOf(embedded.holder) as LeafOrigin | undefined;

@@ -89,6 +89,11 @@ export interface PrintOptions {
    * the bytes, so the declaration may not name another, and UTF-16 with no byte order mark must start with `<`.
    */
   encoding?: TextEncodingInfo;
+  /**
+   * The text is held inside another document (an embedded sequence; {@link printCheckedDocument} only): as the reader
+   * allows there, an XML declaration may follow white space and comments before the root. Default false.
+   */
+  embedded?: boolean;
 }
 
 /** Prints a document tree back to text. */
@@ -112,10 +117,15 @@ export function printCheckedDocument(doc: XmlDocument, what: string, options: Pr
   const printer = new Printer(doc, options.overrides, true);
   const out = new Out();
   let roots = 0;
+  // Where a declaration may stand: only the very start, or (embedded) anywhere before the root after white space and
+  // comments only.
+  let prologue = true;
   let text: string;
   try {
     for (const item of doc.children as unknown[]) {
       const child = printer.nodeOrFault(item, undefined, out);
+      printer.declarationAt = out.length === 0 || (options.embedded === true && prologue) ? out.length : -1;
+      if ('tag' in child || (child.kind !== 'text' && child.kind !== 'comment')) prologue = false;
       // Raw text written instead of a node (an edited embedded sequence) is text or CDATA, whatever the node now says.
       if (options.overrides?.has(child)) throw new Fault(out.length, roots ? 'Text after the root element (the edited embedded sequence).' : 'Text before the root element (the edited embedded sequence).');
       if ('tag' in child) {
@@ -202,6 +212,8 @@ class Printer {
   private readonly open = new Set<Node>();
 
   private readonly overrides: Map<Node, string> | undefined;
+  /** The output length at which a checking printer allows an XML declaration (-1: nowhere but the start). */
+  declarationAt = 0;
 
   constructor(
     private readonly doc: XmlDocument,
@@ -270,7 +282,7 @@ class Printer {
   /** An instruction named `xml` (in any case) is a declaration, allowed only as the document's very first text. */
   private checkDeclarationPlace(node: Extract<Node, { kind: 'instruction' }>, out: Out): void {
     if (typeof node.target !== 'string' || node.target.toLowerCase() !== 'xml') return;
-    const first = out.length === 0 && node.target === 'xml';
+    const first = (out.length === 0 || out.length === this.declarationAt) && node.target === 'xml';
     if (!first) throw new Fault(out.length, `${node.target === 'xml' ? 'An XML declaration is' : `The name <?${node.target} is reserved: a processing instruction target`} allowed only at the very start of the document.`);
     if (!readDeclaration(this.freshLeaf(node))) {
       throw new Fault(out.length, 'The XML declaration is not well-formed: it is <?xml version="1.x" [encoding="…"] [standalone="yes|no"]?>, in that order, with matching quotes.');
