@@ -8,10 +8,10 @@
 import type { TaskSequenceDocument } from '../document.js';
 import { heldText } from '../xml/entities.js';
 import { type ElementOrigin, type LeafOrigin, originOf } from '../xml/origin.js';
-import { printNode } from '../xml/print.js';
+import { printCheckedDocument, printNode } from '../xml/print.js';
 import { layOut } from './format.js';
-import { sequenceToXml } from './to-xml.js';
-import type { Sequence } from './types.js';
+import { printSequence } from './to-xml.js';
+import type { Node, Sequence, XmlDocument } from './types.js';
 import { plainCopy } from './plain-copy.js';
 
 /** The container's text around the sequence. */
@@ -56,16 +56,20 @@ function wrapperOf(doc: TaskSequenceDocument): ContainerWrapper | undefined {
   return { ...parts, holder: 'text', quot: raw.includes('&quot;'), apos: raw.includes('&apos;') };
 }
 
-/** The container's text with `sequence` in its place; a sequence without layout is laid out where it goes. */
-export function wrapSequence(wrapper: ContainerWrapper, sequence: Sequence): string {
+/**
+ * The container's text with `sequence` in its place; a sequence without layout is laid out where it goes. The sequence
+ * is judged as {@link sequenceToXml} judges it unless `checked` is false.
+ */
+export function wrapSequence(wrapper: ContainerWrapper, sequence: Sequence, checked = true): string {
+  const print = (doc: XmlDocument) => (checked ? printCheckedDocument(doc, 'The sequence') : printNode(doc.children[0] as Node, doc));
   const newline = /\r\n/.test(wrapper.before) || !/\n/.test(wrapper.before) ? '\r\n' : '\n';
   if (wrapper.holder === 'element') {
     const copy = plainCopy(sequence);
     const indent = /[ \t]*$/.exec(wrapper.before)?.[0] ?? '';
     if (!wrapper.layout && !copy.children.some((c) => c.kind === 'text')) layOut(copy, { newline, indent, unit: '  ' });
-    return wrapper.before + printNode(copy, { kind: 'document', children: [copy] }) + wrapper.after;
+    return wrapper.before + print({ kind: 'document', children: [copy] }) + wrapper.after;
   }
-  const text = (wrapper.innerBefore ?? '') + (wrapper.layout ? printNode(sequence, { kind: 'document', children: [sequence] }) : sequenceToXml(sequence, { newline })) + (wrapper.innerAfter ?? '');
+  const text = (wrapper.innerBefore ?? '') + (wrapper.layout ? print({ kind: 'document', children: [sequence] }) : printSequence(sequence, { newline }, checked)) + (wrapper.innerAfter ?? '');
   const inner = heldText(text, wrapper.holder === 'cdata', { textQuot: wrapper.quot === true, textApos: wrapper.apos === true });
   return wrapper.before + inner + wrapper.after;
 }

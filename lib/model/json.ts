@@ -12,7 +12,8 @@ import { escapeAttribute, escapeText, heldText } from '../xml/entities.js';
 import { type ContainerWrapper, containerWrapper, wrapSequence } from './json-wrapper.js';
 import { validateModelJson } from './model-json-validator.js';
 import { plainCopy } from './plain-copy.js';
-import { sequenceToXml } from './to-xml.js';
+import { printSequence } from './to-xml.js';
+import { checkWellFormed } from '../xml/parse.js';
 import type { Element, Node, Sequence } from './types.js';
 
 /** The JSON form of a task sequence. */
@@ -102,14 +103,36 @@ const SMS_NAMESPACES = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xm
  * The model as XML text in its container: a bare `<sequence>`; with a `wrapper`, the container it was read from, as
  * it was (`properties` are not applied to it here: `cmts convert` sets the ones that differ on the result); without one, a ConfigMgr 2007 `<SmsTaskSequencePackage>` with each property as
  * an element and the sequence in `<SequenceData>`, or a Current Branch object.xml `<INSTANCE>` with each property
- * (and its type) and the sequence in the `Sequence` property's CDATA.
+ * (and its type) and the sequence in the `Sequence` property's CDATA. Throws `OUTPUT_MALFORMED` for a sequence that
+ * would read back as another tree; one a reader refuses is returned, for the caller's read-back to place the fault.
  */
 export function modelJsonToXml(model: ModelJson, options: ToXmlOptions = {}): string {
+  try {
+    return containerXml(model, options, true);
+  } catch (e) {
+    // A sequence a reader refuses is left to the caller's read-back, which places the fault in the whole file (`cmts
+    // convert` reports it as the JSON file's failure); one that reads back as another tree is refused here.
+    if (!(e instanceof TaskSequenceError) || e.code !== 'OUTPUT_MALFORMED' || wellFormed(printSequence(model.sequence, {}, false))) throw e;
+    return containerXml(model, options, false);
+  }
+}
+
+function wellFormed(text: string): boolean {
+  try {
+    checkWellFormed(text, { maxNodes: Number.MAX_SAFE_INTEGER, maxDepth: Number.MAX_SAFE_INTEGER });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function containerXml(model: ModelJson, options: ToXmlOptions, checked: boolean): string {
   const nl = '\r\n';
-  if (options.bare || model.container === 'sequence') return sequenceToXml(model.sequence);
-  if (model.wrapper) return wrapSequence(model.wrapper, model.sequence);
+  const sequenceText = () => printSequence(model.sequence, {}, checked);
+  if (options.bare || model.container === 'sequence') return sequenceText();
+  if (model.wrapper) return wrapSequence(model.wrapper, model.sequence, checked);
   if (model.container === 'sms-package') {
-    const inner = sequenceToXml(model.sequence);
+    const inner = sequenceText();
     const lines = ['<?xml version="1.0"?>', `<SmsTaskSequencePackage ${SMS_NAMESPACES}>`];
     const entries = Object.entries(model.properties);
     const at = entries.findIndex(([k]) => SMS_PACKAGE_ORDER.indexOf(k) > SMS_PACKAGE_ORDER.indexOf('SequenceData'));
@@ -123,7 +146,7 @@ export function modelJsonToXml(model: ModelJson, options: ToXmlOptions = {}): st
   const property = (name: string, type: string, value: string) =>
     lines.push(`  <PROPERTY NAME="${escapeAttribute(name, '"')}" TYPE="${escapeAttribute(type, '"')}">`, `    <VALUE>${value}</VALUE>`, '  </PROPERTY>');
   for (const [k, v] of Object.entries(model.properties)) property(k, model.propertyTypes?.[k] ?? 'string', escapeText(v, { textQuot: false, textApos: false }));
-  property('Sequence', 'string', heldText(sequenceToXml(model.sequence), true, { textQuot: false, textApos: false }));
+  property('Sequence', 'string', heldText(sequenceText(), true, { textQuot: false, textApos: false }));
   lines.push('</INSTANCE>');
   return lines.join(nl) + nl;
 }

@@ -6,7 +6,7 @@
  * Printed by cmts's own printer rather than xmlbuilder2: xmlbuilder2 4.0.3 writes a line feed inside an attribute
  * value as a raw newline, which XML attribute-value normalisation turns into a space on import; ours writes `&#xA;`.
  */
-import { printNode } from '../xml/print.js';
+import { printCheckedDocument, printNode } from '../xml/print.js';
 import { layOut } from './format.js';
 import { plainCopy } from './plain-copy.js';
 import type { Node, Sequence, XmlDocument } from './types.js';
@@ -26,10 +26,18 @@ function hasLayout(nodes: Node[]): boolean {
   return false;
 }
 
-/** The sequence as XML text (a copy is printed; the sequence is not changed). */
+/**
+ * The sequence as XML text (a copy is printed; the sequence is not changed). Judged as the document writer judges it:
+ * throws `OUTPUT_MALFORMED` for a sequence whose text a reader would refuse or read back as another tree.
+ */
 export function sequenceToXml(sequence: Sequence, options: { newline?: string; indent?: string } = {}): string {
+  return printSequence(sequence, options, true);
+}
+
+/** {@link sequenceToXml}, judged or (`checked` false) printed as it is, for a caller that judges the text itself. */
+export function printSequence(sequence: Sequence, options: { newline?: string; indent?: string }, checked: boolean): string {
   const copy = plainCopy(sequence);
   if (!hasLayout(copy.children)) layOut(copy, { newline: options.newline ?? '\r\n', indent: '', unit: options.indent ?? '  ' });
   const doc: XmlDocument = { kind: 'document', children: [copy] };
-  return printNode(copy, doc);
+  return checked ? printCheckedDocument(doc, 'The sequence') : printNode(copy, doc);
 }
