@@ -6,8 +6,7 @@
 import { TaskSequenceError } from '../errors.js';
 import { setItemAttribute } from './attributes.js';
 import { buildCondition, type ConditionOperand } from './condition-builder.js';
-import { appendLaidOut, detectIndentUnit, insertLaidOut, layoutAt } from './format.js';
-import { removeItem } from './mutate.js';
+import { appendLaidOut, detectIndentUnit, insertLaidOut, layoutAt, whitespaceBefore } from './format.js';
 import { isSequenceItem, locate, parentOf } from './query.js';
 import type { Group, Node, Sequence, SequenceItem } from './types.js';
 import { plainCopy } from './plain-copy.js';
@@ -103,15 +102,29 @@ export function addItem(sequence: Sequence, item: SequenceItem, position: Positi
   else appendLast(sequence, parent, item);
 }
 
-/** Moves a step or group (with its contents) to `position` in the same sequence. */
+/**
+ * Moves a step or group (with its contents) to `position` in the same sequence; next to itself, it stays where it is.
+ * A move that throws leaves the sequence as it was.
+ */
 export function moveItem(sequence: Sequence, item: SequenceItem, position: Position): void {
-  if (!locate(sequence, item)) throw new TaskSequenceError('STEP_NOT_FOUND', `The step ${JSON.stringify(item.attributes.name ?? '')} is not in this sequence.`);
-  const target = 'first' in position ? position.first : 'last' in position ? position.last : 'parent' in position ? position.parent : undefined;
+  const where = locate(sequence, item);
+  if (!where) throw new TaskSequenceError('STEP_NOT_FOUND', `The step ${JSON.stringify(item.attributes.name ?? '')} is not in this sequence.`);
+  const ref = 'before' in position ? position.before : 'after' in position ? position.after : undefined;
+  if (ref === item) return;
+  const target = 'first' in position ? position.first : 'last' in position ? position.last : 'parent' in position ? position.parent : ref;
   if (item.kind === 'group' && target && (target === item || (target !== sequence && locate(item as unknown as Sequence, target as Group)))) {
     throw new TaskSequenceError('INVALID_ARGUMENT', 'A group cannot move into itself.');
   }
-  removeItem(sequence, item);
-  addItem(sequence, item, position);
+  // Taken out (with the white space that indents it) and put back if the position cannot be reached without it.
+  const ws = whitespaceBefore(where.parent, where.index);
+  const from = ws ? where.index - 1 : where.index;
+  const taken = where.parent.children.splice(from, ws ? 2 : 1);
+  try {
+    addItem(sequence, item, position);
+  } catch (e) {
+    where.parent.children.splice(from, 0, ...taken);
+    throw e;
+  }
 }
 
 /** A deep copy of a step or group, with no link to the file it came from (it is printed anew where it goes). */
