@@ -36,7 +36,8 @@ export function setAttribute(element: Element, name: string, value: string): voi
 
 /** Removes an attribute; returns whether it was there. */
 export function removeAttribute(element: Element, name: string): boolean {
-  if (!(name in element.attributes)) return false;
+  // Own attributes only: `in` also finds what Object.prototype holds (`constructor`, `toString`).
+  if (!Object.hasOwn(element.attributes, name)) return false;
   delete element.attributes[name];
   return true;
 }
