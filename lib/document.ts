@@ -146,19 +146,29 @@ export class TaskSequenceDocument {
     return walk(this.sequence, visitor);
   }
 
-  /** Runs transforms in order on this document and returns one report of what they changed. */
+  /**
+   * Runs transforms in order on this document and returns one report of what they changed. All or nothing: each
+   * transform of cmts refuses (throws) before its first edit, and several are first run on a copy, so that one refusing
+   * after another has made its edits leaves this document as it was. (A transform of your own that throws part-way
+   * through its edits, given alone, leaves them made.)
+   */
   apply(...transforms: Applicable[]): ApplyReport {
+    if (transforms.length > 1) this.clone().run(transforms);
+    return this.run(transforms);
+  }
+
+  /** What {@link TaskSequenceDocument.apply} would report, found on a clone: this document is not changed. */
+  check(...transforms: Applicable[]): ApplyReport {
+    return this.clone().run(transforms);
+  }
+
+  private run(transforms: Applicable[]): ApplyReport {
     const ctx = new TransformContext();
     for (const t of transforms) {
       if (typeof t === 'function') t(this, ctx);
       else t.apply(this, ctx);
     }
     return { changed: ctx.changes.length > 0, changes: ctx.changes, alreadyInPlace: ctx.alreadyInPlace, issues: ctx.diagnostics };
-  }
-
-  /** What {@link TaskSequenceDocument.apply} would report, found on a clone: this document is not changed. */
-  check(...transforms: Applicable[]): ApplyReport {
-    return this.clone().apply(...transforms);
   }
 
   /** Whether the container has package properties (a bare `<sequence>` has none). */

@@ -61,6 +61,22 @@ describe('TaskSequenceDocument', () => {
     expect(doc.getProperty('DependentProgram')).toBe('CM100010;;CCMCertFix');
   });
 
+  it('apply() with several transforms changes nothing when a later one refuses', () => {
+    const doc = readTaskSequence(BYTES);
+    const before = doc.getProperty('DependentProgram');
+    const e = thrown(() =>
+      doc.apply(
+        createTransform('set-dependent-program', { packageId: 'CM100010', programName: 'CCMCertFix' }),
+        createTransform('add-client-patch', { msp: 'C:\\hotfix\\KB977203.msp', stepPath: 'No such group/No such step' }),
+      ),
+    );
+    expect(e).toBeInstanceOf(TaskSequenceError);
+    expect(e.code).toBe('STEP_NOT_FOUND');
+    // The first transform's edit was not made: the document is still the file read.
+    expect(doc.getProperty('DependentProgram')).toBe(before);
+    expect(Buffer.from(doc.toBytes()).equals(BYTES)).toBe(true);
+  });
+
   it('apply() takes an object with an apply method as well as a function', () => {
     const doc = readTaskSequence(BYTES);
     const t = createTransform('set-dependent-program', { packageId: 'CM100010', programName: 'CCMCertFix' });
