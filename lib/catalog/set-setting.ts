@@ -8,7 +8,8 @@
 import { TaskSequenceError } from '../errors.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
 import { getAction, setAction, setVariable, variables } from '../model/variables.js';
-import { matchAction, renderAction, templateProperties } from './action-line.js';
+import { renderAction, templateProperties } from './action-line.js';
+import { actionTexts } from './action-texts.js';
 import type { StepTypeData, VariableData } from './types.js';
 import { encodeValue, hasShape, type SettingValue } from './values.js';
 import { itemSpelling, matchVariable, variableOfSetting } from './variable-match.js';
@@ -103,9 +104,9 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
     throw new TaskSequenceError('INVALID_ARGUMENT', `${view.step.attributes.type ?? 'This step'} has no setting ${JSON.stringify(setting)}.`);
   }
   const action = getAction(view.step);
-  const templates = [entry.action, ...(entry.dialects ?? []).map((d) => d.action)];
-  const template = action === undefined ? undefined : templates.find((t) => matchAction(t, action) !== undefined);
-  const fromAction = template !== undefined && action !== undefined ? (matchAction(template, action) ?? {}) : {};
+  const carried = action === undefined ? undefined : actionTexts(entry, action, view.propertyTexts());
+  const template = carried?.template;
+  const fromAction = carried?.texts ?? {};
   let written: string | undefined;
 
   if (data.valueType === 'array') {

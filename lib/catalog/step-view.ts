@@ -7,6 +7,7 @@
 import type { Step, SubTaskSequence, Variable } from '../model/types.js';
 import { getAction, variables } from '../model/variables.js';
 import { matchAction, templateMarkers } from './action-line.js';
+import { actionTexts } from './action-texts.js';
 import { catalogEntry } from './catalog.js';
 import type { StepSettings } from './settings-types.js';
 import { setStepSetting } from './set-setting.js';
@@ -60,15 +61,14 @@ export class StepView<T extends string = string> {
     return this.read().extra;
   }
 
-  /** Property texts carried by the `<action>` line, according to the console's template or a dialect's. */
+  /**
+   * Property texts carried by the `<action>` line, according to the console's template or a dialect's; a line that is
+   * exactly what the variables render carries their texts only (see `actionTexts` in `action-texts.ts`).
+   */
   actionTexts(): Record<string, string> {
     const action = getAction(this.step);
     if (!this.entry || action === undefined) return {};
-    for (const template of [this.entry.action, ...(this.entry.dialects ?? []).map((d) => d.action)]) {
-      const m = matchAction(template, action);
-      if (m) return m;
-    }
-    return {};
+    return actionTexts(this.entry, action, this.propertyTexts())?.texts ?? {};
   }
 
   /**
