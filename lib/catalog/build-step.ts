@@ -10,7 +10,7 @@ import { renderAction, templateMarkers } from './action-line.js';
 import { catalogEntry, catalogEntryByName } from './catalog.js';
 import type { StepSettingsInput, StepTypeOf } from './settings-types.js';
 import type { StepTypeData, VariableData } from './types.js';
-import { encodeValue, hasShape } from './values.js';
+import { checkArrayItems, encodeValue, hasShape, shapeWords } from './values.js';
 import { itemSpelling } from './variable-match.js';
 import { isAvailableIn, isCurrentBranch, LATEST_RELEASE, type Release } from './versions.js';
 
@@ -62,7 +62,7 @@ function variable(name: string, property: string, hidden: boolean, value: string
 }
 
 function typed(data: VariableData, value: unknown, where: string): string {
-  if (!hasShape(data.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${where} must be a ${data.valueType} value.`);
+  if (!hasShape(data.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${where} must be a ${data.valueType} value: ${shapeWords(data.valueType)}.`);
   return encodeValue(data.valueType, value);
 }
 
@@ -76,10 +76,16 @@ export function buildVariables(entry: StepTypeData, settings: Readonly<Record<st
   for (const data of entry.variables) {
     if (data.arrayOf) continue;
     const value = settings[data.setting];
+    // An array with item fields is its items: a bare count would be written with none, and read back as no array.
+    if (data.valueType === 'array' && value !== undefined && !Array.isArray(value) && entry.variables.some((f) => f.arrayOf === data.property)) {
+      throw new TaskSequenceError('INVALID_ARGUMENT', `${data.setting} must be a list of items.`);
+    }
     if (data.valueType === 'array' && Array.isArray(value)) {
+      const fields = entry.variables.filter((f) => f.arrayOf === data.property);
+      checkArrayItems(data.setting, fields, value);
       out.push(variable(data.name, data.property, data.hidden, String(value.length)));
       (value as Record<string, unknown>[]).forEach((item, index) => {
-        for (const field of entry.variables.filter((f) => f.arrayOf === data.property)) {
+        for (const field of fields) {
           if (item[field.setting] === undefined) continue;
           const s = itemSpelling(field, index);
           out.push(variable(s.name, s.property, field.hidden, typed(field, item[field.setting], `${data.setting}[${index}].${field.setting}`)));

@@ -11,7 +11,7 @@ import { getAction, setAction, setVariable, variables } from '../model/variables
 import { renderAction, templateProperties } from './action-line.js';
 import { actionTexts } from './action-texts.js';
 import type { StepTypeData, VariableData } from './types.js';
-import { encodeValue, hasShape, type SettingValue } from './values.js';
+import { checkArrayItems, encodeValue, hasShape, shapeWords, type SettingValue } from './values.js';
 import { itemSpelling, matchVariable, variableOfSetting } from './variable-match.js';
 import { placeInPropertyOrder, removeItemVariable } from './variable-order.js';
 
@@ -43,12 +43,7 @@ function writeArray(view: SettingTarget, data: VariableData, items: readonly Rec
   if (!entry) return;
   const fields = entry.variables.filter((v) => v.arrayOf === data.property);
   // Every value is checked before anything is written, so a wrong one leaves the step as it was.
-  items.forEach((item, index) => {
-    for (const field of fields) {
-      const value = item[field.setting];
-      if (value !== undefined && !hasShape(field.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${data.setting}[${index}].${field.setting} must be a ${field.valueType} value.`);
-    }
-  });
+  checkArrayItems(data.setting, fields, items);
   const verbatim = view.verbatim;
   for (const v of variables(view.step)) {
     const m = matchVariable(entry, v);
@@ -113,7 +108,7 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
     if (!Array.isArray(value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting} must be a list of items.`);
     writeArray(view, data, value);
   } else {
-    if (!hasShape(data.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting} must be a ${data.valueType} value.`);
+    if (!hasShape(data.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting} must be a ${data.valueType} value: ${shapeWords(data.valueType)}.`);
     const text = encodeValue(data.valueType, value);
     const texts = view.propertyTexts();
     if (text !== currentText(texts, fromAction, data.property)) {

@@ -3,8 +3,9 @@
  * decoding is accepted only when encoding it gives back the exact text, so a typed view never changes a value it
  * merely read.
  */
+import { TaskSequenceError } from '../errors.js';
 import { type DynamicRule, formatDynamicRules, parseDynamicRules } from './dynamic-rules.js';
-import type { ValueType } from './types.js';
+import type { ValueType, VariableData } from './types.js';
 
 /** A typed setting value. */
 export type SettingValue = string | number | boolean | readonly string[] | readonly number[] | readonly DynamicRule[];
@@ -71,22 +72,89 @@ export function decodeValue(valueType: ValueType, text: string): SettingValue | 
   return value !== undefined && encodeValue(valueType, value) === text ? value : undefined;
 }
 
-/** Whether a typed value has the value type's JavaScript shape (used before encoding what a script passed). */
+/** An integer whose text is digits (JavaScript prints 1e21 and beyond in exponent form, which reads back as no number). */
+function isWholeNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && /^-?\d+$/.test(String(value));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether every value of an object is a string. */
+function isStringRecord(value: unknown): boolean {
+  return isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
+}
+
+/** Set Dynamic Variables rules as {@link formatDynamicRules} writes them. */
+function isRules(value: unknown): boolean {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (r) =>
+        isRecord(r) &&
+        Array.isArray(r.variables) &&
+        r.variables.every((v) => isRecord(v) && typeof v.name === 'string' && typeof v.value === 'string' && typeof v.secret === 'boolean') &&
+        (r.conditions === undefined || (Array.isArray(r.conditions) && r.conditions.every((c) => isRecord(c) && typeof c.type === 'string' && isStringRecord(c.parameters)))),
+    )
+  );
+}
+
+/**
+ * Whether a typed value has the value type's JavaScript shape and reads back as itself once encoded (checked before
+ * encoding what a script passed): no list item with a comma, which would read back as two, nor a list of one empty
+ * item, which reads back as no item; at least one success code; integers JavaScript prints as digits.
+ */
 export function hasShape(valueType: ValueType, value: unknown): value is SettingValue {
   switch (valueType) {
     case 'boolean':
       return typeof value === 'boolean';
     case 'integer':
     case 'array':
-      return typeof value === 'number' && Number.isInteger(value);
+      return isWholeNumber(value);
     case 'list':
     case 'packageIdList':
-      return Array.isArray(value) && value.every((v) => typeof v === 'string');
+      return Array.isArray(value) && value.every((v) => typeof v === 'string' && !v.includes(',')) && !(value.length === 1 && value[0] === '');
     case 'codes':
-      return Array.isArray(value) && value.every((v) => Number.isInteger(v));
+      return Array.isArray(value) && value.length > 0 && value.every(isWholeNumber);
     case 'dynamicRules':
-      return Array.isArray(value);
+      return isRules(value);
     default:
       return typeof value === 'string';
   }
+}
+
+/** What a value of the type must be, in words, for messages. */
+export function shapeWords(valueType: ValueType): string {
+  switch (valueType) {
+    case 'boolean':
+      return 'true or false';
+    case 'integer':
+    case 'array':
+      return 'a whole number';
+    case 'list':
+    case 'packageIdList':
+      return 'a list of texts without commas (the items are written comma-separated), not one empty text';
+    case 'codes':
+      return 'a list of one or more whole numbers';
+    case 'dynamicRules':
+      return 'a list of rules, each { conditions?: { type, parameters }[], variables: { name, value, secret }[] }';
+    default:
+      return 'a text';
+  }
+}
+
+/**
+ * Checks an array setting's items before anything is written: each an object whose fields are the item fields the
+ * catalog has, each of its type. Throws `INVALID_ARGUMENT` naming the first item and field that is not.
+ */
+export function checkArrayItems(setting: string, fields: readonly VariableData[], items: readonly unknown[]): void {
+  items.forEach((item, index) => {
+    if (!isRecord(item)) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting}[${index}] must be an object of item fields.`);
+    for (const [key, value] of Object.entries(item)) {
+      const field = fields.find((f) => f.setting === key);
+      if (!field) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting}[${index}] has no field ${JSON.stringify(key)}${fields.length > 0 ? ` (its fields are ${fields.map((f) => f.setting).join(', ')})` : ''}.`);
+      if (value !== undefined && !hasShape(field.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting}[${index}].${key} must be a ${field.valueType} value: ${shapeWords(field.valueType)}.`);
+    }
+  });
 }
