@@ -11,7 +11,7 @@ import { catalogEntry, catalogEntryByName } from './catalog.js';
 import type { StepSettingsInput, StepTypeOf } from './settings-types.js';
 import type { StepTypeData, VariableData } from './types.js';
 import { checkArrayItems, encodeValue, hasShape, shapeWords } from './values.js';
-import { itemSpelling } from './variable-match.js';
+import { itemSpelling, matchVariable } from './variable-match.js';
 import { isAvailableIn, isCurrentBranch, LATEST_RELEASE, type Release } from './versions.js';
 
 /** What every step has besides its settings. */
@@ -27,7 +27,10 @@ export interface StepOptions {
   timeout?: number;
   /** Default: the catalog's `runIn` for the type. */
   runIn?: 'WinPE' | 'FullOS' | 'WinPEandFullOS';
-  /** `successCodeList`, for types without a SuccessCodes setting; default the catalog's. */
+  /**
+   * `successCodeList`; default the catalog's. For a type with a SuccessCodes setting (Run Command Line, Run PowerShell
+   * Script) it also sets that setting, and must agree with it when both are given.
+   */
   successCodes?: readonly number[];
   /**
    * The release whose console spelling to write; default {@link LATEST_RELEASE}. Earlier releases write no `retryCount`/`runFromNet`
@@ -113,10 +116,56 @@ export function buildVariables(entry: StepTypeData, settings: Readonly<Record<st
   return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
+const RUN_IN: readonly string[] = ['WinPE', 'FullOS', 'WinPEandFullOS'];
+
+function refuse(message: string): never {
+  throw new TaskSequenceError('INVALID_ARGUMENT', message);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Checks what a script passed besides the settings' values (a JavaScript caller has no compiler to do it): anything
+ * that would be written other than as given, or break the build with a TypeError, is `INVALID_ARGUMENT`.
+ */
+function checkInput(entry: StepTypeData, input: unknown): asserts input is BuildStepInput<string> {
+  if (!isObject(input)) refuse(`A ${entry.consoleName} step needs { name, settings, … }.`);
+  if (!isObject(input.settings)) refuse(`settings must be an object of ${entry.consoleName} settings ({} for none).`);
+  if (typeof input.name !== 'string') refuse('A step needs a name (text).');
+  if (input.description !== undefined && typeof input.description !== 'string') refuse('description must be text.');
+  for (const flag of ['disabled', 'continueOnError', 'retryAttributes', 'fillDefaults']) {
+    if (input[flag] !== undefined && typeof input[flag] !== 'boolean') refuse(`${flag} must be true or false.`);
+  }
+  const timeout = input.timeout;
+  if (timeout !== undefined && !(typeof timeout === 'number' && Number.isSafeInteger(timeout) && timeout >= 0)) refuse(`timeout must be a whole number of seconds, 0 or more, not ${typeof timeout === 'number' ? String(timeout) : typeof timeout}.`);
+  if (input.runIn !== undefined && !RUN_IN.includes(input.runIn as string)) refuse(`runIn must be one of ${RUN_IN.join(', ')}, not ${JSON.stringify(input.runIn)}.`);
+  if (input.successCodes !== undefined && !hasShape('codes', input.successCodes)) refuse('successCodes must be a list of one or more whole numbers.');
+  for (const v of (input.extra ?? []) as readonly Variable[]) {
+    const known = isObject(v) && isObject(v.attributes) ? matchVariable(entry, v) : undefined;
+    if (known) refuse(`The extra variable ${JSON.stringify(v.attributes.name ?? v.attributes.property)} is ${entry.consoleName}'s ${known.data.setting}: give it as a setting (or in verbatim).`);
+  }
+}
+
+/**
+ * The settings with the `successCodes` option in them, for a type that mirrors `successCodeList` in a SuccessCodes
+ * variable: the option sets both, and contradicting the setting is refused.
+ */
+function withSuccessCodes(entry: StepTypeData, settings: Readonly<Record<string, unknown>>, codes: readonly number[] | undefined): Readonly<Record<string, unknown>> {
+  const data = codes === undefined ? undefined : entry.variables.find((v) => !v.arrayOf && v.property === 'SuccessCodes');
+  if (!data || codes === undefined) return settings;
+  const given = settings[data.setting];
+  if (given === undefined) return { ...settings, [data.setting]: [...codes] };
+  if (!Array.isArray(given) || given.join(' ') !== codes.join(' ')) refuse(`successCodes ${codes.join(' ')} contradicts the setting ${data.setting}; give one of them.`);
+  return settings;
+}
+
 /** A new step of any catalog type (by `type` or console name), written the way the console writes it. */
 export function buildStep<K extends string>(kind: K, input: BuildStepInput<K>): Step | SubTaskSequence {
   const entry = entryFor(kind);
-  const vars = buildVariables(entry, input.settings, input);
+  checkInput(entry, input);
+  const vars = buildVariables(entry, withSuccessCodes(entry, input.settings, input.successCodes), input);
   const release = input.release ?? LATEST_RELEASE;
   const cb = isCurrentBranch(release);
   const props: Record<string, string> = {};
