@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildStep, stepView, type BuildStepInput } from '../lib/catalog/index.js';
+import { fromYaml, readTaskSequence, toYaml, writeTaskSequenceText } from './helpers/api.js';
 import { verdict } from './helpers/thrown.js';
 
 const RUN = { name: 'Run', settings: { commandLine: 'setup.exe' } };
@@ -43,5 +44,14 @@ describe('buildStep refuses options it cannot write as given', () => {
     expect(verdict(() => build({ extra }))).toBe('INVALID_ARGUMENT');
     const unknown = [{ kind: 'variable' as const, tag: 'variable', attributes: { name: 'LoadProfile', property: 'LoadProfile' }, value: 'false' }];
     expect(stepView(build({ extra: unknown })).extra.map((v) => v.value)).toEqual(['false']);
+  });
+});
+
+describe('the text form keeps time-outs the builder refuses as raw attributes', () => {
+  it('a time-out too large to be a JavaScript number as written converts to YAML and builds back byte for byte', () => {
+    for (const timeout of ['1000000000000000000000', '100000000000000000000', '0900']) {
+      const xml = `<sequence version="3.10"><step type="SMS_TaskSequence_RunCommandLineAction" name="S" description="" timeout="${timeout}" runIn="WinPEandFullOS" successCodeList="0 3010" retryCount="0" runFromNet="false"><action>smsswd.exe /run: x</action><defaultVarList><variable name="CommandLine" property="CommandLine" hidden="true">x</variable><variable name="SuccessCodes" property="SuccessCodes" hidden="true">0 3010</variable></defaultVarList></step></sequence>`;
+      expect(writeTaskSequenceText(fromYaml(toYaml(readTaskSequence(xml)))), timeout).toBe(xml);
+    }
   });
 });

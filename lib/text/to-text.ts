@@ -60,7 +60,8 @@ function stepText(step: Step | SubTaskSequence, release: Release): TextStep {
   if (a.description) t.description = a.description;
   if (a.disable === 'true') t.disabled = true;
   if (a.continueOnError === 'true') t.continueOnError = true;
-  if (a.timeout !== undefined && /^\d+$/.test(a.timeout)) t.timeout = Number(a.timeout);
+  // Typed only when the number prints as written: the builder refuses one printed in exponent form (1e+21).
+  if (a.timeout !== undefined && /^\d+$/.test(a.timeout) && String(Number(a.timeout)) === a.timeout) t.timeout = Number(a.timeout);
   const runIn = RUN_IN.find((r) => r === a.runIn);
   if (entry && runIn !== undefined && runIn !== entry.runIn) t.runIn = runIn;
   if (entry && a.successCodeList !== undefined && a.successCodeList !== entry.successCodeList && /^-?\d+( -?\d+)*$/.test(a.successCodeList)) t.successCodes = a.successCodeList.split(' ').map(Number);
