@@ -4,7 +4,9 @@
  */
 import { type ContainerKind, SMS_PACKAGE_ORDER } from '../containers/index.js';
 import type { TaskSequenceDocument } from '../document.js';
+import { TaskSequenceError } from '../errors.js';
 import { readTaskSequence } from '../read.js';
+import { INVALID_CHAR, isXmlName } from '../xml/chars.js';
 
 /** Options for {@link createSequence}. */
 export interface NewSequenceOptions {
@@ -33,8 +35,40 @@ export function smsPackageDefaults(options: Pick<NewSequenceOptions, 'name' | 'd
   return { BootImageID: '', Category: '', DependentProgram: '', Description: options.description ?? '', Duration: '360', Name: options.name ?? 'New Task Sequence', ProgramFlags: '152084496', SupportedOperatingSystems: '', IconSize: '0' };
 }
 
+const CONTAINERS: readonly string[] = ['sequence', 'sms-package', 'cim-instance'];
+const VERSIONS: readonly string[] = ['3.00', '3.10'];
+
+function refuse(message: string): never {
+  throw new TaskSequenceError('INVALID_ARGUMENT', message);
+}
+
+function checkText(what: string, value: unknown): void {
+  if (typeof value !== 'string') refuse(`${what} must be text, not ${value === null ? 'null' : typeof value}.`);
+  if (INVALID_CHAR.test(value)) refuse(`${what} holds a character XML does not allow (a control character or a lone surrogate).`);
+}
+
+/**
+ * Checks what a script passed (a JavaScript caller has no compiler to do it): each option is spliced into the new
+ * document's text, so one that is not what it should be would be written as something else, or break the document.
+ */
+function checkOptions(container: unknown, options: NewSequenceOptions): void {
+  if (!CONTAINERS.includes(container as string)) refuse(`The container is one of ${CONTAINERS.join(', ')}, not ${JSON.stringify(container)}.`);
+  if (typeof options !== 'object' || options === null) refuse('The options must be an object.');
+  if (options.version !== undefined && !VERSIONS.includes(options.version)) refuse(`version is 3.00 or 3.10, not ${JSON.stringify(options.version)}.`);
+  if (options.name !== undefined) checkText('name', options.name);
+  if (options.description !== undefined) checkText('description', options.description);
+  if (options.properties === undefined) return;
+  if (typeof options.properties !== 'object' || options.properties === null) refuse('properties must be an object of texts.');
+  for (const [k, v] of Object.entries(options.properties)) {
+    // A 2007 export writes each property as an element named after it; object.xml names it in an attribute.
+    if (container === 'sms-package' ? !isXmlName(k) : k === '' || INVALID_CHAR.test(k)) refuse(`The property name ${JSON.stringify(k)} cannot name a package property.`);
+    checkText(`The property ${k}`, v);
+  }
+}
+
 /** The text of a new, empty task sequence in `container` (CRLF line ends, as the console writes exports). */
 export function newSequenceText(container: ContainerKind, options: NewSequenceOptions = {}): string {
+  checkOptions(container, options);
   if (container === 'sequence') return `<sequence version="${options.version ?? '3.10'}"></sequence>`;
   if (container === 'sms-package') {
     const props = options.properties ?? smsPackageDefaults(options);
