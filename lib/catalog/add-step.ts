@@ -88,7 +88,7 @@ export interface AddStepTarget {
 
 /**
  * Builds a step of any catalog type spelt like the sequence's other steps (release, `retryCount`), adds it at
- * `position`, and lists its package IDs in the sequence's reference list when it has one.
+ * `position`, and lists its package IDs and applications in the sequence's reference list when it has one.
  */
 export function addStep<K extends string>(target: AddStepTarget, kind: K, input: BuildStepInput<K>, position: Position): Step | SubTaskSequence {
   const spelling = spellingFor(target.sequence, target.container);
@@ -96,15 +96,18 @@ export function addStep<K extends string>(target: AddStepTarget, kind: K, input:
   addItem(target.sequence, step, position);
   const list = referenceListFor(target.sequence, target.container);
   if (list) {
-    const known = new Set(list.children.filter((c): c is Reference => c.kind === 'reference').map((r) => (r.attributes.package ?? '').toUpperCase()));
+    const references = list.children.filter((c): c is Reference => c.kind === 'reference');
+    const known = { package: new Set(references.map((r) => (r.attributes.package ?? '').toUpperCase())), application: new Set(references.map((r) => (r.attributes.application ?? '').toUpperCase())) };
     const entry = entryOfStep(step);
     for (const v of variables(step)) {
       const data = entry && matchVariable(entry, v)?.data;
-      if (!data || (data.valueType !== 'packageId' && data.valueType !== 'packageIdList')) continue;
+      // Install Application names application model names (ScopeId_…/Application_…), which the console lists as applications.
+      const kind = data?.valueType === 'packageId' || data?.valueType === 'packageIdList' ? 'package' : data?.property === 'ApplicationName' ? 'application' : undefined;
+      if (kind === undefined) continue;
       for (const id of v.value.split(',')) {
-        if (id === '' || id.startsWith('%') || known.has(id.toUpperCase())) continue;
-        appendChild(target.sequence, list, { kind: 'reference', tag: 'reference', attributes: { package: id }, children: [] });
-        known.add(id.toUpperCase());
+        if (id === '' || id.startsWith('%') || known[kind].has(id.toUpperCase())) continue;
+        appendChild(target.sequence, list, { kind: 'reference', tag: 'reference', attributes: { [kind]: id }, children: [] });
+        known[kind].add(id.toUpperCase());
       }
     }
   }
