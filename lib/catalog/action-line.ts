@@ -108,7 +108,8 @@ function matcher(template: string): Matcher {
         if (p.bool) bools.add(p.property);
         if (seen.has(p.property)) return '.*?';
         seen.add(p.property);
-        return `(?<${p.property}>${p.bool ? 'True|False' : '.*?'})`;
+        // A boolean the step has no value for renders empty, as consoles write it (Install Package's `/continueOnError:`).
+        return `(?<${p.property}>${p.bool ? 'True|False|' : '.*?'})`;
       })
       .join('');
   // No `g` or `y` flag: exec keeps no state between calls, so one expression serves every call.
