@@ -136,6 +136,34 @@ export function matchAction(template: string, action: string): Record<string, st
   return out;
 }
 
+/**
+ * Whether the line `template` renders from `props` reads back, left to right, with `property`'s text as given: what a
+ * program parsing its command line (tsenv.exe, smsswd.exe) would take it for. Which optional segments are there is
+ * known (the switches name them); every value is read as the shortest text before what the template writes next.
+ * A value holding that text does not read back: `=` in tsenv.exe's variable name, a space in smsswd.exe's /run:
+ * package. True when the template does not show the property's value, or the line has not its form at all.
+ */
+export function readsBack(template: string, props: Readonly<Record<string, string | undefined>>, property: string): boolean {
+  const seen = new Set<string>();
+  let bool = false;
+  const source = (parts: Part[]): string =>
+    parts
+      .map((p) => {
+        if (p.kind === 'text') return escapeRegExp(p.text);
+        if (p.kind === 'when') return props[p.property] === undefined ? '' : source(p.parts);
+        if (seen.has(p.property)) return '.*?';
+        seen.add(p.property);
+        if (p.property !== property) return p.bool ? '(?:True|False|)' : '.*?';
+        bool = p.bool;
+        return `(?<value>${p.bool ? 'True|False|' : '.*?'})`;
+      })
+      .join('');
+  const read = new RegExp(`^${source(parse(template))}$`, 's').exec(renderAction(template, props))?.groups?.value;
+  if (read === undefined) return true;
+  const text = props[property] ?? '';
+  return read === (bool ? dotNetBool(text) : text);
+}
+
 /** The release markers (`@1810`) of a template, as release names (`CB 1810`). */
 export function templateMarkers(template: string): string[] {
   return templateProperties(template)

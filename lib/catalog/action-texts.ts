@@ -32,3 +32,8 @@ export function actionTexts(entry: StepTypeData, action: string, variables: Read
   }
   return undefined;
 }
+
+/** Why a value that would not read back from the action line (see `readsBack`) is refused. */
+export function misreadMessage(entry: StepTypeData, setting: string, text: string): string {
+  return `${entry.consoleName}'s ${setting} ${JSON.stringify(text)} holds what the <action> line writes after it, so the engine, which runs that line, would read another value.`;
+}

@@ -6,7 +6,8 @@
  */
 import { TaskSequenceError } from '../errors.js';
 import type { Attributes, Condition, Node, Step, SubTaskSequence, Variable } from '../model/types.js';
-import { renderAction, templateMarkers } from './action-line.js';
+import { readsBack, renderAction, templateMarkers } from './action-line.js';
+import { misreadMessage } from './action-texts.js';
 import { catalogEntry, catalogEntryByName } from './catalog.js';
 import type { StepSettingsInput, StepTypeOf } from './settings-types.js';
 import type { StepTypeData, VariableData } from './types.js';
@@ -171,6 +172,10 @@ export function buildStep<K extends string>(kind: K, input: BuildStepInput<K>): 
   const props: Record<string, string> = {};
   for (const marker of templateMarkers(entry.action)) if (isAvailableIn(marker, release)) props[`@${marker.slice(3)}`] = '';
   for (const v of vars) props[v.attributes.property ?? ''] = v.value;
+  for (const setting of Object.keys(input.settings)) {
+    const data = entry.variables.find((v) => !v.arrayOf && v.setting === setting);
+    if (data && !readsBack(entry.action, props, data.property)) refuse(misreadMessage(entry, data.setting, props[data.property] ?? ''));
+  }
   const attributes: Attributes = { type: entry.type, name: input.name, description: input.description ?? '' };
   if (input.disabled) attributes.disable = 'true';
   if (input.continueOnError) attributes.continueOnError = 'true';

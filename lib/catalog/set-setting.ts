@@ -8,8 +8,8 @@
 import { TaskSequenceError } from '../errors.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
 import { getAction, setAction, setVariable, variables } from '../model/variables.js';
-import { renderAction, templateProperties } from './action-line.js';
-import { actionTexts } from './action-texts.js';
+import { readsBack, renderAction, templateProperties } from './action-line.js';
+import { actionTexts, misreadMessage } from './action-texts.js';
 import type { StepTypeData, VariableData } from './types.js';
 import { checkArrayItems, encodeValue, hasShape, shapeWords, type SettingValue } from './values.js';
 import { itemSpelling, matchVariable, variableOfSetting } from './variable-match.js';
@@ -112,6 +112,9 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
     const text = encodeValue(data.valueType, value);
     const texts = view.propertyTexts();
     if (text !== currentText(texts, fromAction, data.property)) {
+      if (template !== undefined && !readsBack(template, actionProps({ ...texts, [data.property]: text }, fromAction, data.property), data.property)) {
+        throw new TaskSequenceError('INVALID_ARGUMENT', misreadMessage(entry, setting, text));
+      }
       const has = texts[data.property] !== undefined;
       const actionOnly = !has && template !== undefined && template !== entry.action && templateProperties(template).includes(data.property);
       if (actionOnly) fromAction[data.property] = text;
