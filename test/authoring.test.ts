@@ -108,6 +108,20 @@ describe('authoring keeps the formatting of untouched parts', () => {
     setItemAttribute(step, 'disabled', 'true');
   });
 
+  it('refuses a time-out, retry count or success code that would be written as no whole number, leaving the step', () => {
+    const doc = readTaskSequence(ONE_LINE);
+    const step = findSteps(doc.sequence)[0]?.node as Step;
+    const before = { ...step.attributes };
+    for (const seconds of [1.5, Number.NaN, -60, 1e21, Number.POSITIVE_INFINITY]) {
+      expect(() => setTimeoutSeconds(step, seconds)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    }
+    expect(() => setRetryCount(step, 1e21)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => setSuccessCodes(step, [0, 1e21])).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(step.attributes).toEqual(before);
+    setTimeoutSeconds(step, 0);
+    expect(step.attributes.timeout).toBe('0');
+  });
+
   it('builds, reads back and replaces conditions, placed before the action', () => {
     const doc = readTaskSequence(PRETTY);
     const restart = findSteps(doc.sequence)[0]?.node as Step;

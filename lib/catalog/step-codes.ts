@@ -11,7 +11,7 @@ import { variableOfSetting } from './variable-match.js';
 
 /** Sets the exit codes that count as success (`successCodeList`, and the `SuccessCodes` variable where the type has one). */
 export function setSuccessCodes(step: Step | SubTaskSequence, codes: readonly number[]): void {
-  if (codes.length === 0 || !codes.every((c) => Number.isInteger(c))) throw new TaskSequenceError('INVALID_ARGUMENT', 'Success codes must be one or more integers.');
+  if (codes.length === 0 || !codes.every((c) => Number.isSafeInteger(c))) throw new TaskSequenceError('INVALID_ARGUMENT', 'Success codes must be one or more integers.');
   const view = new StepView(step);
   if (view.entry && variableOfSetting(view.entry, 'successCodes')) view.set('successCodes', [...codes]);
   setItemAttribute(step, 'successCodeList', codes.join(' '));
@@ -19,7 +19,8 @@ export function setSuccessCodes(step: Step | SubTaskSequence, codes: readonly nu
 
 /** Sets how many times a failed step is retried (`retryCount`, and the `RetryCount` variable where the type has one). */
 export function setRetryCount(step: Step | SubTaskSequence, count: number): void {
-  if (!Number.isInteger(count) || count < 0) throw new TaskSequenceError('INVALID_ARGUMENT', 'A retry count must be a whole number, 0 or more.');
+  // Safe integers only: 1e21 is an integer that String() writes as "1e+21".
+  if (!Number.isSafeInteger(count) || count < 0) throw new TaskSequenceError('INVALID_ARGUMENT', `A retry count must be a whole number, 0 or more, not ${String(count)}.`);
   const view = new StepView(step);
   if (view.entry && variableOfSetting(view.entry, 'retryCount')) view.set('retryCount', count);
   setItemAttribute(step, 'retryCount', String(count));

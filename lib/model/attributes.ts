@@ -86,8 +86,15 @@ export function renameItem(item: SequenceItem, name: string): void {
   item.attributes.name = name;
 }
 
-/** Sets a step's time-out in seconds (the console shows minutes); undefined removes it. */
+/**
+ * Sets a step's time-out in seconds (the console shows minutes); undefined removes it. Anything but a whole number of
+ * seconds, 0 or more, is `INVALID_ARGUMENT` (a fraction, NaN or 1e21 would be written as no number the engine reads).
+ */
 export function setTimeoutSeconds(step: Step | SubTaskSequence, seconds: number | undefined): void {
-  if (seconds === undefined) removeItemAttribute(step, 'timeout');
-  else setItemAttribute(step, 'timeout', String(Math.trunc(seconds)));
+  if (seconds === undefined) {
+    removeItemAttribute(step, 'timeout');
+    return;
+  }
+  if (!Number.isSafeInteger(seconds) || seconds < 0) throw new TaskSequenceError('INVALID_ARGUMENT', `A time-out is a whole number of seconds, 0 or more, not ${String(seconds)}.`);
+  setItemAttribute(step, 'timeout', String(seconds));
 }
