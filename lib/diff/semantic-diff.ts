@@ -8,7 +8,7 @@ import { conditionOf, describeCondition } from '../model/conditions.js';
 import { referencedPackages } from '../model/mutate.js';
 import { listItems, type Located } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
-import type { SequenceItem } from '../model/types.js';
+import type { Condition, Node, SequenceItem } from '../model/types.js';
 import { getAction } from '../model/variables.js';
 import { longestIncreasing } from './longest-increasing.js';
 
@@ -39,6 +39,39 @@ function xmlValue(value: string): string {
   return value.indexOf('\r') === -1 ? value : value.replace(/\r\n?/g, '\n');
 }
 
+/**
+ * A condition with every operator and every parameter of each expression, parameters in name order (their order in
+ * the file means nothing) and line ends as LF. describeCondition says it the console's way and leaves out what the
+ * console's summary does not show (a registry value's type, a product code beside its name), so it cannot be what
+ * is compared. Operators nest as deep as the reader allows: an explicit stack, not recursion.
+ */
+function conditionText(condition: Condition): string {
+  const out: string[] = [];
+  const todo: (Node | string)[] = [];
+  const pushOperands = (nodes: Node[]) => {
+    const operands = nodes.filter((n) => n.kind === 'operator' || n.kind === 'expression');
+    for (let i = operands.length - 1; i >= 0; i--) {
+      todo.push(operands[i] as Node);
+      if (i > 0) todo.push(', ');
+    }
+  };
+  pushOperands(condition.children);
+  for (let n = todo.pop(); n !== undefined; n = todo.pop()) {
+    if (typeof n === 'string') out.push(n);
+    else if (n.kind === 'operator') {
+      out.push(`${n.attributes.type ?? 'and'}(`);
+      todo.push(')');
+      pushOperands(n.children);
+    } else if (n.kind === 'expression') {
+      const params: [string, string][] = [];
+      for (const c of n.children) if (c.kind === 'variable' && c.attributes.name !== undefined) params.push([c.attributes.name, xmlValue(c.value)]);
+      params.sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
+      out.push(`${n.attributes.type ?? 'expression'}(${params.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')})`);
+    }
+  }
+  return out.join('');
+}
+
 /** The comparable content of an item: everything but its children steps and whitespace. */
 function fields(item: SequenceItem): Map<string, string> {
   const f = new Map<string, string>();
@@ -52,8 +85,19 @@ function fields(item: SequenceItem): Map<string, string> {
     }
   }
   const cond = conditionOf(item);
-  if (cond) f.set('condition', describeCondition(cond));
+  if (cond) f.set('condition', conditionText(cond));
   return f;
+}
+
+/**
+ * A changed field as the report shows it: the condition in words, unless the words are the same on both sides (the
+ * change is in what the summary leaves out), then every parameter.
+ */
+function shown(field: string, item: SequenceItem, value: string, other: SequenceItem): string {
+  if (field !== 'condition') return value;
+  const words = describeCondition(conditionOf(item) as Condition);
+  const otherCondition = conditionOf(other);
+  return otherCondition !== undefined && describeCondition(otherCondition) === words ? value : words;
 }
 
 function signature(item: SequenceItem): string {
@@ -197,8 +241,8 @@ export function diffTaskSequences(a: TaskSequenceDocument, b: TaskSequenceDocume
         kind,
         path: r.path,
         field: k,
-        ...(fa.has(k) ? { before: fa.get(k) as string } : {}),
-        ...(fb.has(k) ? { after: fb.get(k) as string } : {}),
+        ...(fa.has(k) ? { before: shown(k, l.node, fa.get(k) as string, r.node) } : {}),
+        ...(fb.has(k) ? { after: shown(k, r.node, fb.get(k) as string, l.node) } : {}),
       });
     }
   }
