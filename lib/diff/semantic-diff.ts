@@ -104,10 +104,6 @@ function signature(item: SequenceItem): string {
   return JSON.stringify([...fields(item)].filter(([k]) => k !== 'attribute name'));
 }
 
-function parentPath(l: Located): string {
-  return l.groups.map((g) => g.attributes.name ?? '').join('/');
-}
-
 /**
  * The indexes in `b` of the longest run of keys that `a` holds in the same order. Keys are unique on each side (an
  * item's index in the old sequence), so that run is the longest increasing subsequence of the keys' places in `a`,
@@ -186,29 +182,32 @@ export function diffTaskSequences(a: TaskSequenceDocument, b: TaskSequenceDocume
   pass((l) => `${l.node.kind}|${signature(l.node)}`);
 
   const rightOf = new Map([...match].map(([l, r]) => [r, l]));
-  // Moves: a different parent group, or out of order among the matched siblings.
-  // Each item's parent path is worked out once and the left items are grouped once: scanning every item for every
-  // parent made a deeply nested sequence (thousands of levels, as a raised maxDepth allows) cubic in its depth.
-  const parents = new Map<Located, string>();
-  const parentOf = (l: Located): string => {
-    let p = parents.get(l);
-    if (p === undefined) parents.set(l, (p = parentPath(l)));
-    return p;
+  // Moves: into another group, or out of order among the matched siblings. A group is known by its match, not its
+  // name: two groups may share a name (a step moved between them is a move), and a renamed group keeps its steps.
+  const located = new Map<SequenceItem, Located>();
+  for (const l of left) located.set(l.node, l);
+  for (const r of right) located.set(r.node, r);
+  // The group an item sits in (undefined at the top), and on the left, the right group that group became (null if
+  // it is gone, so nothing on the right has it as its parent).
+  const parentOf = (l: Located): Located | undefined => (l.parent.kind === 'group' ? located.get(l.parent) : undefined);
+  const leftParentOnRight = (l: Located): Located | undefined | null => {
+    const p = parentOf(l);
+    return p === undefined ? undefined : (match.get(p) ?? null);
   };
-  const byParent = new Map<string, Located[]>();
+  const byParent = new Map<Located | undefined, Located[]>();
   for (const r of right) {
     if (!rightOf.has(r)) continue;
     const list = byParent.get(parentOf(r));
     if (list) list.push(r);
     else byParent.set(parentOf(r), [r]);
   }
-  const leftByParent = new Map<string, Located[]>();
+  const leftByParent = new Map<Located | undefined, Located[]>();
   for (const l of left) {
     const r = match.get(l);
-    if (r === undefined || parentOf(l) !== parentOf(r)) continue;
-    const list = leftByParent.get(parentOf(l));
+    if (r === undefined || leftParentOnRight(l) !== parentOf(r)) continue;
+    const list = leftByParent.get(parentOf(r));
     if (list) list.push(l);
-    else leftByParent.set(parentOf(l), [l]);
+    else leftByParent.set(parentOf(r), [l]);
   }
   const leftIndex = new Map(left.map((l, i) => [l, i]));
   const moved = new Set<Located>();
@@ -221,7 +220,7 @@ export function diffTaskSequences(a: TaskSequenceDocument, b: TaskSequenceDocume
     );
     rs.forEach((r, i) => {
       const l = rightOf.get(r) as Located;
-      if (parentOf(l) !== parent || !keep.has(i)) moved.add(r);
+      if (leftParentOnRight(l) !== parent || !keep.has(i)) moved.add(r);
     });
   }
   for (const r of right) {
