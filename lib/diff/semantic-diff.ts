@@ -121,9 +121,10 @@ function inOrder(a: string[], b: string[]): Set<number> {
 }
 
 function compareMaps(kind: string, before: Record<string, string>, after: Record<string, string>, out: DiffEntry[]): void {
+  // Own names only: a variable may be called toString or __proto__, which a plain object already has or ignores.
   for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const a = before[k] === undefined ? undefined : xmlValue(before[k]);
-    const b = after[k] === undefined ? undefined : xmlValue(after[k]);
+    const a = Object.hasOwn(before, k) ? xmlValue(before[k] as string) : undefined;
+    const b = Object.hasOwn(after, k) ? xmlValue(after[k] as string) : undefined;
     if (a === b) continue;
     if (a === undefined) out.push({ change: 'added', kind, path: k, after: b as string });
     else if (b === undefined) out.push({ change: 'removed', kind, path: k, before: a });
@@ -132,7 +133,7 @@ function compareMaps(kind: string, before: Record<string, string>, after: Record
 }
 
 function globals(doc: TaskSequenceDocument): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const c of doc.sequence.children) {
     if (c.kind !== 'variableList') continue;
     for (const v of c.children) if (v.kind === 'variable') out[v.attributes.name ?? '?'] = v.value;
