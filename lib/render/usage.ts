@@ -5,6 +5,7 @@
 import { conditionOf, expressionParameters } from '../model/conditions.js';
 import type { Node, SequenceItem } from '../model/types.js';
 import { getAction, variables } from '../model/variables.js';
+import { compareNames } from './name-order.js';
 
 /** What one step or group touches. */
 export interface ItemUsage {
@@ -68,6 +69,6 @@ export function itemUsage(item: SequenceItem): ItemUsage {
       }
     }
   }
-  const sorted = (s: Set<string>) => [...s].sort((a, b) => a.localeCompare(b));
+  const sorted = (s: Set<string>) => [...s].sort(compareNames);
   return { sets: sorted(sets), reads: sorted(reads), packages: sorted(packages) };
 }

@@ -12,6 +12,7 @@ import { stepTypeName } from '../model/steps.js';
 import type { Sequence, SequenceItem } from '../model/types.js';
 import { BREAK, SKIP, visit } from '../visit.js';
 import { keySettings, type Setting, shownValue } from './key-settings.js';
+import { compareNames } from './name-order.js';
 import { itemUsage } from './usage.js';
 
 export type { Setting } from './key-settings.js';
@@ -258,6 +259,6 @@ function usageTables(doc: TaskSequenceDocument, items: ItemView[]): { variables:
     for (const v of item.reads) row(vars, v).readBy.push(ref);
     for (const p of item.packages) row(pkgs, p).setBy.push(ref);
   }
-  const sorted = (m: Map<string, UsageRow>) => [...m.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const sorted = (m: Map<string, UsageRow>) => [...m.values()].sort((a, b) => compareNames(a.name, b.name));
   return { variables: sorted(vars), packages: sorted(pkgs) };
 }
