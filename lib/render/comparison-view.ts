@@ -4,7 +4,9 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { type DiffEntry, diffTaskSequences, formatDiffEntry } from '../diff/semantic-diff.js';
-import { shownValue } from './key-settings.js';
+import { catalogEntry } from '../catalog/catalog.js';
+import { STEP_TYPES } from '../model/steps.js';
+import { HIDDEN, hidesSetValue, shownValue } from './key-settings.js';
 import { buildSequenceView, flattenItems, type ItemView, type SequenceView, type ViewOptions } from './view-model.js';
 
 const ITEM_KINDS = new Set(['group', 'step', 'subtasksequence']);
@@ -22,6 +24,33 @@ function parentPath(path: string): string {
 
 function masked(field: string, value: string | undefined): string | undefined {
   return value === undefined || !field.startsWith('variable ') ? value : shownValue(field.slice(9), value);
+}
+
+/** The fields of a Set Task Sequence Variable step that carry its value: the action line holds it too. */
+const SET_VALUE_FIELDS = ['command line', 'variable VariableValue'];
+
+/**
+ * Hides the values of an item's changed fields that neither sequence's own page shows: settings the step catalog
+ * types as secret (a BitLocker PIN), and a Set Task Sequence Variable step's value when "Do not display this value"
+ * is set or the variable is password-like, on either side (the old side is told by the fields that changed).
+ */
+function hideSecrets(item: ItemView): void {
+  const fields = item.change?.fields;
+  if (!fields?.length) return;
+  const secret = new Set<string>();
+  for (const v of catalogEntry(item.type)?.variables ?? []) if (v.valueType === 'secret') secret.add(`variable ${v.name}`).add(`variable ${v.property}`);
+  const hiddenBefore = fields.some((f) => f.before !== undefined && ((f.field === 'variable DoNotShowVariableValue' && f.before.trim().toLowerCase() === 'true') || (f.field === 'variable VariableName' && shownValue(f.before, 'x') === HIDDEN)));
+  if (item.type === STEP_TYPES.setVariable && (hiddenBefore || hidesSetValue(item.settings))) for (const f of SET_VALUE_FIELDS) secret.add(f);
+  const hide = (v: string | undefined) => (v === undefined || v.trim() === '' ? v : HIDDEN);
+  for (const f of fields) {
+    if (!secret.has(f.field)) continue;
+    const before = hide(f.before);
+    const after = hide(f.after);
+    delete f.before;
+    delete f.after;
+    if (before !== undefined) f.before = before;
+    if (after !== undefined) f.after = after;
+  }
 }
 
 /** A copy of an old item and its contents, marked removed, with ids that cannot clash with the new view's. */
@@ -84,6 +113,7 @@ export function overlayChanges(view: SequenceView, old: SequenceView, entries: D
       item.change.fields.push({ field: d.field ?? '', ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) });
     }
   }
+  for (const item of flattenItems(view.items)) hideSecrets(item);
   placeRemoved(view, old, removed, byPath);
   view.changes = { summary, other };
   return view;

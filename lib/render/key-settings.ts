@@ -12,9 +12,17 @@ import { getVariableValue } from '../model/variables.js';
 /** Names of variables whose values a page does not show (the linter's clear-text-secret rule flags them). */
 const SECRET_NAME = /(password|passwd|pwd|secret|credential|productkey|apikey|token)$/i;
 
+/** What a page shows instead of a secret value. */
+export const HIDDEN = '(hidden)';
+
 /** A variable's value as a page may show it: `(hidden)` for password-like names, so documentation leaks no secret. */
 export function shownValue(name: string, value: string): string {
-  return SECRET_NAME.test(name) && value.trim() !== '' ? '(hidden)' : value;
+  return SECRET_NAME.test(name) && value.trim() !== '' ? HIDDEN : value;
+}
+
+/** Whether key settings are those of a Set Task Sequence Variable step whose value the page hides. */
+export function hidesSetValue(settings: readonly Setting[]): boolean {
+  return settings.some((s) => s.label === 'set' && s.value.endsWith(` = ${HIDDEN}`));
 }
 
 export type { Setting };
@@ -64,7 +72,7 @@ export function keySettings(item: SequenceItem): Setting[] {
       const v = new SetVariableStep(item);
       // "Do not display this value": the page must not show it either.
       const hidden = getVariableValue(item, 'DoNotShowVariableValue') === 'true';
-      const value = hidden ? '(hidden)' : shownValue(v.variableName ?? '', v.variableValue ?? '');
+      const value = hidden ? HIDDEN : shownValue(v.variableName ?? '', v.variableValue ?? '');
       return [{ label: 'set', value: `${v.variableName ?? '?'} = ${value}` }];
     }
     default:
