@@ -5,7 +5,7 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { conditionOf, describeCondition } from '../model/conditions.js';
-import { referencedPackages } from '../model/mutate.js';
+import { referenceList } from '../model/mutate.js';
 import { listItems, type Located } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
 import type { Condition, Node, SequenceItem } from '../model/types.js';
@@ -141,16 +141,49 @@ function globals(doc: TaskSequenceDocument): Record<string, string> {
   return out;
 }
 
+/**
+ * The references of the `<referenceList>`, packages and applications, by the package ID or application ID they
+ * name (the first reference of each counts), with their other attributes (a package's program).
+ */
+function references(doc: TaskSequenceDocument): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  for (const c of referenceList(doc.sequence)?.children ?? []) {
+    if (c.kind !== 'reference') continue;
+    const { package: pkg, application } = c.attributes;
+    const key = pkg ?? application;
+    if (key === undefined || out.has(key)) continue;
+    const rest: Record<string, string> = Object.create(null) as Record<string, string>;
+    for (const [k, v] of Object.entries(c.attributes)) if (k !== (pkg !== undefined ? 'package' : 'application')) rest[k] = v;
+    out.set(key, rest);
+  }
+  return out;
+}
+
+/** The attributes that differ between two sets, each as a `field` with its value before and after. */
+function compareAttributes(before: Record<string, string>, after: Record<string, string>): Pick<DiffEntry, 'field' | 'before' | 'after'>[] {
+  const out: Pick<DiffEntry, 'field' | 'before' | 'after'>[] = [];
+  for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const x = Object.hasOwn(before, k) ? xmlValue(before[k] as string) : undefined;
+    const y = Object.hasOwn(after, k) ? xmlValue(after[k] as string) : undefined;
+    if (x !== y) out.push({ field: `attribute ${k}`, ...(x !== undefined ? { before: x } : {}), ...(y !== undefined ? { after: y } : {}) });
+  }
+  return out;
+}
+
 /** The differences between two documents, in the order of the second (removals last). */
 export function diffTaskSequences(a: TaskSequenceDocument, b: TaskSequenceDocument): DiffEntry[] {
   const out: DiffEntry[] = [];
   compareMaps('property', a.properties(), b.properties(), out);
   compareMaps('sequence', a.sequence.attributes, b.sequence.attributes, out);
   compareMaps('variable', globals(a), globals(b), out);
-  const refsA = new Set(referencedPackages(a.sequence));
-  const refsB = new Set(referencedPackages(b.sequence));
-  for (const r of refsB) if (!refsA.has(r)) out.push({ change: 'added', kind: 'reference', path: r });
-  for (const r of refsA) if (!refsB.has(r)) out.push({ change: 'removed', kind: 'reference', path: r });
+  const refsA = references(a);
+  const refsB = references(b);
+  for (const [r, attrs] of refsB) {
+    const before = refsA.get(r);
+    if (before === undefined) out.push({ change: 'added', kind: 'reference', path: r });
+    else for (const d of compareAttributes(before, attrs)) out.push({ change: 'changed', kind: 'reference', path: r, ...d });
+  }
+  for (const r of refsA.keys()) if (!refsB.has(r)) out.push({ change: 'removed', kind: 'reference', path: r });
 
   const left = listItems(a.sequence);
   const right = listItems(b.sequence);
