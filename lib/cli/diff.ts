@@ -7,7 +7,8 @@ import { type OptionSpecs, reportUsage, startCommand, UsageError, flag, readLimi
 import { formatDifferences } from './diff-format.js';
 import { INPUT_EXTENSIONS, walk } from './inputs.js';
 import type { CliIo } from './io.js';
-import { errorRecord, inputFailure, type JsonReport, printErrorJson, printJson, reportFailure } from './json-report.js';
+import { EXIT } from './exit.js';
+import { errorRecord, inputFailure, type JsonReport, printErrorJson, printJson, reportFailure, reportInternalError } from './json-report.js';
 import { loadOne } from './load.js';
 
 /** The command's --help text. */
@@ -60,6 +61,19 @@ function relativeFiles(io: CliIo, dir: string): Map<string, string> {
 
 /** Runs `cmts diff`. */
 export function run(argv: string[], io: CliIo): number {
+  try {
+    return compare(argv, io);
+  } catch (e) {
+    // A usage error is main's to report (status 2 too).
+    if (e instanceof UsageError) throw e;
+    // A bug is trouble: reported as the launcher reports one, but with diff's status for trouble, since its 1
+    // (the launcher's status for a bug) would tell a script the files differ.
+    reportInternalError(e, io);
+    return EXIT.usage;
+  }
+}
+
+function compare(argv: string[], io: CliIo): number {
   const p = startCommand(
     {
       name: 'diff',
