@@ -172,7 +172,17 @@ function compareAttributes(before: Record<string, string>, after: Record<string,
 
 /** The differences between two documents, in the order of the second (removals last). */
 export function diffTaskSequences(a: TaskSequenceDocument, b: TaskSequenceDocument): DiffEntry[] {
+  return diffWithPlaces(a, b).entries;
+}
+
+/**
+ * {@link diffTaskSequences}, with the item each entry is about: `places[k]` is, for the k-th entry about a step,
+ * group or sub task sequence, its index among the items of the second document in execution order (of the first,
+ * for a removal); undefined for the other entries. Paths repeat when names do, so a page marks items by place.
+ */
+export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument): { entries: DiffEntry[]; places: (number | undefined)[] } {
   const out: DiffEntry[] = [];
+  const places: (number | undefined)[] = [];
   compareMaps('property', a.properties(), b.properties(), out);
   compareMaps('sequence', a.sequence.attributes, b.sequence.attributes, out);
   compareMaps('variable', globals(a), globals(b), out);
@@ -257,14 +267,20 @@ export function diffTaskSequences(a: TaskSequenceDocument, b: TaskSequenceDocume
       if (leftParentOnRight(l) !== parent || !keep.has(i)) moved.add(r);
     });
   }
-  for (const r of right) {
+  // Every entry so far is about no item.
+  places.length = out.length;
+  right.forEach((r, place) => {
     const l = rightOf.get(r);
     const kind = label(r.node);
     if (!l) {
       out.push({ change: 'added', kind, path: r.path, after: r.node.kind === 'step' ? stepTypeName(r.node.attributes.type) : kind });
-      continue;
+      places.push(place);
+      return;
     }
-    if (moved.has(r)) out.push({ change: 'moved', kind, path: r.path, from: l.path });
+    if (moved.has(r)) {
+      out.push({ change: 'moved', kind, path: r.path, from: l.path });
+      places.push(place);
+    }
     const fa = fields(l.node);
     const fb = fields(r.node);
     for (const k of new Set([...fa.keys(), ...fb.keys()])) {
@@ -277,10 +293,15 @@ export function diffTaskSequences(a: TaskSequenceDocument, b: TaskSequenceDocume
         ...(fa.has(k) ? { before: shown(k, l.node, fa.get(k) as string, r.node) } : {}),
         ...(fb.has(k) ? { after: shown(k, r.node, fb.get(k) as string, l.node) } : {}),
       });
+      places.push(place);
     }
-  }
-  for (const l of left) if (!match.has(l)) out.push({ change: 'removed', kind: label(l.node), path: l.path, before: l.node.kind === 'step' ? stepTypeName(l.node.attributes.type) : label(l.node) });
-  return out;
+  });
+  left.forEach((l, place) => {
+    if (match.has(l)) return;
+    out.push({ change: 'removed', kind: label(l.node), path: l.path, before: l.node.kind === 'step' ? stepTypeName(l.node.attributes.type) : label(l.node) });
+    places.push(place);
+  });
+  return { entries: out, places };
 }
 
 /** A difference as one line for people. */

@@ -3,7 +3,7 @@
  * items marked (changed settings with before and after), removed items put back where they were, struck through.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { type DiffEntry, diffTaskSequences, formatDiffEntry } from '../diff/semantic-diff.js';
+import { type DiffEntry, diffWithPlaces, formatDiffEntry } from '../diff/semantic-diff.js';
 import { catalogEntry } from '../catalog/catalog.js';
 import { STEP_TYPES } from '../model/steps.js';
 import { HIDDEN, hidesSetValue, shownValue } from './key-settings.js';
@@ -70,33 +70,46 @@ function asRemoved(item: ItemView): ItemView {
   return root;
 }
 
-/** Lays the differences `entries` (from the old view's document to the new one's) over the new view, in place. */
-export function overlayChanges(view: SequenceView, old: SequenceView, entries: DiffEntry[]): SequenceView {
-  const index = (items: ItemView[]) => {
-    const m = new Map<string, ItemView[]>();
-    for (const i of flattenItems(items)) m.set(i.path, [...(m.get(i.path) ?? []), i]);
-    return m;
-  };
-  const byPath = index(view.items);
-  const oldByPath = index(old.items);
+/** Items by path, in order: paths repeat when names do. */
+function byPathOf(items: ItemView[]): Map<string, ItemView[]> {
+  const m = new Map<string, ItemView[]>();
+  for (const i of items) {
+    const list = m.get(i.path);
+    if (list) list.push(i);
+    else m.set(i.path, [i]);
+  }
+  return m;
+}
+
+/**
+ * Lays the differences `entries` (from the old view's document to the new one's) over the new view, in place.
+ * `places` (from {@link diffWithPlaces}) says which item each entry is about; without it, an entry goes to the first
+ * item at its path that fits, which is a guess when names repeat.
+ */
+export function overlayChanges(view: SequenceView, old: SequenceView, entries: DiffEntry[], places?: readonly (number | undefined)[]): SequenceView {
+  const items = flattenItems(view.items);
+  const oldItems = flattenItems(old.items);
+  const byPath = byPathOf(items);
+  let oldByPath: Map<string, ItemView[]> | undefined;
   const summary = { added: 0, removed: 0, moved: 0, changed: 0 };
   const other: string[] = [];
   const removed = new Set<ItemView>();
-  for (const d of entries) {
+  entries.forEach((d, k) => {
     if (!ITEM_KINDS.has(d.kind)) {
       other.push(formatDiffEntry(d.kind === 'variable' ? { ...d, ...(d.before !== undefined ? { before: shownValue(d.path, d.before) } : {}), ...(d.after !== undefined ? { after: shownValue(d.path, d.after) } : {}) } : d));
-      continue;
+      return;
     }
+    const place = places?.[k];
     if (d.change === 'removed') {
-      // Paths repeat when names do: take the first same-path item not yet placed.
-      const gone = oldByPath.get(d.path)?.find((i) => !removed.has(i));
+      // Without its place: the first same-path item not yet placed.
+      const gone = place !== undefined ? oldItems[place] : (oldByPath ??= byPathOf(oldItems)).get(d.path)?.find((i) => !removed.has(i));
       if (gone) removed.add(gone);
       summary.removed++;
-      continue;
+      return;
     }
-    const candidates = byPath.get(d.path) ?? [];
-    const item = d.change === 'added' ? (candidates.find((i) => !i.change) ?? candidates[0]) : (candidates.find((i) => i.change?.mark !== 'added') ?? candidates[0]);
-    if (!item) continue;
+    const candidates = place !== undefined ? [] : (byPath.get(d.path) ?? []);
+    const item = place !== undefined ? items[place] : d.change === 'added' ? (candidates.find((i) => !i.change) ?? candidates[0]) : (candidates.find((i) => i.change?.mark !== 'added') ?? candidates[0]);
+    if (!item) return;
     if (d.change === 'added') {
       item.change = { mark: 'added', fields: [] };
       summary.added++;
@@ -112,24 +125,27 @@ export function overlayChanges(view: SequenceView, old: SequenceView, entries: D
       const after = masked(d.field ?? '', d.after);
       item.change.fields.push({ field: d.field ?? '', ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) });
     }
-  }
-  for (const item of flattenItems(view.items)) hideSecrets(item);
+  });
+  for (const item of items) hideSecrets(item);
   placeRemoved(view, old, removed, byPath);
   view.changes = { summary, other };
   return view;
 }
 
 function placeRemoved(view: SequenceView, old: SequenceView, removed: Set<ItemView>, byPath: Map<string, ItemView[]>): void {
-  const oldParent = new Map<ItemView, ItemView[]>();
-  // Each list of the old tree, with a stack instead of recursion (the order of the entries does not matter here).
+  // Each old item's place in its list, with a stack instead of recursion (the order of the lists does not matter).
+  const oldPlace = new Map<ItemView, number>();
   const lists = [old.items];
   for (let list = lists.pop(); list !== undefined; list = lists.pop()) {
-    for (const i of list) {
-      oldParent.set(i, list);
+    list.forEach((i, n) => {
+      oldPlace.set(i, n);
       lists.push(i.children);
-    }
+    });
   }
   const goneGroups = new Set([...removed].filter((r) => r.kind === 'group').map((r) => r.path));
+  // What goes into each list, in the old order: each list is then rebuilt once (a splice per removed item made
+  // thousands of removals quadratic).
+  const into = new Map<ItemView[], { at: number; item: ItemView }[]>();
   for (const gone of removed) {
     // A removed group brings its removed contents along.
     const p = parentPath(gone.path);
@@ -137,13 +153,22 @@ function placeRemoved(view: SequenceView, old: SequenceView, removed: Set<ItemVi
     for (let a = p; a !== '' && !ancestorGone; a = parentPath(a)) ancestorGone = goneGroups.has(a);
     if (ancestorGone) continue;
     const target = p === '' ? view.items : byPath.get(p)?.[0]?.children;
-    if (!target) {
-      view.items.push(asRemoved(gone));
-      continue;
+    const at = target === undefined ? Number.MAX_SAFE_INTEGER : (oldPlace.get(gone) ?? Number.MAX_SAFE_INTEGER);
+    const list = target ?? view.items;
+    const pending = into.get(list);
+    if (pending) pending.push({ at, item: asRemoved(gone) });
+    else into.set(list, [{ at, item: asRemoved(gone) }]);
+  }
+  for (const [list, pending] of into) {
+    // As inserting each at its old place in turn (never past the end): a stable sort keeps the old order on ties.
+    pending.sort((x, y) => x.at - y.at);
+    const kept = list.splice(0, list.length);
+    let next = 0;
+    for (const { at, item } of pending) {
+      while (list.length < at && next < kept.length) list.push(kept[next++] as ItemView);
+      list.push(item);
     }
-    const siblings = oldParent.get(gone) ?? [];
-    const at = Math.min(siblings.indexOf(gone), target.length);
-    target.splice(at < 0 ? target.length : at, 0, asRemoved(gone));
+    while (next < kept.length) list.push(kept[next++] as ItemView);
   }
 }
 
@@ -153,5 +178,6 @@ export function buildComparisonView(oldDoc: TaskSequenceDocument, newDoc: TaskSe
   // sequence too large is refused before the costlier view of the new one is made.
   const old = buildSequenceView(oldDoc, { lint: false, ...(options.maxItems !== undefined && { maxItems: options.maxItems }) });
   const view = buildSequenceView(newDoc, options);
-  return overlayChanges(view, old, diffTaskSequences(oldDoc, newDoc));
+  const { entries, places } = diffWithPlaces(oldDoc, newDoc);
+  return overlayChanges(view, old, entries, places);
 }
