@@ -66,14 +66,15 @@ function usage(title: string, first: string, rows: UsageRow[], withReads: boolea
 
 /** The Markdown document for a view. */
 export function renderMarkdown(view: SequenceView): string {
-  const out: string[] = [`# ${m(view.title)}`, '', '| | |', '| --- | --- |', `| source | ${cell(view.source)} |`, ...view.header.map((h) => `| ${cell(h.label)} | ${cell(h.value)} |`), ''];
+  // A heading drops a closing run of # (a title "Build #" would lose it): every # of the title is escaped.
+  const out: string[] = [`# ${m(view.title).replace(/#/g, '\\#')}`, '', '| | |', '| --- | --- |', `| source | ${cell(view.source)} |`, ...view.header.map((h) => `| ${cell(h.label)} | ${cell(h.value)} |`), ''];
   out.push(`${view.counts.steps} steps in ${view.counts.groups} groups${view.counts.disabled ? `, ${view.counts.disabled} disabled` : ''}; ${view.variables.length} variables, ${view.packages.length} packages.`, '');
   if (view.references.length) {
     out.push('## References', '', '| package | program | application |', '| --- | --- | --- |', ...view.references.map((r) => `| ${cell(r.package ?? '')} | ${cell(r.program ?? '')} | ${cell(r.application ?? '')} |`), '');
   }
   if (view.changes) {
     const s = view.changes.summary;
-    out.push('## Changes', '', `${s.added} added, ${s.removed} removed, ${s.changed} changed, ${s.moved} moved.`, '', ...view.changes.other.map((o) => `- ${m(o)}`), ...(view.changes.other.length ? [''] : []));
+    out.push('## Changes', '', `${s.added} added, ${s.removed} removed, ${s.changed} changed, ${s.moved} moved.`, '', ...view.changes.other.map((o) => `- ${m(o).replace(/^[+-]/, '\\$&')}`), ...(view.changes.other.length ? [''] : []));
   }
   out.push('## Steps', '');
   treeLines(view.items, out);
