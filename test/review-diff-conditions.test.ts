@@ -15,8 +15,9 @@ describe('the diff compares a condition by every parameter, not by its one-line 
     const entries = diff(withCondition(expression('Registry', params)), withCondition(expression('Registry', { ...params, Type: 'REG_DWORD' })));
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ change: 'changed', kind: 'step', path: 'a', field: 'condition' });
-    expect(entries[0]?.before).toContain('REG_SZ');
-    expect(entries[0]?.after).toContain('REG_DWORD');
+    // Every parameter, values as written: the registry path keeps its single backslashes.
+    expect(entries[0]?.before).toBe('Registry(Data=1, KeyPath=HKEY_LOCAL_MACHINE\\SOFTWARE\\X, Operator=equals, Type=REG_SZ, Value=V)');
+    expect(entries[0]?.after).toBe('Registry(Data=1, KeyPath=HKEY_LOCAL_MACHINE\\SOFTWARE\\X, Operator=equals, Type=REG_DWORD, Value=V)');
   });
 
   it('a software condition whose product code changes (the name kept) is a change', () => {

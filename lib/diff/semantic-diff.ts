@@ -45,7 +45,7 @@ function xmlValue(value: string): string {
  * console's summary does not show (a registry value's type, a product code beside its name), so it cannot be what
  * is compared. Operators nest as deep as the reader allows: an explicit stack, not recursion.
  */
-function conditionText(condition: Condition): string {
+function conditionText(condition: Condition, forPeople = false): string {
   const out: string[] = [];
   const todo: (Node | string)[] = [];
   const pushOperands = (nodes: Node[]) => {
@@ -66,7 +66,11 @@ function conditionText(condition: Condition): string {
       const params: [string, string][] = [];
       for (const c of n.children) if (c.kind === 'variable' && c.attributes.name !== undefined) params.push([c.attributes.name, xmlValue(c.value)]);
       params.sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
-      out.push(`${n.attributes.type ?? 'expression'}(${params.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')})`);
+      // For people: the type as the console's summary names it, and values as written (a registry path keeps its
+      // single backslashes); for comparing, every value quoted, so no two conditions read the same.
+      const type = n.attributes.type ?? 'expression';
+      const shownType = forPeople ? type.replace(/^SMS_TaskSequence_/, '').replace(/ConditionExpression$/, '') || 'expression' : type;
+      out.push(`${shownType}(${params.map(([k, v]) => `${k}=${forPeople ? v : JSON.stringify(v)}`).join(', ')})`);
     }
   }
   return out.join('');
@@ -97,7 +101,7 @@ function shown(field: string, item: SequenceItem, value: string, other: Sequence
   if (field !== 'condition') return value;
   const words = describeCondition(conditionOf(item) as Condition);
   const otherCondition = conditionOf(other);
-  return otherCondition !== undefined && describeCondition(otherCondition) === words ? value : words;
+  return otherCondition !== undefined && describeCondition(otherCondition) === words ? conditionText(conditionOf(item) as Condition, true) : words;
 }
 
 function signature(item: SequenceItem): string {
