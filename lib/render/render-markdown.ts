@@ -40,12 +40,14 @@ function treeLines(items: ItemView[], out: string[]): void {
 /** One item's lines: its head line and, one level in, its description, condition, settings, changes and findings. */
 function itemLines(item: ItemView, depth: number, out: string[]): void {
   const pad = '  '.repeat(depth);
-  const name = item.name ? m(item.name) : '*(no name)*';
+  // Emphasis needs no space just inside its markers (`**Install **` is shown as written): names and descriptions
+  // are trimmed of the spaces and line ends at their ends, which a page does not show either.
+  const name = item.name.trim() ? m(item.name.trim()) : '*(no name)*';
   // A removed or disabled step is struck through, as the page greys or strikes it.
   const shown = item.change?.mark === 'removed' || item.disabled ? `~~${name}~~` : name;
   out.push(`${pad}- ${m(item.number)} **${shown}** (${m(item.typeName)})${marks(item)}`);
   const sub = `${pad}  - `;
-  if (item.description) out.push(`${sub}*${m(item.description)}*`);
+  if (item.description.trim()) out.push(`${sub}*${m(item.description.trim())}*`);
   if (item.condition) out.push(`${sub}if ${m(item.condition)}`);
   for (const s of item.settings) out.push(`${sub}${m(s.label)}: ${m(s.value)}`);
   for (const f of item.change?.fields ?? []) out.push(`${sub}changed ${m(f.field)}: ${f.before === undefined ? '(none)' : m(f.before)} → ${f.after === undefined ? '(none)' : m(f.after)}`);
