@@ -179,12 +179,21 @@ export function diffTaskSequences(a: TaskSequenceDocument, b: TaskSequenceDocume
   return diffWithPlaces(a, b).entries;
 }
 
+/** What {@link diffWithPlaces} gives. */
+export interface DiffWithPlaces {
+  entries: DiffEntry[];
+  /** For each entry about an item, its index in execution order (see {@link diffWithPlaces}). */
+  places: (number | undefined)[];
+  /** For each item of the first document, in execution order, the index of the item of the second it became. */
+  matched: (number | undefined)[];
+}
+
 /**
  * {@link diffTaskSequences}, with the item each entry is about: `places[k]` is, for the k-th entry about a step,
  * group or sub task sequence, its index among the items of the second document in execution order (of the first,
  * for a removal); undefined for the other entries. Paths repeat when names do, so a page marks items by place.
  */
-export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument): { entries: DiffEntry[]; places: (number | undefined)[] } {
+export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument): DiffWithPlaces {
   const out: DiffEntry[] = [];
   const places: (number | undefined)[] = [];
   compareMaps('property', a.properties(), b.properties(), out);
@@ -305,7 +314,12 @@ export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument)
     out.push({ change: 'removed', kind: label(l.node), path: l.path, before: l.node.kind === 'step' ? stepTypeName(l.node.attributes.type) : label(l.node) });
     places.push(place);
   });
-  return { entries: out, places };
+  const rightIndex = new Map(right.map((r, i) => [r, i]));
+  const matched = left.map((l) => {
+    const r = match.get(l);
+    return r === undefined ? undefined : rightIndex.get(r);
+  });
+  return { entries: out, places, matched };
 }
 
 /** A difference as one line for people. */

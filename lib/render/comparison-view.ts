@@ -3,24 +3,13 @@
  * items marked (changed settings with before and after), removed items put back where they were, struck through.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { type DiffEntry, diffWithPlaces, formatDiffEntry } from '../diff/semantic-diff.js';
+import { type DiffEntry, type DiffWithPlaces, diffWithPlaces, formatDiffEntry } from '../diff/semantic-diff.js';
 import { catalogEntry } from '../catalog/catalog.js';
 import { STEP_TYPES } from '../model/steps.js';
 import { HIDDEN, hidesSetValue, shownValue } from './key-settings.js';
 import { buildSequenceView, flattenItems, type ItemView, type SequenceView, type ViewOptions } from './view-model.js';
 
 const ITEM_KINDS = new Set(['group', 'step', 'subtasksequence']);
-
-/** The parent path of a step path (`A/B\/C/D` → `A/B\/C`), '' at the top. */
-function parentPath(path: string): string {
-  for (let i = path.length - 1; i >= 0; i--) {
-    if (path[i] !== '/') continue;
-    let slashes = 0;
-    for (let j = i - 1; j >= 0 && path[j] === '\\'; j--) slashes++;
-    if (slashes % 2 === 0) return path.slice(0, i);
-  }
-  return '';
-}
 
 function masked(field: string, value: string | undefined): string | undefined {
   return value === undefined || !field.startsWith('variable ') ? value : shownValue(field.slice(9), value);
@@ -83,10 +72,12 @@ function byPathOf(items: ItemView[]): Map<string, ItemView[]> {
 
 /**
  * Lays the differences `entries` (from the old view's document to the new one's) over the new view, in place.
- * `places` (from {@link diffWithPlaces}) says which item each entry is about; without it, an entry goes to the first
- * item at its path that fits, which is a guess when names repeat.
+ * `where` (from {@link diffWithPlaces}) says which item each entry is about and which new item each old one became;
+ * without it, an entry goes to the first item at its path that fits, which is a guess when names repeat, and a removed
+ * item into the first group at its old parent's path.
  */
-export function overlayChanges(view: SequenceView, old: SequenceView, entries: DiffEntry[], places?: readonly (number | undefined)[]): SequenceView {
+export function overlayChanges(view: SequenceView, old: SequenceView, entries: DiffEntry[], where?: Omit<DiffWithPlaces, 'entries'>): SequenceView {
+  const places = where?.places;
   const items = flattenItems(view.items);
   const oldItems = flattenItems(old.items);
   const byPath = byPathOf(items);
@@ -127,32 +118,41 @@ export function overlayChanges(view: SequenceView, old: SequenceView, entries: D
     }
   });
   for (const item of items) hideSecrets(item);
-  placeRemoved(view, old, removed, byPath);
+  const oldIndex = new Map(oldItems.map((item, n) => [item, n]));
+  placeRemoved(view, old, removed, (parent) => {
+    if (parent === undefined) return view.items;
+    const at = where ? where.matched[oldIndex.get(parent) ?? -1] : undefined;
+    return where ? (at === undefined ? undefined : items[at]?.children) : byPath.get(parent.path)?.[0]?.children;
+  });
   view.changes = { summary, other };
   return view;
 }
 
-function placeRemoved(view: SequenceView, old: SequenceView, removed: Set<ItemView>, byPath: Map<string, ItemView[]>): void {
-  // Each old item's place in its list, with a stack instead of recursion (the order of the lists does not matter).
+/**
+ * Puts each removed item back, struck through, at its old place in the list it was removed from: `listOf` gives the
+ * new view's list for an old group (undefined: it has none), or the top level for undefined.
+ */
+function placeRemoved(view: SequenceView, old: SequenceView, removed: Set<ItemView>, listOf: (parent: ItemView | undefined) => ItemView[] | undefined): void {
+  // Each old item's place in its list and its group, with a stack instead of recursion.
   const oldPlace = new Map<ItemView, number>();
-  const lists = [old.items];
-  for (let list = lists.pop(); list !== undefined; list = lists.pop()) {
+  const oldParent = new Map<ItemView, ItemView>();
+  const lists: [ItemView[], ItemView | undefined][] = [[old.items, undefined]];
+  for (let top = lists.pop(); top !== undefined; top = lists.pop()) {
+    const [list, parent] = top;
     list.forEach((i, n) => {
       oldPlace.set(i, n);
-      lists.push(i.children);
+      if (parent) oldParent.set(i, parent);
+      lists.push([i.children, i]);
     });
   }
-  const goneGroups = new Set([...removed].filter((r) => r.kind === 'group').map((r) => r.path));
   // What goes into each list, in the old order: each list is then rebuilt once (a splice per removed item made
   // thousands of removals quadratic).
   const into = new Map<ItemView[], { at: number; item: ItemView }[]>();
   for (const gone of removed) {
+    const parent = oldParent.get(gone);
     // A removed group brings its removed contents along.
-    const p = parentPath(gone.path);
-    let ancestorGone = false;
-    for (let a = p; a !== '' && !ancestorGone; a = parentPath(a)) ancestorGone = goneGroups.has(a);
-    if (ancestorGone) continue;
-    const target = p === '' ? view.items : byPath.get(p)?.[0]?.children;
+    if (parent !== undefined && removed.has(parent)) continue;
+    const target = listOf(parent);
     const at = target === undefined ? Number.MAX_SAFE_INTEGER : (oldPlace.get(gone) ?? Number.MAX_SAFE_INTEGER);
     const list = target ?? view.items;
     const pending = into.get(list);
@@ -178,6 +178,6 @@ export function buildComparisonView(oldDoc: TaskSequenceDocument, newDoc: TaskSe
   // sequence too large is refused before the costlier view of the new one is made.
   const old = buildSequenceView(oldDoc, { lint: false, ...(options.maxItems !== undefined && { maxItems: options.maxItems }) });
   const view = buildSequenceView(newDoc, options);
-  const { entries, places } = diffWithPlaces(oldDoc, newDoc);
-  return overlayChanges(view, old, entries, places);
+  const { entries, ...where } = diffWithPlaces(oldDoc, newDoc);
+  return overlayChanges(view, old, entries, where);
 }
