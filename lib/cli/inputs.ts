@@ -31,10 +31,14 @@ function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
+// One collation, not the environment's (localeCompare follows LANG): a folder's files come in the same order, and
+// reports and index pages list them the same, on every machine.
+const BY_NAME = new Intl.Collator('en');
+
 /** The files under a folder (with their folder prefix), sorted by name; with `recursive`, in subfolders too. */
 export function walk(io: CliIo, dir: string, recursive: boolean): string[] {
   const out: string[] = [];
-  for (const e of io.listDir(dir).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const e of io.listDir(dir).sort((a, b) => BY_NAME.compare(a.name, b.name))) {
     const p = dir === '.' ? e.name : join(dir, e.name).replace(/\\/g, '/');
     if (e.dir) {
       if (recursive) out.push(...walk(io, p, true));
