@@ -3,7 +3,7 @@ import { addStep, copyItemTo, createSequence, setRetryCount, setSuccessCodes, st
 import { addItem, copyItem, createGroup, moveItem } from '../lib/model/authoring.js';
 import { isEnabled, renameItem, setContinueOnError, setEnabled, setItemAttribute, setTimeoutSeconds } from '../lib/model/attributes.js';
 import { buildCondition, readCondition, setCondition } from '../lib/model/condition-builder.js';
-import { findGroup, findItems } from '../lib/model/query.js';
+import { findGroup, findItems, nextItem } from '../lib/model/query.js';
 import { referencedPackages, conditionOf, describeCondition, findSteps, readTaskSequence, writeTaskSequenceText, type Group, type Step } from './helpers/api.js';
 
 const PRETTY = `<?xml version="1.0"?>
@@ -163,6 +163,23 @@ describe('authoring edge cases', () => {
     expect(step.attributes.disable).toBe('true');
     setEnabled(step, true);
     expect(writeTaskSequenceText(doc)).toBe('<sequence version="3.00"><step name="A" disable="false" continueOnError="false" description=""><action>cmd</action></step></sequence>');
+  });
+
+  it('nextItem takes a located index as a hint, and finds the item itself when the hint is stale', () => {
+    const step = (name: string) => `<step type="SMS_TaskSequence_RebootAction" name="${name}"><action>smsboot.exe /target:HD</action></step>`;
+    const doc = readTaskSequence(`<sequence version="3.00">\n  <group name="G">\n    ${step('A')}\n    ${step('B')}\n    <!-- c -->${step('C')}\n  </group>\n</sequence>`);
+    const [a, b, c] = findSteps(doc.sequence);
+    if (!a || !b || !c) throw new Error('the sample has three steps');
+    const group = a.parent;
+    expect(nextItem(group, a.node, a.index)).toBe(b.node);
+    expect(nextItem(group, b.node, b.index)).toBe(c.node);
+    expect(nextItem(group, c.node, c.index)).toBeUndefined();
+    // A hint that holds another item is not taken: A's next is B whatever index is given.
+    expect(nextItem(group, a.node, c.index)).toBe(b.node);
+    // Something inserted before the steps since they were located: the indexes no longer hold them.
+    group.children.unshift({ kind: 'comment', value: ' new ' });
+    expect(nextItem(group, a.node, a.index)).toBe(b.node);
+    expect(nextItem(group, b.node, b.index)).toBe(c.node);
   });
 
   it('refuses a group moved into itself and an index outside the group', () => {

@@ -136,10 +136,13 @@ export function parentOf(root: Parent, node: Node): { parent: Parent; index: num
   return parentIn(root, node);
 }
 
-/** The step or group after `item` in `parent`, skipping whitespace and comments. */
-export function nextItem(parent: Sequence | Group, item: SequenceItem): SequenceItem | undefined {
+/**
+ * The step or group after `item` in `parent`, skipping whitespace and comments. `at`, where the caller knows it (a
+ * {@link Located}'s `index`), saves searching the parent for the item: it is used when the item is still there.
+ */
+export function nextItem(parent: Sequence | Group, item: SequenceItem, at?: number): SequenceItem | undefined {
   const kids = parent.children;
-  for (let i = kids.indexOf(item) + 1; i < kids.length; i++) {
+  for (let i = (at !== undefined && kids[at] === item ? at : kids.indexOf(item)) + 1; i < kids.length; i++) {
     const k = kids[i] as Node;
     if (isSequenceItem(k)) return k;
   }

@@ -40,7 +40,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Edit[] {
       edits.push({ change: { what: `removed install-software step "${o.stepNames.certfix}"`, where: located.path, requirement: 'R13' }, apply: () => void removeItem(doc.sequence, node) });
     }
     // Only after a CCMCertFix step (finding the next item costs the parent's size).
-    const next = isCertfix ? nextItem(located.parent, node) : undefined;
+    const next = isCertfix ? nextItem(located.parent, node, located.index) : undefined;
     if (isCertfix && ours(next, o.stepNames.restart) && next.attributes.type === STEP_TYPES.restartComputer) {
       edits.push({ change: { what: `removed restart-computer step "${o.stepNames.restart}"`, where: located.path, requirement: 'R14' }, apply: () => void removeItem(doc.sequence, next) });
     }

@@ -202,7 +202,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   if (adopted) {
     const certfix = adopted.node as Step;
     plan.already.push({ what: `install-software step "${certfix.attributes.name ?? ''}" runs CCMCertFix after Setup`, where: setup.path, requirement: 'R13' });
-    const next = nextItem(adopted.parent, certfix);
+    const next = nextItem(adopted.parent, certfix, adopted.index);
     if (restartsToOs(next) && restartMismatch(certfix, next) === undefined) {
       plan.already.push({ what: `restart-computer step "${next.attributes.name ?? ''}"`, where: setup.path, requirement: 'R14' });
       const view = new RestartComputerStep(next);

@@ -81,7 +81,7 @@ export const certfixWithoutRestart: LintRule = {
       const v = new InstallSoftwareStep(step);
       const isCertfix = /CCMCertFix/i.test(v.programName ?? '') || (dependent !== undefined && v.packageId?.toUpperCase() === dependent.packageId.toUpperCase() && v.programName?.toLowerCase() === dependent.program.toLowerCase());
       if (!isCertfix) return [];
-      const next = nextItem(located.parent, step);
+      const next = nextItem(located.parent, step, located.index);
       if (!restartsToOs(next)) return [{ located, message: `"${step.attributes.name ?? ''}" runs CCMCertFix and is not followed by a Restart Computer to the installed operating system (R14).` }];
       // The same test the preset makes before it adopts the restart (otherwise it inserts the KB's own).
       const mismatch = restartMismatch(step, next);

@@ -15,7 +15,7 @@ export const restartAfterCertfixNotifies: LintRule = {
       if (step.kind !== 'step' || step.attributes.type !== STEP_TYPES.installSoftware) return [];
       const program = `${new InstallSoftwareStep(step).programName ?? ''} ${step.attributes.name ?? ''}`;
       if (!/CCMCertFix/i.test(program)) return [];
-      const next = nextItem(located.parent, step);
+      const next = nextItem(located.parent, step, located.index);
       if (!next || next.kind !== 'step' || next.attributes.type !== STEP_TYPES.restartComputer || !new RestartComputerStep(next).notifiesUser) return [];
       return [{ located: locate(doc.sequence, next) ?? located, message: `"${next.attributes.name ?? ''}" after CCMCertFix notifies the user (time-out ${new RestartComputerStep(next).timeout} s); clear "Notify the user before restarting" (R14).` }];
     }),
