@@ -121,11 +121,15 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
     if (buf.toString(flags & 0x800 ? 'utf8' : 'latin1', localOffset + 30, localOffset + 30 + lName) !== name) fail(`The local header of ${name} names another entry.`);
     if (buf.readUInt32LE(localOffset + 18) === 0xffffffff || buf.readUInt32LE(localOffset + 22) === 0xffffffff) fail(`Entry ${name} needs ZIP64, which is not supported.`);
     if (localOffset + 30 + lName + lExtra > cdOffset) fail(`The local header of ${name} is damaged.`);
-    checkExtraFields(buf.subarray(localOffset + 30 + lName, localOffset + 30 + lName + lExtra), name);
+    // A reader that streams the archive from the front goes by the local header alone: it must name the same file
+    // (a Unicode path field there too) and describe the same data, or that reader extracts another archive.
+    const localNames = checkExtraFields(buf.subarray(localOffset + 30 + lName, localOffset + 30 + lName + lExtra), name);
+    if (localNames.some((k) => !names.includes(k))) unsafe(`The local header of ${name} gives it another name (a Unicode path field the central directory does not have).`);
     const dataOffset = localOffset + 30 + lName + lExtra;
     let localEnd = dataOffset + compressedSize;
     if (flags & 0x8) localEnd += localEnd + 4 <= cdOffset && buf.readUInt32LE(localEnd) === 0x08074b50 ? 16 : 12;
     if (localEnd > cdOffset) fail(`The data of ${name} runs into the central directory.`);
+    checkLocalAgrees(buf, { name, flags, method, crc, compressedSize, size, localOffset, localEnd });
     const centralLength = 46 + nameLen + extraLen + commentLen;
     entries.push({ name, method, flags, crc, compressedSize, size, centralOffset: at, centralLength, localOffset, localEnd, dataOffset });
     at += centralLength;
@@ -135,6 +139,28 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
     if ((byOffset[i] as ZipEntry).localOffset < (byOffset[i - 1] as ZipEntry).localEnd) unsafe('Entries overlap (a zip bomb?).');
   }
   return { bytes, entries, eocdOffset: eocd };
+}
+
+/**
+ * Refuses an entry whose local header (or data descriptor) says another thing than its central record: the flags
+ * that change how it reads (encrypted, descriptor, UTF-8 name), its method, and its CRC and sizes. With a data
+ * descriptor the local header may leave the CRC and sizes 0, and the descriptor holds them.
+ */
+function checkLocalAgrees(buf: Buffer, e: Pick<ZipEntry, 'name' | 'flags' | 'method' | 'crc' | 'compressedSize' | 'size' | 'localOffset' | 'localEnd'>): void {
+  const at = e.localOffset;
+  const disagree = (what: string): never => unsafe(`The local header of ${e.name} gives another ${what} than the central directory: readers would extract different data.`);
+  if ((buf.readUInt16LE(at + 6) & 0x809) !== (e.flags & 0x809)) disagree('flags');
+  if (buf.readUInt16LE(at + 8) !== e.method) disagree('compression method');
+  const declared = [e.crc, e.compressedSize, e.size];
+  const local = [buf.readUInt32LE(at + 14), buf.readUInt32LE(at + 18), buf.readUInt32LE(at + 22)];
+  const descriptor = e.flags & 0x8;
+  if (local.some((v, i) => v !== declared[i] && !(descriptor && v === 0))) disagree('CRC or size');
+  if (descriptor) {
+    const d = e.localEnd - 12;
+    if (buf.readUInt32LE(d) !== e.crc || buf.readUInt32LE(d + 4) !== e.compressedSize || buf.readUInt32LE(d + 8) !== e.size) {
+      unsafe(`The data descriptor of ${e.name} gives another CRC or size than the central directory: readers would extract different data.`);
+    }
+  }
 }
 
 /** An entry's uncompressed bytes, checked against its declared size and CRC. */
