@@ -98,7 +98,12 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
   const targets = findSteps(doc.sequence, options.after);
   if (targets.length === 0) throw new TaskSequenceError('STEP_NOT_FOUND', `No step matches ${JSON.stringify(options.after)}.`);
   const plan = emptyPlan();
+  // Steps found already in place after a match. When the new steps match the query themselves (after every Run
+  // Command Line, insert a Run Command Line), such a step is no place to insert after: the second run would insert
+  // after the first run's steps, and never be done.
+  const inPlace = new Set<SequenceItem>();
   for (const target of targets) {
+    if (inPlace.has(target.node)) continue;
     // The item after the last existing step that matched, and the node the next new step goes after.
     let real: SequenceItem = target.node;
     let anchor: SequenceItem = target.node;
@@ -110,6 +115,7 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
         plan.already.push({ what: `${spec.type} step "${next.attributes.name ?? ''}"`, where: target.path, ...req });
         real = next;
         anchor = next;
+        inPlace.add(next);
         return;
       }
       const step = build(spec, retry);
