@@ -106,6 +106,16 @@ export function getProperty(kind: ContainerKind, root: Element, name: string): s
   return undefined;
 }
 
+/**
+ * Whether {@link setProperty} can set the property: a 2007 export can hold any (a missing element is added), an
+ * object.xml only a `<PROPERTY>` it has, null (no `<VALUE>`) or not; a bare sequence none.
+ */
+export function canSetProperty(kind: ContainerKind, root: Element, name: string): boolean {
+  if (kind === 'sms-package') return 'children' in root && name !== 'SequenceData';
+  if (kind === 'cim-instance') return name !== 'Sequence' && cimProperty(root, name) !== undefined && 'children' in (cimProperty(root, name) as Element);
+  return false;
+}
+
 /** Sets a container property, adding its element (laid out like its neighbours) when absent. */
 export function setProperty(kind: ContainerKind, xml: XmlDocument, root: Element, name: string, value: string): void {
   if (kind === 'sequence' || !('children' in root)) {

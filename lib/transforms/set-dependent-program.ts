@@ -3,7 +3,9 @@
  * in a container that has package properties.
  */
 import type { TaskSequenceDocument } from '../document.js';
+import { canSetProperty } from '../containers/index.js';
 import { TaskSequenceError } from '../errors.js';
+import type { Element } from '../model/types.js';
 import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
 import { ASCII_ADVICE, checkText, PACKAGE_ID } from './values.js';
 
@@ -73,8 +75,10 @@ export function planSetDependentProgram(doc: TaskSequenceDocument, options: SetD
   const value = `${options.packageId};;${options.programName}`;
   const req = options.requirement === undefined ? {} : { requirement: options.requirement };
   const plan = emptyPlan();
-  // A 2007 export without the element gets one; a bare sequence and an object.xml without the property cannot.
-  const before = doc.container === 'sms-package' ? (doc.getProperty('DependentProgram') ?? '') : doc.hasProperties ? doc.getProperty('DependentProgram') : undefined;
+  // A 2007 export without the element gets one, and an object.xml's null property (no <VALUE>) a value; a bare
+  // sequence and an object.xml without the property cannot hold it.
+  const root = doc.xml.children.find((c): c is Element => c.kind === 'element');
+  const before = root && canSetProperty(doc.container, root, 'DependentProgram') ? (doc.getProperty('DependentProgram') ?? '') : undefined;
   if (before === undefined) {
     const what = doc.hasProperties ? 'This object.xml has no DependentProgram property, so it cannot hold' : 'A bare <sequence> cannot hold';
     plan.diagnostics.push({ code: 'DEPENDENT_PROGRAM_NOT_IN_FILE', severity: 'warning', message: `${what} "Run another program first" (${value}). ${dependentProgramHowTo(value)}` });
