@@ -65,6 +65,14 @@ const BOM = [0xef, 0xbb, 0xbf];
 const ROOT = /<ArrayOfString\b[^>]*?(\s*\/)?>/;
 const ITEM = /<string>([^<]*)<\/string>/g;
 
+/** Thrown by {@link unescapeXml} for a character reference to no XML character; the file is then not editable. */
+class NotXmlCharacter extends Error {}
+
+/** Whether a code point is a character XML 1.0 can carry (`Char`). */
+function isXmlChar(c: number): boolean {
+  return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+}
+
 function unescapeXml(s: string): string {
   return s.replace(/&(lt|gt|amp|quot|apos|#x[0-9A-Fa-f]+|#[0-9]+);/g, (_, e: string) => {
     if (e === 'lt') return '<';
@@ -72,7 +80,10 @@ function unescapeXml(s: string): string {
     if (e === 'amp') return '&';
     if (e === 'quot') return '"';
     if (e === 'apos') return "'";
-    return String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    // Past U+10FFFF String.fromCodePoint throws a RangeError; a surrogate or NUL is no character either.
+    const code = e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    if (!isXmlChar(code)) throw new NotXmlCharacter();
+    return String.fromCodePoint(code);
   });
 }
 
@@ -116,6 +127,16 @@ export function readReferencesInfo(bytes: Uint8Array): ReferencesInfoFile | unde
   return parseReferencesInfo(bytes.subarray(0, bomLength), text);
 }
 
+/** {@link parseItems}, or undefined when a character reference names no XML character (not well-formed). */
+function parseReferencesInfo(bom: Uint8Array, text: string): ReferencesInfoFile | undefined {
+  try {
+    return parseItems(bom, text);
+  } catch (e) {
+    if (e instanceof NotXmlCharacter) return undefined;
+    throw e;
+  }
+}
+
 /** The file as an edit left it: `text` (an edit of `file`'s text) read again, with `file`'s BOM. */
 export function withText(file: ReferencesInfoFile, text: string): ReferencesInfoFile {
   return parseReferencesInfo(file.bom, text) ?? file;
@@ -124,7 +145,7 @@ export function withText(file: ReferencesInfoFile, text: string): ReferencesInfo
 /** The line break at `at`, if one starts there (a sticky match: nothing after `at` is copied). */
 const LINE_BREAK = /\r?\n/y;
 
-function parseReferencesInfo(bom: Uint8Array, text: string): ReferencesInfoFile | undefined {
+function parseItems(bom: Uint8Array, text: string): ReferencesInfoFile | undefined {
   const root = ROOT.exec(text);
   if (!root) return undefined;
   const selfClosing = root[1] !== undefined;
