@@ -116,7 +116,10 @@ export function plainOptions(options: unknown, what: string): Record<string, unk
     const d = Object.getOwnPropertyDescriptor(options, key) as PropertyDescriptor;
     if (!('value' in d)) throw new TaskSequenceError('OPTIONS_INVALID', `The ${what} option ${key} is an accessor; options must be plain values.`);
     // Nested objects (step lists) are copied as JSON, which drops getters' indirection the same way.
-    out[key] = typeof d.value === 'object' && d.value !== null ? JSON.parse(JSON.stringify(d.value)) : d.value;
+    // Defined, not assigned: assigning a "__proto__" key (JSON.parse makes one an own property) would set the
+    // copy's prototype, and the schema and the transform would take its properties for the caller's options.
+    const value: unknown = typeof d.value === 'object' && d.value !== null ? JSON.parse(JSON.stringify(d.value)) : d.value;
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
