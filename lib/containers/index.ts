@@ -7,7 +7,7 @@
  *   properties are its `<PROPERTY NAME=…><VALUE>` pairs and the sequence is the `Sequence` property's CDATA.
  */
 import { TaskSequenceError, type LineCounter } from '../errors.js';
-import { appendLaidOut, detectIndentUnit, insertLaidOut, layoutAt } from '../model/format.js';
+import { appendLaidOut, detectIndentUnit, insertLaidOut, layoutAt, whitespaceBefore } from '../model/format.js';
 import { childElement, isElement } from '../model/query.js';
 import type { Element, Sequence, XmlDocument } from '../model/types.js';
 import { elementText, setElementText } from '../model/variables.js';
@@ -134,8 +134,18 @@ export function setProperty(kind: ContainerKind, xml: XmlDocument, root: Element
     root.children.forEach((c, i) => {
       if (isElement(c) && rank !== -1 && SMS_PACKAGE_ORDER.indexOf(c.tag) !== -1 && SMS_PACKAGE_ORDER.indexOf(c.tag) < rank) after = i;
     });
-    if (after === -1) appendLaidOut(root, created, layoutAt(xml, xml.children.indexOf(root), unit), unit);
-    else insertLaidOut(root, after, [created], unit);
+    if (after !== -1) {
+      insertLaidOut(root, after, [created], unit);
+      return;
+    }
+    // None comes before it: it goes before the first that comes after it (with that one's indent), else last.
+    const next = rank === -1 ? -1 : root.children.findIndex((c) => isElement(c) && SMS_PACKAGE_ORDER.indexOf(c.tag) > rank);
+    if (next === -1) {
+      appendLaidOut(root, created, layoutAt(xml, xml.children.indexOf(root), unit), unit);
+      return;
+    }
+    const ws = whitespaceBefore(root, next);
+    root.children.splice(next, 0, created, ...(ws ? [{ kind: 'text' as const, value: ws.value }] : []));
     return;
   }
   const prop = cimProperty(root, name);
