@@ -8,7 +8,7 @@ import { findItems, findSteps } from '../model/query.js';
 import { SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
 import type { Step } from '../model/types.js';
 import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
-import { ASCII_ADVICE, checkText, quotedForMessage } from './values.js';
+import { ASCII_ADVICE, checkText, quotedForMessage, validOptions } from './values.js';
 
 /** Options of {@link addClientPatch}. */
 export interface AddClientPatchOptions {
@@ -75,5 +75,7 @@ function stepPathNotFound(doc: TaskSequenceDocument, stepPath: string): TaskSequ
 
 /** Adds `options.msp` to PATCH in every (or one) Setup Windows and ConfigMgr step. */
 export function addClientPatch(options: AddClientPatchOptions): Transform {
-  return fromPlan((doc) => planAddClientPatch(doc, options));
+  // Checked here too: a script that calls the factory gets the refusals createTransform gives, before any edit.
+  const checked = validOptions<AddClientPatchOptions>('add-client-patch', 'add-client-patch.options.schema.json', options);
+  return fromPlan((doc) => planAddClientPatch(doc, checked));
 }

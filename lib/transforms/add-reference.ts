@@ -9,7 +9,7 @@ import { describePackageReference, type PackageReferenceInfo } from '../containe
 import { addPackageReference, referencedPackages, referenceList } from '../model/mutate.js';
 import { planContainerReference } from './container-references.js';
 import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
-import { checkText, PACKAGE_ID } from './values.js';
+import { checkText, PACKAGE_ID, validOptions } from './values.js';
 
 /** Options of {@link addReference}. */
 export interface AddReferenceOptions {
@@ -76,5 +76,7 @@ export function planAddReference(doc: TaskSequenceDocument, options: AddReferenc
 
 /** Adds `<reference package="…"/>` to an existing `<referenceList>` (and the container's References) unless listed. */
 export function addReference(options: AddReferenceOptions): Transform {
-  return fromPlan((doc) => planAddReference(doc, options));
+  // Checked here too: a script that calls the factory gets the refusals createTransform gives, before any edit.
+  const checked = validOptions<AddReferenceOptions>('add-reference', 'add-reference.options.schema.json', options);
+  return fromPlan((doc) => planAddReference(doc, checked));
 }

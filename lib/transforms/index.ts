@@ -5,13 +5,13 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
-import { assertValid, type SchemaFile } from '../schemas.js';
+import type { SchemaFile } from '../schemas.js';
 import { addClientPatch, type AddClientPatchOptions, planAddClientPatch } from './add-client-patch.js';
 import { addReference, type AddReferenceOptions, planAddReference } from './add-reference.js';
 import { type AlreadyInPlace, type Change, fromPlan, type Plan, type Transform, TransformContext } from './context.js';
 import { insertStepsAfter, type InsertStepsAfterOptions, planInsertStepsAfter } from './insert-steps-after.js';
 import { planSetDependentProgram, setDependentProgram, type SetDependentProgramOptions } from './set-dependent-program.js';
-import { plainOptions } from './values.js';
+import { validOptions } from './values.js';
 
 /** Options of each registered transform. */
 export interface TransformOptions {
@@ -56,9 +56,7 @@ export function isTransformName(name: string): name is TransformName {
 }
 
 function validated<O>(name: string, entry: TransformEntry<O>, options: unknown): O {
-  const plain = plainOptions(options, name);
-  assertValid(entry.schema, plain, `Options of ${name}`);
-  return plain as unknown as O;
+  return validOptions(name, entry.schema, options);
 }
 
 /**

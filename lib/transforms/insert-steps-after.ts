@@ -10,7 +10,7 @@ import { findSteps, nextItem, type StepQuery } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetVariableStep, STEP_TYPES } from '../model/steps.js';
 import type { SequenceItem, Step } from '../model/types.js';
 import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
-import { ASCII_ADVICE, checkText, CONSOLE_LIMITS, PACKAGE_ID, quotedForMessage } from './values.js';
+import { ASCII_ADVICE, checkText, CONSOLE_LIMITS, PACKAGE_ID, quotedForMessage, validOptions } from './values.js';
 
 /** A step to insert, by class. */
 export type NewStep =
@@ -129,5 +129,7 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
 
 /** Inserts `steps` after every step matching `after`; steps that already follow in that order are kept, not added. */
 export function insertStepsAfter(options: InsertStepsAfterOptions): Transform {
-  return fromPlan((doc) => planInsertStepsAfter(doc, options));
+  // Checked here too: a script that calls the factory gets the refusals createTransform gives, before any edit.
+  const checked = validOptions<InsertStepsAfterOptions>('insert-steps-after', 'insert-steps-after.options.schema.json', options);
+  return fromPlan((doc) => planInsertStepsAfter(doc, checked));
 }

@@ -7,7 +7,7 @@ import { canSetProperty } from '../containers/index.js';
 import { TaskSequenceError } from '../errors.js';
 import type { Element } from '../model/types.js';
 import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
-import { ASCII_ADVICE, checkText, PACKAGE_ID } from './values.js';
+import { ASCII_ADVICE, checkText, PACKAGE_ID, validOptions } from './values.js';
 
 /** Options of {@link setDependentProgram}. */
 export interface SetDependentProgramOptions {
@@ -95,5 +95,7 @@ export function planSetDependentProgram(doc: TaskSequenceDocument, options: SetD
 
 /** Sets `DependentProgram` to `<packageId>;;<programName>`; for a bare sequence, warns and says how to set it instead. */
 export function setDependentProgram(options: SetDependentProgramOptions): Transform {
-  return fromPlan((doc) => planSetDependentProgram(doc, options));
+  // Checked here too: a script that calls the factory gets the refusals createTransform gives, before any edit.
+  const checked = validOptions<SetDependentProgramOptions>('set-dependent-program', 'set-dependent-program.options.schema.json', options);
+  return fromPlan((doc) => planSetDependentProgram(doc, checked));
 }

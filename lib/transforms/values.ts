@@ -3,6 +3,7 @@
  * they mean: text that XML 1.0 can carry, no separators of the string they go into, console and WMI lengths.
  */
 import { TaskSequenceError } from '../errors.js';
+import { assertValid, type SchemaFile } from '../schemas.js';
 
 /** A ConfigMgr package ID: a three-character site code and five hexadecimal digits, upper case (ABC00010). */
 export const PACKAGE_ID = /^[A-Z0-9]{3}[0-9A-F]{5}$/;
@@ -122,4 +123,14 @@ export function plainOptions(options: unknown, what: string): Record<string, unk
     Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
+}
+
+/**
+ * Options as plain data ({@link plainOptions}), checked against the transform's schema: throws `OPTIONS_INVALID`.
+ * Every way to make a transform goes through it, the factories a script calls as much as the registry.
+ */
+export function validOptions<O>(name: string, schema: SchemaFile, options: unknown): O {
+  const plain = plainOptions(options, name);
+  assertValid(schema, plain, `Options of ${name}`);
+  return plain as unknown as O;
 }
