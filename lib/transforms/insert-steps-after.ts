@@ -28,15 +28,15 @@ export interface InsertStepsAfterOptions {
   requirements?: string[];
 }
 
-function build(spec: NewStep, retryAttributes: boolean): Step {
-  const step = buildWith(spec, retryAttributes);
+function build(spec: NewStep, retryAttributes: boolean, disabled: boolean): Step {
+  const step = buildWith(spec, retryAttributes, disabled);
   // The name is set after building: the provider takes up to 100 characters (checked while planning).
   step.attributes.name = spec.name;
   return step;
 }
 
-function buildWith(spec: NewStep, retryAttributes: boolean): Step {
-  const common = { name: 'step', retryAttributes, ...(spec.description === undefined ? {} : { description: spec.description }) };
+function buildWith(spec: NewStep, retryAttributes: boolean, disabled: boolean): Step {
+  const common = { name: 'step', retryAttributes, ...(disabled ? { disabled: true } : {}), ...(spec.description === undefined ? {} : { description: spec.description }) };
   switch (spec.type) {
     case 'install-software':
       return createInstallSoftwareStep({ ...common, packageId: spec.packageId, programName: spec.programName, ...(spec.continueOnError ? { continueOnError: true } : {}) });
@@ -108,6 +108,8 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
     let real: SequenceItem = target.node;
     let anchor: SequenceItem = target.node;
     const retry = 'retryCount' in target.node.attributes;
+    // Steps after a disabled step run exactly when it does: not at all (as the KB977203 preset does after Setup).
+    const disabled = target.node.attributes.disable === 'true';
     options.steps.forEach((spec, i) => {
       const req = options.requirements?.[i] === undefined ? {} : { requirement: options.requirements[i] };
       const next = nextItem(target.parent, real);
@@ -118,16 +120,19 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
         inPlace.add(next);
         return;
       }
-      const step = build(spec, retry);
+      const step = build(spec, retry, disabled);
       const after = anchor;
-      plan.edits.push({ change: { what: `inserted ${spec.type} step "${spec.name}"`, where: `${target.path} (after "${after.attributes.name ?? ''}")`, ...req }, apply: () => insertAfter(doc.sequence, after, [step]) });
+      plan.edits.push({ change: { what: `inserted ${spec.type} step "${spec.name}"${disabled ? ', disabled as the step it follows is' : ''}`, where: `${target.path} (after "${after.attributes.name ?? ''}")`, ...req }, apply: () => insertAfter(doc.sequence, after, [step]) });
       anchor = step;
     });
   }
   return plan;
 }
 
-/** Inserts `steps` after every step matching `after`; steps that already follow in that order are kept, not added. */
+/**
+ * Inserts `steps` after every step matching `after` (disabled after a disabled step); steps that already follow in
+ * that order are kept, not added.
+ */
 export function insertStepsAfter(options: InsertStepsAfterOptions): Transform {
   // Checked here too: a script that calls the factory gets the refusals createTransform gives, before any edit.
   const checked = validOptions<InsertStepsAfterOptions>('insert-steps-after', 'insert-steps-after.options.schema.json', options);
