@@ -2,7 +2,7 @@
  * `cmts build`: the text form compiled to an importable task sequence in any container. YAML problems and schema
  * problems are reported with their line and column in the text.
  */
-import { Composer, type Document, LineCounter as YamlLines, Parser, YAMLParseError } from 'yaml';
+import { Composer, type Document, isAlias, LineCounter as YamlLines, Parser, visit, YAMLParseError } from 'yaml';
 import { createSequence, smsPackageDefaults } from '../catalog/create-sequence.js';
 import { LATEST_RELEASE, type Release } from '../catalog/versions.js';
 import type { ContainerKind } from '../containers/index.js';
@@ -111,6 +111,13 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
     valid = validate(value);
   } catch (e) {
     if (e instanceof RangeError && /call stack/i.test(e.message)) throw tooDeepToCompose(0);
+    // The library refuses aliases that would expand to far more than the text (the "billion laughs") with an untyped
+    // ReferenceError; it is the text's size that is wrong, so it is refused as such, at its first alias.
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) {
+      let first = 0;
+      visit(yaml, { Alias: (_key, node) => (isAlias(node) && node.range ? ((first = node.range[0]), visit.BREAK) : undefined) });
+      throw new TaskSequenceError('INPUT_TOO_LARGE', 'The text\'s aliases (*name) would expand to far more than the text itself; write the values out instead.', place(first));
+    }
     throw e;
   }
   if (!valid) {
