@@ -13,7 +13,9 @@ describe('sequences as code', { timeout: 60_000 }, () => {
 
   // Lint fixtures break console limits on purpose (a restart message over 512 characters, …); the text form checks
   // settings against the catalog's limits, so building them back is refused, which the build tests cover.
-  const inputs = [...wellFormedCorpusFiles(), ...fixtureFiles().filter((f) => !f.name.includes('invalid') && !f.name.startsWith('lint/'))];
+  // roundtrip/spellings.xml holds comments and elements the text form has no place for: converting it is refused
+  // (review-text-uncarried.test.ts), where it used to drop them.
+  const inputs = [...wellFormedCorpusFiles(), ...fixtureFiles().filter((f) => !f.name.includes('invalid') && !f.name.startsWith('lint/') && f.name !== 'roundtrip/spellings.xml')];
   for (const { name, bytes } of inputs) {
     it(`${name}: export → YAML → build gives a sequence equal by meaning (empty semantic diff)`, () => {
       const doc = readTaskSequence(bytes);

@@ -8,6 +8,7 @@ import { validateStepSettings } from '../catalog/step-schemas.js';
 import { StepView } from '../catalog/step-view.js';
 import { sequenceRelease, type Release } from '../catalog/versions.js';
 import type { TaskSequenceDocument } from '../document.js';
+import { TaskSequenceError } from '../errors.js';
 import { conditionOf } from '../model/conditions.js';
 import { readCondition } from '../model/condition-builder.js';
 import { referenceList } from '../model/mutate.js';
@@ -17,7 +18,16 @@ import { getAction, variables } from '../model/variables.js';
 import { stepNode } from './build-text-step.js';
 import { textRelease } from './build-sequence.js';
 import type { TextGroup, TextItem, TextSequence, TextStep, TextVariable } from './text-types.js';
+import { uncarried } from './uncarried.js';
 import { stringifyYaml } from './yaml-text.js';
+
+/** Refuses a node holding what the text form has no place for (see {@link uncarried}): it would be dropped. */
+function assertCarried(node: Sequence | SequenceItem, path: string): void {
+  const what = uncarried(node);
+  if (what === undefined) return;
+  const where = path === '' ? 'the <sequence>' : `${node.tag} ${JSON.stringify(path)}`;
+  throw new TaskSequenceError('INVALID_ARGUMENT', `The text form cannot carry ${what} in ${where}; it would be lost (convert --to json keeps everything).`, path === '' ? {} : { path });
+}
 
 function textVariable(v: Variable): TextVariable {
   // Keys in reading order: name, property (when it differs), hidden, value.
@@ -107,7 +117,7 @@ function stepText(step: Step | SubTaskSequence, release: Release): TextStep {
  */
 function itemsText(parent: Sequence | Group, release: Release): TextItem[] {
   const top: TextItem[] = [];
-  const stack: { items: SequenceItem[]; next: number; out: TextItem[]; group?: TextGroup }[] = [{ items: parent.children.filter(isSequenceItem), next: 0, out: top }];
+  const stack: { items: SequenceItem[]; next: number; out: TextItem[]; path: string; group?: TextGroup }[] = [{ items: parent.children.filter(isSequenceItem), next: 0, out: top, path: '' }];
   for (let frame = stack.at(-1); frame; frame = stack.at(-1)) {
     const item = frame.items[frame.next++];
     if (item === undefined) {
@@ -116,6 +126,8 @@ function itemsText(parent: Sequence | Group, release: Release): TextItem[] {
       if (frame.group && frame.out.length > 0) frame.group.steps = frame.out;
       continue;
     }
+    const path = `${frame.path}${frame.path === '' ? '' : '/'}${item.attributes.name ?? ''}`;
+    assertCarried(item, path);
     if (item.kind !== 'group') {
       frame.out.push(stepText(item, release));
       continue;
@@ -126,13 +138,14 @@ function itemsText(parent: Sequence | Group, release: Release): TextItem[] {
     if (item.attributes.continueOnError === 'true') standard.continueOnError = 'true';
     common(item, g, standard);
     frame.out.push(g);
-    stack.push({ items: item.children.filter(isSequenceItem), next: 0, out: [], group: g });
+    stack.push({ items: item.children.filter(isSequenceItem), next: 0, out: [], path, group: g });
   }
   return top;
 }
 
 /** The document in the text form (plain data; see {@link toYaml} for the YAML text). */
 export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
+  assertCarried(doc.sequence, '');
   const release = sequenceRelease(doc.sequence, doc.container);
   const out: TextSequence = { container: doc.container, steps: [] };
   if (doc.sequence.attributes.version !== undefined) out.version = doc.sequence.attributes.version;

@@ -1,0 +1,86 @@
+/**
+ * What the text form has no place for. It writes a step's or group's first condition, a step's action and variable
+ * list, the sequence's variables and references, and the items; anything else (comments, elements it does not know, a
+ * second condition or action, attributes of a variable besides name, property and hidden) would be dropped without a
+ * word, and the sequence built back would differ. Such a sequence is refused instead, with what and where.
+ */
+import { buildCondition, readCondition } from '../model/condition-builder.js';
+import { isElement, isSequenceItem } from '../model/query.js';
+import type { Condition, Group, Node, ReferenceList, Sequence, Step, SubTaskSequence, VariableList } from '../model/types.js';
+
+/** For each parent kind: the element kinds it may hold once, with the tag each must have. */
+const ONCE: Record<'sequence' | 'group' | 'step', Partial<Record<Node['kind'], string>>> = {
+  sequence: { variableList: 'globalVarList', referenceList: 'referenceList' },
+  group: { condition: 'condition' },
+  step: { condition: 'condition', action: 'action', variableList: 'defaultVarList' },
+};
+
+const VARIABLE_ATTRIBUTES = new Set(['name', 'property', 'hidden']);
+
+/** A non-element node described, or undefined for whitespace (layout, which the text form does not keep). */
+function markup(n: Node): string | undefined {
+  if (n.kind === 'text') return n.value.trim() === '' ? undefined : `the text ${JSON.stringify(n.value.trim().slice(0, 40))}`;
+  if (n.kind === 'comment') return `a comment (<!--${n.value.slice(0, 40)}-->)`;
+  if (n.kind === 'cdata') return 'a CDATA section';
+  if (n.kind === 'instruction') return 'a processing instruction';
+  return undefined;
+}
+
+/** A condition's meaning as plain data: elements only, attributes sorted, an expression's parameters in name order. */
+function conditionShape(n: Node): unknown {
+  if (n.kind === 'text' && n.value.trim() === '') return undefined;
+  if (!('attributes' in n)) return { markup: markup(n) };
+  const attributes = Object.entries(n.attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (!('children' in n)) return [n.kind, n.tag, attributes, n.value];
+  const children = n.children.map(conditionShape).filter((c) => c !== undefined).map((c) => JSON.stringify(c));
+  if (n.kind === 'expression') children.sort();
+  return [n.kind, n.tag, attributes, children];
+}
+
+/** Whether the condition, read as the text form's operands and built again, is the same condition. */
+function conditionCarried(c: Condition): boolean {
+  return JSON.stringify(conditionShape(buildCondition(...readCondition(c)))) === JSON.stringify(conditionShape(c));
+}
+
+/** What in a variable or reference list the text form cannot carry, or undefined. */
+function listUncarried(list: VariableList | ReferenceList, element: 'variable' | 'reference'): string | undefined {
+  for (const v of list.children) {
+    const m = markup(v);
+    if (m !== undefined) return `${m} in <${list.tag}>`;
+    if (!isElement(v)) continue;
+    if (v.kind !== element || v.tag !== element) return `the element <${v.tag}> in <${list.tag}>`;
+    if (v.kind === 'reference' && v.children.some((c) => c.kind !== 'text' || c.value.trim() !== '')) return `what <reference> holds`;
+    if (v.kind !== 'variable') continue;
+    const extra = Object.keys(v.attributes).find((k) => !VARIABLE_ATTRIBUTES.has(k));
+    if (extra !== undefined) return `the attribute ${extra} of the variable ${JSON.stringify(v.attributes.name ?? '')}`;
+    const hidden = v.attributes.hidden;
+    if (hidden !== undefined && hidden !== 'true' && hidden !== 'false') return `hidden="${hidden}" on the variable ${JSON.stringify(v.attributes.name ?? '')}`;
+  }
+  return undefined;
+}
+
+/**
+ * The first thing among `node`'s own children (not its items' children) that the text form cannot carry, described,
+ * or undefined when it can carry them all.
+ */
+export function uncarried(node: Sequence | Group | Step | SubTaskSequence): string | undefined {
+  const own = ONCE[node.kind === 'subtasksequence' ? 'step' : node.kind];
+  const seen = new Set<string>();
+  for (const c of node.children) {
+    const m = markup(c);
+    if (m !== undefined) return m;
+    if (!isElement(c) || isSequenceItem(c)) continue;
+    // MDT groups hold empty <action/> elements, as many as they like; they mean nothing.
+    if (node.kind === 'group' && c.kind === 'action' && c.value.trim() === '') continue;
+    const tag = own[c.kind];
+    if (tag === undefined || tag !== c.tag) return `the element <${c.tag}>`;
+    if (seen.has(c.kind)) return `a second <${c.tag}>`;
+    seen.add(c.kind);
+    if (c.kind === 'condition' && !conditionCarried(c)) return 'the <condition> as written (an operator or expression it cannot say)';
+    if (c.kind === 'variableList' || c.kind === 'referenceList') {
+      const inList = listUncarried(c, c.kind === 'variableList' ? 'variable' : 'reference');
+      if (inList !== undefined) return inList;
+    }
+  }
+  return undefined;
+}
