@@ -47,4 +47,41 @@ describe('YAML the text form refuses', () => {
     const doc = fromYaml('steps:\n  - &g {group: A}\n  - *g\n');
     expect(doc.sequence.children.filter((c) => c.kind === 'group')).toHaveLength(2);
   });
+
+  it('a setting the builder refuses is placed at its step, however deep: a timeout past what a number prints as written', () => {
+    const text = 'steps:\n  - group: A\n    steps:\n      - group: B\n        steps:\n          - step: Run Command Line\n            timeout: 99999999999999999999999\n            settings: {commandLine: x.exe}\n';
+    const e = thrown(() => fromYaml(text));
+    expect(e.code).toBe('INVALID_ARGUMENT');
+    expect(e.linePos).toEqual({ line: 6, col: 13 });
+  });
+
+  it('a character XML cannot hold is refused at its value in the text (it used to fail only when written, placed in the XML)', () => {
+    const e = thrown(() => fromYaml('steps:\n  - group: A\n    steps:\n      - group: "x\\0y"\n'));
+    expect(e.code).toBe('OUTPUT_MALFORMED');
+    expect(e.linePos).toEqual({ line: 4, col: 16 });
+    const lone = thrown(() => fromYaml('variables:\n  - name: V\n    value: "\\uD800"\nsteps: []\n'));
+    expect(lone.code).toBe('OUTPUT_MALFORMED');
+    expect(lone.linePos).toEqual({ line: 3, col: 12 });
+  });
+
+  it('an attribute name that is not an XML name is refused at its place in the text', () => {
+    const e = thrown(() => fromYaml('steps:\n  - group: A\n    attributes:\n      name: A\n      "bad name": x\n'));
+    expect(e.code).toBe('OUTPUT_MALFORMED');
+    expect(e.linePos).toEqual({ line: 5, col: 19 });
+  });
+
+  it('cmts build prints the place in the YAML for what the builder refuses, exit 1, nothing written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cmts-review-text-'));
+    try {
+      const input = join(dir, 'ts.yaml');
+      const output = join(dir, 'ts.xml');
+      writeFileSync(input, 'steps:\n  - group: A\n  - group: "a\\x01"\n');
+      const r = cmts(['build', input, '-o', output]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`${input}:3:12: OUTPUT_MALFORMED`);
+      expect(existsSync(output)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -11,7 +11,8 @@ import { limitOption, LineCounter, TaskSequenceError } from '../errors.js';
 import { layOut } from '../model/format.js';
 import type { Node, Sequence } from '../model/types.js';
 import { describeErrors, validatorFor } from '../schemas.js';
-import { buildTextItems, variableNode } from './build-text-step.js';
+import { INVALID_CHAR, isXmlName } from '../xml/chars.js';
+import { buildTextItems, textPathOf, variableNode } from './build-text-step.js';
 import type { TextSequence } from './text-types.js';
 import { tooDeepAt } from './yaml-text.js';
 
@@ -126,6 +127,49 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
     const node = yaml.getIn(path, true) as { range?: [number, number, number] } | undefined;
     throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${describeErrors(validate.errors).slice(0, 5).join('; ')}.`, node?.range ? place(node.range[0]) : {});
   }
-  // Valid: the schema check above passed.
-  return buildSequence(value as TextSequence, options);
+  const at = (path: readonly (string | number)[]) => {
+    const node = yaml.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    return node?.range ? place(node.range[0]) : {};
+  };
+  const unwritable = unwritableAt(value);
+  if (unwritable) throw new TaskSequenceError('OUTPUT_MALFORMED', `The text is not a task sequence: ${unwritable.what}; nothing is written.`, at(unwritable.path));
+  try {
+    // Valid: the schema check above passed.
+    return buildSequence(value as TextSequence, options);
+  } catch (e) {
+    // What the builder refuses (a setting out of range, a step the catalog does not know) is placed at its item.
+    const path = e instanceof TaskSequenceError && e.range === undefined ? textPathOf(e) : undefined;
+    if (e instanceof TaskSequenceError && path) Object.assign(e, at(path));
+    throw e;
+  }
+}
+
+const hex = (c: string) => (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+
+/**
+ * The first string of the text (value, or name of an attribute or reference field) that XML cannot write: a
+ * character XML 1.0 does not allow (U+0000, a lone surrogate, …), or an attribute name that is not an XML name.
+ * Found on the data with an explicit stack (the text may be deeply nested), in text order.
+ */
+function unwritableAt(value: unknown): { path: (string | number)[]; what: string } | undefined {
+  const stack: { v: unknown; path: (string | number)[]; names: boolean }[] = [{ v: value, path: [], names: false }];
+  for (let frame = stack.pop(); frame; frame = stack.pop()) {
+    const { v, path, names } = frame;
+    if (typeof v === 'string') {
+      const bad = INVALID_CHAR.exec(v);
+      if (bad) return { path, what: `${path.join('.')} holds U+${hex(bad[0])}, a character XML cannot hold` };
+      continue;
+    }
+    if (typeof v !== 'object' || v === null) continue;
+    const entries = Object.entries(v);
+    for (const [k] of entries) {
+      if (names && !isXmlName(k)) return { path: [...path, k], what: `${JSON.stringify(k)} (${path.join('.')}) is not an XML name, so it cannot be an attribute` };
+      const bad = INVALID_CHAR.exec(k);
+      if (bad) return { path: [...path, k], what: `the key ${JSON.stringify(k)} holds U+${hex(bad[0])}, a character XML cannot hold` };
+    }
+    // Attribute maps and references become attributes; the package's names are the container's to check.
+    const references = Array.isArray(v) && path.length === 1 && path[0] === 'references';
+    for (const [k, c] of entries.reverse()) stack.push({ v: c, path: [...path, Array.isArray(v) ? Number(k) : k], names: k === 'attributes' || references });
+  }
+  return undefined;
 }

@@ -90,17 +90,34 @@ export function buildTextItems(items: readonly TextItem[], release: Release): Se
       stack.pop();
       continue;
     }
-    if (!isGroup(item)) {
-      frame.out.push(stepNode(item, release));
-      continue;
+    try {
+      if (!isGroup(item)) {
+        frame.out.push(stepNode(item, release));
+        continue;
+      }
+      const attributes: Attributes = { name: item.group, description: item.description ?? '' };
+      flags(attributes, item);
+      const children: Node[] = [];
+      if (item.condition) children.push(buildCondition(...item.condition));
+      const group: Group = { kind: 'group', tag: 'group', attributes: item.attributes ? { ...item.attributes } : attributes, children };
+      frame.out.push(group);
+      stack.push({ items: item.steps ?? [], next: 0, out: children });
+    } catch (e) {
+      // The item being built in each frame is the one before its next: the path is made only when it is needed.
+      if (e instanceof TaskSequenceError && !TEXT_PATH.has(e)) TEXT_PATH.set(e, stack.flatMap((f) => ['steps', f.next - 1]));
+      throw e;
     }
-    const attributes: Attributes = { name: item.group, description: item.description ?? '' };
-    flags(attributes, item);
-    const children: Node[] = [];
-    if (item.condition) children.push(buildCondition(...item.condition));
-    const group: Group = { kind: 'group', tag: 'group', attributes: item.attributes ? { ...item.attributes } : attributes, children };
-    frame.out.push(group);
-    stack.push({ items: item.steps ?? [], next: 0, out: children });
   }
   return top;
+}
+
+/** The place in the text (keys and list indexes from its top) of the item an error was thrown building. */
+const TEXT_PATH = new WeakMap<TaskSequenceError, readonly (string | number)[]>();
+
+/**
+ * Where in the text (keys and list indexes from its top, `['steps', 0, 'steps', 2]`) the item was that `e` was thrown
+ * building, when {@link buildTextItems} threw it.
+ */
+export function textPathOf(e: TaskSequenceError): readonly (string | number)[] | undefined {
+  return TEXT_PATH.get(e);
 }
