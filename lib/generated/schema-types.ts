@@ -353,6 +353,7 @@ export interface LintReportDiagnostic {
 export interface SequenceText {
   container?: "sequence" | "sms-package" | "cim-instance";
   version?: string;
+  /** A ConfigMgr release: 2007, 2007 R2, 2012, 2012 SP1, 2012 R2, CB or CB <yymm> (CB 2403). */
   release?: string;
   package?: {
     [key: string]: string;

@@ -82,7 +82,8 @@ export function sequenceTextSchema(): JsonSchema {
     properties: {
       container: { enum: ['sequence', 'sms-package', 'cim-instance'] },
       version: { type: 'string', pattern: '^\\d+\\.\\d+$' },
-      release: str,
+      // A release name the catalog knows (see releaseRank): a misspelt one (`CB2403`) silently gave 2007's spelling.
+      release: { type: 'string', pattern: '^(?:CB(?: \\d{4})?|(?:2007|2012)(?: (?:R2|SP1|SP2|R2 SP1))?)$', description: 'A ConfigMgr release: 2007, 2007 R2, 2012, 2012 SP1, 2012 R2, CB or CB <yymm> (CB 2403).' },
       package: strings,
       attributes: strings,
       variables: { type: 'array', items: { $ref: '#/definitions/variable' } },
