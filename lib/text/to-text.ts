@@ -10,10 +10,10 @@ import { sequenceRelease, type Release } from '../catalog/versions.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
 import { conditionOf } from '../model/conditions.js';
-import { readCondition } from '../model/condition-builder.js';
+import { type ConditionOperand, readCondition } from '../model/condition-builder.js';
 import { referenceList } from '../model/mutate.js';
 import { isSequenceItem } from '../model/query.js';
-import type { Group, Sequence, SequenceItem, Step, SubTaskSequence, Variable } from '../model/types.js';
+import type { Condition, Group, Sequence, SequenceItem, Step, SubTaskSequence, Variable } from '../model/types.js';
 import { getAction, variables } from '../model/variables.js';
 import { stepNode } from './build-text-step.js';
 import { textRelease } from './build-sequence.js';
@@ -39,6 +39,20 @@ function textVariable(v: Variable): TextVariable {
   };
 }
 
+/**
+ * A generic expression operand with its parameters in name order: the order the builder writes them in (as the console
+ * does), so that converting the sequence built from the text gives the same text.
+ */
+function sortedOperand(o: ConditionOperand): ConditionOperand {
+  if ('expression' in o) return { expression: o.expression, parameters: Object.fromEntries(Object.entries(o.parameters).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+  if ('and' in o) return { and: o.and.map(sortedOperand) };
+  if ('or' in o) return { or: o.or.map(sortedOperand) };
+  if ('not' in o) return { not: o.not.map(sortedOperand) };
+  return o;
+}
+
+const textCondition = (c: Condition): ConditionOperand[] => readCondition(c).map(sortedOperand);
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function common(item: SequenceItem, out: TextStep | TextGroup, standard: Record<string, string>): void {
@@ -47,7 +61,7 @@ function common(item: SequenceItem, out: TextStep | TextGroup, standard: Record<
   if (item.attributes.continueOnError === 'true') out.continueOnError = true;
   if (!same(Object.entries(item.attributes), Object.entries(standard))) out.attributes = { ...item.attributes };
   const cond = conditionOf(item);
-  if (cond) out.condition = readCondition(cond);
+  if (cond) out.condition = textCondition(cond);
 }
 
 const RUN_IN = ['WinPE', 'FullOS', 'WinPEandFullOS'] as const;
@@ -76,7 +90,7 @@ function stepText(step: Step | SubTaskSequence, release: Release): TextStep {
   if (entry && runIn !== undefined && runIn !== entry.runIn) t.runIn = runIn;
   if (entry && a.successCodeList !== undefined && a.successCodeList !== entry.successCodeList && /^-?\d+( -?\d+)*$/.test(a.successCodeList)) t.successCodes = a.successCodeList.split(' ').map(Number);
   const cond = conditionOf(step);
-  if (cond) t.condition = readCondition(cond);
+  if (cond) t.condition = textCondition(cond);
   // Typed only when the settings are valid for the type (the schema the text is checked against on build).
   const clean = entry !== undefined && Object.keys(view.verbatim).length === 0 && view.extra.length === 0 && validateStepSettings(entry.type, view.settings).length === 0;
   if (clean && Object.keys(view.settings).length > 0) t.settings = view.settings;
