@@ -52,6 +52,8 @@ export function stepNode(t: TextStep, release: Release): Step | SubTaskSequence 
     flags(attributes, t);
     node = { kind: t.element === 'subtasksequence' ? 'subtasksequence' : 'step', tag: t.element ?? 'step', attributes, children: [] };
   }
+  // The element asked for, also for a catalog type (Run Task Sequence written as <step>): the same step either way.
+  if (t.element !== undefined && t.element !== node.kind) node = t.element === 'subtasksequence' ? { ...node, kind: 'subtasksequence', tag: 'subtasksequence' } : { ...node, kind: 'step', tag: 'step' };
   if (t.attributes) node.attributes = { ...t.attributes };
   if (t.variables) {
     const vars = t.variables.map(variableNode);

@@ -79,7 +79,8 @@ function stepText(step: Step | SubTaskSequence, release: Release): TextStep {
   const t: TextStep = {};
   if (entry) t.step = entry.consoleName;
   else if (a.type !== undefined) t.type = a.type;
-  if (step.kind === 'subtasksequence' && entry?.element !== 'subtasksequence') t.element = 'subtasksequence';
+  // The element the builder makes for the type (the catalog's, else <step>), said when the file used the other.
+  if (step.kind !== ((entry?.element ?? 'step') === 'subtasksequence' ? 'subtasksequence' : 'step')) t.element = step.kind;
   t.name = a.name ?? '';
   if (a.description) t.description = a.description;
   if (a.disable === 'true') t.disabled = true;
