@@ -40,18 +40,19 @@ function textVariable(v: Variable): TextVariable {
 }
 
 /**
- * A generic expression operand with its parameters in name order: the order the builder writes them in (as the console
- * does), so that converting the sequence built from the text gives the same text.
+ * The condition's operands, each generic expression with its parameters in name order: the order the builder writes
+ * them in (as the console does), so that converting the sequence built from the text gives the same text. The operands
+ * are fresh from `readCondition`, so they are sorted in place, without recursion (a condition may be thousands deep).
  */
-function sortedOperand(o: ConditionOperand): ConditionOperand {
-  if ('expression' in o) return { expression: o.expression, parameters: Object.fromEntries(Object.entries(o.parameters).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
-  if ('and' in o) return { and: o.and.map(sortedOperand) };
-  if ('or' in o) return { or: o.or.map(sortedOperand) };
-  if ('not' in o) return { not: o.not.map(sortedOperand) };
-  return o;
+function textCondition(c: Condition): ConditionOperand[] {
+  const operands = readCondition(c);
+  const stack: ConditionOperand[] = [...operands];
+  for (let o = stack.pop(); o !== undefined; o = stack.pop()) {
+    if ('expression' in o) o.parameters = Object.fromEntries(Object.entries(o.parameters).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    else for (const inner of 'and' in o ? o.and : 'or' in o ? o.or : 'not' in o ? o.not : []) stack.push(inner);
+  }
+  return operands;
 }
-
-const textCondition = (c: Condition): ConditionOperand[] => readCondition(c).map(sortedOperand);
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

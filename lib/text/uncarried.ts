@@ -26,20 +26,49 @@ function markup(n: Node): string | undefined {
   return undefined;
 }
 
-/** A condition's meaning as plain data: elements only, attributes sorted, an expression's parameters in name order. */
-function conditionShape(n: Node): unknown {
+const sortedAttributes = (n: { attributes: Record<string, string> }): string =>
+  JSON.stringify(Object.entries(n.attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+/** A leaf of a condition (a parameter, or markup) as a key; undefined for layout white space. */
+function leafKey(n: Node): string | undefined {
   if (n.kind === 'text' && n.value.trim() === '') return undefined;
-  if (!('attributes' in n)) return { markup: markup(n) };
-  const attributes = Object.entries(n.attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  if (!('children' in n)) return [n.kind, n.tag, attributes, n.value];
-  const children = n.children.map(conditionShape).filter((c) => c !== undefined).map((c) => JSON.stringify(c));
-  if (n.kind === 'expression') children.sort();
-  return [n.kind, n.tag, attributes, children];
+  if (!('attributes' in n)) return JSON.stringify({ markup: markup(n) });
+  return `[${JSON.stringify(n.kind)},${JSON.stringify(n.tag)},${sortedAttributes(n)},${JSON.stringify('value' in n ? n.value : '')}]`;
+}
+
+/**
+ * A condition's meaning as one string: elements only, attributes sorted, an expression's parameters in name order.
+ * Made without recursion (a condition may be nested thousands deep) and without escaping a child's key again in its
+ * parent's, so its length is the condition's size, not a power of its depth.
+ */
+function conditionKey(root: Node): string {
+  const stack: { n: Node & { children: Node[] }; i: number; keys: string[] }[] = [];
+  const open = (n: Node): string | undefined => {
+    if (!('children' in n) || !('attributes' in n)) return leafKey(n);
+    stack.push({ n, i: 0, keys: [] });
+    return undefined;
+  };
+  let result = open(root) ?? '';
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1] as (typeof stack)[number];
+    if (f.i < f.n.children.length) {
+      const key = open(f.n.children[f.i++] as Node);
+      if (key !== undefined) f.keys.push(key);
+      continue;
+    }
+    stack.pop();
+    const n = f.n as Node & { children: Node[]; attributes: Record<string, string>; tag: string };
+    if (n.kind === 'expression') f.keys.sort();
+    const key = `[${JSON.stringify(n.kind)},${JSON.stringify(n.tag)},${sortedAttributes(n)},[${f.keys.join(',')}]]`;
+    if (stack.length > 0) (stack[stack.length - 1] as (typeof stack)[number]).keys.push(key);
+    else result = key;
+  }
+  return result;
 }
 
 /** Whether the condition, read as the text form's operands and built again, is the same condition. */
 function conditionCarried(c: Condition): boolean {
-  return JSON.stringify(conditionShape(buildCondition(...readCondition(c)))) === JSON.stringify(conditionShape(c));
+  return conditionKey(buildCondition(...readCondition(c))) === conditionKey(c);
 }
 
 /** What in a variable or reference list the text form cannot carry, or undefined. */
