@@ -8,7 +8,7 @@ import { conditionOf, describeCondition } from '../model/conditions.js';
 import { referenceList } from '../model/mutate.js';
 import { listItems, type Located } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
-import type { Condition, Node, SequenceItem } from '../model/types.js';
+import type { Condition, Node, SequenceItem, Variable } from '../model/types.js';
 import { getAction } from '../model/variables.js';
 import { longestIncreasing } from './longest-increasing.js';
 
@@ -76,6 +76,39 @@ function conditionText(condition: Condition, forPeople = false): string {
   return out.join('');
 }
 
+/**
+ * The variables among `nodes`, each by its name (its property when it has none) and, for the second and later of one
+ * name, its place among them (`A #2`): one name may be written twice, and a change to either is a change.
+ */
+function namedVariables(nodes: Node[]): [string, Variable][] {
+  const seen = new Map<string, number>();
+  const out: [string, Variable][] = [];
+  for (const v of nodes) {
+    if (v.kind !== 'variable') continue;
+    const name = v.attributes.name ?? v.attributes.property ?? '?';
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    out.push([n === 1 ? name : `${name} #${n}`, v]);
+  }
+  return out;
+}
+
+/** A variable's value as `key`, and each of its other attributes (`hidden`, `property`) as `key attribute …`. */
+function setVariableFields(f: Map<string, string>, key: string, v: Variable): void {
+  f.set(key, xmlValue(v.value));
+  for (const [k, a] of Object.entries(v.attributes)) if (k !== 'name') f.set(`${key} attribute ${k}`, a);
+}
+
+/**
+ * The name of the variable a step's `variable …` field or a global `variable` entry's path is about, without the
+ * `#2` that tells a second of one name apart; undefined for a field about one of the variable's attributes. A page
+ * that hides password-like values asks it, so a second variable of such a name is hidden too.
+ */
+export function variableNameOf(fieldOrPath: string): string | undefined {
+  const name = fieldOrPath.startsWith('variable ') ? fieldOrPath.slice(9) : fieldOrPath;
+  return / attribute [^ ]+$/.test(name) ? undefined : name.replace(/ #\d+$/, '');
+}
+
 /** The comparable content of an item: everything but its children steps and whitespace. */
 function fields(item: SequenceItem): Map<string, string> {
   const f = new Map<string, string>();
@@ -83,10 +116,7 @@ function fields(item: SequenceItem): Map<string, string> {
   if (item.kind !== 'group') {
     const action = getAction(item);
     if (action !== undefined) f.set('command line', xmlValue(action));
-    for (const c of item.children) {
-      if (c.kind !== 'variableList') continue;
-      for (const v of c.children) if (v.kind === 'variable') f.set(`variable ${(v).attributes.name ?? (v).attributes.property ?? '?'}`, xmlValue((v).value));
-    }
+    for (const c of item.children) if (c.kind === 'variableList') for (const [key, v] of namedVariables(c.children)) setVariableFields(f, `variable ${key}`, v);
   }
   const cond = conditionOf(item);
   if (cond) f.set('condition', conditionText(cond));
@@ -136,13 +166,22 @@ function compareMaps(kind: string, before: Record<string, string>, after: Record
   }
 }
 
-function globals(doc: TaskSequenceDocument): Record<string, string> {
-  const out: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const c of doc.sequence.children) {
-    if (c.kind !== 'variableList') continue;
-    for (const v of c.children) if (v.kind === 'variable') out[v.attributes.name ?? '?'] = v.value;
-  }
+/** The global variables by name (`G #2` for the second of one name), each with its value and other attributes. */
+function globals(doc: TaskSequenceDocument): Map<string, Variable> {
+  const out = new Map<string, Variable>();
+  for (const c of doc.sequence.children) if (c.kind === 'variableList') for (const [key, v] of namedVariables(c.children)) out.set(key, v);
   return out;
+}
+
+function compareGlobals(a: Map<string, Variable>, b: Map<string, Variable>, out: DiffEntry[]): void {
+  const values = (m: Map<string, Variable>) => Object.fromEntries([...m].map(([k, v]) => [k, v.value])) as Record<string, string>;
+  compareMaps('variable', values(a), values(b), out);
+  for (const [key, v] of b) {
+    const before = a.get(key);
+    if (before === undefined) continue;
+    const attributes = (x: Variable) => Object.fromEntries(Object.entries(x.attributes).filter(([k]) => k !== 'name')) as Record<string, string>;
+    for (const d of compareAttributes(attributes(before), attributes(v))) out.push({ change: 'changed', kind: 'variable', path: key, ...d });
+  }
 }
 
 /**
@@ -198,7 +237,7 @@ export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument)
   const places: (number | undefined)[] = [];
   compareMaps('property', a.properties(), b.properties(), out);
   compareMaps('sequence', a.sequence.attributes, b.sequence.attributes, out);
-  compareMaps('variable', globals(a), globals(b), out);
+  compareGlobals(globals(a), globals(b), out);
   const refsA = references(a);
   const refsB = references(b);
   for (const [r, attrs] of refsB) {

@@ -3,7 +3,7 @@
  * items marked (changed settings with before and after), removed items put back where they were, struck through.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { type DiffEntry, type DiffWithPlaces, diffWithPlaces, formatDiffEntry } from '../diff/semantic-diff.js';
+import { type DiffEntry, type DiffWithPlaces, diffWithPlaces, formatDiffEntry, variableNameOf } from '../diff/semantic-diff.js';
 import { catalogEntry } from '../catalog/catalog.js';
 import { STEP_TYPES } from '../model/steps.js';
 import { HIDDEN, hidesSetValue, shownValue } from './key-settings.js';
@@ -12,7 +12,8 @@ import { buildSequenceView, flattenItems, type ItemView, type SequenceView, type
 const ITEM_KINDS = new Set(['group', 'step', 'subtasksequence']);
 
 function masked(field: string, value: string | undefined): string | undefined {
-  return value === undefined || !field.startsWith('variable ') ? value : shownValue(field.slice(9), value);
+  const name = field.startsWith('variable ') ? variableNameOf(field) : undefined;
+  return value === undefined || name === undefined ? value : shownValue(name, value);
 }
 
 /** The fields of a Set Task Sequence Variable step that carry its value: the action line holds it too. */
@@ -32,7 +33,9 @@ function hideSecrets(item: ItemView): void {
   if (item.type === STEP_TYPES.setVariable && (hiddenBefore || hidesSetValue(item.settings))) for (const f of SET_VALUE_FIELDS) secret.add(f);
   const hide = (v: string | undefined) => (v === undefined || v.trim() === '' ? v : HIDDEN);
   for (const f of fields) {
-    if (!secret.has(f.field)) continue;
+    // A second variable of a secret name (`variable X #2`) is as secret as the first.
+    const name = f.field.startsWith('variable ') ? variableNameOf(f.field) : undefined;
+    if (!secret.has(name === undefined ? f.field : `variable ${name}`)) continue;
     const before = hide(f.before);
     const after = hide(f.after);
     delete f.before;
@@ -87,7 +90,7 @@ export function overlayChanges(view: SequenceView, old: SequenceView, entries: D
   const removed = new Set<ItemView>();
   entries.forEach((d, k) => {
     if (!ITEM_KINDS.has(d.kind)) {
-      other.push(formatDiffEntry(d.kind === 'variable' ? { ...d, ...(d.before !== undefined ? { before: shownValue(d.path, d.before) } : {}), ...(d.after !== undefined ? { after: shownValue(d.path, d.after) } : {}) } : d));
+      other.push(formatDiffEntry(d.kind === 'variable' && d.field === undefined ? { ...d, ...(d.before !== undefined ? { before: shownValue(variableNameOf(d.path) ?? d.path, d.before) } : {}), ...(d.after !== undefined ? { after: shownValue(variableNameOf(d.path) ?? d.path, d.after) } : {}) } : d));
       return;
     }
     const place = places?.[k];
