@@ -10,6 +10,7 @@ import { listItems, type Located } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
 import type { Condition, Node, SequenceItem, Variable } from '../model/types.js';
 import { getAction } from '../model/variables.js';
+import { canonicalXml } from './canonical-xml.js';
 import { longestIncreasing } from './longest-increasing.js';
 
 /** One difference. */
@@ -109,6 +110,23 @@ export function variableNameOf(fieldOrPath: string): string | undefined {
   return / attribute [^ ]+$/.test(name) ? undefined : name.replace(/ #\d+$/, '');
 }
 
+/**
+ * The elements among `nodes` the model has no kind for (a vendor's, or one a newer ConfigMgr writes), each as
+ * `element <tag>` (`#2` for the second of one tag) with its canonical text: adding, removing or changing one is a
+ * difference, though nothing here knows what it means.
+ */
+function unknownElements(nodes: Node[]): [string, string][] {
+  const seen = new Map<string, number>();
+  const out: [string, string][] = [];
+  for (const c of nodes) {
+    if (c.kind !== 'element') continue;
+    const n = (seen.get(c.tag) ?? 0) + 1;
+    seen.set(c.tag, n);
+    out.push([`element ${c.tag}${n === 1 ? '' : ` #${n}`}`, canonicalXml(c, (leaf) => xmlValue(leaf.value))]);
+  }
+  return out;
+}
+
 /** The comparable content of an item: everything but its children steps and whitespace. */
 function fields(item: SequenceItem): Map<string, string> {
   const f = new Map<string, string>();
@@ -120,6 +138,7 @@ function fields(item: SequenceItem): Map<string, string> {
   }
   const cond = conditionOf(item);
   if (cond) f.set('condition', conditionText(cond));
+  for (const [key, text] of unknownElements(item.children)) f.set(key, text);
   return f;
 }
 
@@ -238,6 +257,7 @@ export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument)
   compareMaps('property', a.properties(), b.properties(), out);
   compareMaps('sequence', a.sequence.attributes, b.sequence.attributes, out);
   compareGlobals(globals(a), globals(b), out);
+  compareMaps('sequence', Object.fromEntries(unknownElements(a.sequence.children)), Object.fromEntries(unknownElements(b.sequence.children)), out);
   const refsA = references(a);
   const refsB = references(b);
   for (const [r, attrs] of refsB) {

@@ -1,0 +1,46 @@
+/**
+ * An element the model does not know (a vendor's, or one a newer ConfigMgr writes) as text that is the same for
+ * everything XML calls the same: attributes in name order, text and CDATA as one run of characters, comments,
+ * processing instructions and the white space between child elements left out.
+ */
+import type { Node } from '../model/types.js';
+
+const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttribute = (s: string): string => escapeText(s).replace(/"/g, '&quot;').replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;');
+
+/**
+ * `node` (an element) as canonical text; `textOf` gives a text or CDATA leaf's characters, or a value element's, as
+ * XML defines them. Elements nest as deep as the reader allows: an explicit stack, not recursion.
+ */
+export function canonicalXml(node: Node, textOf: (leaf: Node & { value: string }) => string): string {
+  const out: string[] = [];
+  const todo: (Node | string)[] = [node];
+  for (let n = todo.pop(); n !== undefined; n = todo.pop()) {
+    if (typeof n === 'string') {
+      out.push(n);
+      continue;
+    }
+    if (n.kind === 'comment' || n.kind === 'instruction') continue;
+    if (n.kind === 'text' || n.kind === 'cdata') {
+      out.push(escapeText(textOf(n)));
+      continue;
+    }
+    const attributes = Object.entries(n.attributes)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`)
+      .join('');
+    const content: Node[] = 'children' in n ? n.children.filter((c) => c.kind !== 'comment' && c.kind !== 'instruction') : [];
+    // Only white space between child elements is layout; in an element of text alone it is the value.
+    const layout = content.some((c) => c.kind !== 'text' && c.kind !== 'cdata');
+    const kept = layout ? content.filter((c) => !((c.kind === 'text' || c.kind === 'cdata') && textOf(c).trim() === '')) : content;
+    const value = 'value' in n ? escapeText(textOf(n)) : '';
+    if (kept.length === 0 && value === '') {
+      out.push(`<${n.tag}${attributes}/>`);
+      continue;
+    }
+    out.push(`<${n.tag}${attributes}>${value}`);
+    todo.push(`</${n.tag}>`);
+    for (let i = kept.length - 1; i >= 0; i--) todo.push(kept[i] as Node);
+  }
+  return out.join('');
+}
