@@ -13,7 +13,7 @@ describe('the diff tells groups apart by what they are, not by their names', () 
 
   it('a step moved into another group of the same name is a move', () => {
     const entries = diff(before, after);
-    expect(entries).toEqual([{ change: 'moved', kind: 'step', path: 'Install/x', from: 'Install/x' }]);
+    expect(entries).toEqual([{ change: 'moved', kind: 'step', path: 'Install/x', from: 'Install/x', position: '2.1', fromPosition: '1.2' }]);
   });
 
   it('cmts diff exits 1 for it', async () => {

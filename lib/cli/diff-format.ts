@@ -2,7 +2,7 @@
  * `cmts diff`'s text for people: values exactly as written (a Windows path keeps its single backslashes), a changed
  * value as a `-`/`+` pair of lines, and an added or removed group as one entry with its steps indented under it.
  */
-import type { DiffEntry } from '../diff/semantic-diff.js';
+import { type DiffEntry, movedHow } from '../diff/semantic-diff.js';
 
 const show = (v: string | undefined): string => (v === undefined ? '(none)' : v === '' ? '(empty)' : v.replace(/\r?\n/g, '\n        '));
 
@@ -30,7 +30,7 @@ export function formatDifferences(entries: DiffEntry[]): string[] {
         if (d.kind === 'group') open.push({ path: d.path, change: d.change });
         break;
       case 'moved':
-        lines.push(`> ${d.kind} ${d.path} (moved ${d.from === d.path ? 'within its group' : `from ${d.from ?? '?'}`})`);
+        lines.push(`> ${d.kind} ${d.path} (${movedHow(d)})`);
         break;
       case 'changed':
         lines.push(`~ ${d.kind} ${d.path}${d.field ? ` ${d.field}` : ''}:`, `    - ${show(d.before)}`, `    + ${show(d.after)}`);

@@ -26,6 +26,29 @@ export interface DiffEntry {
   after?: string;
   /** For `moved`: the path in the first document. */
   from?: string;
+  /**
+   * For `moved` to another group whose path is the same as the old one's (two groups of one name): the item's
+   * position in the second document, as the index of each level from the top, from 1 (`2.1`: the first item of the
+   * second), and {@link DiffEntry.fromPosition} its position in the first.
+   */
+  position?: string;
+  /** For `moved` with {@link DiffEntry.position}: the position in the first document. */
+  fromPosition?: string;
+}
+
+/**
+ * A function giving each item's position (see {@link DiffEntry.position}): the index of each level from the top,
+ * from 1. Ordinals are counted once for all items; the text is made only for the items asked about.
+ */
+function positions(items: Located[]): (l: Located) => string {
+  const ordinal = new Map<SequenceItem, number>();
+  const count = new Map<Node, number>();
+  for (const l of items) {
+    const n = (count.get(l.parent) ?? 0) + 1;
+    count.set(l.parent, n);
+    ordinal.set(l.node, n);
+  }
+  return (l) => [...l.groups, l.node].map((g) => ordinal.get(g) ?? '?').join('.');
 }
 
 function label(item: SequenceItem): string {
@@ -341,6 +364,8 @@ export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument)
   }
   // Every entry so far is about no item.
   places.length = out.length;
+  let leftPosition: ((l: Located) => string) | undefined;
+  let rightPosition: ((l: Located) => string) | undefined;
   right.forEach((r, place) => {
     const l = rightOf.get(r);
     const kind = label(r.node);
@@ -350,7 +375,9 @@ export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument)
       return;
     }
     if (moved.has(r)) {
-      out.push({ change: 'moved', kind, path: r.path, from: l.path });
+      // Into another group of the same path: the paths cannot tell where it went, the positions can.
+      const regrouped = l.path === r.path && leftParentOnRight(l) !== parentOf(r);
+      out.push({ change: 'moved', kind, path: r.path, from: l.path, ...(regrouped ? { position: (rightPosition ??= positions(right))(r), fromPosition: (leftPosition ??= positions(left))(l) } : {}) });
       places.push(place);
     }
     const fa = fields(l.node);
@@ -381,6 +408,15 @@ export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument)
   return { entries: out, places, matched };
 }
 
+/**
+ * How a `moved` entry moved, in words: from its old path, within its group, or, between two groups of one path,
+ * from its old position to its new one.
+ */
+export function movedHow(d: DiffEntry): string {
+  if (d.position !== undefined) return `moved to another group of the same name: from item ${d.fromPosition ?? '?'} to item ${d.position}`;
+  return d.from === d.path ? 'moved within its group' : `moved from ${d.from ?? '?'}`;
+}
+
 /** A difference as one line for people. */
 export function formatDiffEntry(d: DiffEntry): string {
   const q = (s: string | undefined) => (s === undefined ? '(none)' : JSON.stringify(s));
@@ -390,7 +426,7 @@ export function formatDiffEntry(d: DiffEntry): string {
     case 'removed':
       return `- ${d.kind} ${d.path}${d.before !== undefined && d.kind !== 'reference' ? ` (${d.kind === 'step' ? d.before : q(d.before)})` : ''}`;
     case 'moved':
-      return `> ${d.kind} ${d.path} (moved ${d.from === d.path ? 'within its group' : `from ${d.from}`})`;
+      return `> ${d.kind} ${d.path} (${movedHow(d)})`;
     case 'changed':
       return `~ ${d.kind} ${d.path}${d.field ? ` ${d.field}` : ''}: ${q(d.before)} → ${q(d.after)}`;
   }

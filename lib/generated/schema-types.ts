@@ -71,6 +71,10 @@ export interface DiffReportEntry {
   before?: string;
   after?: string;
   from?: string;
+  /** for a move into another group with the same path: the position in b, the index of each level from the top, from 1 (2.1: the first item of the second) */
+  position?: string;
+  /** with position: the position in a */
+  fromPosition?: string;
 }
 
 /** Options of the insert-steps-after transform (`schemas/insert-steps-after.options.schema.json`) */

@@ -108,7 +108,9 @@ export function overlayChanges(view: SequenceView, old: SequenceView, entries: D
       item.change = { mark: 'added', fields: [] };
       summary.added++;
     } else if (d.change === 'moved') {
-      item.change = { mark: 'moved', ...(d.from !== undefined ? { from: d.from } : {}), fields: item.change?.fields ?? [] };
+      // Between two groups of one path, the old path alone reads as no move: the old position says where from.
+      const from = d.from !== undefined && d.fromPosition !== undefined ? `${d.from} (item ${d.fromPosition})` : d.from;
+      item.change = { mark: 'moved', ...(from !== undefined ? { from } : {}), fields: item.change?.fields ?? [] };
       summary.moved++;
     } else {
       if (!item.change) {
