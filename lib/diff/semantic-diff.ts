@@ -9,9 +9,9 @@ import { referenceList } from '../model/mutate.js';
 import { listItems, type Located } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
 import type { Condition, Node, SequenceItem, Variable } from '../model/types.js';
-import { getAction } from '../model/variables.js';
 import { canonicalXml } from './canonical-xml.js';
 import { longestIncreasing } from './longest-increasing.js';
+import { xmlText } from './xml-value.js';
 
 /** One difference. */
 export interface DiffEntry {
@@ -56,14 +56,6 @@ function label(item: SequenceItem): string {
 }
 
 /**
- * A value as XML defines it: every line end (CR LF or a lone CR) is one LF, so a file saved with CRLF and the same
- * file with LF compare equal while each keeps its own bytes. (Attribute values are normalised by the reader already.)
- */
-function xmlValue(value: string): string {
-  return value.indexOf('\r') === -1 ? value : value.replace(/\r\n?/g, '\n');
-}
-
-/**
  * A condition with every operator and every parameter of each expression, parameters in name order (their order in
  * the file means nothing) and line ends as LF. describeCondition says it the console's way and leaves out what the
  * console's summary does not show (a registry value's type, a product code beside its name), so it cannot be what
@@ -88,7 +80,7 @@ function conditionText(condition: Condition, forPeople = false): string {
       pushOperands(n.children);
     } else if (n.kind === 'expression') {
       const params: [string, string][] = [];
-      for (const c of n.children) if (c.kind === 'variable' && c.attributes.name !== undefined) params.push([c.attributes.name, xmlValue(c.value)]);
+      for (const c of n.children) if (c.kind === 'variable' && c.attributes.name !== undefined) params.push([c.attributes.name, xmlText(c)]);
       params.sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
       // For people: the type as the console's summary names it, and values as written (a registry path keeps its
       // single backslashes); for comparing, every value quoted, so no two conditions read the same.
@@ -119,7 +111,7 @@ function namedVariables(nodes: Node[]): [string, Variable][] {
 
 /** A variable's value as `key`, and each of its other attributes (`hidden`, `property`) as `key attribute …`. */
 function setVariableFields(f: Map<string, string>, key: string, v: Variable): void {
-  f.set(key, xmlValue(v.value));
+  f.set(key, xmlText(v));
   for (const [k, a] of Object.entries(v.attributes)) if (k !== 'name') f.set(`${key} attribute ${k}`, a);
 }
 
@@ -145,7 +137,7 @@ function unknownElements(nodes: Node[]): [string, string][] {
     if (c.kind !== 'element') continue;
     const n = (seen.get(c.tag) ?? 0) + 1;
     seen.set(c.tag, n);
-    out.push([`element ${c.tag}${n === 1 ? '' : ` #${n}`}`, canonicalXml(c, (leaf) => xmlValue(leaf.value))]);
+    out.push([`element ${c.tag}${n === 1 ? '' : ` #${n}`}`, canonicalXml(c, xmlText)]);
   }
   return out;
 }
@@ -153,10 +145,11 @@ function unknownElements(nodes: Node[]): [string, string][] {
 /** The comparable content of an item: everything but its children steps and whitespace. */
 function fields(item: SequenceItem): Map<string, string> {
   const f = new Map<string, string>();
-  for (const [k, v] of Object.entries(item.attributes)) f.set(`attribute ${k}`, xmlValue(v));
+  // Attribute values are as XML defines them already: the reader normalised them (a `&#xD;` in one is a CR).
+  for (const [k, v] of Object.entries(item.attributes)) f.set(`attribute ${k}`, v);
   if (item.kind !== 'group') {
-    const action = getAction(item);
-    if (action !== undefined) f.set('command line', xmlValue(action));
+    const action = item.children.find((c) => c.kind === 'action');
+    if (action !== undefined) f.set('command line', xmlText(action));
     for (const c of item.children) if (c.kind === 'variableList') for (const [key, v] of namedVariables(c.children)) setVariableFields(f, `variable ${key}`, v);
   }
   const cond = conditionOf(item);
@@ -196,11 +189,22 @@ function inOrder(a: string[], b: string[]): Set<number> {
   return new Set(longestIncreasing(pairs).map(([, j]) => j));
 }
 
+/**
+ * The package properties, line ends as LF. (Read through the document, which gives each as text: a CR written as
+ * `&#13;` in one cannot be told from a line end here.)
+ */
+function packageProperties(doc: TaskSequenceDocument): Record<string, string> {
+  const out = doc.properties();
+  for (const [k, v] of Object.entries(out)) if (v.indexOf('\r') !== -1) out[k] = v.replace(/\r\n?/g, '\n');
+  return out;
+}
+
+/** Values compared as given: each caller gives them as XML defines them. */
 function compareMaps(kind: string, before: Record<string, string>, after: Record<string, string>, out: DiffEntry[]): void {
   // Own names only: a variable may be called toString or __proto__, which a plain object already has or ignores.
   for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const a = Object.hasOwn(before, k) ? xmlValue(before[k] as string) : undefined;
-    const b = Object.hasOwn(after, k) ? xmlValue(after[k] as string) : undefined;
+    const a = Object.hasOwn(before, k) ? before[k] : undefined;
+    const b = Object.hasOwn(after, k) ? after[k] : undefined;
     if (a === b) continue;
     if (a === undefined) out.push({ change: 'added', kind, path: k, after: b as string });
     else if (b === undefined) out.push({ change: 'removed', kind, path: k, before: a });
@@ -216,7 +220,7 @@ function globals(doc: TaskSequenceDocument): Map<string, Variable> {
 }
 
 function compareGlobals(a: Map<string, Variable>, b: Map<string, Variable>, out: DiffEntry[]): void {
-  const values = (m: Map<string, Variable>) => Object.fromEntries([...m].map(([k, v]) => [k, v.value])) as Record<string, string>;
+  const values = (m: Map<string, Variable>) => Object.fromEntries([...m].map(([k, v]) => [k, xmlText(v)])) as Record<string, string>;
   compareMaps('variable', values(a), values(b), out);
   for (const [key, v] of b) {
     const before = a.get(key);
@@ -248,8 +252,8 @@ function references(doc: TaskSequenceDocument): Map<string, Record<string, strin
 function compareAttributes(before: Record<string, string>, after: Record<string, string>): Pick<DiffEntry, 'field' | 'before' | 'after'>[] {
   const out: Pick<DiffEntry, 'field' | 'before' | 'after'>[] = [];
   for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const x = Object.hasOwn(before, k) ? xmlValue(before[k] as string) : undefined;
-    const y = Object.hasOwn(after, k) ? xmlValue(after[k] as string) : undefined;
+    const x = Object.hasOwn(before, k) ? before[k] : undefined;
+    const y = Object.hasOwn(after, k) ? after[k] : undefined;
     if (x !== y) out.push({ field: `attribute ${k}`, ...(x !== undefined ? { before: x } : {}), ...(y !== undefined ? { after: y } : {}) });
   }
   return out;
@@ -277,7 +281,7 @@ export interface DiffWithPlaces {
 export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument): DiffWithPlaces {
   const out: DiffEntry[] = [];
   const places: (number | undefined)[] = [];
-  compareMaps('property', a.properties(), b.properties(), out);
+  compareMaps('property', packageProperties(a), packageProperties(b), out);
   compareMaps('sequence', a.sequence.attributes, b.sequence.attributes, out);
   compareGlobals(globals(a), globals(b), out);
   compareMaps('sequence', Object.fromEntries(unknownElements(a.sequence.children)), Object.fromEntries(unknownElements(b.sequence.children)), out);
