@@ -11,6 +11,7 @@ import { stepTypeName } from '../model/steps.js';
 import type { Condition, Node, SequenceItem, Variable } from '../model/types.js';
 import { canonicalXml } from './canonical-xml.js';
 import { longestIncreasing } from './longest-increasing.js';
+import { packageArrays } from './package-arrays.js';
 import { xmlText } from './xml-value.js';
 
 /** One difference. */
@@ -282,6 +283,7 @@ export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument)
   const out: DiffEntry[] = [];
   const places: (number | undefined)[] = [];
   compareMaps('property', packageProperties(a), packageProperties(b), out);
+  compareMaps('property', packageArrays(a), packageArrays(b), out);
   compareMaps('sequence', a.sequence.attributes, b.sequence.attributes, out);
   compareGlobals(globals(a), globals(b), out);
   compareMaps('sequence', Object.fromEntries(unknownElements(a.sequence.children)), Object.fromEntries(unknownElements(b.sequence.children)), out);
