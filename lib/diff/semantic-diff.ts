@@ -233,18 +233,21 @@ function compareGlobals(a: Map<string, Variable>, b: Map<string, Variable>, out:
 
 /**
  * The references of the `<referenceList>`, packages and applications, by the package ID or application ID they
- * name (the first reference of each counts), with their other attributes (a package's program).
+ * name (`#2` for the second reference to one, which may say another program), with their other attributes (a
+ * package's program, or every attribute of a reference that names neither).
  */
 function references(doc: TaskSequenceDocument): Map<string, Record<string, string>> {
   const out = new Map<string, Record<string, string>>();
+  const seen = new Map<string, number>();
   for (const c of referenceList(doc.sequence)?.children ?? []) {
     if (c.kind !== 'reference') continue;
     const { package: pkg, application } = c.attributes;
-    const key = pkg ?? application;
-    if (key === undefined || out.has(key)) continue;
+    const id = pkg ?? application ?? '(no package or application)';
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
     const rest: Record<string, string> = Object.create(null) as Record<string, string>;
-    for (const [k, v] of Object.entries(c.attributes)) if (k !== (pkg !== undefined ? 'package' : 'application')) rest[k] = v;
-    out.set(key, rest);
+    for (const [k, v] of Object.entries(c.attributes)) if (k !== (pkg !== undefined ? 'package' : application !== undefined ? 'application' : '')) rest[k] = v;
+    out.set(n === 1 ? id : `${id} #${n}`, rest);
   }
   return out;
 }
