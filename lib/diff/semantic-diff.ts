@@ -65,10 +65,18 @@ function label(item: SequenceItem): string {
 function conditionText(condition: Condition, forPeople = false): string {
   const out: string[] = [];
   const todo: (Node | string)[] = [];
+  // For comparing, also what no console writes: another attribute of an operator, an expression or a parameter,
+  // and an element that is neither (as canonical text), so that a change to one is a change.
+  const extra = (attributes: Record<string, string>, known: string): string => {
+    if (forPeople) return '';
+    const rest = Object.entries(attributes).filter(([k]) => k !== known);
+    return rest.length ? `{${rest.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}}` : '';
+  };
   const pushOperands = (nodes: Node[]) => {
-    const operands = nodes.filter((n) => n.kind === 'operator' || n.kind === 'expression');
+    const operands = nodes.filter((n) => n.kind === 'operator' || n.kind === 'expression' || (!forPeople && 'tag' in n));
     for (let i = operands.length - 1; i >= 0; i--) {
-      todo.push(operands[i] as Node);
+      const n = operands[i] as Node;
+      todo.push(n.kind === 'operator' || n.kind === 'expression' ? n : canonicalXml(n, xmlText));
       if (i > 0) todo.push(', ');
     }
   };
@@ -76,18 +84,22 @@ function conditionText(condition: Condition, forPeople = false): string {
   for (let n = todo.pop(); n !== undefined; n = todo.pop()) {
     if (typeof n === 'string') out.push(n);
     else if (n.kind === 'operator') {
-      out.push(`${n.attributes.type ?? 'and'}(`);
+      out.push(`${n.attributes.type ?? 'and'}${extra(n.attributes, 'type')}(`);
       todo.push(')');
       pushOperands(n.children);
     } else if (n.kind === 'expression') {
-      const params: [string, string][] = [];
-      for (const c of n.children) if (c.kind === 'variable' && c.attributes.name !== undefined) params.push([c.attributes.name, xmlText(c)]);
-      params.sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
+      const params: [string, string, string][] = [];
+      for (const c of n.children) {
+        if (c.kind === 'variable' && c.attributes.name !== undefined) params.push([c.attributes.name, xmlText(c), extra(c.attributes, 'name')]);
+        else if (!forPeople && 'tag' in c) params.push(['', canonicalXml(c, xmlText), '']);
+      }
+      const order = (p: string, q: string) => (p < q ? -1 : p > q ? 1 : 0);
+      params.sort(([a, x, e], [b, y, f]) => order(a, b) || order(x, y) || order(e, f));
       // For people: the type as the console's summary names it, and values as written (a registry path keeps its
       // single backslashes); for comparing, every value quoted, so no two conditions read the same.
       const type = n.attributes.type ?? 'expression';
       const shownType = forPeople ? type.replace(/^SMS_TaskSequence_/, '').replace(/ConditionExpression$/, '') || 'expression' : type;
-      out.push(`${shownType}(${params.map(([k, v]) => `${k}=${forPeople ? v : JSON.stringify(v)}`).join(', ')})`);
+      out.push(`${shownType}${extra(n.attributes, 'type')}(${params.map(([k, v, x]) => `${k}=${forPeople ? v : JSON.stringify(v)}${x}`).join(', ')})`);
     }
   }
   return out.join('');
@@ -127,15 +139,16 @@ export function variableNameOf(fieldOrPath: string): string | undefined {
 }
 
 /**
- * The elements among `nodes` the model has no kind for (a vendor's, or one a newer ConfigMgr writes), each as
- * `element <tag>` (`#2` for the second of one tag) with its canonical text: adding, removing or changing one is a
- * difference, though nothing here knows what it means.
+ * The elements among `nodes` that no other field covers (one the model has no kind for, a vendor's or one a newer
+ * ConfigMgr writes; a second `<condition>` or `<action>`), each as `element <tag>` (`#2` for the second of one tag)
+ * with its canonical text: adding, removing or changing one is a difference, though nothing here knows what it
+ * means. Steps and groups are items of their own, never fields.
  */
-function unknownElements(nodes: Node[]): [string, string][] {
+function unknownElements(nodes: Node[], covered: ReadonlySet<Node> = new Set()): [string, string][] {
   const seen = new Map<string, number>();
   const out: [string, string][] = [];
   for (const c of nodes) {
-    if (c.kind !== 'element') continue;
+    if (!('tag' in c) || covered.has(c) || c.kind === 'step' || c.kind === 'group' || c.kind === 'subtasksequence') continue;
     const n = (seen.get(c.tag) ?? 0) + 1;
     seen.set(c.tag, n);
     out.push([`element ${c.tag}${n === 1 ? '' : ` #${n}`}`, canonicalXml(c, xmlText)]);
@@ -148,26 +161,38 @@ function fields(item: SequenceItem): Map<string, string> {
   const f = new Map<string, string>();
   // Attribute values are as XML defines them already: the reader normalised them (a `&#xD;` in one is a CR).
   for (const [k, v] of Object.entries(item.attributes)) f.set(`attribute ${k}`, v);
+  const covered = new Set<Node>();
   if (item.kind !== 'group') {
     const action = item.children.find((c) => c.kind === 'action');
     if (action !== undefined) f.set('command line', xmlText(action));
-    for (const c of item.children) if (c.kind === 'variableList') for (const [key, v] of namedVariables(c.children)) setVariableFields(f, `variable ${key}`, v);
+    if (action !== undefined) covered.add(action);
+    for (const c of item.children) {
+      if (c.kind !== 'variableList') continue;
+      covered.add(c);
+      for (const [key, v] of namedVariables(c.children)) setVariableFields(f, `variable ${key}`, v);
+      for (const [key, text] of unknownElements(c.children.filter((v) => v.kind !== 'variable'))) f.set(`${c.tag} ${key}`, text);
+    }
   }
   const cond = conditionOf(item);
   if (cond) f.set('condition', conditionText(cond));
-  for (const [key, text] of unknownElements(item.children)) f.set(key, text);
+  if (cond) covered.add(cond);
+  for (const [key, text] of unknownElements(item.children, covered)) f.set(key, text);
   return f;
 }
 
 /**
  * A changed field as the report shows it: the condition in words, unless the words are the same on both sides (the
- * change is in what the summary leaves out), then every parameter.
+ * change is in what the summary leaves out), then every parameter, and if those read the same too (the change is in
+ * an attribute or element no console writes), everything that was compared.
  */
 function shown(field: string, item: SequenceItem, value: string, other: SequenceItem): string {
   if (field !== 'condition') return value;
-  const words = describeCondition(conditionOf(item) as Condition);
+  const condition = conditionOf(item) as Condition;
+  const words = describeCondition(condition);
   const otherCondition = conditionOf(other);
-  return otherCondition !== undefined && describeCondition(otherCondition) === words ? conditionText(conditionOf(item) as Condition, true) : words;
+  if (otherCondition === undefined || describeCondition(otherCondition) !== words) return words;
+  const parameters = conditionText(condition, true);
+  return conditionText(otherCondition, true) === parameters ? value : parameters;
 }
 
 function signature(item: SequenceItem): string {
@@ -289,7 +314,14 @@ export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument)
   compareMaps('property', packageArrays(a), packageArrays(b), out);
   compareMaps('sequence', a.sequence.attributes, b.sequence.attributes, out);
   compareGlobals(globals(a), globals(b), out);
-  compareMaps('sequence', Object.fromEntries(unknownElements(a.sequence.children)), Object.fromEntries(unknownElements(b.sequence.children)), out);
+  const sequenceElements = (doc: TaskSequenceDocument) => {
+    // The globalVarList and the referenceList have entries of their own; anything else is compared as it is.
+    const covered = new Set<Node>(doc.sequence.children.filter((c) => c.kind === 'variableList'));
+    const refs = referenceList(doc.sequence);
+    if (refs) covered.add(refs);
+    return Object.fromEntries(unknownElements(doc.sequence.children, covered)) as Record<string, string>;
+  };
+  compareMaps('sequence', sequenceElements(a), sequenceElements(b), out);
   const refsA = references(a);
   const refsB = references(b);
   for (const [r, attrs] of refsB) {
