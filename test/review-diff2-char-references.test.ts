@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { main } from '../lib/cli/main.js';
 import { diffTaskSequences, readTaskSequence } from './helpers/api.js';
 import { corpusFiles, fixtureFiles } from './helpers/corpus.js';
+import { memoryIo } from './helpers/memory-io.js';
 
 // XML 1.0 section 2.11: a literal CR LF (or lone CR) in the file is read as one LF; a CR written as &#13; or &#xD; is
 // a CR that stays. So "a&#13;\nb" is CR LF between a and b, and "a\r\nb" written literally is LF alone.
@@ -59,5 +61,13 @@ describe('a CR written as a character reference is a CR, a literal line end is a
       }
       expect(diffTaskSequences(lf, readTaskSequence(text.replace(/\r?\n/g, '\r\n'))), name).toEqual([]);
     }
+  });
+});
+
+describe('cmts diff prints a CR that is a character reference so that it can be seen', () => {
+  it('a change in a CR alone prints two different values', async () => {
+    const m = memoryIo({ 'a.xml': step('a\nb'), 'b.xml': step('a&#13;\nb') });
+    expect(await main(['diff', 'a.xml', 'b.xml'], m.io)).toBe(1);
+    expect(m.stdout).toContain('~ step s command line:\n    - a\n        b\n    + a&#13;\n        b\n');
   });
 });

@@ -4,7 +4,9 @@
  */
 import { type DiffEntry, movedHow } from '../diff/semantic-diff.js';
 
-const show = (v: string | undefined): string => (v === undefined ? '(none)' : v === '' ? '(empty)' : v.replace(/\r?\n/g, '\n        '));
+// Values come with every line end as LF (XML's reading of a line end): a CR left in one was written as a character
+// reference, and is printed as one, or a change in a CR alone would print as two equal values.
+const show = (v: string | undefined): string => (v === undefined ? '(none)' : v === '' ? '(empty)' : v.replace(/\r/g, '&#13;').replace(/\n/g, '\n        '));
 
 function addedOrRemoved(d: DiffEntry, indent: string, name: string): string {
   const sign = d.change === 'added' ? '+' : '-';
