@@ -1,7 +1,7 @@
 /**
  * A semantic diff of two task sequences, blind to formatting: steps and groups added, removed, moved and changed
- * (attributes, command line, variables, condition), and package properties, sequence attributes, global variables
- * and references changed.
+ * (attributes, command line, variables with their attributes, condition, elements the model does not know), and
+ * package properties (arrays too), sequence attributes and elements, global variables and references changed.
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { conditionOf, describeCondition } from '../model/conditions.js';
@@ -21,7 +21,10 @@ export interface DiffEntry {
   kind: string;
   /** Step path in the second document (the first for removals), or the property / variable / package name. */
   path: string;
-  /** For `changed`: what changed, e.g. `attribute continueOnError`, `variable SMSClientInstallProperties`, `condition`. */
+  /**
+   * For `changed`: what changed, e.g. `attribute continueOnError`, `variable SMSClientInstallProperties` (`#2` for the
+   * second of one name), `variable X attribute hidden`, `condition`, `element <tag>`.
+   */
   field?: string;
   before?: string;
   after?: string;
