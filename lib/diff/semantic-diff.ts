@@ -11,7 +11,6 @@ import { stepTypeName } from '../model/steps.js';
 import type { Condition, Node, SequenceItem, Variable } from '../model/types.js';
 import { canonicalXml } from './canonical-xml.js';
 import { longestIncreasing } from './longest-increasing.js';
-import { packageArrays } from './package-arrays.js';
 import { xmlText } from './xml-value.js';
 
 /** One difference. */
@@ -314,7 +313,6 @@ export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument)
   const out: DiffEntry[] = [];
   const places: (number | undefined)[] = [];
   compareMaps('property', packageProperties(a), packageProperties(b), out);
-  compareMaps('property', packageArrays(a), packageArrays(b), out);
   compareMaps('sequence', a.sequence.attributes, b.sequence.attributes, out);
   compareGlobals(globals(a), globals(b), out);
   const sequenceElements = (doc: TaskSequenceDocument) => {
