@@ -32,6 +32,13 @@ describe('elements the model does not know are compared, not ignored', () => {
     expect(diff(sequence(step('')), sequence(`<newSetting>on</newSetting>${step('')}`))).toEqual([{ change: 'added', kind: 'sequence', path: 'element newSetting', after: '<newSetting>on</newSetting>' }]);
   });
 
+  it("an MDT group's empty <action/> means nothing, as in the text form; one that says something is compared", () => {
+    const group = (extra: string) => `<group name="G">${extra}${step('')}</group>`;
+    expect(diff(sequence(group('<action/>')), sequence(group('')))).toEqual([]);
+    expect(diff(sequence(group('<action></action><action/>')), sequence(group('<action> </action>')))).toEqual([]);
+    expect(diff(sequence(group('<action>cmd</action>')), sequence(group('')))).toMatchObject([{ change: 'changed', kind: 'group', field: 'element action' }]);
+  });
+
   it('formatting is no change: attribute order, layout white space, comments, CRLF, CDATA for text', () => {
     const a = `<vendorData mode="a" b="1">\n  <!-- note -->\n  <item key="k">x\ny</item>\n</vendorData>`;
     const b = `<vendorData b="1" mode="a"><item key="k"><![CDATA[x]]>\r\ny</item></vendorData>`;

@@ -174,6 +174,10 @@ function fields(item: SequenceItem): Map<string, string> {
       for (const [key, v] of namedVariables(c.children)) setVariableFields(f, `variable ${key}`, v);
       for (const [key, text] of unknownElements(c.children.filter((v) => v.kind !== 'variable'))) f.set(`${c.tag} ${key}`, text);
     }
+  } else {
+    // MDT groups hold empty <action/> elements (as many as they like), which mean nothing: the text form leaves them
+    // out too, so a group with one and without one are the same group.
+    for (const c of item.children) if (c.kind === 'action' && c.value.trim() === '') covered.add(c);
   }
   const cond = conditionOf(item);
   if (cond) f.set('condition', conditionText(cond));
