@@ -21,8 +21,11 @@ SYNOPSIS
 DESCRIPTION
     Compares two task sequences (any containers and encodings; - for standard input) by meaning, blind to
     formatting: steps and groups added (+), removed (-), moved (>) and changed (~: attributes, command line,
-    variables, conditions), package properties, sequence attributes, global variables and references.
-    Values are printed as written; an added or removed group is printed with its steps under it.
+    variables, conditions, elements cmts does not know), package properties, sequence attributes, global
+    variables and references. Values are compared as XML defines them (a CRLF copy equals an LF copy) and
+    printed as written; an added or removed group is printed with its steps under it. A step moved between
+    two groups of one name is told by position (1.2: item 2 inside the first top-level item; position and
+    fromPosition under --json).
     With two folders, compares them like diff -r: files (.xml, .zip) are paired by their path below each
     folder, and a file on one side only is reported as "Only in <folder>: <path>".
 
@@ -39,7 +42,7 @@ EXAMPLES
 
 EXIT STATUS
     As diff(1): 0 no differences; 1 differences (including a file on one side only); 2 trouble (usage error,
-    an input that could not be read, or standard output that could not be written).
+    an input that could not be read, standard output that could not be written, or an internal error).
 `;
 
 const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, ...READ_LIMIT_OPTIONS, help: { type: 'boolean', short: 'h' } };
