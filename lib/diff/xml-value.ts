@@ -6,30 +6,7 @@
  * from its source to tell the two kinds of CR apart.
  */
 import type { Node } from '../model/types.js';
-import { decodeEntities } from '../xml/entities.js';
-import { contentEndOf, contentValueAt, endOf, isSourcedValueElement, sourceOf, startOf, startTagEndOf } from '../xml/origin.js';
-
-/** Every literal line end as LF. */
-const lineEnds = (raw: string): string => raw.replace(/\r\n?/g, '\n');
-
-/** Content as read between `from` and `to` (text and CDATA sections only), line ends normalised before decoding. */
-function normalisedContent(text: string, from: number, to: number): string {
-  const parts: string[] = [];
-  let at = from;
-  while (at < to) {
-    const lt = text.indexOf('<', at);
-    const textEnd = lt === -1 || lt >= to ? to : lt;
-    if (textEnd > at) {
-      const raw = lineEnds(text.slice(at, textEnd));
-      parts.push(raw.indexOf('&') === -1 ? raw : decodeEntities(raw));
-    }
-    if (textEnd === to) break;
-    const close = text.indexOf(']]>', textEnd + 9);
-    parts.push(lineEnds(text.slice(textEnd + 9, close)));
-    at = close + 3;
-  }
-  return parts.join('');
-}
+import { contentEndOf, contentValueAt, endOf, isSourcedValueElement, lf, sourceOf, startOf, startTagEndOf } from '../xml/origin.js';
 
 /**
  * The value of a value element (`<variable>`, `<action>`) or of a text or CDATA leaf, as XML defines it. A value
@@ -44,13 +21,13 @@ export function xmlText(node: Node & { value: string }): string {
     if (isSourcedValueElement(node)) {
       const from = startTagEndOf(node);
       const to = contentEndOf(node);
-      if (contentValueAt(text, from, to) === value) return normalisedContent(text, from, to);
+      if (contentValueAt(text, from, to) === value) return contentValueAt(text, from, to, true);
     } else if (node.kind === 'text') {
       const from = startOf(node);
       const to = endOf(node);
-      if (contentValueAt(text, from, to) === value) return normalisedContent(text, from, to);
+      if (contentValueAt(text, from, to) === value) return contentValueAt(text, from, to, true);
     }
     // CDATA holds no references: its CRs are all literal.
   }
-  return lineEnds(value);
+  return lf(value);
 }

@@ -184,8 +184,15 @@ export function contentEndAt(text: string, startTagEnd: number, end: number): nu
   return startTagEnd === end ? end : text.lastIndexOf('<', end - 1);
 }
 
-/** The value of element content as read: text decoded, CDATA sections as written (the content has no other markup). */
-export function contentValueAt(text: string, from: number, to: number): string {
+/** Every literal line end (CR LF, or a CR alone) as one LF. */
+export const lf = (raw: string): string => raw.replace(/\r\n?/g, '\n');
+
+/**
+ * The value of element content as read: text decoded, CDATA sections as written (the content has no other markup).
+ * With `lineEnds`, every literal line end (CR LF, or a CR alone) is first made one LF, as XML 1.0 (section 2.11)
+ * reads it, while a CR written as a reference stays a CR.
+ */
+export function contentValueAt(text: string, from: number, to: number, lineEnds = false): string {
   const parts: string[] = [];
   let at = from;
   while (at < to) {
@@ -193,12 +200,12 @@ export function contentValueAt(text: string, from: number, to: number): string {
     const lt = text.indexOf('<', at);
     const textEnd = lt === -1 || lt >= to ? to : lt;
     if (textEnd > at) {
-      const raw = text.slice(at, textEnd);
+      const raw = lineEnds ? lf(text.slice(at, textEnd)) : text.slice(at, textEnd);
       parts.push(raw.indexOf('&') === -1 ? raw : decodeEntities(raw));
     }
     if (textEnd === to) break;
     const close = text.indexOf(']]>', textEnd + 9);
-    parts.push(text.slice(textEnd + 9, close));
+    parts.push(lineEnds ? lf(text.slice(textEnd + 9, close)) : text.slice(textEnd + 9, close));
     at = close + 3;
   }
   return parts.join('');
