@@ -8,6 +8,7 @@ import { reportUsage, UsageError } from './args.js';
 import { isTempName } from './atomic-write.js';
 import type { CliIo } from './io.js';
 import { printErrorJson } from './json-report.js';
+import { compareNames } from '../name-order.js';
 
 /** File endings a directory is searched for. */
 export const INPUT_EXTENSIONS = ['.xml', '.zip'];
@@ -31,14 +32,10 @@ function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-// One collation, not the environment's (localeCompare follows LANG): a folder's files come in the same order, and
-// reports and index pages list them the same, on every machine.
-const BY_NAME = new Intl.Collator('en');
-
 /** The files under a folder (with their folder prefix), sorted by name; with `recursive`, in subfolders too. */
 export function walk(io: CliIo, dir: string, recursive: boolean): string[] {
   const out: string[] = [];
-  for (const e of io.listDir(dir).sort((a, b) => BY_NAME.compare(a.name, b.name))) {
+  for (const e of io.listDir(dir).sort((a, b) => compareNames(a.name, b.name))) {
     const p = dir === '.' ? e.name : join(dir, e.name).replace(/\\/g, '/');
     if (e.dir) {
       if (recursive) out.push(...walk(io, p, true));

@@ -5,7 +5,7 @@
 import { conditionOf, expressionParameters } from '../model/conditions.js';
 import type { Node, SequenceItem } from '../model/types.js';
 import { getAction, variables } from '../model/variables.js';
-import { compareNames } from './name-order.js';
+import { compareNames } from '../name-order.js';
 
 /** What one step or group touches. */
 export interface ItemUsage {

@@ -12,7 +12,7 @@ import { stepTypeName } from '../model/steps.js';
 import type { Sequence, SequenceItem } from '../model/types.js';
 import { BREAK, SKIP, visit } from '../visit.js';
 import { keySettings, type Setting, shownValue } from './key-settings.js';
-import { compareNames } from './name-order.js';
+import { compareNames } from '../name-order.js';
 import { itemUsage } from './usage.js';
 
 export type { Setting } from './key-settings.js';
