@@ -141,12 +141,17 @@ export function parentOf(root: Parent, node: Node): { parent: Parent; index: num
  * {@link Located}'s `index`), saves searching the parent for the item: it is used when the item is still there.
  */
 export function nextItem(parent: Sequence | Group, item: SequenceItem, at?: number): SequenceItem | undefined {
+  const i = nextItemIndex(parent, item, at);
+  return i === -1 ? undefined : (parent.children[i] as SequenceItem);
+}
+
+/** The index in `parent.children` of {@link nextItem}'s answer, or -1 when there is none. */
+export function nextItemIndex(parent: Sequence | Group, item: SequenceItem, at?: number): number {
   const kids = parent.children;
   for (let i = (at !== undefined && kids[at] === item ? at : kids.indexOf(item)) + 1; i < kids.length; i++) {
-    const k = kids[i] as Node;
-    if (isSequenceItem(k)) return k;
+    if (isSequenceItem(kids[i] as Node)) return i;
   }
-  return undefined;
+  return -1;
 }
 
 /** What {@link findItems} matches on; every given field must match. */

@@ -6,7 +6,7 @@ import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
 import { createInstallSoftwareStep, createRestartComputerStep, createRunCommandLineStep, createSetVariableStep } from '../model/builders.js';
 import { insertAfter } from '../model/mutate.js';
-import { findSteps, nextItem, type StepQuery } from '../model/query.js';
+import { findSteps, nextItemIndex, type StepQuery } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetVariableStep, STEP_TYPES } from '../model/steps.js';
 import type { SequenceItem, Step } from '../model/types.js';
 import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
@@ -106,16 +106,20 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
     if (inPlace.has(target.node)) continue;
     // The item after the last existing step that matched, and the node the next new step goes after.
     let real: SequenceItem = target.node;
+    let realAt = target.index;
     let anchor: SequenceItem = target.node;
     const retry = 'retryCount' in target.node.attributes;
     // Steps after a disabled step run exactly when it does: not at all (as the KB977203 preset does after Setup).
     const disabled = target.node.attributes.disable === 'true';
     options.steps.forEach((spec, i) => {
       const req = options.requirements?.[i] === undefined ? {} : { requirement: options.requirements[i] };
-      const next = nextItem(target.parent, real);
+      // Found from where the last one stands: no search of the parent per step (thousands of matches in one group).
+      const nextAt = nextItemIndex(target.parent, real, realAt);
+      const next = nextAt === -1 ? undefined : (target.parent.children[nextAt] as SequenceItem);
       if (next && stepMatches(next, spec)) {
         plan.already.push({ what: `${spec.type} step "${next.attributes.name ?? ''}"`, where: target.path, ...req });
         real = next;
+        realAt = nextAt;
         anchor = next;
         inPlace.add(next);
         return;
