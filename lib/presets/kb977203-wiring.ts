@@ -36,6 +36,18 @@ export function isDisabled(item: SequenceItem): boolean {
 }
 
 /**
+ * Whether an item is disabled where it stands relative to another: by its own flag, or by a disabled group around it
+ * that is not also around `beside` (a group around both disables both alike). A step in a disabled group never runs,
+ * however its own flag reads.
+ */
+export function disabledApartFrom(item: Located, beside: Located): boolean {
+  if (isDisabled(item.node)) return true;
+  let shared = 0;
+  while (shared < item.groups.length && item.groups[shared] === beside.groups[shared]) shared++;
+  return item.groups.slice(shared).some(isDisabled);
+}
+
+/**
  * `copy` when a condition tests only variables the sequence or the administrator sets (the same before and after
  * Setup), `wrap` when it tests anything Setup changes: built-in `_SMS…`/`_OSD…` variables (`_SMSTSInWinPE`,
  * `_SMSTSLastActionSucceeded`), WMI, files, folders, registry, software.
@@ -192,9 +204,10 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   const stateStore = o.scenario === 'replace-restore' ? after('SMS_TaskSequence_RequestStateStoreAction') : -1;
   const end = Math.min(...[nextSetup, stateStore, items.length].filter((i) => i !== -1));
   const disabled = isDisabled(step);
+  // A CCMCertFix step that is disabled, or in a disabled group Setup is not in, does not run when Setup does.
   const adopted = certfixes.find((l) => {
     const i = at(l.node);
-    return i > from && i < end && (!isDisabled(l.node) || disabled);
+    return i > from && i < end && (!disabledApartFrom(l, setup) || disabled);
   });
   if (disabled) {
     plan.diagnostics.push({ code: 'KB977203_SETUP_DISABLED', severity: 'warning', path: setup.path, message: `"${setup.path}" is disabled, so the CCMCertFix and restart steps that go with it are disabled too; enabling Setup later needs them enabled as well.` });
@@ -238,7 +251,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     return plan;
   }
   for (const other of certfixes) {
-    plan.diagnostics.push({ code: 'KB977203_CERTFIX_ELSEWHERE', severity: 'info', path: other.path, message: `"${other.path}" runs CCMCertFix ${at(other.node) < from ? 'before' : 'where it does not count for'} "${setup.path}"${isDisabled(other.node) ? ' and is disabled' : ''}; it stays where it is, and the KB's pair is inserted after Setup.` });
+    plan.diagnostics.push({ code: 'KB977203_CERTFIX_ELSEWHERE', severity: 'info', path: other.path, message: `"${other.path}" runs CCMCertFix ${at(other.node) < from ? 'before' : 'where it does not count for'} "${setup.path}"${disabledApartFrom(other, setup) ? ' and is disabled' : ''}; it stays where it is, and the KB's pair is inserted after Setup.` });
   }
   const condition = conditionOf(step);
   const mode = condition ? conditionMode(condition) : undefined;
