@@ -5,6 +5,7 @@
  * CCMCertFix program, and the reference it added. On a file the preset wrote from a sequence without a PATCH property, the result is the original bytes.
  */
 import type { TaskSequenceDocument } from '../document.js';
+import type { Issue } from '../errors.js';
 import { conditionOf } from '../model/conditions.js';
 import { detectIndentUnit } from '../model/format.js';
 import { patchList, setPatchList } from '../model/install-properties.js';
@@ -20,9 +21,26 @@ import { dependentRunsProgram } from '../transforms/set-dependent-program.js';
 import { KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, reindent, runsProgram } from './kb977203-wiring.js';
 import type { Kb977203Report } from './kb977203.js';
 
-function plan(doc: TaskSequenceDocument, options: Kb977203Options): Edit[] {
+/**
+ * Why a group with the preset's description is not the one the preset made, or not only that, in words; undefined
+ * when putting its step back in its place loses nothing. The preset writes a group with the name of the one step it
+ * carries the condition of, a description, and nothing else; the step gave the group its condition and has none.
+ * A group the administrator disabled, set to continue on error or renamed, or a step given a condition of its own,
+ * says something a step without the group would not, so the group stays.
+ */
+function groupKeptBecause(group: Group): string | undefined {
+  const own = Object.entries(group.attributes).filter(([k, v]) => k !== 'name' && k !== 'description' && !((k === 'disable' || k === 'continueOnError') && v === 'false'));
+  if (own.length > 0) return `it has ${own.map(([k, v]) => `${k}="${v}"`).join(', ')}, which its step would not carry`;
+  const step = group.children.find((c): c is Step => c.kind === 'step');
+  if (step && (step.attributes.name ?? '') !== (group.attributes.name ?? '')) return `its name is not its step's ("${step.attributes.name ?? ''}")`;
+  if (step && conditionOf(step)) return 'its step has a condition of its own, and a step holds one';
+  return undefined;
+}
+
+function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edit[]; diagnostics: Issue[] } {
   const o = resolveKb977203Options(options);
   const edits: Edit[] = [];
+  const diagnostics: Issue[] = [];
   for (const located of findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr })) {
     const view = new SetupWindowsStep(located.node);
     const before = view.clientInstallProperties;
@@ -45,6 +63,11 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Edit[] {
       edits.push({ change: { what: `removed restart-computer step "${o.stepNames.restart}"`, where: located.path, requirement: 'R14' }, apply: () => void removeItem(doc.sequence, next) });
     }
     if (node.kind === 'group' && (node.attributes.description === KB977203_GROUP_DESCRIPTION || node.attributes.description === KB977203_CERTFIX_GROUP_DESCRIPTION)) {
+      const kept = groupKeptBecause(node);
+      if (kept !== undefined) {
+        diagnostics.push({ code: 'KB977203_REVERT_GROUP_KEPT', severity: 'warning', path: located.path, message: `The group "${located.path}" has the description the preset gives a group it makes around a conditional step, but ${kept}: it stays, with its condition, so that its step runs as before.` });
+        continue;
+      }
       unwraps.push({ change: { what: `moved the condition of "${node.attributes.name ?? ''}" back from the group the preset made`, where: located.path, requirement: 'R13' }, apply: () => unwrap(doc, located.parent, node) });
     }
   }
@@ -69,7 +92,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Edit[] {
       },
     });
   }
-  return edits;
+  return { edits, diagnostics };
 }
 
 /**
@@ -102,9 +125,9 @@ function unwrap(doc: TaskSequenceDocument, parent: { children: Node[] }, group: 
  * name the CCMCertFix package and program (and step names, if other than the defaults) the preset was applied with.
  */
 export function revertKb977203(doc: TaskSequenceDocument, options: Kb977203Options): Kb977203Report {
-  const edits = plan(doc, options);
+  const { edits, diagnostics } = plan(doc, options);
   for (const e of edits) e.apply();
   const o = resolveKb977203Options(options);
   const changes = edits.map((e) => e.change);
-  return { scenario: o.scenario, container: doc.container, changed: changes.length > 0, changes, alreadyInPlace: [], diagnostics: [], setupSteps: [] };
+  return { scenario: o.scenario, container: doc.container, changed: changes.length > 0, changes, alreadyInPlace: [], diagnostics, setupSteps: [] };
 }
