@@ -3,6 +3,7 @@
  * steps (found by the names it gives them and the program they run, never an administrator's step), the groups it
  * made around a conditional Setup step or an adopted conditional CCMCertFix step, DependentProgram when it names the
  * CCMCertFix program, and the reference it added. On a file the preset wrote from a sequence without a PATCH property, the result is the original bytes.
+ * With the replace-capture scenario, which the preset gives only DependentProgram (R15), only DependentProgram.
  */
 import type { TaskSequenceDocument } from '../document.js';
 import type { Issue } from '../errors.js';
@@ -41,7 +42,10 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   const o = resolveKb977203Options(options);
   const edits: Edit[] = [];
   const diagnostics: Issue[] = [];
-  for (const located of findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr })) {
+  // The preset gives a replace-scenario capture sequence only "Run another program first" (R15): its Setup steps,
+  // their PATCH entries, CCMCertFix steps and references are the administrator's, and revert leaves them.
+  const capture = o.scenario === 'replace-capture';
+  for (const located of capture ? [] : findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr })) {
     const view = new SetupWindowsStep(located.node);
     const before = view.clientInstallProperties;
     const list = patchList(before);
@@ -51,7 +55,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   }
   const unwraps: Edit[] = [];
   const ours = (item: SequenceItem | undefined, name: string): item is Step => item !== undefined && item.kind === 'step' && item.attributes.name === name;
-  for (const located of listItems(doc.sequence)) {
+  for (const located of capture ? [] : listItems(doc.sequence)) {
     const node = located.node;
     const isCertfix = runsProgram(node, o.certfixPackage, o.program);
     if (isCertfix && ours(node, o.stepNames.certfix)) {
@@ -79,7 +83,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   }
   const list = referenceList(doc.sequence);
   const ref = list?.children.find((c) => c.kind === 'reference' && c.attributes.package?.toUpperCase() === o.certfixPackage.toUpperCase());
-  if (list && ref) {
+  if (!capture && list && ref) {
     edits.push({
       change: { what: `reference to package ${o.certfixPackage}`, where: '(referenceList)', before: o.certfixPackage, requirement: 'R13' },
       apply: () => {
