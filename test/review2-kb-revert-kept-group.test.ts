@@ -61,6 +61,16 @@ describe('revert of a group the preset made around a conditional Setup, changed 
     expect(report.diagnostics.map((d) => d.code)).toEqual(['KB977203_REVERT_GROUP_KEPT']);
   });
 
+  it('holding a step of the administrator too: the group stays, and the report says so instead of a change it did not make', () => {
+    const edited = appliedText().replace(/<\/group><\/group><\/sequence>$/, '<step type="SMS_TaskSequence_RunCommandLineAction" name="Mine" description=""><action>x.exe</action></step></group></group></sequence>');
+    expect(edited).toContain('name="Mine"');
+    const doc = readTaskSequence(edited);
+    const report = revertKb977203(doc, O);
+    expect(report.changes.map((c) => c.what)).not.toContainEqual(expect.stringMatching(/^moved the condition/));
+    expect(report.diagnostics).toEqual([expect.objectContaining({ code: 'KB977203_REVERT_GROUP_KEPT', message: expect.stringMatching(/"Mine"/) })]);
+    expect(listItems(doc.sequence).map((l) => l.path)).toEqual(['Install', 'Install/Setup Windows and ConfigMgr', 'Install/Setup Windows and ConfigMgr/Setup Windows and ConfigMgr', 'Install/Setup Windows and ConfigMgr/Mine']);
+  });
+
   it('the group around an adopted conditional CCMCertFix step, disabled since, stays too', () => {
     const start = SEQUENCE(SETUP() + CERTFIX.replace('<action>', `${WMI}<action>`));
     const doc = readTaskSequence(start);

@@ -11,7 +11,7 @@ import { conditionOf } from '../model/conditions.js';
 import { detectIndentUnit } from '../model/format.js';
 import { patchList, setPatchList } from '../model/install-properties.js';
 import { referenceList, removeItem } from '../model/mutate.js';
-import { findSteps, listItems, nextItem } from '../model/query.js';
+import { findSteps, isSequenceItem, listItems, type Located, nextItem } from '../model/query.js';
 import { InstallSoftwareStep, SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
 import type { Group, Node, SequenceItem, Step, UnknownElement } from '../model/types.js';
 import type { Edit } from '../transforms/context.js';
@@ -25,16 +25,20 @@ import type { Kb977203Report } from './kb977203.js';
 /**
  * Why a group with the preset's description is not the one the preset made, or not only that, in words; undefined
  * when putting its step back in its place loses nothing. The preset writes a group with the name of the one step it
- * carries the condition of, a description, and nothing else; the step gave the group its condition and has none.
- * A group the administrator disabled, set to continue on error or renamed, or a step given a condition of its own,
- * says something a step without the group would not, so the group stays.
+ * carries the condition of, a description, the condition and nothing else, and the step has no condition of its
+ * own. A group the administrator disabled, set to continue on error or renamed, one that holds other items too
+ * (`removed` are the preset's steps revert takes out), or a step given a condition of its own, says something a step
+ * without the group would not, so the group stays.
  */
-function groupKeptBecause(group: Group): string | undefined {
+function groupKeptBecause(group: Group, removed: ReadonlySet<Node>): string | undefined {
   const own = Object.entries(group.attributes).filter(([k, v]) => k !== 'name' && k !== 'description' && !((k === 'disable' || k === 'continueOnError') && v === 'false'));
   if (own.length > 0) return `it has ${own.map(([k, v]) => `${k}="${v}"`).join(', ')}, which its step would not carry`;
-  const step = group.children.find((c): c is Step => c.kind === 'step');
-  if (step && (step.attributes.name ?? '') !== (group.attributes.name ?? '')) return `its name is not its step's ("${step.attributes.name ?? ''}")`;
-  if (step && conditionOf(step)) return 'its step has a condition of its own, and a step holds one';
+  if (!conditionOf(group)) return 'it has no condition to put back';
+  const items = group.children.filter((c): c is SequenceItem => isSequenceItem(c) && !removed.has(c));
+  const step = items[0];
+  if (items.length !== 1 || step?.kind !== 'step') return `it holds ${items.length === 0 ? 'no step' : `other items too (${items.map((i) => `"${i.attributes.name ?? ''}"`).join(', ')})`}`;
+  if ((step.attributes.name ?? '') !== (group.attributes.name ?? '')) return `its name is not its step's ("${step.attributes.name ?? ''}")`;
+  if (conditionOf(step)) return 'its step has a condition of its own, and a step holds one';
   return undefined;
 }
 
@@ -53,30 +57,35 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     const after = setPatchList(before, list.filter((e) => !isKb977203Entry(e)));
     edits.push({ change: { what: 'removed the KB977203 entry from PATCH', where: located.path, before, after, requirement: 'R4' }, apply: () => void (view.clientInstallProperties = after) });
   }
-  const unwraps: Edit[] = [];
+  const groups: Located<Group>[] = [];
+  const removed = new Set<Node>();
   const ours = (item: SequenceItem | undefined, name: string): item is Step => item !== undefined && item.kind === 'step' && item.attributes.name === name;
   for (const located of capture ? [] : listItems(doc.sequence)) {
     const node = located.node;
     const isCertfix = runsProgram(node, o.certfixPackage, o.program);
     if (isCertfix && ours(node, o.stepNames.certfix)) {
+      removed.add(node);
       edits.push({ change: { what: `removed install-software step "${o.stepNames.certfix}"`, where: located.path, requirement: 'R13' }, apply: () => void removeItem(doc.sequence, node) });
     }
     // Only after a CCMCertFix step (finding the next item costs the parent's size).
     const next = isCertfix ? nextItem(located.parent, node, located.index) : undefined;
     if (isCertfix && ours(next, o.stepNames.restart) && next.attributes.type === STEP_TYPES.restartComputer) {
+      removed.add(next);
       edits.push({ change: { what: `removed restart-computer step "${o.stepNames.restart}"`, where: located.path, requirement: 'R14' }, apply: () => void removeItem(doc.sequence, next) });
     }
     if (node.kind === 'group' && (node.attributes.description === KB977203_GROUP_DESCRIPTION || node.attributes.description === KB977203_CERTFIX_GROUP_DESCRIPTION)) {
-      const kept = groupKeptBecause(node);
-      if (kept !== undefined) {
-        diagnostics.push({ code: 'KB977203_REVERT_GROUP_KEPT', severity: 'warning', path: located.path, message: `The group "${located.path}" has the description the preset gives a group it makes around a conditional step, but ${kept}: it stays, with its condition, so that its step runs as before.` });
-        continue;
-      }
-      unwraps.push({ change: { what: `moved the condition of "${node.attributes.name ?? ''}" back from the group the preset made`, where: located.path, requirement: 'R13' }, apply: () => unwrap(doc, located.parent, node) });
+      groups.push(located as Located<Group>);
     }
   }
-  // After the steps in those groups are gone.
-  edits.push(...unwraps);
+  // Judged once every step revert takes out is known, and undone after those steps are gone.
+  for (const { node, path, parent } of groups) {
+    const kept = groupKeptBecause(node, removed);
+    if (kept !== undefined) {
+      diagnostics.push({ code: 'KB977203_REVERT_GROUP_KEPT', severity: 'warning', path, message: `The group "${path}" has the description the preset gives a group it makes around a conditional step, but ${kept}: it stays, with its condition, so that its steps run as before.` });
+      continue;
+    }
+    edits.push({ change: { what: `moved the condition of "${node.attributes.name ?? ''}" back from the group the preset made`, where: path, requirement: 'R13' }, apply: () => unwrap(doc, parent, node) });
+  }
   const current = doc.hasProperties ? doc.getProperty('DependentProgram') : undefined;
   if (current !== undefined && dependentRunsProgram(current, o.certfixPackage, o.program)) {
     edits.push({ change: { what: 'DependentProgram (Run another program first)', where: '(package)', before: current, after: '', requirement: 'R12' }, apply: () => clearDependentProgram(doc) });
