@@ -51,6 +51,7 @@ export const NOTICE_CODES = {
   KB977203_CAPTURE_SETUP_UNCHANGED: 'A replace-scenario capture sequence gets only "Run another program first".',
   KB977203_SETUP_DISABLED: 'A Setup Windows and ConfigMgr step is disabled, so the steps added with it are disabled too.',
   KB977203_CERTFIX_ELSEWHERE: 'CCMCertFix runs somewhere it does not count for a Setup Windows and ConfigMgr step.',
+  KB977203_REVERT_GROUP_KEPT: 'Revert kept a group the preset made around a conditional step, because the group or its step was changed since.',
   KB977203_FORCED_NOT_2007: 'The preset was applied by force to a sequence that does not look like ConfigMgr 2007.',
   KB977203_2007_UNCONFIRMED: 'Nothing in the file confirms ConfigMgr 2007, the only version the fix is for.',
   KB977203_ASSUMED_VERSION: 'No client version was given, so the SP2 patch was assumed.',

@@ -75,6 +75,11 @@ export function resolveKb977203Options(options: unknown): ResolvedKb977203Option
   const notes: Issue[] = [];
   // Spliced into PATCH, DependentProgram and the Install Software step: printable ASCII only (see TextRules.ascii).
   checkText('certfixProgram option', o.certfixProgram, { noSemicolon: true, noQuote: true, ascii: ASCII_ADVICE.program, maxLength: 100 });
+  // DependentProgram is read with the spaces around its program taken off (a hand edit may add them), so a program
+  // named with them would be written one way and read back another: the next apply would find a conflict.
+  if (o.certfixProgram !== undefined && o.certfixProgram.trim() !== o.certfixProgram) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The certfixProgram option ${JSON.stringify(o.certfixProgram)} starts or ends with a space; a ConfigMgr program name does not. Give the name as the package's program has it.`);
+  }
   checkText('msp option', o.msp, { noSemicolon: true, noQuote: true, ascii: ASCII_ADVICE.path });
   checkText('certfixPackageName option', o.certfixPackageName);
   checkText('certfixPackageDescription option', o.certfixPackageDescription);

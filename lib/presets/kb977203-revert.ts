@@ -3,13 +3,15 @@
  * steps (found by the names it gives them and the program they run, never an administrator's step), the groups it
  * made around a conditional Setup step or an adopted conditional CCMCertFix step, DependentProgram when it names the
  * CCMCertFix program, and the reference it added. On a file the preset wrote from a sequence without a PATCH property, the result is the original bytes.
+ * With the replace-capture scenario, which the preset gives only DependentProgram (R15), only DependentProgram.
  */
 import type { TaskSequenceDocument } from '../document.js';
+import type { Issue } from '../errors.js';
 import { conditionOf } from '../model/conditions.js';
 import { detectIndentUnit } from '../model/format.js';
 import { patchList, setPatchList } from '../model/install-properties.js';
 import { referenceList, removeItem } from '../model/mutate.js';
-import { findSteps, listItems, nextItem } from '../model/query.js';
+import { findSteps, isSequenceItem, listItems, type Located, nextItem } from '../model/query.js';
 import { InstallSoftwareStep, SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
 import type { Group, Node, SequenceItem, Step, UnknownElement } from '../model/types.js';
 import type { Edit } from '../transforms/context.js';
@@ -20,10 +22,34 @@ import { dependentRunsProgram } from '../transforms/set-dependent-program.js';
 import { KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, reindent, runsProgram } from './kb977203-wiring.js';
 import type { Kb977203Report } from './kb977203.js';
 
-function plan(doc: TaskSequenceDocument, options: Kb977203Options): Edit[] {
+/**
+ * Why a group with the preset's description is not the one the preset made, or not only that, in words; undefined
+ * when putting its step back in its place loses nothing. The preset writes a group with the name of the one step it
+ * carries the condition of, a description, the condition and nothing else, and the step has no condition of its
+ * own. A group the administrator disabled, set to continue on error or renamed, one that holds other items too
+ * (`removed` are the preset's steps revert takes out), or a step given a condition of its own, says something a step
+ * without the group would not, so the group stays.
+ */
+function groupKeptBecause(group: Group, removed: ReadonlySet<Node>): string | undefined {
+  const own = Object.entries(group.attributes).filter(([k, v]) => k !== 'name' && k !== 'description' && !((k === 'disable' || k === 'continueOnError') && v === 'false'));
+  if (own.length > 0) return `it has ${own.map(([k, v]) => `${k}="${v}"`).join(', ')}, which its step would not carry`;
+  if (!conditionOf(group)) return 'it has no condition to put back';
+  const items = group.children.filter((c): c is SequenceItem => isSequenceItem(c) && !removed.has(c));
+  const step = items[0];
+  if (items.length !== 1 || step?.kind !== 'step') return `it holds ${items.length === 0 ? 'no step' : `other items too (${items.map((i) => `"${i.attributes.name ?? ''}"`).join(', ')})`}`;
+  if ((step.attributes.name ?? '') !== (group.attributes.name ?? '')) return `its name is not its step's ("${step.attributes.name ?? ''}")`;
+  if (conditionOf(step)) return 'its step has a condition of its own, and a step holds one';
+  return undefined;
+}
+
+function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edit[]; diagnostics: Issue[] } {
   const o = resolveKb977203Options(options);
   const edits: Edit[] = [];
-  for (const located of findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr })) {
+  const diagnostics: Issue[] = [];
+  // The preset gives a replace-scenario capture sequence only "Run another program first" (R15): its Setup steps,
+  // their PATCH entries, CCMCertFix steps and references are the administrator's, and revert leaves them.
+  const capture = o.scenario === 'replace-capture';
+  for (const located of capture ? [] : findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr })) {
     const view = new SetupWindowsStep(located.node);
     const before = view.clientInstallProperties;
     const list = patchList(before);
@@ -31,32 +57,42 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Edit[] {
     const after = setPatchList(before, list.filter((e) => !isKb977203Entry(e)));
     edits.push({ change: { what: 'removed the KB977203 entry from PATCH', where: located.path, before, after, requirement: 'R4' }, apply: () => void (view.clientInstallProperties = after) });
   }
-  const unwraps: Edit[] = [];
+  const groups: Located<Group>[] = [];
+  const removed = new Set<Node>();
   const ours = (item: SequenceItem | undefined, name: string): item is Step => item !== undefined && item.kind === 'step' && item.attributes.name === name;
-  for (const located of listItems(doc.sequence)) {
+  for (const located of capture ? [] : listItems(doc.sequence)) {
     const node = located.node;
     const isCertfix = runsProgram(node, o.certfixPackage, o.program);
     if (isCertfix && ours(node, o.stepNames.certfix)) {
+      removed.add(node);
       edits.push({ change: { what: `removed install-software step "${o.stepNames.certfix}"`, where: located.path, requirement: 'R13' }, apply: () => void removeItem(doc.sequence, node) });
     }
     // Only after a CCMCertFix step (finding the next item costs the parent's size).
     const next = isCertfix ? nextItem(located.parent, node, located.index) : undefined;
     if (isCertfix && ours(next, o.stepNames.restart) && next.attributes.type === STEP_TYPES.restartComputer) {
+      removed.add(next);
       edits.push({ change: { what: `removed restart-computer step "${o.stepNames.restart}"`, where: located.path, requirement: 'R14' }, apply: () => void removeItem(doc.sequence, next) });
     }
     if (node.kind === 'group' && (node.attributes.description === KB977203_GROUP_DESCRIPTION || node.attributes.description === KB977203_CERTFIX_GROUP_DESCRIPTION)) {
-      unwraps.push({ change: { what: `moved the condition of "${node.attributes.name ?? ''}" back from the group the preset made`, where: located.path, requirement: 'R13' }, apply: () => unwrap(doc, located.parent, node) });
+      groups.push(located as Located<Group>);
     }
   }
-  // After the steps in those groups are gone.
-  edits.push(...unwraps);
+  // Judged once every step revert takes out is known, and undone after those steps are gone.
+  for (const { node, path, parent } of groups) {
+    const kept = groupKeptBecause(node, removed);
+    if (kept !== undefined) {
+      diagnostics.push({ code: 'KB977203_REVERT_GROUP_KEPT', severity: 'warning', path, message: `The group "${path}" has the description the preset gives a group it makes around a conditional step, but ${kept}: it stays, with its condition, so that its steps run as before.` });
+      continue;
+    }
+    edits.push({ change: { what: `moved the condition of "${node.attributes.name ?? ''}" back from the group the preset made`, where: path, requirement: 'R13' }, apply: () => unwrap(doc, parent, node) });
+  }
   const current = doc.hasProperties ? doc.getProperty('DependentProgram') : undefined;
   if (current !== undefined && dependentRunsProgram(current, o.certfixPackage, o.program)) {
     edits.push({ change: { what: 'DependentProgram (Run another program first)', where: '(package)', before: current, after: '', requirement: 'R12' }, apply: () => clearDependentProgram(doc) });
   }
   const list = referenceList(doc.sequence);
   const ref = list?.children.find((c) => c.kind === 'reference' && c.attributes.package?.toUpperCase() === o.certfixPackage.toUpperCase());
-  if (list && ref) {
+  if (!capture && list && ref) {
     edits.push({
       change: { what: `reference to package ${o.certfixPackage}`, where: '(referenceList)', before: o.certfixPackage, requirement: 'R13' },
       apply: () => {
@@ -69,7 +105,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Edit[] {
       },
     });
   }
-  return edits;
+  return { edits, diagnostics };
 }
 
 /**
@@ -102,9 +138,9 @@ function unwrap(doc: TaskSequenceDocument, parent: { children: Node[] }, group: 
  * name the CCMCertFix package and program (and step names, if other than the defaults) the preset was applied with.
  */
 export function revertKb977203(doc: TaskSequenceDocument, options: Kb977203Options): Kb977203Report {
-  const edits = plan(doc, options);
+  const { edits, diagnostics } = plan(doc, options);
   for (const e of edits) e.apply();
   const o = resolveKb977203Options(options);
   const changes = edits.map((e) => e.change);
-  return { scenario: o.scenario, container: doc.container, changed: changes.length > 0, changes, alreadyInPlace: [], diagnostics: [], setupSteps: [] };
+  return { scenario: o.scenario, container: doc.container, changed: changes.length > 0, changes, alreadyInPlace: [], diagnostics, setupSteps: [] };
 }

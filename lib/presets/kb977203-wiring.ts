@@ -36,6 +36,18 @@ export function isDisabled(item: SequenceItem): boolean {
 }
 
 /**
+ * Whether an item is disabled where it stands relative to another: by its own flag, or by a disabled group around it
+ * that is not also around `beside` (a group around both disables both alike). A step in a disabled group never runs,
+ * however its own flag reads.
+ */
+export function disabledApartFrom(item: Located, beside: Located): boolean {
+  if (isDisabled(item.node)) return true;
+  let shared = 0;
+  while (shared < item.groups.length && item.groups[shared] === beside.groups[shared]) shared++;
+  return item.groups.slice(shared).some(isDisabled);
+}
+
+/**
  * `copy` when a condition tests only variables the sequence or the administrator sets (the same before and after
  * Setup), `wrap` when it tests anything Setup changes: built-in `_SMS…`/`_OSD…` variables (`_SMSTSInWinPE`,
  * `_SMSTSLastActionSucceeded`), WMI, files, folders, registry, software.
@@ -160,6 +172,20 @@ export interface ExecutionOrder {
   byType(type: string): number[];
   /** The CCMCertFix steps (see {@link executionOrder}). */
   certfixes: Located[];
+  /** Their positions in `items`, ascending. */
+  certfixAt: number[];
+}
+
+/** Where the first entry of an ascending list above `from` is in it (the list's length when none is). */
+function firstAbove(list: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as number) > from) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /**
@@ -177,25 +203,34 @@ export function executionOrder(doc: TaskSequenceDocument, matches: (item: Sequen
     if (!list) types.set(type, (list = []));
     list.push(i);
   });
-  return { items, index, byType: (type) => types.get(type) ?? [], certfixes: items.filter((l) => l.node.kind === 'step' && matches(l.node)) };
+  const certfixAt: number[] = [];
+  items.forEach((l, i) => {
+    if (l.node.kind === 'step' && matches(l.node)) certfixAt.push(i);
+  });
+  return { items, index, byType: (type) => types.get(type) ?? [], certfixes: certfixAt.map((i) => items[i] as Located), certfixAt };
 }
 
 /** Plans CCMCertFix and the restart for one Setup step. */
 export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: ResolvedKb977203Options, order: ExecutionOrder): WiringPlan {
   const plan: WiringPlan = { edits: [], already: [], diagnostics: [] };
   const step = setup.node;
-  const { items, certfixes } = order;
+  const { items, certfixes, certfixAt } = order;
   const at = (n: SequenceItem) => order.index.get(n) ?? -1;
   const from = at(step);
-  const after = (type: string) => order.byType(type).find((i) => i > from) ?? -1;
+  // Binary searches in the ascending position lists: a sequence of many Setup steps is planned in linear time.
+  const after = (type: string) => order.byType(type)[firstAbove(order.byType(type), from)] ?? -1;
+  const setupsAt = order.byType(STEP_TYPES.setupWindowsAndConfigMgr);
   const nextSetup = after(STEP_TYPES.setupWindowsAndConfigMgr);
+  const previousSetup = setupsAt[firstAbove(setupsAt, from - 1) - 1] ?? -1;
   const stateStore = o.scenario === 'replace-restore' ? after('SMS_TaskSequence_RequestStateStoreAction') : -1;
   const end = Math.min(...[nextSetup, stateStore, items.length].filter((i) => i !== -1));
   const disabled = isDisabled(step);
-  const adopted = certfixes.find((l) => {
-    const i = at(l.node);
-    return i > from && i < end && (!isDisabled(l.node) || disabled);
-  });
+  // A CCMCertFix step that is disabled, or in a disabled group Setup is not in, does not run when Setup does.
+  let adopted: Located | undefined;
+  for (let k = firstAbove(certfixAt, from); k < certfixAt.length && (certfixAt[k] as number) < end && !adopted; k++) {
+    const l = certfixes[k] as Located;
+    if (!disabledApartFrom(l, setup) || disabled) adopted = l;
+  }
   if (disabled) {
     plan.diagnostics.push({ code: 'KB977203_SETUP_DISABLED', severity: 'warning', path: setup.path, message: `"${setup.path}" is disabled, so the CCMCertFix and restart steps that go with it are disabled too; enabling Setup later needs them enabled as well.` });
   }
@@ -237,8 +272,12 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     plan.edits.push({ change: inserted, apply: () => undefined });
     return plan;
   }
-  for (const other of certfixes) {
-    plan.diagnostics.push({ code: 'KB977203_CERTFIX_ELSEWHERE', severity: 'info', path: other.path, message: `"${other.path}" runs CCMCertFix ${at(other.node) < from ? 'before' : 'where it does not count for'} "${setup.path}"${isDisabled(other.node) ? ' and is disabled' : ''}; it stays where it is, and the KB's pair is inserted after Setup.` });
+  // The CCMCertFix steps between the Setup steps before and after this one: each step is named for at most two Setup
+  // steps, not for every one (which made the report grow with their product).
+  const last = nextSetup === -1 ? items.length : nextSetup;
+  for (let k = firstAbove(certfixAt, previousSetup); k < certfixAt.length && (certfixAt[k] as number) < last; k++) {
+    const other = certfixes[k] as Located;
+    plan.diagnostics.push({ code: 'KB977203_CERTFIX_ELSEWHERE', severity: 'info', path: other.path, message: `"${other.path}" runs CCMCertFix ${at(other.node) < from ? 'before' : 'where it does not count for'} "${setup.path}"${disabledApartFrom(other, setup) ? ' and is disabled' : ''}; it stays where it is, and the KB's pair is inserted after Setup.` });
   }
   const condition = conditionOf(step);
   const mode = condition ? conditionMode(condition) : undefined;

@@ -90,13 +90,17 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
     throw new TaskSequenceError('HOTFIX_INSTALL_STEP', `${errors.map((e) => e.why).join(' ')} Installing the KB977203 hotfix with a step stops the ConfigMgr client service and the task sequence fails (R1): remove the step, or use the force option to apply the preset anyway.`);
   }
 
-  // "Run another program first": the CCMCertFix program, or a different one that force replaces everywhere it is wired.
+  // "Run another program first": the CCMCertFix program, or a different one that force replaces. One that is a
+  // CCMCertFix too (the options' program name, or a name with CCMCertFix in it, in another package) is replaced
+  // everywhere it is wired; any other program is only taken off "Run another program first": a step that runs it is
+  // the administrator's and runs it still.
   // Spaces around the package or the program (ConfigMgr writes none; a hand edit may) leave it the same program, which
   // set-dependent-program then rewrites in ConfigMgr's form; only a different package or program is a conflict.
   const current = doc.hasProperties ? (doc.getProperty('DependentProgram') ?? '') : '';
   checkDependentProgram(doc, { packageId: o.certfixPackage, programName: o.program, force: o.force });
   const other = current.trim() !== '' && !dependentRunsProgram(current, o.certfixPackage, o.program) ? current : undefined;
-  const replaced = other === undefined ? undefined : parseDependentProgram(other);
+  const parsed = other === undefined ? undefined : parseDependentProgram(other);
+  const replaced = parsed !== undefined && (parsed.program.toLowerCase() === o.program.toLowerCase() || /CCMCertFix/i.test(parsed.program)) ? parsed : undefined;
   const matches = (item: SequenceItem) => runsProgram(item, o.certfixPackage, o.program) || (replaced !== undefined && runsProgram(item, replaced.packageId, replaced.program));
   const renamedReference = replaced !== undefined && planReplaceCertfix(doc, replaced, o, edits);
 
