@@ -7,6 +7,8 @@
  * step has that property, `[@yymm| …]` one that Current Branch consoles since release yymm write; everything else is literal, including `%VAR%` (expanded by the engine at run time).
  */
 
+import { ProgramBuilder, runProgram, type TemplateProgram } from './template-match.js';
+
 type Part = { kind: 'text'; text: string } | { kind: 'value'; property: string; bool: boolean } | { kind: 'when'; property: string; parts: Part[] };
 
 const cache = new Map<string, Part[]>();
@@ -67,10 +69,6 @@ export function renderAction(template: string, props: Readonly<Record<string, st
   return out(parse(template));
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** The properties named in a template (values and conditions). */
 export function templateProperties(template: string): string[] {
   const names = new Set<string>();
@@ -87,33 +85,39 @@ export function templateProperties(template: string): string[] {
   return [...names];
 }
 
-/** A template's action lines as a regular expression, and its boolean properties: made once per template. */
+/** A template's action lines as a matching program, and its boolean properties: made once per template. */
 interface Matcher {
-  pattern: RegExp;
+  program: TemplateProgram;
   bools: ReadonlySet<string>;
 }
 const matchers = new Map<string, Matcher>();
+
+/** `True|False|`: how a boolean value reads in a line (empty when the step has no value, as consoles write it). */
+const BOOL_TEXTS = ['True', 'False', ''];
 
 function matcher(template: string): Matcher {
   const hit = matchers.get(template);
   if (hit) return hit;
   const seen = new Set<string>();
   const bools = new Set<string>();
-  const source = (parts: Part[]): string =>
-    parts
-      .map((p) => {
-        if (p.kind === 'text') return escapeRegExp(p.text);
-        // A release marker has no variable to show it: capture whether its segment is there.
-        if (p.kind === 'when') return p.property.startsWith('@') ? `(?<at_${p.property.slice(1)}>${source(p.parts)})?` : `(?:${source(p.parts)})?`;
+  const b = new ProgramBuilder();
+  const emit = (parts: Part[]): void => {
+    for (const p of parts) {
+      if (p.kind === 'text') b.text(p.text);
+      // A release marker has no variable to show it: capture whether its segment is there.
+      else if (p.kind === 'when') b.optional(() => (p.property.startsWith('@') ? b.group(`at_${p.property.slice(1)}`, () => emit(p.parts)) : emit(p.parts)));
+      else {
         if (p.bool) bools.add(p.property);
-        if (seen.has(p.property)) return '.*?';
-        seen.add(p.property);
-        // A boolean the step has no value for renders empty, as consoles write it (Install Package's `/continueOnError:`).
-        return `(?<${p.property}>${p.bool ? 'True|False|' : '.*?'})`;
-      })
-      .join('');
-  // No `g` or `y` flag: exec keeps no state between calls, so one expression serves every call.
-  const made = { pattern: new RegExp(`^${source(parse(template))}$`, 's'), bools };
+        if (seen.has(p.property)) b.lazyAny();
+        else {
+          seen.add(p.property);
+          b.group(p.property, () => (p.bool ? b.alternatives(BOOL_TEXTS) : b.lazyAny()));
+        }
+      }
+    }
+  };
+  emit(parse(template));
+  const made = { program: b.build(), bools };
   if (matchers.size >= REMEMBERED) matchers.clear();
   matchers.set(template, made);
   return made;
@@ -121,14 +125,15 @@ function matcher(template: string): Matcher {
 
 /**
  * The property texts an action line carries according to a template, or undefined when the line does not have the
- * template's form. Booleans come back in the variables' spelling (`true`/`false`).
+ * template's form. Booleans come back in the variables' spelling (`true`/`false`). What the template's regular
+ * expression (each value a lazy `.*?`) would capture, found in time linear in the line's length (template-match.ts).
  */
 export function matchAction(template: string, action: string): Record<string, string> | undefined {
-  const { pattern, bools } = matcher(template);
-  const m = pattern.exec(action);
-  if (!m) return undefined;
+  const { program, bools } = matcher(template);
+  const groups = runProgram(program, action);
+  if (!groups) return undefined;
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(m.groups ?? {})) {
+  for (const [k, v] of groups) {
     if (v === undefined) continue;
     if (k.startsWith('at_')) out[`@${k.slice(3)}`] = '';
     else out[k] = bools.has(k) ? v.toLowerCase() : v;
@@ -146,19 +151,27 @@ export function matchAction(template: string, action: string): Record<string, st
 export function readsBack(template: string, props: Readonly<Record<string, string | undefined>>, property: string): boolean {
   const seen = new Set<string>();
   let bool = false;
-  const source = (parts: Part[]): string =>
-    parts
-      .map((p) => {
-        if (p.kind === 'text') return escapeRegExp(p.text);
-        if (p.kind === 'when') return props[p.property] === undefined ? '' : source(p.parts);
-        if (seen.has(p.property)) return '.*?';
+  const b = new ProgramBuilder();
+  const emit = (parts: Part[]): void => {
+    for (const p of parts) {
+      if (p.kind === 'text') b.text(p.text);
+      else if (p.kind === 'when') {
+        if (props[p.property] !== undefined) emit(p.parts);
+      } else if (seen.has(p.property)) b.lazyAny();
+      else {
         seen.add(p.property);
-        if (p.property !== property) return p.bool ? '(?:True|False|)' : '.*?';
-        bool = p.bool;
-        return `(?<value>${p.bool ? 'True|False|' : '.*?'})`;
-      })
-      .join('');
-  const read = new RegExp(`^${source(parse(template))}$`, 's').exec(renderAction(template, props))?.groups?.value;
+        if (p.property !== property) {
+          if (p.bool) b.alternatives(BOOL_TEXTS);
+          else b.lazyAny();
+        } else {
+          bool = p.bool;
+          b.group('value', () => (p.bool ? b.alternatives(BOOL_TEXTS) : b.lazyAny()));
+        }
+      }
+    }
+  };
+  emit(parse(template));
+  const read = runProgram(b.build(), renderAction(template, props))?.get('value');
   if (read === undefined) return true;
   const text = props[property] ?? '';
   return read === (bool ? dotNetBool(text) : text);

@@ -6,14 +6,14 @@
  * setting to the value it reads writes nothing.
  */
 import { TaskSequenceError } from '../errors.js';
-import type { Step, SubTaskSequence } from '../model/types.js';
-import { getAction, setAction, setVariable, variables } from '../model/variables.js';
+import type { Step, SubTaskSequence, Variable } from '../model/types.js';
+import { getAction, setAction, setVariable, variableIndex, variables } from '../model/variables.js';
 import { readsBack, renderAction, templateProperties } from './action-line.js';
 import { actionTexts, misreadMessage } from './action-texts.js';
 import type { StepTypeData, VariableData } from './types.js';
 import { checkArrayItems, encodeValue, hasShape, shapeWords, type SettingValue } from './values.js';
 import { itemSpelling, matchVariable, variableOfSetting } from './variable-match.js';
-import { placeInPropertyOrder, removeItemVariable } from './variable-order.js';
+import { placeAllInPropertyOrder, placeInPropertyOrder, removeItemVariables } from './variable-order.js';
 
 /** What writing a setting needs of a view. */
 export interface SettingTarget {
@@ -45,20 +45,30 @@ function writeArray(view: SettingTarget, data: VariableData, items: readonly Rec
   // Every value is checked before anything is written, so a wrong one leaves the step as it was.
   checkArrayItems(data.setting, fields, items);
   const verbatim = view.verbatim;
+  const gone = new Set<Variable>();
   for (const v of variables(view.step)) {
     const m = matchVariable(entry, v);
     if (!m || m.index === undefined || m.data.arrayOf !== data.property) continue;
     const item = items[m.index];
     if (item !== undefined && item[m.data.setting] !== undefined) continue;
-    if (item === undefined || !Object.hasOwn(verbatim, v.attributes.property ?? '')) removeItemVariable(view.step, v);
+    if (item === undefined || !Object.hasOwn(verbatim, v.attributes.property ?? '')) gone.add(v);
   }
+  // Removed, found and added as a batch, which comes to the same as one variable at a time: that searched the list
+  // for each field of each item and sorted it for each one added, so 1,000 partitions (8,000 variables) took 3.2 s
+  // to set and 3,000 took 90 s.
+  removeItemVariables(view.step, gone);
   writeVariable(view.step, { name: data.name, property: data.property, hidden: data.hidden }, String(items.length));
-  items.forEach((item, index) => {
+  const index = variableIndex(view.step);
+  const added: Variable[] = [];
+  items.forEach((item, n) => {
     for (const field of fields) {
       const value = item[field.setting];
-      if (value !== undefined) writeVariable(view.step, { ...itemSpelling(field, index), hidden: field.hidden }, encodeValue(field.valueType, value as SettingValue));
+      if (value === undefined) continue;
+      const written = index.set({ ...itemSpelling(field, n), hidden: field.hidden }, encodeValue(field.valueType, value as SettingValue));
+      if (written.added) added.push(written.variable);
     }
   });
+  placeAllInPropertyOrder(view.step, added);
 }
 
 /**

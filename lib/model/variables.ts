@@ -144,6 +144,14 @@ export function setVariable(step: StepLike, key: string | NewVariable, value: st
     existing.value = value;
     return existing;
   }
+  return addVariable(step, spec, value, context);
+}
+
+/**
+ * Adds a variable to the step's `<defaultVarList>` (created when absent), laid out like its neighbours, without
+ * looking for one of the same name first: for a caller that knows there is none (see {@link variableIndex}).
+ */
+export function addVariable(step: StepLike, spec: NewVariable, value: string, context?: Parent): Variable {
   const variable: Variable = {
     kind: 'variable',
     tag: 'variable',
@@ -158,6 +166,41 @@ export function setVariable(step: StepLike, key: string | NewVariable, value: st
   }
   appendLaidOut(list, variable, layoutOfChild(step, list, unit), unit);
   return variable;
+}
+
+/**
+ * The step's variables indexed by name (case ignored) and by property, for a caller that sets many: each lookup finds
+ * what {@link findVariable} finds, without a search of the list (setting N variables one by one costs N times the
+ * list). Variables added through the index are found by it; the list must not be changed otherwise meanwhile.
+ */
+export function variableIndex(step: StepLike): { find(key: VariableKey): Variable | undefined; set(key: NewVariable, value: string): { variable: Variable; added: boolean } } {
+  const byName = new Map<string, Variable | MarkedUpVariable>();
+  const byProperty = new Map<string, Variable | MarkedUpVariable>();
+  const note = (c: Variable | MarkedUpVariable) => {
+    const name = c.attributes.name;
+    if (name !== undefined && !byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), c);
+    const property = c.attributes.property;
+    if (property !== undefined && !byProperty.has(property)) byProperty.set(property, c);
+  };
+  for (const c of variableList(step)?.children ?? []) if (c.kind === 'variable' || isMarkedUpVariable(c)) note(c);
+  const find = (key: VariableKey): Variable | undefined => {
+    const found = byName.get(key.name.toLowerCase()) ?? byProperty.get(key.property);
+    // A variable with markup: findVariable refuses it, and says why.
+    return found === undefined || found.kind === 'variable' ? found : findVariable(step, key);
+  };
+  return {
+    find,
+    set(key, value) {
+      const existing = find(key);
+      if (existing) {
+        existing.value = value;
+        return { variable: existing, added: false };
+      }
+      const variable = addVariable(step, key, value);
+      note(variable);
+      return { variable, added: true };
+    },
+  };
 }
 
 function layoutOfChild(parent: ParentElement, child: Node, unit: string) {
