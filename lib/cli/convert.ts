@@ -126,6 +126,11 @@ function jsonToXml(input: string, p: Parsed, io: CliIo): Uint8Array {
 
 function targets(inputs: string[], p: Parsed, to: 'json' | 'xml' | 'yaml', io: CliIo): TargetOf | number {
   try {
+    // Standard output without -o is standard output as -o - is: one result. Several would follow one another there,
+    // two JSON or XML documents that no reader takes as one (and YAML texts that merge into one).
+    if (str(p, 'output') === undefined && str(p, 'out-dir') === undefined && inputs.length > 1) {
+      throw new UsageError(`Standard output holds one result; for ${inputs.length} inputs use --out-dir <folder>.`);
+    }
     return planTargets(inputs, { output: str(p, 'output'), outDir: str(p, 'out-dir'), nameFor: (input) => `${basename(input).replace(/\.(xml|json|zip)$/i, '')}.${to}` }, io);
   } catch (e) {
     if (e instanceof UsageError) return reportUsage('convert', e.message, io);
