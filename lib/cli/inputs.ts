@@ -2,7 +2,7 @@
  * Input arguments to files: a file as is, a directory as the task sequence files in it, a glob (`*`, `?`, `**`)
  * matched against the directories it names (input files only), `-` standard input. Shared by every command that takes several files.
  */
-import { basename, join } from 'node:path';
+import { basename, join, posix } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { reportUsage, UsageError } from './args.js';
 import { isTempName } from './atomic-write.js';
@@ -22,9 +22,12 @@ function globToRegExp(pattern: string): RegExp {
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i] as string;
     if (c === '*' && pattern[i + 1] === '*') {
-      re += '.*';
       i++;
-      if (pattern[i + 1] === '/') i++;
+      // `**/` is any number of whole folders, none too: `**/ts.xml` is ts.xml in any folder, never old-ts.xml.
+      if (pattern[i + 1] === '/') {
+        re += '(?:.*/)?';
+        i++;
+      } else re += '.*';
     } else if (c === '*') re += '[^/]*';
     else if (c === '?') re += '[^/]';
     else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
@@ -56,7 +59,9 @@ export function expandInputs(args: string[], io: CliIo, extensions: readonly str
   for (const arg of args) {
     if (arg === '-') files.push(arg);
     else if (hasGlob(arg)) {
-      const norm = arg.replace(/\\/g, '/');
+      // Spelled as the listing spells its paths (path.join's way): `./*.xml`, PowerShell's `.\exports\*.xml`,
+      // `a//*.xml` and `a/../a/*.xml` are matched against `exports/ts.xml`, never `./exports/ts.xml`.
+      const norm = posix.normalize(arg.replace(/\\/g, '/'));
       const firstGlob = norm.search(/[*?]/);
       const base = norm.lastIndexOf('/', firstGlob) === -1 ? '.' : norm.slice(0, norm.lastIndexOf('/', firstGlob)) || '/';
       if (!io.isDirectory(base)) throw new UsageError(`${arg}: the folder ${base} does not exist.`);
