@@ -19,7 +19,7 @@ import { expandInputs } from './inputs.js';
 import { loadOne } from './load.js';
 import { commitFile, failedInput, type FileReply, type FileResult, type FileSettings, fromReply, processBytes, toReply } from './kb977203-file.js';
 import type { FileTask } from './kb977203-worker.js';
-import { defaultWorkers, ownBuffer, runPool } from './worker-pool.js';
+import { defaultWorkers, maxWorkers, ownBuffer, runPool } from './worker-pool.js';
 import { assertValidWith } from '../assert-valid.js';
 import { validate as validateOptions } from '../generated/validate-kb977203-options.js';
 
@@ -98,8 +98,8 @@ OPTIONS
     --json                     print {"results": [{"input", "output", "dryRun", "written", "report", "diff"?} |
                                {"input", "notApplicable"} | {"input", "error"}], "summary"} on standard output
                                (schemas/kb977203.report.schema.json), errors and usage errors included
-    -j, --jobs <n>             threads for a batch of 40 MiB of input or more; the output is the same for any n
-                               [default: the number of cores]
+    -j, --jobs <n>             threads for a batch of 40 MiB of input or more, at most one per core (two on one
+                               core); the output is the same for any n [default: the number of cores]
 ${readLimitHelp('    ', 31)}
     -h, --help                 show this help
 
@@ -391,7 +391,8 @@ function jobsOf(p: Parsed, inputs: string[], io: CliIo): { pool: boolean; worker
   const given = str(p, 'jobs');
   const enough = inputs.length > 1 && (given !== undefined || largeBatch(inputs, io));
   // The cores are counted only for a batch that may use them (a single file never loads node:os for it).
-  const workers = given !== undefined ? Number(given) : enough ? defaultWorkers() : 1;
+  // Never more threads than maxWorkers(): past the cores, a thread only costs memory and start-up.
+  const workers = given !== undefined ? Math.min(Number(given), maxWorkers()) : enough ? defaultWorkers() : 1;
   return { pool: workers > 1 && enough && existsSync(fileURLToPath(WORKER)), workers };
 }
 
