@@ -16,6 +16,7 @@ import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError, rep
 import { INPUT_EXTENSIONS, inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { inputFailure, reportFailure } from './json-report.js';
+import { parseJsonInput } from './json-input.js';
 import { jsonText } from './json-text.js';
 import { loadOne } from './load.js';
 import { EXIT } from './exit.js';
@@ -95,13 +96,7 @@ function jsonToXml(input: string, p: Parsed, io: CliIo): Uint8Array {
   // XML written for it (which is as large as it is: that size was the JSON's to pass).
   const limits = io.readLimits ?? {};
   const readBackXml = (bytes: Uint8Array) => readBack(bytes, input, { ...limits, maxBytes: Math.max(bytes.length, 1) });
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(io.readFile(input, limits.maxBytes)).toString('utf8').replace(/^\uFEFF/, ''));
-  } catch (e) {
-    if (e instanceof TaskSequenceError) throw e;
-    throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `${input} is not JSON: ${(e as Error).message}.`, { file: input });
-  }
+  const value = parseJsonInput(Buffer.from(io.readFile(input, limits.maxBytes)).toString('utf8'), input, 'NOT_A_TASK_SEQUENCE');
   const model = fromModelJson(value);
   const bare = flag(p, 'bare');
   let bytes = encodeText(modelJsonToXml(model, { bare }), model.encoding);

@@ -16,6 +16,7 @@ import { planTargets, type TargetOf } from './output-targets.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './exit.js';
 import { expandInputs } from './inputs.js';
+import { parseJsonInput } from './json-input.js';
 import { loadOne } from './load.js';
 import { commitFile, failedInput, type FileReply, type FileResult, type FileSettings, fromReply, processBytes, toReply } from './kb977203-file.js';
 import type { FileTask } from './kb977203-worker.js';
@@ -152,12 +153,7 @@ function loadOptions(p: Parsed, io: CliIo): Kb977203Options {
   const config = str(p, 'config');
   let base: Partial<Kb977203Options> = {};
   if (config !== undefined) {
-    const text = Buffer.from(io.readFile(config)).toString('utf8').replace(/^\uFEFF/, '');
-    try {
-      base = JSON.parse(text) as Partial<Kb977203Options>;
-    } catch (e) {
-      throw new TaskSequenceError('OPTIONS_INVALID', `${config} is not valid JSON: ${(e as Error).message}.`, { file: config });
-    }
+    base = parseJsonInput(Buffer.from(io.readFile(config)).toString('utf8'), config, 'OPTIONS_INVALID') as Partial<Kb977203Options>;
     try {
       // certfixPackage may come from the flags instead, so a placeholder satisfies `required` here; every key the
       // file does give is checked, and the merged options are validated again by the preset.
