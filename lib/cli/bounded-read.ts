@@ -21,10 +21,13 @@ export function inputLimit(head: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): numb
   return head[0] === 0x50 && head[1] === 0x4b ? DEFAULT_MAX_ARCHIVE_BYTES : maxBytes;
 }
 
+/** How messages name standard input; its errors' `file` is `-`, as every other error about it names it. */
+const STDIN = '(standard input)';
+
 /** Refuses an input over `limit`, naming the limit: --max-bytes (`maxBytes`, given or not), or an archive's own. */
 function tooLarge(label: string, what: string, limit: number, maxBytes = DEFAULT_MAX_BYTES): never {
   const which = limit === maxBytes ? '--max-bytes' : "an export .zip's";
-  throw new TaskSequenceError('INPUT_TOO_LARGE', `${label} is ${what}; the limit is ${limit} bytes (${which}).`, { file: label });
+  throw new TaskSequenceError('INPUT_TOO_LARGE', `${label} is ${what}; the limit is ${limit} bytes (${which}).`, { file: label === STDIN ? '-' : label });
 }
 
 /** Blocks this thread for `ms` milliseconds (a descriptor that is not ready yet, read or written synchronously). */
@@ -94,7 +97,7 @@ function readFileBounded(fd: number, label: string, size: number, limit: number,
 export function readInputFile(path: string, stdinFd = 0, maxBytes?: number): Uint8Array {
   if (path === '-') {
     try {
-      return readFdBounded(stdinFd, '(standard input)', undefined, maxBytes);
+      return readFdBounded(stdinFd, STDIN, undefined, maxBytes);
     } catch (e) {
       if (e instanceof TaskSequenceError) throw e;
       throw new TaskSequenceError('IO_ERROR', `Cannot read standard input: ${describeErrno(e)}.`, { file: '-' });

@@ -16,6 +16,7 @@ import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError, rep
 import { INPUT_EXTENSIONS, inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { inputFailure, reportFailure } from './json-report.js';
+import { parseJsonInput } from './json-input.js';
 import { jsonText } from './json-text.js';
 import { loadOne } from './load.js';
 import { EXIT } from './exit.js';
@@ -95,13 +96,7 @@ function jsonToXml(input: string, p: Parsed, io: CliIo): Uint8Array {
   // XML written for it (which is as large as it is: that size was the JSON's to pass).
   const limits = io.readLimits ?? {};
   const readBackXml = (bytes: Uint8Array) => readBack(bytes, input, { ...limits, maxBytes: Math.max(bytes.length, 1) });
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(io.readFile(input, limits.maxBytes)).toString('utf8').replace(/^\uFEFF/, ''));
-  } catch (e) {
-    if (e instanceof TaskSequenceError) throw e;
-    throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `${input} is not JSON: ${(e as Error).message}.`, { file: input });
-  }
+  const value = parseJsonInput(Buffer.from(io.readFile(input, limits.maxBytes)).toString('utf8'), input, 'NOT_A_TASK_SEQUENCE');
   const model = fromModelJson(value);
   const bare = flag(p, 'bare');
   let bytes = encodeText(modelJsonToXml(model, { bare }), model.encoding);
@@ -126,6 +121,11 @@ function jsonToXml(input: string, p: Parsed, io: CliIo): Uint8Array {
 
 function targets(inputs: string[], p: Parsed, to: 'json' | 'xml' | 'yaml', io: CliIo): TargetOf | number {
   try {
+    // Standard output without -o is standard output as -o - is: one result. Several would follow one another there,
+    // two JSON or XML documents that no reader takes as one (and YAML texts that merge into one).
+    if (str(p, 'output') === undefined && str(p, 'out-dir') === undefined && inputs.length > 1) {
+      throw new UsageError(`Standard output holds one result; for ${inputs.length} inputs use --out-dir <folder>.`);
+    }
     return planTargets(inputs, { output: str(p, 'output'), outDir: str(p, 'out-dir'), nameFor: (input) => `${basename(input).replace(/\.(xml|json|zip)$/i, '')}.${to}` }, io);
   } catch (e) {
     if (e instanceof UsageError) return reportUsage('convert', e.message, io);

@@ -2,7 +2,7 @@
  * Input arguments to files: a file as is, a directory as the task sequence files in it, a glob (`*`, `?`, `**`)
  * matched against the directories it names (input files only), `-` standard input. Shared by every command that takes several files.
  */
-import { basename, join } from 'node:path';
+import { basename, join, posix } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { reportUsage, UsageError } from './args.js';
 import { isTempName } from './atomic-write.js';
@@ -22,9 +22,12 @@ function globToRegExp(pattern: string): RegExp {
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i] as string;
     if (c === '*' && pattern[i + 1] === '*') {
-      re += '.*';
       i++;
-      if (pattern[i + 1] === '/') i++;
+      // `**/` is any number of whole folders, none too: `**/ts.xml` is ts.xml in any folder, never old-ts.xml.
+      if (pattern[i + 1] === '/') {
+        re += '(?:.*/)?';
+        i++;
+      } else re += '.*';
     } else if (c === '*') re += '[^/]*';
     else if (c === '?') re += '[^/]';
     else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
@@ -32,14 +35,38 @@ function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-/** The files under a folder (with their folder prefix), sorted by name; with `recursive`, in subfolders too. */
+/** A folder being listed, and the folders it is in (by real path), to tell a folder met again inside itself. */
+interface Within {
+  real: string;
+  up: Within | undefined;
+}
+
+/**
+ * The files under a folder (with their folder prefix), sorted by name; with `recursive`, in subfolders too, each in
+ * the place of its folder. A folder met inside itself (a link to it or to a folder above it) is not entered: its
+ * files are listed already, and a loop of links was followed until the path was too long for the system (ELOOP),
+ * which failed the whole run.
+ */
 export function walk(io: CliIo, dir: string, recursive: boolean): string[] {
   const out: string[] = [];
-  for (const e of io.listDir(dir).sort((a, b) => compareNames(a.name, b.name))) {
-    const p = dir === '.' ? e.name : join(dir, e.name).replace(/\\/g, '/');
-    if (e.dir) {
-      if (recursive) out.push(...walk(io, p, true));
-    } else out.push(p);
+  // Entries still to take, last first, so that they come off in the order a recursive walk would give them.
+  const stack: { path: string; dir: boolean; within: Within | undefined }[] = [];
+  const list = (path: string, within: Within | undefined): void => {
+    const entries = io.listDir(path).sort((a, b) => compareNames(a.name, b.name));
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const e = entries[i] as { name: string; dir: boolean };
+      stack.push({ path: path === '.' ? e.name : join(path, e.name).replace(/\\/g, '/'), dir: e.dir, within });
+    }
+  };
+  list(dir, recursive ? { real: io.realPath(dir), up: undefined } : undefined);
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    if (!top.dir) out.push(top.path);
+    else if (recursive) {
+      const real = io.realPath(top.path);
+      let loop = false;
+      for (let w = top.within; w !== undefined && !loop; w = w.up) loop = w.real === real;
+      if (!loop) list(top.path, { real, up: top.within });
+    }
   }
   return out;
 }
@@ -56,7 +83,9 @@ export function expandInputs(args: string[], io: CliIo, extensions: readonly str
   for (const arg of args) {
     if (arg === '-') files.push(arg);
     else if (hasGlob(arg)) {
-      const norm = arg.replace(/\\/g, '/');
+      // Spelled as the listing spells its paths (path.join's way): `./*.xml`, PowerShell's `.\exports\*.xml`,
+      // `a//*.xml` and `a/../a/*.xml` are matched against `exports/ts.xml`, never `./exports/ts.xml`.
+      const norm = posix.normalize(arg.replace(/\\/g, '/'));
       const firstGlob = norm.search(/[*?]/);
       const base = norm.lastIndexOf('/', firstGlob) === -1 ? '.' : norm.slice(0, norm.lastIndexOf('/', firstGlob)) || '/';
       if (!io.isDirectory(base)) throw new UsageError(`${arg}: the folder ${base} does not exist.`);

@@ -16,10 +16,11 @@ import { planTargets, type TargetOf } from './output-targets.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './exit.js';
 import { expandInputs } from './inputs.js';
+import { parseJsonInput } from './json-input.js';
 import { loadOne } from './load.js';
 import { commitFile, failedInput, type FileReply, type FileResult, type FileSettings, fromReply, processBytes, toReply } from './kb977203-file.js';
 import type { FileTask } from './kb977203-worker.js';
-import { defaultWorkers, ownBuffer, runPool } from './worker-pool.js';
+import { defaultWorkers, maxWorkers, ownBuffer, runPool } from './worker-pool.js';
 import { assertValidWith } from '../assert-valid.js';
 import { validate as validateOptions } from '../generated/validate-kb977203-options.js';
 
@@ -98,8 +99,8 @@ OPTIONS
     --json                     print {"results": [{"input", "output", "dryRun", "written", "report", "diff"?} |
                                {"input", "notApplicable"} | {"input", "error"}], "summary"} on standard output
                                (schemas/kb977203.report.schema.json), errors and usage errors included
-    -j, --jobs <n>             threads for a batch of 40 MiB of input or more; the output is the same for any n
-                               [default: the number of cores]
+    -j, --jobs <n>             threads for a batch of 40 MiB of input or more, at most one per core (two on one
+                               core); the output is the same for any n [default: the number of cores]
 ${readLimitHelp('    ', 31)}
     -h, --help                 show this help
 
@@ -152,12 +153,7 @@ function loadOptions(p: Parsed, io: CliIo): Kb977203Options {
   const config = str(p, 'config');
   let base: Partial<Kb977203Options> = {};
   if (config !== undefined) {
-    const text = Buffer.from(io.readFile(config)).toString('utf8').replace(/^\uFEFF/, '');
-    try {
-      base = JSON.parse(text) as Partial<Kb977203Options>;
-    } catch (e) {
-      throw new TaskSequenceError('OPTIONS_INVALID', `${config} is not valid JSON: ${(e as Error).message}.`, { file: config });
-    }
+    base = parseJsonInput(Buffer.from(io.readFile(config)).toString('utf8'), config, 'OPTIONS_INVALID') as Partial<Kb977203Options>;
     try {
       // certfixPackage may come from the flags instead, so a placeholder satisfies `required` here; every key the
       // file does give is checked, and the merged options are validated again by the preset.
@@ -391,7 +387,8 @@ function jobsOf(p: Parsed, inputs: string[], io: CliIo): { pool: boolean; worker
   const given = str(p, 'jobs');
   const enough = inputs.length > 1 && (given !== undefined || largeBatch(inputs, io));
   // The cores are counted only for a batch that may use them (a single file never loads node:os for it).
-  const workers = given !== undefined ? Number(given) : enough ? defaultWorkers() : 1;
+  // Never more threads than maxWorkers(): past the cores, a thread only costs memory and start-up.
+  const workers = given !== undefined ? Math.min(Number(given), maxWorkers()) : enough ? defaultWorkers() : 1;
   return { pool: workers > 1 && enough && existsSync(fileURLToPath(WORKER)), workers };
 }
 

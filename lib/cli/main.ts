@@ -87,6 +87,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write('cmts help: give one command.\n');
       return EXIT.usage;
     }
+    // `cmts help help` and `cmts help --help` ask for this help, as `cmts help` does.
+    if (name === 'help' || name === '--help' || name === '-h') {
+      io.stdout.write(mainHelp());
+      return EXIT.ok;
+    }
     const command = commandNamed(name);
     if (!command) return unknownCommand(name, io, argv);
     return (await command.load()).run(['--help'], io);

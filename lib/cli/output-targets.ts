@@ -32,7 +32,8 @@ export type TargetOf = (input: string) => string | undefined;
  * Checks a request against the inputs and returns where each result goes; throws {@link UsageError} for an empty
  * name, `-o` (`-` too) with more than one input, `-o -` with `--json`, a target that is an input (without `--in-place`), `-o` into a missing folder or onto a folder, `--out-dir` naming a file,
  * `--in-place` on standard input, two inputs with one target, or a file written besides the results
- * ({@link TargetRequest.alsoWritten}) that is an input, a target or another such file. Creates `--out-dir` when it
+ * ({@link TargetRequest.alsoWritten}) that is a folder, in a missing folder (other than `--out-dir`), an input, a target
+ * or another such file. Creates `--out-dir` when it
  * does not exist.
  */
 export function planTargets(inputs: string[], request: TargetRequest, io: CliIo): TargetOf {
@@ -77,6 +78,13 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
   const others = new Map<string, string>();
   for (const { option, path } of request.alsoWritten ?? []) {
     if (path === '-') continue;
+    // As for -o, and for the same reason: a file that cannot be written there would be found out only once every
+    // result had been written (--report comes last). Its folder is --out-dir's (made below) or one that exists.
+    if (path === '') throw new UsageError(`${option} needs a name: '' names no file.`);
+    if (io.kindOf(path) === 'dir') throw new UsageError(`${option} ${path} is a folder; give a file name.`);
+    const folder = dirname(path);
+    const inOutDir = outDir !== undefined && io.realPath(folder) === io.realPath(outDir);
+    if (!inOutDir && io.kindOf(folder) !== 'dir') throw new UsageError(`${option} ${path}: the folder ${folder} does not exist (cmts does not create it).`);
     const rp = io.realPath(path);
     const victim = real.get(rp);
     if (victim !== undefined) throw new UsageError(`${option} ${path} is the input ${victim}: cmts never writes a ${option} file over an input.`);

@@ -9,6 +9,7 @@ import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, Us
 import { errorRecord, printErrorJson, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
 import { expandInputs } from './inputs.js';
+import { parseJsonInput } from './json-input.js';
 import type { CliIo } from './io.js';
 import { loadInput } from './load.js';
 import { EXIT } from './exit.js';
@@ -100,12 +101,7 @@ export function run(argv: string[], io: CliIo): number {
   let inputs: string[];
   try {
     const file = str(p, 'options') as string;
-    try {
-      options = JSON.parse(Buffer.from(io.readFile(file)).toString('utf8').replace(/^\uFEFF/, '')) as unknown;
-    } catch (e) {
-      if (e instanceof TaskSequenceError) throw e;
-      throw new TaskSequenceError('OPTIONS_INVALID', `${file} is not valid JSON: ${(e as Error).message}.`, { file });
-    }
+    options = parseJsonInput(Buffer.from(io.readFile(file)).toString('utf8'), file, 'OPTIONS_INVALID');
     inputs = expandInputs(args, io);
   } catch (e) {
     if (e instanceof UsageError) return reportUsage('transform', e.message, io);

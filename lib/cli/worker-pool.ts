@@ -44,6 +44,16 @@ export function defaultWorkers(cores = availableParallelism()): number {
   return Math.max(1, cores);
 }
 
+/**
+ * The most threads a batch starts, whatever `--jobs` asks: one per core, and two where there is one core (so that
+ * `--jobs 2` runs on threads anywhere). A thread past the cores only waits its turn for one, with a heap and a
+ * start-up of its own: measured on two cores, 64 files of 4 KB took 24 s and 690 MiB on 64 threads, 4 s and 105 MiB
+ * on two; `--jobs 9999` started a thread per input, up to 9,999.
+ */
+export function maxWorkers(cores = availableParallelism()): number {
+  return Math.max(2, cores);
+}
+
 /** Runs `count` tasks on worker threads; resolves once every result has been delivered and the workers are gone. */
 export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void> {
   // Loaded here rather than with the module: most runs of a command never start a thread, and they start sooner

@@ -1,0 +1,109 @@
+/**
+ * Reading a JSON file a command is given (an options file, a model for `convert --to xml`): a text that is not JSON is
+ * refused with the line and column where it stops being JSON, as an XML input is. V8's own message names no place for
+ * most mistakes ("Unexpected token", "Unexpected end of JSON input") and quotes the text around it, bytes of any kind
+ * included, so the place is found by a scan of the text JSON.parse refused, and the reason said in its own words.
+ */
+import { type ErrorCode, LineCounter, TaskSequenceError } from '../errors.js';
+
+/** Where a text stops being JSON, and why. */
+interface JsonSyntaxError {
+  at: number;
+  why: string;
+}
+
+/** A character as a message shows it: itself when it prints, else its code point (a control byte never reaches a terminal). */
+function shown(c: string): string {
+  const code = c.codePointAt(0) as number;
+  return code >= 0x20 && code !== 0x7f && !(code >= 0x80 && code < 0xa0) ? `'${c}'` : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
+
+/** The first place `s` breaks JSON's grammar, found in one pass with a stack of the open objects and arrays. */
+function syntaxError(s: string): JsonSyntaxError | undefined {
+  let i = 0;
+  const stack: ('{' | '[')[] = [];
+  let want: 'value' | 'first value' | 'key' | 'first key' | 'after' = 'value';
+  /** Past a string at `i` (its opening quote), or why it is not one. */
+  const string = (): JsonSyntaxError | undefined => {
+    for (i++; i < s.length; ) {
+      const c = s[i] as string;
+      if (c === '"') {
+        i++;
+        return undefined;
+      }
+      if (c === '\\') {
+        ESCAPE.lastIndex = i;
+        if (!ESCAPE.test(s)) return { at: i, why: 'a backslash in a string that starts no escape JSON has' };
+        i = ESCAPE.lastIndex;
+      } else if (c < ' ') return { at: i, why: `${shown(c)} inside a string (JSON writes it as an escape)` };
+      else i++;
+    }
+    return { at: i, why: 'the text ends inside a string' };
+  };
+  for (;;) {
+    while (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r') i++;
+    if (i >= s.length) return want === 'after' && stack.length === 0 ? undefined : { at: i, why: 'the text ends before the JSON does' };
+    const c = s[i] as string;
+    if (want === 'after') {
+      const open = stack[stack.length - 1];
+      if (open === undefined) return { at: i, why: `${shown(c)} after the end of the JSON value` };
+      const close = open === '{' ? '}' : ']';
+      if (c === ',') want = open === '{' ? 'key' : 'value';
+      else if (c === close) stack.pop();
+      else return { at: i, why: `expected ',' or '${close}', not ${shown(c)}` };
+      i++;
+      continue;
+    }
+    if ((want === 'first key' && c === '}') || (want === 'first value' && c === ']')) {
+      stack.pop();
+      i++;
+      want = 'after';
+      continue;
+    }
+    if (want === 'key' || want === 'first key') {
+      if (c !== '"') return { at: i, why: `expected a property name in double quotes, not ${shown(c)}` };
+      const bad = string();
+      if (bad) return bad;
+      while (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r') i++;
+      if (s[i] !== ':') return { at: i, why: i < s.length ? `expected ':' after the property name, not ${shown(s[i] as string)}` : 'the text ends before the JSON does' };
+      i++;
+      want = 'value';
+      continue;
+    }
+    want = 'after';
+    if (c === '{' || c === '[') {
+      stack.push(c);
+      want = c === '{' ? 'first key' : 'first value';
+      i++;
+    } else if (c === '"') {
+      const bad = string();
+      if (bad) return bad;
+    } else if (s.startsWith('true', i) || s.startsWith('null', i)) i += 4;
+    else if (s.startsWith('false', i)) i += 5;
+    else {
+      NUMBER.lastIndex = i;
+      if (!NUMBER.test(s)) return { at: i, why: `${shown(c)} where a value was expected` };
+      i = NUMBER.lastIndex;
+    }
+  }
+}
+
+/**
+ * The value of the JSON text `text` (a leading byte order mark skipped), read from `file`; a text that is not JSON
+ * throws `code`, naming `file` and the line and column where the text stops being JSON.
+ */
+export function parseJsonInput(text: string, file: string, code: ErrorCode): unknown {
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const body = bom ? text.slice(1) : text;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch (e) {
+    const found = syntaxError(body);
+    if (found === undefined) throw new TaskSequenceError(code, `${file} is not valid JSON: ${(e as Error).message}.`, { file });
+    const at = found.at + bom;
+    throw new TaskSequenceError(code, `${file} is not valid JSON: ${found.why}.`, { file, range: [at, at], linePos: new LineCounter(text).linePos(at) });
+  }
+}
