@@ -11,6 +11,7 @@ import { stepTypeName } from '../model/steps.js';
 import type { Condition, Node, SequenceItem, Variable } from '../model/types.js';
 import { canonicalXml } from './canonical-xml.js';
 import { longestIncreasing } from './longest-increasing.js';
+import { comparePackageArrays } from './package-arrays.js';
 import { xmlText } from './xml-value.js';
 
 /** One difference. */
@@ -18,11 +19,15 @@ export interface DiffEntry {
   change: 'added' | 'removed' | 'moved' | 'changed';
   /** `group`, `step`, `subtasksequence`, `property` (package), `sequence`, `variable` (global) or `reference`. */
   kind: string;
-  /** Step path in the second document (the first for removals), or the property / variable / package name. */
+  /**
+   * Step path in the second document (the first for removals), or the property / variable / package name; one object
+   * of an object.xml's object array is `References[3]` (the third, counting from 1).
+   */
   path: string;
   /**
    * For `changed`: what changed, e.g. `attribute continueOnError`, `variable SMSClientInstallProperties` (`#2` for the
-   * second of one name), `variable X attribute hidden`, `condition`, `element <tag>`.
+   * second of one name), `variable X attribute hidden`, `condition`, `element <tag>`; for an array property, `values`,
+   * `type`, `class`, or an object's property (`Package`) or its type (`Package type`).
    */
   field?: string;
   before?: string;
@@ -317,6 +322,7 @@ export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument)
   const out: DiffEntry[] = [];
   const places: (number | undefined)[] = [];
   compareMaps('property', packageProperties(a), packageProperties(b), out);
+  out.push(...comparePackageArrays(a, b));
   compareMaps('sequence', a.sequence.attributes, b.sequence.attributes, out);
   compareGlobals(globals(a), globals(b), out);
   const sequenceElements = (doc: TaskSequenceDocument) => {

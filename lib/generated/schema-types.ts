@@ -362,6 +362,10 @@ export interface SequenceText {
   package?: {
     [key: string]: string;
   };
+  /** object.xml only: the array properties, in order. */
+  packageArrays?: {
+    [key: string]: SequenceTextCimArray;
+  };
   attributes?: {
     [key: string]: string;
   };
@@ -459,6 +463,31 @@ export type SequenceTextOperand = {
     [key: string]: string;
   };
 };
+
+/** A PROPERTY.ARRAY (type, values) or a PROPERTY.OBJECTARRAY (class, types, objects); no values / objects: the property is null. */
+export type SequenceTextCimArray = {
+  type: string;
+  values?: string[];
+} | {
+  class: string;
+  /** CIM types by property name (string, uint32, …; string[] for an array). */
+  types?: {
+    [key: string]: string;
+  };
+  objects?: SequenceTextCimObject[];
+};
+
+export interface SequenceTextCimObject {
+  class?: string;
+  /** The instance's properties in order: text, null (no value) or a list (an array property). */
+  properties: {
+    [key: string]: string | null | string[];
+  };
+  /** CIM types by property name (string, uint32, …; string[] for an array). */
+  types?: {
+    [key: string]: string;
+  };
+}
 
 /** Options of the set-dependent-program transform (`schemas/set-dependent-program.options.schema.json`) */
 export interface SetDependentProgramOptions {

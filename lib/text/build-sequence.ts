@@ -5,11 +5,13 @@
 import { Composer, type Document, isAlias, LineCounter as YamlLines, Parser, visit, YAMLParseError } from 'yaml';
 import { createSequence, smsPackageDefaults } from '../catalog/create-sequence.js';
 import { LATEST_RELEASE, type Release } from '../catalog/versions.js';
+import { cimArrayElement, cimArraysProblem } from '../containers/cim-arrays.js';
 import type { ContainerKind } from '../containers/index.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { limitOption, LineCounter, TaskSequenceError } from '../errors.js';
-import { layOut } from '../model/format.js';
-import type { Node, Sequence } from '../model/types.js';
+import { detectIndentUnit, layOut, layoutAt, whitespaceBefore } from '../model/format.js';
+import { isElement } from '../model/query.js';
+import type { Element, Node, Sequence } from '../model/types.js';
 import { describeErrors, validatorFor } from '../schemas.js';
 import { INVALID_CHAR, isXmlName } from '../xml/chars.js';
 import { buildTextItems, textPathOf, variableNode } from './build-text-step.js';
@@ -72,7 +74,31 @@ export function buildSequence(text: TextSequence, options: BuildOptions = {}): T
   if (container === 'sms-package') layOut(fresh, { newline: '\r\n', indent: '    ', unit: '  ' });
   doc.sequence.attributes = fresh.attributes;
   doc.sequence.children = fresh.children;
+  if (text.packageArrays && Object.keys(text.packageArrays).length > 0) addPackageArrays(doc, container, text.packageArrays);
   return doc;
+}
+
+/**
+ * Writes the text's array properties into a new object.xml, in order, before its `Sequence` property and laid out
+ * like it; refused for another container, which has no place for them.
+ */
+function addPackageArrays(doc: TaskSequenceDocument, container: ContainerKind, arrays: NonNullable<TextSequence['packageArrays']>): void {
+  const root = doc.xml.children.find((c): c is Element => isElement(c));
+  const at = root && 'children' in root ? root.children.findIndex((c) => isElement(c) && c.attributes.NAME === 'Sequence') : -1;
+  if (container !== 'cim-instance' || !root || !('children' in root) || at === -1) {
+    throw new TaskSequenceError('UNSUPPORTED_CONTAINER', `Only an object.xml (cim-instance) has array properties; a ${container} has no place for packageArrays (${Object.keys(arrays).join(', ')}).`, { path: 'packageArrays' });
+  }
+  const problem = cimArraysProblem(arrays);
+  if (problem) throw new TaskSequenceError('INVALID_ARGUMENT', `The text is not a task sequence: ${problem.what}.`, { path: problem.path.join('/') });
+  const layout = layoutAt(root, at, detectIndentUnit(doc.xml));
+  const ws = whitespaceBefore(root, at);
+  const added: Node[] = [];
+  for (const [name, array] of Object.entries(arrays)) {
+    const el = cimArrayElement(name, array);
+    layOut(el, layout);
+    added.push(el, ...(ws ? [{ kind: 'text' as const, value: ws.value }] : []));
+  }
+  root.children.splice(at, 0, ...added);
 }
 
 /** Parses, validates (schemas/sequence-text.schema.json) and builds a sequence written in the text form's YAML. */
@@ -133,6 +159,9 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
   };
   const unwritable = unwritableAt(value);
   if (unwritable) throw new TaskSequenceError('OUTPUT_MALFORMED', `The text is not a task sequence: ${unwritable.what}; nothing is written.`, at(unwritable.path));
+  const arrays = (value as TextSequence).packageArrays;
+  const arrayProblem = arrays ? cimArraysProblem(arrays) : undefined;
+  if (arrayProblem) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${arrayProblem.what}.`, { path: arrayProblem.path.join('/'), ...at(arrayProblem.path) });
   try {
     // Valid: the schema check above passed.
     return buildSequence(value as TextSequence, options);

@@ -34,6 +34,36 @@ const variable = {
   properties: { name: str, property: str, hidden: { type: 'boolean' }, value: str },
 };
 
+const cimName = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' };
+const cimType = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*(?:\\[\\])?$' };
+const cimTypes = { type: 'object', additionalProperties: cimType, description: 'CIM types by property name (string, uint32, …; string[] for an array).' };
+
+/** An object.xml array property: values of one type, or objects (instances) of one class. */
+const cimArray = {
+  description: 'A PROPERTY.ARRAY (type, values) or a PROPERTY.OBJECTARRAY (class, types, objects); no values / objects: the property is null.',
+  oneOf: [
+    { type: 'object', additionalProperties: false, required: ['type'], properties: { type: cimName, values: { type: 'array', items: str } } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['class'],
+      properties: { class: cimName, types: cimTypes, objects: { type: 'array', items: { $ref: '#/definitions/cimObject' } } },
+    },
+  ],
+};
+
+/** One instance of an object array. */
+const cimObject = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['properties'],
+  properties: {
+    class: cimName,
+    properties: { type: 'object', additionalProperties: { oneOf: [str, { type: 'null' }, { type: 'array', items: str }] }, description: 'The instance\'s properties in order: text, null (no value) or a list (an array property).' },
+    types: cimTypes,
+  },
+};
+
 const itemCommon = {
   name: { type: 'string', maxLength: 255 },
   description: str,
@@ -85,6 +115,7 @@ export function sequenceTextSchema(): JsonSchema {
       // A release name the catalog knows (see releaseRank): a misspelt one (`CB2403`) silently gave 2007's spelling.
       release: { type: 'string', pattern: '^(?:CB(?: \\d{4})?|(?:2007|2012)(?: (?:R2|SP1|SP2|R2 SP1))?)$', description: 'A ConfigMgr release: 2007, 2007 R2, 2012, 2012 SP1, 2012 R2, CB or CB <yymm> (CB 2403).' },
       package: strings,
+      packageArrays: { type: 'object', additionalProperties: { $ref: '#/definitions/cimArray' }, description: 'object.xml only: the array properties, in order.' },
       attributes: strings,
       variables: { type: 'array', items: { $ref: '#/definitions/variable' } },
       references: { type: 'array', items: strings },
@@ -96,6 +127,8 @@ export function sequenceTextSchema(): JsonSchema {
       step,
       variable,
       operand: operand(),
+      cimArray,
+      cimObject,
     },
   };
 }

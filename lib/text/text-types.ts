@@ -3,6 +3,7 @@
  * groups and conditions nested. What the typed form cannot say exactly (third-party steps, MDT spellings, values
  * with no typed form) is written out raw, so converting an export and building it again loses no meaning.
  */
+import type { CimArray, CimObject } from '../containers/cim-arrays.js';
 import type { ContainerKind } from '../containers/index.js';
 import type { ConditionOperand } from '../model/condition-builder.js';
 
@@ -56,6 +57,12 @@ export interface TextGroup extends TextItemBase {
 /** A step or a group. */
 export type TextItem = TextStep | TextGroup;
 
+/** An array property of an object.xml (see `lib/containers/cim-arrays.ts`). */
+export type TextCimArray = CimArray;
+
+/** One object (`INSTANCE`) of an object.xml's object array. */
+export type TextCimObject = CimObject;
+
 /** A whole task sequence as text. */
 export interface TextSequence {
   /** The container `cmts build` writes by default; default `sequence`. */
@@ -69,6 +76,11 @@ export interface TextSequence {
   release?: string;
   /** The container's package properties (`Name`, `Description`, …), in order. */
   package?: Record<string, string>;
+  /**
+   * object.xml only: the array properties (`PROPERTY.ARRAY` such as `SecuredScopeNames`, `PROPERTY.OBJECTARRAY` such
+   * as `References`), in order, each with its values and their CIM types.
+   */
+  packageArrays?: Record<string, TextCimArray>;
   /** Other `<sequence>` attributes (MDT writes `name` and `description`). */
   attributes?: Record<string, string>;
   /** The sequence's `<globalVarList>`. */

@@ -7,17 +7,19 @@ import { catalogEntry } from '../catalog/catalog.js';
 import { validateStepSettings } from '../catalog/step-schemas.js';
 import { StepView } from '../catalog/step-view.js';
 import { sequenceRelease, type Release } from '../catalog/versions.js';
+import { readCimArrays } from '../containers/cim-arrays.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
 import { conditionOf } from '../model/conditions.js';
 import { type ConditionOperand, readCondition } from '../model/condition-builder.js';
 import { referenceList } from '../model/mutate.js';
 import { isSequenceItem } from '../model/query.js';
-import type { Condition, Group, Sequence, SequenceItem, Step, SubTaskSequence, Variable } from '../model/types.js';
+import type { Condition, Element, Group, Sequence, SequenceItem, Step, SubTaskSequence, Variable } from '../model/types.js';
 import { getAction, variables } from '../model/variables.js';
+import { originOf } from '../xml/origin.js';
 import { stepNode } from './build-text-step.js';
 import { textRelease } from './build-sequence.js';
-import type { TextGroup, TextItem, TextSequence, TextStep, TextVariable } from './text-types.js';
+import type { TextCimArray, TextGroup, TextItem, TextSequence, TextStep, TextVariable } from './text-types.js';
 import { uncarried } from './uncarried.js';
 import { stringifyYaml } from './yaml-text.js';
 
@@ -159,6 +161,29 @@ function itemsText(parent: Sequence | Group, release: Release): TextItem[] {
   return top;
 }
 
+/**
+ * An object.xml's array properties, in order; one holding what the text form cannot say is refused, with what and
+ * where, rather than dropped.
+ */
+function packageArrays(doc: TaskSequenceDocument): Record<string, TextCimArray> {
+  const out: Record<string, TextCimArray> = {};
+  if (doc.container !== 'cim-instance') return out;
+  const root = doc.xml.children.find((c): c is Element => 'tag' in c);
+  for (const read of root ? readCimArrays(root) : []) {
+    const o = originOf(read.element);
+    const linePos = doc.positionOf(read.element);
+    const place = { path: read.name, ...(o ? { range: [o.start, o.start] as [number, number] } : {}), ...(linePos ? { linePos } : {}) };
+    if ('uncarried' in read) {
+      throw new TaskSequenceError('INVALID_ARGUMENT', `The text form cannot carry ${read.uncarried} in the array property ${JSON.stringify(read.name)}; it would be lost (convert --to json keeps everything).`, place);
+    }
+    if (Object.hasOwn(out, read.name)) {
+      throw new TaskSequenceError('INVALID_ARGUMENT', `The text form cannot carry a second array property ${JSON.stringify(read.name)}; it would be lost (convert --to json keeps everything).`, place);
+    }
+    out[read.name] = read.array;
+  }
+  return out;
+}
+
 /** The document in the text form (plain data; see {@link toYaml} for the YAML text). */
 export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
   assertCarried(doc.sequence, '');
@@ -168,6 +193,8 @@ export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
   if (textRelease(out, doc.container) !== release) out.release = release;
   const props = doc.properties();
   if (Object.keys(props).length > 0) out.package = props;
+  const arrays = packageArrays(doc);
+  if (Object.keys(arrays).length > 0) out.packageArrays = arrays;
   const { version: _version, ...rest } = doc.sequence.attributes;
   if (Object.keys(rest).length > 0) out.attributes = rest;
   const globals = doc.sequence.children.find((c) => c.kind === 'variableList');
