@@ -112,7 +112,8 @@ describe('what the text cannot say in an array property is refused, not dropped'
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // The first command-line test of a run may build dist first.
+  }, 180_000);
 });
 
 describe('the diff compares array properties', () => {

@@ -93,6 +93,19 @@ export function listProperties(kind: ContainerKind, root: Element): Record<strin
   return out;
 }
 
+/**
+ * An object.xml's scalar properties' CIM types (`uint32`, `boolean`, …; `string` when it says none) by name, in file
+ * order, null ones (no `<VALUE>`, which {@link listProperties} leaves out) too; none for another container.
+ */
+export function listPropertyTypes(kind: ContainerKind, root: Element): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (kind !== 'cim-instance' || !('children' in root)) return out;
+  for (const c of root.children) {
+    if (isElement(c) && c.tag === 'PROPERTY' && c.attributes.NAME && c.attributes.NAME !== 'Sequence') out[c.attributes.NAME] = c.attributes.TYPE ?? 'string';
+  }
+  return out;
+}
+
 /** One container property's text, or undefined when absent. */
 export function getProperty(kind: ContainerKind, root: Element, name: string): string | undefined {
   if (kind === 'sms-package') {

@@ -362,6 +362,10 @@ export interface SequenceText {
   package?: {
     [key: string]: string;
   };
+  /** object.xml only: the CIM type of each package property that is not a string, and of each null property (one not under package). */
+  packageTypes?: {
+    [key: string]: string;
+  };
   /** object.xml only: the array properties, in order. */
   packageArrays?: {
     [key: string]: SequenceTextCimArray;

@@ -11,7 +11,7 @@ import type { TaskSequenceDocument } from '../document.js';
 import { limitOption, LineCounter, TaskSequenceError } from '../errors.js';
 import { detectIndentUnit, layOut, layoutAt, whitespaceBefore } from '../model/format.js';
 import { isElement } from '../model/query.js';
-import type { Element, Node, Sequence } from '../model/types.js';
+import type { Element, Node, ParentElement, Sequence } from '../model/types.js';
 import { describeErrors, validatorFor } from '../schemas.js';
 import { INVALID_CHAR, isXmlName } from '../xml/chars.js';
 import { buildTextItems, textPathOf, variableNode } from './build-text-step.js';
@@ -74,31 +74,62 @@ export function buildSequence(text: TextSequence, options: BuildOptions = {}): T
   if (container === 'sms-package') layOut(fresh, { newline: '\r\n', indent: '    ', unit: '  ' });
   doc.sequence.attributes = fresh.attributes;
   doc.sequence.children = fresh.children;
-  if (text.packageArrays && Object.keys(text.packageArrays).length > 0) addPackageArrays(doc, container, text.packageArrays);
+  addCimProperties(doc, container, text);
   return doc;
 }
 
 /**
- * Writes the text's array properties into a new object.xml, in order, before its `Sequence` property and laid out
- * like it; refused for another container, which has no place for them.
+ * Gives a new object.xml's properties the text's CIM types, and writes its null properties and array properties, in
+ * order, before its `Sequence` property and laid out like it. Built into another container, an object.xml's text
+ * leaves them behind (that container has no place for them, as a bare sequence has none for any property); a text
+ * written for another container that has them is refused.
  */
-function addPackageArrays(doc: TaskSequenceDocument, container: ContainerKind, arrays: NonNullable<TextSequence['packageArrays']>): void {
-  const root = doc.xml.children.find((c): c is Element => isElement(c));
-  const at = root && 'children' in root ? root.children.findIndex((c) => isElement(c) && c.attributes.NAME === 'Sequence') : -1;
-  if (container !== 'cim-instance' || !root || !('children' in root) || at === -1) {
-    throw new TaskSequenceError('UNSUPPORTED_CONTAINER', `Only an object.xml (cim-instance) has array properties; a ${container} has no place for packageArrays (${Object.keys(arrays).join(', ')}).`, { path: 'packageArrays' });
+function addCimProperties(doc: TaskSequenceDocument, container: ContainerKind, text: TextSequence): void {
+  const arrays = text.packageArrays ?? {};
+  const types = text.packageTypes ?? {};
+  const names = [...Object.keys(types), ...Object.keys(arrays)];
+  if (names.length === 0) return;
+  if (container !== 'cim-instance') {
+    if (text.container === 'cim-instance') return;
+    throw new TaskSequenceError('UNSUPPORTED_CONTAINER', `Only an object.xml (cim-instance) has typed, null and array properties; a ${container} has no place for ${names.join(', ')} (packageTypes, packageArrays).`, {
+      path: Object.keys(types).length > 0 ? 'packageTypes' : 'packageArrays',
+    });
   }
-  const problem = cimArraysProblem(arrays);
+  const problem = cimPropertiesProblem(text);
   if (problem) throw new TaskSequenceError('INVALID_ARGUMENT', `The text is not a task sequence: ${problem.what}.`, { path: problem.path.join('/') });
+  const root = doc.xml.children.find((c): c is ParentElement => isElement(c) && 'children' in c) as ParentElement;
+  const at = root.children.findIndex((c) => isElement(c) && c.tag === 'PROPERTY' && c.attributes.NAME === 'Sequence');
+  const added: Element[] = [];
+  const package_ = text.package ?? {};
+  for (const [name, type] of Object.entries(types)) {
+    if (!Object.hasOwn(package_, name)) {
+      added.push({ kind: 'element', tag: 'PROPERTY', attributes: { NAME: name, TYPE: type }, children: [] });
+      continue;
+    }
+    const el = root.children.find((c): c is Element => isElement(c) && c.tag === 'PROPERTY' && c.attributes.NAME === name);
+    if (el) el.attributes.TYPE = type;
+  }
+  for (const [name, array] of Object.entries(arrays)) added.push(cimArrayElement(name, array));
   const layout = layoutAt(root, at, detectIndentUnit(doc.xml));
   const ws = whitespaceBefore(root, at);
-  const added: Node[] = [];
-  for (const [name, array] of Object.entries(arrays)) {
-    const el = cimArrayElement(name, array);
+  const nodes: Node[] = [];
+  for (const el of added) {
     layOut(el, layout);
-    added.push(el, ...(ws ? [{ kind: 'text' as const, value: ws.value }] : []));
+    nodes.push(el, ...(ws ? [{ kind: 'text' as const, value: ws.value }] : []));
   }
-  root.children.splice(at, 0, ...added);
+  root.children.splice(at, 0, ...nodes);
+}
+
+/** What in the text's typed, null and array properties cannot be written as an object.xml's, with where. */
+function cimPropertiesProblem(text: TextSequence): { path: (string | number)[]; what: string } | undefined {
+  for (const name of Object.keys(text.packageTypes ?? {})) {
+    if (name === 'Sequence') return { path: ['packageTypes', name], what: 'the Sequence property holds the sequence, so it has no type to give and cannot be null' };
+    if (text.packageArrays && Object.hasOwn(text.packageArrays, name)) return { path: ['packageTypes', name], what: `${name} is an array property (packageArrays), not a scalar one` };
+  }
+  for (const name of Object.keys(text.packageArrays ?? {})) {
+    if (name === 'Sequence' || (text.package && Object.hasOwn(text.package, name))) return { path: ['packageArrays', name], what: `${name} is also a scalar property (package)` };
+  }
+  return text.packageArrays ? cimArraysProblem(text.packageArrays) : undefined;
 }
 
 /** Parses, validates (schemas/sequence-text.schema.json) and builds a sequence written in the text form's YAML. */
@@ -159,8 +190,7 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
   };
   const unwritable = unwritableAt(value);
   if (unwritable) throw new TaskSequenceError('OUTPUT_MALFORMED', `The text is not a task sequence: ${unwritable.what}; nothing is written.`, at(unwritable.path));
-  const arrays = (value as TextSequence).packageArrays;
-  const arrayProblem = arrays ? cimArraysProblem(arrays) : undefined;
+  const arrayProblem = cimPropertiesProblem(value as TextSequence);
   if (arrayProblem) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${arrayProblem.what}.`, { path: arrayProblem.path.join('/'), ...at(arrayProblem.path) });
   try {
     // Valid: the schema check above passed.

@@ -115,6 +115,11 @@ export function sequenceTextSchema(): JsonSchema {
       // A release name the catalog knows (see releaseRank): a misspelt one (`CB2403`) silently gave 2007's spelling.
       release: { type: 'string', pattern: '^(?:CB(?: \\d{4})?|(?:2007|2012)(?: (?:R2|SP1|SP2|R2 SP1))?)$', description: 'A ConfigMgr release: 2007, 2007 R2, 2012, 2012 SP1, 2012 R2, CB or CB <yymm> (CB 2403).' },
       package: strings,
+      packageTypes: {
+        type: 'object',
+        additionalProperties: cimName,
+        description: 'object.xml only: the CIM type of each package property that is not a string, and of each null property (one not under package).',
+      },
       packageArrays: { type: 'object', additionalProperties: { $ref: '#/definitions/cimArray' }, description: 'object.xml only: the array properties, in order.' },
       attributes: strings,
       variables: { type: 'array', items: { $ref: '#/definitions/variable' } },

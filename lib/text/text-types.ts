@@ -81,6 +81,11 @@ export interface TextSequence {
    * as `References`), in order, each with its values and their CIM types.
    */
   packageArrays?: Record<string, TextCimArray>;
+  /**
+   * object.xml only: the CIM type of each property of `package` that is not a `string` (`uint32`, `boolean`,
+   * `datetime`, …), and of each property that is null (no value, so not under `package`), in order.
+   */
+  packageTypes?: Record<string, string>;
   /** Other `<sequence>` attributes (MDT writes `name` and `description`). */
   attributes?: Record<string, string>;
   /** The sequence's `<globalVarList>`. */

@@ -8,6 +8,7 @@ import { validateStepSettings } from '../catalog/step-schemas.js';
 import { StepView } from '../catalog/step-view.js';
 import { sequenceRelease, type Release } from '../catalog/versions.js';
 import { readCimArrays } from '../containers/cim-arrays.js';
+import { listPropertyTypes } from '../containers/index.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
 import { conditionOf } from '../model/conditions.js';
@@ -193,6 +194,12 @@ export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
   if (textRelease(out, doc.container) !== release) out.release = release;
   const props = doc.properties();
   if (Object.keys(props).length > 0) out.package = props;
+  const root = doc.xml.children.find((c): c is Element => 'tag' in c);
+  // A scalar property's type when it is not a string, then every null one (listProperties leaves them out), which
+  // is where the builder writes them: so converting what it built gives the same text.
+  const all = Object.entries(root ? listPropertyTypes(doc.container, root) : {});
+  const types = [...all.filter(([k, t]) => t !== 'string' && Object.hasOwn(props, k)), ...all.filter(([k]) => !Object.hasOwn(props, k))];
+  if (types.length > 0) out.packageTypes = Object.fromEntries(types);
   const arrays = packageArrays(doc);
   if (Object.keys(arrays).length > 0) out.packageArrays = arrays;
   const { version: _version, ...rest } = doc.sequence.attributes;
