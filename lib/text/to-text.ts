@@ -9,13 +9,14 @@ import { StepView } from '../catalog/step-view.js';
 import { sequenceRelease, type Release } from '../catalog/versions.js';
 import { readCimArrays } from '../containers/cim-arrays.js';
 import { listPropertyTypes } from '../containers/index.js';
+import { uncarriedContainer } from '../containers/uncarried.js';
 import type { TaskSequenceDocument } from '../document.js';
-import { TaskSequenceError } from '../errors.js';
+import { type LinePos, TaskSequenceError } from '../errors.js';
 import { conditionOf } from '../model/conditions.js';
 import { type ConditionOperand, readCondition } from '../model/condition-builder.js';
 import { referenceList } from '../model/mutate.js';
 import { isSequenceItem } from '../model/query.js';
-import type { Condition, Element, Group, Sequence, SequenceItem, Step, SubTaskSequence, Variable } from '../model/types.js';
+import type { Condition, Element, Group, Node, Sequence, SequenceItem, Step, SubTaskSequence, Variable } from '../model/types.js';
 import { getAction, variables } from '../model/variables.js';
 import { originOf } from '../xml/origin.js';
 import { stepNode } from './build-text-step.js';
@@ -162,6 +163,13 @@ function itemsText(parent: Sequence | Group, release: Release): TextItem[] {
   return top;
 }
 
+/** Where a node of the container is in the file, for an error. */
+function placeOf(doc: TaskSequenceDocument, node: Node): { range?: [number, number]; linePos?: LinePos } {
+  const o = originOf(node);
+  const linePos = doc.positionOf(node);
+  return { ...(o ? { range: [o.start, o.start] as [number, number] } : {}), ...(linePos ? { linePos } : {}) };
+}
+
 /**
  * An object.xml's array properties, in order; one holding what the text form cannot say is refused, with what and
  * where, rather than dropped.
@@ -171,9 +179,7 @@ function packageArrays(doc: TaskSequenceDocument): Record<string, TextCimArray> 
   if (doc.container !== 'cim-instance') return out;
   const root = doc.xml.children.find((c): c is Element => 'tag' in c);
   for (const read of root ? readCimArrays(root) : []) {
-    const o = originOf(read.element);
-    const linePos = doc.positionOf(read.element);
-    const place = { path: read.name, ...(o ? { range: [o.start, o.start] as [number, number] } : {}), ...(linePos ? { linePos } : {}) };
+    const place = { path: read.name, ...placeOf(doc, read.element) };
     if ('uncarried' in read) {
       throw new TaskSequenceError('INVALID_ARGUMENT', `The text form cannot carry ${read.uncarried} in the array property ${JSON.stringify(read.name)}; it would be lost (convert --to json keeps everything).`, place);
     }
@@ -192,9 +198,12 @@ export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
   const out: TextSequence = { container: doc.container, steps: [] };
   if (doc.sequence.attributes.version !== undefined) out.version = doc.sequence.attributes.version;
   if (textRelease(out, doc.container) !== release) out.release = release;
-  const props = doc.properties();
-  if (Object.keys(props).length > 0) out.package = props;
   const root = doc.xml.children.find((c): c is Element => 'tag' in c);
+  const part = root ? uncarriedContainer(doc.container, root) : undefined;
+  if (part) throw new TaskSequenceError('INVALID_ARGUMENT', `The text form cannot carry ${part.what} in the ${doc.container === 'cim-instance' ? 'object.xml' : '2007 export'}; it would be lost (convert --to json keeps everything).`, placeOf(doc, part.node));
+  const props = doc.properties();
+  // Even none: without package, the builder gives a container its usual properties.
+  if (doc.hasProperties) out.package = props;
   // A scalar property's type when it is not a string, then every null one (listProperties leaves them out), which
   // is where the builder writes them: so converting what it built gives the same text.
   const all = Object.entries(root ? listPropertyTypes(doc.container, root) : {});
