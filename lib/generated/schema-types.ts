@@ -356,7 +356,7 @@ export interface LintReportDiagnostic {
 /** A task sequence as code (cmts build, cmts convert --to yaml) (`schemas/sequence-text.schema.json`) */
 export interface SequenceText {
   container?: "sequence" | "sms-package" | "cim-instance";
-  version?: string;
+  version?: string | null;
   /** A ConfigMgr release: 2007, 2007 R2, 2012, 2012 SP1, 2012 R2, CB or CB <yymm> (CB 2403). */
   release?: string;
   package?: {
@@ -419,7 +419,8 @@ export type SequenceTextStep = unknown & unknown & unknown & unknown & unknown &
 
 export interface SequenceTextVariable {
   name: string;
-  property?: string;
+  /** Default: the name; null: the variable has no property attribute. */
+  property?: string | null;
   hidden?: boolean;
   value: string;
 }

@@ -61,7 +61,7 @@ export function textRelease(text: TextSequence, container: ContainerKind): Relea
 /** Builds a task sequence document from the text form (already parsed and valid). */
 export function buildSequence(text: TextSequence, options: BuildOptions = {}): TaskSequenceDocument {
   const container = options.container ?? text.container ?? 'sequence';
-  const version = text.version ?? (container === 'sms-package' ? '3.00' : '3.10');
+  const version = text.version === null ? undefined : (text.version ?? (container === 'sms-package' ? '3.00' : '3.10'));
   // A text written for another container gets the 2007 export's usual elements around its own properties.
   const properties = container === 'sms-package' && text.container !== 'sms-package' ? { ...smsPackageDefaults(), ...text.package } : text.package;
   const doc = createSequence(container, { version: version === '3.00' ? '3.00' : '3.10', ...(properties ? { properties } : {}) });
@@ -69,7 +69,7 @@ export function buildSequence(text: TextSequence, options: BuildOptions = {}): T
   if (text.references) children.push({ kind: 'referenceList', tag: 'referenceList', attributes: {}, children: text.references.map((r) => ({ kind: 'reference', tag: 'reference', attributes: { ...r }, children: [] })) });
   if (text.variables) children.push({ kind: 'variableList', tag: 'globalVarList', attributes: {}, children: text.variables.map(variableNode) });
   children.push(...buildTextItems(text.steps, textRelease(text, container)));
-  const fresh: Sequence = { kind: 'sequence', tag: 'sequence', attributes: { version, ...text.attributes }, children };
+  const fresh: Sequence = { kind: 'sequence', tag: 'sequence', attributes: { ...(version === undefined ? {} : { version }), ...text.attributes }, children };
   // The 2007 export is indented; the bare sequence and object.xml's are one line, as the console writes them.
   if (container === 'sms-package') layOut(fresh, { newline: '\r\n', indent: '    ', unit: '  ' });
   doc.sequence.attributes = fresh.attributes;

@@ -31,7 +31,7 @@ const variable = {
   type: 'object',
   additionalProperties: false,
   required: ['name', 'value'],
-  properties: { name: str, property: str, hidden: { type: 'boolean' }, value: str },
+  properties: { name: str, property: { type: ['string', 'null'], description: 'Default: the name; null: the variable has no property attribute.' }, hidden: { type: 'boolean' }, value: str },
 };
 
 const cimName = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' };
@@ -111,7 +111,7 @@ export function sequenceTextSchema(): JsonSchema {
     required: ['steps'],
     properties: {
       container: { enum: ['sequence', 'sms-package', 'cim-instance'] },
-      version: { type: 'string', pattern: '^\\d+\\.\\d+$' },
+      version: { oneOf: [{ type: 'string', pattern: '^\\d+\\.\\d+$' }, { type: 'null', description: 'The <sequence> has no version attribute.' }] },
       // A release name the catalog knows (see releaseRank): a misspelt one (`CB2403`) silently gave 2007's spelling.
       release: { type: 'string', pattern: '^(?:CB(?: \\d{4})?|(?:2007|2012)(?: (?:R2|SP1|SP2|R2 SP1))?)$', description: 'A ConfigMgr release: 2007, 2007 R2, 2012, 2012 SP1, 2012 R2, CB or CB <yymm> (CB 2403).' },
       package: strings,

@@ -10,7 +10,9 @@ import type { ConditionOperand } from '../model/condition-builder.js';
 /** A variable written out as it is in the file. */
 export interface TextVariable {
   name: string;
-  property?: string;
+  /** Default: the name; null: the variable has no `property` attribute. */
+  property?: string | null;
+  /** `true` or `false` as the `hidden` attribute says; absent when it has none. */
   hidden?: boolean;
   value: string;
 }
@@ -67,8 +69,8 @@ export type TextCimObject = CimObject;
 export interface TextSequence {
   /** The container `cmts build` writes by default; default `sequence`. */
   container?: ContainerKind;
-  /** `3.10` (Current Branch) or `3.00`. */
-  version?: string;
+  /** `3.10` (Current Branch) or `3.00`; null when the `<sequence>` has no version attribute. */
+  version?: string | null;
   /**
    * The ConfigMgr release whose console spelling new steps get (`2007`, `CB 2403`, …), when the version and
    * container do not say it (a Current Branch console also saves `3.00` sequences).

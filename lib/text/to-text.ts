@@ -37,8 +37,8 @@ function textVariable(v: Variable): TextVariable {
   // Keys in reading order: name, property (when it differs), hidden, value.
   return {
     name: v.attributes.name ?? '',
-    ...(v.attributes.property !== undefined && v.attributes.property !== v.attributes.name ? { property: v.attributes.property } : {}),
-    ...(v.attributes.hidden === 'true' ? { hidden: true } : {}),
+    ...(v.attributes.property === undefined ? { property: null } : v.attributes.property !== v.attributes.name ? { property: v.attributes.property } : {}),
+    ...(v.attributes.hidden === 'true' || v.attributes.hidden === 'false' ? { hidden: v.attributes.hidden === 'true' } : {}),
     value: v.value,
   };
 }
@@ -196,7 +196,8 @@ export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
   assertCarried(doc.sequence, '');
   const release = sequenceRelease(doc.sequence, doc.container);
   const out: TextSequence = { container: doc.container, steps: [] };
-  if (doc.sequence.attributes.version !== undefined) out.version = doc.sequence.attributes.version;
+  // Said even when absent: the builder gives a sequence without one the container's usual version.
+  out.version = doc.sequence.attributes.version ?? null;
   if (textRelease(out, doc.container) !== release) out.release = release;
   const root = doc.xml.children.find((c): c is Element => 'tag' in c);
   const part = root ? uncarriedContainer(doc.container, root) : undefined;
