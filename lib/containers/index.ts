@@ -78,17 +78,35 @@ function cimValue(root: Element, name: string): Element | undefined {
   return prop && 'children' in prop ? childElement(prop, 'VALUE') : undefined;
 }
 
+/** Sets `out[name]` as an own property, whatever the name: assigning `__proto__` would set the prototype instead. */
+function put(out: Record<string, string>, name: string, value: string): void {
+  Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** The container's properties as name → text (a CIM property with no `<VALUE>`, i.e. null, is left out). */
 export function listProperties(kind: ContainerKind, root: Element): Record<string, string> {
   const out: Record<string, string> = {};
   if (kind === 'sequence' || !('children' in root)) return out;
   for (const c of root.children) {
     if (!isElement(c)) continue;
-    if (kind === 'sms-package' && c.tag !== 'SequenceData') out[c.tag] = elementText(c);
+    if (kind === 'sms-package' && c.tag !== 'SequenceData') put(out, c.tag, elementText(c));
     if (kind === 'cim-instance' && c.tag === 'PROPERTY' && c.attributes.NAME && c.attributes.NAME !== 'Sequence') {
       const v = 'children' in c ? childElement(c, 'VALUE') : undefined;
-      if (v) out[c.attributes.NAME] = elementText(v);
+      if (v) put(out, c.attributes.NAME, elementText(v));
     }
+  }
+  return out;
+}
+
+/**
+ * An object.xml's scalar properties' CIM types (`uint32`, `boolean`, …; `string` when it says none) by name, in file
+ * order, null ones (no `<VALUE>`, which {@link listProperties} leaves out) too; none for another container.
+ */
+export function listPropertyTypes(kind: ContainerKind, root: Element): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (kind !== 'cim-instance' || !('children' in root)) return out;
+  for (const c of root.children) {
+    if (isElement(c) && c.tag === 'PROPERTY' && c.attributes.NAME && c.attributes.NAME !== 'Sequence') put(out, c.attributes.NAME, c.attributes.TYPE ?? 'string');
   }
   return out;
 }

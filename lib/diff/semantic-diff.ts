@@ -3,14 +3,16 @@
  * (attributes, command line, variables with their attributes, condition, elements the model does not know), and
  * package properties (arrays too), sequence attributes and elements, global variables and references changed.
  */
+import { listPropertyTypes } from '../containers/index.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { conditionOf, describeCondition } from '../model/conditions.js';
 import { referenceList } from '../model/mutate.js';
 import { listItems, type Located } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
-import type { Condition, Node, SequenceItem, Variable } from '../model/types.js';
+import type { Condition, Element, Node, SequenceItem, Variable } from '../model/types.js';
 import { canonicalXml } from './canonical-xml.js';
 import { longestIncreasing } from './longest-increasing.js';
+import { comparePackageArrays } from './package-arrays.js';
 import { xmlText } from './xml-value.js';
 
 /** One difference. */
@@ -18,11 +20,15 @@ export interface DiffEntry {
   change: 'added' | 'removed' | 'moved' | 'changed';
   /** `group`, `step`, `subtasksequence`, `property` (package), `sequence`, `variable` (global) or `reference`. */
   kind: string;
-  /** Step path in the second document (the first for removals), or the property / variable / package name. */
+  /**
+   * Step path in the second document (the first for removals), or the property / variable / package name; one object
+   * of an object.xml's object array is `References[3]` (the third, counting from 1).
+   */
   path: string;
   /**
    * For `changed`: what changed, e.g. `attribute continueOnError`, `variable SMSClientInstallProperties` (`#2` for the
-   * second of one name), `variable X attribute hidden`, `condition`, `element <tag>`.
+   * second of one name), `variable X attribute hidden`, `condition`, `element <tag>`; for an array property, `values`,
+   * `type`, `class`, or an object's property (`Package`) or its type (`Package type`).
    */
   field?: string;
   before?: string;
@@ -231,6 +237,26 @@ function packageProperties(doc: TaskSequenceDocument): Record<string, string> {
   return out;
 }
 
+/**
+ * Two object.xml files' scalar properties by CIM type (field `type`), and those that are null (no value, so not among
+ * the values compared) added or removed.
+ */
+function comparePropertyTypes(a: TaskSequenceDocument, b: TaskSequenceDocument, out: DiffEntry[]): void {
+  if (a.container !== 'cim-instance' || b.container !== 'cim-instance') return;
+  const typesOf = (doc: TaskSequenceDocument) => {
+    const root = doc.xml.children.find((c): c is Element => 'tag' in c);
+    return root ? listPropertyTypes(doc.container, root) : {};
+  };
+  const [ta, tb, va, vb] = [typesOf(a), typesOf(b), a.properties(), b.properties()];
+  for (const k of new Set([...Object.keys(ta), ...Object.keys(tb)])) {
+    const x = Object.hasOwn(ta, k) ? ta[k] : undefined;
+    const y = Object.hasOwn(tb, k) ? tb[k] : undefined;
+    if (x !== undefined && y !== undefined && x !== y) out.push({ change: 'changed', kind: 'property', path: k, field: 'type', before: x, after: y });
+    else if (x === undefined && y !== undefined && !Object.hasOwn(vb, k)) out.push({ change: 'added', kind: 'property', path: k, after: 'null' });
+    else if (y === undefined && x !== undefined && !Object.hasOwn(va, k)) out.push({ change: 'removed', kind: 'property', path: k, before: 'null' });
+  }
+}
+
 /** Values compared as given: each caller gives them as XML defines them. */
 function compareMaps(kind: string, before: Record<string, string>, after: Record<string, string>, out: DiffEntry[]): void {
   // Own names only: a variable may be called toString or __proto__, which a plain object already has or ignores.
@@ -317,6 +343,8 @@ export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument)
   const out: DiffEntry[] = [];
   const places: (number | undefined)[] = [];
   compareMaps('property', packageProperties(a), packageProperties(b), out);
+  comparePropertyTypes(a, b, out);
+  out.push(...comparePackageArrays(a, b));
   compareMaps('sequence', a.sequence.attributes, b.sequence.attributes, out);
   compareGlobals(globals(a), globals(b), out);
   const sequenceElements = (doc: TaskSequenceDocument) => {

@@ -356,11 +356,19 @@ export interface LintReportDiagnostic {
 /** A task sequence as code (cmts build, cmts convert --to yaml) (`schemas/sequence-text.schema.json`) */
 export interface SequenceText {
   container?: "sequence" | "sms-package" | "cim-instance";
-  version?: string;
+  version?: string | null;
   /** A ConfigMgr release: 2007, 2007 R2, 2012, 2012 SP1, 2012 R2, CB or CB <yymm> (CB 2403). */
   release?: string;
   package?: {
     [key: string]: string;
+  };
+  /** object.xml only: the CIM type of each package property that is not a string, and of each null property (one not under package). */
+  packageTypes?: {
+    [key: string]: string;
+  };
+  /** object.xml only: the array properties, in order. */
+  packageArrays?: {
+    [key: string]: SequenceTextCimArray;
   };
   attributes?: {
     [key: string]: string;
@@ -411,7 +419,8 @@ export type SequenceTextStep = unknown & unknown & unknown & unknown & unknown &
 
 export interface SequenceTextVariable {
   name: string;
-  property?: string;
+  /** Default: the name; null: the variable has no property attribute. */
+  property?: string | null;
   hidden?: boolean;
   value: string;
 }
@@ -459,6 +468,31 @@ export type SequenceTextOperand = {
     [key: string]: string;
   };
 };
+
+/** A PROPERTY.ARRAY (type, values) or a PROPERTY.OBJECTARRAY (class, types, objects); no values / objects: the property is null. */
+export type SequenceTextCimArray = {
+  type: string;
+  values?: string[];
+} | {
+  class: string;
+  /** CIM types by property name (string, uint32, …; string[] for an array). */
+  types?: {
+    [key: string]: string;
+  };
+  objects?: SequenceTextCimObject[];
+};
+
+export interface SequenceTextCimObject {
+  class?: string;
+  /** The instance's properties in order: text, null (no value) or a list (an array property). */
+  properties: {
+    [key: string]: string | null | string[];
+  };
+  /** CIM types by property name (string, uint32, …; string[] for an array). */
+  types?: {
+    [key: string]: string;
+  };
+}
 
 /** Options of the set-dependent-program transform (`schemas/set-dependent-program.options.schema.json`) */
 export interface SetDependentProgramOptions {

@@ -5,11 +5,13 @@
 import { Composer, type Document, isAlias, LineCounter as YamlLines, Parser, visit, YAMLParseError } from 'yaml';
 import { createSequence, smsPackageDefaults } from '../catalog/create-sequence.js';
 import { LATEST_RELEASE, type Release } from '../catalog/versions.js';
+import { cimArrayElement, cimArraysProblem } from '../containers/cim-arrays.js';
 import type { ContainerKind } from '../containers/index.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { limitOption, LineCounter, TaskSequenceError } from '../errors.js';
-import { layOut } from '../model/format.js';
-import type { Node, Sequence } from '../model/types.js';
+import { detectIndentUnit, layOut, layoutAt, whitespaceBefore } from '../model/format.js';
+import { isElement } from '../model/query.js';
+import type { Element, Node, ParentElement, Sequence } from '../model/types.js';
 import { describeErrors, validatorFor } from '../schemas.js';
 import { INVALID_CHAR, isXmlName } from '../xml/chars.js';
 import { buildTextItems, textPathOf, variableNode } from './build-text-step.js';
@@ -59,7 +61,7 @@ export function textRelease(text: TextSequence, container: ContainerKind): Relea
 /** Builds a task sequence document from the text form (already parsed and valid). */
 export function buildSequence(text: TextSequence, options: BuildOptions = {}): TaskSequenceDocument {
   const container = options.container ?? text.container ?? 'sequence';
-  const version = text.version ?? (container === 'sms-package' ? '3.00' : '3.10');
+  const version = text.version === null ? undefined : (text.version ?? (container === 'sms-package' ? '3.00' : '3.10'));
   // A text written for another container gets the 2007 export's usual elements around its own properties.
   const properties = container === 'sms-package' && text.container !== 'sms-package' ? { ...smsPackageDefaults(), ...text.package } : text.package;
   const doc = createSequence(container, { version: version === '3.00' ? '3.00' : '3.10', ...(properties ? { properties } : {}) });
@@ -67,12 +69,67 @@ export function buildSequence(text: TextSequence, options: BuildOptions = {}): T
   if (text.references) children.push({ kind: 'referenceList', tag: 'referenceList', attributes: {}, children: text.references.map((r) => ({ kind: 'reference', tag: 'reference', attributes: { ...r }, children: [] })) });
   if (text.variables) children.push({ kind: 'variableList', tag: 'globalVarList', attributes: {}, children: text.variables.map(variableNode) });
   children.push(...buildTextItems(text.steps, textRelease(text, container)));
-  const fresh: Sequence = { kind: 'sequence', tag: 'sequence', attributes: { version, ...text.attributes }, children };
+  const fresh: Sequence = { kind: 'sequence', tag: 'sequence', attributes: { ...(version === undefined ? {} : { version }), ...text.attributes }, children };
   // The 2007 export is indented; the bare sequence and object.xml's are one line, as the console writes them.
   if (container === 'sms-package') layOut(fresh, { newline: '\r\n', indent: '    ', unit: '  ' });
   doc.sequence.attributes = fresh.attributes;
   doc.sequence.children = fresh.children;
+  addCimProperties(doc, container, text);
   return doc;
+}
+
+/**
+ * Gives a new object.xml's properties the text's CIM types, and writes its null properties and array properties, in
+ * order, before its `Sequence` property and laid out like it. Built into another container, an object.xml's text
+ * leaves them behind (that container has no place for them, as a bare sequence has none for any property); a text
+ * written for another container that has them is refused.
+ */
+function addCimProperties(doc: TaskSequenceDocument, container: ContainerKind, text: TextSequence): void {
+  const arrays = text.packageArrays ?? {};
+  const types = text.packageTypes ?? {};
+  const names = [...Object.keys(types), ...Object.keys(arrays)];
+  if (names.length === 0) return;
+  if (container !== 'cim-instance') {
+    if (text.container === 'cim-instance') return;
+    throw new TaskSequenceError('UNSUPPORTED_CONTAINER', `Only an object.xml (cim-instance) has typed, null and array properties; a ${container} has no place for ${names.join(', ')} (packageTypes, packageArrays).`, {
+      path: Object.keys(types).length > 0 ? 'packageTypes' : 'packageArrays',
+    });
+  }
+  const problem = cimPropertiesProblem(text);
+  if (problem) throw new TaskSequenceError('INVALID_ARGUMENT', `The text is not a task sequence: ${problem.what}.`, { path: problem.path.join('/') });
+  const root = doc.xml.children.find((c): c is ParentElement => isElement(c) && 'children' in c) as ParentElement;
+  const at = root.children.findIndex((c) => isElement(c) && c.tag === 'PROPERTY' && c.attributes.NAME === 'Sequence');
+  const added: Element[] = [];
+  const package_ = text.package ?? {};
+  for (const [name, type] of Object.entries(types)) {
+    if (!Object.hasOwn(package_, name)) {
+      added.push({ kind: 'element', tag: 'PROPERTY', attributes: { NAME: name, TYPE: type }, children: [] });
+      continue;
+    }
+    const el = root.children.find((c): c is Element => isElement(c) && c.tag === 'PROPERTY' && c.attributes.NAME === name);
+    if (el) el.attributes.TYPE = type;
+  }
+  for (const [name, array] of Object.entries(arrays)) added.push(cimArrayElement(name, array));
+  const layout = layoutAt(root, at, detectIndentUnit(doc.xml));
+  const ws = whitespaceBefore(root, at);
+  const nodes: Node[] = [];
+  for (const el of added) {
+    layOut(el, layout);
+    nodes.push(el, ...(ws ? [{ kind: 'text' as const, value: ws.value }] : []));
+  }
+  root.children.splice(at, 0, ...nodes);
+}
+
+/** What in the text's typed, null and array properties cannot be written as an object.xml's, with where. */
+function cimPropertiesProblem(text: TextSequence): { path: (string | number)[]; what: string } | undefined {
+  for (const name of Object.keys(text.packageTypes ?? {})) {
+    if (name === 'Sequence') return { path: ['packageTypes', name], what: 'the Sequence property holds the sequence, so it has no type to give and cannot be null' };
+    if (text.packageArrays && Object.hasOwn(text.packageArrays, name)) return { path: ['packageTypes', name], what: `${name} is an array property (packageArrays), not a scalar one` };
+  }
+  for (const name of Object.keys(text.packageArrays ?? {})) {
+    if (name === 'Sequence' || (text.package && Object.hasOwn(text.package, name))) return { path: ['packageArrays', name], what: `${name} is also a scalar property (package)` };
+  }
+  return text.packageArrays ? cimArraysProblem(text.packageArrays) : undefined;
 }
 
 /** Parses, validates (schemas/sequence-text.schema.json) and builds a sequence written in the text form's YAML. */
@@ -133,6 +190,8 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
   };
   const unwritable = unwritableAt(value);
   if (unwritable) throw new TaskSequenceError('OUTPUT_MALFORMED', `The text is not a task sequence: ${unwritable.what}; nothing is written.`, at(unwritable.path));
+  const arrayProblem = cimPropertiesProblem(value as TextSequence);
+  if (arrayProblem) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${arrayProblem.what}.`, { path: arrayProblem.path.join('/'), ...at(arrayProblem.path) });
   try {
     // Valid: the schema check above passed.
     return buildSequence(value as TextSequence, options);

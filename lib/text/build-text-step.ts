@@ -13,8 +13,9 @@ import type { TextGroup, TextItem, TextStep, TextVariable } from './text-types.j
 
 /** A raw variable of the text form as a `<variable>`. */
 export function variableNode(v: TextVariable): Variable {
-  const attributes: Attributes = { name: v.name, property: v.property ?? v.name };
-  if (v.hidden) attributes.hidden = 'true';
+  const attributes: Attributes = { name: v.name };
+  if (v.property !== null) attributes.property = v.property ?? v.name;
+  if (v.hidden !== undefined) attributes.hidden = v.hidden ? 'true' : 'false';
   return { kind: 'variable', tag: 'variable', attributes, value: v.value };
 }
 

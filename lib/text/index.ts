@@ -2,4 +2,4 @@
 export { toYaml, sequenceToText } from './to-text.js';
 export { fromYaml, buildSequence, textRelease, type BuildOptions } from './build-sequence.js';
 export { sequenceTextSchema } from './text-schema.js';
-export type { TextSequence, TextItem, TextStep, TextGroup, TextVariable } from './text-types.js';
+export type { TextSequence, TextItem, TextStep, TextGroup, TextVariable, TextCimArray, TextCimObject } from './text-types.js';

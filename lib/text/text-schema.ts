@@ -31,7 +31,37 @@ const variable = {
   type: 'object',
   additionalProperties: false,
   required: ['name', 'value'],
-  properties: { name: str, property: str, hidden: { type: 'boolean' }, value: str },
+  properties: { name: str, property: { type: ['string', 'null'], description: 'Default: the name; null: the variable has no property attribute.' }, hidden: { type: 'boolean' }, value: str },
+};
+
+const cimName = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' };
+const cimType = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*(?:\\[\\])?$' };
+const cimTypes = { type: 'object', additionalProperties: cimType, description: 'CIM types by property name (string, uint32, …; string[] for an array).' };
+
+/** An object.xml array property: values of one type, or objects (instances) of one class. */
+const cimArray = {
+  description: 'A PROPERTY.ARRAY (type, values) or a PROPERTY.OBJECTARRAY (class, types, objects); no values / objects: the property is null.',
+  oneOf: [
+    { type: 'object', additionalProperties: false, required: ['type'], properties: { type: cimName, values: { type: 'array', items: str } } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['class'],
+      properties: { class: cimName, types: cimTypes, objects: { type: 'array', items: { $ref: '#/definitions/cimObject' } } },
+    },
+  ],
+};
+
+/** One instance of an object array. */
+const cimObject = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['properties'],
+  properties: {
+    class: cimName,
+    properties: { type: 'object', additionalProperties: { oneOf: [str, { type: 'null' }, { type: 'array', items: str }] }, description: 'The instance\'s properties in order: text, null (no value) or a list (an array property).' },
+    types: cimTypes,
+  },
 };
 
 const itemCommon = {
@@ -81,10 +111,16 @@ export function sequenceTextSchema(): JsonSchema {
     required: ['steps'],
     properties: {
       container: { enum: ['sequence', 'sms-package', 'cim-instance'] },
-      version: { type: 'string', pattern: '^\\d+\\.\\d+$' },
+      version: { oneOf: [{ type: 'string', pattern: '^\\d+\\.\\d+$' }, { type: 'null', description: 'The <sequence> has no version attribute.' }] },
       // A release name the catalog knows (see releaseRank): a misspelt one (`CB2403`) silently gave 2007's spelling.
       release: { type: 'string', pattern: '^(?:CB(?: \\d{4})?|(?:2007|2012)(?: (?:R2|SP1|SP2|R2 SP1))?)$', description: 'A ConfigMgr release: 2007, 2007 R2, 2012, 2012 SP1, 2012 R2, CB or CB <yymm> (CB 2403).' },
       package: strings,
+      packageTypes: {
+        type: 'object',
+        additionalProperties: cimName,
+        description: 'object.xml only: the CIM type of each package property that is not a string, and of each null property (one not under package).',
+      },
+      packageArrays: { type: 'object', additionalProperties: { $ref: '#/definitions/cimArray' }, description: 'object.xml only: the array properties, in order.' },
       attributes: strings,
       variables: { type: 'array', items: { $ref: '#/definitions/variable' } },
       references: { type: 'array', items: strings },
@@ -96,6 +132,8 @@ export function sequenceTextSchema(): JsonSchema {
       step,
       variable,
       operand: operand(),
+      cimArray,
+      cimObject,
     },
   };
 }

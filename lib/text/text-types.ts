@@ -3,13 +3,16 @@
  * groups and conditions nested. What the typed form cannot say exactly (third-party steps, MDT spellings, values
  * with no typed form) is written out raw, so converting an export and building it again loses no meaning.
  */
+import type { CimArray, CimObject } from '../containers/cim-arrays.js';
 import type { ContainerKind } from '../containers/index.js';
 import type { ConditionOperand } from '../model/condition-builder.js';
 
 /** A variable written out as it is in the file. */
 export interface TextVariable {
   name: string;
-  property?: string;
+  /** Default: the name; null: the variable has no `property` attribute. */
+  property?: string | null;
+  /** `true` or `false` as the `hidden` attribute says; absent when it has none. */
   hidden?: boolean;
   value: string;
 }
@@ -56,12 +59,18 @@ export interface TextGroup extends TextItemBase {
 /** A step or a group. */
 export type TextItem = TextStep | TextGroup;
 
+/** An array property of an object.xml (see `lib/containers/cim-arrays.ts`). */
+export type TextCimArray = CimArray;
+
+/** One object (`INSTANCE`) of an object.xml's object array. */
+export type TextCimObject = CimObject;
+
 /** A whole task sequence as text. */
 export interface TextSequence {
   /** The container `cmts build` writes by default; default `sequence`. */
   container?: ContainerKind;
-  /** `3.10` (Current Branch) or `3.00`. */
-  version?: string;
+  /** `3.10` (Current Branch) or `3.00`; null when the `<sequence>` has no version attribute. */
+  version?: string | null;
   /**
    * The ConfigMgr release whose console spelling new steps get (`2007`, `CB 2403`, …), when the version and
    * container do not say it (a Current Branch console also saves `3.00` sequences).
@@ -69,6 +78,16 @@ export interface TextSequence {
   release?: string;
   /** The container's package properties (`Name`, `Description`, …), in order. */
   package?: Record<string, string>;
+  /**
+   * object.xml only: the array properties (`PROPERTY.ARRAY` such as `SecuredScopeNames`, `PROPERTY.OBJECTARRAY` such
+   * as `References`), in order, each with its values and their CIM types.
+   */
+  packageArrays?: Record<string, TextCimArray>;
+  /**
+   * object.xml only: the CIM type of each property of `package` that is not a `string` (`uint32`, `boolean`,
+   * `datetime`, …), and of each property that is null (no value, so not under `package`), in order.
+   */
+  packageTypes?: Record<string, string>;
   /** Other `<sequence>` attributes (MDT writes `name` and `description`). */
   attributes?: Record<string, string>;
   /** The sequence's `<globalVarList>`. */

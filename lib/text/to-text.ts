@@ -7,17 +7,21 @@ import { catalogEntry } from '../catalog/catalog.js';
 import { validateStepSettings } from '../catalog/step-schemas.js';
 import { StepView } from '../catalog/step-view.js';
 import { sequenceRelease, type Release } from '../catalog/versions.js';
+import { readCimArrays } from '../containers/cim-arrays.js';
+import { listPropertyTypes } from '../containers/index.js';
+import { uncarriedContainer } from '../containers/uncarried.js';
 import type { TaskSequenceDocument } from '../document.js';
-import { TaskSequenceError } from '../errors.js';
+import { type LinePos, TaskSequenceError } from '../errors.js';
 import { conditionOf } from '../model/conditions.js';
 import { type ConditionOperand, readCondition } from '../model/condition-builder.js';
 import { referenceList } from '../model/mutate.js';
 import { isSequenceItem } from '../model/query.js';
-import type { Condition, Group, Sequence, SequenceItem, Step, SubTaskSequence, Variable } from '../model/types.js';
+import type { Condition, Element, Group, Node, Sequence, SequenceItem, Step, SubTaskSequence, Variable } from '../model/types.js';
 import { getAction, variables } from '../model/variables.js';
+import { originOf } from '../xml/origin.js';
 import { stepNode } from './build-text-step.js';
 import { textRelease } from './build-sequence.js';
-import type { TextGroup, TextItem, TextSequence, TextStep, TextVariable } from './text-types.js';
+import type { TextCimArray, TextGroup, TextItem, TextSequence, TextStep, TextVariable } from './text-types.js';
 import { uncarried } from './uncarried.js';
 import { stringifyYaml } from './yaml-text.js';
 
@@ -33,8 +37,8 @@ function textVariable(v: Variable): TextVariable {
   // Keys in reading order: name, property (when it differs), hidden, value.
   return {
     name: v.attributes.name ?? '',
-    ...(v.attributes.property !== undefined && v.attributes.property !== v.attributes.name ? { property: v.attributes.property } : {}),
-    ...(v.attributes.hidden === 'true' ? { hidden: true } : {}),
+    ...(v.attributes.property === undefined ? { property: null } : v.attributes.property !== v.attributes.name ? { property: v.attributes.property } : {}),
+    ...(v.attributes.hidden === 'true' || v.attributes.hidden === 'false' ? { hidden: v.attributes.hidden === 'true' } : {}),
     value: v.value,
   };
 }
@@ -159,15 +163,55 @@ function itemsText(parent: Sequence | Group, release: Release): TextItem[] {
   return top;
 }
 
+/** Where a node of the container is in the file, for an error. */
+function placeOf(doc: TaskSequenceDocument, node: Node): { range?: [number, number]; linePos?: LinePos } {
+  const o = originOf(node);
+  const linePos = doc.positionOf(node);
+  return { ...(o ? { range: [o.start, o.start] as [number, number] } : {}), ...(linePos ? { linePos } : {}) };
+}
+
+/**
+ * An object.xml's array properties, in order; one holding what the text form cannot say is refused, with what and
+ * where, rather than dropped.
+ */
+function packageArrays(doc: TaskSequenceDocument): Record<string, TextCimArray> {
+  const out: Record<string, TextCimArray> = {};
+  if (doc.container !== 'cim-instance') return out;
+  const root = doc.xml.children.find((c): c is Element => 'tag' in c);
+  for (const read of root ? readCimArrays(root) : []) {
+    const place = { path: read.name, ...placeOf(doc, read.element) };
+    if ('uncarried' in read) {
+      throw new TaskSequenceError('INVALID_ARGUMENT', `The text form cannot carry ${read.uncarried} in the array property ${JSON.stringify(read.name)}; it would be lost (convert --to json keeps everything).`, place);
+    }
+    if (Object.hasOwn(out, read.name)) {
+      throw new TaskSequenceError('INVALID_ARGUMENT', `The text form cannot carry a second array property ${JSON.stringify(read.name)}; it would be lost (convert --to json keeps everything).`, place);
+    }
+    out[read.name] = read.array;
+  }
+  return out;
+}
+
 /** The document in the text form (plain data; see {@link toYaml} for the YAML text). */
 export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
   assertCarried(doc.sequence, '');
   const release = sequenceRelease(doc.sequence, doc.container);
   const out: TextSequence = { container: doc.container, steps: [] };
-  if (doc.sequence.attributes.version !== undefined) out.version = doc.sequence.attributes.version;
+  // Said even when absent: the builder gives a sequence without one the container's usual version.
+  out.version = doc.sequence.attributes.version ?? null;
   if (textRelease(out, doc.container) !== release) out.release = release;
+  const root = doc.xml.children.find((c): c is Element => 'tag' in c);
+  const part = root ? uncarriedContainer(doc.container, root) : undefined;
+  if (part) throw new TaskSequenceError('INVALID_ARGUMENT', `The text form cannot carry ${part.what} in the ${doc.container === 'cim-instance' ? 'object.xml' : '2007 export'}; it would be lost (convert --to json keeps everything).`, placeOf(doc, part.node));
   const props = doc.properties();
-  if (Object.keys(props).length > 0) out.package = props;
+  // Even none: without package, the builder gives a container its usual properties.
+  if (doc.hasProperties) out.package = props;
+  // A scalar property's type when it is not a string, then every null one (listProperties leaves them out), which
+  // is where the builder writes them: so converting what it built gives the same text.
+  const all = Object.entries(root ? listPropertyTypes(doc.container, root) : {});
+  const types = [...all.filter(([k, t]) => t !== 'string' && Object.hasOwn(props, k)), ...all.filter(([k]) => !Object.hasOwn(props, k))];
+  if (types.length > 0) out.packageTypes = Object.fromEntries(types);
+  const arrays = packageArrays(doc);
+  if (Object.keys(arrays).length > 0) out.packageArrays = arrays;
   const { version: _version, ...rest } = doc.sequence.attributes;
   if (Object.keys(rest).length > 0) out.attributes = rest;
   const globals = doc.sequence.children.find((c) => c.kind === 'variableList');
