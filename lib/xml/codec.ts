@@ -8,7 +8,7 @@
  */
 import { isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
-import { LineCounter, TaskSequenceError } from '../errors.js';
+import { LineCounter, type LinePos, TaskSequenceError } from '../errors.js';
 import { readDeclaration } from './declaration.js';
 import { decodeSingleByte, encodeSingleByte, type SingleByteEncoding } from './single-byte.js';
 
@@ -97,18 +97,25 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   }
   const body = bytes.subarray(skip);
   if (encoding === 'utf-8') {
-    // An ASCII-compatible document: its declaration can be read before knowing the rest of the encoding.
-    const declared = declaredEncoding(Buffer.from(body.buffer, body.byteOffset, Math.min(body.length, 4096)).toString('latin1'));
+    // An ASCII-compatible document: its declaration (ASCII by its grammar, so one byte is one character) can be read
+    // before knowing the rest of the encoding. It ends at the first `?>`, however much white space it holds: a head of
+    // a fixed size missed the encoding of a long declaration, and its single-byte text was then read as UTF-8.
+    const buf = Buffer.from(body.buffer, body.byteOffset, body.length);
+    const close = buf.indexOf('<?xml') === 0 ? buf.indexOf('?>') : -1;
+    const head = buf.toString('latin1', 0, close === -1 ? Math.min(body.length, 4096) : close + 2);
+    const declared = declaredEncoding(head);
     if (declared !== undefined && declared !== 'utf-8') {
       if (declared === 'utf-16' || declared === 'utf-16le' || declared === 'utf-16be') {
-        throw new TaskSequenceError('ENCODING_INVALID', `The document declares encoding ${declared.toUpperCase()}, but its bytes are ASCII-compatible (${bom ? 'a UTF-8 byte order mark' : 'no UTF-16 byte order mark'}).`);
+        throw new TaskSequenceError('ENCODING_INVALID', `The document declares encoding ${declared.toUpperCase()}, but its bytes are ASCII-compatible (${bom ? 'a UTF-8 byte order mark' : 'no UTF-16 byte order mark'}).`, labelPlace(head));
       }
-      if (bom) throw new TaskSequenceError('ENCODING_INVALID', `The document declares encoding ${declared.toUpperCase()}, but starts with a UTF-8 byte order mark.`);
+      if (bom) throw new TaskSequenceError('ENCODING_INVALID', `The document declares encoding ${declared.toUpperCase()}, but starts with a UTF-8 byte order mark.`, labelPlace(head));
       return { text: decodeSingleByte(body, declared), encoding: declared, bom: false };
     }
   }
   if (encoding !== 'utf-8' && body.length % 2 !== 0) {
-    throw new TaskSequenceError('ENCODING_INVALID', `${encoding.toUpperCase()} input has an odd number of bytes (${bytes.length}).`);
+    // Placed at the lone last byte, after the text that comes before it.
+    const before = new TextDecoder(encoding, { ignoreBOM: true }).decode(body.subarray(0, body.length - 1));
+    throw new TaskSequenceError('ENCODING_INVALID', `${encoding.toUpperCase()} input has an odd number of bytes (${bytes.length}).`, place(before, before.length));
   }
   let text: string;
   try {
@@ -117,18 +124,20 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     text = encoding === 'utf-8' && isAscii(body) ? Buffer.from(body.buffer, body.byteOffset, body.length).toString('ascii') : decoder(encoding).decode(body);
   } catch {
     const bad = firstBadOffset(body, encoding);
-    // Where that is as a reader counts it: the text before it is valid, so it is decoded to count its lines.
+    // Where that is as a reader counts it: the text before it is valid, so it is decoded to count its lines. A
+    // sequence cut short is held back by the streaming decode, so the text before ends where the bad sequence starts.
     const before = new TextDecoder(encoding, { ignoreBOM: true }).decode(body.subarray(0, bad), { stream: true });
+    const badByte = encoding === 'utf-8' ? Buffer.byteLength(before, 'utf8') : 2 * before.length;
     throw new TaskSequenceError(
       'ENCODING_INVALID',
-      `The bytes are not valid ${encoding.toUpperCase()}${bom ? ' (as its byte order mark says)' : ''}; first bad byte near offset ${bad + skip}.`,
-      { range: [before.length, before.length], linePos: new LineCounter(before).linePos(before.length) },
+      `The bytes are not valid ${encoding.toUpperCase()}${bom ? ' (as its byte order mark says)' : ''}; first bad byte near offset ${badByte + skip}.`,
+      place(before, before.length),
     );
   }
   if (encoding !== 'utf-8') {
     const declared = declaredEncoding(text);
     if (declared !== undefined && declared !== 'utf-16' && declared !== encoding) {
-      throw new TaskSequenceError('ENCODING_INVALID', `The document declares encoding ${declared.toUpperCase()}, but its bytes are ${encoding.toUpperCase()}.`);
+      throw new TaskSequenceError('ENCODING_INVALID', `The document declares encoding ${declared.toUpperCase()}, but its bytes are ${encoding.toUpperCase()}.`, labelPlace(text));
     }
   }
   return { text, encoding, bom };
@@ -138,15 +147,42 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
 function declaredEncoding(head: string): EncodingName | 'utf-16' | undefined {
   const { label, known } = declaredLabel(head);
   if (label !== undefined && known === undefined) {
-    throw new TaskSequenceError('ENCODING_INVALID', `The document declares encoding ${JSON.stringify(label)}, which cmts cannot read; save it as UTF-8 (or UTF-16, ISO-8859-1, windows-1252).`);
+    throw new TaskSequenceError('ENCODING_INVALID', `The document declares encoding ${JSON.stringify(label)}, which cmts cannot read; save it as UTF-8 (or UTF-16, ISO-8859-1, windows-1252).`, labelPlace(head));
   }
   return known;
+}
+
+/** The place of `offset` in `text` (the text up to a fault, or all of it), for an error. */
+function place(text: string, offset: number): { range: [number, number]; linePos: LinePos } {
+  return { range: [offset, offset], linePos: new LineCounter(text).linePos(offset) };
+}
+
+/** The place of the encoding label in the XML declaration at the start of `head` (known to name one). */
+function labelPlace(head: string): { range: [number, number]; linePos: LinePos } {
+  // `encoding` is the declaration's second pseudo-attribute; the first, `version`, has a value of digits and a dot.
+  const keyword = head.indexOf('encoding');
+  const quote = Math.min(...['"', "'"].map((q) => head.indexOf(q, keyword)).filter((i) => i !== -1));
+  return place(head, quote + 1);
 }
 
 /** The encoding label of an XML declaration at the start of `head`, and what it means to cmts (undefined: unknown). */
 function declaredLabel(head: string): { label: string | undefined; known: EncodingName | 'utf-16' | undefined } {
   const label = readDeclaration(head)?.encoding;
   return { label, known: label === undefined ? undefined : encodingOfLabel(label) };
+}
+
+/**
+ * The encoding a text given already decoded (a string) is written in: the one its XML declaration names, so that the
+ * bytes written read back as the same text; UTF-8 when it names none or one cmts cannot write (the writer then
+ * refuses the declaration, see {@link declarationDisagreement}). UTF-16 is written with a byte order mark, which is
+ * what lets a reader find it; a BOM is kept for UTF-8 only when the string had one, and a single-byte encoding has none.
+ */
+export function encodingOfText(text: string, bom: boolean): TextEncodingInfo {
+  const known = declaredLabel(text).known;
+  if (known === undefined || known === 'utf-8') return { encoding: 'utf-8', bom };
+  if (known === 'utf-16') return { encoding: 'utf-16le', bom: true };
+  if (known === 'utf-16le' || known === 'utf-16be') return { encoding: known, bom: true };
+  return { encoding: known, bom: false };
 }
 
 /**

@@ -138,10 +138,9 @@ export function printCheckedDocument(doc: XmlDocument, what: string, options: Pr
     if (!roots) throw new Fault(out.length, 'The document has no root element.');
     text = out.finish();
     if (options.encoding) {
-      // Only an edit that makes the encoding unfindable is refused: a text read as a string was never held to its
-      // declaration (the caller chose the encoding), so what it already said stands.
-      const src = sourceOf(doc);
-      const why = src && declarationDisagreement(src.text, options.encoding) ? undefined : declarationDisagreement(text, options.encoding);
+      // Held to the declaration also when the document was read as a string that already disagreed with its encoding
+      // (one naming an encoding cmts cannot write): its bytes would be refused, or read as other text, when read back.
+      const why = declarationDisagreement(text, options.encoding);
       if (why) throw new Fault(0, why);
     }
   } catch (e) {

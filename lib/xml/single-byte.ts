@@ -3,7 +3,7 @@
  * windows-1252 (ISO-8859-1 with printable characters in 0x80–0x9F). Both decode every byte, so decoding never fails;
  * encoding fails on a character the encoding has no byte for.
  */
-import { TaskSequenceError } from '../errors.js';
+import { LineCounter, TaskSequenceError } from '../errors.js';
 
 /** windows-1252 bytes 0x80–0x9F; bytes the code page leaves undefined map to the C1 control of the same number. */
 const CP1252_HIGH = [
@@ -20,7 +20,14 @@ export function decodeSingleByte(bytes: Uint8Array, encoding: SingleByteEncoding
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   if (encoding === 'us-ascii') {
     const bad = bytes.findIndex((b) => b > 0x7f);
-    if (bad !== -1) throw new TaskSequenceError('ENCODING_INVALID', `The document declares US-ASCII, but byte 0x${(bytes[bad] as number).toString(16)} at offset ${bad} is not ASCII.`);
+    if (bad !== -1) {
+      // The bytes before it are ASCII: one character each, so its place is counted on them.
+      const before = buf.toString('latin1', 0, bad);
+      throw new TaskSequenceError('ENCODING_INVALID', `The document declares US-ASCII, but byte 0x${(bytes[bad] as number).toString(16)} at offset ${bad} is not ASCII.`, {
+        range: [bad, bad],
+        linePos: new LineCounter(before).linePos(bad),
+      });
+    }
     return buf.toString('latin1');
   }
   const text = buf.toString('latin1');
