@@ -426,7 +426,7 @@ class Printer {
     }
     const tailStart = spans.length ? (spans[spans.length - 1] as AttributeSpan).valueEnd + 1 : start + 1 + node.tag.length;
     let tail = text.slice(tailStart, startTagEnd);
-    if (startTagEnd === endOf(node) && !selfClose) tail = tail.replace(/\s*\/>$/, '>');
+    if (startTagEnd === endOf(node) && !selfClose) tail = tail.replace(/[ \t\r\n]*\/>$/, '>');
     return s + tail;
   }
 }
@@ -476,7 +476,9 @@ interface AttributeSpan {
 /** Re-scans the attributes of a start tag already known to be well-formed (the edit path only). */
 function scanAttributes(text: string, from: number, to: number): AttributeSpan[] {
   const spans: AttributeSpan[] = [];
-  const re = /(\s+)([^\s=/>]+)\s*=\s*(["'])/y;
+  // XML white space only: `\s` also matches U+1680 and U+FEFF, which a name may hold (the scan then stopped short,
+  // and the attributes after such a name were printed twice).
+  const re = /([ \t\r\n]+)([^ \t\r\n=/>]+)[ \t\r\n]*=[ \t\r\n]*(["'])/y;
   let at = from;
   for (;;) {
     re.lastIndex = at;
