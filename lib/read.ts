@@ -3,7 +3,7 @@
  */
 import { recognise } from './containers/index.js';
 import { TaskSequenceDocument } from './document.js';
-import { type Issue, LineCounter, TaskSequenceError } from './errors.js';
+import { type Issue, limitOption, LineCounter, TaskSequenceError } from './errors.js';
 import { refuseMisusedInput } from './input-guard.js';
 import { classifyElement } from './model/classify.js';
 import { decodeBytes, type DecodedText, encodingOfText, isUtf16 } from './xml/codec.js';
@@ -25,7 +25,7 @@ export interface ReadOptions {
    * what the tree costs memory for) are refused before parsing; default 3,000,000 ({@link DEFAULT_MAX_NODES}).
    */
   maxNodes?: number;
-  /** Maximum element nesting; default 256. */
+  /** Maximum element nesting; default 256. Each limit is a positive whole number (else `INVALID_ARGUMENT`). */
   maxDepth?: number;
   /** The file name, for error messages and diagnostics. */
   file?: string;
@@ -52,9 +52,10 @@ export function readTaskSequence(input: Uint8Array | string, options: ReadOption
 }
 
 function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDocument {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const maxDepth = options.maxDepth ?? 256;
-  const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+  // Checked, not trusted: NaN compares false with everything, so `maxBytes: NaN` turned a limit off.
+  const maxBytes = limitOption('maxBytes', options.maxBytes, DEFAULT_MAX_BYTES);
+  const maxDepth = limitOption('maxDepth', options.maxDepth, 256);
+  const maxNodes = limitOption('maxNodes', options.maxNodes, DEFAULT_MAX_NODES);
   if (input.length > maxBytes) {
     throw new TaskSequenceError('INPUT_TOO_LARGE', `The input is ${input.length} ${typeof input === 'string' ? 'characters' : 'bytes'}; the limit is ${maxBytes} (option maxBytes).`);
   }
