@@ -22,7 +22,8 @@ export interface ReadOptions {
   maxBytes?: number;
   /**
    * Inputs with more markup items than this (`<`: start tags, end tags, comments, CDATA sections, instructions —
-   * what the tree costs memory for) are refused before parsing; default 3,000,000 ({@link DEFAULT_MAX_NODES}).
+   * what the tree costs memory for) are refused before parsing; default 3,000,000 ({@link DEFAULT_MAX_NODES}). Inputs
+   * with more attributes than this are refused as they are read.
    */
   maxNodes?: number;
   /** Maximum element nesting; default 256. Each limit is a positive whole number (else `INVALID_ARGUMENT`). */
