@@ -50,7 +50,8 @@ describe('the first bad sequence, as the platform decoder finds it', () => {
   });
 
   it('UTF-16: a lone surrogate anywhere is refused where it stands, in either byte order', () => {
-    const unit = fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0xd800, max: 0xdfff }), fc.constant(0x0a), fc.integer({ min: 0xe000, max: 0xfffd }));
+    // U+FFFD is left out: the reference takes the first one it finds for the decoder's replacement.
+    const unit = fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0xd800, max: 0xdfff }), fc.constant(0x0a), fc.integer({ min: 0xe000, max: 0xfffc }));
     fc.assert(
       fc.property(fc.array(unit, { minLength: 1, maxLength: 8 }), fc.boolean(), fc.boolean(), (units, bigEndian, atEnd) => {
         const encoding = bigEndian ? 'utf-16be' : 'utf-16le';
