@@ -54,3 +54,22 @@ export function encodeSingleByte(text: string, encoding: SingleByteEncoding): Ui
   }
   return out;
 }
+
+/**
+ * `escaped` (text or an attribute value already escaped for XML) with every character `encoding` has no byte for
+ * written as a character reference, which reads back as that character: printed afresh in a single-byte document,
+ * a value such a document held as `&#x20AC;` (a cloned step, a name given) was refused when encoded.
+ */
+export function referenceUnencodable(escaped: string, encoding: SingleByteEncoding): string {
+  const max = encoding === 'us-ascii' ? 0x7f : 0xff;
+  const fits = (c: number): boolean => (c <= max && (encoding !== 'windows-1252' || c < 0x80 || c > 0x9f)) || (encoding === 'windows-1252' && CP1252_BYTE.has(c));
+  let i = 0;
+  while (i < escaped.length && fits(escaped.charCodeAt(i))) i++;
+  if (i === escaped.length) return escaped;
+  let out = escaped.slice(0, i);
+  for (const ch of escaped.slice(i)) {
+    const cp = ch.codePointAt(0) as number;
+    out += ch.length === 1 && fits(cp) ? ch : `&#x${cp.toString(16).toUpperCase()};`;
+  }
+  return out;
+}
