@@ -103,9 +103,20 @@ export class LineCounter {
   }
 }
 
+/**
+ * Where each line starts. A line ends as XML 1.0 (section 2.11) ends it: at CR LF, at LF, or at a CR alone (a file
+ * saved with classic Mac line ends is many lines, not one).
+ */
 function computeLineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  if (text.indexOf('\r') === -1) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
+  }
   return starts;
 }
 

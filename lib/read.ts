@@ -3,10 +3,10 @@
  */
 import { recognise } from './containers/index.js';
 import { TaskSequenceDocument } from './document.js';
-import { type Issue, LineCounter, TaskSequenceError } from './errors.js';
+import { type Issue, limitOption, LineCounter, TaskSequenceError } from './errors.js';
 import { refuseMisusedInput } from './input-guard.js';
 import { classifyElement } from './model/classify.js';
-import { decodeBytes, type DecodedText, isUtf16 } from './xml/codec.js';
+import { decodeBytes, type DecodedText, encodingOfText, isUtf16 } from './xml/codec.js';
 import { countMarkup } from './xml/chars.js';
 import type { Element, XmlDocument } from './model/types.js';
 import { parseXml, type ParsedXml, type ParseWarning } from './xml/parse.js';
@@ -22,10 +22,11 @@ export interface ReadOptions {
   maxBytes?: number;
   /**
    * Inputs with more markup items than this (`<`: start tags, end tags, comments, CDATA sections, instructions —
-   * what the tree costs memory for) are refused before parsing; default 3,000,000 ({@link DEFAULT_MAX_NODES}).
+   * what the tree costs memory for) are refused before parsing; default 3,000,000 ({@link DEFAULT_MAX_NODES}). Inputs
+   * with more attributes than this are refused as they are read.
    */
   maxNodes?: number;
-  /** Maximum element nesting; default 256. */
+  /** Maximum element nesting; default 256. Each limit is a positive whole number (else `INVALID_ARGUMENT`). */
   maxDepth?: number;
   /** The file name, for error messages and diagnostics. */
   file?: string;
@@ -33,7 +34,7 @@ export interface ReadOptions {
 
 /**
  * Reads a task sequence. Bytes may be UTF-8 (with or without BOM) or UTF-16 with BOM; a string is taken as
- * decoded text and written back as UTF-8. Throws {@link TaskSequenceError} on unusable input, and `INVALID_ARGUMENT`
+ * decoded text and written back in the encoding its XML declaration names (UTF-16 with a BOM), else as UTF-8. Throws {@link TaskSequenceError} on unusable input, and `INVALID_ARGUMENT`
  * for a file path or the bytes of a `.zip` (read the file first; use `readExportZip` from `cmts/zip` for exports).
  *
  * @example
@@ -52,9 +53,10 @@ export function readTaskSequence(input: Uint8Array | string, options: ReadOption
 }
 
 function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDocument {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const maxDepth = options.maxDepth ?? 256;
-  const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+  // Checked, not trusted: NaN compares false with everything, so `maxBytes: NaN` turned a limit off.
+  const maxBytes = limitOption('maxBytes', options.maxBytes, DEFAULT_MAX_BYTES);
+  const maxDepth = limitOption('maxDepth', options.maxDepth, 256);
+  const maxNodes = limitOption('maxNodes', options.maxNodes, DEFAULT_MAX_NODES);
   if (input.length > maxBytes) {
     throw new TaskSequenceError('INPUT_TOO_LARGE', `The input is ${input.length} ${typeof input === 'string' ? 'characters' : 'bytes'}; the limit is ${maxBytes} (option maxBytes).`);
   }
@@ -65,9 +67,15 @@ function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDoc
   if (!utf16) checkMarkup(countMarkup(input), maxNodes);
   let decoded: DecodedText;
   if (typeof input === 'string') {
-    if (!input.isWellFormed()) throw new TaskSequenceError('ENCODING_INVALID', 'The string has an unpaired surrogate, which no encoding can write.');
     const bom = input.charCodeAt(0) === 0xfeff;
-    decoded = { text: bom ? input.slice(1) : input, encoding: 'utf-8', bom };
+    const text = bom ? input.slice(1) : input;
+    if (!input.isWellFormed()) {
+      const at = text.search(LONE_SURROGATE);
+      throw new TaskSequenceError('ENCODING_INVALID', 'The string has an unpaired surrogate, which no encoding can write.', { range: [at, at], linePos: new LineCounter(text).linePos(at) });
+    }
+    // Written back in the encoding its declaration names: as UTF-8, a declared UTF-16 text was refused when read back
+    // and a declared ISO-8859-1 text read back as other characters.
+    decoded = { text, ...encodingOfText(text, bom) };
   } else {
     decoded = decodeBytes(input);
   }
@@ -100,6 +108,9 @@ function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDoc
     bytes: typeof input === 'string' ? undefined : input,
   });
 }
+
+/** A UTF-16 code unit of a surrogate pair standing alone. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function checkMarkup(count: number, maxNodes: number): void {
   if (count > maxNodes) {

@@ -127,9 +127,17 @@ describe('fuzz: the XML declaration and the declared encoding', { timeout: 60_00
     );
   });
 
-  it('refuses to write a character the document\'s single-byte encoding cannot hold, naming it', () => {
+  it('writes a value with a character the document\'s single-byte encoding cannot hold as a reference to it', () => {
     const doc = readTaskSequence(Buffer.from(`<?xml version="1.0" encoding="ISO-8859-1"?>${body('a')}`, 'latin1'));
     (doc.sequence.children[0] as { attributes: Record<string, string> }).attributes.name = 'snow ☃';
+    const out = writeTaskSequence(doc);
+    expect(Buffer.from(out).toString('latin1')).toContain('name="snow &#x2603;"');
+    expect((readTaskSequence(out).sequence.children[0] as { attributes: Record<string, string> }).attributes.name).toBe('snow ☃');
+  });
+
+  it('refuses to write such a character where no reference can stand (a comment), naming it', () => {
+    const doc = readTaskSequence(Buffer.from(`<?xml version="1.0" encoding="ISO-8859-1"?>${body('a')}`, 'latin1'));
+    doc.sequence.children.push({ kind: 'comment', value: ' snow ☃ ' });
     expect(() => writeTaskSequence(doc)).toThrow(expect.objectContaining({ code: 'ENCODING_INVALID', message: expect.stringContaining('U+2603') }));
   });
 });

@@ -2,7 +2,7 @@
  * Entity decoding and escaping. Only the five predefined entities and character references exist here: there is no
  * DOCTYPE, so there is nothing else to expand.
  */
-import { isXmlChar } from './chars.js';
+import { isXmlChar, isXmlName } from './chars.js';
 
 /** A bad entity reference; `offset` is relative to the decoded string's start. */
 export class EntityError extends Error {
@@ -113,7 +113,8 @@ function decodeAll(raw: string): string {
       continue;
     }
     // A character reference may carry any number of leading zeros (&#x0000000041;), so only a named one is short.
-    if (semi === -1 || body.length === 0 || (body.length > 32 && body.charCodeAt(0) !== 0x23) || /[\s&<]/.test(body)) {
+    // A named reference is a Name ([68]), not just anything up to a ';'; a long one is refused unread.
+    if (semi === -1 || body.length === 0 || (body.charCodeAt(0) !== 0x23 && (body.length > 32 || !isXmlName(body))) || /[ \t\r\n&<]/.test(body)) {
       throw new EntityError("'&' must start an entity reference such as &amp; (write a literal & as &amp;).", amp);
     }
     let ch: string;

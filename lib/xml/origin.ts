@@ -214,7 +214,8 @@ export function contentValueAt(text: string, from: number, to: number, lineEnds 
 /** Attribute names and values of the start tag at `start`, decoded as the reader decoded them, flattened. */
 export function attributesAt(text: string, start: number): string[] {
   const out: string[] = [];
-  const re = /\s+([^\s=/>]+)\s*=\s*(["'])/y;
+  // XML white space only: `\s` also matches U+1680 and U+FEFF, which a name may hold.
+  const re = /[ \t\r\n]+([^ \t\r\n=/>]+)[ \t\r\n]*=[ \t\r\n]*(["'])/y;
   let at = start + 1;
   while (!isSpaceCode(text.charCodeAt(at)) && text.charCodeAt(at) !== 0x3e && text.charCodeAt(at) !== 0x2f) at++;
   for (;;) {

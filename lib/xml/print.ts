@@ -10,6 +10,7 @@ import { type EmptyForm, styleOf, type WriteStyle } from './style.js';
 import { INVALID_CHAR, isSpace, isXmlName } from './chars.js';
 import { readDeclaration } from './declaration.js';
 import { declarationDisagreement, type TextEncodingInfo } from './codec.js';
+import { referenceUnencodable, type SingleByteEncoding } from './single-byte.js';
 import { LineCounter, TaskSequenceError } from '../errors.js';
 
 /** Collects output, merging adjacent copies from the same source into one slice. */
@@ -114,7 +115,7 @@ export function printDocument(doc: XmlDocument, options: PrintOptions = {}): str
  * parser's own on printed text.)
  */
 export function printCheckedDocument(doc: XmlDocument, what: string, options: PrintOptions = {}): string {
-  const printer = new Printer(doc, options.overrides, true);
+  const printer = new Printer(doc, options.overrides, true, options.encoding);
   const out = new Out();
   let roots = 0;
   // Where a declaration may stand: only the very start, or (embedded) anywhere before the root after white space and
@@ -138,10 +139,9 @@ export function printCheckedDocument(doc: XmlDocument, what: string, options: Pr
     if (!roots) throw new Fault(out.length, 'The document has no root element.');
     text = out.finish();
     if (options.encoding) {
-      // Only an edit that makes the encoding unfindable is refused: a text read as a string was never held to its
-      // declaration (the caller chose the encoding), so what it already said stands.
-      const src = sourceOf(doc);
-      const why = src && declarationDisagreement(src.text, options.encoding) ? undefined : declarationDisagreement(text, options.encoding);
+      // Held to the declaration also when the document was read as a string that already disagreed with its encoding
+      // (one naming an encoding cmts cannot write): its bytes would be refused, or read as other text, when read back.
+      const why = declarationDisagreement(text, options.encoding);
       if (why) throw new Fault(0, why);
     }
   } catch (e) {
@@ -220,9 +220,20 @@ class Printer {
     overrides: Map<Node, string> | undefined,
     /** Judge what is printed (see {@link printCheckedDocument}). */
     private readonly checking = false,
+    /** The encoding the text is written in: a single-byte one has references for what it cannot hold. */
+    encoding?: TextEncodingInfo,
   ) {
     // No lookup per node when there is nothing to look up.
     this.overrides = overrides?.size ? overrides : undefined;
+    const e = encoding?.encoding;
+    this.singleByte = e === 'iso-8859-1' || e === 'windows-1252' || e === 'us-ascii' ? e : undefined;
+  }
+
+  private readonly singleByte: SingleByteEncoding | undefined;
+
+  /** Escaped text or an attribute value, with references for the characters a single-byte document cannot hold. */
+  private encodable(escaped: string): string {
+    return this.singleByte ? referenceUnencodable(escaped, this.singleByte) : escaped;
   }
 
   private get style(): WriteStyle {
@@ -302,7 +313,7 @@ class Printer {
   private freshLeaf(node: Exclude<Node, Element>): string {
     switch (node.kind) {
       case 'text':
-        return escapeText(node.value, this.style);
+        return this.encodable(escapeText(node.value, this.style));
       case 'comment':
         return `<!--${node.value}-->`;
       case 'cdata':
@@ -369,7 +380,7 @@ class Printer {
       const wasCdata = src !== undefined && src.text.startsWith('<![CDATA[', from);
       const fault = this.checking ? badChar(node.value, out.length) : undefined;
       if (fault) throw fault;
-      out.push(wasCdata ? cdataSection(node.value) : escapeText(node.value, this.style));
+      out.push(wasCdata ? cdataSection(node.value) : this.encodable(escapeText(node.value, this.style)));
       return;
     }
     // An element inside itself (a plain-data tree can be made to hold itself) would be printed without end.
@@ -404,7 +415,7 @@ class Printer {
   private freshStartTag(node: Element, empty: boolean): string {
     const q = this.style.quote;
     let s = `<${node.tag}`;
-    for (const name in node.attributes) s += ` ${name}=${q}${escapeAttribute(node.attributes[name] as string, q)}${q}`;
+    for (const name in node.attributes) s += ` ${name}=${q}${this.encodable(escapeAttribute(node.attributes[name] as string, q))}${q}`;
     if (!empty) return `${s}>`;
     const form = this.emptyForm(node.tag);
     return form === 'pair' ? `${s}></${node.tag}>` : s + form;
@@ -421,13 +432,13 @@ class Printer {
     for (const name in node.attributes) {
       const value = node.attributes[name] as string;
       const a = byName.get(name);
-      if (!a) s += ` ${name}=${q}${escapeAttribute(value, q)}${q}`;
+      if (!a) s += ` ${name}=${q}${this.encodable(escapeAttribute(value, q))}${q}`;
       else if (a.value === value) s += text.slice(a.wsStart, a.valueEnd + 1);
-      else s += text.slice(a.wsStart, a.valueStart) + escapeAttribute(value, a.quote) + a.quote;
+      else s += text.slice(a.wsStart, a.valueStart) + this.encodable(escapeAttribute(value, a.quote)) + a.quote;
     }
     const tailStart = spans.length ? (spans[spans.length - 1] as AttributeSpan).valueEnd + 1 : start + 1 + node.tag.length;
     let tail = text.slice(tailStart, startTagEnd);
-    if (startTagEnd === endOf(node) && !selfClose) tail = tail.replace(/\s*\/>$/, '>');
+    if (startTagEnd === endOf(node) && !selfClose) tail = tail.replace(/[ \t\r\n]*\/>$/, '>');
     return s + tail;
   }
 }
@@ -477,7 +488,9 @@ interface AttributeSpan {
 /** Re-scans the attributes of a start tag already known to be well-formed (the edit path only). */
 function scanAttributes(text: string, from: number, to: number): AttributeSpan[] {
   const spans: AttributeSpan[] = [];
-  const re = /(\s+)([^\s=/>]+)\s*=\s*(["'])/y;
+  // XML white space only: `\s` also matches U+1680 and U+FEFF, which a name may hold (the scan then stopped short,
+  // and the attributes after such a name were printed twice).
+  const re = /([ \t\r\n]+)([^ \t\r\n=/>]+)[ \t\r\n]*=[ \t\r\n]*(["'])/y;
   let at = from;
   for (;;) {
     re.lastIndex = at;

@@ -3,7 +3,7 @@
  * windows-1252 (ISO-8859-1 with printable characters in 0x80–0x9F). Both decode every byte, so decoding never fails;
  * encoding fails on a character the encoding has no byte for.
  */
-import { TaskSequenceError } from '../errors.js';
+import { LineCounter, TaskSequenceError } from '../errors.js';
 
 /** windows-1252 bytes 0x80–0x9F; bytes the code page leaves undefined map to the C1 control of the same number. */
 const CP1252_HIGH = [
@@ -20,7 +20,14 @@ export function decodeSingleByte(bytes: Uint8Array, encoding: SingleByteEncoding
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   if (encoding === 'us-ascii') {
     const bad = bytes.findIndex((b) => b > 0x7f);
-    if (bad !== -1) throw new TaskSequenceError('ENCODING_INVALID', `The document declares US-ASCII, but byte 0x${(bytes[bad] as number).toString(16)} at offset ${bad} is not ASCII.`);
+    if (bad !== -1) {
+      // The bytes before it are ASCII: one character each, so its place is counted on them.
+      const before = buf.toString('latin1', 0, bad);
+      throw new TaskSequenceError('ENCODING_INVALID', `The document declares US-ASCII, but byte 0x${(bytes[bad] as number).toString(16)} at offset ${bad} is not ASCII.`, {
+        range: [bad, bad],
+        linePos: new LineCounter(before).linePos(bad),
+      });
+    }
     return buf.toString('latin1');
   }
   const text = buf.toString('latin1');
@@ -44,6 +51,25 @@ export function encodeSingleByte(text: string, encoding: SingleByteEncoding): Ui
       );
     }
     out[i] = b;
+  }
+  return out;
+}
+
+/**
+ * `escaped` (text or an attribute value already escaped for XML) with every character `encoding` has no byte for
+ * written as a character reference, which reads back as that character: printed afresh in a single-byte document,
+ * a value such a document held as `&#x20AC;` (a cloned step, a name given) was refused when encoded.
+ */
+export function referenceUnencodable(escaped: string, encoding: SingleByteEncoding): string {
+  const max = encoding === 'us-ascii' ? 0x7f : 0xff;
+  const fits = (c: number): boolean => (c <= max && (encoding !== 'windows-1252' || c < 0x80 || c > 0x9f)) || (encoding === 'windows-1252' && CP1252_BYTE.has(c));
+  let i = 0;
+  while (i < escaped.length && fits(escaped.charCodeAt(i))) i++;
+  if (i === escaped.length) return escaped;
+  let out = escaped.slice(0, i);
+  for (const ch of escaped.slice(i)) {
+    const cp = ch.codePointAt(0) as number;
+    out += ch.length === 1 && fits(cp) ? ch : `&#x${cp.toString(16).toUpperCase()};`;
   }
   return out;
 }
