@@ -21,7 +21,7 @@ export function describeErrors(errors: readonly SchemaError[] | null | undefined
   });
 }
 
-/** Throws `OPTIONS_INVALID` naming every problem (each also an issue of the error) unless `validate` accepts `value`. */
+/** Throws `OPTIONS_INVALID` naming every problem (`what` is plural: "… are invalid") (each also an issue of the error) unless `validate` accepts `value`. */
 export function assertValidWith<T>(validate: SchemaValidator<T>, value: unknown, what: string): asserts value is T {
   if (validate(value)) return;
   const problems = describeErrors(validate.errors);

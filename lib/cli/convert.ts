@@ -76,7 +76,7 @@ const OPTIONS: OptionSpecs = {
 function toJson(input: string, p: Parsed, io: CliIo): Uint8Array {
   const json = toModelJson(loadOne(io, input).doc, { whitespace: flag(p, 'whitespace'), wrapper: true });
   // The schema's check at any depth (the generated validator recurses, and a deep model overflowed the call stack).
-  assertValidWith(validateModelJson, json, 'The JSON produced');
+  assertValidWith(validateModelJson, json, 'The values of the JSON produced');
   return Buffer.from(`${jsonText(json)}\n`, 'utf8');
 }
 

@@ -154,7 +154,7 @@ function containerXml(model: ModelJson, options: ToXmlOptions, checked: boolean)
 /** Validates JSON against the model schema and returns it typed; throws `OPTIONS_INVALID` naming each problem. */
 export function fromModelJson(value: unknown): ModelJson {
   try {
-    assertValidWith(validateModelJson, value, 'The task sequence JSON');
+    assertValidWith(validateModelJson, value, 'The values of the task sequence JSON');
   } catch (e) {
     if (e instanceof TaskSequenceError) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', e.message);
     throw e;
