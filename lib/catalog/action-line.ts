@@ -9,13 +9,16 @@
 
 import { ProgramBuilder, runProgram, type TemplateProgram } from './template-match.js';
 
-type Part = { kind: 'text'; text: string } | { kind: 'value'; property: string; bool: boolean } | { kind: 'when'; property: string; parts: Part[] };
+/** A template read into literal text, values and optional segments (see the syntax above). */
+export type TemplatePart = { kind: 'text'; text: string } | { kind: 'value'; property: string; bool: boolean } | { kind: 'when'; property: string; parts: TemplatePart[] };
+type Part = TemplatePart;
 
 const cache = new Map<string, Part[]>();
 /** Templates remembered at most (the catalog has far fewer; a caller's own templates cannot grow the caches for ever). */
 const REMEMBERED = 512;
 
-function parse(template: string): Part[] {
+/** A template's parts (remembered: the same array for the same template, not to be changed). */
+export function parse(template: string): Part[] {
   const hit = cache.get(template);
   if (hit) return hit;
   const parts: Part[] = [];
