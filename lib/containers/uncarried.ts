@@ -16,8 +16,11 @@ export interface UncarriedPart {
   node: Node;
 }
 
-/** A node that is neither an element nor layout, described; undefined otherwise. */
-function markup(n: Node): string | undefined {
+/**
+ * A node that is neither an element nor layout (white space), described for a refusal; undefined otherwise. The text
+ * form's check of the sequence (`text/uncarried.ts`) describes what it refuses with it too.
+ */
+export function describeMarkup(n: Node): string | undefined {
   if (n.kind === 'text') return n.value.trim() === '' ? undefined : `the text ${JSON.stringify(n.value.trim().slice(0, 40))}`;
   if (n.kind === 'comment') return `a comment (<!--${n.value.slice(0, 40)}-->)`;
   if (n.kind === 'cdata') return 'a CDATA section';
@@ -35,7 +38,7 @@ function smsPackage(root: Element & { children: Node[] }): UncarriedPart | undef
   if (attribute !== undefined) return { what: `the attribute ${attribute} of <${root.tag}>`, node: root };
   const seen = new Set<string>();
   for (const c of root.children) {
-    const m = markup(c);
+    const m = describeMarkup(c);
     if (m !== undefined) return { what: `${m} in <${root.tag}>`, node: c };
     if (!isElement(c) || c.tag === 'SequenceData') continue;
     if (seen.has(c.tag)) return { what: `a second <${c.tag}>`, node: c };
@@ -43,7 +46,7 @@ function smsPackage(root: Element & { children: Node[] }): UncarriedPart | undef
     const extra = Object.keys(c.attributes)[0];
     if (extra !== undefined) return { what: `the attribute ${extra} of <${c.tag}>`, node: c };
     const inner = notText(c);
-    if (inner !== undefined) return { what: `${markup(inner) ?? `the element <${(inner as Element).tag}>`} in <${c.tag}>`, node: inner };
+    if (inner !== undefined) return { what: `${describeMarkup(inner) ?? `the element <${(inner as Element).tag}>`} in <${c.tag}>`, node: inner };
   }
   return undefined;
 }
@@ -53,7 +56,7 @@ function cimInstance(root: Element & { children: Node[] }): UncarriedPart | unde
   if (attribute !== undefined) return { what: `the attribute ${attribute} of <INSTANCE>`, node: root };
   const seen = new Set<string>();
   for (const c of root.children) {
-    const m = markup(c);
+    const m = describeMarkup(c);
     if (m !== undefined) return { what: `${m} in <INSTANCE>`, node: c };
     if (!isElement(c) || c.tag === 'QUALIFIER' || c.tag === 'PROPERTY.ARRAY' || c.tag === 'PROPERTY.OBJECTARRAY') continue;
     const name = c.attributes.NAME;
@@ -64,13 +67,13 @@ function cimInstance(root: Element & { children: Node[] }): UncarriedPart | unde
     if (name === 'Sequence') continue;
     let value: Element | undefined;
     for (const p of 'children' in c ? c.children : []) {
-      const pm = markup(p);
+      const pm = describeMarkup(p);
       if (pm !== undefined) return { what: `${pm} in the property ${name}`, node: p };
       if (!isElement(p) || p.tag === 'QUALIFIER') continue;
       if (p.tag !== 'VALUE' || value !== undefined) return { what: `the element <${p.tag}> in the property ${name}`, node: p };
       value = p;
       const inner = notText(p);
-      if (inner !== undefined) return { what: `${markup(inner) ?? `the element <${(inner as Element).tag}>`} in the value of ${name}`, node: inner };
+      if (inner !== undefined) return { what: `${describeMarkup(inner) ?? `the element <${(inner as Element).tag}>`} in the value of ${name}`, node: inner };
     }
   }
   return undefined;

@@ -4,6 +4,7 @@
  * second condition or action, attributes of a variable besides name, property and hidden) would be dropped without a
  * word, and the sequence built back would differ. Such a sequence is refused instead, with what and where.
  */
+import { describeMarkup as markup } from '../containers/uncarried.js';
 import { buildCondition, readCondition } from '../model/condition-builder.js';
 import { isElement, isSequenceItem } from '../model/query.js';
 import type { Condition, Group, Node, ReferenceList, Sequence, Step, SubTaskSequence, VariableList } from '../model/types.js';
@@ -16,15 +17,6 @@ const ONCE: Record<'sequence' | 'group' | 'step', Partial<Record<Node['kind'], s
 };
 
 const VARIABLE_ATTRIBUTES = new Set(['name', 'property', 'hidden']);
-
-/** A non-element node described, or undefined for whitespace (layout, which the text form does not keep). */
-function markup(n: Node): string | undefined {
-  if (n.kind === 'text') return n.value.trim() === '' ? undefined : `the text ${JSON.stringify(n.value.trim().slice(0, 40))}`;
-  if (n.kind === 'comment') return `a comment (<!--${n.value.slice(0, 40)}-->)`;
-  if (n.kind === 'cdata') return 'a CDATA section';
-  if (n.kind === 'instruction') return 'a processing instruction';
-  return undefined;
-}
 
 const sortedAttributes = (n: { attributes: Record<string, string> }): string =>
   JSON.stringify(Object.entries(n.attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
