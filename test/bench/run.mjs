@@ -123,6 +123,8 @@ try {
     report('64 MiB of <b/> lines (the default maxBytes)', big.crashed ? `process died: ${big.crashed}` : `${big.result}, peak ${mb(big.peakAbove)} MiB above start-up`, big.crashed ? 'crashed' : big.result === 'INPUT_TOO_LARGE' ? 'refused, typed' : 'read');
     const most = task('limit', file('b-max.xml', `<sequence>\n${'<b/>\n'.repeat(3_000_000 - 2)}</sequence>\n`));
     report('the largest markup count allowed (3,000,000 items, all <b/>)', most.crashed ? `process died: ${most.crashed}` : `${most.result}, peak ${mb(most.peakAbove)} MiB above start-up`, most.crashed ? 'crashed' : most.result === 'read' ? 'completes' : most.result);
+    const bad = must('badByte', 30);
+    report('refusing 30 MB for one bad UTF-8 byte at its end vs reading it valid', `${bad.code}: ${bad.refuseMs.toFixed(0)} ms vs ${bad.readMs.toFixed(0)} ms`, bad.refuseMs / bad.readMs, 1);
     const deep = task('deep', 100000);
     report('100,000 levels of nesting (maxDepth raised): read, walk, edit, write', deep.crashed ?? deep.result, deep.result === 'ok' ? 'no stack overflow' : 'failed');
   });

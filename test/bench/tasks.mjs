@@ -126,6 +126,25 @@ const tasks = {
       return { result: e.code ?? `${e.name}: ${e.message}`, peakAbove: peak() - base };
     }
   },
+  // Refusing an input for one bad UTF-8 sequence at its very end, against reading the same input valid: finding the
+  // first bad byte must be one pass, not a search that decodes prefixes of the whole input again and again.
+  async badByte(mib) {
+    const { readTaskSequence } = await load('lib/index.js');
+    const unit = '  <step type="SMS_TaskSequence_RunCommandLineAction" name="Caf\u00e9 \u20ac \u00fc"/>\n';
+    const body = `<sequence version="3.10">\n${unit.repeat(Math.floor((Number(mib) << 20) / Buffer.byteLength(unit)))}`;
+    const valid = Buffer.from(`${body}</sequence>\n`);
+    const bad = Buffer.concat([Buffer.from(body), Buffer.from([0xe2, 0x82])]);
+    let code;
+    const refuse = () => {
+      try {
+        readTaskSequence(bad);
+      } catch (e) {
+        code = e.code;
+      }
+    };
+    const [readMs, refuseMs] = medians(() => readTaskSequence(valid), refuse, 3);
+    return { readMs, refuseMs, code, bytes: valid.length };
+  },
   // Nesting `depth` groups deep: read (with maxDepth raised), edit the innermost, write.
   async deep(depth) {
     const { readTaskSequence, writeTaskSequence } = await load('lib/index.js');
