@@ -7,6 +7,7 @@ import { type CimArray, type CimObject, readCimArrays } from '../containers/cim-
 import type { TaskSequenceDocument } from '../document.js';
 import type { Element } from '../model/types.js';
 import { canonicalXml } from './canonical-xml.js';
+import { lf } from '../xml/origin.js';
 import { longestIncreasing } from './longest-increasing.js';
 import { xmlText } from './xml-value.js';
 
@@ -28,8 +29,6 @@ interface Resolved {
   properties: Record<string, string | null | string[]>;
   types: Record<string, string>;
 }
-
-const lf = (s: string): string => (s.indexOf('\r') === -1 ? s : s.replace(/\r\n?/g, '\n'));
 
 function resolve(a: CimArray, o: CimObject): Resolved {
   const properties: Resolved['properties'] = {};

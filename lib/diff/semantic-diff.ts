@@ -10,6 +10,7 @@ import { referenceList } from '../model/mutate.js';
 import { listItems, type Located } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
 import type { Condition, Element, Node, SequenceItem, Variable } from '../model/types.js';
+import { lf } from '../xml/origin.js';
 import { canonicalXml } from './canonical-xml.js';
 import { longestIncreasing } from './longest-increasing.js';
 import { comparePackageArrays } from './package-arrays.js';
@@ -233,7 +234,7 @@ function inOrder(a: string[], b: string[]): Set<number> {
  */
 function packageProperties(doc: TaskSequenceDocument): Record<string, string> {
   const out = doc.properties();
-  for (const [k, v] of Object.entries(out)) if (v.indexOf('\r') !== -1) out[k] = v.replace(/\r\n?/g, '\n');
+  for (const [k, v] of Object.entries(out)) out[k] = lf(v);
   return out;
 }
 

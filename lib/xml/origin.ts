@@ -184,8 +184,8 @@ export function contentEndAt(text: string, startTagEnd: number, end: number): nu
   return startTagEnd === end ? end : text.lastIndexOf('<', end - 1);
 }
 
-/** Every literal line end (CR LF, or a CR alone) as one LF. */
-export const lf = (raw: string): string => raw.replace(/\r\n?/g, '\n');
+/** Every literal line end (CR LF, or a CR alone) as one LF; a text without a CR is given back as it is. */
+export const lf = (raw: string): string => (raw.indexOf('\r') === -1 ? raw : raw.replace(/\r\n?/g, '\n'));
 
 /**
  * The value of element content as read: text decoded, CDATA sections as written (the content has no other markup).
