@@ -2,8 +2,9 @@
  * Part B of KB977203 on one Setup Windows and ConfigMgr step: CCMCertFix (Install Software) and a restart to the
  * installed OS right after it (R13, R14), running exactly when Setup ran — its disable flag and its condition carried
  * over — and existing CCMCertFix wiring adopted, never moved in execution order or deleted (a group may be put around
- * it to carry its condition). An existing restart is adopted only when it runs exactly when the CCMCertFix step does;
- * otherwise the KB's own restart goes in before it.
+ * it to carry its condition). An existing restart is adopted only when it runs exactly when the CCMCertFix step does
+ * and does not notify the user (R14); otherwise the KB's own restart goes in before it, and the administrator's stays
+ * as it was.
  */
 import type { TaskSequenceDocument } from '../document.js';
 import type { Issue } from '../errors.js';
@@ -27,7 +28,8 @@ export const KB977203_GROUP_DESCRIPTION = "KB977203: Setup Windows and ConfigMgr
  */
 export const KB977203_CERTFIX_GROUP_DESCRIPTION = "KB977203: CCMCertFix's condition, evaluated once for CCMCertFix and the restart after it";
 
-const CERTFIX_DESCRIPTION = 'KB977203: repair the client certificate with CCMCertFix.exe';
+/** The description of the CCMCertFix step the preset inserts (revert tells it from an administrator's step by it). */
+export const KB977203_CERTFIX_DESCRIPTION = 'KB977203: repair the client certificate with CCMCertFix.exe';
 const RESTART_DESCRIPTION = 'KB977203: restart to the installed operating system after CCMCertFix';
 
 /** Whether an item is disabled (`disable="true"`). */
@@ -152,7 +154,7 @@ export interface WiringPlan {
 }
 
 function newSteps(o: ResolvedKb977203Options, disabled: boolean, condition: Condition | undefined, retry: boolean): [Step, Step] {
-  const certfix = createInstallSoftwareStep({ name: 'CCMCertFix', description: CERTFIX_DESCRIPTION, packageId: o.certfixPackage, programName: o.program, disabled, retryAttributes: retry });
+  const certfix = createInstallSoftwareStep({ name: 'CCMCertFix', description: KB977203_CERTFIX_DESCRIPTION, packageId: o.certfixPackage, programName: o.program, disabled, retryAttributes: retry });
   const restart = createRestartComputerStep({ name: 'Restart', description: RESTART_DESCRIPTION, target: 'HD', notify: false, disabled, retryAttributes: retry });
   // Names are set after building: they may be up to the provider's 100 characters (checked with the options).
   certfix.attributes.name = o.stepNames.certfix;
@@ -238,18 +240,12 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     const certfix = adopted.node as Step;
     plan.already.push({ what: `install-software step "${certfix.attributes.name ?? ''}" runs CCMCertFix after Setup`, where: setup.path, requirement: 'R13' });
     const next = nextItem(adopted.parent, certfix, adopted.index);
-    if (restartsToOs(next) && restartMismatch(certfix, next) === undefined) {
+    // A restart that notifies the user is not the KB's restart either (R14 clears the notice). It is the
+    // administrator's step, and is not changed to fit: its time-out would be lost, and revert could not give it back.
+    const runsApart = restartsToOs(next) ? restartMismatch(certfix, next) : undefined;
+    const notifies = restartsToOs(next) && new RestartComputerStep(next).notifiesUser ? new RestartComputerStep(next).timeout ?? '' : undefined;
+    if (restartsToOs(next) && runsApart === undefined && notifies === undefined) {
       plan.already.push({ what: `restart-computer step "${next.attributes.name ?? ''}"`, where: setup.path, requirement: 'R14' });
-      const view = new RestartComputerStep(next);
-      if (view.notifiesUser) {
-        const before = view.timeout ?? '';
-        plan.edits.push({
-          change: { what: `cleared "Notify the user before restarting" on "${next.attributes.name ?? ''}"`, where: setup.path, before: `MessageTimeout ${before}`, after: 'MessageTimeout 0', requirement: 'R14' },
-          apply: () => {
-            view.timeout = '0';
-          },
-        });
-      }
       return plan;
     }
     const cond = conditionOf(certfix);
@@ -257,7 +253,13 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     const [, restart] = newSteps(o, isDisabled(certfix), cond && !wrap ? cond : undefined, 'retryCount' in certfix.attributes);
     // A restart there that does not run exactly when CCMCertFix runs stays as it is (no administrator's step is
     // changed to fit), and the KB's own restart goes before it; the report says why.
-    const because = restartsToOs(next) ? ` (the restart "${next.attributes.name ?? ''}" after it ${restartMismatch(certfix, next) ?? ''}, so it does not run exactly when CCMCertFix runs)` : '';
+    const name = next?.attributes.name ?? '';
+    const because =
+      runsApart !== undefined
+        ? ` (the restart "${name}" after it ${runsApart}, so it does not run exactly when CCMCertFix runs)`
+        : notifies !== undefined
+          ? ` (the restart "${name}" after it notifies the user before restarting, time-out ${notifies} s, which KB977203 says to clear (R14); it is the administrator's and stays as it is)`
+          : '';
     const inserted = { what: `inserted restart-computer step "${o.stepNames.restart}"${because}`, where: `${setup.path} (after "${certfix.attributes.name ?? ''}")`, requirement: 'R14' };
     if (!wrap || !cond) {
       plan.edits.push({ change: inserted, apply: () => insertAfter(doc.sequence, certfix, [restart]) });
