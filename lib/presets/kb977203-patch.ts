@@ -1,7 +1,7 @@
 /**
  * Part A of KB977203 on one Setup Windows and ConfigMgr step: the PATCH entry, reconciled. A missing entry is added;
  * a stale or wrong one (the other service pack's .msp, a %variable% path, another package ID, a path outside the
- * client installation files or no path at all) is replaced where it stands; one that is right in another allowed form
+ * client installation files or no path at all, a path longer than MAX_PATH) is replaced where it stands; one that is right in another allowed form
  * (a UNC path to the client files, another drive, a locale's .msp name) is kept. A PATCH property Windows Installer
  * would not read as written (an unclosed quote, spaces around `=`, single quotes, PATCH twice) is refused.
  */
@@ -23,6 +23,19 @@ export const KB977203_HOTFIX_DIR = 'i386\\hotfix\\KB977203';
 export function kb977203PatchPath(o: { clientPackage: string; msp: string; drive?: string | undefined; source?: string | undefined }): string {
   if (o.source !== undefined) return `${o.source.replace(/\\+$/, '')}\\${KB977203_HOTFIX_DIR}\\${o.msp}`;
   return `${(o.drive ?? 'C:').toUpperCase()}\\_SMSTaskSequence\\OSD\\${o.clientPackage}\\${KB977203_HOTFIX_DIR}\\${o.msp}`;
+}
+
+/**
+ * The longest path Windows opens without the `\\?\` prefix: MAX_PATH is 260 characters with the terminating null
+ * ("Maximum Path Length Limitation", Win32 file I/O). Windows Installer and ccmsetup take PATCH paths as they are, so
+ * an .msp path longer than this names a file the client installation cannot open.
+ */
+export const KB977203_MAX_PATH = 259;
+
+/** Why a PATCH path is too long for Windows to open, in words, or undefined when it fits in MAX_PATH. */
+export function patchPathTooLong(path: string): string | undefined {
+  if (path.length <= KB977203_MAX_PATH) return undefined;
+  return `${path.length} characters long, more than the ${KB977203_MAX_PATH} Windows' MAX_PATH allows (260 with the terminating null), so the client installation cannot open it`;
 }
 
 /** Whether a PATCH entry is a KB977203 client patch. */
@@ -59,7 +72,7 @@ function entryProblems(entry: string, clientPackage: string, o: ResolvedKb977203
   const pkg = /\\_SMSTaskSequence\\(?:OSD|Packages)\\([^\\]+)\\/i.exec(entry)?.[1];
   if (pkg !== undefined && !/%/.test(pkg) && pkg.toUpperCase() !== clientPackage.toUpperCase()) out.pkg = pkg;
   // One reason is enough for a path already replaced for its variable or its package.
-  const place = out.variable || out.pkg !== undefined ? undefined : kb977203EntryPlaceProblem(entry);
+  const place = out.variable || out.pkg !== undefined ? undefined : (kb977203EntryPlaceProblem(entry) ?? patchPathTooLong(entry));
   if (place !== undefined) out.place = place;
   return out;
 }
@@ -97,6 +110,12 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
   const view = new SetupWindowsStep(located.node);
   const clientPackage = clientPackageOf(doc, located, o);
   const expected = kb977203PatchPath({ clientPackage, msp: o.msp, drive: o.drive, source: o.source });
+  // Refused like any other option value the client could not use (a drive that is no drive letter, say): the
+  // path is made of the options (source, msp), and the client package ID is always eight characters.
+  const tooLong = patchPathTooLong(expected);
+  if (tooLong !== undefined) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The PATCH path for "${located.path}", ${expected}, is ${tooLong} (R7, R9). Give a shorter source share or .msp name (msp option), or use the task sequence cache (drive option).`);
+  }
   const plan: PatchPlan = { path: located.path, clientPackage, patch: expected, edits: [], already: [] };
   const before = view.clientInstallProperties;
   // Properties it cannot read as Windows Installer will are refused, with the line and column of the variable.
