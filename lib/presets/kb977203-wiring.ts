@@ -9,15 +9,17 @@
 import type { TaskSequenceDocument } from '../document.js';
 import type { Issue } from '../errors.js';
 import { createInstallSoftwareStep, createRestartComputerStep } from '../model/builders.js';
-import { conditionOf, describeCondition, expressionParameters } from '../model/conditions.js';
-import { detectIndentUnit, layoutAt, layOut, whitespaceBefore } from '../model/format.js';
+import { conditionOf, describeCondition } from '../model/conditions.js';
 import { insertAfter } from '../model/mutate.js';
-import { plainCopy } from '../model/plain-copy.js';
 import { isElement, listItems, type Located, nextItem } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, STEP_TYPES } from '../model/steps.js';
-import type { Attributes, Condition, Element, Group, Node, SequenceItem, Step } from '../model/types.js';
+import type { Attributes, Condition, Element, SequenceItem, Step } from '../model/types.js';
+import { conditionMode, copyCondition, wrapInGroup } from '../transforms/conditions.js';
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
+
+// Moved to the transforms, which insert-steps-after shares with the preset; still importable from here.
+export { conditionMode, reindent } from '../transforms/conditions.js';
 
 /** The description of a group the preset makes to evaluate Setup's condition once, in Windows PE (revert finds it by it). */
 export const KB977203_GROUP_DESCRIPTION = "KB977203: Setup Windows and ConfigMgr's condition, evaluated once in Windows PE for Setup and CCMCertFix";
@@ -47,30 +49,6 @@ export function disabledApartFrom(item: Located, beside: Located): boolean {
   let shared = 0;
   while (shared < item.groups.length && item.groups[shared] === beside.groups[shared]) shared++;
   return item.groups.slice(shared).some(isDisabled);
-}
-
-/**
- * `copy` when a condition tests only variables the sequence or the administrator sets (the same before and after
- * Setup), `wrap` when it tests anything Setup changes: built-in `_SMS…`/`_OSD…` variables (`_SMSTSInWinPE`,
- * `_SMSTSLastActionSucceeded`), WMI, files, folders, registry, software.
- */
-export function conditionMode(condition: Condition): 'copy' | 'wrap' {
-  // Iterative: operators nest as deep as the reader allows.
-  const todo: Node[][] = [condition.children];
-  while (todo.length) {
-    for (const n of todo.pop() as Node[]) {
-      if (n.kind === 'expression') {
-        const variable = expressionParameters(n).Variable ?? '';
-        if (n.attributes.type !== 'SMS_TaskSequence_VariableConditionExpression' || variable.startsWith('_')) return 'wrap';
-      } else if (n.kind === 'operator') todo.push(n.children);
-    }
-  }
-  return 'copy';
-}
-
-/** A copy of a condition with no link to the source text (it is printed, not copied, where it lands). */
-function copyCondition(condition: Condition): Condition {
-  return plainCopy(condition);
 }
 
 /** Whether an Install Software step runs `packageId`/`program` (letter case aside). */
@@ -127,23 +105,6 @@ export function restartMismatch(certfix: Step, restart: Step): string | undefine
   if (own === undefined) return 'has no condition, while CCMCertFix has one';
   if (theirs === undefined || !sameCondition(own, theirs)) return `has a condition of its own (${describeCondition(own)})`;
   return conditionMode(own) === 'copy' ? undefined : `has CCMCertFix's condition, evaluated again after CCMCertFix ran (${describeCondition(own)})`;
-}
-
-/**
- * Re-indents a moved subtree's own line breaks by one `unit`: deeper, or (with `remove`) back out. A moved group can
- * be as deep as the reader's `maxDepth` allows, so its elements are visited from a stack rather than by recursion.
- */
-export function reindent(node: Node, unit: string, remove = false): void {
-  const outdent = new RegExp(`\\n${unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g');
-  const todo: Node[] = [node];
-  for (let at = todo.pop(); at; at = todo.pop()) {
-    if (!('children' in at)) continue;
-    for (const c of at.children) {
-      if (c.kind === 'text' && /^[ \t\r\n]*$/.test(c.value) && /\n/.test(c.value)) {
-        c.value = remove ? c.value.replace(outdent, '\n') : c.value.replace(/\n/g, `\n${unit}`);
-      } else todo.push(c);
-    }
-  }
 }
 
 /** What one Setup step needs: edits, what is already there, and notes. */
@@ -300,26 +261,4 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   });
   plan.edits.push({ change: changes[0] as Edit['change'], apply: () => undefined }, { change: changes[1] as Edit['change'], apply: () => undefined });
   return plan;
-}
-
-/** Replaces a step with a group of its name carrying its condition and holding the step and the new steps after it. */
-function wrapInGroup(doc: TaskSequenceDocument, setup: Located<Step>, condition: Condition, added: Step[], description: string): void {
-  const step = setup.node;
-  const parent = setup.parent;
-  const index = parent.children.indexOf(step);
-  const unit = detectIndentUnit(doc.sequence);
-  const layout = layoutAt(parent, index, unit);
-  const ci = step.children.indexOf(condition);
-  const ws = whitespaceBefore(step, ci);
-  step.children.splice(ws ? ci - 1 : ci, ws ? 2 : 1);
-  const group: Group = { kind: 'group', tag: 'group', attributes: { name: step.attributes.name ?? '', description }, children: [] };
-  if (!layout) {
-    group.children = [condition, step, ...added];
-  } else {
-    reindent(step, layout.unit);
-    const inner = { kind: 'text', value: layout.newline + layout.indent + layout.unit } as const;
-    for (const n of added) layOut(n, { ...layout, indent: layout.indent + layout.unit });
-    group.children = [{ ...inner }, condition, { ...inner }, step, ...added.flatMap((n) => [{ ...inner }, n]), { kind: 'text', value: layout.newline + layout.indent }];
-  }
-  parent.children[index] = group;
 }
