@@ -20,7 +20,7 @@ import { removeContainerReference } from '../transforms/container-references.js'
 import { type Kb977203Options, resolveKb977203Options } from './kb977203-options.js';
 import { isKb977203Entry } from './kb977203-patch.js';
 import { dependentRunsProgram } from '../transforms/set-dependent-program.js';
-import { KB977203_CERTFIX_DESCRIPTION, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, reindent, runsProgram } from './kb977203-wiring.js';
+import { hasPresetCertfixDescription, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, reindent, runsProgram } from './kb977203-wiring.js';
 import type { Kb977203Report } from './kb977203.js';
 
 /**
@@ -75,7 +75,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
       // The restart goes with its CCMCertFix step. One the preset inserted and the administrator renamed since is
       // theirs now, and keeps its restart: without it CCMCertFix would run with no restart after it (R14). After an
       // administrator's own step the preset adopted (another description), the restart is the preset's addition.
-      if (removed.has(node) || node.attributes.description !== KB977203_CERTFIX_DESCRIPTION) {
+      if (removed.has(node) || !hasPresetCertfixDescription(node)) {
         removed.add(next);
         edits.push({ change: { what: `removed restart-computer step "${o.stepNames.restart}"`, where: located.path, requirement: 'R14' }, apply: () => void removeItem(doc.sequence, next) });
       } else {
@@ -97,7 +97,9 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   }
   const current = doc.hasProperties ? doc.getProperty('DependentProgram') : undefined;
   if (current !== undefined && dependentRunsProgram(current, o.certfixPackage, o.program)) {
-    edits.push({ change: { what: 'DependentProgram (Run another program first)', where: '(package)', before: current, after: '', requirement: 'R12' }, apply: () => clearDependentProgram(doc) });
+    // The package had none before when the CCMCertFix step the preset inserted says so (it is still there to read).
+    const hadNone = listItems(doc.sequence).some((l) => runsProgram(l.node, o.certfixPackage, o.program) && l.node.attributes.description === KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT);
+    edits.push({ change: { what: hadNone ? 'DependentProgram (Run another program first), which the package did not have before the preset' : 'DependentProgram (Run another program first)', where: '(package)', before: current, after: '', requirement: 'R12' }, apply: () => clearDependentProgram(doc, hadNone) });
   }
   const list = referenceList(doc.sequence);
   const ref = list?.children.find((c) => c.kind === 'reference' && c.attributes.package?.toUpperCase() === o.certfixPackage.toUpperCase());
@@ -120,10 +122,23 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
 /**
  * Empties DependentProgram. In a 2007 export the element is replaced by a fresh empty one, so that it is written in the
  * file's empty-element form (`<DependentProgram />`, as the 2007 console writes it) rather than as an emptied pair.
+ * With `absent` (the package had none before the preset), it is taken away instead, as the containers write a
+ * property that has no value: no element in a 2007 export (XmlSerializer leaves a null property out), no `<VALUE>`
+ * in object.xml (a null CIM property). The whitespace the preset laid out before it goes with it.
  */
-function clearDependentProgram(doc: TaskSequenceDocument): void {
+function clearDependentProgram(doc: TaskSequenceDocument, absent: boolean): void {
   const root = doc.xml.children.find((c): c is UnknownElement => c.kind === 'element');
   const i = root?.children.findIndex((c) => c.kind === 'element' && c.tag === 'DependentProgram') ?? -1;
+  if (absent && root) {
+    const prop = doc.container === 'cim-instance' ? root.children.find((c): c is UnknownElement => c.kind === 'element' && c.tag === 'PROPERTY' && c.attributes.NAME === 'DependentProgram') : root;
+    const parent = prop && 'children' in prop ? prop : undefined;
+    const at = parent ? parent.children.findIndex((c) => c.kind === 'element' && c.tag === (doc.container === 'cim-instance' ? 'VALUE' : 'DependentProgram')) : -1;
+    if (parent && at !== -1) {
+      const ws = at > 0 && parent.children[at - 1]?.kind === 'text' && /^[ \t\r\n]*$/.test((parent.children[at - 1] as { value: string }).value) ? 1 : 0;
+      parent.children.splice(at - ws, 1 + ws);
+      return;
+    }
+  }
   if (doc.container === 'sms-package' && root && i !== -1) root.children[i] = { kind: 'element', tag: 'DependentProgram', attributes: {}, children: [] };
   else doc.setProperty('DependentProgram', '');
 }

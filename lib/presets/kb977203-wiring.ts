@@ -32,6 +32,20 @@ export const KB977203_CERTFIX_GROUP_DESCRIPTION = "KB977203: CCMCertFix's condit
 
 /** The description of the CCMCertFix step the preset inserts (revert tells it from an administrator's step by it). */
 export const KB977203_CERTFIX_DESCRIPTION = 'KB977203: repair the client certificate with CCMCertFix.exe';
+
+/**
+ * The description of that step when the package had no "Run another program first" at all (no DependentProgram
+ * element in a 2007 export, a null one in object.xml) and the preset added it. An emptied DependentProgram and a
+ * missing one look the same once the preset has set it, so this is how revert knows to take the property away again
+ * rather than leave it empty.
+ */
+export const KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT = `${KB977203_CERTFIX_DESCRIPTION}; it also runs first ("Run another program first"), which the package did not have before`;
+
+/** Whether a step has a description the preset gives the CCMCertFix step it inserts. */
+export function hasPresetCertfixDescription(step: SequenceItem): boolean {
+  const d = step.attributes.description;
+  return d === KB977203_CERTFIX_DESCRIPTION || d === KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT;
+}
 const RESTART_DESCRIPTION = 'KB977203: restart to the installed operating system after CCMCertFix';
 
 /** Whether an item is disabled (`disable="true"`). */
@@ -114,8 +128,8 @@ export interface WiringPlan {
   diagnostics: Issue[];
 }
 
-function newSteps(o: ResolvedKb977203Options, disabled: boolean, condition: Condition | undefined, retry: boolean): [Step, Step] {
-  const certfix = createInstallSoftwareStep({ name: 'CCMCertFix', description: KB977203_CERTFIX_DESCRIPTION, packageId: o.certfixPackage, programName: o.program, disabled, retryAttributes: retry });
+function newSteps(o: ResolvedKb977203Options, disabled: boolean, condition: Condition | undefined, retry: boolean, description = KB977203_CERTFIX_DESCRIPTION): [Step, Step] {
+  const certfix = createInstallSoftwareStep({ name: 'CCMCertFix', description, packageId: o.certfixPackage, programName: o.program, disabled, retryAttributes: retry });
   const restart = createRestartComputerStep({ name: 'Restart', description: RESTART_DESCRIPTION, target: 'HD', notify: false, disabled, retryAttributes: retry });
   // Names are set after building: they may be up to the provider's 100 characters (checked with the options).
   certfix.attributes.name = o.stepNames.certfix;
@@ -173,8 +187,12 @@ export function executionOrder(doc: TaskSequenceDocument, matches: (item: Sequen
   return { items, index, byType: (type) => types.get(type) ?? [], certfixes: certfixAt.map((i) => items[i] as Located), certfixAt };
 }
 
-/** Plans CCMCertFix and the restart for one Setup step. */
-export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: ResolvedKb977203Options, order: ExecutionOrder): WiringPlan {
+/**
+ * Plans CCMCertFix and the restart for one Setup step. `certfixDescription` is the description an inserted CCMCertFix
+ * step gets ({@link KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT} when the preset adds DependentProgram to a package
+ * that had none).
+ */
+export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: ResolvedKb977203Options, order: ExecutionOrder, certfixDescription = KB977203_CERTFIX_DESCRIPTION): WiringPlan {
   const plan: WiringPlan = { edits: [], already: [], diagnostics: [] };
   const step = setup.node;
   const { items, certfixes, certfixAt } = order;
@@ -245,7 +263,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   const condition = conditionOf(step);
   const mode = condition ? conditionMode(condition) : undefined;
   const retry = 'retryCount' in step.attributes;
-  const [certfix, restart] = newSteps(o, disabled, mode === 'copy' ? condition : undefined, retry);
+  const [certfix, restart] = newSteps(o, disabled, mode === 'copy' ? condition : undefined, retry, certfixDescription);
   const where = (after: string) => `${setup.path} (after "${after}")`;
   const changes = [
     { what: `inserted install-software step "${o.stepNames.certfix}"`, where: where(step.attributes.name ?? ''), requirement: 'R13' },
