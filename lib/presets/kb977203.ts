@@ -19,7 +19,7 @@ import { type Kb977203Options, type Kb977203Scenario, resolveKb977203Options, ty
 import { configMgrEraOf } from './kb977203-era.js';
 import { planPatch } from './kb977203-patch.js';
 import { hotfixInstallStepsIn } from './kb977203-r1.js';
-import { executionOrder, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, planWiring, runsProgram } from './kb977203-wiring.js';
+import { executionOrder, isDisabled, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, planWiring, runsProgram } from './kb977203-wiring.js';
 import { canSetProperty } from '../containers/index.js';
 import { planContainerReference, removeContainerReference } from '../transforms/container-references.js';
 
@@ -83,10 +83,14 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
   checkEra(doc, items, o, diagnostics);
 
   const hotfix = hotfixInstallStepsIn(items);
-  for (const { path, why, explicit } of hotfix) {
-    diagnostics.push({ code: 'KB977203_R1', severity: explicit ? 'error' : 'warning', path, message: `${why} Installing the KB977203 hotfix this way stops the ConfigMgr client service and the task sequence fails; let the Setup Windows and ConfigMgr step install it through PATCH (R1).` });
+  // A disabled step (or one in a disabled group) never runs: it cannot stop the client service, so it is warned
+  // about (enabling it would), not a reason to refuse the whole sequence.
+  const off = (h: (typeof hotfix)[number]) => isDisabled(h.located.node) || h.located.groups.some(isDisabled);
+  for (const h of hotfix) {
+    const disabled = off(h) ? ' It is disabled, so it does not run now; enabled, it would.' : '';
+    diagnostics.push({ code: 'KB977203_R1', severity: h.explicit && !off(h) ? 'error' : 'warning', path: h.path, message: `${h.why} Installing the KB977203 hotfix this way stops the ConfigMgr client service and the task sequence fails; let the Setup Windows and ConfigMgr step install it through PATCH (R1).${disabled}` });
   }
-  const errors = hotfix.filter((h) => h.explicit);
+  const errors = hotfix.filter((h) => h.explicit && !off(h));
   if (errors.length > 0 && !o.force) {
     throw new TaskSequenceError('HOTFIX_INSTALL_STEP', `${errors.map((e) => e.why).join(' ')} Installing the KB977203 hotfix with a step stops the ConfigMgr client service and the task sequence fails (R1): remove the step, or use the force option to apply the preset anyway.`);
   }
