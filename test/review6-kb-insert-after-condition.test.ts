@@ -77,3 +77,23 @@ describe('insert-steps-after a step with a condition', () => {
     expect(d.steps().map((s) => s.node.attributes.name)).toEqual(['Anchor', 'Restart', 'Mark']);
   });
 });
+
+describe('insert-steps-after by path, run again after it moved the condition to a group', () => {
+  it('finds the step in its group and its steps in place: no change, no STEP_NOT_FOUND', () => {
+    const options = { ...OPTIONS, after: { path: 'G/Anchor' } };
+    const d = doc(RUN('Anchor', WMI));
+    applyTransform('insert-steps-after', d, options);
+    expect(listItems(d.sequence).map((l) => l.path)).toEqual(['G', 'G/Anchor', 'G/Anchor/Anchor', 'G/Anchor/Restart', 'G/Anchor/Mark']);
+    const once = text(d);
+    const again = readTaskSequence(once);
+    const report = applyTransform('insert-steps-after', again, options);
+    expect(report.changed).toBe(false);
+    expect(report.alreadyInPlace).toHaveLength(2);
+    expect(text(again)).toBe(once);
+  });
+
+  it('a group of that name made by someone else does not stand in for the step', () => {
+    const d = doc(`<group name="Anchor" description="mine">${RUN('Anchor')}</group>`);
+    expect(() => applyTransform('insert-steps-after', d, { ...OPTIONS, after: { path: 'G/Anchor' } })).toThrow(/No step matches/);
+  });
+});

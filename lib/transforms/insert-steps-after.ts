@@ -22,6 +22,11 @@ export type NewStep =
   | { type: 'run-command-line'; name: string; description?: string; commandLine: string; packageId?: string }
   | { type: 'set-variable'; name: string; description?: string; variableName: string; value: string };
 
+/** The description of the group that carries the condition of a step the new steps follow (found by it again). */
+function conditionGroupDescription(name: string): string {
+  return `The condition of "${name}", evaluated once for it and the steps inserted after it`;
+}
+
 /** Options of {@link insertStepsAfter}. */
 export interface InsertStepsAfterOptions {
   /** Which steps to insert after (every match). */
@@ -98,7 +103,17 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
       checkText('value', spec.value, { maxLength: CONSOLE_LIMITS.variableValue });
     }
   }
-  const targets = findSteps(doc.sequence, options.after);
+  let targets = findSteps(doc.sequence, options.after);
+  if (targets.length === 0 && options.after.path !== undefined) {
+    // A step this transform put in a group of its name, to carry its condition, has that name once more in its path:
+    // the same options run again (a nightly check) find it there, and its steps already in place, rather than nothing.
+    const path = options.after.path;
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    targets = findSteps(doc.sequence, { ...options.after, path: `${path}/${name}` }).filter((l) => {
+      const group = l.groups[l.groups.length - 1];
+      return group !== undefined && group.attributes.name === name && group.attributes.description === conditionGroupDescription(name);
+    });
+  }
   if (targets.length === 0) throw new TaskSequenceError('STEP_NOT_FOUND', `No step matches ${JSON.stringify(options.after)}.`);
   const plan = emptyPlan();
   // Steps found already in place after a match. When the new steps match the query themselves (after every Run
@@ -148,7 +163,7 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
       const name = target.node.attributes.name ?? '';
       plan.edits.push({
         change: { what: `moved the condition of "${name}" to a new group of the same name around it and the steps inserted after it, evaluated once`, where: target.path },
-        apply: () => wrapInGroup(doc, target as Located<Step>, condition, steps, `The condition of "${name}", evaluated once for it and the steps inserted after it`),
+        apply: () => wrapInGroup(doc, target as Located<Step>, condition, steps, conditionGroupDescription(name)),
       });
       for (const f of fresh) plan.edits.push({ change: f.change, apply: () => undefined });
       continue;
