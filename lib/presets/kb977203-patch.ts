@@ -11,7 +11,7 @@ import { parseInstallProperties, patchList, patchSyntaxProblem, setPatchList, un
 import type { Located } from '../model/query.js';
 import { SetupWindowsStep } from '../model/steps.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
-import { findVariable } from '../model/variables.js';
+import { findVariable, variables } from '../model/variables.js';
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
 import { textProblem } from '../transforms/values.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
@@ -105,8 +105,30 @@ function clientPackageOf(doc: TaskSequenceDocument, located: Located<Step | SubT
   return value;
 }
 
+/**
+ * Refuses a Setup step that holds one of the variables the preset reads or writes twice (a hand edit, a paste): which
+ * one ConfigMgr takes is not documented, and editing the first while the second says otherwise could leave the client
+ * installed without the patch, reported as in place.
+ */
+function refuseTwice(doc: TaskSequenceDocument, located: Located<Step | SubTaskSequence>): void {
+  for (const [property, name] of [
+    ['ClientInstallProperties', 'SMSClientInstallProperties'],
+    ['ClientPackageID', '_SMSClientPackageID'],
+  ] as const) {
+    const found = variables(located.node).filter((v) => v.attributes.property === property || (v.attributes.name ?? '').toLowerCase() === name.toLowerCase());
+    if (found.length < 2) continue;
+    const pos = doc.positionOf(found[1] as (typeof found)[number]);
+    throw new TaskSequenceError(
+      'INSTALL_PROPERTIES_INVALID',
+      `The Setup Windows and ConfigMgr step "${located.path}" has the ${name} variable (${property}) ${found.length} times (${found.map((v) => JSON.stringify(v.value)).join(', ')}); ConfigMgr keeps one of them, and which is not documented. Keep one, with the value the step should have, first.`,
+      pos ? { linePos: pos } : {},
+    );
+  }
+}
+
 /** Plans PATCH for one Setup Windows and ConfigMgr step; throws before any edit when the step cannot be reconciled. */
 export function planPatch(doc: TaskSequenceDocument, located: Located<Step | SubTaskSequence>, o: ResolvedKb977203Options): PatchPlan {
+  refuseTwice(doc, located);
   const view = new SetupWindowsStep(located.node);
   const clientPackage = clientPackageOf(doc, located, o);
   const expected = kb977203PatchPath({ clientPackage, msp: o.msp, drive: o.drive, source: o.source });
