@@ -11,9 +11,10 @@ import { parseInstallProperties, patchList, patchSyntaxProblem, setPatchList, un
 import type { Located } from '../model/query.js';
 import { SetupWindowsStep } from '../model/steps.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
-import { findVariable, variables } from '../model/variables.js';
+import { findVariable } from '../model/variables.js';
+import { refuseSetupVariableTwice } from '../transforms/add-client-patch.js';
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
-import { textProblem } from '../transforms/values.js';
+import { pathTooLong as patchPathTooLong, textProblem } from '../transforms/values.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 
 /** Where the hotfix sits inside the client installation files (R3). */
@@ -23,19 +24,6 @@ export const KB977203_HOTFIX_DIR = 'i386\\hotfix\\KB977203';
 export function kb977203PatchPath(o: { clientPackage: string; msp: string; drive?: string | undefined; source?: string | undefined }): string {
   if (o.source !== undefined) return `${o.source.replace(/\\+$/, '')}\\${KB977203_HOTFIX_DIR}\\${o.msp}`;
   return `${(o.drive ?? 'C:').toUpperCase()}\\_SMSTaskSequence\\OSD\\${o.clientPackage}\\${KB977203_HOTFIX_DIR}\\${o.msp}`;
-}
-
-/**
- * The longest path Windows opens without the `\\?\` prefix: MAX_PATH is 260 characters with the terminating null
- * ("Maximum Path Length Limitation", Win32 file I/O). Windows Installer and ccmsetup take PATCH paths as they are, so
- * an .msp path longer than this names a file the client installation cannot open.
- */
-export const KB977203_MAX_PATH = 259;
-
-/** Why a PATCH path is too long for Windows to open, in words, or undefined when it fits in MAX_PATH. */
-export function patchPathTooLong(path: string): string | undefined {
-  if (path.length <= KB977203_MAX_PATH) return undefined;
-  return `${path.length} characters long, more than the ${KB977203_MAX_PATH} Windows' MAX_PATH allows (260 with the terminating null), so the client installation cannot open it`;
 }
 
 /** Whether a PATCH entry is a KB977203 client patch. */
@@ -105,30 +93,9 @@ function clientPackageOf(doc: TaskSequenceDocument, located: Located<Step | SubT
   return value;
 }
 
-/**
- * Refuses a Setup step that holds one of the variables the preset reads or writes twice (a hand edit, a paste): which
- * one ConfigMgr takes is not documented, and editing the first while the second says otherwise could leave the client
- * installed without the patch, reported as in place.
- */
-function refuseTwice(doc: TaskSequenceDocument, located: Located<Step | SubTaskSequence>): void {
-  for (const [property, name] of [
-    ['ClientInstallProperties', 'SMSClientInstallProperties'],
-    ['ClientPackageID', '_SMSClientPackageID'],
-  ] as const) {
-    const found = variables(located.node).filter((v) => v.attributes.property === property || (v.attributes.name ?? '').toLowerCase() === name.toLowerCase());
-    if (found.length < 2) continue;
-    const pos = doc.positionOf(found[1] as (typeof found)[number]);
-    throw new TaskSequenceError(
-      'INSTALL_PROPERTIES_INVALID',
-      `The Setup Windows and ConfigMgr step "${located.path}" has the ${name} variable (${property}) ${found.length} times (${found.map((v) => JSON.stringify(v.value)).join(', ')}); ConfigMgr keeps one of them, and which is not documented. Keep one, with the value the step should have, first.`,
-      pos ? { linePos: pos } : {},
-    );
-  }
-}
-
 /** Plans PATCH for one Setup Windows and ConfigMgr step; throws before any edit when the step cannot be reconciled. */
 export function planPatch(doc: TaskSequenceDocument, located: Located<Step | SubTaskSequence>, o: ResolvedKb977203Options): PatchPlan {
-  refuseTwice(doc, located);
+  refuseSetupVariableTwice(doc, located.node, located.path);
   const view = new SetupWindowsStep(located.node);
   const clientPackage = clientPackageOf(doc, located, o);
   const expected = kb977203PatchPath({ clientPackage, msp: o.msp, drive: o.drive, source: o.source });
