@@ -190,7 +190,7 @@ export function checkKb977203(doc: TaskSequenceDocument, options: Kb977203Option
 /**
  * Applies KB977203 to a task sequence in place and reports what it did. Idempotent: applied to its own output it
  * changes nothing. Throws {@link TaskSequenceError}, before any edit, for refused options, a sequence that is not
- * ConfigMgr 2007, a step that installs the hotfix (R1), a missing Setup Windows and ConfigMgr step, a PATCH entry it
+ * ConfigMgr 2007, an enabled step that installs the hotfix (R1), a missing Setup Windows and ConfigMgr step, a PATCH entry it
  * cannot reconcile, or a conflicting dependent program (the last three without `force`). Requirement numbers are
  * defined in `docs/kb977203-requirements.md`.
  *
