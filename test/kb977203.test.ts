@@ -181,10 +181,11 @@ describe('KB977203 requirements', () => {
     expect(restart.children[0]).toMatchObject({ kind: 'action', value: 'smsboot.exe /target:HD' });
   });
 
-  it('R14: an existing restart after CCMCertFix that notifies the user is cleared, not duplicated', () => {
+  it("R14: an administrator's restart after CCMCertFix that notifies the user is left as it is, and the KB's restart goes before it", () => {
     const { report, items } = patched(fixture('existing-certfix-restart-notifies'));
-    expect(items).toHaveLength(3);
+    expect(items).toHaveLength(4);
     expect(new RestartComputerStep(items[2]!.node as Step).notifiesUser).toBe(false);
+    expect(new RestartComputerStep(items[3]!.node as Step).timeout).toBe('60');
     expect(report.changes.map((c) => c.requirement)).toEqual(['R4', 'R14']);
   });
 

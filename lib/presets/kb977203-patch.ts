@@ -1,7 +1,7 @@
 /**
  * Part A of KB977203 on one Setup Windows and ConfigMgr step: the PATCH entry, reconciled. A missing entry is added;
  * a stale or wrong one (the other service pack's .msp, a %variable% path, another package ID, a path outside the
- * client installation files or no path at all) is replaced where it stands; one that is right in another allowed form
+ * client installation files or no path at all, a path longer than MAX_PATH) is replaced where it stands; one that is right in another allowed form
  * (a UNC path to the client files, another drive, a locale's .msp name) is kept. A PATCH property Windows Installer
  * would not read as written (an unclosed quote, spaces around `=`, single quotes, PATCH twice) is refused.
  */
@@ -12,8 +12,9 @@ import type { Located } from '../model/query.js';
 import { SetupWindowsStep } from '../model/steps.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
 import { findVariable } from '../model/variables.js';
+import { refuseSetupVariableTwice } from '../transforms/add-client-patch.js';
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
-import { textProblem } from '../transforms/values.js';
+import { pathTooLong as patchPathTooLong, textProblem } from '../transforms/values.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 
 /** Where the hotfix sits inside the client installation files (R3). */
@@ -59,7 +60,7 @@ function entryProblems(entry: string, clientPackage: string, o: ResolvedKb977203
   const pkg = /\\_SMSTaskSequence\\(?:OSD|Packages)\\([^\\]+)\\/i.exec(entry)?.[1];
   if (pkg !== undefined && !/%/.test(pkg) && pkg.toUpperCase() !== clientPackage.toUpperCase()) out.pkg = pkg;
   // One reason is enough for a path already replaced for its variable or its package.
-  const place = out.variable || out.pkg !== undefined ? undefined : kb977203EntryPlaceProblem(entry);
+  const place = out.variable || out.pkg !== undefined ? undefined : (kb977203EntryPlaceProblem(entry) ?? patchPathTooLong(entry));
   if (place !== undefined) out.place = place;
   return out;
 }
@@ -94,9 +95,16 @@ function clientPackageOf(doc: TaskSequenceDocument, located: Located<Step | SubT
 
 /** Plans PATCH for one Setup Windows and ConfigMgr step; throws before any edit when the step cannot be reconciled. */
 export function planPatch(doc: TaskSequenceDocument, located: Located<Step | SubTaskSequence>, o: ResolvedKb977203Options): PatchPlan {
+  refuseSetupVariableTwice(doc, located.node, located.path);
   const view = new SetupWindowsStep(located.node);
   const clientPackage = clientPackageOf(doc, located, o);
   const expected = kb977203PatchPath({ clientPackage, msp: o.msp, drive: o.drive, source: o.source });
+  // Refused like any other option value the client could not use (a drive that is no drive letter, say): the
+  // path is made of the options (source, msp), and the client package ID is always eight characters.
+  const tooLong = patchPathTooLong(expected);
+  if (tooLong !== undefined) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The PATCH path for "${located.path}", ${expected}, is ${tooLong} (R7, R9). Give a shorter source share or .msp name (msp option), or use the task sequence cache (drive option).`);
+  }
   const plan: PatchPlan = { path: located.path, clientPackage, patch: expected, edits: [], already: [] };
   const before = view.clientInstallProperties;
   // Properties it cannot read as Windows Installer will are refused, with the line and column of the variable.

@@ -1,6 +1,7 @@
 /**
  * Reverting the KB977203 preset: removes what it adds — the KB977203 entry of PATCH, its CCMCertFix and restart
- * steps (found by the names it gives them and the program they run, never an administrator's step), the groups it
+ * steps (found by the names it gives them and the program they run, never an administrator's step; the restart stays
+ * with a CCMCertFix step of the preset's that was renamed since, which is the administrator's now), the groups it
  * made around a conditional Setup step or an adopted conditional CCMCertFix step, DependentProgram when it names the
  * CCMCertFix program, and the reference it added. On a file the preset wrote from a sequence without a PATCH property, the result is the original bytes.
  * With the replace-capture scenario, which the preset gives only DependentProgram (R15), only DependentProgram.
@@ -14,12 +15,12 @@ import { referenceList, removeItem } from '../model/mutate.js';
 import { findSteps, isSequenceItem, listItems, type Located, nextItem } from '../model/query.js';
 import { InstallSoftwareStep, SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
 import type { Group, Node, SequenceItem, Step, UnknownElement } from '../model/types.js';
-import type { Edit } from '../transforms/context.js';
+import type { AlreadyInPlace, Edit } from '../transforms/context.js';
 import { removeContainerReference } from '../transforms/container-references.js';
 import { type Kb977203Options, resolveKb977203Options } from './kb977203-options.js';
 import { isKb977203Entry } from './kb977203-patch.js';
 import { dependentRunsProgram } from '../transforms/set-dependent-program.js';
-import { KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, reindent, runsProgram } from './kb977203-wiring.js';
+import { hasPresetCertfixDescription, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, reindent, runsProgram } from './kb977203-wiring.js';
 import type { Kb977203Report } from './kb977203.js';
 
 /**
@@ -42,7 +43,7 @@ function groupKeptBecause(group: Group, removed: ReadonlySet<Node>): string | un
   return undefined;
 }
 
-function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edit[]; diagnostics: Issue[] } {
+function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edit[]; diagnostics: Issue[]; kept: AlreadyInPlace[] } {
   const o = resolveKb977203Options(options);
   const edits: Edit[] = [];
   const diagnostics: Issue[] = [];
@@ -59,6 +60,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   }
   const groups: Located<Group>[] = [];
   const removed = new Set<Node>();
+  const kept: AlreadyInPlace[] = [];
   const ours = (item: SequenceItem | undefined, name: string): item is Step => item !== undefined && item.kind === 'step' && item.attributes.name === name;
   for (const located of capture ? [] : listItems(doc.sequence)) {
     const node = located.node;
@@ -70,8 +72,15 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     // Only after a CCMCertFix step (finding the next item costs the parent's size).
     const next = isCertfix ? nextItem(located.parent, node, located.index) : undefined;
     if (isCertfix && ours(next, o.stepNames.restart) && next.attributes.type === STEP_TYPES.restartComputer) {
-      removed.add(next);
-      edits.push({ change: { what: `removed restart-computer step "${o.stepNames.restart}"`, where: located.path, requirement: 'R14' }, apply: () => void removeItem(doc.sequence, next) });
+      // The restart goes with its CCMCertFix step. One the preset inserted and the administrator renamed since is
+      // theirs now, and keeps its restart: without it CCMCertFix would run with no restart after it (R14). After an
+      // administrator's own step the preset adopted (another description), the restart is the preset's addition.
+      if (removed.has(node) || !hasPresetCertfixDescription(node)) {
+        removed.add(next);
+        edits.push({ change: { what: `removed restart-computer step "${o.stepNames.restart}"`, where: located.path, requirement: 'R14' }, apply: () => void removeItem(doc.sequence, next) });
+      } else {
+        kept.push({ what: `restart-computer step "${o.stepNames.restart}" kept after "${node.attributes.name ?? ''}", the preset's CCMCertFix step renamed since, which revert keeps as the administrator's`, where: located.path, requirement: 'R14' });
+      }
     }
     if (node.kind === 'group' && (node.attributes.description === KB977203_GROUP_DESCRIPTION || node.attributes.description === KB977203_CERTFIX_GROUP_DESCRIPTION)) {
       groups.push(located as Located<Group>);
@@ -88,7 +97,9 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   }
   const current = doc.hasProperties ? doc.getProperty('DependentProgram') : undefined;
   if (current !== undefined && dependentRunsProgram(current, o.certfixPackage, o.program)) {
-    edits.push({ change: { what: 'DependentProgram (Run another program first)', where: '(package)', before: current, after: '', requirement: 'R12' }, apply: () => clearDependentProgram(doc) });
+    // The package had none before when the CCMCertFix step the preset inserted says so (it is still there to read).
+    const hadNone = listItems(doc.sequence).some((l) => runsProgram(l.node, o.certfixPackage, o.program) && l.node.attributes.description === KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT);
+    edits.push({ change: { what: hadNone ? 'DependentProgram (Run another program first), which the package did not have before the preset' : 'DependentProgram (Run another program first)', where: '(package)', before: current, after: '', requirement: 'R12' }, apply: () => clearDependentProgram(doc, hadNone) });
   }
   const list = referenceList(doc.sequence);
   const ref = list?.children.find((c) => c.kind === 'reference' && c.attributes.package?.toUpperCase() === o.certfixPackage.toUpperCase());
@@ -105,16 +116,29 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
       },
     });
   }
-  return { edits, diagnostics };
+  return { edits, diagnostics, kept };
 }
 
 /**
  * Empties DependentProgram. In a 2007 export the element is replaced by a fresh empty one, so that it is written in the
  * file's empty-element form (`<DependentProgram />`, as the 2007 console writes it) rather than as an emptied pair.
+ * With `absent` (the package had none before the preset), it is taken away instead, as the containers write a
+ * property that has no value: no element in a 2007 export (XmlSerializer leaves a null property out), no `<VALUE>`
+ * in object.xml (a null CIM property). The whitespace the preset laid out before it goes with it.
  */
-function clearDependentProgram(doc: TaskSequenceDocument): void {
+function clearDependentProgram(doc: TaskSequenceDocument, absent: boolean): void {
   const root = doc.xml.children.find((c): c is UnknownElement => c.kind === 'element');
   const i = root?.children.findIndex((c) => c.kind === 'element' && c.tag === 'DependentProgram') ?? -1;
+  if (absent && root) {
+    const prop = doc.container === 'cim-instance' ? root.children.find((c): c is UnknownElement => c.kind === 'element' && c.tag === 'PROPERTY' && c.attributes.NAME === 'DependentProgram') : root;
+    const parent = prop && 'children' in prop ? prop : undefined;
+    const at = parent ? parent.children.findIndex((c) => c.kind === 'element' && c.tag === (doc.container === 'cim-instance' ? 'VALUE' : 'DependentProgram')) : -1;
+    if (parent && at !== -1) {
+      const ws = at > 0 && parent.children[at - 1]?.kind === 'text' && /^[ \t\r\n]*$/.test((parent.children[at - 1] as { value: string }).value) ? 1 : 0;
+      parent.children.splice(at - ws, 1 + ws);
+      return;
+    }
+  }
   if (doc.container === 'sms-package' && root && i !== -1) root.children[i] = { kind: 'element', tag: 'DependentProgram', attributes: {}, children: [] };
   else doc.setProperty('DependentProgram', '');
 }
@@ -138,9 +162,10 @@ function unwrap(doc: TaskSequenceDocument, parent: { children: Node[] }, group: 
  * name the CCMCertFix package and program (and step names, if other than the defaults) the preset was applied with.
  */
 export function revertKb977203(doc: TaskSequenceDocument, options: Kb977203Options): Kb977203Report {
-  const { edits, diagnostics } = plan(doc, options);
+  const { edits, diagnostics, kept } = plan(doc, options);
   for (const e of edits) e.apply();
   const o = resolveKb977203Options(options);
   const changes = edits.map((e) => e.change);
-  return { scenario: o.scenario, container: doc.container, changed: changes.length > 0, changes, alreadyInPlace: [], diagnostics, setupSteps: [] };
+  // What revert leaves of the preset's work on purpose (a restart that stays with a renamed CCMCertFix step).
+  return { scenario: o.scenario, container: doc.container, changed: changes.length > 0, changes, alreadyInPlace: kept, diagnostics, setupSteps: [] };
 }

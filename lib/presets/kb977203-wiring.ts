@@ -2,21 +2,24 @@
  * Part B of KB977203 on one Setup Windows and ConfigMgr step: CCMCertFix (Install Software) and a restart to the
  * installed OS right after it (R13, R14), running exactly when Setup ran — its disable flag and its condition carried
  * over — and existing CCMCertFix wiring adopted, never moved in execution order or deleted (a group may be put around
- * it to carry its condition). An existing restart is adopted only when it runs exactly when the CCMCertFix step does;
- * otherwise the KB's own restart goes in before it.
+ * it to carry its condition). An existing restart is adopted only when it runs exactly when the CCMCertFix step does
+ * and does not notify the user (R14); otherwise the KB's own restart goes in before it, and the administrator's stays
+ * as it was.
  */
 import type { TaskSequenceDocument } from '../document.js';
 import type { Issue } from '../errors.js';
 import { createInstallSoftwareStep, createRestartComputerStep } from '../model/builders.js';
-import { conditionOf, describeCondition, expressionParameters } from '../model/conditions.js';
-import { detectIndentUnit, layoutAt, layOut, whitespaceBefore } from '../model/format.js';
+import { conditionOf, describeCondition } from '../model/conditions.js';
 import { insertAfter } from '../model/mutate.js';
-import { plainCopy } from '../model/plain-copy.js';
 import { isElement, listItems, type Located, nextItem } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, STEP_TYPES } from '../model/steps.js';
-import type { Attributes, Condition, Element, Group, Node, SequenceItem, Step } from '../model/types.js';
+import type { Attributes, Condition, Element, SequenceItem, Step } from '../model/types.js';
+import { conditionMode, copyCondition, wrapInGroup } from '../transforms/conditions.js';
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
+
+// Moved to the transforms, which insert-steps-after shares with the preset; still importable from here.
+export { conditionMode, reindent } from '../transforms/conditions.js';
 
 /** The description of a group the preset makes to evaluate Setup's condition once, in Windows PE (revert finds it by it). */
 export const KB977203_GROUP_DESCRIPTION = "KB977203: Setup Windows and ConfigMgr's condition, evaluated once in Windows PE for Setup and CCMCertFix";
@@ -27,7 +30,22 @@ export const KB977203_GROUP_DESCRIPTION = "KB977203: Setup Windows and ConfigMgr
  */
 export const KB977203_CERTFIX_GROUP_DESCRIPTION = "KB977203: CCMCertFix's condition, evaluated once for CCMCertFix and the restart after it";
 
-const CERTFIX_DESCRIPTION = 'KB977203: repair the client certificate with CCMCertFix.exe';
+/** The description of the CCMCertFix step the preset inserts (revert tells it from an administrator's step by it). */
+export const KB977203_CERTFIX_DESCRIPTION = 'KB977203: repair the client certificate with CCMCertFix.exe';
+
+/**
+ * The description of that step when the package had no "Run another program first" at all (no DependentProgram
+ * element in a 2007 export, a null one in object.xml) and the preset added it. An emptied DependentProgram and a
+ * missing one look the same once the preset has set it, so this is how revert knows to take the property away again
+ * rather than leave it empty.
+ */
+export const KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT = `${KB977203_CERTFIX_DESCRIPTION}; it also runs first ("Run another program first"), which the package did not have before`;
+
+/** Whether a step has a description the preset gives the CCMCertFix step it inserts. */
+export function hasPresetCertfixDescription(step: SequenceItem): boolean {
+  const d = step.attributes.description;
+  return d === KB977203_CERTFIX_DESCRIPTION || d === KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT;
+}
 const RESTART_DESCRIPTION = 'KB977203: restart to the installed operating system after CCMCertFix';
 
 /** Whether an item is disabled (`disable="true"`). */
@@ -45,30 +63,6 @@ export function disabledApartFrom(item: Located, beside: Located): boolean {
   let shared = 0;
   while (shared < item.groups.length && item.groups[shared] === beside.groups[shared]) shared++;
   return item.groups.slice(shared).some(isDisabled);
-}
-
-/**
- * `copy` when a condition tests only variables the sequence or the administrator sets (the same before and after
- * Setup), `wrap` when it tests anything Setup changes: built-in `_SMS…`/`_OSD…` variables (`_SMSTSInWinPE`,
- * `_SMSTSLastActionSucceeded`), WMI, files, folders, registry, software.
- */
-export function conditionMode(condition: Condition): 'copy' | 'wrap' {
-  // Iterative: operators nest as deep as the reader allows.
-  const todo: Node[][] = [condition.children];
-  while (todo.length) {
-    for (const n of todo.pop() as Node[]) {
-      if (n.kind === 'expression') {
-        const variable = expressionParameters(n).Variable ?? '';
-        if (n.attributes.type !== 'SMS_TaskSequence_VariableConditionExpression' || variable.startsWith('_')) return 'wrap';
-      } else if (n.kind === 'operator') todo.push(n.children);
-    }
-  }
-  return 'copy';
-}
-
-/** A copy of a condition with no link to the source text (it is printed, not copied, where it lands). */
-function copyCondition(condition: Condition): Condition {
-  return plainCopy(condition);
 }
 
 /** Whether an Install Software step runs `packageId`/`program` (letter case aside). */
@@ -127,23 +121,6 @@ export function restartMismatch(certfix: Step, restart: Step): string | undefine
   return conditionMode(own) === 'copy' ? undefined : `has CCMCertFix's condition, evaluated again after CCMCertFix ran (${describeCondition(own)})`;
 }
 
-/**
- * Re-indents a moved subtree's own line breaks by one `unit`: deeper, or (with `remove`) back out. A moved group can
- * be as deep as the reader's `maxDepth` allows, so its elements are visited from a stack rather than by recursion.
- */
-export function reindent(node: Node, unit: string, remove = false): void {
-  const outdent = new RegExp(`\\n${unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g');
-  const todo: Node[] = [node];
-  for (let at = todo.pop(); at; at = todo.pop()) {
-    if (!('children' in at)) continue;
-    for (const c of at.children) {
-      if (c.kind === 'text' && /^[ \t\r\n]*$/.test(c.value) && /\n/.test(c.value)) {
-        c.value = remove ? c.value.replace(outdent, '\n') : c.value.replace(/\n/g, `\n${unit}`);
-      } else todo.push(c);
-    }
-  }
-}
-
 /** What one Setup step needs: edits, what is already there, and notes. */
 export interface WiringPlan {
   edits: Edit[];
@@ -151,8 +128,8 @@ export interface WiringPlan {
   diagnostics: Issue[];
 }
 
-function newSteps(o: ResolvedKb977203Options, disabled: boolean, condition: Condition | undefined, retry: boolean): [Step, Step] {
-  const certfix = createInstallSoftwareStep({ name: 'CCMCertFix', description: CERTFIX_DESCRIPTION, packageId: o.certfixPackage, programName: o.program, disabled, retryAttributes: retry });
+function newSteps(o: ResolvedKb977203Options, disabled: boolean, condition: Condition | undefined, retry: boolean, description = KB977203_CERTFIX_DESCRIPTION): [Step, Step] {
+  const certfix = createInstallSoftwareStep({ name: 'CCMCertFix', description, packageId: o.certfixPackage, programName: o.program, disabled, retryAttributes: retry });
   const restart = createRestartComputerStep({ name: 'Restart', description: RESTART_DESCRIPTION, target: 'HD', notify: false, disabled, retryAttributes: retry });
   // Names are set after building: they may be up to the provider's 100 characters (checked with the options).
   certfix.attributes.name = o.stepNames.certfix;
@@ -210,8 +187,12 @@ export function executionOrder(doc: TaskSequenceDocument, matches: (item: Sequen
   return { items, index, byType: (type) => types.get(type) ?? [], certfixes: certfixAt.map((i) => items[i] as Located), certfixAt };
 }
 
-/** Plans CCMCertFix and the restart for one Setup step. */
-export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: ResolvedKb977203Options, order: ExecutionOrder): WiringPlan {
+/**
+ * Plans CCMCertFix and the restart for one Setup step. `certfixDescription` is the description an inserted CCMCertFix
+ * step gets ({@link KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT} when the preset adds DependentProgram to a package
+ * that had none).
+ */
+export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: ResolvedKb977203Options, order: ExecutionOrder, certfixDescription = KB977203_CERTFIX_DESCRIPTION): WiringPlan {
   const plan: WiringPlan = { edits: [], already: [], diagnostics: [] };
   const step = setup.node;
   const { items, certfixes, certfixAt } = order;
@@ -238,18 +219,12 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     const certfix = adopted.node as Step;
     plan.already.push({ what: `install-software step "${certfix.attributes.name ?? ''}" runs CCMCertFix after Setup`, where: setup.path, requirement: 'R13' });
     const next = nextItem(adopted.parent, certfix, adopted.index);
-    if (restartsToOs(next) && restartMismatch(certfix, next) === undefined) {
+    // A restart that notifies the user is not the KB's restart either (R14 clears the notice). It is the
+    // administrator's step, and is not changed to fit: its time-out would be lost, and revert could not give it back.
+    const runsApart = restartsToOs(next) ? restartMismatch(certfix, next) : undefined;
+    const notifies = restartsToOs(next) && new RestartComputerStep(next).notifiesUser ? new RestartComputerStep(next).timeout ?? '' : undefined;
+    if (restartsToOs(next) && runsApart === undefined && notifies === undefined) {
       plan.already.push({ what: `restart-computer step "${next.attributes.name ?? ''}"`, where: setup.path, requirement: 'R14' });
-      const view = new RestartComputerStep(next);
-      if (view.notifiesUser) {
-        const before = view.timeout ?? '';
-        plan.edits.push({
-          change: { what: `cleared "Notify the user before restarting" on "${next.attributes.name ?? ''}"`, where: setup.path, before: `MessageTimeout ${before}`, after: 'MessageTimeout 0', requirement: 'R14' },
-          apply: () => {
-            view.timeout = '0';
-          },
-        });
-      }
       return plan;
     }
     const cond = conditionOf(certfix);
@@ -257,7 +232,13 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     const [, restart] = newSteps(o, isDisabled(certfix), cond && !wrap ? cond : undefined, 'retryCount' in certfix.attributes);
     // A restart there that does not run exactly when CCMCertFix runs stays as it is (no administrator's step is
     // changed to fit), and the KB's own restart goes before it; the report says why.
-    const because = restartsToOs(next) ? ` (the restart "${next.attributes.name ?? ''}" after it ${restartMismatch(certfix, next) ?? ''}, so it does not run exactly when CCMCertFix runs)` : '';
+    const name = next?.attributes.name ?? '';
+    const because =
+      runsApart !== undefined
+        ? ` (the restart "${name}" after it ${runsApart}, so it does not run exactly when CCMCertFix runs)`
+        : notifies !== undefined
+          ? ` (the restart "${name}" after it notifies the user before restarting, time-out ${notifies} s, which KB977203 says to clear (R14); it is the administrator's and stays as it is)`
+          : '';
     const inserted = { what: `inserted restart-computer step "${o.stepNames.restart}"${because}`, where: `${setup.path} (after "${certfix.attributes.name ?? ''}")`, requirement: 'R14' };
     if (!wrap || !cond) {
       plan.edits.push({ change: inserted, apply: () => insertAfter(doc.sequence, certfix, [restart]) });
@@ -282,7 +263,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   const condition = conditionOf(step);
   const mode = condition ? conditionMode(condition) : undefined;
   const retry = 'retryCount' in step.attributes;
-  const [certfix, restart] = newSteps(o, disabled, mode === 'copy' ? condition : undefined, retry);
+  const [certfix, restart] = newSteps(o, disabled, mode === 'copy' ? condition : undefined, retry, certfixDescription);
   const where = (after: string) => `${setup.path} (after "${after}")`;
   const changes = [
     { what: `inserted install-software step "${o.stepNames.certfix}"`, where: where(step.attributes.name ?? ''), requirement: 'R13' },
@@ -298,26 +279,4 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   });
   plan.edits.push({ change: changes[0] as Edit['change'], apply: () => undefined }, { change: changes[1] as Edit['change'], apply: () => undefined });
   return plan;
-}
-
-/** Replaces a step with a group of its name carrying its condition and holding the step and the new steps after it. */
-function wrapInGroup(doc: TaskSequenceDocument, setup: Located<Step>, condition: Condition, added: Step[], description: string): void {
-  const step = setup.node;
-  const parent = setup.parent;
-  const index = parent.children.indexOf(step);
-  const unit = detectIndentUnit(doc.sequence);
-  const layout = layoutAt(parent, index, unit);
-  const ci = step.children.indexOf(condition);
-  const ws = whitespaceBefore(step, ci);
-  step.children.splice(ws ? ci - 1 : ci, ws ? 2 : 1);
-  const group: Group = { kind: 'group', tag: 'group', attributes: { name: step.attributes.name ?? '', description }, children: [] };
-  if (!layout) {
-    group.children = [condition, step, ...added];
-  } else {
-    reindent(step, layout.unit);
-    const inner = { kind: 'text', value: layout.newline + layout.indent + layout.unit } as const;
-    for (const n of added) layOut(n, { ...layout, indent: layout.indent + layout.unit });
-    group.children = [{ ...inner }, condition, { ...inner }, step, ...added.flatMap((n) => [{ ...inner }, n]), { kind: 'text', value: layout.newline + layout.indent }];
-  }
-  parent.children[index] = group;
 }

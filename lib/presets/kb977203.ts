@@ -9,7 +9,7 @@ import { type Issue, TaskSequenceError } from '../errors.js';
 import { referencedPackages } from '../model/mutate.js';
 import { listItems, type Located } from '../model/query.js';
 import { InstallSoftwareStep, STEP_TYPES } from '../model/steps.js';
-import type { SequenceItem, Step } from '../model/types.js';
+import type { Element, SequenceItem, Step } from '../model/types.js';
 import { type AlreadyInPlace, type Change, type Edit, fromPlan, type Plan } from '../transforms/context.js';
 import type { TransformEntry } from '../transforms/index.js';
 import { type AddReferenceOptions, planAddReference, referenceInfoOf } from '../transforms/add-reference.js';
@@ -19,7 +19,8 @@ import { type Kb977203Options, type Kb977203Scenario, resolveKb977203Options, ty
 import { configMgrEraOf } from './kb977203-era.js';
 import { planPatch } from './kb977203-patch.js';
 import { hotfixInstallStepsIn } from './kb977203-r1.js';
-import { executionOrder, planWiring, runsProgram } from './kb977203-wiring.js';
+import { executionOrder, isDisabled, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, planWiring, runsProgram } from './kb977203-wiring.js';
+import { canSetProperty } from '../containers/index.js';
 import { planContainerReference, removeContainerReference } from '../transforms/container-references.js';
 
 export { KB977203_MSP, KB977203_STEP_NAMES, type Kb977203Options, type Kb977203Scenario } from './kb977203-options.js';
@@ -82,10 +83,14 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
   checkEra(doc, items, o, diagnostics);
 
   const hotfix = hotfixInstallStepsIn(items);
-  for (const { path, why, explicit } of hotfix) {
-    diagnostics.push({ code: 'KB977203_R1', severity: explicit ? 'error' : 'warning', path, message: `${why} Installing the KB977203 hotfix this way stops the ConfigMgr client service and the task sequence fails; let the Setup Windows and ConfigMgr step install it through PATCH (R1).` });
+  // A disabled step (or one in a disabled group) never runs: it cannot stop the client service, so it is warned
+  // about (enabling it would), not a reason to refuse the whole sequence.
+  const off = (h: (typeof hotfix)[number]) => isDisabled(h.located.node) || h.located.groups.some(isDisabled);
+  for (const h of hotfix) {
+    const disabled = off(h) ? ' It is disabled, so it does not run now; enabled, it would.' : '';
+    diagnostics.push({ code: 'KB977203_R1', severity: h.explicit && !off(h) ? 'error' : 'warning', path: h.path, message: `${h.why} Installing the KB977203 hotfix this way stops the ConfigMgr client service and the task sequence fails; let the Setup Windows and ConfigMgr step install it through PATCH (R1).${disabled}` });
   }
-  const errors = hotfix.filter((h) => h.explicit);
+  const errors = hotfix.filter((h) => h.explicit && !off(h));
   if (errors.length > 0 && !o.force) {
     throw new TaskSequenceError('HOTFIX_INSTALL_STEP', `${errors.map((e) => e.why).join(' ')} Installing the KB977203 hotfix with a step stops the ConfigMgr client service and the task sequence fails (R1): remove the step, or use the force option to apply the preset anyway.`);
   }
@@ -113,7 +118,11 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
       throw new TaskSequenceError('MISSING_SETUP_WINDOWS_STEP', `The ${o.scenario} scenario needs a Setup Windows and ConfigMgr step (type ${STEP_TYPES.setupWindowsAndConfigMgr}) to carry PATCH and to insert CCMCertFix after, and this sequence has none. For the capture half of a replace, use the replace-capture scenario (R15).`);
     }
     const order = executionOrder(doc, matches, items);
-    const wirings = setups.map((s) => ({ patch: planPatch(doc, s, o), wiring: planWiring(doc, s, o, order) }));
+    // A package with no DependentProgram at all gets one below; the inserted CCMCertFix step says so, for revert.
+    const root = doc.xml.children.find((c): c is Element => c.kind === 'element');
+    const dependentAbsent = root !== undefined && canSetProperty(doc.container, root, 'DependentProgram') && doc.getProperty('DependentProgram') === undefined;
+    const description = dependentAbsent ? KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT : undefined;
+    const wirings = setups.map((s) => ({ patch: planPatch(doc, s, o), wiring: planWiring(doc, s, o, order, description) }));
     for (const { patch, wiring } of wirings) {
       setupSteps.push({ path: patch.path, clientPackage: patch.clientPackage, patch: patch.patch });
       edits.push(...patch.edits);
@@ -181,7 +190,7 @@ export function checkKb977203(doc: TaskSequenceDocument, options: Kb977203Option
 /**
  * Applies KB977203 to a task sequence in place and reports what it did. Idempotent: applied to its own output it
  * changes nothing. Throws {@link TaskSequenceError}, before any edit, for refused options, a sequence that is not
- * ConfigMgr 2007, a step that installs the hotfix (R1), a missing Setup Windows and ConfigMgr step, a PATCH entry it
+ * ConfigMgr 2007, an enabled step that installs the hotfix (R1), a missing Setup Windows and ConfigMgr step, a PATCH entry it
  * cannot reconcile, or a conflicting dependent program (the last three without `force`). Requirement numbers are
  * defined in `docs/kb977203-requirements.md`.
  *

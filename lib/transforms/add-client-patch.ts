@@ -6,9 +6,10 @@ import { TaskSequenceError } from '../errors.js';
 import { addPatch, parseInstallProperties, patchSyntaxProblem, unbalancedQuote } from '../model/install-properties.js';
 import { findItems, findSteps } from '../model/query.js';
 import { SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
-import type { Step } from '../model/types.js';
+import type { Step, SubTaskSequence } from '../model/types.js';
+import { variables } from '../model/variables.js';
 import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
-import { ASCII_ADVICE, checkText, quotedForMessage, validOptions } from './values.js';
+import { ASCII_ADVICE, checkText, pathTooLong, quotedForMessage, validOptions } from './values.js';
 
 /** Options of {@link addClientPatch}. */
 export interface AddClientPatchOptions {
@@ -25,8 +26,30 @@ export interface AddClientPatchOptions {
   requirement?: string;
 }
 
+/**
+ * Refuses a Setup step that holds its installation properties or client package variable twice (a hand edit, a
+ * paste): which one ConfigMgr takes is not documented, and editing the first while the second says otherwise could
+ * leave the client installed without the patch, reported as in place. Shared with the KB977203 preset.
+ */
+export function refuseSetupVariableTwice(doc: TaskSequenceDocument, step: Step | SubTaskSequence, path: string): void {
+  for (const [property, name] of [
+    ['ClientInstallProperties', 'SMSClientInstallProperties'],
+    ['ClientPackageID', '_SMSClientPackageID'],
+  ] as const) {
+    const found = variables(step).filter((v) => v.attributes.property === property || (v.attributes.name ?? '').toLowerCase() === name.toLowerCase());
+    if (found.length < 2) continue;
+    const pos = doc.positionOf(found[1] as (typeof found)[number]);
+    throw new TaskSequenceError(
+      'INSTALL_PROPERTIES_INVALID',
+      `The Setup Windows and ConfigMgr step "${path}" has the ${name} variable (${property}) ${found.length} times (${found.map((v) => JSON.stringify(v.value)).join(', ')}); ConfigMgr keeps one of them, and which is not documented. Keep one, with the value the step should have, first.`,
+      pos ? { linePos: pos } : {},
+    );
+  }
+}
+
 /** Plans the patch for one step: refuses properties with an unclosed quote. */
-function planStep(plan: Plan, step: Step, path: string, options: AddClientPatchOptions): void {
+function planStep(doc: TaskSequenceDocument, plan: Plan, step: Step, path: string, options: AddClientPatchOptions): void {
+  refuseSetupVariableTwice(doc, step, path);
   const view = new SetupWindowsStep(step);
   const before = view.clientInstallProperties;
   if (unbalancedQuote(before) !== undefined) {
@@ -55,12 +78,14 @@ function planStep(plan: Plan, step: Step, path: string, options: AddClientPatchO
 export function planAddClientPatch(doc: TaskSequenceDocument, options: AddClientPatchOptions): Plan {
   // Spliced into the quoted PATCH property that ccmsetup hands to msiexec: printable ASCII only (see TextRules.ascii).
   checkText('msp option', options.msp, { noQuote: true, noSemicolon: true, ascii: ASCII_ADVICE.path });
+  const tooLong = pathTooLong(options.msp);
+  if (tooLong !== undefined) throw new TaskSequenceError('INVALID_ARGUMENT', `The msp option ${quotedForMessage(options.msp)} is ${tooLong}.`);
   const plan = emptyPlan();
   const steps = findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr, ...(options.stepPath !== undefined && { path: options.stepPath }) });
   // A stepPath that names no Setup step is a mistake (a typo, a renamed step), not "nothing to change": a check run
   // nightly would pass while the step it is about never gets the patch.
   if (options.stepPath !== undefined && steps.length === 0) throw stepPathNotFound(doc, options.stepPath);
-  for (const { node, path } of steps) planStep(plan, node as Step, path, options);
+  for (const { node, path } of steps) planStep(doc, plan, node as Step, path, options);
   return plan;
 }
 

@@ -1,15 +1,18 @@
 /**
  * insert-steps-after: puts new steps right after a step (same parent), in the form ConfigMgr writes them, unless
- * the same steps already follow it.
+ * the same steps already follow it. They run exactly when that step runs: disabled after a disabled step, and after
+ * a step with a condition, with a copy of it or in a group that carries it (see ./conditions.ts).
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
 import { createInstallSoftwareStep, createRestartComputerStep, createRunCommandLineStep, createSetVariableStep } from '../model/builders.js';
 import { insertAfter } from '../model/mutate.js';
-import { findSteps, nextItemIndex, type StepQuery } from '../model/query.js';
+import { conditionOf } from '../model/conditions.js';
+import { findSteps, type Located, nextItemIndex, type StepQuery } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetVariableStep, STEP_TYPES } from '../model/steps.js';
 import type { SequenceItem, Step } from '../model/types.js';
-import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
+import { conditionMode, copyCondition, wrapInGroup } from './conditions.js';
+import { type Change, emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
 import { ASCII_ADVICE, checkText, CONSOLE_LIMITS, PACKAGE_ID, quotedForMessage, validOptions } from './values.js';
 
 /** A step to insert, by class. */
@@ -18,6 +21,11 @@ export type NewStep =
   | { type: 'restart-computer'; name: string; description?: string; target?: 'HD' | 'WinPE'; notify?: boolean; message?: string; timeout?: number }
   | { type: 'run-command-line'; name: string; description?: string; commandLine: string; packageId?: string }
   | { type: 'set-variable'; name: string; description?: string; variableName: string; value: string };
+
+/** The description of the group that carries the condition of a step the new steps follow (found by it again). */
+function conditionGroupDescription(name: string): string {
+  return `The condition of "${name}", evaluated once for it and the steps inserted after it`;
+}
 
 /** Options of {@link insertStepsAfter}. */
 export interface InsertStepsAfterOptions {
@@ -95,7 +103,17 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
       checkText('value', spec.value, { maxLength: CONSOLE_LIMITS.variableValue });
     }
   }
-  const targets = findSteps(doc.sequence, options.after);
+  let targets = findSteps(doc.sequence, options.after);
+  if (targets.length === 0 && options.after.path !== undefined) {
+    // A step this transform put in a group of its name, to carry its condition, has that name once more in its path:
+    // the same options run again (a nightly check) find it there, and its steps already in place, rather than nothing.
+    const path = options.after.path;
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    targets = findSteps(doc.sequence, { ...options.after, path: `${path}/${name}` }).filter((l) => {
+      const group = l.groups[l.groups.length - 1];
+      return group !== undefined && group.attributes.name === name && group.attributes.description === conditionGroupDescription(name);
+    });
+  }
   if (targets.length === 0) throw new TaskSequenceError('STEP_NOT_FOUND', `No step matches ${JSON.stringify(options.after)}.`);
   const plan = emptyPlan();
   // Steps found already in place after a match. When the new steps match the query themselves (after every Run
@@ -111,6 +129,14 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
     const retry = 'retryCount' in target.node.attributes;
     // Steps after a disabled step run exactly when it does: not at all (as the KB977203 preset does after Setup).
     const disabled = target.node.attributes.disable === 'true';
+    // And after a step with a condition, only when that condition lets the step run: steps that follow a step belong
+    // with it, and ConfigMgr evaluates a step's condition for that step alone. One that tests only variables the
+    // sequence or the administrator sets is copied onto each new step; one that the step itself can change (WMI,
+    // files, _SMSTS… variables such as _SMSTSLastActionSucceeded) would be evaluated anew after it ran, so it moves
+    // to a group around the step and the new steps, evaluated once (as the preset does).
+    const condition = conditionOf(target.node);
+    const wrap = condition !== undefined && conditionMode(condition) === 'wrap' && target.node.kind === 'step';
+    const fresh: { step: Step; after: SequenceItem; change: Change }[] = [];
     options.steps.forEach((spec, i) => {
       const req = options.requirements?.[i] === undefined ? {} : { requirement: options.requirements[i] };
       // Found from where the last one stands: no search of the parent per step (thousands of matches in one group).
@@ -126,16 +152,34 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
       }
       const step = build(spec, retry, disabled);
       const after = anchor;
-      plan.edits.push({ change: { what: `inserted ${spec.type} step "${spec.name}"${disabled ? ', disabled as the step it follows is' : ''}`, where: `${target.path} (after "${after.attributes.name ?? ''}")`, ...req }, apply: () => insertAfter(doc.sequence, after, [step]) });
+      const carried = condition === undefined ? '' : wrap ? ', in the group that carries the condition of the step it follows' : ', with the condition of the step it follows';
+      fresh.push({ step, after, change: { what: `inserted ${spec.type} step "${spec.name}"${disabled ? ', disabled as the step it follows is' : ''}${carried}`, where: `${target.path} (after "${after.attributes.name ?? ''}")`, ...req } });
       anchor = step;
     });
+    if (fresh.length === 0) continue;
+    if (wrap && fresh.length === options.steps.length) {
+      // Every new step goes right after the step: one group holds them all. (Once there, a second run finds them.)
+      const steps = fresh.map((f) => f.step);
+      const name = target.node.attributes.name ?? '';
+      plan.edits.push({
+        change: { what: `moved the condition of "${name}" to a new group of the same name around it and the steps inserted after it, evaluated once`, where: target.path },
+        apply: () => wrapInGroup(doc, target as Located<Step>, condition, steps, conditionGroupDescription(name)),
+      });
+      for (const f of fresh) plan.edits.push({ change: f.change, apply: () => undefined });
+      continue;
+    }
+    // Copied, also where some of the steps were already there (a group cannot hold those without moving them).
+    for (const f of fresh) {
+      if (condition !== undefined) f.step.children.unshift(copyCondition(condition));
+      plan.edits.push({ change: f.change, apply: () => insertAfter(doc.sequence, f.after, [f.step]) });
+    }
   }
   return plan;
 }
 
 /**
- * Inserts `steps` after every step matching `after` (disabled after a disabled step); steps that already follow in
- * that order are kept, not added.
+ * Inserts `steps` after every step matching `after` (disabled after a disabled step, under its condition after a
+ * conditional one); steps that already follow in that order are kept, not added.
  */
 export function insertStepsAfter(options: InsertStepsAfterOptions): Transform {
   // Checked here too: a script that calls the factory gets the refusals createTransform gives, before any edit.

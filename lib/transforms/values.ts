@@ -134,3 +134,16 @@ export function validOptions<O>(name: string, schema: SchemaFile, options: unkno
   assertValid(schema, plain, `Options of ${name}`);
   return plain as unknown as O;
 }
+
+/**
+ * The longest path Windows opens without the `\\?\` prefix: MAX_PATH is 260 characters with the terminating null
+ * ("Maximum Path Length Limitation", Win32 file I/O). Windows Installer and ccmsetup take PATCH paths as they are, so
+ * an .msp path longer than this names a file the client installation cannot open.
+ */
+export const MAX_PATH_CHARS = 259;
+
+/** Why a path is too long for Windows to open, in words, or undefined when it fits in MAX_PATH. */
+export function pathTooLong(path: string): string | undefined {
+  if (path.length <= MAX_PATH_CHARS) return undefined;
+  return `${path.length} characters long, more than the ${MAX_PATH_CHARS} Windows' MAX_PATH allows (260 with the terminating null), so the client installation cannot open it`;
+}

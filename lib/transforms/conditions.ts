@@ -1,0 +1,77 @@
+/**
+ * Steps added after a step with a condition run exactly when it runs: its condition is copied onto them when it tests
+ * only variables the sequence or the administrator sets, and otherwise moved to a new group around the step and the
+ * added steps, so that it is evaluated once for all of them. Shared by insert-steps-after and the KB977203 preset.
+ */
+import type { TaskSequenceDocument } from '../document.js';
+import { expressionParameters } from '../model/conditions.js';
+import { detectIndentUnit, layoutAt, layOut, whitespaceBefore } from '../model/format.js';
+import { plainCopy } from '../model/plain-copy.js';
+import type { Located } from '../model/query.js';
+import type { Condition, Group, Node, Step } from '../model/types.js';
+
+/**
+ * `copy` when a condition tests only variables the sequence or the administrator sets (the same before and after
+ * Setup), `wrap` when it tests anything Setup changes: built-in `_SMS…`/`_OSD…` variables (`_SMSTSInWinPE`,
+ * `_SMSTSLastActionSucceeded`), WMI, files, folders, registry, software.
+ */
+export function conditionMode(condition: Condition): 'copy' | 'wrap' {
+  // Iterative: operators nest as deep as the reader allows.
+  const todo: Node[][] = [condition.children];
+  while (todo.length) {
+    for (const n of todo.pop() as Node[]) {
+      if (n.kind === 'expression') {
+        const variable = expressionParameters(n).Variable ?? '';
+        if (n.attributes.type !== 'SMS_TaskSequence_VariableConditionExpression' || variable.startsWith('_')) return 'wrap';
+      } else if (n.kind === 'operator') todo.push(n.children);
+    }
+  }
+  return 'copy';
+}
+
+/** A copy of a condition with no link to the source text (it is printed, not copied, where it lands). */
+export function copyCondition(condition: Condition): Condition {
+  return plainCopy(condition);
+}
+
+/**
+ * Re-indents a moved subtree's own line breaks by one `unit`: deeper, or (with `remove`) back out. A moved group can
+ * be as deep as the reader's `maxDepth` allows, so its elements are visited from a stack rather than by recursion.
+ */
+export function reindent(node: Node, unit: string, remove = false): void {
+  const outdent = new RegExp(`\\n${unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g');
+  const todo: Node[] = [node];
+  for (let at = todo.pop(); at; at = todo.pop()) {
+    if (!('children' in at)) continue;
+    for (const c of at.children) {
+      if (c.kind === 'text' && /^[ \t\r\n]*$/.test(c.value) && /\n/.test(c.value)) {
+        c.value = remove ? c.value.replace(outdent, '\n') : c.value.replace(/\n/g, `\n${unit}`);
+      } else todo.push(c);
+    }
+  }
+}
+
+/**
+ * Replaces a step with a group of its name carrying its condition (taken off the step) and holding the step and the new
+ * steps after it, laid out like the step: the condition is evaluated once, before the step, for all of them.
+ */
+export function wrapInGroup(doc: TaskSequenceDocument, setup: Located<Step>, condition: Condition, added: Step[], description: string): void {
+  const step = setup.node;
+  const parent = setup.parent;
+  const index = parent.children.indexOf(step);
+  const unit = detectIndentUnit(doc.sequence);
+  const layout = layoutAt(parent, index, unit);
+  const ci = step.children.indexOf(condition);
+  const ws = whitespaceBefore(step, ci);
+  step.children.splice(ws ? ci - 1 : ci, ws ? 2 : 1);
+  const group: Group = { kind: 'group', tag: 'group', attributes: { name: step.attributes.name ?? '', description }, children: [] };
+  if (!layout) {
+    group.children = [condition, step, ...added];
+  } else {
+    reindent(step, layout.unit);
+    const inner = { kind: 'text', value: layout.newline + layout.indent + layout.unit } as const;
+    for (const n of added) layOut(n, { ...layout, indent: layout.indent + layout.unit });
+    group.children = [{ ...inner }, condition, { ...inner }, step, ...added.flatMap((n) => [{ ...inner }, n]), { kind: 'text', value: layout.newline + layout.indent }];
+  }
+  parent.children[index] = group;
+}
