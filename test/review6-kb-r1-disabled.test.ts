@@ -2,7 +2,7 @@
 // cannot stop the client service, so it does not refuse the sequence; it is warned about, saying that enabling it
 // would. An enabled one still refuses (HOTFIX_INSTALL_STEP).
 import { describe, expect, it } from 'vitest';
-import { applyKb977203, checkKb977203, readTaskSequence, type Kb977203Options } from './helpers/api.js';
+import { applyKb977203, checkKb977203, lint, readTaskSequence, type Kb977203Options } from './helpers/api.js';
 import { thrown } from './helpers/thrown.js';
 
 const O: Kb977203Options = { certfixPackage: 'ABC00010', clientVersion: 'sp2', drive: 'C:' };
@@ -28,5 +28,15 @@ describe('R1: a step that installs the hotfix but never runs', () => {
   it('enabled: still refused before any edit', () => {
     const e = thrown(() => applyKb977203(readTaskSequence(SEQUENCE(`${SETUP}<group name="Patches">${PATCH_STEP(false)}</group>`)), O));
     expect(e.code).toBe('HOTFIX_INSTALL_STEP');
+  });
+});
+
+describe('R1 in lint: the same step, as `cmts lint` reports it', () => {
+  const r1 = (xml: string) => lint(readTaskSequence(SEQUENCE(xml)), ['kb977203/hotfix-install-step']).map((i) => ({ severity: i.severity, disabled: /is disabled/.test(i.message) }));
+
+  it('an enabled step is an error; a disabled one, or one in a disabled group, a warning that says why', () => {
+    expect(r1(SETUP + PATCH_STEP(false))).toEqual([{ severity: 'error', disabled: false }]);
+    expect(r1(SETUP + PATCH_STEP(true))).toEqual([{ severity: 'warning', disabled: true }]);
+    expect(r1(`${SETUP}<group name="Old" disable="true">${PATCH_STEP(false)}</group>`)).toEqual([{ severity: 'warning', disabled: true }]);
   });
 });

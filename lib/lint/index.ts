@@ -72,7 +72,7 @@ export function lint(doc: TaskSequenceDocument, ruleIds?: readonly string[]): Is
       const pos = doc.positionOf('located' in f ? f.located.node : f.node);
       out.push({
         code: rule.id,
-        severity: rule.severity,
+        severity: f.severity ?? rule.severity,
         message: f.message,
         path: 'located' in f ? f.located.path : f.path,
         ...(pos ? { line: pos.line, col: pos.col } : {}),

@@ -6,8 +6,12 @@ import type { LintRuleId, Severity } from '../errors.js';
 import { listItems, type Located } from '../model/query.js';
 import type { Node, Sequence, Step, SubTaskSequence } from '../model/types.js';
 
-/** One finding of a rule, before it gets its place and rule id: about a step or group, or about another node. */
-export type Finding = { message: string; located: Located } | { message: string; node: Node; path: string };
+/**
+ * One finding of a rule, before it gets its place and rule id: about a step or group, or about another node. Its
+ * severity is the rule's unless the finding says otherwise (a step that would break the sequence, but is disabled
+ * and so does not run now, is a warning of a rule whose findings are errors).
+ */
+export type Finding = ({ message: string; located: Located } | { message: string; node: Node; path: string }) & { severity?: Severity };
 
 /** A lint rule. */
 export interface LintRule {

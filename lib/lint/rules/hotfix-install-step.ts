@@ -1,8 +1,12 @@
 /** R1: the KB977203 hotfix must not be installed by Install Software or Run Command Line. */
 import { findHotfixInstallSteps } from '../../presets/kb977203-r1.js';
+import { isDisabled } from '../../presets/kb977203-wiring.js';
 import type { LintRule } from '../rule.js';
 
-/** Lint rule `kb977203/hotfix-install-step` (see its description). */
+/**
+ * Lint rule `kb977203/hotfix-install-step` (see its description). As in the preset, a step that is disabled, or in a
+ * disabled group, does not run and cannot stop the client service now: it is a warning that says enabling it would.
+ */
 export const hotfixInstallStep: LintRule = {
   id: 'kb977203/hotfix-install-step',
   severity: 'error',
@@ -11,8 +15,12 @@ export const hotfixInstallStep: LintRule = {
   check: (doc) =>
     findHotfixInstallSteps(doc.sequence)
       .filter((h) => h.explicit)
-      .map((h) => ({
-      located: h.located,
-      message: `${h.why} Installing it this way stops the ConfigMgr client service and the task sequence fails; let Setup Windows and ConfigMgr install it through PATCH (R1).`,
-    })),
+      .map((h) => {
+        const off = isDisabled(h.located.node) || h.located.groups.some(isDisabled);
+        return {
+          located: h.located,
+          message: `${h.why} Installing it this way stops the ConfigMgr client service and the task sequence fails; let Setup Windows and ConfigMgr install it through PATCH (R1).${off ? ' It is disabled, so it does not run now; enabled, it would.' : ''}`,
+          ...(off && { severity: 'warning' as const }),
+        };
+      }),
 };
