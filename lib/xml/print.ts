@@ -377,8 +377,9 @@ class Printer {
       case 'cdata':
         return cdataSection(node.value);
       case 'instruction':
-        // The separator the target needs is XML white space: a value starting with another space (U+00A0) gets one.
-        return `<?${node.target}${node.value && !isSpace(node.value.charCodeAt(0)) ? ' ' : ''}${node.value}?>`;
+        // One space separates any value from the target, and the reader takes exactly one character as the separator:
+        // a value reads back as it was given, also one that starts with white space of its own.
+        return `<?${node.target}${node.value === '' ? '' : ' '}${node.value}?>`;
       default:
         // A plain-data node can say any kind; one with no tag and none of the four has no markup to print.
         throw this.fault(new Fault(0, unknownKind(node), node));
