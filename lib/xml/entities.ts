@@ -145,12 +145,17 @@ export interface EscapeStyle {
   textApos: boolean;
 }
 
-/** Escapes element text: `&`, `<` and `>` always; quotes as the style says. Line ends are kept as given. */
-export function escapeText(value: string, style: EscapeStyle): string {
+/**
+ * Escapes element text: `&`, `<` and `>` always; quotes as the style says; a CR as `&#xD;`. A reader makes every
+ * literal CR (alone or before an LF) an LF (XML 1.0 section 2.11), so only a reference says a CR; an LF is kept as it
+ * is. With `keepCr`, CRs are written as they are: line ends of a document held as text, which mean line ends however
+ * they are read.
+ */
+export function escapeText(value: string, style: EscapeStyle, keepCr = false): string {
   let s = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   if (style.textQuot) s = s.replace(/"/g, '&quot;');
   if (style.textApos) s = s.replace(/'/g, '&apos;');
-  return s;
+  return keepCr || s.indexOf('\r') === -1 ? s : s.replace(/\r/g, '&#xD;');
 }
 
 /** Escapes an attribute value for the given quote character; tab, LF and CR as character references. */
@@ -160,9 +165,18 @@ export function escapeAttribute(value: string, quote: '"' | "'"): string {
   return s.replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;');
 }
 
-/** Text for a CDATA section; `]]>` is split across two sections, the only way CDATA can hold it. */
+/**
+ * Text for a CDATA section; `]]>` is split across two sections, the only way CDATA can hold it, and a CR is written
+ * between two sections as `&#xD;`: read in CDATA, it would be an LF (XML 1.0 section 2.11), like any literal CR.
+ */
 export function cdataSection(value: string): string {
-  return `<![CDATA[${value.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
+  const section = (part: string): string => `<![CDATA[${part.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
+  if (value.indexOf('\r') === -1) return section(value);
+  // No empty section around a CR: it would be a node of nothing.
+  return value
+    .split('\r')
+    .map((part) => (part === '' ? '' : section(part)))
+    .join('&#xD;');
 }
 
 /**
@@ -171,5 +185,5 @@ export function cdataSection(value: string): string {
  * a reader looks for the sequence in one.
  */
 export function heldText(text: string, cdata: boolean, style: EscapeStyle): string {
-  return cdata && !text.includes(']]>') ? `<![CDATA[${text}]]>` : escapeText(text, style);
+  return cdata && !text.includes(']]>') ? `<![CDATA[${text}]]>` : escapeText(text, style, true);
 }
