@@ -24,7 +24,7 @@ export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
     // it stands) needs judging, and no second parse of the whole text is made.
     return printCheckedDocument(doc.xml, 'The edited document', { overrides, encoding: doc.encoding });
   } catch (e) {
-    if (e instanceof TaskSequenceError && e.code === 'OUTPUT_MALFORMED' && !e.range) placeInFile(doc, e);
+    if (e instanceof TaskSequenceError && (e.code === 'OUTPUT_MALFORMED' || e.code === 'ENCODING_INVALID') && !e.range) placeInFile(doc, e);
     throw e;
   }
 }

@@ -3,6 +3,7 @@
  * DOCTYPE, so there is nothing else to expand.
  */
 import { isXmlChar, isXmlName } from './chars.js';
+import { firstUnencodable, fitsSingleByte, type SingleByteEncoding } from './single-byte.js';
 
 /** A bad entity reference; `offset` is relative to the decoded string's start. */
 export class EntityError extends Error {
@@ -166,17 +167,26 @@ export function escapeAttribute(value: string, quote: '"' | "'"): string {
 }
 
 /**
- * Text for a CDATA section; `]]>` is split across two sections, the only way CDATA can hold it, and a CR is written
- * between two sections as `&#xD;`: read in CDATA, it would be an LF (XML 1.0 section 2.11), like any literal CR.
+ * Text for a CDATA section; `]]>` is split across two sections, the only way CDATA can hold it. A CR is written between
+ * two sections as `&#xD;` (read in CDATA, it would be an LF: XML 1.0 section 2.11, like any literal CR), and so is a
+ * character the document's single-byte `encoding` has no byte for, which a section cannot hold either.
  */
-export function cdataSection(value: string): string {
+export function cdataSection(value: string, encoding?: SingleByteEncoding): string {
   const section = (part: string): string => `<![CDATA[${part.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
-  if (value.indexOf('\r') === -1) return section(value);
-  // No empty section around a CR: it would be a node of nothing.
-  return value
-    .split('\r')
-    .map((part) => (part === '' ? '' : section(part)))
-    .join('&#xD;');
+  if (value.indexOf('\r') === -1 && (encoding === undefined || firstUnencodable(value, encoding) === undefined)) return section(value);
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c !== 0x0d && (encoding === undefined || fitsSingleByte(c, encoding))) continue;
+    const cp = value.codePointAt(i) as number;
+    // No empty section around a reference: it would be a node of nothing.
+    if (i > from) out += section(value.slice(from, i));
+    out += `&#x${cp.toString(16).toUpperCase()};`;
+    if (cp > 0xffff) i++;
+    from = i + 1;
+  }
+  return from < value.length ? out + section(value.slice(from)) : out;
 }
 
 /**

@@ -10,7 +10,7 @@ import { type EmptyForm, styleOf, type WriteStyle } from './style.js';
 import { INVALID_CHAR, isSpace, isXmlName } from './chars.js';
 import { readDeclaration } from './declaration.js';
 import { declarationDisagreement, type TextEncodingInfo } from './codec.js';
-import { referenceUnencodable, type SingleByteEncoding } from './single-byte.js';
+import { firstUnencodable, referenceUnencodable, type SingleByteEncoding } from './single-byte.js';
 import { LineCounter, TaskSequenceError } from '../errors.js';
 
 /** Collects output, merging adjacent copies from the same source into one slice. */
@@ -149,6 +149,7 @@ export function printCheckedDocument(doc: XmlDocument, what: string, options: Pr
   } catch (e) {
     if (!(e instanceof Fault)) throw e;
     const { line, col } = new LineCounter(out.finish()).linePos(e.at);
+    if (e.code === 'ENCODING_INVALID') throw outputError('ENCODING_INVALID', `${what} cannot be written in its encoding (line ${line}, column ${col} of the output): ${e.message} Nothing is written.`, printer.pathOf(e), e.node);
     throw outputMalformed(`${what} would not be well-formed XML (line ${line}, column ${col} of the output): ${e.message} Nothing is written.`, printer.pathOf(e), e.node);
   }
   return text;
@@ -172,13 +173,18 @@ const faultNodes = new WeakMap<TaskSequenceError, object>();
 
 /** `OUTPUT_MALFORMED` with `path` as data, remembering the node at fault (if it is one) for {@link faultNodeOf}. */
 function outputMalformed(message: string, path: string, node: unknown): TaskSequenceError {
-  const error = new TaskSequenceError('OUTPUT_MALFORMED', message, { path });
+  return outputError('OUTPUT_MALFORMED', message, path, node);
+}
+
+/** An error of the printer with `path` as data, remembering the node at fault (if it is one) for {@link faultNodeOf}. */
+function outputError(code: 'OUTPUT_MALFORMED' | 'ENCODING_INVALID', message: string, path: string, node: unknown): TaskSequenceError {
+  const error = new TaskSequenceError(code, message, { path });
   if (typeof node === 'object' && node !== null) faultNodes.set(error, node);
   return error;
 }
 
 /**
- * The node an `OUTPUT_MALFORMED` error of the printer is about (the element, for one of its attributes), so a caller
+ * The node an `OUTPUT_MALFORMED` (or `ENCODING_INVALID`) error of the printer is about (the element, for one of its attributes), so a caller
  * that knows where the node was read can place the error in its file; undefined for another error, or when the fault
  * is the document's (no root element) or a child that is no node.
  */
@@ -228,6 +234,8 @@ class Fault extends Error {
     readonly attribute?: string,
     /** The node's index among its parent's children, when the node is no object (so it cannot be looked for). */
     readonly index = -1,
+    /** Well-formed text that the document's encoding cannot hold is `ENCODING_INVALID`, as the encoder says it. */
+    readonly code: 'OUTPUT_MALFORMED' | 'ENCODING_INVALID' = 'OUTPUT_MALFORMED',
   ) {
     super(message);
   }
@@ -343,7 +351,11 @@ class Printer {
     // White space is written as it is: no style to learn, and it extends the copy of the source it matches.
     if (node.kind === 'text' && isBlank(node.value)) out.push(node.value);
     else {
-      if (this.checking) checkFreshLeaf(node, out.length);
+      if (this.checking) {
+        checkFreshLeaf(node, out.length);
+        if (node.kind === 'comment') this.checkEncodable(node.value, 'a comment', node, out);
+        else if (node.kind === 'instruction') this.checkEncodable(node.target + node.value, 'a processing instruction', node, out);
+      }
       out.push(this.freshLeaf(node));
     }
   }
@@ -358,11 +370,25 @@ class Printer {
     }
   }
 
+  /**
+   * Refuses markup printed afresh that holds a character the document's single-byte encoding has no byte for, where no
+   * character reference can stand for it (a name, a comment, an instruction): found here, the refusal has a place.
+   */
+  private checkEncodable(text: string, what: string, node: Node, out: Out, attribute?: string): void {
+    const cp = this.singleByte === undefined ? undefined : firstUnencodable(text, this.singleByte);
+    if (cp === undefined) return;
+    const hex = cp.toString(16).toUpperCase();
+    const message = `Character U+${hex.padStart(4, '0')} cannot be written in ${(this.singleByte as string).toUpperCase()}, the document's encoding, and ${what} cannot hold a character reference; convert the document to UTF-8.`;
+    throw new Fault(out.length, message, node, attribute, -1, 'ENCODING_INVALID');
+  }
+
   /** Judges the names and values of a start tag printed afresh. */
   private checkStartTag(node: Element, out: Out): void {
     if (typeof node.tag !== 'string' || !isXmlName(node.tag)) throw new Fault(out.length, `${JSON.stringify(node.tag)} is not an XML name, so it cannot be an element's tag.`, node);
+    this.checkEncodable(node.tag, 'a name', node, out);
     for (const name in node.attributes) {
       if (!isXmlName(name)) throw new Fault(out.length, `${JSON.stringify(name)} is not an XML name, so it cannot be an attribute of <${node.tag}>.`, node, name);
+      this.checkEncodable(name, 'a name', node, out, name);
       const fault = badChar(node.attributes[name], out.length, node, name);
       if (fault) throw fault;
     }
@@ -375,7 +401,7 @@ class Printer {
       case 'comment':
         return `<!--${node.value}-->`;
       case 'cdata':
-        return cdataSection(node.value);
+        return cdataSection(node.value, this.singleByte);
       case 'instruction':
         // One space separates any value from the target, and the reader takes exactly one character as the separator:
         // a value reads back as it was given, also one that starts with white space of its own.
@@ -439,7 +465,7 @@ class Printer {
       const wasCdata = src !== undefined && src.text.startsWith('<![CDATA[', from);
       const fault = this.checking ? badChar(node.value, out.length, node) : undefined;
       if (fault) throw fault;
-      out.push(wasCdata ? cdataSection(node.value) : this.encodable(escapeText(node.value, this.style)));
+      out.push(wasCdata ? cdataSection(node.value, this.singleByte) : this.encodable(escapeText(node.value, this.style)));
       return;
     }
     // An element inside itself (a plain-data tree can be made to hold itself) would be printed without end.
