@@ -58,3 +58,27 @@ describe('markup that cannot hold a reference, printed afresh in a single-byte d
     expect(again.children.some((c) => c.kind === 'comment' && c.value === ' \u20ac ')).toBe(true);
   });
 });
+
+describe('a node copied from another document into a single-byte one', () => {
+  it('is printed afresh, with references, when its text holds a character this document has no byte for', () => {
+    const doc = readTaskSequence(source('ISO-8859-1'));
+    const other = readTaskSequence('<sequence version="3.10">\n<group name="\u20ac g"><!-- c --><step type="Y" name="\u20ac s"><action><![CDATA[\u20ac]]></action></step></group>\n</sequence>');
+    const group = other.sequence.children.find((c) => 'tag' in c) as Element;
+    doc.sequence.children.push(group);
+    const out = writeTaskSequence(doc);
+    expect(Buffer.from(out).toString('latin1')).toContain('<group name="&#x20AC; g"><!-- c --><step type="Y" name="&#x20AC; s"><action>&#x20AC;</action></step></group>');
+    const again = readTaskSequence(out).sequence.children.filter((c) => 'tag' in c);
+    expect(again[1]).toEqual(JSON.parse(JSON.stringify(group)));
+  });
+
+  it('is copied as it is when its text fits, and one this document cannot hold is refused with its path', () => {
+    const doc = readTaskSequence(source('ISO-8859-1'));
+    const other = readTaskSequence("<sequence version='3.10'><group name='caf\u00e9'/></sequence>");
+    doc.sequence.children.push(other.sequence.children[0] as Node);
+    expect(writeTaskSequenceText(doc)).toContain("<group name='caf\u00e9'/>");
+    const third = readTaskSequence('<sequence version="3.10"><g\u0151/></sequence>');
+    doc.sequence.children.push(third.sequence.children[0] as Node);
+    const e = thrown(() => writeTaskSequence(doc));
+    expect([e.code, e.path]).toEqual(['ENCODING_INVALID', '/sequence[1]/g\u0151[1]']);
+  });
+});

@@ -297,6 +297,25 @@ class Printer {
 
   private readonly singleByte: SingleByteEncoding | undefined;
 
+  /** Sources other than the document's own, and whether their text can be copied into it (see {@link copyable}). */
+  private foreign: Map<Source, boolean> | undefined;
+
+  /**
+   * `src`, or undefined when its text cannot be copied as it is into this document: a node read from another
+   * document (a step copied across) whose text holds a character this single-byte document has no byte for, which a
+   * copy would hold raw, and the encoder refuse. Printed afresh instead, such a node has references for them. Each
+   * source is looked at once, so the cost stays linear; a document's own text was decoded from its encoding.
+   */
+  private copyable(src: Source | undefined): Source | undefined {
+    if (src === undefined || this.singleByte === undefined) return src;
+    const own = sourceOf(this.doc);
+    if (src === own) return src;
+    this.foreign ??= new Map();
+    let fits = this.foreign.get(src);
+    if (fits === undefined) this.foreign.set(src, (fits = firstUnencodable(src.text, this.singleByte) === undefined));
+    return fits ? src : undefined;
+  }
+
   /** Escaped text or an attribute value, with references for the characters a single-byte document cannot hold. */
   private encodable(escaped: string): string {
     return this.singleByte ? referenceUnencodable(escaped, this.singleByte) : escaped;
@@ -338,7 +357,7 @@ class Printer {
       return;
     }
     if (this.checking && node.kind === 'instruction') this.checkDeclarationPlace(node, out);
-    const src = sourceOf(node);
+    const src = this.copyable(sourceOf(node));
     if (src) {
       const start = startOf(node);
       const end = endOf(node);
@@ -413,7 +432,7 @@ class Printer {
   }
 
   private element(node: Element, out: Out, todo: Work[]): void {
-    const src = isSourcedElement(node) ? sourceOf(node) : undefined;
+    const src = isSourcedElement(node) ? this.copyable(sourceOf(node)) : undefined;
     const start = src ? startOf(node) : 0;
     if (this.checking && !('value' in node) && !Array.isArray((node as { children: unknown }).children)) throw new Fault(out.length, `<${node.tag}> has neither children (an array) nor a value.`, node);
     const empty = 'value' in node ? node.value === '' : node.children.length === 0;
