@@ -73,6 +73,13 @@ describe('a refused edit carries its place as data', () => {
     expect([e.path, e.message]).toEqual(['/extra[1]', expect.stringMatching(/A second root element/)]);
   });
 
+  it('places a child that is no node where it would have been printed, not at its parent', () => {
+    const doc = readTaskSequence(xml);
+    group(doc).children.push(null as never);
+    const e = thrown(() => writeTaskSequenceText(doc));
+    expect([e.path, e.message]).toEqual(['/sequence[1]/group[1]/node()[8]', 'The edited document would not be well-formed XML (line 7, column 3 of the output): A child of <group> is null, not a node, so it cannot be written. Nothing is written.']);
+  });
+
   it('counts text as XPath does: a run of text and CDATA is one text node', () => {
     const doc = readTaskSequence('<sequence version="3.00"><x>a<![CDATA[b]]><!--c-->d</x></sequence>');
     const x = doc.sequence.children[0] as Element & { children: Node[] };

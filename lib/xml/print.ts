@@ -264,13 +264,16 @@ export function printNode(node: Node, doc: XmlDocument): string {
  * What is left to write: a node, literal text, or a span of the source to copy (pushed as end, start, source, COPY).
  * The markers are told apart by identity, so the loop asks no node what properties it has.
  */
-type Work = Node | string | Source | number | typeof LEAVE | typeof COPY;
+type Work = Node | string | Source | number | typeof LEAVE | typeof COPY | typeof BAD;
 
 /** On `todo` after an element's children (itself under it): the element is no longer open. */
 const LEAVE = { leave: true } as const;
 
 /** On `todo` above a span to copy: the source, the start and the end are under it. */
 const COPY = { copy: true } as const;
+
+/** On `todo` in place of a child that is no node: its parent and its index are under it. */
+const BAD = { bad: true } as const;
 
 class Printer {
   private styleCache: WriteStyle | undefined;
@@ -336,7 +339,11 @@ class Printer {
       if (typeof work === 'string') out.push(work);
       else if (work === COPY) out.copy(todo.pop() as Source, todo.pop() as number, todo.pop() as number);
       else if (work === LEAVE) this.open.delete(todo.pop() as Node);
-      else this.one(work as Node, out, todo);
+      else if (work === BAD) {
+        const parent = todo.pop() as Element & { children: unknown[] };
+        const index = todo.pop() as number;
+        this.nodeOrFault(parent.children[index], parent, index, out);
+      } else this.one(work as Node, out, todo);
     }
   }
 
@@ -494,7 +501,13 @@ class Printer {
     this.open.add(node);
     todo.push(node, LEAVE);
     const children = node.children;
-    for (let i = children.length - 1; i >= 0; i--) todo.push(this.nodeOrFault(children[i], node, i, out));
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child: unknown = children[i];
+      // A child that is no node is refused where it would be printed, so the fault is placed in the output at its own
+      // place, not at its parent's start tag: its index and parent go on `todo` under a marker.
+      if (typeof child === 'object' && child !== null) todo.push(child as Node);
+      else todo.push(i, node, BAD);
+    }
   }
 
   /**
