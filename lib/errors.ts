@@ -133,7 +133,10 @@ export interface Issue {
   severity: Severity;
   /** What is wrong, in terms of the library (the command line adds its flag names). */
   message: string;
-  /** Step path (`Group/Sub group/Step`) the issue is about, when it is about a step. */
+  /**
+   * Step path (`Group/Sub group/Step`) the issue is about, when it is about a step. For `OUTPUT_MALFORMED` refused by
+   * the XML writer, the XPath of the node at fault in the tree written (`/sequence[1]/group[2]/step[1]/@name`).
+   */
   path?: string;
   /** 1-based line in the file, when the issue has a place in it. */
   line?: number;
@@ -156,7 +159,7 @@ export interface TaskSequenceErrorInit {
   linePos?: LinePos;
   /** The file the error is about, when known. */
   file?: string;
-  /** Step path the error is about. */
+  /** Step path the error is about (for `OUTPUT_MALFORMED` of the XML writer, the XPath of the node at fault). */
   path?: string;
   /** Further issues behind the error (each schema violation of `OPTIONS_INVALID`, say). */
   issues?: Issue[];

@@ -7,20 +7,50 @@ import { embeddedOverride } from './containers/embedded.js';
 import type { TaskSequenceDocument } from './document.js';
 import type { Node } from './model/types.js';
 import { decodeBytes, encodesTo, encodeText } from './xml/codec.js';
-import { sourceOf } from './xml/origin.js';
+import { TaskSequenceError } from './errors.js';
+import { endOf, sourceOf, startOf } from './xml/origin.js';
 import { checkOutput } from './xml/check-output.js';
-import { printCheckedDocument } from './xml/print.js';
+import { faultNodeOf, printCheckedDocument } from './xml/print.js';
 
 /** The document as text (no BOM); throws `OUTPUT_MALFORMED` if an edit made it not well-formed. */
 export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
-  const overrides = new Map<Node, string>();
-  if (doc.embedded) {
-    const raw = embeddedOverride(doc.embedded);
-    if (raw !== undefined) overrides.set(doc.embedded.holder, raw);
+  try {
+    const overrides = new Map<Node, string>();
+    if (doc.embedded) {
+      const raw = embeddedOverride(doc.embedded);
+      if (raw !== undefined) overrides.set(doc.embedded.holder, raw);
+    }
+    // Judged as it is printed: what is copied was judged when it was read, so only what is printed afresh (and where
+    // it stands) needs judging, and no second parse of the whole text is made.
+    return printCheckedDocument(doc.xml, 'The edited document', { overrides, encoding: doc.encoding });
+  } catch (e) {
+    if (e instanceof TaskSequenceError && (e.code === 'OUTPUT_MALFORMED' || e.code === 'ENCODING_INVALID') && !e.range) placeInFile(doc, e);
+    throw e;
   }
-  // Judged as it is printed: what is copied was judged when it was read, so only what is printed afresh (and where
-  // it stands) needs judging, and no second parse of the whole text is made.
-  return printCheckedDocument(doc.xml, 'The edited document', { overrides, encoding: doc.encoding });
+}
+
+/**
+ * Gives a refused edit the place in the file of the node at fault, as a read error has one: `range` (offsets into the
+ * decoded text read) and `linePos`, when that node was read from the file (for one of its attributes, the element).
+ * A node created since has no place in the file; its `path` says where it is in the tree.
+ */
+function placeInFile(doc: TaskSequenceDocument, e: TaskSequenceError): void {
+  const node = faultNodeOf(e);
+  const src = node && sourceOf(node);
+  const outer = sourceOf(doc.xml);
+  if (!node || !src || !outer) return;
+  let range: [number, number] = [startOf(node), endOf(node)];
+  if (src !== outer) {
+    // A node of the embedded sequence: its offsets are in the text held by the holder. CDATA maps one to one after
+    // '<![CDATA['; entity-escaped text does not, so the place is then the holder's.
+    const holder = doc.embedded?.holder;
+    if (!holder || !sourceOf(holder) || sourceOf(holder) !== outer || src !== sourceOf(doc.embedded.xml)) return;
+    range = holder.kind === 'cdata' ? [startOf(holder) + 9 + range[0], startOf(holder) + 9 + range[1]] : [startOf(holder), endOf(holder)];
+  }
+  const linePos = doc.positionOf(node as Node);
+  if (!linePos) return;
+  e.range = range;
+  e.linePos = linePos;
 }
 
 /**

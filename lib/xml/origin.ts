@@ -237,6 +237,14 @@ function nameAt(text: string, from: number): string {
   return text.slice(from, at);
 }
 
+/**
+ * Where the value of the instruction whose target ends at `afterTarget` (and which ends at `end`) starts: after the one
+ * white-space character that separates it from the target, when there is any value.
+ */
+export function instructionValueAt(afterTarget: number, end: number): number {
+  return afterTarget < end - 2 ? afterTarget + 1 : afterTarget;
+}
+
 /** The kind a leaf had when read, from the markup it starts with. */
 export function leafKindAt(text: string, start: number): 'text' | 'comment' | 'cdata' | 'instruction' {
   if (text.charCodeAt(start) !== 0x3c) return 'text';
@@ -294,7 +302,7 @@ export function originOf(node: Node | XmlDocument): Origin | undefined {
   const kind = leafKindAt(text, start);
   if (kind === 'instruction') {
     const target = nameAt(text, start + 2);
-    return { src, start, end, value: text.slice(start + 2 + target.length, end - 2), target };
+    return { src, start, end, value: text.slice(instructionValueAt(start + 2 + target.length, end), end - 2), target };
   }
   if (kind === 'text') return { src, start, end, value: contentValueAt(text, start, end) };
   return { src, start, end, value: text.slice(start + (kind === 'comment' ? 4 : 9), end - 3) };

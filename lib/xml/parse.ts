@@ -452,8 +452,11 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
           });
         }
       }
-      const value = text.slice(afterTarget, close);
-      if (INVALID_CHAR.test(value)) decode(value, afterTarget);
+      // The white space that separates the data from the target is not part of it (one character: any more is data,
+      // kept so that the value says exactly what is written and a value given reads back as it was given).
+      const valueStart = afterTarget < close ? afterTarget + 1 : afterTarget;
+      const value = text.slice(valueStart, close);
+      if (INVALID_CHAR.test(value)) decode(value, valueStart);
       if (!check || !stack.length) {
         flushPending(stack[stack.length - 1]);
         children().push(new SourcedInstruction(source, pos, target, value));

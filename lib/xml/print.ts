@@ -10,7 +10,7 @@ import { type EmptyForm, styleOf, type WriteStyle } from './style.js';
 import { INVALID_CHAR, isSpace, isXmlName } from './chars.js';
 import { readDeclaration } from './declaration.js';
 import { declarationDisagreement, type TextEncodingInfo } from './codec.js';
-import { referenceUnencodable, type SingleByteEncoding } from './single-byte.js';
+import { firstUnencodable, referenceUnencodable, type SingleByteEncoding } from './single-byte.js';
 import { LineCounter, TaskSequenceError } from '../errors.js';
 
 /** Collects output, merging adjacent copies from the same source into one slice. */
@@ -101,7 +101,7 @@ export interface PrintOptions {
 export function printDocument(doc: XmlDocument, options: PrintOptions = {}): string {
   const printer = new Printer(doc, options.overrides);
   const out = new Out();
-  for (const child of doc.children) printer.node(child, out);
+  doc.children.forEach((child, i) => printer.node(child, out, i));
   return out.finish();
 }
 
@@ -123,18 +123,20 @@ export function printCheckedDocument(doc: XmlDocument, what: string, options: Pr
   let prologue = true;
   let text: string;
   try {
-    for (const item of doc.children as unknown[]) {
-      const child = printer.nodeOrFault(item, undefined, out);
+    const items = doc.children as unknown[];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      const child = printer.nodeOrFault(item, undefined, i, out);
       printer.declarationAt = out.length === 0 || (options.embedded === true && prologue) ? out.length : -1;
       if ('tag' in child || (child.kind !== 'text' && child.kind !== 'comment')) prologue = false;
       // Raw text written instead of a node (an edited embedded sequence) is text or CDATA, whatever the node now says.
-      if (options.overrides?.has(child)) throw new Fault(out.length, roots ? 'Text after the root element (the edited embedded sequence).' : 'Text before the root element (the edited embedded sequence).');
+      if (options.overrides?.has(child)) throw new Fault(out.length, roots ? 'Text after the root element (the edited embedded sequence).' : 'Text before the root element (the edited embedded sequence).', child);
       if ('tag' in child) {
-        if (++roots > 1) throw new Fault(out.length, 'A second root element; a document has exactly one.');
-      } else if (child.kind === 'cdata') throw new Fault(out.length, 'CDATA section outside the root element.');
-      else if (child.kind === 'text' && !isBlank(child.value)) throw new Fault(out.length, roots ? 'Text after the root element.' : 'Text before the root element.');
-      else if (child.kind === 'text' && copiesReference(child)) throw new Fault(out.length, 'A character reference outside the root element (only literal white space may stand there).');
-      printer.node(child, out);
+        if (++roots > 1) throw new Fault(out.length, 'A second root element; a document has exactly one.', child);
+      } else if (child.kind === 'cdata') throw new Fault(out.length, 'CDATA section outside the root element.', child);
+      else if (child.kind === 'text' && !isBlank(child.value)) throw new Fault(out.length, roots ? 'Text after the root element.' : 'Text before the root element.', child);
+      else if (child.kind === 'text' && copiesReference(child)) throw new Fault(out.length, 'A character reference outside the root element (only literal white space may stand there).', child);
+      printer.node(child, out, i);
     }
     if (!roots) throw new Fault(out.length, 'The document has no root element.');
     text = out.finish();
@@ -147,7 +149,8 @@ export function printCheckedDocument(doc: XmlDocument, what: string, options: Pr
   } catch (e) {
     if (!(e instanceof Fault)) throw e;
     const { line, col } = new LineCounter(out.finish()).linePos(e.at);
-    throw new TaskSequenceError('OUTPUT_MALFORMED', `${what} would not be well-formed XML (line ${line}, column ${col} of the output): ${e.message} Nothing is written.`);
+    if (e.code === 'ENCODING_INVALID') throw outputError('ENCODING_INVALID', `${what} cannot be written in its encoding (line ${line}, column ${col} of the output): ${e.message} Nothing is written.`, printer.pathOf(e), e.node);
+    throw outputMalformed(`${what} would not be well-formed XML (line ${line}, column ${col} of the output): ${e.message} Nothing is written.`, printer.pathOf(e), e.node);
   }
   return text;
 }
@@ -165,11 +168,74 @@ function copiesReference(node: Extract<Node, { kind: 'text' }>): boolean {
   return end - start !== node.value.length && leafSays(node, src.text, start, end);
 }
 
-/** Where a checking printer found that its output would not be well-formed, and why. */
+/** The node each `OUTPUT_MALFORMED` error of the printer is about (see {@link faultNodeOf}). */
+const faultNodes = new WeakMap<TaskSequenceError, object>();
+
+/** `OUTPUT_MALFORMED` with `path` as data, remembering the node at fault (if it is one) for {@link faultNodeOf}. */
+function outputMalformed(message: string, path: string, node: unknown): TaskSequenceError {
+  return outputError('OUTPUT_MALFORMED', message, path, node);
+}
+
+/** An error of the printer with `path` as data, remembering the node at fault (if it is one) for {@link faultNodeOf}. */
+function outputError(code: 'OUTPUT_MALFORMED' | 'ENCODING_INVALID', message: string, path: string, node: unknown): TaskSequenceError {
+  const error = new TaskSequenceError(code, message, { path });
+  if (typeof node === 'object' && node !== null) faultNodes.set(error, node);
+  return error;
+}
+
+/**
+ * The node an `OUTPUT_MALFORMED` (or `ENCODING_INVALID`) error of the printer is about (the element, for one of its attributes), so a caller
+ * that knows where the node was read can place the error in its file; undefined for another error, or when the fault
+ * is the document's (no root element) or a child that is no node.
+ */
+export function faultNodeOf(error: unknown): Node | undefined {
+  return error instanceof TaskSequenceError ? (faultNodes.get(error) as Node | undefined) : undefined;
+}
+
+/** What an XPath step calls a node: its tag (`*` for one that is no name), or the node test of its kind. */
+function xpathType(n: unknown): string {
+  if (typeof n !== 'object' || n === null) return 'node()';
+  if ('tag' in n) return typeof n.tag === 'string' && isXmlName(n.tag) ? n.tag : '*';
+  const { kind, target } = n as { kind?: unknown; target?: unknown };
+  if (kind === 'text' || kind === 'cdata') return 'text()';
+  if (kind === 'comment') return 'comment()';
+  if (kind === 'instruction') return typeof target === 'string' && isXmlName(target) ? `processing-instruction('${target}')` : 'processing-instruction()';
+  return 'node()';
+}
+
+/**
+ * One step of an XPath to `list[index]`: `tag[n]` for an element (the n-th child element of that tag), `text()[n]`
+ * (adjacent text and CDATA are one text node in XPath), `comment()[n]`, `processing-instruction('target')[n]`, and
+ * `node()[n]` for anything else; `*[n]` for an element whose tag is no name.
+ */
+function xpathStep(list: readonly unknown[], index: number): string {
+  const own = xpathType(list[index]);
+  let n = 0;
+  let previous = '';
+  for (let i = 0; i <= index; i++) {
+    const t = xpathType(list[i]);
+    const element = typeof list[i] === 'object' && list[i] !== null && 'tag' in (list[i] as object);
+    // Counted as XPath counts: every node for node(), every element for *, and a run of text and CDATA once.
+    if ((own === 'node()' || t === own || (own === '*' && element)) && !(own === 'text()' && previous === 'text()')) n++;
+    previous = t;
+  }
+  return `${own}[${n}]`;
+}
+
+/**
+ * Where a checking printer found that its output would not be well-formed, and why: the offset in the output, and the
+ * node at fault (with the attribute, when it is one of its attributes), from which the error's path is made.
+ */
 class Fault extends Error {
   constructor(
     readonly at: number,
     message: string,
+    readonly node?: unknown,
+    readonly attribute?: string,
+    /** The node's index among its parent's children, when the node is no object (so it cannot be looked for). */
+    readonly index = -1,
+    /** Well-formed text that the document's encoding cannot hold is `ENCODING_INVALID`, as the encoder says it. */
+    readonly code: 'OUTPUT_MALFORMED' | 'ENCODING_INVALID' = 'OUTPUT_MALFORMED',
   ) {
     super(message);
   }
@@ -180,11 +246,11 @@ class Fault extends Error {
  * null or none would print as `5`, `null` or `undefined`, which read back as a string or, after an instruction's
  * target, as part of the target).
  */
-function badChar(value: unknown, at: number): Fault | undefined {
-  if (typeof value !== 'string') return new Fault(at, `A value is ${value === null ? 'null' : typeof value}, not a string, so it cannot be written as XML.`);
+function badChar(value: unknown, at: number, node: Node, attribute?: string): Fault | undefined {
+  if (typeof value !== 'string') return new Fault(at, `A value is ${value === null ? 'null' : typeof value}, not a string, so it cannot be written as XML.`, node, attribute);
   if (!INVALID_CHAR.test(value)) return undefined;
   const i = value.search(INVALID_CHAR);
-  return new Fault(at, `Character U+${value.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML.`);
+  return new Fault(at, `Character U+${value.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML.`, node, attribute);
 }
 
 /** Prints one node (and its subtree) the way {@link printDocument} would inside `doc`. */
@@ -198,13 +264,16 @@ export function printNode(node: Node, doc: XmlDocument): string {
  * What is left to write: a node, literal text, or a span of the source to copy (pushed as end, start, source, COPY).
  * The markers are told apart by identity, so the loop asks no node what properties it has.
  */
-type Work = Node | string | Source | number | typeof LEAVE | typeof COPY;
+type Work = Node | string | Source | number | typeof LEAVE | typeof COPY | typeof BAD;
 
 /** On `todo` after an element's children (itself under it): the element is no longer open. */
 const LEAVE = { leave: true } as const;
 
 /** On `todo` above a span to copy: the source, the start and the end are under it. */
 const COPY = { copy: true } as const;
+
+/** On `todo` in place of a child that is no node: its parent and its index are under it. */
+const BAD = { bad: true } as const;
 
 class Printer {
   private styleCache: WriteStyle | undefined;
@@ -231,6 +300,25 @@ class Printer {
 
   private readonly singleByte: SingleByteEncoding | undefined;
 
+  /** Sources other than the document's own, and whether their text can be copied into it (see {@link copyable}). */
+  private foreign: Map<Source, boolean> | undefined;
+
+  /**
+   * `src`, or undefined when its text cannot be copied as it is into this document: a node read from another
+   * document (a step copied across) whose text holds a character this single-byte document has no byte for, which a
+   * copy would hold raw, and the encoder refuse. Printed afresh instead, such a node has references for them. Each
+   * source is looked at once, so the cost stays linear; a document's own text was decoded from its encoding.
+   */
+  private copyable(src: Source | undefined): Source | undefined {
+    if (src === undefined || this.singleByte === undefined) return src;
+    const own = sourceOf(this.doc);
+    if (src === own) return src;
+    this.foreign ??= new Map();
+    let fits = this.foreign.get(src);
+    if (fits === undefined) this.foreign.set(src, (fits = firstUnencodable(src.text, this.singleByte) === undefined));
+    return fits ? src : undefined;
+  }
+
   /** Escaped text or an attribute value, with references for the characters a single-byte document cannot hold. */
   private encodable(escaped: string): string {
     return this.singleByte ? referenceUnencodable(escaped, this.singleByte) : escaped;
@@ -244,14 +332,18 @@ class Printer {
    * Prints `root` and its subtree. Iterative (an explicit stack of what is left to write), so no depth the reader
    * allows can overflow the call stack.
    */
-  node(root: Node, out: Out): void {
-    const todo: Work[] = [this.nodeOrFault(root, undefined, out)];
+  node(root: Node, out: Out, index = -1): void {
+    const todo: Work[] = [this.nodeOrFault(root, undefined, index, out)];
     while (todo.length) {
       const work = todo.pop() as Exclude<Work, number | Source>;
       if (typeof work === 'string') out.push(work);
       else if (work === COPY) out.copy(todo.pop() as Source, todo.pop() as number, todo.pop() as number);
       else if (work === LEAVE) this.open.delete(todo.pop() as Node);
-      else this.one(work as Node, out, todo);
+      else if (work === BAD) {
+        const parent = todo.pop() as Element & { children: unknown[] };
+        const index = todo.pop() as number;
+        this.nodeOrFault(parent.children[index], parent, index, out);
+      } else this.one(work as Node, out, todo);
     }
   }
 
@@ -262,7 +354,7 @@ class Printer {
       // The raw text is text or CDATA: written for a node that now says it is something else, it would read back as
       // another tree than the one written.
       if (this.checking && ('tag' in node || (node.kind !== 'text' && node.kind !== 'cdata'))) {
-        throw new Fault(out.length, `The node that holds the embedded sequence is now ${'tag' in node ? 'an element' : `a ${node.kind}`}; the edited sequence can only be written as text or CDATA.`);
+        throw new Fault(out.length, `The node that holds the embedded sequence is now ${'tag' in node ? 'an element' : `a ${node.kind}`}; the edited sequence can only be written as text or CDATA.`, node);
       }
       out.push(override);
       return;
@@ -272,12 +364,12 @@ class Printer {
       return;
     }
     if (this.checking && node.kind === 'instruction') this.checkDeclarationPlace(node, out);
-    const src = sourceOf(node);
+    const src = this.copyable(sourceOf(node));
     if (src) {
       const start = startOf(node);
       const end = endOf(node);
       if (leafSays(node, src.text, start, end)) {
-        if (this.checking && node.kind === 'text') checkJoin(src.text, start, out);
+        if (this.checking && node.kind === 'text') checkJoin(node, src.text, start, out);
         out.copy(src, start, end);
         return;
       }
@@ -285,7 +377,11 @@ class Printer {
     // White space is written as it is: no style to learn, and it extends the copy of the source it matches.
     if (node.kind === 'text' && isBlank(node.value)) out.push(node.value);
     else {
-      if (this.checking) checkFreshLeaf(node, out.length);
+      if (this.checking) {
+        checkFreshLeaf(node, out.length);
+        if (node.kind === 'comment') this.checkEncodable(node.value, 'a comment', node, out);
+        else if (node.kind === 'instruction') this.checkEncodable(node.target + node.value, 'a processing instruction', node, out);
+      }
       out.push(this.freshLeaf(node));
     }
   }
@@ -294,18 +390,32 @@ class Printer {
   private checkDeclarationPlace(node: Extract<Node, { kind: 'instruction' }>, out: Out): void {
     if (typeof node.target !== 'string' || node.target.toLowerCase() !== 'xml') return;
     const first = (out.length === 0 || out.length === this.declarationAt) && node.target === 'xml';
-    if (!first) throw new Fault(out.length, `${node.target === 'xml' ? 'An XML declaration is' : `The name <?${node.target} is reserved: a processing instruction target`} allowed only at the very start of the document.`);
+    if (!first) throw new Fault(out.length, `${node.target === 'xml' ? 'An XML declaration is' : `The name <?${node.target} is reserved: a processing instruction target`} allowed only at the very start of the document.`, node);
     if (!readDeclaration(this.freshLeaf(node))) {
-      throw new Fault(out.length, 'The XML declaration is not well-formed: it is <?xml version="1.x" [encoding="…"] [standalone="yes|no"]?>, in that order, with matching quotes.');
+      throw new Fault(out.length, 'The XML declaration is not well-formed: it is <?xml version="1.x" [encoding="…"] [standalone="yes|no"]?>, in that order, with matching quotes.', node);
     }
+  }
+
+  /**
+   * Refuses markup printed afresh that holds a character the document's single-byte encoding has no byte for, where no
+   * character reference can stand for it (a name, a comment, an instruction): found here, the refusal has a place.
+   */
+  private checkEncodable(text: string, what: string, node: Node, out: Out, attribute?: string): void {
+    const cp = this.singleByte === undefined ? undefined : firstUnencodable(text, this.singleByte);
+    if (cp === undefined) return;
+    const hex = cp.toString(16).toUpperCase();
+    const message = `Character U+${hex.padStart(4, '0')} cannot be written in ${(this.singleByte as string).toUpperCase()}, the document's encoding, and ${what} cannot hold a character reference; convert the document to UTF-8.`;
+    throw new Fault(out.length, message, node, attribute, -1, 'ENCODING_INVALID');
   }
 
   /** Judges the names and values of a start tag printed afresh. */
   private checkStartTag(node: Element, out: Out): void {
-    if (typeof node.tag !== 'string' || !isXmlName(node.tag)) throw new Fault(out.length, `${JSON.stringify(node.tag)} is not an XML name, so it cannot be an element's tag.`);
+    if (typeof node.tag !== 'string' || !isXmlName(node.tag)) throw new Fault(out.length, `${JSON.stringify(node.tag)} is not an XML name, so it cannot be an element's tag.`, node);
+    this.checkEncodable(node.tag, 'a name', node, out);
     for (const name in node.attributes) {
-      if (!isXmlName(name)) throw new Fault(out.length, `${JSON.stringify(name)} is not an XML name, so it cannot be an attribute of <${node.tag}>.`);
-      const fault = badChar(node.attributes[name], out.length);
+      if (!isXmlName(name)) throw new Fault(out.length, `${JSON.stringify(name)} is not an XML name, so it cannot be an attribute of <${node.tag}>.`, node, name);
+      this.checkEncodable(name, 'a name', node, out, name);
+      const fault = badChar(node.attributes[name], out.length, node, name);
       if (fault) throw fault;
     }
   }
@@ -317,20 +427,21 @@ class Printer {
       case 'comment':
         return `<!--${node.value}-->`;
       case 'cdata':
-        return cdataSection(node.value);
+        return cdataSection(node.value, this.singleByte);
       case 'instruction':
-        // The separator the target needs is XML white space: a value starting with another space (U+00A0) gets one.
-        return `<?${node.target}${node.value && !isSpace(node.value.charCodeAt(0)) ? ' ' : ''}${node.value}?>`;
+        // One space separates any value from the target, and the reader takes exactly one character as the separator:
+        // a value reads back as it was given, also one that starts with white space of its own.
+        return `<?${node.target}${node.value === '' ? '' : ' '}${node.value}?>`;
       default:
         // A plain-data node can say any kind; one with no tag and none of the four has no markup to print.
-        throw new TaskSequenceError('OUTPUT_MALFORMED', `${unknownKind(node)} Nothing is written.`);
+        throw this.fault(new Fault(0, unknownKind(node), node));
     }
   }
 
   private element(node: Element, out: Out, todo: Work[]): void {
-    const src = isSourcedElement(node) ? sourceOf(node) : undefined;
+    const src = isSourcedElement(node) ? this.copyable(sourceOf(node)) : undefined;
     const start = src ? startOf(node) : 0;
-    if (this.checking && !('value' in node) && !Array.isArray((node as { children: unknown }).children)) throw new Fault(out.length, `<${node.tag}> has neither children (an array) nor a value.`);
+    if (this.checking && !('value' in node) && !Array.isArray((node as { children: unknown }).children)) throw new Fault(out.length, `<${node.tag}> has neither children (an array) nor a value.`, node);
     const empty = 'value' in node ? node.value === '' : node.children.length === 0;
     if (!src || !tagSays(node, src.text, start)) {
       if (this.checking) this.checkStartTag(node, out);
@@ -378,33 +489,68 @@ class Printer {
         return;
       }
       const wasCdata = src !== undefined && src.text.startsWith('<![CDATA[', from);
-      const fault = this.checking ? badChar(node.value, out.length) : undefined;
+      const fault = this.checking ? badChar(node.value, out.length, node) : undefined;
       if (fault) throw fault;
-      out.push(wasCdata ? cdataSection(node.value) : this.encodable(escapeText(node.value, this.style)));
+      out.push(wasCdata ? cdataSection(node.value, this.singleByte) : this.encodable(escapeText(node.value, this.style)));
       return;
     }
     // An element inside itself (a plain-data tree can be made to hold itself) would be printed without end.
     if (this.open.has(node)) {
-      const message = `<${node.tag}> contains itself, so it has no end to print.`;
-      if (this.checking) throw new Fault(out.length, message);
-      throw new TaskSequenceError('OUTPUT_MALFORMED', `${message} Nothing is written.`);
+      throw this.fault(new Fault(out.length, `<${node.tag}> contains itself, so it has no end to print.`, node));
     }
     this.open.add(node);
     todo.push(node, LEAVE);
     const children = node.children;
-    for (let i = children.length - 1; i >= 0; i--) todo.push(this.nodeOrFault(children[i], node, out));
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child: unknown = children[i];
+      // A child that is no node is refused where it would be printed, so the fault is placed in the output at its own
+      // place, not at its parent's start tag: its index and parent go on `todo` under a marker.
+      if (typeof child === 'object' && child !== null) todo.push(child as Node);
+      else todo.push(i, node, BAD);
+    }
   }
 
   /**
    * `value` when it is a node (an object); otherwise a fault. A string in `children` would be written as raw markup,
    * unjudged, and a number or null is no node at all.
    */
-  nodeOrFault(value: unknown, parent: Element | undefined, out: Out): Node {
+  nodeOrFault(value: unknown, parent: Element | undefined, index: number, out: Out): Node {
     if (typeof value === 'object' && value !== null) return value as Node;
     // The message is made only here: made for every child, it was a string per node printed.
     const message = `A child of ${parent ? `<${parent.tag}>` : 'the document'} is ${value === null ? 'null' : typeof value}, not a node, so it cannot be written.`;
-    if (this.checking) throw new Fault(out.length, message);
-    throw new TaskSequenceError('OUTPUT_MALFORMED', `${message} Nothing is written.`);
+    throw this.fault(new Fault(out.length, message, value, undefined, index));
+  }
+
+  /**
+   * What to throw for `fault`: itself for a checking printer (its caller places it in the output), else
+   * `OUTPUT_MALFORMED` with the path of the node at fault.
+   */
+  fault(fault: Fault): Error {
+    if (this.checking) return fault;
+    return outputMalformed(`${fault.message} Nothing is written.`, this.pathOf(fault), fault.node);
+  }
+
+  /**
+   * The XPath of the node a fault is about, in the tree being printed (its ancestors are the elements still open, in
+   * order): `/sequence/group[2]/step[1]/@name`. Made only for an error, so it may look siblings up.
+   */
+  pathOf(fault: Fault): string {
+    let path = '';
+    let siblings: unknown[] = this.doc.children;
+    for (const open of this.open) {
+      path += `/${xpathStep(siblings, siblings.indexOf(open))}`;
+      siblings = Array.isArray((open as { children?: unknown }).children) ? (open as { children: unknown[] }).children : [];
+    }
+    if (fault.node !== undefined || fault.index !== -1) {
+      const index = fault.index !== -1 ? fault.index : siblings.indexOf(fault.node);
+      // A node printed on its own (printNode) need not be among the document's children: it is then the whole path.
+      path += `/${index === -1 ? xpathStep([fault.node], 0) : xpathStep(siblings, index)}`;
+    }
+    if (fault.attribute !== undefined) {
+      const attributes = (fault.node as Element).attributes;
+      path += `/${isXmlName(fault.attribute) ? `@${fault.attribute}` : `@*[${Object.keys(attributes).indexOf(fault.attribute) + 1}]`}`;
+    }
+    return path || '/';
   }
 
   private emptyForm(tag: string): EmptyForm {
@@ -451,15 +597,15 @@ function unknownKind(node: { kind: unknown }): string {
 /** Judges a leaf printed afresh: its kind, its characters, and what a comment or an instruction may not hold. */
 function checkFreshLeaf(node: Exclude<Node, Element>, at: number): void {
   const kind: unknown = node.kind;
-  if (kind !== 'text' && kind !== 'comment' && kind !== 'cdata' && kind !== 'instruction') throw new Fault(at, unknownKind(node));
-  const fault = badChar(node.value, at);
+  if (kind !== 'text' && kind !== 'comment' && kind !== 'cdata' && kind !== 'instruction') throw new Fault(at, unknownKind(node), node);
+  const fault = badChar(node.value, at, node);
   if (fault) throw fault;
   if (node.kind === 'comment' && typeof node.value === 'string' && (node.value.includes('--') || node.value.endsWith('-'))) {
-    throw new Fault(at, "'--' is not allowed inside a comment.");
+    throw new Fault(at, "'--' is not allowed inside a comment.", node);
   }
   if (node.kind === 'instruction') {
-    if (typeof node.target !== 'string' || !isXmlName(node.target)) throw new Fault(at, `${JSON.stringify(node.target)} is not an XML name, so it cannot be a processing instruction's target.`);
-    if (typeof node.value === 'string' && node.value.includes('?>')) throw new Fault(at, "'?>' is not allowed inside a processing instruction.");
+    if (typeof node.target !== 'string' || !isXmlName(node.target)) throw new Fault(at, `${JSON.stringify(node.target)} is not an XML name, so it cannot be a processing instruction's target.`, node);
+    if (typeof node.value === 'string' && node.value.includes('?>')) throw new Fault(at, "'?>' is not allowed inside a processing instruction.", node);
   }
 }
 
@@ -467,10 +613,10 @@ function checkFreshLeaf(node: Exclude<Node, Element>, at: number): void {
  * Text copied from its source after other text: where the two meet they must not spell `]]>`, which text may not
  * hold (text printed afresh has every `>` escaped, so only a copy can start one).
  */
-function checkJoin(text: string, start: number, out: Out): void {
+function checkJoin(node: Node, text: string, start: number, out: Out): void {
   const c0 = text.charCodeAt(start);
   const meets = c0 === 0x3e ? out.charBack(1) === 0x5d && out.charBack(2) === 0x5d : c0 === 0x5d && text.charCodeAt(start + 1) === 0x3e && out.charBack(1) === 0x5d;
-  if (meets) throw new Fault(out.length, "']]>' is not allowed in text (two texts that now meet spell it).");
+  if (meets) throw new Fault(out.length, "']]>' is not allowed in text (two texts that now meet spell it).", node);
 }
 
 interface AttributeSpan {

@@ -15,6 +15,18 @@ const CP1252_BYTE = new Map<number, number>(CP1252_HIGH.map((cp, i) => [cp, 0x80
 /** The single-byte encodings cmts reads and writes. */
 export type SingleByteEncoding = 'iso-8859-1' | 'windows-1252' | 'us-ascii';
 
+/** Whether `encoding` has a byte for the UTF-16 code unit `c` (never for half of a surrogate pair). */
+export function fitsSingleByte(c: number, encoding: SingleByteEncoding): boolean {
+  const max = encoding === 'us-ascii' ? 0x7f : 0xff;
+  return (c <= max && (encoding !== 'windows-1252' || c < 0x80 || c > 0x9f)) || (encoding === 'windows-1252' && CP1252_BYTE.has(c));
+}
+
+/** The first character of `text` that `encoding` has no byte for, as a code point; undefined when all fit. */
+export function firstUnencodable(text: string, encoding: SingleByteEncoding): number | undefined {
+  for (let i = 0; i < text.length; i++) if (!fitsSingleByte(text.charCodeAt(i), encoding)) return text.codePointAt(i);
+  return undefined;
+}
+
 /** Decodes single-byte text; US-ASCII refuses bytes above 0x7F. */
 export function decodeSingleByte(bytes: Uint8Array, encoding: SingleByteEncoding): string {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -61,8 +73,7 @@ export function encodeSingleByte(text: string, encoding: SingleByteEncoding): Ui
  * a value such a document held as `&#x20AC;` (a cloned step, a name given) was refused when encoded.
  */
 export function referenceUnencodable(escaped: string, encoding: SingleByteEncoding): string {
-  const max = encoding === 'us-ascii' ? 0x7f : 0xff;
-  const fits = (c: number): boolean => (c <= max && (encoding !== 'windows-1252' || c < 0x80 || c > 0x9f)) || (encoding === 'windows-1252' && CP1252_BYTE.has(c));
+  const fits = (c: number): boolean => fitsSingleByte(c, encoding);
   let i = 0;
   while (i < escaped.length && fits(escaped.charCodeAt(i))) i++;
   if (i === escaped.length) return escaped;

@@ -25,7 +25,11 @@ export interface CData {
   value: string;
 }
 
-/** A processing instruction, including the XML declaration (`target` `xml`). `value` is everything after the target. */
+/**
+ * A processing instruction, including the XML declaration (`target` `xml`). `value` is everything after the target and
+ * the one white-space character that separates them: `<?t x?>` has `x` and `<?t  x?>` ` x`, so any value without `?>`
+ * is written as `<?t value?>` and reads back exactly as it was given.
+ */
 export interface Instruction {
   kind: 'instruction';
   target: string;

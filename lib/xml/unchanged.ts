@@ -6,7 +6,7 @@
  */
 import { isSpace } from './chars.js';
 import { predefinedCodeAt } from './entities.js';
-import { contentValueAt, leafKindAt } from './origin.js';
+import { contentValueAt, instructionValueAt, leafKindAt } from './origin.js';
 import type { XmlElement as Element, XmlLeaf as Leaf } from './types.js';
 
 /** Whether raw text means itself: it has no reference and (an attribute value) nothing normalisation changes. */
@@ -94,7 +94,7 @@ export function leafSays(node: Leaf, text: string, start: number, end: number): 
       return sameSlice(node.value, text, start + 9, end - 3);
     case 'instruction': {
       const target = (node as { target: unknown }).target;
-      return typeof target === 'string' && nameEndsAt(text, start + 2, target) && sameSlice(node.value, text, start + 2 + target.length, end - 2);
+      return typeof target === 'string' && nameEndsAt(text, start + 2, target) && sameSlice(node.value, text, instructionValueAt(start + 2 + target.length, end), end - 2);
     }
   }
 }
