@@ -33,7 +33,7 @@ describe('a sequence printed on its own', () => {
 
   it('still prints a good sequence as before', () => {
     const doc = readTaskSequence(BARE);
-    doc.sequence.children.push({ kind: 'instruction', target: 'p', value: ' a?b' });
+    doc.sequence.children.push({ kind: 'instruction', target: 'p', value: 'a?b' });
     expect(sequenceToXml(doc.sequence)).toBe('<sequence version="3.10">\r\n  <step type="T" name="S"/>\r\n  <?p a?b?>\r\n</sequence>');
   });
 });

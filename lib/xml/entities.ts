@@ -146,17 +146,12 @@ export interface EscapeStyle {
   textApos: boolean;
 }
 
-/**
- * Escapes element text: `&`, `<` and `>` always; quotes as the style says; a CR as `&#xD;`. A reader makes every
- * literal CR (alone or before an LF) an LF (XML 1.0 section 2.11), so only a reference says a CR; an LF is kept as it
- * is. With `keepCr`, CRs are written as they are: line ends of a document held as text, which mean line ends however
- * they are read.
- */
-export function escapeText(value: string, style: EscapeStyle, keepCr = false): string {
+/** Escapes element text: `&`, `<` and `>` always; quotes as the style says. Line ends are kept as given. */
+export function escapeText(value: string, style: EscapeStyle): string {
   let s = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   if (style.textQuot) s = s.replace(/"/g, '&quot;');
   if (style.textApos) s = s.replace(/'/g, '&apos;');
-  return keepCr || s.indexOf('\r') === -1 ? s : s.replace(/\r/g, '&#xD;');
+  return s;
 }
 
 /** Escapes an attribute value for the given quote character; tab, LF and CR as character references. */
@@ -167,18 +162,18 @@ export function escapeAttribute(value: string, quote: '"' | "'"): string {
 }
 
 /**
- * Text for a CDATA section; `]]>` is split across two sections, the only way CDATA can hold it. A CR is written between
- * two sections as `&#xD;` (read in CDATA, it would be an LF: XML 1.0 section 2.11, like any literal CR), and so is a
- * character the document's single-byte `encoding` has no byte for, which a section cannot hold either.
+ * Text for a CDATA section; `]]>` is split across two sections, the only way CDATA can hold it. A character the
+ * document's single-byte `encoding` has no byte for, which a section cannot hold, is written between two sections as
+ * a character reference. Line ends are kept as given, as in text (see {@link escapeText}).
  */
 export function cdataSection(value: string, encoding?: SingleByteEncoding): string {
   const section = (part: string): string => `<![CDATA[${part.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
-  if (value.indexOf('\r') === -1 && (encoding === undefined || firstUnencodable(value, encoding) === undefined)) return section(value);
+  if (encoding === undefined || firstUnencodable(value, encoding) === undefined) return section(value);
   let out = '';
   let from = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c !== 0x0d && (encoding === undefined || fitsSingleByte(c, encoding))) continue;
+    if (fitsSingleByte(c, encoding)) continue;
     const cp = value.codePointAt(i) as number;
     // No empty section around a reference: it would be a node of nothing.
     if (i > from) out += section(value.slice(from, i));
@@ -195,5 +190,5 @@ export function cdataSection(value: string, encoding?: SingleByteEncoding): stri
  * a reader looks for the sequence in one.
  */
 export function heldText(text: string, cdata: boolean, style: EscapeStyle): string {
-  return cdata && !text.includes(']]>') ? `<![CDATA[${text}]]>` : escapeText(text, style, true);
+  return cdata && !text.includes(']]>') ? `<![CDATA[${text}]]>` : escapeText(text, style);
 }
