@@ -38,7 +38,8 @@ export function childElement(parent: Parent, tag: string): Element | undefined {
   return undefined;
 }
 
-function escapeName(name: string): string {
+/** A name as a path writes it: a `/` or `\` in it escaped with `\`. */
+export function escapeName(name: string): string {
   // Nearly every name has nothing to escape: it is returned without a search and replace.
   if (name.indexOf('/') === -1 && name.indexOf('\\') === -1) return name;
   return name.replace(/[\\/]/g, (c) => `\\${c}`);
