@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderTree } from '../lib/cli/inspect.js';
 import { renderHtml } from '../lib/render/render-html.js';
 import { renderMarkdown } from '../lib/render/render-markdown.js';
+import { NUMBER_LEVELS } from '../lib/render/view-model.js';
 import { buildComparisonView, readTaskSequence, renderComparison, renderSequence } from './helpers/api.js';
 
 const DEPTH = 5_000;
@@ -19,13 +20,17 @@ const chain = (inner: string) => `<sequence version="3.00">${'<group name="g">'.
 const read = (text: string) => readTaskSequence(text, { maxDepth: DEPTH + 20 });
 const original = () => read(chain(step('a') + step('b')));
 
-// Outline numbers: the innermost group is 1.1.….1 (DEPTH ones), its steps one level further.
-const innermost = (i: number) => `${'1.'.repeat(DEPTH)}${i}`;
+// Outline numbers: the innermost group is 1.1.….1 (DEPTH ones), its steps one level further. A page shows at most
+// NUMBER_LEVELS levels of a number (the first and last ten, and how many are left out), and the Markdown list nests
+// as deep and no deeper, so that neither grows with the square of the depth.
+const ones = (levels: number, last: number) => (levels <= NUMBER_LEVELS ? `${'1.'.repeat(levels - 1)}${last}` : `${'1.'.repeat(10)}(${levels - NUMBER_LEVELS} more).${'1.'.repeat(9)}${last}`);
+const innermost = (i: number) => ones(DEPTH + 1, i);
+const indent = (depth: number) => '  '.repeat(Math.min(depth, NUMBER_LEVELS));
 const count = (text: string, part: string) => text.split(part).length - 1;
 const CLOSE_GROUP = '</ol></details></li>\n';
 
-// Each test reads and renders a 5,000-level document (the page alone is tens of megabytes, as every item carries its
-// full outline number): seconds under coverage on a busy machine, so the limit is explicit.
+// Each test reads and renders a 5,000-level document (and diffs two, or draws the inspect tree, whose lines carry
+// their depth): seconds under coverage on a busy machine, so the limit is explicit.
 describe('render and inspect walks at a depth past the call stack', { timeout: 120_000 }, () => {
   it('renderSequence writes the page: every item, numbered and id-ed in order, every group closed before the next item', () => {
     const html = renderSequence(original(), { lint: false });
@@ -45,15 +50,15 @@ describe('render and inspect walks at a depth past the call stack', { timeout: 1
     expect(html.endsWith('</html>\n')).toBe(true);
   });
 
-  it('renderSequence writes the Markdown: one list line per item, indented a level per group', () => {
+  it('renderSequence writes the Markdown: one list line per item, indented a level per group down to NUMBER_LEVELS', () => {
     const md = renderSequence(original(), { lint: false, format: 'md' });
     const lines = md.split('\n');
-    const items = lines.filter((l) => /^ *- [0-9.]+ \*\*/.test(l));
+    const items = lines.filter((l) => /^ *- [0-9.]+(\([0-9]+ more\)\.[0-9.]+)? \*\*/.test(l));
     expect(items).toHaveLength(DEPTH + 3);
     expect(items[0]).toBe('- 1 **g** (group)');
-    expect(items[DEPTH - 1]).toBe(`${'  '.repeat(DEPTH - 1)}- ${'1.'.repeat(DEPTH - 1)}1 **g** (group)`);
-    expect(items[DEPTH]).toBe(`${'  '.repeat(DEPTH)}- ${innermost(1)} **a** (Run Command Line)`);
-    expect(items[DEPTH + 1]).toBe(`${'  '.repeat(DEPTH)}- ${innermost(2)} **b** (Run Command Line)`);
+    expect(items[DEPTH - 1]).toBe(`${indent(DEPTH - 1)}- ${ones(DEPTH, 1)} **g** (group)`);
+    expect(items[DEPTH]).toBe(`${indent(DEPTH)}- ${innermost(1)} **a** (Run Command Line)`);
+    expect(items[DEPTH + 1]).toBe(`${indent(DEPTH)}- ${innermost(2)} **b** (Run Command Line)`);
     expect(items[DEPTH + 2]).toBe('- 2 **after** (Run Command Line)');
     expect(lines).toContain(`3 steps in ${DEPTH} groups; 0 variables, 0 packages.`);
   });
@@ -76,7 +81,7 @@ describe('render and inspect walks at a depth past the call stack', { timeout: 1
     expect(html.indexOf(`${CLOSE_GROUP.repeat(DEPTH)}<li class="item step" id="i${DEPTH + 3}"`)).toBeGreaterThan(c);
 
     const md = renderMarkdown(view).split('\n');
-    const pad = '  '.repeat(DEPTH);
+    const pad = indent(DEPTH);
     const at = md.indexOf(`${pad}- ${innermost(1)} **a** (Run Command Line) — **CHANGED**`);
     expect(at).toBeGreaterThan(0);
     expect(md.slice(at + 1, at + 5)).toStrictEqual([
@@ -99,7 +104,7 @@ describe('render and inspect walks at a depth past the call stack', { timeout: 1
     expect(html).toContain(`${CLOSE_GROUP.repeat(DEPTH)}<li class="item step" id="i1" data-search="1 after `);
 
     const md = renderComparison(original(), read(`<sequence version="3.00">${step('after')}</sequence>`), { format: 'md' }).split('\n');
-    expect(md).toContain(`${'  '.repeat(DEPTH)}- ${innermost(2)} **~~b~~** (Run Command Line) — **REMOVED**`);
+    expect(md).toContain(`${indent(DEPTH)}- ${innermost(2)} **~~b~~** (Run Command Line) — **REMOVED**`);
     expect(md.filter((l) => l.endsWith('**~~g~~** (group) — **REMOVED**'))).toHaveLength(DEPTH);
   });
 

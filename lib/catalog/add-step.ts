@@ -12,14 +12,14 @@ import { variables } from '../model/variables.js';
 import { buildStep, type BuildStepInput } from './build-step.js';
 import { entryOfStep } from './step-view.js';
 import { matchVariable } from './variable-match.js';
-import { isCurrentBranch, sequenceRelease, type Release } from './versions.js';
+import { isCurrentBranch, sequenceRelease, stepAttributes, type Release } from './versions.js';
 
 /** What a new step in `sequence` is written like: its release, and whether its neighbours carry `retryCount`. */
 export function spellingFor(sequence: Sequence, container: ContainerKind = 'sequence'): { release: Release; retryAttributes: boolean } {
   const release = sequenceRelease(sequence, container);
-  const steps = listItems(sequence).filter((l) => l.node.kind !== 'group');
+  const steps = stepAttributes(sequence);
   // Follow the neighbours: a 2007-style sequence has no retryCount, even when a later console saved it.
-  const retryAttributes = steps.length > 0 ? steps.some((l) => l.node.attributes.retryCount !== undefined) : isCurrentBranch(release);
+  const retryAttributes = steps.anyStep ? steps.retryCount : isCurrentBranch(release);
   return { release, retryAttributes };
 }
 

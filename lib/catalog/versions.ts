@@ -3,8 +3,8 @@
  * MDT step types are an add-on that any release can carry; they are never "too new".
  */
 import type { ContainerKind } from '../containers/index.js';
-import { listItems } from '../model/query.js';
 import type { Sequence } from '../model/types.js';
+import { BREAK, SKIP, visit } from '../visit.js';
 
 /** A release name as the catalog writes it: `2007`, `2007 R2`, `2012`, `2012 SP1`, `2012 R2`, `CB`, `CB 1910`, … */
 export type Release = string;
@@ -44,7 +44,30 @@ export function sequenceRelease(sequence: Sequence, container: ContainerKind = '
   const version = Number(sequence.attributes.version ?? '3.00');
   if (version >= 3.1) return LATEST_RELEASE;
   // Current Branch writes retryCount on every step, also into sequences it saves as 3.00.
-  return listItems(sequence).some((l) => l.node.kind !== 'group' && l.node.attributes.retryCount !== undefined) ? LATEST_RELEASE : '2012 R2';
+  return stepAttributes(sequence).retryCount ? LATEST_RELEASE : '2012 R2';
+}
+
+/**
+ * Whether the sequence has a step (or sub task sequence) at all, and whether one carries `retryCount`. The walk stops
+ * at the first that does (in a Current Branch sequence, its first step) and goes into nothing but groups: a caller
+ * that adds steps one by one asks this for each, and listing every item each time made adding N steps cost N²
+ * (10,000: 14 s), and a sequence nested past the listing's bounds refused every addition.
+ */
+export function stepAttributes(sequence: Sequence): { anyStep: boolean; retryCount: boolean } {
+  let anyStep = false;
+  let retryCount = false;
+  visit(sequence, (node) => {
+    if (node.kind === 'group') return undefined;
+    if (node.kind === 'step' || node.kind === 'subtasksequence') {
+      anyStep = true;
+      if (node.attributes.retryCount !== undefined) {
+        retryCount = true;
+        return BREAK;
+      }
+    }
+    return SKIP;
+  });
+  return { anyStep, retryCount };
 }
 
 /** Whether a release is a Current Branch one. */

@@ -38,20 +38,23 @@ export function childElement(parent: Parent, tag: string): Element | undefined {
   return undefined;
 }
 
-function escapeName(name: string): string {
+/** A name as a path writes it: a `/` or `\` in it escaped with `\`. */
+export function escapeName(name: string): string {
   // Nearly every name has nothing to escape: it is returned without a search and replace.
   if (name.indexOf('/') === -1 && name.indexOf('\\') === -1) return name;
   return name.replace(/[\\/]/g, (c) => `\\${c}`);
 }
 
 /**
- * What listing the items of a sequence may spend on what grows with their depth. Each item's `groups` lists every group
- * above it (an array per group that holds items, shared by those items), and each item's `path` names every group
- * above it (two joined strings, not a copy, until it is read: then a string as long as the path). A chain of N groups
- * one inside the other so costs about N²/2 of each; the reader allows any depth a caller asks for (`maxDepth`), and
- * 20,000 nested groups made `lint`, `diff` and `render` run out of heap and abort the process. Past these bounds the
- * listing is refused with `INPUT_TOO_LARGE` before the memory is spent. They are far above any real export (one of
- * 64 MB has about 200,000 items and paths of under 100 characters), and they admit a chain of about 8,000 groups.
+ * What listing the items of a sequence may spend on what grows with their depth. Each item's `groups` lists every
+ * group above it (an array per group that holds items, shared by those items), and each item's `path` names every
+ * group above it (joined strings, which V8 keeps as a pair of the two, a rope, until the text is read: then a string
+ * as long as the path). A chain of N groups one inside the other so holds about N²/2 of each once they are read, and
+ * `lint`, `diff` and `render` read them: 20,000 nested groups made them run out of heap and abort the process. Past
+ * these bounds the listing is refused with `INPUT_TOO_LARGE` before the memory is spent. They are far above any real
+ * export (one of 64 MB has about 200,000 items and paths of under 100 characters), and they admit a chain of about
+ * 8,000 groups. What is counted is what the arrays and paths hold when read; listing itself costs the number of items
+ * at any depth (see {@link listItems}).
  */
 export const LIST_LIMITS = {
   /** The most entries of all the `groups` arrays together (256 MiB of them). */
@@ -60,27 +63,101 @@ export const LIST_LIMITS = {
   pathCharacters: 1 << 28,
 };
 
+/**
+ * Items this many groups deep or less are listed as plain data, each group's array of the groups above made at once:
+ * that costs at most this many entries per group, so it is linear in the size of the sequence. A deeper item's
+ * `path` and `groups` are made on their first read, so listing a chain of groups costs the same per item at any depth.
+ */
+const EAGER_DEPTH = 128;
+
 function tooDeepToList(what: string): never {
   throw new TaskSequenceError('INPUT_TOO_LARGE', `The steps and groups cannot be listed: ${what} (LIST_LIMITS), because the groups nest so deep or their names are so long. Flatten the groups, or shorten their names.`);
 }
 
-/** A group being listed: where its items are, its path, and the groups down to it once an item needs them. */
+/** A group being listed: where its items are, their path's start, and the groups down to it once an item needs them. */
 interface Listing {
   parent: Sequence | Group;
+  /** The path of `parent` and a `/` ('' at the top), a rope: making it costs the same at any depth. */
   prefix: string;
-  /** The groups from the top down to `parent` (made when its first item is listed: a group with none needs none). */
+  /** The groups from the top down to `parent` (made when an item needs them: a group with none needs none). */
   groups: Group[] | undefined;
   up: Listing | undefined;
+  /** How many groups are above its items: the length of `groups`. */
+  depth: number;
+  /** Whether its `groups` are counted against the bound (with its first item, whether or not they are made then). */
+  counted: boolean;
   next: number;
 }
 
-/** Every step, group and sub task sequence in execution order (groups before their contents). */
+/** The groups from the top down to a listing's parent, made from the chain of listings (not a copy of another's). */
+function groupsOf(listing: Listing): Group[] {
+  if (listing.groups !== undefined) return listing.groups;
+  const groups = new Array<Group>(listing.depth);
+  let at = listing;
+  for (let i = listing.depth - 1; i >= 0; i--, at = at.up as Listing) groups[i] = at.parent as Group;
+  return (listing.groups = groups);
+}
+
+/** What a deep item makes its `path` and `groups` from, and them once made (or set). */
+interface DeepState {
+  listing: Listing;
+  name: string;
+  path?: string;
+  groups?: Group[];
+}
+
+const STATE = Symbol('listed item');
+
+const stateOf = (item: object): DeepState => (item as { [STATE]: DeepState })[STATE];
+
+/**
+ * The accessors of a deep item's `path` and `groups`: own and enumerable (a copy, a comparison or JSON sees them as
+ * it sees values), each made on its first read and kept, and settable. One pair for every item, so that V8 gives the
+ * items one shape (a getter made per item made each item cost four times as much).
+ */
+const DEEP_PATH: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: object): string {
+    const state = stateOf(this);
+    return (state.path ??= state.listing.prefix + state.name);
+  },
+  set(this: object, value: string) {
+    stateOf(this).path = value;
+  },
+};
+const DEEP_GROUPS: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: object): Group[] {
+    const state = stateOf(this);
+    return (state.groups ??= groupsOf(state.listing));
+  },
+  set(this: object, value: Group[]) {
+    stateOf(this).groups = value;
+  },
+};
+
+/** An item deeper than {@link EAGER_DEPTH}: its `path` and `groups` are made on their first read. */
+function deepItem(node: SequenceItem, listing: Listing, index: number, name: string): Located {
+  const item = { node, parent: listing.parent, index };
+  Object.defineProperty(item, 'path', DEEP_PATH);
+  Object.defineProperty(item, 'groups', DEEP_GROUPS);
+  Object.defineProperty(item, STATE, { value: { listing, name } });
+  return item as Located;
+}
+
+/**
+ * Every step, group and sub task sequence in execution order (groups before their contents). Costs the number of
+ * items at any depth: the `path` and `groups` of an item more than {@link EAGER_DEPTH} groups deep are made when first
+ * read, from its group's (the lengths they will have are known, and counted against {@link LIST_LIMITS}, at once).
+ */
 export function listItems(sequence: Sequence): Located[] {
   const out: Located[] = [];
   let groupEntries = 0;
   let pathCharacters = 0;
   // Iterative (an explicit stack of the groups being listed): no depth the reader allows overflows the call stack.
-  const open: Listing[] = [{ parent: sequence, prefix: '', groups: [], up: undefined, next: 0 }];
+  const open: Listing[] = [{ parent: sequence, prefix: '', groups: [], up: undefined, depth: 0, counted: true, next: 0 }];
   while (open.length) {
     const at = open[open.length - 1] as Listing;
     if (at.next >= at.parent.children.length) {
@@ -90,16 +167,22 @@ export function listItems(sequence: Sequence): Located[] {
     const index = at.next++;
     const node = at.parent.children[index] as Node;
     if (!isSequenceItem(node)) continue;
-    const path = at.prefix + escapeName(node.attributes.name ?? '');
-    if ((pathCharacters += path.length) > LIST_LIMITS.pathCharacters) tooDeepToList(`their paths would hold over ${LIST_LIMITS.pathCharacters} characters`);
-    // The group's list is made from its parent's, which its own listing as an item made already.
-    if (at.groups === undefined) {
-      const above = (at.up as Listing).groups as Group[];
-      if ((groupEntries += above.length + 1) > LIST_LIMITS.groupEntries) tooDeepToList(`the lists of the groups above each would hold over ${LIST_LIMITS.groupEntries} entries`);
-      at.groups = [...above, at.parent as Group];
+    const name = escapeName(node.attributes.name ?? '');
+    if ((pathCharacters += at.prefix.length + name.length) > LIST_LIMITS.pathCharacters) tooDeepToList(`their paths would hold over ${LIST_LIMITS.pathCharacters} characters`);
+    // One array of the groups above for each group that holds items, shared by them: counted with its first item.
+    if (!at.counted) {
+      at.counted = true;
+      if ((groupEntries += at.depth) > LIST_LIMITS.groupEntries) tooDeepToList(`the lists of the groups above each would hold over ${LIST_LIMITS.groupEntries} entries`);
     }
-    out.push({ node, parent: at.parent, index, path, groups: at.groups });
-    if (node.kind === 'group') open.push({ parent: node, prefix: `${path}/`, groups: undefined, up: at, next: 0 });
+    let path: string;
+    if (at.depth <= EAGER_DEPTH) {
+      path = at.prefix + name;
+      out.push({ node, parent: at.parent, index, path, groups: groupsOf(at) });
+    } else {
+      out.push(deepItem(node, at, index, name));
+      path = at.prefix + name;
+    }
+    if (node.kind === 'group') open.push({ parent: node, prefix: `${path}/`, groups: undefined, up: at, depth: at.depth + 1, counted: false, next: 0 });
   }
   return out;
 }

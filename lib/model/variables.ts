@@ -62,14 +62,114 @@ function findVariableNode(step: StepLike, key: string | VariableKey): Variable |
   const { name, property } = variableKey(step, key);
   const list = variableList(step);
   if (!list) return undefined;
+  if (list.children.length >= INDEX_FROM) {
+    const index = currentIndex(list);
+    if (index !== undefined) return index.find(name, property);
+  }
+  return searchList(list.children, name, property);
+}
+
+/** The rule itself, by a search of the list: the first variable of the name, else the first of the property. */
+function searchList(children: readonly Node[], name: string, property: string): Variable | MarkedUpVariable | undefined {
   let byProperty: Variable | MarkedUpVariable | undefined;
-  for (const c of list.children) {
+  for (const c of children) {
     if (c.kind !== 'variable' && !isMarkedUpVariable(c)) continue;
     const n = c.attributes.name;
     if (n !== undefined && sameIgnoringCase(n, name)) return c;
     if (byProperty === undefined && c.attributes.property === property) byProperty = c;
   }
   return byProperty;
+}
+
+/**
+ * Lists of fewer children than this are searched on every lookup, as they always were. A longer list is indexed on
+ * its second lookup, so that a loop that reads or sets each of a step's N variables costs N lookups, not N searches of
+ * N (100,000 variables: minutes before). One lookup of a long list (rendering reads a setting or two of each step)
+ * makes no index.
+ */
+const INDEX_FROM = 64;
+
+/** A variable the index holds, and the place in `children` it was at when the index was made. */
+interface Entry {
+  node: Variable | MarkedUpVariable;
+  at: number;
+}
+
+/**
+ * The first variable of each name (lower case) and of each property in a list, as {@link searchList} finds them, and
+ * what the list was when they were found: its `children` array and that array's length.
+ */
+interface Index {
+  children: Node[];
+  length: number;
+  byName: Map<string, Entry>;
+  byProperty: Map<string, Entry>;
+  find(name: string, property: string): Variable | MarkedUpVariable | undefined;
+}
+
+/**
+ * The indexes, by list, and lists looked up once (`false`): not yet indexed. Held weakly, so the model stays plain
+ * data (nothing to copy, serialise or keep in sync by hand) and an index goes with its list.
+ */
+const indexes = new WeakMap<VariableList, Index | false>();
+
+/**
+ * The list's index, checked against the list: none on a first lookup (the caller searches), a new one when the list
+ * was edited behind it. An edit that gives `children` another array or another length (push, splice, filter, a
+ * variable removed or added by hand) is seen here, and the index is made again (its cost is paid by the lookups since
+ * the last edit, or by the edit itself). An answer is checked again in {@link Index.find}: the variable it names must
+ * still be at its place and still have the name or property it was found by. What no check that costs less than a
+ * search can see is an edit in place of another variable, one that keeps the array and its length: renaming a
+ * variable other than the one found (`v.attributes.name = …`), or putting a variable in the place of another
+ * (`children[i] = v`) when the lookup is for the new one. After such an edit a lookup of a list of {@link INDEX_FROM}
+ * variables or more can miss the renamed or new variable until the list's length changes; edits through cmts
+ * (`setVariable`, `addVariable`) and any that add or remove a node are always seen.
+ */
+function currentIndex(list: VariableList): Index | undefined {
+  const known = indexes.get(list);
+  if (known === undefined) {
+    indexes.set(list, false);
+    return undefined;
+  }
+  if (known !== false && known.children === list.children && known.length === list.children.length) return known;
+  const index = makeIndex(list);
+  indexes.set(list, index);
+  return index;
+}
+
+function makeIndex(list: VariableList): Index {
+  const children = list.children;
+  const byName = new Map<string, Entry>();
+  const byProperty = new Map<string, Entry>();
+  const index: Index = {
+    children,
+    length: children.length,
+    byName,
+    byProperty,
+    find(name, property) {
+      const named = byName.get(name.toLowerCase());
+      const entry = named ?? byProperty.get(property);
+      if (entry === undefined) return undefined;
+      const node = entry.node;
+      // Still there, still so named: else the list changed without its length changing (a variable replaced or
+      // renamed in place), and the search answers.
+      const fits = named !== undefined ? node.attributes.name !== undefined && sameIgnoringCase(node.attributes.name, name) : node.attributes.property === property;
+      if (children[entry.at] === node && fits) return node;
+      indexes.delete(list);
+      return searchList(children, name, property);
+    },
+  };
+  children.forEach((c, at) => {
+    if (c.kind === 'variable' || isMarkedUpVariable(c)) noteVariable(index, c, at);
+  });
+  return index;
+}
+
+function noteVariable(index: Index, node: Variable | MarkedUpVariable, at: number): void {
+  const name = node.attributes.name;
+  if (name !== undefined && !index.byName.has(name.toLowerCase())) index.byName.set(name.toLowerCase(), { node, at });
+  const property = node.attributes.property;
+  if (property !== undefined && !index.byProperty.has(property)) index.byProperty.set(property, { node, at });
 }
 
 /**
@@ -164,7 +264,17 @@ export function addVariable(step: StepLike, spec: NewVariable, value: string, co
     list = { kind: 'variableList', tag: 'defaultVarList', attributes: {}, children: [] };
     appendLaidOut(step, list, undefined, unit);
   }
+  const known = indexes.get(list);
+  const index = known && known.children === list.children && known.length === list.children.length ? known : undefined;
   appendLaidOut(list, variable, layoutOfChild(step, list, unit), unit);
+  // An index that was current is kept so, rather than made again for the next lookup: adding N variables one by one
+  // costs N, not N lists indexed. The new variable is last of the list's variables, at most a few nodes from its end.
+  if (index && index.children === list.children) {
+    let at = list.children.length - 1;
+    while (at >= 0 && list.children[at] !== variable) at--;
+    noteVariable(index, variable, at);
+    index.length = list.children.length;
+  }
   return variable;
 }
 

@@ -83,7 +83,8 @@ export function overlayChanges(view: SequenceView, old: SequenceView, entries: D
   const places = where?.places;
   const items = flattenItems(view.items);
   const oldItems = flattenItems(old.items);
-  const byPath = byPathOf(items);
+  // Made only when an entry has no place (reading every item's path costs the square of the depth on a deep chain).
+  let byPath: Map<string, ItemView[]> | undefined;
   let oldByPath: Map<string, ItemView[]> | undefined;
   const summary = { added: 0, removed: 0, moved: 0, changed: 0 };
   const other: string[] = [];
@@ -101,7 +102,7 @@ export function overlayChanges(view: SequenceView, old: SequenceView, entries: D
       summary.removed++;
       return;
     }
-    const candidates = place !== undefined ? [] : (byPath.get(d.path) ?? []);
+    const candidates = place !== undefined ? [] : ((byPath ??= byPathOf(items)).get(d.path) ?? []);
     const item = place !== undefined ? items[place] : d.change === 'added' ? (candidates.find((i) => !i.change) ?? candidates[0]) : (candidates.find((i) => i.change?.mark !== 'added') ?? candidates[0]);
     if (!item) return;
     if (d.change === 'added') {
@@ -127,7 +128,7 @@ export function overlayChanges(view: SequenceView, old: SequenceView, entries: D
   placeRemoved(view, old, removed, (parent) => {
     if (parent === undefined) return view.items;
     const at = where ? where.matched[oldIndex.get(parent) ?? -1] : undefined;
-    return where ? (at === undefined ? undefined : items[at]?.children) : byPath.get(parent.path)?.[0]?.children;
+    return where ? (at === undefined ? undefined : items[at]?.children) : (byPath ??= byPathOf(items)).get(parent.path)?.[0]?.children;
   });
   view.changes = { summary, other };
   return view;

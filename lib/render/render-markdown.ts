@@ -3,7 +3,7 @@
  * tree as nested lists and the variable, package and finding lists as tables. Every value is escaped.
  */
 import { escapeMarkdown as m } from './escape.js';
-import { type FindingView, flattenItems, type ItemRef, type ItemView, type SequenceView, type UsageRow } from './view-model.js';
+import { type FindingView, flattenItems, type ItemRef, type ItemView, NUMBER_LEVELS, type SequenceView, type UsageRow } from './view-model.js';
 
 function cell(s: string): string {
   return m(s) || ' ';
@@ -25,7 +25,11 @@ function finding(f: FindingView): string {
   return `**${f.severity}** ${m(f.rule)}: ${m(f.message)}${f.line !== undefined ? ` (line ${f.line})` : ''}`;
 }
 
-/** The tree as nested list lines, two spaces a level. */
+/**
+ * The tree as nested list lines, two spaces a level, down to {@link NUMBER_LEVELS} levels: deeper items are listed at
+ * that level, their numbers saying where they sit. Indenting each by its depth made a page of a chain of N groups
+ * N² spaces (10,000 groups: 200 million), which no Markdown viewer nests anyway.
+ */
 function treeLines(items: ItemView[], out: string[]): void {
   // A stack, not recursion, so any depth the reader accepts fits (maxDepth can be raised); last sibling pushed first,
   // so items come off in document order.
@@ -39,7 +43,7 @@ function treeLines(items: ItemView[], out: string[]): void {
 
 /** One item's lines: its head line and, one level in, its description, condition, settings, changes and findings. */
 function itemLines(item: ItemView, depth: number, out: string[]): void {
-  const pad = '  '.repeat(depth);
+  const pad = '  '.repeat(Math.min(depth, NUMBER_LEVELS));
   // Emphasis needs no space just inside its markers (`**Install **` is shown as written): names and descriptions
   // are trimmed of the spaces and line ends at their ends, which a page does not show either.
   const name = item.name.trim() ? m(item.name.trim()) : '*(no name)*';

@@ -7,9 +7,9 @@ import type { TaskSequenceDocument } from '../document.js';
 import { lint } from '../lint/index.js';
 import { type Issue, limitOption, TaskSequenceError } from '../errors.js';
 import { conditionOf, describeCondition } from '../model/conditions.js';
-import { isSequenceItem, listItems } from '../model/query.js';
+import { escapeName, isSequenceItem } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
-import type { Sequence, SequenceItem } from '../model/types.js';
+import type { Group, Node, Sequence, SequenceItem } from '../model/types.js';
 import { BREAK, SKIP, visit } from '../visit.js';
 import { keySettings, type Setting, shownValue } from './key-settings.js';
 import { compareNames } from '../name-order.js';
@@ -38,7 +38,11 @@ export interface ChangeView {
 export interface ItemView {
   /** Anchor id, unique in the page (`i1`, `i2`, … in execution order). */
   id: string;
-  /** Outline number: `2.3` is the third item of the second top-level group. */
+  /**
+   * Outline number: `2.3` is the third item of the second top-level group. Past {@link NUMBER_LEVELS} levels it shows
+   * the first and the last half of them and how many are left out between (`1.2.1.1.1.1.1.1.1.1.(9980 more).1.…`),
+   * so that a page of a chain of groups thousands deep does not grow with the square of its depth.
+   */
   number: string;
   kind: SequenceItem['kind'];
   name: string;
@@ -165,27 +169,111 @@ function references(seq: Sequence): ReferenceView[] {
   return out;
 }
 
+/**
+ * The most levels an outline number shows in full. A deeper item shows the first and the last half of them, and how
+ * many are left out between: every number of a chain of N groups in full would make a page of N²/2 numbers (a chain of
+ * 10,000 groups: 100 million characters, three times over). No real export nests half as deep.
+ */
+export const NUMBER_LEVELS = 20;
+
+/** An outline number as a page shows it: its level count, and its first and last levels up to half of {@link NUMBER_LEVELS} each. */
+interface Outline {
+  levels: number;
+  head: readonly number[];
+  tail: readonly number[];
+}
+
+/** The outline of the `place`-th item in the group numbered `parent` (top level: undefined), from its parent's. */
+function outlineIn(parent: Outline | undefined, place: number): Outline {
+  if (parent === undefined) return { levels: 1, head: [place], tail: [place] };
+  const half = NUMBER_LEVELS / 2;
+  return {
+    levels: parent.levels + 1,
+    head: parent.head.length < half ? [...parent.head, place] : parent.head,
+    tail: parent.tail.length < half ? [...parent.tail, place] : [...parent.tail.slice(1), place],
+  };
+}
+
+/** The number a page shows for an outline (see {@link ItemView.number}). */
+function shownNumber(o: Outline): string {
+  if (o.levels <= NUMBER_LEVELS) return [...o.head, ...o.tail.slice(o.tail.length - (o.levels - o.head.length))].join('.');
+  return `${o.head.join('.')}.(${o.levels - NUMBER_LEVELS} more).${o.tail.join('.')}`;
+}
+
+/**
+ * Item paths as numbers, so that matching a finding to its item never reads a path: two items have one path when
+ * their groups have one and their names are the same. The path of the top level is 0.
+ */
+class PathIds {
+  private readonly ids = new Map<string, number>();
+  /** The id of the path of an item named `name` (escaped as in a path) in the group whose path is `parent`. */
+  of(parent: number, name: string): number {
+    const key = `${parent}/${name}`;
+    let id = this.ids.get(key);
+    if (id === undefined) this.ids.set(key, (id = this.ids.size + 1));
+    return id;
+  }
+  /** The id of a path given as text (`Group/Sub group/Step`, `\` escaping), or undefined when no item has it. */
+  find(path: string): number | undefined {
+    let id: number | undefined = 0;
+    let from = 0;
+    for (let i = 0; i <= path.length; i++) {
+      if (path[i] === '\\' && i + 1 < path.length) i++;
+      else if (i === path.length || path[i] === '/') {
+        id = this.ids.get(`${id}/${path.slice(from, i)}`);
+        if (id === undefined) return undefined;
+        from = i + 1;
+      }
+    }
+    return id;
+  }
+}
+
+/** A group being walked: its children, the next to look at, and what its items' views need of it. */
+interface Frame {
+  parent: Sequence | Group;
+  next: number;
+  views: ItemView[];
+  outline: Outline | undefined;
+  path: string;
+  pathId: number;
+}
+
 /** Builds the view of a document: the tree, the tables and (unless turned off) the lint findings. */
 export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOptions = {}): SequenceView {
   checkViewSize(doc, options);
-  const byPath = new Map<string, ItemView[]>();
-  // Names repeat (two groups called "Install"), so paths do too: a finding goes to the item at its path and line.
+  // Names repeat (two groups called "Install"), so paths do too: a finding goes to the item at its path and line,
+  // else to the first item at its path.
+  const firstAt = new Map<number, ItemView>();
   const byPlace = new Map<string, ItemView>();
+  const paths = new PathIds();
   const counts = { steps: 0, groups: 0, disabled: 0 };
   const lintOn = options.lint ?? true;
   const items: ItemView[] = [];
-  // listItems gives every item in pre-order with its path (no recursion, so any depth the reader accepts fits); each
-  // view goes into its parent's list, numbered by its place there, and gets its id in that order (i1, i2, …).
-  const viewOf = new Map<SequenceItem, ItemView>();
+  // Every item in pre-order, with an explicit stack of the groups open (no recursion, so any depth the reader accepts
+  // fits); each view goes into its parent's list, numbered by its place there, and gets its id in that order (i1, i2,
+  // …). Its number and path are made from its group's, with no copy of what they share: the walk costs the same per
+  // item at any depth (a path is joined strings, a rope, until it is read, and nothing here reads it).
+  const open: Frame[] = [{ parent: doc.sequence, next: 0, views: items, outline: undefined, path: '', pathId: 0 }];
   let next = 0;
-  for (const { node, parent, path } of listItems(doc.sequence)) {
-    const parentView = parent.kind === 'group' ? viewOf.get(parent) : undefined;
-    const into = parentView ? parentView.children : items;
+  while (open.length) {
+    const at = open[open.length - 1] as Frame;
+    if (at.next >= at.parent.children.length) {
+      open.pop();
+      continue;
+    }
+    const node = at.parent.children[at.next++] as Node;
+    if (!isSequenceItem(node)) continue;
+    const into = at.views;
+    const outline = outlineIn(at.outline, into.length + 1);
+    const name = escapeName(node.attributes.name ?? '');
+    const path = at.parent === doc.sequence ? name : `${at.path}/${name}`;
+    const pathId = paths.of(at.pathId, name);
     const cond = conditionOf(node);
     const usage = itemUsage(node);
     const view: ItemView = {
       id: `i${++next}`,
-      number: `${parentView ? `${parentView.number}.` : ''}${into.length + 1}`,
+      number: shownNumber(outline),
       kind: node.kind,
       name: node.attributes.name ?? '',
       path,
@@ -202,22 +290,20 @@ export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOption
     };
     into.push(view);
     if (node.kind === 'group') {
-      viewOf.set(node, view);
+      open.push({ parent: node, next: 0, views: view.children, outline, path, pathId });
       counts.groups++;
     } else counts.steps++;
     if (view.disabled) counts.disabled++;
-    const same = byPath.get(path);
-    if (same) same.push(view);
-    else byPath.set(path, [view]);
+    if (!firstAt.has(pathId)) firstAt.set(pathId, view);
     const line = lintOn ? doc.positionOf(node)?.line : undefined;
-    if (line !== undefined) byPlace.set(`${path}\n${line}`, view);
+    if (line !== undefined) byPlace.set(`${pathId}\n${line}`, view);
   }
   const findings: FindingView[] = [];
   if (lintOn) {
     for (const d of lint(doc)) {
       const f: FindingView = { rule: d.code, severity: d.severity, message: d.message, ...(d.line !== undefined ? { line: d.line } : {}) };
-      const path = d.path ?? '';
-      const target = (d.line !== undefined ? byPlace.get(`${path}\n${d.line}`) : undefined) ?? byPath.get(path)?.[0];
+      const pathId = paths.find(d.path ?? '');
+      const target = pathId === undefined ? undefined : ((d.line !== undefined ? byPlace.get(`${pathId}\n${d.line}`) : undefined) ?? firstAt.get(pathId));
       (target ? target.findings : findings).push(f);
     }
   }
