@@ -21,6 +21,8 @@ export function describeErrno(e: unknown): string {
       return 'disk quota exceeded';
     case 'EROFS':
       return 'the file system is read-only';
+    case 'EBADF':
+      return 'it is closed';
     default:
       return (e as Error).message;
   }
