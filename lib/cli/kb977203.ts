@@ -234,7 +234,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       ...(str(p, 'report') === undefined ? [] : [{ option: '--report', path: str(p, 'report') as string }]),
       ...(html === undefined ? [] : [{ option: '--html', path: html }]),
     ];
-    targetOf = planTargets(inputs, { output: str(p, 'output'), outDir: str(p, 'out-dir'), inPlace: flag(p, 'in-place'), alsoWritten, json }, io);
+    const config = str(p, 'config');
+    const alsoRead = config === undefined ? [] : [{ option: '--config', path: config }];
+    targetOf = planTargets(inputs, { output: str(p, 'output'), outDir: str(p, 'out-dir'), inPlace: flag(p, 'in-place'), alsoWritten, alsoRead, json }, io);
   } catch (e) {
     if (e instanceof UsageError) return reportUsage('kb977203', e.message, io);
     throw e;

@@ -113,7 +113,7 @@ export function run(argv: string[], io: CliIo): number {
   let targetOf: TargetOf = () => undefined;
   if (!check) {
     try {
-      targetOf = planTargets(inputs, { output: str(p, 'output'), outDir: str(p, 'out-dir'), inPlace: flag(p, 'in-place'), json: flag(p, 'json') }, io);
+      targetOf = planTargets(inputs, { output: str(p, 'output'), outDir: str(p, 'out-dir'), inPlace: flag(p, 'in-place'), alsoRead: [{ option: '--options', path: str(p, 'options') as string }], json: flag(p, 'json') }, io);
     } catch (e) {
       if (e instanceof UsageError) return reportUsage('transform', e.message, io);
       throw e;
