@@ -53,13 +53,18 @@ function checkNotDescriptor(label: string, path: string, hint: string): void {
   throw new UsageError(`${label} names ${what}, which cmts cannot write as a file: ${hint}.`);
 }
 
+/** Whether a path ends with a folder separator (`out/`; `out\\` on Windows), which only a folder can. */
+function endsWithSeparator(path: string): boolean {
+  return path.endsWith('/') || (process.platform === 'win32' && path.endsWith('\\'));
+}
+
 /** Where a result goes: a file path, `-` for standard output, or undefined when the command prints it. */
 export type TargetOf = (input: string) => string | undefined;
 
 /**
  * Checks a request against the inputs and returns where each result goes; throws {@link UsageError} for an empty
  * name, `-o` (`-` too) with more than one input, `-o -` with `--json`, a target that is an input (without `--in-place`),
- * `-o` into a missing folder or onto a folder, a name of an open descriptor (`-o /dev/stdout`: see
+ * `-o` into a missing folder or onto a folder (an existing one, or any name ending with a slash), a name of an open descriptor (`-o /dev/stdout`: see
  * {@link checkNotDescriptor}), `--out-dir` naming a file, `--in-place` on standard input, two inputs with one target,
  * a target that is a file the run reads besides its inputs ({@link TargetRequest.alsoRead}), or a file written besides
  * the results ({@link TargetRequest.alsoWritten}) that is a folder or such a name, in a missing folder (other than
@@ -84,6 +89,9 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
   if (output !== undefined && output !== '-') {
     const kind = io.kindOf(output);
     if (kind === 'dir') throw new UsageError(`-o ${output} is a folder; give a file name, or use --out-dir ${output}.`);
+    // `-o out/` when out/ does not exist: it names a folder all the same, which the write found out only once the
+    // input was done, saying "a part of the path is a file, not a folder".
+    if (endsWithSeparator(output)) throw new UsageError(`-o ${output} names a folder (it ends with a slash); give a file name, or use --out-dir ${output}.`);
     checkNotDescriptor(`-o ${output}`, output, 'give -o - for standard output');
     const folder = dirname(output);
     if (io.kindOf(folder) !== 'dir') throw new UsageError(`-o ${output}: the folder ${folder} does not exist (cmts does not create it).`);
@@ -118,6 +126,7 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
     // result had been written (--report comes last). Its folder is --out-dir's (made below) or one that exists.
     if (path === '') throw new UsageError(`${option} needs a name: '' names no file.`);
     if (io.kindOf(path) === 'dir') throw new UsageError(`${option} ${path} is a folder; give a file name.`);
+    if (endsWithSeparator(path)) throw new UsageError(`${option} ${path} names a folder (it ends with a slash); give a file name.`);
     checkNotDescriptor(`${option} ${path}`, path, 'give a file name');
     const folder = dirname(path);
     const inOutDir = outDir !== undefined && io.realPath(folder) === io.realPath(outDir);
