@@ -169,6 +169,8 @@ function loadOptions(p: Parsed, io: CliIo): Kb977203Options {
 function checkUsage(p: Parsed): void {
   if (p.positionals.length === 0) throw new UsageError('Give the input file(s).');
   if (str(p, 'certfix-package') === undefined && str(p, 'config') === undefined) throw new UsageError('--certfix-package is required: the package that holds CCMCertFix.exe (R11).');
+  // Standard input is read once: the second reader failed as the input's INVALID_ARGUMENT (status 1) after the first.
+  if (str(p, 'config') === '-' && p.positionals.includes('-')) throw new UsageError('--config - and the input - both name standard input, which is read once: give one of them as a file.');
   const targets = [str(p, 'output') !== undefined, flag(p, 'in-place'), str(p, 'out-dir') !== undefined].filter(Boolean).length;
   if (flag(p, 'check') && flag(p, 'revert')) throw new UsageError('Give --check or --revert, not both.');
   if (flag(p, 'check') && targets > 0) throw new UsageError('--check writes nothing: leave out -o, --out-dir and --in-place.');

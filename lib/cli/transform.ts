@@ -82,6 +82,8 @@ function checkUsage(p: Parsed): void {
   if (!entryOf(name)) throw new UsageError(`Unknown transform ${shownValue(name, '"')}; the transforms are ${Object.keys(ENTRIES).join(', ')}.`);
   if (inputs.length === 0) throw new UsageError('Give the input file(s).');
   if (str(p, 'options') === undefined) throw new UsageError('--options <file.json> is required.');
+  // Standard input is read once: the second reader failed as the input's INVALID_ARGUMENT (status 1) after the first.
+  if (str(p, 'options') === '-' && inputs.includes('-')) throw new UsageError('--options - and the input - both name standard input, which is read once: give one of them as a file.');
   const targets = [str(p, 'output') !== undefined, flag(p, 'in-place'), str(p, 'out-dir') !== undefined, flag(p, 'check')].filter(Boolean).length;
   if (targets !== 1) throw new UsageError('Give one of -o <output>, --out-dir <folder>, --in-place or --check.');
 }
