@@ -53,7 +53,7 @@ function checkNotDescriptor(label: string, path: string, hint: string): void {
   throw new UsageError(`${label} names ${what}, which cmts cannot write as a file: ${hint}.`);
 }
 
-/** Whether a path ends with a folder separator (`out/`; `out\\` on Windows), which only a folder can. */
+/** Whether a path ends with a folder separator (`out/`, or `out\` on Windows), as only a folder's name can. */
 function endsWithSeparator(path: string): boolean {
   return path.endsWith('/') || (process.platform === 'win32' && path.endsWith('\\'));
 }
@@ -63,13 +63,13 @@ export type TargetOf = (input: string) => string | undefined;
 
 /**
  * Checks a request against the inputs and returns where each result goes; throws {@link UsageError} for an empty
- * name, `-o` (`-` too) with more than one input, `-o -` with `--json`, a target that is an input (without `--in-place`),
- * `-o` into a missing folder or onto a folder (an existing one, or any name ending with a slash), a name of an open descriptor (`-o /dev/stdout`: see
- * {@link checkNotDescriptor}), `--out-dir` naming a file, `--in-place` on standard input, two inputs with one target,
- * a target that is a file the run reads besides its inputs ({@link TargetRequest.alsoRead}), or a file written besides
- * the results ({@link TargetRequest.alsoWritten}) that is a folder or such a name, in a missing folder (other than
- * `--out-dir`), an input, a file the run reads, a target or another such file. Creates `--out-dir` when it does
- * not exist.
+ * name, `-o` (`-` too) with more than one input, `-o -` with `--json`, a target that is an input (without
+ * `--in-place`), `-o` into a missing folder or onto a folder (an existing one, or any name ending with a slash), a
+ * name of an open descriptor (`-o /dev/stdout`: see {@link checkNotDescriptor}), `--out-dir` naming a file,
+ * `--in-place` on standard input, two inputs with one target, a target that is a file the run reads besides its
+ * inputs ({@link TargetRequest.alsoRead}), or a file written besides the results ({@link TargetRequest.alsoWritten})
+ * that is a folder or such a name, in a missing folder (other than `--out-dir`), an input, a file the run reads, a
+ * target or another such file. Creates `--out-dir` when it does not exist.
  */
 export function planTargets(inputs: string[], request: TargetRequest, io: CliIo): TargetOf {
   const { output, outDir, inPlace } = request;
@@ -92,7 +92,8 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
     // `-o out/` when out/ does not exist: it names a folder all the same, which the write found out only once the
     // input was done, saying "a part of the path is a file, not a folder".
     if (endsWithSeparator(output)) throw new UsageError(`-o ${output} names a folder (it ends with a slash); give a file name, or use --out-dir ${output}.`);
-    checkNotDescriptor(`-o ${output}`, output, 'give -o - for standard output');
+    // Under --json, -o - is refused too (standard output holds the report): the way out is a file.
+    checkNotDescriptor(`-o ${output}`, output, request.json ? 'give -o <file> (with --json, standard output holds the report)' : 'give -o - for standard output');
     const folder = dirname(output);
     if (io.kindOf(folder) !== 'dir') throw new UsageError(`-o ${output}: the folder ${folder} does not exist (cmts does not create it).`);
   }
