@@ -23,6 +23,12 @@ export function describeErrno(e: unknown): string {
       return 'the file system is read-only';
     case 'EBADF':
       return 'it is closed';
+    case 'ELOOP':
+      return 'its symbolic links loop';
+    case 'ENAMETOOLONG':
+      return 'the name is too long for the file system';
+    case 'EIO':
+      return 'an input/output error (the disk or the network share failed)';
     default:
       return (e as Error).message;
   }
