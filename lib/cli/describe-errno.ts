@@ -27,8 +27,6 @@ export function describeErrno(e: unknown): string {
       return 'its symbolic links loop';
     case 'ENAMETOOLONG':
       return 'the name is too long for the file system';
-    case 'EIO':
-      return 'an input/output error (the disk or the network share failed)';
     default:
       return (e as Error).message;
   }
