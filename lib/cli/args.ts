@@ -13,6 +13,38 @@ import { EXIT } from './exit.js';
 /** A usage error: the command prints it with a pointer to --help and exits 2. */
 export class UsageError extends Error {}
 
+/**
+ * Characters a message never holds as they are: the C0 and C1 controls and DEL (a newline would split the message's
+ * line, an escape sequence drives the terminal it is printed on), the line and paragraph separators, and the
+ * bidirectional controls (which show text in another order than it has).
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` with every {@link UNPRINTABLE} character written as its JSON escape (`\n`, `\u001b`). */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => {
+    const json = JSON.stringify(c);
+    return json.length === 4 || json.length === 8 ? json.slice(1, -1) : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** The most characters of an option's value a usage error shows. */
+export const SHOWN_VALUE_CHARS = 40;
+
+/**
+ * A value from the command line as a usage error shows it (on standard error and in the `--json` report alike): in
+ * `quote`s (a double-quoted one escaped as JSON), its {@link UNPRINTABLE} characters escaped, and, when longer than
+ * {@link SHOWN_VALUE_CHARS} characters, cut there with `…` and followed by its length: `'ABC…' (5000 characters)`. A
+ * value given to the wrong option can be a whole file or a password; its start is enough to recognise it.
+ */
+export function shownValue(value: string, quote: "'" | '"' = "'"): string {
+  const chars = Array.from(value);
+  const cut = chars.length > SHOWN_VALUE_CHARS;
+  const kept = `${cut ? chars.slice(0, SHOWN_VALUE_CHARS).join('') : value}${cut ? '…' : ''}`;
+  const quoted = quote === '"' ? printable(JSON.stringify(kept)) : `'${printable(kept)}'`;
+  return cut ? `${quoted} (${chars.length} characters)` : quoted;
+}
+
 /** Option specs, as parseArgs takes them. */
 export type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
 
@@ -137,7 +169,7 @@ function positiveInteger(p: Parsed, name: string): number | undefined {
   if (v === undefined) return undefined;
   // Digits only: parseInt would take "10k" as 10, Number would take "1e3" and " 5".
   const n = /^[0-9]+$/.test(v) ? Number(v) : NaN;
-  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--${name} takes a positive whole number, not '${v}'.`);
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--${name} takes a positive whole number, not ${shownValue(v)}.`);
   return n;
 }
 
@@ -163,9 +195,13 @@ export function checkRequires(p: Parsed, requires: Record<string, string>): void
 
 /**
  * Prints a usage error the way every command does; returns the exit status 2. Under `--json` the error is also
- * printed on standard output as the command's report, one record with the code `USAGE_ERROR`.
+ * printed on standard output as the command's report, one record with the code `USAGE_ERROR`. The message is the same
+ * in both, on one line: its {@link UNPRINTABLE} characters escaped.
  */
-export function reportUsage(name: string, message: string, io: Streams): number {
+export function reportUsage(name: string, said: string, io: Streams): number {
+  // A message can hold a path or a word from the command line (an option's value is shown by shownValue already):
+  // printed as it is, a newline in it would split the message, an escape sequence drive the terminal.
+  const message = printable(said);
   io.stderr.write(`cmts ${name}: ${message}\nRun 'cmts ${name} --help' for the options.\n`);
   if (io.jsonErrors) printErrorJson(io.stdout, io.jsonErrors, new TaskSequenceError('USAGE_ERROR', message));
   return EXIT.usage;
@@ -176,7 +212,8 @@ export function reportUsage(name: string, message: string, io: Streams): number 
  * Under `--json` it is also printed as a report with one `USAGE_ERROR` record and `{"failed": 1}` as the summary,
  * the envelope every command uses.
  */
-export function reportCommandLineUsage(message: string, argv: string[], io: Streams): number {
+export function reportCommandLineUsage(said: string, argv: string[], io: Streams): number {
+  const message = printable(said);
   io.stderr.write(`cmts: ${message}\nRun 'cmts --help' for the commands.\n`);
   if (wantsJson(argv)) printErrorJson(io.stdout, { summary: {}, input: '' }, new TaskSequenceError('USAGE_ERROR', message));
   return EXIT.usage;

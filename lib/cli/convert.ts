@@ -12,7 +12,7 @@ import { writeTaskSequence } from '../write.js';
 import { assertValidWith } from '../assert-valid.js';
 import { validateModelJson } from '../model/model-json-validator.js';
 import { encodeText } from '../xml/codec.js';
-import { flag, type OptionSpecs, type Parsed, startCommand, str, UsageError, reportUsage, readLimitHelp, READ_LIMIT_OPTIONS, withLimitFlags } from './args.js';
+import { flag, type OptionSpecs, type Parsed, shownValue, startCommand, str, UsageError, reportUsage, readLimitHelp, READ_LIMIT_OPTIONS, withLimitFlags } from './args.js';
 import { INPUT_EXTENSIONS, inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { inputFailure, reportFailure } from './json-report.js';
@@ -142,7 +142,7 @@ export function run(argv: string[], io: CliIo): number {
       options: OPTIONS,
       check: (q) => {
         const to = str(q, 'to');
-        if (to !== 'json' && to !== 'xml' && to !== 'yaml') throw new UsageError(to === undefined ? 'Give --to json, --to xml or --to yaml.' : `--to ${to}: give json, xml or yaml.`);
+        if (to !== 'json' && to !== 'xml' && to !== 'yaml') throw new UsageError(to === undefined ? 'Give --to json, --to xml or --to yaml.' : `--to ${shownValue(to)}: give json, xml or yaml.`);
         if (flag(q, 'whitespace') && to !== 'json') throw new UsageError('--whitespace means something only with --to json.');
         if (flag(q, 'bare') && to !== 'xml') throw new UsageError('--bare means something only with --to xml.');
         if (q.positionals.length === 0) throw new UsageError('Give the input file(s), or - for standard input.');

@@ -21,6 +21,12 @@ export function describeErrno(e: unknown): string {
       return 'disk quota exceeded';
     case 'EROFS':
       return 'the file system is read-only';
+    case 'EBADF':
+      return 'it is closed';
+    case 'ELOOP':
+      return 'its symbolic links loop';
+    case 'ENAMETOOLONG':
+      return 'the name is too long for the file system';
     default:
       return (e as Error).message;
   }

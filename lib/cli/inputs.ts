@@ -72,7 +72,8 @@ export function walk(io: CliIo, dir: string, recursive: boolean): string[] {
 }
 
 /**
- * The files the arguments name, in order, each once: `-` (standard input) as is, a file as is, a folder as its files
+ * The files the arguments name, in order, each once (by the file it is: two names of one file are one input, under
+ * the first name given): `-` (standard input) as is, a file as is, a folder as its files
  * ending in one of `extensions`, a glob as the files it matches. A folder or glob that yields nothing, or a name
  * that is one of cmts's temporary files, is a {@link UsageError}.
  */
@@ -100,7 +101,16 @@ export function expandInputs(args: string[], io: CliIo, extensions: readonly str
     } else if (isTempName(basename(arg))) throw new UsageError(`${arg} is a temporary file a cmts run left behind, not an input.`);
     else files.push(arg);
   }
-  return [...new Set(files)];
+  // Each file once, however it is named: `ts.xml ./ts.xml`, `dir/../ts.xml`, a symlink to it, a folder and a glob
+  // that both list it. Named twice, it was read and processed twice: two results for one file, two records in --json,
+  // and with --in-place two writes of it. The first name given is the one kept.
+  const seen = new Set<string>();
+  return files.filter((f) => {
+    const key = f === '-' ? f : io.realPath(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** {@link expandInputs}, or the exit status 2 after reporting why the inputs could not be listed. */

@@ -10,7 +10,7 @@ import type { Kb977203Options } from '../presets/kb977203.js';
 export { humanReport, type Kb977203CommandResult } from './kb977203-output.js';
 import { fleetCsv, fleetJson } from '../presets/kb977203-fleet.js';
 import { BatchOutput, cliError, jsonOf, type Kb977203CommandResult, type Mode, type Outcome, rowOf, summaryOf, writeHuman } from './kb977203-output.js';
-import { flag, maxItemsOf, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
+import { flag, maxItemsOf, type OptionSpecs, type Parsed, reportUsage, shownValue, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import { errorRecord, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
 import type { CliIo } from './io.js';
@@ -169,6 +169,8 @@ function loadOptions(p: Parsed, io: CliIo): Kb977203Options {
 function checkUsage(p: Parsed): void {
   if (p.positionals.length === 0) throw new UsageError('Give the input file(s).');
   if (str(p, 'certfix-package') === undefined && str(p, 'config') === undefined) throw new UsageError('--certfix-package is required: the package that holds CCMCertFix.exe (R11).');
+  // Standard input is read once: the second reader failed as the input's INVALID_ARGUMENT (status 1) after the first.
+  if (str(p, 'config') === '-' && p.positionals.includes('-')) throw new UsageError('--config - and the input - both name standard input, which is read once: give one of them as a file.');
   const targets = [str(p, 'output') !== undefined, flag(p, 'in-place'), str(p, 'out-dir') !== undefined].filter(Boolean).length;
   if (flag(p, 'check') && flag(p, 'revert')) throw new UsageError('Give --check or --revert, not both.');
   if (flag(p, 'check') && targets > 0) throw new UsageError('--check writes nothing: leave out -o, --out-dir and --in-place.');
@@ -176,7 +178,7 @@ function checkUsage(p: Parsed): void {
   if (targets > 1) throw new UsageError('Give one of -o <output>, --out-dir <folder> or --in-place.');
   if (targets === 0 && !flag(p, 'dry-run') && !flag(p, 'check')) throw new UsageError('Give -o <output>, --out-dir <folder> or --in-place (or --dry-run or --check to write nothing).');
   const jobs = str(p, 'jobs');
-  if (jobs !== undefined && !/^[1-9][0-9]{0,3}$/.test(jobs)) throw new UsageError(`--jobs takes a whole number from 1 to 9999, not '${jobs}'.`);
+  if (jobs !== undefined && !/^[1-9][0-9]{0,3}$/.test(jobs)) throw new UsageError(`--jobs takes a whole number from 1 to 9999, not ${shownValue(jobs)}.`);
   if (maxItemsOf(p) !== undefined && str(p, 'html') === undefined) throw new UsageError('--max-items means something only with --html.');
   const report = str(p, 'report');
   if (report !== undefined && !/\.(csv|json)$/i.test(report)) throw new UsageError('--report writes a .csv or a .json file: give a name ending in one of them.');
@@ -234,7 +236,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       ...(str(p, 'report') === undefined ? [] : [{ option: '--report', path: str(p, 'report') as string }]),
       ...(html === undefined ? [] : [{ option: '--html', path: html }]),
     ];
-    targetOf = planTargets(inputs, { output: str(p, 'output'), outDir: str(p, 'out-dir'), inPlace: flag(p, 'in-place'), alsoWritten, json }, io);
+    const config = str(p, 'config');
+    const alsoRead = config === undefined ? [] : [{ option: '--config', path: config }];
+    targetOf = planTargets(inputs, { output: str(p, 'output'), outDir: str(p, 'out-dir'), inPlace: flag(p, 'in-place'), alsoWritten, alsoRead, json }, io);
   } catch (e) {
     if (e instanceof UsageError) return reportUsage('kb977203', e.message, io);
     throw e;

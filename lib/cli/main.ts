@@ -4,7 +4,7 @@
  * nothing else.
  */
 import { packageVersion } from '../package-info.js';
-import { reportCommandLineUsage, reportUsage, UsageError } from './args.js';
+import { reportCommandLineUsage, reportUsage, shownValue, UsageError } from './args.js';
 import { didYouMean } from './did-you-mean.js';
 import type { CliIo } from './io.js';
 
@@ -75,7 +75,7 @@ function commandNamed(name: string): CommandEntry | undefined {
 }
 
 function unknownCommand(name: string, io: CliIo, argv: string[]): number {
-  return reportCommandLineUsage(`unknown command ${JSON.stringify(name)}.${didYouMean(name, Object.keys(COMMANDS))}`, argv, io);
+  return reportCommandLineUsage(`unknown command ${shownValue(name, '"')}.${didYouMean(name, Object.keys(COMMANDS))}`, argv, io);
 }
 
 /** Runs the command line `argv` (without `node` and the script). */

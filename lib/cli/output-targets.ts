@@ -4,7 +4,7 @@
  * under its input's name), `--in-place` (the input itself). No result ever lands on an input unless `--in-place`
  * says so, `-o` never creates folders, and two inputs never share a target.
  */
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { UsageError } from './args.js';
 import type { CliIo } from './io.js';
@@ -21,8 +21,41 @@ export interface TargetRequest {
    * none may be an input (even with `--in-place`), a result's target, or another of them.
    */
   alsoWritten?: readonly { option: string; path: string }[];
+  /**
+   * Files the run reads besides its inputs (`--options`, `--config`), with the option that names each: no result nor
+   * file written besides the results may be one of them (`-o ref.json --options ref.json` wrote the result over the
+   * options file, though cmts never writes over what it reads unless `--in-place` says so).
+   */
+  alsoRead?: readonly { option: string; path: string }[];
   /** `--json` was given: standard output holds the report, so no result may go there (`-o -`). */
   json?: boolean | undefined;
+}
+
+/**
+ * A name of one of the process's own open files: `/dev/stdout`, `/dev/stderr`, `/dev/stdin`, `/dev/fd/<n>`,
+ * `/proc/self/fd/<n>` (and `/proc/<pid>/fd/<n>`), however spelled (`/dev/./stdout`, a relative path to it).
+ */
+const DESCRIPTOR_NAME = /^\/(?:dev\/(?:stdin|stdout|stderr|fd\/(\d+))|proc\/(?:self|thread-self|\d+)\/fd\/(\d+))$/;
+
+/**
+ * Throws {@link UsageError} when `path` (named `label` in the message: `-o /dev/stdout`) is a name of an open
+ * descriptor of the process (see {@link DESCRIPTOR_NAME}). A file is written as a new file renamed over it: on a pipe
+ * `/dev/stdout` led nowhere (a puzzling "no such file or folder", found only once the input was done), and when
+ * standard output is a file it names that file, which the rename replaced whole: what `>>` had appended to it was
+ * gone, and a `--json` report, written to the replaced file, lost. Standard output has its own name, `-`; a device or
+ * a pipe under any other name fails its write, which changes nothing (`it is not a regular file`).
+ */
+function checkNotDescriptor(label: string, path: string, hint: string): void {
+  const m = process.platform === 'win32' ? null : DESCRIPTOR_NAME.exec(resolve(path));
+  if (!m) return;
+  const fd = m[0].endsWith('/stdin') ? '0' : m[0].endsWith('/stdout') ? '1' : m[0].endsWith('/stderr') ? '2' : (m[1] ?? m[2]);
+  const what = fd === '0' ? 'standard input' : fd === '1' ? 'standard output' : fd === '2' ? 'standard error' : `file descriptor ${fd ?? ''}`;
+  throw new UsageError(`${label} names ${what}, which cmts cannot write as a file: ${hint}.`);
+}
+
+/** Whether a path ends with a folder separator (`out/`, or `out\` on Windows), as only a folder's name can. */
+function endsWithSeparator(path: string): boolean {
+  return path.endsWith('/') || (process.platform === 'win32' && path.endsWith('\\'));
 }
 
 /** Where a result goes: a file path, `-` for standard output, or undefined when the command prints it. */
@@ -30,11 +63,13 @@ export type TargetOf = (input: string) => string | undefined;
 
 /**
  * Checks a request against the inputs and returns where each result goes; throws {@link UsageError} for an empty
- * name, `-o` (`-` too) with more than one input, `-o -` with `--json`, a target that is an input (without `--in-place`), `-o` into a missing folder or onto a folder, `--out-dir` naming a file,
- * `--in-place` on standard input, two inputs with one target, or a file written besides the results
- * ({@link TargetRequest.alsoWritten}) that is a folder, in a missing folder (other than `--out-dir`), an input, a target
- * or another such file. Creates `--out-dir` when it
- * does not exist.
+ * name, `-o` (`-` too) with more than one input, `-o -` with `--json`, a target that is an input (without
+ * `--in-place`), `-o` into a missing folder or onto a folder (an existing one, or any name ending with a slash), a
+ * name of an open descriptor (`-o /dev/stdout`: see {@link checkNotDescriptor}), `--out-dir` naming a file,
+ * `--in-place` on standard input, two inputs with one target, a target that is a file the run reads besides its
+ * inputs ({@link TargetRequest.alsoRead}), or a file written besides the results ({@link TargetRequest.alsoWritten})
+ * that is a folder or such a name, in a missing folder (other than `--out-dir`), an input, a file the run reads, a
+ * target or another such file. Creates `--out-dir` when it does not exist.
  */
 export function planTargets(inputs: string[], request: TargetRequest, io: CliIo): TargetOf {
   const { output, outDir, inPlace } = request;
@@ -46,12 +81,19 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
   }
   if (request.json && output === '-') throw new UsageError('--json prints the report on standard output, which cannot also hold the result: give -o <file>, or leave out --json.');
   if (inPlace && inputs.includes('-')) throw new UsageError('--in-place cannot write back to standard input; use -o <file> or -o -.');
+  // `/dev/stdin` too: its rename landed on whatever file the shell had opened as standard input (`< ts.xml`).
+  if (inPlace) for (const input of inputs) checkNotDescriptor(`--in-place ${input}`, input, 'use -o <file> or -o -');
   if (outDir !== undefined && inputs.includes('-')) throw new UsageError('--out-dir names results after their inputs; standard input (-) has no name: use -o <file>.');
   const nameFor = request.nameFor ?? ((input: string) => basename(input));
   const targetOf: TargetOf = (input) => (inPlace ? input : outDir !== undefined ? join(outDir, nameFor(input)) : output);
   if (output !== undefined && output !== '-') {
     const kind = io.kindOf(output);
     if (kind === 'dir') throw new UsageError(`-o ${output} is a folder; give a file name, or use --out-dir ${output}.`);
+    // `-o out/` when out/ does not exist: it names a folder all the same, which the write found out only once the
+    // input was done, saying "a part of the path is a file, not a folder".
+    if (endsWithSeparator(output)) throw new UsageError(`-o ${output} names a folder (it ends with a slash); give a file name, or use --out-dir ${output}.`);
+    // Under --json, -o - is refused too (standard output holds the report): the way out is a file.
+    checkNotDescriptor(`-o ${output}`, output, request.json ? 'give -o <file> (with --json, standard output holds the report)' : 'give -o - for standard output');
     const folder = dirname(output);
     if (io.kindOf(folder) !== 'dir') throw new UsageError(`-o ${output}: the folder ${folder} does not exist (cmts does not create it).`);
   }
@@ -60,6 +102,7 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
     if (kind === 'file' || kind === 'other') throw new UsageError(`--out-dir ${outDir} is a file, not a folder.`);
   }
   const real = new Map(inputs.filter((i) => i !== '-').map((i) => [io.realPath(i), i]));
+  const read = new Map((request.alsoRead ?? []).filter(({ path }) => path !== '-' && path !== '').map(({ option, path }) => [io.realPath(path), `${option} ${path}`]));
   // Where each result goes (by real path): with --in-place, its input.
   const seen = new Map<string, string>();
   if (inPlace) for (const [path, input] of real) seen.set(path, input);
@@ -70,6 +113,8 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
       const rt = io.realPath(t);
       const victim = real.get(rt);
       if (victim !== undefined) throw new UsageError(`${t} is the input ${victim}: ${inPlace === undefined ? 'this command never writes over an input' : 'cmts overwrites an input only with --in-place'}.`);
+      const file = read.get(rt);
+      if (file !== undefined) throw new UsageError(`${t} is the file of ${file}, which this run reads: cmts never writes a result over it.`);
       const other = seen.get(rt);
       if (other !== undefined && other !== input) throw new UsageError(`${other} and ${input} would both be written to ${t}.`);
       seen.set(rt, input);
@@ -82,12 +127,16 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
     // result had been written (--report comes last). Its folder is --out-dir's (made below) or one that exists.
     if (path === '') throw new UsageError(`${option} needs a name: '' names no file.`);
     if (io.kindOf(path) === 'dir') throw new UsageError(`${option} ${path} is a folder; give a file name.`);
+    if (endsWithSeparator(path)) throw new UsageError(`${option} ${path} names a folder (it ends with a slash); give a file name.`);
+    checkNotDescriptor(`${option} ${path}`, path, 'give a file name');
     const folder = dirname(path);
     const inOutDir = outDir !== undefined && io.realPath(folder) === io.realPath(outDir);
     if (!inOutDir && io.kindOf(folder) !== 'dir') throw new UsageError(`${option} ${path}: the folder ${folder} does not exist (cmts does not create it).`);
     const rp = io.realPath(path);
     const victim = real.get(rp);
     if (victim !== undefined) throw new UsageError(`${option} ${path} is the input ${victim}: cmts never writes a ${option} file over an input.`);
+    const file = read.get(rp);
+    if (file !== undefined) throw new UsageError(`${option} ${path} is the file of ${file}, which this run reads: cmts never writes a ${option} file over it.`);
     const result = seen.get(rp);
     if (result !== undefined) throw new UsageError(`${option} ${path} is where the result of ${result} is written: give it a name of its own.`);
     const other = others.get(rp);

@@ -9,7 +9,7 @@ import { renderMarkdown } from '../render/render-markdown.js';
 import { renderIndex, type RenderFormat } from '../render/render-sequence.js';
 import { buildSequenceView, type SequenceView } from '../render/view-model.js';
 import { loadDocuments, loadOne } from './load.js';
-import { flag, maxItemsOf, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS, withLimitFlags } from './args.js';
+import { flag, maxItemsOf, type OptionSpecs, type Parsed, reportUsage, shownValue, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS, withLimitFlags } from './args.js';
 import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { inputFailure, reportFailure } from './json-report.js';
@@ -70,7 +70,7 @@ const OPTIONS: OptionSpecs = {
 function checkUsage(p: Parsed): void {
   maxItemsOf(p);
   const f = str(p, 'format');
-  if (f !== undefined && f !== 'html' && f !== 'md') throw new UsageError(`--format is html or md, not ${JSON.stringify(f)}.`);
+  if (f !== undefined && f !== 'html' && f !== 'md') throw new UsageError(`--format is html or md, not ${shownValue(f, '"')}.`);
   if (str(p, 'output') !== undefined && str(p, 'out-dir') !== undefined) throw new UsageError('Give -o or --out-dir, not both.');
   if (flag(p, 'compare')) {
     if (p.positionals.length !== 2) throw new UsageError('--compare takes two inputs: <old> <new>.');

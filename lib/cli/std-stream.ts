@@ -9,7 +9,7 @@
  * twentieth of a command's start-up. A terminal (and, on Windows, anything but a file) goes through Node's
  * `process.stdout`/`process.stderr`, which write a terminal the way it expects (on Windows, as UTF-16 to the console).
  */
-import { fstatSync, statSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, type Stats, writeSync } from 'node:fs';
 import { TaskSequenceError } from '../errors.js';
 import { sleep } from './bounded-read.js';
 import { describeErrno } from './describe-errno.js';
@@ -28,10 +28,27 @@ const readerGone = (e: unknown): boolean => {
   return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
 };
 
-/** Whether the file descriptor is written directly: a file, a pipe, a socket or the null device (see above). */
-function direct(fd: number): boolean {
+/**
+ * How the file descriptor is written: directly (a file, a pipe, a socket or the null device: see above), through
+ * Node's stream, or not at all when it is closed (EBADF): the error then. Node's stream for a closed descriptor
+ * is a sink that drops every byte and reports nothing (what it gives a Windows program without a console), so a
+ * result written there was lost without a word and the run exited 0. On Windows that sink is kept: a program started
+ * without a console has no standard output by design.
+ */
+function wayOf(fd: number): 'direct' | 'stream' | Error {
+  let st: Stats;
   try {
-    const st = fstatSync(fd);
+    st = fstatSync(fd);
+  } catch (e) {
+    // Any other failure: a descriptor fstat cannot describe, which Node's stream knows what to do with.
+    return (e as { code?: unknown }).code === 'EBADF' && process.platform !== 'win32' ? (e as Error) : 'stream';
+  }
+  return direct(st) ? 'direct' : 'stream';
+}
+
+/** Whether a descriptor of this kind is written directly: a file, a pipe, a socket or the null device (see above). */
+function direct(st: Stats): boolean {
+  try {
     if (st.isFile()) return true;
     if (process.platform === 'win32') return false;
     if (st.isFIFO() || st.isSocket()) return true;
@@ -40,7 +57,7 @@ function direct(fd: number): boolean {
     if (process.platform === 'linux' && ((st.rdev >> 8) & 0xfff) === 1) return true;
     return st.rdev === statSync('/dev/null').rdev;
   } catch {
-    // A closed descriptor, or one fstat cannot describe: Node's stream knows what to do with it.
+    // No null device to compare with: Node's stream knows what to do with a character device.
     return false;
   }
 }
@@ -73,7 +90,12 @@ export function standardStream(fd: 1 | 2): StandardStream {
   };
   const decide = (): 'direct' | 'stream' | 'stopped' => {
     if (way !== undefined) return way;
-    way = direct(fd) ? 'direct' : 'stream';
+    const found = wayOf(fd);
+    if (found instanceof Error) {
+      stop(found);
+      return 'stopped';
+    }
+    way = found;
     if (way === 'stream') node().on('error', stop);
     return way;
   };

@@ -5,7 +5,7 @@ import { checkWritten } from './std-stream.js';
 import { TaskSequenceError } from '../errors.js';
 import { applyWith, checkWith, TRANSFORMS, type TransformEntry, type TransformReport } from '../transforms/index.js';
 import { PRESETS } from '../presets/index.js';
-import { flag, type OptionSpecs, type Parsed, reportUsage, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
+import { flag, type OptionSpecs, type Parsed, reportUsage, shownValue, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import { errorRecord, printErrorJson, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
 import { expandInputs } from './inputs.js';
@@ -79,9 +79,11 @@ const OPTIONS: OptionSpecs = {
 function checkUsage(p: Parsed): void {
   const [name, ...inputs] = p.positionals;
   if (name === undefined) throw new UsageError('Give the transform name and the input file(s).');
-  if (!entryOf(name)) throw new UsageError(`Unknown transform ${JSON.stringify(name)}; the transforms are ${Object.keys(ENTRIES).join(', ')}.`);
+  if (!entryOf(name)) throw new UsageError(`Unknown transform ${shownValue(name, '"')}; the transforms are ${Object.keys(ENTRIES).join(', ')}.`);
   if (inputs.length === 0) throw new UsageError('Give the input file(s).');
   if (str(p, 'options') === undefined) throw new UsageError('--options <file.json> is required.');
+  // Standard input is read once: the second reader failed as the input's INVALID_ARGUMENT (status 1) after the first.
+  if (str(p, 'options') === '-' && inputs.includes('-')) throw new UsageError('--options - and the input - both name standard input, which is read once: give one of them as a file.');
   const targets = [str(p, 'output') !== undefined, flag(p, 'in-place'), str(p, 'out-dir') !== undefined, flag(p, 'check')].filter(Boolean).length;
   if (targets !== 1) throw new UsageError('Give one of -o <output>, --out-dir <folder>, --in-place or --check.');
 }
@@ -113,7 +115,7 @@ export function run(argv: string[], io: CliIo): number {
   let targetOf: TargetOf = () => undefined;
   if (!check) {
     try {
-      targetOf = planTargets(inputs, { output: str(p, 'output'), outDir: str(p, 'out-dir'), inPlace: flag(p, 'in-place'), json: flag(p, 'json') }, io);
+      targetOf = planTargets(inputs, { output: str(p, 'output'), outDir: str(p, 'out-dir'), inPlace: flag(p, 'in-place'), alsoRead: [{ option: '--options', path: str(p, 'options') as string }], json: flag(p, 'json') }, io);
     } catch (e) {
       if (e instanceof UsageError) return reportUsage('transform', e.message, io);
       throw e;
