@@ -2,9 +2,9 @@
  * What in a container, around its sequence, the package properties as name → text do not say: a comment, an
  * element that is not a property (an object.xml's `PROPERTY.OBJECT` or `PROPERTY.REFERENCE`), a property given twice,
  * a property holding more than text, an attribute a property or the root element carries. Whoever carries a
- * container by its properties alone (the text form) refuses these rather than drop them. The schema metadata an
- * object.xml repeats on every property (`CLASSORIGIN`, `PROPAGATED`, qualifiers such as `CIMTYPE` and `key`) is not
- * counted: the class defines it. Array properties are described by `cim-arrays.ts`.
+ * container by its properties alone (the text form) refuses these rather than drop them. The schema data an
+ * object.xml repeats on the instance and every property (`CLASSORIGIN`, `PROPAGATED`, qualifiers such as `CIMTYPE`
+ * and `key`) is described by `cim-schema.ts`, which reads it; array properties by `cim-arrays.ts`.
  */
 import { isElement } from '../model/query.js';
 import type { Element, Node } from '../model/types.js';
