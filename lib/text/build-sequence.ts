@@ -62,6 +62,11 @@ export function textRelease(text: TextSequence, container: ContainerKind): Relea
 /** Builds a task sequence document from the text form (already parsed and valid). */
 export function buildSequence(text: TextSequence, options: BuildOptions = {}): TaskSequenceDocument {
   const container = options.container ?? text.container ?? 'sequence';
+  // A text for a bare sequence has nowhere to put package properties: building it would drop them without a word.
+  // (A text written for a package container and built into a bare sequence on request leaves them behind.)
+  if (container === 'sequence' && (text.container ?? 'sequence') === 'sequence' && text.package && Object.keys(text.package).length > 0) {
+    throw new TaskSequenceError('UNSUPPORTED_CONTAINER', `A bare <sequence> has no package properties, so ${Object.keys(text.package).join(', ')} (package) would be lost; say the container (container: sms-package or cim-instance, or --container) or leave package out.`, { path: 'package' });
+  }
   const version = text.version === null ? undefined : (text.version ?? (container === 'sms-package' ? '3.00' : '3.10'));
   // A text written for another container gets the 2007 export's usual elements around its own properties.
   const properties = container === 'sms-package' && text.container !== 'sms-package' ? { ...smsPackageDefaults(), ...text.package } : text.package;
