@@ -71,6 +71,7 @@ export function buildSequence(text: TextSequence, options: BuildOptions = {}): T
   // A text written for another container gets the 2007 export's usual elements around its own properties.
   const properties = container === 'sms-package' && text.container !== 'sms-package' ? { ...smsPackageDefaults(), ...text.package } : text.package;
   const doc = createSequence(container, { version: version === '3.00' ? '3.00' : '3.10', ...(properties ? { properties } : {}) });
+  if (container === 'sms-package' && text.container === 'sms-package' && text.package) keepPackageOrder(doc, Object.keys(text.package));
   const children: Node[] = [];
   if (text.references) children.push({ kind: 'referenceList', tag: 'referenceList', attributes: {}, children: text.references.map((r) => ({ kind: 'reference', tag: 'reference', attributes: { ...r }, children: [] })) });
   if (text.variables) children.push({ kind: 'variableList', tag: 'globalVarList', attributes: {}, children: text.variables.map(variableNode) });
@@ -82,6 +83,26 @@ export function buildSequence(text: TextSequence, options: BuildOptions = {}): T
   doc.sequence.children = fresh.children;
   addCimProperties(doc, container, text);
   return doc;
+}
+
+/**
+ * Puts a new 2007 export's property elements in the text's order. The new export has them in the console's order,
+ * which is right for properties written for another container; but a 2007 export's own text says its file's order,
+ * and converting what was built must give that text again. `<SequenceData>` keeps the console's place; each
+ * property takes the place, and so the layout, of the one before it.
+ */
+function keepPackageOrder(doc: TaskSequenceDocument, order: string[]): void {
+  const root = doc.xml.children.find((c): c is ParentElement => isElement(c) && 'children' in c);
+  if (!root) return;
+  const rank = new Map(order.map((k, i) => [k, i]));
+  const slots: number[] = [];
+  root.children.forEach((c, i) => {
+    if (isElement(c) && c.tag !== 'SequenceData') slots.push(i);
+  });
+  const ordered = slots.map((i) => root.children[i] as Element).sort((x, y) => (rank.get(x.tag) ?? Infinity) - (rank.get(y.tag) ?? Infinity));
+  slots.forEach((slot, i) => {
+    root.children[slot] = ordered[i] as Element;
+  });
 }
 
 /**
