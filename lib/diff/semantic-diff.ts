@@ -396,6 +396,9 @@ export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument)
       }
     }
   };
+  // Same place and same content first: among items that share a path (twenty "Restart Computer" steps in one
+  // group), one inserted or removed is then that one added or removed, not a change to each after it.
+  pass((l) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.path}|${signature(l.node)}`);
   pass((l) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.path}`);
   pass((l) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.node.attributes.name ?? ''}`);
   pass((l) => `${l.node.kind}|${signature(l.node)}`);
