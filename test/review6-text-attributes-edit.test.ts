@@ -45,4 +45,17 @@ describe('fields and raw attributes of one item', () => {
     const built = readTaskSequence(writeTaskSequence(fromYaml(both)));
     expect(sequenceToText(built).steps[0]).toMatchObject({ steps: [{ name: 'Run it', attributes: { name: 'Run it', startIn: '' } }] });
   });
+
+  it('typed settings beside raw variables (only the variables were built) are refused', () => {
+    const e = thrown(() => fromYaml('steps:\n  - step: Run Command Line\n    name: R\n    settings:\n      commandLine: new\n    variables:\n      - name: CommandLine\n        value: old\n'));
+    expect(e.code).toBe('NOT_A_TASK_SEQUENCE');
+    expect(e.message).toContain('settings and variables');
+    expect(e.linePos?.line).toBe(2);
+  });
+
+  it('a sequence version under attributes (which overrode version:) is refused at its key', () => {
+    const e = thrown(() => fromYaml('version: "3.10"\nattributes:\n  version: "3.00"\nsteps: []\n'));
+    expect(e.code).toBe('NOT_A_TASK_SEQUENCE');
+    expect(e.linePos?.line).toBe(2);
+  });
 });

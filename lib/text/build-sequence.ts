@@ -67,6 +67,10 @@ export function buildSequence(text: TextSequence, options: BuildOptions = {}): T
   if (container === 'sequence' && (text.container ?? 'sequence') === 'sequence' && text.package && Object.keys(text.package).length > 0) {
     throw new TaskSequenceError('UNSUPPORTED_CONTAINER', `A bare <sequence> has no package properties, so ${Object.keys(text.package).join(', ')} (package) would be lost; say the container (container: sms-package or cim-instance, or --container) or leave package out.`, { path: 'package' });
   }
+  // The sequence's version is said by version: one also under attributes would win over it without a word.
+  if (text.attributes && Object.hasOwn(text.attributes, 'version')) {
+    throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', 'The text is not a task sequence: the <sequence> version goes under version:, not attributes (which would override it).', { path: 'attributes' });
+  }
   const version = text.version === null ? undefined : (text.version ?? (container === 'sms-package' ? '3.00' : '3.10'));
   // A text written for another container gets the 2007 export's usual elements around its own properties.
   const properties = container === 'sms-package' && text.container !== 'sms-package' ? { ...smsPackageDefaults(), ...text.package } : text.package;
@@ -235,8 +239,8 @@ function cimPropertiesProblem(text: TextSequence): { path: (string | number)[]; 
   return undefined;
 }
 
-/** The text's package sections, which a container without a place for them refuses at their key. */
-const PACKAGE_KEYS: ReadonlySet<string> = new Set(['package', 'packageTypes', 'packageArrays', 'packageSchema']);
+/** The text's top-level sections the builder refuses at their key (package sections a container has no place for). */
+const PACKAGE_KEYS: ReadonlySet<string> = new Set(['package', 'packageTypes', 'packageArrays', 'packageSchema', 'attributes']);
 
 /** Parses, validates (schemas/sequence-text.schema.json) and builds a sequence written in the text form's YAML. */
 export function fromYaml(source: string, options: BuildOptions = {}): TaskSequenceDocument {

@@ -30,12 +30,12 @@ function flags(attributes: Attributes, item: TextStep | TextGroup): void {
 
 /**
  * The first field of an item that says otherwise than its raw `attributes` (which the builder writes as they are),
- * described; undefined when they agree. Converting writes both, agreeing; a text edited in one and not the other
+ * or typed `settings` beside raw `variables` (which the builder writes instead), described; undefined when they agree. Converting writes both, agreeing; a text edited in one and not the other
  * would have the edit dropped without a word, so it is refused instead.
  */
 export function attributesDisagree(item: TextStep | TextGroup): string | undefined {
-  const a = item.attributes;
-  if (a === undefined) return undefined;
+  const a = item.attributes ?? {};
+  if (item.attributes === undefined) return !isGroup(item) && item.settings !== undefined && item.variables !== undefined ? 'settings and variables both give the step\'s values, and only variables would be built' : undefined;
   const name = isGroup(item) ? item.group : item.name;
   const differs = (field: string, said: string, raw: string | undefined) => `${field} says ${JSON.stringify(said)} but attributes.${raw === undefined ? field : raw}`;
   if (name !== undefined && (a.name ?? '') !== name) return `${differs(isGroup(item) ? 'group' : 'name', name, 'name')} says ${JSON.stringify(a.name ?? '')}`;
@@ -43,6 +43,7 @@ export function attributesDisagree(item: TextStep | TextGroup): string | undefin
   if ((a.disable === 'true') !== (item.disabled === true)) return `disabled is ${item.disabled === true} but attributes.disable is ${JSON.stringify(a.disable ?? '(none)')}`;
   if ((a.continueOnError === 'true') !== (item.continueOnError === true)) return `continueOnError is ${item.continueOnError === true} but attributes.continueOnError is ${JSON.stringify(a.continueOnError ?? '(none)')}`;
   if (isGroup(item)) return undefined;
+  if (item.settings !== undefined && item.variables !== undefined) return 'settings and variables both give the step\'s values, and only variables would be built';
   if (item.step !== undefined && catalogEntry(a.type)?.consoleName !== catalogEntryByName(item.step)?.consoleName) return `${differs('step', item.step, 'type')} says ${JSON.stringify(a.type ?? '(none)')}`;
   if (item.type !== undefined && a.type !== item.type) return `${differs('type', item.type, 'type')} says ${JSON.stringify(a.type ?? '(none)')}`;
   if (item.timeout !== undefined && a.timeout !== String(item.timeout)) return `timeout is ${item.timeout} but attributes.timeout is ${JSON.stringify(a.timeout ?? '(none)')}`;
@@ -118,7 +119,7 @@ export function buildTextItems(items: readonly TextItem[], release: Release): Se
     }
     try {
       const disagree = attributesDisagree(item);
-      if (disagree !== undefined) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${disagree}; change both or remove attributes.`);
+      if (disagree !== undefined) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${disagree}; change both or remove the raw one.`);
       if (!isGroup(item)) {
         frame.out.push(stepNode(item, release));
         continue;
