@@ -139,4 +139,12 @@ describe('packageSchema written by hand', () => {
     expect(thrown(() => fromYaml('packageSchema:\n  qualifiers:\n    dynamic:\n      TYPE: boolean\nsteps: []\n')).code).toBe('UNSUPPORTED_CONTAINER');
     expect(fromYaml(`${base}packageSchema:\n  qualifiers:\n    dynamic:\n      TYPE: boolean\nsteps: []\n`, { container: 'sequence' }).container).toBe('sequence');
   });
+
+  it('a Sequence property of another type than string (which the builder writes) is refused; one with no type converts', () => {
+    const xml = (type: string) => `<INSTANCE CLASSNAME="SMS_TaskSequencePackage"><PROPERTY NAME="Sequence"${type}><VALUE><![CDATA[<sequence version="3.10"></sequence>]]></VALUE></PROPERTY></INSTANCE>`;
+    const e = thrown(() => toYaml(readTaskSequence(xml(' TYPE="object"'))));
+    expect(e.code).toBe('INVALID_ARGUMENT');
+    expect(e.message).toContain('the Sequence property as a <PROPERTY> of type object');
+    expect(() => toYaml(readTaskSequence(xml('')))).not.toThrow();
+  });
 });

@@ -167,8 +167,9 @@ export function readInstanceSchema(root: Element): CimInstanceSchema | { uncarri
     // Any name the values' data keeps (a 2007-style __proto__ too), but one a plain object would move to the front.
     if (name === undefined || name === '' || INDEX.test(name)) return { uncarried: `a <${el.tag}> named ${JSON.stringify(name ?? '')}`, node: el };
     if (Object.hasOwn(properties, name)) return { uncarried: `a second property ${name}`, node: el };
-    // The builder writes the Sequence property as a string: another type would be lost.
-    if (name === 'Sequence' && (el.tag !== 'PROPERTY' || el.attributes.TYPE !== 'string')) return { uncarried: `the Sequence property as a <${el.tag}> of type ${el.attributes.TYPE ?? '(none)'}`, node: el };
+    // The builder writes the Sequence property as a string (as any scalar property that says no type): another type
+    // would be lost.
+    if (name === 'Sequence' && (el.tag !== 'PROPERTY' || (el.attributes.TYPE ?? 'string') !== 'string')) return { uncarried: `the Sequence property as a <${el.tag}> of type ${el.attributes.TYPE ?? '(none)'}`, node: el };
     const read = readPropertySchema(el, ownAttributes(el));
     if (typeof read === 'string') return { uncarried: read, node: el };
     put(properties, name, read.schema);
