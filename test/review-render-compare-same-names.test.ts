@@ -15,10 +15,10 @@ describe('a comparison marks each of several steps that share a name by its own 
     expect(view.changes?.summary).toEqual({ added: 0, removed: 0, moved: 0, changed: 2 });
   });
 
-  it('the marks are on the items the diff is about (it reads 10, 20 → 10, 15, 20 as 20 changed to 15 and 20 added)', () => {
+  it('the marks are on the items the diff is about (it reads 10, 20 → 10, 15, 20 as 15 added)', () => {
     const view = buildComparisonView(sequence(['10', '20']), sequence(['10', '15', '20']), { lint: false });
     const marks = flattenItems(view.items).filter((i) => i.kind === 'step').map((s) => s.change?.mark ?? '');
-    expect(marks).toEqual(['', 'changed', 'added']);
+    expect(marks).toEqual(['', 'added', '']);
   });
 
   it('20,000 steps of one name against 5,000: in seconds, not minutes (the lookups by path were quadratic)', { timeout: 60_000 }, () => {

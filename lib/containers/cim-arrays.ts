@@ -2,15 +2,15 @@
  * The array properties of a Current Branch object.xml as plain data, and back: a `PROPERTY.ARRAY` (`VALUE.ARRAY` of
  * `VALUE`s with one CIM `TYPE`) and a `PROPERTY.OBJECTARRAY` (`VALUE.OBJECTARRAY` of `VALUE.OBJECT`s, each an
  * `INSTANCE` of properties, as `References` holds its `SMS_TaskSequence_Reference`s). What the data has no place
- * for (a `VALUE.NULL`, an `ARRAYSIZE`, a qualifier other than the `CIMTYPE` the type already says, an instance's
- * own object or reference properties, …) is described instead, so that a caller can refuse it rather than drop it.
- * `CLASSORIGIN` and `PROPAGATED`, which say where the class schema declares the property, are not kept, as for the
- * scalar properties.
+ * for (a `VALUE.NULL`, an `ARRAYSIZE`, an instance's own qualifiers, object or reference properties, …) is described
+ * instead, so that a caller can refuse it rather than drop it. The schema data of an instance's properties
+ * (`CLASSORIGIN`, the `CIMTYPE` qualifier, …) is kept with them (`schema`); that of a top-level array property is the
+ * instance's (`cim-schema.ts`), read with the scalar properties'.
  */
 import { TaskSequenceError } from '../errors.js';
 import { isElement } from '../model/query.js';
 import type { Element, Node } from '../model/types.js';
-import { elementText } from '../model/variables.js';
+import { arrayValues, type CimPropertySchema, elementsOf, isCimName as isName, propertySchemaProblem, qualifierElements, readPropertySchema, schemaQualifiers, valueOf, withSchemaAttributes } from './cim-schema.js';
 
 /** A property of an instance in an object array: its text, null (no `<VALUE>`), or an array's values. */
 export type CimValue = string | null | string[];
@@ -23,6 +23,8 @@ export interface CimObject {
   properties: Record<string, CimValue>;
   /** The CIM types of its properties that the array's `types` does not say (or says otherwise). */
   types?: Record<string, string>;
+  /** The schema data of its properties that the array's `schema` does not say (or says otherwise; `{}`: none). */
+  schema?: Record<string, CimPropertySchema>;
 }
 
 /** A `PROPERTY.ARRAY` (`type`, `values`) or a `PROPERTY.OBJECTARRAY` (`class`, `types`, `objects`). */
@@ -37,92 +39,52 @@ export interface CimArray {
   types?: Record<string, string>;
   /** `PROPERTY.OBJECTARRAY`: the instances in order; absent when the property is null (no `VALUE.OBJECTARRAY`). */
   objects?: CimObject[];
+  /**
+   * `PROPERTY.OBJECTARRAY`: each instance property's schema data (`CLASSORIGIN`, qualifiers) by name, as the first
+   * object that has the property says it; none when it says none.
+   */
+  schema?: Record<string, CimPropertySchema>;
 }
 
 /** An array property read: its data, or what in it the data cannot say. */
 export type CimArrayRead = { name: string; element: Element; array: CimArray } | { name: string; element: Element; uncarried: string };
 
-/** A CIM name that is safe as a key of plain data: no `__proto__`, and not a number (which objects reorder). */
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const isName = (s: string | undefined): s is string => s !== undefined && NAME.test(s) && s !== '__proto__';
-
-/** The child elements of `el`, or a description of its first child that is neither an element nor layout. */
-function elementsOf(el: Element): Element[] | string {
-  if (!('children' in el)) return [];
-  const out: Element[] = [];
-  for (const c of el.children) {
-    if (isElement(c)) out.push(c);
-    else if (c.kind !== 'text' || c.value.trim() !== '') return `${c.kind === 'text' ? 'text' : `a ${c.kind}`} in <${el.tag}>`;
-  }
-  return out;
-}
-
-/** A `<VALUE>`'s text, or a description of what else it holds. */
-function valueOf(el: Element): string | { uncarried: string } {
-  if ('children' in el && el.children.some((c: Node) => c.kind !== 'text' && c.kind !== 'cdata')) return { uncarried: `what a <VALUE> holds besides text` };
-  return elementText(el);
-}
-
-/** Attributes besides `allowed` (and CLASSORIGIN, PROPAGATED), described, or undefined. */
-function extraAttribute(el: Element, allowed: string[]): string | undefined {
-  const extra = Object.keys(el.attributes).find((k) => !allowed.includes(k) && k !== 'CLASSORIGIN' && k !== 'PROPAGATED');
+/** Attributes of an `<INSTANCE>` besides `CLASSNAME`, described, or undefined. */
+function extraAttribute(el: Element): string | undefined {
+  const extra = Object.keys(el.attributes).find((k) => k !== 'CLASSNAME');
   return extra === undefined ? undefined : `the attribute ${extra} of <${el.tag}>`;
 }
 
-/** The qualifiers and the one content element of a property, or a description of what else it holds. */
-function propertyParts(el: Element, cimType: string, content: string): { value: Element | undefined } | string {
-  const kids = elementsOf(el);
-  if (typeof kids === 'string') return kids;
-  let value: Element | undefined;
-  for (const k of kids) {
-    if (k.tag === 'QUALIFIER') {
-      // The CIMTYPE qualifier says the type again; any other qualifier would be lost.
-      const q = k.attributes.NAME === 'CIMTYPE' ? valueOf(childOf(k, 'VALUE') ?? k) : undefined;
-      if (q !== cimType) return `the qualifier ${k.attributes.NAME ?? '(no name)'} of <${el.tag}>`;
-    } else if (k.tag === content && value === undefined) value = k;
-    else return `the element <${k.tag}> in <${el.tag}>`;
-  }
-  return { value };
+/** A property's schema data and its one content element (none: null), or a description of what else it holds. */
+function propertyParts(el: Element, content: string, own: readonly string[]): { value: Element | undefined; schema: CimPropertySchema } | string {
+  const read = readPropertySchema(el, own);
+  if (typeof read === 'string') return read;
+  const [value, second] = read.content;
+  if (second !== undefined) return `the element <${second.tag}> in <${el.tag}>`;
+  if (value !== undefined && value.tag !== content) return `the element <${value.tag}> in <${el.tag}>`;
+  return { value, schema: read.schema };
 }
 
-function childOf(el: Element, tag: string): Element | undefined {
-  return 'children' in el ? el.children.find((c): c is Element => isElement(c) && c.tag === tag) : undefined;
-}
-
-/** A `VALUE.ARRAY`'s values, or a description of what else it holds. */
-function arrayValues(el: Element): string[] | string {
-  const kids = elementsOf(el);
-  if (typeof kids === 'string') return kids;
-  const out: string[] = [];
-  for (const k of kids) {
-    if (k.tag !== 'VALUE') return `the element <${k.tag}> in <VALUE.ARRAY>`;
-    const v = valueOf(k);
-    if (typeof v !== 'string') return v.uncarried;
-    out.push(v);
-  }
-  return out;
-}
-
-/** One instance of an object array as name → value and name → type, or a description of what it cannot say. */
-function instanceOf(inst: Element): { class: string; properties: Record<string, CimValue>; types: Record<string, string> } | string {
+/** One instance of an object array as name → value, type and schema data, or a description of what it cannot say. */
+function instanceOf(inst: Element): { class: string; properties: Record<string, CimValue>; types: Record<string, string>; schema: Record<string, CimPropertySchema> } | string {
   if (inst.tag !== 'INSTANCE') return `the element <${inst.tag}> in <VALUE.OBJECT>`;
-  const extra = extraAttribute(inst, ['CLASSNAME']);
+  const extra = extraAttribute(inst);
   if (extra !== undefined) return extra;
   if (!isName(inst.attributes.CLASSNAME)) return 'an <INSTANCE> with no class name';
   const kids = elementsOf(inst);
   if (typeof kids === 'string') return kids;
   const properties: Record<string, CimValue> = {};
   const types: Record<string, string> = {};
+  const schema: Record<string, CimPropertySchema> = {};
   for (const p of kids) {
     const name = p.attributes.NAME;
     const type = p.attributes.TYPE;
     if (p.tag !== 'PROPERTY' && p.tag !== 'PROPERTY.ARRAY') return `the element <${p.tag}> in an <INSTANCE>`;
     if (!isName(name) || type === undefined || !isName(type)) return `a <${p.tag}> without a name and a type in an <INSTANCE>`;
     if (Object.hasOwn(properties, name)) return `a second property ${name} in an <INSTANCE>`;
-    const bad = extraAttribute(p, ['NAME', 'TYPE']);
-    if (bad !== undefined) return `${bad} (property ${name})`;
-    const parts = propertyParts(p, type, p.tag === 'PROPERTY' ? 'VALUE' : 'VALUE.ARRAY');
+    const parts = propertyParts(p, p.tag === 'PROPERTY' ? 'VALUE' : 'VALUE.ARRAY', ['TYPE']);
     if (typeof parts === 'string') return `${parts} (property ${name})`;
+    schema[name] = parts.schema;
     if (p.tag === 'PROPERTY') {
       const v = parts.value ? valueOf(parts.value) : null;
       if (v !== null && typeof v !== 'string') return `${v.uncarried} (property ${name})`;
@@ -135,17 +97,18 @@ function instanceOf(inst: Element): { class: string; properties: Record<string, 
       types[name] = `${type}[]`;
     }
   }
-  return { class: inst.attributes.CLASSNAME, properties, types };
+  return { class: inst.attributes.CLASSNAME, properties, types, schema };
 }
 
-/** One array property as data, or a description of what in it the data cannot say. */
+/**
+ * One array property as data, or a description of what in it the data cannot say. Its own attributes besides its
+ * name, type and class, and its qualifiers, are the instance's schema data (`readInstanceSchema`), not read here.
+ */
 function readArray(el: Element): CimArray | string {
   if (el.tag === 'PROPERTY.ARRAY') {
     const type = el.attributes.TYPE;
     if (type === undefined || !isName(type)) return 'a <PROPERTY.ARRAY> without a type';
-    const extra = extraAttribute(el, ['NAME', 'TYPE']);
-    if (extra !== undefined) return extra;
-    const parts = propertyParts(el, type, 'VALUE.ARRAY');
+    const parts = propertyParts(el, 'VALUE.ARRAY', ['TYPE']);
     if (typeof parts === 'string') return parts;
     if (!parts.value) return { type };
     const values = arrayValues(parts.value);
@@ -153,14 +116,15 @@ function readArray(el: Element): CimArray | string {
   }
   const cls = el.attributes.REFERENCECLASS;
   if (!isName(cls)) return 'a <PROPERTY.OBJECTARRAY> without a REFERENCECLASS';
-  const extra = extraAttribute(el, ['NAME', 'REFERENCECLASS']);
-  if (extra !== undefined) return extra;
-  const parts = propertyParts(el, `object:${cls}`, 'VALUE.OBJECTARRAY');
+  const parts = propertyParts(el, 'VALUE.OBJECTARRAY', ['REFERENCECLASS']);
   if (typeof parts === 'string') return parts;
   if (!parts.value) return { class: cls };
   const wrappers = elementsOf(parts.value);
   if (typeof wrappers === 'string') return wrappers;
   const types: Record<string, string> = {};
+  const schema: Record<string, CimPropertySchema> = {};
+  // Each property's schema data as the first object with it says it (JSON), also when it says none.
+  const firstSchema = new Map<string, string>();
   const objects: CimObject[] = [];
   for (const [i, w] of wrappers.entries()) {
     if (w.tag !== 'VALUE.OBJECT') return `the element <${w.tag}> in <VALUE.OBJECTARRAY>`;
@@ -175,9 +139,25 @@ function readArray(el: Element): CimArray | string {
       if (!Object.hasOwn(types, k)) types[k] = t;
       else if (types[k] !== t) own[k] = t;
     }
-    objects.push({ ...(inst.class !== cls ? { class: inst.class } : {}), properties: inst.properties, ...(Object.keys(own).length > 0 ? { types: own } : {}) });
+    // The same for the schema data, but none is said by leaving the name out of the array's: an object whose
+    // property says otherwise than the first (none included, as {}) keeps its own.
+    const ownSchema: Record<string, CimPropertySchema> = {};
+    for (const [k, s] of Object.entries(inst.schema)) {
+      const key = JSON.stringify(s);
+      const first = firstSchema.get(k);
+      if (first === undefined) {
+        firstSchema.set(k, key);
+        if (Object.keys(s).length > 0) schema[k] = s;
+      } else if (first !== key) ownSchema[k] = s;
+    }
+    objects.push({
+      ...(inst.class !== cls ? { class: inst.class } : {}),
+      properties: inst.properties,
+      ...(Object.keys(own).length > 0 ? { types: own } : {}),
+      ...(Object.keys(ownSchema).length > 0 ? { schema: ownSchema } : {}),
+    });
   }
-  return { class: cls, ...(Object.keys(types).length > 0 ? { types } : {}), objects };
+  return { class: cls, ...(Object.keys(types).length > 0 ? { types } : {}), ...(Object.keys(schema).length > 0 ? { schema } : {}), objects };
 }
 
 /** The array properties of an object.xml `<INSTANCE>`, in file order, each read or described. */
@@ -207,8 +187,17 @@ export function cimArraysProblem(arrays: Record<string, CimArray>): { path: (str
     if (a.class !== undefined && a.values !== undefined) return { path: at('values'), what: `the array property ${name} has a class, so it holds objects, not values` };
     if (a.type !== undefined && !isName(a.type)) return { path: at('type'), what: `${JSON.stringify(a.type)} is not a CIM type` };
     if (a.class !== undefined && !isName(a.class)) return { path: at('class'), what: `${JSON.stringify(a.class)} is not a CIM class name` };
+    if (a.type !== undefined && a.schema !== undefined) return { path: at('schema'), what: `the array property ${name} has a type, so it holds values, not objects with schema data` };
+    for (const [k, s] of Object.entries(a.schema ?? {})) {
+      const problem = propertySchemaProblem(s, at('schema', k));
+      if (problem) return problem;
+    }
     for (const [i, o] of (a.objects ?? []).entries()) {
       if (o.class !== undefined && !isName(o.class)) return { path: at('objects', i, 'class'), what: `${JSON.stringify(o.class)} is not a CIM class name` };
+      for (const [k, s] of Object.entries(o.schema ?? {})) {
+        const problem = propertySchemaProblem(s, at('objects', i, 'schema', k));
+        if (problem) return problem;
+      }
       for (const [k, v] of Object.entries(o.properties)) {
         if (!isName(k)) return { path: at('objects', i, 'properties', k), what: `${JSON.stringify(k)} cannot name a CIM property` };
         const t = typeOfProperty(a, o, k, v);
@@ -228,6 +217,13 @@ function typeOfProperty(a: CimArray, o: CimObject, name: string, v: CimValue): s
   return own ?? shared ?? (Array.isArray(v) ? 'string[]' : 'string');
 }
 
+/** An instance property's schema data: the object's, else the array's, else none. */
+function schemaOfProperty(a: CimArray, o: CimObject, name: string): CimPropertySchema {
+  const own = o.schema && Object.hasOwn(o.schema, name) ? o.schema[name] : undefined;
+  const shared = a.schema && Object.hasOwn(a.schema, name) ? a.schema[name] : undefined;
+  return own ?? shared ?? {};
+}
+
 const element = (tag: string, attributes: Record<string, string>, children: Node[]): Element => ({ kind: 'element', tag, attributes, children });
 const valueElement = (v: string): Element => element('VALUE', {}, v === '' ? [] : [{ kind: 'text', value: v }]);
 
@@ -240,8 +236,10 @@ export function cimArrayElement(name: string, a: CimArray): Element {
   const objects = (a.objects ?? []).map((o) => {
     const properties = Object.entries(o.properties).map(([k, v]) => {
       const t = typeOfProperty(a, o, k, v);
-      if (t.endsWith('[]')) return element('PROPERTY.ARRAY', { NAME: k, TYPE: t.slice(0, -2) }, Array.isArray(v) ? [element('VALUE.ARRAY', {}, v.map(valueElement))] : []);
-      return element('PROPERTY', { NAME: k, TYPE: t }, typeof v === 'string' ? [valueElement(v)] : []);
+      const schema = schemaOfProperty(a, o, k);
+      const qualifiers = qualifierElements(schemaQualifiers(schema));
+      if (t.endsWith('[]')) return element('PROPERTY.ARRAY', withSchemaAttributes({ NAME: k, TYPE: t.slice(0, -2) }, schema), [...qualifiers, ...(Array.isArray(v) ? [element('VALUE.ARRAY', {}, v.map(valueElement))] : [])]);
+      return element('PROPERTY', withSchemaAttributes({ NAME: k, TYPE: t }, schema), [...qualifiers, ...(typeof v === 'string' ? [valueElement(v)] : [])]);
     });
     return element('VALUE.OBJECT', {}, [element('INSTANCE', { CLASSNAME: o.class ?? cls }, properties)]);
   });

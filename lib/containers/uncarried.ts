@@ -2,10 +2,11 @@
  * What in a container, around its sequence, the package properties as name → text do not say: a comment, an
  * element that is not a property (an object.xml's `PROPERTY.OBJECT` or `PROPERTY.REFERENCE`), a property given twice,
  * a property holding more than text, an attribute a property or the root element carries. Whoever carries a
- * container by its properties alone (the text form) refuses these rather than drop them. The schema metadata an
- * object.xml repeats on every property (`CLASSORIGIN`, `PROPAGATED`, qualifiers such as `CIMTYPE` and `key`) is not
- * counted: the class defines it. Array properties are described by `cim-arrays.ts`.
+ * container by its properties alone (the text form) refuses these rather than drop them. The schema data an
+ * object.xml repeats on the instance and every property (`CLASSORIGIN`, `PROPAGATED`, qualifiers such as `CIMTYPE`
+ * and `key`) is described by `cim-schema.ts`, which reads it; array properties by `cim-arrays.ts`.
  */
+import { xmlText } from '../diff/xml-value.js';
 import { isElement } from '../model/query.js';
 import type { Element, Node } from '../model/types.js';
 import type { ContainerKind } from './index.js';
@@ -28,6 +29,16 @@ export function describeMarkup(n: Node): string | undefined {
   return undefined;
 }
 
+/**
+ * A carriage return that XML keeps in `node`'s value (one written `&#13;`; a line end written as is is read as a
+ * line feed), described; undefined when it has none. Every value the text form builds is written afresh with its
+ * carriage returns as they are, which a reader takes for line ends: the text form cannot carry one.
+ */
+export function heldCarriageReturn(node: Node): string | undefined {
+  const leaves = 'value' in node ? [node] : 'children' in node ? node.children.filter((c) => c.kind === 'text') : [];
+  return leaves.some((l) => 'value' in l && xmlText(l).includes('\r')) ? 'a carriage return written as a character reference (&#13;), which it would write as a line end,' : undefined;
+}
+
 /** The first thing in an element whose value is its text (a 2007 property, a `<VALUE>`) that is not text. */
 function notText(el: Element): Node | undefined {
   return 'children' in el ? el.children.find((c) => c.kind !== 'text' && c.kind !== 'cdata') : undefined;
@@ -47,6 +58,8 @@ function smsPackage(root: Element & { children: Node[] }): UncarriedPart | undef
     if (extra !== undefined) return { what: `the attribute ${extra} of <${c.tag}>`, node: c };
     const inner = notText(c);
     if (inner !== undefined) return { what: `${describeMarkup(inner) ?? `the element <${(inner as Element).tag}>`} in <${c.tag}>`, node: inner };
+    const cr = heldCarriageReturn(c);
+    if (cr !== undefined) return { what: `${cr} in <${c.tag}>`, node: c };
   }
   return undefined;
 }
@@ -74,6 +87,8 @@ function cimInstance(root: Element & { children: Node[] }): UncarriedPart | unde
       value = p;
       const inner = notText(p);
       if (inner !== undefined) return { what: `${describeMarkup(inner) ?? `the element <${(inner as Element).tag}>`} in the value of ${name}`, node: inner };
+      const cr = heldCarriageReturn(p);
+      if (cr !== undefined) return { what: `${cr} in the value of ${name}`, node: p };
     }
   }
   return undefined;

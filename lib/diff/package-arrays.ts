@@ -4,6 +4,7 @@
  * entry, not a change to every object after it), each object's properties and their types as fields.
  */
 import { type CimArray, type CimObject, readCimArrays } from '../containers/cim-arrays.js';
+import { type CimPropertySchema, qualifierElements, schemaAttributes, schemaQualifiers } from '../containers/cim-schema.js';
 import type { TaskSequenceDocument } from '../document.js';
 import type { Element } from '../model/types.js';
 import { canonicalXml } from './canonical-xml.js';
@@ -17,7 +18,10 @@ export interface ArrayDiff {
   kind: 'property';
   /** The array property's name; one object of an object array is `References[3]` (the third, counting from 1). */
   path: string;
-  /** `type`, `values`, `class`, an object's property (`Package`) or its type (`Package type`). */
+  /**
+   * `type`, `values`, `class`, an object's property (`Package`), its type (`Package type`) or its schema data
+   * (`Package attribute CLASSORIGIN`, `Package qualifier CIMTYPE`).
+   */
   field?: string;
   before?: string;
   after?: string;
@@ -28,17 +32,30 @@ interface Resolved {
   class: string;
   properties: Record<string, string | null | string[]>;
   types: Record<string, string>;
+  /** Each property's schema data as fields (`attribute CLASSORIGIN`, `qualifier CIMTYPE`) → text. */
+  schema: Record<string, Record<string, string>>;
+}
+
+/** A property's schema data as fields: each attribute's value, each qualifier's canonical XML. */
+function schemaFields(s: CimPropertySchema): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of schemaAttributes(s)) out[`attribute ${k}`] = v;
+  for (const q of qualifierElements(schemaQualifiers(s))) out[`qualifier ${q.attributes.NAME ?? ''}`] = canonicalXml(q, xmlText);
+  return out;
 }
 
 function resolve(a: CimArray, o: CimObject): Resolved {
   const properties: Resolved['properties'] = {};
   const types: Record<string, string> = {};
+  const schema: Record<string, Record<string, string>> = {};
   for (const [k, v] of Object.entries(o.properties)) {
     properties[k] = v === null ? null : Array.isArray(v) ? v.map(lf) : lf(v);
     const own = o.types && Object.hasOwn(o.types, k) ? o.types[k] : undefined;
     types[k] = own ?? (a.types && Object.hasOwn(a.types, k) ? (a.types[k] as string) : 'string');
+    const ownSchema = o.schema && Object.hasOwn(o.schema, k) ? o.schema[k] : undefined;
+    schema[k] = schemaFields(ownSchema ?? (a.schema && Object.hasOwn(a.schema, k) ? (a.schema[k] as CimPropertySchema) : {}));
   }
-  return { class: o.class ?? a.class ?? '', properties, types };
+  return { class: o.class ?? a.class ?? '', properties, types, schema };
 }
 
 /** Each array property by name: its data, or, when the data cannot say all of it, its canonical XML. */
@@ -70,6 +87,15 @@ function compareObjects(path: string, x: Resolved, y: Resolved, out: ArrayDiff[]
     const tb = Object.hasOwn(x.types, k) ? x.types[k] : undefined;
     const ta = Object.hasOwn(y.types, k) ? y.types[k] : undefined;
     if (tb !== undefined && ta !== undefined && tb !== ta) field(`${k} type`, tb, ta);
+    // The schema data of a property both objects have (one only one has is its value's change already).
+    const sb = Object.hasOwn(x.schema, k) ? x.schema[k] : undefined;
+    const sa = Object.hasOwn(y.schema, k) ? y.schema[k] : undefined;
+    if (sb === undefined || sa === undefined) continue;
+    for (const f of new Set([...Object.keys(sb), ...Object.keys(sa)])) {
+      const fb = Object.hasOwn(sb, f) ? sb[f] : undefined;
+      const fa = Object.hasOwn(sa, f) ? sa[f] : undefined;
+      if (fb !== fa) field(`${k} ${f}`, fb, fa);
+    }
   }
 }
 

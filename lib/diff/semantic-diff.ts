@@ -1,7 +1,8 @@
 /**
  * A semantic diff of two task sequences, blind to formatting: steps and groups added, removed, moved and changed
  * (attributes, command line, variables with their attributes, condition, elements the model does not know), and
- * package properties (arrays too), sequence attributes and elements, global variables and references changed.
+ * package properties (arrays too, and an object.xml's qualifiers and property attributes), sequence attributes and
+ * elements, global variables and references changed.
  */
 import { listPropertyTypes } from '../containers/index.js';
 import type { TaskSequenceDocument } from '../document.js';
@@ -12,6 +13,7 @@ import { stepTypeName } from '../model/steps.js';
 import type { Condition, Element, Node, SequenceItem, Variable } from '../model/types.js';
 import { lf } from '../xml/origin.js';
 import { canonicalXml } from './canonical-xml.js';
+import { compareCimSchema } from './cim-schema.js';
 import { longestIncreasing } from './longest-increasing.js';
 import { comparePackageArrays } from './package-arrays.js';
 import { xmlText } from './xml-value.js';
@@ -29,7 +31,9 @@ export interface DiffEntry {
   /**
    * For `changed`: what changed, e.g. `attribute continueOnError`, `variable SMSClientInstallProperties` (`#2` for the
    * second of one name), `variable X attribute hidden`, `condition`, `element <tag>`; for an array property, `values`,
-   * `type`, `class`, or an object's property (`Package`) or its type (`Package type`).
+   * `type`, `class`, or an object's property (`Package`), its type (`Package type`) or its schema data (`Package
+   * attribute CLASSORIGIN`, `Package qualifier CIMTYPE`); for an object.xml property's schema data, `attribute
+   * CLASSORIGIN` or `qualifier CIMTYPE` (path `(instance)` for the instance's own qualifiers).
    */
   field?: string;
   before?: string;
@@ -346,6 +350,7 @@ export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument)
   compareMaps('property', packageProperties(a), packageProperties(b), out);
   comparePropertyTypes(a, b, out);
   out.push(...comparePackageArrays(a, b));
+  out.push(...compareCimSchema(a, b));
   compareMaps('sequence', a.sequence.attributes, b.sequence.attributes, out);
   compareGlobals(globals(a), globals(b), out);
   const sequenceElements = (doc: TaskSequenceDocument) => {
@@ -391,6 +396,9 @@ export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument)
       }
     }
   };
+  // Same place and same content first: among items that share a path (twenty "Restart Computer" steps in one
+  // group), one inserted or removed is then that one added or removed, not a change to each after it.
+  pass((l) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.path}|${signature(l.node)}`);
   pass((l) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.path}`);
   pass((l) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.node.attributes.name ?? ''}`);
   pass((l) => `${l.node.kind}|${signature(l.node)}`);

@@ -370,6 +370,17 @@ export interface SequenceText {
   packageArrays?: {
     [key: string]: SequenceTextCimArray;
   };
+  /** object.xml only: the schema data it repeats from its class, and its properties' order. */
+  packageSchema?: {
+    /** The INSTANCE's qualifiers by name, in order. */
+    qualifiers?: {
+      [key: string]: SequenceTextCimQualifier;
+    };
+    /** Every property (the Sequence, null and array ones too) in file order, each with its schema data ({}: none); one not named here comes after those named. */
+    properties?: {
+      [key: string]: SequenceTextCimPropertySchema;
+    };
+  };
   attributes?: {
     [key: string]: string;
   };
@@ -479,6 +490,10 @@ export type SequenceTextCimArray = {
   types?: {
     [key: string]: string;
   };
+  /** Each instance property's schema data by name, as the first object with it says it (none: not named). */
+  schema?: {
+    [key: string]: SequenceTextCimPropertySchema;
+  };
   objects?: SequenceTextCimObject[];
 };
 
@@ -491,6 +506,22 @@ export interface SequenceTextCimObject {
   /** CIM types by property name (string, uint32, …; string[] for an array). */
   types?: {
     [key: string]: string;
+  };
+  /** The schema data of its properties that the array's schema does not say, or says otherwise ({}: none). */
+  schema?: {
+    [key: string]: SequenceTextCimPropertySchema;
+  };
+}
+
+/** A QUALIFIER: its attributes besides NAME (TYPE, PROPAGATED, TOINSTANCE, …) in order, and value: its VALUE (text) or VALUE.ARRAY (a list); no value when it has neither. */
+export interface SequenceTextCimQualifier {
+  [key: string]: string | string[];
+}
+
+/** A property's attributes besides NAME, TYPE and REFERENCECLASS (CLASSORIGIN, PROPAGATED, …) in order, and qualifiers: its QUALIFIERs by name, in order. */
+export interface SequenceTextCimPropertySchema {
+  [key: string]: string | {
+    [key: string]: SequenceTextCimQualifier;
   };
 }
 

@@ -2,10 +2,11 @@
  * `cmts build`: the text form compiled to an importable task sequence in any container. YAML problems and schema
  * problems are reported with their line and column in the text.
  */
-import { Composer, type Document, isAlias, LineCounter as YamlLines, Parser, visit, YAMLParseError } from 'yaml';
+import { Composer, type Document, isAlias, isCollection, isMap, isScalar, LineCounter as YamlLines, Parser, visit, YAMLParseError } from 'yaml';
 import { createSequence, smsPackageDefaults } from '../catalog/create-sequence.js';
 import { LATEST_RELEASE, type Release } from '../catalog/versions.js';
 import { cimArrayElement, cimArraysProblem } from '../containers/cim-arrays.js';
+import { propertySchemaProblem, qualifierElements, qualifiersProblem, schemaQualifiers, withSchemaAttributes } from '../containers/cim-schema.js';
 import type { ContainerKind } from '../containers/index.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { limitOption, LineCounter, TaskSequenceError } from '../errors.js';
@@ -15,7 +16,7 @@ import type { Element, Node, ParentElement, Sequence } from '../model/types.js';
 import { describeErrors, validatorFor } from '../schemas.js';
 import { INVALID_CHAR, isXmlName } from '../xml/chars.js';
 import { buildTextItems, textPathOf, variableNode } from './build-text-step.js';
-import type { TextSequence } from './text-types.js';
+import type { TextCimSchema, TextSequence } from './text-types.js';
 import { tooDeepAt } from './yaml-text.js';
 
 /** Options for {@link buildSequence} and {@link fromYaml}. */
@@ -61,10 +62,20 @@ export function textRelease(text: TextSequence, container: ContainerKind): Relea
 /** Builds a task sequence document from the text form (already parsed and valid). */
 export function buildSequence(text: TextSequence, options: BuildOptions = {}): TaskSequenceDocument {
   const container = options.container ?? text.container ?? 'sequence';
+  // A text for a bare sequence has nowhere to put package properties: building it would drop them without a word.
+  // (A text written for a package container and built into a bare sequence on request leaves them behind.)
+  if (container === 'sequence' && (text.container ?? 'sequence') === 'sequence' && text.package && Object.keys(text.package).length > 0) {
+    throw new TaskSequenceError('UNSUPPORTED_CONTAINER', `A bare <sequence> has no package properties, so ${Object.keys(text.package).join(', ')} (package) would be lost; say the container (container: sms-package or cim-instance, or --container) or leave package out.`, { path: 'package' });
+  }
+  // The sequence's version is said by version: one also under attributes would win over it without a word.
+  if (text.attributes && Object.hasOwn(text.attributes, 'version')) {
+    throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', 'The text is not a task sequence: the <sequence> version goes under version:, not attributes (which would override it).', { path: 'attributes' });
+  }
   const version = text.version === null ? undefined : (text.version ?? (container === 'sms-package' ? '3.00' : '3.10'));
   // A text written for another container gets the 2007 export's usual elements around its own properties.
   const properties = container === 'sms-package' && text.container !== 'sms-package' ? { ...smsPackageDefaults(), ...text.package } : text.package;
   const doc = createSequence(container, { version: version === '3.00' ? '3.00' : '3.10', ...(properties ? { properties } : {}) });
+  if (container === 'sms-package' && text.container === 'sms-package' && text.package) keepPackageOrder(doc, Object.keys(text.package));
   const children: Node[] = [];
   if (text.references) children.push({ kind: 'referenceList', tag: 'referenceList', attributes: {}, children: text.references.map((r) => ({ kind: 'reference', tag: 'reference', attributes: { ...r }, children: [] })) });
   if (text.variables) children.push({ kind: 'variableList', tag: 'globalVarList', attributes: {}, children: text.variables.map(variableNode) });
@@ -79,25 +90,49 @@ export function buildSequence(text: TextSequence, options: BuildOptions = {}): T
 }
 
 /**
+ * Puts a new 2007 export's property elements in the text's order. The new export has them in the console's order,
+ * which is right for properties written for another container; but a 2007 export's own text says its file's order,
+ * and converting what was built must give that text again. `<SequenceData>` keeps the console's place; each
+ * property takes the place, and so the layout, of the one before it.
+ */
+function keepPackageOrder(doc: TaskSequenceDocument, order: string[]): void {
+  const root = doc.xml.children.find((c): c is ParentElement => isElement(c) && 'children' in c);
+  if (!root) return;
+  const rank = new Map(order.map((k, i) => [k, i]));
+  const slots: number[] = [];
+  root.children.forEach((c, i) => {
+    if (isElement(c) && c.tag !== 'SequenceData') slots.push(i);
+  });
+  const ordered = slots.map((i) => root.children[i] as Element).sort((x, y) => (rank.get(x.tag) ?? Infinity) - (rank.get(y.tag) ?? Infinity));
+  slots.forEach((slot, i) => {
+    root.children[slot] = ordered[i] as Element;
+  });
+}
+
+/**
  * Gives a new object.xml's properties the text's CIM types, and writes its null properties and array properties, in
- * order, before its `Sequence` property and laid out like it. Built into another container, an object.xml's text
- * leaves them behind (that container has no place for them, as a bare sequence has none for any property); a text
- * written for another container that has them is refused.
+ * order, before its `Sequence` property and laid out like it; then its schema data (qualifiers, attributes) and, when
+ * the text says it, its properties' order. Built into another container, an object.xml's text leaves them behind
+ * (that container has no place for them, as a bare sequence has none for any property); a text written for another
+ * container that has them is refused.
  */
 function addCimProperties(doc: TaskSequenceDocument, container: ContainerKind, text: TextSequence): void {
   const arrays = text.packageArrays ?? {};
   const types = text.packageTypes ?? {};
+  const schema = text.packageSchema ?? {};
   const names = [...Object.keys(types), ...Object.keys(arrays)];
-  if (names.length === 0) return;
+  const sections = [...(Object.keys(types).length > 0 ? ['packageTypes'] : []), ...(Object.keys(arrays).length > 0 ? ['packageArrays'] : []), ...(text.packageSchema ? ['packageSchema'] : [])];
+  if (sections.length === 0) return;
   if (container !== 'cim-instance') {
     if (text.container === 'cim-instance') return;
-    throw new TaskSequenceError('UNSUPPORTED_CONTAINER', `Only an object.xml (cim-instance) has typed, null and array properties; a ${container} has no place for ${names.join(', ')} (packageTypes, packageArrays).`, {
-      path: Object.keys(types).length > 0 ? 'packageTypes' : 'packageArrays',
+    throw new TaskSequenceError('UNSUPPORTED_CONTAINER', `Only an object.xml (cim-instance) has typed, null and array properties and CIM schema data; a ${container} has no place for ${names.length > 0 ? names.join(', ') : 'them'} (${sections.join(', ')}).`, {
+      path: sections[0] as string,
     });
   }
   const problem = cimPropertiesProblem(text);
   if (problem) throw new TaskSequenceError('INVALID_ARGUMENT', `The text is not a task sequence: ${problem.what}.`, { path: problem.path.join('/') });
   const root = doc.xml.children.find((c): c is ParentElement => isElement(c) && 'children' in c) as ParentElement;
+  const unit = detectIndentUnit(doc.xml);
   const at = root.children.findIndex((c) => isElement(c) && c.tag === 'PROPERTY' && c.attributes.NAME === 'Sequence');
   const added: Element[] = [];
   const package_ = text.package ?? {};
@@ -110,17 +145,75 @@ function addCimProperties(doc: TaskSequenceDocument, container: ContainerKind, t
     if (el) el.attributes.TYPE = type;
   }
   for (const [name, array] of Object.entries(arrays)) added.push(cimArrayElement(name, array));
-  const layout = layoutAt(root, at, detectIndentUnit(doc.xml));
+  const layout = layoutAt(root, at, unit);
   const ws = whitespaceBefore(root, at);
   const nodes: Node[] = [];
   for (const el of added) {
+    // The qualifiers go first, as CIM-XML has them, and are laid out with the rest of the element.
+    const own = schema.properties && Object.hasOwn(schema.properties, el.attributes.NAME ?? '') ? schema.properties[el.attributes.NAME ?? ''] : undefined;
+    if (own && 'children' in el) el.children.unshift(...qualifierElements(schemaQualifiers(own)));
     layOut(el, layout);
     nodes.push(el, ...(ws ? [{ kind: 'text' as const, value: ws.value }] : []));
   }
   root.children.splice(at, 0, ...nodes);
+  if (text.packageSchema) applyCimSchema(root, text.packageSchema, new Set(added), unit);
 }
 
-/** What in the text's typed, null and array properties cannot be written as an object.xml's, with where. */
+/**
+ * Writes an object.xml's schema data: each property's attributes and qualifiers (but those of `laidOut`, which have
+ * their qualifiers already), the properties in the order the schema names them (the others after them, in their
+ * order), and the instance's qualifiers before them all, each laid out like the element it goes before.
+ */
+function applyCimSchema(root: ParentElement, schema: TextCimSchema, laidOut: ReadonlySet<Element>, unit: string): void {
+  const named = schema.properties ?? {};
+  const rank = new Map(Object.keys(named).map((k, i) => [k, i]));
+  const slots: number[] = [];
+  root.children.forEach((c, i) => {
+    if (isElement(c)) slots.push(i);
+  });
+  const elements = slots.map((i) => root.children[i] as Element);
+  for (const el of elements) {
+    const name = el.attributes.NAME ?? '';
+    const own = Object.hasOwn(named, name) ? named[name] : undefined;
+    if (own === undefined) continue;
+    el.attributes = withSchemaAttributes(el.attributes, own);
+    if (laidOut.has(el) || !('children' in el)) continue;
+    const qualifiers = qualifierElements(schemaQualifiers(own));
+    // Before the value (the Sequence property's too: its CDATA is not laid out anew), on the value's line.
+    const first = el.children.findIndex(isElement);
+    if (first === -1) {
+      el.children.push(...qualifiers);
+      continue;
+    }
+    const layout = layoutAt(el, first, unit);
+    const ws = whitespaceBefore(el, first);
+    const nodes: Node[] = [];
+    for (const q of qualifiers) {
+      layOut(q, layout);
+      nodes.push(q, ...(ws ? [{ kind: 'text' as const, value: ws.value }] : []));
+    }
+    el.children.splice(first, 0, ...nodes);
+  }
+  // Sorted by the schema's order, those it does not name last (a stable sort keeps theirs); each takes the place,
+  // and so the layout, of the one before it.
+  const ordered = [...elements].sort((x, y) => (rank.get(x.attributes.NAME ?? '') ?? Infinity) - (rank.get(y.attributes.NAME ?? '') ?? Infinity));
+  slots.forEach((slot, i) => {
+    root.children[slot] = ordered[i] as Element;
+  });
+  const qualifiers = qualifierElements(schema.qualifiers ?? {});
+  const first = slots[0];
+  if (qualifiers.length === 0 || first === undefined) return;
+  const layout = layoutAt(root, first, unit);
+  const ws = whitespaceBefore(root, first);
+  const nodes: Node[] = [];
+  for (const q of qualifiers) {
+    layOut(q, layout);
+    nodes.push(q, ...(ws ? [{ kind: 'text' as const, value: ws.value }] : []));
+  }
+  root.children.splice(first, 0, ...nodes);
+}
+
+/** What in the text's typed, null and array properties and schema data cannot be written as an object.xml's, with where. */
 function cimPropertiesProblem(text: TextSequence): { path: (string | number)[]; what: string } | undefined {
   for (const name of Object.keys(text.packageTypes ?? {})) {
     if (name === 'Sequence') return { path: ['packageTypes', name], what: 'the Sequence property holds the sequence, so it has no type to give and cannot be null' };
@@ -129,8 +222,25 @@ function cimPropertiesProblem(text: TextSequence): { path: (string | number)[]; 
   for (const name of Object.keys(text.packageArrays ?? {})) {
     if (name === 'Sequence' || (text.package && Object.hasOwn(text.package, name))) return { path: ['packageArrays', name], what: `${name} is also a scalar property (package)` };
   }
-  return text.packageArrays ? cimArraysProblem(text.packageArrays) : undefined;
+  const arrays = text.packageArrays ? cimArraysProblem(text.packageArrays) : undefined;
+  if (arrays) return arrays;
+  const schema = text.packageSchema;
+  if (schema === undefined) return undefined;
+  const problem = qualifiersProblem(schema.qualifiers ?? {}, ['packageSchema', 'qualifiers']);
+  if (problem) return problem;
+  const has = (k: string) => k === 'Sequence' || [text.package, text.packageTypes, text.packageArrays].some((m) => m !== undefined && Object.hasOwn(m, k));
+  for (const [name, s] of Object.entries(schema.properties ?? {})) {
+    const path = ['packageSchema', 'properties', name];
+    // A name it does not have would be left out of the file without a word (a misspelt one, most likely).
+    if (!has(name)) return { path, what: `the object.xml has no property ${name} (package, packageTypes or packageArrays)` };
+    const bad = propertySchemaProblem(s, path);
+    if (bad) return bad;
+  }
+  return undefined;
 }
+
+/** The text's top-level sections the builder refuses at their key (package sections a container has no place for). */
+const PACKAGE_KEYS: ReadonlySet<string> = new Set(['package', 'packageTypes', 'packageArrays', 'packageSchema', 'attributes']);
 
 /** Parses, validates (schemas/sequence-text.schema.json) and builds a sequence written in the text form's YAML. */
 export function fromYaml(source: string, options: BuildOptions = {}): TaskSequenceDocument {
@@ -185,7 +295,11 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
     throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${describeErrors(validate.errors).slice(0, 5).join('; ')}.`, node?.range ? place(node.range[0]) : {});
   }
   const at = (path: readonly (string | number)[]) => {
-    const node = yaml.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    // A value's place; for a mapping or list, which starts on the line after its key, the key's.
+    const value = yaml.getIn(path, true);
+    const parent = isCollection(value) && path.length > 0 ? yaml.getIn(path.slice(0, -1), true) : undefined;
+    const key = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1))?.key : undefined;
+    const node = (isScalar(key) ? key : value) as { range?: [number, number, number] } | undefined;
     return node?.range ? place(node.range[0]) : {};
   };
   const unwritable = unwritableAt(value);
@@ -197,7 +311,7 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
     return buildSequence(value as TextSequence, options);
   } catch (e) {
     // What the builder refuses (a setting out of range, a step the catalog does not know) is placed at its item.
-    const path = e instanceof TaskSequenceError && e.range === undefined ? textPathOf(e) : undefined;
+    const path = e instanceof TaskSequenceError && e.range === undefined ? (textPathOf(e) ?? (e.path !== undefined && PACKAGE_KEYS.has(e.path) ? [e.path] : undefined)) : undefined;
     if (e instanceof TaskSequenceError && path) Object.assign(e, at(path));
     throw e;
   }

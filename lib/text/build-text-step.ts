@@ -28,6 +28,30 @@ function flags(attributes: Attributes, item: TextStep | TextGroup): void {
   if (item.continueOnError) attributes.continueOnError = 'true';
 }
 
+/**
+ * The first field of an item that says otherwise than its raw `attributes` (which the builder writes as they are),
+ * or typed `settings` beside raw `variables` (which the builder writes instead), described; undefined when they agree. Converting writes both, agreeing; a text edited in one and not the other
+ * would have the edit dropped without a word, so it is refused instead.
+ */
+export function attributesDisagree(item: TextStep | TextGroup): string | undefined {
+  const a = item.attributes ?? {};
+  if (item.attributes === undefined) return !isGroup(item) && item.settings !== undefined && item.variables !== undefined ? 'settings and variables both give the step\'s values, and only variables would be built' : undefined;
+  const name = isGroup(item) ? item.group : item.name;
+  const differs = (field: string, said: string, raw: string | undefined) => `${field} says ${JSON.stringify(said)} but attributes.${raw === undefined ? field : raw}`;
+  if (name !== undefined && (a.name ?? '') !== name) return `${differs(isGroup(item) ? 'group' : 'name', name, 'name')} says ${JSON.stringify(a.name ?? '')}`;
+  if ((a.description ?? '') !== (item.description ?? '')) return `${differs('description', item.description ?? '', 'description')} says ${JSON.stringify(a.description ?? '')}`;
+  if ((a.disable === 'true') !== (item.disabled === true)) return `disabled is ${item.disabled === true} but attributes.disable is ${JSON.stringify(a.disable ?? '(none)')}`;
+  if ((a.continueOnError === 'true') !== (item.continueOnError === true)) return `continueOnError is ${item.continueOnError === true} but attributes.continueOnError is ${JSON.stringify(a.continueOnError ?? '(none)')}`;
+  if (isGroup(item)) return undefined;
+  if (item.settings !== undefined && item.variables !== undefined) return 'settings and variables both give the step\'s values, and only variables would be built';
+  if (item.step !== undefined && catalogEntry(a.type)?.consoleName !== catalogEntryByName(item.step)?.consoleName) return `${differs('step', item.step, 'type')} says ${JSON.stringify(a.type ?? '(none)')}`;
+  if (item.type !== undefined && a.type !== item.type) return `${differs('type', item.type, 'type')} says ${JSON.stringify(a.type ?? '(none)')}`;
+  if (item.timeout !== undefined && a.timeout !== String(item.timeout)) return `timeout is ${item.timeout} but attributes.timeout is ${JSON.stringify(a.timeout ?? '(none)')}`;
+  if (item.runIn !== undefined && a.runIn !== item.runIn) return `${differs('runIn', item.runIn, 'runIn')} says ${JSON.stringify(a.runIn ?? '(none)')}`;
+  if (item.successCodes !== undefined && a.successCodeList !== item.successCodes.join(' ')) return `successCodes is ${item.successCodes.join(' ')} but attributes.successCodeList is ${JSON.stringify(a.successCodeList ?? '(none)')}`;
+  return undefined;
+}
+
 /** A step of the text form as a `<step>` (or `<subtasksequence>`). */
 export function stepNode(t: TextStep, release: Release): Step | SubTaskSequence {
   const entry = t.step !== undefined ? catalogEntryByName(t.step) : catalogEntry(t.type);
@@ -94,6 +118,8 @@ export function buildTextItems(items: readonly TextItem[], release: Release): Se
       continue;
     }
     try {
+      const disagree = attributesDisagree(item);
+      if (disagree !== undefined) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${disagree}; change both or remove the raw one.`);
       if (!isGroup(item)) {
         frame.out.push(stepNode(item, release));
         continue;

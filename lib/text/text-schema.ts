@@ -38,6 +38,28 @@ const cimName = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' };
 const cimType = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*(?:\\[\\])?$' };
 const cimTypes = { type: 'object', additionalProperties: cimType, description: 'CIM types by property name (string, uint32, …; string[] for an array).' };
 
+/**
+ * A CIM qualifier: its attributes besides NAME, and its value. One mapping, as the file has them on one element; that
+ * only `value` may be a list is checked when the text is built (`qualifiersProblem`).
+ */
+const cimQualifier = {
+  type: 'object',
+  description: 'A QUALIFIER: its attributes besides NAME (TYPE, PROPAGATED, TOINSTANCE, …) in order, and value: its VALUE (text) or VALUE.ARRAY (a list); no value when it has neither.',
+  additionalProperties: { oneOf: [str, { type: 'array', items: str }] },
+};
+
+/**
+ * A property's schema data: its attributes besides NAME, TYPE and REFERENCECLASS, and its qualifiers. One mapping,
+ * as the file has them on one element; that only `qualifiers` is a mapping is checked when the text is built.
+ */
+const cimPropertySchema = {
+  type: 'object',
+  description: 'A property\'s attributes besides NAME, TYPE and REFERENCECLASS (CLASSORIGIN, PROPAGATED, …) in order, and qualifiers: its QUALIFIERs by name, in order.',
+  additionalProperties: { oneOf: [str, { type: 'object', propertyNames: cimName, additionalProperties: { $ref: '#/definitions/cimQualifier' } }] },
+};
+
+const cimSchemas = { type: 'object', additionalProperties: { $ref: '#/definitions/cimPropertySchema' } };
+
 /** An object.xml array property: values of one type, or objects (instances) of one class. */
 const cimArray = {
   description: 'A PROPERTY.ARRAY (type, values) or a PROPERTY.OBJECTARRAY (class, types, objects); no values / objects: the property is null.',
@@ -47,7 +69,12 @@ const cimArray = {
       type: 'object',
       additionalProperties: false,
       required: ['class'],
-      properties: { class: cimName, types: cimTypes, objects: { type: 'array', items: { $ref: '#/definitions/cimObject' } } },
+      properties: {
+        class: cimName,
+        types: cimTypes,
+        schema: { ...cimSchemas, description: 'Each instance property\'s schema data by name, as the first object with it says it (none: not named).' },
+        objects: { type: 'array', items: { $ref: '#/definitions/cimObject' } },
+      },
     },
   ],
 };
@@ -61,6 +88,7 @@ const cimObject = {
     class: cimName,
     properties: { type: 'object', additionalProperties: { oneOf: [str, { type: 'null' }, { type: 'array', items: str }] }, description: 'The instance\'s properties in order: text, null (no value) or a list (an array property).' },
     types: cimTypes,
+    schema: { ...cimSchemas, description: 'The schema data of its properties that the array\'s schema does not say, or says otherwise ({}: none).' },
   },
 };
 
@@ -121,6 +149,15 @@ export function sequenceTextSchema(): JsonSchema {
         description: 'object.xml only: the CIM type of each package property that is not a string, and of each null property (one not under package).',
       },
       packageArrays: { type: 'object', additionalProperties: { $ref: '#/definitions/cimArray' }, description: 'object.xml only: the array properties, in order.' },
+      packageSchema: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'object.xml only: the schema data it repeats from its class, and its properties\' order.',
+        properties: {
+          qualifiers: { type: 'object', propertyNames: cimName, additionalProperties: { $ref: '#/definitions/cimQualifier' }, description: 'The INSTANCE\'s qualifiers by name, in order.' },
+          properties: { ...cimSchemas, description: 'Every property (the Sequence, null and array ones too) in file order, each with its schema data ({}: none); one not named here comes after those named.' },
+        },
+      },
       attributes: strings,
       variables: { type: 'array', items: { $ref: '#/definitions/variable' } },
       references: { type: 'array', items: strings },
@@ -134,6 +171,8 @@ export function sequenceTextSchema(): JsonSchema {
       operand: operand(),
       cimArray,
       cimObject,
+      cimQualifier,
+      cimPropertySchema,
     },
   };
 }

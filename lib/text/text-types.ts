@@ -4,6 +4,7 @@
  * with no typed form) is written out raw, so converting an export and building it again loses no meaning.
  */
 import type { CimArray, CimObject } from '../containers/cim-arrays.js';
+import type { CimPropertySchema, CimQualifier } from '../containers/cim-schema.js';
 import type { ContainerKind } from '../containers/index.js';
 import type { ConditionOperand } from '../model/condition-builder.js';
 
@@ -65,6 +66,22 @@ export type TextCimArray = CimArray;
 /** One object (`INSTANCE`) of an object.xml's object array. */
 export type TextCimObject = CimObject;
 
+/**
+ * object.xml only: the schema data it repeats from its class (see `lib/containers/cim-schema.ts`): the instance's
+ * qualifiers, and every property in file order with its attributes besides name and type (`CLASSORIGIN`,
+ * `PROPAGATED`) and its qualifiers (`CIMTYPE`, `key`, …).
+ */
+export interface TextCimSchema {
+  /** The `<INSTANCE>`'s qualifiers by name, in order: each one's attributes besides `NAME`, and its `value`. */
+  qualifiers?: Record<string, CimQualifier>;
+  /**
+   * Every property (scalar, null, array and `Sequence`) in file order, each with its schema data (`{}`: none). The
+   * built object.xml has them in this order; a property not named here comes after those named, in the order the
+   * builder gives without it (package, then null ones, then array ones, then `Sequence`).
+   */
+  properties?: Record<string, CimPropertySchema>;
+}
+
 /** A whole task sequence as text. */
 export interface TextSequence {
   /** The container `cmts build` writes by default; default `sequence`. */
@@ -88,6 +105,11 @@ export interface TextSequence {
    * `datetime`, …), and of each property that is null (no value, so not under `package`), in order.
    */
   packageTypes?: Record<string, string>;
+  /**
+   * object.xml only: the qualifiers and the property attributes it repeats from its class, and the properties'
+   * order, when it has any or the order is not the builder's own.
+   */
+  packageSchema?: TextCimSchema;
   /** Other `<sequence>` attributes (MDT writes `name` and `description`). */
   attributes?: Record<string, string>;
   /** The sequence's `<globalVarList>`. */

@@ -8,6 +8,7 @@ import { validateStepSettings } from '../catalog/step-schemas.js';
 import { StepView } from '../catalog/step-view.js';
 import { sequenceRelease, type Release } from '../catalog/versions.js';
 import { readCimArrays } from '../containers/cim-arrays.js';
+import { readInstanceSchema } from '../containers/cim-schema.js';
 import { listPropertyTypes } from '../containers/index.js';
 import { uncarriedContainer } from '../containers/uncarried.js';
 import type { TaskSequenceDocument } from '../document.js';
@@ -21,7 +22,7 @@ import { getAction, variables } from '../model/variables.js';
 import { originOf } from '../xml/origin.js';
 import { stepNode } from './build-text-step.js';
 import { textRelease } from './build-sequence.js';
-import type { TextCimArray, TextGroup, TextItem, TextSequence, TextStep, TextVariable } from './text-types.js';
+import type { TextCimArray, TextCimSchema, TextGroup, TextItem, TextSequence, TextStep, TextVariable } from './text-types.js';
 import { uncarried } from './uncarried.js';
 import { stringifyYaml } from './yaml-text.js';
 
@@ -191,6 +192,26 @@ function packageArrays(doc: TaskSequenceDocument): Record<string, TextCimArray> 
   return out;
 }
 
+/**
+ * An object.xml's schema data (qualifiers, property attributes besides name and type) and its properties' order, when
+ * it has any or the order is not the one the builder gives `text` (read so far) without them; what it cannot say is
+ * refused, with what and where, rather than dropped.
+ */
+function packageSchema(doc: TaskSequenceDocument, root: Element, text: TextSequence): TextCimSchema | undefined {
+  const read = readInstanceSchema(root);
+  if ('uncarried' in read) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The text form cannot carry ${read.uncarried} in the object.xml; it would be lost (convert --to json keeps everything).`, placeOf(doc, read.node));
+  }
+  const props = text.package ?? {};
+  const nulls = Object.keys(text.packageTypes ?? {}).filter((k) => !Object.hasOwn(props, k));
+  const builderOrder = [...Object.keys(props), ...nulls, ...Object.keys(text.packageArrays ?? {}), 'Sequence'];
+  const out: TextCimSchema = {};
+  if (Object.keys(read.qualifiers).length > 0) out.qualifiers = read.qualifiers;
+  const said = Object.values(read.properties).some((s) => Object.keys(s).length > 0);
+  if (said || !same(Object.keys(read.properties), builderOrder)) out.properties = read.properties;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 /** The document in the text form (plain data; see {@link toYaml} for the YAML text). */
 export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
   assertCarried(doc.sequence, '');
@@ -212,6 +233,8 @@ export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
   if (types.length > 0) out.packageTypes = Object.fromEntries(types);
   const arrays = packageArrays(doc);
   if (Object.keys(arrays).length > 0) out.packageArrays = arrays;
+  const schema = root && doc.container === 'cim-instance' ? packageSchema(doc, root, out) : undefined;
+  if (schema) out.packageSchema = schema;
   const { version: _version, ...rest } = doc.sequence.attributes;
   if (Object.keys(rest).length > 0) out.attributes = rest;
   const globals = doc.sequence.children.find((c) => c.kind === 'variableList');
