@@ -4,6 +4,25 @@
  * thrown {@link TaskSequenceError} carries its issues. The JSON output of the command line uses the same shape.
  */
 
+/**
+ * Characters a message never holds as they are: the C0 and C1 controls and DEL (a newline would split the message's
+ * line, an escape sequence drives the terminal it is printed on), the line and paragraph separators, and the
+ * bidirectional controls (which show text in another order than it has).
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * `text` with every {@link UNPRINTABLE} character written as its JSON escape (`\n`, `\u001b`): what cmts prints for
+ * people (an error's one line, a usage error) can hold a file name or a value read from a file, and neither may drive
+ * the terminal or split the line.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => {
+    const json = JSON.stringify(c);
+    return json.length === 4 || json.length === 8 ? json.slice(1, -1) : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** Every error code cmts can report; the README has a table of them. */
 export const ERROR_CODES = {
   INPUT_TOO_LARGE: 'The input is larger than the configured maximum size.',
@@ -203,10 +222,14 @@ export class TaskSequenceError extends Error {
     return [this.toJSON(), ...this.more.map((i) => (i.file === undefined && file !== undefined ? { ...i, file } : i))];
   }
 
-  /** `file:line:col: CODE message`, the form the CLI prints. */
+  /**
+   * `file:line:col: CODE message`, the form the CLI prints: one line, with control characters (of a file name, or of
+   * a value read from a file that the message quotes) written as escapes, so that none drives the terminal it is
+   * printed on or splits the line.
+   */
   format(): string {
     const where = [this.file, this.linePos?.line, this.linePos?.col].filter((p) => p !== undefined).join(':');
-    return `${where ? `${where}: ` : ''}${this.code} ${this.message}`;
+    return printable(`${where ? `${where}: ` : ''}${this.code} ${this.message}`);
   }
 
   /** The error as an {@link Issue}: what `--json` output prints. */

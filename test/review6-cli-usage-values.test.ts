@@ -4,7 +4,8 @@
 // Now a value is shown quoted, its control characters escaped, cut after 40 characters with its length; anything
 // else in a usage error's message (a path, an unknown option's name) has its control characters escaped.
 import { describe, expect, it } from 'vitest';
-import { printable, SHOWN_VALUE_CHARS, shownValue } from '../lib/cli/args.js';
+import { SHOWN_VALUE_CHARS, shownValue } from '../lib/cli/args.js';
+import { printable } from '../lib/errors.js';
 import type { CliIo } from '../lib/cli/io.js';
 import { nodeIo } from '../lib/cli/io.js';
 import { main } from '../lib/cli/main.js';

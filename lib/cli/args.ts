@@ -4,7 +4,7 @@
  * with a pointer to the command's help.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { TaskSequenceError } from '../errors.js';
+import { printable, TaskSequenceError } from '../errors.js';
 import type { ReadOptions } from '../read.js';
 import { didYouMean } from './did-you-mean.js';
 import { type JsonErrors, printErrorJson } from './json-report.js';
@@ -12,21 +12,6 @@ import { EXIT } from './exit.js';
 
 /** A usage error: the command prints it with a pointer to --help and exits 2. */
 export class UsageError extends Error {}
-
-/**
- * Characters a message never holds as they are: the C0 and C1 controls and DEL (a newline would split the message's
- * line, an escape sequence drives the terminal it is printed on), the line and paragraph separators, and the
- * bidirectional controls (which show text in another order than it has).
- */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-/** `text` with every {@link UNPRINTABLE} character written as its JSON escape (`\n`, `\u001b`). */
-export function printable(text: string): string {
-  return text.replace(UNPRINTABLE, (c) => {
-    const json = JSON.stringify(c);
-    return json.length === 4 || json.length === 8 ? json.slice(1, -1) : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
-}
 
 /** The most characters of an option's value a usage error shows. */
 export const SHOWN_VALUE_CHARS = 40;

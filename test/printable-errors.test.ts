@@ -1,0 +1,32 @@
+// An error as the command line prints it (TaskSequenceError.format(): `file:line:col: CODE message`) holds a file name
+// and often a value read from the file. Neither may drive the terminal it is printed on or split the line: an escape
+// sequence in a file name, or a C1 or bidirectional control in a step name (both allowed in XML 1.0 text), is written
+// as an escape. The --json report keeps the value as it is (JSON escapes what it must).
+import { describe, expect, it } from 'vitest';
+import { main } from '../lib/cli/main.js';
+import { printable, TaskSequenceError } from '../lib/errors.js';
+import { memoryIo } from './helpers/memory-io.js';
+
+describe('errors as the command line prints them', () => {
+  it('format() escapes control characters of the file name and the message, and keeps the rest', () => {
+    const e = new TaskSequenceError('XML_MALFORMED', 'Step "a\u009b31mb\u202e" is bad.\nSecond line', { file: 'ts\u001b[31m.xml', linePos: { line: 2, col: 5 } });
+    expect(e.format()).toBe('ts\\u001b[31m.xml:2:5: XML_MALFORMED Step "a\\u009b31mb\\u202e" is bad.\\nSecond line');
+    expect(e.format()).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(e.message).toContain('\u009b');
+  });
+
+  it('a file whose name holds an escape sequence: the CLI prints its error on one line, escaped', async () => {
+    const name = 'bad\u001b[2J.xml';
+    const io = memoryIo({ [name]: '<sequence version="3.10"><step name="x"></sequence>' });
+    const code = await main(['inspect', name], io.io);
+    expect(code).toBe(1);
+    expect(io.stderr).toContain('bad\\u001b[2J.xml:1:');
+    expect(io.stderr).not.toContain('\u001b');
+    expect(io.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('printable leaves ordinary text, tabs spelt out aside, as it is', () => {
+    expect(printable('Setup Windows and ConfigMgr (KB977203) — ü €')).toBe('Setup Windows and ConfigMgr (KB977203) — ü €');
+    expect(printable('a\tb')).toBe('a\\tb');
+  });
+});
