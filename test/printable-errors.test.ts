@@ -30,3 +30,15 @@ describe('errors as the command line prints them', () => {
     expect(printable('a\tb')).toBe('a\\tb');
   });
 });
+
+describe('lint findings as the command line prints them', () => {
+  it('a step name holding a C1 control (CSI) or a bidirectional override is printed escaped, one line a finding', async () => {
+    const name = `Step \u009b2J over fifty characters long so that the console refuses it \u202e`;
+    const io = memoryIo({ 'ts.xml': `<sequence version="3.10"><step type="SMS_TaskSequence_RunCommandLineAction" name="${name}"><action>cmd</action></step></sequence>` });
+    await main(['lint', 'ts.xml'], io.io);
+    const lines = io.stdout.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.some((l) => l.includes('Step \\u009b2J'))).toBe(true);
+    expect(io.stdout).not.toMatch(/[\u0080-\u009f\u202a-\u202e]/);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * `cmts lint`: rule findings with ids, severities and places; the exit status follows the worst severity.
  */
-import type { Issue } from '../errors.js';
+import { type Issue, printable } from '../errors.js';
 import { lint, LINT_RULES } from '../lint/index.js';
 import { loadDocuments } from './load.js';
 import { flag, type OptionSpecs, startCommand, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
@@ -81,7 +81,8 @@ export function run(argv: string[], io: CliIo): number {
         for (const d of diagnostics) {
           if (d.severity === 'error') errors++;
           else if (d.severity === 'warning') warnings++;
-          if (!json) io.stdout.write(`${label}:${d.line ?? 0}:${d.col ?? 0}: ${d.severity} ${d.code}${d.requirement ? ` [${d.requirement}]` : ''} ${d.path}: ${d.message}\n`);
+          // One line a finding, whatever the step's name holds (see printable).
+          if (!json) io.stdout.write(`${printable(`${label}:${d.line ?? 0}:${d.col ?? 0}: ${d.severity} ${d.code}${d.requirement ? ` [${d.requirement}]` : ''} ${d.path}: ${d.message}`)}\n`);
         }
       }
     } catch (e) {
