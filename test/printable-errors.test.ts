@@ -42,3 +42,14 @@ describe('lint findings as the command line prints them', () => {
     expect(io.stdout).not.toMatch(/[\u0080-\u009f\u202a-\u202e]/);
   });
 });
+
+describe('the KB977203 report as the command line prints it', () => {
+  it("a Setup step's name and installation properties holding controls are printed escaped in the report's lines", async () => {
+    const setup = `<step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup \u009b2J" runIn="WinPEandFullOS" successCodeList="0"><action>OSDSetupWindows.exe</action><defaultVarList><variable name="SMSClientInstallProperties" property="ClientInstallProperties">SMSMP=mp\u202e01</variable><variable name="_SMSClientPackageID" property="ClientPackageID">ABC00002</variable></defaultVarList></step>`;
+    const io = memoryIo({ 'ts.xml': `<sequence version="3.00">${setup}</sequence>` });
+    await main(['kb977203', 'ts.xml', '--certfix-package', 'ABC00010', '--dry-run'], io.io);
+    expect(io.stderr).toContain('Setup \\u009b2J');
+    expect(io.stderr).toContain('SMSMP=mp\\u202e01');
+    expect(io.stderr).not.toMatch(/[\u0080-\u009f\u202a-\u202e]/);
+  });
+});

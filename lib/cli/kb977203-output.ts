@@ -3,7 +3,7 @@
  * rows, the summary table, and library messages spoken with the command's flag names.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import type { TaskSequenceError } from '../errors.js';
+import { printable, type TaskSequenceError } from '../errors.js';
 import type { Kb977203Report } from '../presets/kb977203.js';
 import { type FleetRow, fleetRow, identity } from '../presets/kb977203-fleet.js';
 import { limitFlagNames } from './args.js';
@@ -77,7 +77,7 @@ export function jsonOf(o: Outcome): unknown {
 /** An outcome for people, on standard error (and a --dry-run diff on standard output). */
 export function writeHuman(o: Outcome, io: CliIo): void {
   if ('error' in o) io.stderr.write(`cmts kb977203: ${o.error.format()}\n`);
-  else if ('notApplicable' in o) io.stderr.write(`KB977203 on ${o.input}: not applicable (${o.notApplicable.code}): ${o.notApplicable.message}\n`);
+  else if ('notApplicable' in o) io.stderr.write(`${printable(`KB977203 on ${o.input}: not applicable (${o.notApplicable.code}): ${o.notApplicable.message}`)}\n`);
   else {
     io.stderr.write(humanReport(o.result));
     if (o.result.diff !== undefined) io.stdout.write(o.result.diff);
@@ -222,5 +222,6 @@ export function humanReport(r: Kb977203CommandResult): string {
   else if (r.dryRun) lines.push(report.changed ? `dry run: ${report.changes.length} change(s) would be made; nothing written.` : 'dry run: already in place; nothing would change.');
   else if (!report.changed) lines.push(r.written ? `already in place; wrote an unchanged copy to ${r.output}.` : 'already in place; nothing to write.');
   else lines.push(`wrote ${r.output === '-' ? 'standard output' : r.output} (${report.changes.length} change(s)).`);
-  return `${lines.join('\n')}\n`;
+  // Each line as printable writes it: a step name or a value from the file may hold a control character.
+  return `${lines.map(printable).join('\n')}\n`;
 }
