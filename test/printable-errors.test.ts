@@ -53,3 +53,12 @@ describe('the KB977203 report as the command line prints it', () => {
     expect(io.stderr).not.toMatch(/[\u0080-\u009f\u202a-\u202e]/);
   });
 });
+
+describe("inspect's tree as the command line prints it", () => {
+  it('a step name holding a C1 control or a bidirectional override is printed escaped', async () => {
+    const io = memoryIo({ 'ts.xml': '<sequence version="3.10"><step type="SMS_TaskSequence_RunCommandLineAction" name="Run \u009b2J \u202egpj.exe"><action>cmd</action></step></sequence>' });
+    expect(await main(['inspect', 'ts.xml'], io.io)).toBe(0);
+    expect(io.stdout).toContain('Run \\u009b2J \\u202egpj.exe');
+    expect(io.stdout).not.toMatch(/[\u0080-\u009f\u202a-\u202e]/);
+  });
+});

@@ -9,6 +9,7 @@ import type { Group, Sequence, SequenceItem } from '../model/types.js';
 import { getVariableValue } from '../model/variables.js';
 import { keySettings, stepSettingsJson } from '../catalog/key-settings.js';
 import type { TaskSequenceDocument } from '../document.js';
+import { printable } from '../errors.js';
 import { TextLength } from '../text-length.js';
 import { loadDocuments } from './load.js';
 import { flag, type OptionSpecs, startCommand, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
@@ -131,7 +132,8 @@ export function renderTree(doc: TaskSequenceDocument, file: string): string {
     for (const d of detail) add(`${inner}${pad}${d}`);
     if (item.kind === 'group') pushItems(item, inner);
   }
-  return `${lines.join('\n')}\n`;
+  // Each line as printable writes it: a name or a setting from the file may hold a control character.
+  return `${lines.map(printable).join('\n')}\n`;
 }
 
 /** Runs `cmts inspect`. */
