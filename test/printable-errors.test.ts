@@ -62,3 +62,21 @@ describe("inspect's tree as the command line prints it", () => {
     expect(io.stdout).not.toMatch(/[\u0080-\u009f\u202a-\u202e]/);
   });
 });
+
+describe("diff's differences and transform's report as the command line prints them", () => {
+  const seq = (name: string) => `<sequence version="3.10"><step type="SMS_TaskSequence_RunCommandLineAction" name="${name}"><action>cmd</action></step></sequence>`;
+
+  it('diff: a renamed step whose names hold a C1 control or a bidirectional override is printed escaped', async () => {
+    const io = memoryIo({ 'a.xml': seq('Run \u009b2J'), 'b.xml': seq('Run \u202egpj.exe') });
+    expect(await main(['diff', 'a.xml', 'b.xml'], io.io)).toBe(1);
+    expect(io.stdout).toContain('\\u202egpj.exe');
+    expect(io.stdout).not.toMatch(/[\u0080-\u009f\u202a-\u202e]/);
+  });
+
+  it("transform: the report's lines name the step escaped", async () => {
+    const io = memoryIo({ 'a.xml': `<sequence version="3.10"><step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup \u009b2J" runIn="WinPEandFullOS" successCodeList="0"><action>OSDSetupWindows.exe</action><defaultVarList><variable name="SMSClientInstallProperties" property="ClientInstallProperties">SMSMP=mp01</variable><variable name="_SMSClientPackageID" property="ClientPackageID">ABC00002</variable></defaultVarList></step></sequence>`, 'o.json': '{"msp": "C:\\\\Hotfix\\\\SCCM2007AC-SP2-KB977203-x86.msp"}' });
+    await main(['transform', 'add-client-patch', 'a.xml', '--options', 'o.json', '--check'], io.io);
+    expect(io.stderr).toContain('Setup \\u009b2J');
+    expect(io.stderr).not.toMatch(/[\u0080-\u009f\u202a-\u202e]/);
+  });
+});

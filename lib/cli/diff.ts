@@ -2,6 +2,7 @@
  * `cmts diff <a> <b>`: what changed between two task sequences, or, like `diff -r`, between two folders: files
  * are paired by their path below each folder, and a file on one side only is a difference.
  */
+import { printable } from '../errors.js';
 import { type DiffEntry, diffTaskSequences } from '../diff/semantic-diff.js';
 import { type OptionSpecs, reportUsage, startCommand, UsageError, flag, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import { formatDifferences } from './diff-format.js';
@@ -126,7 +127,8 @@ function compare(argv: string[], io: CliIo): number {
     try {
       const differences = diffTaskSequences(loadOne(io, fa).doc, loadOne(io, fb).doc);
       results.push({ input: name, a: fa, b: fb, status: differences.length ? 'different' : 'same', differences });
-      if (differences.length) print(`--- ${fa}\n+++ ${fb}\n${formatDifferences(differences).join('\n')}\n`);
+      // Each line as printable writes it: file names, step names and values may hold a control character.
+      if (differences.length) print(`${[`--- ${fa}`, `+++ ${fb}`, ...formatDifferences(differences)].map(printable).join('\n')}\n`);
     } catch (e) {
       trouble = true;
       const err = inputFailure(e);

@@ -2,7 +2,7 @@
  * `cmts transform <name>`: run one registered transform, with its options from a JSON file, on task sequences.
  */
 import { checkWritten } from './std-stream.js';
-import { TaskSequenceError } from '../errors.js';
+import { printable, TaskSequenceError } from '../errors.js';
 import { applyWith, checkWith, TRANSFORMS, type TransformEntry, type TransformReport } from '../transforms/index.js';
 import { PRESETS } from '../presets/index.js';
 import { flag, type OptionSpecs, type Parsed, reportUsage, shownValue, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
@@ -166,7 +166,7 @@ export function run(argv: string[], io: CliIo): number {
     for (const a of o.report.alreadyInPlace) lines.push(`  already ${a.where}: ${a.what}`);
     for (const d of o.report.diagnostics) lines.push(`  ${d.severity} ${d.code}: ${d.message}`);
     if (!o.report.changed) lines.push('  nothing to change.');
-    io.stderr.write(`${lines.join('\n')}\n`);
+    io.stderr.write(`${lines.map(printable).join('\n')}\n`);
   }
   const failed = outcomes.some((o) => 'error' in o);
   const needed = check && outcomes.some((o) => 'report' in o && o.report.changed);
