@@ -127,8 +127,9 @@ function compare(argv: string[], io: CliIo): number {
     try {
       const differences = diffTaskSequences(loadOne(io, fa).doc, loadOne(io, fb).doc);
       results.push({ input: name, a: fa, b: fb, status: differences.length ? 'different' : 'same', differences });
-      // Each line as printable writes it: file names, step names and values may hold a control character.
-      if (differences.length) print(`${[`--- ${fa}`, `+++ ${fb}`, ...formatDifferences(differences)].map(printable).join('\n')}\n`);
+      // Each line as printable writes it: file names, step names and values may hold a control character (a value's
+      // own lines, which formatDifferences shows indented, stay lines).
+      if (differences.length) print(`${[`--- ${fa}`, `+++ ${fb}`, ...formatDifferences(differences)].flatMap((l) => l.split('\n')).map(printable).join('\n')}\n`);
     } catch (e) {
       trouble = true;
       const err = inputFailure(e);
