@@ -104,6 +104,19 @@ export function insertLaidOut(parent: Parent, index: number, nodes: Node[], unit
   parent.children.splice(index + 1, 0, ...added);
 }
 
+/** Inserts `nodes` right before `parent.children[index]`, each on its own line like that child when it has one. */
+export function insertLaidOutBefore(parent: Parent, index: number, nodes: Node[], unit: string): void {
+  const ws = whitespaceBefore(parent, index);
+  const layout = layoutAt(parent, index, unit);
+  const added: Node[] = [];
+  for (const n of nodes) {
+    layOut(n, layout);
+    added.push(n);
+    if (ws) added.push({ kind: 'text', value: ws.value });
+  }
+  parent.children.splice(index, 0, ...added);
+}
+
 /**
  * Appends `node` as the last element child of `parent`, after its last element (before closing whitespace), laid
  * out like its siblings; for a parent with no element child, one level deeper than `parentLayout`.

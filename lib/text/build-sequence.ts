@@ -10,7 +10,7 @@ import { propertySchemaProblem, qualifierElements, qualifiersProblem, schemaQual
 import type { ContainerKind } from '../containers/index.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { limitOption, LineCounter, TaskSequenceError } from '../errors.js';
-import { detectIndentUnit, layOut, layoutAt, whitespaceBefore } from '../model/format.js';
+import { detectIndentUnit, insertLaidOutBefore, layOut } from '../model/format.js';
 import { isElement } from '../model/query.js';
 import type { Element, Node, ParentElement, Sequence } from '../model/types.js';
 import { describeErrors, validatorFor } from '../schemas.js';
@@ -145,17 +145,12 @@ function addCimProperties(doc: TaskSequenceDocument, container: ContainerKind, t
     if (el) el.attributes.TYPE = type;
   }
   for (const [name, array] of Object.entries(arrays)) added.push(cimArrayElement(name, array));
-  const layout = layoutAt(root, at, unit);
-  const ws = whitespaceBefore(root, at);
-  const nodes: Node[] = [];
   for (const el of added) {
     // The qualifiers go first, as CIM-XML has them, and are laid out with the rest of the element.
     const own = schema.properties && Object.hasOwn(schema.properties, el.attributes.NAME ?? '') ? schema.properties[el.attributes.NAME ?? ''] : undefined;
     if (own && 'children' in el) el.children.unshift(...qualifierElements(schemaQualifiers(own)));
-    layOut(el, layout);
-    nodes.push(el, ...(ws ? [{ kind: 'text' as const, value: ws.value }] : []));
   }
-  root.children.splice(at, 0, ...nodes);
+  insertLaidOutBefore(root, at, added, unit);
   if (text.packageSchema) applyCimSchema(root, text.packageSchema, new Set(added), unit);
 }
 
@@ -185,14 +180,7 @@ function applyCimSchema(root: ParentElement, schema: TextCimSchema, laidOut: Rea
       el.children.push(...qualifiers);
       continue;
     }
-    const layout = layoutAt(el, first, unit);
-    const ws = whitespaceBefore(el, first);
-    const nodes: Node[] = [];
-    for (const q of qualifiers) {
-      layOut(q, layout);
-      nodes.push(q, ...(ws ? [{ kind: 'text' as const, value: ws.value }] : []));
-    }
-    el.children.splice(first, 0, ...nodes);
+    insertLaidOutBefore(el, first, qualifiers, unit);
   }
   // Sorted by the schema's order, those it does not name last (a stable sort keeps theirs); each takes the place,
   // and so the layout, of the one before it.
@@ -203,14 +191,7 @@ function applyCimSchema(root: ParentElement, schema: TextCimSchema, laidOut: Rea
   const qualifiers = qualifierElements(schema.qualifiers ?? {});
   const first = slots[0];
   if (qualifiers.length === 0 || first === undefined) return;
-  const layout = layoutAt(root, first, unit);
-  const ws = whitespaceBefore(root, first);
-  const nodes: Node[] = [];
-  for (const q of qualifiers) {
-    layOut(q, layout);
-    nodes.push(q, ...(ws ? [{ kind: 'text' as const, value: ws.value }] : []));
-  }
-  root.children.splice(first, 0, ...nodes);
+  insertLaidOutBefore(root, first, qualifiers, unit);
 }
 
 /** What in the text's typed, null and array properties and schema data cannot be written as an object.xml's, with where. */
