@@ -6,6 +6,7 @@
  */
 import { TaskSequenceError } from '../errors.js';
 import { detectIndentUnit, layOut, layoutAt, whitespaceBefore, type Layout } from './format.js';
+import { noteInserted } from './item-edits.js';
 import { linkRebuilt } from './parents.js';
 import { isSequenceItem, locate } from './query.js';
 import type { Node, Parent, Sequence, SequenceItem, Text } from './types.js';
@@ -175,5 +176,6 @@ function rebuild(sequence: Sequence, parent: Parent, t: Touched): void {
   kids.length = out.length;
   for (let i = 0; i < out.length; i++) kids[i] = out[i] as Node;
   linkRebuilt(sequence, parent, added);
+  noteInserted(added);
 }
 
