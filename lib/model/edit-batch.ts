@@ -80,6 +80,7 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
   const original = new Map<SequenceItem, { parent: Parent; index: number } | undefined>();
   const placed = new Map<SequenceItem, Placed>();
   const parentOfPlaced = new Map<Placed, Parent>();
+  if (ops.length > FIND_ONE_BY_ONE) findAll(sequence, ops, original);
   const find = (item: SequenceItem) => {
     if (!original.has(item)) {
       const where = locate(sequence, item);
@@ -138,6 +139,31 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
   }
   for (const [parent, t] of touched) rebuild(sequence, parent, t);
   return removals;
+}
+
+/**
+ * Up to this many edits find their items one by one ({@link locate}: a search of the tree for each of the first few
+ * lookups in a tree, then parent links for the whole tree); more find all of them in one walk of the sequence's
+ * groups, which costs less than linking every node of the tree (a WeakMap entry each).
+ */
+const FIND_ONE_BY_ONE = 8;
+
+/** Where each item the edits name stands, by one walk of the sequence and its groups (items live nowhere else). */
+function findAll(sequence: Sequence, ops: readonly Op[], found: Map<SequenceItem, { parent: Parent; index: number } | undefined>): void {
+  const wanted = new Set<Node>();
+  for (const op of ops) wanted.add('remove' in op ? op.remove : op.ref);
+  const todo: Parent[] = [sequence];
+  while (todo.length) {
+    const parent = todo.pop() as Parent;
+    const kids = parent.children;
+    for (let index = 0; index < kids.length; index++) {
+      const c = kids[index] as Node;
+      if (!isSequenceItem(c)) continue;
+      if (wanted.has(c) && !found.has(c)) found.set(c, { parent, index });
+      if (c.kind === 'group') todo.push(c);
+    }
+  }
+  for (const item of wanted) if (!found.has(item as SequenceItem)) found.set(item as SequenceItem, undefined);
 }
 
 /** Refills `parent.children` with its kept children and, after each, what the batch put after it. */
