@@ -5,6 +5,7 @@
 export type * from '../model/types.js';
 export * from '../model/query.js';
 export * from '../model/mutate.js';
+export * from '../model/edit-batch.js';
 export * from '../model/variables.js';
 export * from '../model/steps.js';
 export * from '../model/builders.js';

@@ -7,6 +7,7 @@ import { addItem, copyItem, type Position } from '../model/authoring.js';
 import { appendChild, referenceList } from '../model/mutate.js';
 import { listItems } from '../model/query.js';
 import { detectIndentUnit, insertLaidOut } from '../model/format.js';
+import { itemEdits } from '../model/item-edits.js';
 import type { Node, Reference, ReferenceList, Sequence, SequenceItem, Step, SubTaskSequence } from '../model/types.js';
 import { variables } from '../model/variables.js';
 import { buildStep, type BuildStepInput } from './build-step.js';
@@ -23,10 +24,57 @@ export function spellingFor(sequence: Sequence, container: ContainerKind = 'sequ
   return { release, retryAttributes };
 }
 
-/** The sequence's `<referenceList>`, created first in a Current Branch sequence that has none; undefined before CB. */
-function referenceListFor(sequence: Sequence, container: ContainerKind = 'sequence'): ReferenceList | undefined {
+/**
+ * What {@link addStep} last found of a sequence in which no step carries `retryCount`: its spelling for new steps and
+ * its `<referenceList>` (none, in a 2007-style sequence), kept while nothing that could change them has happened.
+ * Finding that no step carries `retryCount` reads every step, and that there is no list every child of the sequence;
+ * both were done for each step added, so adding N steps to a 2007-style sequence cost N times its size (1,000 steps
+ * added to one of 100,000: 5 s). Kept with what else they were drawn from (the container, the `version`) and the
+ * count of cmts's edits that insert items or lists or set `retryCount` (`model/item-edits.ts`); addStep's own edits,
+ * spelt by it, leave them true. What is not seen is such an edit made behind cmts's back between two additions: a
+ * `retryCount` given to an existing step (`step.attributes.retryCount = '0'`), or a step carrying one or a
+ * `<referenceList>` put in by a plain `children.push`. The next step added is then spelt, and its references listed,
+ * as before that edit. Seeing it would take reading every step again, the cost this saves; and a sequence the console
+ * wrote has `retryCount` on every step or on none. An answer that some step carries it is not kept: finding one
+ * stops there, and a Current Branch `<referenceList>` is the sequence's first child.
+ */
+interface Kept {
+  container: ContainerKind;
+  version: string | undefined;
+  edits: number;
+  spelling: { release: Release; retryAttributes: boolean };
+  list: ReferenceList | undefined;
+  /** Where `list` was in `sequence.children`: checked before it is trusted. */
+  listAt: number;
+}
+const noRetryCount = new WeakMap<Sequence, Kept>();
+
+/** The spelling for a new step in `sequence`, and what is kept of the sequence when no step carries `retryCount`. */
+function spellingToAdd(sequence: Sequence, container: ContainerKind): { spelling: Kept['spelling']; kept: Kept | undefined } {
+  const kept = noRetryCount.get(sequence);
+  if (kept && kept.edits === itemEdits() && kept.container === container && kept.version === sequence.attributes.version) return { spelling: kept.spelling, kept };
+  const spelling = spellingFor(sequence, container);
+  // Spelt without retryCount: no step carries one (or there is no step, in a sequence before Current Branch).
+  if (spelling.retryAttributes) {
+    noRetryCount.delete(sequence);
+    return { spelling, kept: undefined };
+  }
   const list = referenceList(sequence);
-  if (list || !isCurrentBranch(sequenceRelease(sequence, container))) return list;
+  const fresh: Kept = { container, version: sequence.attributes.version, edits: itemEdits(), spelling, list, listAt: list ? sequence.children.indexOf(list) : -1 };
+  noRetryCount.set(sequence, fresh);
+  return { spelling, kept: fresh };
+}
+
+/** The list {@link referenceListFor} gives, from what is kept when that still holds. */
+function listToAdd(sequence: Sequence, container: ContainerKind, release: Release, kept: Kept | undefined): ReferenceList | undefined {
+  if (kept?.list === undefined ? kept && !isCurrentBranch(release) : sequence.children[kept.listAt] === kept.list) return kept?.list;
+  return referenceListFor(sequence, container, release);
+}
+
+/** The sequence's `<referenceList>`, created first in a Current Branch sequence that has none; undefined before CB. */
+function referenceListFor(sequence: Sequence, container: ContainerKind = 'sequence', release = sequenceRelease(sequence, container)): ReferenceList | undefined {
+  const list = referenceList(sequence);
+  if (list || !isCurrentBranch(release)) return list;
   const created: ReferenceList = { kind: 'referenceList', tag: 'referenceList', attributes: {}, children: [] };
   const first = sequence.children.findIndex((c) => 'tag' in c);
   if (first === -1) sequence.children.push(created);
@@ -91,10 +139,11 @@ export interface AddStepTarget {
  * `position`, and lists its package IDs and applications in the sequence's reference list when it has one.
  */
 export function addStep<K extends string>(target: AddStepTarget, kind: K, input: BuildStepInput<K>, position: Position): Step | SubTaskSequence {
-  const spelling = spellingFor(target.sequence, target.container);
+  const container = target.container ?? 'sequence';
+  const { spelling, kept } = spellingToAdd(target.sequence, container);
   const step = buildStep(kind, { ...spelling, ...input });
   addItem(target.sequence, step, position);
-  const list = referenceListFor(target.sequence, target.container);
+  const list = listToAdd(target.sequence, container, spelling.release, kept);
   if (list) {
     const references = list.children.filter((c): c is Reference => c.kind === 'reference');
     const known = { package: new Set(references.map((r) => (r.attributes.package ?? '').toUpperCase())), application: new Set(references.map((r) => (r.attributes.application ?? '').toUpperCase())) };
@@ -108,6 +157,18 @@ export function addStep<K extends string>(target: AddStepTarget, kind: K, input:
         if (id === '' || id.startsWith('%') || known[kind].has(id.toUpperCase())) continue;
         appendChild(target.sequence, list, { kind: 'reference', tag: 'reference', attributes: { [kind]: id }, children: [] });
         known[kind].add(id.toUpperCase());
+      }
+    }
+  }
+  // Its own additions leave what is kept true (with the list it made, if it made one), unless the caller asked for
+  // retryCount on the step.
+  if (kept) {
+    if (step.attributes.retryCount !== undefined) noRetryCount.delete(target.sequence);
+    else {
+      kept.edits = itemEdits();
+      if (list !== kept.list || (list && target.sequence.children[kept.listAt] !== list)) {
+        kept.list = list;
+        kept.listAt = list ? target.sequence.children.indexOf(list) : -1;
       }
     }
   }

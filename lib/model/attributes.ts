@@ -3,6 +3,7 @@
  * setters that write attributes where the console puts them.
  */
 import { TaskSequenceError } from '../errors.js';
+import { noteAttribute } from './item-edits.js';
 import type { Group, SequenceItem, Step, SubTaskSequence } from './types.js';
 
 /** The attributes a `<step>` or `<subtasksequence>` can have, in the order the console (and MDT) writes them. */
@@ -25,6 +26,7 @@ export const MAX_ITEM_NAME = 50;
  * (`disable` after `description`, `timeout` before `runIn`, …).
  */
 export function setItemAttribute<T extends SequenceItem>(item: T, name: AttributeOf<T>, value: string): void {
+  noteAttribute(name);
   if (name in item.attributes) {
     item.attributes[name] = value;
     return;

@@ -2,6 +2,7 @@
  * Layout for inserted nodes: new elements take the indentation and newline style of their neighbours, so a one-line
  * file stays one line and a pretty-printed file stays pretty.
  */
+import { noteInserted } from './item-edits.js';
 import type { Node, Parent, ParentElement, Text } from './types.js';
 
 function isBlank(node: Node | undefined): node is Text {
@@ -102,6 +103,7 @@ export function insertLaidOut(parent: Parent, index: number, nodes: Node[], unit
     added.push(n);
   }
   parent.children.splice(index + 1, 0, ...added);
+  noteInserted(nodes);
 }
 
 /** Inserts `nodes` right before `parent.children[index]`, each on its own line like that child when it has one. */
@@ -115,6 +117,7 @@ export function insertLaidOutBefore(parent: Parent, index: number, nodes: Node[]
     if (ws) added.push({ kind: 'text', value: ws.value });
   }
   parent.children.splice(index, 0, ...added);
+  noteInserted(nodes);
 }
 
 /**
@@ -122,6 +125,7 @@ export function insertLaidOutBefore(parent: Parent, index: number, nodes: Node[]
  * out like its siblings; for a parent with no element child, one level deeper than `parentLayout`.
  */
 export function appendLaidOut(parent: ParentElement, node: Node, parentLayout: Layout | undefined, unit: string): void {
+  noteInserted([node]);
   let last = -1;
   for (let i = parent.children.length - 1; i >= 0; i--) {
     if ((parent.children[i] as Node).kind !== 'text') {

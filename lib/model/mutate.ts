@@ -7,6 +7,7 @@
 import { TaskSequenceError } from '../errors.js';
 import { createPackageReference } from './builders.js';
 import { detectIndentUnit, insertLaidOut, appendLaidOut, layoutAt, whitespaceBefore } from './format.js';
+import { noteAttribute } from './item-edits.js';
 import { linkAdded } from './parents.js';
 import { locate, parentOf } from './query.js';
 import type { Element, Node, ParentElement, Reference, ReferenceList, Sequence, SequenceItem } from './types.js';
@@ -31,6 +32,7 @@ export function removeItem(sequence: Sequence, item: SequenceItem): boolean {
 
 /** Sets an attribute: an existing one keeps its place, a new one goes last. */
 export function setAttribute(element: Element, name: string, value: string): void {
+  noteAttribute(name);
   element.attributes[name] = value;
 }
 

@@ -130,6 +130,23 @@ export function linkAdded(root: Parent, parent: Parent, nodes: readonly Node[]):
   if ((searches.get(root) ?? 0) > SEARCHES_BEFORE_LINKING) linkChildren(parent, nodes);
 }
 
+/**
+ * After `parent.children` was refilled in one pass (an edit batch), in a linked tree: each child's link and place
+ * made current, and the nodes `added` linked below, so that the next lookups need no search. Costs the parent's size,
+ * which the refill cost already.
+ */
+export function linkRebuilt(root: Parent, parent: Parent, added: readonly Node[]): void {
+  if ((searches.get(root) ?? 0) <= SEARCHES_BEFORE_LINKING) return;
+  const kids = parent.children;
+  for (let i = 0; i < kids.length; i++) {
+    const n = kids[i] as Node;
+    if (!('children' in n)) continue;
+    links.set(n, parent);
+    places.set(n, i);
+  }
+  for (const n of added) if ('children' in n && n.children.length) linkChildren(n, n.children);
+}
+
 /** The chain of parents from `root` (first) down to the direct parent of `node`, or undefined. */
 export function ancestorsIn(root: Parent, node: Node): { parents: Parent[]; index: number } | undefined {
   let where = checked(root, node);

@@ -117,13 +117,20 @@ const indexes = new WeakMap<VariableList, Index | false>();
  * The list's index, checked against the list: none on a first lookup (the caller searches), a new one when the list
  * was edited behind it. An edit that gives `children` another array or another length (push, splice, filter, a
  * variable removed or added by hand) is seen here, and the index is made again (its cost is paid by the lookups since
- * the last edit, or by the edit itself). An answer is checked again in {@link Index.find}: the variable it names must
- * still be at its place and still have the name or property it was found by. What no check that costs less than a
- * search can see is an edit in place of another variable, one that keeps the array and its length: renaming a
- * variable other than the one found (`v.attributes.name = …`), or putting a variable in the place of another
- * (`children[i] = v`) when the lookup is for the new one. After such an edit a lookup of a list of {@link INDEX_FROM}
- * variables or more can miss the renamed or new variable until the list's length changes; edits through cmts
- * (`setVariable`, `addVariable`) and any that add or remove a node are always seen.
+ * the last edit, or by the edit itself). An answer is checked again in {@link Index.find}: the variable the index
+ * names for the key must still be at its place and still have the name (or property) it was found by, so renaming
+ * or replacing that variable is seen too, and the search answers.
+ *
+ * What is not seen: an edit in place, keeping the array and its length, of a variable the index does not name for
+ * the key looked up. Three shapes, in a list of {@link INDEX_FROM} variables or more that has been looked up twice:
+ * another variable renamed to the key (`v.attributes.name = 'X'`, or its `attributes` replaced), which a lookup of
+ * `X` misses, or, when a later variable is already named `X`, answers with that one rather than the first; a node
+ * put in the place of another (`children[i] = v`), which a lookup of `v`'s name misses; and the same for `property`.
+ * The next edit that changes the list's length, or any edit through cmts (`setVariable`, `addVariable`), is seen.
+ * Not closed, because no check that costs less than the search can see it: the renamed variable is one the index
+ * does not point at, so finding it means reading every variable's name, which is the search itself. Checking only
+ * the lookups the index answers with nothing (the misses) would not do either: `setVariable` misses once for each
+ * variable it adds, and adding N variables one by one would again cost N searches of N.
  */
 function currentIndex(list: VariableList): Index | undefined {
   const known = indexes.get(list);

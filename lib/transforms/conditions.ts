@@ -58,7 +58,8 @@ export function reindent(node: Node, unit: string, remove = false): void {
 export function wrapInGroup(doc: TaskSequenceDocument, setup: Located<Step>, condition: Condition, added: Step[], description: string): void {
   const step = setup.node;
   const parent = setup.parent;
-  const index = parent.children.indexOf(step);
+  // Where the planner found it, when it is still there: a search of a wide parent for each step wrapped costs its size.
+  const index = parent.children[setup.index] === step ? setup.index : parent.children.indexOf(step);
   const unit = detectIndentUnit(doc.sequence);
   const layout = layoutAt(parent, index, unit);
   const ci = step.children.indexOf(condition);

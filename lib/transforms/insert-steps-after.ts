@@ -6,7 +6,7 @@
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
 import { createInstallSoftwareStep, createRestartComputerStep, createRunCommandLineStep, createSetVariableStep } from '../model/builders.js';
-import { insertAfter } from '../model/mutate.js';
+import { editBatch } from '../model/edit-batch.js';
 import { conditionOf } from '../model/conditions.js';
 import { findSteps, type Located, nextItemIndex, type StepQuery } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetVariableStep, STEP_TYPES } from '../model/steps.js';
@@ -120,6 +120,18 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
   // Command Line, insert a Run Command Line), such a step is no place to insert after: the second run would insert
   // after the first run's steps, and never be done.
   const inPlace = new Set<SequenceItem>();
+  // The insertions are made together, when the last of them is: one by one, each moved every sibling after its place,
+  // and thousands of matches in one wide group cost thousands of times its size. They commute with the groups made
+  // around other matches meanwhile, which replace one item of a parent by another and leave the rest in place.
+  const batch = editBatch(doc.sequence);
+  let pending = 0;
+  const insertion = (after: SequenceItem, step: Step): (() => void) => {
+    pending++;
+    return () => {
+      batch.insertAfter(after, [step]);
+      if (--pending === 0) batch.apply();
+    };
+  };
   for (const target of targets) {
     if (inPlace.has(target.node)) continue;
     // The item after the last existing step that matched, and the node the next new step goes after.
@@ -171,7 +183,7 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
     // Copied, also where some of the steps were already there (a group cannot hold those without moving them).
     for (const f of fresh) {
       if (condition !== undefined) f.step.children.unshift(copyCondition(condition));
-      plan.edits.push({ change: f.change, apply: () => insertAfter(doc.sequence, f.after, [f.step]) });
+      plan.edits.push({ change: f.change, apply: insertion(f.after, f.step) });
     }
   }
   return plan;
