@@ -99,11 +99,11 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
   const view = new SetupWindowsStep(located.node);
   const clientPackage = clientPackageOf(doc, located, o);
   const expected = kb977203PatchPath({ clientPackage, msp: o.msp, drive: o.drive, source: o.source });
-  // Refused like any other option value the client could not use (a drive that is no drive letter, say): the
-  // path is made of the options (source, msp), and the client package ID is always eight characters.
+  // Refused, with a code of its own, as an option value the client could not use: the path is made of the options
+  // (source, msp), and the client package ID is always eight characters.
   const tooLong = patchPathTooLong(expected);
   if (tooLong !== undefined) {
-    throw new TaskSequenceError('INVALID_ARGUMENT', `The PATCH path for "${located.path}", ${expected}, is ${tooLong} (R7, R9). Give a shorter source share or .msp name (msp option), or use the task sequence cache (drive option).`);
+    throw new TaskSequenceError('PATCH_PATH_TOO_LONG', `The PATCH path for "${located.path}", ${expected}, is ${tooLong} (R7, R9). Give a shorter source share or .msp name (msp option), or use the task sequence cache (drive option).`);
   }
   const plan: PatchPlan = { path: located.path, clientPackage, patch: expected, edits: [], already: [] };
   const before = view.clientInstallProperties;

@@ -5,6 +5,8 @@
  * made around a conditional Setup step or an adopted conditional CCMCertFix step, DependentProgram when it names the
  * CCMCertFix program, and the reference it added. On a file the preset wrote from a sequence without a PATCH property, the result is the original bytes.
  * With the replace-capture scenario, which the preset gives only DependentProgram (R15), only DependentProgram.
+ * What no file records is not given back, and the report says so: the time-out of an administrator's restart whose
+ * notice earlier versions of cmts cleared.
  */
 import type { TaskSequenceDocument } from '../document.js';
 import type { Issue } from '../errors.js';
@@ -13,14 +15,14 @@ import { detectIndentUnit } from '../model/format.js';
 import { patchList, setPatchList } from '../model/install-properties.js';
 import { referenceList, removeItem } from '../model/mutate.js';
 import { findSteps, isSequenceItem, listItems, type Located, nextItem } from '../model/query.js';
-import { InstallSoftwareStep, SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
+import { InstallSoftwareStep, RestartComputerStep, SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
 import type { Group, Node, SequenceItem, Step, UnknownElement } from '../model/types.js';
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
 import { removeContainerReference } from '../transforms/container-references.js';
 import { type Kb977203Options, resolveKb977203Options } from './kb977203-options.js';
 import { isKb977203Entry } from './kb977203-patch.js';
 import { dependentRunsProgram } from '../transforms/set-dependent-program.js';
-import { hasPresetCertfixDescription, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, reindent, runsProgram } from './kb977203-wiring.js';
+import { hasPresetCertfixDescription, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, reindent, restartsToOs, runsProgram } from './kb977203-wiring.js';
 import type { Kb977203Report } from './kb977203.js';
 
 /**
@@ -61,6 +63,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   const groups: Located<Group>[] = [];
   const removed = new Set<Node>();
   const kept: AlreadyInPlace[] = [];
+  const cleared: Issue[] = [];
   const ours = (item: SequenceItem | undefined, name: string): item is Step => item !== undefined && item.kind === 'step' && item.attributes.name === name;
   for (const located of capture ? [] : listItems(doc.sequence)) {
     const node = located.node;
@@ -81,6 +84,9 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
       } else {
         kept.push({ what: `restart-computer step "${o.stepNames.restart}" kept after "${node.attributes.name ?? ''}", the preset's CCMCertFix step renamed since, which revert keeps as the administrator's`, where: located.path, requirement: 'R14' });
       }
+    }
+    if (isCertfix && restartsToOs(next) && next.attributes.name !== o.stepNames.restart && clearedNotice(next)) {
+      cleared.push({ code: 'KB977203_REVERT_RESTART_TIMEOUT_LOST', severity: 'warning', path: located.path, message: `The restart "${next.attributes.name ?? ''}" right after "${node.attributes.name ?? ''}" has a message but a time-out of 0, so it does not notify the user. Earlier versions of cmts cleared the notice of such a restart when applying KB977203 (setting the time-out to 0) and recorded the old time-out nowhere, so revert cannot give it back: if the restart notified the user before, set its time-out again.` });
     }
     if (node.kind === 'group' && (node.attributes.description === KB977203_GROUP_DESCRIPTION || node.attributes.description === KB977203_CERTFIX_GROUP_DESCRIPTION)) {
       groups.push(located as Located<Group>);
@@ -116,7 +122,19 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
       },
     });
   }
+  // Only on a file the preset was applied to: elsewhere such a restart is simply the administrator's.
+  if (edits.length > 0) diagnostics.push(...cleared);
   return { edits, diagnostics, kept };
+}
+
+/**
+ * Whether a restart has a message but does not notify the user: what an earlier apply left of an administrator's
+ * notifying restart after CCMCertFix (it set the time-out to 0 and kept the message). The restart the preset inserts
+ * has no message.
+ */
+function clearedNotice(restart: Step): boolean {
+  const view = new RestartComputerStep(restart);
+  return !view.notifiesUser && view.timeout?.trim() === '0' && (view.message ?? '').trim() !== '';
 }
 
 /**
