@@ -3,7 +3,8 @@
  * steps (found by the names it gives them and the program they run, never an administrator's step; the restart stays
  * with a CCMCertFix step of the preset's that was renamed since, which is the administrator's now), the groups it
  * made around a conditional Setup step or an adopted conditional CCMCertFix step, DependentProgram when it names the
- * CCMCertFix program, and the reference it added. On a file the preset wrote from a sequence without a PATCH property, the result is the original bytes.
+ * CCMCertFix program, and the reference it added. On a file the preset wrote from a sequence without a KB977203 entry
+ * in PATCH (no PATCH, or a `PATCH="…"` list, which it appended to), the result is the original bytes.
  * With the replace-capture scenario, which the preset gives only DependentProgram (R15), only DependentProgram.
  * What no file records is not given back, and the report says so: the time-out of an administrator's restart whose
  * notice earlier versions of cmts cleared.
@@ -12,7 +13,7 @@ import type { TaskSequenceDocument } from '../document.js';
 import type { Issue } from '../errors.js';
 import { conditionOf } from '../model/conditions.js';
 import { detectIndentUnit } from '../model/format.js';
-import { patchList, setPatchList } from '../model/install-properties.js';
+import { patchList } from '../model/install-properties.js';
 import { referenceList, removeItem } from '../model/mutate.js';
 import { findSteps, isSequenceItem, listItems, type Located, nextItem } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
@@ -20,7 +21,7 @@ import type { Group, Node, SequenceItem, Step, UnknownElement } from '../model/t
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
 import { removeContainerReference } from '../transforms/container-references.js';
 import { type Kb977203Options, resolveKb977203Options } from './kb977203-options.js';
-import { isKb977203Entry } from './kb977203-patch.js';
+import { isKb977203Entry, withoutKb977203Entries } from './kb977203-patch.js';
 import { dependentRunsProgram } from '../transforms/set-dependent-program.js';
 import { hasPresetCertfixDescription, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, reindent, restartsToOs, runsProgram } from './kb977203-wiring.js';
 import type { Kb977203Report } from './kb977203.js';
@@ -57,7 +58,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     const before = view.clientInstallProperties;
     const list = patchList(before);
     if (list === undefined || !list.some(isKb977203Entry)) continue;
-    const after = setPatchList(before, list.filter((e) => !isKb977203Entry(e)));
+    const after = withoutKb977203Entries(before);
     edits.push({ change: { what: 'removed the KB977203 entry from PATCH', where: located.path, before, after, requirement: 'R4' }, apply: () => void (view.clientInstallProperties = after) });
   }
   const groups: Located<Group>[] = [];
