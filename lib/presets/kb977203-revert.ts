@@ -3,7 +3,7 @@
  * steps (found by the names it gives them and the program they run, never an administrator's step; the restart stays
  * with a CCMCertFix step of the preset's that was renamed since, which is the administrator's now), the groups it
  * made around a conditional Setup step or an adopted conditional CCMCertFix step, DependentProgram when it names the
- * CCMCertFix program, and the reference it added. On a file the preset wrote from a sequence without a KB977203 entry
+ * CCMCertFix program (not one an inserted CCMCertFix step says the package had before), and the reference it added. On a file the preset wrote from a sequence without a KB977203 entry
  * in PATCH (no PATCH, or a `PATCH="…"` list, which it appended to), the result is the original bytes.
  * With the replace-capture scenario, which the preset gives only DependentProgram (R15), only DependentProgram.
  * What no file records is not given back, and the report says so: the time-out of an administrator's restart whose
@@ -23,7 +23,7 @@ import { removeContainerReference } from '../transforms/container-references.js'
 import { type Kb977203Options, resolveKb977203Options } from './kb977203-options.js';
 import { isKb977203Entry, withoutKb977203Entries } from './kb977203-patch.js';
 import { dependentRunsProgram } from '../transforms/set-dependent-program.js';
-import { hasPresetCertfixDescription, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, reindent, restartsToOs, runsProgram } from './kb977203-wiring.js';
+import { hasPresetCertfixDescription, KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, reindent, restartsToOs, runsProgram } from './kb977203-wiring.js';
 import type { Kb977203Report } from './kb977203.js';
 
 /**
@@ -103,7 +103,10 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     edits.push({ change: { what: `moved the condition of "${node.attributes.name ?? ''}" back from the group the preset made`, where: path, requirement: 'R13' }, apply: () => unwrap(doc, parent, node) });
   }
   const current = doc.hasProperties ? doc.getProperty('DependentProgram') : undefined;
-  if (current !== undefined && dependentRunsProgram(current, o.certfixPackage, o.program)) {
+  // The package ran the program first before the preset when the CCMCertFix step the preset inserted says so.
+  const hadIt = current !== undefined && listItems(doc.sequence).some((l) => runsProgram(l.node, o.certfixPackage, o.program) && l.node.attributes.description === KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT);
+  if (hadIt) kept.push({ what: `DependentProgram ${current}, which the package had before the preset`, where: '(package)', requirement: 'R12' });
+  if (current !== undefined && !hadIt && dependentRunsProgram(current, o.certfixPackage, o.program)) {
     // The package had none before when the CCMCertFix step the preset inserted says so (it is still there to read).
     const hadNone = listItems(doc.sequence).some((l) => runsProgram(l.node, o.certfixPackage, o.program) && l.node.attributes.description === KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT);
     edits.push({ change: { what: hadNone ? 'DependentProgram (Run another program first), which the package did not have before the preset' : 'DependentProgram (Run another program first)', where: '(package)', before: current, after: '', requirement: 'R12' }, apply: () => clearDependentProgram(doc, hadNone) });

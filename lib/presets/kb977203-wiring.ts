@@ -41,10 +41,16 @@ export const KB977203_CERTFIX_DESCRIPTION = 'KB977203: repair the client certifi
  */
 export const KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT = `${KB977203_CERTFIX_DESCRIPTION}; it also runs first ("Run another program first"), which the package did not have before`;
 
+/**
+ * The description of that step when the package already ran the program first ("Run another program first") before
+ * the preset: revert then leaves DependentProgram as it found it, rather than empty it as one the preset set.
+ */
+export const KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT = `${KB977203_CERTFIX_DESCRIPTION}; the package already ran it first ("Run another program first") before`;
+
 /** Whether a step has a description the preset gives the CCMCertFix step it inserts. */
 export function hasPresetCertfixDescription(step: SequenceItem): boolean {
   const d = step.attributes.description;
-  return d === KB977203_CERTFIX_DESCRIPTION || d === KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT;
+  return d === KB977203_CERTFIX_DESCRIPTION || d === KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT || d === KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT;
 }
 const RESTART_DESCRIPTION = 'KB977203: restart to the installed operating system after CCMCertFix';
 
@@ -192,7 +198,8 @@ export function executionOrder(doc: TaskSequenceDocument, matches: (item: Sequen
 /**
  * Plans CCMCertFix and the restart for one Setup step. `certfixDescription` is the description an inserted CCMCertFix
  * step gets ({@link KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT} when the preset adds DependentProgram to a package
- * that had none).
+ * that had none, {@link KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT} when the package already had it as the preset
+ * sets it).
  */
 export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: ResolvedKb977203Options, order: ExecutionOrder, certfixDescription = KB977203_CERTFIX_DESCRIPTION): WiringPlan {
   const plan: WiringPlan = { edits: [], already: [], diagnostics: [], insertsCertfix: false };

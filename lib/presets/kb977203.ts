@@ -19,7 +19,7 @@ import { type Kb977203Options, type Kb977203Scenario, resolveKb977203Options, ty
 import { configMgrEraOf } from './kb977203-era.js';
 import { planPatch } from './kb977203-patch.js';
 import { hotfixInstallStepsIn } from './kb977203-r1.js';
-import { executionOrder, isDisabled, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, planWiring, runsProgram } from './kb977203-wiring.js';
+import { executionOrder, isDisabled, KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, planWiring, runsProgram } from './kb977203-wiring.js';
 import { canSetProperty } from '../containers/index.js';
 import { planContainerReference, removeContainerReference } from '../transforms/container-references.js';
 
@@ -111,7 +111,10 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
 
   // A package with no DependentProgram at all gets one below; an inserted CCMCertFix step says so, for revert.
   const root = doc.xml.children.find((c): c is Element => c.kind === 'element');
-  const dependentAbsent = root !== undefined && canSetProperty(doc.container, root, 'DependentProgram') && doc.getProperty('DependentProgram') === undefined;
+  const settable = root !== undefined && canSetProperty(doc.container, root, 'DependentProgram');
+  const dependentAbsent = settable && doc.getProperty('DependentProgram') === undefined;
+  // One already as the preset writes it stays; revert must leave it too, and only an inserted step can say so.
+  const dependentKept = settable && (doc.getProperty('DependentProgram') ?? '').toLowerCase() === `${o.certfixPackage};;${o.program}`.toLowerCase();
   let recorded = false;
 
   // As findSteps finds them: any item but a group with the Setup step's class.
@@ -123,7 +126,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
       throw new TaskSequenceError('MISSING_SETUP_WINDOWS_STEP', `The ${o.scenario} scenario needs a Setup Windows and ConfigMgr step (type ${STEP_TYPES.setupWindowsAndConfigMgr}) to carry PATCH and to insert CCMCertFix after, and this sequence has none. For the capture half of a replace, use the replace-capture scenario (R15).`);
     }
     const order = executionOrder(doc, matches, items);
-    const description = dependentAbsent ? KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT : undefined;
+    const description = dependentAbsent ? KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT : dependentKept ? KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT : undefined;
     const wirings = setups.map((s) => ({ patch: planPatch(doc, s, o), wiring: planWiring(doc, s, o, order, description) }));
     for (const { patch, wiring } of wirings) {
       setupSteps.push({ path: patch.path, clientPackage: patch.clientPackage, patch: patch.patch });
