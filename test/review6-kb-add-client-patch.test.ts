@@ -14,7 +14,7 @@ describe('add-client-patch', () => {
   it('refuses an .msp path of 260 characters, and writes one of 259', () => {
     const input = SETUP(PROPS('SMSSLP=SLP01'));
     const e = thrown(() => applyTransform('add-client-patch', readTaskSequence(input), { msp: msp(260) }));
-    expect(e.code).toBe('INVALID_ARGUMENT');
+    expect(e.code).toBe('PATCH_PATH_TOO_LONG');
     expect(e.message).toMatch(/260 characters long, more than the 259 Windows' MAX_PATH allows/);
     const doc = readTaskSequence(input);
     expect(applyTransform('add-client-patch', doc, { msp: msp(259) }).changed).toBe(true);

@@ -28,7 +28,7 @@ describe('a PATCH path longer than MAX_PATH', () => {
     for (const run of [checkKb977203, applyKb977203]) {
       const doc = readTaskSequence(input);
       const e = thrown(() => run(doc, options));
-      expect(e.code).toBe('INVALID_ARGUMENT');
+      expect(e.code).toBe('PATCH_PATH_TOO_LONG');
       expect(e.message).toMatch(/260 characters long, more than the 259 Windows' MAX_PATH allows/);
       expect(props(doc)).toBe('SMSSLP=SLP01');
     }
@@ -37,7 +37,7 @@ describe('a PATCH path longer than MAX_PATH', () => {
   it('from a long locale .msp name on the cache drive is refused too', () => {
     const msp = `${'L'.repeat(240)}.msp`;
     const e = thrown(() => applyKb977203(readTaskSequence(SETUP('')), { ...O, drive: 'D:', msp }));
-    expect(e.code).toBe('INVALID_ARGUMENT');
+    expect(e.code).toBe('PATCH_PATH_TOO_LONG');
     expect(e.message).toMatch(/MAX_PATH/);
   });
 

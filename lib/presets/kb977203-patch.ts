@@ -65,6 +65,42 @@ function entryProblems(entry: string, clientPackage: string, o: ResolvedKb977203
   return out;
 }
 
+/** Where the value of a PATCH property written `NAME="…"` is in the text, or undefined for any other form. */
+function quotedPatchValue(text: string): { start: number; end: number } | undefined {
+  const token = parseInstallProperties(text).find((t) => t.name?.toUpperCase() === 'PATCH');
+  if (!token) return undefined;
+  const m = /^([A-Za-z_][A-Za-z0-9_.]*)="([^"]*)"$/s.exec(text.slice(token.start, token.end));
+  return m ? { start: token.start + (m[1] as string).length + 2, end: token.end - 1 } : undefined;
+}
+
+/**
+ * The properties with `entry` added at the end of a `PATCH="…"` list as `;entry`, the rest of the list as written
+ * (spaces after a `;`, say), or undefined when the list is not in that form or ends in a `;` or a space: then it is
+ * written anew. Revert takes the `;entry` out again ({@link withoutKb977203Entries}), so the list comes back as it was.
+ */
+function appendedToPatch(text: string, entry: string): string | undefined {
+  const at = quotedPatchValue(text);
+  if (at === undefined || !/[^;\s]$/.test(text.slice(at.start, at.end))) return undefined;
+  return `${text.slice(0, at.end)};${entry}${text.slice(at.end)}`;
+}
+
+/**
+ * The properties without their KB977203 PATCH entries, for revert: from a `PATCH="…"` list, each entry is taken out
+ * with the `;` before it (after it, and the spaces after that, for the first), and the other entries stay as written; a list left with no entry,
+ * or one in another form, is rewritten as `setPatchList` writes it (no entry: no PATCH property).
+ */
+export function withoutKb977203Entries(text: string): string {
+  const list = patchList(text) ?? [];
+  const rest = list.filter((e) => !isKb977203Entry(e));
+  const at = quotedPatchValue(text);
+  if (at === undefined || rest.length === 0) return setPatchList(text, rest);
+  const all = text.slice(at.start, at.end).split(';');
+  const kept = all.filter((e) => !isKb977203Entry(e.trim()));
+  // A space that followed a `;` does not start the list once what came before it is gone.
+  if (kept[0] !== all[0]) kept[0] = (kept[0] as string).trimStart();
+  return `${text.slice(0, at.start)}${kept.join(';')}${text.slice(at.end)}`;
+}
+
 /** One Setup step's plan: the PATCH it ends up with, and the edit (if any). */
 export interface PatchPlan {
   path: string;
@@ -99,11 +135,11 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
   const view = new SetupWindowsStep(located.node);
   const clientPackage = clientPackageOf(doc, located, o);
   const expected = kb977203PatchPath({ clientPackage, msp: o.msp, drive: o.drive, source: o.source });
-  // Refused like any other option value the client could not use (a drive that is no drive letter, say): the
-  // path is made of the options (source, msp), and the client package ID is always eight characters.
+  // Refused, with a code of its own, as an option value the client could not use: the path is made of the options
+  // (source, msp), and the client package ID is always eight characters.
   const tooLong = patchPathTooLong(expected);
   if (tooLong !== undefined) {
-    throw new TaskSequenceError('INVALID_ARGUMENT', `The PATCH path for "${located.path}", ${expected}, is ${tooLong} (R7, R9). Give a shorter source share or .msp name (msp option), or use the task sequence cache (drive option).`);
+    throw new TaskSequenceError('PATCH_PATH_TOO_LONG', `The PATCH path for "${located.path}", ${expected}, is ${tooLong} (R7, R9). Give a shorter source share or .msp name (msp option), or use the task sequence cache (drive option).`);
   }
   const plan: PatchPlan = { path: located.path, clientPackage, patch: expected, edits: [], already: [] };
   const before = view.clientInstallProperties;
@@ -175,7 +211,9 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
   if (next.length === list.length && next.every((e, i) => e === list[i]) && parseInstallProperties(before).some((t) => t.name?.toUpperCase() === 'PATCH' && /^PATCH="/i.test(before.slice(t.start, t.end)))) {
     return plan;
   }
-  const after = setPatchList(before, next);
+  // Only appended: the list as written stays, so that revert gives it back.
+  const appended = replaced.length === 0 && kept === undefined ? appendedToPatch(before, expected) : undefined;
+  const after = appended ?? setPatchList(before, next);
   if (after === before) return plan;
   const what = replaced.length > 0 ? `replaced in PATCH: ${replaced.map((r) => (r.to === '' ? `removed ${r.from} (${r.why})` : `${r.from} → ${r.to} (${r.why})`)).join('; ')}` : 'PATCH in installation properties';
   plan.edits.push({

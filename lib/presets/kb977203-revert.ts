@@ -3,24 +3,27 @@
  * steps (found by the names it gives them and the program they run, never an administrator's step; the restart stays
  * with a CCMCertFix step of the preset's that was renamed since, which is the administrator's now), the groups it
  * made around a conditional Setup step or an adopted conditional CCMCertFix step, DependentProgram when it names the
- * CCMCertFix program, and the reference it added. On a file the preset wrote from a sequence without a PATCH property, the result is the original bytes.
+ * CCMCertFix program (not one an inserted CCMCertFix step says the package had before), and the reference it added. On a file the preset wrote from a sequence without a KB977203 entry
+ * in PATCH (no PATCH, or a `PATCH="…"` list, which it appended to), the result is the original bytes.
  * With the replace-capture scenario, which the preset gives only DependentProgram (R15), only DependentProgram.
+ * What no file records is not given back, and the report says so: the time-out of an administrator's restart whose
+ * notice earlier versions of cmts cleared.
  */
 import type { TaskSequenceDocument } from '../document.js';
 import type { Issue } from '../errors.js';
 import { conditionOf } from '../model/conditions.js';
 import { detectIndentUnit } from '../model/format.js';
-import { patchList, setPatchList } from '../model/install-properties.js';
+import { patchList } from '../model/install-properties.js';
 import { referenceList, removeItem } from '../model/mutate.js';
 import { findSteps, isSequenceItem, listItems, type Located, nextItem } from '../model/query.js';
-import { InstallSoftwareStep, SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
+import { InstallSoftwareStep, RestartComputerStep, SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
 import type { Group, Node, SequenceItem, Step, UnknownElement } from '../model/types.js';
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
 import { removeContainerReference } from '../transforms/container-references.js';
 import { type Kb977203Options, resolveKb977203Options } from './kb977203-options.js';
-import { isKb977203Entry } from './kb977203-patch.js';
+import { isKb977203Entry, withoutKb977203Entries } from './kb977203-patch.js';
 import { dependentRunsProgram } from '../transforms/set-dependent-program.js';
-import { hasPresetCertfixDescription, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, reindent, runsProgram } from './kb977203-wiring.js';
+import { hasPresetCertfixDescription, KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, reindent, restartsToOs, runsProgram } from './kb977203-wiring.js';
 import type { Kb977203Report } from './kb977203.js';
 
 /**
@@ -55,12 +58,13 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     const before = view.clientInstallProperties;
     const list = patchList(before);
     if (list === undefined || !list.some(isKb977203Entry)) continue;
-    const after = setPatchList(before, list.filter((e) => !isKb977203Entry(e)));
+    const after = withoutKb977203Entries(before);
     edits.push({ change: { what: 'removed the KB977203 entry from PATCH', where: located.path, before, after, requirement: 'R4' }, apply: () => void (view.clientInstallProperties = after) });
   }
   const groups: Located<Group>[] = [];
   const removed = new Set<Node>();
   const kept: AlreadyInPlace[] = [];
+  const cleared: Issue[] = [];
   const ours = (item: SequenceItem | undefined, name: string): item is Step => item !== undefined && item.kind === 'step' && item.attributes.name === name;
   for (const located of capture ? [] : listItems(doc.sequence)) {
     const node = located.node;
@@ -82,6 +86,9 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
         kept.push({ what: `restart-computer step "${o.stepNames.restart}" kept after "${node.attributes.name ?? ''}", the preset's CCMCertFix step renamed since, which revert keeps as the administrator's`, where: located.path, requirement: 'R14' });
       }
     }
+    if (isCertfix && restartsToOs(next) && next.attributes.name !== o.stepNames.restart && clearedNotice(next)) {
+      cleared.push({ code: 'KB977203_REVERT_RESTART_TIMEOUT_LOST', severity: 'warning', path: located.path, message: `The restart "${next.attributes.name ?? ''}" right after "${node.attributes.name ?? ''}" has a message but a time-out of 0, so it does not notify the user. Earlier versions of cmts cleared the notice of such a restart when applying KB977203 (setting the time-out to 0) and recorded the old time-out nowhere, so revert cannot give it back: if the restart notified the user before, set its time-out again.` });
+    }
     if (node.kind === 'group' && (node.attributes.description === KB977203_GROUP_DESCRIPTION || node.attributes.description === KB977203_CERTFIX_GROUP_DESCRIPTION)) {
       groups.push(located as Located<Group>);
     }
@@ -96,7 +103,10 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     edits.push({ change: { what: `moved the condition of "${node.attributes.name ?? ''}" back from the group the preset made`, where: path, requirement: 'R13' }, apply: () => unwrap(doc, parent, node) });
   }
   const current = doc.hasProperties ? doc.getProperty('DependentProgram') : undefined;
-  if (current !== undefined && dependentRunsProgram(current, o.certfixPackage, o.program)) {
+  // The package ran the program first before the preset when the CCMCertFix step the preset inserted says so.
+  const hadIt = current !== undefined && listItems(doc.sequence).some((l) => runsProgram(l.node, o.certfixPackage, o.program) && l.node.attributes.description === KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT);
+  if (hadIt) kept.push({ what: `DependentProgram ${current}, which the package had before the preset`, where: '(package)', requirement: 'R12' });
+  if (current !== undefined && !hadIt && dependentRunsProgram(current, o.certfixPackage, o.program)) {
     // The package had none before when the CCMCertFix step the preset inserted says so (it is still there to read).
     const hadNone = listItems(doc.sequence).some((l) => runsProgram(l.node, o.certfixPackage, o.program) && l.node.attributes.description === KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT);
     edits.push({ change: { what: hadNone ? 'DependentProgram (Run another program first), which the package did not have before the preset' : 'DependentProgram (Run another program first)', where: '(package)', before: current, after: '', requirement: 'R12' }, apply: () => clearDependentProgram(doc, hadNone) });
@@ -116,7 +126,19 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
       },
     });
   }
+  // Only on a file the preset was applied to: elsewhere such a restart is simply the administrator's.
+  if (edits.length > 0) diagnostics.push(...cleared);
   return { edits, diagnostics, kept };
+}
+
+/**
+ * Whether a restart has a message but does not notify the user: what an earlier apply left of an administrator's
+ * notifying restart after CCMCertFix (it set the time-out to 0 and kept the message). The restart the preset inserts
+ * has no message.
+ */
+function clearedNotice(restart: Step): boolean {
+  const view = new RestartComputerStep(restart);
+  return !view.notifiesUser && view.timeout?.trim() === '0' && (view.message ?? '').trim() !== '';
 }
 
 /**

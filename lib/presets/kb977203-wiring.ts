@@ -41,10 +41,16 @@ export const KB977203_CERTFIX_DESCRIPTION = 'KB977203: repair the client certifi
  */
 export const KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT = `${KB977203_CERTFIX_DESCRIPTION}; it also runs first ("Run another program first"), which the package did not have before`;
 
+/**
+ * The description of that step when the package already ran the program first ("Run another program first") before
+ * the preset: revert then leaves DependentProgram as it found it, rather than empty it as one the preset set.
+ */
+export const KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT = `${KB977203_CERTFIX_DESCRIPTION}; the package already ran it first ("Run another program first") before`;
+
 /** Whether a step has a description the preset gives the CCMCertFix step it inserts. */
 export function hasPresetCertfixDescription(step: SequenceItem): boolean {
   const d = step.attributes.description;
-  return d === KB977203_CERTFIX_DESCRIPTION || d === KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT;
+  return d === KB977203_CERTFIX_DESCRIPTION || d === KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT || d === KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT;
 }
 const RESTART_DESCRIPTION = 'KB977203: restart to the installed operating system after CCMCertFix';
 
@@ -126,6 +132,8 @@ export interface WiringPlan {
   edits: Edit[];
   already: AlreadyInPlace[];
   diagnostics: Issue[];
+  /** Whether a CCMCertFix step is inserted (one with the description given), rather than one adopted. */
+  insertsCertfix: boolean;
 }
 
 function newSteps(o: ResolvedKb977203Options, disabled: boolean, condition: Condition | undefined, retry: boolean, description = KB977203_CERTFIX_DESCRIPTION): [Step, Step] {
@@ -190,10 +198,11 @@ export function executionOrder(doc: TaskSequenceDocument, matches: (item: Sequen
 /**
  * Plans CCMCertFix and the restart for one Setup step. `certfixDescription` is the description an inserted CCMCertFix
  * step gets ({@link KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT} when the preset adds DependentProgram to a package
- * that had none).
+ * that had none, {@link KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT} when the package already had it as the preset
+ * sets it).
  */
 export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: ResolvedKb977203Options, order: ExecutionOrder, certfixDescription = KB977203_CERTFIX_DESCRIPTION): WiringPlan {
-  const plan: WiringPlan = { edits: [], already: [], diagnostics: [] };
+  const plan: WiringPlan = { edits: [], already: [], diagnostics: [], insertsCertfix: false };
   const step = setup.node;
   const { items, certfixes, certfixAt } = order;
   const at = (n: SequenceItem) => order.index.get(n) ?? -1;
@@ -240,6 +249,11 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
           ? ` (the restart "${name}" after it notifies the user before restarting, time-out ${notifies} s, which KB977203 says to clear (R14); it is the administrator's and stays as it is)`
           : '';
     const inserted = { what: `inserted restart-computer step "${o.stepNames.restart}"${because}`, where: `${setup.path} (after "${certfix.attributes.name ?? ''}")`, requirement: 'R14' };
+    if (runsApart === undefined && notifies !== undefined) {
+      // Said as a diagnostic too, so that a fleet report or a script can find these by code: the administrator's
+      // restart now runs after the KB's, and restarts the computer a second time, with its notice.
+      plan.diagnostics.push({ code: 'KB977203_RESTART_NOTIFIES', severity: 'warning', path: adopted.path, message: `The restart "${name}" right after "${certfix.attributes.name ?? ''}" notifies the user (time-out ${notifies} s), which KB977203 says to clear (R14): it is the administrator's and stays as it is, and the KB's restart "${o.stepNames.restart}" goes in before it, so the computer restarts twice there. Remove or change "${name}" if one restart is meant.` });
+    }
     if (!wrap || !cond) {
       plan.edits.push({ change: inserted, apply: () => insertAfter(doc.sequence, certfix, [restart]) });
       return plan;
@@ -264,6 +278,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   const mode = condition ? conditionMode(condition) : undefined;
   const retry = 'retryCount' in step.attributes;
   const [certfix, restart] = newSteps(o, disabled, mode === 'copy' ? condition : undefined, retry, certfixDescription);
+  plan.insertsCertfix = true;
   const where = (after: string) => `${setup.path} (after "${after}")`;
   const changes = [
     { what: `inserted install-software step "${o.stepNames.certfix}"`, where: where(step.attributes.name ?? ''), requirement: 'R13' },

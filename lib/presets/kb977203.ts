@@ -19,7 +19,7 @@ import { type Kb977203Options, type Kb977203Scenario, resolveKb977203Options, ty
 import { configMgrEraOf } from './kb977203-era.js';
 import { planPatch } from './kb977203-patch.js';
 import { hotfixInstallStepsIn } from './kb977203-r1.js';
-import { executionOrder, isDisabled, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, planWiring, runsProgram } from './kb977203-wiring.js';
+import { executionOrder, isDisabled, KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, planWiring, runsProgram } from './kb977203-wiring.js';
 import { canSetProperty } from '../containers/index.js';
 import { planContainerReference, removeContainerReference } from '../transforms/container-references.js';
 
@@ -109,6 +109,14 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
   const matches = (item: SequenceItem) => runsProgram(item, o.certfixPackage, o.program) || (replaced !== undefined && runsProgram(item, replaced.packageId, replaced.program));
   const renamedReference = replaced !== undefined && planReplaceCertfix(doc, replaced, o, edits);
 
+  // A package with no DependentProgram at all gets one below; an inserted CCMCertFix step says so, for revert.
+  const root = doc.xml.children.find((c): c is Element => c.kind === 'element');
+  const settable = root !== undefined && canSetProperty(doc.container, root, 'DependentProgram');
+  const dependentAbsent = settable && doc.getProperty('DependentProgram') === undefined;
+  // One already as the preset writes it stays; revert must leave it too, and only an inserted step can say so.
+  const dependentKept = settable && (doc.getProperty('DependentProgram') ?? '').toLowerCase() === `${o.certfixPackage};;${o.program}`.toLowerCase();
+  let recorded = false;
+
   // As findSteps finds them: any item but a group with the Setup step's class.
   const setups = items.filter((l): l is Located<Step> => l.node.kind !== 'group' && l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr);
   if (o.scenario === 'replace-capture') {
@@ -118,10 +126,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
       throw new TaskSequenceError('MISSING_SETUP_WINDOWS_STEP', `The ${o.scenario} scenario needs a Setup Windows and ConfigMgr step (type ${STEP_TYPES.setupWindowsAndConfigMgr}) to carry PATCH and to insert CCMCertFix after, and this sequence has none. For the capture half of a replace, use the replace-capture scenario (R15).`);
     }
     const order = executionOrder(doc, matches, items);
-    // A package with no DependentProgram at all gets one below; the inserted CCMCertFix step says so, for revert.
-    const root = doc.xml.children.find((c): c is Element => c.kind === 'element');
-    const dependentAbsent = root !== undefined && canSetProperty(doc.container, root, 'DependentProgram') && doc.getProperty('DependentProgram') === undefined;
-    const description = dependentAbsent ? KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT : undefined;
+    const description = dependentAbsent ? KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT : dependentKept ? KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT : undefined;
     const wirings = setups.map((s) => ({ patch: planPatch(doc, s, o), wiring: planWiring(doc, s, o, order, description) }));
     for (const { patch, wiring } of wirings) {
       setupSteps.push({ path: patch.path, clientPackage: patch.clientPackage, patch: patch.patch });
@@ -130,10 +135,19 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
       diagnostics.push(...wiring.diagnostics);
     }
     for (const { wiring } of wirings) edits.push(...wiring.edits);
+    recorded = wirings.some((w) => w.wiring.insertsCertfix);
     if (!renamedReference) merge(planAddReference(doc, { packageId: o.certfixPackage, requirement: 'R13', ...certfixReferenceInfo(o) }));
   }
   // The conflict was refused (or, under force, the old program rewired) above.
-  merge(planSetDependentProgram(doc, { packageId: o.certfixPackage, programName: o.program, force: true, requirement: 'R12' }));
+  const dependent = planSetDependentProgram(doc, { packageId: o.certfixPackage, programName: o.program, force: true, requirement: 'R12' });
+  merge(dependent);
+  if (dependentAbsent && !recorded && dependent.edits.length > 0) {
+    // Once set, a DependentProgram the package did not have looks like one that was there empty; only the description
+    // of an inserted CCMCertFix step tells them apart, and here the preset inserts none (its CCMCertFix step is the
+    // administrator's, or the replace-capture scenario inserts no step).
+    const why = o.scenario === 'replace-capture' ? 'the replace-capture scenario inserts no step' : "the CCMCertFix step is the administrator's, adopted, and keeps its description";
+    diagnostics.push({ code: 'KB977203_DEPENDENT_NOT_REVERSIBLE', severity: 'info', message: `The package had no "Run another program first" (DependentProgram) at all, and gets ${o.certfixPackage};;${o.program}. Nothing in the file will record that it had none (${why}), so revert leaves DependentProgram empty rather than absent: the same to ConfigMgr, but not the original bytes.` });
+  }
   const changes = edits.map((e) => e.change);
   return { edits, report: { scenario: o.scenario, container: doc.container, changed: changes.length > 0, changes, alreadyInPlace: already, diagnostics, setupSteps } };
 }

@@ -79,7 +79,7 @@ export function planAddClientPatch(doc: TaskSequenceDocument, options: AddClient
   // Spliced into the quoted PATCH property that ccmsetup hands to msiexec: printable ASCII only (see TextRules.ascii).
   checkText('msp option', options.msp, { noQuote: true, noSemicolon: true, ascii: ASCII_ADVICE.path });
   const tooLong = pathTooLong(options.msp);
-  if (tooLong !== undefined) throw new TaskSequenceError('INVALID_ARGUMENT', `The msp option ${quotedForMessage(options.msp)} is ${tooLong}.`);
+  if (tooLong !== undefined) throw new TaskSequenceError('PATCH_PATH_TOO_LONG', `The msp option ${quotedForMessage(options.msp)} is ${tooLong}.`);
   const plan = emptyPlan();
   const steps = findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr, ...(options.stepPath !== undefined && { path: options.stepPath }) });
   // A stepPath that names no Setup step is a mistake (a typo, a renamed step), not "nothing to change": a check run
