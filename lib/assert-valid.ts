@@ -2,21 +2,31 @@
  * Checking a value with one compiled validator: what {@link ./schemas.ts} does for every schema by name, for a module
  * that needs one schema and should not load the others (the command line starts faster without them).
  */
-import { TaskSequenceError } from './errors.js';
+import { printable, TaskSequenceError } from './errors.js';
+import { SHOWN_VALUE_CHARS, shownValue } from './shown-value.js';
 import type { SchemaError, SchemaValidator } from './generated/validator.js';
 
-/** Validation problems as `path: message` lines. */
+/** A value from the checked JSON as a problem shows it: a string quoted, anything else as its JSON; both cut (see shownValue). */
+function shownData(data: unknown): string {
+  return typeof data === 'string' ? shownValue(data, '"') : shownValue(JSON.stringify(data) ?? String(data), '');
+}
+
+/**
+ * Validation problems as `path: message` lines. A value, a property name and a path segment from the checked JSON
+ * are each shown cut after SHOWN_VALUE_CHARS characters, their control characters escaped: an options file can hold
+ * a whole file's text where a package ID goes, and the message quoted all of it.
+ */
 export function describeErrors(errors: readonly SchemaError[] | null | undefined): string[] {
   return (errors ?? []).map((e) => {
-    const where = e.instancePath === '' ? '(top level)' : e.instancePath.slice(1).replace(/\//g, '.');
+    const where = e.instancePath === '' ? '(top level)' : e.instancePath.slice(1).split('/').map((key) => (key.length > SHOWN_VALUE_CHARS ? shownValue(key, '"') : printable(key))).join('.');
     const extra =
       e.keyword === 'additionalProperties'
-        ? ` (${String(e.params.additionalProperty)})`
+        ? ` (${shownValue(String(e.params.additionalProperty), '')})`
         : e.keyword === 'enum'
           ? `: ${((e.params.allowedValues as unknown[] | undefined) ?? []).join(', ')}`
           : '';
     const description = e.keyword === 'pattern' ? (e.parentSchema as { description?: string } | undefined)?.description : undefined;
-    const got = e.keyword === 'pattern' || e.keyword === 'enum' ? ` (got ${JSON.stringify(e.data)})` : '';
+    const got = e.keyword === 'pattern' || e.keyword === 'enum' ? ` (got ${shownData(e.data)})` : '';
     return description ? `${where}: ${description}${got}` : `${where}: ${e.message ?? 'is invalid'}${extra}${got}`;
   });
 }

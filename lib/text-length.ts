@@ -1,8 +1,9 @@
 /**
  * The longest text the library and the command line make, and the refusal of one that would be longer. A string
- * cannot be longer than V8's limit, and text indented by depth (the inspect tree, JSON, the YAML text form) grows with
- * the square of how deep groups nest: 20,000 nested groups failed with "Invalid string length" when the text was
- * joined. The text is counted as it is made instead, and refused as it passes the limit.
+ * cannot be longer than V8's limit, and text indented by depth (the YAML text form; the inspect tree and JSON output
+ * before their indentation stopped at a fixed level) grows with the square of how deep groups nest: 20,000 nested
+ * groups failed with "Invalid string length" when the text was joined. The text is counted as it is made instead, and
+ * refused as it passes the limit.
  */
 import { constants } from 'node:buffer';
 import { TaskSequenceError } from './errors.js';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readTaskSequence } from '../lib/index.js';
 import { LIST_LIMITS, listItems } from '../lib/model/query.js';
-import { deepJsonText, jsonText } from '../lib/cli/json-text.js';
+import { deepJsonText, JSON_INDENT_LEVELS, jsonText } from '../lib/cli/json-text.js';
 import { stringifyYaml } from '../lib/text/yaml-text.js';
 import { cliFiles } from './helpers/cli-files.js';
 import { cmts } from './helpers/cli-process.js';
@@ -129,15 +129,18 @@ describe('jsonText: JSON.stringify(value, null, 2) at any depth', () => {
     }
   });
 
-  it('writes a value nested deeper than JSON.stringify can go (7,000 lists), as JSON.stringify would', () => {
+  it('writes a value nested deeper than JSON.stringify can go (7,000 lists), as JSON.stringify would to JSON_INDENT_LEVELS', () => {
     const depth = 7000;
     let deep: unknown = 0;
     for (let i = 0; i < depth; i++) deep = [deep];
     expect(() => JSON.stringify(deep, null, 2)).toThrow(RangeError);
-    // What JSON.stringify writes for a list in a list: each level a line that opens and one that closes, two spaces in.
-    const opens = Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}[`);
-    const closes = Array.from({ length: depth }, (_, i) => `${'  '.repeat(depth - 1 - i)}]`);
-    expect(jsonText(deep)).toBe([...opens, `${'  '.repeat(depth)}0`, ...closes].join('\n'));
+    // What JSON.stringify writes for a list in a list: each level a line that opens and one that closes, two spaces in
+    // (to JSON_INDENT_LEVELS: deeper lines are indented as that level).
+    const pad = (level: number) => '  '.repeat(Math.min(level, JSON_INDENT_LEVELS));
+    const opens = Array.from({ length: depth }, (_, i) => `${pad(i)}[`);
+    const closes = Array.from({ length: depth }, (_, i) => `${pad(depth - 1 - i)}]`);
+    expect(jsonText(deep)).toBe([...opens, `${pad(depth)}0`, ...closes].join('\n'));
+    expect(deepJsonText(deep)).toBe([...opens.map((_, i) => `${'  '.repeat(i)}[`), `${'  '.repeat(depth)}0`, ...closes.map((_, i) => `${'  '.repeat(depth - 1 - i)}]`)].join('\n'));
   });
 
   it('refuses a text longer than its bound with INPUT_TOO_LARGE, by either way', () => {
@@ -178,13 +181,11 @@ describe('the command line on 20,000 nested groups (--max-depth raised): a typed
   const files = cliFiles({ 'deep.xml': () => chain(20000) });
 
   const runs: [string, string[], number][] = [
-    ['inspect', ['inspect', '{file}'], 1],
     ['inspect --json', ['inspect', '{file}', '--json'], 1],
     ['lint', ['lint', '{file}'], 1],
     ['diff', ['diff', '{file}', '{file}'], 2],
     ['render', ['render', '{file}'], 1],
     ['convert --to yaml', ['convert', '{file}', '--to', 'yaml'], 1],
-    ['convert --to json', ['convert', '{file}', '--to', 'json'], 1],
     ['kb977203', ['kb977203', '{file}', '--certfix-package', 'ABC00010', '--dry-run', '--force'], 1],
   ];
   for (const [label, argv, status] of runs) {
@@ -193,6 +194,20 @@ describe('the command line on 20,000 nested groups (--max-depth raised): a typed
       expect(r.stderr).toContain('INPUT_TOO_LARGE');
       expect(r.stderr).not.toMatch(/internal error|call stack|Invalid string length|heap/i);
       expect(r.status).toBe(status);
+    });
+  }
+
+  // The tree and the model's JSON are indented to a fixed level (TREE_INDENT_LEVELS, JSON_INDENT_LEVELS), so they
+  // grow with the items and are printed, not refused.
+  for (const [label, argv, most] of [
+    ['inspect', ['inspect', '{file}'], 5_000_000],
+    ['convert --to json', ['convert', '{file}', '--to', 'json'], 60_000_000],
+  ] as const) {
+    it(`${label}: printed, exit 0, in text that grows with the items`, () => {
+      const r = cmts([...argv.map((a) => a.replace('{file}', files.at('deep.xml'))), '--max-depth', '30000']);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdoutBytes.length).toBeLessThan(most);
     });
   }
 });

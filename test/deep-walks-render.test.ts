@@ -2,7 +2,7 @@
 // default, and the page, the Markdown, the comparison and the inspect tree each used to recurse once per level and
 // threw RangeError a few thousand levels down. Each test works on a chain of groups deeper than that.
 import { describe, expect, it } from 'vitest';
-import { renderTree } from '../lib/cli/inspect.js';
+import { renderTree, TREE_INDENT_LEVELS } from '../lib/cli/inspect.js';
 import { renderHtml } from '../lib/render/render-html.js';
 import { renderMarkdown } from '../lib/render/render-markdown.js';
 import { NUMBER_LEVELS } from '../lib/render/view-model.js';
@@ -110,17 +110,19 @@ describe('render and inspect walks at a depth past the call stack', { timeout: 1
 
   // `cmts inspect` has no option to raise maxDepth (only --max-bytes and --max-nodes), so the CLI cannot read such a
   // document: the tree it prints is tested here through renderTree, the function the command calls.
-  it('renderTree draws the inspect tree down to the bottom and back', () => {
+  it('renderTree draws the inspect tree down to the bottom and back, indented to TREE_INDENT_LEVELS', () => {
     const lines = renderTree(original(), 'deep.xml').split('\n');
     expect(lines).toHaveLength(DEPTH + 8);
     expect(lines[0]).toBe('deep.xml (bare <sequence>, sequence version 3.00, UTF-8)');
     expect(lines[1]).toBe('├─ g  (group)');
     expect(lines[2]).toBe('│  └─ g  (group)');
-    const bottom = `│  ${'   '.repeat(DEPTH - 1)}`;
+    // Deeper than TREE_INDENT_LEVELS, an item is drawn at that level's column and says its own level.
+    const bottom = `│  ${'   '.repeat(TREE_INDENT_LEVELS - 2)}`;
+    expect(lines[TREE_INDENT_LEVELS + 1]).toBe(`${bottom}└─ [level ${TREE_INDENT_LEVELS + 1}] g  (group)`);
     expect(lines.slice(DEPTH + 1)).toStrictEqual([
-      `${bottom}├─ a  (Run Command Line)`,
+      `${bottom}├─ [level ${DEPTH + 1}] a  (Run Command Line)`,
       `${bottom}│     command line: cmd`,
-      `${bottom}└─ b  (Run Command Line)`,
+      `${bottom}└─ [level ${DEPTH + 1}] b  (Run Command Line)`,
       `${bottom}      command line: cmd`,
       '└─ after  (Run Command Line)',
       '      command line: cmd',

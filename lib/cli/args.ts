@@ -6,6 +6,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { printable, TaskSequenceError } from '../errors.js';
 import type { ReadOptions } from '../read.js';
+import { SHOWN_VALUE_CHARS, shownValue } from '../shown-value.js';
 import { didYouMean } from './did-you-mean.js';
 import { type JsonErrors, printErrorJson } from './json-report.js';
 import { EXIT } from './exit.js';
@@ -13,22 +14,8 @@ import { EXIT } from './exit.js';
 /** A usage error: the command prints it with a pointer to --help and exits 2. */
 export class UsageError extends Error {}
 
-/** The most characters of an option's value a usage error shows. */
-export const SHOWN_VALUE_CHARS = 40;
-
-/**
- * A value from the command line as a usage error shows it (on standard error and in the `--json` report alike): in
- * `quote`s (a double-quoted one escaped as JSON), its {@link UNPRINTABLE} characters escaped, and, when longer than
- * {@link SHOWN_VALUE_CHARS} characters, cut there with `…` and followed by its length: `'ABC…' (5000 characters)`. A
- * value given to the wrong option can be a whole file or a password; its start is enough to recognise it.
- */
-export function shownValue(value: string, quote: "'" | '"' = "'"): string {
-  const chars = Array.from(value);
-  const cut = chars.length > SHOWN_VALUE_CHARS;
-  const kept = `${cut ? chars.slice(0, SHOWN_VALUE_CHARS).join('') : value}${cut ? '…' : ''}`;
-  const quoted = quote === '"' ? printable(JSON.stringify(kept)) : `'${printable(kept)}'`;
-  return cut ? `${quoted} (${chars.length} characters)` : quoted;
-}
+// A value from the command line is shown as an options file's is (quoted, escaped, cut after SHOWN_VALUE_CHARS).
+export { SHOWN_VALUE_CHARS, shownValue };
 
 /** Option specs, as parseArgs takes them. */
 export type OptionSpecs = NonNullable<ParseArgsConfig['options']>;

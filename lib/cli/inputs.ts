@@ -93,11 +93,12 @@ export function expandInputs(args: string[], io: CliIo, extensions: readonly str
       const re = globToRegExp(norm);
       const matched = walk(io, base, norm.includes('**') || norm.slice(firstGlob).includes('/')).filter((f) => re.test(f) && wanted(f));
       if (matched.length === 0) throw new UsageError(`${arg} matches no input file (looked for ${looked}).`);
-      files.push(...matched);
+      for (const f of matched) files.push(f);
     } else if (io.isDirectory(arg)) {
       const found = walk(io, arg.replace(/[\\/]+$/, '') || '/', false).filter(wanted);
       if (found.length === 0) throw new UsageError(`The folder ${arg} has no input file (looked for ${looked}).`);
-      files.push(...found);
+      // One push a file, not push(...found): spread as arguments, a folder of 130,000 files overflowed the call stack.
+      for (const f of found) files.push(f);
     } else if (isTempName(basename(arg))) throw new UsageError(`${arg} is a temporary file a cmts run left behind, not an input.`);
     else files.push(arg);
   }

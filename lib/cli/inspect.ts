@@ -93,6 +93,13 @@ export function keyProperties(item: SequenceItem): string[] {
   return out;
 }
 
+/**
+ * The deepest level of groups the tree indents; an item deeper down is drawn at that level's column, its line starting
+ * `[level N]`. Each line is indented by its level, so a chain of N groups drew text in N² (5,000 groups: 38 MB in
+ * 2 s; 20,000 passed the longest string); capped, the tree grows with the items. No console tree is 32 levels deep.
+ */
+export const TREE_INDENT_LEVELS = 32;
+
 function marks(item: SequenceItem): string {
   const m: string[] = [];
   if (item.attributes.disable === 'true') m.push('disabled');
@@ -108,29 +115,29 @@ export function renderTree(doc: TaskSequenceDocument, file: string): string {
   if (dependent) lines.push(`run another program first: ${dependent}`);
   // A stack of items still to show instead of recursion, so a document read with a raised maxDepth cannot overflow
   // the call stack; each group's items are pushed last first, so they come off in document order.
-  const stack: { item: SequenceItem; last: boolean; prefix: string }[] = [];
-  const pushItems = (parent: Sequence | Group, prefix: string): void => {
+  const stack: { item: SequenceItem; last: boolean; prefix: string; level: number }[] = [];
+  const pushItems = (parent: Sequence | Group, prefix: string, level: number): void => {
     const items = parent.children.filter(isSequenceItem);
-    for (let i = items.length - 1; i >= 0; i--) stack.push({ item: items[i] as SequenceItem, last: i === items.length - 1, prefix });
+    for (let i = items.length - 1; i >= 0; i--) stack.push({ item: items[i] as SequenceItem, last: i === items.length - 1, prefix, level });
   };
-  pushItems(doc.sequence, '');
-  // Each line is indented by its depth, so a chain of groups N deep takes text in N²: past the longest string V8 makes
-  // (20,000 nested groups were), the join failed with "Invalid string length". Refused as it grows past that instead.
+  pushItems(doc.sequence, '', 1);
+  // Still refused as it passes the longest string: many items with long names or settings can get there.
   const length = new TextLength('Its tree');
   const add = (line: string): void => {
     length.add(line.length + 1);
     lines.push(line);
   };
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    const { item, last, prefix } = top;
+    const { item, last, prefix, level } = top;
     const label = item.kind === 'group' ? `${item.attributes.name ?? ''}  (group)` : `${item.attributes.name ?? ''}  (${item.kind === 'subtasksequence' ? 'Run Task Sequence' : stepTypeName(item.attributes.type)})`;
-    add(`${prefix}${last ? '└─ ' : '├─ '}${label}${marks(item)}`);
+    add(`${prefix}${last ? '└─ ' : '├─ '}${level > TREE_INDENT_LEVELS ? `[level ${level}] ` : ''}${label}${marks(item)}`);
     const inner = prefix + (last ? '   ' : '│  ');
     const cond = conditionOf(item);
     const detail = [...(cond && describeCondition(cond) ? [`if ${describeCondition(cond)}`] : []), ...keyProperties(item)];
     const pad = item.kind === 'group' && item.children.some(isSequenceItem) ? '│  ' : '   ';
     for (const d of detail) add(`${inner}${pad}${d}`);
-    if (item.kind === 'group') pushItems(item, inner);
+    // Past the last level indented, the items stay at its column and say their level instead.
+    if (item.kind === 'group') pushItems(item, level < TREE_INDENT_LEVELS ? inner : prefix, level + 1);
   }
   // Each line as printable writes it: a name or a setting from the file may hold a control character.
   return `${lines.map(printable).join('\n')}\n`;

@@ -1,0 +1,24 @@
+/**
+ * A value from the command line or an options file as a message shows it: a value given in the wrong place can be a
+ * whole file or a password, and its start is enough to recognise it.
+ */
+import { printable } from './errors.js';
+
+/** The most characters of a value a message shows. */
+export const SHOWN_VALUE_CHARS = 40;
+
+/**
+ * `value` as a message shows it: in `quote`s (a double-quoted one escaped as JSON; `''` for none), its unprintable
+ * characters escaped (see `printable`), and, when longer than {@link SHOWN_VALUE_CHARS} characters, cut there with
+ * `…` and followed by its length: `'ABC…' (5000 characters)`.
+ */
+export function shownValue(value: string, quote: "'" | '"' | '' = "'"): string {
+  // Counted without an array of every character: the value can be as long as the file it came from.
+  let kept = '';
+  let count = 0;
+  for (const c of value) if (count++ < SHOWN_VALUE_CHARS) kept += c;
+  const cut = count > SHOWN_VALUE_CHARS;
+  if (cut) kept += '…';
+  const quoted = quote === '"' ? printable(JSON.stringify(kept)) : `${quote}${printable(kept)}${quote}`;
+  return cut ? `${quoted} (${count} characters)` : quoted;
+}
