@@ -6,6 +6,7 @@ import { type Issue, TaskSequenceError } from '../errors.js';
 import { assertValidWith } from '../assert-valid.js';
 import { validate as validateOptions } from '../generated/validate-kb977203-options.js';
 import { ASCII_ADVICE, checkText, CONSOLE_LIMITS, PACKAGE_ID, plainOptions } from '../transforms/values.js';
+import { shownValue } from '../shown-value.js';
 
 /** Deployment scenarios (R15). */
 export type Kb977203Scenario = 'refresh' | 'new-computer' | 'replace-capture' | 'replace-restore';
@@ -78,7 +79,7 @@ export function resolveKb977203Options(options: unknown): ResolvedKb977203Option
   // DependentProgram is read with the spaces around its program taken off (a hand edit may add them), so a program
   // named with them would be written one way and read back another: the next apply would find a conflict.
   if (o.certfixProgram !== undefined && o.certfixProgram.trim() !== o.certfixProgram) {
-    throw new TaskSequenceError('INVALID_ARGUMENT', `The certfixProgram option ${JSON.stringify(o.certfixProgram)} starts or ends with a space; a ConfigMgr program name does not. Give the name as the package's program has it.`);
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The certfixProgram option ${shownValue(o.certfixProgram, '"')} starts or ends with a space; a ConfigMgr program name does not. Give the name as the package's program has it.`);
   }
   checkText('msp option', o.msp, { noSemicolon: true, noQuote: true, ascii: ASCII_ADVICE.path });
   checkText('certfixPackageName option', o.certfixPackageName);
@@ -101,15 +102,15 @@ export function resolveKb977203Options(options: unknown): ResolvedKb977203Option
     if (value !== undefined && /%/.test(value)) {
       throw new TaskSequenceError(
         'VARIABLE_IN_PATH',
-        `The ${name} option ${JSON.stringify(value)} contains a %variable%. KB977203 says not to use _SMSTSMDataPath (or any variable) in the PATCH path: its drive letter can evaluate differently in Windows PE than in the full operating system. Give the drive letter itself (R7) or a UNC path (R9).`,
+        `The ${name} option ${shownValue(value, '"')} contains a %variable%. KB977203 says not to use _SMSTSMDataPath (or any variable) in the PATCH path: its drive letter can evaluate differently in Windows PE than in the full operating system. Give the drive letter itself (R7) or a UNC path (R9).`,
       );
     }
   }
   if (o.drive !== undefined && !/^[A-Za-z]:$/.test(o.drive)) {
-    throw new TaskSequenceError('INVALID_ARGUMENT', `The drive option must be a drive letter and colon, such as D: (got ${JSON.stringify(o.drive)}).`);
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The drive option must be a drive letter and colon, such as D: (got ${shownValue(o.drive, '"')}).`);
   }
   if (o.source !== undefined && !/^\\\\[^\\/<>|*?:]+\\[^\\/<>|*?:]+(?:\\[^/<>|*?:]*)*$/.test(o.source)) {
-    throw new TaskSequenceError('INVALID_ARGUMENT', `The source option must be a UNC path to the client installation files, such as \\\\server\\SMS_ABC\\Client (got ${JSON.stringify(o.source)}).`);
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The source option must be a UNC path to the client installation files, such as \\\\server\\SMS_ABC\\Client (got ${shownValue(o.source, '"')}).`);
   }
   if (o.drive !== undefined && o.source !== undefined) {
     throw new TaskSequenceError('INVALID_ARGUMENT', 'Give either the drive option (the task sequence cache) or the source option (a UNC path), not both.');
@@ -117,7 +118,7 @@ export function resolveKb977203Options(options: unknown): ResolvedKb977203Option
   if (o.clientPackage !== undefined && o.clientPackage === o.certfixPackage) {
     throw new TaskSequenceError('INVALID_ARGUMENT', `The client package cannot be the CCMCertFix package ${o.certfixPackage}: PATCH must point into the ConfigMgr client installation package (R5).`);
   }
-  if (!PACKAGE_ID.test(o.certfixPackage)) throw new TaskSequenceError('INVALID_ARGUMENT', `The certfixPackage option ${JSON.stringify(o.certfixPackage)} is not a package ID.`);
+  if (!PACKAGE_ID.test(o.certfixPackage)) throw new TaskSequenceError('INVALID_ARGUMENT', `The certfixPackage option ${shownValue(o.certfixPackage, '"')} is not a package ID.`);
   const version = o.clientVersion ?? 'sp2';
   if (o.clientVersion === undefined && o.scenario !== 'replace-capture') {
     notes.push({ code: 'KB977203_ASSUMED_VERSION', severity: 'info', message: 'No client version was given: assumed SP2 (SCCM2007AC-SP2-KB977203-x86.msp); SP1 clients need the SP1 .msp.' });

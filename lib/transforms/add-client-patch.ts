@@ -10,6 +10,7 @@ import type { Step, SubTaskSequence } from '../model/types.js';
 import { variables } from '../model/variables.js';
 import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
 import { ASCII_ADVICE, checkText, pathTooLong, quotedForMessage, validOptions } from './values.js';
+import { shownValue } from '../shown-value.js';
 
 /** Options of {@link addClientPatch}. */
 export interface AddClientPatchOptions {
@@ -79,7 +80,7 @@ export function planAddClientPatch(doc: TaskSequenceDocument, options: AddClient
   // Spliced into the quoted PATCH property that ccmsetup hands to msiexec: printable ASCII only (see TextRules.ascii).
   checkText('msp option', options.msp, { noQuote: true, noSemicolon: true, ascii: ASCII_ADVICE.path });
   const tooLong = pathTooLong(options.msp);
-  if (tooLong !== undefined) throw new TaskSequenceError('PATCH_PATH_TOO_LONG', `The msp option ${quotedForMessage(options.msp)} is ${tooLong}.`);
+  if (tooLong !== undefined) throw new TaskSequenceError('PATCH_PATH_TOO_LONG', `The msp option ${shownValue(options.msp, '"')} is ${tooLong}.`);
   const plan = emptyPlan();
   const steps = findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr, ...(options.stepPath !== undefined && { path: options.stepPath }) });
   // A stepPath that names no Setup step is a mistake (a typo, a renamed step), not "nothing to change": a check run
@@ -95,7 +96,7 @@ function stepPathNotFound(doc: TaskSequenceDocument, stepPath: string): TaskSequ
   const what = there === undefined ? 'nothing has that path' : there.kind === 'group' ? 'a group has that path' : `the step at that path is ${there.attributes.type ?? 'of no type'}`;
   const setup = findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr }).map((l) => quotedForMessage(l.path));
   const known = setup.length === 0 ? 'The sequence has no Setup Windows and ConfigMgr step.' : `Its Setup Windows and ConfigMgr steps: ${setup.slice(0, 10).join(', ')}${setup.length > 10 ? ', …' : ''}.`;
-  return new TaskSequenceError('STEP_NOT_FOUND', `The stepPath option ${quotedForMessage(stepPath)} names no Setup Windows and ConfigMgr step (${what}). ${known}`);
+  return new TaskSequenceError('STEP_NOT_FOUND', `The stepPath option ${shownValue(stepPath, '"')} names no Setup Windows and ConfigMgr step (${what}). ${known}`);
 }
 
 /** Adds `options.msp` to PATCH in every (or one) Setup Windows and ConfigMgr step. */

@@ -10,6 +10,7 @@ import { addPackageReference, referencedPackages, referenceList } from '../model
 import { planContainerReference } from './container-references.js';
 import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
 import { checkText, PACKAGE_ID, validOptions } from './values.js';
+import { shownValue } from '../shown-value.js';
 
 /** Options of {@link addReference}. */
 export interface AddReferenceOptions {
@@ -51,7 +52,7 @@ export function referenceInfoOf(options: Pick<AddReferenceOptions, 'packageName'
 
 /** What {@link addReference} would do; refuses a package ID that is not one, before any edit. */
 export function planAddReference(doc: TaskSequenceDocument, options: AddReferenceOptions): Plan {
-  if (!PACKAGE_ID.test(options.packageId)) throw new TaskSequenceError('INVALID_ARGUMENT', `The packageId option ${JSON.stringify(options.packageId)} is not a package ID (site code and five hex digits, upper case).`);
+  if (!PACKAGE_ID.test(options.packageId)) throw new TaskSequenceError('INVALID_ARGUMENT', `The packageId option ${shownValue(options.packageId, '"')} is not a package ID (site code and five hex digits, upper case).`);
   // Written only as the reference's program attribute (XML text, not a command line): any character XML can carry.
   checkText('program option', options.program);
   const info = referenceInfoOf(options);

@@ -13,7 +13,8 @@ import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetVariab
 import type { SequenceItem, Step } from '../model/types.js';
 import { conditionMode, copyCondition, wrapInGroup } from './conditions.js';
 import { type Change, emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
-import { ASCII_ADVICE, checkText, CONSOLE_LIMITS, PACKAGE_ID, quotedForMessage, validOptions } from './values.js';
+import { ASCII_ADVICE, checkText, CONSOLE_LIMITS, PACKAGE_ID, validOptions } from './values.js';
+import { shownValue } from '../shown-value.js';
 
 /** A step to insert, by class. */
 export type NewStep =
@@ -93,13 +94,13 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
     // What goes into the action line or names the program to run is printable ASCII only (see TextRules.ascii);
     // names, descriptions, messages and variable values are XML text and take any character XML can carry.
     if ((spec.type === 'install-software' || spec.type === 'run-command-line') && spec.packageId !== undefined && !PACKAGE_ID.test(spec.packageId)) {
-      throw new TaskSequenceError('INVALID_ARGUMENT', `The packageId ${quotedForMessage(spec.packageId)} is not a package ID (site code and five hex digits, upper case).`);
+      throw new TaskSequenceError('INVALID_ARGUMENT', `The packageId ${shownValue(spec.packageId, '"')} is not a package ID (site code and five hex digits, upper case).`);
     }
     if (spec.type === 'install-software') checkText('programName', spec.programName, { noSemicolon: true, noQuote: true, ascii: ASCII_ADVICE.program, maxLength: 100 });
     if (spec.type === 'run-command-line') checkText('commandLine', spec.commandLine, { ascii: ASCII_ADVICE.command });
     if (spec.type === 'restart-computer') checkText('message', spec.message, { maxLength: CONSOLE_LIMITS.restartMessage });
     if (spec.type === 'set-variable') {
-      if (!/^[A-Za-z][A-Za-z0-9_-]{0,255}$/.test(spec.variableName)) throw new TaskSequenceError('INVALID_ARGUMENT', `The variableName ${JSON.stringify(spec.variableName)} is not 1 to 256 letters, digits, _ and -, starting with a letter.`);
+      if (!/^[A-Za-z][A-Za-z0-9_-]{0,255}$/.test(spec.variableName)) throw new TaskSequenceError('INVALID_ARGUMENT', `The variableName ${shownValue(spec.variableName, '"')} is not 1 to 256 letters, digits, _ and -, starting with a letter.`);
       checkText('value', spec.value, { maxLength: CONSOLE_LIMITS.variableValue });
     }
   }
@@ -114,7 +115,7 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
       return group !== undefined && group.attributes.name === name && group.attributes.description === conditionGroupDescription(name);
     });
   }
-  if (targets.length === 0) throw new TaskSequenceError('STEP_NOT_FOUND', `No step matches ${JSON.stringify(options.after)}.`);
+  if (targets.length === 0) throw new TaskSequenceError('STEP_NOT_FOUND', `No step matches ${shownValue(JSON.stringify(options.after), '')}.`);
   const plan = emptyPlan();
   // Steps found already in place after a match. When the new steps match the query themselves (after every Run
   // Command Line, insert a Run Command Line), such a step is no place to insert after: the second run would insert

@@ -8,6 +8,7 @@ import { TaskSequenceError } from '../errors.js';
 import type { Element } from '../model/types.js';
 import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
 import { ASCII_ADVICE, checkText, PACKAGE_ID, validOptions } from './values.js';
+import { shownValue } from '../shown-value.js';
 
 /** Options of {@link setDependentProgram}. */
 export interface SetDependentProgramOptions {
@@ -69,7 +70,7 @@ export function checkDependentProgram(doc: TaskSequenceDocument, options: SetDep
 
 /** What {@link setDependentProgram} would do; refuses (bad values, a conflict without force) before any edit. */
 export function planSetDependentProgram(doc: TaskSequenceDocument, options: SetDependentProgramOptions): Plan {
-  if (!PACKAGE_ID.test(options.packageId)) throw new TaskSequenceError('INVALID_ARGUMENT', `The packageId option ${JSON.stringify(options.packageId)} is not a package ID (site code and five hex digits, upper case).`);
+  if (!PACKAGE_ID.test(options.packageId)) throw new TaskSequenceError('INVALID_ARGUMENT', `The packageId option ${shownValue(options.packageId, '"')} is not a package ID (site code and five hex digits, upper case).`);
   // Spliced into DependentProgram (<PackageID>;;<Program>): printable ASCII only (see TextRules.ascii).
   checkText('programName option', options.programName, { noSemicolon: true, noQuote: true, ascii: ASCII_ADVICE.program, maxLength: 100 });
   const value = `${options.packageId};;${options.programName}`;

@@ -4,6 +4,7 @@
  */
 import { TaskSequenceError } from '../errors.js';
 import { assertValid, type SchemaFile } from '../schemas.js';
+import { shownValue } from '../shown-value.js';
 
 /** A ConfigMgr package ID: a three-character site code and five hexadecimal digits, upper case (ABC00010). */
 export const PACKAGE_ID = /^[A-Z0-9]{3}[0-9A-F]{5}$/;
@@ -101,7 +102,7 @@ export function textProblem(value: string, rules: TextRules = {}): string | unde
 export function checkText(what: string, value: string | undefined, rules: TextRules = {}): void {
   if (value === undefined) return;
   const problem = textProblem(value, rules);
-  if (problem !== undefined) throw new TaskSequenceError('INVALID_ARGUMENT', `The ${what} ${quotedForMessage(value)} has ${problem}.`);
+  if (problem !== undefined) throw new TaskSequenceError('INVALID_ARGUMENT', `The ${what} ${shownValue(value, '"')} has ${problem}.`);
 }
 
 /**
