@@ -31,6 +31,14 @@ describe('the text form of a CRLF file', () => {
     expect(lf).toContain('rules:');
   });
 
+  it('global variables and 2007 package properties say LF too', () => {
+    const pkg = (nl: string) =>
+      `<SmsTaskSequencePackage xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${nl}<Name>OSD</Name>${nl}<Description>one${nl}two</Description>${nl}<SequenceData>${nl}<sequence version="3.00"><globalVarList><variable name="G">a${nl}b</variable></globalVarList><step type="SMS_TaskSequence_RunCommandLineAction" name="Run"><action>cmd</action></step></sequence>${nl}</SequenceData>${nl}</SmsTaskSequencePackage>`;
+    const crlf = toYaml(readTaskSequence(pkg('\r\n')));
+    expect(crlf).toBe(toYaml(readTaskSequence(pkg('\n'))));
+    expect(crlf).not.toContain('\\r');
+  });
+
   it('builds a sequence equal by meaning to the CRLF original', () => {
     const doc = readTaskSequence(crlfSequence);
     expect(diffTaskSequences(doc, fromYaml(toYaml(doc)))).toEqual([]);

@@ -40,7 +40,8 @@ function textVariable(v: Variable): TextVariable {
     name: v.attributes.name ?? '',
     ...(v.attributes.property === undefined ? { property: null } : v.attributes.property !== v.attributes.name ? { property: v.attributes.property } : {}),
     ...(v.attributes.hidden === 'true' || v.attributes.hidden === 'false' ? { hidden: v.attributes.hidden === 'true' } : {}),
-    value: v.value,
+    // A line end as XML defines it (a CR that stays a CR was refused before): the same text for a CRLF file.
+    value: lf(v.value),
   };
 }
 
@@ -244,6 +245,8 @@ export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
   const part = root ? uncarriedContainer(doc.container, root) : undefined;
   if (part) throw new TaskSequenceError('INVALID_ARGUMENT', `The text form cannot carry ${part.what} in the ${doc.container === 'cim-instance' ? 'object.xml' : '2007 export'}; it would be lost (convert --to json keeps everything).`, placeOf(doc, part.node));
   const props = doc.properties();
+  // Line ends as XML defines them, as for every value (a CR that stays a CR was refused with the container).
+  for (const [k, v] of Object.entries(props)) if (v.includes('\r')) props[k] = lf(v);
   // Even none: without package, the builder gives a container its usual properties.
   if (doc.hasProperties) out.package = props;
   // A scalar property's type when it is not a string, then every null one (listProperties leaves them out), which
