@@ -10,7 +10,7 @@ import { conditionOf, describeCondition } from '../model/conditions.js';
 import { referenceList } from '../model/mutate.js';
 import { listItems, type Located } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
-import type { Condition, Element, Node, SequenceItem, Variable } from '../model/types.js';
+import type { Condition, Element, Node, SequenceItem } from '../model/types.js';
 import { lf } from '../xml/origin.js';
 import { canonicalXml } from './canonical-xml.js';
 import { compareCimSchema } from './cim-schema.js';
@@ -138,15 +138,35 @@ function conditionText(condition: Condition, forPeople = false): string {
   );
 }
 
+/** A value element (`<action>`, `<variable>`), also one the reader left generic because it holds markup. */
+type ValueElement = Element & { attributes: Record<string, string> };
+
+/**
+ * Whether `n` is the value element `tag`: the model's own kind, or a generic element of that tag holding only
+ * character data, comments and instructions (`<action>a<!-- x -->b</action>`), whose value is its character data.
+ */
+function isValueElement(n: Node, tag: 'action' | 'variable'): n is ValueElement {
+  if (n.kind === tag) return true;
+  return n.kind === 'element' && n.tag === tag && 'children' in n && n.children.every((c) => c.kind === 'text' || c.kind === 'cdata' || c.kind === 'comment' || c.kind === 'instruction');
+}
+
+/** A value element's value as XML defines it: its character data, comments and instructions left out. */
+function valueText(n: ValueElement): string {
+  if ('value' in n) return xmlText(n);
+  let out = '';
+  for (const c of 'children' in n ? n.children : []) if (c.kind === 'text' || c.kind === 'cdata') out += xmlText(c);
+  return out;
+}
+
 /**
  * The variables among `nodes`, each by its name (its property when it has none) and, for the second and later of one
  * name, its place among them (`A #2`): one name may be written twice, and a change to either is a change.
  */
-function namedVariables(nodes: Node[]): [string, Variable][] {
+function namedVariables(nodes: Node[]): [string, ValueElement][] {
   const seen = new Map<string, number>();
-  const out: [string, Variable][] = [];
+  const out: [string, ValueElement][] = [];
   for (const v of nodes) {
-    if (v.kind !== 'variable') continue;
+    if (!isValueElement(v, 'variable')) continue;
     const name = v.attributes.name ?? v.attributes.property ?? '?';
     const n = (seen.get(name) ?? 0) + 1;
     seen.set(name, n);
@@ -156,8 +176,8 @@ function namedVariables(nodes: Node[]): [string, Variable][] {
 }
 
 /** A variable's value as `key`, and each of its other attributes (`hidden`, `property`) as `key attribute …`. */
-function setVariableFields(f: Map<string, string>, key: string, v: Variable): void {
-  f.set(key, xmlText(v));
+function setVariableFields(f: Map<string, string>, key: string, v: ValueElement): void {
+  f.set(key, valueText(v));
   for (const [k, a] of Object.entries(v.attributes)) if (k !== 'name') f.set(`${key} attribute ${k}`, a);
 }
 
@@ -196,14 +216,14 @@ function fields(item: SequenceItem): Map<string, string> {
   for (const [k, v] of Object.entries(item.attributes)) f.set(`attribute ${k}`, v);
   const covered = new Set<Node>();
   if (item.kind !== 'group') {
-    const action = item.children.find((c) => c.kind === 'action');
-    if (action !== undefined) f.set('command line', xmlText(action));
+    const action = item.children.find((c) => isValueElement(c, 'action'));
+    if (action !== undefined) f.set('command line', valueText(action));
     if (action !== undefined) covered.add(action);
     for (const c of item.children) {
       if (c.kind !== 'variableList') continue;
       covered.add(c);
       for (const [key, v] of namedVariables(c.children)) setVariableFields(f, `variable ${key}`, v);
-      for (const [key, text] of unknownElements(c.children.filter((v) => v.kind !== 'variable'))) f.set(`${c.tag} ${key}`, text);
+      for (const [key, text] of unknownElements(c.children.filter((v) => !isValueElement(v, 'variable')))) f.set(`${c.tag} ${key}`, text);
     }
   } else {
     // MDT groups hold empty <action/> elements (as many as they like), which mean nothing: the text form leaves them
@@ -296,19 +316,19 @@ function compareMaps(kind: string, before: Record<string, string>, after: Record
 }
 
 /** The global variables by name (`G #2` for the second of one name), each with its value and other attributes. */
-function globals(doc: TaskSequenceDocument): Map<string, Variable> {
-  const out = new Map<string, Variable>();
+function globals(doc: TaskSequenceDocument): Map<string, ValueElement> {
+  const out = new Map<string, ValueElement>();
   for (const c of doc.sequence.children) if (c.kind === 'variableList') for (const [key, v] of namedVariables(c.children)) out.set(key, v);
   return out;
 }
 
-function compareGlobals(a: Map<string, Variable>, b: Map<string, Variable>, out: DiffEntry[]): void {
-  const values = (m: Map<string, Variable>) => Object.fromEntries([...m].map(([k, v]) => [k, xmlText(v)])) as Record<string, string>;
+function compareGlobals(a: Map<string, ValueElement>, b: Map<string, ValueElement>, out: DiffEntry[]): void {
+  const values = (m: Map<string, ValueElement>) => Object.fromEntries([...m].map(([k, v]) => [k, valueText(v)])) as Record<string, string>;
   compareMaps('variable', values(a), values(b), out);
   for (const [key, v] of b) {
     const before = a.get(key);
     if (before === undefined) continue;
-    const attributes = (x: Variable) => Object.fromEntries(Object.entries(x.attributes).filter(([k]) => k !== 'name')) as Record<string, string>;
+    const attributes = (x: ValueElement) => Object.fromEntries(Object.entries(x.attributes).filter(([k]) => k !== 'name')) as Record<string, string>;
     for (const d of compareAttributes(attributes(before), attributes(v))) out.push({ change: 'changed', kind: 'variable', path: key, ...d });
   }
 }
@@ -390,7 +410,13 @@ export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument)
     const covered = new Set<Node>(doc.sequence.children.filter((c) => c.kind === 'variableList'));
     const refs = referenceList(doc.sequence);
     if (refs) covered.add(refs);
-    return Object.fromEntries(unknownElements(doc.sequence.children, covered)) as Record<string, string>;
+    const out = Object.fromEntries(unknownElements(doc.sequence.children, covered)) as Record<string, string>;
+    // What a globalVarList holds that is no variable (one holding an element, say) is compared as it is, as a step's.
+    for (const c of doc.sequence.children) {
+      if (c.kind !== 'variableList') continue;
+      for (const [key, text] of unknownElements(c.children.filter((v) => !isValueElement(v, 'variable')))) out[`${c.tag} ${key}`] = text;
+    }
+    return out;
   };
   compareMaps('sequence', sequenceElements(a), sequenceElements(b), out);
   const refsA = references(a);
