@@ -65,6 +65,7 @@ export const NOTICE_CODES = {
   XML_DECLARATION_NOT_FIRST: 'Comments come before the XML declaration; the file is kept as is, but ConfigMgr refuses it.',
   DEPENDENT_PROGRAM_NOT_IN_FILE: 'A bare <sequence> cannot hold "Run another program first"; set it on the package instead.',
   ZIP_REFERENCES_INFO_UNCHANGED: "A package reference added to (or removed from) a .zip export's sequence is not recorded in its ReferencesInfo.xml: the part is missing or not in a form cmts can edit, or nothing said the package's type.",
+  PACKAGE_LEFT_BEHIND: "A sequence built or converted into a container that has no place for some of its package's parts (a bare <sequence> has no package properties; only an object.xml has CIM types, null and array properties and schema data) is written without them.",
   ZIP_REFERENCES_INFO_INCOMPLETE: "A .zip export's ReferencesInfo.xml lists a newly referenced package with an empty name, description or version, because nothing said what it is.",
   KB977203_R1: 'A step installs the KB977203 hotfix itself, which stops the client service and fails the sequence.',
   KB977203_MSP_VERSION: 'The .msp named looks like the patch for the other client service pack.',

@@ -17,7 +17,7 @@ export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
   try {
     const overrides = new Map<Node, string>();
     if (doc.embedded) {
-      const raw = embeddedOverride(doc.embedded);
+      const raw = embeddedOverride(doc.embedded, doc.encoding);
       if (raw !== undefined) overrides.set(doc.embedded.holder, raw);
     }
     // Judged as it is printed: what is copied was judged when it was read, so only what is printed afresh (and where

@@ -3,7 +3,7 @@
  * container. Nothing is written unless the whole text builds and the result reads back.
  */
 import type { ContainerKind } from '../containers/index.js';
-import { TaskSequenceError } from '../errors.js';
+import { printable, TaskSequenceError } from '../errors.js';
 import { fromYaml } from '../text/build-sequence.js';
 import { writeTaskSequence } from '../write.js';
 import { type OptionSpecs, READ_LIMIT_OPTIONS, startCommand, str, UsageError, withLimitFlags } from './args.js';
@@ -28,7 +28,8 @@ DESCRIPTION
 OPTIONS
     -o, --output <file>       write here, in an existing folder, never onto the input [default: standard output]
     --container <kind>        sequence (a bare <sequence>, for ImportSequence), sms-package (ConfigMgr 2007
-                              export) or cim-instance (Current Branch object.xml) [default: the text's container]
+                              export) or cim-instance (Current Branch object.xml) [default: the text's container];
+                              what that container has no place for is left out with a warning (PACKAGE_LEFT_BEHIND)
     --max-bytes <n>           refuse a text over n bytes before reading it (default 67108864, 64 MiB)
     --max-nodes <n>           refuse a text with over n places where a YAML item can start (line ends and
                               , : - ? [ {), counted before it is parsed (default 1500000, about 14 MB of text;
@@ -75,13 +76,16 @@ export function run(argv: string[], io: CliIo): number {
     const { maxBytes, maxNodes, maxDepth } = io.readLimits ?? {};
     const text = Buffer.from(io.readFile(input, maxBytes)).toString('utf8').replace(/^\uFEFF/, '');
     const container = str(p, 'container') as ContainerKind | undefined;
-    const bytes = writeTaskSequence(fromYaml(text, { ...(container && { container }), ...(maxNodes !== undefined && { maxNodes }), ...(maxDepth !== undefined && { maxDepth }) }));
+    const doc = fromYaml(text, { ...(container && { container }), ...(maxNodes !== undefined && { maxNodes }), ...(maxDepth !== undefined && { maxDepth }) });
+    const bytes = writeTaskSequence(doc);
     // What we write must read back as a task sequence. The text's limits were its own: the XML a text within them
     // makes may be over the reader's defaults (about three times the text's bytes; a group per level of nesting),
     // and it is in memory already, so it is read back within what it is.
     readBack(bytes, input, { maxBytes: Math.max(bytes.length, 1), maxNodes: Number.MAX_SAFE_INTEGER, maxDepth: Number.MAX_SAFE_INTEGER });
     if (target !== undefined && target !== '-') io.writeFileAtomic(target, bytes);
     else io.stdout.write(bytes);
+    // What the container asked for has no place for (PACKAGE_LEFT_BEHIND): written as asked, but said.
+    for (const w of doc.issues) io.stderr.write(`${printable(`cmts build: ${input}: ${w.severity} ${w.code} ${w.message}`)}\n`);
     return EXIT.ok;
   } catch (e) {
     if (!(e instanceof TaskSequenceError)) throw e;

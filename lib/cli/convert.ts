@@ -5,7 +5,7 @@
  */
 import { checkWritten } from './std-stream.js';
 import { basename } from 'node:path';
-import { TaskSequenceError } from '../errors.js';
+import { printable, TaskSequenceError } from '../errors.js';
 import { fromModelJson, modelJsonToXml, toModelJson } from '../model/json.js';
 import { toYaml } from '../text/to-text.js';
 import { writeTaskSequence } from '../write.js';
@@ -49,7 +49,8 @@ OPTIONS
     -o, --output <file>    write here, in an existing folder ('-' or nothing: standard output); one input only
     --out-dir <folder>     write each result to the folder (created if missing) as <input name>.json / .xml / .yaml
     --whitespace           with --to json: keep the file's layout (whitespace text nodes)
-    --bare                 with --to xml: write a bare <sequence> whatever the container
+    --bare                 with --to xml: write a bare <sequence> whatever the container (a warning names the
+                           package properties it leaves behind)
 ${readLimitHelp('    ', 27)}
     -h, --help             show this help
 
@@ -99,6 +100,12 @@ function jsonToXml(input: string, p: Parsed, io: CliIo): Uint8Array {
   const value = parseJsonInput(Buffer.from(io.readFile(input, limits.maxBytes)).toString('utf8'), input, 'NOT_A_TASK_SEQUENCE');
   const model = fromModelJson(value);
   const bare = flag(p, 'bare');
+  if (bare && model.container !== 'sequence') {
+    // Asked for, so written; but a bare <sequence> is not the package, and nothing else would say what it lost.
+    const names = Object.keys(model.properties);
+    const what = names.length > 0 ? `package properties (${names.join(', ')}) and everything else around the sequence` : 'everything around the sequence';
+    io.stderr.write(`${printable(`cmts convert: ${input}: warning PACKAGE_LEFT_BEHIND The sequence is written bare (--bare): its ${model.container} container's ${what} are left out.`)}\n`);
+  }
   let bytes = encodeText(modelJsonToXml(model, { bare }), model.encoding);
   let back = readBackXml(bytes);
   if (!bare && model.wrapper) {

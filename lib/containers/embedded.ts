@@ -6,6 +6,7 @@
 import { TaskSequenceError, type LineCounter } from '../errors.js';
 import { classifyElement } from '../model/classify.js';
 import type { CData, Element, Sequence, Text, XmlDocument } from '../model/types.js';
+import type { TextEncodingInfo } from '../xml/codec.js';
 import { heldText } from '../xml/entities.js';
 import { type LeafOrigin, originOf } from '../xml/origin.js';
 import { checkOutput } from '../xml/check-output.js';
@@ -41,10 +42,13 @@ export function readEmbedded(element: Element, lines: LineCounter, maxDepth: num
   return { xml: parsed.document, sequence: parsed.root, holder, original: holder.value };
 }
 
-/** The raw text to write for the holder node if the embedded sequence changed, else undefined. */
-export function embeddedOverride(embedded: Embedded): string | undefined {
+/**
+ * The raw text to write for the holder node if the embedded sequence changed, else undefined. `heldIn` is the outer
+ * document's encoding: the text is written in it, so a single-byte one's missing characters become references here.
+ */
+export function embeddedOverride(embedded: Embedded, heldIn?: TextEncodingInfo): string | undefined {
   // Judged as it is printed, as the document itself is: a parse alone passes text that reads back as another tree.
-  const text = printCheckedDocument(embedded.xml, 'The edited embedded sequence', { embedded: true });
+  const text = printCheckedDocument(embedded.xml, 'The edited embedded sequence', { embedded: true, ...(heldIn ? { heldIn } : {}) });
   if (text === embedded.original) return undefined;
   checkOutput(text, 'The edited embedded sequence', { embedded: true });
   const o = originOf(embedded.holder) as LeafOrigin | undefined;

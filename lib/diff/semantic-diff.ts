@@ -10,7 +10,7 @@ import { conditionOf, describeCondition } from '../model/conditions.js';
 import { referenceList } from '../model/mutate.js';
 import { listItems, type Located } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
-import type { Condition, Element, Node, SequenceItem, Variable } from '../model/types.js';
+import type { Condition, Element, Node, SequenceItem } from '../model/types.js';
 import { lf } from '../xml/origin.js';
 import { canonicalXml } from './canonical-xml.js';
 import { compareCimSchema } from './cim-schema.js';
@@ -70,14 +70,21 @@ function label(item: SequenceItem): string {
 }
 
 /**
+ * The operator types whose operands may come in any order without changing what the condition means: `and`, `or`
+ * and `not` (none of) each ask the same of every operand, and a `<condition>`'s own operands are ANDed.
+ */
+const UNORDERED = new Set(['and', 'or', 'not']);
+
+/**
  * A condition with every operator and every parameter of each expression, parameters in name order (their order in
- * the file means nothing) and line ends as LF. describeCondition says it the console's way and leaves out what the
- * console's summary does not show (a registry value's type, a product code beside its name), so it cannot be what
- * is compared. Operators nest as deep as the reader allows: an explicit stack, not recursion.
+ * the file means nothing) and line ends as LF. For comparing, the operands of an `and`, `or` or `not` (and of the
+ * condition itself) are in text order too: `A and B` is `B and A`. An expression's parameters stay tied to their
+ * names, so a variable and a value that trade places are a change. describeCondition says it the console's way and
+ * leaves out what the console's summary does not show (a registry value's type, a product code beside its name), so
+ * it cannot be what is compared. Operators nest as deep as the reader allows: an explicit stack, not recursion, and
+ * each operator's text joined from its operands' with `+`, which V8 keeps as a rope rather than copying every level.
  */
 function conditionText(condition: Condition, forPeople = false): string {
-  const out: string[] = [];
-  const todo: (Node | string)[] = [];
   // For comparing, also what no console writes: another attribute of an operator, an expression or a parameter,
   // and an element that is neither (as canonical text), so that a change to one is a change.
   const extra = (attributes: Record<string, string>, known: string): string => {
@@ -85,48 +92,81 @@ function conditionText(condition: Condition, forPeople = false): string {
     const rest = Object.entries(attributes).filter(([k]) => k !== known);
     return rest.length ? `{${rest.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}}` : '';
   };
-  const pushOperands = (nodes: Node[]) => {
-    const operands = nodes.filter((n) => n.kind === 'operator' || n.kind === 'expression' || (!forPeople && 'tag' in n));
-    for (let i = operands.length - 1; i >= 0; i--) {
-      const n = operands[i] as Node;
-      todo.push(n.kind === 'operator' || n.kind === 'expression' ? n : canonicalXml(n, xmlText));
-      if (i > 0) todo.push(', ');
-    }
+  const order = (p: string, q: string) => (p < q ? -1 : p > q ? 1 : 0);
+  const operandsOf = (nodes: Node[]) => nodes.filter((n) => n.kind === 'operator' || n.kind === 'expression' || (!forPeople && 'tag' in n));
+  const joined = (texts: string[], unordered: boolean): string => {
+    if (unordered && !forPeople && texts.length > 1) texts.sort(order);
+    let out = texts[0] ?? '';
+    for (let i = 1; i < texts.length; i++) out = out + ', ' + (texts[i] as string);
+    return out;
   };
-  pushOperands(condition.children);
-  for (let n = todo.pop(); n !== undefined; n = todo.pop()) {
-    if (typeof n === 'string') out.push(n);
-    else if (n.kind === 'operator') {
-      out.push(`${n.attributes.type ?? 'and'}${extra(n.attributes, 'type')}(`);
-      todo.push(')');
-      pushOperands(n.children);
-    } else if (n.kind === 'expression') {
-      const params: [string, string, string][] = [];
-      for (const c of n.children) {
-        if (c.kind === 'variable' && c.attributes.name !== undefined) params.push([c.attributes.name, xmlText(c), extra(c.attributes, 'name')]);
-        else if (!forPeople && 'tag' in c) params.push(['', canonicalXml(c, xmlText), '']);
-      }
-      const order = (p: string, q: string) => (p < q ? -1 : p > q ? 1 : 0);
-      params.sort(([a, x, e], [b, y, f]) => order(a, b) || order(x, y) || order(e, f));
-      // For people: the type as the console's summary names it, and values as written (a registry path keeps its
-      // single backslashes); for comparing, every value quoted, so no two conditions read the same.
-      const type = n.attributes.type ?? 'expression';
-      const shownType = forPeople ? type.replace(/^SMS_TaskSequence_/, '').replace(/ConditionExpression$/, '') || 'expression' : type;
-      out.push(`${shownType}${extra(n.attributes, 'type')}(${params.map(([k, v, x]) => `${k}=${forPeople ? v : JSON.stringify(v)}${x}`).join(', ')})`);
+  const expressionText = (n: Node & { kind: 'expression' }): string => {
+    const params: [string, string, string][] = [];
+    for (const c of n.children) {
+      if (c.kind === 'variable' && c.attributes.name !== undefined) params.push([c.attributes.name, xmlText(c), extra(c.attributes, 'name')]);
+      else if (!forPeople && 'tag' in c) params.push(['', canonicalXml(c, xmlText), '']);
+    }
+    params.sort(([a, x, e], [b, y, f]) => order(a, b) || order(x, y) || order(e, f));
+    // For people: the type as the console's summary names it, and values as written (a registry path keeps its
+    // single backslashes); for comparing, every value quoted, so no two conditions read the same.
+    const type = n.attributes.type ?? 'expression';
+    const shownType = forPeople ? type.replace(/^SMS_TaskSequence_/, '').replace(/ConditionExpression$/, '') || 'expression' : type;
+    return `${shownType}${extra(n.attributes, 'type')}(${params.map(([k, v, x]) => `${k}=${forPeople ? v : JSON.stringify(v)}${x}`).join(', ')})`;
+  };
+  // Each operand's text once its own operands have theirs: an operator is visited twice, first to queue its
+  // operands above it on the stack, then, when they are done, to join their texts.
+  const text = new Map<Node, string>();
+  const todo: { node: Node; ready: boolean }[] = operandsOf(condition.children).map((node) => ({ node, ready: false }));
+  for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
+    const n = next.node;
+    if (n.kind === 'expression') text.set(n, expressionText(n));
+    else if (n.kind !== 'operator') text.set(n, canonicalXml(n, xmlText));
+    else if (!next.ready) {
+      todo.push({ node: n, ready: true });
+      for (const c of operandsOf(n.children)) todo.push({ node: c, ready: false });
+    } else {
+      const type = n.attributes.type ?? 'and';
+      const parts = operandsOf(n.children).map((c) => text.get(c) as string);
+      // Each operand's text is needed only by its operator.
+      for (const c of operandsOf(n.children)) text.delete(c);
+      text.set(n, `${type}${extra(n.attributes, 'type')}(` + joined(parts, UNORDERED.has(type)) + ')');
     }
   }
-  return out.join('');
+  return joined(
+    operandsOf(condition.children).map((c) => text.get(c) as string),
+    true,
+  );
+}
+
+/** A value element (`<action>`, `<variable>`), also one the reader left generic because it holds markup. */
+type ValueElement = Element & { attributes: Record<string, string> };
+
+/**
+ * Whether `n` is the value element `tag`: the model's own kind, or a generic element of that tag holding only
+ * character data, comments and instructions (`<action>a<!-- x -->b</action>`), whose value is its character data.
+ */
+function isValueElement(n: Node, tag: 'action' | 'variable'): n is ValueElement {
+  if (n.kind === tag) return true;
+  return n.kind === 'element' && n.tag === tag && 'children' in n && n.children.every((c) => c.kind === 'text' || c.kind === 'cdata' || c.kind === 'comment' || c.kind === 'instruction');
+}
+
+/** A value element's value as XML defines it: its character data, comments and instructions left out. */
+function valueText(n: ValueElement): string {
+  if ('value' in n) return xmlText(n);
+  let out = '';
+  for (const c of 'children' in n ? n.children : []) if (c.kind === 'text' || c.kind === 'cdata') out += xmlText(c);
+  return out;
 }
 
 /**
  * The variables among `nodes`, each by its name (its property when it has none) and, for the second and later of one
  * name, its place among them (`A #2`): one name may be written twice, and a change to either is a change.
  */
-function namedVariables(nodes: Node[]): [string, Variable][] {
+function namedVariables(nodes: Node[]): [string, ValueElement][] {
   const seen = new Map<string, number>();
-  const out: [string, Variable][] = [];
+  const out: [string, ValueElement][] = [];
   for (const v of nodes) {
-    if (v.kind !== 'variable') continue;
+    if (!isValueElement(v, 'variable')) continue;
     const name = v.attributes.name ?? v.attributes.property ?? '?';
     const n = (seen.get(name) ?? 0) + 1;
     seen.set(name, n);
@@ -136,8 +176,8 @@ function namedVariables(nodes: Node[]): [string, Variable][] {
 }
 
 /** A variable's value as `key`, and each of its other attributes (`hidden`, `property`) as `key attribute …`. */
-function setVariableFields(f: Map<string, string>, key: string, v: Variable): void {
-  f.set(key, xmlText(v));
+function setVariableFields(f: Map<string, string>, key: string, v: ValueElement): void {
+  f.set(key, valueText(v));
   for (const [k, a] of Object.entries(v.attributes)) if (k !== 'name') f.set(`${key} attribute ${k}`, a);
 }
 
@@ -176,14 +216,14 @@ function fields(item: SequenceItem): Map<string, string> {
   for (const [k, v] of Object.entries(item.attributes)) f.set(`attribute ${k}`, v);
   const covered = new Set<Node>();
   if (item.kind !== 'group') {
-    const action = item.children.find((c) => c.kind === 'action');
-    if (action !== undefined) f.set('command line', xmlText(action));
+    const action = item.children.find((c) => isValueElement(c, 'action'));
+    if (action !== undefined) f.set('command line', valueText(action));
     if (action !== undefined) covered.add(action);
     for (const c of item.children) {
       if (c.kind !== 'variableList') continue;
       covered.add(c);
       for (const [key, v] of namedVariables(c.children)) setVariableFields(f, `variable ${key}`, v);
-      for (const [key, text] of unknownElements(c.children.filter((v) => v.kind !== 'variable'))) f.set(`${c.tag} ${key}`, text);
+      for (const [key, text] of unknownElements(c.children.filter((v) => !isValueElement(v, 'variable')))) f.set(`${c.tag} ${key}`, text);
     }
   } else {
     // MDT groups hold empty <action/> elements (as many as they like), which mean nothing: the text form leaves them
@@ -276,40 +316,52 @@ function compareMaps(kind: string, before: Record<string, string>, after: Record
 }
 
 /** The global variables by name (`G #2` for the second of one name), each with its value and other attributes. */
-function globals(doc: TaskSequenceDocument): Map<string, Variable> {
-  const out = new Map<string, Variable>();
+function globals(doc: TaskSequenceDocument): Map<string, ValueElement> {
+  const out = new Map<string, ValueElement>();
   for (const c of doc.sequence.children) if (c.kind === 'variableList') for (const [key, v] of namedVariables(c.children)) out.set(key, v);
   return out;
 }
 
-function compareGlobals(a: Map<string, Variable>, b: Map<string, Variable>, out: DiffEntry[]): void {
-  const values = (m: Map<string, Variable>) => Object.fromEntries([...m].map(([k, v]) => [k, xmlText(v)])) as Record<string, string>;
+function compareGlobals(a: Map<string, ValueElement>, b: Map<string, ValueElement>, out: DiffEntry[]): void {
+  const values = (m: Map<string, ValueElement>) => Object.fromEntries([...m].map(([k, v]) => [k, valueText(v)])) as Record<string, string>;
   compareMaps('variable', values(a), values(b), out);
   for (const [key, v] of b) {
     const before = a.get(key);
     if (before === undefined) continue;
-    const attributes = (x: Variable) => Object.fromEntries(Object.entries(x.attributes).filter(([k]) => k !== 'name')) as Record<string, string>;
+    const attributes = (x: ValueElement) => Object.fromEntries(Object.entries(x.attributes).filter(([k]) => k !== 'name')) as Record<string, string>;
     for (const d of compareAttributes(attributes(before), attributes(v))) out.push({ change: 'changed', kind: 'variable', path: key, ...d });
   }
 }
 
+/** One reference of the `<referenceList>`: the name it goes by in the report, and the attributes compared. */
+interface ReferenceEntry {
+  path: string;
+  attributes: Record<string, string>;
+}
+
 /**
- * The references of the `<referenceList>`, packages and applications, by the package ID or application ID they
+ * The references of the `<referenceList>`, packages and applications, keyed by the package ID or application ID they
  * name (`#2` for the second reference to one, which may say another program), with their other attributes (a
- * package's program, or every attribute of a reference that names neither).
+ * package's program, or every attribute of a reference that names neither). ConfigMgr's package IDs are not
+ * case-sensitive (the site's database and the model's own look-ups, such as addReference's, take `rsc00237` for
+ * `RSC00237`), so a reference is keyed by its ID in upper case: respelling an ID is the same reference, with the
+ * `package` attribute changed, not one reference removed and another added. It is still a change, since an
+ * Install Package list value with a lower-case ID fails.
  */
-function references(doc: TaskSequenceDocument): Map<string, Record<string, string>> {
-  const out = new Map<string, Record<string, string>>();
+function references(doc: TaskSequenceDocument): Map<string, ReferenceEntry> {
+  const out = new Map<string, ReferenceEntry>();
   const seen = new Map<string, number>();
   for (const c of referenceList(doc.sequence)?.children ?? []) {
     if (c.kind !== 'reference') continue;
     const { package: pkg, application } = c.attributes;
     const id = pkg ?? application ?? '(no package or application)';
-    const n = (seen.get(id) ?? 0) + 1;
-    seen.set(id, n);
+    const key = pkg !== undefined ? pkg.toUpperCase() : id;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
     const rest: Record<string, string> = Object.create(null) as Record<string, string>;
-    for (const [k, v] of Object.entries(c.attributes)) if (k !== (pkg !== undefined ? 'package' : application !== undefined ? 'application' : '')) rest[k] = v;
-    out.set(n === 1 ? id : `${id} #${n}`, rest);
+    // A package's ID stays among the attributes compared: the key hides only a difference of case, which is kept.
+    for (const [k, v] of Object.entries(c.attributes)) if (pkg !== undefined || k !== (application !== undefined ? 'application' : '')) rest[k] = v;
+    out.set(n === 1 ? key : `${key} #${n}`, { path: n === 1 ? id : `${id} #${n}`, attributes: rest });
   }
   return out;
 }
@@ -358,17 +410,23 @@ export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument)
     const covered = new Set<Node>(doc.sequence.children.filter((c) => c.kind === 'variableList'));
     const refs = referenceList(doc.sequence);
     if (refs) covered.add(refs);
-    return Object.fromEntries(unknownElements(doc.sequence.children, covered)) as Record<string, string>;
+    const out = Object.fromEntries(unknownElements(doc.sequence.children, covered)) as Record<string, string>;
+    // What a globalVarList holds that is no variable (one holding an element, say) is compared as it is, as a step's.
+    for (const c of doc.sequence.children) {
+      if (c.kind !== 'variableList') continue;
+      for (const [key, text] of unknownElements(c.children.filter((v) => !isValueElement(v, 'variable')))) out[`${c.tag} ${key}`] = text;
+    }
+    return out;
   };
   compareMaps('sequence', sequenceElements(a), sequenceElements(b), out);
   const refsA = references(a);
   const refsB = references(b);
-  for (const [r, attrs] of refsB) {
-    const before = refsA.get(r);
-    if (before === undefined) out.push({ change: 'added', kind: 'reference', path: r });
-    else for (const d of compareAttributes(before, attrs)) out.push({ change: 'changed', kind: 'reference', path: r, ...d });
+  for (const [key, r] of refsB) {
+    const before = refsA.get(key);
+    if (before === undefined) out.push({ change: 'added', kind: 'reference', path: r.path });
+    else for (const d of compareAttributes(before.attributes, r.attributes)) out.push({ change: 'changed', kind: 'reference', path: r.path, ...d });
   }
-  for (const r of refsA.keys()) if (!refsB.has(r)) out.push({ change: 'removed', kind: 'reference', path: r });
+  for (const [key, r] of refsA) if (!refsB.has(key)) out.push({ change: 'removed', kind: 'reference', path: r.path });
 
   const left = listItems(a.sequence);
   const right = listItems(b.sequence);

@@ -86,7 +86,35 @@ export function buildSequence(text: TextSequence, options: BuildOptions = {}): T
   doc.sequence.attributes = fresh.attributes;
   doc.sequence.children = fresh.children;
   addCimProperties(doc, container, text);
+  const left = leftBehind(text, container);
+  if (left.length > 0) {
+    doc.issues.push({
+      code: 'PACKAGE_LEFT_BEHIND',
+      severity: 'warning',
+      message: `The text is for ${CONTAINER_NAMES[text.container ?? 'sequence']}; a ${CONTAINER_NAMES[container]} has no place for its ${left.join(', ')}, which are not written.`,
+    });
+  }
   return doc;
+}
+
+const CONTAINER_NAMES: Record<ContainerKind, string> = { sequence: 'a bare <sequence>', 'sms-package': 'a 2007 <SmsTaskSequencePackage>', 'cim-instance': 'an object.xml' };
+
+/**
+ * What of a text written for a package container another container asked for leaves behind: a bare sequence its
+ * package properties, any container but an object.xml the object.xml's typed, null and array properties and schema
+ * data. Asked for on purpose (`--container`), so written, but said: the sequence read back is not the package.
+ */
+function leftBehind(text: TextSequence, container: ContainerKind): string[] {
+  const out: string[] = [];
+  const names = (o: object | undefined) => Object.keys(o ?? {});
+  if (container === 'sequence' && names(text.package).length > 0) out.push(`package properties (${names(text.package).join(', ')})`);
+  if (container !== 'cim-instance' && text.container === 'cim-instance') {
+    // A typed property without a value is a null property, which no other container can say either.
+    if (names(text.packageTypes).length > 0) out.push(`CIM types and null properties (${names(text.packageTypes).join(', ')})`);
+    if (names(text.packageArrays).length > 0) out.push(`array properties (${names(text.packageArrays).join(', ')})`);
+    if (text.packageSchema) out.push('CIM schema data (packageSchema)');
+  }
+  return out;
 }
 
 /**

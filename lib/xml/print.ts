@@ -91,6 +91,13 @@ export interface PrintOptions {
    */
   encoding?: TextEncodingInfo;
   /**
+   * The encoding of the document that holds this text (an embedded sequence; {@link printCheckedDocument} only): a
+   * character a single-byte one has no byte for is printed as a reference, as in that document's own values, and
+   * refused where none can stand. Unlike {@link PrintOptions.encoding}, the text's own declaration is not held to it
+   * (a sequence held in an object.xml may say `utf-16`: the outer document's bytes are what is decoded).
+   */
+  heldIn?: TextEncodingInfo;
+  /**
    * The text is held inside another document (an embedded sequence; {@link printCheckedDocument} only): as the reader
    * allows there, an XML declaration may follow white space and comments before the root. Default false.
    */
@@ -115,7 +122,7 @@ export function printDocument(doc: XmlDocument, options: PrintOptions = {}): str
  * parser's own on printed text.)
  */
 export function printCheckedDocument(doc: XmlDocument, what: string, options: PrintOptions = {}): string {
-  const printer = new Printer(doc, options.overrides, true, options.encoding);
+  const printer = new Printer(doc, options.overrides, true, options.encoding ?? options.heldIn);
   const out = new Out();
   let roots = 0;
   // Where a declaration may stand: only the very start, or (embedded) anywhere before the root after white space and
