@@ -67,7 +67,7 @@ export function processBytes(bytes: Uint8Array, file: string, target: string | u
   if (mode === 'check' || dryRun || target === undefined || results.length === 0 || (!changed && target === file)) return { outcomes };
   const out = input.write();
   // Belt and braces: what we write must read back, or nothing is written.
-  if (changed) input.verify(out);
+  if (changed) input.verify(out, target);
   return { outcomes, out };
 }
 

@@ -23,8 +23,12 @@ export interface LoadedInput {
   docs: Loaded[];
   /** The whole input with its edits: the file, or the archive with every other part copied. */
   write(): Uint8Array;
-  /** Throws unless `bytes` read back as this kind of input (used before anything is written). */
-  verify(bytes: Uint8Array): void;
+  /**
+   * Throws unless `bytes` read back as this kind of input (used before anything is written). A fault's line and
+   * column are in `bytes`, so the error names `output`, where they were to go (`file`, or `file!part` for a part of
+   * an archive; `-` for standard output, as standard input is named), not the input.
+   */
+  verify(bytes: Uint8Array, output: string): void;
 }
 
 /** Reads an input: a task sequence file or an export .zip. */
@@ -53,7 +57,7 @@ function readInput(bytes: Uint8Array, file: string, limits: ReadLimits): LoadedI
       docs: [{ label: file, doc, warnings: () => [] }],
       write: () => writeTaskSequence(doc),
       // Judged without a second tree: the document read is still in memory while its output is checked.
-      verify: (out) => checkWrittenBytes(out),
+      verify: (out, output) => placedIn(output, () => checkWrittenBytes(out)),
     };
   }
   const zip = readExportZip(bytes, { file, ...limits });
@@ -61,8 +65,18 @@ function readInput(bytes: Uint8Array, file: string, limits: ReadLimits): LoadedI
     docs: zip.sequences.map((s) => ({ label: `${file}!${s.part}`, doc: s.doc, warnings: () => exportZipPartWarnings(s) })),
     write: () => writeExportZip(zip),
     // Judged without a second tree: the archive's structure, and each changed part's bytes as well-formed XML.
-    verify: (out) => checkExportZipOutput(out, zip),
+    verify: (out, output) => placedIn(output, () => checkExportZipOutput(out, zip)),
   };
+}
+
+/** Runs `check`; a refusal of the output names `output` as its file (`output!part` when it names a part). */
+function placedIn(output: string, check: () => void): void {
+  try {
+    check();
+  } catch (e) {
+    if (e instanceof TaskSequenceError && e.code === 'OUTPUT_MALFORMED') e.file = e.file === undefined ? output : `${output}!${e.file}`;
+    throw e;
+  }
 }
 
 /** Every task sequence an input holds. */

@@ -136,7 +136,7 @@ export function run(argv: string[], io: CliIo): number {
       let written = false;
       if (!check && target !== undefined && (changed || target !== file)) {
         const out = input.write();
-        if (changed) input.verify(out);
+        if (changed) input.verify(out, target);
         if (target === '-') {
           io.stdout.write(out);
           checkWritten(io.stdout);

@@ -207,6 +207,14 @@ export function checkExportZipOutput(bytes: Uint8Array, x: ExportZip): void {
     const was = before.get(e.name) as ZipEntry;
     if (e.crc === was.crc && e.size === was.size) continue;
     const data = readEntry(zip, e);
-    if (OBJECT_PART.test(e.name) || REFERENCES_INFO_PART.test(e.name)) checkWrittenBytes(data);
+    if (!OBJECT_PART.test(e.name) && !REFERENCES_INFO_PART.test(e.name)) continue;
+    try {
+      checkWrittenBytes(data);
+    } catch (fault) {
+      // Its line and column are the part's: the error names the part they are in (a caller puts the archive's name
+      // before it).
+      if (fault instanceof TaskSequenceError && fault.file === undefined) fault.file = e.name;
+      throw fault;
+    }
   }
 }
