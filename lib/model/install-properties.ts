@@ -46,6 +46,25 @@ function splitPatch(value: string): string[] {
     .filter((p) => p !== '');
 }
 
+/** Where the value of a PATCH property written `NAME="…"` is in the text, or undefined for any other form. */
+export function quotedPatchValue(text: string): { start: number; end: number } | undefined {
+  const token = parseInstallProperties(text).find((t) => t.name?.toUpperCase() === 'PATCH');
+  if (!token) return undefined;
+  const m = /^([A-Za-z_][A-Za-z0-9_.]*)="([^"]*)"$/s.exec(text.slice(token.start, token.end));
+  return m ? { start: token.start + (m[1] as string).length + 2, end: token.end - 1 } : undefined;
+}
+
+/**
+ * The properties with `entry` added at the end of a `PATCH="…"` list as `;entry`, the rest of the list as written
+ * (spaces after a `;`, say), or undefined when the list is not in that form or ends in a `;` or a space: then it is
+ * written anew. Taking the `;entry` out again (the KB977203 preset's revert does) gives the list back as it was.
+ */
+export function appendedToPatch(text: string, entry: string): string | undefined {
+  const at = quotedPatchValue(text);
+  if (at === undefined || !/[^;\s]$/.test(text.slice(at.start, at.end))) return undefined;
+  return `${text.slice(0, at.end)};${entry}${text.slice(at.end)}`;
+}
+
 /** What {@link addPatch} did. */
 export type AddPatchResult =
   | { status: 'added'; value: string }
@@ -53,9 +72,10 @@ export type AddPatchResult =
   | { status: 'covered'; value: string; by: string };
 
 /**
- * Adds an .msp path to the PATCH property: appended to an existing list (one PATCH property, never two), the value
- * always written quoted; every other property keeps its text, order and quoting. A path already listed (any letter
- * case) is `present`; a listed path containing one of `coveredBy` (any case) is `covered`.
+ * Adds an .msp path to the PATCH property: appended to an existing list (one PATCH property, never two) as `;path`
+ * when it is written `PATCH="…"` (the rest of it as written), otherwise the list written anew, quoted; every other
+ * property keeps its text, order and quoting. A path already listed (any letter case) is `present`; a listed path
+ * containing one of `coveredBy` (any case) is `covered`.
  */
 export function addPatch(text: string, msp: string, coveredBy: string[] = []): AddPatchResult {
   const token = parseInstallProperties(text).find((t) => t.name?.toUpperCase() === 'PATCH');
@@ -68,6 +88,9 @@ export function addPatch(text: string, msp: string, coveredBy: string[] = []): A
   if (list.some((p) => p.toLowerCase() === msp.toLowerCase())) return { status: 'present', value: text };
   const by = list.find((p) => coveredBy.some((c) => p.toLowerCase().includes(c.toLowerCase())));
   if (by !== undefined) return { status: 'covered', value: text, by };
+  // A `PATCH="…"` list keeps what it says as written (spaces after a `;`, say): the path goes on the end.
+  const appended = appendedToPatch(text, msp);
+  if (appended !== undefined) return { status: 'added', value: appended };
   const value = `${token.name as string}="${[...list, msp].join(';')}"`;
   return { status: 'added', value: text.slice(0, token.start) + value + text.slice(token.end) };
 }

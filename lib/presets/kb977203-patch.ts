@@ -7,7 +7,7 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
-import { parseInstallProperties, patchList, patchSyntaxProblem, setPatchList, unbalancedQuote } from '../model/install-properties.js';
+import { appendedToPatch, parseInstallProperties, patchList, patchSyntaxProblem, quotedPatchValue, setPatchList, unbalancedQuote } from '../model/install-properties.js';
 import type { Located } from '../model/query.js';
 import { SetupWindowsStep } from '../model/steps.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
@@ -63,25 +63,6 @@ function entryProblems(entry: string, clientPackage: string, o: ResolvedKb977203
   const place = out.variable || out.pkg !== undefined ? undefined : (kb977203EntryPlaceProblem(entry) ?? patchPathTooLong(entry));
   if (place !== undefined) out.place = place;
   return out;
-}
-
-/** Where the value of a PATCH property written `NAME="…"` is in the text, or undefined for any other form. */
-function quotedPatchValue(text: string): { start: number; end: number } | undefined {
-  const token = parseInstallProperties(text).find((t) => t.name?.toUpperCase() === 'PATCH');
-  if (!token) return undefined;
-  const m = /^([A-Za-z_][A-Za-z0-9_.]*)="([^"]*)"$/s.exec(text.slice(token.start, token.end));
-  return m ? { start: token.start + (m[1] as string).length + 2, end: token.end - 1 } : undefined;
-}
-
-/**
- * The properties with `entry` added at the end of a `PATCH="…"` list as `;entry`, the rest of the list as written
- * (spaces after a `;`, say), or undefined when the list is not in that form or ends in a `;` or a space: then it is
- * written anew. Revert takes the `;entry` out again ({@link withoutKb977203Entries}), so the list comes back as it was.
- */
-function appendedToPatch(text: string, entry: string): string | undefined {
-  const at = quotedPatchValue(text);
-  if (at === undefined || !/[^;\s]$/.test(text.slice(at.start, at.end))) return undefined;
-  return `${text.slice(0, at.end)};${entry}${text.slice(at.end)}`;
 }
 
 /**
