@@ -4,31 +4,16 @@
 // edits through cmts in between are still seen.
 import { describe, expect, it } from 'vitest';
 import { addStep, insertAfter, readTaskSequence, setRetryCount, type Sequence, type Step } from './helpers/api.js';
+import { countingArray, countPropertyReads, type ReadCounter } from './helpers/read-counter.js';
 
 const stepXml = (name: string, retry = false) => `\n  <step type="SMS_TaskSequence_RunCommandLineAction" name="${name}"${retry ? ' retryCount="0"' : ''}><action>cmd</action></step>`;
 const input = (name: string) => ({ name, settings: { variableName: 'X', variableValue: '1' } });
 const steps = (s: Sequence) => s.children.filter((c): c is Step => c.kind === 'step');
 
 /** Counts reads of the existing steps' attributes and of the sequence's children. */
-function countReads(sequence: Sequence): { reads: number } {
-  const counter = { reads: 0 };
-  for (const s of steps(sequence)) {
-    const attributes = s.attributes;
-    Object.defineProperty(s, 'attributes', {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        counter.reads++;
-        return attributes;
-      },
-    });
-  }
-  sequence.children = new Proxy(sequence.children, {
-    get(target, key, receiver) {
-      if (typeof key === 'string' && /^\d+$/.test(key)) counter.reads++;
-      return Reflect.get(target, key, receiver) as unknown;
-    },
-  });
+function countReads(sequence: Sequence): ReadCounter {
+  const counter = countPropertyReads(steps(sequence), 'attributes');
+  sequence.children = countingArray(sequence.children, counter);
   return counter;
 }
 

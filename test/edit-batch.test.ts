@@ -3,6 +3,7 @@
 // and a cost that counts the parent's size once, not once per edit (counted, not timed).
 import { describe, expect, it } from 'vitest';
 import { applyTransform, editBatch, insertAfter, locate, readTaskSequence, removeItem, writeTaskSequenceText, type Group, type Sequence, type SequenceItem, type Step } from './helpers/api.js';
+import { countingArray } from './helpers/read-counter.js';
 
 const step = (name: string): Step => ({ kind: 'step', tag: 'step', attributes: { type: 'X', name }, children: [] });
 const items = (parent: Sequence | Group): SequenceItem[] => parent.children.filter((c): c is SequenceItem => c.kind === 'step' || c.kind === 'group');
@@ -116,20 +117,14 @@ describe('editBatch', () => {
     const n = 3_000;
     const doc = readTaskSequence(xml(n));
     const steps = items(doc.sequence).filter((c): c is Step => c.kind === 'step');
-    let reads = 0;
-    const kids = doc.sequence.children;
-    doc.sequence.children = new Proxy(kids, {
-      get(target, key, receiver) {
-        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
-        return Reflect.get(target, key, receiver) as unknown;
-      },
-    });
+    const counter = { reads: 0 };
+    doc.sequence.children = countingArray(doc.sequence.children, counter);
     const batch = editBatch(doc.sequence);
     for (let i = 0; i < n; i += 2) batch.insertAfter(steps[i] as Step, [step(`n${i}`)]);
     for (let i = 1; i < n; i += 2) batch.remove(steps[i] as Step);
     batch.apply();
     // One by one, each edit moved (so read) the siblings after its place: about n²/2 reads here.
-    expect(reads).toBeLessThan(20 * n);
+    expect(counter.reads).toBeLessThan(20 * n);
     const names = items(doc.sequence).map((i) => i.attributes.name);
     expect(names.length).toBe(1 + n);
     expect(names.slice(0, 5)).toEqual(['G', 's0', 'n0', 's2', 'n2']);
@@ -143,16 +138,11 @@ describe('insert-steps-after makes its insertions as one batch', () => {
     const cond = '<condition><expression type="SMS_TaskSequence_VariableConditionExpression"><variable name="Operator">equals</variable><variable name="Value">0</variable><variable name="Variable">_SMSTSLastActionSucceeded</variable></expression></condition>';
     const text = `<sequence version="3.10">\n${Array.from({ length: n }, (_, i) => `  <step type="SMS_TaskSequence_RunCommandLineAction" name="s${i}">${i % 10 === 3 ? cond : ''}<action>x</action></step>\n`).join('')}</sequence>\n`;
     const doc = readTaskSequence(text);
-    let reads = 0;
-    doc.sequence.children = new Proxy(doc.sequence.children, {
-      get(target, key, receiver) {
-        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
-        return Reflect.get(target, key, receiver) as unknown;
-      },
-    });
+    const counter = { reads: 0 };
+    doc.sequence.children = countingArray(doc.sequence.children, counter);
     const report = applyTransform('insert-steps-after', doc, { after: { type: 'SMS_TaskSequence_RunCommandLineAction' }, steps: [{ type: 'set-variable', name: 'Mark', variableName: 'Done', value: 'true' }] });
     expect(report.changes).toHaveLength(n + n / 10);
-    expect(reads).toBeLessThan(40 * n);
+    expect(counter.reads).toBeLessThan(40 * n);
     const top = items(doc.sequence);
     expect(top.length).toBe(n * 2 - n / 10);
     expect(top.slice(0, 7).map((i) => `${i.kind} ${i.attributes.name}`)).toEqual(['step s0', 'step Mark', 'step s1', 'step Mark', 'step s2', 'step Mark', 'group s3']);

@@ -5,33 +5,17 @@
 import { describe, expect, it } from 'vitest';
 import { addStep, readTaskSequence, type Step } from './helpers/api.js';
 import { sequenceRelease, stepAttributes } from '../lib/catalog/versions.js';
+import { countPropertyReads } from './helpers/read-counter.js';
 
 const stepXml = (name: string, retry: boolean) => `\n  <step type="SMS_TaskSequence_RunCommandLineAction" name="${name}"${retry ? ' retryCount="0"' : ''}><action>cmd</action></step>`;
 const input = { name: 'Mark', settings: { variableName: 'X', variableValue: '1' } };
-
-/** Makes each step's `attributes` count how often it is read. */
-function countAttributeReads(steps: Step[]): { reads: number } {
-  const counter = { reads: 0 };
-  for (const s of steps) {
-    const attributes = s.attributes;
-    Object.defineProperty(s, 'attributes', {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        counter.reads++;
-        return attributes;
-      },
-    });
-  }
-  return counter;
-}
 
 describe('adding steps one by one', () => {
   it('reads a step or so of a Current Branch sequence per step added, not every item', () => {
     const n = 2_000;
     const doc = readTaskSequence(`<sequence version="3.10">${Array.from({ length: n }, (_, i) => stepXml(`s${i}`, true)).join('')}\n</sequence>`);
     const existing = doc.sequence.children.filter((c): c is Step => c.kind === 'step');
-    const counter = countAttributeReads(existing);
+    const counter = countPropertyReads(existing, 'attributes');
     const added: Step[] = [];
     for (let i = 0; i < 100; i++) added.push(addStep(doc, 'Set Task Sequence Variable', input, { last: doc.sequence }) as Step);
     // Listing every item read each one's name: 100 × 2,000 reads.

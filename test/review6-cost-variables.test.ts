@@ -4,6 +4,7 @@
 // pin that the index never answers from a list edited behind its back.
 import { describe, expect, it } from 'vitest';
 import { findVariable, getVariableValue, readTaskSequence, setVariable, type Node, type Step, type Variable, type VariableList } from './helpers/api.js';
+import { countPropertyReads, type ReadCounter } from './helpers/read-counter.js';
 
 const N = 2_000;
 
@@ -16,22 +17,9 @@ function bigStep(n: number): { step: Step; list: VariableList } {
   return { step, list };
 }
 
-/** Makes every variable's `name` count how often it is read: what a search of the list costs. */
-function countNameReads(list: VariableList): { reads: number } {
-  const counter = { reads: 0 };
-  for (const c of list.children) {
-    if (c.kind !== 'variable') continue;
-    const name = c.attributes.name;
-    Object.defineProperty(c.attributes, 'name', {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        counter.reads++;
-        return name;
-      },
-    });
-  }
-  return counter;
+/** Makes each variable's `name` count how often it is read. */
+function countNameReads(list: VariableList): ReadCounter {
+  return countPropertyReads(list.children.flatMap((c) => (c.kind === 'variable' ? [c.attributes] : [])), 'name');
 }
 
 const variable = (name: string, value: string, property = name): Variable => ({ kind: 'variable', tag: 'variable', attributes: { name, property }, value });

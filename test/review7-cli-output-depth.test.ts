@@ -9,18 +9,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readTaskSequence } from '../lib/index.js';
 import { renderTree, TREE_INDENT_LEVELS } from '../lib/cli/inspect.js';
 import { JSON_INDENT_LEVELS, jsonText } from '../lib/cli/json-text.js';
-import type { CliIo } from '../lib/cli/io.js';
-import { nodeIo } from '../lib/cli/io.js';
-import { main } from '../lib/cli/main.js';
+import { runCli } from './helpers/run-cli.js';
 
-/** Runs cmts in-process; what it printed on each stream, and its status. */
-async function run(argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const text = (c: string | Uint8Array) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'));
-  const io: CliIo = { ...nodeIo(), stdout: { write: (c: string | Uint8Array) => (stdout += text(c)) }, stderr: { write: (c: string | Uint8Array) => (stderr += text(c)) } };
-  return { status: await main(argv, io), stdout, stderr };
-}
+const run = runCli;
 
 const STEP = '<step type="SMS_TaskSequence_RunCommandLineAction" name="s"><action>cmd</action><defaultVarList><variable name="CommandLine" property="CommandLine">cmd</variable></defaultVarList></step>';
 
