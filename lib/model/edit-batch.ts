@@ -5,7 +5,7 @@
  * edits and rebuilds each parent's array once, so that costs the parents' sizes plus the edits.
  */
 import { TaskSequenceError } from '../errors.js';
-import { detectIndentUnit, layOut, layoutAt, whitespaceBefore, type Layout } from './format.js';
+import { detectIndentUnit, isBlank, layOut, layoutAt, whitespaceBefore, type Layout } from './format.js';
 import { noteInserted } from './item-edits.js';
 import { linkRebuilt } from './parents.js';
 import { isSequenceItem, locate } from './query.js';
@@ -194,8 +194,7 @@ function rebuild(sequence: Sequence, parent: Parent, t: Touched): void {
   for (const c of kids) {
     if (t.removed.has(c)) {
       // With the whitespace that indented it, as removeItem takes it.
-      const prev = out[out.length - 1];
-      if (prev && prev.kind === 'text' && /^[ \t\r\n]*$/.test(prev.value)) out.pop();
+      if (isBlank(out[out.length - 1])) out.pop();
     } else out.push(c);
     if (isSequenceItem(c)) emitAfter(t.after.get(c));
   }

@@ -5,7 +5,8 @@
 import { noteInserted } from './item-edits.js';
 import type { Node, Parent, ParentElement, Text } from './types.js';
 
-function isBlank(node: Node | undefined): node is Text {
+/** Whether `node` is white space only (the indentation between elements). */
+export function isBlank(node: Node | undefined): node is Text {
   return node !== undefined && node.kind === 'text' && /^[ \t\r\n]*$/.test(node.value);
 }
 

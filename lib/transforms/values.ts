@@ -2,7 +2,7 @@
  * Checks on values that transforms write into a sequence (option values and values taken from the document), by what
  * they mean: text that XML 1.0 can carry, no separators of the string they go into, console and WMI lengths.
  */
-import { TaskSequenceError } from '../errors.js';
+import { printable, TaskSequenceError } from '../errors.js';
 import { assertValid, type SchemaFile } from '../schemas.js';
 import { shownValue } from '../shown-value.js';
 
@@ -70,11 +70,11 @@ function codePoint(text: string): string {
 }
 
 /**
- * `value` as a JSON string for a message, with C1 controls and the Unicode line and paragraph separators escaped
- * too: raw, a terminal or a log reader could take them for a line break or a control sequence.
+ * `value` as a JSON string for a message, with what JSON leaves raw and a terminal would act on (C1 controls, the
+ * Unicode line and paragraph separators, bidirectional overrides) escaped too, as {@link printable} does.
  */
 export function quotedForMessage(value: string): string {
-  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return printable(JSON.stringify(value));
 }
 
 /**
