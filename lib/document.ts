@@ -186,7 +186,10 @@ export class TaskSequenceDocument {
     return getProperty(this.container, this.root, name);
   }
 
-  /** Sets a package property; throws `UNSUPPORTED_CONTAINER` for a bare `<sequence>`. */
+  /**
+   * Sets a package property; throws `UNSUPPORTED_CONTAINER` for a bare `<sequence>`, `INVALID_ARGUMENT` for the one
+   * that holds the sequence (`SequenceData`, object.xml's `Sequence`).
+   */
   setProperty(name: string, value: string): void {
     setProperty(this.container, this.xml, this.root, name, value);
   }

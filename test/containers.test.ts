@@ -50,6 +50,18 @@ describe('containers', () => {
     expect(() => doc.setProperty('DependentProgram', 'X;;Y')).toThrow(expect.objectContaining({ code: 'UNSUPPORTED_CONTAINER' }));
   });
 
+  it('setting the property that holds the sequence is refused, and the sequence stays (it was replaced by the text)', () => {
+    for (const [name, property] of [
+      ['sms-package-2007-crlf.xml', 'SequenceData'],
+      ['cim-instance-escaped.xml', 'Sequence'],
+    ] as const) {
+      const bytes = fixture(name);
+      const doc = readTaskSequence(bytes);
+      expect(() => doc.setProperty(property, 'x')).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+      expect(Buffer.from(writeTaskSequence(doc)).equals(bytes)).toBe(true);
+    }
+  });
+
   it('every XML spelling survives an edit elsewhere; a CDATA value stays CDATA when edited', () => {
     const bytes = fixture('spellings.xml');
     const doc = readTaskSequence(bytes);

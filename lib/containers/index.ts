@@ -134,10 +134,20 @@ export function canSetProperty(kind: ContainerKind, root: Element, name: string)
   return false;
 }
 
-/** Sets a container property, adding its element (laid out like its neighbours) when absent. */
+/** The property that holds the sequence itself in a container that has properties. */
+const SEQUENCE_HOLDER: Record<Exclude<ContainerKind, 'sequence'>, string> = { 'sms-package': 'SequenceData', 'cim-instance': 'Sequence' };
+
+/**
+ * Sets a container property, adding its element (laid out like its neighbours) when absent. The property that holds
+ * the sequence (`SequenceData`, object.xml's `Sequence`) is refused (`INVALID_ARGUMENT`): its text took the place of
+ * the whole sequence, and the file written had none.
+ */
 export function setProperty(kind: ContainerKind, xml: XmlDocument, root: Element, name: string, value: string): void {
   if (kind === 'sequence' || !('children' in root)) {
     throw new TaskSequenceError('UNSUPPORTED_CONTAINER', `A bare <sequence> has no package properties, so ${name} cannot be set in the file.`);
+  }
+  if (name === SEQUENCE_HOLDER[kind]) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `${name} holds the task sequence itself, not a package property: edit the sequence instead of setting it.`);
   }
   const unit = detectIndentUnit(xml);
   if (kind === 'sms-package') {
