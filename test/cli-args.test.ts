@@ -59,6 +59,14 @@ describe('output targets', () => {
     expect(m.kindOf('new')).toBe('dir');
   });
 
+  it('two results whose names differ only in letter case are refused, as one file where names ignore case', () => {
+    const m = memoryIo({ 'x/TS.xml': 'a', 'y/ts.xml': 'b', 'y/other.xml': 'c' }).io;
+    expect(() => planTargets(['x/TS.xml', 'y/ts.xml'], { outDir: 'out' }, m)).toThrow(
+      'x/TS.xml and y/ts.xml would be written to out/TS.xml and out/ts.xml, names that differ only in letter case: one file where names ignore case (Windows, macOS).',
+    );
+    expect(planTargets(['x/TS.xml', 'y/other.xml'], { outDir: 'out' }, m)('y/other.xml')).toBe('out/other.xml');
+  });
+
   it('standard input cannot be written back in place or named in --out-dir; -o - is standard output for one input, as the help says', () => {
     expect(() => planTargets(['-'], { inPlace: true }, io())).toThrow(/--in-place cannot write back to standard input/);
     expect(() => planTargets(['-'], { outDir: 'out' }, io())).toThrow(/standard input \(-\) has no name/);

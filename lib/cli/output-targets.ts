@@ -58,6 +58,22 @@ function endsWithSeparator(path: string): boolean {
   return path.endsWith('/') || (process.platform === 'win32' && path.endsWith('\\'));
 }
 
+/**
+ * Throws {@link UsageError} when `target` (not there yet, `real` its real path) and another such target in `missing`
+ * differ in letter case alone: where names ignore case (Windows, macOS) they are one file, and the second result
+ * replaced the first (`a/TS.xml b/ts.xml --out-dir out`: both reported written, one of them lost). Which a folder
+ * does cannot be told from a file that is not there yet, so they are refused everywhere. A target that exists is told
+ * apart by its real path, which names it as the folder spells it.
+ */
+function sameButCase(missing: Map<string, { target: string; input: string }>, real: string, target: string, input: string): void {
+  const key = real.toLowerCase();
+  const other = missing.get(key);
+  if (other !== undefined && other.input !== input) {
+    throw new UsageError(`${other.input} and ${input} would be written to ${other.target} and ${target}, names that differ only in letter case: one file where names ignore case (Windows, macOS).`);
+  }
+  missing.set(key, { target, input });
+}
+
 /** Where a result goes: a file path, `-` for standard output, or undefined when the command prints it. */
 export type TargetOf = (input: string) => string | undefined;
 
@@ -107,6 +123,8 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
   const seen = new Map<string, string>();
   if (inPlace) for (const [path, input] of real) seen.set(path, input);
   else {
+    // Targets not there yet, by their real path in lower case, with the target and its input: see sameButCase.
+    const missing = new Map<string, { target: string; input: string }>();
     for (const input of inputs) {
       const t = targetOf(input);
       if (t === undefined || t === '-') continue;
@@ -118,6 +136,7 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
       const other = seen.get(rt);
       if (other !== undefined && other !== input) throw new UsageError(`${other} and ${input} would both be written to ${t}.`);
       seen.set(rt, input);
+      if (io.kindOf(t) === 'missing') sameButCase(missing, rt, t, input);
     }
   }
   const others = new Map<string, string>();
