@@ -2,7 +2,8 @@
  * Input arguments to files: a file as is, a directory as the task sequence files in it, a glob (`*`, `?`, `**`)
  * matched against the directories it names (input files only), `-` standard input. Shared by every command that takes several files.
  */
-import { basename, join, posix } from 'node:path';
+import * as nodePath from 'node:path';
+import { basename, posix } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { reportUsage, UsageError } from './args.js';
 import { isTempName } from './atomic-write.js';
@@ -17,7 +18,21 @@ function hasGlob(s: string): boolean {
   return /[*?]/.test(s);
 }
 
-function globToRegExp(pattern: string): RegExp {
+/** The system's way with paths (`node:path`), or another's (`posix`, `win32`) for a test. */
+export type PathFlavour = typeof posix;
+
+/**
+ * A glob spelled as a listing spells its paths (path.join's way, with `/`): `./*.xml`, PowerShell's `.\exports\*.xml`,
+ * `a//*.xml` and `a/../a/*.xml` are matched against `exports/ts.xml`, never `./exports/ts.xml`. On Windows a UNC path
+ * keeps its two leading slashes (`\\server\share\exports\*.xml`): made one, it named a folder on the current drive.
+ */
+function spellGlob(arg: string, path: PathFlavour): string {
+  const unc = path.sep === '\\' && /^[\\/]{2}[^\\/]/.test(arg);
+  return `${unc ? '/' : ''}${posix.normalize(arg.replace(/\\/g, '/'))}`;
+}
+
+/** A glob as a regular expression; on Windows letter case is ignored, as the system ignores it in names. */
+function globToRegExp(pattern: string, path: PathFlavour): RegExp {
   let re = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i] as string;
@@ -32,7 +47,7 @@ function globToRegExp(pattern: string): RegExp {
     else if (c === '?') re += '[^/]';
     else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
-  return new RegExp(`^${re}$`);
+  return new RegExp(`^${re}$`, path.sep === '\\' ? 'i' : '');
 }
 
 /** A folder being listed, and the folders it is in (by real path), to tell a folder met again inside itself. */
@@ -47,15 +62,15 @@ interface Within {
  * files are listed already, and a loop of links was followed until the path was too long for the system (ELOOP),
  * which failed the whole run.
  */
-export function walk(io: CliIo, dir: string, recursive: boolean): string[] {
+export function walk(io: CliIo, dir: string, recursive: boolean, path: PathFlavour = nodePath): string[] {
   const out: string[] = [];
   // Entries still to take, last first, so that they come off in the order a recursive walk would give them.
   const stack: { path: string; dir: boolean; within: Within | undefined }[] = [];
-  const list = (path: string, within: Within | undefined): void => {
-    const entries = io.listDir(path).sort((a, b) => compareNames(a.name, b.name));
+  const list = (folder: string, within: Within | undefined): void => {
+    const entries = io.listDir(folder).sort((a, b) => compareNames(a.name, b.name));
     for (let i = entries.length - 1; i >= 0; i--) {
       const e = entries[i] as { name: string; dir: boolean };
-      stack.push({ path: path === '.' ? e.name : join(path, e.name).replace(/\\/g, '/'), dir: e.dir, within });
+      stack.push({ path: folder === '.' ? e.name : path.join(folder, e.name).replace(/\\/g, '/'), dir: e.dir, within });
     }
   };
   list(dir, recursive ? { real: io.realPath(dir), up: undefined } : undefined);
@@ -75,27 +90,26 @@ export function walk(io: CliIo, dir: string, recursive: boolean): string[] {
  * The files the arguments name, in order, each once (by the file it is: two names of one file are one input, under
  * the first name given): `-` (standard input) as is, a file as is, a folder as its files
  * ending in one of `extensions`, a glob as the files it matches. A folder or glob that yields nothing, or a name
- * that is one of cmts's temporary files, is a {@link UsageError}.
+ * that is one of cmts's temporary files, is a {@link UsageError}. `path` is the system's way with paths (another's
+ * in a test).
  */
-export function expandInputs(args: string[], io: CliIo, extensions: readonly string[] = INPUT_EXTENSIONS): string[] {
+export function expandInputs(args: string[], io: CliIo, extensions: readonly string[] = INPUT_EXTENSIONS, path: PathFlavour = nodePath): string[] {
   const files: string[] = [];
   const wanted = (f: string) => extensions.some((x) => f.toLowerCase().endsWith(x));
   const looked = extensions.map((x) => `*${x}`).join(', ');
   for (const arg of args) {
     if (arg === '-') files.push(arg);
     else if (hasGlob(arg)) {
-      // Spelled as the listing spells its paths (path.join's way): `./*.xml`, PowerShell's `.\exports\*.xml`,
-      // `a//*.xml` and `a/../a/*.xml` are matched against `exports/ts.xml`, never `./exports/ts.xml`.
-      const norm = posix.normalize(arg.replace(/\\/g, '/'));
+      const norm = spellGlob(arg, path);
       const firstGlob = norm.search(/[*?]/);
       const base = norm.lastIndexOf('/', firstGlob) === -1 ? '.' : norm.slice(0, norm.lastIndexOf('/', firstGlob)) || '/';
       if (!io.isDirectory(base)) throw new UsageError(`${arg}: the folder ${base} does not exist.`);
-      const re = globToRegExp(norm);
-      const matched = walk(io, base, norm.includes('**') || norm.slice(firstGlob).includes('/')).filter((f) => re.test(f) && wanted(f));
+      const re = globToRegExp(norm, path);
+      const matched = walk(io, base, norm.includes('**') || norm.slice(firstGlob).includes('/'), path).filter((f) => re.test(f) && wanted(f));
       if (matched.length === 0) throw new UsageError(`${arg} matches no input file (looked for ${looked}).`);
       for (const f of matched) files.push(f);
     } else if (io.isDirectory(arg)) {
-      const found = walk(io, arg.replace(/[\\/]+$/, '') || '/', false).filter(wanted);
+      const found = walk(io, arg.replace(/[\\/]+$/, '') || '/', false, path).filter(wanted);
       if (found.length === 0) throw new UsageError(`The folder ${arg} has no input file (looked for ${looked}).`);
       // One push a file, not push(...found): spread as arguments, a folder of 130,000 files overflowed the call stack.
       for (const f of found) files.push(f);
