@@ -136,4 +136,20 @@ describe('export .zip safety', () => {
     // The same five with the default limit read.
     expect(readExportZip(makeZip([0, 1, 2, 3, 4].map(part))).sequences).toHaveLength(5);
   });
+
+  it('an object.xml over the archive entry limit (64 MiB) is read and written when --max-bytes allows it, and refused naming --max-bytes when not', { timeout: 60_000 }, async () => {
+    const base = readFileSync('examples/replace-restore.object.xml', 'utf8');
+    // Stored, so no compression ratio is in question: only the size of the part once unpacked.
+    const big = makeZip([{ name: PART, data: `${base}<!--${'x'.repeat(65 * 1024 * 1024)}-->`, stored: true }]);
+    const raised = String(80 * 1024 * 1024);
+    const m = memoryIo({ 'big.zip': big });
+    const args = ['kb977203', 'big.zip', '-o', 'out.zip', '--certfix-package', 'ABC00010', '--scenario', 'replace-restore', '--force'];
+    expect(await main([...args, '--max-bytes', raised], m.io), m.stderr).toBe(0);
+    expect(m.writes).toEqual(['out.zip']);
+    expect(readExportZip(m.fs.get('out.zip') as Uint8Array, { maxBytes: Number(raised) }).sequences[0]!.doc.properties().DependentProgram).toBe('ABC00010;;CCMCertFix');
+    const d = memoryIo({ 'big.zip': big });
+    expect(await main(args, d.io)).toBe(1);
+    expect(d.writes).toEqual([]);
+    expect(d.stderr).toContain(`big.zip!${PART}: INPUT_TOO_LARGE The part is ${Buffer.byteLength(base) + 65 * 1024 * 1024 + 7} bytes once unpacked; the limit is 67108864 (--max-bytes).`);
+  });
 });

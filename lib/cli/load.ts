@@ -65,7 +65,7 @@ function readInput(bytes: Uint8Array, file: string, limits: ReadLimits): LoadedI
     docs: zip.sequences.map((s) => ({ label: `${file}!${s.part}`, doc: s.doc, warnings: () => exportZipPartWarnings(s) })),
     write: () => writeExportZip(zip),
     // Judged without a second tree: the archive's structure, and each changed part's bytes as well-formed XML.
-    verify: (out, output) => placedIn(output, () => checkExportZipOutput(out, zip)),
+    verify: (out, output) => placedIn(output, () => checkExportZipOutput(out, zip, limits)),
   };
 }
 

@@ -12,7 +12,7 @@ import { referencedPackages } from '../model/mutate.js';
 import { DEFAULT_MAX_BYTES } from '../read-limits.js';
 import { readTaskSequence, type ReadOptions } from '../read.js';
 import { checkWrittenBytes, writeTaskSequence } from '../write.js';
-import { readEntry, readZip, writeZip, type ZipArchive, type ZipEntry, type ZipLimits } from '../zip/zip.js';
+import { DEFAULT_MAX_ENTRY_BYTES, readEntry, readZip, writeZip, type ZipArchive, type ZipEntry, type ZipLimits } from '../zip/zip.js';
 import {
   addReferencesInfoItem,
   describedPackageReference,
@@ -63,6 +63,15 @@ export function isZip(bytes: Uint8Array): boolean {
  */
 const SEQUENCES_PER_MAX_BYTES = 4;
 
+/**
+ * The limits an object.xml part is inflated within: `maxEntrySize` when given, else the larger of its default and
+ * `maxBytes`, which holds the sequence once unpacked. The archive's own 64 MiB entry limit refused, as a zip bomb, a
+ * sequence that `maxBytes` (`--max-bytes`) had been raised for, and that was read from a file.
+ */
+function sequencePartLimits(options: ReadOptions & ZipLimits): ZipLimits {
+  return { ...options, maxEntrySize: options.maxEntrySize ?? Math.max(DEFAULT_MAX_ENTRY_BYTES, options.maxBytes ?? DEFAULT_MAX_BYTES) };
+}
+
 /** Reads an export archive; throws if it holds no task sequence. */
 export function readExportZip(bytes: Uint8Array, options: ReadOptions & ZipLimits = {}): ExportZip {
   try {
@@ -94,10 +103,14 @@ function readArchive(bytes: Uint8Array, options: ReadOptions & ZipLimits): Expor
       `The archive's ${objects.length} task sequences hold ${total} bytes of XML; at most ${maxSequences} (${SEQUENCES_PER_MAX_BYTES} × option maxBytes) are read at once. Export fewer sequences per archive, or raise maxBytes.`,
     );
   }
+  const partLimits = sequencePartLimits(options);
   const sequences = objects
     .map((e) => {
-      const original = readEntry(zip, e, options);
       const file = `${options.file ?? '(zip)'}!${e.name}`;
+      // Refused before it is inflated, as a file over maxBytes is before it is read.
+      const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+      if (e.size > maxBytes) throw new TaskSequenceError('INPUT_TOO_LARGE', `The part is ${e.size} bytes once unpacked; the limit is ${maxBytes} (option maxBytes).`, { file });
+      const original = readEntry(zip, e, partLimits);
       const doc = readTaskSequence(original, { ...options, file });
       const referencesInfo = infos.get(e.name.replace(/object\.xml$/i, 'ReferencesInfo.xml').toLowerCase());
       return { part: e.name, entry: e, doc, original, referencesAtRead: referencedPackages(doc.sequence), ...(referencesInfo && { referencesInfo }), packagesInArchive };
@@ -192,10 +205,10 @@ export function writeExportZip(x: ExportZip, limits: ZipLimits = {}): Uint8Array
  * {@link readExportZip} reads them), it holds the same entries, and each entry that differs from the one read
  * inflates to its declared size and CRC and, for an object.xml or ReferencesInfo.xml part, is well-formed XML in its
  * own encoding. An entry with the name, size and CRC it was read with is the copy of bytes that were judged when read
- * (the writer copies it verbatim, after checking its CRC). Throws `ZIP_INVALID`/`ZIP_UNSAFE` as reading does, or
- * `OUTPUT_MALFORMED`.
+ * (the writer copies it verbatim, after checking its CRC). `options` are those `x` was read with: a part is inflated
+ * within them. Throws `ZIP_INVALID`/`ZIP_UNSAFE` as reading does, or `OUTPUT_MALFORMED`.
  */
-export function checkExportZipOutput(bytes: Uint8Array, x: ExportZip): void {
+export function checkExportZipOutput(bytes: Uint8Array, x: ExportZip, options: ReadOptions & ZipLimits = {}): void {
   const zip = readZip(bytes);
   const before = new Map(x.zip.entries.map((e) => [e.name, e]));
   // Names are unique in both (readZip refuses a duplicate), so the same count of known names is the same entries,
@@ -206,7 +219,7 @@ export function checkExportZipOutput(bytes: Uint8Array, x: ExportZip): void {
   for (const e of zip.entries) {
     const was = before.get(e.name) as ZipEntry;
     if (e.crc === was.crc && e.size === was.size) continue;
-    const data = readEntry(zip, e);
+    const data = readEntry(zip, e, OBJECT_PART.test(e.name) ? sequencePartLimits(options) : options);
     if (!OBJECT_PART.test(e.name) && !REFERENCES_INFO_PART.test(e.name)) continue;
     try {
       checkWrittenBytes(data);

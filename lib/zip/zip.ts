@@ -14,6 +14,9 @@ export { checkEntryName } from './entry-names.js';
 /** The largest archive file cmts reads: 1 GiB, the same as the default {@link ZipLimits.maxTotalSize}. */
 export const DEFAULT_MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024;
 
+/** The default {@link ZipLimits.maxEntrySize}: 64 MiB. */
+export const DEFAULT_MAX_ENTRY_BYTES = 64 * 1024 * 1024;
+
 /** Limits that keep a hostile archive from costing more than a real export could. */
 export interface ZipLimits {
   /** Largest uncompressed size of one entry we inflate; default 64 MiB. */
@@ -165,7 +168,7 @@ function checkLocalAgrees(buf: Buffer, e: Pick<ZipEntry, 'name' | 'flags' | 'met
 
 /** An entry's uncompressed bytes, checked against its declared size and CRC. */
 export function readEntry(zip: ZipArchive, entry: ZipEntry, limits: ZipLimits = {}): Uint8Array {
-  const max = limits.maxEntrySize ?? 64 * 1024 * 1024;
+  const max = limits.maxEntrySize ?? DEFAULT_MAX_ENTRY_BYTES;
   if (entry.size > max) unsafe(`Entry ${entry.name} is ${entry.size} bytes; the limit is ${max}.`);
   const raw = Buffer.from(zip.bytes.buffer, zip.bytes.byteOffset + entry.dataOffset, entry.compressedSize);
   let data: Buffer;
@@ -186,7 +189,7 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry, limits: ZipLimits = 
  * archive as if it were sound. Entries over `maxEntrySize` (default 64 MiB) are not inflated and so not checked.
  */
 export function verifyCopiedEntries(zip: ZipArchive, replaced: ReadonlySet<ZipEntry>, limits: ZipLimits = {}): void {
-  const max = limits.maxEntrySize ?? 64 * 1024 * 1024;
+  const max = limits.maxEntrySize ?? DEFAULT_MAX_ENTRY_BYTES;
   for (const e of zip.entries) {
     if (replaced.has(e) || e.size > max || e.name.endsWith('/')) continue;
     readEntry(zip, e, limits);
