@@ -1,5 +1,6 @@
 // Entry names that Windows writes as another file: `.` and empty segments, and segments ending in dots or spaces,
-// which Win32 path normalisation (and so an extractor on Windows) drops. Such a name is refused, and two names that
+// which Win32 path normalisation (and so an extractor on Windows) drops, and a `:` naming a stream of a file
+// (`object.xml::$DATA` is object.xml's own content). Such a name is refused, and two names that
 // differ only as Windows ignores (case, separators) are two entries of one name: a patched object.xml can never be
 // shadowed by an unpatched twin, nor a decoy copied through unpatched; names that stay different files still read.
 import { readFileSync } from 'node:fs';
@@ -28,6 +29,8 @@ const TWINS = [
   'SMS_TaskSequencePackage/CM100031 /object.xml',
   './SMS_TaskSequencePackage/CM100031/object.xml',
   'SMS_TaskSequencePackage\\.\\cm100031.\\\\OBJECT.XML',
+  // The file's own data stream, named.
+  'SMS_TaskSequencePackage/CM100031/object.xml::$DATA',
 ];
 
 describe('zip entry names compared as Windows compares them', () => {

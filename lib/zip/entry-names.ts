@@ -17,12 +17,13 @@ export function checkEntryName(name: string): void {
   if (name.includes('\0')) unsafe(`Entry name ${JSON.stringify(name)} contains a NUL character.`);
   if (/^([/\\]|[A-Za-z]:)/.test(name)) unsafe(`Entry ${JSON.stringify(name)} has an absolute path.`);
   if (name.split(/[/\\]/).includes('..')) unsafe(`Entry ${JSON.stringify(name)} has a '..' segment.`);
-  // A name Windows would write as another file (`CM1//object.xml`, `CM1/./object.xml`, `object.xml.`): the export
+  // A name Windows would write as another file (`CM1//object.xml`, `CM1/./object.xml`, `object.xml.`, and
+  // `object.xml::$DATA`, a ':' naming a stream of the file before it: that one is object.xml's own content): the export
   // reader would not take it for the file it becomes when extracted, and would copy it through unpatched.
   const segments = name.split(/[/\\]/);
   if (segments.length > 1 && segments.at(-1) === '') segments.pop(); // a folder's entry ends with '/'
-  if (segments.some((s) => s === '' || s === '.' || s !== trimDotsAndSpaces(s))) {
-    unsafe(`Entry ${JSON.stringify(name)} is not named as Windows would write it (an empty or '.' segment, or one ending in a dot or a space): extracted, it would be another file.`);
+  if (segments.some((s) => s === '' || s === '.' || s !== trimDotsAndSpaces(s) || s.includes(':'))) {
+    unsafe(`Entry ${JSON.stringify(name)} is not named as Windows would write it (an empty or '.' segment, one ending in a dot or a space, or a ':' naming a stream of a file): extracted, it would be another file.`);
   }
 }
 
