@@ -45,8 +45,12 @@ function hideSecrets(item: ItemView): void {
   }
 }
 
-/** A copy of an old item and its contents, marked removed, with ids that cannot clash with the new view's. */
-function asRemoved(item: ItemView): ItemView {
+/**
+ * A copy of an old item and of the contents removed with it, marked removed, with ids that cannot clash with the new
+ * view's. The diff lists each item removed, a removed group's contents too: a child it does not list was kept or
+ * moved out of the group, and is shown where it is now, not also struck through here (with the same id twice).
+ */
+function asRemoved(item: ItemView, removed: ReadonlySet<ItemView>): ItemView {
   const copy = (i: ItemView): ItemView => ({ ...i, id: `r${i.id}`, findings: [], change: { mark: 'removed', fields: [] }, children: [] });
   const root = copy(item);
   // A stack of (old item, its copy) pairs rather than recursion: a removed group can nest as deep as maxDepth allows.
@@ -54,6 +58,7 @@ function asRemoved(item: ItemView): ItemView {
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
     const [from, to] = top;
     for (const c of from.children) {
+      if (!removed.has(c)) continue;
       const d = copy(c);
       to.children.push(d);
       stack.push([c, d]);
@@ -162,8 +167,8 @@ function placeRemoved(view: SequenceView, old: SequenceView, removed: Set<ItemVi
     const at = target === undefined ? Number.MAX_SAFE_INTEGER : (oldPlace.get(gone) ?? Number.MAX_SAFE_INTEGER);
     const list = target ?? view.items;
     const pending = into.get(list);
-    if (pending) pending.push({ at, item: asRemoved(gone) });
-    else into.set(list, [{ at, item: asRemoved(gone) }]);
+    if (pending) pending.push({ at, item: asRemoved(gone, removed) });
+    else into.set(list, [{ at, item: asRemoved(gone, removed) }]);
   }
   for (const [list, pending] of into) {
     // As inserting each at its old place in turn (never past the end): a stable sort keeps the old order on ties.
