@@ -19,25 +19,53 @@ function masked(field: string, value: string | undefined): string | undefined {
 /** The fields of a Set Task Sequence Variable step that carry its value: the action line holds it too. */
 const SET_VALUE_FIELDS = ['command line', 'variable VariableValue'];
 
+/** A variable of a Set Dynamic Variables `Rules` text: its start tag's attributes, its value and its end tag. */
+const RULE_VARIABLE = /(<Variable\b([^>]*)>)([^<]*)(<\/Variable>)/g;
+
+/** An attribute of a rule variable's start tag, as written (undefined when it has none). */
+function ruleAttribute(attributes: string, name: string): string | undefined {
+  const m = new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+/**
+ * A `Rules` text with the values its page does not show hidden: a variable marked secret (`IsSecret="true"`) or with
+ * a password-like name. The rest of the text is kept as written, so what else changed still shows.
+ */
+function maskRules(text: string | undefined): string | undefined {
+  return text?.replace(RULE_VARIABLE, (whole: string, start: string, attributes: string, value: string, end: string) => {
+    const secret = ruleAttribute(attributes, 'IsSecret')?.trim().toLowerCase() === 'true' || shownValue(ruleAttribute(attributes, 'Name') ?? '', value) === HIDDEN;
+    return secret && value.trim() !== '' ? `${start}${HIDDEN}${end}` : whole;
+  });
+}
+
 /**
  * Hides the values of an item's changed fields that neither sequence's own page shows: settings the step catalog
  * types as secret (a BitLocker PIN), and a Set Task Sequence Variable step's value when "Do not display this value"
- * is set or the variable is password-like, on either side (the old side is told by the fields that changed).
+ * is set or the variable is password-like, on either side (the old side is told by the fields that changed); in a
+ * Set Dynamic Variables step's rules, the values of variables marked secret or password-like.
  */
 function hideSecrets(item: ItemView): void {
   const fields = item.change?.fields;
   if (!fields?.length) return;
   const secret = new Set<string>();
-  for (const v of catalogEntry(item.type)?.variables ?? []) if (v.valueType === 'secret') secret.add(`variable ${v.name}`).add(`variable ${v.property}`);
+  const rules = new Set<string>();
+  for (const v of catalogEntry(item.type)?.variables ?? []) {
+    if (v.valueType === 'secret') secret.add(`variable ${v.name}`).add(`variable ${v.property}`);
+    else if (v.valueType === 'dynamicRules') rules.add(`variable ${v.name}`).add(`variable ${v.property}`);
+  }
   const hiddenBefore = fields.some((f) => f.before !== undefined && ((f.field === 'variable DoNotShowVariableValue' && f.before.trim().toLowerCase() === 'true') || (f.field === 'variable VariableName' && shownValue(f.before, 'x') === HIDDEN)));
   if (item.type === STEP_TYPES.setVariable && (hiddenBefore || hidesSetValue(item.settings))) for (const f of SET_VALUE_FIELDS) secret.add(f);
   const hide = (v: string | undefined) => (v === undefined || v.trim() === '' ? v : HIDDEN);
   for (const f of fields) {
     // A second variable of a secret name (`variable X #2`) is as secret as the first.
     const name = f.field.startsWith('variable ') ? variableNameOf(f.field) : undefined;
-    if (!secret.has(name === undefined ? f.field : `variable ${name}`)) continue;
-    const before = hide(f.before);
-    const after = hide(f.after);
+    const key = name === undefined ? f.field : `variable ${name}`;
+    // Set Dynamic Variables rules: the page shows the names they set, never a secret value among them.
+    const mask = secret.has(key) ? hide : rules.has(key) ? maskRules : undefined;
+    if (mask === undefined) continue;
+    const before = mask(f.before);
+    const after = mask(f.after);
     delete f.before;
     delete f.after;
     if (before !== undefined) f.before = before;
