@@ -107,6 +107,18 @@ function byPathOf(items: ItemView[]): Map<string, ItemView[]> {
 }
 
 /**
+ * The first item of `list` that `fits`, looked for from where the last look in that list stopped (`cursors`): the
+ * items passed over never fit again, as long as `fits` only turns false for an item (one placed stays placed), so
+ * thousands of entries at one path read each of its items a bounded number of times, not once per entry.
+ */
+function firstFitting(list: ItemView[], fits: (item: ItemView) => boolean, cursors: Map<ItemView[], number>): ItemView | undefined {
+  let k = cursors.get(list) ?? 0;
+  while (k < list.length && !fits(list[k] as ItemView)) k++;
+  cursors.set(list, k);
+  return list[k];
+}
+
+/**
  * Lays the differences `entries` (from the old view's document to the new one's) over the new view, in place.
  * `where` (from {@link diffWithPlaces}) says which item each entry is about and which new item each old one became;
  * without it, an entry goes to the first item at its path that fits, which is a guess when names repeat, and a removed
@@ -122,6 +134,14 @@ export function overlayChanges(view: SequenceView, old: SequenceView, entries: D
   const summary = { added: 0, removed: 0, moved: 0, changed: 0 };
   const other: string[] = [];
   const removed = new Set<ItemView>();
+  // Where the look for each kind of item stopped in each list of same-path items (see firstFitting): what an added
+  // entry takes (an item with no change yet), what a moved or changed one takes (one not added), what a removed one.
+  const unmarked = new Map<ItemView[], number>();
+  const notAdded = new Map<ItemView[], number>();
+  const notRemoved = new Map<ItemView[], number>();
+  const isUnmarked = (i: ItemView) => !i.change;
+  const isNotAdded = (i: ItemView) => i.change?.mark !== 'added';
+  const isNotRemoved = (i: ItemView) => !removed.has(i);
   entries.forEach((d, k) => {
     if (!ITEM_KINDS.has(d.kind)) {
       other.push(formatDiffEntry(d.kind === 'variable' && d.field === undefined ? { ...d, ...(d.before !== undefined ? { before: shownValue(variableNameOf(d.path) ?? d.path, d.before) } : {}), ...(d.after !== undefined ? { after: shownValue(variableNameOf(d.path) ?? d.path, d.after) } : {}) } : d));
@@ -130,13 +150,15 @@ export function overlayChanges(view: SequenceView, old: SequenceView, entries: D
     const place = places?.[k];
     if (d.change === 'removed') {
       // Without its place: the first same-path item not yet placed.
-      const gone = place !== undefined ? oldItems[place] : (oldByPath ??= byPathOf(oldItems)).get(d.path)?.find((i) => !removed.has(i));
+      const same = place !== undefined ? undefined : (oldByPath ??= byPathOf(oldItems)).get(d.path);
+      const gone = place !== undefined ? oldItems[place] : same && firstFitting(same, isNotRemoved, notRemoved);
       if (gone) removed.add(gone);
       summary.removed++;
       return;
     }
     const candidates = place !== undefined ? [] : ((byPath ??= byPathOf(items)).get(d.path) ?? []);
-    const item = place !== undefined ? items[place] : d.change === 'added' ? (candidates.find((i) => !i.change) ?? candidates[0]) : (candidates.find((i) => i.change?.mark !== 'added') ?? candidates[0]);
+    // With no item that fits, the first at the path (as a guess, like the rest of a look without places).
+    const item = place !== undefined ? items[place] : ((d.change === 'added' ? firstFitting(candidates, isUnmarked, unmarked) : firstFitting(candidates, isNotAdded, notAdded)) ?? candidates[0]);
     if (!item) return;
     if (d.change === 'added') {
       item.change = { mark: 'added', fields: [] };
