@@ -79,16 +79,18 @@ function checkUsage(p: Parsed): void {
   } else if (p.positionals.length === 0) throw new UsageError('Give the input file(s), or - for standard input.');
 }
 
-/** The base of a page's file name: the input's base name (and export part), safe on every file system. */
-function stemOf(label: string): string {
-  const [file, part] = label.split('!') as [string, string | undefined];
+/**
+ * The base of a page's file name: the input's base name (and export part), safe on every file system. The part is
+ * given apart, not split off a `file!part` label: a `!` in a file or folder name is part of the name.
+ */
+function stemOf(file: string, part: string | undefined): string {
   const stem = `${basename(file).replace(/\.[^.]*$/, '')}${part ? `-${part.replace(/\/object\.xml$/i, '').replace(/^.*\//, '')}` : ''}`;
   return stem.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') || 'task-sequence';
 }
 
 /** A file name for a page, not yet taken, nor the index's (`index.<ext>`: that page is `index-2.<ext>`). */
-function pageName(label: string, ext: string, taken: Set<string>): string {
-  const safe = stemOf(label);
+function pageName(file: string, part: string | undefined, ext: string, taken: Set<string>): string {
+  const safe = stemOf(file, part);
   let name = `${safe}.${ext}`;
   for (let n = 2; taken.has(name.toLowerCase()) || name.toLowerCase() === `index.${ext}`; n++) name = `${safe}-${n}.${ext}`;
   taken.add(name.toLowerCase());
@@ -113,7 +115,7 @@ export function run(argv: string[], io: CliIo): number {
     // The index is written into --out-dir too, so it is checked like a page: never onto an input. A page's planned
     // name is the one it gets when nothing else is taken (an input named index.xml is planned as index-2.html, as
     // it is written).
-    const nameFor = (i: string) => pageName(i, format, new Set());
+    const nameFor = (i: string) => pageName(i, undefined, format, new Set());
     const alsoWritten = outDir === undefined ? [] : [{ option: '--out-dir index', path: join(outDir, `index.${format}`) }];
     for (const group of compare ? inputs.map((i) => [i]) : [inputs]) planTargets(group, { output, outDir, nameFor, alsoWritten }, io);
   } catch (e) {
@@ -124,18 +126,20 @@ export function run(argv: string[], io: CliIo): number {
   // What a failed --out-dir run could not put back, said after its error.
   const notUndone: string[] = [];
   try {
-    let views: SequenceView[];
+    // Each view with the file it was read from and its part of an export .zip (its page is named after them).
+    let views: { view: SequenceView; file: string; part?: string }[];
     if (compare) {
       const [a, b] = inputs as [string, string];
       current = a;
       const before = loadOne(io, a);
       current = b;
       const after = loadOne(io, b);
-      views = [buildComparisonView(before.doc, after.doc, { source: `${after.label} (compared with ${before.label})`, ...limit })];
+      views = [{ view: buildComparisonView(before.doc, after.doc, { source: `${after.label} (compared with ${before.label})`, ...limit }), file: b }];
     } else {
       views = inputs.flatMap((input) => {
         current = input;
-        return loadDocuments(io, input).map(({ label, doc }) => buildSequenceView(doc, { source: label, ...limit }));
+        // A part's label is `input!part`; a file's is the input itself.
+        return loadDocuments(io, input).map(({ label, doc }) => ({ view: buildSequenceView(doc, { source: label, ...limit }), file: input, ...(label === input ? {} : { part: label.slice(input.length + 1) }) }));
       });
     }
     if (outDir === undefined) {
@@ -143,13 +147,13 @@ export function run(argv: string[], io: CliIo): number {
         io.stderr.write(`cmts render: the inputs hold ${views.length} task sequences; give --out-dir <folder> for a page each and an index.\n`);
         return EXIT.usage;
       }
-      const page = text(views[0] as SequenceView);
+      const page = text((views[0] as { view: SequenceView }).view);
       if (output === undefined || output === '-') io.stdout.write(page);
       else io.writeFileAtomic(output, Buffer.from(page, 'utf8'));
       return EXIT.ok;
     }
     const taken = new Set<string>();
-    const pages = views.map((view) => ({ href: pageName(view.source, format, taken), view }));
+    const pages = views.map(({ view, file, part }) => ({ href: pageName(file, part, format, taken), view }));
     // The index last: it appears only once every page it links to is there.
     const files = [
       ...pages.map(({ href, view }) => ({ path: join(outDir, href), make: () => text(view) })),

@@ -19,25 +19,53 @@ function masked(field: string, value: string | undefined): string | undefined {
 /** The fields of a Set Task Sequence Variable step that carry its value: the action line holds it too. */
 const SET_VALUE_FIELDS = ['command line', 'variable VariableValue'];
 
+/** A variable of a Set Dynamic Variables `Rules` text: its start tag's attributes, its value and its end tag. */
+const RULE_VARIABLE = /(<Variable\b([^>]*)>)([^<]*)(<\/Variable>)/g;
+
+/** An attribute of a rule variable's start tag, as written (undefined when it has none). */
+function ruleAttribute(attributes: string, name: string): string | undefined {
+  const m = new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+/**
+ * A `Rules` text with the values its page does not show hidden: a variable marked secret (`IsSecret="true"`) or with
+ * a password-like name. The rest of the text is kept as written, so what else changed still shows.
+ */
+function maskRules(text: string | undefined): string | undefined {
+  return text?.replace(RULE_VARIABLE, (whole: string, start: string, attributes: string, value: string, end: string) => {
+    const secret = ruleAttribute(attributes, 'IsSecret')?.trim().toLowerCase() === 'true' || shownValue(ruleAttribute(attributes, 'Name') ?? '', value) === HIDDEN;
+    return secret && value.trim() !== '' ? `${start}${HIDDEN}${end}` : whole;
+  });
+}
+
 /**
  * Hides the values of an item's changed fields that neither sequence's own page shows: settings the step catalog
  * types as secret (a BitLocker PIN), and a Set Task Sequence Variable step's value when "Do not display this value"
- * is set or the variable is password-like, on either side (the old side is told by the fields that changed).
+ * is set or the variable is password-like, on either side (the old side is told by the fields that changed); in a
+ * Set Dynamic Variables step's rules, the values of variables marked secret or password-like.
  */
 function hideSecrets(item: ItemView): void {
   const fields = item.change?.fields;
   if (!fields?.length) return;
   const secret = new Set<string>();
-  for (const v of catalogEntry(item.type)?.variables ?? []) if (v.valueType === 'secret') secret.add(`variable ${v.name}`).add(`variable ${v.property}`);
+  const rules = new Set<string>();
+  for (const v of catalogEntry(item.type)?.variables ?? []) {
+    if (v.valueType === 'secret') secret.add(`variable ${v.name}`).add(`variable ${v.property}`);
+    else if (v.valueType === 'dynamicRules') rules.add(`variable ${v.name}`).add(`variable ${v.property}`);
+  }
   const hiddenBefore = fields.some((f) => f.before !== undefined && ((f.field === 'variable DoNotShowVariableValue' && f.before.trim().toLowerCase() === 'true') || (f.field === 'variable VariableName' && shownValue(f.before, 'x') === HIDDEN)));
   if (item.type === STEP_TYPES.setVariable && (hiddenBefore || hidesSetValue(item.settings))) for (const f of SET_VALUE_FIELDS) secret.add(f);
   const hide = (v: string | undefined) => (v === undefined || v.trim() === '' ? v : HIDDEN);
   for (const f of fields) {
     // A second variable of a secret name (`variable X #2`) is as secret as the first.
     const name = f.field.startsWith('variable ') ? variableNameOf(f.field) : undefined;
-    if (!secret.has(name === undefined ? f.field : `variable ${name}`)) continue;
-    const before = hide(f.before);
-    const after = hide(f.after);
+    const key = name === undefined ? f.field : `variable ${name}`;
+    // Set Dynamic Variables rules: the page shows the names they set, never a secret value among them.
+    const mask = secret.has(key) ? hide : rules.has(key) ? maskRules : undefined;
+    if (mask === undefined) continue;
+    const before = mask(f.before);
+    const after = mask(f.after);
     delete f.before;
     delete f.after;
     if (before !== undefined) f.before = before;
@@ -45,8 +73,12 @@ function hideSecrets(item: ItemView): void {
   }
 }
 
-/** A copy of an old item and its contents, marked removed, with ids that cannot clash with the new view's. */
-function asRemoved(item: ItemView): ItemView {
+/**
+ * A copy of an old item and of the contents removed with it, marked removed, with ids that cannot clash with the new
+ * view's. The diff lists each item removed, a removed group's contents too: a child it does not list was kept or
+ * moved out of the group, and is shown where it is now, not also struck through here (with the same id twice).
+ */
+function asRemoved(item: ItemView, removed: ReadonlySet<ItemView>): ItemView {
   const copy = (i: ItemView): ItemView => ({ ...i, id: `r${i.id}`, findings: [], change: { mark: 'removed', fields: [] }, children: [] });
   const root = copy(item);
   // A stack of (old item, its copy) pairs rather than recursion: a removed group can nest as deep as maxDepth allows.
@@ -54,6 +86,7 @@ function asRemoved(item: ItemView): ItemView {
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
     const [from, to] = top;
     for (const c of from.children) {
+      if (!removed.has(c)) continue;
       const d = copy(c);
       to.children.push(d);
       stack.push([c, d]);
@@ -74,6 +107,18 @@ function byPathOf(items: ItemView[]): Map<string, ItemView[]> {
 }
 
 /**
+ * The first item of `list` that `fits`, looked for from where the last look in that list stopped (`cursors`): the
+ * items passed over never fit again, as long as `fits` only turns false for an item (one placed stays placed), so
+ * thousands of entries at one path read each of its items a bounded number of times, not once per entry.
+ */
+function firstFitting(list: ItemView[], fits: (item: ItemView) => boolean, cursors: Map<ItemView[], number>): ItemView | undefined {
+  let k = cursors.get(list) ?? 0;
+  while (k < list.length && !fits(list[k] as ItemView)) k++;
+  cursors.set(list, k);
+  return list[k];
+}
+
+/**
  * Lays the differences `entries` (from the old view's document to the new one's) over the new view, in place.
  * `where` (from {@link diffWithPlaces}) says which item each entry is about and which new item each old one became;
  * without it, an entry goes to the first item at its path that fits, which is a guess when names repeat, and a removed
@@ -89,6 +134,14 @@ export function overlayChanges(view: SequenceView, old: SequenceView, entries: D
   const summary = { added: 0, removed: 0, moved: 0, changed: 0 };
   const other: string[] = [];
   const removed = new Set<ItemView>();
+  // Where the look for each kind of item stopped in each list of same-path items (see firstFitting): what an added
+  // entry takes (an item with no change yet), what a moved or changed one takes (one not added), what a removed one.
+  const unmarked = new Map<ItemView[], number>();
+  const notAdded = new Map<ItemView[], number>();
+  const notRemoved = new Map<ItemView[], number>();
+  const isUnmarked = (i: ItemView) => !i.change;
+  const isNotAdded = (i: ItemView) => i.change?.mark !== 'added';
+  const isNotRemoved = (i: ItemView) => !removed.has(i);
   entries.forEach((d, k) => {
     if (!ITEM_KINDS.has(d.kind)) {
       other.push(formatDiffEntry(d.kind === 'variable' && d.field === undefined ? { ...d, ...(d.before !== undefined ? { before: shownValue(variableNameOf(d.path) ?? d.path, d.before) } : {}), ...(d.after !== undefined ? { after: shownValue(variableNameOf(d.path) ?? d.path, d.after) } : {}) } : d));
@@ -97,13 +150,15 @@ export function overlayChanges(view: SequenceView, old: SequenceView, entries: D
     const place = places?.[k];
     if (d.change === 'removed') {
       // Without its place: the first same-path item not yet placed.
-      const gone = place !== undefined ? oldItems[place] : (oldByPath ??= byPathOf(oldItems)).get(d.path)?.find((i) => !removed.has(i));
+      const same = place !== undefined ? undefined : (oldByPath ??= byPathOf(oldItems)).get(d.path);
+      const gone = place !== undefined ? oldItems[place] : same && firstFitting(same, isNotRemoved, notRemoved);
       if (gone) removed.add(gone);
       summary.removed++;
       return;
     }
     const candidates = place !== undefined ? [] : ((byPath ??= byPathOf(items)).get(d.path) ?? []);
-    const item = place !== undefined ? items[place] : d.change === 'added' ? (candidates.find((i) => !i.change) ?? candidates[0]) : (candidates.find((i) => i.change?.mark !== 'added') ?? candidates[0]);
+    // With no item that fits, the first at the path (as a guess, like the rest of a look without places).
+    const item = place !== undefined ? items[place] : ((d.change === 'added' ? firstFitting(candidates, isUnmarked, unmarked) : firstFitting(candidates, isNotAdded, notAdded)) ?? candidates[0]);
     if (!item) return;
     if (d.change === 'added') {
       item.change = { mark: 'added', fields: [] };
@@ -162,8 +217,8 @@ function placeRemoved(view: SequenceView, old: SequenceView, removed: Set<ItemVi
     const at = target === undefined ? Number.MAX_SAFE_INTEGER : (oldPlace.get(gone) ?? Number.MAX_SAFE_INTEGER);
     const list = target ?? view.items;
     const pending = into.get(list);
-    if (pending) pending.push({ at, item: asRemoved(gone) });
-    else into.set(list, [{ at, item: asRemoved(gone) }]);
+    if (pending) pending.push({ at, item: asRemoved(gone, removed) });
+    else into.set(list, [{ at, item: asRemoved(gone, removed) }]);
   }
   for (const [list, pending] of into) {
     // As inserting each at its old place in turn (never past the end): a stable sort keeps the old order on ties.

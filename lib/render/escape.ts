@@ -20,9 +20,11 @@ export function escapeMarkdown(s: string): string {
   return s
     .replace(/[&<>]/g, (c) => HTML[c] as string)
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-    // GFM links bare URLs, www. names and e-mail addresses by itself: an escape in each keeps them plain text.
-    .replace(/\b(https?|ftp):/gi, '$1\\:')
-    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`)
+    // GFM links bare URLs, www. names and e-mail addresses by itself: an escape in each keeps them plain text. Every
+    // one, not only those after a word boundary: a URL after a digit or an underscore (`1https://`, `_www.`) is
+    // linked too (cmark-gfm looks back over letters only; marked anywhere).
+    .replace(/(https?|ftp):/gi, '$1\\:')
+    .replace(/www\./gi, (w) => `${w.slice(0, 3)}\\.`)
     .replace(/@/g, '\\@')
     .replace(/\r\n|\r|\n/g, ' ');
 }

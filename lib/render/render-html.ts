@@ -27,7 +27,8 @@ function worst(findings: FindingView[]): string {
 }
 
 function headLine(item: ItemView): string {
-  return `<span class="num">${e(item.number)}</span> <span class="name">${e(item.name) || '<i>(no name)</i>'}</span> <span class="type">${e(item.typeName)}</span> ${badges(item)}`;
+  // A name of only white space shows as nothing: it is "(no name)" too, as in the Markdown.
+  return `<span class="num">${e(item.number)}</span> <span class="name">${item.name.trim() ? e(item.name) : '<i>(no name)</i>'}</span> <span class="type">${e(item.typeName)}</span> ${badges(item)}`;
 }
 
 /** The findings as a list (used beside a step and in the page's findings section). */
