@@ -14,7 +14,7 @@ describe('catalog lint rules', () => {
   it('find unknown variables and attributes, wrong types, values outside the allowed set, missing settings and stale action lines', () => {
     expect(catalogFindings(VIOLATIONS)).toEqual([
       '3:5 warning catalog/unknown-variable Restart Computer has no variable SMSRebootDelay (property Delay).',
-      '3:5 warning catalog/value-type messageTimeout (SMSRebootTimeout) should be a integer value, not "soon".',
+      '3:5 warning catalog/value-type messageTimeout (SMSRebootTimeout) should be an integer value, not "soon".',
       '3:5 warning catalog/allowed-value target (SMSRebootTarget) is "Floppy"; the console allows "HD", "WinPE".',
       '3:5 error catalog/action-line The command line is "smsboot.exe /target:HD" but the settings say "smsboot.exe /target:Floppy".',
       '12:5 error catalog/action-line The command line is "tsenv.exe \\"OSDImage=Win10\\"" but the settings say "tsenv.exe \\"OSDImage=Win11\\"".',

@@ -2,8 +2,36 @@
 import { consoleFormEntry } from '../../catalog/console-form.js';
 import { decodeValue } from '../../catalog/values.js';
 import { matchVariable } from '../../catalog/variable-match.js';
+import type { ValueType } from '../../catalog/types.js';
+import type { Variable } from '../../model/types.js';
 import { variables } from '../../model/variables.js';
+import { shownValue } from '../../shown-value.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
+import { hasSecretName } from './clear-text-secret.js';
+
+/**
+ * Types whose text a finding does not quote: a script or a rules document can hold passwords (a rule that sets
+ * OSDJoinPassword), and either can be as long as the file; a secret is never shown.
+ */
+const UNQUOTED: ReadonlySet<ValueType> = new Set(['secret', 'base64Script', 'dynamicRules']);
+
+/** What a finding says of a value that is not of its type: its start (see `shownValue`), or why it is not shown. */
+function valueShown(type: ValueType, v: Variable): string {
+  if (UNQUOTED.has(type)) return `its text (${codePoints(v.value)} characters, not shown)`;
+  // A password-like variable's value is left out, as the clear-text-secret rule and a rendered page leave it out.
+  if (hasSecretName(v)) return 'its value (not shown: the name says it is a secret)';
+  return shownValue(v.value, '"');
+}
+
+/** The characters of a text, counted without an array of them (a script can be as long as the file). */
+function codePoints(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++, n++) if (text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) < 0xdc00 && i + 1 < text.length) i++;
+  return n;
+}
+
+/** "a" or "an" before a type's name. */
+const article = (type: ValueType): string => (/^[aeiou]/i.test(type) ? 'an' : 'a');
 
 /** Lint rule `catalog/value-type` (see its description). */
 export const catalogValueType: LintRule = {
@@ -17,7 +45,7 @@ export const catalogValueType: LintRule = {
       return variables(located.node).flatMap((v): Finding[] => {
         const data = matchVariable(entry, v)?.data;
         if (!data || v.value.trim() === '' || /%[^%]+%/.test(v.value) || decodeValue(data.valueType, v.value) !== undefined) return [];
-        return [{ located, message: `${data.setting} (${data.name}) should be a ${data.valueType} value, not ${JSON.stringify(v.value)}.` }];
+        return [{ located, message: `${data.setting} (${data.name}) should be ${article(data.valueType)} ${data.valueType} value, not ${valueShown(data.valueType, v)}.` }];
       });
     }),
 };

@@ -8,6 +8,13 @@ const SECRET_NAME = /(password|passwd|pwd|secret|credential|productkey|apikey|to
 const NOT_A_SECRET = /^(Random\w*|Create\w*|OSDRandom\w*|OSDBitLockerCreate\w*)$/i;
 const FLAG_VALUE = /^(true|false|yes|no|0|1)$/i;
 
+/** Whether a variable's name or property says it holds a password or another secret. */
+export function hasSecretName(v: Variable): boolean {
+  const name = v.attributes.name ?? '';
+  const prop = v.attributes.property ?? '';
+  return !NOT_A_SECRET.test(name) && ((SECRET_NAME.test(name) && !NOT_A_SECRET.test(name)) || (SECRET_NAME.test(prop) && !NOT_A_SECRET.test(prop)));
+}
+
 /** Lint rule `clear-text-secret` (see its description). */
 export const clearTextSecret: LintRule = {
   id: 'clear-text-secret',
@@ -15,12 +22,7 @@ export const clearTextSecret: LintRule = {
   description: 'A password-like variable holds a value in clear text; exports carry it to anyone who reads the file.',
   check: (doc) => {
     const out: Finding[] = [];
-    const secret = (v: Variable): boolean => {
-      const name = v.attributes.name ?? '';
-      const prop = v.attributes.property ?? '';
-      const secretName = (SECRET_NAME.test(name) && !NOT_A_SECRET.test(name)) || (SECRET_NAME.test(prop) && !NOT_A_SECRET.test(prop));
-      return secretName && !NOT_A_SECRET.test(name) && v.value.trim() !== '' && !FLAG_VALUE.test(v.value.trim());
-    };
+    const secret = (v: Variable): boolean => hasSecretName(v) && v.value.trim() !== '' && !FLAG_VALUE.test(v.value.trim());
     const message = (v: Variable) => `Variable ${v.attributes.name ?? v.attributes.property ?? '?'} holds a value in clear text; keep secrets in collection or hidden variables instead.`;
     for (const c of doc.sequence.children) {
       if (c.kind !== 'variableList') continue;
