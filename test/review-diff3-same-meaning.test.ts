@@ -1,4 +1,4 @@
-// What the diff takes as equal because ConfigMgr does: a package ID in another case names the same package, and the
+// What the diff takes as equal because ConfigMgr does: a package or application ID in another case names the same one, and the
 // operands of an and/or/not in another order ask the same thing.
 import { describe, expect, it } from 'vitest';
 import { diffTaskSequences, readTaskSequence } from './helpers/api.js';
@@ -31,6 +31,24 @@ describe('a package ID that differs only in case', () => {
     expect(diff(sequence('<reference package="RSC00237"/>'), sequence('<reference package="RSC00238"/>'))).toEqual([
       { change: 'added', kind: 'reference', path: 'RSC00238' },
       { change: 'removed', kind: 'reference', path: 'RSC00237' },
+    ]);
+  });
+});
+
+describe('an application ID that differs only in case', () => {
+  const app = 'ScopeId_BB614B4D-843E-46E6-B4B0-2017EA2812ED/Application_00e2caa8-80d2-4ade-a3f8-ebfdb5bb3465';
+  it('is one reference whose application attribute changed, not one removed and one added', () => {
+    expect(diff(sequence(`<reference application="${app}"/>`), sequence(`<reference application="${app.toUpperCase()}"/>`))).toEqual([
+      { change: 'changed', kind: 'reference', path: app.toUpperCase(), field: 'attribute application', before: app, after: app.toUpperCase() },
+    ]);
+  });
+
+  it('is no change when spelt the same, and another application is still told apart', () => {
+    expect(diff(sequence(`<reference application="${app}"/>`), sequence(`<reference application="${app}"/>`))).toEqual([]);
+    const other = app.replace('00e2caa8', '00e2caa9');
+    expect(diff(sequence(`<reference application="${app}"/>`), sequence(`<reference application="${other}"/>`))).toEqual([
+      { change: 'added', kind: 'reference', path: other },
+      { change: 'removed', kind: 'reference', path: app },
     ]);
   });
 });

@@ -341,12 +341,12 @@ interface ReferenceEntry {
 
 /**
  * The references of the `<referenceList>`, packages and applications, keyed by the package ID or application ID they
- * name (`#2` for the second reference to one, which may say another program), with their other attributes (a
- * package's program, or every attribute of a reference that names neither). ConfigMgr's package IDs are not
- * case-sensitive (the site's database and the model's own look-ups, such as addReference's, take `rsc00237` for
- * `RSC00237`), so a reference is keyed by its ID in upper case: respelling an ID is the same reference, with the
- * `package` attribute changed, not one reference removed and another added. It is still a change, since an
- * Install Package list value with a lower-case ID fails.
+ * name (`#2` for the second reference to one, which may say another program), with all their attributes compared.
+ * ConfigMgr's package IDs and application IDs are not case-sensitive (the site's database compares them without
+ * case, and the model's own look-ups, such as addReference's, take `rsc00237` for `RSC00237`), so a reference is keyed
+ * by its ID in upper case: respelling an ID is the same reference, with the `package` or `application` attribute
+ * changed, not one reference removed and another added. It is still a change, since an Install Package list value
+ * with a lower-case ID fails.
  */
 function references(doc: TaskSequenceDocument): Map<string, ReferenceEntry> {
   const out = new Map<string, ReferenceEntry>();
@@ -355,12 +355,12 @@ function references(doc: TaskSequenceDocument): Map<string, ReferenceEntry> {
     if (c.kind !== 'reference') continue;
     const { package: pkg, application } = c.attributes;
     const id = pkg ?? application ?? '(no package or application)';
-    const key = pkg !== undefined ? pkg.toUpperCase() : id;
+    const key = pkg !== undefined || application !== undefined ? id.toUpperCase() : id;
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
     const rest: Record<string, string> = Object.create(null) as Record<string, string>;
-    // A package's ID stays among the attributes compared: the key hides only a difference of case, which is kept.
-    for (const [k, v] of Object.entries(c.attributes)) if (pkg !== undefined || k !== (application !== undefined ? 'application' : '')) rest[k] = v;
+    // The ID stays among the attributes compared: the key hides only a difference of case, which is kept.
+    for (const [k, v] of Object.entries(c.attributes)) rest[k] = v;
     out.set(n === 1 ? key : `${key} #${n}`, { path: n === 1 ? id : `${id} #${n}`, attributes: rest });
   }
   return out;
