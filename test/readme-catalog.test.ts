@@ -31,3 +31,18 @@ it('the README step catalog example works as written', () => {
   expect(getAction(step)).toBe('osddriverclient.exe /install:ABC00022  /unsigned:%OSDAllowUnsignedDriver%');
   expect('retryCount' in step.attributes).toBe(false);
 });
+
+it('the README step catalog example imports each name from a module that exports it', async () => {
+  // The example above runs on every export at once; its own import lines name the package's modules, checked here.
+  const readme = readDisk(resolve('README.md'), 'utf8');
+  const start = readme.indexOf('Everything else is generated from that table');
+  const block = readme.slice(readme.indexOf('```ts\n', start), readme.indexOf('\n```', readme.indexOf('```ts\n', start) + 6));
+  const imports = [...block.matchAll(/^import \{([^}]*)\} from '(cmts(?:\/[a-z0-9-]+)?)';$/gm)];
+  expect(imports.length).toBeGreaterThan(0);
+  for (const [, list = '', specifier = ''] of imports) {
+    const file = specifier === 'cmts' ? 'lib/index.ts' : `lib/api/${specifier.slice('cmts/'.length)}.ts`;
+    const module = (await import(resolve(file))) as Record<string, unknown>;
+    const names = list.split(',').map((n) => n.trim()).filter((n) => n !== '' && !n.startsWith('type '));
+    expect(names.filter((n) => !(n in module)), `${specifier} does not export`).toEqual([]);
+  }
+});

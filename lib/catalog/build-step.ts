@@ -13,7 +13,7 @@ import type { StepSettingsInput, StepTypeOf } from './settings-types.js';
 import type { StepTypeData, VariableData } from './types.js';
 import { checkArrayItems, encodeValue, hasShape, shapeWords } from './values.js';
 import { itemSpelling, matchVariable } from './variable-match.js';
-import { isAvailableIn, isCurrentBranch, LATEST_RELEASE, type Release } from './versions.js';
+import { isAvailableIn, isCurrentBranch, LATEST_RELEASE, releaseRank, type Release } from './versions.js';
 
 /** What every step has besides its settings. */
 export interface StepOptions {
@@ -143,10 +143,23 @@ function checkInput(entry: StepTypeData, input: unknown): asserts input is Build
   if (timeout !== undefined && !(typeof timeout === 'number' && Number.isInteger(timeout) && /^\d+$/.test(String(timeout)))) refuse(`timeout must be a whole number of seconds, 0 or more, not ${typeof timeout === 'number' ? String(timeout) : typeof timeout}.`);
   if (input.runIn !== undefined && !RUN_IN.includes(input.runIn as string)) refuse(`runIn must be one of ${RUN_IN.join(', ')}, not ${JSON.stringify(input.runIn)}.`);
   if (input.successCodes !== undefined && !hasShape('codes', input.successCodes)) refuse('successCodes must be a list of one or more whole numbers.');
-  for (const v of (input.extra ?? []) as readonly Variable[]) {
-    const known = isObject(v) && isObject(v.attributes) ? matchVariable(entry, v) : undefined;
+  // A misspelt release (`CB2403`) is no release: it was spelt as 2007's console, with every later switch.
+  if (input.release !== undefined && (typeof input.release !== 'string' || releaseRank(input.release) === undefined)) refuse(`release must be a ConfigMgr release (2007, 2012 R2, CB, CB 2403, …), not ${JSON.stringify(input.release)}.`);
+  // verbatim and extra are written as they come: a text in place of the record made a variable per character, and
+  // a null in the list a TypeError.
+  if (input.verbatim !== undefined && !(isObject(input.verbatim) && Object.values(input.verbatim).every((t) => typeof t === 'string'))) refuse('verbatim must be an object of variable texts by property.');
+  if (input.extra !== undefined && !Array.isArray(input.extra)) refuse('extra must be a list of variables.');
+  for (const v of (input.extra ?? []) as readonly unknown[]) {
+    if (!isVariable(v)) refuse('Each extra variable must be { kind: "variable", tag: "variable", attributes: { name, property, … }, value } with texts.');
+    const known = matchVariable(entry, v);
     if (known) refuse(`The extra variable ${JSON.stringify(v.attributes.name ?? v.attributes.property)} is ${entry.consoleName}'s ${known.data.setting}: give it as a setting (or in verbatim).`);
   }
+  if (input.condition !== undefined && !(isObject(input.condition) && input.condition.kind === 'condition' && Array.isArray(input.condition.children))) refuse('condition must be a <condition> node (see buildCondition).');
+}
+
+/** Whether a value is a variable node with text attributes and a text value, as `extra` takes. */
+function isVariable(v: unknown): v is Variable {
+  return isObject(v) && v.kind === 'variable' && isObject(v.attributes) && Object.values(v.attributes).every((t) => typeof t === 'string') && typeof v.value === 'string';
 }
 
 /**

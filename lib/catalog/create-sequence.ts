@@ -21,7 +21,7 @@ export interface NewSequenceOptions {
   version?: '3.00' | '3.10';
   /**
    * Every package property, in order (2007 export and object.xml), instead of the defaults made from `name` and
-   * `description`.
+   * `description`. Not the one the container holds the sequence in (`SequenceData`, `Sequence`): that is refused.
    */
   properties?: Record<string, string>;
 }
@@ -38,14 +38,18 @@ export function smsPackageDefaults(options: Pick<NewSequenceOptions, 'name' | 'd
 const CONTAINERS: readonly string[] = ['sequence', 'sms-package', 'cim-instance'];
 const VERSIONS: readonly string[] = ['3.00', '3.10'];
 
-function refuse(message: string): never {
-  throw new TaskSequenceError('INVALID_ARGUMENT', message);
+/** Refuses an option; `path` is the text form's section it comes from (`package`), where `fromYaml` places the error. */
+function refuse(message: string, path?: string): never {
+  throw new TaskSequenceError('INVALID_ARGUMENT', message, path === undefined ? {} : { path });
 }
 
-function checkText(what: string, value: unknown): void {
-  if (typeof value !== 'string') refuse(`${what} must be text, not ${value === null ? 'null' : typeof value}.`);
-  if (INVALID_CHAR.test(value)) refuse(`${what} holds a character XML does not allow (a control character or a lone surrogate).`);
+function checkText(what: string, value: unknown, path?: string): void {
+  if (typeof value !== 'string') refuse(`${what} must be text, not ${value === null ? 'null' : typeof value}.`, path);
+  if (INVALID_CHAR.test(value)) refuse(`${what} holds a character XML does not allow (a control character or a lone surrogate).`, path);
 }
+
+/** The package property each container holds the sequence in: a property of that name would be a second one. */
+const SEQUENCE_PROPERTY: Readonly<Record<string, string>> = { 'sms-package': 'SequenceData', 'cim-instance': 'Sequence' };
 
 /**
  * Checks what a script passed (a JavaScript caller has no compiler to do it): each option is spliced into the new
@@ -58,11 +62,14 @@ function checkOptions(container: unknown, options: NewSequenceOptions): void {
   if (options.name !== undefined) checkText('name', options.name);
   if (options.description !== undefined) checkText('description', options.description);
   if (options.properties === undefined) return;
-  if (typeof options.properties !== 'object' || options.properties === null) refuse('properties must be an object of texts.');
+  if (typeof options.properties !== 'object' || options.properties === null) refuse('properties must be an object of texts.', 'package');
   for (const [k, v] of Object.entries(options.properties)) {
     // A 2007 export writes each property as an element named after it; object.xml names it in an attribute.
-    if (container === 'sms-package' ? !isXmlName(k) : k === '' || INVALID_CHAR.test(k)) refuse(`The property name ${JSON.stringify(k)} cannot name a package property.`);
-    checkText(`The property ${k}`, v);
+    if (container === 'sms-package' ? !isXmlName(k) : k === '' || INVALID_CHAR.test(k)) refuse(`The property name ${JSON.stringify(k)} cannot name a package property.`, 'package');
+    // Written beside the new sequence's own, it made a second <SequenceData> (the file then read as having no
+    // sequence), or a second Sequence property, whose text was read as the sequence instead of the new, empty one.
+    if (k === SEQUENCE_PROPERTY[container as string]) refuse(`${k} holds the task sequence itself, which a new sequence writes; it cannot be given as a package property.`, 'package');
+    checkText(`The property ${k}`, v, 'package');
   }
 }
 

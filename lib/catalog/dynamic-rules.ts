@@ -2,6 +2,7 @@
  * Set Dynamic Variables rules: the `Rules` property is a whole XML document kept as text. Parsed here into rules
  * with their conditions and variables, and written back in the console's form.
  */
+import { escapeAttribute } from '../xml/entities.js';
 import { parseXml } from '../xml/parse.js';
 import type { Element, Node } from '../model/types.js';
 
@@ -66,8 +67,13 @@ function text(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * An attribute value in double quotes. Tab, LF and CR are character references: written raw, an XML reader (ConfigMgr's
+ * too) reads each as a space (attribute-value normalisation), so a rule variable's name with a line end in it was read
+ * as another name.
+ */
 function attr(value: string): string {
-  return text(value).replace(/"/g, '&quot;');
+  return escapeAttribute(value, '"');
 }
 
 /** Writes rules as the console does: no whitespace between elements, empty elements as start and end tag, a line end after `</Rules>`. */

@@ -39,9 +39,17 @@ const RULES: JsonSchema = {
   },
 };
 
-/** The schema of one setting's typed value. */
+/** What a package ID must be, in words. */
+const PACKAGE_ID_WORDS = 'a package ID (3 letters or digits and 5 hexadecimal digits: ABC00012) or a %variable%, or empty';
+
+/**
+ * The schema of one setting's typed value. A value a pattern refuses is reported with the description of the schema
+ * holding the pattern (see `describeErrors`), so each such description says what the pattern allows: it said only
+ * the variable's name and notes ("PackageID (PackageID): null for dynamic list (got …)").
+ */
 export function valueSchema(v: VariableData): JsonSchema {
-  const described = (s: JsonSchema): JsonSchema => ({ description: `${v.name} (${v.property})${v.notes ? `: ${v.notes}` : ''}`, ...s });
+  const name = `${v.name} (${v.property})${v.notes ? `: ${v.notes}` : ''}`;
+  const described = (s: JsonSchema, allowed?: string): JsonSchema => ({ description: allowed === undefined ? name : `${name}; ${allowed}`, ...s });
   switch (v.valueType) {
     case 'boolean':
       return described({ type: 'boolean' });
@@ -50,17 +58,17 @@ export function valueSchema(v: VariableData): JsonSchema {
       return described({ type: 'integer', ...(v.min !== undefined ? { minimum: v.min } : {}), ...(v.max !== undefined ? { maximum: v.max } : {}) });
     case 'enum':
       // Empty is allowed too: the console writes a setting it has no value for as an empty element.
-      return described({ type: 'string', pattern: `^(|${(v.allowed ?? []).map(caseless).join('|')})$` });
+      return described({ type: 'string', pattern: `^(|${(v.allowed ?? []).map(caseless).join('|')})$` }, `one of ${(v.allowed ?? []).join(', ')} (in any case), or empty`);
     case 'packageId':
-      return described({ type: 'string', pattern: PACKAGE_ID });
+      return described({ type: 'string', pattern: PACKAGE_ID }, PACKAGE_ID_WORDS);
     case 'packageIdList':
-      return described({ type: 'array', items: { type: 'string', pattern: PACKAGE_ID } });
+      return described({ type: 'array', items: { description: `${name}; each item ${PACKAGE_ID_WORDS}`, type: 'string', pattern: PACKAGE_ID } });
     case 'list':
       return described({ type: 'array', items: { type: 'string' } });
     case 'codes':
       return described({ type: 'array', items: { type: 'integer' }, minItems: 1 });
     case 'driveLetter':
-      return described({ type: 'string', pattern: '^([A-Za-z]:?|%[^%]+%)?$' });
+      return described({ type: 'string', pattern: '^([A-Za-z]:?|%[^%]+%)?$' }, 'a drive letter (D: or D) or a %variable%, or empty');
     case 'dynamicRules':
       return described(RULES);
     default:

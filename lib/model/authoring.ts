@@ -7,6 +7,7 @@ import { TaskSequenceError } from '../errors.js';
 import { setItemAttribute } from './attributes.js';
 import { buildCondition, type ConditionOperand } from './condition-builder.js';
 import { appendLaidOut, detectIndentUnit, insertLaidOut, layoutAt, whitespaceBefore } from './format.js';
+import { linkAdded } from './parents.js';
 import { isSequenceItem, locate, parentOf } from './query.js';
 import type { Group, Node, Sequence, SequenceItem } from './types.js';
 import { plainCopy } from './plain-copy.js';
@@ -108,6 +109,9 @@ export function addItem(sequence: Sequence, item: SequenceItem, position: Positi
     if (!where) throw new TaskSequenceError('STEP_NOT_FOUND', `The step ${JSON.stringify(ref.attributes.name ?? '')} is not in this sequence.`);
     if ('after' in position) insertLaidOut(where.parent, where.index, [item], detectIndentUnit(sequence));
     else insertBefore(sequence, where.parent, where.index, item);
+    // In a linked tree the item gets its parent link now, as insertAfter's items do: unlinked, the next addition next
+    // to it (or into it, a group) re-linked the whole tree, so adding N steps each after the last cost N times the tree.
+    linkAdded(sequence, where.parent, [item]);
     return;
   }
   const parent = parentIn(sequence, 'first' in position ? position.first : 'last' in position ? position.last : position.parent);
@@ -120,6 +124,7 @@ export function addItem(sequence: Sequence, item: SequenceItem, position: Positi
   if (slot.at !== -1) insertBefore(sequence, parent, slot.at, item);
   else if (slot.before !== -1) insertLaidOut(parent, slot.before, [item], detectIndentUnit(sequence));
   else appendLast(sequence, parent, item);
+  linkAdded(sequence, parent, [item]);
 }
 
 /**

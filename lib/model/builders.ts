@@ -30,9 +30,10 @@ export interface StepCommon {
 }
 
 function step(type: string, common: StepCommon, settings: Record<string, unknown>, extra: Partial<StepOptions> = {}): Step {
-  if (common.name.length === 0 || common.name.length > MAX_STEP_NAME) {
+  if (typeof common.name !== 'string' || common.name.length === 0 || common.name.length > MAX_STEP_NAME) {
     throw new TaskSequenceError('INVALID_ARGUMENT', `Step name must be 1 to ${MAX_STEP_NAME} characters: ${JSON.stringify(common.name)}.`);
   }
+  if (common.description !== undefined && typeof common.description !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', 'Step description must be text.');
   if ((common.description ?? '').length > MAX_DESCRIPTION) {
     throw new TaskSequenceError('INVALID_ARGUMENT', `Step description must be at most ${MAX_DESCRIPTION} characters.`);
   }
@@ -89,9 +90,19 @@ export interface RunCommandLineOptions extends StepCommon {
   successCodes?: string;
 }
 
+/**
+ * The success codes of a space-separated list, as written: whole numbers in decimal. Read with `Number`, an empty or
+ * blank list became `0` and `0x10 1e3` became `16 1000`.
+ */
+function successCodes(text: string): number[] {
+  const trimmed = typeof text === 'string' ? text.trim() : '';
+  if (!/^-?\d+(\s+-?\d+)*$/.test(trimmed)) throw new TaskSequenceError('INVALID_ARGUMENT', `successCodes must be whole numbers separated by spaces ("0 3010"), not ${JSON.stringify(text)}.`);
+  return trimmed.split(/\s+/).map(Number);
+}
+
 /** A new "Run Command Line" step. */
 export function createRunCommandLineStep(o: RunCommandLineOptions): Step {
-  const codes = (o.successCodes ?? '0 3010').trim().split(/\s+/).map(Number);
+  const codes = successCodes(o.successCodes ?? '0 3010');
   return step(STEP_TYPES.runCommandLine, o, { commandLine: o.commandLine, ...(o.packageId !== undefined ? { packageId: o.packageId } : {}), disableWow64Redirection: false, successCodes: codes });
 }
 

@@ -86,8 +86,9 @@ function params(e: Expression): Record<string, string> {
 }
 
 /**
- * Reads an `<operator>` or `<expression>` back into a typed operand (unknown expression types stay generic).
- * Iterative, like {@link operandNode}.
+ * Reads an `<operator>` or `<expression>` back into a typed operand. Unknown expression types stay generic, and so
+ * does an expression the typed operand would not build again exactly (a parameter missing that it writes by default,
+ * one it has no field for); Operating System Version groups are generic too. Iterative, like {@link operandNode}.
  */
 export function readOperand(root: Operator | Expression): ConditionOperand {
   const out: ConditionOperand[] = [];
@@ -120,6 +121,18 @@ function readExpression(node: Expression): ConditionOperand {
       return back({ wmi: p.Query ?? '', ...opt('namespace', p.Namespace) });
     case 'folder':
       return back({ folder: p.Path ?? '', ...opt('dateTime', p.DateTime), ...(p.DateTimeOperator ? { dateTimeOperator: p.DateTimeOperator as Comparison } : {}) });
+    case 'file':
+      return back({
+        file: p.Path ?? '',
+        ...opt('version', p.Version),
+        ...(p.VersionOperator ? { versionOperator: p.VersionOperator as Comparison } : {}),
+        ...opt('dateTime', p.DateTime),
+        ...(p.DateTimeOperator ? { dateTimeOperator: p.DateTimeOperator as Comparison } : {}),
+      });
+    case 'registry':
+      return back({ registry: p.KeyPath ?? '', operator: (p.Operator ?? 'exists') as Comparison, ...opt('valueName', p.Value), ...opt('type', p.Type), ...opt('data', p.Data) });
+    case 'software':
+      return back({ software: p.ProductName ?? '', ...(p.Operator ? { operator: p.Operator as 'AnyVersion' } : {}), ...opt('productCode', p.ProductCode), ...opt('upgradeCode', p.UpgradeCode), ...opt('version', p.Version) });
     default:
       return generic;
   }

@@ -1,0 +1,26 @@
+// Review of Set Dynamic Variables rules: names and parameters with tabs and line ends are written so that an XML
+// reader reads them as given.
+import { describe, expect, it } from 'vitest';
+import { buildStep, formatDynamicRules, parseDynamicRules, stepView, type DynamicRule } from './helpers/api.js';
+
+const rules: DynamicRule[] = [
+  {
+    conditions: [{ type: 'Make\tModel', parameters: { 'Make\r\n': 'Dell\tInc\r\n', Model: 'x' } }],
+    variables: [{ name: 'OSD\nVar', value: 'line 1\r\nline 2', secret: false }],
+  },
+];
+
+describe('formatDynamicRules', () => {
+  it('writes tab, LF and CR in attribute values as character references, which XML readers do not turn into spaces', () => {
+    const text = formatDynamicRules(rules);
+    // XML 1.0 3.3.3: a raw tab, LF or CR in an attribute value is read as a space.
+    for (const [, value = ''] of text.matchAll(/="([^"]*)"/g)) expect(value).not.toMatch(/[\t\n\r]/);
+    expect(text).toContain('Name="OSD&#xA;Var"');
+    expect(parseDynamicRules(text)).toEqual(rules);
+  });
+
+  it('a step built with them reads them back as given', () => {
+    const step = buildStep('Set Dynamic Variables', { name: 'Rules', settings: { rules } });
+    expect(stepView<'SMS_TaskSequence_SetDynamicVariablesAction'>(step).settings.rules).toEqual(rules);
+  });
+});
