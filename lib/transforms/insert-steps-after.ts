@@ -8,7 +8,7 @@ import { TaskSequenceError } from '../errors.js';
 import { createInstallSoftwareStep, createRestartComputerStep, createRunCommandLineStep, createSetVariableStep } from '../model/builders.js';
 import { editBatch } from '../model/edit-batch.js';
 import { conditionOf } from '../model/conditions.js';
-import { findSteps, type Located, nextItemIndex, type StepQuery } from '../model/query.js';
+import { escapeName, findSteps, type Located, nextItemIndex, type StepQuery } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetVariableStep, STEP_TYPES } from '../model/steps.js';
 import type { SequenceItem, Step } from '../model/types.js';
 import { conditionMode, copyCondition, wrapInGroup } from './conditions.js';
@@ -26,6 +26,19 @@ export type NewStep =
 /** The description of the group that carries the condition of a step the new steps follow (found by it again). */
 function conditionGroupDescription(name: string): string {
   return `The condition of "${name}", evaluated once for it and the steps inserted after it`;
+}
+
+/**
+ * The last name of a step path as the path writes it (escaped, see `Located.path`): what follows the last `/` that
+ * separates names, not one escaped inside a name (`G/Setup\/Config` ends in `Setup\/Config`).
+ */
+function lastPathName(path: string): string {
+  let start = 0;
+  for (let i = 0; i < path.length; i++) {
+    if (path[i] === '\\') i++;
+    else if (path[i] === '/') start = i + 1;
+  }
+  return path.slice(start);
 }
 
 /** Options of {@link insertStepsAfter}. */
@@ -109,10 +122,11 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
     // A step this transform put in a group of its name, to carry its condition, has that name once more in its path:
     // the same options run again (a nightly check) find it there, and its steps already in place, rather than nothing.
     const path = options.after.path;
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    targets = findSteps(doc.sequence, { ...options.after, path: `${path}/${name}` }).filter((l) => {
+    const last = lastPathName(path);
+    targets = findSteps(doc.sequence, { ...options.after, path: `${path}/${last}` }).filter((l) => {
       const group = l.groups[l.groups.length - 1];
-      return group !== undefined && group.attributes.name === name && group.attributes.description === conditionGroupDescription(name);
+      const name = group?.attributes.name;
+      return name !== undefined && escapeName(name) === last && group?.attributes.description === conditionGroupDescription(name);
     });
   }
   if (targets.length === 0) throw new TaskSequenceError('STEP_NOT_FOUND', `No step matches ${shownValue(JSON.stringify(options.after), '')}.`);
