@@ -31,11 +31,28 @@ export function describeErrors(errors: readonly SchemaError[] | null | undefined
   });
 }
 
-/** Throws `OPTIONS_INVALID` naming every problem (`what` is plural: "… are invalid") (each also an issue of the error) unless `validate` accepts `value`. */
+/**
+ * How many problems an `OPTIONS_INVALID` message names; the rest are counted. Every one is an issue of the error. A
+ * file can hold thousands of wrong items (steps, say), each with several problems: the message named them all, a
+ * line of megabytes on standard error.
+ */
+const SHOWN_PROBLEMS = 10;
+
+/** The problems as a message names them: the first {@link SHOWN_PROBLEMS}, then how many more there are. */
+function problemList(problems: readonly string[]): string {
+  const shown = problems.slice(0, SHOWN_PROBLEMS).join('; ');
+  const more = problems.length - SHOWN_PROBLEMS;
+  return more > 0 ? `${shown}; and ${more} more (each an issue of the error)` : shown;
+}
+
+/**
+ * Throws `OPTIONS_INVALID` naming the problems (`what` is plural: "… are invalid"; the first {@link SHOWN_PROBLEMS}
+ * in the message, each one an issue of the error) unless `validate` accepts `value`.
+ */
 export function assertValidWith<T>(validate: SchemaValidator<T>, value: unknown, what: string): asserts value is T {
   if (validate(value)) return;
   const problems = describeErrors(validate.errors);
-  throw new TaskSequenceError('OPTIONS_INVALID', `${what} are invalid: ${problems.join('; ')}.`, {
+  throw new TaskSequenceError('OPTIONS_INVALID', `${what} are invalid: ${problemList(problems)}.`, {
     issues: problems.map((message) => ({ code: 'OPTIONS_INVALID', severity: 'error', message })),
   });
 }

@@ -1,0 +1,47 @@
+// OPTIONS_INVALID named every problem the schema found: an options file with many wrong steps (each wrong step of
+// insert-steps-after has about ten, one per kind of step it is not) gave a message that grew with the file, 88 KB for
+// 200 steps, printed as one line on standard error. The message now names the first ten and counts the rest; each one
+// is still an issue of the error.
+import { describe, expect, it } from 'vitest';
+import { createTransform, TaskSequenceError } from './helpers/api.js';
+
+function refusal(steps: number): TaskSequenceError {
+  const options = { after: {}, steps: Array.from({ length: steps }, () => ({ type: 'run-command-line', name: 'x' })) };
+  try {
+    createTransform('insert-steps-after', options as never);
+  } catch (e) {
+    if (e instanceof TaskSequenceError) return e;
+    throw e;
+  }
+  throw new Error('not refused');
+}
+
+describe('OPTIONS_INVALID for many wrong items', () => {
+  it('names ten problems whatever the number of wrong steps, and counts the rest', () => {
+    const one = refusal(1);
+    const many = refusal(1000);
+    expect(many.code).toBe('OPTIONS_INVALID');
+    // Every problem is still an issue of the error: several for each wrong step.
+    expect(one.issues.length).toBeGreaterThan(1);
+    expect(many.issues.length).toBeGreaterThan(1000);
+    const shown = many.message.split('; ').length;
+    expect(shown).toBe(11);
+    // `issues` is the error itself, then one issue a problem.
+    expect(many.message).toContain(`and ${many.issues.length - 1 - 10} more`);
+    expect(many.message).toContain(`steps.0: must have required property 'commandLine'`);
+    // As long as the message for one wrong step, give or take the count: it does not grow with the file.
+    expect(many.message.length).toBeLessThan(one.message.length + 100);
+  });
+
+  it('a message with few problems is as it was: each named, none counted', () => {
+    const e = (() => {
+      try {
+        createTransform('add-reference', { packageId: 'abc' });
+      } catch (err) {
+        return err as TaskSequenceError;
+      }
+      throw new Error('not refused');
+    })();
+    expect(e.message).toBe('Options of add-reference are invalid: packageId: A ConfigMgr package ID: a three-character site code and five hexadecimal digits, upper case (ABC00010). (got "abc").');
+  });
+});
