@@ -55,22 +55,25 @@ export function containerReferences(doc: TaskSequenceDocument): string[] {
 }
 
 /**
- * The edit that adds a package to the container's References array (a copy of an existing package entry, laid out
- * like it, with Program `*` as Current Branch writes package references) and counts it; undefined when the container
- * has no such array, no package entry to copy the form of, or already lists the package.
+ * The edit that adds a package to the container's References array (a copy of an existing entry, laid out like it,
+ * with Program `*` and Type 0 as Current Branch writes package references) and counts it; undefined when the
+ * container has no such array, no entry to copy the form of, or already lists the package. A package entry is copied
+ * when there is one; otherwise an application's (Type 1), which has the same properties: a sequence that referenced
+ * only applications kept its new package out of the array, unreported, while the referenceList listed it.
  */
 export function planContainerReference(doc: TaskSequenceDocument, packageId: string): (() => void) | undefined {
   const found = referencesArray(doc);
   if (!found) return undefined;
   const objects = found.array.children.filter((c) => packageOf(c) !== undefined);
   if (objects.some((o) => packageOf(o)?.toUpperCase() === packageId.toUpperCase())) return undefined;
-  const model = objects.find((o) => typeOfReference(o) === '0');
+  const model = objects.find((o) => typeOfReference(o) === '0') ?? objects.find((o) => typeOfReference(o) !== '');
   if (!model) return undefined;
   return () => {
     const copy = plainCopy(model) as UnknownElement;
     const instance = elementChild(copy, 'INSTANCE') as UnknownElement;
     setProperty(instance, 'Package', packageId);
     setProperty(instance, 'Program', '*');
+    setProperty(instance, 'Type', '0');
     const last = found.array.children.lastIndexOf(objects[objects.length - 1] as Node);
     const ws = whitespaceBefore(found.array, last);
     found.array.children.splice(last + 1, 0, ...(ws ? [{ kind: 'text' as const, value: ws.value }] : []), copy);
