@@ -12,6 +12,7 @@ import { type AlreadyInPlace, type Change, fromPlan, type Plan, type Transform, 
 import { insertStepsAfter, type InsertStepsAfterOptions, planInsertStepsAfter } from './insert-steps-after.js';
 import { planSetDependentProgram, setDependentProgram, type SetDependentProgramOptions } from './set-dependent-program.js';
 import { validOptions } from './values.js';
+import { shownValue } from '../shown-value.js';
 
 /** Options of each registered transform. */
 export interface TransformOptions {
@@ -76,7 +77,8 @@ export function createTransform<K extends TransformName>(name: K, options: Trans
 /** {@link createTransform} for a name and options read as data: both checked at run time (an unknown name is `INVALID_ARGUMENT`). */
 export function transformFromJson(name: string, options: unknown): Transform {
   if (!isTransformName(name)) {
-    throw new TaskSequenceError('INVALID_ARGUMENT', `There is no transform named "${name}"; the transforms are ${Object.keys(TRANSFORMS).join(', ')}.`);
+    // Shown cut and escaped: a name read as data can be a whole file's text, or hold a line end.
+    throw new TaskSequenceError('INVALID_ARGUMENT', `There is no transform named ${shownValue(name, '"')}; the transforms are ${Object.keys(TRANSFORMS).join(', ')}.`);
   }
   // Each factory checks its options against the schema itself (a script may call it directly): not checked twice here.
   const entry = TRANSFORMS[name] as TransformEntry<unknown>;
