@@ -89,8 +89,12 @@ export function stepMatches(item: SequenceItem | undefined, spec: NewStep): bool
     }
     case 'restart-computer':
       return item.attributes.type === STEP_TYPES.restartComputer && same(new RestartComputerStep(item).target, spec.target ?? 'HD');
-    case 'run-command-line':
-      return item.attributes.type === STEP_TYPES.runCommandLine && new RunCommandLineStep(item).commandLine === spec.commandLine;
+    case 'run-command-line': {
+      // The same command from another package (or from none) runs other files: not the step asked for.
+      if (item.attributes.type !== STEP_TYPES.runCommandLine) return false;
+      const v = new RunCommandLineStep(item);
+      return v.commandLine === spec.commandLine && same(v.packageId, spec.packageId);
+    }
     case 'set-variable': {
       if (item.attributes.type !== STEP_TYPES.setVariable) return false;
       const v = new SetVariableStep(item);
