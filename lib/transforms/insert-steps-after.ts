@@ -173,7 +173,8 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
       // Found from where the last one stands: no search of the parent per step (thousands of matches in one group).
       const nextAt = nextItemIndex(target.parent, real, realAt);
       const next = nextAt === -1 ? undefined : (target.parent.children[nextAt] as SequenceItem);
-      if (next && stepMatches(next, spec)) {
+      // A disabled step after an enabled match never runs: it is not in place, as the KB977203 preset finds too.
+      if (next && stepMatches(next, spec) && (disabled || next.attributes.disable !== 'true')) {
         plan.already.push({ what: `${spec.type} step "${next.attributes.name ?? ''}"`, where: target.path, ...req });
         real = next;
         realAt = nextAt;
@@ -210,7 +211,7 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
 
 /**
  * Inserts `steps` after every step matching `after` (disabled after a disabled step, under its condition after a
- * conditional one); steps that already follow in that order are kept, not added.
+ * conditional one); steps that already follow in that order are kept, not added (not a disabled one after an enabled match).
  */
 export function insertStepsAfter(options: InsertStepsAfterOptions): Transform {
   // Checked here too: a script that calls the factory gets the refusals createTransform gives, before any edit.
