@@ -29,6 +29,21 @@ export function conditionMode(condition: Condition): 'copy' | 'wrap' {
   return 'copy';
 }
 
+/** The names of the task sequence variables a condition tests, in lower case (variable names ignore case). */
+export function testedVariables(condition: Condition): Set<string> {
+  const names = new Set<string>();
+  const todo: Node[][] = [condition.children];
+  while (todo.length) {
+    for (const n of todo.pop() as Node[]) {
+      if (n.kind === 'expression' && n.attributes.type === 'SMS_TaskSequence_VariableConditionExpression') {
+        const variable = expressionParameters(n).Variable;
+        if (variable !== undefined) names.add(variable.toLowerCase());
+      } else if (n.kind === 'operator') todo.push(n.children);
+    }
+  }
+  return names;
+}
+
 /** A copy of a condition with no link to the source text (it is printed, not copied, where it lands). */
 export function copyCondition(condition: Condition): Condition {
   return plainCopy(condition);

@@ -10,8 +10,8 @@ import { editBatch } from '../model/edit-batch.js';
 import { conditionOf } from '../model/conditions.js';
 import { escapeName, findSteps, type Located, nextItemIndex, type StepQuery } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetVariableStep, STEP_TYPES } from '../model/steps.js';
-import type { SequenceItem, Step } from '../model/types.js';
-import { conditionMode, copyCondition, wrapInGroup } from './conditions.js';
+import type { Condition, SequenceItem, Step } from '../model/types.js';
+import { conditionMode, copyCondition, testedVariables, wrapInGroup } from './conditions.js';
 import { type Change, emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
 import { ASCII_ADVICE, checkText, CONSOLE_LIMITS, PACKAGE_ID, validOptions } from './values.js';
 import { shownValue } from '../shown-value.js';
@@ -75,6 +75,15 @@ function buildWith(spec: NewStep, retryAttributes: boolean, disabled: boolean): 
     case 'set-variable':
       return createSetVariableStep({ ...common, variableName: spec.variableName, value: spec.value });
   }
+}
+
+/**
+ * Whether one of the new steps sets a variable `condition` tests: a copy of the condition on the steps after it would
+ * be evaluated with the new value, and they would not run when the step they follow did.
+ */
+function setsTested(steps: readonly NewStep[], condition: Condition): boolean {
+  const tested = testedVariables(condition);
+  return steps.some((s) => s.type === 'set-variable' && tested.has(s.variableName.toLowerCase()));
 }
 
 /** Whether an existing step already does what `spec` asks for. */
@@ -165,8 +174,9 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
     // sequence or the administrator sets is copied onto each new step; one that the step itself can change (WMI,
     // files, _SMSTS… variables such as _SMSTSLastActionSucceeded) would be evaluated anew after it ran, so it moves
     // to a group around the step and the new steps, evaluated once (as the preset does).
+    // A copy is also evaluated anew when a new step before it has set a variable the condition tests: a group then.
     const condition = conditionOf(target.node);
-    const wrap = condition !== undefined && conditionMode(condition) === 'wrap' && target.node.kind === 'step';
+    const wrap = condition !== undefined && (conditionMode(condition) === 'wrap' || setsTested(options.steps, condition)) && target.node.kind === 'step';
     const fresh: { step: Step; after: SequenceItem; change: Change }[] = [];
     options.steps.forEach((spec, i) => {
       const req = options.requirements?.[i] === undefined ? {} : { requirement: options.requirements[i] };
