@@ -74,7 +74,8 @@ export function lint(doc: TaskSequenceDocument, ruleIds?: readonly string[]): Is
         code: rule.id,
         severity: f.severity ?? rule.severity,
         message: f.message,
-        path: 'located' in f ? f.located.path : f.path,
+        // A step path only for a step or group (see Finding).
+        ...('located' in f ? { path: f.located.path } : {}),
         ...(pos ? { line: pos.line, col: pos.col } : {}),
         ...(doc.file !== undefined ? { file: doc.file } : {}),
         ...(rule.requirement ? { requirement: rule.requirement } : {}),

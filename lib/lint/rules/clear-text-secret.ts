@@ -26,7 +26,7 @@ export const clearTextSecret: LintRule = {
     const message = (v: Variable) => `Variable ${v.attributes.name ?? v.attributes.property ?? '?'} holds a value in clear text; keep secrets in collection or hidden variables instead.`;
     for (const c of doc.sequence.children) {
       if (c.kind !== 'variableList') continue;
-      for (const v of c.children) if (v.kind === 'variable' && secret(v)) out.push({ node: v, path: `(${c.tag})`, message: message(v) });
+      for (const v of c.children) if (v.kind === 'variable' && secret(v)) out.push({ node: v, message: message(v) });
     }
     for (const located of items(doc)) {
       if (located.node.kind === 'group') continue;

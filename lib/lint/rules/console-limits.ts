@@ -94,6 +94,6 @@ export const policySize: LintRule = {
   check: (doc) => {
     if (configMgrEra(doc).against.length === 0) return [];
     const bytes = Buffer.byteLength(sequenceToXml(doc.sequence), 'utf8');
-    return bytes > CONSOLE_LIMITS.policyBytes ? [{ node: doc.sequence, path: '(sequence)', message: `The sequence is ${(bytes / 1048576).toFixed(1)} MB; Current Branch refuses policies over 2 MB.` }] : [];
+    return bytes > CONSOLE_LIMITS.policyBytes ? [{ node: doc.sequence, message: `The sequence is ${(bytes / 1048576).toFixed(1)} MB; Current Branch refuses policies over 2 MB.` }] : [];
   },
 };
