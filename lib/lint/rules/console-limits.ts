@@ -7,6 +7,7 @@ import { RestartComputerStep, SetVariableStep, STEP_TYPES } from '../../model/st
 import { sequenceToXml } from '../../model/to-xml.js';
 import { CONSOLE_LIMITS } from '../../transforms/values.js';
 import { configMgrEra } from '../../presets/kb977203-era.js';
+import { shownValue } from '../../shown-value.js';
 import { items, type Finding, type LintRule, steps } from '../rule.js';
 
 /** Lint rule `name-too-long`: names the console cannot show whole. */
@@ -69,7 +70,7 @@ export const variableNameInvalid: LintRule = {
     steps(doc).flatMap((located): Finding[] => {
       if (located.node.attributes.type !== STEP_TYPES.setVariable) return [];
       const name = new SetVariableStep(located.node).variableName ?? '';
-      return VARIABLE_NAME.test(name) ? [] : [{ located, message: `The variable name ${JSON.stringify(name)} is not 1 to ${CONSOLE_LIMITS.variableName} letters, digits, _ and -, starting with a letter.` }];
+      return VARIABLE_NAME.test(name) ? [] : [{ located, message: `The variable name ${shownValue(name, '"')} is not 1 to ${CONSOLE_LIMITS.variableName} letters, digits, _ and -, starting with a letter.` }];
     }),
 };
 
