@@ -40,6 +40,14 @@ describe('lint', () => {
     expect([...fired].sort()).toEqual(LINT_RULES.map((r) => r.id).sort());
   });
 
+  it('a rule id that names no rule is refused, not run as no rule (which reported a clean sequence)', () => {
+    const doc = readTaskSequence(VIOLATIONS);
+    expect(lint(doc, ['kb977203/patch-quoted'])).not.toEqual([]);
+    for (const ids of [['kb977203/patch-quoted', 'kb977203/patch-qouted'], ['Clear-Text-Secret']]) {
+      expect(() => lint(doc, ids)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining(`no lint rule "${ids.at(-1)}"`) }));
+    }
+  });
+
   it('clear-text secrets in the globalVarList are found too, at their own line', () => {
     const doc = readTaskSequence('<sequence version="3.10">\n  <globalVarList>\n    <variable name="OSDJoinPassword" property="JoinPassword">Secret1</variable>\n  </globalVarList>\n</sequence>');
     expect(lint(doc)).toEqual([expect.objectContaining({ code: 'clear-text-secret', line: 3, col: 5 })]);
