@@ -59,4 +59,16 @@ describe('lint findings never quote a secret nor a value whole', () => {
     expect(found).toContain('(3000 characters)');
     expect(found!.length).toBeLessThan(300);
   });
+
+  it('clear-text-secret: a Set Dynamic Variables rule that sets a password-like or secret variable to a value written in clear text', () => {
+    const rules = (secret: boolean, value: string) =>
+      `&lt;Rules&gt;&lt;Rule&gt;&lt;Variables&gt;&lt;Variable Name="OSDJoinPassword" IsSecret="${secret}"&gt;${value}&lt;/Variable&gt;&lt;Variable Name="OSDComputerName" IsSecret="false"&gt;PC1&lt;/Variable&gt;&lt;/Variables&gt;&lt;/Rule&gt;&lt;/Rules&gt;`;
+    const dynamic = (r: string) => sequence(step('SMS_TaskSequence_SetDynamicVariablesAction', 'OSDSetDynamicVariables.exe', { OSDSetDynamicVariablesRules: r }));
+    expect(messages(dynamic(rules(false, 'Pa55word!')), ['clear-text-secret'])).toEqual([
+      'clear-text-secret A rule sets variable OSDJoinPassword to a value in clear text; mark it secret ("Secret value") instead.',
+    ]);
+    expect(messages(dynamic(rules(true, '')), ['clear-text-secret'])).toEqual([]);
+    expect(messages(dynamic(rules(true, 'Pa55word!')), ['clear-text-secret'])).toHaveLength(1);
+    expect(messages(dynamic(rules(false, '')), ['clear-text-secret'])).toEqual([]);
+  });
 });

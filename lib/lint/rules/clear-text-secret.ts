@@ -1,4 +1,5 @@
 /** Passwords and other secrets written in clear text in the sequence. */
+import { parseDynamicRules } from '../../catalog/dynamic-rules.js';
 import { SetVariableStep, STEP_TYPES } from '../../model/steps.js';
 import type { Step, SubTaskSequence, Variable } from '../../model/types.js';
 import { getVariableValue } from '../../model/variables.js';
@@ -35,11 +36,24 @@ export function setsSecret(step: Step | SubTaskSequence): boolean {
 /** Whether a value is one a secret is not: empty, or a flag such as true or 0. */
 const isClearText = (value: string): boolean => value.trim() !== '' && !FLAG_VALUE.test(value.trim());
 
+/** The Set Dynamic Variables step type, whose rules set variables from a document of their own (its Rules). */
+const SET_DYNAMIC_VARIABLES = 'SMS_TaskSequence_SetDynamicVariablesAction';
+
+/**
+ * The names of the variables, password-like or marked secret, that a Set Dynamic Variables step's rules set to a value
+ * in clear text: the console exports a variable marked secret empty, so one with a value was written by hand.
+ */
+function dynamicRuleSecrets(step: Step | SubTaskSequence): string[] {
+  if (step.attributes.type !== SET_DYNAMIC_VARIABLES) return [];
+  const rules = parseDynamicRules(getVariableValue(step, 'OSDSetDynamicVariablesRules') ?? '') ?? [];
+  return rules.flatMap((r) => r.variables.filter((v) => (v.secret || isSecretName(v.name.trim())) && isClearText(v.value)).map((v) => v.name.trim()));
+}
+
 /** Lint rule `clear-text-secret` (see its description). */
 export const clearTextSecret: LintRule = {
   id: 'clear-text-secret',
   severity: 'warning',
-  description: 'A password-like variable holds a value in clear text, or a Set Task Sequence Variable step sets one to a value written in the step; exports carry it to anyone who reads the file.',
+  description: 'A password-like variable holds a value in clear text, or a Set Task Sequence Variable step or a Set Dynamic Variables rule sets one to a value written in the step; exports carry it to anyone who reads the file.',
   check: (doc) => {
     const out: Finding[] = [];
     const secret = (v: Variable): boolean => hasSecretName(v) && isClearText(v.value);
@@ -55,6 +69,9 @@ export const clearTextSecret: LintRule = {
       visit(step, (n) => {
         if (n.kind === 'variable' && secret(n)) out.push({ located, message: message(nameOf(n)) });
       });
+      for (const name of dynamicRuleSecrets(step)) {
+        out.push({ located, message: `A rule sets variable ${shownValue(name, '')} to a value in clear text; mark it secret ("Secret value") instead.` });
+      }
       // Set Task Sequence Variable names the variable it sets in a variable of its own (VariableName), so the name
       // test above does not see OSDJoinPassword there; a hidden one ("Do not display this value") is the advice.
       if (step.attributes.type !== STEP_TYPES.setVariable || getVariableValue(step, 'DoNotShowVariableValue')?.trim().toLowerCase() === 'true') continue;
