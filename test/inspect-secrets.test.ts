@@ -15,3 +15,17 @@ describe('cmts inspect and secret values', () => {
     expect(m.stdout).toContain('OSDImage = Win11');
   });
 });
+
+describe('cmts inspect and lint on hostile names', () => {
+  it('escape every bidirectional control, the marks (ALM, LRM, RLM) too, so a name cannot reorder the line', async () => {
+    const name = 'Step&#x200f; 2&#x200e;&#x61c;&#x202e;x&#x2066;';
+    const xml = `<sequence version="3.10"><step type="SMS_TaskSequence_RunCommandLineAction" name="${name}" description="" runIn="WinPEandFullOS" successCodeList="0" disabled="true"><action>smsswd.exe /run: cmd</action><defaultVarList><variable name="CommandLine" property="CommandLine" hidden="true">cmd</variable></defaultVarList></step></sequence>`;
+    const inspect = memoryIo({ 'a.xml': xml });
+    expect(await main(['inspect', 'a.xml'], inspect.io)).toBe(0);
+    expect(inspect.stdout).toContain('├─ Step\\u200f 2\\u200e\\u061c\\u202ex\\u2066  (Run Command Line)'.replace('├', '└'));
+    const lint = memoryIo({ 'a.xml': xml });
+    await main(['lint', 'a.xml'], lint.io);
+    expect(lint.stdout).toContain('Step\\u200f 2\\u200e\\u061c\\u202ex\\u2066: ');
+    for (const out of [inspect.stdout, lint.stdout]) expect(out).not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+  });
+});
