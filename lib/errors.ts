@@ -7,9 +7,11 @@
 /**
  * Characters a message never holds as they are: the C0 and C1 controls and DEL (a newline would split the message's
  * line, an escape sequence drives the terminal it is printed on), the line and paragraph separators, and the
- * bidirectional controls (which show text in another order than it has).
+ * bidirectional controls, Unicode's Bidi_Control characters: embeddings, overrides and isolates, and the marks (ALM,
+ * LRM, RLM), invisible letters of a direction that move the digits and spaces beside them (all show text in another
+ * order than it has).
  */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * `text` with every {@link UNPRINTABLE} character written as its JSON escape (`\n`, `\u001b`): what cmts prints for

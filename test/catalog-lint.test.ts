@@ -16,8 +16,8 @@ describe('catalog lint rules', () => {
       '3:5 warning catalog/unknown-variable Restart Computer has no variable SMSRebootDelay (property Delay).',
       '3:5 warning catalog/value-type messageTimeout (SMSRebootTimeout) should be an integer value, not "soon".',
       '3:5 warning catalog/allowed-value target (SMSRebootTarget) is "Floppy"; the console allows "HD", "WinPE".',
-      '3:5 error catalog/action-line The command line is "smsboot.exe /target:HD" but the settings say "smsboot.exe /target:Floppy".',
-      '12:5 error catalog/action-line The command line is "tsenv.exe \\"OSDImage=Win10\\"" but the settings say "tsenv.exe \\"OSDImage=Win11\\"".',
+      '3:5 error catalog/action-line The command line is "smsboot.exe /target:HD" but the settings say "smsboot.exe /target:Floppy" (they differ from character 21).',
+      '12:5 error catalog/action-line The command line is "tsenv.exe \\"OSDImage=Win10\\"" but the settings say "tsenv.exe \\"OSDImage=Win11\\"" (they differ from character 25).',
       '19:5 warning catalog/missing-setting Apply Driver Package is missing unsignedDriver (variable OSDAllowUnsignedDriver).',
       '19:5 warning catalog/unknown-attribute ConfigMgr does not read the attribute disabled="true" (the attribute is disable).',
     ]);

@@ -5,6 +5,7 @@ import { main } from '../lib/cli/main.js';
 import { applyKb977203, lint, LINT_RULES, readTaskSequence, validatorFor, writeTaskSequence } from './helpers/api.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 import { memoryIo } from './helpers/memory-io.js';
+import { buildSequenceView } from '../lib/render/view-model.js';
 
 const VIOLATIONS = readFileSync(join(FIXTURES_DIR, 'lint', 'violations.xml'));
 const BIG_STEP = `<step type="SMS_TaskSequence_RunCommandLineAction" name="s" description="" runIn="WinPEandFullOS" successCodeList="0"><action>x</action><defaultVarList><variable name="CommandLine" property="CommandLine">${'x'.repeat(4000)}</variable></defaultVarList></step>`;
@@ -39,9 +40,35 @@ describe('lint', () => {
     expect([...fired].sort()).toEqual(LINT_RULES.map((r) => r.id).sort());
   });
 
+  it('a rule id that names no rule is refused, not run as no rule (which reported a clean sequence)', () => {
+    const doc = readTaskSequence(VIOLATIONS);
+    expect(lint(doc, ['kb977203/patch-quoted'])).not.toEqual([]);
+    for (const ids of [['kb977203/patch-quoted', 'kb977203/patch-qouted'], ['Clear-Text-Secret']]) {
+      expect(() => lint(doc, ids)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining(`no lint rule "${ids.at(-1)}"`) }));
+    }
+  });
+
   it('clear-text secrets in the globalVarList are found too, at their own line', () => {
     const doc = readTaskSequence('<sequence version="3.10">\n  <globalVarList>\n    <variable name="OSDJoinPassword" property="JoinPassword">Secret1</variable>\n  </globalVarList>\n</sequence>');
-    expect(lint(doc)).toEqual([expect.objectContaining({ code: 'clear-text-secret', path: '(globalVarList)', line: 3, col: 5 })]);
+    expect(lint(doc)).toEqual([expect.objectContaining({ code: 'clear-text-secret', line: 3, col: 5 })]);
+  });
+
+  it('a finding about a global variable or the whole sequence has no step path, so no step named like one gets it', async () => {
+    const secret = '<globalVarList><variable name="OSDJoinPassword" property="JoinPassword">Secret1</variable></globalVarList>';
+    const named = (name: string) => `<step type="SMS_TaskSequence_RunCommandLineAction" name="${name}" description="" runIn="WinPEandFullOS" successCodeList="0"><action>x</action><defaultVarList><variable name="CommandLine" property="CommandLine">x</variable></defaultVarList></step>`;
+    const doc = readTaskSequence(`<sequence version="3.10">\n${secret}\n${named('(globalVarList)')}\n${named('(sequence)')}\n${named('')}\n${BIG_STEP.repeat(600)}</sequence>`);
+    const found = lint(doc, ['clear-text-secret', 'policy-too-large']);
+    expect(found.map((d) => d.code).sort()).toEqual(['clear-text-secret', 'policy-too-large']);
+    for (const d of found) expect(d).not.toHaveProperty('path');
+    expect(validatorFor('lint.report.schema.json')({ results: [{ input: 'ts.xml', diagnostics: found }], summary: { inputs: 1, failed: 0, errors: 0, warnings: 2 } })).toBe(true);
+    // The rendered page lists them as the sequence's findings, not beside the steps named (globalVarList), (sequence) or nothing.
+    const view = buildSequenceView(doc);
+    expect(view.findings.map((f) => f.rule).sort()).toEqual(expect.arrayContaining(['clear-text-secret', 'policy-too-large']));
+    for (const item of view.items.slice(0, 3)) expect(item.findings.filter((f) => f.rule === 'clear-text-secret' || f.rule === 'policy-too-large')).toEqual([]);
+    // The command line leaves the path out of such a line.
+    const m = memoryIo({ 'g.xml': `<sequence version="3.10">${secret}</sequence>` });
+    expect(await main(['lint', 'g.xml'], m.io)).toBe(0);
+    expect(m.stdout).toBe('g.xml:1:41: warning clear-text-secret: Variable OSDJoinPassword holds a value in clear text; keep secrets in collection or hidden variables instead.\n');
   });
 
   it('a sequence patched by the KB977203 preset is clean', () => {

@@ -28,7 +28,7 @@ describe('an action line with an empty boolean switch has the console form', () 
   it('lint finds such a step whose line disagrees with its package', () => {
     const stale = INSTALL.replace('hidden="true">ABC00155<', 'hidden="true">ABC00002<');
     expect(lint(readTaskSequence(stale)).filter((d) => d.code === 'catalog/action-line').map((d) => d.message)).toEqual([
-      'The command line is "smsswd.exe /pkg:ABC00155 /install /basevar: /continueOnError:" but the settings say "smsswd.exe /pkg:ABC00002 /install /basevar: /continueOnError:".',
+      'The command line is "smsswd.exe /pkg:ABC00155 /install /basev…" (61 characters) but the settings say "smsswd.exe /pkg:ABC00002 /install /basev…" (61 characters) (they differ from character 22).',
     ]);
     expect(lint(readTaskSequence(INSTALL)).filter((d) => d.code.startsWith('catalog/'))).toEqual([]);
   });

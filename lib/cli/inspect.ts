@@ -8,6 +8,7 @@ import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWind
 import type { Group, Sequence, SequenceItem } from '../model/types.js';
 import { getVariableValue } from '../model/variables.js';
 import { keySettings, stepSettingsJson } from '../catalog/key-settings.js';
+import { HIDDEN, shownValue as hiddenIfSecret } from '../render/key-settings.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { printable } from '../errors.js';
 import { TextLength } from '../text-length.js';
@@ -84,7 +85,9 @@ export function keyProperties(item: SequenceItem): string[] {
     }
     case STEP_TYPES.setVariable: {
       const v = new SetVariableStep(item);
-      out.push(`${v.variableName ?? '?'} = ${v.variableValue ?? ''}`);
+      // As a rendered page shows it: "Do not display this value", or a password-like name, hides the value.
+      const hidden = getVariableValue(item, 'DoNotShowVariableValue')?.trim().toLowerCase() === 'true';
+      out.push(`${v.variableName ?? '?'} = ${hidden && (v.variableValue ?? '').trim() !== '' ? HIDDEN : hiddenIfSecret(v.variableName ?? '', v.variableValue ?? '')}`);
       break;
     }
     default:

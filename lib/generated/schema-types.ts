@@ -346,7 +346,8 @@ export interface LintReportDiagnostic {
   code: string;
   severity: "error" | "warning" | "info";
   message: string;
-  path: string;
+  /** The step path (Group/Sub group/Step) of the step or group the finding is about; absent for a finding about the sequence as a whole or one of its global variables. */
+  path?: string;
   line?: number;
   col?: number;
   requirement?: string;

@@ -2,7 +2,8 @@
  * The linter: every rule over a document, findings with rule id, severity, step path, and line and column.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import type { Issue } from '../errors.js';
+import { type Issue, TaskSequenceError } from '../errors.js';
+import { shownValue } from '../shown-value.js';
 import { type LintRule, withListing } from './rule.js';
 import { clearTextSecret } from './rules/clear-text-secret.js';
 import { hotfixInstallStep } from './rules/hotfix-install-step.js';
@@ -55,7 +56,9 @@ export const LINT_RULES: readonly LintRule[] = [
 export type LintDiagnostic = Issue;
 
 /**
- * Runs the rules (all, or those whose ids are given) and returns the findings, as issues, in document order.
+ * Runs the rules (all, or those whose ids are given) and returns the findings, as issues, in document order. An id
+ * that names no rule (a misspelling, or another letter case) throws `INVALID_ARGUMENT` rather than running nothing
+ * and so reporting a clean sequence.
  *
  * @example
  * ```ts
@@ -63,6 +66,10 @@ export type LintDiagnostic = Issue;
  * ```
  */
 export function lint(doc: TaskSequenceDocument, ruleIds?: readonly string[]): Issue[] {
+  const unknown = ruleIds?.find((id) => !LINT_RULES.some((r) => r.id === id));
+  if (unknown !== undefined) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `There is no lint rule ${shownValue(unknown, '"')}; the rules are ${LINT_RULES.map((r) => r.id).join(', ')}.`);
+  }
   const rules = ruleIds ? LINT_RULES.filter((r) => ruleIds.includes(r.id)) : LINT_RULES;
   const out: Issue[] = [];
   // The sequence is listed once for the run, however many rules ask for its items.
@@ -74,7 +81,8 @@ export function lint(doc: TaskSequenceDocument, ruleIds?: readonly string[]): Is
         code: rule.id,
         severity: f.severity ?? rule.severity,
         message: f.message,
-        path: 'located' in f ? f.located.path : f.path,
+        // A step path only for a step or group (see Finding).
+        ...('located' in f ? { path: f.located.path } : {}),
         ...(pos ? { line: pos.line, col: pos.col } : {}),
         ...(doc.file !== undefined ? { file: doc.file } : {}),
         ...(rule.requirement ? { requirement: rule.requirement } : {}),

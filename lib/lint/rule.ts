@@ -7,11 +7,14 @@ import { listItems, type Located } from '../model/query.js';
 import type { Node, Sequence, Step, SubTaskSequence } from '../model/types.js';
 
 /**
- * One finding of a rule, before it gets its place and rule id: about a step or group, or about another node. Its
- * severity is the rule's unless the finding says otherwise (a step that would break the sequence, but is disabled
- * and so does not run now, is a warning of a rule whose findings are errors).
+ * One finding of a rule, before it gets its place and rule id: about a step or group (its issue has the item's path),
+ * or about another node, such as the sequence or one of its global variables (its issue has a line and column but no
+ * path: any text given as a path, `(sequence)` say, is also the path of a step of that name, and a report that
+ * matches findings to items by path would put it beside that step). Its severity is the rule's unless the finding
+ * says otherwise (a step that would break the sequence, but is disabled and so does not run now, is a warning of a
+ * rule whose findings are errors).
  */
-export type Finding = ({ message: string; located: Located } | { message: string; node: Node; path: string }) & { severity?: Severity };
+export type Finding = ({ message: string; located: Located } | { message: string; node: Node }) & { severity?: Severity };
 
 /** A lint rule. */
 export interface LintRule {

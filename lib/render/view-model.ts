@@ -302,7 +302,8 @@ export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOption
   if (lintOn) {
     for (const d of lint(doc)) {
       const f: FindingView = { rule: d.code, severity: d.severity, message: d.message, ...(d.line !== undefined ? { line: d.line } : {}) };
-      const pathId = paths.find(d.path ?? '');
+      // A finding with no path (about the sequence or a global variable) is the page's, whatever an item is named.
+      const pathId = d.path === undefined ? undefined : paths.find(d.path);
       const target = pathId === undefined ? undefined : ((d.line !== undefined ? byPlace.get(`${pathId}\n${d.line}`) : undefined) ?? firstAt.get(pathId));
       (target ? target.findings : findings).push(f);
     }

@@ -1,7 +1,26 @@
 /** The `<action>` command line no longer says what the step's variables say (an edit changed one, not the other). */
 import { consoleFormEntry, expectedAction } from '../../catalog/console-form.js';
 import { getAction } from '../../model/variables.js';
+import { shownValue } from '../../shown-value.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
+import { setsSecret } from './clear-text-secret.js';
+
+/** The 1-based character (UTF-16 unit) where two different texts first differ. */
+function firstDifference(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i + 1;
+}
+
+/**
+ * What a finding says of a command line that is not the one the settings make: both, each cut as `shownValue` cuts
+ * it, and where they part; neither when the step sets a password-like or hidden variable, whose value both hold.
+ */
+function mismatch(actual: string, expected: string, secret: boolean): string {
+  const at = firstDifference(actual, expected);
+  if (secret) return `The command line differs from the one the settings make from character ${at} (neither is shown: the step sets a hidden or password-like variable, whose value both hold).`;
+  return `The command line is ${shownValue(actual, '"')} but the settings say ${shownValue(expected, '"')} (they differ from character ${at}).`;
+}
 
 /** Lint rule `catalog/action-line` (see its description). */
 export const catalogActionLine: LintRule = {
@@ -14,6 +33,6 @@ export const catalogActionLine: LintRule = {
       if (!entry) return [];
       const expected = expectedAction(entry, located.node);
       const actual = getAction(located.node) ?? '';
-      return expected === undefined || expected === actual ? [] : [{ located, message: `The command line is ${JSON.stringify(actual)} but the settings say ${JSON.stringify(expected)}.` }];
+      return expected === undefined || expected === actual ? [] : [{ located, message: mismatch(actual, expected, setsSecret(located.node)) }];
     }),
 };

@@ -3,6 +3,7 @@ import { consoleFormEntry } from '../../catalog/console-form.js';
 import { isCurrentBranch, sequenceRelease } from '../../catalog/versions.js';
 import { matchVariable } from '../../catalog/variable-match.js';
 import { variables } from '../../model/variables.js';
+import { shownValue } from '../../shown-value.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
 
 /** Lint rule `catalog/unknown-variable` (see its description). */
@@ -19,6 +20,6 @@ export const catalogUnknownVariable: LintRule = {
       if (!entry) return [];
       return variables(located.node)
         .filter((v) => !matchVariable(entry, v))
-        .map((v) => ({ located, message: `${entry.consoleName} has no variable ${v.attributes.name ?? '?'} (property ${v.attributes.property ?? '?'}).` }));
+        .map((v) => ({ located, message: `${entry.consoleName} has no variable ${shownValue(v.attributes.name ?? '?', '')} (property ${shownValue(v.attributes.property ?? '?', '')}).` }));
     }),
 };

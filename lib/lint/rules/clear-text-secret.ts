@@ -1,5 +1,9 @@
 /** Passwords and other secrets written in clear text in the sequence. */
-import type { Variable } from '../../model/types.js';
+import { parseDynamicRules } from '../../catalog/dynamic-rules.js';
+import { SetVariableStep, STEP_TYPES } from '../../model/steps.js';
+import type { Step, SubTaskSequence, Variable } from '../../model/types.js';
+import { getVariableValue } from '../../model/variables.js';
+import { shownValue } from '../../shown-value.js';
 import { visit } from '../../visit.js';
 import { items, type Finding, type LintRule } from '../rule.js';
 
@@ -8,31 +12,72 @@ const SECRET_NAME = /(password|passwd|pwd|secret|credential|productkey|apikey|to
 const NOT_A_SECRET = /^(Random\w*|Create\w*|OSDRandom\w*|OSDBitLockerCreate\w*)$/i;
 const FLAG_VALUE = /^(true|false|yes|no|0|1)$/i;
 
+/** Whether a name (of a variable, a property or an attribute) says it holds a password or another secret. */
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name) && !NOT_A_SECRET.test(name);
+}
+
 /** Whether a variable's name or property says it holds a password or another secret. */
 export function hasSecretName(v: Variable): boolean {
   const name = v.attributes.name ?? '';
-  const prop = v.attributes.property ?? '';
-  return !NOT_A_SECRET.test(name) && ((SECRET_NAME.test(name) && !NOT_A_SECRET.test(name)) || (SECRET_NAME.test(prop) && !NOT_A_SECRET.test(prop)));
+  return !NOT_A_SECRET.test(name) && (isSecretName(name) || isSecretName(v.attributes.property ?? ''));
+}
+
+/**
+ * Whether a Set Task Sequence Variable step sets a secret: a variable named like a password (OSDJoinPassword), or one
+ * marked "Do not display this value". Its value is then in its action line and its VariableValue, which no message
+ * may quote.
+ */
+export function setsSecret(step: Step | SubTaskSequence): boolean {
+  if (step.attributes.type !== STEP_TYPES.setVariable) return false;
+  return getVariableValue(step, 'DoNotShowVariableValue')?.trim().toLowerCase() === 'true' || isSecretName(new SetVariableStep(step).variableName?.trim() ?? '');
+}
+
+/** Whether a value is one a secret is not: empty, or a flag such as true or 0. */
+const isClearText = (value: string): boolean => value.trim() !== '' && !FLAG_VALUE.test(value.trim());
+
+/** The Set Dynamic Variables step type, whose rules set variables from a document of their own (its Rules). */
+const SET_DYNAMIC_VARIABLES = 'SMS_TaskSequence_SetDynamicVariablesAction';
+
+/**
+ * The names of the variables, password-like or marked secret, that a Set Dynamic Variables step's rules set to a value
+ * in clear text: the console exports a variable marked secret empty, so one with a value was written by hand.
+ */
+function dynamicRuleSecrets(step: Step | SubTaskSequence): string[] {
+  if (step.attributes.type !== SET_DYNAMIC_VARIABLES) return [];
+  const rules = parseDynamicRules(getVariableValue(step, 'OSDSetDynamicVariablesRules') ?? '') ?? [];
+  return rules.flatMap((r) => r.variables.filter((v) => (v.secret || isSecretName(v.name.trim())) && isClearText(v.value)).map((v) => v.name.trim()));
 }
 
 /** Lint rule `clear-text-secret` (see its description). */
 export const clearTextSecret: LintRule = {
   id: 'clear-text-secret',
   severity: 'warning',
-  description: 'A password-like variable holds a value in clear text; exports carry it to anyone who reads the file.',
+  description: 'A password-like variable holds a value in clear text, or a Set Task Sequence Variable step or a Set Dynamic Variables rule sets one to a value written in the step; exports carry it to anyone who reads the file.',
   check: (doc) => {
     const out: Finding[] = [];
-    const secret = (v: Variable): boolean => hasSecretName(v) && v.value.trim() !== '' && !FLAG_VALUE.test(v.value.trim());
-    const message = (v: Variable) => `Variable ${v.attributes.name ?? v.attributes.property ?? '?'} holds a value in clear text; keep secrets in collection or hidden variables instead.`;
+    const secret = (v: Variable): boolean => hasSecretName(v) && isClearText(v.value);
+    const message = (name: string) => `Variable ${shownValue(name, '')} holds a value in clear text; keep secrets in collection or hidden variables instead.`;
+    const nameOf = (v: Variable) => v.attributes.name ?? v.attributes.property ?? '?';
     for (const c of doc.sequence.children) {
       if (c.kind !== 'variableList') continue;
-      for (const v of c.children) if (v.kind === 'variable' && secret(v)) out.push({ node: v, path: `(${c.tag})`, message: message(v) });
+      for (const v of c.children) if (v.kind === 'variable' && secret(v)) out.push({ node: v, message: message(nameOf(v)) });
     }
     for (const located of items(doc)) {
-      if (located.node.kind === 'group') continue;
-      visit(located.node, (n) => {
-        if (n.kind === 'variable' && secret(n)) out.push({ located, message: message(n) });
+      const step = located.node;
+      if (step.kind === 'group') continue;
+      visit(step, (n) => {
+        if (n.kind === 'variable' && secret(n)) out.push({ located, message: message(nameOf(n)) });
       });
+      for (const name of dynamicRuleSecrets(step)) {
+        out.push({ located, message: `A rule sets variable ${shownValue(name, '')} to a value in clear text; mark it secret ("Secret value") instead.` });
+      }
+      // Set Task Sequence Variable names the variable it sets in a variable of its own (VariableName), so the name
+      // test above does not see OSDJoinPassword there; a hidden one ("Do not display this value") is the advice.
+      if (step.attributes.type !== STEP_TYPES.setVariable || getVariableValue(step, 'DoNotShowVariableValue')?.trim().toLowerCase() === 'true') continue;
+      const set = new SetVariableStep(step);
+      const name = set.variableName?.trim() ?? '';
+      if (isSecretName(name) && isClearText(set.variableValue ?? '')) out.push({ located, message: message(name) });
     }
     return out;
   },

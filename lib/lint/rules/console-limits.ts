@@ -7,6 +7,7 @@ import { RestartComputerStep, SetVariableStep, STEP_TYPES } from '../../model/st
 import { sequenceToXml } from '../../model/to-xml.js';
 import { CONSOLE_LIMITS } from '../../transforms/values.js';
 import { configMgrEra } from '../../presets/kb977203-era.js';
+import { shownValue } from '../../shown-value.js';
 import { items, type Finding, type LintRule, steps } from '../rule.js';
 
 /** Lint rule `name-too-long`: names the console cannot show whole. */
@@ -69,7 +70,7 @@ export const variableNameInvalid: LintRule = {
     steps(doc).flatMap((located): Finding[] => {
       if (located.node.attributes.type !== STEP_TYPES.setVariable) return [];
       const name = new SetVariableStep(located.node).variableName ?? '';
-      return VARIABLE_NAME.test(name) ? [] : [{ located, message: `The variable name ${JSON.stringify(name)} is not 1 to ${CONSOLE_LIMITS.variableName} letters, digits, _ and -, starting with a letter.` }];
+      return VARIABLE_NAME.test(name) ? [] : [{ located, message: `The variable name ${shownValue(name, '"')} is not 1 to ${CONSOLE_LIMITS.variableName} letters, digits, _ and -, starting with a letter.` }];
     }),
 };
 
@@ -94,6 +95,6 @@ export const policySize: LintRule = {
   check: (doc) => {
     if (configMgrEra(doc).against.length === 0) return [];
     const bytes = Buffer.byteLength(sequenceToXml(doc.sequence), 'utf8');
-    return bytes > CONSOLE_LIMITS.policyBytes ? [{ node: doc.sequence, path: '(sequence)', message: `The sequence is ${(bytes / 1048576).toFixed(1)} MB; Current Branch refuses policies over 2 MB.` }] : [];
+    return bytes > CONSOLE_LIMITS.policyBytes ? [{ node: doc.sequence, message: `The sequence is ${(bytes / 1048576).toFixed(1)} MB; Current Branch refuses policies over 2 MB.` }] : [];
   },
 };
