@@ -6,6 +6,9 @@ import { stepCatalog } from '../catalog/catalog.js';
 import { CONDITION_TYPES } from '../catalog/condition-data.js';
 import { type JsonSchema, stepSettingsSchema } from '../catalog/step-schemas.js';
 
+/** The largest `timeout` ConfigMgr holds (`SMS_TaskSequence_Action.Timeout` is a UInt32, in seconds). */
+export const MAX_TIMEOUT = 4294967295;
+
 const str = { type: 'string' };
 const strings = { type: 'object', additionalProperties: str };
 
@@ -112,7 +115,8 @@ export function sequenceTextSchema(): JsonSchema {
       type: { type: 'string', description: 'The type attribute of a step the catalog does not know.' },
       element: { enum: ['step', 'subtasksequence'] },
       ...itemCommon,
-      timeout: { type: 'integer', minimum: 0 },
+      // Action.Timeout is a UInt32: a larger number has no place in ConfigMgr, and one past 2^53 is not even kept as written.
+      timeout: { type: 'integer', minimum: 0, maximum: MAX_TIMEOUT },
       runIn: { enum: ['WinPE', 'FullOS', 'WinPEandFullOS'] },
       successCodes: { type: 'array', items: { type: 'integer' }, minItems: 1 },
       settings: { type: 'object' },

@@ -21,6 +21,7 @@ import type { Condition, Element, Group, Node, Sequence, SequenceItem, Step, Sub
 import { getAction, variables } from '../model/variables.js';
 import { lf, originOf } from '../xml/origin.js';
 import { stepNode } from './build-text-step.js';
+import { MAX_TIMEOUT } from './text-schema.js';
 import { textRelease } from './build-sequence.js';
 import type { TextCimArray, TextCimSchema, TextGroup, TextItem, TextSequence, TextStep, TextVariable } from './text-types.js';
 import { uncarried } from './uncarried.js';
@@ -112,8 +113,9 @@ function stepText(original: Step | SubTaskSequence, release: Release): TextStep 
   if (a.description) t.description = a.description;
   if (a.disable === 'true') t.disabled = true;
   if (a.continueOnError === 'true') t.continueOnError = true;
-  // Typed only when the number prints as written: the builder refuses one printed in exponent form (1e+21).
-  if (a.timeout !== undefined && /^\d+$/.test(a.timeout) && String(Number(a.timeout)) === a.timeout) t.timeout = Number(a.timeout);
+  // Typed only when the number prints as written (the builder refuses one printed in exponent form, 1e+21) and the
+  // text's schema takes it (at most a UInt32); otherwise the attributes are written raw.
+  if (a.timeout !== undefined && /^\d+$/.test(a.timeout) && String(Number(a.timeout)) === a.timeout && Number(a.timeout) <= MAX_TIMEOUT) t.timeout = Number(a.timeout);
   const runIn = RUN_IN.find((r) => r === a.runIn);
   if (entry && runIn !== undefined && runIn !== entry.runIn) t.runIn = runIn;
   if (entry && a.successCodeList !== undefined && a.successCodeList !== entry.successCodeList && /^-?\d+( -?\d+)*$/.test(a.successCodeList)) t.successCodes = a.successCodeList.split(' ').map(Number);
