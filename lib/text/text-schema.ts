@@ -95,8 +95,11 @@ const cimObject = {
   },
 };
 
+/** The longest step name the text form's `name` takes (the console's limit); a longer one is written raw (`attributes`). */
+export const MAX_NAME_LENGTH = 255;
+
 const itemCommon = {
-  name: { type: 'string', maxLength: 255 },
+  name: { type: 'string', maxLength: MAX_NAME_LENGTH },
   description: str,
   disabled: { type: 'boolean' },
   continueOnError: { type: 'boolean' },

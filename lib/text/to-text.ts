@@ -21,7 +21,7 @@ import type { Condition, Element, Group, Node, Sequence, SequenceItem, Step, Sub
 import { getAction, variables } from '../model/variables.js';
 import { lf, originOf } from '../xml/origin.js';
 import { stepNode } from './build-text-step.js';
-import { MAX_TIMEOUT } from './text-schema.js';
+import { MAX_NAME_LENGTH, MAX_TIMEOUT } from './text-schema.js';
 import { textRelease } from './build-sequence.js';
 import type { TextCimArray, TextCimSchema, TextGroup, TextItem, TextSequence, TextStep, TextVariable } from './text-types.js';
 import { uncarried } from './uncarried.js';
@@ -151,6 +151,12 @@ function stepText(original: Step | SubTaskSequence, release: Release): TextStep 
     t.attributes = { ...a };
   }
   if (got.action !== want.action) t.action = want.action;
+  // A name longer than the text's schema takes is said by the raw attributes only: written as name, the text was one
+  // cmts build refused.
+  if (t.name !== undefined && t.name.length > MAX_NAME_LENGTH) {
+    delete t.name;
+    t.attributes ??= { ...a };
+  }
   return t;
 }
 
