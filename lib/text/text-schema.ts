@@ -37,7 +37,12 @@ const variable = {
   properties: { name: str, property: { type: ['string', 'null'], description: 'Default: the name; null: the variable has no property attribute.' }, hidden: { type: 'boolean' }, value: str },
 };
 
-const cimName = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' };
+/** A CIM name (a property's, a class's, a scalar property's type): what the text form's schema takes. */
+export const CIM_NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
+/** A `<sequence>` version the text form's `version` takes. */
+export const VERSION_PATTERN = '^\\d+\\.\\d+$';
+
+const cimName = { type: 'string', pattern: CIM_NAME_PATTERN };
 const cimType = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*(?:\\[\\])?$' };
 const cimTypes = { type: 'object', additionalProperties: cimType, description: 'CIM types by property name (string, uint32, …; string[] for an array).' };
 
@@ -146,7 +151,7 @@ export function sequenceTextSchema(): JsonSchema {
     required: ['steps'],
     properties: {
       container: { enum: ['sequence', 'sms-package', 'cim-instance'] },
-      version: { oneOf: [{ type: 'string', pattern: '^\\d+\\.\\d+$' }, { type: 'null', description: 'The <sequence> has no version attribute.' }] },
+      version: { oneOf: [{ type: 'string', pattern: VERSION_PATTERN }, { type: 'null', description: 'The <sequence> has no version attribute.' }] },
       // A release name the catalog knows (see releaseRank): a misspelt one (`CB2403`) silently gave 2007's spelling.
       release: { type: 'string', pattern: '^(?:CB(?: \\d{4})?|(?:2007|2012)(?: (?:R2|SP1|SP2|R2 SP1))?)$', description: 'A ConfigMgr release: 2007, 2007 R2, 2012, 2012 SP1, 2012 R2, CB or CB <yymm> (CB 2403).' },
       package: strings,

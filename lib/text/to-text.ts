@@ -21,7 +21,7 @@ import type { Condition, Element, Group, Node, Sequence, SequenceItem, Step, Sub
 import { getAction, variables } from '../model/variables.js';
 import { lf, originOf } from '../xml/origin.js';
 import { stepNode } from './build-text-step.js';
-import { MAX_NAME_LENGTH, MAX_TIMEOUT } from './text-schema.js';
+import { CIM_NAME_PATTERN, MAX_NAME_LENGTH, MAX_TIMEOUT, VERSION_PATTERN } from './text-schema.js';
 import { textRelease } from './build-sequence.js';
 import type { TextCimArray, TextCimSchema, TextGroup, TextItem, TextSequence, TextStep, TextVariable } from './text-types.js';
 import { uncarried } from './uncarried.js';
@@ -248,6 +248,10 @@ export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
   const out: TextSequence = { container: doc.container, steps: [] };
   // Said even when absent: the builder gives a sequence without one the container's usual version.
   out.version = doc.sequence.attributes.version ?? null;
+  // The text's schema takes a version of digits only (`3.10`); one it refuses would make a text cmts build refuses.
+  if (out.version !== null && !new RegExp(VERSION_PATTERN).test(out.version)) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The text form cannot carry the <sequence> version ${JSON.stringify(out.version)} (it takes digits such as 3.10); it would be refused when built (convert --to json keeps everything).`, placeOf(doc, doc.sequence));
+  }
   if (textRelease(out, doc.container) !== release) out.release = release;
   const root = doc.xml.children.find((c): c is Element => 'tag' in c);
   const part = root ? uncarriedContainer(doc.container, root) : undefined;
@@ -261,6 +265,9 @@ export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
   // is where the builder writes them: so converting what it built gives the same text.
   const all = Object.entries(root ? listPropertyTypes(doc.container, root) : {});
   const types = [...all.filter(([k, t]) => t !== 'string' && Object.hasOwn(props, k)), ...all.filter(([k]) => !Object.hasOwn(props, k))];
+  // A type the text's schema refuses (not a CIM name) would make a text cmts build refuses.
+  const odd = types.find(([, t]) => !new RegExp(CIM_NAME_PATTERN).test(t));
+  if (odd) throw new TaskSequenceError('INVALID_ARGUMENT', `The text form cannot carry the CIM type ${JSON.stringify(odd[1])} of the property ${JSON.stringify(odd[0])} (not a CIM name); it would be refused when built (convert --to json keeps everything).`, { path: odd[0] });
   if (types.length > 0) out.packageTypes = Object.fromEntries(types);
   const arrays = packageArrays(doc);
   if (Object.keys(arrays).length > 0) out.packageArrays = arrays;
