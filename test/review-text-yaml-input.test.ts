@@ -48,10 +48,10 @@ describe('YAML the text form refuses', () => {
     expect(doc.sequence.children.filter((c) => c.kind === 'group')).toHaveLength(2);
   });
 
-  it('a setting the builder refuses is placed at its step, however deep: a timeout past what a number prints as written', () => {
+  it('a timeout past what a number prints as written is placed at its step, however deep (the schema refuses it: past a UInt32)', () => {
     const text = 'steps:\n  - group: A\n    steps:\n      - group: B\n        steps:\n          - step: Run Command Line\n            timeout: 99999999999999999999999\n            settings: {commandLine: x.exe}\n';
     const e = thrown(() => fromYaml(text));
-    expect(e.code).toBe('INVALID_ARGUMENT');
+    expect(e.code).toBe('NOT_A_TASK_SEQUENCE');
     expect(e.linePos).toEqual({ line: 6, col: 13 });
   });
 

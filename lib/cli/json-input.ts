@@ -4,12 +4,14 @@
  * most mistakes ("Unexpected token", "Unexpected end of JSON input") and quotes the text around it, bytes of any kind
  * included, so the place is found by a scan of the text JSON.parse refused, and the reason said in its own words.
  */
-import { type ErrorCode, LineCounter, TaskSequenceError } from '../errors.js';
+import { type ErrorCode, LineCounter, printable, TaskSequenceError } from '../errors.js';
 
 /** Where a text stops being JSON, and why. */
 interface JsonSyntaxError {
   at: number;
   why: string;
+  /** A key said twice in one object: JSON that `JSON.parse` takes, keeping the last. */
+  duplicate?: true;
 }
 
 /** A character as a message shows it: itself when it prints, else its code point (a control byte never reaches a terminal). */
@@ -21,10 +23,14 @@ function shown(c: string): string {
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
 
-/** The first place `s` breaks JSON's grammar, found in one pass with a stack of the open objects and arrays. */
+/**
+ * The first place `s` breaks JSON's grammar, or has a key twice in one object, found in one pass with a stack of the
+ * open objects and arrays (and each open object's keys so far).
+ */
 function syntaxError(s: string): JsonSyntaxError | undefined {
   let i = 0;
   const stack: ('{' | '[')[] = [];
+  const keys: Set<string>[] = [];
   let want: 'value' | 'first value' | 'key' | 'first key' | 'after' = 'value';
   /** Past a string at `i` (its opening quote), or why it is not one. */
   const string = (): JsonSyntaxError | undefined => {
@@ -52,21 +58,29 @@ function syntaxError(s: string): JsonSyntaxError | undefined {
       if (open === undefined) return { at: i, why: `${shown(c)} after the end of the JSON value` };
       const close = open === '{' ? '}' : ']';
       if (c === ',') want = open === '{' ? 'key' : 'value';
-      else if (c === close) stack.pop();
+      else if (c === close) {
+        if (stack.pop() === '{') keys.pop();
+      }
       else return { at: i, why: `expected ',' or '${close}', not ${shown(c)}` };
       i++;
       continue;
     }
     if ((want === 'first key' && c === '}') || (want === 'first value' && c === ']')) {
-      stack.pop();
+      if (stack.pop() === '{') keys.pop();
       i++;
       want = 'after';
       continue;
     }
     if (want === 'key' || want === 'first key') {
       if (c !== '"') return { at: i, why: `expected a property name in double quotes, not ${shown(c)}` };
+      const start = i;
       const bad = string();
       if (bad) return bad;
+      const raw = s.slice(start, i);
+      const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+      const own = keys[keys.length - 1] as Set<string>;
+      if (own.has(key)) return { at: start, why: `the key ${printable(JSON.stringify(key))} a second time in one object (a JSON reader keeps only the last, so the first would be lost)`, duplicate: true };
+      own.add(key);
       while (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r') i++;
       if (s[i] !== ':') return { at: i, why: i < s.length ? `expected ':' after the property name, not ${shown(s[i] as string)}` : 'the text ends before the JSON does' };
       i++;
@@ -76,6 +90,7 @@ function syntaxError(s: string): JsonSyntaxError | undefined {
     want = 'after';
     if (c === '{' || c === '[') {
       stack.push(c);
+      if (c === '{') keys.push(new Set());
       want = c === '{' ? 'first key' : 'first value';
       i++;
     } else if (c === '"') {
@@ -98,12 +113,24 @@ function syntaxError(s: string): JsonSyntaxError | undefined {
 export function parseJsonInput(text: string, file: string, code: ErrorCode): unknown {
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
   const body = bom ? text.slice(1) : text;
+  let value: unknown;
   try {
-    return JSON.parse(body) as unknown;
+    value = JSON.parse(body) as unknown;
   } catch (e) {
     const found = syntaxError(body);
     if (found === undefined) throw new TaskSequenceError(code, `${file} is not valid JSON: ${(e as Error).message}.`, { file });
-    const at = found.at + bom;
-    throw new TaskSequenceError(code, `${file} is not valid JSON: ${found.why}.`, { file, range: [at, at], linePos: new LineCounter(text).linePos(at) });
+    throw refusal(text, file, code, found, bom);
   }
+  // JSON.parse keeps the last of a key said twice and drops the first without a word (an attribute, a package
+  // property, an option): such a text is refused, as a YAML text with a key twice is, at the second.
+  const duplicate = syntaxError(body);
+  if (duplicate?.duplicate) throw refusal(text, file, code, duplicate, bom);
+  return value;
+}
+
+/** The error for `text` (from `file`), which breaks off where `found` says (`bom`: the offset of the text after one). */
+function refusal(text: string, file: string, code: ErrorCode, found: JsonSyntaxError, bom: number): TaskSequenceError {
+  const at = found.at + bom;
+  const what = found.duplicate ? `${file} has ${found.why}` : `${file} is not valid JSON: ${found.why}`;
+  return new TaskSequenceError(code, `${what}.`, { file, range: [at, at], linePos: new LineCounter(text).linePos(at) });
 }

@@ -88,7 +88,8 @@ function params(e: Expression): Record<string, string> {
 /**
  * Reads an `<operator>` or `<expression>` back into a typed operand. Unknown expression types stay generic, and so
  * does an expression the typed operand would not build again exactly (a parameter missing that it writes by default,
- * one it has no field for); Operating System Version groups are generic too. Iterative, like {@link operandNode}.
+ * one it has no field for) or whose operator its type has not (`like`); Operating System Version groups are generic
+ * too. Iterative, like {@link operandNode}.
  */
 export function readOperand(root: Operator | Expression): ConditionOperand {
   const out: ConditionOperand[] = [];
@@ -108,11 +109,32 @@ export function readOperand(root: Operator | Expression): ConditionOperand {
   return out[0] as ConditionOperand;
 }
 
+const COMPARISONS: readonly string[] = ['equals', 'notEquals', 'less', 'lessEqual', 'greater', 'greaterEqual'];
+
+/** The values each operator field of a typed operand may have (its type says so; the text form's schema checks it). */
+const OPERATOR_VALUES: Record<string, readonly string[]> = {
+  operator: ['exists', 'notExists', ...COMPARISONS, 'AnyVersion', 'ThisVersion'],
+  versionOperator: COMPARISONS,
+  dateTimeOperator: COMPARISONS,
+};
+
+/** Whether each operator field of `o` has a value its type allows (`AnyVersion` only for software, …). */
+function operatorsAllowed(o: ConditionOperand): boolean {
+  const software = 'software' in o;
+  return Object.entries(o).every(([k, v]) => {
+    const values = OPERATOR_VALUES[k];
+    if (values === undefined) return true;
+    return typeof v === 'string' && values.includes(v) && (k !== 'operator' || software === (v === 'AnyVersion' || v === 'ThisVersion'));
+  });
+}
+
 /** Reads an `<expression>` back into a typed operand. */
 function readExpression(node: Expression): ConditionOperand {
   const p = params(node);
   const generic: ConditionOperand = { expression: node.attributes.type ?? '', parameters: p };
-  const back = (o: ConditionOperand) => (JSON.stringify(params(operandNode(o) as Expression)) === JSON.stringify(Object.fromEntries(Object.entries(p).sort())) ? o : generic);
+  // Typed only when it builds the same parameters again and its operators are ones the type has (a `like` the file
+  // says is not a Comparison: typed, it made a text form its own schema refuses).
+  const back = (o: ConditionOperand) => (operatorsAllowed(o) && JSON.stringify(params(operandNode(o) as Expression)) === JSON.stringify(Object.fromEntries(Object.entries(p).sort())) ? o : generic);
   const opt = <K extends string>(k: K, v: string | undefined) => (v === undefined ? {} : ({ [k]: v } as Record<K, string>));
   switch (conditionType(node.attributes.type)?.key) {
     case 'variable':

@@ -6,7 +6,8 @@ import type { ContainerKind } from '../containers/index.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
 import { assertValidWith } from '../assert-valid.js';
-import type { TextEncodingInfo } from '../xml/codec.js';
+import { declarationDisagreement, type TextEncodingInfo } from '../xml/codec.js';
+import { readDeclaration } from '../xml/declaration.js';
 import { SMS_PACKAGE_ORDER } from '../containers/index.js';
 import { escapeAttribute, escapeText, heldText } from '../xml/entities.js';
 import { type ContainerWrapper, containerWrapper, wrapSequence } from './json-wrapper.js';
@@ -126,11 +127,28 @@ function wellFormed(text: string): boolean {
   }
 }
 
+/**
+ * `text` (a container or bare sequence made afresh) with an XML declaration naming `info`'s encoding when a reader
+ * would not otherwise find that encoding (a single-byte one is found only by its declaration): its own declaration
+ * replaced, else one put before it. Without it a windows-1252 sequence's bytes were read back as UTF-8 and refused.
+ */
+function declared(text: string, info: TextEncodingInfo, nl: string): string {
+  if (declarationDisagreement(text, info) === undefined) return text;
+  const declaration = `<?xml version="1.0" encoding="${info.encoding}"?>`;
+  const own = readDeclaration(text);
+  return own ? declaration + text.slice(own.length) : declaration + nl + text;
+}
+
 function containerXml(model: ModelJson, options: ToXmlOptions, checked: boolean): string {
   const nl = '\r\n';
+  if (model.wrapper && !options.bare && model.container !== 'sequence') return wrapSequence(model.wrapper, model.sequence, checked);
+  return declared(freshXml(model, options, checked, nl), model.encoding, nl);
+}
+
+/** The model's sequence bare, or in a container made from its properties (see {@link modelJsonToXml}). */
+function freshXml(model: ModelJson, options: ToXmlOptions, checked: boolean, nl: string): string {
   const sequenceText = () => printSequence(model.sequence, {}, checked);
   if (options.bare || model.container === 'sequence') return sequenceText();
-  if (model.wrapper) return wrapSequence(model.wrapper, model.sequence, checked);
   if (model.container === 'sms-package') {
     const inner = sequenceText();
     const lines = ['<?xml version="1.0"?>', `<SmsTaskSequencePackage ${SMS_NAMESPACES}>`];

@@ -6,6 +6,9 @@ import { stepCatalog } from '../catalog/catalog.js';
 import { CONDITION_TYPES } from '../catalog/condition-data.js';
 import { type JsonSchema, stepSettingsSchema } from '../catalog/step-schemas.js';
 
+/** The largest `timeout` ConfigMgr holds (`SMS_TaskSequence_Action.Timeout` is a UInt32, in seconds). */
+export const MAX_TIMEOUT = 4294967295;
+
 const str = { type: 'string' };
 const strings = { type: 'object', additionalProperties: str };
 
@@ -34,7 +37,12 @@ const variable = {
   properties: { name: str, property: { type: ['string', 'null'], description: 'Default: the name; null: the variable has no property attribute.' }, hidden: { type: 'boolean' }, value: str },
 };
 
-const cimName = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' };
+/** A CIM name (a property's, a class's, a scalar property's type): what the text form's schema takes. */
+export const CIM_NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
+/** A `<sequence>` version the text form's `version` takes. */
+export const VERSION_PATTERN = '^\\d+\\.\\d+$';
+
+const cimName = { type: 'string', pattern: CIM_NAME_PATTERN };
 const cimType = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*(?:\\[\\])?$' };
 const cimTypes = { type: 'object', additionalProperties: cimType, description: 'CIM types by property name (string, uint32, …; string[] for an array).' };
 
@@ -92,8 +100,11 @@ const cimObject = {
   },
 };
 
+/** The longest step name the text form's `name` takes (the console's limit); a longer one is written raw (`attributes`). */
+export const MAX_NAME_LENGTH = 255;
+
 const itemCommon = {
-  name: { type: 'string', maxLength: 255 },
+  name: { type: 'string', maxLength: MAX_NAME_LENGTH },
   description: str,
   disabled: { type: 'boolean' },
   continueOnError: { type: 'boolean' },
@@ -112,7 +123,8 @@ export function sequenceTextSchema(): JsonSchema {
       type: { type: 'string', description: 'The type attribute of a step the catalog does not know.' },
       element: { enum: ['step', 'subtasksequence'] },
       ...itemCommon,
-      timeout: { type: 'integer', minimum: 0 },
+      // Action.Timeout is a UInt32: a larger number has no place in ConfigMgr, and one past 2^53 is not even kept as written.
+      timeout: { type: 'integer', minimum: 0, maximum: MAX_TIMEOUT },
       runIn: { enum: ['WinPE', 'FullOS', 'WinPEandFullOS'] },
       successCodes: { type: 'array', items: { type: 'integer' }, minItems: 1 },
       settings: { type: 'object' },
@@ -139,7 +151,7 @@ export function sequenceTextSchema(): JsonSchema {
     required: ['steps'],
     properties: {
       container: { enum: ['sequence', 'sms-package', 'cim-instance'] },
-      version: { oneOf: [{ type: 'string', pattern: '^\\d+\\.\\d+$' }, { type: 'null', description: 'The <sequence> has no version attribute.' }] },
+      version: { oneOf: [{ type: 'string', pattern: VERSION_PATTERN }, { type: 'null', description: 'The <sequence> has no version attribute.' }] },
       // A release name the catalog knows (see releaseRank): a misspelt one (`CB2403`) silently gave 2007's spelling.
       release: { type: 'string', pattern: '^(?:CB(?: \\d{4})?|(?:2007|2012)(?: (?:R2|SP1|SP2|R2 SP1))?)$', description: 'A ConfigMgr release: 2007, 2007 R2, 2012, 2012 SP1, 2012 R2, CB or CB <yymm> (CB 2403).' },
       package: strings,

@@ -21,6 +21,7 @@ import type { Condition, Element, Group, Node, Sequence, SequenceItem, Step, Sub
 import { getAction, variables } from '../model/variables.js';
 import { lf, originOf } from '../xml/origin.js';
 import { stepNode } from './build-text-step.js';
+import { CIM_NAME_PATTERN, MAX_NAME_LENGTH, MAX_TIMEOUT, VERSION_PATTERN } from './text-schema.js';
 import { textRelease } from './build-sequence.js';
 import type { TextCimArray, TextCimSchema, TextGroup, TextItem, TextSequence, TextStep, TextVariable } from './text-types.js';
 import { uncarried } from './uncarried.js';
@@ -112,8 +113,9 @@ function stepText(original: Step | SubTaskSequence, release: Release): TextStep 
   if (a.description) t.description = a.description;
   if (a.disable === 'true') t.disabled = true;
   if (a.continueOnError === 'true') t.continueOnError = true;
-  // Typed only when the number prints as written: the builder refuses one printed in exponent form (1e+21).
-  if (a.timeout !== undefined && /^\d+$/.test(a.timeout) && String(Number(a.timeout)) === a.timeout) t.timeout = Number(a.timeout);
+  // Typed only when the number prints as written (the builder refuses one printed in exponent form, 1e+21) and the
+  // text's schema takes it (at most a UInt32); otherwise the attributes are written raw.
+  if (a.timeout !== undefined && /^\d+$/.test(a.timeout) && String(Number(a.timeout)) === a.timeout && Number(a.timeout) <= MAX_TIMEOUT) t.timeout = Number(a.timeout);
   const runIn = RUN_IN.find((r) => r === a.runIn);
   if (entry && runIn !== undefined && runIn !== entry.runIn) t.runIn = runIn;
   if (entry && a.successCodeList !== undefined && a.successCodeList !== entry.successCodeList && /^-?\d+( -?\d+)*$/.test(a.successCodeList)) t.successCodes = a.successCodeList.split(' ').map(Number);
@@ -149,6 +151,12 @@ function stepText(original: Step | SubTaskSequence, release: Release): TextStep 
     t.attributes = { ...a };
   }
   if (got.action !== want.action) t.action = want.action;
+  // A name longer than the text's schema takes is said by the raw attributes only: written as name, the text was one
+  // cmts build refused.
+  if (t.name !== undefined && t.name.length > MAX_NAME_LENGTH) {
+    delete t.name;
+    t.attributes ??= { ...a };
+  }
   return t;
 }
 
@@ -240,6 +248,10 @@ export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
   const out: TextSequence = { container: doc.container, steps: [] };
   // Said even when absent: the builder gives a sequence without one the container's usual version.
   out.version = doc.sequence.attributes.version ?? null;
+  // The text's schema takes a version of digits only (`3.10`); one it refuses would make a text cmts build refuses.
+  if (out.version !== null && !new RegExp(VERSION_PATTERN).test(out.version)) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The text form cannot carry the <sequence> version ${JSON.stringify(out.version)} (it takes digits such as 3.10); it would be refused when built (convert --to json keeps everything).`, placeOf(doc, doc.sequence));
+  }
   if (textRelease(out, doc.container) !== release) out.release = release;
   const root = doc.xml.children.find((c): c is Element => 'tag' in c);
   const part = root ? uncarriedContainer(doc.container, root) : undefined;
@@ -253,6 +265,9 @@ export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
   // is where the builder writes them: so converting what it built gives the same text.
   const all = Object.entries(root ? listPropertyTypes(doc.container, root) : {});
   const types = [...all.filter(([k, t]) => t !== 'string' && Object.hasOwn(props, k)), ...all.filter(([k]) => !Object.hasOwn(props, k))];
+  // A type the text's schema refuses (not a CIM name) would make a text cmts build refuses.
+  const odd = types.find(([, t]) => !new RegExp(CIM_NAME_PATTERN).test(t));
+  if (odd) throw new TaskSequenceError('INVALID_ARGUMENT', `The text form cannot carry the CIM type ${JSON.stringify(odd[1])} of the property ${JSON.stringify(odd[0])} (not a CIM name); it would be refused when built (convert --to json keeps everything).`, { path: odd[0] });
   if (types.length > 0) out.packageTypes = Object.fromEntries(types);
   const arrays = packageArrays(doc);
   if (Object.keys(arrays).length > 0) out.packageArrays = arrays;

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { parseJsonInput } from '../lib/cli/json-input.js';
+import { main } from '../lib/cli/main.js';
+import { TaskSequenceError } from '../lib/index.js';
+import { memoryIo } from './helpers/memory-io.js';
+
+/** The error parseJsonInput throws for `text`, or undefined when it takes it. */
+function refusal(text: string): TaskSequenceError | undefined {
+  try {
+    parseJsonInput(text, 'f.json', 'OPTIONS_INVALID');
+  } catch (e) {
+    if (e instanceof TaskSequenceError) return e;
+    throw e;
+  }
+  return undefined;
+}
+
+describe('JSON input with a key twice in one object (JSON.parse kept the last and dropped the first without a word)', () => {
+  it('is refused at the second, however the key is spelt', () => {
+    const cases: [string, number, number][] = [
+      ['{"drive": "C:", "drive": "D:"}', 1, 17],
+      ['{\n  "a": {"x": 1},\n  "b": [{"x": 1, "y": 2, "\\u0078": 3}]\n}', 3, 26],
+      ['\uFEFF{"__proto__": 1, "__proto__": 2}', 1, 19],
+    ];
+    for (const [text, line, col] of cases) {
+      const e = refusal(text);
+      expect(e?.code, text).toBe('OPTIONS_INVALID');
+      expect(e?.linePos, text).toEqual({ line, col });
+      expect(e?.message, text).toMatch(/^f\.json has the key "(drive|x|__proto__)" a second time in one object/);
+    }
+  });
+
+  it('the same key in different objects, and an object closed before it, are fine', () => {
+    expect(parseJsonInput('{"a": {"x": 1, "y": {}}, "b": {"x": 2}, "x": [{"x": 1}, {"x": 2}], "y": 3}', 'f.json', 'OPTIONS_INVALID')).toEqual({ a: { x: 1, y: {} }, b: { x: 2 }, x: [{ x: 1 }, { x: 2 }], y: 3 });
+  });
+
+  it('convert --to xml refuses a model whose group has its name twice, writing nothing', async () => {
+    const json = '{"format":"cmts.task-sequence","version":1,"container":"sequence","encoding":{"encoding":"utf-8","bom":false},"properties":{},"sequence":{"kind":"sequence","tag":"sequence","attributes":{"version":"3.10"},"children":[{"kind":"group","tag":"group","attributes":{"name":"Old","name":"New"},"children":[]}]}}';
+    const m = memoryIo({ 'm.json': json });
+    expect(await main(['convert', 'm.json', '--to', 'xml', '-o', 'out.xml'], m.io)).toBe(1);
+    expect(m.stderr).toMatch(/^cmts convert: m\.json:1:\d+: NOT_A_TASK_SEQUENCE m\.json has the key "name" a second time in one object/m);
+    expect(m.writes).toEqual([]);
+  });
+});

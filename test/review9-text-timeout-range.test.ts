@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { fromYaml, sequenceToText, toYaml } from '../lib/text/index.js';
+import { readTaskSequence, TaskSequenceError, writeTaskSequence } from './helpers/api.js';
+
+const step = (timeout: string) => `steps:\n  - step: Run Command Line\n    timeout: ${timeout}\n    settings:\n      commandLine: x\n`;
+
+describe('the text form\'s timeout is a UInt32, as ConfigMgr\'s Action.Timeout is', () => {
+  it('a timeout past it is refused at its line (99999999999999999999 was written as 100000000000000000000)', () => {
+    for (const big of ['99999999999999999999', '4294967296']) {
+      let error: unknown;
+      try {
+        fromYaml(step(big));
+      } catch (e) {
+        error = e;
+      }
+      expect(error, big).toBeInstanceOf(TaskSequenceError);
+      expect((error as TaskSequenceError).code).toBe('NOT_A_TASK_SEQUENCE');
+      expect((error as TaskSequenceError).message).toMatch(/timeout: must be <= 4294967295/);
+      expect((error as TaskSequenceError).linePos?.line).toBe(2);
+    }
+    expect(new TextDecoder().decode(writeTaskSequence(fromYaml(step('4294967295'))))).toContain('timeout="4294967295"');
+  });
+
+  it('a file with a larger timeout converts with its attributes raw, and builds back the same', () => {
+    const xml = '<sequence version="3.10"><step type="SMS_TaskSequence_RunCommandLineAction" name="R" description="" timeout="5000000000" runIn="WinPEandFullOS" successCodeList="0 3010" retryCount="0" runFromNet="false"><action>smsswd.exe /run: x</action><defaultVarList><variable name="CommandLine" property="CommandLine">x</variable></defaultVarList></step></sequence>';
+    const doc = readTaskSequence(xml);
+    const text = sequenceToText(doc);
+    expect(text.steps[0]).not.toHaveProperty('timeout');
+    expect(sequenceToText(fromYaml(toYaml(doc)))).toEqual(text);
+  });
+});
