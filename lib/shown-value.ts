@@ -7,6 +7,20 @@ import { printable } from './errors.js';
 /** The most characters of a value a message shows. */
 export const SHOWN_VALUE_CHARS = 40;
 
+/** The characters (code points) of a text, counted without an array of them: a text can be as long as its file. */
+export function characterCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++, n++) {
+    const c = text.charCodeAt(i);
+    // A surrogate pair is one character; a lone surrogate is one too, as `for … of` counts it.
+    if (c >= 0xd800 && c < 0xdc00) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) i++;
+    }
+  }
+  return n;
+}
+
 /**
  * `value` as a message shows it: in `quote`s (a double-quoted one escaped as JSON; `''` for none), its unprintable
  * characters escaped (see `printable`), and, when longer than {@link SHOWN_VALUE_CHARS} characters, cut there with

@@ -4,11 +4,11 @@
 import { conditionOf, describeCondition } from '../model/conditions.js';
 import { type ModelJson, toModelJson } from '../model/json.js';
 import { isSequenceItem } from '../model/query.js';
-import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWindowsStep, SetVariableStep, STEP_TYPES, stepTypeName } from '../model/steps.js';
+import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWindowsStep, STEP_TYPES, stepTypeName } from '../model/steps.js';
 import type { Group, Sequence, SequenceItem } from '../model/types.js';
 import { getVariableValue } from '../model/variables.js';
 import { keySettings, stepSettingsJson } from '../catalog/key-settings.js';
-import { HIDDEN, shownValue as hiddenIfSecret } from '../render/key-settings.js';
+import { setValueShown } from '../render/key-settings.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { printable } from '../errors.js';
 import { TextLength } from '../text-length.js';
@@ -84,10 +84,8 @@ export function keyProperties(item: SequenceItem): string[] {
       break;
     }
     case STEP_TYPES.setVariable: {
-      const v = new SetVariableStep(item);
       // As a rendered page shows it: "Do not display this value", or a password-like name, hides the value.
-      const hidden = getVariableValue(item, 'DoNotShowVariableValue')?.trim().toLowerCase() === 'true';
-      out.push(`${v.variableName ?? '?'} = ${hidden && (v.variableValue ?? '').trim() !== '' ? HIDDEN : hiddenIfSecret(v.variableName ?? '', v.variableValue ?? '')}`);
+      out.push(setValueShown(item));
       break;
     }
     default:

@@ -16,6 +16,9 @@ import type { Node, Sequence, Step, SubTaskSequence } from '../model/types.js';
  */
 export type Finding = ({ message: string; located: Located } | { message: string; node: Node }) & { severity?: Severity };
 
+/** What a finding says in place of a value whose name says it is a secret (see `model/secrets.ts`). */
+export const SECRET_NOT_SHOWN = '(value not shown: the name says it is a secret)';
+
 /** A lint rule. */
 export interface LintRule {
   /** Stable id, e.g. `kb977203/patch-quoted`. */

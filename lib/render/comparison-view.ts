@@ -5,6 +5,7 @@
 import type { TaskSequenceDocument } from '../document.js';
 import { type DiffEntry, type DiffWithPlaces, diffWithPlaces, formatDiffEntry, variableNameOf } from '../diff/semantic-diff.js';
 import { catalogEntry } from '../catalog/catalog.js';
+import { DO_NOT_SHOW_VALUE, isTrueFlag } from '../model/secrets.js';
 import { STEP_TYPES } from '../model/steps.js';
 import { HIDDEN, hidesSetValue, shownValue } from './key-settings.js';
 import { buildSequenceView, flattenItems, type ItemView, type SequenceView, type ViewOptions } from './view-model.js';
@@ -34,7 +35,7 @@ function ruleAttribute(attributes: string, name: string): string | undefined {
  */
 function maskRules(text: string | undefined): string | undefined {
   return text?.replace(RULE_VARIABLE, (whole: string, start: string, attributes: string, value: string, end: string) => {
-    const secret = ruleAttribute(attributes, 'IsSecret')?.trim().toLowerCase() === 'true' || shownValue(ruleAttribute(attributes, 'Name') ?? '', value) === HIDDEN;
+    const secret = isTrueFlag(ruleAttribute(attributes, 'IsSecret')) || shownValue(ruleAttribute(attributes, 'Name') ?? '', value) === HIDDEN;
     return secret && value.trim() !== '' ? `${start}${HIDDEN}${end}` : whole;
   });
 }
@@ -54,7 +55,7 @@ function hideSecrets(item: ItemView): void {
     if (v.valueType === 'secret') secret.add(`variable ${v.name}`).add(`variable ${v.property}`);
     else if (v.valueType === 'dynamicRules') rules.add(`variable ${v.name}`).add(`variable ${v.property}`);
   }
-  const hiddenBefore = fields.some((f) => f.before !== undefined && ((f.field === 'variable DoNotShowVariableValue' && f.before.trim().toLowerCase() === 'true') || (f.field === 'variable VariableName' && shownValue(f.before, 'x') === HIDDEN)));
+  const hiddenBefore = fields.some((f) => f.before !== undefined && ((f.field === `variable ${DO_NOT_SHOW_VALUE}` && isTrueFlag(f.before)) || (f.field === 'variable VariableName' && shownValue(f.before, 'x') === HIDDEN)));
   if (item.type === STEP_TYPES.setVariable && (hiddenBefore || hidesSetValue(item.settings))) for (const f of SET_VALUE_FIELDS) secret.add(f);
   const hide = (v: string | undefined) => (v === undefined || v.trim() === '' ? v : HIDDEN);
   for (const f of fields) {

@@ -6,18 +6,29 @@
  */
 import { catalogSettings, type Setting } from '../catalog/key-settings.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWindowsStep, SetVariableStep, STEP_TYPES } from '../model/steps.js';
-import type { SequenceItem } from '../model/types.js';
+import { doesNotShowValue, isSecretName } from '../model/secrets.js';
+import type { SequenceItem, Step, SubTaskSequence } from '../model/types.js';
 import { getVariableValue } from '../model/variables.js';
-
-/** Names of variables whose values a page does not show (the linter's clear-text-secret rule flags them). */
-const SECRET_NAME = /(password|passwd|pwd|secret|credential|productkey|apikey|token)$/i;
 
 /** What a page shows instead of a secret value. */
 export const HIDDEN = '(hidden)';
 
-/** A variable's value as a page may show it: `(hidden)` for password-like names, so documentation leaks no secret. */
+/**
+ * A variable's value as a page may show it: `(hidden)` for password-like names (see `model/secrets.ts`, the test the
+ * linter's findings and `cmts inspect` use too), so documentation leaks no secret.
+ */
 export function shownValue(name: string, value: string): string {
-  return SECRET_NAME.test(name) && value.trim() !== '' ? HIDDEN : value;
+  return isSecretName(name) && value.trim() !== '' ? HIDDEN : value;
+}
+
+/**
+ * What a Set Task Sequence Variable step sets, as a page and `cmts inspect` show it: `name = value`, the value
+ * `(hidden)` when "Do not display this value" is set or the variable is password-like.
+ */
+export function setValueShown(step: Step | SubTaskSequence): string {
+  const v = new SetVariableStep(step);
+  const value = v.variableValue ?? '';
+  return `${v.variableName ?? '?'} = ${doesNotShowValue(step) && value.trim() !== '' ? HIDDEN : shownValue(v.variableName ?? '', value)}`;
 }
 
 /** Whether key settings are those of a Set Task Sequence Variable step whose value the page hides. */
@@ -68,13 +79,9 @@ export function keySettings(item: SequenceItem): Setting[] {
       const v = new RunCommandLineStep(item);
       return [{ label: 'command line', value: v.commandLine ?? '?' }, ...(v.packageId ? [{ label: 'package', value: v.packageId }] : [])];
     }
-    case STEP_TYPES.setVariable: {
-      const v = new SetVariableStep(item);
+    case STEP_TYPES.setVariable:
       // "Do not display this value": the page must not show it either.
-      const hidden = getVariableValue(item, 'DoNotShowVariableValue') === 'true';
-      const value = hidden ? HIDDEN : shownValue(v.variableName ?? '', v.variableValue ?? '');
-      return [{ label: 'set', value: `${v.variableName ?? '?'} = ${value}` }];
-    }
+      return [{ label: 'set', value: setValueShown(item) }];
     default:
       return catalogSettings(item);
   }

@@ -3,7 +3,7 @@ import { consoleFormEntry, expectedAction } from '../../catalog/console-form.js'
 import { getAction } from '../../model/variables.js';
 import { shownValue } from '../../shown-value.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
-import { setsSecret } from './clear-text-secret.js';
+import { setsSecret } from '../../model/secrets.js';
 
 /** The 1-based character (UTF-16 unit) where two different texts first differ. */
 function firstDifference(a: string, b: string): number {

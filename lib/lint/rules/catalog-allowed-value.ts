@@ -6,8 +6,8 @@ import { consoleFormEntry } from '../../catalog/console-form.js';
 import { matchVariable } from '../../catalog/variable-match.js';
 import { variables } from '../../model/variables.js';
 import { shownValue } from '../../shown-value.js';
-import { type Finding, type LintRule, steps } from '../rule.js';
-import { hasSecretName } from './clear-text-secret.js';
+import { type Finding, type LintRule, SECRET_NOT_SHOWN, steps } from '../rule.js';
+import { hasSecretName } from '../../model/secrets.js';
 
 /** Lint rule `catalog/allowed-value` (see its description). */
 export const catalogAllowedValue: LintRule = {
@@ -22,7 +22,7 @@ export const catalogAllowedValue: LintRule = {
         const data = matchVariable(entry, v)?.data;
         if (!data || v.value === '' || /%[^%]+%/.test(v.value)) return [];
         if (data.valueType === 'enum' && data.allowed && !data.allowed.some((a) => a.toLowerCase() === v.value.toLowerCase())) {
-          return [{ located, message: `${data.setting} (${data.name}) is ${hasSecretName(v) ? 'a value not shown (the name says it is a secret)' : shownValue(v.value, '"')}; the console allows ${data.allowed.map((a) => JSON.stringify(a)).join(', ')}.` }];
+          return [{ located, message: `${data.setting} (${data.name}) is ${hasSecretName(v) ? SECRET_NOT_SHOWN : shownValue(v.value, '"')}; the console allows ${data.allowed.map((a) => JSON.stringify(a)).join(', ')}.` }];
         }
         const n = Number(v.value);
         if (data.valueType === 'integer' && /^-?\d+$/.test(v.value) && ((data.min !== undefined && n < data.min) || (data.max !== undefined && n > data.max))) {

@@ -1,12 +1,12 @@
 /** An attribute of a step or group that ConfigMgr does not read (`disabled="true"` for `disable="true"`). */
 import { GROUP_ATTRIBUTES, STEP_ATTRIBUTES } from '../../model/attributes.js';
 import { shownValue } from '../../shown-value.js';
-import { items, type Finding, type LintRule } from '../rule.js';
-import { isSecretName } from './clear-text-secret.js';
+import { items, type Finding, type LintRule, SECRET_NOT_SHOWN } from '../rule.js';
+import { isSecretName } from '../../model/secrets.js';
 
 /** An attribute as a finding shows it: name=value, each cut (see `shownValue`), a password-like one's value left out. */
 function attributeShown(name: string, value: string): string {
-  return `${shownValue(name, '')}=${isSecretName(name) && value.trim() !== '' ? '(value not shown: the name says it is a secret)' : shownValue(value, '"')}`;
+  return `${shownValue(name, '')}=${isSecretName(name) && value.trim() !== '' ? SECRET_NOT_SHOWN : shownValue(value, '"')}`;
 }
 
 /** Lint rule `catalog/unknown-attribute` (see its description). */

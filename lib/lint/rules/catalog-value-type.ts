@@ -5,9 +5,9 @@ import { matchVariable } from '../../catalog/variable-match.js';
 import type { ValueType } from '../../catalog/types.js';
 import type { Variable } from '../../model/types.js';
 import { variables } from '../../model/variables.js';
-import { shownValue } from '../../shown-value.js';
-import { type Finding, type LintRule, steps } from '../rule.js';
-import { hasSecretName } from './clear-text-secret.js';
+import { characterCount, shownValue } from '../../shown-value.js';
+import { type Finding, type LintRule, SECRET_NOT_SHOWN, steps } from '../rule.js';
+import { hasSecretName } from '../../model/secrets.js';
 
 /**
  * Types whose text a finding does not quote: a script or a rules document can hold passwords (a rule that sets
@@ -17,17 +17,10 @@ const UNQUOTED: ReadonlySet<ValueType> = new Set(['secret', 'base64Script', 'dyn
 
 /** What a finding says of a value that is not of its type: its start (see `shownValue`), or why it is not shown. */
 function valueShown(type: ValueType, v: Variable): string {
-  if (UNQUOTED.has(type)) return `its text (${codePoints(v.value)} characters, not shown)`;
+  if (UNQUOTED.has(type)) return `its text (${characterCount(v.value)} characters, not shown)`;
   // A password-like variable's value is left out, as the clear-text-secret rule and a rendered page leave it out.
-  if (hasSecretName(v)) return 'its value (not shown: the name says it is a secret)';
+  if (hasSecretName(v)) return SECRET_NOT_SHOWN;
   return shownValue(v.value, '"');
-}
-
-/** The characters of a text, counted without an array of them (a script can be as long as the file). */
-function codePoints(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++, n++) if (text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) < 0xdc00 && i + 1 < text.length) i++;
-  return n;
 }
 
 /** "a" or "an" before a type's name. */

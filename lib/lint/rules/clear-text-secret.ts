@@ -1,5 +1,6 @@
 /** Passwords and other secrets written in clear text in the sequence. */
 import { parseDynamicRules } from '../../catalog/dynamic-rules.js';
+import { doesNotShowValue, hasSecretName, isSecretName } from '../../model/secrets.js';
 import { SetVariableStep, STEP_TYPES } from '../../model/steps.js';
 import type { Step, SubTaskSequence, Variable } from '../../model/types.js';
 import { getVariableValue } from '../../model/variables.js';
@@ -7,31 +8,7 @@ import { shownValue } from '../../shown-value.js';
 import { visit } from '../../visit.js';
 import { items, type Finding, type LintRule } from '../rule.js';
 
-const SECRET_NAME = /(password|passwd|pwd|secret|credential|productkey|apikey|token)$/i;
-// Settings about passwords rather than passwords: OSDRandomAdminPassword=true, OSDBitLockerCreateRecoveryPassword=AD.
-const NOT_A_SECRET = /^(Random\w*|Create\w*|OSDRandom\w*|OSDBitLockerCreate\w*)$/i;
 const FLAG_VALUE = /^(true|false|yes|no|0|1)$/i;
-
-/** Whether a name (of a variable, a property or an attribute) says it holds a password or another secret. */
-export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name) && !NOT_A_SECRET.test(name);
-}
-
-/** Whether a variable's name or property says it holds a password or another secret. */
-export function hasSecretName(v: Variable): boolean {
-  const name = v.attributes.name ?? '';
-  return !NOT_A_SECRET.test(name) && (isSecretName(name) || isSecretName(v.attributes.property ?? ''));
-}
-
-/**
- * Whether a Set Task Sequence Variable step sets a secret: a variable named like a password (OSDJoinPassword), or one
- * marked "Do not display this value". Its value is then in its action line and its VariableValue, which no message
- * may quote.
- */
-export function setsSecret(step: Step | SubTaskSequence): boolean {
-  if (step.attributes.type !== STEP_TYPES.setVariable) return false;
-  return getVariableValue(step, 'DoNotShowVariableValue')?.trim().toLowerCase() === 'true' || isSecretName(new SetVariableStep(step).variableName?.trim() ?? '');
-}
 
 /** Whether a value is one a secret is not: empty, or a flag such as true or 0. */
 const isClearText = (value: string): boolean => value.trim() !== '' && !FLAG_VALUE.test(value.trim());
@@ -74,7 +51,7 @@ export const clearTextSecret: LintRule = {
       }
       // Set Task Sequence Variable names the variable it sets in a variable of its own (VariableName), so the name
       // test above does not see OSDJoinPassword there; a hidden one ("Do not display this value") is the advice.
-      if (step.attributes.type !== STEP_TYPES.setVariable || getVariableValue(step, 'DoNotShowVariableValue')?.trim().toLowerCase() === 'true') continue;
+      if (step.attributes.type !== STEP_TYPES.setVariable || doesNotShowValue(step)) continue;
       const set = new SetVariableStep(step);
       const name = set.variableName?.trim() ?? '';
       if (isSecretName(name) && isClearText(set.variableValue ?? '')) out.push({ located, message: message(name) });

@@ -1,0 +1,46 @@
+/**
+ * Which values of a sequence are secrets, so that nothing cmts prints shows them: lint's findings, `cmts inspect`, a
+ * rendered page and a rendered comparison. One test for all of them: a value hidden on a page and quoted by a lint
+ * finding on the same page is not hidden.
+ */
+import { SetVariableStep, STEP_TYPES } from './steps.js';
+import type { Step, SubTaskSequence, Variable } from './types.js';
+import { getVariableValue } from './variables.js';
+
+const SECRET_NAME = /(password|passwd|pwd|secret|credential|productkey|apikey|token)$/i;
+// Settings about passwords rather than passwords: OSDRandomAdminPassword=true, OSDBitLockerCreateRecoveryPassword=AD.
+const NOT_A_SECRET = /^(Random\w*|Create\w*|OSDRandom\w*|OSDBitLockerCreate\w*)$/i;
+
+/** Whether a name (of a variable, a property or an attribute) says it holds a password or another secret. */
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name) && !NOT_A_SECRET.test(name);
+}
+
+/** Whether a variable's name or property says it holds a password or another secret. */
+export function hasSecretName(v: Variable): boolean {
+  const name = v.attributes.name ?? '';
+  return !NOT_A_SECRET.test(name) && (isSecretName(name) || isSecretName(v.attributes.property ?? ''));
+}
+
+/** Set Task Sequence Variable's "Do not display this value": the variable that says it. */
+export const DO_NOT_SHOW_VALUE = 'DoNotShowVariableValue';
+
+/** Whether a flag's text is true (`true` in any case, white space around it ignored): "Do not display this value", a rule variable's IsSecret. */
+export function isTrueFlag(text: string | undefined): boolean {
+  return text?.trim().toLowerCase() === 'true';
+}
+
+/** Whether a Set Task Sequence Variable step has "Do not display this value" set. */
+export function doesNotShowValue(step: Step | SubTaskSequence): boolean {
+  return step.attributes.type === STEP_TYPES.setVariable && isTrueFlag(getVariableValue(step, DO_NOT_SHOW_VALUE));
+}
+
+/**
+ * Whether a Set Task Sequence Variable step sets a secret: a variable named like a password (OSDJoinPassword), or one
+ * marked "Do not display this value". Its value is then in its action line and its VariableValue, which nothing may
+ * show.
+ */
+export function setsSecret(step: Step | SubTaskSequence): boolean {
+  if (step.attributes.type !== STEP_TYPES.setVariable) return false;
+  return doesNotShowValue(step) || isSecretName(new SetVariableStep(step).variableName?.trim() ?? '');
+}
