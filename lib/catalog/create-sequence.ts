@@ -2,7 +2,7 @@
  * New, empty task sequences in each container: a bare `<sequence>` (what `ImportSequence` takes), a ConfigMgr 2007
  * `<SmsTaskSequencePackage>` export, and a Current Branch export's `object.xml` (`SMS_TaskSequencePackage` instance).
  */
-import { type ContainerKind, SMS_PACKAGE_ORDER } from '../containers/index.js';
+import { type ContainerKind, SEQUENCE_HOLDER, SMS_PACKAGE_ORDER } from '../containers/index.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
 import { readTaskSequence } from '../read.js';
@@ -48,9 +48,6 @@ function checkText(what: string, value: unknown, path?: string): void {
   if (INVALID_CHAR.test(value)) refuse(`${what} holds a character XML does not allow (a control character or a lone surrogate).`, path);
 }
 
-/** The package property each container holds the sequence in: a property of that name would be a second one. */
-const SEQUENCE_PROPERTY: Readonly<Record<string, string>> = { 'sms-package': 'SequenceData', 'cim-instance': 'Sequence' };
-
 /**
  * Checks what a script passed (a JavaScript caller has no compiler to do it): each option is spliced into the new
  * document's text, so one that is not what it should be would be written as something else, or break the document.
@@ -68,7 +65,7 @@ function checkOptions(container: unknown, options: NewSequenceOptions): void {
     if (container === 'sms-package' ? !isXmlName(k) : k === '' || INVALID_CHAR.test(k)) refuse(`The property name ${JSON.stringify(k)} cannot name a package property.`, 'package');
     // Written beside the new sequence's own, it made a second <SequenceData> (the file then read as having no
     // sequence), or a second Sequence property, whose text was read as the sequence instead of the new, empty one.
-    if (k === SEQUENCE_PROPERTY[container as string]) refuse(`${k} holds the task sequence itself, which a new sequence writes; it cannot be given as a package property.`, 'package');
+    if (container !== 'sequence' && k === SEQUENCE_HOLDER[container as Exclude<ContainerKind, 'sequence'>]) refuse(`${k} holds the task sequence itself, which a new sequence writes; it cannot be given as a package property.`, 'package');
     checkText(`The property ${k}`, v, 'package');
   }
 }

@@ -134,8 +134,8 @@ export function canSetProperty(kind: ContainerKind, root: Element, name: string)
   return false;
 }
 
-/** The property that holds the sequence itself in a container that has properties. */
-const SEQUENCE_HOLDER: Record<Exclude<ContainerKind, 'sequence'>, string> = { 'sms-package': 'SequenceData', 'cim-instance': 'Sequence' };
+/** The property that holds the sequence itself in a container that has properties: never a property of its own. */
+export const SEQUENCE_HOLDER: Readonly<Record<Exclude<ContainerKind, 'sequence'>, string>> = { 'sms-package': 'SequenceData', 'cim-instance': 'Sequence' };
 
 /**
  * Sets a container property, adding its element (laid out like its neighbours) when absent. The property that holds
