@@ -19,7 +19,8 @@ export interface ConditionTypeData {
   readonly sources: readonly string[];
 }
 
-const COMPARISONS = ['equals', 'notEquals', 'less', 'lessEqual', 'greater', 'greaterEqual'] as const;
+/** The comparison operators of variable, file, folder and registry conditions. */
+export const COMPARISONS = ['equals', 'notEquals', 'less', 'lessEqual', 'greater', 'greaterEqual'] as const;
 const MEMDOCS = 'MicrosoftDocs/memdocs:memdocs/configmgr/develop/reference/osd/';
 
 /** Every condition expression type the console writes. */

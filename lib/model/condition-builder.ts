@@ -3,22 +3,38 @@
  * group's condition goes first among its children, before the `<action>`, where the console puts it.
  */
 import { TaskSequenceError } from '../errors.js';
-import { CONDITION_TYPES, conditionType } from '../catalog/condition-data.js';
+import { COMPARISONS, CONDITION_TYPES, conditionType } from '../catalog/condition-data.js';
 import { detectIndentUnit, insertLaidOut, layOut, layoutAt, whitespaceBefore } from './format.js';
 import { isElement } from './query.js';
 import type { Condition, Expression, Group, Node, Operator, Step, SubTaskSequence, Variable } from './types.js';
 
 /** Comparison operators of variable, file and folder conditions. */
-export type Comparison = 'equals' | 'notEquals' | 'less' | 'lessEqual' | 'greater' | 'greaterEqual';
+export type Comparison = (typeof COMPARISONS)[number];
+
+/**
+ * The values each operator field of a typed operand takes, by the operand's key: the operand types below, the text
+ * form's schema and the reader (which keeps an expression generic when its operator is not among them) say them from
+ * here.
+ */
+export const OPERAND_OPERATORS = {
+  variable: { operator: ['exists', 'notExists', ...COMPARISONS] },
+  wmi: {},
+  file: { versionOperator: COMPARISONS, dateTimeOperator: COMPARISONS },
+  folder: { dateTimeOperator: COMPARISONS },
+  registry: { operator: ['exists', 'notExists', ...COMPARISONS] },
+  software: { operator: ['AnyVersion', 'ThisVersion'] },
+} as const;
+
+type OperatorOf<K extends keyof typeof OPERAND_OPERATORS, F extends string> = F extends keyof (typeof OPERAND_OPERATORS)[K] ? ((typeof OPERAND_OPERATORS)[K][F] extends readonly (infer V)[] ? V : never) : never;
 
 /** One operand of a condition: an expression or an operator over operands. */
 export type ConditionOperand =
-  | { variable: string; operator: 'exists' | 'notExists' | Comparison; value?: string }
+  | { variable: string; operator: OperatorOf<'variable', 'operator'>; value?: string }
   | { wmi: string; namespace?: string }
   | { file: string; version?: string; versionOperator?: Comparison; dateTime?: string; dateTimeOperator?: Comparison }
   | { folder: string; dateTime?: string; dateTimeOperator?: Comparison }
-  | { registry: string; valueName?: string; operator: 'exists' | 'notExists' | Comparison; type?: string; data?: string }
-  | { software: string; productCode?: string; upgradeCode?: string; version?: string; operator?: 'AnyVersion' | 'ThisVersion' }
+  | { registry: string; valueName?: string; operator: OperatorOf<'registry', 'operator'>; type?: string; data?: string }
+  | { software: string; productCode?: string; upgradeCode?: string; version?: string; operator?: OperatorOf<'software', 'operator'> }
   | { and: ConditionOperand[] }
   | { or: ConditionOperand[] }
   | { not: ConditionOperand[] }
@@ -109,22 +125,13 @@ export function readOperand(root: Operator | Expression): ConditionOperand {
   return out[0] as ConditionOperand;
 }
 
-const COMPARISONS: readonly string[] = ['equals', 'notEquals', 'less', 'lessEqual', 'greater', 'greaterEqual'];
-
-/** The values each operator field of a typed operand may have (its type says so; the text form's schema checks it). */
-const OPERATOR_VALUES: Record<string, readonly string[]> = {
-  operator: ['exists', 'notExists', ...COMPARISONS, 'AnyVersion', 'ThisVersion'],
-  versionOperator: COMPARISONS,
-  dateTimeOperator: COMPARISONS,
-};
-
-/** Whether each operator field of `o` has a value its type allows (`AnyVersion` only for software, …). */
-function operatorsAllowed(o: ConditionOperand): boolean {
-  const software = 'software' in o;
+/** Whether each operator field of `o`, a typed operand of the condition type `key`, has a value its type takes. */
+function operatorsAllowed(key: string | undefined, o: ConditionOperand): boolean {
+  if (key === undefined || !Object.hasOwn(OPERAND_OPERATORS, key)) return false;
+  const allowed: Readonly<Record<string, readonly string[]>> = OPERAND_OPERATORS[key as keyof typeof OPERAND_OPERATORS];
   return Object.entries(o).every(([k, v]) => {
-    const values = OPERATOR_VALUES[k];
-    if (values === undefined) return true;
-    return typeof v === 'string' && values.includes(v) && (k !== 'operator' || software === (v === 'AnyVersion' || v === 'ThisVersion'));
+    const values = allowed[k];
+    return values === undefined || (typeof v === 'string' && values.includes(v));
   });
 }
 
@@ -134,9 +141,10 @@ function readExpression(node: Expression): ConditionOperand {
   const generic: ConditionOperand = { expression: node.attributes.type ?? '', parameters: p };
   // Typed only when it builds the same parameters again and its operators are ones the type has (a `like` the file
   // says is not a Comparison: typed, it made a text form its own schema refuses).
-  const back = (o: ConditionOperand) => (operatorsAllowed(o) && JSON.stringify(params(operandNode(o) as Expression)) === JSON.stringify(Object.fromEntries(Object.entries(p).sort())) ? o : generic);
+  const key = conditionType(node.attributes.type)?.key;
+  const back = (o: ConditionOperand) => (operatorsAllowed(key, o) && JSON.stringify(params(operandNode(o) as Expression)) === JSON.stringify(Object.fromEntries(Object.entries(p).sort())) ? o : generic);
   const opt = <K extends string>(k: K, v: string | undefined) => (v === undefined ? {} : ({ [k]: v } as Record<K, string>));
-  switch (conditionType(node.attributes.type)?.key) {
+  switch (key) {
     case 'variable':
       return back({ variable: p.Variable ?? '', operator: (p.Operator ?? 'equals') as Comparison, ...opt('value', p.Value) });
     case 'wmi':

@@ -3,8 +3,9 @@
  * type's schema) and published as `schemas/sequence-text.schema.json`, so editors complete and check YAML sequences.
  */
 import { stepCatalog } from '../catalog/catalog.js';
-import { CONDITION_TYPES } from '../catalog/condition-data.js';
+import { COMPARISONS, CONDITION_TYPES } from '../catalog/condition-data.js';
 import { type JsonSchema, stepSettingsSchema } from '../catalog/step-schemas.js';
+import { OPERAND_OPERATORS } from '../model/condition-builder.js';
 
 /** The largest `timeout` ConfigMgr holds (`SMS_TaskSequence_Action.Timeout` is a UInt32, in seconds). */
 export const MAX_TIMEOUT = 4294967295;
@@ -14,16 +15,17 @@ const strings = { type: 'object', additionalProperties: str };
 
 function operand(): JsonSchema {
   const expr = (key: string, props: Record<string, JsonSchema>, required: string[]): JsonSchema => ({ type: 'object', additionalProperties: false, required, properties: { [key]: str, ...props } });
-  const comparison = { enum: ['equals', 'notEquals', 'less', 'lessEqual', 'greater', 'greaterEqual'] };
+  const values = (v: readonly string[]) => ({ enum: [...v] });
+  const comparison = values(COMPARISONS);
   return {
     description: 'A condition operand: an expression, or and/or/not over operands.',
     oneOf: [
-      expr('variable', { operator: { enum: ['exists', 'notExists', ...comparison.enum] }, value: str }, ['variable', 'operator']),
+      expr('variable', { operator: values(OPERAND_OPERATORS.variable.operator), value: str }, ['variable', 'operator']),
       expr('wmi', { namespace: str }, ['wmi']),
       expr('file', { version: str, versionOperator: comparison, dateTime: str, dateTimeOperator: comparison }, ['file']),
       expr('folder', { dateTime: str, dateTimeOperator: comparison }, ['folder']),
-      expr('registry', { valueName: str, operator: { enum: ['exists', 'notExists', ...comparison.enum] }, type: str, data: str }, ['registry', 'operator']),
-      expr('software', { productCode: str, upgradeCode: str, version: str, operator: { enum: ['AnyVersion', 'ThisVersion'] } }, ['software']),
+      expr('registry', { valueName: str, operator: values(OPERAND_OPERATORS.registry.operator), type: str, data: str }, ['registry', 'operator']),
+      expr('software', { productCode: str, upgradeCode: str, version: str, operator: values(OPERAND_OPERATORS.software.operator) }, ['software']),
       ...['and', 'or', 'not'].map((k) => ({ type: 'object', additionalProperties: false, required: [k], properties: { [k]: { type: 'array', items: { $ref: '#/definitions/operand' } } } })),
       { type: 'object', additionalProperties: false, required: ['expression', 'parameters'], properties: { expression: { type: 'string', description: `An expression type, e.g. ${CONDITION_TYPES.map((c) => c.type).join(', ')}` }, parameters: strings } },
     ],
