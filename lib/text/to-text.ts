@@ -27,6 +27,10 @@ import type { TextCimArray, TextCimSchema, TextGroup, TextItem, TextSequence, Te
 import { uncarried } from './uncarried.js';
 import { stringifyYaml } from './yaml-text.js';
 
+/** The text schema's patterns, compiled once (see text-schema.ts). */
+const VERSION = new RegExp(VERSION_PATTERN);
+const CIM_NAME = new RegExp(CIM_NAME_PATTERN);
+
 /** Refuses a node holding what the text form has no place for (see {@link uncarried}): it would be dropped. */
 function assertCarried(node: Sequence | SequenceItem, path: string): void {
   const what = uncarried(node);
@@ -249,7 +253,7 @@ export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
   // Said even when absent: the builder gives a sequence without one the container's usual version.
   out.version = doc.sequence.attributes.version ?? null;
   // The text's schema takes a version of digits only (`3.10`); one it refuses would make a text cmts build refuses.
-  if (out.version !== null && !new RegExp(VERSION_PATTERN).test(out.version)) {
+  if (out.version !== null && !VERSION.test(out.version)) {
     throw new TaskSequenceError('INVALID_ARGUMENT', `The text form cannot carry the <sequence> version ${JSON.stringify(out.version)} (it takes digits such as 3.10); it would be refused when built (convert --to json keeps everything).`, placeOf(doc, doc.sequence));
   }
   if (textRelease(out, doc.container) !== release) out.release = release;
@@ -266,7 +270,7 @@ export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
   const all = Object.entries(root ? listPropertyTypes(doc.container, root) : {});
   const types = [...all.filter(([k, t]) => t !== 'string' && Object.hasOwn(props, k)), ...all.filter(([k]) => !Object.hasOwn(props, k))];
   // A type the text's schema refuses (not a CIM name) would make a text cmts build refuses.
-  const odd = types.find(([, t]) => !new RegExp(CIM_NAME_PATTERN).test(t));
+  const odd = types.find(([, t]) => !CIM_NAME.test(t));
   if (odd) throw new TaskSequenceError('INVALID_ARGUMENT', `The text form cannot carry the CIM type ${JSON.stringify(odd[1])} of the property ${JSON.stringify(odd[0])} (not a CIM name); it would be refused when built (convert --to json keeps everything).`, { path: odd[0] });
   if (types.length > 0) out.packageTypes = Object.fromEntries(types);
   const arrays = packageArrays(doc);
