@@ -3,17 +3,12 @@
 // 200 steps, printed as one line on standard error. The message now names the first ten and counts the rest; each one
 // is still an issue of the error.
 import { describe, expect, it } from 'vitest';
-import { createTransform, TaskSequenceError } from './helpers/api.js';
+import { createTransform } from './helpers/api.js';
+import { thrown } from './helpers/thrown.js';
 
-function refusal(steps: number): TaskSequenceError {
+function refusal(steps: number) {
   const options = { after: {}, steps: Array.from({ length: steps }, () => ({ type: 'run-command-line', name: 'x' })) };
-  try {
-    createTransform('insert-steps-after', options as never);
-  } catch (e) {
-    if (e instanceof TaskSequenceError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
+  return thrown(() => createTransform('insert-steps-after', options as never));
 }
 
 describe('OPTIONS_INVALID for many wrong items', () => {
@@ -34,14 +29,7 @@ describe('OPTIONS_INVALID for many wrong items', () => {
   });
 
   it('a message with few problems is as it was: each named, none counted', () => {
-    const e = (() => {
-      try {
-        createTransform('add-reference', { packageId: 'abc' });
-      } catch (err) {
-        return err as TaskSequenceError;
-      }
-      throw new Error('not refused');
-    })();
+    const e = thrown(() => createTransform('add-reference', { packageId: 'abc' }));
     expect(e.message).toBe('Options of add-reference are invalid: packageId: A ConfigMgr package ID: a three-character site code and five hexadecimal digits, upper case (ABC00010). (got "abc").');
   });
 });

@@ -1,17 +1,10 @@
 // transformFromJson takes a name read as data (a JSON file, a command line): one that is no transform was quoted
 // whole in the INVALID_ARGUMENT message, however long, and with its line ends and control characters as they were.
 import { describe, expect, it } from 'vitest';
-import { TaskSequenceError, transformFromJson } from './helpers/api.js';
+import { transformFromJson } from './helpers/api.js';
+import { thrown } from './helpers/thrown.js';
 
-function refusal(name: string): TaskSequenceError {
-  try {
-    transformFromJson(name, {});
-  } catch (e) {
-    if (e instanceof TaskSequenceError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-}
+const refusal = (name: string) => thrown(() => transformFromJson(name, {}));
 
 describe('transformFromJson with a name that is no transform', () => {
   it('shows a long name cut, with its length', () => {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseJsonInput } from '../lib/cli/json-input.js';
 import { main } from '../lib/cli/main.js';
-import { TaskSequenceError } from '../lib/index.js';
 import { memoryIo } from './helpers/memory-io.js';
+import { thrown } from './helpers/thrown.js';
 
-/** The error parseJsonInput throws for `text`, or undefined when it takes it. */
-function refusal(text: string): TaskSequenceError | undefined {
-  try {
-    parseJsonInput(text, 'f.json', 'OPTIONS_INVALID');
-  } catch (e) {
-    if (e instanceof TaskSequenceError) return e;
-    throw e;
-  }
-  return undefined;
-}
+/** The error parseJsonInput throws for `text` (the test fails when it takes it). */
+const refusal = (text: string) => thrown(() => parseJsonInput(text, 'f.json', 'OPTIONS_INVALID'));
 
 describe('JSON input with a key twice in one object (JSON.parse kept the last and dropped the first without a word)', () => {
   it('is refused at the second, however the key is spelt', () => {
@@ -24,9 +16,9 @@ describe('JSON input with a key twice in one object (JSON.parse kept the last an
     ];
     for (const [text, line, col] of cases) {
       const e = refusal(text);
-      expect(e?.code, text).toBe('OPTIONS_INVALID');
-      expect(e?.linePos, text).toEqual({ line, col });
-      expect(e?.message, text).toMatch(/^f\.json has the key "(drive|x|__proto__)" a second time in one object/);
+      expect(e.code, text).toBe('OPTIONS_INVALID');
+      expect(e.linePos, text).toEqual({ line, col });
+      expect(e.message, text).toMatch(/^f\.json has the key "(drive|x|__proto__)" a second time in one object/);
     }
   });
 

@@ -1,22 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { fromYaml, sequenceToText, toYaml } from '../lib/text/index.js';
-import { readTaskSequence, TaskSequenceError, writeTaskSequence } from './helpers/api.js';
+import { readTaskSequence, writeTaskSequence } from './helpers/api.js';
+import { thrown } from './helpers/thrown.js';
 
 const step = (timeout: string) => `steps:\n  - step: Run Command Line\n    timeout: ${timeout}\n    settings:\n      commandLine: x\n`;
 
 describe('the text form\'s timeout is a UInt32, as ConfigMgr\'s Action.Timeout is', () => {
   it('a timeout past it is refused at its line (99999999999999999999 was written as 100000000000000000000)', () => {
     for (const big of ['99999999999999999999', '4294967296']) {
-      let error: unknown;
-      try {
-        fromYaml(step(big));
-      } catch (e) {
-        error = e;
-      }
-      expect(error, big).toBeInstanceOf(TaskSequenceError);
-      expect((error as TaskSequenceError).code).toBe('NOT_A_TASK_SEQUENCE');
-      expect((error as TaskSequenceError).message).toMatch(/timeout: must be <= 4294967295/);
-      expect((error as TaskSequenceError).linePos?.line).toBe(2);
+      const error = thrown(() => fromYaml(step(big)));
+      expect(error.code, big).toBe('NOT_A_TASK_SEQUENCE');
+      expect(error.message).toMatch(/timeout: must be <= 4294967295/);
+      expect(error.linePos?.line).toBe(2);
     }
     expect(new TextDecoder().decode(writeTaskSequence(fromYaml(step('4294967295'))))).toContain('timeout="4294967295"');
   });
