@@ -23,9 +23,12 @@ const SET_VALUE_FIELDS = ['command line', 'variable VariableValue'];
 /** A variable of a Set Dynamic Variables `Rules` text: its start tag's attributes, its value and its end tag. */
 const RULE_VARIABLE = /(<Variable\b([^>]*)>)([^<]*)(<\/Variable>)/g;
 
+/** The two attributes of a rule variable's start tag that say whether its value is a secret. */
+const RULE_ATTRIBUTE = { IsSecret: /\bIsSecret\s*=\s*(?:"([^"]*)"|'([^']*)')/, Name: /\bName\s*=\s*(?:"([^"]*)"|'([^']*)')/ } as const;
+
 /** An attribute of a rule variable's start tag, as written (undefined when it has none). */
-function ruleAttribute(attributes: string, name: string): string | undefined {
-  const m = new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
+function ruleAttribute(attributes: string, name: keyof typeof RULE_ATTRIBUTE): string | undefined {
+  const m = RULE_ATTRIBUTE[name].exec(attributes);
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
