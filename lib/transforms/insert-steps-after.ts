@@ -6,6 +6,7 @@
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
 import { createInstallSoftwareStep, createRestartComputerStep, createRunCommandLineStep, createSetVariableStep } from '../model/builders.js';
+import { isEnabled } from '../model/attributes.js';
 import { editBatch } from '../model/edit-batch.js';
 import { conditionOf } from '../model/conditions.js';
 import { escapeName, findSteps, type Located, nextItemIndex, type StepQuery } from '../model/query.js';
@@ -168,7 +169,7 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
     let anchor: SequenceItem = target.node;
     const retry = 'retryCount' in target.node.attributes;
     // Steps after a disabled step run exactly when it does: not at all (as the KB977203 preset does after Setup).
-    const disabled = target.node.attributes.disable === 'true';
+    const disabled = !isEnabled(target.node);
     // And after a step with a condition, only when that condition lets the step run: steps that follow a step belong
     // with it, and ConfigMgr evaluates a step's condition for that step alone. One that tests only variables the
     // sequence or the administrator sets is copied onto each new step; one that the step itself can change (WMI,
@@ -184,7 +185,7 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
       const nextAt = nextItemIndex(target.parent, real, realAt);
       const next = nextAt === -1 ? undefined : (target.parent.children[nextAt] as SequenceItem);
       // A disabled step after an enabled match never runs: it is not in place, as the KB977203 preset finds too.
-      if (next && stepMatches(next, spec) && (disabled || next.attributes.disable !== 'true')) {
+      if (next && stepMatches(next, spec) && (disabled || isEnabled(next))) {
         plan.already.push({ what: `${spec.type} step "${next.attributes.name ?? ''}"`, where: target.path, ...req });
         real = next;
         realAt = nextAt;
