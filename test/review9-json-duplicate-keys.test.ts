@@ -34,3 +34,12 @@ describe('JSON input with a key twice in one object (JSON.parse kept the last an
     expect(m.writes).toEqual([]);
   });
 });
+
+describe('a key said twice that is long', () => {
+  it('is shown as other values read as data are: cut after 40 characters, with its length', () => {
+    const key = 'k'.repeat(100_000);
+    const e = refusal(`{"${key}": 1, "${key}": 2}`);
+    expect(e.message).toContain(`the key "${'k'.repeat(40)}…" (100000 characters) a second time`);
+    expect(e.message.length).toBeLessThan(300);
+  });
+});

@@ -4,7 +4,8 @@
  * most mistakes ("Unexpected token", "Unexpected end of JSON input") and quotes the text around it, bytes of any kind
  * included, so the place is found by a scan of the text JSON.parse refused, and the reason said in its own words.
  */
-import { type ErrorCode, LineCounter, printable, TaskSequenceError } from '../errors.js';
+import { type ErrorCode, LineCounter, TaskSequenceError } from '../errors.js';
+import { shownValue } from '../shown-value.js';
 
 /** Where a text stops being JSON, and why. */
 interface JsonSyntaxError {
@@ -79,7 +80,7 @@ function syntaxError(s: string): JsonSyntaxError | undefined {
       const raw = s.slice(start, i);
       const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
       const own = keys[keys.length - 1] as Set<string>;
-      if (own.has(key)) return { at: start, why: `the key ${printable(JSON.stringify(key))} a second time in one object (a JSON reader keeps only the last, so the first would be lost)`, duplicate: true };
+      if (own.has(key)) return { at: start, why: `the key ${shownValue(key, '"')} a second time in one object (a JSON reader keeps only the last, so the first would be lost)`, duplicate: true };
       own.add(key);
       while (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r') i++;
       if (s[i] !== ':') return { at: i, why: i < s.length ? `expected ':' after the property name, not ${shown(s[i] as string)}` : 'the text ends before the JSON does' };
