@@ -13,6 +13,7 @@ import type { StepSettingsInput, StepTypeOf } from './settings-types.js';
 import type { StepTypeData, VariableData } from './types.js';
 import { checkArrayItems, encodeValue, hasShape, shapeWords } from './values.js';
 import { itemSpelling, matchVariable } from './variable-match.js';
+import { shownValue } from '../shown-value.js';
 import { isAvailableIn, isCurrentBranch, LATEST_RELEASE, releaseRank, type Release } from './versions.js';
 
 /** What every step has besides its settings. */
@@ -144,7 +145,7 @@ function checkInput(entry: StepTypeData, input: unknown): asserts input is Build
   if (input.runIn !== undefined && !RUN_IN.includes(input.runIn as string)) refuse(`runIn must be one of ${RUN_IN.join(', ')}, not ${JSON.stringify(input.runIn)}.`);
   if (input.successCodes !== undefined && !hasShape('codes', input.successCodes)) refuse('successCodes must be a list of one or more whole numbers.');
   // A misspelt release (`CB2403`) is no release: it was spelt as 2007's console, with every later switch.
-  if (input.release !== undefined && (typeof input.release !== 'string' || releaseRank(input.release) === undefined)) refuse(`release must be a ConfigMgr release (2007, 2012 R2, CB, CB 2403, …), not ${JSON.stringify(input.release)}.`);
+  if (input.release !== undefined && (typeof input.release !== 'string' || releaseRank(input.release) === undefined)) refuse(`release must be a ConfigMgr release (2007, 2012 R2, CB, CB 2403, …), not ${typeof input.release === 'string' ? shownValue(input.release, '"') : typeof input.release}.`);
   // verbatim and extra are written as they come: a text in place of the record made a variable per character, and
   // a null in the list a TypeError.
   if (input.verbatim !== undefined && !(isObject(input.verbatim) && Object.values(input.verbatim).every((t) => typeof t === 'string'))) refuse('verbatim must be an object of variable texts by property.');

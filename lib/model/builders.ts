@@ -4,6 +4,7 @@
  * them lays them out like their neighbours.
  */
 import { TaskSequenceError } from '../errors.js';
+import { shownValue } from '../shown-value.js';
 import { buildStep, type StepOptions } from '../catalog/build-step.js';
 import { STEP_TYPES } from './steps.js';
 import type { Reference, Step } from './types.js';
@@ -96,7 +97,7 @@ export interface RunCommandLineOptions extends StepCommon {
  */
 function successCodes(text: string): number[] {
   const trimmed = typeof text === 'string' ? text.trim() : '';
-  if (!/^-?\d+(\s+-?\d+)*$/.test(trimmed)) throw new TaskSequenceError('INVALID_ARGUMENT', `successCodes must be whole numbers separated by spaces ("0 3010"), not ${JSON.stringify(text)}.`);
+  if (!/^-?\d+(\s+-?\d+)*$/.test(trimmed)) throw new TaskSequenceError('INVALID_ARGUMENT', `successCodes must be whole numbers separated by spaces ("0 3010"), not ${typeof text === 'string' ? shownValue(text, '"') : typeof text}.`);
   return trimmed.split(/\s+/).map(Number);
 }
 

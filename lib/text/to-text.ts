@@ -26,6 +26,7 @@ import { textRelease } from './build-sequence.js';
 import type { TextCimArray, TextCimSchema, TextGroup, TextItem, TextSequence, TextStep, TextVariable } from './text-types.js';
 import { uncarried } from './uncarried.js';
 import { stringifyYaml } from './yaml-text.js';
+import { shownValue } from '../shown-value.js';
 
 /** The text schema's patterns, compiled once (see text-schema.ts). */
 const VERSION = new RegExp(VERSION_PATTERN);
@@ -254,7 +255,7 @@ export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
   out.version = doc.sequence.attributes.version ?? null;
   // The text's schema takes a version of digits only (`3.10`); one it refuses would make a text cmts build refuses.
   if (out.version !== null && !VERSION.test(out.version)) {
-    throw new TaskSequenceError('INVALID_ARGUMENT', `The text form cannot carry the <sequence> version ${JSON.stringify(out.version)} (it takes digits such as 3.10); it would be refused when built (convert --to json keeps everything).`, placeOf(doc, doc.sequence));
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The text form cannot carry the <sequence> version ${shownValue(out.version, '"')} (it takes digits such as 3.10); it would be refused when built (convert --to json keeps everything).`, placeOf(doc, doc.sequence));
   }
   if (textRelease(out, doc.container) !== release) out.release = release;
   const root = doc.xml.children.find((c): c is Element => 'tag' in c);
@@ -271,7 +272,7 @@ export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
   const types = [...all.filter(([k, t]) => t !== 'string' && Object.hasOwn(props, k)), ...all.filter(([k]) => !Object.hasOwn(props, k))];
   // A type the text's schema refuses (not a CIM name) would make a text cmts build refuses.
   const odd = types.find(([, t]) => !CIM_NAME.test(t));
-  if (odd) throw new TaskSequenceError('INVALID_ARGUMENT', `The text form cannot carry the CIM type ${JSON.stringify(odd[1])} of the property ${JSON.stringify(odd[0])} (not a CIM name); it would be refused when built (convert --to json keeps everything).`, { path: odd[0] });
+  if (odd) throw new TaskSequenceError('INVALID_ARGUMENT', `The text form cannot carry the CIM type ${shownValue(odd[1], '"')} of the property ${shownValue(odd[0], '"')} (not a CIM name); it would be refused when built (convert --to json keeps everything).`, { path: odd[0] });
   if (types.length > 0) out.packageTypes = Object.fromEntries(types);
   const arrays = packageArrays(doc);
   if (Object.keys(arrays).length > 0) out.packageArrays = arrays;
