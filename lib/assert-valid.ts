@@ -11,13 +11,74 @@ function shownData(data: unknown): string {
   return typeof data === 'string' ? shownValue(data, '"') : shownValue(JSON.stringify(data) ?? String(data), '');
 }
 
+/** Whether `path` is `base` or lies under it (a JSON pointer or a schema path). */
+function under(path: string, base: string): boolean {
+  return path === base || path.startsWith(`${base}/`);
+}
+
+/** The constant a `const` (or one-value `enum`) problem asked for, when it is one. */
+function asked(e: SchemaError): unknown {
+  if (e.keyword === 'const') return e.params.allowedValue;
+  const values = e.keyword === 'enum' ? (e.params.allowedValues as unknown[] | undefined) : undefined;
+  return values?.length === 1 ? values[0] : undefined;
+}
+
 /**
- * Validation problems as `path: message` lines. A value, a property name and a path segment from the checked JSON
+ * The problems of a failed `oneOf` as one problem each: ajv reports every branch's problems and then the `oneOf`
+ * itself, about ten for one wrong step of four classes. A branch whose discriminating property (a `const` on a
+ * property of the value, such as a step's `type`) the value matches is the one meant: its problems alone are kept.
+ * When the value matches no branch's discriminator, one `enum` problem on that property names the values it can
+ * take. Otherwise the branch with the fewest problems is kept, and with a tie the `oneOf` problem alone. Inner
+ * `oneOf`s come before the outer ones in ajv's list, so each is collapsed before the one around it sees it.
+ */
+function collapseOneOf(errors: readonly SchemaError[]): SchemaError[] {
+  // One pass: ajv lists a oneOf's branch problems right before the oneOf's own, so they are the last ones kept when
+  // it comes, taken off the end (each problem once: thousands of wrong steps cost their number, not its square).
+  const out: SchemaError[] = [];
+  for (const one of errors) {
+    if (one.keyword !== 'oneOf' || Array.isArray(one.params.passingSchemas)) {
+      out.push(one);
+      continue;
+    }
+    const inBranch = (e: SchemaError) => under(e.schemaPath, one.schemaPath) && under(e.instancePath, one.instancePath);
+    let start = out.length;
+    while (start > 0 && inBranch(out[start - 1] as SchemaError)) start--;
+    const branches = new Map<string, SchemaError[]>();
+    for (const e of out.splice(start)) {
+      const branch = e.schemaPath.slice(one.schemaPath.length + 1).split('/')[0] as string;
+      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+    }
+    out.push(...branchMeant(one, [...branches.values()]));
+  }
+  return out;
+}
+
+/** The problems kept of a failed `oneOf` (see {@link collapseOneOf}), from each branch's problems. */
+function branchMeant(one: SchemaError, branches: SchemaError[][]): SchemaError[] {
+  if (branches.length === 0) return [one];
+  // A discriminator: a constant asked of a property right under the value.
+  const mismatch = (e: SchemaError) => asked(e) !== undefined && e.instancePath.startsWith(`${one.instancePath}/`) && !e.instancePath.slice(one.instancePath.length + 1).includes('/');
+  const meant = branches.filter((list) => !list.some(mismatch));
+  if (meant.length === 1) return meant[0] as SchemaError[];
+  const discriminators = branches.map((list) => list.find(mismatch));
+  const first = discriminators[0];
+  if (meant.length === 0 && first !== undefined && discriminators.every((d) => d?.instancePath === first.instancePath)) {
+    const allowedValues = discriminators.map((d) => asked(d as SchemaError));
+    return [{ ...first, keyword: 'enum', schemaPath: one.schemaPath, params: { allowedValues }, message: 'must be equal to one of the allowed values' }];
+  }
+  const sizes = branches.map((list) => list.length);
+  const fewest = Math.min(...sizes);
+  return sizes.filter((n) => n === fewest).length === 1 ? (branches[sizes.indexOf(fewest)] as SchemaError[]) : [one];
+}
+
+/**
+ * Validation problems as `path: message` lines, a failed `oneOf` as the problems of the branch meant (see
+ * collapseOneOf). A value, a property name and a path segment from the checked JSON
  * are each shown cut after SHOWN_VALUE_CHARS characters, their control characters escaped: an options file can hold
  * a whole file's text where a package ID goes, and the message quoted all of it.
  */
 export function describeErrors(errors: readonly SchemaError[] | null | undefined): string[] {
-  return (errors ?? []).map((e) => {
+  return collapseOneOf(errors ?? []).map((e) => {
     const where = e.instancePath === '' ? '(top level)' : e.instancePath.slice(1).split('/').map((key) => (key.length > SHOWN_VALUE_CHARS ? shownValue(key, '"') : printable(key))).join('.');
     const extra =
       e.keyword === 'additionalProperties'
