@@ -5,7 +5,7 @@
 export interface AddClientPatchOptions {
   /** Full path of the .msp as the client sees it. */
   msp: string;
-  /** Only the Setup Windows and ConfigMgr step at this path: the names of its groups from the top and its own, joined by / (a / or \ inside a name escaped with \), as cmts inspect lists them. Default every such step. A path with no such step is refused (STEP_NOT_FOUND). */
+  /** Only the Setup Windows and ConfigMgr step at this path: the names of its groups from the top and its own, joined by / (a / or \ inside a name escaped with \), as cmts inspect lists them. Default every such step. A path with no such step is refused (STEP_NOT_FOUND), and one that two such steps share, one name in one group (INVALID_ARGUMENT). */
   stepPath?: string;
   /** Parts of .msp paths (compared without regard to case) that already cover this patch, a superseding hotfix say: a step whose PATCH lists such an .msp is left as it is. Default none. */
   coveredBy?: string[];

@@ -18,7 +18,8 @@ export interface AddClientPatchOptions {
   msp: string;
   /**
    * Only the Setup Windows and ConfigMgr step at this path (see `Located.path`); default: every one. A path with no
-   * such step is refused (`STEP_NOT_FOUND`).
+   * such step is refused (`STEP_NOT_FOUND`), and one that two such steps share (one name in one group) too
+   * (`INVALID_ARGUMENT`).
    */
   stepPath?: string;
   /** Substrings of .msp paths that already cover this patch (e.g. a superseding hotfix); default none. */
@@ -75,7 +76,7 @@ function planStep(doc: TaskSequenceDocument, plan: Plan, step: Step, path: strin
   }
 }
 
-/** What {@link addClientPatch} would do; refuses (throws) before any edit, also a stepPath that names no Setup step. */
+/** What {@link addClientPatch} would do; refuses (throws) before any edit, also a stepPath that names no Setup step, or two. */
 export function planAddClientPatch(doc: TaskSequenceDocument, options: AddClientPatchOptions): Plan {
   // Spliced into the quoted PATCH property that ccmsetup hands to msiexec: printable ASCII only (see TextRules.ascii).
   checkText('msp option', options.msp, { noQuote: true, noSemicolon: true, ascii: ASCII_ADVICE.path });
@@ -86,6 +87,14 @@ export function planAddClientPatch(doc: TaskSequenceDocument, options: AddClient
   // A stepPath that names no Setup step is a mistake (a typo, a renamed step), not "nothing to change": a check run
   // nightly would pass while the step it is about never gets the patch.
   if (options.stepPath !== undefined && steps.length === 0) throw stepPathNotFound(doc, options.stepPath);
+  // Two Setup steps of one name in one group share a path: the option names one step, and which is not said (the
+  // other may install another client build, under another condition). Patching both edited one it did not mean.
+  if (options.stepPath !== undefined && steps.length > 1) {
+    throw new TaskSequenceError(
+      'INVALID_ARGUMENT',
+      `The stepPath option ${shownValue(options.stepPath, '"')} names ${steps.length} Setup Windows and ConfigMgr steps (one name in one group), and which one is meant is not said. Give the step meant a name of its own, or leave stepPath out to patch every Setup Windows and ConfigMgr step.`,
+    );
+  }
   for (const { node, path } of steps) planStep(doc, plan, node as Step, path, options);
   return plan;
 }
