@@ -11,7 +11,7 @@ import { misreadMessage } from './action-texts.js';
 import { catalogEntry, catalogEntryByName } from './catalog.js';
 import type { StepSettingsInput, StepTypeOf } from './settings-types.js';
 import type { StepTypeData, VariableData } from './types.js';
-import { checkArrayItems, encodeValue, hasShape, shapeWords } from './values.js';
+import { checkAllowed, checkArrayItems, encodeValue, hasShape, shapeWords } from './values.js';
 import { itemSpelling, matchVariable } from './variable-match.js';
 import { shownValue } from '../shown-value.js';
 import { isAvailableIn, isCurrentBranch, LATEST_RELEASE, releaseRank, type Release } from './versions.js';
@@ -68,6 +68,7 @@ function variable(name: string, property: string, hidden: boolean, value: string
 
 function typed(data: VariableData, value: unknown, where: string): string {
   if (!hasShape(data.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${where} must be a ${data.valueType} value: ${shapeWords(data.valueType)}.`);
+  checkAllowed(data, value, where);
   return encodeValue(data.valueType, value);
 }
 

@@ -4,6 +4,7 @@
  * merely read.
  */
 import { TaskSequenceError } from '../errors.js';
+import { shownValue } from '../shown-value.js';
 import { type DynamicRule, formatDynamicRules, parseDynamicRules } from './dynamic-rules.js';
 import type { ValueType, VariableData } from './types.js';
 
@@ -124,6 +125,27 @@ export function hasShape(valueType: ValueType, value: unknown): value is Setting
   }
 }
 
+/**
+ * Whether a text is a value the catalog allows for a variable: for an `enum`, one of `allowed` in any case (consoles
+ * differ in case) or empty (the console writes a setting it has no value for as an empty element), as the settings
+ * schema says; any text for other types. A list the catalog does not know to be complete is not an `enum`: such a
+ * setting is a `string` with its values in `allowedNote`, and takes any text.
+ */
+export function isAllowed(data: VariableData, text: string): boolean {
+  if (data.valueType !== 'enum' || data.allowed === undefined || text === '') return true;
+  const lower = text.toLowerCase();
+  return data.allowed.some((a) => a.toLowerCase() === lower);
+}
+
+/**
+ * Throws `INVALID_ARGUMENT` for a value {@link isAllowed} refuses, naming `where` it was given and the allowed values:
+ * written as given, it was a value no console offers, which the step's program does not know.
+ */
+export function checkAllowed(data: VariableData, value: unknown, where: string): void {
+  if (typeof value !== 'string' || isAllowed(data, value)) return;
+  throw new TaskSequenceError('INVALID_ARGUMENT', `${where} is ${shownValue(value, '"')}; the console allows ${(data.allowed ?? []).map((a) => JSON.stringify(a)).join(', ')} (in any case), or empty.`);
+}
+
 /** What a value of the type must be, in words, for messages. */
 export function shapeWords(valueType: ValueType): string {
   switch (valueType) {
@@ -155,6 +177,7 @@ export function checkArrayItems(setting: string, fields: readonly VariableData[]
       const field = fields.find((f) => f.setting === key);
       if (!field) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting}[${index}] has no field ${JSON.stringify(key)}${fields.length > 0 ? ` (its fields are ${fields.map((f) => f.setting).join(', ')})` : ''}.`);
       if (value !== undefined && !hasShape(field.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting}[${index}].${key} must be a ${field.valueType} value: ${shapeWords(field.valueType)}.`);
+      checkAllowed(field, value, `${setting}[${index}].${key}`);
     }
   });
 }
