@@ -142,7 +142,7 @@ function checkInput(entry: StepTypeData, input: unknown): asserts input is Build
     if (input[flag] !== undefined && typeof input[flag] !== 'boolean') refuse(`${flag} must be true or false.`);
   }
   const timeout = input.timeout;
-  if (timeout !== undefined && !(typeof timeout === 'number' && Number.isInteger(timeout) && /^\d+$/.test(String(timeout)))) refuse(`timeout must be a whole number of seconds, 0 or more, not ${typeof timeout === 'number' ? String(timeout) : typeof timeout}.`);
+  if (timeout !== undefined && !(typeof timeout === 'number' && Number.isSafeInteger(timeout) && timeout >= 0)) refuse(`timeout must be a whole number of seconds, 0 or more, not ${typeof timeout === 'number' ? String(timeout) : typeof timeout}.`);
   if (input.runIn !== undefined && !RUN_IN.includes(input.runIn as string)) refuse(`runIn must be one of ${RUN_IN.join(', ')}, not ${JSON.stringify(input.runIn)}.`);
   if (input.successCodes !== undefined && !hasShape('codes', input.successCodes)) refuse('successCodes must be a list of one or more whole numbers.');
   // A misspelt release (`CB2403`) is no release: it was spelt as 2007's console, with every later switch.

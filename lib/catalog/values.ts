@@ -52,12 +52,13 @@ function decodeLoose(valueType: ValueType, text: string): SettingValue | undefin
       return text === 'true' ? true : text === 'false' ? false : undefined;
     case 'integer':
     case 'array':
-      return /^-?\d+$/.test(text) ? Number(text) : undefined;
+      return /^-?\d+$/.test(text) ? wholeNumber(text) : undefined;
     case 'list':
     case 'packageIdList':
       return text === '' ? [] : text.split(',');
     case 'codes':
-      return /^-?\d+( -?\d+)*$/.test(text) ? text.split(' ').map(Number) : undefined;
+      if (!/^-?\d+( -?\d+)*$/.test(text)) return undefined;
+      return text.split(' ').every((c) => wholeNumber(c) !== undefined) ? text.split(' ').map(Number) : undefined;
     case 'base64Script':
       return decodeScript(text);
     case 'dynamicRules':
@@ -73,9 +74,19 @@ export function decodeValue(valueType: ValueType, text: string): SettingValue | 
   return value !== undefined && encodeValue(valueType, value) === text ? value : undefined;
 }
 
-/** An integer whose text is digits (JavaScript prints 1e21 and beyond in exponent form, which reads back as no number). */
+/**
+ * An integer JavaScript holds exactly (at most `Number.MAX_SAFE_INTEGER` either side of 0): past 2^53 a number is
+ * already rounded when a script passes it (2^60 + 1 was written as 1152921504606847000). Such a value is given as
+ * verbatim text, and a file's is read as verbatim.
+ */
 function isWholeNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && /^-?\d+$/.test(String(value));
+  return typeof value === 'number' && Number.isSafeInteger(value);
+}
+
+/** The whole number a text of digits is, when JavaScript holds it exactly (see {@link isWholeNumber}). */
+function wholeNumber(text: string): number | undefined {
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -153,12 +164,12 @@ export function shapeWords(valueType: ValueType): string {
       return 'true or false';
     case 'integer':
     case 'array':
-      return 'a whole number';
+      return 'a whole number JavaScript holds exactly (up to 2^53 - 1 either side of 0; give a larger one as verbatim text)';
     case 'list':
     case 'packageIdList':
       return 'a list of texts without commas (the items are written comma-separated), not one empty text';
     case 'codes':
-      return 'a list of one or more whole numbers';
+      return 'a list of one or more whole numbers, each up to 2^53 - 1 either side of 0';
     case 'dynamicRules':
       return 'a list of rules, each { conditions?: { type, parameters }[], variables: { name, value, secret }[] }';
     default:
