@@ -63,8 +63,12 @@ export function parseDynamicRules(value: string): DynamicRule[] | undefined {
   return rules;
 }
 
+/**
+ * Element text. A CR is a character reference: written raw, an XML reader (ConfigMgr's too) reads CR LF and a lone CR
+ * as LF (end-of-line handling), so a value given with Windows line ends was read with others. LF and tab are kept.
+ */
 function text(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#xD;');
 }
 
 /**

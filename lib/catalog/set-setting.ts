@@ -11,7 +11,7 @@ import { getAction, setAction, setVariable, variableIndex, variables } from '../
 import { readsBack, renderAction, templateProperties } from './action-line.js';
 import { actionTexts, misreadMessage } from './action-texts.js';
 import type { StepTypeData, VariableData } from './types.js';
-import { checkArrayItems, encodeValue, hasShape, shapeWords, type SettingValue } from './values.js';
+import { checkAllowed, checkArrayItems, encodeValue, hasShape, shapeWords, type SettingValue } from './values.js';
 import { itemSpelling, matchVariable, variableOfSetting } from './variable-match.js';
 import { placeAllInPropertyOrder, placeInPropertyOrder, removeItemVariables } from './variable-order.js';
 
@@ -97,7 +97,8 @@ function currentText(texts: Readonly<Record<string, string>>, fromAction: Readon
 }
 
 /**
- * Sets `setting` on the step behind `view`; throws `INVALID_ARGUMENT` for an unknown setting or a wrong value type.
+ * Sets `setting` on the step behind `view`; throws `INVALID_ARGUMENT` for an unknown setting, a wrong value type or
+ * an enum value the catalog does not allow.
  * Setting the value a setting already reads as writes no variable or attribute (a variable the action line stands in
  * for is not added). The action line is re-rendered only for a setting it shows, which also brings a stale line back
  * in step; a setting it does not show leaves it as written.
@@ -119,6 +120,7 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
     writeArray(view, data, value);
   } else {
     if (!hasShape(data.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting} must be a ${data.valueType} value: ${shapeWords(data.valueType)}.`);
+    checkAllowed(data, value, setting);
     const text = encodeValue(data.valueType, value);
     const texts = view.propertyTexts();
     if (text !== currentText(texts, fromAction, data.property)) {

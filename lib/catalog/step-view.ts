@@ -12,7 +12,7 @@ import { catalogEntry } from './catalog.js';
 import type { StepSettings } from './settings-types.js';
 import { setStepSetting } from './set-setting.js';
 import type { StepTypeData } from './types.js';
-import { decodeValue, type SettingValue } from './values.js';
+import { decodeValue, isAllowed, type SettingValue } from './values.js';
 import { matchVariable, variableOfSetting } from './variable-match.js';
 
 /** The `type` MDT Lite Touch leaves out of its Run Command Line steps. */
@@ -120,7 +120,8 @@ export class StepView<T extends string = string> {
         extra.push(v);
         continue;
       }
-      const decoded = decodeValue(m.data.valueType, v.value);
+      // An enum value outside the allowed list is not a valid value of its type: typed, it could not be built or set again.
+      const decoded = isAllowed(m.data, v.value) ? decodeValue(m.data.valueType, v.value) : undefined;
       const key = m.index === undefined ? m.data.property : (v.attributes.property ?? '');
       if (decoded === undefined || key in verbatim) {
         verbatim[key] = v.value;

@@ -4,6 +4,7 @@
  * merely read.
  */
 import { TaskSequenceError } from '../errors.js';
+import { shownValue } from '../shown-value.js';
 import { type DynamicRule, formatDynamicRules, parseDynamicRules } from './dynamic-rules.js';
 import type { ValueType, VariableData } from './types.js';
 
@@ -51,12 +52,13 @@ function decodeLoose(valueType: ValueType, text: string): SettingValue | undefin
       return text === 'true' ? true : text === 'false' ? false : undefined;
     case 'integer':
     case 'array':
-      return /^-?\d+$/.test(text) ? Number(text) : undefined;
+      return /^-?\d+$/.test(text) ? wholeNumber(text) : undefined;
     case 'list':
     case 'packageIdList':
       return text === '' ? [] : text.split(',');
     case 'codes':
-      return /^-?\d+( -?\d+)*$/.test(text) ? text.split(' ').map(Number) : undefined;
+      if (!/^-?\d+( -?\d+)*$/.test(text)) return undefined;
+      return text.split(' ').every((c) => wholeNumber(c) !== undefined) ? text.split(' ').map(Number) : undefined;
     case 'base64Script':
       return decodeScript(text);
     case 'dynamicRules':
@@ -72,9 +74,19 @@ export function decodeValue(valueType: ValueType, text: string): SettingValue | 
   return value !== undefined && encodeValue(valueType, value) === text ? value : undefined;
 }
 
-/** An integer whose text is digits (JavaScript prints 1e21 and beyond in exponent form, which reads back as no number). */
+/**
+ * An integer JavaScript holds exactly (at most `Number.MAX_SAFE_INTEGER` either side of 0): past 2^53 a number is
+ * already rounded when a script passes it (2^60 + 1 was written as 1152921504606847000). Such a value is given as
+ * verbatim text, and a file's is read as verbatim.
+ */
 function isWholeNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && /^-?\d+$/.test(String(value));
+  return typeof value === 'number' && Number.isSafeInteger(value);
+}
+
+/** The whole number a text of digits is, when JavaScript holds it exactly (see {@link isWholeNumber}). */
+function wholeNumber(text: string): number | undefined {
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -124,6 +136,27 @@ export function hasShape(valueType: ValueType, value: unknown): value is Setting
   }
 }
 
+/**
+ * Whether a text is a value the catalog allows for a variable: for an `enum`, one of `allowed` in any case (consoles
+ * differ in case) or empty (the console writes a setting it has no value for as an empty element), as the settings
+ * schema says; any text for other types. A list the catalog does not know to be complete is not an `enum`: such a
+ * setting is a `string` with its values in `allowedNote`, and takes any text.
+ */
+export function isAllowed(data: VariableData, text: string): boolean {
+  if (data.valueType !== 'enum' || data.allowed === undefined || text === '') return true;
+  const lower = text.toLowerCase();
+  return data.allowed.some((a) => a.toLowerCase() === lower);
+}
+
+/**
+ * Throws `INVALID_ARGUMENT` for a value {@link isAllowed} refuses, naming `where` it was given and the allowed values:
+ * written as given, it was a value no console offers, which the step's program does not know.
+ */
+export function checkAllowed(data: VariableData, value: unknown, where: string): void {
+  if (typeof value !== 'string' || isAllowed(data, value)) return;
+  throw new TaskSequenceError('INVALID_ARGUMENT', `${where} is ${shownValue(value, '"')}; the console allows ${(data.allowed ?? []).map((a) => JSON.stringify(a)).join(', ')} (in any case), or empty.`);
+}
+
 /** What a value of the type must be, in words, for messages. */
 export function shapeWords(valueType: ValueType): string {
   switch (valueType) {
@@ -131,12 +164,12 @@ export function shapeWords(valueType: ValueType): string {
       return 'true or false';
     case 'integer':
     case 'array':
-      return 'a whole number';
+      return 'a whole number JavaScript holds exactly (up to 2^53 - 1 either side of 0; give a larger one as verbatim text)';
     case 'list':
     case 'packageIdList':
       return 'a list of texts without commas (the items are written comma-separated), not one empty text';
     case 'codes':
-      return 'a list of one or more whole numbers';
+      return 'a list of one or more whole numbers, each up to 2^53 - 1 either side of 0';
     case 'dynamicRules':
       return 'a list of rules, each { conditions?: { type, parameters }[], variables: { name, value, secret }[] }';
     default:
@@ -155,6 +188,7 @@ export function checkArrayItems(setting: string, fields: readonly VariableData[]
       const field = fields.find((f) => f.setting === key);
       if (!field) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting}[${index}] has no field ${JSON.stringify(key)}${fields.length > 0 ? ` (its fields are ${fields.map((f) => f.setting).join(', ')})` : ''}.`);
       if (value !== undefined && !hasShape(field.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting}[${index}].${key} must be a ${field.valueType} value: ${shapeWords(field.valueType)}.`);
+      checkAllowed(field, value, `${setting}[${index}].${key}`);
     }
   });
 }

@@ -3,7 +3,7 @@
  * place so that only what changes differs in the output.
  */
 import { TaskSequenceError } from '../errors.js';
-import { appendLaidOut, detectIndentUnit, layoutAt } from './format.js';
+import { appendLaidOut, detectIndentUnit, insertLaidOut, insertLaidOutBefore, layoutAt } from './format.js';
 import type { Action, Element, Node, Parent, ParentElement, Step, SubTaskSequence, Variable, VariableList } from './types.js';
 
 type StepLike = Step | SubTaskSequence;
@@ -331,11 +331,24 @@ export function getAction(step: StepLike): string | undefined {
   return undefined;
 }
 
-/** Sets the step's `<action>` command line (the element must exist: every built-in step has one). */
+/**
+ * Sets the step's `<action>` command line. A step without one gets it where ConfigMgr writes it: after the
+ * `<condition>`, else before the step's first element, laid out like its neighbours (put first, it stood before the
+ * condition and before the white space that indents the first child).
+ */
 export function setAction(step: StepLike, value: string): void {
   const action = step.children.find((c): c is Action => c.kind === 'action');
-  if (action) action.value = value;
-  else step.children.unshift({ kind: 'action', tag: 'action', attributes: {}, value });
+  if (action) {
+    action.value = value;
+    return;
+  }
+  const added: Action = { kind: 'action', tag: 'action', attributes: {}, value };
+  const unit = detectIndentUnit(step);
+  const condition = step.children.findIndex((c) => c.kind === 'condition');
+  const first = step.children.findIndex((c) => c.kind !== 'text');
+  if (condition !== -1) insertLaidOut(step, condition, [added], unit);
+  else if (first !== -1) insertLaidOutBefore(step, first, [added], unit);
+  else appendLaidOut(step, added, undefined, unit);
 }
 
 /** The value of a child element's text (`<Name>…</Name>`), for container property elements. */
