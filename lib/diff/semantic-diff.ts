@@ -12,7 +12,7 @@ import { listItems, type Located } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
 import type { Condition, Element, Node, SequenceItem } from '../model/types.js';
 import { lf } from '../xml/origin.js';
-import { canonicalXml } from './canonical-xml.js';
+import { canonicalXml, isXmlSpace } from './canonical-xml.js';
 import { compareCimSchema } from './cim-schema.js';
 import { longestIncreasing } from './longest-increasing.js';
 import { comparePackageArrays } from './package-arrays.js';
@@ -228,7 +228,7 @@ function fields(item: SequenceItem): Map<string, string> {
   } else {
     // MDT groups hold empty <action/> elements (as many as they like), which mean nothing: the text form leaves them
     // out too, so a group with one and without one are the same group.
-    for (const c of item.children) if (c.kind === 'action' && c.value.trim() === '') covered.add(c);
+    for (const c of item.children) if (isValueElement(c, 'action') && isXmlSpace(valueText(c))) covered.add(c);
   }
   const cond = conditionOf(item);
   if (cond) f.set('condition', conditionText(cond));
