@@ -2,7 +2,9 @@
  * `cmts diff`'s text for people: values exactly as written (a Windows path keeps its single backslashes), a changed
  * value as a `-`/`+` pair of lines, and an added or removed group as one entry with its steps indented under it.
  */
-import { type DiffEntry, movedHow } from '../diff/semantic-diff.js';
+import type { TaskSequenceDocument } from '../document.js';
+import { type DiffEntry, type DiffWithPlaces, movedHow } from '../diff/semantic-diff.js';
+import { listItems } from '../model/query.js';
 
 // Values come with every line end as LF (XML's reading of a line end): a CR left in one was written as a character
 // reference, and is printed as one, or a change in a CR alone would print as two equal values.
@@ -15,13 +17,33 @@ function addedOrRemoved(d: DiffEntry, indent: string, name: string): string {
   return `${indent}${sign} ${d.kind} ${name}${detail}`;
 }
 
-/** The differences as lines of text. */
-export function formatDifferences(entries: DiffEntry[]): string[] {
+/**
+ * Whether the item of entry `k` sits inside the group of entry `g`, for {@link formatDifferences}: from the items'
+ * places (see diffWithPlaces) in the second document, or in the first for removals.
+ */
+export function insideGroup(a: TaskSequenceDocument, b: TaskSequenceDocument, diff: DiffWithPlaces): (k: number, g: number) => boolean {
+  const items = [listItems(a.sequence), listItems(b.sequence)];
+  const located = (k: number) => {
+    const place = diff.places[k];
+    return place === undefined ? undefined : items[diff.entries[k]?.change === 'removed' ? 0 : 1]?.[place];
+  };
+  return (k, g) => {
+    const group = located(g)?.node;
+    return group?.kind === 'group' && (located(k)?.groups.includes(group) ?? false);
+  };
+}
+
+/**
+ * The differences as lines of text. `inside` (see {@link insideGroup}) says whether an entry's item is inside an
+ * added or removed group's: two groups may share a path, so without it a step added to one is listed under the other.
+ */
+export function formatDifferences(entries: DiffEntry[], inside?: (k: number, g: number) => boolean): string[] {
   const lines: string[] = [];
   // Open added/removed groups: their inner items are printed under them, by the rest of their path.
-  const open: { path: string; change: DiffEntry['change'] }[] = [];
-  for (const d of entries) {
-    while (open.length && !(d.change === (open.at(-1) as (typeof open)[number]).change && d.path.startsWith(`${(open.at(-1) as (typeof open)[number]).path}/`))) open.pop();
+  const open: { path: string; change: DiffEntry['change']; entry: number }[] = [];
+  for (const [k, d] of entries.entries()) {
+    const holds = (g: (typeof open)[number]) => d.change === g.change && d.path.startsWith(`${g.path}/`) && (inside?.(k, g.entry) ?? true);
+    while (open.length && !holds(open.at(-1) as (typeof open)[number])) open.pop();
     const parent = open.at(-1);
     const indent = '    '.repeat(open.length);
     const name = parent ? d.path.slice(parent.path.length + 1) : d.path;
@@ -29,7 +51,7 @@ export function formatDifferences(entries: DiffEntry[]): string[] {
       case 'added':
       case 'removed':
         lines.push(addedOrRemoved(d, indent, name));
-        if (d.kind === 'group') open.push({ path: d.path, change: d.change });
+        if (d.kind === 'group') open.push({ path: d.path, change: d.change, entry: k });
         break;
       case 'moved':
         lines.push(`> ${d.kind} ${d.path} (${movedHow(d)})`);

@@ -3,9 +3,9 @@
  * are paired by their path below each folder, and a file on one side only is a difference.
  */
 import { printable } from '../errors.js';
-import { type DiffEntry, diffTaskSequences } from '../diff/semantic-diff.js';
+import { type DiffEntry, diffWithPlaces } from '../diff/semantic-diff.js';
 import { type OptionSpecs, reportUsage, startCommand, UsageError, flag, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
-import { formatDifferences } from './diff-format.js';
+import { formatDifferences, insideGroup } from './diff-format.js';
 import { INPUT_EXTENSIONS, walk } from './inputs.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './exit.js';
@@ -125,11 +125,13 @@ function compare(argv: string[], io: CliIo): number {
       continue;
     }
     try {
-      const differences = diffTaskSequences(loadOne(io, fa).doc, loadOne(io, fb).doc);
+      const [da, db] = [loadOne(io, fa).doc, loadOne(io, fb).doc];
+      const diff = diffWithPlaces(da, db);
+      const differences = diff.entries;
       results.push({ input: name, a: fa, b: fb, status: differences.length ? 'different' : 'same', differences });
       // Each line as printable writes it: file names, step names and values may hold a control character (a value's
       // own lines, which formatDifferences shows indented, stay lines).
-      if (differences.length) print(`${[`--- ${fa}`, `+++ ${fb}`, ...formatDifferences(differences)].flatMap((l) => l.split('\n')).map(printable).join('\n')}\n`);
+      if (differences.length) print(`${[`--- ${fa}`, `+++ ${fb}`, ...formatDifferences(differences, insideGroup(da, db, diff))].flatMap((l) => l.split('\n')).map(printable).join('\n')}\n`);
     } catch (e) {
       trouble = true;
       const err = inputFailure(e);

@@ -8,6 +8,11 @@ import type { Node } from '../model/types.js';
 const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttribute = (s: string): string => escapeText(s).replace(/"/g, '&quot;').replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;');
 
+/** Whether `s` is XML's white space only (space, tab, CR, LF; not a no-break space), or empty. */
+export function isXmlSpace(s: string): boolean {
+  return /^[ \t\r\n]*$/.test(s);
+}
+
 /**
  * `node` (an element) as canonical text; `textOf` gives a text or CDATA leaf's characters, or a value element's, as
  * XML defines them. Elements nest as deep as the reader allows: an explicit stack, not recursion.
@@ -29,10 +34,24 @@ export function canonicalXml(node: Node, textOf: (leaf: Node & { value: string }
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`)
       .join('');
-    const content: Node[] = 'children' in n ? n.children.filter((c) => c.kind !== 'comment' && c.kind !== 'instruction') : [];
-    // Only white space between child elements is layout; in an element of text alone it is the value.
-    const layout = content.some((c) => c.kind !== 'text' && c.kind !== 'cdata');
-    const kept = layout ? content.filter((c) => !((c.kind === 'text' || c.kind === 'cdata') && textOf(c).trim() === '')) : content;
+    // The content as elements and runs of character data: the characters between two elements are one run, however
+    // comments, instructions and CDATA sections split them.
+    const content: (Node | string)[] = [];
+    let run: string | undefined;
+    for (const c of 'children' in n ? n.children : []) {
+      if (c.kind === 'comment' || c.kind === 'instruction') continue;
+      if (c.kind === 'text' || c.kind === 'cdata') run = (run ?? '') + textOf(c);
+      else {
+        if (run !== undefined) content.push(run);
+        run = undefined;
+        content.push(c);
+      }
+    }
+    if (run !== undefined) content.push(run);
+    // Only white space (as XML defines it) between child elements is layout; in an element of text alone it is the
+    // value.
+    const layout = content.some((c) => typeof c !== 'string');
+    const kept = content.filter((c) => typeof c !== 'string' || (layout ? !isXmlSpace(c) : c !== ''));
     const value = 'value' in n ? escapeText(textOf(n)) : '';
     if (kept.length === 0 && value === '') {
       out.push(`<${n.tag}${attributes}/>`);
@@ -40,7 +59,10 @@ export function canonicalXml(node: Node, textOf: (leaf: Node & { value: string }
     }
     out.push(`<${n.tag}${attributes}>${value}`);
     todo.push(`</${n.tag}>`);
-    for (let i = kept.length - 1; i >= 0; i--) todo.push(kept[i] as Node);
+    for (let i = kept.length - 1; i >= 0; i--) {
+      const c = kept[i] as Node | string;
+      todo.push(typeof c === 'string' ? escapeText(c) : c);
+    }
   }
   return out.join('');
 }

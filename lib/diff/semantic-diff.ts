@@ -12,7 +12,7 @@ import { listItems, type Located } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
 import type { Condition, Element, Node, SequenceItem } from '../model/types.js';
 import { lf } from '../xml/origin.js';
-import { canonicalXml } from './canonical-xml.js';
+import { canonicalXml, isXmlSpace } from './canonical-xml.js';
 import { compareCimSchema } from './cim-schema.js';
 import { longestIncreasing } from './longest-increasing.js';
 import { comparePackageArrays } from './package-arrays.js';
@@ -228,7 +228,7 @@ function fields(item: SequenceItem): Map<string, string> {
   } else {
     // MDT groups hold empty <action/> elements (as many as they like), which mean nothing: the text form leaves them
     // out too, so a group with one and without one are the same group.
-    for (const c of item.children) if (c.kind === 'action' && c.value.trim() === '') covered.add(c);
+    for (const c of item.children) if (isValueElement(c, 'action') && isXmlSpace(valueText(c))) covered.add(c);
   }
   const cond = conditionOf(item);
   if (cond) f.set('condition', conditionText(cond));
@@ -430,22 +430,32 @@ export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument)
 
   const left = listItems(a.sequence);
   const right = listItems(b.sequence);
+  // A group is known by its match, not its name: two groups may share a name (a step moved between them is a move),
+  // and a renamed group keeps its steps.
+  const located = new Map<SequenceItem, Located>();
+  for (const l of left) located.set(l.node, l);
+  for (const r of right) located.set(r.node, r);
+  // The group an item sits in (undefined at the top).
+  const parentOf = (l: Located): Located | undefined => (l.parent.kind === 'group' ? located.get(l.parent) : undefined);
   const match = new Map<Located, Located>();
   const taken = new Set<Located>();
   // Each key's left items in order, and how many of them are taken: items that share a key (twenty "Restart
   // Computer" steps in one group) cost one push and one step forward each, not a copy or shift of the list.
-  const pass = (key: (l: Located) => string): void => {
+  // A key of undefined leaves the item to a later pass.
+  const pass = (key: (l: Located) => string | undefined): void => {
     const pool = new Map<string, { items: Located[]; next: number }>();
     for (const l of left) {
       if (match.has(l)) continue;
       const k = key(l);
+      if (k === undefined) continue;
       const entry = pool.get(k);
       if (entry) entry.items.push(l);
       else pool.set(k, { items: [l], next: 0 });
     }
     for (const r of right) {
       if (taken.has(r)) continue;
-      const entry = pool.get(key(r));
+      const k = key(r);
+      const entry = k === undefined ? undefined : pool.get(k);
       const l = entry?.items[entry.next];
       if (entry && l) {
         entry.next++;
@@ -459,17 +469,40 @@ export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument)
   pass((l) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.path}|${signature(l.node)}`);
   pass((l) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.path}`);
   pass((l) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.node.attributes.name ?? ''}`);
-  pass((l) => `${l.node.kind}|${signature(l.node)}`);
+  // A group neither its path nor its name matched (renamed, and perhaps a group before it removed) is the group most
+  // of its items went to, if that one is unmatched too. By its attributes alone, which most groups share, it was
+  // paired with whichever unmatched group came first (a removed one's neighbour), and all its steps moved. Innermost
+  // first, so that a renamed group inside counts for the group around it.
+  for (let i = left.length - 1; i >= 0; i--) {
+    const l = left[i] as Located;
+    if (l.node.kind !== 'group' || match.has(l)) continue;
+    const votes = new Map<Located, number>();
+    let best: Located | undefined;
+    for (const c of l.node.children) {
+      const item = located.get(c as SequenceItem);
+      const r = item && match.get(item);
+      const went = r && parentOf(r);
+      if (went === undefined || taken.has(went)) continue;
+      const n = (votes.get(went) ?? 0) + 1;
+      votes.set(went, n);
+      if (best === undefined || n > (votes.get(best) as number)) best = went;
+    }
+    if (best === undefined) continue;
+    match.set(l, best);
+    taken.add(best);
+  }
+  // Last, by content. A group holding items none of which is matched is not matched by its attributes: a group
+  // removed and another added are that, not one group renamed whose steps all changed.
+  const holdsOnlyUnmatched = (g: Located) =>
+    g.node.kind === 'group' && g.node.children.some((c) => located.has(c as SequenceItem)) && g.node.children.every((c) => {
+      const item = located.get(c as SequenceItem);
+      return item === undefined || !(match.has(item) || taken.has(item));
+    });
+  pass((l) => (holdsOnlyUnmatched(l) ? undefined : `${l.node.kind}|${signature(l.node)}`));
 
   const rightOf = new Map([...match].map(([l, r]) => [r, l]));
-  // Moves: into another group, or out of order among the matched siblings. A group is known by its match, not its
-  // name: two groups may share a name (a step moved between them is a move), and a renamed group keeps its steps.
-  const located = new Map<SequenceItem, Located>();
-  for (const l of left) located.set(l.node, l);
-  for (const r of right) located.set(r.node, r);
-  // The group an item sits in (undefined at the top), and on the left, the right group that group became (null if
-  // it is gone, so nothing on the right has it as its parent).
-  const parentOf = (l: Located): Located | undefined => (l.parent.kind === 'group' ? located.get(l.parent) : undefined);
+  // Moves: into another group, or out of order among the matched siblings. On the left, the right group an item's
+  // group became (null if it is gone, so nothing on the right has it as its parent).
   const leftParentOnRight = (l: Located): Located | undefined | null => {
     const p = parentOf(l);
     return p === undefined ? undefined : (match.get(p) ?? null);
