@@ -188,7 +188,7 @@ export class TaskSequenceDocument {
 
   /**
    * Sets a package property; throws `UNSUPPORTED_CONTAINER` for a bare `<sequence>`, `INVALID_ARGUMENT` for the one
-   * that holds the sequence (`SequenceData`, object.xml's `Sequence`).
+   * that holds the sequence (`SequenceData`, object.xml's `Sequence`) and for a name with a ':' or that is no XML name.
    */
   setProperty(name: string, value: string): void {
     setProperty(this.container, this.xml, this.root, name, value);

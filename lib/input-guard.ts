@@ -31,6 +31,19 @@ export function refuseMisusedInput(input: Uint8Array | string): void {
   }
 }
 
+/**
+ * Throws `INVALID_ARGUMENT` for input that is neither a string nor a Uint8Array (a Buffer is one): an ArrayBuffer, a
+ * DataView, another typed array, null. From JavaScript (or through a cast) they reached the decoder, which failed with
+ * a TypeError (`bytes is not iterable`), or read a Uint16Array's numbers as bytes. Judged by the object's tag, so a
+ * Uint8Array made in another realm (a worker, a vm context) still passes.
+ */
+export function refuseNonInput(input: unknown): void {
+  if (typeof input === 'string' || Object.prototype.toString.call(input) === '[object Uint8Array]') return;
+  const what = input === null ? 'null' : typeof input !== 'object' ? typeof input : Object.prototype.toString.call(input).slice(8, -1);
+  const hint = what === 'ArrayBuffer' ? ' For an ArrayBuffer, pass new Uint8Array(buffer).' : '';
+  throw new TaskSequenceError('INVALID_ARGUMENT', `readTaskSequence takes the bytes of a file (a Uint8Array or Buffer) or its text (a string), not ${input == null ? '' : /^[aeiouAEIOU]/.test(what) ? 'an ' : 'a '}${what}.${hint}`);
+}
+
 function shorten(s: string): string {
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }

@@ -4,7 +4,7 @@
 import { recognise } from './containers/index.js';
 import { TaskSequenceDocument } from './document.js';
 import { type Issue, limitOption, LineCounter, TaskSequenceError } from './errors.js';
-import { refuseMisusedInput } from './input-guard.js';
+import { refuseMisusedInput, refuseNonInput } from './input-guard.js';
 import { classifyElement } from './model/classify.js';
 import { decodeBytes, type DecodedText, encodingOfText, isUtf16 } from './xml/codec.js';
 import { countMarkup } from './xml/chars.js';
@@ -53,6 +53,7 @@ export function readTaskSequence(input: Uint8Array | string, options: ReadOption
 }
 
 function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDocument {
+  refuseNonInput(input);
   // Checked, not trusted: NaN compares false with everything, so `maxBytes: NaN` turned a limit off.
   const maxBytes = limitOption('maxBytes', options.maxBytes, DEFAULT_MAX_BYTES);
   const maxDepth = limitOption('maxDepth', options.maxDepth, 256);

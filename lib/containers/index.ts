@@ -11,6 +11,8 @@ import { appendLaidOut, detectIndentUnit, insertLaidOut, layoutAt, whitespaceBef
 import { childElement, isElement } from '../model/query.js';
 import type { Element, Sequence, XmlDocument } from '../model/types.js';
 import { elementText, setElementText } from '../model/variables.js';
+import { shownValue } from '../shown-value.js';
+import { isXmlName } from '../xml/chars.js';
 import type { ParseWarning } from '../xml/parse.js';
 import { type Embedded, readEmbedded } from './embedded.js';
 
@@ -140,7 +142,8 @@ export const SEQUENCE_HOLDER: Readonly<Record<Exclude<ContainerKind, 'sequence'>
 /**
  * Sets a container property, adding its element (laid out like its neighbours) when absent. The property that holds
  * the sequence (`SequenceData`, object.xml's `Sequence`) is refused (`INVALID_ARGUMENT`): its text took the place of
- * the whole sequence, and the file written had none.
+ * the whole sequence, and the file written had none. So is, in a 2007 export, a name that is not an XML name or that
+ * has a ':' (`x:y`): the element made for it would not be read back by ConfigMgr.
  */
 export function setProperty(kind: ContainerKind, xml: XmlDocument, root: Element, name: string, value: string): void {
   if (kind === 'sequence' || !('children' in root)) {
@@ -151,6 +154,11 @@ export function setProperty(kind: ContainerKind, xml: XmlDocument, root: Element
   }
   const unit = detectIndentUnit(xml);
   if (kind === 'sms-package') {
+    // The property is an element named after it, read by ConfigMgr with namespaces: a ':' would make a prefix no
+    // declaration binds (or no name at all), so only a name without one is a property name.
+    if (!isXmlName(name) || name.includes(':')) {
+      throw new TaskSequenceError('INVALID_ARGUMENT', `${shownValue(name, '"')} cannot name a package property: a property name is an XML name without a ':'.`);
+    }
     const el = childElement(root, name);
     if (el) {
       setElementText(el, value);

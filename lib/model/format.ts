@@ -39,7 +39,7 @@ export function layoutAt(parent: Parent, index: number, unitHint: string): Layou
 // edit. (The unit of a tree does not change under cmts's own edits, which copy it.)
 const units = new WeakMap<Parent, string>();
 
-/** One indentation step of the tree, learnt from the first element whose children sit deeper than it. */
+/** One indentation step of the tree, learnt from the first element whose child elements sit deeper than it. */
 export function detectIndentUnit(root: Parent): string {
   let unit = units.get(root);
   if (unit === undefined) {
@@ -61,13 +61,14 @@ function learnIndentUnit(root: Parent): string {
     }
     const i = frame.i++;
     const child = frame.node.children[i] as Node;
-    if (!hasChildren(child)) continue;
+    // Any element tells the step, one holding only text (`<action>`) too: a flat sequence of such steps has no other.
+    if (!('tag' in child)) continue;
     const ws = whitespaceBefore(frame.node, i)?.value;
     const childIndent = ws !== undefined && ws.includes('\n') ? ws.slice(ws.lastIndexOf('\n') + 1) : undefined;
     if (frame.indent !== undefined && childIndent !== undefined && childIndent.startsWith(frame.indent) && childIndent.length > frame.indent.length) {
       return childIndent.slice(frame.indent.length);
     }
-    stack.push({ node: child, indent: childIndent, i: 0 });
+    if (hasChildren(child)) stack.push({ node: child, indent: childIndent, i: 0 });
   }
   return '  ';
 }

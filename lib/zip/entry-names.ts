@@ -41,7 +41,32 @@ function trimDotsAndSpaces(segment: string): string {
  * is all that is left to compare.
  */
 function nameKey(name: string): string {
-  return name.replace(/\\/g, '/').replace(/\/$/, '').toLowerCase();
+  return caseKey(name.replace(/\\/g, '/').replace(/\/$/, ''));
+}
+
+/**
+ * A name with case ignored as NTFS ignores it: each character upper-cased on its own, one character for one. Not
+ * `toLowerCase`, which lowers a capital sigma by its context (`ΟΔΟΣ/` to `οδος/`, which `οδοσ/` then differs from,
+ * though Windows writes both to one folder) and lowers `İ` into two characters. A character whose upper case is
+ * longer (`ß`, `ᾳ`) keeps its lower case, so that `ᾳ` and `ᾼ` still meet.
+ */
+function caseKey(name: string): string {
+  if (/^[\x00-\x7f]*$/.test(name)) return name.toUpperCase(); // ASCII alone, the usual name, needs no per-character pass
+  let key = '';
+  for (const c of name) {
+    const upper = c.toUpperCase();
+    if (oneCharacter(upper)) key += upper;
+    else {
+      const lower = c.toLowerCase();
+      key += oneCharacter(lower) ? lower : c;
+    }
+  }
+  return key;
+}
+
+/** Whether `s` is one code point (a surrogate pair counts as one). */
+function oneCharacter(s: string): boolean {
+  return s.length === ((s.codePointAt(0) ?? 0) > 0xffff ? 2 : 1);
 }
 
 /**
