@@ -9,9 +9,10 @@
  * line, an escape sequence drives the terminal it is printed on), the line and paragraph separators, and the
  * bidirectional controls, Unicode's Bidi_Control characters: embeddings, overrides and isolates, and the marks (ALM,
  * LRM, RLM), invisible letters of a direction that move the digits and spaces beside them (all show text in another
- * order than it has).
+ * order than it has), and the zero-width characters (space, non-joiner, joiner, word joiner, and U+FEFF, the byte
+ * order mark), which print as nothing: a name shown with one looks like the name without it.
  */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
 /**
  * `text` with every {@link UNPRINTABLE} character written as its JSON escape (`\n`, `\u001b`): what cmts prints for

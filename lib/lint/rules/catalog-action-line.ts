@@ -1,9 +1,13 @@
 /** The `<action>` command line no longer says what the step's variables say (an edit changed one, not the other). */
+import { matchAction } from '../../catalog/action-line.js';
 import { consoleFormEntry, expectedAction } from '../../catalog/console-form.js';
+import type { StepTypeData } from '../../catalog/types.js';
 import { getAction } from '../../model/variables.js';
 import { shownValue } from '../../shown-value.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
-import { setsSecret } from '../../model/secrets.js';
+import { DO_NOT_SHOW_VALUE, isSecretName, isTrueFlag, setsSecret } from '../../model/secrets.js';
+import { STEP_TYPES } from '../../model/steps.js';
+import type { Step, SubTaskSequence } from '../../model/types.js';
 
 /** The 1-based character (UTF-16 unit) where two different texts first differ. */
 function firstDifference(a: string, b: string): number {
@@ -22,6 +26,18 @@ function mismatch(actual: string, expected: string, secret: boolean): string {
   return `The command line is ${shownValue(actual, '"')} but the settings say ${shownValue(expected, '"')} (they differ from character ${at}).`;
 }
 
+/**
+ * Whether either command line may hold a secret: the step's variables set one (see `setsSecret`), or its action line
+ * does, by its own variable name or hidden flag. The two differ here by definition: a line still setting
+ * OSDJoinPassword after its variables were edited to another variable holds the password all the same.
+ */
+function holdsSecret(entry: StepTypeData, step: Step | SubTaskSequence, actual: string): boolean {
+  if (setsSecret(step)) return true;
+  if (step.attributes.type !== STEP_TYPES.setVariable) return false;
+  const line = matchAction(entry.action, actual);
+  return isSecretName(line?.VariableName?.trim() ?? '') || isTrueFlag(line?.[DO_NOT_SHOW_VALUE]);
+}
+
 /** Lint rule `catalog/action-line` (see its description). */
 export const catalogActionLine: LintRule = {
   id: 'catalog/action-line',
@@ -33,6 +49,6 @@ export const catalogActionLine: LintRule = {
       if (!entry) return [];
       const expected = expectedAction(entry, located.node);
       const actual = getAction(located.node) ?? '';
-      return expected === undefined || expected === actual ? [] : [{ located, message: mismatch(actual, expected, setsSecret(located.node)) }];
+      return expected === undefined || expected === actual ? [] : [{ located, message: mismatch(actual, expected, holdsSecret(entry, located.node, actual)) }];
     }),
 };

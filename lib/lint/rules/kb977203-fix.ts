@@ -10,6 +10,7 @@ import { isKb977203Entry } from '../../presets/kb977203-patch.js';
 import { findHotfixInstallSteps } from '../../presets/kb977203-r1.js';
 import { restartMismatch, restartsToOs } from '../../presets/kb977203-wiring.js';
 import { parseDependentProgram } from '../../transforms/set-dependent-program.js';
+import { shownValue } from '../../shown-value.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
 
 function setups(doc: Parameters<LintRule['check']>[0]) {
@@ -35,6 +36,9 @@ export const fixAbsent: LintRule = {
   },
 };
 
+/** PATCH entries as a finding lists them, each cut as `shownValue` cuts a value read as data. */
+const entriesShown = (entries: readonly string[]): string => entries.map((e) => shownValue(e, '')).join('; ');
+
 function kbEntries(located: ReturnType<typeof setups>[number]): string[] {
   return (patchList(new SetupWindowsStep(located.node).clientInstallProperties) ?? []).filter(isKb977203Entry);
 }
@@ -49,7 +53,7 @@ export const patchDuplicate: LintRule = {
     setups(doc).flatMap((located): Finding[] => {
       const entries = kbEntries(located);
       const sps = new Set(entries.map((e) => /-SP([12])-/i.exec(e)?.[1]));
-      return entries.length > 1 && sps.size === 1 ? [{ located, message: `PATCH lists KB977203 ${entries.length} times (${entries.join('; ')}); one entry is enough.` }] : [];
+      return entries.length > 1 && sps.size === 1 ? [{ located, message: `PATCH lists KB977203 ${entries.length} times (${entriesShown(entries)}); one entry is enough.` }] : [];
     }),
 };
 
@@ -63,7 +67,7 @@ export const patchContradictory: LintRule = {
     setups(doc).flatMap((located): Finding[] => {
       const entries = kbEntries(located);
       const sps = new Set(entries.map((e) => /-SP([12])-/i.exec(e)?.[1]).filter(Boolean));
-      return sps.size > 1 ? [{ located, message: `PATCH lists both the SP1 and the SP2 KB977203 patch (${entries.join('; ')}); keep the one for the clients' service pack (R4).` }] : [];
+      return sps.size > 1 ? [{ located, message: `PATCH lists both the SP1 and the SP2 KB977203 patch (${entriesShown(entries)}); keep the one for the clients' service pack (R4).` }] : [];
     }),
 };
 
@@ -82,12 +86,12 @@ export const certfixWithoutRestart: LintRule = {
       const isCertfix = /CCMCertFix/i.test(v.programName ?? '') || (dependent !== undefined && v.packageId?.toUpperCase() === dependent.packageId.toUpperCase() && v.programName?.toLowerCase() === dependent.program.toLowerCase());
       if (!isCertfix) return [];
       const next = nextItem(located.parent, step, located.index);
-      if (!restartsToOs(next)) return [{ located, message: `"${step.attributes.name ?? ''}" runs CCMCertFix and is not followed by a Restart Computer to the installed operating system (R14).` }];
+      if (!restartsToOs(next)) return [{ located, message: `${shownValue(step.attributes.name ?? '', '"')} runs CCMCertFix and is not followed by a Restart Computer to the installed operating system (R14).` }];
       // The same test the preset makes before it adopts the restart (otherwise it inserts the KB's own).
       const mismatch = restartMismatch(step, next);
       return mismatch === undefined
         ? []
-        : [{ located, message: `"${step.attributes.name ?? ''}" runs CCMCertFix, and the Restart Computer after it, "${next.attributes.name ?? ''}", ${mismatch}, so it does not run exactly when CCMCertFix runs (R14).` }];
+        : [{ located, message: `${shownValue(step.attributes.name ?? '', '"')} runs CCMCertFix, and the Restart Computer after it, ${shownValue(next.attributes.name ?? '', '"')}, ${mismatch}, so it does not run exactly when CCMCertFix runs (R14).` }];
     });
   },
 };

@@ -6,6 +6,7 @@
 import { parseInstallProperties, patchSyntaxProblem } from '../../model/install-properties.js';
 import { SetupWindowsStep, STEP_TYPES } from '../../model/steps.js';
 import { isKb977203Entry, kb977203EntryPlaceProblem } from '../../presets/kb977203-patch.js';
+import { shownValue } from '../../shown-value.js';
 import type { Step } from '../../model/types.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
 
@@ -31,10 +32,10 @@ export const patchQuoted: LintRule = {
     setupSteps(doc).flatMap((located): Finding[] => {
       // Any PATCH the preset refuses to read (whatever it lists), then a KB977203 one it would only quote.
       const syntax = patchSyntaxProblem(new SetupWindowsStep(located.node).clientInstallProperties);
-      if (syntax) return [{ located, message: `PATCH is written ${syntax.written}: ${syntax.why} (R6)` }];
+      if (syntax) return [{ located, message: `PATCH is written ${shownValue(syntax.written, '')}: ${syntax.why} (R6)` }];
       const p = patchEntries(located.node as Step);
       return p && !p.quoted && p.paths.some((x) => /KB977203/i.test(x))
-        ? [{ located, message: `PATCH is not quoted (${p.raw}); KB977203 says the quotation marks are part of the value: PATCH="…" (R6).` }]
+        ? [{ located, message: `PATCH is not quoted (${shownValue(p.raw, '')}); KB977203 says the quotation marks are part of the value: PATCH="…" (R6).` }]
         : [];
     }),
 };
@@ -50,7 +51,7 @@ export const patchVariable: LintRule = {
       const bad = (patchEntries(located.node as Step)?.paths ?? []).filter((x) => /KB977203/i.test(x) && /%[^%]+%/.test(x));
       return bad.map((x) => ({
         located,
-        message: `PATCH path ${x} uses a %variable%; ${/_SMSTSMDataPath/i.test(x) ? "_SMSTSMDataPath's" : "a variable's"} drive letter can differ between Windows PE and the full OS. Write the drive letter (R7) or a UNC path (R9) (R8).`,
+        message: `PATCH path ${shownValue(x, '')} uses a %variable%; ${/_SMSTSMDataPath/i.test(x) ? "_SMSTSMDataPath's" : "a variable's"} drive letter can differ between Windows PE and the full OS. Write the drive letter (R7) or a UNC path (R9) (R8).`,
       }));
     }),
 };
@@ -72,12 +73,12 @@ export const patchPackage: LintRule = {
         if (!isKb977203Entry(x)) continue;
         const m = /\\_SMSTaskSequence\\(?:OSD|Packages)\\([^\\]+)\\/i.exec(x);
         if (m && client && (m[1] as string).toUpperCase() !== client.toUpperCase() && !/%/.test(m[1] as string)) {
-          out.push({ located, message: `PATCH path ${x} names package ${m[1]}, but the step's client package is ${client}; <package_id> must be the client installation package, never the hotfix package (R5).` });
+          out.push({ located, message: `PATCH path ${shownValue(x, '')} names package ${shownValue(m[1] as string, '')}, but the step's client package is ${shownValue(client, '')}; <package_id> must be the client installation package, never the hotfix package (R5).` });
           continue;
         }
         // A %variable% path is patch-variable's (R8).
         const place = /%[^%]*%/.test(x) ? undefined : kb977203EntryPlaceProblem(x);
-        if (place !== undefined) out.push({ located, message: `PATCH path ${x} is ${place}; the hotfix is only in the client installation files, and cmts kb977203 replaces this entry.` });
+        if (place !== undefined) out.push({ located, message: `PATCH path ${shownValue(x, '')} is ${place}; the hotfix is only in the client installation files, and cmts kb977203 replaces this entry.` });
       }
       return out;
     }),

@@ -2,6 +2,7 @@
 import { referencedPackages, referenceList } from '../../model/mutate.js';
 import { STEP_TYPES } from '../../model/steps.js';
 import { getVariableValue } from '../../model/variables.js';
+import { shownValue } from '../../shown-value.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
 
 /** Lint rule `reference-missing` (see its description). */
@@ -15,7 +16,7 @@ export const referenceMissing: LintRule = {
     return steps(doc).flatMap((located): Finding[] => {
       if (located.node.attributes.type !== STEP_TYPES.installSoftware) return [];
       const pkg = getVariableValue(located.node, 'PackageID');
-      return pkg && !listed.has(pkg.toUpperCase()) ? [{ located, message: `Package ${pkg} is not in the sequence's <referenceList>.` }] : [];
+      return pkg && !listed.has(pkg.toUpperCase()) ? [{ located, message: `Package ${shownValue(pkg, '')} is not in the sequence's <referenceList>.` }] : [];
     });
   },
 };
