@@ -21,7 +21,7 @@ import { planPatch } from './kb977203-patch.js';
 import { hotfixInstallStepsIn } from './kb977203-r1.js';
 import { executionOrder, isDisabled, KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, planWiring, runsProgram } from './kb977203-wiring.js';
 import { canSetProperty } from '../containers/index.js';
-import { planContainerReference, removeContainerReference } from '../transforms/container-references.js';
+import { containerReferences, planContainerReference, removeContainerReference } from '../transforms/container-references.js';
 
 export { KB977203_MSP, KB977203_STEP_NAMES, type Kb977203Options, type Kb977203Scenario } from './kb977203-options.js';
 export { KB977203_HOTFIX_DIR, kb977203PatchPath } from './kb977203-patch.js';
@@ -176,7 +176,11 @@ function planReplaceCertfix(doc: TaskSequenceDocument, replaced: { packageId: st
       apply: () => {
         ref.attributes.package = o.certfixPackage;
         describePackageReference(doc, o.certfixPackage, referenceInfoOf(certfixReferenceInfo(o)));
-        if (removeContainerReference(doc, replaced.packageId)) planContainerReference(doc, o.certfixPackage)?.();
+        // Added before the old entry goes: the new one is a copy of an entry in the array, and the old may be the only one.
+        if (containerReferences(doc).some((p) => p.toUpperCase() === replaced.packageId.toUpperCase())) {
+          planContainerReference(doc, o.certfixPackage)?.();
+          removeContainerReference(doc, replaced.packageId);
+        }
       },
     });
     return true;
