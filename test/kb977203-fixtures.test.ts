@@ -49,7 +49,7 @@ describe('KB977203 fixture cases', () => {
       expect(Buffer.from(writeTaskSequence(again)).equals(out)).toBe(true);
 
       // Revert gives back the input byte for byte when the input had no PATCH property and nothing of the fix was
-      // already there (revert removes the fix, including what an administrator had wired in by hand).
+      // already there (revert removes the fix; it leaves what an administrator wired in by hand).
       if (!/PATCH=/i.test(new TextDecoder(input[0] === 0xff ? 'utf-16le' : 'utf-8').decode(input)) && report.alreadyInPlace.length === 0 && !options.force) {
         const reverted = readTaskSequence(out);
         expect(revertKb977203(reverted, options).changed).toBe(report.changed);

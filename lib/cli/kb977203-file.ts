@@ -5,6 +5,7 @@
  */
 import { checkWritten } from './std-stream.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
+import type { TaskSequenceDocument } from '../document.js';
 import type { Kb977203Options, Kb977203Report } from '../presets/kb977203.js';
 import { applyKb977203, checkKb977203 } from '../presets/kb977203.js';
 import { revertKb977203 } from '../presets/kb977203-revert.js';
@@ -32,6 +33,13 @@ export interface FileResult {
   out?: Uint8Array;
 }
 
+/** A clone of `doc` with the preset applied, for what a check would leave undone. */
+function appliedClone(doc: TaskSequenceDocument, options: Kb977203Options): TaskSequenceDocument {
+  const clone = doc.clone();
+  applyKb977203(clone, options);
+  return clone;
+}
+
 /**
  * Runs the preset (or its check or revert) on every sequence of one input read as `bytes`; with a target, also gives
  * the bytes to write there, already checked. Throws `TaskSequenceError` when the input as a whole fails.
@@ -57,7 +65,9 @@ export function processBytes(bytes: Uint8Array, file: string, target: string | u
       throw e;
     }
     // Reader and container warnings reach the user with the report (standard error, and --json).
-    report.diagnostics.push(...doc.issues, ...warnings());
+    // A check leaves the document as it was, so what the container would say of the apply (an export .zip's
+    // ReferencesInfo.xml) is found on an applied clone: the check reports what the apply would.
+    report.diagnostics.push(...doc.issues, ...(mode === 'check' && report.changed ? warnings(appliedClone(doc, options)) : warnings()));
     for (const d of report.diagnostics) d.message = withFlagNames(d.message);
     const result = { input: label, output: mode === 'check' ? null : (target ?? null), dryRun: dryRun || mode === 'check', written: false, report, ...(dryRun ? { diff: unifiedDiff(before, writeTaskSequenceText(doc), label) } : {}) };
     outcomes.push({ input: label, result: detached(result), id, ...(keepDoc && { doc }) });

@@ -14,8 +14,11 @@ import type { CliIo } from './io.js';
 export interface Loaded {
   label: string;
   doc: TaskSequenceDocument;
-  /** What writing it back leaves undone, as the container knows it (after any edit). */
-  warnings: () => Issue[];
+  /**
+   * What writing it back leaves undone, as the container knows it (after any edit); of `edited` instead of `doc` when
+   * given (a clone of `doc` edited to preview what an edit would leave, as a check does).
+   */
+  warnings: (edited?: TaskSequenceDocument) => Issue[];
 }
 
 /** An input and how to write it back. */
@@ -62,7 +65,7 @@ function readInput(bytes: Uint8Array, file: string, limits: ReadLimits): LoadedI
   }
   const zip = readExportZip(bytes, { file, ...limits });
   return {
-    docs: zip.sequences.map((s) => ({ label: `${file}!${s.part}`, doc: s.doc, warnings: () => exportZipPartWarnings(s) })),
+    docs: zip.sequences.map((s) => ({ label: `${file}!${s.part}`, doc: s.doc, warnings: (edited = s.doc) => exportZipPartWarnings({ ...s, doc: edited }) })),
     write: () => writeExportZip(zip),
     // Judged without a second tree: the archive's structure, and each changed part's bytes as well-formed XML.
     verify: (out, output) => placedIn(output, () => checkExportZipOutput(out, zip, limits)),

@@ -106,7 +106,16 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   // The package ran the program first before the preset when the CCMCertFix step the preset inserted says so.
   const hadIt = current !== undefined && listItems(doc.sequence).some((l) => runsProgram(l.node, o.certfixPackage, o.program) && l.node.attributes.description === KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT);
   if (hadIt) kept.push({ what: `DependentProgram ${current}, which the package had before the preset`, where: '(package)', requirement: 'R12' });
-  if (current !== undefined && !hadIt && dependentRunsProgram(current, o.certfixPackage, o.program)) {
+  // Only a CCMCertFix step the preset inserted records what DependentProgram was before it. When every CCMCertFix step
+  // is the administrator's (wired by hand, adopted by the preset), nothing does: the program is taken to be theirs
+  // too, and left, rather than an administrator's "Run another program first" lost.
+  const certfixSteps = capture || current === undefined ? [] : listItems(doc.sequence).filter((l) => runsProgram(l.node, o.certfixPackage, o.program));
+  const handWired = certfixSteps.length > 0 && !certfixSteps.some((l) => hasPresetCertfixDescription(l.node));
+  if (current !== undefined && !hadIt && handWired && dependentRunsProgram(current, o.certfixPackage, o.program)) {
+    kept.push({ what: `DependentProgram ${current}, beside CCMCertFix steps that are all the administrator's`, where: '(package)', requirement: 'R12' });
+    diagnostics.push({ code: 'KB977203_REVERT_DEPENDENT_KEPT', severity: 'info', message: `"Run another program first" (DependentProgram) runs ${current}, and every step that runs CCMCertFix is the administrator's, not one the preset inserted, so nothing in the file says whether the preset set it: it is left as the administrator's. Clear it by hand if the preset set it.` });
+  }
+  if (current !== undefined && !hadIt && !handWired && dependentRunsProgram(current, o.certfixPackage, o.program)) {
     // The package had none before when the CCMCertFix step the preset inserted says so (it is still there to read).
     const hadNone = listItems(doc.sequence).some((l) => runsProgram(l.node, o.certfixPackage, o.program) && l.node.attributes.description === KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT);
     edits.push({ change: { what: hadNone ? 'DependentProgram (Run another program first), which the package did not have before the preset' : 'DependentProgram (Run another program first)', where: '(package)', before: current, after: '', requirement: 'R12' }, apply: () => clearDependentProgram(doc, hadNone) });

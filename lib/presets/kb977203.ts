@@ -21,7 +21,7 @@ import { planPatch } from './kb977203-patch.js';
 import { hotfixInstallStepsIn } from './kb977203-r1.js';
 import { executionOrder, isDisabled, KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, planWiring, runsProgram } from './kb977203-wiring.js';
 import { canSetProperty } from '../containers/index.js';
-import { planContainerReference, removeContainerReference } from '../transforms/container-references.js';
+import { containerReferences, planContainerReference, removeContainerReference } from '../transforms/container-references.js';
 
 export { KB977203_MSP, KB977203_STEP_NAMES, type Kb977203Options, type Kb977203Scenario } from './kb977203-options.js';
 export { KB977203_HOTFIX_DIR, kb977203PatchPath } from './kb977203-patch.js';
@@ -141,12 +141,14 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
   // The conflict was refused (or, under force, the old program rewired) above.
   const dependent = planSetDependentProgram(doc, { packageId: o.certfixPackage, programName: o.program, force: true, requirement: 'R12' });
   merge(dependent);
-  if (dependentAbsent && !recorded && dependent.edits.length > 0) {
+  if (o.scenario !== 'replace-capture' && !recorded && dependent.edits.length > 0) {
+    // Only the description of an inserted CCMCertFix step records what DependentProgram was before, and here every
+    // CCMCertFix step is the administrator's, adopted: revert takes such a DependentProgram for theirs and leaves it.
+    diagnostics.push({ code: 'KB977203_DEPENDENT_NOT_REVERSIBLE', severity: 'info', message: `"Run another program first" (DependentProgram) gets ${o.certfixPackage};;${o.program}, beside CCMCertFix steps that are all the administrator's (adopted, their descriptions kept). Nothing in the file will record that the preset set it, so revert leaves it, as it leaves one set by hand: clear it by hand after a revert if it should go.` });
+  } else if (dependentAbsent && !recorded && dependent.edits.length > 0) {
     // Once set, a DependentProgram the package did not have looks like one that was there empty; only the description
-    // of an inserted CCMCertFix step tells them apart, and here the preset inserts none (its CCMCertFix step is the
-    // administrator's, or the replace-capture scenario inserts no step).
-    const why = o.scenario === 'replace-capture' ? 'the replace-capture scenario inserts no step' : "the CCMCertFix step is the administrator's, adopted, and keeps its description";
-    diagnostics.push({ code: 'KB977203_DEPENDENT_NOT_REVERSIBLE', severity: 'info', message: `The package had no "Run another program first" (DependentProgram) at all, and gets ${o.certfixPackage};;${o.program}. Nothing in the file will record that it had none (${why}), so revert leaves DependentProgram empty rather than absent: the same to ConfigMgr, but not the original bytes.` });
+    // of an inserted CCMCertFix step tells them apart, and the replace-capture scenario inserts none.
+    diagnostics.push({ code: 'KB977203_DEPENDENT_NOT_REVERSIBLE', severity: 'info', message: `The package had no "Run another program first" (DependentProgram) at all, and gets ${o.certfixPackage};;${o.program}. Nothing in the file will record that it had none (the replace-capture scenario inserts no step), so revert leaves DependentProgram empty rather than absent: the same to ConfigMgr, but not the original bytes.` });
   }
   const changes = edits.map((e) => e.change);
   return { edits, report: { scenario: o.scenario, container: doc.container, changed: changes.length > 0, changes, alreadyInPlace: already, diagnostics, setupSteps } };
@@ -174,7 +176,11 @@ function planReplaceCertfix(doc: TaskSequenceDocument, replaced: { packageId: st
       apply: () => {
         ref.attributes.package = o.certfixPackage;
         describePackageReference(doc, o.certfixPackage, referenceInfoOf(certfixReferenceInfo(o)));
-        if (removeContainerReference(doc, replaced.packageId)) planContainerReference(doc, o.certfixPackage)?.();
+        // Added before the old entry goes: the new one is a copy of an entry in the array, and the old may be the only one.
+        if (containerReferences(doc).some((p) => p.toUpperCase() === replaced.packageId.toUpperCase())) {
+          planContainerReference(doc, o.certfixPackage)?.();
+          removeContainerReference(doc, replaced.packageId);
+        }
       },
     });
     return true;
