@@ -9,10 +9,12 @@ import { assertValidWith } from '../assert-valid.js';
 import { declarationDisagreement, type TextEncodingInfo } from '../xml/codec.js';
 import { readDeclaration } from '../xml/declaration.js';
 import { SMS_PACKAGE_ORDER } from '../containers/index.js';
+import { isXmlName } from '../xml/chars.js';
 import { escapeAttribute, escapeText, heldText } from '../xml/entities.js';
 import { type ContainerWrapper, containerWrapper, wrapSequence } from './json-wrapper.js';
 import { validateModelJson } from './model-json-validator.js';
 import { plainCopy } from './plain-copy.js';
+import { shownValue } from '../shown-value.js';
 import { printSequence } from './to-xml.js';
 import { checkWellFormed } from '../xml/parse.js';
 import type { Element, Node, Sequence } from './types.js';
@@ -177,5 +179,38 @@ export function fromModelJson(value: unknown): ModelJson {
     if (e instanceof TaskSequenceError) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', e.message);
     throw e;
   }
+  const bad = badNameAt((value as ModelJson).sequence);
+  if (bad) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The values of the task sequence JSON are invalid: ${bad.path}: ${shownValue(bad.name, '"')} is not an XML name.`, { path: bad.path });
   return value as ModelJson;
+}
+
+/**
+ * The first element name, attribute name or instruction target of the sequence that is not an XML name, with its
+ * path in the JSON (`sequence.children.0.tag`), in document order. The schema takes any string there, and the XML
+ * written for it was refused only when read back, at a place in that XML rather than in the JSON. Walked with an
+ * explicit stack: nesting goes as deep as the reader's `maxDepth` allows.
+ */
+function badNameAt(sequence: Sequence): { path: string; name: string } | undefined {
+  // Each frame links to its parent's: the path is made only for a bad name (made for every node, a chain of groups
+  // thousands deep cost the square of its depth).
+  type Frame = { node: Node; index: number; parent: Frame | undefined };
+  const pathOf = (f: Frame, last: string) => {
+    const parts = [last];
+    for (let at: Frame | undefined = f; at?.parent; at = at.parent) parts.push(`children.${at.index}`);
+    return ['sequence', ...parts.reverse()].join('.');
+  };
+  const stack: Frame[] = [{ node: sequence, index: 0, parent: undefined }];
+  for (let frame = stack.pop(); frame; frame = stack.pop()) {
+    const { node } = frame;
+    if (node.kind === 'instruction') {
+      if (!isXmlName(node.target)) return { path: pathOf(frame, 'target'), name: node.target };
+      continue;
+    }
+    if (!('tag' in node)) continue;
+    if (!isXmlName(node.tag)) return { path: pathOf(frame, 'tag'), name: node.tag };
+    const attribute = Object.keys(node.attributes).find((k) => !isXmlName(k));
+    if (attribute !== undefined) return { path: pathOf(frame, 'attributes'), name: attribute };
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as Node, index: i, parent: frame });
+  }
+  return undefined;
 }
