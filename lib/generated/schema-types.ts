@@ -423,6 +423,7 @@ export type SequenceTextStep = unknown & unknown & unknown & unknown & unknown &
   };
   timeout?: number;
   runIn?: "WinPE" | "FullOS" | "WinPEandFullOS";
+  /** Exit codes that count as success: whole numbers from -2147483648 to 4294967295 (32 bits, signed or unsigned). */
   successCodes?: number[];
   settings?: Record<string, unknown>;
   action?: string | null;

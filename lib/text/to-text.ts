@@ -21,7 +21,7 @@ import type { Condition, Element, Group, Node, Sequence, SequenceItem, Step, Sub
 import { getAction, variables } from '../model/variables.js';
 import { lf, originOf } from '../xml/origin.js';
 import { stepNode } from './build-text-step.js';
-import { CIM_NAME_PATTERN, MAX_NAME_LENGTH, MAX_TIMEOUT, VERSION_PATTERN } from './text-schema.js';
+import { CIM_NAME_PATTERN, EXIT_CODE_RANGE, MAX_NAME_LENGTH, MAX_TIMEOUT, VERSION_PATTERN } from './text-schema.js';
 import { textRelease } from './build-sequence.js';
 import type { TextCimArray, TextCimSchema, TextGroup, TextItem, TextSequence, TextStep, TextVariable } from './text-types.js';
 import { uncarried } from './uncarried.js';
@@ -123,7 +123,9 @@ function stepText(original: Step | SubTaskSequence, release: Release): TextStep 
   if (a.timeout !== undefined && /^\d+$/.test(a.timeout) && String(Number(a.timeout)) === a.timeout && Number(a.timeout) <= MAX_TIMEOUT) t.timeout = Number(a.timeout);
   const runIn = RUN_IN.find((r) => r === a.runIn);
   if (entry && runIn !== undefined && runIn !== entry.runIn) t.runIn = runIn;
-  if (entry && a.successCodeList !== undefined && a.successCodeList !== entry.successCodeList && /^-?\d+( -?\d+)*$/.test(a.successCodeList)) t.successCodes = a.successCodeList.split(' ').map(Number);
+  // Typed only when each code is one the text's schema takes (an exit code); otherwise the attributes are written raw.
+  const codes = a.successCodeList !== undefined && /^-?\d+( -?\d+)*$/.test(a.successCodeList) ? a.successCodeList.split(' ').map(Number) : undefined;
+  if (entry && codes && a.successCodeList !== entry.successCodeList && codes.every((c) => c >= EXIT_CODE_RANGE.minimum && c <= EXIT_CODE_RANGE.maximum)) t.successCodes = codes;
   const cond = conditionOf(step);
   if (cond) t.condition = textCondition(cond);
   // Typed only when the settings are valid for the type (the schema the text is checked against on build).
