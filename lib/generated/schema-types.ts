@@ -427,7 +427,8 @@ export type SequenceTextStep = unknown & unknown & unknown & unknown & unknown &
   successCodes?: number[];
   settings?: Record<string, unknown>;
   action?: string | null;
-  variables?: SequenceTextVariable[];
+  /** The variables as written, in order; [] an empty <defaultVarList>, null none. */
+  variables?: SequenceTextVariable[] | null;
 };
 
 export interface SequenceTextVariable {

@@ -138,7 +138,8 @@ export function sequenceTextSchema(): JsonSchema {
       successCodes: { type: 'array', items: { type: 'integer', ...EXIT_CODE_RANGE }, minItems: 1, description: 'Exit codes that count as success: whole numbers from -2147483648 to 4294967295 (32 bits, signed or unsigned).' },
       settings: { type: 'object' },
       action: { type: ['string', 'null'] },
-      variables: { type: 'array', items: { $ref: '#/definitions/variable' } },
+      // null: no <defaultVarList> at all; both it and an empty one were written [], and built back as an empty one.
+      variables: { type: ['array', 'null'], items: { $ref: '#/definitions/variable' }, description: 'The variables as written, in order; [] an empty <defaultVarList>, null none.' },
     },
     allOf: stepCatalog.map((e) => {
       const { $id: _id, title: _title, ...settings } = stepSettingsSchema(e);

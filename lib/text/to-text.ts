@@ -85,8 +85,11 @@ const RUN_IN = ['WinPE', 'FullOS', 'WinPEandFullOS'] as const;
 const spelling = (s: Step | SubTaskSequence) => ({
   attributes: Object.entries(s.attributes),
   action: getAction(s) ?? null,
-  variables: variables(s).map((v) => [Object.entries(v.attributes), v.value]),
+  variables: s.children.some((c) => c.kind === 'variableList') ? variables(s).map((v) => [Object.entries(v.attributes), v.value]) : null,
 });
+
+/** The step's variables as the text writes them raw: null when it has no `<defaultVarList>`, which `[]` would add. */
+const rawVariables = (s: Step | SubTaskSequence): TextVariable[] | null => (s.children.some((c) => c.kind === 'variableList') ? variables(s).map(textVariable) : null);
 
 /**
  * The step with its command line's and variables' values as XML defines them: each literal line end one LF. A CR
@@ -140,15 +143,15 @@ function stepText(original: Step | SubTaskSequence, release: Release): TextStep 
     }
   };
   // Whatever the typed form does not reproduce exactly is written out raw, one part at a time.
-  let got = build(t) ?? { attributes: [], action: null, variables: [] };
+  let got = build(t) ?? { attributes: [], action: null, variables: null };
   if (!build(t)) {
     delete t.settings;
-    t.variables = variables(step).map(textVariable);
+    t.variables = rawVariables(step);
     got = build(t) ?? got;
   }
   if (!clean || !same(got.variables, want.variables)) {
     delete t.settings;
-    t.variables = variables(step).map(textVariable);
+    t.variables = rawVariables(step);
   }
   got = spelling(stepNode(t, release));
   if (!same(got.attributes, want.attributes)) {
