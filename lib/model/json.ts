@@ -69,6 +69,7 @@ function strip(nodes: Node[]): Node[] {
 export function toModelJson(doc: TaskSequenceDocument, options: ToJsonOptions = {}): ModelJson {
   const sequence = plainCopy(doc.sequence);
   const properties = doc.properties();
+  const wrapper = options.wrapper ? containerWrapper(doc, options.whitespace) : undefined;
   return {
     format: 'cmts.task-sequence',
     version: 1,
@@ -76,7 +77,7 @@ export function toModelJson(doc: TaskSequenceDocument, options: ToJsonOptions = 
     encoding: { ...doc.encoding },
     properties,
     ...(doc.container === 'cim-instance' ? { propertyTypes: cimPropertyTypes(doc, properties) } : {}),
-    ...(options.wrapper && containerWrapper(doc) ? { wrapper: containerWrapper(doc, options.whitespace) as ContainerWrapper } : {}),
+    ...(wrapper ? { wrapper } : {}),
     sequence: options.whitespace ? sequence : { ...sequence, children: strip(sequence.children) },
   };
 }
@@ -143,7 +144,8 @@ function declared(text: string, info: TextEncodingInfo, nl: string): string {
 
 function containerXml(model: ModelJson, options: ToXmlOptions, checked: boolean): string {
   const nl = '\r\n';
-  if (model.wrapper && !options.bare && model.container !== 'sequence') return wrapSequence(model.wrapper, model.sequence, checked);
+  // A bare sequence's wrapper is its own (its declaration, its kept layout), so it holds with --bare too.
+  if (model.wrapper && (!options.bare || model.container === 'sequence')) return wrapSequence(model.wrapper, model.sequence, checked);
   return declared(freshXml(model, options, checked, nl), model.encoding, nl);
 }
 
