@@ -423,10 +423,12 @@ export type SequenceTextStep = unknown & unknown & unknown & unknown & unknown &
   };
   timeout?: number;
   runIn?: "WinPE" | "FullOS" | "WinPEandFullOS";
+  /** Exit codes that count as success: whole numbers from -2147483648 to 4294967295 (32 bits, signed or unsigned). */
   successCodes?: number[];
   settings?: Record<string, unknown>;
   action?: string | null;
-  variables?: SequenceTextVariable[];
+  /** The variables as written, in order; [] an empty <defaultVarList>, null none. */
+  variables?: SequenceTextVariable[] | null;
 };
 
 export interface SequenceTextVariable {
@@ -555,7 +557,7 @@ export interface TaskSequence {
   propertyTypes?: {
     [key: string]: string;
   };
-  /** cmts convert --to json only: the container's text around the sequence (declaration, property elements, CIM qualifiers, layout), so convert --to xml writes the same container back byte for byte with the sequence in its place; properties that differ from `properties` are then set */
+  /** cmts convert --to json only: the container's text around the sequence (declaration, property elements, CIM qualifiers, layout), so convert --to xml writes the same container back byte for byte with the sequence in its place; properties that differ from `properties` are then set. A bare sequence has one only with --whitespace: its declaration and what else is around it, and layout: true */
   wrapper?: {
     before: string;
     after: string;

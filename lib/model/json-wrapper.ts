@@ -32,14 +32,19 @@ export interface ContainerWrapper {
   apos?: boolean;
 }
 
-/** The document's text around its sequence, or undefined for a bare sequence or a document not read from text. */
+/**
+ * The document's text around its sequence, or undefined for a document not read from text. A bare sequence has one
+ * only when the layout is kept (`--whitespace`): its declaration and what else is around it, and the sign that its
+ * layout was kept, which a sequence on one line (as the console exports it) has no white space to show; without it,
+ * it came back laid out over many lines, and without its declaration.
+ */
 export function containerWrapper(doc: TaskSequenceDocument, keptLayout = false): ContainerWrapper | undefined {
+  if (doc.container === 'sequence' && !keptLayout) return undefined;
   const w = wrapperOf(doc);
   return w && keptLayout ? { ...w, layout: true } : w;
 }
 
 function wrapperOf(doc: TaskSequenceDocument): ContainerWrapper | undefined {
-  if (doc.container === 'sequence') return undefined;
   const holder = doc.embedded?.holder;
   if (!holder) {
     const o = originOf(doc.sequence) as ElementOrigin | undefined;

@@ -9,10 +9,12 @@ import { assertValidWith } from '../assert-valid.js';
 import { declarationDisagreement, type TextEncodingInfo } from '../xml/codec.js';
 import { readDeclaration } from '../xml/declaration.js';
 import { SMS_PACKAGE_ORDER } from '../containers/index.js';
+import { isXmlName } from '../xml/chars.js';
 import { escapeAttribute, escapeText, heldText } from '../xml/entities.js';
 import { type ContainerWrapper, containerWrapper, wrapSequence } from './json-wrapper.js';
 import { validateModelJson } from './model-json-validator.js';
 import { plainCopy } from './plain-copy.js';
+import { shownValue } from '../shown-value.js';
 import { printSequence } from './to-xml.js';
 import { checkWellFormed } from '../xml/parse.js';
 import type { Element, Node, Sequence } from './types.js';
@@ -67,6 +69,7 @@ function strip(nodes: Node[]): Node[] {
 export function toModelJson(doc: TaskSequenceDocument, options: ToJsonOptions = {}): ModelJson {
   const sequence = plainCopy(doc.sequence);
   const properties = doc.properties();
+  const wrapper = options.wrapper ? containerWrapper(doc, options.whitespace) : undefined;
   return {
     format: 'cmts.task-sequence',
     version: 1,
@@ -74,7 +77,7 @@ export function toModelJson(doc: TaskSequenceDocument, options: ToJsonOptions = 
     encoding: { ...doc.encoding },
     properties,
     ...(doc.container === 'cim-instance' ? { propertyTypes: cimPropertyTypes(doc, properties) } : {}),
-    ...(options.wrapper && containerWrapper(doc) ? { wrapper: containerWrapper(doc, options.whitespace) as ContainerWrapper } : {}),
+    ...(wrapper ? { wrapper } : {}),
     sequence: options.whitespace ? sequence : { ...sequence, children: strip(sequence.children) },
   };
 }
@@ -141,7 +144,8 @@ function declared(text: string, info: TextEncodingInfo, nl: string): string {
 
 function containerXml(model: ModelJson, options: ToXmlOptions, checked: boolean): string {
   const nl = '\r\n';
-  if (model.wrapper && !options.bare && model.container !== 'sequence') return wrapSequence(model.wrapper, model.sequence, checked);
+  // A bare sequence's wrapper is its own (its declaration, its kept layout), so it holds with --bare too.
+  if (model.wrapper && (!options.bare || model.container === 'sequence')) return wrapSequence(model.wrapper, model.sequence, checked);
   return declared(freshXml(model, options, checked, nl), model.encoding, nl);
 }
 
@@ -177,5 +181,38 @@ export function fromModelJson(value: unknown): ModelJson {
     if (e instanceof TaskSequenceError) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', e.message);
     throw e;
   }
+  const bad = badNameAt((value as ModelJson).sequence);
+  if (bad) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The values of the task sequence JSON are invalid: ${bad.path}: ${shownValue(bad.name, '"')} is not an XML name.`, { path: bad.path });
   return value as ModelJson;
+}
+
+/**
+ * The first element name, attribute name or instruction target of the sequence that is not an XML name, with its
+ * path in the JSON (`sequence.children.0.tag`), in document order. The schema takes any string there, and the XML
+ * written for it was refused only when read back, at a place in that XML rather than in the JSON. Walked with an
+ * explicit stack: nesting goes as deep as the reader's `maxDepth` allows.
+ */
+function badNameAt(sequence: Sequence): { path: string; name: string } | undefined {
+  // Each frame links to its parent's: the path is made only for a bad name (made for every node, a chain of groups
+  // thousands deep cost the square of its depth).
+  type Frame = { node: Node; index: number; parent: Frame | undefined };
+  const pathOf = (f: Frame, last: string) => {
+    const parts = [last];
+    for (let at: Frame | undefined = f; at?.parent; at = at.parent) parts.push(`children.${at.index}`);
+    return ['sequence', ...parts.reverse()].join('.');
+  };
+  const stack: Frame[] = [{ node: sequence, index: 0, parent: undefined }];
+  for (let frame = stack.pop(); frame; frame = stack.pop()) {
+    const { node } = frame;
+    if (node.kind === 'instruction') {
+      if (!isXmlName(node.target)) return { path: pathOf(frame, 'target'), name: node.target };
+      continue;
+    }
+    if (!('tag' in node)) continue;
+    if (!isXmlName(node.tag)) return { path: pathOf(frame, 'tag'), name: node.tag };
+    const attribute = Object.keys(node.attributes).find((k) => !isXmlName(k));
+    if (attribute !== undefined) return { path: pathOf(frame, 'attributes'), name: attribute };
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as Node, index: i, parent: frame });
+  }
+  return undefined;
 }

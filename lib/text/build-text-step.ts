@@ -80,6 +80,8 @@ export function stepNode(t: TextStep, release: Release): Step | SubTaskSequence 
   // The element asked for, also for a catalog type (Run Task Sequence written as <step>): the same step either way.
   if (t.element !== undefined && t.element !== node.kind) node = t.element === 'subtasksequence' ? { ...node, kind: 'subtasksequence', tag: 'subtasksequence' } : { ...node, kind: 'step', tag: 'step' };
   if (t.attributes) node.attributes = { ...t.attributes };
+  // Asked for by the text only: a step without a list gets none (neither the builder's nor an empty one).
+  if (t.variables === null) node.children = node.children.filter((c) => c.kind !== 'variableList');
   if (t.variables) {
     const vars = t.variables.map(variableNode);
     const list = node.children.find((c) => c.kind === 'variableList');

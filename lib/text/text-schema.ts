@@ -10,6 +10,12 @@ import { OPERAND_OPERATORS } from '../model/condition-builder.js';
 /** The largest `timeout` ConfigMgr holds (`SMS_TaskSequence_Action.Timeout` is a UInt32, in seconds). */
 export const MAX_TIMEOUT = 4294967295;
 
+/**
+ * The range of a success code: an exit code is 32 bits, written signed (`-2147024891`) or unsigned (`3247440400`, as
+ * exports write 0xC1900210), so from the least Int32 to the greatest UInt32.
+ */
+export const EXIT_CODE_RANGE = { minimum: -2147483648, maximum: 4294967295 } as const;
+
 const str = { type: 'string' };
 const strings = { type: 'object', additionalProperties: str };
 
@@ -128,10 +134,12 @@ export function sequenceTextSchema(): JsonSchema {
       // Action.Timeout is a UInt32: a larger number has no place in ConfigMgr, and one past 2^53 is not even kept as written.
       timeout: { type: 'integer', minimum: 0, maximum: MAX_TIMEOUT },
       runIn: { enum: ['WinPE', 'FullOS', 'WinPEandFullOS'] },
-      successCodes: { type: 'array', items: { type: 'integer' }, minItems: 1 },
+      // A number no exit code can be was written into successCodeList as it was (1e30 as "1e+30").
+      successCodes: { type: 'array', items: { type: 'integer', ...EXIT_CODE_RANGE }, minItems: 1, description: 'Exit codes that count as success: whole numbers from -2147483648 to 4294967295 (32 bits, signed or unsigned).' },
       settings: { type: 'object' },
       action: { type: ['string', 'null'] },
-      variables: { type: 'array', items: { $ref: '#/definitions/variable' } },
+      // null: no <defaultVarList> at all; both it and an empty one were written [], and built back as an empty one.
+      variables: { type: ['array', 'null'], items: { $ref: '#/definitions/variable' }, description: 'The variables as written, in order; [] an empty <defaultVarList>, null none.' },
     },
     allOf: stepCatalog.map((e) => {
       const { $id: _id, title: _title, ...settings } = stepSettingsSchema(e);

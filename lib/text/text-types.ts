@@ -47,8 +47,11 @@ export interface TextStep extends TextItemBase {
   settings?: Record<string, unknown>;
   /** The `<action>` line, when it is not what the console renders from the settings; null when the step has none. */
   action?: string | null;
-  /** The variables as written, in order, when typed settings cannot say them exactly. */
-  variables?: TextVariable[];
+  /**
+   * The variables as written, in order, when typed settings cannot say them exactly; null when the step has no
+   * `<defaultVarList>` (`[]` is an empty one).
+   */
+  variables?: TextVariable[] | null;
 }
 
 /** A group. */

@@ -21,7 +21,7 @@ import type { Condition, Element, Group, Node, Sequence, SequenceItem, Step, Sub
 import { getAction, variables } from '../model/variables.js';
 import { lf, originOf } from '../xml/origin.js';
 import { stepNode } from './build-text-step.js';
-import { CIM_NAME_PATTERN, MAX_NAME_LENGTH, MAX_TIMEOUT, VERSION_PATTERN } from './text-schema.js';
+import { CIM_NAME_PATTERN, EXIT_CODE_RANGE, MAX_NAME_LENGTH, MAX_TIMEOUT, VERSION_PATTERN } from './text-schema.js';
 import { textRelease } from './build-sequence.js';
 import type { TextCimArray, TextCimSchema, TextGroup, TextItem, TextSequence, TextStep, TextVariable } from './text-types.js';
 import { uncarried } from './uncarried.js';
@@ -85,8 +85,11 @@ const RUN_IN = ['WinPE', 'FullOS', 'WinPEandFullOS'] as const;
 const spelling = (s: Step | SubTaskSequence) => ({
   attributes: Object.entries(s.attributes),
   action: getAction(s) ?? null,
-  variables: variables(s).map((v) => [Object.entries(v.attributes), v.value]),
+  variables: s.children.some((c) => c.kind === 'variableList') ? variables(s).map((v) => [Object.entries(v.attributes), v.value]) : null,
 });
+
+/** The step's variables as the text writes them raw: null when it has no `<defaultVarList>`, which `[]` would add. */
+const rawVariables = (s: Step | SubTaskSequence): TextVariable[] | null => (s.children.some((c) => c.kind === 'variableList') ? variables(s).map(textVariable) : null);
 
 /**
  * The step with its command line's and variables' values as XML defines them: each literal line end one LF. A CR
@@ -123,7 +126,9 @@ function stepText(original: Step | SubTaskSequence, release: Release): TextStep 
   if (a.timeout !== undefined && /^\d+$/.test(a.timeout) && String(Number(a.timeout)) === a.timeout && Number(a.timeout) <= MAX_TIMEOUT) t.timeout = Number(a.timeout);
   const runIn = RUN_IN.find((r) => r === a.runIn);
   if (entry && runIn !== undefined && runIn !== entry.runIn) t.runIn = runIn;
-  if (entry && a.successCodeList !== undefined && a.successCodeList !== entry.successCodeList && /^-?\d+( -?\d+)*$/.test(a.successCodeList)) t.successCodes = a.successCodeList.split(' ').map(Number);
+  // Typed only when each code is one the text's schema takes (an exit code); otherwise the attributes are written raw.
+  const codes = a.successCodeList !== undefined && /^-?\d+( -?\d+)*$/.test(a.successCodeList) ? a.successCodeList.split(' ').map(Number) : undefined;
+  if (entry && codes && a.successCodeList !== entry.successCodeList && codes.every((c) => c >= EXIT_CODE_RANGE.minimum && c <= EXIT_CODE_RANGE.maximum)) t.successCodes = codes;
   const cond = conditionOf(step);
   if (cond) t.condition = textCondition(cond);
   // Typed only when the settings are valid for the type (the schema the text is checked against on build).
@@ -138,15 +143,15 @@ function stepText(original: Step | SubTaskSequence, release: Release): TextStep 
     }
   };
   // Whatever the typed form does not reproduce exactly is written out raw, one part at a time.
-  let got = build(t) ?? { attributes: [], action: null, variables: [] };
+  let got = build(t) ?? { attributes: [], action: null, variables: null };
   if (!build(t)) {
     delete t.settings;
-    t.variables = variables(step).map(textVariable);
+    t.variables = rawVariables(step);
     got = build(t) ?? got;
   }
   if (!clean || !same(got.variables, want.variables)) {
     delete t.settings;
-    t.variables = variables(step).map(textVariable);
+    t.variables = rawVariables(step);
   }
   got = spelling(stepNode(t, release));
   if (!same(got.attributes, want.attributes)) {
