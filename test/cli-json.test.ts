@@ -267,7 +267,7 @@ describe('transform --json', { timeout: 300_000 }, () => {
 
     const refused = cmts(['transform', 'add-reference', ts, '--options', lower, '--check', '--json']);
     expect(refused.status).toBe(1);
-    expect(envelope('transform', refused, 'refused').results).toEqual([{ input: ts, error: expect.objectContaining({ code: 'OPTIONS_INVALID', file: ts }) as unknown }]);
+    expect(envelope('transform', refused, 'refused').results).toEqual([{ input: ts, error: expect.objectContaining({ code: 'OPTIONS_INVALID', file: lower }) as unknown }]);
     expect(readFileSync(ts).equals(readFileSync(EXAMPLE_2007))).toBe(true);
   });
 });

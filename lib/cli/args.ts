@@ -26,14 +26,54 @@ export interface Parsed {
   positionals: string[];
 }
 
-function unknownOption(message: string, options: OptionSpecs): string {
+/**
+ * The word of `argv` in which node:util found the unknown one-letter option `letter`, as a long option's name when it
+ * is one written with one dash (`-json`, PowerShell's way): node:util reads it as the letters -j -s -o -n and names
+ * only the first it does not know, `-j`, a word the user never typed.
+ */
+function oneDashName(argv: string[], letter: string, options: OptionSpecs): string | undefined {
+  const shorts = new Map(Object.values(options).flatMap((o) => (o.short === undefined ? [] : [[o.short, o.type] as const])));
+  for (const word of argv) {
+    if (word === '--') break;
+    if (!/^-[^-]/.test(word) || word.length < 3) continue;
+    // As node:util reads the letters: known flags are passed over, one taking a value takes the rest of the word.
+    for (const c of word.slice(1)) {
+      const type = shorts.get(c);
+      if (type === 'string') break;
+      if (type === undefined) {
+        const name = word.slice(1).split('=')[0] as string;
+        if (c === letter && name.length > 1) return name;
+        break;
+      }
+    }
+  }
+  return undefined;
+}
+
+function unknownOption(message: string, options: OptionSpecs, argv: string[]): string {
   const m = /Unknown option '(-{1,2})([^']*)'/.exec(message);
   if (!m) return message.replace(/\. To specify a positional argument.*$/s, '.');
-  const [, dashes, name] = m as unknown as [string, string, string];
+  const [, dashes, letters] = m as unknown as [string, string, string];
+  const name = (dashes === '-' && letters.length === 1 && oneDashName(argv, letters, options)) || letters;
   const longs = Object.keys(options);
   // A one-letter option has no near miss worth naming; a long one (or a long name given with one dash) does.
   const hint = name.length > 1 ? didYouMean(name, longs, (c) => `--${c}`) : '';
   return `Unknown option '${dashes}${name}'.${hint}`;
+}
+
+/**
+ * node:util's refusal of an option's value in cmts's words, on one line and by the option's long name: its own text
+ * runs three sentences over three lines ("argument is ambiguous…"), which a usage error showed as literal `\n`.
+ */
+function badValue(message: string, options: OptionSpecs): string {
+  const m = /^Option '(?:-[^-], )?(-{1,2})([^' ]+)/.exec(message);
+  if (!m) return message;
+  const [, dashes, given] = m as unknown as [string, string, string];
+  const long = dashes === '--' ? given : (Object.keys(options).find((k) => options[k]?.short === given) ?? given);
+  if (message.includes('argument is ambiguous')) return `--${long} needs a value, not the option that follows it; to give one that starts with -, write --${long}=<value>.`;
+  if (message.includes('argument missing')) return `--${long} needs a value.`;
+  if (message.includes('does not take an argument')) return `--${long} takes no value.`;
+  return message;
 }
 
 /** Parses `argv` for `options`; throws {@link UsageError} on anything it refuses, including an option given twice. */
@@ -42,7 +82,8 @@ export function parse(argv: string[], options: OptionSpecs): Parsed {
   try {
     result = parseArgs({ args: argv, options, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
-    throw new UsageError(unknownOption((e as Error).message, options));
+    const { code, message } = e as { code?: unknown; message: string };
+    throw new UsageError(code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? badValue(message, options) : unknownOption(message, options, argv));
   }
   const counts = new Map<string, number>();
   for (const t of result.tokens ?? []) {

@@ -83,10 +83,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   if (first === 'help' && rest.length > 0) {
     const [name, ...extra] = rest as [string, ...string[]];
-    if (extra.length) {
-      io.stderr.write('cmts help: give one command.\n');
-      return EXIT.usage;
-    }
+    // A usage error of the command line like any other: with its pointer to the help, and under --json the envelope.
+    if (extra.length) return reportCommandLineUsage(`help takes one command, not ${rest.length} words.`, argv, io);
     // `cmts help help` and `cmts help --help` ask for this help, as `cmts help` does.
     if (name === 'help' || name === '--help' || name === '-h') {
       io.stdout.write(mainHelp());

@@ -5,6 +5,7 @@ import { checkWritten } from './std-stream.js';
 import { printable, TaskSequenceError } from '../errors.js';
 import { applyWith, checkWith, TRANSFORMS, type TransformEntry, type TransformReport } from '../transforms/index.js';
 import { PRESETS } from '../presets/index.js';
+import { validOptions } from '../transforms/values.js';
 import { flag, type OptionSpecs, type Parsed, reportUsage, shownValue, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import { errorRecord, printErrorJson, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
@@ -104,6 +105,14 @@ export function run(argv: string[], io: CliIo): number {
   try {
     const file = str(p, 'options') as string;
     options = parseJsonInput(Buffer.from(io.readFile(file)).toString('utf8'), file, 'OPTIONS_INVALID');
+    // Checked against the schema once, before any input: checked per input, a refusal of the options file named each
+    // task sequence as the file at fault, once per input.
+    try {
+      validOptions(name, entry.schema, options);
+    } catch (e) {
+      if (e instanceof TaskSequenceError) e.file ??= file;
+      throw e;
+    }
     inputs = expandInputs(args, io);
   } catch (e) {
     if (e instanceof UsageError) return reportUsage('transform', e.message, io);
