@@ -41,8 +41,8 @@ DESCRIPTION
                 back as it was (byte for byte when the JSON was made with --whitespace), with the sequence in
                 its place and any property edited in the JSON set in place. With --whitespace the sequence's
                 bytes come back too (a bare sequence's declaration and one-line layout included), but for how
-                an empty element was spelt: <a/>, <a /> and <a></a> come back <a/>, a <variable> <a></a>. JSON without a wrapper gets a
-                container built from its properties. A folder means its .json files.
+                an empty element was spelt: <a/>, <a /> and <a></a> come back <a/>, a <variable> <a></a>.
+                JSON without a wrapper gets a container built from its properties. A folder means its .json files.
     --to yaml   a task sequence → the text form (sequence as code: steps by console name, settings by
                 meaningful names; build it back with cmts build).
 
@@ -51,7 +51,7 @@ OPTIONS
     -o, --output <file>    write here, in an existing folder ('-' or nothing: standard output); one input only
     --out-dir <folder>     write each result to the folder (created if missing) as <input name>.json / .xml / .yaml
     --whitespace           with --to json: keep the file's layout (whitespace text nodes, a bare sequence's
-                           declaration), so --to xml gives its bytes back but the empty elements' spelling
+                           declaration), so --to xml gives its bytes back, all but how empty elements are spelt
     --bare                 with --to xml: write a bare <sequence> whatever the container (a warning names the
                            package properties it leaves behind)
 ${readLimitHelp('    ', 27)}
