@@ -67,7 +67,7 @@ describe('YAML the text form refuses', () => {
   it('an attribute name that is not an XML name is refused at its place in the text', () => {
     const e = thrown(() => fromYaml('steps:\n  - group: A\n    attributes:\n      name: A\n      "bad name": x\n'));
     expect(e.code).toBe('OUTPUT_MALFORMED');
-    expect(e.linePos).toEqual({ line: 5, col: 19 });
+    expect(e.linePos).toEqual({ line: 5, col: 7 });
   });
 
   it('cmts build prints the place in the YAML for what the builder refuses, exit 1, nothing written', () => {

@@ -54,7 +54,7 @@ describe('values shown in usage errors', () => {
 
   it('the quoting each message had is kept for an ordinary value', async () => {
     expect((await run(['inspect', 'ts.xml', '--max-depth', '0'])).stderr).toContain("--max-depth takes a positive whole number, not '0'.");
-    expect((await run(['render', 'ts.xml', '--format', 'pdf'])).stderr).toContain('--format is html or md, not "pdf".');
+    expect((await run(['render', 'ts.xml', '--format', 'pdf'])).stderr).toContain("--format is html or md, not 'pdf'.");
     expect((await run(['inspcet'])).stderr).toContain('unknown command "inspcet". Did you mean inspect?');
   });
 

@@ -13,6 +13,7 @@ import { HELP as LINT_HELP } from './lint.js';
 import { HELP as BUILD_HELP } from './build.js';
 import { HELP as RENDER_HELP } from './render.js';
 import { HELP as TRANSFORM_HELP } from './transform.js';
+import { shownValue } from '../shown-value.js';
 import { TRANSFORMS } from '../transforms/index.js';
 import { PRESETS } from '../presets/index.js';
 import { EXIT } from './exit.js';
@@ -144,7 +145,9 @@ export function run(argv: string[], io: CliIo): number {
       help: HELP,
       options: OPTIONS,
       check: (q) => {
-        if (q.positionals.length !== 1 || !['bash', 'powershell'].includes(q.positionals[0] as string)) throw new UsageError('Give the shell: bash or powershell.');
+        const [shell] = q.positionals;
+        if (q.positionals.length !== 1 || shell === undefined) throw new UsageError('Give the shell: bash or powershell.');
+        if (!['bash', 'powershell'].includes(shell)) throw new UsageError(`There is no completion for the shell ${shownValue(shell)}: give bash or powershell.`);
       },
     },
     argv,

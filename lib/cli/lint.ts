@@ -34,7 +34,8 @@ SYNOPSIS
 DESCRIPTION
     Checks each task sequence (files, folders of .xml and .zip files, globs, or - for standard input) against
     these rules and prints one line per finding, file:line:col: severity rule path: message (no path for a
-    finding about the sequence as a whole or one of its global variables).
+    finding about the sequence as a whole or one of its global variables; file: alone, no line and column, for
+    one with no place in the file).
 ${LINT_RULES.map((r) => hanging(`      ${r.id.padEnd(ID_WIDTH)}${r.severity.padEnd(8)}`, `${r.requirement ? `[${r.requirement}] ` : ''}${r.description}`)).join('\n')}
     [R…] names a KB977203 requirement, described in docs/kb977203-requirements.md (in the package).
 
@@ -82,8 +83,10 @@ export function run(argv: string[], io: CliIo): number {
         for (const d of diagnostics) {
           if (d.severity === 'error') errors++;
           else if (d.severity === 'warning') warnings++;
-          // One line a finding, whatever the step's name holds (see printable).
-          if (!json) io.stdout.write(`${printable(`${label}:${d.line ?? 0}:${d.col ?? 0}: ${d.severity} ${d.code}${d.requirement ? ` [${d.requirement}]` : ''}${d.path !== undefined ? ` ${d.path}` : ''}: ${d.message}`)}\n`);
+          // One line a finding, whatever the step's name holds (see printable); one with no place in the file is
+          // placed at the file alone, as other commands print a message about a whole file (not at line 0, column 0).
+          const at = d.line === undefined ? label : `${label}:${d.line}:${d.col ?? 1}`;
+          if (!json) io.stdout.write(`${printable(`${at}: ${d.severity} ${d.code}${d.requirement ? ` [${d.requirement}]` : ''}${d.path !== undefined ? ` ${d.path}` : ''}: ${d.message}`)}\n`);
         }
       }
     } catch (e) {

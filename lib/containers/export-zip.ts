@@ -12,6 +12,7 @@ import { referencedPackages } from '../model/mutate.js';
 import { DEFAULT_MAX_BYTES } from '../read-limits.js';
 import { readTaskSequence, type ReadOptions } from '../read.js';
 import { checkWrittenBytes, writeTaskSequence } from '../write.js';
+import { nameKey } from '../zip/entry-names.js';
 import { DEFAULT_MAX_ENTRY_BYTES, readEntry, readZip, writeZip, type ZipArchive, type ZipEntry, type ZipLimits } from '../zip/zip.js';
 import {
   addReferencesInfoItem,
@@ -85,7 +86,7 @@ export function readExportZip(bytes: Uint8Array, options: ReadOptions & ZipLimit
 
 function readArchive(bytes: Uint8Array, options: ReadOptions & ZipLimits): ExportZip {
   const zip = readZip(bytes, options);
-  const infos = new Map(zip.entries.filter((e) => REFERENCES_INFO_PART.test(e.name)).map((e) => [e.name.toLowerCase(), { entry: e, original: readEntry(zip, e, options) }]));
+  const infos = new Map(zip.entries.filter((e) => REFERENCES_INFO_PART.test(e.name)).map((e) => [nameKey(e.name), { entry: e, original: readEntry(zip, e, options) }]));
   // Another sequence of the archive may reference (and so describe) a package that an edit adds to this one.
   const packagesInArchive = new Map<string, PackageReferenceInfo>();
   for (const { original } of infos.values()) {
@@ -112,7 +113,9 @@ function readArchive(bytes: Uint8Array, options: ReadOptions & ZipLimits): Expor
       if (e.size > maxBytes) throw new TaskSequenceError('INPUT_TOO_LARGE', `The part is ${e.size} bytes once unpacked; the limit is ${maxBytes} (option maxBytes).`, { file });
       const original = readEntry(zip, e, partLimits);
       const doc = readTaskSequence(original, { ...options, file });
-      const referencesInfo = infos.get(e.name.replace(/object\.xml$/i, 'ReferencesInfo.xml').toLowerCase());
+      // The names as Windows compares them, as the archive's check for duplicate names does (not toLowerCase, which
+      // folds a final sigma and the Kelvin sign otherwise).
+      const referencesInfo = infos.get(nameKey(e.name.replace(/object\.xml$/i, 'ReferencesInfo.xml')));
       return { part: e.name, entry: e, doc, original, referencesAtRead: referencedPackages(doc.sequence), ...(referencesInfo && { referencesInfo }), packagesInArchive };
     });
   if (sequences.length === 0) {

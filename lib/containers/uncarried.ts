@@ -6,6 +6,7 @@
  * object.xml repeats on the instance and every property (`CLASSORIGIN`, `PROPAGATED`, qualifiers such as `CIMTYPE`
  * and `key`) is described by `cim-schema.ts`, which reads it; array properties by `cim-arrays.ts`.
  */
+import { isXmlSpace } from '../diff/canonical-xml.js';
 import { xmlText } from '../diff/xml-value.js';
 import { isElement } from '../model/query.js';
 import type { Element, Node } from '../model/types.js';
@@ -18,11 +19,12 @@ export interface UncarriedPart {
 }
 
 /**
- * A node that is neither an element nor layout (white space), described for a refusal; undefined otherwise. The text
- * form's check of the sequence (`text/uncarried.ts`) describes what it refuses with it too.
+ * A node that is neither an element nor layout (XML white space; a no-break space is text), described for a refusal;
+ * undefined otherwise. The text form's check of the sequence (`text/uncarried.ts`) describes what it refuses with it
+ * too.
  */
 export function describeMarkup(n: Node): string | undefined {
-  if (n.kind === 'text') return n.value.trim() === '' ? undefined : `the text ${JSON.stringify(n.value.trim().slice(0, 40))}`;
+  if (n.kind === 'text') return isXmlSpace(n.value) ? undefined : `the text ${JSON.stringify(n.value.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '').slice(0, 40))}`;
   if (n.kind === 'comment') return `a comment (<!--${n.value.slice(0, 40)}-->)`;
   if (n.kind === 'cdata') return 'a CDATA section';
   if (n.kind === 'instruction') return 'a processing instruction';

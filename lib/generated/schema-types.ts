@@ -87,6 +87,7 @@ export interface InsertStepsAfterOptions {
   requirements?: string[];
   steps: ({
     type: "install-software";
+    /** Up to 100 characters (the provider's limit); the console shows 50 (lint's name-too-long warns over 50). */
     name: string;
     description?: string;
     /** A ConfigMgr package ID: a three-character site code and five hexadecimal digits, upper case (ABC00010). */
@@ -95,6 +96,7 @@ export interface InsertStepsAfterOptions {
     continueOnError?: boolean;
   } | {
     type: "restart-computer";
+    /** Up to 100 characters (the provider's limit); the console shows 50 (lint's name-too-long warns over 50). */
     name: string;
     description?: string;
     target?: "HD" | "WinPE";
@@ -103,6 +105,7 @@ export interface InsertStepsAfterOptions {
     timeout?: number;
   } | {
     type: "run-command-line";
+    /** Up to 100 characters (the provider's limit); the console shows 50 (lint's name-too-long warns over 50). */
     name: string;
     description?: string;
     commandLine: string;
@@ -110,6 +113,7 @@ export interface InsertStepsAfterOptions {
     packageId?: string;
   } | {
     type: "set-variable";
+    /** Up to 100 characters (the provider's limit); the console shows 50 (lint's name-too-long warns over 50). */
     name: string;
     description?: string;
     variableName: string;

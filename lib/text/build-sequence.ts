@@ -303,16 +303,17 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
     const node = yaml.getIn(path, true) as { range?: [number, number, number] } | undefined;
     throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${describeErrors(validate.errors).slice(0, 5).join('; ')}.`, node?.range ? place(node.range[0]) : {});
   }
-  const at = (path: readonly (string | number)[]) => {
-    // A value's place; for a mapping or list, which starts on the line after its key, the key's.
+  const at = (path: readonly (string | number)[], onKey = false) => {
+    // A value's place; for a mapping or list, which starts on the line after its key, or for what is wrong with the
+    // key itself (`onKey`), the key's.
     const value = yaml.getIn(path, true);
-    const parent = isCollection(value) && path.length > 0 ? yaml.getIn(path.slice(0, -1), true) : undefined;
+    const parent = (onKey || isCollection(value)) && path.length > 0 ? yaml.getIn(path.slice(0, -1), true) : undefined;
     const key = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1))?.key : undefined;
     const node = (isScalar(key) ? key : value) as { range?: [number, number, number] } | undefined;
     return node?.range ? place(node.range[0]) : {};
   };
   const unwritable = unwritableAt(value);
-  if (unwritable) throw new TaskSequenceError('OUTPUT_MALFORMED', `The text is not a task sequence: ${unwritable.what}; nothing is written.`, at(unwritable.path));
+  if (unwritable) throw new TaskSequenceError('OUTPUT_MALFORMED', `The text is not a task sequence: ${unwritable.what}; nothing is written.`, at(unwritable.path, unwritable.key));
   const arrayProblem = cimPropertiesProblem(value as TextSequence);
   if (arrayProblem) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${arrayProblem.what}.`, { path: arrayProblem.path.join('/'), ...at(arrayProblem.path) });
   try {
@@ -331,23 +332,24 @@ const hex = (c: string) => (c.codePointAt(0) ?? 0).toString(16).toUpperCase().pa
 /**
  * The first string of the text (value, or name of an attribute or reference field) that XML cannot write: a
  * character XML 1.0 does not allow (U+0000, a lone surrogate, …), or an attribute name that is not an XML name.
- * Found on the data with an explicit stack (the text may be deeply nested), in text order.
+ * Found on the data with an explicit stack (the text may be deeply nested), in text order; `key` when it is the key
+ * at `path` that is wrong, not its value.
  */
-function unwritableAt(value: unknown): { path: (string | number)[]; what: string } | undefined {
+function unwritableAt(value: unknown): { path: (string | number)[]; what: string; key: boolean } | undefined {
   const stack: { v: unknown; path: (string | number)[]; names: boolean }[] = [{ v: value, path: [], names: false }];
   for (let frame = stack.pop(); frame; frame = stack.pop()) {
     const { v, path, names } = frame;
     if (typeof v === 'string') {
       const bad = INVALID_CHAR.exec(v);
-      if (bad) return { path, what: `${path.join('.')} holds U+${hex(bad[0])}, a character XML cannot hold` };
+      if (bad) return { path, what: `${path.join('.')} holds U+${hex(bad[0])}, a character XML cannot hold`, key: false };
       continue;
     }
     if (typeof v !== 'object' || v === null) continue;
     const entries = Object.entries(v);
     for (const [k] of entries) {
-      if (names && !isXmlName(k)) return { path: [...path, k], what: `${JSON.stringify(k)} (${path.join('.')}) is not an XML name, so it cannot be an attribute` };
+      if (names && !isXmlName(k)) return { path: [...path, k], what: `${JSON.stringify(k)} (${path.join('.')}) is not an XML name, so it cannot be an attribute`, key: true };
       const bad = INVALID_CHAR.exec(k);
-      if (bad) return { path: [...path, k], what: `the key ${JSON.stringify(k)} holds U+${hex(bad[0])}, a character XML cannot hold` };
+      if (bad) return { path: [...path, k], what: `the key ${JSON.stringify(k)} holds U+${hex(bad[0])}, a character XML cannot hold`, key: true };
     }
     // Attribute maps and references become attributes; the package's names are the container's to check.
     const references = Array.isArray(v) && path.length === 1 && path[0] === 'references';

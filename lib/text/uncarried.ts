@@ -5,6 +5,7 @@
  * word, and the sequence built back would differ. Such a sequence is refused instead, with what and where.
  */
 import { describeMarkup as markup, heldCarriageReturn } from '../containers/uncarried.js';
+import { isXmlSpace } from '../diff/canonical-xml.js';
 import { buildCondition, readCondition } from '../model/condition-builder.js';
 import { isElement, isSequenceItem } from '../model/query.js';
 import type { Condition, Group, Node, ReferenceList, Sequence, Step, SubTaskSequence, VariableList } from '../model/types.js';
@@ -23,7 +24,7 @@ const sortedAttributes = (n: { attributes: Record<string, string> }): string =>
 
 /** A leaf of a condition (a parameter, or markup) as a key; undefined for layout white space. */
 function leafKey(n: Node): string | undefined {
-  if (n.kind === 'text' && n.value.trim() === '') return undefined;
+  if (n.kind === 'text' && isXmlSpace(n.value)) return undefined;
   if (!('attributes' in n)) return JSON.stringify({ markup: markup(n) });
   return `[${JSON.stringify(n.kind)},${JSON.stringify(n.tag)},${sortedAttributes(n)},${JSON.stringify('value' in n ? n.value : '')}]`;
 }
@@ -70,7 +71,7 @@ function listUncarried(list: VariableList | ReferenceList, element: 'variable' |
     if (m !== undefined) return `${m} in <${list.tag}>`;
     if (!isElement(v)) continue;
     if (v.kind !== element || v.tag !== element) return `the element <${v.tag}> in <${list.tag}>`;
-    if (v.kind === 'reference' && v.children.some((c) => c.kind !== 'text' || c.value.trim() !== '')) return `what <reference> holds`;
+    if (v.kind === 'reference' && v.children.some((c) => c.kind !== 'text' || !isXmlSpace(c.value))) return `what <reference> holds`;
     if (v.kind !== 'variable') continue;
     const cr = heldCarriageReturn(v);
     if (cr !== undefined) return `${cr} in the variable ${JSON.stringify(v.attributes.name ?? '')}`;
@@ -93,8 +94,9 @@ export function uncarried(node: Sequence | Group | Step | SubTaskSequence): stri
     const m = markup(c);
     if (m !== undefined) return m;
     if (!isElement(c) || isSequenceItem(c)) continue;
-    // MDT groups hold empty <action/> elements, as many as they like; they mean nothing.
-    if (node.kind === 'group' && c.kind === 'action' && c.value.trim() === '') continue;
+    // MDT groups hold empty <action/> elements, as many as they like; they mean nothing. Only XML's white space is
+    // layout: a no-break space is a value.
+    if (node.kind === 'group' && c.kind === 'action' && isXmlSpace(c.value)) continue;
     const tag = own[c.kind];
     if (tag === undefined || tag !== c.tag) return `the element <${c.tag}>`;
     if (seen.has(c.kind)) return `a second <${c.tag}>`;

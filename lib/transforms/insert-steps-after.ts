@@ -53,7 +53,8 @@ export interface InsertStepsAfterOptions {
 
 function build(spec: NewStep, retryAttributes: boolean, disabled: boolean): Step {
   const step = buildWith(spec, retryAttributes, disabled);
-  // The name is set after building: the provider takes up to 100 characters (checked while planning).
+  // The name is set after building: the provider takes up to 100 characters (the options schema's limit, checked
+  // again while planning); the builders hold names to the 50 the console shows.
   step.attributes.name = spec.name;
   return step;
 }

@@ -36,11 +36,11 @@ function trimDotsAndSpaces(segment: string): string {
 
 /**
  * How two entry names compare for a reader on Windows, which writes both to one file: separators alike, a folder's
- * trailing `/` aside, case ignored. Every name passes {@link checkEntryName} first, which refuses what Win32 path
+ * trailing `/` aside, case ignored (two names compare equal when their keys are equal). Every name passes {@link checkEntryName} first, which refuses what Win32 path
  * normalisation would change further (`.` and empty segments, trailing dots and spaces) and `..` segments, so this
  * is all that is left to compare.
  */
-function nameKey(name: string): string {
+export function nameKey(name: string): string {
   return caseKey(name.replace(/\\/g, '/').replace(/\/$/, ''));
 }
 
