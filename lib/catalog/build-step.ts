@@ -11,7 +11,7 @@ import { misreadMessage } from './action-texts.js';
 import { catalogEntry, catalogEntryByName } from './catalog.js';
 import type { StepSettingsInput, StepTypeOf } from './settings-types.js';
 import type { StepTypeData, VariableData } from './types.js';
-import { checkAllowed, checkArrayItems, encodeValue, hasShape, shapeWords } from './values.js';
+import { checkAllowed, checkArrayItems, codesProblem, encodeValue, hasShape, shapeMessage } from './values.js';
 import { itemSpelling, matchVariable } from './variable-match.js';
 import { shownValue } from '../shown-value.js';
 import { isAvailableIn, isCurrentBranch, LATEST_RELEASE, releaseRank, type Release } from './versions.js';
@@ -67,7 +67,7 @@ function variable(name: string, property: string, hidden: boolean, value: string
 }
 
 function typed(data: VariableData, value: unknown, where: string): string {
-  if (!hasShape(data.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${where} must be a ${data.valueType} value: ${shapeWords(data.valueType)}.`);
+  if (!hasShape(data.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', shapeMessage(where, data.valueType, value));
   checkAllowed(data, value, where);
   return encodeValue(data.valueType, value);
 }
@@ -144,7 +144,8 @@ function checkInput(entry: StepTypeData, input: unknown): asserts input is Build
   const timeout = input.timeout;
   if (timeout !== undefined && !(typeof timeout === 'number' && Number.isSafeInteger(timeout) && timeout >= 0)) refuse(`timeout must be a whole number of seconds, 0 or more, not ${typeof timeout === 'number' ? String(timeout) : typeof timeout}.`);
   if (input.runIn !== undefined && !RUN_IN.includes(input.runIn as string)) refuse(`runIn must be one of ${RUN_IN.join(', ')}, not ${JSON.stringify(input.runIn)}.`);
-  if (input.successCodes !== undefined && !hasShape('codes', input.successCodes)) refuse('successCodes must be a list of one or more whole numbers.');
+  const codes = input.successCodes === undefined ? undefined : codesProblem('successCodes', input.successCodes);
+  if (codes !== undefined) refuse(codes);
   // A misspelt release (`CB2403`) is no release: it was spelt as 2007's console, with every later switch.
   if (input.release !== undefined && (typeof input.release !== 'string' || releaseRank(input.release) === undefined)) refuse(`release must be a ConfigMgr release (2007, 2012 R2, CB, CB 2403, …), not ${typeof input.release === 'string' ? shownValue(input.release, '"') : typeof input.release}.`);
   // verbatim and extra are written as they come: a text in place of the record made a variable per character, and

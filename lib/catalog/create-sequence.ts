@@ -2,11 +2,11 @@
  * New, empty task sequences in each container: a bare `<sequence>` (what `ImportSequence` takes), a ConfigMgr 2007
  * `<SmsTaskSequencePackage>` export, and a Current Branch export's `object.xml` (`SMS_TaskSequencePackage` instance).
  */
-import { type ContainerKind, SEQUENCE_HOLDER, SMS_PACKAGE_ORDER } from '../containers/index.js';
+import { checkPackagePropertyName, type ContainerKind, SEQUENCE_HOLDER, SMS_PACKAGE_ORDER } from '../containers/index.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
 import { readTaskSequence } from '../read.js';
-import { INVALID_CHAR, isXmlName } from '../xml/chars.js';
+import { INVALID_CHAR } from '../xml/chars.js';
 
 /** Options for {@link createSequence}. */
 export interface NewSequenceOptions {
@@ -62,7 +62,8 @@ function checkOptions(container: unknown, options: NewSequenceOptions): void {
   if (typeof options.properties !== 'object' || options.properties === null) refuse('properties must be an object of texts.', 'package');
   for (const [k, v] of Object.entries(options.properties)) {
     // A 2007 export writes each property as an element named after it; object.xml names it in an attribute.
-    if (container === 'sms-package' ? !isXmlName(k) : k === '' || INVALID_CHAR.test(k)) refuse(`The property name ${JSON.stringify(k)} cannot name a package property.`, 'package');
+    if (container === 'sms-package') checkPackagePropertyName(k, { path: 'package' });
+    else if (k === '' || INVALID_CHAR.test(k)) refuse(`The property name ${JSON.stringify(k)} cannot name a package property.`, 'package');
     // Written beside the new sequence's own, it made a second <SequenceData> (the file then read as having no
     // sequence), or a second Sequence property, whose text was read as the sequence instead of the new, empty one.
     if (container !== 'sequence' && k === SEQUENCE_HOLDER[container as Exclude<ContainerKind, 'sequence'>]) refuse(`${k} holds the task sequence itself, which a new sequence writes; it cannot be given as a package property.`, 'package');

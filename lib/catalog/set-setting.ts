@@ -11,7 +11,7 @@ import { getAction, setAction, setVariable, variableIndex, variables } from '../
 import { readsBack, renderAction, templateProperties } from './action-line.js';
 import { actionTexts, misreadMessage } from './action-texts.js';
 import type { StepTypeData, VariableData } from './types.js';
-import { checkAllowed, checkArrayItems, encodeValue, hasShape, shapeWords, type SettingValue } from './values.js';
+import { checkAllowed, checkArrayItems, encodeValue, hasShape, shapeMessage, type SettingValue } from './values.js';
 import { itemSpelling, matchVariable, variableOfSetting } from './variable-match.js';
 import { placeAllInPropertyOrder, placeInPropertyOrder, removeItemVariables } from './variable-order.js';
 
@@ -119,7 +119,7 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
     if (!Array.isArray(value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting} must be a list of items.`);
     writeArray(view, data, value);
   } else {
-    if (!hasShape(data.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting} must be a ${data.valueType} value: ${shapeWords(data.valueType)}.`);
+    if (!hasShape(data.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', shapeMessage(setting, data.valueType, value));
     checkAllowed(data, value, setting);
     const text = encodeValue(data.valueType, value);
     const texts = view.propertyTexts();

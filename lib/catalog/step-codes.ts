@@ -7,11 +7,13 @@ import { TaskSequenceError } from '../errors.js';
 import { setItemAttribute } from '../model/attributes.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
 import { StepView } from './step-view.js';
+import { codesProblem } from './values.js';
 import { variableOfSetting } from './variable-match.js';
 
 /** Sets the exit codes that count as success (`successCodeList`, and the `SuccessCodes` variable where the type has one). */
 export function setSuccessCodes(step: Step | SubTaskSequence, codes: readonly number[]): void {
-  if (codes.length === 0 || !codes.every((c) => Number.isSafeInteger(c))) throw new TaskSequenceError('INVALID_ARGUMENT', 'Success codes must be one or more integers.');
+  const problem = codesProblem('Success codes', codes);
+  if (problem !== undefined) throw new TaskSequenceError('INVALID_ARGUMENT', problem);
   const view = new StepView(step);
   if (view.entry && variableOfSetting(view.entry, 'successCodes')) view.set('successCodes', [...codes]);
   setItemAttribute(step, 'successCodeList', codes.join(' '));

@@ -10,6 +10,7 @@ import { AJV_OPTIONS } from '../schemas-compile.js';
 import { describeErrors } from '../schemas.js';
 import { catalogEntry, catalogEntryByName } from './catalog.js';
 import type { StepTypeData, VariableData } from './types.js';
+import { EXIT_CODE_RANGE } from './values.js';
 
 /** A JSON Schema object. */
 export type JsonSchema = Record<string, unknown>;
@@ -55,7 +56,8 @@ export function valueSchema(v: VariableData): JsonSchema {
       return described({ type: 'boolean' });
     case 'integer':
     case 'array':
-      return described({ type: 'integer', ...(v.min !== undefined ? { minimum: v.min } : {}), ...(v.max !== undefined ? { maximum: v.max } : {}) });
+      // Bounded as the builders are (see hasShape): past 2^53 JavaScript has already rounded the number.
+      return described({ type: 'integer', minimum: v.min ?? -Number.MAX_SAFE_INTEGER, maximum: v.max ?? Number.MAX_SAFE_INTEGER });
     case 'enum':
       // Empty is allowed too: the console writes a setting it has no value for as an empty element.
       return described({ type: 'string', pattern: `^(|${(v.allowed ?? []).map(caseless).join('|')})$` }, `one of ${(v.allowed ?? []).join(', ')} (in any case), or empty`);
@@ -66,7 +68,7 @@ export function valueSchema(v: VariableData): JsonSchema {
     case 'list':
       return described({ type: 'array', items: { type: 'string' } });
     case 'codes':
-      return described({ type: 'array', items: { type: 'integer' }, minItems: 1 });
+      return described({ type: 'array', items: { type: 'integer', ...EXIT_CODE_RANGE }, minItems: 1 });
     case 'driveLetter':
       return described({ type: 'string', pattern: '^([A-Za-z]:?|%[^%]+%)?$' }, 'a drive letter (D: or D) or a %variable%, or empty');
     case 'dynamicRules':

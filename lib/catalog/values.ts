@@ -58,7 +58,8 @@ function decodeLoose(valueType: ValueType, text: string): SettingValue | undefin
       return text === '' ? [] : text.split(',');
     case 'codes':
       if (!/^-?\d+( -?\d+)*$/.test(text)) return undefined;
-      return text.split(' ').every((c) => wholeNumber(c) !== undefined) ? text.split(' ').map(Number) : undefined;
+      // Exit codes only (see hasShape): a larger code is read as verbatim text, which builds again as written.
+      return text.split(' ').every((c) => isExitCode(wholeNumber(c))) ? text.split(' ').map(Number) : undefined;
     case 'base64Script':
       return decodeScript(text);
     case 'dynamicRules':
@@ -89,6 +90,46 @@ function wholeNumber(text: string): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
+/**
+ * The range of a success code: an exit code is 32 bits, written signed (`-2147024891`) or unsigned (`3247440400`, as
+ * exports write 0xC1900210), so from the least Int32 to the greatest UInt32.
+ */
+export const EXIT_CODE_RANGE = { minimum: -2147483648, maximum: 4294967295 } as const;
+
+/** What a success code must be, in words, for messages. */
+const EXIT_CODE_WORDS = `a whole number from ${EXIT_CODE_RANGE.minimum} to ${EXIT_CODE_RANGE.maximum} (32 bits, signed or unsigned)`;
+
+/** Whether a value is an exit code (see {@link EXIT_CODE_RANGE}). */
+function isExitCode(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= EXIT_CODE_RANGE.minimum && (value as number) <= EXIT_CODE_RANGE.maximum;
+}
+
+/** A value a script passed, as a message shows it: its digits or text (cut when long), else its JavaScript type. */
+function shownGiven(value: unknown): string {
+  if (typeof value === 'number') return shownValue(String(value), '');
+  if (typeof value === 'string') return shownValue(value, '"');
+  return value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
+}
+
+/**
+ * Why `value` is not a list of success codes, naming the first code that is no exit code; undefined when it is
+ * one. `where` is the setting or option the value was given as.
+ */
+export function codesProblem(where: string, value: unknown): string | undefined {
+  if (!Array.isArray(value)) return `${where} must be a list of one or more exit codes, each ${EXIT_CODE_WORDS}, not ${shownGiven(value)}.`;
+  if (value.length === 0) return `${where} must list one or more exit codes, each ${EXIT_CODE_WORDS}.`;
+  const index = value.findIndex((c) => !isExitCode(c));
+  return index < 0 ? undefined : `${where}[${index}] is ${shownGiven(value[index])}, which is no exit code: each success code is ${EXIT_CODE_WORDS}.`;
+}
+
+/**
+ * The message refusing a value that has not the value type's shape (see {@link hasShape}), given as `where`: for
+ * success codes it names the code that is no exit code.
+ */
+export function shapeMessage(where: string, valueType: ValueType, value: unknown): string {
+  return (valueType === 'codes' ? codesProblem(where, value) : undefined) ?? `${where} must be a ${valueType} value: ${shapeWords(valueType)}.`;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -115,7 +156,8 @@ function isRules(value: unknown): boolean {
 /**
  * Whether a typed value has the value type's JavaScript shape and reads back as itself once encoded (checked before
  * encoding what a script passed): no list item with a comma, which would read back as two, nor a list of one empty
- * item, which reads back as no item; at least one success code; integers JavaScript prints as digits.
+ * item, which reads back as no item; at least one success code, each an exit code (see {@link EXIT_CODE_RANGE});
+ * integers JavaScript prints as digits.
  */
 export function hasShape(valueType: ValueType, value: unknown): value is SettingValue {
   switch (valueType) {
@@ -128,7 +170,7 @@ export function hasShape(valueType: ValueType, value: unknown): value is Setting
     case 'packageIdList':
       return Array.isArray(value) && value.every((v) => typeof v === 'string' && !v.includes(',')) && !(value.length === 1 && value[0] === '');
     case 'codes':
-      return Array.isArray(value) && value.length > 0 && value.every(isWholeNumber);
+      return Array.isArray(value) && value.length > 0 && value.every(isExitCode);
     case 'dynamicRules':
       return isRules(value);
     default:
@@ -169,7 +211,7 @@ export function shapeWords(valueType: ValueType): string {
     case 'packageIdList':
       return 'a list of texts without commas (the items are written comma-separated), not one empty text';
     case 'codes':
-      return 'a list of one or more whole numbers, each up to 2^53 - 1 either side of 0';
+      return `a list of one or more exit codes, each ${EXIT_CODE_WORDS}`;
     case 'dynamicRules':
       return 'a list of rules, each { conditions?: { type, parameters }[], variables: { name, value, secret }[] }';
     default:
@@ -187,7 +229,7 @@ export function checkArrayItems(setting: string, fields: readonly VariableData[]
     for (const [key, value] of Object.entries(item)) {
       const field = fields.find((f) => f.setting === key);
       if (!field) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting}[${index}] has no field ${JSON.stringify(key)}${fields.length > 0 ? ` (its fields are ${fields.map((f) => f.setting).join(', ')})` : ''}.`);
-      if (value !== undefined && !hasShape(field.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting}[${index}].${key} must be a ${field.valueType} value: ${shapeWords(field.valueType)}.`);
+      if (value !== undefined && !hasShape(field.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', shapeMessage(`${setting}[${index}].${key}`, field.valueType, value));
       checkAllowed(field, value, `${setting}[${index}].${key}`);
     }
   });

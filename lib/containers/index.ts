@@ -140,6 +140,17 @@ export function canSetProperty(kind: ContainerKind, root: Element, name: string)
 export const SEQUENCE_HOLDER: Readonly<Record<Exclude<ContainerKind, 'sequence'>, string>> = { 'sms-package': 'SequenceData', 'cim-instance': 'Sequence' };
 
 /**
+ * Throws `INVALID_ARGUMENT` for a name that cannot name a 2007 export's package property. The property is an element
+ * named after it, read by ConfigMgr with namespaces: a ':' would make a prefix no declaration binds (or no name at
+ * all), so only an XML name without one is a property name. `where` places the error (the text form's section).
+ */
+export function checkPackagePropertyName(name: string, where: { path?: string } = {}): void {
+  if (!isXmlName(name) || name.includes(':')) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `${shownValue(name, '"')} cannot name a package property: a property name is an XML name without a ':'.`, where);
+  }
+}
+
+/**
  * Sets a container property, adding its element (laid out like its neighbours) when absent. The property that holds
  * the sequence (`SequenceData`, object.xml's `Sequence`) is refused (`INVALID_ARGUMENT`): its text took the place of
  * the whole sequence, and the file written had none. So is, in a 2007 export, a name that is not an XML name or that
@@ -154,11 +165,7 @@ export function setProperty(kind: ContainerKind, xml: XmlDocument, root: Element
   }
   const unit = detectIndentUnit(xml);
   if (kind === 'sms-package') {
-    // The property is an element named after it, read by ConfigMgr with namespaces: a ':' would make a prefix no
-    // declaration binds (or no name at all), so only a name without one is a property name.
-    if (!isXmlName(name) || name.includes(':')) {
-      throw new TaskSequenceError('INVALID_ARGUMENT', `${shownValue(name, '"')} cannot name a package property: a property name is an XML name without a ':'.`);
-    }
+    checkPackagePropertyName(name);
     const el = childElement(root, name);
     if (el) {
       setElementText(el, value);

@@ -111,7 +111,7 @@ export function addItem(sequence: Sequence, item: SequenceItem, position: Positi
     else insertBefore(sequence, where.parent, where.index, item);
     // In a linked tree the item gets its parent link now, as insertAfter's items do: unlinked, the next addition next
     // to it (or into it, a group) re-linked the whole tree, so adding N steps each after the last cost N times the tree.
-    linkAdded(sequence, where.parent, [item]);
+    linkAdded(sequence, where.parent, [item], 'after' in position ? where.index + 2 : where.index);
     return;
   }
   const parent = parentIn(sequence, 'first' in position ? position.first : 'last' in position ? position.last : position.parent);
@@ -124,7 +124,7 @@ export function addItem(sequence: Sequence, item: SequenceItem, position: Positi
   if (slot.at !== -1) insertBefore(sequence, parent, slot.at, item);
   else if (slot.before !== -1) insertLaidOut(parent, slot.before, [item], detectIndentUnit(sequence));
   else appendLast(sequence, parent, item);
-  linkAdded(sequence, parent, [item]);
+  linkAdded(sequence, parent, [item], slot.at !== -1 ? slot.at : slot.before !== -1 ? slot.before + 2 : parent.children.length - 2);
 }
 
 /**

@@ -18,7 +18,7 @@ export function insertAfter(sequence: Sequence, ref: SequenceItem, items: Sequen
   if (!where) throw new TaskSequenceError('STEP_NOT_FOUND', `The step ${JSON.stringify(ref.attributes.name ?? '')} is not in this sequence.`);
   insertLaidOut(where.parent, where.index, items, detectIndentUnit(sequence));
   // In a linked tree the new items get parent links now, so the next edit after them finds them without re-linking.
-  linkAdded(sequence, where.parent, items);
+  linkAdded(sequence, where.parent, items, where.index + 2);
 }
 
 /** Removes a step or group (and the whitespace that indented it). Returns false if it was not in `sequence`. */

@@ -6,7 +6,7 @@ import { renderAction } from '../catalog/action-line.js';
 import { catalogEntry, stepCatalog } from '../catalog/catalog.js';
 import { type StepView, stepView } from '../catalog/step-view.js';
 import type { StepTypeData } from '../catalog/types.js';
-import { getVariableValue, setAction, setVariable } from './variables.js';
+import { getAction, getVariableValue, setAction, setVariable } from './variables.js';
 import type { Step, SubTaskSequence } from './types.js';
 
 /** WMI class names of the built-in steps cmts has views for. */
@@ -113,7 +113,9 @@ export class InstallSoftwareStep {
   setProgram(packageId: string, programName: string): void {
     this.view.set('packageId', packageId);
     this.view.set('programName', programName);
-    setAction(this.step, installSoftwareCommandLine(packageId));
+    // set has rendered the line from every variable: rendered again from the package ID alone, it lost the base
+    // variable and continue-on-error the variables keep. Only a step with no line gets one here.
+    if (getAction(this.step) === undefined) setAction(this.step, renderAction((catalogEntry(STEP_TYPES.installSoftware) as StepTypeData).action, this.view.propertyTexts()));
   }
 }
 

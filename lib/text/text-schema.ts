@@ -5,16 +5,14 @@
 import { stepCatalog } from '../catalog/catalog.js';
 import { COMPARISONS, CONDITION_TYPES } from '../catalog/condition-data.js';
 import { type JsonSchema, stepSettingsSchema } from '../catalog/step-schemas.js';
+import { EXIT_CODE_RANGE } from '../catalog/values.js';
 import { OPERAND_OPERATORS } from '../model/condition-builder.js';
 
 /** The largest `timeout` ConfigMgr holds (`SMS_TaskSequence_Action.Timeout` is a UInt32, in seconds). */
 export const MAX_TIMEOUT = 4294967295;
 
-/**
- * The range of a success code: an exit code is 32 bits, written signed (`-2147024891`) or unsigned (`3247440400`, as
- * exports write 0xC1900210), so from the least Int32 to the greatest UInt32.
- */
-export const EXIT_CODE_RANGE = { minimum: -2147483648, maximum: 4294967295 } as const;
+/** The range of a success code (see the catalog's {@link EXIT_CODE_RANGE}). */
+export { EXIT_CODE_RANGE };
 
 const str = { type: 'string' };
 const strings = { type: 'object', additionalProperties: str };
