@@ -65,7 +65,7 @@ describe('schemas', () => {
       ['kb977203.options.schema.json', { certfixPackage: 'ABC00010', scenario: 'replace' }, false],
       ['kb977203.options.schema.json', { certfixPackage: 'ABC00010', extra: 1 }, false],
       ['insert-steps-after.options.schema.json', { after: { type: 'T' }, steps: [{ type: 'restart-computer', name: 'R' }] }, true],
-      ['insert-steps-after.options.schema.json', { after: { type: 'T' }, steps: [{ type: 'restart-computer', name: 'x'.repeat(51) }] }, false],
+      ['insert-steps-after.options.schema.json', { after: { type: 'T' }, steps: [{ type: 'restart-computer', name: 'x'.repeat(101) }] }, false],
       ['add-client-patch.options.schema.json', { msp: 'C:\\a.msp' }, true],
       ['add-client-patch.options.schema.json', { msp: 'C:\\a.msi' }, false],
     ];
@@ -76,9 +76,9 @@ describe('schemas', () => {
     }
   });
 
-  it('string lengths count UTF-16 code units, as the console does (a step name of 25 emoji is 50 units)', () => {
+  it('string lengths count UTF-16 code units, as the console does (a step name of 50 emoji is 100 units, the provider limit)', () => {
     const step = (name: string) => ({ after: { type: 'T' }, steps: [{ type: 'restart-computer', name }] });
-    expect(validatorFor('insert-steps-after.options.schema.json')(step('\u{1F600}'.repeat(25)))).toBe(true);
-    expect(validatorFor('insert-steps-after.options.schema.json')(step('\u{1F600}'.repeat(26)))).toBe(false);
+    expect(validatorFor('insert-steps-after.options.schema.json')(step('\u{1F600}'.repeat(50)))).toBe(true);
+    expect(validatorFor('insert-steps-after.options.schema.json')(step('\u{1F600}'.repeat(51)))).toBe(false);
   });
 });
