@@ -17,6 +17,7 @@ import type { Attributes, Condition, Element, SequenceItem, Step } from '../mode
 import { conditionMode, copyCondition, wrapInGroup } from '../transforms/conditions.js';
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
+import { shownValue } from '../shown-value.js';
 
 // Moved to the transforms, which insert-steps-after shares with the preset; still importable from here.
 export { conditionMode, reindent } from '../transforms/conditions.js';
@@ -123,8 +124,9 @@ export function restartMismatch(certfix: Step, restart: Step): string | undefine
   const theirs = conditionOf(certfix);
   if (own === undefined && theirs === undefined) return undefined;
   if (own === undefined) return 'has no condition, while CCMCertFix has one';
-  if (theirs === undefined || !sameCondition(own, theirs)) return `has a condition of its own (${describeCondition(own)})`;
-  return conditionMode(own) === 'copy' ? undefined : `has CCMCertFix's condition, evaluated again after CCMCertFix ran (${describeCondition(own)})`;
+  // The condition in words is cut as a value read as data is: its values can be as long as the file.
+  if (theirs === undefined || !sameCondition(own, theirs)) return `has a condition of its own (${shownValue(describeCondition(own), '')})`;
+  return conditionMode(own) === 'copy' ? undefined : `has CCMCertFix's condition, evaluated again after CCMCertFix ran (${shownValue(describeCondition(own), '')})`;
 }
 
 /** What one Setup step needs: edits, what is already there, and notes. */
