@@ -16,6 +16,7 @@ import { refuseSetupVariableTwice } from '../transforms/add-client-patch.js';
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
 import { pathTooLong as patchPathTooLong, textProblem } from '../transforms/values.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
+import { shownValue } from '../shown-value.js';
 
 /** Where the hotfix sits inside the client installation files (R3). */
 export const KB977203_HOTFIX_DIR = 'i386\\hotfix\\KB977203';
@@ -102,7 +103,7 @@ function clientPackageOf(doc: TaskSequenceDocument, located: Located<Step | SubT
   const problem = /^[A-Za-z0-9]{3}[0-9A-Fa-f]{5}$/.test(value) ? undefined : (textProblem(value) ?? 'not the form of a package ID (site code and five hex digits)');
   if (problem !== undefined) {
     const pos = variable ? doc.positionOf(variable) : undefined;
-    throw new TaskSequenceError('INVALID_ARGUMENT', `The Setup Windows and ConfigMgr step "${located.path}" has ${JSON.stringify(value)} as its client package (_SMSClientPackageID): ${problem}. It cannot go into the PATCH path; give the client installation package as the clientPackage option (R5).`, pos ? { linePos: pos } : {});
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The Setup Windows and ConfigMgr step "${located.path}" has ${shownValue(value, '"')} as its client package (_SMSClientPackageID): ${problem}. It cannot go into the PATCH path; give the client installation package as the clientPackage option (R5).`, pos ? { linePos: pos } : {});
   }
   if (value.toUpperCase() === o.certfixPackage.toUpperCase()) {
     throw new TaskSequenceError('INVALID_ARGUMENT', `The Setup Windows and ConfigMgr step "${located.path}" uses ${value}, the CCMCertFix package, as its client package; PATCH must point into the client installation package (R5).`);
@@ -132,7 +133,7 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
   };
   const quote = unbalancedQuote(before);
   if (quote !== undefined) {
-    refuse(`The installation properties of "${located.path}" have a double quote at character ${quote + 1} that is never closed (${JSON.stringify(before)}); Windows Installer would read the rest as one value. Fix the quoting first.`);
+    refuse(`The installation properties of "${located.path}" have a double quote at character ${quote + 1} that is never closed (${shownValue(before, '"')}); Windows Installer would read the rest as one value. Fix the quoting first.`);
   }
   // Checked before PATCH is looked for: a PATCH the parser does not see would get a second one appended, and a
   // single-quoted one would be kept, or rewritten, with its apostrophes inside the paths.
@@ -141,7 +142,7 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
     refuse(`The installation properties of "${located.path}" have ${syntax.written} at character ${syntax.at + 1}: ${syntax.why} Fix it first (R6).`);
   }
   if (parseInstallProperties(before).filter((t) => t.name?.toUpperCase() === 'PATCH').length > 1) {
-    refuse(`The installation properties of "${located.path}" have PATCH twice (${JSON.stringify(before)}); Windows Installer would use only one of them. Merge them into one quoted, ;-separated list first.`);
+    refuse(`The installation properties of "${located.path}" have PATCH twice (${shownValue(before, '"')}); Windows Installer would use only one of them. Merge them into one quoted, ;-separated list first.`);
   }
   const list = patchList(before) ?? [];
   const covering = list.find((p) => /KB977384/i.test(p));
@@ -161,10 +162,10 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
     }
     const p = entryProblems(entry, clientPackage, o);
     if (p.sp !== undefined && !o.versionGiven) {
-      throw new TaskSequenceError('INVALID_ARGUMENT', `PATCH of "${located.path}" lists ${entry}, the ${p.sp} client patch, and no client version was given (SP2 is the default). Say which service pack the clients run with the clientVersion option: that entry is replaced if it is wrong, kept if it is right (R4).`);
+      throw new TaskSequenceError('INVALID_ARGUMENT', `PATCH of "${located.path}" lists ${shownValue(entry, '')}, the ${p.sp} client patch, and no client version was given (SP2 is the default). Say which service pack the clients run with the clientVersion option: that entry is replaced if it is wrong, kept if it is right (R4).`);
     }
     if (p.variable && o.drive === undefined && o.source === undefined) {
-      throw new TaskSequenceError('VARIABLE_IN_PATH', `PATCH of "${located.path}" lists ${entry}, which uses a %variable% (R8): its drive can differ between Windows PE and the full OS. Say where the task sequence cache is with the drive option (R7), or give the client files' UNC path with the source option (R9); the entry is then replaced.`);
+      throw new TaskSequenceError('VARIABLE_IN_PATH', `PATCH of "${located.path}" lists ${shownValue(entry, '')}, which uses a %variable% (R8): its drive can differ between Windows PE and the full OS. Say where the task sequence cache is with the drive option (R7), or give the client files' UNC path with the source option (R9); the entry is then replaced.`);
     }
     const why = [p.sp !== undefined ? `the ${p.sp} .msp on ${o.version.toUpperCase()} clients (R4)` : '', p.variable ? 'a %variable% path (R8)' : '', p.pkg !== undefined ? `package ${p.pkg}, not the client package ${clientPackage} (R5)` : '', p.place ?? ''].filter(Boolean);
     if (why.length === 0 && kept === undefined) {

@@ -6,11 +6,13 @@ import { listItems, type Located } from '../model/query.js';
 import { STEP_TYPES, stepTypeName } from '../model/steps.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
 import { getAction, getVariableValue } from '../model/variables.js';
+import { shownValue } from '../shown-value.js';
 
 /** A step that installs (or may install) the KB977203 hotfix, with why cmts thinks so. */
 export interface HotfixInstallStep {
   located: Located<Step | SubTaskSequence>;
   path: string;
+  /** Why, in words; the step name and program shown as `shownValue` shows values read as data (cut when long). */
   why: string;
   /**
    * True when the step's program or command line names the client .msp of KB977203 or KB977384 (or runs
@@ -56,8 +58,8 @@ export function hotfixInstallStepsIn(items: readonly Located[]): HotfixInstallSt
         located: located as Located<Step | SubTaskSequence>,
         path: located.path,
         why: explicit
-          ? `Step "${step.attributes.name ?? ''}" (${stepTypeName(type)}) runs ${JSON.stringify(program)}, which installs the KB977203 hotfix.`
-          : `Step "${step.attributes.name ?? ''}" (${stepTypeName(type)}) is named after KB977203 and runs ${JSON.stringify(program)}; if that installs the hotfix, remove the step.`,
+          ? `Step ${shownValue(step.attributes.name ?? '', '"')} (${stepTypeName(type)}) runs ${shownValue(program, '"')}, which installs the KB977203 hotfix.`
+          : `Step ${shownValue(step.attributes.name ?? '', '"')} (${stepTypeName(type)}) is named after KB977203 and runs ${shownValue(program, '"')}; if that installs the hotfix, remove the step.`,
         explicit,
       });
     }

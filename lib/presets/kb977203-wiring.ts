@@ -17,6 +17,7 @@ import type { Attributes, Condition, Element, SequenceItem, Step } from '../mode
 import { conditionMode, copyCondition, wrapInGroup } from '../transforms/conditions.js';
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
+import { shownValue } from '../shown-value.js';
 
 // Moved to the transforms, which insert-steps-after shares with the preset; still importable from here.
 export { conditionMode, reindent } from '../transforms/conditions.js';
@@ -123,8 +124,9 @@ export function restartMismatch(certfix: Step, restart: Step): string | undefine
   const theirs = conditionOf(certfix);
   if (own === undefined && theirs === undefined) return undefined;
   if (own === undefined) return 'has no condition, while CCMCertFix has one';
-  if (theirs === undefined || !sameCondition(own, theirs)) return `has a condition of its own (${describeCondition(own)})`;
-  return conditionMode(own) === 'copy' ? undefined : `has CCMCertFix's condition, evaluated again after CCMCertFix ran (${describeCondition(own)})`;
+  // The condition in words is cut as a value read as data is: its values can be as long as the file.
+  if (theirs === undefined || !sameCondition(own, theirs)) return `has a condition of its own (${shownValue(describeCondition(own), '')})`;
+  return conditionMode(own) === 'copy' ? undefined : `has CCMCertFix's condition, evaluated again after CCMCertFix ran (${shownValue(describeCondition(own), '')})`;
 }
 
 /** What one Setup step needs: edits, what is already there, and notes. */
@@ -226,14 +228,14 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   }
   if (adopted) {
     const certfix = adopted.node as Step;
-    plan.already.push({ what: `install-software step "${certfix.attributes.name ?? ''}" runs CCMCertFix after Setup`, where: setup.path, requirement: 'R13' });
+    plan.already.push({ what: `install-software step ${shownValue(certfix.attributes.name ?? '', '"')} runs CCMCertFix after Setup`, where: setup.path, requirement: 'R13' });
     const next = nextItem(adopted.parent, certfix, adopted.index);
     // A restart that notifies the user is not the KB's restart either (R14 clears the notice). It is the
     // administrator's step, and is not changed to fit: its time-out would be lost, and revert could not give it back.
     const runsApart = restartsToOs(next) ? restartMismatch(certfix, next) : undefined;
     const notifies = restartsToOs(next) && new RestartComputerStep(next).notifiesUser ? new RestartComputerStep(next).timeout ?? '' : undefined;
     if (restartsToOs(next) && runsApart === undefined && notifies === undefined) {
-      plan.already.push({ what: `restart-computer step "${next.attributes.name ?? ''}"`, where: setup.path, requirement: 'R14' });
+      plan.already.push({ what: `restart-computer step ${shownValue(next.attributes.name ?? '', '"')}`, where: setup.path, requirement: 'R14' });
       return plan;
     }
     const cond = conditionOf(certfix);
@@ -244,15 +246,15 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     const name = next?.attributes.name ?? '';
     const because =
       runsApart !== undefined
-        ? ` (the restart "${name}" after it ${runsApart}, so it does not run exactly when CCMCertFix runs)`
+        ? ` (the restart ${shownValue(name, '"')} after it ${runsApart}, so it does not run exactly when CCMCertFix runs)`
         : notifies !== undefined
-          ? ` (the restart "${name}" after it notifies the user before restarting, time-out ${notifies} s, which KB977203 says to clear (R14); it is the administrator's and stays as it is)`
+          ? ` (the restart ${shownValue(name, '"')} after it notifies the user before restarting, time-out ${notifies} s, which KB977203 says to clear (R14); it is the administrator's and stays as it is)`
           : '';
-    const inserted = { what: `inserted restart-computer step "${o.stepNames.restart}"${because}`, where: `${setup.path} (after "${certfix.attributes.name ?? ''}")`, requirement: 'R14' };
+    const inserted = { what: `inserted restart-computer step "${o.stepNames.restart}"${because}`, where: `${setup.path} (after ${shownValue(certfix.attributes.name ?? '', '"')})`, requirement: 'R14' };
     if (runsApart === undefined && notifies !== undefined) {
       // Said as a diagnostic too, so that a fleet report or a script can find these by code: the administrator's
       // restart now runs after the KB's, and restarts the computer a second time, with its notice.
-      plan.diagnostics.push({ code: 'KB977203_RESTART_NOTIFIES', severity: 'warning', path: adopted.path, message: `The restart "${name}" right after "${certfix.attributes.name ?? ''}" notifies the user (time-out ${notifies} s), which KB977203 says to clear (R14): it is the administrator's and stays as it is, and the KB's restart "${o.stepNames.restart}" goes in before it, so the computer restarts twice there. Remove or change "${name}" if one restart is meant.` });
+      plan.diagnostics.push({ code: 'KB977203_RESTART_NOTIFIES', severity: 'warning', path: adopted.path, message: `The restart ${shownValue(name, '"')} right after ${shownValue(certfix.attributes.name ?? '', '"')} notifies the user (time-out ${notifies} s), which KB977203 says to clear (R14): it is the administrator's and stays as it is, and the KB's restart "${o.stepNames.restart}" goes in before it, so the computer restarts twice there. Remove or change ${shownValue(name, '"')} if one restart is meant.` });
     }
     if (!wrap || !cond) {
       plan.edits.push({ change: inserted, apply: () => insertAfter(doc.sequence, certfix, [restart]) });
@@ -261,7 +263,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     // A copy would be evaluated again after CCMCertFix ran (a WMI query, a file, _SMSTSLastActionSucceeded…), so the
     // restart could run without CCMCertFix or be skipped after it: as with Setup, one group evaluates it once for both.
     plan.edits.push({
-      change: { what: `moved the condition of "${certfix.attributes.name ?? ''}" to a new group of the same name around it and the restart after it, evaluated once`, where: adopted.path, requirement: 'R14' },
+      change: { what: `moved the condition of ${shownValue(certfix.attributes.name ?? '', '"')} to a new group of the same name around it and the restart after it, evaluated once`, where: adopted.path, requirement: 'R14' },
       apply: () => wrapInGroup(doc, adopted as Located<Step>, cond, [restart], KB977203_CERTFIX_GROUP_DESCRIPTION),
     });
     plan.edits.push({ change: inserted, apply: () => undefined });
@@ -289,7 +291,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     return plan;
   }
   plan.edits.push({
-    change: { what: `moved the condition of "${step.attributes.name ?? ''}" to a new group of the same name around it, evaluated once in Windows PE`, where: setup.path, requirement: 'R13' },
+    change: { what: `moved the condition of ${shownValue(step.attributes.name ?? '', '"')} to a new group of the same name around it, evaluated once in Windows PE`, where: setup.path, requirement: 'R13' },
     apply: () => wrapInGroup(doc, setup, condition, [certfix, restart], KB977203_GROUP_DESCRIPTION),
   });
   plan.edits.push({ change: changes[0] as Edit['change'], apply: () => undefined }, { change: changes[1] as Edit['change'], apply: () => undefined });
