@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { generateSequence, generateSetupSequence } from './generate.mjs';
 
@@ -168,6 +169,8 @@ try {
     report('  its work on one input vs a plain round trip, one thread', `${per.kbMs.toFixed(2)} ms vs ${per.plainMs.toFixed(2)} ms: ${(per.kbMs / per.plainMs).toFixed(2)}`, 'figure');
     const { capacity } = must('cores');
     report("  this machine's threads: two do the work of", `${capacity.toFixed(2)} (${availableParallelism()} cores reported)`, 'figure');
+    const rt = must('roundTripCores', join(folder, 'ts-0000.xml'));
+    report('  …and two do the plain round trips of 100 KB of', `${rt.capacity.toFixed(2)} (warm)`, 'figure');
     report('  its memory: peak RSS above start-up, 1,000 files vs 500', `${mb(kb.peakAbove)} MiB vs ${mb(kbHalf.peakAbove)} MiB`, kb.peakAbove / kbHalf.peakAbove, 1.2);
   });
 
@@ -196,6 +199,13 @@ try {
       const dry = wall([bin, 'kb977203', input, '--certfix-package', 'ABC00010', '--dry-run']);
       report('cmts --version start-up vs node -e 0', `${version.toFixed(0)} ms vs ${base.toFixed(0)} ms`, version / base, 1.3);
       report('cmts kb977203 --dry-run on 100 KB vs node -e 0', `${dry.toFixed(0)} ms vs ${base.toFixed(0)} ms (${(text.length / 1024).toFixed(0)} KB)`, dry / base, 1.3);
+      // The floor a JavaScript parser starts at here: the card's parser alone, parsing and building the same file in a
+      // process of its own (no checks, no preset, no diff). A figure, not a target.
+      const fxpMain = createRequire(import.meta.url).resolve('fast-xml-parser');
+      const opts = { preserveOrder: true, ignoreAttributes: false, parseTagValue: false, parseAttributeValue: false, trimValues: false, commentPropName: '#comment', cdataPropName: '#cdata', processEntities: false };
+      const script = file('fxp-once.cjs', `const { XMLParser, XMLBuilder } = require(${JSON.stringify(fxpMain)});\nconst opts = ${JSON.stringify(opts)};\nconst text = require('node:fs').readFileSync(${JSON.stringify(input)}, 'utf8');\nprocess.stdout.write(new XMLBuilder(opts).build(new XMLParser(opts).parse(text)));\n`);
+      const fxp = wall([script]);
+      report('  a bare fast-xml-parser parse+build of the same file, as a script of its own', `${fxp.toFixed(0)} ms: ${(fxp / base).toFixed(2)}`, 'figure');
     }
   });
 

@@ -195,6 +195,42 @@ const tasks = {
     // Two threads do twice the work: their throughput against one thread's.
     return { capacity: (2 * middle(one)) / middle(two) };
   },
+  // The same question asked of the batch's own kind of work: plain round trips of one 100 KB input, warm, in one thread
+  // and in two at once. Unlike the spin above, this work allocates a tree per input, and on a machine whose two
+  // threads share a memory system it scales less well: the batch can only get what this figure allows.
+  async roundTripCores(file) {
+    const { Worker } = await import('node:worker_threads');
+    const index = pathToFileURL(join(dist, 'lib', 'index.js')).href;
+    const body = `const { readTaskSequence, writeTaskSequence } = await import(${JSON.stringify(index)});
+      const { readFileSync } = await import('node:fs');
+      const { parentPort } = await import('node:worker_threads');
+      const bytes = readFileSync(${JSON.stringify(file)});
+      for (let i = 0; i < 150; i++) writeTaskSequence(readTaskSequence(bytes));
+      parentPort.postMessage('warm');
+      await new Promise((go) => parentPort.once('message', go));
+      for (let i = 0; i < 300; i++) writeTaskSequence(readTaskSequence(bytes));
+      parentPort.postMessage('done');`;
+    const code = `(async () => { ${body} })();`;
+    // Each thread warms up first; the clock runs from the moment all are warm until all are done.
+    const run = async (n) => {
+      const workers = Array.from({ length: n }, () => new Worker(code, { eval: true }));
+      await Promise.all(workers.map((w) => new Promise((done, fail) => w.once('message', done).once('error', fail))));
+      const t = process.hrtime.bigint();
+      const finished = Promise.all(workers.map((w) => new Promise((done, fail) => w.once('message', done).once('error', fail))));
+      for (const w of workers) w.postMessage('go');
+      await finished;
+      const ms = Number(process.hrtime.bigint() - t) / 1e6;
+      await Promise.all(workers.map((w) => w.terminate()));
+      return ms;
+    };
+    const one = [];
+    const two = [];
+    for (let turn = 0; turn < 3; turn++) {
+      one.push(await run(1));
+      two.push(await run(2));
+    }
+    return { capacity: (2 * middle(one)) / middle(two) };
+  },
   // One 100 KB input in one thread, warm: the batch's work on it (kb977203 --dry-run: read, preset, print, diff,
   // report) against a plain read+write round trip, timed in turn. The batch needs cores above this ratio to win.
   async perFile(file, reps = '200') {
