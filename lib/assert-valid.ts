@@ -86,7 +86,9 @@ export function describeErrors(errors: readonly SchemaError[] | null | undefined
         : e.keyword === 'enum'
           ? `: ${((e.params.allowedValues as unknown[] | undefined) ?? []).join(', ')}`
           : '';
-    const description = e.keyword === 'pattern' ? (e.parentSchema as { description?: string } | undefined)?.description : undefined;
+    // A pattern's or an object's required shape says more in the schema's own words than ajv's (`must NOT have fewer
+    // than 1 properties`).
+    const description = e.keyword === 'pattern' || e.keyword === 'minProperties' ? (e.parentSchema as { description?: string } | undefined)?.description : undefined;
     const got = e.keyword === 'pattern' || e.keyword === 'enum' ? ` (got ${shownData(e.data)})` : '';
     return description ? `${where}: ${description}${got}` : `${where}: ${e.message ?? 'is invalid'}${extra}${got}`;
   });

@@ -7,7 +7,7 @@ import { createTransform } from './helpers/api.js';
 import { thrown } from './helpers/thrown.js';
 
 function refusal(steps: number) {
-  const options = { after: {}, steps: Array.from({ length: steps }, () => ({ type: 'run-command-line', name: 'x' })) };
+  const options = { after: { name: 'x' }, steps: Array.from({ length: steps }, () => ({ type: 'run-command-line', name: 'x' })) };
   return thrown(() => createTransform('insert-steps-after', options as never));
 }
 

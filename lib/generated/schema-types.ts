@@ -79,6 +79,7 @@ export interface DiffReportEntry {
 
 /** Options of the insert-steps-after transform (`schemas/insert-steps-after.options.schema.json`) */
 export interface InsertStepsAfterOptions {
+  /** Which steps to insert after: every step matching all that is given. At least one of type, name and path: an empty query would match every step of the sequence */
   after: {
     type?: string;
     name?: string;

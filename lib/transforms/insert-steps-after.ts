@@ -44,7 +44,7 @@ function lastPathName(path: string): string {
 
 /** Options of {@link insertStepsAfter}. */
 export interface InsertStepsAfterOptions {
-  /** Which steps to insert after (every match). */
+  /** Which steps to insert after (every match): at least one of `type`, `name` and `path` (an empty query is refused). */
   after: StepQuery;
   steps: NewStep[];
   /** Requirement ids recorded on each inserted step, by position in `steps`; default none. */
