@@ -82,6 +82,8 @@ try {
     // process it is loaded in). A figure, not the target.
     const held = taskWith(['--max-semi-space-size=1'], 'rtmem', f);
     if (!held.crashed) report('  the same with the young generation held (--max-semi-space-size=1)', `${mb(held.peakAbove)} MiB: ${(held.peakAbove / held.input).toFixed(2)}`, 'figure');
+    const fxp = taskWith([], 'rtmemFxp', f);
+    if (!fxp.crashed) report('  the same round trip by bare fast-xml-parser', `${mb(fxp.peakAbove)} MiB: ${(fxp.peakAbove / fxp.input).toFixed(2)}`, 'figure');
   });
 
   section('kb', () => {

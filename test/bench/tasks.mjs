@@ -113,6 +113,18 @@ const tasks = {
     const out = writeTaskSequence(readTaskSequence(bytes));
     return { peakAbove: peak() - base, input: bytes.length, exact: Buffer.compare(Buffer.from(out), bytes) === 0 };
   },
+  // The same round trip by the card's parser (fast-xml-parser, order kept, nothing coerced), for comparison.
+  async rtmemFxp(file) {
+    const { XMLParser, XMLBuilder } = await import('fast-xml-parser');
+    const opts = { preserveOrder: true, ignoreAttributes: false, parseTagValue: false, parseAttributeValue: false, trimValues: false, commentPropName: '#comment', cdataPropName: '#cdata', processEntities: false };
+    const parser = new XMLParser(opts);
+    const builder = new XMLBuilder(opts);
+    global.gc?.();
+    const base = rss();
+    const bytes = readFileSync(file);
+    const out = Buffer.from(builder.build(parser.parse(bytes.toString('utf8'))), 'utf8');
+    return { peakAbove: peak() - base, input: bytes.length, output: out.length };
+  },
   // Reading an input near or over the limit: a typed error or a document, never an abort.
   async limit(file, maxBytes) {
     const { readTaskSequence, writeTaskSequence } = await load('lib/index.js');
