@@ -23,6 +23,7 @@ import { removeContainerReference } from '../transforms/container-references.js'
 import { type Kb977203Options, resolveKb977203Options } from './kb977203-options.js';
 import { isKb977203Entry, withoutKb977203Entries } from './kb977203-patch.js';
 import { dependentRunsProgram } from '../transforms/set-dependent-program.js';
+import { runsCertfixCommandLine } from './kb977203-command-line.js';
 import { hasPresetCertfixDescription, KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, reindent, restartsToOs, runsProgram } from './kb977203-wiring.js';
 import type { Kb977203Report } from './kb977203.js';
 
@@ -73,9 +74,12 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
       removed.add(node);
       edits.push({ change: { what: `removed install-software step "${o.stepNames.certfix}"`, where: located.path, requirement: 'R13' }, apply: () => void removeItem(doc.sequence, node) });
     }
+    // A Run Command Line step that runs CCMCertFix.exe is the administrator's and is never removed; the preset adopts
+    // it as it adopts an Install Software step, and the restart it put after it goes as that one's does.
+    const isCommandLine = !isCertfix && runsCertfixCommandLine(node);
     // Only after a CCMCertFix step (finding the next item costs the parent's size).
-    const next = isCertfix ? nextItem(located.parent, node, located.index) : undefined;
-    if (isCertfix && ours(next, o.stepNames.restart) && next.attributes.type === STEP_TYPES.restartComputer) {
+    const next = isCertfix || isCommandLine ? nextItem(located.parent, node, located.index) : undefined;
+    if ((isCertfix || isCommandLine) && ours(next, o.stepNames.restart) && next.attributes.type === STEP_TYPES.restartComputer) {
       // The restart goes with its CCMCertFix step. One the preset inserted and the administrator renamed since is
       // theirs now, and keeps its restart: without it CCMCertFix would run with no restart after it (R14). After an
       // administrator's own step the preset adopted (another description), the restart is the preset's addition.
@@ -109,7 +113,8 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   // Only a CCMCertFix step the preset inserted records what DependentProgram was before it. When every CCMCertFix step
   // is the administrator's (wired by hand, adopted by the preset), nothing does: the program is taken to be theirs
   // too, and left, rather than an administrator's "Run another program first" lost.
-  const certfixSteps = capture || current === undefined ? [] : listItems(doc.sequence).filter((l) => runsProgram(l.node, o.certfixPackage, o.program));
+  // A Run Command Line step that runs CCMCertFix.exe counts: the preset adopts it and inserts no step to record anything.
+  const certfixSteps = capture || current === undefined ? [] : listItems(doc.sequence).filter((l) => runsProgram(l.node, o.certfixPackage, o.program) || runsCertfixCommandLine(l.node));
   const handWired = certfixSteps.length > 0 && !certfixSteps.some((l) => hasPresetCertfixDescription(l.node));
   if (current !== undefined && !hadIt && handWired && dependentRunsProgram(current, o.certfixPackage, o.program)) {
     kept.push({ what: `DependentProgram ${current}, beside CCMCertFix steps that are all the administrator's`, where: '(package)', requirement: 'R12' });

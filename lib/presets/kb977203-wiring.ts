@@ -17,6 +17,7 @@ import type { Attributes, Condition, Element, SequenceItem, Step } from '../mode
 import { conditionMode, copyCondition, wrapInGroup } from '../transforms/conditions.js';
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
+import { commandLineAdopted, commandLineNotUsed, runsCertfixCommandLine } from './kb977203-command-line.js';
 import { shownValue } from '../shown-value.js';
 
 // Moved to the transforms, which insert-steps-after shares with the preset; still importable from here.
@@ -161,6 +162,10 @@ export interface ExecutionOrder {
   certfixes: Located[];
   /** Their positions in `items`, ascending. */
   certfixAt: number[];
+  /** The Run Command Line steps that run CCMCertFix.exe (an administrator's older wiring). */
+  commandLines: Located[];
+  /** Their positions in `items`, ascending. */
+  commandLineAt: number[];
 }
 
 /** Where the first entry of an ascending list above `from` is in it (the list's length when none is). */
@@ -194,7 +199,9 @@ export function executionOrder(doc: TaskSequenceDocument, matches: (item: Sequen
   items.forEach((l, i) => {
     if (l.node.kind === 'step' && matches(l.node)) certfixAt.push(i);
   });
-  return { items, index, byType: (type) => types.get(type) ?? [], certfixes: certfixAt.map((i) => items[i] as Located), certfixAt };
+  const commandLineAt = (types.get(STEP_TYPES.runCommandLine) ?? []).filter((i) => runsCertfixCommandLine(items[i]?.node));
+  const at = (list: number[]) => list.map((i) => items[i] as Located);
+  return { items, index, byType: (type) => types.get(type) ?? [], certfixes: at(certfixAt), certfixAt, commandLines: at(commandLineAt), commandLineAt };
 }
 
 /**
@@ -218,17 +225,46 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   const end = Math.min(...[nextSetup, stateStore, items.length].filter((i) => i !== -1));
   const disabled = isDisabled(step);
   // A CCMCertFix step that is disabled, or in a disabled group Setup is not in, does not run when Setup does.
-  let adopted: Located | undefined;
-  for (let k = firstAbove(certfixAt, from); k < certfixAt.length && (certfixAt[k] as number) < end && !adopted; k++) {
-    const l = certfixes[k] as Located;
-    if (!disabledApartFrom(l, setup) || disabled) adopted = l;
-  }
+  const adoptable = (list: readonly Located[], positions: readonly number[]): Located | undefined => {
+    for (let k = firstAbove(positions, from); k < positions.length && (positions[k] as number) < end; k++) {
+      const l = list[k] as Located;
+      if (!disabledApartFrom(l, setup) || disabled) return l;
+    }
+    return undefined;
+  };
+  // A Run Command Line step that runs CCMCertFix.exe is adopted by the same rules, but only where no Install Software
+  // CCMCertFix step is: the step the KB asks for comes first, and adopting it keeps what earlier versions did.
+  const installs = adoptable(certfixes, certfixAt);
+  const commandLine = installs ? undefined : adoptable(order.commandLines, order.commandLineAt);
+  const adopted = installs ?? commandLine;
   if (disabled) {
     plan.diagnostics.push({ code: 'KB977203_SETUP_DISABLED', severity: 'warning', path: setup.path, message: `"${setup.path}" is disabled, so the CCMCertFix and restart steps that go with it are disabled too; enabling Setup later needs them enabled as well.` });
   }
+  // The other Run Command Line CCMCertFix steps, and why each is not used. Each is named once, for the Setup step it
+  // follows most closely, or for the first Setup step when it comes before every one.
+  const low = previousSetup === -1 ? -1 : from;
+  const high = nextSetup === -1 ? items.length : nextSetup;
+  for (let k = firstAbove(order.commandLineAt, low); k < order.commandLineAt.length && (order.commandLineAt[k] as number) < high; k++) {
+    const other = order.commandLines[k] as Located;
+    if (other === commandLine) continue;
+    const off = disabledApartFrom(other, setup) && !disabled;
+    const i = at(other.node);
+    const why = off
+      ? `is disabled${isDisabled(other.node) ? '' : ' by a group around it'}, so it does not run when Setup does`
+      : i < from
+        ? 'runs before Setup (in Windows PE or the old operating system), not after it'
+        : i >= end
+          ? 'comes after the Request State Store step, and CCMCertFix must run before the user state is restored'
+          : `is not the step taken for CCMCertFix after Setup: ${shownValue(adopted?.node.attributes.name ?? '', '"')} is`;
+    const runs = !isDisabled(other.node) && !other.groups.some(isDisabled);
+    plan.diagnostics.push(commandLineNotUsed(other, setup.path, why, runs, o.certfixPackage, o.program));
+  }
   if (adopted) {
     const certfix = adopted.node as Step;
-    plan.already.push({ what: `install-software step ${shownValue(certfix.attributes.name ?? '', '"')} runs CCMCertFix after Setup`, where: setup.path, requirement: 'R13' });
+    if (commandLine) {
+      plan.already.push({ what: `run-command-line step ${shownValue(certfix.attributes.name ?? '', '"')} runs CCMCertFix.exe after Setup (the administrator's, left as it is; KB977203 asks for an Install Software step)`, where: setup.path, requirement: 'R13' });
+      plan.diagnostics.push(commandLineAdopted(adopted, setup.path, o.certfixPackage, o.program));
+    } else plan.already.push({ what: `install-software step ${shownValue(certfix.attributes.name ?? '', '"')} runs CCMCertFix after Setup`, where: setup.path, requirement: 'R13' });
     const next = nextItem(adopted.parent, certfix, adopted.index);
     // A restart that notifies the user is not the KB's restart either (R14 clears the notice). It is the
     // administrator's step, and is not changed to fit: its time-out would be lost, and revert could not give it back.

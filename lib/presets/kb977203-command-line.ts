@@ -1,0 +1,81 @@
+/**
+ * Run Command Line steps that run CCMCertFix.exe. Administrators wired CCMCertFix that way long before the preset: one
+ * that stands where the preset would adopt an Install Software CCMCertFix step does the work R13 asks for, and a
+ * second CCMCertFix step beside it would run the repair twice and restart the computer once more. The KB asks for an
+ * Install Software step of the CCMCertFix package and program, so such a step is always reported, and left as it is.
+ */
+import type { Issue } from '../errors.js';
+import type { Located } from '../model/query.js';
+import { RunCommandLineStep, STEP_TYPES } from '../model/steps.js';
+import type { SequenceItem, Step } from '../model/types.js';
+import { shownValue } from '../shown-value.js';
+
+/**
+ * The shell a command may be handed to: `cmd /c`, `cmd.exe /q /c`, `%ComSpec% /c`, a full (or quoted) path to cmd.exe,
+ * with any of cmd's switches before `/c` (or `/k`).
+ */
+const SHELL = /^(?:"(?:[^"]*\\)?cmd(?:\.exe)?"|(?:[^\s"]*\\)?cmd(?:\.exe)?|%comspec%)\s+(?:\/[a-z](?::\S*)?\s+)*?\/[ck](?:\s+|$)/i;
+
+/** A program path whose file is CCMCertFix.exe (Windows finds `CCMCertFix` without its extension too), in any case. */
+const CERTFIX_EXE = /(?:^|[\\/])ccmcertfix(?:\.exe)?$/i;
+
+/** The program a command line starts: the quoted first token, or the first token up to white space. */
+function programOf(line: string): string {
+  const quoted = /^"([^"]*)"/.exec(line);
+  return (quoted ? quoted[1] : /^\S*/.exec(line)?.[0]) ?? '';
+}
+
+/**
+ * Whether a command line runs CCMCertFix.exe: `CCMCertFix.exe`, `"CCMCertFix.exe"`, `.\CCMCertFix.exe`, a full or UNC
+ * path ending in `\CCMCertFix.exe`, with or without arguments, directly or through `cmd /c`. Only the program the
+ * line starts counts: a command that merely names the file (`xcopy CCMCertFix.exe C:\Temp`) does not run it.
+ */
+export function commandRunsCertfix(line: string): boolean {
+  let rest = line.trim();
+  const shell = SHELL.exec(rest);
+  if (shell) rest = rest.slice(shell[0].length).trim();
+  if (CERTFIX_EXE.test(programOf(rest).trim())) return true;
+  // cmd takes off the quotation marks around the whole command (`cmd /c "CCMCertFix.exe CCMCertFix.log"`).
+  return shell !== null && rest.length > 1 && rest.startsWith('"') && rest.endsWith('"') && CERTFIX_EXE.test(programOf(rest.slice(1, -1).trim()).trim());
+}
+
+/** Whether an item is a Run Command Line step whose command runs CCMCertFix.exe (see {@link commandRunsCertfix}). */
+export function runsCertfixCommandLine(item: SequenceItem | undefined): item is Step {
+  if (!item || item.kind !== 'step' || item.attributes.type !== STEP_TYPES.runCommandLine) return false;
+  return commandRunsCertfix(new RunCommandLineStep(item).commandLine ?? '');
+}
+
+/** The step's name and command line, in words, each cut as a value read as data is. */
+function described(step: Located): string {
+  const view = new RunCommandLineStep(step.node as Step);
+  const pkg = view.packageId?.trim() ? `, from package ${shownValue(view.packageId, '')}` : '';
+  // Not JSON-quoted: a command line is full of backslashes, which JSON would double.
+  return `The Run Command Line step "${step.path}" runs CCMCertFix.exe (command line ${shownValue(view.commandLine ?? '', '')}${pkg})`;
+}
+
+/** What the KB asks for instead, for the messages below. */
+const kbAsks = (packageId: string, program: string) => `KB977203 asks for an Install Software step of the CCMCertFix package and program (${packageId}, program ${shownValue(program, '"')}) (R13)`;
+
+/** The diagnostic for a Run Command Line CCMCertFix step taken for R13 after `setupPath`. */
+export function commandLineAdopted(step: Located, setupPath: string, packageId: string, program: string): Issue {
+  return {
+    code: 'KB977203_CERTFIX_COMMAND_LINE',
+    severity: 'warning',
+    path: step.path,
+    message: `${described(step)} after "${setupPath}", so it is taken for CCMCertFix there and no second CCMCertFix step is inserted. ${kbAsks(packageId, program)}; the step was left as it is. Replace it with one by hand if the sequence should follow the KB to the letter.`,
+  };
+}
+
+/**
+ * The diagnostic for a Run Command Line CCMCertFix step not taken for R13 after `setupPath`, and `why` in words ("runs
+ * before …", "is disabled", …). `runs` says whether it still runs, so that CCMCertFix runs twice.
+ */
+export function commandLineNotUsed(step: Located, setupPath: string, why: string, runs: boolean, packageId: string, program: string): Issue {
+  const twice = runs ? ' It still runs, so CCMCertFix runs there as well: remove or disable it if it should run once.' : '';
+  return {
+    code: 'KB977203_CERTFIX_COMMAND_LINE',
+    severity: 'warning',
+    path: step.path,
+    message: `${described(step)}, but it ${why}, so it is not used for "${setupPath}". ${kbAsks(packageId, program)}; the step was left as it is.${twice}`,
+  };
+}
