@@ -28,3 +28,13 @@ describe('cmts render --out-dir names a page after its file when a name holds a 
     expect(m.writes.sort()).toEqual(['out/index.html', 'out/ts-CM100031.html', 'out/ts-CM100032.html']);
   });
 });
+
+describe('cmts render --out-dir names a page after a file named in any script', () => {
+  it('two exports named in Cyrillic get a page each, named after them, not one name for both (status 2)', async () => {
+    const m = memoryIo({ 'in/Развертывание.xml': example, 'in/Установка Windows.xml': example, 'in/Déploiement.xml': example });
+    expect(await main(['render', 'in', '--out-dir', 'out'], m.io)).toBe(0);
+    expect(m.writes.sort()).toEqual(['out/Déploiement.html', 'out/index.html', 'out/Развертывание.html', 'out/Установка-Windows.html']);
+    const index = Buffer.from(m.fs.get('out/index.html') as Uint8Array).toString('utf8');
+    expect(index).toContain(`<a href="${encodeURI('Развертывание.html')}">`);
+  });
+});

@@ -80,12 +80,15 @@ function checkUsage(p: Parsed): void {
 }
 
 /**
- * The base of a page's file name: the input's base name (and export part), safe on every file system. The part is
- * given apart, not split off a `file!part` label: a `!` in a file or folder name is part of the name.
+ * The base of a page's file name: the input's base name (and export part), safe on every file system: letters and
+ * digits of any script (with their combining marks), `.`, `_` and `-`; a run of anything else is one `-`. Letters
+ * outside ASCII are kept: made `-`, every name in Cyrillic, Greek or Chinese became `task-sequence`, so a folder of
+ * two such exports was refused as two inputs for one page. The part is given apart, not split off a `file!part`
+ * label: a `!` in a file or folder name is part of the name.
  */
 function stemOf(file: string, part: string | undefined): string {
   const stem = `${basename(file).replace(/\.[^.]*$/, '')}${part ? `-${part.replace(/\/object\.xml$/i, '').replace(/^.*\//, '')}` : ''}`;
-  return stem.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') || 'task-sequence';
+  return stem.replace(/[^\p{L}\p{M}\p{N}._-]+/gu, '-').replace(/^[.-]+/, '') || 'task-sequence';
 }
 
 /** A file name for a page, not yet taken, nor the index's (`index.<ext>`: that page is `index-2.<ext>`). */

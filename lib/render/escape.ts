@@ -4,20 +4,33 @@
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** Unicode's bidirectional embedding, override and isolate controls (not the marks LRM, RLM and ALM). */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * A value with its bidirectional controls shown as `<U+202E>`: left to act, an override in one step name runs on past
+ * it and reverses what follows on the line (the next step's name and number in a table cell, the rest of a condition),
+ * so the page would show what the file does not say. No real name needs one; shown, it is seen and can be removed.
+ */
+function showBidiControls(s: string): string {
+  return s.replace(BIDI_CONTROL, (c) => `<U+${(c.codePointAt(0) as number).toString(16).toUpperCase()}>`);
+}
+
 /** Text or a double- or single-quoted attribute value, safe in HTML. */
 export function escapeHtml(s: string): string {
   // Most values need nothing: testing first skips building a new string for them (a 2 MB page has ~100,000).
-  if (!/[&<>"']/.test(s)) return s;
-  return s.replace(/[&<>"']/g, (c) => HTML[c] as string);
+  if (!/[&<>"'\u202A-\u202E\u2066-\u2069]/.test(s)) return s;
+  return showBidiControls(s).replace(/[&<>"']/g, (c) => HTML[c] as string);
 }
 
 /**
  * Text safe in GitHub-flavoured Markdown, inline and in a table cell: HTML-significant characters as entities; the
  * punctuation that can start emphasis, code, links or cells backslash-escaped (`(` and `#` need not be: text never
- * starts a line here, and `[` is escaped); autolinks broken; line breaks as spaces (a cell or list item is one line).
+ * starts a line here, and `[` is escaped); autolinks broken; line breaks as spaces (a cell or list item is one line);
+ * bidirectional controls shown, not applied.
  */
 export function escapeMarkdown(s: string): string {
-  return s
+  return showBidiControls(s)
     .replace(/[&<>]/g, (c) => HTML[c] as string)
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     // GFM links bare URLs, www. names and e-mail addresses by itself: an escape in each keeps them plain text. Every

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 export const PAGE_CSS = `
 :root{--fg:#1b1f24;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--soft:#f6f8fa;--add:#1a7f37;--add-bg:#dafbe1;--del:#cf222e;--del-bg:#ffebe9;--chg:#9a6700;--chg-bg:#fff8c5;--mov:#0969da;--mov-bg:#ddf4ff}
 *{box-sizing:border-box}
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg);margin:0 auto;max-width:1200px;padding:1rem 1.5rem 3rem}
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg);margin:0 auto;max-width:1200px;padding:1rem 1.5rem 3rem;overflow-wrap:break-word}
 a{color:#0969da}
 a.skip{position:absolute;left:-999px}a.skip:focus{left:1rem;top:.5rem;background:var(--bg);padding:.25rem .5rem}
 h1{font-size:1.6rem;margin:.5rem 0}h2{font-size:1.2rem;margin:1.5rem 0 .5rem;border-bottom:1px solid var(--line);padding-bottom:.25rem}
@@ -22,10 +22,10 @@ li.item[hidden]{display:none}
 ol.tree>li.item{content-visibility:auto;contain-intrinsic-size:auto 3rem}
 .head,summary{display:flex;flex-wrap:wrap;gap:.1rem .5rem;align-items:baseline}
 summary{cursor:pointer;list-style-position:inside}summary::marker{color:var(--muted)}
-details>summary{display:list-item}details>summary>.h{display:inline-flex;flex-wrap:wrap;gap:.1rem .5rem;align-items:baseline}
+details>summary{display:list-item}details>summary>.h{display:inline-flex;max-width:100%;flex-wrap:wrap;gap:.1rem .5rem;align-items:baseline}
 :focus-visible{outline:2px solid #0969da;outline-offset:2px}
 .num{color:var(--muted);font-variant-numeric:tabular-nums;min-width:2.5rem}
-.name{font-weight:600}.group>details>summary .name{font-size:1.02rem}
+.name{font-weight:600;min-width:0}.group>details>summary .name{font-size:1.02rem}
 .type{color:var(--muted);font-size:.9em}
 .badge{font-size:.75rem;border:1px solid var(--line);border-radius:1rem;padding:0 .45rem;background:var(--soft);white-space:nowrap}
 .body{margin:.1rem 0 .3rem 3rem;color:var(--fg)}

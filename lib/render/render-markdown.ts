@@ -9,8 +9,9 @@ function cell(s: string): string {
   return m(s) || ' ';
 }
 
+/** A table cell of links to items: already escaped, a name at a time (not again as a whole: `_` would show as `\_`). */
 function refs(list: ItemRef[]): string {
-  return list.map((r) => `${m(r.number)} ${m(r.name)}`).join(', ');
+  return list.map((r) => `${m(r.number)} ${m(r.name)}`).join(', ') || ' ';
 }
 
 function marks(item: ItemView): string {
@@ -65,7 +66,7 @@ function usage(title: string, first: string, rows: UsageRow[], withReads: boolea
     '',
     `| ${first} | ${withReads ? 'set by | read by' : 'used by'} | note |`,
     `| --- | --- |${withReads ? ' --- |' : ''} --- |`,
-    ...rows.map((r) => `| ${cell(r.name)} | ${cell(refs(r.setBy))} |${withReads ? ` ${cell(refs(r.readBy))} |` : ''} ${cell(r.note ?? '')} |`),
+    ...rows.map((r) => `| ${cell(r.name)} | ${refs(r.setBy)} |${withReads ? ` ${refs(r.readBy)} |` : ''} ${cell(r.note ?? '')} |`),
     '',
   ];
 }
