@@ -1,0 +1,74 @@
+// Review 11 of the export .zip: a central directory with a record its end record does not count (dropped by an
+// edit, though other readers list it), writeZip given an entry it does not have (the edit silently lost), and a limit
+// of NaN (every size check it names turned off).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { main } from '../lib/cli/main.js';
+import { readEntry, readExportZip, readZip, writeZip } from './helpers/api.js';
+import { makeZip } from './helpers/make-zip.js';
+import { memoryIo } from './helpers/memory-io.js';
+import { thrown } from './helpers/thrown.js';
+
+const EXPORT = readFileSync('test/fixtures/zip/export.zip');
+
+/** `zip` with its end record counting `count` entries (on this disk and in all). */
+function withCount(zip: Buffer, count: number): Buffer {
+  const out = Buffer.from(zip);
+  const eocd = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  out.writeUInt16LE(count, eocd + 8);
+  out.writeUInt16LE(count, eocd + 10);
+  return out;
+}
+
+describe('export .zip review 11', () => {
+  it('a central directory record the end record does not count is refused, not dropped from an edited archive', async () => {
+    const entries = readZip(EXPORT).entries.map((e) => ({ name: e.name, data: Buffer.from(readEntry(readZip(EXPORT), e)) }));
+    // Six records in the directory, five counted: Python's zipfile and Info-ZIP list hidden.txt, .NET refuses it.
+    const hidden = withCount(makeZip([...entries, { name: 'hidden.txt', data: 'kept by every other reader' }]), entries.length);
+    const e = thrown(() => readZip(hidden));
+    expect(e.code).toBe('ZIP_INVALID');
+    expect(e.message).toMatch(/central directory/);
+    // And a count past the records is refused as before.
+    expect(thrown(() => readZip(withCount(makeZip(entries), entries.length + 1))).code).toBe('ZIP_INVALID');
+    // The CLI writes nothing for it (it used to write the archive without hidden.txt, exit 0).
+    const m = memoryIo({ 'hidden.zip': hidden, 'ref.json': '{"packageId": "ABC00010", "packageType": 0}' });
+    expect(await main(['transform', 'add-reference', 'hidden.zip', '--options', 'ref.json', '-o', 'out.zip'], m.io)).toBe(1);
+    expect(m.writes).toEqual([]);
+    expect(m.stderr).toMatch(/hidden\.zip: ZIP_INVALID The central directory/);
+    // A sound archive still reads.
+    expect(readZip(makeZip(entries)).entries).toHaveLength(entries.length);
+  });
+
+  it('writeZip refuses a replacement for an entry the archive does not have, instead of writing the archive unedited', () => {
+    const zip = readZip(EXPORT);
+    const typo = thrown(() => writeZip(zip, new Map([['manifest.xml', Buffer.from('<x/>')]])));
+    expect(typo.code).toBe('INVALID_ARGUMENT');
+    expect(typo.message).toContain('"Manifest.xml"');
+    expect(thrown(() => writeZip(zip, new Map([['nothing.xml', Buffer.from('<x/>')]]))).code).toBe('INVALID_ARGUMENT');
+    // An entry of another read of the archive is not one of this one's.
+    const other = readZip(EXPORT).entries[2];
+    if (!other) throw new Error('the fixture has no third entry');
+    expect(thrown(() => writeZip(zip, new Map([[other, Buffer.from('<x/>')]]))).code).toBe('INVALID_ARGUMENT');
+    // The exact name, or the entry itself, is replaced.
+    const out = writeZip(zip, new Map([['Manifest.xml', Buffer.from('<x/>')]]));
+    const back = readZip(out);
+    const manifest = back.entries.find((e) => e.name === 'Manifest.xml');
+    if (!manifest) throw new Error('Manifest.xml is gone');
+    expect(Buffer.from(readEntry(back, manifest)).toString()).toBe('<x/>');
+  });
+
+  it('a limit of NaN (or another non-number) is INVALID_ARGUMENT, not a size check turned off', () => {
+    const big = makeZip([{ name: 'big.txt', data: Buffer.alloc(4096, 0x20) }]);
+    const zip = readZip(big);
+    const entry = zip.entries[0];
+    if (!entry) throw new Error('no entry');
+    expect(thrown(() => readEntry(zip, entry, { maxEntrySize: 1024 })).code).toBe('ZIP_UNSAFE');
+    expect(thrown(() => readEntry(zip, entry, { maxEntrySize: Number.NaN })).code).toBe('INVALID_ARGUMENT');
+    expect(thrown(() => readZip(big, { maxTotalSize: Number.NaN })).code).toBe('INVALID_ARGUMENT');
+    expect(thrown(() => readZip(big, { maxEntries: Number.NaN })).code).toBe('INVALID_ARGUMENT');
+    expect(thrown(() => readZip(big, { maxRatio: Number.NaN })).code).toBe('INVALID_ARGUMENT');
+    // maxBytes bounds each object.xml before it is inflated: NaN let a part of any size through to the parser.
+    expect(thrown(() => readExportZip(EXPORT, { maxBytes: Number.NaN })).code).toBe('INVALID_ARGUMENT');
+    expect(readExportZip(EXPORT, { maxBytes: 1 << 20 }).sequences).toHaveLength(1);
+  });
+});
