@@ -1,10 +1,10 @@
 // Review 11 of the export .zip: a central directory with a record its end record does not count (dropped by an
 // edit, though other readers list it), writeZip given an entry it does not have (the edit silently lost), and a limit
-// of NaN (every size check it names turned off).
+// of NaN (every size check it names turned off), and a ReferencesInfo.xml written on one line (read in quadratic time).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../lib/cli/main.js';
-import { readEntry, readExportZip, readZip, writeZip } from './helpers/api.js';
+import { readEntry, readExportZip, readZip, writeExportZip, writeZip } from './helpers/api.js';
 import { makeZip } from './helpers/make-zip.js';
 import { memoryIo } from './helpers/memory-io.js';
 import { thrown } from './helpers/thrown.js';
@@ -70,5 +70,17 @@ describe('export .zip review 11', () => {
     // maxBytes bounds each object.xml before it is inflated: NaN let a part of any size through to the parser.
     expect(thrown(() => readExportZip(EXPORT, { maxBytes: Number.NaN })).code).toBe('INVALID_ARGUMENT');
     expect(readExportZip(EXPORT, { maxBytes: 1 << 20 }).sequences).toHaveLength(1);
+  });
+
+  it('a ReferencesInfo.xml of many items on one line reads in linear time (it took minutes a megabyte)', () => {
+    const zip = readZip(EXPORT);
+    const parts = zip.entries.map((e) => ({ name: e.name, data: Buffer.from(readEntry(zip, e)) }));
+    // 2 MiB of items on one line: the search back for each item's line start made this about two minutes.
+    const line = `<ArrayOfString>${'<string>x</string>'.repeat(120_000)}</ArrayOfString>`;
+    const big = makeZip(parts.map((p) => (p.name.endsWith('/ReferencesInfo.xml') ? { ...p, data: line, stored: true } : p)));
+    const started = Date.now();
+    const x = readExportZip(big);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(Buffer.from(writeExportZip(x)).equals(big)).toBe(true);
   });
 });
