@@ -1,6 +1,7 @@
 // Review 11 of the export .zip: a central directory with a record its end record does not count (dropped by an
 // edit, though other readers list it), writeZip given an entry it does not have (the edit silently lost), and a limit
-// of NaN (every size check it names turned off), and a ReferencesInfo.xml written on one line (read in quadratic time).
+// of NaN (every size check it names turned off), a ReferencesInfo.xml written on one line (read in quadratic time),
+// and an entry in a compression method cmts does not inflate (which stopped every edit of the archive).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../lib/cli/main.js';
@@ -82,5 +83,31 @@ describe('export .zip review 11', () => {
     const x = readExportZip(big);
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(Buffer.from(writeExportZip(x)).equals(big)).toBe(true);
+  });
+
+  it('an entry in a compression method cmts does not inflate is copied as it was, not a reason to refuse the edit', async () => {
+    const zip = readZip(EXPORT);
+    const parts = zip.entries.map((e) => ({ name: e.name, data: Buffer.from(readEntry(zip, e)) }));
+    const notes = 'SMS_TaskSequencePackage/CM100031/notes.bin';
+    const archive = makeZip([...parts, { name: notes, data: 'BZh91AY&SY (bzip2 data, as 7-Zip writes it)', stored: true }]);
+    // Method 12 (bzip2) in both headers of the last entry.
+    const entry = readZip(archive).entries.find((e) => e.name === notes);
+    if (!entry) throw new Error('no notes.bin');
+    archive.writeUInt16LE(12, entry.localOffset + 8);
+    archive.writeUInt16LE(12, entry.centralOffset + 10);
+    const x = readExportZip(archive);
+    expect(Buffer.from(writeExportZip(x)).equals(archive)).toBe(true);
+    const m = memoryIo({ 'bz.zip': archive, 'ref.json': '{"packageId": "ABC00010", "packageType": 0}' });
+    expect(await main(['transform', 'add-reference', 'bz.zip', '--options', 'ref.json', '-o', 'out.zip'], m.io)).toBe(0);
+    const written = m.fs.get('out.zip');
+    if (!written) throw new Error('nothing written');
+    const out = readZip(written);
+    const copied = out.entries.find((e) => e.name === notes);
+    if (!copied) throw new Error('notes.bin is gone');
+    // Its local header, data, and central record, byte for byte.
+    expect(Buffer.from(written.subarray(copied.localOffset, copied.localEnd)).equals(archive.subarray(entry.localOffset, entry.localEnd))).toBe(true);
+    expect(copied.method).toBe(12);
+    // A part cmts reads in such a method is still refused, with what is wrong.
+    expect(thrown(() => readEntry(out, copied)).message).toMatch(/compression method 12/);
   });
 });

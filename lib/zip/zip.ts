@@ -192,12 +192,14 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry, limits: ZipLimits = 
 
 /**
  * Checks that every entry not in `replaced` still matches its CRC, so a damaged part is never copied into a new
- * archive as if it were sound. Entries over `maxEntrySize` (default 64 MiB) are not inflated and so not checked.
+ * archive as if it were sound. Entries over `maxEntrySize` (default 64 MiB), and entries in a compression method cmts
+ * does not inflate (bzip2, LZMA, Deflate64…: never a part it reads), are not inflated and so not checked: they are
+ * copied as they were, as every reader that can inflate them will check them.
  */
 export function verifyCopiedEntries(zip: ZipArchive, replaced: ReadonlySet<ZipEntry>, limits: ZipLimits = {}): void {
   const max = limitOption('maxEntrySize', limits.maxEntrySize, DEFAULT_MAX_ENTRY_BYTES);
   for (const e of zip.entries) {
-    if (replaced.has(e) || e.size > max || e.name.endsWith('/')) continue;
+    if (replaced.has(e) || e.size > max || e.name.endsWith('/') || (e.method !== 0 && e.method !== 8)) continue;
     readEntry(zip, e, limits);
   }
 }
