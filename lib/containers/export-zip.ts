@@ -7,7 +7,7 @@
  * every other byte of those, is copied as it was.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { type Issue, TaskSequenceError } from '../errors.js';
+import { type Issue, limitOption, TaskSequenceError } from '../errors.js';
 import { referencedPackages } from '../model/mutate.js';
 import { DEFAULT_MAX_BYTES } from '../read-limits.js';
 import { readTaskSequence, type ReadOptions } from '../read.js';
@@ -85,6 +85,8 @@ export function readExportZip(bytes: Uint8Array, options: ReadOptions & ZipLimit
 }
 
 function readArchive(bytes: Uint8Array, options: ReadOptions & ZipLimits): ExportZip {
+  // Checked before the archive is: NaN would turn off the size checks below, and with them the part limit.
+  limitOption('maxBytes', options.maxBytes, DEFAULT_MAX_BYTES);
   const zip = readZip(bytes, options);
   const infos = new Map(zip.entries.filter((e) => REFERENCES_INFO_PART.test(e.name)).map((e) => [nameKey(e.name), { entry: e, original: readEntry(zip, e, options) }]));
   // Another sequence of the archive may reference (and so describe) a package that an edit adds to this one.

@@ -152,11 +152,20 @@ function parseItems(bom: Uint8Array, text: string): ReferencesInfoFile | undefin
   if (!selfClosing && !text.includes('</ArrayOfString>')) return undefined;
   const items: Item[] = [];
   if (!selfClosing) {
+    // The line an item starts on is found going forward, and its indent going back over blanks only: a search back
+    // for the line start from each item went over every item before it on a line, and a file written on one line
+    // (by another tool, or on purpose) took minutes a megabyte.
+    let lineStart = 0;
+    let nextBreak = text.indexOf('\n');
     for (const m of text.matchAll(ITEM)) {
       const at = m.index;
-      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-      const before = text.slice(lineStart, at);
-      const indent = /^[ \t]*$/.test(before) && lineStart > root.index ? before : '';
+      while (nextBreak !== -1 && nextBreak < at) {
+        lineStart = nextBreak + 1;
+        nextBreak = text.indexOf('\n', lineStart);
+      }
+      let blank = at;
+      while (blank > lineStart && (text[blank - 1] === ' ' || text[blank - 1] === '\t')) blank--;
+      const indent = blank === lineStart && lineStart > root.index ? text.slice(lineStart, at) : '';
       LINE_BREAK.lastIndex = at + m[0].length;
       const after = LINE_BREAK.exec(text)?.[0] ?? '';
       const inner = unescapeXml(m[1] ?? '');

@@ -6,8 +6,8 @@
  * are Node's zlib.
  */
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
-import { TaskSequenceError } from '../errors.js';
-import { checkEntryName, checkExtraFields } from './entry-names.js';
+import { limitOption, TaskSequenceError } from '../errors.js';
+import { checkEntryName, checkExtraFields, nameKey } from './entry-names.js';
 
 export { checkEntryName } from './entry-names.js';
 
@@ -63,9 +63,12 @@ const unsafe = (message: string): never => {
 /** Reads and checks an archive's directory (no entry is inflated here). */
 export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const maxEntries = limits.maxEntries ?? 10_000;
-  const maxTotal = limits.maxTotalSize ?? 1024 * 1024 * 1024;
+  // Checked, as every other limit of the API is: NaN (a limit read from an unset variable) compares false with
+  // every size, so it would turn the check it names off rather than fail.
+  const maxEntries = limitOption('maxEntries', limits.maxEntries, 10_000);
+  const maxTotal = limitOption('maxTotalSize', limits.maxTotalSize, DEFAULT_MAX_ARCHIVE_BYTES);
   const maxRatio = limits.maxRatio ?? 200;
+  if (!(Number.isFinite(maxRatio) && maxRatio > 0)) throw new TaskSequenceError('INVALID_ARGUMENT', `maxRatio must be a positive number, not ${String(maxRatio)}.`);
   // The end record is found from the back; a comment can hold bytes that look like one, so only a record whose
   // comment length reaches exactly to the end of the file counts, and two such records are refused as ambiguous.
   const found: number[] = [];
@@ -137,6 +140,9 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
     entries.push({ name, method, flags, crc, compressedSize, size, centralOffset: at, centralLength, localOffset, localEnd, dataOffset });
     at += centralLength;
   }
+  // Records past the counted ones (or a count that runs past the directory) are entries another reader lists and
+  // .NET's refuses; an edited archive, rebuilt from the counted records, would silently drop the others.
+  if (at !== cdOffset + cdSize) fail(`The central directory is ${cdSize} bytes, but its ${total} records the end record counts take ${at - cdOffset}: the two disagree on what the archive holds.`);
   const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
   for (let i = 1; i < byOffset.length; i++) {
     if ((byOffset[i] as ZipEntry).localOffset < (byOffset[i - 1] as ZipEntry).localEnd) unsafe('Entries overlap (a zip bomb?).');
@@ -168,7 +174,7 @@ function checkLocalAgrees(buf: Buffer, e: Pick<ZipEntry, 'name' | 'flags' | 'met
 
 /** An entry's uncompressed bytes, checked against its declared size and CRC. */
 export function readEntry(zip: ZipArchive, entry: ZipEntry, limits: ZipLimits = {}): Uint8Array {
-  const max = limits.maxEntrySize ?? DEFAULT_MAX_ENTRY_BYTES;
+  const max = limitOption('maxEntrySize', limits.maxEntrySize, DEFAULT_MAX_ENTRY_BYTES);
   if (entry.size > max) unsafe(`Entry ${entry.name} is ${entry.size} bytes; the limit is ${max}.`);
   const raw = Buffer.from(zip.bytes.buffer, zip.bytes.byteOffset + entry.dataOffset, entry.compressedSize);
   let data: Buffer;
@@ -186,12 +192,14 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry, limits: ZipLimits = 
 
 /**
  * Checks that every entry not in `replaced` still matches its CRC, so a damaged part is never copied into a new
- * archive as if it were sound. Entries over `maxEntrySize` (default 64 MiB) are not inflated and so not checked.
+ * archive as if it were sound. Entries over `maxEntrySize` (default 64 MiB), and entries in a compression method cmts
+ * does not inflate (bzip2, LZMA, Deflate64…: never a part it reads), are not inflated and so not checked: they are
+ * copied as they were, as every reader that can inflate them will check them.
  */
 export function verifyCopiedEntries(zip: ZipArchive, replaced: ReadonlySet<ZipEntry>, limits: ZipLimits = {}): void {
-  const max = limits.maxEntrySize ?? DEFAULT_MAX_ENTRY_BYTES;
+  const max = limitOption('maxEntrySize', limits.maxEntrySize, DEFAULT_MAX_ENTRY_BYTES);
   for (const e of zip.entries) {
-    if (replaced.has(e) || e.size > max || e.name.endsWith('/')) continue;
+    if (replaced.has(e) || e.size > max || e.name.endsWith('/') || (e.method !== 0 && e.method !== 8)) continue;
     readEntry(zip, e, limits);
   }
 }
@@ -200,10 +208,21 @@ export function verifyCopiedEntries(zip: ZipArchive, replaced: ReadonlySet<ZipEn
  * The archive with some entries' contents replaced, keyed by the entry itself (or by its name, which
  * {@link readZip} guarantees is unique). Every other entry is copied byte for byte, in the same order, with the same
  * names, extra fields, times and comments, after its CRC is checked ({@link verifyCopiedEntries}); with no
- * replacement the input bytes come back.
+ * replacement the input bytes come back. A key that is no entry of `zip` (a name spelt otherwise, an entry of
+ * another archive) is `INVALID_ARGUMENT`: this writer replaces entries, it never adds one.
  */
 export function writeZip(zip: ZipArchive, replace: ReadonlyMap<ZipEntry | string, Uint8Array>, limits: ZipLimits = {}): Uint8Array {
   const contentOf = (e: ZipEntry): Uint8Array | undefined => replace.get(e) ?? replace.get(e.name);
+  // Checked first: a key that matched nothing was skipped, and the caller's edit silently lost.
+  const entries = new Set<ZipEntry | string>(zip.entries);
+  for (const e of zip.entries) entries.add(e.name);
+  for (const key of replace.keys()) {
+    if (entries.has(key)) continue;
+    const name = typeof key === 'string' ? key : key.name;
+    const like = zip.entries.find((e) => nameKey(e.name) === nameKey(name));
+    const hint = like === undefined ? '' : typeof key === 'string' ? ` (the archive has ${JSON.stringify(like.name)}: names are matched exactly)` : ' (an entry of another archive, or of another read of it)';
+    throw new TaskSequenceError('INVALID_ARGUMENT', `Entry ${JSON.stringify(name)} to replace is not in the archive${hint}; writeZip replaces entries, it adds none.`);
+  }
   verifyCopiedEntries(zip, new Set(zip.entries.filter((e) => contentOf(e) !== undefined)), limits);
   if (replace.size === 0) return zip.bytes;
   const src = Buffer.from(zip.bytes.buffer, zip.bytes.byteOffset, zip.bytes.byteLength);
