@@ -140,6 +140,24 @@ describe('a Run Command Line CCMCertFix step where the preset would adopt an Ins
     expect(out).toBe(patched(input).replace(command, command + KB_RESTART(' disable="true"')));
     expect(report.alreadyInPlace.map((a) => a.requirement)).toEqual(['R13']);
   });
+  // The preset rules steps out by looking for "certfix" in their values before reading a command line; it looks at the
+  // decoded values, so a name written with a character reference or in CDATA, or kept only in the action line (MDT),
+  // is still found.
+  it.each([
+    ['a character reference', 'CCM&#x43;ert&#70;ix.exe', 'CCM&#x43;ert&#70;ix.exe'],
+    ['CDATA', '<![CDATA[CCMCertFix.exe]]>', 'CCMCertFix.exe'],
+  ])('written with %s, it is still adopted', (_, written, action) => {
+    const command = `<step type="SMS_TaskSequence_RunCommandLineAction" name="Fix cert" description="" runIn="FullOS" successCodeList="0"><action>smsswd.exe /run: ${action}</action><defaultVarList><variable name="CommandLine" property="CommandLine">${written}</variable></defaultVarList></step>`;
+    const { report, out } = applied(EXPORT(SETUP() + command));
+    expect(installSteps(out)).toBe(0);
+    expect(report.alreadyInPlace.map((a) => a.requirement)).toEqual(['R13']);
+  });
+  it('kept only in the action line (as MDT writes it), it is still adopted', () => {
+    const command = '<step type="SMS_TaskSequence_RunCommandLineAction" name="Fix cert" description="" runIn="FullOS" successCodeList="0"><action>cmd.exe /c CCMCertFix.exe</action></step>';
+    const { report, out } = applied(EXPORT(SETUP() + command));
+    expect(installSteps(out)).toBe(0);
+    expect(report.alreadyInPlace.map((a) => a.requirement)).toEqual(['R13']);
+  });
 });
 
 describe('a Run Command Line CCMCertFix step anywhere else is reported and not used', () => {
