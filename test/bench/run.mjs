@@ -8,6 +8,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { FXP_OPTIONS } from './fxp-options.mjs';
 import { generateSequence, generateSetupSequence } from './generate.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -204,8 +205,7 @@ try {
       // The floor a JavaScript parser starts at here: the card's parser alone, parsing and building the same file in a
       // process of its own (no checks, no preset, no diff). A figure, not a target.
       const fxpMain = createRequire(import.meta.url).resolve('fast-xml-parser');
-      const opts = { preserveOrder: true, ignoreAttributes: false, parseTagValue: false, parseAttributeValue: false, trimValues: false, commentPropName: '#comment', cdataPropName: '#cdata', processEntities: false };
-      const script = file('fxp-once.cjs', `const { XMLParser, XMLBuilder } = require(${JSON.stringify(fxpMain)});\nconst opts = ${JSON.stringify(opts)};\nconst text = require('node:fs').readFileSync(${JSON.stringify(input)}, 'utf8');\nprocess.stdout.write(new XMLBuilder(opts).build(new XMLParser(opts).parse(text)));\n`);
+      const script = file('fxp-once.cjs', `const { XMLParser, XMLBuilder } = require(${JSON.stringify(fxpMain)});\nconst opts = ${JSON.stringify(FXP_OPTIONS)};\nconst text = require('node:fs').readFileSync(${JSON.stringify(input)}, 'utf8');\nprocess.stdout.write(new XMLBuilder(opts).build(new XMLParser(opts).parse(text)));\n`);
       const fxp = wall([script]);
       report('  a bare fast-xml-parser parse+build of the same file, as a script of its own', `${fxp.toFixed(0)} ms: ${(fxp / base).toFixed(2)}`, 'figure');
     }

@@ -1,6 +1,7 @@
 // One benchmark measurement in a fresh process: warm up, then time `reps` read+write round trips of one file with
 // each library named (comma-separated), taking turns, so a machine that slows down or speeds up moves them alike.
 import { readFileSync } from 'node:fs';
+import { FXP_OPTIONS } from './fxp-options.mjs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -20,7 +21,7 @@ async function roundTripper(lib) {
     }
     case 'fast-xml-parser': {
       const { XMLParser, XMLBuilder } = await import('fast-xml-parser');
-      const opts = { preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, parseAttributeValue: false, trimValues: false, commentPropName: '#comment', cdataPropName: '#cdata', suppressBooleanAttributes: false, processEntities: false };
+      const opts = FXP_OPTIONS;
       const parser = new XMLParser(opts);
       const builder = new XMLBuilder(opts);
       return (b) => Buffer.from(builder.build(parser.parse(b.toString('utf8'))), 'utf8');
