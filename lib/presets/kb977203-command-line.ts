@@ -73,17 +73,15 @@ function described(step: Located): string {
   return `The Run Command Line step "${step.path}" runs CCMCertFix.exe (command line ${shownValue(view.commandLine ?? '', '')}${pkg})`;
 }
 
-/** What the KB asks for instead, for the messages below. */
-const kbAsks = (packageId: string, program: string) => `KB977203 asks for an Install Software step of the CCMCertFix package and program (${packageId}, program ${shownValue(program, '"')}) (R13)`;
+/** The warning for a Run Command Line CCMCertFix step: what it is, `verdict` (taken for R13 or not, and why), what the KB asks for instead. */
+function commandLineIssue(step: Located, verdict: string, packageId: string, program: string, tail = ''): Issue {
+  const asks = `KB977203 asks for an Install Software step of the CCMCertFix package and program (${packageId}, program ${shownValue(program, '"')}) (R13)`;
+  return { code: 'KB977203_CERTFIX_COMMAND_LINE', severity: 'warning', path: step.path, message: `${described(step)}${verdict} ${asks}; the step was left as it is.${tail}` };
+}
 
 /** The diagnostic for a Run Command Line CCMCertFix step taken for R13 after `setupPath`. */
 export function commandLineAdopted(step: Located, setupPath: string, packageId: string, program: string): Issue {
-  return {
-    code: 'KB977203_CERTFIX_COMMAND_LINE',
-    severity: 'warning',
-    path: step.path,
-    message: `${described(step)} after "${setupPath}", so it is taken for CCMCertFix there and no second CCMCertFix step is inserted. ${kbAsks(packageId, program)}; the step was left as it is. Replace it with one by hand if the sequence should follow the KB to the letter.`,
-  };
+  return commandLineIssue(step, ` after "${setupPath}", so it is taken for CCMCertFix there and no second CCMCertFix step is inserted.`, packageId, program, ' Replace it with one by hand if the sequence should follow the KB to the letter.');
 }
 
 /**
@@ -92,10 +90,5 @@ export function commandLineAdopted(step: Located, setupPath: string, packageId: 
  */
 export function commandLineNotUsed(step: Located, setupPath: string, why: string, runs: boolean, packageId: string, program: string): Issue {
   const twice = runs ? ' It still runs, so CCMCertFix runs there as well: remove or disable it if it should run once.' : '';
-  return {
-    code: 'KB977203_CERTFIX_COMMAND_LINE',
-    severity: 'warning',
-    path: step.path,
-    message: `${described(step)}, but it ${why}, so it is not used for "${setupPath}". ${kbAsks(packageId, program)}; the step was left as it is.${twice}`,
-  };
+  return commandLineIssue(step, `, but it ${why}, so it is not used for "${setupPath}".`, packageId, program, twice);
 }

@@ -61,6 +61,11 @@ export function isDisabled(item: SequenceItem): boolean {
   return item.attributes.disable === 'true';
 }
 
+/** Whether an item never runs: disabled by its own flag or by any group around it. */
+export function neverRuns(item: Located): boolean {
+  return isDisabled(item.node) || item.groups.some(isDisabled);
+}
+
 /**
  * Whether an item is disabled where it stands relative to another: by its own flag, or by a disabled group around it
  * that is not also around `beside` (a group around both disables both alike). A step in a disabled group never runs,
@@ -256,8 +261,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
         : i >= end
           ? 'comes after the Request State Store step, and CCMCertFix must run before the user state is restored'
           : `is not the step taken for CCMCertFix after Setup: ${shownValue(adopted?.node.attributes.name ?? '', '"')} is`;
-    const runs = !isDisabled(other.node) && !other.groups.some(isDisabled);
-    plan.diagnostics.push(commandLineNotUsed(other, setup.path, why, runs, o.certfixPackage, o.program));
+    plan.diagnostics.push(commandLineNotUsed(other, setup.path, why, !neverRuns(other), o.certfixPackage, o.program));
   }
   if (adopted) {
     const certfix = adopted.node as Step;

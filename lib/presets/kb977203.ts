@@ -19,7 +19,7 @@ import { type Kb977203Options, type Kb977203Scenario, resolveKb977203Options, ty
 import { configMgrEraOf } from './kb977203-era.js';
 import { planPatch } from './kb977203-patch.js';
 import { hotfixInstallStepsIn } from './kb977203-r1.js';
-import { executionOrder, isDisabled, KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, planWiring, runsProgram } from './kb977203-wiring.js';
+import { executionOrder, KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, neverRuns, planWiring, runsProgram } from './kb977203-wiring.js';
 import { canSetProperty } from '../containers/index.js';
 import { containerReferences, planContainerReference, removeContainerReference } from '../transforms/container-references.js';
 
@@ -85,7 +85,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
   const hotfix = hotfixInstallStepsIn(items);
   // A disabled step (or one in a disabled group) never runs: it cannot stop the client service, so it is warned
   // about (enabling it would), not a reason to refuse the whole sequence.
-  const off = (h: (typeof hotfix)[number]) => isDisabled(h.located.node) || h.located.groups.some(isDisabled);
+  const off = (h: (typeof hotfix)[number]) => neverRuns(h.located);
   for (const h of hotfix) {
     const disabled = off(h) ? ' It is disabled, so it does not run now; enabled, it would.' : '';
     diagnostics.push({ code: 'KB977203_R1', severity: h.explicit && !off(h) ? 'error' : 'warning', path: h.path, message: `${h.why} Installing the KB977203 hotfix this way stops the ConfigMgr client service and the task sequence fails; let the Setup Windows and ConfigMgr step install it through PATCH (R1).${disabled}` });

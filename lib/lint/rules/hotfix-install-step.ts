@@ -1,6 +1,6 @@
 /** R1: the KB977203 hotfix must not be installed by Install Software or Run Command Line. */
 import { findHotfixInstallSteps } from '../../presets/kb977203-r1.js';
-import { isDisabled } from '../../presets/kb977203-wiring.js';
+import { neverRuns } from '../../presets/kb977203-wiring.js';
 import type { LintRule } from '../rule.js';
 
 /**
@@ -16,7 +16,7 @@ export const hotfixInstallStep: LintRule = {
     findHotfixInstallSteps(doc.sequence)
       .filter((h) => h.explicit)
       .map((h) => {
-        const off = isDisabled(h.located.node) || h.located.groups.some(isDisabled);
+        const off = neverRuns(h.located);
         return {
           located: h.located,
           message: `${h.why} Installing it this way stops the ConfigMgr client service and the task sequence fails; let Setup Windows and ConfigMgr install it through PATCH (R1).${off ? ' It is disabled, so it does not run now; enabled, it would.' : ''}`,
