@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../lib/cli/main.js';
-import { readExportZip, readZip, writeExportZip } from './helpers/api.js';
+import { readEntry, readExportZip, readZip, writeExportZip, writeZip } from './helpers/api.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 import { makeZip, unicodePathExtra, zip64Extra } from './helpers/make-zip.js';
 import { memoryIo } from './helpers/memory-io.js';
@@ -151,5 +151,37 @@ describe('export .zip safety', () => {
     expect(await main(args, d.io)).toBe(1);
     expect(d.writes).toEqual([]);
     expect(d.stderr).toContain(`big.zip!${PART}: INPUT_TOO_LARGE The part is ${Buffer.byteLength(base) + 65 * 1024 * 1024 + 7} bytes once unpacked; the limit is 67108864 (--max-bytes).`);
+  });
+});
+
+describe('an archive cmts writes is one cmts reads', () => {
+  // 20,000 identical steps: zlib packs this 133:1 at level 1 (a fast exporter) and over 250:1 at its default level,
+  // past the 200:1 a reader refuses as a likely zip bomb.
+  const step = '  <step type="SMS_TaskSequence_RebootAction" name="Restart Computer" description=""><action>smsboot.exe /target:WinPE</action></step>\r\n';
+  const repetitive = `<sequence version="3.10">\r\n${step.repeat(20_000)}</sequence>`;
+
+  it('a replaced entry that deflates past the ratio a reader refuses is stored instead, and reads back', () => {
+    const zip = readZip(makeZip([{ name: 'a.xml', data: '<a/>' }, { name: 'b.txt', data: 'kept' }]));
+    const out = writeZip(zip, new Map([['a.xml', Buffer.from(repetitive)]]));
+    const back = readZip(out);
+    const a = back.entries.find((e) => e.name === 'a.xml')!;
+    expect(a.method).toBe(0);
+    expect(Buffer.from(readEntry(back, a)).toString()).toBe(repetitive);
+    expect(Buffer.from(readEntry(back, back.entries.find((e) => e.name === 'b.txt')!)).toString()).toBe('kept');
+    // Under a raised limit the reader would take the deflated form, so it is deflated.
+    const loose = writeZip(zip, new Map([['a.xml', Buffer.from(repetitive)]]), { maxRatio: 1000 });
+    expect(readZip(loose, { maxRatio: 1000 }).entries.find((e) => e.name === 'a.xml')!.method).toBe(8);
+    expect(loose.length).toBeLessThan(out.length / 100);
+  });
+
+  it('KB977203 on an export packed loosely (133:1) writes an archive that reads back, rather than one its own check refuses', async () => {
+    const base = readFileSync('examples/replace-restore.object.xml', 'utf8');
+    const object = `${base}<!--${repetitive}-->`;
+    const zip = makeZip([{ name: PART, data: object, level: 1 }]);
+    expect(() => readExportZip(zip)).not.toThrow();
+    const m = memoryIo({ 'loose.zip': zip });
+    expect(await main(['kb977203', 'loose.zip', '-o', 'out.zip', '--certfix-package', 'ABC00010', '--scenario', 'replace-restore', '--force'], m.io), m.stderr).toBe(0);
+    expect(m.writes).toEqual(['out.zip']);
+    expect(readExportZip(m.fs.get('out.zip') as Uint8Array).sequences[0]!.doc.properties().DependentProgram).toBe('ABC00010;;CCMCertFix');
   });
 });

@@ -53,6 +53,16 @@ export interface ZipArchive {
   eocdOffset: number;
 }
 
+/** {@link ZipLimits.maxRatio}, checked as every limit is. */
+function ratioLimit(limits: ZipLimits): number {
+  const maxRatio = limits.maxRatio ?? 200;
+  if (!(Number.isFinite(maxRatio) && maxRatio > 0)) throw new TaskSequenceError('INVALID_ARGUMENT', `maxRatio must be a positive number, not ${String(maxRatio)}.`);
+  return maxRatio;
+}
+
+/** Whether an entry unpacks to more than `maxRatio` × its packed size, counted only for entries over 1 MiB. */
+const overRatio = (size: number, compressedSize: number, maxRatio: number): boolean => size > 1024 * 1024 && size > compressedSize * maxRatio;
+
 const fail = (message: string): never => {
   throw new TaskSequenceError('ZIP_INVALID', message);
 };
@@ -67,8 +77,7 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
   // every size, so it would turn the check it names off rather than fail.
   const maxEntries = limitOption('maxEntries', limits.maxEntries, 10_000);
   const maxTotal = limitOption('maxTotalSize', limits.maxTotalSize, DEFAULT_MAX_ARCHIVE_BYTES);
-  const maxRatio = limits.maxRatio ?? 200;
-  if (!(Number.isFinite(maxRatio) && maxRatio > 0)) throw new TaskSequenceError('INVALID_ARGUMENT', `maxRatio must be a positive number, not ${String(maxRatio)}.`);
+  const maxRatio = ratioLimit(limits);
   // The end record is found from the back; a comment can hold bytes that look like one, so only a record whose
   // comment length reaches exactly to the end of the file counts, and two such records are refused as ambiguous.
   const found: number[] = [];
@@ -120,7 +129,7 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
     if (compressedSize === 0xffffffff || size === 0xffffffff) fail(`Entry ${name} needs ZIP64, which is not supported.`);
     declared += size;
     if (declared > maxTotal) unsafe(`The entries declare more than ${maxTotal} bytes uncompressed.`);
-    if (size > 1024 * 1024 && size > compressedSize * maxRatio) unsafe(`Entry ${name} declares ${size} bytes from ${compressedSize}: a ratio over ${maxRatio} (a zip bomb?).`);
+    if (overRatio(size, compressedSize, maxRatio)) unsafe(`Entry ${name} declares ${size} bytes from ${compressedSize}: a ratio over ${maxRatio} (a zip bomb?).`);
     if (localOffset + 30 > cdOffset || buf.readUInt32LE(localOffset) !== 0x04034b50) fail(`The local header of ${name} is damaged.`);
     const lName = buf.readUInt16LE(localOffset + 26);
     const lExtra = buf.readUInt16LE(localOffset + 28);
@@ -224,6 +233,7 @@ export function writeZip(zip: ZipArchive, replace: ReadonlyMap<ZipEntry | string
     throw new TaskSequenceError('INVALID_ARGUMENT', `Entry ${JSON.stringify(name)} to replace is not in the archive${hint}; writeZip replaces entries, it adds none.`);
   }
   verifyCopiedEntries(zip, new Set(zip.entries.filter((e) => contentOf(e) !== undefined)), limits);
+  const maxRatio = ratioLimit(limits);
   if (replace.size === 0) return zip.bytes;
   const src = Buffer.from(zip.bytes.buffer, zip.bytes.byteOffset, zip.bytes.byteLength);
   const parts: Buffer[] = [];
@@ -244,8 +254,12 @@ export function writeZip(zip: ZipArchive, replace: ReadonlyMap<ZipEntry | string
       offset += rec.length;
       continue;
     }
-    const data = e.method === 8 ? deflateRawSync(content) : Buffer.from(content);
-    const method = e.method === 8 ? 8 : 0;
+    // Very repetitive XML (thousands of identical steps) can deflate past the ratio a reader refuses as a likely zip
+    // bomb — this one included, with the same limits — so such an entry is stored instead: every reader takes it, and
+    // it costs no more than its own size, which the limits already allowed.
+    const deflated = e.method === 8 ? deflateRawSync(content) : undefined;
+    const method = deflated && !overRatio(content.length, deflated.length, maxRatio) ? 8 : 0;
+    const data = method === 8 ? (deflated as Buffer) : Buffer.from(content);
     const header = Buffer.from(src.subarray(e.localOffset, e.dataOffset));
     const flags = e.flags & ~0x8; // sizes go in the header now, so no data descriptor
     const meta = { crc: crc32(content), csize: data.length, size: content.length, flags, method };

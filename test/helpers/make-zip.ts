@@ -9,6 +9,8 @@ export interface ZipSpec {
   extra?: Buffer;
   /** Store instead of deflate. */
   stored?: boolean;
+  /** zlib's deflate level (default 6); 1 packs as loosely as a fast exporter's compressor does. */
+  level?: number;
   /** Write this CRC instead of the right one. */
   crc?: number;
 }
@@ -41,7 +43,7 @@ export function makeZip(entries: ZipSpec[], options: { comment?: Buffer; zip64Lo
   let offset = 0;
   for (const e of entries) {
     const data = Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data, 'utf8');
-    const body = e.stored ? data : deflateRawSync(data);
+    const body = e.stored ? data : deflateRawSync(data, { level: e.level ?? 6 });
     const name = Buffer.from(e.name, 'utf8');
     const extra = e.extra ?? Buffer.alloc(0);
     const crc = e.crc ?? crc32(data);
