@@ -5,7 +5,7 @@
 // (KB977203_CERTFIX_COMMAND_LINE). Anywhere else it is reported and not used, and the preset inserts its own pair as
 // before. check() agrees with apply(), apply twice = once, and revert never touches the administrator's step.
 import { describe, expect, it } from 'vitest';
-import { applyKb977203, checkKb977203, readTaskSequence, revertKb977203, writeTaskSequence, type Kb977203Options, type Kb977203Report } from './helpers/api.js';
+import { applyKb977203, checkKb977203, lint, readTaskSequence, revertKb977203, writeTaskSequence, type Kb977203Options, type Kb977203Report } from './helpers/api.js';
 import { NOTICE_CODES } from '../lib/api/errors.js';
 import { commandRunsCertfix } from '../lib/presets/kb977203-command-line.js';
 
@@ -69,6 +69,11 @@ describe('which command lines run CCMCertFix.exe', () => {
     '"C:\\Program Files\\KB977203\\CCMCertFix.exe" /log',
     '\\\\cm01\\SMS_ABC\\Logs\\KB977203\\CCMCertFix.exe',
     '  CCMCertFix.exe  ',
+    // Unquoted with spaces, as CreateProcess reads it: C:\Program, then on to the first stretch naming CCMCertFix.exe.
+    'C:\\Program Files\\KB977203\\CCMCertFix.exe',
+    'C:\\Program Files\\KB977203\\CCMCertFix.exe /log C:\\Windows\\Temp\\x.log',
+    '\\\\cm01\\Hot fixes\\KB 977203\\CCMCertFix',
+    '.\\Cert Fix\\CCMCertFix.exe',
   ])('%s runs it', (line) => expect(commandRunsCertfix(line)).toBe(true));
 
   it.each([
@@ -82,6 +87,14 @@ describe('which command lines run CCMCertFix.exe', () => {
     'cscript.exe CCMCertFix.vbs',
     'cmd /c echo CCMCertFix.exe',
     'powershell.exe -File .\\Run-CCMCertFix.ps1',
+    // A program named first (on the search path, or a program file) runs, whatever follows it.
+    'xcopy Tools\\CCMCertFix.exe',
+    'C:\\Tools\\copy.exe Files\\CCMCertFix.exe',
+    'C:\\Tools\\copy-it C:\\Temp\\CCMCertFix.exe',
+    'C:\\Tools\\copy-it \\\\cm01\\share\\CCMCertFix.exe',
+    'C:\\Tools\\run /x Files\\CCMCertFix.exe',
+    // cmd splits an unquoted path at the space: C:\Program is not found.
+    'cmd /c C:\\Program Files\\KB977203\\CCMCertFix.exe',
   ])('%j does not', (line) => expect(commandRunsCertfix(line)).toBe(false));
 });
 
@@ -110,7 +123,7 @@ describe('a Run Command Line CCMCertFix step where the preset would adopt an Ins
     expect(report.changes.map((c) => c.requirement)).toEqual(['R4', 'R12']);
   });
 
-  for (const line of ['"CCMCertFix.exe"', '.\\CCMCertFix.exe', 'cmd /c CCMCertFix.exe CCMCertFix.log', '\\\\cm01\\Hotfix\\KB977203\\ccmcertfix.exe', '"C:\\Program Files\\KB977203\\CCMCERTFIX.EXE" x.log']) {
+  for (const line of ['"CCMCertFix.exe"', '.\\CCMCertFix.exe', 'cmd /c CCMCertFix.exe CCMCertFix.log', '\\\\cm01\\Hotfix\\KB977203\\ccmcertfix.exe', '"C:\\Program Files\\KB977203\\CCMCERTFIX.EXE" x.log', 'C:\\Program Files\\KB977203\\CCMCertFix.exe x.log']) {
     it(`${line}: adopted, as CCMCertFix.exe is`, () => {
       const command = COMMAND('Fix cert', line, { packageId: 'ABC00011' });
       const input = EXPORT(SETUP() + command);
@@ -271,5 +284,30 @@ describe(`${CODE} is a listed code`, () => {
     expect(NOTICE_CODES[CODE]).toMatch(/Run Command Line/);
     expect(readFileSync('README.md', 'utf8')).toContain(`\`${CODE}\``);
     expect(readFileSync('docs/kb977203-requirements.md', 'utf8')).toContain(`\`${CODE}\``);
+  });
+});
+
+describe('lint agrees with the preset on a Run Command Line CCMCertFix step', () => {
+  const restartFindings = (input: string) =>
+    lint(readTaskSequence(input))
+      .filter((f) => f.code === 'kb977203/certfix-without-restart')
+      .map((f) => f.message);
+
+  it('with no restart after it, kb977203/certfix-without-restart names it; after the preset, nothing', () => {
+    const input = EXPORT(SETUP() + COMMAND('Fix cert', 'C:\\Program Files\\KB977203\\CCMCertFix.exe') + OTHER('Network'));
+    expect(restartFindings(input)).toEqual(['"Fix cert" runs CCMCertFix and is not followed by a Restart Computer to the installed operating system (R14).']);
+    expect(restartFindings(applied(input).out)).toEqual([]);
+  });
+
+  it('with a restart of its own condition after it, the finding says why the restart is not the one R14 asks for', () => {
+    const command = COMMAND('Fix cert', 'cmd /c CCMCertFix.exe', { condition: '<condition><expression type="SMS_TaskSequence_VariableConditionExpression"><variable name="Operator">equals</variable><variable name="Value">true</variable><variable name="Variable">DeployLaptops</variable></expression></condition>' });
+    const [finding, ...more] = restartFindings(EXPORT(SETUP() + command + RESTART));
+    expect(more).toEqual([]);
+    expect(finding).toMatch(/^"Fix cert" runs CCMCertFix, and the Restart Computer after it, "Restart after the fix", .* so it does not run exactly when CCMCertFix runs \(R14\)\.$/);
+  });
+
+  it('a restart after it is enough, and a command that only names the file is not CCMCertFix', () => {
+    expect(restartFindings(EXPORT(SETUP() + COMMAND('Fix cert', 'CCMCertFix.exe') + RESTART))).toEqual([]);
+    expect(restartFindings(EXPORT(SETUP() + COMMAND('Copy', 'xcopy CCMCertFix.exe C:\\Temp')))).toEqual([]);
   });
 });

@@ -25,16 +25,46 @@ function programOf(line: string): string {
   return (quoted ? quoted[1] : /^\S*/.exec(line)?.[0]) ?? '';
 }
 
+/** A program file Windows runs as it is named, so CreateProcess looks no further along the line. */
+const PROGRAM_FILE = /\.(?:exe|com|bat|cmd)$/i;
+/** A word that starts an argument rather than carrying on a path: a switch, a quoted word, a drive or UNC path. */
+const ARGUMENT_START = /^(?:[/\\"-]|[a-z]:)/i;
+
+/**
+ * Whether an unquoted path with spaces runs CCMCertFix.exe as CreateProcess reads it (the task sequence engine starts
+ * a Run Command Line step's command with it, no shell between): it tries each stretch of the line up to a space in
+ * turn — `C:\Program Files\KB977203\CCMCertFix.exe /log` is `C:\Program`, then `C:\Program Files\KB977203\CCMCertFix.exe` —
+ * and runs the first that names a file. Only a first word that is a path (a bare name is found on the search path
+ * first) is carried on, never past a program file, and never into a word that starts an argument, so a command that
+ * passes the file to another program (`C:\Tools\copy-it C:\Temp\CCMCertFix.exe`) is not taken for running it.
+ */
+function unquotedPathRunsCertfix(line: string): boolean {
+  const words = line.split(/(\s+)/);
+  if (!/[\\/]/.test(words[0] ?? '') || PROGRAM_FILE.test(words[0] ?? '')) return false;
+  let path = words[0] as string;
+  for (let i = 2; i < words.length; i += 2) {
+    const word = words[i] as string;
+    if (ARGUMENT_START.test(word)) return false;
+    path += `${words[i - 1]}${word}`;
+    if (CERTFIX_EXE.test(path)) return true;
+    if (PROGRAM_FILE.test(path)) return false;
+  }
+  return false;
+}
+
 /**
  * Whether a command line runs CCMCertFix.exe: `CCMCertFix.exe`, `"CCMCertFix.exe"`, `.\CCMCertFix.exe`, a full or UNC
- * path ending in `\CCMCertFix.exe`, with or without arguments, directly or through `cmd /c`. Only the program the
- * line starts counts: a command that merely names the file (`xcopy CCMCertFix.exe C:\Temp`) does not run it.
+ * path ending in `\CCMCertFix.exe` (quoted, or with spaces unquoted as CreateProcess reads it), with or without
+ * arguments, directly or through `cmd /c`. Only the program the line starts counts: a command that merely names the
+ * file (`xcopy CCMCertFix.exe C:\Temp`) does not run it.
  */
 export function commandRunsCertfix(line: string): boolean {
   let rest = line.trim();
   const shell = SHELL.exec(rest);
   if (shell) rest = rest.slice(shell[0].length).trim();
   if (CERTFIX_EXE.test(programOf(rest).trim())) return true;
+  // cmd splits an unquoted path at its first space, so only a line started without a shell is read on past it.
+  if (!shell && !rest.startsWith('"') && unquotedPathRunsCertfix(rest)) return true;
   // cmd takes off the quotation marks around the whole command (`cmd /c "CCMCertFix.exe CCMCertFix.log"`).
   return shell !== null && rest.length > 1 && rest.startsWith('"') && rest.endsWith('"') && CERTFIX_EXE.test(programOf(rest.slice(1, -1).trim()).trim());
 }

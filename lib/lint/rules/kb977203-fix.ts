@@ -6,6 +6,7 @@ import { patchList, patchSyntaxProblem } from '../../model/install-properties.js
 import { nextItem } from '../../model/query.js';
 import { InstallSoftwareStep, SetupWindowsStep, STEP_TYPES } from '../../model/steps.js';
 import { configMgrEra } from '../../presets/kb977203-era.js';
+import { runsCertfixCommandLine } from '../../presets/kb977203-command-line.js';
 import { isKb977203Entry } from '../../presets/kb977203-patch.js';
 import { findHotfixInstallSteps } from '../../presets/kb977203-r1.js';
 import { restartMismatch, restartsToOs } from '../../presets/kb977203-wiring.js';
@@ -76,15 +77,18 @@ export const certfixWithoutRestart: LintRule = {
   id: 'kb977203/certfix-without-restart',
   severity: 'warning',
   requirement: 'R14',
-  description: 'CCMCertFix (Install Software) is not followed by a Restart Computer to the installed operating system that runs exactly when it runs.',
+  description: 'CCMCertFix (an Install Software step, or a Run Command Line step that runs CCMCertFix.exe) is not followed by a Restart Computer to the installed operating system that runs exactly when it runs.',
   check: (doc) => {
     const dependent = doc.hasProperties ? parseDependentProgram(doc.getProperty('DependentProgram') ?? '') : undefined;
     return steps(doc).flatMap((located): Finding[] => {
       const step = located.node;
-      if (step.kind !== 'step' || step.attributes.type !== STEP_TYPES.installSoftware) return [];
-      const v = new InstallSoftwareStep(step);
-      const isCertfix = /CCMCertFix/i.test(v.programName ?? '') || (dependent !== undefined && v.packageId?.toUpperCase() === dependent.packageId.toUpperCase() && v.programName?.toLowerCase() === dependent.program.toLowerCase());
-      if (!isCertfix) return [];
+      if (step.kind !== 'step') return [];
+      if (step.attributes.type === STEP_TYPES.installSoftware) {
+        const v = new InstallSoftwareStep(step);
+        const isCertfix = /CCMCertFix/i.test(v.programName ?? '') || (dependent !== undefined && v.packageId?.toUpperCase() === dependent.packageId.toUpperCase() && v.programName?.toLowerCase() === dependent.program.toLowerCase());
+        if (!isCertfix) return [];
+        // A Run Command Line step that runs CCMCertFix.exe does the same work, and the preset takes it for R13.
+      } else if (!runsCertfixCommandLine(step)) return [];
       const next = nextItem(located.parent, step, located.index);
       if (!restartsToOs(next)) return [{ located, message: `${shownValue(step.attributes.name ?? '', '"')} runs CCMCertFix and is not followed by a Restart Computer to the installed operating system (R14).` }];
       // The same test the preset makes before it adopts the restart (otherwise it inserts the KB's own).
