@@ -4,6 +4,8 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { findSteps } from '../model/query.js';
+import { hasSecretName } from '../model/secrets.js';
+import { variables } from '../model/variables.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
 import type { DynamicRule } from './dynamic-rules.js';
 import { StepView } from './step-view.js';
@@ -41,14 +43,14 @@ export interface Setting {
 }
 
 /**
- * The catalog settings of a step in words (none for a class the catalog does not know): every non-empty setting in
- * catalog order, secrets left out. The view's settings, property and action texts are read once per step, so this
+ * The catalog settings of a step in words: every non-empty setting in catalog order, secrets left out (for a class the
+ * catalog does not know, its variables as written). The view's settings, property and action texts are read once per step, so this
  * stays linear in the step's variables (render calls it for every step of a 2 MB sequence).
  */
 export function catalogSettings(step: Step | SubTaskSequence): Setting[] {
   const view = new StepView(step);
   const entry = view.entry;
-  if (!entry) return [];
+  if (!entry) return unknownClassSettings(step);
   const settings = view.settings as Record<string, unknown>;
   const texts = view.propertyTexts();
   let fromAction: Record<string, string> | undefined;
@@ -65,6 +67,22 @@ export function catalogSettings(step: Step | SubTaskSequence): Setting[] {
     }
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
     out.push({ label: words(v.setting), value: show(value, v.valueType) });
+  }
+  return out;
+}
+
+/**
+ * The settings of a step whose class the catalog does not know (a vendor's or a later release's step): its non-empty
+ * variables as written, named by their property in words (`ServerName` is `server name`), in written order; those whose
+ * name or property says secret (see `model/secrets.ts`) left out, as lint and the page leave them out of every other
+ * step. Its action line is not shown: what it carries is unknown, and a password on it would be shown.
+ */
+function unknownClassSettings(step: Step | SubTaskSequence): Setting[] {
+  const out: Setting[] = [];
+  for (const v of variables(step)) {
+    const label = v.attributes.property || v.attributes.name;
+    if (!label || v.value.trim() === '' || hasSecretName(v)) continue;
+    out.push({ label: words(label), value: v.value });
   }
   return out;
 }

@@ -1,0 +1,40 @@
+// A step of a class the catalog does not know (a vendor's step, a later release's) showed no settings on a rendered
+// page or in `cmts inspect`, so an administrator reading the page could not tell what it does. Its variables are shown
+// as written, named by their property, secrets and empty ones left out, and its action line never.
+import { describe, expect, it } from 'vitest';
+import { main } from '../lib/cli/main.js';
+import { keySettings } from '../lib/render/key-settings.js';
+import { renderSequence } from '../lib/render/render-sequence.js';
+import { readTaskSequence } from './helpers/api.js';
+import { memoryIo } from './helpers/memory-io.js';
+
+const VENDOR = `<sequence version="3.10"><step type="Contoso_InventoryAction" name="Take inventory" description="" runIn="FullOS" successCodeList="0"><action>inventory.exe /full /pw:Hush-2</action><defaultVarList><variable name="InventoryScope" property="Scope">Full</variable><variable name="InventoryServer" property="ServerName">inv01.contoso.com</variable><variable name="ServicePassword" property="Password">Hush-1</variable><variable name="Empty" property="Empty">  </variable><variable name="NoProperty">kept &amp; shown</variable></defaultVarList></step></sequence>`;
+
+describe('the settings of a step class the catalog does not know', () => {
+  const step = () => readTaskSequence(VENDOR).sequence.children[0]!;
+
+  it('are its non-empty variables, by property in words, in written order, with no secret', () => {
+    expect(keySettings(step() as never)).toEqual([
+      { label: 'scope', value: 'Full' },
+      { label: 'server name', value: 'inv01.contoso.com' },
+      { label: 'no property', value: 'kept & shown' },
+    ]);
+  });
+
+  it('show on the page, HTML and Markdown, and in cmts inspect; neither the password variable nor the action line does', async () => {
+    for (const page of [renderSequence(readTaskSequence(VENDOR)), renderSequence(readTaskSequence(VENDOR), { format: 'md' })]) {
+      expect(page).toContain('server name');
+      expect(page).toContain('inv01.contoso.com');
+      expect(page).not.toContain('Hush');
+    }
+    const m = memoryIo({ 'vendor.xml': VENDOR });
+    expect(await main(['inspect', 'vendor.xml'], m.io), m.stderr).toBe(0);
+    expect(m.stdout).toContain('server name: inv01.contoso.com');
+    expect(m.stdout).not.toContain('Hush');
+  });
+
+  it('a known class is unchanged: its catalog settings, not its raw variables', () => {
+    const known = readTaskSequence(VENDOR.replace('Contoso_InventoryAction', 'SMS_TaskSequence_RebootAction')).sequence.children[0]!;
+    expect(keySettings(known as never).map((s) => s.label)).not.toContain('server name');
+  });
+});
