@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../lib/cli/main.js';
-import { readExportZip, readZip } from './helpers/api.js';
+import { readExportZip, readZip, writeZip } from './helpers/api.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 import { makeZip, unicodePathExtra } from './helpers/make-zip.js';
 import { memoryIo } from './helpers/memory-io.js';
@@ -117,5 +117,25 @@ describe('zip entry names compared as Windows compares them', () => {
     const x = readExportZip(readFileSync(join(FIXTURES_DIR, 'zip', 'export.zip')));
     expect(x.sequences.length).toBeGreaterThan(0);
     expect(x.sequences.every((s) => /^SMS_TaskSequencePackage\/[^/]+\/object\.xml$/.test(s.part))).toBe(true);
+  });
+});
+
+describe('entry names without the UTF-8 flag', () => {
+  it('are code page 437, as the zip format and Windows name them: Ü, é and box-drawing characters read as themselves', () => {
+    // "Übersicht/é╚.xml" in code page 437: Ü 0x9A, é 0x82, ╚ 0xC8.
+    const bytes = Buffer.from([0x9a, ...Buffer.from('bersicht/'), 0x82, 0xc8, ...Buffer.from('.xml')]);
+    const zip = readZip(makeZip([{ name: 'unused', nameBytes: bytes, data: '<a/>' }]));
+    expect(zip.entries.map((e) => e.name)).toEqual(['Übersicht/é╚.xml']);
+    // Written back with the bytes it had: the name is how it is shown, not how it is stored.
+    const out = writeZip(zip, new Map([[zip.entries[0]!, Buffer.from('<b/>')]]));
+    expect(Buffer.from(out).includes(bytes)).toBe(true);
+    expect(readZip(out).entries.map((e) => e.name)).toEqual(['Übersicht/é╚.xml']);
+  });
+
+  it('two names that are one name in code page 437 ignoring case are refused as ambiguous', () => {
+    // ü (0x81) and Ü (0x9A) differ only in case.
+    const lower = Buffer.from([...Buffer.from('a'), 0x81, ...Buffer.from('.xml')]);
+    const upper = Buffer.from([...Buffer.from('A'), 0x9a, ...Buffer.from('.XML')]);
+    expect(thrown(() => readZip(makeZip([{ name: 'x', nameBytes: lower, data: '1' }, { name: 'y', nameBytes: upper, data: '2' }]))).code).toBe('ZIP_UNSAFE');
   });
 });

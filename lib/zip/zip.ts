@@ -53,6 +53,25 @@ export interface ZipArchive {
   eocdOffset: number;
 }
 
+/** IBM code page 437's characters for bytes 0x80–0xFF. */
+const CP437_HIGH =
+  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+
+/**
+ * An entry's name: UTF-8 when the entry says so (flag bit 11), else code page 437, as the zip format defines it and
+ * as Windows' own "compressed folder" writes names on an English system (Latin-1 would show `Ü` as `\u009a`). Names
+ * are compared and reported in this form; the bytes of every header are copied as they were.
+ */
+function entryName(buf: Buffer, start: number, end: number, flags: number): string {
+  if (flags & 0x800) return buf.toString('utf8', start, end);
+  let name = '';
+  for (let i = start; i < end; i++) {
+    const b = buf[i] as number;
+    name += b < 0x80 ? String.fromCharCode(b) : (CP437_HIGH[b - 0x80] as string);
+  }
+  return name;
+}
+
 /** {@link ZipLimits.maxRatio}, checked as every limit is. */
 function ratioLimit(limits: ZipLimits): number {
   const maxRatio = limits.maxRatio ?? 200;
@@ -114,7 +133,7 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
     const commentLen = buf.readUInt16LE(at + 32);
     const localOffset = buf.readUInt32LE(at + 42);
     if (at + 46 + nameLen + extraLen + commentLen > eocd) fail(`Central directory record ${n + 1} is damaged.`);
-    const name = buf.toString(flags & 0x800 ? 'utf8' : 'latin1', at + 46, at + 46 + nameLen);
+    const name = entryName(buf, at + 46, at + 46 + nameLen, flags);
     checkEntryName(name);
     const names = checkExtraFields(buf.subarray(at + 46 + nameLen, at + 46 + nameLen + extraLen), name);
     for (const key of names) {
@@ -133,7 +152,7 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
     if (localOffset + 30 > cdOffset || buf.readUInt32LE(localOffset) !== 0x04034b50) fail(`The local header of ${name} is damaged.`);
     const lName = buf.readUInt16LE(localOffset + 26);
     const lExtra = buf.readUInt16LE(localOffset + 28);
-    if (buf.toString(flags & 0x800 ? 'utf8' : 'latin1', localOffset + 30, localOffset + 30 + lName) !== name) fail(`The local header of ${name} names another entry.`);
+    if (entryName(buf, localOffset + 30, localOffset + 30 + lName, flags) !== name) fail(`The local header of ${name} names another entry.`);
     if (buf.readUInt32LE(localOffset + 18) === 0xffffffff || buf.readUInt32LE(localOffset + 22) === 0xffffffff) fail(`Entry ${name} needs ZIP64, which is not supported.`);
     if (localOffset + 30 + lName + lExtra > cdOffset) fail(`The local header of ${name} is damaged.`);
     // A reader that streams the archive from the front goes by the local header alone: it must name the same file

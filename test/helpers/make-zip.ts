@@ -13,6 +13,8 @@ export interface ZipSpec {
   level?: number;
   /** Write this CRC instead of the right one. */
   crc?: number;
+  /** The name's bytes as written, with the UTF-8 flag (bit 11) clear: a name in code page 437, as old tools write it. */
+  nameBytes?: Buffer;
 }
 
 /** An Info-ZIP Unicode path extra field (0x7075) naming `path`. */
@@ -44,13 +46,14 @@ export function makeZip(entries: ZipSpec[], options: { comment?: Buffer; zip64Lo
   for (const e of entries) {
     const data = Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data, 'utf8');
     const body = e.stored ? data : deflateRawSync(data, { level: e.level ?? 6 });
-    const name = Buffer.from(e.name, 'utf8');
+    const name = e.nameBytes ?? Buffer.from(e.name, 'utf8');
+    const flags = e.nameBytes ? 0 : 0x800;
     const extra = e.extra ?? Buffer.alloc(0);
     const crc = e.crc ?? crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
+    local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(e.stored ? 0 : 8, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
@@ -61,7 +64,7 @@ export function makeZip(entries: ZipSpec[], options: { comment?: Buffer; zip64Lo
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x800, 8);
+    central.writeUInt16LE(flags, 8);
     central.writeUInt16LE(e.stored ? 0 : 8, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);
