@@ -96,6 +96,12 @@ describe('which command lines run CCMCertFix.exe', () => {
     // cmd splits an unquoted path at the space: C:\Program is not found.
     'cmd /c C:\\Program Files\\KB977203\\CCMCertFix.exe',
   ])('%j does not', (line) => expect(commandRunsCertfix(line)).toBe(false));
+  it('a long unquoted line is read in one pass: 200,000 words before the file name (a stretch each, once quadratic)', () => {
+    const words = ' a'.repeat(200_000);
+    expect(commandRunsCertfix(`C:\\x${words} b\\CCMCertFix.exe`)).toBe(true);
+    expect(commandRunsCertfix(`C:\\x${words} CCMCertFix.exe`)).toBe(false);
+    expect(commandRunsCertfix(`C:\\x${words}`)).toBe(false);
+  });
 });
 
 describe('a Run Command Line CCMCertFix step where the preset would adopt an Install Software one', () => {

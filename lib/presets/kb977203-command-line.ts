@@ -29,6 +29,8 @@ function programOf(line: string): string {
 const PROGRAM_FILE = /\.(?:exe|com|bat|cmd)$/i;
 /** A word that starts an argument rather than carrying on a path: a switch, a quoted word, a drive or UNC path. */
 const ARGUMENT_START = /^(?:[/\\"-]|[a-z]:)/i;
+/** A word that ends a path in a folder, in CCMCertFix.exe (or CCMCertFix). */
+const CERTFIX_IN_PATH = /[\\/]ccmcertfix(?:\.exe)?$/i;
 
 /**
  * Whether an unquoted path with spaces runs CCMCertFix.exe as CreateProcess reads it (the task sequence engine starts
@@ -39,15 +41,15 @@ const ARGUMENT_START = /^(?:[/\\"-]|[a-z]:)/i;
  * passes the file to another program (`C:\Tools\copy-it C:\Temp\CCMCertFix.exe`) is not taken for running it.
  */
 function unquotedPathRunsCertfix(line: string): boolean {
-  const words = line.split(/(\s+)/);
+  const words = line.split(/\s+/);
   if (!/[\\/]/.test(words[0] ?? '') || PROGRAM_FILE.test(words[0] ?? '')) return false;
-  let path = words[0] as string;
-  for (let i = 2; i < words.length; i += 2) {
+  // Each stretch ends with its last word, and its file name is in that word when it names CCMCertFix (a file name with a
+  // space in it is not CCMCertFix.exe): so each word is tested alone, and a long line costs its length, not its square.
+  for (let i = 1; i < words.length; i++) {
     const word = words[i] as string;
     if (ARGUMENT_START.test(word)) return false;
-    path += `${words[i - 1]}${word}`;
-    if (CERTFIX_EXE.test(path)) return true;
-    if (PROGRAM_FILE.test(path)) return false;
+    if (CERTFIX_IN_PATH.test(word)) return true;
+    if (PROGRAM_FILE.test(word)) return false;
   }
   return false;
 }
