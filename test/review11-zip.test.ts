@@ -68,6 +68,10 @@ describe('export .zip review 11', () => {
     expect(thrown(() => readZip(big, { maxTotalSize: Number.NaN })).code).toBe('INVALID_ARGUMENT');
     expect(thrown(() => readZip(big, { maxEntries: Number.NaN })).code).toBe('INVALID_ARGUMENT');
     expect(thrown(() => readZip(big, { maxRatio: Number.NaN })).code).toBe('INVALID_ARGUMENT');
+    // Below 1 a stored entry over 1 MiB, which the writer falls back to, would be refused too.
+    expect(thrown(() => readZip(big, { maxRatio: 0.5 })).message).toBe('maxRatio must be a number of at least 1, not 0.5.');
+    expect(thrown(() => writeZip(zip, new Map(), { maxRatio: 0.5 })).code).toBe('INVALID_ARGUMENT');
+    expect(readZip(big, { maxRatio: 1 }).entries).toHaveLength(1);
     // maxBytes bounds each object.xml before it is inflated: NaN let a part of any size through to the parser.
     expect(thrown(() => readExportZip(EXPORT, { maxBytes: Number.NaN })).code).toBe('INVALID_ARGUMENT');
     expect(readExportZip(EXPORT, { maxBytes: 1 << 20 }).sequences).toHaveLength(1);

@@ -174,6 +174,39 @@ describe('an archive cmts writes is one cmts reads', () => {
     expect(loose.length).toBeLessThan(out.length / 100);
   });
 
+  /** 22 bytes that read as an end record whose comment runs `reach` bytes past it. */
+  const lookAlike = (reach: number) => {
+    const b = Buffer.alloc(22);
+    b.writeUInt32LE(0x06054b50, 0);
+    b.writeUInt16LE(reach, 20);
+    return b;
+  };
+
+  it('an entry holding bytes that look like an end record, copied through, does not make the archive written ambiguous', () => {
+    // Once b grows to 101 bytes, what follows the look-alike is b's local header and data, two central records and the
+    // end record: the look-alike would end the file too. A reader refuses two.
+    const fake = lookAlike(30 + 1 + 101 + 2 * (46 + 1) + 22);
+    const zip = readZip(makeZip([{ name: 'a', data: fake, stored: true }, { name: 'b', data: 'x', stored: true }]));
+    const out = writeZip(zip, new Map([['b', Buffer.alloc(101, 'y')]]));
+    const back = readZip(out);
+    expect(Buffer.from(readEntry(back, back.entries[0]!))).toEqual(fake);
+    expect(Buffer.from(readEntry(back, back.entries[1]!)).toString()).toBe('y'.repeat(101));
+    // A gap of a few bytes before the directory moved it off the end; nothing else was added.
+    expect(out.length - (zip.bytes.length + 100)).toBeGreaterThan(0);
+    expect(out.length - (zip.bytes.length + 100)).toBeLessThan(32);
+  });
+
+  it('look-alikes for every small gap: the gap grows past the window a reader searches, and the archive still reads', () => {
+    // One look-alike for each of the 32 lengths a small gap could give the file: only a long gap gets past them all.
+    const grown = 30 + 1 + 101 + 2 * (46 + 1) + 22;
+    const fakes = Buffer.concat(Array.from({ length: 32 }, (_, k) => lookAlike(grown + k + 22 * (31 - k))));
+    const zip = readZip(makeZip([{ name: 'a', data: fakes, stored: true }, { name: 'b', data: 'x', stored: true }]));
+    const out = writeZip(zip, new Map([['b', Buffer.alloc(101, 'y')]]));
+    const back = readZip(out);
+    expect(Buffer.from(readEntry(back, back.entries[0]!))).toEqual(fakes);
+    expect(out.length).toBeGreaterThan(65_535);
+  });
+
   it('KB977203 on an export packed loosely (133:1) writes an archive that reads back, rather than one its own check refuses', async () => {
     const base = readFileSync('examples/replace-restore.object.xml', 'utf8');
     const object = `${base}<!--${repetitive}-->`;

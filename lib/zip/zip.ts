@@ -23,7 +23,7 @@ export interface ZipLimits {
   maxEntrySize?: number;
   /** Largest sum of declared uncompressed sizes; default 1 GiB. */
   maxTotalSize?: number;
-  /** Largest uncompressed / compressed ratio of an entry over 1 MiB; default 200. */
+  /** Largest uncompressed / compressed ratio of an entry over 1 MiB; default 200, at least 1. */
   maxRatio?: number;
   /** Most entries; default 10,000. */
   maxEntries?: number;
@@ -72,10 +72,38 @@ function entryName(buf: Buffer, start: number, end: number, flags: number): stri
   return name;
 }
 
+/** How far from the end of a file an end record can start: itself (22 bytes) and the longest comment. */
+const END_WINDOW = 22 + 65535;
+
+/**
+ * Offsets in the file of every end record that ends it (its comment length reaches exactly to the end): a reader
+ * takes the archive only when there is one. `tail` holds the file's last bytes — at least {@link END_WINDOW}, or all.
+ */
+function endRecordsIn(tail: Buffer, fileLength: number): number[] {
+  const base = fileLength - tail.length;
+  const found: number[] = [];
+  for (let i = tail.length - 22; i >= Math.max(0, tail.length - END_WINDOW); i--) {
+    if (tail.readUInt32LE(i) === 0x06054b50 && base + i + 22 + tail.readUInt16LE(i + 20) === fileLength) found.push(base + i);
+  }
+  return found;
+}
+
+/** The last `n` bytes of the concatenation of `parts` (fewer if they hold fewer). */
+function lastBytes(parts: readonly Buffer[], n: number): Buffer {
+  const out: Buffer[] = [];
+  for (let i = parts.length - 1; i >= 0 && n > 0; i--) {
+    const p = parts[i] as Buffer;
+    out.unshift(p.length > n ? p.subarray(p.length - n) : p);
+    n -= Math.min(n, p.length);
+  }
+  return Buffer.concat(out);
+}
+
 /** {@link ZipLimits.maxRatio}, checked as every limit is. */
 function ratioLimit(limits: ZipLimits): number {
   const maxRatio = limits.maxRatio ?? 200;
-  if (!(Number.isFinite(maxRatio) && maxRatio > 0)) throw new TaskSequenceError('INVALID_ARGUMENT', `maxRatio must be a positive number, not ${String(maxRatio)}.`);
+  // Below 1 even a stored entry (1:1) over 1 MiB would be refused, so no archive with one could be read or written.
+  if (!(Number.isFinite(maxRatio) && maxRatio >= 1)) throw new TaskSequenceError('INVALID_ARGUMENT', `maxRatio must be a number of at least 1, not ${String(maxRatio)}.`);
   return maxRatio;
 }
 
@@ -99,10 +127,7 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
   const maxRatio = ratioLimit(limits);
   // The end record is found from the back; a comment can hold bytes that look like one, so only a record whose
   // comment length reaches exactly to the end of the file counts, and two such records are refused as ambiguous.
-  const found: number[] = [];
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50 && i + 22 + buf.readUInt16LE(i + 20) === buf.length) found.push(i);
-  }
+  const found = endRecordsIn(buf, buf.length);
   if (found.length === 0) fail('Not a zip archive, or a damaged one: no end of central directory record that ends the file.');
   if (found.length > 1) fail('The archive has more than one end of central directory record (one hidden in the comment?).');
   const eocd = found[0] as number;
@@ -292,6 +317,7 @@ export function writeZip(zip: ZipArchive, replace: ReadonlyMap<ZipEntry | string
     offset += header.length + data.length;
   }
   const cdStart = offset;
+  const data = parts.length;
   for (const e of zip.entries) {
     const rec = Buffer.from(src.subarray(e.centralOffset, e.centralOffset + e.centralLength));
     rec.writeUInt32LE(newOffset.get(e) as number, 42);
@@ -308,7 +334,29 @@ export function writeZip(zip: ZipArchive, replace: ReadonlyMap<ZipEntry | string
   }
   const eocd = Buffer.from(src.subarray(zip.eocdOffset));
   eocd.writeUInt32LE(offset - cdStart, 12);
-  eocd.writeUInt32LE(cdStart, 16);
+  const pad = unambiguousGap(parts.slice(0, data), Buffer.concat(parts.slice(data)), eocd, cdStart);
+  eocd.writeUInt32LE(cdStart + pad, 16);
+  if (pad > 0) parts.splice(data, 0, Buffer.alloc(pad));
   parts.push(eocd);
   return Buffer.concat(parts);
+}
+
+/**
+ * How many zero bytes go between the entries and the central directory so that the end record is the only one that
+ * ends the file. Bytes copied from an entry can look like an end record (a reader refuses two), and where they stand
+ * from the end moves when an entry before the directory changes size: the input read, yet the archive written from it
+ * would not. A gap is unreferenced, so every reader skips it; a few bytes usually move the look-alike off the end, and
+ * a gap as long as the window a reader searches always does, unless the look-alike is in the directory itself.
+ * `cdStart` is where the directory `cd` starts with no gap; `eocd` is the end record, its directory offset written.
+ */
+function unambiguousGap(entries: readonly Buffer[], cd: Buffer, eocd: Buffer, cdStart: number): number {
+  const fits = (pad: number): boolean => {
+    eocd.writeUInt32LE(cdStart + pad, 16);
+    const after = cd.length + eocd.length;
+    const tail = Buffer.concat([lastBytes(entries, Math.max(0, END_WINDOW - pad - after)), Buffer.alloc(Math.max(0, Math.min(pad, END_WINDOW - after))), cd, eocd]);
+    return endRecordsIn(tail, cdStart + pad + after).length === 1;
+  };
+  for (let pad = 0; pad < 32; pad++) if (fits(pad)) return pad;
+  if (fits(END_WINDOW)) return END_WINDOW;
+  throw new TaskSequenceError('ZIP_INVALID', 'The archive cannot be written with one end record: bytes of its central directory read as another.');
 }
