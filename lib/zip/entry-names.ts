@@ -93,3 +93,22 @@ export function checkExtraFields(bytes: Uint8Array, name: string): string[] {
   }
   return keys;
 }
+
+/** IBM code page 437's characters for bytes 0x80–0xFF. */
+const CP437_HIGH =
+  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+
+/**
+ * An entry's name: UTF-8 when the entry says so (flag bit 11), else code page 437, as the zip format defines it and
+ * as Windows' own "compressed folder" writes names on an English system (Latin-1 would show `Ü` as `\u009a`). Names
+ * are compared and reported in this form; the bytes of every header are copied as they were.
+ */
+export function entryName(buf: Buffer, start: number, end: number, flags: number): string {
+  if (flags & 0x800) return buf.toString('utf8', start, end);
+  let name = '';
+  for (let i = start; i < end; i++) {
+    const b = buf[i] as number;
+    name += b < 0x80 ? String.fromCharCode(b) : (CP437_HIGH[b - 0x80] as string);
+  }
+  return name;
+}

@@ -7,7 +7,8 @@
  */
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { limitOption, TaskSequenceError } from '../errors.js';
-import { checkEntryName, checkExtraFields, nameKey } from './entry-names.js';
+import { endRecordsIn, unambiguousGap } from './end-record.js';
+import { checkEntryName, checkExtraFields, entryName, nameKey } from './entry-names.js';
 
 export { checkEntryName } from './entry-names.js';
 
@@ -51,52 +52,6 @@ export interface ZipArchive {
   bytes: Uint8Array;
   entries: ZipEntry[];
   eocdOffset: number;
-}
-
-/** IBM code page 437's characters for bytes 0x80–0xFF. */
-const CP437_HIGH =
-  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
-
-/**
- * An entry's name: UTF-8 when the entry says so (flag bit 11), else code page 437, as the zip format defines it and
- * as Windows' own "compressed folder" writes names on an English system (Latin-1 would show `Ü` as `\u009a`). Names
- * are compared and reported in this form; the bytes of every header are copied as they were.
- */
-function entryName(buf: Buffer, start: number, end: number, flags: number): string {
-  if (flags & 0x800) return buf.toString('utf8', start, end);
-  let name = '';
-  for (let i = start; i < end; i++) {
-    const b = buf[i] as number;
-    name += b < 0x80 ? String.fromCharCode(b) : (CP437_HIGH[b - 0x80] as string);
-  }
-  return name;
-}
-
-/** How far from the end of a file an end record can start: itself (22 bytes) and the longest comment. */
-const END_WINDOW = 22 + 65535;
-
-/**
- * Offsets in the file of every end record that ends it (its comment length reaches exactly to the end): a reader
- * takes the archive only when there is one. `tail` holds the file's last bytes — at least {@link END_WINDOW}, or all.
- */
-function endRecordsIn(tail: Buffer, fileLength: number): number[] {
-  const base = fileLength - tail.length;
-  const found: number[] = [];
-  for (let i = tail.length - 22; i >= Math.max(0, tail.length - END_WINDOW); i--) {
-    if (tail.readUInt32LE(i) === 0x06054b50 && base + i + 22 + tail.readUInt16LE(i + 20) === fileLength) found.push(base + i);
-  }
-  return found;
-}
-
-/** The last `n` bytes of the concatenation of `parts` (fewer if they hold fewer). */
-function lastBytes(parts: readonly Buffer[], n: number): Buffer {
-  const out: Buffer[] = [];
-  for (let i = parts.length - 1; i >= 0 && n > 0; i--) {
-    const p = parts[i] as Buffer;
-    out.unshift(p.length > n ? p.subarray(p.length - n) : p);
-    n -= Math.min(n, p.length);
-  }
-  return Buffer.concat(out);
 }
 
 /** {@link ZipLimits.maxRatio}, checked as every limit is. */
@@ -317,7 +272,7 @@ export function writeZip(zip: ZipArchive, replace: ReadonlyMap<ZipEntry | string
     offset += header.length + data.length;
   }
   const cdStart = offset;
-  const data = parts.length;
+  const entriesEnd = parts.length;
   for (const e of zip.entries) {
     const rec = Buffer.from(src.subarray(e.centralOffset, e.centralOffset + e.centralLength));
     rec.writeUInt32LE(newOffset.get(e) as number, 42);
@@ -334,29 +289,9 @@ export function writeZip(zip: ZipArchive, replace: ReadonlyMap<ZipEntry | string
   }
   const eocd = Buffer.from(src.subarray(zip.eocdOffset));
   eocd.writeUInt32LE(offset - cdStart, 12);
-  const pad = unambiguousGap(parts.slice(0, data), Buffer.concat(parts.slice(data)), eocd, cdStart);
+  const pad = unambiguousGap(parts.slice(0, entriesEnd), Buffer.concat(parts.slice(entriesEnd)), eocd, cdStart);
   eocd.writeUInt32LE(cdStart + pad, 16);
-  if (pad > 0) parts.splice(data, 0, Buffer.alloc(pad));
+  if (pad > 0) parts.splice(entriesEnd, 0, Buffer.alloc(pad));
   parts.push(eocd);
   return Buffer.concat(parts);
-}
-
-/**
- * How many zero bytes go between the entries and the central directory so that the end record is the only one that
- * ends the file. Bytes copied from an entry can look like an end record (a reader refuses two), and where they stand
- * from the end moves when an entry before the directory changes size: the input read, yet the archive written from it
- * would not. A gap is unreferenced, so every reader skips it; a few bytes usually move the look-alike off the end, and
- * a gap as long as the window a reader searches always does, unless the look-alike is in the directory itself.
- * `cdStart` is where the directory `cd` starts with no gap; `eocd` is the end record, its directory offset written.
- */
-function unambiguousGap(entries: readonly Buffer[], cd: Buffer, eocd: Buffer, cdStart: number): number {
-  const fits = (pad: number): boolean => {
-    eocd.writeUInt32LE(cdStart + pad, 16);
-    const after = cd.length + eocd.length;
-    const tail = Buffer.concat([lastBytes(entries, Math.max(0, END_WINDOW - pad - after)), Buffer.alloc(Math.max(0, Math.min(pad, END_WINDOW - after))), cd, eocd]);
-    return endRecordsIn(tail, cdStart + pad + after).length === 1;
-  };
-  for (let pad = 0; pad < 32; pad++) if (fits(pad)) return pad;
-  if (fits(END_WINDOW)) return END_WINDOW;
-  throw new TaskSequenceError('ZIP_INVALID', 'The archive cannot be written with one end record: bytes of its central directory read as another.');
 }

@@ -1,0 +1,52 @@
+/**
+ * The end of central directory record, as a reader finds it and as the writer makes sure it is found: from the back,
+ * the one record whose comment reaches exactly to the end of the file.
+ */
+import { TaskSequenceError } from '../errors.js';
+
+/** How far from the end of a file an end record can start: itself (22 bytes) and the longest comment. */
+const END_WINDOW = 22 + 65535;
+
+/**
+ * Offsets in the file of every end record that ends it (its comment length reaches exactly to the end): a reader
+ * takes the archive only when there is one. `tail` holds the file's last bytes — at least {@link END_WINDOW}, or all.
+ */
+export function endRecordsIn(tail: Buffer, fileLength: number): number[] {
+  const base = fileLength - tail.length;
+  const found: number[] = [];
+  for (let i = tail.length - 22; i >= Math.max(0, tail.length - END_WINDOW); i--) {
+    if (tail.readUInt32LE(i) === 0x06054b50 && base + i + 22 + tail.readUInt16LE(i + 20) === fileLength) found.push(base + i);
+  }
+  return found;
+}
+
+/** The last `n` bytes of the concatenation of `parts` (fewer if they hold fewer). */
+function lastBytes(parts: readonly Buffer[], n: number): Buffer {
+  const out: Buffer[] = [];
+  for (let i = parts.length - 1; i >= 0 && n > 0; i--) {
+    const p = parts[i] as Buffer;
+    out.unshift(p.length > n ? p.subarray(p.length - n) : p);
+    n -= Math.min(n, p.length);
+  }
+  return Buffer.concat(out);
+}
+
+/**
+ * How many zero bytes go between the entries and the central directory so that the end record is the only one that
+ * ends the file. Bytes copied from an entry can look like an end record (a reader refuses two), and where they stand
+ * from the end moves when an entry before the directory changes size: the input read, yet the archive written from it
+ * would not. A gap is unreferenced, so every reader skips it; a few bytes usually move the look-alike off the end, and
+ * a gap as long as the window a reader searches always does, unless the look-alike is in the directory itself.
+ * `cdStart` is where the directory `cd` starts with no gap; `eocd` is the end record, its directory offset written.
+ */
+export function unambiguousGap(entries: readonly Buffer[], cd: Buffer, eocd: Buffer, cdStart: number): number {
+  const fits = (pad: number): boolean => {
+    eocd.writeUInt32LE(cdStart + pad, 16);
+    const after = cd.length + eocd.length;
+    const tail = Buffer.concat([lastBytes(entries, Math.max(0, END_WINDOW - pad - after)), Buffer.alloc(Math.max(0, Math.min(pad, END_WINDOW - after))), cd, eocd]);
+    return endRecordsIn(tail, cdStart + pad + after).length === 1;
+  };
+  for (let pad = 0; pad < 32; pad++) if (fits(pad)) return pad;
+  if (fits(END_WINDOW)) return END_WINDOW;
+  throw new TaskSequenceError('ZIP_INVALID', 'The archive cannot be written with one end record: bytes of its central directory read as another.');
+}
