@@ -3,7 +3,9 @@
  * items marked (changed settings with before and after), removed items put back where they were, struck through.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { type DiffEntry, type DiffWithPlaces, diffWithPlaces, formatDiffEntry, variableNameOf } from '../diff/semantic-diff.js';
+import { type DiffEntry, formatDiffEntry } from '../diff/diff-entry.js';
+import { variableNameOf } from '../diff/item-fields.js';
+import { type DiffWithPlaces, diffWithPlaces } from '../diff/semantic-diff.js';
 import { catalogEntry } from '../catalog/catalog.js';
 import { DO_NOT_SHOW_VALUE, isTrueFlag } from '../model/secrets.js';
 import { STEP_TYPES } from '../model/steps.js';
