@@ -10,7 +10,8 @@ import { catalogEntry } from '../catalog/catalog.js';
 import { DO_NOT_SHOW_VALUE, isTrueFlag } from '../model/secrets.js';
 import { STEP_TYPES } from '../model/steps.js';
 import { HIDDEN, hidesSetValue, shownValue } from './key-settings.js';
-import { buildSequenceView, flattenItems, type ItemView, type SequenceView, type ViewOptions } from './view-model.js';
+import { buildSequenceView } from './build-sequence-view.js';
+import { flattenItems, type ItemView, type SequenceView, type ViewOptions } from './view-model.js';
 
 const ITEM_KINDS = new Set(['group', 'step', 'subtasksequence']);
 
