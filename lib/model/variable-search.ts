@@ -8,7 +8,8 @@ import type { Node, ParentElement, Variable, VariableList } from './types.js';
 
 /**
  * A `<variable>` that holds markup besides its text (a comment, a processing instruction): the reader keeps it as an
- * element with children, not as a value, so that its bytes are kept; what it says is its text (textOf, in variables.ts).
+ * element with children, not as a value, so that its bytes are kept; what it says is its text (textOf, in
+ * variables.ts).
  */
 export type MarkedUpVariable = ParentElement & { tag: 'variable' };
 
@@ -118,7 +119,7 @@ function makeIndex(list: VariableList): Index {
   return index;
 }
 
-/** Notes a variable in an index, unless it holds one of that name or property already (the first wins, as in a search). */
+/** Notes a variable in an index, unless it has one of the name or property already (the first wins, as in a search). */
 export function noteVariable(index: Index, node: Variable | MarkedUpVariable, at: number): void {
   const name = node.attributes.name;
   if (name !== undefined && !index.byName.has(name.toLowerCase())) index.byName.set(name.toLowerCase(), { node, at });

@@ -37,8 +37,8 @@ function firstAbove(list: readonly number[], from: number): number {
 }
 
 /**
- * Indexes a sequence for planWiring (kb977203-wiring.ts). `matches` says whether an Install Software step is a CCMCertFix step (the
- * package and program of the options, or the ones `force` replaces).
+ * Indexes a sequence for planWiring (kb977203-wiring.ts). `matches` says whether an Install Software step is a
+ * CCMCertFix step (the package and program of the options, or the ones `force` replaces).
  */
 export function executionOrder(doc: TaskSequenceDocument, matches: (item: SequenceItem) => boolean, items: Located[] = listItems(doc.sequence)): ExecutionOrder {
   const index = new Map<SequenceItem, number>();
