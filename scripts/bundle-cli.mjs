@@ -84,7 +84,7 @@ for (const name of NAMES) {
     stdin: entry(`cmd-${name}-entry.ts`),
     outfile: file,
     format: 'cjs',
-    // kb977203.ts finds its worker as ./kb977203-worker.js beside itself: beside the bundle, here.
+    // kb977203-batch.ts finds its worker as ./kb977203-worker.js beside itself: beside the bundle, here.
     define: { 'import.meta.url': '__cmtsUrl' },
     banner: { js: "var __cmtsUrl = require('node:url').pathToFileURL(__filename).href;" },
     plugins: [commandsLeftOut(name), lazyBuiltins],

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { largeBatch } from '../lib/cli/kb977203.js';
+import { largeBatch } from '../lib/cli/kb977203-batch.js';
 import { main } from '../lib/cli/main.js';
 import type { CliIo } from '../lib/cli/io.js';
 import { TaskSequenceError } from '../lib/errors.js';

@@ -5,7 +5,7 @@ import { main } from '../lib/cli/main.js';
 import { applyKb977203, lint, LINT_RULES, readTaskSequence, validatorFor, writeTaskSequence } from './helpers/api.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 import { memoryIo } from './helpers/memory-io.js';
-import { buildSequenceView } from '../lib/render/view-model.js';
+import { buildSequenceView } from '../lib/render/build-sequence-view.js';
 
 const VIOLATIONS = readFileSync(join(FIXTURES_DIR, 'lint', 'violations.xml'));
 const BIG_STEP = `<step type="SMS_TaskSequence_RunCommandLineAction" name="s" description="" runIn="WinPEandFullOS" successCodeList="0"><action>x</action><defaultVarList><variable name="CommandLine" property="CommandLine">${'x'.repeat(4000)}</variable></defaultVarList></step>`;

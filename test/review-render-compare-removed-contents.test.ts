@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readTaskSequence } from './helpers/api.js';
 import { buildComparisonView, overlayChanges } from '../lib/render/comparison-view.js';
 import { renderComparison } from '../lib/render/render-sequence.js';
-import { buildSequenceView, type ItemView } from '../lib/render/view-model.js';
+import { buildSequenceView } from '../lib/render/build-sequence-view.js';
+import type { ItemView } from '../lib/render/view-model.js';
 import { diffWithPlaces } from '../lib/diff/semantic-diff.js';
 
 const step = (name: string) => `<step type="SMS_TaskSequence_RunCommandLineAction" name="${name}"><action>cmd /c ${name}</action></step>`;

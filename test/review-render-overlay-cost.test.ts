@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readTaskSequence } from './helpers/api.js';
 import { overlayChanges } from '../lib/render/comparison-view.js';
-import { buildSequenceView, flattenItems, type ItemView } from '../lib/render/view-model.js';
+import { buildSequenceView } from '../lib/render/build-sequence-view.js';
+import { flattenItems, type ItemView } from '../lib/render/view-model.js';
 import { diffTaskSequences } from '../lib/diff/semantic-diff.js';
 
 const step = (i: number) => `<step type="SMS_TaskSequence_RunCommandLineAction" name="Install"><action>cmd /c ${i}</action></step>`;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createSequence } from '../lib/catalog/create-sequence.js';
 import { main } from '../lib/cli/main.js';
 import { toModelJson } from '../lib/model/json.js';
-import { fromYaml } from '../lib/text/build-sequence.js';
+import { fromYaml } from '../lib/text/from-yaml.js';
 import { toYaml } from '../lib/text/to-text.js';
 import { memoryIo } from './helpers/memory-io.js';
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readTaskSequence } from './helpers/api.js';
 import { toYaml } from '../lib/text/to-text.js';
-import { fromYaml } from '../lib/text/build-sequence.js';
+import { fromYaml } from '../lib/text/from-yaml.js';
 import { diffTaskSequences } from '../lib/diff/semantic-diff.js';
 
 const RULES = '<Rules><Rule><condition><expression type="SMS_TaskSequence_ComputerConditionExpression"><variable name="AssetTag">s</variable><variable name="MACAddress"></variable><variable name="SerialNumber"></variable><variable name="UUID"></variable></expression></condition><Variables><Variable Name="s" IsSecret="false"></Variable></Variables></Rule></Rules>';

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../lib/lint/index.js';
 import { listItems } from '../lib/model/query.js';
-import { buildSequenceView, flattenItems, NUMBER_LEVELS, type ItemView } from '../lib/render/view-model.js';
+import { buildSequenceView } from '../lib/render/build-sequence-view.js';
+import { flattenItems, NUMBER_LEVELS, type ItemView } from '../lib/render/view-model.js';
 import { readTaskSequence, renderSequence } from './helpers/api.js';
 
 const step = (name: string, extra = '') =>

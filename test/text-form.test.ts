@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { diffTaskSequences, formatDiffEntry, readTaskSequence, writeTaskSequence } from './helpers/api.js';
-import { fromYaml } from '../lib/text/build-sequence.js';
+import { fromYaml } from '../lib/text/from-yaml.js';
 import { sequenceTextSchema } from '../lib/text/text-schema.js';
 import { toYaml } from '../lib/text/to-text.js';
 import { fixtureFiles, wellFormedCorpusFiles } from './helpers/corpus.js';

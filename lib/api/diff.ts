@@ -1,2 +1,3 @@
 /** `cmts/diff`: compare two task sequences by meaning (steps added, removed, moved, changed). */
-export { diffTaskSequences, formatDiffEntry, type DiffEntry } from '../diff/semantic-diff.js';
+export { formatDiffEntry, type DiffEntry } from '../diff/diff-entry.js';
+export { diffTaskSequences } from '../diff/semantic-diff.js';

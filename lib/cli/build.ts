@@ -4,7 +4,7 @@
  */
 import type { ContainerKind } from '../containers/index.js';
 import { printable, TaskSequenceError } from '../errors.js';
-import { fromYaml } from '../text/build-sequence.js';
+import { fromYaml } from '../text/from-yaml.js';
 import { writeTaskSequence } from '../write.js';
 import { type OptionSpecs, READ_LIMIT_OPTIONS, startCommand, str, UsageError, withLimitFlags } from './args.js';
 import type { CliIo } from './io.js';

@@ -3,7 +3,8 @@
  * value as a `-`/`+` pair of lines, and an added or removed group as one entry with its steps indented under it.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { type DiffEntry, type DiffWithPlaces, movedHow } from '../diff/semantic-diff.js';
+import { type DiffEntry, movedHow } from '../diff/diff-entry.js';
+import type { DiffWithPlaces } from '../diff/semantic-diff.js';
 import { listItems } from '../model/query.js';
 
 // Values come with every line end as LF (XML's reading of a line end): a CR left in one was written as a character

@@ -3,7 +3,8 @@
  * are paired by their path below each folder, and a file on one side only is a difference.
  */
 import { printable } from '../errors.js';
-import { type DiffEntry, diffWithPlaces } from '../diff/semantic-diff.js';
+import type { DiffEntry } from '../diff/diff-entry.js';
+import { diffWithPlaces } from '../diff/semantic-diff.js';
 import { type OptionSpecs, reportUsage, startCommand, UsageError, flag, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import { formatDifferences, insideGroup } from './diff-format.js';
 import { INPUT_EXTENSIONS, walk } from './inputs.js';

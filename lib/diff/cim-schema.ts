@@ -12,7 +12,7 @@ import type { Element } from '../model/types.js';
 import { canonicalXml } from './canonical-xml.js';
 import { xmlText } from './xml-value.js';
 
-/** One difference, as {@link DiffEntry} of `semantic-diff.ts` has it (kind `property`). */
+/** One difference, as {@link DiffEntry} of `diff-entry.ts` has it (kind `property`). */
 export interface SchemaDiff {
   change: 'changed';
   kind: 'property';

@@ -12,7 +12,7 @@ import { lf } from '../xml/origin.js';
 import { longestIncreasing } from './longest-increasing.js';
 import { xmlText } from './xml-value.js';
 
-/** One difference, as {@link DiffEntry} of `semantic-diff.ts` has it (kind `property`). */
+/** One difference, as {@link DiffEntry} of `diff-entry.ts` has it (kind `property`). */
 export interface ArrayDiff {
   change: 'added' | 'removed' | 'changed';
   kind: 'property';

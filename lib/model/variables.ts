@@ -5,6 +5,7 @@
 import { TaskSequenceError } from '../errors.js';
 import { appendLaidOut, detectIndentUnit, insertLaidOut, insertLaidOutBefore, layoutAt } from './format.js';
 import type { Action, Element, Node, Parent, ParentElement, Step, SubTaskSequence, Variable, VariableList } from './types.js';
+import { currentIndex, INDEX_FROM, indexes, isMarkedUpVariable, type MarkedUpVariable, noteVariable, searchList } from './variable-search.js';
 
 type StepLike = Step | SubTaskSequence;
 
@@ -49,14 +50,6 @@ function knownName(step: StepLike, key: string): string {
   return names !== undefined && Object.hasOwn(names, key) ? (names[key] as string) : key;
 }
 
-/**
- * A `<variable>` that holds markup besides its text (a comment, a processing instruction): the reader keeps it as an
- * element with children, not as a value, so that its bytes are kept; what it says is its text (below).
- */
-type MarkedUpVariable = ParentElement & { tag: 'variable' };
-
-const isMarkedUpVariable = (c: Node): c is MarkedUpVariable => c.kind !== 'variable' && 'tag' in c && c.tag === 'variable' && 'children' in c;
-
 /** The variable node a key names, a value or one with markup (see {@link findVariable} for the rule). */
 function findVariableNode(step: StepLike, key: string | VariableKey): Variable | MarkedUpVariable | undefined {
   const { name, property } = variableKey(step, key);
@@ -67,116 +60,6 @@ function findVariableNode(step: StepLike, key: string | VariableKey): Variable |
     if (index !== undefined) return index.find(name, property);
   }
   return searchList(list.children, name, property);
-}
-
-/** The rule itself, by a search of the list: the first variable of the name, else the first of the property. */
-function searchList(children: readonly Node[], name: string, property: string): Variable | MarkedUpVariable | undefined {
-  let byProperty: Variable | MarkedUpVariable | undefined;
-  for (const c of children) {
-    if (c.kind !== 'variable' && !isMarkedUpVariable(c)) continue;
-    const n = c.attributes.name;
-    if (n !== undefined && sameIgnoringCase(n, name)) return c;
-    if (byProperty === undefined && c.attributes.property === property) byProperty = c;
-  }
-  return byProperty;
-}
-
-/**
- * Lists of fewer children than this are searched on every lookup, as they always were. A longer list is indexed on
- * its second lookup, so that a loop that reads or sets each of a step's N variables costs N lookups, not N searches of
- * N (100,000 variables: minutes before). One lookup of a long list (rendering reads a setting or two of each step)
- * makes no index.
- */
-const INDEX_FROM = 64;
-
-/** A variable the index holds, and the place in `children` it was at when the index was made. */
-interface Entry {
-  node: Variable | MarkedUpVariable;
-  at: number;
-}
-
-/**
- * The first variable of each name (lower case) and of each property in a list, as {@link searchList} finds them, and
- * what the list was when they were found: its `children` array and that array's length.
- */
-interface Index {
-  children: Node[];
-  length: number;
-  byName: Map<string, Entry>;
-  byProperty: Map<string, Entry>;
-  find(name: string, property: string): Variable | MarkedUpVariable | undefined;
-}
-
-/**
- * The indexes, by list, and lists looked up once (`false`): not yet indexed. Held weakly, so the model stays plain
- * data (nothing to copy, serialise or keep in sync by hand) and an index goes with its list.
- */
-const indexes = new WeakMap<VariableList, Index | false>();
-
-/**
- * The list's index, checked against the list: none on a first lookup (the caller searches), a new one when the list
- * was edited behind it. An edit that gives `children` another array or another length (push, splice, filter, a
- * variable removed or added by hand) is seen here, and the index is made again (its cost is paid by the lookups since
- * the last edit, or by the edit itself). An answer is checked again in {@link Index.find}: the variable the index
- * names for the key must still be at its place and still have the name (or property) it was found by, so renaming
- * or replacing that variable is seen too, and the search answers.
- *
- * What is not seen: an edit in place, keeping the array and its length, of a variable the index does not name for
- * the key looked up. Three shapes, in a list of {@link INDEX_FROM} variables or more that has been looked up twice:
- * another variable renamed to the key (`v.attributes.name = 'X'`, or its `attributes` replaced), which a lookup of
- * `X` misses, or, when a later variable is already named `X`, answers with that one rather than the first; a node
- * put in the place of another (`children[i] = v`), which a lookup of `v`'s name misses; and the same for `property`.
- * The next edit that changes the list's length, or any edit through cmts (`setVariable`, `addVariable`), is seen.
- * Not closed, because no check that costs less than the search can see it: the renamed variable is one the index
- * does not point at, so finding it means reading every variable's name, which is the search itself. Checking only
- * the lookups the index answers with nothing (the misses) would not do either: `setVariable` misses once for each
- * variable it adds, and adding N variables one by one would again cost N searches of N.
- */
-function currentIndex(list: VariableList): Index | undefined {
-  const known = indexes.get(list);
-  if (known === undefined) {
-    indexes.set(list, false);
-    return undefined;
-  }
-  if (known !== false && known.children === list.children && known.length === list.children.length) return known;
-  const index = makeIndex(list);
-  indexes.set(list, index);
-  return index;
-}
-
-function makeIndex(list: VariableList): Index {
-  const children = list.children;
-  const byName = new Map<string, Entry>();
-  const byProperty = new Map<string, Entry>();
-  const index: Index = {
-    children,
-    length: children.length,
-    byName,
-    byProperty,
-    find(name, property) {
-      const named = byName.get(name.toLowerCase());
-      const entry = named ?? byProperty.get(property);
-      if (entry === undefined) return undefined;
-      const node = entry.node;
-      // Still there, still so named: else the list changed without its length changing (a variable replaced or
-      // renamed in place), and the search answers.
-      const fits = named !== undefined ? node.attributes.name !== undefined && sameIgnoringCase(node.attributes.name, name) : node.attributes.property === property;
-      if (children[entry.at] === node && fits) return node;
-      indexes.delete(list);
-      return searchList(children, name, property);
-    },
-  };
-  children.forEach((c, at) => {
-    if (c.kind === 'variable' || isMarkedUpVariable(c)) noteVariable(index, c, at);
-  });
-  return index;
-}
-
-function noteVariable(index: Index, node: Variable | MarkedUpVariable, at: number): void {
-  const name = node.attributes.name;
-  if (name !== undefined && !index.byName.has(name.toLowerCase())) index.byName.set(name.toLowerCase(), { node, at });
-  const property = node.attributes.property;
-  if (property !== undefined && !index.byProperty.has(property)) index.byProperty.set(property, { node, at });
 }
 
 /**
@@ -204,28 +87,6 @@ export function findVariable(step: StepLike, key: string | VariableKey): Variabl
     'VARIABLE_HAS_MARKUP',
     `The variable ${JSON.stringify(label)} of step ${JSON.stringify(step.attributes.name ?? '')} holds a comment or processing instruction besides its text (${JSON.stringify(textOf(found))}); cmts will not rewrite it, which would lose them. Remove them from the variable first.`,
   );
-}
-
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/**
- * Whether `a.toLowerCase() === b.toLowerCase()`, without making either copy where the names are ASCII (nearly all:
- * the preset looks a few up in every step of every input). Anything else is compared as `toLowerCase` says, which can
- * change a length (`İ`) or make ASCII of what was not (`K`, the Kelvin sign).
- */
-function sameIgnoringCase(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return (NON_ASCII.test(a) || NON_ASCII.test(b)) && a.toLowerCase() === b.toLowerCase();
-  for (let i = 0; i < a.length; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x > 0x7f || y > 0x7f) return a.toLowerCase() === b.toLowerCase();
-    if (x >= 0x41 && x <= 0x5a) x |= 0x20;
-    if (y >= 0x41 && y <= 0x5a) y |= 0x20;
-    if (x !== y) return false;
-  }
-  return true;
 }
 
 /** The value of a step variable (see {@link findVariable}; of one with markup, its text), or undefined when the step has none. */

@@ -24,7 +24,9 @@ import { type Kb977203Options, resolveKb977203Options } from './kb977203-options
 import { isKb977203Entry, withoutKb977203Entries } from './kb977203-patch.js';
 import { dependentRunsProgram } from '../transforms/set-dependent-program.js';
 import { runsCertfixCommandLine } from './kb977203-command-line.js';
-import { hasPresetCertfixDescription, KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, reindent, restartsToOs, runsProgram } from './kb977203-wiring.js';
+import { hasPresetCertfixDescription, KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION } from './kb977203-new-steps.js';
+import { restartsToOs, runsProgram } from './kb977203-step-queries.js';
+import { reindent } from '../transforms/conditions.js';
 import type { Kb977203Report } from './kb977203.js';
 
 /**

@@ -8,132 +8,22 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import type { Issue } from '../errors.js';
-import { createInstallSoftwareStep, createRestartComputerStep } from '../model/builders.js';
-import { conditionOf, describeCondition } from '../model/conditions.js';
+import { conditionOf } from '../model/conditions.js';
 import { insertAfter } from '../model/mutate.js';
-import { isElement, listItems, type Located, nextItem } from '../model/query.js';
-import { InstallSoftwareStep, RestartComputerStep, STEP_TYPES } from '../model/steps.js';
-import type { Attributes, Condition, Element, SequenceItem, Step } from '../model/types.js';
-import { conditionMode, copyCondition, wrapInGroup } from '../transforms/conditions.js';
+import { type Located, nextItem } from '../model/query.js';
+import { RestartComputerStep, STEP_TYPES } from '../model/steps.js';
+import type { SequenceItem, Step } from '../model/types.js';
+import { conditionMode, wrapInGroup } from '../transforms/conditions.js';
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
-import { commandLineAdopted, commandLineNotUsed, runsCertfixCommandLine } from './kb977203-command-line.js';
+import { commandLineAdopted, commandLineNotUsed } from './kb977203-command-line.js';
+import { type ExecutionOrder, firstAbove } from './kb977203-execution-order.js';
+import { KB977203_CERTFIX_DESCRIPTION, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, newSteps } from './kb977203-new-steps.js';
+import { disabledApartFrom, isDisabled, neverRuns, restartMismatch, restartsToOs } from './kb977203-step-queries.js';
 import { shownValue } from '../shown-value.js';
 
 // Moved to the transforms, which insert-steps-after shares with the preset; still importable from here.
 export { conditionMode, reindent } from '../transforms/conditions.js';
-
-/** The description of a group the preset makes to evaluate Setup's condition once, in Windows PE (revert finds it by it). */
-export const KB977203_GROUP_DESCRIPTION = "KB977203: Setup Windows and ConfigMgr's condition, evaluated once in Windows PE for Setup and CCMCertFix";
-
-/**
- * The description of a group the preset makes around an adopted CCMCertFix step whose condition can change once it
- * has run, so that the condition is evaluated once for it and the restart after it (revert finds it by it).
- */
-export const KB977203_CERTFIX_GROUP_DESCRIPTION = "KB977203: CCMCertFix's condition, evaluated once for CCMCertFix and the restart after it";
-
-/** The description of the CCMCertFix step the preset inserts (revert tells it from an administrator's step by it). */
-export const KB977203_CERTFIX_DESCRIPTION = 'KB977203: repair the client certificate with CCMCertFix.exe';
-
-/**
- * The description of that step when the package had no "Run another program first" at all (no DependentProgram
- * element in a 2007 export, a null one in object.xml) and the preset added it. An emptied DependentProgram and a
- * missing one look the same once the preset has set it, so this is how revert knows to take the property away again
- * rather than leave it empty.
- */
-export const KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT = `${KB977203_CERTFIX_DESCRIPTION}; it also runs first ("Run another program first"), which the package did not have before`;
-
-/**
- * The description of that step when the package already ran the program first ("Run another program first") before
- * the preset: revert then leaves DependentProgram as it found it, rather than empty it as one the preset set.
- */
-export const KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT = `${KB977203_CERTFIX_DESCRIPTION}; the package already ran it first ("Run another program first") before`;
-
-/** Whether a step has a description the preset gives the CCMCertFix step it inserts. */
-export function hasPresetCertfixDescription(step: SequenceItem): boolean {
-  const d = step.attributes.description;
-  return d === KB977203_CERTFIX_DESCRIPTION || d === KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT || d === KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT;
-}
-const RESTART_DESCRIPTION = 'KB977203: restart to the installed operating system after CCMCertFix';
-
-/** Whether an item is disabled (`disable="true"`). */
-export function isDisabled(item: SequenceItem): boolean {
-  return item.attributes.disable === 'true';
-}
-
-/** Whether an item never runs: disabled by its own flag or by any group around it. */
-export function neverRuns(item: Located): boolean {
-  return isDisabled(item.node) || item.groups.some(isDisabled);
-}
-
-/**
- * Whether an item is disabled where it stands relative to another: by its own flag, or by a disabled group around it
- * that is not also around `beside` (a group around both disables both alike). A step in a disabled group never runs,
- * however its own flag reads.
- */
-export function disabledApartFrom(item: Located, beside: Located): boolean {
-  if (isDisabled(item.node)) return true;
-  let shared = 0;
-  while (shared < item.groups.length && item.groups[shared] === beside.groups[shared]) shared++;
-  return item.groups.slice(shared).some(isDisabled);
-}
-
-/** Whether an Install Software step runs `packageId`/`program` (letter case aside). */
-export function runsProgram(item: SequenceItem | undefined, packageId: string, program: string): item is Step {
-  if (!item || item.kind !== 'step' || item.attributes.type !== STEP_TYPES.installSoftware) return false;
-  const v = new InstallSoftwareStep(item);
-  return (v.packageId ?? '').toUpperCase() === packageId.toUpperCase() && (v.programName ?? '').toLowerCase() === program.toLowerCase();
-}
-
-/** Whether a step is a restart to the installed OS (not to Windows PE). */
-export function restartsToOs(item: SequenceItem | undefined): item is Step {
-  return item !== undefined && item.kind === 'step' && item.attributes.type === STEP_TYPES.restartComputer && (new RestartComputerStep(item).target ?? 'HD').toUpperCase() === 'HD';
-}
-
-/** Whether two attribute sets are the same, in any order. */
-function sameAttributes(a: Attributes, b: Attributes): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
-}
-
-/**
- * Whether two conditions say the same thing as written: the same elements, attributes and values in the same order,
- * whitespace and comments aside. Operators nest as deep as the reader allows, so the trees are walked from a stack.
- */
-function sameCondition(a: Condition, b: Condition): boolean {
-  const todo: [Element, Element][] = [[a, b]];
-  for (let pair = todo.pop(); pair; pair = todo.pop()) {
-    const [x, y] = pair;
-    if (x.kind !== y.kind || x.tag !== y.tag || !sameAttributes(x.attributes, y.attributes)) return false;
-    if ('value' in x || 'value' in y) {
-      if (!('value' in x) || !('value' in y) || x.value !== y.value) return false;
-      continue;
-    }
-    const xs = x.children.filter(isElement);
-    const ys = y.children.filter(isElement);
-    if (xs.length !== ys.length) return false;
-    xs.forEach((c, i) => todo.push([c, ys[i] as Element]));
-  }
-  return true;
-}
-
-/**
- * Why a restart to the installed OS right after a CCMCertFix step does not run exactly when that step runs, in words,
- * or undefined when it does. It must be disabled exactly when the step is, and have no condition of its own unless
- * it has the step's very condition and that condition tests only variables the sequence or the administrator sets:
- * one on WMI, files or `_SMS…` variables is evaluated again after CCMCertFix ran and can come out otherwise. A
- * restart that fails this is not the KB's restart (R14): CCMCertFix could run without it.
- */
-export function restartMismatch(certfix: Step, restart: Step): string | undefined {
-  if (isDisabled(restart) !== isDisabled(certfix)) return isDisabled(restart) ? 'is disabled' : 'is enabled while CCMCertFix is disabled';
-  const own = conditionOf(restart);
-  const theirs = conditionOf(certfix);
-  if (own === undefined && theirs === undefined) return undefined;
-  if (own === undefined) return 'has no condition, while CCMCertFix has one';
-  // The condition in words is cut as a value read as data is: its values can be as long as the file.
-  if (theirs === undefined || !sameCondition(own, theirs)) return `has a condition of its own (${shownValue(describeCondition(own), '')})`;
-  return conditionMode(own) === 'copy' ? undefined : `has CCMCertFix's condition, evaluated again after CCMCertFix ran (${shownValue(describeCondition(own), '')})`;
-}
 
 /** What one Setup step needs: edits, what is already there, and notes. */
 export interface WiringPlan {
@@ -142,71 +32,6 @@ export interface WiringPlan {
   diagnostics: Issue[];
   /** Whether a CCMCertFix step is inserted (one with the description given), rather than one adopted. */
   insertsCertfix: boolean;
-}
-
-function newSteps(o: ResolvedKb977203Options, disabled: boolean, condition: Condition | undefined, retry: boolean, description = KB977203_CERTFIX_DESCRIPTION): [Step, Step] {
-  const certfix = createInstallSoftwareStep({ name: 'CCMCertFix', description, packageId: o.certfixPackage, programName: o.program, disabled, retryAttributes: retry });
-  const restart = createRestartComputerStep({ name: 'Restart', description: RESTART_DESCRIPTION, target: 'HD', notify: false, disabled, retryAttributes: retry });
-  // Names are set after building: they may be up to the provider's 100 characters (checked with the options).
-  certfix.attributes.name = o.stepNames.certfix;
-  restart.attributes.name = o.stepNames.restart;
-  if (condition) {
-    certfix.children.unshift(copyCondition(condition));
-    restart.children.unshift(copyCondition(condition));
-  }
-  return [certfix, restart];
-}
-
-/** The sequence's items in execution order, indexed once for every Setup step's plan (linear, not quadratic). */
-export interface ExecutionOrder {
-  items: Located[];
-  index: Map<SequenceItem, number>;
-  /** Positions of the items of a step class, ascending. */
-  byType(type: string): number[];
-  /** The CCMCertFix steps (see {@link executionOrder}). */
-  certfixes: Located[];
-  /** Their positions in `items`, ascending. */
-  certfixAt: number[];
-  /** The Run Command Line steps that run CCMCertFix.exe (an administrator's older wiring). */
-  commandLines: Located[];
-  /** Their positions in `items`, ascending. */
-  commandLineAt: number[];
-}
-
-/** Where the first entry of an ascending list above `from` is in it (the list's length when none is). */
-function firstAbove(list: readonly number[], from: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((list[mid] as number) > from) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-/**
- * Indexes a sequence for {@link planWiring}. `matches` says whether an Install Software step is a CCMCertFix step (the
- * package and program of the options, or the ones `force` replaces).
- */
-export function executionOrder(doc: TaskSequenceDocument, matches: (item: SequenceItem) => boolean, items: Located[] = listItems(doc.sequence)): ExecutionOrder {
-  const index = new Map<SequenceItem, number>();
-  const types = new Map<string, number[]>();
-  items.forEach((l, i) => {
-    index.set(l.node, i);
-    const type = l.node.attributes.type;
-    if (type === undefined) return;
-    let list = types.get(type);
-    if (!list) types.set(type, (list = []));
-    list.push(i);
-  });
-  const certfixAt: number[] = [];
-  items.forEach((l, i) => {
-    if (l.node.kind === 'step' && matches(l.node)) certfixAt.push(i);
-  });
-  const commandLineAt = (types.get(STEP_TYPES.runCommandLine) ?? []).filter((i) => runsCertfixCommandLine(items[i]?.node));
-  const at = (list: number[]) => list.map((i) => items[i] as Located);
-  return { items, index, byType: (type) => types.get(type) ?? [], certfixes: at(certfixAt), certfixAt, commandLines: at(commandLineAt), commandLineAt };
 }
 
 /**

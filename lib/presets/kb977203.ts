@@ -19,7 +19,10 @@ import { type Kb977203Options, type Kb977203Scenario, resolveKb977203Options, ty
 import { configMgrEraOf } from './kb977203-era.js';
 import { planPatch } from './kb977203-patch.js';
 import { hotfixInstallStepsIn } from './kb977203-r1.js';
-import { executionOrder, KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, neverRuns, planWiring, runsProgram } from './kb977203-wiring.js';
+import { executionOrder } from './kb977203-execution-order.js';
+import { KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT } from './kb977203-new-steps.js';
+import { neverRuns, runsProgram } from './kb977203-step-queries.js';
+import { planWiring } from './kb977203-wiring.js';
 import { canSetProperty } from '../containers/index.js';
 import { containerReferences, planContainerReference, removeContainerReference } from '../transforms/container-references.js';
 

@@ -3,12 +3,15 @@
  * items marked (changed settings with before and after), removed items put back where they were, struck through.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { type DiffEntry, type DiffWithPlaces, diffWithPlaces, formatDiffEntry, variableNameOf } from '../diff/semantic-diff.js';
+import { type DiffEntry, formatDiffEntry } from '../diff/diff-entry.js';
+import { variableNameOf } from '../diff/item-fields.js';
+import { type DiffWithPlaces, diffWithPlaces } from '../diff/semantic-diff.js';
 import { catalogEntry } from '../catalog/catalog.js';
 import { DO_NOT_SHOW_VALUE, isTrueFlag } from '../model/secrets.js';
 import { STEP_TYPES } from '../model/steps.js';
 import { HIDDEN, hidesSetValue, shownValue } from './key-settings.js';
-import { buildSequenceView, flattenItems, type ItemView, type SequenceView, type ViewOptions } from './view-model.js';
+import { buildSequenceView } from './build-sequence-view.js';
+import { flattenItems, type ItemView, type SequenceView, type ViewOptions } from './view-model.js';
 
 const ITEM_KINDS = new Set(['group', 'step', 'subtasksequence']);
 

@@ -8,7 +8,8 @@ import { escapeHtml as e, escapeMarkdown as m } from './escape.js';
 import { INDEX_CSP, PAGE_CSS } from './html-assets.js';
 import { renderHtml } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
-import { buildSequenceView, flattenItems, type SequenceView, type ViewOptions } from './view-model.js';
+import { buildSequenceView } from './build-sequence-view.js';
+import { flattenItems, type SequenceView, type ViewOptions } from './view-model.js';
 
 /** Output formats. */
 export type RenderFormat = 'html' | 'md';

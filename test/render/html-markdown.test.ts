@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { readTaskSequence } from '../helpers/api.js';
 import { renderComparison, renderIndex, renderSequence } from '../../lib/render/render-sequence.js';
-import { buildSequenceView } from '../../lib/render/view-model.js';
+import { buildSequenceView } from '../../lib/render/build-sequence-view.js';
 
 // As written in an XML attribute; read back it is <script>alert("x")</script> & 'q' | *b* [l](u) `c`.
 const HOSTILE = `&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 'q' | *b* [l](u) \`c\``;

@@ -4,7 +4,7 @@ import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { applyKb977203, readTaskSequence, writeTaskSequence } from '../helpers/api.js';
 import { renderComparison, renderIndex, renderSequence } from '../../lib/render/render-sequence.js';
-import { buildSequenceView } from '../../lib/render/view-model.js';
+import { buildSequenceView } from '../../lib/render/build-sequence-view.js';
 import { corpusFiles } from '../helpers/corpus.js';
 
 // The standard preset checks the document against HTML5's content models, attributes and nesting (not style).

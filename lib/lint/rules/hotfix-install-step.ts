@@ -1,6 +1,6 @@
 /** R1: the KB977203 hotfix must not be installed by Install Software or Run Command Line. */
 import { findHotfixInstallSteps } from '../../presets/kb977203-r1.js';
-import { neverRuns } from '../../presets/kb977203-wiring.js';
+import { neverRuns } from '../../presets/kb977203-step-queries.js';
 import type { LintRule } from '../rule.js';
 
 /**

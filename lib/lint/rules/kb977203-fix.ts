@@ -9,7 +9,7 @@ import { configMgrEra } from '../../presets/kb977203-era.js';
 import { runsCertfixCommandLine } from '../../presets/kb977203-command-line.js';
 import { isKb977203Entry } from '../../presets/kb977203-patch.js';
 import { findHotfixInstallSteps } from '../../presets/kb977203-r1.js';
-import { restartMismatch, restartsToOs } from '../../presets/kb977203-wiring.js';
+import { restartMismatch, restartsToOs } from '../../presets/kb977203-step-queries.js';
 import { parseDependentProgram } from '../../transforms/set-dependent-program.js';
 import { shownValue } from '../../shown-value.js';
 import { type Finding, type LintRule, steps } from '../rule.js';

@@ -1,0 +1,61 @@
+/**
+ * One difference of a semantic diff, {@link DiffEntry}, and how it reads for people: the shape every comparison of
+ * lib/diff/ reports in, and the line the command line and the pages print for it, kept apart from the comparing so
+ * that what only prints an entry needs none of the diff.
+ */
+
+/** One difference. */
+export interface DiffEntry {
+  change: 'added' | 'removed' | 'moved' | 'changed';
+  /** `group`, `step`, `subtasksequence`, `property` (package), `sequence`, `variable` (global) or `reference`. */
+  kind: string;
+  /**
+   * Step path in the second document (the first for removals), or the property / variable / package name; one object
+   * of an object.xml's object array is `References[3]` (the third, counting from 1).
+   */
+  path: string;
+  /**
+   * For `changed`: what changed, e.g. `attribute continueOnError`, `variable SMSClientInstallProperties` (`#2` for the
+   * second of one name), `variable X attribute hidden`, `condition`, `element <tag>`; for an array property, `values`,
+   * `type`, `class`, or an object's property (`Package`), its type (`Package type`) or its schema data (`Package
+   * attribute CLASSORIGIN`, `Package qualifier CIMTYPE`); for an object.xml property's schema data, `attribute
+   * CLASSORIGIN` or `qualifier CIMTYPE` (path `(instance)` for the instance's own qualifiers).
+   */
+  field?: string;
+  before?: string;
+  after?: string;
+  /** For `moved`: the path in the first document. */
+  from?: string;
+  /**
+   * For `moved` to another group whose path is the same as the old one's (two groups of one name): the item's
+   * position in the second document, as the index of each level from the top, from 1 (`2.1`: the first item of the
+   * second), and {@link DiffEntry.fromPosition} its position in the first.
+   */
+  position?: string;
+  /** For `moved` with {@link DiffEntry.position}: the position in the first document. */
+  fromPosition?: string;
+}
+
+/**
+ * How a `moved` entry moved, in words: from its old path, within its group, or, between two groups of one path,
+ * from its old position to its new one.
+ */
+export function movedHow(d: DiffEntry): string {
+  if (d.position !== undefined) return `moved to another group of the same name: from item ${d.fromPosition ?? '?'} to item ${d.position}`;
+  return d.from === d.path ? 'moved within its group' : `moved from ${d.from ?? '?'}`;
+}
+
+/** A difference as one line for people. */
+export function formatDiffEntry(d: DiffEntry): string {
+  const q = (s: string | undefined) => (s === undefined ? '(none)' : JSON.stringify(s));
+  switch (d.change) {
+    case 'added':
+      return `+ ${d.kind} ${d.path}${d.after !== undefined && d.kind !== 'reference' ? ` (${d.kind === 'step' ? d.after : q(d.after)})` : ''}`;
+    case 'removed':
+      return `- ${d.kind} ${d.path}${d.before !== undefined && d.kind !== 'reference' ? ` (${d.kind === 'step' ? d.before : q(d.before)})` : ''}`;
+    case 'moved':
+      return `> ${d.kind} ${d.path} (${movedHow(d)})`;
+    case 'changed':
+      return `~ ${d.kind} ${d.path}${d.field ? ` ${d.field}` : ''}: ${q(d.before)} → ${q(d.after)}`;
+  }
+}

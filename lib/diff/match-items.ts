@@ -1,0 +1,83 @@
+/**
+ * Which step, group or sub task sequence of the first document became which of the second: the semantic diff's
+ * matching, in passes from the surest key (same place, same content) to the loosest (same content anywhere), with a
+ * renamed group known by where its items went. What is left unmatched was removed or added.
+ */
+import type { Located } from '../model/query.js';
+import type { SequenceItem } from '../model/types.js';
+import { signature } from './item-fields.js';
+
+/**
+ * Each matched item of `left` (the first document's items in execution order) with the item of `right` it became.
+ * `located` holds every item of both, `parentOf` gives the group an item sits in (undefined at the top).
+ */
+export function matchItems(
+  left: Located[],
+  right: Located[],
+  located: Map<SequenceItem, Located>,
+  parentOf: (l: Located) => Located | undefined,
+): Map<Located, Located> {
+  const match = new Map<Located, Located>();
+  const taken = new Set<Located>();
+  // Each key's left items in order, and how many of them are taken: items that share a key (twenty "Restart
+  // Computer" steps in one group) cost one push and one step forward each, not a copy or shift of the list.
+  // A key of undefined leaves the item to a later pass.
+  const pass = (key: (l: Located) => string | undefined): void => {
+    const pool = new Map<string, { items: Located[]; next: number }>();
+    for (const l of left) {
+      if (match.has(l)) continue;
+      const k = key(l);
+      if (k === undefined) continue;
+      const entry = pool.get(k);
+      if (entry) entry.items.push(l);
+      else pool.set(k, { items: [l], next: 0 });
+    }
+    for (const r of right) {
+      if (taken.has(r)) continue;
+      const k = key(r);
+      const entry = k === undefined ? undefined : pool.get(k);
+      const l = entry?.items[entry.next];
+      if (entry && l) {
+        entry.next++;
+        match.set(l, r);
+        taken.add(r);
+      }
+    }
+  };
+  // Same place and same content first: among items that share a path (twenty "Restart Computer" steps in one
+  // group), one inserted or removed is then that one added or removed, not a change to each after it.
+  pass((l) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.path}|${signature(l.node)}`);
+  pass((l) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.path}`);
+  pass((l) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.node.attributes.name ?? ''}`);
+  // A group neither its path nor its name matched (renamed, and perhaps a group before it removed) is the group most
+  // of its items went to, if that one is unmatched too. By its attributes alone, which most groups share, it was
+  // paired with whichever unmatched group came first (a removed one's neighbour), and all its steps moved. Innermost
+  // first, so that a renamed group inside counts for the group around it.
+  for (let i = left.length - 1; i >= 0; i--) {
+    const l = left[i] as Located;
+    if (l.node.kind !== 'group' || match.has(l)) continue;
+    const votes = new Map<Located, number>();
+    let best: Located | undefined;
+    for (const c of l.node.children) {
+      const item = located.get(c as SequenceItem);
+      const r = item && match.get(item);
+      const went = r && parentOf(r);
+      if (went === undefined || taken.has(went)) continue;
+      const n = (votes.get(went) ?? 0) + 1;
+      votes.set(went, n);
+      if (best === undefined || n > (votes.get(best) as number)) best = went;
+    }
+    if (best === undefined) continue;
+    match.set(l, best);
+    taken.add(best);
+  }
+  // Last, by content. A group holding items none of which is matched is not matched by its attributes: a group
+  // removed and another added are that, not one group renamed whose steps all changed.
+  const holdsOnlyUnmatched = (g: Located) =>
+    g.node.kind === 'group' && g.node.children.some((c) => located.has(c as SequenceItem)) && g.node.children.every((c) => {
+      const item = located.get(c as SequenceItem);
+      return item === undefined || !(match.has(item) || taken.has(item));
+    });
+  pass((l) => (holdsOnlyUnmatched(l) ? undefined : `${l.node.kind}|${signature(l.node)}`));
+  return match;
+}

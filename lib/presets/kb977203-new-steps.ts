@@ -1,0 +1,59 @@
+/**
+ * The steps and groups the KB977203 preset inserts: CCMCertFix (Install Software) and the restart to the installed
+ * OS, built from the options, and the descriptions it gives them and its groups, by which revert later tells them
+ * from an administrator's.
+ */
+import { createInstallSoftwareStep, createRestartComputerStep } from '../model/builders.js';
+import type { Condition, SequenceItem, Step } from '../model/types.js';
+import { copyCondition } from '../transforms/conditions.js';
+import type { ResolvedKb977203Options } from './kb977203-options.js';
+
+/** The description of a group the preset makes to evaluate Setup's condition once, in Windows PE (revert finds it by it). */
+export const KB977203_GROUP_DESCRIPTION = "KB977203: Setup Windows and ConfigMgr's condition, evaluated once in Windows PE for Setup and CCMCertFix";
+
+/**
+ * The description of a group the preset makes around an adopted CCMCertFix step whose condition can change once it
+ * has run, so that the condition is evaluated once for it and the restart after it (revert finds it by it).
+ */
+export const KB977203_CERTFIX_GROUP_DESCRIPTION = "KB977203: CCMCertFix's condition, evaluated once for CCMCertFix and the restart after it";
+
+/** The description of the CCMCertFix step the preset inserts (revert tells it from an administrator's step by it). */
+export const KB977203_CERTFIX_DESCRIPTION = 'KB977203: repair the client certificate with CCMCertFix.exe';
+
+/**
+ * The description of that step when the package had no "Run another program first" at all (no DependentProgram
+ * element in a 2007 export, a null one in object.xml) and the preset added it. An emptied DependentProgram and a
+ * missing one look the same once the preset has set it, so this is how revert knows to take the property away again
+ * rather than leave it empty.
+ */
+export const KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT = `${KB977203_CERTFIX_DESCRIPTION}; it also runs first ("Run another program first"), which the package did not have before`;
+
+/**
+ * The description of that step when the package already ran the program first ("Run another program first") before
+ * the preset: revert then leaves DependentProgram as it found it, rather than empty it as one the preset set.
+ */
+export const KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT = `${KB977203_CERTFIX_DESCRIPTION}; the package already ran it first ("Run another program first") before`;
+
+/** Whether a step has a description the preset gives the CCMCertFix step it inserts. */
+export function hasPresetCertfixDescription(step: SequenceItem): boolean {
+  const d = step.attributes.description;
+  return d === KB977203_CERTFIX_DESCRIPTION || d === KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT || d === KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT;
+}
+const RESTART_DESCRIPTION = 'KB977203: restart to the installed operating system after CCMCertFix';
+
+/**
+ * The CCMCertFix step and the restart after it, disabled as `disabled` says, each with a copy of `condition` if one
+ * is given, and with the retry attributes if `retry`.
+ */
+export function newSteps(o: ResolvedKb977203Options, disabled: boolean, condition: Condition | undefined, retry: boolean, description = KB977203_CERTFIX_DESCRIPTION): [Step, Step] {
+  const certfix = createInstallSoftwareStep({ name: 'CCMCertFix', description, packageId: o.certfixPackage, programName: o.program, disabled, retryAttributes: retry });
+  const restart = createRestartComputerStep({ name: 'Restart', description: RESTART_DESCRIPTION, target: 'HD', notify: false, disabled, retryAttributes: retry });
+  // Names are set after building: they may be up to the provider's 100 characters (checked with the options).
+  certfix.attributes.name = o.stepNames.certfix;
+  restart.attributes.name = o.stepNames.restart;
+  if (condition) {
+    certfix.children.unshift(copyCondition(condition));
+    restart.children.unshift(copyCondition(condition));
+  }
+  return [certfix, restart];
+}

@@ -1,0 +1,90 @@
+/**
+ * What the KB977203 preset, its revert and lint ask of a step: whether it runs (its own disable flag and its groups'),
+ * whether it runs CCMCertFix's program, whether it restarts to the installed OS, and whether a restart runs exactly
+ * when the CCMCertFix step before it does (R14).
+ */
+import { conditionOf, describeCondition } from '../model/conditions.js';
+import { isElement, type Located } from '../model/query.js';
+import { InstallSoftwareStep, RestartComputerStep, STEP_TYPES } from '../model/steps.js';
+import type { Attributes, Condition, Element, SequenceItem, Step } from '../model/types.js';
+import { conditionMode } from '../transforms/conditions.js';
+import { shownValue } from '../shown-value.js';
+
+/** Whether an item is disabled (`disable="true"`). */
+export function isDisabled(item: SequenceItem): boolean {
+  return item.attributes.disable === 'true';
+}
+
+/** Whether an item never runs: disabled by its own flag or by any group around it. */
+export function neverRuns(item: Located): boolean {
+  return isDisabled(item.node) || item.groups.some(isDisabled);
+}
+
+/**
+ * Whether an item is disabled where it stands relative to another: by its own flag, or by a disabled group around it
+ * that is not also around `beside` (a group around both disables both alike). A step in a disabled group never runs,
+ * however its own flag reads.
+ */
+export function disabledApartFrom(item: Located, beside: Located): boolean {
+  if (isDisabled(item.node)) return true;
+  let shared = 0;
+  while (shared < item.groups.length && item.groups[shared] === beside.groups[shared]) shared++;
+  return item.groups.slice(shared).some(isDisabled);
+}
+
+/** Whether an Install Software step runs `packageId`/`program` (letter case aside). */
+export function runsProgram(item: SequenceItem | undefined, packageId: string, program: string): item is Step {
+  if (!item || item.kind !== 'step' || item.attributes.type !== STEP_TYPES.installSoftware) return false;
+  const v = new InstallSoftwareStep(item);
+  return (v.packageId ?? '').toUpperCase() === packageId.toUpperCase() && (v.programName ?? '').toLowerCase() === program.toLowerCase();
+}
+
+/** Whether a step is a restart to the installed OS (not to Windows PE). */
+export function restartsToOs(item: SequenceItem | undefined): item is Step {
+  return item !== undefined && item.kind === 'step' && item.attributes.type === STEP_TYPES.restartComputer && (new RestartComputerStep(item).target ?? 'HD').toUpperCase() === 'HD';
+}
+
+/** Whether two attribute sets are the same, in any order. */
+function sameAttributes(a: Attributes, b: Attributes): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
+}
+
+/**
+ * Whether two conditions say the same thing as written: the same elements, attributes and values in the same order,
+ * whitespace and comments aside. Operators nest as deep as the reader allows, so the trees are walked from a stack.
+ */
+function sameCondition(a: Condition, b: Condition): boolean {
+  const todo: [Element, Element][] = [[a, b]];
+  for (let pair = todo.pop(); pair; pair = todo.pop()) {
+    const [x, y] = pair;
+    if (x.kind !== y.kind || x.tag !== y.tag || !sameAttributes(x.attributes, y.attributes)) return false;
+    if ('value' in x || 'value' in y) {
+      if (!('value' in x) || !('value' in y) || x.value !== y.value) return false;
+      continue;
+    }
+    const xs = x.children.filter(isElement);
+    const ys = y.children.filter(isElement);
+    if (xs.length !== ys.length) return false;
+    xs.forEach((c, i) => todo.push([c, ys[i] as Element]));
+  }
+  return true;
+}
+
+/**
+ * Why a restart to the installed OS right after a CCMCertFix step does not run exactly when that step runs, in words,
+ * or undefined when it does. It must be disabled exactly when the step is, and have no condition of its own unless
+ * it has the step's very condition and that condition tests only variables the sequence or the administrator sets:
+ * one on WMI, files or `_SMS…` variables is evaluated again after CCMCertFix ran and can come out otherwise. A
+ * restart that fails this is not the KB's restart (R14): CCMCertFix could run without it.
+ */
+export function restartMismatch(certfix: Step, restart: Step): string | undefined {
+  if (isDisabled(restart) !== isDisabled(certfix)) return isDisabled(restart) ? 'is disabled' : 'is enabled while CCMCertFix is disabled';
+  const own = conditionOf(restart);
+  const theirs = conditionOf(certfix);
+  if (own === undefined && theirs === undefined) return undefined;
+  if (own === undefined) return 'has no condition, while CCMCertFix has one';
+  // The condition in words is cut as a value read as data is: its values can be as long as the file.
+  if (theirs === undefined || !sameCondition(own, theirs)) return `has a condition of its own (${shownValue(describeCondition(own), '')})`;
+  return conditionMode(own) === 'copy' ? undefined : `has CCMCertFix's condition, evaluated again after CCMCertFix ran (${shownValue(describeCondition(own), '')})`;
+}

@@ -1,0 +1,136 @@
+/**
+ * The text form's YAML read for `cmts build`: parsed within limits on its size and nesting, validated by the text's
+ * schema (schemas/sequence-text.schema.json), checked for what XML cannot write, and built. YAML problems and schema
+ * problems are reported with their line and column in the text.
+ */
+import { Composer, type Document, isAlias, isCollection, isMap, isScalar, LineCounter as YamlLines, Parser, visit, YAMLParseError } from 'yaml';
+import type { TaskSequenceDocument } from '../document.js';
+import { limitOption, LineCounter, TaskSequenceError } from '../errors.js';
+import { describeErrors, validatorFor } from '../schemas.js';
+import { INVALID_CHAR, isXmlName } from '../xml/chars.js';
+import { type BuildOptions, buildSequence } from './build-sequence.js';
+import { textPathOf } from './build-text-step.js';
+import { cimPropertiesProblem } from './cim-properties.js';
+import type { TextSequence } from './text-types.js';
+import { tooDeepAt } from './yaml-text.js';
+
+/** The offset where `text`'s count of places a YAML item can start passes `max`, or undefined if it does not. */
+function tooManyItemsAt(text: string, max: number): number | undefined {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // \n , - : ? [ {
+    if ((c === 0x0a || c === 0x2c || c === 0x2d || c === 0x3a || c === 0x3f || c === 0x5b || c === 0x7b) && ++count > max) return i;
+  }
+  return undefined;
+}
+
+/** The text's top-level sections the builder refuses at their key (package sections a container has no place for). */
+const PACKAGE_KEYS: ReadonlySet<string> = new Set(['package', 'packageTypes', 'packageArrays', 'packageSchema', 'attributes']);
+
+/** Parses, validates (schemas/sequence-text.schema.json) and builds a sequence written in the text form's YAML. */
+export function fromYaml(source: string, options: BuildOptions = {}): TaskSequenceDocument {
+  const maxDepth = limitOption('maxDepth', options.maxDepth, 512);
+  const maxNodes = limitOption('maxNodes', options.maxNodes, 1_500_000);
+  const lines = new YamlLines();
+  const place = (offset: number) => {
+    const p = lines.linePos(offset);
+    return { range: [offset, offset] as [number, number], linePos: { line: p.line, col: p.col } };
+  };
+  const many = tooManyItemsAt(source, maxNodes);
+  if (many !== undefined) {
+    // Before the library has seen the text, so its line counter has not either.
+    throw new TaskSequenceError('INPUT_TOO_LARGE', `The text has more than ${maxNodes} places where a YAML item can start (option maxNodes): the YAML library would need about 700 bytes of memory for each.`, { range: [many, many], linePos: new LineCounter(source).linePos(many) });
+  }
+  // What parseDocument does, with the nesting measured on the tokens between parsing and composing.
+  const tokens = [...new Parser(lines.addNewLine).parse(source)];
+  const deep = tooDeepAt(tokens, maxDepth);
+  if (deep !== undefined) throw new TaskSequenceError('TEXT_TOO_DEEP', `The text nests mappings and lists deeper than ${maxDepth} levels (option maxDepth).`, place(deep));
+  // compose(…, true) always yields a document; a second one is an error, as parseDocument reports it.
+  const [doc, second] = new Composer({ uniqueKeys: true }).compose(tokens, true, source.length);
+  const yaml = doc as Document.Parsed;
+  if (second) yaml.errors.push(new YAMLParseError([second.range[0], second.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+  const first = yaml.errors[0];
+  // The library composes (and converts, and the schema's check validates) by recursion: a text within a maxDepth
+  // raised far beyond the default can be deeper than the call stack lets them go (about 900 levels of YAML, 450 groups).
+  const tooDeepToCompose = (at: number) =>
+    new TaskSequenceError('TEXT_TOO_DEEP', `The text nests mappings and lists deeper than the YAML library can read (it recurses, and ran out of call stack), though within ${maxDepth} levels (option maxDepth).`, place(at));
+  if (first && /call stack/i.test(first.message)) throw tooDeepToCompose(first.pos[0]);
+  if (first) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not valid YAML: ${first.message.split('\n')[0]}`, place(first.pos[0]));
+  let value: unknown;
+  const validate = validatorFor('sequence-text.schema.json');
+  let valid: boolean;
+  try {
+    value = yaml.toJS() as unknown;
+    valid = validate(value);
+  } catch (e) {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) throw tooDeepToCompose(0);
+    // The library refuses aliases that would expand to far more than the text (the "billion laughs") with an untyped
+    // ReferenceError; it is the text's size that is wrong, so it is refused as such, at its first alias.
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) {
+      let first = 0;
+      visit(yaml, { Alias: (_key, node) => (isAlias(node) && node.range ? ((first = node.range[0]), visit.BREAK) : undefined) });
+      throw new TaskSequenceError('INPUT_TOO_LARGE', 'The text\'s aliases (*name) would expand to far more than the text itself; write the values out instead.', place(first));
+    }
+    throw e;
+  }
+  if (!valid) {
+    const error = validate.errors?.[0];
+    const path = (error?.instancePath ?? '').split('/').slice(1).map((k) => (/^\d+$/.test(k) ? Number(k) : k.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const node = yaml.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${describeErrors(validate.errors).slice(0, 5).join('; ')}.`, node?.range ? place(node.range[0]) : {});
+  }
+  const at = (path: readonly (string | number)[], onKey = false) => {
+    // A value's place; for a mapping or list, which starts on the line after its key, or for what is wrong with the
+    // key itself (`onKey`), the key's.
+    const value = yaml.getIn(path, true);
+    const parent = (onKey || isCollection(value)) && path.length > 0 ? yaml.getIn(path.slice(0, -1), true) : undefined;
+    const key = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1))?.key : undefined;
+    const node = (isScalar(key) ? key : value) as { range?: [number, number, number] } | undefined;
+    return node?.range ? place(node.range[0]) : {};
+  };
+  const unwritable = unwritableAt(value);
+  if (unwritable) throw new TaskSequenceError('OUTPUT_MALFORMED', `The text is not a task sequence: ${unwritable.what}; nothing is written.`, at(unwritable.path, unwritable.key));
+  const arrayProblem = cimPropertiesProblem(value as TextSequence);
+  if (arrayProblem) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${arrayProblem.what}.`, { path: arrayProblem.path.join('/'), ...at(arrayProblem.path) });
+  try {
+    // Valid: the schema check above passed.
+    return buildSequence(value as TextSequence, options);
+  } catch (e) {
+    // What the builder refuses (a setting out of range, a step the catalog does not know) is placed at its item.
+    const path = e instanceof TaskSequenceError && e.range === undefined ? (textPathOf(e) ?? (e.path !== undefined && PACKAGE_KEYS.has(e.path) ? [e.path] : undefined)) : undefined;
+    if (e instanceof TaskSequenceError && path) Object.assign(e, at(path));
+    throw e;
+  }
+}
+
+const hex = (c: string) => (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+
+/**
+ * The first string of the text (value, or name of an attribute or reference field) that XML cannot write: a
+ * character XML 1.0 does not allow (U+0000, a lone surrogate, …), or an attribute name that is not an XML name.
+ * Found on the data with an explicit stack (the text may be deeply nested), in text order; `key` when it is the key
+ * at `path` that is wrong, not its value.
+ */
+function unwritableAt(value: unknown): { path: (string | number)[]; what: string; key: boolean } | undefined {
+  const stack: { v: unknown; path: (string | number)[]; names: boolean }[] = [{ v: value, path: [], names: false }];
+  for (let frame = stack.pop(); frame; frame = stack.pop()) {
+    const { v, path, names } = frame;
+    if (typeof v === 'string') {
+      const bad = INVALID_CHAR.exec(v);
+      if (bad) return { path, what: `${path.join('.')} holds U+${hex(bad[0])}, a character XML cannot hold`, key: false };
+      continue;
+    }
+    if (typeof v !== 'object' || v === null) continue;
+    const entries = Object.entries(v);
+    for (const [k] of entries) {
+      if (names && !isXmlName(k)) return { path: [...path, k], what: `${JSON.stringify(k)} (${path.join('.')}) is not an XML name, so it cannot be an attribute`, key: true };
+      const bad = INVALID_CHAR.exec(k);
+      if (bad) return { path: [...path, k], what: `the key ${JSON.stringify(k)} holds U+${hex(bad[0])}, a character XML cannot hold`, key: true };
+    }
+    // Attribute maps and references become attributes; the package's names are the container's to check.
+    const references = Array.isArray(v) && path.length === 1 && path[0] === 'references';
+    for (const [k, c] of entries.reverse()) stack.push({ v: c, path: [...path, Array.isArray(v) ? Number(k) : k], names: k === 'attributes' || references });
+  }
+  return undefined;
+}
