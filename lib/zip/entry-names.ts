@@ -103,8 +103,9 @@ const CP437_HIGH =
  * as Windows' own "compressed folder" writes names on an English system (Latin-1 would show `Ü` as `\u009a`). Names
  * are compared and reported in this form; the bytes of every header are copied as they were.
  */
-export function entryName(buf: Buffer, start: number, end: number, flags: number): string {
-  if (flags & 0x800) return buf.toString('utf8', start, end);
+export function entryName(buf: Uint8Array, start: number, end: number, flags: number): string {
+  // Uint8Array, not Buffer, in the signature: the package's declarations must type-check without @types/node.
+  if (flags & 0x800) return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8', start, end);
   let name = '';
   for (let i = start; i < end; i++) {
     const b = buf[i] as number;
