@@ -105,10 +105,14 @@ const CP437_HIGH =
  */
 export function entryName(buf: Buffer, start: number, end: number, flags: number): string {
   if (flags & 0x800) return buf.toString('utf8', start, end);
-  let name = '';
+  // Code page 437 is ASCII below 0x80, so a name of ASCII alone (the usual one) is read natively; any other is written
+  // into one UTF-16 buffer, not a string grown a character at a time (a name can be 64 KiB, and there are 10,000).
+  const latin = buf.toString('latin1', start, end);
+  if (!/[\x80-\xff]/.test(latin)) return latin;
+  const utf16 = Buffer.allocUnsafe(2 * (end - start));
   for (let i = start; i < end; i++) {
     const b = buf[i] as number;
-    name += b < 0x80 ? String.fromCharCode(b) : (CP437_HIGH[b - 0x80] as string);
+    utf16.writeUInt16LE(b < 0x80 ? b : CP437_HIGH.charCodeAt(b - 0x80), 2 * (i - start));
   }
-  return name;
+  return utf16.toString('utf16le');
 }
