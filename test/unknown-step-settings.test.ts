@@ -46,6 +46,15 @@ describe('the settings of a step class the catalog does not know', () => {
     expect(renderSequence(readTaskSequence(later))).not.toMatch(/73921|Hush/);
   });
 
+  it('a property name is put in words in one pass: 300,000 capitals (a run the words rule once re-read from each capital)', () => {
+    const vendor = (property: string) => readTaskSequence(`<sequence version="3.10"><step type="Contoso_X" name="s" description=""><action>x</action><defaultVarList><variable name="v" property="${property}">1</variable></defaultVarList></step></sequence>`).sequence.children[0]!;
+    expect(keySettings(vendor('OSDJoinDomainID') as never)).toEqual([{ label: 'osd join domain ID', value: '1' }]);
+    expect(keySettings(vendor('ABcDEfGHIJk2Lm') as never)).toEqual([{ label: 'a bc d ef ghi jk2 lm', value: '1' }]);
+    const long = 'A'.repeat(300_000);
+    expect(keySettings(vendor(long) as never)).toEqual([{ label: long.toLowerCase(), value: '1' }]);
+    expect(keySettings(vendor(`${long}Bc`) as never)).toEqual([{ label: `${long.toLowerCase()} bc`, value: '1' }]);
+  }, 10_000);
+
   it('a known class is unchanged: its catalog settings, not its raw variables', () => {
     const known = readTaskSequence(VENDOR.replace('Contoso_InventoryAction', 'SMS_TaskSequence_RebootAction')).sequence.children[0]!;
     expect(keySettings(known as never).map((s) => s.label)).not.toContain('server name');
