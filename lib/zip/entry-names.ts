@@ -103,7 +103,9 @@ const CP437_HIGH =
  * as Windows' own "compressed folder" writes names on an English system (Latin-1 would show `Ü` as `\u009a`). Names
  * are compared and reported in this form; the bytes of every header are copied as they were.
  */
-export function entryName(buf: Buffer, start: number, end: number, flags: number): string {
+export function entryName(bytes: Uint8Array, start: number, end: number, flags: number): string {
+  // Uint8Array in the signature, as in checkExtraFields: this module's declarations are published.
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (flags & 0x800) return buf.toString('utf8', start, end);
   // Code page 437 is ASCII below 0x80, so a name of ASCII alone (the usual one) is read natively; any other is written
   // into one UTF-16 buffer, not a string grown a character at a time (a name can be 64 KiB, and there are 10,000).
