@@ -93,6 +93,11 @@ describe('which command lines run CCMCertFix.exe', () => {
     'C:\\Tools\\copy-it C:\\Temp\\CCMCertFix.exe',
     'C:\\Tools\\copy-it \\\\cm01\\share\\CCMCertFix.exe',
     'C:\\Tools\\run /x Files\\CCMCertFix.exe',
+    // A variable (it stands for a whole path: %_SMSTSMDataPath%, %TEMP%) or a relative path from the current folder
+    // starts an argument, not the rest of a folder name: CreateProcess finds C:\Windows\System32\xcopy(.exe) and runs it.
+    '%SystemRoot%\\System32\\xcopy .\\CCMCertFix.exe C:\\Temp',
+    'C:\\Windows\\System32\\xcopy ..\\KB977203\\CCMCertFix.exe C:\\Temp',
+    'C:\\Windows\\System32\\xcopy %_SMSTSMDataPath%\\Packages\\CCMCertFix.exe C:\\Temp',
     // cmd splits an unquoted path at the space: C:\Program is not found.
     'cmd /c C:\\Program Files\\KB977203\\CCMCertFix.exe',
   ])('%j does not', (line) => expect(commandRunsCertfix(line)).toBe(false));

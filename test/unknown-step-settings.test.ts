@@ -33,6 +33,28 @@ describe('the settings of a step class the catalog does not know', () => {
     expect(m.stdout).not.toContain('Hush');
   });
 
+  it('leave out a variable the catalog holds secret in any class, though its name does not say password (a BitLocker PIN, a hidden value)', async () => {
+    // A later release's BitLocker step, or a vendor's, with the variables the catalog's BitLocker and Set Task Sequence
+    // Variable steps type as secret.
+    const later = `<sequence version="3.10"><step type="SMS_TaskSequence_LaterBitLockerAction" name="BitLocker" description=""><action>x</action><defaultVarList><variable name="OSDBitLockerMode" property="Mode">TPMAndPIN</variable><variable name="OSDBitLockerPIN" property="PIN">739215</variable><variable name="Other" property="PIN">739216</variable><variable name="HiddenVariableValue" property="HiddenVariableValue">Hush-3</variable></defaultVarList></step></sequence>`;
+    const one = readTaskSequence(later).sequence.children[0]!;
+    expect(keySettings(one as never)).toEqual([{ label: 'mode', value: 'TPMAndPIN' }]);
+    const m = memoryIo({ 'later.xml': later });
+    expect(await main(['inspect', 'later.xml'], m.io), m.stderr).toBe(0);
+    expect(m.stdout).toContain('mode: TPMAndPIN');
+    expect(m.stdout).not.toMatch(/73921|Hush/);
+    expect(renderSequence(readTaskSequence(later))).not.toMatch(/73921|Hush/);
+  });
+
+  it('a property name is put in words in one pass: 300,000 capitals (a run the words rule once re-read from each capital)', () => {
+    const vendor = (property: string) => readTaskSequence(`<sequence version="3.10"><step type="Contoso_X" name="s" description=""><action>x</action><defaultVarList><variable name="v" property="${property}">1</variable></defaultVarList></step></sequence>`).sequence.children[0]!;
+    expect(keySettings(vendor('OSDJoinDomainID') as never)).toEqual([{ label: 'osd join domain ID', value: '1' }]);
+    expect(keySettings(vendor('ABcDEfGHIJk2Lm') as never)).toEqual([{ label: 'a bc d ef ghi jk2 lm', value: '1' }]);
+    const long = 'A'.repeat(300_000);
+    expect(keySettings(vendor(long) as never)).toEqual([{ label: long.toLowerCase(), value: '1' }]);
+    expect(keySettings(vendor(`${long}Bc`) as never)).toEqual([{ label: `${long.toLowerCase()} bc`, value: '1' }]);
+  }, 10_000);
+
   it('a known class is unchanged: its catalog settings, not its raw variables', () => {
     const known = readTaskSequence(VENDOR.replace('Contoso_InventoryAction', 'SMS_TaskSequence_RebootAction')).sequence.children[0]!;
     expect(keySettings(known as never).map((s) => s.label)).not.toContain('server name');

@@ -6,7 +6,8 @@ import type { TaskSequenceDocument } from '../document.js';
 import { findSteps } from '../model/query.js';
 import { hasSecretName } from '../model/secrets.js';
 import { variables } from '../model/variables.js';
-import type { Step, SubTaskSequence } from '../model/types.js';
+import type { Step, SubTaskSequence, Variable } from '../model/types.js';
+import { stepCatalog } from './catalog.js';
 import type { DynamicRule } from './dynamic-rules.js';
 import { StepView } from './step-view.js';
 import { decodeValue } from './values.js';
@@ -14,10 +15,15 @@ import { decodeValue } from './values.js';
 /** The most lines of settings shown per step. */
 const MAX_LINES = 8;
 
+/**
+ * A setting's or property's name in words (`OSDJoinDomainID` is `osd join domain ID`). A property name comes from the
+ * file for a class the catalog does not know, so each rule looks at one character and the next two only: `[A-Z]+`
+ * before `[A-Z][a-z]` re-read a run of capitals from each of its letters, and 300,000 took 40 s.
+ */
 function words(setting: string): string {
   return setting
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
     .toLowerCase()
     .replace(/\bid\b/g, 'ID');
 }
@@ -72,16 +78,28 @@ export function catalogSettings(step: Step | SubTaskSequence): Setting[] {
 }
 
 /**
+ * The names and properties (in lower case) of the variables the catalog types as secret in any class. Some say no
+ * password (`OSDBitLockerPIN`, property `PIN`; `HiddenVariableValue`), and a later release's step or a vendor's that
+ * carries one is as secret as the catalog's.
+ */
+const CATALOG_SECRETS = new Set(stepCatalog.flatMap((e) => e.variables.filter((v) => v.valueType === 'secret').flatMap((v) => [v.name.toLowerCase(), v.property.toLowerCase()])));
+
+/** Whether a variable's name or property is one the catalog types as secret in some class. */
+function catalogSecret(v: Variable): boolean {
+  return CATALOG_SECRETS.has((v.attributes.name ?? '').toLowerCase()) || CATALOG_SECRETS.has((v.attributes.property ?? '').toLowerCase());
+}
+
+/**
  * The settings of a step whose class the catalog does not know (a vendor's or a later release's step): its non-empty
  * variables as written, named by their property in words (`ServerName` is `server name`), in written order; those whose
- * name or property says secret (see `model/secrets.ts`) left out, as lint and the page leave them out of every other
- * step. Its action line is not shown: what it carries is unknown, and a password on it would be shown.
+ * name or property says secret (see `model/secrets.ts`), or is that of a variable the catalog types as secret, left
+ * out, as lint and the page leave them out of every other step. Its action line is not shown: what it carries is unknown, and a password on it would be shown.
  */
 function unknownClassSettings(step: Step | SubTaskSequence): Setting[] {
   const out: Setting[] = [];
   for (const v of variables(step)) {
     const label = v.attributes.property || v.attributes.name;
-    if (!label || v.value.trim() === '' || hasSecretName(v)) continue;
+    if (!label || v.value.trim() === '' || hasSecretName(v) || catalogSecret(v)) continue;
     out.push({ label: words(label), value: v.value });
   }
   return out;

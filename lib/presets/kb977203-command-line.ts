@@ -27,8 +27,11 @@ function programOf(line: string): string {
 
 /** A program file Windows runs as it is named, so CreateProcess looks no further along the line. */
 const PROGRAM_FILE = /\.(?:exe|com|bat|cmd)$/i;
-/** A word that starts an argument rather than carrying on a path: a switch, a quoted word, a drive or UNC path. */
-const ARGUMENT_START = /^(?:[/\\"-]|[a-z]:)/i;
+/**
+ * A word that starts an argument rather than carrying on a path: a switch, a quoted word, a drive or UNC path, a
+ * variable (`%_SMSTSMDataPath%\…`, which the engine expands to a whole path) or a path from the current folder (`.\…`).
+ */
+const ARGUMENT_START = /^(?:[/\\"%.-]|[a-z]:)/i;
 /** A word that ends a path in a folder, in CCMCertFix.exe (or CCMCertFix). */
 const CERTFIX_IN_PATH = /[\\/]ccmcertfix(?:\.exe)?$/i;
 

@@ -103,13 +103,18 @@ const CP437_HIGH =
  * as Windows' own "compressed folder" writes names on an English system (Latin-1 would show `Ü` as `\u009a`). Names
  * are compared and reported in this form; the bytes of every header are copied as they were.
  */
-export function entryName(buf: Uint8Array, start: number, end: number, flags: number): string {
-  // Uint8Array, not Buffer, in the signature: the package's declarations must type-check without @types/node.
-  if (flags & 0x800) return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8', start, end);
-  let name = '';
+export function entryName(bytes: Uint8Array, start: number, end: number, flags: number): string {
+  // Uint8Array in the signature, as in checkExtraFields: this module's declarations are published.
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (flags & 0x800) return buf.toString('utf8', start, end);
+  // Code page 437 is ASCII below 0x80, so a name of ASCII alone (the usual one) is read natively; any other is written
+  // into one UTF-16 buffer, not a string grown a character at a time (a name can be 64 KiB, and there are 10,000).
+  const latin = buf.toString('latin1', start, end);
+  if (!/[\x80-\xff]/.test(latin)) return latin;
+  const utf16 = Buffer.allocUnsafe(2 * (end - start));
   for (let i = start; i < end; i++) {
     const b = buf[i] as number;
-    name += b < 0x80 ? String.fromCharCode(b) : (CP437_HIGH[b - 0x80] as string);
+    utf16.writeUInt16LE(b < 0x80 ? b : CP437_HIGH.charCodeAt(b - 0x80), 2 * (i - start));
   }
-  return name;
+  return utf16.toString('utf16le');
 }
