@@ -21,6 +21,8 @@ describe('a comparison page shows no more of a secret than the page of either se
     ['a Set Variable step with "Do not display this value"', setVariable('Token1', 'OldSecret1', 'true'), setVariable('Token1', 'NewSecret2', 'true')],
     ['a Set Variable step whose value was hidden before and is shown now', setVariable('Token1', 'OldSecret1', 'true'), setVariable('Token1', 'Shown', 'false')],
     ['a BitLocker PIN, a setting the step catalog calls secret', bitLocker('OldSecret1'), bitLocker('NewSecret2')],
+    // A class the catalog does not know (a later release's or a vendor's) carrying a variable the catalog calls secret.
+    ['a BitLocker PIN in a step of a class the catalog does not know', bitLocker('OldSecret1').replace('SMS_TaskSequence_EnableBitLockerAction', 'Contoso_BitLockerAction'), bitLocker('NewSecret2').replace('SMS_TaskSequence_EnableBitLockerAction', 'Contoso_BitLockerAction')],
     [
       'a Set Dynamic Variables rule setting a password-like variable',
       dynamicVariables('<Variable Name="OSDJoinPassword" IsSecret="false">OldSecret1</Variable><Variable Name="Site" IsSecret="false">A</Variable>'),

@@ -84,9 +84,14 @@ export function catalogSettings(step: Step | SubTaskSequence): Setting[] {
  */
 const CATALOG_SECRETS = new Set(stepCatalog.flatMap((e) => e.variables.filter((v) => v.valueType === 'secret').flatMap((v) => [v.name.toLowerCase(), v.property.toLowerCase()])));
 
+/** Whether a variable name or property, in any case, is one the catalog types as secret in some class. */
+export function isCatalogSecretName(nameOrProperty: string): boolean {
+  return CATALOG_SECRETS.has(nameOrProperty.toLowerCase());
+}
+
 /** Whether a variable's name or property is one the catalog types as secret in some class. */
 function catalogSecret(v: Variable): boolean {
-  return CATALOG_SECRETS.has((v.attributes.name ?? '').toLowerCase()) || CATALOG_SECRETS.has((v.attributes.property ?? '').toLowerCase());
+  return isCatalogSecretName(v.attributes.name ?? '') || isCatalogSecretName(v.attributes.property ?? '');
 }
 
 /**

@@ -7,6 +7,7 @@ import { type DiffEntry, formatDiffEntry } from '../diff/diff-entry.js';
 import { variableNameOf } from '../diff/item-fields.js';
 import { type DiffWithPlaces, diffWithPlaces } from '../diff/semantic-diff.js';
 import { catalogEntry } from '../catalog/catalog.js';
+import { isCatalogSecretName } from '../catalog/key-settings.js';
 import { DO_NOT_SHOW_VALUE, isTrueFlag } from '../model/secrets.js';
 import { STEP_TYPES } from '../model/steps.js';
 import { HIDDEN, hidesSetValue, shownValue } from './key-settings.js';
@@ -48,7 +49,7 @@ function maskRules(text: string | undefined): string | undefined {
 
 /**
  * Hides the values of an item's changed fields that neither sequence's own page shows: settings the step catalog
- * types as secret (a BitLocker PIN), and a Set Task Sequence Variable step's value when "Do not display this value"
+ * types as secret (a BitLocker PIN; in a class the catalog does not know, a variable it types as secret in any class), and a Set Task Sequence Variable step's value when "Do not display this value"
  * is set or the variable is password-like, on either side (the old side is told by the fields that changed); in a
  * Set Dynamic Variables step's rules, the values of variables marked secret or password-like.
  */
@@ -57,7 +58,8 @@ function hideSecrets(item: ItemView): void {
   if (!fields?.length) return;
   const secret = new Set<string>();
   const rules = new Set<string>();
-  for (const v of catalogEntry(item.type)?.variables ?? []) {
+  const entry = catalogEntry(item.type);
+  for (const v of entry?.variables ?? []) {
     if (v.valueType === 'secret') secret.add(`variable ${v.name}`).add(`variable ${v.property}`);
     else if (v.valueType === 'dynamicRules') rules.add(`variable ${v.name}`).add(`variable ${v.property}`);
   }
@@ -68,6 +70,8 @@ function hideSecrets(item: ItemView): void {
     // A second variable of a secret name (`variable X #2`) is as secret as the first.
     const name = f.field.startsWith('variable ') ? variableNameOf(f.field) : undefined;
     const key = name === undefined ? f.field : `variable ${name}`;
+    // A class the catalog does not know: a variable it types as secret in any class is as secret here, as on its page.
+    if (!entry && name !== undefined && isCatalogSecretName(name)) secret.add(key);
     // Set Dynamic Variables rules: the page shows the names they set, never a secret value among them.
     const mask = secret.has(key) ? hide : rules.has(key) ? maskRules : undefined;
     if (mask === undefined) continue;
