@@ -74,6 +74,7 @@ describe('which command lines run CCMCertFix.exe', () => {
     'C:\\Program Files\\KB977203\\CCMCertFix.exe /log C:\\Windows\\Temp\\x.log',
     '\\\\cm01\\Hot fixes\\KB 977203\\CCMCertFix',
     '.\\Cert Fix\\CCMCertFix.exe',
+    'C:\\Program Files\\Cert.Fix\\x y\\CCMCertFix.exe',
   ])('%s runs it', (line) => expect(commandRunsCertfix(line)).toBe(true));
 
   it.each([
@@ -98,6 +99,12 @@ describe('which command lines run CCMCertFix.exe', () => {
     '%SystemRoot%\\System32\\xcopy .\\CCMCertFix.exe C:\\Temp',
     'C:\\Windows\\System32\\xcopy ..\\KB977203\\CCMCertFix.exe C:\\Temp',
     'C:\\Windows\\System32\\xcopy %_SMSTSMDataPath%\\Packages\\CCMCertFix.exe C:\\Temp',
+    // A first word with an extension is that file (a script fails there); one of Windows' own programs is found as .exe.
+    'C:\\Scripts\\run.vbs Bin\\CCMCertFix.exe',
+    'C:\\Tools\\copy-it Files\\setup.log Bin\\CCMCertFix.exe',
+    'C:\\Windows\\System32\\robocopy Sources\\CCMCertFix.exe',
+    '%SystemRoot%\\System32\\xcopy Bin\\CCMCertFix.exe',
+    'C:\\WINDOWS\\SysWOW64\\cmd Bin\\CCMCertFix.exe',
     // cmd splits an unquoted path at the space: C:\Program is not found.
     'cmd /c C:\\Program Files\\KB977203\\CCMCertFix.exe',
   ])('%j does not', (line) => expect(commandRunsCertfix(line)).toBe(false));

@@ -25,13 +25,21 @@ function programOf(line: string): string {
   return (quoted ? quoted[1] : /^\S*/.exec(line)?.[0]) ?? '';
 }
 
-/** A program file Windows runs as it is named, so CreateProcess looks no further along the line. */
-const PROGRAM_FILE = /\.(?:exe|com|bat|cmd)$/i;
 /**
  * A word that starts an argument rather than carrying on a path: a switch, a quoted word, a drive or UNC path, a
  * variable (`%_SMSTSMDataPath%\…`, which the engine expands to a whole path) or a path from the current folder (`.\…`).
  */
 const ARGUMENT_START = /^(?:[/\\"%.-]|[a-z]:)/i;
+/**
+ * A word whose last name has an extension (`run.vbs`, `Files\setup.exe`): CreateProcess finds that file (or fails on
+ * it, for a script) and looks no further along the line.
+ */
+const NAMED_FILE = /\.[^.\\/]*$/;
+/**
+ * A first word in Windows' own folders (`C:\Windows\System32\robocopy`, `%SystemRoot%\…`): a program Windows has, found
+ * with `.exe` added, so CreateProcess runs it rather than read on.
+ */
+const WINDOWS_PROGRAM = /^%(?:systemroot|windir)%|(?:^|[\\/])(?:windows|system32|syswow64|sysnative)[\\/]/i;
 /** A word that ends a path in a folder, in CCMCertFix.exe (or CCMCertFix). */
 const CERTFIX_IN_PATH = /[\\/]ccmcertfix(?:\.exe)?$/i;
 
@@ -40,19 +48,23 @@ const CERTFIX_IN_PATH = /[\\/]ccmcertfix(?:\.exe)?$/i;
  * a Run Command Line step's command with it, no shell between): it tries each stretch of the line up to a space in
  * turn — `C:\Program Files\KB977203\CCMCertFix.exe /log` is `C:\Program`, then `C:\Program Files\KB977203\CCMCertFix.exe` —
  * and runs the first that names a file. Only a first word that is a path (a bare name is found on the search path
- * first) is carried on, never past a program file, and never into a word that starts an argument, so a command that
- * passes the file to another program (`C:\Tools\copy-it C:\Temp\CCMCertFix.exe`) is not taken for running it.
+ * first), and not one of Windows' own programs, is carried on, never past a file name with an extension, and never
+ * into a word that starts an argument, so a command that passes the file to another program
+ * (`C:\Tools\copy-it C:\Temp\CCMCertFix.exe`, `C:\Windows\System32\robocopy Bin\CCMCertFix.exe`) is not taken for
+ * running it. One case stays that the line alone cannot tell: a program of another folder named without its `.exe`
+ * and given a relative path (`C:\Tools\copy-it Bin\CCMCertFix.exe`) reads as a folder name with a space.
  */
 function unquotedPathRunsCertfix(line: string): boolean {
   const words = line.split(/\s+/);
-  if (!/[\\/]/.test(words[0] ?? '') || PROGRAM_FILE.test(words[0] ?? '')) return false;
+  const first = words[0] ?? '';
+  if (!/[\\/]/.test(first) || NAMED_FILE.test(first) || WINDOWS_PROGRAM.test(first)) return false;
   // Each stretch ends with its last word, and its file name is in that word when it names CCMCertFix (a file name with a
   // space in it is not CCMCertFix.exe): so each word is tested alone, and a long line costs its length, not its square.
   for (let i = 1; i < words.length; i++) {
     const word = words[i] as string;
     if (ARGUMENT_START.test(word)) return false;
     if (CERTFIX_IN_PATH.test(word)) return true;
-    if (PROGRAM_FILE.test(word)) return false;
+    if (NAMED_FILE.test(word)) return false;
   }
   return false;
 }
