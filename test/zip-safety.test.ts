@@ -207,6 +207,17 @@ describe('an archive cmts writes is one cmts reads', () => {
     expect(out.length).toBeGreaterThan(65_535);
   });
 
+  it('an archive whose directory is longer than the window a reader searches is written and reads back', () => {
+    // 1,500 entries: a directory of about 100 KB, so the end-record check sees the directory's end alone.
+    const specs = Array.from({ length: 1500 }, (_, i) => ({ name: `folder/entry-${String(i).padStart(6, '0')}.txt`, data: `entry ${i}` }));
+    const zip = readZip(makeZip(specs));
+    expect(zip.bytes.length - zip.entries[0]!.centralOffset).toBeGreaterThan(65_557);
+    const back = readZip(writeZip(zip, new Map([['folder/entry-000700.txt', Buffer.from('replaced')]])));
+    expect(back.entries.map((e) => e.name)).toEqual(specs.map((e) => e.name));
+    expect(Buffer.from(readEntry(back, back.entries[700]!)).toString()).toBe('replaced');
+    expect(Buffer.from(readEntry(back, back.entries[1499]!)).toString()).toBe('entry 1499');
+  });
+
   it('KB977203 on an export packed loosely (133:1) writes an archive that reads back, rather than one its own check refuses', async () => {
     const base = readFileSync('examples/replace-restore.object.xml', 'utf8');
     const object = `${base}<!--${repetitive}-->`;

@@ -40,10 +40,12 @@ function lastBytes(parts: readonly Buffer[], n: number): Buffer {
  * `cdStart` is where the directory `cd` starts with no gap; `eocd` is the end record, its directory offset written.
  */
 export function unambiguousGap(entries: readonly Buffer[], cd: Buffer, eocd: Buffer, cdStart: number): number {
+  const after = cd.length + eocd.length;
+  // Only the file's last END_WINDOW bytes are searched, so only the directory's last ones are copied for each try.
+  const cdTail = cd.subarray(Math.max(0, cd.length - END_WINDOW));
   const fits = (pad: number): boolean => {
     eocd.writeUInt32LE(cdStart + pad, 16);
-    const after = cd.length + eocd.length;
-    const tail = Buffer.concat([lastBytes(entries, Math.max(0, END_WINDOW - pad - after)), Buffer.alloc(Math.max(0, Math.min(pad, END_WINDOW - after))), cd, eocd]);
+    const tail = Buffer.concat([lastBytes(entries, Math.max(0, END_WINDOW - pad - after)), Buffer.alloc(Math.max(0, Math.min(pad, END_WINDOW - after))), cdTail, eocd]);
     return endRecordsIn(tail, cdStart + pad + after).length === 1;
   };
   for (let pad = 0; pad < 32; pad++) if (fits(pad)) return pad;
