@@ -23,6 +23,18 @@ export function catalogEntry(type: string | undefined): StepTypeData | undefined
   return type === undefined ? undefined : byType.get(type);
 }
 
+/**
+ * The names and properties (in lower case) of the variables the catalog types as secret in any class. Some say no
+ * password (`OSDBitLockerPIN`, property `PIN`; `HiddenVariableValue`), and a later release's step or a vendor's that
+ * carries one is as secret as the catalog's.
+ */
+const CATALOG_SECRETS = new Set(stepCatalog.flatMap((e) => e.variables.filter((v) => v.valueType === 'secret').flatMap((v) => [v.name.toLowerCase(), v.property.toLowerCase()])));
+
+/** Whether a variable name or property, in any case, is one the catalog types as secret in some class. */
+export function isCatalogSecretName(nameOrProperty: string): boolean {
+  return CATALOG_SECRETS.has(nameOrProperty.toLowerCase());
+}
+
 /** The catalog entry for a console name (case-insensitive, former names too), or undefined. */
 export function catalogEntryByName(consoleName: string): StepTypeData | undefined {
   return byName.get(consoleName.toLowerCase());

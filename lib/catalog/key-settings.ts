@@ -7,7 +7,7 @@ import { findSteps } from '../model/query.js';
 import { hasSecretName } from '../model/secrets.js';
 import { variables } from '../model/variables.js';
 import type { Step, SubTaskSequence, Variable } from '../model/types.js';
-import { stepCatalog } from './catalog.js';
+import { isCatalogSecretName } from './catalog.js';
 import type { DynamicRule } from './dynamic-rules.js';
 import { StepView } from './step-view.js';
 import { decodeValue } from './values.js';
@@ -50,8 +50,8 @@ export interface Setting {
 
 /**
  * The catalog settings of a step in words: every non-empty setting in catalog order, secrets left out (for a class the
- * catalog does not know, its variables as written). The view's settings, property and action texts are read once per step, so this
- * stays linear in the step's variables (render calls it for every step of a 2 MB sequence).
+ * catalog does not know, its variables as written). The view's settings, property and action texts are read once per
+ * step, so this stays linear in the step's variables (render calls it for every step of a 2 MB sequence).
  */
 export function catalogSettings(step: Step | SubTaskSequence): Setting[] {
   const view = new StepView(step);
@@ -77,18 +77,6 @@ export function catalogSettings(step: Step | SubTaskSequence): Setting[] {
   return out;
 }
 
-/**
- * The names and properties (in lower case) of the variables the catalog types as secret in any class. Some say no
- * password (`OSDBitLockerPIN`, property `PIN`; `HiddenVariableValue`), and a later release's step or a vendor's that
- * carries one is as secret as the catalog's.
- */
-const CATALOG_SECRETS = new Set(stepCatalog.flatMap((e) => e.variables.filter((v) => v.valueType === 'secret').flatMap((v) => [v.name.toLowerCase(), v.property.toLowerCase()])));
-
-/** Whether a variable name or property, in any case, is one the catalog types as secret in some class. */
-export function isCatalogSecretName(nameOrProperty: string): boolean {
-  return CATALOG_SECRETS.has(nameOrProperty.toLowerCase());
-}
-
 /** Whether a variable's name or property is one the catalog types as secret in some class. */
 function catalogSecret(v: Variable): boolean {
   return isCatalogSecretName(v.attributes.name ?? '') || isCatalogSecretName(v.attributes.property ?? '');
@@ -96,9 +84,10 @@ function catalogSecret(v: Variable): boolean {
 
 /**
  * The settings of a step whose class the catalog does not know (a vendor's or a later release's step): its non-empty
- * variables as written, named by their property in words (`ServerName` is `server name`), in written order; those whose
- * name or property says secret (see `model/secrets.ts`), or is that of a variable the catalog types as secret, left
- * out, as lint and the page leave them out of every other step. Its action line is not shown: what it carries is unknown, and a password on it would be shown.
+ * variables as written, named by their property in words (`ServerName` is `server name`), in written order. Left out,
+ * as lint and the page leave them out of every other step: those whose name or property says secret (see
+ * `model/secrets.ts`), or is that of a variable the catalog types as secret in some class. Its action line is not
+ * shown: what it carries is unknown, and a password on it would be shown.
  */
 function unknownClassSettings(step: Step | SubTaskSequence): Setting[] {
   const out: Setting[] = [];

@@ -1,7 +1,8 @@
 /**
  * Which values of a sequence are secrets, so that nothing cmts prints shows them: lint's findings, `cmts inspect`, a
  * rendered page and a rendered comparison. One test for all of them: a value hidden on a page and quoted by a lint
- * finding on the same page is not hidden.
+ * finding on the same page is not hidden. (The step catalog adds what it types as secret, `isCatalogSecretName` in
+ * `catalog/catalog.ts`, for the pages of steps of a class it does not know.)
  */
 import { SetVariableStep, STEP_TYPES } from './steps.js';
 import type { Step, SubTaskSequence, Variable } from './types.js';
