@@ -324,6 +324,13 @@ describe('lint agrees with the preset on a Run Command Line CCMCertFix step', ()
     expect(finding).toMatch(/^"Fix cert" runs CCMCertFix, and the Restart Computer after it, "Restart after the fix", .* so it does not run exactly when CCMCertFix runs \(R14\)\.$/);
   });
 
+  it('a restart after it that notifies the user is kb977203/restart-notifies, as after an Install Software CCMCertFix step', () => {
+    const notifying = RESTART.replace('<variable name="SMSRebootMessage" property="Message"></variable>', '<variable name="SMSRebootMessage" property="Message">Restarting</variable>').replace('property="MessageTimeout">0<', 'property="MessageTimeout">60<');
+    const findings = (input: string) => lint(readTaskSequence(input)).filter((f) => f.code === 'kb977203/restart-notifies').map((f) => f.message);
+    expect(findings(EXPORT(SETUP() + COMMAND('Fix cert', 'C:\\Program Files\\KB977203\\CCMCertFix.exe') + notifying))).toEqual(['"Restart after the fix" after CCMCertFix notifies the user (time-out 60 s); clear "Notify the user before restarting" (R14).']);
+    expect(findings(EXPORT(SETUP() + COMMAND('Copy', 'xcopy CCMCertFix.exe C:\\Temp') + notifying))).toEqual([]);
+  });
+
   it('a restart after it is enough, and a command that only names the file is not CCMCertFix', () => {
     expect(restartFindings(EXPORT(SETUP() + COMMAND('Fix cert', 'CCMCertFix.exe') + RESTART))).toEqual([]);
     expect(restartFindings(EXPORT(SETUP() + COMMAND('Copy', 'xcopy CCMCertFix.exe C:\\Temp')))).toEqual([]);

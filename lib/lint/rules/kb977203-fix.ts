@@ -11,6 +11,7 @@ import { isKb977203Entry } from '../../presets/kb977203-patch.js';
 import { findHotfixInstallSteps } from '../../presets/kb977203-r1.js';
 import { restartMismatch, restartsToOs } from '../../presets/kb977203-step-queries.js';
 import { parseDependentProgram } from '../../transforms/set-dependent-program.js';
+import type { Step } from '../../model/types.js';
 import { shownValue } from '../../shown-value.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
 
@@ -72,6 +73,21 @@ export const patchContradictory: LintRule = {
     }),
 };
 
+/**
+ * Whether a step runs CCMCertFix, as lint's R14 rules judge it: an Install Software step whose program says CCMCertFix
+ * (or, with `named`, whose name does) or is the package's "Run another program first" (`dependent`); or a Run Command
+ * Line step that runs CCMCertFix.exe, which the preset takes for R13 as well. One test, so the rules about the restart
+ * after CCMCertFix look at the same steps.
+ */
+export function runsCertfix(step: Step, dependent: { packageId: string; program: string } | undefined, named = false): boolean {
+  if (step.attributes.type === STEP_TYPES.installSoftware) {
+    const v = new InstallSoftwareStep(step);
+    if (/CCMCertFix/i.test(`${v.programName ?? ''} ${named ? (step.attributes.name ?? '') : ''}`)) return true;
+    return dependent !== undefined && v.packageId?.toUpperCase() === dependent.packageId.toUpperCase() && v.programName?.toLowerCase() === dependent.program.toLowerCase();
+  }
+  return runsCertfixCommandLine(step);
+}
+
 /** Lint rule `kb977203/certfix-without-restart`. */
 export const certfixWithoutRestart: LintRule = {
   id: 'kb977203/certfix-without-restart',
@@ -82,13 +98,7 @@ export const certfixWithoutRestart: LintRule = {
     const dependent = doc.hasProperties ? parseDependentProgram(doc.getProperty('DependentProgram') ?? '') : undefined;
     return steps(doc).flatMap((located): Finding[] => {
       const step = located.node;
-      if (step.kind !== 'step') return [];
-      if (step.attributes.type === STEP_TYPES.installSoftware) {
-        const v = new InstallSoftwareStep(step);
-        const isCertfix = /CCMCertFix/i.test(v.programName ?? '') || (dependent !== undefined && v.packageId?.toUpperCase() === dependent.packageId.toUpperCase() && v.programName?.toLowerCase() === dependent.program.toLowerCase());
-        if (!isCertfix) return [];
-        // A Run Command Line step that runs CCMCertFix.exe does the same work, and the preset takes it for R13.
-      } else if (!runsCertfixCommandLine(step)) return [];
+      if (step.kind !== 'step' || !runsCertfix(step, dependent)) return [];
       const next = nextItem(located.parent, step, located.index);
       if (!restartsToOs(next)) return [{ located, message: `${shownValue(step.attributes.name ?? '', '"')} runs CCMCertFix and is not followed by a Restart Computer to the installed operating system (R14).` }];
       // The same test the preset makes before it adopts the restart (otherwise it inserts the KB's own).

@@ -1,8 +1,9 @@
 /** R14: the Restart Computer after CCMCertFix must not notify the user. */
 import { locate, nextItem } from '../../model/query.js';
-import { InstallSoftwareStep, RestartComputerStep, STEP_TYPES } from '../../model/steps.js';
+import { RestartComputerStep, STEP_TYPES } from '../../model/steps.js';
 import { shownValue } from '../../shown-value.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
+import { runsCertfix } from './kb977203-fix.js';
 
 /** Lint rule `kb977203/restart-notifies` (see its description). */
 export const restartAfterCertfixNotifies: LintRule = {
@@ -13,9 +14,8 @@ export const restartAfterCertfixNotifies: LintRule = {
   check: (doc) =>
     steps(doc).flatMap((located): Finding[] => {
       const step = located.node;
-      if (step.kind !== 'step' || step.attributes.type !== STEP_TYPES.installSoftware) return [];
-      const program = `${new InstallSoftwareStep(step).programName ?? ''} ${step.attributes.name ?? ''}`;
-      if (!/CCMCertFix/i.test(program)) return [];
+      // An Install Software step counts by its program or its name, a Run Command Line step by the command it runs.
+      if (step.kind !== 'step' || !runsCertfix(step, undefined, true)) return [];
       const next = nextItem(located.parent, step, located.index);
       if (!next || next.kind !== 'step' || next.attributes.type !== STEP_TYPES.restartComputer || !new RestartComputerStep(next).notifiesUser) return [];
       return [{ located: locate(doc.sequence, next) ?? located, message: `${shownValue(next.attributes.name ?? '', '"')} after CCMCertFix notifies the user (time-out ${new RestartComputerStep(next).timeout} s); clear "Notify the user before restarting" (R14).` }];
