@@ -229,3 +229,28 @@ describe('an archive cmts writes is one cmts reads', () => {
     expect(readExportZip(m.fs.get('out.zip') as Uint8Array).sequences[0]!.doc.properties().DependentProgram).toBe('ABC00010;;CCMCertFix');
   });
 });
+
+describe('writeZip refuses, before writing, an archive its reader would refuse', () => {
+  const zip = () => readZip(makeZip([{ name: 'a.xml', data: '<a/>' }, { name: 'b.txt', data: 'kept kept kept' }]));
+
+  it('a replaced part over maxEntrySize: ZIP_UNSAFE from writeZip, not a written archive whose part cannot be read', () => {
+    const big = Buffer.alloc(2048, 'x');
+    const e = thrown(() => writeZip(zip(), new Map([['a.xml', big]]), { maxEntrySize: 2047 }));
+    expect(e.code).toBe('ZIP_UNSAFE');
+    expect(e.message).toContain('Entry a.xml would be 2048 bytes once replaced; the limit is 2047 (maxEntrySize)');
+    // At the limit it is written, and reads back under the same limits.
+    const out = writeZip(zip(), new Map([['a.xml', big.subarray(0, 2047)]]), { maxEntrySize: 2047 });
+    const back = readZip(out, { maxEntrySize: 2047 });
+    expect(readEntry(back, back.entries[0]!, { maxEntrySize: 2047 }).length).toBe(2047);
+  });
+
+  it('entries declaring more than maxTotalSize once replaced: ZIP_UNSAFE, where the reader would refuse the directory', () => {
+    // b.txt keeps its 14 bytes; a.xml grows to 100: 114 in all.
+    const limits = { maxTotalSize: 113 };
+    const e = thrown(() => writeZip(zip(), new Map([['a.xml', Buffer.alloc(100, 'y')]]), limits));
+    expect(e.code).toBe('ZIP_UNSAFE');
+    expect(e.message).toContain('more than 113 bytes uncompressed (maxTotalSize)');
+    const out = writeZip(zip(), new Map([['a.xml', Buffer.alloc(99, 'y')]]), limits);
+    expect(readZip(out, limits).entries.map((x) => x.size)).toEqual([99, 14]);
+  });
+});

@@ -45,6 +45,21 @@ describe('Current Branch export .zip', { timeout: 60_000 }, () => {
     });
   }
 
+  it('an edit that grows object.xml past the entry limit it was read within is refused by writeExportZip, not written to be refused on reading', () => {
+    const bytes = zipFixture('export.zip');
+    const size = readZip(bytes).entries.find((e) => e.name === OBJECT)!.size;
+    // Read within a limit the part just fits; the preset adds two steps to it.
+    const x = readExportZip(bytes, { maxEntrySize: size });
+    applyKb977203(x.sequences[0]!.doc, { certfixPackage: 'CM100010', scenario: 'replace-restore', force: true });
+    const e = thrown(() => writeExportZip(x));
+    expect(e.code).toBe('ZIP_UNSAFE');
+    expect(e.message).toContain(`Entry ${OBJECT} would be`);
+    expect(e.message).toContain(`the limit is ${size} (maxEntrySize)`);
+    // Limits given to the write are the ones it keeps to; what it then writes reads back within them.
+    const out = writeExportZip(x, { maxEntrySize: size * 2 });
+    expect(readExportZip(out, { maxEntrySize: size * 2 }).sequences[0]!.doc.sequence.children.length).toBeGreaterThan(0);
+  });
+
   it('warns that ReferencesInfo.xml is left as it was when an edit adds a reference whose package type nothing says, whoever made the edit', () => {
     const x = readExportZip(zipFixture('export.zip'));
     const part = x.sequences[0]!;

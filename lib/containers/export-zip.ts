@@ -31,6 +31,11 @@ export interface ExportZip {
   zip: ZipArchive;
   /** One per `SMS_TaskSequencePackage/<ID>/object.xml`, in archive order. */
   sequences: ExportZipPart[];
+  /**
+   * The limits the archive was read within (an object.xml part's entry limit raised to `maxBytes`, as it is read):
+   * {@link writeExportZip} refuses by default to write an archive that a read within them would refuse.
+   */
+  limits?: ZipLimits;
 }
 
 /** One task sequence of an export archive. */
@@ -69,7 +74,7 @@ const SEQUENCES_PER_MAX_BYTES = 4;
  * `maxBytes`, which holds the sequence once unpacked. The archive's own 64 MiB entry limit refused, as a zip bomb, a
  * sequence that `maxBytes` (`--max-bytes`) had been raised for, and that was read from a file.
  */
-function sequencePartLimits(options: ReadOptions & ZipLimits): ZipLimits {
+function sequencePartLimits(options: ReadOptions & ZipLimits): ZipLimits & { maxEntrySize: number } {
   return { ...options, maxEntrySize: options.maxEntrySize ?? Math.max(DEFAULT_MAX_ENTRY_BYTES, options.maxBytes ?? DEFAULT_MAX_BYTES) };
 }
 
@@ -123,7 +128,8 @@ function readArchive(bytes: Uint8Array, options: ReadOptions & ZipLimits): Expor
   if (sequences.length === 0) {
     throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', 'The archive has no SMS_TaskSequencePackage/<PackageID>/object.xml: it is not a task sequence export.', options.file === undefined ? {} : { file: options.file });
   }
-  return { zip, sequences };
+  const { maxEntrySize, maxTotalSize, maxRatio, maxEntries } = partLimits;
+  return { zip, sequences, limits: { maxEntrySize, ...(maxTotalSize !== undefined && { maxTotalSize }), ...(maxRatio !== undefined && { maxRatio }), ...(maxEntries !== undefined && { maxEntries }) } };
 }
 
 const unique = (ids: string[]): string[] => [...new Map(ids.map((p) => [p.toUpperCase(), p])).values()];
@@ -192,8 +198,12 @@ export function exportZipPartWarnings(part: ExportZipPart): Issue[] {
   return planReferencesInfo(part).issues;
 }
 
-/** The archive with every changed object.xml and ReferencesInfo.xml replaced; unchanged, it is the input bytes. */
-export function writeExportZip(x: ExportZip, limits: ZipLimits = {}): Uint8Array {
+/**
+ * The archive with every changed object.xml and ReferencesInfo.xml replaced; unchanged, it is the input bytes. Throws
+ * `ZIP_UNSAFE` rather than write an archive that a read within `limits` (by default those it was read within) would
+ * refuse: a part grown past the entry limit, or entries past the total.
+ */
+export function writeExportZip(x: ExportZip, limits: ZipLimits = x.limits ?? {}): Uint8Array {
   // Keyed by the entry, not its name, so one sequence's bytes can never land in another's entry.
   const replace = new Map<ZipEntry, Uint8Array>();
   for (const s of x.sequences) {

@@ -213,6 +213,33 @@ export function verifyCopiedEntries(zip: ZipArchive, replaced: ReadonlySet<ZipEn
 }
 
 /**
+ * Refuses, before anything is written, an archive that the reader would refuse under the same limits once these
+ * contents replace its entries: a part over `maxEntrySize` (a read of it is refused), entries that declare more than
+ * `maxTotalSize` in all, or offsets and sizes past the 4 GiB of a zip without ZIP64, which this reader does not read
+ * (and a 32-bit field cannot hold). The ratio needs no check: a part that would deflate past it is stored.
+ */
+function checkReadable(zip: ZipArchive, contentOf: (e: ZipEntry) => Uint8Array | undefined, limits: ZipLimits): void {
+  const maxEntry = limitOption('maxEntrySize', limits.maxEntrySize, DEFAULT_MAX_ENTRY_BYTES);
+  const maxTotal = limitOption('maxTotalSize', limits.maxTotalSize, DEFAULT_MAX_ARCHIVE_BYTES);
+  let declared = 0;
+  // The archive written is at most its bytes now plus each replaced part as deflate may grow it (zlib's deflateBound
+  // is about size / 4096 more): a bound for its offsets.
+  let written = zip.bytes.length;
+  for (const e of zip.entries) {
+    const content = contentOf(e);
+    const size = content === undefined ? e.size : content.length;
+    if (content !== undefined) {
+      if (size > maxEntry) unsafe(`Entry ${e.name} would be ${size} bytes once replaced; the limit is ${maxEntry} (maxEntrySize), so the archive written could not be read back.`);
+      written += size + (size >> 11) + 64;
+    }
+    declared += size;
+    if (declared > maxTotal) unsafe(`Once replaced, the entries would declare more than ${maxTotal} bytes uncompressed (maxTotalSize), so the archive written could not be read back.`);
+  }
+  // A gap before the directory (see unambiguousGap) is at most a search window: 64 KiB and an end record.
+  if (written + 0x10000 + 22 >= 0xffffffff) fail(`Once replaced, the archive would need ZIP64 (over 4 GiB), which is not supported.`);
+}
+
+/**
  * The archive with some entries' contents replaced, keyed by the entry itself (or by its name, which
  * {@link readZip} guarantees is unique). Every other entry is copied byte for byte, in the same order, with the same
  * names, extra fields, times and comments, after its CRC is checked ({@link verifyCopiedEntries}); with no
@@ -234,6 +261,7 @@ export function writeZip(zip: ZipArchive, replace: ReadonlyMap<ZipEntry | string
   verifyCopiedEntries(zip, new Set(zip.entries.filter((e) => contentOf(e) !== undefined)), limits);
   const maxRatio = ratioLimit(limits);
   if (replace.size === 0) return zip.bytes;
+  checkReadable(zip, contentOf, limits);
   const src = Buffer.from(zip.bytes.buffer, zip.bytes.byteOffset, zip.bytes.byteLength);
   const parts: Buffer[] = [];
   const firstLocal = Math.min(...zip.entries.map((e) => e.localOffset), zip.entries.length ? Infinity : 0);
