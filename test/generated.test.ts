@@ -5,6 +5,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type * as Generated from '../lib/generated/schema-types.js';
 import type { Kb977203Options } from '../lib/presets/kb977203.js';
 import type { AddClientPatchOptions, AddReferenceOptions, InsertStepsAfterOptions, SetDependentProgramOptions } from '../lib/transforms/index.js';
+import type { DiffEntry } from '../lib/diff/diff-entry.js';
 
 describe('generated modules', () => {
   it('lib/generated is up to date with schemas/ and package.json', () => {
@@ -23,5 +24,11 @@ describe('generated modules', () => {
     expectTypeOf<Generated.SetDependentProgramOptions>().toExtend<SetDependentProgramOptions>();
     expectTypeOf<InsertStepsAfterOptions>().toExtend<Generated.InsertStepsAfterOptions>();
     expectTypeOf<Generated.InsertStepsAfterOptions>().toExtend<InsertStepsAfterOptions>();
+  });
+
+  it("the API's diff entry is the entry of the diff --json schema", () => {
+    // The same both ways: a kind or field the diff reports must be one the schema lets a script expect.
+    expectTypeOf<DiffEntry>().toExtend<Generated.DiffReportEntry>();
+    expectTypeOf<Generated.DiffReportEntry>().toExtend<DiffEntry>();
   });
 });

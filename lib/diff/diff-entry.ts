@@ -3,12 +3,19 @@
  * lib/diff/ reports in, and the line the command line and the pages print for it, kept apart from the comparing so
  * that what only prints an entry needs none of the diff.
  */
+import type { DiffReportEntry } from '../generated/schema-types.js';
+
+/**
+ * What a difference is of: an item of the sequence (`group`, `step`, `subtasksequence`), a package `property`, the
+ * `sequence` element itself, a global `variable`, or a package `reference`: the kinds `schemas/diff.report.schema.json`
+ * lists, whose generated type this is.
+ */
+export type DiffKind = DiffReportEntry['kind'];
 
 /** One difference. */
 export interface DiffEntry {
   change: 'added' | 'removed' | 'moved' | 'changed';
-  /** `group`, `step`, `subtasksequence`, `property` (package), `sequence`, `variable` (global) or `reference`. */
-  kind: string;
+  kind: DiffKind;
   /**
    * Step path in the second document (the first for removals), or the property / variable / package name; one object
    * of an object.xml's object array is `References[3]` (the third, counting from 1).

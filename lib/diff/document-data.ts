@@ -9,7 +9,7 @@ import { referenceList } from '../model/mutate.js';
 import type { Element, Node } from '../model/types.js';
 import { lf } from '../xml/origin.js';
 import { compareCimSchema } from './cim-schema.js';
-import type { DiffEntry } from './diff-entry.js';
+import type { DiffEntry, DiffKind } from './diff-entry.js';
 import { isValueElement, namedVariables, unknownElements, type ValueElement, valueText } from './item-fields.js';
 import { comparePackageArrays } from './package-arrays.js';
 
@@ -79,7 +79,7 @@ function comparePropertyTypes(a: TaskSequenceDocument, b: TaskSequenceDocument, 
 }
 
 /** Values compared as given: each caller gives them as XML defines them. */
-function compareMaps(kind: string, before: Record<string, string>, after: Record<string, string>, out: DiffEntry[]): void {
+function compareMaps(kind: DiffKind, before: Record<string, string>, after: Record<string, string>, out: DiffEntry[]): void {
   // Own names only: a variable may be called toString or __proto__, which a plain object already has or ignores.
   for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
     const a = Object.hasOwn(before, k) ? before[k] : undefined;

@@ -11,7 +11,7 @@ import { listItems, type Located } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
 import type { Node, SequenceItem } from '../model/types.js';
 import { shown } from './condition-text.js';
-import type { DiffEntry } from './diff-entry.js';
+import type { DiffEntry, DiffKind } from './diff-entry.js';
 import { compareDocumentData } from './document-data.js';
 import { fields } from './item-fields.js';
 import { longestIncreasing } from './longest-increasing.js';
@@ -32,7 +32,7 @@ function positions(items: Located[]): (l: Located) => string {
   return (l) => [...l.groups, l.node].map((g) => ordinal.get(g) ?? '?').join('.');
 }
 
-function label(item: SequenceItem): string {
+function label(item: SequenceItem): DiffKind {
   return item.kind === 'group' ? 'group' : item.kind === 'subtasksequence' ? 'subtasksequence' : 'step';
 }
 
