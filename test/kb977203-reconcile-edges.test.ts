@@ -139,15 +139,41 @@ describe('R4, R7, R9, R10: a KB977203 entry is in place only where the KB puts t
     ['a UNC path to the client files (R9)', '\\\\cm01\\SMS_ABC\\Client\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp'],
     ["a locale's .msp name (R10)", EXPECTED.replace('x86.msp', 'x86-JPN.msp')],
   ] as const) {
-    it(`${what}: kept and reported in place, with no PATCH change; lint is silent`, () => {
+    it(`${what}: kept and reported in place when the options say nothing of where the file is, with no PATCH change; lint is silent`, () => {
       const input = withProps(`SMSSLP=SLP01 PATCH="${entry}"`);
-      const { report, out } = applied(input);
+      const { report, out } = applied(input, { certfixPackage: 'ABC00010', clientVersion: 'sp2' });
       expect(propsOf(out)).toBe(`SMSSLP=SLP01 PATCH="${entry}"`);
       expect(report.alreadyInPlace).toContainEqual(expect.objectContaining({ what: `PATCH lists ${entry}`, requirement: 'R4' }));
       expect(report.changes.filter((c) => c.requirement === 'R4')).toEqual([]);
       expect(kbLint(input)).toEqual([]);
     });
   }
+
+  const UNC = '\\\\cm01\\SMS_ABC\\Client';
+  const IN_UNC = `${UNC}\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp`;
+  for (const [what, entry, options, expected, why] of [
+    ['an entry on C: with drive D: given (R7)', EXPECTED, { drive: 'D:' }, EXPECTED.replace('C:', 'D:'), 'on C:, where the drive given says the task sequence cache is on D: (R7)'],
+    ['a UNC entry with a drive given (R7)', IN_UNC, { drive: 'e:' }, EXPECTED.replace('C:', 'E:'), 'a UNC path, where the drive given says the task sequence cache is on E: (R7)'],
+    ['a cache entry with a source given (R9)', EXPECTED, { source: UNC }, IN_UNC, `not in ${UNC}\\i386\\hotfix\\KB977203\\, the source given (R9)`],
+    ['an entry on another share with a source given (R9)', IN_UNC.replace('cm01', 'cm02'), { source: UNC }, IN_UNC, `not in ${UNC}\\i386\\hotfix\\KB977203\\, the source given (R9)`],
+    ["the English .msp with a locale's name given (R10)", EXPECTED, { drive: 'C:', msp: 'SCCM2007AC-SP2-KB977203-x86-DEU.msp' }, EXPECTED.replace('x86.msp', 'x86-DEU.msp'), 'SCCM2007AC-SP2-KB977203-x86.msp, where the .msp name given is SCCM2007AC-SP2-KB977203-x86-DEU.msp (R10)'],
+  ] as const) {
+    it(`${what}: replaced where it stands, since the options say where the file is; check does not call it in place`, () => {
+      const opts: Kb977203Options = { certfixPackage: 'ABC00010', clientVersion: 'sp2', ...options };
+      const input = withProps(`SMSSLP=SLP01 PATCH="${entry}"`);
+      expect(checkKb977203(readTaskSequence(input), opts).alreadyInPlace.filter((a) => a.requirement === 'R4')).toEqual([]);
+      const { report, out } = applied(input, opts);
+      expect(propsOf(out)).toBe(`SMSSLP=SLP01 PATCH="${expected}"`);
+      expect(report.changes.find((c) => c.requirement === 'R4')?.what).toBe(`replaced in PATCH: ${entry} → ${expected} (${why})`);
+    });
+  }
+
+  it('an entry where the options say the file is stays, whatever the letter case', () => {
+    const entry = EXPECTED.replace('C:', 'd:').replace('_SMSTaskSequence', '_smstasksequence');
+    const { report, out } = applied(withProps(`PATCH="${entry}"`), { certfixPackage: 'ABC00010', clientVersion: 'sp2', drive: 'D:', msp: 'sccm2007ac-sp2-kb977203-x86.msp' });
+    expect(propsOf(out)).toBe(`PATCH="${entry}"`);
+    expect(report.alreadyInPlace).toContainEqual(expect.objectContaining({ what: `PATCH lists ${entry}`, requirement: 'R4' }));
+  });
 
   it('with no drive or source given, a misplaced entry is replaced by the assumed C: path (as a wrong package is), and the report says it assumed C:', () => {
     const { report, out } = applied(withProps('PATCH="C:\\Temp\\SCCM2007AC-SP2-KB977203-x86.msp"'), { certfixPackage: 'ABC00010', clientVersion: 'sp2' });

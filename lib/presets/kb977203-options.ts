@@ -54,6 +54,8 @@ export interface ResolvedKb977203Options {
   /** Whether the client version was given (a defaulted one may not overrule the file). */
   versionGiven: boolean;
   msp: string;
+  /** Whether the .msp name was given (R10): an entry with another name is then replaced, not kept. */
+  mspGiven: boolean;
   drive: string | undefined;
   source: string | undefined;
   clientPackage: string | undefined;
@@ -144,6 +146,7 @@ export function resolveKb977203Options(options: unknown): ResolvedKb977203Option
     version,
     versionGiven: o.clientVersion !== undefined,
     msp: o.msp ?? KB977203_MSP[version],
+    mspGiven: o.msp !== undefined,
     drive: o.drive,
     source: o.source,
     clientPackage: o.clientPackage,

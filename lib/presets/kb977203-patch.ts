@@ -61,9 +61,31 @@ function entryProblems(entry: string, clientPackage: string, o: ResolvedKb977203
   const pkg = /\\_SMSTaskSequence\\(?:OSD|Packages)\\([^\\]+)\\/i.exec(entry)?.[1];
   if (pkg !== undefined && !/%/.test(pkg) && pkg.toUpperCase() !== clientPackage.toUpperCase()) out.pkg = pkg;
   // One reason is enough for a path already replaced for its variable or its package.
-  const place = out.variable || out.pkg !== undefined ? undefined : (kb977203EntryPlaceProblem(entry) ?? patchPathTooLong(entry));
+  const place = out.variable || out.pkg !== undefined ? undefined : (kb977203EntryPlaceProblem(entry) ?? patchPathTooLong(entry) ?? notWhereGiven(entry, o));
   if (place !== undefined) out.place = place;
   return out;
+}
+
+/**
+ * Why an entry in an allowed place is not where the options say the file is, or undefined. Another drive, a UNC path
+ * or a locale's .msp name is kept when the options say nothing of it; one they contradict is replaced: a drive, a
+ * source or an .msp name given is the administrator's word on where the file is (R7, R9, R10), and a check with them
+ * must not call the old path in place.
+ */
+function notWhereGiven(entry: string, o: ResolvedKb977203Options): string | undefined {
+  const cut = entry.lastIndexOf('\\');
+  const folder = entry.slice(0, cut);
+  const file = entry.slice(cut + 1);
+  const unc = entry.startsWith('\\\\');
+  if (o.source !== undefined) {
+    const given = `${o.source.replace(/\\+$/, '')}\\${KB977203_HOTFIX_DIR}`;
+    if (folder.toUpperCase() !== given.toUpperCase()) return `not in ${given}\\, the source given (R9)`;
+  } else if (o.drive !== undefined) {
+    if (unc) return `a UNC path, where the drive given says the task sequence cache is on ${o.drive.toUpperCase()} (R7)`;
+    if (entry.slice(0, 2).toUpperCase() !== o.drive.toUpperCase()) return `on ${entry.slice(0, 2).toUpperCase()}, where the drive given says the task sequence cache is on ${o.drive.toUpperCase()} (R7)`;
+  }
+  if (o.mspGiven && file.toUpperCase() !== o.msp.toUpperCase()) return `${file}, where the .msp name given is ${o.msp} (R10)`;
+  return undefined;
 }
 
 /**
