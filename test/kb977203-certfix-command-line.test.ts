@@ -154,7 +154,8 @@ describe('a Run Command Line CCMCertFix step where the preset would adopt an Ins
 
   it('with a condition Setup changes, it is wrapped in a group with its restart, as an adopted Install Software step is, and revert gives the bytes back', () => {
     const wmi = '<condition><expression type="SMS_TaskSequence_WMIConditionExpression"><variable name="Namespace">root\\cimv2</variable><variable name="Query">SELECT * FROM Win32_Battery</variable></expression></condition>';
-    const input = EXPORT(SETUP() + COMMAND('Fix cert', 'CCMCertFix.exe', { condition: wmi }), '<DependentProgram>ABC00010;;CCMCertFix</DependentProgram>');
+    // Setup runs under it too: one with a condition Setup does not have is not adopted (R13), as below.
+    const input = EXPORT(SETUP(wmi) + COMMAND('Fix cert', 'CCMCertFix.exe', { condition: wmi }), '<DependentProgram>ABC00010;;CCMCertFix</DependentProgram>');
     const { report, out } = applied(input);
     expect(installSteps(out)).toBe(0);
     expect(out).toContain(`<group name="Fix cert" description="KB977203: CCMCertFix's condition, evaluated once for CCMCertFix and the restart after it">${wmi}${COMMAND('Fix cert', 'CCMCertFix.exe')}${KB_RESTART()}</group>`);
@@ -233,7 +234,21 @@ describe('a Run Command Line CCMCertFix step anywhere else is reported and not u
     const request = '<step type="SMS_TaskSequence_RequestStateStoreAction" name="Request State Store" description="" runIn="FullOS" successCodeList="0"><action>osdsmpclient.exe /restore</action></step>';
     const { report, out } = applied(EXPORT(SETUP() + request + COMMAND('Fix cert', 'CCMCertFix.exe')), { ...O, scenario: 'replace-restore' });
     insertsPair(out);
-    expect(ours(report)).toEqual([{ code: CODE, severity: 'warning', path: 'Fix cert', message: expect.stringMatching(/after the Request State Store step/) }]);
+    expect(ours(report)).toEqual([{ code: CODE, severity: 'warning', path: 'Fix cert', message: expect.stringMatching(/comes after "Request State Store" \(Request State Store\), and CCMCertFix must run before the user state is restored/) }]);
+  });
+
+  it('in any scenario, after a step that restores user state: not adopted, the pair goes in after Setup', () => {
+    const restore = '<step type="SMS_TaskSequence_RestoreUserStateAction" name="Restore User State" description="" runIn="FullOS" successCodeList="0"><action>osdrestorestate.exe</action></step>';
+    const { report, out } = applied(EXPORT(SETUP() + restore + COMMAND('Fix cert', 'CCMCertFix.exe')));
+    insertsPair(out);
+    expect(ours(report)).toEqual([{ code: CODE, severity: 'warning', path: 'Fix cert', message: expect.stringMatching(/comes after "Restore User State" \(Restore User State\), and CCMCertFix must run/) }]);
+  });
+
+  it('with a condition Setup does not run under: not adopted, the pair goes in after Setup, and the report says why', () => {
+    const own = '<condition><expression type="SMS_TaskSequence_VariableConditionExpression"><variable name="Operator">equals</variable><variable name="Value">X</variable><variable name="Variable">Role</variable></expression></condition>';
+    const { report, out } = applied(EXPORT(SETUP() + COMMAND('Fix cert', 'CCMCertFix.exe', { condition: own })));
+    insertsPair(out);
+    expect(ours(report)).toEqual([{ code: CODE, severity: 'warning', path: 'Fix cert', message: expect.stringMatching(/has a condition Setup does not have \(Role = "X"\), so it does not run whenever Setup does/) }]);
   });
 
   it('each step is named once over many Setup steps: for the Setup step before it, or the first one', () => {

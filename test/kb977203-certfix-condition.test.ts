@@ -1,6 +1,7 @@
 // An administrator's CCMCertFix step that the preset adopts, with a condition that can change once the step has run
 // (WMI, files, _SMSTS… variables): the restart added after it must run exactly when it ran, so the condition moves to a
-// group of the step's name holding both, evaluated once; revert puts everything back byte for byte.
+// group of the step's name holding both, evaluated once; revert puts everything back byte for byte. Such a step is
+// adopted only when Setup runs under the same condition: one Setup runs without would leave CCMCertFix out there.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,11 +12,11 @@ const OPTIONS: Kb977203Options = { certfixPackage: 'ABC00010', clientVersion: 's
 const WMI = '<condition><expression type="SMS_TaskSequence_WMIConditionExpression"><variable name="Namespace">root\\cimv2</variable><variable name="Query">SELECT * FROM Win32_Battery</variable></expression></condition>';
 const VARIABLE = (name: string) => `<condition><expression type="SMS_TaskSequence_VariableConditionExpression"><variable name="Operator">equals</variable><variable name="Value">true</variable><variable name="Variable">${name}</variable></expression></condition>`;
 
-/** A one-line sequence: Setup, then an administrator's CCMCertFix step with `condition`, then another step. */
-function sequence(condition: string, disabled = false): string {
+/** A one-line sequence: Setup (under `setupCondition`), then an administrator's CCMCertFix step with `condition`, then another step. */
+function sequence(condition: string, disabled = false, setupCondition = condition): string {
   return (
     '<sequence version="3.00">' +
-    '<step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup Windows and ConfigMgr" description="" runIn="WinPEandFullOS" successCodeList="0"><action>OSDSetupWindows.exe</action><defaultVarList><variable name="SMSClientInstallProperties" property="ClientInstallProperties">SMSSLP=SLP01</variable><variable name="_SMSClientPackageID" property="ClientPackageID">ABC00002</variable></defaultVarList></step>' +
+    `<step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup Windows and ConfigMgr" description="" runIn="WinPEandFullOS" successCodeList="0">${setupCondition}<action>OSDSetupWindows.exe</action><defaultVarList><variable name="SMSClientInstallProperties" property="ClientInstallProperties">SMSSLP=SLP01</variable><variable name="_SMSClientPackageID" property="ClientPackageID">ABC00002</variable></defaultVarList></step>` +
     `<step type="SMS_TaskSequence_InstallSoftwareAction" name="Fix certificate on laptops" description=""${disabled ? ' disable="true"' : ''} runIn="FullOS" successCodeList="0">${condition}<action>smsswd.exe /pkg:ABC00010 /install /basevar: /continueOnError:</action><defaultVarList><variable name="PackageID" property="PackageID" hidden="true">ABC00010</variable><variable name="_SMSSWDProgramName" property="ProgramName">CCMCertFix</variable></defaultVarList></step>` +
     '<step type="SMS_TaskSequence_RunCommandLineAction" name="After" description="" runIn="FullOS" successCodeList="0"><action>x.exe</action></step>' +
     '</sequence>'
@@ -61,6 +62,7 @@ describe('restart after an adopted CCMCertFix step whose condition can change on
 
   it('a disabled adopted step (Setup disabled too) gets a disabled restart inside the group', () => {
     const input = sequence(WMI, true).replace('name="Setup Windows and ConfigMgr" description=""', 'name="Setup Windows and ConfigMgr" description="" disable="true"');
+    expect(input).toContain('disable="true" runIn="WinPEandFullOS"');
     const { doc } = applied(input);
     const group = listItems(doc.sequence).find((l) => l.node.kind === 'group')!.node as Group;
     expect(group.attributes.disable).toBeUndefined();
@@ -85,4 +87,37 @@ describe('restart after an adopted CCMCertFix step whose condition can change on
       expect(Buffer.from(writeTaskSequence(reverted)).toString()).toBe(input.replace('<DependentProgram />', '<DependentProgram>ABC00010;;CCMCertFix</DependentProgram>'));
     });
   }
+});
+
+describe('a CCMCertFix step that does not run whenever Setup does is not adopted (R13)', () => {
+  for (const [what, certfixCondition, setupCondition] of [
+    ['a condition of its own, Setup none', VARIABLE('DeployLaptops'), ''],
+    ['a WMI condition of its own, Setup none', WMI, ''],
+    ["a condition other than Setup's", VARIABLE('DeployLaptops'), VARIABLE('DeployDesktops')],
+  ] as const) {
+    it(`${what}: the KB's pair goes in right after Setup, the administrator's step stays as it was, and the report says why`, () => {
+      const input = sequence(certfixCondition, false, setupCondition);
+      const { doc, report, out } = applied(input);
+      const items = listItems(doc.sequence).map((l) => `${l.node.kind}:${l.node.attributes.name ?? ''}`);
+      expect(items).toEqual(['step:Setup Windows and ConfigMgr', 'step:Run CCMCertFix (KB977203)', 'step:Restart Computer (KB977203)', 'step:Fix certificate on laptops', 'step:After']);
+      expect(report.alreadyInPlace.filter((a) => a.requirement === 'R13')).toEqual([]);
+      const note = report.diagnostics.find((d) => d.code === 'KB977203_CERTFIX_ELSEWHERE');
+      expect(note?.message).toMatch(/it has a condition Setup does not have \(.+\), so it does not run whenever Setup does/);
+      // The administrator's step keeps its condition, byte for byte.
+      expect(out.toString()).toContain(`name="Fix certificate on laptops" description="" runIn="FullOS" successCodeList="0">${certfixCondition}<action>`);
+      const again = readTaskSequence(out);
+      expect(applyKb977203(again, OPTIONS).changes).toEqual([]);
+      const reverted = readTaskSequence(out);
+      revertKb977203(reverted, OPTIONS);
+      expect(Buffer.from(writeTaskSequence(reverted)).toString()).toBe(input);
+    });
+  }
+
+  it('under a group condition Setup runs under too, it is adopted', () => {
+    const group = (inner: string) => `<group name="Laptops" description="">${VARIABLE('DeployLaptops')}${inner}</group>`;
+    const input = sequence('', false, '').replace(/<step type="SMS_TaskSequence_SetupWindowsAndSMSAction".*?<\/step><step type="SMS_TaskSequence_InstallSoftwareAction".*?<\/step>/, (m) => group(m));
+    expect(input).toContain('<group name="Laptops"');
+    const { report } = applied(input);
+    expect(report.alreadyInPlace.map((a) => a.requirement)).toContain('R13');
+  });
 });

@@ -13,8 +13,8 @@ import { thrown } from './helpers/thrown.js';
 const O: Kb977203Options = { certfixPackage: 'ABC00010', clientVersion: 'sp2', drive: 'C:' };
 const EXPECTED = 'C:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp';
 
-const SETUP = (props: string, attributes = '') =>
-  `<step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup Windows and ConfigMgr" description=""${attributes} runIn="WinPEandFullOS" successCodeList="0"><action>OSDSetupWindows.exe</action><defaultVarList><variable name="SMSClientInstallProperties" property="ClientInstallProperties">${props}</variable><variable name="_SMSClientPackageID" property="ClientPackageID">ABC00002</variable></defaultVarList></step>`;
+const SETUP = (props: string, attributes = '', condition = '') =>
+  `<step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup Windows and ConfigMgr" description=""${attributes} runIn="WinPEandFullOS" successCodeList="0">${condition}<action>OSDSetupWindows.exe</action><defaultVarList><variable name="SMSClientInstallProperties" property="ClientInstallProperties">${props}</variable><variable name="_SMSClientPackageID" property="ClientPackageID">ABC00002</variable></defaultVarList></step>`;
 const CERTFIX = (condition = '', attributes = '') =>
   `<step type="SMS_TaskSequence_InstallSoftwareAction" name="Fix the client certificate" description=""${attributes} runIn="FullOS" successCodeList="0">${condition}<action>smsswd.exe /pkg:ABC00010 /install /basevar: /continueOnError:</action><defaultVarList><variable name="PackageID" property="PackageID" hidden="true">ABC00010</variable><variable name="_SMSSWDProgramName" property="ProgramName">CCMCertFix</variable></defaultVarList></step>`;
 const RESTART = (condition = '', attributes = '') =>
@@ -212,7 +212,8 @@ describe('R14: a restart after an adopted CCMCertFix step is adopted only if it 
 
   it("a restart with the step's own condition on an administrator's variable is adopted", () => {
     const condition = VARIABLE('DeployLaptops', 'true');
-    const input = EXPORT(SETUP('SMSSLP=SLP01') + CERTFIX(condition) + RESTART(condition));
+    // Setup runs under it too: a CCMCertFix step with a condition Setup does not have is not adopted (R13).
+    const input = EXPORT(SETUP('SMSSLP=SLP01', '', condition) + CERTFIX(condition) + RESTART(condition));
     const { report, doc } = applied(input);
     expect(restartNames(doc)).toEqual(['step:Setup Windows and ConfigMgr', 'step:Fix the client certificate', 'step:Restart on x64']);
     expect(report.alreadyInPlace.map((a) => a.requirement)).toEqual(['R13', 'R14']);
@@ -220,7 +221,7 @@ describe('R14: a restart after an adopted CCMCertFix step is adopted only if it 
   });
 
   it("a restart with the step's WMI condition is not adopted (evaluated again after CCMCertFix): the step and the KB restart share a group", () => {
-    const input = EXPORT(SETUP('SMSSLP=SLP01') + CERTFIX(WMI) + RESTART(WMI));
+    const input = EXPORT(SETUP('SMSSLP=SLP01', '', WMI) + CERTFIX(WMI) + RESTART(WMI));
     expect(kbLint(input)).toContain('warning kb977203/certfix-without-restart');
     const { doc, out } = applied(input);
     expect(restartNames(doc)).toEqual(['step:Setup Windows and ConfigMgr', 'group:Fix the client certificate', 'step:Fix the client certificate', 'step:Restart Computer (KB977203)', 'step:Restart on x64']);
@@ -230,10 +231,39 @@ describe('R14: a restart after an adopted CCMCertFix step is adopted only if it 
   });
 
   it('a restart whose condition differs from the step\'s is not adopted; the KB restart gets the step\'s condition', () => {
-    const { doc } = applied(EXPORT(SETUP('SMSSLP=SLP01') + CERTFIX(VARIABLE('DeployLaptops', 'true')) + RESTART(VARIABLE('DeployLaptops', 'false'))));
+    const { doc } = applied(EXPORT(SETUP('SMSSLP=SLP01', '', VARIABLE('DeployLaptops', 'true')) + CERTFIX(VARIABLE('DeployLaptops', 'true')) + RESTART(VARIABLE('DeployLaptops', 'false'))));
     const [, , kb] = listItems(doc.sequence).map((l) => l.node);
     expect(kb?.attributes.name).toBe('Restart Computer (KB977203)');
     expect(JSON.stringify(conditionOf(kb as never))).toContain('"value":"true"');
+  });
+});
+
+describe('R13: a CCMCertFix step after the user state is restored is too late, in any scenario', () => {
+  const REQUEST = (mode: string) => `<step type="SMS_TaskSequence_RequestStateStoreAction" name="Request State Store" description="" runIn="FullOS" successCodeList="0"><action>osdsmpclient.exe /${mode}</action><defaultVarList><variable name="OSDStateRequestType" property="RequestType" hidden="true">${mode}</variable></defaultVarList></step>`;
+  const RESTORE = '<step type="SMS_TaskSequence_RestoreUserStateAction" name="Restore User State" description="" runIn="FullOS" successCodeList="0"><action>osdrestorestate.exe</action></step>';
+  const names = (doc: ReturnType<typeof readTaskSequence>) => listItems(doc.sequence).map((l) => l.node.attributes.name ?? '');
+
+  for (const scenario of ['refresh', 'new-computer'] as const) {
+    it(`${scenario}: after Request State Store (restore) and Restore User State, it is not adopted; the pair goes in right after Setup`, () => {
+      const input = EXPORT(SETUP('SMSSLP=SLP01') + REQUEST('restore') + RESTORE + CERTFIX() + RESTART());
+      const { report, doc } = applied(input, { ...O, scenario });
+      expect(names(doc)).toEqual(['Setup Windows and ConfigMgr', 'Run CCMCertFix (KB977203)', 'Restart Computer (KB977203)', 'Request State Store', 'Restore User State', 'Fix the client certificate', 'Restart on x64']);
+      expect(report.alreadyInPlace.filter((a) => a.requirement === 'R13')).toEqual([]);
+      expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'KB977203_CERTFIX_ELSEWHERE', message: expect.stringContaining('it comes after "Request State Store" (Request State Store), and CCMCertFix must run before the user state is restored') }));
+    });
+  }
+
+  it('Restore User State alone ends the window too', () => {
+    const { doc } = applied(EXPORT(SETUP('SMSSLP=SLP01') + RESTORE + CERTFIX() + RESTART()));
+    expect(names(doc).slice(0, 3)).toEqual(['Setup Windows and ConfigMgr', 'Run CCMCertFix (KB977203)', 'Restart Computer (KB977203)']);
+  });
+
+  it('a Request State Store that captures, or a disabled Restore User State, does not: the step after it is adopted', () => {
+    for (const between of [REQUEST('capture'), RESTORE.replace('description=""', 'description="" disable="true"')]) {
+      const { report, doc } = applied(EXPORT(SETUP('SMSSLP=SLP01') + between + CERTFIX() + RESTART()));
+      expect(report.alreadyInPlace.map((a) => a.requirement)).toEqual(['R13', 'R14']);
+      expect(names(doc)).not.toContain('Run CCMCertFix (KB977203)');
+    }
   });
 });
 

@@ -29,8 +29,8 @@ describe('KB977203_CERTFIX_ELSEWHERE over many Setup steps', () => {
   it('a CCMCertFix step before the first Setup and one after the last are named for the Setup next to them', () => {
     const report = checkKb977203(readTaskSequence(sequence(3)), { certfixPackage: 'ABC00010' });
     const said = report.diagnostics.filter((d) => d.code === 'KB977203_CERTFIX_ELSEWHERE').map((d) => d.message);
-    expect(said).toContainEqual(expect.stringMatching(/^"Fix -1" runs CCMCertFix before "Setup 0" and is disabled/));
-    expect(said).toContainEqual(expect.stringMatching(/^"Fix 2" runs CCMCertFix where it does not count for "Setup 2" and is disabled/));
+    expect(said).toContainEqual(expect.stringMatching(/^"Fix -1" runs CCMCertFix but does not count for "Setup 0": it runs before Setup \(in Windows PE or the old operating system\), not after it, and is disabled/));
+    expect(said).toContainEqual(expect.stringMatching(/^"Fix 2" runs CCMCertFix but does not count for "Setup 2": it is disabled, so it does not run when Setup does/));
     expect(said.filter((m) => m.startsWith('"Fix -1"'))).toHaveLength(1);
   });
 });

@@ -6,7 +6,9 @@ import type { TaskSequenceDocument } from '../document.js';
 import { listItems, type Located } from '../model/query.js';
 import { STEP_TYPES } from '../model/steps.js';
 import type { SequenceItem } from '../model/types.js';
+import { getAction, getVariableValue } from '../model/variables.js';
 import { runsCertfixCommandLine } from './kb977203-command-line.js';
+import { neverRuns } from './kb977203-step-queries.js';
 
 /** The sequence's items in execution order, indexed once for every Setup step's plan (linear, not quadratic). */
 export interface ExecutionOrder {
@@ -22,6 +24,25 @@ export interface ExecutionOrder {
   commandLines: Located[];
   /** Their positions in `items`, ascending. */
   commandLineAt: number[];
+  /**
+   * Positions, ascending, of the steps that restore user state and may run: Restore User State, and Request State
+   * Store unless it says it captures. CCMCertFix must have run before them (the certificate fault is the state
+   * store's), so none after one counts for the Setup step before it.
+   */
+  stateRestoreAt: number[];
+}
+
+const RESTORE_USER_STATE = 'SMS_TaskSequence_RestoreUserStateAction';
+const REQUEST_STATE_STORE = 'SMS_TaskSequence_RequestStateStoreAction';
+
+/** Whether an item restores user state (see {@link ExecutionOrder.stateRestoreAt}) and is not disabled. */
+function restoresState(l: Located): boolean {
+  const type = l.node.attributes.type;
+  if (neverRuns(l) || l.node.kind === 'group') return false;
+  if (type === RESTORE_USER_STATE) return true;
+  if (type !== REQUEST_STATE_STORE) return false;
+  const mode = getVariableValue(l.node, 'RequestType') ?? /\/(capture|restore)\b/i.exec(getAction(l.node) ?? '')?.[1];
+  return mode?.trim().toLowerCase() !== 'capture';
 }
 
 export /** Where the first entry of an ascending list above `from` is in it (the list's length when none is). */
@@ -57,5 +78,6 @@ export function executionOrder(doc: TaskSequenceDocument, matches: (item: Sequen
   });
   const commandLineAt = (types.get(STEP_TYPES.runCommandLine) ?? []).filter((i) => runsCertfixCommandLine(items[i]?.node));
   const at = (list: number[]) => list.map((i) => items[i] as Located);
-  return { items, index, byType: (type) => types.get(type) ?? [], certfixes: at(certfixAt), certfixAt, commandLines: at(commandLineAt), commandLineAt };
+  const stateRestoreAt = [...(types.get(RESTORE_USER_STATE) ?? []), ...(types.get(REQUEST_STATE_STORE) ?? [])].filter((i) => restoresState(items[i] as Located)).sort((a, b) => a - b);
+  return { items, index, byType: (type) => types.get(type) ?? [], certfixes: at(certfixAt), certfixAt, commandLines: at(commandLineAt), commandLineAt, stateRestoreAt };
 }

@@ -32,6 +32,16 @@ export function disabledApartFrom(item: Located, beside: Located): boolean {
   return item.groups.slice(shared).some(isDisabled);
 }
 
+/**
+ * The conditions an item runs under that another does not: its own, and those of the groups around it that are not
+ * also around `beside` (a group around both conditions both alike).
+ */
+export function conditionsApartFrom(item: Located, beside: Located): Condition[] {
+  let shared = 0;
+  while (shared < item.groups.length && item.groups[shared] === beside.groups[shared]) shared++;
+  return [...item.groups.slice(shared), item.node].map((n) => conditionOf(n)).filter((c): c is Condition => c !== undefined);
+}
+
 /** Whether an Install Software step runs `packageId`/`program` (letter case aside). */
 export function runsProgram(item: SequenceItem | undefined, packageId: string, program: string): item is Step {
   if (!item || item.kind !== 'step' || item.attributes.type !== STEP_TYPES.installSoftware) return false;
@@ -54,7 +64,7 @@ function sameAttributes(a: Attributes, b: Attributes): boolean {
  * Whether two conditions say the same thing as written: the same elements, attributes and values in the same order,
  * whitespace and comments aside. Operators nest as deep as the reader allows, so the trees are walked from a stack.
  */
-function sameCondition(a: Condition, b: Condition): boolean {
+export function sameCondition(a: Condition, b: Condition): boolean {
   const todo: [Element, Element][] = [[a, b]];
   for (let pair = todo.pop(); pair; pair = todo.pop()) {
     const [x, y] = pair;

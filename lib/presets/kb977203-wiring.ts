@@ -8,10 +8,10 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import type { Issue } from '../errors.js';
-import { conditionOf } from '../model/conditions.js';
+import { conditionOf, describeCondition } from '../model/conditions.js';
 import { insertAfter } from '../model/mutate.js';
 import { type Located, nextItem } from '../model/query.js';
-import { RestartComputerStep, STEP_TYPES } from '../model/steps.js';
+import { RestartComputerStep, STEP_TYPES, stepTypeName } from '../model/steps.js';
 import type { SequenceItem, Step } from '../model/types.js';
 import { conditionMode, wrapInGroup } from '../transforms/conditions.js';
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
@@ -19,7 +19,7 @@ import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { commandLineAdopted, commandLineNotUsed } from './kb977203-command-line.js';
 import { type ExecutionOrder, firstAbove } from './kb977203-execution-order.js';
 import { KB977203_CERTFIX_DESCRIPTION, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, newSteps } from './kb977203-new-steps.js';
-import { disabledApartFrom, isDisabled, neverRuns, restartMismatch, restartsToOs } from './kb977203-step-queries.js';
+import { conditionsApartFrom, disabledApartFrom, isDisabled, neverRuns, restartMismatch, restartsToOs, sameCondition } from './kb977203-step-queries.js';
 import { shownValue } from '../shown-value.js';
 
 // Moved to the transforms, which insert-steps-after shares with the preset; still importable from here.
@@ -52,15 +52,35 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   const nextSetup = after(STEP_TYPES.setupWindowsAndConfigMgr);
   const previousSetup = setupsAt[firstAbove(setupsAt, from - 1) - 1] ?? -1;
   const stateStore = o.scenario === 'replace-restore' ? after('SMS_TaskSequence_RequestStateStoreAction') : -1;
-  const end = Math.min(...[nextSetup, stateStore, items.length].filter((i) => i !== -1));
+  // CCMCertFix must have run before the user state is restored, in any scenario: a step after that is too late.
+  const restore = order.stateRestoreAt[firstAbove(order.stateRestoreAt, from)] ?? -1;
+  const end = Math.min(...[nextSetup, stateStore, restore, items.length].filter((i) => i !== -1));
+  const endItem = end < (nextSetup === -1 ? items.length : nextSetup) ? items[end] : undefined;
   const disabled = isDisabled(step);
-  // A CCMCertFix step that is disabled, or in a disabled group Setup is not in, does not run when Setup does.
+  /** Why a CCMCertFix step after Setup and before `end` does not run whenever Setup does, or undefined when it does. */
+  const runsApart = (l: Located): string | undefined => {
+    // Disabled, or in a disabled group Setup is not in (unless Setup is disabled too: then the new steps would be).
+    if (disabledApartFrom(l, setup) && !disabled) return `is disabled${isDisabled(l.node) ? '' : ' by a group around it'}, so it does not run when Setup does`;
+    // A condition of its own, or of a group Setup is not in, that Setup does not run under too (its own, or a group's
+    // that is not around the step): where it is false, Setup runs and CCMCertFix does not (R13 wants it right after
+    // Setup, running with it).
+    const setupOnly = conditionsApartFrom(setup, l);
+    const other = conditionsApartFrom(l, setup).find((c) => !setupOnly.some((s) => sameCondition(c, s)));
+    return other === undefined ? undefined : `has a condition Setup does not have (${shownValue(describeCondition(other), '')}), so it does not run whenever Setup does`;
+  };
   const adoptable = (list: readonly Located[], positions: readonly number[]): Located | undefined => {
     for (let k = firstAbove(positions, from); k < positions.length && (positions[k] as number) < end; k++) {
       const l = list[k] as Located;
-      if (!disabledApartFrom(l, setup) || disabled) return l;
+      if (runsApart(l) === undefined) return l;
     }
     return undefined;
+  };
+  /** Why a CCMCertFix step near this Setup step is not the one taken for it, in words. */
+  const notTaken = (l: Located, taken: Located | undefined): string => {
+    const i = at(l.node);
+    if (i < from) return `runs before Setup (in Windows PE or the old operating system), not after it${disabledApartFrom(l, setup) ? ', and is disabled' : ''}`;
+    if (i >= end && endItem !== undefined) return `comes after ${shownValue(endItem.node.attributes.name ?? '', '"')} (${stepTypeName(endItem.node.attributes.type)}), and CCMCertFix must run before the user state is restored`;
+    return runsApart(l) ?? `is not the step taken for CCMCertFix after Setup: ${shownValue(taken?.node.attributes.name ?? '', '"')} is`;
   };
   // A Run Command Line step that runs CCMCertFix.exe is adopted by the same rules, but only where no Install Software
   // CCMCertFix step is: the step the KB asks for comes first, and adopting it keeps what earlier versions did.
@@ -77,16 +97,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   for (let k = firstAbove(order.commandLineAt, low); k < order.commandLineAt.length && (order.commandLineAt[k] as number) < high; k++) {
     const other = order.commandLines[k] as Located;
     if (other === commandLine) continue;
-    const off = disabledApartFrom(other, setup) && !disabled;
-    const i = at(other.node);
-    const why = off
-      ? `is disabled${isDisabled(other.node) ? '' : ' by a group around it'}, so it does not run when Setup does`
-      : i < from
-        ? 'runs before Setup (in Windows PE or the old operating system), not after it'
-        : i >= end
-          ? 'comes after the Request State Store step, and CCMCertFix must run before the user state is restored'
-          : `is not the step taken for CCMCertFix after Setup: ${shownValue(adopted?.node.attributes.name ?? '', '"')} is`;
-    plan.diagnostics.push(commandLineNotUsed(other, setup.path, why, !neverRuns(other), o.certfixPackage, o.program));
+    plan.diagnostics.push(commandLineNotUsed(other, setup.path, notTaken(other, adopted), !neverRuns(other), o.certfixPackage, o.program));
   }
   if (adopted) {
     const certfix = adopted.node as Step;
@@ -139,7 +150,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   const last = nextSetup === -1 ? items.length : nextSetup;
   for (let k = firstAbove(certfixAt, previousSetup); k < certfixAt.length && (certfixAt[k] as number) < last; k++) {
     const other = certfixes[k] as Located;
-    plan.diagnostics.push({ code: 'KB977203_CERTFIX_ELSEWHERE', severity: 'info', path: other.path, message: `"${other.path}" runs CCMCertFix ${at(other.node) < from ? 'before' : 'where it does not count for'} "${setup.path}"${disabledApartFrom(other, setup) ? ' and is disabled' : ''}; it stays where it is, and the KB's pair is inserted after Setup.` });
+    plan.diagnostics.push({ code: 'KB977203_CERTFIX_ELSEWHERE', severity: 'info', path: other.path, message: `"${other.path}" runs CCMCertFix but does not count for "${setup.path}": it ${notTaken(other, undefined)}. It stays where it is, and the KB's pair is inserted after Setup.` });
   }
   const condition = conditionOf(step);
   const mode = condition ? conditionMode(condition) : undefined;
