@@ -275,7 +275,13 @@ describe('R12: "Run another program first" with spaces around its parts', () => 
       expect(report.changes).toContainEqual({ what: 'DependentProgram (Run another program first)', where: '(package)', before: value, after: 'ABC00010;;CCMCertFix', requirement: 'R12' });
       expect(report.alreadyInPlace.filter((a) => a.requirement === 'R12')).toEqual([]);
       expect(out).toContain('<DependentProgram>ABC00010;;CCMCertFix</DependentProgram>');
-      expect(revertKb977203(doc, O).changes.map((c) => c.requirement)).toContain('R12');
+      // The package ran the program first before the preset, and the inserted step says so: revert leaves it, in
+      // ConfigMgr's form, rather than take the administrator's "Run another program first" away.
+      const back = readTaskSequence(out);
+      const reverted = revertKb977203(back, O);
+      expect(reverted.changes.map((c) => c.requirement)).not.toContain('R12');
+      expect(reverted.alreadyInPlace).toContainEqual(expect.objectContaining({ requirement: 'R12', what: 'DependentProgram ABC00010;;CCMCertFix, which the package had before the preset' }));
+      expect(back.getProperty('DependentProgram')).toBe('ABC00010;;CCMCertFix');
     });
   }
 

@@ -116,8 +116,9 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
   const root = doc.xml.children.find((c): c is Element => c.kind === 'element');
   const settable = root !== undefined && canSetProperty(doc.container, root, 'DependentProgram');
   const dependentAbsent = settable && doc.getProperty('DependentProgram') === undefined;
-  // One already as the preset writes it stays; revert must leave it too, and only an inserted step can say so.
-  const dependentKept = settable && (doc.getProperty('DependentProgram') ?? '').toLowerCase() === `${o.certfixPackage};;${o.program}`.toLowerCase();
+  // One that already runs the program (as the preset writes it, or with spaces around its parts, which it then
+  // rewrites) was the package's before: revert must leave it, and only an inserted step can say so.
+  const dependentKept = settable && dependentRunsProgram(doc.getProperty('DependentProgram') ?? '', o.certfixPackage, o.program);
   let recorded = false;
 
   // As findSteps finds them: any item but a group with the Setup step's class.
