@@ -74,7 +74,7 @@ export function processBytes(bytes: Uint8Array, file: string, target: string | u
   }
   const results = outcomes.flatMap((o) => ('result' in o ? [o.result] : []));
   const changed = results.some((r) => r.report.changed);
-  if (mode === 'check' || dryRun || target === undefined || results.length === 0 || (!changed && target === file)) return { outcomes };
+  if (mode === 'check' || dryRun || target === undefined || results.length === 0 || (!changed && target === file && file !== '-')) return { outcomes };
   const out = input.write();
   // Belt and braces: what we write must read back, or nothing is written.
   if (changed) input.verify(out, target);

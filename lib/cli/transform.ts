@@ -143,7 +143,7 @@ export function run(argv: string[], io: CliIo): number {
       const target = targetOf(file);
       const changed = reports.some((r) => r.report.changed);
       let written = false;
-      if (!check && target !== undefined && (changed || target !== file)) {
+      if (!check && target !== undefined && (changed || target !== file || file === '-')) {
         const out = input.write();
         if (changed) input.verify(out, target);
         if (target === '-') {
