@@ -271,7 +271,7 @@ describe('R12: "Run another program first" with spaces around its parts', () => 
   for (const value of [' ABC00010;;CCMCertFix ', 'ABC00010 ;; CCMCertFix', '\tabc00010;;ccmcertfix\n']) {
     it(`${JSON.stringify(value)} is the same program: rewritten in ConfigMgr's form as a change, not a conflict`, () => {
       const input = EXPORT(SETUP('SMSSLP=SLP01'), `<DependentProgram>${value}</DependentProgram>`);
-      const { report, out, doc } = applied(input);
+      const { report, out } = applied(input);
       expect(report.changes).toContainEqual({ what: 'DependentProgram (Run another program first)', where: '(package)', before: value, after: 'ABC00010;;CCMCertFix', requirement: 'R12' });
       expect(report.alreadyInPlace.filter((a) => a.requirement === 'R12')).toEqual([]);
       expect(out).toContain('<DependentProgram>ABC00010;;CCMCertFix</DependentProgram>');

@@ -18,6 +18,7 @@ import type { CliIo } from './io.js';
 import { cliError, type Identity, type Kb977203CommandResult, type Mode, NOT_APPLICABLE, type Outcome, withFlagNames } from './kb977203-output.js';
 import { loadBytes } from './load.js';
 import { unifiedDiff } from './text-diff.js';
+import { appendAll } from '../arrays.js';
 
 /** What every input of a run is processed with (plain data: it is handed to each worker thread as is). */
 export interface FileSettings {
@@ -67,7 +68,8 @@ export function processBytes(bytes: Uint8Array, file: string, target: string | u
     // Reader and container warnings reach the user with the report (standard error, and --json).
     // A check leaves the document as it was, so what the container would say of the apply (an export .zip's
     // ReferencesInfo.xml) is found on an applied clone: the check reports what the apply would.
-    report.diagnostics.push(...doc.issues, ...(mode === 'check' && report.changed ? warnings(appliedClone(doc, options)) : warnings()));
+    appendAll(report.diagnostics, doc.issues);
+    appendAll(report.diagnostics, mode === 'check' && report.changed ? warnings(appliedClone(doc, options)) : warnings());
     for (const d of report.diagnostics) d.message = withFlagNames(d.message);
     const result = { input: label, output: mode === 'check' ? null : (target ?? null), dryRun: dryRun || mode === 'check', written: false, report, ...(dryRun ? { diff: unifiedDiff(before, writeTaskSequenceText(doc), label) } : {}) };
     outcomes.push({ input: label, result: detached(result), id, ...(keepDoc && { doc }) });

@@ -20,6 +20,7 @@ import { loadOne } from './load.js';
 import { commitFile, failedInput, type FileResult, type FileSettings, processBytes } from './kb977203-file.js';
 import { checkUsage, HELP, loadOptions, OPTIONS } from './kb977203-args.js';
 import { jobsOf, processInput, runBatch } from './kb977203-batch.js';
+import { appendAll } from '../arrays.js';
 
 /** Runs `cmts kb977203`. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -89,7 +90,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const settings: FileSettings = { options, mode, dryRun, limits: io.readLimits ?? {} };
   const done = (input: string, i: number, file: Outcome[]): void => {
     if (!output) {
-      outcomes.push(...file);
+      appendAll(outcomes, file);
       return;
     }
     // The progress line is cleared for the input's report, then shows how far the batch has come.

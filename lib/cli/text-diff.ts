@@ -11,6 +11,7 @@
  */
 
 import { longestIncreasing } from '../diff/longest-increasing.js';
+import { appendAll } from '../arrays.js';
 
 type Kind = ' ' | '-' | '+';
 
@@ -223,7 +224,8 @@ export function unifiedDiff(before: string, after: string, name: string, context
       if (k !== '-') bLen++;
       lines.push(k + (texts[j] as string).replace(/\r?\n$/, ''));
     }
-    out.push(`@@ -${hunkA},${aLen} +${hunkB},${bLen} @@`, ...lines);
+    out.push(`@@ -${hunkA},${aLen} +${hunkB},${bLen} @@`);
+    appendAll(out, lines);
     for (let j = i; j < end; j++) {
       const k = kinds[j] as Kind;
       if (k !== '+') aLine++;

@@ -14,6 +14,7 @@ import { parseJsonInput } from './json-input.js';
 import type { CliIo } from './io.js';
 import { loadInput } from './load.js';
 import { EXIT } from './exit.js';
+import { appendAll } from '../arrays.js';
 
 /** Every transform and preset by name. */
 const ENTRIES: Record<string, TransformEntry<never>> = { ...TRANSFORMS, ...PRESETS };
@@ -139,7 +140,7 @@ export function run(argv: string[], io: CliIo): number {
       const reports = input.docs.map(({ label, doc }) => ({ label, report: check ? checkWith(name, entry, doc, options) : applyWith(name, entry, doc, options) }));
       // Reader warnings and what writing the container back leaves undone (an export's ReferencesInfo.xml left as it
       // was) reach the user with the report, as for cmts kb977203: asked after every edit, since they depend on it.
-      input.docs.forEach(({ doc, warnings }, i) => (reports[i] as (typeof reports)[number]).report.diagnostics.push(...doc.issues, ...warnings()));
+      input.docs.forEach(({ doc, warnings }, i) => appendAll(appendAll((reports[i] as (typeof reports)[number]).report.diagnostics, doc.issues), warnings()));
       const target = targetOf(file);
       const changed = reports.some((r) => r.report.changed);
       let written = false;

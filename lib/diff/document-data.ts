@@ -12,6 +12,7 @@ import { compareCimSchema } from './cim-schema.js';
 import type { DiffEntry, DiffKind } from './diff-entry.js';
 import { isValueElement, namedVariables, unknownElements, type ValueElement, valueText } from './item-fields.js';
 import { comparePackageArrays } from './package-arrays.js';
+import { appendAll } from '../arrays.js';
 
 /**
  * The differences between two documents outside their items, in this order: package properties, their types, package
@@ -20,8 +21,8 @@ import { comparePackageArrays } from './package-arrays.js';
 export function compareDocumentData(a: TaskSequenceDocument, b: TaskSequenceDocument, out: DiffEntry[]): void {
   compareMaps('property', packageProperties(a), packageProperties(b), out);
   comparePropertyTypes(a, b, out);
-  out.push(...comparePackageArrays(a, b));
-  out.push(...compareCimSchema(a, b));
+  appendAll(out, comparePackageArrays(a, b));
+  appendAll(out, compareCimSchema(a, b));
   compareMaps('sequence', a.sequence.attributes, b.sequence.attributes, out);
   compareGlobals(globals(a), globals(b), out);
   const sequenceElements = (doc: TaskSequenceDocument) => {

@@ -4,6 +4,7 @@
  */
 import { escapeMarkdown as m } from './escape.js';
 import { type FindingView, flattenItems, type ItemRef, type ItemView, NUMBER_LEVELS, type SequenceView, type UsageRow } from './view-model.js';
+import { appendAll } from '../arrays.js';
 
 function cell(s: string): string {
   return m(s) || ' ';
@@ -77,17 +78,27 @@ export function renderMarkdown(view: SequenceView): string {
   const out: string[] = [`# ${m(view.title).replace(/#/g, '\\#')}`, '', '| | |', '| --- | --- |', `| source | ${cell(view.source)} |`, ...view.header.map((h) => `| ${cell(h.label)} | ${cell(h.value)} |`), ''];
   out.push(`${view.counts.steps} steps in ${view.counts.groups} groups${view.counts.disabled ? `, ${view.counts.disabled} disabled` : ''}; ${view.variables.length} variables, ${view.packages.length} packages.`, '');
   if (view.references.length) {
-    out.push('## References', '', '| package | program | application |', '| --- | --- | --- |', ...view.references.map((r) => `| ${cell(r.package ?? '')} | ${cell(r.program ?? '')} | ${cell(r.application ?? '')} |`), '');
+    out.push('## References', '', '| package | program | application |', '| --- | --- | --- |');
+    appendAll(out, view.references.map((r) => `| ${cell(r.package ?? '')} | ${cell(r.program ?? '')} | ${cell(r.application ?? '')} |`));
+    out.push('');
   }
   if (view.changes) {
     const s = view.changes.summary;
-    out.push('## Changes', '', `${s.added} added, ${s.removed} removed, ${s.changed} changed, ${s.moved} moved.`, '', ...view.changes.other.map((o) => `- ${m(o).replace(/^[+-]/, '\\$&')}`), ...(view.changes.other.length ? [''] : []));
+    out.push('## Changes', '', `${s.added} added, ${s.removed} removed, ${s.changed} changed, ${s.moved} moved.`, '');
+    appendAll(out, view.changes.other.map((o) => `- ${m(o).replace(/^[+-]/, '\\$&')}`));
+    if (view.changes.other.length) out.push('');
   }
   out.push('## Steps', '');
   treeLines(view.items, out);
-  out.push('', ...usage('Task sequence variables', 'variable', view.variables, true), ...usage('Packages', 'package', view.packages, false));
+  out.push('');
+  appendAll(out, usage('Task sequence variables', 'variable', view.variables, true));
+  appendAll(out, usage('Packages', 'package', view.packages, false));
   const all: string[] = [...view.findings.map((f) => `| ${cell(f.severity)} | ${cell(f.rule)} | | ${cell(f.message)} |`)];
   for (const i of flattenItems(view.items)) for (const f of i.findings) all.push(`| ${cell(f.severity)} | ${cell(f.rule)} | ${cell(`${i.number} ${i.name}`)} | ${cell(f.message)} |`);
-  out.push('## Findings', '', ...(all.length ? ['| severity | rule | step | message |', '| --- | --- | --- | --- |', ...all] : ['No findings.']), '');
+  // Pushed as a list, not spread into push's arguments: 150,000 findings overflowed the call stack.
+  out.push('## Findings', '');
+  if (all.length) appendAll(out, ['| severity | rule | step | message |', '| --- | --- | --- | --- |', ...all]);
+  else out.push('No findings.');
+  out.push('');
   return out.join('\n');
 }

@@ -14,6 +14,7 @@ import type { Element, Node, ParentElement, Sequence } from '../model/types.js';
 import { buildTextItems, variableNode } from './build-text-step.js';
 import { addCimProperties } from './cim-properties.js';
 import type { TextSequence } from './text-types.js';
+import { appendAll } from '../arrays.js';
 
 /** Options for {@link buildSequence} and {@link fromYaml}. */
 export interface BuildOptions {
@@ -64,7 +65,7 @@ export function buildSequence(text: TextSequence, options: BuildOptions = {}): T
   const children: Node[] = [];
   if (text.references) children.push({ kind: 'referenceList', tag: 'referenceList', attributes: {}, children: text.references.map((r) => ({ kind: 'reference', tag: 'reference', attributes: { ...r }, children: [] })) });
   if (text.variables) children.push({ kind: 'variableList', tag: 'globalVarList', attributes: {}, children: text.variables.map(variableNode) });
-  children.push(...buildTextItems(text.steps, textRelease(text, container)));
+  appendAll(children, buildTextItems(text.steps, textRelease(text, container)));
   const fresh: Sequence = { kind: 'sequence', tag: 'sequence', attributes: { ...(version === undefined ? {} : { version }), ...text.attributes }, children };
   // The 2007 export is indented; the bare sequence and object.xml's are one line, as the console writes them.
   if (container === 'sms-package') layOut(fresh, { newline: '\r\n', indent: '    ', unit: '  ' });

@@ -9,6 +9,7 @@ import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { limitOption, TaskSequenceError } from '../errors.js';
 import { endRecordsIn, unambiguousGap } from './end-record.js';
 import { checkEntryName, checkExtraFields, entryName, nameKey } from './entry-names.js';
+import { minOf } from '../arrays.js';
 
 export { checkEntryName } from './entry-names.js';
 
@@ -264,7 +265,7 @@ export function writeZip(zip: ZipArchive, replace: ReadonlyMap<ZipEntry | string
   checkReadable(zip, contentOf, limits);
   const src = Buffer.from(zip.bytes.buffer, zip.bytes.byteOffset, zip.bytes.byteLength);
   const parts: Buffer[] = [];
-  const firstLocal = Math.min(...zip.entries.map((e) => e.localOffset), zip.entries.length ? Infinity : 0);
+  const firstLocal = zip.entries.length ? minOf(zip.entries.map((e) => e.localOffset)) : 0;
   let offset = 0;
   if (zip.entries.length && firstLocal > 0) {
     parts.push(src.subarray(0, firstLocal));
