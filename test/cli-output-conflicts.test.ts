@@ -84,6 +84,9 @@ describe('what a run writes, and where', { timeout: 120_000 }, () => {
       [['convert', 'ts.xml', '--to', 'json', '-o', ''], /-o needs a name/],
       [['kb977203', 'ts.xml', '--dry-run', '-o', 'x.xml', ...PATCH], /--dry-run writes nothing/],
       [['kb977203', 'ts.xml', '--dry-run', '--in-place', ...PATCH], /--dry-run writes nothing/],
+      // A check edits nothing, so it has no diff: together they said "would change" over an empty one.
+      [['kb977203', 'ts.xml', '--check', '--dry-run', ...PATCH], /Give --check or --dry-run, not both/],
+      [['kb977203', 'ts.xml', '--check', '--dry-run', '--json', ...PATCH], /Give --check or --dry-run, not both/],
       // As cmts diff: standard input can be read once.
       [['render', '--compare', '-', '-'], /Only one side can be standard input/],
       [['diff', '-', '-'], /Only one side can be standard input/],

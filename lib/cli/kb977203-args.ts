@@ -161,6 +161,8 @@ export function checkUsage(p: Parsed): void {
   if (str(p, 'config') === '-' && p.positionals.includes('-')) throw new UsageError('--config - and the input - both name standard input, which is read once: give one of them as a file.');
   const targets = [str(p, 'output') !== undefined, flag(p, 'in-place'), str(p, 'out-dir') !== undefined].filter(Boolean).length;
   if (flag(p, 'check') && flag(p, 'revert')) throw new UsageError('Give --check or --revert, not both.');
+  // A check edits nothing, so it has no diff to show: together they printed "would change" over an empty diff.
+  if (flag(p, 'check') && flag(p, 'dry-run')) throw new UsageError('Give --check or --dry-run, not both: --check reports what is missing and exits 1 if anything is; --dry-run shows the diff of what the preset (or --revert) would change.');
   if (flag(p, 'check') && targets > 0) throw new UsageError('--check writes nothing: leave out -o, --out-dir and --in-place.');
   if (flag(p, 'dry-run') && targets > 0) throw new UsageError('--dry-run writes nothing: leave out -o, --out-dir and --in-place.');
   if (targets > 1) throw new UsageError('Give one of -o <output>, --out-dir <folder> or --in-place.');
