@@ -11,3 +11,6 @@ export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
  * tree costs at most about 450 bytes per item, so the largest input allowed stays far below the V8 heap's limit.
  */
 export const DEFAULT_MAX_NODES = 3_000_000;
+
+/** The default for {@link ReadOptions.maxDepth}: 256 levels of elements, far deeper than any real sequence nests. */
+export const DEFAULT_MAX_DEPTH = 256;

@@ -12,7 +12,7 @@ import type { Element, XmlDocument } from './model/types.js';
 import { parseXml, type ParsedXml, type ParseWarning } from './xml/parse.js';
 
 // The defaults live in a module of their own, so the command line's file reading knows them without loading the reader.
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES } from './read-limits.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES } from './read-limits.js';
 
 export { DEFAULT_MAX_BYTES, DEFAULT_MAX_NODES };
 
@@ -56,7 +56,7 @@ function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDoc
   refuseNonInput(input);
   // Checked, not trusted: NaN compares false with everything, so `maxBytes: NaN` turned a limit off.
   const maxBytes = limitOption('maxBytes', options.maxBytes, DEFAULT_MAX_BYTES);
-  const maxDepth = limitOption('maxDepth', options.maxDepth, 256);
+  const maxDepth = limitOption('maxDepth', options.maxDepth, DEFAULT_MAX_DEPTH);
   const maxNodes = limitOption('maxNodes', options.maxNodes, DEFAULT_MAX_NODES);
   if (input.length > maxBytes) {
     throw new TaskSequenceError('INPUT_TOO_LARGE', `The input is ${input.length} ${typeof input === 'string' ? 'characters' : 'bytes'}; the limit is ${maxBytes} (option maxBytes).`);

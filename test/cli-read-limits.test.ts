@@ -210,5 +210,15 @@ describe('cmts build: --max-bytes, --max-nodes and --max-depth for its YAML text
     expect(back.status).toBe(0);
     expect(back.stdout.split('<group ').length - 1).toBe(300);
     expect(back.stdout).toContain('name="g299"');
+    // Refused from the JSON, before any XML is made: indented, 50,000 levels of XML would take gigabytes.
+    const chain = (n: number) => {
+      const open = '{"kind":"group","tag":"group","attributes":{"name":"x"},"children":['.repeat(n);
+      return `{"format":"cmts.task-sequence","version":1,"container":"sequence","encoding":{"encoding":"utf-8","bom":false},"properties":{},"sequence":{"kind":"sequence","tag":"sequence","attributes":{"version":"3.00"},"children":[${open}${']}'.repeat(n)}]}}`;
+    };
+    const chainJson = join(dir, 'chain.json');
+    writeFileSync(chainJson, chain(50_000));
+    const refused = cmts(['convert', chainJson, '--to', 'xml', '--max-depth', '1000']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/XML_TOO_DEEP Elements are nested deeper than 1000 levels \(--max-depth\)/);
   });
 });

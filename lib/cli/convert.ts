@@ -6,13 +6,14 @@
 import { checkWritten } from './std-stream.js';
 import { basename } from 'node:path';
 import { printable, TaskSequenceError } from '../errors.js';
-import { fromModelJson, modelJsonToXml, toModelJson } from '../model/json.js';
+import { fromModelJson, type ModelJson, modelJsonToXml, toModelJson } from '../model/json.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES } from '../read-limits.js';
 import { toYaml } from '../text/to-text.js';
 import { writeTaskSequence } from '../write.js';
 import { assertValidWith } from '../assert-valid.js';
 import { validateModelJson } from '../model/model-json-validator.js';
 import { encodeText } from '../xml/codec.js';
-import { flag, type OptionSpecs, type Parsed, shownValue, startCommand, str, UsageError, reportUsage, readLimitHelp, READ_LIMIT_OPTIONS, withLimitFlags } from './args.js';
+import { flag, type OptionSpecs, type Parsed, type ReadLimits, shownValue, startCommand, str, UsageError, reportUsage, readLimitHelp, READ_LIMIT_OPTIONS, withLimitFlags } from './args.js';
 import { INPUT_EXTENSIONS, inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { inputFailure, reportFailure } from './json-report.js';
@@ -95,6 +96,28 @@ function toXml(input: string, p: Parsed, io: CliIo): Uint8Array {
   }
 }
 
+/**
+ * Refuses a model nested deeper or holding more markup than a read of its XML would take, as that read would. Both are
+ * counted from below (the elements of a package around its sequence, and end tags, are not), so nothing the read
+ * would take is refused here; what passes is the read's to judge exactly.
+ */
+function checkModelSize(sequence: ModelJson['sequence'], limits: ReadLimits): void {
+  const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const maxNodes = limits.maxNodes ?? DEFAULT_MAX_NODES;
+  // The sequence is one level (the reader counts it, and in a package the elements around it count too).
+  const todo: [node: unknown, depth: number][] = [[sequence, 1]];
+  let nodes = 0;
+  for (let entry = todo.pop(); entry; entry = todo.pop()) {
+    const [node, depth] = entry;
+    if (depth > maxDepth) throw new TaskSequenceError('XML_TOO_DEEP', `Elements are nested deeper than ${maxDepth} levels (option maxDepth).`);
+    if ((node as { kind?: unknown }).kind !== 'text' && ++nodes > maxNodes) {
+      throw new TaskSequenceError('INPUT_TOO_LARGE', `The JSON describes more than ${maxNodes} markup items (elements, comments, instructions); the limit is ${maxNodes} (option maxNodes), so it is refused before its XML costs memory.`);
+    }
+    const children = (node as { children?: unknown }).children;
+    if (Array.isArray(children)) for (const c of children) todo.push([c, depth + 1]);
+  }
+}
+
 function jsonToXml(input: string, p: Parsed, io: CliIo): Uint8Array {
   // --max-bytes holds for the JSON file; --max-nodes and --max-depth for the sequence it describes, read back from the
   // XML written for it (which is as large as it is: that size was the JSON's to pass).
@@ -102,6 +125,10 @@ function jsonToXml(input: string, p: Parsed, io: CliIo): Uint8Array {
   const readBackXml = (bytes: Uint8Array) => readBack(bytes, input, { ...limits, maxBytes: Math.max(bytes.length, 1) });
   const value = parseJsonInput(Buffer.from(io.readFile(input, limits.maxBytes)).toString('utf8'), input, 'NOT_A_TASK_SEQUENCE');
   const model = fromModelJson(value);
+  // Held to --max-depth and --max-nodes before any XML is made of it: the XML is indented, so its size grows with the
+  // square of the depth, and 50,000 levels of JSON (3.5 MB) ran the process out of memory before the read back could
+  // refuse them.
+  checkModelSize(model.sequence, limits);
   const bare = flag(p, 'bare');
   if (bare && model.container !== 'sequence') {
     // Asked for, so written; but a bare <sequence> is not the package, and nothing else would say what it lost.
