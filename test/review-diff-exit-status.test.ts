@@ -11,7 +11,8 @@ describe('cmts diff: a bug is trouble (status 2), never "different" (status 1)',
       throw new RangeError('unexpected');
     };
     expect(await main(['diff', 'a.xml', 'b.xml'], m.io)).toBe(2);
-    expect(m.stderr).toBe('cmts: internal error: unexpected\n');
+    // Named with its file and code, as every command names a failed input.
+    expect(m.stderr).toBe('cmts diff: a.xml: INTERNAL_ERROR cmts failed on this input: unexpected. This is a bug in cmts; the other inputs were still processed.\n');
   });
 
   it('under --json the report is one INTERNAL_ERROR record', async () => {
@@ -20,6 +21,6 @@ describe('cmts diff: a bug is trouble (status 2), never "different" (status 1)',
       throw new RangeError('unexpected');
     };
     expect(await main(['diff', 'a.xml', 'b.xml', '--json'], m.io)).toBe(2);
-    expect(JSON.parse(m.stdout)).toMatchObject({ results: [{ error: { code: 'INTERNAL_ERROR', message: 'unexpected' } }], summary: { failed: 1 } });
+    expect(JSON.parse(m.stdout)).toMatchObject({ results: [{ error: { code: 'INTERNAL_ERROR', message: 'cmts failed on this input: unexpected. This is a bug in cmts; the other inputs were still processed.' } }], summary: { failed: 1 } });
   });
 });

@@ -71,8 +71,13 @@ export function reportFailure(command: string, input: string, e: TaskSequenceErr
   err.write(`cmts ${command}: ${e.format()}\n`);
 }
 
-/** Whether a thrown value is an input failure to report (anything else is a bug and is rethrown). */
+/**
+ * A thrown value as the failure of the input being processed. Anything but a {@link TaskSequenceError} is cmts's
+ * fault, `INTERNAL_ERROR`, and costs that input only: the other inputs of a batch are still processed, as the error
+ * table promises (a stack overflow on one file stopped `convert` before the next).
+ */
 export function inputFailure(e: unknown): TaskSequenceError {
   if (e instanceof TaskSequenceError) return e;
-  throw e;
+  const why = e instanceof Error ? e.message : String(e);
+  return new TaskSequenceError('INTERNAL_ERROR', `cmts failed on this input: ${why}. This is a bug in cmts; the other inputs were still processed.`);
 }

@@ -16,6 +16,7 @@ import type { ReadLimits } from './args.js';
 import { detached } from './detached.js';
 import type { CliIo } from './io.js';
 import { cliError, type Identity, type Kb977203CommandResult, type Mode, NOT_APPLICABLE, type Outcome, withFlagNames } from './kb977203-output.js';
+import { inputFailure } from './json-report.js';
 import { loadBytes } from './load.js';
 import { unifiedDiff } from './text-diff.js';
 import { appendAll } from '../arrays.js';
@@ -99,12 +100,9 @@ export function commitFile(r: FileResult, target: string | undefined, io: CliIo)
  * `TaskSequenceError` is the input's fault; anything else is cmts's (`INTERNAL_ERROR`), and the batch goes on.
  */
 export function failedInput(input: string, e: unknown): Outcome {
-  if (e instanceof TaskSequenceError) {
-    if (e.file === undefined) e.file = input;
-    return { input, error: cliError(e) };
-  }
-  const why = e instanceof Error ? e.message : String(e);
-  return { input, error: new TaskSequenceError('INTERNAL_ERROR', `cmts failed on this input: ${why}. This is a bug in cmts; the other inputs were still processed.`, { file: input }) };
+  const error = inputFailure(e);
+  if (error.file === undefined) error.file = input;
+  return { input, error };
 }
 
 /** A {@link TaskSequenceError} as plain data, to cross from a worker thread (a structured clone drops its class). */

@@ -7,7 +7,7 @@ import { applyWith, checkWith, TRANSFORMS, type TransformEntry, type TransformRe
 import { PRESETS } from '../presets/index.js';
 import { validOptions } from '../transforms/values.js';
 import { flag, type OptionSpecs, type Parsed, reportUsage, shownValue, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
-import { errorRecord, printErrorJson, printJson } from './json-report.js';
+import { errorRecord, inputFailure, printErrorJson, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
 import { expandInputs } from './inputs.js';
 import { parseJsonInput } from './json-input.js';
@@ -155,9 +155,9 @@ export function run(argv: string[], io: CliIo): number {
       }
       for (const r of reports) outcomes.push({ input: r.label, report: r.report, written });
     } catch (e) {
-      if (!(e instanceof TaskSequenceError)) throw e;
-      if (e.file === undefined) e.file = file;
-      outcomes.push({ input: file, error: e });
+      const error = inputFailure(e);
+      if (error.file === undefined) error.file = file;
+      outcomes.push({ input: file, error });
     }
   }
   if (flag(p, 'json')) {
