@@ -77,6 +77,27 @@ describe('R6: PATCH written in a form Windows Installer does not read as a PATCH
     });
   }
 
+  for (const [what, props, written] of [
+    ['an unquoted path with a space, then other properties', 'PATCH=C:\\Program Files\\Hotfix\\a.msp SMSSLP=CM01', 'PATCH=C:\\Program Files\\Hotfix\\a.msp'],
+    ['an unquoted list whose first path has a space', 'SMSSLP=SLP01 PATCH=C:\\My Patches\\KB1.msp;C:\\y.msp', 'PATCH=C:\\My Patches\\KB1.msp;C:\\y.msp'],
+  ] as const) {
+    it(`${what}: refused, not quoted into a list whose first path is the text before the space`, () => {
+      const input = withProps(props);
+      const error = refusal(input);
+      expect(error.code).toBe('INSTALL_PROPERTIES_INVALID');
+      expect(error.message).toContain(`have ${written} at character`);
+      expect(error.message).toMatch(/has a space and no quotation marks, so Windows Installer ends the value at the space/);
+      expect(kbLint(input)).toEqual(['error kb977203/patch-quoted']);
+    });
+  }
+
+  it('an unquoted PATCH followed by a property or a switch is read as it was', () => {
+    for (const props of ['PATCH=C:\\Hotfix\\a.msp SMSSLP=CM01', 'PATCH=C:\\Hotfix\\a.msp /mp:CM01']) {
+      const { out } = applied(withProps(props));
+      expect(propsOf(out)).toContain(EXPECTED);
+    }
+  });
+
   it('names the whole single-quoted value, spaces and all', () => {
     expect(refusal(withProps("PATCH='C:\\Program Files\\Hotfixes\\a.msp' FSP=FSP01")).message).toContain("have PATCH='C:\\Program Files\\Hotfixes\\a.msp' at character 1");
   });

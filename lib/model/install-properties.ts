@@ -2,6 +2,7 @@
  * The Setup Windows and ConfigMgr "Installation properties" string: space-separated `NAME=value` Windows Installer
  * properties and ccmsetup parameters, where double quotes group a value that has spaces (Windows command-line rules).
  */
+import { shownValue } from '../shown-value.js';
 
 /** One property or parameter of the string, with its span. */
 export interface PropertyToken {
@@ -143,6 +144,14 @@ export function patchSyntaxProblem(text: string): PatchSyntaxProblem | undefined
       let end = t.end;
       for (let j = i + 1; j < tokens.length && !/'$/.test(text.slice(t.start, end)); j++) end = (tokens[j] as PropertyToken).end;
       return { at: t.start, written: text.slice(t.start, end), why: 'its value is in single quotation marks, which Windows Installer does not take as quotation marks: they would be part of the paths, which then name no file. Write PATCH="<path>;<path>" with double quotation marks.' };
+    }
+    // An unquoted path with a space: Windows Installer ends the value at the space, and the rest is a word that is
+    // no property (`PATCH=C:\Program Files\x.msp`). Appending to it would quote a list whose first path is `C:\Program`.
+    const rest = next !== undefined && next.name === undefined && !nextRaw.startsWith('/') ? nextRaw : undefined;
+    if (next !== undefined && rest !== undefined && !raw.slice(raw.indexOf('=') + 1).startsWith('"') && (!/\.msp$/i.test(raw) || /\.msp\b/i.test(rest))) {
+      let end = next.end;
+      for (let j = i + 2; j < tokens.length && (tokens[j] as PropertyToken).name === undefined && !text.startsWith('/', (tokens[j] as PropertyToken).start); j++) end = (tokens[j] as PropertyToken).end;
+      return { at: t.start, written: text.slice(t.start, end), why: `its value has a space and no quotation marks, so Windows Installer ends the value at the space and ${shownValue(nextRaw, '"')} is left as no property. Write PATCH="<path>;<path>" with the paths in double quotation marks.` };
     }
   }
   return undefined;
