@@ -11,6 +11,7 @@ import {
   patchList,
   readTaskSequence,
   RestartComputerStep,
+  revertKb977203,
   SetupWindowsStep,
   STEP_TYPES,
   writeTaskSequenceText,
@@ -68,6 +69,17 @@ describe('KB977203 requirements', () => {
     expect(setup.clientInstallProperties).toBe('SMSSLP=SLP01 PATCH="C:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977384\\SCCM2007AC-SP2-KB977384-x86.msp"');
     expect(report.alreadyInPlace).toContainEqual(expect.objectContaining({ requirement: 'R2' }));
     expect(items.map((i) => i.node.attributes.type)).toContain(STEP_TYPES.installSoftware);
+  });
+
+  it('R2: revert leaves a KB977203 entry listed beside KB977384, which the preset never adds there, and gives the input back', () => {
+    const props = 'PATCH="C:\\hotfix\\KB977384\\SCCM2007AC-SP2-KB977384-x86.msp;C:\\x\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp"';
+    const input = ONE.replace('FSP=FSP01', props);
+    const { text } = patched(input);
+    const doc = readTaskSequence(text);
+    const report = revertKb977203(doc, { certfixPackage: 'ABC00010' });
+    expect(report.changes.map((c) => c.requirement)).not.toContain('R4');
+    expect(report.alreadyInPlace).toContainEqual(expect.objectContaining({ requirement: 'R2' }));
+    expect(writeTaskSequenceText(doc)).toBe(input);
   });
 
   it('R3/R4: SP2 path into \\i386\\hotfix\\KB977203\\ of the client package in the task sequence cache', () => {

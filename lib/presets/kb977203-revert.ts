@@ -56,17 +56,24 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   // The preset gives a replace-scenario capture sequence only "Run another program first" (R15): its Setup steps,
   // their PATCH entries, CCMCertFix steps and references are the administrator's, and revert leaves them.
   const capture = o.scenario === 'replace-capture';
+  const kept: AlreadyInPlace[] = [];
   for (const located of capture ? [] : findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr })) {
     const view = new SetupWindowsStep(located.node);
     const before = view.clientInstallProperties;
     const list = patchList(before);
     if (list === undefined || !list.some(isKb977203Entry)) continue;
+    // The preset leaves a PATCH that lists the KB977384 client update alone (R2), so a KB977203 entry beside it was
+    // never the preset's: it stays.
+    const covering = list.find((p) => /KB977384/i.test(p));
+    if (covering !== undefined) {
+      kept.push({ what: `PATCH with its KB977203 entry, beside the KB977384 client update (${covering}): the preset adds none there`, where: located.path, requirement: 'R2' });
+      continue;
+    }
     const after = withoutKb977203Entries(before);
     edits.push({ change: { what: 'removed the KB977203 entry from PATCH', where: located.path, before, after, requirement: 'R4' }, apply: () => void (view.clientInstallProperties = after) });
   }
   const groups: Located<Group>[] = [];
   const removed = new Set<Node>();
-  const kept: AlreadyInPlace[] = [];
   const cleared: Issue[] = [];
   const ours = (item: SequenceItem | undefined, name: string): item is Step => item !== undefined && item.kind === 'step' && item.attributes.name === name;
   for (const located of capture ? [] : listItems(doc.sequence)) {
