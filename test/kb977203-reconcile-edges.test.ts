@@ -288,6 +288,23 @@ describe('R13: a CCMCertFix step after the user state is restored is too late, i
   });
 });
 
+describe('R13: the CCMCertFix package run with another program', () => {
+  const OTHER = CERTFIX().replace('>CCMCertFix</variable>', '>Run CCMCertFix hidden</variable>');
+
+  it('is not taken for CCMCertFix, and the report warns that the sequence may run it twice, naming the option', () => {
+    const { report } = applied(EXPORT(SETUP('SMSSLP=SLP01') + OTHER + RESTART()));
+    expect(report.changes.map((c) => c.requirement)).toContain('R13');
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'KB977203_CERTFIX_OTHER_PROGRAM', severity: 'warning', path: 'Fix the client certificate', message: expect.stringContaining('with the program "Run CCMCertFix hidden", not "CCMCertFix"') }));
+    expect(report.diagnostics.find((d) => d.code === 'KB977203_CERTFIX_OTHER_PROGRAM')?.message).toContain('--certfix-program');
+  });
+
+  it('given as the program, it is adopted, and nothing is said', () => {
+    const { report } = applied(EXPORT(SETUP('SMSSLP=SLP01') + OTHER + RESTART()), { ...O, certfixProgram: 'Run CCMCertFix hidden' });
+    expect(report.alreadyInPlace.map((a) => a.requirement)).toEqual(['R13', 'R14']);
+    expect(report.diagnostics.map((d) => d.code)).not.toContain('KB977203_CERTFIX_OTHER_PROGRAM');
+  });
+});
+
 describe('R12: "Run another program first" with spaces around its parts', () => {
   for (const value of [' ABC00010;;CCMCertFix ', 'ABC00010 ;; CCMCertFix', '\tabc00010;;ccmcertfix\n']) {
     it(`${JSON.stringify(value)} is the same program: rewritten in ConfigMgr's form as a change, not a conflict`, () => {

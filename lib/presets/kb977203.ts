@@ -25,6 +25,7 @@ import { neverRuns, runsProgram } from './kb977203-step-queries.js';
 import { planWiring } from './kb977203-wiring.js';
 import { canSetProperty } from '../containers/index.js';
 import { containerReferences, planContainerReference, removeContainerReference } from '../transforms/container-references.js';
+import { shownValue } from '../shown-value.js';
 
 export { KB977203_MSP, KB977203_STEP_NAMES, type Kb977203Options, type Kb977203Scenario } from './kb977203-options.js';
 export { KB977203_HOTFIX_DIR, kb977203PatchPath } from './kb977203-patch.js';
@@ -130,6 +131,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
       throw new TaskSequenceError('MISSING_SETUP_WINDOWS_STEP', `The ${o.scenario} scenario needs a Setup Windows and ConfigMgr step (type ${STEP_TYPES.setupWindowsAndConfigMgr}) to carry PATCH and to insert CCMCertFix after, and this sequence has none. For the capture half of a replace, use the replace-capture scenario (R15).`);
     }
     const order = executionOrder(doc, matches, items);
+    otherProgramsOf(items, o, matches, diagnostics);
     const description = dependentAbsent ? KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT : dependentKept ? KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT : undefined;
     const wirings = setups.map((s) => ({ patch: planPatch(doc, s, o), wiring: planWiring(doc, s, o, order, description) }));
     for (const { patch, wiring } of wirings) {
@@ -156,6 +158,26 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
   }
   const changes = edits.map((e) => e.change);
   return { edits, report: { scenario: o.scenario, container: doc.container, changed: changes.length > 0, changes, alreadyInPlace: already, diagnostics, setupSteps } };
+}
+
+/**
+ * Warns of Install Software steps that run the CCMCertFix package with another program (`Run CCMCertFix hidden`):
+ * they are not taken for CCMCertFix, so the preset wires its own program beside them, and if that program is
+ * CCMCertFix too the sequence runs it twice and restarts twice. Only the options can say which program it is.
+ */
+function otherProgramsOf(items: readonly Located[], o: ResolvedKb977203Options, matches: (item: SequenceItem) => boolean, diagnostics: Issue[]): void {
+  for (const { node, path } of items) {
+    if (node.kind !== 'step' || node.attributes.type !== STEP_TYPES.installSoftware || matches(node)) continue;
+    const view = new InstallSoftwareStep(node);
+    if ((view.packageId ?? '').toUpperCase() !== o.certfixPackage.toUpperCase()) continue;
+    const program = view.programName ?? '';
+    diagnostics.push({
+      code: 'KB977203_CERTFIX_OTHER_PROGRAM',
+      severity: 'warning',
+      path,
+      message: `"${path}" runs the CCMCertFix package ${o.certfixPackage} with the program ${shownValue(program, '"')}, not ${shownValue(o.program, '"')}, so it is not taken for CCMCertFix. If ${shownValue(program, '"')} is the CCMCertFix program, give it as the CCMCertFix program (--certfix-program, option certfixProgram), or the sequence runs CCMCertFix twice.`,
+    });
+  }
 }
 
 /**
