@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as api from '../lib/index.js';
 import * as everything from './helpers/api.js';
+import * as catalog from '../lib/api/catalog.js';
+import * as model from '../lib/api/model.js';
 
 const ROOT_EXPORTS = [
   'BREAK',
@@ -85,5 +87,9 @@ describe('public exports', () => {
     for (const f of entryFiles) expect(barrel, `test/helpers/api.ts re-exports lib/api/${f}.ts`).toContain(`'../../lib/api/${f}.js'`);
     const reachable = new Set(Object.keys(everything));
     expect(FORMERLY_AT_ROOT.filter((n) => !reachable.has(n))).toEqual([]);
+  });
+
+  it('cmts/catalog has findItems, which the README lists with its authoring operations (it is the one of cmts/model)', () => {
+    expect(catalog.findItems).toBe(model.findItems);
   });
 });
