@@ -66,6 +66,7 @@ export type ErrorCode = keyof typeof ERROR_CODES;
  */
 export const NOTICE_CODES = {
   XML_DECLARATION_NOT_FIRST: 'Comments come before the XML declaration; the file is kept as is, but ConfigMgr refuses it.',
+  REFERENCES_NOT_IN_FILE: 'The sequence has no <referenceList> (ConfigMgr 2007 keeps none in the file), so add-reference adds nothing.',
   DEPENDENT_PROGRAM_NOT_IN_FILE: 'A bare <sequence> cannot hold "Run another program first"; set it on the package instead.',
   ZIP_REFERENCES_INFO_UNCHANGED: "A package reference added to (or removed from) a .zip export's sequence is not recorded in its ReferencesInfo.xml: the part is missing or not in a form cmts can edit, or nothing said the package's type.",
   PACKAGE_LEFT_BEHIND: "A sequence built or converted into a container that has no place for some of its package's parts (a bare <sequence> has no package properties; only an object.xml has CIM types, null and array properties and schema data) is written without them.",

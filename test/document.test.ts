@@ -92,6 +92,15 @@ describe('TaskSequenceDocument', () => {
     expect(doc.apply(t)).toEqual(checked);
   });
 
+  it('add-reference on a sequence with no <referenceList> (ConfigMgr 2007) adds nothing and says so', () => {
+    const doc = readTaskSequence(BYTES);
+    expect(doc.sequence.children.some((c) => c.kind === 'referenceList')).toBe(false);
+    const report = doc.apply(createTransform('add-reference', { packageId: 'CM1000AB' }));
+    expect(report.changed).toBe(false);
+    expect(report.issues).toEqual([expect.objectContaining({ code: 'REFERENCES_NOT_IN_FILE', severity: 'info', message: expect.stringContaining('no reference to CM1000AB is added') })]);
+    expect(Buffer.from(doc.toBytes()).equals(BYTES)).toBe(true);
+  });
+
   it('clone() is independent of the original and keeps the read options', () => {
     const doc = readTaskSequence(BYTES, { file: 'ts.xml' });
     const copy = doc.clone();

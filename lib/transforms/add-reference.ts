@@ -79,5 +79,13 @@ export function planAddReference(doc: TaskSequenceDocument, options: AddReferenc
 export function addReference(options: AddReferenceOptions): Transform {
   // Checked here too: a script that calls the factory gets the refusals createTransform gives, before any edit.
   const checked = validOptions<AddReferenceOptions>('add-reference', 'add-reference.options.schema.json', options);
-  return fromPlan((doc) => planAddReference(doc, checked));
+  return fromPlan((doc) => {
+    const plan = planAddReference(doc, checked);
+    // Said, as set-dependent-program says of a bare <sequence>: a 2007 sequence has no list to add to, and a
+    // transform that changes nothing without a word looks like one that worked.
+    if (!referenceList(doc.sequence)) {
+      plan.diagnostics.push({ code: 'REFERENCES_NOT_IN_FILE', severity: 'info', message: `The sequence has no <referenceList> (a ConfigMgr 2007 sequence keeps none: the site works out the packages a sequence needs from its steps), so no reference to ${checked.packageId} is added.` });
+    }
+    return plan;
+  });
 }
