@@ -3,11 +3,12 @@
  * the reader noticed, and the methods a script needs: query steps and groups, walk, apply transforms (or check what
  * they would change), clone, and write back. Read one with `readTaskSequence`.
  */
-import { type ContainerKind, getProperty, listProperties, setProperty } from './containers/index.js';
+import { type ContainerKind, getProperty, listProperties, SEQUENCE_HOLDER, setProperty } from './containers/index.js';
 import type { Embedded } from './containers/embedded.js';
-import { type Issue, LineCounter, type LinePos } from './errors.js';
+import { type Issue, LineCounter, type LinePos, TaskSequenceError } from './errors.js';
 import { type ItemFilter, itemMatches, type LocatedGroup, type LocatedStep, selectGroups, selectSteps } from './item-query.js';
 import { listItems, type Located } from './model/query.js';
+import { snapshot } from './model/snapshot.js';
 import type { Element, Group, Node, Sequence, SequenceItem, Step, SubTaskSequence, XmlDocument } from './model/types.js';
 import { type AlreadyInPlace, type Change, type Transform, TransformContext } from './transforms/context.js';
 import { visit as walk, type Visitor } from './visit.js';
@@ -147,14 +148,22 @@ export class TaskSequenceDocument {
   }
 
   /**
-   * Runs transforms in order on this document and returns one report of what they changed. All or nothing: each
-   * transform of cmts refuses (throws) before its first edit, and several are first run on a copy, so that one refusing
-   * after another has made its edits leaves this document as it was. (A transform of your own that throws part-way
-   * through its edits, given alone, leaves them made.)
+   * Runs transforms in order on this document and returns one report of what they changed. All or nothing: when one
+   * throws (a transform of cmts refusing, or one of your own failing part-way through its edits), the document is put
+   * back as it was, every node a script holds still in its place, and the error is thrown on.
    */
   apply(...transforms: Applicable[]): ApplyReport {
-    if (transforms.length > 1) this.clone().run(transforms);
-    return this.run(transforms);
+    // An undo point rather than a first run on a copy: no text is printed or parsed, each transform runs once, and
+    // the nodes a script holds stay the document's.
+    const undo = snapshot(this.embedded ? [this.xml, this.embedded.xml] : [this.xml]);
+    const issues = this.issues.slice();
+    try {
+      return this.run(transforms);
+    } catch (e) {
+      undo.restore();
+      this.issues.splice(0, this.issues.length, ...issues);
+      throw e;
+    }
   }
 
   /** What {@link TaskSequenceDocument.apply} would report, found on a clone: this document is not changed. */
@@ -181,8 +190,16 @@ export class TaskSequenceDocument {
     return listProperties(this.container, this.root);
   }
 
-  /** One package property, or undefined when absent (or when the container has none). */
+  /**
+   * One package property, or undefined when absent (or when the container has none). Throws `INVALID_ARGUMENT`, as
+   * {@link TaskSequenceDocument.setProperty} does, for the one that holds the sequence (`SequenceData`, object.xml's
+   * `Sequence`): its text as read says nothing of the edits since, and {@link TaskSequenceDocument.properties} leaves
+   * it out. The sequence is `doc.sequence`; the file with it, `doc.toString()`.
+   */
   getProperty(name: string): string | undefined {
+    if (this.container !== 'sequence' && name === SEQUENCE_HOLDER[this.container]) {
+      throw new TaskSequenceError('INVALID_ARGUMENT', `${name} holds the task sequence itself, not a package property: read doc.sequence (doc.toString() for the whole file) instead of getting it.`);
+    }
     return getProperty(this.container, this.root, name);
   }
 

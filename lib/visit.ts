@@ -3,16 +3,21 @@
  * what it returns steers the walk.
  *
  * Editing during the walk: change the current node freely; insert siblings after it (they are visited next);
- * to remove the current node, return {@link REMOVE} (do not splice it yourself); return {@link SKIP} after replacing
- * a node's children to avoid walking into them; return {@link BREAK} to stop.
+ * to remove the current node, return {@link REMOVE} (do not splice it yourself): an element, comment or processing
+ * instruction goes with the white space before it, which indented it, as `removeItem` takes a step; return
+ * {@link SKIP} after replacing a node's children to avoid walking into them; return {@link BREAK} to stop.
  */
+import { noteTaken } from './model/item-edits.js';
 import type { Node, Parent, XmlDocument } from './model/types.js';
 
 /** Stop the whole walk. */
 export const BREAK = Symbol('BREAK');
 /** Do not walk into this node's children. */
 export const SKIP = Symbol('SKIP');
-/** Remove this node from its parent and go on with its next sibling. */
+/**
+ * Remove this node from its parent and go on with its next sibling. An element, comment or processing instruction is
+ * removed with the white space right before it (its indentation), so no blank line is left where it stood.
+ */
 export const REMOVE = Symbol('REMOVE');
 
 /** What a visitor may return; `undefined` (or nothing) means go on. */
@@ -38,7 +43,12 @@ export function visit(root: Parent | XmlDocument, visitor: Visitor): boolean {
     const result = visitor(node, ancestors, i);
     if (result === BREAK) return false;
     if (result === REMOVE) {
-      parent.children.splice(i, 1);
+      // With its indentation: a line of white space left where the node stood was written as a blank line.
+      const before = node.kind === 'text' || node.kind === 'cdata' ? undefined : parent.children[i - 1];
+      const indented = before !== undefined && before.kind === 'text' && /^[ \t\r\n]*$/.test(before.value);
+      parent.children.splice(indented ? i - 1 : i, indented ? 2 : 1);
+      if (indented) indices[indices.length - 1] = i - 1;
+      noteTaken(node);
       continue;
     }
     indices[indices.length - 1] = i + 1;

@@ -36,7 +36,7 @@ describe('edits through parent links', () => {
     const a = doc.sequence.children.find((c): c is Group => c.kind === 'group') as Group;
     const a2 = a.children.filter((c) => c.kind === 'step')[1] as Step;
     a.children.splice(a.children.indexOf(a2), 1);
-    expect(removeItem(doc.sequence, a2)).toBe(false);
+    expect(() => removeItem(doc.sequence, a2)).toThrow(expect.objectContaining({ code: 'STEP_NOT_FOUND' }));
     const a1 = a.children.find((c) => c.kind === 'step') as Step;
     let anchor = a1;
     for (let i = 0; i < 50; i++) {

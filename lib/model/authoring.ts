@@ -9,6 +9,7 @@ import { buildCondition, type ConditionOperand } from './condition-builder.js';
 import { appendLaidOut, detectIndentUnit, insertLaidOut, layoutAt, whitespaceBefore } from './format.js';
 import { linkAdded } from './parents.js';
 import { isSequenceItem, locate, parentOf } from './query.js';
+import { refusePlaced } from './refuse-placed.js';
 import type { Group, Node, Sequence, SequenceItem } from './types.js';
 import { plainCopy } from './plain-copy.js';
 
@@ -78,7 +79,7 @@ function insertBefore(sequence: Sequence, parent: Sequence | Group, index: numbe
   const unit = detectIndentUnit(sequence);
   insertLaidOut(parent, index, [item], unit);
   // Inserted after the element with its layout; the two swap places so the new item comes first. Searched for past
-  // the element: the same object may already stand earlier (a node can be put in two places).
+  // the element: the same object may already stand earlier (put there behind cmts's back: addItem refuses it).
   const placed = parent.children.indexOf(item, index + 1);
   parent.children[placed] = parent.children[index] as Node;
   parent.children[index] = item;
@@ -98,11 +99,17 @@ function appendLast(sequence: Sequence, parent: Sequence | Group, item: Sequence
 
 /**
  * Adds a step or group at `position`. Throws `STEP_NOT_FOUND` when the reference item or group is not in `sequence`.
- * `item` must be in no sequence yet (a new one, or a {@link copyItem} copy): an item already there is moved with
- * {@link moveItem}. It is not checked, because finding that a node is nowhere in a tree costs a search of the tree,
- * which would make each addition cost the size of the sequence.
+ * `item` must be in no sequence yet (a new one, or a {@link copyItem} copy): one already in `sequence` is refused with
+ * `INVALID_ARGUMENT`, before any edit, and is moved with {@link moveItem}. The check costs nothing for a new item (see
+ * `refuse-placed.ts`), so additions in a loop do not search the tree.
  */
 export function addItem(sequence: Sequence, item: SequenceItem, position: Position): void {
+  refusePlaced(sequence, [item]);
+  place(sequence, item, position);
+}
+
+/** Puts `item`, which is in no parent, at `position`: {@link addItem} without its check, for a move. */
+function place(sequence: Sequence, item: SequenceItem, position: Position): void {
   if ('before' in position || 'after' in position) {
     const ref = 'before' in position ? position.before : position.after;
     const where = locate(sequence, ref);
@@ -145,7 +152,7 @@ export function moveItem(sequence: Sequence, item: SequenceItem, position: Posit
   const from = ws ? where.index - 1 : where.index;
   const taken = where.parent.children.splice(from, ws ? 2 : 1);
   try {
-    addItem(sequence, item, position);
+    place(sequence, item, position);
   } catch (e) {
     where.parent.children.splice(from, 0, ...taken);
     throw e;

@@ -6,21 +6,26 @@
  */
 import { TaskSequenceError } from '../errors.js';
 import { detectIndentUnit, isBlank, layOut, layoutAt, whitespaceBefore, type Layout } from './format.js';
-import { noteInserted } from './item-edits.js';
+import { noteInserted, noteTaken } from './item-edits.js';
 import { linkRebuilt } from './parents.js';
 import { isSequenceItem, locate } from './query.js';
+import { mayBeIn, placedError } from './refuse-placed.js';
 import type { Node, Parent, Sequence, SequenceItem, Text } from './types.js';
 
 /** Edits recorded for one pass; see {@link editBatch}. */
 export interface EditBatch {
-  /** Records {@link insertAfter}`(sequence, ref, items)`; `ref` may be an item inserted earlier in the batch. */
+  /**
+   * Records {@link insertAfter}`(sequence, ref, items)`; `ref` may be an item inserted earlier in the batch, and an item
+   * may be one the batch removed earlier (so moving it).
+   */
   insertAfter(ref: SequenceItem, items: SequenceItem[]): void;
   /** Records {@link removeItem}`(sequence, item)`; an item that is not in the sequence when the batch is applied is skipped. */
   remove(item: SequenceItem): void;
   /**
    * Makes the recorded edits, as if each had been made in turn by {@link insertAfter} or {@link removeItem}, and empties
-   * the batch (it can record more). Throws `STEP_NOT_FOUND`, before any edit, when a reference item is not in the
-   * sequence (or was removed earlier in the batch). Returns how many removals found their item.
+   * the batch (it can record more). Throws, before any edit, `STEP_NOT_FOUND` when a reference item is not in the
+   * sequence (or was removed earlier in the batch), and `INVALID_ARGUMENT` when an item inserted is in the sequence
+   * already (and not removed earlier in the batch) or inserted twice. Returns how many removals found their item.
    */
   apply(): number;
 }
@@ -130,13 +135,21 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
       list = t.after.get(op.ref) ?? [];
       t.after.set(op.ref, list);
     }
-    const group = op.items.map((node): Placed => ({ node, ws, layout, removed: false, after: [] }));
-    for (const g of group) {
-      placed.set(g.node, g);
+    const group: Placed[] = [];
+    for (const node of op.items) {
+      // Not already in the sequence: put in earlier by the batch, or there from the start and not removed since.
+      const earlier = placed.get(node);
+      const there = !earlier && mayBeIn(sequence, node) && find(node);
+      if (earlier || (there && !touched.get(there.parent)?.removed.has(node))) throw placedError(node, !!earlier);
+      const g: Placed = { node, ws, layout, removed: false, after: [] };
+      placed.set(node, g);
       parentOfPlaced.set(g, parent);
+      group.push(g);
     }
     list.push(group);
   }
+  // Removals noted before insertions: an item the batch moves is taken out of one parent and put into another.
+  for (const t of touched.values()) for (const n of t.removed) noteTaken(n);
   for (const [parent, t] of touched) rebuild(sequence, parent, t);
   return removals;
 }

@@ -7,26 +7,36 @@
 import { TaskSequenceError } from '../errors.js';
 import { createPackageReference } from './builders.js';
 import { detectIndentUnit, insertLaidOut, appendLaidOut, layoutAt, whitespaceBefore } from './format.js';
-import { noteAttribute } from './item-edits.js';
+import { noteAttribute, noteTaken } from './item-edits.js';
 import { linkAdded } from './parents.js';
 import { locate, parentOf } from './query.js';
+import { refusePlaced } from './refuse-placed.js';
 import type { Element, Node, ParentElement, Reference, ReferenceList, Sequence, SequenceItem } from './types.js';
 
-/** Inserts `items` right after `ref` (same parent, in the given order). Throws `STEP_NOT_FOUND` if `ref` is not in `sequence`. */
+/**
+ * Inserts `items` right after `ref` (same parent, in the given order). Throws `STEP_NOT_FOUND` if `ref` is not in
+ * `sequence`, and `INVALID_ARGUMENT`, inserting none, if an item is in it already or given twice: move one with
+ * `moveItem`, or insert a `copyItem` copy.
+ */
 export function insertAfter(sequence: Sequence, ref: SequenceItem, items: SequenceItem[]): void {
   const where = locate(sequence, ref);
   if (!where) throw new TaskSequenceError('STEP_NOT_FOUND', `The step ${JSON.stringify(ref.attributes.name ?? '')} is not in this sequence.`);
+  refusePlaced(sequence, items);
   insertLaidOut(where.parent, where.index, items, detectIndentUnit(sequence));
   // In a linked tree the new items get parent links now, so the next edit after them finds them without re-linking.
   linkAdded(sequence, where.parent, items, where.index + 2);
 }
 
-/** Removes a step or group (and the whitespace that indented it). Returns false if it was not in `sequence`. */
-export function removeItem(sequence: Sequence, item: SequenceItem): boolean {
+/**
+ * Removes a step or group (and the whitespace that indented it). Throws `STEP_NOT_FOUND` if it is not in `sequence`,
+ * as {@link insertAfter} does for its reference (it returned false, which a caller could miss). Returns true.
+ */
+export function removeItem(sequence: Sequence, item: SequenceItem): true {
   const where = locate(sequence, item);
-  if (!where) return false;
+  if (!where) throw new TaskSequenceError('STEP_NOT_FOUND', `The ${item.kind === 'group' ? 'group' : 'step'} ${JSON.stringify(item.attributes.name ?? '')} is not in this sequence.`);
   const ws = whitespaceBefore(where.parent, where.index);
   where.parent.children.splice(ws ? where.index - 1 : where.index, ws ? 2 : 1);
+  noteTaken(item);
   return true;
 }
 
