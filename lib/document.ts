@@ -9,6 +9,7 @@ import { type Issue, LineCounter, type LinePos, TaskSequenceError } from './erro
 import { type ItemFilter, itemMatches, type LocatedGroup, type LocatedStep, selectGroups, selectSteps } from './item-query.js';
 import { listItems, type Located } from './model/query.js';
 import { snapshot } from './model/snapshot.js';
+import { appendAll } from './arrays.js';
 import type { Element, Group, Node, Sequence, SequenceItem, Step, SubTaskSequence, XmlDocument } from './model/types.js';
 import { type AlreadyInPlace, type Change, type Transform, TransformContext } from './transforms/context.js';
 import { visit as walk, type Visitor } from './visit.js';
@@ -161,7 +162,8 @@ export class TaskSequenceDocument {
       return this.run(transforms);
     } catch (e) {
       undo.restore();
-      this.issues.splice(0, this.issues.length, ...issues);
+      this.issues.length = 0;
+      appendAll(this.issues, issues);
       throw e;
     }
   }
