@@ -78,6 +78,22 @@ describe('authoring keeps the formatting of untouched parts', () => {
     expect(writeTaskSequenceText(from)).toBe(ONE_LINE);
   });
 
+  it('a copy from another document is laid out as the target is: its indentation and newlines, not the source\'s', () => {
+    // PRETTY is indented with LF; the target is the same text with CRLF and tabs, and a one-line one.
+    const from = readTaskSequence(PRETTY);
+    const group = findItems(from.sequence, { kind: 'group' })[0]!.node as Group;
+    const crlf = readTaskSequence(PRETTY.replace(/\n/g, '\r\n').replace(/ {2}/g, '\t'));
+    copyItemTo(from.sequence, group, crlf.sequence, { last: crlf.sequence });
+    const text = writeTaskSequenceText(crlf);
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(text).toMatch(new RegExp(`\r\n\t<group name="${group.attributes.name}"[^>]*>\r\n\t\t<`));
+    const flat = readTaskSequence(ONE_LINE);
+    copyItemTo(from.sequence, group, flat.sequence, { last: flat.sequence });
+    expect(writeTaskSequenceText(flat)).not.toMatch(/[\r\n]/);
+    // The source is left as it was.
+    expect(writeTaskSequenceText(from)).toBe(PRETTY);
+  });
+
   it('sets flags, names, time-outs, retries and success codes through typed setters', () => {
     const doc = readTaskSequence(ONE_LINE);
     const step = findSteps(doc.sequence)[0]?.node as Step;

@@ -142,3 +142,12 @@ describe('cmts inspect shows every step\'s key settings from the step catalog', 
     expect(json.steps.find((s) => s.path === 'G/Reboot')?.settings).toEqual({ message: '', messageTimeout: 60, target: '' });
   });
 });
+
+describe('the JSON form without white space', () => {
+  it('drops only XML white space between elements: a no-break space is text, and stays', () => {
+    const doc = readTaskSequence('<sequence version="3.00">\n  <group name="g">\u00a0<step type="SMS_TaskSequence_RebootAction" name="r"><action>x</action></step>\n  </group>\n</sequence>');
+    const group = toModelJson(doc).sequence.children.find((c) => c.kind === 'group') as Group;
+    expect(group.children.map((c) => c.kind)).toEqual(['text', 'step']);
+    expect(group.children[0]).toEqual({ kind: 'text', value: '\u00a0' });
+  });
+});

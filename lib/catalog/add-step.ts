@@ -6,7 +6,7 @@ import type { ContainerKind } from '../containers/index.js';
 import { addItem, copyItem, type Position } from '../model/authoring.js';
 import { appendChild, referenceList } from '../model/mutate.js';
 import { listItems } from '../model/query.js';
-import { detectIndentUnit, insertLaidOut } from '../model/format.js';
+import { detectIndentUnit, dropLayout, insertLaidOut } from '../model/format.js';
 import { itemEdits } from '../model/item-edits.js';
 import type { Node, Reference, ReferenceList, Sequence, SequenceItem, Step, SubTaskSequence } from '../model/types.js';
 import { variables } from '../model/variables.js';
@@ -187,6 +187,9 @@ export function copyReferences(from: Sequence, to: Sequence, item: SequenceItem)
 /** Copies a step or group (deeply) from one sequence to a place in another (or the same), with its references. */
 export function copyItemTo<T extends SequenceItem>(from: Sequence, item: T, to: Sequence, position: Position): T {
   const copy = copyItem(item);
+  // Laid out as the target is (its indentation and newlines), not as the document it came from: a step copied from
+  // an LF file into a CRLF one brought bare LFs with it.
+  if (from !== to) dropLayout(copy);
   addItem(to, copy, position);
   copyReferences(from, to, item);
   return copy;

@@ -94,6 +94,20 @@ export function layOut(root: Node, layout: Layout | undefined): void {
   }
 }
 
+/**
+ * Takes the white space between elements out of a subtree (in place, at any depth), so that {@link layOut} lays it
+ * out afresh: for a copy from another document, whose indentation and newlines are that document's. Text of an
+ * element without element children is content, not layout, and stays.
+ */
+export function dropLayout(root: Node): void {
+  const todo: Node[] = [root];
+  for (let node = todo.pop(); node; node = todo.pop()) {
+    if (!hasChildren(node) || !node.children.some((c) => 'tag' in c)) continue;
+    node.children = node.children.filter((c) => !isBlank(c));
+    for (const c of node.children) todo.push(c);
+  }
+}
+
 /** Inserts `nodes` right after `parent.children[index]`, each on its own line like that child when it has one. */
 export function insertLaidOut(parent: Parent, index: number, nodes: Node[], unit: string): void {
   const ws = whitespaceBefore(parent, index);

@@ -12,6 +12,7 @@ import { SMS_PACKAGE_ORDER } from '../containers/index.js';
 import { isXmlName } from '../xml/chars.js';
 import { escapeAttribute, escapeText, heldText } from '../xml/entities.js';
 import { type ContainerWrapper, containerWrapper, wrapSequence } from './json-wrapper.js';
+import { isBlank } from './format.js';
 import { validateModelJson } from './model-json-validator.js';
 import { plainCopy } from './plain-copy.js';
 import { shownValue } from '../shown-value.js';
@@ -52,7 +53,8 @@ function strip(nodes: Node[]): Node[] {
   for (let entry = work.pop(); entry; entry = work.pop()) {
     const [from, into] = entry;
     for (const n of from) {
-      if (n.kind === 'text' && n.value.trim() === '') continue;
+      // XML white space only (not String.trim's, which takes a no-break space for white space and lost it).
+      if (isBlank(n)) continue;
       if (!('children' in n)) {
         into.push(n);
         continue;
