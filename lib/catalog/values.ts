@@ -76,6 +76,14 @@ export function decodeValue(valueType: ValueType, text: string): SettingValue | 
 }
 
 /**
+ * The typed value a view reads from a variable's (or the action line's) text: its lossless decoding, and for an enum
+ * one of the allowed values; else undefined, and the text is kept as written (`verbatim`).
+ */
+export function readValue(data: VariableData, text: string): SettingValue | undefined {
+  return isAllowed(data, text) ? decodeValue(data.valueType, text) : undefined;
+}
+
+/**
  * An integer JavaScript holds exactly (at most `Number.MAX_SAFE_INTEGER` either side of 0): past 2^53 a number is
  * already rounded when a script passes it (2^60 + 1 was written as 1152921504606847000). Such a value is given as
  * verbatim text, and a file's is read as verbatim.
