@@ -11,7 +11,8 @@ import { getAction, setAction, setVariable, variableIndex, variables } from '../
 import { readsBack, renderAction, templateProperties } from './action-line.js';
 import { actionTexts, misreadMessage } from './action-texts.js';
 import type { StepTypeData, VariableData } from './types.js';
-import { checkAllowed, checkArrayItems, encodeValue, hasShape, shapeMessage, type SettingValue } from './values.js';
+import { checkArrayItems, checkValue } from './value-problem.js';
+import { encodeValue, hasShape, shapeMessage, type SettingValue } from './values.js';
 import { itemSpelling, matchVariable, variableOfSetting } from './variable-match.js';
 import { placeAllInPropertyOrder, placeInPropertyOrder, removeItemVariables } from './variable-order.js';
 
@@ -109,8 +110,8 @@ function isStale(texts: Readonly<Record<string, string>>, fromAction: Readonly<R
 }
 
 /**
- * Sets `setting` on the step behind `view`; throws `INVALID_ARGUMENT` for an unknown setting, a wrong value type or
- * an enum value the catalog does not allow.
+ * Sets `setting` on the step behind `view`; throws `INVALID_ARGUMENT` for an unknown setting or a value the catalog
+ * does not take (`valueProblem`: the builders' check).
  * Setting the value a setting already reads as (what `StepView.settings` and `get` read) writes nothing: no variable
  * or attribute (a variable the action line stands in for is not added), and the action line stays as written, unless
  * it is stale for that setting (it says another value than the setting's non-empty variable), when it is brought back
@@ -130,16 +131,17 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
 
   if (data.valueType === 'array') {
     if (!Array.isArray(value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting} must be a list of items.`);
-    // The items it reads write nothing, as a value does (below).
+    // The items it reads write nothing, unchecked, as a value does (below).
     if (JSON.stringify(value) === JSON.stringify((view.settings as Record<string, unknown>)[setting])) return;
     writeArray(view, data, value);
     written = data.property;
   } else {
     if (!hasShape(data.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', shapeMessage(setting, data.valueType, value));
-    checkAllowed(data, value, setting);
     const text = encodeValue(data.valueType, value);
     const texts = view.propertyTexts();
     if (text !== currentText(texts, fromAction, data.property)) {
+      // Checked only when it changes: a file's value past a limit, set to itself, is left as written.
+      checkValue(data, value, setting);
       if (template !== undefined && !readsBack(template, actionProps({ ...texts, [data.property]: text }, fromAction, data.property), data.property)) {
         throw new TaskSequenceError('INVALID_ARGUMENT', misreadMessage(entry, setting, text));
       }
