@@ -139,7 +139,7 @@ describe('cmts inspect shows every step\'s key settings from the step catalog', 
     expect(await main(['inspect', 'm.xml', '--json'], j.io)).toBe(0);
     const json = (JSON.parse(j.stdout) as { results: { steps: { path: string; settings: Record<string, unknown> }[] }[] }).results[0]!;
     expect(json.steps.find((s) => s.path === 'G/Drivers')?.settings).toEqual({ driverPackageId: 'ABC0002A', unsignedDriver: false });
-    expect(json.steps.find((s) => s.path === 'G/Reboot')?.settings).toEqual({ message: '', messageTimeout: 60, target: '' });
+    expect(json.steps.find((s) => s.path === 'G/Reboot')?.settings).toEqual({ message: '', messageTimeout: 60, target: 'WinPE' });
   });
 });
 

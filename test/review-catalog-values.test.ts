@@ -3,7 +3,7 @@ import { buildStep, stepView } from '../lib/catalog/index.js';
 import { findSteps, getAction, readTaskSequence, writeTaskSequenceText, type Step } from './helpers/api.js';
 import { verdict } from './helpers/thrown.js';
 
-const PARTITIONS = { partitionStyle: 'MBR', diskIndex: 0 };
+const PARTITIONS = { partitionStyle: 'MBR' as const, diskIndex: 0 };
 const runCommand = () => buildStep('Run Command Line', { name: 'Run', settings: { commandLine: 'setup.exe' } });
 const installApp = (applicationName: string[]) => buildStep('Install Application', { name: 'Apps', settings: { applicationName } });
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { buildStep, readTaskSequence, findItems, stepView, type Step } from './helpers/api.js';
 import { thrown } from './helpers/thrown.js';
 
-const restart = (target: string) => buildStep('Restart Computer', { name: 'R', settings: { target } });
+// A script passes any text (no compiler checks it); typed, the setting takes its allowed values only.
+const restart = (target: string) => buildStep('Restart Computer', { name: 'R', settings: { target: target as never } });
 
 describe('enum settings outside the allowed list', () => {
   it('buildStep refuses the value, naming the allowed ones', () => {
@@ -16,7 +17,7 @@ describe('enum settings outside the allowed list', () => {
   });
 
   it('an array item field is checked too', () => {
-    const e = thrown(() => buildStep('Format and Partition Disk', { name: 'P', settings: { diskIndex: 0, partitionStyle: 'GPT', partitions: [{ type: 'Primary', sizeUnits: 'TB' }] } }));
+    const e = thrown(() => buildStep('Format and Partition Disk', { name: 'P', settings: { diskIndex: 0, partitionStyle: 'GPT', partitions: [{ type: 'Primary', sizeUnits: 'TB' as never }] } }));
     expect(e.code).toBe('INVALID_ARGUMENT');
     expect(e.message).toContain('partitions[0].sizeUnits');
   });
@@ -24,7 +25,7 @@ describe('enum settings outside the allowed list', () => {
   it('StepView.set refuses the value and leaves the step as it was', () => {
     const step = restart('HD') as Step;
     const before = JSON.stringify(step);
-    expect(thrown(() => stepView<'SMS_TaskSequence_RebootAction'>(step).set('target', 'Bogus')).code).toBe('INVALID_ARGUMENT');
+    expect(thrown(() => stepView<'SMS_TaskSequence_RebootAction'>(step).set('target', 'Bogus' as never)).code).toBe('INVALID_ARGUMENT');
     expect(JSON.stringify(step)).toBe(before);
   });
 

@@ -255,7 +255,10 @@ function sampleText(data: VariableData, i: number): string {
   return `V${i}x`;
 }
 
-/** A typed value of a variable's type other than the samples (one word: a template cannot tell where a space belongs). */
+/**
+ * A typed value of a variable's type other than the samples (one word: a template cannot tell where a space belongs),
+ * one the catalog takes (a drive letter where it wants one).
+ */
 function sampleValue(data: VariableData): never {
   const value: unknown =
     data.valueType === 'boolean'
@@ -270,6 +273,8 @@ function sampleValue(data: VariableData): never {
               ? []
               : data.allowed?.[data.allowed.length - 1] !== undefined
                 ? data.allowed[data.allowed.length - 1]
-                : 'NEW00001';
+                : data.valueType === 'driveLetter'
+                  ? 'E:'
+                  : 'NEW00001';
   return value as never;
 }

@@ -42,7 +42,8 @@ describe('typed views keep the action line in step with the settings', () => {
     const doc = readTaskSequence(MDT);
     const step = findSteps(doc.sequence)[0]?.node as Step;
     expect(new RestartComputerStep(step).target).toBe('WinPE');
-    expect(stepView(step).settings).toEqual({ message: '', messageTimeout: 60, target: '' });
+    // settings read as get does: the line's target, not the empty variable's '' (written back, that erased it).
+    expect(stepView(step).settings).toEqual({ message: '', messageTimeout: 60, target: 'WinPE' });
   });
 
   it('rejects an unknown setting and a value of the wrong type', () => {

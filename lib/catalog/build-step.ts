@@ -5,21 +5,24 @@
  * required settings filled with the console's defaults). New nodes have no whitespace: inserting lays them out.
  */
 import { TaskSequenceError } from '../errors.js';
+import { checkItemDescription, checkItemName, checkTimeoutSeconds } from '../model/item-checks.js';
 import type { Attributes, Condition, Node, Step, SubTaskSequence, Variable } from '../model/types.js';
 import { readsBack, renderAction, templateMarkers } from './action-line.js';
 import { misreadMessage } from './action-texts.js';
 import { catalogEntry, catalogEntryByName } from './catalog.js';
 import type { StepSettingsInput, StepTypeOf } from './settings-types.js';
 import type { StepTypeData, VariableData } from './types.js';
-import { checkAllowed, checkArrayItems, codesProblem, encodeValue, hasShape, shapeMessage } from './values.js';
+import { checkArrayItems, checkValue } from './value-problem.js';
+import { codesProblem, encodeValue } from './values.js';
 import { itemSpelling, matchVariable } from './variable-match.js';
 import { shownValue } from '../shown-value.js';
 import { isAvailableIn, isCurrentBranch, LATEST_RELEASE, releaseRank, type Release } from './versions.js';
 
 /** What every step has besides its settings. */
 export interface StepOptions {
+  /** 1 to 50 characters, as `renameItem` takes (the console shows 50). */
   name: string;
-  /** Default ''. */
+  /** Default ''; at most 255 characters. */
   description?: string;
   /** Default false (the `disable` attribute is then left out, as the console does). */
   disabled?: boolean;
@@ -67,8 +70,7 @@ function variable(name: string, property: string, hidden: boolean, value: string
 }
 
 function typed(data: VariableData, value: unknown, where: string): string {
-  if (!hasShape(data.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', shapeMessage(where, data.valueType, value));
-  checkAllowed(data, value, where);
+  checkValue(data, value, where);
   return encodeValue(data.valueType, value);
 }
 
@@ -131,18 +133,18 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * Checks what a script passed besides the settings' values (a JavaScript caller has no compiler to do it): anything
- * that would be written other than as given, or break the build with a TypeError, is `INVALID_ARGUMENT`.
+ * that would be written other than as given, or break the build with a TypeError, is `INVALID_ARGUMENT`; so is a
+ * name, description or time-out that `renameItem` or `setTimeoutSeconds` would refuse (the same checks, item-checks.ts).
  */
 function checkInput(entry: StepTypeData, input: unknown): asserts input is BuildStepInput<string> {
   if (!isObject(input)) refuse(`A ${entry.consoleName} step needs { name, settings, … }.`);
   if (!isObject(input.settings)) refuse(`settings must be an object of ${entry.consoleName} settings ({} for none).`);
-  if (typeof input.name !== 'string') refuse('A step needs a name (text).');
-  if (input.description !== undefined && typeof input.description !== 'string') refuse('description must be text.');
+  checkItemName(input.name);
+  checkItemDescription(input.description);
   for (const flag of ['disabled', 'continueOnError', 'retryAttributes', 'fillDefaults']) {
     if (input[flag] !== undefined && typeof input[flag] !== 'boolean') refuse(`${flag} must be true or false.`);
   }
-  const timeout = input.timeout;
-  if (timeout !== undefined && !(typeof timeout === 'number' && Number.isSafeInteger(timeout) && timeout >= 0)) refuse(`timeout must be a whole number of seconds, 0 or more, not ${typeof timeout === 'number' ? String(timeout) : typeof timeout}.`);
+  if (input.timeout !== undefined) checkTimeoutSeconds(input.timeout);
   if (input.runIn !== undefined && !RUN_IN.includes(input.runIn as string)) refuse(`runIn must be one of ${RUN_IN.join(', ')}, not ${JSON.stringify(input.runIn)}.`);
   const codes = input.successCodes === undefined ? undefined : codesProblem('successCodes', input.successCodes);
   if (codes !== undefined) refuse(codes);

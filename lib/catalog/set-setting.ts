@@ -11,7 +11,8 @@ import { getAction, setAction, setVariable, variableIndex, variables } from '../
 import { readsBack, renderAction, templateProperties } from './action-line.js';
 import { actionTexts, misreadMessage } from './action-texts.js';
 import type { StepTypeData, VariableData } from './types.js';
-import { checkAllowed, checkArrayItems, encodeValue, hasShape, shapeMessage, type SettingValue } from './values.js';
+import { checkArrayItems, checkValue } from './value-problem.js';
+import { encodeValue, hasShape, shapeMessage, type SettingValue } from './values.js';
 import { itemSpelling, matchVariable, variableOfSetting } from './variable-match.js';
 import { placeAllInPropertyOrder, placeInPropertyOrder, removeItemVariables } from './variable-order.js';
 
@@ -21,6 +22,8 @@ export interface SettingTarget {
   readonly entry: StepTypeData | undefined;
   /** Catalog variables whose text has no lossless typed form, by property (see `StepView.verbatim`). */
   readonly verbatim: Record<string, string>;
+  /** The typed settings, as `StepView.settings` reads them. */
+  readonly settings: object;
   propertyTexts(): Record<string, string>;
 }
 
@@ -97,11 +100,22 @@ function currentText(texts: Readonly<Record<string, string>>, fromAction: Readon
 }
 
 /**
- * Sets `setting` on the step behind `view`; throws `INVALID_ARGUMENT` for an unknown setting, a wrong value type or
- * an enum value the catalog does not allow.
- * Setting the value a setting already reads as writes no variable or attribute (a variable the action line stands in
- * for is not added). The action line is re-rendered only for a setting it shows, which also brings a stale line back
- * in step; a setting it does not show leaves it as written.
+ * Whether the action line says another value for `property` than its variable does, which is not empty: a line an
+ * edit left stale. The engine runs the line, so setting the value the variable says brings the line back in step.
+ */
+function isStale(texts: Readonly<Record<string, string>>, fromAction: Readonly<Record<string, string>>, property: string): boolean {
+  const own = Object.hasOwn(texts, property) ? texts[property] : undefined;
+  const carried = Object.hasOwn(fromAction, property) ? fromAction[property] : undefined;
+  return own !== undefined && own.trim() !== '' && carried !== undefined && carried !== own;
+}
+
+/**
+ * Sets `setting` on the step behind `view`; throws `INVALID_ARGUMENT` for an unknown setting or a value the catalog
+ * does not take (`valueProblem`: the builders' check).
+ * Setting the value a setting already reads as (what `StepView.settings` and `get` read) writes nothing: no variable
+ * or attribute (a variable the action line stands in for is not added), and the action line stays as written, unless
+ * it is stale for that setting (it says another value than the setting's non-empty variable), when it is brought back
+ * in step. Another value re-renders the line for a setting it shows; a setting it does not show leaves it as written.
  */
 export function setStepSetting(view: SettingTarget, setting: string, value: SettingValue): void {
   const entry = view.entry;
@@ -117,13 +131,17 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
 
   if (data.valueType === 'array') {
     if (!Array.isArray(value)) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting} must be a list of items.`);
+    // The items it reads write nothing, unchecked, as a value does (below).
+    if (JSON.stringify(value) === JSON.stringify((view.settings as Record<string, unknown>)[setting])) return;
     writeArray(view, data, value);
+    written = data.property;
   } else {
     if (!hasShape(data.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', shapeMessage(setting, data.valueType, value));
-    checkAllowed(data, value, setting);
     const text = encodeValue(data.valueType, value);
     const texts = view.propertyTexts();
     if (text !== currentText(texts, fromAction, data.property)) {
+      // Checked only when it changes: a file's value past a limit, set to itself, is left as written.
+      checkValue(data, value, setting);
       if (template !== undefined && !readsBack(template, actionProps({ ...texts, [data.property]: text }, fromAction, data.property), data.property)) {
         throw new TaskSequenceError('INVALID_ARGUMENT', misreadMessage(entry, setting, text));
       }
@@ -134,9 +152,12 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
       if (data.property === 'SuccessCodes' && 'successCodeList' in view.step.attributes) view.step.attributes.successCodeList = text;
       if (data.property === 'RetryCount' && 'retryCount' in view.step.attributes) view.step.attributes.retryCount = text;
       written = data.property;
-    }
+    } else if (isStale(texts, fromAction, data.property)) written = data.property;
   }
-  if (template === undefined || !templateProperties(template).includes(data.property)) return;
+  // The value it already reads leaves the line as written (but for a stale one, above): re-rendered, a line the
+  // variables do not quite say (a segment whose variable is missing, a value only the line holds) would change
+  // although nothing was set.
+  if (written === undefined || template === undefined || !templateProperties(template).includes(data.property)) return;
   const rendered = renderAction(template, actionProps(view.propertyTexts(), fromAction, written));
   if (rendered !== action) setAction(view.step, rendered);
 }

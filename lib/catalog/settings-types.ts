@@ -12,13 +12,20 @@ type Vars<T> = Entry<T>['variables'][number];
 type TopVar<T> = Exclude<Vars<T>, { arrayOf: string }>;
 type ItemVar<T, A> = Extract<Vars<T>, { arrayOf: A }>;
 
+/**
+ * The values of an enum setting: the catalog's `enum` lists are the complete lists (a list not known to be complete
+ * makes a `string` setting, its values in `allowedNote`), so the type is closed. As the builders and `set` take them:
+ * each allowed value as the catalog spells it, or in lower or upper case (consoles differ in case), or empty.
+ */
+export type EnumValue<A extends string> = A | Lowercase<A> | Uppercase<A> | '';
+
 /** The JavaScript type of one catalog variable's value. */
 export type TypedValue<V> = V extends { valueType: 'boolean' }
   ? boolean
   : V extends { valueType: 'integer' }
     ? number
-    : V extends { valueType: 'enum'; allowed: readonly (infer A)[] }
-      ? A | (string & {})
+    : V extends { valueType: 'enum'; allowed: readonly (infer A extends string)[] }
+      ? EnumValue<A>
       : V extends { valueType: 'list' | 'packageIdList' }
         ? string[]
         : V extends { valueType: 'codes' }

@@ -1,7 +1,8 @@
 /**
  * A JSON Schema per step type, generated from the catalog: each setting with its JSON type, allowed values (matched
- * case-insensitively, as consoles differ in case), range and maximum length. Validated with ajv, compiled once per
- * step type per process.
+ * case-insensitively, as consoles differ in case), range, maximum length, form and forbidden characters, the rules
+ * the builders and `set` apply (`valueProblem` in value-problem.ts). Validated with ajv, compiled once per step type per
+ * process.
  */
 import { createRequire } from 'node:module';
 import type { Ajv as AjvClass, ValidateFunction } from 'ajv';
@@ -10,6 +11,7 @@ import { AJV_OPTIONS } from '../schemas-compile.js';
 import { describeErrors } from '../schemas.js';
 import { catalogEntry, catalogEntryByName } from './catalog.js';
 import type { StepTypeData, VariableData } from './types.js';
+import { DRIVE_LETTER_PATTERN, DRIVE_LETTER_WORDS, listedCharacters, PACKAGE_ID_PATTERN, PACKAGE_ID_WORDS } from './value-problem.js';
 import { EXIT_CODE_RANGE } from './values.js';
 
 /** A JSON Schema object. */
@@ -19,7 +21,7 @@ function caseless(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[A-Za-z]/g, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`);
 }
 
-const PACKAGE_ID = '^([A-Za-z0-9]{3}[0-9A-Fa-f]{5}|%[^%]+%)?$';
+const PACKAGE_ID = PACKAGE_ID_PATTERN.source;
 
 const RULES: JsonSchema = {
   type: 'array',
@@ -40,8 +42,10 @@ const RULES: JsonSchema = {
   },
 };
 
-/** What a package ID must be, in words. */
-const PACKAGE_ID_WORDS = 'a package ID (3 letters or digits and 5 hexadecimal digits: ABC00012) or a %variable%, or empty';
+/** A pattern of texts without any of `chars` (a variable's `forbidden` characters). */
+function without(chars: string): string {
+  return `^[^${chars.replace(/[\\\]^-]/g, '\\$&')}]*$`;
+}
 
 /**
  * The schema of one setting's typed value. A value a pattern refuses is reported with the description of the schema
@@ -70,11 +74,14 @@ export function valueSchema(v: VariableData): JsonSchema {
     case 'codes':
       return described({ type: 'array', items: { type: 'integer', ...EXIT_CODE_RANGE }, minItems: 1 });
     case 'driveLetter':
-      return described({ type: 'string', pattern: '^([A-Za-z]:?|%[^%]+%)?$' }, 'a drive letter (D: or D) or a %variable%, or empty');
+      return described({ type: 'string', pattern: DRIVE_LETTER_PATTERN.source }, DRIVE_LETTER_WORDS);
     case 'dynamicRules':
       return described(RULES);
-    default:
-      return described({ type: 'string', ...(v.maxLength !== undefined ? { maxLength: v.maxLength } : {}) });
+    default: {
+      const text = { type: 'string', ...(v.maxLength !== undefined ? { maxLength: v.maxLength } : {}) };
+      if (v.forbidden === undefined) return described(text);
+      return described({ ...text, pattern: without(v.forbidden) }, `without ${listedCharacters(v.forbidden)}: ${v.forbiddenNote ?? 'the value cannot hold it'}`);
+    }
   }
 }
 

@@ -12,7 +12,7 @@ import { catalogEntry } from './catalog.js';
 import type { StepSettings } from './settings-types.js';
 import { setStepSetting } from './set-setting.js';
 import type { StepTypeData } from './types.js';
-import { decodeValue, isAllowed, type SettingValue } from './values.js';
+import { readValue, type SettingValue } from './values.js';
 import { matchVariable, variableOfSetting } from './variable-match.js';
 
 /** The `type` MDT Lite Touch leaves out of its Run Command Line steps. */
@@ -44,8 +44,10 @@ export class StepView<T extends string = string> {
   }
 
   /**
-   * The settings the step's variables hold, typed. A variable whose text has no lossless typed form is left out
-   * here and kept in {@link verbatim}; variables the catalog does not know are in {@link extra}.
+   * The settings the step holds, typed: each variable's value, or, for a variable that is empty (or only white space)
+   * or missing, the value the `<action>` line carries for it, as {@link get} reads them. A variable whose text has no
+   * lossless typed form is left out here and kept in {@link verbatim}, and so is an empty one beside an action-line
+   * value that has none; variables the catalog does not know are in {@link extra}.
    */
   get settings(): StepSettings<T> {
     return this.read().settings as StepSettings<T>;
@@ -85,18 +87,13 @@ export class StepView<T extends string = string> {
   }
 
   /**
-   * A setting's effective value: the variable's when it has a non-empty one, else what the action line carries (MDT
-   * keeps a Run Command Line's command, and often a restart's target, only there), else the empty variable's.
+   * A setting's effective value, as {@link settings} reads it: the variable's when it has a non-empty one, else what
+   * the action line carries (MDT keeps a Run Command Line's command, and often a restart's target, only there), else
+   * the empty variable's.
    */
   get<K extends keyof StepSettings<T> & string>(setting: K): StepSettings<T>[K] | undefined {
-    const data = this.entry && variableOfSetting(this.entry, setting);
-    if (!data) return undefined;
-    const own = (this.settings as Record<string, unknown>)[setting];
-    const text = this.propertyTexts()[data.property];
-    if (text !== undefined && text.trim() !== '') return own as StepSettings<T>[K];
-    const fromAction = this.actionTexts()[data.property];
-    if (fromAction !== undefined && fromAction !== '') return (decodeValue(data.valueType, fromAction) ?? fromAction) as StepSettings<T>[K];
-    return own as StepSettings<T>[K];
+    if (!this.entry || !variableOfSetting(this.entry, setting)) return undefined;
+    return (this.settings as Record<string, unknown>)[setting] as StepSettings<T>[K] | undefined;
   }
 
   /**
@@ -120,8 +117,9 @@ export class StepView<T extends string = string> {
         extra.push(v);
         continue;
       }
-      // An enum value outside the allowed list is not a valid value of its type: typed, it could not be built or set again.
-      const decoded = isAllowed(m.data, v.value) ? decodeValue(m.data.valueType, v.value) : undefined;
+      // A value the builders refuse (an enum value outside the allowed list) is not a valid value of its type: typed, it
+      // could not be built or set again.
+      const decoded = readValue(m.data, v.value);
       const key = m.index === undefined ? m.data.property : (v.attributes.property ?? '');
       if (decoded === undefined || key in verbatim) {
         verbatim[key] = v.value;
@@ -156,7 +154,35 @@ export class StepView<T extends string = string> {
         }
       }
     }
+    if (entry) this.readActionLine(entry, settings, verbatim);
     return { settings, verbatim, extra };
+  }
+
+  /**
+   * Puts in `settings` what the action line alone holds: a value for a variable that is empty or missing. Read as
+   * `set` reads it (`currentText` in set-setting.ts), so setting every setting to what it reads writes nothing. A
+   * value with no lossless typed form is no setting; its empty variable stays in `verbatim`, so that building the
+   * settings again does not make it a value of ''.
+   */
+  private readActionLine(entry: StepTypeData, settings: Record<string, unknown>, verbatim: Record<string, string>): void {
+    const action = getAction(this.step);
+    if (action === undefined) return;
+    const texts = this.propertyTexts();
+    const carried = actionTexts(entry, action, texts)?.texts ?? {};
+    for (const [property, text] of Object.entries(carried)) {
+      const own = Object.hasOwn(texts, property) ? texts[property] : undefined;
+      if (text === '' || (own !== undefined && own.trim() !== '')) continue;
+      const data = entry.variables.find((v) => !v.arrayOf && v.property === property && v.valueType !== 'array');
+      if (!data) continue;
+      const value = readValue(data, text);
+      if (value !== undefined) {
+        settings[data.setting] = value;
+        delete verbatim[property];
+      } else {
+        delete settings[data.setting];
+        if (own !== undefined) verbatim[property] = own;
+      }
+    }
   }
 }
 

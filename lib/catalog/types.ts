@@ -56,6 +56,10 @@ export interface VariableData {
   readonly min?: number;
   readonly max?: number;
   readonly maxLength?: number;
+  /** Characters the value cannot hold where it goes (builders and `set` refuse them; a file's such value is verbatim). */
+  readonly forbidden?: string;
+  /** Why it cannot hold them, in words (finishes the message refusing such a value). */
+  readonly forbiddenNote?: string;
   readonly evidence: Evidence;
   /** The first version that writes it, when later than the step type's. */
   readonly since?: string;

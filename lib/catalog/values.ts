@@ -3,7 +3,6 @@
  * decoding is accepted only when encoding it gives back the exact text, so a typed view never changes a value it
  * merely read.
  */
-import { TaskSequenceError } from '../errors.js';
 import { shownValue } from '../shown-value.js';
 import { type DynamicRule, formatDynamicRules, parseDynamicRules } from './dynamic-rules.js';
 import type { ValueType, VariableData } from './types.js';
@@ -76,6 +75,16 @@ export function decodeValue(valueType: ValueType, text: string): SettingValue | 
 }
 
 /**
+ * The typed value a view reads from a variable's (or the action line's) text: its lossless decoding, and for an enum
+ * one of the allowed values; else undefined, and the text is kept as written (`verbatim`). A value past a limit
+ * (`min`, `maxLength`, …) is still read, so that lint and the typed views see it; the builders and `set` refuse to
+ * write one (`valueProblem` in value-problem.ts).
+ */
+export function readValue(data: VariableData, text: string): SettingValue | undefined {
+  return isAllowed(data, text) ? decodeValue(data.valueType, text) : undefined;
+}
+
+/**
  * An integer JavaScript holds exactly (at most `Number.MAX_SAFE_INTEGER` either side of 0): past 2^53 a number is
  * already rounded when a script passes it (2^60 + 1 was written as 1152921504606847000). Such a value is given as
  * verbatim text, and a file's is read as verbatim.
@@ -130,7 +139,8 @@ export function shapeMessage(where: string, valueType: ValueType, value: unknown
   return (valueType === 'codes' ? codesProblem(where, value) : undefined) ?? `${where} must be a ${valueType} value: ${shapeWords(valueType)}.`;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** Whether a value is a plain object (not null, not a list). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -191,12 +201,11 @@ export function isAllowed(data: VariableData, text: string): boolean {
 }
 
 /**
- * Throws `INVALID_ARGUMENT` for a value {@link isAllowed} refuses, naming `where` it was given and the allowed values:
- * written as given, it was a value no console offers, which the step's program does not know.
+ * The message refusing a value {@link isAllowed} refuses, naming `where` it was given and the allowed values: written
+ * as given, it was a value no console offers, which the step's program does not know.
  */
-export function checkAllowed(data: VariableData, value: unknown, where: string): void {
-  if (typeof value !== 'string' || isAllowed(data, value)) return;
-  throw new TaskSequenceError('INVALID_ARGUMENT', `${where} is ${shownValue(value, '"')}; the console allows ${(data.allowed ?? []).map((a) => JSON.stringify(a)).join(', ')} (in any case), or empty.`);
+export function allowedMessage(data: VariableData, value: string, where: string): string {
+  return `${where} is ${shownValue(value, '"')}; the console allows ${(data.allowed ?? []).map((a) => JSON.stringify(a)).join(', ')} (in any case), or empty.`;
 }
 
 /** What a value of the type must be, in words, for messages. */
@@ -217,20 +226,4 @@ export function shapeWords(valueType: ValueType): string {
     default:
       return 'a text';
   }
-}
-
-/**
- * Checks an array setting's items before anything is written: each an object whose fields are the item fields the
- * catalog has, each of its type. Throws `INVALID_ARGUMENT` naming the first item and field that is not.
- */
-export function checkArrayItems(setting: string, fields: readonly VariableData[], items: readonly unknown[]): void {
-  items.forEach((item, index) => {
-    if (!isRecord(item)) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting}[${index}] must be an object of item fields.`);
-    for (const [key, value] of Object.entries(item)) {
-      const field = fields.find((f) => f.setting === key);
-      if (!field) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting}[${index}] has no field ${JSON.stringify(key)}${fields.length > 0 ? ` (its fields are ${fields.map((f) => f.setting).join(', ')})` : ''}.`);
-      if (value !== undefined && !hasShape(field.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', shapeMessage(`${setting}[${index}].${key}`, field.valueType, value));
-      checkAllowed(field, value, `${setting}[${index}].${key}`);
-    }
-  });
 }

@@ -2,7 +2,7 @@
  * Typed attribute names for steps and groups, so a misspelling (`disabled` for `disable`) does not compile, and
  * setters that write attributes where the console puts them.
  */
-import { TaskSequenceError } from '../errors.js';
+import { checkItemName, checkTimeoutSeconds, MAX_ITEM_NAME } from './item-checks.js';
 import { noteAttribute } from './item-edits.js';
 import type { Group, SequenceItem, Step, SubTaskSequence } from './types.js';
 
@@ -19,7 +19,7 @@ export type GroupAttribute = (typeof GROUP_ATTRIBUTES)[number];
 export type AttributeOf<T extends SequenceItem> = T extends Group ? GroupAttribute : StepAttribute;
 
 /** The console's limit for step and group names. */
-export const MAX_ITEM_NAME = 50;
+export { MAX_ITEM_NAME };
 
 /**
  * Sets an attribute of a step or group. An existing one keeps its place; a new one goes where the console writes it
@@ -84,7 +84,8 @@ export function setContinueOnError(item: SequenceItem, on: boolean): void {
 
 /** Renames a step or group; throws `INVALID_ARGUMENT` for an empty name or one over the console's 50 characters. */
 export function renameItem(item: SequenceItem, name: string): void {
-  if (name.length === 0 || name.length > MAX_ITEM_NAME) throw new TaskSequenceError('INVALID_ARGUMENT', `A name must be 1 to ${MAX_ITEM_NAME} characters: ${JSON.stringify(name)}.`);
+  // The builders' check (item-checks.ts): a name renameItem refuses is one no builder makes.
+  checkItemName(name);
   item.attributes.name = name;
 }
 
@@ -97,6 +98,6 @@ export function setTimeoutSeconds(step: Step | SubTaskSequence, seconds: number 
     removeItemAttribute(step, 'timeout');
     return;
   }
-  if (!Number.isSafeInteger(seconds) || seconds < 0) throw new TaskSequenceError('INVALID_ARGUMENT', `A time-out is a whole number of seconds, 0 or more, not ${String(seconds)}.`);
+  checkTimeoutSeconds(seconds);
   setItemAttribute(step, 'timeout', String(seconds));
 }

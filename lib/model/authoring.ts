@@ -7,6 +7,7 @@ import { TaskSequenceError } from '../errors.js';
 import { setItemAttribute } from './attributes.js';
 import { buildCondition, type ConditionOperand } from './condition-builder.js';
 import { appendLaidOut, detectIndentUnit, insertLaidOut, layoutAt, whitespaceBefore } from './format.js';
+import { checkItemDescription, checkItemName } from './item-checks.js';
 import { linkAdded } from './parents.js';
 import { isSequenceItem, locate, parentOf } from './query.js';
 import { refusePlaced } from './refuse-placed.js';
@@ -36,7 +37,8 @@ export interface GroupOptions {
 
 /** A new, empty `<group>` as the console writes it. */
 export function createGroup(o: GroupOptions): Group {
-  if (o.name.length === 0 || o.name.length > 50) throw new TaskSequenceError('INVALID_ARGUMENT', `A group name must be 1 to 50 characters: ${JSON.stringify(o.name)}.`);
+  checkItemName(o.name);
+  checkItemDescription(o.description);
   const group: Group = { kind: 'group', tag: 'group', attributes: { name: o.name, description: o.description ?? '' }, children: [] };
   if (o.disabled) setItemAttribute(group, 'disable', 'true');
   if (o.continueOnError) setItemAttribute(group, 'continueOnError', 'true');

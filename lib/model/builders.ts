@@ -1,18 +1,23 @@
 /**
  * Builders for the five step types transforms insert, with option names of their own; each is a thin layer over the
- * catalog's `buildStep`, which writes every type the way the console does. New nodes have no whitespace: inserting
+ * catalog's `buildStep`, which writes every type the way the console does, and refuses what it, `StepView.set` and
+ * `renameItem` refuse, by the same checks, naming the builder's own option. New nodes have no whitespace: inserting
  * them lays them out like their neighbours.
  */
 import { TaskSequenceError } from '../errors.js';
 import { shownValue } from '../shown-value.js';
 import { buildStep, type StepOptions } from '../catalog/build-step.js';
+import { catalogEntry } from '../catalog/catalog.js';
+import { checkValue } from '../catalog/value-problem.js';
+import { variableOfSetting } from '../catalog/variable-match.js';
+import { checkItemDescription, checkItemName, MAX_ITEM_DESCRIPTION, MAX_ITEM_NAME } from './item-checks.js';
 import { STEP_TYPES } from './steps.js';
 import type { Reference, Step } from './types.js';
 
-/** The console's limit for step names. */
-export const MAX_STEP_NAME = 50;
+/** The console's limit for step names (the limit of every builder, `buildStep` and `renameItem`). */
+export const MAX_STEP_NAME = MAX_ITEM_NAME;
 /** The limit for descriptions (the WMI property holds 255 characters). */
-export const MAX_DESCRIPTION = 255;
+export const MAX_DESCRIPTION = MAX_ITEM_DESCRIPTION;
 
 /** Attributes every builder takes. */
 export interface StepCommon {
@@ -30,14 +35,23 @@ export interface StepCommon {
   retryAttributes?: boolean;
 }
 
+/**
+ * Checks the options that become settings with the catalog's check (`checkValue`, as `buildStep` and `StepView.set`
+ * do), each under the option's own name: `timeout` rather than the setting `messageTimeout` it is written to. An
+ * option the builder leaves unwritten (a time-out without `notify`) is checked all the same.
+ */
+function checkOptions(type: string, given: Readonly<Record<string, readonly [option: string, value: unknown]>>): void {
+  const entry = catalogEntry(type);
+  for (const [setting, [option, value]] of Object.entries(given)) {
+    const data = entry && variableOfSetting(entry, setting);
+    if (data && value !== undefined) checkValue(data, value, option);
+  }
+}
+
 function step(type: string, common: StepCommon, settings: Record<string, unknown>, extra: Partial<StepOptions> = {}): Step {
-  if (typeof common.name !== 'string' || common.name.length === 0 || common.name.length > MAX_STEP_NAME) {
-    throw new TaskSequenceError('INVALID_ARGUMENT', `Step name must be 1 to ${MAX_STEP_NAME} characters: ${JSON.stringify(common.name)}.`);
-  }
-  if (common.description !== undefined && typeof common.description !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', 'Step description must be text.');
-  if ((common.description ?? '').length > MAX_DESCRIPTION) {
-    throw new TaskSequenceError('INVALID_ARGUMENT', `Step description must be at most ${MAX_DESCRIPTION} characters.`);
-  }
+  // The checks buildStep makes too, first: the name and description are what every builder is given.
+  checkItemName(common.name);
+  checkItemDescription(common.description);
   return buildStep(type, {
     name: common.name,
     ...(common.description !== undefined ? { description: common.description } : {}),
@@ -57,6 +71,7 @@ export interface InstallSoftwareOptions extends StepCommon {
 
 /** A new "Install Software" step running one package's program (full OS, success code 0). */
 export function createInstallSoftwareStep(o: InstallSoftwareOptions): Step {
+  checkOptions(STEP_TYPES.installSoftware, { packageId: ['packageId', o.packageId], programName: ['programName', o.programName] });
   return step(STEP_TYPES.installSoftware, o, { packageId: o.packageId, programName: o.programName });
 }
 
@@ -66,9 +81,9 @@ export interface RestartComputerOptions extends StepCommon {
   target?: 'HD' | 'WinPE';
   /** Notify the user before restarting; default false (message empty, time-out 0). */
   notify?: boolean;
-  /** Default: the console's default notification text, when `notify`. */
+  /** Default: the console's default notification text, when `notify`; at most 512 characters. */
   message?: string;
-  /** Seconds; default 60 when `notify`, otherwise 0. */
+  /** Seconds the message shows, 0 or more (`messageTimeout`); default 60 when `notify`, otherwise 0. */
   timeout?: number;
 }
 
@@ -77,6 +92,7 @@ export const DEFAULT_RESTART_MESSAGE = 'A new Microsoft Windows operating system
 
 /** A new "Restart Computer" step. */
 export function createRestartComputerStep(o: RestartComputerOptions): Step {
+  checkOptions(STEP_TYPES.restartComputer, { target: ['target', o.target], message: ['message', o.message], messageTimeout: ['timeout', o.timeout] });
   const target = o.target ?? 'HD';
   const notify = o.notify ?? false;
   return step(STEP_TYPES.restartComputer, o, { message: notify ? (o.message ?? DEFAULT_RESTART_MESSAGE) : '', messageTimeout: notify ? (o.timeout ?? 60) : 0, target });
@@ -103,6 +119,7 @@ function successCodes(text: string): number[] {
 
 /** A new "Run Command Line" step. */
 export function createRunCommandLineStep(o: RunCommandLineOptions): Step {
+  checkOptions(STEP_TYPES.runCommandLine, { commandLine: ['commandLine', o.commandLine], packageId: ['packageId', o.packageId] });
   const codes = successCodes(o.successCodes ?? '0 3010');
   return step(STEP_TYPES.runCommandLine, o, { commandLine: o.commandLine, ...(o.packageId !== undefined ? { packageId: o.packageId } : {}), disableWow64Redirection: false, successCodes: codes });
 }
@@ -115,6 +132,7 @@ export interface SetVariableOptions extends StepCommon {
 
 /** A new "Set Task Sequence Variable" step. */
 export function createSetVariableStep(o: SetVariableOptions): Step {
+  checkOptions(STEP_TYPES.setVariable, { variableName: ['variableName', o.variableName], variableValue: ['value', o.value] });
   return step(STEP_TYPES.setVariable, o, { variableName: o.variableName, variableValue: o.value });
 }
 
@@ -127,6 +145,7 @@ export interface SetupWindowsOptions extends StepCommon {
 
 /** A new "Setup Windows and ConfigMgr" step. */
 export function createSetupWindowsStep(o: SetupWindowsOptions): Step {
+  checkOptions(STEP_TYPES.setupWindowsAndConfigMgr, { clientPackageId: ['clientPackageId', o.clientPackageId], clientInstallProperties: ['clientInstallProperties', o.clientInstallProperties] });
   return step(STEP_TYPES.setupWindowsAndConfigMgr, o, { clientInstallProperties: o.clientInstallProperties ?? '', clientPackageId: o.clientPackageId });
 }
 

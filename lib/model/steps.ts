@@ -4,6 +4,7 @@
  */
 import { renderAction } from '../catalog/action-line.js';
 import { catalogEntry, stepCatalog } from '../catalog/catalog.js';
+import type { StepSettings } from '../catalog/settings-types.js';
 import { type StepView, stepView } from '../catalog/step-view.js';
 import type { StepTypeData } from '../catalog/types.js';
 import { getAction, getVariableValue, setAction, setVariable } from './variables.js';
@@ -130,11 +131,14 @@ export class RestartComputerStep {
   constructor(readonly step: Step | SubTaskSequence) {
     this.view = stepView(step);
   }
-  /** `HD` (the currently installed default operating system) or `WinPE` (the boot image); MDT keeps it in the action line. */
-  get target(): string | undefined {
+  /**
+   * `HD` (the currently installed default operating system) or `WinPE` (the boot image), in any case, or empty; MDT
+   * keeps it in the action line.
+   */
+  get target(): StepSettings<typeof STEP_TYPES.restartComputer>['target'] {
     return this.view.get('target');
   }
-  set target(value: string) {
+  set target(value: NonNullable<StepSettings<typeof STEP_TYPES.restartComputer>['target']>) {
     this.view.set('target', value);
   }
   get message(): string | undefined {

@@ -60,7 +60,9 @@ export function stepNode(t: TextStep, release: Release): Step | SubTaskSequence 
   let node: Step | SubTaskSequence;
   if (entry) {
     node = buildStep(entry.type, {
-      name,
+      // Named below: the text form takes a name as a file has it (empty, or up to 255 characters, see text-schema.ts),
+      // not only the 1 to 50 characters the builders make.
+      name: 'step',
       ...(t.description !== undefined ? { description: t.description } : {}),
       ...(t.disabled ? { disabled: true } : {}),
       ...(t.continueOnError ? { continueOnError: true } : {}),
@@ -72,6 +74,7 @@ export function stepNode(t: TextStep, release: Release): Step | SubTaskSequence 
       fillDefaults: t.variables === undefined,
       settings: (t.variables === undefined ? (t.settings ?? {}) : {}) as never,
     });
+    node.attributes.name = name;
   } else {
     const attributes: Attributes = t.type !== undefined ? { type: t.type, name, description: t.description ?? '' } : { name, description: t.description ?? '' };
     flags(attributes, t);

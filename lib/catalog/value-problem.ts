@@ -1,0 +1,83 @@
+/**
+ * The one check of a value going into a step — by `buildStep`, the `create…Step` builders, `StepView.set` and array
+ * items alike — with the rules the settings' JSON Schema (`step-schemas.ts`) states for the same catalog data.
+ */
+import { TaskSequenceError } from '../errors.js';
+import { shownValue } from '../shown-value.js';
+import type { VariableData } from './types.js';
+import { allowedMessage, hasShape, isAllowed, isRecord, shapeMessage, type SettingValue } from './values.js';
+
+/**
+ * A package ID as the catalog takes it: three letters or digits and five hexadecimal digits (`ABC00012`), in either
+ * case (consoles differ), or a `%variable%` the engine expands, or empty (no package).
+ */
+export const PACKAGE_ID_PATTERN = /^([A-Za-z0-9]{3}[0-9A-Fa-f]{5}|%[^%]+%)?$/;
+
+/** What a package ID must be, in words. */
+export const PACKAGE_ID_WORDS = 'a package ID (3 letters or digits and 5 hexadecimal digits: ABC00012) or a %variable%, or empty';
+
+/** A drive letter as the catalog takes it: `D:` or `D`, or a `%variable%`, or empty. */
+export const DRIVE_LETTER_PATTERN = /^([A-Za-z]:?|%[^%]+%)?$/;
+
+/** What a drive letter must be, in words. */
+export const DRIVE_LETTER_WORDS = 'a drive letter (D: or D) or a %variable%, or empty';
+
+/** The characters of `text` that `data` does not take (its `forbidden` characters), in the catalog's order. */
+function forbiddenIn(data: VariableData, text: string): string[] {
+  const found: string[] = [];
+  for (const c of data.forbidden ?? '') if (text.includes(c)) found.push(c);
+  return found;
+}
+
+/** Characters as messages and schema descriptions list them: `";", "|"`. */
+export function listedCharacters(chars: string): string {
+  const listed: string[] = [];
+  for (const c of chars) listed.push(JSON.stringify(c));
+  return listed.join(', ');
+}
+
+/**
+ * Why `value` is not a value the catalog takes for `data`, named as `where`; undefined when it is. One check for every
+ * way a value goes into a step (`buildStep`, the `create…Step` builders, `StepView.set`, array items), and the same
+ * rules as the settings' JSON Schema (`step-schemas.ts`): the value type's shape, an enum's allowed values, the
+ * range of a number, the most characters of a text, the form of a package ID or drive letter, and characters a
+ * value cannot hold where it goes. A file's value past a limit is still read (see {@link readValue}), and setting
+ * it to the value it reads writes nothing, unchecked.
+ */
+export function valueProblem(data: VariableData, value: unknown, where: string): string | undefined {
+  if (!hasShape(data.valueType, value)) return shapeMessage(where, data.valueType, value);
+  if (typeof value === 'string' && !isAllowed(data, value)) return allowedMessage(data, value, where);
+  if (typeof value === 'number' && ((data.min !== undefined && value < data.min) || (data.max !== undefined && value > data.max))) {
+    return `${where} is ${value}; it must be ${data.max === undefined ? `${data.min} or more` : data.min === undefined ? `at most ${data.max}` : `from ${data.min} to ${data.max}`}.`;
+  }
+  const texts = typeof value === 'string' ? [value] : data.valueType === 'packageIdList' && Array.isArray(value) ? (value as string[]) : [];
+  for (const text of texts) {
+    if (data.maxLength !== undefined && text.length > data.maxLength) return `${where} has ${text.length} characters; it takes at most ${data.maxLength}.`;
+    if ((data.valueType === 'packageId' || data.valueType === 'packageIdList') && !PACKAGE_ID_PATTERN.test(text)) return `${where} is ${shownValue(text, '"')}, which is not ${PACKAGE_ID_WORDS}.`;
+    if (data.valueType === 'driveLetter' && !DRIVE_LETTER_PATTERN.test(text)) return `${where} is ${shownValue(text, '"')}, which is not ${DRIVE_LETTER_WORDS}.`;
+    const forbidden = forbiddenIn(data, text);
+    if (forbidden.length > 0) return `${where} is ${shownValue(text, '"')}, which holds ${listedCharacters(forbidden.join(''))}: ${data.forbiddenNote ?? 'the value cannot hold it'}.`;
+  }
+  return undefined;
+}
+
+/** Throws `INVALID_ARGUMENT` with {@link valueProblem}'s message when `value` is not one the catalog takes for `data`. */
+export function checkValue(data: VariableData, value: unknown, where: string): asserts value is SettingValue {
+  const problem = valueProblem(data, value, where);
+  if (problem !== undefined) throw new TaskSequenceError('INVALID_ARGUMENT', problem);
+}
+
+/**
+ * Checks an array setting's items before anything is written: each an object whose fields are the item fields the
+ * catalog has, each of its type. Throws `INVALID_ARGUMENT` naming the first item and field that is not.
+ */
+export function checkArrayItems(setting: string, fields: readonly VariableData[], items: readonly unknown[]): void {
+  items.forEach((item, index) => {
+    if (!isRecord(item)) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting}[${index}] must be an object of item fields.`);
+    for (const [key, value] of Object.entries(item)) {
+      const field = fields.find((f) => f.setting === key);
+      if (!field) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting}[${index}] has no field ${JSON.stringify(key)}${fields.length > 0 ? ` (its fields are ${fields.map((f) => f.setting).join(', ')})` : ''}.`);
+      if (value !== undefined) checkValue(field, value, `${setting}[${index}].${key}`);
+    }
+  });
+}

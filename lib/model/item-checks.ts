@@ -1,0 +1,40 @@
+/**
+ * The checks of a step's or group's name, description and time-out, shared by every way cmts makes or renames one (`buildStep`
+ * and `addStep`, the `create…Step` builders, `createGroup`, `renameItem`), so each refuses what the others refuse.
+ */
+import { TaskSequenceError } from '../errors.js';
+import { shownValue } from '../shown-value.js';
+
+/** The console's limit for step and group names (it shows no more; the SMS Provider takes 100, lint warns past 50). */
+export const MAX_ITEM_NAME = 50;
+/** The limit for step and group descriptions (the WMI property holds 255 characters). */
+export const MAX_ITEM_DESCRIPTION = 255;
+
+/** A value a script passed, as a message shows it. */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? shownValue(value, '"') : value === null ? 'null' : typeof value;
+}
+
+/** Throws `INVALID_ARGUMENT` unless `name` is a text of 1 to {@link MAX_ITEM_NAME} characters. */
+export function checkItemName(name: unknown): asserts name is string {
+  if (typeof name !== 'string' || name.length === 0 || name.length > MAX_ITEM_NAME) {
+    const length = typeof name === 'string' && name.length > 0 ? ` (it has ${name.length})` : '';
+    throw new TaskSequenceError('INVALID_ARGUMENT', `A name must be 1 to ${MAX_ITEM_NAME} characters, not ${shown(name)}${length}.`);
+  }
+}
+
+/**
+ * Throws `INVALID_ARGUMENT` unless `seconds` is a step's time-out: a whole number of seconds, 0 or more (a fraction,
+ * NaN or 1e21 would be written as no number the engine reads).
+ */
+export function checkTimeoutSeconds(seconds: unknown): asserts seconds is number {
+  if (typeof seconds === 'number' && Number.isSafeInteger(seconds) && seconds >= 0) return;
+  throw new TaskSequenceError('INVALID_ARGUMENT', `A time-out (timeout) must be a whole number of seconds, 0 or more, not ${typeof seconds === 'number' ? String(seconds) : shown(seconds)}.`);
+}
+
+/** Throws `INVALID_ARGUMENT` unless `description` is undefined or a text of at most {@link MAX_ITEM_DESCRIPTION} characters. */
+export function checkItemDescription(description: unknown): asserts description is string | undefined {
+  if (description === undefined) return;
+  if (typeof description !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', `A description must be text, not ${shown(description)}.`);
+  if (description.length > MAX_ITEM_DESCRIPTION) throw new TaskSequenceError('INVALID_ARGUMENT', `A description must be at most ${MAX_ITEM_DESCRIPTION} characters (it has ${description.length}).`);
+}
