@@ -1,15 +1,15 @@
 // Two losses found feeding the text form messy exports:
 // - a carriage return XML keeps (written `&#13;`) in a step's command line, a variable or a package property was
 //   converted to "\r" and built back as a raw CR, which every reader takes for a line end: the value changed without
-//   a word (for a package property even cmts diff could not see it). Such a file is refused now, with what and where;
-//   a line end written as is (CRLF) is a line end, and still converts.
+//   a word (for a package property even cmts diff could not see it). Such a file was refused; now that a CR in a
+//   value is written `&#xD;`, it converts and builds back as the same CR. A line end written as is (CRLF) is a line
+//   end, and converts as one.
 // - a 2007 export whose properties are not in the console's order was built back in the console's order, so
 //   converting what was built gave another text (the promise: convert → build → convert gives the same text).
 import { describe, expect, it } from 'vitest';
 import { diffTaskSequences } from '../lib/diff/semantic-diff.js';
 import { fromYaml, sequenceToText, toYaml } from '../lib/api/text.js';
 import { readTaskSequence, writeTaskSequence } from './helpers/api.js';
-import { thrown } from './helpers/thrown.js';
 
 const run = (v: string) =>
   `<sequence version="3.10"><step type="SMS_TaskSequence_RunCommandLineAction" name="Run" description=""><action>${v}</action><defaultVarList><variable name="CommandLine" property="CommandLine">${v}</variable></defaultVarList></step></sequence>`;
@@ -18,19 +18,23 @@ const cim = (value: string) =>
   `<INSTANCE CLASSNAME="SMS_TaskSequencePackage"><PROPERTY NAME="Name" TYPE="string"><VALUE>${value}</VALUE></PROPERTY><PROPERTY NAME="Sequence" TYPE="string"><VALUE><![CDATA[<sequence version="3.10"></sequence>]]></VALUE></PROPERTY></INSTANCE>`;
 
 describe('a carriage return written as a character reference', () => {
-  const CASES: [string, string, string][] = [
-    ['a command line', run('cmd /c echo a&#13;&#10;b'), 'in the <action> in step "Run"'],
-    ['a step variable', `<sequence version="3.10"><step type="X" name="Run" description=""><defaultVarList><variable name="V" property="V">a&#xD;b</variable></defaultVarList></step></sequence>`, 'in the variable "V"'],
-    ['a global variable', '<sequence version="3.10"><globalVarList><variable name="G" property="G">a&#13;</variable></globalVarList></sequence>', 'in the variable "G"'],
-    ['a 2007 package property', sms('<Name>N&#13;</Name>'), 'in <Name>'],
-    ['an object.xml property', cim('N&#13;'), 'in the value of Name'],
+  const CASES: [string, string][] = [
+    ['a command line', run('cmd /c echo a&#13;&#10;b')],
+    ['a step variable', `<sequence version="3.10"><step type="X" name="Run" description=""><defaultVarList><variable name="V" property="V">a&#xD;b</variable></defaultVarList></step></sequence>`],
+    ['a global variable', '<sequence version="3.10"><globalVarList><variable name="G" property="G">a&#13;</variable></globalVarList></sequence>'],
+    ['a 2007 package property', sms('<Name>N&#13;</Name>')],
+    ['an object.xml property', cim('N&#13;')],
   ];
-  for (const [what, xml, where] of CASES) {
-    it(`in ${what}: converting is refused (INVALID_ARGUMENT) saying what and where`, () => {
-      const e = thrown(() => toYaml(readTaskSequence(xml)));
-      expect(e.code).toBe('INVALID_ARGUMENT');
-      expect(e.message).toContain('carriage return');
-      expect(e.message).toContain(where);
+  for (const [what, xml] of CASES) {
+    it(`in ${what}: converts to "\\r", builds back as &#xD; and the diff is empty`, () => {
+      const doc = readTaskSequence(xml);
+      const yaml = toYaml(doc);
+      expect(yaml).toContain('\\r');
+      const written = Buffer.from(writeTaskSequence(fromYaml(yaml))).toString('utf8');
+      expect(written).toContain('&#xD;');
+      const back = readTaskSequence(written);
+      expect(diffTaskSequences(doc, back)).toEqual([]);
+      expect(toYaml(back)).toBe(yaml);
     });
   }
 

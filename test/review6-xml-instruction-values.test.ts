@@ -24,7 +24,7 @@ function roundTrip(pi: Node): { target: string; value: string } | string {
 }
 
 describe('a new processing instruction', () => {
-  it.each(['x', ' x', '  x', '\tx', '\nx', '\r\nx', 'x ', '', ' ', '\u00a0x', '\u3000x', 'a?b', 'a ? > b'])('with the value %j reads back with that value', (value) => {
+  it.each(['x', ' x', '  x', '\tx', '\nx', 'x ', '', ' ', '\u00a0x', '\u3000x', 'a?b', 'a ? > b'])('with the value %j reads back with that value', (value) => {
     expect(roundTrip({ kind: 'instruction', target: 't', value })).toEqual({ target: 't', value });
   });
 
@@ -33,15 +33,17 @@ describe('a new processing instruction', () => {
     fc.assert(
       fc.property(fc.array(char, { maxLength: 8 }).map((a) => a.join('')), (value) => {
         const got = roundTrip({ kind: 'instruction', target: 'p', value });
-        if (value.includes('?>')) expect(got).toBe('OUTPUT_MALFORMED');
+        // A CR cannot be written so that it reads back (see xml-line-ends.test.ts): refused.
+        if (value.includes('?>') || value.includes('\r')) expect(got).toBe('OUTPUT_MALFORMED');
         else expect(got).toEqual({ target: 'p', value });
       }),
       { numRuns: 400, seed: 6 },
     );
   });
 
-  it('is refused where XML cannot say it: ?> inside, a target that is no name, a target xml inside', () => {
+  it('is refused where XML cannot say it: ?> or a CR inside, a target that is no name, a target xml inside', () => {
     expect(roundTrip({ kind: 'instruction', target: 't', value: 'a?>b' })).toBe('OUTPUT_MALFORMED');
+    expect(roundTrip({ kind: 'instruction', target: 't', value: '\r\nx' })).toBe('OUTPUT_MALFORMED');
     expect(roundTrip({ kind: 'instruction', target: 'a b', value: 'x' })).toBe('OUTPUT_MALFORMED');
     expect(roundTrip({ kind: 'instruction', target: 'xml', value: 'version="1.0"' })).toBe('OUTPUT_MALFORMED');
     expect(roundTrip({ kind: 'instruction', target: 'XmL', value: 'x' })).toBe('OUTPUT_MALFORMED');
@@ -60,7 +62,8 @@ describe('an instruction read', () => {
   });
 
   it('keeps an instruction with no value, or a value of white space only, as read', () => {
-    for (const [text, value] of [['<a><?p?></a>', ''], ['<a><?p ?></a>', ''], ['<a><?p  ?></a>', ' '], ['<a><?p\n\tx?></a>', '\tx']] as const) {
+    // A CR LF is the one LF it is read as: as the separator, it is one character, and the LF copy gives the same value.
+    for (const [text, value] of [['<a><?p?></a>', ''], ['<a><?p ?></a>', ''], ['<a><?p  ?></a>', ' '], ['<a><?p\n\tx?></a>', '\tx'], ['<a><?p\r\n\tx?></a>', '\tx'], ['<a><?p\r\n?></a>', ''], ['<a><?p\r\r\nx\ry?></a>', '\nx\ny']] as const) {
       const { root } = parseXml(text);
       expect((root as Element & { children: { value: string }[] }).children[0]?.value).toBe(value);
     }

@@ -78,12 +78,14 @@ const mutations: Mutation[] = [
   ['a tag, in place', (d) => void (el(d, 'step', 'S2').tag = 'stop')],
   ['a tag to a prefix', (d) => void (el(d, 'globalVarList').tag = 'globalVar'), '<globalVar>\r\n    <variable name="A"'],
   ['a tag of an element with content', (d) => void (el(d, 'note').tag = 'notes')],
-  ['a text value', (d) => void ((leaf(d, 'text', '\r\n  ') as { value: string }).value = '\r\n    ')],
+  ['a text value', (d) => void ((leaf(d, 'text', '\n  ') as { value: string }).value = '\n    ')],
+  // White space read from this CRLF file says LF; given the CR LF it is written with, it says a CR more.
+  ['a text value to its raw spelling with a CR', (d) => void ((leaf(d, 'text', '\n  ') as { value: string }).value = '\r\n  ')],
   ['a text value to its raw spelling', (d) => {
     const note = el(d, 'note') as Element & { children: Node[] };
     (note.children[0] as { value: string }).value = 'text &lt;1&gt; and ';
   }],
-  ['a text node turned into a comment', (d) => void ((leaf(d, 'text', '\r\n  ') as { kind: string }).kind = 'comment')],
+  ['a text node turned into a comment', (d) => void ((leaf(d, 'text', '\n  ') as { kind: string }).kind = 'comment')],
   ['a comment value', (d) => void ((leaf(d, 'comment', ' exported ') as { value: string }).value = ' changed ')],
   ['a comment turned into text', (d) => void ((leaf(d, 'comment', ' c ') as { kind: string }).kind = 'text'), ']]>  c </note>'],
   ['a CDATA value', (d) => void ((leaf(d, 'cdata', 'cdata') as { value: string }).value = 'other')],

@@ -30,6 +30,14 @@ function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/**
+ * A property's value as the content of its element in the CRLF text made here: a CR as `&#xD;`, which a reader gives
+ * back as a CR (a literal one is a line end to it), and each LF as the text's CR LF.
+ */
+function escapeValue(text: string): string {
+  return escape(text).replace(/\r/g, '&#xD;').replace(/\n/g, '\r\n');
+}
+
 /** The package properties a new ConfigMgr 2007 export gets (the console's elements, empty where it has no value). */
 export function smsPackageDefaults(options: Pick<NewSequenceOptions, 'name' | 'description'> = {}): Record<string, string> {
   return { BootImageID: '', Category: '', DependentProgram: '', Description: options.description ?? '', Duration: '360', Name: options.name ?? 'New Task Sequence', ProgramFlags: '152084496', SupportedOperatingSystems: '', IconSize: '0' };
@@ -89,7 +97,7 @@ export function newSequenceText(container: ContainerKind, options: NewSequenceOp
         lines.push(...data);
         placed = true;
       }
-      lines.push(v === '' ? `  <${k} />` : `  <${k}>${escape(v)}</${k}>`);
+      lines.push(v === '' ? `  <${k} />` : `  <${k}>${escapeValue(v)}</${k}>`);
     }
     if (!placed) lines.push(...data);
     return [...lines, '</SmsTaskSequencePackage>', ''].join('\r\n');
@@ -98,7 +106,7 @@ export function newSequenceText(container: ContainerKind, options: NewSequenceOp
   const props = options.properties ?? { Description: options.description ?? '', Name: options.name ?? 'New Task Sequence', ProgramFlags: '152084496' };
   return [
     '<INSTANCE CLASSNAME="SMS_TaskSequencePackage">',
-    ...Object.entries(props).flatMap(([k, v]) => prop(k, escape(v))),
+    ...Object.entries(props).flatMap(([k, v]) => prop(k, escapeValue(v))),
     ...prop('Sequence', `<![CDATA[<sequence version="${options.version ?? '3.10'}"></sequence>]]>`),
     '</INSTANCE>',
     '',

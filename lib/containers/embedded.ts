@@ -7,7 +7,7 @@ import { TaskSequenceError, type LineCounter } from '../errors.js';
 import { classifyElement } from '../model/classify.js';
 import type { CData, Element, Sequence, Text, XmlDocument } from '../model/types.js';
 import type { TextEncodingInfo } from '../xml/codec.js';
-import { heldText } from '../xml/entities.js';
+import { decodeEntities, heldText } from '../xml/entities.js';
 import { type LeafOrigin, originOf } from '../xml/origin.js';
 import { checkOutput } from '../xml/check-output.js';
 import { parseXml, type ParsedXml, type ParseWarning } from '../xml/parse.js';
@@ -30,8 +30,9 @@ export function readEmbedded(element: Element, lines: LineCounter, maxDepth: num
   if (!holder || holders.length !== 1 || !holder.value.trimStart().startsWith('<')) return undefined;
   const o = originOf(holder) as LeafOrigin | undefined;
   const baseOffset = o ? o.start + (holder.kind === 'cdata' ? 9 : 0) : 0;
+  const text = o ? heldSource(o, holder.kind) : holder.value;
   // The classifier gives every element its model kind, so the tree is the model's.
-  const parsed = parseXml(holder.value, { classify: classifyElement, maxDepth, baseOffset, lines, embedded: true }) as ParsedXml & { document: XmlDocument; root: Element };
+  const parsed = parseXml(text, { classify: classifyElement, maxDepth, baseOffset, lines, embedded: true }) as ParsedXml & { document: XmlDocument; root: Element };
   warnings.push(...parsed.warnings);
   if (parsed.root.kind !== 'sequence') {
     throw new TaskSequenceError('SEQUENCE_MISSING', `The embedded task sequence text starts with <${parsed.root.tag}>, not <sequence>.`, {
@@ -39,7 +40,19 @@ export function readEmbedded(element: Element, lines: LineCounter, maxDepth: num
       linePos: lines.linePos(baseOffset),
     });
   }
-  return { xml: parsed.document, sequence: parsed.root, holder, original: holder.value };
+  return { xml: parsed.document, sequence: parsed.root, holder, original: text };
+}
+
+/**
+ * The held document's text with its line ends as written: the CDATA section's content, or the text decoded. The
+ * holder's value has each line end one LF, as XML gives it; but the held document is read as a document of its own,
+ * whose reader makes them LFs in its values just the same, and which, written back after an edit, keeps its own
+ * line ends (and an error's offsets in a CDATA section stay exact).
+ */
+function heldSource(o: LeafOrigin, kind: 'cdata' | 'text'): string {
+  if (kind === 'cdata') return o.src.text.slice(o.start + 9, o.end - 3);
+  const raw = o.src.text.slice(o.start, o.end);
+  return raw.indexOf('&') === -1 ? raw : decodeEntities(raw);
 }
 
 /**

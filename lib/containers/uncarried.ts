@@ -7,7 +7,6 @@
  * and `key`) is described by `cim-schema.ts`, which reads it; array properties by `cim-arrays.ts`.
  */
 import { isXmlSpace } from '../diff/canonical-xml.js';
-import { xmlText } from '../diff/xml-value.js';
 import { isElement } from '../model/query.js';
 import type { Element, Node } from '../model/types.js';
 import type { ContainerKind } from './index.js';
@@ -31,16 +30,6 @@ export function describeMarkup(n: Node): string | undefined {
   return undefined;
 }
 
-/**
- * A carriage return that XML keeps in `node`'s value (one written `&#13;`; a line end written as is is read as a
- * line feed), described; undefined when it has none. Every value the text form builds is written afresh with its
- * carriage returns as they are, which a reader takes for line ends: the text form cannot carry one.
- */
-export function heldCarriageReturn(node: Node): string | undefined {
-  const leaves = 'value' in node ? [node] : 'children' in node ? node.children.filter((c) => c.kind === 'text') : [];
-  return leaves.some((l) => 'value' in l && xmlText(l).includes('\r')) ? 'a carriage return written as a character reference (&#13;), which it would write as a line end,' : undefined;
-}
-
 /** The first thing in an element whose value is its text (a 2007 property, a `<VALUE>`) that is not text. */
 function notText(el: Element): Node | undefined {
   return 'children' in el ? el.children.find((c) => c.kind !== 'text' && c.kind !== 'cdata') : undefined;
@@ -60,8 +49,6 @@ function smsPackage(root: Element & { children: Node[] }): UncarriedPart | undef
     if (extra !== undefined) return { what: `the attribute ${extra} of <${c.tag}>`, node: c };
     const inner = notText(c);
     if (inner !== undefined) return { what: `${describeMarkup(inner) ?? `the element <${(inner as Element).tag}>`} in <${c.tag}>`, node: inner };
-    const cr = heldCarriageReturn(c);
-    if (cr !== undefined) return { what: `${cr} in <${c.tag}>`, node: c };
   }
   return undefined;
 }
@@ -89,8 +76,6 @@ function cimInstance(root: Element & { children: Node[] }): UncarriedPart | unde
       value = p;
       const inner = notText(p);
       if (inner !== undefined) return { what: `${describeMarkup(inner) ?? `the element <${(inner as Element).tag}>`} in the value of ${name}`, node: inner };
-      const cr = heldCarriageReturn(p);
-      if (cr !== undefined) return { what: `${cr} in the value of ${name}`, node: p };
     }
   }
   return undefined;

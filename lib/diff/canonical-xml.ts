@@ -14,10 +14,10 @@ export function isXmlSpace(s: string): boolean {
 }
 
 /**
- * `node` (an element) as canonical text; `textOf` gives a text or CDATA leaf's characters, or a value element's, as
- * XML defines them. Elements nest as deep as the reader allows: an explicit stack, not recursion.
+ * `node` (an element) as canonical text; text, CDATA and a value element's value as the reader gives them (each
+ * literal line end one LF). Elements nest as deep as the reader allows: an explicit stack, not recursion.
  */
-export function canonicalXml(node: Node, textOf: (leaf: Node & { value: string }) => string): string {
+export function canonicalXml(node: Node): string {
   const out: string[] = [];
   const todo: (Node | string)[] = [node];
   for (let n = todo.pop(); n !== undefined; n = todo.pop()) {
@@ -27,7 +27,7 @@ export function canonicalXml(node: Node, textOf: (leaf: Node & { value: string }
     }
     if (n.kind === 'comment' || n.kind === 'instruction') continue;
     if (n.kind === 'text' || n.kind === 'cdata') {
-      out.push(escapeText(textOf(n)));
+      out.push(escapeText(n.value));
       continue;
     }
     const attributes = Object.entries(n.attributes)
@@ -40,7 +40,7 @@ export function canonicalXml(node: Node, textOf: (leaf: Node & { value: string }
     let run: string | undefined;
     for (const c of 'children' in n ? n.children : []) {
       if (c.kind === 'comment' || c.kind === 'instruction') continue;
-      if (c.kind === 'text' || c.kind === 'cdata') run = (run ?? '') + textOf(c);
+      if (c.kind === 'text' || c.kind === 'cdata') run = (run ?? '') + c.value;
       else {
         if (run !== undefined) content.push(run);
         run = undefined;
@@ -52,7 +52,7 @@ export function canonicalXml(node: Node, textOf: (leaf: Node & { value: string }
     // value.
     const layout = content.some((c) => typeof c !== 'string');
     const kept = content.filter((c) => typeof c !== 'string' || (layout ? !isXmlSpace(c) : c !== ''));
-    const value = 'value' in n ? escapeText(textOf(n)) : '';
+    const value = 'value' in n ? escapeText(n.value) : '';
     if (kept.length === 0 && value === '') {
       out.push(`<${n.tag}${attributes}/>`);
       continue;

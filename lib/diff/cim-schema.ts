@@ -10,7 +10,6 @@ import type { TaskSequenceDocument } from '../document.js';
 import { isElement } from '../model/query.js';
 import type { Element } from '../model/types.js';
 import { canonicalXml } from './canonical-xml.js';
-import { xmlText } from './xml-value.js';
 
 /** One difference, as {@link DiffEntry} of `diff-entry.ts` has it (kind `property`). */
 export interface SchemaDiff {
@@ -39,7 +38,7 @@ function qualifiers(el: Element, out: Map<string, string>): void {
     const name = c.attributes.NAME ?? '';
     const n = (seen.get(name) ?? 0) + 1;
     seen.set(name, n);
-    out.set(`qualifier ${name}${n === 1 ? '' : ` #${n}`}`, canonicalXml(c, xmlText));
+    out.set(`qualifier ${name}${n === 1 ? '' : ` #${n}`}`, canonicalXml(c));
   }
 }
 

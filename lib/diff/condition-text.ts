@@ -6,7 +6,6 @@
 import { conditionOf, describeCondition } from '../model/conditions.js';
 import type { Condition, Node, SequenceItem } from '../model/types.js';
 import { canonicalXml } from './canonical-xml.js';
-import { xmlText } from './xml-value.js';
 
 /**
  * The operator types whose operands may come in any order without changing what the condition means: `and`, `or`
@@ -42,8 +41,8 @@ export function conditionText(condition: Condition, forPeople = false): string {
   const expressionText = (n: Node & { kind: 'expression' }): string => {
     const params: [string, string, string][] = [];
     for (const c of n.children) {
-      if (c.kind === 'variable' && c.attributes.name !== undefined) params.push([c.attributes.name, xmlText(c), extra(c.attributes, 'name')]);
-      else if (!forPeople && 'tag' in c) params.push(['', canonicalXml(c, xmlText), '']);
+      if (c.kind === 'variable' && c.attributes.name !== undefined) params.push([c.attributes.name, c.value, extra(c.attributes, 'name')]);
+      else if (!forPeople && 'tag' in c) params.push(['', canonicalXml(c), '']);
     }
     params.sort(([a, x, e], [b, y, f]) => order(a, b) || order(x, y) || order(e, f));
     // For people: the type as the console's summary names it, and values as written (a registry path keeps its
@@ -59,7 +58,7 @@ export function conditionText(condition: Condition, forPeople = false): string {
   for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
     const n = next.node;
     if (n.kind === 'expression') text.set(n, expressionText(n));
-    else if (n.kind !== 'operator') text.set(n, canonicalXml(n, xmlText));
+    else if (n.kind !== 'operator') text.set(n, canonicalXml(n));
     else if (!next.ready) {
       todo.push({ node: n, ready: true });
       for (const c of operandsOf(n.children)) todo.push({ node: c, ready: false });

@@ -7,7 +7,6 @@ import { listPropertyTypes } from '../containers/index.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { referenceList } from '../model/mutate.js';
 import type { Element, Node } from '../model/types.js';
-import { lf } from '../xml/origin.js';
 import { compareCimSchema } from './cim-schema.js';
 import type { DiffEntry, DiffKind } from './diff-entry.js';
 import { isValueElement, namedVariables, unknownElements, type ValueElement, valueText } from './item-fields.js';
@@ -19,7 +18,7 @@ import { appendAll } from '../arrays.js';
  * arrays, an object.xml's schema data, sequence attributes, global variables, sequence elements, references.
  */
 export function compareDocumentData(a: TaskSequenceDocument, b: TaskSequenceDocument, out: DiffEntry[]): void {
-  compareMaps('property', packageProperties(a), packageProperties(b), out);
+  compareMaps('property', a.properties(), b.properties(), out);
   comparePropertyTypes(a, b, out);
   appendAll(out, comparePackageArrays(a, b));
   appendAll(out, compareCimSchema(a, b));
@@ -49,15 +48,6 @@ export function compareDocumentData(a: TaskSequenceDocument, b: TaskSequenceDocu
   for (const [key, r] of refsA) if (!refsB.has(key)) out.push({ change: 'removed', kind: 'reference', path: r.path });
 }
 
-/**
- * The package properties, line ends as LF. (Read through the document, which gives each as text: a CR written as
- * `&#13;` in one cannot be told from a line end here.)
- */
-function packageProperties(doc: TaskSequenceDocument): Record<string, string> {
-  const out = doc.properties();
-  for (const [k, v] of Object.entries(out)) out[k] = lf(v);
-  return out;
-}
 
 /**
  * Two object.xml files' scalar properties by CIM type (field `type`), and those that are null (no value, so not among

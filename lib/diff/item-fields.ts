@@ -8,7 +8,6 @@ import { conditionOf } from '../model/conditions.js';
 import type { Element, Node, SequenceItem } from '../model/types.js';
 import { canonicalXml, isXmlSpace } from './canonical-xml.js';
 import { conditionText } from './condition-text.js';
-import { xmlText } from './xml-value.js';
 
 /** A value element (`<action>`, `<variable>`), also one the reader left generic because it holds markup. */
 export type ValueElement = Element & { attributes: Record<string, string> };
@@ -24,9 +23,9 @@ export function isValueElement(n: Node, tag: 'action' | 'variable'): n is ValueE
 
 /** A value element's value as XML defines it: its character data, comments and instructions left out. */
 export function valueText(n: ValueElement): string {
-  if ('value' in n) return xmlText(n);
+  if ('value' in n) return n.value;
   let out = '';
-  for (const c of 'children' in n ? n.children : []) if (c.kind === 'text' || c.kind === 'cdata') out += xmlText(c);
+  for (const c of 'children' in n ? n.children : []) if (c.kind === 'text' || c.kind === 'cdata') out += c.value;
   return out;
 }
 
@@ -76,7 +75,7 @@ export function unknownElements(nodes: Node[], covered: ReadonlySet<Node> = new 
     if (!('tag' in c) || covered.has(c) || c.kind === 'step' || c.kind === 'group' || c.kind === 'subtasksequence') continue;
     const n = (seen.get(c.tag) ?? 0) + 1;
     seen.set(c.tag, n);
-    out.push([`element ${c.tag}${n === 1 ? '' : ` #${n}`}`, canonicalXml(c, xmlText)]);
+    out.push([`element ${c.tag}${n === 1 ? '' : ` #${n}`}`, canonicalXml(c)]);
   }
   return out;
 }

@@ -8,9 +8,7 @@ import { type CimPropertySchema, qualifierElements, schemaAttributes, schemaQual
 import type { TaskSequenceDocument } from '../document.js';
 import type { Element } from '../model/types.js';
 import { canonicalXml } from './canonical-xml.js';
-import { lf } from '../xml/origin.js';
 import { longestIncreasing } from './longest-increasing.js';
-import { xmlText } from './xml-value.js';
 
 /** One difference, as {@link DiffEntry} of `diff-entry.ts` has it (kind `property`). */
 export interface ArrayDiff {
@@ -40,7 +38,7 @@ interface Resolved {
 function schemaFields(s: CimPropertySchema): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of schemaAttributes(s)) out[`attribute ${k}`] = v;
-  for (const q of qualifierElements(schemaQualifiers(s))) out[`qualifier ${q.attributes.NAME ?? ''}`] = canonicalXml(q, xmlText);
+  for (const q of qualifierElements(schemaQualifiers(s))) out[`qualifier ${q.attributes.NAME ?? ''}`] = canonicalXml(q);
   return out;
 }
 
@@ -49,7 +47,7 @@ function resolve(a: CimArray, o: CimObject): Resolved {
   const types: Record<string, string> = {};
   const schema: Record<string, Record<string, string>> = {};
   for (const [k, v] of Object.entries(o.properties)) {
-    properties[k] = v === null ? null : Array.isArray(v) ? v.map(lf) : lf(v);
+    properties[k] = v;
     const own = o.types && Object.hasOwn(o.types, k) ? o.types[k] : undefined;
     types[k] = own ?? (a.types && Object.hasOwn(a.types, k) ? (a.types[k] as string) : 'string');
     const ownSchema = o.schema && Object.hasOwn(o.schema, k) ? o.schema[k] : undefined;
@@ -69,7 +67,7 @@ function arraysOf(doc: TaskSequenceDocument): Map<string, CimArray | string> {
     const n = (seen.get(read.name) ?? 0) + 1;
     seen.set(read.name, n);
     const name = n === 1 ? read.name : `${read.name} #${n}`;
-    out.set(name, 'array' in read ? read.array : canonicalXml(read.element, xmlText));
+    out.set(name, 'array' in read ? read.array : canonicalXml(read.element));
   }
   return out;
 }
@@ -154,8 +152,8 @@ export function comparePackageArrays(da: TaskSequenceDocument, db: TaskSequenceD
     }
     if (a.type !== undefined) {
       if (a.type !== b.type) out.push({ change: 'changed', kind: 'property', path: name, field: 'type', before: a.type, after: b.type as string });
-      const va = show(a.values?.map(lf) ?? null) as string;
-      const vb = show(b.values?.map(lf) ?? null) as string;
+      const va = show(a.values ?? null) as string;
+      const vb = show(b.values ?? null) as string;
       if (va !== vb) out.push({ change: 'changed', kind: 'property', path: name, field: 'values', before: va, after: vb });
       continue;
     }

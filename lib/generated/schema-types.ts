@@ -572,6 +572,8 @@ export interface TaskSequence {
     apos?: boolean;
     /** the JSON kept the sequence's layout (--whitespace): print it as it is */
     layout?: boolean;
+    /** with layout: the newline the sequence's text is written with; its layout and values say each line end as an LF */
+    newline?: "\r\n" | "\n";
     /** a sequence held as text: that text before <sequence> */
     innerBefore?: string;
     /** a sequence held as text: that text after </sequence> */

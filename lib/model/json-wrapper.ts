@@ -9,6 +9,7 @@ import type { TaskSequenceDocument } from '../document.js';
 import { heldText } from '../xml/entities.js';
 import { type ElementOrigin, type LeafOrigin, originOf } from '../xml/origin.js';
 import { printCheckedDocument, printNode } from '../xml/print.js';
+import { styleOf } from '../xml/style.js';
 import { layOut } from './format.js';
 import { printSequence } from './to-xml.js';
 import type { Node, Sequence, XmlDocument } from './types.js';
@@ -24,6 +25,12 @@ export interface ContainerWrapper {
   holder: 'element' | 'cdata' | 'text';
   /** Whether the JSON kept the sequence's layout (`--whitespace`): then it is printed as it is, never laid out. */
   layout?: boolean;
+  /**
+   * With `layout`: the newline the sequence's text is written with (the held document's, for a sequence held as
+   * text). Its white space and values say each line end as an LF, as the reader gives them, so the JSON alone cannot
+   * tell; without it, the newline of `before` (CR LF when it has none).
+   */
+  newline?: '\r\n' | '\n';
   /** For a sequence held as text: that text's own parts before and after `<sequence>` (a declaration, line ends). */
   innerBefore?: string;
   innerAfter?: string;
@@ -41,7 +48,9 @@ export interface ContainerWrapper {
 export function containerWrapper(doc: TaskSequenceDocument, keptLayout = false): ContainerWrapper | undefined {
   if (doc.container === 'sequence' && !keptLayout) return undefined;
   const w = wrapperOf(doc);
-  return w && keptLayout ? { ...w, layout: true } : w;
+  if (!w || !keptLayout) return w;
+  const newline = styleOf(doc.embedded?.xml ?? doc.xml).newline;
+  return { ...w, layout: true, ...(newline === '' ? {} : { newline }) };
 }
 
 function wrapperOf(doc: TaskSequenceDocument): ContainerWrapper | undefined {
@@ -66,12 +75,14 @@ function wrapperOf(doc: TaskSequenceDocument): ContainerWrapper | undefined {
  * is judged as {@link sequenceToXml} judges it unless `checked` is false.
  */
 export function wrapSequence(wrapper: ContainerWrapper, sequence: Sequence, checked = true): string {
-  const print = (doc: XmlDocument) => (checked ? printCheckedDocument(doc, 'The sequence') : printNode(doc.children[0] as Node, doc));
   const newline = /\r\n/.test(wrapper.before) || !/\n/.test(wrapper.before) ? '\r\n' : '\n';
+  // Layout and values say each line end as an LF: printed as the sequence's text writes its lines.
+  const options = { newline: wrapper.layout ? (wrapper.newline ?? newline) : newline };
+  const print = (doc: XmlDocument) => (checked ? printCheckedDocument(doc, 'The sequence', options) : printNode(doc.children[0] as Node, doc, options));
   if (wrapper.holder === 'element') {
     const copy = plainCopy(sequence);
     const indent = /[ \t]*$/.exec(wrapper.before)?.[0] ?? '';
-    if (!wrapper.layout && !copy.children.some((c) => c.kind === 'text')) layOut(copy, { newline, indent, unit: '  ' });
+    if (!wrapper.layout && !copy.children.some((c) => c.kind === 'text')) layOut(copy, { newline: '\n', indent, unit: '  ' });
     return wrapper.before + print({ kind: 'document', children: [copy] }) + wrapper.after;
   }
   const text = (wrapper.innerBefore ?? '') + (wrapper.layout ? print({ kind: 'document', children: [sequence] }) : printSequence(sequence, { newline }, checked)) + (wrapper.innerAfter ?? '');

@@ -145,14 +145,14 @@ function declared(text: string, info: TextEncodingInfo, nl: string): string {
 }
 
 function containerXml(model: ModelJson, options: ToXmlOptions, checked: boolean): string {
-  const nl = '\r\n';
+  const nl = '\r\n' as const;
   // A bare sequence's wrapper is its own (its declaration, its kept layout), so it holds with --bare too.
   if (model.wrapper && (!options.bare || model.container === 'sequence')) return wrapSequence(model.wrapper, model.sequence, checked);
   return declared(freshXml(model, options, checked, nl), model.encoding, nl);
 }
 
 /** The model's sequence bare, or in a container made from its properties (see {@link modelJsonToXml}). */
-function freshXml(model: ModelJson, options: ToXmlOptions, checked: boolean, nl: string): string {
+function freshXml(model: ModelJson, options: ToXmlOptions, checked: boolean, nl: '\r\n'): string {
   const sequenceText = () => printSequence(model.sequence, {}, checked);
   if (options.bare || model.container === 'sequence') return sequenceText();
   if (model.container === 'sms-package') {
@@ -162,14 +162,14 @@ function freshXml(model: ModelJson, options: ToXmlOptions, checked: boolean, nl:
     const at = entries.findIndex(([k]) => SMS_PACKAGE_ORDER.indexOf(k) > SMS_PACKAGE_ORDER.indexOf('SequenceData'));
     const before = at === -1 ? entries : entries.slice(0, at);
     const after = at === -1 ? [] : entries.slice(at);
-    const prop = ([k, v]: [string, string]) => (v === '' ? `  <${k} />` : `  <${k}>${escapeText(v, { textQuot: false, textApos: false })}</${k}>`);
+    const prop = ([k, v]: [string, string]) => (v === '' ? `  <${k} />` : `  <${k}>${escapeText(v, { textQuot: false, textApos: false }, nl)}</${k}>`);
     lines.push(...before.map(prop), '  <SequenceData>', inner, '  </SequenceData>', ...after.map(prop), '</SmsTaskSequencePackage>');
     return lines.join(nl) + nl;
   }
   const lines = ['<INSTANCE CLASSNAME="SMS_TaskSequencePackage">'];
   const property = (name: string, type: string, value: string) =>
     lines.push(`  <PROPERTY NAME="${escapeAttribute(name, '"')}" TYPE="${escapeAttribute(type, '"')}">`, `    <VALUE>${value}</VALUE>`, '  </PROPERTY>');
-  for (const [k, v] of Object.entries(model.properties)) property(k, model.propertyTypes?.[k] ?? 'string', escapeText(v, { textQuot: false, textApos: false }));
+  for (const [k, v] of Object.entries(model.properties)) property(k, model.propertyTypes?.[k] ?? 'string', escapeText(v, { textQuot: false, textApos: false }, nl));
   property('Sequence', 'string', heldText(sequenceText(), true, { textQuot: false, textApos: false }));
   lines.push('</INSTANCE>');
   return lines.join(nl) + nl;

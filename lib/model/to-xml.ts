@@ -7,6 +7,7 @@
  * value as a raw newline, which XML attribute-value normalisation turns into a space on import; ours writes `&#xA;`.
  */
 import { printCheckedDocument, printNode } from '../xml/print.js';
+import { styleOf } from '../xml/style.js';
 import { layOut } from './format.js';
 import { plainCopy } from './plain-copy.js';
 import type { Node, Sequence, XmlDocument } from './types.js';
@@ -26,18 +27,37 @@ function hasLayout(nodes: Node[]): boolean {
   return false;
 }
 
+/** How {@link sequenceToXml} lays a sequence out. */
+export interface SequenceLayout {
+  /**
+   * The newline of a sequence laid out afresh (default `\r\n`; `''` puts it on one line), and how every line end
+   * printed is written. For a sequence that has a layout of its own, and with `''`, line ends are written as in the
+   * file the sequence was read from (else as an LF).
+   */
+  newline?: '\r\n' | '\n' | '';
+  /** One indentation step of a sequence laid out afresh; default two spaces. */
+  indent?: string;
+}
+
 /**
  * The sequence as XML text (a copy is printed; the sequence is not changed). Judged as the document writer judges it:
  * throws `OUTPUT_MALFORMED` for a sequence whose text a reader would refuse or read back as another tree.
  */
-export function sequenceToXml(sequence: Sequence, options: { newline?: string; indent?: string } = {}): string {
+export function sequenceToXml(sequence: Sequence, options: SequenceLayout = {}): string {
   return printSequence(sequence, options, true);
 }
 
 /** {@link sequenceToXml}, judged or (`checked` false) printed as it is, for a caller that judges the text itself. */
-export function printSequence(sequence: Sequence, options: { newline?: string; indent?: string }, checked: boolean): string {
+export function printSequence(sequence: Sequence, options: SequenceLayout, checked: boolean): string {
   const copy = plainCopy(sequence);
-  if (!hasLayout(copy.children)) layOut(copy, { newline: options.newline ?? '\r\n', indent: '', unit: options.indent ?? '  ' });
+  // The values and the layout say each line end as an LF; the printer writes it as the newline asked for, or the file's.
+  let newline = options.newline;
+  if (!hasLayout(copy.children)) {
+    newline ??= '\r\n';
+    layOut(copy, { newline: newline === '' ? '' : '\n', indent: '', unit: options.indent ?? '  ' });
+  }
+  if (newline !== '\r\n' && newline !== '\n') newline = styleOf({ kind: 'document', children: [sequence] }).newline;
   const doc: XmlDocument = { kind: 'document', children: [copy] };
-  return checked ? printCheckedDocument(doc, 'The sequence') : printNode(copy, doc);
+  const print = { newline: newline === '\r\n' ? newline : '\n' } as const;
+  return checked ? printCheckedDocument(doc, 'The sequence', print) : printNode(copy, doc, print);
 }

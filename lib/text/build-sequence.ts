@@ -68,7 +68,8 @@ export function buildSequence(text: TextSequence, options: BuildOptions = {}): T
   appendAll(children, buildTextItems(text.steps, textRelease(text, container)));
   const fresh: Sequence = { kind: 'sequence', tag: 'sequence', attributes: { ...(version === undefined ? {} : { version }), ...text.attributes }, children };
   // The 2007 export is indented; the bare sequence and object.xml's are one line, as the console writes them.
-  if (container === 'sms-package') layOut(fresh, { newline: '\r\n', indent: '    ', unit: '  ' });
+  // Each line end an LF, as the reader gives them: the document's text, CRLF, says how they are written.
+  if (container === 'sms-package') layOut(fresh, { newline: '\n', indent: '    ', unit: '  ' });
   doc.sequence.attributes = fresh.attributes;
   doc.sequence.children = fresh.children;
   addCimProperties(doc, container, text);

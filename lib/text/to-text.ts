@@ -19,7 +19,7 @@ import { referenceList } from '../model/mutate.js';
 import { isSequenceItem } from '../model/query.js';
 import type { Condition, Element, Group, Node, Sequence, SequenceItem, Step, SubTaskSequence, Variable } from '../model/types.js';
 import { getAction, variables } from '../model/variables.js';
-import { lf, originOf } from '../xml/origin.js';
+import { originOf } from '../xml/origin.js';
 import { stepNode } from './build-text-step.js';
 import { CIM_NAME_PATTERN, EXIT_CODE_RANGE, MAX_NAME_LENGTH, MAX_TIMEOUT, VERSION_PATTERN } from './text-schema.js';
 import { textRelease } from './build-sequence.js';
@@ -46,25 +46,23 @@ function textVariable(v: Variable): TextVariable {
     name: v.attributes.name ?? '',
     ...(v.attributes.property === undefined ? { property: null } : v.attributes.property !== v.attributes.name ? { property: v.attributes.property } : {}),
     ...(v.attributes.hidden === 'true' || v.attributes.hidden === 'false' ? { hidden: v.attributes.hidden === 'true' } : {}),
-    // A line end as XML defines it (a CR that stays a CR was refused before): the same text for a CRLF file.
-    value: lf(v.value),
+    // As the reader gives it, each line end one LF: the same text for a CRLF file; a CR is one written `&#13;`.
+    value: v.value,
   };
 }
 
 /**
  * The condition's operands, each generic expression with its parameters in name order: the order the builder writes
- * them in (as the console does), so that converting the sequence built from the text gives the same text; values
- * with each line end one LF. The operands
- * are fresh from `readCondition`, so they are sorted in place, without recursion (a condition may be thousands deep).
+ * them in (as the console does), so that converting the sequence built from the text gives the same text. The
+ * operands are fresh from `readCondition`, so they are sorted in place, without recursion (a condition may be
+ * thousands deep).
  */
 function textCondition(c: Condition): ConditionOperand[] {
   const operands = readCondition(c);
   const stack: ConditionOperand[] = [...operands];
   for (let o = stack.pop(); o !== undefined; o = stack.pop()) {
-    if ('expression' in o) o.parameters = Object.fromEntries(Object.entries(o.parameters).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, lf(v)]));
+    if ('expression' in o) o.parameters = Object.fromEntries(Object.entries(o.parameters).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     else if ('and' in o || 'or' in o || 'not' in o) for (const inner of 'and' in o ? o.and : 'or' in o ? o.or : o.not) stack.push(inner);
-    // Values as XML defines them, as a step's (see withLineFeeds): a multi-line WMI query of a CRLF file says LF.
-    else for (const [k, v] of Object.entries(o)) if (typeof v === 'string' && v.includes('\r')) (o as Record<string, unknown>)[k] = lf(v);
   }
   return operands;
 }
@@ -91,24 +89,7 @@ const spelling = (s: Step | SubTaskSequence) => ({
 /** The step's variables as the text writes them raw: null when it has no `<defaultVarList>`, which `[]` would add. */
 const rawVariables = (s: Step | SubTaskSequence): TextVariable[] | null => (s.children.some((c) => c.kind === 'variableList') ? variables(s).map(textVariable) : null);
 
-/**
- * The step with its command line's and variables' values as XML defines them: each literal line end one LF. A CR
- * that XML keeps (`&#13;`) was refused before (see uncarried.ts), so any CR left is a line end as written, and a
- * CRLF file and its LF copy give the same text (the typed settings, which are matched by their exact spelling,
- * included). Copied only where it has one: most steps have no CR at all.
- */
-function withLineFeeds<S extends Step | SubTaskSequence>(step: S): S {
-  const crIn = (n: Node) => ('value' in n && n.value.includes('\r')) || (n.kind === 'variableList' && n.children.some(crIn));
-  if (!step.children.some(crIn)) return step;
-  const copy = (n: Node): Node => {
-    if (n.kind === 'variableList') return { ...n, children: n.children.map(copy) };
-    return (n.kind === 'variable' || n.kind === 'action') && n.value.includes('\r') ? { ...n, value: lf(n.value) } : n;
-  };
-  return { ...step, children: step.children.map(copy) };
-}
-
-function stepText(original: Step | SubTaskSequence, release: Release): TextStep {
-  const step = withLineFeeds(original);
+function stepText(step: Step | SubTaskSequence, release: Release): TextStep {
   const a = step.attributes;
   const entry = a.type === undefined ? undefined : catalogEntry(a.type);
   const view = new StepView(step);
@@ -267,8 +248,6 @@ export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
   const part = root ? uncarriedContainer(doc.container, root) : undefined;
   if (part) throw new TaskSequenceError('INVALID_ARGUMENT', `The text form cannot carry ${part.what} in the ${doc.container === 'cim-instance' ? 'object.xml' : '2007 export'}; it would be lost (convert --to json keeps everything).`, placeOf(doc, part.node));
   const props = doc.properties();
-  // Line ends as XML defines them, as for every value (a CR that stays a CR was refused with the container).
-  for (const [k, v] of Object.entries(props)) if (v.includes('\r')) props[k] = lf(v);
   // Even none: without package, the builder gives a container its usual properties.
   if (doc.hasProperties) out.package = props;
   // A scalar property's type when it is not a string, then every null one (listProperties leaves them out), which

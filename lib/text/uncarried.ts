@@ -4,7 +4,7 @@
  * second condition or action, attributes of a variable besides name, property and hidden) would be dropped without a
  * word, and the sequence built back would differ. Such a sequence is refused instead, with what and where.
  */
-import { describeMarkup as markup, heldCarriageReturn } from '../containers/uncarried.js';
+import { describeMarkup as markup } from '../containers/uncarried.js';
 import { isXmlSpace } from '../diff/canonical-xml.js';
 import { buildCondition, readCondition } from '../model/condition-builder.js';
 import { isElement, isSequenceItem } from '../model/query.js';
@@ -73,8 +73,6 @@ function listUncarried(list: VariableList | ReferenceList, element: 'variable' |
     if (v.kind !== element || v.tag !== element) return `the element <${v.tag}> in <${list.tag}>`;
     if (v.kind === 'reference' && v.children.some((c) => c.kind !== 'text' || !isXmlSpace(c.value))) return `what <reference> holds`;
     if (v.kind !== 'variable') continue;
-    const cr = heldCarriageReturn(v);
-    if (cr !== undefined) return `${cr} in the variable ${JSON.stringify(v.attributes.name ?? '')}`;
     const extra = Object.keys(v.attributes).find((k) => !VARIABLE_ATTRIBUTES.has(k));
     if (extra !== undefined) return `the attribute ${extra} of the variable ${JSON.stringify(v.attributes.name ?? '')}`;
     const hidden = v.attributes.hidden;
@@ -101,8 +99,6 @@ export function uncarried(node: Sequence | Group | Step | SubTaskSequence): stri
     if (tag === undefined || tag !== c.tag) return `the element <${c.tag}>`;
     if (seen.has(c.kind)) return `a second <${c.tag}>`;
     seen.add(c.kind);
-    const cr = c.kind === 'action' ? heldCarriageReturn(c) : undefined;
-    if (cr !== undefined) return `${cr} in the <action>`;
     if (c.kind === 'condition' && !conditionCarried(c)) return 'the <condition> as written (an operator or expression it cannot say)';
     if (c.kind === 'variableList' || c.kind === 'referenceList') {
       const inList = listUncarried(c, c.kind === 'variableList' ? 'variable' : 'reference');

@@ -48,6 +48,13 @@ export function normalizeAttributeRaw(raw: string): string {
 }
 
 /**
+ * End-of-line handling (XML 1.0 §2.11) of raw text, before references are decoded: each literal line end (CR LF, or
+ * a CR alone) is one LF, so a file saved with CRLF and its LF copy say the same values; `&#xD;` is decoded after, and
+ * stays a CR. Text without a CR (nearly all) is given back as it is, after one search.
+ */
+export const lf = (raw: string): string => (raw.indexOf('\r') === -1 ? raw : raw.replace(/\r\n?/g, '\n'));
+
+/**
  * The code point of the predefined reference at `amp` in `text`, known to be one of `&lt;` `&gt;` `&amp;` `&quot;`
  * `&apos;`: told apart by their first two letters, with no slice of the name made.
  */
@@ -146,12 +153,31 @@ export interface EscapeStyle {
   textApos: boolean;
 }
 
-/** Escapes element text: `&`, `<` and `>` always; quotes as the style says. Line ends are kept as given. */
-export function escapeText(value: string, style: EscapeStyle): string {
+/** The newline an LF printed afresh is written as: the document's (`\r\n` in a CRLF file), else an LF. */
+export type Newline = '\r\n' | '\n';
+
+/** `&`, `<` and `>` escaped, and quotes as the style says; line ends untouched. */
+function escapeMarkup(value: string, style: EscapeStyle): string {
   let s = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   if (style.textQuot) s = s.replace(/"/g, '&quot;');
   if (style.textApos) s = s.replace(/'/g, '&apos;');
   return s;
+}
+
+/** Each LF of `s` written as `newline`. */
+export function withNewline(s: string, newline: Newline = '\n'): string {
+  return newline === '\n' || s.indexOf('\n') === -1 ? s : s.replace(/\n/g, newline);
+}
+
+/**
+ * Escapes element text: `&`, `<` and `>` always; quotes as the style says; a CR as `&#xD;`, and each LF as the
+ * document's `newline`. A reader makes every literal line end an LF (XML 1.0 §2.11), so a CR in a value (one read
+ * from a reference, or given) reads back as a CR only when it is written as one; an LF reads back as an LF however the
+ * line end is written, so it is written as the document writes its lines.
+ */
+export function escapeText(value: string, style: EscapeStyle, newline: Newline = '\n'): string {
+  const s = escapeMarkup(value, style);
+  return withNewline(s.indexOf('\r') === -1 ? s : s.replace(/\r/g, '&#xD;'), newline);
 }
 
 /** Escapes an attribute value for the given quote character; tab, LF and CR as character references. */
@@ -162,18 +188,19 @@ export function escapeAttribute(value: string, quote: '"' | "'"): string {
 }
 
 /**
- * Text for a CDATA section; `]]>` is split across two sections, the only way CDATA can hold it. A character the
- * document's single-byte `encoding` has no byte for, which a section cannot hold, is written between two sections as
- * a character reference. Line ends are kept as given, as in text (see {@link escapeText}).
+ * Text for a CDATA section; `]]>` is split across two sections, the only way CDATA can hold it. A CR, which a section
+ * cannot hold (read there, it is a line end, an LF), is written between two sections as `&#xD;`, and so is a
+ * character the document's single-byte `encoding` has no byte for; each LF is written as the document's `newline`,
+ * as in text (see {@link escapeText}).
  */
-export function cdataSection(value: string, encoding?: SingleByteEncoding): string {
-  const section = (part: string): string => `<![CDATA[${part.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
-  if (encoding === undefined || firstUnencodable(value, encoding) === undefined) return section(value);
+export function cdataSection(value: string, encoding?: SingleByteEncoding, newline: Newline = '\n'): string {
+  const section = (part: string): string => `<![CDATA[${withNewline(part, newline).replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
+  if (value.indexOf('\r') === -1 && (encoding === undefined || firstUnencodable(value, encoding) === undefined)) return section(value);
   let out = '';
   let from = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (fitsSingleByte(c, encoding)) continue;
+    if (c !== 0x0d && (encoding === undefined || fitsSingleByte(c, encoding))) continue;
     const cp = value.codePointAt(i) as number;
     // No empty section around a reference: it would be a node of nothing.
     if (i > from) out += section(value.slice(from, i));
@@ -187,8 +214,9 @@ export function cdataSection(value: string, encoding?: SingleByteEncoding): stri
 /**
  * A document's text held as an element's content (an embedded sequence): one CDATA section when `cdata` asks for it
  * and the text can be one; escaped text when it holds `]]>`, which split across two sections would be two nodes, and
- * a reader looks for the sequence in one.
+ * a reader looks for the sequence in one. Its line ends are written as they are: they are the held document's own,
+ * and mean line ends to its reader however the outer reader gives them.
  */
 export function heldText(text: string, cdata: boolean, style: EscapeStyle): string {
-  return cdata && !text.includes(']]>') ? `<![CDATA[${text}]]>` : escapeText(text, style);
+  return cdata && !text.includes(']]>') ? `<![CDATA[${text}]]>` : escapeMarkup(text, style);
 }

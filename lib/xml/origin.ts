@@ -5,17 +5,23 @@
  * is printed as new), and with no second object per node.
  *
  * Nothing else is remembered: what a node said when it was read — its tag, attributes, value, kind — is read again
- * from the source text when it is needed, which the text can always answer because it is never changed. (A snapshot
- * of every element's attributes and every leaf's value was the first design; it made the tree a third larger. A
- * WeakMap before that cost over half of the read time in inserts and ephemeron work for the garbage collector.)
+ * from the source text when it is needed, which the text can always answer because it is never changed. Values are
+ * what XML says: line ends one LF, attribute values normalised, references decoded. (A snapshot of every element's
+ * attributes and every leaf's value was the first design; it made the tree a third larger. A WeakMap before that
+ * cost over half of the read time in inserts and ephemeron work for the garbage collector.)
  */
 import type { XmlNode as Node, XmlDocument } from './types.js';
-import { decodeEntities, normalizeAttributeRaw } from './entities.js';
+import { decodeEntities, lf, normalizeAttributeRaw } from './entities.js';
 import type { Tally } from './style.js';
 
 /** The text one parse read from; shared by every node of that parse. */
 export interface Source {
   readonly text: string;
+  /**
+   * Whether the text holds a CR. With none, no value read from it had a line end to normalise, and the writer's
+   * checks of whether a value still says what the text says need not look for one.
+   */
+  readonly cr: boolean;
   /** What the reader counted of the text's writing style as it read (see `xml/style.ts`). */
   readonly tally: Tally;
 }
@@ -184,15 +190,11 @@ export function contentEndAt(text: string, startTagEnd: number, end: number): nu
   return startTagEnd === end ? end : text.lastIndexOf('<', end - 1);
 }
 
-/** Every literal line end (CR LF, or a CR alone) as one LF; a text without a CR is given back as it is. */
-export const lf = (raw: string): string => (raw.indexOf('\r') === -1 ? raw : raw.replace(/\r\n?/g, '\n'));
-
 /**
- * The value of element content as read: text decoded, CDATA sections as written (the content has no other markup).
- * With `lineEnds`, every literal line end (CR LF, or a CR alone) is first made one LF, as XML 1.0 (section 2.11)
- * reads it, while a CR written as a reference stays a CR.
+ * The value of element content as read: its literal line ends each one LF (XML 1.0 §2.11), then text decoded and
+ * CDATA sections as written (the content has no other markup). A CR written as a reference stays a CR.
  */
-export function contentValueAt(text: string, from: number, to: number, lineEnds = false): string {
+export function contentValueAt(text: string, from: number, to: number): string {
   const parts: string[] = [];
   let at = from;
   while (at < to) {
@@ -200,12 +202,12 @@ export function contentValueAt(text: string, from: number, to: number, lineEnds 
     const lt = text.indexOf('<', at);
     const textEnd = lt === -1 || lt >= to ? to : lt;
     if (textEnd > at) {
-      const raw = lineEnds ? lf(text.slice(at, textEnd)) : text.slice(at, textEnd);
+      const raw = lf(text.slice(at, textEnd));
       parts.push(raw.indexOf('&') === -1 ? raw : decodeEntities(raw));
     }
     if (textEnd === to) break;
     const close = text.indexOf(']]>', textEnd + 9);
-    parts.push(lineEnds ? lf(text.slice(textEnd + 9, close)) : text.slice(textEnd + 9, close));
+    parts.push(lf(text.slice(textEnd + 9, close)));
     at = close + 3;
   }
   return parts.join('');
@@ -239,10 +241,12 @@ function nameAt(text: string, from: number): string {
 
 /**
  * Where the value of the instruction whose target ends at `afterTarget` (and which ends at `end`) starts: after the one
- * white-space character that separates it from the target, when there is any value.
+ * white-space character that separates it from the target, when there is any value. A CR LF there is one character,
+ * the LF it is read as (XML 1.0 §2.11), so a CRLF file and its LF copy give the same value.
  */
-export function instructionValueAt(afterTarget: number, end: number): number {
-  return afterTarget < end - 2 ? afterTarget + 1 : afterTarget;
+export function instructionValueAt(text: string, afterTarget: number, end: number): number {
+  if (afterTarget >= end - 2) return afterTarget;
+  return text.charCodeAt(afterTarget) === 0x0d && text.charCodeAt(afterTarget + 1) === 0x0a && afterTarget + 1 < end - 2 ? afterTarget + 2 : afterTarget + 1;
 }
 
 /** The kind a leaf had when read, from the markup it starts with. */
@@ -302,10 +306,10 @@ export function originOf(node: Node | XmlDocument): Origin | undefined {
   const kind = leafKindAt(text, start);
   if (kind === 'instruction') {
     const target = nameAt(text, start + 2);
-    return { src, start, end, value: text.slice(instructionValueAt(start + 2 + target.length, end), end - 2), target };
+    return { src, start, end, value: lf(text.slice(instructionValueAt(text, start + 2 + target.length, end), end - 2)), target };
   }
   if (kind === 'text') return { src, start, end, value: contentValueAt(text, start, end) };
-  return { src, start, end, value: text.slice(start + (kind === 'comment' ? 4 : 9), end - 3) };
+  return { src, start, end, value: lf(text.slice(start + (kind === 'comment' ? 4 : 9), end - 3)) };
 }
 
 /** `[start, end]` offsets of a node in the text it was read from, if it was read. */

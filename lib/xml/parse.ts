@@ -2,16 +2,17 @@
  * The byte-exact layer: a strict, non-validating XML 1.0 parser that records the source span of every node.
  *
  * Why not fast-xml-parser here: it accepts mismatched end tags (`<a></b>`), drops a DOCTYPE silently, ignores text
- * after the root and rewrites CRLF in text to LF, so its tree cannot be spliced back into the bytes it came from.
- * This parser refuses what is not well-formed, never expands an entity beyond the five predefined ones and
- * character references, refuses any DOCTYPE, and keeps enough about every node to copy its source text on write.
+ * after the root and keeps no span of the text a value came from, so its tree cannot be spliced back into the bytes
+ * it came from. This parser refuses what is not well-formed, never expands an entity beyond the five predefined ones
+ * and character references, refuses any DOCTYPE, gives every value as XML says it (line ends one LF each, XML 1.0
+ * §2.11), and keeps enough about every node to copy its source text, line ends as written, on write.
  */
 import { type ErrorCode, type Issue, type LineCounter, TaskSequenceError } from '../errors.js';
 import type { Attributes, XmlElement as Element, XmlNode as Node, XmlDocument } from './types.js';
 import { INVALID_CHAR, isSpace, NAME_AT as NAME } from './chars.js';
 import { readDeclaration } from './declaration.js';
-import { decodeEntities, EntityError, normalizeAttributeRaw } from './entities.js';
-import { type Source, SourcedDocument, SourcedElement, SourcedInstruction, SourcedLeaf, SourcedValueElement } from './origin.js';
+import { decodeEntities, EntityError, lf, normalizeAttributeRaw } from './entities.js';
+import { instructionValueAt, type Source, SourcedDocument, SourcedElement, SourcedInstruction, SourcedLeaf, SourcedValueElement } from './origin.js';
 import { Tally } from './style.js';
 
 /** Decides the kind of an element from its tag and its parent's kind (the model's classification). */
@@ -86,22 +87,46 @@ class Frame {
  */
 class RecentStrings {
   private readonly slots: (string | undefined)[] = new Array<string | undefined>(4096).fill(undefined);
-  private static slot(length: number, first: number, last: number): number {
-    return (length * 131 + first * 31 + last) & 4095;
-  }
   /** The string seen before equal to `text[from, to)`, without making a new one; undefined if none. */
   peek(text: string, from: number, to: number): string | undefined {
-    const known = this.slots[RecentStrings.slot(to - from, text.charCodeAt(from), text.charCodeAt(to - 1))];
+    const known = this.slots[slot(to - from, text.charCodeAt(from), text.charCodeAt(to - 1))];
     return known !== undefined && known.length === to - from && text.startsWith(known, from) ? known : undefined;
   }
   /** `s`, or the equal string seen before it. */
   get(s: string): string {
     if (s.length > 64 || s.length === 0) return s;
-    const k = RecentStrings.slot(s.length, s.charCodeAt(0), s.charCodeAt(s.length - 1));
+    const k = slot(s.length, s.charCodeAt(0), s.charCodeAt(s.length - 1));
     const known = this.slots[k];
     if (known === s) return known;
     this.slots[k] = s;
     return s;
+  }
+}
+
+function slot(length: number, first: number, last: number): number {
+  return (length * 131 + first * 31 + last) & 4095;
+}
+
+/**
+ * Text with literal line ends (XML 1.0 §2.11: a CR LF, or a CR alone, is one LF) for each short raw text seen recently:
+ * in a CRLF file every run of indentation has one, and repeats of a run give the one normalised string, found
+ * without slicing the raw text again.
+ */
+class RecentLineEnds {
+  private readonly raws: (string | undefined)[] = new Array<string | undefined>(4096).fill(undefined);
+  private readonly values: string[] = new Array<string>(4096).fill('');
+  constructor(private readonly recent: RecentStrings) {}
+  /** `text[from, to)` with its line ends one LF each. */
+  get(text: string, from: number, to: number): string {
+    if (to - from > 64) return lf(text.slice(from, to));
+    const k = slot(to - from, text.charCodeAt(from), text.charCodeAt(to - 1));
+    const raw = this.raws[k];
+    if (raw !== undefined && raw.length === to - from && text.startsWith(raw, from)) return this.values[k] as string;
+    const fresh = text.slice(from, to);
+    const value = this.recent.get(lf(fresh));
+    this.raws[k] = fresh;
+    this.values[k] = value;
+    return value;
   }
 }
 
@@ -221,7 +246,8 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
   const classify = options.classify ?? defaultClassify;
   // The writing style is counted as the text is read (a check builds nothing to print, so it counts nothing): the
   // writer then needs no second scan of the text to print an edit the way the document is written.
-  const source: Source = { text, tally: new Tally() };
+  // Whether the text holds a CR at all, for the writer's checks (one search; a check builds no nodes to write).
+  const source: Source = { text, cr: !check && text.indexOf('\r') !== -1, tally: new Tally() };
   const tally = check ? undefined : source.tally;
   const warnings: ParseWarning[] = [];
   const len = text.length;
@@ -253,6 +279,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
     return recent.get((m as RegExpExecArray)[0]);
   };
   const recent = new RecentStrings();
+  const recentLf = new RecentLineEnds(recent);
   const recentName = (from: number, to: number): string => {
     const known = recent.peek(text, from, to);
     return known ?? recent.get(text.slice(from, to));
@@ -279,9 +306,9 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       throw e;
     }
   };
-  // Normalised first (XML 1.0 §3.3.3); a bad reference is then reported from the raw text, whose offsets are exact.
-  const decodeAttribute = (raw: string, at: number): string => {
-    const normalised = normalizeAttributeRaw(raw);
+  // Normalised first (XML 1.0 §3.3.3 for an attribute value, §2.11 for text: a reference is decoded after, so `&#xD;`
+  // stays a CR); a bad reference is then reported from the raw text, whose offsets are exact.
+  const decodeNormalised = (raw: string, normalised: string, at: number): string => {
     if (normalised === raw) return decode(raw, at);
     try {
       return decode(normalised, at);
@@ -290,6 +317,8 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       throw e;
     }
   };
+  const decodeAttribute = (raw: string, at: number): string => decodeNormalised(raw, normalizeAttributeRaw(raw), at);
+  const decodeText = (raw: string, at: number): string => decodeNormalised(raw, lf(raw), at);
   // Where the next LF, `"` and `'` are at or after the text being read: each search starts where the last one stopped,
   // so finding them for the style costs one pass over the text in all.
   let nextLf = -1;
@@ -348,19 +377,22 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
     const lt = text.indexOf('<', pos);
     const textEnd = lt === -1 ? len : lt;
     if (textEnd > pos) {
-      // Indentation, most of the text there is: white space only needs no checks, and repeats share one string.
+      // Indentation, most of the text there is: white space only needs no checks, and repeats share one string. A
+      // value's line ends are one LF each (the tally counts them as written).
       let w = pos;
-      while (w < textEnd && isSpace(text.charCodeAt(w))) w++;
+      let cr = false;
+      for (let c = text.charCodeAt(w); w < textEnd && isSpace(c); c = text.charCodeAt(++w)) if (c === 0x0d) cr = true;
       if (w === textEnd) {
         if (tally) countNewlines(tally, pos, textEnd);
-        if (!check || !stack.length) addLeaf('text', textEnd - pos <= 64 ? (recent.peek(text, pos, textEnd) ?? recent.get(text.slice(pos, textEnd))) : text.slice(pos, textEnd), pos, true);
+        if (!check || !stack.length) addLeaf('text', cr ? recentLf.get(text, pos, textEnd) : textEnd - pos <= 64 ? (recent.peek(text, pos, textEnd) ?? recent.get(text.slice(pos, textEnd))) : text.slice(pos, textEnd), pos, true);
         pos = textEnd;
         continue;
       }
-      if (stack.length && isPlain(text, pos, textEnd, true)) {
+      const plain = stack.length ? plainText(text, pos, textEnd) : NOT_PLAIN;
+      if (plain !== NOT_PLAIN) {
         // Text with nothing to check or decode (a value, mostly): a repeat is found without slicing it.
         if (tally) countQuotes(tally, pos, textEnd);
-        if (!check) addLeaf('text', textEnd - pos <= 64 ? (recent.peek(text, pos, textEnd) ?? recent.get(text.slice(pos, textEnd))) : text.slice(pos, textEnd), pos);
+        if (!check) addLeaf('text', plain === PLAIN_CR ? recentLf.get(text, pos, textEnd) : textEnd - pos <= 64 ? (recent.peek(text, pos, textEnd) ?? recent.get(text.slice(pos, textEnd))) : text.slice(pos, textEnd), pos);
         pos = textEnd;
         continue;
       }
@@ -375,7 +407,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
         fail('XML_MALFORMED', "']]>' is not allowed in text.", pos + raw.indexOf(']]>'));
       }
       tally?.text(raw);
-      addLeaf('text', decode(raw, pos), pos);
+      addLeaf('text', decodeText(raw, pos), pos);
       pos = textEnd;
       continue;
     }
@@ -407,7 +439,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
         const dd = value.indexOf('--');
         if (dd !== -1 || value.endsWith('-')) fail('XML_MALFORMED', "'--' is not allowed inside a comment.", pos + 4 + (dd === -1 ? value.length - 1 : dd));
         if (INVALID_CHAR.test(value)) decode(value, pos + 4);
-        addLeaf('comment', value, pos);
+        addLeaf('comment', lf(value), pos);
         pos = close + 3;
         continue;
       }
@@ -418,7 +450,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
         const value = text.slice(pos + 9, close);
         if (INVALID_CHAR.test(value)) decode(value, pos + 9);
         tally?.text(value);
-        addLeaf('cdata', value, pos);
+        addLeaf('cdata', lf(value), pos);
         pos = close + 3;
         continue;
       }
@@ -453,13 +485,14 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
         }
       }
       // The white space that separates the data from the target is not part of it (one character: any more is data,
-      // kept so that the value says exactly what is written and a value given reads back as it was given).
-      const valueStart = afterTarget < close ? afterTarget + 1 : afterTarget;
+      // kept so that the value says exactly what is written and a value given reads back as it was given; a CR LF is
+      // the one LF it is read as).
+      const valueStart = instructionValueAt(text, afterTarget, close + 2);
       const value = text.slice(valueStart, close);
       if (INVALID_CHAR.test(value)) decode(value, valueStart);
       if (!check || !stack.length) {
         flushPending(stack[stack.length - 1]);
-        children().push(new SourcedInstruction(source, pos, target, value));
+        children().push(new SourcedInstruction(source, pos, target, lf(value)));
       }
       pos = close + 2;
       continue;
@@ -586,20 +619,37 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
 }
 
 /**
- * Whether text at `[from, to)` means itself and needs no check: no `<`, no reference, no character outside printable
- * ASCII and Latin-1; in an attribute, nothing normalisation changes; in element text, no `]` (of a `]]>`), though line
- * ends and tabs are plain there. Anything else takes the checked path.
+ * Whether an attribute value at `[from, to)` means itself and needs no check: no `<`, no reference, no character
+ * outside printable ASCII and Latin-1, nothing normalisation changes. Anything else takes the checked path.
  */
-function isPlain(text: string, from: number, to: number, elementText = false): boolean {
+function isPlain(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x26 || c === 0x3c || c > 0xff) return false;
+  }
+  return true;
+}
+
+/** What {@link plainText} finds. */
+const NOT_PLAIN = 0;
+const PLAIN = 1;
+const PLAIN_CR = 2;
+
+/**
+ * Whether element text at `[from, to)` needs no check or decoding, as {@link isPlain} for an attribute value, but
+ * with tabs and line ends plain and no `]` (of a `]]>`): `NOT_PLAIN` if it does; `PLAIN_CR` when it holds a CR, whose
+ * line ends are still to be made LFs; else `PLAIN`.
+ */
+function plainText(text: string, from: number, to: number): number {
+  let found = PLAIN;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x20) {
-      if (elementText && (c === 0x09 || c === 0x0a || c === 0x0d)) continue;
-      return false;
-    }
-    if (c === 0x26 || c === 0x3c || c > 0xff || (elementText && c === 0x5d)) return false;
+      if (c === 0x0d) found = PLAIN_CR;
+      else if (c !== 0x09 && c !== 0x0a) return NOT_PLAIN;
+    } else if (c === 0x26 || c === 0x3c || c > 0xff || c === 0x5d) return NOT_PLAIN;
   }
-  return true;
+  return found;
 }
 
 function describeAt(text: string, at: number): string {

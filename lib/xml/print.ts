@@ -3,9 +3,9 @@
  * or added. With no edit the output is the input text; with one edit exactly one region differs.
  */
 import type { XmlElement as Element, XmlNode as Node, XmlDocument } from './types.js';
-import { cdataSection, decodeEntities, escapeAttribute, escapeText, normalizeAttributeRaw } from './entities.js';
+import { cdataSection, decodeEntities, escapeAttribute, escapeText, type Newline, normalizeAttributeRaw, withNewline } from './entities.js';
 import { contentEndAt, endOf, isSourcedElement, isSourcedValueElement, type Source, sourceOf, startOf, startTagEndAt } from './origin.js';
-import { contentSays, leafSays, startTagSays, tagSays } from './unchanged.js';
+import { contentSays, layoutLength, leafSays, startTagSays, tagSays } from './unchanged.js';
 import { type EmptyForm, styleOf, type WriteStyle } from './style.js';
 import { INVALID_CHAR, isSpace, isXmlName } from './chars.js';
 import { readDeclaration } from './declaration.js';
@@ -34,6 +34,22 @@ class Out {
     this.to = end;
   }
 
+  /**
+   * Writes white space between elements when the source being copied goes on with white space that says `value`
+   * (each of its LFs written there as an LF, a CR LF or a CR): the copy is extended over it, so white space read from
+   * a CRLF file is written as it was read. Returns false, having written nothing, when the source does not.
+   */
+  extendOver(value: string): boolean {
+    const src = this.src;
+    if (!src) return false;
+    // A text with no CR says the value only where it spells it, found without a call (most white space of an LF file).
+    const n = !src.cr && src.text.startsWith(value, this.to) ? value.length : layoutLength(src, this.to, value);
+    if (n === -1) return false;
+    this.length += n;
+    this.to += n;
+    return true;
+  }
+
   /** Writes `text`; when the source being copied goes on with exactly this text, the copy is extended instead. */
   push(text: string): void {
     // Nothing to write is no part (so looking back over what is written never walks over empty parts).
@@ -49,7 +65,7 @@ class Out {
 
   private flush(): void {
     if (this.src) {
-      this.parts.push(this.src.text.slice(this.from, this.to));
+      if (this.to > this.from) this.parts.push(this.src.text.slice(this.from, this.to));
       this.src = undefined;
     }
   }
@@ -74,7 +90,17 @@ class Out {
   }
 }
 
-/** Whether a text value is XML white space only (it is written as it is). */
+/**
+ * After a node read from `src` that ended at `at` there has been printed afresh, the copy of `src` goes on from `at`
+ * (nothing is written): white space that followed the node there is then found, and copied as written, by
+ * {@link Out.extendOver}, when it still says what the next node says. So a CR LF after an edited element stays a CR
+ * LF, also in a file whose newline is LF.
+ */
+function anchor(out: Out, src: Source, at: number): void {
+  out.copy(src, at, at);
+}
+
+/** Whether a text value is XML white space only (the layout between elements). */
 function isBlank(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   for (let i = 0; i < value.length; i++) if (!isSpace(value.charCodeAt(i))) return false;
@@ -102,11 +128,16 @@ export interface PrintOptions {
    * allows there, an XML declaration may follow white space and comments before the root. Default false.
    */
   embedded?: boolean;
+  /**
+   * How an LF in a value printed afresh is written; default: as the document writes its lines (`\r\n` when most of
+   * its line ends between elements are CR LF), else as an LF. A reader gives an LF for either.
+   */
+  newline?: Newline;
 }
 
 /** Prints a document tree back to text. */
 export function printDocument(doc: XmlDocument, options: PrintOptions = {}): string {
-  const printer = new Printer(doc, options.overrides);
+  const printer = new Printer(doc, options.overrides, false, undefined, options.newline);
   const out = new Out();
   doc.children.forEach((child, i) => printer.node(child, out, i));
   return out.finish();
@@ -122,7 +153,7 @@ export function printDocument(doc: XmlDocument, options: PrintOptions = {}): str
  * parser's own on printed text.)
  */
 export function printCheckedDocument(doc: XmlDocument, what: string, options: PrintOptions = {}): string {
-  const printer = new Printer(doc, options.overrides, true, options.encoding ?? options.heldIn);
+  const printer = new Printer(doc, options.overrides, true, options.encoding ?? options.heldIn, options.newline);
   const out = new Out();
   let roots = 0;
   // Where a declaration may stand: only the very start, or (embedded) anywhere before the root after white space and
@@ -143,6 +174,8 @@ export function printCheckedDocument(doc: XmlDocument, what: string, options: Pr
       } else if (child.kind === 'cdata') throw new Fault(out.length, 'CDATA section outside the root element.', child);
       else if (child.kind === 'text' && !isBlank(child.value)) throw new Fault(out.length, roots ? 'Text after the root element.' : 'Text before the root element.', child);
       else if (child.kind === 'text' && copiesReference(child)) throw new Fault(out.length, 'A character reference outside the root element (only literal white space may stand there).', child);
+      // Only literal white space may stand there, and a reader gives a literal CR as a line end: it would read back as an LF.
+      else if (child.kind === 'text' && child.value.includes('\r')) throw new Fault(out.length, 'A carriage return outside the root element cannot be written: only literal white space may stand there, and a reader takes a literal CR for a line end.', child);
       printer.node(child, out, i);
     }
     if (!roots) throw new Fault(out.length, 'The document has no root element.');
@@ -164,15 +197,15 @@ export function printCheckedDocument(doc: XmlDocument, what: string, options: Pr
 
 /**
  * Whether a blank text would be copied from a source that wrote it with a reference (`&#32;` read inside an element):
- * only literal white space may stand outside the root. A copy says its value, and a reference always shortens, so the
- * copy holds one exactly when it is longer than the value.
+ * only literal white space may stand outside the root.
  */
 function copiesReference(node: Extract<Node, { kind: 'text' }>): boolean {
   const src = sourceOf(node);
   if (!src) return false;
   const start = startOf(node);
   const end = endOf(node);
-  return end - start !== node.value.length && leafSays(node, src.text, start, end);
+  const amp = src.text.indexOf('&', start);
+  return amp !== -1 && amp < end && leafSays(node, src, start, end);
 }
 
 /** The node each `OUTPUT_MALFORMED` error of the printer is about (see {@link faultNodeOf}). */
@@ -261,9 +294,9 @@ function badChar(value: unknown, at: number, node: Node, attribute?: string): Fa
 }
 
 /** Prints one node (and its subtree) the way {@link printDocument} would inside `doc`. */
-export function printNode(node: Node, doc: XmlDocument): string {
+export function printNode(node: Node, doc: XmlDocument, options: Pick<PrintOptions, 'newline'> = {}): string {
   const out = new Out();
-  new Printer(doc, undefined).node(node, out);
+  new Printer(doc, undefined, false, undefined, options.newline).node(node, out);
   return out.finish();
 }
 
@@ -298,6 +331,8 @@ class Printer {
     private readonly checking = false,
     /** The encoding the text is written in: a single-byte one has references for what it cannot hold. */
     encoding?: TextEncodingInfo,
+    /** How an LF printed afresh is written (see {@link PrintOptions.newline}); default the document's. */
+    private readonly newlineOption?: Newline,
   ) {
     // No lookup per node when there is nothing to look up.
     this.overrides = overrides?.size ? overrides : undefined;
@@ -333,6 +368,23 @@ class Printer {
 
   private get style(): WriteStyle {
     return (this.styleCache ??= styleOf(this.doc));
+  }
+
+  /** White space printed afresh (repeats are many, and share one string). */
+  private readonly blanks = new Map<string, string>();
+
+  /** White space as written afresh: each LF as the document's newline, a CR as `&#xD;` (so it reads back). */
+  private blank(value: string): string {
+    if (value.indexOf('\n') === -1 && value.indexOf('\r') === -1) return value;
+    if (value.length > 64) return escapeText(value, this.style, this.newline);
+    let s = this.blanks.get(value);
+    if (s === undefined) this.blanks.set(value, (s = escapeText(value, this.style, this.newline)));
+    return s;
+  }
+
+  /** How an LF in a value printed afresh is written: as the document writes its lines. */
+  private get newline(): Newline {
+    return this.newlineOption ?? (this.style.newline === '\r\n' ? '\r\n' : '\n');
   }
 
   /**
@@ -375,21 +427,25 @@ class Printer {
     if (src) {
       const start = startOf(node);
       const end = endOf(node);
-      if (leafSays(node, src.text, start, end)) {
+      if (leafSays(node, src, start, end)) {
         if (this.checking && node.kind === 'text') checkJoin(node, src.text, start, out);
         out.copy(src, start, end);
         return;
       }
     }
-    // White space is written as it is: no style to learn, and it extends the copy of the source it matches.
-    if (node.kind === 'text' && isBlank(node.value)) out.push(node.value);
-    else {
+    // White space extends the copy of the source it matches (it has no origin: see `xml/parse.ts`); elsewhere it is
+    // written as any text is, each LF as the document's newline.
+    if (node.kind === 'text' && isBlank(node.value)) {
+      if (!out.extendOver(node.value)) out.push(this.blank(node.value));
+      if (src) anchor(out, src, endOf(node));
+    } else {
       if (this.checking) {
         checkFreshLeaf(node, out.length);
         if (node.kind === 'comment') this.checkEncodable(node.value, 'a comment', node, out);
         else if (node.kind === 'instruction') this.checkEncodable(node.target + node.value, 'a processing instruction', node, out);
       }
       out.push(this.freshLeaf(node));
+      if (src) anchor(out, src, endOf(node));
     }
   }
 
@@ -430,19 +486,28 @@ class Printer {
   private freshLeaf(node: Exclude<Node, Element>): string {
     switch (node.kind) {
       case 'text':
-        return this.encodable(escapeText(node.value, this.style));
+        return this.encodable(escapeText(node.value, this.style, this.newline));
       case 'comment':
-        return `<!--${node.value}-->`;
+        return `<!--${this.lines(node.value)}-->`;
       case 'cdata':
-        return cdataSection(node.value, this.singleByte);
+        return cdataSection(node.value, this.singleByte, this.newline);
       case 'instruction':
         // One space separates any value from the target, and the reader takes exactly one character as the separator:
         // a value reads back as it was given, also one that starts with white space of its own.
-        return `<?${node.target}${node.value === '' ? '' : ' '}${node.value}?>`;
+        return `<?${node.target}${node.value === '' ? '' : ' '}${this.lines(node.value)}?>`;
       default:
         // A plain-data node can say any kind; one with no tag and none of the four has no markup to print.
         throw this.fault(new Fault(0, unknownKind(node), node));
     }
+  }
+
+  /**
+   * A comment's or instruction's value with each LF as the document's newline. Neither can hold a reference, so a CR
+   * is refused by the checking printer (see `checkFreshLeaf`); printed unjudged, it is written as it is. A value
+   * that is no string is printed as it is too, for the checking printer to refuse.
+   */
+  private lines(value: unknown): string {
+    return typeof value === 'string' ? withNewline(value, this.newline) : String(value);
   }
 
   private element(node: Element, out: Out, todo: Work[]): void {
@@ -453,10 +518,14 @@ class Printer {
     if (!src || !tagSays(node, src.text, start)) {
       if (this.checking) this.checkStartTag(node, out);
       out.push(this.freshStartTag(node, empty));
-      if (!empty) {
-        todo.push(`</${node.tag}>`);
-        this.content(node, undefined, 0, 0, out, todo);
+      // After an element read from source, printed afresh, the copy goes on where it ended (see `anchor`).
+      if (empty) {
+        if (src) anchor(out, src, endOf(node));
+        return;
       }
+      if (src) todo.push(endOf(node), endOf(node), src, COPY);
+      todo.push(`</${node.tag}>`);
+      this.content(node, undefined, 0, 0, out, todo);
       return;
     }
     const text = src.text;
@@ -470,16 +539,22 @@ class Printer {
     if (startTagEnd === end) {
       if (empty) {
         if (attrsSame) out.copy(src, start, end);
-        else out.push(this.startTag(node, src, startTagEnd, true));
+        else {
+          out.push(this.startTag(node, src, startTagEnd, true));
+          anchor(out, src, end);
+        }
         return;
       }
       out.push(this.startTag(node, src, startTagEnd, false));
-      todo.push(`</${node.tag}>`);
+      todo.push(end, end, src, COPY, `</${node.tag}>`);
       this.content(node, undefined, 0, 0, out, todo);
       return;
     }
     if (attrsSame) out.copy(src, start, startTagEnd);
-    else out.push(this.startTag(node, src, startTagEnd, false));
+    else {
+      out.push(this.startTag(node, src, startTagEnd, false));
+      anchor(out, src, startTagEnd);
+    }
     const contentEnd = contentEndAt(text, startTagEnd, end);
     todo.push(end, contentEnd, src, COPY);
     this.content(node, src, startTagEnd, contentEnd, out, todo);
@@ -491,14 +566,14 @@ class Printer {
    */
   private content(node: Element, src: Source | undefined, from: number, to: number, out: Out, todo: Work[]): void {
     if ('value' in node) {
-      if (src && isSourcedValueElement(node) && contentSays(node.value, src.text, from, to)) {
+      if (src && isSourcedValueElement(node) && contentSays(node.value, src, from, to)) {
         out.copy(src, from, to);
         return;
       }
       const wasCdata = src !== undefined && src.text.startsWith('<![CDATA[', from);
       const fault = this.checking ? badChar(node.value, out.length, node) : undefined;
       if (fault) throw fault;
-      out.push(wasCdata ? cdataSection(node.value, this.singleByte) : this.encodable(escapeText(node.value, this.style)));
+      out.push(wasCdata ? cdataSection(node.value, this.singleByte, this.newline) : this.encodable(escapeText(node.value, this.style, this.newline)));
       return;
     }
     // An element inside itself (a plain-data tree can be made to hold itself) would be printed without end.
@@ -610,6 +685,12 @@ function checkFreshLeaf(node: Exclude<Node, Element>, at: number): void {
   if (node.kind === 'comment' && typeof node.value === 'string' && (node.value.includes('--') || node.value.endsWith('-'))) {
     throw new Fault(at, "'--' is not allowed inside a comment.", node);
   }
+  // A reader takes a literal CR for a line end (XML 1.0 §2.11) and gives an LF, and a comment or an instruction
+  // cannot hold the reference (`&#xD;`) that text and CDATA write for one: written, it would read back as another
+  // value than the one given. Refused rather than made an LF without a word.
+  if ((node.kind === 'comment' || node.kind === 'instruction') && typeof node.value === 'string' && node.value.includes('\r')) {
+    throw new Fault(at, `A ${node.kind === 'comment' ? 'comment' : 'processing instruction'} cannot hold a carriage return (U+000D): a reader takes it for a line end, and no character reference can stand for it there.`, node);
+  }
   if (node.kind === 'instruction') {
     if (typeof node.target !== 'string' || !isXmlName(node.target)) throw new Fault(at, `${JSON.stringify(node.target)} is not an XML name, so it cannot be a processing instruction's target.`, node);
     if (typeof node.value === 'string' && node.value.includes('?>')) throw new Fault(at, "'?>' is not allowed inside a processing instruction.", node);
@@ -674,7 +755,7 @@ export function isUnchanged(root: Node): boolean {
     const text = src.text;
     const start = startOf(node);
     if (!('tag' in node)) {
-      if (!leafSays(node, text, start, endOf(node))) return false;
+      if (!leafSays(node, src, start, endOf(node))) return false;
       continue;
     }
     if (!isSourcedElement(node) || !tagSays(node, text, start)) return false;
@@ -682,15 +763,17 @@ export function isUnchanged(root: Node): boolean {
     if (startTagEnd === -1) return false;
     const contentEnd = contentEndAt(text, startTagEnd, endOf(node));
     if ('value' in node) {
-      if (!isSourcedValueElement(node) || !contentSays(node.value, text, startTagEnd, contentEnd)) return false;
+      if (!isSourcedValueElement(node) || !contentSays(node.value, src, startTagEnd, contentEnd)) return false;
       continue;
     }
     // The children are still those read, in order, when their spans tile the content exactly; white space, which
     // has no origin, when it is what the source says where it stands.
     let at = startTagEnd;
     for (const c of node.children) {
-      if (!sourceOf(c) && !('tag' in c) && c.kind === 'text' && isBlank(c.value) && text.startsWith(c.value, at)) {
-        at += c.value.length;
+      if (!sourceOf(c) && !('tag' in c) && c.kind === 'text' && isBlank(c.value)) {
+        const n = !src.cr && text.startsWith(c.value, at) ? c.value.length : layoutLength(src, at, c.value);
+        if (n === -1) return false;
+        at += n;
         continue;
       }
       if (sourceOf(c) !== src || startOf(c) !== at) return false;

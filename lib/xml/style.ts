@@ -14,7 +14,10 @@ export type EmptyForm = '/>' | ' />' | 'pair';
 export interface WriteStyle extends EscapeStyle {
   /** Quote character for new attributes. */
   quote: '"' | "'";
-  /** Newline used between elements (`''` when the document is on one line). */
+  /**
+   * Newline used between elements (`''` when the document is on one line); an LF printed afresh is written as it
+   * when it is `\r\n` (see `xml/print.ts`).
+   */
   newline: '\r\n' | '\n' | '';
   /** Empty-element form for each tag seen empty, and for the rest the form most of those tags use. */
   emptyByTag: Map<string, EmptyForm>;

@@ -36,7 +36,12 @@ export interface Instruction {
   value: string;
 }
 
-/** Text, comment, CDATA or processing instruction: every node that is not an element. */
+/**
+ * Text, comment, CDATA or processing instruction: every node that is not an element. Its value is what XML says it
+ * is: each literal line end (CR LF, or a CR alone) one LF, whatever the file's line ends; a CR is one written as a
+ * reference (`&#xD;`), and one given is written as one (a comment or an instruction, which cannot hold a reference,
+ * is refused with it).
+ */
 export type XmlLeaf = Text | Comment | CData | Instruction;
 
 /** An element holding child nodes; `kind` is what the reader's classifier called it (`element` by default). */

@@ -1,17 +1,22 @@
 /**
  * Whether a node read from source still says what its source says: its kind, tag, attributes (names, order,
- * decoded values) and value. The source text is never changed, so comparing with it is exact for every edit of the
- * plain node, whether made in place, by replacing a property's object, or by changing `kind`; and it needs no
- * snapshot kept per node. Each check reads only the node's own markup, so the writer stays linear.
+ * decoded values) and value (each literal line end one LF, as the reader gives it). The source text is never changed,
+ * so comparing with it is exact for every edit of the plain node, whether made in place, by replacing a property's
+ * object, or by changing `kind`; and it needs no snapshot kept per node. Each check reads only the node's own markup,
+ * so the writer stays linear.
  */
 import { isSpace } from './chars.js';
 import { predefinedCodeAt } from './entities.js';
-import { contentValueAt, instructionValueAt, leafKindAt } from './origin.js';
+import { contentValueAt, instructionValueAt, leafKindAt, type Source } from './origin.js';
 import type { XmlElement as Element, XmlLeaf as Leaf } from './types.js';
 
-/** Whether raw text means itself: it has no reference and (an attribute value) nothing normalisation changes. */
-function literal(raw: string, attribute: boolean): boolean {
-  if (!attribute) return raw.indexOf('&') === -1;
+/**
+ * Whether raw text means itself: it has no reference and nothing normalisation changes (in text, no CR, which a
+ * reader makes a line end, looked for only when the text read holds one: `cr`; in an attribute value, no tab or line
+ * end either, which it makes a space).
+ */
+function literal(raw: string, attribute: boolean, cr: boolean): boolean {
+  if (!attribute) return raw.indexOf('&') === -1 && (!cr || raw.indexOf('\r') === -1);
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c === 0x26 || c === 0x09 || c === 0x0a || c === 0x0d) return false;
@@ -37,15 +42,15 @@ function referenceAt(text: string, amp: number): { cp: number; end: number } {
 }
 
 /**
- * Whether `value` is what the raw text at `[from, to)` decodes to (as element text, or as an attribute value, which is
- * also normalised), compared as it is decoded: no decoded string is made.
+ * Whether `value` is what the raw text at `[from, to)` decodes to (as element text, whose line ends are one LF each,
+ * or as an attribute value, which is normalised), compared as it is decoded: no decoded string is made.
  */
-function decodesTo(value: unknown, text: string, from: number, to: number, attribute: boolean): boolean {
+function decodesTo(value: unknown, text: string, from: number, to: number, attribute: boolean, cr = true): boolean {
   if (typeof value !== 'string') return false;
-  // Decoding and normalisation never lengthen; a reference always shortens. So a value as long as the raw text is
-  // either the raw text itself with nothing to decode, or (an attribute) the raw text with tabs and line ends as spaces.
-  if (value.length === to - from && text.startsWith(value, from)) return literal(value, attribute);
-  if (value.length > to - from || (value.length === to - from && !attribute)) return false;
+  // Decoding and normalisation never lengthen. So a value as long as the raw text and spelt the same is the raw text
+  // itself exactly when there is nothing to decode or normalise; a longer one is never what the text says.
+  if (value.length === to - from && text.startsWith(value, from)) return literal(value, attribute, cr);
+  if (value.length > to - from) return false;
   let j = 0;
   for (let i = from; i < to; ) {
     const c = text.charCodeAt(i);
@@ -59,9 +64,10 @@ function decodesTo(value: unknown, text: string, from: number, to: number, attri
         j++;
       }
       i = end;
-    } else if (attribute && (c === 0x09 || c === 0x0a || c === 0x0d)) {
-      // Attribute-value normalisation: a literal tab or line end (CR LF counting as one) is a space.
-      if (value.charCodeAt(j) !== 0x20) return false;
+    } else if (c === 0x0d || (attribute && (c === 0x09 || c === 0x0a))) {
+      // A literal line end (CR LF counting as one) is an LF in text (XML 1.0 §2.11); in an attribute value it and a
+      // tab are a space (§3.3.3).
+      if (value.charCodeAt(j) !== (attribute ? 0x20 : 0x0a)) return false;
       j++;
       i += c === 0x0d && text.charCodeAt(i + 1) === 0x0a ? 2 : 1;
     } else {
@@ -73,34 +79,62 @@ function decodesTo(value: unknown, text: string, from: number, to: number, attri
   return j === value.length;
 }
 
-/** Whether `value` is what a value element's content at `[from, to)` (text and CDATA sections) says. */
-export function contentSays(value: unknown, text: string, from: number, to: number): boolean {
+/**
+ * How many characters of the source text from `at` say `value` with no reference (white space between elements,
+ * written from its value), each LF of the value said by an LF, a CR LF or a CR alone; -1 when they do not. So white
+ * space read from a CRLF file, whose value says LF, is still found where it was read and copied as written.
+ */
+export function layoutLength(src: Source, at: number, value: string): number {
+  const text = src.text;
+  // A text with no CR says a value exactly where it spells it (nearly every LF file's case, with no more to look at).
+  if (!src.cr) return text.startsWith(value, at) ? value.length : -1;
+  if (text.charCodeAt(at) === 0x0d) {
+    // Indentation in a CRLF file (nearly all of its white space): a CR LF, then what the value says after its LF.
+    if (value.charCodeAt(0) === 0x0a && text.startsWith(value, at + 1) && value.indexOf('\r') === -1) return value.length + 1;
+  } else if (text.startsWith(value, at)) return value.indexOf('\r') === -1 ? value.length : -1;
+  let i = at;
+  for (let j = 0; j < value.length; j++) {
+    const v = value.charCodeAt(j);
+    const c = text.charCodeAt(i);
+    if (v === 0x0a && c === 0x0d) i += text.charCodeAt(i + 1) === 0x0a ? 2 : 1;
+    else if (v === c && v !== 0x0d) i++;
+    else return -1;
+  }
+  return i - at;
+}
+
+/** Whether `value` is what raw text at `[from, to)` that holds no reference (a comment, CDATA, an instruction) says. */
+function saysLiterally(value: unknown, src: Source, from: number, to: number): boolean {
+  if (typeof value !== 'string' || value.length > to - from) return false;
+  return layoutLength(src, from, value) === to - from;
+}
+
+/** Whether `value` is what a value element's content at `[from, to)` of `src` (text and CDATA sections) says. */
+export function contentSays(value: unknown, src: Source, from: number, to: number): boolean {
   if (typeof value !== 'string') return false;
+  const text = src.text;
   const lt = text.indexOf('<', from);
-  if (lt === -1 || lt >= to) return decodesTo(value, text, from, to, false);
+  if (lt === -1 || lt >= to) return decodesTo(value, text, from, to, false, src.cr);
   return contentValueAt(text, from, to) === value;
 }
 
-/** Whether a leaf read at `start` (ending at `end`) still has its kind, value and (an instruction) target. */
-export function leafSays(node: Leaf, text: string, start: number, end: number): boolean {
+/** Whether a leaf read at `start` (ending at `end`) of `src` still has its kind, value and (an instruction) target. */
+export function leafSays(node: Leaf, src: Source, start: number, end: number): boolean {
+  const text = src.text;
   const kind = leafKindAt(text, start);
   if (node.kind !== kind) return false;
   switch (kind) {
     case 'text':
-      return decodesTo(node.value, text, start, end, false);
+      return decodesTo(node.value, text, start, end, false, src.cr);
     case 'comment':
-      return sameSlice(node.value, text, start + 4, end - 3);
+      return saysLiterally(node.value, src, start + 4, end - 3);
     case 'cdata':
-      return sameSlice(node.value, text, start + 9, end - 3);
+      return saysLiterally(node.value, src, start + 9, end - 3);
     case 'instruction': {
       const target = (node as { target: unknown }).target;
-      return typeof target === 'string' && nameEndsAt(text, start + 2, target) && sameSlice(node.value, text, instructionValueAt(start + 2 + target.length, end), end - 2);
+      return typeof target === 'string' && nameEndsAt(text, start + 2, target) && saysLiterally(node.value, src, instructionValueAt(text, start + 2 + target.length, end), end - 2);
     }
   }
-}
-
-function sameSlice(value: unknown, text: string, from: number, to: number): boolean {
-  return typeof value === 'string' && value.length === to - from && text.startsWith(value, from);
 }
 
 /** Where the name written at `at` ends: at white space, `=`, `>`, `/` or `?` (the source is well-formed). */
