@@ -113,13 +113,16 @@ function slot(length: number, first: number, last: number): number {
  * without slicing the raw text again.
  */
 class RecentLineEnds {
-  private readonly raws: (string | undefined)[] = new Array<string | undefined>(4096).fill(undefined);
-  private readonly values: string[] = new Array<string>(4096).fill('');
+  // A file has few distinct runs of indentation: 256 slots hold them, and cost a parse of a small file 4 KB, where
+  // two tables of 4,096 cost it 64 KB, more than its tree (a batch of small files then collected its young generation
+  // twice as often, and trees still in use were promoted; see test/read-memory.test.ts).
+  private readonly raws: (string | undefined)[] = new Array<string | undefined>(256).fill(undefined);
+  private readonly values: string[] = new Array<string>(256).fill('');
   constructor(private readonly recent: RecentStrings) {}
   /** `text[from, to)` with its line ends one LF each. */
   get(text: string, from: number, to: number): string {
     if (to - from > 64) return lf(text.slice(from, to));
-    const k = slot(to - from, text.charCodeAt(from), text.charCodeAt(to - 1));
+    const k = slot(to - from, text.charCodeAt(from), text.charCodeAt(to - 1)) & 255;
     const raw = this.raws[k];
     if (raw !== undefined && raw.length === to - from && text.startsWith(raw, from)) return this.values[k] as string;
     const fresh = text.slice(from, to);
@@ -279,7 +282,9 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
     return recent.get((m as RegExpExecArray)[0]);
   };
   const recent = new RecentStrings();
-  const recentLf = new RecentLineEnds(recent);
+  // Made when the first CR is met: a file with LF line ends needs none.
+  let recentLfTable: RecentLineEnds | undefined;
+  const recentLf = { get: (t: string, from: number, to: number): string => (recentLfTable ??= new RecentLineEnds(recent)).get(t, from, to) };
   const recentName = (from: number, to: number): string => {
     const known = recent.peek(text, from, to);
     return known ?? recent.get(text.slice(from, to));
