@@ -11,7 +11,7 @@ import { listItems, type Located } from './model/query.js';
 import { snapshot } from './model/snapshot.js';
 import { appendAll } from './arrays.js';
 import type { Element, Group, Node, Sequence, SequenceItem, Step, SubTaskSequence, XmlDocument } from './model/types.js';
-import { type AlreadyInPlace, type Change, type Transform, TransformContext } from './transforms/context.js';
+import { type AlreadyInPlace, type Change, refusesBeforeEditing, type Transform, TransformContext } from './transforms/context.js';
 import { visit as walk, type Visitor } from './visit.js';
 import { writeTaskSequence, writeTaskSequenceText } from './write.js';
 import type { TextEncodingInfo } from './xml/codec.js';
@@ -152,10 +152,15 @@ export class TaskSequenceDocument {
    * Runs transforms in order on this document and returns one report of what they changed. All or nothing: when one
    * throws (a transform of cmts refusing, or one of your own failing part-way through its edits), the document is put
    * back as it was, every node a script holds still in its place, and the error is thrown on.
+   * One of cmts's own transforms given alone refuses before its first edit, so it costs no undo point (a walk of
+   * the tree): a loop of single edits on a large sequence stays linear.
    */
   apply(...transforms: Applicable[]): ApplyReport {
     // An undo point rather than a first run on a copy: no text is printed or parsed, each transform runs once, and
     // the nodes a script holds stay the document's.
+    // One of cmts's own transforms alone refuses before its first edit: nothing to undo, and no walk of the tree.
+    const only = transforms.length === 1 ? (transforms[0] as Applicable) : undefined;
+    if (only !== undefined && refusesBeforeEditing(typeof only === 'function' ? (only as Transform) : only.apply)) return this.run(transforms);
     const undo = snapshot(this.embedded ? [this.xml, this.embedded.xml] : [this.xml]);
     const issues = this.issues.slice();
     try {

@@ -60,7 +60,7 @@ export function emptyPlan(): Plan {
  * in order and recorded in the context.
  */
 export function fromPlan(planner: (doc: TaskSequenceDocument) => Plan): Transform {
-  return (doc, ctx) => {
+  const t: Transform = (doc, ctx) => {
     const plan = planner(doc);
     for (const e of plan.edits) {
       e.apply();
@@ -69,6 +69,20 @@ export function fromPlan(planner: (doc: TaskSequenceDocument) => Plan): Transfor
     for (const a of plan.already) ctx.already(a);
     for (const d of plan.diagnostics) ctx.diagnostics.push(d);
   };
+  planned.add(t);
+  return t;
+}
+
+/** The transforms made by {@link fromPlan}. */
+const planned = new WeakSet<Transform>();
+
+/**
+ * Whether a transform refuses before its first edit ({@link fromPlan}'s do): run alone, it cannot leave a document
+ * half edited, so it needs no undo point (a walk of the whole tree, which per edit made a script's loop of edits
+ * quadratic).
+ */
+export function refusesBeforeEditing(t: Transform): boolean {
+  return planned.has(t);
 }
 
 /**
