@@ -63,6 +63,20 @@ describe('KB977203 requirements', () => {
     expect(patched(input, { force: true }).report.diagnostics.find((d) => d.code === 'KB977203_R1')?.severity).toBe('error');
   });
 
+  it('R1: the hotfix named only in a step\'s ProgramName or CommandLine variable, plain or with markup, is found', () => {
+    const step = (name: string, variable: string) =>
+      `<step type="SMS_TaskSequence_InstallSoftwareAction" name="${name}" description=""><action>smsswd.exe /pkg:ABC00077 /install /labeled</action><defaultVarList>${variable}</defaultVarList></step>`;
+    const input = ONE.replace(
+      '</step></sequence>',
+      `</step>${step('Client patch', '<variable name="ProgramName" property="ProgramName">SCCM2007AC-SP2-KB977203-x86.msp</variable>')}${step('Client update', '<variable name="CommandLine" property="CommandLine"><!-- kept -->msiexec /update SCCM2007AC-SP1-KB977384-x86.msp</variable>')}${step('Unrelated', '<variable name="ProgramName" property="ProgramName">Setup 9770</variable>')}</sequence>`,
+    );
+    const r1 = patched(input, { force: true }).report.diagnostics.filter((d) => d.code === 'KB977203_R1');
+    expect(r1.map((d) => [d.path, d.severity])).toEqual([
+      ['Client patch', 'error'],
+      ['Client update', 'error'],
+    ]);
+  });
+
   it('R2: PATCH with a KB977384 .msp is left as is and reported as covered; CCMCertFix is still added', () => {
     const input = ONE.replace('FSP=FSP01', 'PATCH="C:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977384\\SCCM2007AC-SP2-KB977384-x86.msp"');
     const { report, setup, items } = patched(input);

@@ -127,7 +127,11 @@ export function noteVariable(index: Index, node: Variable | MarkedUpVariable, at
   if (property !== undefined && !index.byProperty.has(property)) index.byProperty.set(property, { node, at });
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Whether `s` has a character outside ASCII (a loop: a regular expression per name compared cost more than it). */
+function nonAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return true;
+  return false;
+}
 
 /**
  * Whether `a.toLowerCase() === b.toLowerCase()`, without making either copy where the names are ASCII (nearly all:
@@ -136,7 +140,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
  */
 function sameIgnoringCase(a: string, b: string): boolean {
   if (a === b) return true;
-  if (a.length !== b.length) return (NON_ASCII.test(a) || NON_ASCII.test(b)) && a.toLowerCase() === b.toLowerCase();
+  if (a.length !== b.length) return (nonAscii(a) || nonAscii(b)) && a.toLowerCase() === b.toLowerCase();
   for (let i = 0; i < a.length; i++) {
     let x = a.charCodeAt(i);
     let y = b.charCodeAt(i);

@@ -5,7 +5,7 @@
 import { listItems, type Located } from '../model/query.js';
 import { STEP_TYPES, stepTypeName } from '../model/steps.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
-import { getAction, getVariableValue } from '../model/variables.js';
+import { getAction, getVariableValue, variableList } from '../model/variables.js';
 import { shownValue } from '../shown-value.js';
 
 /** A step that installs (or may install) the KB977203 hotfix, with why cmts thinks so. */
@@ -33,6 +33,14 @@ export function findHotfixInstallSteps(sequence: Parameters<typeof listItems>[0]
 /** Whether a field holds "977". */
 const has977 = (t: string | undefined): boolean => t !== undefined && t.includes('977');
 
+/** Whether any variable of the step may hold "977" (one with markup, whose text is read apart, is taken to). */
+function variableHas977(step: Step | SubTaskSequence): boolean {
+  const list = variableList(step);
+  if (!list) return false;
+  for (const c of list.children) if (c.kind === 'variable' ? has977(c.value) : 'children' in c) return true;
+  return false;
+}
+
 /** {@link findHotfixInstallSteps} among items already listed (the preset lists a sequence once for all its checks). */
 export function hotfixInstallStepsIn(items: readonly Located[]): HotfixInstallStep[] {
   const out: HotfixInstallStep[] = [];
@@ -42,11 +50,13 @@ export function hotfixInstallStepsIn(items: readonly Located[]): HotfixInstallSt
     const type = step.attributes.type;
     if (type !== STEP_TYPES.installSoftware && type !== STEP_TYPES.runCommandLine) continue;
     const action = getAction(step);
-    const programName = getVariableValue(step, 'ProgramName');
-    const commandLine = getVariableValue(step, 'CommandLine');
     const { name, description } = step.attributes;
     // Every test below needs "KB977" in one of them (joined by line ends, no match spans two): a step without "977"
-    // (nearly every step) is passed over at once, without a list, a join or a regular expression.
+    // (nearly every step) is passed over at once, without a list, a join or a regular expression, and without
+    // looking its program and command line up when none of its variables holds "977".
+    if (!(has977(name) || has977(description) || has977(action) || variableHas977(step))) continue;
+    const programName = getVariableValue(step, 'ProgramName');
+    const commandLine = getVariableValue(step, 'CommandLine');
     if (!(has977(name) || has977(description) || has977(action) || has977(programName) || has977(commandLine))) continue;
     const all = [name, description, action, programName, commandLine].filter((t): t is string => t !== undefined).join('\n');
     if (!/KB977/i.test(all)) continue;
