@@ -14,8 +14,9 @@ const utf8 = Buffer.from(body);
 const utf8Bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]);
 const cp1252 = Buffer.from(`<?xml version="1.0" encoding="windows-1252"?>${body.replace('€', '')}`, 'latin1');
 const cp1252Euro = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="windows-1252"?><sequence version="3.10" name="', 'latin1'), Buffer.from([0x80]), Buffer.from('"><step type="T" name="a"/></sequence>', 'latin1')]);
-const utf16 = Buffer.from(body, 'utf16le');
-const utf16Bom = Buffer.concat([Buffer.from([0xff, 0xfe]), utf16]);
+// UTF-16 with no byte order mark is read as such only when its declaration names its encoding (XML 1.0 §4.3.3).
+const utf16 = Buffer.from(`<?xml version="1.0" encoding="UTF-16"?>${body}`, 'utf16le');
+const utf16Bom = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')]);
 const utf16Declared = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`<?xml version="1.0" encoding="utf-16"?>${body}`, 'utf16le')]);
 
 const declaration = (encoding?: string): Node => ({ kind: 'instruction', target: 'xml', value: ` version="1.0"${encoding ? ` encoding="${encoding}"` : ''}` });
@@ -44,9 +45,11 @@ describe('the declared encoding agrees with the encoding written', () => {
     ['windows-1252 with its declaration naming no encoding', cp1252, (d: Doc) => void ((d.xml.children[0] as { value: string }).value = ' version="1.0"'), 'ENCODING_INVALID'],
     ['windows-1252 declared ISO-8859-1 (the euro sign is another character there)', cp1252Euro, (d: Doc) => void ((d.xml.children[0] as { value: string }).value = ' version="1.0" encoding="iso-8859-1"'), 'other text'],
     ['windows-1252 declared by another label of itself', cp1252, (d: Doc) => void ((d.xml.children[0] as { value: string }).value = ' version="1.0" encoding="CP1252"'), 'ok'],
-    ['UTF-16 with no BOM after white space is put before the root', utf16, (d: Doc) => void d.xml.children.unshift({ kind: 'text', value: '\n' }), 'ENCODING_INVALID'],
-    ['UTF-16 with no BOM after a comment is put before the root', utf16, (d: Doc) => void d.xml.children.unshift({ kind: 'comment', value: 'c' }), 'ok'],
-    ['UTF-16 with no BOM given a declaration of UTF-8', utf16, (d: Doc) => void d.xml.children.unshift(declaration('utf-8')), 'ENCODING_INVALID'],
+    ['UTF-16 with no BOM after a comment is put between its declaration and the root', utf16, (d: Doc) => void d.xml.children.splice(1, 0, { kind: 'comment', value: 'c' }), 'ok'],
+    ['UTF-16 with no BOM with its declaration removed', utf16, (d: Doc) => void d.xml.children.shift(), 'ENCODING_INVALID'],
+    ['UTF-16 with no BOM with its declaration naming no encoding', utf16, (d: Doc) => void (d.xml.children[0] = declaration()), 'ENCODING_INVALID'],
+    ['UTF-16 with no BOM given a declaration of UTF-8', utf16, (d: Doc) => void (d.xml.children[0] = declaration('utf-8')), 'ENCODING_INVALID'],
+    ['UTF-16 with no BOM given a declaration of UTF-16LE', utf16, (d: Doc) => void (d.xml.children[0] = declaration('utf-16le')), 'ok'],
     ['UTF-16LE given a declaration of UTF-16BE', utf16Bom, (d: Doc) => void d.xml.children.unshift(declaration('utf-16be')), 'ENCODING_INVALID'],
     ['UTF-16 with a BOM after white space is put before the root', utf16Bom, (d: Doc) => void d.xml.children.unshift({ kind: 'text', value: '\n' }), 'ok'],
     ['UTF-16 given a declaration of UTF-16', utf16Bom, (d: Doc) => void d.xml.children.unshift(declaration('utf-16')), 'ok'],

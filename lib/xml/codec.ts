@@ -9,8 +9,8 @@
 import { isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { LineCounter, type LinePos, TaskSequenceError } from '../errors.js';
-import { readDeclaration } from './declaration.js';
-import { decodeSingleByte, encodeSingleByte, type SingleByteEncoding } from './single-byte.js';
+import { DECLARATION_MALFORMED, readDeclaration, startsWithDeclaration } from './declaration.js';
+import { decodeSingleByte, encodeSingleByte, firstUnencodable, fitsSingleByte, type SingleByteEncoding } from './single-byte.js';
 
 /** The encodings cmts reads and writes. */
 export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | SingleByteEncoding;
@@ -67,18 +67,34 @@ function decoder(encoding: UnicodeEncoding): TextDecoder {
   return d;
 }
 
-/** Whether bytes are UTF-16 by their BOM or the shape of their first `<` (the test {@link decodeBytes} makes). */
+/**
+ * The UTF-16 byte order that bytes with no byte order mark have by their shape: a `<` and another ASCII character,
+ * each with a zero byte (XML 1.0 appendix F). A single zero byte is not enough: UTF-8 with a NUL in it (no XML text
+ * may hold one) was taken for UTF-16 and refused for an odd number of bytes, not for the NUL.
+ */
+function utf16Shape(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const [b0, b1, b2, b3] = bytes;
+  if (b0 === 0x3c && b1 === 0x00 && b2 !== 0x00 && b3 === 0x00) return 'utf-16le';
+  if (b0 === 0x00 && b1 === 0x3c && b2 === 0x00 && b3 !== 0x00) return 'utf-16be';
+  return undefined;
+}
+
+/** Whether bytes are UTF-16 by their BOM or their shape (the test {@link decodeBytes} makes). */
 export function isUtf16(bytes: Uint8Array): boolean {
   const [b0, b1] = bytes;
-  return (b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || (b0 === 0x3c && b1 === 0x00) || (b0 === 0x00 && b1 === 0x3c);
+  return (b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || utf16Shape(bytes) !== undefined;
 }
 
 /** Sniffs the BOM (or, without one, UTF-16 by the shape of `<`), checks the declared encoding, then decodes strictly. */
 export function decodeBytes(bytes: Uint8Array): DecodedText {
-  const [b0, b1, b2] = bytes;
+  const [b0, b1, b2, b3] = bytes;
   let encoding: UnicodeEncoding = 'utf-8';
   let bom = false;
   let skip = 0;
+  if ((b0 === 0xff && b1 === 0xfe && b2 === 0x00 && b3 === 0x00) || (b0 === 0x00 && b1 === 0x00 && b2 === 0xfe && b3 === 0xff)) {
+    // Read as UTF-16 (FF FE) or as UTF-8, it was refused for what followed, not for what it is.
+    throw new TaskSequenceError('ENCODING_INVALID', 'The bytes start with a UTF-32 byte order mark; cmts reads UTF-8, UTF-16, ISO-8859-1 and windows-1252. Save the file as UTF-8.', place('', 0));
+  }
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
     bom = true;
     skip = 3;
@@ -90,10 +106,8 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     encoding = 'utf-16be';
     bom = true;
     skip = 2;
-  } else if (b0 === 0x3c && b1 === 0x00) {
-    encoding = 'utf-16le';
-  } else if (b0 === 0x00 && b1 === 0x3c) {
-    encoding = 'utf-16be';
+  } else {
+    encoding = utf16Shape(bytes) ?? 'utf-8';
   }
   const body = bytes.subarray(skip);
   if (encoding === 'utf-8') {
@@ -103,6 +117,9 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     const buf = Buffer.from(body.buffer, body.byteOffset, body.length);
     const close = buf.indexOf('<?xml') === 0 ? buf.indexOf('?>') : -1;
     const head = buf.toString('latin1', 0, close === -1 ? Math.min(body.length, 4096) : close + 2);
+    // A declaration that does not parse names no encoding that can be trusted: it is the fault, not the bytes after it
+    // (read as UTF-8 they were refused as such, far from the declaration).
+    if (close !== -1 && startsWithDeclaration(head) && readDeclaration(head) === undefined) throw new TaskSequenceError('XML_MALFORMED', DECLARATION_MALFORMED, place('', 0));
     const declared = declaredEncoding(head);
     if (declared !== undefined && declared !== 'utf-8') {
       if (declared === 'utf-16' || declared === 'utf-16le' || declared === 'utf-16be') {
@@ -136,6 +153,14 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     const declared = declaredEncoding(text);
     if (declared !== undefined && declared !== 'utf-16' && declared !== encoding) {
       throw new TaskSequenceError('ENCODING_INVALID', `The document declares encoding ${declared.toUpperCase()}, but its bytes are ${encoding.toUpperCase()}.`, labelPlace(text));
+    }
+    // XML 1.0 §4.3.3: text that begins with neither a byte order mark nor an encoding declaration is UTF-8.
+    if (!bom && declared === undefined) {
+      throw new TaskSequenceError(
+        'ENCODING_INVALID',
+        `The bytes are ${encoding.toUpperCase()} with no byte order mark, and no XML declaration names their encoding, so XML 1.0 (§4.3.3) reads them as UTF-8, which they are not. Save the file with a byte order mark (PowerShell's Out-File -Encoding Unicode writes one), or begin it with <?xml version="1.0" encoding="UTF-16"?>.`,
+        place('', 0),
+      );
     }
   }
   return { text, encoding, bom };
@@ -171,12 +196,23 @@ function declaredLabel(head: string): { label: string | undefined; known: Encodi
 
 /**
  * The encoding a text given already decoded (a string) is written in: the one its XML declaration names, so that the
- * bytes written read back as the same text; UTF-8 when it names none or one cmts cannot write (the writer then
- * refuses the declaration, see {@link declarationDisagreement}). UTF-16 is written with a byte order mark, which is
- * what lets a reader find it; a BOM is kept for UTF-8 only when the string had one, and a single-byte encoding has none.
+ * bytes written read back as the same text; UTF-8 when it names none. UTF-16 is written with a byte order mark, which
+ * is what lets a reader find it; a BOM is kept for UTF-8 only when the string had one, and a single-byte encoding has
+ * none. A text that could not be written so is refused as bytes would be (`ENCODING_INVALID`, with the place): one
+ * whose declaration names an encoding cmts cannot write, or a single-byte one that cannot hold all its characters.
+ * Taken in, it could not be written back even unedited.
  */
 export function encodingOfText(text: string, bom: boolean): TextEncodingInfo {
-  const known = declaredLabel(text).known;
+  const known = declaredEncoding(text);
+  if (known === 'iso-8859-1' || known === 'windows-1252' || known === 'us-ascii') {
+    const cp = firstUnencodable(text, known);
+    if (cp !== undefined) {
+      let at = 0;
+      while (fitsSingleByte(text.charCodeAt(at), known)) at++;
+      const hex = cp.toString(16).toUpperCase();
+      throw new TaskSequenceError('ENCODING_INVALID', `The text declares encoding ${known.toUpperCase()}, which cannot hold U+${hex.padStart(4, '0')}: write it as a character reference (&#x${hex};), or declare UTF-8.`, place(text, at));
+    }
+  }
   if (known === undefined || known === 'utf-8') return { encoding: 'utf-8', bom };
   if (known === 'utf-16') return { encoding: 'utf-16le', bom: true };
   if (known === 'utf-16le' || known === 'utf-16be') return { encoding: known, bom: true };
@@ -199,7 +235,7 @@ export function declarationDisagreement(text: string, { encoding, bom }: TextEnc
     const says = !declaration ? 'There is no XML declaration' : label === undefined ? 'The XML declaration names no encoding' : `The XML declaration names encoding ${label}`;
     return `${says}, but the document is written in ${encoding.toUpperCase()}${bom ? ' with a byte order mark' : ''}.`;
   }
-  return utf16 && !bom && text.charCodeAt(0) !== 0x3c ? 'A UTF-16 document with no byte order mark must start with "<", which is how a reader tells its encoding.' : undefined;
+  return utf16 && !bom && known === undefined ? 'A UTF-16 document with no byte order mark must begin with an XML declaration that names its encoding (XML 1.0 §4.3.3), which is how a reader tells it.' : undefined;
 }
 
 /**

@@ -12,6 +12,18 @@ const DECLARATION = new RegExp(
     `(?:${S}+standalone${EQ}(?:"(yes|no)"|'(yes|no)'))?${S}*\\?>`,
 );
 
+/** Why a text that starts with an XML declaration is refused when the declaration does not parse. */
+export const DECLARATION_MALFORMED = 'The XML declaration is not well-formed: it is <?xml version="1.x" [encoding="…"] [standalone="yes|no"]?>, in that order, with matching quotes.';
+
+/**
+ * Whether `text` starts with what can only be an XML declaration: `<?xml` and white space (`<?xml-stylesheet` is a
+ * processing instruction of its own), so that a declaration that does not parse is malformed, not something else.
+ */
+export function startsWithDeclaration(text: string): boolean {
+  const c = text.charCodeAt(5);
+  return text.startsWith('<?xml') && (c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a);
+}
+
 /** What an XML declaration says. */
 export interface XmlDeclaration {
   version: string;

@@ -10,7 +10,7 @@
 import { type ErrorCode, type Issue, type LineCounter, TaskSequenceError } from '../errors.js';
 import type { Attributes, XmlElement as Element, XmlNode as Node, XmlDocument } from './types.js';
 import { INVALID_CHAR, isSpace, NAME_AT as NAME } from './chars.js';
-import { readDeclaration } from './declaration.js';
+import { DECLARATION_MALFORMED, readDeclaration } from './declaration.js';
 import { decodeEntities, EntityError, lf, normalizeAttributeRaw } from './entities.js';
 import { instructionValueAt, type Source, SourcedDocument, SourcedElement, SourcedInstruction, SourcedLeaf, SourcedValueElement } from './origin.js';
 import { Tally } from './style.js';
@@ -278,7 +278,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
     }
     NAME.lastIndex = at;
     const m = NAME.exec(text);
-    if (!m) fail('XML_MALFORMED', `Expected ${what} name at ${describeAt(text, at)}.`, at);
+    if (!m) fail('XML_MALFORMED', `Expected ${what} name ${describeAt(text, at)}.`, at);
     return recent.get((m as RegExpExecArray)[0]);
   };
   const recent = new RecentStrings();
@@ -473,13 +473,12 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       if (target.toLowerCase() === 'xml') {
         const atTop = !stack.length && !rootSeen && !topChildren.some((n) => n.kind !== 'text' && n.kind !== 'comment');
         const lenient = options.embedded === true && atTop;
-        if (target !== 'xml' || (pos !== 0 && !lenient)) {
-          fail('XML_MALFORMED', `${target === 'xml' ? 'An XML declaration is' : `The name <?${target} is reserved: a processing instruction target`} allowed only at the very start of the document.`, pos);
+        if (target !== 'xml') {
+          fail('XML_MALFORMED', `The name <?${target} is reserved: no processing instruction target is "xml" in any mix of cases (XML 1.0 §2.6); the XML declaration is <?xml, in lower case.`, pos);
         }
+        if (pos !== 0 && !lenient) fail('XML_MALFORMED', 'An XML declaration is allowed only at the very start of the document.', pos);
         const declaration = readDeclaration(text.slice(pos, close + 2));
-        if (!declaration) {
-          fail('XML_MALFORMED', 'The XML declaration is not well-formed: it is <?xml version="1.x" [encoding="…"] [standalone="yes|no"]?>, in that order, with matching quotes.', pos);
-        }
+        if (!declaration) fail('XML_MALFORMED', DECLARATION_MALFORMED, pos);
         if (pos !== 0) {
           warnings.push({
             code: 'XML_DECLARATION_NOT_FIRST',
