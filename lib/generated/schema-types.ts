@@ -573,7 +573,7 @@ export interface TaskSequence {
     /** the JSON kept the sequence's layout (--whitespace): print it as it is */
     layout?: boolean;
     /** with layout: the newline the sequence's text is written with; its layout and values say each line end as an LF */
-    newline?: "\r\n" | "\n";
+    newline?: "\r\n" | "\n" | "\r";
     /** a sequence held as text: that text before <sequence> */
     innerBefore?: string;
     /** a sequence held as text: that text after </sequence> */

@@ -30,7 +30,7 @@ export interface ContainerWrapper {
    * text). Its white space and values say each line end as an LF, as the reader gives them, so the JSON alone cannot
    * tell; without it, the newline of `before` (CR LF when it has none).
    */
-  newline?: '\r\n' | '\n';
+  newline?: '\r\n' | '\n' | '\r';
   /** For a sequence held as text: that text's own parts before and after `<sequence>` (a declaration, line ends). */
   innerBefore?: string;
   innerAfter?: string;

@@ -34,7 +34,7 @@ export interface SequenceLayout {
    * printed is written. For a sequence that has a layout of its own, and with `''`, line ends are written as in the
    * file the sequence was read from (else as an LF).
    */
-  newline?: '\r\n' | '\n' | '';
+  newline?: '\r\n' | '\n' | '\r' | '';
   /** One indentation step of a sequence laid out afresh; default two spaces. */
   indent?: string;
 }
@@ -56,8 +56,8 @@ export function printSequence(sequence: Sequence, options: SequenceLayout, check
     newline ??= '\r\n';
     layOut(copy, { newline: newline === '' ? '' : '\n', indent: '', unit: options.indent ?? '  ' });
   }
-  if (newline !== '\r\n' && newline !== '\n') newline = styleOf({ kind: 'document', children: [sequence] }).newline;
+  if (newline !== '\r\n' && newline !== '\n' && newline !== '\r') newline = styleOf({ kind: 'document', children: [sequence] }).newline;
   const doc: XmlDocument = { kind: 'document', children: [copy] };
-  const print = { newline: newline === '\r\n' ? newline : '\n' } as const;
+  const print = { newline: newline === '' ? '\n' : newline } as const;
   return checked ? printCheckedDocument(doc, 'The sequence', print) : printNode(copy, doc, print);
 }

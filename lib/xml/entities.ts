@@ -153,8 +153,8 @@ export interface EscapeStyle {
   textApos: boolean;
 }
 
-/** The newline an LF printed afresh is written as: the document's (`\r\n` in a CRLF file), else an LF. */
-export type Newline = '\r\n' | '\n';
+/** The newline an LF printed afresh is written as: the document's (`\r\n` in a CRLF file, `\r` in a CR file), else an LF. */
+export type Newline = '\r\n' | '\n' | '\r';
 
 /** `&`, `<` and `>` escaped, and quotes as the style says; line ends untouched. */
 function escapeMarkup(value: string, style: EscapeStyle): string {

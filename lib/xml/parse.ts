@@ -334,8 +334,11 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
     const i = text.indexOf(char, from);
     return i === -1 ? len : i;
   };
-  /** Counts the newline of the white space at `[from, to)` as {@link Tally.whiteSpace} does: CR LF if any, else LF. */
-  const countNewlines = (t: Tally, from: number, to: number): void => {
+  /**
+   * Counts the newline of the white space at `[from, to)` as {@link Tally.whiteSpace} does: CR LF if any, else LF,
+   * else CR (`cr`: the run holds one).
+   */
+  const countNewlines = (t: Tally, from: number, to: number, cr: boolean): void => {
     let crlf = false;
     let lf = false;
     for (nextLf = nextOf(nextLf, '\n', from); nextLf < to; nextLf = nextOf(nextLf, '\n', nextLf + 1)) {
@@ -345,7 +348,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
         break;
       }
     }
-    t.newlines(crlf, lf);
+    t.newlines(crlf, lf, cr);
   };
   /** Counts the quotes of text at `[from, to)` that holds no reference, as {@link Tally.text} does. */
   const countQuotes = (t: Tally, from: number, to: number): void => {
@@ -388,7 +391,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       let cr = false;
       for (let c = text.charCodeAt(w); w < textEnd && isSpace(c); c = text.charCodeAt(++w)) if (c === 0x0d) cr = true;
       if (w === textEnd) {
-        if (tally) countNewlines(tally, pos, textEnd);
+        if (tally) countNewlines(tally, pos, textEnd, cr);
         if (!check || !stack.length) addLeaf('text', cr ? recentLf.get(text, pos, textEnd) : textEnd - pos <= 64 ? (recent.peek(text, pos, textEnd) ?? recent.get(text.slice(pos, textEnd))) : text.slice(pos, textEnd), pos, true);
         pos = textEnd;
         continue;

@@ -384,7 +384,7 @@ class Printer {
 
   /** How an LF in a value printed afresh is written: as the document writes its lines. */
   private get newline(): Newline {
-    return this.newlineOption ?? (this.style.newline === '\r\n' ? '\r\n' : '\n');
+    return this.newlineOption ?? (this.style.newline === '' ? '\n' : this.style.newline);
   }
 
   /**

@@ -18,7 +18,7 @@ export interface WriteStyle extends EscapeStyle {
    * Newline used between elements (`''` when the document is on one line); an LF printed afresh is written as it
    * when it is `\r\n` (see `xml/print.ts`).
    */
-  newline: '\r\n' | '\n' | '';
+  newline: '\r\n' | '\n' | '\r' | '';
   /** Empty-element form for each tag seen empty, and for the rest the form most of those tags use. */
   emptyByTag: Map<string, EmptyForm>;
   emptyDefault: EmptyForm;
@@ -63,6 +63,8 @@ export class Tally {
   aposLit = 0;
   crlf = 0;
   lf = 0;
+  /** Runs whose line ends are CRs alone (XML 1.0 §2.11 reads each as a line end, as CR LF and LF). */
+  cr = 0;
   readonly emptyByTag = new Map<string, EmptyForm>();
   readonly emptyCount = new Map<EmptyForm, number>();
 
@@ -75,28 +77,30 @@ export class Tally {
 
   /**
    * Whether `text[from, to)` is white space only; if so, its newline counts (CR LF if it holds one, else LF if it
-   * holds one). Only this run is looked at: a search past it, for a line end it does not hold, made a scan quadratic.
+   * holds one, else CR if it holds one). Only this run is looked at: a search past it, for a line end it does not
+   * hold, made a scan quadratic.
    */
   whiteSpace(text: string, from: number, to: number): boolean {
     let sawCrlf = false;
     let sawLf = false;
+    let sawCr = false;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (!isSpace(c)) return false;
       if (c === 0x0a) {
         if (i > from && text.charCodeAt(i - 1) === 0x0d) sawCrlf = true;
         else sawLf = true;
-      }
+      } else if (c === 0x0d) sawCr = true;
     }
-    if (sawCrlf) this.crlf++;
-    else if (sawLf) this.lf++;
+    this.newlines(sawCrlf, sawLf, sawCr);
     return true;
   }
 
-  /** A run of white space between markup that holds a CR LF (`crlf`), or else an LF (`lf`), or neither. */
-  newlines(crlf: boolean, lf: boolean): void {
+  /** A run of white space between markup that holds a CR LF (`crlf`), or else an LF (`lf`), or else a CR (`cr`). */
+  newlines(crlf: boolean, lf: boolean, cr = false): void {
     if (crlf) this.crlf++;
     else if (lf) this.lf++;
+    else if (cr) this.cr++;
   }
 
   /**
@@ -122,7 +126,7 @@ export class Tally {
       quote: this.sq > this.dq ? "'" : '"',
       textQuot: this.quotEsc > 0 && this.quotLit === 0,
       textApos: this.aposEsc > 0 && this.aposLit === 0,
-      newline: this.crlf === 0 && this.lf === 0 ? '' : this.crlf >= this.lf ? '\r\n' : '\n',
+      newline: this.crlf === 0 && this.lf === 0 && this.cr === 0 ? '' : this.crlf >= this.lf && this.crlf >= this.cr ? '\r\n' : this.lf >= this.cr ? '\n' : '\r',
       emptyByTag: this.emptyByTag,
       emptyDefault,
     };
