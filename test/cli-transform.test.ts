@@ -18,6 +18,13 @@ describe('cmts transform', () => {
     expect(m.stderr).toMatch(/changed \(referenceList\): reference to package ABC00010/);
   });
 
+  it('an options file nested 10,000 levels deep is OPTIONS_INVALID naming it, not an internal error', async () => {
+    const m = memoryIo({ 'ts.xml': at('add-reference', 'adds-to-existing-list', 'input.xml'), 'deep.json': `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}` });
+    expect(await main(['transform', 'add-reference', 'ts.xml', '--options', 'deep.json', '--check'], m.io)).toBe(1);
+    expect(m.stderr).toMatch(/^cmts transform: deep\.json: OPTIONS_INVALID The add-reference option a is nested more than 1000 levels deep/);
+    expect(m.stderr).not.toMatch(/internal error|stack/i);
+  });
+
   it('--json prints the one JSON shape: results (reports or errors) and a summary', async () => {
     const m = memoryIo({ 'a.xml': at('add-reference', 'adds-to-existing-list', 'input.xml'), 'bad.xml': '<x', 'ref.json': '{"packageId": "ABC00010"}' });
     expect(await main(['transform', 'add-reference', 'a.xml', 'bad.xml', '--options', 'ref.json', '--check', '--json'], m.io)).toBe(1);

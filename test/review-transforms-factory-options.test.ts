@@ -35,6 +35,16 @@ describe('transform factories called directly', () => {
     expect(thrown(() => insertStepsAfter({ after, steps: [] })).code).toBe('OPTIONS_INVALID');
   });
 
+  it('an option nested deeper than any option is, or one that holds itself, is OPTIONS_INVALID, not a stack overflow', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i++) deep = { a: deep };
+    const e = thrown(() => addReference({ packageId: 'ABC00010', deep } as never));
+    expect([e.code, e.message]).toEqual(['OPTIONS_INVALID', expect.stringMatching(/option deep is nested more than 1000 levels deep/)]);
+    const loop: Record<string, unknown> = {};
+    loop.self = loop;
+    expect(thrown(() => insertStepsAfter({ after: { name: 'a' }, steps: [], loop } as never)).code).toBe('OPTIONS_INVALID');
+  });
+
   it('no options at all is OPTIONS_INVALID, not a TypeError', () => {
     for (const make of [addReference, addClientPatch, insertStepsAfter, setDependentProgram] as ((o: unknown) => unknown)[]) {
       expect(thrown(() => make(undefined)).code).toBe('OPTIONS_INVALID');

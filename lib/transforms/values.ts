@@ -105,6 +105,23 @@ export function checkText(what: string, value: string | undefined, rules: TextRu
   if (problem !== undefined) throw new TaskSequenceError('INVALID_ARGUMENT', `The ${what} ${shownValue(value, '"')} has ${problem}.`);
 }
 
+/** How deep an option's value may nest: far past any option's (a condition's nested groups), far short of the stack's. */
+const MAX_OPTION_DEPTH = 1000;
+
+/** Whether `value` nests objects and arrays more than `limit` levels deep (one that holds itself does). Iterative. */
+function nestedOver(value: object, limit: number): boolean {
+  const todo: [object, number][] = [[value, 1]];
+  const open = new Set<object>();
+  while (todo.length) {
+    const [v, depth] = todo.pop() as [object, number];
+    if (depth > limit) return true;
+    if (open.has(v)) continue;
+    open.add(v);
+    for (const child of Object.values(v) as unknown[]) if (typeof child === 'object' && child !== null) todo.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /**
  * Options as plain data: own, enumerable data properties only. A getter could answer a schema check one way and the
  * transform another; an inherited property is not the caller's. Throws `OPTIONS_INVALID` for a non-object or a getter.
@@ -117,10 +134,23 @@ export function plainOptions(options: unknown, what: string): Record<string, unk
   for (const key of Object.keys(options)) {
     const d = Object.getOwnPropertyDescriptor(options, key) as PropertyDescriptor;
     if (!('value' in d)) throw new TaskSequenceError('OPTIONS_INVALID', `The ${what} option ${key} is an accessor; options must be plain values.`);
-    // Nested objects (step lists) are copied as JSON, which drops getters' indirection the same way.
+    // Nested objects (step lists) are copied as JSON, which drops getters' indirection the same way. JSON's copy
+    // recurses: a value nested deeper than any option is (or one that holds itself) is refused first, not left to
+    // overflow the stack (an options file 10,000 levels deep was an internal error).
     // Defined, not assigned: assigning a "__proto__" key (JSON.parse makes one an own property) would set the
     // copy's prototype, and the schema and the transform would take its properties for the caller's options.
-    const value: unknown = typeof d.value === 'object' && d.value !== null ? JSON.parse(JSON.stringify(d.value)) : d.value;
+    const given: unknown = d.value;
+    if (typeof given === 'object' && given !== null && nestedOver(given, MAX_OPTION_DEPTH)) {
+      throw new TaskSequenceError('OPTIONS_INVALID', `The ${what} option ${key} is nested more than ${MAX_OPTION_DEPTH} levels deep (or holds itself); no option is.`);
+    }
+    let value = given;
+    try {
+      if (typeof value === 'object' && value !== null) value = JSON.parse(JSON.stringify(value));
+    } catch (e) {
+      // A value that holds itself (TypeError), or one that shares parts so that its depth was not all seen above.
+      if (e instanceof TypeError || e instanceof RangeError) throw new TaskSequenceError('OPTIONS_INVALID', `The ${what} option ${key} cannot be copied as JSON: it holds itself, or nests too deep.`);
+      throw e;
+    }
     Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
