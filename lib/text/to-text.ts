@@ -274,10 +274,38 @@ export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
 }
 
 /**
- * The document as YAML in the text form, with a schema comment editors use for completion and checks. Any depth the
- * reader allows is written (see {@link stringifyYaml}); {@link fromYaml} reads it back up to its `maxDepth`.
+ * Groups nested deeper than this are not written as YAML. YAML says depth by indentation, so its text grows with the
+ * square of the depth (8,000 nested groups, 192 KB of XML, made 513 MB of YAML), and `cmts build` cannot read it back
+ * anyway: the YAML library recurses, and runs out of call stack between 600 and 800 levels of groups whatever
+ * `--max-depth` says (its default, 512 levels of YAML, is about 255 groups).
+ */
+export const MAX_YAML_GROUP_DEPTH = 1000;
+
+/** How deep the groups of `sequence` nest (0: none). Iterative. */
+function groupDepth(sequence: Sequence): number {
+  let deepest = 0;
+  const todo: [readonly Node[], number][] = [[sequence.children, 0]];
+  while (todo.length) {
+    const [children, depth] = todo.pop() as [readonly Node[], number];
+    for (const c of children) {
+      if (c.kind !== 'group') continue;
+      if (depth + 1 > deepest) deepest = depth + 1;
+      todo.push([c.children, depth + 1]);
+    }
+  }
+  return deepest;
+}
+
+/**
+ * The document as YAML in the text form, with a schema comment editors use for completion and checks. Groups up to
+ * {@link MAX_YAML_GROUP_DEPTH} deep are written (see {@link stringifyYaml}); deeper ones are refused (`TEXT_TOO_DEEP`).
+ * {@link fromYaml} reads the text back up to its `maxDepth`.
  */
 export function toYaml(doc: TaskSequenceDocument): string {
+  const depth = groupDepth(doc.sequence);
+  if (depth > MAX_YAML_GROUP_DEPTH) {
+    throw new TaskSequenceError('TEXT_TOO_DEEP', `The sequence's groups nest ${depth} levels deep, more than the ${MAX_YAML_GROUP_DEPTH} its YAML text form is written for: YAML indents every level, so the text would grow with the square of the depth, and cmts build, whose YAML library recurses, reads back no more than about 600 levels of groups. Convert it to JSON instead.`);
+  }
   const body = stringifyYaml(sequenceToText(doc));
   return `# yaml-language-server: $schema=https://cmts.dev/schemas/sequence-text.schema.json\n${body}`;
 }
