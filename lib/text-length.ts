@@ -15,7 +15,7 @@ export const MAX_TEXT_LENGTH = constants.MAX_STRING_LENGTH;
 export function textTooLong(what: string, maxLength: number): TaskSequenceError {
   return new TaskSequenceError(
     'INPUT_TOO_LARGE',
-    `${what} would be over ${maxLength} characters, longer than a string can be: the sequence has too many items, or groups nested too deep (each line is indented by its depth).`,
+    `${what} would be over ${maxLength} characters, longer than a string can be: the sequence has too many items or findings, names or paths too long, or groups nested too deep.`,
   );
 }
 

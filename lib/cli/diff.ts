@@ -64,6 +64,9 @@ function relativeFiles(io: CliIo, dir: string): Map<string, string> {
   return new Map(files.map((f) => [f.slice(base === '.' ? 0 : base.length + 1), f]));
 }
 
+/** How many lines of differences {@link compare} writes at a time. */
+const LINES_AT_A_TIME = 4096;
+
 /** Runs `cmts diff`. */
 export function run(argv: string[], io: CliIo): number {
   try {
@@ -73,7 +76,7 @@ export function run(argv: string[], io: CliIo): number {
     if (e instanceof UsageError) throw e;
     // A bug is trouble: reported as the launcher reports one, but with diff's status for trouble, since its 1
     // (the launcher's status for a bug) would tell a script the files differ.
-    reportInternalError(e, io);
+    reportInternalError(e, io, 'diff');
     return EXIT.usage;
   }
 }
@@ -104,6 +107,18 @@ function compare(argv: string[], io: CliIo): number {
   const print = (text: string) => {
     if (!json) io.stdout.write(`${shown++ ? '\n' : ''}${text}`);
   };
+  /**
+   * Prints lines, each as printable writes it (file names, step names and values may hold a control character; a
+   * value's own lines, which formatDifferences shows indented, stay lines), a part at a time: joined whole, the
+   * differences of 100,000 steps with long paths passed the longest string there can be.
+   */
+  const printLines = (lines: string[]) => {
+    if (json) return;
+    if (shown++) io.stdout.write('\n');
+    for (let i = 0; i < lines.length; i += LINES_AT_A_TIME) {
+      io.stdout.write(`${lines.slice(i, i + LINES_AT_A_TIME).flatMap((l) => l.split('\n')).map(printable).join('\n')}\n`);
+    }
+  };
   const pairs: [string, string | undefined, string | undefined][] = [];
   try {
     if (folders[0]) {
@@ -130,9 +145,7 @@ function compare(argv: string[], io: CliIo): number {
       const diff = diffWithPlaces(da, db);
       const differences = diff.entries;
       results.push({ input: name, a: fa, b: fb, status: differences.length ? 'different' : 'same', differences });
-      // Each line as printable writes it: file names, step names and values may hold a control character (a value's
-      // own lines, which formatDifferences shows indented, stay lines).
-      if (differences.length) print(`${[`--- ${fa}`, `+++ ${fb}`, ...formatDifferences(differences, insideGroup(da, db, diff))].flatMap((l) => l.split('\n')).map(printable).join('\n')}\n`);
+      if (differences.length) printLines([`--- ${fa}`, `+++ ${fb}`, ...formatDifferences(differences, insideGroup(da, db, diff))]);
     } catch (e) {
       trouble = true;
       const err = inputFailure(e);

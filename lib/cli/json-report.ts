@@ -7,6 +7,7 @@
 import { TaskSequenceError } from '../errors.js';
 import type { OutStream } from './io.js';
 import { jsonText } from './json-text.js';
+import { MAX_TEXT_LENGTH } from '../text-length.js';
 import { EXIT } from './exit.js';
 
 /** The JSON of an error. */
@@ -50,19 +51,36 @@ export function printErrorJson(out: OutStream, json: JsonErrors, e: TaskSequence
 }
 
 /**
- * Reports an error cmts did not expect (a bug) without a stack trace: its message on standard error and, under
- * `--json`, the command's report with one `INTERNAL_ERROR` record. Returns the exit status 1.
+ * Reports an error that stopped the run without a stack trace: a refusal (a {@link TaskSequenceError}, such as a
+ * report too long to write) as what it is, `cmts <command>: CODE message`; anything else as a bug, its message on
+ * standard error. Under `--json` the command's report then has that one record (`INTERNAL_ERROR` for a bug). Returns
+ * the exit status 1.
  */
-export function reportInternalError(e: unknown, io: { stdout: OutStream; stderr: OutStream; jsonErrors?: JsonErrors }): number {
+export function reportInternalError(e: unknown, io: { stdout: OutStream; stderr: OutStream; jsonErrors?: JsonErrors }, command?: string): number {
+  if (e instanceof TaskSequenceError) {
+    io.stderr.write(`cmts${command === undefined ? '' : ` ${command}`}: ${e.format()}\n`);
+    if (io.jsonErrors) printErrorJson(io.stdout, io.jsonErrors, e);
+    return EXIT.failed;
+  }
   const message = e instanceof Error ? e.message : String(e);
   io.stderr.write(`cmts: internal error: ${message}\n`);
   if (io.jsonErrors) printErrorJson(io.stdout, io.jsonErrors, new TaskSequenceError('INTERNAL_ERROR', message));
   return EXIT.failed;
 }
 
-/** Prints a report as JSON, two-space indented, with a final newline (at any depth: see {@link jsonText}). */
-export function printJson<R>(out: OutStream, report: JsonReport<R>): void {
-  out.write(`${jsonText(report)}\n`);
+/**
+ * Prints a report as JSON, two-space indented, with a final newline (at any depth: see {@link jsonText}). A report
+ * longer than a string can be is refused (`INPUT_TOO_LARGE`, saying so), and nothing of it is printed.
+ */
+export function printJson<R>(out: OutStream, report: JsonReport<R>, maxLength = MAX_TEXT_LENGTH): void {
+  let text: string;
+  try {
+    text = jsonText(report, maxLength);
+  } catch (e) {
+    if (!(e instanceof TaskSequenceError) || e.code !== 'INPUT_TOO_LARGE') throw e;
+    throw new TaskSequenceError('INPUT_TOO_LARGE', `The JSON report would be over ${maxLength} characters, longer than a string can be (too many findings or differences, or names and paths too long); give fewer inputs at a time, or leave out --json: the text report is written a part at a time.`);
+  }
+  out.write(`${text}\n`);
 }
 
 /** Reports a failed input on standard error as `cmts <command>: file:line:col: CODE message`. */

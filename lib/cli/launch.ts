@@ -22,7 +22,7 @@ export function launch(): void {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.exitCode = reportInternalError(e, io);
+      process.exitCode = reportInternalError(e, io, argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? argv[0] : undefined);
     },
   );
 }
