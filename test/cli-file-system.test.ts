@@ -1,6 +1,7 @@
 // The file-system promises, checked on real files with the built command line: a full disk never replaces a file
 // with part of it, --in-place keeps mode, owner and symlinks, temporary files of killed runs are never inputs and are
-// cleaned up, unbounded inputs are refused with bounded memory, and a closed pipe ends the run quietly.
+// cleaned up, unbounded inputs are refused with bounded memory, and a closed pipe ends the run quietly but with a
+// status that says the output was cut short.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -175,18 +176,78 @@ console.log(JSON.stringify({ code, maxRssMiB: process.resourceUsage().maxRSS / 1
     console.log(`peak memory: 3 GiB sparse file refused at ${file.maxRssMiB.toFixed(0)} MiB, /dev/zero at ${device.maxRssMiB.toFixed(0)} MiB, an endless pipe at ${pipe.maxRssMiB.toFixed(0)} MiB`);
   });
 
-  it('a closed standard output (| head) ends the run quietly, with no EPIPE stack trace', async () => {
-    const many = join(dir, 'many');
-    mkdirSync(many);
-    const example = readFileSync(resolve('examples/refresh-2007.xml'));
-    for (let i = 0; i < 80; i++) writeFileSync(join(many, `ts${String(i).padStart(2, '0')}.xml`), example);
-    const child = spawn(process.execPath, [BIN, 'inspect', many], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.stdout.once('data', () => child.stdout.destroy());
-    const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
-    expect(stderr).toBe('');
-    expect(status).toBe(0);
+  describe('a reader that goes away (| head)', () => {
+    let many: string;
+    let changed: string;
+    beforeAll(() => {
+      many = join(dir, 'many');
+      changed = join(dir, 'many-changed');
+      mkdirSync(many);
+      mkdirSync(changed);
+      const example = readFileSync(resolve('examples/refresh-2007.xml'), 'utf8');
+      // Each command prints far more than a pipe holds (64 KiB), so the run is still writing when the reader goes.
+      const long = 'x'.repeat(500);
+      for (let i = 0; i < 200; i++) {
+        const name = `ts${String(i).padStart(3, '0')}.xml`;
+        writeFileSync(join(many, name), example);
+        writeFileSync(join(changed, name), example.replace(/ name="([^"]+)"/g, ` name="$1 ${long}"`));
+      }
+      writeFileSync(join(dir, 'padded.xml'), padded(300));
+    });
+    /** `cmts …args | head -1` under bash's pipefail: how long it took, cmts's status (PIPESTATUS), the status of the pipeline, and standard error. */
+    const piped = (args: string[], reader = 'head -1') => {
+      const line = `set -o pipefail; "$NODE" "$BIN" ${args.map((a) => `'${a}'`).join(' ')} 2>"$ERR" | ${reader} >/dev/null; echo "\${PIPESTATUS[0]} $?"`;
+      const err = join(dir, 'piped-stderr.txt');
+      const started = Date.now();
+      const r = spawnSync('bash', ['-c', line], { env: { ...process.env, NODE: process.execPath, BIN, ERR: err }, encoding: 'utf8', timeout: 60_000 });
+      const [cmtsStatus, pipeline] = r.stdout.trim().split(' ').map(Number);
+      return { ms: Date.now() - started, signal: r.signal, cmtsStatus, pipeline, stderr: readFileSync(err, 'utf8') };
+    };
+
+    it('ends the run quietly, with no EPIPE stack trace, but with status 1: the output was cut short', async () => {
+      const child = spawn(process.execPath, [BIN, 'inspect', many], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+      expect(stderr).toBe('');
+      expect(status).toBe(1);
+    });
+
+    it('set -o pipefail sees it: inspect, lint and convert give 1, diff (whose 1 means differences) 2, with nothing on standard error', () => {
+      for (const [args, status] of [
+        [['inspect', many], 1],
+        [['inspect', many, '--json'], 1],
+        [['lint', many, changed, '--json'], 1],
+        [['convert', join(dir, 'padded.xml'), '--to', 'json'], 1],
+        [['diff', many, changed], 2],
+      ] as [string[], number][]) {
+        const r = piped(args, 'head -c 100');
+        expect(r.signal, args.join(' ')).toBeNull();
+        expect([r.cmtsStatus, r.pipeline], args.join(' ')).toEqual([status, status]);
+        expect(r.stderr, args.join(' ')).toBe('');
+      }
+    });
+
+    it('a batch stops writing and exits promptly, in the process and on worker threads; files it writes are still written', () => {
+      for (const jobs of ['1', '2']) {
+        const r = piped(['kb977203', many, '--dry-run', '--certfix-package', 'ABC00010', '--jobs', jobs]);
+        expect(r.signal).toBeNull();
+        expect(r.cmtsStatus, r.stderr).toBe(1);
+        expect(r.stderr).not.toMatch(/EPIPE|IO_ERROR|\n\s+at /);
+        expect(r.ms).toBeLessThan(30_000);
+      }
+      const out = join(dir, 'many-out');
+      const json = piped(['kb977203', many, '--out-dir', out, '--json', '--certfix-package', 'ABC00010', '--jobs', '2'], 'head -c 10');
+      expect(json.cmtsStatus, json.stderr).toBe(1);
+      expect(readdirSync(out)).toHaveLength(200);
+      expect(readFileSync(join(out, 'ts199.xml'), 'utf8')).toContain('ABC00010;;CCMCertFix');
+    });
+
+    it('a reader that reads everything leaves the status as it was', () => {
+      expect(piped(['inspect', many], 'cat').cmtsStatus).toBe(0);
+      expect(piped(['diff', many, changed], 'cat').cmtsStatus).toBe(1);
+    });
   });
 
   it('nothing is left behind when the output folder is missing or the input is bad', () => {

@@ -153,7 +153,7 @@ describe('writing a descriptor that is not ready', () => {
     }
   });
 
-  it('stops quietly when the reader went away, and keeps any other failure without throwing', async () => {
+  it('stops quietly when the reader went away, but the status says the output was cut short; keeps any other failure without throwing', async () => {
     vi.resetModules();
     let error = 'EPIPE';
     let calls = 0;
@@ -170,12 +170,30 @@ describe('writing a descriptor that is not ready', () => {
       const closed = standardStream(1);
       expect(closed.write('x')).toBe(false);
       expect(closed.write('y')).toBe(false);
+      // Once the reader is gone, nothing more is written.
       expect(calls).toBe(1);
       expect(closed.failure).toBeUndefined();
+      expect(closed.readerGone).toBe(true);
       const said: string[] = [];
       const err = { write: (c: string | Uint8Array) => said.push(String(c)) };
-      expect(settleStandardStreams(closed, err, 0, 'inspect')).toBe(0);
+      // Not reported (| head is normal use), but never status 0: `set -o pipefail` sees the output was cut short.
+      expect(() => checkWritten(closed)).not.toThrow();
+      expect(settleStandardStreams(closed, err, 0, 'inspect')).toBe(1);
+      expect(settleStandardStreams(closed, err, 1, 'lint')).toBe(1);
+      expect(settleStandardStreams(closed, err, 2, 'inspect')).toBe(2);
+      expect(settleStandardStreams(closed, err, 0, 'diff')).toBe(2);
+      expect(settleStandardStreams(closed, err, 1, 'diff')).toBe(2);
       expect(said).toEqual([]);
+      // Node's stream closed after the reader went: the same.
+      error = 'ERR_STREAM_DESTROYED';
+      const destroyed = standardStream(1);
+      expect(destroyed.write('x')).toBe(false);
+      expect(destroyed.failure).toBeUndefined();
+      expect(settleStandardStreams(destroyed, err, 0, undefined)).toBe(1);
+      expect(said).toEqual([]);
+      // A standard output never written to a gone reader leaves the status alone.
+      const fine = standardStream(1);
+      expect(settleStandardStreams(fine, err, 0, 'inspect')).toBe(0);
 
       error = 'EIO';
       const broken = standardStream(1);

@@ -4,7 +4,8 @@
  * (through the whole chain to the file at its end, which need not exist yet; every link stays). Temporary files are
  * named `.<name>.<pid>.<base36 time>.cmts-tmp`, `<name>` cut short when the whole would not fit in a file name, so a
  * run killed before its rename leaves a file that is recognisable, never taken as an input, and removed by the next
- * run that writes into that folder.
+ * run that writes into that folder. An existing target that no one may write (its mode has no write bit: a read-only
+ * file) is refused, as cp refuses it, though the rename could replace it.
  */
 import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, type Stats, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, sep } from 'node:path';
@@ -157,6 +158,9 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
     old = undefined;
   }
   if (old && !old.isFile()) fail(path, 'it is not a regular file');
+  // The rename would replace a file no one may write (and root may write anything): the mode says it is read-only, as
+  // Windows' read-only attribute does, and cp refuses it too. A symlink is judged by the file it leads to.
+  if (old && (old.mode & 0o222) === 0) fail(path, 'it is read-only');
   // Once per folder and run: a batch writing thousands of files into one folder lists it once.
   if (!cleaned.has(dir)) {
     cleaned.add(dir);

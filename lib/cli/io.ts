@@ -35,8 +35,8 @@ export interface CliIo {
   jsonErrors?: JsonErrors;
   /**
    * Writes a file atomically: a temporary file beside it, every byte written and synced, then a rename; the folder
-   * must exist. An existing file keeps its mode and owner, a symlink is written through. Throws `IO_ERROR`, leaving
-   * the target as it was, on any failure.
+   * must exist. An existing file keeps its mode and owner, a symlink is written through, and a read-only file (no
+   * write bit in its mode) is refused. Throws `IO_ERROR`, leaving the target as it was, on any failure.
    */
   writeFileAtomic(path: string, bytes: Uint8Array): void;
   /** Whether a path is a directory (false when it does not exist). */

@@ -1,8 +1,9 @@
 /**
  * Standard output and error as the `cmts` process writes them. A failed write never throws out of a command, and never
- * ends the process with a stack trace: a reader that goes away (`| head`) ends the writing quietly, and any other
- * failure (a full disk under `> out.xml`, an I/O error) is kept for the launcher, which reports it and fails the run
- * (see {@link settleStandardStreams}), because what was written is incomplete.
+ * ends the process with a stack trace: a reader that goes away (`| head`) ends the writing quietly (no message: that
+ * is normal use), but the run's status still says the output was cut short, so that `set -o pipefail` sees it; any
+ * other failure (a full disk under `> out.xml`, an I/O error) is kept for the launcher, which reports it and fails the
+ * run (see {@link settleStandardStreams}), because what was written is incomplete.
  *
  * A file, a pipe, a socket or the null device (on Linux, any memory device: /dev/full too) is written directly and synchronously (`fs.writeSync`, every byte, in
  * program order): this is what Node's own streams do there, minus loading its stream machinery, which was a
@@ -18,8 +19,10 @@ import type { OutStream } from './io.js';
 
 /** Standard output or error: an {@link OutStream} that remembers why writing it failed. */
 export interface StandardStream extends OutStream {
-  /** What made writing fail, if it did; a reader that went away (a closed pipe) is not a failure. */
+  /** What made writing fail, if it did; a reader that went away (a closed pipe) is not such a failure: see `readerGone`. */
   readonly failure: Error | undefined;
+  /** Whether a write found the reader gone (a closed pipe): what was written is cut short, and nothing more is written. */
+  readonly readerGone: boolean;
 }
 
 /** Whether writing stops quietly: the reader went away (a closed pipe), or Node's stream was closed after it did. */
@@ -82,9 +85,11 @@ function writeAll(fd: number, bytes: Uint8Array): void {
 export function standardStream(fd: 1 | 2): StandardStream {
   let way: 'direct' | 'stream' | 'stopped' | undefined;
   let failure: Error | undefined;
+  let gone = false;
   const node = (): NodeJS.WriteStream => (fd === 1 ? process.stdout : process.stderr);
   const stop = (e: unknown): void => {
-    if (!readerGone(e)) failure ??= e instanceof Error ? e : new Error(String(e));
+    if (readerGone(e)) gone = true;
+    else failure ??= e instanceof Error ? e : new Error(String(e));
     if (way === 'stream') node().destroy();
     way = 'stopped';
   };
@@ -105,6 +110,9 @@ export function standardStream(fd: 1 | 2): StandardStream {
     },
     get failure(): Error | undefined {
       return failure;
+    },
+    get readerGone(): boolean {
+      return gone;
     },
     write(chunk: string | Uint8Array): boolean {
       const now = decide();
@@ -144,13 +152,14 @@ export function checkWritten(out: OutStream): void {
  * The exit status of a run whose command returned `code`, once its standard streams are settled. Standard output that
  * could not be written is reported on standard error (`cmts <command>: (standard output): IO_ERROR …`) and fails the
  * run: status 1 (for `diff`, whose 1 means differences, 2 — trouble, as diff(1)), or the command's own status if it
- * already failed. A standard error that cannot be written changes nothing: it has no one to tell, and the status
- * already says how the run went.
+ * already failed. A reader that went away before the output was all written (`| head`) fails it the same way, without
+ * a word: the status alone says the output was cut short. A standard error that cannot be written changes nothing: it
+ * has no one to tell, and the status already says how the run went.
  */
 export function settleStandardStreams(stdout: StandardStream, stderr: OutStream, code: number, command: string | undefined): number {
-  if (stdout.failure === undefined) return code;
+  if (stdout.failure === undefined && !stdout.readerGone) return code;
   // Reported already as the failure of the input whose result was lost (see checkWritten): the status is all.
-  if (!reported.has(stdout.failure)) stderr.write(`cmts${command === undefined ? '' : ` ${command}`}: ${standardOutputError(stdout.failure).format()}\n`);
+  if (stdout.failure !== undefined && !reported.has(stdout.failure)) stderr.write(`cmts${command === undefined ? '' : ` ${command}`}: ${standardOutputError(stdout.failure).format()}\n`);
   if (command === 'diff') return Math.max(code, EXIT.usage);
   return code === EXIT.ok ? EXIT.failed : code;
 }
