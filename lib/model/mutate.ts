@@ -17,6 +17,10 @@ import type { Element, Node, ParentElement, Reference, ReferenceList, Sequence, 
  * Inserts `items` right after `ref` (same parent, in the given order). Throws `STEP_NOT_FOUND` if `ref` is not in
  * `sequence`, and `INVALID_ARGUMENT`, inserting none, if an item is in it already or given twice: move one with
  * `moveItem`, or insert a `copyItem` copy.
+ *
+ * Cost: finding `ref` costs the depth of the tree, and the insertion the splice of its parent's `children`, which
+ * moves every child after it. A loop of single inserts into one parent of N children so costs N² (200,000 steps:
+ * 80 s); for many edits use `editBatch`, which splices each parent once (3 s).
  */
 export function insertAfter(sequence: Sequence, ref: SequenceItem, items: SequenceItem[]): void {
   const where = locate(sequence, ref);
@@ -30,6 +34,9 @@ export function insertAfter(sequence: Sequence, ref: SequenceItem, items: Sequen
 /**
  * Removes a step or group (and the whitespace that indented it). Throws `STEP_NOT_FOUND` if it is not in `sequence`,
  * as {@link insertAfter} does for its reference (it returned false, which a caller could miss). Returns true.
+ *
+ * Cost: as {@link insertAfter}'s, the splice of the parent's `children`; removing many items of one parent is linear
+ * with `editBatch`, quadratic one call at a time (removing 200,000 steps from the first: 36 s).
  */
 export function removeItem(sequence: Sequence, item: SequenceItem): true {
   const where = locate(sequence, item);
