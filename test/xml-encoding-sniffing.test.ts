@@ -30,7 +30,8 @@ describe('UTF-16 with no byte order mark', () => {
 describe('faults named for what they are', () => {
   it('UTF-8 that starts with a NUL is refused as XML, at the NUL, not as UTF-16 with an odd number of bytes', () => {
     const e = thrown(() => readTaskSequence(Buffer.from(`\0${BODY}`)));
-    expect([e.code, e.linePos]).toEqual(['XML_MALFORMED', { line: 1, col: 1 }]);
+    expect([e.code, e.linePos, e.message]).toEqual(['XML_MALFORMED', { line: 1, col: 1 }, 'Character U+0000 is not allowed in XML.']);
+    expect(thrown(() => readTaskSequence(`${BODY}\n\u0001`)).message).toBe('Character U+0001 is not allowed in XML.');
   });
 
   it('a UTF-32 byte order mark (either order) is refused as UTF-32', () => {

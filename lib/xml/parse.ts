@@ -406,6 +406,8 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       }
       const raw = text.slice(pos, textEnd);
       if (!stack.length) {
+        // A character no XML text may hold is named as such (a NUL before the root was "text before the root element").
+        if (INVALID_CHAR.test(raw)) decode(raw, pos);
         for (let i = 0; i < raw.length; i++) {
           if (!isSpace(raw.charCodeAt(i))) {
             fail('XML_MALFORMED', rootSeen ? 'Text after the root element.' : 'Text before the root element.', pos + i);
