@@ -77,6 +77,7 @@ export const NOTICE_CODES = {
   KB977203_SETUP_DISABLED: 'A Setup Windows and ConfigMgr step is disabled, so the steps added with it are disabled too.',
   KB977203_CERTFIX_ELSEWHERE: 'CCMCertFix runs somewhere it does not count for a Setup Windows and ConfigMgr step.',
   KB977203_CERTFIX_COMMAND_LINE: 'A Run Command Line step runs CCMCertFix.exe: taken for CCMCertFix where an Install Software step would be (and left as it is, though the KB asks for Install Software), or found elsewhere and not used.',
+  KB977203_CERTFIX_OTHER_PACKAGE: 'An Install Software step runs a program of the CCMCertFix name from another package than the one given: if it is CCMCertFix, the sequence runs it twice.',
   KB977203_CERTFIX_OTHER_PROGRAM: 'An Install Software step runs the CCMCertFix package with another program than the one the preset wires: if that program is CCMCertFix, the sequence runs it twice.',
   KB977203_RESTART_NOTIFIES: "The restart right after CCMCertFix notifies the user, so it is not the KB's restart: it stays as the administrator's, and the KB's restart goes in before it.",
   KB977203_DEPENDENT_NOT_REVERSIBLE: 'The preset set "Run another program first" where no step it inserts records what the package had: revert leaves it (beside adopted CCMCertFix steps), or leaves it empty rather than absent (replace-capture).',

@@ -356,3 +356,62 @@ describe('the fixture cases of these rules: check() reports what apply() did, or
     });
   }
 });
+
+// Found by a black-box review on lived-in sequences.
+describe('KB numbers are whole numbers', () => {
+  it('a KB9773841 .msp is not the KB977384 update (R2): the fix still goes in, and lint says it is absent', () => {
+    const input = withProps('SMSSLP=SLP01 PATCH="C:\\Patches\\SCCM2007AC-SP2-KB9773841-x86.msp"');
+    const { out, report } = applied(input);
+    expect(propsOf(out)).toBe(`SMSSLP=SLP01 PATCH="C:\\Patches\\SCCM2007AC-SP2-KB9773841-x86.msp;${EXPECTED}"`);
+    expect(report.alreadyInPlace.map((a) => a.requirement)).not.toContain('R2');
+    expect(kbLint(input)).toContain('warning kb977203/fix-absent');
+  });
+
+  it('a KB9772031 .msp is another hotfix: kept in PATCH beside the KB977203 entry, not replaced by it', () => {
+    const { out, report } = applied(withProps('SMSSLP=SLP01 PATCH="C:\\Patches\\SCCM2007AC-SP2-KB9772031-x86.msp"'));
+    expect(propsOf(out)).toBe(`SMSSLP=SLP01 PATCH="C:\\Patches\\SCCM2007AC-SP2-KB9772031-x86.msp;${EXPECTED}"`);
+    expect(report.changes.map((c) => c.what).join('\n')).not.toMatch(/replaced/);
+  });
+
+  it('a KB977203 entry written with forward slashes is replaced, saying so (not "a file name without its folder")', () => {
+    const { report } = applied(withProps('SMSSLP=SLP01 PATCH="C:/_SMSTaskSequence/OSD/ABC00002/i386/hotfix/KB977203/SCCM2007AC-SP2-KB977203-x86.msp"'));
+    const replaced = report.changes.find((c) => c.requirement === 'R4');
+    expect(replaced?.after).toContain(EXPECTED);
+    expect(JSON.stringify(report)).toMatch(/forward slashes/);
+    expect(JSON.stringify(report)).not.toMatch(/file name without its folder/);
+  });
+});
+
+describe('R1: a program named after KB977203', () => {
+  it('in a step named otherwise is warned about, as a step named after it is', () => {
+    const step = CERTFIX().replace('name="Fix the client certificate"', 'name="Run CCMCertFix"').replace('/pkg:ABC00010', '/pkg:ABC00020').replace('>ABC00010<', '>ABC00020<').replace('>CCMCertFix</variable>', '>Install KB977203 hotfix</variable>');
+    const { report } = applied(EXPORT(SETUP('SMSSLP=SLP01') + step));
+    const r1 = report.diagnostics.filter((d) => d.code === 'KB977203_R1');
+    expect(r1).toEqual([expect.objectContaining({ severity: 'warning', path: 'Run CCMCertFix', message: expect.stringContaining('runs "Install KB977203 hotfix", a program named after KB977203') })]);
+    expect(lint(readTaskSequence(EXPORT(SETUP('SMSSLP=SLP01') + step))).map((f) => f.code)).toContain('kb977203/hotfix-named-step');
+  });
+});
+
+describe('R13: the CCMCertFix program of another package', () => {
+  it('is not taken for CCMCertFix, and the report warns that the sequence now runs it twice', () => {
+    const other = CERTFIX().replace('/pkg:ABC00010', '/pkg:ABC00011').replace('>ABC00010<', '>ABC00011<');
+    const { report, doc } = applied(EXPORT(SETUP('SMSSLP=SLP01') + other + RESTART()));
+    expect(listItems(doc.sequence).map((l) => l.node.attributes.name)).toContain('Run CCMCertFix (KB977203)');
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'KB977203_CERTFIX_OTHER_PACKAGE', severity: 'warning', path: 'Fix the client certificate', message: expect.stringContaining('of the package "ABC00011", not of the CCMCertFix package given, ABC00010') }));
+  });
+});
+
+describe('revert with another CCMCertFix package than the preset was applied with', () => {
+  it('is refused, changing nothing, naming the package to give; with it, revert gives the input back', () => {
+    const input = EXPORT(SETUP('SMSSLP=SLP01'));
+    const doc = readTaskSequence(input);
+    applyKb977203(doc, O);
+    const patched = Buffer.from(writeTaskSequence(doc)).toString('utf8');
+    const again = readTaskSequence(patched);
+    const e = thrown(() => revertKb977203(again, { ...O, certfixPackage: 'ABC00011' }));
+    expect([e.code, e.message]).toEqual(['DEPENDENT_PROGRAM_CONFLICT', expect.stringMatching(/runs ABC00010;;CCMCertFix, not ABC00011;;CCMCertFix.*--certfix-package ABC00010\); nothing was changed/)]);
+    expect(Buffer.from(writeTaskSequence(again)).toString('utf8')).toBe(patched);
+    revertKb977203(again, O);
+    expect(Buffer.from(writeTaskSequence(again)).toString('utf8')).toBe(input);
+  });
+});

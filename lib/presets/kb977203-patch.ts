@@ -29,7 +29,7 @@ export function kb977203PatchPath(o: { clientPackage: string; msp: string; drive
 
 /** Whether a PATCH entry is a KB977203 client patch. */
 export function isKb977203Entry(entry: string): boolean {
-  return /\\KB977203\\[^\\]*$/i.test(entry) || /KB977203[^\\]*\.msp$/i.test(entry);
+  return /\\KB977203\\[^\\]*$/i.test(entry) || /KB977203(?!\d)[^\\]*\.msp$/i.test(entry);
 }
 
 /**
@@ -48,6 +48,7 @@ const ENTRY_PLACES = [/^[A-Za-z]:\\_SMSTaskSequence\\OSD\\[^\\]+\\i386\\hotfix\\
  */
 export function kb977203EntryPlaceProblem(entry: string): string | undefined {
   if (ENTRY_PLACES.some((re) => re.test(entry))) return undefined;
+  if (entry.includes('/')) return 'a path written with forward slashes, not the backslashes of the path KB977203 gives (R4)';
   if (!entry.includes('\\')) return 'a file name without its folder, and PATCH takes full paths (R4)';
   return `not in \\${KB977203_HOTFIX_DIR}\\ of the client package in the task sequence cache (R4, R7) or of the client files on a share (R9)`;
 }
@@ -55,7 +56,7 @@ export function kb977203EntryPlaceProblem(entry: string): string | undefined {
 /** What is wrong with a KB977203 entry, in words, or nothing when it is right in one of the allowed forms. */
 function entryProblems(entry: string, clientPackage: string, o: ResolvedKb977203Options): { sp?: string; variable?: boolean; pkg?: string; place?: string } {
   const out: { sp?: string; variable?: boolean; pkg?: string; place?: string } = {};
-  const sp = /-SP([12])-KB977203/i.exec(entry.slice(entry.lastIndexOf('\\') + 1));
+  const sp = /-SP([12])-KB977203(?!\d)/i.exec(entry.slice(entry.lastIndexOf('\\') + 1));
   if (sp && `sp${sp[1] as string}` !== o.version) out.sp = `SP${sp[1] as string}`;
   if (/%[^%]*%/.test(entry)) out.variable = true;
   const pkg = /\\_SMSTaskSequence\\(?:OSD|Packages)\\([^\\]+)\\/i.exec(entry)?.[1];
@@ -167,7 +168,7 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
     refuse(`The installation properties of "${located.path}" have PATCH twice (${shownValue(before, '"')}); Windows Installer would use only one of them. Merge them into one quoted, ;-separated list first.`);
   }
   const list = patchList(before) ?? [];
-  const covering = list.find((p) => /KB977384/i.test(p));
+  const covering = list.find((p) => /KB977384(?!\d)/i.test(p));
   if (covering !== undefined) {
     plan.patch = covering;
     plan.already.push({ what: `PATCH lists the KB977384 client update (${covering}), which contains KB977203`, where: located.path, requirement: 'R2' });

@@ -22,8 +22,8 @@ export interface HotfixInstallStep {
   explicit: boolean;
 }
 
-const HOTFIX_MSP = /SCCM2007AC-SP[12]-KB977(?:203|384)/i;
-const MSIEXEC_PATCH = /msiexec(?:\.exe)?\b[^\n]*\/(?:p|update)\b[^\n]*KB977(?:203|384)/i;
+const HOTFIX_MSP = /SCCM2007AC-SP[12]-KB977(?:203|384)(?!\d)/i;
+const MSIEXEC_PATCH = /msiexec(?:\.exe)?\b[^\n]*\/(?:p|update)\b[^\n]*KB977(?:203|384)(?!\d)/i;
 
 /** Install Software and Run Command Line steps whose package, program or command line installs the KB977203 hotfix. */
 export function findHotfixInstallSteps(sequence: Parameters<typeof listItems>[0]): HotfixInstallStep[] {
@@ -62,14 +62,20 @@ export function hotfixInstallStepsIn(items: readonly Located[]): HotfixInstallSt
     if (!/KB977/i.test(all)) continue;
     const runs = [action, programName, commandLine].filter((t): t is string => t !== undefined).join('\n');
     const explicit = HOTFIX_MSP.test(runs) || MSIEXEC_PATCH.test(runs);
-    if (explicit || HOTFIX_MSP.test(all) || (/KB977203/i.test(all) && !/CCMCertFix/i.test(all))) {
+    // A program named after the KB (`Install KB977203 hotfix`) in a step named otherwise (`Run CCMCertFix`): the
+    // program is what runs, whatever the step is called.
+    const namedProgram = programName !== undefined && /KB977203(?!\d)/i.test(programName) && !/CCMCertFix/i.test(programName);
+    const named = HOTFIX_MSP.test(all) || (/KB977203(?!\d)/i.test(all) && !/CCMCertFix/i.test(all));
+    if (explicit || named || namedProgram) {
       const program = programName ?? commandLine ?? action ?? '';
       out.push({
         located: located as Located<Step | SubTaskSequence>,
         path: located.path,
         why: explicit
           ? `Step ${shownValue(step.attributes.name ?? '', '"')} (${stepTypeName(type)}) runs ${shownValue(program, '"')}, which installs the KB977203 hotfix.`
-          : `Step ${shownValue(step.attributes.name ?? '', '"')} (${stepTypeName(type)}) is named after KB977203 and runs ${shownValue(program, '"')}; if that installs the hotfix, remove the step.`,
+          : !named
+            ? `Step ${shownValue(step.attributes.name ?? '', '"')} (${stepTypeName(type)}) runs ${shownValue(program, '"')}, a program named after KB977203; if that installs the hotfix, remove the step.`
+            : `Step ${shownValue(step.attributes.name ?? '', '"')} (${stepTypeName(type)}) is named after KB977203 and runs ${shownValue(program, '"')}; if that installs the hotfix, remove the step.`,
         explicit,
       });
     }

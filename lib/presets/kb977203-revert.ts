@@ -10,7 +10,7 @@
  * notice earlier versions of cmts cleared.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import type { Issue } from '../errors.js';
+import { type Issue, TaskSequenceError } from '../errors.js';
 import { conditionOf } from '../model/conditions.js';
 import { detectIndentUnit } from '../model/format.js';
 import { patchList } from '../model/install-properties.js';
@@ -49,6 +49,23 @@ function groupKeptBecause(group: Group, removed: ReadonlySet<Node>): string | un
   return undefined;
 }
 
+/**
+ * Refuses a revert whose CCMCertFix package or program is not the one an inserted CCMCertFix step (the preset's, by
+ * its description) runs: given another, revert took that step for the administrator's and removed only the PATCH
+ * entry, leaving a sequence that runs CCMCertFix and restarts but no longer installs the hotfix.
+ */
+function refuseOtherCertfix(doc: TaskSequenceDocument, packageId: string, program: string): void {
+  for (const { node, path } of listItems(doc.sequence)) {
+    if (node.kind !== 'step' || node.attributes.type !== STEP_TYPES.installSoftware || !hasPresetCertfixDescription(node) || runsProgram(node, packageId, program)) continue;
+    const view = new InstallSoftwareStep(node);
+    const ran = `${view.packageId ?? ''};;${view.programName ?? ''}`;
+    throw new TaskSequenceError(
+      'DEPENDENT_PROGRAM_CONFLICT',
+      `The CCMCertFix step the preset inserted, "${path}", runs ${ran}, not ${packageId};;${program}: the preset was applied with another CCMCertFix package or program. Revert with the ones it was applied with (--certfix-package ${view.packageId ?? ''}${(view.programName ?? '').toLowerCase() === 'ccmcertfix' ? '' : `, --certfix-program "${view.programName ?? ''}"`}); nothing was changed.`,
+    );
+  }
+}
+
 function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edit[]; diagnostics: Issue[]; kept: AlreadyInPlace[] } {
   const o = resolveKb977203Options(options);
   const edits: Edit[] = [];
@@ -56,6 +73,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   // The preset gives a replace-scenario capture sequence only "Run another program first" (R15): its Setup steps,
   // their PATCH entries, CCMCertFix steps and references are the administrator's, and revert leaves them.
   const capture = o.scenario === 'replace-capture';
+  if (!capture) refuseOtherCertfix(doc, o.certfixPackage, o.program);
   const kept: AlreadyInPlace[] = [];
   for (const located of capture ? [] : findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr })) {
     const view = new SetupWindowsStep(located.node);
@@ -64,7 +82,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     if (list === undefined || !list.some(isKb977203Entry)) continue;
     // The preset leaves a PATCH that lists the KB977384 client update alone (R2), so a KB977203 entry beside it was
     // never the preset's: it stays.
-    const covering = list.find((p) => /KB977384/i.test(p));
+    const covering = list.find((p) => /KB977384(?!\d)/i.test(p));
     if (covering !== undefined) {
       kept.push({ what: `PATCH with its KB977203 entry, beside the KB977384 client update (${covering}): the preset adds none there`, where: located.path, requirement: 'R2' });
       continue;

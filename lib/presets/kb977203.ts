@@ -169,8 +169,20 @@ function otherProgramsOf(items: readonly Located[], o: ResolvedKb977203Options, 
   for (const { node, path } of items) {
     if (node.kind !== 'step' || node.attributes.type !== STEP_TYPES.installSoftware || matches(node)) continue;
     const view = new InstallSoftwareStep(node);
-    if ((view.packageId ?? '').toUpperCase() !== o.certfixPackage.toUpperCase()) continue;
     const program = view.programName ?? '';
+    if ((view.packageId ?? '').toUpperCase() !== o.certfixPackage.toUpperCase()) {
+      // The CCMCertFix program of another package (a copy of it, an older package): not taken for the one given, so
+      // the preset's steps go in beside it, and CCMCertFix would run twice (as the other program's case warns).
+      if (program.trim().toLowerCase() === o.program.toLowerCase()) {
+        diagnostics.push({
+          code: 'KB977203_CERTFIX_OTHER_PACKAGE',
+          severity: 'warning',
+          path,
+          message: `"${path}" runs the program ${shownValue(program, '"')} of the package ${shownValue(view.packageId ?? '', '"')}, not of the CCMCertFix package given, ${o.certfixPackage}, so it is not taken for CCMCertFix. If it is CCMCertFix, give its package as the CCMCertFix package (--certfix-package, option certfixPackage), or remove it: the sequence now runs CCMCertFix twice and restarts twice.`,
+        });
+      }
+      continue;
+    }
     diagnostics.push({
       code: 'KB977203_CERTFIX_OTHER_PROGRAM',
       severity: 'warning',

@@ -33,7 +33,7 @@ export const fixAbsent: LintRule = {
       // rather than wiring the fix in, so "cmts kb977203 wires the fix in" would not be true.
       if (patchSyntaxProblem(props)) return [];
       const list = patchList(props) ?? [];
-      return list.some((e) => isKb977203Entry(e) || /KB977384/i.test(e)) ? [] : [{ located, message: 'PATCH does not install KB977203 (or KB977384, which contains it): user state migration fails on clients with update 974571 or Windows 7 SP1. cmts kb977203 wires the fix in.' }];
+      return list.some((e) => isKb977203Entry(e) || /KB977384(?!\d)/i.test(e)) ? [] : [{ located, message: 'PATCH does not install KB977203 (or KB977384, which contains it): user state migration fails on clients with update 974571 or Windows 7 SP1. cmts kb977203 wires the fix in.' }];
     });
   },
 };
