@@ -43,6 +43,8 @@ describe('transform factories called directly', () => {
     const loop: Record<string, unknown> = {};
     loop.self = loop;
     expect(thrown(() => insertStepsAfter({ after: { name: 'a' }, steps: [], loop } as never)).code).toBe('OPTIONS_INVALID');
+    // What JSON cannot copy, though it nests little, is refused as options too (a TypeError before).
+    expect(thrown(() => addReference({ packageId: 'ABC00010', big: { n: 1n } } as never)).code).toBe('OPTIONS_INVALID');
   });
 
   it('no options at all is OPTIONS_INVALID, not a TypeError', () => {

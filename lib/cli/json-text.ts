@@ -10,6 +10,7 @@
  * explicit stack passes the limit.
  */
 import { MAX_TEXT_LENGTH, TextLength, textTooLong } from '../text-length.js';
+import { nestsDeeperThan } from '../nesting.js';
 
 const WHAT = 'Its JSON text';
 
@@ -20,28 +21,6 @@ const WHAT = 'Its JSON text';
  * JSON reader, and 64 levels (about 30 nested groups) is past any real sequence, so the text grows with the values.
  */
 export const JSON_INDENT_LEVELS = 64;
-
-/**
- * Whether `value` holds objects or arrays more than `levels` deep, by an explicit stack that stops as soon as it finds
- * one (a value with `toJSON` counts as it is: the check only picks how the text is made, never what it says).
- */
-function nestsDeeperThan(value: unknown, levels: number): boolean {
-  // The objects still to look into and their levels, side by side: the check runs before every report is printed.
-  const objects: unknown[] = [value];
-  const depths: number[] = [1];
-  for (let v = objects.pop(); v !== undefined; v = objects.pop()) {
-    const depth = depths.pop() as number;
-    if (typeof v !== 'object' || v === null) continue;
-    if (depth > levels) return true;
-    const entries = Array.isArray(v) ? (v as unknown[]) : Object.values(v);
-    for (const entry of entries) {
-      if (typeof entry !== 'object' || entry === null) continue;
-      objects.push(entry);
-      depths.push(depth + 1);
-    }
-  }
-  return false;
-}
 
 /**
  * `JSON.stringify(value, null, 2)`, at any depth, its indentation stopping at `indentLevels` (default

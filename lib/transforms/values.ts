@@ -5,6 +5,7 @@
 import { printable, TaskSequenceError } from '../errors.js';
 import { assertValid, type SchemaFile } from '../schemas.js';
 import { shownValue } from '../shown-value.js';
+import { nestsDeeperThan } from '../nesting.js';
 
 /** A ConfigMgr package ID: a three-character site code and five hexadecimal digits, upper case (ABC00010). */
 export const PACKAGE_ID = /^[A-Z0-9]{3}[0-9A-F]{5}$/;
@@ -108,20 +109,6 @@ export function checkText(what: string, value: string | undefined, rules: TextRu
 /** How deep an option's value may nest: far past any option's (a condition's nested groups), far short of the stack's. */
 const MAX_OPTION_DEPTH = 1000;
 
-/** Whether `value` nests objects and arrays more than `limit` levels deep (one that holds itself does). Iterative. */
-function nestedOver(value: object, limit: number): boolean {
-  const todo: [object, number][] = [[value, 1]];
-  const open = new Set<object>();
-  while (todo.length) {
-    const [v, depth] = todo.pop() as [object, number];
-    if (depth > limit) return true;
-    if (open.has(v)) continue;
-    open.add(v);
-    for (const child of Object.values(v) as unknown[]) if (typeof child === 'object' && child !== null) todo.push([child, depth + 1]);
-  }
-  return false;
-}
-
 /**
  * Options as plain data: own, enumerable data properties only. A getter could answer a schema check one way and the
  * transform another; an inherited property is not the caller's. Throws `OPTIONS_INVALID` for a non-object or a getter.
@@ -140,15 +127,15 @@ export function plainOptions(options: unknown, what: string): Record<string, unk
     // Defined, not assigned: assigning a "__proto__" key (JSON.parse makes one an own property) would set the
     // copy's prototype, and the schema and the transform would take its properties for the caller's options.
     const given: unknown = d.value;
-    if (typeof given === 'object' && given !== null && nestedOver(given, MAX_OPTION_DEPTH)) {
+    if (typeof given === 'object' && given !== null && nestsDeeperThan(given, MAX_OPTION_DEPTH)) {
       throw new TaskSequenceError('OPTIONS_INVALID', `The ${what} option ${key} is nested more than ${MAX_OPTION_DEPTH} levels deep (or holds itself); no option is.`);
     }
     let value = given;
     try {
       if (typeof value === 'object' && value !== null) value = JSON.parse(JSON.stringify(value));
     } catch (e) {
-      // A value that holds itself (TypeError), or one that shares parts so that its depth was not all seen above.
-      if (e instanceof TypeError || e instanceof RangeError) throw new TaskSequenceError('OPTIONS_INVALID', `The ${what} option ${key} cannot be copied as JSON: it holds itself, or nests too deep.`);
+      // What JSON cannot copy though it nests little: a BigInt (TypeError), say.
+      if (e instanceof TypeError || e instanceof RangeError) throw new TaskSequenceError('OPTIONS_INVALID', `The ${what} option ${key} cannot be copied as JSON: ${e.message}.`);
       throw e;
     }
     Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
