@@ -10,7 +10,7 @@ import { isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { LineCounter, type LinePos, TaskSequenceError } from '../errors.js';
 import { DECLARATION_MALFORMED, readDeclaration, startsWithDeclaration } from './declaration.js';
-import { decodeSingleByte, encodeSingleByte, firstUnencodable, fitsSingleByte, type SingleByteEncoding } from './single-byte.js';
+import { decodeSingleByte, encodeSingleByte, firstUnencodableAt, type SingleByteEncoding } from './single-byte.js';
 
 /** The encodings cmts reads and writes. */
 export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | SingleByteEncoding;
@@ -205,10 +205,9 @@ function declaredLabel(head: string): { label: string | undefined; known: Encodi
 export function encodingOfText(text: string, bom: boolean): TextEncodingInfo {
   const known = declaredEncoding(text);
   if (known === 'iso-8859-1' || known === 'windows-1252' || known === 'us-ascii') {
-    const cp = firstUnencodable(text, known);
-    if (cp !== undefined) {
-      let at = 0;
-      while (fitsSingleByte(text.charCodeAt(at), known)) at++;
+    const at = firstUnencodableAt(text, known);
+    if (at !== -1) {
+      const cp = text.codePointAt(at) as number;
       const hex = cp.toString(16).toUpperCase();
       throw new TaskSequenceError('ENCODING_INVALID', `The text declares encoding ${known.toUpperCase()}, which cannot hold U+${hex.padStart(4, '0')}: write it as a character reference (&#x${hex};), or declare UTF-8.`, place(text, at));
     }

@@ -21,10 +21,16 @@ export function fitsSingleByte(c: number, encoding: SingleByteEncoding): boolean
   return (c <= max && (encoding !== 'windows-1252' || c < 0x80 || c > 0x9f)) || (encoding === 'windows-1252' && CP1252_BYTE.has(c));
 }
 
+/** Where the first character of `text` that `encoding` has no byte for is; -1 when all fit. */
+export function firstUnencodableAt(text: string, encoding: SingleByteEncoding): number {
+  for (let i = 0; i < text.length; i++) if (!fitsSingleByte(text.charCodeAt(i), encoding)) return i;
+  return -1;
+}
+
 /** The first character of `text` that `encoding` has no byte for, as a code point; undefined when all fit. */
 export function firstUnencodable(text: string, encoding: SingleByteEncoding): number | undefined {
-  for (let i = 0; i < text.length; i++) if (!fitsSingleByte(text.charCodeAt(i), encoding)) return text.codePointAt(i);
-  return undefined;
+  const at = firstUnencodableAt(text, encoding);
+  return at === -1 ? undefined : text.codePointAt(at);
 }
 
 /** Decodes single-byte text; US-ASCII refuses bytes above 0x7F. */
