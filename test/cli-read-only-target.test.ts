@@ -4,7 +4,7 @@
 // succeeds, so the refusal has to come from the mode bits; every command that writes files goes through the same writer.
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, relative } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../lib/cli/atomic-write.js';
 import { cmts, ensureBuilt } from './helpers/cli-process.js';
@@ -125,9 +125,7 @@ describe.skipIf(process.platform === 'win32')('a read-only target', { timeout: 1
     it('kb977203 --out-dir with a read-only file of that name there, and --report and --html onto read-only files', () => {
       const outDir = join(dir, 'out');
       mkdirSync(outDir);
-      const ro = join(outDir, 'a.xml');
-      writeFileSync(ro, OLD);
-      chmodSync(ro, 0o444);
+      const ro = file(relative(dir, join(outDir, 'a.xml')), 0o444);
       const r = cmts(['kb977203', ...PATCH, file('a.xml', 0o644, readFileSync(EXAMPLE)), file('b.xml', 0o644, readFileSync(EXAMPLE)), '--out-dir', outDir]);
       expect(r.status, r.stderr).toBe(1);
       expect(r.stderr).toMatch(refused(ro));
@@ -172,9 +170,7 @@ describe.skipIf(process.platform === 'win32')('a read-only target', { timeout: 1
       writeFileSync(join(dir, 'ref.json'), '{"packageId": "ABC00010"}');
       const outDir = join(dir, 'out');
       mkdirSync(outDir);
-      const ro = join(outDir, 'refresh-2007.json');
-      writeFileSync(ro, OLD);
-      chmodSync(ro, 0o444);
+      const ro = file(relative(dir, join(outDir, 'refresh-2007.json')), 0o444);
       const c = cmts(['convert', EXAMPLE, OTHER, '--to', 'json', '--out-dir', outDir]);
       expect(c.status, c.stderr).toBe(1);
       expect(c.stderr).toMatch(refused(ro));
@@ -183,9 +179,7 @@ describe.skipIf(process.platform === 'win32')('a read-only target', { timeout: 1
 
       const tDir = join(dir, 'tout');
       mkdirSync(tDir);
-      const tro = join(tDir, 'refresh-2007.xml');
-      writeFileSync(tro, OLD);
-      chmodSync(tro, 0o444);
+      const tro = file(relative(dir, join(tDir, 'refresh-2007.xml')), 0o444);
       const t = cmts(['transform', 'add-reference', EXAMPLE, OTHER, '--options', join(dir, 'ref.json'), '--out-dir', tDir]);
       expect(t.status, t.stderr).toBe(1);
       expect(t.stderr).toMatch(refused(tro));
@@ -196,9 +190,7 @@ describe.skipIf(process.platform === 'win32')('a read-only target', { timeout: 1
     it('render --out-dir with a read-only page there: all or nothing, the folder as it was', () => {
       const outDir = join(dir, 'pages');
       mkdirSync(outDir);
-      const ro = join(outDir, 'refresh-2007.html');
-      writeFileSync(ro, OLD);
-      chmodSync(ro, 0o444);
+      const ro = file(relative(dir, join(outDir, 'refresh-2007.html')), 0o444);
       const r = cmts(['render', EXAMPLE, OTHER, '--out-dir', outDir]);
       expect(r.status, r.stderr).toBe(1);
       expect(r.stderr).toMatch(refused(ro));
