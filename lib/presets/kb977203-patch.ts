@@ -27,6 +27,14 @@ export function kb977203PatchPath(o: { clientPackage: string; msp: string; drive
   return `${(o.drive ?? 'C:').toUpperCase()}\\_SMSTaskSequence\\OSD\\${o.clientPackage}\\${KB977203_HOTFIX_DIR}\\${o.msp}`;
 }
 
+/**
+ * Whether a text names KB977203, or KB977384 (the client update that contains it, R2), as the whole number: a
+ * KB9772031 .msp is another hotfix (one was replaced by the KB977203 entry, and so deleted) and a KB9773841 one is not
+ * the update (the fix was left out).
+ */
+export const namesKb977203 = (text: string): boolean => /KB977203(?!\d)/i.test(text);
+export const namesKb977384 = (text: string): boolean => /KB977384(?!\d)/i.test(text);
+
 /** Whether a PATCH entry is a KB977203 client patch. */
 export function isKb977203Entry(entry: string): boolean {
   return /\\KB977203\\[^\\]*$/i.test(entry) || /KB977203(?!\d)[^\\]*\.msp$/i.test(entry);
@@ -168,7 +176,7 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
     refuse(`The installation properties of "${located.path}" have PATCH twice (${shownValue(before, '"')}); Windows Installer would use only one of them. Merge them into one quoted, ;-separated list first.`);
   }
   const list = patchList(before) ?? [];
-  const covering = list.find((p) => /KB977384(?!\d)/i.test(p));
+  const covering = list.find(namesKb977384);
   if (covering !== undefined) {
     plan.patch = covering;
     plan.already.push({ what: `PATCH lists the KB977384 client update (${covering}), which contains KB977203`, where: located.path, requirement: 'R2' });

@@ -7,6 +7,7 @@ import { STEP_TYPES, stepTypeName } from '../model/steps.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
 import { getAction, getVariableValue, variableList } from '../model/variables.js';
 import { shownValue } from '../shown-value.js';
+import { namesKb977203 } from './kb977203-patch.js';
 
 /** A step that installs (or may install) the KB977203 hotfix, with why cmts thinks so. */
 export interface HotfixInstallStep {
@@ -64,8 +65,8 @@ export function hotfixInstallStepsIn(items: readonly Located[]): HotfixInstallSt
     const explicit = HOTFIX_MSP.test(runs) || MSIEXEC_PATCH.test(runs);
     // A program named after the KB (`Install KB977203 hotfix`) in a step named otherwise (`Run CCMCertFix`): the
     // program is what runs, whatever the step is called.
-    const namedProgram = programName !== undefined && /KB977203(?!\d)/i.test(programName) && !/CCMCertFix/i.test(programName);
-    const named = HOTFIX_MSP.test(all) || (/KB977203(?!\d)/i.test(all) && !/CCMCertFix/i.test(all));
+    const namedProgram = programName !== undefined && namesKb977203(programName) && !/CCMCertFix/i.test(programName);
+    const named = HOTFIX_MSP.test(all) || (namesKb977203(all) && !/CCMCertFix/i.test(all));
     if (explicit || named || namedProgram) {
       const program = programName ?? commandLine ?? action ?? '';
       out.push({

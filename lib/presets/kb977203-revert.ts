@@ -21,7 +21,7 @@ import type { Group, Node, SequenceItem, Step, UnknownElement } from '../model/t
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
 import { removeContainerReference } from '../transforms/container-references.js';
 import { type Kb977203Options, resolveKb977203Options } from './kb977203-options.js';
-import { isKb977203Entry, withoutKb977203Entries } from './kb977203-patch.js';
+import { isKb977203Entry, namesKb977384, withoutKb977203Entries } from './kb977203-patch.js';
 import { dependentRunsProgram } from '../transforms/set-dependent-program.js';
 import { runsCertfixCommandLine } from './kb977203-command-line.js';
 import { hasPresetCertfixDescription, KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION } from './kb977203-new-steps.js';
@@ -82,7 +82,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     if (list === undefined || !list.some(isKb977203Entry)) continue;
     // The preset leaves a PATCH that lists the KB977384 client update alone (R2), so a KB977203 entry beside it was
     // never the preset's: it stays.
-    const covering = list.find((p) => /KB977384(?!\d)/i.test(p));
+    const covering = list.find(namesKb977384);
     if (covering !== undefined) {
       kept.push({ what: `PATCH with its KB977203 entry, beside the KB977384 client update (${covering}): the preset adds none there`, where: located.path, requirement: 'R2' });
       continue;

@@ -7,7 +7,7 @@ import { nextItem } from '../../model/query.js';
 import { InstallSoftwareStep, SetupWindowsStep, STEP_TYPES } from '../../model/steps.js';
 import { configMgrEra } from '../../presets/kb977203-era.js';
 import { runsCertfixCommandLine } from '../../presets/kb977203-command-line.js';
-import { isKb977203Entry } from '../../presets/kb977203-patch.js';
+import { isKb977203Entry, namesKb977384 } from '../../presets/kb977203-patch.js';
 import { findHotfixInstallSteps } from '../../presets/kb977203-r1.js';
 import { restartMismatch, restartsToOs } from '../../presets/kb977203-step-queries.js';
 import { parseDependentProgram } from '../../transforms/set-dependent-program.js';
@@ -33,7 +33,7 @@ export const fixAbsent: LintRule = {
       // rather than wiring the fix in, so "cmts kb977203 wires the fix in" would not be true.
       if (patchSyntaxProblem(props)) return [];
       const list = patchList(props) ?? [];
-      return list.some((e) => isKb977203Entry(e) || /KB977384(?!\d)/i.test(e)) ? [] : [{ located, message: 'PATCH does not install KB977203 (or KB977384, which contains it): user state migration fails on clients with update 974571 or Windows 7 SP1. cmts kb977203 wires the fix in.' }];
+      return list.some((e) => isKb977203Entry(e) || namesKb977384(e)) ? [] : [{ located, message: 'PATCH does not install KB977203 (or KB977384, which contains it): user state migration fails on clients with update 974571 or Windows 7 SP1. cmts kb977203 wires the fix in.' }];
     });
   },
 };

@@ -5,7 +5,7 @@
  */
 import { parseInstallProperties, patchSyntaxProblem } from '../../model/install-properties.js';
 import { SetupWindowsStep, STEP_TYPES } from '../../model/steps.js';
-import { isKb977203Entry, kb977203EntryPlaceProblem } from '../../presets/kb977203-patch.js';
+import { isKb977203Entry, kb977203EntryPlaceProblem, namesKb977203 } from '../../presets/kb977203-patch.js';
 import { shownValue } from '../../shown-value.js';
 import type { Step } from '../../model/types.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
@@ -34,7 +34,7 @@ export const patchQuoted: LintRule = {
       const syntax = patchSyntaxProblem(new SetupWindowsStep(located.node).clientInstallProperties);
       if (syntax) return [{ located, message: `PATCH is written ${shownValue(syntax.written, '')}: ${syntax.why} (R6)` }];
       const p = patchEntries(located.node as Step);
-      return p && !p.quoted && p.paths.some((x) => /KB977203(?!\d)/i.test(x))
+      return p && !p.quoted && p.paths.some(namesKb977203)
         ? [{ located, message: `PATCH is not quoted (${shownValue(p.raw, '')}); KB977203 says the quotation marks are part of the value: PATCH="…" (R6).` }]
         : [];
     }),
@@ -48,7 +48,7 @@ export const patchVariable: LintRule = {
   description: 'The KB977203 PATCH path must not use _SMSTSMDataPath or another %variable%.',
   check: (doc) =>
     setupSteps(doc).flatMap((located): Finding[] => {
-      const bad = (patchEntries(located.node as Step)?.paths ?? []).filter((x) => /KB977203(?!\d)/i.test(x) && /%[^%]+%/.test(x));
+      const bad = (patchEntries(located.node as Step)?.paths ?? []).filter((x) => namesKb977203(x) && /%[^%]+%/.test(x));
       return bad.map((x) => ({
         located,
         message: `PATCH path ${shownValue(x, '')} uses a %variable%; ${/_SMSTSMDataPath/i.test(x) ? "_SMSTSMDataPath's" : "a variable's"} drive letter can differ between Windows PE and the full OS. Write the drive letter (R7) or a UNC path (R9) (R8).`,
