@@ -229,13 +229,17 @@ console.log(JSON.stringify({ code, maxRssMiB: process.resourceUsage().maxRSS / 1
       }
     });
 
-    it('a batch stops writing and exits promptly, in the process and on worker threads; files it writes are still written', () => {
+    it('a batch that writes no file stops at once, in the process and on worker threads; one that writes files writes them all', () => {
       for (const jobs of ['1', '2']) {
         const r = piped(['kb977203', many, '--dry-run', '--certfix-package', 'ABC00010', '--jobs', jobs]);
         expect(r.signal).toBeNull();
         expect(r.cmtsStatus, r.stderr).toBe(1);
         expect(r.stderr).not.toMatch(/EPIPE|IO_ERROR|\n\s+at /);
         expect(r.ms).toBeLessThan(30_000);
+        // A dry run writes no file: it stops there, rather than reading and processing the rest for no one, and says so.
+        const stopped = /the batch stopped after (\d+) of 200 inputs/.exec(r.stderr);
+        expect(stopped, r.stderr).not.toBeNull();
+        expect(Number(stopped?.[1])).toBeLessThan(200);
       }
       const out = join(dir, 'many-out');
       const json = piped(['kb977203', many, '--out-dir', out, '--json', '--certfix-package', 'ABC00010', '--jobs', '2'], 'head -c 10');

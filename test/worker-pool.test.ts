@@ -158,6 +158,35 @@ describe('runPool', () => {
     } });
     await expect(p).rejects.toThrow('disk full');
   });
+
+  it('stops when asked: no task starts and no result is delivered after stop() says so, and the pool resolves', async () => {
+    const delivered: number[] = [];
+    const started: number[] = [];
+    let gone = false;
+    await runPool<number>(200, {
+      script: SCRIPT,
+      workerData: { factor: 1 },
+      workers: 2,
+      start: (i) => {
+        started.push(i);
+        return { message: { value: i, delay: 2 } };
+      },
+      failed: () => -1,
+      deliver: (i) => {
+        delivered.push(i);
+        // The reader went away while result 2 was written.
+        if (i === 2) gone = true;
+      },
+      stop: () => gone,
+    });
+    expect(delivered).toEqual([0, 1, 2]);
+    // Only tasks already handed out before it stopped were started: a bounded few, not the other 190-odd.
+    expect(started.length).toBeLessThan(20);
+    // Asked before the first task, it starts none.
+    const none: number[] = [];
+    await runPool<number>(5, { script: SCRIPT, workerData: { factor: 1 }, workers: 2, start: (i) => (none.push(i), { message: { value: i } }), failed: () => -1, deliver: (i) => none.push(i), stop: () => true });
+    expect(none).toEqual([]);
+  });
 });
 
 describe('ownBuffer', () => {

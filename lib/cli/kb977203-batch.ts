@@ -80,9 +80,10 @@ export function jobsOf(p: Parsed, inputs: string[], io: CliIo): { pool: boolean;
  * Processes the inputs on worker threads: each input is read here (through `io`, as in the process), processed by a
  * worker, and its result written here, in input order, so output and exit status are those of a run in the process.
  */
-export async function runBatch(inputs: string[], targetOf: TargetOf, settings: FileSettings, workers: number, io: CliIo, done: (input: string, i: number, outcomes: Outcome[]) => void): Promise<void> {
+export async function runBatch(inputs: string[], targetOf: TargetOf, settings: FileSettings, workers: number, io: CliIo, done: (input: string, i: number, outcomes: Outcome[]) => void, stop?: () => boolean): Promise<void> {
   let fellBack = false;
   await runPool<Outcome[] | FileReply>(inputs.length, {
+    ...(stop && { stop }),
     script: WORKER,
     workerData: settings,
     workers,

@@ -21,6 +21,7 @@ import { commitFile, failedInput, type FileResult, type FileSettings, processByt
 import { checkUsage, HELP, loadOptions, OPTIONS } from './kb977203-args.js';
 import { jobsOf, processInput, runBatch } from './kb977203-batch.js';
 import { appendAll } from '../arrays.js';
+import type { StandardStream } from './std-stream.js';
 
 /** Runs `cmts kb977203`. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -98,9 +99,19 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     output.add(file);
     if (progress) io.stderr.write(`[${i + 1}/${inputs.length}] ${input}`);
   };
+  // A batch that writes no file (a dry run or a check, with no --report) has nothing left to do once the reader of
+  // standard output went away (`| head`): it stops there, as a program that SIGPIPE ends would, rather than reading
+  // and processing every input for no one. A batch that writes files goes on: they are what it is run for.
+  let processed = 0;
+  const readerGone = (): boolean => (io.stdout as Partial<StandardStream>).readerGone === true;
+  const stop = batch && (dryRun || mode === 'check') && reportFile === undefined ? readerGone : undefined;
+  const counted = (input: string, i: number, file: Outcome[]): void => {
+    processed++;
+    done(input, i, file);
+  };
   const jobs = jobsOf(p, inputs, io);
   try {
-    if (jobs.pool) await runBatch(inputs, targetOf, settings, jobs.workers, io, done);
+    if (jobs.pool) await runBatch(inputs, targetOf, settings, jobs.workers, io, counted, stop);
     else if (html !== undefined && original) {
       // One input (a batch with --html was refused). Its page is made and written before its result: a page that
       // cannot be made (--max-items) or written leaves the input and the target as they were.
@@ -130,7 +141,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         done(input, 0, [failedInput(input, e)]);
       }
     } else {
-      inputs.forEach((input, i) => done(input, i, processInput(input, targetOf, settings, io)));
+      for (let i = 0; i < inputs.length && !stop?.(); i++) counted(inputs[i] as string, i, processInput(inputs[i] as string, targetOf, settings, io));
     }
     if (progress) io.stderr.write('\r\x1b[K');
     if (reportFile !== undefined) {
@@ -144,6 +155,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     if (output) {
       output.finish();
+      if (stop?.() && processed < inputs.length) io.stderr.write(`cmts kb977203: standard output was closed; the batch stopped after ${processed} of ${inputs.length} inputs (it writes no file, so nothing is left half done).\n`);
       const { failed, changed } = output.counts;
       return failed > 0 || (mode === 'check' && changed > 0) ? EXIT.failed : EXIT.ok;
     }

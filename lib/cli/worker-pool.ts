@@ -33,6 +33,12 @@ export interface PoolSpec<R> {
   here?: (i: number, why: Error) => R;
   /** Task `i`'s result, called in task order. */
   deliver: (i: number, result: R) => void;
+  /**
+   * Whether the batch is to stop (the reader of all it prints went away, say): asked before each task starts and after
+   * each result is delivered. Once it says so, no task starts, no result is delivered, the workers are stopped and the
+   * pool resolves, with the tasks from the first one not delivered left undone.
+   */
+  stop?: () => boolean;
 }
 
 /**
@@ -89,10 +95,11 @@ export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void
     };
     const settle = (i: number, result: R): void => {
       ready.set(i, result);
-      while (ready.has(delivered)) {
+      while (ready.has(delivered) && !finished) {
         const r = ready.get(delivered) as R;
         ready.delete(delivered);
         spec.deliver(delivered++, r);
+        if (spec.stop?.()) finish();
       }
     };
     /** The worker with the fewest tasks, if it can take one more. */
@@ -110,7 +117,7 @@ export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void
     const pump = (): void => {
       try {
         while (!finished) {
-          if (delivered === count) return finish();
+          if (delivered === count || spec.stop?.()) return finish();
           const again = retry.length > 0;
           if (!again && (next >= count || next >= delivered + ahead)) return;
           const worker = freest();
