@@ -49,10 +49,23 @@ export function detectIndentUnit(root: Parent): string {
   return unit;
 }
 
+/**
+ * An element's own indentation as its end tag shows it: the white space on the last line before `</tag>`, when its
+ * last child is white space over more than one line. What a root element (`<sequence>` ⏎ … ⏎ `</sequence>`) tells of
+ * itself, whose start tag has no white space of its parent before it.
+ */
+function closingIndent(node: Parent): string | undefined {
+  const last = node.children[node.children.length - 1];
+  if (last?.kind !== 'text' || !isBlank(last)) return undefined;
+  const nl = last.value.lastIndexOf('\n');
+  return nl === -1 ? undefined : last.value.slice(nl + 1);
+}
+
 function learnIndentUnit(root: Parent): string {
   // Depth-first in document order with an explicit stack (no depth can overflow the call stack). The root's own
-  // indentation is known only for a whole document (column 0); an element's depends on its parent.
-  const stack: { node: Parent; indent: string | undefined; i: number }[] = [{ node: root, indent: root.kind === 'document' ? '' : undefined, i: 0 }];
+  // indentation is known for a whole document (column 0), and for an element from its end tag; an element's from the
+  // white space before it, or its end tag.
+  const stack: { node: Parent; indent: string | undefined; i: number }[] = [{ node: root, indent: root.kind === 'document' ? '' : closingIndent(root), i: 0 }];
   while (stack.length) {
     const frame = stack[stack.length - 1] as { node: Parent; indent: string | undefined; i: number };
     if (frame.i >= frame.node.children.length) {
@@ -68,7 +81,7 @@ function learnIndentUnit(root: Parent): string {
     if (frame.indent !== undefined && childIndent !== undefined && childIndent.startsWith(frame.indent) && childIndent.length > frame.indent.length) {
       return childIndent.slice(frame.indent.length);
     }
-    if (hasChildren(child)) stack.push({ node: child, indent: childIndent, i: 0 });
+    if (hasChildren(child)) stack.push({ node: child, indent: childIndent ?? closingIndent(child), i: 0 });
   }
   return '  ';
 }

@@ -10,10 +10,11 @@
  */
 import { TaskSequenceError } from '../errors.js';
 import { sourceOf } from '../xml/origin.js';
+import { dropLayout } from './format.js';
 import { placedByEdits } from './item-edits.js';
-import { linkedParentOf } from './parents.js';
+import { linkedParentOf, parentIn } from './parents.js';
 import { locate } from './query.js';
-import type { Sequence, SequenceItem } from './types.js';
+import type { Parent, Sequence, SequenceItem } from './types.js';
 
 /** Whether `item` may stand in `sequence`: false only when it cannot (it is then not looked up). */
 export function mayBeIn(sequence: Sequence, item: SequenceItem): boolean {
@@ -21,6 +22,23 @@ export function mayBeIn(sequence: Sequence, item: SequenceItem): boolean {
   if (placed !== undefined) return placed;
   const src = sourceOf(item);
   return (src !== undefined && src === sourceOf(sequence)) || linkedParentOf(item) !== undefined;
+}
+
+/**
+ * The document `item` was read into, when that is not `sequence`'s and cmts has not taken the item out of it since:
+ * the item may still stand there. A step or group read from one document and added to another while still in the
+ * first would be one object in two documents: an edit of either would change both.
+ */
+function homeElsewhere(sequence: Sequence, item: SequenceItem): Parent | undefined {
+  if (placedByEdits(item) === false) return undefined;
+  const src = sourceOf(item);
+  return src !== undefined && src !== sourceOf(sequence) ? (src.home as Parent | undefined) : undefined;
+}
+
+/** The refusal of an item that still stands in another document. */
+function elsewhereError(item: SequenceItem): TaskSequenceError {
+  const what = `The ${item.kind === 'group' ? 'group' : 'step'} ${JSON.stringify(item.attributes.name ?? '')}`;
+  return new TaskSequenceError('INVALID_ARGUMENT', `${what} is still in the document it was read from: an addition takes an item that is in no sequence yet, and one object in two documents would make an edit of either change both. Take it out of that document first (removeItem), or add a copy (copyItemTo, which lays it out as this document is).`);
 }
 
 /** The refusal of an item that is already in the sequence, or given twice. */
@@ -32,7 +50,11 @@ export function placedError(item: SequenceItem, twice: boolean): TaskSequenceErr
 
 /**
  * Throws `INVALID_ARGUMENT` when an item of `items` is in `sequence` already or stands twice in `items`, naming
- * `moveItem` and `copyItem`. Costs nothing for a new item, and the depth of the tree for one that may be there.
+ * `moveItem` and `copyItem`, or still stands in another document it was read from; an item read from another
+ * document and accepted has that document's layout taken out, to be laid out as `sequence` is. Costs nothing for a
+ * new item, and
+ * the depth of the tree for one that may be there (one read from another document and taken out of it by hand, not
+ * with `removeItem`, costs a search of that document).
  */
 export function refusePlaced(sequence: Sequence, items: readonly SequenceItem[]): void {
   const seen = items.length > 1 ? new Set<SequenceItem>() : undefined;
@@ -42,5 +64,14 @@ export function refusePlaced(sequence: Sequence, items: readonly SequenceItem[])
       seen.add(item);
     }
     if (mayBeIn(sequence, item) && locate(sequence, item)) throw placedError(item, false);
+    const home = homeElsewhere(sequence, item);
+    if (home && parentIn(home, item)) throw elsewhereError(item);
+  }
+  // Accepted: an item read from another document sheds that document's layout (its indentation, and CR LF or LF
+  // between its elements), and is laid out as this one where it goes, as a copyItemTo copy is.
+  const own = sourceOf(sequence);
+  for (const item of items) {
+    const src = sourceOf(item);
+    if (src !== undefined && src !== own) dropLayout(item);
   }
 }

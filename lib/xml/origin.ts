@@ -24,6 +24,12 @@ export interface Source {
   readonly cr: boolean;
   /** What the reader counted of the text's writing style as it read (see `xml/style.ts`). */
   readonly tally: Tally;
+  /**
+   * The document the parse made of the text (set once it is made): where a node read from this text may still stand,
+   * so that an edit of another document can refuse a node that is still in this one. Held strongly: a node kept
+   * after its document is dropped keeps the document, as it keeps the text.
+   */
+  home: XmlDocument | undefined;
 }
 
 /** Where a text, comment, CDATA or processing instruction node came from, and what it said there. */

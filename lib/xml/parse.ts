@@ -250,7 +250,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
   // The writing style is counted as the text is read (a check builds nothing to print, so it counts nothing): the
   // writer then needs no second scan of the text to print an edit the way the document is written.
   // Whether the text holds a CR at all, for the writer's checks (one search; a check builds no nodes to write).
-  const source: Source = { text, cr: !check && text.indexOf('\r') !== -1, tally: new Tally() };
+  const source: Source = { text, cr: !check && text.indexOf('\r') !== -1, tally: new Tally(), home: undefined };
   const tally = check ? undefined : source.tally;
   const warnings: ParseWarning[] = [];
   const len = text.length;
@@ -605,6 +605,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
 
   if (check) return undefined;
   const document = new SourcedDocument(source, topChildren) as XmlDocument;
+  source.home = document;
   return { document, source, root: root as Element, warnings };
 
   function closeElement(f: Frame, end: number): void {

@@ -338,6 +338,7 @@ class Printer {
     this.overrides = overrides?.size ? overrides : undefined;
     const e = encoding?.encoding;
     this.singleByte = e === 'iso-8859-1' || e === 'windows-1252' || e === 'us-ascii' ? e : undefined;
+    this.own = sourceOf(doc);
   }
 
   private readonly singleByte: SingleByteEncoding | undefined;
@@ -345,19 +346,30 @@ class Printer {
   /** Sources other than the document's own, and whether their text can be copied into it (see {@link copyable}). */
   private foreign: Map<Source, boolean> | undefined;
 
+  /** The document's own source, if it was read: its nodes are copied as written. */
+  private readonly own: Source | undefined;
+
   /**
    * `src`, or undefined when its text cannot be copied as it is into this document: a node read from another
-   * document (a step copied across) whose text holds a character this single-byte document has no byte for, which a
-   * copy would hold raw, and the encoder refuse. Printed afresh instead, such a node has references for them. Each
-   * source is looked at once, so the cost stays linear; a document's own text was decoded from its encoding.
+   * document (a step copied across) whose text ends its lines otherwise (CR LF in an LF document, or LF in a CR LF
+   * one: a copy would mix them), or holds a character this single-byte document has no byte for, which a copy would
+   * hold raw, and the encoder refuse. Printed afresh instead, such a node has this document's line ends and references
+   * for those characters. Each source is looked at once, so the cost stays linear; a document's own text was decoded
+   * from its encoding.
    */
   private copyable(src: Source | undefined): Source | undefined {
-    if (src === undefined || this.singleByte === undefined) return src;
-    const own = sourceOf(this.doc);
-    if (src === own) return src;
+    if (src === undefined || src === this.own) return src;
     this.foreign ??= new Map();
     let fits = this.foreign.get(src);
-    if (fits === undefined) this.foreign.set(src, (fits = firstUnencodable(src.text, this.singleByte) === undefined));
+    if (fits === undefined) {
+      // Compared as the two texts end their lines between elements; where either has no such line end (one line),
+      // by whether its text holds a CR at all.
+      const mine = this.style.newline;
+      const theirs = src.tally.style().newline;
+      const sameLineEnds = this.own === undefined || (mine !== '' && theirs !== '' ? mine === theirs : src.cr === this.own.cr);
+      fits = sameLineEnds && (this.singleByte === undefined || firstUnencodable(src.text, this.singleByte) === undefined);
+      this.foreign.set(src, fits);
+    }
     return fits ? src : undefined;
   }
 
