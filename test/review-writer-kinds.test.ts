@@ -27,3 +27,20 @@ describe('a node of no kind the writer knows', () => {
     expect(() => writeTaskSequence(doc)).toThrow(expect.objectContaining({ code: 'OUTPUT_MALFORMED' }));
   });
 });
+
+describe('an element whose attributes are not an object', () => {
+  it('is refused with OUTPUT_MALFORMED, never written without the attributes it had', () => {
+    for (const bad of [null, undefined, 3]) {
+      const doc = readTaskSequence(BARE);
+      const step = doc.sequence.children[0] as { attributes: unknown };
+      step.attributes = bad;
+      expect(() => writeTaskSequenceText(doc), String(bad)).toThrow(expect.objectContaining({ code: 'OUTPUT_MALFORMED', message: expect.stringContaining('The attributes of <step> are') }));
+    }
+    // A new element too, and {} is an element with none.
+    const doc = readTaskSequence(BARE);
+    doc.sequence.children.push({ kind: 'element', tag: 'x', attributes: null, children: [] } as unknown as Node);
+    expect(() => writeTaskSequenceText(doc)).toThrow(expect.objectContaining({ code: 'OUTPUT_MALFORMED' }));
+    (doc.sequence.children[2] as { attributes: unknown }).attributes = {};
+    expect(writeTaskSequenceText(doc)).toContain('<x/>');
+  });
+});

@@ -487,6 +487,9 @@ class Printer {
   private checkStartTag(node: Element, out: Out): void {
     if (typeof node.tag !== 'string' || !isXmlName(node.tag)) throw new Fault(out.length, `${JSON.stringify(node.tag)} is not an XML name, so it cannot be an element's tag.`, node);
     this.checkEncodable(node.tag, 'a name', node, out);
+    // null or a number has no names to print: written, the element lost every attribute it had without a word.
+    const attributes: unknown = node.attributes;
+    if (typeof attributes !== 'object' || attributes === null) throw new Fault(out.length, `The attributes of <${node.tag}> are ${attributes === null ? 'null' : typeof attributes}, not an object of names and values (give {} for none).`, node);
     for (const name in node.attributes) {
       if (!isXmlName(name)) throw new Fault(out.length, `${JSON.stringify(name)} is not an XML name, so it cannot be an attribute of <${node.tag}>.`, node, name);
       this.checkEncodable(name, 'a name', node, out, name);
