@@ -3,7 +3,7 @@
 // now kept while no edit through cmts could change it. These count what it reads instead of timing it, and pin that
 // edits through cmts in between are still seen.
 import { describe, expect, it } from 'vitest';
-import { addStep, insertAfter, readTaskSequence, setRetryCount, type Sequence, type Step } from './helpers/api.js';
+import { addStep, insertAfter, readTaskSequence, removeItem, setRetryCount, type Sequence, type Step } from './helpers/api.js';
 import { countingArray, countPropertyReads, type ReadCounter } from './helpers/read-counter.js';
 
 const stepXml = (name: string, retry = false) => `\n  <step type="SMS_TaskSequence_RunCommandLineAction" name="${name}"${retry ? ' retryCount="0"' : ''}><action>cmd</action></step>`;
@@ -45,7 +45,10 @@ describe('adding steps one by one to a 2007-style sequence', () => {
     const other = readTaskSequence(`<sequence version="3.00">${stepXml('a')}\n</sequence>`);
     expect((addStep(other, 'Set Task Sequence Variable', input('x'), { last: other.sequence }) as Step).attributes.retryCount).toBeUndefined();
     const cb = readTaskSequence(`<sequence version="3.10">${stepXml('c', true)}\n</sequence>`);
-    insertAfter(other.sequence, steps(other.sequence)[0] as Step, [steps(cb.sequence)[0] as Step]);
+    // Taken out of its own document first: one still standing there is refused (one object in two documents).
+    const c = steps(cb.sequence)[0] as Step;
+    removeItem(cb.sequence, c);
+    insertAfter(other.sequence, steps(other.sequence)[0] as Step, [c]);
     expect((addStep(other, 'Set Task Sequence Variable', input('y'), { last: other.sequence }) as Step).attributes.retryCount).toBe('0');
   });
 

@@ -3,6 +3,7 @@
  * sequences together with the references they need.
  */
 import type { ContainerKind } from '../containers/index.js';
+import { checkItem, checkSequence } from '../model/argument-checks.js';
 import { addItem, copyItem, type Position } from '../model/authoring.js';
 import { appendChild, referenceList } from '../model/mutate.js';
 import { listItems } from '../model/query.js';
@@ -186,6 +187,9 @@ export function copyReferences(from: Sequence, to: Sequence, item: SequenceItem)
 
 /** Copies a step or group (deeply) from one sequence to a place in another (or the same), with its references. */
 export function copyItemTo<T extends SequenceItem>(from: Sequence, item: T, to: Sequence, position: Position): T {
+  checkSequence('copyItemTo', from);
+  checkItem('copyItemTo', item);
+  checkSequence('copyItemTo', to, 'third');
   const copy = copyItem(item);
   // Laid out as the target is (its indentation and newlines), not as the document it came from: a step copied from
   // an LF file into a CRLF one brought bare LFs with it.

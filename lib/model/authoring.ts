@@ -4,6 +4,7 @@
  * their neighbours and leaves untouched parts of the file as they were.
  */
 import { TaskSequenceError } from '../errors.js';
+import { checkItem, checkPosition, checkSequence } from './argument-checks.js';
 import { setItemAttribute } from './attributes.js';
 import { buildCondition, type ConditionOperand } from './condition-builder.js';
 import { appendLaidOut, detectIndentUnit, insertLaidOut, layoutAt, whitespaceBefore } from './format.js';
@@ -106,6 +107,9 @@ function appendLast(sequence: Sequence, parent: Sequence | Group, item: Sequence
  * `refuse-placed.ts`), so additions in a loop do not search the tree.
  */
 export function addItem(sequence: Sequence, item: SequenceItem, position: Position): void {
+  checkSequence('addItem', sequence);
+  checkItem('addItem', item);
+  checkPosition('addItem', position);
   refusePlaced(sequence, [item]);
   place(sequence, item, position);
 }
@@ -141,6 +145,9 @@ function place(sequence: Sequence, item: SequenceItem, position: Position): void
  * A move that throws leaves the sequence as it was.
  */
 export function moveItem(sequence: Sequence, item: SequenceItem, position: Position): void {
+  checkSequence('moveItem', sequence);
+  checkItem('moveItem', item);
+  checkPosition('moveItem', position);
   const where = locate(sequence, item);
   if (!where) throw new TaskSequenceError('STEP_NOT_FOUND', `The step ${JSON.stringify(item.attributes.name ?? '')} is not in this sequence.`);
   const ref = 'before' in position ? position.before : 'after' in position ? position.after : undefined;

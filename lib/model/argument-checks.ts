@@ -1,0 +1,58 @@
+/**
+ * The checks the structural edits (`addItem`, `moveItem`, `insertAfter`, `removeItem`, `copyItemTo`) make of what
+ * they are given, for a caller without TypeScript's (plain JavaScript, or data cast to the types): the wrong thing
+ * (the document where its sequence is meant, no position, `null` for the items) is refused with `INVALID_ARGUMENT`
+ * saying what was meant, not met later as a `TypeError` from deep inside the edit. Each check looks at the argument
+ * alone, so it costs nothing that grows with the tree.
+ */
+import { TaskSequenceError } from '../errors.js';
+import type { Sequence, SequenceItem } from './types.js';
+
+const ITEM_KINDS = new Set(['step', 'group', 'subtasksequence']);
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value !== 'object') return `a ${typeof value}`;
+  const kind = (value as { kind?: unknown }).kind;
+  return typeof kind === 'string' ? `a node of kind ${JSON.stringify(kind)}` : 'an object that is no node';
+}
+
+function isElementLike(value: unknown): value is { kind: string; attributes: object; children: unknown[] } {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { kind?: unknown; attributes?: unknown; children?: unknown };
+  return typeof v.kind === 'string' && typeof v.attributes === 'object' && v.attributes !== null && Array.isArray(v.children);
+}
+
+/** Refuses anything but a `<sequence>` element: the document's `sequence`, not the document. */
+export function checkSequence(fn: string, sequence: unknown, argument = 'first'): asserts sequence is Sequence {
+  if (isElementLike(sequence) && sequence.kind === 'sequence') return;
+  const hint = typeof sequence === 'object' && sequence !== null && 'sequence' in sequence ? ' Give the document\'s sequence (doc.sequence), not the document.' : '';
+  throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes a sequence (doc.sequence) as its ${argument} argument; it was given ${describe(sequence)}.${hint}`);
+}
+
+/** Refuses anything but a step, group or sub task sequence. */
+export function checkItem(fn: string, item: unknown, what = 'item'): asserts item is SequenceItem {
+  if (isElementLike(item) && ITEM_KINDS.has(item.kind)) return;
+  throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes a step or group as its ${what}; it was given ${describe(item)}.`);
+}
+
+/** Refuses anything but an array of steps and groups. */
+export function checkItems(fn: string, items: unknown): asserts items is SequenceItem[] {
+  if (!Array.isArray(items)) throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes an array of steps or groups to insert; it was given ${describe(items)}.`);
+  items.forEach((item, i) => checkItem(fn, item, `item ${i}`));
+}
+
+/** Refuses a position that is none of `{ before }`, `{ after }`, `{ first }`, `{ last }`, `{ parent, index }`. */
+export function checkPosition(fn: string, position: unknown): void {
+  const keys = typeof position === 'object' && position !== null && !Array.isArray(position) ? Object.keys(position) : [];
+  const only = (k: string): boolean => keys.length === 1 && keys[0] === k;
+  const target = (position as Record<string, unknown> | null | undefined)?.[keys[0] ?? ''];
+  if ((only('before') || only('after')) && isElementLike(target) && ITEM_KINDS.has(target.kind)) return;
+  if ((only('first') || only('last')) && isElementLike(target) && (target.kind === 'sequence' || target.kind === 'group')) return;
+  if (keys.length === 2 && keys.includes('parent') && keys.includes('index')) {
+    const parent = (position as { parent: unknown }).parent;
+    if (isElementLike(parent) && (parent.kind === 'sequence' || parent.kind === 'group')) return;
+  }
+  throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes a position: { before: item }, { after: item }, { first: group or sequence }, { last: group or sequence } or { parent: group or sequence, index }; it was given ${keys.length ? `{ ${keys.join(', ')} } (${describe(target)})` : describe(position)}.`);
+}
