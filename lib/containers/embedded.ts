@@ -31,8 +31,20 @@ export function readEmbedded(element: Element, lines: LineCounter, maxDepth: num
   const o = originOf(holder) as LeafOrigin | undefined;
   const baseOffset = o ? o.start + (holder.kind === 'cdata' ? 9 : 0) : 0;
   const text = o ? heldSource(o, holder.kind) : holder.value;
-  // The classifier gives every element its model kind, so the tree is the model's.
-  const parsed = parseXml(text, { classify: classifyElement, maxDepth, baseOffset, lines, embedded: true }) as ParsedXml & { document: XmlDocument; root: Element };
+  // Entity-escaped, the text read is shorter than what the file says (`&lt;` is one `<`): a place in it is found in
+  // the file by walking the references before it, so an error and a warning name the line and column in the file.
+  const escaped = o !== undefined && holder.kind === 'text' && text.length !== o.end - o.start ? o : undefined;
+  const inFile = escaped ? (at: number): number => rawOffsetOf(escaped.src.text, escaped.start, at) : (at: number): number => at;
+  const places: Pick<LineCounter, 'linePos'> = escaped ? { linePos: (at: number) => lines.linePos(inFile(at)) } : lines;
+  let parsed: ParsedXml & { document: XmlDocument; root: Element };
+  try {
+    // The classifier gives every element its model kind, so the tree is the model's.
+    parsed = parseXml(text, { classify: classifyElement, maxDepth, baseOffset: escaped ? 0 : baseOffset, lines: places, embedded: true }) as ParsedXml & { document: XmlDocument; root: Element };
+  } catch (e) {
+    if (escaped && e instanceof TaskSequenceError && e.range) e.range = [inFile(e.range[0]), inFile(e.range[1])];
+    throw e;
+  }
+  if (escaped) for (const w of parsed.warnings) w.offset = inFile(w.offset);
   warnings.push(...parsed.warnings);
   if (parsed.root.kind !== 'sequence') {
     throw new TaskSequenceError('SEQUENCE_MISSING', `The embedded task sequence text starts with <${parsed.root.tag}>, not <sequence>.`, {
@@ -41,6 +53,29 @@ export function readEmbedded(element: Element, lines: LineCounter, maxDepth: num
     });
   }
   return { xml: parsed.document, sequence: parsed.root, holder, original: text };
+}
+
+/**
+ * Where the character at `at` of entity-escaped text, decoded, is written in `file`, whose raw text starts at `start`:
+ * each reference before it (`&lt;`, `&#x1F600;`) is one character, or two for one past U+FFFF, of the decoded text.
+ * A place inside a reference's characters is the reference's. Linear in the text before it: used for an error's place.
+ */
+function rawOffsetOf(file: string, start: number, at: number): number {
+  let i = start;
+  for (let j = 0; j < at; ) {
+    if (file.charCodeAt(i) !== 0x26 /* & */) {
+      i++;
+      j++;
+      continue;
+    }
+    const semi = file.indexOf(';', i);
+    const ref = file.slice(i, semi + 1);
+    const units = decodeEntities(ref).length;
+    if (j + units > at) return i;
+    j += units;
+    i = semi + 1;
+  }
+  return i;
 }
 
 /**

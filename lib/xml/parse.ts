@@ -34,8 +34,8 @@ export interface ParseXmlOptions {
   rootParentKind?: string;
   /** Where this text starts inside an outer text, for error positions (embedded sequences). */
   baseOffset?: number;
-  /** Line counter over the outer text, for error positions. */
-  lines?: LineCounter;
+  /** Line counter over the outer text, for error positions (anything that finds a line and column for an offset). */
+  lines?: Pick<LineCounter, 'linePos'>;
   /**
    * The text is held inside another document (an embedded sequence): an XML declaration after leading white space or
    * comments is kept with a warning instead of refused. Default false: a document is judged as XML 1.0 judges it.

@@ -135,10 +135,23 @@ export interface PrintOptions {
   newline?: Newline;
 }
 
+/**
+ * The output of a document, its copy of the source anchored at the start: white space before the first node (which
+ * the reader keeps with no place in the file, as all white space between elements) is then copied as written while
+ * it still says what it said, as it is after an element. Printed afresh, a CR before the root in a file of LFs was
+ * written as an LF.
+ */
+function startOut(doc: XmlDocument): Out {
+  const out = new Out();
+  const src = sourceOf(doc);
+  if (src) anchor(out, src, 0);
+  return out;
+}
+
 /** Prints a document tree back to text. */
 export function printDocument(doc: XmlDocument, options: PrintOptions = {}): string {
   const printer = new Printer(doc, options.overrides, false, undefined, options.newline);
-  const out = new Out();
+  const out = startOut(doc);
   doc.children.forEach((child, i) => printer.node(child, out, i));
   return out.finish();
 }
@@ -154,7 +167,7 @@ export function printDocument(doc: XmlDocument, options: PrintOptions = {}): str
  */
 export function printCheckedDocument(doc: XmlDocument, what: string, options: PrintOptions = {}): string {
   const printer = new Printer(doc, options.overrides, true, options.encoding ?? options.heldIn, options.newline);
-  const out = new Out();
+  const out = startOut(doc);
   let roots = 0;
   // Where a declaration may stand: only the very start, or (embedded) anywhere before the root after white space and
   // comments only.
