@@ -61,6 +61,29 @@ describe('parseXml: entity names', () => {
     }
   });
 
+  it('refuses a reference to a name of any length as undefined (a Name, [68]), naming a long one shortened', () => {
+    for (const n of [32, 33, 5000]) {
+      const name = 'a'.repeat(n);
+      expect(code(`<a>&${name};</a>`), String(n)).toBe('XML_UNDEFINED_ENTITY');
+      expect(code(`<a b="&${name};"/>`), String(n)).toBe('XML_UNDEFINED_ENTITY');
+    }
+    expect(() => parseXml(`<a>&${'b'.repeat(5000)};</a>`)).toThrow(/Entity &b{32}…; is not defined/);
+  });
+
+  it('names the first fault of an attribute value: a bad reference before a \'<\'', () => {
+    const fault = (text: string) => {
+      try {
+        parseXml(text);
+      } catch (e) {
+        return [(e as { code: string }).code, (e as { range: [number, number] }).range[0]];
+      }
+      return undefined;
+    };
+    expect(fault('<sequence a="&foo;<"/>')).toEqual(['XML_UNDEFINED_ENTITY', 13]);
+    expect(fault('<sequence a="&#0;<"/>')).toEqual(['XML_MALFORMED', 13]);
+    expect(fault('<sequence a="x<&foo;"/>')).toEqual(['XML_MALFORMED', 14]);
+  });
+
   it('decodes the five predefined entities', () => {
     const root = parseXml('<a b="&lt;&gt;&amp;&quot;&apos;">&lt;&gt;&amp;&quot;&apos;</a>').root as { attributes: Record<string, string>; children: { value: string }[] };
     expect(root.attributes.b).toBe(`<>&"'`);

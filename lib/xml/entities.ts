@@ -120,9 +120,9 @@ function decodeAll(raw: string): string {
       last = semi + 1;
       continue;
     }
-    // A character reference may carry any number of leading zeros (&#x0000000041;), so only a named one is short.
-    // A named reference is a Name ([68]), not just anything up to a ';'; a long one is refused unread.
-    if (semi === -1 || body.length === 0 || (body.charCodeAt(0) !== 0x23 && (body.length > 32 || !isXmlName(body))) || /[ \t\r\n&<]/.test(body)) {
+    // A named reference is a Name ([68]), not just anything up to a ';'; one of any length is well-formed, and only
+    // not declared (a long one is named shortened in the message).
+    if (semi === -1 || body.length === 0 || (body.charCodeAt(0) !== 0x23 && !isXmlName(body)) || /[ \t\r\n&<]/.test(body)) {
       throw new EntityError("'&' must start an entity reference such as &amp; (write a literal & as &amp;).", amp);
     }
     let ch: string;
@@ -136,7 +136,8 @@ function decodeAll(raw: string): string {
       ch = String.fromCodePoint(cp);
     } else {
       // Not one of the five names (those were taken above).
-      throw new EntityError(`Entity &${body}; is not defined (only &lt; &gt; &amp; &quot; &apos; and character references are).`, amp, body);
+      const shown = body.length > 32 ? `${body.slice(0, 32)}…` : body;
+      throw new EntityError(`Entity &${shown}; is not defined (only &lt; &gt; &amp; &quot; &apos; and character references are).`, amp, body);
     }
     out.push(raw.slice(last, amp), ch);
     last = semi + 1;

@@ -569,7 +569,11 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       } else {
         const raw = text.slice(q + 1, endQ);
         const lt2 = raw.indexOf('<');
-        if (lt2 !== -1) fail('XML_MALFORMED', `'<' is not allowed in the value of attribute ${name}.`, q + 1 + lt2);
+        if (lt2 !== -1) {
+          // The first fault is named: a bad reference before the '<' throws here.
+          decodeAttribute(raw.slice(0, lt2), q + 1);
+          fail('XML_MALFORMED', `'<' is not allowed in the value of attribute ${name}.`, q + 1 + lt2);
+        }
         const decoded = decodeAttribute(raw, q + 1);
         value = check ? decoded : recent.get(decoded);
       }
