@@ -44,6 +44,21 @@ describe('cmts kb977203 --revert', () => {
     expect(await main(['kb977203', 'ts.xml', '--revert', '-o', 'back.xml', ...ARGS], m.io)).toBe(0);
     expect(Buffer.from(m.fs.get('back.xml')!).equals(REFRESH)).toBe(true);
   });
+
+  it('says "nothing to revert" of a sequence that has nothing of KB977203, on its own and in the fleet report', async () => {
+    const m = memoryIo({ 'ts.xml': REFRESH, 'in/a.xml': REFRESH, 'in/b.xml': PATCHED });
+    expect(await main(['kb977203', 'ts.xml', '--revert', '--dry-run', ...ARGS], m.io)).toBe(0);
+    expect(m.stderr).toMatch(/dry run: nothing to revert; nothing would change\./);
+    expect(m.stderr).not.toMatch(/already in place/);
+    expect(await main(['kb977203', 'in', '--revert', '--out-dir', 'out', '--report', 'fleet.json', ...ARGS], m.io)).toBe(0);
+    const report = JSON.parse(Buffer.from(m.fs.get('fleet.json')!).toString('utf8')) as { rows: { file: string; status: string }[] };
+    expect(validatorFor('kb977203.fleet.schema.json')(report)).toBe(true);
+    expect(report.rows.map((r) => [r.file, r.status])).toEqual([['in/a.xml', 'nothing to revert'], ['in/b.xml', 'reverted']]);
+    // An apply that finds everything in place still says so.
+    const again = memoryIo({ 'ts.xml': PATCHED });
+    expect(await main(['kb977203', 'ts.xml', '--dry-run', ...ARGS], again.io)).toBe(0);
+    expect(again.stderr).toMatch(/dry run: already in place; nothing would change\./);
+  });
 });
 
 describe('cmts kb977203 on a mixed folder', () => {

@@ -75,11 +75,11 @@ export function jsonOf(o: Outcome): unknown {
 }
 
 /** An outcome for people, on standard error (and a --dry-run diff on standard output). */
-export function writeHuman(o: Outcome, io: CliIo): void {
+export function writeHuman(o: Outcome, io: CliIo, mode?: Mode): void {
   if ('error' in o) io.stderr.write(`cmts kb977203: ${o.error.format()}\n`);
   else if ('notApplicable' in o) io.stderr.write(`${printable(`KB977203 on ${o.input}: not applicable (${o.notApplicable.code}): ${o.notApplicable.message}`)}\n`);
   else {
-    io.stderr.write(humanReport(o.result));
+    io.stderr.write(humanReport(o.result, mode));
     if (o.result.diff !== undefined) io.stdout.write(o.result.diff);
   }
 }
@@ -89,7 +89,7 @@ export function rowOf(o: Outcome, mode: Mode): FleetRow {
   if ('error' in o) return { ...identity(o.input, undefined), status: 'failed', changes: [], reason: `${o.error.code}: ${o.error.message}` };
   if ('notApplicable' in o) return { ...o.id, status: 'not applicable', changes: [], reason: `${o.notApplicable.code}: ${o.notApplicable.message}` };
   const r = o.result.report;
-  const status = !r.changed ? 'already in place' : mode === 'revert' ? 'reverted' : o.result.dryRun ? 'would change' : 'changed';
+  const status = !r.changed ? (mode === 'revert' ? 'nothing to revert' : 'already in place') : mode === 'revert' ? 'reverted' : o.result.dryRun ? 'would change' : 'changed';
   return { ...fleetRow(o.input, undefined, r, status), ...o.id };
 }
 
@@ -165,7 +165,7 @@ export class BatchOutput {
         if ('error' in o) this.io.stderr.write(`cmts kb977203: ${o.error.format()}\n`);
       } else {
         this.table.push(tableRow(o, this.mode));
-        writeHuman(o, this.io);
+        writeHuman(o, this.io, this.mode);
       }
     }
   }
@@ -206,7 +206,7 @@ function indented(value: unknown, indent: string): string {
 const CONTAINER_NAMES = { sequence: 'bare <sequence>', 'sms-package': 'ConfigMgr 2007 export', 'cim-instance': 'Current Branch object.xml' } as const;
 
 /** The report for people, on standard error. */
-export function humanReport(r: Kb977203CommandResult): string {
+export function humanReport(r: Kb977203CommandResult, mode?: Mode): string {
   const { report } = r;
   const lines = [`KB977203 (${report.scenario}) on ${r.input} (${CONTAINER_NAMES[report.container]}):`];
   // A check or a dry run changes nothing: say what is needed, or what would change.
@@ -218,9 +218,11 @@ export function humanReport(r: Kb977203CommandResult): string {
   }
   for (const a of report.alreadyInPlace) lines.push(`  already ${a.requirement ? `[${a.requirement}] ` : ''}${a.where}: ${a.what}`);
   for (const d of report.diagnostics) lines.push(`  ${d.severity} ${d.code}${d.path ? ` ${d.path}` : ''}: ${d.message}`);
+  // A revert of a sequence that has nothing of KB977203 finds nothing to take out, rather than anything in place.
+  const unchanged = mode === 'revert' ? 'nothing to revert' : 'already in place';
   if (r.dryRun && r.output === null && !('diff' in r)) lines.push(report.changed ? `check: ${report.changes.length} change(s) needed; nothing written.` : 'check: everything in place.');
-  else if (r.dryRun) lines.push(report.changed ? `dry run: ${report.changes.length} change(s) would be made; nothing written.` : 'dry run: already in place; nothing would change.');
-  else if (!report.changed) lines.push(r.written ? `already in place; wrote an unchanged copy to ${r.output}.` : 'already in place; nothing to write.');
+  else if (r.dryRun) lines.push(report.changed ? `dry run: ${report.changes.length} change(s) would be made; nothing written.` : `dry run: ${unchanged}; nothing would change.`);
+  else if (!report.changed) lines.push(r.written ? `${unchanged}; wrote an unchanged copy to ${r.output}.` : `${unchanged}; nothing to write.`);
   else lines.push(`wrote ${r.output === '-' ? 'standard output' : r.output} (${report.changes.length} change(s)).`);
   // Each line as printable writes it: a step name or a value from the file may hold a control character.
   return `${lines.map(printable).join('\n')}\n`;

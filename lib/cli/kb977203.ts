@@ -180,7 +180,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   if (json) printJson(io.stdout, { results: outcomes.map(jsonOf), summary: summaryOf(outcomes) });
   else {
-    for (const o of outcomes) writeHuman(o, io);
+    for (const o of outcomes) writeHuman(o, io, mode);
   }
   return mode === 'check' && results.some((r) => r.report.changed) ? EXIT.failed : EXIT.ok;
 }

@@ -172,7 +172,7 @@ export interface Kb977203Fleet {
     packageId: string;
     /** Empty when the file could not be read. */
     container: "sequence" | "sms-package" | "cim-instance" | "";
-    status: "changed" | "would change" | "already in place" | "not applicable" | "failed" | "reverted";
+    status: "changed" | "would change" | "already in place" | "not applicable" | "failed" | "reverted" | "nothing to revert";
     changes: string[];
     /** Why it was not applicable or failed (code: message), or its warnings joined with ' | '. */
     reason: string;

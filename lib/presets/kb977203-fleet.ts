@@ -6,7 +6,7 @@ import type { TaskSequenceDocument } from '../document.js';
 import type { Kb977203Report } from './kb977203.js';
 
 /** What happened to one task sequence. */
-export type FleetStatus = 'changed' | 'would change' | 'already in place' | 'not applicable' | 'failed' | 'reverted';
+export type FleetStatus = 'changed' | 'would change' | 'already in place' | 'not applicable' | 'failed' | 'reverted' | 'nothing to revert';
 
 /** One row of the fleet report. */
 export interface FleetRow {
