@@ -35,6 +35,20 @@ describe('the create…Step builders check values as the catalog does', () => {
     expect(createRestartComputerStep({ name: 'r', notify: true, timeout: 0 }).attributes.name).toBe('r');
   });
 
+  it('a restart message or time-out is shown: given alone it notifies, and notify: false with either is refused', () => {
+    const setting = (s: Step, name: string) => s.children.flatMap((c) => ('children' in c ? c.children : [])).find((v) => 'attributes' in v && v.attributes.property === name);
+    const valueOf = (s: Step, name: string) => (setting(s, name) as { value?: string } | undefined)?.value;
+    const withMessage = createRestartComputerStep({ name: 'r', message: 'Restarting for KB977203' });
+    expect(valueOf(withMessage, 'Message')).toBe('Restarting for KB977203');
+    expect(valueOf(withMessage, 'MessageTimeout')).toBe('60');
+    expect(valueOf(createRestartComputerStep({ name: 'r', timeout: 30 }), 'MessageTimeout')).toBe('30');
+    expect(valueOf(createRestartComputerStep({ name: 'r' }), 'MessageTimeout')).toBe('0');
+    const refused = thrown(() => createRestartComputerStep({ name: 'r', notify: false, message: 'x' }));
+    expect(refused.code).toBe('INVALID_ARGUMENT');
+    expect(refused.message).toMatch(/notify: true/);
+    expect(verdict(() => createRestartComputerStep({ name: 'r', notify: false, timeout: 5 }))).toBe('INVALID_ARGUMENT');
+  });
+
   it('a package ID that is none and a ";" in a program name are refused, naming the option', () => {
     const id = thrown(() => createInstallSoftwareStep({ name: 'i', packageId: 'bad id', programName: 'Install' }));
     expect(id.code).toBe('INVALID_ARGUMENT');

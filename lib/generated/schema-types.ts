@@ -101,6 +101,7 @@ export interface InsertStepsAfterOptions {
     name: string;
     description?: string;
     target?: "HD" | "WinPE";
+    /** Notify the user before restarting; default true when a message or timeout is given, else false. false with either is refused. */
     notify?: boolean;
     message?: string;
     timeout?: number;

@@ -79,7 +79,10 @@ export function createInstallSoftwareStep(o: InstallSoftwareOptions): Step {
 export interface RestartComputerOptions extends StepCommon {
   /** `HD`: the currently installed default operating system (default); `WinPE`: the boot image. */
   target?: 'HD' | 'WinPE';
-  /** Notify the user before restarting; default false (message empty, time-out 0). */
+  /**
+   * Notify the user before restarting; default true when a `message` or `timeout` is given (which only a notification
+   * shows), else false (message empty, time-out 0). `notify: false` with either is refused (`INVALID_ARGUMENT`).
+   */
   notify?: boolean;
   /** Default: the console's default notification text, when `notify`; at most 512 characters. */
   message?: string;
@@ -94,7 +97,10 @@ export const DEFAULT_RESTART_MESSAGE = 'A new Microsoft Windows operating system
 export function createRestartComputerStep(o: RestartComputerOptions): Step {
   checkOptions(STEP_TYPES.restartComputer, { target: ['target', o.target], message: ['message', o.message], messageTimeout: ['timeout', o.timeout] });
   const target = o.target ?? 'HD';
-  const notify = o.notify ?? false;
+  const shown = o.message !== undefined || o.timeout !== undefined;
+  // A message or a time-out is what a notification shows: given with none, it was dropped without a word.
+  if (o.notify === false && shown) throw new TaskSequenceError('INVALID_ARGUMENT', `A Restart Computer step shows its ${o.message !== undefined ? 'message' : 'time-out'} only when it notifies the user: give notify: true, or leave out message and timeout.`);
+  const notify = o.notify ?? shown;
   return step(STEP_TYPES.restartComputer, o, { message: notify ? (o.message ?? DEFAULT_RESTART_MESSAGE) : '', messageTimeout: notify ? (o.timeout ?? 60) : 0, target });
 }
 
