@@ -11,6 +11,23 @@ import { listItems } from '../model/query.js';
 // reference, and is printed as one, or a change in a CR alone would print as two equal values.
 const show = (v: string | undefined): string => (v === undefined ? '(none)' : v === '' ? '(empty)' : v.replace(/\r/g, '&#13;').replace(/\n/g, '\n        '));
 
+/** White space a reader cannot see: at either end of a value, or a space that is no plain space anywhere in it. */
+const UNSEEN = /^\s|\s$|[\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+const UNSEEN_CHAR = /[\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
+
+/** A value in quotes, every character a reader could not see or tell apart written as an escape (`\u00a0`, `\t`). */
+const quoted = (v: string): string => JSON.stringify(v).replace(UNSEEN_CHAR, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
+ * The `-`/`+` pair of a changed value. Values that differ by white space a reader cannot see (a trailing space, a
+ * no-break space) are both quoted, escapes and all: shown as written, `- x` and `+ x ` look the same.
+ */
+function changedPair(before: string | undefined, after: string | undefined): [string, string] {
+  const unseen = (v: string | undefined) => v !== undefined && v !== '' && UNSEEN.test(v);
+  if (unseen(before) || unseen(after)) return [before === undefined ? '(none)' : quoted(before), after === undefined ? '(none)' : quoted(after)];
+  return [show(before), show(after)];
+}
+
 function addedOrRemoved(d: DiffEntry, indent: string, name: string): string {
   const sign = d.change === 'added' ? '+' : '-';
   const what = d.change === 'added' ? d.after : d.before;
@@ -58,7 +75,10 @@ export function formatDifferences(entries: DiffEntry[], inside?: (k: number, g: 
         lines.push(`> ${d.kind} ${d.path} (${movedHow(d)})`);
         break;
       case 'changed':
-        lines.push(`~ ${d.kind} ${d.path}${d.field ? ` ${d.field}` : ''}:`, `    - ${show(d.before)}`, `    + ${show(d.after)}`);
+        {
+          const [before, after] = changedPair(d.before, d.after);
+          lines.push(`~ ${d.kind} ${d.path}${d.field ? ` ${d.field}` : ''}:`, `    - ${before}`, `    + ${after}`);
+        }
         break;
     }
   }

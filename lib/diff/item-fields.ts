@@ -84,7 +84,9 @@ export function unknownElements(nodes: Node[], covered: ReadonlySet<Node> = new 
 export function fields(item: SequenceItem): Map<string, string> {
   const f = new Map<string, string>();
   // Attribute values are as XML defines them already: the reader normalised them (a `&#xD;` in one is a CR).
-  for (const [k, v] of Object.entries(item.attributes)) f.set(`attribute ${k}`, v);
+  // `disable="false"` and `continueOnError="false"` say what no such attribute says (the console writes each only
+  // when true): a file with one and a file without are the same sequence to ConfigMgr, so the same here.
+  for (const [k, v] of Object.entries(item.attributes)) if (!(v === 'false' && (k === 'disable' || k === 'continueOnError'))) f.set(`attribute ${k}`, v);
   const covered = new Set<Node>();
   if (item.kind !== 'group') {
     const action = item.children.find((c) => isValueElement(c, 'action'));
