@@ -7,7 +7,7 @@ import { TaskSequenceError } from '../errors.js';
 import { checkItem, checkPosition, checkSequence } from './argument-checks.js';
 import { setItemAttribute } from './attributes.js';
 import { buildCondition, type ConditionOperand } from './condition-builder.js';
-import { appendLaidOut, detectIndentUnit, insertLaidOut, layoutAt, whitespaceBefore } from './format.js';
+import { appendLaidOut, detectIndentUnit, dropLayout, insertLaidOut, layOut, layoutAt, whitespaceBefore } from './format.js';
 import { checkItemDescription, checkItemName } from './item-checks.js';
 import { linkAdded } from './parents.js';
 import { isSequenceItem, locate, parentOf } from './query.js';
@@ -158,6 +158,8 @@ export function moveItem(sequence: Sequence, item: SequenceItem, position: Posit
   }
   // Taken out (with the white space that indents it) and put back if the position cannot be reached without it.
   const ws = whitespaceBefore(where.parent, where.index);
+  const unit = detectIndentUnit(sequence);
+  const before = layoutAt(where.parent, where.index, unit);
   const from = ws ? where.index - 1 : where.index;
   const taken = where.parent.children.splice(from, ws ? 2 : 1);
   try {
@@ -165,6 +167,15 @@ export function moveItem(sequence: Sequence, item: SequenceItem, position: Posit
   } catch (e) {
     where.parent.children.splice(from, 0, ...taken);
     throw e;
+  }
+  // Moved to another depth, what it holds is indented for the new one (its own line already is, like its neighbours):
+  // kept as it was, a group moved out of a group had its steps a level too deep, and its end tag a level too shallow.
+  if (!before || item.children.length === 0) return;
+  const now = parentOf(sequence, item);
+  const after = now && layoutAt(now.parent, now.index, unit);
+  if (after && after.indent !== before.indent) {
+    dropLayout(item);
+    layOut(item, after);
   }
 }
 
