@@ -3,7 +3,7 @@
  * value as a `-`/`+` pair of lines, and an added or removed group as one entry with its steps indented under it.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { type DiffEntry, movedHow } from '../diff/diff-entry.js';
+import { type DiffEntry, movedHow, shownPath } from '../diff/diff-entry.js';
 import type { DiffWithPlaces } from '../diff/semantic-diff.js';
 import { listItems } from '../model/query.js';
 
@@ -32,7 +32,7 @@ function addedOrRemoved(d: DiffEntry, indent: string, name: string): string {
   const sign = d.change === 'added' ? '+' : '-';
   const what = d.change === 'added' ? d.after : d.before;
   const detail = d.kind === 'step' && what !== undefined ? ` (${what})` : d.kind === 'property' || d.kind === 'variable' || d.kind === 'sequence' ? `: ${show(what)}` : '';
-  return `${indent}${sign} ${d.kind} ${name}${detail}`;
+  return `${indent}${sign} ${d.kind} ${name}${d.at === undefined ? '' : ` (item ${d.at})`}${detail}`;
 }
 
 /**
@@ -72,12 +72,12 @@ export function formatDifferences(entries: DiffEntry[], inside?: (k: number, g: 
         if (d.kind === 'group') open.push({ path: d.path, change: d.change, entry: k });
         break;
       case 'moved':
-        lines.push(`> ${d.kind} ${d.path} (${movedHow(d)})`);
+        lines.push(`> ${d.kind} ${shownPath(d)} (${movedHow(d)})`);
         break;
       case 'changed':
         {
           const [before, after] = changedPair(d.before, d.after);
-          lines.push(`~ ${d.kind} ${d.path}${d.field ? ` ${d.field}` : ''}:`, `    - ${before}`, `    + ${after}`);
+          lines.push(`~ ${d.kind} ${shownPath(d)}${d.field ? ` ${d.field}` : ''}:`, `    - ${before}`, `    + ${after}`);
         }
         break;
     }

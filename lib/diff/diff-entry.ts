@@ -41,6 +41,17 @@ export interface DiffEntry {
   position?: string;
   /** For `moved` with {@link DiffEntry.position}: the position in the first document. */
   fromPosition?: string;
+  /**
+   * For an item whose path other items of its document share (twenty steps of one name in a group): its position
+   * there, as {@link DiffEntry.position} says one (in the first document for a removal, else in the second), so that
+   * the entry names one item.
+   */
+  at?: string;
+}
+
+/** The path of an entry as people read it: with the item's position when its path names more than one item. */
+export function shownPath(d: DiffEntry): string {
+  return d.at === undefined ? d.path : `${d.path} (item ${d.at})`;
 }
 
 /**
@@ -57,12 +68,12 @@ export function formatDiffEntry(d: DiffEntry): string {
   const q = (s: string | undefined) => (s === undefined ? '(none)' : JSON.stringify(s));
   switch (d.change) {
     case 'added':
-      return `+ ${d.kind} ${d.path}${d.after !== undefined && d.kind !== 'reference' ? ` (${d.kind === 'step' ? d.after : q(d.after)})` : ''}`;
+      return `+ ${d.kind} ${shownPath(d)}${d.after !== undefined && d.kind !== 'reference' ? ` (${d.kind === 'step' ? d.after : q(d.after)})` : ''}`;
     case 'removed':
-      return `- ${d.kind} ${d.path}${d.before !== undefined && d.kind !== 'reference' ? ` (${d.kind === 'step' ? d.before : q(d.before)})` : ''}`;
+      return `- ${d.kind} ${shownPath(d)}${d.before !== undefined && d.kind !== 'reference' ? ` (${d.kind === 'step' ? d.before : q(d.before)})` : ''}`;
     case 'moved':
-      return `> ${d.kind} ${d.path} (${movedHow(d)})`;
+      return `> ${d.kind} ${shownPath(d)} (${movedHow(d)})`;
     case 'changed':
-      return `~ ${d.kind} ${d.path}${d.field ? ` ${d.field}` : ''}: ${q(d.before)} → ${q(d.after)}`;
+      return `~ ${d.kind} ${shownPath(d)}${d.field ? ` ${d.field}` : ''}: ${q(d.before)} → ${q(d.after)}`;
   }
 }

@@ -127,18 +127,28 @@ export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument)
   places.length = out.length;
   let leftPosition: ((l: Located) => string) | undefined;
   let rightPosition: ((l: Located) => string) | undefined;
+  // An item whose path other items of its document share gets its position, so that the entry names one item.
+  const shared = (items: Located[]) => {
+    const count = new Map<string, number>();
+    for (const l of items) count.set(l.path, (count.get(l.path) ?? 0) + 1);
+    return (l: Located) => (count.get(l.path) ?? 0) > 1;
+  };
+  const sharedLeft = shared(left);
+  const sharedRight = shared(right);
+  const atRight = (r: Located) => (sharedRight(r) ? { at: (rightPosition ??= positions(right))(r) } : {});
+  const atLeft = (l: Located) => (sharedLeft(l) ? { at: (leftPosition ??= positions(left))(l) } : {});
   right.forEach((r, place) => {
     const l = rightOf.get(r);
     const kind = label(r.node);
     if (!l) {
-      out.push({ change: 'added', kind, path: r.path, after: r.node.kind === 'step' ? stepTypeName(r.node.attributes.type) : kind });
+      out.push({ change: 'added', kind, path: r.path, ...atRight(r), after: r.node.kind === 'step' ? stepTypeName(r.node.attributes.type) : kind });
       places.push(place);
       return;
     }
     if (moved.has(r)) {
       // Into another group of the same path: the paths cannot tell where it went, the positions can.
       const regrouped = l.path === r.path && leftParentOnRight(l) !== parentOf(r);
-      out.push({ change: 'moved', kind, path: r.path, from: l.path, ...(regrouped ? { position: (rightPosition ??= positions(right))(r), fromPosition: (leftPosition ??= positions(left))(l) } : {}) });
+      out.push({ change: 'moved', kind, path: r.path, ...atRight(r), from: l.path, ...(regrouped ? { position: (rightPosition ??= positions(right))(r), fromPosition: (leftPosition ??= positions(left))(l) } : {}) });
       places.push(place);
     }
     const fa = fields(l.node);
@@ -149,6 +159,7 @@ export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument)
         change: 'changed',
         kind,
         path: r.path,
+        ...atRight(r),
         field: k,
         ...(fa.has(k) ? { before: shown(k, l.node, fa.get(k) as string, r.node) } : {}),
         ...(fb.has(k) ? { after: shown(k, r.node, fb.get(k) as string, l.node) } : {}),
@@ -158,7 +169,7 @@ export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument)
   });
   left.forEach((l, place) => {
     if (match.has(l)) return;
-    out.push({ change: 'removed', kind: label(l.node), path: l.path, before: l.node.kind === 'step' ? stepTypeName(l.node.attributes.type) : label(l.node) });
+    out.push({ change: 'removed', kind: label(l.node), path: l.path, ...atLeft(l), before: l.node.kind === 'step' ? stepTypeName(l.node.attributes.type) : label(l.node) });
     places.push(place);
   });
   const rightIndex = new Map(right.map((r, i) => [r, i]));

@@ -75,6 +75,8 @@ export interface DiffReportEntry {
   position?: string;
   /** with position: the position in a */
   fromPosition?: string;
+  /** for an item whose path other items of its document share (twenty steps of one name in a group): its position there, as position says it (in a for a removal, else in b), so the entry names one item */
+  at?: string;
 }
 
 /** Options of the insert-steps-after transform (`schemas/insert-steps-after.options.schema.json`) */
