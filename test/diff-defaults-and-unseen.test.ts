@@ -21,6 +21,8 @@ describe('cmts diff', () => {
     expect(on.status).toBe(1);
     expect(on.stdout).toContain('~ step a attribute disable:\n    - (none)\n    + true');
     expect((await diff(seq('', ''), seq(' disable="False"', ''))).status).toBe(1);
+    // A value written on either side is shown as written.
+    expect((await diff(seq(' disable="false"', ''), seq(' disable="true"', ''))).stdout).toContain('~ step a attribute disable:\n    - false\n    + true');
   });
 
   it('quotes values that differ by white space a reader cannot see, with escapes', async () => {

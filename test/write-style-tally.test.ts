@@ -73,7 +73,11 @@ describe('the style the reader counts', () => {
         }),
     );
     const prolog = fc.constantFrom('', '<?xml version="1.0"?>', "<?xml version='1.0' encoding='utf-8'?>\r\n");
-    const document = fc.tuple(prolog, fc.array(fc.oneof(space, fc.constant('<!-- x -->')), { maxLength: 2 }), element(4), fc.array(space, { maxLength: 2 })).map(([p, before, root, after]) => `${p}${before.join('')}${root}${after.join('')}`);
+    // Texts side by side may spell ']]>', which no text may hold (a document of those is no document: left out).
+    const document = fc
+      .tuple(prolog, fc.array(fc.oneof(space, fc.constant('<!-- x -->')), { maxLength: 2 }), element(4), fc.array(space, { maxLength: 2 }))
+      .map(([p, before, root, after]) => `${p}${before.join('')}${root}${after.join('')}`)
+      .filter((d) => !d.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '').includes(']]>'));
     fc.assert(
       fc.property(document, (doc) => {
         const { counted, scanned } = both(doc);

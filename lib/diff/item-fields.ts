@@ -84,9 +84,7 @@ export function unknownElements(nodes: Node[], covered: ReadonlySet<Node> = new 
 export function fields(item: SequenceItem): Map<string, string> {
   const f = new Map<string, string>();
   // Attribute values are as XML defines them already: the reader normalised them (a `&#xD;` in one is a CR).
-  // `disable="false"` and `continueOnError="false"` say what no such attribute says (the console writes each only
-  // when true): a file with one and a file without are the same sequence to ConfigMgr, so the same here.
-  for (const [k, v] of Object.entries(item.attributes)) if (!(v === 'false' && (k === 'disable' || k === 'continueOnError'))) f.set(`attribute ${k}`, v);
+  for (const [k, v] of Object.entries(item.attributes)) f.set(`attribute ${k}`, v);
   const covered = new Set<Node>();
   if (item.kind !== 'group') {
     const action = item.children.find((c) => isValueElement(c, 'action'));
@@ -110,7 +108,18 @@ export function fields(item: SequenceItem): Map<string, string> {
   return f;
 }
 
+/**
+ * Fields whose absence says `false`: the console writes `disable` and `continueOnError` only when true, so a file with
+ * `disable="false"` and a file without are the same sequence to ConfigMgr.
+ */
+const FALSE_WHEN_ABSENT = new Set(['attribute disable', 'attribute continueOnError']);
+
+/** Whether two values of field `key` (undefined: the item has none) mean the same. */
+export function sameField(key: string, a: string | undefined, b: string | undefined): boolean {
+  return a === b || (FALSE_WHEN_ABSENT.has(key) && (a ?? 'false') === (b ?? 'false'));
+}
+
 /** An item's fields but its name, as one text: items with the same signature have the same content. */
 export function signature(item: SequenceItem): string {
-  return JSON.stringify([...fields(item)].filter(([k]) => k !== 'attribute name'));
+  return JSON.stringify([...fields(item)].filter(([k, v]) => k !== 'attribute name' && !(v === 'false' && FALSE_WHEN_ABSENT.has(k))));
 }

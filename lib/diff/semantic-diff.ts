@@ -13,7 +13,7 @@ import type { Node, SequenceItem } from '../model/types.js';
 import { shown } from './condition-text.js';
 import type { DiffEntry, DiffKind } from './diff-entry.js';
 import { compareDocumentData } from './document-data.js';
-import { fields } from './item-fields.js';
+import { fields, sameField } from './item-fields.js';
 import { longestIncreasing } from './longest-increasing.js';
 import { matchItems } from './match-items.js';
 
@@ -154,7 +154,7 @@ export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument)
     const fa = fields(l.node);
     const fb = fields(r.node);
     for (const k of new Set([...fa.keys(), ...fb.keys()])) {
-      if (fa.get(k) === fb.get(k)) continue;
+      if (sameField(k, fa.get(k), fb.get(k))) continue;
       out.push({
         change: 'changed',
         kind,

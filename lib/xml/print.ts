@@ -186,7 +186,7 @@ export function printCheckedDocument(doc: XmlDocument, what: string, options: Pr
         if (++roots > 1) throw new Fault(out.length, 'A second root element; a document has exactly one.', child);
       } else if (child.kind === 'cdata') throw new Fault(out.length, 'CDATA section outside the root element.', child);
       else if (child.kind === 'text' && !isBlank(child.value)) throw new Fault(out.length, roots ? 'Text after the root element.' : 'Text before the root element.', child);
-      else if (child.kind === 'text' && copiesReference(child)) throw new Fault(out.length, 'A character reference outside the root element (only literal white space may stand there).', child);
+      else if (child.kind === 'text' && copiesReference(child, printer)) throw new Fault(out.length, 'A character reference outside the root element (only literal white space may stand there).', child);
       // Only literal white space may stand there, and a reader gives a literal CR as a line end: it would read back as an LF.
       else if (child.kind === 'text' && child.value.includes('\r')) throw new Fault(out.length, 'A carriage return outside the root element cannot be written: only literal white space may stand there, and a reader takes a literal CR for a line end.', child);
       printer.node(child, out, i);
@@ -212,8 +212,9 @@ export function printCheckedDocument(doc: XmlDocument, what: string, options: Pr
  * Whether a blank text would be copied from a source that wrote it with a reference (`&#32;` read inside an element):
  * only literal white space may stand outside the root.
  */
-function copiesReference(node: Extract<Node, { kind: 'text' }>): boolean {
-  const src = sourceOf(node);
+function copiesReference(node: Extract<Node, { kind: 'text' }>, printer: Printer): boolean {
+  // What the printer writes afresh (a node of another document that ends its lines otherwise) is literal white space.
+  const src = printer.copyable(sourceOf(node));
   if (!src) return false;
   const start = startOf(node);
   const end = endOf(node);
@@ -370,7 +371,7 @@ class Printer {
    * for those characters. Each source is looked at once, so the cost stays linear; a document's own text was decoded
    * from its encoding.
    */
-  private copyable(src: Source | undefined): Source | undefined {
+  copyable(src: Source | undefined): Source | undefined {
     if (src === undefined || src === this.own) return src;
     this.foreign ??= new Map();
     let fits = this.foreign.get(src);
