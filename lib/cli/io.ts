@@ -1,7 +1,7 @@
 /**
  * What a command touches outside itself, injected so that commands are plain functions tests can call.
  */
-import { existsSync, mkdirSync, readdirSync, realpathSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, fstatSync, mkdirSync, readdirSync, realpathSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { isTempName, writeFileAtomic } from './atomic-write.js';
@@ -47,6 +47,12 @@ export interface CliIo {
   sizeOf?(path: string): number | undefined;
   /** The absolute path with every symlink resolved (as far as the path exists), to compare two paths. */
   realPath(path: string): string;
+  /**
+   * Which file a path names, as the system tells files apart (device and file number), following symlinks; undefined
+   * when nothing is there. With `-`, the file standard input is, when it is a regular file (`< ts.xml`): it has no
+   * path to compare, so a target is compared with it this way. An io without it cannot tell: no such check is made.
+   */
+  fileId?(path: string): string | undefined;
   /** Creates a folder and its parents. */
   makeDir(path: string): void;
   /**
@@ -124,6 +130,14 @@ export function nodeIo(): CliIo & { stdout: StandardStream; stderr: StandardStre
       }
     },
     realPath: realPathOf,
+    fileId(path) {
+      try {
+        const st = path === '-' ? fstatSync(0) : statSync(path);
+        return path === '-' && !st.isFile() ? undefined : `${st.dev}:${st.ino}`;
+      } catch {
+        return undefined;
+      }
+    },
     removeFile(path) {
       try {
         rmSync(realPathOf(path));

@@ -118,6 +118,9 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
     if (kind === 'file' || kind === 'other') throw new UsageError(`--out-dir ${outDir} is a file, not a folder.`);
   }
   const real = new Map(inputs.filter((i) => i !== '-').map((i) => [io.realPath(i), i]));
+  // Standard input that is a regular file (`< ts.xml`) is an input too, with no path to compare: its file is compared.
+  const stdinFile = inputs.includes('-') ? io.fileId?.('-') : undefined;
+  const isStdin = (path: string): boolean => stdinFile !== undefined && io.fileId?.(path) === stdinFile;
   const read = new Map((request.alsoRead ?? []).filter(({ path }) => path !== '-' && path !== '').map(({ option, path }) => [io.realPath(path), `${option} ${path}`]));
   // Where each result goes (by real path): with --in-place, its input.
   const seen = new Map<string, string>();
@@ -129,6 +132,7 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
       const t = targetOf(input);
       if (t === undefined || t === '-') continue;
       const rt = io.realPath(t);
+      if (isStdin(t)) throw new UsageError(`${t} is the file standard input reads (- < ${t}): cmts never writes a result over its input; give -o another name.`);
       const victim = real.get(rt);
       if (victim !== undefined) throw new UsageError(`${t} is the input ${victim}: ${inPlace === undefined ? 'this command never writes over an input' : 'cmts overwrites an input only with --in-place'}.`);
       const file = read.get(rt);
@@ -152,7 +156,7 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
     const inOutDir = outDir !== undefined && io.realPath(folder) === io.realPath(outDir);
     if (!inOutDir && io.kindOf(folder) !== 'dir') throw new UsageError(`${option} ${path}: the folder ${folder} does not exist (cmts does not create it).`);
     const rp = io.realPath(path);
-    const victim = real.get(rp);
+    const victim = real.get(rp) ?? (isStdin(path) ? '- (the file standard input reads)' : undefined);
     if (victim !== undefined) throw new UsageError(`${option} ${path} is the input ${victim}: cmts never writes a ${option} file over an input.`);
     const file = read.get(rp);
     if (file !== undefined) throw new UsageError(`${option} ${path} is the file of ${file}, which this run reads: cmts never writes a ${option} file over it.`);
