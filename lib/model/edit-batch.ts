@@ -5,6 +5,7 @@
  * edits and rebuilds each parent's array once, so that costs the parents' sizes plus the edits.
  */
 import { TaskSequenceError } from '../errors.js';
+import { checkpointBelow, containsItself } from './contains-itself.js';
 import { detectIndentUnit, isBlank, layOut, layoutAt, whitespaceBefore, type Layout } from './format.js';
 import { noteInserted, noteTaken } from './item-edits.js';
 import { linkRebuilt } from './parents.js';
@@ -165,15 +166,18 @@ const FIND_ONE_BY_ONE = 8;
 function findAll(sequence: Sequence, ops: readonly Op[], found: Map<SequenceItem, { parent: Parent; index: number } | undefined>): void {
   const wanted = new Set<Node>();
   for (const op of ops) wanted.add('remove' in op ? op.remove : op.ref);
-  const todo: Parent[] = [sequence];
+  // Each group with its depth and what the groups in it are compared with (see contains-itself.ts).
+  const todo: [Parent, number, Parent][] = [[sequence, 0, sequence]];
   while (todo.length) {
-    const parent = todo.pop() as Parent;
+    const [parent, depth, checkpoint] = todo.pop() as [Parent, number, Parent];
     const kids = parent.children;
     for (let index = 0; index < kids.length; index++) {
       const c = kids[index] as Node;
       if (!isSequenceItem(c)) continue;
       if (wanted.has(c) && !found.has(c)) found.set(c, { parent, index });
-      if (c.kind === 'group') todo.push(c);
+      if (c.kind !== 'group') continue;
+      if (c === checkpoint) containsItself(c);
+      todo.push([c, depth + 1, checkpointBelow(c, depth + 1, checkpoint)]);
     }
   }
   for (const item of wanted) if (!found.has(item as SequenceItem)) found.set(item as SequenceItem, undefined);
