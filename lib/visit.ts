@@ -7,6 +7,7 @@
  * instruction goes with the white space before it, which indented it, as `removeItem` takes a step; return
  * {@link SKIP} after replacing a node's children to avoid walking into them; return {@link BREAK} to stop.
  */
+import { checkpointDepth, containsItself } from './model/contains-itself.js';
 import { noteTaken } from './model/item-edits.js';
 import type { Node, Parent, XmlDocument } from './model/types.js';
 
@@ -26,7 +27,10 @@ export type VisitResult = typeof BREAK | typeof SKIP | typeof REMOVE | void | un
 /** A visitor: the node, its ancestors (root first, direct parent last) and its index in the parent. */
 export type Visitor = (node: Node, ancestors: readonly Parent[], index: number) => VisitResult;
 
-/** Walks `root`'s descendants depth-first in document order. Returns false if the walk was stopped with BREAK. */
+/**
+ * Walks `root`'s descendants depth-first in document order. Returns false if the walk was stopped with BREAK. Throws
+ * `INVALID_ARGUMENT` for a node that contains itself (put among its own descendants by hand): the walk would not end.
+ */
 export function visit(root: Parent | XmlDocument, visitor: Visitor): boolean {
   // Iterative, so no depth the reader allows can overflow the call stack: `ancestors` and `indices` are the stack.
   const ancestors: Parent[] = [root];
@@ -53,6 +57,8 @@ export function visit(root: Parent | XmlDocument, visitor: Visitor): boolean {
     }
     indices[indices.length - 1] = i + 1;
     if (result !== SKIP && 'children' in node) {
+      // Compared with one ancestor only (see contains-itself.ts): a node among its own descendants is found all the same.
+      if (node === ancestors[checkpointDepth(ancestors.length)]) containsItself(node);
       ancestors.push(node);
       indices.push(0);
     }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { TaskSequenceError } from '../lib/errors.js';
 import { addItem } from '../lib/model/authoring.js';
 import { renameItem } from '../lib/model/attributes.js';
+import { editBatch } from '../lib/model/edit-batch.js';
 import { insertAfter, removeItem } from '../lib/model/mutate.js';
 import { readTaskSequence } from './helpers/api.js';
 
@@ -31,6 +32,11 @@ describe('an item read from another document', () => {
     const step = a.steps()[0]?.node as NonNullable<ReturnType<typeof a.steps>[number]>['node'];
     expect(codeOf(() => addItem(b.sequence, step, { last: b.sequence }))).toBe('INVALID_ARGUMENT');
     expect(codeOf(() => insertAfter(b.sequence, b.steps()[0]?.node as typeof step, [step]))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(() => {
+      const batch = editBatch(b.sequence);
+      batch.insertAfter(b.steps()[0]?.node as typeof step, [step]);
+      batch.apply();
+    })).toBe('INVALID_ARGUMENT');
     expect([a.toString(), b.toString()]).toEqual(before);
     // What the refusal prevents: with the step in both, renaming it in one renamed it in the other.
     renameItem(step, 'renamed');
@@ -51,6 +57,17 @@ describe('an item read from another document', () => {
       // And it reads back as the step it was.
       expect(readTaskSequence(out).steps().map((s) => s.node.attributes.name)).toEqual(['b', 'a']);
     }
+  });
+
+  it('taken out and inserted by an edit batch, is laid out as the new document is', () => {
+    const a = crlfSpaces();
+    const b = lfTabs();
+    const step = a.steps()[0]?.node as NonNullable<ReturnType<typeof a.steps>[number]>['node'];
+    removeItem(a.sequence, step);
+    const batch = editBatch(b.sequence);
+    batch.insertAfter(b.steps()[0]?.node as typeof step, [step]);
+    batch.apply();
+    expect(b.toString()).toBe('<sequence version="3.00">\n\t<step type="T" name="b"/>\n\t<step type="T" name="a">\n\t\t<action>x</action>\n\t</step>\n</sequence>\n');
   });
 
   it('put into a document by hand, is written with that document\'s line ends: no CR LF in an LF file', () => {

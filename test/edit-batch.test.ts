@@ -151,3 +151,177 @@ describe('insert-steps-after makes its insertions as one batch', () => {
     expect(applyTransform('insert-steps-after', doc, { after: { type: 'SMS_TaskSequence_RunCommandLineAction' }, steps: [{ type: 'set-variable', name: 'Mark', variableName: 'Done', value: 'true' }] }).changed).toBe(false);
   });
 });
+
+// A group the batch removes takes its items out of the sequence with it, as removeItem does: what the batch does after
+// that with an item inside it is what one by one would do, an insertion after it refused (STEP_NOT_FOUND, before any
+// edit), a removal of it skipped (not counted), and an insertion of it allowed (it is in no sequence any more).
+describe('editBatch after removing a group', () => {
+  const text = xml(2);
+  const setup = () => {
+    const doc = readTaskSequence(text);
+    const group = doc.sequence.children.find((c): c is Group => c.kind === 'group') as Group;
+    const [g0, g1] = items(group) as [Step, Step];
+    const [s0] = items(doc.sequence).filter((c) => c.kind === 'step') as [Step];
+    return { doc, group, g0, g1, s0 };
+  };
+
+  it('refuses an insertion after an item in the removed group with STEP_NOT_FOUND, before any edit', () => {
+    const { doc, group, g0 } = setup();
+    const batch = editBatch(doc.sequence);
+    batch.remove(group);
+    batch.insertAfter(g0, [step('N')]);
+    expect(() => batch.apply()).toThrow(expect.objectContaining({ code: 'STEP_NOT_FOUND' }));
+    expect(writeTaskSequenceText(doc)).toBe(text);
+    // One by one, the same.
+    removeItem(doc.sequence, group);
+    expect(() => insertAfter(doc.sequence, g0, [step('N')])).toThrow(expect.objectContaining({ code: 'STEP_NOT_FOUND' }));
+  });
+
+  it('refuses an insertion after an item the batch put into the group before removing it', () => {
+    const { doc, group, g0 } = setup();
+    const added = step('A');
+    const batch = editBatch(doc.sequence);
+    batch.insertAfter(g0, [added]);
+    batch.remove(group);
+    batch.insertAfter(added, [step('N')]);
+    expect(() => batch.apply()).toThrow(expect.objectContaining({ code: 'STEP_NOT_FOUND' }));
+    expect(writeTaskSequenceText(doc)).toBe(text);
+  });
+
+  it('refuses an insertion after an item the batch removed itself (and one after an item it removed and put back is made)', () => {
+    const { doc, g0, s0 } = setup();
+    const refused = editBatch(doc.sequence);
+    refused.remove(s0);
+    refused.insertAfter(s0, [step('N')]);
+    expect(() => refused.apply()).toThrow(expect.objectContaining({ code: 'STEP_NOT_FOUND' }));
+    expect(writeTaskSequenceText(doc)).toBe(text);
+    const moved = editBatch(doc.sequence);
+    moved.remove(s0);
+    moved.insertAfter(g0, [s0]);
+    moved.insertAfter(s0, [step('N')]);
+    expect(moved.apply()).toBe(1);
+    expect(items(doc.sequence.children.find((c): c is Group => c.kind === 'group') as Group).map((i) => i.attributes.name)).toEqual(['g0', 's0', 'N', 'g1']);
+  });
+
+  it('skips, and does not count, a removal of an item in the removed group, which keeps it', () => {
+    const { doc, group, g0 } = setup();
+    const batch = editBatch(doc.sequence);
+    batch.remove(group);
+    batch.remove(g0);
+    expect(batch.apply()).toBe(1);
+    expect(items(doc.sequence).map((i) => i.attributes.name)).toEqual(['s0', 's1']);
+    expect(items(group).map((i) => i.attributes.name)).toEqual(['g0', 'g1']);
+  });
+
+  it('inserts an item taken out with its group elsewhere, as one by one does', () => {
+    const { doc, group, g1, s0 } = setup();
+    const batch = editBatch(doc.sequence);
+    batch.remove(group);
+    batch.insertAfter(s0, [g1]);
+    expect(batch.apply()).toBe(1);
+    const batched = writeTaskSequenceText(doc);
+    const one = setup();
+    removeItem(one.doc.sequence, one.group);
+    insertAfter(one.doc.sequence, one.s0, [one.g1]);
+    expect(batched).toBe(writeTaskSequenceText(one.doc));
+    expect(items(doc.sequence).map((i) => i.attributes.name)).toEqual(['s0', 'g1', 's1']);
+  });
+
+  it('gives what one by one gives, or refuses what one by one refuses, on random edits that remove groups and name items gone', () => {
+    const groupText = `<sequence version="3.10">\n  <group name="G">\n    <step type="X" name="g0"/>\n    <group name="H">\n      <step type="X" name="h0"/>\n    </group>\n  </group>\n  <step type="X" name="s0"/>\n  <step type="X" name="s1"/>\n</sequence>\n`;
+    type Edit = { after: string; names: string[] } | { remove: string };
+    /** Applies `edits` one by one: the text and removals made, or the code of the first refusal. */
+    const oneByOne = (edits: Edit[]) => {
+      const doc = readTaskSequence(groupText);
+      const byName = namesOf(doc.sequence);
+      let removals = 0;
+      try {
+        for (const e of edits) {
+          if ('remove' in e) {
+            try {
+              removeItem(doc.sequence, byName.get(e.remove) as SequenceItem);
+              removals++;
+            } catch (err) {
+              // A removal of an item that is not there: what the batch skips.
+              if ((err as { code?: string }).code !== 'STEP_NOT_FOUND') throw err;
+            }
+          } else insertAfter(doc.sequence, byName.get(e.after) as SequenceItem, itemsFor(byName, e.names));
+        }
+      } catch (err) {
+        return { code: (err as { code?: string }).code };
+      }
+      return { text: writeTaskSequenceText(doc), removals };
+    };
+    const batched = (edits: Edit[]) => {
+      const doc = readTaskSequence(groupText);
+      const byName = namesOf(doc.sequence);
+      const batch = editBatch(doc.sequence);
+      for (const e of edits) {
+        if ('remove' in e) batch.remove(byName.get(e.remove) as SequenceItem);
+        else batch.insertAfter(byName.get(e.after) as SequenceItem, itemsFor(byName, e.names));
+      }
+      try {
+        const removals = batch.apply();
+        return { text: writeTaskSequenceText(doc), removals };
+      } catch (err) {
+        // Refused before any edit.
+        expect(writeTaskSequenceText(doc)).toBe(groupText);
+        return { code: (err as { code?: string }).code };
+      }
+    };
+    let refusedRuns = 0;
+    for (let seed = 1; seed <= 300; seed++) {
+      const next = random(seed);
+      const names = ['G', 'g0', 'H', 'h0', 's0', 's1'];
+      const removed = new Set<string>();
+      const edits: Edit[] = [];
+      // 4 to 12 edits: more than 8 find their items in one walk of the sequence rather than one by one.
+      for (let i = 0; i < 4 + (seed % 9); i++) {
+        const pick = () => names[Math.floor(next() * names.length)] as string;
+        // Mostly an item not removed by name (it may still be gone with its group), so that runs get far.
+        const present = () => {
+          const left = names.filter((n) => !removed.has(n));
+          return left.length > 0 && next() < 0.8 ? (left[Math.floor(next() * left.length)] as string) : pick();
+        };
+        const r = next();
+        if (r < 0.35) {
+          const name = present();
+          removed.add(name);
+          edits.push({ remove: name });
+        } else {
+          // New steps, or (moving) an item named already: refused by both while it is in the sequence.
+          const added = r < 0.93 ? [`n${i}`] : [pick()];
+          edits.push({ after: present(), names: added });
+          for (const n of added) {
+            removed.delete(n);
+            if (!names.includes(n)) names.push(n);
+          }
+        }
+      }
+      const expected = oneByOne(edits);
+      if ('code' in expected) refusedRuns++;
+      expect(batched(edits), `seed ${seed}: ${JSON.stringify(edits)}`).toEqual(expected);
+    }
+    // Both kinds of run were made.
+    expect(refusedRuns).toBeGreaterThan(30);
+    expect(refusedRuns).toBeLessThan(270);
+  });
+});
+
+/** Every step and group under `parent` by name. */
+function namesOf(parent: Sequence | Group, into = new Map<string, SequenceItem>()): Map<string, SequenceItem> {
+  for (const it of items(parent)) {
+    into.set(it.attributes.name ?? '', it);
+    if (it.kind === 'group') namesOf(it, into);
+  }
+  return into;
+}
+
+/** The items named `names`: those known, and a new step (remembered) for each other name. */
+function itemsFor(byName: Map<string, SequenceItem>, names: string[]): SequenceItem[] {
+  return names.map((n) => {
+    let it = byName.get(n);
+    if (!it) byName.set(n, (it = step(n)));
+    return it;
+  });
+}

@@ -3,6 +3,7 @@
  * everything XML calls the same: attributes in name order, text and CDATA as one run of characters, comments,
  * processing instructions and the white space between child elements left out.
  */
+import { checkpointBelow, containsItself } from '../model/contains-itself.js';
 import type { Node } from '../model/types.js';
 
 const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -15,16 +16,19 @@ export function isXmlSpace(s: string): boolean {
 
 /**
  * `node` (an element) as canonical text; text, CDATA and a value element's value as the reader gives them (each
- * literal line end one LF). Elements nest as deep as the reader allows: an explicit stack, not recursion.
+ * literal line end one LF). Elements nest as deep as the reader allows: an explicit stack, not recursion. Throws
+ * `INVALID_ARGUMENT` for an element that contains itself (put among its own descendants by hand).
  */
 export function canonicalXml(node: Node): string {
   const out: string[] = [];
-  const todo: (Node | string)[] = [node];
-  for (let n = todo.pop(); n !== undefined; n = todo.pop()) {
-    if (typeof n === 'string') {
-      out.push(n);
+  // Text to write, or a node with its depth and what the nodes in it are compared with (see contains-itself.ts).
+  const todo: (string | { n: Node; depth: number; checkpoint: Node })[] = [{ n: node, depth: 0, checkpoint: node }];
+  for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
+    if (typeof next === 'string') {
+      out.push(next);
       continue;
     }
+    const { n, depth, checkpoint } = next;
     if (n.kind === 'comment' || n.kind === 'instruction') continue;
     if (n.kind === 'text' || n.kind === 'cdata') {
       out.push(escapeText(n.value));
@@ -61,7 +65,9 @@ export function canonicalXml(node: Node): string {
     todo.push(`</${n.tag}>`);
     for (let i = kept.length - 1; i >= 0; i--) {
       const c = kept[i] as Node | string;
-      todo.push(typeof c === 'string' ? escapeText(c) : c);
+      if (typeof c === 'string') todo.push(escapeText(c));
+      else if (c === checkpoint) containsItself(c);
+      else todo.push({ n: c, depth: depth + 1, checkpoint: checkpointBelow(c, depth + 1, checkpoint) });
     }
   }
   return out.join('');

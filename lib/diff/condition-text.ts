@@ -4,6 +4,7 @@
  * Apart from the rest of an item's fields because conditions nest and are compared by meaning, not as written.
  */
 import { conditionOf, describeCondition } from '../model/conditions.js';
+import { checkpointBelow, containsItself } from '../model/contains-itself.js';
 import type { Condition, Node, SequenceItem } from '../model/types.js';
 import { canonicalXml } from './canonical-xml.js';
 
@@ -54,14 +55,21 @@ export function conditionText(condition: Condition, forPeople = false): string {
   // Each operand's text once its own operands have theirs: an operator is visited twice, first to queue its
   // operands above it on the stack, then, when they are done, to join their texts.
   const text = new Map<Node, string>();
-  const todo: { node: Node; ready: boolean }[] = operandsOf(condition.children).map((node) => ({ node, ready: false }));
+  // With each its depth and what the operands in it are compared with (see contains-itself.ts): an operator among its
+  // own operands (put there by hand) is refused, as its text would have no end.
+  type Pending = { node: Node; ready: boolean; depth: number; checkpoint: Node };
+  const todo: Pending[] = operandsOf(condition.children).map((node) => ({ node, ready: false, depth: 1, checkpoint: node }));
   for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
     const n = next.node;
     if (n.kind === 'expression') text.set(n, expressionText(n));
     else if (n.kind !== 'operator') text.set(n, canonicalXml(n));
     else if (!next.ready) {
-      todo.push({ node: n, ready: true });
-      for (const c of operandsOf(n.children)) todo.push({ node: c, ready: false });
+      const { depth, checkpoint } = next;
+      todo.push({ node: n, ready: true, depth, checkpoint });
+      for (const c of operandsOf(n.children)) {
+        if (c === checkpoint) containsItself(c);
+        todo.push({ node: c, ready: false, depth: depth + 1, checkpoint: checkpointBelow(c, depth + 1, checkpoint) });
+      }
     } else {
       const type = n.attributes.type ?? 'and';
       const parts = operandsOf(n.children).map((c) => text.get(c) as string);

@@ -4,6 +4,7 @@
  */
 import { TaskSequenceError } from '../errors.js';
 import { COMPARISONS, CONDITION_TYPES, conditionType } from '../catalog/condition-data.js';
+import { checkpointBelow, containsItself } from './contains-itself.js';
 import { detectIndentUnit, insertLaidOut, layOut, layoutAt, whitespaceBefore } from './format.js';
 import { isElement } from './query.js';
 import type { Condition, Expression, Group, Node, Operator, Step, SubTaskSequence, Variable } from './types.js';
@@ -57,14 +58,16 @@ function operatorOf(o: ConditionOperand): [type: 'and' | 'or' | 'not', list: Con
 
 /**
  * The `<operator>` or `<expression>` element of an operand. Iterative (an explicit stack), so operands nested as deep
- * as a document read with a raised `maxDepth` may hold do not exhaust the call stack.
+ * as a document read with a raised `maxDepth` may hold do not exhaust the call stack. Throws `INVALID_ARGUMENT` for an
+ * operand that contains itself.
  */
 export function operandNode(root: ConditionOperand): Operator | Expression {
   const out: (Operator | Expression)[] = [];
-  // Each operand with the list its element goes into; children are taken in order, each subtree before the next.
-  const todo: [ConditionOperand, Node[]][] = [[root, out]];
+  // Each operand with the list its element goes into, its depth and what the operands in it are compared with (see
+  // contains-itself.ts); children are taken in order, each subtree before the next.
+  const todo: [ConditionOperand, Node[], number, ConditionOperand][] = [[root, out, 0, root]];
   for (let next = todo.pop(); next; next = todo.pop()) {
-    const [o, into] = next;
+    const [o, into, depth, checkpoint] = next;
     const operator = operatorOf(o);
     if (!operator) {
       into.push(expressionNode(o));
@@ -73,7 +76,11 @@ export function operandNode(root: ConditionOperand): Operator | Expression {
     const [type, list] = operator;
     const node: Operator = { kind: 'operator', tag: 'operator', attributes: { type }, children: [] };
     into.push(node);
-    for (let i = list.length - 1; i >= 0; i--) todo.push([list[i] as ConditionOperand, node.children]);
+    for (let i = list.length - 1; i >= 0; i--) {
+      const inner = list[i] as ConditionOperand;
+      if (inner === checkpoint) containsItself(inner, 'INVALID_ARGUMENT', 'A condition operand');
+      todo.push([inner, node.children, depth + 1, checkpointBelow(inner, depth + 1, checkpoint)]);
+    }
   }
   return out[0] as Operator | Expression;
 }
@@ -105,13 +112,15 @@ function params(e: Expression): Record<string, string> {
  * Reads an `<operator>` or `<expression>` back into a typed operand. Unknown expression types stay generic, and so
  * does an expression the typed operand would not build again exactly (a parameter missing that it writes by default,
  * one it has no field for) or whose operator its type has not (`like`); Operating System Version groups are generic
- * too. Iterative, like {@link operandNode}.
+ * too. Iterative, like {@link operandNode}; throws `INVALID_ARGUMENT` for an operator that contains itself.
  */
 export function readOperand(root: Operator | Expression): ConditionOperand {
   const out: ConditionOperand[] = [];
-  const todo: [Operator | Expression, ConditionOperand[]][] = [[root, out]];
+  // Each element with the list its operand goes into, its depth and what the elements in it are compared with (see
+  // contains-itself.ts).
+  const todo: [Operator | Expression, ConditionOperand[], number, Operator | Expression][] = [[root, out, 0, root]];
   for (let next = todo.pop(); next; next = todo.pop()) {
-    const [node, into] = next;
+    const [node, into, depth, checkpoint] = next;
     if (node.kind !== 'operator') {
       into.push(readExpression(node));
       continue;
@@ -120,7 +129,11 @@ export function readOperand(root: Operator | Expression): ConditionOperand {
     const type = node.attributes.type;
     into.push(type === 'or' ? { or: list } : type === 'not' ? { not: list } : { and: list });
     const operands = node.children.filter((c): c is Operator | Expression => c.kind === 'operator' || c.kind === 'expression');
-    for (let i = operands.length - 1; i >= 0; i--) todo.push([operands[i] as Operator | Expression, list]);
+    for (let i = operands.length - 1; i >= 0; i--) {
+      const inner = operands[i] as Operator | Expression;
+      if (inner === checkpoint) containsItself(inner);
+      todo.push([inner, list, depth + 1, checkpointBelow(inner, depth + 1, checkpoint)]);
+    }
   }
   return out[0] as ConditionOperand;
 }

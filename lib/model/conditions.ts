@@ -2,6 +2,7 @@
  * Conditions in words: a one-line summary of a step's or group's `<condition>`, the way the console's Options tab
  * lists it (`if OSDImage equals Win7 and WMI: SELECT …`).
  */
+import { checkpointBelow, containsItself } from './contains-itself.js';
 import { isElement } from './query.js';
 import type { Condition, Expression, Group, Node, Operator, Step, SubTaskSequence } from './types.js';
 
@@ -55,8 +56,11 @@ function operands(nodes: Node[]): (Operator | Expression)[] {
   return nodes.filter((n): n is Operator | Expression => isElement(n) && (n.kind === 'operator' || n.kind === 'expression'));
 }
 
-/** An operand still to describe (and whether it sits inside another operator), or text to write as it comes. */
-type Pending = { node: Operator | Expression; nested: boolean } | string;
+/**
+ * An operand still to describe (and whether it sits inside another operator, its depth and what the operands in it are
+ * compared with: see contains-itself.ts), or text to write as it comes.
+ */
+type Pending = { node: Operator | Expression; nested: boolean; depth: number; checkpoint: Operator | Expression } | string;
 
 /**
  * One operand in words. Operators nest as deep as the reader's `maxDepth` allows, so they are walked with an explicit
@@ -65,7 +69,7 @@ type Pending = { node: Operator | Expression; nested: boolean } | string;
  */
 function describeOperand(root: Operator | Expression, nested: boolean): string {
   const out: string[] = [];
-  const todo: Pending[] = [{ node: root, nested }];
+  const todo: Pending[] = [{ node: root, nested, depth: 0, checkpoint: root }];
   for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
     if (typeof next === 'string') out.push(next);
     else if (next.node.kind === 'expression') out.push(describeExpression(next.node));
@@ -77,8 +81,11 @@ function describeOperand(root: Operator | Expression, nested: boolean): string {
       out.push(type === 'not' ? 'not (' : bracketed ? '(' : '');
       // Pushed last first, so that they come off the stack in order: part, separator, part, …, closing bracket.
       todo.push(bracketed ? ')' : '');
+      const { depth, checkpoint } = next;
       for (let i = parts.length - 1; i >= 0; i--) {
-        todo.push({ node: parts[i] as Operator | Expression, nested: true });
+        const part = parts[i] as Operator | Expression;
+        if (part === checkpoint) containsItself(part);
+        todo.push({ node: part, nested: true, depth: depth + 1, checkpoint: checkpointBelow(part, depth + 1, checkpoint) });
         if (i > 0) todo.push(separator);
       }
     }
@@ -86,7 +93,10 @@ function describeOperand(root: Operator | Expression, nested: boolean): string {
   return out.join('');
 }
 
-/** The whole condition in one line (its operands are ANDed), or '' for an empty condition. */
+/**
+ * The whole condition in one line (its operands are ANDed), or '' for an empty condition. Throws `INVALID_ARGUMENT`
+ * for an operator that contains itself (put among its own operands by hand).
+ */
 export function describeCondition(condition: Condition): string {
   const ops = operands(condition.children);
   return ops.map((o) => describeOperand(o, ops.length > 1)).join(' and ');

@@ -5,12 +5,13 @@
  * edits and rebuilds each parent's array once, so that costs the parents' sizes plus the edits.
  */
 import { TaskSequenceError } from '../errors.js';
+import { checkpointBelow, containsItself } from './contains-itself.js';
 import { detectIndentUnit, isBlank, layOut, layoutAt, whitespaceBefore, type Layout } from './format.js';
 import { noteInserted, noteTaken } from './item-edits.js';
 import { linkRebuilt } from './parents.js';
 import { isSequenceItem, locate } from './query.js';
-import { mayBeIn, placedError } from './refuse-placed.js';
-import type { Node, Parent, Sequence, SequenceItem, Text } from './types.js';
+import { mayBeIn, placedError, refuseElsewhere, takeForeignLayout } from './refuse-placed.js';
+import type { Group, Node, Parent, Sequence, SequenceItem, Text } from './types.js';
 
 /** Edits recorded for one pass; see {@link editBatch}. */
 export interface EditBatch {
@@ -19,13 +20,17 @@ export interface EditBatch {
    * may be one the batch removed earlier (so moving it).
    */
   insertAfter(ref: SequenceItem, items: SequenceItem[]): void;
-  /** Records {@link removeItem}`(sequence, item)`; an item that is not in the sequence when the batch is applied is skipped. */
+  /**
+   * Records {@link removeItem}`(sequence, item)`; an item that is not in the sequence when the removal comes (not there
+   * when the batch is applied, or taken out earlier in the batch, itself or with a group that holds it) is skipped.
+   */
   remove(item: SequenceItem): void;
   /**
    * Makes the recorded edits, as if each had been made in turn by {@link insertAfter} or {@link removeItem}, and empties
    * the batch (it can record more). Throws, before any edit, `STEP_NOT_FOUND` when a reference item is not in the
-   * sequence (or was removed earlier in the batch), and `INVALID_ARGUMENT` when an item inserted is in the sequence
-   * already (and not removed earlier in the batch) or inserted twice. Returns how many removals found their item.
+   * sequence when its insertion comes (not there at all, or taken out earlier in the batch, itself or with a group that
+   * holds it), and `INVALID_ARGUMENT` when an item inserted is in the sequence then (there from the start or put in by
+   * the batch, and not taken out since) or inserted twice. Returns how many removals found their item.
    */
   apply(): number;
 }
@@ -85,7 +90,10 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
   const original = new Map<SequenceItem, { parent: Parent; index: number } | undefined>();
   const placed = new Map<SequenceItem, Placed>();
   const parentOfPlaced = new Map<Placed, Parent>();
-  if (ops.length > FIND_ONE_BY_ONE) findAll(sequence, ops, original);
+  // A batch that removes a group can take items out with it, and then whether an item is in the sequence depends on
+  // the groups above it: those are found too.
+  const removesGroups = ops.some((op) => 'remove' in op && op.remove.kind === 'group');
+  if (ops.length > FIND_ONE_BY_ONE) findAll(sequence, ops, original, removesGroups);
   const find = (item: SequenceItem) => {
     if (!original.has(item)) {
       const where = locate(sequence, item);
@@ -98,24 +106,40 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
     if (!t) touched.set(parent, (t = { removed: new Set(), after: new Map() }));
     return t;
   };
+  /**
+   * Whether `item` is in the sequence at this point of the batch, as it would be had the edits so far been made one by
+   * one: where the batch put it (and did not take it out since), else where it was (unless the batch took it out), and
+   * so on up, for each group above it, while the batch removes groups (otherwise every group above is still there).
+   */
+  const inSequence = (item: SequenceItem): boolean => {
+    for (let at: SequenceItem = item; ; ) {
+      const p = placed.get(at);
+      let parent: Parent;
+      if (p) parent = parentOfPlaced.get(p) as Parent;
+      else {
+        const where = find(at);
+        if (!where || touched.get(where.parent)?.removed.has(at)) return false;
+        parent = where.parent;
+      }
+      if (parent === sequence || !removesGroups) return true;
+      // Items stand in the sequence and in groups only.
+      at = parent as Group;
+    }
+  };
   let removals = 0;
   for (const op of ops) {
     if ('remove' in op) {
+      // Not there (one by one, removeItem would refuse it): skipped.
+      if (!inSequence(op.remove)) continue;
       const p = placed.get(op.remove);
       if (p) {
-        if (!p.removed) removals++;
         p.removed = true;
         placed.delete(op.remove);
-        continue;
-      }
-      const where = find(op.remove);
-      if (!where) continue;
-      const t = touch(where.parent);
-      if (t.removed.has(op.remove)) continue;
-      t.removed.add(op.remove);
+      } else touch((find(op.remove) as { parent: Parent }).parent).removed.add(op.remove);
       removals++;
       continue;
     }
+    if (!inSequence(op.ref)) throw new TaskSequenceError('STEP_NOT_FOUND', `The step ${JSON.stringify(op.ref.attributes.name ?? '')} is not in this sequence.`);
     let parent: Parent;
     let ws: Text | undefined;
     let layout: Layout | undefined;
@@ -126,9 +150,8 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
       ({ ws, layout } = p);
       list = p.after;
     } else {
-      const where = find(op.ref);
-      const t = where && touch(where.parent);
-      if (!where || !t || t.removed.has(op.ref)) throw new TaskSequenceError('STEP_NOT_FOUND', `The step ${JSON.stringify(op.ref.attributes.name ?? '')} is not in this sequence.`);
+      const where = find(op.ref) as { parent: Parent; index: number };
+      const t = touch(where.parent);
       parent = where.parent;
       ws = whitespaceBefore(parent, where.index);
       layout = layoutAt(parent, where.index, unit);
@@ -137,10 +160,12 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
     }
     const group: Placed[] = [];
     for (const node of op.items) {
-      // Not already in the sequence: put in earlier by the batch, or there from the start and not removed since.
+      // Not already in the sequence: put in earlier by the batch, or there from the start, and not taken out since
+      // (itself, or with a group that holds it: then it stays in that group too, as one by one).
       const earlier = placed.get(node);
-      const there = !earlier && mayBeIn(sequence, node) && find(node);
-      if (earlier || (there && !touched.get(there.parent)?.removed.has(node))) throw placedError(node, !!earlier);
+      if (earlier ? inSequence(node) : mayBeIn(sequence, node) && inSequence(node)) throw placedError(node, !!earlier);
+      // Nor still in another document it was read from (one object in two documents).
+      if (!earlier) refuseElsewhere(sequence, node);
       const g: Placed = { node, ws, layout, removed: false, after: [] };
       placed.set(node, g);
       parentOfPlaced.set(g, parent);
@@ -161,19 +186,25 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
  */
 const FIND_ONE_BY_ONE = 8;
 
-/** Where each item the edits name stands, by one walk of the sequence and its groups (items live nowhere else). */
-function findAll(sequence: Sequence, ops: readonly Op[], found: Map<SequenceItem, { parent: Parent; index: number } | undefined>): void {
+/**
+ * Where each item the edits name stands (and each group, with `groups`), by one walk of the sequence and its groups
+ * (items live nowhere else).
+ */
+function findAll(sequence: Sequence, ops: readonly Op[], found: Map<SequenceItem, { parent: Parent; index: number } | undefined>, groups: boolean): void {
   const wanted = new Set<Node>();
   for (const op of ops) wanted.add('remove' in op ? op.remove : op.ref);
-  const todo: Parent[] = [sequence];
+  // Each group with its depth and what the groups in it are compared with (see contains-itself.ts).
+  const todo: [Parent, number, Parent][] = [[sequence, 0, sequence]];
   while (todo.length) {
-    const parent = todo.pop() as Parent;
+    const [parent, depth, checkpoint] = todo.pop() as [Parent, number, Parent];
     const kids = parent.children;
     for (let index = 0; index < kids.length; index++) {
       const c = kids[index] as Node;
       if (!isSequenceItem(c)) continue;
-      if (wanted.has(c) && !found.has(c)) found.set(c, { parent, index });
-      if (c.kind === 'group') todo.push(c);
+      if ((wanted.has(c) || (groups && c.kind === 'group')) && !found.has(c)) found.set(c, { parent, index });
+      if (c.kind !== 'group') continue;
+      if (c === checkpoint) containsItself(c);
+      todo.push([c, depth + 1, checkpointBelow(c, depth + 1, checkpoint)]);
     }
   }
   for (const item of wanted) if (!found.has(item as SequenceItem)) found.set(item as SequenceItem, undefined);
@@ -197,6 +228,7 @@ function rebuild(sequence: Sequence, parent: Parent, t: Touched): void {
       const p = stack.pop() as Placed;
       if (!p.removed) {
         if (p.ws) out.push({ kind: 'text', value: p.ws.value });
+        takeForeignLayout(sequence, p.node);
         layOut(p.node, p.layout);
         out.push(p.node);
         added.push(p.node);

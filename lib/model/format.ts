@@ -2,6 +2,7 @@
  * Layout for inserted nodes: new elements take the indentation and newline style of their neighbours, so a one-line
  * file stays one line and a pretty-printed file stays pretty.
  */
+import { checkpointDepth, containsItself } from './contains-itself.js';
 import { noteInserted } from './item-edits.js';
 import type { Node, Parent, ParentElement, Text } from './types.js';
 
@@ -39,7 +40,10 @@ export function layoutAt(parent: Parent, index: number, unitHint: string): Layou
 // edit. (The unit of a tree does not change under cmts's own edits, which copy it.)
 const units = new WeakMap<Parent, string>();
 
-/** One indentation step of the tree, learnt from the first element whose child elements sit deeper than it. */
+/**
+ * One indentation step of the tree, learnt from the first element whose child elements sit deeper than it. Throws
+ * `INVALID_ARGUMENT` for an element that contains itself, when the search meets one.
+ */
 export function detectIndentUnit(root: Parent): string {
   let unit = units.get(root);
   if (unit === undefined) {
@@ -81,7 +85,11 @@ function learnIndentUnit(root: Parent): string {
     if (frame.indent !== undefined && childIndent !== undefined && childIndent.startsWith(frame.indent) && childIndent.length > frame.indent.length) {
       return childIndent.slice(frame.indent.length);
     }
-    if (hasChildren(child)) stack.push({ node: child, indent: childIndent ?? closingIndent(child), i: 0 });
+    if (!hasChildren(child)) continue;
+    // `stack` is the chain of ancestors: an element among its own descendants (put there by hand) is refused, as the
+    // search for its indentation would not end (see contains-itself.ts).
+    if (child === (stack[checkpointDepth(stack.length)] as { node: Parent }).node) containsItself(child);
+    stack.push({ node: child, indent: childIndent ?? closingIndent(child), i: 0 });
   }
   return '  ';
 }

@@ -67,7 +67,10 @@ function strip(nodes: Node[]): Node[] {
   return out;
 }
 
-/** The document as JSON-ready data (a deep copy: editing it does not touch the document). */
+/**
+ * The document as JSON-ready data (a deep copy: editing it does not touch the document). Throws `INVALID_ARGUMENT` for
+ * a sequence with a node that contains itself (put among its own descendants by hand).
+ */
 export function toModelJson(doc: TaskSequenceDocument, options: ToJsonOptions = {}): ModelJson {
   const sequence = plainCopy(doc.sequence);
   const properties = doc.properties();

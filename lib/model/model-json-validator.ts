@@ -7,6 +7,7 @@
  */
 import type { SchemaError, SchemaValidator } from '../generated/validator.js';
 import { loadSchema, type SchemaTypes, validatorFor } from '../schemas.js';
+import { checkpointBelow, containsItself } from './contains-itself.js';
 
 /** Levels of `children` checked in one call: the reader's default `maxDepth`, well inside what the stack holds. */
 const WHOLE_DEPTH = 256;
@@ -45,11 +46,16 @@ function nestsDeeperThan(root: Record<string, unknown>, limit: number): boolean 
   return false;
 }
 
-/** A node still to check: where it is, found from its parent when a problem needs its path. */
+/**
+ * A node still to check: where it is, found from its parent when a problem needs its path; its depth, and what the
+ * nodes in it are compared with (see contains-itself.ts).
+ */
 interface Place {
   node: unknown;
   parent: Place | undefined;
   index: number;
+  depth: number;
+  checkpoint: unknown;
 }
 
 function pathOf(place: Place): string {
@@ -83,8 +89,16 @@ function problemsOfDeep(validate: Validator, doc: Record<string, unknown>, seque
   const problems: SchemaError[] = [];
   if (!validate({ ...doc, sequence: { ...sequence, children: [] } })) problems.push(...(validate.errors ?? []));
   const todo: Place[] = [];
+  // The sequence is at depth 0. A node that contains itself (no JSON text holds one, a script's data can) is refused:
+  // its check would not end.
   const queueChildren = (children: unknown[], parent: Place | undefined) => {
-    for (let i = children.length - 1; i >= 0; i--) todo.push({ node: children[i], parent, index: i });
+    const depth = (parent?.depth ?? 0) + 1;
+    const checkpoint = parent ? parent.checkpoint : sequence;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const node = children[i];
+      if (node === checkpoint) containsItself(node, 'NOT_A_TASK_SEQUENCE');
+      todo.push({ node, parent, index: i, depth, checkpoint: checkpointBelow(node, depth, checkpoint) });
+    }
   };
   queueChildren(rootChildren(sequence), undefined);
   for (let place = todo.pop(); place; place = todo.pop()) {
@@ -99,7 +113,8 @@ function problemsOfDeep(validate: Validator, doc: Record<string, unknown>, seque
 
 /**
  * Checks JSON against the model schema, like the compiled validator (a type guard, its problems on `errors`), also
- * when the sequence nests deeper than that validator can follow.
+ * when the sequence nests deeper than that validator can follow. Throws `NOT_A_TASK_SEQUENCE` for a sequence with a
+ * node that contains itself (put among its own descendants by a script: no JSON text holds one).
  */
 export function validateModelJson(data: unknown): data is ModelJsonData {
   const whole = validatorFor('task-sequence.schema.json');

@@ -6,6 +6,7 @@
  * link, so any mix of edits stays correct and a run of edits through `mutate.ts` stays O(1) amortised each.
  */
 import { BREAK, visit } from '../visit.js';
+import { checkpointBelow, containsItself } from './contains-itself.js';
 import type { Group, Node, Parent, Sequence, SequenceItem } from './types.js';
 
 const links = new WeakMap<Node | Parent, Parent>();
@@ -59,15 +60,18 @@ function indexIn(parent: Parent, node: Node | Parent): number {
  * the garbage collector — so a leaf (text, a variable, an action) is found by a search of its tree instead.
  */
 function linkChildren(parent: Parent, nodes: readonly Node[]): void {
-  const stack: [Parent, readonly Node[]][] = [[parent, nodes]];
+  // Each parent with its depth below `parent` and what its children are compared with (see contains-itself.ts): a
+  // node among its own descendants is refused, as linking it would not end.
+  const stack: [Parent, readonly Node[], number, Node | Parent][] = [[parent, nodes, 0, parent]];
   while (stack.length) {
-    const [p, kids] = stack.pop() as [Parent, readonly Node[]];
+    const [p, kids, depth, checkpoint] = stack.pop() as [Parent, readonly Node[], number, Node | Parent];
     for (let i = 0; i < kids.length; i++) {
       const n = kids[i] as Node;
       if (!('children' in n)) continue;
+      if (n === checkpoint) containsItself(n);
       links.set(n, p);
       places.set(n, i);
-      if (n.children.length) stack.push([n, n.children]);
+      if (n.children.length) stack.push([n, n.children, depth + 1, checkpointBelow(n, depth + 1, checkpoint)]);
     }
   }
 }
@@ -79,12 +83,17 @@ export function linkedParentOf(node: Node): Parent | undefined {
 
 /** The parent of a leaf under `root`, by searching every parent there (leaves have no links). */
 function searchLeaf(root: Parent, node: Node): { parent: Parent; index: number } | undefined {
-  const todo: Parent[] = [root];
+  // Each parent with its depth and what its children are compared with, as in linkChildren.
+  const todo: [Parent, number, Parent][] = [[root, 0, root]];
   while (todo.length) {
-    const p = todo.pop() as Parent;
+    const [p, depth, checkpoint] = todo.pop() as [Parent, number, Parent];
     const index = p.children.indexOf(node);
     if (index !== -1) return { parent: p, index };
-    for (const c of p.children) if ('children' in c) todo.push(c);
+    for (const c of p.children) {
+      if (!('children' in c)) continue;
+      if (c === checkpoint) containsItself(c);
+      todo.push([c, depth + 1, checkpointBelow(c, depth + 1, checkpoint)]);
+    }
   }
   return undefined;
 }
@@ -95,11 +104,15 @@ function checked(root: Parent, node: Node): { parent: Parent; index: number } | 
   if (!parent) return undefined;
   const index = indexIn(parent, node);
   if (index === -1) return undefined;
+  // Links that go round (set while a node was inside itself, or since) are as stale as missing ones: the climb compares
+  // each parent with one below it (see contains-itself.ts), and the tree is linked again.
   let at: Parent = parent;
-  while (at !== root) {
+  let checkpoint: Parent = parent;
+  for (let depth = 1; at !== root; depth++) {
     const up = links.get(at);
-    if (!up || indexIn(up, at) === -1) return undefined;
+    if (!up || up === checkpoint || indexIn(up, at) === -1) return undefined;
     at = up;
+    checkpoint = checkpointBelow(at, depth, checkpoint);
   }
   return { parent, index };
 }

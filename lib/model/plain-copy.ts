@@ -6,8 +6,12 @@
  * works at any depth the reader accepted. Like JSON it keeps own enumerable string keys in their order, drops the
  * hidden source link of nodes read from a file (a private field), omits `undefined` and functions in objects and
  * writes them as `null` in arrays, and writes a number that is not finite as `null`. The model holds only strings,
- * arrays and plain objects, so `toJSON` methods, dates and cycles (which JSON would throw on) are not expected.
+ * arrays and plain objects, so `toJSON` methods and dates are not expected. A value that contains itself (a node put
+ * inside itself by hand), which JSON throws a TypeError for, is refused with a `TaskSequenceError` (see
+ * `contains-itself.ts`).
  */
+import type { ErrorCode } from '../errors.js';
+import { checkpointBelow, containsItself } from './contains-itself.js';
 
 type Holder = Record<string, unknown> | unknown[];
 
@@ -19,19 +23,39 @@ function shallow(value: unknown): unknown {
   return Array.isArray(value) ? [] : {};
 }
 
-/** A deep copy of JSON-like data, as a JSON round trip makes it, at any depth. */
-export function plainCopy<T>(value: T): T {
+/**
+ * A deep copy of JSON-like data, as a JSON round trip makes it, at any depth. Throws `code` (default
+ * `INVALID_ARGUMENT`) for a value that contains itself.
+ */
+export function plainCopy<T>(value: T, code: ErrorCode = 'INVALID_ARGUMENT'): T {
   const root = shallow(value);
-  // Each entry is a source container and its empty copy; filling the copy queues the containers found inside.
-  const work: Array<[from: object, into: Holder]> = [];
-  if (typeof root === 'object' && root !== null) work.push([value as object, root as Holder]);
-  for (let entry = work.pop(); entry; entry = work.pop()) {
-    const [from, into] = entry;
+  // Filling each copy queues the containers found inside: side by side, the source, its copy, its depth and what the
+  // containers in it are compared with (see contains-itself.ts).
+  const froms: object[] = [];
+  const intos: Holder[] = [];
+  const depths: number[] = [];
+  const checkpoints: object[] = [];
+  if (typeof root === 'object' && root !== null) {
+    froms.push(value as object);
+    intos.push(root as Holder);
+    depths.push(0);
+    checkpoints.push(value as object);
+  }
+  for (let from = froms.pop(); from !== undefined; from = froms.pop()) {
+    const into = intos.pop() as Holder;
+    // The depth of the containers in it.
+    const depth = (depths.pop() as number) + 1;
+    const checkpoint = checkpoints.pop() as object;
     if (Array.isArray(into)) {
       for (const item of from as unknown[]) {
         const copy = shallow(item);
         into.push(copy ?? null);
-        if (typeof copy === 'object' && copy !== null) work.push([item as object, copy as Holder]);
+        if (typeof copy !== 'object' || copy === null) continue;
+        if (item === checkpoint) containsItself(item, code);
+        froms.push(item as object);
+        intos.push(copy as Holder);
+        depths.push(depth);
+        checkpoints.push(checkpointBelow(item as object, depth, checkpoint));
       }
       continue;
     }
@@ -42,7 +66,12 @@ export function plainCopy<T>(value: T): T {
       // An attribute may be named `__proto__`: JSON.parse makes it an own property, and so must the copy.
       if (key === '__proto__') Object.defineProperty(into, key, { value: copy, enumerable: true, writable: true, configurable: true });
       else into[key] = copy;
-      if (typeof copy === 'object' && copy !== null) work.push([item as object, copy as Holder]);
+      if (typeof copy !== 'object' || copy === null) continue;
+      if (item === checkpoint) containsItself(item, code);
+      froms.push(item as object);
+      intos.push(copy as Holder);
+      depths.push(depth);
+      checkpoints.push(checkpointBelow(item as object, depth, checkpoint));
     }
   }
   return root as T;

@@ -2,6 +2,7 @@
  * Finding things in a sequence: steps by type, name or path, their parents and positions, in execution order.
  */
 import { TaskSequenceError } from '../errors.js';
+import { checkpointDepth, containsItself } from './contains-itself.js';
 import { locateByLinks, parentIn } from './parents.js';
 import type { Element, Group, Node, Parent, Sequence, SequenceItem, Step, SubTaskSequence } from './types.js';
 
@@ -151,6 +152,7 @@ function deepItem(node: SequenceItem, listing: Listing, index: number, name: str
  * Every step, group and sub task sequence in execution order (groups before their contents). Costs the number of
  * items at any depth: the `path` and `groups` of an item more than {@link EAGER_DEPTH} groups deep are made when first
  * read, from its group's (the lengths they will have are known, and counted against {@link LIST_LIMITS}, at once).
+ * Throws `INVALID_ARGUMENT` for a group that contains itself (put among its own descendants by hand).
  */
 export function listItems(sequence: Sequence): Located[] {
   const out: Located[] = [];
@@ -182,7 +184,11 @@ export function listItems(sequence: Sequence): Located[] {
       out.push(deepItem(node, at, index, name));
       path = at.prefix + name;
     }
-    if (node.kind === 'group') open.push({ parent: node, prefix: `${path}/`, groups: undefined, up: at, depth: at.depth + 1, counted: false, next: 0 });
+    if (node.kind !== 'group') continue;
+    // A group among its own descendants (put there by hand) would be listed without end: `open` is the chain of its
+    // ancestors, one compared with (see contains-itself.ts).
+    if (node === (open[checkpointDepth(open.length)] as Listing).parent) containsItself(node);
+    open.push({ parent: node, prefix: `${path}/`, groups: undefined, up: at, depth: at.depth + 1, counted: false, next: 0 });
   }
   return out;
 }

@@ -64,14 +64,22 @@ export function refusePlaced(sequence: Sequence, items: readonly SequenceItem[])
       seen.add(item);
     }
     if (mayBeIn(sequence, item) && locate(sequence, item)) throw placedError(item, false);
-    const home = homeElsewhere(sequence, item);
-    if (home && parentIn(home, item)) throw elsewhereError(item);
+    refuseElsewhere(sequence, item);
   }
-  // Accepted: an item read from another document sheds that document's layout (its indentation, and CR LF or LF
-  // between its elements), and is laid out as this one where it goes, as a copyItemTo copy is.
-  const own = sourceOf(sequence);
-  for (const item of items) {
-    const src = sourceOf(item);
-    if (src !== undefined && src !== own) dropLayout(item);
-  }
+  for (const item of items) takeForeignLayout(sequence, item);
+}
+
+/** Throws `INVALID_ARGUMENT` when `item` still stands in another document it was read from (see homeElsewhere). */
+export function refuseElsewhere(sequence: Sequence, item: SequenceItem): void {
+  const home = homeElsewhere(sequence, item);
+  if (home && parentIn(home, item)) throw elsewhereError(item);
+}
+
+/**
+ * An accepted item read from another document sheds that document's layout (its indentation, and CR LF or LF between
+ * its elements), to be laid out as `sequence` is where it goes, as a copyItemTo copy is.
+ */
+export function takeForeignLayout(sequence: Sequence, item: SequenceItem): void {
+  const src = sourceOf(item);
+  if (src !== undefined && src !== sourceOf(sequence)) dropLayout(item);
 }

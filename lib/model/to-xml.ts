@@ -41,7 +41,8 @@ export interface SequenceLayout {
 
 /**
  * The sequence as XML text (a copy is printed; the sequence is not changed). Judged as the document writer judges it:
- * throws `OUTPUT_MALFORMED` for a sequence whose text a reader would refuse or read back as another tree.
+ * throws `OUTPUT_MALFORMED` for a sequence whose text a reader would refuse or read back as another tree, and for one
+ * with a node that contains itself (put among its own descendants by hand), which has no end to print.
  */
 export function sequenceToXml(sequence: Sequence, options: SequenceLayout = {}): string {
   return printSequence(sequence, options, true);
@@ -49,7 +50,8 @@ export function sequenceToXml(sequence: Sequence, options: SequenceLayout = {}):
 
 /** {@link sequenceToXml}, judged or (`checked` false) printed as it is, for a caller that judges the text itself. */
 export function printSequence(sequence: Sequence, options: SequenceLayout, checked: boolean): string {
-  const copy = plainCopy(sequence);
+  // Refused as the printer refuses it (a copy of the tree is printed, so the copy meets the node first).
+  const copy = plainCopy(sequence, 'OUTPUT_MALFORMED');
   // The values and the layout say each line end as an LF; the printer writes it as the newline asked for, or the file's.
   let newline = options.newline;
   if (!hasLayout(copy.children)) {

@@ -4,6 +4,7 @@
  * when the CCMCertFix step before it does (R14).
  */
 import { conditionOf, describeCondition } from '../model/conditions.js';
+import { checkpointBelow, containsItself } from '../model/contains-itself.js';
 import { isElement, type Located } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, STEP_TYPES } from '../model/steps.js';
 import type { Attributes, Condition, Element, SequenceItem, Step } from '../model/types.js';
@@ -65,9 +66,11 @@ function sameAttributes(a: Attributes, b: Attributes): boolean {
  * whitespace and comments aside. Operators nest as deep as the reader allows, so the trees are walked from a stack.
  */
 export function sameCondition(a: Condition, b: Condition): boolean {
-  const todo: [Element, Element][] = [[a, b]];
+  // Each pair with its depth and what the elements of `a`'s side in it are compared with (see contains-itself.ts): an
+  // element of `a` inside itself is refused, as the comparison with an equal loop in `b` would not end.
+  const todo: [Element, Element, number, Element][] = [[a, b, 0, a]];
   for (let pair = todo.pop(); pair; pair = todo.pop()) {
-    const [x, y] = pair;
+    const [x, y, depth, checkpoint] = pair;
     if (x.kind !== y.kind || x.tag !== y.tag || !sameAttributes(x.attributes, y.attributes)) return false;
     if ('value' in x || 'value' in y) {
       if (!('value' in x) || !('value' in y) || x.value !== y.value) return false;
@@ -76,7 +79,10 @@ export function sameCondition(a: Condition, b: Condition): boolean {
     const xs = x.children.filter(isElement);
     const ys = y.children.filter(isElement);
     if (xs.length !== ys.length) return false;
-    xs.forEach((c, i) => todo.push([c, ys[i] as Element]));
+    xs.forEach((c, i) => {
+      if (c === checkpoint) containsItself(c);
+      todo.push([c, ys[i] as Element, depth + 1, checkpointBelow(c, depth + 1, checkpoint)]);
+    });
   }
   return true;
 }

@@ -3,6 +3,7 @@
  * search box. Read from the step's properties, command line and condition; `%NAME%` anywhere counts as a read.
  */
 import { conditionOf, expressionParameters } from '../model/conditions.js';
+import { checkpointBelow, containsItself } from '../model/contains-itself.js';
 import type { Node, SequenceItem } from '../model/types.js';
 import { getAction, variables } from '../model/variables.js';
 import { compareNames } from '../name-order.js';
@@ -35,17 +36,28 @@ function readsIn(text: string, into: Set<string>): void {
  * allows, so the walk keeps its own stack (operands still to visit, the next on top) instead of recursing.
  */
 function conditionReads(nodes: Node[], into: Set<string>): void {
-  const todo = [...nodes].reverse();
-  for (let n = todo.pop(); n; n = todo.pop()) {
+  // Each operand with its depth and what the operands in it are compared with (see contains-itself.ts).
+  const todo: [Node, number, Node][] = nodes.map((n): [Node, number, Node] => [n, 1, n]).reverse();
+  for (let next = todo.pop(); next; next = todo.pop()) {
+    const [n, depth, checkpoint] = next;
     if (n.kind === 'expression') {
       const p = expressionParameters(n);
       if (n.attributes.type === 'SMS_TaskSequence_VariableConditionExpression' && p.Variable) into.add(p.Variable);
       for (const v of Object.values(p)) readsIn(v, into);
-    } else if (n.kind === 'operator') for (let i = n.children.length - 1; i >= 0; i--) todo.push(n.children[i] as Node);
+    } else if (n.kind === 'operator') {
+      for (let i = n.children.length - 1; i >= 0; i--) {
+        const c = n.children[i] as Node;
+        if (c === checkpoint) containsItself(c);
+        todo.push([c, depth + 1, checkpointBelow(c, depth + 1, checkpoint)]);
+      }
+    }
   }
 }
 
-/** The variables and packages a step or group uses, each list sorted without duplicates. */
+/**
+ * The variables and packages a step or group uses, each list sorted without duplicates. Throws `INVALID_ARGUMENT` for
+ * an operator of its condition that contains itself.
+ */
 export function itemUsage(item: SequenceItem): ItemUsage {
   const sets = new Set<string>();
   const reads = new Set<string>();

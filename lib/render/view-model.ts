@@ -5,6 +5,8 @@
  * renderers read, and flattenItems; build-sequence-view.ts builds it from a document.
  */
 import type { Issue } from '../errors.js';
+import { checkpointBelow, containsItself } from '../model/contains-itself.js';
+import { shownValue } from '../shown-value.js';
 import type { SequenceItem } from '../model/types.js';
 import type { Setting } from './key-settings.js';
 
@@ -124,14 +126,28 @@ export interface ViewOptions {
  */
 export const NUMBER_LEVELS = 20;
 
-/** Every item of a view, depth first (groups before their contents). */
+/**
+ * Every item of a view, depth first (groups before their contents). Throws `INVALID_ARGUMENT` for an item among its
+ * own children (a view is plain data: a script can make one).
+ */
 export function flattenItems(items: ItemView[]): ItemView[] {
   const out: ItemView[] = [];
-  // Iterative for the same reason as buildSequenceView; children are pushed last first to keep pre-order.
+  // Iterative for the same reason as buildSequenceView; children are pushed last first to keep pre-order. Beside each
+  // item, its depth and what the items in it are compared with (see contains-itself.ts); a top item is at depth 1.
   const stack = items.slice().reverse();
+  const depths = stack.map(() => 1);
+  const checkpoints = stack.slice();
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const depth = depths.pop() as number;
+    const checkpoint = checkpoints.pop() as ItemView;
     out.push(item);
-    for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i] as ItemView);
+    for (let i = item.children.length - 1; i >= 0; i--) {
+      const child = item.children[i] as ItemView;
+      if (child === checkpoint) containsItself(child, 'INVALID_ARGUMENT', `The item ${shownValue(child.id, '"')} of the view`);
+      stack.push(child);
+      depths.push(depth + 1);
+      checkpoints.push(checkpointBelow(child, depth + 1, checkpoint));
+    }
   }
   return out;
 }

@@ -8,6 +8,8 @@ import { catalogEntry, catalogEntryByName } from '../catalog/catalog.js';
 import { isCurrentBranch, type Release } from '../catalog/versions.js';
 import { TaskSequenceError } from '../errors.js';
 import { buildCondition } from '../model/condition-builder.js';
+import { checkpointDepth, containsItself } from '../model/contains-itself.js';
+import { shownValue } from '../shown-value.js';
 import type { Attributes, Group, Node, SequenceItem, Step, SubTaskSequence, Variable } from '../model/types.js';
 import type { TextGroup, TextItem, TextStep, TextVariable } from './text-types.js';
 
@@ -135,7 +137,12 @@ export function buildTextItems(items: readonly TextItem[], release: Release): Se
       if (item.condition) children.push(buildCondition(...item.condition));
       const group: Group = { kind: 'group', tag: 'group', attributes: item.attributes ? { ...item.attributes } : attributes, children };
       frame.out.push(group);
-      stack.push({ items: item.steps ?? [], next: 0, out: children });
+      // `stack` is the chain of the lists above: a group whose steps are one of them (text data a script made; fromYaml
+      // refuses the alias that would make one) contains itself, and would be built without end (see contains-itself.ts).
+      const steps = item.steps ?? [];
+      const above = stack[checkpointDepth(stack.length)] as { items: readonly TextItem[] };
+      if (steps === above.items) containsItself(item, 'INVALID_ARGUMENT', `The group ${shownValue(item.group, '"')}`);
+      stack.push({ items: steps, next: 0, out: children });
     } catch (e) {
       // The item being built in each frame is the one before its next: the path is made only when it is needed.
       if (e instanceof TaskSequenceError && !TEXT_PATH.has(e)) TEXT_PATH.set(e, stack.flatMap((f) => ['steps', f.next - 1]));

@@ -64,7 +64,13 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
     value = yaml.toJS() as unknown;
     valid = validate(value);
   } catch (e) {
-    if (e instanceof RangeError && /call stack/i.test(e.message)) throw tooDeepToCompose(0);
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      // An alias inside the node its anchor names makes a value that contains itself (the library makes one), which
+      // the schema's check follows without end: not too deep, but endless.
+      const loop = value === undefined ? undefined : aliasInsideItsAnchor(yaml);
+      if (loop) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: the alias *${loop.name} is inside the value its anchor &${loop.name} names, so that value contains itself.`, place(loop.at));
+      throw tooDeepToCompose(0);
+    }
     // The library refuses aliases that would expand to far more than the text (the "billion laughs") with an untyped
     // ReferenceError; it is the text's size that is wrong, so it is refused as such, at its first alias.
     if (e instanceof ReferenceError && /alias/i.test(e.message)) {
@@ -102,6 +108,27 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
     if (e instanceof TaskSequenceError && path) Object.assign(e, at(path));
     throw e;
   }
+}
+
+/**
+ * The first alias inside the value its anchor names, and where it is; undefined when there is none, or when the text
+ * is too deep to look (the library's walk recurses). Looked for only once a value has overflowed the call stack.
+ */
+function aliasInsideItsAnchor(yaml: Document.Parsed): { name: string; at: number } | undefined {
+  let found: { name: string; at: number } | undefined;
+  try {
+    visit(yaml, {
+      Alias: (_key, node, path) => {
+        const target = node.resolve(yaml);
+        if (target === undefined || !path.includes(target)) return undefined;
+        found = { name: node.source, at: node.range?.[0] ?? 0 };
+        return visit.BREAK;
+      },
+    });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+  }
+  return found;
 }
 
 const hex = (c: string) => (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');

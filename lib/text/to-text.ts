@@ -14,6 +14,7 @@ import { uncarriedContainer } from '../containers/uncarried.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { type LinePos, TaskSequenceError } from '../errors.js';
 import { conditionOf } from '../model/conditions.js';
+import { checkpointBelow, checkpointDepth, containsItself } from '../model/contains-itself.js';
 import { type ConditionOperand, readCondition } from '../model/condition-builder.js';
 import { referenceList } from '../model/mutate.js';
 import { isSequenceItem } from '../model/query.js';
@@ -158,7 +159,9 @@ function stepText(step: Step | SubTaskSequence, release: Release): TextStep {
  */
 function itemsText(parent: Sequence | Group, release: Release): TextItem[] {
   const top: TextItem[] = [];
-  const stack: { items: SequenceItem[]; next: number; out: TextItem[]; path: string; group?: TextGroup }[] = [{ items: parent.children.filter(isSequenceItem), next: 0, out: top, path: '' }];
+  const stack: { parent: Sequence | Group; items: SequenceItem[]; next: number; out: TextItem[]; path: string; group?: TextGroup }[] = [
+    { parent, items: parent.children.filter(isSequenceItem), next: 0, out: top, path: '' },
+  ];
   for (let frame = stack.at(-1); frame; frame = stack.at(-1)) {
     const item = frame.items[frame.next++];
     if (item === undefined) {
@@ -179,7 +182,10 @@ function itemsText(parent: Sequence | Group, release: Release): TextItem[] {
     if (item.attributes.continueOnError === 'true') standard.continueOnError = 'true';
     common(item, g, standard);
     frame.out.push(g);
-    stack.push({ items: item.children.filter(isSequenceItem), next: 0, out: [], path, group: g });
+    // `stack` is the chain of the group's ancestors: one inside itself (put there by hand) is refused, as its text
+    // would have no end (see contains-itself.ts).
+    if (item === (stack[checkpointDepth(stack.length)] as { parent: Sequence | Group }).parent) containsItself(item);
+    stack.push({ parent: item, items: item.children.filter(isSequenceItem), next: 0, out: [], path, group: g });
   }
   return top;
 }
@@ -232,7 +238,10 @@ function packageSchema(doc: TaskSequenceDocument, root: Element, text: TextSeque
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-/** The document in the text form (plain data; see {@link toYaml} for the YAML text). */
+/**
+ * The document in the text form (plain data; see {@link toYaml} for the YAML text). Throws `INVALID_ARGUMENT` for what
+ * the text form cannot carry, and for a node that contains itself (put among its own descendants by hand).
+ */
 export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
   assertCarried(doc.sequence, '');
   const release = sequenceRelease(doc.sequence, doc.container);
@@ -281,16 +290,20 @@ export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
  */
 export const MAX_YAML_GROUP_DEPTH = 1000;
 
-/** How deep the groups of `sequence` nest (0: none). Iterative. */
+/**
+ * How deep the groups of `sequence` nest (0: none). Iterative; a group inside itself is refused (`INVALID_ARGUMENT`):
+ * each list of children is compared with one of the lists above it (see contains-itself.ts).
+ */
 function groupDepth(sequence: Sequence): number {
   let deepest = 0;
-  const todo: [readonly Node[], number][] = [[sequence.children, 0]];
+  const todo: [readonly Node[], number, readonly Node[]][] = [[sequence.children, 0, sequence.children]];
   while (todo.length) {
-    const [children, depth] = todo.pop() as [readonly Node[], number];
+    const [children, depth, checkpoint] = todo.pop() as [readonly Node[], number, readonly Node[]];
     for (const c of children) {
       if (c.kind !== 'group') continue;
       if (depth + 1 > deepest) deepest = depth + 1;
-      todo.push([c.children, depth + 1]);
+      if (c.children === checkpoint) containsItself(c);
+      todo.push([c.children, depth + 1, checkpointBelow(c.children, depth + 1, checkpoint)]);
     }
   }
   return deepest;

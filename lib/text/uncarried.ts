@@ -7,6 +7,7 @@
 import { describeMarkup as markup } from '../containers/uncarried.js';
 import { isXmlSpace } from '../diff/canonical-xml.js';
 import { buildCondition, readCondition } from '../model/condition-builder.js';
+import { checkpointDepth, containsItself } from '../model/contains-itself.js';
 import { isElement, isSequenceItem } from '../model/query.js';
 import type { Condition, Group, Node, ReferenceList, Sequence, Step, SubTaskSequence, VariableList } from '../model/types.js';
 
@@ -38,6 +39,9 @@ function conditionKey(root: Node): string {
   const stack: { n: Node & { children: Node[] }; i: number; keys: string[] }[] = [];
   const open = (n: Node): string | undefined => {
     if (!('children' in n) || !('attributes' in n)) return leafKey(n);
+    // `stack` is the chain of ancestors: an element among its own descendants (put there by hand) is refused, as its
+    // key would have no end (see contains-itself.ts).
+    if (stack.length > 0 && n === (stack[checkpointDepth(stack.length)] as (typeof stack)[number]).n) containsItself(n);
     stack.push({ n, i: 0, keys: [] });
     return undefined;
   };

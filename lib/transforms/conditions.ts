@@ -5,10 +5,24 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { expressionParameters } from '../model/conditions.js';
+import { checkpointBelow, containsItself } from '../model/contains-itself.js';
 import { detectIndentUnit, layoutAt, layOut, whitespaceBefore } from '../model/format.js';
 import { plainCopy } from '../model/plain-copy.js';
 import type { Located } from '../model/query.js';
-import type { Condition, Group, Node, Step } from '../model/types.js';
+import type { Condition, Group, Node, Operator, Step } from '../model/types.js';
+
+/**
+ * A list of operands still to look at: the children of a condition or operator, their depth, and the list the lists
+ * in them are compared with (see contains-itself.ts).
+ */
+type Operands = [children: readonly Node[], depth: number, checkpoint: readonly Node[]];
+
+/** The operands of `operator`, found in `above`; throws `INVALID_ARGUMENT` when the operator contains itself. */
+function operandsOf(operator: Operator, above: Operands): Operands {
+  const [, depth, checkpoint] = above;
+  if (operator.children === checkpoint) containsItself(operator);
+  return [operator.children, depth + 1, checkpointBelow(operator.children, depth + 1, checkpoint)];
+}
 
 /**
  * `copy` when a condition tests only variables the sequence or the administrator sets (the same before and after
@@ -17,13 +31,14 @@ import type { Condition, Group, Node, Step } from '../model/types.js';
  */
 export function conditionMode(condition: Condition): 'copy' | 'wrap' {
   // Iterative: operators nest as deep as the reader allows.
-  const todo: Node[][] = [condition.children];
+  const todo: Operands[] = [[condition.children, 0, condition.children]];
   while (todo.length) {
-    for (const n of todo.pop() as Node[]) {
+    const operands = todo.pop() as Operands;
+    for (const n of operands[0]) {
       if (n.kind === 'expression') {
         const variable = expressionParameters(n).Variable ?? '';
         if (n.attributes.type !== 'SMS_TaskSequence_VariableConditionExpression' || variable.startsWith('_')) return 'wrap';
-      } else if (n.kind === 'operator') todo.push(n.children);
+      } else if (n.kind === 'operator') todo.push(operandsOf(n, operands));
     }
   }
   return 'copy';
@@ -32,13 +47,14 @@ export function conditionMode(condition: Condition): 'copy' | 'wrap' {
 /** The names of the task sequence variables a condition tests, in lower case (variable names ignore case). */
 export function testedVariables(condition: Condition): Set<string> {
   const names = new Set<string>();
-  const todo: Node[][] = [condition.children];
+  const todo: Operands[] = [[condition.children, 0, condition.children]];
   while (todo.length) {
-    for (const n of todo.pop() as Node[]) {
+    const operands = todo.pop() as Operands;
+    for (const n of operands[0]) {
       if (n.kind === 'expression' && n.attributes.type === 'SMS_TaskSequence_VariableConditionExpression') {
         const variable = expressionParameters(n).Variable;
         if (variable !== undefined) names.add(variable.toLowerCase());
-      } else if (n.kind === 'operator') todo.push(n.children);
+      } else if (n.kind === 'operator') todo.push(operandsOf(n, operands));
     }
   }
   return names;
@@ -55,13 +71,16 @@ export function copyCondition(condition: Condition): Condition {
  */
 export function reindent(node: Node, unit: string, remove = false): void {
   const outdent = new RegExp(`\\n${unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g');
-  const todo: Node[] = [node];
-  for (let at = todo.pop(); at; at = todo.pop()) {
+  // Each node with its depth and what the nodes in it are compared with (see contains-itself.ts).
+  const todo: [Node, number, Node][] = [[node, 0, node]];
+  for (let next = todo.pop(); next; next = todo.pop()) {
+    const [at, depth, checkpoint] = next;
     if (!('children' in at)) continue;
     for (const c of at.children) {
       if (c.kind === 'text' && /^[ \t\r\n]*$/.test(c.value) && /\n/.test(c.value)) {
         c.value = remove ? c.value.replace(outdent, '\n') : c.value.replace(/\n/g, `\n${unit}`);
-      } else todo.push(c);
+      } else if (c === checkpoint) containsItself(c);
+      else todo.push([c, depth + 1, checkpointBelow(c, depth + 1, checkpoint)]);
     }
   }
 }

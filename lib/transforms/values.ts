@@ -5,7 +5,7 @@
 import { printable, TaskSequenceError } from '../errors.js';
 import { assertValid, type SchemaFile } from '../schemas.js';
 import { shownValue } from '../shown-value.js';
-import { nestsDeeperThan } from '../nesting.js';
+import { nestingOf } from '../nesting.js';
 
 /** A ConfigMgr package ID: a three-character site code and five hexadecimal digits, upper case (ABC00010). */
 export const PACKAGE_ID = /^[A-Z0-9]{3}[0-9A-F]{5}$/;
@@ -127,8 +127,10 @@ export function plainOptions(options: unknown, what: string): Record<string, unk
     // Defined, not assigned: assigning a "__proto__" key (JSON.parse makes one an own property) would set the
     // copy's prototype, and the schema and the transform would take its properties for the caller's options.
     const given: unknown = d.value;
-    if (typeof given === 'object' && given !== null && nestsDeeperThan(given, MAX_OPTION_DEPTH)) {
-      throw new TaskSequenceError('OPTIONS_INVALID', `The ${what} option ${key} is nested more than ${MAX_OPTION_DEPTH} levels deep (or holds itself); no option is.`);
+    const nesting = typeof given === 'object' && given !== null ? nestingOf(given, MAX_OPTION_DEPTH) : 'within';
+    if (nesting === 'itself') throw new TaskSequenceError('OPTIONS_INVALID', `The ${what} option ${key} contains itself (an object among its own contents); no option does.`);
+    if (nesting === 'deeper') {
+      throw new TaskSequenceError('OPTIONS_INVALID', `The ${what} option ${key} is nested more than ${MAX_OPTION_DEPTH} levels deep (or contains itself further down); no option is.`);
     }
     let value = given;
     try {
