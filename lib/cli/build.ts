@@ -11,6 +11,7 @@ import type { CliIo } from './io.js';
 import { planTargets } from './output-targets.js';
 import { EXIT } from './exit.js';
 import { readBack } from './read-back.js';
+import { textInput } from './text-input.js';
 
 /** The command's --help text. */
 export const HELP = `NAME
@@ -74,7 +75,7 @@ export function run(argv: string[], io: CliIo): number {
   try {
     // --max-bytes/--max-nodes/--max-depth, checked by startCommand (only those given; the text's own defaults else).
     const { maxBytes, maxNodes, maxDepth } = io.readLimits ?? {};
-    const text = Buffer.from(io.readFile(input, maxBytes)).toString('utf8').replace(/^\uFEFF/, '');
+    const text = textInput(io.readFile(input, maxBytes), input, 'NOT_A_TASK_SEQUENCE');
     const container = str(p, 'container') as ContainerKind | undefined;
     const doc = fromYaml(text, { ...(container && { container }), ...(maxNodes !== undefined && { maxNodes }), ...(maxDepth !== undefined && { maxDepth }) });
     const bytes = writeTaskSequence(doc);
