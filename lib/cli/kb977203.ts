@@ -123,12 +123,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       } catch (e) {
         r = { outcomes: [failedInput(input, e)] };
       }
+      // The review page's old content (undefined: there was none), once this run has written it.
+      let pageBefore: Uint8Array | undefined | null = null;
       const kept = r.outcomes.find((o): o is Extract<Outcome, { result: Kb977203CommandResult }> => 'result' in o);
       if (kept?.doc) {
         try {
           const { renderComparison } = await import('../render/render-sequence.js');
           const maxItems = maxItemsOf(p);
           const page = renderComparison(original, kept.doc, { source: `${kept.input} with KB977203${dryRun ? ' (dry run)' : ''}`, ...(maxItems !== undefined && { maxItems }) });
+          // What was there, to give back if the result cannot be written after all (the page would describe a
+          // change that was not made).
+          pageBefore = io.kindOf(html) === 'file' ? io.readFile(html) : undefined;
           io.writeFileAtomic(html, Buffer.from(page, 'utf8'));
         } catch (e) {
           if (!(e instanceof TaskSequenceError)) throw e;
@@ -138,6 +143,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       try {
         done(input, 0, commitFile(r, target, io));
       } catch (e) {
+        if (pageBefore !== null) takeBackPage(io, html, pageBefore);
         done(input, 0, [failedInput(input, e)]);
       }
     } else {
@@ -183,4 +189,18 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     for (const o of outcomes) writeHuman(o, io, mode);
   }
   return mode === 'check' && results.some((r) => r.report.changed) ? EXIT.failed : EXIT.ok;
+}
+
+/**
+ * Undoes the review page of a run whose result could not be written: the page is removed, or given back what it held.
+ * An undo that fails is said on standard error (the run has failed already; its status says so).
+ */
+function takeBackPage(io: CliIo, html: string, before: Uint8Array | undefined): void {
+  try {
+    if (before !== undefined) io.writeFileAtomic(html, before);
+    else if (io.removeFile) io.removeFile(html);
+    else throw new TaskSequenceError('IO_ERROR', 'this run cannot remove files');
+  } catch (e) {
+    io.stderr.write(`cmts kb977203: the review page ${html} describes a result that was not written, and could not be taken back: ${e instanceof Error ? e.message : String(e)}\n`);
+  }
 }
