@@ -71,7 +71,7 @@ export function run(argv: string[], io: CliIo): number {
   if (typeof p === 'number') return p;
   const input = p.positionals[0] as string;
   // The shared output checks: -o into an existing folder, never onto the input (a UsageError is exit 2).
-  const target = planTargets([input], { output: str(p, 'output') }, io)(input);
+  const target = planTargets([input], { output: str(p, 'output'), hasOutDir: false }, io)(input);
   try {
     // --max-bytes/--max-nodes/--max-depth, checked by startCommand (only those given; the text's own defaults else).
     const { maxBytes, maxNodes, maxDepth } = io.readLimits ?? {};

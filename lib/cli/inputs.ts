@@ -99,6 +99,8 @@ export function expandInputs(args: string[], io: CliIo, extensions: readonly str
   const looked = extensions.map((x) => `*${x}`).join(', ');
   for (const arg of args) {
     if (arg === '-') files.push(arg);
+    // '' names no file (a script's empty variable): said as the usage error it is, not "Cannot read : no such file".
+    else if (arg === '') throw new UsageError("'' names no input file (an empty argument: a variable with nothing in it?).");
     else if (hasGlob(arg)) {
       const norm = spellGlob(arg, path);
       const firstGlob = norm.search(/[*?]/);

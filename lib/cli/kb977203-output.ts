@@ -223,6 +223,7 @@ export function humanReport(r: Kb977203CommandResult, mode?: Mode): string {
   if (r.dryRun && r.output === null && !('diff' in r)) lines.push(report.changed ? `check: ${report.changes.length} change(s) needed; nothing written.` : 'check: everything in place.');
   else if (r.dryRun) lines.push(report.changed ? `dry run: ${report.changes.length} change(s) would be made; nothing written.` : `dry run: ${unchanged}; nothing would change.`);
   else if (!report.changed) lines.push(r.written ? `${unchanged}; wrote an unchanged copy to ${r.output}.` : `${unchanged}; nothing to write.`);
+  else if (!r.written && r.output === '-') lines.push(`standard output was closed before all of the result was written (${report.changes.length} change(s)).`);
   else lines.push(`wrote ${r.output === '-' ? 'standard output' : r.output} (${report.changes.length} change(s)).`);
   // Each line as printable writes it: a step name or a value from the file may hold a control character.
   return `${lines.map(printable).join('\n')}\n`;

@@ -16,6 +16,8 @@ export interface TargetRequest {
   inPlace?: boolean | undefined;
   /** The file name a result gets in `--out-dir` (default: the input's own name). */
   nameFor?: (input: string) => string;
+  /** Whether the command has `--out-dir` to suggest (`build` writes one result: it has not); default true. */
+  hasOutDir?: boolean;
   /**
    * Files the run writes besides its results (`--report`, `--html`, an index page), with the option that names each:
    * none may be an input (even with `--in-place`), a result's target, or another of them.
@@ -104,10 +106,11 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
   const targetOf: TargetOf = (input) => (inPlace ? input : outDir !== undefined ? join(outDir, nameFor(input)) : output);
   if (output !== undefined && output !== '-') {
     const kind = io.kindOf(output);
-    if (kind === 'dir') throw new UsageError(`-o ${output} is a folder; give a file name, or use --out-dir ${output}.`);
+    const orOutDir = request.hasOutDir === false ? '' : `, or use --out-dir ${output}`;
+    if (kind === 'dir') throw new UsageError(`-o ${output} is a folder; give a file name${orOutDir}.`);
     // `-o out/` when out/ does not exist: it names a folder all the same, which the write found out only once the
     // input was done, saying "a part of the path is a file, not a folder".
-    if (endsWithSeparator(output)) throw new UsageError(`-o ${output} names a folder (it ends with a slash); give a file name, or use --out-dir ${output}.`);
+    if (endsWithSeparator(output)) throw new UsageError(`-o ${output} names a folder (it ends with a slash); give a file name${orOutDir}.`);
     // Under --json, -o - is refused too (standard output holds the report): the way out is a file.
     checkNotDescriptor(`-o ${output}`, output, request.json ? 'give -o <file> (with --json, standard output holds the report)' : 'give -o - for standard output');
     const folder = dirname(output);
