@@ -11,7 +11,7 @@ import { INPUT_EXTENSIONS, walk } from './inputs.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './exit.js';
 import { errorRecord, inputFailure, type JsonReport, printErrorJson, printJson, reportFailure, reportInternalError } from './json-report.js';
-import { loadOne } from './load.js';
+import { type Loaded, loadDocuments } from './load.js';
 
 /** The command's --help text. */
 export const HELP = `NAME
@@ -29,7 +29,9 @@ DESCRIPTION
     two groups of one name is told by position (1.2: item 2 inside the first top-level item; position and
     fromPosition under --json).
     With two folders, compares them like diff -r: files (.xml, .zip) are paired by their path below each
-    folder, and a file on one side only is reported as "Only in <folder>: <path>".
+    folder, and a file on one side only is reported as "Only in <folder>: <path>". An export .zip of several
+    sequences is compared sequence by sequence, each with its namesake (a.zip!SMS_TaskSequencePackage/<ID>/...).
+    Items of one path (steps of one name in a group) are named by position too: "(item 1.2)", at under --json.
 
 OPTIONS
     --json       print {"results": [{"input", "a", "b", "status", "differences"} | {"input", "error"}], "summary"}
@@ -68,6 +70,27 @@ function relativeFiles(io: CliIo, dir: string): Map<string, string> {
 const LINES_AT_A_TIME = 4096;
 
 /** Runs `cmts diff`. */
+/** Two sequences to compare (one may be missing: a sequence of an export .zip on one side only), and what names them. */
+interface SequencePair {
+  input: string;
+  part: string;
+  a: Loaded | undefined;
+  b: Loaded | undefined;
+}
+
+/**
+ * The sequences of two inputs, paired: a file of one sequence with a file of one sequence, whatever each is; otherwise
+ * (an export .zip of a parent and its child sequences) each sequence with the one the other input holds under the
+ * same name inside it (`SMS_TaskSequencePackage/<ID>/object.xml`), and one on one side only as such.
+ */
+function sequencePairs(left: Loaded[], right: Loaded[], name: string): SequencePair[] {
+  if (left.length === 1 && right.length === 1) return [{ input: name, part: '', a: left[0], b: right[0] }];
+  const part = (l: Loaded) => (l.label.includes('!') ? l.label.slice(l.label.indexOf('!') + 1) : '');
+  const byPart = (ls: Loaded[]) => new Map(ls.map((l) => [part(l), l]));
+  const [a, b] = [byPart(left), byPart(right)];
+  return [...new Set([...a.keys(), ...b.keys()])].sort().map((key) => ({ input: key === '' ? name : `${name}!${key}`, part: key, a: a.get(key), b: b.get(key) }));
+}
+
 export function run(argv: string[], io: CliIo): number {
   try {
     return compare(argv, io);
@@ -141,11 +164,18 @@ function compare(argv: string[], io: CliIo): number {
       continue;
     }
     try {
-      const [da, db] = [loadOne(io, fa).doc, loadOne(io, fb).doc];
-      const diff = diffWithPlaces(da, db);
-      const differences = diff.entries;
-      results.push({ input: name, a: fa, b: fb, status: differences.length ? 'different' : 'same', differences });
-      if (differences.length) printLines([`--- ${fa}`, `+++ ${fb}`, ...formatDifferences(differences, insideGroup(da, db, diff))]);
+      for (const pair of sequencePairs(loadDocuments(io, fa), loadDocuments(io, fb), name)) {
+        if (pair.a === undefined || pair.b === undefined) {
+          print(`Only in ${pair.a === undefined ? fb : fa}: ${pair.part}\n`);
+          results.push({ input: pair.input, a: pair.a?.label ?? null, b: pair.b?.label ?? null, status: pair.a === undefined ? 'only-in-b' : 'only-in-a', differences: [] });
+          continue;
+        }
+        const [da, db] = [pair.a.doc, pair.b.doc];
+        const diff = diffWithPlaces(da, db);
+        const differences = diff.entries;
+        results.push({ input: pair.input, a: pair.a.label, b: pair.b.label, status: differences.length ? 'different' : 'same', differences });
+        if (differences.length) printLines([`--- ${pair.a.label}`, `+++ ${pair.b.label}`, ...formatDifferences(differences, insideGroup(da, db, diff))]);
+      }
     } catch (e) {
       trouble = true;
       const err = inputFailure(e);
@@ -158,7 +188,7 @@ function compare(argv: string[], io: CliIo): number {
   if (json) {
     printJson(io.stdout, {
       results,
-      summary: { pairs: pairs.length, different: count('different'), onlyInA: count('only-in-a'), onlyInB: count('only-in-b'), failed: results.filter((r) => 'error' in r).length },
+      summary: { pairs: results.length, different: count('different'), onlyInA: count('only-in-a'), onlyInB: count('only-in-b'), failed: results.filter((r) => 'error' in r).length },
     });
   }
   if (trouble) return 2;
