@@ -119,7 +119,9 @@ export function run(argv: string[], io: CliIo): number {
     // The index is written into --out-dir too, so it is checked like a page: never onto an input. A page's planned
     // name is the one it gets when nothing else is taken (an input named index.xml is planned as index-2.html, as
     // it is written).
-    const nameFor = (i: string) => pageName(i, undefined, format, new Set());
+    // An export .zip's pages are named by package ID (`export-CM100031.html`), which only its reading tells: planned
+    // under a name no page of another input can have, it is not taken for a clash with `export.xml`'s page.
+    const nameFor = (i: string) => (/\.zip$/i.test(i) ? `${stemOf(i, undefined)}-(package ID).${format}` : pageName(i, undefined, format, new Set()));
     const alsoWritten = outDir === undefined ? [] : [{ option: '--out-dir index', path: join(outDir, `index.${format}`) }];
     for (const group of compare ? inputs.map((i) => [i]) : [inputs]) planTargets(group, { output, outDir, nameFor, alsoWritten }, io);
   } catch (e) {

@@ -31,6 +31,13 @@ describe('cmts render', { timeout: 60_000 }, () => {
     expect(text(m, 'md/index.md')).toContain('| [Windows 7 Refresh](refresh.md) | in/refresh.xml |');
   });
 
+  it('an export .zip and an .xml of one base name are no clash: the .zip\'s pages are named by package ID', async () => {
+    const zip = readFileSync(resolve('test/fixtures/zip/export.zip'));
+    const m = memoryIo({ 'in/export.zip': zip, 'in/export.xml': example('refresh-2007.xml') });
+    expect(await main(['render', 'in', '--out-dir', 'out'], m.io), m.stderr).toBe(0);
+    expect(m.writes.sort()).toEqual(['out/export-CM100031.html', 'out/export.html', 'out/index.html']);
+  });
+
   it('several sequences without --out-dir is a usage error, and nothing is written', async () => {
     const m = memoryIo({ 'a.xml': example('refresh-2007.xml'), 'b.xml': example('refresh-2007.xml') });
     expect(await main(['render', 'a.xml', 'b.xml', '-o', 'x.html'], m.io)).toBe(2);
