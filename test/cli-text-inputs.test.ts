@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../lib/cli/main.js';
+import { TaskSequenceError } from '../lib/errors.js';
 import { memoryIo } from './helpers/memory-io.js';
 
 const TS = readFileSync(resolve('examples/refresh-2007.xml'));
@@ -47,5 +48,16 @@ describe('text inputs of the commands', () => {
     const odd = memoryIo({ 'a.yaml': Buffer.concat([utf16le('steps: []'), Buffer.from([0x41])]) });
     expect(await main(['build', 'a.yaml', '-o', 'a.xml'], odd.io)).not.toBe(0);
     expect(odd.stderr).toMatch(/a\.yaml is not UTF-16LE text/);
+  });
+
+  it('says of an options file over the limit that --max-bytes does not change it', async () => {
+    const m = memoryIo({ 'ts.xml': TS });
+    const read = m.io.readFile.bind(m.io);
+    m.io.readFile = (path, maxBytes) => {
+      if (path === 'big.json') throw new TaskSequenceError('INPUT_TOO_LARGE', 'big.json is over 67108864 bytes; the limit is 67108864 bytes (--max-bytes).', { file: path });
+      return read(path, maxBytes);
+    };
+    expect(await main(['kb977203', 'ts.xml', '--config', 'big.json', '--dry-run', '--max-bytes', '100000000'], m.io)).not.toBe(0);
+    expect(m.stderr).toMatch(/big\.json is larger than the 67108864 bytes an options file may have \(--max-bytes bounds the sequences read, not this file\)/);
   });
 });

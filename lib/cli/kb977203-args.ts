@@ -9,7 +9,7 @@ import type { CliIo } from './io.js';
 import { parseJsonInput } from './json-input.js';
 import { assertValidWith } from '../assert-valid.js';
 import { validate as validateOptions } from '../generated/validate-kb977203-options.js';
-import { textInput } from './text-input.js';
+import { optionsText } from './text-input.js';
 
 /** The command's --help text. */
 export const HELP = `NAME
@@ -141,7 +141,7 @@ export function loadOptions(p: Parsed, io: CliIo): Kb977203Options {
   const config = str(p, 'config');
   let base: Partial<Kb977203Options> = {};
   if (config !== undefined) {
-    base = parseJsonInput(textInput(io.readFile(config), config, 'OPTIONS_INVALID'), config, 'OPTIONS_INVALID') as Partial<Kb977203Options>;
+    base = parseJsonInput(optionsText(io, config), config, 'OPTIONS_INVALID') as Partial<Kb977203Options>;
     try {
       // certfixPackage may come from the flags instead, so a placeholder satisfies `required` here; every key the
       // file does give is checked, and the merged options are validated again by the preset.

@@ -5,6 +5,8 @@
  * place (a PowerShell file was refused as "not valid JSON: '�' where a value was expected").
  */
 import { type ErrorCode, TaskSequenceError } from '../errors.js';
+import { DEFAULT_MAX_BYTES } from '../read-limits.js';
+import type { CliIo } from './io.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const utf16le = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: false });
@@ -36,4 +38,19 @@ function badUtf8At(bytes: Uint8Array): string {
     i += n;
   }
   return `byte 0x${(bytes[i] ?? 0).toString(16).toUpperCase().padStart(2, '0')} at offset ${i}`;
+}
+
+/**
+ * The text of an options file (`--config`, `--options`): read within the input limit's default, which `--max-bytes`
+ * does not change (it bounds the sequences read), and said so when passed.
+ */
+export function optionsText(io: CliIo, file: string): string {
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readFile(file);
+  } catch (e) {
+    if (e instanceof TaskSequenceError && e.code === 'INPUT_TOO_LARGE') throw new TaskSequenceError('INPUT_TOO_LARGE', `${file} is larger than the ${DEFAULT_MAX_BYTES} bytes an options file may have (--max-bytes bounds the sequences read, not this file).`, { file });
+    throw e;
+  }
+  return textInput(bytes, file, 'OPTIONS_INVALID');
 }

@@ -15,7 +15,7 @@ import type { CliIo } from './io.js';
 import { loadInput } from './load.js';
 import { EXIT } from './exit.js';
 import { appendAll } from '../arrays.js';
-import { textInput } from './text-input.js';
+import { optionsText } from './text-input.js';
 
 /** Every transform and preset by name. */
 const ENTRIES: Record<string, TransformEntry<never>> = { ...TRANSFORMS, ...PRESETS };
@@ -106,7 +106,7 @@ export function run(argv: string[], io: CliIo): number {
   let inputs: string[];
   try {
     const file = str(p, 'options') as string;
-    options = parseJsonInput(textInput(io.readFile(file), file, 'OPTIONS_INVALID'), file, 'OPTIONS_INVALID');
+    options = parseJsonInput(optionsText(io, file), file, 'OPTIONS_INVALID');
     // Checked against the schema once, before any input: checked per input, a refusal of the options file named each
     // task sequence as the file at fault, once per input.
     try {
