@@ -92,6 +92,28 @@ function whyNoFolder(path: string, e: unknown): unknown {
   }
 }
 
+/** The folders makeDir made in this process: from the first it had to make down to the one asked for. */
+const made: { first: string; last: string }[] = [];
+
+/**
+ * Removes the folders this process made (an `--out-dir` that was not there) that are still empty, deepest first, up
+ * to the first it made: a run that failed before writing into one leaves no folder behind. A folder holding anything
+ * (a result written, or a file someone else put there) stays.
+ */
+export function removeEmptyFoldersMade(): void {
+  for (const { first, last } of made.splice(0)) {
+    for (let dir = last; ; dir = dirname(dir)) {
+      try {
+        if (readdirSync(dir).length > 0) break;
+        rmdirSync(dir);
+      } catch {
+        break;
+      }
+      if (dir === first || dirname(dir) === dir) break;
+    }
+  }
+}
+
 /** The real file system and the process's standard streams (which keep why writing them failed: see `std-stream.ts`). */
 export function nodeIo(): CliIo & { stdout: StandardStream; stderr: StandardStream } {
   let stdinRead = false;
@@ -147,7 +169,8 @@ export function nodeIo(): CliIo & { stdout: StandardStream; stderr: StandardStre
     },
     makeDir(path) {
       try {
-        mkdirSync(path, { recursive: true });
+        const first = mkdirSync(path, { recursive: true });
+        if (first !== undefined) made.push({ first: resolve(first), last: resolve(path) });
       } catch (e) {
         throw new TaskSequenceError('IO_ERROR', `Cannot create the folder ${path}: ${describeErrno(whyNoFolder(path, e))}.`, { file: path });
       }

@@ -3,7 +3,7 @@
  * not be written reported (see `std-stream.ts`), and a bug reported without a stack trace. Both launchers call it:
  * bin.ts (built by tsc) and the bundled one (dist/cli).
  */
-import { nodeIo } from './io.js';
+import { nodeIo, removeEmptyFoldersMade } from './io.js';
 import { reportInternalError } from './json-report.js';
 import { COMMANDS, main } from './main.js';
 import { settleStandardStreams } from './std-stream.js';
@@ -16,6 +16,8 @@ export function launch(): void {
   // as the process exits, when every write has been made.
   process.once('exit', (code) => {
     process.exitCode = settleStandardStreams(io.stdout, io.stderr, code, argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? argv[0] : undefined);
+    // A run that failed leaves no empty --out-dir it made: nothing is written on failure, a folder neither.
+    if (process.exitCode !== 0) removeEmptyFoldersMade();
   });
   main(argv, io).then(
     (code) => {

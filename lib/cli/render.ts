@@ -39,7 +39,7 @@ OPTIONS
     --out-dir <folder>     write one page per task sequence, named after its file (index-2.html for one named
                            index), and index.html (index.md); the folder is created if missing. All or nothing:
                            if one is not written, the pages this run wrote are removed and the files it replaced
-                           get their old content back (a folder it created stays, empty)
+                           get their old content back (a folder it created is removed)
     --format html|md       the output format [default: html]
     --compare              take two inputs, <old> and <new>, and highlight what changed
     --max-items <n>        refuse a task sequence with over n steps and groups, more than a page
