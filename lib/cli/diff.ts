@@ -85,8 +85,7 @@ interface SequencePair {
  */
 function sequencePairs(left: Loaded[], right: Loaded[], name: string): SequencePair[] {
   if (left.length === 1 && right.length === 1) return [{ input: name, part: '', a: left[0], b: right[0] }];
-  const part = (l: Loaded) => (l.label.includes('!') ? l.label.slice(l.label.indexOf('!') + 1) : '');
-  const byPart = (ls: Loaded[]) => new Map(ls.map((l) => [part(l), l]));
+  const byPart = (ls: Loaded[]) => new Map(ls.map((l) => [l.part ?? '', l]));
   const [a, b] = [byPart(left), byPart(right)];
   return [...new Set([...a.keys(), ...b.keys()])].sort().map((key) => ({ input: key === '' ? name : `${name}!${key}`, part: key, a: a.get(key), b: b.get(key) }));
 }

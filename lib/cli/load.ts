@@ -13,6 +13,8 @@ import type { CliIo } from './io.js';
 /** A task sequence read from an input, with the label it is reported under (`file` or `file!part`). */
 export interface Loaded {
   label: string;
+  /** For a sequence of an export .zip, its part (`SMS_TaskSequencePackage/<ID>/object.xml`), the label's `part`. */
+  part?: string;
   doc: TaskSequenceDocument;
   /**
    * What writing it back leaves undone, as the container knows it (after any edit); of `edited` instead of `doc` when
@@ -65,7 +67,7 @@ function readInput(bytes: Uint8Array, file: string, limits: ReadLimits): LoadedI
   }
   const zip = readExportZip(bytes, { file, ...limits });
   return {
-    docs: zip.sequences.map((s) => ({ label: `${file}!${s.part}`, doc: s.doc, warnings: (edited = s.doc) => exportZipPartWarnings({ ...s, doc: edited }) })),
+    docs: zip.sequences.map((s) => ({ label: `${file}!${s.part}`, part: s.part, doc: s.doc, warnings: (edited = s.doc) => exportZipPartWarnings({ ...s, doc: edited }) })),
     write: () => writeExportZip(zip),
     // Judged without a second tree: the archive's structure, and each changed part's bytes as well-formed XML.
     verify: (out, output) => placedIn(output, () => checkExportZipOutput(out, zip, limits)),

@@ -2,42 +2,32 @@
  * The text of a JSON or YAML file a command reads (an options or `--config` file, a model to convert, a sequence as
  * YAML to build): UTF-8, or UTF-16 with a byte order mark, as Windows PowerShell's `Out-File` and `>` write it by
  * default. Bytes that are neither are refused, naming the file and the byte, rather than read with U+FFFD in their
- * place (a PowerShell file was refused as "not valid JSON: '�' where a value was expected").
+ * place (a PowerShell file was refused as "not valid JSON: '�' where a value was expected"). Decoded and judged as
+ * the XML reader decodes and judges (`xml/codec.ts`).
  */
 import { type ErrorCode, TaskSequenceError } from '../errors.js';
 import { DEFAULT_MAX_BYTES } from '../read-limits.js';
+import { decoder, firstBadUtf16, firstBadUtf8, type UnicodeEncoding } from '../xml/codec.js';
 import type { CliIo } from './io.js';
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-const utf16le = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: false });
-const utf16be = new TextDecoder('utf-16be', { fatal: true, ignoreBOM: false });
 
 /** The decoded text of `bytes`, read from `file`, with no byte order mark; throws `code` for bytes that are no such text. */
 export function textInput(bytes: Uint8Array, file: string, code: ErrorCode): string {
-  const decoder = bytes[0] === 0xff && bytes[1] === 0xfe ? utf16le : bytes[0] === 0xfe && bytes[1] === 0xff ? utf16be : utf8;
+  const [b0, b1, b2] = bytes;
+  const encoding: UnicodeEncoding = b0 === 0xff && b1 === 0xfe ? 'utf-16le' : b0 === 0xfe && b1 === 0xff ? 'utf-16be' : 'utf-8';
+  const bom = encoding !== 'utf-8' ? 2 : b0 === 0xef && b1 === 0xbb && b2 === 0xbf ? 3 : 0;
+  const body = bytes.subarray(bom);
   try {
-    return decoder.decode(bytes);
+    return decoder(encoding).decode(body);
   } catch {
-    const how = decoder === utf8 ? `is not UTF-8 text (${badUtf8At(bytes)})` : `is not ${decoder === utf16le ? 'UTF-16LE' : 'UTF-16BE'} text, as its byte order mark says (an odd number of bytes, or a lone surrogate)`;
+    const utf8 = encoding === 'utf-8';
+    const at = bom + (utf8 ? firstBadUtf8(body) : firstBadUtf16(body, encoding === 'utf-16be'));
+    const how = utf8
+      ? `is not UTF-8 text (byte 0x${(bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0')} at offset ${at})`
+      : at >= bytes.length
+        ? `is not ${encoding.toUpperCase()} text, as its byte order mark says (an odd number of bytes)`
+        : `is not ${encoding.toUpperCase()} text, as its byte order mark says (a lone surrogate at offset ${at})`;
     throw new TaskSequenceError(code, `${file} ${how}: save it as UTF-8, or as UTF-16 with a byte order mark.`, { file });
   }
-}
-
-/** Where the first byte that is not UTF-8 is, for the message. */
-function badUtf8At(bytes: Uint8Array): string {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i] as number;
-    const n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-    if (n === 0) break;
-    try {
-      utf8.decode(bytes.subarray(i, i + n));
-    } catch {
-      break;
-    }
-    i += n;
-  }
-  return `byte 0x${(bytes[i] ?? 0).toString(16).toUpperCase().padStart(2, '0')} at offset ${i}`;
 }
 
 /**

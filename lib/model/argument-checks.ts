@@ -6,9 +6,8 @@
  * alone, so it costs nothing that grows with the tree.
  */
 import { TaskSequenceError } from '../errors.js';
-import type { Sequence, SequenceItem } from './types.js';
-
-const ITEM_KINDS = new Set(['step', 'group', 'subtasksequence']);
+import { isSequenceItem } from './query.js';
+import type { Node, Sequence, SequenceItem } from './types.js';
 
 function describe(value: unknown): string {
   if (value === null || value === undefined) return String(value);
@@ -33,7 +32,7 @@ export function checkSequence(fn: string, sequence: unknown, argument = 'first')
 
 /** Refuses anything but a step, group or sub task sequence. */
 export function checkItem(fn: string, item: unknown, what = 'item'): asserts item is SequenceItem {
-  if (isElementLike(item) && ITEM_KINDS.has(item.kind)) return;
+  if (isElementLike(item) && isSequenceItem(item as Node)) return;
   throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes a step or group as its ${what}; it was given ${describe(item)}.`);
 }
 
@@ -48,7 +47,7 @@ export function checkPosition(fn: string, position: unknown): void {
   const keys = typeof position === 'object' && position !== null && !Array.isArray(position) ? Object.keys(position) : [];
   const only = (k: string): boolean => keys.length === 1 && keys[0] === k;
   const target = (position as Record<string, unknown> | null | undefined)?.[keys[0] ?? ''];
-  if ((only('before') || only('after')) && isElementLike(target) && ITEM_KINDS.has(target.kind)) return;
+  if ((only('before') || only('after')) && isElementLike(target) && isSequenceItem(target as Node)) return;
   if ((only('first') || only('last')) && isElementLike(target) && (target.kind === 'sequence' || target.kind === 'group')) return;
   if (keys.length === 2 && keys.includes('parent') && keys.includes('index')) {
     const parent = (position as { parent: unknown }).parent;

@@ -46,16 +46,20 @@ export function plainCopy<T>(value: T, code: ErrorCode = 'INVALID_ARGUMENT'): T 
     // The depth of the containers in it.
     const depth = (depths.pop() as number) + 1;
     const checkpoint = checkpoints.pop() as object;
+    /** Queues a container found in `from` (and its copy) to be filled in turn; refuses one that contains itself. */
+    const queue = (item: unknown, copy: unknown): void => {
+      if (typeof copy !== 'object' || copy === null) return;
+      if (item === checkpoint) containsItself(item, code);
+      froms.push(item as object);
+      intos.push(copy as Holder);
+      depths.push(depth);
+      checkpoints.push(checkpointBelow(item as object, depth, checkpoint));
+    };
     if (Array.isArray(into)) {
       for (const item of from as unknown[]) {
         const copy = shallow(item);
         into.push(copy ?? null);
-        if (typeof copy !== 'object' || copy === null) continue;
-        if (item === checkpoint) containsItself(item, code);
-        froms.push(item as object);
-        intos.push(copy as Holder);
-        depths.push(depth);
-        checkpoints.push(checkpointBelow(item as object, depth, checkpoint));
+        queue(item, copy);
       }
       continue;
     }
@@ -66,12 +70,7 @@ export function plainCopy<T>(value: T, code: ErrorCode = 'INVALID_ARGUMENT'): T 
       // An attribute may be named `__proto__`: JSON.parse makes it an own property, and so must the copy.
       if (key === '__proto__') Object.defineProperty(into, key, { value: copy, enumerable: true, writable: true, configurable: true });
       else into[key] = copy;
-      if (typeof copy !== 'object' || copy === null) continue;
-      if (item === checkpoint) containsItself(item, code);
-      froms.push(item as object);
-      intos.push(copy as Holder);
-      depths.push(depth);
-      checkpoints.push(checkpointBelow(item as object, depth, checkpoint));
+      queue(item, copy);
     }
   }
   return root as T;

@@ -15,7 +15,7 @@ import { decodeSingleByte, encodeSingleByte, firstUnencodableAt, type SingleByte
 /** The encodings cmts reads and writes. */
 export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | SingleByteEncoding;
 
-type UnicodeEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+export type UnicodeEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
 /** Encoding labels by what they name (case-insensitive; the IANA names and aliases an export can carry). */
 const LABELS: Record<string, EncodingName | 'utf-16'> = {
@@ -57,7 +57,8 @@ export interface DecodedText extends TextEncodingInfo {
 
 const decoders = new Map<UnicodeEncoding, TextDecoder>();
 
-function decoder(encoding: UnicodeEncoding): TextDecoder {
+/** A strict decoder of `encoding`, shared (a BOM is left to the caller: it is not skipped). */
+export function decoder(encoding: UnicodeEncoding): TextDecoder {
   let d = decoders.get(encoding);
   if (!d) {
     // ignoreBOM: we strip the BOM ourselves so we know whether it was there.
@@ -242,7 +243,7 @@ export function declarationDisagreement(text: string, { encoding, bom }: TextEnc
  * U+10FFFF, nothing cut short), or the length when there is none. One pass: the failure path of a large file found it
  * by bisecting with streaming decodes, tens of seconds for a bad byte at the end of 30 MB.
  */
-function firstBadUtf8(body: Uint8Array): number {
+export function firstBadUtf8(body: Uint8Array): number {
   const n = body.length;
   for (let i = 0; i < n; ) {
     const b = body[i] as number;
@@ -273,7 +274,7 @@ function firstBadUtf8(body: Uint8Array): number {
 }
 
 /** Where the first unpaired surrogate of UTF-16 bytes (an even number of them) starts, or the length when none is. */
-function firstBadUtf16(body: Uint8Array, bigEndian: boolean): number {
+export function firstBadUtf16(body: Uint8Array, bigEndian: boolean): number {
   const unit = (i: number): number => (bigEndian ? ((body[i] as number) << 8) | (body[i + 1] as number) : (body[i] as number) | ((body[i + 1] as number) << 8));
   for (let i = 0; i + 1 < body.length; i += 2) {
     const u = unit(i);
