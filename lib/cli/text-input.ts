@@ -7,7 +7,7 @@
  */
 import { type ErrorCode, TaskSequenceError } from '../errors.js';
 import { DEFAULT_MAX_BYTES } from '../read-limits.js';
-import { decoder, firstBadUtf16, firstBadUtf8, type UnicodeEncoding } from '../xml/codec.js';
+import { decodeStrict, firstBadUtf16, firstBadUtf8, type UnicodeEncoding } from '../xml/codec.js';
 import type { CliIo } from './io.js';
 
 /** The decoded text of `bytes`, read from `file`, with no byte order mark; throws `code` for bytes that are no such text. */
@@ -17,7 +17,7 @@ export function textInput(bytes: Uint8Array, file: string, code: ErrorCode): str
   const bom = encoding !== 'utf-8' ? 2 : b0 === 0xef && b1 === 0xbb && b2 === 0xbf ? 3 : 0;
   const body = bytes.subarray(bom);
   try {
-    return decoder(encoding).decode(body);
+    return decodeStrict(body, encoding);
   } catch {
     const utf8 = encoding === 'utf-8';
     const at = bom + (utf8 ? firstBadUtf8(body) : firstBadUtf16(body, encoding === 'utf-16be'));

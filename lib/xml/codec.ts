@@ -57,8 +57,7 @@ export interface DecodedText extends TextEncodingInfo {
 
 const decoders = new Map<UnicodeEncoding, TextDecoder>();
 
-/** A strict decoder of `encoding`, shared (a BOM is left to the caller: it is not skipped). */
-export function decoder(encoding: UnicodeEncoding): TextDecoder {
+function decoder(encoding: UnicodeEncoding): TextDecoder {
   let d = decoders.get(encoding);
   if (!d) {
     // ignoreBOM: we strip the BOM ourselves so we know whether it was there.
@@ -66,6 +65,14 @@ export function decoder(encoding: UnicodeEncoding): TextDecoder {
     decoders.set(encoding, d);
   }
   return d;
+}
+
+/**
+ * `bytes` decoded strictly in `encoding` (a byte order mark is left to the caller: it is not skipped); throws a
+ * `TypeError` for bytes that are not such text, whose place {@link firstBadUtf8} or {@link firstBadUtf16} finds.
+ */
+export function decodeStrict(bytes: Uint8Array, encoding: UnicodeEncoding): string {
+  return decoder(encoding).decode(bytes);
 }
 
 /**
