@@ -6,6 +6,7 @@
 import { createInstallSoftwareStep, createRestartComputerStep } from '../model/builders.js';
 import type { Condition, SequenceItem, Step } from '../model/types.js';
 import { copyCondition } from '../transforms/conditions.js';
+import { plainCopy } from '../model/plain-copy.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 
 /** The description of a group the preset makes to evaluate Setup's condition once, in Windows PE (revert finds it by it). */
@@ -42,15 +43,38 @@ export function hasPresetCertfixDescription(step: SequenceItem): boolean {
 const RESTART_DESCRIPTION = 'KB977203: restart to the installed operating system after CCMCertFix';
 
 /**
+ * Pairs built before, by what they are built from. Building goes through the step catalog (templates, rendering and
+ * checks of every value), the same for every Setup step of a run and every input of a batch: a pair is built once
+ * and each caller gets a deep copy, which costs a fraction of a build (and, in a batch's worker threads, spares V8
+ * optimising the catalog's code in each of them). A few option sets at most are in use at once.
+ */
+const built = new Map<string, readonly [Step, Step]>();
+const MAX_BUILT = 16;
+
+/** The pair for these options, as built (never handed out: callers get copies). */
+function builtPair(o: ResolvedKb977203Options, disabled: boolean, retry: boolean, description: string): readonly [Step, Step] {
+  const key = JSON.stringify([o.certfixPackage, o.program, o.stepNames.certfix, o.stepNames.restart, disabled, retry, description]);
+  let pair = built.get(key);
+  if (pair === undefined) {
+    const certfix = createInstallSoftwareStep({ name: 'CCMCertFix', description, packageId: o.certfixPackage, programName: o.program, disabled, retryAttributes: retry });
+    const restart = createRestartComputerStep({ name: 'Restart', description: RESTART_DESCRIPTION, target: 'HD', notify: false, disabled, retryAttributes: retry });
+    // Names are set after building: they may be up to the provider's 100 characters (checked with the options).
+    certfix.attributes.name = o.stepNames.certfix;
+    restart.attributes.name = o.stepNames.restart;
+    if (built.size >= MAX_BUILT) built.clear();
+    built.set(key, (pair = [certfix, restart]));
+  }
+  return pair;
+}
+
+/**
  * The CCMCertFix step and the restart after it, disabled as `disabled` says, each with a copy of `condition` if one
- * is given, and with the retry attributes if `retry`.
+ * is given, and with the retry attributes if `retry`. Each call gives new steps, which the caller may change.
  */
 export function newSteps(o: ResolvedKb977203Options, disabled: boolean, condition: Condition | undefined, retry: boolean, description = KB977203_CERTFIX_DESCRIPTION): [Step, Step] {
-  const certfix = createInstallSoftwareStep({ name: 'CCMCertFix', description, packageId: o.certfixPackage, programName: o.program, disabled, retryAttributes: retry });
-  const restart = createRestartComputerStep({ name: 'Restart', description: RESTART_DESCRIPTION, target: 'HD', notify: false, disabled, retryAttributes: retry });
-  // Names are set after building: they may be up to the provider's 100 characters (checked with the options).
-  certfix.attributes.name = o.stepNames.certfix;
-  restart.attributes.name = o.stepNames.restart;
+  const [builtCertfix, builtRestart] = builtPair(o, disabled, retry, description);
+  const certfix = plainCopy(builtCertfix);
+  const restart = plainCopy(builtRestart);
   if (condition) {
     certfix.children.unshift(copyCondition(condition));
     restart.children.unshift(copyCondition(condition));
