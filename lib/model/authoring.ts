@@ -103,8 +103,9 @@ function appendLast(sequence: Sequence, parent: Sequence | Group, item: Sequence
 /**
  * Adds a step or group at `position`. Throws `STEP_NOT_FOUND` when the reference item or group is not in `sequence`.
  * `item` must be in no sequence yet (a new one, or a {@link copyItem} copy): one already in `sequence` is refused with
- * `INVALID_ARGUMENT`, before any edit, and is moved with {@link moveItem}. The check costs nothing for a new item (see
- * `refuse-placed.ts`), so additions in a loop do not search the tree.
+ * `INVALID_ARGUMENT`, before any edit, and is moved with {@link moveItem}; so is an item that contains itself. The
+ * check costs a new item a walk of itself, never of the tree (see `refuse-placed.ts`), so additions in a loop do not
+ * search the tree.
  */
 export function addItem(sequence: Sequence, item: SequenceItem, position: Position): void {
   checkSequence('addItem', sequence);

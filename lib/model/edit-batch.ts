@@ -10,7 +10,7 @@ import { detectIndentUnit, isBlank, layOut, layoutAt, whitespaceBefore, type Lay
 import { noteInserted, noteTaken } from './item-edits.js';
 import { linkRebuilt } from './parents.js';
 import { isSequenceItem, locate } from './query.js';
-import { mayBeIn, placedError, refuseElsewhere, takeForeignLayout } from './refuse-placed.js';
+import { mayBeIn, placedError, refuseContainsItself, refuseElsewhere, takeForeignLayout } from './refuse-placed.js';
 import type { Group, Node, Parent, Sequence, SequenceItem, Text } from './types.js';
 
 /** Edits recorded for one pass; see {@link editBatch}. */
@@ -166,6 +166,8 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
       if (earlier ? inSequence(node) : mayBeIn(sequence, node) && inSequence(node)) throw placedError(node, !!earlier);
       // Nor still in another document it was read from (one object in two documents).
       if (!earlier) refuseElsewhere(sequence, node);
+      // Nor one that contains itself (the sequence would have no end).
+      if (!earlier) refuseContainsItself(node);
       const g: Placed = { node, ws, layout, removed: false, after: [] };
       placed.set(node, g);
       parentOfPlaced.set(g, parent);

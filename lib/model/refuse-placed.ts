@@ -6,10 +6,12 @@
  * Additions run in loops of thousands (a preset run on a sequence of 2,000 Setup steps), so the check must not search
  * the tree. Only an item that may be there is looked up, through the parent links (the cost of its depth): one cmts
  * last put into a tree, or one read from the same text as the sequence and not taken out by cmts since. A new item
- * (made by a builder or `copyItem`) is neither, and costs nothing more.
+ * (made by a builder or `copyItem`) is neither, and costs nothing more. Each item is also walked once (its own size,
+ * as laying it out costs) for a node put inside itself, which no sequence can hold.
  */
 import { TaskSequenceError } from '../errors.js';
 import { sourceOf } from '../xml/origin.js';
+import { checkpointDepth, containsItself } from './contains-itself.js';
 import { dropLayout } from './format.js';
 import { placedByEdits } from './item-edits.js';
 import { linkedParentOf, parentIn } from './parents.js';
@@ -50,11 +52,11 @@ export function placedError(item: SequenceItem, twice: boolean): TaskSequenceErr
 
 /**
  * Throws `INVALID_ARGUMENT` when an item of `items` is in `sequence` already or stands twice in `items`, naming
- * `moveItem` and `copyItem`, or still stands in another document it was read from; an item read from another
- * document and accepted has that document's layout taken out, to be laid out as `sequence` is. Costs nothing for a
- * new item, and
- * the depth of the tree for one that may be there (one read from another document and taken out of it by hand, not
- * with `removeItem`, costs a search of that document).
+ * `moveItem` and `copyItem`, still stands in another document it was read from, or contains itself; an item read
+ * from another document and accepted has that document's layout taken out, to be laid out as `sequence` is. Costs a
+ * walk of each item (as laying it out does), never of the sequence, for a new item; and the depth of the tree for
+ * one that may be there (one read from another document and taken out of it by hand, not with `removeItem`, costs a
+ * search of that document).
  */
 export function refusePlaced(sequence: Sequence, items: readonly SequenceItem[]): void {
   const seen = items.length > 1 ? new Set<SequenceItem>() : undefined;
@@ -65,8 +67,41 @@ export function refusePlaced(sequence: Sequence, items: readonly SequenceItem[])
     }
     if (mayBeIn(sequence, item) && locate(sequence, item)) throw placedError(item, false);
     refuseElsewhere(sequence, item);
+    refuseContainsItself(item);
   }
   for (const item of items) takeForeignLayout(sequence, item);
+}
+
+/** Whether a value is a node with children (an array) to walk into. */
+function hasChildren(value: unknown): value is { children: unknown[] } {
+  return typeof value === 'object' && value !== null && Array.isArray((value as { children?: unknown }).children);
+}
+
+/**
+ * Throws `INVALID_ARGUMENT` when `item` contains itself (a node put among its own descendants by hand, which the
+ * plain-data model allows). Added, it would leave a sequence that no walk ends and no writer prints, refused only by
+ * the next walk or write, with the sequence already changed. Costs a walk of the item, as laying it out does, and one
+ * comparison per node (see contains-itself.ts).
+ */
+export function refuseContainsItself(item: SequenceItem): void {
+  // The chain of containers being walked (`ancestors[0]` the item) and the index of the next child of each.
+  const ancestors: { children: unknown[] }[] = [item];
+  const indices: number[] = [0];
+  while (ancestors.length) {
+    const parent = ancestors[ancestors.length - 1] as { children: unknown[] };
+    const i = indices[indices.length - 1] as number;
+    if (i >= parent.children.length) {
+      ancestors.pop();
+      indices.pop();
+      continue;
+    }
+    indices[indices.length - 1] = i + 1;
+    const node = parent.children[i];
+    if (!hasChildren(node)) continue;
+    if (node === ancestors[checkpointDepth(ancestors.length)]) containsItself(node);
+    ancestors.push(node);
+    indices.push(0);
+  }
 }
 
 /** Throws `INVALID_ARGUMENT` when `item` still stands in another document it was read from (see homeElsewhere). */
