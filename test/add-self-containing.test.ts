@@ -1,6 +1,7 @@
-// A new item that contains itself (a node put among its own descendants by hand) is refused by every addition before
-// any edit: added, it left a sequence that no walk ends and no writer prints, refused only at the next write, with
-// the sequence already changed. An item in which one node stands twice, neither inside the other, is no such item.
+// A new item that contains itself (a node put among its own descendants by hand), or that holds a step or group of
+// the sequence (which would then stand in two places, or inside itself), is refused by every addition before any
+// edit: added, it left a sequence that no walk ends and no writer prints, refused only at the next write, with the
+// sequence already changed. An item in which one node stands twice, neither inside the other, is no such item.
 import { describe, expect, it } from 'vitest';
 import { TaskSequenceError } from '../lib/errors.js';
 import { addItem, createGroup } from '../lib/model/authoring.js';
@@ -95,5 +96,109 @@ describe('an item that contains itself', () => {
       add(doc, g);
       expect(writeTaskSequenceText(doc).split('name="twice"')).toHaveLength(3);
     }
+  });
+});
+
+const NESTED = '<sequence version="3.00">\n  <group name="G">\n    <step type="SMS_TaskSequence_RebootAction" name="r">\n      <action>smsboot.exe /target:HD</action>\n    </step>\n  </group>\n</sequence>\n';
+
+describe('a new item that holds a step or group of the sequence', () => {
+  const parts = (doc: ReturnType<typeof readTaskSequence>) => {
+    const g = doc.sequence.children.find((c) => c.kind === 'group') as Group;
+    const r = g.children.find((c) => c.kind === 'step') as Step;
+    return { g, r };
+  };
+  const WAYS: Record<string, (doc: ReturnType<typeof readTaskSequence>, a: Group) => void> = {
+    'addItem after a step inside it': (doc, a) => addItem(doc.sequence, a, { after: parts(doc).r }),
+    'addItem last inside it': (doc, a) => addItem(doc.sequence, a, { last: parts(doc).g }),
+    'addItem after it': (doc, a) => addItem(doc.sequence, a, { after: parts(doc).g }),
+    'insertAfter a step inside it': (doc, a) => insertAfter(doc.sequence, parts(doc).r, [a]),
+    'an edit batch, after a step inside it': (doc, a) => {
+      const batch = editBatch(doc.sequence);
+      batch.insertAfter(parts(doc).r, [a]);
+      batch.apply();
+    },
+    'an edit batch, after it': (doc, a) => {
+      const batch = editBatch(doc.sequence);
+      batch.insertAfter(parts(doc).g, [a]);
+      batch.apply();
+    },
+  };
+  for (const [how, add] of Object.entries(WAYS)) {
+    it(`is refused (${how}), naming what it holds, and the sequence is as it was`, () => {
+      const doc = readTaskSequence(NESTED);
+      const a = createGroup({ name: 'A' });
+      a.children.push(parts(doc).g);
+      const e = refusal(() => add(doc, a));
+      expect(e?.code).toBe('INVALID_ARGUMENT');
+      expect(e?.message).toContain('The group "G", inside the group "A" being added, is already in this sequence');
+      expect(writeTaskSequenceText(doc)).toBe(NESTED);
+    });
+  }
+
+  it('a step of the sequence deeper inside the new item is found too', () => {
+    const doc = readTaskSequence(NESTED);
+    const a = createGroup({ name: 'A' });
+    const b = createGroup({ name: 'B' });
+    a.children.push(b);
+    b.children.push(parts(doc).r);
+    expect(refusal(() => addItem(doc.sequence, a, { last: doc.sequence }))?.message).toContain('The step "r", inside the group "A" being added,');
+    expect(writeTaskSequenceText(doc)).toBe(NESTED);
+  });
+
+  it('a group the same edit batch took out may go into the new item (as one edit after the other)', () => {
+    const doc = readTaskSequence(NESTED);
+    const { g } = parts(doc);
+    const batch = editBatch(doc.sequence);
+    const a = createGroup({ name: 'A' });
+    a.children.push(g);
+    const s = createRestartComputerStep({ name: 'first' });
+    batch.insertAfter(g, [s]);
+    batch.remove(g);
+    batch.insertAfter(s, [a]);
+    batch.apply();
+    expect(doc.sequence.children.filter((c) => c.kind === 'group').map((c) => c.attributes.name)).toEqual(['A']);
+    expect(writeTaskSequenceText(doc).split('name="G"')).toHaveLength(2);
+  });
+
+  it('an item given with another that holds it is given twice', () => {
+    const doc = readTaskSequence(TEXT);
+    const a = createGroup({ name: 'A' });
+    const s = createRestartComputerStep({ name: 's' });
+    a.children.push(s);
+    const step = doc.steps()[0]?.node as Step;
+    expect(refusal(() => insertAfter(doc.sequence, step, [a, s]))?.message).toContain('The step "s", inside the group "A" being added, is given twice');
+    expect(refusal(() => insertAfter(doc.sequence, step, [s, a]))?.message).toContain('The step "s", inside the group "A" being added, is given twice');
+    const batch = editBatch(doc.sequence);
+    batch.insertAfter(step, [a, s]);
+    expect(refusal(() => batch.apply())?.message).toContain('is given twice');
+    expect(writeTaskSequenceText(doc)).toBe(TEXT);
+  });
+});
+
+describe('the check of a new item', () => {
+  it('walks a node that stands in many places of the item once: 40 levels of groups, each holding the next twice', () => {
+    // Walked path by path, this item has 2^40 paths: the addition would not end.
+    const doc = readTaskSequence(TEXT);
+    const top = createGroup({ name: 'top' });
+    let at = top;
+    for (let i = 0; i < 40; i++) {
+      const next = createGroup({ name: `level ${i}` });
+      at.children.push(next, next);
+      at = next;
+    }
+    addItem(doc.sequence, top, { last: doc.sequence });
+    expect(doc.sequence.children).toContain(top);
+  });
+
+  it('an edit batch refuses what is not a step or group as a typed error when it is given, not a TypeError later', () => {
+    const doc = readTaskSequence(TEXT);
+    const step = doc.steps()[0]?.node as Step;
+    const batch = editBatch(doc.sequence);
+    const bad = { kind: 'step', tag: 'step', attributes: { name: 'z' } } as unknown as Step;
+    expect(refusal(() => batch.insertAfter(step, [bad]))?.code).toBe('INVALID_ARGUMENT');
+    expect(refusal(() => batch.insertAfter(bad, [createRestartComputerStep({ name: 'x' })]))?.code).toBe('INVALID_ARGUMENT');
+    expect(refusal(() => batch.remove(null as unknown as Step))?.code).toBe('INVALID_ARGUMENT');
+    expect(batch.apply()).toBe(0);
+    expect(writeTaskSequenceText(doc)).toBe(TEXT);
   });
 });

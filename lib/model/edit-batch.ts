@@ -5,12 +5,13 @@
  * edits and rebuilds each parent's array once, so that costs the parents' sizes plus the edits.
  */
 import { TaskSequenceError } from '../errors.js';
+import { checkItem, checkItems } from './argument-checks.js';
 import { checkpointBelow, containsItself } from './contains-itself.js';
 import { detectIndentUnit, isBlank, layOut, layoutAt, whitespaceBefore, type Layout } from './format.js';
 import { noteInserted, noteTaken } from './item-edits.js';
 import { linkRebuilt } from './parents.js';
 import { isSequenceItem, locate } from './query.js';
-import { mayBeIn, placedError, refuseContainsItself, refuseElsewhere, takeForeignLayout } from './refuse-placed.js';
+import { mayBeIn, placedError, refuseElsewhere, refuseWithin, takeForeignLayout } from './refuse-placed.js';
 import type { Group, Node, Parent, Sequence, SequenceItem, Text } from './types.js';
 
 /** Edits recorded for one pass; see {@link editBatch}. */
@@ -70,9 +71,13 @@ export function editBatch(sequence: Sequence): EditBatch {
   let ops: Op[] = [];
   return {
     insertAfter(ref, items) {
+      // Checked as insertAfter checks them: an item with no children array failed later with a TypeError.
+      checkItem('editBatch.insertAfter', ref, 'reference');
+      checkItems('editBatch.insertAfter', items);
       ops.push({ ref, items: items.slice() });
     },
     remove(item) {
+      checkItem('editBatch.remove', item);
       ops.push({ remove: item });
     },
     apply() {
@@ -159,15 +164,26 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
       t.after.set(op.ref, list);
     }
     const group: Placed[] = [];
-    for (const node of op.items) {
-      // Not already in the sequence: put in earlier by the batch, or there from the start, and not taken out since
-      // (itself, or with a group that holds it: then it stays in that group too, as one by one).
+    const given = op.items.length > 1 ? new Set(op.items) : undefined;
+    /**
+     * Not already in the sequence: put in earlier by the batch, or there from the start, and not taken out since
+     * (itself, or with a group that holds it: then it stays in that group too, as one by one). Nor still in another
+     * document it was read from (one object in two documents).
+     */
+    const refuse = (node: SequenceItem, within?: SequenceItem): void => {
       const earlier = placed.get(node);
-      if (earlier ? inSequence(node) : mayBeIn(sequence, node) && inSequence(node)) throw placedError(node, !!earlier);
-      // Nor still in another document it was read from (one object in two documents).
-      if (!earlier) refuseElsewhere(sequence, node);
-      // Nor one that contains itself (the sequence would have no end).
-      if (!earlier) refuseContainsItself(node);
+      if (earlier ? inSequence(node) : mayBeIn(sequence, node) && inSequence(node)) throw placedError(node, !!earlier, within);
+      if (!earlier) refuseElsewhere(sequence, node, within);
+    };
+    for (const node of op.items) {
+      refuse(node);
+      // Nor one that contains itself (the sequence would have no end), or holds such an item, or one given with it.
+      if (!placed.has(node)) {
+        refuseWithin(node, (inner) => {
+          if (given?.has(inner)) throw placedError(inner, true, node);
+          refuse(inner, node);
+        });
+      }
       const g: Placed = { node, ws, layout, removed: false, after: [] };
       placed.set(node, g);
       parentOfPlaced.set(g, parent);

@@ -15,8 +15,8 @@ import { checkpointDepth, containsItself } from './contains-itself.js';
 import { dropLayout } from './format.js';
 import { placedByEdits } from './item-edits.js';
 import { linkedParentOf, parentIn } from './parents.js';
-import { locate } from './query.js';
-import type { Parent, Sequence, SequenceItem } from './types.js';
+import { isSequenceItem, locate } from './query.js';
+import type { Node, Parent, Sequence, SequenceItem } from './types.js';
 
 /** Whether `item` may stand in `sequence`: false only when it cannot (it is then not looked up). */
 export function mayBeIn(sequence: Sequence, item: SequenceItem): boolean {
@@ -37,37 +37,53 @@ function homeElsewhere(sequence: Sequence, item: SequenceItem): Parent | undefin
   return src !== undefined && src !== sourceOf(sequence) ? (src.home as Parent | undefined) : undefined;
 }
 
+/** How a refusal names an item, and the item being added that holds it, if it is not that item itself. */
+function itemNamed(item: SequenceItem, within?: SequenceItem): string {
+  const named = (n: SequenceItem): string => `${n.kind === 'group' ? 'group' : 'step'} ${JSON.stringify(n.attributes.name ?? '')}`;
+  return within === undefined ? `The ${named(item)}` : `The ${named(item)}, inside the ${named(within)} being added,`;
+}
+
 /** The refusal of an item that still stands in another document. */
-function elsewhereError(item: SequenceItem): TaskSequenceError {
-  const what = `The ${item.kind === 'group' ? 'group' : 'step'} ${JSON.stringify(item.attributes.name ?? '')}`;
+function elsewhereError(item: SequenceItem, within?: SequenceItem): TaskSequenceError {
+  const what = itemNamed(item, within);
   return new TaskSequenceError('INVALID_ARGUMENT', `${what} is still in the document it was read from: an addition takes an item that is in no sequence yet, and one object in two documents would make an edit of either change both. Take it out of that document first (removeItem), or add a copy (copyItemTo, which lays it out as this document is).`);
 }
 
 /** The refusal of an item that is already in the sequence, or given twice. */
-export function placedError(item: SequenceItem, twice: boolean): TaskSequenceError {
-  const what = `The ${item.kind === 'group' ? 'group' : 'step'} ${JSON.stringify(item.attributes.name ?? '')}`;
+export function placedError(item: SequenceItem, twice: boolean, within?: SequenceItem): TaskSequenceError {
+  const what = itemNamed(item, within);
   const where = twice ? 'is given twice' : 'is already in this sequence';
   return new TaskSequenceError('INVALID_ARGUMENT', `${what} ${where}: an addition takes an item that is in no sequence yet. Move an item with moveItem, or add a copy made with copyItem.`);
 }
 
+/** Refuses `item` (inside `within`, an item being added) when it is in `sequence` already or still in another document. */
+function refuseOne(sequence: Sequence, item: SequenceItem, within?: SequenceItem): void {
+  if (mayBeIn(sequence, item) && locate(sequence, item)) throw placedError(item, false, within);
+  refuseElsewhere(sequence, item, within);
+}
+
 /**
- * Throws `INVALID_ARGUMENT` when an item of `items` is in `sequence` already or stands twice in `items`, naming
- * `moveItem` and `copyItem`, still stands in another document it was read from, or contains itself; an item read
- * from another document and accepted has that document's layout taken out, to be laid out as `sequence` is. Costs a
- * walk of each item (as laying it out does), never of the sequence, for a new item; and the depth of the tree for
- * one that may be there (one read from another document and taken out of it by hand, not with `removeItem`, costs a
- * search of that document).
+ * Throws `INVALID_ARGUMENT` when an item of `items` is in `sequence` already or stands twice in `items` (also inside
+ * another of them), naming `moveItem` and `copyItem`, still stands in another document it was read from, contains
+ * itself, or holds a step or group that is in the sequence or another document (see {@link refuseWithin}); an item
+ * read from another document and accepted has that document's layout taken out, to be laid out as `sequence` is.
+ * Costs a walk of each item (as laying it out does), never of the sequence, for a new item; and the depth of the
+ * tree for one that may be there (one read from another document and taken out of it by hand, not with
+ * `removeItem`, costs a search of that document).
  */
 export function refusePlaced(sequence: Sequence, items: readonly SequenceItem[]): void {
-  const seen = items.length > 1 ? new Set<SequenceItem>() : undefined;
+  const given = items.length > 1 ? new Set<SequenceItem>(items) : undefined;
+  const seen = given && new Set<SequenceItem>();
   for (const item of items) {
     if (seen) {
       if (seen.has(item)) throw placedError(item, true);
       seen.add(item);
     }
-    if (mayBeIn(sequence, item) && locate(sequence, item)) throw placedError(item, false);
-    refuseElsewhere(sequence, item);
-    refuseContainsItself(item);
+    refuseOne(sequence, item);
+    refuseWithin(item, (node) => {
+      if (given?.has(node)) throw placedError(node, true, item);
+      refuseOne(sequence, node, item);
+    });
   }
   for (const item of items) takeForeignLayout(sequence, item);
 }
@@ -78,19 +94,27 @@ function hasChildren(value: unknown): value is { children: unknown[] } {
 }
 
 /**
- * Throws `INVALID_ARGUMENT` when `item` contains itself (a node put among its own descendants by hand, which the
- * plain-data model allows). Added, it would leave a sequence that no walk ends and no writer prints, refused only by
- * the next walk or write, with the sequence already changed. Costs a walk of the item, as laying it out does, and one
- * comparison per node (see contains-itself.ts).
+ * Walks what `item` holds, before it is added: throws `INVALID_ARGUMENT` when it contains itself (a node put among its
+ * own descendants by hand, which the plain-data model allows), and lets `check` refuse each step or group inside it
+ * as the item itself is refused (one already in the sequence, or still in another document). Added, an item that
+ * contains itself would leave a sequence no walk ends and no writer prints, and one that holds a group of the
+ * sequence would put that group in two places, or inside itself; either was refused only by the next walk or write,
+ * the sequence already changed. A node that stands in several places of the item (neither inside the other, which is
+ * no loop) is walked once, so the cost is the item's size, as laying it out costs, and one comparison per node for
+ * loops (see contains-itself.ts).
  */
-export function refuseContainsItself(item: SequenceItem): void {
+export function refuseWithin(item: SequenceItem, check: (node: SequenceItem) => void): void {
   // The chain of containers being walked (`ancestors[0]` the item) and the index of the next child of each.
   const ancestors: { children: unknown[] }[] = [item];
   const indices: number[] = [0];
+  // Containers walked to their end: found again elsewhere in the item, they hold nothing new. (One inside a loop is
+  // never finished: the loop is found first.)
+  const done = new Set<object>();
   while (ancestors.length) {
     const parent = ancestors[ancestors.length - 1] as { children: unknown[] };
     const i = indices[indices.length - 1] as number;
     if (i >= parent.children.length) {
+      done.add(parent);
       ancestors.pop();
       indices.pop();
       continue;
@@ -99,15 +123,17 @@ export function refuseContainsItself(item: SequenceItem): void {
     const node = parent.children[i];
     if (!hasChildren(node)) continue;
     if (node === ancestors[checkpointDepth(ancestors.length)]) containsItself(node);
+    if (done.has(node)) continue;
+    if (isSequenceItem(node as Node)) check(node as SequenceItem);
     ancestors.push(node);
     indices.push(0);
   }
 }
 
 /** Throws `INVALID_ARGUMENT` when `item` still stands in another document it was read from (see homeElsewhere). */
-export function refuseElsewhere(sequence: Sequence, item: SequenceItem): void {
+export function refuseElsewhere(sequence: Sequence, item: SequenceItem, within?: SequenceItem): void {
   const home = homeElsewhere(sequence, item);
-  if (home && parentIn(home, item)) throw elsewhereError(item);
+  if (home && parentIn(home, item)) throw elsewhereError(item, within);
 }
 
 /**
