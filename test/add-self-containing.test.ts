@@ -6,9 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { TaskSequenceError } from '../lib/errors.js';
 import { addItem, createGroup } from '../lib/model/authoring.js';
 import { createRestartComputerStep } from '../lib/model/builders.js';
+import { buildCondition } from '../lib/model/condition-builder.js';
 import { editBatch } from '../lib/model/edit-batch.js';
 import { insertAfter } from '../lib/model/mutate.js';
 import type { Group, SequenceItem, Step } from '../lib/model/types.js';
+import { locate } from '../lib/model/query.js';
 import { readTaskSequence, writeTaskSequenceText } from './helpers/api.js';
 
 const TEXT = '<sequence version="3.00">\n  <step type="SMS_TaskSequence_RebootAction" name="r">\n    <action>smsboot.exe /target:HD</action>\n  </step>\n</sequence>\n';
@@ -87,14 +89,35 @@ describe('an item that contains itself', () => {
     }
   }
 
-  it('one node in two places of a new item, neither inside the other, is added and written at both', () => {
+  it('a step or group in two places of a new item, neither inside the other, is refused: it would be one item shown twice', () => {
+    for (const [how, add] of Object.entries(ADDITIONS)) {
+      for (const kind of ['step', 'group'] as const) {
+        const doc = readTaskSequence(TEXT);
+        const g = createGroup({ name: 'g' });
+        const inner = kind === 'step' ? createRestartComputerStep({ name: 'twice' }) : createGroup({ name: 'twice' });
+        const h = createGroup({ name: 'h' });
+        h.children.push(inner);
+        g.children.push(inner, h);
+        const e = refusal(() => add(doc, g));
+        expect(e?.code, `${how}, ${kind}`).toBe('INVALID_ARGUMENT');
+        expect(e?.message).toContain(`The ${kind} "twice", inside the group "g" being added, stands in it twice`);
+        expect(writeTaskSequenceText(doc)).toBe(TEXT);
+      }
+    }
+  });
+
+  it('a condition given to two steps of a new item stands at both places and is written at both', () => {
     for (const add of Object.values(ADDITIONS)) {
       const doc = readTaskSequence(TEXT);
+      const condition = buildCondition({ variable: 'OSDComputerName', operator: 'equals', value: 'twice' });
       const g = createGroup({ name: 'g' });
-      const s = createRestartComputerStep({ name: 'twice' });
-      g.children.push(s, s);
+      const a = createRestartComputerStep({ name: 'a' });
+      const b = createRestartComputerStep({ name: 'b' });
+      a.children.unshift(condition);
+      b.children.unshift(condition);
+      g.children.push(a, b);
       add(doc, g);
-      expect(writeTaskSequenceText(doc).split('name="twice"')).toHaveLength(3);
+      expect(writeTaskSequenceText(doc).split('twice')).toHaveLength(3);
     }
   });
 });
@@ -176,18 +199,20 @@ describe('a new item that holds a step or group of the sequence', () => {
 });
 
 describe('the check of a new item', () => {
-  it('walks a node that stands in many places of the item once: 40 levels of groups, each holding the next twice', () => {
-    // Walked path by path, this item has 2^40 paths: the addition would not end.
-    const doc = readTaskSequence(TEXT);
-    const top = createGroup({ name: 'top' });
-    let at = top;
-    for (let i = 0; i < 40; i++) {
-      const next = createGroup({ name: `level ${i}` });
-      at.children.push(next, next);
-      at = next;
+  it('refuses 40 levels of groups, each holding the next twice, at the deepest level, and walks each once to find it', () => {
+    // Walked path by path, this item has 2^40 paths: the check would not end; added, no link, walk or write would.
+    for (const [how, add] of Object.entries(ADDITIONS)) {
+      const doc = readTaskSequence(TEXT);
+      const top = createGroup({ name: 'top' });
+      let at = top;
+      for (let i = 0; i < 40; i++) {
+        const next = createGroup({ name: `level ${i}` });
+        at.children.push(next, next);
+        at = next;
+      }
+      expect(refusal(() => add(doc, top))?.message, how).toContain('The group "level 39", inside the group "top" being added, stands in it twice');
+      expect(writeTaskSequenceText(doc)).toBe(TEXT);
     }
-    addItem(doc.sequence, top, { last: doc.sequence });
-    expect(doc.sequence.children).toContain(top);
   });
 
   it('an edit batch refuses what is not a step or group as a typed error when it is given, not a TypeError later', () => {
@@ -200,5 +225,103 @@ describe('the check of a new item', () => {
     expect(refusal(() => batch.remove(null as unknown as Step))?.code).toBe('INVALID_ARGUMENT');
     expect(batch.apply()).toBe(0);
     expect(writeTaskSequenceText(doc)).toBe(TEXT);
+  });
+});
+
+describe('a step or group that came in inside a new group', () => {
+  /** A sequence whose tree has parent links (past the lookups that are searches) or not. */
+  const start = (linked: boolean) => {
+    const doc = readTaskSequence(TEXT);
+    const first = doc.steps()[0]?.node as Step;
+    if (linked) for (let i = 0; i < 12; i++) locate(doc.sequence, first);
+    return { doc, first };
+  };
+  for (const linked of [false, true]) {
+    for (const [how, add] of Object.entries(ADDITIONS)) {
+      it(`is known to be in the sequence: a new item holding it is refused (${how}, tree ${linked ? 'linked' : 'not linked'})`, () => {
+        const { doc } = start(linked);
+        const h = createGroup({ name: 'H' });
+        const s = createRestartComputerStep({ name: 'S' });
+        const g = createGroup({ name: 'G' });
+        h.children.push(s);
+        g.children.push(h);
+        addItem(doc.sequence, g, { last: doc.sequence });
+        const before = writeTaskSequenceText(doc);
+        for (const [inner, name] of [[h, 'group "H"'], [s, 'step "S"']] as const) {
+          const x = createGroup({ name: 'X' });
+          x.children.push(inner);
+          expect(refusal(() => add(doc, x))?.message).toContain(`The ${name}, inside the group "X" being added, is already in this sequence`);
+        }
+        // Into the group that holds it, too: it would be inside itself.
+        const y = createGroup({ name: 'Y' });
+        y.children.push(h);
+        expect(refusal(() => addItem(doc.sequence, y, { last: h }))?.code).toBe('INVALID_ARGUMENT');
+        expect(writeTaskSequenceText(doc)).toBe(before);
+      });
+    }
+  }
+
+  it('is in the sequence while the group the same edit batch put in is there: given again, it is given twice', () => {
+    const { doc, first } = start(false);
+    const s = createRestartComputerStep({ name: 'S' });
+    const g = createGroup({ name: 'G' });
+    g.children.push(s);
+    const x = createGroup({ name: 'X' });
+    x.children.push(s);
+    for (const second of [x, s]) {
+      const batch = editBatch(doc.sequence);
+      batch.insertAfter(first, [g]);
+      batch.insertAfter(first, [second]);
+      expect(refusal(() => batch.apply())?.message).toContain('The step "S"');
+      expect(writeTaskSequenceText(doc)).toBe(TEXT);
+    }
+    // Once the batch took the group out again, the step may go elsewhere.
+    const batch = editBatch(doc.sequence);
+    batch.insertAfter(first, [g]);
+    batch.remove(g);
+    batch.insertAfter(first, [x]);
+    batch.apply();
+    expect(writeTaskSequenceText(doc).split('name="S"')).toHaveLength(2);
+  });
+});
+
+describe('a group read from the sequence, taken out by hand and added again', () => {
+  const N = 2000;
+  const stepXml = (name: string) => `  <step type="SMS_TaskSequence_RebootAction" name="${name}">\n    <action>smsboot.exe /target:HD</action>\n  </step>\n`;
+  const xml = (prefix: string) => `<sequence version="3.00">\n  <group name="G">\n${Array.from({ length: N }, (_, i) => stepXml(`${prefix}g${i}`)).join('')}  </group>\n${Array.from({ length: N }, (_, i) => stepXml(`${prefix}s${i}`)).join('')}</sequence>\n`;
+  /** Counts the reads of items of `parent.children` (each walk or search of the tree reads them all). */
+  const counted = (parent: { children: unknown[] }) => {
+    const reads = { n: 0 };
+    parent.children = new Proxy(parent.children, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads.n++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    return reads;
+  };
+  // Each of its steps may be in the sequence (read from the same text, and not taken out by cmts): looked up one by
+  // one, each lookup found stale links and re-linked the whole tree, N times (16,000 steps: 15 s).
+  for (const [how, add] of Object.entries(ADDITIONS)) {
+    it(`has its ${N} steps looked for in one walk of the sequence, not one each (${how})`, () => {
+      const doc = readTaskSequence(xml(''));
+      const g = doc.sequence.children.find((c) => c.kind === 'group') as Group;
+      doc.sequence.children.splice(doc.sequence.children.indexOf(g) - 1, 2);
+      const reads = counted(doc.sequence);
+      add(doc, g);
+      expect(reads.n).toBeLessThan(20 * N);
+      expect(writeTaskSequenceText(doc).split('name="G"')).toHaveLength(2);
+    });
+  }
+
+  it(`from another document: its ${N} steps are looked for there in one walk, not one each`, () => {
+    const home = readTaskSequence(xml('b'));
+    const doc = readTaskSequence(TEXT);
+    const g = home.sequence.children.find((c) => c.kind === 'group') as Group;
+    home.sequence.children.splice(home.sequence.children.indexOf(g) - 1, 2);
+    const reads = counted(home.sequence);
+    addItem(doc.sequence, g, { last: doc.sequence });
+    expect(reads.n).toBeLessThan(20 * N);
+    expect(doc.sequence.children).toContain(g);
   });
 });

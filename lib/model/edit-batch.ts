@@ -11,7 +11,7 @@ import { detectIndentUnit, isBlank, layOut, layoutAt, whitespaceBefore, type Lay
 import { noteInserted, noteTaken } from './item-edits.js';
 import { linkRebuilt } from './parents.js';
 import { isSequenceItem, locate } from './query.js';
-import { mayBeIn, placedError, refuseElsewhere, refuseWithin, takeForeignLayout } from './refuse-placed.js';
+import { itemsWithin, mayBeIn, placedError, refuseElsewhere, refuseElsewhereAll, takeForeignLayout } from './refuse-placed.js';
 import type { Group, Node, Parent, Sequence, SequenceItem, Text } from './types.js';
 
 /** Edits recorded for one pass; see {@link editBatch}. */
@@ -95,10 +95,13 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
   const original = new Map<SequenceItem, { parent: Parent; index: number } | undefined>();
   const placed = new Map<SequenceItem, Placed>();
   const parentOfPlaced = new Map<Placed, Parent>();
+  // The new steps and groups inside each item the batch put in, and that item: they are noted as in the tree only when
+  // the batch is applied, and are there while that item is.
+  const heldBy = new Map<SequenceItem, SequenceItem>();
   // A batch that removes a group can take items out with it, and then whether an item is in the sequence depends on
   // the groups above it: those are found too.
   const removesGroups = ops.some((op) => 'remove' in op && op.remove.kind === 'group');
-  if (ops.length > FIND_ONE_BY_ONE) findAll(sequence, ops, original, removesGroups);
+  if (ops.length > FIND_ONE_BY_ONE) findAll(sequence, ops.map((op) => ('remove' in op ? op.remove : op.ref)), original, removesGroups);
   const find = (item: SequenceItem) => {
     if (!original.has(item)) {
       const where = locate(sequence, item);
@@ -170,19 +173,26 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
      * (itself, or with a group that holds it: then it stays in that group too, as one by one). Nor still in another
      * document it was read from (one object in two documents).
      */
-    const refuse = (node: SequenceItem, within?: SequenceItem): void => {
+    const refuseHere = (node: SequenceItem, within?: SequenceItem): void => {
+      // Inside an item the batch put in earlier, it is there while that item is.
+      const holder = heldBy.get(node);
+      if (holder !== undefined && inSequence(holder)) throw placedError(node, true, within);
       const earlier = placed.get(node);
       if (earlier ? inSequence(node) : mayBeIn(sequence, node) && inSequence(node)) throw placedError(node, !!earlier, within);
-      if (!earlier) refuseElsewhere(sequence, node, within);
     };
     for (const node of op.items) {
-      refuse(node);
+      refuseHere(node);
+      if (!placed.has(node)) refuseElsewhere(sequence, node);
       // Nor one that contains itself (the sequence would have no end), or holds such an item, or one given with it.
       if (!placed.has(node)) {
-        refuseWithin(node, (inner) => {
-          if (given?.has(inner)) throw placedError(inner, true, node);
-          refuse(inner, node);
-        });
+        const inner = itemsWithin(node, given);
+        // Where those that may be in the sequence were, found in one walk when there are several (see firstStanding).
+        const unknown = inner.filter((n) => !placed.has(n) && !original.has(n) && mayBeIn(sequence, n));
+        if (unknown.length > 1) findAll(sequence, unknown, original, removesGroups);
+        for (const n of inner) refuseHere(n, node);
+        refuseElsewhereAll(sequence, inner.filter((n) => !placed.has(n)), node);
+        // (One that was in the tree already, in a group the batch moves, is found where it was, as before the move.)
+        for (const n of inner) if (!mayBeIn(sequence, n) || original.get(n) === undefined) heldBy.set(n, node);
       }
       const g: Placed = { node, ws, layout, removed: false, after: [] };
       placed.set(node, g);
@@ -208,9 +218,8 @@ const FIND_ONE_BY_ONE = 8;
  * Where each item the edits name stands (and each group, with `groups`), by one walk of the sequence and its groups
  * (items live nowhere else).
  */
-function findAll(sequence: Sequence, ops: readonly Op[], found: Map<SequenceItem, { parent: Parent; index: number } | undefined>, groups: boolean): void {
-  const wanted = new Set<Node>();
-  for (const op of ops) wanted.add('remove' in op ? op.remove : op.ref);
+function findAll(sequence: Sequence, items: readonly SequenceItem[], found: Map<SequenceItem, { parent: Parent; index: number } | undefined>, groups: boolean): void {
+  const wanted = new Set<Node>(items);
   // Each group with its depth and what the groups in it are compared with (see contains-itself.ts).
   const todo: [Parent, number, Parent][] = [[sequence, 0, sequence]];
   while (todo.length) {

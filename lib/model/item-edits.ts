@@ -9,7 +9,6 @@
  * which removals took out. Edits made behind cmts's back (a plain `children.push`, `attributes.x = …`) are not
  * counted or noted; see where such an answer is kept for what that means there.
  */
-import { checkpointBelow } from './contains-itself.js';
 import type { Node } from './types.js';
 
 let count = 0;
@@ -51,26 +50,31 @@ export function noteTaken(node: Node): void {
 }
 
 /**
- * Notes `item` as put in or taken out, and the items a group holds with it: taken out, and put back when the group was
- * taken out before, so that the items of a group removed and added again are not noted as out. A group put in that was
- * not taken out (new, or moved) costs no walk of what it holds.
+ * Notes `item` as put in or taken out, and the items a group holds with it: taken out, and put in when the group was
+ * not noted as put in already (new, read from the text, or taken out before), so that an item inside a group cmts put
+ * in is known to be in the tree as the group is (an addition of another item holding it is refused without a
+ * lookup), and the items of a group removed and added again are not noted as out. A group moved within the tree,
+ * noted as in already, costs no walk of what it holds.
  *
- * A group inside itself (put there by hand) is not walked into again: the notes come after the edit is made, so they
- * cannot refuse it, and each item in the loop is noted by then. Whatever walks the tree next refuses it.
+ * Each group is walked once: one inside itself, or held in two places (put there by hand), is not walked into again.
+ * The notes come after the edit is made, so they cannot refuse it; whatever walks the tree next refuses a loop.
  */
 function note(item: Node, inTree: boolean): void {
-  const walk = item.kind === 'group' && (!inTree || placed.get(item) === false);
+  const walk = item.kind === 'group' && (!inTree || placed.get(item) !== true);
   placed.set(item, inTree);
   if (!walk) return;
-  // Each group with its depth and what the groups in it are compared with (see contains-itself.ts).
-  const todo: [Node, number, Node][] = [[item, 0, item]];
+  const walked = new Set<Node>([item]);
+  const todo: Node[] = [item];
   while (todo.length) {
-    const [n, depth, checkpoint] = todo.pop() as [Node, number, Node];
+    const n = todo.pop() as Node;
     if (n.kind !== 'group') continue;
     for (const c of n.children) {
       if (!isItem(c)) continue;
       placed.set(c, inTree);
-      if (c !== checkpoint) todo.push([c, depth + 1, checkpointBelow(c, depth + 1, checkpoint)]);
+      if (c.kind === 'group' && !walked.has(c)) {
+        walked.add(c);
+        todo.push(c);
+      }
     }
   }
 }

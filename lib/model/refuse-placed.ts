@@ -16,7 +16,8 @@ import { dropLayout } from './format.js';
 import { placedByEdits } from './item-edits.js';
 import { linkedParentOf, parentIn } from './parents.js';
 import { isSequenceItem, locate } from './query.js';
-import type { Node, Parent, Sequence, SequenceItem } from './types.js';
+import type { Node, Parent, Sequence, SequenceItem, XmlDocument } from './types.js';
+import { BREAK, visit } from '../visit.js';
 
 /** Whether `item` may stand in `sequence`: false only when it cannot (it is then not looked up). */
 export function mayBeIn(sequence: Sequence, item: SequenceItem): boolean {
@@ -31,10 +32,11 @@ export function mayBeIn(sequence: Sequence, item: SequenceItem): boolean {
  * the item may still stand there. A step or group read from one document and added to another while still in the
  * first would be one object in two documents: an edit of either would change both.
  */
-function homeElsewhere(sequence: Sequence, item: SequenceItem): Parent | undefined {
+function homeElsewhere(sequence: Sequence, item: SequenceItem): XmlDocument | undefined {
   if (placedByEdits(item) === false) return undefined;
   const src = sourceOf(item);
-  return src !== undefined && src !== sourceOf(sequence) ? (src.home as Parent | undefined) : undefined;
+  // The document a source was read into holds model nodes: the reader's tree is the model's.
+  return src !== undefined && src !== sourceOf(sequence) ? (src.home as XmlDocument | undefined) : undefined;
 }
 
 /** How a refusal names an item, and the item being added that holds it, if it is not that item itself. */
@@ -47,6 +49,12 @@ function itemNamed(item: SequenceItem, within?: SequenceItem): string {
 function elsewhereError(item: SequenceItem, within?: SequenceItem): TaskSequenceError {
   const what = itemNamed(item, within);
   return new TaskSequenceError('INVALID_ARGUMENT', `${what} is still in the document it was read from: an addition takes an item that is in no sequence yet, and one object in two documents would make an edit of either change both. Take it out of that document first (removeItem), or add a copy (copyItemTo, which lays it out as this document is).`);
+}
+
+/** The refusal of an item that stands twice inside an item being added. */
+function twiceWithinError(item: SequenceItem, within: SequenceItem): TaskSequenceError {
+  const what = itemNamed(item, within);
+  return new TaskSequenceError('INVALID_ARGUMENT', `${what} stands in it twice: one object in two places is one item shown twice (renaming one renames both, and a removal takes out one of them). Put a copy made with copyItem in the second place.`);
 }
 
 /** The refusal of an item that is already in the sequence, or given twice. */
@@ -80,12 +88,65 @@ export function refusePlaced(sequence: Sequence, items: readonly SequenceItem[])
       seen.add(item);
     }
     refuseOne(sequence, item);
-    refuseWithin(item, (node) => {
-      if (given?.has(node)) throw placedError(node, true, item);
-      refuseOne(sequence, node, item);
-    });
+    const inner = itemsWithin(item, given);
+    const found = firstStanding(sequence, inner.filter((n) => mayBeIn(sequence, n)), (n) => locate(sequence, n) !== undefined);
+    if (found) throw placedError(found, false, item);
+    refuseElsewhereAll(sequence, inner, item);
   }
   for (const item of items) takeForeignLayout(sequence, item);
+}
+
+/**
+ * The steps and groups inside `item`, each once, after {@link refuseWithin}'s checks; one of `given` (the items given
+ * with it) among them is given twice.
+ */
+export function itemsWithin(item: SequenceItem, given?: ReadonlySet<SequenceItem>): SequenceItem[] {
+  const inner: SequenceItem[] = [];
+  refuseWithin(item, (node) => {
+    if (given?.has(node)) throw placedError(node, true, item);
+    inner.push(node);
+  });
+  return inner;
+}
+
+/**
+ * The first of `nodes` that stands in the tree under `root`: one node by `isIn` (a lookup, the depth of the tree when
+ * it is linked), several by one walk of the tree. Looked up one by one, the steps of a group read from the tree and
+ * taken out of it by hand (each may be there: read from the same text, and not taken out by cmts) re-linked the whole
+ * tree each, as their links are stale: 16,000 steps took 15 s.
+ */
+export function firstStanding(root: Parent | XmlDocument, nodes: readonly SequenceItem[], isIn: (node: SequenceItem) => boolean): SequenceItem | undefined {
+  if (nodes.length === 0) return undefined;
+  if (nodes.length === 1) return isIn(nodes[0] as SequenceItem) ? nodes[0] : undefined;
+  const wanted = new Set<Node>(nodes);
+  let found: SequenceItem | undefined;
+  visit(root, (n) => {
+    if (!wanted.has(n)) return undefined;
+    found = n as SequenceItem;
+    return BREAK;
+  });
+  return found;
+}
+
+/**
+ * Throws `INVALID_ARGUMENT` when a node of `nodes` (inside `within`, an item being added) still stands in another
+ * document it was read from; those of one document are looked for together (see {@link firstStanding}).
+ */
+export function refuseElsewhereAll(sequence: Sequence, nodes: readonly SequenceItem[], within: SequenceItem): void {
+  let byHome: Map<XmlDocument, SequenceItem[]> | undefined;
+  for (const n of nodes) {
+    const home = homeElsewhere(sequence, n);
+    if (!home) continue;
+    byHome ??= new Map();
+    const list = byHome.get(home);
+    if (list) list.push(n);
+    else byHome.set(home, [n]);
+  }
+  if (!byHome) return;
+  for (const [home, list] of byHome) {
+    const found = firstStanding(home, list, (n) => parentIn(home, n) !== undefined);
+    if (found) throw elsewhereError(found, within);
+  }
 }
 
 /** Whether a value is a node with children (an array) to walk into. */
@@ -99,9 +160,11 @@ function hasChildren(value: unknown): value is { children: unknown[] } {
  * as the item itself is refused (one already in the sequence, or still in another document). Added, an item that
  * contains itself would leave a sequence no walk ends and no writer prints, and one that holds a group of the
  * sequence would put that group in two places, or inside itself; either was refused only by the next walk or write,
- * the sequence already changed. A node that stands in several places of the item (neither inside the other, which is
- * no loop) is walked once, so the cost is the item's size, as laying it out costs, and one comparison per node for
- * loops (see contains-itself.ts).
+ * the sequence already changed. A step or group that stands in two places of the item (neither inside the other) is
+ * refused too: added, it would be one item shown twice, as one already in the sequence would be, and a tree of groups
+ * each held twice by the one above has a number of paths that doubles with each level, which no walk, link or writer
+ * gets through. Another node in several places (a condition given to two builders) is walked once. So the cost is
+ * the item's size, as laying it out costs, and one comparison per node for loops (see contains-itself.ts).
  */
 export function refuseWithin(item: SequenceItem, check: (node: SequenceItem) => void): void {
   // The chain of containers being walked (`ancestors[0]` the item) and the index of the next child of each.
@@ -123,8 +186,12 @@ export function refuseWithin(item: SequenceItem, check: (node: SequenceItem) => 
     const node = parent.children[i];
     if (!hasChildren(node)) continue;
     if (node === ancestors[checkpointDepth(ancestors.length)]) containsItself(node);
-    if (done.has(node)) continue;
-    if (isSequenceItem(node as Node)) check(node as SequenceItem);
+    const isItem = isSequenceItem(node as Node);
+    if (done.has(node)) {
+      if (isItem) throw twiceWithinError(node as SequenceItem, item);
+      continue;
+    }
+    if (isItem) check(node as SequenceItem);
     ancestors.push(node);
     indices.push(0);
   }
