@@ -17,13 +17,14 @@ import type { Group, Node, Parent, Sequence, SequenceItem, Text } from './types.
 /** Edits recorded for one pass; see {@link editBatch}. */
 export interface EditBatch {
   /**
-   * Records {@link insertAfter}`(sequence, ref, items)`; `ref` may be an item inserted earlier in the batch, and an item
-   * may be one the batch removed earlier (so moving it).
+   * Records {@link insertAfter}`(sequence, ref, items)`; `ref` may be an item inserted earlier in the batch, or one
+   * inside an item it inserted, and an item may be one the batch removed earlier (so moving it), or hold one.
    */
   insertAfter(ref: SequenceItem, items: SequenceItem[]): void;
   /**
    * Records {@link removeItem}`(sequence, item)`; an item that is not in the sequence when the removal comes (not there
-   * when the batch is applied, or taken out earlier in the batch, itself or with a group that holds it) is skipped.
+   * when the batch is applied, or taken out earlier in the batch, itself or with a group that holds it) is skipped. One
+   * inside an item the batch inserted is there while that item is.
    */
   remove(item: SequenceItem): void;
   /**
@@ -31,7 +32,9 @@ export interface EditBatch {
    * the batch (it can record more). Throws, before any edit, `STEP_NOT_FOUND` when a reference item is not in the
    * sequence when its insertion comes (not there at all, or taken out earlier in the batch, itself or with a group that
    * holds it), and `INVALID_ARGUMENT` when an item inserted is in the sequence then (there from the start or put in by
-   * the batch, and not taken out since) or inserted twice. Returns how many removals found their item.
+   * the batch, itself or inside an item it inserted, and not taken out since) or inserted twice. Returns how many
+   * removals found their item. A new item is laid out once, as it ends up: where one by one laid out a new group and
+   * then edited inside it or moved it deeper, the whitespace can differ (an emptied new group is `<group …/>`).
    */
   apply(): number;
 }
@@ -88,6 +91,13 @@ export function editBatch(sequence: Sequence): EditBatch {
   };
 }
 
+/** Where a step or group stands inside an item the batch put in (`holder`): its container there and its index. */
+interface Held {
+  holder: SequenceItem;
+  parent: Parent;
+  index: number;
+}
+
 function applyOps(sequence: Sequence, ops: readonly Op[]): number {
   const unit = detectIndentUnit(sequence);
   const touched = new Map<Parent, Touched>();
@@ -95,9 +105,13 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
   const original = new Map<SequenceItem, { parent: Parent; index: number } | undefined>();
   const placed = new Map<SequenceItem, Placed>();
   const parentOfPlaced = new Map<Placed, Parent>();
-  // The new steps and groups inside each item the batch put in, and that item: they are noted as in the tree only when
-  // the batch is applied, and are there while that item is.
-  const heldBy = new Map<SequenceItem, SequenceItem>();
+  // The steps and groups inside each item the batch put in, and where they stand in it: they are in the sequence while
+  // that item is (they may be removed, or have items put after them, as one by one), and, new or taken out of the
+  // sequence before, are noted as in the tree only when the batch is applied.
+  const heldBy = new Map<SequenceItem, Held>();
+  // Parents inside items the batch put in: rebuilt before the parents of the sequence, so that what an insertion notes
+  // as in the tree is what those items hold once the batch is applied.
+  const inPut = new Set<Parent>();
   // A batch that removes a group can take items out with it, and then whether an item is in the sequence depends on
   // the groups above it: those are found too.
   const removesGroups = ops.some((op) => 'remove' in op && op.remove.kind === 'group');
@@ -109,6 +123,10 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
     }
     return original.get(item);
   };
+  // Where an item not put in by the batch stands (unless the batch took it out): inside an item the batch put in, when
+  // it was there at that point (it stood nowhere else in the sequence then, and the batch never puts a removed item
+  // back where it was), else where it was.
+  const standing = (item: SequenceItem) => heldBy.get(item) ?? find(item);
   const touch = (parent: Parent): Touched => {
     let t = touched.get(parent);
     if (!t) touched.set(parent, (t = { removed: new Set(), after: new Map() }));
@@ -116,26 +134,51 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
   };
   /**
    * Whether `item` is in the sequence at this point of the batch, as it would be had the edits so far been made one by
-   * one: where the batch put it (and did not take it out since), else where it was (unless the batch took it out), and
-   * so on up, for each group above it, while the batch removes groups (otherwise every group above is still there).
+   * one: where the batch put it (and did not take it out since), else where it stands (unless the batch took it out),
+   * and so on up, for each group above it, while the batch removes groups (otherwise every group above is still
+   * there), and for the item the batch put in that holds it.
    */
   const inSequence = (item: SequenceItem): boolean => {
     for (let at: SequenceItem = item; ; ) {
       const p = placed.get(at);
       let parent: Parent;
+      let holder: SequenceItem | undefined;
       if (p) parent = parentOfPlaced.get(p) as Parent;
       else {
-        const where = find(at);
+        const where = standing(at);
         if (!where || touched.get(where.parent)?.removed.has(at)) return false;
         parent = where.parent;
+        holder = (where as Partial<Held>).holder;
       }
-      if (parent === sequence || !removesGroups) return true;
-      // Items stand in the sequence and in groups only.
-      at = parent as Group;
+      if (parent === sequence || (!removesGroups && holder === undefined)) return true;
+      // Items stand in the sequence and in groups only; inside an item put in, in whatever holds them there.
+      at = holder !== undefined && !isSequenceItem(parent as Node) ? holder : (parent as Group);
     }
   };
+  // The items the edits put in may hold many steps and groups that may be in the sequence (a group read from it and
+  // moved): once one holds more than one whose place is unknown, all of theirs are found in one walk (see findAll).
+  let foundWithin = false;
+  const findWithin = (from: number) => {
+    foundWithin = true;
+    const seen = new Set<Node>();
+    const wanted: SequenceItem[] = [];
+    for (let i = from; i < ops.length; i++) {
+      const op = ops[i] as Op;
+      if ('remove' in op) continue;
+      const todo: Node[] = [...op.items];
+      while (todo.length) {
+        const n = todo.pop() as Node;
+        if (seen.has(n) || !('children' in n) || !Array.isArray(n.children)) continue;
+        seen.add(n);
+        if (isSequenceItem(n) && !placed.has(n) && !original.has(n) && mayBeIn(sequence, n)) wanted.push(n);
+        for (const c of n.children) todo.push(c);
+      }
+    }
+    findAll(sequence, wanted, original, removesGroups);
+  };
   let removals = 0;
-  for (const op of ops) {
+  for (let opIndex = 0; opIndex < ops.length; opIndex++) {
+    const op = ops[opIndex] as Op;
     if ('remove' in op) {
       // Not there (one by one, removeItem would refuse it): skipped.
       if (!inSequence(op.remove)) continue;
@@ -143,7 +186,11 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
       if (p) {
         p.removed = true;
         placed.delete(op.remove);
-      } else touch((find(op.remove) as { parent: Parent }).parent).removed.add(op.remove);
+      } else {
+        const where = standing(op.remove) as { parent: Parent };
+        touch(where.parent).removed.add(op.remove);
+        if (heldBy.has(op.remove)) inPut.add(where.parent);
+      }
       removals++;
       continue;
     }
@@ -158,8 +205,9 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
       ({ ws, layout } = p);
       list = p.after;
     } else {
-      const where = find(op.ref) as { parent: Parent; index: number };
+      const where = standing(op.ref) as { parent: Parent; index: number };
       const t = touch(where.parent);
+      if (heldBy.has(op.ref)) inPut.add(where.parent);
       parent = where.parent;
       ws = whitespaceBefore(parent, where.index);
       layout = layoutAt(parent, where.index, unit);
@@ -174,25 +222,31 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
      * document it was read from (one object in two documents).
      */
     const refuseHere = (node: SequenceItem, within?: SequenceItem): void => {
-      // Inside an item the batch put in earlier, it is there while that item is.
-      const holder = heldBy.get(node);
-      if (holder !== undefined && inSequence(holder)) throw placedError(node, true, within);
-      const earlier = placed.get(node);
-      if (earlier ? inSequence(node) : mayBeIn(sequence, node) && inSequence(node)) throw placedError(node, !!earlier, within);
+      const held = heldBy.get(node);
+      // Put in by the batch (itself, or inside an item it put in), it is given twice; else it was there already.
+      const byBatch = placed.has(node) || (held !== undefined && original.get(node)?.parent !== held.parent);
+      if ((byBatch || held !== undefined || mayBeIn(sequence, node)) && inSequence(node)) throw placedError(node, byBatch, within);
     };
     for (const node of op.items) {
       refuseHere(node);
       if (!placed.has(node)) refuseElsewhere(sequence, node);
       // Nor one that contains itself (the sequence would have no end), or holds such an item, or one given with it.
       if (!placed.has(node)) {
-        const inner = itemsWithin(node, given);
-        // Where those that may be in the sequence were, found in one walk when there are several (see firstStanding).
-        const unknown = inner.filter((n) => !placed.has(n) && !original.has(n) && mayBeIn(sequence, n));
-        if (unknown.length > 1) findAll(sequence, unknown, original, removesGroups);
-        for (const n of inner) refuseHere(n, node);
-        refuseElsewhereAll(sequence, inner.filter((n) => !placed.has(n)), node);
-        // (One that was in the tree already, in a group the batch moves, is found where it was, as before the move.)
-        for (const n of inner) if (!mayBeIn(sequence, n) || original.get(n) === undefined) heldBy.set(n, node);
+        // What it holds once the batch's removals so far are made (one by one, they would be out of it).
+        const inner: { node: SequenceItem; parent: Parent; index: number }[] = [];
+        itemsWithin(node, given, (n, container, index) => {
+          inner.push({ node: n, parent: container as Parent, index });
+        }, (container, n) => touched.get(container as Parent)?.removed.has(n as Node) === true);
+        // Where those that may be in the sequence were, found in one walk when there are several (see findWithin).
+        if (!foundWithin) {
+          let unknown = 0;
+          for (const { node: n } of inner) if (!placed.has(n) && !heldBy.has(n) && !original.has(n) && mayBeIn(sequence, n) && ++unknown > 1) break;
+          if (unknown > 1) findWithin(opIndex);
+        }
+        for (const { node: n } of inner) refuseHere(n, node);
+        refuseElsewhereAll(sequence, inner.map((i) => i.node).filter((n) => !placed.has(n)), node);
+        // Each is in the sequence, from now on, while this item is (unless the batch takes it out, or puts it elsewhere).
+        for (const { node: n, parent: container, index } of inner) heldBy.set(n, { holder: node, parent: container, index });
       }
       const g: Placed = { node, ws, layout, removed: false, after: [] };
       placed.set(node, g);
@@ -203,7 +257,8 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
   }
   // Removals noted before insertions: an item the batch moves is taken out of one parent and put into another.
   for (const t of touched.values()) for (const n of t.removed) noteTaken(n);
-  for (const [parent, t] of touched) rebuild(sequence, parent, t);
+  for (const [parent, t] of touched) if (inPut.has(parent)) rebuild(sequence, parent, t);
+  for (const [parent, t] of touched) if (!inPut.has(parent)) rebuild(sequence, parent, t);
   return removals;
 }
 

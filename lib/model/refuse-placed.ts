@@ -98,14 +98,26 @@ export function refusePlaced(sequence: Sequence, items: readonly SequenceItem[])
 
 /**
  * The steps and groups inside `item`, each once, after {@link refuseWithin}'s checks; one of `given` (the items given
- * with it) among them is given twice.
+ * with it) among them is given twice. With `each`, each is given to it, with where it stands (and nothing is
+ * returned); `skip` leaves out a node of a container, with what it holds (an edit batch's view of the item: without
+ * what the batch removed from it).
  */
-export function itemsWithin(item: SequenceItem, given?: ReadonlySet<SequenceItem>): SequenceItem[] {
+export function itemsWithin(
+  item: SequenceItem,
+  given?: ReadonlySet<SequenceItem>,
+  each?: (node: SequenceItem, parent: { children: unknown[] }, index: number) => void,
+  skip?: (parent: { children: unknown[] }, node: unknown) => boolean,
+): SequenceItem[] {
   const inner: SequenceItem[] = [];
-  refuseWithin(item, (node) => {
-    if (given?.has(node)) throw placedError(node, true, item);
-    inner.push(node);
-  });
+  refuseWithin(
+    item,
+    (node, parent, index) => {
+      if (given?.has(node)) throw placedError(node, true, item);
+      if (each) each(node, parent, index);
+      else inner.push(node);
+    },
+    skip,
+  );
   return inner;
 }
 
@@ -166,7 +178,11 @@ function hasChildren(value: unknown): value is { children: unknown[] } {
  * gets through. Another node in several places (a condition given to two builders) is walked once. So the cost is
  * the item's size, as laying it out costs, and one comparison per node for loops (see contains-itself.ts).
  */
-export function refuseWithin(item: SequenceItem, check: (node: SequenceItem) => void): void {
+export function refuseWithin(
+  item: SequenceItem,
+  check: (node: SequenceItem, parent: { children: unknown[] }, index: number) => void,
+  skip?: (parent: { children: unknown[] }, node: unknown) => boolean,
+): void {
   // The chain of containers being walked (`ancestors[0]` the item) and the index of the next child of each.
   const ancestors: { children: unknown[] }[] = [item];
   const indices: number[] = [0];
@@ -184,14 +200,14 @@ export function refuseWithin(item: SequenceItem, check: (node: SequenceItem) => 
     }
     indices[indices.length - 1] = i + 1;
     const node = parent.children[i];
-    if (!hasChildren(node)) continue;
+    if (!hasChildren(node) || skip?.(parent, node)) continue;
     if (node === ancestors[checkpointDepth(ancestors.length)]) containsItself(node);
     const isItem = isSequenceItem(node as Node);
     if (done.has(node)) {
       if (isItem) throw twiceWithinError(node as SequenceItem, item);
       continue;
     }
-    if (isItem) check(node as SequenceItem);
+    if (isItem) check(node as SequenceItem, parent, i);
     ancestors.push(node);
     indices.push(0);
   }
