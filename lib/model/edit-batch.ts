@@ -32,7 +32,8 @@ export interface EditBatch {
    * the batch (it can record more). Throws, before any edit, `STEP_NOT_FOUND` when a reference item is not in the
    * sequence when its insertion comes (not there at all, or taken out earlier in the batch, itself or with a group that
    * holds it), and `INVALID_ARGUMENT` when an item inserted is in the sequence then (there from the start or put in by
-   * the batch, itself or inside an item it inserted, and not taken out since) or inserted twice. Returns how many
+   * the batch, itself or inside an item it inserted, and not taken out since) or inserted twice, or holds such an item
+   * (what the batch put into a group goes with it: see kidsOf), or one another item of the same call holds. Returns how many
    * removals found their item. A new item is laid out once, as it ends up: where one by one laid out a new group and
    * then edited inside it or moved it deeper, the whitespace can differ (an emptied new group is `<group …/>`).
    */
@@ -41,9 +42,10 @@ export interface EditBatch {
 
 type Op = { ref: SequenceItem; items: SequenceItem[] } | { remove: SequenceItem };
 
-/** An item put in by the batch: the parent and the layout of the item it follows, and whether it was taken out again. */
+/** An item put in by the batch: its parent, the layout of the item it follows, and whether it was taken out again. */
 interface Placed {
   node: SequenceItem;
+  parent: Parent;
   ws: Text | undefined;
   layout: Layout | undefined;
   removed: boolean;
@@ -98,35 +100,65 @@ interface Held {
   index: number;
 }
 
+/** Where a step or group was before the batch. */
+type Found = { parent: Parent; index: number } | undefined;
+
 function applyOps(sequence: Sequence, ops: readonly Op[]): number {
   const unit = detectIndentUnit(sequence);
   const touched = new Map<Parent, Touched>();
-  // Where each item of the sequence is, found once: the edits only change arrays when all have been found.
-  const original = new Map<SequenceItem, { parent: Parent; index: number } | undefined>();
-  const placed = new Map<SequenceItem, Placed>();
-  const parentOfPlaced = new Map<Placed, Parent>();
-  // The steps and groups inside each item the batch put in, and where they stand in it: they are in the sequence while
-  // that item is (they may be removed, or have items put after them, as one by one), and, new or taken out of the
-  // sequence before, are noted as in the tree only when the batch is applied.
-  const heldBy = new Map<SequenceItem, Held>();
-  // Parents inside items the batch put in: rebuilt before the parents of the sequence, so that what an insertion notes
-  // as in the tree is what those items hold once the batch is applied.
+  // Where each item of the sequence was, found once: the edits only change arrays when all have been found.
+  const original = new Map<SequenceItem, Found>();
+  /**
+   * Where the batch has each item it moved: put in by it (the latest insertion of it), or inside an item it put in,
+   * where the item stood when that one went in (a step or group there is in the sequence while that item is: it may be
+   * removed, or have items put after it, as one by one). The latest place wins: an item is given a new place only when
+   * it is in the sequence nowhere, and one by one leaves it in the places it had, out of the sequence, too.
+   */
+  const position = new Map<SequenceItem, Placed | Held>();
+  // Parents inside items the batch put in, which the first lookups of the sequence do not find.
   const inPut = new Set<Parent>();
   // A batch that removes a group can take items out with it, and then whether an item is in the sequence depends on
   // the groups above it: those are found too.
   const removesGroups = ops.some((op) => 'remove' in op && op.remove.kind === 'group');
   if (ops.length > FIND_ONE_BY_ONE) findAll(sequence, ops.map((op) => ('remove' in op ? op.remove : op.ref)), original, removesGroups);
-  const find = (item: SequenceItem) => {
+  let opIndex = 0;
+  // Lookups one by one so far: past a few, every item the remaining edits name or hold is found in one walk.
+  let lookups = 0;
+  let foundRest = false;
+  const find = (item: SequenceItem): Found => {
+    if (!original.has(item) && !foundRest && lookups >= FIND_ONE_BY_ONE) findRest(opIndex);
     if (!original.has(item)) {
+      lookups++;
       const where = locate(sequence, item);
       original.set(item, where && { parent: where.parent, index: where.index });
     }
     return original.get(item);
   };
-  // Where an item not put in by the batch stands (unless the batch took it out): inside an item the batch put in, when
-  // it was there at that point (it stood nowhere else in the sequence then, and the batch never puts a removed item
-  // back where it was), else where it was.
-  const standing = (item: SequenceItem) => heldBy.get(item) ?? find(item);
+  /**
+   * The steps and groups the edits from `from` on name or hold, that may be in the sequence, found in one walk (see
+   * findAll): looked up one by one, each taken out of the tree by hand costs a walk of the tree (its links are stale),
+   * so moving 16,000 steps or groups took 7–15 s.
+   */
+  const findRest = (from: number) => {
+    foundRest = true;
+    const seen = new Set<Node>();
+    const wanted: SequenceItem[] = [];
+    for (let i = from; i < ops.length; i++) {
+      const op = ops[i] as Op;
+      const named = 'remove' in op ? op.remove : op.ref;
+      if (!original.has(named)) wanted.push(named);
+      if ('remove' in op) continue;
+      const todo: Node[] = [...op.items];
+      while (todo.length) {
+        const n = todo.pop() as Node;
+        if (seen.has(n) || !('children' in n) || !Array.isArray(n.children)) continue;
+        seen.add(n);
+        if (isSequenceItem(n) && !original.has(n) && mayBeIn(sequence, n)) wanted.push(n);
+        for (const c of n.children) todo.push(c);
+      }
+    }
+    findAll(sequence, wanted, original, removesGroups);
+  };
   const touch = (parent: Parent): Touched => {
     let t = touched.get(parent);
     if (!t) touched.set(parent, (t = { removed: new Set(), after: new Map() }));
@@ -134,62 +166,68 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
   };
   /**
    * Whether `item` is in the sequence at this point of the batch, as it would be had the edits so far been made one by
-   * one: where the batch put it (and did not take it out since), else where it stands (unless the batch took it out),
-   * and so on up, for each group above it, while the batch removes groups (otherwise every group above is still
-   * there), and for the item the batch put in that holds it.
+   * one: where the batch has it (see `position`), else where it was (unless the batch took it out), and so on up, for
+   * each group above it, while the batch removes groups (otherwise every group above is still there), and for the
+   * item the batch put in that holds it.
    */
   const inSequence = (item: SequenceItem): boolean => {
     for (let at: SequenceItem = item; ; ) {
-      const p = placed.get(at);
+      const pos = position.get(at);
       let parent: Parent;
       let holder: SequenceItem | undefined;
-      if (p) parent = parentOfPlaced.get(p) as Parent;
-      else {
-        const where = standing(at);
+      if (pos !== undefined && 'after' in pos) {
+        if (pos.removed) return false;
+        parent = pos.parent;
+      } else {
+        const where = pos ?? find(at);
         if (!where || touched.get(where.parent)?.removed.has(at)) return false;
         parent = where.parent;
-        holder = (where as Partial<Held>).holder;
+        holder = pos?.holder;
       }
       if (parent === sequence || (!removesGroups && holder === undefined)) return true;
       // Items stand in the sequence and in groups only; inside an item put in, in whatever holds them there.
       at = holder !== undefined && !isSequenceItem(parent as Node) ? holder : (parent as Group);
     }
   };
-  // The items the edits put in may hold many steps and groups that may be in the sequence (a group read from it and
-  // moved): once one holds more than one whose place is unknown, all of theirs are found in one walk (see findAll).
-  let foundWithin = false;
-  const findWithin = (from: number) => {
-    foundWithin = true;
-    const seen = new Set<Node>();
-    const wanted: SequenceItem[] = [];
-    for (let i = from; i < ops.length; i++) {
-      const op = ops[i] as Op;
-      if ('remove' in op) continue;
-      const todo: Node[] = [...op.items];
-      while (todo.length) {
-        const n = todo.pop() as Node;
-        if (seen.has(n) || !('children' in n) || !Array.isArray(n.children)) continue;
-        seen.add(n);
-        if (isSequenceItem(n) && !placed.has(n) && !original.has(n) && mayBeIn(sequence, n)) wanted.push(n);
-        for (const c of n.children) todo.push(c);
+  /**
+   * What a container holds at this point of the batch, as one by one would have it: its children without those the
+   * batch removed from it, each followed by what the batch put after it. Where each came from is kept in `origins`
+   * (its index among the children, or the insertion that put it there), for the walk of an item put in.
+   */
+  const origins = new Map<object, (number | Placed)[]>();
+  const kidsOf = (container: { children: unknown[] }): readonly unknown[] => {
+    const t = touched.get(container as Parent);
+    if (!t) return container.children;
+    const view: unknown[] = [];
+    const from: (number | Placed)[] = [];
+    const kids = container.children;
+    for (let i = 0; i < kids.length; i++) {
+      const c = kids[i] as Node;
+      if (!t.removed.has(c)) {
+        view.push(c);
+        from.push(i);
       }
+      const lists = isSequenceItem(c) ? t.after.get(c) : undefined;
+      if (lists) eachPlaced(lists, (p) => {
+        view.push(p.node);
+        from.push(p);
+      });
     }
-    findAll(sequence, wanted, original, removesGroups);
+    origins.set(container, from);
+    return view;
   };
   let removals = 0;
-  for (let opIndex = 0; opIndex < ops.length; opIndex++) {
+  for (; opIndex < ops.length; opIndex++) {
     const op = ops[opIndex] as Op;
     if ('remove' in op) {
       // Not there (one by one, removeItem would refuse it): skipped.
       if (!inSequence(op.remove)) continue;
-      const p = placed.get(op.remove);
-      if (p) {
-        p.removed = true;
-        placed.delete(op.remove);
-      } else {
-        const where = standing(op.remove) as { parent: Parent };
+      const pos = position.get(op.remove);
+      if (pos !== undefined && 'after' in pos) pos.removed = true;
+      else {
+        const where = (pos ?? find(op.remove)) as { parent: Parent };
         touch(where.parent).removed.add(op.remove);
-        if (heldBy.has(op.remove)) inPut.add(where.parent);
+        if (pos) inPut.add(where.parent);
       }
       removals++;
       continue;
@@ -199,15 +237,14 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
     let ws: Text | undefined;
     let layout: Layout | undefined;
     let list: Placed[][];
-    const p = placed.get(op.ref);
-    if (p) {
-      parent = parentOfPlaced.get(p) as Parent;
-      ({ ws, layout } = p);
-      list = p.after;
+    const pos = position.get(op.ref);
+    if (pos !== undefined && 'after' in pos) {
+      ({ parent, ws, layout } = pos);
+      list = pos.after;
     } else {
-      const where = standing(op.ref) as { parent: Parent; index: number };
+      const where = (pos ?? find(op.ref)) as { parent: Parent; index: number };
       const t = touch(where.parent);
-      if (heldBy.has(op.ref)) inPut.add(where.parent);
+      if (pos) inPut.add(where.parent);
       parent = where.parent;
       ws = whitespaceBefore(parent, where.index);
       layout = layoutAt(parent, where.index, unit);
@@ -216,50 +253,78 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
     }
     const group: Placed[] = [];
     const given = op.items.length > 1 ? new Set(op.items) : undefined;
+    // The steps and groups inside the items given so far: one inside two of them would stand twice.
+    const held = given && new Set<SequenceItem>();
     /**
      * Not already in the sequence: put in earlier by the batch, or there from the start, and not taken out since
      * (itself, or with a group that holds it: then it stays in that group too, as one by one). Nor still in another
      * document it was read from (one object in two documents).
      */
     const refuseHere = (node: SequenceItem, within?: SequenceItem): void => {
-      const held = heldBy.get(node);
+      const at = position.get(node);
       // Put in by the batch (itself, or inside an item it put in), it is given twice; else it was there already.
-      const byBatch = placed.has(node) || (held !== undefined && original.get(node)?.parent !== held.parent);
-      if ((byBatch || held !== undefined || mayBeIn(sequence, node)) && inSequence(node)) throw placedError(node, byBatch, within);
+      const byBatch = at !== undefined && ('after' in at || original.get(node)?.parent !== at.parent);
+      if ((at !== undefined || mayBeIn(sequence, node)) && inSequence(node)) throw placedError(node, byBatch, within);
     };
     for (const node of op.items) {
       refuseHere(node);
-      if (!placed.has(node)) refuseElsewhere(sequence, node);
-      // Nor one that contains itself (the sequence would have no end), or holds such an item, or one given with it.
-      if (!placed.has(node)) {
-        // What it holds once the batch's removals so far are made (one by one, they would be out of it).
-        const inner: { node: SequenceItem; parent: Parent; index: number }[] = [];
-        itemsWithin(node, given, (n, container, index) => {
-          inner.push({ node: n, parent: container as Parent, index });
-        }, (container, n) => touched.get(container as Parent)?.removed.has(n as Node) === true);
-        // Where those that may be in the sequence were, found in one walk when there are several (see findWithin).
-        if (!foundWithin) {
-          let unknown = 0;
-          for (const { node: n } of inner) if (!placed.has(n) && !heldBy.has(n) && !original.has(n) && mayBeIn(sequence, n) && ++unknown > 1) break;
-          if (unknown > 1) findWithin(opIndex);
-        }
-        for (const { node: n } of inner) refuseHere(n, node);
-        refuseElsewhereAll(sequence, inner.map((i) => i.node).filter((n) => !placed.has(n)), node);
-        // Each is in the sequence, from now on, while this item is (unless the batch takes it out, or puts it elsewhere).
-        for (const { node: n, parent: container, index } of inner) heldBy.set(n, { holder: node, parent: container, index });
+      const known = position.has(node);
+      if (!known) refuseElsewhere(sequence, node);
+      // What it holds at this point of the batch (see kidsOf): none in the sequence, or given with it, or inside it.
+      const inner: { node: SequenceItem; parent: Parent; index: number }[] = [];
+      origins.clear();
+      itemsWithin(node, given, (n, container, index) => {
+        inner.push({ node: n, parent: container as Parent, index });
+      }, kidsOf);
+      // Several whose place is unknown: found in one walk, with those of the edits after (see findRest).
+      if (!foundRest) {
+        let unknown = 0;
+        for (const { node: n } of inner) if (!position.has(n) && !original.has(n) && mayBeIn(sequence, n) && ++unknown > 1) break;
+        if (unknown > 1) findRest(opIndex);
       }
-      const g: Placed = { node, ws, layout, removed: false, after: [] };
-      placed.set(node, g);
-      parentOfPlaced.set(g, parent);
+      for (const { node: n } of inner) refuseHere(n, node);
+      if (held) {
+        for (const { node: n } of inner) if (held.has(n)) throw placedError(n, true, node);
+        for (const { node: n } of inner) held.add(n);
+      }
+      refuseElsewhereAll(sequence, inner.map((i) => i.node).filter((n) => !position.has(n)), node);
+      // Each is in the sequence, from now on, while this item is (unless the batch takes it out, or puts it elsewhere).
+      for (const { node: n, parent: container, index } of inner) {
+        const from = origins.get(container)?.[index] ?? index;
+        position.set(n, typeof from === 'number' ? { holder: node, parent: container, index: from } : from);
+      }
+      const g: Placed = { node, parent, ws, layout, removed: false, after: [] };
+      position.set(node, g);
       group.push(g);
     }
     list.push(group);
   }
   // Removals noted before insertions: an item the batch moves is taken out of one parent and put into another.
   for (const t of touched.values()) for (const n of t.removed) noteTaken(n);
-  for (const [parent, t] of touched) if (inPut.has(parent)) rebuild(sequence, parent, t);
-  for (const [parent, t] of touched) if (!inPut.has(parent)) rebuild(sequence, parent, t);
+  // Parents inside items put in first: an item is laid out as it ends up, when its parent is refilled. And every array
+  // refilled before any is linked or noted, as those walk what the items put in hold, which other arrays being
+  // refilled can change (a group moved into one, or out of it).
+  const added = new Map<Parent, Node[]>();
+  for (const [parent, t] of touched) if (inPut.has(parent)) added.set(parent, rebuild(sequence, parent, t));
+  for (const [parent, t] of touched) if (!inPut.has(parent)) added.set(parent, rebuild(sequence, parent, t));
+  for (const [parent, nodes] of added) settle(sequence, parent, nodes);
   return removals;
+}
+
+/** Gives `each` every insertion of `lists` (and those after it) in the order they stand, removed ones too. */
+function eachPlaced(lists: readonly Placed[][], each: (p: Placed) => void): void {
+  // Latest insertion first (each went right after the node), each item followed by its own: depth first with an
+  // explicit stack, since a chain of insertions can be as long as the batch.
+  const stack: Placed[] = [];
+  const pushLists = (ls: readonly Placed[][]) => {
+    for (const l of ls) for (let i = l.length - 1; i >= 0; i--) stack.push(l[i] as Placed);
+  };
+  pushLists(lists);
+  while (stack.length) {
+    const p = stack.pop() as Placed;
+    if (!p.removed) each(p);
+    pushLists(p.after);
+  }
 }
 
 /**
@@ -292,42 +357,33 @@ function findAll(sequence: Sequence, items: readonly SequenceItem[], found: Map<
   for (const item of wanted) if (!found.has(item as SequenceItem)) found.set(item as SequenceItem, undefined);
 }
 
-/** Refills `parent.children` with its kept children and, after each, what the batch put after it. */
-function rebuild(sequence: Sequence, parent: Parent, t: Touched): void {
+/** Refills `parent.children` with its kept children and, after each, what the batch put after it; returns what it put in. */
+function rebuild(sequence: Sequence, parent: Parent, t: Touched): Node[] {
   const kids = parent.children;
   const out: Node[] = [];
   const added: Node[] = [];
-  // What follows a node, latest insertion first (each went right after the node), each item followed by its own:
-  // depth first with an explicit stack, since a chain of insertions can be as long as the batch.
-  const emitAfter = (lists: readonly Placed[][] | undefined) => {
-    if (!lists || lists.length === 0) return;
-    const stack: Placed[] = [];
-    const pushLists = (ls: readonly Placed[][]) => {
-      for (const l of ls) for (let i = l.length - 1; i >= 0; i--) stack.push(l[i] as Placed);
-    };
-    pushLists(lists);
-    while (stack.length) {
-      const p = stack.pop() as Placed;
-      if (!p.removed) {
-        if (p.ws) out.push({ kind: 'text', value: p.ws.value });
-        takeForeignLayout(sequence, p.node);
-        layOut(p.node, p.layout);
-        out.push(p.node);
-        added.push(p.node);
-      }
-      pushLists(p.after);
-    }
+  const put = (p: Placed) => {
+    if (p.ws) out.push({ kind: 'text', value: p.ws.value });
+    takeForeignLayout(sequence, p.node);
+    layOut(p.node, p.layout);
+    out.push(p.node);
+    added.push(p.node);
   };
   for (const c of kids) {
     if (t.removed.has(c)) {
       // With the whitespace that indented it, as removeItem takes it.
       if (isBlank(out[out.length - 1])) out.pop();
     } else out.push(c);
-    if (isSequenceItem(c)) emitAfter(t.after.get(c));
+    const lists = isSequenceItem(c) ? t.after.get(c) : undefined;
+    if (lists) eachPlaced(lists, put);
   }
   kids.length = out.length;
   for (let i = 0; i < out.length; i++) kids[i] = out[i] as Node;
+  return added;
+}
+
+/** Links a refilled parent's children, in a linked tree, and notes what the batch put into it as in the tree. */
+function settle(sequence: Sequence, parent: Parent, added: readonly Node[]): void {
   linkRebuilt(sequence, parent, added);
   noteInserted(added);
 }
-

@@ -72,7 +72,7 @@ function refuseOne(sequence: Sequence, item: SequenceItem, within?: SequenceItem
 
 /**
  * Throws `INVALID_ARGUMENT` when an item of `items` is in `sequence` already or stands twice in `items` (also inside
- * another of them), naming `moveItem` and `copyItem`, still stands in another document it was read from, contains
+ * another of them, or inside two of them: two new groups holding one step), naming `moveItem` and `copyItem`, still stands in another document it was read from, contains
  * itself, or holds a step or group that is in the sequence or another document (see {@link refuseWithin}); an item
  * read from another document and accepted has that document's layout taken out, to be laid out as `sequence` is.
  * Costs a walk of each item (as laying it out does), never of the sequence, for a new item; and the depth of the
@@ -82,6 +82,8 @@ function refuseOne(sequence: Sequence, item: SequenceItem, within?: SequenceItem
 export function refusePlaced(sequence: Sequence, items: readonly SequenceItem[]): void {
   const given = items.length > 1 ? new Set<SequenceItem>(items) : undefined;
   const seen = given && new Set<SequenceItem>();
+  // The steps and groups inside the items walked so far: one inside two of them would stand twice.
+  const held = given && new Set<SequenceItem>();
   for (const item of items) {
     if (seen) {
       if (seen.has(item)) throw placedError(item, true);
@@ -89,6 +91,10 @@ export function refusePlaced(sequence: Sequence, items: readonly SequenceItem[])
     }
     refuseOne(sequence, item);
     const inner = itemsWithin(item, given);
+    if (held) {
+      for (const n of inner) if (held.has(n)) throw placedError(n, true, item);
+      for (const n of inner) held.add(n);
+    }
     const found = firstStanding(sequence, inner.filter((n) => mayBeIn(sequence, n)), (n) => locate(sequence, n) !== undefined);
     if (found) throw placedError(found, false, item);
     refuseElsewhereAll(sequence, inner, item);
@@ -96,17 +102,20 @@ export function refusePlaced(sequence: Sequence, items: readonly SequenceItem[])
   for (const item of items) takeForeignLayout(sequence, item);
 }
 
+/** A container's children as a walk sees them (see {@link refuseWithin}). */
+export type KidsOf = (container: { children: unknown[] }) => readonly unknown[];
+
 /**
  * The steps and groups inside `item`, each once, after {@link refuseWithin}'s checks; one of `given` (the items given
- * with it) among them is given twice. With `each`, each is given to it, with where it stands (and nothing is
- * returned); `skip` leaves out a node of a container, with what it holds (an edit batch's view of the item: without
- * what the batch removed from it).
+ * with it) among them is given twice. With `each`, each is given to it, with where it stands (its index in what
+ * `kids` gave for that container; nothing is returned); `kids` is what each container holds (an edit batch's view of
+ * the item: without what the batch removed from it, with what it put in).
  */
 export function itemsWithin(
   item: SequenceItem,
   given?: ReadonlySet<SequenceItem>,
   each?: (node: SequenceItem, parent: { children: unknown[] }, index: number) => void,
-  skip?: (parent: { children: unknown[] }, node: unknown) => boolean,
+  kids?: KidsOf,
 ): SequenceItem[] {
   const inner: SequenceItem[] = [];
   refuseWithin(
@@ -116,7 +125,7 @@ export function itemsWithin(
       if (each) each(node, parent, index);
       else inner.push(node);
     },
-    skip,
+    kids,
   );
   return inner;
 }
@@ -181,26 +190,29 @@ function hasChildren(value: unknown): value is { children: unknown[] } {
 export function refuseWithin(
   item: SequenceItem,
   check: (node: SequenceItem, parent: { children: unknown[] }, index: number) => void,
-  skip?: (parent: { children: unknown[] }, node: unknown) => boolean,
+  kids: KidsOf = (container) => container.children,
 ): void {
-  // The chain of containers being walked (`ancestors[0]` the item) and the index of the next child of each.
+  // The chain of containers being walked (`ancestors[0]` the item), what each holds, and the index of the next child.
   const ancestors: { children: unknown[] }[] = [item];
+  const lists: (readonly unknown[])[] = [kids(item)];
   const indices: number[] = [0];
   // Containers walked to their end: found again elsewhere in the item, they hold nothing new. (One inside a loop is
   // never finished: the loop is found first.)
   const done = new Set<object>();
   while (ancestors.length) {
     const parent = ancestors[ancestors.length - 1] as { children: unknown[] };
+    const list = lists[lists.length - 1] as readonly unknown[];
     const i = indices[indices.length - 1] as number;
-    if (i >= parent.children.length) {
+    if (i >= list.length) {
       done.add(parent);
       ancestors.pop();
+      lists.pop();
       indices.pop();
       continue;
     }
     indices[indices.length - 1] = i + 1;
-    const node = parent.children[i];
-    if (!hasChildren(node) || skip?.(parent, node)) continue;
+    const node = list[i];
+    if (!hasChildren(node)) continue;
     if (node === ancestors[checkpointDepth(ancestors.length)]) containsItself(node);
     const isItem = isSequenceItem(node as Node);
     if (done.has(node)) {
@@ -209,6 +221,7 @@ export function refuseWithin(
     }
     if (isItem) check(node as SequenceItem, parent, i);
     ancestors.push(node);
+    lists.push(kids(node));
     indices.push(0);
   }
 }
