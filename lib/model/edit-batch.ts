@@ -33,7 +33,7 @@ export interface EditBatch {
    * sequence when its insertion comes (not there at all, or taken out earlier in the batch, itself or with a group that
    * holds it), and `INVALID_ARGUMENT` when an item inserted is in the sequence then (there from the start or put in by
    * the batch, itself or inside an item it inserted, and not taken out since) or inserted twice, or holds such an item
-   * (what the batch put into a group goes with it: see kidsOf), or one another item of the same call holds. Returns how many
+   * (what the batch put into a group goes with the group), or one another item of the same call holds. Returns how many
    * removals found their item. A new item is laid out once, as it ends up: where one by one laid out a new group and
    * then edited inside it or moved it deeper, the whitespace can differ (an emptied new group is `<group …/>`).
    */
@@ -165,29 +165,55 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
     return t;
   };
   /**
+   * What {@link inSequence} answered for items since the last removal: an insertion only puts items in (the answers
+   * for it and what it holds are dropped, as they change), so the answers stand until the batch takes something out.
+   * Without it, each check of an item climbed every group above it: a group wrapped in a new group N times checked
+   * N items, each up N holders, per wrap (2,000 wraps: 28 s).
+   */
+  const answered = new Map<SequenceItem, boolean>();
+  /**
    * Whether `item` is in the sequence at this point of the batch, as it would be had the edits so far been made one by
    * one: where the batch has it (see `position`), else where it was (unless the batch took it out), and so on up, for
    * each group above it, while the batch removes groups (otherwise every group above is still there), and for the
-   * item the batch put in that holds it.
+   * item the batch put in that holds it. Every item climbed through has the same answer.
    */
   const inSequence = (item: SequenceItem): boolean => {
+    const climbed: SequenceItem[] = [];
+    let answer: boolean;
     for (let at: SequenceItem = item; ; ) {
+      const known = answered.get(at);
+      if (known !== undefined) {
+        answer = known;
+        break;
+      }
+      climbed.push(at);
       const pos = position.get(at);
       let parent: Parent;
-      let holder: SequenceItem | undefined;
+      let held = false;
       if (pos !== undefined && 'after' in pos) {
-        if (pos.removed) return false;
+        if (pos.removed) {
+          answer = false;
+          break;
+        }
         parent = pos.parent;
       } else {
         const where = pos ?? find(at);
-        if (!where || touched.get(where.parent)?.removed.has(at)) return false;
+        if (!where || touched.get(where.parent)?.removed.has(at)) {
+          answer = false;
+          break;
+        }
         parent = where.parent;
-        holder = pos?.holder;
+        held = pos !== undefined;
       }
-      if (parent === sequence || (!removesGroups && holder === undefined)) return true;
-      // Items stand in the sequence and in groups only; inside an item put in, in whatever holds them there.
-      at = holder !== undefined && !isSequenceItem(parent as Node) ? holder : (parent as Group);
+      if (parent === sequence || (!removesGroups && !held)) {
+        answer = true;
+        break;
+      }
+      // Items stand in the sequence and in groups only (one by one finds no other), so the parent is a group.
+      at = parent as Group;
     }
+    for (const n of climbed) answered.set(n, answer);
+    return answer;
   };
   /**
    * What a container holds at this point of the batch, as one by one would have it: its children without those the
@@ -222,6 +248,7 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
     if ('remove' in op) {
       // Not there (one by one, removeItem would refuse it): skipped.
       if (!inSequence(op.remove)) continue;
+      answered.clear();
       const pos = position.get(op.remove);
       if (pos !== undefined && 'after' in pos) pos.removed = true;
       else {
@@ -253,8 +280,6 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
     }
     const group: Placed[] = [];
     const given = op.items.length > 1 ? new Set(op.items) : undefined;
-    // The steps and groups inside the items given so far: one inside two of them would stand twice.
-    const held = given && new Set<SequenceItem>();
     /**
      * Not already in the sequence: put in earlier by the batch, or there from the start, and not taken out since
      * (itself, or with a group that holds it: then it stays in that group too, as one by one). Nor still in another
@@ -268,8 +293,7 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
     };
     for (const node of op.items) {
       refuseHere(node);
-      const known = position.has(node);
-      if (!known) refuseElsewhere(sequence, node);
+      if (!position.has(node)) refuseElsewhere(sequence, node);
       // What it holds at this point of the batch (see kidsOf): none in the sequence, or given with it, or inside it.
       const inner: { node: SequenceItem; parent: Parent; index: number }[] = [];
       origins.clear();
@@ -283,31 +307,34 @@ function applyOps(sequence: Sequence, ops: readonly Op[]): number {
         if (unknown > 1) findRest(opIndex);
       }
       for (const { node: n } of inner) refuseHere(n, node);
-      if (held) {
-        for (const { node: n } of inner) if (held.has(n)) throw placedError(n, true, node);
-        for (const { node: n } of inner) held.add(n);
-      }
       refuseElsewhereAll(sequence, inner.map((i) => i.node).filter((n) => !position.has(n)), node);
-      // Each is in the sequence, from now on, while this item is (unless the batch takes it out, or puts it elsewhere).
+      // Each is in the sequence, from now on, while this item is (unless the batch takes it out, or puts it elsewhere);
+      // one inside a step or another element is not (one by one finds none there).
       for (const { node: n, parent: container, index } of inner) {
+        answered.delete(n);
+        if ((container as Node).kind !== 'group') continue;
         const from = origins.get(container)?.[index] ?? index;
         position.set(n, typeof from === 'number' ? { holder: node, parent: container, index: from } : from);
       }
       const g: Placed = { node, parent, ws, layout, removed: false, after: [] };
       position.set(node, g);
+      answered.delete(node);
       group.push(g);
     }
     list.push(group);
   }
   // Removals noted before insertions: an item the batch moves is taken out of one parent and put into another.
   for (const t of touched.values()) for (const n of t.removed) noteTaken(n);
-  // Parents inside items put in first: an item is laid out as it ends up, when its parent is refilled. And every array
-  // refilled before any is linked or noted, as those walk what the items put in hold, which other arrays being
-  // refilled can change (a group moved into one, or out of it).
-  const added = new Map<Parent, Node[]>();
-  for (const [parent, t] of touched) if (inPut.has(parent)) added.set(parent, rebuild(sequence, parent, t));
-  for (const [parent, t] of touched) if (!inPut.has(parent)) added.set(parent, rebuild(sequence, parent, t));
-  for (const [parent, nodes] of added) settle(sequence, parent, nodes);
+  // Every array refilled before anything is laid out, linked or noted: those walk what the items put in hold, which
+  // other arrays being refilled can change (a group moved into one, or out of it; walked before, a group could still
+  // hold the one it was put into, and the walk never ended).
+  const put = new Map<Parent, Placed[]>();
+  for (const [parent, t] of touched) put.set(parent, rebuild(parent, t));
+  // Parents inside items put in laid out first: an item is laid out as it ends up, and one put into a new group that
+  // is not laid out yet is laid out with it.
+  for (const [parent, placed] of put) if (inPut.has(parent)) layOutPut(sequence, placed);
+  for (const [parent, placed] of put) if (!inPut.has(parent)) layOutPut(sequence, placed);
+  for (const [parent, placed] of put) settle(sequence, parent, placed.map((p) => p.node));
   return removals;
 }
 
@@ -349,7 +376,7 @@ function findAll(sequence: Sequence, items: readonly SequenceItem[], found: Map<
       const c = kids[index] as Node;
       if (!isSequenceItem(c)) continue;
       if ((wanted.has(c) || (groups && c.kind === 'group')) && !found.has(c)) found.set(c, { parent, index });
-      if (c.kind !== 'group') continue;
+      if (c.kind !== 'group' || !Array.isArray(c.children)) continue;
       if (c === checkpoint) containsItself(c);
       todo.push([c, depth + 1, checkpointBelow(c, depth + 1, checkpoint)]);
     }
@@ -357,17 +384,18 @@ function findAll(sequence: Sequence, items: readonly SequenceItem[], found: Map<
   for (const item of wanted) if (!found.has(item as SequenceItem)) found.set(item as SequenceItem, undefined);
 }
 
-/** Refills `parent.children` with its kept children and, after each, what the batch put after it; returns what it put in. */
-function rebuild(sequence: Sequence, parent: Parent, t: Touched): Node[] {
+/**
+ * Refills `parent.children` with its kept children and, after each, what the batch put after it (each with the white
+ * space that is to indent it); returns what it put in.
+ */
+function rebuild(parent: Parent, t: Touched): Placed[] {
   const kids = parent.children;
   const out: Node[] = [];
-  const added: Node[] = [];
+  const added: Placed[] = [];
   const put = (p: Placed) => {
     if (p.ws) out.push({ kind: 'text', value: p.ws.value });
-    takeForeignLayout(sequence, p.node);
-    layOut(p.node, p.layout);
     out.push(p.node);
-    added.push(p.node);
+    added.push(p);
   };
   for (const c of kids) {
     if (t.removed.has(c)) {
@@ -380,6 +408,14 @@ function rebuild(sequence: Sequence, parent: Parent, t: Touched): Node[] {
   kids.length = out.length;
   for (let i = 0; i < out.length; i++) kids[i] = out[i] as Node;
   return added;
+}
+
+/** Lays out what the batch put into a parent as the items it follows are (one from another document sheds its layout first). */
+function layOutPut(sequence: Sequence, placed: readonly Placed[]): void {
+  for (const p of placed) {
+    takeForeignLayout(sequence, p.node);
+    layOut(p.node, p.layout);
+  }
 }
 
 /** Links a refilled parent's children, in a linked tree, and notes what the batch put into it as in the tree. */
