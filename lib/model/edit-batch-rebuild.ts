@@ -65,7 +65,7 @@ export const FIND_ONE_BY_ONE = 8;
  * Where each item the edits name stands (and each group, with `groups`), by one walk of the sequence and its groups
  * (items live nowhere else).
  */
-export function findAll(sequence: Sequence, items: readonly SequenceItem[], found: Map<SequenceItem, { parent: Parent; index: number } | undefined>, groups: boolean): void {
+export function findAll(sequence: Sequence, items: readonly SequenceItem[], found: Map<SequenceItem, Found>, groups: boolean): void {
   const wanted = new Set<Node>(items);
   // Each group with its depth and what the groups in it are compared with (see contains-itself.ts).
   const todo: [Parent, number, Parent][] = [[sequence, 0, sequence]];

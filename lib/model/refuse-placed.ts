@@ -72,12 +72,12 @@ function refuseOne(sequence: Sequence, item: SequenceItem, within?: SequenceItem
 
 /**
  * Throws `INVALID_ARGUMENT` when an item of `items` is in `sequence` already or stands twice in `items` (also inside
- * another of them, or inside two of them: two new groups holding one step), naming `moveItem` and `copyItem`, still stands in another document it was read from, contains
- * itself, or holds a step or group that is in the sequence or another document (see {@link refuseWithin}); an item
- * read from another document and accepted has that document's layout taken out, to be laid out as `sequence` is.
- * Costs a walk of each item (as laying it out does), never of the sequence, for a new item; and the depth of the
- * tree for one that may be there (one read from another document and taken out of it by hand, not with
- * `removeItem`, costs a search of that document).
+ * another of them, or inside two of them: two new groups holding one step), naming `moveItem` and `copyItem`, still
+ * stands in another document it was read from, contains itself, or holds a step or group that is in the sequence or
+ * another document (see {@link refuseWithin}); an item read from another document and accepted has that document's
+ * layout taken out, to be laid out as `sequence` is. Costs a walk of each item (as laying it out does), never of the
+ * sequence, for a new item; and the depth of the tree for one that may be there (one read from another document and
+ * taken out of it by hand, not with `removeItem`, costs a search of that document).
  */
 export function refusePlaced(sequence: Sequence, items: readonly SequenceItem[]): void {
   const given = items.length > 1 ? new Set<SequenceItem>(items) : undefined;
