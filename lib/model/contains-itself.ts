@@ -55,3 +55,13 @@ export function containsItself(node: unknown, code: ErrorCode = 'INVALID_ARGUMEN
   const name = nameOf(node);
   throw new TaskSequenceError(code, `${what} contains itself: ${name ?? 'it'} is one of its own descendants, so the tree has no end. Take out the node put inside itself.`);
 }
+
+/**
+ * Throws `INVALID_ARGUMENT` for a child that is no node (`null`, `undefined`, a number, a string) at `index` of
+ * `parent`'s children: put there by hand, which the plain-data model allows, it has no kind to go by.
+ */
+export function notANode(parent: unknown, index: number, value: unknown, code: ErrorCode = 'INVALID_ARGUMENT'): never {
+  const name = nameOf(parent);
+  const shown = value === null || value === undefined ? String(value) : `a ${typeof value}`;
+  throw new TaskSequenceError(code, `${named(parent)}${name ? ` ${name}` : ''} has ${shown} among its children (at index ${index}): a child is a node, an element or a text, comment, CDATA or instruction. Take it out.`);
+}

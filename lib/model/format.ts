@@ -8,7 +8,8 @@ import type { Node, Parent, ParentElement, Text } from './types.js';
 
 /** Whether `node` is white space only (the indentation between elements). */
 export function isBlank(node: Node | undefined): node is Text {
-  return node !== undefined && node.kind === 'text' && /^[ \t\r\n]*$/.test(node.value);
+  // A script can put anything among a parent's children (`null`, by hand): that is no white space, not a TypeError.
+  return typeof node === 'object' && node !== null && node.kind === 'text' && typeof node.value === 'string' && /^[ \t\r\n]*$/.test(node.value);
 }
 
 function hasChildren(node: Node | Parent): node is Extract<Node | Parent, { children: Node[] }> {
@@ -79,7 +80,8 @@ function learnIndentUnit(root: Parent): string {
     const i = frame.i++;
     const child = frame.node.children[i] as Node;
     // Any element tells the step, one holding only text (`<action>`) too: a flat sequence of such steps has no other.
-    if (!('tag' in child)) continue;
+    // (A child that is no node, put there by hand, tells nothing: passed over, as the writer refuses it.)
+    if (typeof child !== 'object' || child === null || !('tag' in child)) continue;
     const ws = whitespaceBefore(frame.node, i)?.value;
     const childIndent = ws !== undefined && ws.includes('\n') ? ws.slice(ws.lastIndexOf('\n') + 1) : undefined;
     if (frame.indent !== undefined && childIndent !== undefined && childIndent.startsWith(frame.indent) && childIndent.length > frame.indent.length) {

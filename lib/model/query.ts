@@ -20,12 +20,15 @@ export interface Located<T extends SequenceItem = SequenceItem> {
 
 /** Whether a node is a step, group or sub task sequence. */
 export function isSequenceItem(node: Node): node is SequenceItem {
-  return node.kind === 'step' || node.kind === 'group' || node.kind === 'subtasksequence';
+  // `?.`: a child that is no node (`null`, put among a parent's children by hand) is no item, not a TypeError.
+  const kind = (node as Node | null | undefined)?.kind;
+  return kind === 'step' || kind === 'group' || kind === 'subtasksequence';
 }
 
 /** Whether a node is an element (as opposed to text, comment, CDATA or a processing instruction). */
 export function isElement(node: Node): node is Element {
-  return 'tag' in node;
+  // A child that is no node (`null` or a number, put among a parent's children by hand) is no element.
+  return typeof node === 'object' && node !== null && 'tag' in node;
 }
 
 /** The element children of a parent. */

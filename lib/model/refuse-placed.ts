@@ -10,6 +10,7 @@
  * as laying it out costs) for a node put inside itself, which no sequence can hold.
  */
 import { TaskSequenceError } from '../errors.js';
+import { shownValue } from '../shown-value.js';
 import { sourceOf } from '../xml/origin.js';
 import { checkpointDepth, containsItself } from './contains-itself.js';
 import { dropLayout } from './format.js';
@@ -170,6 +171,22 @@ export function refuseElsewhereAll(sequence: Sequence, nodes: readonly SequenceI
   }
 }
 
+/** Whether a value can be a child node: an object (not an array) with a `kind`. What it says is the writer's to judge. */
+function isNodeLike(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { kind?: unknown }).kind === 'string';
+}
+
+/**
+ * The refusal of a child that is no node (`null`, a number, a string, an array) inside an item being added: laying the
+ * item out read its `kind` and threw a TypeError, part-way through the edit.
+ */
+function notANodeError(parent: { children: unknown[] }, index: number, value: unknown, item: SequenceItem): TaskSequenceError {
+  const { tag, kind } = parent as { tag?: unknown; kind?: unknown };
+  const where = parent === item ? itemNamed(item) : `${itemNamed(item)} holds a ${typeof tag === 'string' ? `<${shownValue(tag, '')}>` : typeof kind === 'string' ? shownValue(kind, '') : 'node'} that`;
+  const shown = value === null || value === undefined ? String(value) : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object with no kind' : `a ${typeof value}`;
+  return new TaskSequenceError('INVALID_ARGUMENT', `${where} has ${shown} among its children (at index ${index}): a child is a node, an element or a text, comment, CDATA or instruction, with its kind. Take it out before adding the item.`);
+}
+
 /** Whether a value is a node with children (an array) to walk into. */
 function hasChildren(value: unknown): value is { children: unknown[] } {
   return typeof value === 'object' && value !== null && Array.isArray((value as { children?: unknown }).children);
@@ -212,7 +229,10 @@ export function refuseWithin(
     }
     indices[indices.length - 1] = i + 1;
     const node = list[i];
-    if (!hasChildren(node)) continue;
+    if (!hasChildren(node)) {
+      if (!isNodeLike(node)) throw notANodeError(parent, i, node, item);
+      continue;
+    }
     if (node === ancestors[checkpointDepth(ancestors.length)]) containsItself(node);
     const isItem = isSequenceItem(node as Node);
     if (done.has(node)) {

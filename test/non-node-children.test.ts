@@ -1,0 +1,113 @@
+// A child that is no node (`null`, `undefined`, a number, a string, an array), put among a parent's children by hand
+// as plain data allows: every edit and walk refuses it with a typed INVALID_ARGUMENT before it changes anything, never
+// a TypeError from deep inside (laying a new group out, or a walk, read its `kind`); the writer refuses it as
+// OUTPUT_MALFORMED. An edit batch refuses what the same edits one by one refuse.
+import { describe, expect, it } from 'vitest';
+import { addItem, moveItem } from '../lib/model/authoring.js';
+import { editBatch } from '../lib/model/edit-batch.js';
+import { insertAfter, removeItem } from '../lib/model/mutate.js';
+import { locate } from '../lib/model/query.js';
+import { visit } from '../lib/visit.js';
+import { readTaskSequence, writeTaskSequence } from './helpers/api.js';
+import type { Group, SequenceItem } from '../lib/model/types.js';
+
+const XML = '<sequence version="3.00">\n  <group name="g">\n    <step type="T" name="a"/>\n  </group>\n  <step type="T" name="b"/>\n</sequence>\n';
+const ODD: unknown[] = [null, undefined, 5, 'text', [], [{ kind: 'text', value: ' ' }]];
+const label = (v: unknown): string => (Array.isArray(v) ? `array of ${v.length}` : String(v));
+
+/** A new group holding `inner` at `depth` levels down (the odd child inside a new group inside the new group…). */
+function groupHolding(inner: unknown, depth: number): Group {
+  let node: unknown = inner;
+  for (let d = 0; d < depth; d++) node = { kind: 'group', tag: 'group', attributes: { name: `n${d}` }, children: [{ kind: 'step', tag: 'step', attributes: { type: 'T', name: `s${d}` }, children: [] }, node] };
+  return node as Group;
+}
+
+function refused(f: () => unknown): { code?: string; message?: string; name?: string } {
+  try {
+    f();
+  } catch (e) {
+    return e as { code?: string; message?: string; name?: string };
+  }
+  return {};
+}
+
+describe('a new item holding a child that is no node', () => {
+  for (const odd of ODD) {
+    for (const depth of [1, 3]) {
+      it(`is refused, typed, one by one and in a batch, the sequence unchanged (${label(odd)}, ${depth} deep)`, () => {
+        const adds: [string, (doc: ReturnType<typeof readTaskSequence>, item: SequenceItem) => void][] = [
+          ['insertAfter', (doc, item) => insertAfter(doc.sequence, doc.steps()[1]?.node as SequenceItem, [item])],
+          ['addItem', (doc, item) => addItem(doc.sequence, item, { first: doc.groups()[0]?.node as Group })],
+          [
+            'editBatch',
+            (doc, item) => {
+              const batch = editBatch(doc.sequence);
+              batch.remove(doc.steps()[0]?.node as SequenceItem);
+              batch.insertAfter(doc.steps()[1]?.node as SequenceItem, [item]);
+              batch.apply();
+            },
+          ],
+        ];
+        for (const [name, add] of adds) {
+          const doc = readTaskSequence(XML);
+          const e = refused(() => add(doc, groupHolding(odd, depth)));
+          expect(e.code, `${name}: ${e.name}: ${e.message}`).toBe('INVALID_ARGUMENT');
+          expect(e.message).toMatch(/among its children \(at index 1\)/);
+          expect(Buffer.from(writeTaskSequence(doc)).toString(), name).toBe(XML);
+        }
+      });
+    }
+  }
+
+  it('names where it is: the item itself, or the group inside it that holds it', () => {
+    const doc = readTaskSequence(XML);
+    const b = doc.steps()[1]?.node as SequenceItem;
+    expect(refused(() => insertAfter(doc.sequence, b, [groupHolding(null, 1)])).message).toMatch(/^The group "n0" has null among its children/);
+    expect(refused(() => insertAfter(doc.sequence, b, [groupHolding(7, 2)])).message).toMatch(/^The group "n1" holds a <group> that has a number among its children/);
+  });
+
+  it('is still taken when it is an object the writer judges (a node of no known kind is not the edit\'s to refuse)', () => {
+    const doc = readTaskSequence(XML);
+    insertAfter(doc.sequence, doc.steps()[1]?.node as SequenceItem, [groupHolding({ kind: 'comment', value: ' kept ' }, 1)]);
+    expect(Buffer.from(writeTaskSequence(doc)).toString()).toContain('<!-- kept -->');
+  });
+});
+
+describe('a sequence holding a child that is no node', () => {
+  for (const odd of [null, undefined, 5, 'text']) {
+    it(`gives a typed error from every walk and edit, never a TypeError (${label(odd)})`, () => {
+      const ops: [string, (doc: ReturnType<typeof readTaskSequence>) => unknown, string][] = [
+        ['visit', (doc) => visit(doc.sequence, () => undefined), 'INVALID_ARGUMENT'],
+        ['locate', (doc) => locate(doc.sequence, doc.steps()[1]?.node as SequenceItem), 'INVALID_ARGUMENT'],
+        ['removeItem', (doc) => removeItem(doc.sequence, doc.steps()[1]?.node as SequenceItem), 'INVALID_ARGUMENT'],
+        ['moveItem', (doc) => moveItem(doc.sequence, doc.steps()[1]?.node as SequenceItem, { first: doc.sequence }), 'INVALID_ARGUMENT'],
+        [
+          'editBatch',
+          (doc) => {
+            const batch = editBatch(doc.sequence);
+            batch.remove(doc.steps()[1]?.node as SequenceItem);
+            return batch.apply();
+          },
+          'INVALID_ARGUMENT',
+        ],
+        ['write', (doc) => writeTaskSequence(doc), 'OUTPUT_MALFORMED'],
+      ];
+      for (const [name, op, code] of ops) {
+        const doc = readTaskSequence(XML);
+        const steps = doc.steps().map((s) => s.node);
+        (doc.groups()[0]?.node as Group).children.push(odd as never);
+        const e = refused(() => op(doc));
+        expect(e.code, `${name}: ${e.name}: ${e.message}`).toBe(code);
+        // Nothing was taken out or moved: the steps are where they were.
+        (doc.groups()[0]?.node as Group).children.pop();
+        expect(doc.steps().map((s) => s.node), name).toEqual(steps);
+      }
+    });
+  }
+
+  it('is passed over by the lists of steps, which see no item in it', () => {
+    const doc = readTaskSequence(XML);
+    (doc.groups()[0]?.node as Group).children.push(null as never, 3 as never);
+    expect(doc.steps().map((s) => s.node.attributes.name)).toEqual(['a', 'b']);
+  });
+});
