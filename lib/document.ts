@@ -10,6 +10,7 @@ import { type ItemFilter, itemMatches, type LocatedGroup, type LocatedStep, sele
 import { listItems, type Located } from './model/query.js';
 import { snapshot } from './model/snapshot.js';
 import { appendAll } from './arrays.js';
+import { DEFAULT_MAX_DEPTH } from './read-limits.js';
 import type { Element, Group, Node, Sequence, SequenceItem, Step, SubTaskSequence, XmlDocument } from './model/types.js';
 import { type AlreadyInPlace, type Change, refusesBeforeEditing, type Transform, TransformContext } from './transforms/context.js';
 import { visit as walk, type Visitor } from './visit.js';
@@ -31,6 +32,11 @@ export interface DocumentParts {
   reread: (bytes: Uint8Array) => TaskSequenceDocument;
   /** The bytes the document was read from, if it was read from bytes. */
   bytes?: Uint8Array | undefined;
+  /**
+   * The `maxDepth` it was read with: its text is written no deeper, so that a read with the same options takes it;
+   * default the reader's, 256.
+   */
+  maxDepth?: number;
 }
 
 /** What {@link TaskSequenceDocument.apply} runs: a transform function, or an object with an `apply` method. */
@@ -84,9 +90,11 @@ export class TaskSequenceDocument {
    * 2,000 files of 100 KB held 196 MiB of inputs). Held here, they go with the document.
    */
   readonly #bytes: Uint8Array | undefined;
+  readonly #maxDepth: number;
 
   constructor(parts: DocumentParts) {
     this.#bytes = parts.bytes;
+    this.#maxDepth = parts.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.container = parts.container;
     this.encoding = parts.encoding;
     this.xml = parts.xml;
@@ -114,6 +122,14 @@ export class TaskSequenceDocument {
   /** @internal The bytes the document was read from; whoever else holds them may have changed them since. */
   readBytes(): Uint8Array | undefined {
     return this.#bytes;
+  }
+
+  /**
+   * @internal The deepest nesting of elements a read with this document's options takes (the `maxDepth` it was read
+   * with): the writer refuses to write it deeper.
+   */
+  depthLimit(): number {
+    return this.#maxDepth;
   }
 
   /** The document as text (without a BOM). */

@@ -107,6 +107,7 @@ function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDoc
     file: options.file,
     reread: (bytes) => readTaskSequence(bytes, options),
     bytes: typeof input === 'string' ? undefined : input,
+    maxDepth,
   });
 }
 

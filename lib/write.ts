@@ -17,14 +17,15 @@ export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
   try {
     const overrides = new Map<Node, string>();
     if (doc.embedded) {
-      const raw = embeddedOverride(doc.embedded, doc.encoding);
+      const raw = embeddedOverride(doc.embedded, doc.encoding, doc.depthLimit());
       if (raw !== undefined) overrides.set(doc.embedded.holder, raw);
     }
     // Judged as it is printed: what is copied was judged when it was read, so only what is printed afresh (and where
     // it stands) needs judging, and no second parse of the whole text is made.
-    return printCheckedDocument(doc.xml, 'The edited document', { overrides, encoding: doc.encoding });
+    // No deeper than it was read with: a read with the same options would refuse the text (XML_TOO_DEEP).
+    return printCheckedDocument(doc.xml, 'The edited document', { overrides, encoding: doc.encoding, maxDepth: doc.depthLimit() });
   } catch (e) {
-    if (e instanceof TaskSequenceError && (e.code === 'OUTPUT_MALFORMED' || e.code === 'ENCODING_INVALID') && !e.range) placeInFile(doc, e);
+    if (e instanceof TaskSequenceError && (e.code === 'OUTPUT_MALFORMED' || e.code === 'ENCODING_INVALID' || e.code === 'XML_TOO_DEEP') && !e.range) placeInFile(doc, e);
     throw e;
   }
 }

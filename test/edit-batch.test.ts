@@ -714,7 +714,8 @@ describe('editBatch on deep moves and odd trees', () => {
     // Each wrap (the group taken out, a new group holding it put in) checks every group inside it; each check climbed
     // all the wraps above it (N wraps: N³ steps of the climb; 2,000 took 28 s). Counted as lookups in the batch's maps.
     const n = 300;
-    const doc = readTaskSequence(`<sequence version="3.10">\n  <step type="X" name="a"/>\n</sequence>\n`);
+    // Read with room for the 300 levels the wraps make: the writer writes no deeper than the document was read with.
+    const doc = readTaskSequence(`<sequence version="3.10">\n  <step type="X" name="a"/>\n</sequence>\n`, { maxDepth: n + 10 });
     const a = items(doc.sequence)[0] as Step;
     const batch = editBatch(doc.sequence);
     let inner: Group = { kind: 'group', tag: 'group', attributes: { name: 'w0' }, children: [step('x')] };

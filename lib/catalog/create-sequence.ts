@@ -24,6 +24,11 @@ export interface NewSequenceOptions {
    * `description`. Not the one the container holds the sequence in (`SequenceData`, `Sequence`): that is refused.
    */
   properties?: Record<string, string>;
+  /**
+   * The deepest nesting of elements the document's text may be written with: the `maxDepth` of the reader that is to
+   * read it back (deeper is refused, `XML_TOO_DEEP`, as that reader would). Default 256, the reader's.
+   */
+  maxDepth?: number;
 }
 
 function escape(text: string): string {
@@ -115,5 +120,5 @@ export function newSequenceText(container: ContainerKind, options: NewSequenceOp
 
 /** A new, empty task sequence document in `container`, ready for steps and groups. */
 export function createSequence(container: ContainerKind, options: NewSequenceOptions = {}): TaskSequenceDocument {
-  return readTaskSequence(newSequenceText(container, options));
+  return readTaskSequence(newSequenceText(container, options), options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth });
 }

@@ -94,9 +94,10 @@ function heldSource(o: LeafOrigin, kind: 'cdata' | 'text'): string {
  * The raw text to write for the holder node if the embedded sequence changed, else undefined. `heldIn` is the outer
  * document's encoding: the text is written in it, so a single-byte one's missing characters become references here.
  */
-export function embeddedOverride(embedded: Embedded, heldIn?: TextEncodingInfo): string | undefined {
+export function embeddedOverride(embedded: Embedded, heldIn?: TextEncodingInfo, maxDepth?: number): string | undefined {
   // Judged as it is printed, as the document itself is: a parse alone passes text that reads back as another tree.
-  const text = printCheckedDocument(embedded.xml, 'The edited embedded sequence', { embedded: true, ...(heldIn ? { heldIn } : {}) });
+  // No deeper than the document was read with (`maxDepth`), as the reader reads the embedded sequence with it too.
+  const text = printCheckedDocument(embedded.xml, 'The edited embedded sequence', { embedded: true, ...(heldIn ? { heldIn } : {}), ...(maxDepth !== undefined ? { maxDepth } : {}) });
   if (text === embedded.original) return undefined;
   checkOutput(text, 'The edited embedded sequence', { embedded: true });
   const o = originOf(embedded.holder) as LeafOrigin | undefined;

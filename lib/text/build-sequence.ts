@@ -60,7 +60,9 @@ export function buildSequence(text: TextSequence, options: BuildOptions = {}): T
   const version = text.version === null ? undefined : (text.version ?? (container === 'sms-package' ? '3.00' : '3.10'));
   // A text written for another container gets the 2007 export's usual elements around its own properties.
   const properties = container === 'sms-package' && text.container !== 'sms-package' ? { ...smsPackageDefaults(), ...text.package } : text.package;
-  const doc = createSequence(container, { version: version === '3.00' ? '3.00' : '3.10', ...(properties ? { properties } : {}) });
+  // The text's own limits held it (`maxDepth` counts its YAML levels): the XML it makes is as deep as it is, which may
+  // be past the XML reader's default (cmts build reads it back within what it is).
+  const doc = createSequence(container, { version: version === '3.00' ? '3.00' : '3.10', ...(properties ? { properties } : {}), maxDepth: Number.MAX_SAFE_INTEGER });
   if (container === 'sms-package' && text.container === 'sms-package' && text.package) keepPackageOrder(doc, Object.keys(text.package));
   const children: Node[] = [];
   if (text.references) children.push({ kind: 'referenceList', tag: 'referenceList', attributes: {}, children: text.references.map((r) => ({ kind: 'reference', tag: 'reference', attributes: { ...r }, children: [] })) });

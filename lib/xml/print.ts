@@ -133,6 +133,11 @@ export interface PrintOptions {
    * its line ends between elements are CR LF), else as an LF. A reader gives an LF for either.
    */
   newline?: Newline;
+  /**
+   * The deepest nesting of elements the text may have ({@link printCheckedDocument} only): the `maxDepth` of the reader
+   * that is to read it back, which refuses deeper text. Deeper is refused with `XML_TOO_DEEP`. Default: no limit.
+   */
+  maxDepth?: number;
 }
 
 /**
@@ -167,6 +172,7 @@ export function printDocument(doc: XmlDocument, options: PrintOptions = {}): str
  */
 export function printCheckedDocument(doc: XmlDocument, what: string, options: PrintOptions = {}): string {
   const printer = new Printer(doc, options.overrides, true, options.encoding ?? options.heldIn, options.newline);
+  if (options.maxDepth !== undefined) printer.maxDepth = options.maxDepth;
   const out = startOut(doc);
   let roots = 0;
   // Where a declaration may stand: only the very start, or (embedded) anywhere before the root after white space and
@@ -202,6 +208,7 @@ export function printCheckedDocument(doc: XmlDocument, what: string, options: Pr
   } catch (e) {
     if (!(e instanceof Fault)) throw e;
     const { line, col } = new LineCounter(out.finish()).linePos(e.at);
+    if (e.code === 'XML_TOO_DEEP') throw outputError('XML_TOO_DEEP', `${what} would nest elements deeper than ${printer.maxDepth} levels (line ${line}, column ${col} of the output), which a reader with the limit it was read with (maxDepth) refuses. Nothing is written.`, printer.pathOf(e), e.node);
     if (e.code === 'ENCODING_INVALID') throw outputError('ENCODING_INVALID', `${what} cannot be written in its encoding (line ${line}, column ${col} of the output): ${e.message} Nothing is written.`, printer.pathOf(e), e.node);
     throw outputMalformed(`${what} would not be well-formed XML (line ${line}, column ${col} of the output): ${e.message} Nothing is written.`, printer.pathOf(e), e.node);
   }
@@ -231,7 +238,7 @@ function outputMalformed(message: string, path: string, node: unknown): TaskSequ
 }
 
 /** An error of the printer with `path` as data, remembering the node at fault (if it is one) for {@link faultNodeOf}. */
-function outputError(code: 'OUTPUT_MALFORMED' | 'ENCODING_INVALID', message: string, path: string, node: unknown): TaskSequenceError {
+function outputError(code: 'OUTPUT_MALFORMED' | 'ENCODING_INVALID' | 'XML_TOO_DEEP', message: string, path: string, node: unknown): TaskSequenceError {
   const error = new TaskSequenceError(code, message, { path });
   if (typeof node === 'object' && node !== null) faultNodes.set(error, node);
   return error;
@@ -289,7 +296,7 @@ class Fault extends Error {
     /** The node's index among its parent's children, when the node is no object (so it cannot be looked for). */
     readonly index = -1,
     /** Well-formed text that the document's encoding cannot hold is `ENCODING_INVALID`, as the encoder says it. */
-    readonly code: 'OUTPUT_MALFORMED' | 'ENCODING_INVALID' = 'OUTPUT_MALFORMED',
+    readonly code: 'OUTPUT_MALFORMED' | 'ENCODING_INVALID' | 'XML_TOO_DEEP' = 'OUTPUT_MALFORMED',
   ) {
     super(message);
   }
@@ -337,6 +344,8 @@ class Printer {
   private readonly overrides: Map<Node, string> | undefined;
   /** The output length at which a checking printer allows an XML declaration (-1: nowhere but the start). */
   declarationAt = 0;
+  /** The deepest nesting a checking printer allows (see {@link PrintOptions.maxDepth}). */
+  maxDepth = Infinity;
 
   constructor(
     private readonly doc: XmlDocument,
@@ -540,6 +549,9 @@ class Printer {
   }
 
   private element(node: Element, out: Out, todo: Work[]): void {
+    // Every element above this one is open (its children are being printed), so their number is this one's depth, as
+    // the reader counts the elements still open at a start tag.
+    if (this.checking && this.open.size >= this.maxDepth) throw new Fault(out.length, `<${node.tag}> is nested deeper than ${this.maxDepth} levels.`, node, undefined, -1, 'XML_TOO_DEEP');
     const src = isSourcedElement(node) ? this.copyable(sourceOf(node)) : undefined;
     const start = src ? startOf(node) : 0;
     if (this.checking && !('value' in node) && !Array.isArray((node as { children: unknown }).children)) throw new Fault(out.length, `<${node.tag}> has neither children (an array) nor a value.`, node);
