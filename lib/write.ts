@@ -10,7 +10,8 @@ import { decodeBytes, encodesTo, encodeText } from './xml/codec.js';
 import { TaskSequenceError } from './errors.js';
 import { endOf, sourceOf, startOf } from './xml/origin.js';
 import { checkOutput } from './xml/check-output.js';
-import { faultNodeOf, printCheckedDocument } from './xml/print.js';
+import { printCheckedDocument } from './xml/print.js';
+import { faultNodeOf } from './xml/print-faults.js';
 
 /** The document as text (no BOM); throws `OUTPUT_MALFORMED` if an edit made it not well-formed. */
 export function writeTaskSequenceText(doc: TaskSequenceDocument): string {

@@ -21,5 +21,5 @@ export { writeTaskSequence, writeTaskSequenceText } from '../write.js';
 export { TaskSequenceDocument, type Applicable, type ApplyReport, type DocumentParts } from '../document.js';
 export type { ContainerKind } from '../containers/index.js';
 export { sourceRange } from '../xml/origin.js';
-export { isUnchanged } from '../xml/print.js';
+export { isUnchanged } from '../xml/is-unchanged.js';
 export type { EncodingName, TextEncodingInfo } from '../xml/codec.js';

@@ -43,3 +43,10 @@ export function countMarkup(input: Uint8Array | string): number {
   }
   return n;
 }
+
+/** Whether a text value is XML white space only (the layout between elements). */
+export function isBlank(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  for (let i = 0; i < value.length; i++) if (!isSpace(value.charCodeAt(i))) return false;
+  return true;
+}

@@ -13,6 +13,9 @@ import { INVALID_CHAR, isSpace, NAME_AT as NAME } from './chars.js';
 import { DECLARATION_MALFORMED, readDeclaration } from './declaration.js';
 import { decodeEntities, EntityError, lf, normalizeAttributeRaw } from './entities.js';
 import { instructionValueAt, type Source, SourcedDocument, SourcedElement, SourcedInstruction, SourcedLeaf, SourcedValueElement } from './origin.js';
+import { buildAttributes, keepCounts, MAX_LISTED, NameList } from './attribute-lists.js';
+import { isPlain, NOT_PLAIN, PLAIN_CR, plainText } from './plain-text.js';
+import { RecentLineEnds, RecentStrings } from './recent-strings.js';
 import { Tally } from './style.js';
 
 /** Decides the kind of an element from its tag and its parent's kind (the model's classification). */
@@ -79,168 +82,8 @@ class Frame {
 
 // Memory: the tree is most of what a read costs, so the parser avoids what it can. Children gather on one shared
 // stack and each element gets an exactly sized copy (an array grown by push keeps up to 16 spare slots); names and
-// short values, which repeat all through a task sequence, are one string each; a value element's text makes no leaf.
-
-/**
- * One string for each short string seen recently: a small table indexed by length and end characters, compared by
- * content (no hashing, unlike a Map), so repeats of names, values and indentation share one copy.
- */
-class RecentStrings {
-  private readonly slots: (string | undefined)[] = new Array<string | undefined>(4096).fill(undefined);
-  /** The string seen before equal to `text[from, to)`, without making a new one; undefined if none. */
-  peek(text: string, from: number, to: number): string | undefined {
-    const known = this.slots[slot(to - from, text.charCodeAt(from), text.charCodeAt(to - 1))];
-    return known !== undefined && known.length === to - from && text.startsWith(known, from) ? known : undefined;
-  }
-  /** `s`, or the equal string seen before it. */
-  get(s: string): string {
-    if (s.length > 64 || s.length === 0) return s;
-    const k = slot(s.length, s.charCodeAt(0), s.charCodeAt(s.length - 1));
-    const known = this.slots[k];
-    if (known === s) return known;
-    this.slots[k] = s;
-    return s;
-  }
-}
-
-function slot(length: number, first: number, last: number): number {
-  return (length * 131 + first * 31 + last) & 4095;
-}
-
-/**
- * Text with literal line ends (XML 1.0 §2.11: a CR LF, or a CR alone, is one LF) for each short raw text seen recently:
- * in a CRLF file every run of indentation has one, and repeats of a run give the one normalised string, found
- * without slicing the raw text again.
- */
-class RecentLineEnds {
-  // A file has few distinct runs of indentation: 256 slots hold them, and cost a parse of a small file 4 KB, where
-  // two tables of 4,096 cost it 64 KB, more than its tree (a batch of small files then collected its young generation
-  // twice as often, and trees still in use were promoted; see test/read-memory.test.ts).
-  private readonly raws: (string | undefined)[] = new Array<string | undefined>(256).fill(undefined);
-  private readonly values: string[] = new Array<string>(256).fill('');
-  constructor(private readonly recent: RecentStrings) {}
-  /** `text[from, to)` with its line ends one LF each. */
-  get(text: string, from: number, to: number): string {
-    if (to - from > 64) return lf(text.slice(from, to));
-    const k = slot(to - from, text.charCodeAt(from), text.charCodeAt(to - 1)) & 255;
-    const raw = this.raws[k];
-    if (raw !== undefined && raw.length === to - from && text.startsWith(raw, from)) return this.values[k] as string;
-    const fresh = text.slice(from, to);
-    const value = this.recent.get(lf(fresh));
-    this.raws[k] = fresh;
-    this.values[k] = value;
-    return value;
-  }
-}
-
-/**
- * In a large sequence, attribute objects of a list of names met often are made by one small function per list — an
- * object literal, `{"type": v[0], "name": v[1], …}` — rather than by adding one property at a time. Adding properties
- * by a name known only at run time was the costliest line of the reader: each addition goes through a generic store
- * and moves the object to a new hidden class, and an object of more than four attributes keeps them in a second
- * array. A literal is made in one step with its properties inside it, smaller, and V8 can allocate it straight into
- * the old generation, where a tree's objects end up anyway. A function costs a compile (which no code cache keeps: a
- * command's start-up on an ordinary file must not pay for it), so one is made only for a list met
- * {@link COMPILE_AFTER} times (by one parse, or by the parses of a batch together), and shared by every later parse. Lists are found through a trie of names per parse, so
- * a start tag costs a Map lookup per attribute, and a name written twice is found when a list is first met. Where
- * code cannot be generated (a Content-Security-Policy without 'unsafe-eval', `--disallow-code-generation-from-strings`)
- * or a list is unusual (more than {@link MAX_LISTED} names, `__proto__`, more than {@link MAX_MAKERS} lists), objects
- * are built one property at a time.
- */
-type MakeAttributes = (values: string[]) => Attributes;
-const MAX_LISTED = 32;
-const COMPILE_AFTER = 1000;
-const MAX_MAKERS = 2000;
-const makers = new Map<string, MakeAttributes | null>();
-/**
- * How often the parses before met each list with no function yet, by its names joined: a batch of files that each
- * meet a list fewer than {@link COMPILE_AFTER} times gets one too, once they have met it so often together (a batch
- * of 100 KB files built every attribute object one property at a time). Bounded as {@link makers} is.
- */
-const metBefore = new Map<string, number>();
-let codeGeneration = true;
-
-/** A list of attribute names met in this parse: its last name, the list without it, and how to make its objects. */
-class NameList {
-  readonly next = new Map<string, NameList>();
-  make: MakeAttributes | null | undefined = undefined;
-  /** The list's names joined, once it has been looked up among the shared functions. */
-  key: string | undefined = undefined;
-  /** How often this parse has met the list. */
-  uses = 0;
-  constructor(
-    readonly up: NameList | undefined,
-    readonly name: string,
-    readonly length: number,
-  ) {}
-
-  /** Whether `name` is already in this list. */
-  has(name: string): boolean {
-    return listNames(this).includes(name);
-  }
-
-  /**
-   * The function making objects of this list, or null to build them one property at a time. A function costs a
-   * compile that no code cache keeps, worth it only for a list met many times: it is made once the list has been met
-   * {@link COMPILE_AFTER} times (a large sequence's lists, or a batch's), and then serves every later parse.
-   */
-  maker(): MakeAttributes | null {
-    if (this.make !== undefined) return this.make;
-    if (this.key === undefined) {
-      this.key = listNames(this).join('\u0000');
-      const known = makers.get(this.key);
-      if (known !== undefined) return (this.make = known);
-      this.uses = metBefore.get(this.key) ?? 0;
-    }
-    if (++this.uses < COMPILE_AFTER) return null;
-    let make: MakeAttributes | null = null;
-    // Shared by every parse, so bounded: so many lists, of names so long, and no more.
-    const keep = makers.size < MAX_MAKERS && this.key.length <= 1024;
-    if (codeGeneration && keep) {
-      try {
-        // Names are XML names (never `__proto__`: such a list takes the other path), written as JSON strings.
-        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the point: a literal per list of names (see above); the names are XML names, quoted by JSON.stringify
-        make = new Function('v', `return {${listNames(this).map((n, i) => `${JSON.stringify(n)}: v[${i}]`).join(', ')}};`) as MakeAttributes;
-      } catch {
-        // Code generation is not allowed here: every list is built one property at a time.
-        codeGeneration = false;
-      }
-    }
-    if (keep) makers.set(this.key, make);
-    metBefore.delete(this.key);
-    return (this.make = make);
-  }
-}
-
-/**
- * Keeps what a parse counted of the lists it met and made no function for (see {@link metBefore}), for the parses
- * after it: a walk of the parse's lists, as many as the distinct lists of names it met.
- */
-function keepCounts(lists: NameList): void {
-  const todo: NameList[] = [lists];
-  for (let list = todo.pop(); list; list = todo.pop()) {
-    if (list.make === undefined && list.key !== undefined && (metBefore.size < MAX_MAKERS || metBefore.has(list.key))) metBefore.set(list.key, list.uses);
-    for (const next of list.next.values()) todo.push(next);
-  }
-}
-
-/** The names of a list, first to last (at most {@link MAX_LISTED}). */
-function listNames(list: NameList): string[] {
-  const out: string[] = [];
-  for (let l: NameList | undefined = list; l?.up; l = l.up) out.push(l.name);
-  return out.reverse();
-}
-
-/** Builds an attribute object one property at a time (`__proto__` as an own property, like any other name). */
-function buildAttributes(names: readonly string[], values: readonly string[], count: number): Attributes {
-  const attributes: Attributes = {};
-  for (let i = 0; i < count; i++) {
-    const name = names[i] as string;
-    if (name === '__proto__') Object.defineProperty(attributes, name, { value: values[i], enumerable: true, writable: true, configurable: true });
-    else attributes[name] = values[i] as string;
-  }
-  return attributes;
-}
+// short values, which repeat all through a task sequence, are one string each; a value element's text makes no leaf
+// (see `recent-strings.ts`); attribute objects are made as `attribute-lists.ts` says.
 
 const VALUE_KINDS = new Set(['action', 'variable']);
 const defaultClassify: Classifier = () => 'element';
@@ -660,39 +503,6 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
   }
 }
 
-/**
- * Whether an attribute value at `[from, to)` means itself and needs no check: no `<`, no reference, no character
- * outside printable ASCII and Latin-1, nothing normalisation changes. Anything else takes the checked path.
- */
-function isPlain(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c === 0x26 || c === 0x3c || c > 0xff) return false;
-  }
-  return true;
-}
-
-/** What {@link plainText} finds. */
-const NOT_PLAIN = 0;
-const PLAIN = 1;
-const PLAIN_CR = 2;
-
-/**
- * Whether element text at `[from, to)` needs no check or decoding, as {@link isPlain} for an attribute value, but
- * with tabs and line ends plain and no `]` (of a `]]>`): `NOT_PLAIN` if it does; `PLAIN_CR` when it holds a CR, whose
- * line ends are still to be made LFs; else `PLAIN`.
- */
-function plainText(text: string, from: number, to: number): number {
-  let found = PLAIN;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20) {
-      if (c === 0x0d) found = PLAIN_CR;
-      else if (c !== 0x09 && c !== 0x0a) return NOT_PLAIN;
-    } else if (c === 0x26 || c === 0x3c || c > 0xff || c === 0x5d) return NOT_PLAIN;
-  }
-  return found;
-}
 
 function describeAt(text: string, at: number): string {
   if (at >= text.length) return 'at the end of the input';

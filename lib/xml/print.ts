@@ -5,107 +5,15 @@
 import type { XmlElement as Element, XmlNode as Node, XmlDocument } from './types.js';
 import { cdataSection, decodeEntities, escapeAttribute, escapeText, type Newline, normalizeAttributeRaw, withNewline } from './entities.js';
 import { contentEndAt, endOf, isSourcedElement, isSourcedValueElement, type Source, sourceOf, startOf, startTagEndAt } from './origin.js';
-import { contentSays, layoutLength, leafSays, startTagSays, tagSays } from './unchanged.js';
+import { contentSays, leafSays, startTagSays, tagSays } from './unchanged.js';
 import { type EmptyForm, styleOf, type WriteStyle } from './style.js';
-import { INVALID_CHAR, isSpace, isXmlName } from './chars.js';
+import { isBlank, isXmlName } from './chars.js';
 import { readDeclaration } from './declaration.js';
 import { declarationDisagreement, type TextEncodingInfo } from './codec.js';
 import { firstUnencodable, referenceUnencodable, type SingleByteEncoding } from './single-byte.js';
-import { LineCounter, TaskSequenceError } from '../errors.js';
-
-/** Collects output, merging adjacent copies from the same source into one slice. */
-class Out {
-  private readonly parts: string[] = [];
-  private src: Source | undefined;
-  private from = 0;
-  private to = 0;
-  /** Characters written so far. */
-  length = 0;
-
-  copy(src: Source, start: number, end: number): void {
-    this.length += end - start;
-    if (src === this.src && start === this.to) {
-      this.to = end;
-      return;
-    }
-    this.flush();
-    this.src = src;
-    this.from = start;
-    this.to = end;
-  }
-
-  /**
-   * Writes white space between elements when the source being copied goes on with white space that says `value`
-   * (each of its LFs written there as an LF, a CR LF or a CR): the copy is extended over it, so white space read from
-   * a CRLF file is written as it was read. Returns false, having written nothing, when the source does not.
-   */
-  extendOver(value: string): boolean {
-    const src = this.src;
-    if (!src) return false;
-    // A text with no CR says the value only where it spells it, found without a call (most white space of an LF file).
-    const n = !src.cr && src.text.startsWith(value, this.to) ? value.length : layoutLength(src, this.to, value);
-    if (n === -1) return false;
-    this.length += n;
-    this.to += n;
-    return true;
-  }
-
-  /** Writes `text`; when the source being copied goes on with exactly this text, the copy is extended instead. */
-  push(text: string): void {
-    // Nothing to write is no part (so looking back over what is written never walks over empty parts).
-    if (text === '') return;
-    this.length += text.length;
-    if (this.src && this.src.text.startsWith(text, this.to)) {
-      this.to += text.length;
-      return;
-    }
-    this.flush();
-    this.parts.push(text);
-  }
-
-  private flush(): void {
-    if (this.src) {
-      if (this.to > this.from) this.parts.push(this.src.text.slice(this.from, this.to));
-      this.src = undefined;
-    }
-  }
-
-  /** The character `back` places before the end of what is written so far (-1 before the start). */
-  charBack(back: number): number {
-    if (this.src) {
-      if (back <= this.to - this.from) return this.src.text.charCodeAt(this.to - back);
-      back -= this.to - this.from;
-    }
-    for (let i = this.parts.length - 1; i >= 0; i--) {
-      const part = this.parts[i] as string;
-      if (back <= part.length) return part.charCodeAt(part.length - back);
-      back -= part.length;
-    }
-    return -1;
-  }
-
-  finish(): string {
-    this.flush();
-    return this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join('');
-  }
-}
-
-/**
- * After a node read from `src` that ended at `at` there has been printed afresh, the copy of `src` goes on from `at`
- * (nothing is written): white space that followed the node there is then found, and copied as written, by
- * {@link Out.extendOver}, when it still says what the next node says. So a CR LF after an edited element stays a CR
- * LF, also in a file whose newline is LF.
- */
-function anchor(out: Out, src: Source, at: number): void {
-  out.copy(src, at, at);
-}
-
-/** Whether a text value is XML white space only (the layout between elements). */
-function isBlank(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  for (let i = 0; i < value.length; i++) if (!isSpace(value.charCodeAt(i))) return false;
-  return true;
-}
+import { LineCounter } from '../errors.js';
+import { anchor, Out } from './print-out.js';
+import { badChar, checkFreshLeaf, checkJoin, Fault, outputError, outputMalformed, unknownKind, xpathStep } from './print-faults.js';
 
 /** Options for {@link printDocument}. */
 export interface PrintOptions {
@@ -229,90 +137,7 @@ function copiesReference(node: Extract<Node, { kind: 'text' }>, printer: Printer
   return amp !== -1 && amp < end && leafSays(node, src, start, end);
 }
 
-/** The node each `OUTPUT_MALFORMED` error of the printer is about (see {@link faultNodeOf}). */
-const faultNodes = new WeakMap<TaskSequenceError, object>();
 
-/** `OUTPUT_MALFORMED` with `path` as data, remembering the node at fault (if it is one) for {@link faultNodeOf}. */
-function outputMalformed(message: string, path: string, node: unknown): TaskSequenceError {
-  return outputError('OUTPUT_MALFORMED', message, path, node);
-}
-
-/** An error of the printer with `path` as data, remembering the node at fault (if it is one) for {@link faultNodeOf}. */
-function outputError(code: 'OUTPUT_MALFORMED' | 'ENCODING_INVALID' | 'XML_TOO_DEEP', message: string, path: string, node: unknown): TaskSequenceError {
-  const error = new TaskSequenceError(code, message, { path });
-  if (typeof node === 'object' && node !== null) faultNodes.set(error, node);
-  return error;
-}
-
-/**
- * The node an `OUTPUT_MALFORMED` (or `ENCODING_INVALID`) error of the printer is about (the element, for one of its attributes), so a caller
- * that knows where the node was read can place the error in its file; undefined for another error, or when the fault
- * is the document's (no root element) or a child that is no node.
- */
-export function faultNodeOf(error: unknown): Node | undefined {
-  return error instanceof TaskSequenceError ? (faultNodes.get(error) as Node | undefined) : undefined;
-}
-
-/** What an XPath step calls a node: its tag (`*` for one that is no name), or the node test of its kind. */
-function xpathType(n: unknown): string {
-  if (typeof n !== 'object' || n === null) return 'node()';
-  if ('tag' in n) return typeof n.tag === 'string' && isXmlName(n.tag) ? n.tag : '*';
-  const { kind, target } = n as { kind?: unknown; target?: unknown };
-  if (kind === 'text' || kind === 'cdata') return 'text()';
-  if (kind === 'comment') return 'comment()';
-  if (kind === 'instruction') return typeof target === 'string' && isXmlName(target) ? `processing-instruction('${target}')` : 'processing-instruction()';
-  return 'node()';
-}
-
-/**
- * One step of an XPath to `list[index]`: `tag[n]` for an element (the n-th child element of that tag), `text()[n]`
- * (adjacent text and CDATA are one text node in XPath), `comment()[n]`, `processing-instruction('target')[n]`, and
- * `node()[n]` for anything else; `*[n]` for an element whose tag is no name.
- */
-function xpathStep(list: readonly unknown[], index: number): string {
-  const own = xpathType(list[index]);
-  let n = 0;
-  let previous = '';
-  for (let i = 0; i <= index; i++) {
-    const t = xpathType(list[i]);
-    const element = typeof list[i] === 'object' && list[i] !== null && 'tag' in (list[i] as object);
-    // Counted as XPath counts: every node for node(), every element for *, and a run of text and CDATA once.
-    if ((own === 'node()' || t === own || (own === '*' && element)) && !(own === 'text()' && previous === 'text()')) n++;
-    previous = t;
-  }
-  return `${own}[${n}]`;
-}
-
-/**
- * Where a checking printer found that its output would not be well-formed, and why: the offset in the output, and the
- * node at fault (with the attribute, when it is one of its attributes), from which the error's path is made.
- */
-class Fault extends Error {
-  constructor(
-    readonly at: number,
-    message: string,
-    readonly node?: unknown,
-    readonly attribute?: string,
-    /** The node's index among its parent's children, when the node is no object (so it cannot be looked for). */
-    readonly index = -1,
-    /** Well-formed text that the document's encoding cannot hold is `ENCODING_INVALID`, as the encoder says it. */
-    readonly code: 'OUTPUT_MALFORMED' | 'ENCODING_INVALID' | 'XML_TOO_DEEP' = 'OUTPUT_MALFORMED',
-  ) {
-    super(message);
-  }
-}
-
-/**
- * A fault for the first character XML does not allow in `value`, if any, or for a value that is no string (a number,
- * null or none would print as `5`, `null` or `undefined`, which read back as a string or, after an instruction's
- * target, as part of the target).
- */
-function badChar(value: unknown, at: number, node: Node, attribute?: string): Fault | undefined {
-  if (typeof value !== 'string') return new Fault(at, `A value is ${value === null ? 'null' : typeof value}, not a string, so it cannot be written as XML.`, node, attribute);
-  if (!INVALID_CHAR.test(value)) return undefined;
-  const i = value.search(INVALID_CHAR);
-  return new Fault(at, `Character U+${value.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML.`, node, attribute);
-}
 
 /** Prints one node (and its subtree) the way {@link printDocument} would inside `doc`. */
 export function printNode(node: Node, doc: XmlDocument, options: Pick<PrintOptions, 'newline'> = {}): string {
@@ -713,40 +538,6 @@ class Printer {
 }
 
 /** Why a node with no tag and a kind that is none of the four leaf kinds cannot be written. */
-function unknownKind(node: { kind: unknown }): string {
-  return `${JSON.stringify(node.kind) ?? 'undefined'} is no kind of node: an element has a tag, and a leaf is a text, comment, cdata or instruction.`;
-}
-
-/** Judges a leaf printed afresh: its kind, its characters, and what a comment or an instruction may not hold. */
-function checkFreshLeaf(node: Exclude<Node, Element>, at: number): void {
-  const kind: unknown = node.kind;
-  if (kind !== 'text' && kind !== 'comment' && kind !== 'cdata' && kind !== 'instruction') throw new Fault(at, unknownKind(node), node);
-  const fault = badChar(node.value, at, node);
-  if (fault) throw fault;
-  if (node.kind === 'comment' && typeof node.value === 'string' && (node.value.includes('--') || node.value.endsWith('-'))) {
-    throw new Fault(at, "'--' is not allowed inside a comment.", node);
-  }
-  // A reader takes a literal CR for a line end (XML 1.0 §2.11) and gives an LF, and a comment or an instruction
-  // cannot hold the reference (`&#xD;`) that text and CDATA write for one: written, it would read back as another
-  // value than the one given. Refused rather than made an LF without a word.
-  if ((node.kind === 'comment' || node.kind === 'instruction') && typeof node.value === 'string' && node.value.includes('\r')) {
-    throw new Fault(at, `A ${node.kind === 'comment' ? 'comment' : 'processing instruction'} cannot hold a carriage return (U+000D): a reader takes it for a line end, and no character reference can stand for it there.`, node);
-  }
-  if (node.kind === 'instruction') {
-    if (typeof node.target !== 'string' || !isXmlName(node.target)) throw new Fault(at, `${JSON.stringify(node.target)} is not an XML name, so it cannot be a processing instruction's target.`, node);
-    if (typeof node.value === 'string' && node.value.includes('?>')) throw new Fault(at, "'?>' is not allowed inside a processing instruction.", node);
-  }
-}
-
-/**
- * Text copied from its source after other text: where the two meet they must not spell `]]>`, which text may not
- * hold (text printed afresh has every `>` escaped, so only a copy can start one).
- */
-function checkJoin(node: Node, text: string, start: number, out: Out): void {
-  const c0 = text.charCodeAt(start);
-  const meets = c0 === 0x3e ? out.charBack(1) === 0x5d && out.charBack(2) === 0x5d : c0 === 0x5d && text.charCodeAt(start + 1) === 0x3e && out.charBack(1) === 0x5d;
-  if (meets) throw new Fault(out.length, "']]>' is not allowed in text (two texts that now meet spell it).", node);
-}
 
 interface AttributeSpan {
   name: string;
@@ -786,42 +577,3 @@ function decodeForCompare(raw: string): string {
   return normalised.indexOf('&') === -1 ? normalised : decodeEntities(normalised);
 }
 
-/** Whether a node and its whole subtree print exactly as their source (checked iteratively, at any depth). */
-export function isUnchanged(root: Node): boolean {
-  const todo: Node[] = [root];
-  while (todo.length) {
-    const node = todo.pop() as Node;
-    const src = sourceOf(node);
-    if (!src) return false;
-    const text = src.text;
-    const start = startOf(node);
-    if (!('tag' in node)) {
-      if (!leafSays(node, src, start, endOf(node))) return false;
-      continue;
-    }
-    if (!isSourcedElement(node) || !tagSays(node, text, start)) return false;
-    const startTagEnd = startTagSays(node, text, start);
-    if (startTagEnd === -1) return false;
-    const contentEnd = contentEndAt(text, startTagEnd, endOf(node));
-    if ('value' in node) {
-      if (!isSourcedValueElement(node) || !contentSays(node.value, src, startTagEnd, contentEnd)) return false;
-      continue;
-    }
-    // The children are still those read, in order, when their spans tile the content exactly; white space, which
-    // has no origin, when it is what the source says where it stands.
-    let at = startTagEnd;
-    for (const c of node.children) {
-      if (!sourceOf(c) && !('tag' in c) && c.kind === 'text' && isBlank(c.value)) {
-        const n = !src.cr && text.startsWith(c.value, at) ? c.value.length : layoutLength(src, at, c.value);
-        if (n === -1) return false;
-        at += n;
-        continue;
-      }
-      if (sourceOf(c) !== src || startOf(c) !== at) return false;
-      at = endOf(c);
-      todo.push(c);
-    }
-    if (at !== contentEnd) return false;
-  }
-  return true;
-}

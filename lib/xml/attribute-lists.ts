@@ -1,0 +1,115 @@
+/**
+ * How the reader makes attribute objects: through a trie of the lists of names a parse meets, and for a list met often
+ * a function of its own that makes the object as a literal (see the comment below).
+ */
+import type { Attributes } from './types.js';
+
+/**
+ * In a large sequence, attribute objects of a list of names met often are made by one small function per list — an
+ * object literal, `{"type": v[0], "name": v[1], …}` — rather than by adding one property at a time. Adding properties
+ * by a name known only at run time was the costliest line of the reader: each addition goes through a generic store
+ * and moves the object to a new hidden class, and an object of more than four attributes keeps them in a second
+ * array. A literal is made in one step with its properties inside it, smaller, and V8 can allocate it straight into
+ * the old generation, where a tree's objects end up anyway. A function costs a compile (which no code cache keeps: a
+ * command's start-up on an ordinary file must not pay for it), so one is made only for a list met
+ * {@link COMPILE_AFTER} times (by one parse, or by the parses of a batch together), and shared by every later parse.
+ * Lists are found through a trie of names per parse, so a start tag costs a Map lookup per attribute, and a name
+ * written twice is found when a list is first met. Where code cannot be generated (a Content-Security-Policy without
+ * 'unsafe-eval', `--disallow-code-generation-from-strings`) or a list is unusual (more than {@link MAX_LISTED} names,
+ * `__proto__`, more than {@link MAX_MAKERS} lists), objects are built one property at a time.
+ */
+export type MakeAttributes = (values: string[]) => Attributes;
+/** The most names a list of the trie has: a start tag with more is built one property at a time. */
+export const MAX_LISTED = 32;
+const COMPILE_AFTER = 1000;
+const MAX_MAKERS = 2000;
+const makers = new Map<string, MakeAttributes | null>();
+/**
+ * How often the parses before met each list with no function yet, by its names joined: a batch of files that each
+ * meet a list fewer than {@link COMPILE_AFTER} times gets one too, once they have met it so often together (a batch
+ * of 100 KB files built every attribute object one property at a time). Bounded as {@link makers} is.
+ */
+const metBefore = new Map<string, number>();
+let codeGeneration = true;
+
+/** A list of attribute names met in this parse: its last name, the list without it, and how to make its objects. */
+export class NameList {
+  readonly next = new Map<string, NameList>();
+  make: MakeAttributes | null | undefined = undefined;
+  /** The list's names joined, once it has been looked up among the shared functions. */
+  key: string | undefined = undefined;
+  /** How often this parse has met the list. */
+  uses = 0;
+  constructor(
+    readonly up: NameList | undefined,
+    readonly name: string,
+    readonly length: number,
+  ) {}
+
+  /** Whether `name` is already in this list. */
+  has(name: string): boolean {
+    return listNames(this).includes(name);
+  }
+
+  /**
+   * The function making objects of this list, or null to build them one property at a time. A function costs a
+   * compile that no code cache keeps, worth it only for a list met many times: it is made once the list has been met
+   * {@link COMPILE_AFTER} times (a large sequence's lists, or a batch's), and then serves every later parse.
+   */
+  maker(): MakeAttributes | null {
+    if (this.make !== undefined) return this.make;
+    if (this.key === undefined) {
+      this.key = listNames(this).join('\u0000');
+      const known = makers.get(this.key);
+      if (known !== undefined) return (this.make = known);
+      this.uses = metBefore.get(this.key) ?? 0;
+    }
+    if (++this.uses < COMPILE_AFTER) return null;
+    let make: MakeAttributes | null = null;
+    // Shared by every parse, so bounded: so many lists, of names so long, and no more.
+    const keep = makers.size < MAX_MAKERS && this.key.length <= 1024;
+    if (codeGeneration && keep) {
+      try {
+        // Names are XML names (never `__proto__`: such a list takes the other path), written as JSON strings.
+        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the point: a literal per list of names (see above); the names are XML names, quoted by JSON.stringify
+        make = new Function('v', `return {${listNames(this).map((n, i) => `${JSON.stringify(n)}: v[${i}]`).join(', ')}};`) as MakeAttributes;
+      } catch {
+        // Code generation is not allowed here: every list is built one property at a time.
+        codeGeneration = false;
+      }
+    }
+    if (keep) makers.set(this.key, make);
+    metBefore.delete(this.key);
+    return (this.make = make);
+  }
+}
+
+/**
+ * Keeps what a parse counted of the lists it met and made no function for (see {@link metBefore}), for the parses
+ * after it: a walk of the parse's lists, as many as the distinct lists of names it met.
+ */
+export function keepCounts(lists: NameList): void {
+  const todo: NameList[] = [lists];
+  for (let list = todo.pop(); list; list = todo.pop()) {
+    if (list.make === undefined && list.key !== undefined && (metBefore.size < MAX_MAKERS || metBefore.has(list.key))) metBefore.set(list.key, list.uses);
+    for (const next of list.next.values()) todo.push(next);
+  }
+}
+
+/** The names of a list, first to last (at most {@link MAX_LISTED}). */
+function listNames(list: NameList): string[] {
+  const out: string[] = [];
+  for (let l: NameList | undefined = list; l?.up; l = l.up) out.push(l.name);
+  return out.reverse();
+}
+
+/** Builds an attribute object one property at a time (`__proto__` as an own property, like any other name). */
+export function buildAttributes(names: readonly string[], values: readonly string[], count: number): Attributes {
+  const attributes: Attributes = {};
+  for (let i = 0; i < count; i++) {
+    const name = names[i] as string;
+    if (name === '__proto__') Object.defineProperty(attributes, name, { value: values[i], enumerable: true, writable: true, configurable: true });
+    else attributes[name] = values[i] as string;
+  }
+  return attributes;
+}

@@ -1,0 +1,129 @@
+/**
+ * What the checking writer refuses, and how it says where: the fault it finds as it prints (an offset in the output
+ * and the node at fault), the checks of leaves printed afresh, the error it throws with the node's XPath, and the node
+ * an error was about, for a caller that can place it in the file the node was read from.
+ */
+import { TaskSequenceError } from '../errors.js';
+import { INVALID_CHAR, isXmlName } from './chars.js';
+import type { Out } from './print-out.js';
+import type { XmlElement as Element, XmlNode as Node } from './types.js';
+
+/** The node each `OUTPUT_MALFORMED` error of the printer is about (see {@link faultNodeOf}). */
+const faultNodes = new WeakMap<TaskSequenceError, object>();
+
+/** `OUTPUT_MALFORMED` with `path` as data, remembering the node at fault (if it is one) for {@link faultNodeOf}. */
+export function outputMalformed(message: string, path: string, node: unknown): TaskSequenceError {
+  return outputError('OUTPUT_MALFORMED', message, path, node);
+}
+
+/** An error of the printer with `path` as data, remembering the node at fault (if it is one) for {@link faultNodeOf}. */
+export function outputError(code: 'OUTPUT_MALFORMED' | 'ENCODING_INVALID' | 'XML_TOO_DEEP', message: string, path: string, node: unknown): TaskSequenceError {
+  const error = new TaskSequenceError(code, message, { path });
+  if (typeof node === 'object' && node !== null) faultNodes.set(error, node);
+  return error;
+}
+
+/**
+ * The node an `OUTPUT_MALFORMED` (or `ENCODING_INVALID`, `XML_TOO_DEEP`) error of the printer is about (the element,
+ * for one of its attributes), so a caller that knows where the node was read can place the error in its file;
+ * undefined for another error, or when the fault is the document's (no root element) or a child that is no node.
+ */
+export function faultNodeOf(error: unknown): Node | undefined {
+  return error instanceof TaskSequenceError ? (faultNodes.get(error) as Node | undefined) : undefined;
+}
+
+/** What an XPath step calls a node: its tag (`*` for one that is no name), or the node test of its kind. */
+function xpathType(n: unknown): string {
+  if (typeof n !== 'object' || n === null) return 'node()';
+  if ('tag' in n) return typeof n.tag === 'string' && isXmlName(n.tag) ? n.tag : '*';
+  const { kind, target } = n as { kind?: unknown; target?: unknown };
+  if (kind === 'text' || kind === 'cdata') return 'text()';
+  if (kind === 'comment') return 'comment()';
+  if (kind === 'instruction') return typeof target === 'string' && isXmlName(target) ? `processing-instruction('${target}')` : 'processing-instruction()';
+  return 'node()';
+}
+
+/**
+ * One step of an XPath to `list[index]`: `tag[n]` for an element (the n-th child element of that tag), `text()[n]`
+ * (adjacent text and CDATA are one text node in XPath), `comment()[n]`, `processing-instruction('target')[n]`, and
+ * `node()[n]` for anything else; `*[n]` for an element whose tag is no name.
+ */
+export function xpathStep(list: readonly unknown[], index: number): string {
+  const own = xpathType(list[index]);
+  let n = 0;
+  let previous = '';
+  for (let i = 0; i <= index; i++) {
+    const t = xpathType(list[i]);
+    const element = typeof list[i] === 'object' && list[i] !== null && 'tag' in (list[i] as object);
+    // Counted as XPath counts: every node for node(), every element for *, and a run of text and CDATA once.
+    if ((own === 'node()' || t === own || (own === '*' && element)) && !(own === 'text()' && previous === 'text()')) n++;
+    previous = t;
+  }
+  return `${own}[${n}]`;
+}
+
+/**
+ * Where a checking printer found that its output would not be well-formed, and why: the offset in the output, and the
+ * node at fault (with the attribute, when it is one of its attributes), from which the error's path is made.
+ */
+export class Fault extends Error {
+  constructor(
+    readonly at: number,
+    message: string,
+    readonly node?: unknown,
+    readonly attribute?: string,
+    /** The node's index among its parent's children, when the node is no object (so it cannot be looked for). */
+    readonly index = -1,
+    /** Well-formed text that the document's encoding cannot hold is `ENCODING_INVALID`, as the encoder says it. */
+    readonly code: 'OUTPUT_MALFORMED' | 'ENCODING_INVALID' | 'XML_TOO_DEEP' = 'OUTPUT_MALFORMED',
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A fault for the first character XML does not allow in `value`, if any, or for a value that is no string (a number,
+ * null or none would print as `5`, `null` or `undefined`, which read back as a string or, after an instruction's
+ * target, as part of the target).
+ */
+export function badChar(value: unknown, at: number, node: Node, attribute?: string): Fault | undefined {
+  if (typeof value !== 'string') return new Fault(at, `A value is ${value === null ? 'null' : typeof value}, not a string, so it cannot be written as XML.`, node, attribute);
+  if (!INVALID_CHAR.test(value)) return undefined;
+  const i = value.search(INVALID_CHAR);
+  return new Fault(at, `Character U+${value.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML.`, node, attribute);
+}
+
+export function unknownKind(node: { kind: unknown }): string {
+  return `${JSON.stringify(node.kind) ?? 'undefined'} is no kind of node: an element has a tag, and a leaf is a text, comment, cdata or instruction.`;
+}
+
+/** Judges a leaf printed afresh: its kind, its characters, and what a comment or an instruction may not hold. */
+export function checkFreshLeaf(node: Exclude<Node, Element>, at: number): void {
+  const kind: unknown = node.kind;
+  if (kind !== 'text' && kind !== 'comment' && kind !== 'cdata' && kind !== 'instruction') throw new Fault(at, unknownKind(node), node);
+  const fault = badChar(node.value, at, node);
+  if (fault) throw fault;
+  if (node.kind === 'comment' && typeof node.value === 'string' && (node.value.includes('--') || node.value.endsWith('-'))) {
+    throw new Fault(at, "'--' is not allowed inside a comment.", node);
+  }
+  // A reader takes a literal CR for a line end (XML 1.0 §2.11) and gives an LF, and a comment or an instruction
+  // cannot hold the reference (`&#xD;`) that text and CDATA write for one: written, it would read back as another
+  // value than the one given. Refused rather than made an LF without a word.
+  if ((node.kind === 'comment' || node.kind === 'instruction') && typeof node.value === 'string' && node.value.includes('\r')) {
+    throw new Fault(at, `A ${node.kind === 'comment' ? 'comment' : 'processing instruction'} cannot hold a carriage return (U+000D): a reader takes it for a line end, and no character reference can stand for it there.`, node);
+  }
+  if (node.kind === 'instruction') {
+    if (typeof node.target !== 'string' || !isXmlName(node.target)) throw new Fault(at, `${JSON.stringify(node.target)} is not an XML name, so it cannot be a processing instruction's target.`, node);
+    if (typeof node.value === 'string' && node.value.includes('?>')) throw new Fault(at, "'?>' is not allowed inside a processing instruction.", node);
+  }
+}
+
+/**
+ * Text copied from its source after other text: where the two meet they must not spell `]]>`, which text may not
+ * hold (text printed afresh has every `>` escaped, so only a copy can start one).
+ */
+export function checkJoin(node: Node, text: string, start: number, out: Out): void {
+  const c0 = text.charCodeAt(start);
+  const meets = c0 === 0x3e ? out.charBack(1) === 0x5d && out.charBack(2) === 0x5d : c0 === 0x5d && text.charCodeAt(start + 1) === 0x3e && out.charBack(1) === 0x5d;
+  if (meets) throw new Fault(out.length, "']]>' is not allowed in text (two texts that now meet spell it).", node);
+}
