@@ -28,6 +28,15 @@ export type VisitResult = typeof BREAK | typeof SKIP | typeof REMOVE | void | un
 export type Visitor = (node: Node, ancestors: readonly Parent[], index: number) => VisitResult;
 
 /**
+ * Throws `INVALID_ARGUMENT` when `root` holds a node inside itself or a child that is no node (both put there by hand),
+ * as {@link visit} would meet them: for a walk of its own, made before it starts, which would otherwise throw a
+ * TypeError part-way or never end. One pass over the tree.
+ */
+export function checkTree(root: Parent | XmlDocument): void {
+  visit(root, () => undefined);
+}
+
+/**
  * Walks `root`'s descendants depth-first in document order. Returns false if the walk was stopped with BREAK. Throws
  * `INVALID_ARGUMENT` for a node that contains itself (put among its own descendants by hand): the walk would not end;
  * and for a child that is no node (`null`, a number, a string).

@@ -1,13 +1,18 @@
 // A child that is no node (`null`, `undefined`, a number, a string, an array), put among a parent's children by hand
 // as plain data allows: every edit and walk refuses it with a typed INVALID_ARGUMENT before it changes anything, never
 // a TypeError from deep inside (laying a new group out, or a walk, read its `kind`); the writer refuses it as
-// OUTPUT_MALFORMED. An edit batch refuses what the same edits one by one refuse.
+// OUTPUT_MALFORMED. An edit batch refuses what the same edits one by one refuse. What walks the whole sequence to
+// show or compare it (diff, the text form, the JSON model, render) refuses it too, typed.
 import { describe, expect, it } from 'vitest';
 import { addItem, moveItem } from '../lib/model/authoring.js';
 import { editBatch } from '../lib/model/edit-batch.js';
 import { insertAfter, removeItem } from '../lib/model/mutate.js';
 import { locate } from '../lib/model/query.js';
 import { visit } from '../lib/visit.js';
+import { diffTaskSequences } from '../lib/diff/semantic-diff.js';
+import { toModelJson } from '../lib/model/json.js';
+import { renderSequence } from '../lib/render/index.js';
+import { sequenceToText, toYaml } from '../lib/text/to-text.js';
 import { readTaskSequence, writeTaskSequence } from './helpers/api.js';
 import type { Group, SequenceItem } from '../lib/model/types.js';
 
@@ -91,6 +96,11 @@ describe('a sequence holding a child that is no node', () => {
           'INVALID_ARGUMENT',
         ],
         ['write', (doc) => writeTaskSequence(doc), 'OUTPUT_MALFORMED'],
+        ['diffTaskSequences', (doc) => diffTaskSequences(readTaskSequence(XML), doc), 'INVALID_ARGUMENT'],
+        ['toYaml', (doc) => toYaml(doc), 'INVALID_ARGUMENT'],
+        ['sequenceToText', (doc) => sequenceToText(doc), 'INVALID_ARGUMENT'],
+        ['toModelJson', (doc) => toModelJson(doc, { whitespace: false }), 'INVALID_ARGUMENT'],
+        ['renderSequence', (doc) => renderSequence(doc, { format: 'md' }), 'INVALID_ARGUMENT'],
       ];
       for (const [name, op, code] of ops) {
         const doc = readTaskSequence(XML);

@@ -8,6 +8,7 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { listItems, type Located } from '../model/query.js';
+import { checkTree } from '../visit.js';
 import { stepTypeName } from '../model/steps.js';
 import type { Node, SequenceItem } from '../model/types.js';
 import { shown } from './condition-text.js';
@@ -72,6 +73,9 @@ export interface DiffWithPlaces {
  * for a removal); undefined for the other entries. Paths repeat when names do, so a page marks items by place.
  */
 export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument): DiffWithPlaces {
+  // A child that is no node (put there by hand) is refused, typed, before the comparison's walks meet it.
+  checkTree(a.sequence);
+  checkTree(b.sequence);
   const out: DiffEntry[] = [];
   const places: (number | undefined)[] = [];
   compareDocumentData(a, b, out);
