@@ -11,8 +11,9 @@ import type { Attributes } from './types.js';
  * and moves the object to a new hidden class, and an object of more than four attributes keeps them in a second
  * array. A literal is made in one step with its properties inside it, smaller, and V8 can allocate it straight into
  * the old generation, where a tree's objects end up anyway. A function costs a compile (which no code cache keeps: a
- * command's start-up on an ordinary file must not pay for it), so one is made only for a list met
- * {@link COMPILE_AFTER} times (by one parse, or by the parses of a batch together), and shared by every later parse.
+ * command's start-up on an ordinary file must not pay for it), so one is made only for a list a parse meets
+ * {@link COMPILE_AFTER} times, and shared by every later parse. (Counted over the parses of a batch together, so that
+ * a batch of 100 KB files got functions too, the batch took 3-8% longer on two threads: each thread compiled them.)
  * Lists are found through a trie of names per parse, so a start tag costs a Map lookup per attribute, and a name
  * written twice is found when a list is first met. Where code cannot be generated (a Content-Security-Policy without
  * 'unsafe-eval', `--disallow-code-generation-from-strings`) or a list is unusual (more than {@link MAX_LISTED} names,
@@ -24,12 +25,6 @@ export const MAX_LISTED = 32;
 const COMPILE_AFTER = 1000;
 const MAX_MAKERS = 2000;
 const makers = new Map<string, MakeAttributes | null>();
-/**
- * How often the parses before met each list with no function yet, by its names joined: a batch of files that each
- * meet a list fewer than {@link COMPILE_AFTER} times gets one too, once they have met it so often together (a batch
- * of 100 KB files built every attribute object one property at a time). Bounded as {@link makers} is.
- */
-const metBefore = new Map<string, number>();
 let codeGeneration = true;
 
 /** A list of attribute names met in this parse: its last name, the list without it, and how to make its objects. */
@@ -53,8 +48,8 @@ export class NameList {
 
   /**
    * The function making objects of this list, or null to build them one property at a time. A function costs a
-   * compile that no code cache keeps, worth it only for a list met many times: it is made once the list has been met
-   * {@link COMPILE_AFTER} times (a large sequence's lists, or a batch's), and then serves every later parse.
+   * compile that no code cache keeps, worth it only for a list met many times: it is made once a parse has met the
+   * list {@link COMPILE_AFTER} times (a large sequence's lists), and then serves every later parse.
    */
   maker(): MakeAttributes | null {
     if (this.make !== undefined) return this.make;
@@ -62,7 +57,6 @@ export class NameList {
       this.key = listNames(this).join('\u0000');
       const known = makers.get(this.key);
       if (known !== undefined) return (this.make = known);
-      this.uses = metBefore.get(this.key) ?? 0;
     }
     if (++this.uses < COMPILE_AFTER) return null;
     let make: MakeAttributes | null = null;
@@ -79,20 +73,7 @@ export class NameList {
       }
     }
     if (keep) makers.set(this.key, make);
-    metBefore.delete(this.key);
     return (this.make = make);
-  }
-}
-
-/**
- * Keeps what a parse counted of the lists it met and made no function for (see {@link metBefore}), for the parses
- * after it: a walk of the parse's lists, as many as the distinct lists of names it met.
- */
-export function keepCounts(lists: NameList): void {
-  const todo: NameList[] = [lists];
-  for (let list = todo.pop(); list; list = todo.pop()) {
-    if (list.make === undefined && list.key !== undefined && (metBefore.size < MAX_MAKERS || metBefore.has(list.key))) metBefore.set(list.key, list.uses);
-    for (const next of list.next.values()) todo.push(next);
   }
 }
 

@@ -13,7 +13,7 @@ import { INVALID_CHAR, isSpace, NAME_AT as NAME } from './chars.js';
 import { DECLARATION_MALFORMED, readDeclaration } from './declaration.js';
 import { decodeEntities, EntityError, lf, normalizeAttributeRaw } from './entities.js';
 import { instructionValueAt, type Source, SourcedDocument, SourcedElement, SourcedInstruction, SourcedLeaf, SourcedValueElement } from './origin.js';
-import { buildAttributes, keepCounts, MAX_LISTED, NameList } from './attribute-lists.js';
+import { buildAttributes, MAX_LISTED, NameList } from './attribute-lists.js';
 import { isPlain, NOT_PLAIN, PLAIN_CR, plainText } from './plain-text.js';
 import { RecentLineEnds, RecentStrings } from './recent-strings.js';
 import { Tally } from './style.js';
@@ -471,7 +471,6 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
   if (!rootSeen) fail('XML_MALFORMED', len === 0 ? 'The input is empty.' : 'The input has no root element.', 0);
 
   if (check) return undefined;
-  keepCounts(lists);
   const document = new SourcedDocument(source, topChildren) as XmlDocument;
   source.home = document;
   return { document, source, root: root as Element, warnings };
