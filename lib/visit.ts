@@ -8,6 +8,7 @@
  * {@link SKIP} after replacing a node's children to avoid walking into them; return {@link BREAK} to stop.
  */
 import { checkpointDepth, containsItself, notANode } from './model/contains-itself.js';
+import { isChildNode } from './model/child-nodes.js';
 import { noteTaken } from './model/item-edits.js';
 import type { Node, Parent, XmlDocument } from './model/types.js';
 
@@ -39,7 +40,7 @@ export function checkTree(root: Parent | XmlDocument): void {
 /**
  * Walks `root`'s descendants depth-first in document order. Returns false if the walk was stopped with BREAK. Throws
  * `INVALID_ARGUMENT` for a node that contains itself (put among its own descendants by hand): the walk would not end;
- * and for a child that is no node (`null`, a number, a string).
+ * and for a child that is no node (`null`, a number, a string, an array).
  */
 export function visit(root: Parent | XmlDocument, visitor: Visitor): boolean {
   // Iterative, so no depth the reader allows can overflow the call stack: `ancestors` and `indices` are the stack.
@@ -56,7 +57,7 @@ export function visit(root: Parent | XmlDocument, visitor: Visitor): boolean {
     const node = parent.children[i] as Node;
     // A script can put anything among a parent's children: what is not a node is refused, typed, before any visitor
     // meets it (it threw a TypeError here, or in the visitor).
-    if (typeof node !== 'object' || node === null) notANode(parent, i, node);
+    if (!isChildNode(node)) notANode(parent, i, node);
     const result = visitor(node, ancestors, i);
     if (result === BREAK) return false;
     if (result === REMOVE) {

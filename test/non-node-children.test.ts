@@ -75,11 +75,31 @@ describe('a new item holding a child that is no node', () => {
     const doc = readTaskSequence(XML);
     insertAfter(doc.sequence, doc.steps()[1]?.node as SequenceItem, [groupHolding({ kind: 'comment', value: ' kept ' }, 1)]);
     expect(Buffer.from(writeTaskSequence(doc)).toString()).toContain('<!-- kept -->');
+    const odd = readTaskSequence(XML);
+    insertAfter(odd.sequence, odd.steps()[1]?.node as SequenceItem, [groupHolding({}, 1)]);
+    expect(refused(() => writeTaskSequence(odd)).code).toBe('OUTPUT_MALFORMED');
+  });
+
+  it('is refused, typed, by a batch that has found its first items one by one and then looks for the rest in one walk', () => {
+    // A removal of a group makes the batch climb the groups above a step, one lookup each: past a few, it walks the
+    // sequence once for every item the edits still to come name or hold, this one's children among them.
+    const text = `<sequence version="3.00">\n<group name="x"><step type="T" name="xs"/></group>\n${'<group name="g">'.repeat(10)}<step type="T" name="deep"/>${'</group>'.repeat(10)}\n<step type="T" name="other"/>\n</sequence>\n`;
+    for (const odd of ODD) {
+      const doc = readTaskSequence(text);
+      const named = (n: string): SequenceItem => [...doc.steps(), ...doc.groups()].find((i) => i.node.attributes.name === n)?.node as SequenceItem;
+      const batch = editBatch(doc.sequence);
+      batch.remove(named('x'));
+      batch.insertAfter(named('deep'), [{ kind: 'step', tag: 'step', attributes: { type: 'T', name: 'new' }, children: [] }]);
+      batch.insertAfter(named('other'), [groupHolding(odd, 1)]);
+      const e = refused(() => batch.apply());
+      expect(e.code, `${label(odd)}: ${e.name}: ${e.message}`).toBe('INVALID_ARGUMENT');
+      expect(Buffer.from(writeTaskSequence(doc)).toString()).toBe(text);
+    }
   });
 });
 
 describe('a sequence holding a child that is no node', () => {
-  for (const odd of [null, undefined, 5, 'text']) {
+  for (const odd of [null, undefined, 5, 'text', []]) {
     it(`gives a typed error from every walk and edit, never a TypeError (${label(odd)})`, () => {
       const ops: [string, (doc: ReturnType<typeof readTaskSequence>) => unknown, string][] = [
         ['visit', (doc) => visit(doc.sequence, () => undefined), 'INVALID_ARGUMENT'],

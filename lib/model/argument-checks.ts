@@ -6,16 +6,9 @@
  * alone, so it costs nothing that grows with the tree.
  */
 import { TaskSequenceError } from '../errors.js';
+import { describeValue } from './child-nodes.js';
 import { isSequenceItem } from './query.js';
 import type { Node, Sequence, SequenceItem } from './types.js';
-
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value !== 'object') return `a ${typeof value}`;
-  const kind = (value as { kind?: unknown }).kind;
-  return typeof kind === 'string' ? `a node of kind ${JSON.stringify(kind)}` : 'an object that is no node';
-}
 
 function isElementLike(value: unknown): value is { kind: string; attributes: object; children: unknown[] } {
   if (typeof value !== 'object' || value === null) return false;
@@ -27,18 +20,18 @@ function isElementLike(value: unknown): value is { kind: string; attributes: obj
 export function checkSequence(fn: string, sequence: unknown, argument = 'first'): asserts sequence is Sequence {
   if (isElementLike(sequence) && sequence.kind === 'sequence') return;
   const hint = typeof sequence === 'object' && sequence !== null && 'sequence' in sequence ? ' Give the document\'s sequence (doc.sequence), not the document.' : '';
-  throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes a sequence (doc.sequence) as its ${argument} argument; it was given ${describe(sequence)}.${hint}`);
+  throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes a sequence (doc.sequence) as its ${argument} argument; it was given ${describeValue(sequence)}.${hint}`);
 }
 
 /** Refuses anything but a step, group or sub task sequence. */
 export function checkItem(fn: string, item: unknown, what = 'item'): asserts item is SequenceItem {
   if (isElementLike(item) && isSequenceItem(item as Node)) return;
-  throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes a step or group as its ${what}; it was given ${describe(item)}.`);
+  throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes a step or group as its ${what}; it was given ${describeValue(item)}.`);
 }
 
 /** Refuses anything but an array of steps and groups. */
 export function checkItems(fn: string, items: unknown): asserts items is SequenceItem[] {
-  if (!Array.isArray(items)) throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes an array of steps or groups to insert; it was given ${describe(items)}.`);
+  if (!Array.isArray(items)) throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes an array of steps or groups to insert; it was given ${describeValue(items)}.`);
   items.forEach((item, i) => checkItem(fn, item, `item ${i}`));
 }
 
@@ -53,5 +46,5 @@ export function checkPosition(fn: string, position: unknown): void {
     const parent = (position as { parent: unknown }).parent;
     if (isElementLike(parent) && (parent.kind === 'sequence' || parent.kind === 'group')) return;
   }
-  throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes a position: { before: item }, { after: item }, { first: group or sequence }, { last: group or sequence } or { parent: group or sequence, index }; it was given ${keys.length ? `{ ${keys.join(', ')} } (${describe(target)})` : describe(position)}.`);
+  throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes a position: { before: item }, { after: item }, { first: group or sequence }, { last: group or sequence } or { parent: group or sequence, index }; it was given ${keys.length ? `{ ${keys.join(', ')} } (${describeValue(target)})` : describeValue(position)}.`);
 }

@@ -16,6 +16,7 @@
  */
 import { type ErrorCode, TaskSequenceError } from '../errors.js';
 import { shownValue } from '../shown-value.js';
+import { describeValue } from './child-nodes.js';
 
 /** The depth of the ancestor a node entering at `depth` (the root is at 0) is compared with. */
 export function checkpointDepth(depth: number): number {
@@ -57,11 +58,12 @@ export function containsItself(node: unknown, code: ErrorCode = 'INVALID_ARGUMEN
 }
 
 /**
- * Throws `INVALID_ARGUMENT` for a child that is no node (`null`, `undefined`, a number, a string) at `index` of
- * `parent`'s children: put there by hand, which the plain-data model allows, it has no kind to go by.
+ * Throws `INVALID_ARGUMENT` for `value`, no node (see `child-nodes.ts`), at `index` of `parent`'s children: put there
+ * by hand, which the plain-data model allows. `where` says whose children they are, when the parent alone does not
+ * (inside an item being added); by default the parent is named.
  */
-export function notANode(parent: unknown, index: number, value: unknown, code: ErrorCode = 'INVALID_ARGUMENT'): never {
+export function notANode(parent: unknown, index: number, value: unknown, where?: string): never {
   const name = nameOf(parent);
-  const shown = value === null || value === undefined ? String(value) : `a ${typeof value}`;
-  throw new TaskSequenceError(code, `${named(parent)}${name ? ` ${name}` : ''} has ${shown} among its children (at index ${index}): a child is a node, an element or a text, comment, CDATA or instruction. Take it out.`);
+  const whose = where ?? `${named(parent)}${name ? ` ${name}` : ''}`;
+  throw new TaskSequenceError('INVALID_ARGUMENT', `${whose} has ${describeValue(value)} among its children (at index ${index}): a child is a node, an element or a text, comment, CDATA or instruction. Take it out.`);
 }

@@ -4,6 +4,7 @@
  * `edit-batch-rebuild.ts`).
  */
 import { TaskSequenceError } from '../errors.js';
+import { isChildNode } from './child-nodes.js';
 import { eachPlaced, findAll, FIND_ONE_BY_ONE, layOutPut, rebuild, settle, type Found, type Held, type Placed, type Touched } from './edit-batch-rebuild.js';
 import { detectIndentUnit, layoutAt, whitespaceBefore, type Layout } from './format.js';
 import { noteTaken } from './item-edits.js';
@@ -66,7 +67,8 @@ export function applyOps(sequence: Sequence, ops: readonly Op[]): number {
       const todo: Node[] = [...op.items];
       while (todo.length) {
         const n = todo.pop() as Node;
-        if (seen.has(n) || !('children' in n) || !Array.isArray(n.children)) continue;
+        // A child that is no node is passed over here: the walk of the item it is in refuses it when that edit comes.
+        if (!isChildNode(n) || seen.has(n) || !('children' in n) || !Array.isArray(n.children)) continue;
         seen.add(n);
         if (isSequenceItem(n) && !original.has(n) && mayBeIn(sequence, n)) wanted.push(n);
         for (const c of n.children) todo.push(c);

@@ -12,7 +12,8 @@
 import { TaskSequenceError } from '../errors.js';
 import { shownValue } from '../shown-value.js';
 import { sourceOf } from '../xml/origin.js';
-import { checkpointDepth, containsItself } from './contains-itself.js';
+import { isChildNode } from './child-nodes.js';
+import { checkpointDepth, containsItself, notANode } from './contains-itself.js';
 import { dropLayout } from './format.js';
 import { placedByEdits } from './item-edits.js';
 import { linkedParentOf, parentIn } from './parents.js';
@@ -171,22 +172,6 @@ export function refuseElsewhereAll(sequence: Sequence, nodes: readonly SequenceI
   }
 }
 
-/** Whether a value can be a child node: an object (not an array) with a `kind`. What it says is the writer's to judge. */
-function isNodeLike(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { kind?: unknown }).kind === 'string';
-}
-
-/**
- * The refusal of a child that is no node (`null`, a number, a string, an array) inside an item being added: laying the
- * item out read its `kind` and threw a TypeError, part-way through the edit.
- */
-function notANodeError(parent: { children: unknown[] }, index: number, value: unknown, item: SequenceItem): TaskSequenceError {
-  const { tag, kind } = parent as { tag?: unknown; kind?: unknown };
-  const where = parent === item ? itemNamed(item) : `${itemNamed(item)} holds a ${typeof tag === 'string' ? `<${shownValue(tag, '')}>` : typeof kind === 'string' ? shownValue(kind, '') : 'node'} that`;
-  const shown = value === null || value === undefined ? String(value) : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object with no kind' : `a ${typeof value}`;
-  return new TaskSequenceError('INVALID_ARGUMENT', `${where} has ${shown} among its children (at index ${index}): a child is a node, an element or a text, comment, CDATA or instruction, with its kind. Take it out before adding the item.`);
-}
-
 /** Whether a value is a node with children (an array) to walk into. */
 function hasChildren(value: unknown): value is { children: unknown[] } {
   return typeof value === 'object' && value !== null && Array.isArray((value as { children?: unknown }).children);
@@ -230,7 +215,9 @@ export function refuseWithin(
     indices[indices.length - 1] = i + 1;
     const node = list[i];
     if (!hasChildren(node)) {
-      if (!isNodeLike(node)) throw notANodeError(parent, i, node, item);
+      // No node (`null`, a number, a string, an array, put there by hand): laying the item out read its `kind` and
+      // threw a TypeError part-way through the edit. Named by the item being added, and the element that holds it.
+      if (!isChildNode(node)) notANode(parent, i, node, parent === item ? itemNamed(item) : `${itemNamed(item)} holds a <${shownValue(String((parent as { tag?: unknown }).tag), '')}> that`);
       continue;
     }
     if (node === ancestors[checkpointDepth(ancestors.length)]) containsItself(node);

@@ -244,7 +244,13 @@ function packageSchema(doc: TaskSequenceDocument, root: Element, text: TextSeque
  * the text form cannot carry, and for a node that contains itself (put among its own descendants by hand).
  */
 export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
+  // A child that is no node (put there by hand) is refused, typed, before any walk of the text form meets it.
   checkTree(doc.sequence);
+  return textOf(doc);
+}
+
+/** {@link sequenceToText} of a sequence already walked once by {@link checkTree}. */
+function textOf(doc: TaskSequenceDocument): TextSequence {
   assertCarried(doc.sequence, '');
   const release = sequenceRelease(doc.sequence, doc.container);
   const out: TextSequence = { container: doc.container, steps: [] };
@@ -317,12 +323,11 @@ function groupDepth(sequence: Sequence): number {
  * {@link fromYaml} reads the text back up to its `maxDepth`.
  */
 export function toYaml(doc: TaskSequenceDocument): string {
-  // A child that is no node (put there by hand) is refused, typed, before any walk of the text form meets it.
   checkTree(doc.sequence);
   const depth = groupDepth(doc.sequence);
   if (depth > MAX_YAML_GROUP_DEPTH) {
     throw new TaskSequenceError('TEXT_TOO_DEEP', `The sequence's groups nest ${depth} levels deep, more than the ${MAX_YAML_GROUP_DEPTH} its YAML text form is written for: YAML indents every level, so the text would grow with the square of the depth, and cmts build, whose YAML library recurses, reads back no more than about 600 levels of groups. Convert it to JSON instead.`);
   }
-  const body = stringifyYaml(sequenceToText(doc));
+  const body = stringifyYaml(textOf(doc));
   return `# yaml-language-server: $schema=https://cmts.dev/schemas/sequence-text.schema.json\n${body}`;
 }
