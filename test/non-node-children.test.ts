@@ -14,6 +14,7 @@ import { toModelJson } from '../lib/model/json.js';
 import { renderSequence } from '../lib/render/index.js';
 import { sequenceToText, toYaml } from '../lib/text/to-text.js';
 import { readTaskSequence, writeTaskSequence } from './helpers/api.js';
+import { thrown, verdict } from './helpers/thrown.js';
 import type { Group, SequenceItem } from '../lib/model/types.js';
 
 const XML = '<sequence version="3.00">\n  <group name="g">\n    <step type="T" name="a"/>\n  </group>\n  <step type="T" name="b"/>\n</sequence>\n';
@@ -25,15 +26,6 @@ function groupHolding(inner: unknown, depth: number): Group {
   let node: unknown = inner;
   for (let d = 0; d < depth; d++) node = { kind: 'group', tag: 'group', attributes: { name: `n${d}` }, children: [{ kind: 'step', tag: 'step', attributes: { type: 'T', name: `s${d}` }, children: [] }, node] };
   return node as Group;
-}
-
-function refused(f: () => unknown): { code?: string; message?: string; name?: string } {
-  try {
-    f();
-  } catch (e) {
-    return e as { code?: string; message?: string; name?: string };
-  }
-  return {};
 }
 
 describe('a new item holding a child that is no node', () => {
@@ -55,8 +47,8 @@ describe('a new item holding a child that is no node', () => {
         ];
         for (const [name, add] of adds) {
           const doc = readTaskSequence(XML);
-          const e = refused(() => add(doc, groupHolding(odd, depth)));
-          expect(e.code, `${name}: ${e.name}: ${e.message}`).toBe('INVALID_ARGUMENT');
+          const e = thrown(() => add(doc, groupHolding(odd, depth)));
+          expect(e.code, name).toBe('INVALID_ARGUMENT');
           expect(e.message).toMatch(/among its children \(at index 1\)/);
           expect(Buffer.from(writeTaskSequence(doc)).toString(), name).toBe(XML);
         }
@@ -67,8 +59,8 @@ describe('a new item holding a child that is no node', () => {
   it('names where it is: the item itself, or the group inside it that holds it', () => {
     const doc = readTaskSequence(XML);
     const b = doc.steps()[1]?.node as SequenceItem;
-    expect(refused(() => insertAfter(doc.sequence, b, [groupHolding(null, 1)])).message).toMatch(/^The group "n0" has null among its children/);
-    expect(refused(() => insertAfter(doc.sequence, b, [groupHolding(7, 2)])).message).toMatch(/^The group "n1" holds a <group> that has a number among its children/);
+    expect(thrown(() => insertAfter(doc.sequence, b, [groupHolding(null, 1)])).message).toMatch(/^The group "n0" has null among its children/);
+    expect(thrown(() => insertAfter(doc.sequence, b, [groupHolding(7, 2)])).message).toMatch(/^The group "n1" holds a <group> that has a number among its children/);
   });
 
   it('is still taken when it is an object the writer judges (a node of no known kind is not the edit\'s to refuse)', () => {
@@ -77,7 +69,7 @@ describe('a new item holding a child that is no node', () => {
     expect(Buffer.from(writeTaskSequence(doc)).toString()).toContain('<!-- kept -->');
     const odd = readTaskSequence(XML);
     insertAfter(odd.sequence, odd.steps()[1]?.node as SequenceItem, [groupHolding({}, 1)]);
-    expect(refused(() => writeTaskSequence(odd)).code).toBe('OUTPUT_MALFORMED');
+    expect(verdict(() => writeTaskSequence(odd))).toBe('OUTPUT_MALFORMED');
   });
 
   it('is refused, typed, by a batch that has found its first items one by one and then looks for the rest in one walk', () => {
@@ -91,8 +83,7 @@ describe('a new item holding a child that is no node', () => {
       batch.remove(named('x'));
       batch.insertAfter(named('deep'), [{ kind: 'step', tag: 'step', attributes: { type: 'T', name: 'new' }, children: [] }]);
       batch.insertAfter(named('other'), [groupHolding(odd, 1)]);
-      const e = refused(() => batch.apply());
-      expect(e.code, `${label(odd)}: ${e.name}: ${e.message}`).toBe('INVALID_ARGUMENT');
+      expect(verdict(() => batch.apply()), label(odd)).toBe('INVALID_ARGUMENT');
       expect(Buffer.from(writeTaskSequence(doc)).toString()).toBe(text);
     }
   });
@@ -126,8 +117,7 @@ describe('a sequence holding a child that is no node', () => {
         const doc = readTaskSequence(XML);
         const steps = doc.steps().map((s) => s.node);
         (doc.groups()[0]?.node as Group).children.push(odd as never);
-        const e = refused(() => op(doc));
-        expect(e.code, `${name}: ${e.name}: ${e.message}`).toBe(code);
+        expect(verdict(() => op(doc)), name).toBe(code);
         // Nothing was taken out or moved: the steps are where they were.
         (doc.groups()[0]?.node as Group).children.pop();
         expect(doc.steps().map((s) => s.node), name).toEqual(steps);
