@@ -13,7 +13,10 @@ import { checkOutput } from './xml/check-output.js';
 import { printCheckedDocument } from './xml/print.js';
 import { faultNodeOf } from './xml/print-faults.js';
 
-/** The document as text (no BOM); throws `OUTPUT_MALFORMED` if an edit made it not well-formed. */
+/**
+ * The document as text (no BOM); throws `OUTPUT_MALFORMED` if an edit made it not well-formed, and `XML_TOO_DEEP` if it
+ * nests elements deeper than the document was read with.
+ */
 export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
   try {
     const overrides = new Map<Node, string>();
@@ -26,7 +29,8 @@ export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
     // No deeper than it was read with: a read with the same options would refuse the text (XML_TOO_DEEP).
     return printCheckedDocument(doc.xml, 'The edited document', { overrides, encoding: doc.encoding, maxDepth: doc.depthLimit() });
   } catch (e) {
-    if (e instanceof TaskSequenceError && (e.code === 'OUTPUT_MALFORMED' || e.code === 'ENCODING_INVALID' || e.code === 'XML_TOO_DEEP') && !e.range) placeInFile(doc, e);
+    // The printer's refusals name their node (faultNodeOf): each gets its place in the file, whatever its code.
+    if (e instanceof TaskSequenceError && !e.range) placeInFile(doc, e);
     throw e;
   }
 }

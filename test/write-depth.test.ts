@@ -3,6 +3,7 @@
 // The bound is the reader's own: an element at exactly `maxDepth` levels is written and read back.
 import { describe, expect, it } from 'vitest';
 import { createSequence } from '../lib/catalog/index.js';
+import { moveItem } from '../lib/model/authoring.js';
 import type { Group, Step } from '../lib/model/types.js';
 import { readTaskSequence, writeTaskSequence } from './helpers/api.js';
 import { thrown } from './helpers/thrown.js';
@@ -70,6 +71,18 @@ describe('writing deeper than the document was read with', () => {
     const inner = copy.groups().at(-1)?.node as Group;
     inner.children.push(nest(120));
     expect(thrown(() => writeTaskSequence(copy)).code).toBe('XML_TOO_DEEP');
+  });
+
+  it('places the refusal in the file when the element too deep was read from it', () => {
+    // sequence > a > b > c > step is 5 levels; moved into d, the step is the 6th.
+    const text = '<sequence version="3.00">\n  <group name="a">\n    <group name="b">\n      <group name="c">\n        <step type="T" name="s"/>\n      </group>\n    </group>\n  </group>\n  <group name="d"/>\n</sequence>\n';
+    const doc = readTaskSequence(text, { maxDepth: 5 });
+    const group = (name: string): Group => doc.groups().find((g) => g.node.attributes.name === name)?.node as Group;
+    moveItem(doc.sequence, group('a'), { first: group('d') });
+    const e = thrown(() => writeTaskSequence(doc));
+    expect(e.code).toBe('XML_TOO_DEEP');
+    expect([e.linePos?.line, e.linePos?.col]).toEqual([5, 9]);
+    expect(e.path).toBe('/sequence[1]/group[1]/group[1]/group[1]/group[1]/step[1]');
   });
 
   it('holds a new document to the maxDepth it is made with (createSequence), by default the reader\'s', () => {
