@@ -1,12 +1,15 @@
 /**
  * What the checking writer refuses, and how it says where: the fault it finds as it prints (an offset in the output
- * and the node at fault), the checks of leaves printed afresh, the error it throws with the node's XPath, and the node
- * an error was about, for a caller that can place it in the file the node was read from.
+ * and the node at fault), the checks of what it prints afresh (leaves, start tags, a declaration), the error it throws
+ * with the node's XPath, and the node an error was about, for a caller that can place it in the file the node was
+ * read from.
  */
 import { TaskSequenceError } from '../errors.js';
 import { INVALID_CHAR, isXmlName } from './chars.js';
+import { readDeclaration } from './declaration.js';
 import type { Out } from './print-out.js';
-import type { XmlElement as Element, XmlNode as Node } from './types.js';
+import { firstUnencodable, type SingleByteEncoding } from './single-byte.js';
+import type { XmlDocument, XmlElement as Element, XmlNode as Node } from './types.js';
 
 /** The node each `OUTPUT_MALFORMED` error of the printer is about (see {@link faultNodeOf}). */
 const faultNodes = new WeakMap<TaskSequenceError, object>();
@@ -126,4 +129,69 @@ export function checkJoin(node: Node, text: string, start: number, out: Out): vo
   const c0 = text.charCodeAt(start);
   const meets = c0 === 0x3e ? out.charBack(1) === 0x5d && out.charBack(2) === 0x5d : c0 === 0x5d && text.charCodeAt(start + 1) === 0x3e && out.charBack(1) === 0x5d;
   if (meets) throw new Fault(out.length, "']]>' is not allowed in text (two texts that now meet spell it).", node);
+}
+
+/**
+ * Refuses markup printed afresh that holds a character the document's single-byte encoding has no byte for, where no
+ * character reference can stand for it (a name, a comment, an instruction): found here, the refusal has a place.
+ */
+export function checkEncodable(singleByte: SingleByteEncoding | undefined, text: string, what: string, node: Node, at: number, attribute?: string): void {
+  const cp = singleByte === undefined ? undefined : firstUnencodable(text, singleByte);
+  if (cp === undefined) return;
+  const hex = cp.toString(16).toUpperCase();
+  const message = `Character U+${hex.padStart(4, '0')} cannot be written in ${(singleByte as string).toUpperCase()}, the document's encoding, and ${what} cannot hold a character reference; convert the document to UTF-8.`;
+  throw new Fault(at, message, node, attribute, -1, 'ENCODING_INVALID');
+}
+
+/** Judges the names and values of a start tag printed afresh. */
+export function checkStartTag(node: Element, at: number, singleByte: SingleByteEncoding | undefined): void {
+  if (typeof node.tag !== 'string' || !isXmlName(node.tag)) throw new Fault(at, `${JSON.stringify(node.tag)} is not an XML name, so it cannot be an element's tag.`, node);
+  checkEncodable(singleByte, node.tag, 'a name', node, at);
+  // null or a number has no names to print: written, the element lost every attribute it had without a word.
+  const attributes: unknown = node.attributes;
+  if (typeof attributes !== 'object' || attributes === null) throw new Fault(at, `The attributes of <${node.tag}> are ${attributes === null ? 'null' : typeof attributes}, not an object of names and values (give {} for none).`, node);
+  for (const name in node.attributes) {
+    if (!isXmlName(name)) throw new Fault(at, `${JSON.stringify(name)} is not an XML name, so it cannot be an attribute of <${node.tag}>.`, node, name);
+    checkEncodable(singleByte, name, 'a name', node, at, name);
+    const fault = badChar(node.attributes[name], at, node, name);
+    if (fault) throw fault;
+  }
+}
+
+/**
+ * An instruction named `xml` (in any case) is a declaration, allowed only as the document's very first text (or where
+ * `declarationAt` says an embedded sequence's may stand) and only as the declaration's grammar says; `printed` is
+ * the instruction as it would be printed.
+ */
+export function checkDeclarationPlace(node: Extract<Node, { kind: 'instruction' }>, at: number, declarationAt: number, printed: () => string): void {
+  if (typeof node.target !== 'string' || node.target.toLowerCase() !== 'xml') return;
+  const first = (at === 0 || at === declarationAt) && node.target === 'xml';
+  if (!first) throw new Fault(at, `${node.target === 'xml' ? 'An XML declaration is' : `The name <?${node.target} is reserved: a processing instruction target`} allowed only at the very start of the document.`, node);
+  if (!readDeclaration(printed())) {
+    throw new Fault(at, 'The XML declaration is not well-formed: it is <?xml version="1.x" [encoding="…"] [standalone="yes|no"]?>, in that order, with matching quotes.', node);
+  }
+}
+
+/**
+ * The XPath of the node a fault is about, in `doc` as it is being printed (`open`: the elements whose children are
+ * being printed, in order, the ancestors of the node): `/sequence/group[2]/step[1]/@name`. Made only for an error, so
+ * it may look siblings up.
+ */
+export function faultPath(doc: XmlDocument, open: Iterable<Node>, fault: Fault): string {
+  let path = '';
+  let siblings: unknown[] = doc.children;
+  for (const element of open) {
+    path += `/${xpathStep(siblings, siblings.indexOf(element))}`;
+    siblings = Array.isArray((element as { children?: unknown }).children) ? (element as { children: unknown[] }).children : [];
+  }
+  if (fault.node !== undefined || fault.index !== -1) {
+    const index = fault.index !== -1 ? fault.index : siblings.indexOf(fault.node);
+    // A node printed on its own (printNode) need not be among the document's children: it is then the whole path.
+    path += `/${index === -1 ? xpathStep([fault.node], 0) : xpathStep(siblings, index)}`;
+  }
+  if (fault.attribute !== undefined) {
+    const attributes = (fault.node as Element).attributes;
+    path += `/${isXmlName(fault.attribute) ? `@${fault.attribute}` : `@*[${Object.keys(attributes).indexOf(fault.attribute) + 1}]`}`;
+  }
+  return path || '/';
 }

@@ -1,0 +1,315 @@
+/**
+ * The printer behind `print.ts`: walks a tree with an explicit stack, copies the source text of every node that still
+ * says what it was read as, and prints the rest afresh in the document's style; as a checking printer it also judges
+ * what it prints (see `print-faults.ts`).
+ */
+import type { XmlElement as Element, XmlNode as Node, XmlDocument } from './types.js';
+import { cdataSection, escapeText, type Newline, withNewline } from './entities.js';
+import { contentEndAt, endOf, isSourcedElement, isSourcedValueElement, type Source, sourceOf, startOf, startTagEndAt } from './origin.js';
+import { contentSays, leafSays, startTagSays, tagSays } from './unchanged.js';
+import { styleOf, type WriteStyle } from './style.js';
+import { isBlank } from './chars.js';
+import type { TextEncodingInfo } from './codec.js';
+import { firstUnencodable, referenceUnencodable, type SingleByteEncoding } from './single-byte.js';
+import { anchor, type Out } from './print-out.js';
+import { badChar, checkDeclarationPlace, checkEncodable, checkFreshLeaf, checkJoin, checkStartTag, Fault, faultPath, outputMalformed, unknownKind } from './print-faults.js';
+import { editedStartTag, freshStartTag } from './print-start-tag.js';
+
+/**
+ * What is left to write: a node, literal text, or a span of the source to copy (pushed as end, start, source, COPY).
+ * The markers are told apart by identity, so the loop asks no node what properties it has.
+ */
+type Work = Node | string | Source | number | typeof LEAVE | typeof COPY | typeof BAD;
+
+/** On `todo` after an element's children (itself under it): the element is no longer open. */
+const LEAVE = { leave: true } as const;
+
+/** On `todo` above a span to copy: the source, the start and the end are under it. */
+const COPY = { copy: true } as const;
+
+/** On `todo` in place of a child that is no node: its parent and its index are under it. */
+const BAD = { bad: true } as const;
+
+export class Printer {
+  private styleCache: WriteStyle | undefined;
+  /** The elements whose children are being printed. */
+  private readonly open = new Set<Node>();
+
+  private readonly overrides: Map<Node, string> | undefined;
+  /** The output length at which a checking printer allows an XML declaration (-1: nowhere but the start). */
+  declarationAt = 0;
+  /** The deepest nesting a checking printer allows (see {@link PrintOptions.maxDepth}). */
+  maxDepth = Infinity;
+
+  constructor(
+    private readonly doc: XmlDocument,
+    overrides: Map<Node, string> | undefined,
+    /** Judge what is printed (see {@link printCheckedDocument}). */
+    private readonly checking = false,
+    /** The encoding the text is written in: a single-byte one has references for what it cannot hold. */
+    encoding?: TextEncodingInfo,
+    /** How an LF printed afresh is written (see {@link PrintOptions.newline}); default the document's. */
+    private readonly newlineOption?: Newline,
+  ) {
+    // No lookup per node when there is nothing to look up.
+    this.overrides = overrides?.size ? overrides : undefined;
+    const e = encoding?.encoding;
+    this.singleByte = e === 'iso-8859-1' || e === 'windows-1252' || e === 'us-ascii' ? e : undefined;
+    this.own = sourceOf(doc);
+  }
+
+  private readonly singleByte: SingleByteEncoding | undefined;
+
+  /** Sources other than the document's own, and whether their text can be copied into it (see {@link copyable}). */
+  private foreign: Map<Source, boolean> | undefined;
+
+  /** The document's own source, if it was read: its nodes are copied as written. */
+  private readonly own: Source | undefined;
+
+  /**
+   * `src`, or undefined when its text cannot be copied as it is into this document: a node read from another
+   * document (a step copied across) whose text ends its lines otherwise (CR LF in an LF document, or LF in a CR LF
+   * one: a copy would mix them), or holds a character this single-byte document has no byte for, which a copy would
+   * hold raw, and the encoder refuse. Printed afresh instead, such a node has this document's line ends and references
+   * for those characters. Each source is looked at once, so the cost stays linear; a document's own text was decoded
+   * from its encoding.
+   */
+  copyable(src: Source | undefined): Source | undefined {
+    if (src === undefined || src === this.own) return src;
+    this.foreign ??= new Map();
+    let fits = this.foreign.get(src);
+    if (fits === undefined) {
+      // Compared as the two texts end their lines between elements; where either has no such line end (one line),
+      // by whether its text holds a CR at all.
+      const mine = this.style.newline;
+      const theirs = src.tally.style().newline;
+      const sameLineEnds = this.own === undefined || (mine !== '' && theirs !== '' ? mine === theirs : src.cr === this.own.cr);
+      fits = sameLineEnds && (this.singleByte === undefined || firstUnencodable(src.text, this.singleByte) === undefined);
+      this.foreign.set(src, fits);
+    }
+    return fits ? src : undefined;
+  }
+
+  /** Escaped text or an attribute value, with references for the characters a single-byte document cannot hold. */
+  private readonly encodable = (escaped: string): string => (this.singleByte ? referenceUnencodable(escaped, this.singleByte) : escaped);
+
+  private get style(): WriteStyle {
+    return (this.styleCache ??= styleOf(this.doc));
+  }
+
+  /** White space printed afresh (repeats are many, and share one string). */
+  private readonly blanks = new Map<string, string>();
+
+  /** White space as written afresh: each LF as the document's newline, a CR as `&#xD;` (so it reads back). */
+  private blank(value: string): string {
+    if (value.indexOf('\n') === -1 && value.indexOf('\r') === -1) return value;
+    if (value.length > 64) return escapeText(value, this.style, this.newline);
+    let s = this.blanks.get(value);
+    if (s === undefined) this.blanks.set(value, (s = escapeText(value, this.style, this.newline)));
+    return s;
+  }
+
+  /** How an LF in a value printed afresh is written: as the document writes its lines. */
+  private get newline(): Newline {
+    return this.newlineOption ?? (this.style.newline === '' ? '\n' : this.style.newline);
+  }
+
+  /**
+   * Prints `root` and its subtree. Iterative (an explicit stack of what is left to write), so no depth the reader
+   * allows can overflow the call stack.
+   */
+  node(root: Node, out: Out, index = -1): void {
+    const todo: Work[] = [this.nodeOrFault(root, undefined, index, out)];
+    while (todo.length) {
+      const work = todo.pop() as Exclude<Work, number | Source>;
+      if (typeof work === 'string') out.push(work);
+      else if (work === COPY) out.copy(todo.pop() as Source, todo.pop() as number, todo.pop() as number);
+      else if (work === LEAVE) this.open.delete(todo.pop() as Node);
+      else if (work === BAD) {
+        const parent = todo.pop() as Element & { children: unknown[] };
+        const index = todo.pop() as number;
+        this.nodeOrFault(parent.children[index], parent, index, out);
+      } else this.one(work as Node, out, todo);
+    }
+  }
+
+  /** Writes what `node` starts with; what follows its children goes on `todo` first, then the children in reverse. */
+  private one(node: Node, out: Out, todo: Work[]): void {
+    const override = this.overrides?.get(node);
+    if (override !== undefined) {
+      // The raw text is text or CDATA: written for a node that now says it is something else, it would read back as
+      // another tree than the one written.
+      if (this.checking && ('tag' in node || (node.kind !== 'text' && node.kind !== 'cdata'))) {
+        throw new Fault(out.length, `The node that holds the embedded sequence is now ${'tag' in node ? 'an element' : `a ${node.kind}`}; the edited sequence can only be written as text or CDATA.`, node);
+      }
+      out.push(override);
+      return;
+    }
+    if ('tag' in node) {
+      this.element(node, out, todo);
+      return;
+    }
+    if (this.checking && node.kind === 'instruction') checkDeclarationPlace(node, out.length, this.declarationAt, () => this.freshLeaf(node));
+    const src = this.copyable(sourceOf(node));
+    if (src) {
+      const start = startOf(node);
+      const end = endOf(node);
+      if (leafSays(node, src, start, end)) {
+        if (this.checking && node.kind === 'text') checkJoin(node, src.text, start, out);
+        out.copy(src, start, end);
+        return;
+      }
+    }
+    // White space extends the copy of the source it matches (it has no origin: see `xml/parse.ts`); elsewhere it is
+    // written as any text is, each LF as the document's newline.
+    if (node.kind === 'text' && isBlank(node.value)) {
+      if (!out.extendOver(node.value)) out.push(this.blank(node.value));
+      if (src) anchor(out, src, endOf(node));
+    } else {
+      if (this.checking) {
+        checkFreshLeaf(node, out.length);
+        if (node.kind === 'comment') checkEncodable(this.singleByte, node.value, 'a comment', node, out.length);
+        else if (node.kind === 'instruction') checkEncodable(this.singleByte, node.target + node.value, 'a processing instruction', node, out.length);
+      }
+      out.push(this.freshLeaf(node));
+      if (src) anchor(out, src, endOf(node));
+    }
+  }
+
+  private freshLeaf(node: Exclude<Node, Element>): string {
+    switch (node.kind) {
+      case 'text':
+        return this.encodable(escapeText(node.value, this.style, this.newline));
+      case 'comment':
+        return `<!--${this.lines(node.value)}-->`;
+      case 'cdata':
+        return cdataSection(node.value, this.singleByte, this.newline);
+      case 'instruction':
+        // One space separates any value from the target, and the reader takes exactly one character as the separator:
+        // a value reads back as it was given, also one that starts with white space of its own.
+        return `<?${node.target}${node.value === '' ? '' : ' '}${this.lines(node.value)}?>`;
+      default:
+        // A plain-data node can say any kind; one with no tag and none of the four has no markup to print.
+        throw this.fault(new Fault(0, unknownKind(node), node));
+    }
+  }
+
+  /**
+   * A comment's or instruction's value with each LF as the document's newline. Neither can hold a reference, so a CR
+   * is refused by the checking printer (see `checkFreshLeaf`); printed unjudged, it is written as it is. A value
+   * that is no string is printed as it is too, for the checking printer to refuse.
+   */
+  private lines(value: unknown): string {
+    return typeof value === 'string' ? withNewline(value, this.newline) : String(value);
+  }
+
+  private element(node: Element, out: Out, todo: Work[]): void {
+    // Every element above this one is open (its children are being printed), so their number is this one's depth, as
+    // the reader counts the elements still open at a start tag.
+    if (this.checking && this.open.size >= this.maxDepth) throw new Fault(out.length, `<${node.tag}> is nested deeper than ${this.maxDepth} levels.`, node, undefined, -1, 'XML_TOO_DEEP');
+    const src = isSourcedElement(node) ? this.copyable(sourceOf(node)) : undefined;
+    const start = src ? startOf(node) : 0;
+    if (this.checking && !('value' in node) && !Array.isArray((node as { children: unknown }).children)) throw new Fault(out.length, `<${node.tag}> has neither children (an array) nor a value.`, node);
+    const empty = 'value' in node ? node.value === '' : node.children.length === 0;
+    if (!src || !tagSays(node, src.text, start)) {
+      if (this.checking) checkStartTag(node, out.length, this.singleByte);
+      out.push(freshStartTag(node, empty, this.style, this.encodable));
+      // After an element read from source, printed afresh, the copy goes on where it ended (see `anchor`).
+      if (empty) {
+        if (src) anchor(out, src, endOf(node));
+        return;
+      }
+      if (src) todo.push(endOf(node), endOf(node), src, COPY);
+      todo.push(`</${node.tag}>`);
+      this.content(node, undefined, 0, 0, out, todo);
+      return;
+    }
+    const text = src.text;
+    const end = endOf(node);
+    let startTagEnd = startTagSays(node, text, start);
+    const attrsSame = startTagEnd !== -1;
+    if (!attrsSame) {
+      startTagEnd = startTagEndAt(text, start);
+      if (this.checking) checkStartTag(node, out.length, this.singleByte);
+    }
+    if (startTagEnd === end) {
+      if (empty) {
+        if (attrsSame) out.copy(src, start, end);
+        else {
+          out.push(editedStartTag(node, src, startTagEnd, true, this.style, this.encodable));
+          anchor(out, src, end);
+        }
+        return;
+      }
+      out.push(editedStartTag(node, src, startTagEnd, false, this.style, this.encodable));
+      todo.push(end, end, src, COPY, `</${node.tag}>`);
+      this.content(node, undefined, 0, 0, out, todo);
+      return;
+    }
+    if (attrsSame) out.copy(src, start, startTagEnd);
+    else {
+      out.push(editedStartTag(node, src, startTagEnd, false, this.style, this.encodable));
+      anchor(out, src, startTagEnd);
+    }
+    const contentEnd = contentEndAt(text, startTagEnd, end);
+    todo.push(end, contentEnd, src, COPY);
+    this.content(node, src, startTagEnd, contentEnd, out, todo);
+  }
+
+  /**
+   * The content of an element; `src` is set when the element was read from source with content at
+   * `[from, to)`. Children go on `todo`.
+   */
+  private content(node: Element, src: Source | undefined, from: number, to: number, out: Out, todo: Work[]): void {
+    if ('value' in node) {
+      if (src && isSourcedValueElement(node) && contentSays(node.value, src, from, to)) {
+        out.copy(src, from, to);
+        return;
+      }
+      const wasCdata = src !== undefined && src.text.startsWith('<![CDATA[', from);
+      const fault = this.checking ? badChar(node.value, out.length, node) : undefined;
+      if (fault) throw fault;
+      out.push(wasCdata ? cdataSection(node.value, this.singleByte, this.newline) : this.encodable(escapeText(node.value, this.style, this.newline)));
+      return;
+    }
+    // An element inside itself (a plain-data tree can be made to hold itself) would be printed without end.
+    if (this.open.has(node)) {
+      throw this.fault(new Fault(out.length, `<${node.tag}> contains itself, so it has no end to print.`, node));
+    }
+    this.open.add(node);
+    todo.push(node, LEAVE);
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child: unknown = children[i];
+      // A child that is no node is refused where it would be printed, so the fault is placed in the output at its own
+      // place, not at its parent's start tag: its index and parent go on `todo` under a marker.
+      if (typeof child === 'object' && child !== null) todo.push(child as Node);
+      else todo.push(i, node, BAD);
+    }
+  }
+
+  /**
+   * `value` when it is a node (an object); otherwise a fault. A string in `children` would be written as raw markup,
+   * unjudged, and a number or null is no node at all.
+   */
+  nodeOrFault(value: unknown, parent: Element | undefined, index: number, out: Out): Node {
+    if (typeof value === 'object' && value !== null) return value as Node;
+    // The message is made only here: made for every child, it was a string per node printed.
+    const message = `A child of ${parent ? `<${parent.tag}>` : 'the document'} is ${value === null ? 'null' : typeof value}, not a node, so it cannot be written.`;
+    throw this.fault(new Fault(out.length, message, value, undefined, index));
+  }
+
+  /**
+   * What to throw for `fault`: itself for a checking printer (its caller places it in the output), else
+   * `OUTPUT_MALFORMED` with the path of the node at fault.
+   */
+  fault(fault: Fault): Error {
+    if (this.checking) return fault;
+    return outputMalformed(`${fault.message} Nothing is written.`, this.pathOf(fault), fault.node);
+  }
+
+  /** The XPath of the node `fault` is about, in the tree being printed (see {@link faultPath}). */
+  pathOf(fault: Fault): string {
+    return faultPath(this.doc, this.open, fault);
+  }
+}
