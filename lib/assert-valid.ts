@@ -2,13 +2,22 @@
  * Checking a value with one compiled validator: what {@link ./schemas.ts} does for every schema by name, for a module
  * that needs one schema and should not load the others (the command line starts faster without them).
  */
+import { describeValue } from './model/child-nodes.js';
 import { printable, TaskSequenceError } from './errors.js';
 import { SHOWN_VALUE_CHARS, shownValue } from './shown-value.js';
 import type { SchemaError, SchemaValidator } from './generated/validator.js';
 
 /** A value from the checked JSON as a problem shows it: a string quoted, anything else as its JSON; both cut (see shownValue). */
 function shownData(data: unknown): string {
-  return typeof data === 'string' ? shownValue(data, '"') : shownValue(JSON.stringify(data) ?? String(data), '');
+  if (typeof data === 'string') return shownValue(data, '"');
+  if (typeof data === 'bigint') return `${data}n`;
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(data);
+  } catch {
+    // A value JSON cannot hold (a cycle, a getter that throws): said by what it is.
+  }
+  return json === undefined ? describeValue(data) : shownValue(json, '');
 }
 
 /** Whether `path` is `base` or lies under it (a JSON pointer or a schema path). */

@@ -6,13 +6,13 @@
 import { type ContainerKind, getProperty, listProperties, SEQUENCE_HOLDER, setProperty } from './containers/index.js';
 import type { Embedded } from './containers/embedded.js';
 import { type Issue, LineCounter, type LinePos, TaskSequenceError } from './errors.js';
-import { type ItemFilter, itemMatches, type LocatedGroup, type LocatedStep, selectGroups, selectSteps } from './item-query.js';
+import { checkedFilter, type ItemFilter, itemMatches, type LocatedGroup, type LocatedStep, selectGroups, selectSteps } from './item-query.js';
 import { listItems, type Located } from './model/query.js';
 import { snapshot } from './model/snapshot.js';
 import { appendAll } from './arrays.js';
 import { DEFAULT_MAX_DEPTH } from './read-limits.js';
 import type { Element, Group, Node, Sequence, SequenceItem, Step, SubTaskSequence, XmlDocument } from './model/types.js';
-import { type AlreadyInPlace, type Change, refusesBeforeEditing, type Transform, TransformContext } from './transforms/context.js';
+import { type AlreadyInPlace, type Change, holdsUndo, refusesBeforeEditing, type Transform, TransformContext } from './transforms/context.js';
 import { visit as walk, type Visitor } from './visit.js';
 import { writeTaskSequence, writeTaskSequenceText } from './write.js';
 import type { TextEncodingInfo } from './xml/codec.js';
@@ -156,6 +156,7 @@ export class TaskSequenceDocument {
 
   /** The first step, sub task sequence or group (in execution order) matching a query or predicate. */
   find(filter: ItemFilter<SequenceItem>): Located | undefined {
+    checkedFilter('find', filter);
     return listItems(this.sequence).find((l) => itemMatches(l, filter));
   }
 
@@ -180,7 +181,7 @@ export class TaskSequenceDocument {
     const undo = snapshot(this.embedded ? [this.xml, this.embedded.xml] : [this.xml]);
     const issues = this.issues.slice();
     try {
-      return this.run(transforms);
+      return this.run(transforms, true);
     } catch (e) {
       undo.restore();
       this.issues.length = 0;
@@ -194,8 +195,10 @@ export class TaskSequenceDocument {
     return this.clone().run(transforms);
   }
 
-  private run(transforms: Applicable[]): ApplyReport {
+  private run(transforms: Applicable[], undoHere = false): ApplyReport {
     const ctx = new TransformContext();
+    // The caller puts the document back if a transform throws: none takes an undo point of its own.
+    if (undoHere) holdsUndo(ctx);
     for (const t of transforms) {
       if (typeof t === 'function') t(this, ctx);
       else t.apply(this, ctx);

@@ -38,10 +38,28 @@ export function refuseMisusedInput(input: Uint8Array | string): void {
  * Uint8Array made in another realm (a worker, a vm context) still passes.
  */
 export function refuseNonInput(input: unknown): void {
-  if (typeof input === 'string' || Object.prototype.toString.call(input) === '[object Uint8Array]') return;
+  if (typeof input === 'string') return;
+  if (Object.prototype.toString.call(input) === '[object Uint8Array]') {
+    // Bytes whose buffer was handed to another thread (transferred) are gone: reading them threw a TypeError.
+    if (isDetached(input as Uint8Array)) throw new TaskSequenceError('INVALID_ARGUMENT', 'readTaskSequence was given bytes whose buffer is detached (transferred to another thread or worker): they can no longer be read. Pass a copy kept in this thread.');
+    return;
+  }
   const what = input === null ? 'null' : typeof input !== 'object' ? typeof input : Object.prototype.toString.call(input).slice(8, -1);
   const hint = what === 'ArrayBuffer' ? ' For an ArrayBuffer, pass new Uint8Array(buffer).' : '';
   throw new TaskSequenceError('INVALID_ARGUMENT', `readTaskSequence takes the bytes of a file (a Uint8Array or Buffer) or its text (a string), not ${input == null ? '' : /^[aeiouAEIOU]/.test(what) ? 'an ' : 'a '}${what}.${hint}`);
+}
+
+/**
+ * Whether the bytes' buffer was detached (transferred): their length reads 0 and any view made of them throws.
+ * (`ArrayBuffer.prototype.detached` is Node 22's; an empty view of a live buffer makes a view without a throw.)
+ */
+function isDetached(bytes: Uint8Array): boolean {
+  if (bytes.length !== 0) return false;
+  try {
+    return new Uint8Array(bytes.buffer, 0, 0).length !== 0;
+  } catch {
+    return true;
+  }
 }
 
 function shorten(s: string): string {

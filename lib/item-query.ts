@@ -1,6 +1,8 @@
 /**
  * Queries a script uses to pick steps and groups out of a document: by step class, name, path, or any predicate.
  */
+import { TaskSequenceError } from './errors.js';
+import { describeValue } from './model/child-nodes.js';
 import { listItems, type Located } from './model/query.js';
 import type { Group, Sequence, SequenceItem, Step, SubTaskSequence } from './model/types.js';
 
@@ -35,6 +37,27 @@ const matches = (pattern: string | RegExp | undefined, value: string | undefined
 export function itemMatches<T extends SequenceItem>(item: Located<T>, filter: ItemFilter<T> | undefined): boolean {
   if (filter === undefined) return true;
   if (typeof filter === 'function') return filter(item);
+  return queryMatches(item, filter);
+}
+
+/**
+ * Refuses a query the filter cannot use (`{ name: 5 }`: a number is no name and no pattern), typed and before the
+ * items are listed, rather than matching nothing or throwing a TypeError. Returns the filter.
+ */
+export function checkedFilter<F>(fn: string, filter: F): F {
+  if (filter === undefined || typeof filter === 'function') return filter;
+  if (typeof filter !== 'object' || filter === null) throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes a query object or a predicate; it was given ${describeValue(filter)}.`);
+  const q = filter as Record<string, unknown>;
+  for (const key of ['name', 'path'] as const) {
+    const v = q[key];
+    if (v !== undefined && typeof v !== 'string' && !(v instanceof RegExp)) throw new TaskSequenceError('INVALID_ARGUMENT', `${fn}: the query's ${key} is a string or a RegExp; it was given ${describeValue(v)}.`);
+  }
+  if (q.type !== undefined && typeof q.type !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', `${fn}: the query's type is a string; it was given ${describeValue(q.type)}.`);
+  if (q.enabled !== undefined && typeof q.enabled !== 'boolean') throw new TaskSequenceError('INVALID_ARGUMENT', `${fn}: the query's enabled is true or false; it was given ${describeValue(q.enabled)}.`);
+  return filter;
+}
+
+function queryMatches<T extends SequenceItem>(item: Located<T>, filter: ItemQuery): boolean {
   return (
     matches(filter.type, item.node.attributes.type) &&
     matches(filter.name, item.node.attributes.name) &&
@@ -45,10 +68,12 @@ export function itemMatches<T extends SequenceItem>(item: Located<T>, filter: It
 
 /** Steps and sub task sequences matching `filter`, in execution order. */
 export function selectSteps(sequence: Sequence, filter?: ItemFilter<Step | SubTaskSequence>): LocatedStep[] {
+  checkedFilter('steps', filter);
   return listItems(sequence).filter((l): l is LocatedStep => l.node.kind !== 'group' && itemMatches(l as LocatedStep, filter));
 }
 
 /** Groups matching `filter`, in execution order (a group before the groups inside it). */
 export function selectGroups(sequence: Sequence, filter?: ItemFilter<Group>): LocatedGroup[] {
+  checkedFilter('groups', filter);
   return listItems(sequence).filter((l): l is LocatedGroup => l.node.kind === 'group' && itemMatches(l as LocatedGroup, filter));
 }

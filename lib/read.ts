@@ -1,6 +1,7 @@
 /**
  * readTaskSequence: bytes or a string → {@link TaskSequenceDocument}, for every container and encoding cmts knows.
  */
+import { describeValue } from './model/child-nodes.js';
 import { recognise } from './containers/index.js';
 import { TaskSequenceDocument } from './document.js';
 import { type Issue, limitOption, LineCounter, TaskSequenceError } from './errors.js';
@@ -44,6 +45,8 @@ export interface ReadOptions {
  * ```
  */
 export function readTaskSequence(input: Uint8Array | string, options: ReadOptions = {}): TaskSequenceDocument {
+  // Options a plain-JavaScript caller gives as null or a number are refused, typed, as a bad limit is (below).
+  if (typeof options !== 'object' || options === null) throw new TaskSequenceError('INVALID_ARGUMENT', `readTaskSequence takes an object of options (or none); it was given ${describeValue(options)}.`);
   try {
     return read(input, options);
   } catch (e) {

@@ -8,9 +8,12 @@
  * {@link SKIP} after replacing a node's children to avoid walking into them; return {@link BREAK} to stop.
  */
 import { checkpointDepth, containsItself, notANode } from './model/contains-itself.js';
-import { isChildNode } from './model/child-nodes.js';
+import { describeValue, isChildNode } from './model/child-nodes.js';
 import { noteTaken } from './model/item-edits.js';
+import { checkNodeData } from './model/node-data.js';
+import { TaskSequenceError } from './errors.js';
 import type { Node, Parent, XmlDocument } from './model/types.js';
+import type { TaskSequenceDocument } from './document.js';
 
 /** Stop the whole walk. */
 export const BREAK = Symbol('BREAK');
@@ -29,12 +32,19 @@ export type VisitResult = typeof BREAK | typeof SKIP | typeof REMOVE | void | un
 export type Visitor = (node: Node, ancestors: readonly Parent[], index: number) => VisitResult;
 
 /**
- * Throws `INVALID_ARGUMENT` when `root` holds a node inside itself or a child that is no node (both put there by hand),
- * as {@link visit} would meet them: for a walk of its own, made before it starts, which would otherwise throw a
- * TypeError part-way or never end. One pass over the tree.
+ * Throws `INVALID_ARGUMENT` when `root` holds a node inside itself, a child that is no node, or a node that holds
+ * something other than the model says where a walk reads it (a tag, attribute value or value that is no string, see
+ * `model/node-data.ts`), all put there by hand: for a walk of its own that reads the values, made before it starts,
+ * which would otherwise throw a TypeError part-way or never end. One pass over the tree.
  */
 export function checkTree(root: Parent | XmlDocument): void {
-  visit(root, () => undefined);
+  visit(root, checkNodeData);
+}
+
+/** {@link checkTree} for the whole of a document: its XML and, in an object.xml, the sequence it holds. */
+export function checkDocumentTree(doc: TaskSequenceDocument): void {
+  checkTree(doc.xml);
+  if (doc.embedded) checkTree(doc.embedded.xml);
 }
 
 /**
@@ -71,6 +81,9 @@ export function visit(root: Parent | XmlDocument, visitor: Visitor): boolean {
     }
     indices[indices.length - 1] = i + 1;
     if (result !== SKIP && 'children' in node) {
+      if (!Array.isArray(node.children)) {
+        throw new TaskSequenceError('INVALID_ARGUMENT', `A ${typeof node.kind === 'string' ? `${node.kind} ` : ''}node has ${describeValue(node.children)} for its children, not an array (give [] for none).`);
+      }
       // Compared with one ancestor only (see contains-itself.ts): a node among its own descendants is found all the same.
       if (node === ancestors[checkpointDepth(ancestors.length)]) containsItself(node);
       ancestors.push(node);

@@ -4,6 +4,7 @@
  * successCodeList [retryCount runFromNet]`, variables sorted by property with the console's names and hidden flags,
  * required settings filled with the console's defaults). New nodes have no whitespace: inserting lays them out.
  */
+import { describeValue } from '../model/child-nodes.js';
 import { TaskSequenceError } from '../errors.js';
 import { checkItemDescription, checkItemName, checkTimeoutSeconds } from '../model/item-checks.js';
 import type { Attributes, Condition, Node, Step, SubTaskSequence, Variable } from '../model/types.js';
@@ -60,6 +61,8 @@ export type BuildStepInput<K extends string> = StepOptions & { settings: StepSet
 const TEXT_TYPES = new Set(['string', 'secret', 'list', 'driveLetter', 'guid']);
 
 function entryFor(kind: string): StepTypeData {
+  // A plain-JavaScript caller can pass anything: what is no string names no step type (it threw a TypeError).
+  if (typeof kind !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', `A step type is a string (a console name such as "Run Command Line", or a type such as "SMS_TaskSequence_RunCommandLineAction"); it was given ${describeValue(kind)}.`);
   const entry = catalogEntry(kind) ?? catalogEntryByName(kind);
   if (!entry) throw new TaskSequenceError('INVALID_ARGUMENT', `The step catalog has no step type ${JSON.stringify(kind)}.`);
   return entry;

@@ -2,6 +2,7 @@
  * The linter: every rule over a document, findings with rule id, severity, step path, and line and column.
  */
 import type { TaskSequenceDocument } from '../document.js';
+import { checkDocumentTree } from '../visit.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
 import { shownValue } from '../shown-value.js';
 import { type LintRule, withListing } from './rule.js';
@@ -70,6 +71,9 @@ export function lint(doc: TaskSequenceDocument, ruleIds?: readonly string[]): Is
   if (unknown !== undefined) {
     throw new TaskSequenceError('INVALID_ARGUMENT', `There is no lint rule ${shownValue(unknown, '"')}; the rules are ${LINT_RULES.map((r) => r.id).join(', ')}.`);
   }
+  // The rules read values all through the tree: one that is no string (set by hand) is refused here, not met as a
+  // TypeError inside a rule.
+  checkDocumentTree(doc);
   const rules = ruleIds ? LINT_RULES.filter((r) => ruleIds.includes(r.id)) : LINT_RULES;
   const out: Issue[] = [];
   // The sequence is listed once for the run, however many rules ask for its items.

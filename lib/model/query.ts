@@ -2,6 +2,7 @@
  * Finding things in a sequence: steps by type, name or path, their parents and positions, in execution order.
  */
 import { TaskSequenceError } from '../errors.js';
+import { describeValue } from './child-nodes.js';
 import { checkpointDepth, containsItself } from './contains-itself.js';
 import { locateByLinks, parentIn } from './parents.js';
 import type { Element, Group, Node, Parent, Sequence, SequenceItem, Step, SubTaskSequence } from './types.js';
@@ -40,6 +41,25 @@ export function elementChildren(parent: Parent): Element[] {
 export function childElement(parent: Parent, tag: string): Element | undefined {
   for (const c of parent.children) if (isElement(c) && c.tag === tag) return c;
   return undefined;
+}
+
+/**
+ * The name of an item being listed, `''` when it has none. A plain-data tree can hold anything there: what is no
+ * string is refused, typed, naming the item by where it stands (a path needs the name, and read as a string it threw
+ * a TypeError).
+ */
+function itemName(node: SequenceItem, prefix: string, index: number): string {
+  const attributes: unknown = node.attributes;
+  if (typeof attributes !== 'object' || attributes === null) return notListable(node, prefix, index, `its attributes are ${describeValue(attributes)}, not an object of names and values`);
+  const name: unknown = (attributes as { name?: unknown }).name;
+  if (name === undefined) return '';
+  if (typeof name !== 'string') notListable(node, prefix, index, `its name is ${describeValue(name)}, not a string`);
+  return name;
+}
+
+function notListable(node: SequenceItem, prefix: string, index: number, why: string): never {
+  const where = prefix === '' ? 'at the top of the sequence' : `in ${JSON.stringify(prefix.slice(0, -1))}`;
+  throw new TaskSequenceError('INVALID_ARGUMENT', `The ${node.kind} at index ${index} ${where} cannot be listed: ${why}. Set it as the model says.`);
 }
 
 /** A name as a path writes it: a `/` or `\` in it escaped with `\`. */
@@ -172,7 +192,7 @@ export function listItems(sequence: Sequence): Located[] {
     const index = at.next++;
     const node = at.parent.children[index] as Node;
     if (!isSequenceItem(node)) continue;
-    const name = escapeName(node.attributes.name ?? '');
+    const name = escapeName(itemName(node, at.prefix, index));
     if ((pathCharacters += at.prefix.length + name.length) > LIST_LIMITS.pathCharacters) tooDeepToList(`their paths would hold over ${LIST_LIMITS.pathCharacters} characters`);
     // One array of the groups above for each group that holds items, shared by them: counted with its first item.
     if (!at.counted) {
@@ -191,6 +211,7 @@ export function listItems(sequence: Sequence): Located[] {
     // A group among its own descendants (put there by hand) would be listed without end: `open` is the chain of its
     // ancestors, one compared with (see contains-itself.ts).
     if (node === (open[checkpointDepth(open.length)] as Listing).parent) containsItself(node);
+    if (!Array.isArray(node.children)) notListable(node, at.prefix, index, `its children are ${describeValue(node.children)}, not an array (give [] for none)`);
     open.push({ parent: node, prefix: `${path}/`, groups: undefined, up: at, depth: at.depth + 1, counted: false, next: 0 });
   }
   return out;

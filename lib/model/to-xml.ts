@@ -6,6 +6,8 @@
  * Printed by cmts's own printer rather than xmlbuilder2: xmlbuilder2 4.0.3 writes a line feed inside an attribute
  * value as a raw newline, which XML attribute-value normalisation turns into a space on import; ours writes `&#xA;`.
  */
+import { TaskSequenceError } from '../errors.js';
+import { checkTree } from '../visit.js';
 import { printCheckedDocument, printNode } from '../xml/print.js';
 import { styleOf } from '../xml/style.js';
 import { layOut } from './format.js';
@@ -50,6 +52,9 @@ export function sequenceToXml(sequence: Sequence, options: SequenceLayout = {}):
 
 /** {@link sequenceToXml}, judged or (`checked` false) printed as it is, for a caller that judges the text itself. */
 export function printSequence(sequence: Sequence, options: SequenceLayout, checked: boolean): string {
+  // A value that is no string is refused as the document writer refuses it, before the copy: the copy drops an
+  // attribute whose value is undefined (as JSON does), which would then be left out of the text without a word.
+  if (checked) asOutputError(() => checkTree(sequence));
   // Refused as the printer refuses it (a copy of the tree is printed, so the copy meets the node first).
   const copy = plainCopy(sequence, 'OUTPUT_MALFORMED');
   // The values and the layout say each line end as an LF; the printer writes it as the newline asked for, or the file's.
@@ -62,4 +67,14 @@ export function printSequence(sequence: Sequence, options: SequenceLayout, check
   const doc: XmlDocument = { kind: 'document', children: [copy] };
   const print = { newline: newline === '' ? '\n' : newline } as const;
   return checked ? printCheckedDocument(doc, 'The sequence', print) : printNode(copy, doc, print);
+}
+
+/** Runs `check`, giving its refusal (`INVALID_ARGUMENT`) the writer's code, `OUTPUT_MALFORMED`, as text that is not written. */
+function asOutputError(check: () => void): void {
+  try {
+    check();
+  } catch (e) {
+    if (!(e instanceof TaskSequenceError) || e.code !== 'INVALID_ARGUMENT') throw e;
+    throw new TaskSequenceError('OUTPUT_MALFORMED', `${e.message} Nothing is written.`, e.path === undefined ? {} : { path: e.path });
+  }
 }

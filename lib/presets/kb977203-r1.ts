@@ -7,6 +7,7 @@ import { STEP_TYPES, stepTypeName } from '../model/steps.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
 import { getAction, getVariableValue, variableList } from '../model/variables.js';
 import { shownValue } from '../shown-value.js';
+import { checkTree } from '../visit.js';
 import { namesKb977203 } from './kb977203-patch.js';
 
 /** A step that installs (or may install) the KB977203 hotfix, with why cmts thinks so. */
@@ -28,6 +29,8 @@ const MSIEXEC_PATCH = /msiexec(?:\.exe)?\b[^\n]*\/(?:p|update)\b[^\n]*KB977(?:20
 
 /** Install Software and Run Command Line steps whose package, program or command line installs the KB977203 hotfix. */
 export function findHotfixInstallSteps(sequence: Parameters<typeof listItems>[0]): HotfixInstallStep[] {
+  // It reads the steps' actions and variables: a value that is no string (set by hand) is refused, not a TypeError.
+  checkTree(sequence);
   return hotfixInstallStepsIn(listItems(sequence));
 }
 

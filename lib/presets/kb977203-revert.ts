@@ -18,7 +18,8 @@ import { referenceList, removeItem } from '../model/mutate.js';
 import { findSteps, isSequenceItem, listItems, type Located, nextItem } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
 import type { Group, Node, SequenceItem, Step, UnknownElement } from '../model/types.js';
-import type { AlreadyInPlace, Edit } from '../transforms/context.js';
+import { type AlreadyInPlace, applyAllOrNothing, type Edit } from '../transforms/context.js';
+import { checkDocumentTree } from '../visit.js';
 import { removeContainerReference } from '../transforms/container-references.js';
 import { type Kb977203Options, resolveKb977203Options } from './kb977203-options.js';
 import { isKb977203Entry, namesKb977384, withoutKb977203Entries } from './kb977203-patch.js';
@@ -68,6 +69,8 @@ function refuseOtherCertfix(doc: TaskSequenceDocument, packageId: string, progra
 
 function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edit[]; diagnostics: Issue[]; kept: AlreadyInPlace[] } {
   const o = resolveKb977203Options(options);
+  // As the preset's planning: a value that is no string (set by hand) is refused before the first edit.
+  checkDocumentTree(doc);
   const edits: Edit[] = [];
   const diagnostics: Issue[] = [];
   // The preset gives a replace-scenario capture sequence only "Run another program first" (R15): its Setup steps,
@@ -223,10 +226,21 @@ function unwrap(doc: TaskSequenceDocument, parent: { children: Node[] }, group: 
 /**
  * Removes what {@link applyKb977203} adds (see the module comment) and reports it in the same form. The options
  * name the CCMCertFix package and program (and step names, if other than the defaults) the preset was applied with.
+ * All or nothing, as {@link applyKb977203}.
  */
 export function revertKb977203(doc: TaskSequenceDocument, options: Kb977203Options): Kb977203Report {
+  return revert(doc, options, true);
+}
+
+/** {@link revertKb977203} without its undo point, for a caller that drops the document if it throws (the command line). */
+export function revertKb977203Dropping(doc: TaskSequenceDocument, options: Kb977203Options): Kb977203Report {
+  return revert(doc, options, false);
+}
+
+function revert(doc: TaskSequenceDocument, options: Kb977203Options, allOrNothing: boolean): Kb977203Report {
   const { edits, diagnostics, kept } = plan(doc, options);
-  for (const e of edits) e.apply();
+  if (allOrNothing) applyAllOrNothing(doc, edits);
+  else for (const e of edits) e.apply();
   const o = resolveKb977203Options(options);
   const changes = edits.map((e) => e.change);
   // What revert leaves of the preset's work on purpose (a restart that stays with a renamed CCMCertFix step).

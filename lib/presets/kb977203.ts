@@ -10,7 +10,8 @@ import { referencedPackages } from '../model/mutate.js';
 import { listItems, type Located } from '../model/query.js';
 import { InstallSoftwareStep, STEP_TYPES } from '../model/steps.js';
 import type { Element, SequenceItem, Step } from '../model/types.js';
-import { type AlreadyInPlace, type Change, type Edit, fromPlan, type Plan } from '../transforms/context.js';
+import { type AlreadyInPlace, applyAllOrNothing, type Change, type Edit, fromPlan, type Plan } from '../transforms/context.js';
+import { checkDocumentTree } from '../visit.js';
 import type { TransformEntry } from '../transforms/index.js';
 import { type AddReferenceOptions, planAddReference, referenceInfoOf } from '../transforms/add-reference.js';
 import { describePackageReference } from '../containers/references-info.js';
@@ -73,6 +74,9 @@ function checkEra(doc: TaskSequenceDocument, items: readonly Located[], o: Resol
 /** Plans every edit; throws {@link TaskSequenceError} for anything refused, before any edit is made. */
 function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
   const o = resolveKb977203Options(options);
+  // Planning reads values all through the tree: one that is no string, or a child that is no node (set by hand), is
+  // refused here, before the first edit, and a check refuses it as the apply does.
+  checkDocumentTree(doc);
   const diagnostics: Issue[] = [...o.notes];
   const edits: Edit[] = [];
   const already: AlreadyInPlace[] = [];
@@ -234,7 +238,8 @@ export function planKb977203(doc: TaskSequenceDocument, options: Kb977203Options
 
 /** The preset as a transform entry, run like the registered transforms (`cmts transform kb977203`). */
 export const KB977203_TRANSFORM: TransformEntry<Kb977203Options> = {
-  create: (o) => fromPlan((doc) => planKb977203(doc, o)),
+  // Its planning walks the whole tree, so an undo point costs no more: all or nothing.
+  create: (o) => fromPlan((doc) => planKb977203(doc, o), true),
   plan: planKb977203,
   schema: 'kb977203.options.schema.json',
   description: 'the KB977203 preset, composed of the transforms above (see cmts kb977203)',
@@ -247,7 +252,8 @@ export function checkKb977203(doc: TaskSequenceDocument, options: Kb977203Option
 
 /**
  * Applies KB977203 to a task sequence in place and reports what it did. Idempotent: applied to its own output it
- * changes nothing. Throws {@link TaskSequenceError}, before any edit, for refused options, a sequence that is not
+ * changes nothing. All or nothing: if an edit fails part-way (an array a script froze), the document is put back as
+ * it was and the error thrown on. Throws {@link TaskSequenceError}, before any edit, for refused options, a sequence that is not
  * ConfigMgr 2007, an enabled step that installs the hotfix (R1), a missing Setup Windows and ConfigMgr step, a PATCH entry it
  * cannot reconcile, or a conflicting dependent program (the last three without `force`). Requirement numbers are
  * defined in `docs/kb977203-requirements.md`.
@@ -260,6 +266,16 @@ export function checkKb977203(doc: TaskSequenceDocument, options: Kb977203Option
  * ```
  */
 export function applyKb977203(doc: TaskSequenceDocument, options: Kb977203Options): Kb977203Report {
+  const { edits, report } = plan(doc, options);
+  applyAllOrNothing(doc, edits);
+  return report;
+}
+
+/**
+ * {@link applyKb977203} without its undo point, for a caller that drops the document if it throws (the command line,
+ * which writes nothing then): the walk that takes the point is a tenth of a read.
+ */
+export function applyKb977203Dropping(doc: TaskSequenceDocument, options: Kb977203Options): Kb977203Report {
   const { edits, report } = plan(doc, options);
   for (const e of edits) e.apply();
   return report;

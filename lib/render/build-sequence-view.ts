@@ -10,7 +10,7 @@ import { conditionOf, describeCondition } from '../model/conditions.js';
 import { escapeName, isSequenceItem } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
 import type { Group, Node, Sequence } from '../model/types.js';
-import { BREAK, SKIP, visit } from '../visit.js';
+import { BREAK, checkDocumentTree, SKIP, visit } from '../visit.js';
 import { keySettings } from './key-settings.js';
 import { itemUsage } from './usage.js';
 import { type Outline, outlineIn, PathIds, shownNumber } from './item-places.js';
@@ -41,6 +41,9 @@ interface Frame {
 /** Builds the view of a document: the tree, the tables and (unless turned off) the lint findings. */
 export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOptions = {}): SequenceView {
   checkViewSize(doc, options);
+  // The view reads values all through the tree: one that is no string, or a child that is no node (set by hand), is
+  // refused here, not met as a TypeError part-way.
+  checkDocumentTree(doc);
   // Names repeat (two groups called "Install"), so paths do too: a finding goes to the item at its path and line,
   // else to the first item at its path.
   const firstAt = new Map<number, ItemView>();

@@ -77,7 +77,8 @@ class Spanned {
     this.#start = start;
   }
   static src(n: object): Source | undefined {
-    return #src in n ? n.#src : undefined;
+    // A plain-data tree can hold anything where a node should be: what is no object has no source.
+    return typeof n === 'object' && n !== null && #src in n ? n.#src : undefined;
   }
   static start(n: object): number {
     return (n as Spanned).#start;
@@ -117,7 +118,7 @@ class Tagged extends Spanned {
     this.#end = end;
   }
   static is(n: object): boolean {
-    return #end in n;
+    return typeof n === 'object' && n !== null && #end in n;
   }
   static end(n: object): number {
     return (n as Tagged).#end;

@@ -144,10 +144,14 @@ function learnStyle(doc: XmlDocument): WriteStyle {
   const todo: Node[][] = [doc.children];
   while (todo.length) {
     for (const n of todo.pop() as Node[]) {
+      // What is no node (a plain-data tree can hold one) says nothing of the style; the printer refuses it.
+      if (typeof n !== 'object' || n === null) continue;
       const src = sourceOf(n);
       if (src) return styleOfText(src);
-      if (n.kind === 'text') tally.whiteSpace((n as Text).value, 0, (n as Text).value.length);
-      else if ('children' in n) todo.push(n.children);
+      if (n.kind === 'text') {
+        const value: unknown = (n as Text).value;
+        if (typeof value === 'string') tally.whiteSpace(value, 0, value.length);
+      } else if ('children' in n && Array.isArray(n.children)) todo.push(n.children);
     }
   }
   return tally.style();

@@ -1,0 +1,55 @@
+/**
+ * What a node must hold for a walk that reads it: strings where the model has strings (an element's tag and each of
+ * its attribute values, a value element's value, a leaf's value, an instruction's target), an object of attributes,
+ * an array of children. The model is plain data, so a script can put anything there (`attributes.name = 5`,
+ * `value = null`); the walks that read values (`lint`, `render`, the KB977203 preset, `diff`, the text form) refuse
+ * such a tree with `INVALID_ARGUMENT` before they start, naming the node by its XPath, where each threw a TypeError
+ * part-way (`name.indexOf is not a function`). Writing it is the writer's `OUTPUT_MALFORMED`, as before.
+ */
+import { TaskSequenceError } from '../errors.js';
+import { shownValue } from '../shown-value.js';
+import { xpathStep } from '../xml/print-faults.js';
+import { describeValue } from './child-nodes.js';
+import type { Node, Parent } from './types.js';
+
+const LEAF_KINDS = new Set(['text', 'comment', 'cdata', 'instruction']);
+
+/**
+ * Throws `INVALID_ARGUMENT` when `node` (at `index` of the last of `ancestors`, the root first) holds something other
+ * than the model says where a walk reads it; see the module comment. A visitor for `visit`.
+ */
+export function checkNodeData(node: Node, ancestors: readonly Parent[], index: number): void {
+  const n = node as unknown as { tag?: unknown; attributes?: unknown; value?: unknown; children?: unknown; kind?: unknown; target?: unknown };
+  if ('tag' in n) {
+    if (typeof n.tag !== 'string') refuse(node, ancestors, index, `its tag is ${describeValue(n.tag)}, not a string`);
+    const attributes = n.attributes;
+    if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) {
+      refuse(node, ancestors, index, `its attributes are ${describeValue(attributes)}, not an object of names and values (give {} for none)`);
+    }
+    for (const name in attributes) {
+      if (!Object.hasOwn(attributes, name)) continue;
+      const value = (attributes as Record<string, unknown>)[name];
+      if (typeof value !== 'string') refuse(node, ancestors, index, `its attribute ${shownValue(name, '"')} is ${describeValue(value)}, not a string (every attribute value is a string, as written)`);
+    }
+    if ('value' in n) {
+      if (typeof n.value !== 'string') refuse(node, ancestors, index, `its value is ${describeValue(n.value)}, not a string`);
+    } else if (!Array.isArray(n.children)) refuse(node, ancestors, index, `its children are ${describeValue(n.children)}, not an array (give [] for none)`);
+    return;
+  }
+  if (typeof n.kind !== 'string' || !LEAF_KINDS.has(n.kind)) return;
+  if (typeof n.value !== 'string') refuse(node, ancestors, index, `its value is ${describeValue(n.value)}, not a string`);
+  if (n.kind === 'instruction' && typeof n.target !== 'string') refuse(node, ancestors, index, `its target is ${describeValue(n.target)}, not a string`);
+}
+
+function refuse(node: Node, ancestors: readonly Parent[], index: number, why: string): never {
+  // Made only for the error: each step of the path looks its siblings up.
+  const root = ancestors[0] as { tag?: unknown };
+  let path = typeof root.tag === 'string' ? `/${root.tag}` : '';
+  for (let d = 1; d < ancestors.length; d++) {
+    const siblings = (ancestors[d - 1] as Parent).children as unknown[];
+    path += `/${xpathStep(siblings, siblings.indexOf(ancestors[d]))}`;
+  }
+  path += `/${xpathStep((ancestors[ancestors.length - 1] as Parent).children, index)}`;
+  const what = typeof (node as { tag?: unknown }).tag === 'string' ? `The element ${path}` : `The node ${path}`;
+  throw new TaskSequenceError('INVALID_ARGUMENT', `${what} cannot be read: ${why}. Set it as the model says, or take the node out.`, { path });
+}

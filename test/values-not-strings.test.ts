@@ -1,0 +1,178 @@
+// The model is plain data, so a script can put a number where a name is, null where a value is, or a string where a
+// node is, deep inside a step. What reads values all through the tree (listing the items, lint, render, the KB977203
+// preset and its check and revert, diff, the text form) refuses such a tree with a typed INVALID_ARGUMENT before it
+// starts, naming the node; the writers refuse it as OUTPUT_MALFORMED. Each of these threw a TypeError part-way, and
+// the preset's apply left the edits it had made before the TypeError in the document while its check reported none
+// of the trouble. An edit that fails for what no plan can foresee (an array a script froze) leaves the document as it
+// was: the preset and its revert are all or nothing.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  addStep,
+  applyKb977203,
+  assertValid,
+  checkKb977203,
+  createTransform,
+  diffTaskSequences,
+  findHotfixInstallSteps,
+  lint,
+  readTaskSequence,
+  renderComparison,
+  renderSequence,
+  revertKb977203,
+  sequenceToXml,
+  STEP_TYPES,
+  toYaml,
+  type TaskSequenceDocument,
+} from './helpers/api.js';
+import { thrown, verdict } from './helpers/thrown.js';
+import type { Element, Parent } from '../lib/model/types.js';
+import { KB977203_TRANSFORM } from '../lib/presets/kb977203.js';
+
+const SOURCE = readFileSync(new URL('../examples/refresh-2007.xml', import.meta.url));
+const OPTIONS = { certfixPackage: 'CM100010' };
+const read = (): TaskSequenceDocument => readTaskSequence(SOURCE);
+const setupOf = (doc: TaskSequenceDocument) => doc.steps({ type: STEP_TYPES.setupWindowsAndConfigMgr })[0] as NonNullable<ReturnType<TaskSequenceDocument['steps']>[0]>;
+const varList = (step: Parent): Parent => step.children.find((c) => c.kind === 'variableList') as unknown as Parent;
+const firstVariable = (step: Parent): Element => varList(step).children.find((c) => c.kind === 'variable') as unknown as Element;
+
+/** Ways a script can spoil a tree deep down, each a value where the model has a string, or no node among children. */
+const SPOILERS: [string, (doc: TaskSequenceDocument) => void][] = [
+  ['a step name that is a number', (doc) => ((doc.steps()[0]?.node.attributes as Record<string, unknown>).name = 123)],
+  ['a variable value that is a number', (doc) => ((firstVariable(setupOf(doc).node) as unknown as { value: unknown }).value = 10240)],
+  ['an action value that is null', (doc) => ((doc.steps()[0]?.node.children.find((c) => c.kind === 'action') as unknown as { value: unknown }).value = null)],
+  ['an attribute value that is undefined', (doc) => ((firstVariable(setupOf(doc).node).attributes as Record<string, unknown>).property = undefined)],
+  ['null among a step’s children', (doc) => (doc.steps()[0]?.node.children as unknown[]).push(null)],
+  ['a string among a variable list’s children', (doc) => (varList(setupOf(doc).node).children as unknown[]).push('x')],
+  ['a group whose children are null', (doc) => ((doc.groups()[0]?.node as unknown as { children: unknown }).children = null)],
+  ['an element whose attributes are null', (doc) => ((firstVariable(setupOf(doc).node) as unknown as { attributes: unknown }).attributes = null)],
+];
+
+describe('a value that is no string, or a child that is no node, deep in the tree', () => {
+  for (const [what, spoil] of SPOILERS) {
+    it(`is refused, typed, by every walk that reads values (${what})`, () => {
+      const walks: [string, (doc: TaskSequenceDocument) => unknown][] = [
+        ['lint', (doc) => lint(doc)],
+        ['renderSequence', (doc) => renderSequence(doc)],
+        ['renderComparison', (doc) => renderComparison(read(), doc)],
+        ['checkKb977203', (doc) => checkKb977203(doc, OPTIONS)],
+        ['applyKb977203', (doc) => applyKb977203(doc, OPTIONS)],
+        ['revertKb977203', (doc) => revertKb977203(doc, OPTIONS)],
+        ['findHotfixInstallSteps', (doc) => findHotfixInstallSteps(doc.sequence)],
+        ['diffTaskSequences', (doc) => diffTaskSequences(read(), doc)],
+        ['toYaml', (doc) => toYaml(doc)],
+      ];
+      for (const [name, walk] of walks) {
+        const doc = read();
+        // Spoiled after the listing it may use, as a script would.
+        spoil(doc);
+        const before = doc.sequence.children.slice();
+        expect([name, verdict(() => walk(doc))]).toEqual([name, 'INVALID_ARGUMENT']);
+        // Refused before any edit: the sequence's top level is as it was.
+        expect(doc.sequence.children).toEqual(before);
+      }
+      // Writing it is the writer's refusal.
+      const doc = read();
+      spoil(doc);
+      expect(verdict(() => doc.toBytes())).toBe('OUTPUT_MALFORMED');
+      expect(verdict(() => sequenceToXml(doc.sequence))).toBe('OUTPUT_MALFORMED');
+    });
+  }
+
+  it('names the node by its path and says what it holds', () => {
+    const doc = read();
+    (firstVariable(setupOf(doc).node) as unknown as { value: unknown }).value = 10240;
+    const e = thrown(() => applyKb977203(doc, OPTIONS));
+    expect(e.code).toBe('INVALID_ARGUMENT');
+    expect(e.message).toMatch(/\/variable\[1\] cannot be read: its value is a number, not a string/);
+    expect(e.path).toMatch(/\/sequence\[1\]\/group\[\d+\]\/.*step\[\d+\]\/defaultVarList\[1\]\/variable\[1\]$/);
+  });
+
+  it('is named by the item when listing the steps meets it (a name that is a number)', () => {
+    const doc = read();
+    (doc.steps()[0]?.node.attributes as Record<string, unknown>).name = 123;
+    const e = thrown(() => doc.steps());
+    expect(e.code).toBe('INVALID_ARGUMENT');
+    expect(e.message).toMatch(/^The step at index \d+ .*cannot be listed: its name is a number, not a string/);
+    expect(verdict(() => doc.groups())).toBe('INVALID_ARGUMENT');
+  });
+
+  it('leaves the same tree with strings alone: the check walks it and every walk reads it', () => {
+    const doc = read();
+    expect(lint(doc).length).toBeGreaterThan(0);
+    expect(checkKb977203(doc, OPTIONS).changed).toBe(true);
+    expect(applyKb977203(doc, OPTIONS).changed).toBe(true);
+    expect(revertKb977203(doc, OPTIONS).changed).toBe(true);
+  });
+});
+
+describe('the KB977203 preset is all or nothing', () => {
+  it('puts the document back when an edit fails part-way (a frozen array), and throws on', () => {
+    const doc = read();
+    const setup = setupOf(doc);
+    const before = (firstVariable(setup.node) as unknown as { value: string }).value;
+    // The PATCH edit comes first and succeeds; the insertion after Setup meets the frozen array.
+    Object.freeze(setup.parent.children);
+    expect(verdict(() => applyKb977203(doc, OPTIONS))).toMatch(/TypeError/);
+    expect(Buffer.compare(Buffer.from(doc.toBytes()), SOURCE)).toBe(0);
+    expect((firstVariable(setup.node) as unknown as { value: string }).value).toBe(before);
+  });
+
+  it('as does its revert', () => {
+    const applied = read();
+    applyKb977203(applied, OPTIONS);
+    const bytes = Buffer.from(applied.toBytes());
+    const doc = readTaskSequence(bytes);
+    const certfix = doc.steps({ name: 'Run CCMCertFix (KB977203)' })[0];
+    expect(certfix).toBeDefined();
+    Object.freeze(certfix?.parent.children);
+    expect(verdict(() => revertKb977203(doc, OPTIONS))).toMatch(/TypeError/);
+    expect(Buffer.compare(Buffer.from(doc.toBytes()), bytes)).toBe(0);
+  });
+
+  it('and so is its transform, run alone by doc.apply or with another', () => {
+    const preset = KB977203_TRANSFORM.create(OPTIONS);
+    for (const transforms of [[preset], [preset, createTransform('add-reference', { packageId: 'CM100099' })]]) {
+      const doc = read();
+      Object.freeze(setupOf(doc).parent.children);
+      expect(verdict(() => doc.apply(...transforms))).toMatch(/TypeError/);
+      expect(Buffer.compare(Buffer.from(doc.toBytes()), SOURCE)).toBe(0);
+    }
+  });
+});
+
+describe('arguments a plain-JavaScript caller gets wrong', () => {
+  it('are refused, typed, not met as a TypeError', () => {
+    expect(verdict(() => readTaskSequence(SOURCE, null as never))).toBe('INVALID_ARGUMENT');
+    expect(verdict(() => readTaskSequence(SOURCE, 5 as never))).toBe('INVALID_ARGUMENT');
+    const doc = read();
+    expect(verdict(() => addStep(doc, 5 as never, {} as never, { after: doc.steps()[0]?.node as never }))).toBe('INVALID_ARGUMENT');
+    expect(verdict(() => doc.steps({ name: 5 as never }))).toBe('INVALID_ARGUMENT');
+    expect(verdict(() => doc.groups({ path: {} as never }))).toBe('INVALID_ARGUMENT');
+    expect(verdict(() => doc.find({ enabled: 'yes' as never }))).toBe('INVALID_ARGUMENT');
+    expect(verdict(() => doc.steps(7 as never))).toBe('INVALID_ARGUMENT');
+    // A RegExp and a predicate still select.
+    expect(doc.steps({ name: /Setup/ }).length).toBeGreaterThan(0);
+    expect(doc.steps(() => true).length).toBe(doc.steps().length);
+  });
+
+  it('bytes whose buffer was transferred away are refused as such', () => {
+    const bytes = new Uint8Array(SOURCE);
+    structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
+    const e = thrown(() => readTaskSequence(bytes));
+    expect(e.code).toBe('INVALID_ARGUMENT');
+    expect(e.message).toMatch(/detached/);
+    // An empty view of a live buffer is no detached one: it is read (and refused as empty input).
+    expect(verdict(() => readTaskSequence(new Uint8Array(0)))).not.toBe('INVALID_ARGUMENT');
+  });
+
+  it('a BigInt option is OPTIONS_INVALID, its value shown', () => {
+    const doc = read();
+    for (const options of [{ ...OPTIONS, scenario: 10n }, { ...OPTIONS, clientVersion: 10n }]) {
+      const e = thrown(() => applyKb977203(doc, options as never));
+      expect(e.code).toBe('OPTIONS_INVALID');
+      expect(e.message).toContain('10n');
+    }
+    expect(verdict(() => assertValid('kb977203.options.schema.json', { ...OPTIONS, scenario: 10n }, 'The options'))).toBe('OPTIONS_INVALID');
+  });
+});
