@@ -37,3 +37,26 @@ describe('a sequence printed on its own', () => {
     expect(sequenceToXml(doc.sequence)).toBe('<sequence version="3.10">\r\n  <step type="T" name="S"/>\r\n  <?p a?b?>\r\n</sequence>');
   });
 });
+
+describe('a JSON model holding a lone surrogate (no character of any encoding)', () => {
+  // The unjudged print went on to the command's read-back of the encoded bytes, in which UTF-8 had written U+FFFD for
+  // it: `cmts convert` wrote a changed value, exit 0. It is refused as the printer found it.
+  const LEGAL = '2007 2007 2007';
+  for (const [what, lone] of [['high', '\ud800'], ['low', '\udc01']] as const) {
+    for (const [source, wrapper, whitespace] of [[BARE, false, false], [OBJECT_XML, false, false], [OBJECT_XML, true, false], [OBJECT_XML, true, true]] as const) {
+      it(`refuses a ${what} one in a name and in a value (${wrapper ? 'wrapped' : 'bare'}${whitespace ? ', layout kept' : ''})`, () => {
+        for (const where of ['name', 'value'] as const) {
+          const model = fromModelJson(JSON.parse(JSON.stringify(toModelJson(readTaskSequence(source), { wrapper, whitespace }))));
+          const step = model.sequence.children.find((c) => c.kind === 'step') as { attributes: Record<string, string>; children: Node[] };
+          if (where === 'name') step.attributes.name = `S${lone}`;
+          else step.children.push({ kind: 'action', tag: 'action', attributes: {}, value: `a${lone}b` } as unknown as Node);
+          expect(() => modelJsonToXml(model)).toThrow(expect.objectContaining({ code: 'OUTPUT_MALFORMED', message: expect.stringContaining(`U+${lone.charCodeAt(0).toString(16).toUpperCase()}`) }));
+        }
+        // A pair is a character, and written.
+        const model = fromModelJson(JSON.parse(JSON.stringify(toModelJson(readTaskSequence(source), { wrapper, whitespace }))));
+        (model.sequence.children.find((c) => c.kind === 'step') as { attributes: Record<string, string> }).attributes.name = `S\u{1F600}${LEGAL}`;
+        expect(readTaskSequence(modelJsonToXml(model)).steps()[0]?.node.attributes.name).toBe(`S\u{1F600}${LEGAL}`);
+      });
+    }
+  }
+});

@@ -124,7 +124,11 @@ export function modelJsonToXml(model: ModelJson, options: ToXmlOptions = {}): st
   } catch (e) {
     // A sequence a reader refuses is left to the caller's read-back, which places the fault in the whole file (`cmts
     // convert` reports it as the JSON file's failure); one that reads back as another tree is refused here.
-    if (!(e instanceof TaskSequenceError) || e.code !== 'OUTPUT_MALFORMED' || wellFormed(printSequence(model.sequence, {}, false))) throw e;
+    if (!(e instanceof TaskSequenceError) || e.code !== 'OUTPUT_MALFORMED') throw e;
+    // A lone surrogate is no character of any encoding: written, it became U+FFFD, which the read-back of the bytes
+    // passed, a value changed without a word. So it is refused here, as the printer found it.
+    const text = printSequence(model.sequence, {}, false);
+    if (!text.isWellFormed() || wellFormed(text)) throw e;
     return containerXml(model, options, false);
   }
 }
