@@ -71,14 +71,31 @@ describe('cmts kb977203', () => {
     expect(m.writes).toEqual([]);
   });
 
-  it('a refused option: exit 1 with the reason; --json puts the error on stdout', async () => {
-    const m = memoryIo({ 'in.xml': REFRESH });
-    expect(await main(['kb977203', 'in.xml', '-o', 'o.xml', '--certfix-package', 'ABC00010', '--drive', '%_SMSTSMDataPath%', '--json'], m.io)).toBe(1);
-    expect(m.stderr).toMatch(/VARIABLE_IN_PATH/);
-    const json = JSON.parse(m.stdout) as unknown;
-    expect(validatorFor('kb977203.report.schema.json')(json)).toBe(true);
-    expect(json).toMatchObject({ results: [{ input: 'in.xml', error: { code: 'VARIABLE_IN_PATH' } }], summary: { failed: 1 } });
-    expect(m.writes).toEqual([]);
+  it('a refused option: a usage error (exit 2) with the reason, said once before any input; --json puts it on stdout', async () => {
+    // Exit 1 would say "changes needed" to a --check: a misspelt or refused flag is the command line's fault.
+    for (const extra of [['--drive', '%_SMSTSMDataPath%'], ['--scenario', 'refrsh'], ['--drive', 'D:', '--source', '\\\\srv\\SMS_ABC\\Client']]) {
+      const m = memoryIo({ 'in.xml': REFRESH, 'two.xml': REFRESH });
+      expect(await main(['kb977203', 'in.xml', 'two.xml', '--check', '--certfix-package', 'ABC00010', ...extra, '--json'], m.io)).toBe(2);
+      const json = JSON.parse(m.stdout) as { results: { error: { code: string; message: string } }[] };
+      expect(validatorFor('kb977203.report.schema.json')(json)).toBe(true);
+      expect(json.results).toHaveLength(1);
+      expect(json.results[0]?.error.code).toBe('USAGE_ERROR');
+      // Said with the flags' names, once.
+      expect(json.results[0]?.error.message).toMatch(/--(drive|scenario)/);
+      expect(m.stderr.match(/kb977203/g)?.length).toBeLessThanOrEqual(2);
+      expect(m.writes).toEqual([]);
+    }
+  });
+
+  it('a flag overrides --config, one of a pair too: --source replaces the file\'s drive', async () => {
+    const m = memoryIo({ 'in.xml': REFRESH, 'c.json': '{"certfixPackage":"ABC00010","drive":"D:"}' });
+    expect(await main(['kb977203', 'in.xml', '--dry-run', '--config', 'c.json', '--source', '\\\\srv\\SMS_ABC\\Client'], m.io)).toBe(0);
+    expect(m.stdout).toContain('\\\\srv\\SMS_ABC\\Client');
+    // A fault of the file's own is the file's (exit 1), said once with its name.
+    const bad = memoryIo({ 'in.xml': REFRESH, 'two.xml': REFRESH, 'c.json': '{"certfixPackage":"ABC00010","drive":"%X%"}' });
+    expect(await main(['kb977203', 'in.xml', 'two.xml', '--check', '--config', 'c.json'], bad.io)).toBe(1);
+    expect(bad.stderr.match(/VARIABLE_IN_PATH/g)).toHaveLength(1);
+    expect(bad.stderr).toContain('c.json');
   });
 
   it('a missing input file: exit 1, IO_ERROR', async () => {

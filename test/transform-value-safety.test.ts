@@ -179,10 +179,10 @@ describe('cmts transform on an export .zip reports its warnings', () => {
 });
 
 describe('the command line, as a process', { timeout: 300_000 }, () => {
-  it('cmts kb977203 --source with U+FF02 is refused (exit 1), and nothing reaches standard output', () => {
+  it('cmts kb977203 --source with U+FF02 is refused (a usage error, exit 2), and nothing reaches standard output', () => {
     const r = cmts(['kb977203', 'examples/refresh-2007.xml', '-o', '-', '--certfix-package', 'CM100010', '--source', '\\\\srv\\sh\uff02 SMSMP=x']);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/INVALID_ARGUMENT.*--source .*U\+FF02.*8\.3 short name/);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--source .*U\+FF02.*8\.3 short name/);
     expect(r.stdout).not.toMatch(/PATCH=/);
   });
 });

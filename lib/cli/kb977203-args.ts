@@ -4,6 +4,8 @@
  */
 import { TaskSequenceError } from '../errors.js';
 import type { Kb977203Options } from '../presets/kb977203.js';
+import { resolveKb977203Options } from '../presets/kb977203-options.js';
+import { withFlagNames } from './kb977203-output.js';
 import { flag, maxItemsOf, type OptionSpecs, type Parsed, shownValue, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import type { CliIo } from './io.js';
 import { parseJsonInput } from './json-input.js';
@@ -100,9 +102,10 @@ EXAMPLES
 
 EXIT STATUS
     0 success (also when everything was already in place; with --check, only then); 1 bad input, a refused
-    option, a refused sequence (an error finding such as R1, or not ConfigMgr 2007, without --force), or with
-    --check changes needed (with several inputs: if any failed; a sequence the KB does not apply to is not a
-    failure); 2 usage error (including an output that would overwrite an input without --in-place).
+    --config file, a refused sequence (an error finding such as R1, or not ConfigMgr 2007, without --force), or
+    with --check changes needed (with several inputs: if any failed; a sequence the KB does not apply to is not a
+    failure); 2 usage error (a flag the preset refuses, such as a misspelt --scenario or --drive with --source,
+    and an output that would overwrite an input without --in-place).
 `;
 
 /** The command's options, as the command line parser takes them. */
@@ -151,7 +154,42 @@ export function loadOptions(p: Parsed, io: CliIo): Kb977203Options {
       throw e;
     }
   }
-  return { ...base, ...optionsFrom(p) } as Kb977203Options;
+  const flags = optionsFrom(p);
+  // A flag overrides the file, and so does one of a pair that go one without the other: --source on the command
+  // line replaces the file's drive (the two together were refused, though the help says the flags override it).
+  if (flags.drive !== undefined || flags.source !== undefined) {
+    delete base.drive;
+    delete base.source;
+  }
+  refuseFlags(flags);
+  const options = { ...base, ...flags } as Kb977203Options;
+  if (config !== undefined) {
+    // What the file brings is judged with the flags once, before any input: a fault is the file's (exit 1), said
+    // once, not once per input.
+    try {
+      resolveKb977203Options(options);
+    } catch (e) {
+      if (e instanceof TaskSequenceError) e.file = config;
+      throw e;
+    }
+  }
+  return options;
+}
+
+/**
+ * Refuses flags the preset would refuse, as a usage error (exit status 2) before any input: a misspelt --scenario or
+ * --drive with --source in a nightly `--check` was exit 1 ("changes needed"), once per input.
+ */
+function refuseFlags(flags: Partial<Kb977203Options>): void {
+  // The package may come from --config: a stand-in then, which no other flag can name.
+  const certfixPackage = flags.certfixPackage ?? (flags.clientPackage === 'ABC00000' ? 'ABC00001' : 'ABC00000');
+  try {
+    resolveKb977203Options({ ...flags, certfixPackage });
+  } catch (e) {
+    // Said with the flags' names: "--scenario: must be equal to one of …", "Give either --drive … or --source …".
+    if (e instanceof TaskSequenceError) throw new UsageError(withFlagNames(e.message.replace(/^KB977203 options are invalid: (\w+):/, 'The $1 option:')));
+    throw e;
+  }
 }
 
 /** Refuses a command line whose options do not go together (a usage error, exit status 2). */

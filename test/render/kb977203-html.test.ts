@@ -27,7 +27,8 @@ describe('cmts kb977203 --html', () => {
     // The page first: one that cannot be made or written leaves the result unwritten (cli-output-conflicts.test.ts).
     expect(m.writes).toEqual(['review.html', 'out.xml']);
     const refused = memoryIo({ 'ts.xml': example('refresh-2007.xml') });
-    expect(await main(['kb977203', 'ts.xml', '-o', 'out.xml', '--html', 'review.html', '--certfix-package', 'abc00010'], refused.io)).toBe(1);
+    // A package ID the preset refuses is a usage error now (exit 2), said before anything is read or written.
+    expect(await main(['kb977203', 'ts.xml', '-o', 'out.xml', '--html', 'review.html', '--certfix-package', 'abc00010'], refused.io)).toBe(2);
     expect(refused.writes).toEqual([]);
   });
 
