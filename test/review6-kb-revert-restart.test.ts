@@ -29,7 +29,11 @@ describe('revert after the administrator renamed the CCMCertFix step the preset 
     const report = revertKb977203(doc, O);
     expect(names(doc)).toEqual(['Setup Windows and ConfigMgr', 'Repair the client certificate', 'Restart Computer (KB977203)']);
     expect(report.changes.map((c) => c.what)).not.toContain('removed restart-computer step "Restart Computer (KB977203)"');
-    expect(report.alreadyInPlace).toEqual([expect.objectContaining({ what: expect.stringContaining('"Restart Computer (KB977203)" kept after "Repair the client certificate"'), requirement: 'R14' })]);
+    // The renamed step itself is listed as kept too, as the administrator's.
+    expect(report.alreadyInPlace).toEqual([
+      expect.objectContaining({ what: expect.stringContaining('install-software step "Repair the client certificate" kept'), requirement: 'R13' }),
+      expect.objectContaining({ what: expect.stringContaining('"Restart Computer (KB977203)" kept after "Repair the client certificate"'), requirement: 'R14' }),
+    ]);
     // What is left is a CCMCertFix step with its restart: the linter finds no CCMCertFix without a restart.
     expect(lint(doc).map((f) => f.code)).not.toContain('kb977203/certfix-without-restart');
     // The PATCH entry is still taken out.
@@ -77,5 +81,42 @@ describe("an administrator's restart that notifies the user, right after an adop
     const back = readTaskSequence(out);
     revertKb977203(back, O);
     expect(text(back)).toBe(input);
+  });
+});
+
+describe('revert without the step names the preset was applied with', () => {
+  // Applied with --certfix-step-name and --restart-step-name, then reverted with only the package: the two steps
+  // stayed and the report said nothing of them. They are kept (revert finds the preset's steps by their names), and
+  // the report now lists each as kept, saying how to take it out; with the names, revert gives the input back.
+  const NAMED: Kb977203Options = { ...O, certfixStepName: 'Fix certs', restartStepName: 'Reboot after fix' };
+  const applied = () => {
+    const doc = readTaskSequence(SEQUENCE(SETUP));
+    applyKb977203(doc, NAMED);
+    return text(doc);
+  };
+
+  it('lists both steps as kept, with the option that takes each out', () => {
+    const doc = readTaskSequence(applied());
+    const report = revertKb977203(doc, O);
+    expect(names(doc)).toEqual(['Setup Windows and ConfigMgr', 'Fix certs', 'Reboot after fix']);
+    const kept = report.alreadyInPlace.map((k) => [k.requirement, k.what]);
+    expect(kept).toEqual(
+      expect.arrayContaining([
+        ['R13', expect.stringMatching(/^install-software step "Fix certs" kept: .*--certfix-step-name/)],
+        ['R14', expect.stringMatching(/^restart-computer step "Reboot after fix" kept after "Fix certs": .*--restart-step-name/)],
+      ]),
+    );
+  });
+
+  it('with the names, takes them out and gives the input back', () => {
+    const doc = readTaskSequence(applied());
+    revertKb977203(doc, NAMED);
+    expect(text(doc)).toBe(SEQUENCE(SETUP));
+  });
+
+  it('says nothing of an administrator\'s own CCMCertFix step and restart (other descriptions)', () => {
+    const doc = readTaskSequence(SEQUENCE(SETUP + CERTFIX + NOTIFYING_RESTART));
+    const report = revertKb977203(doc, O);
+    expect(report.alreadyInPlace.filter((k) => /kept/.test(k.what))).toEqual([]);
   });
 });

@@ -42,6 +42,11 @@ export function hasPresetCertfixDescription(step: SequenceItem): boolean {
 }
 const RESTART_DESCRIPTION = 'KB977203: restart to the installed operating system after CCMCertFix';
 
+/** Whether a step has the description the preset gives the restart it inserts after CCMCertFix. */
+export function hasPresetRestartDescription(step: SequenceItem): boolean {
+  return step.attributes.description === RESTART_DESCRIPTION;
+}
+
 /**
  * Pairs built before, by what they are built from. Building goes through the step catalog (templates, rendering and
  * checks of every value), the same for every Setup step of a run and every input of a batch: a pair is built once

@@ -25,7 +25,7 @@ import { type Kb977203Options, resolveKb977203Options } from './kb977203-options
 import { isKb977203Entry, namesKb977384, withoutKb977203Entries } from './kb977203-patch.js';
 import { dependentRunsProgram } from '../transforms/set-dependent-program.js';
 import { runsCertfixCommandLine } from './kb977203-command-line.js';
-import { hasPresetCertfixDescription, KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION } from './kb977203-new-steps.js';
+import { hasPresetCertfixDescription, hasPresetRestartDescription, KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION } from './kb977203-new-steps.js';
 import { restartsToOs, runsProgram } from './kb977203-step-queries.js';
 import { reindent } from '../transforms/conditions.js';
 import type { Kb977203Report } from './kb977203.js';
@@ -103,6 +103,10 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     if (isCertfix && ours(node, o.stepNames.certfix)) {
       removed.add(node);
       edits.push({ change: { what: `removed install-software step "${o.stepNames.certfix}"`, where: located.path, requirement: 'R13' }, apply: () => void removeItem(doc.sequence, node) });
+    } else if (isCertfix && hasPresetCertfixDescription(node)) {
+      // Never left without a word: inserted under another name (certfixStepName) or renamed since, it is kept as the
+      // administrator's, and the report says how to take it out.
+      kept.push({ what: `install-software step "${located.node.attributes.name ?? ''}" kept: it has the description the preset gives its CCMCertFix step, but not the name "${o.stepNames.certfix}" revert looks for; if the preset inserted it under this name, revert with it as the CCMCertFix step name (--certfix-step-name) to take it out`, where: located.path, requirement: 'R13' });
     }
     // A Run Command Line step that runs CCMCertFix.exe is the administrator's and is never removed; the preset adopts
     // it as it adopts an Install Software step, and the restart it put after it goes as that one's does.
@@ -119,6 +123,8 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
       } else {
         kept.push({ what: `restart-computer step "${o.stepNames.restart}" kept after "${node.attributes.name ?? ''}", the preset's CCMCertFix step renamed since, which revert keeps as the administrator's`, where: located.path, requirement: 'R14' });
       }
+    } else if ((isCertfix || isCommandLine) && isPresetRestart(next)) {
+      kept.push({ what: `restart-computer step "${(next as Step).attributes.name ?? ''}" kept after "${node.attributes.name ?? ''}": it has the description the preset gives its restart, but not the name "${o.stepNames.restart}" revert looks for; if the preset inserted it under this name, revert with it as the restart step name (--restart-step-name) to take it out`, where: located.path, requirement: 'R14' });
     }
     if (isCertfix && restartsToOs(next) && next.attributes.name !== o.stepNames.restart && clearedNotice(next)) {
       cleared.push({ code: 'KB977203_REVERT_RESTART_TIMEOUT_LOST', severity: 'warning', path: located.path, message: `The restart "${next.attributes.name ?? ''}" right after "${node.attributes.name ?? ''}" has a message but a time-out of 0, so it does not notify the user. Earlier versions of cmts cleared the notice of such a restart when applying KB977203 (setting the time-out to 0) and recorded the old time-out nowhere, so revert cannot give it back: if the restart notified the user before, set its time-out again.` });
@@ -221,6 +227,11 @@ function unwrap(doc: TaskSequenceDocument, parent: { children: Node[] }, group: 
   const lead: Node[] = first && first.kind === 'text' && /^[ \t\r\n]*$/.test(first.value) ? [{ kind: 'text', value: first.value }] : [];
   setup.children.unshift(...lead, condition);
   parent.children[parent.children.indexOf(group)] = setup;
+}
+
+/** Whether an item is a restart with the description the preset gives the restart it inserts. */
+function isPresetRestart(item: SequenceItem | undefined): boolean {
+  return item !== undefined && item.kind === 'step' && item.attributes.type === STEP_TYPES.restartComputer && hasPresetRestartDescription(item);
 }
 
 /**
