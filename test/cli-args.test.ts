@@ -28,6 +28,23 @@ describe('option parsing', () => {
     expect(() => parse(['-o', 'a', '--output', 'b'], OPTIONS)).toThrow(/--output is given twice/);
   });
 
+  it('a short option written with = is refused, not given a value that starts with = (a file named "=out.xml")', () => {
+    expect(() => parse(['-o=out.xml'], OPTIONS)).toThrow(/-o=out\.xml gives -o the value '=out\.xml': write -o 'out\.xml', or --output=out\.xml/);
+    expect(() => parse(['-o=-'], OPTIONS)).toThrow(UsageError);
+    // The long form, a value after a space, and one that merely holds = further on are as before.
+    expect(parse(['--output=out.xml'], OPTIONS).values.output).toBe('out.xml');
+    expect(parse(['-o', '=x'], OPTIONS).values.output).toBe('=x');
+    expect(parse(['-oa=b'], OPTIONS).values.output).toBe('a=b');
+  });
+
+  it('an option that names a file or folder of its own refuses "-", which elsewhere is a standard stream', () => {
+    const own = { ...OPTIONS, html: { type: 'string' }, 'out-dir': { type: 'string' } } as const;
+    expect(() => parse(['--html', '-'], own)).toThrow(/--html names a file: "-" \(standard output\) cannot be one/);
+    expect(() => parse(['--out-dir=-'], own)).toThrow(/--out-dir names a folder/);
+    expect(parse(['--html', './-'], own).values.html).toBe('./-');
+    expect(parse(['-o', '-'], own).values.output).toBe('-');
+  });
+
   it('an unknown long option gets the nearest known one; a one-letter option gets no guess', () => {
     expect(() => parse(['--jsno'], OPTIONS)).toThrow("Unknown option '--jsno'. Did you mean --json?");
     expect(() => parse(['-x'], OPTIONS)).toThrow("Unknown option '-x'.");

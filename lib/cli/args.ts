@@ -86,13 +86,25 @@ export function parse(argv: string[], options: OptionSpecs): Parsed {
     throw new UsageError(code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? badValue(message, options) : unknownOption(message, options, argv));
   }
   const counts = new Map<string, number>();
-  for (const t of result.tokens ?? []) {
-    if (t.kind !== 'option' || options[t.name]?.multiple) continue;
+  for (const t of (result.tokens ?? []) as { kind: string; name?: string; rawName?: string; value?: string; inlineValue?: boolean }[]) {
+    if (t.kind !== 'option' || t.name === undefined) continue;
+    // `-o=out.xml` gave the value "=out.xml" (a file of that name): a short option's value follows a space.
+    if (t.inlineValue === true && t.rawName !== undefined && !t.rawName.startsWith('--') && t.value?.startsWith('=') === true) {
+      throw new UsageError(`${t.rawName}${t.value} gives ${t.rawName} the value ${shownValue(t.value)}: write ${t.rawName} ${shownValue(t.value.slice(1))}, or --${t.name}=${t.value.slice(1)}.`);
+    }
+    if (options[t.name]?.multiple) continue;
     counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
     if (counts.get(t.name) === 2) throw new UsageError(`--${t.name} is given twice; give it once.`);
   }
+  // These name a file or folder of their own: `-` there made one named `-`, where elsewhere it is a standard stream.
+  for (const name of NOT_A_STREAM) {
+    if (result.values[name] === '-') throw new UsageError(`--${name} names a ${name === 'out-dir' ? 'folder' : 'file'}: "-" (standard output) cannot be one; give a name (./- for a file named "-").`);
+  }
   return { values: result.values as Parsed['values'], positionals: result.positionals };
 }
+
+/** Options whose value is a file or folder written besides the output, never a standard stream. */
+const NOT_A_STREAM = ['html', 'out-dir'] as const;
 
 /** A string option's value. */
 export function str(p: Parsed, name: string): string | undefined {

@@ -1,6 +1,7 @@
 /**
  * A failed system call's reason in words an administrator reads without looking up errno names.
  */
+import { TaskSequenceError } from '../errors.js';
 
 /** Why a system call failed, in words. */
 export function describeErrno(e: unknown): string {
@@ -30,4 +31,15 @@ export function describeErrno(e: unknown): string {
     default:
       return (e as Error).message;
   }
+}
+
+/**
+ * The error for a run whose current folder was deleted or moved away while it stood in it (a relative path cannot be
+ * found then: `uv_cwd` fails with ENOENT), or undefined for any other error. It is the file system's trouble, not a
+ * bug of cmts, and was reported as an internal error naming no file.
+ */
+export function currentFolderGone(e: unknown): TaskSequenceError | undefined {
+  const { code, syscall } = (typeof e === 'object' && e !== null ? e : {}) as { code?: unknown; syscall?: unknown };
+  if (code !== 'ENOENT' || syscall !== 'uv_cwd') return undefined;
+  return new TaskSequenceError('IO_ERROR', 'The current folder no longer exists (it was deleted or moved while cmts ran in it), so a relative path names nothing: change to a folder that exists, or give absolute paths.');
 }

@@ -4,6 +4,7 @@
  * Each record names its input (`file`, `file!part` inside an export .zip, `-` for standard input); an input that
  * failed is a record with `error` in the same array, so a script reads one shape and checks each record.
  */
+import { currentFolderGone } from './describe-errno.js';
 import { TaskSequenceError } from '../errors.js';
 import type { OutStream } from './io.js';
 import { jsonText } from './json-text.js';
@@ -57,6 +58,7 @@ export function printErrorJson(out: OutStream, json: JsonErrors, e: TaskSequence
  * the exit status 1.
  */
 export function reportInternalError(e: unknown, io: { stdout: OutStream; stderr: OutStream; jsonErrors?: JsonErrors }, command?: string): number {
+  e = currentFolderGone(e) ?? e;
   if (e instanceof TaskSequenceError) {
     io.stderr.write(`cmts${command === undefined ? '' : ` ${command}`}: ${e.format()}\n`);
     if (io.jsonErrors) printErrorJson(io.stdout, io.jsonErrors, e);
@@ -96,6 +98,8 @@ export function reportFailure(command: string, input: string, e: TaskSequenceErr
  */
 export function inputFailure(e: unknown): TaskSequenceError {
   if (e instanceof TaskSequenceError) return e;
+  const gone = currentFolderGone(e);
+  if (gone) return gone;
   const why = e instanceof Error ? e.message : String(e);
   return new TaskSequenceError('INTERNAL_ERROR', `cmts failed on this input: ${why}. This is a bug in cmts; the other inputs were still processed.`);
 }
