@@ -42,8 +42,10 @@ DESCRIPTION
     --to xml    model JSON → XML in the container it came from, in its encoding: the wrapper gives the container
                 back as it was (byte for byte when the JSON was made with --whitespace), with the sequence in
                 its place and any property edited in the JSON set in place. With --whitespace the sequence's
-                bytes come back too (a bare sequence's declaration and one-line layout included), but for how
-                an empty element was spelt: <a/>, <a /> and <a></a> come back <a/>, a <variable> <a></a>.
+                layout comes back too (a bare sequence's declaration and one-line layout included); what the
+                model keeps no spelling of is written in the document's style: empty elements (<a/>, <a /> and
+                <a></a> come back <a/>, a <variable> <a></a>), references (&#65; comes back A, a > in text
+                &gt;), CDATA sections (escaped text), quotes and the spaces between attributes.
                 JSON without a wrapper gets a container built from its properties. A folder means its .json files.
     --to yaml   a task sequence → the text form (sequence as code: steps by console name, settings by
                 meaningful names; build it back with cmts build).
@@ -53,7 +55,7 @@ OPTIONS
     -o, --output <file>    write here, in an existing folder ('-' or nothing: standard output); one input only
     --out-dir <folder>     write each result to the folder (created if missing) as <input name>.json / .xml / .yaml
     --whitespace           with --to json: keep the file's layout (whitespace text nodes, a bare sequence's
-                           declaration), so --to xml gives its bytes back, all but how empty elements are spelt
+                           declaration), so --to xml gives its layout back (see --to xml for what it spells anew)
     --bare                 with --to xml: write a bare <sequence> whatever the container (a warning names the
                            package properties it leaves behind)
 ${readLimitHelp('    ', 27)}
