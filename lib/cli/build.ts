@@ -6,7 +6,7 @@ import type { ContainerKind } from '../containers/index.js';
 import { printable, TaskSequenceError } from '../errors.js';
 import { fromYaml } from '../text/from-yaml.js';
 import { writeTaskSequence } from '../write.js';
-import { type OptionSpecs, READ_LIMIT_OPTIONS, startCommand, str, UsageError, withLimitFlags } from './args.js';
+import { type OptionSpecs, READ_LIMIT_OPTIONS, shownValue, startCommand, str, UsageError, withLimitFlags } from './args.js';
 import type { CliIo } from './io.js';
 import { planTargets } from './output-targets.js';
 import { EXIT } from './exit.js';
@@ -62,7 +62,7 @@ export function run(argv: string[], io: CliIo): number {
       check: (q) => {
         if (q.positionals.length !== 1) throw new UsageError('Give one YAML file.');
         const c = str(q, 'container');
-        if (c !== undefined && !CONTAINERS.includes(c)) throw new UsageError(`--container is one of ${CONTAINERS.join(', ')}.`);
+        if (c !== undefined && !CONTAINERS.includes(c)) throw new UsageError(`--container is one of ${CONTAINERS.join(', ')}, not ${shownValue(c)}.`);
       },
     },
     argv,

@@ -144,7 +144,12 @@ export function loadOptions(p: Parsed, io: CliIo): Kb977203Options {
   const config = str(p, 'config');
   let base: Partial<Kb977203Options> = {};
   if (config !== undefined) {
-    base = parseJsonInput(optionsText(io, config), config, 'OPTIONS_INVALID') as Partial<Kb977203Options>;
+    const parsed: unknown = parseJsonInput(optionsText(io, config), config, 'OPTIONS_INVALID');
+    // Spread into the flags' object, an array or a number gave nothing, and the error spoke of a missing package.
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new TaskSequenceError('OPTIONS_INVALID', `The options in ${config} are ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : `a ${typeof parsed}`}: give a JSON object of options, such as {"certfixPackage": "ABC00010", "drive": "D:"}.`, { file: config });
+    }
+    base = parsed;
     try {
       // certfixPackage may come from the flags instead, so a placeholder satisfies `required` here; every key the
       // file does give is checked, and the merged options are validated again by the preset.

@@ -92,7 +92,8 @@ export type TargetOf = (input: string) => string | undefined;
 export function planTargets(inputs: string[], request: TargetRequest, io: CliIo): TargetOf {
   const { output, outDir, inPlace } = request;
   const given = [output !== undefined, outDir !== undefined, inPlace === true].filter(Boolean).length;
-  if (given > 1) throw new UsageError('Give one of -o <output>, --out-dir <folder> or --in-place.');
+  // Only the options the command has: convert has no --in-place.
+  if (given > 1) throw new UsageError(inPlace === undefined ? 'Give -o <output> or --out-dir <folder>, not both.' : 'Give one of -o <output>, --out-dir <folder> or --in-place.');
   if (output === '' || outDir === '') throw new UsageError(`${output === '' ? '-o' : '--out-dir'} needs a name: '' names no file.`);
   if (output !== undefined && inputs.length > 1) {
     throw new UsageError(`-o ${output === '-' ? '- writes one result' : 'names one file'}; for ${inputs.length} inputs use --out-dir <folder>${inPlace === undefined ? '' : ' or --in-place'}.`);
@@ -114,7 +115,7 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
     // Under --json, -o - is refused too (standard output holds the report): the way out is a file.
     checkNotDescriptor(`-o ${output}`, output, request.json ? 'give -o <file> (with --json, standard output holds the report)' : 'give -o - for standard output');
     const folder = dirname(output);
-    if (io.kindOf(folder) !== 'dir') throw new UsageError(`-o ${output}: the folder ${folder} does not exist (cmts does not create it).`);
+    if (io.kindOf(folder) !== 'dir') throw new UsageError(`-o ${output}: ${missingFolder(folder, io)}.`);
   }
   if (outDir !== undefined) {
     const kind = io.kindOf(outDir);
@@ -157,7 +158,7 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
     checkNotDescriptor(`${option} ${path}`, path, 'give a file name');
     const folder = dirname(path);
     const inOutDir = outDir !== undefined && io.realPath(folder) === io.realPath(outDir);
-    if (!inOutDir && io.kindOf(folder) !== 'dir') throw new UsageError(`${option} ${path}: the folder ${folder} does not exist (cmts does not create it).`);
+    if (!inOutDir && io.kindOf(folder) !== 'dir') throw new UsageError(`${option} ${path}: ${missingFolder(folder, io)}.`);
     const rp = io.realPath(path);
     const victim = real.get(rp) ?? (isStdin(path) ? '- (the file standard input reads)' : undefined);
     if (victim !== undefined) throw new UsageError(`${option} ${path} is the input ${victim}: cmts never writes a ${option} file over an input.`);
@@ -179,4 +180,9 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
     }
   }
   return targetOf;
+}
+
+/** Why `folder`, which is no folder, cannot hold a file: it does not exist, or it is a file (as --out-dir says). */
+function missingFolder(folder: string, io: CliIo): string {
+  return io.kindOf(folder) === 'file' ? `${folder} is a file, not a folder` : `the folder ${folder} does not exist (cmts does not create it)`;
 }

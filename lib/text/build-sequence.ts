@@ -80,7 +80,7 @@ export function buildSequence(text: TextSequence, options: BuildOptions = {}): T
     doc.issues.push({
       code: 'PACKAGE_LEFT_BEHIND',
       severity: 'warning',
-      message: `The text is for ${CONTAINER_NAMES[text.container ?? 'sequence']}; a ${CONTAINER_NAMES[container]} has no place for its ${left.join(', ')}, which are not written.`,
+      message: `The text is for ${CONTAINER_NAMES[text.container ?? 'sequence']}; ${CONTAINER_NAMES[container]} has no place for its ${left.join(', ')}, which are not written.`,
     });
   }
   return doc;
