@@ -12,7 +12,7 @@ import { snapshot } from './model/snapshot.js';
 import { appendAll } from './arrays.js';
 import { DEFAULT_MAX_DEPTH } from './read-limits.js';
 import type { Element, Group, Node, Sequence, SequenceItem, Step, SubTaskSequence, XmlDocument } from './model/types.js';
-import { type AlreadyInPlace, type Change, holdsUndo, refusesBeforeEditing, type Transform, TransformContext } from './transforms/context.js';
+import { type AlreadyInPlace, type Change, refusesBeforeEditing, type Transform, TransformContext } from './transforms/context.js';
 import { visit as walk, type Visitor } from './visit.js';
 import { writeTaskSequence, writeTaskSequenceText } from './write.js';
 import type { TextEncodingInfo } from './xml/codec.js';
@@ -181,7 +181,7 @@ export class TaskSequenceDocument {
     const undo = snapshot(this.embedded ? [this.xml, this.embedded.xml] : [this.xml]);
     const issues = this.issues.slice();
     try {
-      return this.run(transforms, true);
+      return this.run(transforms);
     } catch (e) {
       undo.restore();
       this.issues.length = 0;
@@ -195,10 +195,8 @@ export class TaskSequenceDocument {
     return this.clone().run(transforms);
   }
 
-  private run(transforms: Applicable[], undoHere = false): ApplyReport {
+  private run(transforms: Applicable[]): ApplyReport {
     const ctx = new TransformContext();
-    // The caller puts the document back if a transform throws: none takes an undo point of its own.
-    if (undoHere) holdsUndo(ctx);
     for (const t of transforms) {
       if (typeof t === 'function') t(this, ctx);
       else t.apply(this, ctx);

@@ -12,7 +12,7 @@ import type { Group, Sequence, SequenceItem, Step, SubTaskSequence } from './mod
  */
 export interface ItemQuery {
   /** The step class (the `type` attribute, e.g. `SMS_TaskSequence_SetupWindowsAndSMSAction`); groups have none. */
-  type?: string;
+  type?: string | RegExp;
   /** The step's or group's name. */
   name?: string | RegExp;
   /** The path from the top, `Group/Sub group/Step` (a `/` or `\` inside a name is escaped with `\`). */
@@ -48,13 +48,20 @@ export function checkedFilter<F>(fn: string, filter: F): F {
   if (filter === undefined || typeof filter === 'function') return filter;
   if (typeof filter !== 'object' || filter === null) throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes a query object or a predicate; it was given ${describeValue(filter)}.`);
   const q = filter as Record<string, unknown>;
-  for (const key of ['name', 'path'] as const) {
+  // A pattern is anything with a `test` method (a RegExp of another realm too, which `instanceof` would refuse).
+  for (const key of ['name', 'path', 'type'] as const) {
     const v = q[key];
-    if (v !== undefined && typeof v !== 'string' && !(v instanceof RegExp)) throw new TaskSequenceError('INVALID_ARGUMENT', `${fn}: the query's ${key} is a string or a RegExp; it was given ${describeValue(v)}.`);
+    if (v !== undefined && typeof v !== 'string' && !isPattern(v)) {
+      throw new TaskSequenceError('INVALID_ARGUMENT', `${fn}: the query's ${key} is a string or a RegExp; it was given ${describeValue(v)}.`);
+    }
   }
-  if (q.type !== undefined && typeof q.type !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', `${fn}: the query's type is a string; it was given ${describeValue(q.type)}.`);
   if (q.enabled !== undefined && typeof q.enabled !== 'boolean') throw new TaskSequenceError('INVALID_ARGUMENT', `${fn}: the query's enabled is true or false; it was given ${describeValue(q.enabled)}.`);
   return filter;
+}
+
+/** Whether a value can match as a pattern does: an object with a `test` method. */
+function isPattern(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { test?: unknown }).test === 'function';
 }
 
 function queryMatches<T extends SequenceItem>(item: Located<T>, filter: ItemQuery): boolean {

@@ -38,6 +38,8 @@ export type Visitor = (node: Node, ancestors: readonly Parent[], index: number) 
  * which would otherwise throw a TypeError part-way or never end. One pass over the tree.
  */
 export function checkTree(root: Parent | XmlDocument): void {
+  // The root first (its tag, attributes, children), then every node under it.
+  checkNodeData(root as Node, [], -1);
   visit(root, checkNodeData);
 }
 
@@ -54,6 +56,7 @@ export function checkDocumentTree(doc: TaskSequenceDocument): void {
  */
 export function visit(root: Parent | XmlDocument, visitor: Visitor): boolean {
   // Iterative, so no depth the reader allows can overflow the call stack: `ancestors` and `indices` are the stack.
+  if (!Array.isArray(root.children)) throw new TaskSequenceError('INVALID_ARGUMENT', `The ${typeof root.kind === 'string' ? `${root.kind} ` : ''}node walked has ${describeValue(root.children)} for its children, not an array (give [] for none).`);
   const ancestors: Parent[] = [root];
   const indices: number[] = [0];
   while (ancestors.length) {

@@ -96,6 +96,18 @@ describe('cmts kb977203', () => {
     expect(await main(['kb977203', 'in.xml', 'two.xml', '--check', '--config', 'c.json'], bad.io)).toBe(1);
     expect(bad.stderr.match(/VARIABLE_IN_PATH/g)).toHaveLength(1);
     expect(bad.stderr).toContain('c.json');
+    // A fault only the two together have (a flag naming the file's CCMCertFix package as the client package) is the
+    // command line's: a usage error that names the file.
+    const clash = memoryIo({ 'in.xml': REFRESH, 'c.json': '{"certfixPackage":"ABC00010"}' });
+    expect(await main(['kb977203', 'in.xml', '--check', '--config', 'c.json', '--client-package', 'ABC00010'], clash.io)).toBe(2);
+    expect(clash.stderr).toMatch(/cannot be the CCMCertFix package ABC00010.*\(with the options in c\.json\)/);
+  });
+
+  it('several refused flags are each named as a flag', async () => {
+    const m = memoryIo({ 'in.xml': REFRESH });
+    expect(await main(['kb977203', 'in.xml', '--check', '--certfix-package', 'ABC00010', '--scenario', 'bad', '--client-version', 'sp9'], m.io)).toBe(2);
+    expect(m.stderr).toMatch(/--scenario: must be .*; --client-version: must be /);
+    expect(m.stderr).not.toMatch(/clientVersion|KB977203 options/);
   });
 
   it('a missing input file: exit 1, IO_ERROR', async () => {

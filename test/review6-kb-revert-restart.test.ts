@@ -102,8 +102,8 @@ describe('revert without the step names the preset was applied with', () => {
     const kept = report.alreadyInPlace.map((k) => [k.requirement, k.what]);
     expect(kept).toEqual(
       expect.arrayContaining([
-        ['R13', expect.stringMatching(/^install-software step "Fix certs" kept: .*--certfix-step-name/)],
-        ['R14', expect.stringMatching(/^restart-computer step "Reboot after fix" kept after "Fix certs": .*--restart-step-name/)],
+        ['R13', expect.stringMatching(/^install-software step "Fix certs" kept: .*the certfixStepName option/)],
+        ['R14', expect.stringMatching(/^restart-computer step "Reboot after fix" kept after "Fix certs": .*the restartStepName option/)],
       ]),
     );
   });

@@ -169,16 +169,29 @@ export function loadOptions(p: Parsed, io: CliIo): Kb977203Options {
   refuseFlags(flags);
   const options = { ...base, ...flags } as Kb977203Options;
   if (config !== undefined) {
-    // What the file brings is judged with the flags once, before any input: a fault is the file's (exit 1), said
-    // once, not once per input.
+    // What the file brings is judged with the flags once, before any input: a fault of the file alone is the file's
+    // (exit 1), one only the two together have (--client-package naming the file's CCMCertFix package) the command
+    // line's (exit 2); either is said once, not once per input.
     try {
       resolveKb977203Options(options);
     } catch (e) {
-      if (e instanceof TaskSequenceError) e.file = config;
+      if (!(e instanceof TaskSequenceError)) throw e;
+      if (fileAloneIsFine(base)) throw new UsageError(`${withFlagNames(e.message)} (with the options in ${config})`);
+      e.file = config;
       throw e;
     }
   }
   return options;
+}
+
+/** Whether the --config file's options pass alone (with a stand-in package when the file names none). */
+function fileAloneIsFine(base: Partial<Kb977203Options>): boolean {
+  try {
+    resolveKb977203Options({ certfixPackage: base.clientPackage === 'ABC00000' ? 'ABC00001' : 'ABC00000', ...base });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -192,7 +205,7 @@ function refuseFlags(flags: Partial<Kb977203Options>): void {
     resolveKb977203Options({ ...flags, certfixPackage });
   } catch (e) {
     // Said with the flags' names: "--scenario: must be equal to one of …", "Give either --drive … or --source …".
-    if (e instanceof TaskSequenceError) throw new UsageError(withFlagNames(e.message.replace(/^KB977203 options are invalid: (\w+):/, 'The $1 option:')));
+    if (e instanceof TaskSequenceError) throw new UsageError(withFlagNames(e.message.replace(/^KB977203 options are invalid: /, '').replace(/(^|; )(\w+):/g, '$1The $2 option:')));
     throw e;
   }
 }

@@ -7,8 +7,8 @@ import { checkWritten, type StandardStream } from './std-stream.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
 import type { TaskSequenceDocument } from '../document.js';
 import type { Kb977203Options, Kb977203Report } from '../presets/kb977203.js';
-import { applyKb977203Dropping, checkKb977203 } from '../presets/kb977203.js';
-import { revertKb977203Dropping } from '../presets/kb977203-revert.js';
+import { applyKb977203, checkKb977203 } from '../presets/kb977203.js';
+import { revertKb977203 } from '../presets/kb977203-revert.js';
 import { identity } from '../presets/kb977203-fleet.js';
 import { writeTaskSequenceText } from '../write.js';
 import { sourceOf } from '../xml/origin.js';
@@ -38,7 +38,7 @@ export interface FileResult {
 /** A clone of `doc` with the preset applied, for what a check would leave undone. */
 function appliedClone(doc: TaskSequenceDocument, options: Kb977203Options): TaskSequenceDocument {
   const clone = doc.clone();
-  applyKb977203Dropping(clone, options);
+  applyKb977203(clone, options);
   return clone;
 }
 
@@ -57,8 +57,7 @@ export function processBytes(bytes: Uint8Array, file: string, target: string | u
     const before = dryRun ? (sourceOf(doc.xml)?.text ?? writeTaskSequenceText(doc)) : '';
     let report: Kb977203Report;
     try {
-      // Without an undo point: a document whose edits throw is dropped, and nothing is written.
-      report = mode === 'check' ? checkKb977203(doc, options) : mode === 'revert' ? revertKb977203Dropping(doc, options) : applyKb977203Dropping(doc, options);
+      report = mode === 'check' ? checkKb977203(doc, options) : mode === 'revert' ? revertKb977203(doc, options) : applyKb977203(doc, options);
     } catch (e) {
       if (e instanceof TaskSequenceError && NOT_APPLICABLE.has(e.code) && mode !== 'revert') {
         outcomes.push({ input: label, notApplicable: cliError(e), id });
@@ -73,6 +72,7 @@ export function processBytes(bytes: Uint8Array, file: string, target: string | u
     appendAll(report.diagnostics, doc.issues);
     appendAll(report.diagnostics, mode === 'check' && report.changed ? warnings(appliedClone(doc, options)) : warnings());
     for (const d of report.diagnostics) d.message = withFlagNames(d.message);
+    for (const a of report.alreadyInPlace) a.what = withFlagNames(a.what);
     const result = { input: label, output: mode === 'check' ? null : (target ?? null), dryRun: dryRun || mode === 'check', written: false, report, ...(dryRun ? { diff: unifiedDiff(before, writeTaskSequenceText(doc), label) } : {}) };
     outcomes.push({ input: label, result: detached(result), id, ...(keepDoc && { doc }) });
   }

@@ -127,7 +127,13 @@ export function modelJsonToXml(model: ModelJson, options: ToXmlOptions = {}): st
     if (!(e instanceof TaskSequenceError) || e.code !== 'OUTPUT_MALFORMED') throw e;
     // A lone surrogate is no character of any encoding: written, it became U+FFFD, which the read-back of the bytes
     // passed, a value changed without a word. So it is refused here, as the printer found it.
-    const text = printSequence(model.sequence, {}, false);
+    let text: string;
+    try {
+      text = printSequence(model.sequence, {}, false);
+    } catch {
+      // What even the unjudged printer cannot print (a value that is no string) is the judged print's refusal.
+      throw e;
+    }
     if (!text.isWellFormed() || wellFormed(text)) throw e;
     return containerXml(model, options, false);
   }

@@ -26,8 +26,8 @@ export function checkNodeData(node: Node, ancestors: readonly Parent[], index: n
     if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) {
       refuse(node, ancestors, index, `its attributes are ${describeValue(attributes)}, not an object of names and values (give {} for none)`);
     }
+    // Every name a for…in meets, inherited ones too: the writer and the walks read them so.
     for (const name in attributes) {
-      if (!Object.hasOwn(attributes, name)) continue;
       const value = (attributes as Record<string, unknown>)[name];
       if (typeof value !== 'string') refuse(node, ancestors, index, `its attribute ${shownValue(name, '"')} is ${describeValue(value)}, not a string (every attribute value is a string, as written)`);
     }
@@ -36,20 +36,24 @@ export function checkNodeData(node: Node, ancestors: readonly Parent[], index: n
     } else if (!Array.isArray(n.children)) refuse(node, ancestors, index, `its children are ${describeValue(n.children)}, not an array (give [] for none)`);
     return;
   }
-  if (typeof n.kind !== 'string' || !LEAF_KINDS.has(n.kind)) return;
+  // An object that says no kind is the writer's to refuse; one of an element's kind needs a tag, which the walks read.
+  if (typeof n.kind !== 'string' || n.kind === 'document') return;
+  if (!LEAF_KINDS.has(n.kind)) refuse(node, ancestors, index, `it is of the kind ${shownValue(n.kind, '"')} but has no tag`);
   if (typeof n.value !== 'string') refuse(node, ancestors, index, `its value is ${describeValue(n.value)}, not a string`);
   if (n.kind === 'instruction' && typeof n.target !== 'string') refuse(node, ancestors, index, `its target is ${describeValue(n.target)}, not a string`);
 }
 
 function refuse(node: Node, ancestors: readonly Parent[], index: number, why: string): never {
   // Made only for the error: each step of the path looks its siblings up.
-  const root = ancestors[0] as { tag?: unknown };
+  // The root of the walk (no ancestors) is named by its tag.
+  const root = (ancestors[0] ?? node) as { tag?: unknown };
   let path = typeof root.tag === 'string' ? `/${root.tag}` : '';
   for (let d = 1; d < ancestors.length; d++) {
     const siblings = (ancestors[d - 1] as Parent).children as unknown[];
     path += `/${xpathStep(siblings, siblings.indexOf(ancestors[d]))}`;
   }
-  path += `/${xpathStep((ancestors[ancestors.length - 1] as Parent).children, index)}`;
+  if (ancestors.length > 0) path += `/${xpathStep((ancestors[ancestors.length - 1] as Parent).children, index)}`;
+  path ||= '/';
   const what = typeof (node as { tag?: unknown }).tag === 'string' ? `The element ${path}` : `The node ${path}`;
   throw new TaskSequenceError('INVALID_ARGUMENT', `${what} cannot be read: ${why}. Set it as the model says, or take the node out.`, { path });
 }

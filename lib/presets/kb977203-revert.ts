@@ -18,7 +18,7 @@ import { referenceList, removeItem } from '../model/mutate.js';
 import { findSteps, isSequenceItem, listItems, type Located, nextItem } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
 import type { Group, Node, SequenceItem, Step, UnknownElement } from '../model/types.js';
-import { type AlreadyInPlace, applyAllOrNothing, type Edit } from '../transforms/context.js';
+import type { AlreadyInPlace, Edit } from '../transforms/context.js';
 import { checkDocumentTree } from '../visit.js';
 import { removeContainerReference } from '../transforms/container-references.js';
 import { type Kb977203Options, resolveKb977203Options } from './kb977203-options.js';
@@ -106,7 +106,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     } else if (isCertfix && hasPresetCertfixDescription(node)) {
       // Never left without a word: inserted under another name (certfixStepName) or renamed since, it is kept as the
       // administrator's, and the report says how to take it out.
-      kept.push({ what: `install-software step "${located.node.attributes.name ?? ''}" kept: it has the description the preset gives its CCMCertFix step, but not the name "${o.stepNames.certfix}" revert looks for; if the preset inserted it under this name, revert with it as the CCMCertFix step name (--certfix-step-name) to take it out`, where: located.path, requirement: 'R13' });
+      kept.push({ what: `install-software step "${located.node.attributes.name ?? ''}" kept: it has the description the preset gives its CCMCertFix step, but not the name "${o.stepNames.certfix}" revert looks for; if the preset inserted it under this name, give it to revert as the certfixStepName option to take it out`, where: located.path, requirement: 'R13' });
     }
     // A Run Command Line step that runs CCMCertFix.exe is the administrator's and is never removed; the preset adopts
     // it as it adopts an Install Software step, and the restart it put after it goes as that one's does.
@@ -124,7 +124,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
         kept.push({ what: `restart-computer step "${o.stepNames.restart}" kept after "${node.attributes.name ?? ''}", the preset's CCMCertFix step renamed since, which revert keeps as the administrator's`, where: located.path, requirement: 'R14' });
       }
     } else if ((isCertfix || isCommandLine) && isPresetRestart(next)) {
-      kept.push({ what: `restart-computer step "${(next as Step).attributes.name ?? ''}" kept after "${node.attributes.name ?? ''}": it has the description the preset gives its restart, but not the name "${o.stepNames.restart}" revert looks for; if the preset inserted it under this name, revert with it as the restart step name (--restart-step-name) to take it out`, where: located.path, requirement: 'R14' });
+      kept.push({ what: `restart-computer step "${(next as Step).attributes.name ?? ''}" kept after "${node.attributes.name ?? ''}": it has the description the preset gives its restart, but not the name "${o.stepNames.restart}" revert looks for; if the preset inserted it under this name, give it to revert as the restartStepName option to take it out`, where: located.path, requirement: 'R14' });
     }
     if (isCertfix && restartsToOs(next) && next.attributes.name !== o.stepNames.restart && clearedNotice(next)) {
       cleared.push({ code: 'KB977203_REVERT_RESTART_TIMEOUT_LOST', severity: 'warning', path: located.path, message: `The restart "${next.attributes.name ?? ''}" right after "${node.attributes.name ?? ''}" has a message but a time-out of 0, so it does not notify the user. Earlier versions of cmts cleared the notice of such a restart when applying KB977203 (setting the time-out to 0) and recorded the old time-out nowhere, so revert cannot give it back: if the restart notified the user before, set its time-out again.` });
@@ -237,21 +237,11 @@ function isPresetRestart(item: SequenceItem | undefined): boolean {
 /**
  * Removes what {@link applyKb977203} adds (see the module comment) and reports it in the same form. The options
  * name the CCMCertFix package and program (and step names, if other than the defaults) the preset was applied with.
- * All or nothing, as {@link applyKb977203}.
+ * Refuses before its first edit as {@link applyKb977203} does.
  */
 export function revertKb977203(doc: TaskSequenceDocument, options: Kb977203Options): Kb977203Report {
-  return revert(doc, options, true);
-}
-
-/** {@link revertKb977203} without its undo point, for a caller that drops the document if it throws (the command line). */
-export function revertKb977203Dropping(doc: TaskSequenceDocument, options: Kb977203Options): Kb977203Report {
-  return revert(doc, options, false);
-}
-
-function revert(doc: TaskSequenceDocument, options: Kb977203Options, allOrNothing: boolean): Kb977203Report {
   const { edits, diagnostics, kept } = plan(doc, options);
-  if (allOrNothing) applyAllOrNothing(doc, edits);
-  else for (const e of edits) e.apply();
+  for (const e of edits) e.apply();
   const o = resolveKb977203Options(options);
   const changes = edits.map((e) => e.change);
   // What revert leaves of the preset's work on purpose (a restart that stays with a renamed CCMCertFix step).

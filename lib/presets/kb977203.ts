@@ -10,7 +10,7 @@ import { referencedPackages } from '../model/mutate.js';
 import { listItems, type Located } from '../model/query.js';
 import { InstallSoftwareStep, STEP_TYPES } from '../model/steps.js';
 import type { Element, SequenceItem, Step } from '../model/types.js';
-import { type AlreadyInPlace, applyAllOrNothing, type Change, type Edit, fromPlan, type Plan } from '../transforms/context.js';
+import { type AlreadyInPlace, type Change, type Edit, fromPlan, type Plan } from '../transforms/context.js';
 import { checkDocumentTree } from '../visit.js';
 import type { TransformEntry } from '../transforms/index.js';
 import { type AddReferenceOptions, planAddReference, referenceInfoOf } from '../transforms/add-reference.js';
@@ -238,8 +238,7 @@ export function planKb977203(doc: TaskSequenceDocument, options: Kb977203Options
 
 /** The preset as a transform entry, run like the registered transforms (`cmts transform kb977203`). */
 export const KB977203_TRANSFORM: TransformEntry<Kb977203Options> = {
-  // Its planning walks the whole tree, so an undo point costs no more: all or nothing.
-  create: (o) => fromPlan((doc) => planKb977203(doc, o), true),
+  create: (o) => fromPlan((doc) => planKb977203(doc, o)),
   plan: planKb977203,
   schema: 'kb977203.options.schema.json',
   description: 'the KB977203 preset, composed of the transforms above (see cmts kb977203)',
@@ -252,11 +251,12 @@ export function checkKb977203(doc: TaskSequenceDocument, options: Kb977203Option
 
 /**
  * Applies KB977203 to a task sequence in place and reports what it did. Idempotent: applied to its own output it
- * changes nothing. All or nothing: if an edit fails part-way (an array a script froze), the document is put back as
- * it was and the error thrown on. Throws {@link TaskSequenceError}, before any edit, for refused options, a sequence that is not
- * ConfigMgr 2007, an enabled step that installs the hotfix (R1), a missing Setup Windows and ConfigMgr step, a PATCH entry it
- * cannot reconcile, or a conflicting dependent program (the last three without `force`). Requirement numbers are
- * defined in `docs/kb977203-requirements.md`.
+ * changes nothing. Throws {@link TaskSequenceError}, before any edit, for refused options, a value a script set that is
+ * no string (or a child that is no node), a sequence that is not ConfigMgr 2007, an enabled step that installs the
+ * hotfix (R1), a missing Setup Windows and ConfigMgr step, a PATCH entry it cannot reconcile, or a conflicting
+ * dependent program (the last three without `force`). Requirement numbers are defined in `docs/kb977203-requirements.md`. For all or nothing also against what no plan can see (an array a
+ * script froze), run it in `doc.apply`, which puts the document back if it throws:
+ * `doc.apply((d) => void applyKb977203(d, options))`.
  *
  * @example
  * ```ts
@@ -266,16 +266,6 @@ export function checkKb977203(doc: TaskSequenceDocument, options: Kb977203Option
  * ```
  */
 export function applyKb977203(doc: TaskSequenceDocument, options: Kb977203Options): Kb977203Report {
-  const { edits, report } = plan(doc, options);
-  applyAllOrNothing(doc, edits);
-  return report;
-}
-
-/**
- * {@link applyKb977203} without its undo point, for a caller that drops the document if it throws (the command line,
- * which writes nothing then): the walk that takes the point is a tenth of a read.
- */
-export function applyKb977203Dropping(doc: TaskSequenceDocument, options: Kb977203Options): Kb977203Report {
   const { edits, report } = plan(doc, options);
   for (const e of edits) e.apply();
   return report;

@@ -3,7 +3,6 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import type { Issue, IssueCode, Severity } from '../errors.js';
-import { snapshot } from '../model/snapshot.js';
 
 /** One change a transform made. `where` is a step path, or `(package)` for container properties. */
 export interface Change {
@@ -58,45 +57,20 @@ export function emptyPlan(): Plan {
 
 /**
  * A transform from a planner: every refusal is thrown while planning, before the first edit; then the edits are made
- * in order and recorded in the context. With `allOrNothing` (for a planner that walks the whole tree anyway, so an undo
- * point costs no more than its planning), the edits are made as {@link applyAllOrNothing} makes them.
+ * in order and recorded in the context.
  */
-export function fromPlan(planner: (doc: TaskSequenceDocument) => Plan, allOrNothing = false): Transform {
+export function fromPlan(planner: (doc: TaskSequenceDocument) => Plan): Transform {
   const t: Transform = (doc, ctx) => {
     const plan = planner(doc);
-    if (allOrNothing && !undoHeld.has(ctx)) applyAllOrNothing(doc, plan.edits);
-    else for (const e of plan.edits) e.apply();
-    for (const e of plan.edits) ctx.change(e.change);
+    for (const e of plan.edits) {
+      e.apply();
+      ctx.change(e.change);
+    }
     for (const a of plan.already) ctx.already(a);
     for (const d of plan.diagnostics) ctx.diagnostics.push(d);
   };
   planned.add(t);
   return t;
-}
-
-/** Contexts of a run that holds an undo point of its own (`doc.apply` with several transforms): none is taken again. */
-const undoHeld = new WeakSet<TransformContext>();
-
-/** Marks `ctx` as the context of a run that puts the document back itself when a transform throws. */
-export function holdsUndo(ctx: TransformContext): void {
-  undoHeld.add(ctx);
-}
-
-/**
- * Makes a plan's edits in order, all or nothing: when one throws (what no plan foresees: an array or object frozen by
- * a script, a property that throws, a fault of cmts), the document is put back as it was before the first edit, every
- * node a script holds still in its place, and the error is thrown on. The undo point (a walk of the tree, about a
- * tenth of a read) is taken only when there are edits.
- */
-export function applyAllOrNothing(doc: TaskSequenceDocument, edits: readonly Edit[]): void {
-  if (edits.length === 0) return;
-  const undo = snapshot(doc.embedded ? [doc.xml, doc.embedded.xml] : [doc.xml]);
-  try {
-    for (const e of edits) e.apply();
-  } catch (e) {
-    undo.restore();
-    throw e;
-  }
 }
 
 /** The transforms made by {@link fromPlan}. */
