@@ -91,6 +91,27 @@ describe('a value that is no string, or a child that is no node, deep in the tre
     });
   }
 
+  it('in the package around the sequence, is refused by every walk of the whole document (diff, the text form, the JSON model too)', async () => {
+    const { toModelJson } = await import('../lib/model/json.js');
+    const { sequenceToText } = await import('../lib/text/to-text.js');
+    const walks: [string, (doc: TaskSequenceDocument) => unknown][] = [
+      ['lint', (doc) => lint(doc)],
+      ['renderSequence', (doc) => renderSequence(doc)],
+      ['applyKb977203', (doc) => applyKb977203(doc, OPTIONS)],
+      ['diffTaskSequences', (doc) => diffTaskSequences(read(), doc)],
+      ['toYaml', (doc) => toYaml(doc)],
+      ['sequenceToText', (doc) => sequenceToText(doc)],
+      ['toModelJson', (doc) => toModelJson(doc)],
+    ];
+    for (const [name, walk] of walks) {
+      const doc = read();
+      const root = doc.xml.children.find((c) => 'tag' in c) as Element;
+      (root.attributes as Record<string, unknown>).spoilt = 5;
+      const e = thrown(() => walk(doc));
+      expect([name, e.code, e.path]).toEqual([name, 'INVALID_ARGUMENT', '/SmsTaskSequencePackage[1]']);
+    }
+  });
+
   it('names the node by its path and says what it holds', () => {
     const doc = read();
     (firstVariable(setupOf(doc).node) as unknown as { value: unknown }).value = 10240;

@@ -8,7 +8,7 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { listItems, type Located } from '../model/query.js';
-import { checkTree } from '../visit.js';
+import { checkDocumentTree } from '../visit.js';
 import { stepTypeName } from '../model/steps.js';
 import type { Node, SequenceItem } from '../model/types.js';
 import { shown } from './condition-text.js';
@@ -73,9 +73,15 @@ export interface DiffWithPlaces {
  * for a removal); undefined for the other entries. Paths repeat when names do, so a page marks items by place.
  */
 export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument): DiffWithPlaces {
-  // A child that is no node (put there by hand) is refused, typed, before the comparison's walks meet it.
-  checkTree(a.sequence);
-  checkTree(b.sequence);
+  // A value that is no string or a child that is no node (set by hand), in the sequence or the package's properties,
+  // is refused, typed, before the comparison's walks meet it.
+  checkDocumentTree(a);
+  checkDocumentTree(b);
+  return diffChecked(a, b);
+}
+
+/** {@link diffWithPlaces} of two documents their caller has already checked with `checkDocumentTree`. */
+export function diffChecked(a: TaskSequenceDocument, b: TaskSequenceDocument): DiffWithPlaces {
   const out: DiffEntry[] = [];
   const places: (number | undefined)[] = [];
   compareDocumentData(a, b, out);

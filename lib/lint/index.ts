@@ -74,7 +74,11 @@ export function lint(doc: TaskSequenceDocument, ruleIds?: readonly string[]): Is
   // The rules read values all through the tree: one that is no string (set by hand) is refused here, not met as a
   // TypeError inside a rule.
   checkDocumentTree(doc);
-  const rules = ruleIds ? LINT_RULES.filter((r) => ruleIds.includes(r.id)) : LINT_RULES;
+  return lintChecked(doc, ruleIds ? LINT_RULES.filter((r) => ruleIds.includes(r.id)) : LINT_RULES);
+}
+
+/** {@link lint} of a document its caller has already checked with `checkDocumentTree` (a rendered view). */
+export function lintChecked(doc: TaskSequenceDocument, rules: readonly LintRule[] = LINT_RULES): Issue[] {
   const out: Issue[] = [];
   // The sequence is listed once for the run, however many rules ask for its items.
   const findings = withListing(doc, () => rules.map((rule) => ({ rule, found: rule.check(doc) })));

@@ -18,7 +18,7 @@ import { plainCopy } from './plain-copy.js';
 import { shownValue } from '../shown-value.js';
 import { printSequence } from './to-xml.js';
 import { checkWellFormed } from '../xml/parse.js';
-import { checkTree } from '../visit.js';
+import { checkDocumentTree } from '../visit.js';
 import type { Element, Node, Sequence } from './types.js';
 
 /** The JSON form of a task sequence. */
@@ -73,8 +73,9 @@ function strip(nodes: Node[]): Node[] {
  * a sequence with a node that contains itself (put among its own descendants by hand).
  */
 export function toModelJson(doc: TaskSequenceDocument, options: ToJsonOptions = {}): ModelJson {
-  // A child that is no node (put there by hand) is refused, typed, before the copy (its layout is stripped by kind).
-  checkTree(doc.sequence);
+  // A value that is no string or a child that is no node (set by hand) is refused, typed, before the copy (its layout
+  // is stripped by kind), in the package's properties too.
+  checkDocumentTree(doc);
   const sequence = plainCopy(doc.sequence);
   const properties = doc.properties();
   const wrapper = options.wrapper ? containerWrapper(doc, options.whitespace) : undefined;

@@ -8,7 +8,7 @@
  */
 import { TaskSequenceError } from '../errors.js';
 import { shownValue } from '../shown-value.js';
-import { xpathStep } from '../xml/print-faults.js';
+import { xpathOf } from '../xml/print-faults.js';
 import { describeValue } from './child-nodes.js';
 import type { Node, Parent } from './types.js';
 
@@ -44,16 +44,11 @@ export function checkNodeData(node: Node, ancestors: readonly Parent[], index: n
 }
 
 function refuse(node: Node, ancestors: readonly Parent[], index: number, why: string): never {
-  // Made only for the error: each step of the path looks its siblings up.
-  // The root of the walk (no ancestors) is named by its tag.
+  // The root of the walk (no ancestors) is named by its tag; below it, as the writer names a node at fault.
   const root = (ancestors[0] ?? node) as { tag?: unknown };
-  let path = typeof root.tag === 'string' ? `/${root.tag}` : '';
-  for (let d = 1; d < ancestors.length; d++) {
-    const siblings = (ancestors[d - 1] as Parent).children as unknown[];
-    path += `/${xpathStep(siblings, siblings.indexOf(ancestors[d]))}`;
-  }
-  if (ancestors.length > 0) path += `/${xpathStep((ancestors[ancestors.length - 1] as Parent).children, index)}`;
-  path ||= '/';
+  const top = typeof root.tag === 'string' ? `/${root.tag}` : '';
+  const below = ancestors.length > 0 ? xpathOf((ancestors[0] as Parent).children, ancestors.slice(1), node, index) : '';
+  const path = top + (below === '/' ? '' : below) || '/';
   const what = typeof (node as { tag?: unknown }).tag === 'string' ? `The element ${path}` : `The node ${path}`;
   throw new TaskSequenceError('INVALID_ARGUMENT', `${what} cannot be read: ${why}. Set it as the model says, or take the node out.`, { path });
 }

@@ -4,7 +4,7 @@
  * too large for a page before building anything.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { lint } from '../lint/index.js';
+import { lintChecked } from '../lint/index.js';
 import { limitOption, TaskSequenceError } from '../errors.js';
 import { conditionOf, describeCondition } from '../model/conditions.js';
 import { escapeName, isSequenceItem } from '../model/query.js';
@@ -102,7 +102,8 @@ export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOption
   }
   const findings: FindingView[] = [];
   if (lintOn) {
-    for (const d of lint(doc)) {
+    // The document was checked above, for the view's own walks.
+    for (const d of lintChecked(doc)) {
       const f: FindingView = { rule: d.code, severity: d.severity, message: d.message, ...(d.line !== undefined ? { line: d.line } : {}) };
       // A finding with no path (about the sequence or a global variable) is the page's, whatever an item is named.
       const pathId = d.path === undefined ? undefined : paths.find(d.path);

@@ -5,7 +5,7 @@
 import type { TaskSequenceDocument } from '../document.js';
 import { type DiffEntry, formatDiffEntry } from '../diff/diff-entry.js';
 import { variableNameOf } from '../diff/item-fields.js';
-import { type DiffWithPlaces, diffWithPlaces } from '../diff/semantic-diff.js';
+import { diffChecked, type DiffWithPlaces } from '../diff/semantic-diff.js';
 import { catalogEntry, isCatalogSecretName } from '../catalog/catalog.js';
 import { DO_NOT_SHOW_VALUE, isTrueFlag } from '../model/secrets.js';
 import { STEP_TYPES } from '../model/steps.js';
@@ -249,6 +249,7 @@ export function buildComparisonView(oldDoc: TaskSequenceDocument, newDoc: TaskSe
   // sequence too large is refused before the costlier view of the new one is made.
   const old = buildSequenceView(oldDoc, { lint: false, ...(options.maxItems !== undefined && { maxItems: options.maxItems }) });
   const view = buildSequenceView(newDoc, options);
-  const { entries, ...where } = diffWithPlaces(oldDoc, newDoc);
+  // Both documents were checked by their views.
+  const { entries, ...where } = diffChecked(oldDoc, newDoc);
   return overlayChanges(view, old, entries, where);
 }

@@ -15,7 +15,7 @@ import type { TaskSequenceDocument } from '../document.js';
 import { type LinePos, TaskSequenceError } from '../errors.js';
 import { conditionOf } from '../model/conditions.js';
 import { checkpointBelow, checkpointDepth, containsItself } from '../model/contains-itself.js';
-import { checkTree } from '../visit.js';
+import { checkDocumentTree } from '../visit.js';
 import { type ConditionOperand, readCondition } from '../model/condition-builder.js';
 import { referenceList } from '../model/mutate.js';
 import { isSequenceItem } from '../model/query.js';
@@ -244,8 +244,9 @@ function packageSchema(doc: TaskSequenceDocument, root: Element, text: TextSeque
  * the text form cannot carry, and for a node that contains itself (put among its own descendants by hand).
  */
 export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
-  // A child that is no node (put there by hand) is refused, typed, before any walk of the text form meets it.
-  checkTree(doc.sequence);
+  // A value that is no string or a child that is no node (set by hand), in the sequence or the package's properties,
+  // is refused, typed, before any walk of the text form meets it.
+  checkDocumentTree(doc);
   return textOf(doc);
 }
 
@@ -323,7 +324,7 @@ function groupDepth(sequence: Sequence): number {
  * {@link fromYaml} reads the text back up to its `maxDepth`.
  */
 export function toYaml(doc: TaskSequenceDocument): string {
-  checkTree(doc.sequence);
+  checkDocumentTree(doc);
   const depth = groupDepth(doc.sequence);
   if (depth > MAX_YAML_GROUP_DEPTH) {
     throw new TaskSequenceError('TEXT_TOO_DEEP', `The sequence's groups nest ${depth} levels deep, more than the ${MAX_YAML_GROUP_DEPTH} its YAML text form is written for: YAML indents every level, so the text would grow with the square of the depth, and cmts build, whose YAML library recurses, reads back no more than about 600 levels of groups. Convert it to JSON instead.`);

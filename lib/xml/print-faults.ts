@@ -51,7 +51,7 @@ function xpathType(n: unknown): string {
  * (adjacent text and CDATA are one text node in XPath), `comment()[n]`, `processing-instruction('target')[n]`, and
  * `node()[n]` for anything else; `*[n]` for an element whose tag is no name.
  */
-export function xpathStep(list: readonly unknown[], index: number): string {
+function xpathStep(list: readonly unknown[], index: number): string {
   const own = xpathType(list[index]);
   let n = 0;
   let previous = '';
@@ -178,20 +178,29 @@ export function checkDeclarationPlace(node: Extract<Node, { kind: 'instruction' 
  * it may look siblings up.
  */
 export function faultPath(doc: XmlDocument, open: Iterable<Node>, fault: Fault): string {
+  return xpathOf(doc.children, open, fault.node, fault.index, fault.attribute);
+}
+
+/**
+ * The XPath of `node` under a parent whose children are `top`, through `open` (its ancestors below that parent, in
+ * order): a step per ancestor, then the node's own, by `index` among its parent's children when given (-1: looked
+ * up), then `@attribute`. Made only for an error, so it may look siblings up.
+ */
+export function xpathOf(top: readonly unknown[], open: Iterable<unknown>, node: unknown, index = -1, attribute?: string): string {
   let path = '';
-  let siblings: unknown[] = doc.children;
+  let siblings: readonly unknown[] = top;
   for (const element of open) {
     path += `/${xpathStep(siblings, siblings.indexOf(element))}`;
     siblings = Array.isArray((element as { children?: unknown }).children) ? (element as { children: unknown[] }).children : [];
   }
-  if (fault.node !== undefined || fault.index !== -1) {
-    const index = fault.index !== -1 ? fault.index : siblings.indexOf(fault.node);
+  if (node !== undefined || index !== -1) {
+    const at = index !== -1 ? index : siblings.indexOf(node);
     // A node printed on its own (printNode) need not be among the document's children: it is then the whole path.
-    path += `/${index === -1 ? xpathStep([fault.node], 0) : xpathStep(siblings, index)}`;
+    path += `/${at === -1 ? xpathStep([node], 0) : xpathStep(siblings, at)}`;
   }
-  if (fault.attribute !== undefined) {
-    const attributes = (fault.node as Element).attributes;
-    path += `/${isXmlName(fault.attribute) ? `@${fault.attribute}` : `@*[${Object.keys(attributes).indexOf(fault.attribute) + 1}]`}`;
+  if (attribute !== undefined) {
+    const attributes = (node as Element).attributes;
+    path += `/${isXmlName(attribute) ? `@${attribute}` : `@*[${Object.keys(attributes).indexOf(attribute) + 1}]`}`;
   }
   return path || '/';
 }

@@ -1,7 +1,7 @@
 /** R1: the KB977203 hotfix must not be installed by Install Software or Run Command Line. */
-import { findHotfixInstallSteps } from '../../presets/kb977203-r1.js';
+import { hotfixInstallStepsIn } from '../../presets/kb977203-r1.js';
 import { neverRuns } from '../../presets/kb977203-step-queries.js';
-import type { LintRule } from '../rule.js';
+import { items, type LintRule } from '../rule.js';
 
 /**
  * Lint rule `kb977203/hotfix-install-step` (see its description). As in the preset, a step that is disabled, or in a
@@ -13,7 +13,7 @@ export const hotfixInstallStep: LintRule = {
   requirement: 'R1',
   description: 'A step installs the KB977203 (or KB977384) client .msp with Install Software or Run Command Line; that stops the ConfigMgr client service and fails the task sequence.',
   check: (doc) =>
-    findHotfixInstallSteps(doc.sequence)
+    hotfixInstallStepsIn(items(doc))
       .filter((h) => h.explicit)
       .map((h) => {
         const off = neverRuns(h.located);

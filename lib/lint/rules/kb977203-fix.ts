@@ -8,12 +8,12 @@ import { InstallSoftwareStep, SetupWindowsStep, STEP_TYPES } from '../../model/s
 import { configMgrEra } from '../../presets/kb977203-era.js';
 import { runsCertfixCommandLine } from '../../presets/kb977203-command-line.js';
 import { isKb977203Entry, namesKb977384 } from '../../presets/kb977203-patch.js';
-import { findHotfixInstallSteps } from '../../presets/kb977203-r1.js';
+import { hotfixInstallStepsIn } from '../../presets/kb977203-r1.js';
 import { restartMismatch, restartsToOs } from '../../presets/kb977203-step-queries.js';
 import { parseDependentProgram } from '../../transforms/set-dependent-program.js';
 import type { Step } from '../../model/types.js';
 import { shownValue } from '../../shown-value.js';
-import { type Finding, type LintRule, steps } from '../rule.js';
+import { type Finding, items, type LintRule, steps } from '../rule.js';
 
 function setups(doc: Parameters<LintRule['check']>[0]) {
   return steps(doc).filter((l) => l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr);
@@ -116,5 +116,5 @@ export const hotfixNamedStep: LintRule = {
   severity: 'warning',
   requirement: 'R1',
   description: 'An Install Software or Run Command Line step named after KB977203 (not CCMCertFix); if it installs the hotfix, it stops the client service.',
-  check: (doc) => findHotfixInstallSteps(doc.sequence).filter((h) => !h.explicit).map((h) => ({ located: h.located, message: h.why })),
+  check: (doc) => hotfixInstallStepsIn(items(doc)).filter((h) => !h.explicit).map((h) => ({ located: h.located, message: h.why })),
 };
