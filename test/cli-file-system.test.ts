@@ -115,6 +115,29 @@ describe('the command line on real files', { timeout: 120_000 }, () => {
     expect(readFileSync(b).equals(REFRESH)).toBe(true);
   });
 
+  it('-o or --report naming a hard link to the input is refused as the input under another name, and nothing is written', () => {
+    const a = join(dir, 'linked-a.xml');
+    const b = join(dir, 'linked-b.xml');
+    writeFileSync(a, REFRESH);
+    const report = join(dir, 'linked-a.json');
+    linkSync(a, b);
+    linkSync(a, report);
+    for (const args of [['-o', b], ['-o', join(dir, 'new.xml'), '--report', report]]) {
+      const r = cmts(['kb977203', a, ...args, ...PATCH]);
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).toContain(`is the input ${a} under another name (a hard link to it)`);
+      for (const name of [a, b, report]) expect(readFileSync(name).equals(REFRESH)).toBe(true);
+      expect(statSync(b).ino).toBe(statSync(a).ino);
+      expect(statSync(report).ino).toBe(statSync(a).ino);
+    }
+    expect(existsSync(join(dir, 'new.xml'))).toBe(false);
+    // A file that merely has the same content is another file: it is written.
+    const c = join(dir, 'linked-c.xml');
+    writeFileSync(c, REFRESH);
+    expect(cmts(['kb977203', a, '-o', c, ...PATCH]).status).toBe(0);
+    expect(readFileSync(c, 'utf8')).toContain('ABC00010;;CCMCertFix');
+  });
+
   it('temporary files of a killed run are never read as inputs and are removed by the next run that writes there', () => {
     const sub = join(dir, 'killed');
     mkdirSync(sub);

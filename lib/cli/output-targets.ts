@@ -126,6 +126,19 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
   const stdinFile = inputs.includes('-') ? io.fileId?.('-') : undefined;
   const isStdin = (path: string): boolean => stdinFile !== undefined && io.fileId?.(path) === stdinFile;
   const read = new Map((request.alsoRead ?? []).filter(({ path }) => path !== '-' && path !== '').map(({ option, path }) => [io.realPath(path), `${option} ${path}`]));
+  // A hard link to an input is the input under another name: its real path is its own, its file is the input's. The
+  // inputs' files are looked up only once a target that exists asks (most targets are new files).
+  let files: Map<string, string> | undefined;
+  const linkedInput = (path: string): string | undefined => {
+    const id = io.kindOf(path) === 'file' ? io.fileId?.(path) : undefined;
+    if (id === undefined) return undefined;
+    files ??= new Map([...real.values()].flatMap((input) => {
+      const of = io.fileId?.(input);
+      return of === undefined ? [] : [[of, input] as const];
+    }));
+    const input = files.get(id);
+    return input === undefined ? undefined : `${input} under another name (a hard link to it)`;
+  };
   // Where each result goes (by real path): with --in-place, its input.
   const seen = new Map<string, string>();
   if (inPlace) for (const [path, input] of real) seen.set(path, input);
@@ -137,7 +150,7 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
       if (t === undefined || t === '-') continue;
       const rt = io.realPath(t);
       if (isStdin(t)) throw new UsageError(`${t} is the file standard input reads (- < ${t}): cmts never writes a result over its input; give -o another name.`);
-      const victim = real.get(rt);
+      const victim = real.get(rt) ?? linkedInput(t);
       if (victim !== undefined) throw new UsageError(`${t} is the input ${victim}: ${inPlace === undefined ? 'this command never writes over an input' : 'cmts overwrites an input only with --in-place'}.`);
       const file = read.get(rt);
       if (file !== undefined) throw new UsageError(`${t} is the file of ${file}, which this run reads: cmts never writes a result over it.`);
@@ -160,7 +173,7 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
     const inOutDir = outDir !== undefined && io.realPath(folder) === io.realPath(outDir);
     if (!inOutDir && io.kindOf(folder) !== 'dir') throw new UsageError(`${option} ${path}: ${missingFolder(folder, io)}.`);
     const rp = io.realPath(path);
-    const victim = real.get(rp) ?? (isStdin(path) ? '- (the file standard input reads)' : undefined);
+    const victim = real.get(rp) ?? linkedInput(path) ?? (isStdin(path) ? '- (the file standard input reads)' : undefined);
     if (victim !== undefined) throw new UsageError(`${option} ${path} is the input ${victim}: cmts never writes a ${option} file over an input.`);
     const file = read.get(rp);
     if (file !== undefined) throw new UsageError(`${option} ${path} is the file of ${file}, which this run reads: cmts never writes a ${option} file over it.`);
