@@ -152,7 +152,16 @@ function probes(data: VariableData): { bad: unknown[]; good: unknown[] } {
   if (data.valueType === 'packageId') (bad.push('bad id'), good.push('abc0000f'));
   if (data.valueType === 'packageIdList') (bad.push(['bad id']), good.push(['ABC00001', '%PKG%']));
   if (data.valueType === 'driveLetter') (bad.push('NEW00001'), good.push('E:'));
-  if (data.forbidden !== undefined) for (const c of data.forbidden) (bad.push(`a${c}b`), good.push('ab'));
+  // A list's items are checked one by one: each forbidden character in an item, and a comma (the items' separator).
+  const item = (text: string): unknown => (data.valueType === 'list' ? ['first', text] : text);
+  if (data.forbidden !== undefined) for (const c of data.forbidden) (bad.push(item(`a${c}b`)), good.push(item('ab')));
+  if (data.valueType === 'list') bad.push(item('a,b'));
+  // A variable's name: letters, digits, _ and -, a letter first (a _ too for one the step reads, which may be empty).
+  if (data.form !== undefined) {
+    bad.push('A B', 'A/B', '%A%', 'A" /x:1 "B', '1A', 'A\nB');
+    good.push('OSDisk', 'A_b-1');
+    (data.form === 'variableName' ? bad : good).push('', '_SMSTSMachineName');
+  }
   return { bad, good };
 }
 

@@ -33,6 +33,8 @@ function sample(v: VariableData, i: number): unknown {
     case 'dynamicRules':
       return RULES;
     default:
+      // A variable's name has its form (letters, digits, _ and -); any other text holds what XML and a line escape.
+      if (v.form !== undefined) return `Sample_${v.setting}-${i}`;
       return `value ${v.setting} %OSDisk% "quoted" & <x>`.slice(0, v.maxLength ?? 1000);
   }
 }

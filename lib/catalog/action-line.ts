@@ -174,10 +174,38 @@ export function readsBack(template: string, props: Readonly<Record<string, strin
     }
   };
   emit(parse(template));
+  const text = props[property] ?? '';
+  if (holdsLaterSwitch(template, property, text)) return false;
   const read = runProgram(b.build(), renderAction(template, props))?.get('value');
   if (read === undefined) return true;
-  const text = props[property] ?? '';
   return read === (bool ? dotNetBool(text) : text);
+}
+
+/** A switch a template's literal text writes (`/hiddenflag` of ` /hiddenflag:`, `/config` of ` "/config:`). */
+const SWITCH = /(?:^|[\s"])\/([A-Za-z]+)/g;
+
+/**
+ * Whether `text`, the value of `property`, holds a switch the template writes after the value, in any of its
+ * segments (there or not): `x" /hiddenflag:False "y` as tsenv.exe's value, `APPS /continueOnError:True` as
+ * smsswd.exe's base variable. Read as a whole line such a value may come back as given (the line's last
+ * `/hiddenflag:` still follows it), but a program that reads its switches left to right, or the first of two, takes
+ * the one the value brought: it sets what the step's variables do not say (a hidden value shown). Compared
+ * ignoring case, as Windows programs read their switches.
+ */
+function holdsLaterSwitch(template: string, property: string, text: string): boolean {
+  if (text.indexOf('/') === -1) return false;
+  const names = new Set<string>();
+  let after = false;
+  const walk = (parts: Part[]): void => {
+    for (const p of parts) {
+      if (p.kind === 'value') after ||= p.property === property;
+      else if (p.kind === 'when') walk(p.parts);
+      else if (after) for (const m of p.text.matchAll(SWITCH)) names.add((m[1] as string).toLowerCase());
+    }
+  };
+  walk(parse(template));
+  for (const m of text.matchAll(SWITCH)) if (names.has((m[1] as string).toLowerCase())) return true;
+  return false;
 }
 
 /** The release markers (`@1810`) of a template, as release names (`CB 1810`). */

@@ -11,7 +11,7 @@ import { AJV_OPTIONS } from '../schemas-compile.js';
 import { describeErrors } from '../schemas.js';
 import { catalogEntry, catalogEntryByName } from './catalog.js';
 import type { StepTypeData, VariableData } from './types.js';
-import { DRIVE_LETTER_PATTERN, DRIVE_LETTER_WORDS, listedCharacters, PACKAGE_ID_PATTERN, PACKAGE_ID_WORDS } from './value-problem.js';
+import { DRIVE_LETTER_PATTERN, DRIVE_LETTER_WORDS, listedCharacters, NAME_FORMS, PACKAGE_ID_PATTERN, PACKAGE_ID_WORDS } from './value-problem.js';
 import { EXIT_CODE_RANGE } from './values.js';
 
 /** A JSON Schema object. */
@@ -70,7 +70,8 @@ export function valueSchema(v: VariableData): JsonSchema {
     case 'packageIdList':
       return described({ type: 'array', items: { description: `${name}; each item ${PACKAGE_ID_WORDS}`, type: 'string', pattern: PACKAGE_ID } });
     case 'list':
-      return described({ type: 'array', items: { type: 'string' } });
+      // Written joined by commas (and read by splitting there), so no item holds one; nor the variable's forbidden ones.
+      return described({ type: 'array', items: { type: 'string', pattern: without(`,${v.forbidden ?? ''}`) } }, `items without ${listedCharacters(`,${v.forbidden ?? ''}`)}: they are written joined by commas${v.forbiddenNote ? `; ${v.forbiddenNote}` : ''}`);
     case 'codes':
       return described({ type: 'array', items: { type: 'integer', ...EXIT_CODE_RANGE }, minItems: 1 });
     case 'driveLetter':
@@ -79,6 +80,8 @@ export function valueSchema(v: VariableData): JsonSchema {
       return described(RULES);
     default: {
       const text = { type: 'string', ...(v.maxLength !== undefined ? { maxLength: v.maxLength } : {}) };
+      const form = v.form === undefined ? undefined : NAME_FORMS[v.form];
+      if (form !== undefined) return described({ ...text, pattern: form.pattern.source }, form.words);
       if (v.forbidden === undefined) return described(text);
       return described({ ...text, pattern: without(v.forbidden) }, `without ${listedCharacters(v.forbidden)}: ${v.forbiddenNote ?? 'the value cannot hold it'}`);
     }

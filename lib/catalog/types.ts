@@ -56,6 +56,12 @@ export interface VariableData {
   readonly min?: number;
   readonly max?: number;
   readonly maxLength?: number;
+  /**
+   * The form of a text that names a task sequence variable: `variableName` one the step sets (a letter, then letters,
+   * digits, `_` and `-`, as the console takes it), `variableRef` one the step reads (a `_` first too, for the
+   * engine's read-only variables; or empty, none). Builders and `set` refuse another; a file's such value is verbatim.
+   */
+  readonly form?: 'variableName' | 'variableRef';
   /** Characters the value cannot hold where it goes (builders and `set` refuse them; a file's such value is verbatim). */
   readonly forbidden?: string;
   /** Why it cannot hold them, in words (finishes the message refusing such a value). */

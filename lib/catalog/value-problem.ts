@@ -8,19 +8,32 @@ import type { VariableData } from './types.js';
 import { allowedMessage, hasShape, isAllowed, isRecord, shapeMessage, type SettingValue } from './values.js';
 
 /**
+ * A task sequence variable's name as a step reads it: a letter or `_` (the engine's read-only variables), then
+ * letters, digits, `_` and `-`. Anything else between two `%` is no variable the engine expands; a space or a `/`
+ * there ends the switch the value is written into and starts another (`%A /continueOnError:True%`).
+ */
+const VARIABLE = '[A-Za-z_][A-Za-z0-9_-]*';
+
+/**
  * A package ID as the catalog takes it: three letters or digits and five hexadecimal digits (`ABC00012`), in either
  * case (consoles differ), or a `%variable%` the engine expands, or empty (no package).
  */
-export const PACKAGE_ID_PATTERN = /^([A-Za-z0-9]{3}[0-9A-Fa-f]{5}|%[^%]+%)?$/;
+export const PACKAGE_ID_PATTERN = new RegExp(`^([A-Za-z0-9]{3}[0-9A-Fa-f]{5}|%${VARIABLE}%)?$`);
 
 /** What a package ID must be, in words. */
-export const PACKAGE_ID_WORDS = 'a package ID (3 letters or digits and 5 hexadecimal digits: ABC00012) or a %variable%, or empty';
+export const PACKAGE_ID_WORDS = 'a package ID (3 letters or digits and 5 hexadecimal digits: ABC00012) or a %variable% (letters, digits, _ and -), or empty';
 
 /** A drive letter as the catalog takes it: `D:` or `D`, or a `%variable%`, or empty. */
-export const DRIVE_LETTER_PATTERN = /^([A-Za-z]:?|%[^%]+%)?$/;
+export const DRIVE_LETTER_PATTERN = new RegExp(`^([A-Za-z]:?|%${VARIABLE}%)?$`);
 
 /** What a drive letter must be, in words. */
-export const DRIVE_LETTER_WORDS = 'a drive letter (D: or D) or a %variable%, or empty';
+export const DRIVE_LETTER_WORDS = 'a drive letter (D: or D) or a %variable% (letters, digits, _ and -), or empty';
+
+/** The forms of a variable's name (see `VariableData.form`): the pattern, and what it takes in words. */
+export const NAME_FORMS: Readonly<Record<NonNullable<VariableData['form']>, { pattern: RegExp; words: string }>> = {
+  variableName: { pattern: /^[A-Za-z][A-Za-z0-9_-]*$/, words: 'a task sequence variable name: a letter, then letters, digits, _ and -' },
+  variableRef: { pattern: new RegExp(`^(${VARIABLE})?$`), words: 'a task sequence variable name (a letter or _, then letters, digits, _ and -), or empty' },
+};
 
 /** The characters of `text` that `data` does not take (its `forbidden` characters), in the catalog's order. */
 function forbiddenIn(data: VariableData, text: string): string[] {
@@ -40,7 +53,7 @@ export function listedCharacters(chars: string): string {
  * Why `value` is not a value the catalog takes for `data`, named as `where`; undefined when it is. One check for every
  * way a value goes into a step (`buildStep`, the `create…Step` builders, `StepView.set`, array items), and the same
  * rules as the settings' JSON Schema (`step-schemas.ts`): the value type's shape, an enum's allowed values, the
- * range of a number, the most characters of a text, the form of a package ID or drive letter, and characters a
+ * range of a number, the most characters of a text, the form of a package ID, drive letter or variable name, and characters a
  * value cannot hold where it goes. A file's value past a limit is still read (see {@link readValue}), and setting
  * it to the value it reads writes nothing, unchecked.
  */
@@ -50,13 +63,17 @@ export function valueProblem(data: VariableData, value: unknown, where: string):
   if (typeof value === 'number' && ((data.min !== undefined && value < data.min) || (data.max !== undefined && value > data.max))) {
     return `${where} is ${value}; it must be ${data.max === undefined ? `${data.min} or more` : data.min === undefined ? `at most ${data.max}` : `from ${data.min} to ${data.max}`}.`;
   }
-  const texts = typeof value === 'string' ? [value] : data.valueType === 'packageIdList' && Array.isArray(value) ? (value as string[]) : [];
+  const texts = typeof value === 'string' ? [value] : (data.valueType === 'packageIdList' || data.valueType === 'list') && Array.isArray(value) ? (value as string[]) : [];
+  // An item of a list is named as one: the list itself is no text.
+  const is = typeof value === 'string' ? 'is' : 'has the item';
   for (const text of texts) {
     if (data.maxLength !== undefined && text.length > data.maxLength) return `${where} has ${text.length} characters; it takes at most ${data.maxLength}.`;
-    if ((data.valueType === 'packageId' || data.valueType === 'packageIdList') && !PACKAGE_ID_PATTERN.test(text)) return `${where} is ${shownValue(text, '"')}, which is not ${PACKAGE_ID_WORDS}.`;
-    if (data.valueType === 'driveLetter' && !DRIVE_LETTER_PATTERN.test(text)) return `${where} is ${shownValue(text, '"')}, which is not ${DRIVE_LETTER_WORDS}.`;
+    const form = data.form === undefined ? undefined : NAME_FORMS[data.form];
+    if (form !== undefined && !form.pattern.test(text)) return `${where} ${is} ${shownValue(text, '"')}, which is not ${form.words}.`;
+    if ((data.valueType === 'packageId' || data.valueType === 'packageIdList') && !PACKAGE_ID_PATTERN.test(text)) return `${where} ${is} ${shownValue(text, '"')}, which is not ${PACKAGE_ID_WORDS}.`;
+    if (data.valueType === 'driveLetter' && !DRIVE_LETTER_PATTERN.test(text)) return `${where} ${is} ${shownValue(text, '"')}, which is not ${DRIVE_LETTER_WORDS}.`;
     const forbidden = forbiddenIn(data, text);
-    if (forbidden.length > 0) return `${where} is ${shownValue(text, '"')}, which holds ${listedCharacters(forbidden.join(''))}: ${data.forbiddenNote ?? 'the value cannot hold it'}.`;
+    if (forbidden.length > 0) return `${where} ${is} ${shownValue(text, '"')}, which holds ${listedCharacters(forbidden.join(''))}: ${data.forbiddenNote ?? 'the value cannot hold it'}.`;
   }
   return undefined;
 }

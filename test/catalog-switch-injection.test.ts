@@ -1,0 +1,57 @@
+// A value going into a step cannot bring a switch of its own into the <action> line: a value that holds a switch the
+// line writes after it, a %variable% that is no variable's name, and a variable's name that is not one are refused by
+// buildStep, StepView.set and the settings schema alike, while values that only look odd are still taken.
+import { describe, expect, it } from 'vitest';
+import { buildStep, getAction, stepView, validateStepSettings, type Step } from './helpers/api.js';
+import { thrown, verdict } from './helpers/thrown.js';
+
+/** What a value brings into the line: [step type, settings, the setting that must be refused, a value it takes]. */
+const INJECTIONS: [string, Record<string, unknown>, string, unknown?][] = [
+  ['Set Task Sequence Variable', { variableName: 'Secret', variableValue: 'x" /hiddenflag:False "y', doNotShowVariableValue: true }, 'variableValue'],
+  ['Set Task Sequence Variable', { variableName: 'Secret', variableValue: 'x" /HIDDENFLAG:false "y' }, 'variableValue'],
+  ['Set Task Sequence Variable', { variableName: 'A" /hiddenflag:True "B', variableValue: 'b' }, 'variableName'],
+  ['Install Package', { packageId: 'ABC00001', programName: 'p', baseVariableName: 'APPS /continueOnError:True', continueOnInstallError: false }, 'baseVariableName'],
+  ['Install Application', { applicationName: ['A /continueOnError:True'] }, 'applicationName'],
+  ['Install Package', { packageId: '%A /continueOnError:True%', programName: 'p' }, 'packageId'],
+  ['Enable BitLocker', { targetDrive: '%A /mode:Key%' }, 'targetDrive'],
+  ['Apply Driver Package', { driverPackageId: '%A /unsigned:True%' }, 'driverPackageId', 'ABC00001'],
+  ['Apply Operating System Image', { imagePackageId: 'ABC00001', destinationVariable: 'A% /runfromnet:True %B' }, 'destinationVariable'],
+  ['Pre-provision BitLocker', { destinationVariable: 'A% /full:True %B' }, 'destinationVariable'],
+  ['Run Command Line', { packageId: '%A\tB%', commandLine: 'x' }, 'packageId'],
+];
+
+describe('a value cannot bring a switch into the action line', () => {
+  for (const [kind, settings, setting, good] of INJECTIONS) {
+    it(`${kind}: ${setting} ${JSON.stringify(settings[setting])} is refused by buildStep and set`, () => {
+      const e = thrown(() => buildStep(kind, { name: 'x', settings: settings as never }));
+      expect(e.code).toBe('INVALID_ARGUMENT');
+      expect(e.message).toContain(setting);
+      // set() on a step built without the value (or with one it takes), which is left as it was.
+      const { [setting]: value, ...rest } = settings;
+      const step = buildStep(kind, { name: 'x', settings: (good === undefined ? rest : { ...rest, [setting]: good }) as never }) as Step;
+      const before = JSON.stringify(step);
+      expect(verdict(() => stepView(step).set(setting as never, value as never))).toBe('INVALID_ARGUMENT');
+      expect(JSON.stringify(step)).toBe(before);
+    });
+  }
+
+  it('the hidden flag a "do not show" value asks for is the only one in the line', () => {
+    const step = buildStep('Set Task Sequence Variable', { name: 'x', settings: { variableName: 'Secret', variableValue: 'p@ss "quoted" /c x', doNotShowVariableValue: true } }) as Step;
+    const action = getAction(step) ?? '';
+    expect(action).toBe('tsenv.exe "Secret=p@ss "quoted" /c x" /hiddenflag:True');
+    expect(action.match(/\/hiddenflag:/gi)).toHaveLength(1);
+  });
+
+  it('a value with quotes or with switches the line writes nowhere after it is still taken', () => {
+    for (const [kind, settings] of [
+      ['Set Task Sequence Variable', { variableName: 'SMSTSPostAction', variableValue: 'cmd /c "shutdown /r /t 0"' }],
+      ['Run Command Line', { commandLine: 'cmd /c x /hiddenflag:False' }],
+      ['Install Package', { packageId: '%PKG_01%', programName: 'p', baseVariableName: 'APPS' }],
+      ['Enable BitLocker', { targetDrive: '%OSDisk%' }],
+      ['Apply Operating System Image', { imagePackageId: 'ABC00001', destinationVariable: '_SMSTSOSDisk' }],
+    ] as const) {
+      expect(verdict(() => buildStep(kind, { name: 'x', settings: settings })), `${kind} ${JSON.stringify(settings)}`).toBe('ok');
+      expect(validateStepSettings(kind, settings), kind).toEqual([]);
+    }
+  });
+});
