@@ -172,12 +172,14 @@ describe('over the whole catalog, buildStep, StepView.set and the settings schem
     it(entry.consoleName, () => {
       for (const data of top) {
         const { bad, good } = probes(data);
+        // What the catalog requires with this setting (a configuration file's name with its package: the line reads it).
+        const along = Object.fromEntries(entry.variables.filter((v) => v.requiredWhen === `if ${data.property} is set` && v.default === undefined).map((v) => [v.setting, goodValue(v)]));
         for (const [value, expected] of [...bad.map((v) => [v, 'INVALID_ARGUMENT'] as const), ...good.map((v) => [v, 'ok'] as const)]) {
-          const settings = { ...required, [data.setting]: value };
+          const settings = { ...required, ...along, [data.setting]: value };
           const what = `${data.setting} = ${JSON.stringify(value).slice(0, 30)}`;
           expect(validateStepSettings(entry.type, settings).length === 0 ? 'ok' : 'INVALID_ARGUMENT', `schema: ${what}`).toBe(expected);
           expect(verdict(() => buildStep(entry.type, { name: 'x', settings: settings as never })), `buildStep: ${what}`).toBe(expected);
-          const step = buildStep(entry.type, { name: 'x', settings: required as never });
+          const step = buildStep(entry.type, { name: 'x', settings: { ...required, ...along } as never });
           expect(verdict(() => stepView(step).set(data.setting as never, value as never)), `set: ${what}`).toBe(expected);
         }
       }

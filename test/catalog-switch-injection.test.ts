@@ -2,7 +2,7 @@
 // line writes after it, a %variable% that is no variable's name, and a variable's name that is not one are refused by
 // buildStep, StepView.set and the settings schema alike, while values that only look odd are still taken.
 import { describe, expect, it } from 'vitest';
-import { buildStep, getAction, stepView, validateStepSettings, type Step } from './helpers/api.js';
+import { buildStep, getAction, lint, readTaskSequence, stepView, validateStepSettings, variables, type Step } from './helpers/api.js';
 import { thrown, verdict } from './helpers/thrown.js';
 
 /** What a value brings into the line: [step type, settings, the setting that must be refused, a value it takes]. */
@@ -53,5 +53,57 @@ describe('a value cannot bring a switch into the action line', () => {
       expect(verdict(() => buildStep(kind, { name: 'x', settings: settings })), `${kind} ${JSON.stringify(settings)}`).toBe('ok');
       expect(validateStepSettings(kind, settings), kind).toEqual([]);
     }
+  });
+});
+
+describe('a variable the action line reads is written with the switch that reads it', () => {
+  const valueOf = (step: Step, property: string) => variables(step).find((v) => v.attributes.property === property)?.value;
+
+  it('buildStep writes OSDImageIndex, OSDInstallEditionIndex and OSDShutdownPreparedOs with their defaults', () => {
+    const image = buildStep('Apply Operating System Image', { name: 'x', settings: { imagePackageId: 'ABC00001' } }) as Step;
+    expect(getAction(image)).toBe('OSDApplyOS.exe /image:ABC00001,%OSDImageIndex%');
+    expect(valueOf(image, 'ImageIndex')).toBe('1');
+    const install = buildStep('Apply Operating System Image', { name: 'x', settings: { installPackageId: 'ABC00001', configFilePackage: 'ABC00002', configFileName: 'unattend.xml' } }) as Step;
+    expect(valueOf(install, 'InstallEditionIndex')).toBe('1');
+    expect(valueOf(install, 'ConfigFileName')).toBe('unattend.xml');
+    const prepare = buildStep('Prepare Windows for Capture', { name: 'x', settings: {} }) as Step;
+    expect(getAction(prepare)).toContain('/shutdown:%OSDShutdownPreparedOs%');
+    expect(valueOf(prepare, 'ShutdownPreparedOs')).toBe('false');
+    // 2007's console writes no /shutdown: switch, and no variable for it.
+    expect(valueOf(buildStep('Prepare Windows for Capture', { name: 'x', release: '2007', settings: {} }) as Step, 'ShutdownPreparedOs')).toBeUndefined();
+    // Variables stay in the console's order (by property).
+    const properties = variables(install).map((v) => v.attributes.property ?? '');
+    expect(properties).toEqual([...properties].sort());
+  });
+
+  it('a configuration package with no file name is refused by buildStep and set, before anything is written', () => {
+    expect(verdict(() => buildStep('Apply Operating System Image', { name: 'x', settings: { installPackageId: 'ABC00001', configFilePackage: 'ABC00002' } }))).toBe('INVALID_ARGUMENT');
+    const step = buildStep('Apply Operating System Image', { name: 'x', settings: { installPackageId: 'ABC00001' } }) as Step;
+    const before = JSON.stringify(step);
+    const e = thrown(() => stepView(step).set('configFilePackage' as never, 'ABC00002'));
+    expect(e.code).toBe('INVALID_ARGUMENT');
+    expect(e.message).toContain('configFileName');
+    expect(JSON.stringify(step)).toBe(before);
+  });
+
+  it('set writes the index when a value brings in the switch that reads it', () => {
+    const step = buildStep('Apply Operating System Image', { name: 'x', settings: { installPackageId: 'ABC00001' } }) as Step;
+    stepView(step).set('imagePackageId' as never, 'ABC00003');
+    expect(getAction(step)).toContain('/image:ABC00003,%OSDImageIndex%');
+    expect(valueOf(step, 'ImageIndex')).toBe('1');
+  });
+
+  it('lint finds a step whose line reads an index the step does not have, not a switch the console writes bare', () => {
+    const doc = readTaskSequence(`<sequence version="3.10">
+  <step type="SMS_TaskSequence_ApplyOperatingSystemAction" name="Apply" description="" runIn="WinPE" successCodeList="0" retryCount="0" runFromNet="false">
+    <action>OSDApplyOS.exe /image:ABC00001,%OSDImageIndex%</action>
+    <defaultVarList>
+      <variable name="ImagePackageID" property="ImagePackageID" hidden="true">ABC00001</variable>
+    </defaultVarList>
+  </step>
+</sequence>
+`);
+    const found = lint(doc).filter((f) => f.code === 'catalog/missing-setting');
+    expect(found.map((f) => f.message)).toEqual([expect.stringContaining('%OSDImageIndex%')]);
   });
 });

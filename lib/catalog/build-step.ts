@@ -10,6 +10,7 @@ import { checkItemDescription, checkItemName, checkTimeoutSeconds } from '../mod
 import type { Attributes, Condition, Node, Step, SubTaskSequence, Variable } from '../model/types.js';
 import { readsBack, renderAction, templateMarkers } from './action-line.js';
 import { misreadMessage } from './action-texts.js';
+import { variablesTheLineReads } from './line-variables.js';
 import { catalogEntry, catalogEntryByName } from './catalog.js';
 import type { StepSettingsInput, StepTypeOf } from './settings-types.js';
 import type { StepTypeData, VariableData } from './types.js';
@@ -124,6 +125,24 @@ export function buildVariables(entry: StepTypeData, settings: Readonly<Record<st
   return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
+/**
+ * Writes, with its default, each variable the action line reads (`%OSDImageIndex%` once an image package is given,
+ * `%OSDShutdownPreparedOs%` from CB 1810) that no setting gave: the engine expands it from the step, and without it
+ * the switch has no value. One with no default (a configuration file's name) must be given: refused, naming it.
+ */
+function fillWhatTheLineReads(entry: StepTypeData, action: string, props: Record<string, string>, vars: Variable[]): void {
+  let added = false;
+  for (const data of variablesTheLineReads(entry, action)) {
+    if (props[data.property] !== undefined) continue;
+    if (data.default === undefined) refuse(`${entry.consoleName} needs the setting ${data.setting} (${data.name}) here: its <action> line reads %${data.name}%.`);
+    vars.push(variable(data.name, data.property, data.hidden, data.default));
+    props[data.property] = data.default;
+    added = true;
+  }
+  const key = (v: Variable) => v.attributes.property ?? '';
+  if (added) vars.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
 const RUN_IN: readonly string[] = ['WinPE', 'FullOS', 'WinPEandFullOS'];
 
 function refuse(message: string): never {
@@ -208,9 +227,11 @@ export function buildStep<K extends string>(kind: K, input: BuildStepInput<K>): 
     attributes.retryCount = props.RetryCount ?? entry.retryCount ?? '0';
     attributes.runFromNet = 'false';
   }
+  const action = renderAction(entry.action, props);
+  if (input.fillDefaults ?? true) fillWhatTheLineReads(entry, action, props, vars);
   const children: Node[] = [];
   if (input.condition) children.push(input.condition);
-  children.push({ kind: 'action', tag: 'action', attributes: {}, value: renderAction(entry.action, props) });
+  children.push({ kind: 'action', tag: 'action', attributes: {}, value: action });
   children.push({ kind: 'variableList', tag: 'defaultVarList', attributes: {}, children: vars });
   return entry.element === 'subtasksequence' ? { kind: 'subtasksequence', tag: 'subtasksequence', attributes, children } : { kind: 'step', tag: 'step', attributes, children };
 }

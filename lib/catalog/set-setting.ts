@@ -10,6 +10,7 @@ import type { Step, SubTaskSequence, Variable } from '../model/types.js';
 import { getAction, setAction, setVariable, variableIndex, variables } from '../model/variables.js';
 import { readsBack, renderAction, templateProperties } from './action-line.js';
 import { actionTexts, misreadMessage } from './action-texts.js';
+import { variablesTheLineReads } from './line-variables.js';
 import type { StepTypeData, VariableData } from './types.js';
 import { checkArrayItems, checkValue } from './value-problem.js';
 import { encodeValue, hasShape, shapeMessage, type SettingValue } from './values.js';
@@ -145,6 +146,7 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
       if (template !== undefined && !readsBack(template, actionProps({ ...texts, [data.property]: text }, fromAction, data.property), data.property)) {
         throw new TaskSequenceError('INVALID_ARGUMENT', misreadMessage(entry, setting, text));
       }
+      if (template === entry.action) checkWhatTheLineReads(entry, renderAction(template, actionProps({ ...texts, [data.property]: text }, fromAction, data.property)), { ...texts, [data.property]: text });
       const has = texts[data.property] !== undefined;
       const actionOnly = !has && template !== undefined && template !== entry.action && templateProperties(template).includes(data.property);
       if (actionOnly) fromAction[data.property] = text;
@@ -158,6 +160,33 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
   // variables do not quite say (a segment whose variable is missing, a value only the line holds) would change
   // although nothing was set.
   if (written === undefined || template === undefined || !templateProperties(template).includes(data.property)) return;
-  const rendered = renderAction(template, actionProps(view.propertyTexts(), fromAction, written));
+  let rendered = renderAction(template, actionProps(view.propertyTexts(), fromAction, written));
+  // A switch the new value brought in that reads a variable of the step's (`%OSDImageIndex%` with an image package)
+  // gets it with its default, as a builder writes it; one with no default is lint's catalog/missing-setting.
+  if (template === entry.action && fillWhatTheLineReads(view, entry, rendered)) rendered = renderAction(template, actionProps(view.propertyTexts(), fromAction, written));
   if (rendered !== action) setAction(view.step, rendered);
+}
+
+/**
+ * Refuses, before anything is written, a value whose line reads a variable the step has not and the catalog has no
+ * default for (a configuration package with no file name: `"/config:ABC00002,%OSDConfigFileName%"`), as a builder does.
+ */
+function checkWhatTheLineReads(entry: StepTypeData, action: string, texts: Readonly<Record<string, string>>): void {
+  for (const data of variablesTheLineReads(entry, action)) {
+    if (texts[data.property] === undefined && data.default === undefined) {
+      throw new TaskSequenceError('INVALID_ARGUMENT', `${entry.consoleName} needs the setting ${data.setting} (${data.name}) first: the <action> line would read %${data.name}%.`);
+    }
+  }
+}
+
+/** Writes the defaults of the variables `action` reads that the step has not; whether it wrote any. */
+function fillWhatTheLineReads(view: SettingTarget, entry: StepTypeData, action: string): boolean {
+  const texts = view.propertyTexts();
+  let wrote = false;
+  for (const data of variablesTheLineReads(entry, action)) {
+    if (texts[data.property] !== undefined || data.default === undefined) continue;
+    writeVariable(view.step, { name: data.name, property: data.property, hidden: data.hidden }, data.default);
+    wrote = true;
+  }
+  return wrote;
 }
