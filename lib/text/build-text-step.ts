@@ -78,8 +78,14 @@ export function stepNode(t: TextStep, release: Release): Step | SubTaskSequence 
     });
     node.attributes.name = name;
   } else {
+    // No catalog entry says what a setting of this type is written as: settings would be dropped without a word.
+    if (t.settings !== undefined) throw new TaskSequenceError('INVALID_ARGUMENT', `The step type ${shownValue(t.type ?? '(none)', '"')} is not in the step catalog, so it has no settings: give its variables instead.`);
     const attributes: Attributes = t.type !== undefined ? { type: t.type, name, description: t.description ?? '' } : { name, description: t.description ?? '' };
     flags(attributes, t);
+    // In the console's order, as the builder writes them for a catalog type (they were dropped for any other).
+    if (t.timeout !== undefined) attributes.timeout = String(t.timeout);
+    if (t.runIn !== undefined) attributes.runIn = t.runIn;
+    if (t.successCodes !== undefined) attributes.successCodeList = t.successCodes.join(' ');
     node = { kind: t.element === 'subtasksequence' ? 'subtasksequence' : 'step', tag: t.element ?? 'step', attributes, children: [] };
   }
   // The element asked for, also for a catalog type (Run Task Sequence written as <step>): the same step either way.
