@@ -2,6 +2,8 @@
  * Adding steps the way the sequence's own console would have written them, and copying steps and groups between
  * sequences together with the references they need.
  */
+import { describeValue } from '../model/child-nodes.js';
+import { TaskSequenceError } from '../errors.js';
 import type { ContainerKind } from '../containers/index.js';
 import { checkItem, checkSequence } from '../model/argument-checks.js';
 import { addItem, copyItem, type Position } from '../model/authoring.js';
@@ -210,6 +212,9 @@ export interface AddStepTarget {
  * `position`, and lists its package IDs and applications in the sequence's reference list when it has one.
  */
 export function addStep<K extends string>(target: AddStepTarget, kind: K, input: BuildStepInput<K>, position: Position): Step | SubTaskSequence {
+  if (typeof target !== 'object' || target === null || typeof target.sequence !== 'object' || target.sequence === null) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `addStep adds to a document (or { sequence, container? }), not ${describeValue(target)}.`);
+  }
   const container = target.container ?? 'sequence';
   const { spelling, kept } = spellingToAdd(target.sequence, container);
   const step = buildStep(kind, { ...spelling, ...input });

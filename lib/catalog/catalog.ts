@@ -20,7 +20,7 @@ for (const e of stepCatalog) for (const n of [e.consoleName, ...(e.aliases ?? []
 
 /** The catalog entry of a step type (`SMS_TaskSequence_…Action`, `BDD_…`), or undefined for unknown types. */
 export function catalogEntry(type: string | undefined): StepTypeData | undefined {
-  return type === undefined ? undefined : byType.get(type);
+  return typeof type === 'string' ? byType.get(type) : undefined;
 }
 
 /**
@@ -37,7 +37,8 @@ export function isCatalogSecretName(nameOrProperty: string): boolean {
 
 /** The catalog entry for a console name (case-insensitive, former names too), or undefined. */
 export function catalogEntryByName(consoleName: string): StepTypeData | undefined {
-  return byName.get(consoleName.toLowerCase());
+  // A lookup: what is no text (a plain-JavaScript caller's number) names no entry, rather than throwing a TypeError.
+  return typeof consoleName === 'string' ? byName.get(consoleName.toLowerCase()) : undefined;
 }
 
 /**

@@ -2,6 +2,7 @@
  * Set Dynamic Variables rules: the `Rules` property is a whole XML document kept as text. Parsed here into rules
  * with their conditions and variables, and written back in the console's form.
  */
+import { TaskSequenceError } from '../errors.js';
 import { escapeAttribute } from '../xml/entities.js';
 import { parseXml } from '../xml/parse.js';
 import type { Element, Node } from '../model/types.js';
@@ -80,8 +81,31 @@ function attr(value: string): string {
   return escapeAttribute(value, '"');
 }
 
-/** Writes rules as the console does: no whitespace between elements, empty elements as start and end tag, a line end after `</Rules>`. */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Set Dynamic Variables rules as {@link formatDynamicRules} writes them: each field of its type. */
+export function isDynamicRules(value: unknown): value is DynamicRule[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (r) =>
+        isRecord(r) &&
+        Array.isArray(r.variables) &&
+        r.variables.every((v) => isRecord(v) && typeof v.name === 'string' && typeof v.value === 'string' && typeof v.secret === 'boolean') &&
+        (r.conditions === undefined ||
+          (Array.isArray(r.conditions) && r.conditions.every((c) => isRecord(c) && typeof c.type === 'string' && isRecord(c.parameters) && Object.values(c.parameters).every((p) => typeof p === 'string')))),
+    )
+  );
+}
+
+/**
+ * Writes rules as the console does: no whitespace between elements, empty elements as start and end tag, a line end
+ * after `</Rules>`. Throws `INVALID_ARGUMENT` for what is not rules (a plain-JavaScript caller's `null`).
+ */
 export function formatDynamicRules(rules: readonly DynamicRule[]): string {
+  if (!isDynamicRules(rules)) throw new TaskSequenceError('INVALID_ARGUMENT', 'Dynamic variable rules are a list of { conditions?: { type, parameters }[], variables: { name, value, secret }[] }.');
   let out = '<Rules>';
   for (const r of rules) {
     out += '<Rule>';

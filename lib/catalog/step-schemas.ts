@@ -88,8 +88,15 @@ export function valueSchema(v: VariableData): JsonSchema {
   }
 }
 
-/** The JSON Schema of a step type's typed settings (what views return and builders take). */
-export function stepSettingsSchema(entry: StepTypeData): JsonSchema {
+/**
+ * The JSON Schema of a step type's typed settings (what views return and builders take), for its catalog entry or its
+ * `type` or console name; `INVALID_ARGUMENT` for a step type the catalog has not.
+ */
+export function stepSettingsSchema(kind: StepTypeData | string): JsonSchema {
+  const entry: StepTypeData | undefined = typeof kind === 'string' ? (catalogEntry(kind) ?? catalogEntryByName(kind)) : kind;
+  if (typeof entry !== 'object' || entry === null || !Array.isArray((entry as { variables?: unknown }).variables)) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The step catalog has no step type ${typeof kind === 'string' ? JSON.stringify(kind) : 'for what was given'}: give a catalog entry, a type or a console name.`);
+  }
   const properties: Record<string, JsonSchema> = {};
   for (const v of entry.variables) {
     if (v.arrayOf) continue;

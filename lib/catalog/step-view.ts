@@ -4,6 +4,8 @@
  * action line stays in step with them. Unknown and third-party step types get a view with no settings: their
  * variables are all in `extra`, untouched.
  */
+import { describeValue } from '../model/child-nodes.js';
+import { TaskSequenceError } from '../errors.js';
 import type { Step, SubTaskSequence, Variable } from '../model/types.js';
 import { getAction, variables } from '../model/variables.js';
 import { matchAction, templateMarkers } from './action-line.js';
@@ -29,6 +31,11 @@ export class StepView<T extends string = string> {
   readonly entry: StepTypeData | undefined;
 
   constructor(readonly step: Step | SubTaskSequence) {
+    // What a plain-JavaScript caller passes is checked where the compiler would have: its reads threw TypeErrors.
+    const s = step as unknown as Partial<Step> | null;
+    if (typeof s !== 'object' || s === null || ((s.kind as unknown) !== 'step' && (s.kind as unknown) !== 'subtasksequence') || typeof s.attributes !== 'object' || s.attributes === null || !Array.isArray(s.children)) {
+      throw new TaskSequenceError('INVALID_ARGUMENT', `A step view needs a <step> or <subtasksequence> node (kind, attributes, children), not ${describeValue(step)}.`);
+    }
     this.entry = entryOfStep(step);
   }
 

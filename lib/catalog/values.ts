@@ -4,7 +4,7 @@
  * merely read.
  */
 import { shownValue } from '../shown-value.js';
-import { type DynamicRule, formatDynamicRules, parseDynamicRules } from './dynamic-rules.js';
+import { type DynamicRule, formatDynamicRules, isDynamicRules, parseDynamicRules } from './dynamic-rules.js';
 import type { ValueType, VariableData } from './types.js';
 
 /** A typed setting value. */
@@ -144,24 +144,6 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Whether every value of an object is a string. */
-function isStringRecord(value: unknown): boolean {
-  return isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
-}
-
-/** Set Dynamic Variables rules as {@link formatDynamicRules} writes them. */
-function isRules(value: unknown): boolean {
-  return (
-    Array.isArray(value) &&
-    value.every(
-      (r) =>
-        isRecord(r) &&
-        Array.isArray(r.variables) &&
-        r.variables.every((v) => isRecord(v) && typeof v.name === 'string' && typeof v.value === 'string' && typeof v.secret === 'boolean') &&
-        (r.conditions === undefined || (Array.isArray(r.conditions) && r.conditions.every((c) => isRecord(c) && typeof c.type === 'string' && isStringRecord(c.parameters)))),
-    )
-  );
-}
 
 /**
  * Whether a typed value has the value type's JavaScript shape and reads back as itself once encoded (checked before
@@ -182,7 +164,7 @@ export function hasShape(valueType: ValueType, value: unknown): value is Setting
     case 'codes':
       return Array.isArray(value) && value.length > 0 && value.every(isExitCode);
     case 'dynamicRules':
-      return isRules(value);
+      return isDynamicRules(value);
     default:
       return typeof value === 'string';
   }

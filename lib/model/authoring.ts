@@ -3,6 +3,7 @@
  * after an item, first or last in a group, at an index), also between sequences. Every edit lays new nodes out like
  * their neighbours and leaves untouched parts of the file as they were.
  */
+import { describeValue } from './child-nodes.js';
 import { TaskSequenceError } from '../errors.js';
 import { checkItem, checkPosition, checkSequence } from './argument-checks.js';
 import { setItemAttribute } from './attributes.js';
@@ -38,6 +39,7 @@ export interface GroupOptions {
 
 /** A new, empty `<group>` as the console writes it. */
 export function createGroup(o: GroupOptions): Group {
+  if (typeof o !== 'object' || o === null) throw new TaskSequenceError('INVALID_ARGUMENT', `createGroup needs { name, description?, disabled?, continueOnError?, condition? }, not ${describeValue(o)}.`);
   checkItemName(o.name);
   checkItemDescription(o.description);
   const group: Group = { kind: 'group', tag: 'group', attributes: { name: o.name, description: o.description ?? '' }, children: [] };

@@ -6,6 +6,7 @@ import { TaskSequenceError } from '../errors.js';
 import { COMPARISONS, CONDITION_TYPES, conditionType } from '../catalog/condition-data.js';
 import { checkpointBelow, containsItself } from './contains-itself.js';
 import { detectIndentUnit, insertLaidOut, layOut, layoutAt, whitespaceBefore } from './format.js';
+import { checkOperand } from './operand-checks.js';
 import { isElement } from './query.js';
 import type { Condition, Expression, Group, Node, Operator, Step, SubTaskSequence, Variable } from './types.js';
 
@@ -68,6 +69,7 @@ export function operandNode(root: ConditionOperand): Operator | Expression {
   const todo: [ConditionOperand, Node[], number, ConditionOperand][] = [[root, out, 0, root]];
   for (let next = todo.pop(); next; next = todo.pop()) {
     const [o, into, depth, checkpoint] = next;
+    checkOperand(o, OPERAND_OPERATORS);
     const operator = operatorOf(o);
     if (!operator) {
       into.push(expressionNode(o));
