@@ -85,3 +85,26 @@ describe('unifiedDiff', () => {
     );
   });
 });
+
+describe('a text with one long line among ordinary ones', () => {
+  const long = `    <action>${'x'.repeat(420)}</action><defaultVarList><variable name="A">1</variable></defaultVarList>\n`;
+  const lines = (from: number, n: number) => Array.from({ length: n }, (_, i) => `  <step name="s${from + i}" />\n`).join('');
+  const before = `<sequence>\n${lines(0, 40)}${long}${lines(40, 40)}</sequence>\n`;
+  const after = before.replace('<step name="s70" />', '<step name="s70 renamed" />');
+
+  it('keeps its ordinary lines as lines: only the edited line is removed and added, with its context', () => {
+    const diff = unifiedDiff(before, after, 'ts.xml');
+    const body = diff.split('\n').slice(2, -1);
+    expect(body.filter((l) => l.startsWith('-'))).toEqual(['-  <step name="s70" />']);
+    expect(body.filter((l) => l.startsWith('+'))).toEqual(['+  <step name="s70 renamed" />']);
+    expect(body.filter((l) => l.startsWith('@@'))).toHaveLength(1);
+    expect(body.length).toBeLessThan(10);
+  });
+
+  it('compares the long line itself element by element', () => {
+    const diff = unifiedDiff(before, before.replace('<variable name="A">1</variable>', '<variable name="A">2</variable>'), 'ts.xml');
+    const body = diff.split('\n').slice(2, -1);
+    expect(body.filter((l) => l.startsWith('-'))).toEqual(['-<variable name="A">1</variable>']);
+    expect(body.filter((l) => l.startsWith('+'))).toEqual(['+<variable name="A">2</variable>']);
+  });
+});

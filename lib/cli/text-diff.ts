@@ -6,8 +6,8 @@
  * window of its state per step, so memory is O(D²) for a stretch with D differences rather than O(D × size). A
  * stretch that still differs in more than {@link MAX_EDITS} places is shown as removed and added whole: correct,
  * just not minimal. (jsdiff was measured first: its O(ND) search over a 5 MB sequence with 200 edited Setup steps
- * did not finish in minutes.) A file written on one long line is compared tag by tag, so the diff shows what changed
- * rather than one enormous line twice.
+ * did not finish in minutes.) A line over 400 characters (a file written on one line, or a long command line) is
+ * compared tag by tag, so the diff shows what changed rather than one enormous line twice.
  */
 
 import { longestIncreasing } from '../diff/longest-increasing.js';
@@ -19,10 +19,20 @@ const LONG_LINE = 400;
 /** Differences per stretch between anchors beyond which it is shown as removed and added whole. */
 const MAX_EDITS = 2000;
 
-/** Splits text into lines (keeping line ends), or into tags when lines are too long to read. */
+/**
+ * Splits text into lines (keeping line ends); with `byTag`, a line too long to read is split further into its tags,
+ * and every other line stays whole (an indented export with one long command line was one removed and one added
+ * "line" of the whole file: it split only where one tag follows another with nothing between).
+ */
 function tokens(text: string, byTag: boolean): string[] {
-  if (!byTag) return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-  return text.split(/(?<=>)(?=<)/);
+  const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  if (!byTag) return lines;
+  const out: string[] = [];
+  for (const line of lines) {
+    if (line.length > LONG_LINE) appendAll(out, line.split(/(?<=>)(?=<)/));
+    else out.push(line);
+  }
+  return out;
 }
 
 /** An edit script as parallel arrays: the kind of each line and its text (no object per line). */
@@ -199,7 +209,7 @@ export function unifiedDiff(before: string, after: string, name: string, context
   const script = new Script();
   diffRange(a, 0, a.length, b, 0, b.length, script, true);
   const { kinds, texts } = script;
-  const out: string[] = [`--- ${name}`, `+++ ${name} (changed)${byTag ? '   (one long line: compared element by element)' : ''}`];
+  const out: string[] = [`--- ${name}`, `+++ ${name} (changed)${byTag ? '   (lines over 400 characters compared element by element: hunk lines count elements there)' : ''}`];
   // One pass: line numbers advance with the script; a hunk closes when the next change is beyond its context.
   let aLine = 1 + ends.headLines;
   let bLine = 1 + ends.headLines;
