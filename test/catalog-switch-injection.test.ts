@@ -61,7 +61,7 @@ describe('a variable the action line reads is written with the switch that reads
 
   it('buildStep writes OSDImageIndex, OSDInstallEditionIndex and OSDShutdownPreparedOs with their defaults', () => {
     const image = buildStep('Apply Operating System Image', { name: 'x', settings: { imagePackageId: 'ABC00001' } }) as Step;
-    expect(getAction(image)).toBe('OSDApplyOS.exe /image:ABC00001,%OSDImageIndex%');
+    expect(getAction(image)).toBe('OSDApplyOS.exe /image:ABC00001,%OSDImageIndex% /runfromnet:False');
     expect(valueOf(image, 'ImageIndex')).toBe('1');
     const install = buildStep('Apply Operating System Image', { name: 'x', settings: { installPackageId: 'ABC00001', configFilePackage: 'ABC00002', configFileName: 'unattend.xml' } }) as Step;
     expect(valueOf(install, 'InstallEditionIndex')).toBe('1');
@@ -105,5 +105,33 @@ describe('a variable the action line reads is written with the switch that reads
 `);
     const found = lint(doc).filter((f) => f.code === 'catalog/missing-setting');
     expect(found.map((f) => f.message)).toEqual([expect.stringContaining('%OSDImageIndex%')]);
+  });
+});
+
+describe('what a release\'s console writes with its default, though nothing requires it', () => {
+  const valueOf = (step: Step, property: string) => variables(step).find((v) => v.attributes.property === property)?.value;
+  const build = (kind: string, settings: object, release?: string) => buildStep(kind, { name: 'x', settings: settings as never, ...(release ? { release: release } : {}) }) as Step;
+
+  it('is written for Current Branch, as every Current Branch export of the corpus has it', () => {
+    const set = build('Set Task Sequence Variable', { variableName: 's', variableValue: 's' });
+    expect(getAction(set)).toBe('tsenv.exe "s=s" /hiddenflag:False');
+    expect(valueOf(set, 'DoNotShowVariableValue')).toBe('false');
+    expect(getAction(build('Enable BitLocker', {}))).toMatch(/ \/full:False$/);
+    expect(getAction(build('Pre-provision BitLocker', {}))).toMatch(/ \/full:False$/);
+    expect(valueOf(build('Install Application', { applicationName: ['A'] }), 'RetryCount')).toBe('2');
+    expect(build('Install Application', { applicationName: ['A'] }).attributes.retryCount).toBe('2');
+  });
+
+  it('is not written for a release before the one that wrote it', () => {
+    const set = build('Set Task Sequence Variable', { variableName: 's', variableValue: 's' }, '2012 R2');
+    expect(getAction(set)).toBe('tsenv.exe "s=s"');
+    expect(valueOf(set, 'DoNotShowVariableValue')).toBeUndefined();
+    expect(getAction(build('Enable BitLocker', {}, 'CB 1802'))).not.toContain('/full:');
+    expect(getAction(build('Apply Operating System Image', { imagePackageId: 'ABC00001' }, '2012'))).toBe('OSDApplyOS.exe /image:ABC00001,%OSDImageIndex%');
+    expect(valueOf(build('Install Application', { applicationName: ['A'] }, '2012 R2'), 'RetryCount')).toBeUndefined();
+  });
+
+  it('a value given is written as given', () => {
+    expect(getAction(build('Set Task Sequence Variable', { variableName: 's', variableValue: 's', doNotShowVariableValue: true }))).toBe('tsenv.exe "s=s" /hiddenflag:True');
   });
 });

@@ -22,7 +22,7 @@ describe('a value the engine would read differently from its action line is refu
 
   it('values the line reads back as written are kept: =, quotes and switches in a value, a destination variable, a command line', () => {
     const set = buildStep('Set Task Sequence Variable', { name: 'Set', settings: { variableName: 'Args', variableValue: 'a=b "c d" /x:1' } });
-    expect(getAction(set)).toBe('tsenv.exe "Args=a=b "c d" /x:1"');
+    expect(getAction(set)).toBe('tsenv.exe "Args=a=b "c d" /x:1" /hiddenflag:False');
     const apply = buildStep('Apply Operating System Image', { name: 'Apply', settings: { imagePackageId: 'ABC00001', imageIndex: 1, destinationVariable: 'OSDisk' } });
     stepView<'SMS_TaskSequence_ApplyOperatingSystemAction'>(apply).set('destinationVariable', 'WindowsDrive');
     const run = buildStep('Run Command Line', { name: 'Run', settings: { commandLine: 'cmd.exe /c "a & b"', packageId: '%PKG%' } });

@@ -41,7 +41,7 @@ describe('an action line the variables render exactly is not read for more than 
   it('setting the destination variable of a built step replaces its /target:', () => {
     const step = buildStep('Apply Operating System Image', { name: 'Apply', settings: { imagePackageId: 'ABC00001', imageIndex: 1, destinationVariable: 'OSDisk' } });
     stepView<'SMS_TaskSequence_ApplyOperatingSystemAction'>(step).set('destinationVariable', 'WindowsDrive');
-    expect(getAction(step)).toBe('OSDApplyOS.exe /image:ABC00001,%OSDImageIndex% /target:%WindowsDrive%');
+    expect(getAction(step)).toBe('OSDApplyOS.exe /image:ABC00001,%OSDImageIndex% /target:%WindowsDrive% /runfromnet:False');
   });
 
   it('Pre-provision BitLocker and Apply Data Image keep one /drive: or /target: too', () => {

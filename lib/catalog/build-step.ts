@@ -79,7 +79,7 @@ function typed(data: VariableData, value: unknown, where: string): string {
 }
 
 /** The step's variables from typed settings, verbatim texts and extras, in the console's order. */
-export function buildVariables(entry: StepTypeData, settings: Readonly<Record<string, unknown>>, options: Pick<StepOptions, 'verbatim' | 'extra' | 'fillDefaults'> = {}): Variable[] {
+export function buildVariables(entry: StepTypeData, settings: Readonly<Record<string, unknown>>, options: Pick<StepOptions, 'verbatim' | 'extra' | 'fillDefaults' | 'release'> = {}): Variable[] {
   const verbatim = { ...options.verbatim };
   const out: Variable[] = [];
   for (const key of Object.keys(settings)) {
@@ -108,6 +108,8 @@ export function buildVariables(entry: StepTypeData, settings: Readonly<Record<st
     let text = value !== undefined ? typed(data, value, data.setting) : verbatim[data.property];
     delete verbatim[data.property];
     if (text === undefined && (options.fillDefaults ?? true) && data.required && data.default !== undefined) text = data.default;
+    // What the release's console writes with its default though nothing requires it (`/hiddenflag:False` from CB 1806).
+    if (text === undefined && (options.fillDefaults ?? true) && data.writtenFrom !== undefined && data.default !== undefined && isAvailableIn(data.writtenFrom, options.release ?? LATEST_RELEASE)) text = data.default;
     // The console writes a required text it has no value for as an empty element; other types need a value.
     if (text === undefined && (options.fillDefaults ?? true) && data.required && TEXT_TYPES.has(data.valueType)) text = '';
     if (text === undefined && (options.fillDefaults ?? true) && data.required) {

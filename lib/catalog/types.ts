@@ -69,6 +69,12 @@ export interface VariableData {
   readonly evidence: Evidence;
   /** The first version that writes it, when later than the step type's. */
   readonly since?: string;
+  /**
+   * The first release whose console writes it always, with its default, though nothing requires it (a Current Branch
+   * Set Task Sequence Variable's hidden `DoNotShowVariableValue` and `/hiddenflag:False`): builders for that release or
+   * later write it so, as real exports of it have it.
+   */
+  readonly writtenFrom?: string;
   readonly sinceNote?: string;
   /** For an array item field: the `property` of the array's count variable. */
   readonly arrayOf?: string;
