@@ -104,6 +104,9 @@ describe('setting one setting keeps values only the action line holds', () => {
         const step = emptyStep(entry, props, action);
         const view = stepView(step);
         const value = sampleValue(other);
+        // What the line comes to read with this setting, and the catalog has no default for, is set first (a
+        // boot-critical driver's four variables): set alone, the new switch would read variables the step has not.
+        for (const along of entry.variables) if (along.requiredWhen === `if ${other.property} is set` && along.default === undefined && !props.includes(along.property)) view.set(along.setting, sampleValue(along));
         view.set(other.setting, value);
         for (const p of props) {
           const data = topVariable(entry, p) as VariableData;

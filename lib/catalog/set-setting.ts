@@ -146,7 +146,7 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
       if (template !== undefined && !readsBack(template, actionProps({ ...texts, [data.property]: text }, fromAction, data.property), data.property)) {
         throw new TaskSequenceError('INVALID_ARGUMENT', misreadMessage(entry, setting, text));
       }
-      if (template === entry.action) checkWhatTheLineReads(entry, renderAction(template, actionProps({ ...texts, [data.property]: text }, fromAction, data.property)), { ...texts, [data.property]: text });
+      if (template === entry.action) checkWhatTheLineReads(entry, action ?? '', renderAction(template, actionProps({ ...texts, [data.property]: text }, fromAction, data.property)), { ...texts, [data.property]: text });
       const has = texts[data.property] !== undefined;
       const actionOnly = !has && template !== undefined && template !== entry.action && templateProperties(template).includes(data.property);
       if (actionOnly) fromAction[data.property] = text;
@@ -163,27 +163,37 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
   let rendered = renderAction(template, actionProps(view.propertyTexts(), fromAction, written));
   // A switch the new value brought in that reads a variable of the step's (`%OSDImageIndex%` with an image package)
   // gets it with its default, as a builder writes it; one with no default is lint's catalog/missing-setting.
-  if (template === entry.action && fillWhatTheLineReads(view, entry, rendered)) rendered = renderAction(template, actionProps(view.propertyTexts(), fromAction, written));
+  if (template === entry.action && fillWhatTheLineReads(view, entry, action ?? '', rendered)) rendered = renderAction(template, actionProps(view.propertyTexts(), fromAction, written));
   if (rendered !== action) setAction(view.step, rendered);
 }
 
 /**
- * Refuses, before anything is written, a value whose line reads a variable the step has not and the catalog has no
- * default for (a configuration package with no file name: `"/config:ABC00002,%OSDConfigFileName%"`), as a builder does.
+ * The variables the new line reads that the old one did not: what the value being set brought in. A switch the line
+ * already had is the file's as written (an MDT line, a value only the line holds), not this setting's to complete.
  */
-function checkWhatTheLineReads(entry: StepTypeData, action: string, texts: Readonly<Record<string, string>>): void {
-  for (const data of variablesTheLineReads(entry, action)) {
+function newlyRead(entry: StepTypeData, before: string, after: string): VariableData[] {
+  const had = new Set(variablesTheLineReads(entry, before));
+  return variablesTheLineReads(entry, after).filter((data) => !had.has(data));
+}
+
+/**
+ * Refuses, before anything is written, a value whose line comes to read a variable the step has not and the catalog
+ * has no default for (a configuration package with no file name: `"/config:ABC00002,%OSDConfigFileName%"`), as a
+ * builder does.
+ */
+function checkWhatTheLineReads(entry: StepTypeData, before: string, action: string, texts: Readonly<Record<string, string>>): void {
+  for (const data of newlyRead(entry, before, action)) {
     if (texts[data.property] === undefined && data.default === undefined) {
       throw new TaskSequenceError('INVALID_ARGUMENT', `${entry.consoleName} needs the setting ${data.setting} (${data.name}) first: the <action> line would read %${data.name}%.`);
     }
   }
 }
 
-/** Writes the defaults of the variables `action` reads that the step has not; whether it wrote any. */
-function fillWhatTheLineReads(view: SettingTarget, entry: StepTypeData, action: string): boolean {
+/** Writes the defaults of the variables the line comes to read that the step has not; whether it wrote any. */
+function fillWhatTheLineReads(view: SettingTarget, entry: StepTypeData, before: string, action: string): boolean {
   const texts = view.propertyTexts();
   let wrote = false;
-  for (const data of variablesTheLineReads(entry, action)) {
+  for (const data of newlyRead(entry, before, action)) {
     if (texts[data.property] !== undefined || data.default === undefined) continue;
     writeVariable(view.step, { name: data.name, property: data.property, hidden: data.hidden }, data.default);
     wrote = true;
