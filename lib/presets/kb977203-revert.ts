@@ -1,10 +1,11 @@
 /**
  * Reverting the KB977203 preset: removes what it adds — the KB977203 entry of PATCH, its CCMCertFix and restart
- * steps (found by the names it gives them and the program they run, never an administrator's step; the restart stays
- * with a CCMCertFix step of the preset's that was renamed since, which is the administrator's now), the groups it
- * made around a conditional Setup step or an adopted conditional CCMCertFix step, DependentProgram when it names the
- * CCMCertFix program (not one an inserted CCMCertFix step says the package had before), and the reference it added. On a file the preset wrote from a sequence without a KB977203 entry
- * in PATCH (no PATCH, or a `PATCH="…"` list, which it appended to), the result is the original bytes.
+ * steps (found by the names and descriptions it gives them and the program they run, never an administrator's step,
+ * even one under the preset's names; the restart stays with a CCMCertFix step of the preset's that was renamed since,
+ * which is the administrator's now), the groups it made around a conditional Setup step or an adopted conditional
+ * CCMCertFix step, DependentProgram when it names the CCMCertFix program (not one an inserted CCMCertFix step says the
+ * package had before), and the reference it added. On a file the preset wrote from a sequence without a KB977203
+ * entry in PATCH (no PATCH, or a `PATCH="…"` list, which it appended to), the result is the original bytes.
  * With the replace-capture scenario, which the preset gives only DependentProgram (R15), only DependentProgram.
  * What no file records is not given back, and the report says so: the time-out of an administrator's restart whose
  * notice earlier versions of cmts cleared.
@@ -100,7 +101,9 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   for (const located of capture ? [] : listItems(doc.sequence)) {
     const node = located.node;
     const isCertfix = runsProgram(node, o.certfixPackage, o.program);
-    if (isCertfix && ours(node, o.stepNames.certfix)) {
+    // The name alone is no proof: an administrator may wire CCMCertFix by hand under the names the preset uses, and
+    // the preset adopts such a step. Only a step that also carries a description the preset gives its own is its.
+    if (isCertfix && ours(node, o.stepNames.certfix) && hasPresetCertfixDescription(node)) {
       removed.add(node);
       edits.push({ change: { what: `removed install-software step "${o.stepNames.certfix}"`, where: located.path, requirement: 'R13' }, apply: () => void removeItem(doc.sequence, node) });
     } else if (isCertfix && hasPresetCertfixDescription(node)) {
@@ -113,7 +116,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     const isCommandLine = !isCertfix && runsCertfixCommandLine(node);
     // Only after a CCMCertFix step (finding the next item costs the parent's size).
     const next = isCertfix || isCommandLine ? nextItem(located.parent, node, located.index) : undefined;
-    if ((isCertfix || isCommandLine) && ours(next, o.stepNames.restart) && next.attributes.type === STEP_TYPES.restartComputer) {
+    if ((isCertfix || isCommandLine) && ours(next, o.stepNames.restart) && isPresetRestart(next)) {
       // The restart goes with its CCMCertFix step. One the preset inserted and the administrator renamed since is
       // theirs now, and keeps its restart: without it CCMCertFix would run with no restart after it (R14). After an
       // administrator's own step the preset adopted (another description), the restart is the preset's addition.
@@ -126,7 +129,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     } else if ((isCertfix || isCommandLine) && isPresetRestart(next)) {
       kept.push({ what: `restart-computer step "${(next as Step).attributes.name ?? ''}" kept after "${node.attributes.name ?? ''}": it has the description the preset gives its restart, but not the name "${o.stepNames.restart}" revert looks for; if the preset inserted it under this name, give it to revert as the restartStepName option to take it out`, where: located.path, requirement: 'R14' });
     }
-    if (isCertfix && restartsToOs(next) && next.attributes.name !== o.stepNames.restart && clearedNotice(next)) {
+    if (isCertfix && restartsToOs(next) && !removed.has(next) && clearedNotice(next)) {
       cleared.push({ code: 'KB977203_REVERT_RESTART_TIMEOUT_LOST', severity: 'warning', path: located.path, message: `The restart "${next.attributes.name ?? ''}" right after "${node.attributes.name ?? ''}" has a message but a time-out of 0, so it does not notify the user. Earlier versions of cmts cleared the notice of such a restart when applying KB977203 (setting the time-out to 0) and recorded the old time-out nowhere, so revert cannot give it back: if the restart notified the user before, set its time-out again.` });
     }
     if (node.kind === 'group' && (node.attributes.description === KB977203_GROUP_DESCRIPTION || node.attributes.description === KB977203_CERTFIX_GROUP_DESCRIPTION)) {
