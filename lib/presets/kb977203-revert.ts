@@ -27,7 +27,7 @@ import { isKb977203Entry, namesKb977384, withoutKb977203Entries } from './kb9772
 import { dependentRunsProgram } from '../transforms/set-dependent-program.js';
 import { runsCertfixCommandLine } from './kb977203-command-line.js';
 import { hasPresetCertfixDescription, hasPresetRestartDescription, KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION } from './kb977203-new-steps.js';
-import { restartsToOs, runsProgram } from './kb977203-step-queries.js';
+import { restartsToOs, runsProgram, usesPackage } from './kb977203-step-queries.js';
 import { reindent } from '../transforms/conditions.js';
 import type { Kb977203Report } from './kb977203.js';
 
@@ -166,12 +166,14 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   }
   const list = referenceList(doc.sequence);
   const ref = list?.children.find((c) => c.kind === 'reference' && c.attributes.package?.toUpperCase() === o.certfixPackage.toUpperCase());
-  if (!capture && list && ref) {
+  // Only when no step left after revert still uses the package, of any class that has one (an adopted Run Command
+  // Line CCMCertFix step from the package, an Install Package step…): a reference a step uses stays, as the preset
+  // found it. Judged here, once the steps revert takes out are known, so the report says only what is done.
+  const stillUsed = (): boolean => listItems(doc.sequence).some((l) => !removed.has(l.node) && usesPackage(l.node, o.certfixPackage));
+  if (!capture && list && ref && !stillUsed()) {
     edits.push({
       change: { what: `reference to package ${o.certfixPackage}`, where: '(referenceList)', before: o.certfixPackage, requirement: 'R13' },
       apply: () => {
-        // Only when no step left after the other edits still runs the package.
-        if (findSteps(doc.sequence, { type: STEP_TYPES.installSoftware }).some((l) => (new InstallSoftwareStep(l.node).packageId ?? '').toUpperCase() === o.certfixPackage.toUpperCase())) return;
         const i = list.children.indexOf(ref);
         const ws = i > 0 && list.children[i - 1]?.kind === 'text' ? 1 : 0;
         list.children.splice(i - ws, 1 + ws);
