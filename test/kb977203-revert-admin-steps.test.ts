@@ -50,3 +50,21 @@ describe('revert and an administrator\'s CCMCertFix steps under the preset\'s na
     expect(text(back)).toBe(input);
   });
 });
+
+describe('revert and a "Run another program first" set by hand', () => {
+  it('with no CCMCertFix step at all (the preset never wrote the sequence), DependentProgram stays and nothing changes', () => {
+    const input = EXPORT(SETUP);
+    const doc = readTaskSequence(input);
+    const report = revertKb977203(doc, O);
+    expect(report.changes).toEqual([]);
+    expect(report.diagnostics.map((d) => d.code)).toEqual(['KB977203_REVERT_DEPENDENT_KEPT']);
+    expect(text(doc)).toBe(input);
+  });
+
+  it('with replace-capture, which inserts no step, revert still clears the DependentProgram it set', () => {
+    const doc = readTaskSequence(EXPORT(SETUP));
+    const report = revertKb977203(doc, { ...O, scenario: 'replace-capture' });
+    expect(report.changes.map((c) => c.requirement)).toEqual(['R12']);
+    expect(doc.getProperty('DependentProgram')).toBe('');
+  });
+});
