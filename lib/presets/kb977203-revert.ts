@@ -13,7 +13,8 @@
 import type { TaskSequenceDocument } from '../document.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
 import { patchList } from '../model/install-properties.js';
-import { referenceList, removeItem } from '../model/mutate.js';
+import { referenceList } from '../model/mutate.js';
+import { plannedBatch } from '../model/edit-batch.js';
 import { findSteps, listItems, type Located, nextItem } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
 import type { Group, Node, SequenceItem, Step } from '../model/types.js';
@@ -72,6 +73,9 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     const after = withoutKb977203Entries(before);
     edits.push({ change: { what: 'removed the KB977203 entry from PATCH', where: located.path, before, after, requirement: 'R4' }, apply: () => void (view.clientInstallProperties = after) });
   }
+  // The steps revert takes out, removed in one batch: one splice per step cost the parent's size each time, so many
+  // Setup steps in one group took time that grew with their square. The groups are put back after, with their steps out.
+  const batch = plannedBatch(doc.sequence);
   const groups: Located<Group>[] = [];
   const removed = new Set<Node>();
   const cleared: Issue[] = [];
@@ -83,7 +87,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     // the preset adopts such a step. Only a step that also carries a description the preset gives its own is its.
     if (isCertfix && ours(node, o.stepNames.certfix) && hasPresetCertfixDescription(node)) {
       removed.add(node);
-      edits.push({ change: { what: `removed install-software step "${o.stepNames.certfix}"`, where: located.path, requirement: 'R13' }, apply: () => void removeItem(doc.sequence, node) });
+      edits.push({ change: { what: `removed install-software step "${o.stepNames.certfix}"`, where: located.path, requirement: 'R13' }, apply: batch.remove(node) });
     } else if (isCertfix && hasPresetCertfixDescription(node)) {
       // Never left without a word: inserted under another name (certfixStepName) or renamed since, it is kept as the
       // administrator's, and the report says how to take it out.
@@ -100,7 +104,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
       // administrator's own step the preset adopted (another description), the restart is the preset's addition.
       if (removed.has(node) || !hasPresetCertfixDescription(node)) {
         removed.add(next);
-        edits.push({ change: { what: `removed restart-computer step "${o.stepNames.restart}"`, where: located.path, requirement: 'R14' }, apply: () => void removeItem(doc.sequence, next) });
+        edits.push({ change: { what: `removed restart-computer step "${o.stepNames.restart}"`, where: located.path, requirement: 'R14' }, apply: batch.remove(next) });
       } else {
         kept.push({ what: `restart-computer step "${o.stepNames.restart}" kept after "${node.attributes.name ?? ''}", the preset's CCMCertFix step renamed since, which revert keeps as the administrator's`, where: located.path, requirement: 'R14' });
       }

@@ -7,6 +7,7 @@
 import type { TaskSequenceDocument } from '../document.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
 import { referencedPackages } from '../model/mutate.js';
+import { plannedBatch } from '../model/edit-batch.js';
 import { listItems, type Located } from '../model/query.js';
 import { InstallSoftwareStep, STEP_TYPES } from '../model/steps.js';
 import type { Element, SequenceItem, Step } from '../model/types.js';
@@ -140,7 +141,10 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
     diagnostics.push(...propertiesOverrides(doc, items, items.indexOf(setups[setups.length - 1] as Located) + 1));
     otherProgramsOf(items, o, matches, diagnostics);
     const description = dependentAbsent ? KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT : dependentKept ? KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT : undefined;
-    const wirings = setups.map((s) => ({ patch: planPatch(doc, s, o), wiring: planWiring(doc, s, o, order, description) }));
+    // Wrapping a Setup step in a group (an edit between the insertions) needs no inserted step in place; the
+    // reference and DependentProgram edits after them need none either.
+    const batch = plannedBatch(doc.sequence);
+    const wirings = setups.map((s) => ({ patch: planPatch(doc, s, o), wiring: planWiring(doc, s, o, order, batch, description) }));
     for (const { patch, wiring } of wirings) {
       setupSteps.push({ path: patch.path, clientPackage: patch.clientPackage, patch: patch.patch });
       edits.push(...patch.edits);
