@@ -25,8 +25,10 @@ const patchProps = fc.tuple(props, fc.array(entry, { minLength: 1, maxLength: 3 
 const conditionKind = fc.constantFrom('none', 'none', 'admin', 'winpe', 'wmi');
 const setupSpec = fc.record({ props, condition: conditionKind, disabled: fc.boolean(), pkg: fc.constantFrom('ABC00002', 'ABC00003', 'abc0000f'), inGroup: fc.boolean() });
 const otherStep = fc.constantFrom('capture', 'restore', 'run', 'mdt');
-// An administrator's CCMCertFix step (adopted when it runs the options' program after Setup), with any condition.
-const certfixSpec = fc.record({ condition: conditionKind, disabled: fc.boolean(), program: fc.constantFrom('CCMCertFix', 'Run CCMCertFix') });
+// An administrator's CCMCertFix step (adopted when it runs the options' program after Setup), with any condition,
+// under a name of its own or the name the preset gives its step, and maybe with a restart after it (under the name
+// the preset gives its restart or another): by name alone, revert took such steps for the preset's and deleted them.
+const certfixSpec = fc.record({ condition: conditionKind, disabled: fc.boolean(), program: fc.constantFrom('CCMCertFix', 'Run CCMCertFix'), presetName: fc.boolean(), restart: fc.constantFrom('none', 'preset-name', 'own-name') });
 
 function lines(l: Layout, depth: number, parts: string[]): string {
   const ind = l.unit.repeat(depth);
@@ -58,14 +60,27 @@ function other(kind: string, l: Layout, depth: number): string {
   return lines(l, depth, [`<step type="${type}" name="${kind}" description="" runIn="FullOS" successCodeList="0">`]) + lines(l, depth + 1, ['<action>x.exe</action>']) + lines(l, depth, ['</step>']);
 }
 
-function certfix(c: { condition: string; disabled: boolean; program: string }, name: string, l: Layout, depth: number): string {
+function restart(name: string, disabled: boolean, l: Layout, depth: number): string {
+  return (
+    lines(l, depth, [`<step type="SMS_TaskSequence_RebootAction" name="${name}" description=""${disabled ? ' disable="true"' : ''} runIn="WinPEandFullOS" successCodeList="0">`]) +
+    lines(l, depth + 1, ['<action>smsboot.exe /target:HD</action>', '<defaultVarList>']) +
+    lines(l, depth + 2, ['<variable name="SMSRebootTimeout" property="MessageTimeout">0</variable>', '<variable name="SMSRebootTarget" property="Target">HD</variable>']) +
+    lines(l, depth + 1, ['</defaultVarList>']) +
+    lines(l, depth, ['</step>'])
+  );
+}
+
+function certfix(c: { condition: string; disabled: boolean; program: string; presetName: boolean; restart: string }, name: string, l: Layout, depth: number): string {
+  const after = c.restart === 'none' ? '' : restart(c.restart === 'preset-name' ? 'Restart Computer (KB977203)' : `Restart after ${name}`, c.disabled, l, depth);
+  name = c.presetName ? 'Run CCMCertFix (KB977203)' : name;
   return (
     lines(l, depth, [`<step type="SMS_TaskSequence_InstallSoftwareAction" name="${name}" description=""${c.disabled ? ' disable="true"' : ''} runIn="FullOS" successCodeList="0">`]) +
     condition(c.condition, l, depth + 1) +
     lines(l, depth + 1, ['<action>smsswd.exe /pkg:ABC00010 /install /basevar: /continueOnError:</action>', '<defaultVarList>']) +
     lines(l, depth + 2, ['<variable name="PackageID" property="PackageID" hidden="true">ABC00010</variable>', `<variable name="_SMSSWDProgramName" property="ProgramName">${c.program}</variable>`]) +
     lines(l, depth + 1, ['</defaultVarList>']) +
-    lines(l, depth, ['</step>'])
+    lines(l, depth, ['</step>']) +
+    after
   );
 }
 

@@ -324,7 +324,12 @@ describe('R12: "Run another program first" with spaces around its parts', () => 
   }
 
   it('revert takes out a value with spaces that names the CCMCertFix program', () => {
-    const doc = readTaskSequence(EXPORT(SETUP('SMSSLP=SLP01'), '<DependentProgram> ABC00010;;CCMCertFix </DependentProgram>'));
+    // Beside the CCMCertFix step the preset inserted (a sequence with none the preset never wrote, and revert leaves
+    // its DependentProgram as the administrator's).
+    const applied = readTaskSequence(EXPORT(SETUP('SMSSLP=SLP01'), '<DependentProgram></DependentProgram>'));
+    applyKb977203(applied, O);
+    const text = Buffer.from(writeTaskSequence(applied)).toString().replace('<DependentProgram>ABC00010;;CCMCertFix</DependentProgram>', '<DependentProgram> ABC00010;;CCMCertFix </DependentProgram>');
+    const doc = readTaskSequence(text);
     revertKb977203(doc, O);
     expect(doc.getProperty('DependentProgram')).toBe('');
   });

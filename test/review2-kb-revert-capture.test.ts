@@ -28,10 +28,14 @@ describe('revert with the replace-capture scenario', () => {
     expect(listItems(back.sequence).map((l) => l.path)).toEqual(['Setup Windows and ConfigMgr', 'Run CCMCertFix (KB977203)', 'Capture User State']);
   });
 
-  it('the refresh scenario still takes the PATCH entry and the step named as the preset names it', () => {
+  it('the refresh scenario still takes the PATCH entry, and the step only when it has the preset\'s name and description', () => {
     const doc = readTaskSequence(INPUT);
     revertKb977203(doc, { ...O, scenario: 'refresh' });
     expect(text(doc)).not.toContain(ENTRY);
-    expect(listItems(doc.sequence).map((l) => l.path)).toEqual(['Setup Windows and ConfigMgr', 'Capture User State']);
+    // Named as the preset names its step, but without its description: the administrator's, and it stays.
+    expect(listItems(doc.sequence).map((l) => l.path)).toEqual(['Setup Windows and ConfigMgr', 'Run CCMCertFix (KB977203)', 'Capture User State']);
+    const ours = readTaskSequence(INPUT.replace('name="Run CCMCertFix (KB977203)" description=""', 'name="Run CCMCertFix (KB977203)" description="KB977203: repair the client certificate with CCMCertFix.exe"'));
+    revertKb977203(ours, { ...O, scenario: 'refresh' });
+    expect(listItems(ours.sequence).map((l) => l.path)).toEqual(['Setup Windows and ConfigMgr', 'Capture User State']);
   });
 });

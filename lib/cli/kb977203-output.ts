@@ -6,6 +6,7 @@ import type { TaskSequenceDocument } from '../document.js';
 import { printable, type TaskSequenceError } from '../errors.js';
 import type { Kb977203Report } from '../presets/kb977203.js';
 import { type FleetRow, fleetRow, identity } from '../presets/kb977203-fleet.js';
+import { propertiesOverriddenWithoutFix } from '../presets/kb977203-overrides.js';
 import { limitFlagNames } from './args.js';
 import type { CliIo } from './io.js';
 import { type ErrorRecord, errorRecord, printJson } from './json-report.js';
@@ -103,12 +104,26 @@ export function summaryOf(outcomes: Outcome[]): Counts {
   return counts;
 }
 
+/**
+ * Whether a result needs changes or attention: for `--check`, also a sequence whose Setup PATCH a Set Task Sequence
+ * Variable step or a global variable overrides with a value without the fix (nothing to change in the field, but the
+ * hotfix is not installed, so the check must not pass it).
+ */
+export function needsWork(r: Kb977203CommandResult): boolean {
+  return r.report.changed || (isCheck(r) && propertiesOverriddenWithoutFix(r.report));
+}
+
+/** Whether a result is a `--check`'s (no output, no diff). */
+function isCheck(r: Kb977203CommandResult): boolean {
+  return r.dryRun && r.output === null && !('diff' in r);
+}
+
 /** Counts one outcome into `counts`. */
 function count(counts: Counts, o: Outcome): void {
   counts.files++;
   if ('error' in o) counts.failed++;
   else if ('notApplicable' in o) counts.notApplicable++;
-  else if (o.result.report.changed) counts.changed++;
+  else if (needsWork(o.result)) counts.changed++;
 }
 
 /** An outcome as a row of the table printed after a batch: file, result, changes, notes. */
@@ -118,7 +133,8 @@ function tableRow(o: Outcome, mode: Mode): string[] {
   const r = o.result.report;
   const warnings = r.diagnostics.filter((d) => d.severity !== 'info').length;
   const done = mode === 'revert' ? 'reverted' : 'patched';
-  return [o.input, r.changed ? (o.result.dryRun ? (mode === 'check' ? 'needs changes' : 'would change') : done) : 'in place', String(r.changes.length), warnings ? `${warnings} warning(s)` : ''];
+  const attention = !r.changed && needsWork(o.result) ? 'needs attention' : 'in place';
+  return [o.input, r.changed ? (o.result.dryRun ? (mode === 'check' ? 'needs changes' : 'would change') : done) : attention, String(r.changes.length), warnings ? `${warnings} warning(s)` : ''];
 }
 
 /** The table printed after a batch. */
@@ -220,7 +236,8 @@ export function humanReport(r: Kb977203CommandResult, mode?: Mode): string {
   for (const d of report.diagnostics) lines.push(`  ${d.severity} ${d.code}${d.path ? ` ${d.path}` : ''}: ${d.message}`);
   // A revert of a sequence that has nothing of KB977203 finds nothing to take out, rather than anything in place.
   const unchanged = mode === 'revert' ? 'nothing to revert' : 'already in place';
-  if (r.dryRun && r.output === null && !('diff' in r)) lines.push(report.changed ? `check: ${report.changes.length} change(s) needed; nothing written.` : 'check: everything in place.');
+  if (isCheck(r) && !report.changed && needsWork(r)) lines.push('check: the installation properties Setup reads at run time lack the fix (KB977203_PROPERTIES_OVERRIDDEN above); nothing written.');
+  else if (isCheck(r)) lines.push(report.changed ? `check: ${report.changes.length} change(s) needed; nothing written.` : 'check: everything in place.');
   else if (r.dryRun) lines.push(report.changed ? `dry run: ${report.changes.length} change(s) would be made; nothing written.` : `dry run: ${unchanged}; nothing would change.`);
   else if (!report.changed) lines.push(r.written ? `${unchanged}; wrote an unchanged copy to ${r.output}.` : `${unchanged}; nothing to write.`);
   else if (!r.written && r.output === '-') lines.push(`standard output was closed before all of the result was written (${report.changes.length} change(s)).`);

@@ -9,7 +9,7 @@ import type { Kb977203Options } from '../presets/kb977203.js';
 export { humanReport, type Kb977203CommandResult } from './kb977203-output.js';
 export { HELP } from './kb977203-args.js';
 import { fleetCsv, fleetJson } from '../presets/kb977203-fleet.js';
-import { BatchOutput, cliError, jsonOf, type Kb977203CommandResult, type Mode, type Outcome, rowOf, summaryOf, writeHuman } from './kb977203-output.js';
+import { BatchOutput, cliError, jsonOf, type Kb977203CommandResult, type Mode, needsWork, type Outcome, rowOf, summaryOf, writeHuman } from './kb977203-output.js';
 import { flag, maxItemsOf, reportUsage, startCommand, str, UsageError } from './args.js';
 import { errorRecord, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
@@ -188,7 +188,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   else {
     for (const o of outcomes) writeHuman(o, io, mode);
   }
-  return mode === 'check' && results.some((r) => r.report.changed) ? EXIT.failed : EXIT.ok;
+  return mode === 'check' && results.some(needsWork) ? EXIT.failed : EXIT.ok;
 }
 
 /**

@@ -67,3 +67,35 @@ export function editBatch(sequence: Sequence): EditBatch {
     },
   };
 }
+
+/** Edits' `apply` functions that record into one {@link editBatch}; see {@link plannedBatch}. */
+export interface PlannedBatch {
+  /** An `apply` that records `insertAfter(ref, items)`. */
+  insertAfter(ref: SequenceItem, items: SequenceItem[]): () => void;
+  /** An `apply` that records the removal of `item`. */
+  remove(item: SequenceItem): () => void;
+}
+
+/**
+ * For a plan of edits made in turn (the transforms' `Edit[]`): each function it gives records its edit in one batch,
+ * and the last of them to run applies the batch, so a plan that inserts or removes many items in one wide parent
+ * rebuilds it once instead of splicing it once per item. Every function must be given out before the first runs
+ * (the count of them says which is last), and the edits of the plan after that last one see the batch's edits made.
+ * Edits of the plan between them run before the batch applies, so they must not need its items in place.
+ */
+export function plannedBatch(sequence: Sequence): PlannedBatch {
+  const batch = editBatch(sequence);
+  let planned = 0;
+  let run = 0;
+  const recording = (record: () => void) => {
+    planned++;
+    return () => {
+      record();
+      if (++run === planned) batch.apply();
+    };
+  };
+  return {
+    insertAfter: (ref, items) => recording(() => batch.insertAfter(ref, items)),
+    remove: (item) => recording(() => batch.remove(item)),
+  };
+}

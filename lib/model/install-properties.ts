@@ -14,16 +14,23 @@ export interface PropertyToken {
   end: number;
 }
 
+/**
+ * What separates two properties: space and tab only, as Windows' command-line parsing (CommandLineToArgvW, and
+ * msiexec's `PROPERTY=VALUE` reading) has it. A no-break space, another Unicode space or a line end is part of the
+ * value it stands in, so `SMSSLP=a<U+00A0>PATCH="…"` is one SMSSLP property to Windows Installer, and no PATCH.
+ */
+const SEPARATOR = /[ \t]/;
+
 /** Splits an installation properties string into tokens, keeping their spans. */
 export function parseInstallProperties(text: string): PropertyToken[] {
   const tokens: PropertyToken[] = [];
   let i = 0;
   while (i < text.length) {
-    while (i < text.length && /\s/.test(text[i] as string)) i++;
+    while (i < text.length && SEPARATOR.test(text[i] as string)) i++;
     if (i >= text.length) break;
     const start = i;
     let inQuote = false;
-    while (i < text.length && (inQuote || !/\s/.test(text[i] as string))) {
+    while (i < text.length && (inQuote || !SEPARATOR.test(text[i] as string))) {
       if (text[i] === '"') inQuote = !inQuote;
       i++;
     }
@@ -128,6 +135,8 @@ export function patchSyntaxProblem(text: string): PatchSyntaxProblem | undefined
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as PropertyToken;
     const raw = text.slice(t.start, t.end);
+    const glued = gluedPatch(raw);
+    if (glued !== undefined) return { at: t.start + glued.at, written: raw, why: glued.why };
     const next = tokens[i + 1];
     const nextRaw = next ? text.slice(next.start, next.end) : '';
     if (t.name === undefined && /^"?PATCH$/i.test(raw) && nextRaw.startsWith('=')) {
@@ -152,6 +161,25 @@ export function patchSyntaxProblem(text: string): PatchSyntaxProblem | undefined
       let end = next.end;
       for (let j = i + 2; j < tokens.length && (tokens[j] as PropertyToken).name === undefined && !text.startsWith('/', (tokens[j] as PropertyToken).start); j++) end = (tokens[j] as PropertyToken).end;
       return { at: t.start, written: text.slice(t.start, end), why: `its value has a space and no quotation marks, so Windows Installer ends the value at the space and ${shownValue(nextRaw, '"')} is left as no property. Write PATCH="<path>;<path>" with the paths in double quotation marks.` };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A `PATCH=` joined to the text before it by a space Windows does not separate at (a no-break space pasted from a web
+ * page, say), outside quotation marks: it looks like a PATCH property and is part of the value before it. Refused
+ * rather than taken for part of that value and a PATCH added beside it: the administrator meant a PATCH there, its
+ * other entries are not installed, and a second PATCH would be one once the space is fixed.
+ */
+function gluedPatch(raw: string): { at: number; why: string } | undefined {
+  let inQuote = false;
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw[k] as string;
+    if (c === '"') inQuote = !inQuote;
+    else if (!inQuote && /\s/.test(c) && /^\s*"?PATCH=/i.test(raw.slice(k))) {
+      const code = `U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
+      return { at: k, why: `a ${code} (not a plain space or tab) joins PATCH to the text before it, and Windows separates properties only at spaces and tabs: Windows Installer reads no PATCH there, only a longer value of the property before it. Put a plain space before PATCH.` };
     }
   }
   return undefined;

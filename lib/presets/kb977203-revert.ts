@@ -1,23 +1,23 @@
 /**
  * Reverting the KB977203 preset: removes what it adds — the KB977203 entry of PATCH, its CCMCertFix and restart
- * steps (found by the names it gives them and the program they run, never an administrator's step; the restart stays
- * with a CCMCertFix step of the preset's that was renamed since, which is the administrator's now), the groups it
- * made around a conditional Setup step or an adopted conditional CCMCertFix step, DependentProgram when it names the
- * CCMCertFix program (not one an inserted CCMCertFix step says the package had before), and the reference it added. On a file the preset wrote from a sequence without a KB977203 entry
- * in PATCH (no PATCH, or a `PATCH="…"` list, which it appended to), the result is the original bytes.
+ * steps (found by the names and descriptions it gives them and the program they run, never an administrator's step,
+ * even one under the preset's names; the restart stays with a CCMCertFix step of the preset's that was renamed since,
+ * which is the administrator's now), the groups it made around a conditional Setup step or an adopted conditional
+ * CCMCertFix step, DependentProgram when it names the CCMCertFix program (not one an inserted CCMCertFix step says the
+ * package had before), and the reference it added. On a file the preset wrote from a sequence without a KB977203
+ * entry in PATCH (no PATCH, or a `PATCH="…"` list, which it appended to), the result is the original bytes.
  * With the replace-capture scenario, which the preset gives only DependentProgram (R15), only DependentProgram.
  * What no file records is not given back, and the report says so: the time-out of an administrator's restart whose
  * notice earlier versions of cmts cleared.
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
-import { conditionOf } from '../model/conditions.js';
-import { detectIndentUnit } from '../model/format.js';
 import { patchList } from '../model/install-properties.js';
-import { referenceList, removeItem } from '../model/mutate.js';
-import { findSteps, isSequenceItem, listItems, type Located, nextItem } from '../model/query.js';
+import { referenceList } from '../model/mutate.js';
+import { plannedBatch } from '../model/edit-batch.js';
+import { findSteps, listItems, type Located, nextItem } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
-import type { Group, Node, SequenceItem, Step, UnknownElement } from '../model/types.js';
+import type { Group, Node, SequenceItem, Step } from '../model/types.js';
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
 import { checkDocumentTree } from '../visit.js';
 import { removeContainerReference } from '../transforms/container-references.js';
@@ -26,29 +26,9 @@ import { isKb977203Entry, namesKb977384, withoutKb977203Entries } from './kb9772
 import { dependentRunsProgram } from '../transforms/set-dependent-program.js';
 import { runsCertfixCommandLine } from './kb977203-command-line.js';
 import { hasPresetCertfixDescription, hasPresetRestartDescription, KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION } from './kb977203-new-steps.js';
-import { restartsToOs, runsProgram } from './kb977203-step-queries.js';
-import { reindent } from '../transforms/conditions.js';
+import { restartsToOs, runsProgram, usesPackage } from './kb977203-step-queries.js';
+import { clearDependentProgram, groupKeptBecause, unwrap } from './kb977203-revert-edits.js';
 import type { Kb977203Report } from './kb977203.js';
-
-/**
- * Why a group with the preset's description is not the one the preset made, or not only that, in words; undefined
- * when putting its step back in its place loses nothing. The preset writes a group with the name of the one step it
- * carries the condition of, a description, the condition and nothing else, and the step has no condition of its
- * own. A group the administrator disabled, set to continue on error or renamed, one that holds other items too
- * (`removed` are the preset's steps revert takes out), or a step given a condition of its own, says something a step
- * without the group would not, so the group stays.
- */
-function groupKeptBecause(group: Group, removed: ReadonlySet<Node>): string | undefined {
-  const own = Object.entries(group.attributes).filter(([k, v]) => k !== 'name' && k !== 'description' && !((k === 'disable' || k === 'continueOnError') && v === 'false'));
-  if (own.length > 0) return `it has ${own.map(([k, v]) => `${k}="${v}"`).join(', ')}, which its step would not carry`;
-  if (!conditionOf(group)) return 'it has no condition to put back';
-  const items = group.children.filter((c): c is SequenceItem => isSequenceItem(c) && !removed.has(c));
-  const step = items[0];
-  if (items.length !== 1 || step?.kind !== 'step') return `it holds ${items.length === 0 ? 'no step' : `other items too (${items.map((i) => `"${i.attributes.name ?? ''}"`).join(', ')})`}`;
-  if ((step.attributes.name ?? '') !== (group.attributes.name ?? '')) return `its name is not its step's ("${step.attributes.name ?? ''}")`;
-  if (conditionOf(step)) return 'its step has a condition of its own, and a step holds one';
-  return undefined;
-}
 
 /**
  * Refuses a revert whose CCMCertFix package or program is not the one an inserted CCMCertFix step (the preset's, by
@@ -93,6 +73,9 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     const after = withoutKb977203Entries(before);
     edits.push({ change: { what: 'removed the KB977203 entry from PATCH', where: located.path, before, after, requirement: 'R4' }, apply: () => void (view.clientInstallProperties = after) });
   }
+  // The steps revert takes out, removed in one batch: one splice per step cost the parent's size each time, so many
+  // Setup steps in one group took time that grew with their square. The groups are put back after, with their steps out.
+  const batch = plannedBatch(doc.sequence);
   const groups: Located<Group>[] = [];
   const removed = new Set<Node>();
   const cleared: Issue[] = [];
@@ -100,9 +83,11 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   for (const located of capture ? [] : listItems(doc.sequence)) {
     const node = located.node;
     const isCertfix = runsProgram(node, o.certfixPackage, o.program);
-    if (isCertfix && ours(node, o.stepNames.certfix)) {
+    // The name alone is no proof: an administrator may wire CCMCertFix by hand under the names the preset uses, and
+    // the preset adopts such a step. Only a step that also carries a description the preset gives its own is its.
+    if (isCertfix && ours(node, o.stepNames.certfix) && hasPresetCertfixDescription(node)) {
       removed.add(node);
-      edits.push({ change: { what: `removed install-software step "${o.stepNames.certfix}"`, where: located.path, requirement: 'R13' }, apply: () => void removeItem(doc.sequence, node) });
+      edits.push({ change: { what: `removed install-software step "${o.stepNames.certfix}"`, where: located.path, requirement: 'R13' }, apply: batch.remove(node) });
     } else if (isCertfix && hasPresetCertfixDescription(node)) {
       // Never left without a word: inserted under another name (certfixStepName) or renamed since, it is kept as the
       // administrator's, and the report says how to take it out.
@@ -113,20 +98,20 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     const isCommandLine = !isCertfix && runsCertfixCommandLine(node);
     // Only after a CCMCertFix step (finding the next item costs the parent's size).
     const next = isCertfix || isCommandLine ? nextItem(located.parent, node, located.index) : undefined;
-    if ((isCertfix || isCommandLine) && ours(next, o.stepNames.restart) && next.attributes.type === STEP_TYPES.restartComputer) {
+    if ((isCertfix || isCommandLine) && ours(next, o.stepNames.restart) && isPresetRestart(next)) {
       // The restart goes with its CCMCertFix step. One the preset inserted and the administrator renamed since is
       // theirs now, and keeps its restart: without it CCMCertFix would run with no restart after it (R14). After an
       // administrator's own step the preset adopted (another description), the restart is the preset's addition.
       if (removed.has(node) || !hasPresetCertfixDescription(node)) {
         removed.add(next);
-        edits.push({ change: { what: `removed restart-computer step "${o.stepNames.restart}"`, where: located.path, requirement: 'R14' }, apply: () => void removeItem(doc.sequence, next) });
+        edits.push({ change: { what: `removed restart-computer step "${o.stepNames.restart}"`, where: located.path, requirement: 'R14' }, apply: batch.remove(next) });
       } else {
         kept.push({ what: `restart-computer step "${o.stepNames.restart}" kept after "${node.attributes.name ?? ''}", the preset's CCMCertFix step renamed since, which revert keeps as the administrator's`, where: located.path, requirement: 'R14' });
       }
     } else if ((isCertfix || isCommandLine) && isPresetRestart(next)) {
       kept.push({ what: `restart-computer step "${(next as Step).attributes.name ?? ''}" kept after "${node.attributes.name ?? ''}": it has the description the preset gives its restart, but not the name "${o.stepNames.restart}" revert looks for; if the preset inserted it under this name, give it to revert as the restartStepName option to take it out`, where: located.path, requirement: 'R14' });
     }
-    if (isCertfix && restartsToOs(next) && next.attributes.name !== o.stepNames.restart && clearedNotice(next)) {
+    if (isCertfix && restartsToOs(next) && !removed.has(next) && clearedNotice(next)) {
       cleared.push({ code: 'KB977203_REVERT_RESTART_TIMEOUT_LOST', severity: 'warning', path: located.path, message: `The restart "${next.attributes.name ?? ''}" right after "${node.attributes.name ?? ''}" has a message but a time-out of 0, so it does not notify the user. Earlier versions of cmts cleared the notice of such a restart when applying KB977203 (setting the time-out to 0) and recorded the old time-out nowhere, so revert cannot give it back: if the restart notified the user before, set its time-out again.` });
     }
     if (node.kind === 'group' && (node.attributes.description === KB977203_GROUP_DESCRIPTION || node.attributes.description === KB977203_CERTFIX_GROUP_DESCRIPTION)) {
@@ -151,10 +136,14 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   // too, and left, rather than an administrator's "Run another program first" lost.
   // A Run Command Line step that runs CCMCertFix.exe counts: the preset adopts it and inserts no step to record anything.
   const certfixSteps = capture || current === undefined ? [] : listItems(doc.sequence).filter((l) => runsProgram(l.node, o.certfixPackage, o.program) || runsCertfixCommandLine(l.node));
-  const handWired = certfixSteps.length > 0 && !certfixSteps.some((l) => hasPresetCertfixDescription(l.node));
+  // With no CCMCertFix step at all, the preset never wrote this sequence (outside replace-capture it always inserts
+  // or adopts one): a DependentProgram there was set by hand, and revert of an untouched sequence changes nothing.
+  const none = !capture && certfixSteps.length === 0;
+  const handWired = none || (certfixSteps.length > 0 && !certfixSteps.some((l) => hasPresetCertfixDescription(l.node)));
   if (current !== undefined && !hadIt && handWired && dependentRunsProgram(current, o.certfixPackage, o.program)) {
-    kept.push({ what: `DependentProgram ${current}, beside CCMCertFix steps that are all the administrator's`, where: '(package)', requirement: 'R12' });
-    diagnostics.push({ code: 'KB977203_REVERT_DEPENDENT_KEPT', severity: 'info', message: `"Run another program first" (DependentProgram) runs ${current}, and every step that runs CCMCertFix is the administrator's, not one the preset inserted, so nothing in the file says whether the preset set it: it is left as the administrator's. Clear it by hand if the preset set it.` });
+    kept.push({ what: `DependentProgram ${current}, beside ${none ? 'no CCMCertFix step' : "CCMCertFix steps that are all the administrator's"}`, where: '(package)', requirement: 'R12' });
+    const why = none ? 'no step runs CCMCertFix, and the preset always inserts or adopts one, so the preset did not set it' : "every step that runs CCMCertFix is the administrator's, not one the preset inserted, so nothing in the file says whether the preset set it";
+    diagnostics.push({ code: 'KB977203_REVERT_DEPENDENT_KEPT', severity: 'info', message: `"Run another program first" (DependentProgram) runs ${current}, and ${why}: it is left as the administrator's. Clear it by hand if the preset set it.` });
   }
   if (current !== undefined && !hadIt && !handWired && dependentRunsProgram(current, o.certfixPackage, o.program)) {
     // The package had none before when the CCMCertFix step the preset inserted says so (it is still there to read).
@@ -163,12 +152,14 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   }
   const list = referenceList(doc.sequence);
   const ref = list?.children.find((c) => c.kind === 'reference' && c.attributes.package?.toUpperCase() === o.certfixPackage.toUpperCase());
-  if (!capture && list && ref) {
+  // Only when no step left after revert still uses the package, of any class that has one (an adopted Run Command
+  // Line CCMCertFix step from the package, an Install Package step…): a reference a step uses stays, as the preset
+  // found it. Judged here, once the steps revert takes out are known, so the report says only what is done.
+  const stillUsed = (): boolean => listItems(doc.sequence).some((l) => !removed.has(l.node) && usesPackage(l.node, o.certfixPackage));
+  if (!capture && list && ref && !stillUsed()) {
     edits.push({
       change: { what: `reference to package ${o.certfixPackage}`, where: '(referenceList)', before: o.certfixPackage, requirement: 'R13' },
       apply: () => {
-        // Only when no step left after the other edits still runs the package.
-        if (findSteps(doc.sequence, { type: STEP_TYPES.installSoftware }).some((l) => (new InstallSoftwareStep(l.node).packageId ?? '').toUpperCase() === o.certfixPackage.toUpperCase())) return;
         const i = list.children.indexOf(ref);
         const ws = i > 0 && list.children[i - 1]?.kind === 'text' ? 1 : 0;
         list.children.splice(i - ws, 1 + ws);
@@ -189,44 +180,6 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
 function clearedNotice(restart: Step): boolean {
   const view = new RestartComputerStep(restart);
   return !view.notifiesUser && view.timeout?.trim() === '0' && (view.message ?? '').trim() !== '';
-}
-
-/**
- * Empties DependentProgram. In a 2007 export the element is replaced by a fresh empty one, so that it is written in the
- * file's empty-element form (`<DependentProgram />`, as the 2007 console writes it) rather than as an emptied pair.
- * With `absent` (the package had none before the preset), it is taken away instead, as the containers write a
- * property that has no value: no element in a 2007 export (XmlSerializer leaves a null property out), no `<VALUE>`
- * in object.xml (a null CIM property). The whitespace the preset laid out before it goes with it.
- */
-function clearDependentProgram(doc: TaskSequenceDocument, absent: boolean): void {
-  const root = doc.xml.children.find((c): c is UnknownElement => c.kind === 'element');
-  const i = root?.children.findIndex((c) => c.kind === 'element' && c.tag === 'DependentProgram') ?? -1;
-  if (absent && root) {
-    const prop = doc.container === 'cim-instance' ? root.children.find((c): c is UnknownElement => c.kind === 'element' && c.tag === 'PROPERTY' && c.attributes.NAME === 'DependentProgram') : root;
-    const parent = prop && 'children' in prop ? prop : undefined;
-    const at = parent ? parent.children.findIndex((c) => c.kind === 'element' && c.tag === (doc.container === 'cim-instance' ? 'VALUE' : 'DependentProgram')) : -1;
-    if (parent && at !== -1) {
-      const ws = at > 0 && parent.children[at - 1]?.kind === 'text' && /^[ \t\r\n]*$/.test((parent.children[at - 1] as { value: string }).value) ? 1 : 0;
-      parent.children.splice(at - ws, 1 + ws);
-      return;
-    }
-  }
-  if (doc.container === 'sms-package' && root && i !== -1) root.children[i] = { kind: 'element', tag: 'DependentProgram', attributes: {}, children: [] };
-  else doc.setProperty('DependentProgram', '');
-}
-
-/** Puts the group's step (Setup, or an adopted CCMCertFix) back in its place with the group's condition, when nothing else is in the group. */
-function unwrap(doc: TaskSequenceDocument, parent: { children: Node[] }, group: Group): void {
-  const items = group.children.filter((c): c is SequenceItem => c.kind === 'step' || c.kind === 'group' || c.kind === 'subtasksequence');
-  const condition = conditionOf(group);
-  const setup = items[0];
-  if (items.length !== 1 || !setup || setup.kind !== 'step' || !condition) return;
-  const unit = detectIndentUnit(doc.sequence);
-  if (group.children.some((c) => c.kind === 'text')) reindent(setup, unit, true);
-  const first = setup.children[0];
-  const lead: Node[] = first && first.kind === 'text' && /^[ \t\r\n]*$/.test(first.value) ? [{ kind: 'text', value: first.value }] : [];
-  setup.children.unshift(...lead, condition);
-  parent.children[parent.children.indexOf(group)] = setup;
 }
 
 /** Whether an item is a restart with the description the preset gives the restart it inserts. */

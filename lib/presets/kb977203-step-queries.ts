@@ -9,7 +9,22 @@ import { isElement, type Located } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, STEP_TYPES } from '../model/steps.js';
 import type { Attributes, Condition, Element, SequenceItem, Step } from '../model/types.js';
 import { conditionMode } from '../transforms/conditions.js';
+import { elementText, getAction, variables } from '../model/variables.js';
 import { shownValue } from '../shown-value.js';
+
+/**
+ * Whether an item (of any step class) names a package as one it runs or reads: a variable whose whole value is the
+ * package ID (Install Software's and Run Command Line's `PackageID`, Setup's client package, a driver or OS image
+ * package, a sub-sequence's package…) or `/pkg:<id>` in its command line. Judged by value rather than by a list of
+ * each class's package properties, so that no class that has a package is forgotten: a whole value that is a package
+ * ID names that package.
+ */
+export function usesPackage(item: SequenceItem, packageId: string): boolean {
+  if (item.kind === 'group') return false;
+  const id = packageId.toUpperCase();
+  if (variables(item).some((v) => elementText(v).trim().toUpperCase() === id)) return true;
+  return new RegExp(`/pkg:${id}(?![0-9A-F])`, 'i').test(getAction(item) ?? '');
+}
 
 /** Whether an item is disabled (`disable="true"`). */
 export function isDisabled(item: SequenceItem): boolean {

@@ -9,7 +9,7 @@
 import type { TaskSequenceDocument } from '../document.js';
 import type { Issue } from '../errors.js';
 import { conditionOf, describeCondition } from '../model/conditions.js';
-import { insertAfter } from '../model/mutate.js';
+import type { PlannedBatch } from '../model/edit-batch.js';
 import { type Located, nextItem } from '../model/query.js';
 import { RestartComputerStep, STEP_TYPES, stepTypeName } from '../model/steps.js';
 import type { SequenceItem, Step } from '../model/types.js';
@@ -38,9 +38,10 @@ export interface WiringPlan {
  * Plans CCMCertFix and the restart for one Setup step. `certfixDescription` is the description an inserted CCMCertFix
  * step gets ({@link KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT} when the preset adds DependentProgram to a package
  * that had none, {@link KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT} when the package already had it as the preset
- * sets it).
+ * sets it). Insertions are recorded in `batch` (one rebuild of each parent for all Setup steps: one splice per step
+ * inserted cost the parent's size each time, so many Setup steps in one group took time that grew with their square).
  */
-export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: ResolvedKb977203Options, order: ExecutionOrder, certfixDescription = KB977203_CERTFIX_DESCRIPTION): WiringPlan {
+export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: ResolvedKb977203Options, order: ExecutionOrder, batch: PlannedBatch, certfixDescription = KB977203_CERTFIX_DESCRIPTION): WiringPlan {
   const plan: WiringPlan = { edits: [], already: [], diagnostics: [], insertsCertfix: false };
   const step = setup.node;
   const { items, certfixes, certfixAt } = order;
@@ -133,7 +134,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
       plan.diagnostics.push({ code: 'KB977203_RESTART_NOTIFIES', severity: 'warning', path: adopted.path, message: `The restart ${shownValue(name, '"')} right after ${shownValue(certfix.attributes.name ?? '', '"')} notifies the user (time-out ${notifies} s), which KB977203 says to clear (R14): it is the administrator's and stays as it is, and the KB's restart "${o.stepNames.restart}" goes in before it, so the computer restarts twice there. Remove or change ${shownValue(name, '"')} if one restart is meant.` });
     }
     if (!wrap || !cond) {
-      plan.edits.push({ change: inserted, apply: () => insertAfter(doc.sequence, certfix, [restart]) });
+      plan.edits.push({ change: inserted, apply: batch.insertAfter(certfix, [restart]) });
       return plan;
     }
     // A copy would be evaluated again after CCMCertFix ran (a WMI query, a file, _SMSTSLastActionSucceeded…), so the
@@ -163,7 +164,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     { what: `inserted restart-computer step "${o.stepNames.restart}"`, where: where(o.stepNames.certfix), requirement: 'R14' },
   ];
   if (mode !== 'wrap' || !condition) {
-    plan.edits.push({ change: changes[0] as Edit['change'], apply: () => insertAfter(doc.sequence, step, [certfix]) }, { change: changes[1] as Edit['change'], apply: () => insertAfter(doc.sequence, certfix, [restart]) });
+    plan.edits.push({ change: changes[0] as Edit['change'], apply: batch.insertAfter(step, [certfix]) }, { change: changes[1] as Edit['change'], apply: batch.insertAfter(certfix, [restart]) });
     return plan;
   }
   plan.edits.push({

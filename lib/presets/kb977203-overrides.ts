@@ -1,0 +1,60 @@
+/**
+ * Where the Setup step's installation properties are not what Setup reads at run time. `SMSClientInstallProperties`
+ * is the step's action variable: ConfigMgr's "Task Sequence Variables" page says a value set for an action variable
+ * (by a Set Task Sequence Variable step, or in the sequence's `<globalVarList>`) changes the step's default, and
+ * stays in the environment for later steps. Setup then installs the client with that value, and the PATCH the preset
+ * keeps in the step's own field is never read (R4 in the file, not in effect). The preset cannot reconcile such a
+ * value on a guess (it may be built from other variables, or differ per machine on purpose), so it says where it is.
+ */
+import type { TaskSequenceDocument } from '../document.js';
+import type { Issue } from '../errors.js';
+import { patchList } from '../model/install-properties.js';
+import type { Located } from '../model/query.js';
+import { SetVariableStep, STEP_TYPES } from '../model/steps.js';
+import { elementText } from '../model/variables.js';
+import { shownValue } from '../shown-value.js';
+import { isKb977203Entry, namesKb977384 } from './kb977203-patch.js';
+import { neverRuns } from './kb977203-step-queries.js';
+
+/** The diagnostic's code: a warning when the value set lists no KB977203 (or KB977384) entry, information otherwise. */
+export const KB977203_PROPERTIES_OVERRIDDEN = 'KB977203_PROPERTIES_OVERRIDDEN' as const;
+
+/** Task sequence variable names are not case-sensitive. */
+const VARIABLE = 'smsclientinstallproperties';
+
+/** The diagnostic for one place that sets the variable to `value`. */
+function overridden(where: string, path: string | undefined, value: string): Issue {
+  const list = patchList(value) ?? [];
+  const entry = list.find((e) => isKb977203Entry(e) || namesKb977384(e));
+  const shown = shownValue(value, '"');
+  const base = `${where} sets SMSClientInstallProperties, the Setup Windows and ConfigMgr step's action variable, to ${shown}: at run time Setup installs the client with that value, not with the installation properties in the step, where the preset keeps PATCH (R4).`;
+  if (entry !== undefined) {
+    return { code: KB977203_PROPERTIES_OVERRIDDEN, severity: 'info', ...(path !== undefined && { path }), message: `${base} The value lists ${shownValue(entry, '"')}, which the preset does not check: make sure it is the KB977203 .msp of the client package (R4-R10).` };
+  }
+  return { code: KB977203_PROPERTIES_OVERRIDDEN, severity: 'warning', ...(path !== undefined && { path }), message: `${base} The value has no KB977203 entry in PATCH, so the hotfix is not installed: add PATCH="<the preset's path>" to that value, or stop setting the variable there.` };
+}
+
+/**
+ * The places that set `SMSClientInstallProperties` before a Setup step runs: an enabled Set Task Sequence Variable
+ * step ahead of the last Setup step in the order the sequence lists them (a disabled one never runs, one after every
+ * Setup step sets it too late), and an entry of `<globalVarList>`. Each gives a diagnostic naming it.
+ */
+export function propertiesOverrides(doc: TaskSequenceDocument, items: readonly Located[], lastSetup: number): Issue[] {
+  const out: Issue[] = [];
+  const globals = doc.sequence.children.find((c) => c.kind === 'variableList');
+  for (const v of globals && 'children' in globals ? globals.children : []) {
+    if (v.kind === 'variable' && (v.attributes.name ?? '').trim().toLowerCase() === VARIABLE) out.push(overridden('The sequence\'s global variables (<globalVarList>)', undefined, elementText(v)));
+  }
+  for (let i = 0; i < lastSetup && i < items.length; i++) {
+    const l = items[i] as Located;
+    if (l.node.kind === 'group' || l.node.attributes.type !== STEP_TYPES.setVariable || neverRuns(l)) continue;
+    const view = new SetVariableStep(l.node);
+    if ((view.variableName ?? '').trim().toLowerCase() === VARIABLE) out.push(overridden(`The Set Task Sequence Variable step ${shownValue(l.path, '"')}`, l.path, view.variableValue ?? ''));
+  }
+  return out;
+}
+
+/** Whether a report says the Setup step's PATCH is overridden by a value without the fix (what `--check` fails on). */
+export function propertiesOverriddenWithoutFix(report: { diagnostics: readonly Issue[] }): boolean {
+  return report.diagnostics.some((d) => d.code === KB977203_PROPERTIES_OVERRIDDEN && d.severity === 'warning');
+}

@@ -1,0 +1,69 @@
+/**
+ * The edits of KB977203's revert that put the document back in its earlier form: DependentProgram emptied or taken
+ * away, and a step the preset wrapped in a group to carry its condition put back in the group's place (with what
+ * tells whether that group is still only the preset's).
+ */
+import type { TaskSequenceDocument } from '../document.js';
+import { conditionOf } from '../model/conditions.js';
+import { detectIndentUnit } from '../model/format.js';
+import type { Group, Node, SequenceItem, UnknownElement } from '../model/types.js';
+import { reindent } from '../transforms/conditions.js';
+import { isSequenceItem } from '../model/query.js';
+
+/**
+ * Why a group with the preset's description is not the one the preset made, or not only that, in words; undefined
+ * when putting its step back in its place loses nothing. The preset writes a group with the name of the one step it
+ * carries the condition of, a description, the condition and nothing else, and the step has no condition of its
+ * own. A group the administrator disabled, set to continue on error or renamed, one that holds other items too
+ * (`removed` are the preset's steps revert takes out), or a step given a condition of its own, says something a step
+ * without the group would not, so the group stays.
+ */
+export function groupKeptBecause(group: Group, removed: ReadonlySet<Node>): string | undefined {
+  const own = Object.entries(group.attributes).filter(([k, v]) => k !== 'name' && k !== 'description' && !((k === 'disable' || k === 'continueOnError') && v === 'false'));
+  if (own.length > 0) return `it has ${own.map(([k, v]) => `${k}="${v}"`).join(', ')}, which its step would not carry`;
+  if (!conditionOf(group)) return 'it has no condition to put back';
+  const items = group.children.filter((c): c is SequenceItem => isSequenceItem(c) && !removed.has(c));
+  const step = items[0];
+  if (items.length !== 1 || step?.kind !== 'step') return `it holds ${items.length === 0 ? 'no step' : `other items too (${items.map((i) => `"${i.attributes.name ?? ''}"`).join(', ')})`}`;
+  if ((step.attributes.name ?? '') !== (group.attributes.name ?? '')) return `its name is not its step's ("${step.attributes.name ?? ''}")`;
+  if (conditionOf(step)) return 'its step has a condition of its own, and a step holds one';
+  return undefined;
+}
+
+/**
+ * Empties DependentProgram. In a 2007 export the element is replaced by a fresh empty one, so that it is written in the
+ * file's empty-element form (`<DependentProgram />`, as the 2007 console writes it) rather than as an emptied pair.
+ * With `absent` (the package had none before the preset), it is taken away instead, as the containers write a
+ * property that has no value: no element in a 2007 export (XmlSerializer leaves a null property out), no `<VALUE>`
+ * in object.xml (a null CIM property). The whitespace the preset laid out before it goes with it.
+ */
+export function clearDependentProgram(doc: TaskSequenceDocument, absent: boolean): void {
+  const root = doc.xml.children.find((c): c is UnknownElement => c.kind === 'element');
+  const i = root?.children.findIndex((c) => c.kind === 'element' && c.tag === 'DependentProgram') ?? -1;
+  if (absent && root) {
+    const prop = doc.container === 'cim-instance' ? root.children.find((c): c is UnknownElement => c.kind === 'element' && c.tag === 'PROPERTY' && c.attributes.NAME === 'DependentProgram') : root;
+    const parent = prop && 'children' in prop ? prop : undefined;
+    const at = parent ? parent.children.findIndex((c) => c.kind === 'element' && c.tag === (doc.container === 'cim-instance' ? 'VALUE' : 'DependentProgram')) : -1;
+    if (parent && at !== -1) {
+      const ws = at > 0 && parent.children[at - 1]?.kind === 'text' && /^[ \t\r\n]*$/.test((parent.children[at - 1] as { value: string }).value) ? 1 : 0;
+      parent.children.splice(at - ws, 1 + ws);
+      return;
+    }
+  }
+  if (doc.container === 'sms-package' && root && i !== -1) root.children[i] = { kind: 'element', tag: 'DependentProgram', attributes: {}, children: [] };
+  else doc.setProperty('DependentProgram', '');
+}
+
+/** Puts the group's step (Setup, or an adopted CCMCertFix) back in its place with the group's condition, when nothing else is in the group. */
+export function unwrap(doc: TaskSequenceDocument, parent: { children: Node[] }, group: Group): void {
+  const items = group.children.filter((c): c is SequenceItem => c.kind === 'step' || c.kind === 'group' || c.kind === 'subtasksequence');
+  const condition = conditionOf(group);
+  const setup = items[0];
+  if (items.length !== 1 || !setup || setup.kind !== 'step' || !condition) return;
+  const unit = detectIndentUnit(doc.sequence);
+  if (group.children.some((c) => c.kind === 'text')) reindent(setup, unit, true);
+  const first = setup.children[0];
+  const lead: Node[] = first && first.kind === 'text' && /^[ \t\r\n]*$/.test(first.value) ? [{ kind: 'text', value: first.value }] : [];
+  setup.children.unshift(...lead, condition);
+  parent.children[parent.children.indexOf(group)] = setup;
+}
