@@ -17,8 +17,8 @@ export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name) && !NOT_A_SECRET.test(name);
 }
 
-/** Whether a variable's name or property says it holds a password or another secret. */
-export function hasSecretName(v: Variable): boolean {
+/** Whether a variable's name or property says it holds a password or another secret (also one the reader left generic). */
+export function hasSecretName(v: Pick<Variable, 'attributes'>): boolean {
   const name = v.attributes.name ?? '';
   return !NOT_A_SECRET.test(name) && (isSecretName(name) || isSecretName(v.attributes.property ?? ''));
 }
