@@ -7,6 +7,7 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { catalogEntry, isCatalogSecretName } from '../catalog/catalog.js';
+import { formatDynamicRules, parseDynamicRules } from '../catalog/dynamic-rules.js';
 import type { DiffEntry } from '../diff/diff-entry.js';
 import { namedVariables, variableNameOf } from '../diff/item-fields.js';
 import { listItems } from '../model/query.js';
@@ -69,27 +70,19 @@ export function hideValue(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? value : HIDDEN;
 }
 
-/** A variable of a Set Dynamic Variables `Rules` text: its start tag's attributes, its value and its end tag. */
-const RULE_VARIABLE = /(<Variable\b([^>]*)>)([^<]*)(<\/Variable>)/g;
-
-/** The two attributes of a rule variable's start tag that say whether its value is a secret. */
-const RULE_ATTRIBUTE = { IsSecret: /\bIsSecret\s*=\s*(?:"([^"]*)"|'([^']*)')/, Name: /\bName\s*=\s*(?:"([^"]*)"|'([^']*)')/ } as const;
-
-/** An attribute of a rule variable's start tag, as written (undefined when it has none). */
-function ruleAttribute(attributes: string, name: keyof typeof RULE_ATTRIBUTE): string | undefined {
-  const m = RULE_ATTRIBUTE[name].exec(attributes);
-  return m ? (m[1] ?? m[2]) : undefined;
-}
-
 /**
- * A `Rules` text with the values its page does not show hidden: a variable marked secret (`IsSecret="true"`) or with
- * a password-like name. The rest of the text is kept as written, so what else changed still shows.
+ * A Set Dynamic Variables `Rules` text with the values of its secret variables (marked secret, or password-like)
+ * hidden. The text is parsed as XML (`parseDynamicRules`), as lint reads it, so no spelling of the end tag or CDATA
+ * section hides a value from the mask: with no secret value it is shown as written; with one, in the console's form
+ * with `(hidden)` in its place; a text that is not the rules grammar, whose values cannot be told apart, is hidden whole.
  */
 export function maskRules(text: string | undefined): string | undefined {
-  return text?.replace(RULE_VARIABLE, (whole: string, start: string, attributes: string, value: string, end: string) => {
-    const secret = isTrueFlag(ruleAttribute(attributes, 'IsSecret')) || isSecretName(ruleAttribute(attributes, 'Name') ?? '');
-    return secret && value.trim() !== '' ? `${start}${HIDDEN}${end}` : whole;
-  });
+  if (text === undefined || text.trim() === '') return text;
+  const rules = parseDynamicRules(text);
+  if (rules === undefined) return HIDDEN;
+  const isSecret = (v: { name: string; value: string; secret: boolean }) => (v.secret || isSecretName(v.name.trim())) && v.value.trim() !== '';
+  if (!rules.some((r) => r.variables.some(isSecret))) return text;
+  return formatDynamicRules(rules.map((r) => ({ ...r, variables: r.variables.map((v) => (isSecret(v) ? { ...v, value: HIDDEN } : v)) })));
 }
 
 /**
