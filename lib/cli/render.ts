@@ -17,6 +17,7 @@ import { inputFailure, reportFailure } from './json-report.js';
 import { EXIT } from './exit.js';
 import { planTargets } from './output-targets.js';
 import { writeAllOrNone } from './write-all-or-none.js';
+import { caseKey } from '../zip/entry-names.js';
 
 /** The command's --help text. */
 export const HELP = `NAME
@@ -97,8 +98,9 @@ function stemOf(file: string, part: string | undefined): string {
 function pageName(file: string, part: string | undefined, ext: string, taken: Set<string>): string {
   const safe = stemOf(file, part);
   let name = `${safe}.${ext}`;
-  for (let n = 2; taken.has(name.toLowerCase()) || name.toLowerCase() === `index.${ext}`; n++) name = `${safe}-${n}.${ext}`;
-  taken.add(name.toLowerCase());
+  // Case ignored as Windows and macOS ignore it (caseKey: ΟΔΟΣ and οδοσ are one name there, though toLowerCase differs).
+  for (let n = 2; taken.has(caseKey(name)) || caseKey(name) === caseKey(`index.${ext}`); n++) name = `${safe}-${n}.${ext}`;
+  taken.add(caseKey(name));
   return name;
 }
 
