@@ -18,6 +18,7 @@ import { EXIT } from './exit.js';
 import { planTargets } from './output-targets.js';
 import { writeAllOrNone } from './write-all-or-none.js';
 import { caseKey } from '../zip/entry-names.js';
+import { printable } from '../errors.js';
 
 /** The command's --help text. */
 export const HELP = `NAME
@@ -184,14 +185,15 @@ export function run(argv: string[], io: CliIo): number {
       yield { path: join(dir, `index.${format}`), make: () => renderIndex(index, format) };
     }
     writeAllOrNone(io, pages(outDir), notUndone);
-    io.stderr.write(`cmts render: ${index.length} page(s) and index.${format} written to ${outDir}.\n`);
+    // The folder is from the command line: a control character in it is shown as an escape, as on every line cmts prints.
+    io.stderr.write(`${printable(`cmts render: ${index.length} page(s) and index.${format} written to ${outDir}.`)}\n`);
     return EXIT.ok;
   } catch (e) {
     try {
       reportFailure('render', current, withLimitFlags(inputFailure(e)), io.stderr);
     } finally {
       // Also when the error is a bug (rethrown): the files left behind are still worth knowing.
-      for (const note of notUndone) io.stderr.write(`cmts render: ${note}\n`);
+      for (const note of notUndone) io.stderr.write(`${printable(`cmts render: ${note}`)}\n`);
     }
     return EXIT.failed;
   }
