@@ -110,6 +110,8 @@ function readArchive(bytes: Uint8Array, options: ReadOptions & ZipLimits): Expor
       const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
       if (e.size > maxBytes) throw new TaskSequenceError('INPUT_TOO_LARGE', `The part is ${e.size} bytes once unpacked; the limit is ${maxBytes} (option maxBytes).`, { file });
       const original = readEntry(zip, e, partLimits);
+      // readTaskSequence would tell the caller to call readExportZip, which is where this is: the part is no XML.
+      if (isZip(original)) throw new TaskSequenceError('ZIP_INVALID', 'The part holds a .zip archive, not the XML of a task sequence: the export is damaged.', { file });
       const doc = readTaskSequence(original, { ...options, file });
       // The names as Windows compares them, as the archive's check for duplicate names does (not toLowerCase, which
       // folds a final sigma and the Kelvin sign otherwise).
