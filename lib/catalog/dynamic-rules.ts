@@ -4,7 +4,7 @@
  */
 import { escapeAttribute } from '../xml/entities.js';
 import { parseXml } from '../xml/parse.js';
-import { isTrueFlag } from '../model/secrets.js';
+import { isTrueFlag } from '../model/true-flag.js';
 import type { Element, Node } from '../model/types.js';
 
 /** One condition of a rule: an expression type (`SMS_TaskSequence_MakeModelConditionExpression`…) and its parameters. */

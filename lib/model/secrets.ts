@@ -7,6 +7,9 @@
 import { SetVariableStep, STEP_TYPES } from './steps.js';
 import type { Step, SubTaskSequence, Variable } from './types.js';
 import { getVariableValue } from './variables.js';
+import { isTrueFlag } from './true-flag.js';
+
+export { isTrueFlag } from './true-flag.js';
 
 const SECRET_NAME = /(password|passwd|pwd|secret|credential|productkey|apikey|token)$/i;
 // Settings about passwords rather than passwords: OSDRandomAdminPassword=true, OSDBitLockerCreateRecoveryPassword=AD.
@@ -26,10 +29,6 @@ export function hasSecretName(v: Pick<Variable, 'attributes'>): boolean {
 /** Set Task Sequence Variable's "Do not display this value": the variable that says it. */
 export const DO_NOT_SHOW_VALUE = 'DoNotShowVariableValue';
 
-/** Whether a flag's text is true (`true` in any case, white space around it ignored): "Do not display this value", a rule variable's IsSecret. */
-export function isTrueFlag(text: string | undefined): boolean {
-  return text?.trim().toLowerCase() === 'true';
-}
 
 /** Whether a Set Task Sequence Variable step has "Do not display this value" set. */
 export function doesNotShowValue(step: Step | SubTaskSequence): boolean {
