@@ -5,6 +5,7 @@
 import { TaskSequenceError } from '../errors.js';
 import { escapeAttribute } from '../xml/entities.js';
 import { parseXml } from '../xml/parse.js';
+import { isTrueFlag } from '../model/true-flag.js';
 import type { Element, Node } from '../model/types.js';
 
 /** One condition of a rule: an expression type (`SMS_TaskSequence_MakeModelConditionExpression`…) and its parameters. */
@@ -56,7 +57,7 @@ export function parseDynamicRules(value: string): DynamicRule[] | undefined {
           parameters: Object.fromEntries(elements('children' in e ? e.children : []).map((v) => [v.attributes.name ?? '', textOf(v)])),
         }));
       } else if (part.tag === 'Variables' && 'children' in part) {
-        for (const v of elements(part.children)) rule.variables.push({ name: v.attributes.Name ?? '', value: textOf(v), secret: v.attributes.IsSecret === 'true' });
+        for (const v of elements(part.children)) rule.variables.push({ name: v.attributes.Name ?? '', value: textOf(v), secret: isTrueFlag(v.attributes.IsSecret) });
       } else return undefined;
     }
     rules.push(rule);

@@ -6,6 +6,7 @@
  */
 import { basename, dirname, join, resolve } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
+import { caseKey } from '../zip/entry-names.js';
 import { UsageError } from './args.js';
 import type { CliIo } from './io.js';
 
@@ -68,7 +69,8 @@ function endsWithSeparator(path: string): boolean {
  * apart by its real path, which names it as the folder spells it.
  */
 function sameButCase(missing: Map<string, { target: string; input: string }>, real: string, target: string, input: string): void {
-  const key = real.toLowerCase();
+  // As Windows compares names (caseKey), not toLowerCase: ΟΔΟΣ lowers to οδος, which οδοσ differs from.
+  const key = caseKey(real);
   const other = missing.get(key);
   if (other !== undefined && other.input !== input) {
     throw new UsageError(`${other.input} and ${input} would be written to ${other.target} and ${target}, names that differ only in letter case: one file where names ignore case (Windows, macOS).`);
@@ -143,7 +145,7 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
   const seen = new Map<string, string>();
   if (inPlace) for (const [path, input] of real) seen.set(path, input);
   else {
-    // Targets not there yet, by their real path in lower case, with the target and its input: see sameButCase.
+    // Targets not there yet, by their real path with case ignored (caseKey), with the target and its input: see sameButCase.
     const missing = new Map<string, { target: string; input: string }>();
     for (const input of inputs) {
       const t = targetOf(input);

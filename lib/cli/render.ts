@@ -6,16 +6,19 @@ import { basename, join } from 'node:path';
 import { buildComparisonView } from '../render/comparison-view.js';
 import { renderHtml } from '../render/render-html.js';
 import { renderMarkdown } from '../render/render-markdown.js';
-import { renderIndex, type RenderFormat } from '../render/render-sequence.js';
+import { type IndexEntry, indexSummary, renderIndex, type RenderFormat } from '../render/render-sequence.js';
 import { buildSequenceView } from '../render/build-sequence-view.js';
 import type { SequenceView } from '../render/view-model.js';
-import { loadDocuments, loadOne } from './load.js';
+import { type Loaded, loadDocuments, loadOne } from './load.js';
 import { flag, maxItemsOf, type OptionSpecs, type Parsed, reportUsage, shownValue, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS, withLimitFlags } from './args.js';
 import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { inputFailure, reportFailure } from './json-report.js';
 import { EXIT } from './exit.js';
 import { planTargets } from './output-targets.js';
+import { writeAllOrNone } from './write-all-or-none.js';
+import { caseKey } from '../zip/entry-names.js';
+import { printable } from '../errors.js';
 
 /** The command's --help text. */
 export const HELP = `NAME
@@ -96,8 +99,9 @@ function stemOf(file: string, part: string | undefined): string {
 function pageName(file: string, part: string | undefined, ext: string, taken: Set<string>): string {
   const safe = stemOf(file, part);
   let name = `${safe}.${ext}`;
-  for (let n = 2; taken.has(name.toLowerCase()) || name.toLowerCase() === `index.${ext}`; n++) name = `${safe}-${n}.${ext}`;
-  taken.add(name.toLowerCase());
+  // Case ignored as Windows and macOS ignore it (caseKey: ΟΔΟΣ and οδοσ are one name there, though toLowerCase differs).
+  for (let n = 2; taken.has(caseKey(name)) || caseKey(name) === caseKey(`index.${ext}`); n++) name = `${safe}-${n}.${ext}`;
+  taken.add(caseKey(name));
   return name;
 }
 
@@ -132,101 +136,72 @@ export function run(argv: string[], io: CliIo): number {
   // What a failed --out-dir run could not put back, said after its error.
   const notUndone: string[] = [];
   try {
-    // Each view with the file it was read from and its part of an export .zip (its page is named after them).
-    let views: { view: SequenceView; file: string; part?: string }[];
     if (compare) {
       const [a, b] = inputs as [string, string];
       current = a;
       const before = loadOne(io, a);
       current = b;
       const after = loadOne(io, b);
-      views = [{ view: buildComparisonView(before.doc, after.doc, { source: `${after.label} (compared with ${before.label})`, ...limit }), file: b }];
-    } else {
-      views = inputs.flatMap((input) => {
-        current = input;
-        // A part's label is `input!part`; a file's is the input itself.
-        return loadDocuments(io, input).map(({ label, doc }) => ({ view: buildSequenceView(doc, { source: label, ...limit }), file: input, ...(label === input ? {} : { part: label.slice(input.length + 1) }) }));
-      });
+      return writePage(text(buildComparisonView(before.doc, after.doc, { source: `${after.label} (compared with ${before.label})`, ...limit })), output, io);
+    }
+    // Every input is read, and with --out-dir its views built, before anything is written: one that cannot be is
+    // refused with nothing written. Only a count is kept, not the documents: the pages are made one at a time below.
+    // (--out-dir takes no standard input, which could not be read twice.)
+    let count = 0;
+    let first: Loaded | undefined;
+    for (const input of inputs) {
+      current = input;
+      const docs = loadDocuments(io, input);
+      if (outDir !== undefined) for (const { label, doc } of docs) buildSequenceView(doc, { source: label, lint: false, ...limit });
+      count += docs.length;
+      // A single page needs no second read.
+      first = count === 1 ? (first ?? docs[0]) : undefined;
     }
     if (outDir === undefined) {
-      if (views.length !== 1) {
-        io.stderr.write(`cmts render: the inputs hold ${views.length} task sequences; give --out-dir <folder> for a page each and an index.\n`);
+      if (first === undefined) {
+        io.stderr.write(`cmts render: the inputs hold ${count} task sequences; give --out-dir <folder> for a page each and an index.\n`);
         return EXIT.usage;
       }
-      const page = text((views[0] as { view: SequenceView }).view);
-      if (output === undefined || output === '-') io.stdout.write(page);
-      else io.writeFileAtomic(output, Buffer.from(page, 'utf8'));
-      return EXIT.ok;
+      return writePage(text(buildSequenceView(first.doc, { source: first.label, ...limit })), output, io);
     }
     const taken = new Set<string>();
-    const pages = views.map(({ view, file, part }) => ({ href: pageName(file, part, format, taken), view }));
-    // The index last: it appears only once every page it links to is there.
-    const files = [
-      ...pages.map(({ href, view }) => ({ path: join(outDir, href), make: () => text(view) })),
-      { path: join(outDir, `index.${format}`), make: () => renderIndex(pages, format) },
-    ];
-    writeAllOrNone(io, files, notUndone);
-    io.stderr.write(`cmts render: ${pages.length} page(s) and index.${format} written to ${outDir}.\n`);
+    const index: IndexEntry[] = [];
+    // Each input read again, its pages built, written and let go in turn: the index keeps a row of each
+    // (indexSummary), so memory is that of one input's pages, however many inputs.
+    function* pages(dir: string): Generator<{ path: string; make: () => string }> {
+      for (const input of inputs as string[]) {
+        current = input;
+        for (const { label, doc } of loadDocuments(io, input)) {
+          // A part's label is `input!part`; a file's is the input itself.
+          const href = pageName(input, label === input ? undefined : label.slice(input.length + 1), format, taken);
+          yield { path: join(dir, href), make: () => {
+            const view = buildSequenceView(doc, { source: label, ...limit });
+            index.push({ href, view: indexSummary(view) });
+            return text(view);
+          } };
+        }
+      }
+      // The index last: it appears only once every page it links to is there.
+      yield { path: join(dir, `index.${format}`), make: () => renderIndex(index, format) };
+    }
+    writeAllOrNone(io, pages(outDir), notUndone);
+    // The folder is from the command line: a control character in it is shown as an escape, as on every line cmts prints.
+    io.stderr.write(`${printable(`cmts render: ${index.length} page(s) and index.${format} written to ${outDir}.`)}\n`);
     return EXIT.ok;
   } catch (e) {
     try {
       reportFailure('render', current, withLimitFlags(inputFailure(e)), io.stderr);
     } finally {
       // Also when the error is a bug (rethrown): the files left behind are still worth knowing.
-      for (const note of notUndone) io.stderr.write(`cmts render: ${note}\n`);
+      for (const note of notUndone) io.stderr.write(`${printable(`cmts render: ${note}`)}\n`);
     }
     return EXIT.failed;
   }
 }
 
-/** A file written into --out-dir, and what was there before: its bytes, or undefined when there was no file. */
-interface Written {
-  path: string;
-  old: Uint8Array | undefined;
-}
-
-/**
- * Writes `files` (each made just before it is written, so no more than one new page is held at a time) as one set:
- * each file is atomic on its own, and if one cannot be made or written, the ones already written are put back as
- * they were (a file new in this run removed, a replaced one given back the bytes it had, kept in memory until the
- * set is written), and the error is rethrown. What cannot be put back is added to `notUndone`.
- */
-function writeAllOrNone(io: CliIo, files: readonly { path: string; make: () => string }[], notUndone: string[]): void {
-  // By the file each write landed in: two names of one file (a symlink in the folder) keep what was there before the
-  // first of them was written, not the page the other put there.
-  const written = new Map<string, Written>();
-  try {
-    for (const { path, make } of files) {
-      const bytes = Buffer.from(make(), 'utf8');
-      // Read in full whatever its size: it is a file being replaced, not an input, so no input limit applies.
-      const old = io.kindOf(path) === 'file' ? io.readFile(path, Number.MAX_SAFE_INTEGER) : undefined;
-      io.writeFileAtomic(path, bytes);
-      const real = io.realPath(path);
-      if (!written.has(real)) written.set(real, { path, old });
-    }
-  } catch (e) {
-    notUndone.push(...undo(io, [...written.values()]));
-    throw e;
-  }
-}
-
-/**
- * Puts back the files of a failed set: the new ones removed first, so that on a full disk their room is free for
- * the old content of the replaced ones, which is written back then; returns a sentence for each file that could not
- * be put back.
- */
-function undo(io: CliIo, written: readonly Written[]): string[] {
-  const remove = io.removeFile?.bind(io);
-  const notes: string[] = [];
-  for (const { path, old } of [...written.filter((w) => w.old === undefined), ...written.filter((w) => w.old !== undefined)]) {
-    try {
-      if (old !== undefined) io.writeFileAtomic(path, old);
-      else if (remove !== undefined) remove(path);
-      else notes.push(`${path} still holds this run's page: this io cannot remove a file.`);
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      notes.push(`${path} still holds this run's page: ${old === undefined ? 'removing it' : 'writing its old content back'} failed (${why})`);
-    }
-  }
-  return notes;
+/** Writes one page to `output`, or to standard output without one (or with `-`). */
+function writePage(page: string, output: string | undefined, io: CliIo): number {
+  if (output === undefined || output === '-') io.stdout.write(page);
+  else io.writeFileAtomic(output, Buffer.from(page, 'utf8'));
+  return EXIT.ok;
 }

@@ -14,17 +14,8 @@ import { readTaskSequence, type ReadOptions } from '../read.js';
 import { checkWrittenBytes, writeTaskSequence } from '../write.js';
 import { nameKey } from '../zip/entry-names.js';
 import { DEFAULT_MAX_ENTRY_BYTES, readEntry, readZip, writeZip, type ZipArchive, type ZipEntry, type ZipLimits } from '../zip/zip.js';
-import {
-  addReferencesInfoItem,
-  describedPackageReference,
-  describedPackages,
-  itemsFor,
-  type PackageReferenceInfo,
-  readReferencesInfo,
-  referencesInfoBytes,
-  removeReferencesInfoItems,
-  withText,
-} from './references-info.js';
+import { describedPackageReference, describedPackages, type PackageReferenceInfo, readReferencesInfo, referencesInfoBytes } from './references-info.js';
+import { editReferencesInfo, type ListedPackage } from './references-info-edit.js';
 
 /** A read export archive and the task sequences in it. */
 export interface ExportZip {
@@ -119,6 +110,8 @@ function readArchive(bytes: Uint8Array, options: ReadOptions & ZipLimits): Expor
       const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
       if (e.size > maxBytes) throw new TaskSequenceError('INPUT_TOO_LARGE', `The part is ${e.size} bytes once unpacked; the limit is ${maxBytes} (option maxBytes).`, { file });
       const original = readEntry(zip, e, partLimits);
+      // readTaskSequence would tell the caller to call readExportZip, which is where this is: the part is no XML.
+      if (isZip(original)) throw new TaskSequenceError('ZIP_INVALID', 'The part holds a .zip archive, not the XML of a task sequence: the export is damaged.', { file });
       const doc = readTaskSequence(original, { ...options, file });
       // The names as Windows compares them, as the archive's check for duplicate names does (not toLowerCase, which
       // folds a final sigma and the Kelvin sign otherwise).
@@ -146,19 +139,18 @@ function planReferencesInfo(part: ExportZipPart): { bytes?: Uint8Array; issues: 
   const unchanged = (message: string): Issue => ({ code: 'ZIP_REFERENCES_INFO_UNCHANGED', severity: 'warning', message });
   // Nothing to take away from a part that is not there; a package added is not recorded.
   if (!part.referencesInfo) return { issues: added.length > 0 ? [unchanged(`The sequence now references ${added.join(', ')}; the archive has no ${name} to list it in.`)] : [] };
-  let file = readReferencesInfo(part.referencesInfo.original);
+  const file = readReferencesInfo(part.referencesInfo.original);
   if (!file) {
     const changed = [...(added.length > 0 ? [`now references ${added.join(', ')}`] : []), ...(removed.length > 0 ? [`no longer references ${removed.join(', ')}`] : [])].join(' and ');
     return { issues: [unchanged(`The sequence ${changed}, but ${name} is left as it was: it is not a UTF-8 <ArrayOfString> of <string> items, the form cmts can edit.`)] };
   }
   const issues: Issue[] = [];
   const sequencePackage = part.part.split(/[/\\]/)[1] ?? '';
-  for (const p of removed) {
-    if (itemsFor(file, p).length > 0) file = withText(file, removeReferencesInfoItems(file, p));
-  }
+  const listed = new Set(file.items.flatMap((i) => (i.packageId === undefined ? [] : [i.packageId.toUpperCase()])));
   const unknownType: string[] = [];
+  const toList: ListedPackage[] = [];
   for (const p of added) {
-    if (itemsFor(file, p).length > 0) continue;
+    if (listed.has(p.toUpperCase())) continue;
     // What the caller said of the package wins; the archive's other items fill in the rest.
     const info = { ...part.packagesInArchive.get(p.toUpperCase()), ...describedPackageReference(part.doc, p) };
     const { packageType } = info;
@@ -166,7 +158,7 @@ function planReferencesInfo(part: ExportZipPart): { bytes?: Uint8Array; issues: 
       unknownType.push(p);
       continue;
     }
-    file = withText(file, addReferencesInfoItem(file, sequencePackage, p, { ...info, packageType }));
+    toList.push({ packageId: p, info: { ...info, packageType } });
     const empty = (['name', 'description', 'version'] as const).filter((k) => info[k] === undefined);
     if (empty.length > 0) {
       issues.push({
@@ -177,6 +169,8 @@ function planReferencesInfo(part: ExportZipPart): { bytes?: Uint8Array; issues: 
       });
     }
   }
+  // All the removals and additions in one pass over the file (one at a time, each read the whole file again).
+  const text = editReferencesInfo(file, sequencePackage, removed, toList);
   if (unknownType.length > 0) {
     const one = unknownType.length === 1;
     issues.push(
@@ -185,7 +179,7 @@ function planReferencesInfo(part: ExportZipPart): { bytes?: Uint8Array; issues: 
       ),
     );
   }
-  const bytes = referencesInfoBytes(file, file.text);
+  const bytes = referencesInfoBytes(file, text);
   return Buffer.from(bytes).equals(Buffer.from(part.referencesInfo.original)) ? { issues } : { bytes, issues };
 }
 

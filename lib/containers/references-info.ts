@@ -38,7 +38,7 @@ export interface PackageReferenceInfo {
 }
 
 /** One `<string>` item of the file, where it stands and what it says. */
-interface Item {
+export interface ReferencesInfoItem {
   /** Start of the item with its indent when it begins a line; else of `<string>`. */
   start: number;
   /** After `</string>` and the line break that follows it, if any. */
@@ -56,13 +56,14 @@ export interface ReferencesInfoFile {
   /** The BOM bytes it starts with (kept as they are), and the text after them. */
   bom: Uint8Array;
   text: string;
-  items: Item[];
+  items: ReferencesInfoItem[];
   /** The line break the file uses (CRLF when it has none, as Current Branch writes). */
   newline: string;
 }
 
 const BOM = [0xef, 0xbb, 0xbf];
-const ROOT = /<ArrayOfString\b[^>]*?(\s*\/)?>/;
+/** The root element's start tag (group 1: the `/` of an empty one). */
+export const ROOT = /<ArrayOfString\b[^>]*?(\s*\/)?>/;
 const ITEM = /<string>([^<]*)<\/string>/g;
 
 /** Thrown by {@link unescapeXml} for a character reference to no XML character; the file is then not editable. */
@@ -150,7 +151,7 @@ function parseItems(bom: Uint8Array, text: string): ReferencesInfoFile | undefin
   if (!root) return undefined;
   const selfClosing = root[1] !== undefined;
   if (!selfClosing && !text.includes('</ArrayOfString>')) return undefined;
-  const items: Item[] = [];
+  const items: ReferencesInfoItem[] = [];
   if (!selfClosing) {
     // The line an item starts on is found going forward, and its indent going back over blanks only: a search back
     // for the line start from each item went over every item before it on a line, and a file written on one line
@@ -177,11 +178,6 @@ function parseItems(bom: Uint8Array, text: string): ReferencesInfoFile | undefin
   return { bom, text, items, newline: /\r?\n/.exec(text)?.[0] ?? '\r\n' };
 }
 
-/** The items that describe `packageId` (letter case aside). */
-export function itemsFor(file: ReferencesInfoFile, packageId: string): Item[] {
-  return file.items.filter((i) => i.packageId?.toUpperCase() === packageId.toUpperCase());
-}
-
 /** What the file says of each package it lists, by upper-case package ID (the first item of a package counts). */
 export function describedPackages(file: ReferencesInfoFile): Map<string, PackageReferenceInfo> {
   const out = new Map<string, PackageReferenceInfo>();
@@ -190,7 +186,7 @@ export function describedPackages(file: ReferencesInfoFile): Map<string, Package
 }
 
 /** One item's text, in the form Current Branch writes (see the module comment). */
-function itemText(sequencePackage: string, packageId: string, info: Required<Pick<PackageReferenceInfo, 'packageType'>> & PackageReferenceInfo, nl: string): string {
+export function itemText(sequencePackage: string, packageId: string, info: Required<Pick<PackageReferenceInfo, 'packageType'>> & PackageReferenceInfo, nl: string): string {
   const prop = (name: string, type: string, value: string, typeFirst = false) =>
     `  <PROPERTY ${typeFirst ? `TYPE="${type}" NAME="${name}"` : `NAME="${name}" TYPE="${type}"`}>${nl}    <VALUE>${escapeText(value)}</VALUE>${nl}  </PROPERTY>${nl}`;
   const instance =
@@ -206,50 +202,6 @@ function itemText(sequencePackage: string, packageId: string, info: Required<Pic
     prop('ReferenceVersion', 'string', info.version ?? '') +
     '</INSTANCE>';
   return `<string>${escapeText(instance)}</string>`;
-}
-
-/**
- * The file with an item for `packageId` added where the sorted order puts it (before the first item with a greater
- * ReferencePackageID, else after the last item), laid out like its neighbours. `sequencePackage` is the sequence's own
- * package ID (the items' PackageID).
- */
-export function addReferencesInfoItem(file: ReferencesInfoFile, sequencePackage: string, packageId: string, info: PackageReferenceInfo & { packageType: number }): string {
-  const { text, items, newline: nl } = file;
-  const item = itemText(sequencePackage, packageId, info, nl);
-  const key = packageId.toUpperCase();
-  const next = items.find((i) => i.packageId !== undefined && i.packageId.toUpperCase() > key);
-  const model = next ?? items[items.length - 1];
-  if (model) {
-    const laidOut = model.ownLine ? `${model.indent}${item}${nl}` : item;
-    const at = next ? next.start : model.end;
-    // After a last item that ends the line, the new one goes on the next line; after one that does not, on its line.
-    return text.slice(0, at) + laidOut + text.slice(at);
-  }
-  const root = ROOT.exec(text) as RegExpExecArray;
-  if (root[1] !== undefined) {
-    // An empty array, as XmlSerializer writes it (`<ArrayOfString … />`): opened, one item a line, closed.
-    const open = root[0].slice(0, root[0].length - root[1].length - 1) + '>';
-    return text.slice(0, root.index) + `${open}${nl}  ${item}${nl}</ArrayOfString>` + text.slice(root.index + root[0].length);
-  }
-  const close = text.lastIndexOf('</ArrayOfString>');
-  const lineStart = text.lastIndexOf('\n', close - 1) + 1;
-  if (lineStart > root.index && /^[ \t]*$/.test(text.slice(lineStart, close))) return text.slice(0, lineStart) + `  ${item}${nl}` + text.slice(lineStart);
-  return text.slice(0, close) + item + text.slice(close);
-}
-
-/** The file without the items of `packageId`; an array left empty is closed as XmlSerializer writes one (`… />`). */
-export function removeReferencesInfoItems(file: ReferencesInfoFile, packageId: string): string {
-  const gone = itemsFor(file, packageId);
-  let text = file.text;
-  for (const i of [...gone].reverse()) text = text.slice(0, i.start) + text.slice(i.end);
-  if (gone.length === file.items.length) {
-    // The inverse of opening an empty array in addReferencesInfoItem.
-    const root = ROOT.exec(text);
-    if (root && root[1] === undefined && text.startsWith(`${file.newline}</ArrayOfString>`, root.index + root[0].length)) {
-      text = text.slice(0, root.index) + `${root[0].slice(0, -1)} />` + text.slice(root.index + root[0].length + file.newline.length + '</ArrayOfString>'.length);
-    }
-  }
-  return text;
 }
 
 /** The file's bytes for `text`: its BOM as it was, then UTF-8. */

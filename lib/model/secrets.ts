@@ -7,6 +7,9 @@
 import { SetVariableStep, STEP_TYPES } from './steps.js';
 import type { Step, SubTaskSequence, Variable } from './types.js';
 import { getVariableValue } from './variables.js';
+import { isTrueFlag } from './true-flag.js';
+
+export { isTrueFlag } from './true-flag.js';
 
 const SECRET_NAME = /(password|passwd|pwd|secret|credential|productkey|apikey|token)$/i;
 // Settings about passwords rather than passwords: OSDRandomAdminPassword=true, OSDBitLockerCreateRecoveryPassword=AD.
@@ -17,8 +20,8 @@ export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name) && !NOT_A_SECRET.test(name);
 }
 
-/** Whether a variable's name or property says it holds a password or another secret. */
-export function hasSecretName(v: Variable): boolean {
+/** Whether a variable's name or property says it holds a password or another secret (also one the reader left generic). */
+export function hasSecretName(v: Pick<Variable, 'attributes'>): boolean {
   const name = v.attributes.name ?? '';
   return !NOT_A_SECRET.test(name) && (isSecretName(name) || isSecretName(v.attributes.property ?? ''));
 }
@@ -26,10 +29,6 @@ export function hasSecretName(v: Variable): boolean {
 /** Set Task Sequence Variable's "Do not display this value": the variable that says it. */
 export const DO_NOT_SHOW_VALUE = 'DoNotShowVariableValue';
 
-/** Whether a flag's text is true (`true` in any case, white space around it ignored): "Do not display this value", a rule variable's IsSecret. */
-export function isTrueFlag(text: string | undefined): boolean {
-  return text?.trim().toLowerCase() === 'true';
-}
 
 /** Whether a Set Task Sequence Variable step has "Do not display this value" set. */
 export function doesNotShowValue(step: Step | SubTaskSequence): boolean {

@@ -4,75 +4,17 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { type DiffEntry, formatDiffEntry } from '../diff/diff-entry.js';
-import { variableNameOf } from '../diff/item-fields.js';
 import { diffChecked, type DiffWithPlaces } from '../diff/semantic-diff.js';
-import { catalogEntry, isCatalogSecretName } from '../catalog/catalog.js';
-import { DO_NOT_SHOW_VALUE, isTrueFlag } from '../model/secrets.js';
-import { STEP_TYPES } from '../model/steps.js';
-import { HIDDEN, hidesSetValue, shownValue } from './key-settings.js';
+import { type ComparisonSecrets, comparisonSecrets, hideValue, maskRules, type SecretFields, secretsByName, shownGlobal } from './secret-fields.js';
 import { buildSequenceView } from './build-sequence-view.js';
 import { flattenItems, type ItemView, type SequenceView, type ViewOptions } from './view-model.js';
 
 const ITEM_KINDS = new Set(['group', 'step', 'subtasksequence']);
 
-function masked(field: string, value: string | undefined): string | undefined {
-  const name = field.startsWith('variable ') ? variableNameOf(field) : undefined;
-  return value === undefined || name === undefined ? value : shownValue(name, value);
-}
-
-/** The fields of a Set Task Sequence Variable step that carry its value: the action line holds it too. */
-const SET_VALUE_FIELDS = ['command line', 'variable VariableValue'];
-
-/** A variable of a Set Dynamic Variables `Rules` text: its start tag's attributes, its value and its end tag. */
-const RULE_VARIABLE = /(<Variable\b([^>]*)>)([^<]*)(<\/Variable>)/g;
-
-/** The two attributes of a rule variable's start tag that say whether its value is a secret. */
-const RULE_ATTRIBUTE = { IsSecret: /\bIsSecret\s*=\s*(?:"([^"]*)"|'([^']*)')/, Name: /\bName\s*=\s*(?:"([^"]*)"|'([^']*)')/ } as const;
-
-/** An attribute of a rule variable's start tag, as written (undefined when it has none). */
-function ruleAttribute(attributes: string, name: keyof typeof RULE_ATTRIBUTE): string | undefined {
-  const m = RULE_ATTRIBUTE[name].exec(attributes);
-  return m ? (m[1] ?? m[2]) : undefined;
-}
-
-/**
- * A `Rules` text with the values its page does not show hidden: a variable marked secret (`IsSecret="true"`) or with
- * a password-like name. The rest of the text is kept as written, so what else changed still shows.
- */
-function maskRules(text: string | undefined): string | undefined {
-  return text?.replace(RULE_VARIABLE, (whole: string, start: string, attributes: string, value: string, end: string) => {
-    const secret = isTrueFlag(ruleAttribute(attributes, 'IsSecret')) || shownValue(ruleAttribute(attributes, 'Name') ?? '', value) === HIDDEN;
-    return secret && value.trim() !== '' ? `${start}${HIDDEN}${end}` : whole;
-  });
-}
-
-/**
- * Hides the values of an item's changed fields that neither sequence's own page shows: settings the step catalog
- * types as secret (a BitLocker PIN; in a class the catalog does not know, a variable it types as secret in any class), and a Set Task Sequence Variable step's value when "Do not display this value"
- * is set or the variable is password-like, on either side (the old side is told by the fields that changed); in a
- * Set Dynamic Variables step's rules, the values of variables marked secret or password-like.
- */
-function hideSecrets(item: ItemView): void {
-  const fields = item.change?.fields;
-  if (!fields?.length) return;
-  const secret = new Set<string>();
-  const rules = new Set<string>();
-  const entry = catalogEntry(item.type);
-  for (const v of entry?.variables ?? []) {
-    if (v.valueType === 'secret') secret.add(`variable ${v.name}`).add(`variable ${v.property}`);
-    else if (v.valueType === 'dynamicRules') rules.add(`variable ${v.name}`).add(`variable ${v.property}`);
-  }
-  const hiddenBefore = fields.some((f) => f.before !== undefined && ((f.field === `variable ${DO_NOT_SHOW_VALUE}` && isTrueFlag(f.before)) || (f.field === 'variable VariableName' && shownValue(f.before, 'x') === HIDDEN)));
-  if (item.type === STEP_TYPES.setVariable && (hiddenBefore || hidesSetValue(item.settings))) for (const f of SET_VALUE_FIELDS) secret.add(f);
-  const hide = (v: string | undefined) => (v === undefined || v.trim() === '' ? v : HIDDEN);
-  for (const f of fields) {
-    // A second variable of a secret name (`variable X #2`) is as secret as the first.
-    const name = f.field.startsWith('variable ') ? variableNameOf(f.field) : undefined;
-    const key = name === undefined ? f.field : `variable ${name}`;
-    // A class the catalog does not know: a variable it types as secret in any class is as secret here, as on its page.
-    if (!entry && name !== undefined && isCatalogSecretName(name)) secret.add(key);
-    // Set Dynamic Variables rules: the page shows the names they set, never a secret value among them.
-    const mask = secret.has(key) ? hide : rules.has(key) ? maskRules : undefined;
+/** Hides, in place, the values of an item's changed fields that neither sequence's own page shows (`secrets`). */
+function hideSecrets(item: ItemView, secrets: SecretFields): void {
+  for (const f of item.change?.fields ?? []) {
+    const mask = secrets.hidden.has(f.field) ? hideValue : secrets.rules.has(f.field) ? maskRules : undefined;
     if (mask === undefined) continue;
     const before = mask(f.before);
     const after = mask(f.after);
@@ -134,7 +76,7 @@ function firstFitting(list: ItemView[], fits: (item: ItemView) => boolean, curso
  * without it, an entry goes to the first item at its path that fits, which is a guess when names repeat, and a removed
  * item into the first group at its old parent's path.
  */
-export function overlayChanges(view: SequenceView, old: SequenceView, entries: DiffEntry[], where?: Omit<DiffWithPlaces, 'entries'>): SequenceView {
+export function overlayChanges(view: SequenceView, old: SequenceView, entries: DiffEntry[], where?: Omit<DiffWithPlaces, 'entries'>, secrets?: ComparisonSecrets): SequenceView {
   const places = where?.places;
   const items = flattenItems(view.items);
   const oldItems = flattenItems(old.items);
@@ -154,7 +96,7 @@ export function overlayChanges(view: SequenceView, old: SequenceView, entries: D
   const isNotRemoved = (i: ItemView) => !removed.has(i);
   entries.forEach((d, k) => {
     if (!ITEM_KINDS.has(d.kind)) {
-      other.push(formatDiffEntry(d.kind === 'variable' && d.field === undefined ? { ...d, ...(d.before !== undefined ? { before: shownValue(variableNameOf(d.path) ?? d.path, d.before) } : {}), ...(d.after !== undefined ? { after: shownValue(variableNameOf(d.path) ?? d.path, d.after) } : {}) } : d));
+      other.push(formatDiffEntry(shownGlobal(d, secrets)));
       return;
     }
     const place = places?.[k];
@@ -183,12 +125,10 @@ export function overlayChanges(view: SequenceView, old: SequenceView, entries: D
         item.change = { mark: 'changed', fields: [] };
         summary.changed++;
       }
-      const before = masked(d.field ?? '', d.before);
-      const after = masked(d.field ?? '', d.after);
-      item.change.fields.push({ field: d.field ?? '', ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) });
+      item.change.fields.push({ field: d.field ?? '', ...(d.before !== undefined ? { before: d.before } : {}), ...(d.after !== undefined ? { after: d.after } : {}) });
     }
   });
-  for (const item of items) hideSecrets(item);
+  items.forEach((item, n) => hideSecrets(item, secrets?.items[n] ?? secretsByName(item)));
   const oldIndex = new Map(oldItems.map((item, n) => [item, n]));
   placeRemoved(view, old, removed, (parent) => {
     if (parent === undefined) return view.items;
@@ -251,5 +191,5 @@ export function buildComparisonView(oldDoc: TaskSequenceDocument, newDoc: TaskSe
   const view = buildSequenceView(newDoc, options);
   // Both documents were checked by their views.
   const { entries, ...where } = diffChecked(oldDoc, newDoc);
-  return overlayChanges(view, old, entries, where);
+  return overlayChanges(view, old, entries, where, comparisonSecrets(oldDoc, newDoc, where.matched));
 }

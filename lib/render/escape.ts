@@ -27,13 +27,29 @@ export function escapeHtml(s: string): string {
 }
 
 /**
- * Text safe in GitHub-flavoured Markdown, inline and in a table cell: HTML-significant characters as entities; the
- * punctuation that can start emphasis, code, links or cells backslash-escaped (`(` and `#` need not be: text never
- * starts a line here, and `[` is escaped); autolinks broken; line breaks as spaces (a cell or list item is one line);
- * bidirectional controls shown, not applied.
+ * A text whose start would begin a block where it starts a line, made plain: a list item's label comes from the file
+ * (a vendor step's property name), and `# Approved` there was a heading, `1. first` an ordered list that dropped its
+ * number. Leading blanks become character references (they would indent code, and a reference is never structure);
+ * the markers of a heading (`#` to `######` and a blank), a list item (`-`, `+`, `1.`, `1)` and a blank) or a
+ * thematic break (`---`) are backslash-escaped, which reads as the character itself. Anything else is left as
+ * written: `1.1` or `-1` starts no block.
+ */
+function escapeLineStart(s: string): string {
+  return s
+    .replace(/^[ \t]+/, (blanks) => blanks.replace(/ /g, '&#32;').replace(/\t/g, '&#9;'))
+    .replace(/^(?:#{1,6}|[+-])(?=[ \t]|$)|^-(?=[- \t]*$)/, '\\$&')
+    .replace(/^(\d{1,9})([.)])(?=[ \t]|$)/, '$1\\$2');
+}
+
+/**
+ * Text safe in GitHub-flavoured Markdown, inline, in a table cell and at the start of a list item's line: HTML-
+ * significant characters as entities; the punctuation that can start emphasis, code, links or cells backslash-escaped
+ * (`(` need not be: `[` is escaped); what would start a block where the text starts a line escaped too (see
+ * {@link escapeLineStart}); autolinks broken; line breaks as spaces (a cell or list item is one line); bidirectional
+ * controls shown, not applied.
  */
 export function escapeMarkdown(s: string): string {
-  return showBidiControls(s)
+  const escaped = showBidiControls(s)
     .replace(/[&<>]/g, (c) => HTML[c] as string)
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     // GFM links bare URLs, www. names and e-mail addresses by itself: an escape in each keeps them plain text. Every
@@ -43,4 +59,6 @@ export function escapeMarkdown(s: string): string {
     .replace(/www\./gi, (w) => `${w.slice(0, 3)}\\.`)
     .replace(/@/g, '\\@')
     .replace(/\r\n|\r|\n/g, ' ');
+  // Last: its escapes and references are not to be escaped again.
+  return escapeLineStart(escaped);
 }

@@ -6,7 +6,7 @@
  */
 import { catalogSettings, type Setting } from '../catalog/key-settings.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWindowsStep, SetVariableStep, STEP_TYPES } from '../model/steps.js';
-import { doesNotShowValue, isSecretName } from '../model/secrets.js';
+import { setsSecret } from '../model/secrets.js';
 import type { SequenceItem, Step, SubTaskSequence } from '../model/types.js';
 import { getVariableValue } from '../model/variables.js';
 
@@ -14,21 +14,14 @@ import { getVariableValue } from '../model/variables.js';
 export const HIDDEN = '(hidden)';
 
 /**
- * A variable's value as a page may show it: `(hidden)` for password-like names (see `model/secrets.ts`, the test the
- * linter's findings and `cmts inspect` use too), so documentation leaks no secret.
- */
-export function shownValue(name: string, value: string): string {
-  return isSecretName(name) && value.trim() !== '' ? HIDDEN : value;
-}
-
-/**
  * What a Set Task Sequence Variable step sets, as a page and `cmts inspect` show it: `name = value`, the value
- * `(hidden)` when "Do not display this value" is set or the variable is password-like.
+ * `(hidden)` when the step sets a secret (`setsSecret`, lint's test: "Do not display this value", or a password-like
+ * name, white space around it ignored as ConfigMgr ignores it).
  */
 export function setValueShown(step: Step | SubTaskSequence): string {
   const v = new SetVariableStep(step);
   const value = v.variableValue ?? '';
-  return `${v.variableName ?? '?'} = ${doesNotShowValue(step) && value.trim() !== '' ? HIDDEN : shownValue(v.variableName ?? '', value)}`;
+  return `${v.variableName ?? '?'} = ${setsSecret(step) && value.trim() !== '' ? HIDDEN : value}`;
 }
 
 /** Whether key settings are those of a Set Task Sequence Variable step whose value the page hides. */

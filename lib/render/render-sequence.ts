@@ -34,25 +34,38 @@ export function renderComparison(oldDoc: TaskSequenceDocument, newDoc: TaskSeque
   return format(buildComparisonView(oldDoc, newDoc, options), options.format);
 }
 
-/** One entry of an index page: the page's file name (relative link) and its view. */
-export interface IndexEntry {
-  href: string;
-  view: SequenceView;
+/** What an index row shows of a page: its title, its source, its counts and how many lint findings it has. */
+export interface IndexSummary {
+  title: string;
+  source: string;
+  counts: SequenceView['counts'];
+  findings: number;
 }
 
-function findingCount(v: SequenceView): number {
-  let n = v.findings.length;
-  for (const i of flattenItems(v.items)) n += i.findings.length;
-  return n;
+/** One entry of an index page: the page's file name (relative link) and its view, or what the index shows of it. */
+export interface IndexEntry {
+  href: string;
+  view: SequenceView | IndexSummary;
+}
+
+/**
+ * What the index shows of a view: a batch keeps this of each page rather than the page's view, so its memory is that
+ * of one page however many it writes.
+ */
+export function indexSummary(v: SequenceView): IndexSummary {
+  let findings = v.findings.length;
+  for (const i of flattenItems(v.items)) findings += i.findings.length;
+  return { title: v.title, source: v.source, counts: { ...v.counts }, findings };
 }
 
 /** The index page of several rendered sequences, linking each. */
 export function renderIndex(entries: IndexEntry[], f: RenderFormat = 'html'): string {
+  const rowsOf = entries.map(({ href, view }) => ({ href, v: 'items' in view ? indexSummary(view) : view }));
   if (f === 'md') {
-    const rows = entries.map(({ href, view: v }) => `| [${m(v.title)}](${encodeURI(href).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}) | ${m(v.source)} | ${v.counts.steps} | ${v.counts.groups} | ${findingCount(v)} |`);
+    const rows = rowsOf.map(({ href, v }) => `| [${m(v.title)}](${encodeURI(href).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}) | ${m(v.source)} | ${v.counts.steps} | ${v.counts.groups} | ${v.findings} |`);
     return ['# Task sequences', '', '| task sequence | source | steps | groups | findings |', '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
   }
-  const rows = entries.map(({ href, view: v }) => `<tr><td><a href="${e(encodeURI(href))}">${e(v.title)}</a></td><td>${e(v.source)}</td><td>${v.counts.steps}</td><td>${v.counts.groups}</td><td>${findingCount(v)}</td></tr>`);
+  const rows = rowsOf.map(({ href, v }) => `<tr><td><a href="${e(encodeURI(href))}">${e(v.title)}</a></td><td>${e(v.source)}</td><td>${v.counts.steps}</td><td>${v.counts.groups}</td><td>${v.findings}</td></tr>`);
   return [
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${e(INDEX_CSP)}">`,

@@ -5,7 +5,8 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import type { Sequence } from '../model/types.js';
-import { type Setting, shownValue } from './key-settings.js';
+import { hasSecretName } from '../model/secrets.js';
+import { HIDDEN, type Setting } from './key-settings.js';
 import { compareNames } from '../name-order.js';
 import { flattenItems, type ItemRef, type ItemView, type ReferenceView, type UsageRow } from './view-model.js';
 
@@ -58,7 +59,8 @@ export function usageTables(doc: TaskSequenceDocument, items: ItemView[]): { var
   };
   for (const c of doc.sequence.children) {
     if (c.kind !== 'variableList') continue;
-    for (const v of c.children) if (v.kind === 'variable' && v.attributes.name) row(vars, v.attributes.name).note = `global: ${shownValue(v.attributes.name, v.value)}`;
+    // Hidden as lint judges a secret: by the variable's name or its property.
+    for (const v of c.children) if (v.kind === 'variable' && v.attributes.name) row(vars, v.attributes.name).note = `global: ${hasSecretName(v) && v.value.trim() !== '' ? HIDDEN : v.value}`;
   }
   for (const r of references(doc.sequence)) if (r.package) row(pkgs, r.package).note = `in referenceList${r.program ? ` (program ${r.program})` : ''}`;
   for (const item of flattenItems(items)) {

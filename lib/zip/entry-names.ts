@@ -50,7 +50,7 @@ export function nameKey(name: string): string {
  * though Windows writes both to one folder) and lowers `İ` into two characters. A character whose upper case is
  * longer (`ß`, `ᾳ`) keeps its lower case, so that `ᾳ` and `ᾼ` still meet.
  */
-function caseKey(name: string): string {
+export function caseKey(name: string): string {
   if (/^[\x00-\x7f]*$/.test(name)) return name.toUpperCase(); // ASCII alone, the usual name, needs no per-character pass
   let key = '';
   for (const c of name) {

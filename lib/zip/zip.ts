@@ -10,6 +10,7 @@ import { limitOption, TaskSequenceError } from '../errors.js';
 import { endRecordsIn, unambiguousGap } from './end-record.js';
 import { checkEntryName, checkExtraFields, entryName, nameKey } from './entry-names.js';
 import { minOf } from '../arrays.js';
+import { checkLocalAgrees, checkNothingUnlisted } from './local-records.js';
 
 export { checkEntryName } from './entry-names.js';
 
@@ -156,29 +157,8 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
   for (let i = 1; i < byOffset.length; i++) {
     if ((byOffset[i] as ZipEntry).localOffset < (byOffset[i - 1] as ZipEntry).localEnd) unsafe('Entries overlap (a zip bomb?).');
   }
+  checkNothingUnlisted(buf, byOffset, cdOffset);
   return { bytes, entries, eocdOffset: eocd };
-}
-
-/**
- * Refuses an entry whose local header (or data descriptor) says another thing than its central record: the flags
- * that change how it reads (encrypted, descriptor, UTF-8 name), its method, and its CRC and sizes. With a data
- * descriptor the local header may leave the CRC and sizes 0, and the descriptor holds them.
- */
-function checkLocalAgrees(buf: Buffer, e: Pick<ZipEntry, 'name' | 'flags' | 'method' | 'crc' | 'compressedSize' | 'size' | 'localOffset' | 'localEnd'>): void {
-  const at = e.localOffset;
-  const disagree = (what: string): never => unsafe(`The local header of ${e.name} gives another ${what} than the central directory: readers would extract different data.`);
-  if ((buf.readUInt16LE(at + 6) & 0x809) !== (e.flags & 0x809)) disagree('flags');
-  if (buf.readUInt16LE(at + 8) !== e.method) disagree('compression method');
-  const declared = [e.crc, e.compressedSize, e.size];
-  const local = [buf.readUInt32LE(at + 14), buf.readUInt32LE(at + 18), buf.readUInt32LE(at + 22)];
-  const descriptor = e.flags & 0x8;
-  if (local.some((v, i) => v !== declared[i] && !(descriptor && v === 0))) disagree('CRC or size');
-  if (descriptor) {
-    const d = e.localEnd - 12;
-    if (buf.readUInt32LE(d) !== e.crc || buf.readUInt32LE(d + 4) !== e.compressedSize || buf.readUInt32LE(d + 8) !== e.size) {
-      unsafe(`The data descriptor of ${e.name} gives another CRC or size than the central directory: readers would extract different data.`);
-    }
-  }
 }
 
 /** An entry's uncompressed bytes, checked against its declared size and CRC. */

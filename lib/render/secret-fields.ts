@@ -1,0 +1,137 @@
+/**
+ * Which changed values a comparison hides, decided from the documents by the test lint's `clear-text-secret` and the
+ * pages use (`model/secrets.ts`), so a value hidden on a page or flagged by lint is never printed as a before or an
+ * after: a variable whose name or property is password-like, one the step catalog types as secret, a Set Task
+ * Sequence Variable step that sets a secret (its action line carries the value too), and in Set Dynamic Variables
+ * rules the values of variables marked secret or password-like.
+ */
+import type { TaskSequenceDocument } from '../document.js';
+import { catalogEntry, isCatalogSecretName } from '../catalog/catalog.js';
+import { formatDynamicRules, parseDynamicRules } from '../catalog/dynamic-rules.js';
+import type { DiffEntry } from '../diff/diff-entry.js';
+import { namedVariables, variableNameOf } from '../diff/item-fields.js';
+import { listItems } from '../model/query.js';
+import { DO_NOT_SHOW_VALUE, hasSecretName, isSecretName, isTrueFlag, setsSecret } from '../model/secrets.js';
+import { STEP_TYPES } from '../model/steps.js';
+import type { SequenceItem } from '../model/types.js';
+import { HIDDEN, hidesSetValue } from './key-settings.js';
+import type { ItemView } from './view-model.js';
+
+/** The fields of an item (under the semantic diff's names: `variable X`, `variable X #2`, `command line`) a page hides. */
+export interface SecretFields {
+  /** Fields whose whole value shows as `(hidden)`. */
+  hidden: Set<string>;
+  /** Set Dynamic Variables rules: shown with the values of their secret variables hidden (see {@link maskRules}). */
+  rules: Set<string>;
+}
+
+/** The Set Task Sequence Variable variable that holds the value set. */
+const SET_VALUE = 'variablevalue';
+
+const same = (a: string | undefined, b: string) => a !== undefined && a.toLowerCase() === b.toLowerCase();
+
+/** The fields of `item` whose values a page does not show, added to `into` (an item and what it became share one). */
+export function addSecretFields(item: SequenceItem, into: SecretFields): SecretFields {
+  if (item.kind === 'group') return into;
+  const entry = catalogEntry(item.attributes.type);
+  const setsHidden = setsSecret(item);
+  if (setsHidden) into.hidden.add('command line');
+  for (const c of item.children) {
+    if (c.kind !== 'variableList') continue;
+    for (const [key, v] of namedVariables(c.children)) {
+      const field = `variable ${key}`;
+      const { name, property } = v.attributes;
+      const typed = (valueType: string) => entry?.variables.some((d) => d.valueType === valueType && (same(name, d.name) || same(property, d.property))) ?? false;
+      // A class the catalog does not know: a variable it types as secret in any class is as secret here, as on its page.
+      const catalogSecret = entry ? typed('secret') : isCatalogSecretName(name ?? '') || isCatalogSecretName(property ?? '');
+      if (hasSecretName(v) || catalogSecret || (setsHidden && (same(name, SET_VALUE) || same(property, SET_VALUE)))) into.hidden.add(field);
+      else if (typed('dynamicRules')) into.rules.add(field);
+    }
+  }
+  return into;
+}
+
+/** The fields of an item a page hides (see {@link addSecretFields}). */
+export function secretFieldsOf(item: SequenceItem): SecretFields {
+  return addSecretFields(item, { hidden: new Set(), rules: new Set() });
+}
+
+/** The keys (`G`, `G #2`, as the diff's paths) of the global variables of `doc` whose name or property is password-like. */
+export function addSecretGlobals(doc: TaskSequenceDocument, into: Set<string>): Set<string> {
+  for (const c of doc.sequence.children) {
+    if (c.kind !== 'variableList') continue;
+    for (const [key, v] of namedVariables(c.children)) if (hasSecretName(v)) into.add(key);
+  }
+  return into;
+}
+
+/** A value as a page shows a hidden one: `(hidden)`, unless there is nothing to hide. */
+export function hideValue(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? value : HIDDEN;
+}
+
+/**
+ * A Set Dynamic Variables `Rules` text with the values of its secret variables (marked secret, or password-like)
+ * hidden. The text is parsed as XML (`parseDynamicRules`), as lint reads it, so no spelling of the end tag or CDATA
+ * section hides a value from the mask: with no secret value it is shown as written; with one, in the console's form
+ * with `(hidden)` in its place; a text that is not the rules grammar, whose values cannot be told apart, is hidden whole.
+ */
+export function maskRules(text: string | undefined): string | undefined {
+  if (text === undefined || text.trim() === '') return text;
+  const rules = parseDynamicRules(text);
+  if (rules === undefined) return HIDDEN;
+  const isSecret = (v: { name: string; value: string; secret: boolean }) => (v.secret || isSecretName(v.name.trim())) && v.value.trim() !== '';
+  if (!rules.some((r) => r.variables.some(isSecret))) return text;
+  return formatDynamicRules(rules.map((r) => ({ ...r, variables: r.variables.map((v) => (isSecret(v) ? { ...v, value: HIDDEN } : v)) })));
+}
+
+/**
+ * What a comparison hides, read from both documents: for each item of the new view (in execution order), the fields
+ * it or the old item it came from keeps secret, and the keys of the global variables secret in either.
+ */
+export interface ComparisonSecrets {
+  items: (SecretFields | undefined)[];
+  globals: ReadonlySet<string>;
+}
+
+/** The secrets of a comparison of `oldDoc` with `newDoc`, `matched` saying which new item each old one became. */
+export function comparisonSecrets(oldDoc: TaskSequenceDocument, newDoc: TaskSequenceDocument, matched: (number | undefined)[]): ComparisonSecrets {
+  const items = listItems(newDoc.sequence).map((l) => secretFieldsOf(l.node));
+  // The old side too: a value that was a secret stays hidden after it is renamed or marked shown.
+  listItems(oldDoc.sequence).forEach((l, n) => {
+    const into = items[matched[n] ?? -1];
+    if (into) addSecretFields(l.node, into);
+  });
+  return { items, globals: addSecretGlobals(oldDoc, addSecretGlobals(newDoc, new Set())) };
+}
+
+/**
+ * Without the documents (a caller of {@link overlayChanges} with views alone), only names are known: the fields of
+ * an item whose variable name is password-like or typed secret by the catalog, and a Set Task Sequence Variable
+ * step's value when its page hides it or its old name was password-like.
+ */
+export function secretsByName(item: ItemView): SecretFields {
+  const out: SecretFields = { hidden: new Set(), rules: new Set() };
+  const entry = catalogEntry(item.type);
+  for (const f of item.change?.fields ?? []) {
+    const name = f.field.startsWith('variable ') ? variableNameOf(f.field) : undefined;
+    if (name === undefined) continue;
+    const typed = (t: string) => entry?.variables.some((v) => v.valueType === t && (v.name === name || v.property === name)) ?? false;
+    if (hasSecretName({ attributes: { name } }) || (entry ? typed('secret') : isCatalogSecretName(name))) out.hidden.add(f.field);
+    else if (typed('dynamicRules')) out.rules.add(f.field);
+  }
+  const fields = item.change?.fields ?? [];
+  const hiddenBefore = fields.some((f) => f.before !== undefined && ((f.field === `variable ${DO_NOT_SHOW_VALUE}` && isTrueFlag(f.before)) || (f.field === 'variable VariableName' && isSecretName(f.before.trim()))));
+  if (item.type === STEP_TYPES.setVariable && (hiddenBefore || hidesSetValue(item.settings))) for (const f of ['command line', 'variable VariableValue']) out.hidden.add(f);
+  return out;
+}
+
+/** A global variable's entry with its values hidden when the variable is a secret. */
+export function shownGlobal(d: DiffEntry, secrets: ComparisonSecrets | undefined): DiffEntry {
+  if (d.kind !== 'variable' || d.field !== undefined) return d;
+  const secret = secrets ? secrets.globals.has(d.path) : hasSecretName({ attributes: { name: variableNameOf(d.path) ?? d.path } });
+  if (!secret) return d;
+  const before = hideValue(d.before);
+  const after = hideValue(d.after);
+  return { ...d, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) };
+}
