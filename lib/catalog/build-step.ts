@@ -123,8 +123,14 @@ export function buildVariables(entry: StepTypeData, settings: Readonly<Record<st
     out.push(variable(field ? itemSpelling(field, index).name : property, property, field?.hidden ?? false, text));
   }
   for (const v of options.extra ?? []) out.push({ kind: 'variable', tag: 'variable', attributes: { ...v.attributes }, value: v.value });
-  const key = (v: Variable) => v.attributes.property ?? '';
-  return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return out.sort(byProperty);
+}
+
+/** The console's order of a step's variables: by `property`, ordinally. */
+function byProperty(a: Variable, b: Variable): number {
+  const ka = a.attributes.property ?? '';
+  const kb = b.attributes.property ?? '';
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 /**
@@ -141,8 +147,7 @@ function fillWhatTheLineReads(entry: StepTypeData, action: string, props: Record
     props[data.property] = data.default;
     added = true;
   }
-  const key = (v: Variable) => v.attributes.property ?? '';
-  if (added) vars.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  if (added) vars.sort(byProperty);
 }
 
 const RUN_IN: readonly string[] = ['WinPE', 'FullOS', 'WinPEandFullOS'];

@@ -132,7 +132,8 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
   // inputs' files are looked up only once a target that exists asks (most targets are new files).
   let files: Map<string, string> | undefined;
   const linkedInput = (path: string): string | undefined => {
-    const id = io.kindOf(path) === 'file' ? io.fileId?.(path) : undefined;
+    // No file there, no id: a new target asks nothing more (the inputs' files are looked up once one exists).
+    const id = io.fileId?.(path);
     if (id === undefined) return undefined;
     files ??= new Map([...real.values()].flatMap((input) => {
       const of = io.fileId?.(input);
