@@ -88,8 +88,8 @@ export function buildVariables(entry: StepTypeData, settings: Readonly<Record<st
   for (const data of entry.variables) {
     if (data.arrayOf) continue;
     const value = settings[data.setting];
-    // An array with item fields is its items: a bare count would be written with none, and read back as no array.
-    if (data.valueType === 'array' && value !== undefined && !Array.isArray(value) && entry.variables.some((f) => f.arrayOf === data.property)) {
+    // An array is its items: a bare count would be written with none, and read back as no array.
+    if (data.valueType === 'array' && value !== undefined && !Array.isArray(value)) {
       throw new TaskSequenceError('INVALID_ARGUMENT', `${data.setting} must be a list of items.`);
     }
     if (data.valueType === 'array' && Array.isArray(value)) {

@@ -103,7 +103,10 @@ export function stepSettingsSchema(kind: StepTypeData | string): JsonSchema {
     if (v.valueType === 'array') {
       const fields = entry.variables.filter((f) => f.arrayOf === v.property);
       const item = { type: 'object', additionalProperties: false, properties: Object.fromEntries(fields.map((f) => [f.setting, valueSchema(f)])) };
-      properties[v.setting] = fields.length > 0 ? { description: `${v.name} (${v.property}): one item per entry`, type: 'array', items: item } : valueSchema(v);
+      properties[v.setting] =
+        fields.length > 0
+          ? { description: `${v.name} (${v.property}): one item per entry`, type: 'array', items: item }
+          : { description: `${v.name} (${v.property}): only empty, since how its items are written is not known`, type: 'array', maxItems: 0 };
       continue;
     }
     properties[v.setting] = valueSchema(v);

@@ -89,6 +89,11 @@ export function checkValue(data: VariableData, value: unknown, where: string): a
  * catalog has, each of its type. Throws `INVALID_ARGUMENT` naming the first item and field that is not.
  */
 export function checkArrayItems(setting: string, fields: readonly VariableData[], items: readonly unknown[]): void {
+  // No export shows how the items of such an array are written (Apply Network Settings' adapters): a count with no
+  // items would read back as no array at all, and a guessed spelling could mislead the client.
+  if (fields.length === 0 && items.length > 0) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `${setting} can only be empty: how its items are written is not known (no export shows one). Give them as verbatim texts or extra variables.`);
+  }
   items.forEach((item, index) => {
     if (!isRecord(item)) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting}[${index}] must be an object of item fields.`);
     for (const [key, value] of Object.entries(item)) {
