@@ -46,4 +46,13 @@ describe('revert keeps a reference a remaining step uses', () => {
     expect(revertKb977203(back, O).changes.map((c) => c.what)).toContain('reference to package ABC00010');
     expect(text(back)).toBe(input);
   });
+
+  it('a reference no step uses on a file the preset never touched stays, and revert says so', () => {
+    const input = SEQUENCE(SETUP);
+    const doc = readTaskSequence(input);
+    const report = revertKb977203(doc, O);
+    expect(report.changes).toEqual([]);
+    expect(report.alreadyInPlace.map((k) => k.what).join('\n')).toMatch(/reference to package ABC00010, which no step uses/);
+    expect(text(doc)).toBe(input);
+  });
 });

@@ -156,7 +156,13 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   // Line CCMCertFix step from the package, an Install Package step…): a reference a step uses stays, as the preset
   // found it. Judged here, once the steps revert takes out are known, so the report says only what is done.
   const stillUsed = (): boolean => listItems(doc.sequence).some((l) => !removed.has(l.node) && usesPackage(l.node, o.certfixPackage));
-  if (!capture && list && ref && !stillUsed()) {
+  // And only on a file revert finds the preset's work in: with nothing else to undo, the preset never touched it (or
+  // its work was undone by hand), and a reference no step uses is the administrator's to keep or tidy.
+  const traced = edits.length > 0;
+  if (!capture && list && ref && !traced && !stillUsed()) {
+    kept.push({ what: `reference to package ${o.certfixPackage}, which no step uses: nothing else of the preset is in the file, so the preset did not add it`, where: '(referenceList)', requirement: 'R13' });
+  }
+  if (!capture && list && ref && traced && !stillUsed()) {
     edits.push({
       change: { what: `reference to package ${o.certfixPackage}`, where: '(referenceList)', before: o.certfixPackage, requirement: 'R13' },
       apply: () => {
