@@ -140,6 +140,32 @@ describe('render --out-dir on the real file system', () => {
     expect(lstatSync(join(out, 'c.html')).isDirectory()).toBe(true);
   });
 
+  it('a replaced page is kept aside on disk, not in memory: put back as the very file it was, and no temporary file left', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cmts-render-set-'));
+    for (const [name, bytes] of Object.entries(INPUTS)) writeFileSync(join(dir, name), bytes);
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'a.html'), 'old a');
+    writeFileSync(join(out, 'b.html'), 'old b');
+    const before = { a: statSync(join(out, 'a.html')).ino, b: statSync(join(out, 'b.html')).ino };
+    let read: string[] = [];
+    const io = nodeIo();
+    const reading: CliIo = { ...io, stdout: { write: () => true }, stderr: { write: () => true }, readFile: (path, max) => (read.push(path), io.readFile(path, max)) };
+    mkdirSync(join(out, 'c.html'));
+    expect(await main(['render', ...Object.keys(INPUTS).map((n) => join(dir, n)), '--out-dir', out], reading)).toBe(1);
+    // The old pages are the same files again (a rename back), which bytes kept in memory and written anew are not.
+    expect({ a: statSync(join(out, 'a.html')).ino, b: statSync(join(out, 'b.html')).ino }).toEqual(before);
+    expect(readFileSync(join(out, 'b.html'), 'utf8')).toBe('old b');
+    expect(read.filter((p) => p.startsWith(out))).toEqual([]);
+    expect(readdirSync(out).sort()).toEqual(['a.html', 'b.html', 'c.html']);
+    rmSync(join(out, 'c.html'), { recursive: true });
+    read = [];
+    expect(await main(['render', ...Object.keys(INPUTS).map((n) => join(dir, n)), '--out-dir', out], reading)).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['a.html', 'b.html', 'c.html', 'index.html']);
+    expect(readFileSync(join(out, 'b.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    expect(read.filter((p) => p.startsWith(out))).toEqual([]);
+  });
+
   it('two names of one file (a symlink to another page): the file is removed, not given the page the first name wrote', async () => {
     dir = mkdtempSync(join(tmpdir(), 'cmts-render-set-'));
     for (const [name, bytes] of Object.entries(INPUTS)) writeFileSync(join(dir, name), bytes);

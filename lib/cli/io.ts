@@ -7,6 +7,7 @@ import { TaskSequenceError } from '../errors.js';
 import { isTempName, writeFileAtomic } from './atomic-write.js';
 import { describeErrno } from './describe-errno.js';
 import { readInputFile } from './bounded-read.js';
+import { type SetAside, setAsideFile } from './set-aside.js';
 import type { ReadLimits } from './args.js';
 import type { JsonErrors } from './json-report.js';
 import { type StandardStream, standardStream } from './std-stream.js';
@@ -60,6 +61,11 @@ export interface CliIo {
    * outputs that could not all be written. Throws `IO_ERROR`. An io without it cannot undo: it says so instead.
    */
   removeFile?(path: string): void;
+  /**
+   * Keeps the content of the regular file at a path (following symlinks) aside, so that it can be put back after the
+   * path is replaced, without holding it in memory; undefined when it cannot (the caller then reads and keeps it).
+   */
+  setAside?(path: string): SetAside | undefined;
   /** The entries of a directory: names, and which are directories. cmts's own temporary files are left out. */
   listDir(path: string): { name: string; dir: boolean }[];
 }
@@ -166,6 +172,9 @@ export function nodeIo(): CliIo & { stdout: StandardStream; stderr: StandardStre
       } catch (e) {
         throw new TaskSequenceError('IO_ERROR', `Cannot remove ${path}: ${describeErrno(e)}.`, { file: path });
       }
+    },
+    setAside(path) {
+      return setAsideFile(realPathOf(path));
     },
     makeDir(path) {
       try {

@@ -3,18 +3,23 @@
  * written, none, the folder put back as it was.
  */
 import type { CliIo } from './io.js';
+import type { SetAside } from './set-aside.js';
 
-/** A file written into --out-dir, and what was there before: its bytes, or undefined when there was no file. */
+/**
+ * A file written into --out-dir, and what was there before: kept aside on disk, or its bytes where the io cannot
+ * keep it aside, or undefined when there was no file.
+ */
 interface Written {
   path: string;
-  old: Uint8Array | undefined;
+  old: SetAside | Uint8Array | undefined;
 }
 
 /**
  * Writes `files` (each made just before it is written, so no more than one new page is held at a time) as one set:
  * each file is atomic on its own, and if one cannot be made or written, the ones already written are put back as
- * they were (a file new in this run removed, a replaced one given back the bytes it had, kept in memory until the
- * set is written), and the error is rethrown. What cannot be put back is added to `notUndone`.
+ * they were (a file new in this run removed, a replaced one given back what it had: kept aside on disk as a hard
+ * link until the set is written, or in memory where the file system cannot link), and the error is rethrown. What
+ * cannot be put back is added to `notUndone`.
  */
 export function writeAllOrNone(io: CliIo, files: Iterable<{ path: string; make: () => string }>, notUndone: string[]): void {
   // By the file each write landed in: two names of one file (a symlink in the folder) keep what was there before the
@@ -23,9 +28,17 @@ export function writeAllOrNone(io: CliIo, files: Iterable<{ path: string; make: 
   try {
     for (const { path, make } of files) {
       const bytes = Buffer.from(make(), 'utf8');
-      // Read in full whatever its size: it is a file being replaced, not an input, so no input limit applies.
-      const old = io.kindOf(path) === 'file' ? io.readFile(path, Number.MAX_SAFE_INTEGER) : undefined;
-      io.writeFileAtomic(path, bytes);
+      const exists = io.kindOf(path) === 'file';
+      // Read in full whatever its size when it cannot be kept aside: it is a file being replaced, not an input, so no
+      // input limit applies.
+      const old = exists && !written.has(io.realPath(path)) ? (io.setAside?.(path) ?? io.readFile(path, Number.MAX_SAFE_INTEGER)) : undefined;
+      try {
+        io.writeFileAtomic(path, bytes);
+      } catch (e) {
+        // The atomic write left the file as it was: what was kept aside is not needed.
+        if (old !== undefined && !(old instanceof Uint8Array)) old.drop();
+        throw e;
+      }
       const real = io.realPath(path);
       if (!written.has(real)) written.set(real, { path, old });
     }
@@ -33,6 +46,7 @@ export function writeAllOrNone(io: CliIo, files: Iterable<{ path: string; make: 
     notUndone.push(...undo(io, [...written.values()]));
     throw e;
   }
+  for (const { old } of written.values()) if (old !== undefined && !(old instanceof Uint8Array)) old.drop();
 }
 
 /**
@@ -45,7 +59,8 @@ function undo(io: CliIo, written: readonly Written[]): string[] {
   const notes: string[] = [];
   for (const { path, old } of [...written.filter((w) => w.old === undefined), ...written.filter((w) => w.old !== undefined)]) {
     try {
-      if (old !== undefined) io.writeFileAtomic(path, old);
+      if (old instanceof Uint8Array) io.writeFileAtomic(path, old);
+      else if (old !== undefined) old.restore();
       else if (remove !== undefined) remove(path);
       else notes.push(`${path} still holds this run's page: this io cannot remove a file.`);
     } catch (e) {
