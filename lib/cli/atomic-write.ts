@@ -89,7 +89,9 @@ export function removeStaleTemps(dir: string): string[] {
     try {
       const st = lstatSync(path);
       if (!st.isFile()) continue;
-      const age = Date.now() - st.mtimeMs;
+      // From its last change of any kind: a page kept aside by a hard link (see set-aside.ts) has the old file's
+      // modification time, perhaps days ago, but the link made it changed (its ctime) when this run began.
+      const age = Date.now() - Math.max(st.mtimeMs, st.ctimeMs);
       if (pid !== process.pid && ((!alive(pid) && age > QUIET_FOR_MS) || age > STALE_AFTER_MS)) {
         rmSync(path, { force: true });
         removed.push(path);
