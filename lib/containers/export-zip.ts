@@ -13,7 +13,8 @@ import { DEFAULT_MAX_BYTES } from '../read-limits.js';
 import { readTaskSequence, type ReadOptions } from '../read.js';
 import { checkWrittenBytes, writeTaskSequence } from '../write.js';
 import { nameKey } from '../zip/entry-names.js';
-import { DEFAULT_MAX_ENTRY_BYTES, readEntry, readZip, writeZip, type ZipArchive, type ZipEntry, type ZipLimits } from '../zip/zip.js';
+import { DEFAULT_MAX_ENTRY_BYTES, readEntry, readZip, type ZipArchive, type ZipEntry, type ZipLimits } from '../zip/zip.js';
+import { writeZip } from '../zip/zip-write.js';
 import { describedPackageReference, describedPackages, type PackageReferenceInfo, readReferencesInfo, referencesInfoBytes } from './references-info.js';
 import { editReferencesInfo, type ListedPackage } from './references-info-edit.js';
 
