@@ -10,6 +10,7 @@ import type { TaskSequenceDocument } from '../document.js';
 import type { Issue } from '../errors.js';
 import { patchList } from '../model/install-properties.js';
 import type { Located } from '../model/query.js';
+import type { Node } from '../model/types.js';
 import { SetVariableStep, STEP_TYPES } from '../model/steps.js';
 import { elementText } from '../model/variables.js';
 import { shownValue } from '../shown-value.js';
@@ -34,22 +35,34 @@ function overridden(where: string, path: string | undefined, value: string): Iss
   return { code: KB977203_PROPERTIES_OVERRIDDEN, severity: 'warning', ...(path !== undefined && { path }), message: `${base} The value has no KB977203 entry in PATCH, so the hotfix is not installed: add PATCH="<the preset's path>" to that value, or stop setting the variable there.` };
 }
 
+/** One place that sets `SMSClientInstallProperties`: its diagnostic, and the node it is about (for a place in the file). */
+export interface PropertiesOverride {
+  issue: Issue;
+  /** The Set Task Sequence Variable step, or the `<globalVarList>` entry. */
+  at: Located | Node;
+}
+
 /**
  * The places that set `SMSClientInstallProperties` before a Setup step runs: an enabled Set Task Sequence Variable
  * step ahead of the last Setup step in the order the sequence lists them (a disabled one never runs, one after every
  * Setup step sets it too late), and an entry of `<globalVarList>`. Each gives a diagnostic naming it.
  */
 export function propertiesOverrides(doc: TaskSequenceDocument, items: readonly Located[], lastSetup: number): Issue[] {
-  const out: Issue[] = [];
+  return propertiesOverrideSites(doc, items, lastSetup).map((o) => o.issue);
+}
+
+/** {@link propertiesOverrides}, each with the node it is about (lint places its findings there). */
+export function propertiesOverrideSites(doc: TaskSequenceDocument, items: readonly Located[], lastSetup: number): PropertiesOverride[] {
+  const out: PropertiesOverride[] = [];
   const globals = doc.sequence.children.find((c) => c.kind === 'variableList');
   for (const v of globals && 'children' in globals ? globals.children : []) {
-    if (v.kind === 'variable' && (v.attributes.name ?? '').trim().toLowerCase() === VARIABLE) out.push(overridden('The sequence\'s global variables (<globalVarList>)', undefined, elementText(v)));
+    if (v.kind === 'variable' && (v.attributes.name ?? '').trim().toLowerCase() === VARIABLE) out.push({ issue: overridden('The sequence\'s global variables (<globalVarList>)', undefined, elementText(v)), at: v });
   }
   for (let i = 0; i < lastSetup && i < items.length; i++) {
     const l = items[i] as Located;
     if (l.node.kind === 'group' || l.node.attributes.type !== STEP_TYPES.setVariable || neverRuns(l)) continue;
     const view = new SetVariableStep(l.node);
-    if ((view.variableName ?? '').trim().toLowerCase() === VARIABLE) out.push(overridden(`The Set Task Sequence Variable step ${shownValue(l.path, '"')}`, l.path, view.variableValue ?? ''));
+    if ((view.variableName ?? '').trim().toLowerCase() === VARIABLE) out.push({ issue: overridden(`The Set Task Sequence Variable step ${shownValue(l.path, '"')}`, l.path, view.variableValue ?? ''), at: l });
   }
   return out;
 }
