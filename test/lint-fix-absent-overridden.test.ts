@@ -46,6 +46,21 @@ describe('kb977203/fix-absent: SMSClientInstallProperties set before Setup', () 
     expect(fixAbsent(SEQUENCE(SET('SMSSLP=SLP01') + SETUP()).replace('3.00', '3.10'))).toEqual([]);
   });
 
+  it('a value its step does not display is judged but never shown, by lint or the preset', () => {
+    const hidden = (value: string) => SET(value).replace('</defaultVarList>', '<variable name="DoNotShowVariableValue" property="DoNotShowVariableValue">true</variable></defaultVarList>');
+    const O: Kb977203Options = { certfixPackage: 'ABC00010', clientVersion: 'sp2', drive: 'C:' };
+    const without = SEQUENCE(hidden('SMSSLP=SLP01 SECRETKEY=Hunter2') + SETUP());
+    const found = lint(readTaskSequence(without), ['kb977203/fix-absent']);
+    expect(found.map((d) => d.path)).toEqual(['Install/Client properties']);
+    const withEntry = SEQUENCE(hidden(`SECRETKEY=Hunter2 PATCH=&quot;${ENTRY}&quot;`) + SETUP());
+    const preset = [without, withEntry].flatMap((input) => applyKb977203(readTaskSequence(input), O).diagnostics.filter((d) => d.code === 'KB977203_PROPERTIES_OVERRIDDEN'));
+    expect(preset.map((d) => d.severity)).toEqual(['warning', 'info']);
+    for (const message of [...found, ...preset].map((d) => d.message)) {
+      expect(message).not.toContain('Hunter2');
+      expect(message).not.toContain('SCCM2007AC');
+    }
+  });
+
   it('finds exactly the places the preset warns of, and cmts lint fails on them with --strict', async () => {
     const O: Kb977203Options = { certfixPackage: 'ABC00010', clientVersion: 'sp2', drive: 'C:' };
     const input = SEQUENCE(SET('SMSSLP=SLP01') + SET('FSP=FSP01', 'SMSClientInstallProperties') + SETUP(), GLOBAL('SMSSLP=SLP01'));

@@ -11,6 +11,7 @@ import type { Issue } from '../errors.js';
 import { patchList } from '../model/install-properties.js';
 import type { Located } from '../model/query.js';
 import type { Node } from '../model/types.js';
+import { doesNotShowValue } from '../model/secrets.js';
 import { SetVariableStep, STEP_TYPES } from '../model/steps.js';
 import { elementText } from '../model/variables.js';
 import { shownValue } from '../shown-value.js';
@@ -23,14 +24,17 @@ export const KB977203_PROPERTIES_OVERRIDDEN = 'KB977203_PROPERTIES_OVERRIDDEN' a
 /** Task sequence variable names are not case-sensitive. */
 const VARIABLE = 'smsclientinstallproperties';
 
-/** The diagnostic for one place that sets the variable to `value`. */
-function overridden(where: string, path: string | undefined, value: string): Issue {
+/**
+ * The diagnostic for one place that sets the variable to `value`. A `hidden` value (a step's "Do not display this
+ * value") is judged as any other but not shown, nor its PATCH entry: it may hold what its author keeps out of logs.
+ */
+function overridden(where: string, path: string | undefined, value: string, hidden = false): Issue {
   const list = patchList(value) ?? [];
   const entry = list.find((e) => isKb977203Entry(e) || namesKb977384(e));
-  const shown = shownValue(value, '"');
+  const shown = hidden ? 'a value it does not display (not shown here either)' : shownValue(value, '"');
   const base = `${where} sets SMSClientInstallProperties, the Setup Windows and ConfigMgr step's action variable, to ${shown}: at run time Setup installs the client with that value, not with the installation properties in the step, where the preset keeps PATCH (R4).`;
   if (entry !== undefined) {
-    return { code: KB977203_PROPERTIES_OVERRIDDEN, severity: 'info', ...(path !== undefined && { path }), message: `${base} The value lists ${shownValue(entry, '"')}, which the preset does not check: make sure it is the KB977203 .msp of the client package (R4-R10).` };
+    return { code: KB977203_PROPERTIES_OVERRIDDEN, severity: 'info', ...(path !== undefined && { path }), message: `${base} The value lists ${hidden ? 'a KB977203 or KB977384 entry' : shownValue(entry, '"')}, which the preset does not check: make sure it is the KB977203 .msp of the client package (R4-R10).` };
   }
   return { code: KB977203_PROPERTIES_OVERRIDDEN, severity: 'warning', ...(path !== undefined && { path }), message: `${base} The value has no KB977203 entry in PATCH, so the hotfix is not installed: add PATCH="<the preset's path>" to that value, or stop setting the variable there.` };
 }
@@ -62,7 +66,7 @@ export function propertiesOverrideSites(doc: TaskSequenceDocument, items: readon
     const l = items[i] as Located;
     if (l.node.kind === 'group' || l.node.attributes.type !== STEP_TYPES.setVariable || neverRuns(l)) continue;
     const view = new SetVariableStep(l.node);
-    if ((view.variableName ?? '').trim().toLowerCase() === VARIABLE) out.push({ issue: overridden(`The Set Task Sequence Variable step ${shownValue(l.path, '"')}`, l.path, view.variableValue ?? ''), at: l });
+    if ((view.variableName ?? '').trim().toLowerCase() === VARIABLE) out.push({ issue: overridden(`The Set Task Sequence Variable step ${shownValue(l.path, '"')}`, l.path, view.variableValue ?? '', doesNotShowValue(l.node)), at: l });
   }
   return out;
 }
