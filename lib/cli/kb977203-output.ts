@@ -113,11 +113,7 @@ export function needsWork(r: Kb977203CommandResult): boolean {
   return r.report.changed || (isCheck(r) && propertiesOverriddenWithoutFix(r.report));
 }
 
-/**
- * Whether a sequence the preset leaves as it is has its Setup PATCH overridden by a value without the fix: not "in
- * place", whatever the mode (the fix is in the field, not in what Setup reads), so the table and the fleet report
- * say it needs attention.
- */
+/** Whether the preset leaves a sequence as it is while a value without the fix overrides its Setup PATCH (not in place). */
 function overriddenWithoutFix(r: Kb977203CommandResult, mode: Mode): boolean {
   return mode !== 'revert' && !r.report.changed && propertiesOverriddenWithoutFix(r.report);
 }
