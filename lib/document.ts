@@ -242,7 +242,7 @@ export class TaskSequenceDocument {
 
   /**
    * Line and column in the file of a node that was read from it (for a sequence embedded in object.xml, in the
-   * outer file); undefined for a node created since.
+   * outer file); undefined for a node created since, or read from another file.
    */
   positionOf(node: Node): LinePos | undefined {
     // Only where the nodes start is needed: `originOf` would read the start tag's attributes (or a holder's whole
@@ -251,7 +251,10 @@ export class TaskSequenceDocument {
     const outer = sourceOf(this.xml);
     if (!src || !outer) return undefined;
     let offset = startOf(node);
-    if (this.embedded && src !== outer) {
+    if (src !== outer) {
+      // A node read from another text (a step a script moved in from another document) has no place in this file:
+      // its offset there, read as one here, named a line and column that hold something else.
+      if (!this.embedded || src !== sourceOf(this.embedded.xml)) return undefined;
       const holder = this.embedded.holder;
       if (!sourceOf(holder)) return undefined;
       // CDATA maps one to one after '<![CDATA['; entity-escaped text does not, so point at where the text starts.

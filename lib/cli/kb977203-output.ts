@@ -90,7 +90,7 @@ export function rowOf(o: Outcome, mode: Mode): FleetRow {
   if ('error' in o) return { ...identity(o.input, undefined), status: 'failed', changes: [], reason: `${o.error.code}: ${o.error.message}` };
   if ('notApplicable' in o) return { ...o.id, status: 'not applicable', changes: [], reason: `${o.notApplicable.code}: ${o.notApplicable.message}` };
   const r = o.result.report;
-  const status = !r.changed ? (mode === 'revert' ? 'nothing to revert' : 'already in place') : mode === 'revert' ? 'reverted' : o.result.dryRun ? 'would change' : 'changed';
+  const status = !r.changed ? (mode === 'revert' ? 'nothing to revert' : overriddenWithoutFix(o.result, mode) ? 'needs attention' : 'already in place') : mode === 'revert' ? 'reverted' : o.result.dryRun ? 'would change' : 'changed';
   return { ...fleetRow(o.input, undefined, r, status), ...o.id };
 }
 
@@ -113,6 +113,11 @@ export function needsWork(r: Kb977203CommandResult): boolean {
   return r.report.changed || (isCheck(r) && propertiesOverriddenWithoutFix(r.report));
 }
 
+/** Whether the preset leaves a sequence as it is while a value without the fix overrides its Setup PATCH (not in place). */
+function overriddenWithoutFix(r: Kb977203CommandResult, mode: Mode): boolean {
+  return mode !== 'revert' && !r.report.changed && propertiesOverriddenWithoutFix(r.report);
+}
+
 /** Whether a result is a `--check`'s (no output, no diff). */
 function isCheck(r: Kb977203CommandResult): boolean {
   return r.dryRun && r.output === null && !('diff' in r);
@@ -133,7 +138,7 @@ function tableRow(o: Outcome, mode: Mode): string[] {
   const r = o.result.report;
   const warnings = r.diagnostics.filter((d) => d.severity !== 'info').length;
   const done = mode === 'revert' ? 'reverted' : 'patched';
-  const attention = !r.changed && needsWork(o.result) ? 'needs attention' : 'in place';
+  const attention = overriddenWithoutFix(o.result, mode) ? 'needs attention' : 'in place';
   return [o.input, r.changed ? (o.result.dryRun ? (mode === 'check' ? 'needs changes' : 'would change') : done) : attention, String(r.changes.length), warnings ? `${warnings} warning(s)` : ''];
 }
 

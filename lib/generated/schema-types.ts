@@ -175,7 +175,8 @@ export interface Kb977203Fleet {
     packageId: string;
     /** Empty when the file could not be read. */
     container: "sequence" | "sms-package" | "cim-instance" | "";
-    status: "changed" | "would change" | "already in place" | "not applicable" | "failed" | "reverted" | "nothing to revert";
+    /** needs attention: nothing to change in the file, but a value of SMSClientInstallProperties without the fix, set before Setup, overrides its PATCH (KB977203_PROPERTIES_OVERRIDDEN in the reason). */
+    status: "changed" | "would change" | "already in place" | "needs attention" | "not applicable" | "failed" | "reverted" | "nothing to revert";
     changes: string[];
     /** Why it was not applicable or failed (code: message), or its warnings joined with ' | '. */
     reason: string;

@@ -1,7 +1,8 @@
 /**
  * The linter: every rule over a document, findings with rule id, severity, step path, and line and column.
  */
-import type { TaskSequenceDocument } from '../document.js';
+import { TaskSequenceDocument } from '../document.js';
+import { describeValue } from '../model/child-nodes.js';
 import { checkDocumentTree } from '../visit.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
 import { shownValue } from '../shown-value.js';
@@ -59,7 +60,8 @@ export type LintDiagnostic = Issue;
 /**
  * Runs the rules (all, or those whose ids are given) and returns the findings, as issues, in document order. An id
  * that names no rule (a misspelling, or another letter case) throws `INVALID_ARGUMENT` rather than running nothing
- * and so reporting a clean sequence.
+ * and so reporting a clean sequence; so does a document that is no `TaskSequenceDocument`, and ids that are no array
+ * of strings (from plain JavaScript).
  *
  * @example
  * ```ts
@@ -67,14 +69,26 @@ export type LintDiagnostic = Issue;
  * ```
  */
 export function lint(doc: TaskSequenceDocument, ruleIds?: readonly string[]): Issue[] {
-  const unknown = ruleIds?.find((id) => !LINT_RULES.some((r) => r.id === id));
-  if (unknown !== undefined) {
-    throw new TaskSequenceError('INVALID_ARGUMENT', `There is no lint rule ${shownValue(unknown, '"')}; the rules are ${LINT_RULES.map((r) => r.id).join(', ')}.`);
-  }
+  if (!((doc as unknown) instanceof TaskSequenceDocument)) throw new TaskSequenceError('INVALID_ARGUMENT', `lint was given ${describeValue(doc)} to check, not a task sequence document (read one with readTaskSequence).`);
+  const rules = selectedRules(ruleIds);
   // The rules read values all through the tree: one that is no string (set by hand) is refused here, not met as a
   // TypeError inside a rule.
   checkDocumentTree(doc);
-  return lintChecked(doc, ruleIds ? LINT_RULES.filter((r) => ruleIds.includes(r.id)) : LINT_RULES);
+  return lintChecked(doc, rules);
+}
+
+/** The rules `ruleIds` names (every rule when it is undefined), or `INVALID_ARGUMENT` naming the first it cannot use. */
+function selectedRules(ruleIds: readonly string[] | undefined): readonly LintRule[] {
+  if (ruleIds === undefined) return LINT_RULES;
+  const known = () => `the rules are ${LINT_RULES.map((r) => r.id).join(', ')}`;
+  if (!Array.isArray(ruleIds)) throw new TaskSequenceError('INVALID_ARGUMENT', `lint was given ${describeValue(ruleIds)} for its rule ids, not an array of them (give none for every rule); ${known()}.`);
+  // By index, not find or some: a hole in the array (undefined) is refused as a value that is no id, not passed over.
+  for (let i = 0; i < ruleIds.length; i++) {
+    const id: unknown = ruleIds[i];
+    if (typeof id !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', `lint's rule id ${i} is ${describeValue(id)}, not a string; ${known()}.`);
+    if (!LINT_RULES.some((r) => r.id === id)) throw new TaskSequenceError('INVALID_ARGUMENT', `There is no lint rule ${shownValue(id, '"')}; ${known()}.`);
+  }
+  return LINT_RULES.filter((r) => ruleIds.includes(r.id));
 }
 
 /** {@link lint} of a document its caller has already checked with `checkDocumentTree` (a rendered view). */

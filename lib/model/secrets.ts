@@ -20,10 +20,14 @@ export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name) && !NOT_A_SECRET.test(name);
 }
 
-/** Whether a variable's name or property says it holds a password or another secret (also one the reader left generic). */
+/**
+ * Whether a variable's name or property says it holds a password or another secret (also one the reader left generic).
+ * White space around either is ignored (`OSDJoinPassword ` by a hand edit still names the password): a test that
+ * hides too much shows less, one that hides too little prints the password.
+ */
 export function hasSecretName(v: Pick<Variable, 'attributes'>): boolean {
-  const name = v.attributes.name ?? '';
-  return !NOT_A_SECRET.test(name) && (isSecretName(name) || isSecretName(v.attributes.property ?? ''));
+  const name = (v.attributes.name ?? '').trim();
+  return !NOT_A_SECRET.test(name) && (isSecretName(name) || isSecretName((v.attributes.property ?? '').trim()));
 }
 
 /** Set Task Sequence Variable's "Do not display this value": the variable that says it. */

@@ -5,8 +5,11 @@
 import type { TaskSequenceDocument } from '../document.js';
 import type { Kb977203Report } from './kb977203.js';
 
-/** What happened to one task sequence. */
-export type FleetStatus = 'changed' | 'would change' | 'already in place' | 'not applicable' | 'failed' | 'reverted' | 'nothing to revert';
+/**
+ * What happened to one task sequence: `needs attention` is one the preset leaves as it is, but whose Setup PATCH a
+ * value of SMSClientInstallProperties without the fix overrides (`KB977203_PROPERTIES_OVERRIDDEN`, in its reason).
+ */
+export type FleetStatus = 'changed' | 'would change' | 'already in place' | 'needs attention' | 'not applicable' | 'failed' | 'reverted' | 'nothing to revert';
 
 /** One row of the fleet report. */
 export interface FleetRow {

@@ -10,6 +10,8 @@ import type { TaskSequenceDocument } from '../document.js';
 import type { Issue } from '../errors.js';
 import { patchList } from '../model/install-properties.js';
 import type { Located } from '../model/query.js';
+import type { Node } from '../model/types.js';
+import { doesNotShowValue } from '../model/secrets.js';
 import { SetVariableStep, STEP_TYPES } from '../model/steps.js';
 import { elementText } from '../model/variables.js';
 import { shownValue } from '../shown-value.js';
@@ -22,16 +24,26 @@ export const KB977203_PROPERTIES_OVERRIDDEN = 'KB977203_PROPERTIES_OVERRIDDEN' a
 /** Task sequence variable names are not case-sensitive. */
 const VARIABLE = 'smsclientinstallproperties';
 
-/** The diagnostic for one place that sets the variable to `value`. */
-function overridden(where: string, path: string | undefined, value: string): Issue {
+/**
+ * The diagnostic for one place that sets the variable to `value`. A `hidden` value (a step's "Do not display this
+ * value") is judged as any other but not shown, nor its PATCH entry: it may hold what its author keeps out of logs.
+ */
+function overridden(where: string, path: string | undefined, value: string, hidden = false): Issue {
   const list = patchList(value) ?? [];
   const entry = list.find((e) => isKb977203Entry(e) || namesKb977384(e));
-  const shown = shownValue(value, '"');
+  const shown = hidden ? 'a value it does not display (not shown here either)' : shownValue(value, '"');
   const base = `${where} sets SMSClientInstallProperties, the Setup Windows and ConfigMgr step's action variable, to ${shown}: at run time Setup installs the client with that value, not with the installation properties in the step, where the preset keeps PATCH (R4).`;
   if (entry !== undefined) {
-    return { code: KB977203_PROPERTIES_OVERRIDDEN, severity: 'info', ...(path !== undefined && { path }), message: `${base} The value lists ${shownValue(entry, '"')}, which the preset does not check: make sure it is the KB977203 .msp of the client package (R4-R10).` };
+    return { code: KB977203_PROPERTIES_OVERRIDDEN, severity: 'info', ...(path !== undefined && { path }), message: `${base} The value lists ${hidden ? 'a KB977203 or KB977384 entry' : shownValue(entry, '"')}, which the preset does not check: make sure it is the KB977203 .msp of the client package (R4-R10).` };
   }
   return { code: KB977203_PROPERTIES_OVERRIDDEN, severity: 'warning', ...(path !== undefined && { path }), message: `${base} The value has no KB977203 entry in PATCH, so the hotfix is not installed: add PATCH="<the preset's path>" to that value, or stop setting the variable there.` };
+}
+
+/** One place that sets `SMSClientInstallProperties`: its diagnostic, and the node it is about (for a place in the file). */
+export interface PropertiesOverride {
+  issue: Issue;
+  /** The Set Task Sequence Variable step, or the `<globalVarList>` entry. */
+  at: Located | Node;
 }
 
 /**
@@ -40,16 +52,21 @@ function overridden(where: string, path: string | undefined, value: string): Iss
  * Setup step sets it too late), and an entry of `<globalVarList>`. Each gives a diagnostic naming it.
  */
 export function propertiesOverrides(doc: TaskSequenceDocument, items: readonly Located[], lastSetup: number): Issue[] {
-  const out: Issue[] = [];
+  return propertiesOverrideSites(doc, items, lastSetup).map((o) => o.issue);
+}
+
+/** {@link propertiesOverrides}, each with the node it is about (lint places its findings there). */
+export function propertiesOverrideSites(doc: TaskSequenceDocument, items: readonly Located[], lastSetup: number): PropertiesOverride[] {
+  const out: PropertiesOverride[] = [];
   const globals = doc.sequence.children.find((c) => c.kind === 'variableList');
   for (const v of globals && 'children' in globals ? globals.children : []) {
-    if (v.kind === 'variable' && (v.attributes.name ?? '').trim().toLowerCase() === VARIABLE) out.push(overridden('The sequence\'s global variables (<globalVarList>)', undefined, elementText(v)));
+    if (v.kind === 'variable' && (v.attributes.name ?? '').trim().toLowerCase() === VARIABLE) out.push({ issue: overridden('The sequence\'s global variables (<globalVarList>)', undefined, elementText(v)), at: v });
   }
   for (let i = 0; i < lastSetup && i < items.length; i++) {
     const l = items[i] as Located;
     if (l.node.kind === 'group' || l.node.attributes.type !== STEP_TYPES.setVariable || neverRuns(l)) continue;
     const view = new SetVariableStep(l.node);
-    if ((view.variableName ?? '').trim().toLowerCase() === VARIABLE) out.push(overridden(`The Set Task Sequence Variable step ${shownValue(l.path, '"')}`, l.path, view.variableValue ?? ''));
+    if ((view.variableName ?? '').trim().toLowerCase() === VARIABLE) out.push({ issue: overridden(`The Set Task Sequence Variable step ${shownValue(l.path, '"')}`, l.path, view.variableValue ?? '', doesNotShowValue(l.node)), at: l });
   }
   return out;
 }

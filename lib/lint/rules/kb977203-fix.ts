@@ -3,9 +3,10 @@
  * entry per PATCH list, and a restart to the installed OS after CCMCertFix that runs exactly when it runs.
  */
 import { patchList, patchSyntaxProblem } from '../../model/install-properties.js';
-import { nextItem } from '../../model/query.js';
+import { type Located, nextItem } from '../../model/query.js';
 import { InstallSoftwareStep, SetupWindowsStep, STEP_TYPES } from '../../model/steps.js';
 import { configMgrEra } from '../../presets/kb977203-era.js';
+import { propertiesOverrideSites } from '../../presets/kb977203-overrides.js';
 import { runsCertfixCommandLine } from '../../presets/kb977203-command-line.js';
 import { isKb977203Entry, namesKb977384 } from '../../presets/kb977203-patch.js';
 import { hotfixInstallStepsIn } from '../../presets/kb977203-r1.js';
@@ -24,10 +25,14 @@ export const fixAbsent: LintRule = {
   id: 'kb977203/fix-absent',
   severity: 'warning',
   requirement: 'R4',
-  description: 'A ConfigMgr 2007 deployment sequence whose Setup Windows and ConfigMgr step installs neither KB977203 nor KB977384 through PATCH.',
+  description:
+    'A ConfigMgr 2007 deployment sequence whose Setup Windows and ConfigMgr step installs neither KB977203 nor KB977384 through PATCH, or whose SMSClientInstallProperties, set before Setup by a Set Task Sequence Variable step or a global variable, lists neither (Setup reads that value, not its own field).',
   check: (doc) => {
     if (configMgrEra(doc).against.length > 0) return [];
-    return setups(doc).flatMap((located): Finding[] => {
+    const listed = items(doc);
+    const setupAt = listed.flatMap((l, i) => (l.node.kind !== 'group' && l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr ? [i] : []));
+    const inField = setupAt.flatMap((i): Finding[] => {
+      const located = listed[i] as Located<Step>;
       const props = new SetupWindowsStep(located.node).clientInstallProperties;
       // A PATCH written so that it is not read (PATCH = "…") is kb977203/patch-quoted's: the preset refuses it
       // rather than wiring the fix in, so "cmts kb977203 wires the fix in" would not be true.
@@ -35,6 +40,11 @@ export const fixAbsent: LintRule = {
       const list = patchList(props) ?? [];
       return list.some((e) => isKb977203Entry(e) || namesKb977384(e)) ? [] : [{ located, message: 'PATCH does not install KB977203 (or KB977384, which contains it): user state migration fails on clients with update 974571 or Windows 7 SP1. cmts kb977203 wires the fix in.' }];
     });
+    if (setupAt.length === 0) return inField;
+    // The value Setup reads at run time may not be its field's: the preset's own test of what sets it (its warnings;
+    // a value that lists an entry is information there, and the fix is not absent).
+    const overrides = propertiesOverrideSites(doc, listed, (setupAt[setupAt.length - 1] as number) + 1).filter((o) => o.issue.severity === 'warning');
+    return [...inField, ...overrides.map(({ issue, at }): Finding => ('path' in at ? { located: at, message: issue.message } : { node: at, message: issue.message }))];
   },
 };
 
