@@ -22,8 +22,18 @@ export interface Embedded {
   original: string;
 }
 
+/** The reader's limits an embedded sequence is read within (see `ReadOptions`). */
+export interface EmbeddedLimits {
+  maxDepth: number;
+  /**
+   * Markup items and attributes of the held text. Escaped (`&lt;step …`), its markup was one text to the count made
+   * before the outer parse, so without it a sequence of any size within `maxBytes` was read past a lower `maxNodes`.
+   */
+  maxNodes: number;
+}
+
 /** Parses the sequence held as text by `element` (a `<VALUE>` or `<SequenceData>`), or undefined if it holds none. */
-export function readEmbedded(element: Element, lines: LineCounter, maxDepth: number, warnings: ParseWarning[]): Embedded | undefined {
+export function readEmbedded(element: Element, lines: LineCounter, { maxDepth, maxNodes }: EmbeddedLimits, warnings: ParseWarning[]): Embedded | undefined {
   if (!('children' in element)) return undefined;
   const holders = element.children.filter((c): c is CData | Text => c.kind === 'cdata' || (c.kind === 'text' && c.value.trim() !== ''));
   const holder = holders[0];
@@ -39,7 +49,7 @@ export function readEmbedded(element: Element, lines: LineCounter, maxDepth: num
   let parsed: ParsedXml & { document: XmlDocument; root: Element };
   try {
     // The classifier gives every element its model kind, so the tree is the model's.
-    parsed = parseXml(text, { classify: classifyElement, maxDepth, baseOffset: escaped ? 0 : baseOffset, lines: places, embedded: true }) as ParsedXml & { document: XmlDocument; root: Element };
+    parsed = parseXml(text, { classify: classifyElement, maxDepth, maxNodes, baseOffset: escaped ? 0 : baseOffset, lines: places, embedded: true }) as ParsedXml & { document: XmlDocument; root: Element };
   } catch (e) {
     if (escaped && e instanceof TaskSequenceError && e.range) e.range = [inFile(e.range[0]), inFile(e.range[1])];
     throw e;
