@@ -4,6 +4,7 @@
  * second parse, no second tree), so no caller can write XML that a reader would refuse.
  */
 import { embeddedOverride } from './containers/embedded.js';
+import { rangeInFile } from './containers/held-text.js';
 import type { TaskSequenceDocument } from './document.js';
 import type { Node } from './model/types.js';
 import { decodeBytes, encodesTo, encodeText } from './xml/codec.js';
@@ -22,7 +23,11 @@ export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
     const overrides = new Map<Node, string>();
     if (doc.embedded) {
       const raw = embeddedOverride(doc.embedded, doc.encoding, doc.depthLimit());
-      if (raw !== undefined) overrides.set(doc.embedded.holder, raw);
+      if (raw !== undefined) {
+        // The whole text in the first holder's place; the sections it was split over after it are written as nothing.
+        overrides.set(doc.embedded.holder, raw);
+        for (const n of doc.embedded.rest) overrides.set(n, '');
+      }
     }
     // Judged as it is printed: what is copied was judged when it was read, so only what is printed afresh (and where
     // it stands) needs judging, and no second parse of the whole text is made.
@@ -48,10 +53,10 @@ function placeInFile(doc: TaskSequenceDocument, e: TaskSequenceError): void {
   let range: [number, number] = [startOf(node), endOf(node)];
   if (src !== outer) {
     // A node of the embedded sequence: its offsets are in the text held by the holder. CDATA maps one to one after
-    // '<![CDATA['; entity-escaped text does not, so the place is then the holder's.
+    // '<![CDATA['; entity-escaped text does not, so the place is then that text's.
     const holder = doc.embedded?.holder;
     if (!holder || !sourceOf(holder) || sourceOf(holder) !== outer || src !== sourceOf(doc.embedded.xml)) return;
-    range = holder.kind === 'cdata' ? [startOf(holder) + 9 + range[0], startOf(holder) + 9 + range[1]] : [startOf(holder), endOf(holder)];
+    range = rangeInFile(doc.embedded.segments, range[0], range[1]);
   }
   const linePos = doc.positionOf(node as Node);
   if (!linePos) return;
