@@ -9,6 +9,7 @@ import type { TaskSequenceDocument } from './document.js';
 import type { Node } from './model/types.js';
 import { decodeBytes, encodesTo, encodeText } from './xml/codec.js';
 import { TaskSequenceError } from './errors.js';
+import { describeValue } from './model/child-nodes.js';
 import { endOf, sourceOf, startOf } from './xml/origin.js';
 import { checkOutput } from './xml/check-output.js';
 import { printCheckedDocument } from './xml/print.js';
@@ -19,6 +20,7 @@ import { faultNodeOf } from './xml/print-faults.js';
  * nests elements deeper than the document was read with.
  */
 export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
+  refuseNonDocument(doc);
   try {
     const overrides = new Map<Node, string>();
     if (doc.embedded) {
@@ -38,6 +40,16 @@ export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
     if (e instanceof TaskSequenceError && !e.range) placeInFile(doc, e);
     throw e;
   }
+}
+
+/**
+ * Throws `INVALID_ARGUMENT` for what is no document (null, a string of XML, a plain object): from JavaScript it
+ * reached the printer, which failed with a TypeError (`doc.depthLimit is not a function`).
+ */
+function refuseNonDocument(doc: unknown): void {
+  const d = doc as Partial<Record<'xml' | 'depthLimit' | 'readBytes', unknown>> | null;
+  if (typeof d === 'object' && d !== null && typeof d.xml === 'object' && d.xml !== null && typeof d.depthLimit === 'function' && typeof d.readBytes === 'function') return;
+  throw new TaskSequenceError('INVALID_ARGUMENT', `writeTaskSequence writes a TaskSequenceDocument (what readTaskSequence returns), not ${describeValue(doc)}.`);
 }
 
 /**
