@@ -46,6 +46,10 @@ describe('a sequence held in several CDATA sections', () => {
     expect(e.linePos).toEqual({ line: 4, col: 15 });
   });
 
+  it('a first section of white space only is part of the text', () => {
+    expect(readTaskSequence(objectXml(`<![CDATA[ \r\n]]><![CDATA[<sequence><step name="s" type="${RUN}"/></sequence>]]>`)).steps()).toHaveLength(1);
+  });
+
   it('text and a section in a row are one text too; a comment among them is not', () => {
     expect(readTaskSequence(objectXml(`&lt;sequence><![CDATA[<step name="s" type="${RUN}"/></sequence>]]>`)).steps()).toHaveLength(1);
     expect(thrown(() => readTaskSequence(objectXml('<![CDATA[<sequence>]]><!-- c --><![CDATA[</sequence>]]>'))).code).toBe('SEQUENCE_MISSING');

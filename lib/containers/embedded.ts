@@ -44,9 +44,11 @@ export interface EmbeddedLimits {
 export function readEmbedded(element: Element, lines: LineCounter, { maxDepth, maxNodes }: EmbeddedLimits, warnings: ParseWarning[]): Embedded | undefined {
   const run = heldRun(element);
   const holder = run?.[0];
-  if (!run || !holder || !holder.value.trimStart().startsWith('<')) return undefined;
+  if (!run || !holder) return undefined;
   const span = runSpan(run);
   const { text, segments } = span ? readHeldText(span.src.text, span.start, span.end) : { text: run.map((n) => n.value).join(''), segments: [] };
+  // The text joined, not the first node's: a first section of white space only is still the sequence's text.
+  if (!text.trimStart().startsWith('<')) return undefined;
   const file = span?.src.text ?? '';
   // One CDATA section, or text with no reference, maps one to one onto the file. Escaped, the text read is shorter
   // than what the file says (`&lt;` is one `<`), and several sections have markup between them: a place in it is
