@@ -48,6 +48,8 @@ export interface ReadOptions {
 export function readTaskSequence(input: Uint8Array | string, options: ReadOptions = {}): TaskSequenceDocument {
   // Options a plain-JavaScript caller gives as null or a number are refused, typed, as a bad limit is (below).
   if (typeof options !== 'object' || options === null) throw new TaskSequenceError('INVALID_ARGUMENT', `readTaskSequence takes an object of options (or none); it was given ${describeValue(options)}.`);
+  // A name that is no string was put on every error and issue as it was (`file: 5`), where the types say a string.
+  if (options.file !== undefined && typeof options.file !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', `The file option is the file's name, a string; it was given ${describeValue(options.file)}.`);
   try {
     return read(input, options);
   } catch (e) {

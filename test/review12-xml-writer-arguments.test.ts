@@ -29,3 +29,13 @@ describe('the writers refuse arguments that are none of theirs', () => {
     expect(sequenceToXml(doc.sequence, { newline: '\n', indent: '\t' })).toBe(xml.trimEnd());
   });
 });
+
+describe('readTaskSequence names the file with a string', () => {
+  it.each([5, {}, null])('file: %j is INVALID_ARGUMENT', (file) => {
+    expect(thrown(() => readTaskSequence('<bad', { file: file as never })).code).toBe('INVALID_ARGUMENT');
+  });
+
+  it('a string names the file of an error', () => {
+    expect(thrown(() => readTaskSequence('<bad', { file: 'ts.xml' })).file).toBe('ts.xml');
+  });
+});
