@@ -5,6 +5,7 @@
  */
 import { type ContainerKind, getProperty, listProperties, SEQUENCE_HOLDER, setProperty } from './containers/index.js';
 import type { Embedded } from './containers/embedded.js';
+import { rangeInFile } from './containers/held-text.js';
 import { type Issue, LineCounter, type LinePos, TaskSequenceError } from './errors.js';
 import { checkedFilter, type ItemFilter, itemMatches, type LocatedGroup, type LocatedStep, selectGroups, selectSteps } from './item-query.js';
 import { listItems, type Located } from './model/query.js';
@@ -258,7 +259,7 @@ export class TaskSequenceDocument {
       const holder = this.embedded.holder;
       if (!sourceOf(holder)) return undefined;
       // CDATA maps one to one after '<![CDATA['; entity-escaped text does not, so point at where the text starts.
-      offset = holder.kind === 'cdata' ? startOf(holder) + 9 + offset : startOf(holder);
+      offset = rangeInFile(this.embedded.segments, offset, offset)[0];
     }
     this.lines ??= new LineCounter(outer.text);
     return this.lines.linePos(offset);

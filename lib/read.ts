@@ -24,7 +24,8 @@ export interface ReadOptions {
   /**
    * Inputs with more markup items than this (`<`: start tags, end tags, comments, CDATA sections, instructions —
    * what the tree costs memory for) are refused before parsing; default 3,000,000 ({@link DEFAULT_MAX_NODES}). Inputs
-   * with more attributes than this are refused as they are read.
+   * with more attributes than this are refused as they are read, and so is an embedded sequence's text (held escaped,
+   * its markup is not counted before parsing) with more markup items or attributes.
    */
   maxNodes?: number;
   /** Maximum element nesting; default 256. Each limit is a positive whole number (else `INVALID_ARGUMENT`). */
@@ -47,6 +48,8 @@ export interface ReadOptions {
 export function readTaskSequence(input: Uint8Array | string, options: ReadOptions = {}): TaskSequenceDocument {
   // Options a plain-JavaScript caller gives as null or a number are refused, typed, as a bad limit is (below).
   if (typeof options !== 'object' || options === null) throw new TaskSequenceError('INVALID_ARGUMENT', `readTaskSequence takes an object of options (or none); it was given ${describeValue(options)}.`);
+  // A name that is no string was put on every error and issue as it was (`file: 5`), where the types say a string.
+  if (options.file !== undefined && typeof options.file !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', `The file option is the file's name, a string; it was given ${describeValue(options.file)}.`);
   try {
     return read(input, options);
   } catch (e) {
@@ -90,7 +93,7 @@ function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDoc
   const warnings: ParseWarning[] = [...parsed.warnings];
   let parts;
   try {
-    parts = recognise(parsed.root, lines, maxDepth, warnings);
+    parts = recognise(parsed.root, lines, { maxDepth, maxNodes }, warnings);
   } catch (e) {
     if (e instanceof TaskSequenceError && !e.linePos) {
       e.range = [0, 0];

@@ -4,10 +4,12 @@
  * second parse, no second tree), so no caller can write XML that a reader would refuse.
  */
 import { embeddedOverride } from './containers/embedded.js';
+import { rangeInFile } from './containers/held-text.js';
 import type { TaskSequenceDocument } from './document.js';
 import type { Node } from './model/types.js';
 import { decodeBytes, encodesTo, encodeText } from './xml/codec.js';
 import { TaskSequenceError } from './errors.js';
+import { describeValue } from './model/child-nodes.js';
 import { endOf, sourceOf, startOf } from './xml/origin.js';
 import { checkOutput } from './xml/check-output.js';
 import { printCheckedDocument } from './xml/print.js';
@@ -18,11 +20,16 @@ import { faultNodeOf } from './xml/print-faults.js';
  * nests elements deeper than the document was read with.
  */
 export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
+  refuseNonDocument(doc);
   try {
     const overrides = new Map<Node, string>();
     if (doc.embedded) {
       const raw = embeddedOverride(doc.embedded, doc.encoding, doc.depthLimit());
-      if (raw !== undefined) overrides.set(doc.embedded.holder, raw);
+      if (raw !== undefined) {
+        // The whole text in the first holder's place; the sections it was split over after it are written as nothing.
+        overrides.set(doc.embedded.holder, raw);
+        for (const n of doc.embedded.rest) overrides.set(n, '');
+      }
     }
     // Judged as it is printed: what is copied was judged when it was read, so only what is printed afresh (and where
     // it stands) needs judging, and no second parse of the whole text is made.
@@ -33,6 +40,16 @@ export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
     if (e instanceof TaskSequenceError && !e.range) placeInFile(doc, e);
     throw e;
   }
+}
+
+/**
+ * Throws `INVALID_ARGUMENT` for what is no document (null, a string of XML, a plain object): from JavaScript it
+ * reached the printer, which failed with a TypeError (`doc.depthLimit is not a function`).
+ */
+function refuseNonDocument(doc: unknown): void {
+  const d = doc as Partial<Record<'xml' | 'depthLimit' | 'readBytes', unknown>> | null;
+  if (typeof d === 'object' && d !== null && typeof d.xml === 'object' && d.xml !== null && typeof d.depthLimit === 'function' && typeof d.readBytes === 'function') return;
+  throw new TaskSequenceError('INVALID_ARGUMENT', `writeTaskSequence writes a TaskSequenceDocument (what readTaskSequence returns), not ${describeValue(doc)}.`);
 }
 
 /**
@@ -48,10 +65,10 @@ function placeInFile(doc: TaskSequenceDocument, e: TaskSequenceError): void {
   let range: [number, number] = [startOf(node), endOf(node)];
   if (src !== outer) {
     // A node of the embedded sequence: its offsets are in the text held by the holder. CDATA maps one to one after
-    // '<![CDATA['; entity-escaped text does not, so the place is then the holder's.
+    // '<![CDATA['; entity-escaped text does not, so the place is then that text's.
     const holder = doc.embedded?.holder;
     if (!holder || !sourceOf(holder) || sourceOf(holder) !== outer || src !== sourceOf(doc.embedded.xml)) return;
-    range = holder.kind === 'cdata' ? [startOf(holder) + 9 + range[0], startOf(holder) + 9 + range[1]] : [startOf(holder), endOf(holder)];
+    range = rangeInFile(doc.embedded.segments, range[0], range[1]);
   }
   const linePos = doc.positionOf(node as Node);
   if (!linePos) return;

@@ -7,44 +7,66 @@ import { TaskSequenceError, type LineCounter } from '../errors.js';
 import { classifyElement } from '../model/classify.js';
 import type { CData, Element, Sequence, Text, XmlDocument } from '../model/types.js';
 import type { TextEncodingInfo } from '../xml/codec.js';
-import { decodeEntities, heldText } from '../xml/entities.js';
-import { type LeafOrigin, originOf } from '../xml/origin.js';
+import { heldText } from '../xml/entities.js';
 import { checkOutput } from '../xml/check-output.js';
 import { parseXml, type ParsedXml, type ParseWarning } from '../xml/parse.js';
 import { printCheckedDocument } from '../xml/print.js';
+import { exactOffsetInFile, type HeldSegment, heldRun, readHeldText, runSpan } from './held-text.js';
 
-/** An embedded sequence document and the node of the outer document that holds its text. */
+/** An embedded sequence document and the nodes of the outer document that hold its text. */
 export interface Embedded {
   xml: XmlDocument;
   sequence: Sequence;
+  /** The first node that holds the text, which says how it is written back (a CDATA section, or escaped text). */
   holder: CData | Text;
+  /**
+   * The nodes after `holder` that hold the rest of the text (a CDATA section split where the text holds `]]>`, and
+   * what stands between the sections); none for one node. Written back edited, the whole text takes `holder`'s place.
+   */
+  rest: (CData | Text)[];
+  /** Where each stretch of the text is in the file, for the places of errors and findings; none when not read. */
+  segments: HeldSegment[];
   /** The inner text as read, to tell whether it changed. */
   original: string;
 }
 
+/** The reader's limits an embedded sequence is read within (see `ReadOptions`). */
+export interface EmbeddedLimits {
+  maxDepth: number;
+  /**
+   * Markup items and attributes of the held text. Escaped (`&lt;step …`), its markup was one text to the count made
+   * before the outer parse, so without it a sequence of any size within `maxBytes` was read past a lower `maxNodes`.
+   */
+  maxNodes: number;
+}
+
 /** Parses the sequence held as text by `element` (a `<VALUE>` or `<SequenceData>`), or undefined if it holds none. */
-export function readEmbedded(element: Element, lines: LineCounter, maxDepth: number, warnings: ParseWarning[]): Embedded | undefined {
-  if (!('children' in element)) return undefined;
-  const holders = element.children.filter((c): c is CData | Text => c.kind === 'cdata' || (c.kind === 'text' && c.value.trim() !== ''));
-  const holder = holders[0];
-  if (!holder || holders.length !== 1 || !holder.value.trimStart().startsWith('<')) return undefined;
-  const o = originOf(holder) as LeafOrigin | undefined;
-  const baseOffset = o ? o.start + (holder.kind === 'cdata' ? 9 : 0) : 0;
-  const text = o ? heldSource(o, holder.kind) : holder.value;
-  // Entity-escaped, the text read is shorter than what the file says (`&lt;` is one `<`): a place in it is found in
-  // the file by walking the references before it, so an error and a warning name the line and column in the file.
-  const escaped = o !== undefined && holder.kind === 'text' && text.length !== o.end - o.start ? o : undefined;
-  const inFile = escaped ? (at: number): number => rawOffsetOf(escaped.src.text, escaped.start, at) : (at: number): number => at;
-  const places: Pick<LineCounter, 'linePos'> = escaped ? { linePos: (at: number) => lines.linePos(inFile(at)) } : lines;
+export function readEmbedded(element: Element, lines: LineCounter, { maxDepth, maxNodes }: EmbeddedLimits, warnings: ParseWarning[]): Embedded | undefined {
+  const run = heldRun(element);
+  const holder = run?.[0];
+  if (!run || !holder) return undefined;
+  const span = runSpan(run);
+  const { text, segments } = span ? readHeldText(span.src.text, span.start, span.end) : { text: run.map((n) => n.value).join(''), segments: [] };
+  // The text joined, not the first node's: a first section of white space only is still the sequence's text.
+  if (!text.trimStart().startsWith('<')) return undefined;
+  const file = span?.src.text ?? '';
+  // One CDATA section, or text with no reference, maps one to one onto the file. Escaped, the text read is shorter
+  // than what the file says (`&lt;` is one `<`), and several sections have markup between them: a place in it is
+  // then found in the file segment by segment, so an error and a warning name the line and column in the file.
+  const only = segments.length === 1 ? (segments[0] as HeldSegment) : undefined;
+  const direct = segments.length === 0 || (only !== undefined && (only.cdata || only.end - only.start === text.length));
+  const baseOffset = segments[0]?.start ?? 0;
+  const inFile = (at: number): number => (direct ? baseOffset + at : exactOffsetInFile(file, segments, at));
+  const places: Pick<LineCounter, 'linePos'> = direct ? lines : { linePos: (at: number) => lines.linePos(inFile(at)) };
   let parsed: ParsedXml & { document: XmlDocument; root: Element };
   try {
     // The classifier gives every element its model kind, so the tree is the model's.
-    parsed = parseXml(text, { classify: classifyElement, maxDepth, baseOffset: escaped ? 0 : baseOffset, lines: places, embedded: true }) as ParsedXml & { document: XmlDocument; root: Element };
+    parsed = parseXml(text, { classify: classifyElement, maxDepth, maxNodes, baseOffset: direct ? baseOffset : 0, lines: places, embedded: true }) as ParsedXml & { document: XmlDocument; root: Element };
   } catch (e) {
-    if (escaped && e instanceof TaskSequenceError && e.range) e.range = [inFile(e.range[0]), inFile(e.range[1])];
+    if (!direct && e instanceof TaskSequenceError && e.range) e.range = [inFile(e.range[0]), inFile(e.range[1])];
     throw e;
   }
-  if (escaped) for (const w of parsed.warnings) w.offset = inFile(w.offset);
+  if (!direct) for (const w of parsed.warnings) w.offset = inFile(w.offset);
   warnings.push(...parsed.warnings);
   if (parsed.root.kind !== 'sequence') {
     throw new TaskSequenceError('SEQUENCE_MISSING', `The embedded task sequence text starts with <${parsed.root.tag}>, not <sequence>.`, {
@@ -52,42 +74,7 @@ export function readEmbedded(element: Element, lines: LineCounter, maxDepth: num
       linePos: lines.linePos(baseOffset),
     });
   }
-  return { xml: parsed.document, sequence: parsed.root, holder, original: text };
-}
-
-/**
- * Where the character at `at` of entity-escaped text, decoded, is written in `file`, whose raw text starts at `start`:
- * each reference before it (`&lt;`, `&#x1F600;`) is one character, or two for one past U+FFFF, of the decoded text.
- * A place inside a reference's characters is the reference's. Linear in the text before it: used for an error's place.
- */
-function rawOffsetOf(file: string, start: number, at: number): number {
-  let i = start;
-  for (let j = 0; j < at; ) {
-    if (file.charCodeAt(i) !== 0x26 /* & */) {
-      i++;
-      j++;
-      continue;
-    }
-    const semi = file.indexOf(';', i);
-    const ref = file.slice(i, semi + 1);
-    const units = decodeEntities(ref).length;
-    if (j + units > at) return i;
-    j += units;
-    i = semi + 1;
-  }
-  return i;
-}
-
-/**
- * The held document's text with its line ends as written: the CDATA section's content, or the text decoded. The
- * holder's value has each line end one LF, as XML gives it; but the held document is read as a document of its own,
- * whose reader makes them LFs in its values just the same, and which, written back after an edit, keeps its own
- * line ends (and an error's offsets in a CDATA section stay exact).
- */
-function heldSource(o: LeafOrigin, kind: 'cdata' | 'text'): string {
-  if (kind === 'cdata') return o.src.text.slice(o.start + 9, o.end - 3);
-  const raw = o.src.text.slice(o.start, o.end);
-  return raw.indexOf('&') === -1 ? raw : decodeEntities(raw);
+  return { xml: parsed.document, sequence: parsed.root, holder, rest: run.slice(1), segments, original: text };
 }
 
 /**
@@ -100,7 +87,7 @@ export function embeddedOverride(embedded: Embedded, heldIn?: TextEncodingInfo, 
   const text = printCheckedDocument(embedded.xml, 'The edited embedded sequence', { embedded: true, ...(heldIn ? { heldIn } : {}), ...(maxDepth !== undefined ? { maxDepth } : {}) });
   if (text === embedded.original) return undefined;
   checkOutput(text, 'The edited embedded sequence', { embedded: true });
-  const o = originOf(embedded.holder) as LeafOrigin | undefined;
-  const raw = embedded.holder.kind === 'text' && o ? o.src.text.slice(o.start, o.end) : '';
+  const span = runSpan([embedded.holder, ...embedded.rest]);
+  const raw = embedded.holder.kind === 'text' && span ? span.src.text.slice(span.start, span.end) : '';
   return heldText(text, embedded.holder.kind === 'cdata', { textQuot: raw.includes('&quot;'), textApos: raw.includes('&apos;') });
 }

@@ -14,7 +14,7 @@ import { elementText, setElementText } from '../model/variables.js';
 import { shownValue } from '../shown-value.js';
 import { isXmlName } from '../xml/chars.js';
 import type { ParseWarning } from '../xml/parse.js';
-import { type Embedded, readEmbedded } from './embedded.js';
+import { type Embedded, type EmbeddedLimits, readEmbedded } from './embedded.js';
 
 /** Which container a document came in. */
 export type ContainerKind = 'sequence' | 'sms-package' | 'cim-instance';
@@ -41,15 +41,18 @@ export const SMS_PACKAGE_ORDER = [
   'IconSize',
 ];
 
-/** Recognises the container of a parsed document; throws a clear error for anything else. */
-export function recognise(root: Element, lines: LineCounter, maxDepth: number, warnings: ParseWarning[]): ContainerParts {
+/**
+ * Recognises the container of a parsed document; throws a clear error for anything else. An embedded sequence is read
+ * within `limits`, the reader's own (escaped, its markup was no markup to the outer count).
+ */
+export function recognise(root: Element, lines: LineCounter, limits: EmbeddedLimits, warnings: ParseWarning[]): ContainerParts {
   if (root.kind === 'sequence') return { kind: 'sequence', sequence: root };
   if (root.tag === 'SmsTaskSequencePackage' && 'children' in root) {
     const data = childElement(root, 'SequenceData');
     if (!data || !('children' in data)) throw new TaskSequenceError('SEQUENCE_MISSING', 'The <SmsTaskSequencePackage> has no <SequenceData> element.');
     const seq = data.children.find((c): c is Sequence => c.kind === 'sequence');
     if (seq) return { kind: 'sms-package', sequence: seq };
-    const embedded = readEmbedded(data, lines, maxDepth, warnings);
+    const embedded = readEmbedded(data, lines, limits, warnings);
     if (embedded) return { kind: 'sms-package', sequence: embedded.sequence, embedded };
     throw new TaskSequenceError('SEQUENCE_MISSING', 'The <SequenceData> of this <SmsTaskSequencePackage> holds no <sequence>.');
   }
@@ -59,7 +62,7 @@ export function recognise(root: Element, lines: LineCounter, maxDepth: number, w
       throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `This is a CIM-XML <INSTANCE> of class ${cls ?? '(none)'}, not SMS_TaskSequencePackage.`);
     }
     const value = cimValue(root, 'Sequence');
-    const embedded = value ? readEmbedded(value, lines, maxDepth, warnings) : undefined;
+    const embedded = value ? readEmbedded(value, lines, limits, warnings) : undefined;
     if (!embedded) throw new TaskSequenceError('SEQUENCE_MISSING', 'The SMS_TaskSequencePackage instance has no Sequence property with a <sequence> in it.');
     return { kind: 'cim-instance', sequence: embedded.sequence, embedded };
   }

@@ -60,13 +60,15 @@ function wrapperOf(doc: TaskSequenceDocument): ContainerWrapper | undefined {
     return o && { before: o.src.text.slice(0, o.start), after: o.src.text.slice(o.end), holder: 'element' };
   }
   const o = originOf(holder) as LeafOrigin | undefined;
-  if (!o) return undefined;
+  // A text split over several sections (where it held `]]>`) ends where the last of them ends.
+  const last = originOf(doc.embedded?.rest.at(-1) ?? holder) as LeafOrigin | undefined;
+  if (!o || !last) return undefined;
   const inner = doc.embedded?.xml.children ?? [];
   const at = inner.indexOf(doc.sequence);
   const print = (nodes: typeof inner) => nodes.map((n) => printNode(n, { kind: 'document', children: inner })).join('');
-  const parts = { before: o.src.text.slice(0, o.start), after: o.src.text.slice(o.end), innerBefore: print(inner.slice(0, at)), innerAfter: print(inner.slice(at + 1)) };
+  const parts = { before: o.src.text.slice(0, o.start), after: o.src.text.slice(last.end), innerBefore: print(inner.slice(0, at)), innerAfter: print(inner.slice(at + 1)) };
   if (holder.kind === 'cdata') return { ...parts, holder: 'cdata' };
-  const raw = o.src.text.slice(o.start, o.end);
+  const raw = o.src.text.slice(o.start, last.end);
   return { ...parts, holder: 'text', quot: raw.includes('&quot;'), apos: raw.includes('&apos;') };
 }
 

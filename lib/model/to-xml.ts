@@ -7,6 +7,8 @@
  * value as a raw newline, which XML attribute-value normalisation turns into a space on import; ours writes `&#xA;`.
  */
 import { TaskSequenceError } from '../errors.js';
+import { shownValue } from '../shown-value.js';
+import { describeValue } from './child-nodes.js';
 import { checkTree } from '../visit.js';
 import { printCheckedDocument, printNode } from '../xml/print.js';
 import { styleOf } from '../xml/style.js';
@@ -47,7 +49,25 @@ export interface SequenceLayout {
  * with a node that contains itself (put among its own descendants by hand), which has no end to print.
  */
 export function sequenceToXml(sequence: Sequence, options: SequenceLayout = {}): string {
+  checkArguments(sequence, options);
   return printSequence(sequence, options, true);
+}
+
+/**
+ * Throws `INVALID_ARGUMENT` for what a plain-JavaScript caller can give that is no sequence or no layout: null or a
+ * string of XML failed with a TypeError, and an indent that is not white space (`'<x>'`, `3`) was written into the
+ * sequence as text, a value it did not have.
+ */
+function checkArguments(sequence: unknown, options: unknown): void {
+  const refuse = (message: string): never => {
+    throw new TaskSequenceError('INVALID_ARGUMENT', message);
+  };
+  if (typeof sequence !== 'object' || sequence === null || (sequence as { kind?: unknown }).kind !== 'sequence') refuse(`sequenceToXml prints a sequence (a node of kind "sequence"), not ${describeValue(sequence)}.`);
+  if (typeof options !== 'object' || options === null) refuse(`sequenceToXml takes an object of layout options (or none), not ${describeValue(options)}.`);
+  const { newline, indent } = options as Record<string, unknown>;
+  const shown = (v: unknown): string => (typeof v === 'string' ? shownValue(v, '"') : describeValue(v));
+  if (newline !== undefined && newline !== '\r\n' && newline !== '\n' && newline !== '\r' && newline !== '') refuse(`The newline is "\\r\\n", "\\n", "\\r" or "", not ${shown(newline)}.`);
+  if (indent !== undefined && (typeof indent !== 'string' || !/^[ \t]*$/.test(indent))) refuse(`The indent is spaces and tabs, not ${shown(indent)}.`);
 }
 
 /** {@link sequenceToXml}, judged or (`checked` false) printed as it is, for a caller that judges the text itself. */
