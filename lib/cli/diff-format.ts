@@ -6,6 +6,7 @@ import type { TaskSequenceDocument } from '../document.js';
 import { type DiffEntry, movedHow, shownPath } from '../diff/diff-entry.js';
 import type { DiffWithPlaces } from '../diff/semantic-diff.js';
 import { listItems } from '../model/query.js';
+import { comparisonSecrets, hideValue, maskRules, shownGlobal } from '../render/secret-fields.js';
 
 // Values come with every line end as LF (XML's reading of a line end): a CR left in one was written as a character
 // reference, and is printed as one, or a change in a CR alone would print as two equal values.
@@ -49,6 +50,29 @@ export function insideGroup(a: TaskSequenceDocument, b: TaskSequenceDocument, di
     const group = located(g)?.node;
     return group?.kind === 'group' && (located(k)?.groups.includes(group) ?? false);
   };
+}
+
+/**
+ * The entries of `diff` with the values cmts keeps secret hidden, as a rendered comparison hides them (one test of
+ * what is a secret for everything cmts prints, see `render/secret-fields.ts`): a changed value of a password-like
+ * variable, of one the step catalog types as secret, of a Set Task Sequence Variable step that sets a secret (its
+ * value and its command line) and a password-like global variable's value show as `(hidden)`, on either side when
+ * either sequence keeps it secret; in Set Dynamic Variables rules, only the secret variables' values. The entries
+ * themselves stay: that a secret changed is still a difference.
+ */
+export function withSecretsHidden(a: TaskSequenceDocument, b: TaskSequenceDocument, diff: DiffWithPlaces): DiffEntry[] {
+  let secrets: ReturnType<typeof comparisonSecrets> | undefined;
+  return diff.entries.map((d, k) => {
+    if (d.change !== 'changed' || d.field === undefined) return d.kind === 'variable' ? shownGlobal(d, (secrets ??= comparisonSecrets(a, b, diff.matched))) : d;
+    const place = diff.places[k];
+    if (place === undefined) return d;
+    const fields = (secrets ??= comparisonSecrets(a, b, diff.matched)).items[place];
+    const mask = fields?.hidden.has(d.field) ? hideValue : fields?.rules.has(d.field) ? maskRules : undefined;
+    if (mask === undefined) return d;
+    const { before, after, ...rest } = d;
+    const [hiddenBefore, hiddenAfter] = [mask(before), mask(after)];
+    return { ...rest, ...(hiddenBefore !== undefined ? { before: hiddenBefore } : {}), ...(hiddenAfter !== undefined ? { after: hiddenAfter } : {}) };
+  });
 }
 
 /**

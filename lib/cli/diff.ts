@@ -6,7 +6,7 @@ import { printable } from '../errors.js';
 import type { DiffEntry } from '../diff/diff-entry.js';
 import { diffWithPlaces } from '../diff/semantic-diff.js';
 import { type OptionSpecs, reportUsage, startCommand, UsageError, flag, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
-import { formatDifferences, insideGroup } from './diff-format.js';
+import { formatDifferences, insideGroup, withSecretsHidden } from './diff-format.js';
 import { INPUT_EXTENSIONS, walk } from './inputs.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './exit.js';
@@ -25,7 +25,9 @@ DESCRIPTION
     formatting: steps and groups added (+), removed (-), moved (>) and changed (~: attributes, command line,
     variables, conditions, elements cmts does not know), package properties, sequence attributes, global
     variables and references. Values are compared as XML defines them (a CRLF copy equals an LF copy) and
-    printed as written; an added or removed group is printed with its steps under it. A step moved between
+    printed as written, but for secrets: the value of a password-like variable, of a setting the step
+    catalog types as secret and of a Set Task Sequence Variable step that sets a secret shows as (hidden),
+    here and under --json. An added or removed group is printed with its steps under it. A step moved between
     two groups of one name is told by position (1.2: item 2 inside the first top-level item; position and
     fromPosition under --json).
     With two folders, compares them like diff -r: files (.xml, .zip) are paired by their path below each
@@ -171,7 +173,7 @@ function compare(argv: string[], io: CliIo): number {
         }
         const [da, db] = [pair.a.doc, pair.b.doc];
         const diff = diffWithPlaces(da, db);
-        const differences = diff.entries;
+        const differences = withSecretsHidden(da, db, diff);
         results.push({ input: pair.input, a: pair.a.label, b: pair.b.label, status: differences.length ? 'different' : 'same', differences });
         if (differences.length) printLines([`--- ${pair.a.label}`, `+++ ${pair.b.label}`, ...formatDifferences(differences, insideGroup(da, db, diff))]);
       }
