@@ -128,8 +128,10 @@ function compare(argv: string[], io: CliIo): number {
   const results: JsonReport<DiffRecord>['results'] = [];
   let trouble = false;
   let shown = 0;
-  const print = (text: string) => {
-    if (!json) io.stdout.write(`${shown++ ? '\n' : ''}${text}`);
+  // One line, as printable writes it: a file name (or a part's) may hold a control character, which the terminal would
+  // act on (an escape sequence), or a line end, which would make a second line of it.
+  const printLine = (line: string) => {
+    if (!json) io.stdout.write(`${shown++ ? '\n' : ''}${printable(line)}\n`);
   };
   /**
    * Prints lines, each as printable writes it (file names, step names and values may hold a control character; a
@@ -160,14 +162,14 @@ function compare(argv: string[], io: CliIo): number {
     if (fa === undefined || fb === undefined) {
       const side = fa === undefined ? b : a;
       const slash = name.lastIndexOf('/');
-      print(`Only in ${slash === -1 ? side : `${side.replace(/[\\/]+$/, '')}/${name.slice(0, slash)}`}: ${name.slice(slash + 1)}\n`);
+      printLine(`Only in ${slash === -1 ? side : `${side.replace(/[\\/]+$/, '')}/${name.slice(0, slash)}`}: ${name.slice(slash + 1)}`);
       results.push({ input: name, a: fa ?? null, b: fb ?? null, status: fa === undefined ? 'only-in-b' : 'only-in-a', differences: [] });
       continue;
     }
     try {
       for (const pair of sequencePairs(loadDocuments(io, fa), loadDocuments(io, fb), name)) {
         if (pair.a === undefined || pair.b === undefined) {
-          print(`Only in ${pair.a === undefined ? fb : fa}: ${pair.part}\n`);
+          printLine(`Only in ${pair.a === undefined ? fb : fa}: ${pair.part}`);
           results.push({ input: pair.input, a: pair.a?.label ?? null, b: pair.b?.label ?? null, status: pair.a === undefined ? 'only-in-b' : 'only-in-a', differences: [] });
           continue;
         }

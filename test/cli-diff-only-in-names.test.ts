@@ -1,0 +1,15 @@
+// cmts diff's "Only in" lines are printed as its other lines are: a file name's control characters escaped, so a
+// name holding an escape sequence cannot act on the terminal, nor a line end make a second line of it.
+import { describe, expect, it } from 'vitest';
+import { main } from '../lib/cli/main.js';
+import { memoryIo } from './helpers/memory-io.js';
+
+const A = '<sequence version="3.10"><step type="SMS_TaskSequence_RunCommandLineAction" name="a"><action>cmd /c a</action></step></sequence>';
+
+describe('cmts diff: a file on one side only', () => {
+  it('is one line, its name with control characters escaped', async () => {
+    const m = memoryIo({ 'l/same.xml': A, 'r/same.xml': A, 'l/evil\u001b[31mred\nfake.xml': A, 'r/sub/x\u0007.xml': A });
+    expect(await main(['diff', 'l', 'r'], m.io)).toBe(1);
+    expect(m.stdout).toBe('Only in l: evil\\u001b[31mred\\nfake.xml\n\nOnly in r/sub: x\\u0007.xml\n');
+  });
+});
