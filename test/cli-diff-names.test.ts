@@ -1,3 +1,4 @@
+// cmts diff and the names it is given or prints.
 // cmts diff's "Only in" lines are printed as its other lines are: a file name's control characters escaped, so a
 // name holding an escape sequence cannot act on the terminal, nor a line end make a second line of it.
 import { describe, expect, it } from 'vitest';
@@ -11,5 +12,16 @@ describe('cmts diff: a file on one side only', () => {
     const m = memoryIo({ 'l/same.xml': A, 'r/same.xml': A, 'l/evil\u001b[31mred\nfake.xml': A, 'r/sub/x\u0007.xml': A });
     expect(await main(['diff', 'l', 'r'], m.io)).toBe(1);
     expect(m.stdout).toBe('Only in l: evil\\u001b[31mred\\nfake.xml\n\nOnly in r/sub: x\\u0007.xml\n');
+  });
+});
+
+describe('cmts diff: an empty argument', () => {
+  it('is a usage error, as for every other command, not a file named nothing that cannot be read', async () => {
+    for (const argv of [['', 'a.xml'], ['a.xml', '']]) {
+      const m = memoryIo({ 'a.xml': A });
+      expect(await main(['diff', ...argv, '--json'], m.io)).toBe(2);
+      expect(m.stderr).toBe("cmts diff: '' names no file to compare (an empty argument: a variable with nothing in it?).\nRun 'cmts diff --help' for the options.\n");
+      expect(JSON.parse(m.stdout)).toMatchObject({ results: [{ error: { code: 'USAGE_ERROR' } }], summary: { failed: 1 } });
+    }
   });
 });
