@@ -5,6 +5,7 @@
 import type { TaskSequenceDocument } from '../document.js';
 import { type DiffEntry, movedHow, shownPath } from '../diff/diff-entry.js';
 import type { DiffWithPlaces } from '../diff/semantic-diff.js';
+import { printable } from '../errors.js';
 import { listItems } from '../model/query.js';
 import { comparisonSecrets, hideValue, maskRules, shownGlobal } from '../render/secret-fields.js';
 
@@ -21,11 +22,14 @@ const quoted = (v: string): string => JSON.stringify(v).replace(UNSEEN_CHAR, (c)
 
 /**
  * The `-`/`+` pair of a changed value. Values that differ by white space a reader cannot see (a trailing space, a
- * no-break space) are both quoted, escapes and all: shown as written, `- x` and `+ x ` look the same.
+ * no-break space) are both quoted, escapes and all: shown as written, `- x` and `+ x ` look the same. So are two
+ * values that would print alike (a tab, printed `\t`, and the text `\t` of a path such as `C:\temp`; a CR, printed
+ * `&#13;`, and that text).
  */
 function changedPair(before: string | undefined, after: string | undefined): [string, string] {
   const unseen = (v: string | undefined) => v !== undefined && v !== '' && UNSEEN.test(v);
-  if (unseen(before) || unseen(after)) return [before === undefined ? '(none)' : quoted(before), after === undefined ? '(none)' : quoted(after)];
+  const alike = before !== undefined && after !== undefined && printable(show(before)) === printable(show(after));
+  if (unseen(before) || unseen(after) || alike) return [before === undefined ? '(none)' : quoted(before), after === undefined ? '(none)' : quoted(after)];
   return [show(before), show(after)];
 }
 
