@@ -171,7 +171,9 @@ function compare(argv: string[], io: CliIo): number {
     try {
       for (const pair of sequencePairs(loadDocuments(io, fa), loadDocuments(io, fb), name)) {
         if (pair.a === undefined || pair.b === undefined) {
-          printLine(`Only in ${pair.a === undefined ? fb : fa}: ${pair.part}`);
+          // A file of one sequence against an export .zip of several: its sequence has no part to name (the line
+          // ended "Only in a.xml: " with nothing after it).
+          printLine(`Only in ${pair.a === undefined ? fb : fa}: ${pair.part === '' ? 'its task sequence (a file, no part of an export .zip)' : pair.part}`);
           results.push({ input: pair.input, a: pair.a?.label ?? null, b: pair.b?.label ?? null, status: pair.a === undefined ? 'only-in-b' : 'only-in-a', differences: [] });
           continue;
         }
