@@ -28,7 +28,8 @@ const quoted = (v: string): string => JSON.stringify(v).replace(UNSEEN_CHAR, (c)
  */
 function changedPair(before: string | undefined, after: string | undefined): [string, string] {
   const unseen = (v: string | undefined) => v !== undefined && v !== '' && UNSEEN.test(v);
-  const alike = before !== undefined && after !== undefined && printable(show(before)) === printable(show(after));
+  // Equal values are two secrets, both hidden: nothing to tell apart.
+  const alike = before !== undefined && after !== undefined && before !== after && printable(show(before)) === printable(show(after));
   if (unseen(before) || unseen(after) || alike) return [before === undefined ? '(none)' : quoted(before), after === undefined ? '(none)' : quoted(after)];
   return [show(before), show(after)];
 }
