@@ -5,7 +5,9 @@
 import type { TaskSequenceDocument } from '../document.js';
 import { type DiffEntry, movedHow, shownPath } from '../diff/diff-entry.js';
 import type { DiffWithPlaces } from '../diff/semantic-diff.js';
+import { printable } from '../errors.js';
 import { listItems } from '../model/query.js';
+import { comparisonSecrets, hideValue, maskRules, shownGlobal } from '../render/secret-fields.js';
 
 // Values come with every line end as LF (XML's reading of a line end): a CR left in one was written as a character
 // reference, and is printed as one, or a change in a CR alone would print as two equal values.
@@ -20,11 +22,15 @@ const quoted = (v: string): string => JSON.stringify(v).replace(UNSEEN_CHAR, (c)
 
 /**
  * The `-`/`+` pair of a changed value. Values that differ by white space a reader cannot see (a trailing space, a
- * no-break space) are both quoted, escapes and all: shown as written, `- x` and `+ x ` look the same.
+ * no-break space) are both quoted, escapes and all: shown as written, `- x` and `+ x ` look the same. So are two
+ * values that would print alike (a tab, printed `\t`, and the text `\t` of a path such as `C:\temp`; a CR, printed
+ * `&#13;`, and that text).
  */
 function changedPair(before: string | undefined, after: string | undefined): [string, string] {
   const unseen = (v: string | undefined) => v !== undefined && v !== '' && UNSEEN.test(v);
-  if (unseen(before) || unseen(after)) return [before === undefined ? '(none)' : quoted(before), after === undefined ? '(none)' : quoted(after)];
+  // Equal values are two secrets, both hidden: nothing to tell apart.
+  const alike = before !== undefined && after !== undefined && before !== after && printable(show(before)) === printable(show(after));
+  if (unseen(before) || unseen(after) || alike) return [before === undefined ? '(none)' : quoted(before), after === undefined ? '(none)' : quoted(after)];
   return [show(before), show(after)];
 }
 
@@ -49,6 +55,29 @@ export function insideGroup(a: TaskSequenceDocument, b: TaskSequenceDocument, di
     const group = located(g)?.node;
     return group?.kind === 'group' && (located(k)?.groups.includes(group) ?? false);
   };
+}
+
+/**
+ * The entries of `diff` with the values cmts keeps secret hidden, as a rendered comparison hides them (one test of
+ * what is a secret for everything cmts prints, see `render/secret-fields.ts`): a changed value of a password-like
+ * variable, of one the step catalog types as secret, of a Set Task Sequence Variable step that sets a secret (its
+ * value and its command line) and a password-like global variable's value show as `(hidden)`, on either side when
+ * either sequence keeps it secret; in Set Dynamic Variables rules, only the secret variables' values. The entries
+ * themselves stay: that a secret changed is still a difference.
+ */
+export function withSecretsHidden(a: TaskSequenceDocument, b: TaskSequenceDocument, diff: DiffWithPlaces): DiffEntry[] {
+  let secrets: ReturnType<typeof comparisonSecrets> | undefined;
+  return diff.entries.map((d, k) => {
+    if (d.change !== 'changed' || d.field === undefined) return d.kind === 'variable' ? shownGlobal(d, (secrets ??= comparisonSecrets(a, b, diff.matched))) : d;
+    const place = diff.places[k];
+    if (place === undefined) return d;
+    const fields = (secrets ??= comparisonSecrets(a, b, diff.matched)).items[place];
+    const mask = fields?.hidden.has(d.field) ? hideValue : fields?.rules.has(d.field) ? maskRules : undefined;
+    if (mask === undefined) return d;
+    const { before, after, ...rest } = d;
+    const [hiddenBefore, hiddenAfter] = [mask(before), mask(after)];
+    return { ...rest, ...(hiddenBefore !== undefined ? { before: hiddenBefore } : {}), ...(hiddenAfter !== undefined ? { after: hiddenAfter } : {}) };
+  });
 }
 
 /**

@@ -6,7 +6,7 @@ import { printable } from '../errors.js';
 import type { DiffEntry } from '../diff/diff-entry.js';
 import { diffWithPlaces } from '../diff/semantic-diff.js';
 import { type OptionSpecs, reportUsage, startCommand, UsageError, flag, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
-import { formatDifferences, insideGroup } from './diff-format.js';
+import { formatDifferences, insideGroup, withSecretsHidden } from './diff-format.js';
 import { INPUT_EXTENSIONS, walk } from './inputs.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './exit.js';
@@ -25,7 +25,9 @@ DESCRIPTION
     formatting: steps and groups added (+), removed (-), moved (>) and changed (~: attributes, command line,
     variables, conditions, elements cmts does not know), package properties, sequence attributes, global
     variables and references. Values are compared as XML defines them (a CRLF copy equals an LF copy) and
-    printed as written; an added or removed group is printed with its steps under it. A step moved between
+    printed as written, but for secrets: the value of a password-like variable, of a setting the step
+    catalog types as secret and of a Set Task Sequence Variable step that sets a secret shows as (hidden),
+    here and under --json. An added or removed group is printed with its steps under it. A step moved between
     two groups of one name is told by position (1.2: item 2 inside the first top-level item; position and
     fromPosition under --json).
     With two folders, compares them like diff -r: files (.xml, .zip) are paired by their path below each
@@ -113,6 +115,8 @@ function compare(argv: string[], io: CliIo): number {
       check: (q) => {
         if (q.positionals.length !== 2) throw new UsageError('Give two files (or two folders) to compare.');
         if (q.positionals[0] === '-' && q.positionals[1] === '-') throw new UsageError('Only one side can be standard input (-).');
+        // As every other command says it: '' was read as a file named '' ("Cannot read : no such file").
+        if (q.positionals.includes('')) throw new UsageError("'' names no file to compare (an empty argument: a variable with nothing in it?).");
       },
     },
     argv,
@@ -126,8 +130,10 @@ function compare(argv: string[], io: CliIo): number {
   const results: JsonReport<DiffRecord>['results'] = [];
   let trouble = false;
   let shown = 0;
-  const print = (text: string) => {
-    if (!json) io.stdout.write(`${shown++ ? '\n' : ''}${text}`);
+  // One line, as printable writes it: a file name (or a part's) may hold a control character, which the terminal would
+  // act on (an escape sequence), or a line end, which would make a second line of it.
+  const printLine = (line: string) => {
+    if (!json) io.stdout.write(`${shown++ ? '\n' : ''}${printable(line)}\n`);
   };
   /**
    * Prints lines, each as printable writes it (file names, step names and values may hold a control character; a
@@ -158,20 +164,22 @@ function compare(argv: string[], io: CliIo): number {
     if (fa === undefined || fb === undefined) {
       const side = fa === undefined ? b : a;
       const slash = name.lastIndexOf('/');
-      print(`Only in ${slash === -1 ? side : `${side.replace(/[\\/]+$/, '')}/${name.slice(0, slash)}`}: ${name.slice(slash + 1)}\n`);
+      printLine(`Only in ${slash === -1 ? side : `${side.replace(/[\\/]+$/, '')}/${name.slice(0, slash)}`}: ${name.slice(slash + 1)}`);
       results.push({ input: name, a: fa ?? null, b: fb ?? null, status: fa === undefined ? 'only-in-b' : 'only-in-a', differences: [] });
       continue;
     }
     try {
       for (const pair of sequencePairs(loadDocuments(io, fa), loadDocuments(io, fb), name)) {
         if (pair.a === undefined || pair.b === undefined) {
-          print(`Only in ${pair.a === undefined ? fb : fa}: ${pair.part}\n`);
+          // A file of one sequence against an export .zip of several: its sequence has no part to name (the line
+          // ended "Only in a.xml: " with nothing after it).
+          printLine(`Only in ${pair.a === undefined ? fb : fa}: ${pair.part === '' ? 'its task sequence (a file, no part of an export .zip)' : pair.part}`);
           results.push({ input: pair.input, a: pair.a?.label ?? null, b: pair.b?.label ?? null, status: pair.a === undefined ? 'only-in-b' : 'only-in-a', differences: [] });
           continue;
         }
         const [da, db] = [pair.a.doc, pair.b.doc];
         const diff = diffWithPlaces(da, db);
-        const differences = diff.entries;
+        const differences = withSecretsHidden(da, db, diff);
         results.push({ input: pair.input, a: pair.a.label, b: pair.b.label, status: differences.length ? 'different' : 'same', differences });
         if (differences.length) printLines([`--- ${pair.a.label}`, `+++ ${pair.b.label}`, ...formatDifferences(differences, insideGroup(da, db, diff))]);
       }

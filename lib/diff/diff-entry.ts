@@ -3,7 +3,11 @@
  * lib/diff/ reports in, and the line the command line and the pages print for it, kept apart from the comparing so
  * that what only prints an entry needs none of the diff.
  */
+import { TaskSequenceError } from '../errors.js';
 import type { DiffReportEntry } from '../generated/schema-types.js';
+import { describeValue } from '../model/child-nodes.js';
+
+const CHANGES = new Set(['added', 'removed', 'moved', 'changed']);
 
 /**
  * What a difference is of: an item of the sequence (`group`, `step`, `subtasksequence`), a package `property`, the
@@ -65,6 +69,13 @@ export function movedHow(d: DiffEntry): string {
 
 /** A difference as one line for people. */
 export function formatDiffEntry(d: DiffEntry): string {
+  // From plain JavaScript: anything but an entry is refused, typed (null threw a TypeError, an unknown change gave
+  // undefined for a line).
+  const change = typeof d === 'object' && d !== null ? (d as { change?: unknown }).change : undefined;
+  if (typeof change !== 'string' || !CHANGES.has(change)) {
+    const given = typeof d === 'object' && d !== null && !Array.isArray(d) ? `an object whose change is ${typeof change === 'string' ? JSON.stringify(change) : describeValue(change)}` : describeValue(d);
+    throw new TaskSequenceError('INVALID_ARGUMENT', `A difference to format is an entry of a comparison (change "added", "removed", "moved" or "changed"); it was given ${given}.`);
+  }
   const q = (s: string | undefined) => (s === undefined ? '(none)' : JSON.stringify(s));
   switch (d.change) {
     case 'added':

@@ -5,7 +5,38 @@
  */
 import type { Located } from '../model/query.js';
 import type { SequenceItem } from '../model/types.js';
+import { diffRange, Script } from './edit-script.js';
 import { signature } from './item-fields.js';
+
+/**
+ * Matches, in `match`, the items of `left` and `right` that the shortest edit script between their keys keeps (items
+ * of one key in the same order, around those inserted and removed). Keys are numbered first, so the script compares
+ * short texts rather than whole signatures.
+ */
+function align(left: Located[], right: Located[], key: (l: Located) => string, match: Map<Located, Located>, taken: Set<Located>): void {
+  const ids = new Map<string, string>();
+  const idOf = (l: Located): string => {
+    const k = key(l);
+    let id = ids.get(k);
+    if (id === undefined) ids.set(k, (id = String(ids.size)));
+    return id;
+  };
+  const a = left.map(idOf);
+  const b = right.map(idOf);
+  ids.clear();
+  const script = new Script();
+  diffRange(a, 0, a.length, b, 0, b.length, script, true);
+  let i = 0;
+  let j = 0;
+  for (const kind of script.kinds) {
+    if (kind === ' ') {
+      match.set(left[i] as Located, right[j] as Located);
+      taken.add(right[j] as Located);
+    }
+    if (kind !== '+') i++;
+    if (kind !== '-') j++;
+  }
+}
 
 /**
  * Each matched item of `left` (the first document's items in execution order) with the item of `right` it became.
@@ -45,8 +76,13 @@ export function matchItems(
     }
   };
   // Same place and same content first: among items that share a path (twenty "Restart Computer" steps in one
-  // group), one inserted or removed is then that one added or removed, not a change to each after it.
-  pass((l) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.path}|${signature(l.node)}`);
+  // group), one inserted or removed is then that one added or removed, not a change to each after it. Aligned as a
+  // whole first: matched in turn, the k-th item of a key with the k-th, a step removed from Restart Computer steps
+  // that alternate between two targets paired each later one of its target with the next, and reported half of them
+  // moved and the last removed. What the alignment leaves (moved, or past what it searches) is matched in turn.
+  const samePlace = (l: Located) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.path}|${signature(l.node)}`;
+  align(left, right, samePlace, match, taken);
+  pass(samePlace);
   pass((l) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.path}`);
   pass((l) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.node.attributes.name ?? ''}`);
   // A group neither its path nor its name matched (renamed, and perhaps a group before it removed) is the group most

@@ -6,7 +6,9 @@
  * finds those moved and compares each pair's fields (item-fields.ts); document-data.ts compares the rest, and
  * diff-entry.ts is the entry every part reports.
  */
-import type { TaskSequenceDocument } from '../document.js';
+import { TaskSequenceDocument } from '../document.js';
+import { TaskSequenceError } from '../errors.js';
+import { describeValue } from '../model/child-nodes.js';
 import { listItems, type Located } from '../model/query.js';
 import { checkDocumentTree } from '../visit.js';
 import { stepTypeName } from '../model/steps.js';
@@ -73,6 +75,12 @@ export interface DiffWithPlaces {
  * for a removal); undefined for the other entries. Paths repeat when names do, so a page marks items by place.
  */
 export function diffWithPlaces(a: TaskSequenceDocument, b: TaskSequenceDocument): DiffWithPlaces {
+  // From plain JavaScript anything can come: refused, typed, rather than a TypeError from deep inside.
+  for (const [which, doc] of [['first', a], ['second', b]] as const) {
+    if (doc instanceof TaskSequenceDocument) continue;
+    const given = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? 'an object that is no TaskSequenceDocument' : describeValue(doc);
+    throw new TaskSequenceError('INVALID_ARGUMENT', `A comparison takes two documents (TaskSequenceDocument, as readTaskSequence gives them); the ${which} is ${given}.`);
+  }
   // A value that is no string or a child that is no node (set by hand), in the sequence or the package's properties,
   // is refused, typed, before the comparison's walks meet it.
   checkDocumentTree(a);
