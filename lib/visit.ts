@@ -43,8 +43,15 @@ export function checkTree(root: Parent | XmlDocument): void {
   visit(root, checkNodeData);
 }
 
-/** {@link checkTree} for the whole of a document: its XML and, in an object.xml, the sequence it holds. */
+/**
+ * {@link checkTree} for the whole of a document: its XML and, in an object.xml, the sequence it holds. Anything but a
+ * document (`null`, its sequence, a path) is refused with `INVALID_ARGUMENT` first.
+ */
 export function checkDocumentTree(doc: TaskSequenceDocument): void {
+  const d = doc as { xml?: unknown; sequence?: { kind?: unknown } } | null | undefined;
+  if (typeof d !== 'object' || d === null || typeof d.xml !== 'object' || d.xml === null || typeof d.sequence !== 'object' || d.sequence?.kind !== 'sequence') {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `A task sequence document (what readTaskSequence returns) was expected; it was given ${describeValue(doc)}.`);
+  }
   checkTree(doc.xml);
   if (doc.embedded) checkTree(doc.embedded.xml);
 }

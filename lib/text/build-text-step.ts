@@ -120,17 +120,21 @@ export function stepNode(t: TextStep, release: Release): Step | SubTaskSequence 
  * Model nodes for items of the text form, spelt as `release`'s console writes them. Depth first in text order with an
  * explicit stack rather than recursion, so text nested as deep as the reader's `maxDepth` allows in XML is built
  * without exhausting the call stack; a group's condition is built before its children, as a recursive walk would.
+ * `check`, when given, is made of each item (its steps aside) before it is built, with its place in the text.
  */
-export function buildTextItems(items: readonly TextItem[], release: Release): SequenceItem[] {
+export function buildTextItems(items: readonly TextItem[], release: Release, check?: (item: unknown, path: () => readonly (string | number)[]) => void): SequenceItem[] {
   const top: SequenceItem[] = [];
   const stack: { items: readonly TextItem[]; next: number; out: Node[] }[] = [{ items, next: 0, out: top }];
   for (let frame = stack.at(-1); frame; frame = stack.at(-1)) {
-    const item = frame.items[frame.next++];
-    if (item === undefined) {
+    // By the length: a hole or an `undefined` in a script's list is an item (refused), not the list's end.
+    if (frame.next >= frame.items.length) {
       stack.pop();
       continue;
     }
+    const item = frame.items[frame.next++] as TextItem;
     try {
+      // The place is made only when the check fails (made for every item, a chain of groups cost its depth squared).
+      if (check) check(item, () => stack.flatMap((f) => ['steps', f.next - 1]));
       const disagree = attributesDisagree(item);
       if (disagree !== undefined) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${disagree}; change both or remove the raw one.`);
       if (!isGroup(item)) {

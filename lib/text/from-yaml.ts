@@ -7,8 +7,10 @@ import { Composer, type Document, isAlias, isCollection, isMap, isScalar, LineCo
 import type { TaskSequenceDocument } from '../document.js';
 import { limitOption, LineCounter, TaskSequenceError } from '../errors.js';
 import { describeErrors, validatorFor } from '../schemas.js';
+import { describeValue } from '../model/child-nodes.js';
 import { INVALID_CHAR, isXmlName } from '../xml/chars.js';
-import { type BuildOptions, buildSequence } from './build-sequence.js';
+import { type BuildOptions, buildValidSequence } from './build-sequence.js';
+import { checkBuildOptions } from './check-text.js';
 import { textPathOf } from './build-text-step.js';
 import { cimPropertiesProblem } from './cim-properties.js';
 import type { TextSequence } from './text-types.js';
@@ -30,6 +32,8 @@ const PACKAGE_KEYS: ReadonlySet<string> = new Set(['package', 'packageTypes', 'p
 
 /** Parses, validates (schemas/sequence-text.schema.json) and builds a sequence written in the text form's YAML. */
 export function fromYaml(source: string, options: BuildOptions = {}): TaskSequenceDocument {
+  if (typeof source !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', `fromYaml takes the YAML text (a string); it was given ${describeValue(source)}.`);
+  checkBuildOptions('fromYaml', options);
   const maxDepth = limitOption('maxDepth', options.maxDepth, 512);
   const maxNodes = limitOption('maxNodes', options.maxNodes, 1_500_000);
   const lines = new YamlLines();
@@ -101,7 +105,7 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
   if (arrayProblem) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${arrayProblem.what}.`, { path: arrayProblem.path.join('/'), ...at(arrayProblem.path) });
   try {
     // Valid: the schema check above passed.
-    return buildSequence(value as TextSequence, options);
+    return buildValidSequence(value as TextSequence, options);
   } catch (e) {
     // What the builder refuses (a setting out of range, a step the catalog does not know) is placed at its item.
     const path = e instanceof TaskSequenceError && e.range === undefined ? (textPathOf(e) ?? (e.path !== undefined && PACKAGE_KEYS.has(e.path) ? [e.path] : undefined)) : undefined;
