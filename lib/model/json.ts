@@ -19,6 +19,7 @@ import { shownValue } from '../shown-value.js';
 import { printSequence } from './to-xml.js';
 import { checkWellFormed } from '../xml/parse.js';
 import { checkDocumentTree } from '../visit.js';
+import { describeValue } from './child-nodes.js';
 import type { Element, Node, Sequence } from './types.js';
 
 /** The JSON form of a task sequence. */
@@ -75,7 +76,8 @@ function strip(nodes: Node[]): Node[] {
 export function toModelJson(doc: TaskSequenceDocument, options: ToJsonOptions = {}): ModelJson {
   // A value that is no string or a child that is no node (set by hand) is refused, typed, before the copy (its layout
   // is stripped by kind), in the package's properties too.
-  checkDocumentTree(doc);
+  checkDocumentTree(doc, 'toModelJson');
+  if (typeof options !== 'object' || options === null) throw new TaskSequenceError('INVALID_ARGUMENT', `toModelJson takes an object of options (or none); it was given ${describeValue(options)}.`);
   const sequence = plainCopy(doc.sequence);
   const properties = doc.properties();
   const wrapper = options.wrapper ? containerWrapper(doc, options.whitespace) : undefined;

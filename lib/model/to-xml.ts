@@ -8,6 +8,8 @@
  */
 import { TaskSequenceError } from '../errors.js';
 import { checkTree } from '../visit.js';
+import { checkSequence } from './argument-checks.js';
+import { describeValue } from './child-nodes.js';
 import { printCheckedDocument, printNode } from '../xml/print.js';
 import { styleOf } from '../xml/style.js';
 import { layOut } from './format.js';
@@ -47,6 +49,8 @@ export interface SequenceLayout {
  * with a node that contains itself (put among its own descendants by hand), which has no end to print.
  */
 export function sequenceToXml(sequence: Sequence, options: SequenceLayout = {}): string {
+  checkSequence('sequenceToXml', sequence);
+  if (typeof options !== 'object' || options === null) throw new TaskSequenceError('INVALID_ARGUMENT', `sequenceToXml takes an object of options (or none); it was given ${describeValue(options)}.`);
   return printSequence(sequence, options, true);
 }
 
