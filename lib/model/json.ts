@@ -202,6 +202,11 @@ export function fromModelJson(value: unknown): ModelJson {
     if (e instanceof TaskSequenceError) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', e.message);
     throw e;
   }
+  // A 2007 export's properties are elements named by them: a name that is no XML name was spliced into the markup
+  // (`A></A><B` made two elements), refused only by the read-back, and not as the JSON's fault.
+  const model = value as ModelJson;
+  const element = model.container === 'sms-package' ? Object.keys(model.properties).find((k) => !isXmlName(k)) : undefined;
+  if (element !== undefined) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The values of the task sequence JSON are invalid: properties: ${shownValue(element, '"')} is not an XML name, so it cannot name a property element of a 2007 export.`, { path: `properties.${element}` });
   const bad = badNameAt((value as ModelJson).sequence);
   if (bad) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The values of the task sequence JSON are invalid: ${bad.path}: ${shownValue(bad.name, '"')} is not an XML name.`, { path: bad.path });
   return value as ModelJson;
