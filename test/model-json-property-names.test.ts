@@ -2,6 +2,8 @@
 // names into the markup as they were: `A></A><B` made two elements, `<A></A><B />`, which only the read-back of the
 // whole file refused, as a mismatch of properties rather than a fault of the JSON. fromModelJson now refuses a 2007
 // export's property name that is no XML name, saying which; object.xml names them in an escaped attribute, as before.
+// A property named for the one that holds the sequence (Sequence, SequenceData) was written before the sequence and
+// read back in its place: an object.xml's "Sequence" property text became the sequence. It is refused too.
 import { describe, expect, it } from 'vitest';
 import { fromModelJson, modelJsonToXml } from '../lib/model/json.js';
 import { readTaskSequence } from './helpers/api.js';
@@ -20,6 +22,14 @@ describe('a JSON model\'s package property names', () => {
   it('a 2007 export\'s name that is no XML name is refused, with its path', () => {
     for (const name of ['A></A><B', 'a b', '1x', '']) {
       const e = thrown(() => fromModelJson(model('sms-package', { [name]: 'v' })));
+      expect(e.code).toBe('NOT_A_TASK_SEQUENCE');
+      expect(e.path).toBe(`properties.${name}`);
+    }
+  });
+
+  it('the property that holds the sequence is refused under properties: it was read back as the sequence', () => {
+    for (const [container, name] of [['sms-package', 'SequenceData'], ['cim-instance', 'Sequence']]) {
+      const e = thrown(() => fromModelJson(model(container as string, { [name as string]: '<sequence><step type="Other" name="x"/></sequence>' })));
       expect(e.code).toBe('NOT_A_TASK_SEQUENCE');
       expect(e.path).toBe(`properties.${name}`);
     }

@@ -207,6 +207,12 @@ export function fromModelJson(value: unknown): ModelJson {
   const model = value as ModelJson;
   const element = model.container === 'sms-package' ? Object.keys(model.properties).find((k) => !isXmlName(k)) : undefined;
   if (element !== undefined) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The values of the task sequence JSON are invalid: properties: ${shownValue(element, '"')} is not an XML name, so it cannot name a property element of a 2007 export.`, { path: `properties.${element}` });
+  // The property that holds the sequence is `sequence`'s: one under properties was written first, and read back as the
+  // sequence in its place.
+  const holder = model.container === 'sms-package' ? 'SequenceData' : model.container === 'cim-instance' ? 'Sequence' : undefined;
+  if (holder !== undefined && Object.hasOwn(model.properties, holder)) {
+    throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The values of the task sequence JSON are invalid: properties: ${holder} holds the sequence, which is given by sequence, not as a property.`, { path: `properties.${holder}` });
+  }
   const bad = badNameAt((value as ModelJson).sequence);
   if (bad) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The values of the task sequence JSON are invalid: ${bad.path}: ${shownValue(bad.name, '"')} is not an XML name.`, { path: bad.path });
   return value as ModelJson;
