@@ -51,6 +51,14 @@ describe('the text form given plain JavaScript', () => {
     }
   });
 
+  it('what the builder refuses in an item says the item\'s path too', () => {
+    const clash = { step: 'Run Command Line', successCodes: [0], settings: { commandLine: 'x', successCodes: [1] } };
+    const e = thrown(() => buildSequence({ steps: [{ group: 'g', steps: [{ type: 'X' }, clash] }] }));
+    expect([e.code, e.path]).toEqual(['INVALID_ARGUMENT', 'steps/0/steps/1']);
+    const unknown = thrown(() => buildSequence({ steps: [{ type: 'X' }, { type: 'X', settings: {} }] }));
+    expect([unknown.code, unknown.path]).toEqual(['INVALID_ARGUMENT', 'steps/1']);
+  });
+
   it('buildSequence and fromYaml of the same data agree on what they take', () => {
     const items: unknown[] = [
       { type: 'X', name: 'n', runIn: 'WinPE', successCodes: [0, 3010], timeout: 5, variables: [{ name: 'A', value: 'v' }] },

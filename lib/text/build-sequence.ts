@@ -11,7 +11,7 @@ import { TaskSequenceError } from '../errors.js';
 import { layOut } from '../model/format.js';
 import { isElement } from '../model/query.js';
 import type { Element, Node, ParentElement, Sequence } from '../model/types.js';
-import { buildTextItems, variableNode } from './build-text-step.js';
+import { buildTextItems, textPathOf, variableNode } from './build-text-step.js';
 import { checkBuildOptions, checkTextItem, checkTextSequence } from './check-text.js';
 import { addCimProperties } from './cim-properties.js';
 import type { TextSequence } from './text-types.js';
@@ -55,7 +55,14 @@ export function textRelease(text: TextSequence, container: ContainerKind): Relea
 export function buildSequence(text: TextSequence, options: BuildOptions = {}): TaskSequenceDocument {
   checkTextSequence(text);
   checkBuildOptions('buildSequence', options);
-  return buildValidSequence(text, options, checkTextItem);
+  try {
+    return buildValidSequence(text, options, checkTextItem);
+  } catch (e) {
+    // What the builder refuses in an item (a setting out of range, fields that clash) says which item, as a check does.
+    const at = e instanceof TaskSequenceError && e.path === undefined ? textPathOf(e) : undefined;
+    if (at) Object.assign(e as TaskSequenceError, { path: at.join('/') });
+    throw e;
+  }
 }
 
 /**
