@@ -3,7 +3,9 @@
 // a version that is no version), and a wrong type threw a TypeError from inside the builder (`steps: 'x'`, a
 // `successCodes` string, a `null` item). fromYaml, toYaml and sequenceToText threw TypeErrors for a non-string or a
 // null. Now buildSequence checks its text against the text's schema (each item as it is built, so any depth), and
-// the others refuse what is not their argument with INVALID_ARGUMENT.
+// the others refuse what is not their argument with INVALID_ARGUMENT. What XML cannot hold (U+0000, a lone surrogate,
+// an attribute name that is no XML name) was built, and refused only when the document was written: now buildSequence
+// refuses it with its path, as fromYaml does.
 import { describe, expect, it } from 'vitest';
 import { buildSequence, fromYaml, sequenceToText, toYaml, type TextSequence } from '../lib/api/text.js';
 import { thrown, verdict } from './helpers/thrown.js';
@@ -57,6 +59,20 @@ describe('the text form given plain JavaScript', () => {
     expect([e.code, e.path]).toEqual(['INVALID_ARGUMENT', 'steps/0/steps/1']);
     const unknown = thrown(() => buildSequence({ steps: [{ type: 'X' }, { type: 'X', settings: {} }] }));
     expect([unknown.code, unknown.path]).toEqual(['INVALID_ARGUMENT', 'steps/1']);
+  });
+
+  it('buildSequence refuses what XML cannot hold when it builds, as fromYaml does, with the path', () => {
+    const cases: [unknown, string][] = [
+      [{ steps: [{ group: 'g', steps: [{ group: 'a\u0000' }] }] }, 'steps/0/steps/0/group'],
+      [{ steps: [{ type: 'X', name: 'x', description: '', attributes: { type: 'X', name: 'x', description: '', 'a b': '1' } }] }, 'steps/0/attributes/a b'],
+      [{ steps: [], references: [{ '1x': 'a' }] }, 'references/0/1x'],
+      [{ steps: [], variables: [{ name: 'A', value: '\uD800' }] }, 'variables/0/value'],
+    ];
+    for (const [text, path] of cases) {
+      const e = thrown(() => buildSequence(asText(text)));
+      expect([e.code, e.path]).toEqual(['OUTPUT_MALFORMED', path]);
+      expect(verdict(() => fromYaml(JSON.stringify(text)))).toBe('OUTPUT_MALFORMED');
+    }
   });
 
   it('buildSequence and fromYaml of the same data agree on what they take', () => {
