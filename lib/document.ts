@@ -7,6 +7,7 @@ import { type ContainerKind, getProperty, listProperties, SEQUENCE_HOLDER, setPr
 import type { Embedded } from './containers/embedded.js';
 import { rangeInFile } from './containers/held-text.js';
 import { type Issue, LineCounter, type LinePos, TaskSequenceError } from './errors.js';
+import { describeValue } from './model/child-nodes.js';
 import { checkedFilter, type ItemFilter, itemMatches, type LocatedGroup, type LocatedStep, selectGroups, selectSteps } from './item-query.js';
 import { listItems, type Located } from './model/query.js';
 import { snapshot } from './model/snapshot.js';
@@ -42,6 +43,18 @@ export interface DocumentParts {
 
 /** What {@link TaskSequenceDocument.apply} runs: a transform function, or an object with an `apply` method. */
 export type Applicable = Transform | { apply: Transform };
+
+/**
+ * Refuses (`INVALID_ARGUMENT`, before any edit) what is neither a transform function nor an object with an `apply`
+ * function: a script's `doc.apply(null)`, or a transform's name, threw a TypeError.
+ */
+function checkApplicable(fn: string, transforms: readonly unknown[]): void {
+  transforms.forEach((t, i) => {
+    if (typeof t === 'function' || (typeof t === 'object' && t !== null && typeof (t as { apply?: unknown }).apply === 'function')) return;
+    const hint = typeof t === 'string' ? ' Make one with createTransform(name, options).' : '';
+    throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes transforms (functions, or objects with an apply function); transform ${i + 1} is ${describeValue(t)}.${hint}`);
+  });
+}
 
 /** What transforms did (or, from {@link TaskSequenceDocument.check}, would do) to a document. */
 export interface ApplyReport {
@@ -174,6 +187,7 @@ export class TaskSequenceDocument {
    * the tree): a loop of single edits on a large sequence stays linear.
    */
   apply(...transforms: Applicable[]): ApplyReport {
+    checkApplicable('apply', transforms);
     // An undo point rather than a first run on a copy: no text is printed or parsed, each transform runs once, and
     // the nodes a script holds stay the document's.
     // One of cmts's own transforms alone refuses before its first edit: nothing to undo, and no walk of the tree.
@@ -193,6 +207,7 @@ export class TaskSequenceDocument {
 
   /** What {@link TaskSequenceDocument.apply} would report, found on a clone: this document is not changed. */
   check(...transforms: Applicable[]): ApplyReport {
+    checkApplicable('check', transforms);
     return this.clone().run(transforms);
   }
 

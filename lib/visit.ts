@@ -10,7 +10,7 @@
 import { checkpointDepth, containsItself, notANode } from './model/contains-itself.js';
 import { describeValue, isChildNode } from './model/child-nodes.js';
 import { noteTaken } from './model/item-edits.js';
-import { checkNodeData } from './model/node-data.js';
+import { checkDocument, checkNodeData } from './model/node-data.js';
 import { TaskSequenceError } from './errors.js';
 import type { Node, Parent, XmlDocument } from './model/types.js';
 import type { TaskSequenceDocument } from './document.js';
@@ -43,8 +43,12 @@ export function checkTree(root: Parent | XmlDocument): void {
   visit(root, checkNodeData);
 }
 
-/** {@link checkTree} for the whole of a document: its XML and, in an object.xml, the sequence it holds. */
-export function checkDocumentTree(doc: TaskSequenceDocument): void {
+/**
+ * {@link checkTree} for the whole of a document: its XML and, in an object.xml, the sequence it holds. Anything but a
+ * document (`null`, its sequence, a path) is refused with `INVALID_ARGUMENT` first, naming `fn`, what was called.
+ */
+export function checkDocumentTree(doc: TaskSequenceDocument, fn = 'The call'): void {
+  checkDocument(fn, doc);
   checkTree(doc.xml);
   if (doc.embedded) checkTree(doc.embedded.xml);
 }

@@ -8,6 +8,7 @@ import { isChildNode } from './child-nodes.js';
 import { eachPlaced, findAll, FIND_ONE_BY_ONE, layOutPut, rebuild, settle, type Found, type Held, type Placed, type Touched } from './edit-batch-rebuild.js';
 import { detectIndentUnit, layoutAt, whitespaceBefore, type Layout } from './format.js';
 import { noteTaken } from './item-edits.js';
+import { noteHome } from './item-homes.js';
 import { isSequenceItem, locate } from './query.js';
 import { itemsWithin, mayBeIn, placedError, refuseElsewhere, refuseElsewhereAll } from './refuse-placed.js';
 import type { Group, Node, Parent, Sequence, SequenceItem, Text } from './types.js';
@@ -160,6 +161,8 @@ export function applyOps(sequence: Sequence, ops: readonly Op[]): number {
     return view;
   };
   let removals = 0;
+  // The items put in, and those inside them: their home is this sequence once every edit is checked.
+  const accepted: SequenceItem[] = [];
   for (; opIndex < ops.length; opIndex++) {
     const op = ops[opIndex] as Op;
     if ('remove' in op) {
@@ -233,6 +236,7 @@ export function applyOps(sequence: Sequence, ops: readonly Op[]): number {
         const from = origins.get(container)?.[index] ?? index;
         position.set(n, typeof from === 'number' ? { holder: node, parent: container, index: from } : from);
       }
+      accepted.push(node, ...inner.map((i) => i.node));
       const g: Placed = { node, parent, ws, layout, removed: false, after: [] };
       position.set(node, g);
       answered.delete(node);
@@ -240,6 +244,7 @@ export function applyOps(sequence: Sequence, ops: readonly Op[]): number {
     }
     list.push(group);
   }
+  noteHome(sequence, accepted);
   // Removals noted before insertions: an item the batch moves is taken out of one parent and put into another.
   for (const t of touched.values()) for (const n of t.removed) noteTaken(n);
   // Every array refilled before anything is laid out, linked or noted: those walk what the items put in hold, which

@@ -19,6 +19,7 @@ import { shownValue } from '../shown-value.js';
 import { printSequence } from './to-xml.js';
 import { checkWellFormed } from '../xml/parse.js';
 import { checkDocumentTree } from '../visit.js';
+import { describeValue } from './child-nodes.js';
 import type { Element, Node, Sequence } from './types.js';
 
 /** The JSON form of a task sequence. */
@@ -75,7 +76,8 @@ function strip(nodes: Node[]): Node[] {
 export function toModelJson(doc: TaskSequenceDocument, options: ToJsonOptions = {}): ModelJson {
   // A value that is no string or a child that is no node (set by hand) is refused, typed, before the copy (its layout
   // is stripped by kind), in the package's properties too.
-  checkDocumentTree(doc);
+  checkDocumentTree(doc, 'toModelJson');
+  if (typeof options !== 'object' || options === null) throw new TaskSequenceError('INVALID_ARGUMENT', `toModelJson takes an object of options (or none); it was given ${describeValue(options)}.`);
   const sequence = plainCopy(doc.sequence);
   const properties = doc.properties();
   const wrapper = options.wrapper ? containerWrapper(doc, options.whitespace) : undefined;
@@ -199,6 +201,17 @@ export function fromModelJson(value: unknown): ModelJson {
   } catch (e) {
     if (e instanceof TaskSequenceError) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', e.message);
     throw e;
+  }
+  // A 2007 export's properties are elements named by them: a name that is no XML name was spliced into the markup
+  // (`A></A><B` made two elements), refused only by the read-back, and not as the JSON's fault.
+  const model = value as ModelJson;
+  const element = model.container === 'sms-package' ? Object.keys(model.properties).find((k) => !isXmlName(k)) : undefined;
+  if (element !== undefined) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The values of the task sequence JSON are invalid: properties: ${shownValue(element, '"')} is not an XML name, so it cannot name a property element of a 2007 export.`, { path: `properties.${element}` });
+  // The property that holds the sequence is `sequence`'s: one under properties was written first, and read back as the
+  // sequence in its place.
+  const holder = model.container === 'sms-package' ? 'SequenceData' : model.container === 'cim-instance' ? 'Sequence' : undefined;
+  if (holder !== undefined && Object.hasOwn(model.properties, holder)) {
+    throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The values of the task sequence JSON are invalid: properties: ${holder} holds the sequence, which is given by sequence, not as a property.`, { path: `properties.${holder}` });
   }
   const bad = badNameAt((value as ModelJson).sequence);
   if (bad) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The values of the task sequence JSON are invalid: ${bad.path}: ${shownValue(bad.name, '"')} is not an XML name.`, { path: bad.path });

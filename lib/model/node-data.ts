@@ -52,3 +52,13 @@ function refuse(node: Node, ancestors: readonly Parent[], index: number, why: st
   const what = typeof (node as { tag?: unknown }).tag === 'string' ? `The element ${path}` : `The node ${path}`;
   throw new TaskSequenceError('INVALID_ARGUMENT', `${what} cannot be read: ${why}. Set it as the model says, or take the node out.`, { path });
 }
+
+/**
+ * Refuses anything but a task sequence document (what `readTaskSequence` returns): `null`, its sequence, a path. Looks
+ * at the document's parts, not its tree (see `checkDocumentTree` for that).
+ */
+export function checkDocument(fn: string, doc: unknown): void {
+  const d = doc as { xml?: unknown; sequence?: { kind?: unknown } } | null | undefined;
+  if (typeof d === 'object' && d !== null && typeof d.xml === 'object' && d.xml !== null && typeof d.sequence === 'object' && d.sequence?.kind === 'sequence') return;
+  throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes a task sequence document (what readTaskSequence returns); it was given ${describeValue(doc)}.`);
+}

@@ -16,6 +16,7 @@ import { isChildNode } from './child-nodes.js';
 import { checkpointDepth, containsItself, notANode } from './contains-itself.js';
 import { dropLayout } from './format.js';
 import { placedByEdits } from './item-edits.js';
+import { homeOf, noteHome } from './item-homes.js';
 import { linkedParentOf, parentIn } from './parents.js';
 import { isSequenceItem, locate } from './query.js';
 import type { Node, Parent, Sequence, SequenceItem, XmlDocument } from './types.js';
@@ -30,12 +31,17 @@ export function mayBeIn(sequence: Sequence, item: SequenceItem): boolean {
 }
 
 /**
- * The document `item` was read into, when that is not `sequence`'s and cmts has not taken the item out of it since:
- * the item may still stand there. A step or group read from one document and added to another while still in the
- * first would be one object in two documents: an edit of either would change both.
+ * The sequence an addition last let `item` into, or else the document it was read into, when that is not `sequence`'s
+ * and cmts has not taken the item out of it since: the item may still stand there. A step or group read from one
+ * document, or made by a builder and added to one, and added to another while still in the first would be one object
+ * in two documents: an edit of either would change both.
  */
-function homeElsewhere(sequence: Sequence, item: SequenceItem): XmlDocument | undefined {
-  if (placedByEdits(item) === false) return undefined;
+function homeElsewhere(sequence: Sequence, item: SequenceItem): Sequence | XmlDocument | undefined {
+  const placed = placedByEdits(item);
+  if (placed === false) return undefined;
+  // Put into a tree by cmts: the sequence an addition last let it into (a builder's item has no source to say it).
+  const home = placed === true ? homeOf(item) : undefined;
+  if (home !== undefined) return home === sequence ? undefined : home;
   const src = sourceOf(item);
   // The document a source was read into holds model nodes: the reader's tree is the model's.
   return src !== undefined && src !== sourceOf(sequence) ? (src.home as XmlDocument | undefined) : undefined;
@@ -50,7 +56,7 @@ function itemNamed(item: SequenceItem, within?: SequenceItem): string {
 /** The refusal of an item that still stands in another document. */
 function elsewhereError(item: SequenceItem, within?: SequenceItem): TaskSequenceError {
   const what = itemNamed(item, within);
-  return new TaskSequenceError('INVALID_ARGUMENT', `${what} is still in the document it was read from: an addition takes an item that is in no sequence yet, and one object in two documents would make an edit of either change both. Take it out of that document first (removeItem), or add a copy (copyItemTo, which lays it out as this document is).`);
+  return new TaskSequenceError('INVALID_ARGUMENT', `${what} is still in another document (the one it was read from, or added to): an addition takes an item that is in no sequence yet, and one object in two documents would make an edit of either change both. Take it out of that document first (removeItem), or add a copy (copyItemTo, which lays it out as this document is).`);
 }
 
 /** The refusal of an item that stands twice inside an item being added. */
@@ -86,6 +92,7 @@ export function refusePlaced(sequence: Sequence, items: readonly SequenceItem[])
   const seen = given && new Set<SequenceItem>();
   // The steps and groups inside the items walked so far: one inside two of them would stand twice.
   const held = given && new Set<SequenceItem>();
+  const accepted: SequenceItem[] = [];
   for (const item of items) {
     if (seen) {
       if (seen.has(item)) throw placedError(item, true);
@@ -100,8 +107,10 @@ export function refusePlaced(sequence: Sequence, items: readonly SequenceItem[])
     const found = firstStanding(sequence, inner.filter((n) => mayBeIn(sequence, n)), (n) => locate(sequence, n) !== undefined);
     if (found) throw placedError(found, false, item);
     refuseElsewhereAll(sequence, inner, item);
+    accepted.push(item, ...inner);
   }
   for (const item of items) takeForeignLayout(sequence, item);
+  noteHome(sequence, accepted);
 }
 
 /** A container's children as a walk sees them (see {@link refuseWithin}). */
@@ -156,7 +165,7 @@ export function firstStanding(root: Parent | XmlDocument, nodes: readonly Sequen
  * document it was read from; those of one document are looked for together (see {@link firstStanding}).
  */
 export function refuseElsewhereAll(sequence: Sequence, nodes: readonly SequenceItem[], within: SequenceItem): void {
-  let byHome: Map<XmlDocument, SequenceItem[]> | undefined;
+  let byHome: Map<Sequence | XmlDocument, SequenceItem[]> | undefined;
   for (const n of nodes) {
     const home = homeElsewhere(sequence, n);
     if (!home) continue;

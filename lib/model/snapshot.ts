@@ -98,7 +98,7 @@ function restore(h: Held): void {
     const to = h.attrsAt[e + 1] as number;
     if (!sameRun(Object.entries(attributes).flat(), h.attrs, from, to)) {
       for (const name of Object.keys(attributes)) delete attributes[name];
-      for (let i = from; i < to; i += 2) attributes[h.attrs[i] as string] = h.attrs[i + 1] as string;
+      for (let i = from; i < to; i += 2) setOwn(attributes, h.attrs[i] as string, h.attrs[i + 1] as string);
     }
   }
   for (let v = 0; v < h.valued.length; v++) {
@@ -109,6 +109,15 @@ function restore(h: Held): void {
     const n = h.instructions[t] as AnyNode;
     if (n.target !== h.targets[t]) n.target = h.targets[t] as string;
   }
+}
+
+/**
+ * Sets an attribute as an own property, whatever its name: `__proto__` (a valid XML name, and an attribute the reader
+ * keeps) assigned to a plain object sets its prototype instead, so an undone edit lost that attribute.
+ */
+function setOwn(attributes: Attributes, name: string, value: string): void {
+  if (name === '__proto__') Object.defineProperty(attributes, name, { value, writable: true, enumerable: true, configurable: true });
+  else attributes[name] = value;
 }
 
 /** Whether `array` holds exactly `flat[from…to)`. */

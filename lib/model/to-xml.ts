@@ -10,6 +10,7 @@ import { TaskSequenceError } from '../errors.js';
 import { shownValue } from '../shown-value.js';
 import { describeValue } from './child-nodes.js';
 import { checkTree } from '../visit.js';
+import { checkSequence } from './argument-checks.js';
 import { printCheckedDocument, printNode } from '../xml/print.js';
 import { styleOf } from '../xml/style.js';
 import { layOut } from './format.js';
@@ -49,7 +50,8 @@ export interface SequenceLayout {
  * with a node that contains itself (put among its own descendants by hand), which has no end to print.
  */
 export function sequenceToXml(sequence: Sequence, options: SequenceLayout = {}): string {
-  checkArguments(sequence, options);
+  checkSequence('sequenceToXml', sequence);
+  checkArguments(options);
   return printSequence(sequence, options, true);
 }
 
@@ -58,11 +60,10 @@ export function sequenceToXml(sequence: Sequence, options: SequenceLayout = {}):
  * string of XML failed with a TypeError, and an indent that is not white space (`'<x>'`, `3`) was written into the
  * sequence as text, a value it did not have.
  */
-function checkArguments(sequence: unknown, options: unknown): void {
+function checkArguments(options: unknown): void {
   const refuse = (message: string): never => {
     throw new TaskSequenceError('INVALID_ARGUMENT', message);
   };
-  if (typeof sequence !== 'object' || sequence === null || (sequence as { kind?: unknown }).kind !== 'sequence') refuse(`sequenceToXml prints a sequence (a node of kind "sequence"), not ${describeValue(sequence)}.`);
   if (typeof options !== 'object' || options === null) refuse(`sequenceToXml takes an object of layout options (or none), not ${describeValue(options)}.`);
   const { newline, indent } = options as Record<string, unknown>;
   const shown = (v: unknown): string => (typeof v === 'string' ? shownValue(v, '"') : describeValue(v));

@@ -11,7 +11,8 @@ import { TaskSequenceError } from '../errors.js';
 import { layOut } from '../model/format.js';
 import { isElement } from '../model/query.js';
 import type { Element, Node, ParentElement, Sequence } from '../model/types.js';
-import { buildTextItems, variableNode } from './build-text-step.js';
+import { buildTextItems, textPathOf, variableNode } from './build-text-step.js';
+import { checkBuildOptions, checkTextItem, checkTextSequence } from './check-text.js';
 import { addCimProperties } from './cim-properties.js';
 import type { TextSequence } from './text-types.js';
 import { appendAll } from '../arrays.js';
@@ -45,8 +46,30 @@ export function textRelease(text: TextSequence, container: ContainerKind): Relea
   return Number(text.version ?? (container === 'cim-instance' ? '3.10' : '3.10')) >= 3.1 ? LATEST_RELEASE : '2012 R2';
 }
 
-/** Builds a task sequence document from the text form (already parsed and valid). */
+/**
+ * Builds a task sequence document from the text form: data a script made or parsed (JSON, say), checked against the
+ * text's schema as {@link fromYaml} checks what it reads, each item as it is built (any depth). Throws
+ * `NOT_A_TASK_SEQUENCE` with the path of the first problem (`steps/0/runIn`), and `INVALID_ARGUMENT` for a text or
+ * options that are no object.
+ */
 export function buildSequence(text: TextSequence, options: BuildOptions = {}): TaskSequenceDocument {
+  checkTextSequence(text);
+  checkBuildOptions('buildSequence', options);
+  try {
+    return buildValidSequence(text, options, checkTextItem);
+  } catch (e) {
+    // What the builder refuses in an item (a setting out of range, fields that clash) says which item, as a check does.
+    const at = e instanceof TaskSequenceError && e.path === undefined ? textPathOf(e) : undefined;
+    if (at) Object.assign(e as TaskSequenceError, { path: at.join('/') });
+    throw e;
+  }
+}
+
+/**
+ * {@link buildSequence} of a text already checked whole (what {@link fromYaml} read and validated), or whose items
+ * `check` checks as they are built.
+ */
+export function buildValidSequence(text: TextSequence, options: BuildOptions, check?: Parameters<typeof buildTextItems>[2]): TaskSequenceDocument {
   const container = options.container ?? text.container ?? 'sequence';
   // A text for a bare sequence has nowhere to put package properties: building it would drop them without a word.
   // (A text written for a package container and built into a bare sequence on request leaves them behind.)
@@ -67,7 +90,7 @@ export function buildSequence(text: TextSequence, options: BuildOptions = {}): T
   const children: Node[] = [];
   if (text.references) children.push({ kind: 'referenceList', tag: 'referenceList', attributes: {}, children: text.references.map((r) => ({ kind: 'reference', tag: 'reference', attributes: { ...r }, children: [] })) });
   if (text.variables) children.push({ kind: 'variableList', tag: 'globalVarList', attributes: {}, children: text.variables.map(variableNode) });
-  appendAll(children, buildTextItems(text.steps, textRelease(text, container)));
+  appendAll(children, buildTextItems(text.steps, textRelease(text, container), check));
   const fresh: Sequence = { kind: 'sequence', tag: 'sequence', attributes: { ...(version === undefined ? {} : { version }), ...text.attributes }, children };
   // The 2007 export is indented; the bare sequence and object.xml's are one line, as the console writes them.
   // Each line end an LF, as the reader gives them: the document's text, CRLF, says how they are written.

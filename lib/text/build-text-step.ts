@@ -54,6 +54,17 @@ export function attributesDisagree(item: TextStep | TextGroup): string | undefin
   return undefined;
 }
 
+/**
+ * Two fields of an item that say different things where the builder writes only one, described; undefined when they
+ * agree: a group's `name` beside its `group` (the name it is built with), a step's `type` beside its `step` (the type
+ * it is built as). The schema takes both, and the one not built was dropped without a word.
+ */
+export function fieldsClash(item: TextStep | TextGroup): string | undefined {
+  if (isGroup(item)) return item.name !== undefined && item.name !== item.group ? `name says ${JSON.stringify(item.name)} but group says ${JSON.stringify(item.group)}, and a group is named by group: give one of them` : undefined;
+  if (item.step === undefined || item.type === undefined || catalogEntry(item.type)?.consoleName === catalogEntryByName(item.step)?.consoleName) return undefined;
+  return `step says ${JSON.stringify(item.step)} but type says ${JSON.stringify(item.type)}, another step type: give one of them`;
+}
+
 /** A step of the text form as a `<step>` (or `<subtasksequence>`). */
 export function stepNode(t: TextStep, release: Release): Step | SubTaskSequence {
   const entry = t.step !== undefined ? catalogEntryByName(t.step) : catalogEntry(t.type);
@@ -120,17 +131,23 @@ export function stepNode(t: TextStep, release: Release): Step | SubTaskSequence 
  * Model nodes for items of the text form, spelt as `release`'s console writes them. Depth first in text order with an
  * explicit stack rather than recursion, so text nested as deep as the reader's `maxDepth` allows in XML is built
  * without exhausting the call stack; a group's condition is built before its children, as a recursive walk would.
+ * `check`, when given, is made of each item (its steps aside) before it is built, with its place in the text.
  */
-export function buildTextItems(items: readonly TextItem[], release: Release): SequenceItem[] {
+export function buildTextItems(items: readonly TextItem[], release: Release, check?: (item: unknown, path: () => readonly (string | number)[]) => void): SequenceItem[] {
   const top: SequenceItem[] = [];
   const stack: { items: readonly TextItem[]; next: number; out: Node[] }[] = [{ items, next: 0, out: top }];
   for (let frame = stack.at(-1); frame; frame = stack.at(-1)) {
-    const item = frame.items[frame.next++];
-    if (item === undefined) {
+    // By the length: a hole or an `undefined` in a script's list is an item (refused), not the list's end.
+    if (frame.next >= frame.items.length) {
       stack.pop();
       continue;
     }
+    const item = frame.items[frame.next++] as TextItem;
     try {
+      // The place is made only when the check fails (made for every item, a chain of groups cost its depth squared).
+      if (check) check(item, () => stack.flatMap((f) => ['steps', f.next - 1]));
+      const clash = fieldsClash(item);
+      if (clash !== undefined) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${clash}.`);
       const disagree = attributesDisagree(item);
       if (disagree !== undefined) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${disagree}; change both or remove the raw one.`);
       if (!isGroup(item)) {

@@ -7,8 +7,9 @@ import { Composer, type Document, isAlias, isCollection, isMap, isScalar, LineCo
 import type { TaskSequenceDocument } from '../document.js';
 import { limitOption, LineCounter, TaskSequenceError } from '../errors.js';
 import { describeErrors, validatorFor } from '../schemas.js';
-import { INVALID_CHAR, isXmlName } from '../xml/chars.js';
-import { type BuildOptions, buildSequence } from './build-sequence.js';
+import { describeValue } from '../model/child-nodes.js';
+import { type BuildOptions, buildValidSequence } from './build-sequence.js';
+import { checkBuildOptions, unwritableAt } from './check-text.js';
 import { textPathOf } from './build-text-step.js';
 import { cimPropertiesProblem } from './cim-properties.js';
 import type { TextSequence } from './text-types.js';
@@ -30,6 +31,8 @@ const PACKAGE_KEYS: ReadonlySet<string> = new Set(['package', 'packageTypes', 'p
 
 /** Parses, validates (schemas/sequence-text.schema.json) and builds a sequence written in the text form's YAML. */
 export function fromYaml(source: string, options: BuildOptions = {}): TaskSequenceDocument {
+  if (typeof source !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', `fromYaml takes the YAML text (a string); it was given ${describeValue(source)}.`);
+  checkBuildOptions('fromYaml', options);
   const maxDepth = limitOption('maxDepth', options.maxDepth, 512);
   const maxNodes = limitOption('maxNodes', options.maxNodes, 1_500_000);
   const lines = new YamlLines();
@@ -101,7 +104,7 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
   if (arrayProblem) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${arrayProblem.what}.`, { path: arrayProblem.path.join('/'), ...at(arrayProblem.path) });
   try {
     // Valid: the schema check above passed.
-    return buildSequence(value as TextSequence, options);
+    return buildValidSequence(value as TextSequence, options);
   } catch (e) {
     // What the builder refuses (a setting out of range, a step the catalog does not know) is placed at its item.
     const path = e instanceof TaskSequenceError && e.range === undefined ? (textPathOf(e) ?? (e.path !== undefined && PACKAGE_KEYS.has(e.path) ? [e.path] : undefined)) : undefined;
@@ -129,35 +132,4 @@ function aliasInsideItsAnchor(yaml: Document.Parsed): { name: string; at: number
     if (!(e instanceof RangeError)) throw e;
   }
   return found;
-}
-
-const hex = (c: string) => (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
-
-/**
- * The first string of the text (value, or name of an attribute or reference field) that XML cannot write: a
- * character XML 1.0 does not allow (U+0000, a lone surrogate, …), or an attribute name that is not an XML name.
- * Found on the data with an explicit stack (the text may be deeply nested), in text order; `key` when it is the key
- * at `path` that is wrong, not its value.
- */
-function unwritableAt(value: unknown): { path: (string | number)[]; what: string; key: boolean } | undefined {
-  const stack: { v: unknown; path: (string | number)[]; names: boolean }[] = [{ v: value, path: [], names: false }];
-  for (let frame = stack.pop(); frame; frame = stack.pop()) {
-    const { v, path, names } = frame;
-    if (typeof v === 'string') {
-      const bad = INVALID_CHAR.exec(v);
-      if (bad) return { path, what: `${path.join('.')} holds U+${hex(bad[0])}, a character XML cannot hold`, key: false };
-      continue;
-    }
-    if (typeof v !== 'object' || v === null) continue;
-    const entries = Object.entries(v);
-    for (const [k] of entries) {
-      if (names && !isXmlName(k)) return { path: [...path, k], what: `${JSON.stringify(k)} (${path.join('.')}) is not an XML name, so it cannot be an attribute`, key: true };
-      const bad = INVALID_CHAR.exec(k);
-      if (bad) return { path: [...path, k], what: `the key ${JSON.stringify(k)} holds U+${hex(bad[0])}, a character XML cannot hold`, key: true };
-    }
-    // Attribute maps and references become attributes; the package's names are the container's to check.
-    const references = Array.isArray(v) && path.length === 1 && path[0] === 'references';
-    for (const [k, c] of entries.reverse()) stack.push({ v: c, path: [...path, Array.isArray(v) ? Number(k) : k], names: k === 'attributes' || references });
-  }
-  return undefined;
 }

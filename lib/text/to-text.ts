@@ -246,7 +246,7 @@ function packageSchema(doc: TaskSequenceDocument, root: Element, text: TextSeque
 export function sequenceToText(doc: TaskSequenceDocument): TextSequence {
   // A value that is no string or a child that is no node (set by hand), in the sequence or the package's properties,
   // is refused, typed, before any walk of the text form meets it.
-  checkDocumentTree(doc);
+  checkDocumentTree(doc, 'sequenceToText');
   return textOf(doc);
 }
 
@@ -324,7 +324,7 @@ function groupDepth(sequence: Sequence): number {
  * {@link fromYaml} reads the text back up to its `maxDepth`.
  */
 export function toYaml(doc: TaskSequenceDocument): string {
-  checkDocumentTree(doc);
+  checkDocumentTree(doc, 'toYaml');
   const depth = groupDepth(doc.sequence);
   if (depth > MAX_YAML_GROUP_DEPTH) {
     throw new TaskSequenceError('TEXT_TOO_DEEP', `The sequence's groups nest ${depth} levels deep, more than the ${MAX_YAML_GROUP_DEPTH} its YAML text form is written for: YAML indents every level, so the text would grow with the square of the depth, and cmts build, whose YAML library recurses, reads back no more than about 600 levels of groups. Convert it to JSON instead.`);

@@ -13,6 +13,8 @@ import { insertStepsAfter, type InsertStepsAfterOptions, planInsertStepsAfter } 
 import { planSetDependentProgram, setDependentProgram, type SetDependentProgramOptions } from './set-dependent-program.js';
 import { validOptions } from './values.js';
 import { shownValue } from '../shown-value.js';
+import { checkDocument } from '../model/node-data.js';
+import { describeValue } from '../model/child-nodes.js';
 
 /** Options of each registered transform. */
 export interface TransformOptions {
@@ -76,13 +78,16 @@ export function createTransform<K extends TransformName>(name: K, options: Trans
 
 /** {@link createTransform} for a name and options read as data: both checked at run time (an unknown name is `INVALID_ARGUMENT`). */
 export function transformFromJson(name: string, options: unknown): Transform {
-  if (!isTransformName(name)) {
-    // Shown cut and escaped: a name read as data can be a whole file's text, or hold a line end.
-    throw new TaskSequenceError('INVALID_ARGUMENT', `There is no transform named ${shownValue(name, '"')}; the transforms are ${Object.keys(TRANSFORMS).join(', ')}.`);
-  }
   // Each factory checks its options against the schema itself (a script may call it directly): not checked twice here.
-  const entry = TRANSFORMS[name] as TransformEntry<unknown>;
-  return entry.create(options);
+  return registered(name).create(options);
+}
+
+/** The registered transform `name`; `INVALID_ARGUMENT` for any other name, or a name that is no string. */
+function registered(name: unknown): TransformEntry<unknown> {
+  if (typeof name === 'string' && isTransformName(name)) return TRANSFORMS[name] as TransformEntry<unknown>;
+  // Shown cut and escaped: a name read as data can be a whole file's text, or hold a line end.
+  const shown = typeof name === 'string' ? `named ${shownValue(name, '"')}` : `given by ${describeValue(name)}`;
+  throw new TaskSequenceError('INVALID_ARGUMENT', `There is no transform ${shown}; the transforms are ${Object.keys(TRANSFORMS).join(', ')}.`);
 }
 
 function report(name: string, plan: Plan): TransformReport {
@@ -92,11 +97,13 @@ function report(name: string, plan: Plan): TransformReport {
 
 /** What a transform entry (a registered transform, or a preset such as KB977203) would change, changing nothing. */
 export function checkWith<O>(name: string, entry: TransformEntry<O>, doc: TaskSequenceDocument, options: unknown): TransformReport {
+  checkDocument(typeof name === 'string' ? name : 'The transform', doc);
   return report(name, entry.plan(doc, validated(name, entry, options)));
 }
 
 /** Applies a transform entry in place and reports what it did; a refusal leaves the document untouched. */
 export function applyWith<O>(name: string, entry: TransformEntry<O>, doc: TaskSequenceDocument, options: unknown): TransformReport {
+  checkDocument(typeof name === 'string' ? name : 'The transform', doc);
   const plan = entry.plan(doc, validated(name, entry, options));
   fromPlan(() => plan)(doc, new TransformContext());
   return report(name, plan);
@@ -104,12 +111,12 @@ export function applyWith<O>(name: string, entry: TransformEntry<O>, doc: TaskSe
 
 /** What a registered transform would change, without changing anything; throws what `apply` would refuse. */
 export function checkTransform<K extends TransformName>(name: K, doc: TaskSequenceDocument, options: unknown): TransformReport {
-  return checkWith(name, TRANSFORMS[name] as TransformEntry<TransformOptions[K]>, doc, options);
+  return checkWith(name, registered(name) as TransformEntry<TransformOptions[K]>, doc, options);
 }
 
 /** Applies a registered transform in place and reports what it did; a refusal leaves the document untouched. */
 export function applyTransform<K extends TransformName>(name: K, doc: TaskSequenceDocument, options: unknown): TransformReport {
-  return applyWith(name, TRANSFORMS[name] as TransformEntry<TransformOptions[K]>, doc, options);
+  return applyWith(name, registered(name) as TransformEntry<TransformOptions[K]>, doc, options);
 }
 
 export { addClientPatch, addReference, insertStepsAfter, setDependentProgram };
