@@ -6,7 +6,7 @@ import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, r
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { isTempName, removeStaleTemps, tempName, writeFileAtomic } from '../lib/cli/atomic-write.js';
+import { asideName, isTempName, removeStaleTemps, tempName, writeFileAtomic } from '../lib/cli/atomic-write.js';
 import { TaskSequenceError } from '../lib/errors.js';
 import { cliFiles } from './helpers/cli-files.js';
 import { cmts } from './helpers/cli-process.js';
@@ -51,35 +51,57 @@ describe('temporary names', () => {
         writeFileSync(join(dir, name), 'partial');
         utimesSync(join(dir, name), past, past);
       }
-      // Judged by the latest of their modification and change times, and the change time cannot be set: the clock
-      // is moved on instead. Not yet a minute quiet, they stay (the leftovers of a run in another PID namespace).
-      expect(removeStaleTemps(dir)).toEqual([]);
-      vi.useFakeTimers({ toFake: ['Date'] });
-      vi.setSystemTime(Date.now() + 120_000);
       expect(removeStaleTemps(dir).sort()).toEqual(made.map((name) => join(dir, name)).sort());
       expect(readdirSync(dir)).toEqual([]);
     } finally {
-      vi.useRealTimers();
       rmSync(dir, { recursive: true, force: true });
     }
   });
 });
 
 describe('a file kept aside by a hard link (render --out-dir)', () => {
-  it('is not taken for a day-old leftover of a live run because the old file it links was last modified long ago', () => {
+  /** A folder with a page last modified three days ago and `pid`'s hard link to it under a kept-aside name. */
+  const keptAside = (pid: number) => {
     const dir = mkdtempSync(join(tmpdir(), 'cmts-edges-'));
+    const page = join(dir, 'a.html');
+    writeFileSync(page, 'old a');
+    const old = new Date(Date.now() - 3 * 86_400_000);
+    utimesSync(page, old, old);
+    const aside = join(dir, asideName('a.html', pid, Date.now()));
+    linkSync(page, aside);
+    return { dir, aside };
+  };
+
+  it('has a temporary name of its own, never listed as an input', () => {
+    const name = asideName('a.html', 4194304, Date.UTC(2100, 0, 1));
+    expect(name).toMatch(/^\.a\.html\.4194304\.[0-9a-z]+\.old\.cmts-tmp$/);
+    expect(isTempName(name)).toBe(true);
+    for (const long of LONG_NAMES) expect(Buffer.byteLength(asideName(long, 4194304, 0))).toBeLessThanOrEqual(255);
+  });
+
+  it("is not taken for a day-old leftover of a live run because the old file it links was last modified long ago", () => {
     const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+    const { dir, aside } = keptAside(live.pid ?? 0);
     try {
-      const page = join(dir, 'a.html');
-      writeFileSync(page, 'old a');
-      const old = new Date(Date.now() - 3 * 86_400_000);
-      utimesSync(page, old, old);
-      const aside = join(dir, tempName('a.html', live.pid ?? 0, Date.now()));
-      linkSync(page, aside);
       expect(removeStaleTemps(dir)).toEqual([]);
       expect(readFileSync(aside, 'utf8')).toBe('old a');
     } finally {
       live.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("of a killed run is removed once it has been quiet for a minute since it was made, not at once", () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    const { dir, aside } = keptAside(dead);
+    try {
+      expect(removeStaleTemps(dir)).toEqual([]);
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + 120_000);
+      expect(removeStaleTemps(dir)).toEqual([aside]);
+      expect(readdirSync(dir)).toEqual(['a.html']);
+    } finally {
+      vi.useRealTimers();
       rmSync(dir, { recursive: true, force: true });
     }
   });

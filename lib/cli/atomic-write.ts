@@ -15,6 +15,9 @@ import { describeErrno } from './describe-errno.js';
 /** What every temporary file of cmts ends with. */
 export const TEMP_SUFFIX = '.cmts-tmp';
 const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-z]+\.cmts-tmp$/;
+/** What a file kept aside while a set of outputs is written is tagged with, before {@link TEMP_SUFFIX}. */
+const ASIDE_TAG = '.old';
+const ASIDE_NAME = /^\..+\.(\d+)\.[0-9a-z]+\.old\.cmts-tmp$/;
 /** A temporary file older than this is stale even if its process id is in use again. */
 const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 /**
@@ -46,8 +49,8 @@ export function isTempName(name: string): boolean {
  * a character, to what keeps the whole within {@link NAME_MAX_BYTES} UTF-8 bytes (a cut name still starts like its
  * target's, and the pid and time stay whole: they are what tells a killed run's leftover).
  */
-export function tempName(name: string, pid: number, time: number): string {
-  const tail = `.${pid}.${time.toString(36)}${TEMP_SUFFIX}`;
+export function tempName(name: string, pid: number, time: number, tag = ''): string {
+  const tail = `.${pid}.${time.toString(36)}${tag}${TEMP_SUFFIX}`;
   const room = NAME_MAX_BYTES - 1 - Buffer.byteLength(tail);
   if (Buffer.byteLength(name) <= room) return `.${name}${tail}`;
   let kept = '';
@@ -59,6 +62,15 @@ export function tempName(name: string, pid: number, time: number): string {
     kept += ch;
   }
   return `.${kept}${tail}`;
+}
+
+/**
+ * The name under which a file is kept aside while a set of outputs replaces it (`.<name>.<pid>.<time>.old.cmts-tmp`):
+ * a temporary file too, never listed as an input, and removed as a killed run's leftover once quiet (judged by its
+ * change time, not the old modification time it shares with the file it was).
+ */
+export function asideName(name: string, pid: number, time: number): string {
+  return tempName(name, pid, time, ASIDE_TAG);
 }
 
 function alive(pid: number): boolean {
@@ -82,16 +94,17 @@ export function removeStaleTemps(dir: string): string[] {
     return removed;
   }
   for (const name of names) {
-    const m = TEMP_NAME.exec(name);
+    const aside = ASIDE_NAME.test(name);
+    const m = TEMP_NAME.exec(name) ?? ASIDE_NAME.exec(name);
     if (!m) continue;
     const pid = Number(m[1]);
     const path = join(dir, name);
     try {
       const st = lstatSync(path);
       if (!st.isFile()) continue;
-      // From its last change of any kind: a page kept aside by a hard link (see set-aside.ts) has the old file's
-      // modification time, perhaps days ago, but the link made it changed (its ctime) when this run began.
-      const age = Date.now() - Math.max(st.mtimeMs, st.ctimeMs);
+      // A page kept aside by a hard link (see set-aside.ts) has the old file's modification time, perhaps days ago:
+      // it is judged from its last change of any kind (the link changed it, its ctime, when its run began).
+      const age = Date.now() - (aside ? Math.max(st.mtimeMs, st.ctimeMs) : st.mtimeMs);
       if (pid !== process.pid && ((!alive(pid) && age > QUIET_FOR_MS) || age > STALE_AFTER_MS)) {
         rmSync(path, { force: true });
         removed.push(path);

@@ -5,7 +5,7 @@
 import { linkSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
-import { tempName } from './atomic-write.js';
+import { asideName } from './atomic-write.js';
 import { describeErrno } from './describe-errno.js';
 
 /** A file's old content, kept aside. */
@@ -24,7 +24,7 @@ export interface SetAside {
 export function setAsideFile(real: string): SetAside | undefined {
   const dir = dirname(real);
   for (let time = Date.now(), tries = 0; ; time++, tries++) {
-    const aside = join(dir, tempName(basename(real), process.pid, time));
+    const aside = join(dir, asideName(basename(real), process.pid, time));
     try {
       linkSync(real, aside);
       return {

@@ -10,7 +10,6 @@ import { TaskSequenceError } from '../errors.js';
 import { shownValue } from '../shown-value.js';
 import { describeValue } from './child-nodes.js';
 import { checkTree } from '../visit.js';
-import { checkSequence } from './argument-checks.js';
 import { printCheckedDocument, printNode } from '../xml/print.js';
 import { styleOf } from '../xml/style.js';
 import { layOut } from './format.js';
@@ -50,8 +49,7 @@ export interface SequenceLayout {
  * with a node that contains itself (put among its own descendants by hand), which has no end to print.
  */
 export function sequenceToXml(sequence: Sequence, options: SequenceLayout = {}): string {
-  checkSequence('sequenceToXml', sequence);
-  checkArguments(options);
+  checkArguments(sequence, options);
   return printSequence(sequence, options, true);
 }
 
@@ -60,10 +58,16 @@ export function sequenceToXml(sequence: Sequence, options: SequenceLayout = {}):
  * string of XML failed with a TypeError, and an indent that is not white space (`'<x>'`, `3`) was written into the
  * sequence as text, a value it did not have.
  */
-function checkArguments(options: unknown): void {
+function checkArguments(sequence: unknown, options: unknown): void {
   const refuse = (message: string): never => {
     throw new TaskSequenceError('INVALID_ARGUMENT', message);
   };
+  // A sequence node whose children or attributes are spoiled is the printer's to refuse (OUTPUT_MALFORMED, as the
+  // document writer does): only what is no sequence node at all is a wrong argument.
+  if (typeof sequence !== 'object' || sequence === null || (sequence as { kind?: unknown }).kind !== 'sequence') {
+    const hint = typeof sequence === 'object' && sequence !== null && 'sequence' in sequence ? " Give the document's sequence (doc.sequence), not the document." : '';
+    refuse(`sequenceToXml prints a sequence (a node of kind "sequence"), not ${describeValue(sequence)}.${hint}`);
+  }
   if (typeof options !== 'object' || options === null) refuse(`sequenceToXml takes an object of layout options (or none), not ${describeValue(options)}.`);
   const { newline, indent } = options as Record<string, unknown>;
   const shown = (v: unknown): string => (typeof v === 'string' ? shownValue(v, '"') : describeValue(v));
