@@ -3,7 +3,7 @@
  * input and the settings, so a batch can run it on a worker thread ({@link ./kb977203-worker.ts}); reading the input
  * and writing the result stay with the caller, on the main thread, through its {@link CliIo}.
  */
-import { checkWritten, type StandardStream } from './std-stream.js';
+import { checkWritten, readerWentAway } from './std-stream.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
 import type { TaskSequenceDocument } from '../document.js';
 import type { Kb977203Options, Kb977203Report } from '../presets/kb977203.js';
@@ -93,7 +93,7 @@ export function commitFile(r: FileResult, target: string | undefined, io: CliIo)
     checkWritten(io.stdout);
   } else io.writeFileAtomic(target, r.out);
   // Standard output whose reader went away (`| head`) did not get it all: not written (and not reported so).
-  const cut = target === '-' && (io.stdout as Partial<StandardStream>).readerGone === true;
+  const cut = target === '-' && readerWentAway(io.stdout);
   for (const o of r.outcomes) if ('result' in o) o.result.written = !cut;
   return r.outcomes;
 }

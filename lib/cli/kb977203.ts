@@ -21,7 +21,7 @@ import { commitFile, failedInput, type FileResult, type FileSettings, processByt
 import { checkUsage, HELP, loadOptions, OPTIONS } from './kb977203-args.js';
 import { jobsOf, processInput, runBatch } from './kb977203-batch.js';
 import { appendAll } from '../arrays.js';
-import type { StandardStream } from './std-stream.js';
+import { readerWentAway } from './std-stream.js';
 
 /** Runs `cmts kb977203`. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -103,8 +103,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   // standard output went away (`| head`): it stops there, as a program that SIGPIPE ends would, rather than reading
   // and processing every input for no one. A batch that writes files goes on: they are what it is run for.
   let processed = 0;
-  const readerGone = (): boolean => (io.stdout as Partial<StandardStream>).readerGone === true;
-  const stop = batch && (dryRun || mode === 'check') && reportFile === undefined ? readerGone : undefined;
+  const stop = batch && (dryRun || mode === 'check') && reportFile === undefined ? () => readerWentAway(io.stdout) : undefined;
   const counted = (input: string, i: number, file: Outcome[]): void => {
     processed++;
     done(input, i, file);

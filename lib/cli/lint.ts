@@ -9,7 +9,7 @@ import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { errorRecord, inputFailure, type JsonReport, printJson, reportFailure } from './json-report.js';
 import { EXIT } from './exit.js';
-import type { StandardStream } from './std-stream.js';
+import { readerWentAway } from './std-stream.js';
 
 /** `text` in lines of at most `width` characters, the first after `head` and the others indented as far. */
 function hanging(head: string, text: string, width = 116): string {
@@ -78,9 +78,8 @@ export function run(argv: string[], io: CliIo): number {
   let failed = 0;
   // Once the reader of standard output went away (`| head`), the findings are for no one: the run stops at the next
   // input and ends quietly, as a program that SIGPIPE ends would (the exit status says the output was cut short).
-  const readerGone = (): boolean => (io.stdout as Partial<StandardStream>).readerGone === true;
   for (const input of inputs) {
-    if (readerGone()) break;
+    if (readerWentAway(io.stdout)) break;
     try {
       for (const { label, doc } of loadDocuments(io, input)) {
         const diagnostics = lint(doc);
@@ -102,6 +101,6 @@ export function run(argv: string[], io: CliIo): number {
     }
   }
   if (json) printJson(io.stdout, { results, summary: { inputs: inputs.length, failed, errors, warnings } });
-  else if (!readerGone()) io.stderr.write(`${inputs.length} input(s): ${errors} error(s), ${warnings} warning(s)${failed ? `, ${failed} could not be read` : ''}.\n`);
+  else if (!readerWentAway(io.stdout)) io.stderr.write(`${inputs.length} input(s): ${errors} error(s), ${warnings} warning(s)${failed ? `, ${failed} could not be read` : ''}.\n`);
   return errors > 0 || failed > 0 || (flag(p, 'strict') && warnings > 0) ? EXIT.failed : EXIT.ok;
 }

@@ -25,6 +25,14 @@ export interface StandardStream extends OutStream {
   readonly readerGone: boolean;
 }
 
+/**
+ * Whether the reader of `out` went away (`| head`): a command with nothing left to do for it stops there. False for
+ * a stream that does not tell (an io's own, in tests or a script).
+ */
+export function readerWentAway(out: OutStream): boolean {
+  return (out as Partial<StandardStream>).readerGone === true;
+}
+
 /** Whether writing stops quietly: the reader went away (a closed pipe), or Node's stream was closed after it did. */
 const readerGone = (e: unknown): boolean => {
   const code = (e as { code?: unknown }).code;

@@ -28,10 +28,11 @@ export function writeAllOrNone(io: CliIo, files: Iterable<{ path: string; make: 
   try {
     for (const { path, make } of files) {
       const bytes = Buffer.from(make(), 'utf8');
-      const exists = io.kindOf(path) === 'file';
+      // The file an existing path names; the atomic write lands in it (through symlinks), so it is its name after too.
+      const before = io.kindOf(path) === 'file' ? io.realPath(path) : undefined;
       // Read in full whatever its size when it cannot be kept aside: it is a file being replaced, not an input, so no
       // input limit applies.
-      const old = exists && !written.has(io.realPath(path)) ? (io.setAside?.(path) ?? io.readFile(path, Number.MAX_SAFE_INTEGER)) : undefined;
+      const old = before !== undefined && !written.has(before) ? (io.setAside?.(path) ?? io.readFile(path, Number.MAX_SAFE_INTEGER)) : undefined;
       try {
         io.writeFileAtomic(path, bytes);
       } catch (e) {
@@ -39,7 +40,7 @@ export function writeAllOrNone(io: CliIo, files: Iterable<{ path: string; make: 
         if (old !== undefined && !(old instanceof Uint8Array)) old.drop();
         throw e;
       }
-      const real = io.realPath(path);
+      const real = before ?? io.realPath(path);
       if (!written.has(real)) written.set(real, { path, old });
     }
   } catch (e) {
