@@ -8,8 +8,8 @@ import { addItem } from '../lib/model/authoring.js';
 import { createRunCommandLineStep } from '../lib/model/builders.js';
 import { editBatch } from '../lib/model/edit-batch.js';
 import { insertAfter, removeItem } from '../lib/model/mutate.js';
-import type { Group, SequenceItem } from '../lib/model/types.js';
-import { readTaskSequence } from './helpers/api.js';
+import type { Group, SequenceItem, Step } from '../lib/model/types.js';
+import { readTaskSequence, writeTaskSequenceText } from './helpers/api.js';
 import { verdict } from './helpers/thrown.js';
 
 const doc = () => readTaskSequence('<sequence version="3.10"><step type="T" name="a"><action>x</action></step></sequence>');
@@ -67,5 +67,16 @@ describe('an item added to one document, added to another', () => {
       throw new Error('fails part-way');
     }))).toBe('Error: fails part-way');
     expect(verdict(() => addItem(c.sequence, undone, { last: c.sequence }))).toBe('ok');
+  });
+});
+
+describe('a frozen item', () => {
+  it('is added (its home kept beside it, as it takes no property), and refused by a second document while it stands in the first', () => {
+    const one = readTaskSequence('<sequence version="3.00"><step type="X" name="a"/></sequence>');
+    const two = readTaskSequence('<sequence version="3.00"><step type="X" name="a"/></sequence>');
+    const step = Object.freeze({ kind: 'step', tag: 'step', attributes: { type: 'Y', name: 'b' }, children: [] }) as Step;
+    insertAfter(one.sequence, one.sequence.children[0] as Step, [step]);
+    expect(writeTaskSequenceText(one)).toContain('name="b"');
+    expect(() => insertAfter(two.sequence, two.sequence.children[0] as Step, [step])).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 });

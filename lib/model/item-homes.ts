@@ -14,16 +14,26 @@ import type { Node, Sequence } from './types.js';
 
 const HOME = Symbol('the sequence an addition let the item into');
 
+/**
+ * The homes of items a script froze (`Object.freeze`), which take no property: a WeakMap, as the rare case it is
+ * (defining the property on one threw a TypeError).
+ */
+const frozenHomes = new WeakMap<Node, Sequence>();
+
 /** Records `sequence` as the home of each of `items` (the items added and the steps and groups inside them). */
 export function noteHome(sequence: Sequence, items: readonly Node[]): void {
   for (const n of items) {
     const held = n as { [HOME]?: Sequence };
-    if (Object.hasOwn(held, HOME)) held[HOME] = sequence;
-    else Object.defineProperty(held, HOME, { value: sequence, writable: true, enumerable: false, configurable: true });
+    const own = Object.getOwnPropertyDescriptor(held, HOME);
+    // Frozen since its home was recorded, the property can no longer change: the map says it from then on.
+    if (own ? own.writable === true : Object.isExtensible(held)) {
+      if (own) held[HOME] = sequence;
+      else Object.defineProperty(held, HOME, { value: sequence, writable: true, enumerable: false, configurable: true });
+    } else frozenHomes.set(n, sequence);
   }
 }
 
 /** The sequence `item` was last let into; undefined when none was recorded. */
 export function homeOf(item: Node): Sequence | undefined {
-  return (item as { [HOME]?: Sequence })[HOME];
+  return frozenHomes.get(item) ?? (item as { [HOME]?: Sequence })[HOME];
 }
