@@ -5,7 +5,7 @@
  */
 import { type ContainerKind, getProperty, listProperties, SEQUENCE_HOLDER, setProperty } from './containers/index.js';
 import type { Embedded } from './containers/embedded.js';
-import { rangeInFile } from './containers/held-text.js';
+import { HeldOffsets } from './containers/held-text.js';
 import { type Issue, LineCounter, type LinePos, TaskSequenceError } from './errors.js';
 import { describeValue } from './model/child-nodes.js';
 import { checkedFilter, type ItemFilter, itemMatches, type LocatedGroup, type LocatedStep, selectGroups, selectSteps } from './item-query.js';
@@ -97,6 +97,8 @@ export class TaskSequenceDocument {
   private readonly root: Element;
   private readonly reread: (bytes: Uint8Array) => TaskSequenceDocument;
   private lines: LineCounter | undefined;
+  /** Where the embedded sequence's offsets are in the file, made when a position is first asked (see positionOf). */
+  private heldOffsets: HeldOffsets | undefined;
   /**
    * The bytes read: while they still say what was read, an unedited document is written as those bytes rather than a
    * copy. Held strongly, on purpose: a WeakRef keeps its target alive until the end of the current job (ECMAScript
@@ -273,8 +275,9 @@ export class TaskSequenceDocument {
       if (!this.embedded || src !== sourceOf(this.embedded.xml)) return undefined;
       const holder = this.embedded.holder;
       if (!sourceOf(holder)) return undefined;
-      // CDATA maps one to one after '<![CDATA['; entity-escaped text does not, so point at where the text starts.
-      offset = rangeInFile(this.embedded.segments, offset, offset)[0];
+      // CDATA maps one to one after '<![CDATA['; in entity-escaped text the references before the node are counted.
+      this.heldOffsets ??= new HeldOffsets(outer.text, this.embedded.segments);
+      offset = this.heldOffsets.offsetInFile(offset);
     }
     this.lines ??= new LineCounter(outer.text);
     return this.lines.linePos(offset);

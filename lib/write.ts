@@ -4,7 +4,7 @@
  * second parse, no second tree), so no caller can write XML that a reader would refuse.
  */
 import { embeddedOverride } from './containers/embedded.js';
-import { rangeInFile } from './containers/held-text.js';
+import { HeldOffsets } from './containers/held-text.js';
 import type { TaskSequenceDocument } from './document.js';
 import type { Node } from './model/types.js';
 import { decodeBytes, encodesTo, encodeText } from './xml/codec.js';
@@ -65,10 +65,11 @@ function placeInFile(doc: TaskSequenceDocument, e: TaskSequenceError): void {
   let range: [number, number] = [startOf(node), endOf(node)];
   if (src !== outer) {
     // A node of the embedded sequence: its offsets are in the text held by the holder. CDATA maps one to one after
-    // '<![CDATA['; entity-escaped text does not, so the place is then that text's.
+    // '<![CDATA['; in entity-escaped text the references before the place are counted (once: one error).
     const holder = doc.embedded?.holder;
     if (!holder || !sourceOf(holder) || sourceOf(holder) !== outer || src !== sourceOf(doc.embedded.xml)) return;
-    range = rangeInFile(doc.embedded.segments, range[0], range[1]);
+    const offsets = new HeldOffsets(outer.text, doc.embedded.segments);
+    range = [offsets.offsetInFile(range[0]), offsets.offsetInFile(range[1])];
   }
   const linePos = doc.positionOf(node as Node);
   if (!linePos) return;

@@ -53,15 +53,16 @@ describe('an element with many attributes', () => {
     expect(html.split('catalog/unknown-attribute').length - 1).toBeGreaterThanOrEqual(n);
   });
 
-  it('places findings inside an entity-escaped object.xml sequence at the start of its text', () => {
+  it('places findings inside an entity-escaped object.xml sequence where the step is written', () => {
     const text = readFileSync(join(FIXTURES_DIR, 'roundtrip', 'cim-instance-escaped.xml'), 'utf8');
     const doc = readTaskSequence(text);
     const step = doc.sequence.children.find((c) => c.kind === 'step');
     expect(step).toBeDefined();
     if (step?.kind !== 'step') return;
-    // Escaped text does not map one to one onto the sequence it holds: a finding points at where the text starts.
-    const holderStart = text.indexOf('&lt;sequence');
-    const before = text.slice(0, holderStart).split('\n');
+    // Escaped text does not map one to one onto the sequence it holds: the references before the step are counted.
+    const stepStart = text.indexOf('&lt;step');
+    expect(stepStart).toBeGreaterThan(text.indexOf('&lt;sequence'));
+    const before = text.slice(0, stepStart).split('\n');
     expect(doc.positionOf(step)).toEqual({ line: before.length, col: (before.at(-1) as string).length + 1 });
   });
 });

@@ -11,7 +11,7 @@ import { heldText } from '../xml/entities.js';
 import { checkOutput } from '../xml/check-output.js';
 import { parseXml, type ParsedXml, type ParseWarning } from '../xml/parse.js';
 import { printCheckedDocument } from '../xml/print.js';
-import { exactOffsetInFile, type HeldSegment, heldRun, readHeldText, runSpan } from './held-text.js';
+import { type HeldSegment, HeldOffsets, heldRun, readHeldText, runSpan } from './held-text.js';
 
 /** An embedded sequence document and the nodes of the outer document that hold its text. */
 export interface Embedded {
@@ -56,7 +56,8 @@ export function readEmbedded(element: Element, lines: LineCounter, { maxDepth, m
   const only = segments.length === 1 ? (segments[0] as HeldSegment) : undefined;
   const direct = segments.length === 0 || (only !== undefined && (only.cdata || only.end - only.start === text.length));
   const baseOffset = segments[0]?.start ?? 0;
-  const inFile = (at: number): number => (direct ? baseOffset + at : exactOffsetInFile(file, segments, at));
+  let offsets: HeldOffsets | undefined;
+  const inFile = (at: number): number => (direct ? baseOffset + at : (offsets ??= new HeldOffsets(file, segments)).offsetInFile(at));
   const places: Pick<LineCounter, 'linePos'> = direct ? lines : { linePos: (at: number) => lines.linePos(inFile(at)) };
   let parsed: ParsedXml & { document: XmlDocument; root: Element };
   try {
