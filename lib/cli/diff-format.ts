@@ -68,7 +68,7 @@ export function insideGroup(a: TaskSequenceDocument, b: TaskSequenceDocument, di
 export function withSecretsHidden(a: TaskSequenceDocument, b: TaskSequenceDocument, diff: DiffWithPlaces): DiffEntry[] {
   let secrets: ReturnType<typeof comparisonSecrets> | undefined;
   return diff.entries.map((d, k) => {
-    if (d.change !== 'changed' || d.field === undefined) return d.kind === 'variable' ? shownGlobal(d, (secrets ??= comparisonSecrets(a, b, diff.matched))) : d;
+    if (d.change !== 'changed' || d.field === undefined) return d.kind === 'variable' || d.kind === 'sequence' ? shownGlobal(d, (secrets ??= comparisonSecrets(a, b, diff.matched))) : d;
     const place = diff.places[k];
     if (place === undefined) return d;
     const fields = (secrets ??= comparisonSecrets(a, b, diff.matched)).items[place];

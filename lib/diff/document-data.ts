@@ -9,7 +9,7 @@ import { referenceList } from '../model/mutate.js';
 import type { Element, Node } from '../model/types.js';
 import { compareCimSchema } from './cim-schema.js';
 import type { DiffEntry, DiffKind } from './diff-entry.js';
-import { isValueElement, namedVariables, unknownElements, type ValueElement, valueText } from './item-fields.js';
+import { namedVariables, unknownElements, type ValueElement, valueText, variableListElements } from './item-fields.js';
 import { comparePackageArrays } from './package-arrays.js';
 import { appendAll } from '../arrays.js';
 
@@ -33,7 +33,7 @@ export function compareDocumentData(a: TaskSequenceDocument, b: TaskSequenceDocu
     // What a globalVarList holds that is no variable (one holding an element, say) is compared as it is, as a step's.
     for (const c of doc.sequence.children) {
       if (c.kind !== 'variableList') continue;
-      for (const [key, text] of unknownElements(c.children.filter((v) => !isValueElement(v, 'variable')))) out[`${c.tag} ${key}`] = text;
+      for (const [key, text] of variableListElements(c.children)) out[`${c.tag} ${key}`] = text;
     }
     return out;
   };

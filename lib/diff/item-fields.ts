@@ -68,16 +68,24 @@ export function variableNameOf(fieldOrPath: string): string | undefined {
  * with its canonical text: adding, removing or changing one is a difference, though nothing here knows what it
  * means. Steps and groups are items of their own, never fields.
  */
-export function unknownElements(nodes: Node[], covered: ReadonlySet<Node> = new Set()): [string, string][] {
+export function unknownElements(nodes: Node[], covered: ReadonlySet<Node> = new Set()): [string, string, Element][] {
   const seen = new Map<string, number>();
-  const out: [string, string][] = [];
+  const out: [string, string, Element][] = [];
   for (const c of nodes) {
     if (!('tag' in c) || covered.has(c) || c.kind === 'step' || c.kind === 'group' || c.kind === 'subtasksequence') continue;
     const n = (seen.get(c.tag) ?? 0) + 1;
     seen.set(c.tag, n);
-    out.push([`element ${c.tag}${n === 1 ? '' : ` #${n}`}`, canonicalXml(c)]);
+    out.push([`element ${c.tag}${n === 1 ? '' : ` #${n}`}`, canonicalXml(c), c]);
   }
   return out;
+}
+
+/**
+ * The elements of a variable list that are no variable with a value (a `<variable>` holding markup among them), as
+ * {@link unknownElements} names them; the field of each is `<list tag> <key>`.
+ */
+export function variableListElements(nodes: Node[]): [string, string, Element][] {
+  return unknownElements(nodes.filter((v) => !isValueElement(v, 'variable')));
 }
 
 /** The comparable content of an item: everything but its children steps and whitespace. */
@@ -94,7 +102,7 @@ export function fields(item: SequenceItem): Map<string, string> {
       if (c.kind !== 'variableList') continue;
       covered.add(c);
       for (const [key, v] of namedVariables(c.children)) setVariableFields(f, `variable ${key}`, v);
-      for (const [key, text] of unknownElements(c.children.filter((v) => !isValueElement(v, 'variable')))) f.set(`${c.tag} ${key}`, text);
+      for (const [key, text] of variableListElements(c.children)) f.set(`${c.tag} ${key}`, text);
     }
   } else {
     // MDT groups hold empty <action/> elements (as many as they like), which mean nothing: the text form leaves them

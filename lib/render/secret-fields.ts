@@ -9,11 +9,11 @@ import type { TaskSequenceDocument } from '../document.js';
 import { catalogEntry, isCatalogSecretName } from '../catalog/catalog.js';
 import { formatDynamicRules, parseDynamicRules } from '../catalog/dynamic-rules.js';
 import type { DiffEntry } from '../diff/diff-entry.js';
-import { namedVariables, variableNameOf } from '../diff/item-fields.js';
+import { namedVariables, variableListElements, variableNameOf } from '../diff/item-fields.js';
 import { listItems } from '../model/query.js';
 import { DO_NOT_SHOW_VALUE, hasSecretName, isSecretName, isTrueFlag, setsSecret } from '../model/secrets.js';
 import { STEP_TYPES } from '../model/steps.js';
-import type { SequenceItem } from '../model/types.js';
+import type { Element, SequenceItem } from '../model/types.js';
 import { HIDDEN, hidesSetValue } from './key-settings.js';
 import type { ItemView } from './view-model.js';
 
@@ -38,15 +38,21 @@ export function addSecretFields(item: SequenceItem, into: SecretFields): SecretF
   if (setsHidden) into.hidden.add('command line');
   for (const c of item.children) {
     if (c.kind !== 'variableList') continue;
+    const secret = (v: Element): boolean => {
+      const { name, property } = v.attributes;
+      // A class the catalog does not know: a variable it types as secret in any class is as secret here, as on its page.
+      const catalogSecret = entry ? typed(v, 'secret') : isCatalogSecretName(name ?? '') || isCatalogSecretName(property ?? '');
+      return hasSecretName(v) || catalogSecret || (setsHidden && (same(name, SET_VALUE) || same(property, SET_VALUE)));
+    };
+    const typed = (v: Element, valueType: string): boolean =>
+      entry?.variables.some((d) => d.valueType === valueType && (same(v.attributes.name, d.name) || same(v.attributes.property, d.property))) ?? false;
     for (const [key, v] of namedVariables(c.children)) {
       const field = `variable ${key}`;
-      const { name, property } = v.attributes;
-      const typed = (valueType: string) => entry?.variables.some((d) => d.valueType === valueType && (same(name, d.name) || same(property, d.property))) ?? false;
-      // A class the catalog does not know: a variable it types as secret in any class is as secret here, as on its page.
-      const catalogSecret = entry ? typed('secret') : isCatalogSecretName(name ?? '') || isCatalogSecretName(property ?? '');
-      if (hasSecretName(v) || catalogSecret || (setsHidden && (same(name, SET_VALUE) || same(property, SET_VALUE)))) into.hidden.add(field);
-      else if (typed('dynamicRules')) into.rules.add(field);
+      if (secret(v)) into.hidden.add(field);
+      else if (typed(v, 'dynamicRules')) into.rules.add(field);
     }
+    // A variable holding markup is no value the diff reads, but an element it shows whole: a secret one is hidden whole.
+    for (const [key, , e] of variableListElements(c.children)) if (e.tag === 'variable' && secret(e)) into.hidden.add(`${c.tag} ${key}`);
   }
   return into;
 }
@@ -56,11 +62,16 @@ export function secretFieldsOf(item: SequenceItem): SecretFields {
   return addSecretFields(item, { hidden: new Set(), rules: new Set() });
 }
 
-/** The keys (`G`, `G #2`, as the diff's paths) of the global variables of `doc` whose name or property is password-like. */
+/**
+ * The keys (`G`, `G #2`, as the diff's paths) of the global variables of `doc` whose name or property is password-like,
+ * and of such variables holding markup (`globalVarList element variable`).
+ */
 export function addSecretGlobals(doc: TaskSequenceDocument, into: Set<string>): Set<string> {
   for (const c of doc.sequence.children) {
     if (c.kind !== 'variableList') continue;
     for (const [key, v] of namedVariables(c.children)) if (hasSecretName(v)) into.add(key);
+    // One holding markup is compared as an element of the sequence, under the key the diff gives it.
+    for (const [key, , e] of variableListElements(c.children)) if (e.tag === 'variable' && hasSecretName(e)) into.add(`${c.tag} ${key}`);
   }
   return into;
 }
@@ -126,10 +137,16 @@ export function secretsByName(item: ItemView): SecretFields {
   return out;
 }
 
-/** A global variable's entry with its values hidden when the variable is a secret. */
+/**
+ * A global variable's entry with its values hidden when the variable is a secret; so is the entry of a secret one
+ * holding markup, which the diff compares as an element of the sequence (`globalVarList element variable`).
+ */
 export function shownGlobal(d: DiffEntry, secrets: ComparisonSecrets | undefined): DiffEntry {
-  if (d.kind !== 'variable' || d.field !== undefined) return d;
-  const secret = secrets ? secrets.globals.has(d.path) : hasSecretName({ attributes: { name: variableNameOf(d.path) ?? d.path } });
+  if (d.field !== undefined) return d;
+  let secret: boolean;
+  if (d.kind === 'variable') secret = secrets ? secrets.globals.has(d.path) : hasSecretName({ attributes: { name: variableNameOf(d.path) ?? d.path } });
+  else if (d.kind === 'sequence') secret = secrets?.globals.has(d.path) ?? false;
+  else return d;
   if (!secret) return d;
   const before = hideValue(d.before);
   const after = hideValue(d.after);
