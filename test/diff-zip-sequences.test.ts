@@ -33,4 +33,21 @@ describe('cmts diff of export .zip files with several sequences', () => {
     expect(await main(['diff', 'pc.zip', 'one.zip'], m.io)).toBe(1);
     expect(m.stdout).toMatch(/^Only in pc\.zip: SMS_TaskSequencePackage\/CM1000\d\d\/object\.xml$/m);
   });
+
+  it('names each pair under --json after a file that holds it: a file of one sequence holds no part of an export', async () => {
+    const m = memoryIo({ 'one.xml': readFileSync(join('examples', 'refresh-2007.xml')), 'pc.zip': PARENT_AND_CHILD });
+    expect(await main(['diff', 'one.xml', 'pc.zip', '--json'], m.io)).toBe(1);
+    const report = JSON.parse(m.stdout) as { results: { input: string; a: string | null; b: string | null; status: string }[] };
+    expect(validatorFor('diff.report.schema.json')(report)).toBe(true);
+    expect(report.results.map((r) => [r.input, r.status])).toEqual([
+      ['one.xml', 'only-in-a'],
+      ['pc.zip!SMS_TaskSequencePackage/CM100031/object.xml', 'only-in-b'],
+      ['pc.zip!SMS_TaskSequencePackage/CM100032/object.xml', 'only-in-b'],
+    ]);
+    // The other way round, each is the first input's.
+    const r = memoryIo({ 'one.xml': readFileSync(join('examples', 'refresh-2007.xml')), 'pc.zip': PARENT_AND_CHILD });
+    expect(await main(['diff', 'pc.zip', 'one.xml', '--json'], r.io)).toBe(1);
+    const back = JSON.parse(r.stdout) as { results: { input: string }[] };
+    expect(back.results.map((x) => x.input)).toEqual(['one.xml', 'pc.zip!SMS_TaskSequencePackage/CM100031/object.xml', 'pc.zip!SMS_TaskSequencePackage/CM100032/object.xml']);
+  });
 });

@@ -83,13 +83,19 @@ interface SequencePair {
 /**
  * The sequences of two inputs, paired: a file of one sequence with a file of one sequence, whatever each is; otherwise
  * (an export .zip of a parent and its child sequences) each sequence with the one the other input holds under the
- * same name inside it (`SMS_TaskSequencePackage/<ID>/object.xml`), and one on one side only as such.
+ * same name inside it (`SMS_TaskSequencePackage/<ID>/object.xml`), and one on one side only as such. A pair's input
+ * is named after a file that holds it: `nameA!<part>`, or `nameB!<part>` for a part only the second input holds (a
+ * file of one sequence compared with an export of several holds no part of that name).
  */
-function sequencePairs(left: Loaded[], right: Loaded[], name: string): SequencePair[] {
-  if (left.length === 1 && right.length === 1) return [{ input: name, part: '', a: left[0], b: right[0] }];
+function sequencePairs(left: Loaded[], right: Loaded[], nameA: string, nameB: string): SequencePair[] {
+  if (left.length === 1 && right.length === 1) return [{ input: nameA, part: '', a: left[0], b: right[0] }];
   const byPart = (ls: Loaded[]) => new Map(ls.map((l) => [l.part ?? '', l]));
   const [a, b] = [byPart(left), byPart(right)];
-  return [...new Set([...a.keys(), ...b.keys()])].sort().map((key) => ({ input: key === '' ? name : `${name}!${key}`, part: key, a: a.get(key), b: b.get(key) }));
+  const input = (key: string) => {
+    const name = a.has(key) ? nameA : nameB;
+    return key === '' ? name : `${name}!${key}`;
+  };
+  return [...new Set([...a.keys(), ...b.keys()])].sort().map((key) => ({ input: input(key), part: key, a: a.get(key), b: b.get(key) }));
 }
 
 export function run(argv: string[], io: CliIo): number {
@@ -169,7 +175,7 @@ function compare(argv: string[], io: CliIo): number {
       continue;
     }
     try {
-      for (const pair of sequencePairs(loadDocuments(io, fa), loadDocuments(io, fb), name)) {
+      for (const pair of sequencePairs(loadDocuments(io, fa), loadDocuments(io, fb), name, folders[0] ? name : b)) {
         if (pair.a === undefined || pair.b === undefined) {
           // A file of one sequence against an export .zip of several: its sequence has no part to name (the line
           // ended "Only in a.xml: " with nothing after it).
