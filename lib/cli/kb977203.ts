@@ -49,9 +49,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     return EXIT.failed;
   };
-  let options: Kb977203Options;
   try {
     inputs = expandInputs(p.positionals, io);
+  } catch (e) {
+    if (e instanceof UsageError) return reportUsage('kb977203', e.message, io);
+    if (!(e instanceof TaskSequenceError)) throw e;
+    // A folder that cannot be listed is trouble with the command line, as for every command (exit 2), not a failed input.
+    fail(e, p.positionals.join(' '), 0);
+    return EXIT.usage;
+  }
+  let options: Kb977203Options;
+  try {
     options = loadOptions(p, io);
   } catch (e) {
     if (e instanceof UsageError) return reportUsage('kb977203', e.message, io);
