@@ -1,4 +1,5 @@
-// cmts kb977203 as an administrator and a script run it: a folder that cannot be listed.
+// cmts kb977203 as an administrator and a script run it: a folder that cannot be listed, and file names with control
+// characters in a batch's table and progress line and a dry run's diff.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,5 +29,35 @@ describe('cmts kb977203 with a folder that cannot be listed', () => {
         expect(env.summary).toEqual({ files: 0, changed: 0, notApplicable: 0, failed: 1 });
       } else expect(m.stdout).toBe('');
     }
+  });
+});
+
+describe('cmts kb977203 over files whose names hold control characters', () => {
+  const names = ['in/a.xml', 'in/b.xml', 'in/c.xml', 'in/ev\u001b[31mil.xml', 'in/two\nlines.xml'];
+  const files = () => Object.fromEntries(names.map((n) => [n, REFRESH]));
+
+  it('prints the summary table and the progress line with them escaped, one row a line, columns aligned', async () => {
+    const m = memoryIo(files(), true);
+    expect(await main(['kb977203', 'in', '--dry-run', ...ARGS], m.io)).toBe(0);
+    // The progress line's own clearing is the only escape sequence written.
+    const err = m.stderr.replaceAll('\r\u001b[K', '');
+    expect(err).not.toMatch(/\u001b/);
+    expect(err).toMatch(/\[5\/5\] in\/two\\nlines\.xml/);
+    const table = err.slice(err.lastIndexOf('\nfile ') + 1).split('\n');
+    const rows = table.filter((l) => l.startsWith('in/'));
+    expect(rows).toHaveLength(5);
+    expect(rows).toContain(rows.find((r) => r.startsWith('in/two\\nlines.xml ')));
+    expect(rows).toContain(rows.find((r) => r.startsWith('in/ev\\u001b[31mil.xml ')));
+    // Each row's result column starts where the heading's does.
+    const at = (table[0] as string).indexOf('result');
+    for (const r of rows) expect(r.slice(at, at + 'would change'.length)).toBe('would change');
+  });
+
+  it("writes the dry run's diff headers on one line each, the name escaped", async () => {
+    const m = memoryIo(files());
+    expect(await main(['kb977203', 'in', '--dry-run', ...ARGS], m.io)).toBe(0);
+    expect(m.stdout).toContain('--- in/two\\nlines.xml\n+++ in/two\\nlines.xml (changed)\n@@');
+    expect(m.stdout).toContain('--- in/ev\\u001b[31mil.xml\n');
+    expect(m.stdout).not.toMatch(/\u001b/);
   });
 });

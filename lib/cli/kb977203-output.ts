@@ -133,13 +133,15 @@ function count(counts: Counts, o: Outcome): void {
 
 /** An outcome as a row of the table printed after a batch: file, result, changes, notes. */
 function tableRow(o: Outcome, mode: Mode): string[] {
-  if ('error' in o) return [o.input, 'FAILED', '-', o.error.code];
-  if ('notApplicable' in o) return [o.input, 'not applicable', '-', o.notApplicable.code];
+  // A file's name can hold a control character (a newline, an escape sequence): shown escaped, a row stays one line.
+  const input = printable(o.input);
+  if ('error' in o) return [input, 'FAILED', '-', o.error.code];
+  if ('notApplicable' in o) return [input, 'not applicable', '-', o.notApplicable.code];
   const r = o.result.report;
   const warnings = r.diagnostics.filter((d) => d.severity !== 'info').length;
   const done = mode === 'revert' ? 'reverted' : 'patched';
   const attention = overriddenWithoutFix(o.result, mode) ? 'needs attention' : 'in place';
-  return [o.input, r.changed ? (o.result.dryRun ? (mode === 'check' ? 'needs changes' : 'would change') : done) : attention, String(r.changes.length), warnings ? `${warnings} warning(s)` : ''];
+  return [input, r.changed ? (o.result.dryRun ? (mode === 'check' ? 'needs changes' : 'would change') : done) : attention, String(r.changes.length), warnings ? `${warnings} warning(s)` : ''];
 }
 
 /** The table printed after a batch. */

@@ -4,7 +4,7 @@
  * threads) kb977203-batch.ts, one file's work kb977203-file.ts and what is printed kb977203-output.ts.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { TaskSequenceError } from '../errors.js';
+import { printable, TaskSequenceError } from '../errors.js';
 import type { Kb977203Options } from '../presets/kb977203.js';
 export { humanReport, type Kb977203CommandResult } from './kb977203-output.js';
 export { HELP } from './kb977203-args.js';
@@ -105,7 +105,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     // The progress line is cleared for the input's report, then shows how far the batch has come.
     if (progress) io.stderr.write('\r\x1b[K');
     output.add(file);
-    if (progress) io.stderr.write(`[${i + 1}/${inputs.length}] ${input}`);
+    if (progress) io.stderr.write(`[${i + 1}/${inputs.length}] ${printable(input)}`);
   };
   // A batch that writes no file (a dry run or a check, with no --report) has nothing left to do once the reader of
   // standard output went away (`| head`): it stops there, as a program that SIGPIPE ends would, rather than reading
