@@ -1,5 +1,5 @@
 // cmts kb977203 as an administrator and a script run it: a folder that cannot be listed, and file names with control
-// characters in a batch's table and progress line and a dry run's diff.
+// characters in a batch's table and progress line and a dry run's diff, and the table of a --revert batch.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { memoryIo } from './helpers/memory-io.js';
 
 const fixture = (file: string) => readFileSync(join(FIXTURES_DIR, 'kb977203', 'refresh-2007-crlf', file));
 const REFRESH = fixture('input.xml');
+const PATCHED = fixture('output.xml');
 const ARGS = ['--certfix-package', 'ABC00010'];
 
 describe('cmts kb977203 with a folder that cannot be listed', () => {
@@ -59,5 +60,17 @@ describe('cmts kb977203 over files whose names hold control characters', () => {
     expect(m.stdout).toContain('--- in/two\\nlines.xml\n+++ in/two\\nlines.xml (changed)\n@@');
     expect(m.stdout).toContain('--- in/ev\\u001b[31mil.xml\n');
     expect(m.stdout).not.toMatch(/\u001b/);
+  });
+});
+
+describe('cmts kb977203 --revert over a folder', () => {
+  it('says "nothing to revert" in the summary table of a sequence with nothing of KB977203, as its report does', async () => {
+    const m = memoryIo({ 'in/a.xml': REFRESH, 'in/b.xml': PATCHED });
+    expect(await main(['kb977203', 'in', '--revert', '--dry-run', ...ARGS], m.io)).toBe(0);
+    const rows = m.stderr.split('\n').filter((l) => l.startsWith('in/'));
+    expect(rows.map((r) => r.split(/ {2,}/).slice(0, 2))).toEqual([
+      ['in/a.xml', 'nothing to revert'],
+      ['in/b.xml', 'would change'],
+    ]);
   });
 });

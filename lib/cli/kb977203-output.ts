@@ -140,7 +140,8 @@ function tableRow(o: Outcome, mode: Mode): string[] {
   const r = o.result.report;
   const warnings = r.diagnostics.filter((d) => d.severity !== 'info').length;
   const done = mode === 'revert' ? 'reverted' : 'patched';
-  const attention = overriddenWithoutFix(o.result, mode) ? 'needs attention' : 'in place';
+  // As the report and the fleet report say it: a revert that finds nothing of KB977203 has nothing in place.
+  const attention = mode === 'revert' ? 'nothing to revert' : overriddenWithoutFix(o.result, mode) ? 'needs attention' : 'in place';
   return [input, r.changed ? (o.result.dryRun ? (mode === 'check' ? 'needs changes' : 'would change') : done) : attention, String(r.changes.length), warnings ? `${warnings} warning(s)` : ''];
 }
 
