@@ -1,10 +1,13 @@
-// cmts kb977203 as an administrator and a script run it: a folder that cannot be listed, and file names with control
-// characters in a batch's table and progress line and a dry run's diff, and the table of a --revert batch.
-import { readFileSync } from 'node:fs';
+// cmts kb977203 as an administrator and a script run it: a folder that cannot be listed, file names with control
+// characters in a batch's table and progress line and a dry run's diff, the table of a --revert batch, and --html with
+// standard input.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../lib/cli/main.js';
 import { TaskSequenceError } from '../lib/errors.js';
+import { cmts } from './helpers/cli-process.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 import { memoryIo } from './helpers/memory-io.js';
 
@@ -72,5 +75,26 @@ describe('cmts kb977203 --revert over a folder', () => {
       ['in/a.xml', 'nothing to revert'],
       ['in/b.xml', 'would change'],
     ]);
+  });
+});
+
+describe('cmts kb977203 - --html', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cmts-kbcli-'));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads standard input once, for the review page and the result alike', () => {
+    const out = join(dir, 'out.xml');
+    const page = join(dir, 'page.html');
+    const r = cmts(['kb977203', '-', '-o', out, '--html', page, ...ARGS], { input: REFRESH });
+    expect(r.stderr).not.toMatch(/read only once/);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(out).equals(PATCHED)).toBe(true);
+    expect(existsSync(page)).toBe(true);
+    expect(readFileSync(page, 'utf8')).toMatch(/Run CCMCertFix \(KB977203\)/);
   });
 });

@@ -16,7 +16,7 @@ import { planTargets, type TargetOf } from './output-targets.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './exit.js';
 import { expandInputs } from './inputs.js';
-import { loadOne } from './load.js';
+import { type Loaded, loadBytes } from './load.js';
 import { commitFile, failedInput, type FileResult, type FileSettings, processBytes } from './kb977203-file.js';
 import { checkUsage, HELP, loadOptions, OPTIONS } from './kb977203-args.js';
 import { jobsOf, processInput, runBatch } from './kb977203-batch.js';
@@ -69,10 +69,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const batch = inputs.length > 1 || p.positionals.some((a) => /[*?]/.test(a) || io.isDirectory(a));
   const html = str(p, 'html');
   if (batch && html !== undefined) return reportUsage('kb977203', '--html writes one review page: give one input (or run cmts render --compare per file).', io);
-  // The sequence as it was, for the review page: read before anything is written (--in-place replaces it).
-  let original: TaskSequenceDocument | undefined;
+  // The sequence as it was, for the review page: read before anything is written (--in-place replaces it). Its bytes
+  // are kept for the run itself, which reads the input no second time: standard input (-) can be read only once.
+  let original: { doc: TaskSequenceDocument; bytes: Uint8Array } | undefined;
   try {
-    if (html !== undefined) original = loadOne(io, inputs[0] as string).doc;
+    if (html !== undefined) original = readOne(io, inputs[0] as string);
   } catch (e) {
     if (!(e instanceof TaskSequenceError)) throw e;
     return fail(e, inputs[0] as string);
@@ -126,7 +127,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const target = targetOf(input);
       let r: FileResult;
       try {
-        r = processBytes(io.readFile(input, settings.limits.maxBytes), input, target, settings, true);
+        r = processBytes(original.bytes, input, target, settings, true);
       } catch (e) {
         r = { outcomes: [failedInput(input, e)] };
       }
@@ -137,7 +138,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         try {
           const { renderComparison } = await import('../render/render-sequence.js');
           const maxItems = maxItemsOf(p);
-          const page = renderComparison(original, kept.doc, { source: `${kept.input} with KB977203${dryRun ? ' (dry run)' : ''}`, ...(maxItems !== undefined && { maxItems }) });
+          const page = renderComparison(original.doc, kept.doc, { source: `${kept.input} with KB977203${dryRun ? ' (dry run)' : ''}`, ...(maxItems !== undefined && { maxItems }) });
           // What was there, to give back if the result cannot be written after all (the page would describe a
           // change that was not made).
           pageBefore = io.kindOf(html) === 'file' ? io.readFile(html) : undefined;
@@ -196,6 +197,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     for (const o of outcomes) writeHuman(o, io, mode);
   }
   return mode === 'check' && results.some(needsWork) ? EXIT.failed : EXIT.ok;
+}
+
+/** The one task sequence of an input, for the review page, and the bytes it was read from (an export .zip of several is refused). */
+function readOne(io: CliIo, file: string): { doc: TaskSequenceDocument; bytes: Uint8Array } {
+  const limits = io.readLimits ?? {};
+  const bytes = io.readFile(file, limits.maxBytes);
+  const { docs } = loadBytes(bytes, file, limits);
+  if (docs.length !== 1) throw new TaskSequenceError('INVALID_ARGUMENT', `${file} holds ${docs.length} task sequences; this command takes one.`, { file });
+  return { doc: (docs[0] as Loaded).doc, bytes };
 }
 
 /**
