@@ -1,6 +1,6 @@
 // cmts kb977203 as an administrator and a script run it: a folder that cannot be listed, file names with control
 // characters in a batch's table and progress line and a dry run's diff, the table of a --revert batch, and --html with
-// standard input.
+// standard input, and one file's report when its --report cannot be written.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,7 +78,7 @@ describe('cmts kb977203 --revert over a folder', () => {
   });
 });
 
-describe('cmts kb977203 - --html', () => {
+describe('cmts kb977203 - --html', { timeout: 120_000 }, () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'cmts-kbcli-'));
@@ -96,5 +96,30 @@ describe('cmts kb977203 - --html', () => {
     expect(readFileSync(out).equals(PATCHED)).toBe(true);
     expect(existsSync(page)).toBe(true);
     expect(readFileSync(page, 'utf8')).toMatch(/Run CCMCertFix \(KB977203\)/);
+  });
+});
+
+describe('cmts kb977203 <one file> --report <a file that cannot be written>', () => {
+  it("still says what became of the input (its result was written) before the report's error, as a batch does", async () => {
+    for (const json of [false, true]) {
+      const m = memoryIo({ 'ts.xml': REFRESH });
+      const write = m.io.writeFileAtomic.bind(m.io);
+      m.io.writeFileAtomic = (path, bytes) => {
+        if (path === 'fleet.csv') throw new TaskSequenceError('IO_ERROR', 'Cannot write fleet.csv: it is read-only; it is left as it was.', { file: path });
+        write(path, bytes);
+      };
+      expect(await main(['kb977203', 'ts.xml', '-o', 'out.xml', '--report', 'fleet.csv', ...ARGS, ...(json ? ['--json'] : [])], m.io)).toBe(1);
+      expect(Buffer.from(m.fs.get('out.xml')!).equals(PATCHED)).toBe(true);
+      const error = m.stderr.indexOf('IO_ERROR Cannot write fleet.csv');
+      expect(error).toBeGreaterThan(-1);
+      if (json) {
+        const env = JSON.parse(m.stdout) as { results: { input: string; written?: boolean; error?: { code: string } }[] };
+        expect(env.results.map((r) => [r.input, r.written ?? r.error?.code])).toEqual([['ts.xml', true], ['fleet.csv', 'IO_ERROR']]);
+      } else {
+        const wrote = m.stderr.indexOf('wrote out.xml (4 change(s)).');
+        expect(wrote).toBeGreaterThan(-1);
+        expect(wrote).toBeLessThan(error);
+      }
+    }
   });
 });

@@ -164,6 +164,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         io.writeFileAtomic(reportFile, Buffer.from(/\.json$/i.test(reportFile) ? fleetJson(rows) : fleetCsv(rows), 'utf8'));
       } catch (e) {
         if (!(e instanceof TaskSequenceError)) throw e;
+        // One input's report is not out yet (a batch's is): people learn what became of it (its result is written)
+        // before the error, as --json's record says it.
+        if (!output && !json) for (const o of outcomes) writeHuman(o, io, mode);
         return fail(e, reportFile, 0, output ?? outcomes);
       }
     }
