@@ -1,6 +1,6 @@
 // cmts kb977203 as an administrator and a script run it: a folder that cannot be listed, file names with control
 // characters in a batch's table and progress line and a dry run's diff, the table of a --revert batch, and --html with
-// standard input, and one file's report when its --report cannot be written.
+// standard input, one file's report when its --report cannot be written, and -o - cut short.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,6 +120,22 @@ describe('cmts kb977203 <one file> --report <a file that cannot be written>', ()
         expect(wrote).toBeGreaterThan(-1);
         expect(wrote).toBeLessThan(error);
       }
+    }
+  });
+});
+
+describe('cmts kb977203 <one file> -o - whose reader goes away', () => {
+  it('says the unchanged copy was cut short, not that there was nothing to write', async () => {
+    for (const [bytes, said] of [
+      [PATCHED, /already in place; standard output was closed before all of the unchanged copy was written\./],
+      [REFRESH, /standard output was closed before all of the result was written \(4 change\(s\)\)\./],
+    ] as const) {
+      const m = memoryIo({ 'ts.xml': bytes });
+      // A pipe whose reader left while the result was written (`| head -c 10`).
+      m.io.stdout = Object.assign({ write: () => false }, { readerGone: true });
+      await main(['kb977203', 'ts.xml', '-o', '-', ...ARGS], m.io);
+      expect(m.stderr).toMatch(said);
+      expect(m.stderr).not.toMatch(/nothing to write/);
     }
   });
 });

@@ -247,6 +247,8 @@ export function humanReport(r: Kb977203CommandResult, mode?: Mode): string {
   if (isCheck(r) && !report.changed && needsWork(r)) lines.push('check: the installation properties Setup reads at run time lack the fix (KB977203_PROPERTIES_OVERRIDDEN above); nothing written.');
   else if (isCheck(r)) lines.push(report.changed ? `check: ${report.changes.length} change(s) needed; nothing written.` : 'check: everything in place.');
   else if (r.dryRun) lines.push(report.changed ? `dry run: ${report.changes.length} change(s) would be made; nothing written.` : `dry run: ${unchanged}; nothing would change.`);
+  // Standard output is given even an unchanged copy: not written, it was cut short (its reader went away).
+  else if (!report.changed && !r.written && r.output === '-') lines.push(`${unchanged}; standard output was closed before all of the unchanged copy was written.`);
   else if (!report.changed) lines.push(r.written ? `${unchanged}; wrote an unchanged copy to ${r.output}.` : `${unchanged}; nothing to write.`);
   else if (!r.written && r.output === '-') lines.push(`standard output was closed before all of the result was written (${report.changes.length} change(s)).`);
   else lines.push(`wrote ${r.output === '-' ? 'standard output' : r.output} (${report.changes.length} change(s)).`);
