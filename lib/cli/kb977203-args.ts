@@ -105,7 +105,7 @@ EXIT STATUS
     --config file, a refused sequence (an error finding such as R1, or not ConfigMgr 2007, without --force), or
     with --check changes needed (with several inputs: if any failed; a sequence the KB does not apply to is not a
     failure); 2 usage error (a flag the preset refuses, such as a misspelt --scenario or --drive with --source,
-    and an output that would overwrite an input without --in-place).
+    and an output that would overwrite an input without --in-place), or a folder that cannot be listed.
 `;
 
 /** The command's options, as the command line parser takes them. */

@@ -133,13 +133,16 @@ function count(counts: Counts, o: Outcome): void {
 
 /** An outcome as a row of the table printed after a batch: file, result, changes, notes. */
 function tableRow(o: Outcome, mode: Mode): string[] {
-  if ('error' in o) return [o.input, 'FAILED', '-', o.error.code];
-  if ('notApplicable' in o) return [o.input, 'not applicable', '-', o.notApplicable.code];
+  // A file's name can hold a control character (a newline, an escape sequence): shown escaped, a row stays one line.
+  const input = printable(o.input);
+  if ('error' in o) return [input, 'FAILED', '-', o.error.code];
+  if ('notApplicable' in o) return [input, 'not applicable', '-', o.notApplicable.code];
   const r = o.result.report;
   const warnings = r.diagnostics.filter((d) => d.severity !== 'info').length;
   const done = mode === 'revert' ? 'reverted' : 'patched';
-  const attention = overriddenWithoutFix(o.result, mode) ? 'needs attention' : 'in place';
-  return [o.input, r.changed ? (o.result.dryRun ? (mode === 'check' ? 'needs changes' : 'would change') : done) : attention, String(r.changes.length), warnings ? `${warnings} warning(s)` : ''];
+  // As the report and the fleet report say it: a revert that finds nothing of KB977203 has nothing in place.
+  const attention = mode === 'revert' ? 'nothing to revert' : overriddenWithoutFix(o.result, mode) ? 'needs attention' : 'in place';
+  return [input, r.changed ? (o.result.dryRun ? (mode === 'check' ? 'needs changes' : 'would change') : done) : attention, String(r.changes.length), warnings ? `${warnings} warning(s)` : ''];
 }
 
 /** The table printed after a batch. */
@@ -244,6 +247,8 @@ export function humanReport(r: Kb977203CommandResult, mode?: Mode): string {
   if (isCheck(r) && !report.changed && needsWork(r)) lines.push('check: the installation properties Setup reads at run time lack the fix (KB977203_PROPERTIES_OVERRIDDEN above); nothing written.');
   else if (isCheck(r)) lines.push(report.changed ? `check: ${report.changes.length} change(s) needed; nothing written.` : 'check: everything in place.');
   else if (r.dryRun) lines.push(report.changed ? `dry run: ${report.changes.length} change(s) would be made; nothing written.` : `dry run: ${unchanged}; nothing would change.`);
+  // Standard output is given even an unchanged copy: not written, it was cut short (its reader went away).
+  else if (!report.changed && !r.written && r.output === '-') lines.push(`${unchanged}; standard output was closed before all of the unchanged copy was written.`);
   else if (!report.changed) lines.push(r.written ? `${unchanged}; wrote an unchanged copy to ${r.output}.` : `${unchanged}; nothing to write.`);
   else if (!r.written && r.output === '-') lines.push(`standard output was closed before all of the result was written (${report.changes.length} change(s)).`);
   else lines.push(`wrote ${r.output === '-' ? 'standard output' : r.output} (${report.changes.length} change(s)).`);

@@ -4,7 +4,7 @@
  * threads) kb977203-batch.ts, one file's work kb977203-file.ts and what is printed kb977203-output.ts.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { TaskSequenceError } from '../errors.js';
+import { printable, TaskSequenceError } from '../errors.js';
 import type { Kb977203Options } from '../presets/kb977203.js';
 export { humanReport, type Kb977203CommandResult } from './kb977203-output.js';
 export { HELP } from './kb977203-args.js';
@@ -16,7 +16,7 @@ import { planTargets, type TargetOf } from './output-targets.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './exit.js';
 import { expandInputs } from './inputs.js';
-import { loadOne } from './load.js';
+import { type Loaded, loadBytes } from './load.js';
 import { commitFile, failedInput, type FileResult, type FileSettings, processBytes } from './kb977203-file.js';
 import { checkUsage, HELP, loadOptions, OPTIONS } from './kb977203-args.js';
 import { jobsOf, processInput, runBatch } from './kb977203-batch.js';
@@ -49,9 +49,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     return EXIT.failed;
   };
-  let options: Kb977203Options;
   try {
     inputs = expandInputs(p.positionals, io);
+  } catch (e) {
+    if (e instanceof UsageError) return reportUsage('kb977203', e.message, io);
+    if (!(e instanceof TaskSequenceError)) throw e;
+    // A folder that cannot be listed is trouble with the command line, as for every command (exit 2), not a failed input.
+    fail(e, p.positionals.join(' '), 0);
+    return EXIT.usage;
+  }
+  let options: Kb977203Options;
+  try {
     options = loadOptions(p, io);
   } catch (e) {
     if (e instanceof UsageError) return reportUsage('kb977203', e.message, io);
@@ -61,10 +69,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const batch = inputs.length > 1 || p.positionals.some((a) => /[*?]/.test(a) || io.isDirectory(a));
   const html = str(p, 'html');
   if (batch && html !== undefined) return reportUsage('kb977203', '--html writes one review page: give one input (or run cmts render --compare per file).', io);
-  // The sequence as it was, for the review page: read before anything is written (--in-place replaces it).
-  let original: TaskSequenceDocument | undefined;
+  // The sequence as it was, for the review page: read before anything is written (--in-place replaces it). Its bytes
+  // are kept for the run itself, which reads the input no second time: standard input (-) can be read only once.
+  let original: { doc: TaskSequenceDocument; bytes: Uint8Array } | undefined;
   try {
-    if (html !== undefined) original = loadOne(io, inputs[0] as string).doc;
+    if (html !== undefined) original = readOne(io, inputs[0] as string);
   } catch (e) {
     if (!(e instanceof TaskSequenceError)) throw e;
     return fail(e, inputs[0] as string);
@@ -97,7 +106,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     // The progress line is cleared for the input's report, then shows how far the batch has come.
     if (progress) io.stderr.write('\r\x1b[K');
     output.add(file);
-    if (progress) io.stderr.write(`[${i + 1}/${inputs.length}] ${input}`);
+    if (progress) io.stderr.write(`[${i + 1}/${inputs.length}] ${printable(input)}`);
   };
   // A batch that writes no file (a dry run or a check, with no --report) has nothing left to do once the reader of
   // standard output went away (`| head`): it stops there, as a program that SIGPIPE ends would, rather than reading
@@ -118,7 +127,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const target = targetOf(input);
       let r: FileResult;
       try {
-        r = processBytes(io.readFile(input, settings.limits.maxBytes), input, target, settings, true);
+        r = processBytes(original.bytes, input, target, settings, true);
       } catch (e) {
         r = { outcomes: [failedInput(input, e)] };
       }
@@ -129,7 +138,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         try {
           const { renderComparison } = await import('../render/render-sequence.js');
           const maxItems = maxItemsOf(p);
-          const page = renderComparison(original, kept.doc, { source: `${kept.input} with KB977203${dryRun ? ' (dry run)' : ''}`, ...(maxItems !== undefined && { maxItems }) });
+          const page = renderComparison(original.doc, kept.doc, { source: `${kept.input} with KB977203${dryRun ? ' (dry run)' : ''}`, ...(maxItems !== undefined && { maxItems }) });
           // What was there, to give back if the result cannot be written after all (the page would describe a
           // change that was not made).
           pageBefore = io.kindOf(html) === 'file' ? io.readFile(html) : undefined;
@@ -155,6 +164,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         io.writeFileAtomic(reportFile, Buffer.from(/\.json$/i.test(reportFile) ? fleetJson(rows) : fleetCsv(rows), 'utf8'));
       } catch (e) {
         if (!(e instanceof TaskSequenceError)) throw e;
+        // One input's report is not out yet (a batch's is): people learn what became of it (its result is written)
+        // before the error, as --json's record says it.
+        if (!output && !json) for (const o of outcomes) writeHuman(o, io, mode);
         return fail(e, reportFile, 0, output ?? outcomes);
       }
     }
@@ -188,6 +200,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     for (const o of outcomes) writeHuman(o, io, mode);
   }
   return mode === 'check' && results.some(needsWork) ? EXIT.failed : EXIT.ok;
+}
+
+/** The one task sequence of an input, for the review page, and the bytes it was read from (an export .zip of several is refused). */
+function readOne(io: CliIo, file: string): { doc: TaskSequenceDocument; bytes: Uint8Array } {
+  const limits = io.readLimits ?? {};
+  const bytes = io.readFile(file, limits.maxBytes);
+  const { docs } = loadBytes(bytes, file, limits);
+  if (docs.length !== 1) throw new TaskSequenceError('INVALID_ARGUMENT', `${file} holds ${docs.length} task sequences; this command takes one.`, { file });
+  return { doc: (docs[0] as Loaded).doc, bytes };
 }
 
 /**

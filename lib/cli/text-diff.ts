@@ -12,6 +12,7 @@
 
 import { diffRange, type Kind, Script } from '../diff/edit-script.js';
 import { appendAll } from '../arrays.js';
+import { printable } from '../errors.js';
 
 const LONG_LINE = 400;
 
@@ -87,7 +88,9 @@ export function unifiedDiff(before: string, after: string, name: string, context
   const script = new Script();
   diffRange(a, 0, a.length, b, 0, b.length, script, true);
   const { kinds, texts } = script;
-  const out: string[] = [`--- ${name}`, `+++ ${name} (changed)${byTag ? '   (lines over 400 characters compared element by element: hunk lines count elements there)' : ''}`];
+  // A file's name can hold a control character: escaped, each header stays one line, as a patch reader takes it.
+  const label = printable(name);
+  const out: string[] = [`--- ${label}`, `+++ ${label} (changed)${byTag ? '   (lines over 400 characters compared element by element: hunk lines count elements there)' : ''}`];
   // One pass: line numbers advance with the script; a hunk closes when the next change is beyond its context.
   let aLine = 1 + ends.headLines;
   let bLine = 1 + ends.headLines;
