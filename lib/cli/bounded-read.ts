@@ -107,7 +107,7 @@ export function readInputFile(path: string, stdinFd = 0, maxBytes?: number): Uin
   try {
     fd = openSync(path, 'r');
   } catch (e) {
-    throw new TaskSequenceError('IO_ERROR', `Cannot read ${path}: ${describeErrno(e)}.`, { file: path });
+    throw new TaskSequenceError('IO_ERROR', `Cannot read ${path}: ${describeErrno(e)}${notUtf8Name(path, e)}.`, { file: path });
   }
   try {
     const st = fstatSync(fd);
@@ -130,4 +130,13 @@ export function readInputFile(path: string, stdinFd = 0, maxBytes?: number): Uin
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Why a file a folder listed is not found by its name, when that is why: the system's file names are bytes, Node's are
+ * text, and a name whose bytes are not UTF-8 is listed with U+FFFD in their place, a name no file has.
+ */
+function notUtf8Name(path: string, e: unknown): string {
+  if ((e as { code?: string }).code !== 'ENOENT' || !path.includes('\uFFFD')) return '';
+  return ' (a name whose bytes are not UTF-8 is listed with \uFFFD in their place, a name no file has: rename the file)';
 }
