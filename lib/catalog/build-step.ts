@@ -14,7 +14,7 @@ import { variablesTheLineReads } from './line-variables.js';
 import { catalogEntry, catalogEntryByName } from './catalog.js';
 import type { StepSettingsInput, StepTypeOf } from './settings-types.js';
 import type { StepTypeData, VariableData } from './types.js';
-import { checkArrayItems, checkValue } from './value-problem.js';
+import { checkArrayItems, checkValue, valueProblem } from './value-problem.js';
 import { codesProblem, encodeValue } from './values.js';
 import { itemSpelling, matchVariable } from './variable-match.js';
 import { shownValue } from '../shown-value.js';
@@ -110,8 +110,9 @@ export function buildVariables(entry: StepTypeData, settings: Readonly<Record<st
     if (text === undefined && (options.fillDefaults ?? true) && data.required && data.default !== undefined) text = data.default;
     // What the release's console writes with its default though nothing requires it (`/hiddenflag:False` from CB 1806).
     if (text === undefined && (options.fillDefaults ?? true) && data.writtenFrom !== undefined && data.default !== undefined && isAvailableIn(data.writtenFrom, options.release ?? LATEST_RELEASE)) text = data.default;
-    // The console writes a required text it has no value for as an empty element; other types need a value.
-    if (text === undefined && (options.fillDefaults ?? true) && data.required && TEXT_TYPES.has(data.valueType)) text = '';
+    // The console writes a required text it has no value for as an empty element; other types need a value, and so
+    // does a text whose form refuses the empty one (Set Task Sequence Variable's name: `tsenv.exe "=v"`).
+    if (text === undefined && (options.fillDefaults ?? true) && data.required && TEXT_TYPES.has(data.valueType) && valueProblem(data, '', data.setting) === undefined) text = '';
     if (text === undefined && (options.fillDefaults ?? true) && data.required) {
       throw new TaskSequenceError('INVALID_ARGUMENT', `${entry.consoleName} needs the setting ${data.setting} (${data.name}).`);
     }
