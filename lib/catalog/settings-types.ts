@@ -14,10 +14,11 @@ type ItemVar<T, A> = Extract<Vars<T>, { arrayOf: A }>;
 
 /**
  * The values of an enum setting: the catalog's `enum` lists are the complete lists (a list not known to be complete
- * makes a `string` setting, its values in `allowedNote`), so the type is closed. As the builders and `set` take them:
- * each allowed value as the catalog spells it, or in lower or upper case (consoles differ in case), or empty.
+ * makes a `string` setting, its values in `allowedNote`), so the type is closed. As the builders and `set` take them
+ * (in any case) and consoles write them: each allowed value as the catalog spells it, or in lower or upper case, or
+ * capitalised (`Basic` for BASIC, MDT's `Yes`/`No`: consoles differ in case), or empty.
  */
-export type EnumValue<A extends string> = A | Lowercase<A> | Uppercase<A> | '';
+export type EnumValue<A extends string> = A | Lowercase<A> | Uppercase<A> | Capitalize<Lowercase<A>> | '';
 
 /** The JavaScript type of one catalog variable's value. */
 export type TypedValue<V> = V extends { valueType: 'boolean' }
