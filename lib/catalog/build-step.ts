@@ -16,7 +16,7 @@ import type { StepSettingsInput, StepTypeOf } from './settings-types.js';
 import type { StepTypeData, VariableData } from './types.js';
 import { checkArrayItems, checkValue, valueProblem } from './value-problem.js';
 import { codesProblem, encodeValue } from './values.js';
-import { itemSpelling, matchVariable } from './variable-match.js';
+import { isVerbatimKey, itemSpelling, matchVariable } from './variable-match.js';
 import { shownValue } from '../shown-value.js';
 import { isAvailableIn, isCurrentBranch, LATEST_RELEASE, releaseRank, type Release } from './versions.js';
 
@@ -183,6 +183,8 @@ function checkInput(entry: StepTypeData, input: unknown): asserts input is Build
   // verbatim and extra are written as they come: a text in place of the record made a variable per character, and
   // a null in the list a TypeError.
   if (input.verbatim !== undefined && !(isObject(input.verbatim) && Object.values(input.verbatim).every((t) => typeof t === 'string'))) refuse('verbatim must be an object of variable texts by property.');
+  // A key that is no property of the type (a misspelling) was written as a variable of its own beside the real one.
+  for (const key of Object.keys(input.verbatim ?? {})) if (!isVerbatimKey(entry, key)) refuse(`verbatim has ${JSON.stringify(key)}, which is no property of ${entry.consoleName}: give a variable the catalog does not know in extra.`);
   if (input.extra !== undefined && !Array.isArray(input.extra)) refuse('extra must be a list of variables.');
   for (const v of (input.extra ?? []) as readonly unknown[]) {
     if (!isVariable(v)) refuse('Each extra variable must be { kind: "variable", tag: "variable", attributes: { name, property, … }, value } with texts.');
