@@ -26,11 +26,11 @@ describe('enum settings are typed as their allowed values', () => {
     expect(verdict(() => buildStep('Join Domain or Workgroup', { name: 'j', settings: { type: '1', domainName: 'corp.example' } }))).toBe('ok');
   });
 
-  it('an allowed value as the catalog spells it, in lower or upper case, or empty, compiles and is taken', () => {
+  it('an allowed value as the catalog spells it, in lower or upper case, capitalised, or empty, compiles and is taken', () => {
     for (const target of ['HD', 'WinPE', 'hd', 'winpe', 'WINPE', ''] as const) expect(verdict(() => buildStep('Restart Computer', { name: 'r', settings: { target } }))).toBe('ok');
     const step = buildStep('Restart Computer', { name: 'r', settings: { target: 'HD' } }) as Step;
-    expectTypeOf(stepView<'SMS_TaskSequence_RebootAction'>(step).settings.target).toEqualTypeOf<'HD' | 'WinPE' | 'hd' | 'winpe' | 'WINPE' | '' | undefined>();
-    expectTypeOf(new RestartComputerStep(step).target).toEqualTypeOf<'HD' | 'WinPE' | 'hd' | 'winpe' | 'WINPE' | '' | undefined>();
+    expectTypeOf(stepView<'SMS_TaskSequence_RebootAction'>(step).settings.target).toEqualTypeOf<'HD' | 'WinPE' | 'hd' | 'winpe' | 'WINPE' | 'Hd' | 'Winpe' | '' | undefined>();
+    expectTypeOf(new RestartComputerStep(step).target).toEqualTypeOf<'HD' | 'WinPE' | 'hd' | 'winpe' | 'WINPE' | 'Hd' | 'Winpe' | '' | undefined>();
     // @ts-expect-error Restart Computer restarts to HD or WinPE
     expect(verdict(() => stepView<'SMS_TaskSequence_RebootAction'>(step).set('target', 'Floppy'))).toBe('INVALID_ARGUMENT');
     // @ts-expect-error an array item's enum is closed too

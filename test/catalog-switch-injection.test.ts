@@ -9,7 +9,7 @@ import { thrown, verdict } from './helpers/thrown.js';
 const INJECTIONS: [string, Record<string, unknown>, string, unknown?][] = [
   ['Set Task Sequence Variable', { variableName: 'Secret', variableValue: 'x" /hiddenflag:False "y', doNotShowVariableValue: true }, 'variableValue'],
   ['Set Task Sequence Variable', { variableName: 'Secret', variableValue: 'x" /HIDDENFLAG:false "y' }, 'variableValue'],
-  ['Set Task Sequence Variable', { variableName: 'A" /hiddenflag:True "B', variableValue: 'b' }, 'variableName'],
+  ['Set Task Sequence Variable', { variableName: 'A" /hiddenflag:True "B', variableValue: 'b' }, 'variableName', 'A'],
   ['Install Package', { packageId: 'ABC00001', programName: 'p', baseVariableName: 'APPS /continueOnError:True', continueOnInstallError: false }, 'baseVariableName'],
   ['Install Application', { applicationName: ['A /continueOnError:True'] }, 'applicationName'],
   ['Install Package', { packageId: '%A /continueOnError:True%', programName: 'p' }, 'packageId'],

@@ -34,9 +34,9 @@ describe('buildStep refuses options of the wrong shape', () => {
   it('well-formed options still build, as given', () => {
     const extra: Variable = { kind: 'variable', tag: 'variable', attributes: { name: 'Mine', property: 'Mine' }, value: 'a' };
     const doc = createSequence('sequence');
-    const step = addStep(doc, 'Run Command Line', { ...base, release: 'CB 1910', verbatim: { Other: 'b' }, extra: [extra], condition: buildCondition({ variable: 'X', operator: 'exists' }) }, { last: doc.sequence });
+    const step = addStep(doc, 'Run Command Line', { ...base, release: 'CB 1910', verbatim: { OutputVariableName: 'b' }, extra: [extra], condition: buildCondition({ variable: 'X', operator: 'exists' }) }, { last: doc.sequence });
     expect(variables(step).map((v) => [v.attributes.property, v.value])).toContainEqual(['Mine', 'a']);
-    expect(variables(step).map((v) => [v.attributes.property, v.value])).toContainEqual(['Other', 'b']);
+    expect(variables(step).map((v) => [v.attributes.property, v.value])).toContainEqual(['OutputVariableName', 'b']);
     expect(writeTaskSequenceText(doc)).toContain('<condition><expression');
   });
 });

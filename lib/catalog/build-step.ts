@@ -14,9 +14,9 @@ import { variablesTheLineReads } from './line-variables.js';
 import { catalogEntry, catalogEntryByName } from './catalog.js';
 import type { StepSettingsInput, StepTypeOf } from './settings-types.js';
 import type { StepTypeData, VariableData } from './types.js';
-import { checkArrayItems, checkValue } from './value-problem.js';
+import { checkArrayItems, checkValue, valueProblem } from './value-problem.js';
 import { codesProblem, encodeValue } from './values.js';
-import { itemSpelling, matchVariable } from './variable-match.js';
+import { isVerbatimKey, itemSpelling, matchVariable } from './variable-match.js';
 import { shownValue } from '../shown-value.js';
 import { isAvailableIn, isCurrentBranch, LATEST_RELEASE, releaseRank, type Release } from './versions.js';
 
@@ -110,8 +110,9 @@ export function buildVariables(entry: StepTypeData, settings: Readonly<Record<st
     if (text === undefined && (options.fillDefaults ?? true) && data.required && data.default !== undefined) text = data.default;
     // What the release's console writes with its default though nothing requires it (`/hiddenflag:False` from CB 1806).
     if (text === undefined && (options.fillDefaults ?? true) && data.writtenFrom !== undefined && data.default !== undefined && isAvailableIn(data.writtenFrom, options.release ?? LATEST_RELEASE)) text = data.default;
-    // The console writes a required text it has no value for as an empty element; other types need a value.
-    if (text === undefined && (options.fillDefaults ?? true) && data.required && TEXT_TYPES.has(data.valueType)) text = '';
+    // The console writes a required text it has no value for as an empty element; other types need a value, and so
+    // does a text whose form refuses the empty one (Set Task Sequence Variable's name: `tsenv.exe "=v"`).
+    if (text === undefined && (options.fillDefaults ?? true) && data.required && TEXT_TYPES.has(data.valueType) && valueProblem(data, '', data.setting) === undefined) text = '';
     if (text === undefined && (options.fillDefaults ?? true) && data.required) {
       throw new TaskSequenceError('INVALID_ARGUMENT', `${entry.consoleName} needs the setting ${data.setting} (${data.name}).`);
     }
@@ -182,6 +183,8 @@ function checkInput(entry: StepTypeData, input: unknown): asserts input is Build
   // verbatim and extra are written as they come: a text in place of the record made a variable per character, and
   // a null in the list a TypeError.
   if (input.verbatim !== undefined && !(isObject(input.verbatim) && Object.values(input.verbatim).every((t) => typeof t === 'string'))) refuse('verbatim must be an object of variable texts by property.');
+  // A key that is no property of the type (a misspelling) was written as a variable of its own beside the real one.
+  for (const key of Object.keys(input.verbatim ?? {})) if (!isVerbatimKey(entry, key)) refuse(`verbatim has ${JSON.stringify(key)}, which is no property of ${entry.consoleName}: give a variable the catalog does not know in extra.`);
   if (input.extra !== undefined && !Array.isArray(input.extra)) refuse('extra must be a list of variables.');
   for (const v of (input.extra ?? []) as readonly unknown[]) {
     if (!isVariable(v)) refuse('Each extra variable must be { kind: "variable", tag: "variable", attributes: { name, property, … }, value } with texts.');

@@ -14,10 +14,11 @@ type ItemVar<T, A> = Extract<Vars<T>, { arrayOf: A }>;
 
 /**
  * The values of an enum setting: the catalog's `enum` lists are the complete lists (a list not known to be complete
- * makes a `string` setting, its values in `allowedNote`), so the type is closed. As the builders and `set` take them:
- * each allowed value as the catalog spells it, or in lower or upper case (consoles differ in case), or empty.
+ * makes a `string` setting, its values in `allowedNote`), so the type is closed. As the builders and `set` take them
+ * (in any case) and consoles write them: each allowed value as the catalog spells it, or in lower or upper case, or
+ * capitalised (`Basic` for BASIC, MDT's `Yes`/`No`: consoles differ in case), or empty.
  */
-export type EnumValue<A extends string> = A | Lowercase<A> | Uppercase<A> | '';
+export type EnumValue<A extends string> = A | Lowercase<A> | Uppercase<A> | Capitalize<Lowercase<A>> | '';
 
 /** The JavaScript type of one catalog variable's value. */
 export type TypedValue<V> = V extends { valueType: 'boolean' }
@@ -43,11 +44,13 @@ type SettingOf<T, V> = V extends { valueType: 'array'; property: infer P } ? Arr
 export type StepSettings<T extends string> = T extends StepType ? { [V in TopVar<T> as V['setting']]?: SettingOf<T, V> } : Record<string, SettingValue | Record<string, SettingValue>[]>;
 
 type TextType = { valueType: 'string' | 'secret' | 'list' | 'driveLetter' | 'guid' };
-type RequiredVar<T> = TopVar<T> extends infer V ? (V extends { required: true } ? (V extends { default: string } | TextType ? never : V) : never) : never;
+/** A text that cannot be empty: a variable's name the step sets. */
+type NamedText = { form: 'variableName' };
+type RequiredVar<T> = TopVar<T> extends infer V ? (V extends { required: true } ? (V extends { default: string } ? never : V extends TextType ? (V extends NamedText ? V : never) : V) : never) : never;
 
 /**
  * What a builder needs: the settings the console always writes and has no default for are required, except texts
- * (written empty when not given).
+ * (written empty when not given) other than a variable's name the step sets, which cannot be empty.
  */
 export type StepSettingsInput<T extends string> = T extends StepType ? StepSettings<T> & { [V in RequiredVar<T> as V['setting']]-?: SettingOf<T, V> } : StepSettings<T>;
 

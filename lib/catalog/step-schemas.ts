@@ -42,6 +42,13 @@ const RULES: JsonSchema = {
   },
 };
 
+/**
+ * A list's items are written joined by commas, so a list of one empty item is written as an empty text, which reads
+ * back as no item: the builders refuse it (`hasShape`), and so does the schema. An empty item beside others reads back.
+ */
+const NOT_ONE_EMPTY_ITEM: JsonSchema = { if: { maxItems: 1 }, then: { items: { type: 'string', minLength: 1 } } };
+const ONE_EMPTY_ITEM_WORDS = 'not one empty item (written as an empty text, it reads back as no item)';
+
 /** A pattern of texts without any of `chars` (a variable's `forbidden` characters). */
 function without(chars: string): string {
   return `^[^${chars.replace(/[\\\]^-]/g, '\\$&')}]*$`;
@@ -68,10 +75,13 @@ export function valueSchema(v: VariableData): JsonSchema {
     case 'packageId':
       return described({ type: 'string', pattern: PACKAGE_ID }, PACKAGE_ID_WORDS);
     case 'packageIdList':
-      return described({ type: 'array', items: { description: `${name}; each item ${PACKAGE_ID_WORDS}`, type: 'string', pattern: PACKAGE_ID } });
+      return described({ type: 'array', items: { description: `${name}; each item ${PACKAGE_ID_WORDS}`, type: 'string', pattern: PACKAGE_ID }, ...NOT_ONE_EMPTY_ITEM }, ONE_EMPTY_ITEM_WORDS);
     case 'list':
       // Written joined by commas (and read by splitting there), so no item holds one; nor the variable's forbidden ones.
-      return described({ type: 'array', items: { type: 'string', pattern: without(`,${v.forbidden ?? ''}`) } }, `items without ${listedCharacters(`,${v.forbidden ?? ''}`)}: they are written joined by commas${v.forbiddenNote ? `; ${v.forbiddenNote}` : ''}`);
+      return described(
+        { type: 'array', items: { type: 'string', pattern: without(`,${v.forbidden ?? ''}`) }, ...NOT_ONE_EMPTY_ITEM },
+        `items without ${listedCharacters(`,${v.forbidden ?? ''}`)}: they are written joined by commas${v.forbiddenNote ? `; ${v.forbiddenNote}` : ''}; ${ONE_EMPTY_ITEM_WORDS}`,
+      );
     case 'codes':
       return described({ type: 'array', items: { type: 'integer', ...EXIT_CODE_RANGE }, minItems: 1 });
     case 'driveLetter':

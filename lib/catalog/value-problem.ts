@@ -4,6 +4,7 @@
  */
 import { TaskSequenceError } from '../errors.js';
 import { shownValue } from '../shown-value.js';
+import type { DynamicRule } from './dynamic-rules.js';
 import type { VariableData } from './types.js';
 import { allowedMessage, hasShape, isAllowed, isRecord, shapeMessage, type SettingValue } from './values.js';
 
@@ -59,6 +60,7 @@ export function listedCharacters(chars: string): string {
  */
 export function valueProblem(data: VariableData, value: unknown, where: string): string | undefined {
   if (!hasShape(data.valueType, value)) return shapeMessage(where, data.valueType, value);
+  if (data.valueType === 'dynamicRules') return rulesProblem(value as readonly DynamicRule[], where);
   if (typeof value === 'string' && !isAllowed(data, value)) return allowedMessage(data, value, where);
   if (typeof value === 'number' && ((data.min !== undefined && value < data.min) || (data.max !== undefined && value > data.max))) {
     return `${where} is ${value}; it must be ${data.max === undefined ? `${data.min} or more` : data.min === undefined ? `at most ${data.max}` : `from ${data.min} to ${data.max}`}.`;
@@ -74,6 +76,18 @@ export function valueProblem(data: VariableData, value: unknown, where: string):
     if (data.valueType === 'driveLetter' && !DRIVE_LETTER_PATTERN.test(text)) return `${where} ${is} ${shownValue(text, '"')}, which is not ${DRIVE_LETTER_WORDS}.`;
     const forbidden = forbiddenIn(data, text);
     if (forbidden.length > 0) return `${where} ${is} ${shownValue(text, '"')}, which holds ${listedCharacters(forbidden.join(''))}: ${data.forbiddenNote ?? 'the value cannot hold it'}.`;
+  }
+  return undefined;
+}
+
+/**
+ * Why Set Dynamic Variables rules are not ones the schema takes: a rule variable with no name (`<Variable Name="">`
+ * sets nothing). A file's such rule is still read.
+ */
+function rulesProblem(rules: readonly DynamicRule[], where: string): string | undefined {
+  for (const [r, rule] of rules.entries()) {
+    const at = rule.variables.findIndex((v) => v.name === '');
+    if (at !== -1) return `${where}[${r}].variables[${at}] has no name: a rule sets a task sequence variable by its name.`;
   }
   return undefined;
 }

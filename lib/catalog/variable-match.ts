@@ -32,6 +32,14 @@ export function matchVariable(entry: StepTypeData, variable: Variable): Omit<Mat
   return undefined;
 }
 
+/**
+ * Whether `key` names a variable of the step type as `verbatim` keys do (`StepView.verbatim`): a top-level variable's
+ * property, or an array item's property or name with its index (`Partitions0Size`).
+ */
+export function isVerbatimKey(entry: StepTypeData, key: string): boolean {
+  return entry.variables.some((data) => (data.arrayOf ? itemPattern(data.property).test(key) || itemPattern(data.name).test(key) : data.property === key));
+}
+
 /** The catalog variable of a setting name (top level), or undefined. */
 export function variableOfSetting(entry: StepTypeData, setting: string): VariableData | undefined {
   return entry.variables.find((v) => !v.arrayOf && v.setting === setting);
