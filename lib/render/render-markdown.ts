@@ -74,8 +74,11 @@ function usage(title: string, first: string, rows: UsageRow[], withReads: boolea
 
 /** The Markdown document for a view. */
 export function renderMarkdown(view: SequenceView): string {
-  // A heading drops a closing run of # (a title "Build #" would lose it): every # of the title is escaped.
-  const out: string[] = [`# ${m(view.title).replace(/#/g, '\\#')}`, '', '| | |', '| --- | --- |', `| source | ${cell(view.source)} |`, ...view.header.map((h) => `| ${cell(h.label)} | ${cell(h.value)} |`), ''];
+  // A heading drops a closing run of # (a title "Build #" would lose it): every # of the title is escaped, but not
+  // again one escapeMarkdown escaped (`# Approved` showed as `\# Approved`). The heading drops blanks around its text
+  // anyway: trimmed first, the title starts with no `&#32;`, which it showed as written.
+  const title = m(view.title.trim()).replace(/\\.|&#\d+;|#/g, (t) => (t === '#' ? '\\#' : t));
+  const out: string[] = [`# ${title}`, '', '| | |', '| --- | --- |', `| source | ${cell(view.source)} |`, ...view.header.map((h) => `| ${cell(h.label)} | ${cell(h.value)} |`), ''];
   out.push(`${view.counts.steps} steps in ${view.counts.groups} groups${view.counts.disabled ? `, ${view.counts.disabled} disabled` : ''}; ${view.variables.length} variables, ${view.packages.length} packages.`, '');
   if (view.references.length) {
     out.push('## References', '', '| package | program | application |', '| --- | --- | --- |');
