@@ -58,7 +58,9 @@ a{color:inherit;text-decoration:none}
 
 /**
  * The search filter: shows the steps whose name, type, variables, settings or condition hold every word typed (and
- * the groups on their way), hides the rest. Without JavaScript the box stays hidden and the page is complete.
+ * the groups on their way), hides the rest. Without JavaScript the box stays hidden and the page is complete. A link
+ * to a step (from the variable, package and finding tables) that the filter hid clears the filter, and opens the
+ * groups around the step, before the browser goes to it: it led nowhere.
  */
 export const PAGE_SCRIPT = `
 (function(){
@@ -82,6 +84,12 @@ out.textContent=shown+(shown===1?' step matches':' steps match');
 }
 q.addEventListener('input',filter);
 if(q.value)filter();
+document.addEventListener('click',function(ev){
+var a=ev.target&&ev.target.closest?ev.target.closest('a[href^="#"]'):null;if(!a)return;
+var t=document.getElementById(a.getAttribute('href').slice(1));if(!t)return;
+if(t.closest('li.item[hidden]')){q.value='';filter();}
+for(var d=t.parentElement;d;d=d.parentElement)if(d.tagName==='DETAILS')d.open=true;
+});
 })();
 `;
 
