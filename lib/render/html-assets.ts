@@ -57,28 +57,35 @@ a{color:inherit;text-decoration:none}
 `;
 
 /**
- * The search filter: shows the steps whose name, type, variables, settings or condition hold every word typed (and
- * the groups on their way), hides the rest. Without JavaScript the box stays hidden and the page is complete. A link
- * to a step (from the variable, package and finding tables) that the filter hid clears the filter, and opens the
- * groups around the step, before the browser goes to it: it led nowhere.
+ * The search filter: shows the steps whose name, type, variables, settings or condition hold every word typed, every
+ * item of a group whose own text holds them (typing a group's name showed it open and empty), and the groups on
+ * their way; hides the rest. Without JavaScript the box stays hidden and the page is complete. A link to a step (from
+ * the variable, package and finding tables) that the filter hid clears the filter, and opens the groups around the
+ * step, before the browser goes to it: it led nowhere.
  */
 export const PAGE_SCRIPT = `
 (function(){
 var box=document.getElementById('search');var q=document.getElementById('q');var out=document.getElementById('matches');
 if(!box||!q||!out)return;box.hidden=false;
 var items=Array.prototype.slice.call(document.querySelectorAll('li.item'));
+var at=new Map();items.forEach(function(li,i){at.set(li,i);});
+var up=items.map(function(li){var d=li.parentElement&&li.parentElement.parentElement;var p=d&&d.tagName==='DETAILS'?at.get(d.parentElement):undefined;return p===undefined?-1:p;});
 function filter(){
 var words=q.value.toLowerCase().split(/\\s+/).filter(Boolean);
 if(!words.length){for(var i=0;i<items.length;i++)items[i].hidden=false;out.textContent='';return;}
-var shown=0;
-for(var j=items.length-1;j>=0;j--){
-var li=items[j];var text=li.getAttribute('data-search')||'';var self=true;
+var shown=0;var match=[];
+for(var m=0;m<items.length;m++){
+var text=items[m].getAttribute('data-search')||'';var self=true;
 for(var k=0;k<words.length;k++){if(text.indexOf(words[k])<0){self=false;break;}}
+match[m]=self||(up[m]>=0&&match[up[m]]);
+}
+for(var j=items.length-1;j>=0;j--){
+var li=items[j];
 var list=li.querySelector(':scope>details>ol');var inner=false;
 if(list){for(var c=list.firstElementChild;c;c=c.nextElementSibling){if(!c.hidden){inner=true;break;}}}
-li.hidden=!(self||inner);
+li.hidden=!(match[j]||inner);
 if(inner)li.firstElementChild.open=true;
-if(self&&!li.classList.contains('group'))shown++;
+if(match[j]&&!li.classList.contains('group'))shown++;
 }
 out.textContent=shown+(shown===1?' step matches':' steps match');
 }
