@@ -42,6 +42,7 @@ li.changed{border-left-color:var(--chg);background:var(--chg-bg)}li.moved{border
 .badge.added{background:var(--add);color:#fff;border-color:var(--add)}.badge.removed{background:var(--del);color:#fff;border-color:var(--del)}
 .badge.changed{background:var(--chg);color:#fff;border-color:var(--chg)}.badge.moved{background:var(--mov);color:#fff;border-color:var(--mov)}
 table{border-collapse:collapse;width:100%;margin:.3rem 0}th,td{border:1px solid var(--line);padding:.2rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:var(--soft)}
+table.usage th[scope=row]{min-width:min(16rem,30vw)}table.usage td.note{min-width:min(9rem,20vw)}
 table.changes{width:auto;font-size:.9em;background:var(--bg)}del{background:var(--del-bg);color:var(--del)}ins{background:var(--add-bg);color:var(--add);text-decoration:none}
 .banner{border:1px solid var(--line);border-radius:6px;padding:.5rem .75rem;background:var(--soft)}
 @media print{

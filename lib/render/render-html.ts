@@ -83,8 +83,8 @@ function refsHtml(refs: ItemRef[]): string {
 function usageTable(id: string, caption: string, first: string, rows: UsageRow[], withReads: boolean): string {
   if (!rows.length) return `<section id="${id}"><h2>${caption}</h2><p class="summary">None.</p></section>`;
   const head = `<tr><th scope="col">${first}</th><th scope="col">${withReads ? 'set by' : 'used by'}</th>${withReads ? '<th scope="col">read by</th>' : ''}<th scope="col">note</th></tr>`;
-  const body = rows.map((r) => `<tr><th scope="row">${e(r.name)}</th><td>${refsHtml(r.setBy)}</td>${withReads ? `<td>${refsHtml(r.readBy)}</td>` : ''}<td>${e(r.note ?? '')}</td></tr>`).join('\n');
-  return `<section id="${id}"><h2>${caption}</h2><table><thead>${head}</thead><tbody>\n${body}\n</tbody></table></section>`;
+  const body = rows.map((r) => `<tr><th scope="row">${e(r.name)}</th><td>${refsHtml(r.setBy)}</td>${withReads ? `<td>${refsHtml(r.readBy)}</td>` : ''}<td class="note">${e(r.note ?? '')}</td></tr>`).join('\n');
+  return `<section id="${id}"><h2>${caption}</h2><table class="usage"><thead>${head}</thead><tbody>\n${body}\n</tbody></table></section>`;
 }
 
 /** The page's HTML document for a view. */
