@@ -3,7 +3,7 @@
  * tree as nested lists and the variable, package and finding lists as tables. Every value is escaped.
  */
 import { escapeMarkdown as m } from './escape.js';
-import { type FindingView, flattenItems, type ItemRef, type ItemView, NUMBER_LEVELS, type SequenceView, type UsageRow } from './view-model.js';
+import { countsLine, type FindingView, flattenItems, type ItemRef, type ItemView, NUMBER_LEVELS, type SequenceView, type UsageRow } from './view-model.js';
 import { appendAll } from '../arrays.js';
 
 function cell(s: string): string {
@@ -79,7 +79,7 @@ export function renderMarkdown(view: SequenceView): string {
   // anyway: trimmed first, the title starts with no `&#32;`, which it showed as written.
   const title = m(view.title.trim()).replace(/\\.|&#\d+;|#/g, (t) => (t === '#' ? '\\#' : t));
   const out: string[] = [`# ${title}`, '', '| | |', '| --- | --- |', `| source | ${cell(view.source)} |`, ...view.header.map((h) => `| ${cell(h.label)} | ${cell(h.value)} |`), ''];
-  out.push(`${view.counts.steps} steps in ${view.counts.groups} groups${view.counts.disabled ? `, ${view.counts.disabled} disabled` : ''}; ${view.variables.length} variables, ${view.packages.length} packages.`, '');
+  out.push(countsLine(view), '');
   if (view.references.length) {
     out.push('## References', '', '| package | program | application |', '| --- | --- | --- |');
     appendAll(out, view.references.map((r) => `| ${cell(r.package ?? '')} | ${cell(r.program ?? '')} | ${cell(r.application ?? '')} |`));
