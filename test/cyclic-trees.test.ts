@@ -101,7 +101,7 @@ const CASES: Case[] = [
   ['step', 'api.copyItem(a)', 'INVALID_ARGUMENT', '<step>'],
   ['step', 'api.toModelJson(d)', 'INVALID_ARGUMENT', '<step>'],
   ['step', 'api.lint(d)', 'INVALID_ARGUMENT', '<step>'],
-  ['step', "api.renderSequence(d, { format: 'markdown' })", 'INVALID_ARGUMENT', '<step>'],
+  ['step', "api.renderSequence(d, { format: 'md' })", 'INVALID_ARGUMENT', '<step>'],
   ['operator', 'api.describeCondition(api.conditionOf(g))', 'INVALID_ARGUMENT', '<operator>'],
   ['operator', 'api.sequenceToText(d)', 'INVALID_ARGUMENT', '<operator>'],
   ['operator', `api.diffTaskSequences(d, ${other})`, 'INVALID_ARGUMENT', '<operator>'],

@@ -16,6 +16,7 @@ import { itemUsage } from './usage.js';
 import { type Outline, outlineIn, PathIds, shownNumber } from './item-places.js';
 import type { FindingView, ItemView, SequenceView, ViewOptions } from './view-model.js';
 import { header, references, usageTables } from './view-tables.js';
+import { checkRenderedDocument, checkViewOptions } from './render-arguments.js';
 
 const DEFAULT_MAX_ITEMS = 200_000;
 
@@ -40,6 +41,8 @@ interface Frame {
 
 /** Builds the view of a document: the tree, the tables and (unless turned off) the lint findings. */
 export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOptions = {}): SequenceView {
+  checkRenderedDocument(doc);
+  checkViewOptions(options);
   checkViewSize(doc, options);
   // The view reads values all through the tree: one that is no string, or a child that is no node (set by hand), is
   // refused here, not met as a TypeError part-way.

@@ -7,6 +7,7 @@ import { type DiffEntry, formatDiffEntry } from '../diff/diff-entry.js';
 import { diffChecked, type DiffWithPlaces } from '../diff/semantic-diff.js';
 import { type ComparisonSecrets, comparisonSecrets, hideValue, maskRules, type SecretFields, secretsByName, shownGlobal } from './secret-fields.js';
 import { buildSequenceView } from './build-sequence-view.js';
+import { checkRenderedDocument, checkViewOptions } from './render-arguments.js';
 import { flattenItems, type ItemView, type SequenceView, type ViewOptions } from './view-model.js';
 
 const ITEM_KINDS = new Set(['group', 'step', 'subtasksequence']);
@@ -185,6 +186,9 @@ function placeRemoved(view: SequenceView, old: SequenceView, removed: Set<ItemVi
 
 /** The view of `newDoc` with its differences from `oldDoc` marked (see {@link overlayChanges}). */
 export function buildComparisonView(oldDoc: TaskSequenceDocument, newDoc: TaskSequenceDocument, options: ViewOptions = {}): SequenceView {
+  checkRenderedDocument(oldDoc, 'old');
+  checkRenderedDocument(newDoc, 'new');
+  checkViewOptions(options);
   // Each view holds its sequence to the size a view shows; the old one, without lint, is built first, so an old
   // sequence too large is refused before the costlier view of the new one is made.
   const old = buildSequenceView(oldDoc, { lint: false, ...(options.maxItems !== undefined && { maxItems: options.maxItems }) });

@@ -4,26 +4,29 @@
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Unicode's bidirectional embedding, override and isolate controls (not the marks LRM, RLM and ALM). */
-const BIDI_RANGES = '\\u202A-\\u202E\\u2066-\\u2069';
-const BIDI_CONTROL = new RegExp(`[${BIDI_RANGES}]`, 'g');
-/** What {@link escapeHtml} changes: HTML's special characters and the bidirectional controls. */
-const HTML_WORK = new RegExp(`[&<>"'${BIDI_RANGES}]`);
-
 /**
- * A value with its bidirectional controls shown as `<U+202E>`: left to act, an override in one step name runs on past
- * it and reverses what follows on the line (the next step's name and number in a table cell, the rest of a condition),
- * so the page would show what the file does not say. No real name needs one; shown, it is seen and can be removed.
+ * What a page shows as `<U+…>` rather than as it is. Unicode's bidirectional embedding, override and isolate controls
+ * (not the marks LRM, RLM and ALM): left to act, an override in one step name runs on past it and reverses what
+ * follows on the line (the next step's name and number in a table cell, the rest of a condition), so the page would
+ * show what the file does not say. And the characters HTML's parser reports as errors, which XML 1.0 allows in a value
+ * (DEL, the C1 controls, the noncharacters) or a script can set (NUL and the other C0 controls but tab and line ends):
+ * a browser shows nothing or a box for one. No real name needs any of them; shown, each is seen and can be removed.
  */
-function showBidiControls(s: string): string {
-  return s.replace(BIDI_CONTROL, (c) => `<U+${(c.codePointAt(0) as number).toString(16).toUpperCase()}>`);
+const SHOWN_RANGES = `\\0-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069\\uFDD0-\\uFDEF\\uFFFE\\uFFFF${Array.from({ length: 16 }, (_, p) => `\\u{${(p + 1).toString(16)}FFFE}\\u{${(p + 1).toString(16)}FFFF}`).join('')}`;
+const SHOWN = new RegExp(`[${SHOWN_RANGES}]`, 'gu');
+/** What {@link escapeHtml} changes: HTML's special characters and the characters shown as `<U+…>`. */
+const HTML_WORK = new RegExp(`[&<>"'${SHOWN_RANGES}]`, 'u');
+
+/** A value with the characters a page does not carry as they are (see {@link SHOWN_RANGES}) shown as `<U+202E>`. */
+function showControls(s: string): string {
+  return s.replace(SHOWN, (c) => `<U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}>`);
 }
 
 /** Text or a double- or single-quoted attribute value, safe in HTML. */
 export function escapeHtml(s: string): string {
   // Most values need nothing: testing first skips building a new string for them (a 2 MB page has ~100,000).
   if (!HTML_WORK.test(s)) return s;
-  return showBidiControls(s).replace(/[&<>"']/g, (c) => HTML[c] as string);
+  return showControls(s).replace(/[&<>"']/g, (c) => HTML[c] as string);
 }
 
 /**
@@ -46,10 +49,10 @@ function escapeLineStart(s: string): string {
  * significant characters as entities; the punctuation that can start emphasis, code, links or cells backslash-escaped
  * (`(` need not be: `[` is escaped); what would start a block where the text starts a line escaped too (see
  * {@link escapeLineStart}); autolinks broken; line breaks as spaces (a cell or list item is one line); bidirectional
- * controls shown, not applied.
+ * controls, other controls and noncharacters shown, not applied.
  */
 export function escapeMarkdown(s: string): string {
-  const escaped = showBidiControls(s)
+  const escaped = showControls(s)
     .replace(/[&<>]/g, (c) => HTML[c] as string)
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     // GFM links bare URLs, www. names and e-mail addresses by itself: an escape in each keeps them plain text. Every

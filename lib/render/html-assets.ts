@@ -42,6 +42,7 @@ li.changed{border-left-color:var(--chg);background:var(--chg-bg)}li.moved{border
 .badge.added{background:var(--add);color:#fff;border-color:var(--add)}.badge.removed{background:var(--del);color:#fff;border-color:var(--del)}
 .badge.changed{background:var(--chg);color:#fff;border-color:var(--chg)}.badge.moved{background:var(--mov);color:#fff;border-color:var(--mov)}
 table{border-collapse:collapse;width:100%;margin:.3rem 0}th,td{border:1px solid var(--line);padding:.2rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:var(--soft)}
+table.usage th[scope=row]{min-width:min(16rem,30vw)}table.usage td.note{min-width:min(9rem,20vw)}
 table.changes{width:auto;font-size:.9em;background:var(--bg)}del{background:var(--del-bg);color:var(--del)}ins{background:var(--add-bg);color:var(--add);text-decoration:none}
 .banner{border:1px solid var(--line);border-radius:6px;padding:.5rem .75rem;background:var(--soft)}
 @media print{
@@ -57,31 +58,46 @@ a{color:inherit;text-decoration:none}
 `;
 
 /**
- * The search filter: shows the steps whose name, type, variables, settings or condition hold every word typed (and
- * the groups on their way), hides the rest. Without JavaScript the box stays hidden and the page is complete.
+ * The search filter: shows the steps whose name, type, variables, settings or condition hold every word typed, every
+ * item of a group whose own text holds them (typing a group's name showed it open and empty), and the groups on
+ * their way; hides the rest. Without JavaScript the box stays hidden and the page is complete. A link to a step (from
+ * the variable, package and finding tables) that the filter hid clears the filter, and opens the groups around the
+ * step, before the browser goes to it: it led nowhere.
  */
 export const PAGE_SCRIPT = `
 (function(){
 var box=document.getElementById('search');var q=document.getElementById('q');var out=document.getElementById('matches');
 if(!box||!q||!out)return;box.hidden=false;
 var items=Array.prototype.slice.call(document.querySelectorAll('li.item'));
+var at=new Map();items.forEach(function(li,i){at.set(li,i);});
+var up=items.map(function(li){var d=li.parentElement&&li.parentElement.parentElement;var p=d&&d.tagName==='DETAILS'?at.get(d.parentElement):undefined;return p===undefined?-1:p;});
 function filter(){
 var words=q.value.toLowerCase().split(/\\s+/).filter(Boolean);
 if(!words.length){for(var i=0;i<items.length;i++)items[i].hidden=false;out.textContent='';return;}
-var shown=0;
-for(var j=items.length-1;j>=0;j--){
-var li=items[j];var text=li.getAttribute('data-search')||'';var self=true;
+var shown=0;var match=[];
+for(var m=0;m<items.length;m++){
+var text=items[m].getAttribute('data-search')||'';var self=true;
 for(var k=0;k<words.length;k++){if(text.indexOf(words[k])<0){self=false;break;}}
+match[m]=self||(up[m]>=0&&match[up[m]]);
+}
+for(var j=items.length-1;j>=0;j--){
+var li=items[j];
 var list=li.querySelector(':scope>details>ol');var inner=false;
 if(list){for(var c=list.firstElementChild;c;c=c.nextElementSibling){if(!c.hidden){inner=true;break;}}}
-li.hidden=!(self||inner);
+li.hidden=!(match[j]||inner);
 if(inner)li.firstElementChild.open=true;
-if(self&&!li.classList.contains('group'))shown++;
+if(match[j]&&!li.classList.contains('group'))shown++;
 }
 out.textContent=shown+(shown===1?' step matches':' steps match');
 }
 q.addEventListener('input',filter);
 if(q.value)filter();
+document.addEventListener('click',function(ev){
+var a=ev.target&&ev.target.closest?ev.target.closest('a[href^="#"]'):null;if(!a)return;
+var t=document.getElementById(a.getAttribute('href').slice(1));if(!t)return;
+if(t.closest('li.item[hidden]')){q.value='';filter();}
+for(var d=t.parentElement;d;d=d.parentElement)if(d.tagName==='DETAILS')d.open=true;
+});
 })();
 `;
 

@@ -5,7 +5,7 @@
  */
 import { escapeHtml as e } from './escape.js';
 import { PAGE_CSP, PAGE_CSS, PAGE_SCRIPT } from './html-assets.js';
-import { type ChangeView, type FindingView, flattenItems, type ItemRef, type ItemView, type SequenceView, type UsageRow } from './view-model.js';
+import { type ChangeView, countsLine, type FindingView, flattenItems, type ItemRef, type ItemView, type SequenceView, type UsageRow } from './view-model.js';
 
 function searchText(item: ItemView): string {
   return [item.number, item.name, item.typeName, item.type ?? '', item.description, item.condition, ...item.sets, ...item.reads, ...item.packages, ...item.settings.map((s) => s.value), item.change?.mark ?? '']
@@ -83,8 +83,8 @@ function refsHtml(refs: ItemRef[]): string {
 function usageTable(id: string, caption: string, first: string, rows: UsageRow[], withReads: boolean): string {
   if (!rows.length) return `<section id="${id}"><h2>${caption}</h2><p class="summary">None.</p></section>`;
   const head = `<tr><th scope="col">${first}</th><th scope="col">${withReads ? 'set by' : 'used by'}</th>${withReads ? '<th scope="col">read by</th>' : ''}<th scope="col">note</th></tr>`;
-  const body = rows.map((r) => `<tr><th scope="row">${e(r.name)}</th><td>${refsHtml(r.setBy)}</td>${withReads ? `<td>${refsHtml(r.readBy)}</td>` : ''}<td>${e(r.note ?? '')}</td></tr>`).join('\n');
-  return `<section id="${id}"><h2>${caption}</h2><table><thead>${head}</thead><tbody>\n${body}\n</tbody></table></section>`;
+  const body = rows.map((r) => `<tr><th scope="row">${e(r.name)}</th><td>${refsHtml(r.setBy)}</td>${withReads ? `<td>${refsHtml(r.readBy)}</td>` : ''}<td class="note">${e(r.note ?? '')}</td></tr>`).join('\n');
+  return `<section id="${id}"><h2>${caption}</h2><table class="usage"><thead>${head}</thead><tbody>\n${body}\n</tbody></table></section>`;
 }
 
 /** The page's HTML document for a view. */
@@ -96,7 +96,7 @@ export function renderHtml(view: SequenceView): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="generator" content="cmts render">\n',
     `<title>${e(view.title)}</title>\n<style>${PAGE_CSS}</style>\n</head>\n<body>\n<a class="skip" href="#steps">Skip to the steps</a>\n<header>\n`,
     `<h1>${e(view.title)}</h1>\n<dl class="facts"><dt>source</dt><dd>${e(view.source)}</dd>${view.header.map((h) => `<dt>${e(h.label)}</dt><dd>${e(h.value)}</dd>`).join('')}</dl>\n`,
-    `<p class="summary">${view.counts.steps} steps in ${view.counts.groups} groups${view.counts.disabled ? `, ${view.counts.disabled} disabled` : ''}; ${view.variables.length} variables, ${view.packages.length} packages. <a href="#variables">Variables</a> · <a href="#packages">Packages</a> · <a href="#findings">Findings</a></p>\n`,
+    `<p class="summary">${countsLine(view)} <a href="#variables">Variables</a> · <a href="#packages">Packages</a> · <a href="#findings">Findings</a></p>\n`,
   );
   if (view.references.length) {
     out.push(

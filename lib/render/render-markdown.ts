@@ -3,7 +3,7 @@
  * tree as nested lists and the variable, package and finding lists as tables. Every value is escaped.
  */
 import { escapeMarkdown as m } from './escape.js';
-import { type FindingView, flattenItems, type ItemRef, type ItemView, NUMBER_LEVELS, type SequenceView, type UsageRow } from './view-model.js';
+import { countsLine, type FindingView, flattenItems, type ItemRef, type ItemView, NUMBER_LEVELS, type SequenceView, type UsageRow } from './view-model.js';
 import { appendAll } from '../arrays.js';
 
 function cell(s: string): string {
@@ -74,9 +74,12 @@ function usage(title: string, first: string, rows: UsageRow[], withReads: boolea
 
 /** The Markdown document for a view. */
 export function renderMarkdown(view: SequenceView): string {
-  // A heading drops a closing run of # (a title "Build #" would lose it): every # of the title is escaped.
-  const out: string[] = [`# ${m(view.title).replace(/#/g, '\\#')}`, '', '| | |', '| --- | --- |', `| source | ${cell(view.source)} |`, ...view.header.map((h) => `| ${cell(h.label)} | ${cell(h.value)} |`), ''];
-  out.push(`${view.counts.steps} steps in ${view.counts.groups} groups${view.counts.disabled ? `, ${view.counts.disabled} disabled` : ''}; ${view.variables.length} variables, ${view.packages.length} packages.`, '');
+  // A heading drops a closing run of # (a title "Build #" would lose it): every # of the title is escaped, but not
+  // again one escapeMarkdown escaped (`# Approved` showed as `\# Approved`). The heading drops blanks around its text
+  // anyway: trimmed first, the title starts with no `&#32;`, which it showed as written.
+  const title = m(view.title.trim()).replace(/\\.|&#\d+;|#/g, (t) => (t === '#' ? '\\#' : t));
+  const out: string[] = [`# ${title}`, '', '| | |', '| --- | --- |', `| source | ${cell(view.source)} |`, ...view.header.map((h) => `| ${cell(h.label)} | ${cell(h.value)} |`), ''];
+  out.push(countsLine(view), '');
   if (view.references.length) {
     out.push('## References', '', '| package | program | application |', '| --- | --- | --- |');
     appendAll(out, view.references.map((r) => `| ${cell(r.package ?? '')} | ${cell(r.program ?? '')} | ${cell(r.application ?? '')} |`));

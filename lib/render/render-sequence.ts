@@ -9,6 +9,7 @@ import { INDEX_CSP, PAGE_CSS } from './html-assets.js';
 import { renderHtml } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
 import { buildSequenceView } from './build-sequence-view.js';
+import { checkFormat, checkIndexEntries, checkRenderedDocument, checkViewOptions } from './render-arguments.js';
 import { flattenItems, type SequenceView, type ViewOptions } from './view-model.js';
 
 /** Output formats. */
@@ -26,11 +27,18 @@ function format(view: SequenceView, f: RenderFormat | undefined): string {
 
 /** A task sequence as a self-contained HTML page (or Markdown): tree, settings, conditions, tables, findings. */
 export function renderSequence(doc: TaskSequenceDocument, options: RenderOptions = {}): string {
+  checkRenderedDocument(doc);
+  checkViewOptions(options);
+  checkFormat(options.format);
   return format(buildSequenceView(doc, options), options.format);
 }
 
 /** The new sequence with what changed since the old one highlighted: added, removed, moved, changed settings. */
 export function renderComparison(oldDoc: TaskSequenceDocument, newDoc: TaskSequenceDocument, options: RenderOptions = {}): string {
+  checkRenderedDocument(oldDoc, 'old');
+  checkRenderedDocument(newDoc, 'new');
+  checkViewOptions(options);
+  checkFormat(options.format);
   return format(buildComparisonView(oldDoc, newDoc, options), options.format);
 }
 
@@ -60,6 +68,8 @@ export function indexSummary(v: SequenceView): IndexSummary {
 
 /** The index page of several rendered sequences, linking each. */
 export function renderIndex(entries: IndexEntry[], f: RenderFormat = 'html'): string {
+  checkIndexEntries(entries);
+  checkFormat(f);
   const rowsOf = entries.map(({ href, view }) => ({ href, v: 'items' in view ? indexSummary(view) : view }));
   if (f === 'md') {
     const rows = rowsOf.map(({ href, v }) => `| [${m(v.title)}](${encodeURI(href).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}) | ${m(v.source)} | ${v.counts.steps} | ${v.counts.groups} | ${v.findings} |`);

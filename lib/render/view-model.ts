@@ -152,3 +152,10 @@ export function flattenItems(items: ItemView[]): ItemView[] {
   return out;
 }
 
+
+/** The page's counts in words, each noun in the number its count takes: `1 step in 2 groups, 1 disabled; 3 variables, 1 package.` */
+export function countsLine(view: SequenceView): string {
+  const n = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
+  const { steps, groups, disabled } = view.counts;
+  return `${n(steps, 'step')} in ${n(groups, 'group')}${disabled ? `, ${disabled} disabled` : ''}; ${n(view.variables.length, 'variable')}, ${n(view.packages.length, 'package')}.`;
+}
