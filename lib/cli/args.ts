@@ -194,6 +194,8 @@ function positiveInteger(p: Parsed, name: string): number | undefined {
   if (v === undefined) return undefined;
   // Digits only: parseInt would take "10k" as 10, Number would take "1e3" and " 5".
   const n = /^[0-9]+$/.test(v) ? Number(v) : NaN;
+  // Digits past the largest exact number are a whole number still: what is wrong with them is their size.
+  if (n > Number.MAX_SAFE_INTEGER) throw new UsageError(`--${name} takes a whole number from 1 to ${Number.MAX_SAFE_INTEGER}, not ${shownValue(v)}.`);
   if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--${name} takes a positive whole number, not ${shownValue(v)}.`);
   return n;
 }
