@@ -252,7 +252,8 @@ export function reportCommandLineUsage(said: string, argv: string[], io: Streams
  */
 function wantsJson(argv: string[]): boolean {
   const end = argv.indexOf('--');
-  return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+  // `--json=true` too: a usage error (the flag takes no value), but one asked of a run that wants its report as JSON.
+  return (end === -1 ? argv : argv.slice(0, end)).some((word) => word === '--json' || word.startsWith('--json='));
 }
 
 /** The positional arguments of a command line the strict parser refused (unknown options read as flags). */
