@@ -88,7 +88,12 @@ function branchMeant(one: SchemaError, branches: SchemaError[][]): SchemaError[]
 export function problemsOf(errors: readonly SchemaError[] | null | undefined): SchemaError[] {
   const all = collapseOneOf(errors ?? []);
   const own = all.filter((e) => e.keyword !== 'if');
-  return own.length > 0 ? own : all;
+  // One problem once: a value that is no object is so for the `if` around a schema and for the schema it chose.
+  const seen = new Set<string>();
+  return (own.length > 0 ? own : all).filter((e) => {
+    const key = `${e.instancePath}\0${e.keyword}\0${e.message ?? ''}\0${JSON.stringify(e.params)}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 /**

@@ -29,6 +29,12 @@ describe('a text refused by its schema names the problem of the item it is, at t
     });
   }
 
+  it('an item that is no mapping is said to be one problem, once, at the item', () => {
+    const error = thrown(() => fromYaml(text(['steps:', '  - 5'])));
+    expect(error.message).toBe('The text is not a task sequence: steps.0: must be object.');
+    expect(error.linePos).toEqual({ line: 2, col: 5 });
+  });
+
   it('buildSequence (data from a script) says the same of an item', () => {
     const error = thrown(() => buildSequence({ steps: [{ step: 'Install Package', successCodes: [0, 1e30] }] }));
     expect(error.code).toBe('NOT_A_TASK_SEQUENCE');
