@@ -81,13 +81,28 @@ function branchMeant(one: SchemaError, branches: SchemaError[][]): SchemaError[]
 }
 
 /**
- * Validation problems as `path: message` lines, a failed `oneOf` as the problems of the branch meant (see
- * collapseOneOf). A value, a property name and a path segment from the checked JSON
- * are each shown cut after SHOWN_VALUE_CHARS characters, their control characters escaped: an options file can hold
- * a whole file's text where a package ID goes, and the message quoted all of it.
+ * The problems a message names, in order: a failed `oneOf` as the problems of the branch meant (see collapseOneOf),
+ * and without ajv's `if` problems ('must match "then" schema'), each of which only follows the problems of the
+ * branch its `if` chose, listed before it. The first is where the value is wrong.
+ */
+export function problemsOf(errors: readonly SchemaError[] | null | undefined): SchemaError[] {
+  const all = collapseOneOf(errors ?? []);
+  const own = all.filter((e) => e.keyword !== 'if');
+  // One problem once: a value that is no object is so for the `if` around a schema and for the schema it chose.
+  const seen = new Set<string>();
+  return (own.length > 0 ? own : all).filter((e) => {
+    const key = `${e.instancePath}\0${e.keyword}\0${e.message ?? ''}\0${JSON.stringify(e.params)}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+/**
+ * Validation problems as `path: message` lines (see {@link problemsOf}). A value, a property name and a path segment
+ * from the checked JSON are each shown cut after SHOWN_VALUE_CHARS characters, their control characters escaped: an
+ * options file can hold a whole file's text where a package ID goes, and the message quoted all of it.
  */
 export function describeErrors(errors: readonly SchemaError[] | null | undefined): string[] {
-  return collapseOneOf(errors ?? []).map((e) => {
+  return problemsOf(errors).map((e) => {
     const where = e.instancePath === '' ? '(top level)' : e.instancePath.slice(1).split('/').map((key) => (key.length > SHOWN_VALUE_CHARS ? shownValue(key, '"') : printable(key))).join('.');
     const extra =
       e.keyword === 'additionalProperties'

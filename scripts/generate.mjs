@@ -51,6 +51,8 @@ function typeOf(schema, ctx, indent = '') {
   if (schema.enum) return schema.enum.map((v) => JSON.stringify(v)).join(' | ');
   const union = schema.oneOf ?? schema.anyOf;
   if (union) return union.map((s) => paren(typeOf(s, ctx, indent))).join(' | ');
+  // A value that is one schema or the other as `if` chooses: either one.
+  if (schema.if && schema.then && schema.else) return [schema.then, schema.else].map((s) => paren(typeOf(s, ctx, indent))).join(' | ');
   const parts = [];
   if (schema.allOf) parts.push(...schema.allOf.map((s) => paren(typeOf(s, ctx, indent))));
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : schema.properties ? ['object'] : [];

@@ -62,7 +62,7 @@ describe('catalog examples', () => {
   it('cmts build reports a misspelt setting with its line and writes nothing', async () => {
     const m = memoryIo({ 'bad.yaml': 'steps:\n  - step: Restart Computer\n    settings:\n      targett: HD\n' });
     expect(await main(['build', 'bad.yaml', '-o', 'out.xml'], m.io)).toBe(1);
-    expect(m.stderr).toMatch(/bad\.yaml:2:\d+: NOT_A_TASK_SEQUENCE .*targett/);
+    expect(m.stderr).toMatch(/bad\.yaml:4:7: NOT_A_TASK_SEQUENCE .*targett/);
     expect(m.fs.has('out.xml')).toBe(false);
     expect(await main(['build'], m.io)).toBe(2);
     expect(await main(['build', 'bad.yaml', '--container', 'zip'], m.io)).toBe(2);

@@ -48,11 +48,11 @@ describe('YAML the text form refuses', () => {
     expect(doc.sequence.children.filter((c) => c.kind === 'group')).toHaveLength(2);
   });
 
-  it('a timeout past what a number prints as written is placed at its step, however deep (the schema refuses it: past a UInt32)', () => {
+  it('a timeout past what a number prints as written is placed at its value, however deep (the schema refuses it: past a UInt32)', () => {
     const text = 'steps:\n  - group: A\n    steps:\n      - group: B\n        steps:\n          - step: Run Command Line\n            timeout: 99999999999999999999999\n            settings: {commandLine: x.exe}\n';
     const e = thrown(() => fromYaml(text));
     expect(e.code).toBe('NOT_A_TASK_SEQUENCE');
-    expect(e.linePos).toEqual({ line: 6, col: 13 });
+    expect(e.linePos).toEqual({ line: 7, col: 22 });
   });
 
   it('a character XML cannot hold is refused at its value in the text (it used to fail only when written, placed in the XML)', () => {

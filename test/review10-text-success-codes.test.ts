@@ -17,8 +17,8 @@ describe('the text form\'s successCodes are exit codes: 32 bits, written signed 
       const error = thrown(() => fromYaml(step(`0, ${bad}`)));
       expect(error.code, bad).toBe('NOT_A_TASK_SEQUENCE');
       expect(error.message, bad).toContain(`steps.0.successCodes.1: must be ${bound}`);
-      // At its step, as a timeout out of range is.
-      expect(error.linePos?.line, bad).toBe(2);
+      // At its line, as a timeout out of range is (not at the step's, line 2).
+      expect(error.linePos?.line, bad).toBe(3);
     }
   });
 

@@ -194,6 +194,8 @@ function positiveInteger(p: Parsed, name: string): number | undefined {
   if (v === undefined) return undefined;
   // Digits only: parseInt would take "10k" as 10, Number would take "1e3" and " 5".
   const n = /^[0-9]+$/.test(v) ? Number(v) : NaN;
+  // Digits past the largest exact number are a whole number still: what is wrong with them is their size.
+  if (n > Number.MAX_SAFE_INTEGER) throw new UsageError(`--${name} takes a whole number from 1 to ${Number.MAX_SAFE_INTEGER}, not ${shownValue(v)}.`);
   if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--${name} takes a positive whole number, not ${shownValue(v)}.`);
   return n;
 }
@@ -250,7 +252,8 @@ export function reportCommandLineUsage(said: string, argv: string[], io: Streams
  */
 function wantsJson(argv: string[]): boolean {
   const end = argv.indexOf('--');
-  return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+  // `--json=true` too: a usage error (the flag takes no value), but one asked of a run that wants its report as JSON.
+  return (end === -1 ? argv : argv.slice(0, end)).some((word) => word === '--json' || word.startsWith('--json='));
 }
 
 /** The positional arguments of a command line the strict parser refused (unknown options read as flags). */

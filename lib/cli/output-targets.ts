@@ -96,7 +96,7 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
   const given = [output !== undefined, outDir !== undefined, inPlace === true].filter(Boolean).length;
   // Only the options the command has: convert has no --in-place.
   if (given > 1) throw new UsageError(inPlace === undefined ? 'Give -o <output> or --out-dir <folder>, not both.' : 'Give one of -o <output>, --out-dir <folder> or --in-place.');
-  if (output === '' || outDir === '') throw new UsageError(`${output === '' ? '-o' : '--out-dir'} needs a name: '' names no file.`);
+  if (output === '' || outDir === '') throw new UsageError(output === '' ? "-o needs a name: '' names no file." : "--out-dir needs a name: '' names no folder.");
   if (output !== undefined && inputs.length > 1) {
     throw new UsageError(`-o ${output === '-' ? '- writes one result' : 'names one file'}; for ${inputs.length} inputs use --out-dir <folder>${inPlace === undefined ? '' : ' or --in-place'}.`);
   }

@@ -5,7 +5,7 @@
  * place (a PowerShell file was refused as "not valid JSON: '�' where a value was expected"). Decoded and judged as
  * the XML reader decodes and judges (`xml/codec.ts`).
  */
-import { type ErrorCode, TaskSequenceError } from '../errors.js';
+import { type ErrorCode, LineCounter, TaskSequenceError } from '../errors.js';
 import { DEFAULT_MAX_BYTES } from '../read-limits.js';
 import { decodeStrict, firstBadUtf16, firstBadUtf8, type UnicodeEncoding } from '../xml/codec.js';
 import type { CliIo } from './io.js';
@@ -20,13 +20,16 @@ export function textInput(bytes: Uint8Array, file: string, code: ErrorCode): str
     return decodeStrict(body, encoding);
   } catch {
     const utf8 = encoding === 'utf-8';
-    const at = bom + (utf8 ? firstBadUtf8(body) : firstBadUtf16(body, encoding === 'utf-16be'));
+    const bad = utf8 ? firstBadUtf8(body) : firstBadUtf16(body, encoding === 'utf-16be');
+    const at = bom + bad;
+    // Placed as the XML reader places a bad byte: the text before it is good, so it is decoded to count its lines.
+    const before = new TextDecoder(encoding, { ignoreBOM: true }).decode(body.subarray(0, Math.min(bad, body.length - (body.length % (utf8 ? 1 : 2)))));
     const how = utf8
       ? `is not UTF-8 text (byte 0x${(bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0')} at offset ${at})`
       : at >= bytes.length
         ? `is not ${encoding.toUpperCase()} text, as its byte order mark says (an odd number of bytes)`
         : `is not ${encoding.toUpperCase()} text, as its byte order mark says (a lone surrogate at offset ${at})`;
-    throw new TaskSequenceError(code, `${file} ${how}: save it as UTF-8, or as UTF-16 with a byte order mark.`, { file });
+    throw new TaskSequenceError(code, `${file} ${how}: save it as UTF-8, or as UTF-16 with a byte order mark.`, { file, range: [before.length, before.length], linePos: new LineCounter(before).linePos(before.length) });
   }
 }
 

@@ -401,6 +401,7 @@ export interface SequenceText {
   steps: SequenceTextItem[];
 }
 
+/** A group (an item with group:) or a step. */
 export type SequenceTextItem = SequenceTextGroup | SequenceTextStep;
 
 export interface SequenceTextGroup {

@@ -188,7 +188,9 @@ function freshXml(model: ModelJson, options: ToXmlOptions, checked: boolean, nl:
   const lines = ['<INSTANCE CLASSNAME="SMS_TaskSequencePackage">'];
   const property = (name: string, type: string, value: string) =>
     lines.push(`  <PROPERTY NAME="${escapeAttribute(name, '"')}" TYPE="${escapeAttribute(type, '"')}">`, `    <VALUE>${value}</VALUE>`, '  </PROPERTY>');
-  for (const [k, v] of Object.entries(model.properties)) property(k, model.propertyTypes?.[k] ?? 'string', escapeText(v, { textQuot: false, textApos: false }, nl));
+  // Its own entry only: `constructor` or `toString` not listed there is a string, not the member every object inherits.
+  const typeOf = (k: string) => (model.propertyTypes && Object.hasOwn(model.propertyTypes, k) ? model.propertyTypes[k] : undefined) ?? 'string';
+  for (const [k, v] of Object.entries(model.properties)) property(k, typeOf(k), escapeText(v, { textQuot: false, textApos: false }, nl));
   property('Sequence', 'string', heldText(sequenceText(), true, { textQuot: false, textApos: false }));
   lines.push('</INSTANCE>');
   return lines.join(nl) + nl;

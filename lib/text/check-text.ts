@@ -7,6 +7,7 @@
  */
 import { TaskSequenceError } from '../errors.js';
 import { describeValue } from '../model/child-nodes.js';
+import { problemsOf } from '../assert-valid.js';
 import { describeErrors, validatorFor } from '../schemas.js';
 import { INVALID_CHAR, isXmlName } from '../xml/chars.js';
 import type { TextItem, TextSequence } from './text-types.js';
@@ -31,7 +32,7 @@ function validate(value: unknown, at: string, path: () => readonly (string | num
   }
   if (valid) return;
   const prefix = pointer(path());
-  const errors = (validator.errors ?? []).map((e) => ({ ...e, instancePath: `${prefix ? `/${prefix}` : ''}${e.instancePath.slice(at.length)}` }));
+  const errors = problemsOf((validator.errors ?? []).map((e) => ({ ...e, instancePath: `${prefix ? `/${prefix}` : ''}${e.instancePath.slice(at.length)}` })));
   const first = errors[0]?.instancePath.slice(1);
   throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${describeErrors(errors).slice(0, 5).join('; ')}.`, { path: first || prefix });
 }

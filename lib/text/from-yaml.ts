@@ -6,6 +6,7 @@
 import { Composer, type Document, isAlias, isCollection, isMap, isScalar, LineCounter as YamlLines, Parser, visit, YAMLParseError } from 'yaml';
 import type { TaskSequenceDocument } from '../document.js';
 import { limitOption, LineCounter, TaskSequenceError } from '../errors.js';
+import { problemsOf } from '../assert-valid.js';
 import { describeErrors, validatorFor } from '../schemas.js';
 import { describeValue } from '../model/child-nodes.js';
 import { type BuildOptions, buildValidSequence } from './build-sequence.js';
@@ -60,6 +61,15 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
     new TaskSequenceError('TEXT_TOO_DEEP', `The text nests mappings and lists deeper than the YAML library can read (it recurses, and ran out of call stack), though within ${maxDepth} levels (option maxDepth).`, place(at));
   if (first && /call stack/i.test(first.message)) throw tooDeepToCompose(first.pos[0]);
   if (first) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not valid YAML: ${first.message.split('\n')[0]}`, place(first.pos[0]));
+  const at = (path: readonly (string | number)[], onKey = false) => {
+    // A value's place; for a mapping or list, which starts on the line after its key, or for what is wrong with the
+    // key itself (`onKey`), the key's.
+    const value = yaml.getIn(path, true);
+    const parent = (onKey || isCollection(value)) && path.length > 0 ? yaml.getIn(path.slice(0, -1), true) : undefined;
+    const key = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1))?.key : undefined;
+    const node = (isScalar(key) ? key : value) as { range?: [number, number, number] } | undefined;
+    return node?.range ? place(node.range[0]) : {};
+  };
   let value: unknown;
   const validate = validatorFor('sequence-text.schema.json');
   let valid: boolean;
@@ -84,20 +94,13 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
     throw e;
   }
   if (!valid) {
-    const error = validate.errors?.[0];
+    // The place of the first problem named (ajv's own first can be an `if` that only follows its branch's problems);
+    // a key the schema does not take is placed at that key, not at the start of the mapping that holds it.
+    const error = problemsOf(validate.errors)[0];
     const path = (error?.instancePath ?? '').split('/').slice(1).map((k) => (/^\d+$/.test(k) ? Number(k) : k.replace(/~1/g, '/').replace(/~0/g, '~')));
-    const node = yaml.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${describeErrors(validate.errors).slice(0, 5).join('; ')}.`, node?.range ? place(node.range[0]) : {});
+    const extra = error?.keyword === 'additionalProperties' ? [String(error.params.additionalProperty)] : [];
+    throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${describeErrors(validate.errors).slice(0, 5).join('; ')}.`, at([...path, ...extra], extra.length > 0));
   }
-  const at = (path: readonly (string | number)[], onKey = false) => {
-    // A value's place; for a mapping or list, which starts on the line after its key, or for what is wrong with the
-    // key itself (`onKey`), the key's.
-    const value = yaml.getIn(path, true);
-    const parent = (onKey || isCollection(value)) && path.length > 0 ? yaml.getIn(path.slice(0, -1), true) : undefined;
-    const key = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1))?.key : undefined;
-    const node = (isScalar(key) ? key : value) as { range?: [number, number, number] } | undefined;
-    return node?.range ? place(node.range[0]) : {};
-  };
   const unwritable = unwritableAt(value);
   if (unwritable) throw new TaskSequenceError('OUTPUT_MALFORMED', `The text is not a task sequence: ${unwritable.what}; nothing is written.`, at(unwritable.path, unwritable.key));
   const arrayProblem = cimPropertiesProblem(value as TextSequence);

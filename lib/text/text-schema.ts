@@ -184,7 +184,10 @@ export function sequenceTextSchema(): JsonSchema {
       steps: { type: 'array', items: { $ref: '#/definitions/item' } },
     },
     definitions: {
-      item: { oneOf: [{ $ref: '#/definitions/group' }, { $ref: '#/definitions/step' }] },
+      // An item with `group:` is a group, any other a step: chosen by that key rather than by a oneOf, which reported
+      // a wrong step's problems after those of the group it is not (`must have required property 'group'`). The same
+      // items pass: a group takes no key of a step's but `steps`, and a step no `group`.
+      item: { description: 'A group (an item with group:) or a step.', type: 'object', if: { required: ['group'], properties: { group: true } }, then: { $ref: '#/definitions/group' }, else: { $ref: '#/definitions/step' } },
       group,
       step,
       variable,
