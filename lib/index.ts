@@ -18,7 +18,7 @@ export type * from './model/types.js';
 export { BREAK, REMOVE, SKIP, type Visitor, type VisitResult } from './visit.js';
 // Steps, groups and conditions: typed views and builders.
 export { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWindowsStep, SetVariableStep, STEP_TYPES, viewOf } from './model/steps.js';
-export { conditionOf, describeCondition } from './model/conditions.js';
+export { conditionOf, describeCondition, type DescribeConditionOptions } from './model/conditions.js';
 export {
   createInstallSoftwareStep,
   createRestartComputerStep,

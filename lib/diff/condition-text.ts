@@ -3,7 +3,8 @@
  * parameters, and seeing what no console writes) and one for people, and which of them a changed condition shows.
  * Apart from the rest of an item's fields because conditions nest and are compared by meaning, not as written.
  */
-import { conditionOf, describeCondition } from '../model/conditions.js';
+import { conditionOf, describeCondition, HIDDEN_OPERAND } from '../model/conditions.js';
+import { isSecretName } from '../model/secret-name.js';
 import { checkpointBelow, containsItself } from '../model/contains-itself.js';
 import type { Condition, Node, SequenceItem } from '../model/types.js';
 import { canonicalXml } from './canonical-xml.js';
@@ -23,7 +24,7 @@ const UNORDERED = new Set(['and', 'or', 'not']);
  * it cannot be what is compared. Operators nest as deep as the reader allows: an explicit stack, not recursion, and
  * each operator's text joined from its operands' with `+`, which V8 keeps as a rope rather than copying every level.
  */
-export function conditionText(condition: Condition, forPeople = false): string {
+export function conditionText(condition: Condition, forPeople = false, hideSecrets = forPeople): string {
   // For comparing, also what no console writes: another attribute of an operator, an expression or a parameter,
   // and an element that is neither (as canonical text), so that a change to one is a change.
   const extra = (attributes: Record<string, string>, known: string): string => {
@@ -46,11 +47,14 @@ export function conditionText(condition: Condition, forPeople = false): string {
       else if (!forPeople && 'tag' in c) params.push(['', canonicalXml(c), '']);
     }
     params.sort(([a, x, e], [b, y, f]) => order(a, b) || order(x, y) || order(e, f));
+    // Shown to people, the value a password-like variable is compared with is hidden, as describeCondition hides it.
+    const secret = hideSecrets && params.some(([k, v]) => k === 'Variable' && isSecretName(v.trim()));
     // For people: the type as the console's summary names it, and values as written (a registry path keeps its
     // single backslashes); for comparing, every value quoted, so no two conditions read the same.
     const type = n.attributes.type ?? 'expression';
     const shownType = forPeople ? type.replace(/^SMS_TaskSequence_/, '').replace(/ConditionExpression$/, '') || 'expression' : type;
-    return `${shownType}${extra(n.attributes, 'type')}(${params.map(([k, v, x]) => `${k}=${forPeople ? v : JSON.stringify(v)}${x}`).join(', ')})`;
+    const valueOf = (k: string, v: string): string => (secret && k === 'Value' ? HIDDEN_OPERAND : forPeople ? v : JSON.stringify(v));
+    return `${shownType}${extra(n.attributes, 'type')}(${params.map(([k, v, x]) => `${k}=${valueOf(k, v)}${x}`).join(', ')})`;
   };
   // Each operand's text once its own operands have theirs: an operator is visited twice, first to queue its
   // operands above it on the stack, then, when they are done, to join their texts.
@@ -87,7 +91,8 @@ export function conditionText(condition: Condition, forPeople = false): string {
 /**
  * A changed field as the report shows it: the condition in words, unless the words are the same on both sides (the
  * change is in what the summary leaves out), then every parameter, and if those read the same too (the change is in
- * an attribute or element no console writes), everything that was compared.
+ * an attribute or element no console writes), everything that was compared. The value a password-like variable is
+ * compared with is `(hidden)` in each: a change to it alone reads `(hidden)` on both sides, as a secret variable's.
  */
 export function shown(field: string, item: SequenceItem, value: string, other: SequenceItem): string {
   if (field !== 'condition') return value;
@@ -96,5 +101,6 @@ export function shown(field: string, item: SequenceItem, value: string, other: S
   const otherCondition = conditionOf(other);
   if (otherCondition === undefined || describeCondition(otherCondition) !== words) return words;
   const parameters = conditionText(condition, true);
-  return conditionText(otherCondition, true) === parameters ? value : parameters;
+  // The change is in what no console writes: everything compared, a password-like variable's value still hidden.
+  return conditionText(otherCondition, true) === parameters ? conditionText(condition, false, true) : parameters;
 }

@@ -5,6 +5,19 @@
 import { checkpointBelow, containsItself } from './contains-itself.js';
 import { isElement } from './query.js';
 import type { Condition, Expression, Group, Node, Operator, Step, SubTaskSequence } from './types.js';
+import { isSecretName } from './secret-name.js';
+
+/** Options of {@link describeCondition} and {@link describeExpression}. */
+export interface DescribeConditionOptions {
+  /**
+   * Show the value a variable condition compares a password-like variable with (`OSDJoinPassword = "S3cr3t!"`).
+   * Default false: `OSDJoinPassword = (hidden)`, as everything cmts prints shows it (see `isSecretName`).
+   */
+  showSecrets?: boolean;
+}
+
+/** What a condition's words say in place of a value compared with a password-like variable. */
+export const HIDDEN_OPERAND = '(hidden)';
 
 /** The `<condition>` of a step or group, if any. */
 export function conditionOf(item: Group | Step | SubTaskSequence): Condition | undefined {
@@ -28,15 +41,15 @@ const OPERATOR_WORDS: Record<string, string> = {
   greaterEqual: '≥',
 };
 
-/** One expression in words. */
-export function describeExpression(expr: Expression): string {
+/** One expression in words; the value a password-like variable is compared with as `(hidden)` unless asked. */
+export function describeExpression(expr: Expression, options: DescribeConditionOptions = {}): string {
   const p = expressionParameters(expr);
   const type = (expr.attributes.type ?? '').replace(/^SMS_TaskSequence_/, '').replace(/ConditionExpression$/, '');
   const op = (o: string | undefined) => (o === undefined ? '' : Object.hasOwn(OPERATOR_WORDS, o) ? (OPERATOR_WORDS[o] as string) : o);
   switch (type) {
     case 'Variable':
       if (p.Operator === 'exists' || p.Operator === 'notExists') return `${p.Variable ?? '?'} ${p.Operator === 'exists' ? 'exists' : 'does not exist'}`;
-      return `${p.Variable ?? '?'} ${op(p.Operator)} ${JSON.stringify(p.Value ?? '')}`;
+      return `${p.Variable ?? '?'} ${op(p.Operator)} ${options.showSecrets !== true && isSecretName((p.Variable ?? '').trim()) ? HIDDEN_OPERAND : JSON.stringify(p.Value ?? '')}`;
     case 'WMI':
       return `WMI ${p.Namespace ?? 'root\\cimv2'}: ${(p.Query ?? '').replace(/\s+/g, ' ').trim()}`;
     case 'File':
@@ -67,12 +80,12 @@ type Pending = { node: Operator | Expression; nested: boolean; depth: number; ch
  * stack rather than by recursion (which would overflow the call stack), and the words are written in one list joined
  * at the end (joining each operator's parts would copy the words below it again at every level).
  */
-function describeOperand(root: Operator | Expression, nested: boolean): string {
+function describeOperand(root: Operator | Expression, nested: boolean, options: DescribeConditionOptions): string {
   const out: string[] = [];
   const todo: Pending[] = [{ node: root, nested, depth: 0, checkpoint: root }];
   for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
     if (typeof next === 'string') out.push(next);
-    else if (next.node.kind === 'expression') out.push(describeExpression(next.node));
+    else if (next.node.kind === 'expression') out.push(describeExpression(next.node, options));
     else {
       const type = next.node.attributes.type ?? 'and';
       const parts = operands(next.node.children);
@@ -94,10 +107,12 @@ function describeOperand(root: Operator | Expression, nested: boolean): string {
 }
 
 /**
- * The whole condition in one line (its operands are ANDed), or '' for an empty condition. Throws `INVALID_ARGUMENT`
- * for an operator that contains itself (put among its own operands by hand).
+ * The whole condition in one line (its operands are ANDed), or '' for an empty condition; the value a password-like
+ * variable is compared with is `(hidden)` unless `showSecrets` (its parameters are still in the condition's
+ * expressions: see {@link expressionParameters}). Throws `INVALID_ARGUMENT` for an operator that contains itself (put
+ * among its own operands by hand).
  */
-export function describeCondition(condition: Condition): string {
+export function describeCondition(condition: Condition, options: DescribeConditionOptions = {}): string {
   const ops = operands(condition.children);
-  return ops.map((o) => describeOperand(o, ops.length > 1)).join(' and ');
+  return ops.map((o) => describeOperand(o, ops.length > 1, options)).join(' and ');
 }

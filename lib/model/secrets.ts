@@ -8,17 +8,10 @@ import { SetVariableStep, STEP_TYPES } from './steps.js';
 import type { Step, SubTaskSequence, Variable } from './types.js';
 import { getVariableValue } from './variables.js';
 import { isTrueFlag } from './true-flag.js';
+import { isSecretName, NOT_A_SECRET } from './secret-name.js';
 
 export { isTrueFlag } from './true-flag.js';
-
-const SECRET_NAME = /(password|passwd|pwd|secret|credential|productkey|apikey|token)$/i;
-// Settings about passwords rather than passwords: OSDRandomAdminPassword=true, OSDBitLockerCreateRecoveryPassword=AD.
-const NOT_A_SECRET = /^(Random\w*|Create\w*|OSDRandom\w*|OSDBitLockerCreate\w*)$/i;
-
-/** Whether a name (of a variable, a property or an attribute) says it holds a password or another secret. */
-export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name) && !NOT_A_SECRET.test(name);
-}
+export { isSecretName } from './secret-name.js';
 
 /**
  * Whether a variable's name or property says it holds a password or another secret (also one the reader left generic).
