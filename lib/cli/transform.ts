@@ -9,7 +9,7 @@ import { validOptions } from '../transforms/values.js';
 import { flag, type OptionSpecs, type Parsed, reportUsage, shownValue, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import { errorRecord, inputFailure, printErrorJson, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
-import { expandInputs } from './inputs.js';
+import { inputsOrFail } from './inputs.js';
 import { parseJsonInput } from './json-input.js';
 import type { CliIo } from './io.js';
 import { loadInput } from './load.js';
@@ -66,7 +66,7 @@ EXAMPLES
 EXIT STATUS
     0 done (or, with --check, nothing to change); 1 an input failed or was refused (nothing written for it),
     or with --check changes are needed; 2 usage error (including an output that would overwrite an input
-    without --in-place).
+    without --in-place) or a folder that cannot be listed.
 `;
 
 const OPTIONS: OptionSpecs = {
@@ -103,7 +103,6 @@ export function run(argv: string[], io: CliIo): number {
   const entry = entryOf(name) as TransformEntry<never>;
   const check = flag(p, 'check');
   let options: unknown;
-  let inputs: string[];
   try {
     const file = str(p, 'options') as string;
     options = parseJsonInput(optionsText(io, file), file, 'OPTIONS_INVALID');
@@ -115,7 +114,6 @@ export function run(argv: string[], io: CliIo): number {
       if (e instanceof TaskSequenceError) e.file ??= file;
       throw e;
     }
-    inputs = expandInputs(args, io);
   } catch (e) {
     if (e instanceof UsageError) return reportUsage('transform', e.message, io);
     if (!(e instanceof TaskSequenceError)) throw e;
@@ -123,6 +121,10 @@ export function run(argv: string[], io: CliIo): number {
     if (io.jsonErrors) printErrorJson(io.stdout, io.jsonErrors, e);
     return EXIT.failed;
   }
+  // A folder that cannot be listed is trouble with the command line, as for every command (exit 2), not a failed input.
+  const listed = inputsOrFail('transform', args, io);
+  if (typeof listed === 'number') return listed;
+  const inputs = listed;
   let targetOf: TargetOf = () => undefined;
   if (!check) {
     try {
