@@ -36,9 +36,9 @@ describe.skipIf(CORPUS_SAMPLE === undefined)('object.xml property types and null
     expect(byName(scalars(built))).toEqual(byName(before));
   });
 
-  it('a text without packageTypes builds strings, as before; packageTypes says a type and a null property', () => {
-    const plain = Buffer.from(writeTaskSequence(fromYaml('container: cim-instance\npackage:\n  Name: N\n  Duration: "360"\nsteps: []\n'))).toString('utf8');
-    expect(scalars(plain)).toEqual([['Name', 'string', 'N'], ['Duration', 'string', '360']]);
+  it('a text without packageTypes builds each property with the type of its class; packageTypes says a type and a null property', () => {
+    const plain = Buffer.from(writeTaskSequence(fromYaml('container: cim-instance\npackage:\n  Name: N\n  Duration: "360"\n  Custom: x\nsteps: []\n'))).toString('utf8');
+    expect(scalars(plain)).toEqual([['Name', 'string', 'N'], ['Duration', 'uint32', '360'], ['Custom', 'string', 'x']]);
     const typed = Buffer.from(writeTaskSequence(fromYaml('container: cim-instance\npackage:\n  Name: N\n  Duration: "360"\npackageTypes:\n  Duration: uint32\n  Reserved: string\nsteps: []\n'))).toString('utf8');
     expect(scalars(typed)).toEqual([['Name', 'string', 'N'], ['Duration', 'uint32', '360'], ['Reserved', 'string', null]]);
     expect(sequenceToText(readTaskSequence(typed)).packageTypes).toEqual({ Duration: 'uint32', Reserved: 'string' });

@@ -2,6 +2,7 @@
  * New, empty task sequences in each container: a bare `<sequence>` (what `ImportSequence` takes), a ConfigMgr 2007
  * `<SmsTaskSequencePackage>` export, and a Current Branch export's `object.xml` (`SMS_TaskSequencePackage` instance).
  */
+import { packagePropertyType } from '../containers/cim-types.js';
 import { checkPackagePropertyName, type ContainerKind, SEQUENCE_HOLDER, SMS_PACKAGE_ORDER } from '../containers/index.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
@@ -107,12 +108,12 @@ export function newSequenceText(container: ContainerKind, options: NewSequenceOp
     if (!placed) lines.push(...data);
     return [...lines, '</SmsTaskSequencePackage>', ''].join('\r\n');
   }
-  const prop = (n: string, value: string) => [`  <PROPERTY NAME="${escape(n)}" TYPE="string">`, `    <VALUE>${value}</VALUE>`, '  </PROPERTY>'];
+  const prop = (n: string, value: string, type = packagePropertyType(n)) => [`  <PROPERTY NAME="${escape(n)}" TYPE="${type}">`, `    <VALUE>${value}</VALUE>`, '  </PROPERTY>'];
   const props = options.properties ?? { Description: options.description ?? '', Name: options.name ?? 'New Task Sequence', ProgramFlags: '152084496' };
   return [
     '<INSTANCE CLASSNAME="SMS_TaskSequencePackage">',
     ...Object.entries(props).flatMap(([k, v]) => prop(k, escapeValue(v))),
-    ...prop('Sequence', `<![CDATA[<sequence version="${options.version ?? '3.10'}"></sequence>]]>`),
+    ...prop('Sequence', `<![CDATA[<sequence version="${options.version ?? '3.10'}"></sequence>]]>`, 'string'),
     '</INSTANCE>',
     '',
   ].join('\r\n');

@@ -9,6 +9,7 @@ import { StepView } from '../catalog/step-view.js';
 import { sequenceRelease, type Release } from '../catalog/versions.js';
 import { readCimArrays } from '../containers/cim-arrays.js';
 import { readInstanceSchema } from '../containers/cim-schema.js';
+import { packagePropertyType } from '../containers/cim-types.js';
 import { listPropertyTypes } from '../containers/index.js';
 import { uncarriedContainer } from '../containers/uncarried.js';
 import type { TaskSequenceDocument } from '../document.js';
@@ -271,7 +272,9 @@ function textOf(doc: TaskSequenceDocument): TextSequence {
   // A scalar property's type when it is not a string, then every null one (listProperties leaves them out), which
   // is where the builder writes them: so converting what it built gives the same text.
   const all = Object.entries(root ? listPropertyTypes(doc.container, root) : {});
-  const types = [...all.filter(([k, t]) => t !== 'string' && Object.hasOwn(props, k)), ...all.filter(([k]) => !Object.hasOwn(props, k))];
+  // A string where the builder would write the class's type (ProgramFlags as string) is written too.
+  const typed = ([k, t]: [string, string]) => (t !== 'string' || packagePropertyType(k) !== 'string') && Object.hasOwn(props, k);
+  const types = [...all.filter(typed), ...all.filter(([k]) => !Object.hasOwn(props, k))];
   // A type the text's schema refuses (not a CIM name) would make a text cmts build refuses.
   const odd = types.find(([, t]) => !CIM_NAME.test(t));
   if (odd) throw new TaskSequenceError('INVALID_ARGUMENT', `The text form cannot carry the CIM type ${shownValue(odd[1], '"')} of the property ${shownValue(odd[0], '"')} (not a CIM name); it would be refused when built (convert --to json keeps everything).`, { path: odd[0] });
