@@ -10,9 +10,12 @@ const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '
  * follows on the line (the next step's name and number in a table cell, the rest of a condition), so the page would
  * show what the file does not say. And the characters HTML's parser reports as errors, which XML 1.0 allows in a value
  * (DEL, the C1 controls, the noncharacters) or a script can set (NUL and the other C0 controls but tab and line ends):
- * a browser shows nothing or a box for one. No real name needs any of them; shown, each is seen and can be removed.
+ * a browser shows nothing or a box for one. And the characters no one sees that join nothing (zero width space, word
+ * joiner, the invisible operators, U+FEFF): `Install` and `Install` with one after it look the same, yet are two names
+ * to ConfigMgr and to a condition (the joiners U+200C and U+200D, which some scripts need, are left as they are).
+ * No real name needs any of them; shown, each is seen and can be removed.
  */
-const SHOWN_RANGES = `\\0-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069\\uFDD0-\\uFDEF\\uFFFE\\uFFFF${Array.from({ length: 16 }, (_, p) => `\\u{${(p + 1).toString(16)}FFFE}\\u{${(p + 1).toString(16)}FFFF}`).join('')}`;
+const SHOWN_RANGES = `\\0-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u200B\\u2060-\\u2064\\uFEFF\\u202A-\\u202E\\u2066-\\u2069\\uFDD0-\\uFDEF\\uFFFE\\uFFFF${Array.from({ length: 16 }, (_, p) => `\\u{${(p + 1).toString(16)}FFFE}\\u{${(p + 1).toString(16)}FFFF}`).join('')}`;
 const SHOWN = new RegExp(`[${SHOWN_RANGES}]`, 'gu');
 /** What {@link escapeHtml} changes: HTML's special characters and the characters shown as `<U+…>`. */
 const HTML_WORK = new RegExp(`[&<>"'${SHOWN_RANGES}]`, 'u');

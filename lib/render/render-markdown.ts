@@ -6,6 +6,13 @@ import { escapeMarkdown as m } from './escape.js';
 import { countsLine, type FindingView, flattenItems, type ItemRef, type ItemView, NUMBER_LEVELS, type SequenceView, type UsageRow } from './view-model.js';
 import { appendAll } from '../arrays.js';
 
+/**
+ * White space at either end left out (it would end the emphasis or heading around a name), but not U+FEFF, which
+ * JavaScript's trim() takes for a space: it is shown as <U+FEFF>, so a name that ends in one is not shown as the name
+ * without it.
+ */
+const trimSpaces = (s: string): string => s.replace(/^[^\S\uFEFF]+|[^\S\uFEFF]+$/g, '');
+
 function cell(s: string): string {
   return m(s) || ' ';
 }
@@ -48,12 +55,12 @@ function itemLines(item: ItemView, depth: number, out: string[]): void {
   const pad = '  '.repeat(Math.min(depth, NUMBER_LEVELS));
   // Emphasis needs no space just inside its markers (`**Install **` is shown as written): names and descriptions
   // are trimmed of the spaces and line ends at their ends, which a page does not show either.
-  const name = item.name.trim() ? m(item.name.trim()) : '*(no name)*';
+  const name = trimSpaces(item.name) ? m(trimSpaces(item.name)) : '*(no name)*';
   // A removed or disabled step is struck through, as the page greys or strikes it.
   const shown = item.change?.mark === 'removed' || item.disabled ? `~~${name}~~` : name;
   out.push(`${pad}- ${m(item.number)} **${shown}** (${m(item.typeName)})${marks(item)}`);
   const sub = `${pad}  - `;
-  if (item.description.trim()) out.push(`${sub}*${m(item.description.trim())}*`);
+  if (trimSpaces(item.description)) out.push(`${sub}*${m(trimSpaces(item.description))}*`);
   if (item.condition) out.push(`${sub}if ${m(item.condition)}`);
   for (const s of item.settings) out.push(`${sub}${m(s.label)}: ${m(s.value)}`);
   for (const f of item.change?.fields ?? []) out.push(`${sub}changed ${m(f.field)}: ${f.before === undefined ? '(none)' : m(f.before)} → ${f.after === undefined ? '(none)' : m(f.after)}`);
@@ -77,7 +84,7 @@ export function renderMarkdown(view: SequenceView): string {
   // A heading drops a closing run of # (a title "Build #" would lose it): every # of the title is escaped, but not
   // again one escapeMarkdown escaped (`# Approved` showed as `\# Approved`). The heading drops blanks around its text
   // anyway: trimmed first, the title starts with no `&#32;`, which it showed as written.
-  const title = m(view.title.trim()).replace(/\\.|&#\d+;|#/g, (t) => (t === '#' ? '\\#' : t));
+  const title = m(trimSpaces(view.title)).replace(/\\.|&#\d+;|#/g, (t) => (t === '#' ? '\\#' : t));
   const out: string[] = [`# ${title}`, '', '| | |', '| --- | --- |', `| source | ${cell(view.source)} |`, ...view.header.map((h) => `| ${cell(h.label)} | ${cell(h.value)} |`), ''];
   out.push(countsLine(view), '');
   if (view.references.length) {
