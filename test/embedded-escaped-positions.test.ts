@@ -39,4 +39,23 @@ describe('positions in an entity-escaped embedded sequence', () => {
       expect(doc.positionOf(l.node), `s${i}`).toEqual(place(text, written));
     }
   });
+
+  it('gives each of many items its place, past many checkpoints of references of every length', () => {
+    const names = Array.from({ length: 400 }, (_, i) => `s${i}${i % 3 === 0 ? ' &amp; \u{1F600}' : i % 3 === 1 ? ' &#233;' : ''}`);
+    const inner = `<sequence version="3.10">${names.map((n) => `<step type="X" name="${n}"/>`).join('\n')}</sequence>`;
+    // Escaped with a reference for each character past U+FFFF too, and a CDATA section after the first half.
+    const cut = inner.indexOf('<step type="X" name="s200"');
+    const escaped = escape(inner.slice(0, cut)).replace(/\u{1F600}/gu, '&#x1F600;');
+    const text = held(`${escaped}<![CDATA[${inner.slice(cut)}]]>`);
+    const doc = readTaskSequence(text);
+    const located = listItems(doc.sequence);
+    expect(located).toHaveLength(400);
+    let from = 0;
+    for (const [i, l] of located.entries()) {
+      const marker = i < 200 ? `&lt;step type=&quot;X&quot; name=&quot;s${i}` : `<step type="X" name="s${i}`;
+      const written = text.indexOf(marker, from);
+      from = written + 1;
+      expect(doc.positionOf(l.node), `s${i}`).toEqual(place(text, written));
+    }
+  });
 });

@@ -91,36 +91,39 @@ function segmentAt(segments: readonly HeldSegment[], at: number): HeldSegment {
   return segments[lo] as HeldSegment;
 }
 
+/** How many references a checkpoint of {@link HeldOffsets} stands for. */
+const REFERENCES_PER_CHECKPOINT = 64;
+
 /**
- * Where offsets of a held text are in the file, for every one asked (a linter asks once per finding): made once, by
- * one walk of the escaped segments that notes each reference (where it starts in both texts, and how long it is in
- * each); between references the two texts go one to one, as in a CDATA section. Memory grows with the references,
- * not the text.
+ * Where offsets of a held text are in the file, for every one asked (a linter asks once per finding): one to one in a
+ * CDATA section; in escaped text, found by walking the references before the place (`&lt;` is one character,
+ * `&#x1F600;` two; a place inside a reference is the reference's). One walk of the escaped segments, made once, notes
+ * where every 64th reference starts in both texts, so an offset is found from the checkpoint before it, past at most
+ * 64 references: memory is a sixty-fourth of the references (an escaped sequence has a reference for every `<`),
+ * and each answer short.
  */
 export class HeldOffsets {
-  /** For each reference, in order: where it starts in the held text and in the file, and its length in each. */
+  /** Where each checkpoint's reference starts in the held text and in the file. */
   private readonly held: number[] = [];
   private readonly file: number[] = [];
-  private readonly heldLength: number[] = [];
-  private readonly fileLength: number[] = [];
 
   constructor(
-    text: string,
+    private readonly text: string,
     private readonly segments: readonly HeldSegment[],
   ) {
+    let n = 0;
     for (const s of segments) {
       if (s.cdata) continue;
       let j = s.held;
       let last = s.start;
       for (let i = text.indexOf('&', s.start); i !== -1 && i < s.end; i = text.indexOf('&', i)) {
         j += i - last;
+        if (n++ % REFERENCES_PER_CHECKPOINT === 0) {
+          this.held.push(j);
+          this.file.push(i);
+        }
         const semi = text.indexOf(';', i);
-        const units = decodeEntities(text.slice(i, semi + 1)).length;
-        this.held.push(j);
-        this.file.push(i);
-        this.heldLength.push(units);
-        this.fileLength.push(semi + 1 - i);
-        j += units;
+        j += decodeEntities(text.slice(i, semi + 1)).length;
         last = i = semi + 1;
       }
     }
@@ -130,7 +133,7 @@ export class HeldOffsets {
   offsetInFile(at: number): number {
     const s = segmentAt(this.segments, at);
     if (s.cdata) return s.start + (at - s.held);
-    // The last reference that starts at or before `at`, if it is in this segment.
+    // The last checkpoint at or before `at`, if it is in this segment; else the segment's start.
     let lo = 0;
     let hi = this.held.length - 1;
     while (lo <= hi) {
@@ -139,11 +142,20 @@ export class HeldOffsets {
       else hi = mid - 1;
     }
     const k = lo - 1;
-    const refHeld = this.held[k];
-    const refFile = this.file[k] as number;
-    if (refHeld === undefined || refHeld < s.held || refFile < s.start) return s.start + (at - s.held);
-    const units = this.heldLength[k] as number;
-    if (at < refHeld + units) return refFile;
-    return refFile + (this.fileLength[k] as number) + (at - refHeld - units);
+    const inSegment = k >= 0 && (this.file[k] as number) >= s.start;
+    let i = inSegment ? (this.file[k] as number) : s.start;
+    let j = inSegment ? (this.held[k] as number) : s.held;
+    for (;;) {
+      const amp = this.text.indexOf('&', i);
+      const next = amp === -1 || amp >= s.end ? s.end : amp;
+      // A stretch with no reference goes one to one.
+      if (at < j + (next - i) || next === s.end) return i + (at - j);
+      j += next - i;
+      const semi = this.text.indexOf(';', next);
+      const units = decodeEntities(this.text.slice(next, semi + 1)).length;
+      if (at < j + units) return next;
+      j += units;
+      i = semi + 1;
+    }
   }
 }
