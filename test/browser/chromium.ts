@@ -3,10 +3,12 @@
  * empty profile and nothing that reaches the network on its own. In CI (CI=true) a missing browser is a failure;
  * elsewhere the tests are reported as skipped with the install hint.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Where Debian's package puts the browser. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -40,4 +42,34 @@ export async function launchChromium(options: { javaScriptEnabled?: boolean } = 
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** What {@link pagesInBrowser} gives a suite once its set-up ran: each page's `file:` address, and the browser. */
+export interface PagesInBrowser {
+  url: Record<string, string>;
+  browser: Awaited<ReturnType<typeof launchChromium>>;
+}
+
+/**
+ * For the suite it is called in: writes the pages `make` gives (file name to HTML) to a new folder and starts a
+ * browser before its tests, and closes the browser and removes the folder after them.
+ */
+export function pagesInBrowser(prefix: string, make: () => Record<string, string>): PagesInBrowser {
+  const served = { url: {} } as PagesInBrowser;
+  let dir: string | undefined;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+    for (const [name, html] of Object.entries(make())) {
+      const file = join(dir, name);
+      writeFileSync(file, html);
+      served.url[name] = pathToFileURL(file).href;
+    }
+    // Starting a browser on a busy 2-core machine can take longer than the 10 s default of a hook.
+    served.browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await (served.browser as PagesInBrowser['browser'] | undefined)?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+  return served;
 }

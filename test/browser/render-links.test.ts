@@ -1,38 +1,22 @@
 // The variable, package and finding tables link to steps; the search filter hides steps. A link to a step the filter
 // hid led nowhere: the address changed, the page did not move, and the step stayed hidden. It is shown now, and
 // scrolled to, by mouse and by keyboard; a link to a step the filter shows leaves the filter as it is.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { readTaskSequence } from '../../lib/index.js';
 import { renderSequence } from '../../lib/render/render-sequence.js';
-import { chromiumAvailable, launchChromium } from './chromium.js';
+import { chromiumAvailable, pagesInBrowser } from './chromium.js';
 
 describe.skipIf(!chromiumAvailable())('links to steps in headless Chromium', { timeout: 60_000 }, () => {
-  let dir: string;
-  let url: string;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  const served = pagesInBrowser('cmts-render-links-', () => ({ 'refresh.html': renderSequence(readTaskSequence(readFileSync(resolve('examples', 'refresh-2007.xml')))) }));
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cmts-render-links-'));
-    const file = join(dir, 'refresh.html');
-    writeFileSync(file, renderSequence(readTaskSequence(readFileSync(resolve('examples', 'refresh-2007.xml')))));
-    url = pathToFileURL(file).href;
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
 
   it('show the step they lead to when the search filter hid it, clicked or followed with Enter', async () => {
-    const page = await browser.context.newPage();
+    const page = await served.browser.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(url);
+    await page.goto(served.url['refresh.html'] as string);
     const links = page.locator('#variables a[href^="#"], #packages a[href^="#"], #findings a[href^="#"]');
     const count = await links.count();
     expect(count).toBeGreaterThan(2);
@@ -53,8 +37,8 @@ describe.skipIf(!chromiumAvailable())('links to steps in headless Chromium', { t
   });
 
   it('leave the filter as it is when it shows the step', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(url);
+    const page = await served.browser.context.newPage();
+    await page.goto(served.url['refresh.html'] as string);
     const link = page.locator('#packages a[href^="#"]').first();
     const target = page.locator(`li.item${(await link.getAttribute('href')) ?? ''}`);
     const word = ((await target.locator('.name').first().textContent()) ?? '').split(/\s+/)[0] ?? '';

@@ -1,38 +1,24 @@
 // The search box filters steps; typing a group's name showed that group open and empty ("0 steps match"), its steps
 // hidden since none of them holds the group's name, though what is looked for is plainly that part of the sequence.
 // A group the words match now shows with everything in it, and its steps are counted.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { readTaskSequence } from '../../lib/index.js';
 import { renderSequence } from '../../lib/render/render-sequence.js';
-import { chromiumAvailable, launchChromium } from './chromium.js';
+import { chromiumAvailable, pagesInBrowser } from './chromium.js';
 
 describe.skipIf(!chromiumAvailable())('searching for a group in headless Chromium', { timeout: 60_000 }, () => {
-  let dir: string;
-  let url: string;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cmts-render-search-'));
-    const file = join(dir, 'refresh.html');
+  const served = pagesInBrowser('cmts-render-search-', () => {
     // A group inside a group, so that what a matched group shows is seen to reach every level.
     const xml = readFileSync(resolve('examples', 'refresh-2007.xml'), 'utf8').replace(/(<group name="Restore"[^>]*>)/, '$1<group name="Inner"><step type="SMS_TaskSequence_RunCommandLineAction" name="Deep step"><action>cmd /c rem</action></step></group>');
-    writeFileSync(file, renderSequence(readTaskSequence(xml)));
-    url = pathToFileURL(file).href;
-    browser = await launchChromium();
-  }, 60_000);
+    return { 'refresh.html': renderSequence(readTaskSequence(xml)) };
+  });
 
-  afterAll(async () => {
-    await browser?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
 
   it("shows every step of a group the words match, at every level, and counts them", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(url);
+    const page = await served.browser.context.newPage();
+    await page.goto(served.url['refresh.html'] as string);
     const groups = page.locator('li.group');
     const count = await groups.count();
     expect(count).toBeGreaterThan(2);
@@ -50,8 +36,8 @@ describe.skipIf(!chromiumAvailable())('searching for a group in headless Chromiu
   });
 
   it('still hides the steps of a group the words do not match, and shows them all again when cleared', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(url);
+    const page = await served.browser.context.newPage();
+    await page.goto(served.url['refresh.html'] as string);
     const all = await page.locator('li.step:visible').count();
     await page.locator('#q').fill('restore user');
     expect(await page.locator('li.step:visible .name').allTextContents()).toEqual(['Restore User State']);

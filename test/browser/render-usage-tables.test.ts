@@ -2,14 +2,10 @@
 // browser then gave the "read by" column of a variable read by many steps nearly all the width, and broke the
 // variable names and notes beside it mid-word ("_SMSTSMac|hineName", "not|e", "glob|al: 0") on a wide window. The
 // name and note columns keep room for a usual name now, and a name too long for any column still wraps.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readTaskSequence } from '../../lib/index.js';
 import { renderSequence } from '../../lib/render/render-sequence.js';
-import { chromiumAvailable, launchChromium } from './chromium.js';
+import { chromiumAvailable, pagesInBrowser } from './chromium.js';
 
 // The tests compile without the DOM library: what runs in the page reaches it through globalThis.
 type Doc = { createRange(): { selectNodeContents(n: unknown): void; getClientRects(): { length: number } }; documentElement: { scrollWidth: number; clientWidth: number } };
@@ -22,30 +18,17 @@ const xml = (long: boolean) =>
   `<sequence version="3.10"><group name="G">${steps}${long ? `<step type="SMS_TaskSequence_RunCommandLineAction" name="long"><action>cmd /c %${LONG}%</action></step>` : ''}</group><globalVarList><variable name="OSDAdapterCount" property="OSDAdapterCount">0</variable></globalVarList></sequence>`;
 
 describe.skipIf(!chromiumAvailable())('the variable table in headless Chromium', { timeout: 60_000 }, () => {
-  let dir: string;
-  const url = { usual: '', long: '' };
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  const served = pagesInBrowser('cmts-render-tables-', () => ({
+    'usual.html': renderSequence(readTaskSequence(xml(false))),
+    'long.html': renderSequence(readTaskSequence(xml(true))),
+  }));
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cmts-render-tables-'));
-    for (const kind of ['usual', 'long'] as const) {
-      const file = join(dir, `${kind}.html`);
-      writeFileSync(file, renderSequence(readTaskSequence(xml(kind === 'long'))));
-      url[kind] = pathToFileURL(file).href;
-    }
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
 
   /** The lines each cell of `selector` takes, by its text. */
   async function lines(width: number, selector: string): Promise<Record<string, number>> {
-    const page = await browser.context.newPage();
+    const page = await served.browser.context.newPage();
     await page.setViewportSize({ width, height: 800 });
-    await page.goto(url.usual);
+    await page.goto(served.url['usual.html'] as string);
     const cells = page.locator(selector);
     const out: Record<string, number> = {};
     for (let n = 0; n < (await cells.count()); n++) {
@@ -68,9 +51,9 @@ describe.skipIf(!chromiumAvailable())('the variable table in headless Chromium',
 
   it('still wraps a name too long for any column within the window', async () => {
     for (const width of [1100, 600]) {
-      const page = await browser.context.newPage();
+      const page = await served.browser.context.newPage();
       await page.setViewportSize({ width, height: 800 });
-      await page.goto(url.long);
+      await page.goto(served.url['long.html'] as string);
       const { scrollWidth, clientWidth } = await page.evaluate(() => (globalThis as unknown as { document: Doc }).document.documentElement);
       expect(scrollWidth, `${width}`).toBe(clientWidth);
       await page.close();
