@@ -3,8 +3,7 @@
  * parameters, and seeing what no console writes) and one for people, and which of them a changed condition shows.
  * Apart from the rest of an item's fields because conditions nest and are compared by meaning, not as written.
  */
-import { conditionOf, describeCondition, HIDDEN_OPERAND } from '../model/conditions.js';
-import { isSecretName } from '../model/secret-name.js';
+import { comparesSecret, conditionOf, describeCondition, HIDDEN_OPERAND } from '../model/conditions.js';
 import { checkpointBelow, containsItself } from '../model/contains-itself.js';
 import type { Condition, Node, SequenceItem } from '../model/types.js';
 import { canonicalXml } from './canonical-xml.js';
@@ -48,7 +47,7 @@ export function conditionText(condition: Condition, forPeople = false, hideSecre
     }
     params.sort(([a, x, e], [b, y, f]) => order(a, b) || order(x, y) || order(e, f));
     // Shown to people, the value a password-like variable is compared with is hidden, as describeCondition hides it.
-    const secret = hideSecrets && params.some(([k, v]) => k === 'Variable' && isSecretName(v.trim()));
+    const secret = hideSecrets && params.some(([k, v]) => k === 'Variable' && comparesSecret(v));
     // For people: the type as the console's summary names it, and values as written (a registry path keeps its
     // single backslashes); for comparing, every value quoted, so no two conditions read the same.
     const type = n.attributes.type ?? 'expression';

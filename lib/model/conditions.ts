@@ -19,6 +19,11 @@ export interface DescribeConditionOptions {
 /** What a condition's words say in place of a value compared with a password-like variable. */
 export const HIDDEN_OPERAND = '(hidden)';
 
+/** Whether a variable expression's value is hidden in words: the variable it compares says it holds a secret. */
+export function comparesSecret(variable: string | undefined): boolean {
+  return isSecretName((variable ?? '').trim());
+}
+
 /** The `<condition>` of a step or group, if any. */
 export function conditionOf(item: Group | Step | SubTaskSequence): Condition | undefined {
   for (const c of item.children) if (c.kind === 'condition') return c;
@@ -49,7 +54,7 @@ export function describeExpression(expr: Expression, options: DescribeConditionO
   switch (type) {
     case 'Variable':
       if (p.Operator === 'exists' || p.Operator === 'notExists') return `${p.Variable ?? '?'} ${p.Operator === 'exists' ? 'exists' : 'does not exist'}`;
-      return `${p.Variable ?? '?'} ${op(p.Operator)} ${options.showSecrets !== true && isSecretName((p.Variable ?? '').trim()) ? HIDDEN_OPERAND : JSON.stringify(p.Value ?? '')}`;
+      return `${p.Variable ?? '?'} ${op(p.Operator)} ${options.showSecrets !== true && comparesSecret(p.Variable) ? HIDDEN_OPERAND : JSON.stringify(p.Value ?? '')}`;
     case 'WMI':
       return `WMI ${p.Namespace ?? 'root\\cimv2'}: ${(p.Query ?? '').replace(/\s+/g, ' ').trim()}`;
     case 'File':

@@ -9,9 +9,10 @@ import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWind
 import { setsSecret } from '../model/secrets.js';
 import type { SequenceItem, Step, SubTaskSequence } from '../model/types.js';
 import { getVariableValue } from '../model/variables.js';
+import { HIDDEN_OPERAND } from '../model/conditions.js';
 
-/** What a page shows instead of a secret value. */
-export const HIDDEN = '(hidden)';
+/** What a page shows instead of a secret value: the same words a condition says in place of one. */
+export const HIDDEN = HIDDEN_OPERAND;
 
 /**
  * What a Set Task Sequence Variable step sets, as a page and `cmts inspect` show it: `name = value`, the value
