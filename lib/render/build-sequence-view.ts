@@ -37,6 +37,8 @@ interface Frame {
   outline: Outline | undefined;
   path: string;
   pathId: number;
+  /** The group or a group around it is disabled: nothing in it runs. */
+  off: boolean;
 }
 
 /** Builds the view of a document: the tree, the tables and (unless turned off) the lint findings. */
@@ -59,7 +61,7 @@ export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOption
   // fits); each view goes into its parent's list, numbered by its place there, and gets its id in that order (i1, i2,
   // …). Its number and path are made from its group's, with no copy of what they share: the walk costs the same per
   // item at any depth (a path is joined strings, a rope, until it is read, and nothing here reads it).
-  const open: Frame[] = [{ parent: doc.sequence, next: 0, views: items, outline: undefined, path: '', pathId: 0 }];
+  const open: Frame[] = [{ parent: doc.sequence, next: 0, views: items, outline: undefined, path: '', pathId: 0, off: false }];
   let next = 0;
   while (open.length) {
     const at = open[open.length - 1] as Frame;
@@ -86,6 +88,7 @@ export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOption
       typeName: node.kind === 'group' ? 'group' : node.kind === 'subtasksequence' ? 'Run Task Sequence' : stepTypeName(node.attributes.type),
       description: node.attributes.description ?? '',
       disabled: node.attributes.disable === 'true',
+      inDisabledGroup: at.off,
       continueOnError: node.attributes.continueOnError === 'true',
       condition: cond ? describeCondition(cond) : '',
       settings: keySettings(node),
@@ -95,7 +98,7 @@ export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOption
     };
     into.push(view);
     if (node.kind === 'group') {
-      open.push({ parent: node, next: 0, views: view.children, outline, path, pathId });
+      open.push({ parent: node, next: 0, views: view.children, outline, path, pathId, off: at.off || view.disabled });
       counts.groups++;
     } else counts.steps++;
     if (view.disabled) counts.disabled++;

@@ -32,7 +32,7 @@ details>summary{display:list-item}details>summary>.h{display:inline-flex;max-wid
 .body p{margin:.1rem 0}
 .cond{color:#6639ba}.desc{color:var(--muted);font-style:italic}
 dl.settings{display:grid;grid-template-columns:max-content 1fr;gap:0 .75rem;margin:.1rem 0}dl.settings dt{color:var(--muted)}dl.settings dd{margin:0;font-family:ui-monospace,SFMono-Regular,Consolas,monospace;font-size:.9em;overflow-wrap:anywhere;white-space:pre-wrap}
-li.disabled>.head,li.disabled>details>summary,li.disabled>.body,li.disabled>details>.body{opacity:.5}
+li.disabled>.head,li.disabled>details>summary,li.disabled>.body,li.disabled>details>.body,li.off>.head,li.off>details>summary,li.off>.body,li.off>details>.body{opacity:.5}
 li.disabled>.head .name,li.disabled>details>summary .name{text-decoration:line-through}
 ul.findings{margin:.2rem 0;padding-left:1.1rem}
 .finding.error{color:var(--del)}.finding.warning{color:var(--chg)}.finding.info{color:var(--muted)}

@@ -16,6 +16,7 @@ function searchText(item: ItemView): string {
 function badges(item: ItemView): string {
   const b: string[] = [];
   if (item.disabled) b.push('<span class="badge">disabled</span>');
+  else if (item.inDisabledGroup) b.push('<span class="badge">in a disabled group</span>');
   if (item.continueOnError) b.push('<span class="badge">continue on error</span>');
   if (item.change) b.push(`<span class="badge ${item.change.mark}">${item.change.mark}${item.change.from !== undefined ? ` from ${e(item.change.from)}` : ''}</span>`);
   if (item.findings.length) b.push(`<span class="badge finding ${worst(item.findings)}">${item.findings.length} finding${item.findings.length === 1 ? '' : 's'}</span>`);
@@ -66,7 +67,7 @@ function treeHtml(items: ItemView[], out: string[]): void {
       continue;
     }
     const item = next;
-    const cls = ['item', item.kind === 'group' ? 'group' : 'step', ...(item.disabled ? ['disabled'] : []), ...(item.change ? [item.change.mark] : [])].join(' ');
+    const cls = ['item', item.kind === 'group' ? 'group' : 'step', ...(item.disabled ? ['disabled'] : []), ...(item.inDisabledGroup ? ['off'] : []), ...(item.change ? [item.change.mark] : [])].join(' ');
     out.push(`<li class="${cls}" id="${e(item.id)}" data-search="${e(searchText(item))}">`);
     if (item.kind === 'group') {
       out.push(`<details open><summary><span class="h">${headLine(item)}</span></summary>${bodyHtml(item)}<ol>`);

@@ -26,6 +26,7 @@ function marks(item: ItemView): string {
   const out: string[] = [];
   if (item.change) out.push(`**${item.change.mark.toUpperCase()}**${item.change.from !== undefined ? ` from ${m(item.change.from)}` : ''}`);
   if (item.disabled) out.push('*disabled*');
+  else if (item.inDisabledGroup) out.push('*in a disabled group*');
   if (item.continueOnError) out.push('*continue on error*');
   return out.length ? ` — ${out.join(', ')}` : '';
 }

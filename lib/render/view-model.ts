@@ -49,6 +49,11 @@ export interface ItemView {
   typeName: string;
   description: string;
   disabled: boolean;
+  /**
+   * A group around the item is disabled, so the item does not run whatever its own `disabled` says (ConfigMgr skips a
+   * disabled group with all it holds).
+   */
+  inDisabledGroup: boolean;
   continueOnError: boolean;
   /** The condition in words (`TSVar = "x" and …`), '' when none. */
   condition: string;
