@@ -114,6 +114,9 @@ export function describeErrors(errors: readonly SchemaError[] | null | undefined
     // than 1 properties`).
     const description = e.keyword === 'pattern' || e.keyword === 'minProperties' ? (e.parentSchema as { description?: string } | undefined)?.description : undefined;
     const got = e.keyword === 'pattern' || e.keyword === 'enum' ? ` (got ${shownData(e.data)})` : '';
+    // ajv says each missing one of a setting's dependencies with all of them (`must have properties a, b, c when
+    // property d is present`, once per missing one): each is said once, by itself.
+    if (e.keyword === 'dependencies') return `${where}: ${printable(String(e.params.missingProperty))} is needed with ${printable(String(e.params.property))}`;
     return description ? `${where}: ${description}${got}` : `${where}: ${e.message ?? 'is invalid'}${extra}${got}`;
   });
 }

@@ -10,7 +10,7 @@ import { checkItemDescription, checkItemName, checkTimeoutSeconds } from '../mod
 import type { Attributes, Condition, Node, Step, SubTaskSequence, Variable } from '../model/types.js';
 import { readsBack, renderAction, templateMarkers } from './action-line.js';
 import { misreadMessage } from './action-texts.js';
-import { variablesTheLineReads } from './line-variables.js';
+import { checkSegmentsWritten, variablesTheLineReads } from './line-variables.js';
 import { catalogEntry, catalogEntryByName } from './catalog.js';
 import type { StepSettingsInput, StepTypeOf } from './settings-types.js';
 import type { StepTypeData, VariableData } from './types.js';
@@ -237,6 +237,7 @@ export function buildStep<K extends string>(kind: K, input: BuildStepInput<K>): 
     attributes.retryCount = props.RetryCount ?? entry.retryCount ?? '0';
     attributes.runFromNet = 'false';
   }
+  if (input.fillDefaults ?? true) checkSegmentsWritten(entry, props);
   const action = renderAction(entry.action, props);
   if (input.fillDefaults ?? true) fillWhatTheLineReads(entry, action, props, vars);
   const children: Node[] = [];

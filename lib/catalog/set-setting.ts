@@ -10,7 +10,7 @@ import type { Step, SubTaskSequence, Variable } from '../model/types.js';
 import { getAction, setAction, setVariable, variableIndex, variables } from '../model/variables.js';
 import { readsBack, renderAction, templateProperties } from './action-line.js';
 import { actionTexts, misreadMessage } from './action-texts.js';
-import { variablesTheLineReads } from './line-variables.js';
+import { checkSegmentsWritten, variablesTheLineReads } from './line-variables.js';
 import type { StepTypeData, VariableData } from './types.js';
 import { checkArrayItems, checkValue } from './value-problem.js';
 import { encodeValue, hasShape, shapeMessage, type SettingValue } from './values.js';
@@ -146,7 +146,11 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
       if (template !== undefined && !readsBack(template, actionProps({ ...texts, [data.property]: text }, fromAction, data.property), data.property)) {
         throw new TaskSequenceError('INVALID_ARGUMENT', misreadMessage(entry, setting, text));
       }
-      if (template === entry.action) checkWhatTheLineReads(entry, action ?? '', renderAction(template, actionProps({ ...texts, [data.property]: text }, fromAction, data.property)), { ...texts, [data.property]: text });
+      if (template === entry.action) {
+        const after = actionProps({ ...texts, [data.property]: text }, fromAction, data.property);
+        checkSegmentsWritten(entry, after, data.property);
+        checkWhatTheLineReads(entry, action ?? '', renderAction(template, after), { ...texts, [data.property]: text });
+      }
       const has = texts[data.property] !== undefined;
       const actionOnly = !has && template !== undefined && template !== entry.action && templateProperties(template).includes(data.property);
       if (actionOnly) fromAction[data.property] = text;

@@ -10,6 +10,7 @@ import { TaskSequenceError } from '../errors.js';
 import { AJV_OPTIONS } from '../schemas-compile.js';
 import { describeErrors } from '../schemas.js';
 import { catalogEntry, catalogEntryByName } from './catalog.js';
+import { segmentNeeds } from './line-variables.js';
 import type { StepTypeData, VariableData } from './types.js';
 import { DRIVE_LETTER_PATTERN, DRIVE_LETTER_WORDS, listedCharacters, NAME_FORMS, PACKAGE_ID_PATTERN, PACKAGE_ID_WORDS } from './value-problem.js';
 import { EXIT_CODE_RANGE } from './values.js';
@@ -121,7 +122,11 @@ export function stepSettingsSchema(kind: StepTypeData | string): JsonSchema {
     }
     properties[v.setting] = valueSchema(v);
   }
-  return { $id: `https://cmts.dev/schemas/steps/${entry.type}.json`, title: entry.consoleName, type: 'object', additionalProperties: false, properties };
+  // A segment of the action line written with one setting needs the others it writes or reads (segmentNeeds), as the
+  // builders and `set` refuse the step without them.
+  const dependencies: Record<string, string[]> = {};
+  for (const { when, written, read } of segmentNeeds(entry)) dependencies[when.setting] = [...written, ...read].map((d) => d.setting);
+  return { $id: `https://cmts.dev/schemas/steps/${entry.type}.json`, title: entry.consoleName, type: 'object', additionalProperties: false, properties, ...(Object.keys(dependencies).length ? { dependencies } : {}) };
 }
 
 let ajv: AjvClass | undefined;
