@@ -14,9 +14,10 @@ import { itemEdits } from '../model/item-edits.js';
 import type { Node, Reference, ReferenceList, Sequence, SequenceItem, Step, SubTaskSequence } from '../model/types.js';
 import { variables } from '../model/variables.js';
 import { buildStep, type BuildStepInput } from './build-step.js';
+import { catalogEntry, catalogEntryByName } from './catalog.js';
 import { entryOfStep } from './step-view.js';
 import { matchVariable } from './variable-match.js';
-import { isCurrentBranch, sequenceRelease, stepAttributes, type Release } from './versions.js';
+import { describeRelease, isAvailableIn, isCurrentBranch, sequenceRelease, stepAttributes, type Release } from './versions.js';
 
 /** What a new step in `sequence` is written like: its release, and whether its neighbours carry `retryCount`. */
 export function spellingFor(sequence: Sequence, container: ContainerKind = 'sequence'): { release: Release; retryAttributes: boolean } {
@@ -217,6 +218,12 @@ export function addStep<K extends string>(target: AddStepTarget, kind: K, input:
   }
   const container = target.container ?? 'sequence';
   const { spelling, kept } = spellingToAdd(target.sequence, container);
+  // A step type the sequence's release does not have (lint's catalog/step-version) is refused, not added: that
+  // console could not import the sequence.
+  const entry = catalogEntry(kind) ?? catalogEntryByName(kind);
+  if (entry && !isAvailableIn(entry.since, spelling.release)) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `${entry.consoleName} first shipped in ConfigMgr ${entry.since}; this sequence is for ${describeRelease(spelling.release)}, whose console cannot import or run it.`);
+  }
   const step = buildStep(kind, { ...spelling, ...input });
   addItem(target.sequence, step, position);
   const list = listToAdd(target.sequence, container, spelling.release, kept);

@@ -34,6 +34,14 @@ export function isAvailableIn(since: Release | undefined, release: Release): boo
 }
 
 /**
+ * What a sequence of {@link sequenceRelease} `release` is for, in words: `2012 R2` is what a `3.00` sequence is at
+ * most, which 2007 to 2012 R2 all write.
+ */
+export function describeRelease(release: Release): string {
+  return release === '2012 R2' ? 'ConfigMgr 2007 to 2012 R2 (schema 3.00)' : `ConfigMgr ${release}`;
+}
+
+/**
  * The newest release a sequence can have been written by: a 2007 `<SmsTaskSequencePackage>` export is `2007`; a
  * `<sequence version="3.00">` (the schema 2007 to 2012 R2 write) is at most `2012 R2` unless its steps carry
  * `retryCount` (only Current Branch writes it); `3.10` and later can be any Current Branch release (`LATEST_RELEASE`).

@@ -1,6 +1,6 @@
 /** A step type that the sequence's ConfigMgr version does not have (an Install Application in a 2007 export). */
 import { catalogEntry } from '../../catalog/catalog.js';
-import { isAvailableIn, sequenceRelease } from '../../catalog/versions.js';
+import { describeRelease, isAvailableIn, sequenceRelease } from '../../catalog/versions.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
 
 /** Lint rule `catalog/step-version` (see its description). */
@@ -13,7 +13,7 @@ export const catalogStepVersion: LintRule = {
     return steps(doc).flatMap((located): Finding[] => {
       const entry = catalogEntry(located.node.attributes.type);
       if (!entry || isAvailableIn(entry.since, release)) return [];
-      return [{ located, message: `${entry.consoleName} first shipped in ConfigMgr ${entry.since}; this sequence is for ${release === '2012 R2' ? 'ConfigMgr 2007 to 2012 R2 (schema 3.00)' : `ConfigMgr ${release}`}.` }];
+      return [{ located, message: `${entry.consoleName} first shipped in ConfigMgr ${entry.since}; this sequence is for ${describeRelease(release)}.` }];
     });
   },
 };

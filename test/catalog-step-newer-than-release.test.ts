@@ -1,0 +1,34 @@
+// addStep spelt a new step as the sequence's release writes steps, but put in any step type, even one that release
+// does not have: a Run PowerShell Script added to a 2007 export was written, and only lint then said the console
+// could not import the sequence. buildStep spelt a step for a release that has no such type as readily. Both refuse
+// it now, naming the release, and leave the sequence as it was.
+import { describe, expect, it } from 'vitest';
+import { addStep, buildStep, lint, readTaskSequence, writeTaskSequence } from './helpers/api.js';
+import { thrown } from './helpers/thrown.js';
+
+const STEP = '&lt;step type="SMS_TaskSequence_RunCommandLineAction" name="a"&gt;&lt;action&gt;cmd /c rem&lt;/action&gt;&lt;/step&gt;';
+const EXPORT_2007 = `<?xml version="1.0"?>\n<SmsTaskSequencePackage><PackageID>ABC00001</PackageID><Name>x</Name><SequenceData>&lt;sequence version="3.00"&gt;${STEP}&lt;/sequence&gt;</SequenceData></SmsTaskSequencePackage>\n`;
+const POWERSHELL = { name: 'ps', settings: { sourceScript: 'Write-Output 1', executionPolicy: 'Bypass' } } as const;
+
+describe('a step type newer than the release', () => {
+  it('is refused by addStep on a 2007 export, which is left byte for byte as it was', () => {
+    const doc = readTaskSequence(EXPORT_2007);
+    const e = thrown(() => addStep(doc, 'Run PowerShell Script', POWERSHELL, { last: doc.sequence }));
+    expect(e.code).toBe('INVALID_ARGUMENT');
+    expect(e.message).toContain('first shipped in ConfigMgr 2012 R2; this sequence is for ConfigMgr 2007');
+    expect(Buffer.from(writeTaskSequence(doc)).toString()).toBe(EXPORT_2007);
+  });
+
+  it('is added where the release has it, and a 2007 step type is added to the 2007 export', () => {
+    const doc = readTaskSequence(EXPORT_2007);
+    addStep(doc, 'Run Command Line', { name: 'cmd', settings: { commandLine: 'cmd /c echo' } }, { last: doc.sequence });
+    expect(lint(doc).filter((d) => d.code === 'catalog/step-version')).toEqual([]);
+    const cb = readTaskSequence('<sequence version="3.10"><step type="SMS_TaskSequence_RunCommandLineAction" name="a" retryCount="0"><action>cmd /c rem</action></step></sequence>');
+    expect(addStep(cb, 'Run PowerShell Script', POWERSHELL, { last: cb.sequence }).attributes.type).toBe('SMS_TaskSequence_RunPowerShellScriptAction');
+  });
+
+  it('is refused by buildStep for an older release given, and built for its own', () => {
+    expect(thrown(() => buildStep('Run PowerShell Script', { ...POWERSHELL, release: '2012' })).message).toContain('the ConfigMgr 2012 console has no such step');
+    expect(buildStep('Run PowerShell Script', { ...POWERSHELL, release: '2012 R2' }).attributes.type).toBe('SMS_TaskSequence_RunPowerShellScriptAction');
+  });
+});
