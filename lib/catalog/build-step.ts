@@ -180,8 +180,6 @@ function checkInput(entry: StepTypeData, input: unknown): asserts input is Build
   if (codes !== undefined) refuse(codes);
   // A misspelt release (`CB2403`) is no release: it was spelt as 2007's console, with every later switch.
   if (input.release !== undefined && (typeof input.release !== 'string' || releaseRank(input.release) === undefined)) refuse(`release must be a ConfigMgr release (2007, 2012 R2, CB, CB 2403, …), not ${typeof input.release === 'string' ? shownValue(input.release, '"') : typeof input.release}.`);
-  // A step spelt for a release that has no such step type is a step that release's console cannot import or run.
-  if (input.release !== undefined && !isAvailableIn(entry.since, input.release)) refuse(`${entry.consoleName} first shipped in ConfigMgr ${entry.since}; the ConfigMgr ${input.release} console has no such step (release).`);
   // verbatim and extra are written as they come: a text in place of the record made a variable per character, and
   // a null in the list a TypeError.
   if (input.verbatim !== undefined && !(isObject(input.verbatim) && Object.values(input.verbatim).every((t) => typeof t === 'string'))) refuse('verbatim must be an object of variable texts by property.');
