@@ -9,7 +9,7 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import { limitOption, TaskSequenceError } from '../errors.js';
 import { endRecordsIn } from './end-record.js';
 import { checkEntryName, checkExtraFields, entryName } from './entry-names.js';
-import { checkLocalAgrees, checkNothingUnlisted } from './local-records.js';
+import { checkLocalAgrees, checkNothingAfterDirectory, checkNothingUnlisted } from './local-records.js';
 
 export { checkEntryName } from './entry-names.js';
 
@@ -159,6 +159,7 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
     if ((byOffset[i] as ZipEntry).localOffset < (byOffset[i - 1] as ZipEntry).localEnd) unsafe('Entries overlap (a zip bomb?).');
   }
   checkNothingUnlisted(buf, byOffset, cdOffset);
+  checkNothingAfterDirectory(buf, at, eocd);
   return { bytes, entries, eocdOffset: eocd };
 }
 
