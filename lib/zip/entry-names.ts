@@ -85,13 +85,30 @@ export function checkExtraFields(bytes: Uint8Array, name: string): string[] {
     if (id === 0x0001) fail(`Entry ${name} has a ZIP64 extra field; ZIP64 archives are not supported (a task sequence export never needs one).`);
     if (id === 0x7075) {
       if (len < 5) fail(`The Unicode path field of entry ${name} is damaged.`);
-      const unicode = extra.toString('utf8', at + 9, at + 4 + len);
+      const unicode = utf8Name(extra.subarray(at + 9, at + 4 + len), `The Unicode path field of entry ${JSON.stringify(name)}`);
       checkEntryName(unicode);
       if (nameKey(unicode) !== keys[0]) keys.push(nameKey(unicode));
     }
     at += 4 + len;
   }
   return keys;
+}
+
+/** Refuses, rather than replaces, a sequence that is not UTF-8; a leading BOM is kept, as it is a character of the name. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * A name said to be UTF-8, decoded. One that is not is refused (`ZIP_INVALID`): with each bad sequence replaced by
+ * U+FFFD, the name reported would not be the archive's, two byte strings would pass as one name (a local header naming
+ * another file than the central directory), and an overlong '.' (C0 AE, which a lax decoder reads as '.') would pass
+ * the check for '..' segments.
+ */
+function utf8Name(bytes: Uint8Array, what: string): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return fail(`${what} is not valid UTF-8, though the archive says it is (bytes ${Buffer.from(bytes.subarray(0, 64)).toString('hex')}${bytes.length > 64 ? '…' : ''}).`);
+  }
 }
 
 /** IBM code page 437's characters for bytes 0x80–0xFF. */
@@ -106,7 +123,7 @@ const CP437_HIGH =
 export function entryName(bytes: Uint8Array, start: number, end: number, flags: number): string {
   // Uint8Array in the signature, as in checkExtraFields: this module's declarations are published.
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (flags & 0x800) return buf.toString('utf8', start, end);
+  if (flags & 0x800) return utf8Name(buf.subarray(start, end), 'An entry name');
   // Code page 437 is ASCII below 0x80, so a name of ASCII alone (the usual one) is read natively; any other is written
   // into one UTF-16 buffer, not a string grown a character at a time (a name can be 64 KiB, and there are 10,000).
   const latin = buf.toString('latin1', start, end);
