@@ -12,6 +12,7 @@ import { referencedPackages } from '../model/mutate.js';
 import { DEFAULT_MAX_BYTES } from '../read-limits.js';
 import { readTaskSequence, type ReadOptions } from '../read.js';
 import { checkWrittenBytes, writeTaskSequence } from '../write.js';
+import { endsWithEndRecord } from '../zip/end-record.js';
 import { nameKey } from '../zip/entry-names.js';
 import { DEFAULT_MAX_ENTRY_BYTES, readEntry, readZip, type ZipArchive, type ZipEntry, type ZipLimits } from '../zip/zip.js';
 import { writeZip } from '../zip/zip-write.js';
@@ -50,9 +51,13 @@ export interface ExportZipPart {
 const OBJECT_PART = /^SMS_TaskSequencePackage[/\\][^/\\]+[/\\]object\.xml$/i;
 const REFERENCES_INFO_PART = /^SMS_TaskSequencePackage[/\\][^/\\]+[/\\]ReferencesInfo\.xml$/i;
 
-/** Whether bytes look like a zip archive. */
+/**
+ * Whether bytes look like a zip archive: they start with a local header (or an empty archive's end record), or an end
+ * record ends them, as it does an archive behind a self-extractor's stub or one whose first header is damaged (read
+ * as XML, either was refused with an encoding error that said nothing of a zip).
+ */
 export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
+  return (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6)) || endsWithEndRecord(bytes);
 }
 
 /**
