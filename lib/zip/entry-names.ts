@@ -51,17 +51,24 @@ export function nameKey(name: string): string {
  * longer (`ß`, `ᾳ`) keeps its lower case, so that `ᾳ` and `ᾼ` still meet.
  */
 export function caseKey(name: string): string {
-  if (/^[\x00-\x7f]*$/.test(name)) return name.toUpperCase(); // ASCII alone, the usual name, needs no per-character pass
-  let key = '';
+  // toUpperCase maps each character on its own (no upper-case mapping depends on its neighbours), and none maps to
+  // fewer UTF-16 units or, at the same length, to more than one character (checked over every code point): so an
+  // upper case as long as the name is the one-character-at-a-time key. That is nearly every name, upper-cased once;
+  // walked a character at a time, a 64 KiB name cost milliseconds, a 256 MiB archive of them 23 s.
+  const whole = name.toUpperCase();
+  if (whole.length === name.length) return whole;
+  // A character whose upper case is longer: walked, into an array joined once (a string grown a character at a time
+  // is a rope the garbage collector flattens).
+  const key: string[] = [];
   for (const c of name) {
     const upper = c.toUpperCase();
-    if (oneCharacter(upper)) key += upper;
+    if (oneCharacter(upper)) key.push(upper);
     else {
       const lower = c.toLowerCase();
-      key += oneCharacter(lower) ? lower : c;
+      key.push(oneCharacter(lower) ? lower : c);
     }
   }
-  return key;
+  return key.join('');
 }
 
 /** Whether `s` is one code point (a surrogate pair counts as one). */
@@ -114,6 +121,8 @@ function utf8Name(bytes: Uint8Array, what: string): string {
 /** IBM code page 437's characters for bytes 0x80–0xFF. */
 const CP437_HIGH =
   'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+/** Code page 437 as UTF-16 code units, by byte. */
+const CP437_UNITS = Uint16Array.from({ length: 256 }, (_, b) => (b < 0x80 ? b : CP437_HIGH.charCodeAt(b - 0x80)));
 
 /**
  * An entry's name: UTF-8 when the entry says so (flag bit 11), else code page 437, as the zip format defines it and
@@ -128,10 +137,12 @@ export function entryName(bytes: Uint8Array, start: number, end: number, flags: 
   // into one UTF-16 buffer, not a string grown a character at a time (a name can be 64 KiB, and there are 10,000).
   const latin = buf.toString('latin1', start, end);
   if (!/[\x80-\xff]/.test(latin)) return latin;
+  // Byte by byte from a table (writeUInt16LE and charCodeAt for each byte cost a 64 KiB name over a millisecond).
   const utf16 = Buffer.allocUnsafe(2 * (end - start));
-  for (let i = start; i < end; i++) {
-    const b = buf[i] as number;
-    utf16.writeUInt16LE(b < 0x80 ? b : CP437_HIGH.charCodeAt(b - 0x80), 2 * (i - start));
+  for (let i = start, j = 0; i < end; i++, j += 2) {
+    const c = CP437_UNITS[buf[i] as number] as number;
+    utf16[j] = c & 0xff;
+    utf16[j + 1] = c >> 8;
   }
   return utf16.toString('utf16le');
 }
