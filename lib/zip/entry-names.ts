@@ -78,13 +78,14 @@ function oneCharacter(s: string): boolean {
 
 /**
  * Checks an entry's extra fields: ZIP64 (0x0001) is refused, and an Info-ZIP Unicode path (0x7075), which many
- * readers use instead of the header's name, must pass the same name checks. Returns the name keys the entry is
- * known by (the header name, and the Unicode path if there is one).
+ * readers use instead of the header's name, must pass the same name checks (and be the header's only one). Returns
+ * the name keys the entry is known by (the header name, and the Unicode path if there is one).
  */
 export function checkExtraFields(bytes: Uint8Array, name: string): string[] {
   // Uint8Array in the signature keeps Buffer (and so @types/node) out of the published declarations.
   const extra = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const keys = [nameKey(name)];
+  let unicodePaths = 0;
   for (let at = 0; at + 4 <= extra.length; ) {
     const id = extra.readUInt16LE(at);
     const len = extra.readUInt16LE(at + 2);
@@ -92,6 +93,9 @@ export function checkExtraFields(bytes: Uint8Array, name: string): string[] {
     if (id === 0x0001) fail(`Entry ${name} has a ZIP64 extra field; ZIP64 archives are not supported (a task sequence export never needs one).`);
     if (id === 0x7075) {
       if (len < 5) fail(`The Unicode path field of entry ${name} is damaged.`);
+      // Which of two a reader takes is said nowhere, so readers would extract the entry under different names (and
+      // thousands of short ones, each another name to look up, made a header's check quadratic).
+      if (unicodePaths++ > 0) unsafe(`Entry ${JSON.stringify(name)} has more than one Unicode path field: which name a reader extracts it under is ambiguous.`);
       const unicode = utf8Name(extra.subarray(at + 9, at + 4 + len), `The Unicode path field of entry ${JSON.stringify(name)}`);
       checkEntryName(unicode);
       if (nameKey(unicode) !== keys[0]) keys.push(nameKey(unicode));
