@@ -75,6 +75,12 @@ function sequencePartLimits(options: ReadOptions & ZipLimits): ZipLimits & { max
   return { ...options, maxEntrySize: options.maxEntrySize ?? Math.max(DEFAULT_MAX_ENTRY_BYTES, options.maxBytes ?? DEFAULT_MAX_BYTES) };
 }
 
+/** Refuses (`INPUT_TOO_LARGE`, saying `what`), from the sizes the archive declares, parts that together pass `limit`. */
+function heldTogether(parts: ZipEntry[], limit: number, what: (total: number) => string): void {
+  const total = parts.reduce((sum, e) => sum + e.size, 0);
+  if (total > limit) throw new TaskSequenceError('INPUT_TOO_LARGE', what(total));
+}
+
 /** Reads an export archive; throws if it holds no task sequence. */
 export function readExportZip(bytes: Uint8Array, options: ReadOptions & ZipLimits = {}): ExportZip {
   try {
@@ -90,7 +96,12 @@ function readArchive(bytes: Uint8Array, options: ReadOptions & ZipLimits): Expor
   // Checked before the archive is: NaN would turn off the size checks below, and with them the part limit.
   limitOption('maxBytes', options.maxBytes, DEFAULT_MAX_BYTES);
   const zip = readZip(bytes, options);
-  const infos = new Map(zip.entries.filter((e) => REFERENCES_INFO_PART.test(e.name)).map((e) => [nameKey(e.name), { entry: e, original: readEntry(zip, e, options) }]));
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const infoParts = zip.entries.filter((e) => REFERENCES_INFO_PART.test(e.name));
+  // Each is inflated, parsed and kept, whichever sequence it is beside: together they are held to maxBytes (a real one
+  // is a few KiB a package; 1,000 parts of 1 MiB, under the ratio checked past 1 MiB, made a 1.3 MB archive hold 1.1 GB).
+  heldTogether(infoParts, maxBytes, (total) => `The archive's ${infoParts.length} ReferencesInfo.xml parts hold ${total} bytes; at most ${maxBytes} (option maxBytes) are read.`);
+  const infos = new Map(infoParts.map((e) => [nameKey(e.name), { entry: e, original: readEntry(zip, e, options) }]));
   // Another sequence of the archive may reference (and so describe) a package that an edit adds to this one.
   const packagesInArchive = new Map<string, PackageReferenceInfo>();
   for (const { original } of infos.values()) {
@@ -100,20 +111,13 @@ function readArchive(bytes: Uint8Array, options: ReadOptions & ZipLimits): Expor
   const objects = zip.entries.filter((e) => OBJECT_PART.test(e.name));
   // Every sequence of the archive is read at once, each costing about six times its XML: their sum is bounded, from
   // the sizes the archive declares, before any is inflated (each alone is held to maxBytes when read).
-  const maxSequences = SEQUENCES_PER_MAX_BYTES * (options.maxBytes ?? DEFAULT_MAX_BYTES);
-  const total = objects.reduce((sum, e) => sum + e.size, 0);
-  if (total > maxSequences) {
-    throw new TaskSequenceError(
-      'INPUT_TOO_LARGE',
-      `The archive's ${objects.length} task sequences hold ${total} bytes of XML; at most ${maxSequences} (${SEQUENCES_PER_MAX_BYTES} × option maxBytes) are read at once. Export fewer sequences per archive, or raise maxBytes.`,
-    );
-  }
+  const maxSequences = SEQUENCES_PER_MAX_BYTES * maxBytes;
+  heldTogether(objects, maxSequences, (total) => `The archive's ${objects.length} task sequences hold ${total} bytes of XML; at most ${maxSequences} (${SEQUENCES_PER_MAX_BYTES} × option maxBytes) are read at once. Export fewer sequences per archive, or raise maxBytes.`);
   const partLimits = sequencePartLimits(options);
   const sequences = objects
     .map((e) => {
       const file = `${options.file ?? '(zip)'}!${e.name}`;
       // Refused before it is inflated, as a file over maxBytes is before it is read.
-      const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
       if (e.size > maxBytes) throw new TaskSequenceError('INPUT_TOO_LARGE', `The part is ${e.size} bytes once unpacked; the limit is ${maxBytes} (option maxBytes).`, { file });
       const original = readEntry(zip, e, partLimits);
       // readTaskSequence would tell the caller to call readExportZip, which is where this is: the part is no XML.
