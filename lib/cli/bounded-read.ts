@@ -6,6 +6,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { TaskSequenceError } from '../errors.js';
 import { DEFAULT_MAX_BYTES } from '../read-limits.js';
+import { endsWithEndRecord } from '../zip/end-record.js';
 import { DEFAULT_MAX_ARCHIVE_BYTES } from '../zip/zip.js';
 import { describeErrno } from './describe-errno.js';
 
@@ -19,6 +20,17 @@ let probe: Buffer | undefined;
  */
 export function inputLimit(head: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): number {
   return head[0] === 0x50 && head[1] === 0x4b ? DEFAULT_MAX_ARCHIVE_BYTES : maxBytes;
+}
+
+/**
+ * Whether a regular file of `size` bytes ends with a zip end record: an archive behind a self-extractor's stub, which
+ * does not start with `PK` but is read as the archive it is (see isZip), and so is held to the archive's limit. Only
+ * the last bytes a record can start in are read.
+ */
+function endsLikeArchive(fd: number, size: number): boolean {
+  const tail = Buffer.alloc(Math.min(size, 22 + 65535));
+  readSync(fd, tail, 0, tail.length, size - tail.length);
+  return endsWithEndRecord(tail);
 }
 
 /** How messages name standard input; its errors' `file` is `-`, as every other error about it names it. */
@@ -119,6 +131,7 @@ export function readInputFile(path: string, stdinFd = 0, maxBytes?: number): Uin
         const head = Buffer.alloc(2);
         readSync(fd, head, 0, 2, 0);
         limit = inputLimit(head, maxBytes);
+        if (st.size > limit && endsLikeArchive(fd, st.size)) limit = DEFAULT_MAX_ARCHIVE_BYTES;
         if (st.size > limit) tooLarge(path, `${st.size} bytes`, limit, maxBytes);
       }
       return readFileBounded(fd, path, st.size, limit, maxBytes);

@@ -5,6 +5,7 @@
  * place (a PowerShell file was refused as "not valid JSON: '�' where a value was expected"). Decoded and judged as
  * the XML reader decodes and judges (`xml/codec.ts`).
  */
+import { isZip } from '../containers/export-zip.js';
 import { type ErrorCode, LineCounter, TaskSequenceError } from '../errors.js';
 import { DEFAULT_MAX_BYTES } from '../read-limits.js';
 import { decodeStrict, firstBadUtf16, firstBadUtf8, type UnicodeEncoding } from '../xml/codec.js';
@@ -12,6 +13,10 @@ import type { CliIo } from './io.js';
 
 /** The decoded text of `bytes`, read from `file`, with no byte order mark; throws `code` for bytes that are no such text. */
 export function textInput(bytes: Uint8Array, file: string, code: ErrorCode): string {
+  // Judged as bytes that are not UTF-8, an archive was told to be saved as UTF-8, which cannot help it.
+  if (isZip(bytes)) {
+    throw new TaskSequenceError(code, `${file} is a .zip archive, not JSON or YAML text (an export .zip is read by inspect, lint, diff, transform, kb977203 and convert --to json).`, { file });
+  }
   const [b0, b1, b2] = bytes;
   const encoding: UnicodeEncoding = b0 === 0xff && b1 === 0xfe ? 'utf-16le' : b0 === 0xfe && b1 === 0xff ? 'utf-16be' : 'utf-8';
   const bom = encoding !== 'utf-8' ? 2 : b0 === 0xef && b1 === 0xbb && b2 === 0xbf ? 3 : 0;

@@ -12,6 +12,7 @@ import { referencedPackages } from '../model/mutate.js';
 import { DEFAULT_MAX_BYTES } from '../read-limits.js';
 import { readTaskSequence, type ReadOptions } from '../read.js';
 import { checkWrittenBytes, writeTaskSequence } from '../write.js';
+import { endsWithEndRecord } from '../zip/end-record.js';
 import { nameKey } from '../zip/entry-names.js';
 import { DEFAULT_MAX_ENTRY_BYTES, readEntry, readZip, type ZipArchive, type ZipEntry, type ZipLimits } from '../zip/zip.js';
 import { writeZip } from '../zip/zip-write.js';
@@ -50,9 +51,13 @@ export interface ExportZipPart {
 const OBJECT_PART = /^SMS_TaskSequencePackage[/\\][^/\\]+[/\\]object\.xml$/i;
 const REFERENCES_INFO_PART = /^SMS_TaskSequencePackage[/\\][^/\\]+[/\\]ReferencesInfo\.xml$/i;
 
-/** Whether bytes look like a zip archive. */
+/**
+ * Whether bytes look like a zip archive: they start with a local header (or an empty archive's end record), or an end
+ * record ends them, as it does an archive behind a self-extractor's stub or one whose first header is damaged (read
+ * as XML, either was refused with an encoding error that said nothing of a zip).
+ */
 export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
+  return (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6)) || endsWithEndRecord(bytes);
 }
 
 /**
@@ -70,6 +75,12 @@ function sequencePartLimits(options: ReadOptions & ZipLimits): ZipLimits & { max
   return { ...options, maxEntrySize: options.maxEntrySize ?? Math.max(DEFAULT_MAX_ENTRY_BYTES, options.maxBytes ?? DEFAULT_MAX_BYTES) };
 }
 
+/** Refuses (`INPUT_TOO_LARGE`, saying `what`), from the sizes the archive declares, parts that together pass `limit`. */
+function heldTogether(parts: ZipEntry[], limit: number, what: (total: number) => string): void {
+  const total = parts.reduce((sum, e) => sum + e.size, 0);
+  if (total > limit) throw new TaskSequenceError('INPUT_TOO_LARGE', what(total));
+}
+
 /** Reads an export archive; throws if it holds no task sequence. */
 export function readExportZip(bytes: Uint8Array, options: ReadOptions & ZipLimits = {}): ExportZip {
   try {
@@ -85,7 +96,12 @@ function readArchive(bytes: Uint8Array, options: ReadOptions & ZipLimits): Expor
   // Checked before the archive is: NaN would turn off the size checks below, and with them the part limit.
   limitOption('maxBytes', options.maxBytes, DEFAULT_MAX_BYTES);
   const zip = readZip(bytes, options);
-  const infos = new Map(zip.entries.filter((e) => REFERENCES_INFO_PART.test(e.name)).map((e) => [nameKey(e.name), { entry: e, original: readEntry(zip, e, options) }]));
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const infoParts = zip.entries.filter((e) => REFERENCES_INFO_PART.test(e.name));
+  // Each is inflated, parsed and kept, whichever sequence it is beside: together they are held to maxBytes (a real one
+  // is a few KiB a package; 1,000 parts of 1 MiB, under the ratio checked past 1 MiB, made a 1.3 MB archive hold 1.1 GB).
+  heldTogether(infoParts, maxBytes, (total) => `The archive's ${infoParts.length} ReferencesInfo.xml parts hold ${total} bytes; at most ${maxBytes} (option maxBytes) are read.`);
+  const infos = new Map(infoParts.map((e) => [nameKey(e.name), { entry: e, original: readEntry(zip, e, options) }]));
   // Another sequence of the archive may reference (and so describe) a package that an edit adds to this one.
   const packagesInArchive = new Map<string, PackageReferenceInfo>();
   for (const { original } of infos.values()) {
@@ -95,20 +111,13 @@ function readArchive(bytes: Uint8Array, options: ReadOptions & ZipLimits): Expor
   const objects = zip.entries.filter((e) => OBJECT_PART.test(e.name));
   // Every sequence of the archive is read at once, each costing about six times its XML: their sum is bounded, from
   // the sizes the archive declares, before any is inflated (each alone is held to maxBytes when read).
-  const maxSequences = SEQUENCES_PER_MAX_BYTES * (options.maxBytes ?? DEFAULT_MAX_BYTES);
-  const total = objects.reduce((sum, e) => sum + e.size, 0);
-  if (total > maxSequences) {
-    throw new TaskSequenceError(
-      'INPUT_TOO_LARGE',
-      `The archive's ${objects.length} task sequences hold ${total} bytes of XML; at most ${maxSequences} (${SEQUENCES_PER_MAX_BYTES} × option maxBytes) are read at once. Export fewer sequences per archive, or raise maxBytes.`,
-    );
-  }
+  const maxSequences = SEQUENCES_PER_MAX_BYTES * maxBytes;
+  heldTogether(objects, maxSequences, (total) => `The archive's ${objects.length} task sequences hold ${total} bytes of XML; at most ${maxSequences} (${SEQUENCES_PER_MAX_BYTES} × option maxBytes) are read at once. Export fewer sequences per archive, or raise maxBytes.`);
   const partLimits = sequencePartLimits(options);
   const sequences = objects
     .map((e) => {
       const file = `${options.file ?? '(zip)'}!${e.name}`;
       // Refused before it is inflated, as a file over maxBytes is before it is read.
-      const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
       if (e.size > maxBytes) throw new TaskSequenceError('INPUT_TOO_LARGE', `The part is ${e.size} bytes once unpacked; the limit is ${maxBytes} (option maxBytes).`, { file });
       const original = readEntry(zip, e, partLimits);
       // readTaskSequence would tell the caller to call readExportZip, which is where this is: the part is no XML.

@@ -20,6 +20,24 @@ export function endRecordsIn(tail: Buffer, fileLength: number): number[] {
   return found;
 }
 
+const END_SIGNATURE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+
+/**
+ * Whether `bytes` end with an end record on disk 0 (a zip archive, whatever stands before its first entry: a
+ * self-extractor's stub, a damaged header). Well-formed XML never does: the record's disk numbers are zero bytes (a
+ * NUL in UTF-16) and its signature holds 0x05 and 0x06 (control characters XML forbids in UTF-8). Only the last bytes
+ * a record can start in are searched, so a large input costs no more than a small one.
+ */
+export function endsWithEndRecord(bytes: Uint8Array): boolean {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length < 22) return false;
+  const tail = buf.subarray(Math.max(0, buf.length - END_WINDOW));
+  for (let i = tail.lastIndexOf(END_SIGNATURE, tail.length - 22); i >= 0; i = i === 0 ? -1 : tail.lastIndexOf(END_SIGNATURE, i - 1)) {
+    if (i + 22 + tail.readUInt16LE(i + 20) === tail.length && tail.readUInt32LE(i + 4) === 0) return true;
+  }
+  return false;
+}
+
 /** The last `n` bytes of the concatenation of `parts` (fewer if they hold fewer). */
 function lastBytes(parts: readonly Buffer[], n: number): Buffer {
   const out: Buffer[] = [];

@@ -48,6 +48,17 @@ export function checkNothingUnlisted(buf: Buffer, byOffset: readonly LocalRecord
 }
 
 /**
+ * Refuses bytes between the end of the central directory and the end record, which the directory's size does not
+ * cover (a ZIP64 end record left without its locator, a signature, an entry put there): no record lists them, so an
+ * archive written back from the records would drop them without a word. Zero bytes, which hold nothing, are let be.
+ */
+export function checkNothingAfterDirectory(buf: Buffer, cdEnd: number, eocdOffset: number): void {
+  for (let i = cdEnd; i < eocdOffset; i++) {
+    if (buf[i] !== 0) unsafe(`The archive holds bytes at offset ${i}, between its central directory and its end record, that no entry holds (a ZIP64 record, a signature, an entry hidden there?): an archive written back would lose them.`);
+  }
+}
+
+/**
  * Refuses an entry whose local header (or data descriptor) says another thing than its central record: the flags
  * that change how it reads (encrypted, descriptor, UTF-8 name), its method, and its CRC and sizes. With a data
  * descriptor the local header may leave the CRC and sizes 0, and the descriptor holds them.

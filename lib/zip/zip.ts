@@ -9,7 +9,7 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import { limitOption, TaskSequenceError } from '../errors.js';
 import { endRecordsIn } from './end-record.js';
 import { checkEntryName, checkExtraFields, entryName } from './entry-names.js';
-import { checkLocalAgrees, checkNothingUnlisted } from './local-records.js';
+import { checkLocalAgrees, checkNothingAfterDirectory, checkNothingUnlisted } from './local-records.js';
 
 export { checkEntryName } from './entry-names.js';
 
@@ -135,9 +135,10 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
     if (localOffset + 30 > cdOffset || buf.readUInt32LE(localOffset) !== 0x04034b50) fail(`The local header of ${name} is damaged.`);
     const lName = buf.readUInt16LE(localOffset + 26);
     const lExtra = buf.readUInt16LE(localOffset + 28);
-    if (entryName(buf, localOffset + 30, localOffset + 30 + lName, flags) !== name) fail(`The local header of ${name} names another entry.`);
-    if (buf.readUInt32LE(localOffset + 18) === 0xffffffff || buf.readUInt32LE(localOffset + 22) === 0xffffffff) fail(`Entry ${name} needs ZIP64, which is not supported.`);
     if (localOffset + 30 + lName + lExtra > cdOffset) fail(`The local header of ${name} is damaged.`);
+    // Compared as bytes, not decoded again: both decodings are one to one, and the UTF-8 flags are compared below.
+    if (buf.compare(buf, at + 46, at + 46 + nameLen, localOffset + 30, localOffset + 30 + lName) !== 0) fail(`The local header of ${name} names another entry.`);
+    if (buf.readUInt32LE(localOffset + 18) === 0xffffffff || buf.readUInt32LE(localOffset + 22) === 0xffffffff) fail(`Entry ${name} needs ZIP64, which is not supported.`);
     // A reader that streams the archive from the front goes by the local header alone: it must name the same file
     // (a Unicode path field there too) and describe the same data, or that reader extracts another archive.
     const localNames = checkExtraFields(buf.subarray(localOffset + 30 + lName, localOffset + 30 + lName + lExtra), name);
@@ -159,6 +160,7 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
     if ((byOffset[i] as ZipEntry).localOffset < (byOffset[i - 1] as ZipEntry).localEnd) unsafe('Entries overlap (a zip bomb?).');
   }
   checkNothingUnlisted(buf, byOffset, cdOffset);
+  checkNothingAfterDirectory(buf, at, eocd);
   return { bytes, entries, eocdOffset: eocd };
 }
 
