@@ -78,6 +78,8 @@ export function processBytes(bytes: Uint8Array, file: string, target: string | u
   }
   const results = outcomes.flatMap((o) => ('result' in o ? [o.result] : []));
   const changed = results.some((r) => r.report.changed);
+  // What is not written is still judged as the write would judge it: an archive's damaged part fails the check too.
+  if (changed && (mode === 'check' || dryRun)) input.checkCopies();
   if (mode === 'check' || dryRun || target === undefined || results.length === 0 || (!changed && target === file && file !== '-')) return { outcomes };
   const out = input.write();
   // Belt and braces: what we write must read back, or nothing is written.

@@ -7,6 +7,7 @@ import type { TaskSequenceDocument } from '../document.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
 import { readTaskSequence } from '../read.js';
 import { checkWrittenBytes, writeTaskSequence } from '../write.js';
+import { verifyCopiedEntries } from '../zip/zip-write.js';
 import { type ReadLimits, withLimitFlags } from './args.js';
 import type { CliIo } from './io.js';
 
@@ -34,6 +35,12 @@ export interface LoadedInput {
    * an archive; `-` for standard output, as standard input is named), not the input.
    */
   verify(bytes: Uint8Array, output: string): void;
+  /**
+   * Throws as writing the input back after an edit would for what it copies: for an export .zip, a part whose bytes
+   * no longer match their CRC (`ZIP_INVALID`), so a `--check` or a dry run that finds changes fails as the run
+   * would, rather than promise a write that cannot happen. Nothing for a task sequence file.
+   */
+  checkCopies(): void;
 }
 
 /** Reads an input: a task sequence file or an export .zip. */
@@ -63,6 +70,7 @@ function readInput(bytes: Uint8Array, file: string, limits: ReadLimits): LoadedI
       write: () => writeTaskSequence(doc),
       // Judged without a second tree: the document read is still in memory while its output is checked.
       verify: (out, output) => placedIn(output, () => checkWrittenBytes(out)),
+      checkCopies: () => undefined,
     };
   }
   const zip = readExportZip(bytes, { file, ...limits });
@@ -71,6 +79,8 @@ function readInput(bytes: Uint8Array, file: string, limits: ReadLimits): LoadedI
     write: () => writeExportZip(zip),
     // Judged without a second tree: the archive's structure, and each changed part's bytes as well-formed XML.
     verify: (out, output) => placedIn(output, () => checkExportZipOutput(out, zip, limits)),
+    // The parts an edit replaces were inflated and checked when read; every other entry is checked as the writer does.
+    checkCopies: () => verifyCopiedEntries(zip.zip, new Set(zip.sequences.flatMap((s) => (s.referencesInfo ? [s.entry, s.referencesInfo.entry] : [s.entry]))), zip.limits),
   };
 }
 

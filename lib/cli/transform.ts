@@ -146,6 +146,7 @@ export function run(argv: string[], io: CliIo): number {
       input.docs.forEach(({ doc, warnings }, i) => appendAll(appendAll((reports[i] as (typeof reports)[number]).report.diagnostics, doc.issues), warnings()));
       const target = targetOf(file);
       const changed = reports.some((r) => r.report.changed);
+      if (check && changed) input.checkCopies();
       let written = false;
       if (!check && target !== undefined && (changed || target !== file || file === '-')) {
         const out = input.write();
