@@ -99,7 +99,11 @@ ${cases.join('\n')}
     completion) COMPREPLY=($(compgen -W "bash powershell" -- "$cur")); return ;;
     help) COMPREPLY=($(compgen -W "${NAMES.filter((n) => n !== 'help').join(' ')}" -- "$cur")); return ;;
   esac
-  if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "$opts" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi
+  if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "$opts" -- "$cur")); return; fi
+  # One file name a line, taken as it is: split into words, a name with a space was two candidates, and expanded
+  # again, a name with [ or * was a glob ([a].xml offered as a.xml). (bash 3 has no mapfile.)
+  local f; COMPREPLY=()
+  while IFS= read -r f; do COMPREPLY+=("$f"); done < <(compgen -f -- "$cur")
 }
 complete -o filenames -o bashdefault -F _cmts cmts
 `;

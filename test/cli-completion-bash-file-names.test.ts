@@ -1,0 +1,43 @@
+// The bash completion of an input file: a name with a space was offered as two names ('my' and 'file.xml'), and a
+// name with glob characters was taken as a glob (`[a].xml` offered as `a.xml`), since compgen's output was split into
+// words and expanded again. Each file name is one candidate, as it is.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bashScript } from '../lib/cli/completion.js';
+
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cmts-completion-'));
+  for (const name of ['my file.xml', 'other.xml', 'a.xml', '[a].xml']) writeFileSync(join(dir, name), '');
+  writeFileSync(join(dir, 'cmts.bash'), bashScript());
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** What the script offers for the last of `words`, one candidate a line, run in the folder of the test files. */
+function candidates(words: string[]): string[] {
+  const quoted = words.map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ');
+  const r = spawnSync('bash', ['-c', `source ./cmts.bash; COMP_WORDS=(${quoted}); COMP_CWORD=${words.length - 1}; _cmts; printf '%s\\n' "\${COMPREPLY[@]}"`], { cwd: dir, encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  return r.stdout.split('\n').filter((l) => l !== '').sort();
+}
+
+describe('bash completion of file names', () => {
+  it('offers a name with a space as one name', () => {
+    expect(candidates(['cmts', 'lint', 'my'])).toEqual(['my file.xml']);
+    expect(candidates(['cmts', 'inspect', 'ts.xml', 'm'])).toEqual(['my file.xml']);
+  });
+
+  it('offers a name with glob characters as it is, not the files it would match', () => {
+    expect(candidates(['cmts', 'lint', '['])).toEqual(['[a].xml']);
+  });
+
+  it('still offers every file for an empty word, and options for a word with a dash', () => {
+    expect(candidates(['cmts', 'lint', ''])).toEqual(['[a].xml', 'a.xml', 'cmts.bash', 'my file.xml', 'other.xml']);
+    expect(candidates(['cmts', 'lint', '--st'])).toEqual(['--strict']);
+  });
+});
