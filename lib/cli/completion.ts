@@ -81,8 +81,8 @@ const TRANSFORM_NAMES = [...Object.keys(TRANSFORMS), ...Object.keys(PRESETS)];
 
 /** The bash completion script. */
 export function bashScript(): string {
-  // After `transform` comes the transform's name.
-  const first = (c: string) => (c === 'transform' ? `; if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "${TRANSFORM_NAMES.join(' ')}" -- "$cur")); return; fi` : '');
+  // After `transform` comes the transform's name, unless the word is an option (`cmts transform --help`).
+  const first = (c: string) => (c === 'transform' ? `; if [ "$COMP_CWORD" -eq 2 ] && [[ "$cur" != -* ]]; then COMPREPLY=($(compgen -W "${TRANSFORM_NAMES.join(' ')}" -- "$cur")); return; fi` : '');
   const cases = Object.entries(COMMAND_OPTIONS).map(([c, o]) => `    ${c}) opts="${o.join(' ')}"${first(c)} ;;`);
   const values = Object.entries(OPTION_VALUES).map(([o, v]) => `    ${o}) COMPREPLY=($(compgen -W "${v.join(' ')}" -- "$cur")); return ;;`);
   return `# cmts bash completion: source <(cmts completion bash)

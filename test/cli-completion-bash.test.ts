@@ -1,6 +1,7 @@
-// The bash completion of an input file: a name with a space was offered as two names ('my' and 'file.xml'), and a
-// name with glob characters was taken as a glob (`[a].xml` offered as `a.xml`), since compgen's output was split into
-// words and expanded again. Each file name is one candidate, as it is.
+// The bash completion script, run in bash. An input file: a name with a space was offered as two names ('my' and
+// 'file.xml'), and a name with glob characters was taken as a glob (`[a].xml` offered as `a.xml`), since compgen's
+// output was split into words and expanded again; each file name is one candidate, as it is. `cmts transform --he`
+// offered nothing, the word being taken for a transform's name; it gets the options, as in PowerShell.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,5 +40,12 @@ describe('bash completion of file names', () => {
   it('still offers every file for an empty word, and options for a word with a dash', () => {
     expect(candidates(['cmts', 'lint', ''])).toEqual(['[a].xml', 'a.xml', 'cmts.bash', 'my file.xml', 'other.xml']);
     expect(candidates(['cmts', 'lint', '--st'])).toEqual(['--strict']);
+  });
+});
+
+describe('bash completion of transform', () => {
+  it('offers the transform options, not only the transform names, for a word with a dash where the name goes', () => {
+    expect(candidates(['cmts', 'transform', '--he'])).toEqual(['--help']);
+    expect(candidates(['cmts', 'transform', 'add-r'])).toEqual(['add-reference']);
   });
 });
