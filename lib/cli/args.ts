@@ -103,11 +103,18 @@ export function parse(argv: string[], options: OptionSpecs): Parsed {
   for (const name of NOT_A_STREAM) {
     if (result.values[name] === '-') throw new UsageError(`--${name} names a ${name === 'out-dir' ? 'folder' : 'file'}: "-" (standard output) cannot be one; give a name (./- for a file named "-").`);
   }
+  // An empty argument (a script's empty variable) names no file: read as one, it failed as "Cannot read : no such file".
+  for (const name of FILES_READ) {
+    if (result.values[name] === '') throw new UsageError(`--${name} needs a name: '' names no file.`);
+  }
   return { values: result.values as Parsed['values'], positionals: result.positionals };
 }
 
 /** Options whose value is a file or folder written besides the output, never a standard stream. */
 const NOT_A_STREAM = ['html', 'out-dir'] as const;
+
+/** Options whose value is a file the run reads (its options), a standard stream with `-`. */
+const FILES_READ = ['options', 'config'] as const;
 
 /** A string option's value. */
 export function str(p: Parsed, name: string): string | undefined {
