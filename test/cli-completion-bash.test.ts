@@ -1,7 +1,8 @@
 // The bash completion script, run in bash. An input file: a name with a space was offered as two names ('my' and
 // 'file.xml'), and a name with glob characters was taken as a glob (`[a].xml` offered as `a.xml`), since compgen's
 // output was split into words and expanded again; each file name is one candidate, as it is. `cmts transform --he`
-// offered nothing, the word being taken for a transform's name; it gets the options, as in PowerShell.
+// offered nothing, the word being taken for a transform's name; it gets the options, as in PowerShell. A value given
+// with = (`--to=j`) was completed as a file name; it gets the option's values, as after a space.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,5 +48,15 @@ describe('bash completion of transform', () => {
   it('offers the transform options, not only the transform names, for a word with a dash where the name goes', () => {
     expect(candidates(['cmts', 'transform', '--he'])).toEqual(['--help']);
     expect(candidates(['cmts', 'transform', 'add-r'])).toEqual(['add-reference']);
+  });
+});
+
+// bash splits `--to=j` at the = (COMP_WORDBREAKS): the words are `--to`, `=` and `j`, or `--to` and `=` right after it.
+describe('bash completion of a value given with =', () => {
+  it('offers the option values after --opt= as after --opt and a space', () => {
+    expect(candidates(['cmts', 'convert', '--to', '=', 'j'])).toEqual(['json']);
+    expect(candidates(['cmts', 'convert', '--to', '='])).toEqual(['json', 'xml', 'yaml']);
+    expect(candidates(['cmts', 'kb977203', 'ts.xml', '--scenario', '=', 're'])).toEqual(['refresh', 'replace-capture', 'replace-restore']);
+    expect(candidates(['cmts', 'convert', '--to', ''])).toEqual(['json', 'xml', 'yaml']);
   });
 });

@@ -91,6 +91,9 @@ _cmts() {
   if [ "$COMP_CWORD" -eq 1 ]; then
     COMPREPLY=($(compgen -W "${NAMES.join(' ')} --help --version" -- "$cur")); return
   fi
+  # bash splits --to=j at the = (COMP_WORDBREAKS): the option is then the word before the =, and the value after it.
+  if [ "$prev" = "=" ] && [ "$COMP_CWORD" -ge 3 ]; then prev=\${COMP_WORDS[COMP_CWORD-2]}
+  elif [ "$cur" = "=" ]; then prev=\${COMP_WORDS[COMP_CWORD-1]} cur=""; fi
   case "$prev" in
 ${values.join('\n')}
   esac
