@@ -39,3 +39,12 @@ describe('a file name that starts with a dash', () => {
     expect(after.stderr).toContain('cmts lint: -r.xml: IO_ERROR');
   });
 });
+
+describe('a long word that starts with a dash', () => {
+  it('is named once in the refusal, not twice', () => {
+    const word = `-${'x'.repeat(200)}.xml`;
+    const message = refusal([word]);
+    expect(message.split(word.slice(1))).toHaveLength(2);
+    expect(message).toContain('is given as ./ and its name, or after --.');
+  });
+});

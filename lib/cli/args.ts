@@ -59,7 +59,8 @@ function unknownOption(message: string, options: OptionSpecs, argv: string[]): s
   // A one-letter option has no near miss worth naming; a long one (or a long name given with one dash) does.
   // A word no option could be (a dot, a slash, a space in it) is a file whose name starts with a dash: node:util's
   // hint of how to give one was dropped with the rest of its message, so it is said here.
-  if (/[^A-Za-z0-9-]/.test(name)) return `Unknown option '${dashes}${name}'. A file whose name starts with - is given as ./${dashes}${name}, or after --.`;
+  // (The name is said once more only when short: a long word given by mistake can be a whole file or a password.)
+  if (/[^A-Za-z0-9-]/.test(name)) return `Unknown option '${dashes}${name}'. A file whose name starts with - is given as ${name.length <= SHOWN_VALUE_CHARS ? `./${dashes}${name}` : './ and its name'}, or after --.`;
   const hint = name.length > 1 ? didYouMean(name, longs, (c) => `--${c}`) : '';
   return `Unknown option '${dashes}${name}'.${hint}`;
 }
