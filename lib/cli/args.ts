@@ -57,6 +57,10 @@ function unknownOption(message: string, options: OptionSpecs, argv: string[]): s
   const name = (dashes === '-' && letters.length === 1 && oneDashName(argv, letters, options)) || letters;
   const longs = Object.keys(options);
   // A one-letter option has no near miss worth naming; a long one (or a long name given with one dash) does.
+  // A word no option could be (a dot, a slash, a space in it) is a file whose name starts with a dash: node:util's
+  // hint of how to give one was dropped with the rest of its message, so it is said here.
+  // (The name is said once more only when short: a long word given by mistake can be a whole file or a password.)
+  if (/[^A-Za-z0-9-]/.test(name)) return `Unknown option '${dashes}${name}'. A file whose name starts with - is given as ${name.length <= SHOWN_VALUE_CHARS ? `./${dashes}${name}` : './ and its name'}, or after --.`;
   const hint = name.length > 1 ? didYouMean(name, longs, (c) => `--${c}`) : '';
   return `Unknown option '${dashes}${name}'.${hint}`;
 }
@@ -100,11 +104,18 @@ export function parse(argv: string[], options: OptionSpecs): Parsed {
   for (const name of NOT_A_STREAM) {
     if (result.values[name] === '-') throw new UsageError(`--${name} names a ${name === 'out-dir' ? 'folder' : 'file'}: "-" (standard output) cannot be one; give a name (./- for a file named "-").`);
   }
+  // An empty argument (a script's empty variable) names no file: read as one, it failed as "Cannot read : no such file".
+  for (const name of FILES_READ) {
+    if (result.values[name] === '') throw new UsageError(`--${name} needs a name: '' names no file.`);
+  }
   return { values: result.values as Parsed['values'], positionals: result.positionals };
 }
 
 /** Options whose value is a file or folder written besides the output, never a standard stream. */
 const NOT_A_STREAM = ['html', 'out-dir'] as const;
+
+/** Options whose value is a file the run reads (its options), a standard stream with `-`. */
+const FILES_READ = ['options', 'config'] as const;
 
 /** A string option's value. */
 export function str(p: Parsed, name: string): string | undefined {

@@ -81,8 +81,8 @@ const TRANSFORM_NAMES = [...Object.keys(TRANSFORMS), ...Object.keys(PRESETS)];
 
 /** The bash completion script. */
 export function bashScript(): string {
-  // After `transform` comes the transform's name.
-  const first = (c: string) => (c === 'transform' ? `; if [ "$COMP_CWORD" -eq 2 ]; then COMPREPLY=($(compgen -W "${TRANSFORM_NAMES.join(' ')}" -- "$cur")); return; fi` : '');
+  // After `transform` comes the transform's name, unless the word is an option (`cmts transform --help`).
+  const first = (c: string) => (c === 'transform' ? `; if [ "$COMP_CWORD" -eq 2 ] && [[ "$cur" != -* ]]; then COMPREPLY=($(compgen -W "${TRANSFORM_NAMES.join(' ')}" -- "$cur")); return; fi` : '');
   const cases = Object.entries(COMMAND_OPTIONS).map(([c, o]) => `    ${c}) opts="${o.join(' ')}"${first(c)} ;;`);
   const values = Object.entries(OPTION_VALUES).map(([o, v]) => `    ${o}) COMPREPLY=($(compgen -W "${v.join(' ')}" -- "$cur")); return ;;`);
   return `# cmts bash completion: source <(cmts completion bash)
@@ -91,6 +91,9 @@ _cmts() {
   if [ "$COMP_CWORD" -eq 1 ]; then
     COMPREPLY=($(compgen -W "${NAMES.join(' ')} --help --version" -- "$cur")); return
   fi
+  # bash splits --to=j at the = (COMP_WORDBREAKS): the option is then the word before the =, and the value after it.
+  if [ "$prev" = "=" ] && [ "$COMP_CWORD" -ge 3 ]; then prev=\${COMP_WORDS[COMP_CWORD-2]}
+  elif [ "$cur" = "=" ]; then prev=\${COMP_WORDS[COMP_CWORD-1]} cur=""; fi
   case "$prev" in
 ${values.join('\n')}
   esac
@@ -99,7 +102,11 @@ ${cases.join('\n')}
     completion) COMPREPLY=($(compgen -W "bash powershell" -- "$cur")); return ;;
     help) COMPREPLY=($(compgen -W "${NAMES.filter((n) => n !== 'help').join(' ')}" -- "$cur")); return ;;
   esac
-  if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "$opts" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi
+  if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "$opts" -- "$cur")); return; fi
+  # One file name a line, taken as it is: split into words, a name with a space was two candidates, and expanded
+  # again, a name with [ or * was a glob ([a].xml offered as a.xml). (bash 3 has no mapfile.)
+  local f; COMPREPLY=()
+  while IFS= read -r f; do COMPREPLY+=("$f"); done < <(compgen -f -- "$cur")
 }
 complete -o filenames -o bashdefault -F _cmts cmts
 `;

@@ -18,6 +18,7 @@ import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { errorRecord, inputFailure, type JsonReport, printJson, reportFailure } from './json-report.js';
 import { EXIT } from './exit.js';
+import { readerWentAway } from './std-stream.js';
 
 /** The command's --help text. */
 export const HELP = `NAME
@@ -154,7 +155,10 @@ export function run(argv: string[], io: CliIo): number {
   let failed = 0;
   let shown = 0;
   const results: JsonReport<{ input: string; model: ModelJson; steps: ReturnType<typeof stepSettingsJson> }>['results'] = [];
+  // Once the reader of standard output went away (`| head`), the trees are for no one: the run stops at the next input
+  // and ends quietly, as lint does, with no later input's failure on standard error (the status says it was cut short).
   for (const input of inputs) {
+    if (readerWentAway(io.stdout)) break;
     try {
       for (const { label, doc } of loadDocuments(io, input)) {
         if (json) results.push({ input: label, model: toModelJson(doc, { whitespace: flag(p, 'whitespace') }), steps: stepSettingsJson(doc) });

@@ -186,9 +186,15 @@ export function nodeIo(): CliIo & { stdout: StandardStream; stderr: StandardStre
     },
     listDir(path) {
       try {
-        return readdirSync(path, { withFileTypes: true })
-          .filter((d) => !isTempName(d.name))
-          .map((d) => ({ name: d.name, dir: d.isDirectory() || (d.isSymbolicLink() && statSync(join(path, d.name), { throwIfNoEntry: false })?.isDirectory() === true) }));
+        return readdirSync(path, { withFileTypes: true }).flatMap((d) => {
+          if (isTempName(d.name)) return [];
+          // A link as what it names; a broken one is listed, so that reading it says why it cannot be read.
+          const kind = d.isSymbolicLink() ? statSync(join(path, d.name), { throwIfNoEntry: false }) : d;
+          // A named pipe, socket or device is no export: a pipe no one writes is read forever (a folder with one in
+          // it hung the run). Named on its own (`cmts lint <(…)`), one is still read, as standard input is.
+          if (kind !== undefined && !kind.isFile() && !kind.isDirectory()) return [];
+          return [{ name: d.name, dir: kind?.isDirectory() === true }];
+        });
       } catch (e) {
         throw new TaskSequenceError('IO_ERROR', `Cannot list ${path}: ${describeErrno(e)}.`, { file: path });
       }

@@ -34,9 +34,9 @@ SYNOPSIS
 
 DESCRIPTION
     Checks each task sequence (files, folders of .xml and .zip files, globs, or - for standard input) against
-    these rules and prints one line per finding, file:line:col: severity rule path: message (no path for a
-    finding about the sequence as a whole or one of its global variables; file: alone, no line and column, for
-    one with no place in the file).
+    these rules and prints one line per finding, file:line:col: severity rule [R…] path: message ([R…] for a
+    rule that enforces a KB977203 requirement; no path for a finding about the sequence as a whole or one of its
+    global variables; file: alone, no line and column, for one with no place in the file).
 ${LINT_RULES.map((r) => hanging(`      ${r.id.padEnd(ID_WIDTH)}${r.severity.padEnd(8)}`, `${r.requirement ? `[${r.requirement}] ` : ''}${r.description}`)).join('\n')}
     [R…] names a KB977203 requirement, described in docs/kb977203-requirements.md (in the package).
 

@@ -105,7 +105,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const command = commandNamed(first);
   if (!command) {
     if (first.startsWith('-')) {
-      return reportCommandLineUsage(`unknown option ${first}.${didYouMean(first.replace(/^-+/, ''), ['help', 'version'], (c) => `--${c}`)}`, argv, io);
+      // `cmts --json lint ts.xml`: options are the command's, and follow it. Said with the command line that works.
+      const named = rest.find((word) => commandNamed(word) !== undefined);
+      const hint = named === undefined ? didYouMean(first.replace(/^-+/, ''), ['help', 'version'], (c) => `--${c}`) : ` Options follow the command: cmts ${named} ${shownValue(first.split('=')[0] as string, '')} …`;
+      return reportCommandLineUsage(`unknown option ${first}.${hint}`, argv, io);
     }
     return unknownCommand(first, io, argv);
   }

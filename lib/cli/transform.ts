@@ -102,6 +102,12 @@ export function run(argv: string[], io: CliIo): number {
   const name = nameArg as string;
   const entry = entryOf(name) as TransformEntry<never>;
   const check = flag(p, 'check');
+  // A folder that cannot be listed is trouble with the command line, as for every command (exit 2), not a failed input;
+  // so are inputs that name nothing, said before the options file is read (as kb977203 does with --config): read
+  // first, its error made the run exit 1, as if an input had failed.
+  const listed = inputsOrFail('transform', args, io);
+  if (typeof listed === 'number') return listed;
+  const inputs = listed;
   let options: unknown;
   try {
     const file = str(p, 'options') as string;
@@ -121,10 +127,6 @@ export function run(argv: string[], io: CliIo): number {
     if (io.jsonErrors) printErrorJson(io.stdout, io.jsonErrors, e);
     return EXIT.failed;
   }
-  // A folder that cannot be listed is trouble with the command line, as for every command (exit 2), not a failed input.
-  const listed = inputsOrFail('transform', args, io);
-  if (typeof listed === 'number') return listed;
-  const inputs = listed;
   let targetOf: TargetOf = () => undefined;
   if (!check) {
     try {
