@@ -132,13 +132,24 @@ ${values.join('\n')}
   }
   $words = @($commandAst.CommandElements | ForEach-Object { $_.ToString() })
   if ($wordToComplete) { $before = $words[0..($words.Count - 2)] } else { $before = $words }
-  if ($before.Count -le 1) { $candidates = $commands }
+  # --option=value: the values of that option, each given back with its option.
+  $prefix = ''
+  $word = $wordToComplete
+  if ($wordToComplete -match '^(--[A-Za-z0-9-]+=)(.*)$' -and $values.ContainsKey($Matches[1].TrimEnd('='))) {
+    $prefix = $Matches[1]
+    $word = $Matches[2]
+    $candidates = $values[$prefix.TrimEnd('=')]
+  }
+  elseif ($before.Count -le 1) { $candidates = $commands }
   elseif ($values.ContainsKey($before[-1])) { $candidates = $values[$before[-1]] }
   elseif ($before.Count -eq 2 -and $before[1] -eq 'transform' -and -not $wordToComplete.StartsWith('-')) { $candidates = ${psList(TRANSFORM_NAMES)} }
-  elseif ($options.ContainsKey($before[1])) { $candidates = $options[$before[1]] }
+  elseif ($before.Count -eq 2 -and ($before[1] -eq 'completion' -or $before[1] -eq 'help')) { $candidates = $options[$before[1]] }
+  # A command's options only for a word that starts with a dash: for any other word nothing is offered, and
+  # PowerShell then completes file names (it does so only when a native completer offers nothing).
+  elseif ($options.ContainsKey($before[1]) -and $wordToComplete.StartsWith('-')) { $candidates = $options[$before[1]] }
   else { $candidates = @() }
-  $candidates | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object {
-    [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_)
+  $candidates | Where-Object { $_ -like "$word*" } | ForEach-Object {
+    [System.Management.Automation.CompletionResult]::new("$prefix$_", $_, 'ParameterValue', $_)
   }
 }
 `;
