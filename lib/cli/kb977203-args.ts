@@ -177,6 +177,9 @@ export function loadOptions(p: Parsed, io: CliIo): Kb977203Options {
     } catch (e) {
       if (!(e instanceof TaskSequenceError)) throw e;
       if (fileAloneIsFine(base)) throw new UsageError(`${withFlagNames(e.message)} (with the options in ${config})`);
+      // The file's fault is said with the file's key (`"drive"`), not the flag the same option has on the command
+      // line (`--drive`), which the file does not say and may not be where the value came from.
+      e.message = e.message.replace(/\b([Tt])he (\w+) option\b/g, (_m, t: string, name: string) => `${t}he key "${name}"`);
       e.file = config;
       throw e;
     }
