@@ -5,10 +5,11 @@
  * tree, not its size.
  */
 import { TaskSequenceError } from '../errors.js';
-import { checkItem, checkItems, checkSequence } from './argument-checks.js';
+import { checkAttributeName, checkElement, checkItem, checkItems, checkSequence, checkString } from './argument-checks.js';
 import { createPackageReference } from './builders.js';
 import { detectIndentUnit, insertLaidOut, appendLaidOut, layoutAt, whitespaceBefore } from './format.js';
 import { noteAttribute, noteTaken } from './item-edits.js';
+import { setOwnAttribute } from './own-attribute.js';
 import { linkAdded } from './parents.js';
 import { locate, parentOf } from './query.js';
 import { refusePlaced } from './refuse-placed.js';
@@ -53,14 +54,23 @@ export function removeItem(sequence: Sequence, item: SequenceItem): true {
   return true;
 }
 
-/** Sets an attribute: an existing one keeps its place, a new one goes last. */
+/**
+ * Sets an attribute: an existing one keeps its place, a new one goes last. Throws `INVALID_ARGUMENT` for no element, a
+ * name that is no XML name, or a value that is no string (the writer refused them only later, at a line of its output).
+ */
 export function setAttribute(element: Element, name: string, value: string): void {
+  checkElement('setAttribute', element);
+  checkAttributeName('setAttribute', name);
+  checkString('setAttribute', value);
   noteAttribute(name);
-  element.attributes[name] = value;
+  // An own property whatever the name: assigned, `__proto__` set the object's prototype and the attribute was lost.
+  setOwnAttribute(element.attributes, name, value);
 }
 
 /** Removes an attribute; returns whether it was there. */
 export function removeAttribute(element: Element, name: string): boolean {
+  checkElement('removeAttribute', element);
+  checkString('removeAttribute', name, 'the attribute name');
   // Own attributes only: `in` also finds what Object.prototype holds (`constructor`, `toString`).
   if (!Object.hasOwn(element.attributes, name)) return false;
   delete element.attributes[name];
