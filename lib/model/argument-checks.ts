@@ -79,3 +79,18 @@ export function checkFlag(fn: string, value: unknown): asserts value is boolean 
   if (typeof value === 'boolean') return;
   throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes true or false; it was given ${describeValue(value)}.`);
 }
+
+/** Refuses anything but a node with children (a step, for the variable and action functions). */
+export function checkStepLike(fn: string, step: unknown): asserts step is { kind: string; attributes: Record<string, string>; children: unknown[] } {
+  if (isElementLike(step)) return;
+  const hint = typeof step === 'object' && step !== null && 'sequence' in step ? ' Give one of its steps, not the document.' : '';
+  throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes a step as its first argument; it was given ${describeValue(step)}.${hint}`);
+}
+
+/** Refuses a variable key that is neither a string (a property or variable name) nor `{ name, property }` strings. */
+export function checkVariableKey(fn: string, key: unknown): void {
+  if (typeof key === 'string') return;
+  const k = key as { name?: unknown; property?: unknown } | null;
+  if (typeof k === 'object' && k !== null && typeof k.name === 'string' && typeof k.property === 'string') return;
+  throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes a variable's key: a property or variable name, or { name, property } (strings); it was given ${describeValue(key)}.`);
+}
