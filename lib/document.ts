@@ -7,6 +7,7 @@ import { type ContainerKind, getProperty, listProperties, SEQUENCE_HOLDER, setPr
 import type { Embedded } from './containers/embedded.js';
 import { HeldOffsets } from './containers/held-text.js';
 import { type Issue, LineCounter, type LinePos, TaskSequenceError } from './errors.js';
+import { checkString } from './model/argument-checks.js';
 import { describeValue } from './model/child-nodes.js';
 import { checkedFilter, type ItemFilter, itemMatches, type LocatedGroup, type LocatedStep, selectGroups, selectSteps } from './item-query.js';
 import { listItems, type Located } from './model/query.js';
@@ -239,6 +240,7 @@ export class TaskSequenceDocument {
    * it out. The sequence is `doc.sequence`; the file with it, `doc.toString()`.
    */
   getProperty(name: string): string | undefined {
+    checkString('getProperty', name, 'the property name');
     if (this.container !== 'sequence' && name === SEQUENCE_HOLDER[this.container]) {
       throw new TaskSequenceError('INVALID_ARGUMENT', `${name} holds the task sequence itself, not a package property: read doc.sequence (doc.toString() for the whole file) instead of getting it.`);
     }
@@ -250,6 +252,9 @@ export class TaskSequenceDocument {
    * that holds the sequence (`SequenceData`, object.xml's `Sequence`) and for a name with a ':' or that is no XML name.
    */
   setProperty(name: string, value: string): void {
+    // Checked here: a null name threw a TypeError, and a value that is no string was refused only by the writer.
+    checkString('setProperty', name, 'the property name');
+    checkString('setProperty', value);
     setProperty(this.container, this.xml, this.root, name, value);
   }
 

@@ -51,7 +51,7 @@ describe('setCondition given a condition some item has', () => {
     const step = restoreStep(doc);
     const cases: [unknown, unknown, RegExp][] = [
       [null, buildCondition({ variable: 'X', operator: 'exists' }), /^setCondition takes a step or group/],
-      [step, [{ variable: 'X', operator: 'exists' }], /^setCondition takes a condition \(buildCondition\(…operands\)\) or undefined.*an array/],
+      [step, [{ variable: 'X', operator: 'exists' }], /^setCondition takes a condition \(buildCondition\(…operands\), conditionOf\(item\)\) or undefined.*an array/],
       [step, 'x', /^setCondition takes a condition.*a string/],
       [step, {}, /^setCondition takes a condition.*no node/],
     ];

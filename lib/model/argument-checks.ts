@@ -94,3 +94,9 @@ export function checkVariableKey(fn: string, key: unknown): void {
   if (typeof k === 'object' && k !== null && typeof k.name === 'string' && typeof k.property === 'string') return;
   throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes a variable's key: a property or variable name, or { name, property } (strings); it was given ${describeValue(key)}.`);
 }
+
+/** Refuses anything but a `<condition>` node (the operands' array `createGroup` takes, a step, null). */
+export function checkConditionNode(fn: string, condition: unknown, orUndefined = ''): void {
+  if (typeof condition === 'object' && condition !== null && 'kind' in condition && condition.kind === 'condition' && 'children' in condition && Array.isArray(condition.children)) return;
+  throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes a condition (buildCondition(…operands), conditionOf(item))${orUndefined}; it was given ${describeValue(condition)}.`);
+}

@@ -5,6 +5,7 @@
 import { TaskSequenceError } from '../errors.js';
 import { COMPARISONS, CONDITION_TYPES, conditionType } from '../catalog/condition-data.js';
 import { checkpointBelow, containsItself } from './contains-itself.js';
+import { checkConditionNode } from './argument-checks.js';
 import { checkOperand } from './operand-checks.js';
 import { isElement } from './query.js';
 import type { Condition, Expression, Node, Operator, Variable } from './types.js';
@@ -184,6 +185,7 @@ function readExpression(node: Expression): ConditionOperand {
 
 /** A condition's operands, typed. */
 export function readCondition(condition: Condition): ConditionOperand[] {
+  checkConditionNode('readCondition', condition);
   return condition.children.filter((c): c is Operator | Expression => isElement(c) && (c.kind === 'operator' || c.kind === 'expression')).map(readOperand);
 }
 

@@ -4,10 +4,8 @@
  * A condition some item already has (read from the file, or set by cmts and not taken out since) is put in as a copy,
  * laid out afresh for its new place; a condition a script built is put in itself, so the script can go on holding it.
  */
-import { TaskSequenceError } from '../errors.js';
 import { sourceOf } from '../xml/origin.js';
-import { checkItem } from './argument-checks.js';
-import { describeValue } from './child-nodes.js';
+import { checkConditionNode, checkItem } from './argument-checks.js';
 import { detectIndentUnit, dropLayout, insertLaidOut, layOut, layoutAt, whitespaceBefore } from './format.js';
 import { plainCopy } from './plain-copy.js';
 import { isElement } from './query.js';
@@ -21,13 +19,6 @@ function mayBeHeld(condition: Condition): boolean {
   return setByCmts.has(condition) || sourceOf(condition) !== undefined;
 }
 
-/** Refuses what is neither a `<condition>` node nor undefined (the operands' array `createGroup` takes, say). */
-function checkCondition(condition: unknown): asserts condition is Condition | undefined {
-  if (condition === undefined) return;
-  if (typeof condition === 'object' && condition !== null && 'kind' in condition && condition.kind === 'condition' && 'children' in condition && Array.isArray(condition.children)) return;
-  throw new TaskSequenceError('INVALID_ARGUMENT', `setCondition takes a condition (buildCondition(…operands)) or undefined; it was given ${describeValue(condition)}.`);
-}
-
 /**
  * Sets (or, with undefined, removes) the condition of a step or group: an existing `<condition>` is replaced where it
  * is; a new one goes first, laid out like the item's other children. A condition that is some item's already (read
@@ -36,7 +27,7 @@ function checkCondition(condition: unknown): asserts condition is Condition | un
  */
 export function setCondition(item: Step | SubTaskSequence | Group, condition: Condition | undefined): void {
   checkItem('setCondition', item, 'first argument');
-  checkCondition(condition);
+  if (condition !== undefined) checkConditionNode('setCondition', condition, ' or undefined');
   if (condition && mayBeHeld(condition)) {
     // A copy has the layout of the place it came from (another depth, another file's indentation): laid out anew.
     condition = plainCopy(condition);
