@@ -75,6 +75,11 @@ function itemSlot(parent: Sequence | Group, n: number): { at: number; before: nu
 }
 
 function parentIn(sequence: Sequence, node: Sequence | Group): Sequence | Group {
+  // Another document's sequence was refused as "The group "" is not in this sequence", which sent a script looking
+  // for a group with no name.
+  if (node !== sequence && node.kind === 'sequence') {
+    throw new TaskSequenceError('STEP_NOT_FOUND', 'The position names another sequence than the one the edit is made in (its first argument): to put a copy of an item into another document, use copyItemTo.');
+  }
   if (node !== sequence && !locate(sequence, node as Group)) throw new TaskSequenceError('STEP_NOT_FOUND', `The group ${JSON.stringify(node.attributes.name ?? '')} is not in this sequence.`);
   return node;
 }
