@@ -189,5 +189,7 @@ export function moveItem(sequence: Sequence, item: SequenceItem, position: Posit
 
 /** A deep copy of a step or group, with no link to the file it came from (it is printed anew where it goes). */
 export function copyItem<T extends SequenceItem>(item: T): T {
+  // Checked: whatever else it was given (null, the document, the sequence) it copied, for the addition to refuse later.
+  checkItem('copyItem', item, 'argument');
   return plainCopy(item);
 }

@@ -10,6 +10,7 @@ import { createPackageReference } from './builders.js';
 import { detectIndentUnit, insertLaidOut, appendLaidOut, layoutAt, whitespaceBefore } from './format.js';
 import { noteAttribute, noteTaken } from './item-edits.js';
 import { setOwnAttribute } from './own-attribute.js';
+import { describeValue, isChildNode } from './child-nodes.js';
 import { linkAdded } from './parents.js';
 import { locate, parentOf } from './query.js';
 import { refusePlaced } from './refuse-placed.js';
@@ -95,6 +96,9 @@ export function referencedPackages(sequence: Sequence): string[] {
  * creates a list where there is none (ConfigMgr 2007 sequences have none). Returns `added`, `present` or `no-list`.
  */
 export function addPackageReference(sequence: Sequence, packageId: string, program?: string): 'added' | 'present' | 'no-list' {
+  checkSequence('addPackageReference', sequence);
+  checkString('addPackageReference', packageId, 'the package ID');
+  if (program !== undefined) checkString('addPackageReference', program, 'the program');
   const list = referenceList(sequence);
   if (!list) return 'no-list';
   if (referencedPackages(sequence).some((p) => p.toUpperCase() === packageId.toUpperCase())) return 'present';
@@ -105,6 +109,11 @@ export function addPackageReference(sequence: Sequence, packageId: string, progr
 
 /** Appends a node as the last element child of `parent` (an element under `sequence`), laid out like its siblings. */
 export function appendChild(sequence: Sequence, parent: ParentElement, node: Node): void {
+  checkSequence('appendChild', sequence);
+  if (!isChildNode(parent) || !('children' in parent) || !Array.isArray(parent.children)) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `appendChild takes a parent element (a group, a step, the sequence) as its second argument; it was given ${describeValue(parent)}.`);
+  }
+  if (!isChildNode(node)) throw new TaskSequenceError('INVALID_ARGUMENT', `appendChild takes a node to append as its third argument; it was given ${describeValue(node)}.`);
   const unit = detectIndentUnit(sequence);
   const where = parent === sequence ? undefined : parentOf(sequence, parent);
   appendLaidOut(parent, node, where ? layoutAt(where.parent, where.index, unit) : undefined, unit);
