@@ -100,3 +100,17 @@ export function checkConditionNode(fn: string, condition: unknown, orUndefined =
   if (typeof condition === 'object' && condition !== null && 'kind' in condition && condition.kind === 'condition' && 'children' in condition && Array.isArray(condition.children)) return;
   throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes a condition (buildCondition(…operands), conditionOf(item))${orUndefined}; it was given ${describeValue(condition)}.`);
 }
+
+/**
+ * Refuses options that are no object, and any of `flags` given as something other than true or false: a builder read
+ * `null.name` with a TypeError, and took `{ disabled: 'false' }` (a truthy string) for true.
+ */
+export function checkBuilderOptions(fn: string, options: unknown, flags: readonly string[]): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes an object of options ({ name, … }); it was given ${describeValue(options)}.`);
+  }
+  for (const flag of flags) {
+    const value = (options as Record<string, unknown>)[flag];
+    if (value !== undefined && typeof value !== 'boolean') throw new TaskSequenceError('INVALID_ARGUMENT', `${fn}: ${flag} is true or false; it was given ${describeValue(value)}.`);
+  }
+}
