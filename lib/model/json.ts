@@ -196,7 +196,10 @@ function freshXml(model: ModelJson, options: ToXmlOptions, checked: boolean, nl:
   return lines.join(nl) + nl;
 }
 
-/** Validates JSON against the model schema and returns it typed; throws `OPTIONS_INVALID` naming each problem. */
+/**
+ * Validates JSON against the model schema and returns it typed; throws `NOT_A_TASK_SEQUENCE` naming each problem (the
+ * schema's, a property or element name that is no XML name, a property that holds the sequence).
+ */
 export function fromModelJson(value: unknown): ModelJson {
   try {
     assertValidWith(validateModelJson, value, 'The values of the task sequence JSON');
