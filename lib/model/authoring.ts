@@ -5,6 +5,7 @@
  */
 import { describeValue } from './child-nodes.js';
 import { TaskSequenceError } from '../errors.js';
+import { shownValue } from '../shown-value.js';
 import { checkBuilderOptions, checkItem, checkPosition, checkSequence } from './argument-checks.js';
 import { setItemAttribute } from './attributes.js';
 import { buildCondition, type ConditionOperand } from './condition-builder.js';
@@ -140,7 +141,13 @@ function place(sequence: Sequence, item: SequenceItem, position: Position): void
   // Found from the end for `last`, and from the front only as far as the index for the others: building the list of
   // every item's place first made each addition to a group cost its size (10,000 added last: 12 s).
   const slot = 'last' in position ? { at: -1, before: lastItemAt(parent), count: 0 } : itemSlot(parent, 'first' in position ? 0 : position.index);
-  if ('parent' in position && (!Number.isInteger(position.index) || position.index < 0 || (slot.at === -1 && position.index > slot.count))) {
+  if ('parent' in position && !Number.isInteger(position.index)) {
+    // Said as given: '1' (a string) was shown as 1, and refused as "Index 1 is outside 0…2".
+    const index: unknown = position.index;
+    const given = typeof index === 'number' ? String(index) : typeof index === 'string' ? `a string (${shownValue(index, '"')})` : describeValue(index);
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The index must be a whole number from 0 to ${itemSlot(parent, -1).count}; it was given ${given}.`);
+  }
+  if ('parent' in position && (position.index < 0 || (slot.at === -1 && position.index > slot.count))) {
     throw new TaskSequenceError('INVALID_ARGUMENT', `Index ${position.index} is outside 0…${itemSlot(parent, -1).count}.`);
   }
   if (slot.at !== -1) insertBefore(sequence, parent, slot.at, item);
