@@ -15,7 +15,7 @@ import { snapshot } from './model/snapshot.js';
 import { appendAll } from './arrays.js';
 import { DEFAULT_MAX_DEPTH } from './read-limits.js';
 import type { Element, Group, Node, Sequence, SequenceItem, Step, SubTaskSequence, XmlDocument } from './model/types.js';
-import { type AlreadyInPlace, type Change, refusesBeforeEditing, type Transform, TransformContext } from './transforms/context.js';
+import { type AlreadyInPlace, type Change, plannerOf, refusesBeforeEditing, type Transform, TransformContext } from './transforms/context.js';
 import { visit as walk, type Visitor } from './visit.js';
 import { writeTaskSequence, writeTaskSequenceText } from './write.js';
 import type { TextEncodingInfo } from './xml/codec.js';
@@ -208,9 +208,19 @@ export class TaskSequenceDocument {
     }
   }
 
-  /** What {@link TaskSequenceDocument.apply} would report, found on a clone: this document is not changed. */
+  /**
+   * What {@link TaskSequenceDocument.apply} would report; this document is not changed. One of cmts's own transforms
+   * given alone is checked by its plan (made before any edit, and the report itself); any other run is on a clone, a
+   * write and a read of the whole document.
+   */
   check(...transforms: Applicable[]): ApplyReport {
     checkApplicable('check', transforms);
+    const only = transforms.length === 1 ? (transforms[0] as Applicable) : undefined;
+    const planner = only === undefined ? undefined : plannerOf(typeof only === 'function' ? (only as Transform) : only.apply);
+    if (planner !== undefined) {
+      const plan = planner(this);
+      return { changed: plan.edits.length > 0, changes: plan.edits.map((e) => e.change), alreadyInPlace: plan.already.slice(), issues: plan.diagnostics.slice() };
+    }
     return this.clone().run(transforms);
   }
 
