@@ -7,6 +7,7 @@ import { type ContainerKind, getProperty, listProperties, SEQUENCE_HOLDER, setPr
 import type { Embedded } from './containers/embedded.js';
 import { HeldOffsets } from './containers/held-text.js';
 import { type Issue, LineCounter, type LinePos, TaskSequenceError } from './errors.js';
+import { checkString } from './model/argument-checks.js';
 import { describeValue } from './model/child-nodes.js';
 import { checkedFilter, type ItemFilter, itemMatches, type LocatedGroup, type LocatedStep, selectGroups, selectSteps } from './item-query.js';
 import { listItems, type Located } from './model/query.js';
@@ -14,7 +15,7 @@ import { snapshot } from './model/snapshot.js';
 import { appendAll } from './arrays.js';
 import { DEFAULT_MAX_DEPTH } from './read-limits.js';
 import type { Element, Group, Node, Sequence, SequenceItem, Step, SubTaskSequence, XmlDocument } from './model/types.js';
-import { type AlreadyInPlace, type Change, refusesBeforeEditing, type Transform, TransformContext } from './transforms/context.js';
+import { type AlreadyInPlace, type Change, plannerOf, refusesBeforeEditing, type Transform, TransformContext } from './transforms/context.js';
 import { visit as walk, type Visitor } from './visit.js';
 import { writeTaskSequence, writeTaskSequenceText } from './write.js';
 import type { TextEncodingInfo } from './xml/codec.js';
@@ -207,9 +208,19 @@ export class TaskSequenceDocument {
     }
   }
 
-  /** What {@link TaskSequenceDocument.apply} would report, found on a clone: this document is not changed. */
+  /**
+   * What {@link TaskSequenceDocument.apply} would report; this document is not changed. One of cmts's own transforms
+   * given alone is checked by its plan (made before any edit, and the report itself); any other run is on a clone, a
+   * write and a read of the whole document.
+   */
   check(...transforms: Applicable[]): ApplyReport {
     checkApplicable('check', transforms);
+    const only = transforms.length === 1 ? (transforms[0] as Applicable) : undefined;
+    const planner = only === undefined ? undefined : plannerOf(typeof only === 'function' ? (only as Transform) : only.apply);
+    if (planner !== undefined) {
+      const plan = planner(this);
+      return { changed: plan.edits.length > 0, changes: plan.edits.map((e) => e.change), alreadyInPlace: plan.already.slice(), issues: plan.diagnostics.slice() };
+    }
     return this.clone().run(transforms);
   }
 
@@ -239,6 +250,7 @@ export class TaskSequenceDocument {
    * it out. The sequence is `doc.sequence`; the file with it, `doc.toString()`.
    */
   getProperty(name: string): string | undefined {
+    checkString('getProperty', name, 'the property name');
     if (this.container !== 'sequence' && name === SEQUENCE_HOLDER[this.container]) {
       throw new TaskSequenceError('INVALID_ARGUMENT', `${name} holds the task sequence itself, not a package property: read doc.sequence (doc.toString() for the whole file) instead of getting it.`);
     }
@@ -250,6 +262,9 @@ export class TaskSequenceDocument {
    * that holds the sequence (`SequenceData`, object.xml's `Sequence`) and for a name with a ':' or that is no XML name.
    */
   setProperty(name: string, value: string): void {
+    // Checked here: a null name threw a TypeError, and a value that is no string was refused only by the writer.
+    checkString('setProperty', name, 'the property name');
+    checkString('setProperty', value);
     setProperty(this.container, this.xml, this.root, name, value);
   }
 

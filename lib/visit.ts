@@ -59,6 +59,9 @@ export function checkDocumentTree(doc: TaskSequenceDocument, fn = 'The call'): v
  * and for a child that is no node (`null`, a number, a string, an array).
  */
 export function visit(root: Parent | XmlDocument, visitor: Visitor): boolean {
+  // A plain-JavaScript caller's null (as root or visitor) threw a TypeError: refused, typed, before the walk.
+  if (typeof root !== 'object' || root === null) throw new TaskSequenceError('INVALID_ARGUMENT', `visit takes a node to walk (doc.sequence, a group); it was given ${describeValue(root)}.`);
+  if (typeof visitor !== 'function') throw new TaskSequenceError('INVALID_ARGUMENT', `visit takes a visitor function (node, ancestors, index) => SKIP, BREAK, REMOVE or nothing; it was given ${describeValue(visitor)}.`);
   // Iterative, so no depth the reader allows can overflow the call stack: `ancestors` and `indices` are the stack.
   if (!Array.isArray(root.children)) throw new TaskSequenceError('INVALID_ARGUMENT', `The ${typeof root.kind === 'string' ? `${root.kind} ` : ''}node walked has ${describeValue(root.children)} for its children, not an array (give [] for none).`);
   const ancestors: Parent[] = [root];

@@ -2,8 +2,10 @@
  * Typed attribute names for steps and groups, so a misspelling (`disabled` for `disable`) does not compile, and
  * setters that write attributes where the console puts them.
  */
+import { checkAttributeName, checkFlag, checkItem, checkString } from './argument-checks.js';
 import { checkItemName, checkTimeoutSeconds, MAX_ITEM_NAME } from './item-checks.js';
 import { noteAttribute } from './item-edits.js';
+import { setOwnAttribute } from './own-attribute.js';
 import type { Group, SequenceItem, Step, SubTaskSequence } from './types.js';
 
 /** The attributes a `<step>` or `<subtasksequence>` can have, in the order the console (and MDT) writes them. */
@@ -23,12 +25,17 @@ export { MAX_ITEM_NAME };
 
 /**
  * Sets an attribute of a step or group. An existing one keeps its place; a new one goes where the console writes it
- * (`disable` after `description`, `timeout` before `runIn`, …).
+ * (`disable` after `description`, `timeout` before `runIn`, …). Throws `INVALID_ARGUMENT` for no step or group, a name
+ * that is no XML name or a value that is no string (the writer refused them only later, at a line of its output).
  */
 export function setItemAttribute<T extends SequenceItem>(item: T, name: AttributeOf<T>, value: string): void {
+  checkItem('setItemAttribute', item, 'first argument');
+  checkAttributeName('setItemAttribute', name);
+  checkString('setItemAttribute', value);
   noteAttribute(name);
-  if (name in item.attributes) {
-    item.attributes[name] = value;
+  // Own attributes only, and set as own properties: `__proto__` is in every object and, assigned, was lost.
+  if (Object.hasOwn(item.attributes, name)) {
+    setOwnAttribute(item.attributes, name, value);
     return;
   }
   const order: readonly string[] = item.kind === 'group' ? GROUP_ATTRIBUTES : STEP_ATTRIBUTES;
@@ -37,20 +44,24 @@ export function setItemAttribute<T extends SequenceItem>(item: T, name: Attribut
   let placed = false;
   for (const [k, v] of Object.entries(item.attributes)) {
     const r = order.indexOf(k);
-    if (!placed && r > rank) {
-      next[name] = value;
+    // A name the console does not write (plain JavaScript can give one) goes last, as setAttribute puts it.
+    if (!placed && rank !== -1 && r > rank) {
+      setOwnAttribute(next, name, value);
       placed = true;
     }
     // Defined, not assigned: assigned, an attribute named `__proto__` would set the object's prototype and be lost.
     Object.defineProperty(next, k, { value: v, enumerable: true, writable: true, configurable: true });
   }
-  if (!placed) next[name] = value;
+  if (!placed) setOwnAttribute(next, name, value);
   item.attributes = next;
 }
 
 /** Removes an attribute of a step or group; returns whether it was there. */
 export function removeItemAttribute<T extends SequenceItem>(item: T, name: AttributeOf<T>): boolean {
-  if (!(name in item.attributes)) return false;
+  checkItem('removeItemAttribute', item, 'first argument');
+  checkString('removeItemAttribute', name, 'the attribute name');
+  // Own attributes only: `in` also finds what every object inherits (`toString`), and said true, removing nothing.
+  if (!Object.hasOwn(item.attributes, name)) return false;
   delete item.attributes[name];
   return true;
 }
@@ -69,16 +80,22 @@ function flag(item: SequenceItem, name: 'disable' | 'continueOnError', on: boole
 
 /** Enables or disables a step or group (the `disable` attribute; ConfigMgr ignores any other spelling). */
 export function setEnabled(item: SequenceItem, enabled: boolean): void {
+  checkItem('setEnabled', item, 'first argument');
+  // A boolean only: the string 'false' (read from a file, say) is truthy, and enabled the step it was to disable.
+  checkFlag('setEnabled', enabled);
   flag(item, 'disable', !enabled);
 }
 
 /** Whether a step or group runs (is not disabled). */
 export function isEnabled(item: SequenceItem): boolean {
+  checkItem('isEnabled', item, 'argument');
   return item.attributes.disable !== 'true';
 }
 
 /** Sets "Continue on error" of a step or group. */
 export function setContinueOnError(item: SequenceItem, on: boolean): void {
+  checkItem('setContinueOnError', item, 'first argument');
+  checkFlag('setContinueOnError', on);
   flag(item, 'continueOnError', on);
 }
 

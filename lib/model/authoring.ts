@@ -5,7 +5,8 @@
  */
 import { describeValue } from './child-nodes.js';
 import { TaskSequenceError } from '../errors.js';
-import { checkItem, checkPosition, checkSequence } from './argument-checks.js';
+import { shownValue } from '../shown-value.js';
+import { checkBuilderOptions, checkItem, checkPosition, checkSequence } from './argument-checks.js';
 import { setItemAttribute } from './attributes.js';
 import { buildCondition, type ConditionOperand } from './condition-builder.js';
 import { appendLaidOut, detectIndentUnit, dropLayout, insertLaidOut, layOut, layoutAt, whitespaceBefore } from './format.js';
@@ -40,6 +41,7 @@ export interface GroupOptions {
 /** A new, empty `<group>` as the console writes it. */
 export function createGroup(o: GroupOptions): Group {
   if (typeof o !== 'object' || o === null) throw new TaskSequenceError('INVALID_ARGUMENT', `createGroup needs { name, description?, disabled?, continueOnError?, condition? }, not ${describeValue(o)}.`);
+  checkBuilderOptions('createGroup', o, ['disabled', 'continueOnError']);
   checkItemName(o.name);
   checkItemDescription(o.description);
   const group: Group = { kind: 'group', tag: 'group', attributes: { name: o.name, description: o.description ?? '' }, children: [] };
@@ -75,6 +77,11 @@ function itemSlot(parent: Sequence | Group, n: number): { at: number; before: nu
 }
 
 function parentIn(sequence: Sequence, node: Sequence | Group): Sequence | Group {
+  // Another document's sequence was refused as "The group "" is not in this sequence", which sent a script looking
+  // for a group with no name.
+  if (node !== sequence && node.kind === 'sequence') {
+    throw new TaskSequenceError('STEP_NOT_FOUND', 'The position names another sequence than the one the edit is made in (its first argument): to put a copy of an item into another document, use copyItemTo.');
+  }
   if (node !== sequence && !locate(sequence, node as Group)) throw new TaskSequenceError('STEP_NOT_FOUND', `The group ${JSON.stringify(node.attributes.name ?? '')} is not in this sequence.`);
   return node;
 }
@@ -134,7 +141,13 @@ function place(sequence: Sequence, item: SequenceItem, position: Position): void
   // Found from the end for `last`, and from the front only as far as the index for the others: building the list of
   // every item's place first made each addition to a group cost its size (10,000 added last: 12 s).
   const slot = 'last' in position ? { at: -1, before: lastItemAt(parent), count: 0 } : itemSlot(parent, 'first' in position ? 0 : position.index);
-  if ('parent' in position && (!Number.isInteger(position.index) || position.index < 0 || (slot.at === -1 && position.index > slot.count))) {
+  if ('parent' in position && !Number.isInteger(position.index)) {
+    // Said as given: '1' (a string) was shown as 1, and refused as "Index 1 is outside 0…2".
+    const index: unknown = position.index;
+    const given = typeof index === 'number' ? String(index) : typeof index === 'string' ? `a string (${shownValue(index, '"')})` : describeValue(index);
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The index must be a whole number from 0 to ${itemSlot(parent, -1).count}; it was given ${given}.`);
+  }
+  if ('parent' in position && (position.index < 0 || (slot.at === -1 && position.index > slot.count))) {
     throw new TaskSequenceError('INVALID_ARGUMENT', `Index ${position.index} is outside 0…${itemSlot(parent, -1).count}.`);
   }
   if (slot.at !== -1) insertBefore(sequence, parent, slot.at, item);
@@ -184,5 +197,7 @@ export function moveItem(sequence: Sequence, item: SequenceItem, position: Posit
 
 /** A deep copy of a step or group, with no link to the file it came from (it is printed anew where it goes). */
 export function copyItem<T extends SequenceItem>(item: T): T {
+  // Checked: whatever else it was given (null, the document, the sequence) it copied, for the addition to refuse later.
+  checkItem('copyItem', item, 'argument');
   return plainCopy(item);
 }

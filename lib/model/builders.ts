@@ -10,6 +10,7 @@ import { buildStep, type StepOptions } from '../catalog/build-step.js';
 import { catalogEntry } from '../catalog/catalog.js';
 import { checkValue } from '../catalog/value-problem.js';
 import { variableOfSetting } from '../catalog/variable-match.js';
+import { checkBuilderOptions, checkString } from './argument-checks.js';
 import { checkItemDescription, checkItemName, MAX_ITEM_DESCRIPTION, MAX_ITEM_NAME } from './item-checks.js';
 import { STEP_TYPES } from './steps.js';
 import type { Reference, Step } from './types.js';
@@ -34,6 +35,9 @@ export interface StepCommon {
    */
   retryAttributes?: boolean;
 }
+
+/** The flags every builder takes: given, each must be true or false. */
+const COMMON_FLAGS = ['disabled', 'continueOnError', 'retryAttributes'] as const;
 
 /**
  * Checks the options that become settings with the catalog's check (`checkValue`, as `buildStep` and `StepView.set`
@@ -71,6 +75,7 @@ export interface InstallSoftwareOptions extends StepCommon {
 
 /** A new "Install Software" step running one package's program (full OS, success code 0). */
 export function createInstallSoftwareStep(o: InstallSoftwareOptions): Step {
+  checkBuilderOptions('createInstallSoftwareStep', o, COMMON_FLAGS);
   checkOptions(STEP_TYPES.installSoftware, { packageId: ['packageId', o.packageId], programName: ['programName', o.programName] });
   return step(STEP_TYPES.installSoftware, o, { packageId: o.packageId, programName: o.programName });
 }
@@ -95,6 +100,7 @@ export const DEFAULT_RESTART_MESSAGE = 'A new Microsoft Windows operating system
 
 /** A new "Restart Computer" step. */
 export function createRestartComputerStep(o: RestartComputerOptions): Step {
+  checkBuilderOptions('createRestartComputerStep', o, [...COMMON_FLAGS, 'notify']);
   checkOptions(STEP_TYPES.restartComputer, { target: ['target', o.target], message: ['message', o.message], messageTimeout: ['timeout', o.timeout] });
   const target = o.target ?? 'HD';
   const shown = o.message !== undefined || o.timeout !== undefined;
@@ -125,6 +131,7 @@ function successCodes(text: string): number[] {
 
 /** A new "Run Command Line" step. */
 export function createRunCommandLineStep(o: RunCommandLineOptions): Step {
+  checkBuilderOptions('createRunCommandLineStep', o, COMMON_FLAGS);
   checkOptions(STEP_TYPES.runCommandLine, { commandLine: ['commandLine', o.commandLine], packageId: ['packageId', o.packageId] });
   const codes = successCodes(o.successCodes ?? '0 3010');
   return step(STEP_TYPES.runCommandLine, o, { commandLine: o.commandLine, ...(o.packageId !== undefined ? { packageId: o.packageId } : {}), disableWow64Redirection: false, successCodes: codes });
@@ -138,6 +145,7 @@ export interface SetVariableOptions extends StepCommon {
 
 /** A new "Set Task Sequence Variable" step. */
 export function createSetVariableStep(o: SetVariableOptions): Step {
+  checkBuilderOptions('createSetVariableStep', o, COMMON_FLAGS);
   checkOptions(STEP_TYPES.setVariable, { variableName: ['variableName', o.variableName], variableValue: ['value', o.value] });
   return step(STEP_TYPES.setVariable, o, { variableName: o.variableName, variableValue: o.value });
 }
@@ -151,11 +159,14 @@ export interface SetupWindowsOptions extends StepCommon {
 
 /** A new "Setup Windows and ConfigMgr" step. */
 export function createSetupWindowsStep(o: SetupWindowsOptions): Step {
+  checkBuilderOptions('createSetupWindowsStep', o, COMMON_FLAGS);
   checkOptions(STEP_TYPES.setupWindowsAndConfigMgr, { clientPackageId: ['clientPackageId', o.clientPackageId], clientInstallProperties: ['clientInstallProperties', o.clientInstallProperties] });
   return step(STEP_TYPES.setupWindowsAndConfigMgr, o, { clientInstallProperties: o.clientInstallProperties ?? '', clientPackageId: o.clientPackageId });
 }
 
 /** A new `<reference package="…"/>` (with `program` when given). */
 export function createPackageReference(packageId: string, program?: string): Reference {
+  checkString('createPackageReference', packageId, 'the package ID');
+  if (program !== undefined) checkString('createPackageReference', program, 'the program');
   return { kind: 'reference', tag: 'reference', attributes: program === undefined ? { package: packageId } : { package: packageId, program }, children: [] };
 }

@@ -5,10 +5,10 @@
 import { TaskSequenceError } from '../errors.js';
 import { COMPARISONS, CONDITION_TYPES, conditionType } from '../catalog/condition-data.js';
 import { checkpointBelow, containsItself } from './contains-itself.js';
-import { detectIndentUnit, insertLaidOut, layOut, layoutAt, whitespaceBefore } from './format.js';
+import { checkConditionNode } from './argument-checks.js';
 import { checkOperand } from './operand-checks.js';
 import { isElement } from './query.js';
-import type { Condition, Expression, Group, Node, Operator, Step, SubTaskSequence, Variable } from './types.js';
+import type { Condition, Expression, Node, Operator, Variable } from './types.js';
 
 /** Comparison operators of variable, file and folder conditions. */
 export type Comparison = (typeof COMPARISONS)[number];
@@ -185,35 +185,8 @@ function readExpression(node: Expression): ConditionOperand {
 
 /** A condition's operands, typed. */
 export function readCondition(condition: Condition): ConditionOperand[] {
+  checkConditionNode('readCondition', condition);
   return condition.children.filter((c): c is Operator | Expression => isElement(c) && (c.kind === 'operator' || c.kind === 'expression')).map(readOperand);
 }
 
-/**
- * Sets (or, with undefined, removes) the condition of a step or group: an existing `<condition>` is replaced where it
- * is; a new one goes first, laid out like the item's other children.
- */
-export function setCondition(item: Step | SubTaskSequence | Group, condition: Condition | undefined): void {
-  const at = item.children.findIndex((c) => c.kind === 'condition');
-  const unit = detectIndentUnit(item);
-  if (at !== -1) {
-    if (condition) {
-      layOut(condition, layoutAt(item, at, unit));
-      item.children[at] = condition;
-    } else {
-      const ws = whitespaceBefore(item, at);
-      item.children.splice(ws ? at - 1 : at, ws ? 2 : 1);
-    }
-    return;
-  }
-  if (!condition) return;
-  const first = item.children.findIndex((c) => isElement(c));
-  if (first === -1) {
-    item.children.unshift(condition);
-    return;
-  }
-  // Inserted after the first element with its layout, then the two swap places: the condition comes first.
-  insertLaidOut(item, first, [condition], unit);
-  const placed = item.children.indexOf(condition);
-  item.children[placed] = item.children[first] as Node;
-  item.children[first] = condition;
-}
+export { setCondition } from './set-condition.js';

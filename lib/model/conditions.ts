@@ -3,6 +3,7 @@
  * lists it (`if OSDImage equals Win7 and WMI: SELECT …`).
  */
 import { checkpointBelow, containsItself } from './contains-itself.js';
+import { checkConditionNode, checkItem } from './argument-checks.js';
 import { isElement } from './query.js';
 import type { Condition, Expression, Group, Node, Operator, Step, SubTaskSequence } from './types.js';
 import { isSecretName } from './secret-name.js';
@@ -26,6 +27,7 @@ export function comparesSecret(variable: string | undefined): boolean {
 
 /** The `<condition>` of a step or group, if any. */
 export function conditionOf(item: Group | Step | SubTaskSequence): Condition | undefined {
+  checkItem('conditionOf', item, 'argument');
   for (const c of item.children) if (c.kind === 'condition') return c;
   return undefined;
 }
@@ -118,6 +120,7 @@ function describeOperand(root: Operator | Expression, nested: boolean, options: 
  * among its own operands by hand).
  */
 export function describeCondition(condition: Condition, options: DescribeConditionOptions = {}): string {
+  checkConditionNode('describeCondition', condition);
   const ops = operands(condition.children);
   return ops.map((o) => describeOperand(o, ops.length > 1, options)).join(' and ');
 }

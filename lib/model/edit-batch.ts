@@ -5,7 +5,7 @@
  * edits and rebuilds each parent's array once, so that costs the parents' sizes plus the edits.
  */
 import { applyOps, type Op } from './edit-batch-apply.js';
-import { checkItem, checkItems } from './argument-checks.js';
+import { checkItem, checkItems, checkSequence } from './argument-checks.js';
 import type { Sequence, SequenceItem } from './types.js';
 
 /** Edits recorded for one pass; see {@link editBatch}. */
@@ -48,6 +48,9 @@ export interface EditBatch {
  * ```
  */
 export function editBatch(sequence: Sequence): EditBatch {
+  // Checked where the batch is made: the document (or null) was taken, every edit recorded, and apply() then failed
+  // with a TypeError far from the call that was wrong.
+  checkSequence('editBatch', sequence);
   let ops: Op[] = [];
   return {
     insertAfter(ref, items) {
@@ -84,6 +87,7 @@ export interface PlannedBatch {
  * Edits of the plan between them run before the batch applies, so they must not need its items in place.
  */
 export function plannedBatch(sequence: Sequence): PlannedBatch {
+  checkSequence('plannedBatch', sequence);
   const batch = editBatch(sequence);
   let planned = 0;
   let run = 0;

@@ -2,7 +2,9 @@
  * The Setup Windows and ConfigMgr "Installation properties" string: space-separated `NAME=value` Windows Installer
  * properties and ccmsetup parameters, where double quotes group a value that has spaces (Windows command-line rules).
  */
+import { TaskSequenceError } from '../errors.js';
 import { shownValue } from '../shown-value.js';
+import { describeValue } from './child-nodes.js';
 
 /** One property or parameter of the string, with its span. */
 export interface PropertyToken {
@@ -86,6 +88,7 @@ export type AddPatchResult =
  * containing one of `coveredBy` (any case) is `covered`.
  */
 export function addPatch(text: string, msp: string, coveredBy: string[] = []): AddPatchResult {
+  checkAddPatch(text, msp, coveredBy);
   const token = parseInstallProperties(text).find((t) => t.name?.toUpperCase() === 'PATCH');
   if (!token) {
     // Always one space before (none in an empty string), so that removing ` PATCH="…"` gives the text back.
@@ -101,6 +104,31 @@ export function addPatch(text: string, msp: string, coveredBy: string[] = []): A
   if (appended !== undefined) return { status: 'added', value: appended };
   const value = `${token.name as string}="${[...list, msp].join(';')}"`;
   return { status: 'added', value: text.slice(0, token.start) + value + text.slice(token.end) };
+}
+
+/**
+ * Refuses what {@link addPatch} cannot add safely, before it splices anything: a path with a `"` (it closed the list
+ * early) or a `;` (two paths), none at all, arguments that are no strings, and properties where the PATCH to add to is
+ * not one plain list (a quote never closed, PATCH twice, a PATCH Windows Installer reads otherwise). The transform
+ * add-client-patch refuses these first, naming the step.
+ */
+function checkAddPatch(text: unknown, msp: unknown, coveredBy: unknown): void {
+  if (typeof text !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', `addPatch takes the installation properties as a string; it was given ${describeValue(text)}.`);
+  if (typeof msp !== 'string' || msp.trim() === '' || /[";]/.test(msp)) {
+    const given = typeof msp === 'string' ? shownValue(msp, '"') : describeValue(msp);
+    throw new TaskSequenceError('INVALID_ARGUMENT', `addPatch takes an .msp path with no double quote or ";" (it goes into a quoted, ";"-separated list); it was given ${given}.`);
+  }
+  if (!Array.isArray(coveredBy) || coveredBy.some((c) => typeof c !== 'string')) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `addPatch takes coveredBy as a list of strings (parts of .msp paths); it was given ${describeValue(coveredBy)}.`);
+  }
+  const syntax = unbalancedQuote(text) === undefined ? patchSyntaxProblem(text) : undefined;
+  const why =
+    unbalancedQuote(text) !== undefined
+      ? 'a double quote that is never closed'
+      : parseInstallProperties(text).filter((t) => t.name?.toUpperCase() === 'PATCH').length > 1
+        ? 'PATCH twice; merge them into one list first'
+        : syntax && `${syntax.written} at character ${syntax.at + 1}: ${syntax.why}`;
+  if (why) throw new TaskSequenceError('INSTALL_PROPERTIES_INVALID', `The installation properties ${shownValue(text, '"')} have ${why}`);
 }
 
 /** The offset of a double quote that is never closed, or undefined when every quote is paired. */

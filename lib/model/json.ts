@@ -78,6 +78,11 @@ export function toModelJson(doc: TaskSequenceDocument, options: ToJsonOptions = 
   // is stripped by kind), in the package's properties too.
   checkDocumentTree(doc, 'toModelJson');
   if (typeof options !== 'object' || options === null) throw new TaskSequenceError('INVALID_ARGUMENT', `toModelJson takes an object of options (or none); it was given ${describeValue(options)}.`);
+  // Flags only: the string 'false' (an option read as text) is truthy, and kept the whitespace it was to leave out.
+  for (const flag of ['whitespace', 'wrapper'] as const) {
+    const value: unknown = options[flag];
+    if (value !== undefined && typeof value !== 'boolean') throw new TaskSequenceError('INVALID_ARGUMENT', `toModelJson: ${flag} is true or false; it was given ${describeValue(value)}.`);
+  }
   const sequence = plainCopy(doc.sequence);
   const properties = doc.properties();
   const wrapper = options.wrapper ? containerWrapper(doc, options.whitespace) : undefined;
@@ -196,7 +201,10 @@ function freshXml(model: ModelJson, options: ToXmlOptions, checked: boolean, nl:
   return lines.join(nl) + nl;
 }
 
-/** Validates JSON against the model schema and returns it typed; throws `OPTIONS_INVALID` naming each problem. */
+/**
+ * Validates JSON against the model schema and returns it typed; throws `NOT_A_TASK_SEQUENCE` naming each problem (the
+ * schema's, a property or element name that is no XML name, a property that holds the sequence).
+ */
 export function fromModelJson(value: unknown): ModelJson {
   try {
     assertValidWith(validateModelJson, value, 'The values of the task sequence JSON');

@@ -5,10 +5,12 @@
  * tree, not its size.
  */
 import { TaskSequenceError } from '../errors.js';
-import { checkItem, checkItems, checkSequence } from './argument-checks.js';
+import { checkAttributeName, checkElement, checkItem, checkItems, checkSequence, checkString } from './argument-checks.js';
 import { createPackageReference } from './builders.js';
 import { detectIndentUnit, insertLaidOut, appendLaidOut, layoutAt, whitespaceBefore } from './format.js';
 import { noteAttribute, noteTaken } from './item-edits.js';
+import { setOwnAttribute } from './own-attribute.js';
+import { describeValue, isChildNode } from './child-nodes.js';
 import { linkAdded } from './parents.js';
 import { locate, parentOf } from './query.js';
 import { refusePlaced } from './refuse-placed.js';
@@ -53,14 +55,23 @@ export function removeItem(sequence: Sequence, item: SequenceItem): true {
   return true;
 }
 
-/** Sets an attribute: an existing one keeps its place, a new one goes last. */
+/**
+ * Sets an attribute: an existing one keeps its place, a new one goes last. Throws `INVALID_ARGUMENT` for no element, a
+ * name that is no XML name, or a value that is no string (the writer refused them only later, at a line of its output).
+ */
 export function setAttribute(element: Element, name: string, value: string): void {
+  checkElement('setAttribute', element);
+  checkAttributeName('setAttribute', name);
+  checkString('setAttribute', value);
   noteAttribute(name);
-  element.attributes[name] = value;
+  // An own property whatever the name: assigned, `__proto__` set the object's prototype and the attribute was lost.
+  setOwnAttribute(element.attributes, name, value);
 }
 
 /** Removes an attribute; returns whether it was there. */
 export function removeAttribute(element: Element, name: string): boolean {
+  checkElement('removeAttribute', element);
+  checkString('removeAttribute', name, 'the attribute name');
   // Own attributes only: `in` also finds what Object.prototype holds (`constructor`, `toString`).
   if (!Object.hasOwn(element.attributes, name)) return false;
   delete element.attributes[name];
@@ -85,6 +96,9 @@ export function referencedPackages(sequence: Sequence): string[] {
  * creates a list where there is none (ConfigMgr 2007 sequences have none). Returns `added`, `present` or `no-list`.
  */
 export function addPackageReference(sequence: Sequence, packageId: string, program?: string): 'added' | 'present' | 'no-list' {
+  checkSequence('addPackageReference', sequence);
+  checkString('addPackageReference', packageId, 'the package ID');
+  if (program !== undefined) checkString('addPackageReference', program, 'the program');
   const list = referenceList(sequence);
   if (!list) return 'no-list';
   if (referencedPackages(sequence).some((p) => p.toUpperCase() === packageId.toUpperCase())) return 'present';
@@ -95,6 +109,11 @@ export function addPackageReference(sequence: Sequence, packageId: string, progr
 
 /** Appends a node as the last element child of `parent` (an element under `sequence`), laid out like its siblings. */
 export function appendChild(sequence: Sequence, parent: ParentElement, node: Node): void {
+  checkSequence('appendChild', sequence);
+  if (!isChildNode(parent) || !('children' in parent) || !Array.isArray(parent.children)) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `appendChild takes a parent element (a group, a step, the sequence) as its second argument; it was given ${describeValue(parent)}.`);
+  }
+  if (!isChildNode(node)) throw new TaskSequenceError('INVALID_ARGUMENT', `appendChild takes a node to append as its third argument; it was given ${describeValue(node)}.`);
   const unit = detectIndentUnit(sequence);
   const where = parent === sequence ? undefined : parentOf(sequence, parent);
   appendLaidOut(parent, node, where ? layoutAt(where.parent, where.index, unit) : undefined, unit);

@@ -7,6 +7,7 @@
  * Restoring costs about as much as taking, and is paid only when the edits fail.
  */
 import { noteRestored } from './item-edits.js';
+import { setOwnAttribute } from './own-attribute.js';
 import type { Attributes, Node, Parent } from './types.js';
 
 /** A point the trees can be put back to; see {@link snapshot}. */
@@ -98,7 +99,7 @@ function restore(h: Held): void {
     const to = h.attrsAt[e + 1] as number;
     if (!sameRun(Object.entries(attributes).flat(), h.attrs, from, to)) {
       for (const name of Object.keys(attributes)) delete attributes[name];
-      for (let i = from; i < to; i += 2) setOwn(attributes, h.attrs[i] as string, h.attrs[i + 1] as string);
+      for (let i = from; i < to; i += 2) setOwnAttribute(attributes, h.attrs[i] as string, h.attrs[i + 1] as string);
     }
   }
   for (let v = 0; v < h.valued.length; v++) {
@@ -109,15 +110,6 @@ function restore(h: Held): void {
     const n = h.instructions[t] as AnyNode;
     if (n.target !== h.targets[t]) n.target = h.targets[t] as string;
   }
-}
-
-/**
- * Sets an attribute as an own property, whatever its name: `__proto__` (a valid XML name, and an attribute the reader
- * keeps) assigned to a plain object sets its prototype instead, so an undone edit lost that attribute.
- */
-function setOwn(attributes: Attributes, name: string, value: string): void {
-  if (name === '__proto__') Object.defineProperty(attributes, name, { value, writable: true, enumerable: true, configurable: true });
-  else attributes[name] = value;
 }
 
 /** Whether `array` holds exactly `flat[from…to)`. */

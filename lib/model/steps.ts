@@ -7,6 +7,7 @@ import { catalogEntry, stepCatalog } from '../catalog/catalog.js';
 import type { StepSettings } from '../catalog/settings-types.js';
 import { type StepView, stepView } from '../catalog/step-view.js';
 import type { StepTypeData } from '../catalog/types.js';
+import { checkStepLike } from './argument-checks.js';
 import { getAction, getVariableValue, setAction, setVariable } from './variables.js';
 import type { Step, SubTaskSequence } from './types.js';
 
@@ -204,6 +205,7 @@ export class SetVariableStep {
 
 /** A typed view of `step` if it is of a class cmts has a view for. */
 export function viewOf(step: Step): SetupWindowsStep | InstallSoftwareStep | RestartComputerStep | RunCommandLineStep | SetVariableStep | undefined {
+  checkStepLike('viewOf', step);
   switch (step.attributes.type) {
     case STEP_TYPES.setupWindowsAndConfigMgr:
       return new SetupWindowsStep(step);

@@ -34,9 +34,9 @@ function hasLayout(nodes: Node[]): boolean {
 /** How {@link sequenceToXml} lays a sequence out. */
 export interface SequenceLayout {
   /**
-   * The newline of a sequence laid out afresh (default `\r\n`; `''` puts it on one line), and how every line end
-   * printed is written. For a sequence that has a layout of its own, and with `''`, line ends are written as in the
-   * file the sequence was read from (else as an LF).
+   * The newline of a sequence laid out afresh (default `\r\n`; `''` puts it on one line with nothing between the
+   * elements, as the console exports it), and how every line end printed is written. For a sequence that has a layout
+   * of its own, and with `''`, line ends are written as in the file the sequence was read from (else as an LF).
    */
   newline?: '\r\n' | '\n' | '\r' | '';
   /** One indentation step of a sequence laid out afresh; default two spaces. */
@@ -86,7 +86,9 @@ export function printSequence(sequence: Sequence, options: SequenceLayout, check
   let newline = options.newline;
   if (!hasLayout(copy.children)) {
     newline ??= '\r\n';
-    layOut(copy, { newline: newline === '' ? '' : '\n', indent: '', unit: options.indent ?? '  ' });
+    // '' is one line, as the console exports a sequence: nothing between the elements (laid out, each line's
+    // indentation stood between them without its line end).
+    if (newline !== '') layOut(copy, { newline: '\n', indent: '', unit: options.indent ?? '  ' });
   }
   if (newline !== '\r\n' && newline !== '\n' && newline !== '\r') newline = styleOf({ kind: 'document', children: [sequence] }).newline;
   const doc: XmlDocument = { kind: 'document', children: [copy] };

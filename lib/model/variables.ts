@@ -3,6 +3,7 @@
  * place so that only what changes differs in the output.
  */
 import { TaskSequenceError } from '../errors.js';
+import { checkElement, checkStepLike, checkString, checkVariableKey } from './argument-checks.js';
 import { appendLaidOut, detectIndentUnit, insertLaidOut, insertLaidOutBefore, layoutAt } from './format.js';
 import type { Action, Element, Node, Parent, ParentElement, Step, SubTaskSequence, Variable, VariableList } from './types.js';
 import { currentIndex, INDEX_FROM, indexes, isMarkedUpVariable, type MarkedUpVariable, noteVariable, searchList } from './variable-search.js';
@@ -11,12 +12,14 @@ type StepLike = Step | SubTaskSequence;
 
 /** The step's `<defaultVarList>`, if it has one. */
 export function variableList(step: StepLike): VariableList | undefined {
+  checkStepLike('variableList', step);
   for (const c of step.children) if (c.kind === 'variableList') return c;
   return undefined;
 }
 
 /** The variables of a step, in written order. */
 export function variables(step: StepLike): Variable[] {
+  checkStepLike('variables', step);
   return variableList(step)?.children.filter((c): c is Variable => c.kind === 'variable') ?? [];
 }
 
@@ -80,6 +83,8 @@ function textOf(variable: MarkedUpVariable): string {
  * it for missing would add a second variable of the same name.
  */
 export function findVariable(step: StepLike, key: string | VariableKey): Variable | undefined {
+  checkStepLike('findVariable', step);
+  checkVariableKey('findVariable', key);
   const found = findVariableNode(step, key);
   if (found === undefined || found.kind === 'variable') return found;
   const label = found.attributes.name ?? found.attributes.property ?? '';
@@ -91,6 +96,8 @@ export function findVariable(step: StepLike, key: string | VariableKey): Variabl
 
 /** The value of a step variable (see {@link findVariable}; of one with markup, its text), or undefined when the step has none. */
 export function getVariableValue(step: StepLike, key: string | VariableKey): string | undefined {
+  checkStepLike('getVariableValue', step);
+  checkVariableKey('getVariableValue', key);
   const found = findVariableNode(step, key);
   return found === undefined ? undefined : found.kind === 'variable' ? found.value : textOf(found);
 }
@@ -105,6 +112,11 @@ export interface NewVariable extends VariableKey {
  * added to the `<defaultVarList>` (created when absent) laid out like its neighbours.
  */
 export function setVariable(step: StepLike, key: string | NewVariable, value: string, context?: Parent): Variable {
+  // Checked before any lookup: null as the key threw a TypeError, and a value that is no string was refused only by the
+  // writer, at a line of its output.
+  checkStepLike('setVariable', step);
+  checkVariableKey('setVariable', key);
+  checkString('setVariable', value);
   const spec: NewVariable = typeof key === 'string' ? variableKey(step, key) : key;
   // The same rule as reading, so a value is never read from one variable and written to another.
   const existing = findVariable(step, spec);
@@ -120,6 +132,9 @@ export function setVariable(step: StepLike, key: string | NewVariable, value: st
  * looking for one of the same name first: for a caller that knows there is none (see {@link variableIndex}).
  */
 export function addVariable(step: StepLike, spec: NewVariable, value: string, context?: Parent): Variable {
+  checkStepLike('addVariable', step);
+  checkVariableKey('addVariable', spec);
+  checkString('addVariable', value);
   const variable: Variable = {
     kind: 'variable',
     tag: 'variable',
@@ -152,6 +167,7 @@ export function addVariable(step: StepLike, spec: NewVariable, value: string, co
  * list). Variables added through the index are found by it; the list must not be changed otherwise meanwhile.
  */
 export function variableIndex(step: StepLike): { find(key: VariableKey): Variable | undefined; set(key: NewVariable, value: string): { variable: Variable; added: boolean } } {
+  checkStepLike('variableIndex', step);
   const byName = new Map<string, Variable | MarkedUpVariable>();
   const byProperty = new Map<string, Variable | MarkedUpVariable>();
   const note = (c: Variable | MarkedUpVariable) => {
@@ -188,6 +204,7 @@ function layoutOfChild(parent: ParentElement, child: Node, unit: string) {
 
 /** The step's `<action>` command line. */
 export function getAction(step: StepLike): string | undefined {
+  checkStepLike('getAction', step);
   for (const c of step.children) if (c.kind === 'action') return c.value;
   return undefined;
 }
@@ -198,6 +215,8 @@ export function getAction(step: StepLike): string | undefined {
  * condition and before the white space that indents the first child).
  */
 export function setAction(step: StepLike, value: string): void {
+  checkStepLike('setAction', step);
+  checkString('setAction', value);
   const action = step.children.find((c): c is Action => c.kind === 'action');
   if (action) {
     action.value = value;
@@ -214,6 +233,7 @@ export function setAction(step: StepLike, value: string): void {
 
 /** The value of a child element's text (`<Name>…</Name>`), for container property elements. */
 export function elementText(element: Element): string {
+  checkElement('elementText', element);
   if ('value' in element) return element.value;
   let s = '';
   for (const c of element.children) if (c.kind === 'text' || c.kind === 'cdata') s += c.value;
@@ -222,6 +242,8 @@ export function elementText(element: Element): string {
 
 /** Replaces an element's content with one text node. */
 export function setElementText(element: Element, value: string): void {
+  checkElement('setElementText', element);
+  checkString('setElementText', value);
   if (elementText(element) === value) return;
   if ('value' in element) element.value = value;
   else element.children = value === '' ? [] : [{ kind: 'text', value }];

@@ -69,12 +69,20 @@ export function fromPlan(planner: (doc: TaskSequenceDocument) => Plan): Transfor
     for (const a of plan.already) ctx.already(a);
     for (const d of plan.diagnostics) ctx.diagnostics.push(d);
   };
-  planned.add(t);
+  planned.set(t, planner);
   return t;
 }
 
-/** The transforms made by {@link fromPlan}. */
-const planned = new WeakSet<Transform>();
+/** The transforms made by {@link fromPlan}, with their planners. */
+const planned = new WeakMap<Transform, (doc: TaskSequenceDocument) => Plan>();
+
+/**
+ * The planner of a transform made by {@link fromPlan}: what it would do, found without an edit (so a check needs no
+ * copy of the document); undefined for any other transform.
+ */
+export function plannerOf(t: Transform): ((doc: TaskSequenceDocument) => Plan) | undefined {
+  return planned.get(t);
+}
 
 /**
  * Whether a transform refuses before its first edit ({@link fromPlan}'s do): run alone, it cannot leave a document
