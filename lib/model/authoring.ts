@@ -158,7 +158,8 @@ function place(sequence: Sequence, item: SequenceItem, position: Position): void
 
 /**
  * Moves a step or group (with its contents) to `position` in the same sequence; next to itself, it stays where it is.
- * A move that throws leaves the sequence as it was.
+ * `{ parent, index }` within the item's own parent counts the parent's items as they are once it is taken out (the
+ * first of `[a, b, c]` moved to index 2 is last; index 3 is refused). A move that throws leaves the sequence as it was.
  */
 export function moveItem(sequence: Sequence, item: SequenceItem, position: Position): void {
   checkSequence('moveItem', sequence);
