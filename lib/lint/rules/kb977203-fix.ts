@@ -10,12 +10,12 @@ import { type PropertiesOverride, propertiesOverrideSites } from '../../presets/
 import { runsCertfixCommandLine } from '../../presets/kb977203-command-line.js';
 import { isKb977203Entry, namesKb977384 } from '../../presets/kb977203-patch.js';
 import { hotfixInstallStepsIn } from '../../presets/kb977203-r1.js';
-import { restartMismatch, restartsToOs } from '../../presets/kb977203-step-queries.js';
+import { neverRuns, restartMismatch, restartsToOs } from '../../presets/kb977203-step-queries.js';
 import { conditionOf } from '../../model/conditions.js';
 import { parseDependentProgram } from '../../transforms/set-dependent-program.js';
 import type { Step } from '../../model/types.js';
 import { shownValue } from '../../shown-value.js';
-import { type Finding, items, type LintRule, steps } from '../rule.js';
+import { DISABLED_NOTE, type Finding, items, type LintRule, steps } from '../rule.js';
 
 function setups(doc: Parameters<LintRule['check']>[0]) {
   return steps(doc).filter((l) => l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr);
@@ -147,7 +147,9 @@ export const certfixWithoutRestart: LintRule = {
       const step = located.node;
       if (step.kind !== 'step' || !runsCertfix(step, dependent)) return [];
       const next = nextItem(located.parent, step, located.index);
-      if (!restartsToOs(next)) return [{ located, message: `${shownValue(step.attributes.name ?? '', '"')} runs CCMCertFix and is not followed by a Restart Computer to the installed operating system (R14).` }];
+      // A disabled CCMCertFix does not run now, but the preset still wires a (disabled) restart after it.
+      const off = neverRuns(located) ? DISABLED_NOTE : '';
+      if (!restartsToOs(next)) return [{ located, message: `${shownValue(step.attributes.name ?? '', '"')} runs CCMCertFix and is not followed by a Restart Computer to the installed operating system (R14).${off}` }];
       // The same test the preset makes before it adopts the restart (otherwise it inserts the KB's own).
       const mismatch = restartMismatch(step, next);
       return mismatch === undefined

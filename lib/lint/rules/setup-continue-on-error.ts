@@ -7,16 +7,10 @@ import { STEP_TYPES } from '../../model/steps.js';
 import { neverRuns } from '../../presets/kb977203-step-queries.js';
 import type { Group } from '../../model/types.js';
 import { shownValue } from '../../shown-value.js';
-import { type Finding, type LintRule, steps } from '../rule.js';
+import { DISABLED_NOTE, type Finding, type LintRule, steps } from '../rule.js';
 
 /** Whether an item's `continueOnError` says true (ConfigMgr writes `true`; MDT's editor has been seen to write `True`). */
 const continues = (attributes: Record<string, string>): boolean => attributes.continueOnError?.toLowerCase() === 'true';
-
-/**
- * What a finding adds for a Setup step that is disabled, or in a disabled group: it does not run, so nothing of it
- * fails now, but the setting hides a failure once it is enabled (the words kb977203/hotfix-install-step uses).
- */
-const DISABLED = ' It is disabled, so it does not run now; enabled, it would.';
 
 /** Lint rule `setup-continue-on-error` (see its description). */
 export const setupContinueOnError: LintRule = {
@@ -27,7 +21,7 @@ export const setupContinueOnError: LintRule = {
     const out: Finding[] = [];
     for (const located of steps(doc)) {
       if (located.node.attributes.type !== STEP_TYPES.setupWindowsAndConfigMgr) continue;
-      const off = neverRuns(located) ? DISABLED : '';
+      const off = neverRuns(located) ? DISABLED_NOTE : '';
       if (continues(located.node.attributes)) {
         out.push({ located, message: `Setup Windows and ConfigMgr has "Continue on error" set: a failed client installation would not stop the task sequence.${off}` });
         continue;
