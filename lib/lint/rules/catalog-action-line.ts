@@ -38,6 +38,28 @@ function holdsSecret(entry: StepTypeData, step: Step | SubTaskSequence, actual: 
   return isSecretName(line?.VariableName?.trim() ?? '') || isTrueFlag(line?.[DO_NOT_SHOW_VALUE]);
 }
 
+/** A text with each %VAR% reference in lower case: the engine expands a reference whatever its letter case. */
+const foldReferences = (text: string): string => text.replace(/%[^%\s]+%/g, (r) => r.toLowerCase());
+
+/**
+ * Whether a command line says to the engine what the settings' line says, though the two texts differ: they differ
+ * only in the letter case of task sequence variable names, which the engine does not tell apart (ConfigMgr's
+ * variable names are not case-sensitive): a %VAR% reference anywhere, or the name Set Task Sequence Variable's
+ * tsenv.exe line sets (`"readme=…"` for the variable README). A value's own letters are compared as written.
+ */
+function sameToEngine(entry: StepTypeData, step: Step | SubTaskSequence, actual: string, expected: string): boolean {
+  if (foldReferences(actual) === foldReferences(expected)) return true;
+  if (step.attributes.type !== STEP_TYPES.setVariable) return false;
+  const a = matchAction(entry.action, actual);
+  const b = matchAction(entry.action, expected);
+  if (!a || !b || Object.keys(a).length !== Object.keys(b).length) return false;
+  return Object.entries(a).every(([k, v]) => {
+    const w = b[k];
+    if (w === undefined) return false;
+    return k === 'VariableName' ? v.toLowerCase() === w.toLowerCase() : foldReferences(v) === foldReferences(w);
+  });
+}
+
 /** Lint rule `catalog/action-line` (see its description). */
 export const catalogActionLine: LintRule = {
   id: 'catalog/action-line',
@@ -49,6 +71,7 @@ export const catalogActionLine: LintRule = {
       if (!entry) return [];
       const expected = expectedAction(entry, located.node);
       const actual = getAction(located.node) ?? '';
-      return expected === undefined || expected === actual ? [] : [{ located, message: mismatch(actual, expected, holdsSecret(entry, located.node, actual)) }];
+      if (expected === undefined || expected === actual || sameToEngine(entry, located.node, actual, expected)) return [];
+      return [{ located, message: mismatch(actual, expected, holdsSecret(entry, located.node, actual)) }];
     }),
 };

@@ -10,8 +10,14 @@ import { items, type Finding, type LintRule } from '../rule.js';
 
 const FLAG_VALUE = /^(true|false|yes|no|0|1)$/i;
 
-/** Whether a value is one a secret is not: empty, or a flag such as true or 0. */
-const isClearText = (value: string): boolean => value.trim() !== '' && !FLAG_VALUE.test(value.trim());
+/**
+ * A value made only of %VAR% references: the engine expands them at run time, so the file holds the names of the
+ * variables that hold the secret (collection variables, say), not the secret itself.
+ */
+const ONLY_REFERENCES = /^(?:\s*%[^%\s]+%)+\s*$/;
+
+/** Whether a value is one a secret is not: empty, a flag such as true or 0, or only references to other variables. */
+const isClearText = (value: string): boolean => value.trim() !== '' && !FLAG_VALUE.test(value.trim()) && !ONLY_REFERENCES.test(value);
 
 /** The Set Dynamic Variables step type, whose rules set variables from a document of their own (its Rules). */
 const SET_DYNAMIC_VARIABLES = 'SMS_TaskSequence_SetDynamicVariablesAction';

@@ -22,14 +22,18 @@ export const nameLength: LintRule = {
     }),
 };
 
-/** Lint rule `name-over-limit`: names the provider refuses. */
+/**
+ * Lint rule `name-over-limit`: names the provider refuses. Its Name property takes 1 to 100 characters, so an empty
+ * name (or none) is refused as surely as a long one.
+ */
 export const nameOverLimit: LintRule = {
   id: 'name-over-limit',
   severity: 'error',
-  description: `Step and group names longer than ${CONSOLE_LIMITS.stepNameMax} characters, which the SMS Provider refuses on import.`,
+  description: `Step and group names that are empty or longer than ${CONSOLE_LIMITS.stepNameMax} characters, which the SMS Provider refuses on import.`,
   check: (doc) =>
     items(doc).flatMap((located): Finding[] => {
       const n = located.node.attributes.name ?? '';
+      if (n.length === 0) return [{ located, message: `The name is empty; the SMS Provider accepts 1 to ${CONSOLE_LIMITS.stepNameMax} characters.` }];
       return n.length > CONSOLE_LIMITS.stepNameMax ? [{ located, message: `The name has ${n.length} characters; at most ${CONSOLE_LIMITS.stepNameMax} are accepted.` }] : [];
     }),
 };

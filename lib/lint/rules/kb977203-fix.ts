@@ -6,15 +6,16 @@ import { patchList, patchSyntaxProblem } from '../../model/install-properties.js
 import { type Located, nextItem } from '../../model/query.js';
 import { InstallSoftwareStep, SetupWindowsStep, STEP_TYPES } from '../../model/steps.js';
 import { configMgrEra } from '../../presets/kb977203-era.js';
-import { propertiesOverrideSites } from '../../presets/kb977203-overrides.js';
+import { type PropertiesOverride, propertiesOverrideSites } from '../../presets/kb977203-overrides.js';
 import { runsCertfixCommandLine } from '../../presets/kb977203-command-line.js';
 import { isKb977203Entry, namesKb977384 } from '../../presets/kb977203-patch.js';
 import { hotfixInstallStepsIn } from '../../presets/kb977203-r1.js';
-import { restartMismatch, restartsToOs } from '../../presets/kb977203-step-queries.js';
+import { neverRuns, restartMismatch, restartsToOs } from '../../presets/kb977203-step-queries.js';
+import { conditionOf } from '../../model/conditions.js';
 import { parseDependentProgram } from '../../transforms/set-dependent-program.js';
 import type { Step } from '../../model/types.js';
 import { shownValue } from '../../shown-value.js';
-import { type Finding, items, type LintRule, steps } from '../rule.js';
+import { DISABLED_NOTE, type Finding, items, type LintRule, steps } from '../rule.js';
 
 function setups(doc: Parameters<LintRule['check']>[0]) {
   return steps(doc).filter((l) => l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr);
@@ -26,11 +27,16 @@ export const fixAbsent: LintRule = {
   severity: 'warning',
   requirement: 'R4',
   description:
-    'A ConfigMgr 2007 deployment sequence whose Setup Windows and ConfigMgr step installs neither KB977203 nor KB977384 through PATCH, or whose SMSClientInstallProperties, set before Setup by a Set Task Sequence Variable step or a global variable, lists neither (Setup reads that value, not its own field).',
+    'A ConfigMgr 2007 deployment sequence whose Setup Windows and ConfigMgr step installs neither KB977203 nor KB977384 through PATCH (unless a value set before it, always, replaces its field with one that does), or whose SMSClientInstallProperties, set before Setup by a Set Task Sequence Variable step or a global variable, lists neither (Setup reads that value, not its own field).',
   check: (doc) => {
     if (configMgrEra(doc).against.length > 0) return [];
     const listed = items(doc);
     const setupAt = listed.flatMap((l, i) => (l.node.kind !== 'group' && l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr ? [i] : []));
+    if (setupAt.length === 0) return [];
+    // The value Setup reads at run time may not be its field's: the preset's own test of what sets it (its warnings;
+    // a value that lists an entry is information there, and the fix is not absent).
+    const sites = propertiesOverrideSites(doc, listed, (setupAt[setupAt.length - 1] as number) + 1);
+    const fixedBefore = valuesWithFixBefore(listed, sites);
     const inField = setupAt.flatMap((i): Finding[] => {
       const located = listed[i] as Located<Step>;
       const props = new SetupWindowsStep(located.node).clientInstallProperties;
@@ -38,15 +44,46 @@ export const fixAbsent: LintRule = {
       // rather than wiring the fix in, so "cmts kb977203 wires the fix in" would not be true.
       if (patchSyntaxProblem(props)) return [];
       const list = patchList(props) ?? [];
-      return list.some((e) => isKb977203Entry(e) || namesKb977384(e)) ? [] : [{ located, message: 'PATCH does not install KB977203 (or KB977384, which contains it): user state migration fails on clients with update 974571 or Windows 7 SP1. cmts kb977203 wires the fix in.' }];
+      if (list.some((e) => isKb977203Entry(e) || namesKb977384(e)) || fixedBefore(located, i)) return [];
+      return [{ located, message: 'PATCH does not install KB977203 (or KB977384, which contains it): user state migration fails on clients with update 974571 or Windows 7 SP1. cmts kb977203 wires the fix in.' }];
     });
-    if (setupAt.length === 0) return inField;
-    // The value Setup reads at run time may not be its field's: the preset's own test of what sets it (its warnings;
-    // a value that lists an entry is information there, and the fix is not absent).
-    const overrides = propertiesOverrideSites(doc, listed, (setupAt[setupAt.length - 1] as number) + 1).filter((o) => o.issue.severity === 'warning');
+    const overrides = sites.filter((o) => o.issue.severity === 'warning');
     return [...inField, ...overrides.map(({ issue, at }): Finding => ('path' in at ? { located: at, message: issue.message } : { node: at, message: issue.message }))];
   },
 };
+
+/**
+ * Whether a value of SMSClientInstallProperties that installs the fix is always in effect when the Setup step at
+ * `setupIndex` runs, so Setup reads it and not its own field: a global variable's, or one a Set Task Sequence
+ * Variable step listed before that Setup step sets under no condition Setup does not share (`sites` holds only
+ * steps that can run). A value without the fix, wherever it is, is a finding of its own.
+ *
+ * Each such step is reduced to its anchor: the innermost of itself and its groups that has a condition (`null`, the
+ * sequence, when none has). It runs whenever a later Setup step runs exactly when that anchor is the sequence or a
+ * group around Setup, so a Setup step asks only about its own groups: linear, where comparing every value with every
+ * Setup step grew with the square of a sequence of many of both.
+ */
+function valuesWithFixBefore(listed: readonly Located[], sites: readonly PropertiesOverride[]): (setup: Located, setupIndex: number) => boolean {
+  const carrying = sites.filter((o) => o.issue.severity === 'info');
+  if (carrying.some(({ at }) => !('path' in at))) return () => true;
+  const anchors = new Map<Located['node'], Located['node'] | null>();
+  for (const { at } of carrying) {
+    if (!('path' in at)) continue;
+    const chain = [...at.groups, at.node];
+    anchors.set(at.node, chain.findLast((n) => conditionOf(n) !== undefined) ?? null);
+  }
+  if (anchors.size === 0) return () => false;
+  // Walked once, in order, as the Setup steps are asked in order: the anchors of the values set so far.
+  const seen = new Set<Located['node'] | null>();
+  let walked = 0;
+  return (setup, setupIndex) => {
+    for (; walked < setupIndex; walked++) {
+      const node = (listed[walked] as Located).node;
+      if (anchors.has(node)) seen.add(anchors.get(node) as Located['node'] | null);
+    }
+    return seen.has(null) || setup.groups.some((g) => seen.has(g));
+  };
+}
 
 /** PATCH entries as a finding lists them, each cut as `shownValue` cuts a value read as data. */
 const entriesShown = (entries: readonly string[]): string => entries.map((e) => shownValue(e, '')).join('; ');
@@ -110,7 +147,9 @@ export const certfixWithoutRestart: LintRule = {
       const step = located.node;
       if (step.kind !== 'step' || !runsCertfix(step, dependent)) return [];
       const next = nextItem(located.parent, step, located.index);
-      if (!restartsToOs(next)) return [{ located, message: `${shownValue(step.attributes.name ?? '', '"')} runs CCMCertFix and is not followed by a Restart Computer to the installed operating system (R14).` }];
+      // A disabled CCMCertFix does not run now, but the preset still wires a (disabled) restart after it.
+      const off = neverRuns(located) ? DISABLED_NOTE : '';
+      if (!restartsToOs(next)) return [{ located, message: `${shownValue(step.attributes.name ?? '', '"')} runs CCMCertFix and is not followed by a Restart Computer to the installed operating system (R14).${off}` }];
       // The same test the preset makes before it adopts the restart (otherwise it inserts the KB's own).
       const mismatch = restartMismatch(step, next);
       return mismatch === undefined

@@ -2,6 +2,7 @@
 import { locate, nextItem } from '../../model/query.js';
 import { RestartComputerStep, STEP_TYPES } from '../../model/steps.js';
 import { shownValue } from '../../shown-value.js';
+import { parseDependentProgram } from '../../transforms/set-dependent-program.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
 import { runsCertfix } from './kb977203-fix.js';
 
@@ -11,13 +12,17 @@ export const restartAfterCertfixNotifies: LintRule = {
   severity: 'warning',
   requirement: 'R14',
   description: 'A Restart Computer right after CCMCertFix still notifies the user; KB977203 says to clear "Notify the user before restarting".',
-  check: (doc) =>
-    steps(doc).flatMap((located): Finding[] => {
+  check: (doc) => {
+    // The package's "Run another program first" is CCMCertFix whatever its program is called, as
+    // kb977203/certfix-without-restart takes it: both rules look at the same steps.
+    const dependent = doc.hasProperties ? parseDependentProgram(doc.getProperty('DependentProgram') ?? '') : undefined;
+    return steps(doc).flatMap((located): Finding[] => {
       const step = located.node;
       // An Install Software step counts by its program or its name, a Run Command Line step by the command it runs.
-      if (step.kind !== 'step' || !runsCertfix(step, undefined, true)) return [];
+      if (step.kind !== 'step' || !runsCertfix(step, dependent, true)) return [];
       const next = nextItem(located.parent, step, located.index);
       if (!next || next.kind !== 'step' || next.attributes.type !== STEP_TYPES.restartComputer || !new RestartComputerStep(next).notifiesUser) return [];
       return [{ located: locate(doc.sequence, next) ?? located, message: `${shownValue(next.attributes.name ?? '', '"')} after CCMCertFix notifies the user (time-out ${new RestartComputerStep(next).timeout} s); clear "Notify the user before restarting" (R14).` }];
-    }),
+    });
+  },
 };

@@ -4,9 +4,10 @@
  * group is set to continue on error, goes on after it as if nothing had failed.
  */
 import { STEP_TYPES } from '../../model/steps.js';
+import { neverRuns } from '../../presets/kb977203-step-queries.js';
 import type { Group } from '../../model/types.js';
 import { shownValue } from '../../shown-value.js';
-import { type Finding, type LintRule, steps } from '../rule.js';
+import { DISABLED_NOTE, type Finding, type LintRule, steps } from '../rule.js';
 
 /** Whether an item's `continueOnError` says true (ConfigMgr writes `true`; MDT's editor has been seen to write `True`). */
 const continues = (attributes: Record<string, string>): boolean => attributes.continueOnError?.toLowerCase() === 'true';
@@ -20,8 +21,9 @@ export const setupContinueOnError: LintRule = {
     const out: Finding[] = [];
     for (const located of steps(doc)) {
       if (located.node.attributes.type !== STEP_TYPES.setupWindowsAndConfigMgr) continue;
+      const off = neverRuns(located) ? DISABLED_NOTE : '';
       if (continues(located.node.attributes)) {
-        out.push({ located, message: 'Setup Windows and ConfigMgr has "Continue on error" set: a failed client installation would not stop the task sequence.' });
+        out.push({ located, message: `Setup Windows and ConfigMgr has "Continue on error" set: a failed client installation would not stop the task sequence.${off}` });
         continue;
       }
       // The nearest such group is where the task sequence goes on after a failure.
@@ -29,7 +31,7 @@ export const setupContinueOnError: LintRule = {
       if (group) {
         out.push({
           located,
-          message: `Setup Windows and ConfigMgr is inside the group ${shownValue(group.attributes.name ?? '', '"')}, which has "Continue on error" set: a failed client installation would skip the rest of that group and the task sequence would go on after it.`,
+          message: `Setup Windows and ConfigMgr is inside the group ${shownValue(group.attributes.name ?? '', '"')}, which has "Continue on error" set: a failed client installation would skip the rest of that group and the task sequence would go on after it.${off}`,
         });
       }
     }
