@@ -2,21 +2,13 @@
 // option, rightly; but the refusal said only "Unknown option '-r.xml'.", dropping node:util's hint of how to give
 // such a file. A word no option could be (a dot, a slash, a space in it) gets that hint in cmts's words.
 import { describe, expect, it } from 'vitest';
-import { parse, UsageError } from '../lib/cli/args.js';
 import { main } from '../lib/cli/main.js';
 import { memoryIo } from './helpers/memory-io.js';
+import { usageRefusal } from './helpers/usage-refusal.js';
 
 const OPTIONS = { json: { type: 'boolean' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } } as const;
 
-function refusal(argv: string[]): string {
-  try {
-    parse(argv, OPTIONS);
-  } catch (e) {
-    expect(e).toBeInstanceOf(UsageError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a UsageError');
-}
+const refusal = (argv: string[]): string => usageRefusal(argv, OPTIONS);
 
 describe('a file name that starts with a dash', () => {
   it('is refused as an option, with how to give it as a file', () => {

@@ -6,23 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../lib/cli/main.js';
-import { isZip, readExportZip, readZip } from './helpers/api.js';
-import { makeZip } from './helpers/make-zip.js';
+import { isZip, readExportZip } from './helpers/api.js';
+import { makeZip, withStub } from './helpers/make-zip.js';
 import { memoryIo } from './helpers/memory-io.js';
 
 const PART = 'SMS_TaskSequencePackage/CM100031/object.xml';
 const OBJ = readFileSync('examples/replace-restore.object.xml');
 const archive = () => makeZip([{ name: PART, data: OBJ }, { name: 'notes.txt', data: 'hello', stored: true }], { comment: Buffer.from('made by a tool') });
-
-/** `zip` behind a self-extractor's stub, its offsets moved past it (as `zip -A` does). */
-function withStub(zip: Buffer, stub: Buffer): Buffer {
-  const read = readZip(zip);
-  const out = Buffer.concat([stub, zip]);
-  const eocd = read.eocdOffset + stub.length;
-  out.writeUInt32LE(out.readUInt32LE(eocd + 16) + stub.length, eocd + 16);
-  for (const e of read.entries) out.writeUInt32LE(e.localOffset + stub.length, e.centralOffset + stub.length + 42);
-  return out;
-}
 
 describe('an export .zip that does not start with a local header', () => {
   it('isZip knows an archive by the end record that ends it, not only by its first bytes', () => {

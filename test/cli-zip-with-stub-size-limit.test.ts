@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readZip } from './helpers/api.js';
-import { makeZip } from './helpers/make-zip.js';
+import { makeZip, withStub } from './helpers/make-zip.js';
 import { runCli } from './helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cmts-stub-'));
@@ -17,16 +16,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const OBJ = readFileSync('examples/replace-restore.object.xml');
 /** An export whose sequence is under 4,000 bytes beside a stored part of 10,000, so the archive is over 4,000. */
 const archive = () => makeZip([{ name: 'SMS_TaskSequencePackage/CM100031/object.xml', data: OBJ }, { name: 'payload.bin', data: randomBytes(10_000), stored: true }]);
-
-/** `zip` behind a self-extractor's stub, its offsets moved past it (as `zip -A` does). */
-function withStub(zip: Buffer, stub: Buffer): Buffer {
-  const read = readZip(zip);
-  const out = Buffer.concat([stub, zip]);
-  const eocd = read.eocdOffset + stub.length;
-  out.writeUInt32LE(out.readUInt32LE(eocd + 16) + stub.length, eocd + 16);
-  for (const e of read.entries) out.writeUInt32LE(e.localOffset + stub.length, e.centralOffset + stub.length + 42);
-  return out;
-}
 
 describe('an export .zip behind a stub, over --max-bytes as a whole', () => {
   it('is read within the archive limit, as the same archive without the stub is', async () => {

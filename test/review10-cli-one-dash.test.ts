@@ -1,21 +1,14 @@
 // A long option written with one dash (`-json`, `-strict`: PowerShell's way) was refused as the first letter node:util
 // could not place ("Unknown option '-j'."), a word the user never typed, with no hint of the option meant.
 import { describe, expect, it } from 'vitest';
-import { parse, UsageError } from '../lib/cli/args.js';
+import { parse } from '../lib/cli/args.js';
 import { main } from '../lib/cli/main.js';
 import { memoryIo } from './helpers/memory-io.js';
+import { usageRefusal } from './helpers/usage-refusal.js';
 
 const OPTIONS = { json: { type: 'boolean' }, strict: { type: 'boolean' }, 'max-bytes': { type: 'string' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } } as const;
 
-function refusal(argv: string[]): string {
-  try {
-    parse(argv, OPTIONS);
-  } catch (e) {
-    expect(e).toBeInstanceOf(UsageError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a UsageError');
-}
+const refusal = (argv: string[]): string => usageRefusal(argv, OPTIONS);
 
 describe('a long option given with one dash', () => {
   it('is named as typed, with the long option it is close to', () => {

@@ -1,21 +1,13 @@
 // An option's value missing, or given to an option that takes none: the usage error is cmts's own one line, not
 // node:util's text (three sentences joined by newlines, shown as literal "\n", or a sentence without its stop).
 import { describe, expect, it } from 'vitest';
-import { parse, startCommand, UsageError } from '../lib/cli/args.js';
+import { startCommand } from '../lib/cli/args.js';
 import { memoryIo } from './helpers/memory-io.js';
+import { usageRefusal } from './helpers/usage-refusal.js';
 
 const OPTIONS = { json: { type: 'boolean' }, 'max-bytes': { type: 'string' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } } as const;
 
-/** The message of the UsageError `argv` gets. */
-function refusal(argv: string[]): string {
-  try {
-    parse(argv, OPTIONS);
-  } catch (e) {
-    expect(e).toBeInstanceOf(UsageError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a UsageError');
-}
+const refusal = (argv: string[]): string => usageRefusal(argv, OPTIONS);
 
 describe('an option value missing or not wanted', () => {
   it('an option whose value is missing at the end says so, by its long name', () => {

@@ -1,5 +1,6 @@
 // Builds small zip archives byte by byte, so tests can craft what real tools would never write.
 import { crc32, deflateRawSync } from 'node:zlib';
+import { readZip } from '../../lib/zip/zip.js';
 
 /** One entry to write. */
 export interface ZipSpec {
@@ -88,4 +89,14 @@ export function makeZip(entries: ZipSpec[], options: { comment?: Buffer; zip64Lo
   const locator = Buffer.alloc(options.zip64Locator ? 20 : 0);
   if (options.zip64Locator) locator.writeUInt32LE(0x07064b50, 0);
   return Buffer.concat([...locals, cd, locator, eocd, comment]);
+}
+
+/** `zip` behind a self-extractor's stub, its offsets moved past it (as `zip -A` does). */
+export function withStub(zip: Buffer, stub: Buffer): Buffer {
+  const read = readZip(zip);
+  const out = Buffer.concat([stub, zip]);
+  const eocd = read.eocdOffset + stub.length;
+  out.writeUInt32LE(out.readUInt32LE(eocd + 16) + stub.length, eocd + 16);
+  for (const e of read.entries) out.writeUInt32LE(e.localOffset + stub.length, e.centralOffset + stub.length + 42);
+  return out;
 }
