@@ -121,14 +121,27 @@ function checkAddPatch(text: unknown, msp: unknown, coveredBy: unknown): void {
   if (!Array.isArray(coveredBy) || coveredBy.some((c) => typeof c !== 'string')) {
     throw new TaskSequenceError('INVALID_ARGUMENT', `addPatch takes coveredBy as a list of strings (parts of .msp paths); it was given ${describeValue(coveredBy)}.`);
   }
-  const syntax = unbalancedQuote(text) === undefined ? patchSyntaxProblem(text) : undefined;
-  const why =
-    unbalancedQuote(text) !== undefined
-      ? 'a double quote that is never closed'
-      : parseInstallProperties(text).filter((t) => t.name?.toUpperCase() === 'PATCH').length > 1
-        ? 'PATCH twice; merge them into one list first'
-        : syntax && `${syntax.written} at character ${syntax.at + 1}: ${syntax.why}`;
-  if (why) throw new TaskSequenceError('INSTALL_PROPERTIES_INVALID', `The installation properties ${shownValue(text, '"')} have ${why}`);
+  const problem = patchListProblem(text);
+  if (problem === undefined) return;
+  const why = problem.kind === 'quote' ? 'a double quote that is never closed' : problem.kind === 'twice' ? 'PATCH twice; merge them into one list first' : `${problem.written} at character ${problem.at + 1}: ${problem.why}`;
+  throw new TaskSequenceError('INSTALL_PROPERTIES_INVALID', `The installation properties ${shownValue(text, '"')} have ${why}`);
+}
+
+/**
+ * What keeps installation properties from having one plain PATCH list to add to, first found first: a double quote
+ * never closed (Windows Installer reads the rest as one value), a PATCH written otherwise than `PATCH=…`
+ * ({@link patchSyntaxProblem}), or PATCH twice (Windows Installer uses one of them). Each caller (addPatch, the
+ * add-client-patch transform, the KB977203 preset) says it in its own words; undefined when there is none.
+ */
+export type PatchListProblem = { kind: 'quote'; at: number } | ({ kind: 'syntax' } & PatchSyntaxProblem) | { kind: 'twice' };
+
+/** The {@link PatchListProblem} of `text`, if any. */
+export function patchListProblem(text: string): PatchListProblem | undefined {
+  const at = unbalancedQuote(text);
+  if (at !== undefined) return { kind: 'quote', at };
+  const syntax = patchSyntaxProblem(text);
+  if (syntax !== undefined) return { kind: 'syntax', ...syntax };
+  return parseInstallProperties(text).filter((t) => t.name?.toUpperCase() === 'PATCH').length > 1 ? { kind: 'twice' } : undefined;
 }
 
 /** The offset of a double quote that is never closed, or undefined when every quote is paired. */

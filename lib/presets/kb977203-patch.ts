@@ -7,7 +7,7 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
-import { appendedToPatch, parseInstallProperties, patchList, patchSyntaxProblem, quotedPatchValue, setPatchList, unbalancedQuote } from '../model/install-properties.js';
+import { appendedToPatch, parseInstallProperties, patchList, patchListProblem, quotedPatchValue, setPatchList } from '../model/install-properties.js';
 import type { Located } from '../model/query.js';
 import { SetupWindowsStep } from '../model/steps.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
@@ -162,17 +162,16 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
     const pos = variable ? doc.positionOf(variable) : undefined;
     throw new TaskSequenceError('INSTALL_PROPERTIES_INVALID', message, pos ? { linePos: pos } : {});
   };
-  const quote = unbalancedQuote(before);
-  if (quote !== undefined) {
-    refuse(`The installation properties of "${located.path}" have a double quote at character ${quote + 1} that is never closed (${shownValue(before, '"')}); Windows Installer would read the rest as one value. Fix the quoting first.`);
-  }
   // Checked before PATCH is looked for: a PATCH the parser does not see would get a second one appended, and a
   // single-quoted one would be kept, or rewritten, with its apostrophes inside the paths.
-  const syntax = patchSyntaxProblem(before);
-  if (syntax !== undefined) {
-    refuse(`The installation properties of "${located.path}" have ${syntax.written} at character ${syntax.at + 1}: ${syntax.why} Fix it first (R6).`);
+  const problem = patchListProblem(before);
+  if (problem?.kind === 'quote') {
+    refuse(`The installation properties of "${located.path}" have a double quote at character ${problem.at + 1} that is never closed (${shownValue(before, '"')}); Windows Installer would read the rest as one value. Fix the quoting first.`);
   }
-  if (parseInstallProperties(before).filter((t) => t.name?.toUpperCase() === 'PATCH').length > 1) {
+  if (problem?.kind === 'syntax') {
+    refuse(`The installation properties of "${located.path}" have ${problem.written} at character ${problem.at + 1}: ${problem.why} Fix it first (R6).`);
+  }
+  if (problem?.kind === 'twice') {
     refuse(`The installation properties of "${located.path}" have PATCH twice (${shownValue(before, '"')}); Windows Installer would use only one of them. Merge them into one quoted, ;-separated list first.`);
   }
   const list = patchList(before) ?? [];

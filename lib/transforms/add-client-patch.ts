@@ -3,7 +3,7 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
-import { addPatch, parseInstallProperties, patchSyntaxProblem, unbalancedQuote } from '../model/install-properties.js';
+import { addPatch, patchListProblem } from '../model/install-properties.js';
 import { findItems, findSteps } from '../model/query.js';
 import { SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
@@ -54,16 +54,16 @@ function planStep(doc: TaskSequenceDocument, plan: Plan, step: Step, path: strin
   refuseSetupVariableTwice(doc, step, path);
   const view = new SetupWindowsStep(step);
   const before = view.clientInstallProperties;
-  if (unbalancedQuote(before) !== undefined) {
-    throw new TaskSequenceError('INSTALL_PROPERTIES_INVALID', `The installation properties of "${path}" have a double quote that is never closed (${JSON.stringify(before)}).`);
-  }
   // PATCH = "…" or PATCH='…' is no PATCH property to Windows Installer: adding one would make two, or a broken path.
-  const syntax = patchSyntaxProblem(before);
-  if (syntax !== undefined) {
-    throw new TaskSequenceError('INSTALL_PROPERTIES_INVALID', `The installation properties of "${path}" have ${syntax.written} at character ${syntax.at + 1}: ${syntax.why}`);
-  }
-  if (parseInstallProperties(before).filter((t) => t.name?.toUpperCase() === 'PATCH').length > 1) {
-    throw new TaskSequenceError('INSTALL_PROPERTIES_INVALID', `The installation properties of "${path}" have PATCH twice (${JSON.stringify(before)}); merge them into one list first.`);
+  const problem = patchListProblem(before);
+  if (problem !== undefined) {
+    const have =
+      problem.kind === 'quote'
+        ? `a double quote that is never closed (${JSON.stringify(before)}).`
+        : problem.kind === 'twice'
+          ? `PATCH twice (${JSON.stringify(before)}); merge them into one list first.`
+          : `${problem.written} at character ${problem.at + 1}: ${problem.why}`;
+    throw new TaskSequenceError('INSTALL_PROPERTIES_INVALID', `The installation properties of "${path}" have ${have}`);
   }
   const result = addPatch(before, options.msp, options.coveredBy ?? []);
   const req = options.requirement === undefined ? {} : { requirement: options.requirement };
