@@ -19,12 +19,6 @@ export type Finding = ({ message: string; located: Located } | { message: string
 /** What a finding says in place of a value whose name says it is a secret (see `model/secrets.ts`). */
 export const SECRET_NOT_SHOWN = '(value not shown: the name says it is a secret)';
 
-/**
- * What a finding adds about a step that is disabled, or in a disabled group: it does not run, so what the finding
- * warns of does not happen now, but would once the step is enabled.
- */
-export const DISABLED_NOTE = ' It is disabled, so it does not run now; enabled, it would.';
-
 /** A lint rule. */
 export interface LintRule {
   /** Stable id, e.g. `kb977203/patch-quoted`. */

@@ -31,6 +31,14 @@ export function isDisabled(item: SequenceItem): boolean {
   return item.attributes.disable === 'true';
 }
 
+/**
+ * What a message adds about an item that never runs (see {@link neverRuns}), '' for one that can: what it warns of
+ * does not happen now, but would once the item is enabled. The preset's reports and the lint rules say it alike.
+ */
+export function disabledNote(item: Located): string {
+  return neverRuns(item) ? ' It is disabled, so it does not run now; enabled, it would.' : '';
+}
+
 /** Whether an item never runs: disabled by its own flag or by any group around it. */
 export function neverRuns(item: Located): boolean {
   return isDisabled(item.node) || item.groups.some(isDisabled);

@@ -23,7 +23,7 @@ import { planPatch } from './kb977203-patch.js';
 import { hotfixInstallStepsIn } from './kb977203-r1.js';
 import { executionOrder } from './kb977203-execution-order.js';
 import { KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT } from './kb977203-new-steps.js';
-import { neverRuns, runsProgram } from './kb977203-step-queries.js';
+import { disabledNote, neverRuns, runsProgram } from './kb977203-step-queries.js';
 import { planWiring } from './kb977203-wiring.js';
 import { propertiesOverrides } from './kb977203-overrides.js';
 import { canSetProperty } from '../containers/index.js';
@@ -97,7 +97,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
   // about (enabling it would), not a reason to refuse the whole sequence.
   const off = (h: (typeof hotfix)[number]) => neverRuns(h.located);
   for (const h of hotfix) {
-    const disabled = off(h) ? ' It is disabled, so it does not run now; enabled, it would.' : '';
+    const disabled = disabledNote(h.located);
     diagnostics.push({ code: 'KB977203_R1', severity: h.explicit && !off(h) ? 'error' : 'warning', path: h.path, message: `${h.why} Installing the KB977203 hotfix this way stops the ConfigMgr client service and the task sequence fails; let the Setup Windows and ConfigMgr step install it through PATCH (R1).${disabled}` });
   }
   const errors = hotfix.filter((h) => h.explicit && !off(h));

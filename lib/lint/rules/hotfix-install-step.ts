@@ -1,6 +1,6 @@
 /** R1: the KB977203 hotfix must not be installed by Install Software or Run Command Line. */
 import { hotfixInstallStepsIn } from '../../presets/kb977203-r1.js';
-import { neverRuns } from '../../presets/kb977203-step-queries.js';
+import { disabledNote, neverRuns } from '../../presets/kb977203-step-queries.js';
 import { items, type LintRule } from '../rule.js';
 
 /**
@@ -19,7 +19,7 @@ export const hotfixInstallStep: LintRule = {
         const off = neverRuns(h.located);
         return {
           located: h.located,
-          message: `${h.why} Installing it this way stops the ConfigMgr client service and the task sequence fails; let Setup Windows and ConfigMgr install it through PATCH (R1).${off ? ' It is disabled, so it does not run now; enabled, it would.' : ''}`,
+          message: `${h.why} Installing it this way stops the ConfigMgr client service and the task sequence fails; let Setup Windows and ConfigMgr install it through PATCH (R1).${disabledNote(h.located)}`,
           ...(off && { severity: 'warning' as const }),
         };
       }),

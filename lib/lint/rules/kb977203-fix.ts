@@ -10,12 +10,20 @@ import { type PropertiesOverride, propertiesOverrideSites } from '../../presets/
 import { runsCertfixCommandLine } from '../../presets/kb977203-command-line.js';
 import { isKb977203Entry, namesKb977384 } from '../../presets/kb977203-patch.js';
 import { hotfixInstallStepsIn } from '../../presets/kb977203-r1.js';
-import { neverRuns, restartMismatch, restartsToOs } from '../../presets/kb977203-step-queries.js';
+import { disabledNote, restartMismatch, restartsToOs } from '../../presets/kb977203-step-queries.js';
 import { conditionOf } from '../../model/conditions.js';
 import { parseDependentProgram } from '../../transforms/set-dependent-program.js';
 import type { Step } from '../../model/types.js';
 import { shownValue } from '../../shown-value.js';
-import { DISABLED_NOTE, type Finding, items, type LintRule, steps } from '../rule.js';
+import { type Finding, items, type LintRule, steps } from '../rule.js';
+
+/**
+ * The package's "Run another program first" (CCMCertFix whatever its program is called), for the rules that find the
+ * steps that run CCMCertFix; undefined in a bare sequence, which has no package properties.
+ */
+export function dependentProgramOf(doc: Parameters<LintRule['check']>[0]): ReturnType<typeof parseDependentProgram> | undefined {
+  return doc.hasProperties ? parseDependentProgram(doc.getProperty('DependentProgram') ?? '') : undefined;
+}
 
 function setups(doc: Parameters<LintRule['check']>[0]) {
   return steps(doc).filter((l) => l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr);
@@ -142,13 +150,13 @@ export const certfixWithoutRestart: LintRule = {
   requirement: 'R14',
   description: 'CCMCertFix (an Install Software step, or a Run Command Line step that runs CCMCertFix.exe) is not followed by a Restart Computer to the installed operating system that runs exactly when it runs.',
   check: (doc) => {
-    const dependent = doc.hasProperties ? parseDependentProgram(doc.getProperty('DependentProgram') ?? '') : undefined;
+    const dependent = dependentProgramOf(doc);
     return steps(doc).flatMap((located): Finding[] => {
       const step = located.node;
       if (step.kind !== 'step' || !runsCertfix(step, dependent)) return [];
       const next = nextItem(located.parent, step, located.index);
       // A disabled CCMCertFix does not run now, but the preset still wires a (disabled) restart after it.
-      const off = neverRuns(located) ? DISABLED_NOTE : '';
+      const off = disabledNote(located);
       if (!restartsToOs(next)) return [{ located, message: `${shownValue(step.attributes.name ?? '', '"')} runs CCMCertFix and is not followed by a Restart Computer to the installed operating system (R14).${off}` }];
       // The same test the preset makes before it adopts the restart (otherwise it inserts the KB's own).
       const mismatch = restartMismatch(step, next);

@@ -2,9 +2,8 @@
 import { locate, nextItem } from '../../model/query.js';
 import { RestartComputerStep, STEP_TYPES } from '../../model/steps.js';
 import { shownValue } from '../../shown-value.js';
-import { parseDependentProgram } from '../../transforms/set-dependent-program.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
-import { runsCertfix } from './kb977203-fix.js';
+import { dependentProgramOf, runsCertfix } from './kb977203-fix.js';
 
 /** Lint rule `kb977203/restart-notifies` (see its description). */
 export const restartAfterCertfixNotifies: LintRule = {
@@ -15,7 +14,7 @@ export const restartAfterCertfixNotifies: LintRule = {
   check: (doc) => {
     // The package's "Run another program first" is CCMCertFix whatever its program is called, as
     // kb977203/certfix-without-restart takes it: both rules look at the same steps.
-    const dependent = doc.hasProperties ? parseDependentProgram(doc.getProperty('DependentProgram') ?? '') : undefined;
+    const dependent = dependentProgramOf(doc);
     return steps(doc).flatMap((located): Finding[] => {
       const step = located.node;
       // An Install Software step counts by its program or its name, a Run Command Line step by the command it runs.

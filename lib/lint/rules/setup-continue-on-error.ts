@@ -4,10 +4,10 @@
  * group is set to continue on error, goes on after it as if nothing had failed.
  */
 import { STEP_TYPES } from '../../model/steps.js';
-import { neverRuns } from '../../presets/kb977203-step-queries.js';
+import { disabledNote } from '../../presets/kb977203-step-queries.js';
 import type { Group } from '../../model/types.js';
 import { shownValue } from '../../shown-value.js';
-import { DISABLED_NOTE, type Finding, type LintRule, steps } from '../rule.js';
+import { type Finding, type LintRule, steps } from '../rule.js';
 
 /** Whether an item's `continueOnError` says true (ConfigMgr writes `true`; MDT's editor has been seen to write `True`). */
 const continues = (attributes: Record<string, string>): boolean => attributes.continueOnError?.toLowerCase() === 'true';
@@ -21,7 +21,7 @@ export const setupContinueOnError: LintRule = {
     const out: Finding[] = [];
     for (const located of steps(doc)) {
       if (located.node.attributes.type !== STEP_TYPES.setupWindowsAndConfigMgr) continue;
-      const off = neverRuns(located) ? DISABLED_NOTE : '';
+      const off = disabledNote(located);
       if (continues(located.node.attributes)) {
         out.push({ located, message: `Setup Windows and ConfigMgr has "Continue on error" set: a failed client installation would not stop the task sequence.${off}` });
         continue;
