@@ -4,7 +4,7 @@
  */
 import { TaskSequenceError } from '../errors.js';
 import { shownValue } from '../shown-value.js';
-import { describeValue } from './child-nodes.js';
+import { describeGiven, describeValue } from './child-nodes.js';
 
 /** One property or parameter of the string, with its span. */
 export interface PropertyToken {
@@ -115,8 +115,7 @@ export function addPatch(text: string, msp: string, coveredBy: string[] = []): A
 function checkAddPatch(text: unknown, msp: unknown, coveredBy: unknown): void {
   if (typeof text !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', `addPatch takes the installation properties as a string; it was given ${describeValue(text)}.`);
   if (typeof msp !== 'string' || msp.trim() === '' || /[";]/.test(msp)) {
-    const given = typeof msp === 'string' ? shownValue(msp, '"') : describeValue(msp);
-    throw new TaskSequenceError('INVALID_ARGUMENT', `addPatch takes an .msp path with no double quote or ";" (it goes into a quoted, ";"-separated list); it was given ${given}.`);
+    throw new TaskSequenceError('INVALID_ARGUMENT', `addPatch takes an .msp path with no double quote or ";" (it goes into a quoted, ";"-separated list); it was given ${describeGiven(msp)}.`);
   }
   if (!Array.isArray(coveredBy) || coveredBy.some((c) => typeof c !== 'string')) {
     throw new TaskSequenceError('INVALID_ARGUMENT', `addPatch takes coveredBy as a list of strings (parts of .msp paths); it was given ${describeValue(coveredBy)}.`);

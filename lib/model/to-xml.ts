@@ -7,8 +7,7 @@
  * value as a raw newline, which XML attribute-value normalisation turns into a space on import; ours writes `&#xA;`.
  */
 import { TaskSequenceError } from '../errors.js';
-import { shownValue } from '../shown-value.js';
-import { describeValue } from './child-nodes.js';
+import { describeGiven, describeValue } from './child-nodes.js';
 import { checkTree } from '../visit.js';
 import { printCheckedDocument, printNode } from '../xml/print.js';
 import { styleOf } from '../xml/style.js';
@@ -70,9 +69,8 @@ function checkArguments(sequence: unknown, options: unknown): void {
   }
   if (typeof options !== 'object' || options === null) refuse(`sequenceToXml takes an object of layout options (or none), not ${describeValue(options)}.`);
   const { newline, indent } = options as Record<string, unknown>;
-  const shown = (v: unknown): string => (typeof v === 'string' ? shownValue(v, '"') : describeValue(v));
-  if (newline !== undefined && newline !== '\r\n' && newline !== '\n' && newline !== '\r' && newline !== '') refuse(`The newline is "\\r\\n", "\\n", "\\r" or "", not ${shown(newline)}.`);
-  if (indent !== undefined && (typeof indent !== 'string' || !/^[ \t]*$/.test(indent))) refuse(`The indent is spaces and tabs, not ${shown(indent)}.`);
+  if (newline !== undefined && newline !== '\r\n' && newline !== '\n' && newline !== '\r' && newline !== '') refuse(`The newline is "\\r\\n", "\\n", "\\r" or "", not ${describeGiven(newline)}.`);
+  if (indent !== undefined && (typeof indent !== 'string' || !/^[ \t]*$/.test(indent))) refuse(`The indent is spaces and tabs, not ${describeGiven(indent)}.`);
 }
 
 /** {@link sequenceToXml}, judged or (`checked` false) printed as it is, for a caller that judges the text itself. */

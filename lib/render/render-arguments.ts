@@ -6,18 +6,12 @@
  */
 import { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
-import { describeValue } from '../model/child-nodes.js';
-import { shownValue } from '../shown-value.js';
-
-/** A value as a refusal names it: a string quoted (and cut), anything else by its type. */
-function given(value: unknown): string {
-  return typeof value === 'string' ? shownValue(value, '"') : describeValue(value);
-}
+import { describeGiven } from '../model/child-nodes.js';
 
 /** Refuses `doc` unless it is a document; `which` names it in the message (`the old`, `the new`, or none). */
 export function checkRenderedDocument(doc: unknown, which?: 'old' | 'new'): asserts doc is TaskSequenceDocument {
   if (doc instanceof TaskSequenceDocument) return;
-  const what = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? 'an object that is no TaskSequenceDocument' : given(doc);
+  const what = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? 'an object that is no TaskSequenceDocument' : describeGiven(doc);
   const message =
     which === undefined
       ? `A page takes a task sequence document (a TaskSequenceDocument, as readTaskSequence gives it), not ${what}.`
@@ -27,18 +21,18 @@ export function checkRenderedDocument(doc: unknown, which?: 'old' | 'new'): asse
 
 /** Refuses options that are no object, or whose `lint` is no boolean or whose `source` is no string (when set). */
 export function checkViewOptions(options: unknown): void {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TaskSequenceError('INVALID_ARGUMENT', `The options of a page are an object, not ${given(options)}.`);
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TaskSequenceError('INVALID_ARGUMENT', `The options of a page are an object, not ${describeGiven(options)}.`);
   const { lint, source } = options as { lint?: unknown; source?: unknown };
-  if (lint !== undefined && typeof lint !== 'boolean') throw new TaskSequenceError('INVALID_ARGUMENT', `The option lint is true or false, not ${given(lint)}.`);
-  if (source !== undefined && typeof source !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', `The option source is a string, not ${given(source)}.`);
+  if (lint !== undefined && typeof lint !== 'boolean') throw new TaskSequenceError('INVALID_ARGUMENT', `The option lint is true or false, not ${describeGiven(lint)}.`);
+  if (source !== undefined && typeof source !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', `The option source is a string, not ${describeGiven(source)}.`);
 }
 
 /** Refuses a format other than `html` or `md` (undefined is the default, `html`). */
 export function checkFormat(format: unknown): void {
-  if (format !== undefined && format !== 'html' && format !== 'md') throw new TaskSequenceError('INVALID_ARGUMENT', `The format of a page is "html" or "md", not ${given(format)}.`);
+  if (format !== undefined && format !== 'html' && format !== 'md') throw new TaskSequenceError('INVALID_ARGUMENT', `The format of a page is "html" or "md", not ${describeGiven(format)}.`);
 }
 
 /** Refuses index entries that are no array. */
 export function checkIndexEntries(entries: unknown): void {
-  if (!Array.isArray(entries)) throw new TaskSequenceError('INVALID_ARGUMENT', `An index lists its pages in an array of entries, not ${given(entries)}.`);
+  if (!Array.isArray(entries)) throw new TaskSequenceError('INVALID_ARGUMENT', `An index lists its pages in an array of entries, not ${describeGiven(entries)}.`);
 }
