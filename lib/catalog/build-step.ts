@@ -4,6 +4,7 @@
  * successCodeList [retryCount runFromNet]`, variables sorted by property with the console's names and hidden flags,
  * required settings filled with the console's defaults). New nodes have no whitespace: inserting lays them out.
  */
+import { checkOptionFlags } from '../model/argument-checks.js';
 import { describeValue } from '../model/child-nodes.js';
 import { TaskSequenceError } from '../errors.js';
 import { checkItemDescription, checkItemName, checkTimeoutSeconds } from '../model/item-checks.js';
@@ -171,9 +172,7 @@ function checkInput(entry: StepTypeData, input: unknown): asserts input is Build
   if (!isObject(input.settings)) refuse(`settings must be an object of ${entry.consoleName} settings ({} for none).`);
   checkItemName(input.name);
   checkItemDescription(input.description);
-  for (const flag of ['disabled', 'continueOnError', 'retryAttributes', 'fillDefaults']) {
-    if (input[flag] !== undefined && typeof input[flag] !== 'boolean') refuse(`${flag} must be true or false.`);
-  }
+  checkOptionFlags('buildStep', input, ['disabled', 'continueOnError', 'retryAttributes', 'fillDefaults']);
   if (input.timeout !== undefined) checkTimeoutSeconds(input.timeout);
   if (input.runIn !== undefined && !RUN_IN.includes(input.runIn as string)) refuse(`runIn must be one of ${RUN_IN.join(', ')}, not ${JSON.stringify(input.runIn)}.`);
   const codes = input.successCodes === undefined ? undefined : codesProblem('successCodes', input.successCodes);

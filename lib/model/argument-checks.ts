@@ -103,9 +103,10 @@ export function checkConditionNode(fn: string, condition: unknown, orUndefined =
 
 /**
  * Refuses options that are no object, and any of `flags` given as something other than true or false: a builder read
- * `null.name` with a TypeError, and took `{ disabled: 'false' }` (a truthy string) for true.
+ * `null.name` with a TypeError, and took `{ disabled: 'false' }` (a truthy string) for true; toModelJson kept the white
+ * space `{ whitespace: 'false' }` was to leave out. Builders, buildStep and toModelJson share it.
  */
-export function checkBuilderOptions(fn: string, options: unknown, flags: readonly string[]): void {
+export function checkOptionFlags(fn: string, options: unknown, flags: readonly string[]): void {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes an object of options ({ name, … }); it was given ${describeValue(options)}.`);
   }

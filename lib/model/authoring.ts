@@ -6,7 +6,7 @@
 import { describeValue } from './child-nodes.js';
 import { TaskSequenceError } from '../errors.js';
 import { shownValue } from '../shown-value.js';
-import { checkBuilderOptions, checkItem, checkPosition, checkSequence } from './argument-checks.js';
+import { checkOptionFlags, checkItem, checkPosition, checkSequence } from './argument-checks.js';
 import { setItemAttribute } from './attributes.js';
 import { buildCondition, type ConditionOperand } from './condition-builder.js';
 import { appendLaidOut, detectIndentUnit, dropLayout, insertLaidOut, layOut, layoutAt, whitespaceBefore } from './format.js';
@@ -41,7 +41,7 @@ export interface GroupOptions {
 /** A new, empty `<group>` as the console writes it. */
 export function createGroup(o: GroupOptions): Group {
   if (typeof o !== 'object' || o === null) throw new TaskSequenceError('INVALID_ARGUMENT', `createGroup needs { name, description?, disabled?, continueOnError?, condition? }, not ${describeValue(o)}.`);
-  checkBuilderOptions('createGroup', o, ['disabled', 'continueOnError']);
+  checkOptionFlags('createGroup', o, ['disabled', 'continueOnError']);
   checkItemName(o.name);
   checkItemDescription(o.description);
   const group: Group = { kind: 'group', tag: 'group', attributes: { name: o.name, description: o.description ?? '' }, children: [] };

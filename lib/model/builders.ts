@@ -10,7 +10,7 @@ import { buildStep, type StepOptions } from '../catalog/build-step.js';
 import { catalogEntry } from '../catalog/catalog.js';
 import { checkValue } from '../catalog/value-problem.js';
 import { variableOfSetting } from '../catalog/variable-match.js';
-import { checkBuilderOptions, checkString } from './argument-checks.js';
+import { checkOptionFlags, checkString } from './argument-checks.js';
 import { checkItemDescription, checkItemName, MAX_ITEM_DESCRIPTION, MAX_ITEM_NAME } from './item-checks.js';
 import { STEP_TYPES } from './steps.js';
 import type { Reference, Step } from './types.js';
@@ -75,7 +75,7 @@ export interface InstallSoftwareOptions extends StepCommon {
 
 /** A new "Install Software" step running one package's program (full OS, success code 0). */
 export function createInstallSoftwareStep(o: InstallSoftwareOptions): Step {
-  checkBuilderOptions('createInstallSoftwareStep', o, COMMON_FLAGS);
+  checkOptionFlags('createInstallSoftwareStep', o, COMMON_FLAGS);
   checkOptions(STEP_TYPES.installSoftware, { packageId: ['packageId', o.packageId], programName: ['programName', o.programName] });
   return step(STEP_TYPES.installSoftware, o, { packageId: o.packageId, programName: o.programName });
 }
@@ -100,7 +100,7 @@ export const DEFAULT_RESTART_MESSAGE = 'A new Microsoft Windows operating system
 
 /** A new "Restart Computer" step. */
 export function createRestartComputerStep(o: RestartComputerOptions): Step {
-  checkBuilderOptions('createRestartComputerStep', o, [...COMMON_FLAGS, 'notify']);
+  checkOptionFlags('createRestartComputerStep', o, [...COMMON_FLAGS, 'notify']);
   checkOptions(STEP_TYPES.restartComputer, { target: ['target', o.target], message: ['message', o.message], messageTimeout: ['timeout', o.timeout] });
   const target = o.target ?? 'HD';
   const shown = o.message !== undefined || o.timeout !== undefined;
@@ -131,7 +131,7 @@ function successCodes(text: string): number[] {
 
 /** A new "Run Command Line" step. */
 export function createRunCommandLineStep(o: RunCommandLineOptions): Step {
-  checkBuilderOptions('createRunCommandLineStep', o, COMMON_FLAGS);
+  checkOptionFlags('createRunCommandLineStep', o, COMMON_FLAGS);
   checkOptions(STEP_TYPES.runCommandLine, { commandLine: ['commandLine', o.commandLine], packageId: ['packageId', o.packageId] });
   const codes = successCodes(o.successCodes ?? '0 3010');
   return step(STEP_TYPES.runCommandLine, o, { commandLine: o.commandLine, ...(o.packageId !== undefined ? { packageId: o.packageId } : {}), disableWow64Redirection: false, successCodes: codes });
@@ -145,7 +145,7 @@ export interface SetVariableOptions extends StepCommon {
 
 /** A new "Set Task Sequence Variable" step. */
 export function createSetVariableStep(o: SetVariableOptions): Step {
-  checkBuilderOptions('createSetVariableStep', o, COMMON_FLAGS);
+  checkOptionFlags('createSetVariableStep', o, COMMON_FLAGS);
   checkOptions(STEP_TYPES.setVariable, { variableName: ['variableName', o.variableName], variableValue: ['value', o.value] });
   return step(STEP_TYPES.setVariable, o, { variableName: o.variableName, variableValue: o.value });
 }
@@ -159,7 +159,7 @@ export interface SetupWindowsOptions extends StepCommon {
 
 /** A new "Setup Windows and ConfigMgr" step. */
 export function createSetupWindowsStep(o: SetupWindowsOptions): Step {
-  checkBuilderOptions('createSetupWindowsStep', o, COMMON_FLAGS);
+  checkOptionFlags('createSetupWindowsStep', o, COMMON_FLAGS);
   checkOptions(STEP_TYPES.setupWindowsAndConfigMgr, { clientPackageId: ['clientPackageId', o.clientPackageId], clientInstallProperties: ['clientInstallProperties', o.clientInstallProperties] });
   return step(STEP_TYPES.setupWindowsAndConfigMgr, o, { clientInstallProperties: o.clientInstallProperties ?? '', clientPackageId: o.clientPackageId });
 }

@@ -19,6 +19,7 @@ import { shownValue } from '../shown-value.js';
 import { printSequence } from './to-xml.js';
 import { checkWellFormed } from '../xml/parse.js';
 import { checkDocumentTree } from '../visit.js';
+import { checkOptionFlags } from './argument-checks.js';
 import { describeValue } from './child-nodes.js';
 import type { Element, Node, Sequence } from './types.js';
 
@@ -79,10 +80,7 @@ export function toModelJson(doc: TaskSequenceDocument, options: ToJsonOptions = 
   checkDocumentTree(doc, 'toModelJson');
   if (typeof options !== 'object' || options === null) throw new TaskSequenceError('INVALID_ARGUMENT', `toModelJson takes an object of options (or none); it was given ${describeValue(options)}.`);
   // Flags only: the string 'false' (an option read as text) is truthy, and kept the whitespace it was to leave out.
-  for (const flag of ['whitespace', 'wrapper'] as const) {
-    const value: unknown = options[flag];
-    if (value !== undefined && typeof value !== 'boolean') throw new TaskSequenceError('INVALID_ARGUMENT', `toModelJson: ${flag} is true or false; it was given ${describeValue(value)}.`);
-  }
+  checkOptionFlags('toModelJson', options, ['whitespace', 'wrapper']);
   const sequence = plainCopy(doc.sequence);
   const properties = doc.properties();
   const wrapper = options.wrapper ? containerWrapper(doc, options.whitespace) : undefined;
