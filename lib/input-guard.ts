@@ -4,9 +4,8 @@
  * XML, not about what was passed; here they fail saying what was passed and what to call instead.
  */
 import { TaskSequenceError } from './errors.js';
-import { endsWithEndRecord } from './zip/end-record.js';
+import { looksLikeZip } from './zip/end-record.js';
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04] as const;
 /** A path-like string: a drive letter, a UNC or POSIX root, `./`, or a file name ending in a known extension. */
 const PATH_LIKE = /^(?:[A-Za-z]:[\\/]|\\\\|\/|\.{1,2}[\\/]|~[\\/])|^[^<>\r\n]*\.(?:xml|zip)$/i;
 
@@ -23,9 +22,8 @@ export function refuseMisusedInput(input: Uint8Array | string): void {
     }
     return;
   }
-  // An archive is known by its first local header, or by the end record that ends it (one behind a self-extractor's
-  // stub, or whose first header is damaged), as the command line knows one.
-  if (ZIP_MAGIC.every((b, i) => input[i] === b) || endsWithEndRecord(input)) {
+  // Known as the command line knows an archive: by its first header, or by the end record that ends it.
+  if (looksLikeZip(input)) {
     throw new TaskSequenceError(
       'INVALID_ARGUMENT',
       'readTaskSequence was given the bytes of a .zip archive, not XML. For a Current Branch export .zip, call ' +

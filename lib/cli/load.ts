@@ -2,12 +2,11 @@
  * Reading an input for the commands: a task sequence file, or a Current Branch export .zip with one or more; and
  * writing it back the same way.
  */
-import { checkExportZipOutput, exportZipPartWarnings, isZip, readExportZip, writeExportZip } from '../containers/export-zip.js';
+import { checkExportZipCopies, checkExportZipOutput, exportZipPartWarnings, isZip, readExportZip, writeExportZip } from '../containers/export-zip.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
 import { readTaskSequence } from '../read.js';
 import { checkWrittenBytes, writeTaskSequence } from '../write.js';
-import { verifyCopiedEntries } from '../zip/zip-write.js';
 import { type ReadLimits, withLimitFlags } from './args.js';
 import type { CliIo } from './io.js';
 
@@ -79,8 +78,7 @@ function readInput(bytes: Uint8Array, file: string, limits: ReadLimits): LoadedI
     write: () => writeExportZip(zip),
     // Judged without a second tree: the archive's structure, and each changed part's bytes as well-formed XML.
     verify: (out, output) => placedIn(output, () => checkExportZipOutput(out, zip, limits)),
-    // The parts an edit replaces were inflated and checked when read; every other entry is checked as the writer does.
-    checkCopies: () => verifyCopiedEntries(zip.zip, new Set(zip.sequences.flatMap((s) => (s.referencesInfo ? [s.entry, s.referencesInfo.entry] : [s.entry]))), zip.limits),
+    checkCopies: () => checkExportZipCopies(zip),
   };
 }
 

@@ -12,10 +12,10 @@ import { referencedPackages } from '../model/mutate.js';
 import { DEFAULT_MAX_BYTES } from '../read-limits.js';
 import { readTaskSequence, type ReadOptions } from '../read.js';
 import { checkWrittenBytes, writeTaskSequence } from '../write.js';
-import { endsWithEndRecord } from '../zip/end-record.js';
+import { looksLikeZip } from '../zip/end-record.js';
 import { nameKey } from '../zip/entry-names.js';
 import { DEFAULT_MAX_ENTRY_BYTES, readEntry, readZip, type ZipArchive, type ZipEntry, type ZipLimits } from '../zip/zip.js';
-import { writeZip } from '../zip/zip-write.js';
+import { verifyCopiedEntries, writeZip } from '../zip/zip-write.js';
 import { describedPackageReference, describedPackages, type PackageReferenceInfo, readReferencesInfo, referencesInfoBytes } from './references-info.js';
 import { editReferencesInfo, type ListedPackage } from './references-info-edit.js';
 
@@ -52,12 +52,11 @@ const OBJECT_PART = /^SMS_TaskSequencePackage[/\\][^/\\]+[/\\]object\.xml$/i;
 const REFERENCES_INFO_PART = /^SMS_TaskSequencePackage[/\\][^/\\]+[/\\]ReferencesInfo\.xml$/i;
 
 /**
- * Whether bytes look like a zip archive: they start with a local header (or an empty archive's end record), or an end
- * record ends them, as it does an archive behind a self-extractor's stub or one whose first header is damaged (read
- * as XML, either was refused with an encoding error that said nothing of a zip).
+ * Whether bytes look like a zip archive (see looksLikeZip): read as XML, an archive behind a self-extractor's stub or
+ * with its first header damaged was refused with an encoding error that said nothing of a zip.
  */
 export function isZip(bytes: Uint8Array): boolean {
-  return (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6)) || endsWithEndRecord(bytes);
+  return looksLikeZip(bytes);
 }
 
 /**
@@ -217,6 +216,15 @@ export function writeExportZip(x: ExportZip, limits: ZipLimits = x.limits ?? {})
     if (info && s.referencesInfo) replace.set(s.referencesInfo.entry, info);
   }
   return writeZip(x.zip, replace, limits);
+}
+
+/**
+ * Throws as {@link writeExportZip} would, after an edit, for the parts it copies: one whose bytes no longer match their
+ * CRC is `ZIP_INVALID`. The parts it may replace (each object.xml and ReferencesInfo.xml) were inflated and checked
+ * when read. For a check or a dry run, which write nothing, to fail where the write would.
+ */
+export function checkExportZipCopies(x: ExportZip, limits: ZipLimits = x.limits ?? {}): void {
+  verifyCopiedEntries(x.zip, new Set(x.sequences.flatMap((s) => (s.referencesInfo ? [s.entry, s.referencesInfo.entry] : [s.entry]))), limits);
 }
 
 /**

@@ -38,6 +38,15 @@ export function endsWithEndRecord(bytes: Uint8Array): boolean {
   return false;
 }
 
+/**
+ * Whether bytes look like a zip archive: they start with a local header (or an empty archive's end record), or an end
+ * record ends them, as it does an archive behind a self-extractor's stub or one whose first header is damaged. What
+ * the command line reads as an archive, and what readTaskSequence refuses, naming readExportZip.
+ */
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6)) || endsWithEndRecord(bytes);
+}
+
 /** The last `n` bytes of the concatenation of `parts` (fewer if they hold fewer). */
 function lastBytes(parts: readonly Buffer[], n: number): Buffer {
   const out: Buffer[] = [];
