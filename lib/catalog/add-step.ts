@@ -14,8 +14,7 @@ import { itemEdits } from '../model/item-edits.js';
 import { knownReferences } from '../model/known-references.js';
 import type { Node, Reference, ReferenceList, Sequence, SequenceItem, Step, SubTaskSequence } from '../model/types.js';
 import { variables } from '../model/variables.js';
-import { buildStep, type BuildStepInput } from './build-step.js';
-import { catalogEntry, catalogEntryByName } from './catalog.js';
+import { buildStep, type BuildStepInput, entryFor } from './build-step.js';
 import { entryOfStep } from './step-view.js';
 import { matchVariable } from './variable-match.js';
 import { describeRelease, isAvailableIn, isCurrentBranch, sequenceRelease, stepAttributes, type Release } from './versions.js';
@@ -166,8 +165,8 @@ export function addStep<K extends string>(target: AddStepTarget, kind: K, input:
   const { spelling, kept } = spellingToAdd(target.sequence, container);
   // A step type the sequence's release does not have (lint's catalog/step-version) is refused, not added: that
   // console could not import the sequence.
-  const entry = catalogEntry(kind) ?? catalogEntryByName(kind);
-  if (entry && !isAvailableIn(entry.since, spelling.release)) {
+  const entry = entryFor(kind);
+  if (!isAvailableIn(entry.since, spelling.release)) {
     throw new TaskSequenceError('INVALID_ARGUMENT', `${entry.consoleName} first shipped in ConfigMgr ${entry.since}; this sequence is for ${describeRelease(spelling.release)}, whose console cannot import or run it.`);
   }
   const step = buildStep(kind, { ...spelling, ...input });

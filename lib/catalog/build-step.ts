@@ -62,7 +62,8 @@ export type BuildStepInput<K extends string> = StepOptions & { settings: StepSet
 
 const TEXT_TYPES = new Set(['string', 'secret', 'list', 'driveLetter', 'guid']);
 
-function entryFor(kind: string): StepTypeData {
+/** The catalog entry of a step type by `type` or console name; `INVALID_ARGUMENT` for what names none. */
+export function entryFor(kind: string): StepTypeData {
   // A plain-JavaScript caller can pass anything: what is no string names no step type (it threw a TypeError).
   if (typeof kind !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', `A step type is a string (a console name such as "Run Command Line", or a type such as "SMS_TaskSequence_RunCommandLineAction"); it was given ${describeValue(kind)}.`);
   const entry = catalogEntry(kind) ?? catalogEntryByName(kind);
