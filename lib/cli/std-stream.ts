@@ -23,6 +23,13 @@ export interface StandardStream extends OutStream {
   readonly failure: Error | undefined;
   /** Whether a write found the reader gone (a closed pipe): what was written is cut short, and nothing more is written. */
   readonly readerGone: boolean;
+  /** Whether everything written so far has gone out: always, but for Node's stream (a terminal) with bytes queued. */
+  readonly drained: boolean;
+}
+
+/** Whether nothing written to `out` is still waiting to go out; true for a stream that does not tell (an io's own). */
+export function drained(out: OutStream): boolean {
+  return (out as Partial<StandardStream>).drained !== false;
 }
 
 /**
@@ -121,6 +128,9 @@ export function standardStream(fd: 1 | 2): StandardStream {
     },
     get readerGone(): boolean {
       return gone;
+    },
+    get drained(): boolean {
+      return way !== 'stream' || node().writableLength === 0;
     },
     write(chunk: string | Uint8Array): boolean {
       const now = decide();
