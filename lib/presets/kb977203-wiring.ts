@@ -52,10 +52,11 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   const setupsAt = order.byType(STEP_TYPES.setupWindowsAndConfigMgr);
   const nextSetup = after(STEP_TYPES.setupWindowsAndConfigMgr);
   const previousSetup = setupsAt[firstAbove(setupsAt, from - 1) - 1] ?? -1;
-  const stateStore = o.scenario === 'replace-restore' ? after('SMS_TaskSequence_RequestStateStoreAction') : -1;
-  // CCMCertFix must have run before the user state is restored, in any scenario: a step after that is too late.
+  // CCMCertFix must have run before the user state is restored, in any scenario: a step after that is too late. Only a
+  // step that restores and may run counts (see stateRestoreAt): a Request State Store that is disabled, or that
+  // captures, restores nothing, and a CCMCertFix step after it is still in time.
   const restore = order.stateRestoreAt[firstAbove(order.stateRestoreAt, from)] ?? -1;
-  const end = Math.min(...[nextSetup, stateStore, restore, items.length].filter((i) => i !== -1));
+  const end = Math.min(...[nextSetup, restore, items.length].filter((i) => i !== -1));
   const endItem = end < (nextSetup === -1 ? items.length : nextSetup) ? items[end] : undefined;
   const disabled = isDisabled(step);
   /** Why a CCMCertFix step after Setup and before `end` does not run whenever Setup does, or undefined when it does. */
