@@ -185,6 +185,10 @@ export function patchSyntaxProblem(text: string): PatchSyntaxProblem | undefined
       return { at: t.start, written: text.slice(t.start, (last as PropertyToken).end), why: 'it has spaces around "=", so Windows Installer does not read it as PATCH. Write PATCH="<path>;<path>" with no spaces around "=".' };
     }
     if (t.name?.toUpperCase() !== 'PATCH') continue;
+    const runOn = propertyAfterQuote(raw);
+    if (runOn !== undefined) {
+      return { at: t.start, written: raw, why: `${shownValue(runOn, '"')} follows its closing quotation mark with no space, so Windows Installer reads it as part of the PATCH value, not as a property of its own. Put a space after the quotation mark.` };
+    }
     if (/=$/.test(raw) && next !== undefined) {
       return { at: t.start, written: text.slice(t.start, next.end), why: 'nothing follows its "=" but a space, so Windows Installer does not take the text after the space as its value. Write PATCH="<path>;<path>" with no spaces around "=" (PATCH="" for an empty list).' };
     }
@@ -202,6 +206,22 @@ export function patchSyntaxProblem(text: string): PatchSyntaxProblem | undefined
       for (let j = i + 2; j < tokens.length && (tokens[j] as PropertyToken).name === undefined && !text.startsWith('/', (tokens[j] as PropertyToken).start); j++) end = (tokens[j] as PropertyToken).end;
       return { at: t.start, written: text.slice(t.start, end), why: `its value has a space and no quotation marks, so Windows Installer ends the value at the space and ${shownValue(nextRaw, '"')} is left as no property. Write PATCH="<path>;<path>" with the paths in double quotation marks.` };
     }
+  }
+  return undefined;
+}
+
+/**
+ * What follows a closing quotation mark of a property's value with no space between, when it reads as a property of
+ * its own (`PATCH="C:\a.msp"FSP=F1` gives `FSP=F1`): Windows Installer ends a value only at a space or tab outside
+ * quotation marks, so that property is part of the value, and rewriting the value would quote it in. Paths quoted one
+ * by one (`"C:\a.msp";"C:\b.msp"`) run on into one list, as meant: no property follows a quotation mark there.
+ */
+function propertyAfterQuote(raw: string): string | undefined {
+  let inQuote = false;
+  for (let k = raw.indexOf('=') + 1; k < raw.length; k++) {
+    if (raw[k] !== '"') continue;
+    inQuote = !inQuote;
+    if (!inQuote && /^[A-Za-z_][\w.]*=/.test(raw.slice(k + 1))) return raw.slice(k + 1);
   }
   return undefined;
 }
