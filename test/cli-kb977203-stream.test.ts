@@ -89,7 +89,8 @@ describe('a batch writes as it goes', () => {
     expect(err).toContain('5 sequence(s), 2 not applicable, 1 failed.');
     // The diffs on standard output, in input order.
     const out = stdoutOf(m);
-    expect(out.indexOf('+++ in/a-refresh.xml')).toBeLessThan(out.indexOf('+++ in/e-two-setup.xml'));
+    expect(out.indexOf('+++ b/in/a-refresh.xml\n')).toBeGreaterThanOrEqual(0);
+    expect(out.indexOf('+++ b/in/a-refresh.xml\n')).toBeLessThan(out.indexOf('+++ b/in/e-two-setup.xml\n'));
   });
 
   it('--json and a bug met on the way (here, a --report write that fails unexpectedly): still one JSON document, ending with INTERNAL_ERROR', async () => {

@@ -38,7 +38,7 @@ describe('cmts kb977203', () => {
     const m = memoryIo({ 'in.xml': REFRESH });
     expect(await main(['kb977203', 'in.xml', '--certfix-package', 'ABC00010', '--dry-run'], m.io)).toBe(0);
     expect(m.writes).toEqual([]);
-    expect(m.stdout).toContain('-  <DependentProgram />\n+  <DependentProgram>ABC00010;;CCMCertFix</DependentProgram>');
+    expect(m.stdout).toContain('-  <DependentProgram />\r\n+  <DependentProgram>ABC00010;;CCMCertFix</DependentProgram>\r\n');
     expect(m.stdout).toContain('+        <step type="SMS_TaskSequence_InstallSoftwareAction" name="Run CCMCertFix (KB977203)"');
     expect(m.stdout).not.toContain('<IconSize>');
     expect(m.stdout.match(/^[-+] /gm)).toHaveLength(19);
@@ -54,7 +54,7 @@ describe('cmts kb977203', () => {
     const json = envelope.results[0]!;
     expect(json.report.changes.map((c) => c.requirement)).toEqual(['R4', 'R13', 'R14', 'R12']);
     expect(json.written).toBe(false);
-    expect(json.diff).toMatch(/^--- in\.xml/);
+    expect(json.diff).toMatch(/^--- a\/in\.xml\n\+\+\+ b\/in\.xml\n@@ /);
   });
 
   it('-o - writes the bytes to stdout in the input encoding (UTF-16LE stays UTF-16LE)', async () => {

@@ -57,11 +57,11 @@ describe('cmts kb977203 over files whose names hold control characters', () => {
     for (const r of rows) expect(r.slice(at, at + 'would change'.length)).toBe('would change');
   });
 
-  it("writes the dry run's diff headers on one line each, the name escaped", async () => {
+  it("writes the dry run's diff headers on one line each, the name quoted as git quotes it", async () => {
     const m = memoryIo(files());
     expect(await main(['kb977203', 'in', '--dry-run', ...ARGS], m.io)).toBe(0);
-    expect(m.stdout).toContain('--- in/two\\nlines.xml\n+++ in/two\\nlines.xml (changed)\n@@');
-    expect(m.stdout).toContain('--- in/ev\\u001b[31mil.xml\n');
+    expect(m.stdout).toContain('--- "a/in/two\\nlines.xml"\n+++ "b/in/two\\nlines.xml"\n@@');
+    expect(m.stdout).toContain('--- "a/in/ev\\033[31mil.xml"\n');
     expect(m.stdout).not.toMatch(/\u001b/);
   });
 });

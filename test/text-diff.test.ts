@@ -4,28 +4,41 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { unifiedDiff } from '../lib/cli/text-diff.js';
 
-/** Applies a unified diff produced for a text split into lines (the way `patch` would), checking each context line. */
+/**
+ * Applies a unified diff the way `patch` reads it: lines end at LF only (a CR is part of the line), `\ No newline at end
+ * of file` takes the line end off the line before it, an empty range is numbered by the line before it, and every
+ * context and removed line must be the text's line exactly, line end included.
+ */
 function applyDiff(before: string, diff: string): string {
   if (diff === '') return before;
   const a = before.match(/[^\n]*\n|[^\n]+$/g) ?? [];
   const out: string[] = [];
   let at = 0;
-  const lines = diff.split('\n').slice(2, -1);
-  for (let i = 0; i < lines.length; ) {
-    const m = /^@@ -(\d+),(\d+) \+(\d+),(\d+) @@$/.exec(lines[i] as string);
+  const lines = diff.match(/[^\n]*\n/g) ?? [];
+  expect(lines.join('')).toBe(diff);
+  expect(lines[0]).toBe('--- a/f\n');
+  expect(lines[1]).toBe('+++ b/f\n');
+  for (let i = 2; i < lines.length; ) {
+    const m = /^@@ -(\d+),(\d+) \+(\d+),(\d+) @@\n$/.exec(lines[i] as string);
     if (!m) throw new Error(`not a hunk header: ${lines[i]}`);
-    const start = Number(m[1]) - 1 - (Number(m[2]) === 0 ? -1 : 0);
+    const start = Number(m[2]) === 0 ? Number(m[1]) : Number(m[1]) - 1;
+    expect(start).toBeGreaterThanOrEqual(at);
     while (at < start) out.push(a[at++] as string);
+    let removed = 0;
+    let added = 0;
     for (i++; i < lines.length && !(lines[i] as string).startsWith('@@'); i++) {
       const l = lines[i] as string;
-      const line = l.slice(1);
-      if (l[0] === '+') out.push(`${line}\n`);
-      else {
-        expect((a[at] as string).replace(/\n$/, '')).toBe(line);
-        if (l[0] === ' ') out.push(a[at] as string);
+      // The marker belongs to the line before it: that line has no line end (it is the last of its text).
+      const line = lines[i + 1] === '\\ No newline at end of file\n' ? l.slice(1, -1) : l.slice(1);
+      if (l[0] === '+') out.push(line), added++;
+      else if (l[0] === '-' || l[0] === ' ') {
+        expect(a[at]).toBe(line);
+        if (l[0] === ' ') out.push(line), added++;
+        removed++;
         at++;
-      }
+      } else expect(l).toBe('\\ No newline at end of file\n');
     }
+    expect([removed, added]).toEqual([Number(m[2]), Number(m[4])]);
   }
   while (at < a.length) out.push(a[at++] as string);
   return out.join('');
@@ -41,6 +54,35 @@ describe('unifiedDiff', () => {
       }),
       { numRuns: 800 },
     );
+  });
+
+  it('applied to the first text gives the second exactly: CRLF, lone CR and LF line ends, and no final line end', () => {
+    const text = fc.array(fc.constantFrom('x\n', 'y\r\n', 'x\r\n', '\n', '\r\n', 'a\rb\n', 'z', 'x', '\r'), { maxLength: 14 }).map((l) => l.join(''));
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(applyDiff(a, unifiedDiff(a, b, 'f'))).toBe(b);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('marks a last line without a line end, on either side', () => {
+    expect(unifiedDiff('a\nb', 'a\nc\n', 'f')).toBe('--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n');
+    expect(unifiedDiff('a\r\n', 'a\r\nb', 'f')).toBe('--- a/f\n+++ b/f\n@@ -1,1 +1,2 @@\n a\r\n+b\n\\ No newline at end of file\n');
+  });
+
+  it('numbers an empty range by the line before it', () => {
+    expect(unifiedDiff('', 'a\n', 'f')).toBe('--- a/f\n+++ b/f\n@@ -0,0 +1,1 @@\n+a\n');
+    expect(unifiedDiff('a\nb\n', 'a\n', 'f', 0)).toBe('--- a/f\n+++ b/f\n@@ -2,1 +1,0 @@\n-b\n');
+  });
+
+  it('names the file as git does: quoted with C escapes past printable ASCII, a tab after a name with a space', () => {
+    const header = (name: string) => unifiedDiff('a\n', 'b\n', name).split('@@')[0];
+    expect(header('dir/ts.xml')).toBe('--- a/dir/ts.xml\n+++ b/dir/ts.xml\n');
+    expect(header('/abs/ts.xml')).toBe('--- a/abs/ts.xml\n+++ b/abs/ts.xml\n');
+    expect(header('my ts.xml')).toBe('--- a/my ts.xml\t\n+++ b/my ts.xml\t\n');
+    expect(header('caf\u00e9 "1"\\2.xml')).toBe('--- "a/caf\\303\\251 \\"1\\"\\\\2.xml"\t\n+++ "b/caf\\303\\251 \\"1\\"\\\\2.xml"\t\n');
+    expect(header('two\nlines\u001b[31m.xml')).toBe('--- "a/two\\nlines\\033[31m.xml"\n+++ "b/two\\nlines\\033[31m.xml"\n');
   });
 
   it('applied to a text gives it back after scattered insertions and removals (the shape of a preset run)', () => {
@@ -101,10 +143,12 @@ describe('a text with one long line among ordinary ones', () => {
     expect(body.length).toBeLessThan(10);
   });
 
-  it('compares the long line itself element by element', () => {
-    const diff = unifiedDiff(before, before.replace('<variable name="A">1</variable>', '<variable name="A">2</variable>'), 'ts.xml');
+  it('removes and adds the long line whole, so that the diff stays a patch', () => {
+    const edited = before.replace('<variable name="A">1</variable>', '<variable name="A">2</variable>');
+    const diff = unifiedDiff(before, edited, 'f');
     const body = diff.split('\n').slice(2, -1);
-    expect(body.filter((l) => l.startsWith('-'))).toEqual(['-<variable name="A">1</variable>']);
-    expect(body.filter((l) => l.startsWith('+'))).toEqual(['+<variable name="A">2</variable>']);
+    expect(body.filter((l) => l.startsWith('-'))).toEqual([`-${long.slice(0, -1)}`]);
+    expect(body.filter((l) => l.startsWith('+'))).toEqual([`+${long.slice(0, -1).replace('>1<', '>2<')}`]);
+    expect(applyDiff(before, diff)).toBe(edited);
   });
 });

@@ -10,6 +10,7 @@ import { propertiesOverriddenWithoutFix } from '../presets/kb977203-overrides.js
 import { limitFlagNames } from './args.js';
 import type { CliIo } from './io.js';
 import { type ErrorRecord, errorRecord, printJson } from './json-report.js';
+import { shownOnTerminal } from './text-diff.js';
 
 /** The JSON printed by `--json` for one file. */
 export interface Kb977203CommandResult {
@@ -81,7 +82,8 @@ export function writeHuman(o: Outcome, io: CliIo, mode?: Mode): void {
   else if ('notApplicable' in o) io.stderr.write(`${printable(`KB977203 on ${o.input}: not applicable (${o.notApplicable.code}): ${o.notApplicable.message}`)}\n`);
   else {
     io.stderr.write(humanReport(o.result, mode));
-    if (o.result.diff !== undefined) io.stdout.write(o.result.diff);
+    // The diff is an exact patch for a pipe or a file; on a terminal, what could drive it is shown escaped.
+    if (o.result.diff !== undefined) io.stdout.write(io.stdout.isTTY === true ? shownOnTerminal(o.result.diff) : o.result.diff);
   }
 }
 

@@ -6,31 +6,13 @@
  * window of its state per step, so memory is O(D²) for a stretch with D differences rather than O(D × size) (see
  * lib/diff/edit-script.ts). A stretch that still differs in more than 2,000 places is shown as removed and added
  * whole: correct, just not minimal. (jsdiff was measured first: its O(ND) search over a 5 MB sequence with 200
- * edited Setup steps did not finish in minutes.) A line over 400 characters (a file written on one line, or a long
- * command line) is compared tag by tag, so the diff shows what changed rather than one enormous line twice.
+ * edited Setup steps did not finish in minutes.) The diff is a patch: lines are compared and written whole, with their
+ * own line ends, so a file written on one line is one line removed and one added, as `diff -u` shows it.
  */
 
 import { diffRange, type Kind, Script } from '../diff/edit-script.js';
 import { appendAll } from '../arrays.js';
 import { printable } from '../errors.js';
-
-const LONG_LINE = 400;
-
-/**
- * Splits text into lines (keeping line ends); with `byTag`, a line too long to read is split further into its tags,
- * and every other line stays whole (an indented export with one long command line was one removed and one added
- * "line" of the whole file: it split only where one tag follows another with nothing between).
- */
-function tokens(text: string, byTag: boolean): string[] {
-  const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-  if (!byTag) return lines;
-  const out: string[] = [];
-  for (const line of lines) {
-    if (line.length > LONG_LINE) appendAll(out, line.split(/(?<=>)(?=<)/));
-    else out.push(line);
-  }
-  return out;
-}
 
 /**
  * How much of two different texts is the same at both ends, in whole lines, less `context` lines each side: the
@@ -77,20 +59,25 @@ function commonEnd(a: string, b: string, limit: number): number {
   return s;
 }
 
-/** A unified diff (`---`/`+++` headers, `@@` hunks, 3 lines of context); '' when the texts are equal. */
+/**
+ * A unified diff (`---`/`+++` headers, `@@` hunks, 3 lines of context) that is a patch `git apply` and `patch -p1`
+ * apply to `before` to give `after` byte for byte; '' when the texts are equal. Every line is written with its own
+ * line end (a CRLF file's lines keep their CR, which both tools need to match and to write them), a last line with
+ * no line end is followed by `\ No newline at end of file`, and the headers name the file as git does: `a/` and `b/`
+ * before it, in double quotes with C escapes when it holds a control character, a quote, a backslash or a character
+ * beyond ASCII, and with a tab after it when it holds a space. The patch is exact, so it is not safe to print as it is
+ * on a terminal: see {@link shownOnTerminal}.
+ */
 export function unifiedDiff(before: string, after: string, name: string, context = 3, options: { trim?: boolean } = {}): string {
   if (before === after) return '';
-  const byTag = hasLongLine(before) || hasLongLine(after);
-  // Compared tag by tag, a text has no lines to trim at; otherwise only the middle that differs is split.
-  const ends = byTag || options.trim === false ? { head: 0, headLines: 0, tail: 0 } : sameEnds(before, after, context);
-  const a = tokens(before.slice(ends.head, before.length - ends.tail), byTag);
-  const b = tokens(after.slice(ends.head, after.length - ends.tail), byTag);
+  // Only the middle that differs is split into lines; the common ends are counted past.
+  const ends = options.trim === false ? { head: 0, headLines: 0, tail: 0 } : sameEnds(before, after, context);
+  const a = lines(before.slice(ends.head, before.length - ends.tail));
+  const b = lines(after.slice(ends.head, after.length - ends.tail));
   const script = new Script();
   diffRange(a, 0, a.length, b, 0, b.length, script, true);
   const { kinds, texts } = script;
-  // A file's name can hold a control character: escaped, each header stays one line, as a patch reader takes it.
-  const label = printable(name);
-  const out: string[] = [`--- ${label}`, `+++ ${label} (changed)${byTag ? '   (lines over 400 characters compared element by element: hunk lines count elements there)' : ''}`];
+  const out: string[] = [fileHeader('---', 'a/', name), fileHeader('+++', 'b/', name)];
   // One pass: line numbers advance with the script; a hunk closes when the next change is beyond its context.
   let aLine = 1 + ends.headLines;
   let bLine = 1 + ends.headLines;
@@ -108,15 +95,18 @@ export function unifiedDiff(before: string, after: string, name: string, context
     const hunkB = bLine - back;
     let aLen = 0;
     let bLen = 0;
-    const lines: string[] = [];
+    const body: string[] = [];
     for (let j = start; j < end; j++) {
       const k = kinds[j] as Kind;
       if (k !== '+') aLen++;
       if (k !== '-') bLen++;
-      lines.push(k + (texts[j] as string).replace(/\r?\n$/, ''));
+      const text = texts[j] as string;
+      body.push(k + text);
+      if (!text.endsWith('\n')) body.push('\n\\ No newline at end of file\n');
     }
-    out.push(`@@ -${hunkA},${aLen} +${hunkB},${bLen} @@`);
-    appendAll(out, lines);
+    // An empty range is numbered by the line before it (0 at the start of the file), as `diff -u` numbers it.
+    out.push(`@@ -${aLen === 0 ? hunkA - 1 : hunkA},${aLen} +${bLen === 0 ? hunkB - 1 : hunkB},${bLen} @@\n`);
+    appendAll(out, body);
     for (let j = i; j < end; j++) {
       const k = kinds[j] as Kind;
       if (k !== '+') aLine++;
@@ -124,15 +114,52 @@ export function unifiedDiff(before: string, after: string, name: string, context
     }
     i = end;
   }
-  return `${out.join('\n')}\n`;
+  return out.join('');
 }
 
-function hasLongLine(text: string): boolean {
-  let from = 0;
-  for (let nl = text.indexOf('\n'); ; nl = text.indexOf('\n', from)) {
-    const end = nl === -1 ? text.length : nl;
-    if (end - from > LONG_LINE) return true;
-    if (nl === -1) return false;
-    from = nl + 1;
+/**
+ * A `---` or `+++` line naming `name` as git names a file: with `prefix` (one leading `/` of an absolute name
+ * dropped, as `git diff --no-index` does), C-quoted when git would quote it, and a tab after a name with a space
+ * (GNU patch otherwise ends the name at the space).
+ */
+function fileHeader(mark: string, prefix: string, name: string): string {
+  const path = prefix + (name.startsWith('/') ? name.slice(1) : name);
+  return `${mark} ${quotedPath(path)}${path.includes(' ') ? '\t' : ''}\n`;
+}
+
+const UTF8 = new TextEncoder();
+
+const C_ESCAPES: Record<string, string> = { '\u0007': '\\a', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\v': '\\v', '\f': '\\f', '\r': '\\r', '"': '\\"', '\\': '\\\\' };
+
+/**
+ * A path as git writes it in a patch (its `quote_c_style` with `core.quotePath` on): as it is when it holds only
+ * printable ASCII other than `"` and `\`; otherwise in double quotes, with C escapes for those and the controls and
+ * every byte of its UTF-8 beyond ASCII in octal. `git apply` and GNU patch read both forms back. A quoted name
+ * holds no control character, so a header stays one line and drives no terminal.
+ */
+export function quotedPath(path: string): string {
+  if (!/[\u0000-\u001f"\\\u007f-\uffff]/.test(path)) return path;
+  let out = '"';
+  for (const c of path) {
+    const code = c.codePointAt(0) as number;
+    const escape = C_ESCAPES[c];
+    if (escape !== undefined) out += escape;
+    else if (code >= 0x20 && code < 0x7f) out += c;
+    else for (const byte of UTF8.encode(c)) out += `\\${byte.toString(8).padStart(3, '0')}`;
   }
+  return `${out}"`;
+}
+
+/**
+ * A patch as it is shown on a terminal: every character that could drive the terminal or hide itself (the controls,
+ * bidirectional and zero-width characters {@link printable} escapes) written as its escape, except the line feed,
+ * the tab and a CR before a line feed. What is piped or redirected stays the exact patch.
+ */
+export function shownOnTerminal(patch: string): string {
+  return patch.replace(/[^\t\n\u0020-\u007e\u00a0-\u061b\u061d-\u200a]/g, (c, at: number) => (c === '\r' && patch.charCodeAt(at + 1) === 10 ? c : printable(c)));
+}
+
+/** Splits text into lines, each with its line end (the last may have none). */
+function lines(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }

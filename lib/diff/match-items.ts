@@ -7,6 +7,7 @@ import type { Located } from '../model/query.js';
 import type { SequenceItem } from '../model/types.js';
 import { diffRange, Script } from './edit-script.js';
 import { signature } from './item-fields.js';
+import { pairSimilar } from './pair-similar.js';
 
 /**
  * Matches, in `match`, the items of `left` and `right` that the shortest edit script between their keys keeps (items
@@ -52,28 +53,30 @@ export function matchItems(
   const taken = new Set<Located>();
   // Each key's left items in order, and how many of them are taken: items that share a key (twenty "Restart
   // Computer" steps in one group) cost one push and one step forward each, not a copy or shift of the list.
-  // A key of undefined leaves the item to a later pass.
-  const pass = (key: (l: Located) => string | undefined): void => {
-    const pool = new Map<string, { items: Located[]; next: number }>();
+  // A key of undefined leaves the item to a later pass. With `similar`, the items of one key on both sides are paired
+  // by how alike they are (pairSimilar) rather than first with first.
+  const pass = (key: (l: Located) => string | undefined, similar = false): void => {
+    const pool = new Map<string, { items: Located[]; next: number; right: Located[] }>();
     for (const l of left) {
       if (match.has(l)) continue;
       const k = key(l);
       if (k === undefined) continue;
       const entry = pool.get(k);
       if (entry) entry.items.push(l);
-      else pool.set(k, { items: [l], next: 0 });
+      else pool.set(k, { items: [l], next: 0, right: [] });
     }
+    const pairUp = (l: Located, r: Located): void => {
+      match.set(l, r);
+      taken.add(r);
+    };
     for (const r of right) {
       if (taken.has(r)) continue;
       const k = key(r);
       const entry = k === undefined ? undefined : pool.get(k);
-      const l = entry?.items[entry.next];
-      if (entry && l) {
-        entry.next++;
-        match.set(l, r);
-        taken.add(r);
-      }
+      if (entry && similar) entry.right.push(r);
+      else if (entry && entry.next < entry.items.length) pairUp(entry.items[entry.next++] as Located, r);
     }
+    if (similar) for (const entry of pool.values()) if (entry.right.length > 0) pairSimilar(entry.items, entry.right, pairUp);
   };
   // Same place and same content first: among items that share a path (twenty "Restart Computer" steps in one
   // group), one inserted or removed is then that one added or removed, not a change to each after it. Aligned as a
@@ -83,8 +86,10 @@ export function matchItems(
   const samePlace = (l: Located) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.path}|${signature(l.node)}`;
   align(left, right, samePlace, match, taken);
   pass(samePlace);
-  pass((l) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.path}`);
-  pass((l) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.node.attributes.name ?? ''}`);
+  // Then same place, and same name anywhere: items of one key paired by how alike they are, in order (pairSimilar),
+  // so that steps of one name that all changed, one removed before them, are not each told as changed into the next.
+  pass((l) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.path}`, true);
+  pass((l) => `${l.node.kind}|${l.node.attributes.type ?? ''}|${l.node.attributes.name ?? ''}`, true);
   // A group neither its path nor its name matched (renamed, and perhaps a group before it removed) is the group most
   // of its items went to, if that one is unmatched too. By its attributes alone, which most groups share, it was
   // paired with whichever unmatched group came first (a removed one's neighbour), and all its steps moved. Innermost
