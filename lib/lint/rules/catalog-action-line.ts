@@ -1,8 +1,11 @@
 /** The `<action>` command line no longer says what the step's variables say (an edit changed one, not the other). */
 import { matchAction } from '../../catalog/action-line.js';
 import { consoleFormEntry, expectedAction } from '../../catalog/console-form.js';
+import { entryOfStep } from '../../catalog/step-view.js';
 import type { StepTypeData } from '../../catalog/types.js';
-import { getAction } from '../../model/variables.js';
+import { matchVariable } from '../../catalog/variable-match.js';
+import { getAction, variables } from '../../model/variables.js';
+import { foldReferences, type OutsideForm, type Place, readOutsideForm, settingsTexts } from './action-line-outside-form.js';
 import { shownValue } from '../../shown-value.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
 import { DO_NOT_SHOW_VALUE, isSecretName, isTrueFlag, setsSecret } from '../../model/secrets.js';
@@ -38,8 +41,6 @@ function holdsSecret(entry: StepTypeData, step: Step | SubTaskSequence, actual: 
   return isSecretName(line?.VariableName?.trim() ?? '') || isTrueFlag(line?.[DO_NOT_SHOW_VALUE]);
 }
 
-/** A text with each %VAR% reference in lower case: the engine expands a reference whatever its letter case. */
-const foldReferences = (text: string): string => text.replace(/%[^%\s]+%/g, (r) => r.toLowerCase());
 
 /**
  * Whether a command line says to the engine what the settings' line says, though the two texts differ: they differ
@@ -60,18 +61,62 @@ function sameToEngine(entry: StepTypeData, step: Step | SubTaskSequence, actual:
   });
 }
 
+/**
+ * The catalog entry of a step whose command line has not the console's form but that the console wrote all the same
+ * (its variables carry the console's hidden flags: MDT writes none, see `consoleFormEntry`), and whose line has no
+ * dialect's form either (MDT Lite Touch's, another tool's known line); else undefined.
+ */
+function outsideFormEntry(step: Step | SubTaskSequence, action: string | undefined): StepTypeData | undefined {
+  const entry = step.attributes.type === undefined ? undefined : entryOfStep(step);
+  if (!entry || action === undefined) return undefined;
+  if ([entry.action, ...(entry.dialects ?? []).map((d) => d.action)].some((t) => matchAction(t, action) !== undefined)) return undefined;
+  const mdt = variables(step).some((v) => v.attributes.hidden === undefined && matchVariable(entry, v)?.data.hidden === true);
+  return mdt ? undefined : entry;
+}
+
+/** One place of a line not in the console's form, in words (`secret`: no text of the line or the settings shown). */
+function placeShown(p: Place, secret: boolean): string {
+  const isReference = p.what.startsWith('%');
+  if (secret) return isReference ? `where the console writes ${p.what}` : p.what;
+  if (!isReference) return `${p.what} is ${shownValue(p.line, '"')} in it but ${shownValue(p.settings ?? '', '"')} in the settings`;
+  return `${shownValue(p.line, '"')} stands where the console writes ${p.what}, which the step sets to ${shownValue(p.settings ?? '', '"')}`;
+}
+
+/** The finding on a line not in the console's form: a disagreement (error), or what is not checked (information). */
+function outsideFormFinding(read: OutsideForm | undefined, secret: boolean): Pick<Finding, 'message' | 'severity'> | undefined {
+  if (read === undefined) return undefined;
+  const unchecked = read.unchecked.length === 0 ? '' : ` Not checked (known only at run time): ${read.unchecked.map((p) => placeShown(p, secret)).join('; ')}.`;
+  if (read.differ.length > 0) {
+    const shown = read.differ.map((p) => placeShown(p, secret)).join('; ');
+    return { message: `The command line is not in the console's form; read against the step's settings, it disagrees with them: ${shown}${secret ? ' (no value is shown: the step sets a hidden or password-like variable)' : ''}.${unchecked}` };
+  }
+  if (read.unchecked.length === 0) return undefined;
+  return { severity: 'info', message: `The command line is not in the console's form: ${read.unchecked.map((p) => placeShown(p, secret)).join('; ')}, a value known only at run time, so that part is not checked; the rest agrees with the settings.` };
+}
+
 /** Lint rule `catalog/action-line` (see its description). */
 export const catalogActionLine: LintRule = {
   id: 'catalog/action-line',
   severity: 'error',
-  description: 'The <action> command line disagrees with the step variables; the engine runs the command line, so the step does not do what its settings say.',
+  description: 'The <action> command line disagrees with the step variables; the engine runs the command line, so the step does not do what its settings say. A line not in the console\'s form is read as far as its text allows; what it takes from other variables at run time is reported as not checked.',
   check: (doc) =>
     steps(doc).flatMap((located): Finding[] => {
-      const entry = consoleFormEntry(located.node);
-      if (!entry) return [];
-      const expected = expectedAction(entry, located.node);
-      const actual = getAction(located.node) ?? '';
-      if (expected === undefined || expected === actual || sameToEngine(entry, located.node, actual, expected)) return [];
-      return [{ located, message: mismatch(actual, expected, holdsSecret(entry, located.node, actual)) }];
+      const step = located.node;
+      const actual = getAction(step);
+      const entry = consoleFormEntry(step);
+      if (!entry) {
+        const outside = outsideFormEntry(step, actual);
+        if (!outside || actual === undefined) return [];
+        const read = readOutsideForm(outside, step, actual, settingsTexts(outside, step));
+        // As holdsSecret: the line may set a secret its variables no longer name.
+        const line = read?.texts;
+        const secret = setsSecret(step) || (step.attributes.type === STEP_TYPES.setVariable && (isSecretName(line?.VariableName?.trim() ?? '') || isTrueFlag(line?.[DO_NOT_SHOW_VALUE])));
+        const found = outsideFormFinding(read, secret);
+        return found ? [{ located, ...found }] : [];
+      }
+      const expected = expectedAction(entry, step);
+      const line = actual ?? '';
+      if (expected === undefined || expected === line || sameToEngine(entry, step, line, expected)) return [];
+      return [{ located, message: mismatch(line, expected, holdsSecret(entry, step, line)) }];
     }),
 };

@@ -3,19 +3,20 @@
  * entry per PATCH list, and a restart to the installed OS after CCMCertFix that runs exactly when it runs.
  */
 import { patchList, patchSyntaxProblem } from '../../model/install-properties.js';
-import { type Located, nextItem } from '../../model/query.js';
+import type { Located } from '../../model/query.js';
 import { InstallSoftwareStep, SetupWindowsStep, STEP_TYPES } from '../../model/steps.js';
 import { configMgrEra } from '../../presets/kb977203-era.js';
 import { type PropertiesOverride, propertiesOverrideSites } from '../../presets/kb977203-overrides.js';
 import { runsCertfixCommandLine } from '../../presets/kb977203-command-line.js';
 import { isKb977203Entry, namesKb977384 } from '../../presets/kb977203-patch.js';
 import { hotfixInstallStepsIn } from '../../presets/kb977203-r1.js';
-import { disabledNote, restartMismatch, restartsToOs } from '../../presets/kb977203-step-queries.js';
+import { disabledNote, restartsToOs } from '../../presets/kb977203-step-queries.js';
 import { conditionOf } from '../../model/conditions.js';
 import { parseDependentProgram } from '../../transforms/set-dependent-program.js';
-import type { Step } from '../../model/types.js';
+import type { Step, SubTaskSequence } from '../../model/types.js';
 import { shownValue } from '../../shown-value.js';
 import { type Finding, items, type LintRule, steps } from '../rule.js';
+import { nextStepRun, restartMismatchAcross } from './restart-after-certfix.js';
 
 /**
  * The package's "Run another program first" (CCMCertFix whatever its program is called), for the rules that find the
@@ -143,28 +144,35 @@ export function runsCertfix(step: Step, dependent: { packageId: string; program:
   return runsCertfixCommandLine(step);
 }
 
+/**
+ * Each step of the document that runs CCMCertFix (see {@link runsCertfix}) with the step the engine runs next, in
+ * execution order (see `nextStepRun`): the R14 rules look at the same steps and the same restart.
+ */
+export function certfixesWithNext(doc: Parameters<LintRule['check']>[0], named = false): { located: Located<Step>; next: Located<Step | SubTaskSequence> | undefined }[] {
+  const dependent = dependentProgramOf(doc);
+  const listed = items(doc);
+  return listed.flatMap((located, i) => (located.node.kind === 'step' && runsCertfix(located.node, dependent, named) ? [{ located: located as Located<Step>, next: nextStepRun(listed, i) }] : []));
+}
+
 /** Lint rule `kb977203/certfix-without-restart`. */
 export const certfixWithoutRestart: LintRule = {
   id: 'kb977203/certfix-without-restart',
   severity: 'warning',
   requirement: 'R14',
-  description: 'CCMCertFix (an Install Software step, or a Run Command Line step that runs CCMCertFix.exe) is not followed by a Restart Computer to the installed operating system that runs exactly when it runs.',
-  check: (doc) => {
-    const dependent = dependentProgramOf(doc);
-    return steps(doc).flatMap((located): Finding[] => {
+  description:
+    'CCMCertFix (an Install Software step, or a Run Command Line step that runs CCMCertFix.exe) is not followed, in execution order, by a Restart Computer to the installed operating system that runs exactly when it runs (the restart may be first after the group CCMCertFix ends, or first in the next group, but a group on the way that is disabled or has a condition CCMCertFix does not share keeps it from running exactly then).',
+  check: (doc) =>
+    certfixesWithNext(doc).flatMap(({ located, next }): Finding[] => {
       const step = located.node;
-      if (step.kind !== 'step' || !runsCertfix(step, dependent)) return [];
-      const next = nextItem(located.parent, step, located.index);
       // A disabled CCMCertFix does not run now, but the preset still wires a (disabled) restart after it.
       const off = disabledNote(located);
-      if (!restartsToOs(next)) return [{ located, message: `${shownValue(step.attributes.name ?? '', '"')} runs CCMCertFix and is not followed by a Restart Computer to the installed operating system (R14).${off}` }];
-      // The same test the preset makes before it adopts the restart (otherwise it inserts the KB's own).
-      const mismatch = restartMismatch(step, next);
+      if (!next || !restartsToOs(next.node)) return [{ located, message: `${shownValue(step.attributes.name ?? '', '"')} runs CCMCertFix and is not followed by a Restart Computer to the installed operating system (R14).${off}` }];
+      // Among siblings, the same test the preset makes before it adopts the restart (otherwise it inserts the KB's own).
+      const mismatch = restartMismatchAcross(located, next as Located<Step>);
       return mismatch === undefined
         ? []
-        : [{ located, message: `${shownValue(step.attributes.name ?? '', '"')} runs CCMCertFix, and the Restart Computer after it, ${shownValue(next.attributes.name ?? '', '"')}, ${mismatch}, so it does not run exactly when CCMCertFix runs (R14).` }];
-    });
-  },
+        : [{ located, message: `${shownValue(step.attributes.name ?? '', '"')} runs CCMCertFix, and the Restart Computer after it, ${shownValue(next.node.attributes.name ?? '', '"')}, ${mismatch}, so it does not run exactly when CCMCertFix runs (R14).` }];
+    }),
 };
 
 /** Lint rule `kb977203/hotfix-named-step`: a step named after KB977203 that may install it (a warning, see R1). */

@@ -1,0 +1,70 @@
+/**
+ * The restart after a CCMCertFix step as the R14 rules look for it: the next step in execution order, not the next
+ * sibling. CCMCertFix as the last step of a group, with the Restart Computer right after that group or first in the
+ * next one, is wired: the engine runs the restart next. The groups that end or begin between them must not make the
+ * restart run other than exactly when CCMCertFix does: a group entered on the way is disabled, or has a condition
+ * (evaluated after CCMCertFix ran), and a group left on the way has a condition CCMCertFix ran under but the restart
+ * does not, are findings, as the restart's own disabled flag and condition are.
+ */
+import { conditionOf, describeCondition } from '../../model/conditions.js';
+import type { Located } from '../../model/query.js';
+import type { Condition, Group, Step, SubTaskSequence } from '../../model/types.js';
+import { isDisabled, restartMismatch, sameCondition } from '../../presets/kb977203-step-queries.js';
+import { shownValue } from '../../shown-value.js';
+import { conditionMode } from '../../transforms/conditions.js';
+
+/**
+ * The step (or sub task sequence) the engine runs after the item at `index` of `listed` (the sequence's items in
+ * execution order, a group before its contents) when every group between them is entered: the next item listed that
+ * is no group. Undefined at the end of the sequence.
+ */
+export function nextStepRun(listed: readonly Located[], index: number): Located<Step | SubTaskSequence> | undefined {
+  for (let i = index + 1; i < listed.length; i++) {
+    const l = listed[i] as Located;
+    if (l.node.kind !== 'group') return l as Located<Step | SubTaskSequence>;
+  }
+  return undefined;
+}
+
+/** An item and the groups around it that are not also around `beside` (outermost first), the item last. */
+function apart(item: Located<Step | SubTaskSequence>, beside: Located): (Group | Step | SubTaskSequence)[] {
+  let shared = 0;
+  while (shared < item.groups.length && item.groups[shared] === beside.groups[shared]) shared++;
+  return [...item.groups.slice(shared), item.node];
+}
+
+/** Where a condition that keeps the restart from running exactly when CCMCertFix does sits, in words. */
+const where = (node: Group | Step | SubTaskSequence, restart: Located): string => (node === restart.node ? 'has a condition of its own' : `is in the group ${shownValue(node.attributes.name ?? '', '"')}, which has a condition CCMCertFix does not run under`);
+
+/**
+ * Why `restart`, the next step run after `certfix`, does not run exactly when it does, in words, or undefined when it
+ * does. Siblings are judged by the preset's own test (`restartMismatch`, what it adopts). Across groups: the
+ * restart, or a group around it the CCMCertFix step is not in, is disabled while CCMCertFix is not (or the other
+ * way round); or the conditions each runs under apart from the other differ, or are the same but test what can
+ * change once CCMCertFix ran (WMI, files, `_SMS…` variables: see `conditionMode`).
+ */
+export function restartMismatchAcross(certfix: Located<Step>, restart: Located<Step>): string | undefined {
+  if (certfix.parent === restart.parent) return restartMismatch(certfix.node, restart.node);
+  const mine = apart(restart, certfix);
+  const theirs = apart(certfix, restart);
+  const off = mine.find(isDisabled);
+  if ((off !== undefined) !== theirs.some(isDisabled)) return off !== undefined ? (off === restart.node ? 'is disabled' : `is in the disabled group ${shownValue(off.attributes.name ?? '', '"')}`) : 'is enabled while CCMCertFix is disabled';
+  const conditions = (nodes: (Group | Step | SubTaskSequence)[]) => nodes.flatMap((node) => (conditionOf(node) === undefined ? [] : [{ node, condition: conditionOf(node) as Condition }]));
+  const own = conditions(mine);
+  const certfixes = conditions(theirs);
+  if (own.length === 0 && certfixes.length === 0) return undefined;
+  const shown = (c: Condition) => shownValue(describeCondition(c), '');
+  const differs = own.findIndex((o, i) => {
+    const c = certfixes[i];
+    return c === undefined || !sameCondition(o.condition, c.condition);
+  });
+  if (differs !== -1) {
+    const first = own[differs] as (typeof own)[number];
+    return `${where(first.node, restart)} (${shown(first.condition)}), evaluated after CCMCertFix ran`;
+  }
+  // The restart's conditions are CCMCertFix's first ones: it runs without the rest.
+  const missing = certfixes[own.length];
+  if (missing !== undefined) return `runs without a condition CCMCertFix runs under (${shown(missing.condition)}${missing.node === certfix.node ? '' : `, on the group ${shownValue(missing.node.attributes.name ?? '', '"')}`})`;
+  const again = own.find((o) => conditionMode(o.condition) !== 'copy');
+  return again === undefined ? undefined : `has CCMCertFix's condition${again.node === restart.node ? '' : ` (on the group ${shownValue(again.node.attributes.name ?? '', '"')})`}, evaluated again after CCMCertFix ran (${shown(again.condition)})`;
+}
