@@ -29,7 +29,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   convert: { summary: 'convert between XML and the JSON model', load: () => import('./convert.js') },
   transform: { summary: 'run one transform (options from a JSON file)', load: () => import('./transform.js') },
   render: { summary: 'document task sequences (or changes) as HTML or Markdown', load: () => import('./render.js') },
-  completion: { summary: 'print a shell completion script (bash or powershell)', load: () => import('./completion.js') },
+  completion: { summary: 'print a shell completion script (bash, powershell or pwsh)', load: () => import('./completion.js') },
   build: { summary: 'compile a sequence written as code (YAML) to importable XML', load: () => import('./build.js') },
 };
 
