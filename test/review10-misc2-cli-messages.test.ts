@@ -16,9 +16,9 @@ describe('CLI usage messages', () => {
     const m = memoryIo();
     expect(await main(['completion', 'zsh'], m.io)).toBe(2);
     expect(m.stderr).toContain("'zsh'");
-    expect(m.stderr).toMatch(/bash or powershell/);
+    expect(m.stderr).toMatch(/bash, powershell or pwsh/);
     const none = memoryIo();
     expect(await main(['completion'], none.io)).toBe(2);
-    expect(none.stderr).toMatch(/Give the shell: bash or powershell\./);
+    expect(none.stderr).toMatch(/Give the shell: bash, powershell or pwsh\./);
   });
 });

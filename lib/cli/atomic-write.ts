@@ -4,10 +4,11 @@
  * (through the whole chain to the file at its end, which need not exist yet; every link stays). Temporary files are
  * named `.<name>.<pid>.<base36 time>.cmts-tmp`, `<name>` cut short when the whole would not fit in a file name, so a
  * run killed before its rename leaves a file that is recognisable, never taken as an input, and removed by the next
- * run that writes into that folder. An existing target that no one may write (its mode has no write bit: a read-only
+ * run that writes into that folder. The command line stops on SIGINT, SIGTERM and SIGHUP, once it writes, without
+ * leaving one (see {@link stopOnSignalsWhileWriting}). An existing target that no one may write (its mode has no write bit: a read-only
  * file) is refused, as cp refuses it, though the rename could replace it.
  */
-import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, type Stats, writeSync } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, type Stats, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, sep } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { describeErrno } from './describe-errno.js';
@@ -155,6 +156,76 @@ function fail(path: string, why: string): never {
   throw new TaskSequenceError('IO_ERROR', `Cannot write ${path}: ${why}; it is left as it was.`, { file: path });
 }
 
+/**
+ * For tests only: with `CMTS_TEST_PAUSE_BEFORE_RENAME` set to a path, each write waits, its temporary file complete
+ * and not yet renamed, until a file is at that path (at most a minute), so that a test can signal the process at
+ * that point every time (test/cli-signal-during-write.test.ts). Unset, as it is in any real run, it costs one look-up.
+ */
+function pauseForTest(): void {
+  const release = process.env.CMTS_TEST_PAUSE_BEFORE_RENAME;
+  if (release === undefined || release === '') return;
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  for (const end = Date.now() + 60_000; !existsSync(release) && Date.now() < end; ) Atomics.wait(cell, 0, 0, 10);
+}
+
+/** The temporary files this process made and has neither renamed nor removed: what a stop on a signal removes. */
+const live = new Set<string>();
+
+/**
+ * The signals the command line stops on, once it writes, without leaving a temporary file, with their numbers (the
+ * same on every POSIX system): the exit status is 128 + the number, as a shell gives for a program a signal ended.
+ */
+const STOP_SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
+/** Set by the command line's launcher: writes install the handlers. A library's caller keeps its own. */
+let stopOnSignals = false;
+let handled = false;
+
+/**
+ * Makes this process stop on SIGINT, SIGTERM and SIGHUP once it begins writing a file: it removes the temporary files
+ * it made and has not renamed, says so on standard error, and exits 128 + the signal's number (130, 143, 129). Until
+ * then a signal ends the process as it always does (nothing of cmts's is on disk yet). For the command line only
+ * (launch.ts): a library must not take its caller's signals.
+ *
+ * Node runs a handler only between pieces of JavaScript, never in the middle of one, and a write is one such piece
+ * (see {@link writeFileAtomic}): a signal that comes while a file is written takes effect once that write is over,
+ * its rename made or its temporary file removed, so the target is never half-written, and the run stops at the next
+ * {@link signalTurn} (a batch asks after each input) or when the command returns, never writing another file.
+ */
+export function stopOnSignalsWhileWriting(): void {
+  stopOnSignals = true;
+}
+
+function handleSignals(): void {
+  if (!stopOnSignals || handled) return;
+  handled = true;
+  for (const signal of Object.keys(STOP_SIGNALS) as (keyof typeof STOP_SIGNALS)[]) process.on(signal, () => stopOn(signal));
+}
+
+function stopOn(signal: keyof typeof STOP_SIGNALS): never {
+  for (const tmp of live) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // The next run that writes into its folder removes it.
+    }
+  }
+  live.clear();
+  try {
+    writeSync(2, `cmts: stopped by ${signal}; no file is left half-written.\n`);
+  } catch {
+    // Standard error is gone: the status says it.
+  }
+  process.exit(128 + STOP_SIGNALS[signal]);
+}
+
+/**
+ * A turn of the event loop when signals are handled (see {@link stopOnSignalsWhileWriting}), for a signal that came
+ * during a write to stop the run there; undefined otherwise (nothing to wait for). A batch awaits it after each input.
+ */
+export function signalTurn(): Promise<void> | undefined {
+  return handled ? new Promise((resolve) => setImmediate(resolve)) : undefined;
+}
+
 /** Writes `bytes` to `path` atomically (see the module comment); throws `IO_ERROR`, the target untouched, on any failure. */
 export function writeFileAtomic(path: string, bytes: Uint8Array): void {
   const target = writeTarget(path);
@@ -181,6 +252,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
     cleaned.add(dir);
     removeStaleTemps(dir);
   }
+  handleSignals();
   let tmp = '';
   let fd: number | undefined;
   try {
@@ -190,6 +262,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
       tmp = join(dir, tempName(basename(target), process.pid, time));
       try {
         fd = openSync(tmp, 'wx', old ? old.mode & 0o777 : 0o666);
+        live.add(tmp);
       } catch (e) {
         tmp = '';
         if ((e as { code?: string }).code !== 'EEXIST' || tries >= 100) throw e;
@@ -217,7 +290,9 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
     closeSync(fd);
     fd = undefined;
     if (statSync(tmp).size !== bytes.byteLength) throw new Error('the temporary file is not the size written');
+    pauseForTest();
     renameSync(tmp, target);
+    live.delete(tmp);
   } catch (e) {
     if (fd !== undefined) {
       try {
@@ -231,6 +306,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
     if (tmp !== '') {
       try {
         rmSync(tmp, { force: true });
+        live.delete(tmp);
       } catch {
         // See above.
       }

@@ -1,5 +1,5 @@
 /**
- * `cmts completion bash|powershell`: a script that completes commands, their options and the values of the options
+ * `cmts completion bash|powershell|pwsh` (pwsh, PowerShell 7's executable, names PowerShell's script): a script that completes commands, their options and the values of the options
  * that take one of a few words. The options are read from each command's --help, so the scripts cannot drift from
  * what the commands accept.
  */
@@ -24,15 +24,17 @@ export const HELP = `NAME
 
 SYNOPSIS
     cmts completion bash
-    cmts completion powershell
+    cmts completion powershell | pwsh
 
 DESCRIPTION
     Prints a script that completes cmts commands, their options, transform names and the values of --to,
-    --scenario, --client-version, --format and --container, for bash or PowerShell. Add it to the shell's
-    profile to keep it.
+    --scenario, --client-version, --format and --container, for bash or PowerShell (Windows PowerShell and
+    PowerShell 7 alike; pwsh, PowerShell 7's executable, is another name for powershell). Add it to the
+    shell's profile to keep it.
 
 OPTIONS
-    bash | powershell   the shell to print the script for
+    bash | powershell | pwsh
+                        the shell to print the script for (pwsh is powershell)
     -h, --help          show this help
 
 EXAMPLES
@@ -74,6 +76,9 @@ export const OPTION_VALUES: Record<string, string[]> = {
   '--container': ['sequence', 'sms-package', 'cim-instance'],
 };
 
+/** The shells `cmts completion` takes: pwsh, PowerShell 7's executable, is another name for powershell. */
+const SHELLS = ['bash', 'powershell', 'pwsh'];
+
 const NAMES = [...Object.keys(COMMAND_OPTIONS), 'completion', 'help'];
 
 /** What `cmts transform` takes as its first word: the transforms and the presets. */
@@ -99,7 +104,7 @@ ${values.join('\n')}
   esac
   case "$cmd" in
 ${cases.join('\n')}
-    completion) COMPREPLY=($(compgen -W "bash powershell" -- "$cur")); return ;;
+    completion) COMPREPLY=($(compgen -W "${SHELLS.join(' ')}" -- "$cur")); return ;;
     help) COMPREPLY=($(compgen -W "${NAMES.filter((n) => n !== 'help').join(' ')}" -- "$cur")); return ;;
   esac
   if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "$opts" -- "$cur")); return; fi
@@ -124,7 +129,7 @@ Register-ArgumentCompleter -Native -CommandName cmts -ScriptBlock {
   $commands = ${psList(NAMES)}
   $options = @{
 ${options.join('\n')}
-    'completion' = @('bash', 'powershell')
+    'completion' = ${psList(SHELLS)}
     'help' = ${psList(NAMES.filter((n) => n !== 'help'))}
   }
   $values = @{
@@ -164,8 +169,8 @@ export function run(argv: string[], io: CliIo): number {
       options: OPTIONS,
       check: (q) => {
         const [shell] = q.positionals;
-        if (q.positionals.length !== 1 || shell === undefined) throw new UsageError('Give the shell: bash or powershell.');
-        if (!['bash', 'powershell'].includes(shell)) throw new UsageError(`There is no completion for the shell ${shownValue(shell)}: give bash or powershell.`);
+        if (q.positionals.length !== 1 || shell === undefined) throw new UsageError('Give the shell: bash, powershell or pwsh.');
+        if (!SHELLS.includes(shell)) throw new UsageError(`There is no completion for the shell ${shownValue(shell)}: give bash, powershell or pwsh.`);
       },
     },
     argv,

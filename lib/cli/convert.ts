@@ -15,6 +15,7 @@ import { validateModelJson } from '../model/model-json-validator.js';
 import { encodeText } from '../xml/codec.js';
 import { flag, type OptionSpecs, type Parsed, type ReadLimits, shownValue, startCommand, str, UsageError, reportUsage, readLimitHelp, READ_LIMIT_OPTIONS, withLimitFlags } from './args.js';
 import { INPUT_EXTENSIONS, inputsOrFail } from './inputs.js';
+import { signalTurn } from './atomic-write.js';
 import type { CliIo } from './io.js';
 import { inputFailure, reportFailure } from './json-report.js';
 import { parseJsonInput } from './json-input.js';
@@ -174,7 +175,7 @@ function targets(inputs: string[], p: Parsed, to: 'json' | 'xml' | 'yaml', io: C
 }
 
 /** Runs `cmts convert`. */
-export function run(argv: string[], io: CliIo): number {
+export async function run(argv: string[], io: CliIo): Promise<number> {
   const p = startCommand(
     {
       name: 'convert',
@@ -210,6 +211,9 @@ export function run(argv: string[], io: CliIo): number {
       failed++;
       reportFailure('convert', input, inputFailure(e), io.stderr);
     }
+    // A signal that came while this input's result was written stops the run here (see atomic-write.ts).
+    const turn = signalTurn();
+    if (turn) await turn;
   }
   return failed ? EXIT.failed : EXIT.ok;
 }

@@ -88,7 +88,7 @@ export function walk(io: CliIo, dir: string, recursive: boolean, path: PathFlavo
 
 /**
  * The files the arguments name, in order, each once (by the file it is: two names of one file are one input, under
- * the first name given): `-` (standard input) as is, a file as is, a folder as its files
+ * the first name given; `-` is a name of the file standard input reads, when it is a regular file): `-` (standard input) as is, a file as is, a folder as its files
  * ending in one of `extensions`, a glob as the files it matches. A folder or glob that yields nothing, or a name
  * that is one of cmts's temporary files, is a {@link UsageError}. `path` is the system's way with paths (another's
  * in a test).
@@ -120,10 +120,13 @@ export function expandInputs(args: string[], io: CliIo, extensions: readonly str
   }
   // Each file once, however it is named: `ts.xml ./ts.xml`, `dir/../ts.xml`, a symlink to it, a folder and a glob
   // that both list it. Named twice, it was read and processed twice: two results for one file, two records in --json,
-  // and with --in-place two writes of it. The first name given is the one kept.
+  // and with --in-place two writes of it. The first name given is the one kept. Standard input that is a regular file
+  // is one of its names too (`- ts.xml < ts.xml`: read twice, it gave two results), told by the file it is (device and
+  // file number; it has no path): whichever of `-` and the name comes first is kept. A pipe is an input of its own.
+  const stdinFile = files.includes('-') ? io.fileId?.('-') : undefined;
   const seen = new Set<string>();
   return files.filter((f) => {
-    const key = f === '-' ? f : io.realPath(f);
+    const key = f === '-' || (stdinFile !== undefined && io.fileId?.(f) === stdinFile) ? '-' : io.realPath(f);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

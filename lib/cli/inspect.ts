@@ -3,7 +3,8 @@
  */
 import { conditionOf, describeCondition } from '../model/conditions.js';
 import { type ModelJson, toModelJson } from '../model/json.js';
-import { isSequenceItem } from '../model/query.js';
+import { findSteps, isSequenceItem } from '../model/query.js';
+import { isDisabled } from '../presets/kb977203-step-queries.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWindowsStep, STEP_TYPES, stepTypeName } from '../model/steps.js';
 import type { Group, Sequence, SequenceItem } from '../model/types.js';
 import { getVariableValue } from '../model/variables.js';
@@ -29,15 +30,18 @@ SYNOPSIS
 
 DESCRIPTION
     Shows each task sequence as a tree: groups and steps with the console's step type names, disabled and
-    continue-on-error marks, a one-line summary of each condition, and the key properties of the steps.
+    continue-on-error marks (an item inside a disabled group, which ConfigMgr skips with all it holds, is
+    marked "in a disabled group", as cmts render marks it), a one-line summary of each condition, and the
+    key properties of the steps.
     An input is a file (.xml in any container, or a Current Branch export .zip), a folder (its .xml and .zip
     files), a glob (*, ?, **), or - for standard input.
 
 OPTIONS
     --json          print {"results": [{"input", "model", "steps"} | {"input", "error"}], "summary"} instead
                     (schemas/inspect.report.schema.json; each model as schemas/task-sequence.schema.json;
-                    "steps" holds each step's typed settings from the step catalog); errors and usage
-                    errors are printed in the same report
+                    "steps" holds each step's typed settings from the step catalog, and inDisabledGroup:
+                    whether a group around it is disabled); errors and usage errors are printed in the
+                    same report
     --whitespace    with --json: keep the file's layout (whitespace text nodes)
 ${readLimitHelp('    ', 20)}
     -h, --help      show this help
@@ -102,9 +106,15 @@ export function keyProperties(item: SequenceItem): string[] {
  */
 export const TREE_INDENT_LEVELS = 32;
 
-function marks(item: SequenceItem): string {
+/**
+ * The marks after an item's name. `off`: a group around it is disabled, so it never runs, whatever its own flag says;
+ * said as cmts render says it (the page's "in a disabled group" badge), and, as there, only when its own "disabled"
+ * does not say it already.
+ */
+function marks(item: SequenceItem, off: boolean): string {
   const m: string[] = [];
-  if (item.attributes.disable === 'true') m.push('disabled');
+  if (isDisabled(item)) m.push('disabled');
+  else if (off) m.push('in a disabled group');
   if (item.attributes.continueOnError === 'true') m.push('continue on error');
   return m.length ? `  [${m.join(', ')}]` : '';
 }
@@ -117,12 +127,14 @@ export function renderTree(doc: TaskSequenceDocument, file: string): string {
   if (dependent) lines.push(`run another program first: ${dependent}`);
   // A stack of items still to show instead of recursion, so a document read with a raised maxDepth cannot overflow
   // the call stack; each group's items are pushed last first, so they come off in document order.
-  const stack: { item: SequenceItem; last: boolean; prefix: string; level: number }[] = [];
-  const pushItems = (parent: Sequence | Group, prefix: string, level: number): void => {
+  // `off`: a group around the item is disabled; a group's items are off when it is, or when it is disabled itself (the
+  // view of cmts render is built by the same rule: see inDisabledGroup in render/view-model.ts).
+  const stack: { item: SequenceItem; last: boolean; prefix: string; level: number; off: boolean }[] = [];
+  const pushItems = (parent: Sequence | Group, prefix: string, level: number, off: boolean): void => {
     const items = parent.children.filter(isSequenceItem);
-    for (let i = items.length - 1; i >= 0; i--) stack.push({ item: items[i] as SequenceItem, last: i === items.length - 1, prefix, level });
+    for (let i = items.length - 1; i >= 0; i--) stack.push({ item: items[i] as SequenceItem, last: i === items.length - 1, prefix, level, off });
   };
-  pushItems(doc.sequence, '', 1);
+  pushItems(doc.sequence, '', 1, false);
   // Still refused as it passes the longest string: many items with long names or settings can get there.
   const length = new TextLength('Its tree');
   const add = (line: string): void => {
@@ -130,19 +142,32 @@ export function renderTree(doc: TaskSequenceDocument, file: string): string {
     lines.push(line);
   };
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    const { item, last, prefix, level } = top;
+    const { item, last, prefix, level, off } = top;
     const label = item.kind === 'group' ? `${item.attributes.name ?? ''}  (group)` : `${item.attributes.name ?? ''}  (${item.kind === 'subtasksequence' ? 'Run Task Sequence' : stepTypeName(item.attributes.type)})`;
-    add(`${prefix}${last ? '└─ ' : '├─ '}${level > TREE_INDENT_LEVELS ? `[level ${level}] ` : ''}${label}${marks(item)}`);
+    add(`${prefix}${last ? '└─ ' : '├─ '}${level > TREE_INDENT_LEVELS ? `[level ${level}] ` : ''}${label}${marks(item, off)}`);
     const inner = prefix + (last ? '   ' : '│  ');
     const cond = conditionOf(item);
     const detail = [...(cond && describeCondition(cond) ? [`if ${describeCondition(cond)}`] : []), ...keyProperties(item)];
     const pad = item.kind === 'group' && item.children.some(isSequenceItem) ? '│  ' : '   ';
     for (const d of detail) add(`${inner}${pad}${d}`);
     // Past the last level indented, the items stay at its column and say their level instead.
-    if (item.kind === 'group') pushItems(item, level < TREE_INDENT_LEVELS ? inner : prefix, level + 1);
+    if (item.kind === 'group') pushItems(item, level < TREE_INDENT_LEVELS ? inner : prefix, level + 1, off || isDisabled(item));
   }
   // Each line as printable writes it: a name or a setting from the file may hold a control character.
   return `${lines.map(printable).join('\n')}\n`;
+}
+
+/** A step's record in `--json`'s "steps". */
+type StepJson = ReturnType<typeof stepSettingsJson>[number] & { inDisabledGroup: boolean };
+
+/**
+ * Each step's typed settings (see stepSettingsJson), in document order, each with whether a group around it is
+ * disabled (`inDisabledGroup`, as the tree's mark and cmts render's view say it): added after the fields it had.
+ */
+export function stepsJson(doc: TaskSequenceDocument): StepJson[] {
+  // Both lists are findSteps's, in its order: one entry a step.
+  const located = findSteps(doc.sequence);
+  return stepSettingsJson(doc).map((s, i) => ({ ...s, inDisabledGroup: located[i]?.groups.some(isDisabled) ?? false }));
 }
 
 /** Runs `cmts inspect`. */
@@ -154,14 +179,14 @@ export function run(argv: string[], io: CliIo): number {
   const json = flag(p, 'json');
   let failed = 0;
   let shown = 0;
-  const results: JsonReport<{ input: string; model: ModelJson; steps: ReturnType<typeof stepSettingsJson> }>['results'] = [];
+  const results: JsonReport<{ input: string; model: ModelJson; steps: StepJson[] }>['results'] = [];
   // Once the reader of standard output went away (`| head`), the trees are for no one: the run stops at the next input
   // and ends quietly, as lint does, with no later input's failure on standard error (the status says it was cut short).
   for (const input of inputs) {
     if (readerWentAway(io.stdout)) break;
     try {
       for (const { label, doc } of loadDocuments(io, input)) {
-        if (json) results.push({ input: label, model: toModelJson(doc, { whitespace: flag(p, 'whitespace') }), steps: stepSettingsJson(doc) });
+        if (json) results.push({ input: label, model: toModelJson(doc, { whitespace: flag(p, 'whitespace') }), steps: stepsJson(doc) });
         else io.stdout.write(`${shown ? '\n' : ''}${renderTree(doc, label)}`);
         shown++;
       }

@@ -13,6 +13,7 @@ import { BatchOutput, cliError, jsonOf, type Kb977203CommandResult, type Mode, n
 import { flag, maxItemsOf, reportUsage, startCommand, str, UsageError } from './args.js';
 import { errorRecord, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
+import { signalTurn } from './atomic-write.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './exit.js';
 import { expandInputs } from './inputs.js';
@@ -155,7 +156,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         done(input, 0, [failedInput(input, e)]);
       }
     } else {
-      for (let i = 0; i < inputs.length && !stop?.(); i++) counted(inputs[i] as string, i, processInput(inputs[i] as string, targetOf, settings, io));
+      for (let i = 0; i < inputs.length && !stop?.(); i++) {
+        counted(inputs[i] as string, i, processInput(inputs[i] as string, targetOf, settings, io));
+        // A signal that came while this input's result was written stops the batch here (see atomic-write.ts).
+        const turn = signalTurn();
+        if (turn) await turn;
+      }
     }
     if (progress) io.stderr.write('\r\x1b[K');
     if (reportFile !== undefined) {

@@ -3,6 +3,7 @@
  * not be written reported (see `std-stream.ts`), and a bug reported without a stack trace. Both launchers call it:
  * bin.ts (built by tsc) and the bundled one (dist/cli).
  */
+import { stopOnSignalsWhileWriting } from './atomic-write.js';
 import { type CliIo, nodeIo, removeEmptyFoldersMade } from './io.js';
 import { reportInternalError } from './json-report.js';
 import { COMMANDS, main } from './main.js';
@@ -12,6 +13,8 @@ import { drained, settleStandardStreams } from './std-stream.js';
 export function launch(): void {
   const argv = process.argv.slice(2);
   const io = nodeIo();
+  // SIGINT, SIGTERM and SIGHUP stop the run without a temporary file left, once it writes (see atomic-write.ts).
+  stopOnSignalsWhileWriting();
   // A write to a terminal can fail after main() has returned (Node's stream writes it later): the status is settled
   // as the process exits, when every write has been made.
   process.once('exit', (code) => {

@@ -29,7 +29,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   convert: { summary: 'convert between XML and the JSON model', load: () => import('./convert.js') },
   transform: { summary: 'run one transform (options from a JSON file)', load: () => import('./transform.js') },
   render: { summary: 'document task sequences (or changes) as HTML or Markdown', load: () => import('./render.js') },
-  completion: { summary: 'print a shell completion script (bash or powershell)', load: () => import('./completion.js') },
+  completion: { summary: 'print a shell completion script (bash, powershell or pwsh)', load: () => import('./completion.js') },
   build: { summary: 'compile a sequence written as code (YAML) to importable XML', load: () => import('./build.js') },
 };
 
@@ -48,9 +48,10 @@ export function mainHelp(): string {
     'DESCRIPTION',
     '    The commands (cmts <command> --help, or cmts help <command>, shows each one\'s manual page):',
     ...Object.entries(COMMANDS).map(([name, c]) => `      ${name.padEnd(width)}  ${c.summary}`),
-    '    The commands that read task sequences take files, folders, globs and - for standard input. Every command',
-    '    prints data on standard output, reports and errors on standard error, and never writes over an input',
-    '    unless told to (--in-place). With --json, a command prints one JSON report {"results": [...],',
+    '    The commands that read task sequences take files, folders, globs and - for standard input; a file given',
+    '    twice, under two names or as - too (cmts lint - ts.xml < ts.xml), is one input, under the first name given.',
+    '    Every command prints data on standard output, reports and errors on standard error, and never writes over',
+    '    an input unless told to (--in-place). With --json, a command prints one JSON report {"results": [...],',
     '    "summary": {...}} whatever happens, errors and usage errors included (schemas/<command>.report.schema.json).',
     '',
     'OPTIONS',

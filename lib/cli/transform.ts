@@ -11,6 +11,7 @@ import { errorRecord, inputFailure, printErrorJson, printJson } from './json-rep
 import { planTargets, type TargetOf } from './output-targets.js';
 import { inputsOrFail } from './inputs.js';
 import { parseJsonInput } from './json-input.js';
+import { signalTurn } from './atomic-write.js';
 import type { CliIo } from './io.js';
 import { loadInput } from './load.js';
 import { EXIT } from './exit.js';
@@ -95,7 +96,7 @@ function checkUsage(p: Parsed): void {
 type Outcome = { input: string; report: TransformReport; written: boolean } | { input: string; error: TaskSequenceError };
 
 /** Runs `cmts transform`. */
-export function run(argv: string[], io: CliIo): number {
+export async function run(argv: string[], io: CliIo): Promise<number> {
   const p = startCommand({ name: 'transform', help: HELP, options: OPTIONS, check: checkUsage, jsonSummary: { files: 0, changed: 0, failed: 0 }, inputsOf: (positionals) => positionals.slice(1) }, argv, io);
   if (typeof p === 'number') return p;
   const [nameArg, ...args] = p.positionals;
@@ -165,6 +166,9 @@ export function run(argv: string[], io: CliIo): number {
       if (error.file === undefined) error.file = file;
       outcomes.push({ input: file, error });
     }
+    // A signal that came while this input's result was written stops the run here (see atomic-write.ts).
+    const turn = signalTurn();
+    if (turn) await turn;
   }
   if (flag(p, 'json')) {
     printJson(io.stdout, {

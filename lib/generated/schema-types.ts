@@ -140,6 +140,8 @@ export interface InspectReport {
       verbatim: {
         [key: string]: string;
       };
+      /** a group around the step is disabled, so ConfigMgr skips it whatever its own disable says (cmts render marks it so) */
+      inDisabledGroup: boolean;
     }[];
   } | InspectReportFailed)[];
   summary: {

@@ -1,0 +1,105 @@
+// A write is a temporary file beside the target, then a rename. Stopped in between (Ctrl-C, SIGTERM, a closed
+// terminal's SIGHUP), cmts died with its temporary file left, for the next run to clean up a minute later. It now
+// handles these signals once it writes: it leaves no temporary file of its own, exits 128 + the signal's number
+// (130, 143, 129), and the target is whole, its old content or its new (the rename happened or not, never half).
+// Run for real: the built command line, paused by its test hook (CMTS_TEST_PAUSE_BEFORE_RENAME: a write waits, its
+// temporary file complete, until the file the variable names exists) so that the signal arrives while the temporary
+// file is there, every time.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ensureBuilt } from './helpers/cli-process.js';
+
+const XML = readFileSync(resolve('examples/refresh-2007.xml'));
+let root: string;
+
+beforeAll(() => {
+  ensureBuilt();
+  root = mkdtempSync(join(tmpdir(), 'cmts-signal-'));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const temps = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.cmts-tmp'));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs cmts in `dir` to its end; with `signal`, sends it once the run's temporary file is there, then lets the write go on. */
+async function runCmts(dir: string, args: string[], signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; sawTemp: boolean }> {
+  const release = join(root, `release-${Math.random().toString(36).slice(2)}`);
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...(signal && { CMTS_TEST_PAUSE_BEFORE_RENAME: release }) } });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.on('close', (code, sig) => res({ code, signal: sig })));
+  let sawTemp = false;
+  if (signal) {
+    for (let waited = 0; waited < 20_000 && !sawTemp && child.exitCode === null; waited += 10) {
+      sawTemp = temps(dir).length > 0;
+      if (!sawTemp) await sleep(10);
+    }
+    child.kill(signal);
+    // The signal is delivered before the write may go on: it comes while the temporary file is there.
+    await sleep(100);
+    writeFileSync(release, '');
+  }
+  return { ...(await ended), stderr, sawTemp };
+}
+
+const cases: { label: string; args: string[]; target: string; signal: NodeJS.Signals; status: number }[] = [
+  { label: 'kb977203 -o, SIGINT', args: ['kb977203', 'ts.xml', '-o', 'out.xml', '--certfix-package', 'ABC00010'], target: 'out.xml', signal: 'SIGINT', status: 130 },
+  { label: 'kb977203 --in-place, SIGTERM', args: ['kb977203', 'ts.xml', '--in-place', '--certfix-package', 'ABC00010'], target: 'ts.xml', signal: 'SIGTERM', status: 143 },
+  { label: 'transform --in-place, SIGHUP', args: ['transform', 'set-dependent-program', 'ts.xml', '--options', 'dep.json', '--in-place'], target: 'ts.xml', signal: 'SIGHUP', status: 129 },
+  { label: 'transform -o, SIGINT', args: ['transform', 'set-dependent-program', 'ts.xml', '--options', 'dep.json', '-o', 'out.xml'], target: 'out.xml', signal: 'SIGINT', status: 130 },
+];
+
+describe.skipIf(process.platform === 'win32')('a signal while cmts writes a file', () => {
+  for (const c of cases) {
+    it(`${c.label}: exit ${c.status}, no temporary file left, the target whole`, async () => {
+      const fresh = (name: string) => {
+        const dir = join(root, name);
+        mkdirSync(dir);
+        writeFileSync(join(dir, 'ts.xml'), XML);
+        writeFileSync(join(dir, 'dep.json'), '{"packageId": "ABC00010", "programName": "CCMCertFix"}');
+        return dir;
+      };
+      // What the write gives when no one stops it, to compare the target with.
+      const plain = fresh(`${c.label.replace(/\W+/g, '-')}-plain`);
+      const ok = await runCmts(plain, c.args);
+      expect(ok.code, ok.stderr).toBe(0);
+      const written = readFileSync(join(plain, c.target));
+      expect(written.equals(XML)).toBe(false);
+
+      const dir = fresh(c.label.replace(/\W+/g, '-'));
+      const before = existsSync(join(dir, c.target)) ? readFileSync(join(dir, c.target)) : undefined;
+      const r = await runCmts(dir, c.args, c.signal);
+      expect(r.sawTemp, 'the write was paused with its temporary file there').toBe(true);
+      expect({ code: r.code, signal: r.signal }, r.stderr).toEqual({ code: c.status, signal: null });
+      expect(temps(dir)).toEqual([]);
+      // Whole: the old content (none, for a new -o target) or the new, never a part of either.
+      const now = existsSync(join(dir, c.target)) ? readFileSync(join(dir, c.target)) : undefined;
+      expect(now === undefined ? before === undefined : now.equals(written) || (before !== undefined && now.equals(before))).toBe(true);
+      expect(r.stderr).toContain(`stopped by ${c.signal}`);
+    }, 60_000);
+  }
+
+  it('a batch stops after the file it was writing: the inputs after it are left as they were', async () => {
+    const dir = join(root, 'batch');
+    mkdirSync(dir);
+    for (let i = 0; i < 5; i++) writeFileSync(join(dir, `ts${i}.xml`), XML);
+    const r = await runCmts(dir, ['kb977203', '.', '--in-place', '--certfix-package', 'ABC00010'], 'SIGINT');
+    expect(r.code, r.stderr).toBe(130);
+    expect(temps(dir)).toEqual([]);
+    expect(readFileSync(join(dir, 'ts0.xml'), 'utf8')).toContain('KB977203');
+    for (let i = 1; i < 5; i++) expect(readFileSync(join(dir, `ts${i}.xml`)).equals(XML), `ts${i}.xml`).toBe(true);
+  }, 60_000);
+
+  it('a run that is not stopped is not changed by the handling: exit 0, every file written, no temporary file', async () => {
+    const dir = join(root, 'batch-plain');
+    mkdirSync(dir);
+    for (let i = 0; i < 5; i++) writeFileSync(join(dir, `ts${i}.xml`), XML);
+    const r = await runCmts(dir, ['kb977203', '.', '--in-place', '--certfix-package', 'ABC00010']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(temps(dir)).toEqual([]);
+    for (let i = 0; i < 5; i++) expect(readFileSync(join(dir, `ts${i}.xml`), 'utf8')).toContain('KB977203');
+  }, 60_000);
+});
