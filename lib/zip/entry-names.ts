@@ -1,7 +1,7 @@
 /**
  * The names a zip entry is known by, checked: the header's name and the Info-ZIP Unicode path some readers use
- * instead. Both must stay inside the folder they are extracted to, and no two entries may share a name as Windows
- * compares names.
+ * instead. Both must stay inside the folder they are extracted to and name no device Windows reserves (`NUL`, `COM1`),
+ * and no two entries may share a name as Windows compares names.
  */
 import { TaskSequenceError } from '../errors.js';
 
@@ -22,9 +22,26 @@ export function checkEntryName(name: string): void {
   // reader would not take it for the file it becomes when extracted, and would copy it through unpatched.
   const segments = name.split(/[/\\]/);
   if (segments.length > 1 && segments.at(-1) === '') segments.pop(); // a folder's entry ends with '/'
+  // A device (`CON`, `nul.txt`, `COM1`…): extracted on Windows, its bytes go to the device and no file is written.
+  if (segments.some(isDeviceName)) {
+    unsafe(`Entry ${JSON.stringify(name)} has a segment Windows opens as a device (CON, PRN, AUX, NUL, COM0–COM9 or LPT0–LPT9, also with an extension such as nul.txt): extracted on Windows, it would be no file, its bytes sent to the device. An export never names a part so.`);
+  }
   if (segments.some((s) => s === '' || s === '.' || s !== trimDotsAndSpaces(s) || s.includes(':'))) {
     unsafe(`Entry ${JSON.stringify(name)} is not named as Windows would write it (an empty or '.' segment, one ending in a dot or a space, or a ':' naming a stream of a file): extracted, it would be another file.`);
   }
+}
+
+/**
+ * The names Windows reserves for devices in every folder, as Microsoft's "Naming Files, Paths, and Namespaces" lists
+ * them: CON, PRN, AUX, NUL, COM0–COM9 and LPT0–LPT9, where ISO 8859-1's superscript ¹ ² ³ count as digits (`COM¹`).
+ * Case is ignored, and so are spaces after the name (`nul .txt`, `con `).
+ */
+const DEVICE = /^(?:CON|PRN|AUX|NUL|(?:COM|LPT)[0-9\u00b9\u00b2\u00b3]) *$/i;
+
+/** Whether Windows opens a segment as a device: its part before the first dot (`nul.tar.gz` is NUL) is a device name. */
+function isDeviceName(segment: string): boolean {
+  const dot = segment.indexOf('.');
+  return DEVICE.test(dot === -1 ? segment : segment.slice(0, dot));
 }
 
 /** A segment without its trailing dots and spaces (a loop: a regular expression for this backtracks on long runs). */
