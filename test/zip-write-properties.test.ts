@@ -37,8 +37,10 @@ interface GenArchive {
 }
 
 // Names from a safe alphabet (lower case only, so two distinct names never compare equal as Windows compares them),
-// in nested folders.
-const segment = fc.string({ unit: fc.constantFrom(...Array.from('abcdefghijklmnopqrstuvwxyz0123456789-_é')), minLength: 1, maxLength: 8 });
+// in nested folders; none a device Windows reserves (`nul`, `com1`: the reader refuses them).
+const segment = fc
+  .string({ unit: fc.constantFrom(...Array.from('abcdefghijklmnopqrstuvwxyz0123456789-_é')), minLength: 1, maxLength: 8 })
+  .filter((s) => !/^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/.test(s));
 const fileName = fc.tuple(fc.array(segment, { minLength: 0, maxLength: 3 }), segment, fc.constantFrom('', '.xml', '.txt', '.bin')).map(([dirs, base, ext]) => [...dirs, base + ext].join('/'));
 
 const text = fc.string({ unit: 'binary', maxLength: 1000 }).map((s) => Buffer.from(s, 'utf8'));

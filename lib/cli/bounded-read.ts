@@ -1,12 +1,13 @@
 /**
  * Reading an input without trusting its size: a regular file is measured before a byte is read; anything else
  * (standard input, a pipe, a device such as /dev/zero) is read in chunks and refused as soon as it passes the limit,
- * so an endless input costs at most the limit in memory.
+ * so an endless input costs at most the limit in memory. An export .zip may be larger than --max-bytes (its parts are
+ * held to it once unpacked), a file or a stream alike, behind a self-extractor's stub or not.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { TaskSequenceError } from '../errors.js';
 import { DEFAULT_MAX_BYTES } from '../read-limits.js';
-import { endsWithEndRecord } from '../zip/end-record.js';
+import { END_WINDOW, endsWithEndRecord } from '../zip/end-record.js';
 import { DEFAULT_MAX_ARCHIVE_BYTES } from '../zip/zip.js';
 import { describeErrno } from './describe-errno.js';
 
@@ -19,8 +20,11 @@ let probe: Buffer | undefined;
  * `PK`) may be larger, and its parts are held to `maxBytes` once unpacked.
  */
 export function inputLimit(head: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): number {
-  return head[0] === 0x50 && head[1] === 0x4b ? DEFAULT_MAX_ARCHIVE_BYTES : maxBytes;
+  return startsLikeArchive(head) ? DEFAULT_MAX_ARCHIVE_BYTES : maxBytes;
 }
+
+/** Whether an input's first bytes are `PK`, as an export .zip's are (unless a stub stands before them). */
+const startsLikeArchive = (head: Uint8Array): boolean => head[0] === 0x50 && head[1] === 0x4b;
 
 /**
  * Whether a regular file of `size` bytes ends with a zip end record: an archive behind a self-extractor's stub, which
@@ -28,7 +32,7 @@ export function inputLimit(head: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): numb
  * the last bytes a record can start in are read.
  */
 function endsLikeArchive(fd: number, size: number): boolean {
-  const tail = Buffer.alloc(Math.min(size, 22 + 65535));
+  const tail = Buffer.alloc(Math.min(size, END_WINDOW));
   readSync(fd, tail, 0, tail.length, size - tail.length);
   return endsWithEndRecord(tail);
 }
@@ -47,14 +51,49 @@ export function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/** A local header's signature, `PK\x03\x04`: the first entry of an archive, after a stub if it has one. */
+const LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/**
+ * Whether `chunks`, read in this order, hold a local header's signature (in one chunk, or across chunks). XML text in
+ * UTF-8 never does (0x03 and 0x04 are control characters it forbids), nor does a stream of zeros.
+ */
+function holdsLocalHeader(chunks: readonly Buffer[]): boolean {
+  let carry = Buffer.alloc(0);
+  for (const c of chunks) {
+    if (c.includes(LOCAL_HEADER) || Buffer.concat([carry, c.subarray(0, 3)]).includes(LOCAL_HEADER)) return true;
+    const joined = c.length >= 3 ? c : Buffer.concat([carry, c]);
+    carry = Buffer.from(joined.subarray(Math.max(0, joined.length - 3)));
+  }
+  return false;
+}
+
+/** Whether `chunks`, read in this order, end with a zip end record; only their last bytes a record can start in are joined. */
+function chunksEndWithEndRecord(chunks: readonly Buffer[]): boolean {
+  const tail: Buffer[] = [];
+  for (let i = chunks.length - 1, n = END_WINDOW; i >= 0 && n > 0; i--) {
+    const c = chunks[i] as Buffer;
+    tail.unshift(c.length > n ? c.subarray(c.length - n) : c);
+    n -= Math.min(n, c.length);
+  }
+  return endsWithEndRecord(Buffer.concat(tail));
+}
+
 /**
  * Reads from `fd` to its end, refusing it (INPUT_TOO_LARGE) once it passes `limit`, or else the limit
- * {@link inputLimit} sets for its first bytes and `maxBytes`.
+ * {@link inputLimit} sets for its first bytes and `maxBytes`. An input that does not start with `PK` but holds a local
+ * header by the time it passes `maxBytes` may be an archive behind a self-extractor's stub, which a file is read as
+ * (held to the archive's limit, `archiveLimit`) when an end record ends it: it is read on within `archiveLimit`, and
+ * kept only if an end record ends it. Any other input passing `maxBytes` is refused there, unread further.
  */
-export function readFdBounded(fd: number, label: string, limit?: number, maxBytes?: number): Uint8Array {
+export function readFdBounded(fd: number, label: string, limit?: number, maxBytes = DEFAULT_MAX_BYTES, archiveLimit = DEFAULT_MAX_ARCHIVE_BYTES): Uint8Array {
   const chunks: Buffer[] = [];
   let total = 0;
   let max = limit;
+  // Whether the input may yet be an archive behind a stub (its limit is maxBytes, set by first bytes that are not
+  // `PK`), and whether it is read past maxBytes as one (an end record must then end it).
+  let mayBeStub = false;
+  let behindStub = false;
   // One read buffer, and a copy of just what each read gave: a pipe gives 64 KiB at a time, and keeping a 1 MiB
   // buffer per read would cost sixteen times the input.
   const buf = Buffer.allocUnsafe(CHUNK);
@@ -73,9 +112,21 @@ export function readFdBounded(fd: number, label: string, limit?: number, maxByte
     if (n === 0) break;
     chunks.push(Buffer.from(buf.subarray(0, n)));
     total += n;
-    max ??= inputLimit(chunks[0] as Buffer, maxBytes);
+    if (max === undefined) {
+      mayBeStub = !startsLikeArchive(chunks[0] as Buffer);
+      max = mayBeStub ? maxBytes : archiveLimit;
+    }
+    if (total > max && mayBeStub) {
+      // Searched once, when the input first passes maxBytes: what was read by then is at most maxBytes and a chunk.
+      mayBeStub = false;
+      if (maxBytes < archiveLimit && holdsLocalHeader(chunks)) {
+        behindStub = true;
+        max = archiveLimit;
+      }
+    }
     if (total > max) tooLarge(label, `over ${max} bytes (and was not read to its end)`, max, maxBytes);
   }
+  if (behindStub && !chunksEndWithEndRecord(chunks)) tooLarge(label, `${total} bytes, and no zip archive (no end record ends it)`, maxBytes, maxBytes);
   return Buffer.concat(chunks, total);
 }
 

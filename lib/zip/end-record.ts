@@ -5,7 +5,7 @@
 import { TaskSequenceError } from '../errors.js';
 
 /** How far from the end of a file an end record can start: itself (22 bytes) and the longest comment. */
-const END_WINDOW = 22 + 65535;
+export const END_WINDOW = 22 + 65535;
 
 /**
  * Offsets in the file of every end record that ends it (its comment length reaches exactly to the end): a reader

@@ -1,8 +1,9 @@
 /**
  * The names a zip entry is known by, checked: the header's name and the Info-ZIP Unicode path some readers use
- * instead. Both must stay inside the folder they are extracted to, and no two entries may share a name as Windows
- * compares names.
+ * instead. Both must stay inside the folder they are extracted to and name no device Windows reserves (`NUL`, `COM1`),
+ * and no two entries may share a name as Windows compares names.
  */
+import { crc32 } from 'node:zlib';
 import { TaskSequenceError } from '../errors.js';
 
 const fail = (message: string): never => {
@@ -22,9 +23,26 @@ export function checkEntryName(name: string): void {
   // reader would not take it for the file it becomes when extracted, and would copy it through unpatched.
   const segments = name.split(/[/\\]/);
   if (segments.length > 1 && segments.at(-1) === '') segments.pop(); // a folder's entry ends with '/'
+  // A device (`CON`, `nul.txt`, `COM1`…): extracted on Windows, its bytes go to the device and no file is written.
+  if (segments.some(isDeviceName)) {
+    unsafe(`Entry ${JSON.stringify(name)} has a segment Windows opens as a device (CON, PRN, AUX, NUL, COM0–COM9 or LPT0–LPT9, also with an extension such as nul.txt): extracted on Windows, it would be no file, its bytes sent to the device. An export never names a part so.`);
+  }
   if (segments.some((s) => s === '' || s === '.' || s !== trimDotsAndSpaces(s) || s.includes(':'))) {
     unsafe(`Entry ${JSON.stringify(name)} is not named as Windows would write it (an empty or '.' segment, one ending in a dot or a space, or a ':' naming a stream of a file): extracted, it would be another file.`);
   }
+}
+
+/**
+ * The names Windows reserves for devices in every folder, as Microsoft's "Naming Files, Paths, and Namespaces" lists
+ * them: CON, PRN, AUX, NUL, COM0–COM9 and LPT0–LPT9, where ISO 8859-1's superscript ¹ ² ³ count as digits (`COM¹`).
+ * Case is ignored, and so are spaces after the name (`nul .txt`, `con `).
+ */
+const DEVICE = /^(?:CON|PRN|AUX|NUL|(?:COM|LPT)[0-9\u00b9\u00b2\u00b3]) *$/i;
+
+/** Whether Windows opens a segment as a device: its part before the first dot (`nul.tar.gz` is NUL) is a device name. */
+function isDeviceName(segment: string): boolean {
+  const dot = segment.indexOf('.');
+  return DEVICE.test(dot === -1 ? segment : segment.slice(0, dot));
 }
 
 /** A segment without its trailing dots and spaces (a loop: a regular expression for this backtracks on long runs). */
@@ -78,10 +96,12 @@ function oneCharacter(s: string): boolean {
 
 /**
  * Checks an entry's extra fields: ZIP64 (0x0001) is refused, and an Info-ZIP Unicode path (0x7075), which many
- * readers use instead of the header's name, must pass the same name checks (and be the header's only one). Returns
- * the name keys the entry is known by (the header name, and the Unicode path if there is one).
+ * readers use instead of the header's name, must pass the same name checks (and be the header's only one), and may
+ * give another name than the header's only where readers agree on it (see {@link checkUnicodePath}). `nameBytes` and
+ * `flags` are the header's name as written and its flags. Returns the name keys the entry is known by (the header
+ * name, and the Unicode path if it is another).
  */
-export function checkExtraFields(bytes: Uint8Array, name: string): string[] {
+export function checkExtraFields(bytes: Uint8Array, name: string, nameBytes: Uint8Array, flags: number): string[] {
   // Uint8Array in the signature keeps Buffer (and so @types/node) out of the published declarations.
   const extra = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const keys = [nameKey(name)];
@@ -98,11 +118,35 @@ export function checkExtraFields(bytes: Uint8Array, name: string): string[] {
       if (unicodePaths++ > 0) unsafe(`Entry ${JSON.stringify(name)} has more than one Unicode path field: which name a reader extracts it under is ambiguous.`);
       const unicode = utf8Name(extra.subarray(at + 9, at + 4 + len), `The Unicode path field of entry ${JSON.stringify(name)}`);
       checkEntryName(unicode);
-      if (nameKey(unicode) !== keys[0]) keys.push(nameKey(unicode));
+      if (unicode !== name) {
+        checkUnicodePath(name, nameBytes, flags, unicode, extra.readUInt8(at + 4), extra.readUInt32LE(at + 5));
+        if (nameKey(unicode) !== keys[0]) keys.push(nameKey(unicode));
+      }
     }
     at += 4 + len;
   }
   return keys;
+}
+
+/**
+ * Refuses a Unicode path field that gives another name than its header's where readers would not agree on it. The
+ * field is the header's name again, in UTF-8, for a header written in a code page a reader cannot know: its NameCRC32
+ * is the CRC of the header's name bytes, and a reader whose check of it fails ignores the field and goes by the header
+ * (APPNOTE 4.6.9), as one does that knows no version but 1. A reader that checks neither goes by the field. So a
+ * field naming another file is refused (`ZIP_UNSAFE`) when its CRC or version is not the header's, and also when the
+ * header's name is UTF-8 or ASCII already: then no code page was in question, and the field can only say that name
+ * again. A field that says the header's name again is let be, whatever its CRC: every reader sees one name.
+ */
+function checkUnicodePath(name: string, nameBytes: Uint8Array, flags: number, unicode: string, version: number, nameCrc: number): void {
+  const stale = nameCrc !== crc32(nameBytes);
+  if (stale || version !== 1) {
+    const why = stale ? "its NameCRC32 is not the CRC of the header's name, so the field is stale" : `it is version ${version} of the field, and only version 1 is defined`;
+    unsafe(`Entry ${JSON.stringify(name)} has a Unicode path field naming ${JSON.stringify(unicode)}, but ${why}: readers that follow the zip specification ignore it and extract ${JSON.stringify(name)}, others extract ${JSON.stringify(unicode)}. Readers would extract the entry as different files.`);
+  }
+  const plain = flags & 0x800 ? 'UTF-8' : nameBytes.every((b) => b < 0x80) ? 'ASCII' : undefined;
+  if (plain !== undefined) {
+    unsafe(`Entry ${JSON.stringify(name)} has a Unicode path field naming another file, ${JSON.stringify(unicode)}, though the header's name is ${plain} already and the field can only say it again: readers that go by the field extract another file than readers that go by the header.`);
+  }
 }
 
 /** Refuses, rather than replaces, a sequence that is not UTF-8; a leading BOM is kept, as it is a character of the name. */

@@ -118,7 +118,7 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
     if (at + 46 + nameLen + extraLen + commentLen > eocd) fail(`Central directory record ${n + 1} is damaged.`);
     const name = entryName(buf, at + 46, at + 46 + nameLen, flags);
     checkEntryName(name);
-    const names = checkExtraFields(buf.subarray(at + 46 + nameLen, at + 46 + nameLen + extraLen), name);
+    const names = checkExtraFields(buf.subarray(at + 46 + nameLen, at + 46 + nameLen + extraLen), name, buf.subarray(at + 46, at + 46 + nameLen), flags);
     for (const key of names) {
       const first = seen.get(key);
       if (first !== undefined) {
@@ -141,7 +141,7 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
     if (buf.readUInt32LE(localOffset + 18) === 0xffffffff || buf.readUInt32LE(localOffset + 22) === 0xffffffff) fail(`Entry ${name} needs ZIP64, which is not supported.`);
     // A reader that streams the archive from the front goes by the local header alone: it must name the same file
     // (a Unicode path field there too) and describe the same data, or that reader extracts another archive.
-    const localNames = checkExtraFields(buf.subarray(localOffset + 30 + lName, localOffset + 30 + lName + lExtra), name);
+    const localNames = checkExtraFields(buf.subarray(localOffset + 30 + lName, localOffset + 30 + lName + lExtra), name, buf.subarray(localOffset + 30, localOffset + 30 + lName), buf.readUInt16LE(localOffset + 6));
     if (localNames.some((k) => !names.includes(k))) unsafe(`The local header of ${name} gives it another name (a Unicode path field the central directory does not have).`);
     const dataOffset = localOffset + 30 + lName + lExtra;
     let localEnd = dataOffset + compressedSize;

@@ -18,14 +18,14 @@ export interface ZipSpec {
   nameBytes?: Buffer;
 }
 
-/** An Info-ZIP Unicode path extra field (0x7075) naming `path`. */
-export function unicodePathExtra(path: string, headerName: string): Buffer {
+/** An Info-ZIP Unicode path extra field (0x7075) naming `path`; its NameCRC32 is of `headerName` (a string as UTF-8). */
+export function unicodePathExtra(path: string, headerName: string | Buffer): Buffer {
   const name = Buffer.from(path, 'utf8');
   const head = Buffer.alloc(9);
   head.writeUInt16LE(0x7075, 0);
   head.writeUInt16LE(5 + name.length, 2);
   head.writeUInt8(1, 4);
-  head.writeUInt32LE(crc32(Buffer.from(headerName, 'utf8')), 5);
+  head.writeUInt32LE(crc32(typeof headerName === 'string' ? Buffer.from(headerName, 'utf8') : headerName), 5);
   return Buffer.concat([head, name]);
 }
 
