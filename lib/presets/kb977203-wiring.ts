@@ -10,7 +10,7 @@ import type { TaskSequenceDocument } from '../document.js';
 import type { Issue } from '../errors.js';
 import { conditionOf, describeCondition } from '../model/conditions.js';
 import type { PlannedBatch } from '../model/edit-batch.js';
-import { type Located, nextItem } from '../model/query.js';
+import type { Located } from '../model/query.js';
 import { RestartComputerStep, STEP_TYPES, stepTypeName } from '../model/steps.js';
 import type { SequenceItem, Step } from '../model/types.js';
 import { conditionMode, wrapInGroup } from '../transforms/conditions.js';
@@ -19,7 +19,8 @@ import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { commandLineAdopted, commandLineNotUsed } from './kb977203-command-line.js';
 import { type ExecutionOrder, firstAbove } from './kb977203-execution-order.js';
 import { KB977203_CERTFIX_DESCRIPTION, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, newSteps } from './kb977203-new-steps.js';
-import { conditionsApartFrom, disabledApartFrom, isDisabled, neverRuns, restartMismatch, restartsToOs, sameCondition } from './kb977203-step-queries.js';
+import { nextStepRun, restartMismatchAcross } from './kb977203-restart-after.js';
+import { conditionsApartFrom, disabledApartFrom, isDisabled, neverRuns, restartsToOs, sameCondition } from './kb977203-step-queries.js';
 import { shownValue } from '../shown-value.js';
 
 // Moved to the transforms, which insert-steps-after shares with the preset; still importable from here.
@@ -107,10 +108,13 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
       plan.already.push({ what: `run-command-line step ${shownValue(certfix.attributes.name ?? '', '"')} runs CCMCertFix.exe after Setup (the administrator's, left as it is; KB977203 asks for an Install Software step)`, where: setup.path, requirement: 'R13' });
       plan.diagnostics.push(commandLineAdopted(adopted, setup.path, o.certfixPackage, o.program));
     } else plan.already.push({ what: `install-software step ${shownValue(certfix.attributes.name ?? '', '"')} runs CCMCertFix after Setup`, where: setup.path, requirement: 'R13' });
-    const next = nextItem(adopted.parent, certfix, adopted.index);
+    // The step the engine runs next (see kb977203-restart-after.ts): the next sibling, or, across the end or start of
+    // a group, the first step run after it, with the groups between them judged as lint judges them.
+    const after = nextStepRun(items, at(certfix));
+    const next = after?.node;
     // A restart that notifies the user is not the KB's restart either (R14 clears the notice). It is the
     // administrator's step, and is not changed to fit: its time-out would be lost, and revert could not give it back.
-    const runsApart = restartsToOs(next) ? restartMismatch(certfix, next) : undefined;
+    const runsApart = restartsToOs(next) ? restartMismatchAcross(adopted as Located<Step>, after as Located<Step>) : undefined;
     const notifies = restartsToOs(next) && new RestartComputerStep(next).notifiesUser ? new RestartComputerStep(next).timeout ?? '' : undefined;
     if (restartsToOs(next) && runsApart === undefined && notifies === undefined) {
       plan.already.push({ what: `restart-computer step ${shownValue(next.attributes.name ?? '', '"')}`, where: setup.path, requirement: 'R14' });

@@ -16,7 +16,7 @@ import { parseDependentProgram } from '../../transforms/set-dependent-program.js
 import type { Step, SubTaskSequence } from '../../model/types.js';
 import { shownValue } from '../../shown-value.js';
 import { type Finding, items, type LintRule, steps } from '../rule.js';
-import { nextStepRun, restartMismatchAcross } from './restart-after-certfix.js';
+import { nextStepRun, restartMismatchAcross } from '../../presets/kb977203-restart-after.js';
 
 /**
  * The package's "Run another program first" (CCMCertFix whatever its program is called), for the rules that find the

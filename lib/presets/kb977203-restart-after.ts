@@ -1,17 +1,17 @@
 /**
- * The restart after a CCMCertFix step as the R14 rules look for it: the next step in execution order, not the next
- * sibling. CCMCertFix as the last step of a group, with the Restart Computer right after that group or first in the
- * next one, is wired: the engine runs the restart next. The groups that end or begin between them must not make the
+ * The restart after a CCMCertFix step as the preset adopts it and the R14 lint rules look for it: the next step in
+ * execution order, not the next sibling. CCMCertFix as the last step of a group, with the Restart Computer right after
+ * that group or first in the next one, is wired: the engine runs the restart next. The groups that end or begin between them must not make the
  * restart run other than exactly when CCMCertFix does: a group entered on the way is disabled, or has a condition
  * (evaluated after CCMCertFix ran), and a group left on the way has a condition CCMCertFix ran under but the restart
  * does not, are findings, as the restart's own disabled flag and condition are.
  */
-import { conditionOf, describeCondition } from '../../model/conditions.js';
-import type { Located } from '../../model/query.js';
-import type { Condition, Group, Step, SubTaskSequence } from '../../model/types.js';
-import { isDisabled, restartMismatch, sameCondition } from '../../presets/kb977203-step-queries.js';
-import { shownValue } from '../../shown-value.js';
-import { conditionMode } from '../../transforms/conditions.js';
+import { conditionOf, describeCondition } from '../model/conditions.js';
+import type { Located } from '../model/query.js';
+import type { Condition, Group, Step, SubTaskSequence } from '../model/types.js';
+import { isDisabled, restartMismatch, sameCondition } from './kb977203-step-queries.js';
+import { shownValue } from '../shown-value.js';
+import { conditionMode } from '../transforms/conditions.js';
 
 /**
  * The step (or sub task sequence) the engine runs after the item at `index` of `listed` (the sequence's items in
