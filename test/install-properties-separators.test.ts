@@ -29,8 +29,9 @@ describe('installation properties: separators', () => {
     expect(patchSyntaxProblem('SMSSLP=CM01\u00a0FSP=b')).toBeUndefined();
   });
 
-  it('the preset refuses such properties (INSTALL_PROPERTIES_INVALID) rather than call PATCH in place or add a second one', () => {
-    const input = SEQUENCE('SMSSLP=CM01.contoso.com\u00a0PATCH="C:\\Hotfix\\KB123456.msp"');
+  // The second: a property glued to PATCH's closing quotation mark is part of its value (install-properties-after-quote).
+  it.each([['SMSSLP=CM01.contoso.com\u00a0PATCH="C:\\Hotfix\\KB123456.msp"'], ['SMSMP=mp01 PATCH="C:\\Hotfix\\KB123456.msp"FSP=F1']])('the preset refuses such properties (INSTALL_PROPERTIES_INVALID) rather than call PATCH in place or add a second one: %s', (props) => {
+    const input = SEQUENCE(props);
     for (const run of [checkKb977203, applyKb977203]) {
       const doc = readTaskSequence(input);
       let error: unknown;
