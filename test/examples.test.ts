@@ -42,7 +42,8 @@ describe('examples', () => {
     const m = memoryIo({ 'examples/refresh-2007.xml': readFileSync(join(EXAMPLES, 'refresh-2007.xml')) });
     expect(await main(['kb977203', 'examples/refresh-2007.xml', '--certfix-package', 'CM100010', '--dry-run'], m.io)).toBe(0);
     const readme = readFileSync(resolve('README.md'), 'utf8');
-    const hunks = m.stdout.split('\n').filter((l) => /^[-+] /.test(l));
+    // The example is CR LF, and the patch keeps each line's CR (git apply needs it); the README shows the lines.
+    const hunks = m.stdout.split(/\r?\n/).filter((l) => /^[-+] /.test(l));
     expect(hunks.length).toBeGreaterThan(10);
     for (const line of hunks) expect(readme).toContain(line);
   });

@@ -18,7 +18,7 @@ describe('cmts kb977203 --html', () => {
     expect(html).toMatch(/<li class="item step added"[^>]*><div class="head"><span class="num">2\.3<\/span> <span class="name">Run CCMCertFix \(KB977203\)<\/span>/);
     expect(html).toContain('~ property DependentProgram: &quot;&quot; → &quot;ABC00010;;CCMCertFix&quot;');
     // The diff on standard output is still there.
-    expect(m.stdout).toContain('+++ ts.xml');
+    expect(m.stdout).toContain('+++ b/ts.xml');
   });
 
   it('with -o writes the result and the page; a refused run writes neither', async () => {
