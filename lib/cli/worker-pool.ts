@@ -153,14 +153,28 @@ export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void
       // the batch failed, one worker start each). The worker's module is plain JavaScript and needs none.
       const worker = new threads.Worker(spec.script, { workerData: spec.workerData, resourceLimits, execArgv: [] });
       let death: Error | undefined;
+      // Whether it sent a message that is not the answer to the task it was running: it is stopped, and that task fails.
+      let unruly = false;
       queued.set(worker, []);
-      worker.on('message', ({ task, reply }: { task: number; reply: R }) => {
-        if (finished) return;
-        answered = true;
+      worker.on('message', (m: unknown) => {
+        if (finished || unruly) return;
         const tasks = queued.get(worker) as number[];
-        tasks.splice(tasks.indexOf(task), 1);
+        // A worker answers each task it holds once, with `{ task, reply }`. Anything else (a message that is no object,
+        // a task it does not hold) is not trusted: taken as an answer, it threw here (an uncaught error that ended the
+        // process) or was counted against another task, whose own answer was then lost and the batch waited for ever.
+        const task = typeof m === 'object' && m !== null && 'reply' in m ? (m as { task?: unknown }).task : undefined;
+        const at = tasks.findIndex((t) => t === task);
+        if (at === -1) {
+          unruly = true;
+          death = new Error('its worker thread sent a message the batch does not expect');
+          void worker.terminate();
+          return;
+        }
+        const { reply } = m as { reply: R };
+        answered = true;
+        tasks.splice(at, 1);
         try {
-          settle(task, reply);
+          settle(task as number, reply);
         } catch (e) {
           return finish(asError(e));
         }
@@ -174,7 +188,7 @@ export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void
         queued.delete(worker);
         if (finished) return;
         const why = death ?? new Error(`a worker thread stopped (exit code ${code})`);
-        if (spec.here && !answered && (why as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') {
+        if (spec.here && !answered && !unruly && (why as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') {
           // It could not start: its tasks wait for a worker that does, and when none is left, they run here.
           retry.push(...tasks);
           retry.sort((x, y) => x - y);
