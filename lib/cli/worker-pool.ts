@@ -135,23 +135,37 @@ export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void
         finish(asError(e));
       }
     };
-    /** Every task not yet delivered, run in this thread in order: no worker could start. */
-    const runHere = (why: Error): void => {
+    /**
+     * Every task not yet delivered, in order, given `result` in this thread: run here (`spec.here`), or failed in its
+     * place when there is no way to run it here. No worker is left, and none could start.
+     */
+    const runHere = (why: Error, result = (i: number): R => (spec.here ? spec.here(i, why) : spec.failed(i, why))): void => {
       try {
         // A task is done when its result waits to be delivered or has been: running one here delivers those after it
         // that were ready (a result given at the start), which must not run again.
-        for (let i = delivered; i < count && !finished; i++) if (i >= delivered && !ready.has(i)) settle(i, (spec.here as NonNullable<typeof spec.here>)(i, why));
+        for (let i = delivered; i < count && !finished; i++) if (i >= delivered && !ready.has(i)) settle(i, result(i));
       } catch (e) {
         return finish(asError(e));
       }
       finish();
     };
-    const spawn = (): void => {
+    /** A worker, or false when none could be made (then the batch goes on without it: see below). */
+    const spawn = (): boolean => {
       const resourceLimits = { ...(spec.heapMb !== undefined && { maxOldGenerationSizeMb: spec.heapMb }), ...(spec.youngMb !== undefined && { maxYoungGenerationSizeMb: spec.youngMb }) };
-      // No options of this process's command line: a worker inherits them by default, and some stop it from starting
-      // at all (`node --input-type=module -e …` gives it `--input-type` without a string to run, so every input of
-      // the batch failed, one worker start each). The worker's module is plain JavaScript and needs none.
-      const worker = new threads.Worker(spec.script, { workerData: spec.workerData, resourceLimits, execArgv: [] });
+      let worker: Worker;
+      try {
+        // No options of this process's command line: a worker inherits them by default, and some stop it from starting
+        // at all (`node --input-type=module -e …` gives it `--input-type` without a string to run, so every input of
+        // the batch failed, one worker start each). The worker's module is plain JavaScript and needs none.
+        worker = new threads.Worker(spec.script, { workerData: spec.workerData, resourceLimits, execArgv: [] });
+      } catch (e) {
+        // The system would not make the thread (a limit on threads: ERR_WORKER_INIT_FAILED, EAGAIN, thrown at once).
+        // Thrown out of a worker's exit handler (its replacement), it ended the process with a stack trace; from the
+        // first, it failed the whole batch. The live workers take the tasks; with none left, they run here.
+        if (queued.size > 0) pump();
+        else runHere(asError(e));
+        return false;
+      }
       let death: Error | undefined;
       // Whether it sent a message that is not the answer to the task it was running: it is stopped, and that task fails.
       let unruly = false;
@@ -216,9 +230,11 @@ export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void
         spawn();
         pump();
       });
+      return true;
     };
     if (count === 0) return resolve();
-    for (let k = 0; k < size; k++) spawn();
+    // Until one cannot be made: the batch then goes on with those there are (or here, with none).
+    for (let k = 0; k < size && spawn(); k++);
     pump();
   });
 }
