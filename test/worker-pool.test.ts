@@ -138,6 +138,29 @@ describe('runPool', () => {
     expect(whys.every((w) => w.includes('missing.mjs'))).toBe(true);
   });
 
+  it('a worker that throws something other than an Error gives an Error that says what it threw', async () => {
+    // The pool's callbacks take an Error: given the thrown string as is, kb977203 said "worker threads could not start
+    // (undefined)", the message of a string.
+    const whys: unknown[] = [];
+    const failures: unknown[] = [];
+    for (const here of [true, false]) {
+      await runPool<string>(2, {
+        script: new URL('./fixtures/worker-pool/throws-string.mjs', import.meta.url),
+        workers: 1,
+        start: () => ({ message: {} }),
+        failed: (_, e) => (failures.push(e), 'failed'),
+        ...(here && { here: (_: number, why: Error) => (whys.push(why), 'here') }),
+        deliver: () => undefined,
+      });
+    }
+    expect(whys).toHaveLength(2);
+    expect(failures).toHaveLength(2);
+    for (const e of [...whys, ...failures]) {
+      expect(e).toBeInstanceOf(Error);
+      expect((e as Error).message).toContain('this worker threw a string');
+    }
+  });
+
   it('with a way to run a task here, still fails alone a task that fills its thread\'s heap', async () => {
     const delivered: [number, unknown][] = [];
     await runPool<unknown>(3, {

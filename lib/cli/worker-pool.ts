@@ -194,8 +194,10 @@ export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void
         }
         pump();
       });
-      worker.on('error', (e) => {
-        death = e;
+      worker.on('error', (e: unknown) => {
+        // What a worker throws need not be an Error (`throw 'text'`); the callbacks are given one that says what it was.
+        // (`throw null` says nothing: the exit code is said instead.)
+        death = e instanceof Error ? e : e === null || e === undefined ? undefined : new Error(thrownText(e));
       });
       worker.on('exit', (code) => {
         const tasks = queued.get(worker) ?? [];
@@ -237,6 +239,15 @@ export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void
     for (let k = 0; k < size && spawn(); k++);
     pump();
   });
+}
+
+/** A thrown value that is not an Error, as text (`String` throws for some: an object without a prototype). */
+function thrownText(e: unknown): string {
+  try {
+    return String(e);
+  } catch {
+    return `a value of type ${typeof e}`;
+  }
 }
 
 function asError(e: unknown): Error {
