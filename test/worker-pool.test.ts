@@ -14,6 +14,7 @@ interface Message {
   exit?: number;
   hog?: boolean;
   limits?: boolean;
+  junk?: string;
 }
 
 async function run(messages: (Message | { result: string })[], workers: number, heapMb?: number, youngMb?: number) {
@@ -137,6 +138,29 @@ describe('runPool', () => {
     expect(whys.every((w) => w.includes('missing.mjs'))).toBe(true);
   });
 
+  it('a worker that throws something other than an Error gives an Error that says what it threw', async () => {
+    // The pool's callbacks take an Error: given the thrown string as is, kb977203 said "worker threads could not start
+    // (undefined)", the message of a string.
+    const whys: unknown[] = [];
+    const failures: unknown[] = [];
+    for (const here of [true, false]) {
+      await runPool<string>(2, {
+        script: new URL('./fixtures/worker-pool/throws-string.mjs', import.meta.url),
+        workers: 1,
+        start: () => ({ message: {} }),
+        failed: (_, e) => (failures.push(e), 'failed'),
+        ...(here && { here: (_: number, why: Error) => (whys.push(why), 'here') }),
+        deliver: () => undefined,
+      });
+    }
+    expect(whys).toHaveLength(2);
+    expect(failures).toHaveLength(2);
+    for (const e of [...whys, ...failures]) {
+      expect(e).toBeInstanceOf(Error);
+      expect((e as Error).message).toContain('this worker threw a string');
+    }
+  });
+
   it('with a way to run a task here, still fails alone a task that fills its thread\'s heap', async () => {
     const delivered: [number, unknown][] = [];
     await runPool<unknown>(3, {
@@ -151,6 +175,20 @@ describe('runPool', () => {
     });
     expect(delivered).toEqual([[0, 'failed 0: ERR_WORKER_OUT_OF_MEMORY'], [1, 2], [2, 4]]);
   });
+
+  it('a worker that answers with a message the pool does not expect costs only its task, and the batch finishes', async () => {
+    // A message that was not an object threw in the pool's handler, an uncaught error that ended the process with a
+    // stack trace (and a --json document cut short); one naming a task its worker did not hold was taken as the last
+    // task it held, whose own answer was then lost: the batch waited for it for ever.
+    for (const junk of ['null', 'number', 'other task', 'again']) {
+      const messages: Message[] = Array.from({ length: 8 }, (_, i) => ({ value: i }));
+      messages[2] = { value: 2, junk };
+      const { delivered } = await run(messages, 2);
+      expect(delivered.map(([i]) => i)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+      expect(delivered[2]?.[1]).toBe('failed 2: its worker thread sent a message the batch does not expect');
+      expect(delivered.filter(([i]) => i !== 2).map(([, r]) => r)).toEqual([0, 2, 6, 8, 10, 12, 14]);
+    }
+  }, 10_000);
 
   it('an error thrown while delivering stops the pool with it', async () => {
     const p = runPool(4, { script: SCRIPT, workerData: { factor: 1 }, workers: 2, start: (i) => ({ message: { value: i } }), failed: () => 0, deliver: (i) => {

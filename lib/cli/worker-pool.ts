@@ -135,46 +135,76 @@ export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void
         finish(asError(e));
       }
     };
-    /** Every task not yet delivered, run in this thread in order: no worker could start. */
-    const runHere = (why: Error): void => {
+    /**
+     * Every task not yet delivered, in order, given `result` in this thread: run here (`spec.here`), or failed in its
+     * place when there is no way to run it here. No worker is left, and none could start.
+     */
+    const runHere = (why: Error, result = (i: number): R => (spec.here ? spec.here(i, why) : spec.failed(i, why))): void => {
       try {
         // A task is done when its result waits to be delivered or has been: running one here delivers those after it
         // that were ready (a result given at the start), which must not run again.
-        for (let i = delivered; i < count && !finished; i++) if (i >= delivered && !ready.has(i)) settle(i, (spec.here as NonNullable<typeof spec.here>)(i, why));
+        for (let i = delivered; i < count && !finished; i++) if (i >= delivered && !ready.has(i)) settle(i, result(i));
       } catch (e) {
         return finish(asError(e));
       }
       finish();
     };
-    const spawn = (): void => {
+    /** A worker, or false when none could be made (then the batch goes on without it: see below). */
+    const spawn = (): boolean => {
       const resourceLimits = { ...(spec.heapMb !== undefined && { maxOldGenerationSizeMb: spec.heapMb }), ...(spec.youngMb !== undefined && { maxYoungGenerationSizeMb: spec.youngMb }) };
-      // No options of this process's command line: a worker inherits them by default, and some stop it from starting
-      // at all (`node --input-type=module -e …` gives it `--input-type` without a string to run, so every input of
-      // the batch failed, one worker start each). The worker's module is plain JavaScript and needs none.
-      const worker = new threads.Worker(spec.script, { workerData: spec.workerData, resourceLimits, execArgv: [] });
+      let worker: Worker;
+      try {
+        // No options of this process's command line: a worker inherits them by default, and some stop it from starting
+        // at all (`node --input-type=module -e …` gives it `--input-type` without a string to run, so every input of
+        // the batch failed, one worker start each). The worker's module is plain JavaScript and needs none.
+        worker = new threads.Worker(spec.script, { workerData: spec.workerData, resourceLimits, execArgv: [] });
+      } catch (e) {
+        // The system would not make the thread (a limit on threads: ERR_WORKER_INIT_FAILED, EAGAIN, thrown at once).
+        // Thrown out of a worker's exit handler (its replacement), it ended the process with a stack trace; from the
+        // first, it failed the whole batch. The live workers take the tasks; with none left, they run here.
+        if (queued.size > 0) pump();
+        else runHere(asError(e));
+        return false;
+      }
       let death: Error | undefined;
+      // Whether it sent a message that is not the answer to the task it was running: it is stopped, and that task fails.
+      let unruly = false;
       queued.set(worker, []);
-      worker.on('message', ({ task, reply }: { task: number; reply: R }) => {
-        if (finished) return;
-        answered = true;
+      worker.on('message', (m: unknown) => {
+        if (finished || unruly) return;
         const tasks = queued.get(worker) as number[];
-        tasks.splice(tasks.indexOf(task), 1);
+        // A worker answers each task it holds once, with `{ task, reply }`. Anything else (a message that is no object,
+        // a task it does not hold) is not trusted: taken as an answer, it threw here (an uncaught error that ended the
+        // process) or was counted against another task, whose own answer was then lost and the batch waited for ever.
+        const task = typeof m === 'object' && m !== null && 'reply' in m ? (m as { task?: unknown }).task : undefined;
+        const at = tasks.findIndex((t) => t === task);
+        if (at === -1) {
+          unruly = true;
+          death = new Error('its worker thread sent a message the batch does not expect');
+          void worker.terminate();
+          return;
+        }
+        const { reply } = m as { reply: R };
+        answered = true;
+        tasks.splice(at, 1);
         try {
-          settle(task, reply);
+          settle(task as number, reply);
         } catch (e) {
           return finish(asError(e));
         }
         pump();
       });
-      worker.on('error', (e) => {
-        death = e;
+      worker.on('error', (e: unknown) => {
+        // What a worker throws need not be an Error (`throw 'text'`); the callbacks are given one that says what it was.
+        // (`throw null` says nothing: the exit code is said instead.)
+        death = e instanceof Error ? e : e === null || e === undefined ? undefined : new Error(thrownText(e));
       });
       worker.on('exit', (code) => {
         const tasks = queued.get(worker) ?? [];
         queued.delete(worker);
         if (finished) return;
         const why = death ?? new Error(`a worker thread stopped (exit code ${code})`);
-        if (spec.here && !answered && (why as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') {
+        if (spec.here && !answered && !unruly && (why as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') {
           // It could not start: its tasks wait for a worker that does, and when none is left, they run here.
           retry.push(...tasks);
           retry.sort((x, y) => x - y);
@@ -202,11 +232,22 @@ export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void
         spawn();
         pump();
       });
+      return true;
     };
     if (count === 0) return resolve();
-    for (let k = 0; k < size; k++) spawn();
+    // Until one cannot be made: the batch then goes on with those there are (or here, with none).
+    for (let k = 0; k < size && spawn(); k++);
     pump();
   });
+}
+
+/** A thrown value that is not an Error, as text (`String` throws for some: an object without a prototype). */
+function thrownText(e: unknown): string {
+  try {
+    return String(e);
+  } catch {
+    return `a value of type ${typeof e}`;
+  }
 }
 
 function asError(e: unknown): Error {
