@@ -1,7 +1,7 @@
 /**
  * What a command touches outside itself, injected so that commands are plain functions tests can call.
  */
-import { existsSync, fstatSync, mkdirSync, readdirSync, realpathSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, fstatSync, mkdirSync, readdirSync, realpathSync, rmdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { isTempName, writeFileAtomic } from './atomic-write.js';
@@ -68,6 +68,15 @@ export interface CliIo {
   setAside?(path: string): SetAside | undefined;
   /** The entries of a directory: names, and which are directories. cmts's own temporary files are left out. */
   listDir(path: string): { name: string; dir: boolean }[];
+}
+
+/** What a link names, or undefined when it names nothing the system can reach (a broken link, links in a loop). */
+function linkTarget(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 function realPathOf(path: string): string {
@@ -188,8 +197,9 @@ export function nodeIo(): CliIo & { stdout: StandardStream; stderr: StandardStre
       try {
         return readdirSync(path, { withFileTypes: true }).flatMap((d) => {
           if (isTempName(d.name)) return [];
-          // A link as what it names; a broken one is listed, so that reading it says why it cannot be read.
-          const kind = d.isSymbolicLink() ? statSync(join(path, d.name), { throwIfNoEntry: false }) : d;
+          // A link as what it names; a broken one is listed, so that reading it says why it cannot be read. So is one
+          // the system cannot follow (links in a loop: ELOOP), which failed the listing of the whole folder.
+          const kind = d.isSymbolicLink() ? linkTarget(join(path, d.name)) : d;
           // A named pipe, socket or device is no export: a pipe no one writes is read forever (a folder with one in
           // it hung the run). Named on its own (`cmts lint <(…)`), one is still read, as standard input is.
           if (kind !== undefined && !kind.isFile() && !kind.isDirectory()) return [];
