@@ -10,9 +10,12 @@
  * bidirectional controls, Unicode's Bidi_Control characters: embeddings, overrides and isolates, and the marks (ALM,
  * LRM, RLM), invisible letters of a direction that move the digits and spaces beside them (all show text in another
  * order than it has), and the zero-width characters (space, non-joiner, joiner, word joiner, and U+FEFF, the byte
- * order mark), which print as nothing: a name shown with one looks like the name without it.
+ * order mark), which print as nothing: a name shown with one looks like the name without it; so do the soft hyphen, the
+ * combining grapheme joiner, the Hangul and Khmer fillers, the invisible operators, the deprecated format controls,
+ * the interlinear annotation marks, the shorthand format and musical formatting controls, and the tag characters
+ * (which can carry a whole ASCII text unseen): the characters a page shows as `<U+…>` (see `render/escape.ts`).
  */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]/gu;
 
 /**
  * `text` with every {@link UNPRINTABLE} character written as its JSON escape (`\n`, `\u001b`): what cmts prints for
@@ -21,6 +24,8 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\
  */
 export function printable(text: string): string {
   return text.replace(UNPRINTABLE, (c) => {
+    // Beyond the BMP (a tag character), the escape of each half, as JSON writes a pair: `\udb40\udc41`.
+    if (c.length === 2) return `\\u${c.charCodeAt(0).toString(16)}\\u${c.charCodeAt(1).toString(16)}`;
     const json = JSON.stringify(c);
     return json.length === 4 || json.length === 8 ? json.slice(1, -1) : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
