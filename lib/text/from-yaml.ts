@@ -3,7 +3,7 @@
  * schema (schemas/sequence-text.schema.json), checked for what XML cannot write, and built. YAML problems and schema
  * problems are reported with their line and column in the text.
  */
-import { Composer, type Document, isAlias, isCollection, isMap, isScalar, LineCounter as YamlLines, Parser, visit, YAMLParseError } from 'yaml';
+import { Composer, type Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter as YamlLines, Parser, visit, YAMLParseError } from 'yaml';
 import type { TaskSequenceDocument } from '../document.js';
 import { limitOption, LineCounter, TaskSequenceError } from '../errors.js';
 import { problemsOf } from '../assert-valid.js';
@@ -23,6 +23,29 @@ function tooManyItemsAt(text: string, max: number): number | undefined {
     const c = text.charCodeAt(i);
     // \n , - : ? [ {
     if ((c === 0x0a || c === 0x2c || c === 0x2d || c === 0x3a || c === 0x3f || c === 0x5b || c === 0x7b) && ++count > max) return i;
+  }
+  return undefined;
+}
+
+/**
+ * The first key that is a second time in its mapping, and where it is: found with one set of keys a mapping, walked
+ * with an explicit stack. (The library's own check, `uniqueKeys`, compares each key with every key before it: a
+ * mapping of 80,000 keys took over a minute.) Keys are the same as the library found them: scalars of equal value.
+ */
+function duplicateKeyAt(yaml: Document.Parsed): { key: string; at: number } | undefined {
+  const stack: unknown[] = [yaml.contents];
+  for (let node = stack.pop(); stack.length > 0 || node !== undefined; node = stack.pop()) {
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const { key, value } of node.items) {
+        if (isScalar(key)) {
+          if (seen.has(key.value)) return { key: String(key.value), at: key.range?.[0] ?? 0 };
+          seen.add(key.value);
+        }
+        stack.push(key, value);
+      }
+    } else if (isSeq(node)) stack.push(...node.items);
+    else if (isPair(node)) stack.push(node.key, node.value);
   }
   return undefined;
 }
@@ -50,8 +73,9 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
   const tokens = [...new Parser(lines.addNewLine).parse(source)];
   const deep = tooDeepAt(tokens, maxDepth);
   if (deep !== undefined) throw new TaskSequenceError('TEXT_TOO_DEEP', `The text nests mappings and lists deeper than ${maxDepth} levels (option maxDepth).`, place(deep));
-  // compose(…, true) always yields a document; a second one is an error, as parseDocument reports it.
-  const [doc, second] = new Composer({ uniqueKeys: true }).compose(tokens, true, source.length);
+  // compose(…, true) always yields a document; a second one is an error, as parseDocument reports it. Keys are
+  // checked for uniqueness below, in linear time.
+  const [doc, second] = new Composer({ uniqueKeys: false }).compose(tokens, true, source.length);
   const yaml = doc as Document.Parsed;
   if (second) yaml.errors.push(new YAMLParseError([second.range[0], second.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
   const first = yaml.errors[0];
@@ -61,6 +85,8 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
     new TaskSequenceError('TEXT_TOO_DEEP', `The text nests mappings and lists deeper than the YAML library can read (it recurses, and ran out of call stack), though within ${maxDepth} levels (option maxDepth).`, place(at));
   if (first && /call stack/i.test(first.message)) throw tooDeepToCompose(first.pos[0]);
   if (first) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not valid YAML: ${first.message.split('\n')[0]}`, place(first.pos[0]));
+  const twice = duplicateKeyAt(yaml);
+  if (twice) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not valid YAML: Map keys must be unique (${JSON.stringify(twice.key)} is a second time in one mapping)`, place(twice.at));
   const at = (path: readonly (string | number)[], onKey = false) => {
     // A value's place; for a mapping or list, which starts on the line after its key, or for what is wrong with the
     // key itself (`onKey`), the key's.
