@@ -29,3 +29,29 @@ describe('keys of the text form', () => {
     }
   });
 });
+
+describe('keys that differ in YAML but are one name in the text', () => {
+  it('a key written plain and quoted, or through an alias, is refused at the second: the first value was dropped without a word', () => {
+    const cases: [string, string, number, number][] = [
+      ['container: sms-package\npackage: {true: a, "true": b}\nsteps: []\n', 'true', 2, 20],
+      ['container: sms-package\npackage:\n  123: a\n  "123": b\nsteps: []\n', '123', 4, 3],
+      ['container: sms-package\npackage: {&k Name: a, *k : b}\nsteps: []\n', 'Name', 2, 23],
+      ['steps: []\nattributes: {~: a, "": b}\n', '', 2, 20],
+    ];
+    for (const [text, key, line, col] of cases) {
+      const e = thrown(() => fromYaml(text));
+      expect(e.code, text).toBe('NOT_A_TASK_SEQUENCE');
+      expect(e.message, text).toContain(`${JSON.stringify(key)} is a second time in one mapping`);
+      expect(e.linePos, text).toEqual({ line, col });
+    }
+  });
+
+  it('a key that is a mapping or a list is refused where it is (the text form names its keys)', () => {
+    for (const text of ['? [a]\n: 1\nsteps: []\n', 'steps: []\nattributes: {[a]: x}\n']) {
+      const e = thrown(() => fromYaml(text));
+      expect(e.code, text).toBe('NOT_A_TASK_SEQUENCE');
+      expect(e.message, text).toContain('a key that is a mapping or a list');
+      expect(e.linePos, text).toBeDefined();
+    }
+  });
+});

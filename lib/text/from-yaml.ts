@@ -28,20 +28,27 @@ function tooManyItemsAt(text: string, max: number): number | undefined {
 }
 
 /**
- * The first key that is a second time in its mapping, and where it is: found with one set of keys a mapping, walked
- * with an explicit stack. (The library's own check, `uniqueKeys`, compares each key with every key before it: a
- * mapping of 80,000 keys took over a minute.) Keys are the same as the library found them: scalars of equal value.
+ * The first key that is a second time in its mapping, or that is a mapping or a list, and where it is: found with one
+ * set of keys a mapping, walked with an explicit stack. (The library's own check, `uniqueKeys`, compares each key with
+ * every key before it: a mapping of 80,000 keys took over a minute.) Keys are compared as the name each becomes in
+ * the value read: `true` and `"true"`, `~` and `""`, an alias and its anchor's key are one name, where the library
+ * saw two keys and kept the last value without a word. The text form's keys are names: one that is a mapping or a
+ * list (which the library writes out as a name) is refused.
  */
-function duplicateKeyAt(yaml: Document.Parsed): { key: string; at: number } | undefined {
+function badKeyAt(yaml: Document.Parsed): { what: string; at: number } | undefined {
   const stack: unknown[] = [yaml.contents];
   for (let node = stack.pop(); stack.length > 0 || node !== undefined; node = stack.pop()) {
     if (isMap(node)) {
-      const seen = new Set<unknown>();
+      const seen = new Set<string>();
       for (const { key, value } of node.items) {
-        if (isScalar(key)) {
-          if (seen.has(key.value)) return { key: String(key.value), at: key.range?.[0] ?? 0 };
-          seen.add(key.value);
-        }
+        const at = (key as { range?: [number, number, number] } | null)?.range?.[0] ?? node.range?.[0] ?? 0;
+        const target = isAlias(key) ? key.resolve(yaml) : key;
+        if (isCollection(target)) return { what: 'a key that is a mapping or a list; the text form\'s keys are names', at };
+        // As the library names a key in the value it makes: null is "", another scalar its value as a string.
+        const v = (isScalar(target) ? target.value : null) as string | number | boolean | bigint | object | null;
+        const name = v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+        if (seen.has(name)) return { what: `Map keys must be unique (${JSON.stringify(name)} is a second time in one mapping)`, at };
+        seen.add(name);
         stack.push(key, value);
       }
     } else if (isSeq(node)) stack.push(...node.items);
@@ -85,8 +92,8 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
     new TaskSequenceError('TEXT_TOO_DEEP', `The text nests mappings and lists deeper than the YAML library can read (it recurses, and ran out of call stack), though within ${maxDepth} levels (option maxDepth).`, place(at));
   if (first && /call stack/i.test(first.message)) throw tooDeepToCompose(first.pos[0]);
   if (first) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not valid YAML: ${first.message.split('\n')[0]}`, place(first.pos[0]));
-  const twice = duplicateKeyAt(yaml);
-  if (twice) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not valid YAML: Map keys must be unique (${JSON.stringify(twice.key)} is a second time in one mapping)`, place(twice.at));
+  const badKey = badKeyAt(yaml);
+  if (badKey) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not valid YAML: ${badKey.what}`, place(badKey.at));
   const at = (path: readonly (string | number)[], onKey = false) => {
     // A value's place; for a mapping or list, which starts on the line after its key, or for what is wrong with the
     // key itself (`onKey`), the key's.
