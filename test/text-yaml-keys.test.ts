@@ -55,3 +55,13 @@ describe('keys that differ in YAML but are one name in the text', () => {
     }
   });
 });
+
+describe('a text with no content', () => {
+  it('empty, or only comments, is refused with a place (line 1, column 1) as any other text', () => {
+    for (const text of ['', '# only a comment\n', '\n\n']) {
+      const e = thrown(() => fromYaml(text));
+      expect(e.code, JSON.stringify(text)).toBe('NOT_A_TASK_SEQUENCE');
+      expect(e.linePos, JSON.stringify(text)).toEqual({ line: 1, col: 1 });
+    }
+  });
+});

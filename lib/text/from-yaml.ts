@@ -105,7 +105,8 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
     const parent = (onKey || isCollection(value)) && path.length > 0 ? yaml.getIn(path.slice(0, -1), true) : undefined;
     const key = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1))?.key : undefined;
     const node = (isScalar(key) ? key : value) as { range?: [number, number, number] } | undefined;
-    return node?.range ? place(node.range[0]) : {};
+    // A text with no content (empty, or only comments) has no node: its top is placed at its start.
+    return node?.range ? place(node.range[0]) : path.length === 0 ? place(0) : {};
   };
   let value: unknown;
   const validate = validatorFor('sequence-text.schema.json');
