@@ -3,7 +3,7 @@
  * schema (schemas/sequence-text.schema.json), checked for what XML cannot write, and built. YAML problems and schema
  * problems are reported with their line and column in the text.
  */
-import { Composer, type Document, isAlias, isCollection, isMap, isScalar, LineCounter as YamlLines, Parser, visit, YAMLParseError } from 'yaml';
+import { Composer, type Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter as YamlLines, Parser, visit, YAMLParseError } from 'yaml';
 import type { TaskSequenceDocument } from '../document.js';
 import { limitOption, LineCounter, TaskSequenceError } from '../errors.js';
 import { problemsOf } from '../assert-valid.js';
@@ -23,6 +23,36 @@ function tooManyItemsAt(text: string, max: number): number | undefined {
     const c = text.charCodeAt(i);
     // \n , - : ? [ {
     if ((c === 0x0a || c === 0x2c || c === 0x2d || c === 0x3a || c === 0x3f || c === 0x5b || c === 0x7b) && ++count > max) return i;
+  }
+  return undefined;
+}
+
+/**
+ * The first key that is a second time in its mapping, or that is a mapping or a list, and where it is: found with one
+ * set of keys a mapping, walked with an explicit stack. (The library's own check, `uniqueKeys`, compares each key with
+ * every key before it: a mapping of 80,000 keys took over a minute.) Keys are compared as the name each becomes in
+ * the value read: `true` and `"true"`, `~` and `""`, an alias and its anchor's key are one name, where the library
+ * saw two keys and kept the last value without a word. The text form's keys are names: one that is a mapping or a
+ * list (which the library writes out as a name) is refused.
+ */
+function badKeyAt(yaml: Document.Parsed): { what: string; at: number } | undefined {
+  const stack: unknown[] = [yaml.contents];
+  for (let node = stack.pop(); stack.length > 0 || node !== undefined; node = stack.pop()) {
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const { key, value } of node.items) {
+        const at = (key as { range?: [number, number, number] } | null)?.range?.[0] ?? node.range?.[0] ?? 0;
+        const target = isAlias(key) ? key.resolve(yaml) : key;
+        if (isCollection(target)) return { what: 'a key that is a mapping or a list; the text form\'s keys are names', at };
+        // As the library names a key in the value it makes: null is "", another scalar its value as a string.
+        const v = (isScalar(target) ? target.value : null) as string | number | boolean | bigint | object | null;
+        const name = v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+        if (seen.has(name)) return { what: `Map keys must be unique (${JSON.stringify(name)} is a second time in one mapping)`, at };
+        seen.add(name);
+        stack.push(key, value);
+      }
+    } else if (isSeq(node)) stack.push(...node.items);
+    else if (isPair(node)) stack.push(node.key, node.value);
   }
   return undefined;
 }
@@ -50,8 +80,9 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
   const tokens = [...new Parser(lines.addNewLine).parse(source)];
   const deep = tooDeepAt(tokens, maxDepth);
   if (deep !== undefined) throw new TaskSequenceError('TEXT_TOO_DEEP', `The text nests mappings and lists deeper than ${maxDepth} levels (option maxDepth).`, place(deep));
-  // compose(…, true) always yields a document; a second one is an error, as parseDocument reports it.
-  const [doc, second] = new Composer({ uniqueKeys: true }).compose(tokens, true, source.length);
+  // compose(…, true) always yields a document; a second one is an error, as parseDocument reports it. Keys are
+  // checked for uniqueness below, in linear time.
+  const [doc, second] = new Composer({ uniqueKeys: false }).compose(tokens, true, source.length);
   const yaml = doc as Document.Parsed;
   if (second) yaml.errors.push(new YAMLParseError([second.range[0], second.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
   const first = yaml.errors[0];
@@ -61,6 +92,12 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
     new TaskSequenceError('TEXT_TOO_DEEP', `The text nests mappings and lists deeper than the YAML library can read (it recurses, and ran out of call stack), though within ${maxDepth} levels (option maxDepth).`, place(at));
   if (first && /call stack/i.test(first.message)) throw tooDeepToCompose(first.pos[0]);
   if (first) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not valid YAML: ${first.message.split('\n')[0]}`, place(first.pos[0]));
+  // A tag the library cannot resolve (a custom !tag, !!js/function, !!bool on `yes`) it only warns of, and reads the
+  // value as if untagged: what the tag asked for would be dropped without a word.
+  const tag = yaml.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED' || w.code === 'BAD_COLLECTION_TYPE');
+  if (tag) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not valid YAML: ${tag.message.split('\n')[0]} (a tag the text form cannot apply: write the value without it)`, place(tag.pos[0]));
+  const badKey = badKeyAt(yaml);
+  if (badKey) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not valid YAML: ${badKey.what}`, place(badKey.at));
   const at = (path: readonly (string | number)[], onKey = false) => {
     // A value's place; for a mapping or list, which starts on the line after its key, or for what is wrong with the
     // key itself (`onKey`), the key's.
@@ -68,7 +105,8 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
     const parent = (onKey || isCollection(value)) && path.length > 0 ? yaml.getIn(path.slice(0, -1), true) : undefined;
     const key = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1))?.key : undefined;
     const node = (isScalar(key) ? key : value) as { range?: [number, number, number] } | undefined;
-    return node?.range ? place(node.range[0]) : {};
+    // A text with no content (empty, or only comments) has no node: its top is placed at its start.
+    return node?.range ? place(node.range[0]) : path.length === 0 ? place(0) : {};
   };
   let value: unknown;
   const validate = validatorFor('sequence-text.schema.json');

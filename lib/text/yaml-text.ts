@@ -4,10 +4,18 @@
  * joining them; the reading side measures the nesting on the library's token stream (flat, no recursion needed) and
  * refuses text nested deeper than a limit before the composer sees it.
  */
-import { stringify, type CST } from 'yaml';
+import { Scalar, stringify, type CST } from 'yaml';
 import { MAX_TEXT_LENGTH, TextLength } from '../text-length.js';
 
 const OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
+
+/**
+ * A string of only spaces, tabs and line ends, over more than one line (" \n \n"): the library writes it as a block
+ * scalar without an indentation indicator, whose lines of spaces read back as empty lines. Written double-quoted.
+ */
+const WHITESPACE_LINES = /^[\t \n]*\n[\t \n]*$/;
+const quoteWhitespaceLines = (_key: unknown, v: unknown): unknown => (typeof v === 'string' && WHITESPACE_LINES.test(v) ? Object.assign(new Scalar(v), { type: Scalar.QUOTE_DOUBLE }) : v);
+const writeYaml = (v: unknown): string => stringify(v, quoteWhitespaceLines, OPTIONS);
 
 /** Collections nested in one slice: well within what the library's writer handles on any stack. */
 const SLICE_DEPTH = 64;
@@ -73,7 +81,7 @@ function* strings(value: Value): Generator<string> {
  * written that many items at a time, so the library never holds more than that many of its items' nodes at once.
  */
 export function stringifyYaml(value: Value, sliceDepth = SLICE_DEPTH, listChunk = LIST_CHUNK, maxLength: number = MAX_TEXT_LENGTH): string {
-  if (!isCollection(value)) return stringify(value, OPTIONS);
+  if (!isCollection(value)) return writeYaml(value);
   let nonce = 0;
   const all = new Set<string>();
   for (const s of strings(value)) if (s.includes('cmts-slice')) all.add(s);
@@ -86,9 +94,9 @@ export function stringifyYaml(value: Value, sliceDepth = SLICE_DEPTH, listChunk 
   const texts = new Map<string, string>();
   /** A collection's text, a long list's `listChunk` items at a time; what is nested deeper, or long, is cut out. */
   const write = (v: Record<string, unknown> | unknown[]): string => {
-    if (!Array.isArray(v) || v.length <= listChunk) return stringify(slice(v, sliceDepth, standIn, cut, listChunk), OPTIONS);
+    if (!Array.isArray(v) || v.length <= listChunk) return writeYaml(slice(v, sliceDepth, standIn, cut, listChunk));
     const pieces: string[] = [];
-    for (let i = 0; i < v.length; i += listChunk) pieces.push(stringify(slice(v.slice(i, i + listChunk), sliceDepth, standIn, cut, listChunk), OPTIONS));
+    for (let i = 0; i < v.length; i += listChunk) pieces.push(writeYaml(slice(v.slice(i, i + listChunk), sliceDepth, standIn, cut, listChunk)));
     return pieces.join('');
   };
   const root = write(value);
