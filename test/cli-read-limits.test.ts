@@ -137,7 +137,7 @@ describe('cmts build: --max-bytes, --max-nodes and --max-depth for its YAML text
     const size = readFileSync(yaml).length;
     const cases: [string, string, RegExp][] = [
       ['--max-bytes', String(size - 1), new RegExp(`INPUT_TOO_LARGE .*is ${size} bytes; the limit is ${size - 1} bytes \\(--max-bytes\\)`)],
-      ['--max-nodes', '10', /INPUT_TOO_LARGE The text has more than 10 places where a YAML item can start \(--max-nodes\)/],
+      ['--max-nodes', '10', /INPUT_TOO_LARGE The text has more than 10 places where a YAML item, tag, anchor or alias can start \(--max-nodes\)/],
       ['--max-depth', '3', /TEXT_TOO_DEEP The text nests mappings and lists deeper than 3 levels \(--max-depth\)/],
     ];
     for (const [flag, value, message] of cases) {

@@ -1,6 +1,7 @@
 // fromYaml counts, before the YAML library sees a text, the places where a YAML item can start: the library's syntax
 // tree costs about 700 bytes an item, so a text within the byte limit (63 MiB of `- 0` lines) exhausted the heap and
-// aborted `cmts build`. Past maxNodes the text is refused with INPUT_TOO_LARGE and its place, never an abort.
+// aborted `cmts build`. Past maxNodes the text is refused with INPUT_TOO_LARGE and its place, never an abort. A tag,
+// an anchor or an alias is a node of the library's own too: `- &a !t 1` cost it over three times an item's memory.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { thrown } from './helpers/thrown.js';
 const EXAMPLE = readFileSync(join(import.meta.dirname, '..', 'examples', 'osd-as-code.yaml'), 'utf8');
 
 /** The offsets of the characters where a YAML item can start, as fromYaml counts them. */
-const places = (text: string): number[] => [...text.matchAll(/[\n,\-:?[{]/g)].map((m) => m.index);
+const places = (text: string): number[] => [...text.matchAll(/[\n,\-:?[{!&*]/g)].map((m) => m.index);
 
 describe('the YAML item limit (maxNodes)', () => {
   it('a text with exactly maxNodes places builds; one fewer allowed is refused where the count passes it', () => {
@@ -58,5 +59,26 @@ describe('the YAML item limit (maxNodes)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the YAML item limit counts tags, anchors and aliases', () => {
+  it('items with an anchor and a tag each are refused at a third of the items that plain ones are', () => {
+    const items = (n: number, item: string) => `x:\n${`- ${item}\n`.repeat(n)}`;
+    const plain = thrown(() => fromYaml(items(1000, '0'), { maxNodes: 2003 }));
+    expect(plain.code).not.toBe('INPUT_TOO_LARGE');
+    const tagged = thrown(() => fromYaml(items(1000, '&a !t 0'), { maxNodes: 2003 }));
+    expect(tagged.code).toBe('INPUT_TOO_LARGE');
+    expect(tagged.message).toContain('tag, anchor or alias');
+    expect(places(items(1000, '&a !t 0')).length).toBe(4002);
+    expect(thrown(() => fromYaml(items(1000, '*a'), { maxNodes: 2003 })).code).toBe('INPUT_TOO_LARGE');
+  });
+
+  // 200,000 items: past what a call's arguments can hold (a spread of them overflowed the call stack), and, each one a
+  // problem, past what the schema's check did in hours (it copied every problem so far for each bad item).
+  it('a flow list of 200,000 items that are no steps is a typed error, not an overflow of the call stack', { timeout: 120_000 }, () => {
+    const e = thrown(() => fromYaml(`version: "3.10"\nsteps: [${Array(200_000).fill('1').join(',')}]\n`));
+    expect(e.code).toMatch(/^[A-Z_]+$/);
+    expect(e.message).not.toMatch(/call stack/i);
   });
 });

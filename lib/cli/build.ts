@@ -32,8 +32,9 @@ OPTIONS
                               export) or cim-instance (Current Branch object.xml) [default: the text's container];
                               what that container has no place for is left out with a warning (PACKAGE_LEFT_BEHIND)
     --max-bytes <n>           refuse a text over n bytes before reading it (default 67108864, 64 MiB)
-    --max-nodes <n>           refuse a text with over n places where a YAML item can start (line ends and
-                              , : - ? [ {), counted before it is parsed (default 1500000, about 14 MB of text;
+    --max-nodes <n>           refuse a text with over n places where a YAML item, tag, anchor or alias can
+                              start (line ends and , : - ? [ { ! & *), counted before it is parsed (default
+                              1500000, about 14 MB of text;
                               the YAML library needs about 700 bytes of memory for each)
     --max-depth <n>           refuse a text that nests mappings and lists over n levels deep (default 512)
     -h, --help                show this help

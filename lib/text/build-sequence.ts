@@ -29,8 +29,8 @@ export interface BuildOptions {
    */
   maxDepth?: number;
   /**
-   * {@link fromYaml} only: a text with more places where a YAML item can start than this (line ends, `,` `:` `-` `?`
-   * `[` `{`, counted before anything is parsed) is refused with `INPUT_TOO_LARGE` and the line and column where the
+   * {@link fromYaml} only: a text with more places where a YAML item, tag, anchor or alias can start than this (line
+   * ends, `,` `:` `-` `?` `[` `{` `!` `&` `*`, counted before anything is parsed) is refused with `INPUT_TOO_LARGE` and the line and column where the
    * count passes it; default 1,500,000. The YAML library's syntax tree costs about 700 bytes of memory an item (a
    * 5 MB list of `- 0` lines took 577 MB; a 2 MB flow list `[0,0,…]` 722 MB), so a text within the byte limit could
    * exhaust the heap and abort the process (63 MiB of `- 0` lines did). A real text form is about a third the size
