@@ -1,0 +1,76 @@
+/**
+ * What fromYaml asks of the YAML library's nodes beside the library's own reading: keys by the names they become, and
+ * the place of a path's key or value in the text.
+ */
+import { type Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq } from 'yaml';
+
+type Ranged = { range?: [number, number, number] | null } | null | undefined;
+
+/**
+ * The name `key` becomes in the value the library makes (as it names a key): null is "", another scalar its value as a
+ * string, an alias its anchor's key's name; undefined for a mapping or a list.
+ */
+export function keyName(key: unknown, yaml: Document.Parsed): string | undefined {
+  const target = isAlias(key) ? key.resolve(yaml) : key;
+  if (isCollection(target)) return undefined;
+  const v = (isScalar(target) ? target.value : null) as string | number | boolean | bigint | object | null;
+  return v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+/**
+ * The first key that is a second time in its mapping, or that is a mapping or a list, and where it is: found with one
+ * set of keys a mapping, walked with an explicit stack. (The library's own check, `uniqueKeys`, compares each key with
+ * every key before it: a mapping of 80,000 keys took over a minute.) Keys are compared as the name each becomes in
+ * the value read: `true` and `"true"`, `~` and `""`, an alias and its anchor's key are one name, where the library
+ * saw two keys and kept the last value without a word. The text form's keys are names: one that is a mapping or a
+ * list (which the library writes out as a name) is refused.
+ */
+export function badKeyAt(yaml: Document.Parsed): { what: string; at: number } | undefined {
+  const stack: unknown[] = [yaml.contents];
+  for (let node = stack.pop(); stack.length > 0 || node !== undefined; node = stack.pop()) {
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const { key, value } of node.items) {
+        const at = (key as Ranged)?.range?.[0] ?? node.range?.[0] ?? 0;
+        const name = keyName(key, yaml);
+        if (name === undefined) return { what: 'a key that is a mapping or a list; the text form\'s keys are names', at };
+        if (seen.has(name)) return { what: `Map keys must be unique (${JSON.stringify(name)} is a second time in one mapping)`, at };
+        seen.add(name);
+        stack.push(key, value);
+      }
+    } else if (isSeq(node)) {
+      // One push an item: spread as arguments, a list of a few hundred thousand items overflowed the call stack.
+      for (const item of node.items) stack.push(item);
+    } else if (isPair(node)) stack.push(node.key, node.value);
+  }
+  return undefined;
+}
+
+/**
+ * The offset in the text of what `path` (keys and list indexes from the top, as the value read has them) names: its
+ * key when `onKey` (what is wrong is the key: one the schema does not take, a name XML cannot write), else its value.
+ * A value that says nothing (`name:` and no value) or is a block mapping or list (which starts on a line below, at
+ * its first entry, which is not what is wrong) is placed at its key too. Keys are matched by the name each becomes,
+ * so a key written `123`, `"0"`, `true` or as an alias is found as well as a plain word (the library's `getIn`
+ * matched a key only by its exact value, so the schema's refusal of a setting `123:` came with no place at all);
+ * aliases on the way are followed to the text their anchor names. Where the path cannot be followed, the place of
+ * the deepest node it reached; the start of the text when it has no content.
+ */
+export function offsetOf(yaml: Document.Parsed, path: readonly (string | number)[], onKey = false): number {
+  let node: unknown = yaml.contents;
+  let key: unknown;
+  let reached = (node as Ranged)?.range?.[0] ?? 0;
+  for (const segment of path) {
+    if (isAlias(node)) node = node.resolve(yaml);
+    const next = isSeq(node) ? { key: undefined, value: node.items[Number(segment)] } : isMap(node) ? node.items.find((p) => keyName(p.key, yaml) === String(segment)) : undefined;
+    if (next === undefined) return reached;
+    ({ key, value: node } = next);
+    reached = (key as Ranged)?.range?.[0] ?? (node as Ranged)?.range?.[0] ?? reached;
+  }
+  const keyAt = (key as Ranged)?.range?.[0];
+  const range = (node as Ranged)?.range;
+  const saysNothing = range != null && range[0] === range[1];
+  const block = isCollection(node) && !node.flow;
+  if (keyAt !== undefined && (onKey || saysNothing || block || range == null)) return keyAt;
+  return range?.[0] ?? reached;
+}
