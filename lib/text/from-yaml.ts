@@ -15,7 +15,7 @@ import { textPathOf } from './build-text-step.js';
 import { cimPropertiesProblem } from './cim-properties.js';
 import type { TextSequence } from './text-types.js';
 import { tooDeepAt } from './yaml-text.js';
-import { badKeyAt, offsetOf } from './yaml-read.js';
+import { badKeyAt, offsetOf, withYamlLineBreaks } from './yaml-read.js';
 
 /** The offset where `text`'s count of places a YAML item, tag, anchor or alias can start passes `max`, or undefined if it does not. */
 function tooManyItemsAt(text: string, max: number): number | undefined {
@@ -33,8 +33,10 @@ function tooManyItemsAt(text: string, max: number): number | undefined {
 const PACKAGE_KEYS: ReadonlySet<string> = new Set(['package', 'packageTypes', 'packageArrays', 'packageSchema', 'attributes']);
 
 /** Parses, validates (schemas/sequence-text.schema.json) and builds a sequence written in the text form's YAML. */
-export function fromYaml(source: string, options: BuildOptions = {}): TaskSequenceDocument {
-  if (typeof source !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', `fromYaml takes the YAML text (a string); it was given ${describeValue(source)}.`);
+export function fromYaml(text: string, options: BuildOptions = {}): TaskSequenceDocument {
+  if (typeof text !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', `fromYaml takes the YAML text (a string); it was given ${describeValue(text)}.`);
+  // A lone CR is a line end (YAML 1.2), which the library only knows as LF: made one, every offset kept.
+  const source = withYamlLineBreaks(text);
   checkBuildOptions('fromYaml', options);
   const maxDepth = limitOption('maxDepth', options.maxDepth, 512);
   const maxNodes = limitOption('maxNodes', options.maxNodes, 1_500_000);

@@ -1,8 +1,19 @@
 /**
- * What fromYaml asks of the YAML library's nodes beside the library's own reading: keys by the names they become, and
- * the place of a path's key or value in the text.
+ * What fromYaml asks of the YAML library's text and nodes beside the library's own reading: line ends as YAML 1.2 has
+ * them, keys by the names they become, and the place of a path's key or value in the text.
  */
 import { type Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq } from 'yaml';
+
+/**
+ * `text` with each CR that no LF follows made an LF. YAML 1.2 (section 5.4, b-break) ends a line at CR LF, at LF and
+ * at a CR alone, and reads every line break inside a scalar as one LF; the YAML library ends lines only at LF (a CR
+ * before it is dropped), so a file saved with classic Mac line ends (CR only) read as one line and was refused as "not
+ * valid YAML", and a lone CR in an LF file stayed in the value read. The text keeps its length and every offset, so
+ * the places of errors (line and column, counted as errors.ts's LineCounter counts them, a lone CR ending a line) hold.
+ */
+export function withYamlLineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
 
 type Ranged = { range?: [number, number, number] | null } | null | undefined;
 
