@@ -15,7 +15,7 @@ import { textPathOf } from './build-text-step.js';
 import { cimPropertiesProblem } from './cim-properties.js';
 import type { TextSequence } from './text-types.js';
 import { tooDeepAt } from './yaml-text.js';
-import { badKeyAt, offsetOf, withYamlLineBreaks } from './yaml-read.js';
+import { badKeyAt, offsetOf, otherYamlVersionAt, withYamlLineBreaks } from './yaml-read.js';
 
 /** The offset where `text`'s count of places a YAML item, tag, anchor or alias can start passes `max`, or undefined if it does not. */
 function tooManyItemsAt(text: string, max: number): number | undefined {
@@ -54,6 +54,8 @@ export function fromYaml(text: string, options: BuildOptions = {}): TaskSequence
   const tokens = [...new Parser(lines.addNewLine).parse(source)];
   const deep = tooDeepAt(tokens, maxDepth);
   if (deep !== undefined) throw new TaskSequenceError('TEXT_TOO_DEEP', `The text nests mappings and lists deeper than ${maxDepth} levels (option maxDepth).`, place(deep));
+  const version = otherYamlVersionAt(tokens);
+  if (version) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text says %YAML ${version.version || '(no version)'}: the text form is YAML 1.2, and under another version the same words can read as other values (YAML 1.1 reads on as true and 0755 as 493); check the values as YAML 1.2 reads them, then remove the directive or write %YAML 1.2.`, place(version.at));
   // compose(…, true) always yields a document; a second one is an error, as parseDocument reports it. Keys are
   // checked for uniqueness below, in linear time.
   const [doc, second] = new Composer({ uniqueKeys: false }).compose(tokens, true, source.length);

@@ -1,8 +1,9 @@
 /**
- * What fromYaml asks of the YAML library's text and nodes beside the library's own reading: line ends as YAML 1.2 has
- * them, keys by the names they become, and the place of a path's key or value in the text.
+ * What fromYaml asks of the YAML library's text, tokens and nodes beside the library's own reading: line ends as YAML
+ * 1.2 has them, the YAML version a text declares, keys by the names they become, and the place of a path's key or
+ * value in the text.
  */
-import { type Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { type CST, type Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq } from 'yaml';
 
 /**
  * `text` with each CR that no LF follows made an LF. YAML 1.2 (section 5.4, b-break) ends a line at CR LF, at LF and
@@ -13,6 +14,25 @@ import { type Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq } 
  */
 export function withYamlLineBreaks(text: string): string {
   return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/**
+ * The first `%YAML` directive of `tokens` that asks for a version other than 1.2, with where it is. The text form is
+ * YAML 1.2 (core schema): what `toYaml` writes and the README describes. Under `%YAML 1.1` the library reads a plain
+ * `yes`, `on` or `off` as a boolean, `0755` as octal 493 and `1:20` as the sexagesimal 80, where YAML 1.2 reads the
+ * strings `yes`, `on`, `off` and the numbers 755 and (a string) `1:20`: the same words would build another sequence
+ * (`continueOnError: on` a step that continues, a `timeout: 1:20` of 80 seconds) without a word. Reading such a text
+ * as 1.2 regardless would give a value other than the one its author declared just as silently, so the text is
+ * refused, and its author removes the directive (or writes `%YAML 1.2`) after checking what the values say. A
+ * version the library does not know (`1.3`, `2.0`) it only warns of, and reads as 1.2: refused too.
+ */
+export function otherYamlVersionAt(tokens: readonly CST.Token[]): { version: string; at: number } | undefined {
+  for (const token of tokens) {
+    if (token.type !== 'directive') continue;
+    const [name, version = '', ...more] = token.source.trim().split(/[ \t]+/);
+    if (name === '%YAML' && (version !== '1.2' || more.length > 0)) return { version: [version, ...more].join(' ').trim(), at: token.offset };
+  }
+  return undefined;
 }
 
 type Ranged = { range?: [number, number, number] | null } | null | undefined;
