@@ -58,7 +58,8 @@ describe('the text form given plain JavaScript', () => {
     const e = thrown(() => buildSequence({ steps: [{ group: 'g', steps: [{ type: 'X' }, clash] }] }));
     expect([e.code, e.path]).toEqual(['INVALID_ARGUMENT', 'steps/0/steps/1']);
     const unknown = thrown(() => buildSequence({ steps: [{ type: 'X' }, { type: 'X', settings: {} }] }));
-    expect([unknown.code, unknown.path]).toEqual(['INVALID_ARGUMENT', 'steps/1']);
+    // The settings are what is wrong (no catalog type says what they are written as): their path, within the item's.
+    expect([unknown.code, unknown.path]).toEqual(['INVALID_ARGUMENT', 'steps/1/settings']);
   });
 
   it('buildSequence refuses what XML cannot hold when it builds, as fromYaml does, with the path', () => {

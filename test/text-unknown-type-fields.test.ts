@@ -1,6 +1,6 @@
 // A step of a type the catalog does not know keeps every field the text form gives it: its time-out, runIn and
 // success codes are written as attributes (they were dropped, and the build said nothing), and settings, which only a
-// catalog type can map to variables, are refused with the item's place rather than left out.
+// catalog type can map to variables, are refused at their place rather than left out.
 import { describe, expect, it } from 'vitest';
 import { fromYaml, toYaml } from '../lib/api/text.js';
 import { findSteps, readTaskSequence, writeTaskSequenceText } from './helpers/api.js';
@@ -21,7 +21,7 @@ describe('a step of a type the catalog does not know, in the text form', () => {
     const e = thrown(() => fromYaml(text('    settings: { foo: bar }\n')));
     expect(e.code).toBe('INVALID_ARGUMENT');
     expect(e.message).toContain('Contoso_Step');
-    // Placed at the item in the text: its line.
-    expect(e.linePos?.line).toBe(2);
+    // Placed at the settings given, not at the start of the item (its line 2).
+    expect(e.linePos).toEqual({ line: 4, col: 15 });
   });
 });

@@ -68,7 +68,7 @@ export function fieldsClash(item: TextStep | TextGroup): string | undefined {
 /** A step of the text form as a `<step>` (or `<subtasksequence>`). */
 export function stepNode(t: TextStep, release: Release): Step | SubTaskSequence {
   const entry = t.step !== undefined ? catalogEntryByName(t.step) : catalogEntry(t.type);
-  if (t.step !== undefined && !entry) throw new TaskSequenceError('INVALID_ARGUMENT', `The step catalog has no step ${JSON.stringify(t.step)}.`);
+  if (t.step !== undefined && !entry) throw atField(new TaskSequenceError('INVALID_ARGUMENT', `The step catalog has no step ${JSON.stringify(t.step)}.`), 'step');
   const name = t.name ?? entry?.consoleName ?? t.type ?? '';
   let node: Step | SubTaskSequence;
   if (entry) {
@@ -90,7 +90,7 @@ export function stepNode(t: TextStep, release: Release): Step | SubTaskSequence 
     node.attributes.name = name;
   } else {
     // No catalog entry says what a setting of this type is written as: settings would be dropped without a word.
-    if (t.settings !== undefined) throw new TaskSequenceError('INVALID_ARGUMENT', `The step type ${shownValue(t.type ?? '(none)', '"')} is not in the step catalog, so it has no settings: give its variables instead.`);
+    if (t.settings !== undefined) throw atField(new TaskSequenceError('INVALID_ARGUMENT', `The step type ${shownValue(t.type ?? '(none)', '"')} is not in the step catalog, so it has no settings: give its variables instead.`), 'settings');
     const attributes: Attributes = t.type !== undefined ? { type: t.type, name, description: t.description ?? '' } : { name, description: t.description ?? '' };
     flags(attributes, t);
     // In the console's order, as the builder writes them for a catalog type (they were dropped for any other).
@@ -168,19 +168,24 @@ export function buildTextItems(items: readonly TextItem[], release: Release, che
       stack.push({ items: steps, next: 0, out: children });
     } catch (e) {
       // The item being built in each frame is the one before its next: the path is made only when it is needed.
-      if (e instanceof TaskSequenceError && !TEXT_PATH.has(e)) TEXT_PATH.set(e, stack.flatMap((f) => ['steps', f.next - 1]));
+      if (e instanceof TaskSequenceError && !TEXT_PATH.has(e)) TEXT_PATH.set(e, [...stack.flatMap((f) => ['steps', f.next - 1]), ...(FIELD.has(e) ? [FIELD.get(e) as string] : [])]);
       throw e;
     }
   }
   return top;
 }
 
-/** The place in the text (keys and list indexes from its top) of the item an error was thrown building. */
+/** The place in the text (keys and list indexes from its top) of the item an error was thrown building, or of its field. */
 const TEXT_PATH = new WeakMap<TaskSequenceError, readonly (string | number)[]>();
+
+/** The field of its item (`step`, `settings`) an error was thrown for: placed there, not at the start of the item. */
+const FIELD = new WeakMap<TaskSequenceError, string>();
+const atField = (e: TaskSequenceError, field: string): TaskSequenceError => (FIELD.set(e, field), e);
 
 /**
  * Where in the text (keys and list indexes from its top, `['steps', 0, 'steps', 2]`) the item was that `e` was thrown
- * building, when {@link buildTextItems} threw it.
+ * building (and the field of it, `['steps', 0, 'settings']`, when one field is what is wrong), when
+ * {@link buildTextItems} threw it.
  */
 export function textPathOf(e: TaskSequenceError): readonly (string | number)[] | undefined {
   return TEXT_PATH.get(e);

@@ -98,14 +98,17 @@ function applyCimSchema(root: ParentElement, schema: TextCimSchema, laidOut: Rea
   insertLaidOutBefore(root, first, qualifiers, unit);
 }
 
-export /** What in the text's typed, null and array properties and schema data cannot be written as an object.xml's, with where. */
-function cimPropertiesProblem(text: TextSequence): { path: (string | number)[]; what: string } | undefined {
+export /**
+ * What in the text's typed, null and array properties and schema data cannot be written as an object.xml's, with
+ * where; `key` when it is the property's name (the key at `path`) that is wrong, not its value.
+ */
+function cimPropertiesProblem(text: TextSequence): { path: (string | number)[]; what: string; key?: true } | undefined {
   for (const name of Object.keys(text.packageTypes ?? {})) {
-    if (name === 'Sequence') return { path: ['packageTypes', name], what: 'the Sequence property holds the sequence, so it has no type to give and cannot be null' };
-    if (text.packageArrays && Object.hasOwn(text.packageArrays, name)) return { path: ['packageTypes', name], what: `${name} is an array property (packageArrays), not a scalar one` };
+    if (name === 'Sequence') return { path: ['packageTypes', name], what: 'the Sequence property holds the sequence, so it has no type to give and cannot be null', key: true };
+    if (text.packageArrays && Object.hasOwn(text.packageArrays, name)) return { path: ['packageTypes', name], what: `${name} is an array property (packageArrays), not a scalar one`, key: true };
   }
   for (const name of Object.keys(text.packageArrays ?? {})) {
-    if (name === 'Sequence' || (text.package && Object.hasOwn(text.package, name))) return { path: ['packageArrays', name], what: `${name} is also a scalar property (package)` };
+    if (name === 'Sequence' || (text.package && Object.hasOwn(text.package, name))) return { path: ['packageArrays', name], what: `${name} is also a scalar property (package)`, key: true };
   }
   const arrays = text.packageArrays ? cimArraysProblem(text.packageArrays) : undefined;
   if (arrays) return arrays;
@@ -117,7 +120,7 @@ function cimPropertiesProblem(text: TextSequence): { path: (string | number)[]; 
   for (const [name, s] of Object.entries(schema.properties ?? {})) {
     const path = ['packageSchema', 'properties', name];
     // A name it does not have would be left out of the file without a word (a misspelt one, most likely).
-    if (!has(name)) return { path, what: `the object.xml has no property ${name} (package, packageTypes or packageArrays)` };
+    if (!has(name)) return { path, what: `the object.xml has no property ${name} (package, packageTypes or packageArrays)`, key: true };
     const bad = propertySchemaProblem(s, path);
     if (bad) return bad;
   }

@@ -3,7 +3,7 @@
  * schema (schemas/sequence-text.schema.json), checked for what XML cannot write, and built. YAML problems and schema
  * problems are reported with their line and column in the text.
  */
-import { Composer, type Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter as YamlLines, Parser, visit, YAMLParseError } from 'yaml';
+import { Composer, type Document, isAlias, LineCounter as YamlLines, Parser, visit, YAMLParseError } from 'yaml';
 import type { TaskSequenceDocument } from '../document.js';
 import { limitOption, LineCounter, TaskSequenceError } from '../errors.js';
 import { problemsOf } from '../assert-valid.js';
@@ -15,6 +15,7 @@ import { textPathOf } from './build-text-step.js';
 import { cimPropertiesProblem } from './cim-properties.js';
 import type { TextSequence } from './text-types.js';
 import { tooDeepAt } from './yaml-text.js';
+import { badKeyAt, offsetOf, otherYamlVersionAt, withYamlLineBreaks } from './yaml-read.js';
 
 /** The offset where `text`'s count of places a YAML item, tag, anchor or alias can start passes `max`, or undefined if it does not. */
 function tooManyItemsAt(text: string, max: number): number | undefined {
@@ -28,45 +29,14 @@ function tooManyItemsAt(text: string, max: number): number | undefined {
   return undefined;
 }
 
-/**
- * The first key that is a second time in its mapping, or that is a mapping or a list, and where it is: found with one
- * set of keys a mapping, walked with an explicit stack. (The library's own check, `uniqueKeys`, compares each key with
- * every key before it: a mapping of 80,000 keys took over a minute.) Keys are compared as the name each becomes in
- * the value read: `true` and `"true"`, `~` and `""`, an alias and its anchor's key are one name, where the library
- * saw two keys and kept the last value without a word. The text form's keys are names: one that is a mapping or a
- * list (which the library writes out as a name) is refused.
- */
-function badKeyAt(yaml: Document.Parsed): { what: string; at: number } | undefined {
-  const stack: unknown[] = [yaml.contents];
-  for (let node = stack.pop(); stack.length > 0 || node !== undefined; node = stack.pop()) {
-    if (isMap(node)) {
-      const seen = new Set<string>();
-      for (const { key, value } of node.items) {
-        const at = (key as { range?: [number, number, number] } | null)?.range?.[0] ?? node.range?.[0] ?? 0;
-        const target = isAlias(key) ? key.resolve(yaml) : key;
-        if (isCollection(target)) return { what: 'a key that is a mapping or a list; the text form\'s keys are names', at };
-        // As the library names a key in the value it makes: null is "", another scalar its value as a string.
-        const v = (isScalar(target) ? target.value : null) as string | number | boolean | bigint | object | null;
-        const name = v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-        if (seen.has(name)) return { what: `Map keys must be unique (${JSON.stringify(name)} is a second time in one mapping)`, at };
-        seen.add(name);
-        stack.push(key, value);
-      }
-    } else if (isSeq(node)) {
-      // One push an item: spread as arguments, a list of a few hundred thousand items overflowed the call stack.
-      for (const item of node.items) stack.push(item);
-    }
-    else if (isPair(node)) stack.push(node.key, node.value);
-  }
-  return undefined;
-}
-
 /** The text's top-level sections the builder refuses at their key (package sections a container has no place for). */
 const PACKAGE_KEYS: ReadonlySet<string> = new Set(['package', 'packageTypes', 'packageArrays', 'packageSchema', 'attributes']);
 
 /** Parses, validates (schemas/sequence-text.schema.json) and builds a sequence written in the text form's YAML. */
-export function fromYaml(source: string, options: BuildOptions = {}): TaskSequenceDocument {
-  if (typeof source !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', `fromYaml takes the YAML text (a string); it was given ${describeValue(source)}.`);
+export function fromYaml(text: string, options: BuildOptions = {}): TaskSequenceDocument {
+  if (typeof text !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', `fromYaml takes the YAML text (a string); it was given ${describeValue(text)}.`);
+  // A lone CR is a line end (YAML 1.2), which the library only knows as LF: made one, every offset kept.
+  const source = withYamlLineBreaks(text);
   checkBuildOptions('fromYaml', options);
   const maxDepth = limitOption('maxDepth', options.maxDepth, 512);
   const maxNodes = limitOption('maxNodes', options.maxNodes, 1_500_000);
@@ -84,6 +54,8 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
   const tokens = [...new Parser(lines.addNewLine).parse(source)];
   const deep = tooDeepAt(tokens, maxDepth);
   if (deep !== undefined) throw new TaskSequenceError('TEXT_TOO_DEEP', `The text nests mappings and lists deeper than ${maxDepth} levels (option maxDepth).`, place(deep));
+  const version = otherYamlVersionAt(tokens);
+  if (version) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text says %YAML ${version.version || '(no version)'}: the text form is YAML 1.2, and under another version the same words can read as other values (YAML 1.1 reads on as true and 0755 as 493); check the values as YAML 1.2 reads them, then remove the directive or write %YAML 1.2.`, place(version.at));
   // compose(…, true) always yields a document; a second one is an error, as parseDocument reports it. Keys are
   // checked for uniqueness below, in linear time.
   const [doc, second] = new Composer({ uniqueKeys: false }).compose(tokens, true, source.length);
@@ -102,16 +74,8 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
   if (tag) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not valid YAML: ${tag.message.split('\n')[0]} (a tag the text form cannot apply: write the value without it)`, place(tag.pos[0]));
   const badKey = badKeyAt(yaml);
   if (badKey) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not valid YAML: ${badKey.what}`, place(badKey.at));
-  const at = (path: readonly (string | number)[], onKey = false) => {
-    // A value's place; for a mapping or list, which starts on the line after its key, or for what is wrong with the
-    // key itself (`onKey`), the key's.
-    const value = yaml.getIn(path, true);
-    const parent = (onKey || isCollection(value)) && path.length > 0 ? yaml.getIn(path.slice(0, -1), true) : undefined;
-    const key = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1))?.key : undefined;
-    const node = (isScalar(key) ? key : value) as { range?: [number, number, number] } | undefined;
-    // A text with no content (empty, or only comments) has no node: its top is placed at its start.
-    return node?.range ? place(node.range[0]) : path.length === 0 ? place(0) : {};
-  };
+  // A value's place, or its key's (see offsetOf).
+  const at = (path: readonly (string | number)[], onKey = false) => place(offsetOf(yaml, path, onKey));
   let value: unknown;
   const validate = validatorFor('sequence-text.schema.json');
   let valid: boolean;
@@ -139,14 +103,14 @@ export function fromYaml(source: string, options: BuildOptions = {}): TaskSequen
     // The place of the first problem named (ajv's own first can be an `if` that only follows its branch's problems);
     // a key the schema does not take is placed at that key, not at the start of the mapping that holds it.
     const error = problemsOf(validate.errors)[0];
-    const path = (error?.instancePath ?? '').split('/').slice(1).map((k) => (/^\d+$/.test(k) ? Number(k) : k.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const path = (error?.instancePath ?? '').split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
     const extra = error?.keyword === 'additionalProperties' ? [String(error.params.additionalProperty)] : [];
     throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${describeErrors(validate.errors).slice(0, 5).join('; ')}.`, at([...path, ...extra], extra.length > 0));
   }
   const unwritable = unwritableAt(value);
   if (unwritable) throw new TaskSequenceError('OUTPUT_MALFORMED', `The text is not a task sequence: ${unwritable.what}; nothing is written.`, at(unwritable.path, unwritable.key));
   const arrayProblem = cimPropertiesProblem(value as TextSequence);
-  if (arrayProblem) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${arrayProblem.what}.`, { path: arrayProblem.path.join('/'), ...at(arrayProblem.path) });
+  if (arrayProblem) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${arrayProblem.what}.`, { path: arrayProblem.path.join('/'), ...at(arrayProblem.path, arrayProblem.key) });
   try {
     // Valid: the schema check above passed.
     return buildValidSequence(value as TextSequence, options);
