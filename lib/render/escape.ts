@@ -37,6 +37,51 @@ export function escapeHtml(s: string): string {
 }
 
 /**
+ * Text from the file written inside a line of the page's own words (a step number before it, a comma and the next
+ * step after it, `moved from` and a path), escaped and isolated: in a `<bdi>` the bidirectional algorithm orders it
+ * apart from what is around it, in the direction of its own first letter. Left to mix, a right-to-left name drew the
+ * numbers and punctuation beside it into its run: `1 שלום, 2 B` showed `2` before `שלום`. An element that holds
+ * nothing but such text has `dir="auto"` instead, which isolates it the same way.
+ */
+export function isolateHtml(s: string): string {
+  return `<bdi>${escapeHtml(s)}</bdi>`;
+}
+
+/**
+ * A step path (`Group/Step`, a `/` or `\` in a name escaped with `\`) with each name isolated (see
+ * {@link isolateHtml}) and the slashes between them the page's: isolated as a whole, a path of right-to-left names
+ * showed its step left of its group. An item position after it (`G/S (item 2.1)`, a move's old place) stays outside.
+ */
+export function isolatePathHtml(path: string): string {
+  // A name that itself ends in ` (item 3)` shows the same text either way; only where the isolation ends differs.
+  const [, names = path, position = ''] = /^([^]*?)( \(item [\d.]+\))?$/.exec(path) ?? [];
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i <= names.length; i++) {
+    if (names[i] === '\\') i++;
+    else if (i === names.length || names[i] === '/') {
+      out.push(isolateHtml(names.slice(from, i)));
+      from = i + 1;
+    }
+  }
+  return out.join('/') + escapeHtml(position);
+}
+
+/**
+ * Text in the page's words that quotes values from the file in double quotes, as JSON writes them (a condition: `Y =
+ * "x" and …`): escaped, each value isolated inside its quotes (see {@link isolateHtml}).
+ */
+export function isolateQuotedHtml(s: string): string {
+  let out = '';
+  let from = 0;
+  for (const m of s.matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
+    out += `${escapeHtml(s.slice(from, m.index))}&quot;${isolateHtml(m[1] as string)}&quot;`;
+    from = m.index + m[0].length;
+  }
+  return out + escapeHtml(s.slice(from));
+}
+
+/**
  * A text whose start would begin a block where it starts a line, made plain: a list item's label comes from the file
  * (a vendor step's property name), and `# Approved` there was a heading, `1. first` an ordered list that dropped its
  * number. Leading blanks become character references (they would indent code, and a reference is never structure);
