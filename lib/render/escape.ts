@@ -62,13 +62,15 @@ export function isolatePathHtml(path: string): string {
 
 /**
  * Text in the page's words that quotes values from the file in double quotes, as JSON writes them (a condition: `Y =
- * "x" and …`): escaped, each value isolated inside its quotes (see {@link isolateHtml}).
+ * "x" and …`, a change: `"a" → "b"`): escaped, each value isolated inside its quotes (see {@link isolateHtml}). Two
+ * right-to-left values with an arrow between were one right-to-left run, the after value drawn first. A `"` outside
+ * a value (in a name) pairs wrongly: the text shown is the same, only where an isolation ends differs.
  */
 export function isolateQuotedHtml(s: string): string {
   let out = '';
   let from = 0;
   for (const m of s.matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
-    out += `${escapeHtml(s.slice(from, m.index))}&quot;${isolateHtml(m[1] as string)}&quot;`;
+    out += `${escapeHtml(s.slice(from, m.index))}&quot;${m[1] ? isolateHtml(m[1]) : ''}&quot;`;
     from = m.index + m[0].length;
   }
   return out + escapeHtml(s.slice(from));

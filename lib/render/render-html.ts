@@ -117,7 +117,7 @@ export function renderHtml(view: SequenceView): string {
   if (view.changes) {
     const s = view.changes.summary;
     out.push(`<div class="banner" id="changes"><strong>Changes:</strong> <span class="badge added">${s.added} added</span> <span class="badge removed">${s.removed} removed</span> <span class="badge changed">${s.changed} changed</span> <span class="badge moved">${s.moved} moved</span>`);
-    if (view.changes.other.length) out.push(`<ul>${view.changes.other.map((o) => `<li>${e(o)}</li>`).join('')}</ul>`);
+    if (view.changes.other.length) out.push(`<ul>${view.changes.other.map((o) => `<li>${isolateQuotedHtml(o)}</li>`).join('')}</ul>`);
     out.push('</div>\n');
   }
   out.push(

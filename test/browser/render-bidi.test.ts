@@ -12,8 +12,10 @@ const setVariable = (name: string, value: string) =>
   `<variable name="VariableValue" property="VariableValue">${value}</variable></defaultVarList><action>tsenv.exe</action></step>`;
 // The Hebrew step moves out of its group to the top, before it: "moved from קבוצה/שלום", and the variable's cell
 // lists it first.
-const before = `<sequence version="3.10"><group name="קבוצה">${setVariable('שלום', 'מחשב')}${setVariable('B second', 'x')}</group></sequence>`;
-const after = `<sequence version="3.10">${setVariable('שלום', 'מחשב')}<group name="קבוצה">${setVariable('B second', 'x')}</group></sequence>`;
+// A global variable's value changes from one Hebrew word to another: "אלף" → "בית".
+const global = (value: string) => `<globalVarList><variable name="G" property="G">${value}</variable></globalVarList>`;
+const before = `<sequence version="3.10"><group name="קבוצה">${setVariable('שלום', 'מחשב')}${setVariable('B second', 'x')}</group>${global('אלף')}</sequence>`;
+const after = `<sequence version="3.10">${setVariable('שלום', 'מחשב')}<group name="קבוצה">${setVariable('B second', 'x')}</group>${global('בית')}</sequence>`;
 
 // The tests compile without the DOM library: what runs in the page reaches it through globalThis.
 interface Rect {
@@ -49,11 +51,19 @@ describe.skipIf(!chromiumAvailable())('right-to-left names in headless Chromium'
   }
 
   it('draws the number of the next step of a list after a right-to-left name, not before it', async () => {
-    const cell = '#variables tbody td';
+    // The rows are in name order: G, then OSDComputerName, which two steps set.
+    const cell = '#variables tbody tr:last-child td';
     const name = await place(cell, 'שלום');
     const next = await place(cell, '2.1');
     expect(next.left).toBeGreaterThanOrEqual(name.right);
     expect((await place(cell, '1')).right).toBeLessThanOrEqual(name.left);
+  });
+
+  it('draws a changed value before its arrow and the new value after it', async () => {
+    const change = '#changes li';
+    const arrow = await place(change, '→');
+    expect((await place(change, 'אלף')).right).toBeLessThanOrEqual(arrow.left);
+    expect((await place(change, 'בית')).left).toBeGreaterThanOrEqual(arrow.right);
   });
 
   it('draws a moved step\'s old path group first, step second, and its number before its name', async () => {

@@ -49,6 +49,12 @@ describe('right-to-left text on the page', () => {
     expect(html).toContain('<ins dir="auto">מחשב 2</ins>');
   });
 
+  it('keeps the values before and after a changed variable apart, so the arrow between them cannot point back', () => {
+    // Left alone, `"ערך א" → "ערך ב"` is one right-to-left run: the after value drawn first, left of the arrow.
+    const html = renderComparison(readTaskSequence(before), readTaskSequence(before.replace('ערך גלובלי', 'ערך אחר')));
+    expect(html).toContain('<li>~ variable G: &quot;<bdi>ערך גלובלי</bdi>&quot; → &quot;<bdi>ערך אחר</bdi>&quot;</li>');
+  });
+
   it('keeps each name of a list apart from the next step\'s number', () => {
     const html = renderSequence(readTaskSequence(after));
     expect(html).toContain('<a href="#i1">1 <bdi>שלום</bdi></a>, <a href="#i3">2.1 <bdi>B second</bdi></a>');

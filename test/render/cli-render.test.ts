@@ -105,7 +105,7 @@ describe('cmts render', { timeout: 60_000 }, () => {
     expect(html).toContain('<span class="badge added">2 added</span>');
     expect(html).toMatch(/<li class="item step added" id="i\d+"[^>]*><div class="head"><span class="num">2\.3<\/span> <span class="name" dir="auto">Run CCMCertFix \(KB977203\)<\/span>/);
     expect(html).toMatch(/<li class="item step changed"[^>]*><div class="head"><span class="num">2\.2<\/span> <span class="name" dir="auto">Setup Windows and ConfigMgr/);
-    expect(html).toContain('~ property DependentProgram: &quot;&quot; → &quot;ABC00010;;CCMCertFix&quot;');
+    expect(html).toContain('~ property DependentProgram: &quot;&quot; → &quot;<bdi>ABC00010;;CCMCertFix</bdi>&quot;');
   });
 
   it('renders every corpus file and lists every one of its steps and groups', async () => {
