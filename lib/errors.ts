@@ -3,19 +3,15 @@
  * place (step path, line and column, file). Reader warnings, transform diagnostics and lint findings are issues; a
  * thrown {@link TaskSequenceError} carries its issues. The JSON output of the command line uses the same shape.
  */
+import { MESSAGE_ESCAPED } from './unprintable.js';
 
 /**
- * Characters a message never holds as they are: the C0 and C1 controls and DEL (a newline would split the message's
- * line, an escape sequence drives the terminal it is printed on), the line and paragraph separators, and the
- * bidirectional controls, Unicode's Bidi_Control characters: embeddings, overrides and isolates, and the marks (ALM,
- * LRM, RLM), invisible letters of a direction that move the digits and spaces beside them (all show text in another
- * order than it has), and the zero-width characters (space, non-joiner, joiner, word joiner, and U+FEFF, the byte
- * order mark), which print as nothing: a name shown with one looks like the name without it; so do the soft hyphen, the
- * combining grapheme joiner, the Hangul and Khmer fillers, the invisible operators, the deprecated format controls,
- * the interlinear annotation marks, the shorthand format and musical formatting controls, and the tag characters
- * (which can carry a whole ASCII text unseen): the characters a page shows as `<U+…>` (see `render/escape.ts`).
+ * Characters a message never holds as they are (see unprintable.ts, the list a rendered page's `<U+…>` is made from
+ * too): the controls, tab and line ends (a newline would split the message's line, an escape sequence drives the
+ * terminal it is printed on), the bidirectional controls and marks (which show text in another order than it has),
+ * and the characters that print as nothing, so that a name shown with one looks like the name without it.
  */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]/gu;
+const UNPRINTABLE = new RegExp(`[${MESSAGE_ESCAPED}]`, 'gu');
 
 /**
  * `text` with every {@link UNPRINTABLE} character written as its JSON escape (`\n`, `\u001b`): what cmts prints for

@@ -44,7 +44,7 @@ describe('render and inspect walks at a depth past the call stack', { timeout: 1
     expect(html).toContain(a);
     expect(html).toContain(b);
     expect(html.indexOf(a)).toBeLessThan(html.indexOf(b));
-    expect(html).toContain(`<span class="num">${innermost(2)}</span> <span class="name">b</span>`);
+    expect(html).toContain(`<span class="num">${innermost(2)}</span> <span class="name" dir="auto">b</span>`);
     const afterB = html.indexOf('</li>\n', html.indexOf(b)) + '</li>\n'.length;
     expect(html.startsWith(`${CLOSE_GROUP.repeat(DEPTH)}<li class="item step" id="i${DEPTH + 3}" data-search="2 after `, afterB)).toBe(true);
     expect(html.endsWith('</html>\n')).toBe(true);

@@ -22,7 +22,7 @@ describe('the items of a disabled group', () => {
   it('are greyed on the page and named so in their badges', () => {
     const html = renderSequence(doc, { lint: false });
     // Each item's classes, by the name its head shows (the first name after its own <li>).
-    const classes = new Map(html.split('<li class="').slice(1).map((chunk) => [/class="name">([^<]*)</.exec(chunk)?.[1], chunk.slice(0, chunk.indexOf('"'))]));
+    const classes = new Map(html.split('<li class="').slice(1).map((chunk) => [/class="name" dir="auto">([^<]*)</.exec(chunk)?.[1], chunk.slice(0, chunk.indexOf('"'))]));
     const li = (name: string) => classes.get(name);
     expect(li('Deep')?.split(' ')).toContain('off');
     expect(li('Inside')?.split(' ')).toContain('off');

@@ -90,8 +90,8 @@ describe('render --out-dir: all pages and the index, or none', () => {
     expect(m.stderr).toBe('cmts render: 3 page(s) and index.html written to out.\n');
     expect(m.writes).toEqual(['out/a.html', 'out/b.html', 'out/c.html', 'out/index.html']);
     for (const page of ['a', 'b', 'c']) {
-      expect(textOf(m, `out/${page}.html`)).toMatch(/^<!DOCTYPE html>[\s\S]*<h1>Windows 7 Refresh<\/h1>/);
-      expect(textOf(m, 'out/index.html')).toContain(`<a href="${page}.html">Windows 7 Refresh</a>`);
+      expect(textOf(m, `out/${page}.html`)).toMatch(/^<!DOCTYPE html>[\s\S]*<h1 dir="auto">Windows 7 Refresh<\/h1>/);
+      expect(textOf(m, 'out/index.html')).toContain(`<a href="${page}.html" dir="auto">Windows 7 Refresh</a>`);
     }
   });
 
@@ -200,7 +200,7 @@ describe('render --out-dir: a page named like the index', () => {
       const m = memoryIo({ 'in/index.xml': SEQUENCE, 'in/other.xml': SEQUENCE });
       expect(await main(['render', 'in', '--out-dir', 'out', '--format', format], m.io), format).toBe(0);
       expect(m.writes.sort(), format).toEqual([`out/index-2.${format}`, `out/index.${format}`, `out/other.${format}`]);
-      expect(textOf(m, `out/index.${format}`), format).toContain(format === 'html' ? '<a href="index-2.html">' : '](index-2.md)');
+      expect(textOf(m, `out/index.${format}`), format).toContain(format === 'html' ? '<a href="index-2.html" dir="auto">' : '](index-2.md)');
       expect(textOf(m, `out/index-2.${format}`), format).toMatch(format === 'html' ? /^<!DOCTYPE html>/ : /^# Windows 7 Refresh\n/);
     }
   });

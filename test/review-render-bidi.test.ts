@@ -19,8 +19,8 @@ describe('bidirectional controls in names and values', () => {
   it('are shown, not applied, on the HTML page: an override cannot reverse the next step shown on its line', () => {
     const html = renderSequence(readTaskSequence(xml));
     expect(html).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
-    expect(html).toContain('1 A &lt;U+202E&gt;evil</a>, <a href="#i2">2 B second</a>');
-    expect(html).toContain('Y = &quot;&lt;U+2067&gt;x&quot;');
+    expect(html).toContain('1 <bdi>A &lt;U+202E&gt;evil</bdi></a>, <a href="#i2">2 <bdi>B second</bdi></a>');
+    expect(html).toContain('Y = &quot;<bdi>&lt;U+2067&gt;x</bdi>&quot;');
   });
 
   it('are shown, not applied, in the Markdown', () => {

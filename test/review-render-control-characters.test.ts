@@ -30,8 +30,8 @@ describe('control characters and noncharacters in names and values', () => {
     expect(errorsIn(page)).toEqual([]);
     expect(errorsIn(renderIndex([{ href: 'a.html', view: buildSequenceView(doc) }]))).toEqual([]);
     const shown = XML_ONLY.map((c) => `&lt;U+${hex(c)}&gt;`).join('');
-    expect(page).toContain(`<span class="name">s${shown}</span>`);
-    expect(page).toContain(`<dd>c${shown}</dd>`);
+    expect(page).toContain(`<span class="name" dir="auto">s${shown}</span>`);
+    expect(page).toContain(`<dd dir="auto">c${shown}</dd>`);
   });
 
   it('are shown the same way in the Markdown', () => {
@@ -48,6 +48,6 @@ describe('control characters and noncharacters in names and values', () => {
     step.attributes.name = `x${String.fromCharCode(...c0)}\ty`;
     const page = renderSequence(doc, { lint: false });
     expect(errorsIn(page)).toEqual([]);
-    expect(page).toContain(`<span class="name">x${c0.map((c) => `&lt;U+${hex(c)}&gt;`).join('')}\ty</span>`);
+    expect(page).toContain(`<span class="name" dir="auto">x${c0.map((c) => `&lt;U+${hex(c)}&gt;`).join('')}\ty</span>`);
   });
 });

@@ -35,6 +35,6 @@ describe('cmts render --out-dir names a page after a file named in any script', 
     expect(await main(['render', 'in', '--out-dir', 'out'], m.io)).toBe(0);
     expect(m.writes.sort()).toEqual(['out/Déploiement.html', 'out/index.html', 'out/Развертывание.html', 'out/Установка-Windows.html']);
     const index = Buffer.from(m.fs.get('out/index.html') as Uint8Array).toString('utf8');
-    expect(index).toContain(`<a href="${encodeURI('Развертывание.html')}">`);
+    expect(index).toContain(`<a href="${encodeURI('Развертывание.html')}" dir="auto">`);
   });
 });

@@ -234,7 +234,7 @@ export function checkRequires(p: Parsed, requires: Record<string, string>): void
 /**
  * Prints a usage error the way every command does; returns the exit status 2. Under `--json` the error is also
  * printed on standard output as the command's report, one record with the code `USAGE_ERROR`. The message is the same
- * in both, on one line: its {@link UNPRINTABLE} characters escaped.
+ * in both, on one line: its unprintable characters escaped (see `printable`).
  */
 export function reportUsage(name: string, said: string, io: Streams): number {
   // A message can hold a path or a word from the command line (an option's value is shown by shownValue already):

@@ -1,25 +1,18 @@
 /**
  * Escaping for the renderers: every value on a page comes from the file and may hold markup, quotes or ampersands.
  */
+import { PAGE_SHOWN } from '../unprintable.js';
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /**
- * What a page shows as `<U+…>` rather than as it is. Unicode's bidirectional embedding, override and isolate controls
- * (not the marks LRM, RLM and ALM): left to act, an override in one step name runs on past it and reverses what
- * follows on the line (the next step's name and number in a table cell, the rest of a condition), so the page would
- * show what the file does not say. And the characters HTML's parser reports as errors, which XML 1.0 allows in a value
- * (DEL, the C1 controls, the noncharacters) or a script can set (NUL and the other C0 controls but tab and line ends):
- * a browser shows nothing or a box for one. And the characters no one sees that join nothing (zero width space, word
- * joiner, the invisible operators, U+FEFF): `Install` and `Install` with one after it look the same, yet are two names
- * to ConfigMgr and to a condition (the joiners U+200C and U+200D, which some scripts need, are left as they are).
- * So are the others a browser draws as nothing: the soft hyphen, the combining grapheme joiner, the Hangul and Khmer
- * fillers (drawn blank), the deprecated format characters, the interlinear annotation, shorthand and musical format
- * controls, and the tag characters, which carry a whole ASCII text no one sees (the variation selectors are left:
- * emoji and CJK names need them).
- * No real name needs any of them; shown, each is seen and can be removed.
+ * What a page shows as `<U+…>` rather than as it is (the groups and why, in unprintable.ts, which the messages'
+ * escapes are made of too): the bidirectional controls, whose override in one step name reversed what follows it on
+ * the line; the characters HTML's parser reports as errors (the controls but tab and line ends, the noncharacters);
+ * and the characters no one sees that join nothing, which make two names look alike. No real name needs any of them;
+ * shown, each is seen and can be removed.
  */
-const SHOWN_RANGES = `\\0-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\xAD\\u034F\\u115F\\u1160\\u17B4\\u17B5\\u200B\\u2060-\\u2064\\u206A-\\u206F\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB\\u{1BCA0}-\\u{1BCA3}\\u{1D173}-\\u{1D17A}\\u{E0000}-\\u{E007F}\\u202A-\\u202E\\u2066-\\u2069\\uFDD0-\\uFDEF\\uFFFE\\uFFFF${Array.from({ length: 16 }, (_, p) => `\\u{${(p + 1).toString(16)}FFFE}\\u{${(p + 1).toString(16)}FFFF}`).join('')}`;
+const SHOWN_RANGES = PAGE_SHOWN;
 const SHOWN = new RegExp(`[${SHOWN_RANGES}]`, 'gu');
 /** What {@link escapeHtml} changes: HTML's special characters and the characters shown as `<U+…>`. */
 const HTML_WORK = new RegExp(`[&<>"'${SHOWN_RANGES}]`, 'u');
@@ -34,6 +27,53 @@ export function escapeHtml(s: string): string {
   // Most values need nothing: testing first skips building a new string for them (a 2 MB page has ~100,000).
   if (!HTML_WORK.test(s)) return s;
   return showControls(s).replace(/[&<>"']/g, (c) => HTML[c] as string);
+}
+
+/**
+ * Text from the file written inside a line of the page's own words (a step number before it, a comma and the next
+ * step after it, `moved from` and a path), escaped and isolated: in a `<bdi>` the bidirectional algorithm orders it
+ * apart from what is around it, in the direction of its own first letter. Left to mix, a right-to-left name drew the
+ * numbers and punctuation beside it into its run: `1 שלום, 2 B` showed `2` before `שלום`. An element that holds
+ * nothing but such text has `dir="auto"` instead, which isolates it the same way.
+ */
+export function isolateHtml(s: string): string {
+  return `<bdi>${escapeHtml(s)}</bdi>`;
+}
+
+/**
+ * A step path (`Group/Step`, a `/` or `\` in a name escaped with `\`) with each name isolated (see
+ * {@link isolateHtml}) and the slashes between them the page's: isolated as a whole, a path of right-to-left names
+ * showed its step left of its group. An item position after it (`G/S (item 2.1)`, a move's old place) stays outside.
+ */
+export function isolatePathHtml(path: string): string {
+  // A name that itself ends in ` (item 3)` shows the same text either way; only where the isolation ends differs.
+  const [, names = path, position = ''] = /^([^]*?)( \(item [\d.]+\))?$/.exec(path) ?? [];
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i <= names.length; i++) {
+    if (names[i] === '\\') i++;
+    else if (i === names.length || names[i] === '/') {
+      out.push(isolateHtml(names.slice(from, i)));
+      from = i + 1;
+    }
+  }
+  return out.join('/') + escapeHtml(position);
+}
+
+/**
+ * Text in the page's words that quotes values from the file in double quotes, as JSON writes them (a condition: `Y =
+ * "x" and …`, a change: `"a" → "b"`): escaped, each value isolated inside its quotes (see {@link isolateHtml}). Two
+ * right-to-left values with an arrow between were one right-to-left run, the after value drawn first. A `"` outside
+ * a value (in a name) pairs wrongly: the text shown is the same, only where an isolation ends differs.
+ */
+export function isolateQuotedHtml(s: string): string {
+  let out = '';
+  let from = 0;
+  for (const m of s.matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
+    out += `${escapeHtml(s.slice(from, m.index))}&quot;${m[1] ? isolateHtml(m[1]) : ''}&quot;`;
+    from = m.index + m[0].length;
+  }
+  return out + escapeHtml(s.slice(from));
 }
 
 /**

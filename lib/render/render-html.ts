@@ -3,7 +3,7 @@
  * is keyboard-navigable without JavaScript), the variable and package tables and the lint findings. Every value is
  * escaped; the inline style and script are pinned by the page's Content-Security-Policy.
  */
-import { escapeHtml as e } from './escape.js';
+import { escapeHtml as e, isolateHtml as iso, isolatePathHtml, isolateQuotedHtml } from './escape.js';
 import { PAGE_CSP, PAGE_CSS, PAGE_SCRIPT } from './html-assets.js';
 import { type ChangeView, countsLine, type FindingView, flattenItems, type ItemRef, type ItemView, type SequenceView, type UsageRow } from './view-model.js';
 
@@ -18,7 +18,7 @@ function badges(item: ItemView): string {
   if (item.disabled) b.push('<span class="badge">disabled</span>');
   else if (item.inDisabledGroup) b.push('<span class="badge">in a disabled group</span>');
   if (item.continueOnError) b.push('<span class="badge">continue on error</span>');
-  if (item.change) b.push(`<span class="badge ${item.change.mark}">${item.change.mark}${item.change.from !== undefined ? ` from ${e(item.change.from)}` : ''}</span>`);
+  if (item.change) b.push(`<span class="badge ${item.change.mark}">${item.change.mark}${item.change.from !== undefined ? ` from ${isolatePathHtml(item.change.from)}` : ''}</span>`);
   if (item.findings.length) b.push(`<span class="badge finding ${worst(item.findings)}">${item.findings.length} finding${item.findings.length === 1 ? '' : 's'}</span>`);
   return b.join(' ');
 }
@@ -29,26 +29,26 @@ function worst(findings: FindingView[]): string {
 
 function headLine(item: ItemView): string {
   // A name of only white space shows as nothing: it is "(no name)" too, as in the Markdown.
-  return `<span class="num">${e(item.number)}</span> <span class="name">${item.name.trim() ? e(item.name) : '<i>(no name)</i>'}</span> <span class="type">${e(item.typeName)}</span> ${badges(item)}`;
+  return `<span class="num">${e(item.number)}</span> ${item.name.trim() ? `<span class="name" dir="auto">${e(item.name)}</span>` : '<span class="name"><i>(no name)</i></span>'} <span class="type">${e(item.typeName)}</span> ${badges(item)}`;
 }
 
 /** The findings as a list (used beside a step and in the page's findings section). */
 export function findingsHtml(findings: FindingView[], refs?: (f: FindingView) => string): string {
   if (!findings.length) return '';
-  return `<ul class="findings">${findings.map((f) => `<li class="finding ${e(f.severity)}"><strong>${e(f.severity)}</strong> ${e(f.rule)}: ${e(f.message)}${f.line !== undefined ? ` (line ${f.line})` : ''}${refs ? refs(f) : ''}</li>`).join('')}</ul>`;
+  return `<ul class="findings">${findings.map((f) => `<li class="finding ${e(f.severity)}"><strong>${e(f.severity)}</strong> ${e(f.rule)}: <bdi dir="ltr">${e(f.message)}</bdi>${f.line !== undefined ? ` (line ${f.line})` : ''}${refs ? refs(f) : ''}</li>`).join('')}</ul>`;
 }
 
 function changesHtml(change: ChangeView | undefined): string {
   if (!change?.fields.length) return '';
-  const cell = (s: string | undefined, tag: 'del' | 'ins') => (s === undefined ? '<td><i>(none)</i></td>' : `<td><${tag}>${e(s)}</${tag}></td>`);
+  const cell = (s: string | undefined, tag: 'del' | 'ins') => (s === undefined ? '<td><i>(none)</i></td>' : `<td><${tag} dir="auto">${e(s)}</${tag}></td>`);
   return `<table class="changes"><caption class="type">changed settings</caption><thead><tr><th scope="col">setting</th><th scope="col">before</th><th scope="col">after</th></tr></thead><tbody>${change.fields.map((f) => `<tr><th scope="row">${e(f.field)}</th>${cell(f.before, 'del')}${cell(f.after, 'ins')}</tr>`).join('')}</tbody></table>`;
 }
 
 function bodyHtml(item: ItemView): string {
   const parts: string[] = [];
-  if (item.description) parts.push(`<p class="desc">${e(item.description)}</p>`);
-  if (item.condition) parts.push(`<p class="cond">if ${e(item.condition)}</p>`);
-  if (item.settings.length) parts.push(`<dl class="settings">${item.settings.map((s) => `<dt>${e(s.label)}</dt><dd>${e(s.value)}</dd>`).join('')}</dl>`);
+  if (item.description) parts.push(`<p class="desc" dir="auto">${e(item.description)}</p>`);
+  if (item.condition) parts.push(`<p class="cond">if ${isolateQuotedHtml(item.condition)}</p>`);
+  if (item.settings.length) parts.push(`<dl class="settings">${item.settings.map((s) => `<dt dir="auto">${e(s.label)}</dt><dd dir="auto">${e(s.value)}</dd>`).join('')}</dl>`);
   parts.push(changesHtml(item.change), findingsHtml(item.findings));
   const inner = parts.join('');
   return inner ? `<div class="body">${inner}</div>` : '';
@@ -78,13 +78,21 @@ function treeHtml(items: ItemView[], out: string[]): void {
 }
 
 function refsHtml(refs: ItemRef[]): string {
-  return refs.map((r) => `<a href="#${e(r.id)}">${e(r.number)} ${e(r.name)}</a>`).join(', ');
+  return refs.map((r) => `<a href="#${e(r.id)}">${e(r.number)} ${iso(r.name)}</a>`).join(', ');
+}
+
+/**
+ * A usage row's note: a global variable's value after the page's `global: `, isolated (see escape.ts); the other
+ * notes are the page's words around a package's program name, which ends them.
+ */
+function noteHtml(note: string): string {
+  return note.startsWith('global: ') ? `global: ${iso(note.slice('global: '.length))}` : e(note);
 }
 
 function usageTable(id: string, caption: string, first: string, rows: UsageRow[], withReads: boolean): string {
   if (!rows.length) return `<section id="${id}"><h2>${caption}</h2><p class="summary">None.</p></section>`;
   const head = `<tr><th scope="col">${first}</th><th scope="col">${withReads ? 'set by' : 'used by'}</th>${withReads ? '<th scope="col">read by</th>' : ''}<th scope="col">note</th></tr>`;
-  const body = rows.map((r) => `<tr><th scope="row">${e(r.name)}</th><td>${refsHtml(r.setBy)}</td>${withReads ? `<td>${refsHtml(r.readBy)}</td>` : ''}<td class="note">${e(r.note ?? '')}</td></tr>`).join('\n');
+  const body = rows.map((r) => `<tr><th scope="row" dir="auto">${e(r.name)}</th><td>${refsHtml(r.setBy)}</td>${withReads ? `<td>${refsHtml(r.readBy)}</td>` : ''}<td class="note">${noteHtml(r.note ?? '')}</td></tr>`).join('\n');
   return `<section id="${id}"><h2>${caption}</h2><table class="usage"><thead>${head}</thead><tbody>\n${body}\n</tbody></table></section>`;
 }
 
@@ -96,20 +104,20 @@ export function renderHtml(view: SequenceView): string {
     `<meta http-equiv="Content-Security-Policy" content="${e(PAGE_CSP)}">\n`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="generator" content="cmts render">\n',
     `<title>${e(view.title)}</title>\n<style>${PAGE_CSS}</style>\n</head>\n<body>\n<a class="skip" href="#steps">Skip to the steps</a>\n<header>\n`,
-    `<h1>${e(view.title)}</h1>\n<dl class="facts"><dt>source</dt><dd>${e(view.source)}</dd>${view.header.map((h) => `<dt>${e(h.label)}</dt><dd>${e(h.value)}</dd>`).join('')}</dl>\n`,
+    `<h1 dir="auto">${e(view.title)}</h1>\n<dl class="facts"><dt>source</dt><dd dir="auto">${e(view.source)}</dd>${view.header.map((h) => `<dt>${e(h.label)}</dt><dd dir="auto">${e(h.value)}</dd>`).join('')}</dl>\n`,
     `<p class="summary">${countsLine(view)} <a href="#variables">Variables</a> · <a href="#packages">Packages</a> · <a href="#findings">Findings</a></p>\n`,
   );
   if (view.references.length) {
     out.push(
       `<details><summary>${view.references.length} references (referenceList)</summary><table><thead><tr><th scope="col">package</th><th scope="col">program</th><th scope="col">application</th></tr></thead><tbody>`,
-      ...view.references.map((r) => `<tr><td>${e(r.package ?? '')}</td><td>${e(r.program ?? '')}</td><td>${e(r.application ?? '')}</td></tr>`),
+      ...view.references.map((r) => `<tr><td dir="auto">${e(r.package ?? '')}</td><td dir="auto">${e(r.program ?? '')}</td><td dir="auto">${e(r.application ?? '')}</td></tr>`),
       '</tbody></table></details>\n',
     );
   }
   if (view.changes) {
     const s = view.changes.summary;
     out.push(`<div class="banner" id="changes"><strong>Changes:</strong> <span class="badge added">${s.added} added</span> <span class="badge removed">${s.removed} removed</span> <span class="badge changed">${s.changed} changed</span> <span class="badge moved">${s.moved} moved</span>`);
-    if (view.changes.other.length) out.push(`<ul>${view.changes.other.map((o) => `<li>${e(o)}</li>`).join('')}</ul>`);
+    if (view.changes.other.length) out.push(`<ul>${view.changes.other.map((o) => `<li>${isolateQuotedHtml(o)}</li>`).join('')}</ul>`);
     out.push('</div>\n');
   }
   out.push(
@@ -124,7 +132,7 @@ export function renderHtml(view: SequenceView): string {
   const itemOf = new Map(all.map((a) => [a.finding, a.item]));
   const refOf = (f: FindingView): string => {
     const item = itemOf.get(f);
-    return item ? ` — <a href="#${e(item.id)}">${e(item.number)} ${e(item.name)}</a>` : '';
+    return item ? ` — <a href="#${e(item.id)}">${e(item.number)} ${iso(item.name)}</a>` : '';
   };
   out.push(all.length ? findingsHtml(all.map((a) => a.finding), refOf) : '<p class="summary">No findings.</p>');
   out.push(`</section>\n</main>\n<script>${PAGE_SCRIPT}</script>\n</body>\n</html>\n`);

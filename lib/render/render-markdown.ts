@@ -1,6 +1,17 @@
 /**
  * A sequence view as GitHub-flavoured Markdown for wikis and pull requests: the same content as the HTML page, the
  * tree as nested lists and the variable, package and finding lists as tables. Every value is escaped.
+ *
+ * Right-to-left text is not isolated here, though the HTML page isolates it (see `isolateHtml` in escape.ts), and
+ * that is a choice. Markdown has no markup for it; Unicode's way in plain text is U+2068 FIRST STRONG ISOLATE before
+ * and U+2069 POP DIRECTIONAL ISOLATE after each name and value. Those are invisible characters, and this Markdown is
+ * read to be copied from: a step name, a variable value or a package ID taken from a wiki page into the console, a
+ * condition or a script would carry two characters no one sees, and no longer equal what the file says (a condition
+ * comparing it fails, a search finds nothing). That is the harm cmts guards against everywhere else: the page shows
+ * these very characters as `<U+2068>` when a name holds one, and `cmts lint` reports them. Viewers that render
+ * Markdown as HTML mostly set `dir="auto"` on each block (GitHub does on paragraphs, headings and list items), which
+ * gives each line the direction of its text; what is left, a number or comma beside a right-to-left name in one line
+ * drawn out of place, misleads less than a copied name that is silently not the name.
  */
 import { escapeMarkdown as m } from './escape.js';
 import { countsLine, type FindingView, flattenItems, type ItemRef, type ItemView, NUMBER_LEVELS, type SequenceView, type UsageRow } from './view-model.js';

@@ -75,7 +75,7 @@ export function renderIndex(entries: IndexEntry[], f: RenderFormat = 'html'): st
     const rows = rowsOf.map(({ href, v }) => `| [${m(v.title)}](${encodeURI(href).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}) | ${m(v.source)} | ${v.counts.steps} | ${v.counts.groups} | ${v.findings} |`);
     return ['# Task sequences', '', '| task sequence | source | steps | groups | findings |', '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
   }
-  const rows = rowsOf.map(({ href, v }) => `<tr><td><a href="${e(encodeURI(href))}">${e(v.title)}</a></td><td>${e(v.source)}</td><td>${v.counts.steps}</td><td>${v.counts.groups}</td><td>${v.findings}</td></tr>`);
+  const rows = rowsOf.map(({ href, v }) => `<tr><td><a href="${e(encodeURI(href))}" dir="auto">${e(v.title)}</a></td><td dir="auto">${e(v.source)}</td><td>${v.counts.steps}</td><td>${v.counts.groups}</td><td>${v.findings}</td></tr>`);
   return [
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${e(INDEX_CSP)}">`,

@@ -13,7 +13,7 @@ describe('cmts render', { timeout: 60_000 }, () => {
   it('writes one self-contained page to -o, or to standard output', async () => {
     const m = memoryIo({ 'r.xml': example('refresh-2007.xml') });
     expect(await main(['render', 'r.xml', '-o', 'r.html'], m.io)).toBe(0);
-    expect(text(m, 'r.html')).toMatch(/^<!DOCTYPE html>[\s\S]*<h1>Windows 7 Refresh<\/h1>/);
+    expect(text(m, 'r.html')).toMatch(/^<!DOCTYPE html>[\s\S]*<h1 dir="auto">Windows 7 Refresh<\/h1>/);
     const s = memoryIo({ 'r.xml': example('refresh-2007.xml') });
     expect(await main(['render', 'r.xml', '--format', 'md'], s.io)).toBe(0);
     expect(s.stdout).toMatch(/^# Windows 7 Refresh\n/);
@@ -25,8 +25,8 @@ describe('cmts render', { timeout: 60_000 }, () => {
     expect(await main(['render', 'in', '--out-dir', 'out'], m.io)).toBe(0);
     expect(m.writes.sort()).toEqual(['out/index.html', 'out/refresh.html', 'out/restore.object.html']);
     const index = text(m, 'out/index.html');
-    expect(index).toContain('<a href="refresh.html">Windows 7 Refresh</a>');
-    expect(index).toContain('<a href="restore.object.html">');
+    expect(index).toContain('<a href="refresh.html" dir="auto">Windows 7 Refresh</a>');
+    expect(index).toContain('<a href="restore.object.html" dir="auto">');
     expect(await main(['render', 'in', '--out-dir', 'md', '--format', 'md'], m.io)).toBe(0);
     expect(text(m, 'md/index.md')).toContain('| [Windows 7 Refresh](refresh.md) | in/refresh.xml |');
   });
@@ -103,9 +103,9 @@ describe('cmts render', { timeout: 60_000 }, () => {
     expect(await main(['render', '--compare', 'old.xml', 'new.xml', '-o', 'review.html'], m.io)).toBe(0);
     const html = text(m, 'review.html');
     expect(html).toContain('<span class="badge added">2 added</span>');
-    expect(html).toMatch(/<li class="item step added" id="i\d+"[^>]*><div class="head"><span class="num">2\.3<\/span> <span class="name">Run CCMCertFix \(KB977203\)<\/span>/);
-    expect(html).toMatch(/<li class="item step changed"[^>]*><div class="head"><span class="num">2\.2<\/span> <span class="name">Setup Windows and ConfigMgr/);
-    expect(html).toContain('~ property DependentProgram: &quot;&quot; → &quot;ABC00010;;CCMCertFix&quot;');
+    expect(html).toMatch(/<li class="item step added" id="i\d+"[^>]*><div class="head"><span class="num">2\.3<\/span> <span class="name" dir="auto">Run CCMCertFix \(KB977203\)<\/span>/);
+    expect(html).toMatch(/<li class="item step changed"[^>]*><div class="head"><span class="num">2\.2<\/span> <span class="name" dir="auto">Setup Windows and ConfigMgr/);
+    expect(html).toContain('~ property DependentProgram: &quot;&quot; → &quot;<bdi>ABC00010;;CCMCertFix</bdi>&quot;');
   });
 
   it('renders every corpus file and lists every one of its steps and groups', async () => {
@@ -124,7 +124,7 @@ describe('cmts render', { timeout: 60_000 }, () => {
         expect(await main(['render', name, '--format', format], m.io), `${name} ${format}`).toBe(0);
         if (format === 'html') {
           expect(m.stdout.match(/<li class="item /g)?.length ?? 0, name).toBe(steps.length);
-          const names = [...m.stdout.matchAll(/<span class="name">(.*?)<\/span> <span class="type">/g)].map((x) => x[1]);
+          const names = [...m.stdout.matchAll(/<span class="name"(?: dir="auto")?>(.*?)<\/span> <span class="type">/g)].map((x) => x[1]);
           expect(names, name).toEqual(steps.map((s) => (s.node.attributes.name ?? '') === '' ? '<i>(no name)</i>' : escape(s.node.attributes.name ?? '')));
         } else expect(m.stdout.split('\n').filter((l) => /^\s*- [\d.]+ \*\*/.test(l)).length, name).toBe(steps.length);
       }

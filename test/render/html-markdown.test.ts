@@ -24,7 +24,7 @@ describe('the HTML page', () => {
     expect(html.match(/<script/g)).toHaveLength(1);
     expect(html).not.toMatch(/<img|<b>|<\/p><script|" onmouseover/);
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;');
-    expect(html).toContain('V&amp;W = &quot;&lt;/p&gt;&lt;script&gt;1&lt;/script&gt;&quot;');
+    expect(html).toContain('V&amp;W = &quot;<bdi>&lt;/p&gt;&lt;script&gt;1&lt;/script&gt;</bdi>&quot;');
     expect(html).toContain('<title>Task sequence</title>');
   });
 
@@ -56,7 +56,7 @@ describe('the HTML page', () => {
     const after = readTaskSequence('<sequence><step type="SMS_TaskSequence_RebootAction" name="R" continueOnError="true"/><step type="SMS_TaskSequence_RunCommandLineAction" name="N"/></sequence>');
     const html = renderComparison(before, after);
     expect(html).toContain('<li class="item step changed" id="i1"');
-    expect(html).toContain('<tr><th scope="row">attribute continueOnError</th><td><del>false</del></td><td><ins>true</ins></td></tr>');
+    expect(html).toContain('<tr><th scope="row">attribute continueOnError</th><td><del dir="auto">false</del></td><td><ins dir="auto">true</ins></td></tr>');
     expect(html).toContain('<li class="item step added" id="i2"');
     expect(html).toContain('<span class="badge added">1 added</span>');
   });
@@ -64,7 +64,7 @@ describe('the HTML page', () => {
   it('an index page links every page by its title', () => {
     const v = buildSequenceView(readTaskSequence('<SmsTaskSequencePackage><Name>A &amp; B</Name><SequenceData><sequence/></SequenceData></SmsTaskSequencePackage>'), { source: 'a.xml' });
     const html = renderIndex([{ href: 'a b.html', view: v }]);
-    expect(html).toContain('<td><a href="a%20b.html">A &amp; B</a></td><td>a.xml</td><td>0</td><td>0</td><td>0</td>');
+    expect(html).toContain('<td><a href="a%20b.html" dir="auto">A &amp; B</a></td><td dir="auto">a.xml</td><td>0</td><td>0</td><td>0</td>');
     expect(renderIndex([{ href: 'a (1).md', view: v }], 'md')).toContain('| [A &amp; B](a%20%281%29.md) | a.xml | 0 | 0 | 0 |');
   });
 });
