@@ -2,8 +2,8 @@
  * Part B of KB977203 on one Setup Windows and ConfigMgr step: CCMCertFix (Install Software) and a restart to the
  * installed OS right after it (R13, R14), running exactly when Setup ran — its disable flag and its condition carried
  * over — and existing CCMCertFix wiring adopted where it runs whenever Setup does, never moved in execution order or deleted (a group may be put around
- * it to carry its condition). An existing restart is adopted only when it runs exactly when the CCMCertFix step does
- * and does not notify the user (R14); otherwise the KB's own restart goes in before it, and the administrator's stays
+ * it to carry its condition). An existing restart is adopted only when it runs whenever the CCMCertFix step does (one
+ * with no condition after a conditional CCMCertFix step does) and does not notify the user (R14); otherwise the KB's own restart goes in before it, and the administrator's stays
  * as it was.
  */
 import type { TaskSequenceDocument } from '../document.js';
