@@ -333,10 +333,13 @@ describe('lint agrees with the preset on a Run Command Line CCMCertFix step', ()
   });
 
   it('with a restart of its own condition after it, the finding says why the restart is not the one R14 asks for', () => {
-    const command = COMMAND('Fix cert', 'cmd /c CCMCertFix.exe', { condition: '<condition><expression type="SMS_TaskSequence_VariableConditionExpression"><variable name="Operator">equals</variable><variable name="Value">true</variable><variable name="Variable">DeployLaptops</variable></expression></condition>' });
-    const [finding, ...more] = restartFindings(EXPORT(SETUP() + command + RESTART));
+    const condition = '<condition><expression type="SMS_TaskSequence_VariableConditionExpression"><variable name="Operator">equals</variable><variable name="Value">true</variable><variable name="Variable">DeployLaptops</variable></expression></condition>';
+    const command = COMMAND('Fix cert', 'cmd /c CCMCertFix.exe');
+    const [finding, ...more] = restartFindings(EXPORT(SETUP() + command + RESTART.replace('<action>', `${condition}<action>`)));
     expect(more).toEqual([]);
-    expect(finding).toMatch(/^"Fix cert" runs CCMCertFix, and the Restart Computer after it, "Restart after the fix", .* so it does not run exactly when CCMCertFix runs \(R14\)\.$/);
+    expect(finding).toMatch(/^"Fix cert" runs CCMCertFix, and the Restart Computer after it, "Restart after the fix", has a condition of its own \(.*DeployLaptops.*\), so it does not run exactly when CCMCertFix runs \(R14\)\.$/);
+    // The condition on CCMCertFix instead, the restart with none: the restart runs whenever CCMCertFix ran, and is R14's.
+    expect(restartFindings(EXPORT(SETUP() + COMMAND('Fix cert', 'cmd /c CCMCertFix.exe', { condition }) + RESTART))).toEqual([]);
   });
 
   it('a restart after it that notifies the user is kb977203/restart-notifies, as after an Install Software CCMCertFix step', () => {

@@ -50,8 +50,17 @@ describe('a PATCH list written by hand', () => {
     }
   });
 
-  it('ending in a semicolon, it is written anew (appending would make an empty entry), as before', () => {
-    const { applied } = roundTrip(SEQUENCE('PATCH="C:\\x\\KB123.msp;"'));
-    expect(applied).toContain(`PATCH="C:\\x\\KB123.msp;${KB}"`);
+  it('ending in a semicolon (or a semicolon and a space): the entry goes after the last path, the end of the list stays after it, and revert gives it back', () => {
+    for (const [list, written] of [
+      ['C:\\x\\KB123.msp;', `C:\\x\\KB123.msp;${KB};`],
+      ['C:\\x\\KB123.msp; ', `C:\\x\\KB123.msp;${KB}; `],
+    ] as const) {
+      const input = SEQUENCE(`PATCH="${list}" FSP=FSP01`);
+      const { applied, twice, reverted } = roundTrip(input);
+      // No empty entry between the last path and the new one.
+      expect(applied).toContain(`PATCH="${written}" FSP=FSP01`);
+      expect(twice).toBe(applied);
+      expect(reverted).toBe(input);
+    }
   });
 });

@@ -30,6 +30,8 @@ export interface ExecutionOrder {
    * store's), so none after one counts for the Setup step before it.
    */
   stateRestoreAt: number[];
+  /** The adopted CCMCertFix steps whose restart is planned (one adopted for several Setup steps is planned once). */
+  restartPlanned: Set<SequenceItem>;
 }
 
 const RESTORE_USER_STATE = 'SMS_TaskSequence_RestoreUserStateAction';
@@ -79,5 +81,5 @@ export function executionOrder(doc: TaskSequenceDocument, matches: (item: Sequen
   const commandLineAt = (types.get(STEP_TYPES.runCommandLine) ?? []).filter((i) => runsCertfixCommandLine(items[i]?.node));
   const at = (list: number[]) => list.map((i) => items[i] as Located);
   const stateRestoreAt = [...(types.get(RESTORE_USER_STATE) ?? []), ...(types.get(REQUEST_STATE_STORE) ?? [])].filter((i) => restoresState(items[i] as Located)).sort((a, b) => a - b);
-  return { items, index, byType: (type) => types.get(type) ?? [], certfixes: at(certfixAt), certfixAt, commandLines: at(commandLineAt), commandLineAt, stateRestoreAt };
+  return { items, index, byType: (type) => types.get(type) ?? [], certfixes: at(certfixAt), certfixAt, commandLines: at(commandLineAt), commandLineAt, stateRestoreAt, restartPlanned: new Set() };
 }

@@ -7,7 +7,9 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
-import { appendedToPatch, parseInstallProperties, patchList, patchListProblem, quotedPatchValue, setPatchList } from '../model/install-properties.js';
+import { parseInstallProperties, patchList, patchListProblem, setPatchList } from '../model/install-properties.js';
+import { addedToPatch, isKb977203Entry, withoutKb977203Entries } from './kb977203-patch-list.js';
+import type { Issue } from '../errors.js';
 import type { Located } from '../model/query.js';
 import { SetupWindowsStep } from '../model/steps.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
@@ -34,11 +36,7 @@ export function kb977203PatchPath(o: { clientPackage: string; msp: string; drive
  */
 export const namesKb977203 = (text: string): boolean => /KB977203(?!\d)/i.test(text);
 export const namesKb977384 = (text: string): boolean => /KB977384(?!\d)/i.test(text);
-
-/** Whether a PATCH entry is a KB977203 client patch. */
-export function isKb977203Entry(entry: string): boolean {
-  return /\\KB977203\\[^\\]*$/i.test(entry) || /KB977203(?!\d)[^\\]*\.msp$/i.test(entry);
-}
+export { isKb977203Entry, withoutKb977203Entries };
 
 /**
  * Where KB977203 puts the .msp (R3, R4, R7, R9): `i386\hotfix\KB977203\` of the client installation files, either
@@ -97,23 +95,6 @@ function notWhereGiven(entry: string, o: ResolvedKb977203Options): string | unde
   return undefined;
 }
 
-/**
- * The properties without their KB977203 PATCH entries, for revert: from a `PATCH="…"` list, each entry is taken out
- * with the `;` before it (after it, and the spaces after that, for the first), and the other entries stay as written; a list left with no entry,
- * or one in another form, is rewritten as `setPatchList` writes it (no entry: no PATCH property).
- */
-export function withoutKb977203Entries(text: string): string {
-  const list = patchList(text) ?? [];
-  const rest = list.filter((e) => !isKb977203Entry(e));
-  const at = quotedPatchValue(text);
-  if (at === undefined || rest.length === 0) return setPatchList(text, rest);
-  const all = text.slice(at.start, at.end).split(';');
-  const kept = all.filter((e) => !isKb977203Entry(e.trim()));
-  // A space that followed a `;` does not start the list once what came before it is gone.
-  if (kept[0] !== all[0]) kept[0] = (kept[0] as string).trimStart();
-  return `${text.slice(0, at.start)}${kept.join(';')}${text.slice(at.end)}`;
-}
-
 /** One Setup step's plan: the PATCH it ends up with, and the edit (if any). */
 export interface PatchPlan {
   path: string;
@@ -121,6 +102,7 @@ export interface PatchPlan {
   patch: string;
   edits: Edit[];
   already: AlreadyInPlace[];
+  diagnostics: Issue[];
 }
 
 /** The step's client package (option or document), checked before it is written into a path. */
@@ -154,7 +136,7 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
   if (tooLong !== undefined) {
     throw new TaskSequenceError('PATCH_PATH_TOO_LONG', `The PATCH path for "${located.path}", ${expected}, is ${tooLong} (R7, R9). Give a shorter source share or .msp name (msp option), or use the task sequence cache (drive option).`);
   }
-  const plan: PatchPlan = { path: located.path, clientPackage, patch: expected, edits: [], already: [] };
+  const plan: PatchPlan = { path: located.path, clientPackage, patch: expected, edits: [], already: [], diagnostics: [] };
   const before = view.clientInstallProperties;
   // Properties it cannot read as Windows Installer will are refused, with the line and column of the variable.
   const refuse = (message: string): never => {
@@ -224,9 +206,15 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
     return plan;
   }
   // Only appended: the list as written stays, so that revert gives it back.
-  const appended = replaced.length === 0 && kept === undefined ? appendedToPatch(before, expected) : undefined;
+  const appended = replaced.length === 0 && kept === undefined ? addedToPatch(before, expected) : undefined;
   const after = appended ?? setPatchList(before, next);
   if (after === before) return plan;
+  const back = replaced.length === 0 && kept === undefined ? withoutKb977203Entries(after) : before;
+  if (back !== before) {
+    // Quoted as R6 asks, or an empty PATCH at the end that reads as none once the entry is in: the file no longer
+    // says how it was written, and revert gives back what means the same to Windows Installer.
+    plan.diagnostics.push({ code: 'KB977203_PATCH_NOT_REVERSIBLE', severity: 'info', path: located.path, message: `PATCH in the installation properties of "${located.path}" is written anew (${shownValue(before, '"')} becomes ${shownValue(after, '"')}), and nothing in the file will tell how it was written: revert gives back ${shownValue(back, '"')}, the same to Windows Installer but not the original bytes.` });
+  }
   const what = replaced.length > 0 ? `replaced in PATCH: ${replaced.map((r) => (r.to === '' ? `removed ${r.from} (${r.why})` : `${r.from} → ${r.to} (${r.why})`)).join('; ')}` : 'PATCH in installation properties';
   plan.edits.push({
     change: { what, where: located.path, before, after, requirement: 'R4' },

@@ -2,9 +2,10 @@
  * The restart after a CCMCertFix step as the preset adopts it and the R14 lint rules look for it: the next step in
  * execution order, not the next sibling. CCMCertFix as the last step of a group, with the Restart Computer right after
  * that group or first in the next one, is wired: the engine runs the restart next. The groups that end or begin between them must not make the
- * restart run other than exactly when CCMCertFix does: a group entered on the way is disabled, or has a condition
- * (evaluated after CCMCertFix ran), and a group left on the way has a condition CCMCertFix ran under but the restart
- * does not, are findings, as the restart's own disabled flag and condition are.
+ * restart run other than whenever CCMCertFix does: a group entered on the way that is disabled, or has a condition
+ * (evaluated after CCMCertFix ran), is a finding, as the restart's own disabled flag and condition are. A group left on
+ * the way with a condition CCMCertFix ran under is not: the restart runs whether or not that condition held, so
+ * always after CCMCertFix.
  */
 import { conditionOf, describeCondition } from '../model/conditions.js';
 import type { Located } from '../model/query.js';
@@ -37,11 +38,11 @@ function apart(item: Located<Step | SubTaskSequence>, beside: Located): (Group |
 const where = (node: Group | Step | SubTaskSequence, restart: Located): string => (node === restart.node ? 'has a condition of its own' : `is in the group ${shownValue(node.attributes.name ?? '', '"')}, which has a condition CCMCertFix does not run under`);
 
 /**
- * Why `restart`, the next step run after `certfix`, does not run exactly when it does, in words, or undefined when it
- * does. Siblings are judged by the preset's own test (`restartMismatch`, what it adopts). Across groups: the
+ * Why `restart`, the next step run after `certfix`, does not run whenever it does, in words, or undefined when it
+ * does (a restart that runs also when CCMCertFix did not is the KB's restart all the same). Siblings are judged by the preset's own test (`restartMismatch`, what it adopts). Across groups: the
  * restart, or a group around it the CCMCertFix step is not in, is disabled while CCMCertFix is not (or the other
- * way round); or the conditions each runs under apart from the other differ, or are the same but test what can
- * change once CCMCertFix ran (WMI, files, `_SMS…` variables: see `conditionMode`).
+ * way round); or the restart runs under a condition apart from CCMCertFix that is not one of CCMCertFix's, in the
+ * same order, or under one of CCMCertFix's that tests what can change once CCMCertFix ran (WMI, files, `_SMS…` variables: see `conditionMode`).
  */
 export function restartMismatchAcross(certfix: Located<Step>, restart: Located<Step>): string | undefined {
   if (certfix.parent === restart.parent) return restartMismatch(certfix.node, restart.node);
@@ -62,9 +63,9 @@ export function restartMismatchAcross(certfix: Located<Step>, restart: Located<S
     const first = own[differs] as (typeof own)[number];
     return `${where(first.node, restart)} (${shown(first.condition)}), evaluated after CCMCertFix ran`;
   }
-  // The restart's conditions are CCMCertFix's first ones: it runs without the rest.
-  const missing = certfixes[own.length];
-  if (missing !== undefined) return `runs without a condition CCMCertFix runs under (${shown(missing.condition)}${missing.node === certfix.node ? '' : `, on the group ${shownValue(missing.node.attributes.name ?? '', '"')}`})`;
+  // The restart's conditions are CCMCertFix's first ones (or it has none): it runs whenever CCMCertFix ran, and also
+  // where the rest of CCMCertFix's conditions kept it from running. That is the restart R14 asks for; another one
+  // inserted before it would restart the computer twice.
   const again = own.find((o) => conditionMode(o.condition) !== 'copy');
   return again === undefined ? undefined : `has CCMCertFix's condition${again.node === restart.node ? '' : ` (on the group ${shownValue(again.node.attributes.name ?? '', '"')})`}, evaluated again after CCMCertFix ran (${shown(again.condition)})`;
 }

@@ -5,7 +5,8 @@
  * which is the administrator's now), the groups it made around a conditional Setup step or an adopted conditional
  * CCMCertFix step, DependentProgram when it names the CCMCertFix program (not one an inserted CCMCertFix step says the
  * package had before), and the reference it added. On a file the preset wrote from a sequence without a KB977203
- * entry in PATCH (no PATCH, or a `PATCH="…"` list, which it appended to), the result is the original bytes.
+ * entry in PATCH (no PATCH, or a `PATCH="…"` list, which it added to), the result is the original bytes; from PATCH,
+ * only the KB977203 entry is taken out, the rest as written (see kb977203-patch-list.ts).
  * With the replace-capture scenario, which the preset gives only DependentProgram (R15), only DependentProgram.
  * What no file records is not given back, and the report says so: the time-out of an administrator's restart whose
  * notice earlier versions of cmts cleared.

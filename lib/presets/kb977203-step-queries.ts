@@ -111,18 +111,20 @@ export function sameCondition(a: Condition, b: Condition): boolean {
 }
 
 /**
- * Why a restart to the installed OS right after a CCMCertFix step does not run exactly when that step runs, in words,
+ * Why a restart to the installed OS right after a CCMCertFix step does not run whenever that step runs, in words,
  * or undefined when it does. It must be disabled exactly when the step is, and have no condition of its own unless
  * it has the step's very condition and that condition tests only variables the sequence or the administrator sets:
  * one on WMI, files or `_SMS…` variables is evaluated again after CCMCertFix ran and can come out otherwise. A
- * restart that fails this is not the KB's restart (R14): CCMCertFix could run without it.
+ * restart with no condition after a conditional CCMCertFix step runs whenever it ran (and also when it did not):
+ * that is the KB's restart. A restart that fails this is not (R14): CCMCertFix could run without it.
  */
 export function restartMismatch(certfix: Step, restart: Step): string | undefined {
   if (isDisabled(restart) !== isDisabled(certfix)) return isDisabled(restart) ? 'is disabled' : 'is enabled while CCMCertFix is disabled';
   const own = conditionOf(restart);
   const theirs = conditionOf(certfix);
-  if (own === undefined && theirs === undefined) return undefined;
-  if (own === undefined) return 'has no condition, while CCMCertFix has one';
+  // A restart with no condition runs whenever CCMCertFix ran, whatever CCMCertFix's condition: it is the KB's restart
+  // (R14), and one more after it would restart the computer twice.
+  if (own === undefined) return undefined;
   // The condition in words is cut as a value read as data is: its values can be as long as the file.
   if (theirs === undefined || !sameCondition(own, theirs)) return `has a condition of its own (${shownValue(describeCondition(own), '')})`;
   return conditionMode(own) === 'copy' ? undefined : `has CCMCertFix's condition, evaluated again after CCMCertFix ran (${shownValue(describeCondition(own), '')})`;

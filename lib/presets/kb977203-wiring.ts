@@ -2,8 +2,8 @@
  * Part B of KB977203 on one Setup Windows and ConfigMgr step: CCMCertFix (Install Software) and a restart to the
  * installed OS right after it (R13, R14), running exactly when Setup ran — its disable flag and its condition carried
  * over — and existing CCMCertFix wiring adopted where it runs whenever Setup does, never moved in execution order or deleted (a group may be put around
- * it to carry its condition). An existing restart is adopted only when it runs exactly when the CCMCertFix step does
- * and does not notify the user (R14); otherwise the KB's own restart goes in before it, and the administrator's stays
+ * it to carry its condition). An existing restart is adopted only when it runs whenever the CCMCertFix step does (one
+ * with no condition after a conditional CCMCertFix step does) and does not notify the user (R14); otherwise the KB's own restart goes in before it, and the administrator's stays
  * as it was.
  */
 import type { TaskSequenceDocument } from '../document.js';
@@ -18,6 +18,7 @@ import type { AlreadyInPlace, Edit } from '../transforms/context.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { commandLineAdopted, commandLineNotUsed } from './kb977203-command-line.js';
 import { type ExecutionOrder, firstAbove } from './kb977203-execution-order.js';
+import { firstRunAfter } from './kb977203-branches.js';
 import { KB977203_CERTFIX_DESCRIPTION, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, newSteps } from './kb977203-new-steps.js';
 import { nextStepRun, restartMismatchAcross } from './kb977203-restart-after.js';
 import { conditionsApartFrom, disabledApartFrom, isDisabled, neverRuns, restartsToOs, sameCondition } from './kb977203-step-queries.js';
@@ -56,9 +57,16 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   // CCMCertFix must have run before the user state is restored, in any scenario: a step after that is too late. Only a
   // step that restores and may run counts (see stateRestoreAt): a Request State Store that is disabled, or that
   // captures, restores nothing, and a CCMCertFix step after it is still in time.
-  const restore = order.stateRestoreAt[firstAbove(order.stateRestoreAt, from)] ?? -1;
-  const end = Math.min(...[nextSetup, restore, items.length].filter((i) => i !== -1));
-  const endItem = end < (nextSetup === -1 ? items.length : nextSetup) ? items[end] : undefined;
+  // A Setup step or state restore in a branch that excludes this Setup step's (see kb977203-branches.ts) is skipped
+  // once this one ran: a CCMCertFix step after both branches runs next after this one too.
+  const branchNotes: { item: Located; why: string }[] = [];
+  const boundary = firstRunAfter(setupsAt, from, setup, items, at, branchNotes);
+  const restore = firstRunAfter(order.stateRestoreAt, from, setup, items, at, branchNotes);
+  const end = Math.min(...[boundary, restore, items.length].filter((i) => i !== -1));
+  const endItem = end < (boundary === -1 ? items.length : boundary) ? items[end] : undefined;
+  for (const { item, why } of branchNotes) {
+    plan.diagnostics.push({ code: 'KB977203_BRANCHES_NOT_EXCLUSIVE', severity: 'info', path: setup.path, message: `"${setup.path}" and "${item.path}" are under opposite conditions, but ${why}: the engine may run both, so a CCMCertFix step after "${item.path}" does not count for "${setup.path}".` });
+  }
   const disabled = isDisabled(step);
   /** Why a CCMCertFix step after Setup and before `end` does not run whenever Setup does, or undefined when it does. */
   const runsApart = (l: Located): string | undefined => {
@@ -108,6 +116,10 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
       plan.already.push({ what: `run-command-line step ${shownValue(certfix.attributes.name ?? '', '"')} runs CCMCertFix.exe after Setup (the administrator's, left as it is; KB977203 asks for an Install Software step)`, where: setup.path, requirement: 'R13' });
       plan.diagnostics.push(commandLineAdopted(adopted, setup.path, o.certfixPackage, o.program));
     } else plan.already.push({ what: `install-software step ${shownValue(certfix.attributes.name ?? '', '"')} runs CCMCertFix after Setup`, where: setup.path, requirement: 'R13' });
+    // A CCMCertFix step after branches that exclude each other is adopted for the Setup step of each: its restart is
+    // planned once, for the first.
+    if (order.restartPlanned.has(certfix)) return plan;
+    order.restartPlanned.add(certfix);
     // The step the engine runs next (see kb977203-restart-after.ts): the next sibling, or, across the end or start of
     // a group, the first step run after it, with the groups between them judged as lint judges them.
     const after = nextStepRun(items, at(certfix));

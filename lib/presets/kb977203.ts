@@ -149,7 +149,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
       setupSteps.push({ path: patch.path, clientPackage: patch.clientPackage, patch: patch.patch });
       edits.push(...patch.edits);
       already.push(...patch.already, ...wiring.already);
-      diagnostics.push(...wiring.diagnostics);
+      diagnostics.push(...patch.diagnostics, ...wiring.diagnostics);
     }
     for (const { wiring } of wirings) edits.push(...wiring.edits);
     recorded = wirings.some((w) => w.wiring.insertsCertfix);

@@ -160,7 +160,7 @@ export const certfixWithoutRestart: LintRule = {
   severity: 'warning',
   requirement: 'R14',
   description:
-    'CCMCertFix (an Install Software step, or a Run Command Line step that runs CCMCertFix.exe) is not followed, in execution order, by a Restart Computer to the installed operating system that runs exactly when it runs (the restart may be first after the group CCMCertFix ends, or first in the next group, but a group on the way that is disabled or has a condition CCMCertFix does not share keeps it from running exactly then).',
+    'CCMCertFix (an Install Software step, or a Run Command Line step that runs CCMCertFix.exe) is not followed, in execution order, by a Restart Computer to the installed operating system that runs whenever it runs (the restart may be first after the group CCMCertFix ends, or first in the next group, but a group on the way that is disabled or has a condition CCMCertFix does not share keeps it from running then; a restart with no condition after a conditional CCMCertFix runs whenever it ran, and is enough).',
   check: (doc) =>
     certfixesWithNext(doc).flatMap(({ located, next }): Finding[] => {
       const step = located.node;

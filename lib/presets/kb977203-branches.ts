@@ -1,0 +1,127 @@
+/**
+ * Setup Windows and ConfigMgr steps in branches that exclude each other: two groups (or steps) whose conditions test
+ * one variable the opposite ways (`X equals v` and `X notEquals v`, `X exists` and `X notExists`, or a test and
+ * `not` of it), each with its own Setup step, and one CCMCertFix step and restart after both. When the first branch
+ * ran, the engine skips the second, so the CCMCertFix step after both runs next after the first Setup step too: the
+ * preset adopts it for both Setup steps rather than insert a second pair after the first. That holds only while the
+ * variable cannot change between the two conditions: it must be one the administrator sets (not a built-in `_SMS…`
+ * one, which Setup and the restart after it change), and no enabled Set Task Sequence Variable step between them may
+ * set it. A step that sets it otherwise (a script) cannot be seen.
+ */
+import { conditionOf, expressionParameters } from '../model/conditions.js';
+import type { Located } from '../model/query.js';
+import { SetVariableStep, STEP_TYPES } from '../model/steps.js';
+import type { Condition, Group, Node, SequenceItem, Step, SubTaskSequence } from '../model/types.js';
+import { shownValue } from '../shown-value.js';
+import { firstAbove } from './kb977203-execution-order.js';
+import { neverRuns } from './kb977203-step-queries.js';
+
+/** One variable test, read so that a test and its opposite compare: `X notEquals v` is `X equals v`, negated. */
+interface Test {
+  variable: string;
+  /** The name as written, for the report. */
+  written: string;
+  kind: 'equals' | 'exists';
+  value: string;
+  positive: boolean;
+}
+
+/** How deep `not` and `and` operators are followed (a condition the console writes has one or two levels). */
+const DEPTH = 8;
+
+/** The variable tests a condition ANDs together (its operands, those of `and` operators, `not` of one test). */
+function testsOf(condition: Condition): Test[] {
+  const out: Test[] = [];
+  const todo: [Node, number, boolean][] = condition.children.map((c) => [c, 0, false]);
+  for (let next = todo.pop(); next; next = todo.pop()) {
+    const [node, depth, negated] = next;
+    if (depth > DEPTH) continue;
+    if (node.kind === 'operator') {
+      const operands = node.children.filter((c) => c.kind === 'operator' || c.kind === 'expression');
+      const type = node.attributes.type ?? 'and';
+      // `and` under `not` is an `or`: no single test of it holds, so none is taken.
+      if (type === 'and' && !negated) for (const o of operands) todo.push([o, depth + 1, false]);
+      if (type === 'not' && operands.length === 1) todo.push([operands[0] as Node, depth + 1, !negated]);
+      continue;
+    }
+    if (node.kind !== 'expression' || node.attributes.type !== 'SMS_TaskSequence_VariableConditionExpression') continue;
+    const p = expressionParameters(node);
+    const written = (p.Variable ?? '').trim();
+    const operator = p.Operator ?? '';
+    if (written === '' || !['equals', 'notEquals', 'exists', 'notExists'].includes(operator)) continue;
+    const kind = operator === 'equals' || operator === 'notEquals' ? 'equals' : 'exists';
+    out.push({ variable: written.toLowerCase(), written, kind, value: kind === 'equals' ? (p.Value ?? '') : '', positive: (operator === 'equals' || operator === 'exists') !== negated });
+  }
+  return out;
+}
+
+/** An item and the groups around it that are not also around `beside` (outermost first), the item last. */
+function apart(item: Located, beside: Located): (Group | Step | SubTaskSequence)[] {
+  let shared = 0;
+  while (shared < item.groups.length && item.groups[shared] === beside.groups[shared]) shared++;
+  return [...item.groups.slice(shared), item.node];
+}
+
+/** What judging one item after a Setup step found. */
+export interface Skipped {
+  /** Whether the item never runs once the Setup step has run. */
+  skipped: boolean;
+  /** When opposite conditions were found but do not keep the item from running, why, in words. */
+  why?: string;
+}
+
+/**
+ * Whether `other`, listed after `setup` in execution order, never runs once `setup` has run: a condition around
+ * `setup` (its own or a group's not also around `other`) and one around `other` (likewise) test one variable the
+ * opposite ways, and nothing between them changes it (see the module comment).
+ */
+export function skippedAfter(setup: Located, other: Located, items: readonly Located[], at: (n: SequenceItem) => number): Skipped {
+  const withTests = (nodes: (Group | Step | SubTaskSequence)[]) => nodes.flatMap((node) => (conditionOf(node) === undefined ? [] : testsOf(conditionOf(node) as Condition).map((test) => ({ node, test }))));
+  const mine = withTests(apart(setup, other));
+  const theirs = withTests(apart(other, setup));
+  let why: string | undefined;
+  for (const a of mine) {
+    for (const b of theirs) {
+      const t = a.test;
+      const u = b.test;
+      if (t.variable !== u.variable || t.kind !== u.kind || t.value !== u.value || t.positive === u.positive) continue;
+      const name = shownValue(t.written, '"');
+      if (t.variable.startsWith('_')) {
+        why ??= `the variable they test, ${name}, is one the task sequence sets itself, and can change between them`;
+        continue;
+      }
+      const setter = setBetween(items, at(a.node), at(b.node), t.variable);
+      if (setter !== undefined) {
+        why ??= `the Set Task Sequence Variable step "${setter.path}" between them sets ${name}`;
+        continue;
+      }
+      return { skipped: true };
+    }
+  }
+  return why === undefined ? { skipped: false } : { skipped: false, why };
+}
+
+/** The first enabled Set Task Sequence Variable step listed between `from` and `to` (both excluded) that sets `variable`. */
+function setBetween(items: readonly Located[], from: number, to: number, variable: string): Located | undefined {
+  for (let i = from + 1; i < to; i++) {
+    const l = items[i] as Located;
+    if (l.node.kind === 'group' || l.node.attributes.type !== STEP_TYPES.setVariable || neverRuns(l)) continue;
+    if ((new SetVariableStep(l.node).variableName ?? '').trim().toLowerCase() === variable) return l;
+  }
+  return undefined;
+}
+
+/**
+ * The first of `positions` (ascending) above `from` whose item is not skipped after `setup` (see
+ * {@link skippedAfter}), or -1; `notes` gets why each item with opposite conditions that is not skipped is not.
+ */
+export function firstRunAfter(positions: readonly number[], from: number, setup: Located, items: readonly Located[], at: (n: SequenceItem) => number, notes: { item: Located; why: string }[]): number {
+  for (let k = firstAbove(positions, from); k < positions.length; k++) {
+    const i = positions[k] as number;
+    const found = skippedAfter(setup, items[i] as Located, items, at);
+    if (found.skipped) continue;
+    if (found.why !== undefined) notes.push({ item: items[i] as Located, why: found.why });
+    return i;
+  }
+  return -1;
+}
