@@ -31,4 +31,18 @@ export const queryTasks = {
     });
     return { ms, steps: items.length, found };
   },
+  // parentOf of every variable of a flat sequence (leaves, which have no parent links): a walk a script writes.
+  async parentOfLeaves(steps) {
+    const { readTaskSequence } = await load('lib/index.js');
+    const { parentOf, visit } = await load('lib/api/model.js');
+    const text = flatText(Number(steps)).replace(/<action>x<\/action>/g, '<action>x</action><defaultVarList><variable name="CommandLine" property="CommandLine">x</variable></defaultVarList>');
+    const seq = readTaskSequence(text, { maxBytes: 1 << 30 }).sequence;
+    const leaves = [];
+    visit(seq, (node) => void (node.kind === 'variable' && leaves.push(node)));
+    let found = 0;
+    const ms = cpuMs(() => {
+      for (const leaf of leaves) if (parentOf(seq, leaf)) found++;
+    });
+    return { ms, steps: leaves.length, found };
+  },
 };
