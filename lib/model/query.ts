@@ -4,7 +4,7 @@
 import { TaskSequenceError } from '../errors.js';
 import { describeValue } from './child-nodes.js';
 import { checkpointDepth, containsItself } from './contains-itself.js';
-import { locateByLinks, parentIn } from './parents.js';
+import { childIndex, locateByLinks, parentIn } from './parents.js';
 import type { Element, Group, Node, Parent, Sequence, SequenceItem, Step, SubTaskSequence } from './types.js';
 
 /** A step, group or sub task sequence together with where it sits. */
@@ -261,7 +261,8 @@ export function nextItem(parent: Sequence | Group, item: SequenceItem, at?: numb
 /** The index in `parent.children` of {@link nextItem}'s answer, or -1 when there is none. */
 export function nextItemIndex(parent: Sequence | Group, item: SequenceItem, at?: number): number {
   const kids = parent.children;
-  for (let i = (at !== undefined && kids[at] === item ? at : kids.indexOf(item)) + 1; i < kids.length; i++) {
+  // Without a right `at`, the item's noted place or a search (see childIndex: a walk over every item costs the parent once).
+  for (let i = (at !== undefined && kids[at] === item ? at : childIndex(parent, item)) + 1; i < kids.length; i++) {
     if (isSequenceItem(kids[i] as Node)) return i;
   }
   return -1;

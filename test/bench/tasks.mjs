@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FXP_OPTIONS } from './fxp-options.mjs';
+import { queryTasks } from './query-tasks.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const dist = resolve(process.env.CMTS_DIST ?? join(here, '..', '..', 'dist'));
@@ -52,6 +53,7 @@ async function capacity(run) {
 }
 
 const tasks = {
+  ...queryTasks,
   // KB977203 applied in-process against a plain read+write round trip of the same document.
   async kb(file, reps = '3') {
     const { readTaskSequence, writeTaskSequence, applyKb977203 } = await load('lib/index.js');
