@@ -13,9 +13,9 @@ describe('cmts kb977203 --html', () => {
     expect(await main(['kb977203', 'ts.xml', '--dry-run', '--html', 'review.html', '--certfix-package', 'ABC00010'], m.io)).toBe(0);
     expect(m.writes).toEqual(['review.html']);
     const html = text(m, 'review.html');
-    expect(html).toContain('<dt>source</dt><dd>ts.xml with KB977203 (dry run)</dd>');
+    expect(html).toContain('<dt>source</dt><dd dir="auto">ts.xml with KB977203 (dry run)</dd>');
     expect(html).toContain('<span class="badge added">2 added</span> <span class="badge removed">0 removed</span> <span class="badge changed">1 changed</span>');
-    expect(html).toMatch(/<li class="item step added"[^>]*><div class="head"><span class="num">2\.3<\/span> <span class="name">Run CCMCertFix \(KB977203\)<\/span>/);
+    expect(html).toMatch(/<li class="item step added"[^>]*><div class="head"><span class="num">2\.3<\/span> <span class="name" dir="auto">Run CCMCertFix \(KB977203\)<\/span>/);
     expect(html).toContain('~ property DependentProgram: &quot;&quot; → &quot;<bdi>ABC00010;;CCMCertFix</bdi>&quot;');
     // The diff on standard output is still there.
     expect(m.stdout).toContain('+++ b/ts.xml');
