@@ -35,8 +35,9 @@ const PACKAGE_KEYS: ReadonlySet<string> = new Set(['package', 'packageTypes', 'p
 /** Parses, validates (schemas/sequence-text.schema.json) and builds a sequence written in the text form's YAML. */
 export function fromYaml(text: string, options: BuildOptions = {}): TaskSequenceDocument {
   if (typeof text !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', `fromYaml takes the YAML text (a string); it was given ${describeValue(text)}.`);
-  // A lone CR is a line end (YAML 1.2), which the library only knows as LF: made one, every offset kept.
-  const source = withYamlLineBreaks(text);
+  // A lone CR is a line end (YAML 1.2), which the library only knows as LF: made one, every offset kept. A leading byte
+  // order mark is not part of the text: places count from after it, as readTaskSequence counts them in a string.
+  const source = withYamlLineBreaks(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   checkBuildOptions('fromYaml', options);
   const maxDepth = limitOption('maxDepth', options.maxDepth, 512);
   const maxNodes = limitOption('maxNodes', options.maxNodes, 1_500_000);
