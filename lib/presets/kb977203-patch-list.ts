@@ -66,7 +66,8 @@ export function withoutKb977203Entries(text: string): string {
     const own = marks(s.start, s.end) % 2 === 0;
     let from = cs;
     let to = ce;
-    if (others && i > 0) {
+    // An entry after another path, or after another KB977203 entry (which goes too), goes with the `;` before it.
+    if ((others || i > ours.indexOf(true)) && i > 0) {
       from = s.start - 1;
       if (own) to = s.end;
     } else if (others) {
