@@ -6,13 +6,16 @@
  * preset adopts it for both Setup steps rather than insert a second pair after the first. That holds only while the
  * variable cannot change between the two conditions: it must be one the administrator sets (not a built-in `_SMS…`
  * one, which Setup and the restart after it change), and no enabled Set Task Sequence Variable step between them may
- * set it. A step that sets it otherwise (a script) cannot be seen.
+ * set it, nor an enabled step whose output goes to it (Run Command Line's or Run PowerShell Script's "Output to task
+ * sequence variable") or a Set Dynamic Variables step with a rule that sets it. A step that sets it otherwise (inside a
+ * script) cannot be seen.
  */
 import { conditionOf, expressionParameters } from '../model/conditions.js';
 import type { Located } from '../model/query.js';
-import { SetVariableStep, STEP_TYPES } from '../model/steps.js';
+import { SetVariableStep, STEP_TYPES, stepTypeName } from '../model/steps.js';
 import type { Condition, Group, Node, SequenceItem, Step, SubTaskSequence } from '../model/types.js';
 import { shownValue } from '../shown-value.js';
+import { variables } from '../model/variables.js';
 import { firstAbove } from './kb977203-execution-order.js';
 import { neverRuns } from './kb977203-step-queries.js';
 
@@ -92,7 +95,7 @@ export function skippedAfter(setup: Located, other: Located, items: readonly Loc
       }
       const setter = setBetween(items, at(a.node), at(b.node), t.variable);
       if (setter !== undefined) {
-        why ??= `the Set Task Sequence Variable step "${setter.path}" between them sets ${name}`;
+        why ??= `the ${stepTypeName(setter.node.attributes.type)} step "${setter.path}" between them sets ${name}`;
         continue;
       }
       return { skipped: true };
@@ -101,12 +104,28 @@ export function skippedAfter(setup: Located, other: Located, items: readonly Loc
   return why === undefined ? { skipped: false } : { skipped: false, why };
 }
 
-/** The first enabled Set Task Sequence Variable step listed between `from` and `to` (both excluded) that sets `variable`. */
+/** Each <Variable Name="…"> in Set Dynamic Variables' rules (XML kept as text) is a variable the step sets. */
+const RULE_VARIABLE = /<Variable\s+Name="([^"]+)"/g;
+
+/**
+ * Whether a step sets `variable` (lower case) where the file shows it: a Set Task Sequence Variable step's variable,
+ * a step's output variable (OutputVariableName), or a variable a Set Dynamic Variables rule sets.
+ */
+function sets(step: Step | SubTaskSequence, variable: string): boolean {
+  if (step.attributes.type === STEP_TYPES.setVariable && (new SetVariableStep(step).variableName ?? '').trim().toLowerCase() === variable) return true;
+  return variables(step).some((v) => {
+    const property = v.attributes.property ?? v.attributes.name ?? '';
+    if (property === 'OutputVariableName') return v.value.trim().toLowerCase() === variable;
+    return property === 'Rules' && [...v.value.matchAll(RULE_VARIABLE)].some((m) => (m[1] as string).trim().toLowerCase() === variable);
+  });
+}
+
+/** The first enabled step listed between `from` and `to` (both excluded) that sets `variable` (see {@link sets}). */
 function setBetween(items: readonly Located[], from: number, to: number, variable: string): Located | undefined {
   for (let i = from + 1; i < to; i++) {
     const l = items[i] as Located;
-    if (l.node.kind === 'group' || l.node.attributes.type !== STEP_TYPES.setVariable || neverRuns(l)) continue;
-    if ((new SetVariableStep(l.node).variableName ?? '').trim().toLowerCase() === variable) return l;
+    if (l.node.kind === 'group' || neverRuns(l)) continue;
+    if (sets(l.node, variable)) return l;
   }
   return undefined;
 }

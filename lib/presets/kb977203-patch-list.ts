@@ -63,10 +63,12 @@ export function withoutKb977203Entries(text: string): string {
     while (ce > cs && around(value[ce - 1])) ce--;
     const marks = (x: number, y: number) => (value.slice(x, y).match(/"/g) ?? []).length;
     // A path in quotation marks of its own (`"C:\a.msp";"C:\b.msp"`) goes with them; one in the list's stays in them.
-    const own = marks(s.start, s.end) % 2 === 0;
+    // A path with no mark in its segment is in the list's quotes (or none): what follows it (a space before a `;`) stays.
+    const own = marks(s.start, s.end) > 0 && marks(s.start, s.end) % 2 === 0;
     let from = cs;
     let to = ce;
-    if (others && i > 0) {
+    // An entry after another path, or after another KB977203 entry (which goes too), goes with the `;` before it.
+    if ((others || i > ours.indexOf(true)) && i > 0) {
       from = s.start - 1;
       if (own) to = s.end;
     } else if (others) {
