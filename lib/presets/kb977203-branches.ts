@@ -12,10 +12,10 @@
  */
 import { conditionOf, expressionParameters } from '../model/conditions.js';
 import type { Located } from '../model/query.js';
-import { SetVariableStep, STEP_TYPES, stepTypeName } from '../model/steps.js';
+import { stepTypeName } from '../model/steps.js';
 import type { Condition, Group, Node, SequenceItem, Step, SubTaskSequence } from '../model/types.js';
 import { shownValue } from '../shown-value.js';
-import { variables } from '../model/variables.js';
+import { variablesSetBy } from '../model/variables-set.js';
 import { firstAbove } from './kb977203-execution-order.js';
 import { neverRuns } from './kb977203-step-queries.js';
 
@@ -104,20 +104,9 @@ export function skippedAfter(setup: Located, other: Located, items: readonly Loc
   return why === undefined ? { skipped: false } : { skipped: false, why };
 }
 
-/** Each <Variable Name="…"> in Set Dynamic Variables' rules (XML kept as text) is a variable the step sets. */
-const RULE_VARIABLE = /<Variable\s+Name="([^"]+)"/g;
-
-/**
- * Whether a step sets `variable` (lower case) where the file shows it: a Set Task Sequence Variable step's variable,
- * a step's output variable (OutputVariableName), or a variable a Set Dynamic Variables rule sets.
- */
+/** Whether a step sets `variable` (lower case) where the file shows it (see {@link variablesSetBy}). */
 function sets(step: Step | SubTaskSequence, variable: string): boolean {
-  if (step.attributes.type === STEP_TYPES.setVariable && (new SetVariableStep(step).variableName ?? '').trim().toLowerCase() === variable) return true;
-  return variables(step).some((v) => {
-    const property = v.attributes.property ?? v.attributes.name ?? '';
-    if (property === 'OutputVariableName') return v.value.trim().toLowerCase() === variable;
-    return property === 'Rules' && [...v.value.matchAll(RULE_VARIABLE)].some((m) => (m[1] as string).trim().toLowerCase() === variable);
-  });
+  return variablesSetBy(step).some((name) => name.toLowerCase() === variable);
 }
 
 /** The first enabled step listed between `from` and `to` (both excluded) that sets `variable` (see {@link sets}). */

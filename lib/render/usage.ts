@@ -6,6 +6,7 @@ import { conditionOf, expressionParameters } from '../model/conditions.js';
 import { checkpointBelow, containsItself } from '../model/contains-itself.js';
 import type { Node, SequenceItem } from '../model/types.js';
 import { getAction, variables } from '../model/variables.js';
+import { variablesSetBy } from '../model/variables-set.js';
 import { compareNames } from '../name-order.js';
 
 /** What one step or group touches. */
@@ -15,8 +16,6 @@ export interface ItemUsage {
   packages: string[];
 }
 
-/** Step properties whose value names a variable the step sets. */
-const SETS = new Set(['VariableName', 'OutputVariableName', 'DestinationOSVariable', 'DestinationVariable']);
 /** Step properties whose value names a variable (or a variable list) the step reads. */
 const READS = new Set(['BaseVariableName']);
 /** Step properties that hold package IDs besides those ending in `PackageID`. */
@@ -24,8 +23,6 @@ const PACKAGE_LISTS = new Set(['ConfigFilePackage', 'DownloadPackages']);
 const PACKAGE_ID = /^[A-Za-z0-9]{3}[0-9A-Fa-f]{5}$/;
 const REFERENCE = /%([A-Za-z_][\w.-]*)%/g;
 const ACTION_PACKAGE = /\/(?:pkg|run):([A-Za-z0-9]{3}[0-9A-Fa-f]{5})(?![\w])/gi;
-// Set Dynamic Variables keeps its rules as escaped XML text; each <Variable Name="…"> in it is set.
-const RULE_VARIABLE = /<Variable\s+Name="([^"]+)"/g;
 
 function readsIn(text: string, into: Set<string>): void {
   for (const m of text.matchAll(REFERENCE)) into.add(m[1] as string);
@@ -68,14 +65,13 @@ export function itemUsage(item: SequenceItem): ItemUsage {
     const action = getAction(item) ?? '';
     readsIn(action, reads);
     for (const m of action.matchAll(ACTION_PACKAGE)) packages.add((m[1] as string).toUpperCase());
+    for (const name of variablesSetBy(item)) sets.add(name);
     for (const v of variables(item)) {
       const prop = v.attributes.property ?? v.attributes.name ?? '';
       const value = v.value.trim();
       readsIn(v.value, reads);
       if (value === '') continue;
-      if (SETS.has(prop)) sets.add(value);
-      else if (READS.has(prop)) reads.add(value);
-      else if (prop === 'Rules') for (const m of v.value.matchAll(RULE_VARIABLE)) sets.add(m[1] as string);
+      if (READS.has(prop)) reads.add(value);
       if (/PackageID$/i.test(prop) || PACKAGE_LISTS.has(prop)) {
         for (const token of value.split(/[\s,;]+/)) if (PACKAGE_ID.test(token)) packages.add(token.toUpperCase());
       }
