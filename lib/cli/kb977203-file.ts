@@ -20,6 +20,7 @@ import { inputFailure } from './json-report.js';
 import { loadBytes } from './load.js';
 import { unifiedDiff } from './text-diff.js';
 import { appendAll } from '../arrays.js';
+import { asReadDuring } from '../visit.js';
 
 /** What every input of a run is processed with (plain data: it is handed to each worker thread as is). */
 export interface FileSettings {
@@ -57,7 +58,8 @@ export function processBytes(bytes: Uint8Array, file: string, target: string | u
     const before = dryRun ? (sourceOf(doc.xml)?.text ?? writeTaskSequenceText(doc)) : '';
     let report: Kb977203Report;
     try {
-      report = mode === 'check' ? checkKb977203(doc, options) : mode === 'revert' ? revertKb977203(doc, options) : applyKb977203(doc, options);
+      // Read here and handed to no one yet: the preset need not walk the tree to check what the reader built.
+      report = asReadDuring(doc, () => (mode === 'check' ? checkKb977203(doc, options) : mode === 'revert' ? revertKb977203(doc, options) : applyKb977203(doc, options)));
     } catch (e) {
       if (e instanceof TaskSequenceError && NOT_APPLICABLE.has(e.code) && mode !== 'revert') {
         outcomes.push({ input: label, notApplicable: cliError(e), id });
