@@ -6,7 +6,8 @@ import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, r
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { asideName, isTempName, removeStaleTemps, tempName, writeFileAtomic } from '../lib/cli/atomic-write.js';
+import { writeFileAtomic } from '../lib/cli/atomic-write.js';
+import { asideName, isTempName, removeStaleTemps, tempName } from '../lib/cli/temp-names.js';
 import { TaskSequenceError } from '../lib/errors.js';
 import { cliFiles } from './helpers/cli-files.js';
 import { cmts } from './helpers/cli-process.js';

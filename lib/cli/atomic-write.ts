@@ -8,30 +8,14 @@
  * leaving one (see {@link stopOnSignalsWhileWriting}). An existing target that no one may write (its mode has no write bit: a read-only
  * file) is refused, as cp refuses it, though the rename could replace it.
  */
-import { closeSync, existsSync, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, type Stats, writeSync } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, type Stats, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, sep } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { describeErrno } from './describe-errno.js';
 
-/** What every temporary file of cmts ends with. */
-export const TEMP_SUFFIX = '.cmts-tmp';
-const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-z]+\.cmts-tmp$/;
-/** What a file kept aside while a set of outputs is written is tagged with, before {@link TEMP_SUFFIX}. */
-const ASIDE_TAG = '.old';
-const ASIDE_NAME = /^\..+\.(\d+)\.[0-9a-z]+\.old\.cmts-tmp$/;
-/** A temporary file older than this is stale even if its process id is in use again. */
-const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
-/**
- * A temporary file of a process that looks gone is left alone until it is this old: a run in another PID namespace
- * (another container sharing the folder) looks gone from here while it writes.
- */
-const QUIET_FOR_MS = 60 * 1000;
-/**
- * The longest file name, in UTF-8 bytes: NAME_MAX of Linux's and macOS's file systems (NTFS counts 255 UTF-16 units,
- * never more than the UTF-8 bytes). A temporary name is about 25 bytes longer than its target's, so a target near
- * this limit would otherwise have no temporary file at all.
- */
-const NAME_MAX_BYTES = 255;
+import { removeStaleTemps, tempName } from './temp-names.js';
+import { handleSignals, live } from './write-signals.js';
+
 /** Symlinks followed before a chain counts as a loop: the kernel's own limit (ELOOP). */
 const MAX_LINKS = 40;
 /**
@@ -40,82 +24,8 @@ const MAX_LINKS = 40;
  */
 const realpath = process.platform === 'win32' ? realpathSync : realpathSync.native;
 
-/** Whether a file name is one of cmts's temporary files (every name {@link tempName} makes is). */
-export function isTempName(name: string): boolean {
-  return name.endsWith(TEMP_SUFFIX);
-}
-
-/**
- * The temporary file's name for a target named `name`: `.<name>.<pid>.<base36 time>.cmts-tmp`, with `<name>` cut, at
- * a character, to what keeps the whole within {@link NAME_MAX_BYTES} UTF-8 bytes (a cut name still starts like its
- * target's, and the pid and time stay whole: they are what tells a killed run's leftover).
- */
-export function tempName(name: string, pid: number, time: number, tag = ''): string {
-  const tail = `.${pid}.${time.toString(36)}${tag}${TEMP_SUFFIX}`;
-  const room = NAME_MAX_BYTES - 1 - Buffer.byteLength(tail);
-  if (Buffer.byteLength(name) <= room) return `.${name}${tail}`;
-  let kept = '';
-  let used = 0;
-  // By code point, so a character is never split into bytes that are not UTF-8.
-  for (const ch of name) {
-    used += Buffer.byteLength(ch);
-    if (used > room) break;
-    kept += ch;
-  }
-  return `.${kept}${tail}`;
-}
-
-/**
- * The name under which a file is kept aside while a set of outputs replaces it (`.<name>.<pid>.<time>.old.cmts-tmp`):
- * a temporary file too, never listed as an input, and removed as a killed run's leftover once quiet (judged by its
- * change time, not the old modification time it shares with the file it was).
- */
-export function asideName(name: string, pid: number, time: number): string {
-  return tempName(name, pid, time, ASIDE_TAG);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as { code?: string }).code === 'EPERM';
-  }
-}
-
+/** Folders whose killed runs' temporary files this run has removed already. */
 const cleaned = new Set<string>();
-
-/** Removes the temporary files killed runs left in `dir` (their process gone for a minute, or a day old). */
-export function removeStaleTemps(dir: string): string[] {
-  const removed: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
-    const aside = ASIDE_NAME.test(name);
-    const m = TEMP_NAME.exec(name) ?? ASIDE_NAME.exec(name);
-    if (!m) continue;
-    const pid = Number(m[1]);
-    const path = join(dir, name);
-    try {
-      const st = lstatSync(path);
-      if (!st.isFile()) continue;
-      // A page kept aside by a hard link (see set-aside.ts) has the old file's modification time, perhaps days ago:
-      // it is judged from its last change of any kind (the link changed it, its ctime, when its run began).
-      const age = Date.now() - (aside ? Math.max(st.mtimeMs, st.ctimeMs) : st.mtimeMs);
-      if (pid !== process.pid && ((!alive(pid) && age > QUIET_FOR_MS) || age > STALE_AFTER_MS)) {
-        rmSync(path, { force: true });
-        removed.push(path);
-      }
-    } catch {
-      // Another run removed it first: nothing to do.
-    }
-  }
-  return removed;
-}
 
 /**
  * The file a write to `path` lands in: `path` itself, or the end of its chain of symlinks. A chain that ends dangling
@@ -166,64 +76,6 @@ function pauseForTest(): void {
   if (release === undefined || release === '') return;
   const cell = new Int32Array(new SharedArrayBuffer(4));
   for (const end = Date.now() + 60_000; !existsSync(release) && Date.now() < end; ) Atomics.wait(cell, 0, 0, 10);
-}
-
-/** The temporary files this process made and has neither renamed nor removed: what a stop on a signal removes. */
-const live = new Set<string>();
-
-/**
- * The signals the command line stops on, once it writes, without leaving a temporary file, with their numbers (the
- * same on every POSIX system): the exit status is 128 + the number, as a shell gives for a program a signal ended.
- */
-const STOP_SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
-/** Set by the command line's launcher: writes install the handlers. A library's caller keeps its own. */
-let stopOnSignals = false;
-let handled = false;
-
-/**
- * Makes this process stop on SIGINT, SIGTERM and SIGHUP once it begins writing a file: it removes the temporary files
- * it made and has not renamed, says so on standard error, and exits 128 + the signal's number (130, 143, 129). Until
- * then a signal ends the process as it always does (nothing of cmts's is on disk yet). For the command line only
- * (launch.ts): a library must not take its caller's signals.
- *
- * Node runs a handler only between pieces of JavaScript, never in the middle of one, and a write is one such piece
- * (see {@link writeFileAtomic}): a signal that comes while a file is written takes effect once that write is over,
- * its rename made or its temporary file removed, so the target is never half-written, and the run stops at the next
- * {@link signalTurn} (a batch asks after each input) or when the command returns, never writing another file.
- */
-export function stopOnSignalsWhileWriting(): void {
-  stopOnSignals = true;
-}
-
-function handleSignals(): void {
-  if (!stopOnSignals || handled) return;
-  handled = true;
-  for (const signal of Object.keys(STOP_SIGNALS) as (keyof typeof STOP_SIGNALS)[]) process.on(signal, () => stopOn(signal));
-}
-
-function stopOn(signal: keyof typeof STOP_SIGNALS): never {
-  for (const tmp of live) {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // The next run that writes into its folder removes it.
-    }
-  }
-  live.clear();
-  try {
-    writeSync(2, `cmts: stopped by ${signal}; no file is left half-written.\n`);
-  } catch {
-    // Standard error is gone: the status says it.
-  }
-  process.exit(128 + STOP_SIGNALS[signal]);
-}
-
-/**
- * A turn of the event loop when signals are handled (see {@link stopOnSignalsWhileWriting}), for a signal that came
- * during a write to stop the run there; undefined otherwise (nothing to wait for). A batch awaits it after each input.
- */
-export function signalTurn(): Promise<void> | undefined {
-  return handled ? new Promise((resolve) => setImmediate(resolve)) : undefined;
 }
 
 /** Writes `bytes` to `path` atomically (see the module comment); throws `IO_ERROR`, the target untouched, on any failure. */

@@ -15,7 +15,7 @@ import { validateModelJson } from '../model/model-json-validator.js';
 import { encodeText } from '../xml/codec.js';
 import { flag, type OptionSpecs, type Parsed, type ReadLimits, shownValue, startCommand, str, UsageError, reportUsage, readLimitHelp, READ_LIMIT_OPTIONS, withLimitFlags } from './args.js';
 import { INPUT_EXTENSIONS, inputsOrFail } from './inputs.js';
-import { signalTurn } from './atomic-write.js';
+import { signalTurn } from './write-signals.js';
 import type { CliIo } from './io.js';
 import { inputFailure, reportFailure } from './json-report.js';
 import { parseJsonInput } from './json-input.js';

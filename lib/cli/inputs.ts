@@ -6,7 +6,7 @@ import * as nodePath from 'node:path';
 import { basename, posix } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { reportUsage, UsageError } from './args.js';
-import { isTempName } from './atomic-write.js';
+import { isTempName } from './temp-names.js';
 import type { CliIo } from './io.js';
 import { printErrorJson } from './json-report.js';
 import { compareNames } from '../name-order.js';

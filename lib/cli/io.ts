@@ -4,7 +4,8 @@
 import { existsSync, fstatSync, mkdirSync, readdirSync, realpathSync, rmdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
-import { isTempName, writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { isTempName } from './temp-names.js';
 import { describeErrno } from './describe-errno.js';
 import { readInputFile } from './bounded-read.js';
 import { type SetAside, setAsideFile } from './set-aside.js';

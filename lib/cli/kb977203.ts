@@ -13,7 +13,7 @@ import { BatchOutput, cliError, jsonOf, type Kb977203CommandResult, type Mode, n
 import { flag, maxItemsOf, reportUsage, startCommand, str, UsageError } from './args.js';
 import { errorRecord, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
-import { signalTurn } from './atomic-write.js';
+import { signalTurn } from './write-signals.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './exit.js';
 import { expandInputs } from './inputs.js';

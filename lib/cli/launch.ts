@@ -3,7 +3,7 @@
  * not be written reported (see `std-stream.ts`), and a bug reported without a stack trace. Both launchers call it:
  * bin.ts (built by tsc) and the bundled one (dist/cli).
  */
-import { stopOnSignalsWhileWriting } from './atomic-write.js';
+import { stopOnSignalsWhileWriting } from './write-signals.js';
 import { type CliIo, nodeIo, removeEmptyFoldersMade } from './io.js';
 import { reportInternalError } from './json-report.js';
 import { COMMANDS, main } from './main.js';

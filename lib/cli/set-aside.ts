@@ -5,7 +5,7 @@
 import { linkSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
-import { asideName } from './atomic-write.js';
+import { asideName } from './temp-names.js';
 import { describeErrno } from './describe-errno.js';
 
 /** A file's old content, kept aside. */

@@ -11,7 +11,7 @@ import { errorRecord, inputFailure, printErrorJson, printJson } from './json-rep
 import { planTargets, type TargetOf } from './output-targets.js';
 import { inputsOrFail } from './inputs.js';
 import { parseJsonInput } from './json-input.js';
-import { signalTurn } from './atomic-write.js';
+import { signalTurn } from './write-signals.js';
 import type { CliIo } from './io.js';
 import { loadInput } from './load.js';
 import { EXIT } from './exit.js';
