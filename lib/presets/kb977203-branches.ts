@@ -87,6 +87,13 @@ export function skippedAfter(setup: Located, other: Located, items: readonly Loc
     for (const b of theirs) {
       const t = a.test;
       const u = b.test;
+      // Variable names are compared in lower case: the engine does not tell names apart by case. Values are compared
+      // as written: Microsoft's ConfigMgr 2007 page on the task sequence variable condition ("Task Sequence Options:
+      // Task Sequence Variable", https://technet.microsoft.com/de-de/library/bb632960.aspx, the same note in the
+      // English edition of that library) says the value test is a case-sensitive string comparison, numeric only when
+      // both values are integers. So `equals True` and `notEquals true` both hold on "True" and do not exclude each
+      // other. Two integers written differently (`1`, `01`) are also taken as different values, which at worst
+      // puts in a CCMCertFix pair the engine would not need.
       if (t.variable !== u.variable || t.kind !== u.kind || t.value !== u.value || t.positive === u.positive) continue;
       const name = shownValue(t.written, '"');
       if (t.variable.startsWith('_')) {
