@@ -7,8 +7,10 @@
  * variable cannot change between the two conditions: it must be one the administrator sets (not a built-in `_SMS…`
  * one, which Setup and the restart after it change), and no enabled Set Task Sequence Variable step between them may
  * set it, nor an enabled step whose output goes to it (Run Command Line's or Run PowerShell Script's "Output to task
- * sequence variable") or a Set Dynamic Variables step with a rule that sets it, nor an enabled Run Task Sequence step,
- * whose child sequence can set any variable. A step that sets it otherwise (inside a script) cannot be seen.
+ * sequence variable", a partition's drive letter variable in Format and Partition Disk, Download Package Content's
+ * package paths; see variables-set.ts) or a Set Dynamic Variables step with a rule that sets it, nor an enabled Run
+ * Task Sequence step, whose child sequence can set any variable. A step that sets it otherwise (inside a script)
+ * cannot be seen.
  */
 import { conditionOf, expressionParameters } from '../model/conditions.js';
 import type { Located } from '../model/query.js';
