@@ -7,15 +7,17 @@
  * variable cannot change between the two conditions: it must be one the administrator sets (not a built-in `_SMS…`
  * one, which Setup and the restart after it change), and no enabled Set Task Sequence Variable step between them may
  * set it, nor an enabled step whose output goes to it (Run Command Line's or Run PowerShell Script's "Output to task
- * sequence variable") or a Set Dynamic Variables step with a rule that sets it. A step that sets it otherwise (inside a
- * script) cannot be seen.
+ * sequence variable", a partition's drive letter variable in Format and Partition Disk, Download Package Content's
+ * package paths; see variables-set.ts) or a Set Dynamic Variables step with a rule that sets it, nor an enabled Run
+ * Task Sequence step, whose child sequence can set any variable. A step that sets it otherwise (inside a script)
+ * cannot be seen.
  */
 import { conditionOf, expressionParameters } from '../model/conditions.js';
 import type { Located } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
 import type { Condition, Group, Node, SequenceItem, Step, SubTaskSequence } from '../model/types.js';
 import { shownValue } from '../shown-value.js';
-import { variablesSetBy } from '../model/variables-set.js';
+import { maySetAnyVariable, variablesSetBy } from '../model/variables-set.js';
 import { firstAbove } from './kb977203-execution-order.js';
 import { neverRuns } from './kb977203-step-queries.js';
 
@@ -87,6 +89,13 @@ export function skippedAfter(setup: Located, other: Located, items: readonly Loc
     for (const b of theirs) {
       const t = a.test;
       const u = b.test;
+      // Variable names are compared in lower case: the engine does not tell names apart by case. Values are compared
+      // as written: Microsoft's ConfigMgr 2007 page on the task sequence variable condition ("Task Sequence Options:
+      // Task Sequence Variable", https://technet.microsoft.com/de-de/library/bb632960.aspx, the same note in the
+      // English edition of that library) says the value test is a case-sensitive string comparison, numeric only when
+      // both values are integers. So `equals True` and `notEquals true` both hold on "True" and do not exclude each
+      // other. Two integers written differently (`1`, `01`) are also taken as different values, which at worst
+      // puts in a CCMCertFix pair the engine would not need.
       if (t.variable !== u.variable || t.kind !== u.kind || t.value !== u.value || t.positive === u.positive) continue;
       const name = shownValue(t.written, '"');
       if (t.variable.startsWith('_')) {
@@ -95,7 +104,8 @@ export function skippedAfter(setup: Located, other: Located, items: readonly Loc
       }
       const setter = setBetween(items, at(a.node), at(b.node), t.variable);
       if (setter !== undefined) {
-        why ??= `the ${stepTypeName(setter.node.attributes.type)} step "${setter.path}" between them sets ${name}`;
+        const does = maySetAnyVariable(setter.node) ? `runs a child task sequence, which can set ${name}` : `sets ${name}`;
+        why ??= `the ${stepTypeName(setter.node.attributes.type)} step "${setter.path}" between them ${does}`;
         continue;
       }
       return { skipped: true };
@@ -104,9 +114,12 @@ export function skippedAfter(setup: Located, other: Located, items: readonly Loc
   return why === undefined ? { skipped: false } : { skipped: false, why };
 }
 
-/** Whether a step sets `variable` (lower case) where the file shows it (see {@link variablesSetBy}). */
+/**
+ * Whether a step sets `variable` (lower case) where the file shows it (see {@link variablesSetBy}), or may set it
+ * unseen: a Run Task Sequence step's child sequence can set any variable (see {@link maySetAnyVariable}).
+ */
 function sets(step: Step | SubTaskSequence, variable: string): boolean {
-  return variablesSetBy(step).some((name) => name.toLowerCase() === variable);
+  return maySetAnyVariable(step) || variablesSetBy(step).some((name) => name.toLowerCase() === variable);
 }
 
 /** The first enabled step listed between `from` and `to` (both excluded) that sets `variable` (see {@link sets}). */

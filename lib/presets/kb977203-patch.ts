@@ -209,8 +209,14 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
   const appended = replaced.length === 0 && kept === undefined ? addedToPatch(before, expected) : undefined;
   const after = appended ?? setPatchList(before, next);
   if (after === before) return plan;
-  const back = replaced.length === 0 && kept === undefined ? withoutKb977203Entries(after) : before;
-  if (back !== before) {
+  // Revert takes every KB977203 entry out of PATCH: what it gives back is the list without them.
+  const back = withoutKb977203Entries(after);
+  if (replaced.length > 0) {
+    // A KB977203 entry apply replaced or took out (a stale path, the other service pack's .msp, a hand-edited
+    // spelling, a second entry) is recorded nowhere in the file once the right one is in, so revert cannot put it back.
+    const gone = replaced.map((r) => shownValue(r.from, '')).join(', ');
+    plan.diagnostics.push({ code: 'KB977203_PATCH_NOT_REVERSIBLE', severity: 'info', path: located.path, message: `PATCH in the installation properties of "${located.path}" had ${replaced.length === 1 ? 'a KB977203 entry' : 'KB977203 entries'} that apply replaces or takes out (${gone}; the change lists ${replaced.length === 1 ? 'it' : 'them'} in full). Nothing in the file will record ${replaced.length === 1 ? 'it' : 'them'} once the right entry is in, so revert cannot put ${replaced.length === 1 ? 'it' : 'them'} back: revert takes the KB977203 entry out of PATCH and gives back ${shownValue(back, '"')}, without the old entry. Write ${replaced.length === 1 ? 'it' : 'them'} back by hand after a revert if ${replaced.length === 1 ? 'it' : 'them'} should stay.` });
+  } else if (kept === undefined && back !== before) {
     // Quoted as R6 asks, or an empty PATCH at the end that reads as none once the entry is in: the file no longer
     // says how it was written, and revert gives back what means the same to Windows Installer.
     plan.diagnostics.push({ code: 'KB977203_PATCH_NOT_REVERSIBLE', severity: 'info', path: located.path, message: `PATCH in the installation properties of "${located.path}" is written anew (${shownValue(before, '"')} becomes ${shownValue(after, '"')}), and nothing in the file will tell how it was written: revert gives back ${shownValue(back, '"')}, the same to Windows Installer but not the original bytes.` });

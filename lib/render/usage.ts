@@ -6,7 +6,7 @@ import { conditionOf, expressionParameters } from '../model/conditions.js';
 import { checkpointBelow, containsItself } from '../model/contains-itself.js';
 import type { Node, SequenceItem } from '../model/types.js';
 import { getAction, variables } from '../model/variables.js';
-import { variablesSetBy } from '../model/variables-set.js';
+import { variablesReadByName, variablesSetBy } from '../model/variables-set.js';
 import { compareNames } from '../name-order.js';
 
 /** What one step or group touches. */
@@ -16,8 +16,6 @@ export interface ItemUsage {
   packages: string[];
 }
 
-/** Step properties whose value names a variable (or a variable list) the step reads. */
-const READS = new Set(['BaseVariableName']);
 /** Step properties that hold package IDs besides those ending in `PackageID`. */
 const PACKAGE_LISTS = new Set(['ConfigFilePackage', 'DownloadPackages']);
 const PACKAGE_ID = /^[A-Za-z0-9]{3}[0-9A-Fa-f]{5}$/;
@@ -66,12 +64,12 @@ export function itemUsage(item: SequenceItem): ItemUsage {
     readsIn(action, reads);
     for (const m of action.matchAll(ACTION_PACKAGE)) packages.add((m[1] as string).toUpperCase());
     for (const name of variablesSetBy(item)) sets.add(name);
+    for (const name of variablesReadByName(item)) reads.add(name);
     for (const v of variables(item)) {
       const prop = v.attributes.property ?? v.attributes.name ?? '';
       const value = v.value.trim();
       readsIn(v.value, reads);
       if (value === '') continue;
-      if (READS.has(prop)) reads.add(value);
       if (/PackageID$/i.test(prop) || PACKAGE_LISTS.has(prop)) {
         for (const token of value.split(/[\s,;]+/)) if (PACKAGE_ID.test(token)) packages.add(token.toUpperCase());
       }
