@@ -2,11 +2,14 @@
 // but buildSequence refused it ("nested deeper than can be checked") from about 450 levels on, so a document read
 // with a raised maxDepth did not come back. Deep operands are now checked one at a time, as the JSON model's deep
 // nodes are; the check for characters XML cannot hold kept a copy of the path per value, its depth squared (a
-// 100,000-deep condition: minutes), and now makes a path only for what it reports.
+// 100,000-deep condition: minutes), and now makes a path only for what it reports. toYaml, which refused groups
+// nested past MAX_YAML_GROUP_DEPTH (YAML indents every level: its text grows with the square of the depth), wrote a
+// condition 10,000 operators deep as 200 MB of YAML no reader takes back; such a condition is refused the same way.
 import { describe, expect, it } from 'vitest';
 import { readTaskSequence, writeTaskSequenceText } from './helpers/api.js';
 import { thrown } from './helpers/thrown.js';
-import { buildSequence, sequenceToText, type TextSequence } from '../lib/api/text.js';
+import { buildSequence, sequenceToText, toYaml, type TextSequence } from '../lib/api/text.js';
+import { MAX_YAML_GROUP_DEPTH } from '../lib/text/yaml-depth.js';
 import { unwritableAt } from '../lib/text/check-text.js';
 
 const EXPRESSION = '<expression type="SMS_TaskSequence_VariableConditionExpression"><variable name="Operator">equals</variable><variable name="Value">7</variable><variable name="Variable">Image</variable></expression>';
@@ -56,4 +59,13 @@ describe('buildSequence takes conditions at any depth', () => {
     expect(found?.path).toHaveLength(4 + 2 * 100_000 + 1);
     expect(found?.path.at(-1)).toBe('value');
   }, 30_000);
+
+  it('toYaml writes a condition MAX_YAML_GROUP_DEPTH operators deep and refuses one level more, or 20,000, with TEXT_TOO_DEEP', () => {
+    expect(toYaml(readTaskSequence(deepXml(MAX_YAML_GROUP_DEPTH), { maxDepth: 2_000 }))).toContain('Image');
+    for (const depth of [MAX_YAML_GROUP_DEPTH + 1, 20_000]) {
+      const e = thrown(() => toYaml(readTaskSequence(deepXml(depth), { maxDepth: depth + 20 })));
+      expect(e.code).toBe('TEXT_TOO_DEEP');
+      expect(e.message).toContain(`operators ${depth} levels deep`);
+    }
+  });
 });
