@@ -15,7 +15,7 @@ import { uncarriedContainer } from '../containers/uncarried.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { type LinePos, TaskSequenceError } from '../errors.js';
 import { conditionOf } from '../model/conditions.js';
-import { checkpointBelow, checkpointDepth, containsItself } from '../model/contains-itself.js';
+import { checkpointDepth, containsItself } from '../model/contains-itself.js';
 import { checkDocumentTree } from '../visit.js';
 import { type ConditionOperand, readCondition } from '../model/condition-builder.js';
 import { referenceList } from '../model/mutate.js';
@@ -28,6 +28,9 @@ import { CIM_NAME_PATTERN, EXIT_CODE_RANGE, MAX_NAME_LENGTH, MAX_TIMEOUT, VERSIO
 import { textRelease } from './build-sequence.js';
 import type { TextCimArray, TextCimSchema, TextGroup, TextItem, TextSequence, TextStep, TextVariable } from './text-types.js';
 import { uncarried } from './uncarried.js';
+import { MAX_YAML_GROUP_DEPTH, refuseTooDeepForYaml } from './yaml-depth.js';
+
+export { MAX_YAML_GROUP_DEPTH };
 import { stringifyYaml } from './yaml-text.js';
 import { shownValue } from '../shown-value.js';
 
@@ -295,43 +298,13 @@ function textOf(doc: TaskSequenceDocument): TextSequence {
 }
 
 /**
- * Groups nested deeper than this are not written as YAML. YAML says depth by indentation, so its text grows with the
- * square of the depth (8,000 nested groups, 192 KB of XML, made 513 MB of YAML), and `cmts build` cannot read it back
- * anyway: the YAML library recurses, and runs out of call stack between 600 and 800 levels of groups whatever
- * `--max-depth` says (its default, 512 levels of YAML, is about 255 groups).
- */
-export const MAX_YAML_GROUP_DEPTH = 1000;
-
-/**
- * How deep the groups of `sequence` nest (0: none). Iterative; a group inside itself is refused (`INVALID_ARGUMENT`):
- * each list of children is compared with one of the lists above it (see contains-itself.ts).
- */
-function groupDepth(sequence: Sequence): number {
-  let deepest = 0;
-  const todo: [readonly Node[], number, readonly Node[]][] = [[sequence.children, 0, sequence.children]];
-  while (todo.length) {
-    const [children, depth, checkpoint] = todo.pop() as [readonly Node[], number, readonly Node[]];
-    for (const c of children) {
-      if (c.kind !== 'group') continue;
-      if (depth + 1 > deepest) deepest = depth + 1;
-      if (c.children === checkpoint) containsItself(c);
-      todo.push([c.children, depth + 1, checkpointBelow(c.children, depth + 1, checkpoint)]);
-    }
-  }
-  return deepest;
-}
-
-/**
  * The document as YAML in the text form, with a schema comment editors use for completion and checks. Groups up to
  * {@link MAX_YAML_GROUP_DEPTH} deep are written (see {@link stringifyYaml}); deeper ones are refused (`TEXT_TOO_DEEP`).
  * {@link fromYaml} reads the text back up to its `maxDepth`.
  */
 export function toYaml(doc: TaskSequenceDocument): string {
   checkDocumentTree(doc, 'toYaml');
-  const depth = groupDepth(doc.sequence);
-  if (depth > MAX_YAML_GROUP_DEPTH) {
-    throw new TaskSequenceError('TEXT_TOO_DEEP', `The sequence's groups nest ${depth} levels deep, more than the ${MAX_YAML_GROUP_DEPTH} its YAML text form is written for: YAML indents every level, so the text would grow with the square of the depth, and cmts build, whose YAML library recurses, reads back no more than about 600 levels of groups. Convert it to JSON instead.`);
-  }
+  refuseTooDeepForYaml(doc.sequence);
   const body = stringifyYaml(textOf(doc));
   return `# yaml-language-server: $schema=https://cmts.dev/schemas/sequence-text.schema.json\n${body}`;
 }
