@@ -85,6 +85,7 @@ export const NOTICE_CODES = {
   KB977203_RESTART_NOTIFIES: "The restart right after CCMCertFix notifies the user, so it is not the KB's restart: it stays as the administrator's, and the KB's restart goes in before it.",
   KB977203_DEPENDENT_NOT_REVERSIBLE: 'The preset set "Run another program first" where no step it inserts records what the package had: revert leaves it (beside adopted CCMCertFix steps), or leaves it empty rather than absent (replace-capture).',
   KB977203_PROPERTIES_OVERRIDDEN: 'A Set Task Sequence Variable step or a global variable sets SMSClientInstallProperties, which overrides the Setup step\'s installation properties (and the PATCH there) at run time.',
+  KB977203_PROPERTIES_MAY_BE_OVERRIDDEN: 'An enabled Run Task Sequence step before Setup runs a child sequence, which is not in the file and may set SMSClientInstallProperties, overriding the Setup step\'s installation properties (and the PATCH there) at run time.',
   KB977203_REVERT_DEPENDENT_KEPT: 'Revert left "Run another program first" as the administrator\'s: every CCMCertFix step is theirs, so nothing records that the preset set it.',
   KB977203_REVERT_RESTART_TIMEOUT_LOST: 'A restart right after CCMCertFix has a message but a time-out of 0, as earlier versions of cmts left a restart whose notice they cleared; revert cannot give the time-out back.',
   KB977203_PATCH_ADOPTED: 'PATCH already lists a right KB977203 entry, which the preset keeps; nothing records that it was there before, so revert will take it out as it does the entry the preset adds.',
