@@ -292,7 +292,7 @@ describe('a messy sequence: CRLF, a conditional Setup step, a command line with 
     expect(reverted).toBe(input.replace('<DependentProgram />', '<DependentProgram>ABC00010;;CCMCertFix</DependentProgram>'));
     for (const s of [early, old, repair]) expect(reverted).toContain(s);
     expect(report.changes.map((c) => c.what)).toEqual(['removed the KB977203 entry from PATCH', 'removed restart-computer step "Restart Computer (KB977203)"']);
-    expect(report.diagnostics.map((d) => d.code)).toEqual(['KB977203_REVERT_DEPENDENT_KEPT']);
+    expect(report.diagnostics.map((d) => d.code)).toEqual(['KB977203_REVERT_PATCH_REMOVED', 'KB977203_REVERT_DEPENDENT_KEPT']);
   });
 
   it("revert never takes out a command line, even one named as the preset names its CCMCertFix step", () => {

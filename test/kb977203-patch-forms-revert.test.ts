@@ -14,6 +14,7 @@ const HOTFIX = 'C:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB968537\\SCC
 /** A 2007 export as the console writes it, one Setup step with the given installation properties. */
 const EXPORT = (props: string, dependent = '<DependentProgram />') =>
   `<?xml version="1.0"?>\r\n<SmsTaskSequencePackage xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">\r\n  <BootImageID>ABC00001</BootImageID>\r\n  <Category />\r\n  ${dependent}\r\n  <Description />\r\n  <Name>Windows 7 Refresh</Name>\r\n  <SequenceData><sequence version="3.00"><group name="Install Operating System" description=""><step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup Windows and ConfigMgr" description="" runIn="WinPEandFullOS" successCodeList="0"><action>OSDSetupWindows.exe</action><defaultVarList><variable name="SMSClientInstallProperties" property="ClientInstallProperties">${props}</variable><variable name="_SMSClientPackageID" property="ClientPackageID">ABC00002</variable></defaultVarList></step></group></sequence></SequenceData>\r\n</SmsTaskSequencePackage>\r\n`;
+const CERTFIX = '<step type="SMS_TaskSequence_InstallSoftwareAction" name="Run CCMCertFix" description="" runIn="FullOS" successCodeList="0"><action>smsswd.exe /pkg:ABC00010 /install /basevar: /continueOnError:</action><defaultVarList><variable name="PackageID" property="PackageID" hidden="true">ABC00010</variable><variable name="_SMSSWDProgramName" property="ProgramName">CCMCertFix</variable></defaultVarList></step>';
 const text = (doc: ReturnType<typeof readTaskSequence>) => Buffer.from(writeTaskSequence(doc)).toString('utf8');
 const propsOf = (xml: string) => /property="ClientInstallProperties">([^<]*)</.exec(xml)?.[1] ?? '';
 const unescape = (s: string) => s.replace(/&quot;/g, '"');
@@ -84,7 +85,8 @@ describe('revert of a hand-written KB977203 entry takes out that entry only', ()
     ['alone and unquoted, with properties after it', `PATCH=${KB} FSP=FSP01`, 'PATCH="" FSP=FSP01'],
     ['the whole property in quotes', `SMSSLP=SLP01 "PATCH=${HOTFIX};${KB}"`, `SMSSLP=SLP01 "PATCH=${HOTFIX}"`],
   ])('%s', (_, props, left) => {
-    const doc = readTaskSequence(EXPORT(props.replace(/"/g, '&quot;')));
+    // With a CCMCertFix step: revert leaves the entry of a sequence that has none, which the preset never wrote.
+    const doc = readTaskSequence(EXPORT(props.replace(/"/g, '&quot;')).replace('</step></group>', `</step>${CERTFIX}</group>`));
     const report = revertKb977203(doc, O);
     expect(report.changes.map((c) => c.what)).toContain('removed the KB977203 entry from PATCH');
     expect(unescape(propsOf(text(doc)))).toBe(left);

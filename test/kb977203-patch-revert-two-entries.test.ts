@@ -10,8 +10,10 @@ const O: Kb977203Options = { certfixPackage: 'ABC00010', clientVersion: 'sp2', d
 const SP2 = 'C:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp';
 const SP1 = SP2.replace('SP2', 'SP1');
 const HOTFIX = 'C:\\Program Files\\Hot fix\\KB968537.msp';
+// With a CCMCertFix step: revert leaves the entry of a sequence that has none, which the preset never wrote.
+const CERTFIX = '<step type="SMS_TaskSequence_InstallSoftwareAction" name="Run CCMCertFix" description="" runIn="FullOS" successCodeList="0"><action>smsswd.exe /pkg:ABC00010 /install /basevar: /continueOnError:</action><defaultVarList><variable name="PackageID" property="PackageID" hidden="true">ABC00010</variable><variable name="_SMSSWDProgramName" property="ProgramName">CCMCertFix</variable></defaultVarList></step>';
 const SEQUENCE = (props: string) =>
-  `<sequence version="3.00"><group name="Install Operating System" description=""><step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup Windows and ConfigMgr" description="" runIn="WinPEandFullOS" successCodeList="0"><action>OSDSetupWindows.exe</action><defaultVarList><variable name="SMSClientInstallProperties" property="ClientInstallProperties">${props.replace(/"/g, '&quot;')}</variable><variable name="_SMSClientPackageID" property="ClientPackageID">ABC00002</variable></defaultVarList></step></group></sequence>\n`;
+  `<sequence version="3.00"><group name="Install Operating System" description=""><step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup Windows and ConfigMgr" description="" runIn="WinPEandFullOS" successCodeList="0"><action>OSDSetupWindows.exe</action><defaultVarList><variable name="SMSClientInstallProperties" property="ClientInstallProperties">${props.replace(/"/g, '&quot;')}</variable><variable name="_SMSClientPackageID" property="ClientPackageID">ABC00002</variable></defaultVarList></step>${CERTFIX}</group></sequence>\n`;
 const propsOf = (xml: string) => (/property="ClientInstallProperties">([^<]*)</.exec(xml)?.[1] ?? '').replace(/&quot;/g, '"');
 
 describe('revert of a PATCH listing KB977203 twice takes out both entries and the ";" between them', () => {

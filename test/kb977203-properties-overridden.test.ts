@@ -52,3 +52,27 @@ describe('KB977203_PROPERTIES_OVERRIDDEN', () => {
     expect(await main(['kb977203', 'ok.xml', '--check', '--certfix-package', 'ABC00010', '--client-version', 'sp2', '--drive', 'C:'], ok.io)).toBe(0);
   });
 });
+
+// A Run Task Sequence step runs a child sequence that is not in this file and shares this sequence's variables, so it
+// may set SMSClientInstallProperties too; the preset said nothing of one before Setup. Run Task Sequence came with
+// Current Branch, so the preset applies to such a sequence only by force.
+const CHILD = (attributes = '') =>
+  `<subtasksequence type="SMS_TaskSequence_SubTasksequence" name="Run driver sequence" description=""${attributes} successCodeList="0" retryCount="0" runFromNet="false"><action>SubTasksequence.exe</action><defaultVarList><variable name="OSDSubTasksequencePackageID" property="TsPackageID">ABC00020</variable></defaultVarList></subtasksequence>`;
+const FORCED: Kb977203Options = { ...O, force: true };
+const mayBe = (input: string) => applyKb977203(readTaskSequence(input), FORCED).diagnostics.filter((d) => d.code === 'KB977203_PROPERTIES_MAY_BE_OVERRIDDEN');
+
+describe('KB977203_PROPERTIES_MAY_BE_OVERRIDDEN', () => {
+  it('an enabled Run Task Sequence step before Setup is information naming it and its child package, and not the warning --check fails on', () => {
+    const input = SEQUENCE(CHILD() + SETUP);
+    const found = mayBe(input);
+    expect(found.map((d) => [d.severity, d.path])).toEqual([['info', 'Install/Run driver sequence']]);
+    expect(found[0]?.message).toContain('ABC00020');
+    expect(applyKb977203(readTaskSequence(input), FORCED).diagnostics.filter((d) => d.code === 'KB977203_PROPERTIES_OVERRIDDEN')).toEqual([]);
+  });
+
+  it('a disabled one, one in a disabled group, or one after every Setup step is nothing', () => {
+    expect(mayBe(SEQUENCE(CHILD(' disable="true"') + SETUP))).toEqual([]);
+    expect(mayBe(SEQUENCE(`<group name="Off" description="" disable="true">${CHILD()}</group>` + SETUP))).toEqual([]);
+    expect(mayBe(SEQUENCE(SETUP + CHILD()))).toEqual([]);
+  });
+});

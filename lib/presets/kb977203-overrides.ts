@@ -5,6 +5,7 @@
  * stays in the environment for later steps. Setup then installs the client with that value, and the PATCH the preset
  * keeps in the step's own field is never read (R4 in the file, not in effect). The preset cannot reconcile such a
  * value on a guess (it may be built from other variables, or differ per machine on purpose), so it says where it is.
+ * A Run Task Sequence step before Setup may set it from a child sequence that is not in the file: said as information.
  */
 import type { TaskSequenceDocument } from '../document.js';
 import type { Issue } from '../errors.js';
@@ -13,7 +14,8 @@ import type { Located } from '../model/query.js';
 import type { Node } from '../model/types.js';
 import { doesNotShowValue } from '../model/secrets.js';
 import { SetVariableStep, STEP_TYPES } from '../model/steps.js';
-import { elementText } from '../model/variables.js';
+import { elementText, findVariable } from '../model/variables.js';
+import { maySetAnyVariable } from '../model/variables-set.js';
 import { shownValue } from '../shown-value.js';
 import { isKb977203Entry, namesKb977384 } from './kb977203-patch.js';
 import { neverRuns } from './kb977203-step-queries.js';
@@ -52,7 +54,29 @@ export interface PropertiesOverride {
  * Setup step sets it too late), and an entry of `<globalVarList>`. Each gives a diagnostic naming it.
  */
 export function propertiesOverrides(doc: TaskSequenceDocument, items: readonly Located[], lastSetup: number): Issue[] {
-  return propertiesOverrideSites(doc, items, lastSetup).map((o) => o.issue);
+  return [...propertiesOverrideSites(doc, items, lastSetup).map((o) => o.issue), ...childSequencesBefore(items, lastSetup)];
+}
+
+/** The information code for a child sequence that may set the variable (see {@link childSequencesBefore}). */
+export const KB977203_PROPERTIES_MAY_BE_OVERRIDDEN = 'KB977203_PROPERTIES_MAY_BE_OVERRIDDEN' as const;
+
+/**
+ * An enabled Run Task Sequence step ahead of the last Setup step runs a child sequence whose steps are not in this
+ * file and share its variables ({@link maySetAnyVariable}), so it may set SMSClientInstallProperties. Information, not
+ * the warning: most child sequences set no such thing, and a warning would fail `--check` and mark the sequence as
+ * needing attention for what the file does not show, which no edit of this file could clear. Kept out of
+ * {@link propertiesOverrideSites}, whose information entries lint reads as values that carry the fix.
+ */
+function childSequencesBefore(items: readonly Located[], lastSetup: number): Issue[] {
+  const out: Issue[] = [];
+  for (let i = 0; i < lastSetup && i < items.length; i++) {
+    const l = items[i] as Located;
+    if (l.node.kind === 'group' || !maySetAnyVariable(l.node) || neverRuns(l)) continue;
+    const child = findVariable(l.node, 'TsPackageID')?.value.trim() ?? '';
+    const which = child === '' ? 'a child task sequence' : `the child task sequence ${shownValue(child, '')}`;
+    out.push({ code: KB977203_PROPERTIES_MAY_BE_OVERRIDDEN, severity: 'info', path: l.path, message: `The Run Task Sequence step ${shownValue(l.path, '"')} runs ${which} before Setup Windows and ConfigMgr, and a child sequence shares this one's variables: if it sets SMSClientInstallProperties, the Setup step's action variable, Setup installs the client with that value, not with the installation properties in the step, where the preset keeps PATCH (R4). The child's steps are not in this file: check that it does not set the variable, or that its value lists the KB977203 .msp.` });
+  }
+  return out;
 }
 
 /** {@link propertiesOverrides}, each with the node it is about (lint places its findings there). */

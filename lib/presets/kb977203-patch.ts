@@ -200,6 +200,9 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
     }
     plan.patch = kept;
     plan.already.push({ what: `PATCH lists ${kept}`, where: located.path, requirement: 'R4' });
+    // Once applied, nothing in the file tells this entry from one the preset adds, and revert takes out both: said
+    // now, so that an administrator who wrote it knows before a revert takes it away.
+    plan.diagnostics.push({ code: 'KB977203_PATCH_ADOPTED', severity: 'info', path: located.path, message: `PATCH of ${shownValue(located.path, '"')} already lists ${shownValue(kept, '')}, which the preset keeps (adopted; what is already in place gives it in full). Nothing in the file will record that it was there before the preset, so revert takes it out as it does the entry the preset adds: if it is the administrator's own, write it back by hand after a revert.` });
   }
   if (kept === undefined && replaced.length === 0) next.push(expected);
   if (next.length === list.length && next.every((e, i) => e === list[i]) && parseInstallProperties(before).some((t) => t.name?.toUpperCase() === 'PATCH' && /^PATCH="/i.test(before.slice(t.start, t.end)))) {

@@ -1,5 +1,7 @@
 /**
- * Reverting the KB977203 preset: removes what it adds — the KB977203 entry of PATCH, its CCMCertFix and restart
+ * Reverting the KB977203 preset: removes what it adds — the KB977203 entry of PATCH (one the preset found in place
+ * and kept too, as nothing tells them apart, and the report names it; but not in a sequence with no CCMCertFix step,
+ * which the preset never wrote), its CCMCertFix and restart
  * steps (found by the names and descriptions it gives them and the program they run, never an administrator's step,
  * even one under the preset's names; the restart stays with a CCMCertFix step of the preset's that was renamed since,
  * which is the administrator's now), the groups it made around a conditional Setup step or an adopted conditional
@@ -30,6 +32,7 @@ import { hasPresetCertfixDescription, hasPresetRestartDescription, KB977203_CERT
 import { restartsToOs, runsProgram, usesPackage } from './kb977203-step-queries.js';
 import { clearDependentProgram, groupKeptBecause, unwrap } from './kb977203-revert-edits.js';
 import type { Kb977203Report } from './kb977203.js';
+import { shownValue } from '../shown-value.js';
 
 /**
  * Refuses a revert whose CCMCertFix package or program is not the one an inserted CCMCertFix step (the preset's, by
@@ -59,6 +62,9 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   const capture = o.scenario === 'replace-capture';
   if (!capture) refuseOtherCertfix(doc, o.certfixPackage, o.program);
   const kept: AlreadyInPlace[] = [];
+  // Outside replace-capture the preset always inserts or adopts a CCMCertFix step: with none in the file, it never
+  // wrote this sequence (or its work was undone by hand), and a KB977203 entry in PATCH is the administrator's.
+  const noCertfix = !capture && !listItems(doc.sequence).some((l) => runsProgram(l.node, o.certfixPackage, o.program) || runsCertfixCommandLine(l.node));
   for (const located of capture ? [] : findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr })) {
     const view = new SetupWindowsStep(located.node);
     const before = view.clientInstallProperties;
@@ -71,6 +77,16 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
       kept.push({ what: `PATCH with its KB977203 entry, beside the KB977384 client update (${covering}): the preset adds none there`, where: located.path, requirement: 'R2' });
       continue;
     }
+    const entries = list.filter(isKb977203Entry).map((e) => shownValue(e, '')).join(', ');
+    if (noCertfix) {
+      kept.push({ what: `PATCH entry ${entries}, beside no CCMCertFix step: the preset did not add it`, where: located.path, requirement: 'R4' });
+      diagnostics.push({ code: 'KB977203_REVERT_PATCH_KEPT', severity: 'info', path: located.path, message: `PATCH of ${shownValue(located.path, '"')} lists ${entries}, and no step runs CCMCertFix. The preset always inserts or adopts one, so it did not write this entry: it is left, as the administrator's.` });
+      continue;
+    }
+    // Beside a CCMCertFix step the entry is taken out, the preset's or not: revert must undo what apply added (a
+    // PATCH whose .msp is not on the distribution points fails the client installation), and an entry apply found in
+    // place and kept looks the same. Apply said so beforehand (KB977203_PATCH_ADOPTED); this names what went.
+    diagnostics.push({ code: 'KB977203_REVERT_PATCH_REMOVED', severity: 'info', path: located.path, message: `Revert took ${entries} out of PATCH of ${shownValue(located.path, '"')}. It cannot tell an entry the preset added from one the administrator wrote that the preset found in place and kept (nothing in the file records which): if it was there before the preset, write it back by hand (the change gives PATCH as it was, in full).` });
     const after = withoutKb977203Entries(before);
     edits.push({ change: { what: 'removed the KB977203 entry from PATCH', where: located.path, before, after, requirement: 'R4' }, apply: () => void (view.clientInstallProperties = after) });
   }
