@@ -72,4 +72,17 @@ describe('revert and a KB977203 entry the administrator put in PATCH by hand', (
     expect(text(doc)).toBe(input);
     expect(reverted.diagnostics.map((d) => d.code)).toContain('KB977203_REVERT_PATCH_KEPT');
   });
+
+  it('says it once: a check or re-apply of the output, where CCMCertFix is the preset\'s own step, does not say it again', () => {
+    const { input, options } = fixture('patch-hand-wired-certfix-inserted');
+    const doc = readTaskSequence(input);
+    applyKb977203(doc, options);
+    const again = applyKb977203(readTaskSequence(text(doc)), options);
+    expect(again.changes).toEqual([]);
+    expect(again.diagnostics.map((d) => d.code)).not.toContain('KB977203_PATCH_ADOPTED');
+    // Beside the administrator's own CCMCertFix step it is said every time: revert would take their entry out.
+    const hand = readTaskSequence(fixture('patch-and-certfix-hand-wired-adopted').input);
+    applyKb977203(hand, options);
+    expect(applyKb977203(readTaskSequence(text(hand)), options).diagnostics.map((d) => d.code)).toContain('KB977203_PATCH_ADOPTED');
+  });
 });

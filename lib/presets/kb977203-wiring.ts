@@ -19,7 +19,7 @@ import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { commandLineAdopted, commandLineNotUsed } from './kb977203-command-line.js';
 import { type ExecutionOrder, firstAbove } from './kb977203-execution-order.js';
 import { firstRunAfter } from './kb977203-branches.js';
-import { KB977203_CERTFIX_DESCRIPTION, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, newSteps } from './kb977203-new-steps.js';
+import { hasPresetCertfixDescription, KB977203_CERTFIX_DESCRIPTION, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, newSteps } from './kb977203-new-steps.js';
 import { nextStepRun, restartMismatchAcross } from './kb977203-restart-after.js';
 import { conditionsApartFrom, disabledApartFrom, isDisabled, neverRuns, restartsToOs, sameCondition } from './kb977203-step-queries.js';
 import { shownValue } from '../shown-value.js';
@@ -34,6 +34,8 @@ export interface WiringPlan {
   diagnostics: Issue[];
   /** Whether a CCMCertFix step is inserted (one with the description given), rather than one adopted. */
   insertsCertfix: boolean;
+  /** Whether the CCMCertFix step adopted is one the preset inserted in an earlier apply (its description says so). */
+  adoptsOwnCertfix: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ export interface WiringPlan {
  * inserted cost the parent's size each time, so many Setup steps in one group took time that grew with their square).
  */
 export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: ResolvedKb977203Options, order: ExecutionOrder, batch: PlannedBatch, certfixDescription = KB977203_CERTFIX_DESCRIPTION): WiringPlan {
-  const plan: WiringPlan = { edits: [], already: [], diagnostics: [], insertsCertfix: false };
+  const plan: WiringPlan = { edits: [], already: [], diagnostics: [], insertsCertfix: false, adoptsOwnCertfix: false };
   const step = setup.node;
   const { items, certfixes, certfixAt } = order;
   const at = (n: SequenceItem) => order.index.get(n) ?? -1;
@@ -112,6 +114,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   }
   if (adopted) {
     const certfix = adopted.node as Step;
+    plan.adoptsOwnCertfix = hasPresetCertfixDescription(certfix);
     if (commandLine) {
       plan.already.push({ what: `run-command-line step ${shownValue(certfix.attributes.name ?? '', '"')} runs CCMCertFix.exe after Setup (the administrator's, left as it is; KB977203 asks for an Install Software step)`, where: setup.path, requirement: 'R13' });
       plan.diagnostics.push(commandLineAdopted(adopted, setup.path, o.certfixPackage, o.program));

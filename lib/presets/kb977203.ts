@@ -149,7 +149,10 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
       setupSteps.push({ path: patch.path, clientPackage: patch.clientPackage, patch: patch.patch });
       edits.push(...patch.edits);
       already.push(...patch.already, ...wiring.already);
-      diagnostics.push(...patch.diagnostics, ...wiring.diagnostics);
+      // A right entry beside the preset's own CCMCertFix step was written by an earlier apply, or found then and said
+      // then (KB977203_PATCH_ADOPTED): every re-apply and check of a patched sequence said it again.
+      const patchNotes = wiring.adoptsOwnCertfix ? patch.diagnostics.filter((d) => d.code !== 'KB977203_PATCH_ADOPTED') : patch.diagnostics;
+      diagnostics.push(...patchNotes, ...wiring.diagnostics);
     }
     for (const { wiring } of wirings) edits.push(...wiring.edits);
     recorded = wirings.some((w) => w.wiring.insertsCertfix);
