@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readTaskSequence, TaskSequenceError } from './helpers/api.js';
+import { readTaskSequence } from './helpers/api.js';
+import { verdict } from './helpers/thrown.js';
 import { asReadDuring, checkDocumentTree } from '../lib/visit.js';
 import { findSteps } from '../lib/model/query.js';
 
@@ -17,38 +18,28 @@ function damaged() {
   return doc;
 }
 
-const refused = (f: () => void): string | undefined => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof TaskSequenceError) return e.code;
-    throw e;
-  }
-  return undefined;
-};
-
 describe('asReadDuring', () => {
   it('skips the first check of the document, not a second one in the same call', () => {
     const doc = damaged();
-    const codes = asReadDuring(doc, () => [refused(() => checkDocumentTree(doc)), refused(() => checkDocumentTree(doc))]);
-    expect(codes).toEqual([undefined, 'INVALID_ARGUMENT']);
+    const codes = asReadDuring(doc, () => [verdict(() => checkDocumentTree(doc)), verdict(() => checkDocumentTree(doc))]);
+    expect(codes).toEqual(['ok', 'INVALID_ARGUMENT']);
   });
 
   it('ends with the call, even when the check was never reached or the call threw', () => {
     const doc = damaged();
     asReadDuring(doc, () => undefined);
-    expect(refused(() => checkDocumentTree(doc))).toBe('INVALID_ARGUMENT');
+    expect(verdict(() => checkDocumentTree(doc))).toBe('INVALID_ARGUMENT');
     expect(() =>
       asReadDuring(doc, () => {
         throw new Error('the preset failed');
       }),
     ).toThrow('the preset failed');
-    expect(refused(() => checkDocumentTree(doc))).toBe('INVALID_ARGUMENT');
+    expect(verdict(() => checkDocumentTree(doc))).toBe('INVALID_ARGUMENT');
   });
 
   it('skips nothing for another document', () => {
     const doc = damaged();
     const other = damaged();
-    expect(asReadDuring(doc, () => refused(() => checkDocumentTree(other)))).toBe('INVALID_ARGUMENT');
+    expect(asReadDuring(doc, () => verdict(() => checkDocumentTree(other)))).toBe('INVALID_ARGUMENT');
   });
 });
