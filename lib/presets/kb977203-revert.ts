@@ -65,6 +65,10 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   // Outside replace-capture the preset always inserts or adopts a CCMCertFix step: with none in the file, it never
   // wrote this sequence (or its work was undone by hand), and a KB977203 entry in PATCH is the administrator's.
   const noCertfix = !capture && !listItems(doc.sequence).some((l) => runsProgram(l.node, o.certfixPackage, o.program) || runsCertfixCommandLine(l.node));
+  // A CCMCertFix step the preset inserted (its description says so) went in with the PATCH entry, or beside an entry
+  // apply found in place and said so then (KB977203_PATCH_ADOPTED): taking the entry out needs no note. Only beside
+  // CCMCertFix steps that are all the administrator's is the entry as likely theirs as the preset's.
+  const presetCertfix = !capture && listItems(doc.sequence).some((l) => runsProgram(l.node, o.certfixPackage, o.program) && hasPresetCertfixDescription(l.node));
   for (const located of capture ? [] : findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr })) {
     const view = new SetupWindowsStep(located.node);
     const before = view.clientInstallProperties;
@@ -86,7 +90,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     // Beside a CCMCertFix step the entry is taken out, the preset's or not: revert must undo what apply added (a
     // PATCH whose .msp is not on the distribution points fails the client installation), and an entry apply found in
     // place and kept looks the same. Apply said so beforehand (KB977203_PATCH_ADOPTED); this names what went.
-    diagnostics.push({ code: 'KB977203_REVERT_PATCH_REMOVED', severity: 'info', path: located.path, message: `Revert took ${entries} out of PATCH of ${shownValue(located.path, '"')}. It cannot tell an entry the preset added from one the administrator wrote that the preset found in place and kept (nothing in the file records which): if it was there before the preset, write it back by hand (the change gives PATCH as it was, in full).` });
+    if (!presetCertfix) diagnostics.push({ code: 'KB977203_REVERT_PATCH_REMOVED', severity: 'info', path: located.path, message: `Revert took ${entries} out of PATCH of ${shownValue(located.path, '"')}. It cannot tell an entry the preset added from one the administrator wrote that the preset found in place and kept (nothing in the file records which): if it was there before the preset, write it back by hand (the change gives PATCH as it was, in full).` });
     const after = withoutKb977203Entries(before);
     edits.push({ change: { what: 'removed the KB977203 entry from PATCH', where: located.path, before, after, requirement: 'R4' }, apply: () => void (view.clientInstallProperties = after) });
   }
