@@ -15,24 +15,22 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
-import { patchList } from '../model/install-properties.js';
 import { referenceList } from '../model/mutate.js';
 import { plannedBatch } from '../model/edit-batch.js';
-import { findSteps, listItems, type Located, nextItem } from '../model/query.js';
-import { InstallSoftwareStep, RestartComputerStep, SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
+import { listItems, type Located, nextItem } from '../model/query.js';
+import { InstallSoftwareStep, RestartComputerStep, STEP_TYPES } from '../model/steps.js';
 import type { Group, Node, SequenceItem, Step } from '../model/types.js';
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
 import { checkDocumentTree } from '../visit.js';
 import { removeContainerReference } from '../transforms/container-references.js';
 import { type Kb977203Options, resolveKb977203Options } from './kb977203-options.js';
-import { isKb977203Entry, namesKb977384, withoutKb977203Entries } from './kb977203-patch.js';
 import { dependentRunsProgram } from '../transforms/set-dependent-program.js';
 import { runsCertfixCommandLine } from './kb977203-command-line.js';
 import { hasPresetCertfixDescription, hasPresetRestartDescription, KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION } from './kb977203-new-steps.js';
 import { restartsToOs, runsProgram, usesPackage } from './kb977203-step-queries.js';
 import { clearDependentProgram, groupKeptBecause, unwrap } from './kb977203-revert-edits.js';
+import { planPatchRevert } from './kb977203-revert-patch.js';
 import type { Kb977203Report } from './kb977203.js';
-import { shownValue } from '../shown-value.js';
 
 /**
  * Refuses a revert whose CCMCertFix package or program is not the one an inserted CCMCertFix step (the preset's, by
@@ -62,37 +60,11 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   const capture = o.scenario === 'replace-capture';
   if (!capture) refuseOtherCertfix(doc, o.certfixPackage, o.program);
   const kept: AlreadyInPlace[] = [];
-  // Outside replace-capture the preset always inserts or adopts a CCMCertFix step: with none in the file, it never
-  // wrote this sequence (or its work was undone by hand), and a KB977203 entry in PATCH is the administrator's.
-  const noCertfix = !capture && !listItems(doc.sequence).some((l) => runsProgram(l.node, o.certfixPackage, o.program) || runsCertfixCommandLine(l.node));
-  // A CCMCertFix step the preset inserted (its description says so) went in with the PATCH entry, or beside an entry
-  // apply found in place and said so then (KB977203_PATCH_ADOPTED): taking the entry out needs no note. Only beside
-  // CCMCertFix steps that are all the administrator's is the entry as likely theirs as the preset's.
-  const presetCertfix = !capture && listItems(doc.sequence).some((l) => runsProgram(l.node, o.certfixPackage, o.program) && hasPresetCertfixDescription(l.node));
-  for (const located of capture ? [] : findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr })) {
-    const view = new SetupWindowsStep(located.node);
-    const before = view.clientInstallProperties;
-    const list = patchList(before);
-    if (list === undefined || !list.some(isKb977203Entry)) continue;
-    // The preset leaves a PATCH that lists the KB977384 client update alone (R2), so a KB977203 entry beside it was
-    // never the preset's: it stays.
-    const covering = list.find(namesKb977384);
-    if (covering !== undefined) {
-      kept.push({ what: `PATCH with its KB977203 entry, beside the KB977384 client update (${covering}): the preset adds none there`, where: located.path, requirement: 'R2' });
-      continue;
-    }
-    const entries = list.filter(isKb977203Entry).map((e) => shownValue(e, '')).join(', ');
-    if (noCertfix) {
-      kept.push({ what: `PATCH entry ${entries}, beside no CCMCertFix step: the preset did not add it`, where: located.path, requirement: 'R4' });
-      diagnostics.push({ code: 'KB977203_REVERT_PATCH_KEPT', severity: 'info', path: located.path, message: `PATCH of ${shownValue(located.path, '"')} lists ${entries}, and no step runs CCMCertFix. The preset always inserts or adopts one, so it did not write this entry: it is left, as the administrator's.` });
-      continue;
-    }
-    // Beside a CCMCertFix step the entry is taken out, the preset's or not: revert must undo what apply added (a
-    // PATCH whose .msp is not on the distribution points fails the client installation), and an entry apply found in
-    // place and kept looks the same. Apply said so beforehand (KB977203_PATCH_ADOPTED); this names what went.
-    if (!presetCertfix) diagnostics.push({ code: 'KB977203_REVERT_PATCH_REMOVED', severity: 'info', path: located.path, message: `Revert took ${entries} out of PATCH of ${shownValue(located.path, '"')}. It cannot tell an entry the preset added from one the administrator wrote that the preset found in place and kept (nothing in the file records which): if it was there before the preset, write it back by hand (the change gives PATCH as it was, in full).` });
-    const after = withoutKb977203Entries(before);
-    edits.push({ change: { what: 'removed the KB977203 entry from PATCH', where: located.path, before, after, requirement: 'R4' }, apply: () => void (view.clientInstallProperties = after) });
+  if (!capture) {
+    const patch = planPatchRevert(doc, o);
+    edits.push(...patch.edits);
+    kept.push(...patch.kept);
+    diagnostics.push(...patch.diagnostics);
   }
   // The steps revert takes out, removed in one batch: one splice per step cost the parent's size each time, so many
   // Setup steps in one group took time that grew with their square. The groups are put back after, with their steps out.
