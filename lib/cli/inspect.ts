@@ -7,7 +7,7 @@ import { findSteps, isSequenceItem } from '../model/query.js';
 import { isDisabled } from '../presets/kb977203-step-queries.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWindowsStep, STEP_TYPES, stepTypeName } from '../model/steps.js';
 import type { Group, Sequence, SequenceItem } from '../model/types.js';
-import { getVariableValue } from '../model/variables.js';
+import { childSequenceOf, isRunTaskSequence } from '../model/child-sequence.js';
 import { keySettings, stepSettingsJson } from '../catalog/key-settings.js';
 import { setValueShown } from '../render/key-settings.js';
 import type { TaskSequenceDocument } from '../document.js';
@@ -63,7 +63,7 @@ const CONTAINER = { sequence: 'bare <sequence>', 'sms-package': 'ConfigMgr 2007 
 /** Key properties of a step, one `label: value` string each. */
 export function keyProperties(item: SequenceItem): string[] {
   if (item.kind === 'group') return [];
-  if (item.kind === 'subtasksequence') return [`task sequence: ${getVariableValue(item, 'TsPackageID') ?? getVariableValue(item, 'PackageID') ?? '?'}`];
+  if (isRunTaskSequence(item)) return [`task sequence: ${childSequenceOf(item) ?? '?'}`];
   const out: string[] = [];
   // MDT writes Run Command Line steps without a type.
   switch (item.attributes.type ?? STEP_TYPES.runCommandLine) {

@@ -7,6 +7,7 @@
  * but may set any (see {@link maySetAnyVariable}). The variables a step reads by name are here too
  * ({@link variablesReadByName}), so that a setting counts on one side only.
  */
+import { isRunTaskSequence, packageIdsIn } from './child-sequence.js';
 import type { SequenceItem, Step, SubTaskSequence } from './types.js';
 import { variables } from './variables.js';
 
@@ -27,7 +28,6 @@ const VOLUME_LETTER = /^Partitions\d+VolumeLetterVariable$/;
 const READS = new Set(['DestinationVariable', 'DestinationOSVariable', 'DiskIndexVariable', 'BaseVariableName']);
 const DOWNLOAD_PACKAGE_CONTENT = 'SMS_TaskSequence_DownloadPackageContentAction';
 const RULE_VARIABLE = /<Variable\s+Name="([^"]+)"/g;
-const PACKAGE_ID = /^[A-Za-z0-9]{3}[0-9A-Fa-f]{5}$/;
 
 /**
  * The variables Download Package Content saves its packages' paths in: Microsoft's step reference says the name given
@@ -36,7 +36,7 @@ const PACKAGE_ID = /^[A-Za-z0-9]{3}[0-9A-Fa-f]{5}$/;
  */
 function downloadedTo(step: Step | SubTaskSequence, base: string): string[] {
   const list = variables(step).find((v) => (v.attributes.property ?? v.attributes.name) === 'DownloadPackages')?.value ?? '';
-  const count = Math.max(1, list.split(/[\s,;]+/).filter((t) => PACKAGE_ID.test(t)).length);
+  const count = Math.max(1, packageIdsIn(list).length);
   return Array.from({ length: count }, (_, i) => `${base}${String(i + 1).padStart(2, '0')}`);
 }
 
@@ -75,5 +75,5 @@ export function variablesReadByName(step: Step | SubTaskSequence): string[] {
  * class written on a `<step>` counts too: counting a step that sets nothing only costs a check its proof.
  */
 export function maySetAnyVariable(item: SequenceItem): boolean {
-  return item.kind === 'subtasksequence' || (item.kind === 'step' && item.attributes.type === 'SMS_TaskSequence_SubTasksequence');
+  return isRunTaskSequence(item);
 }

@@ -14,7 +14,8 @@ import type { Located } from '../model/query.js';
 import type { Node } from '../model/types.js';
 import { doesNotShowValue } from '../model/secrets.js';
 import { SetVariableStep, STEP_TYPES } from '../model/steps.js';
-import { elementText, findVariable } from '../model/variables.js';
+import { elementText } from '../model/variables.js';
+import { childSequenceOf } from '../model/child-sequence.js';
 import { maySetAnyVariable } from '../model/variables-set.js';
 import { shownValue } from '../shown-value.js';
 import { isKb977203Entry, namesKb977384 } from './kb977203-patch.js';
@@ -72,8 +73,8 @@ function childSequencesBefore(items: readonly Located[], lastSetup: number): Iss
   for (let i = 0; i < lastSetup && i < items.length; i++) {
     const l = items[i] as Located;
     if (l.node.kind === 'group' || !maySetAnyVariable(l.node) || neverRuns(l)) continue;
-    const child = findVariable(l.node, 'TsPackageID')?.value.trim() ?? '';
-    const which = child === '' ? 'a child task sequence' : `the child task sequence ${shownValue(child, '')}`;
+    const child = childSequenceOf(l.node);
+    const which = child === undefined ? 'a child task sequence' : `the child task sequence ${shownValue(child, '')}`;
     out.push({ code: KB977203_PROPERTIES_MAY_BE_OVERRIDDEN, severity: 'info', path: l.path, message: `The Run Task Sequence step ${shownValue(l.path, '"')} runs ${which} before Setup Windows and ConfigMgr, and a child sequence shares this one's variables: if it sets SMSClientInstallProperties, the Setup step's action variable, Setup installs the client with that value, not with the installation properties in the step, where the preset keeps PATCH (R4). The child's steps are not in this file: check that it does not set the variable, or that its value lists the KB977203 .msp.` });
   }
   return out;

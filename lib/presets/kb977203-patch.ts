@@ -14,6 +14,7 @@ import type { Located } from '../model/query.js';
 import { SetupWindowsStep } from '../model/steps.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
 import { findVariable } from '../model/variables.js';
+import { isPackageId } from '../model/child-sequence.js';
 import { refuseSetupVariableTwice } from '../transforms/add-client-patch.js';
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
 import { pathTooLong as patchPathTooLong, textProblem } from '../transforms/values.js';
@@ -113,7 +114,7 @@ function clientPackageOf(doc: TaskSequenceDocument, located: Located<Step | SubT
   if (!value) {
     throw new TaskSequenceError('INVALID_ARGUMENT', `The Setup Windows and ConfigMgr step "${located.path}" names no client package (_SMSClientPackageID); give the client installation package as the clientPackage option (R5).`);
   }
-  const problem = /^[A-Za-z0-9]{3}[0-9A-Fa-f]{5}$/.test(value) ? undefined : (textProblem(value) ?? 'not the form of a package ID (site code and five hex digits)');
+  const problem = isPackageId(value) ? undefined : (textProblem(value) ?? 'not the form of a package ID (site code and five hex digits)');
   if (problem !== undefined) {
     const pos = variable ? doc.positionOf(variable) : undefined;
     throw new TaskSequenceError('INVALID_ARGUMENT', `The Setup Windows and ConfigMgr step "${located.path}" has ${shownValue(value, '"')} as its client package (_SMSClientPackageID): ${problem}. It cannot go into the PATCH path; give the client installation package as the clientPackage option (R5).`, pos ? { linePos: pos } : {});

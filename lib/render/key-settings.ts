@@ -8,7 +8,7 @@ import { catalogSettings, type Setting } from '../catalog/key-settings.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWindowsStep, SetVariableStep, STEP_TYPES } from '../model/steps.js';
 import { setsSecret } from '../model/secrets.js';
 import type { SequenceItem, Step, SubTaskSequence } from '../model/types.js';
-import { getVariableValue } from '../model/variables.js';
+import { childSequenceOf, isRunTaskSequence } from '../model/child-sequence.js';
 import { HIDDEN_OPERAND } from '../model/conditions.js';
 
 /** What a page shows instead of a secret value: the same words a condition says in place of one. */
@@ -41,8 +41,8 @@ function restartTarget(target: string | undefined): string {
 /** The key settings of a step, group or sub task sequence (none for a group or a step class without a view). */
 export function keySettings(item: SequenceItem): Setting[] {
   if (item.kind === 'group') return [];
-  if (item.kind === 'subtasksequence' || item.attributes.type === 'SMS_TaskSequence_SubTasksequence') {
-    return [{ label: 'task sequence', value: getVariableValue(item, 'TsPackageID') ?? getVariableValue(item, 'PackageID') ?? '?' }];
+  if (isRunTaskSequence(item)) {
+    return [{ label: 'task sequence', value: childSequenceOf(item) ?? '?' }];
   }
   // MDT writes Run Command Line steps without a type.
   switch (item.attributes.type ?? STEP_TYPES.runCommandLine) {

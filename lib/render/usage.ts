@@ -7,6 +7,7 @@ import { checkpointBelow, containsItself } from '../model/contains-itself.js';
 import type { Node, SequenceItem } from '../model/types.js';
 import { getAction, variables } from '../model/variables.js';
 import { variablesReadByName, variablesSetBy } from '../model/variables-set.js';
+import { packageIdsIn } from '../model/child-sequence.js';
 import { compareNames } from '../name-order.js';
 
 /** What one step or group touches. */
@@ -18,7 +19,6 @@ export interface ItemUsage {
 
 /** Step properties that hold package IDs besides those ending in `PackageID`. */
 const PACKAGE_LISTS = new Set(['ConfigFilePackage', 'DownloadPackages']);
-const PACKAGE_ID = /^[A-Za-z0-9]{3}[0-9A-Fa-f]{5}$/;
 const REFERENCE = /%([A-Za-z_][\w.-]*)%/g;
 const ACTION_PACKAGE = /\/(?:pkg|run):([A-Za-z0-9]{3}[0-9A-Fa-f]{5})(?![\w])/gi;
 
@@ -71,7 +71,7 @@ export function itemUsage(item: SequenceItem): ItemUsage {
       readsIn(v.value, reads);
       if (value === '') continue;
       if (/PackageID$/i.test(prop) || PACKAGE_LISTS.has(prop)) {
-        for (const token of value.split(/[\s,;]+/)) if (PACKAGE_ID.test(token)) packages.add(token.toUpperCase());
+        for (const id of packageIdsIn(value)) packages.add(id.toUpperCase());
       }
     }
   }
