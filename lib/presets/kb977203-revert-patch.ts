@@ -8,6 +8,7 @@ import type { TaskSequenceDocument } from '../document.js';
 import type { Issue } from '../errors.js';
 import { patchList } from '../model/install-properties.js';
 import { listItems, type Located } from '../model/query.js';
+import type { Step } from '../model/types.js';
 import { InstallSoftwareStep, SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
 import { shownValue } from '../shown-value.js';
@@ -15,7 +16,7 @@ import { runsCertfixCommandLine } from './kb977203-command-line.js';
 import { hasPresetCertfixDescription } from './kb977203-new-steps.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { isKb977203Entry, namesKb977384, withoutKb977203Entries } from './kb977203-patch.js';
-import { runsProgram } from './kb977203-step-queries.js';
+import { runsProgram, runsProgramOfAnotherPackage } from './kb977203-step-queries.js';
 
 /** What revert plans for PATCH: edits, entries it leaves, and its notes. */
 export interface PatchRevert {
@@ -40,16 +41,6 @@ function certfixAfter(items: readonly Located[], o: ResolvedKb977203Options): (b
   return out;
 }
 
-/** An Install Software step that runs a program of the CCMCertFix program's name from another package, if any. */
-function otherPackageCertfix(items: readonly Located[], o: ResolvedKb977203Options): { path: string; packageId: string } | undefined {
-  for (const l of items) {
-    if (l.node.kind !== 'step' || l.node.attributes.type !== STEP_TYPES.installSoftware) continue;
-    const v = new InstallSoftwareStep(l.node);
-    if ((v.programName ?? '').toLowerCase() === o.program.toLowerCase()) return { path: l.path, packageId: v.packageId ?? '' };
-  }
-  return undefined;
-}
-
 /** Plans revert's edits of PATCH, one Setup Windows and ConfigMgr step at a time (see the module comment). */
 export function planPatchRevert(doc: TaskSequenceDocument, o: ResolvedKb977203Options): PatchRevert {
   const plan: PatchRevert = { edits: [], kept: [], diagnostics: [] };
@@ -58,7 +49,7 @@ export function planPatchRevert(doc: TaskSequenceDocument, o: ResolvedKb977203Op
   // Outside replace-capture the preset always inserts or adopts a CCMCertFix step: with none in the file, it never
   // wrote this sequence (or its work was undone by hand), and a KB977203 entry in PATCH is the administrator's.
   const noCertfix = after[0] === undefined;
-  const other = noCertfix ? otherPackageCertfix(items, o) : undefined;
+  const other = noCertfix ? items.find((l) => runsProgramOfAnotherPackage(l.node, o.certfixPackage, o.program)) : undefined;
   items.forEach((located, i) => {
     if (located.node.kind !== 'step' || located.node.attributes.type !== STEP_TYPES.setupWindowsAndConfigMgr) return;
     const view = new SetupWindowsStep(located.node);
@@ -79,7 +70,7 @@ export function planPatchRevert(doc: TaskSequenceDocument, o: ResolvedKb977203Op
       // the wrong package) is named, since the sequence does run CCMCertFix.
       const looked = `no step runs the program ${shownValue(o.program, '"')} of package ${o.certfixPackage} (the CCMCertFix package given), nor CCMCertFix.exe from a command line`;
       const why = other
-        ? ` The step ${shownValue(other.path, '"')} runs ${shownValue(o.program, '"')} from package ${shownValue(other.packageId, '')}: if that is the package the apply used, revert with it as the certfixPackage option. The entry is left as it is.`
+        ? ` The step ${shownValue(other.path, '"')} runs ${shownValue(o.program, '"')} from package ${shownValue(new InstallSoftwareStep(other.node as Step).packageId ?? '', '')}: if that is the package the apply used, revert with it as the certfixPackage option. The entry is left as it is.`
         : ' The preset always inserts or adopts one, so it did not write this entry: it is left, as the administrator\'s.';
       plan.diagnostics.push({ code: 'KB977203_REVERT_PATCH_KEPT', severity: 'info', path: located.path, message: `PATCH of ${shownValue(located.path, '"')} lists ${entries}, and ${looked}.${why}` });
       return;

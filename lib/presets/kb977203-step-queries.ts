@@ -73,6 +73,16 @@ export function runsProgram(item: SequenceItem | undefined, packageId: string, p
   return (v.packageId ?? '').toUpperCase() === packageId.toUpperCase() && (v.programName ?? '').toLowerCase() === program.toLowerCase();
 }
 
+/**
+ * Whether a step runs a program named `program` from another package than `packageId` (Install Software): a copy of
+ * CCMCertFix, or the package the preset was applied with when it is given another.
+ */
+export function runsProgramOfAnotherPackage(item: SequenceItem | undefined, packageId: string, program: string): item is Step {
+  if (!item || item.kind !== 'step' || item.attributes.type !== STEP_TYPES.installSoftware) return false;
+  const v = new InstallSoftwareStep(item);
+  return (v.packageId ?? '').toUpperCase() !== packageId.toUpperCase() && (v.programName ?? '').trim().toLowerCase() === program.toLowerCase();
+}
+
 /** Whether a step is a restart to the installed OS (not to Windows PE). */
 export function restartsToOs(item: SequenceItem | undefined): item is Step {
   return item !== undefined && item.kind === 'step' && item.attributes.type === STEP_TYPES.restartComputer && (new RestartComputerStep(item).target ?? 'HD').toUpperCase() === 'HD';

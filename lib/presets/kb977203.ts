@@ -23,7 +23,7 @@ import { planPatch } from './kb977203-patch.js';
 import { hotfixInstallStepsIn } from './kb977203-r1.js';
 import { executionOrder } from './kb977203-execution-order.js';
 import { KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT } from './kb977203-new-steps.js';
-import { disabledNote, neverRuns, runsProgram } from './kb977203-step-queries.js';
+import { disabledNote, neverRuns, runsProgram, runsProgramOfAnotherPackage } from './kb977203-step-queries.js';
 import { planWiring } from './kb977203-wiring.js';
 import { propertiesOverrides } from './kb977203-overrides.js';
 import { canSetProperty } from '../containers/index.js';
@@ -184,19 +184,18 @@ function otherProgramsOf(items: readonly Located[], o: ResolvedKb977203Options, 
     if (node.kind !== 'step' || node.attributes.type !== STEP_TYPES.installSoftware || matches(node)) continue;
     const view = new InstallSoftwareStep(node);
     const program = view.programName ?? '';
-    if ((view.packageId ?? '').toUpperCase() !== o.certfixPackage.toUpperCase()) {
-      // The CCMCertFix program of another package (a copy of it, an older package): not taken for the one given, so
-      // the preset's steps go in beside it, and CCMCertFix would run twice (as the other program's case warns).
-      if (program.trim().toLowerCase() === o.program.toLowerCase()) {
-        diagnostics.push({
-          code: 'KB977203_CERTFIX_OTHER_PACKAGE',
-          severity: 'warning',
-          path,
-          message: `"${path}" runs the program ${shownValue(program, '"')} of the package ${shownValue(view.packageId ?? '', '"')}, not of the CCMCertFix package given, ${o.certfixPackage}, so it is not taken for CCMCertFix. If it is CCMCertFix, give its package as the CCMCertFix package (--certfix-package, option certfixPackage), or remove it: the sequence now runs CCMCertFix twice and restarts twice.`,
-        });
-      }
+    // The CCMCertFix program of another package (a copy of it, an older package): not taken for the one given, so the
+    // preset's steps go in beside it, and CCMCertFix would run twice (as the other program's case warns).
+    if (runsProgramOfAnotherPackage(node, o.certfixPackage, o.program)) {
+      diagnostics.push({
+        code: 'KB977203_CERTFIX_OTHER_PACKAGE',
+        severity: 'warning',
+        path,
+        message: `"${path}" runs the program ${shownValue(program, '"')} of the package ${shownValue(view.packageId ?? '', '"')}, not of the CCMCertFix package given, ${o.certfixPackage}, so it is not taken for CCMCertFix. If it is CCMCertFix, give its package as the CCMCertFix package (--certfix-package, option certfixPackage), or remove it: the sequence now runs CCMCertFix twice and restarts twice.`,
+      });
       continue;
     }
+    if ((view.packageId ?? '').toUpperCase() !== o.certfixPackage.toUpperCase()) continue;
     diagnostics.push({
       code: 'KB977203_CERTFIX_OTHER_PROGRAM',
       severity: 'warning',
