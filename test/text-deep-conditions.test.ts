@@ -65,7 +65,17 @@ describe('buildSequence takes conditions at any depth', () => {
     for (const depth of [MAX_YAML_GROUP_DEPTH + 1, 20_000]) {
       const e = thrown(() => toYaml(readTaskSequence(deepXml(depth), { maxDepth: depth + 20 })));
       expect(e.code).toBe('TEXT_TOO_DEEP');
-      expect(e.message).toContain(`operators ${depth} levels deep`);
+      expect(e.message).toContain(`operators nest ${depth} levels deep`);
     }
+  });
+
+  it('counts groups and the operators of a condition inside them together, as YAML indents both', () => {
+    // 600 groups around a step whose condition is 600 operators deep: each alone is within the limit, together not.
+    const inner = deepXml(600).replace(/^<sequence version="3.00">|<\/sequence>$/g, '');
+    const xml = `<sequence version="3.00">${'<group name="g">'.repeat(600)}${inner}${'</group>'.repeat(600)}</sequence>`;
+    const e = thrown(() => toYaml(readTaskSequence(xml, { maxDepth: 4_000 })));
+    expect(e.code).toBe('TEXT_TOO_DEEP');
+    expect(e.message).toContain("groups (600) and a condition's operators inside them (600) nest 1200 levels deep");
+    expect(toYaml(readTaskSequence(deepXml(600), { maxDepth: 4_000 }))).toContain('Image');
   });
 });
