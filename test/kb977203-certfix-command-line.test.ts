@@ -5,8 +5,9 @@
 // (KB977203_CERTFIX_COMMAND_LINE). Anywhere else it is reported and not used, and the preset inserts its own pair as
 // before. check() agrees with apply(), apply twice = once, and revert never touches the administrator's step.
 import { describe, expect, it } from 'vitest';
-import { applyKb977203, checkKb977203, lint, readTaskSequence, revertKb977203, writeTaskSequence, type Kb977203Options, type Kb977203Report } from './helpers/api.js';
+import { lint, readTaskSequence, revertKb977203, type Kb977203Options, type Kb977203Report } from './helpers/api.js';
 import { NOTICE_CODES } from '../lib/api/errors.js';
+import { appliedTwice, text } from './helpers/kb-apply.js';
 import { commandRunsCertfix } from '../lib/presets/kb977203-command-line.js';
 
 const O: Kb977203Options = { certfixPackage: 'ABC00010', clientVersion: 'sp2', drive: 'C:' };
@@ -25,21 +26,8 @@ const OTHER = (name: string) => `<step type="SMS_TaskSequence_ApplyNetworkSettin
 const EXPORT = (items: string, dependent = '<DependentProgram />') =>
   `<?xml version="1.0"?>\n<SmsTaskSequencePackage xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">\n  <BootImageID>ABC00001</BootImageID>\n  <Category />\n  ${dependent}\n  <Name>Refresh</Name>\n  <SequenceData><sequence version="3.00">${items}</sequence></SequenceData>\n  <SupportedOperatingSystems />\n</SmsTaskSequencePackage>\n`;
 
-const text = (doc: ReturnType<typeof readTaskSequence>) => Buffer.from(writeTaskSequence(doc)).toString('utf8');
-
-/** Applies once and twice, and checks: check() reports what apply() does, the second apply and a check of the result change nothing. */
-function applied(input: string, options: Kb977203Options = O): { report: Kb977203Report; out: string } {
-  const checked = checkKb977203(readTaskSequence(input), options);
-  const doc = readTaskSequence(input);
-  const report = applyKb977203(doc, options);
-  expect(checked).toEqual(report);
-  const out = text(doc);
-  const again = readTaskSequence(out);
-  expect(checkKb977203(readTaskSequence(out), options).changed).toBe(false);
-  expect(applyKb977203(again, options).changes).toEqual([]);
-  expect(text(again)).toBe(out);
-  return { report, out };
-}
+/** {@link appliedTwice} with the options of these tests by default. */
+const applied = (input: string, options: Kb977203Options = O) => appliedTwice(input, options);
 
 /** The restart the preset inserts after CCMCertFix, as it writes it into these one-line sequences. */
 const KB_RESTART = (attributes = '') =>

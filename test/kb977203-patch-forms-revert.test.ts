@@ -6,7 +6,8 @@
 // says so (KB977203_PATCH_NOT_REVERSIBLE) and revert gives back the same list to Windows Installer.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyKb977203, checkKb977203, patchList, readTaskSequence, revertKb977203, writeTaskSequence, type Kb977203Options } from './helpers/api.js';
+import { patchList, readTaskSequence, revertKb977203, type Kb977203Options } from './helpers/api.js';
+import { appliedTwice, text } from './helpers/kb-apply.js';
 
 const O: Kb977203Options = { certfixPackage: 'ABC00010', clientVersion: 'sp2', drive: 'C:' };
 const KB = 'C:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp';
@@ -15,20 +16,11 @@ const HOTFIX = 'C:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB968537\\SCC
 const EXPORT = (props: string, dependent = '<DependentProgram />') =>
   `<?xml version="1.0"?>\r\n<SmsTaskSequencePackage xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">\r\n  <BootImageID>ABC00001</BootImageID>\r\n  <Category />\r\n  ${dependent}\r\n  <Description />\r\n  <Name>Windows 7 Refresh</Name>\r\n  <SequenceData><sequence version="3.00"><group name="Install Operating System" description=""><step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup Windows and ConfigMgr" description="" runIn="WinPEandFullOS" successCodeList="0"><action>OSDSetupWindows.exe</action><defaultVarList><variable name="SMSClientInstallProperties" property="ClientInstallProperties">${props}</variable><variable name="_SMSClientPackageID" property="ClientPackageID">ABC00002</variable></defaultVarList></step></group></sequence></SequenceData>\r\n</SmsTaskSequencePackage>\r\n`;
 const CERTFIX = '<step type="SMS_TaskSequence_InstallSoftwareAction" name="Run CCMCertFix" description="" runIn="FullOS" successCodeList="0"><action>smsswd.exe /pkg:ABC00010 /install /basevar: /continueOnError:</action><defaultVarList><variable name="PackageID" property="PackageID" hidden="true">ABC00010</variable><variable name="_SMSSWDProgramName" property="ProgramName">CCMCertFix</variable></defaultVarList></step>';
-const text = (doc: ReturnType<typeof readTaskSequence>) => Buffer.from(writeTaskSequence(doc)).toString('utf8');
 const propsOf = (xml: string) => /property="ClientInstallProperties">([^<]*)</.exec(xml)?.[1] ?? '';
 const unescape = (s: string) => s.replace(/&quot;/g, '"');
 
 function round(input: string) {
-  const checked = checkKb977203(readTaskSequence(input), O);
-  const doc = readTaskSequence(input);
-  const report = applyKb977203(doc, O);
-  expect(checked).toEqual(report);
-  const applied = text(doc);
-  const again = readTaskSequence(applied);
-  expect(applyKb977203(again, O).changes).toEqual([]);
-  expect(text(again)).toBe(applied);
-  expect(checkKb977203(readTaskSequence(applied), O).changed).toBe(false);
+  const { report, out: applied } = appliedTwice(input, O);
   const back = readTaskSequence(applied);
   revertKb977203(back, O);
   return { report, applied, reverted: text(back) };

@@ -2,7 +2,10 @@
 // Setup step per branch and the administrator's CCMCertFix step and restart after both, and an apply that checks
 // what every apply must hold.
 import { expect } from 'vitest';
-import { applyKb977203, checkKb977203, lint, listItems, readTaskSequence, revertKb977203, writeTaskSequence, type Kb977203Options } from './api.js';
+import { lint, listItems, readTaskSequence, revertKb977203, type Kb977203Options } from './api.js';
+import { appliedTwice, text } from './kb-apply.js';
+
+export { text };
 
 export const variable = (name: string, operator: string, value: string) =>
   `<expression type="SMS_TaskSequence_VariableConditionExpression"><variable name="Operator">${operator}</variable><variable name="Value">${value}</variable><variable name="Variable">${name}</variable></expression>`;
@@ -25,23 +28,12 @@ export const sequence = (laptops: string, desktops: string, laptopExtra = '') =>
   )}${group('State Restore', RESTORE)}\n</sequence>\n`;
 
 export const LAPTOP = condition(variable('IsLaptop', 'equals', 'True'));
-export const text = (doc: ReturnType<typeof readTaskSequence>) => Buffer.from(writeTaskSequence(doc)).toString('utf8');
 export const names = (xml: string) => listItems(readTaskSequence(xml).sequence).filter((l) => l.node.kind === 'step').map((l) => l.node.attributes.name);
 export const r14 = (xml: string) => lint(readTaskSequence(xml)).filter((f) => f.code === 'kb977203/certfix-without-restart');
 
-/**
- * Apply with `O`, with check agreeing, a second apply changing nothing, lint quiet on R14, and revert giving the bytes
- * back.
- */
+/** Apply with `O` as every apply must hold ({@link appliedTwice}), with lint quiet on R14 and revert giving the bytes back. */
 export function appliedWith(O: Kb977203Options, input: string) {
-  const checked = checkKb977203(readTaskSequence(input), O);
-  const doc = readTaskSequence(input);
-  const report = applyKb977203(doc, O);
-  expect(checked).toEqual(report);
-  const out = text(doc);
-  const again = readTaskSequence(out);
-  expect(applyKb977203(again, O).changes).toEqual([]);
-  expect(text(again)).toBe(out);
+  const { report, out } = appliedTwice(input, O);
   expect(r14(out)).toEqual([]);
   const back = readTaskSequence(out);
   revertKb977203(back, O);
