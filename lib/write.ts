@@ -13,6 +13,7 @@ import { describeValue } from './model/child-nodes.js';
 import { endOf, sourceOf, startOf } from './xml/origin.js';
 import { checkOutput } from './xml/check-output.js';
 import { printCheckedDocument } from './xml/print.js';
+import type { EditScope } from './xml/edited-spans.js';
 import { faultNodeOf } from './xml/print-faults.js';
 
 /**
@@ -20,6 +21,19 @@ import { faultNodeOf } from './xml/print-faults.js';
  * nests elements deeper than the document was read with.
  */
 export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
+  return printedText(doc);
+}
+
+/**
+ * {@link writeTaskSequenceText} for a caller that made every edit of `doc` since it was read itself and names each in
+ * `edited` (see xml/edited-spans.ts): the elements no edit touched are copied without being compared with the text.
+ * Not part of the library's API: a script's document can have been edited anywhere.
+ */
+export function writeEditedText(doc: TaskSequenceDocument, edited: readonly EditScope[]): string {
+  return printedText(doc, edited);
+}
+
+function printedText(doc: TaskSequenceDocument, edited?: readonly EditScope[]): string {
   refuseNonDocument(doc);
   try {
     const overrides = new Map<Node, string>();
@@ -34,7 +48,8 @@ export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
     // Judged as it is printed: what is copied was judged when it was read, so only what is printed afresh (and where
     // it stands) needs judging, and no second parse of the whole text is made.
     // No deeper than it was read with: a read with the same options would refuse the text (XML_TOO_DEEP).
-    return printCheckedDocument(doc.xml, 'The edited document', { overrides, encoding: doc.encoding, maxDepth: doc.depthLimit() });
+    // Not for an embedded sequence: its text is written from a second tree, in its holder's place.
+    return printCheckedDocument(doc.xml, 'The edited document', { overrides, encoding: doc.encoding, maxDepth: doc.depthLimit(), ...(edited && !doc.embedded && { edited }) });
   } catch (e) {
     // The printer's refusals name their node (faultNodeOf): each gets its place in the file, whatever its code.
     if (e instanceof TaskSequenceError && !e.range) placeInFile(doc, e);

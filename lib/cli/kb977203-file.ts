@@ -10,7 +10,9 @@ import type { Kb977203Options, Kb977203Report } from '../presets/kb977203.js';
 import { applyKb977203, checkKb977203 } from '../presets/kb977203.js';
 import { revertKb977203 } from '../presets/kb977203-revert.js';
 import { identity } from '../presets/kb977203-fleet.js';
-import { writeTaskSequenceText } from '../write.js';
+import { writeEditedText, writeTaskSequenceText } from '../write.js';
+import { editScopesDuring } from '../transforms/apply-edits.js';
+import type { EditScope } from '../xml/edited-spans.js';
 import { sourceOf } from '../xml/origin.js';
 import type { ReadLimits } from './args.js';
 import { detached } from './detached.js';
@@ -57,9 +59,14 @@ export function processBytes(bytes: Uint8Array, file: string, target: string | u
     // Unedited, the document writes back as the text it was read from: that text is the diff's "before", not a print.
     const before = dryRun ? (sourceOf(doc.xml)?.text ?? writeTaskSequenceText(doc)) : '';
     let report: Kb977203Report;
+    // Where the preset's edits are, for the dry run's print (see xml/edited-spans.ts): the preset makes every edit of
+    // this tree, and each says where, so the print walks only there and copies the rest as read.
+    let edited: EditScope[] | undefined;
     try {
       // Read here and handed to no one yet: the preset need not walk the tree to check what the reader built.
-      report = asReadDuring(doc, () => (mode === 'check' ? checkKb977203(doc, options) : mode === 'revert' ? revertKb977203(doc, options) : applyKb977203(doc, options)));
+      const run = (): Kb977203Report => asReadDuring(doc, () => (mode === 'check' ? checkKb977203(doc, options) : mode === 'revert' ? revertKb977203(doc, options) : applyKb977203(doc, options)));
+      if (dryRun) ({ result: report, scopes: edited } = editScopesDuring(doc, run));
+      else report = run();
     } catch (e) {
       if (e instanceof TaskSequenceError && NOT_APPLICABLE.has(e.code) && mode !== 'revert') {
         outcomes.push({ input: label, notApplicable: cliError(e), id });
@@ -75,7 +82,7 @@ export function processBytes(bytes: Uint8Array, file: string, target: string | u
     appendAll(report.diagnostics, mode === 'check' && report.changed ? warnings(appliedClone(doc, options)) : warnings());
     for (const d of report.diagnostics) d.message = withFlagNames(d.message);
     for (const a of report.alreadyInPlace) a.what = withFlagNames(a.what);
-    const result = { input: label, output: mode === 'check' ? null : (target ?? null), dryRun: dryRun || mode === 'check', written: false, report, ...(dryRun ? { diff: unifiedDiff(before, writeTaskSequenceText(doc), label) } : {}) };
+    const result = { input: label, output: mode === 'check' ? null : (target ?? null), dryRun: dryRun || mode === 'check', written: false, report, ...(dryRun ? { diff: unifiedDiff(before, edited ? writeEditedText(doc, edited) : writeTaskSequenceText(doc), label) } : {}) };
     outcomes.push({ input: label, result: detached(result), id, ...(keepDoc && { doc }) });
   }
   const results = outcomes.flatMap((o) => ('result' in o ? [o.result] : []));

@@ -20,6 +20,7 @@ import type { AlreadyInPlace, Edit } from '../transforms/context.js';
 import { pathTooLong as patchPathTooLong, textProblem } from '../transforms/values.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { shownValue } from '../shown-value.js';
+import { inSubtrees } from '../transforms/apply-edits.js';
 
 /** Where the hotfix sits inside the client installation files (R3). */
 export const KB977203_HOTFIX_DIR = 'i386\\hotfix\\KB977203';
@@ -232,6 +233,7 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
     apply: () => {
       view.clientInstallProperties = after;
     },
+    scope: inSubtrees([located.node]),
   });
   return plan;
 }

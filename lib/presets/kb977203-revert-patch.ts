@@ -17,6 +17,7 @@ import { hasPresetCertfixDescription } from './kb977203-new-steps.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { isKb977203Entry, namesKb977384, withoutKb977203Entries } from './kb977203-patch.js';
 import { runsProgram, runsProgramOfAnotherPackage } from './kb977203-step-queries.js';
+import { inSubtrees } from '../transforms/apply-edits.js';
 
 /** What revert plans for PATCH: edits, entries it leaves, and its notes. */
 export interface PatchRevert {
@@ -81,7 +82,7 @@ export function planPatchRevert(doc: TaskSequenceDocument, o: ResolvedKb977203Op
     // adopted (KB977203_PATCH_ADOPTED); beside the administrator's, this names what went.
     if (after[i] !== true) plan.diagnostics.push({ code: 'KB977203_REVERT_PATCH_REMOVED', severity: 'info', path: located.path, message: `Revert took ${entries} out of PATCH of ${shownValue(located.path, '"')}. It cannot tell an entry the preset added from one the administrator wrote that the preset found in place and kept (nothing in the file records which): if it was there before the preset, write it back by hand (the change gives PATCH as it was, in full).` });
     const without = withoutKb977203Entries(before);
-    plan.edits.push({ change: { what: 'removed the KB977203 entry from PATCH', where: located.path, before, after: without, requirement: 'R4' }, apply: () => void (view.clientInstallProperties = without) });
+    plan.edits.push({ change: { what: 'removed the KB977203 entry from PATCH', where: located.path, before, after: without, requirement: 'R4' }, apply: () => void (view.clientInstallProperties = without), scope: inSubtrees([located.node]) });
   });
   return plan;
 }

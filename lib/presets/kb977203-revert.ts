@@ -31,6 +31,7 @@ import { restartsToOs, runsProgram, usesPackage } from './kb977203-step-queries.
 import { clearDependentProgram, groupKeptBecause, unwrap } from './kb977203-revert-edits.js';
 import { planPatchRevert } from './kb977203-revert-patch.js';
 import type { Kb977203Report } from './kb977203.js';
+import { applyEdits, childrenOf, inSubtrees } from '../transforms/apply-edits.js';
 
 /**
  * Refuses a revert whose CCMCertFix package or program is not the one an inserted CCMCertFix step (the preset's, by
@@ -80,7 +81,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     // the preset adopts such a step. Only a step that also carries a description the preset gives its own is its.
     if (isCertfix && ours(node, o.stepNames.certfix) && hasPresetCertfixDescription(node)) {
       removed.add(node);
-      edits.push({ change: { what: `removed install-software step "${o.stepNames.certfix}"`, where: located.path, requirement: 'R13' }, apply: batch.remove(node) });
+      edits.push({ change: { what: `removed install-software step "${o.stepNames.certfix}"`, where: located.path, requirement: 'R13' }, apply: batch.remove(node), scope: childrenOf(located) });
     } else if (isCertfix && hasPresetCertfixDescription(node)) {
       // Never left without a word: inserted under another name (certfixStepName) or renamed since, it is kept as the
       // administrator's, and the report says how to take it out.
@@ -97,7 +98,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
       // administrator's own step the preset adopted (another description), the restart is the preset's addition.
       if (removed.has(node) || !hasPresetCertfixDescription(node)) {
         removed.add(next);
-        edits.push({ change: { what: `removed restart-computer step "${o.stepNames.restart}"`, where: located.path, requirement: 'R14' }, apply: batch.remove(next) });
+        edits.push({ change: { what: `removed restart-computer step "${o.stepNames.restart}"`, where: located.path, requirement: 'R14' }, apply: batch.remove(next), scope: childrenOf(located) });
       } else {
         kept.push({ what: `restart-computer step "${o.stepNames.restart}" kept after "${node.attributes.name ?? ''}", the preset's CCMCertFix step renamed since, which revert keeps as the administrator's`, where: located.path, requirement: 'R14' });
       }
@@ -118,7 +119,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
       diagnostics.push({ code: 'KB977203_REVERT_GROUP_KEPT', severity: 'warning', path, message: `The group "${path}" has the description the preset gives a group it makes around a conditional step, but ${kept}: it stays, with its condition, so that its steps run as before.` });
       continue;
     }
-    edits.push({ change: { what: `moved the condition of "${node.attributes.name ?? ''}" back from the group the preset made`, where: path, requirement: 'R13' }, apply: () => unwrap(doc, parent, node) });
+    edits.push({ change: { what: `moved the condition of "${node.attributes.name ?? ''}" back from the group the preset made`, where: path, requirement: 'R13' }, apply: () => unwrap(doc, parent, node), scope: inSubtrees([node], [parent]) });
   }
   const current = doc.hasProperties ? doc.getProperty('DependentProgram') : undefined;
   // The package ran the program first before the preset when the CCMCertFix step the preset inserted says so.
@@ -164,6 +165,8 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
         list.children.splice(i - ws, 1 + ws);
         removeContainerReference(doc, o.certfixPackage);
       },
+      // A bare sequence has no container's References to take it out of too.
+      ...(doc.container === 'sequence' && { scope: { subtrees: [], lists: [list] } }),
     });
   }
   // Only on a file the preset was applied to: elsewhere such a restart is simply the administrator's.
@@ -193,7 +196,7 @@ function isPresetRestart(item: SequenceItem | undefined): boolean {
  */
 export function revertKb977203(doc: TaskSequenceDocument, options: Kb977203Options): Kb977203Report {
   const { edits, diagnostics, kept } = plan(doc, options);
-  for (const e of edits) e.apply();
+  applyEdits(doc, edits);
   const o = resolveKb977203Options(options);
   const changes = edits.map((e) => e.change);
   // What revert leaves of the preset's work on purpose (a restart that stays with a renamed CCMCertFix step).

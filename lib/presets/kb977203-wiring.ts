@@ -23,6 +23,7 @@ import { hasPresetCertfixDescription, KB977203_CERTFIX_DESCRIPTION, KB977203_CER
 import { nextStepRun, restartMismatchAcross } from './kb977203-restart-after.js';
 import { conditionsApartFrom, disabledApartFrom, isDisabled, neverRuns, restartsToOs, sameCondition } from './kb977203-step-queries.js';
 import { shownValue } from '../shown-value.js';
+import { childrenOf, inSubtrees } from '../transforms/apply-edits.js';
 
 // Moved to the transforms, which insert-steps-after shares with the preset; still importable from here.
 export { conditionMode, reindent } from '../transforms/conditions.js';
@@ -154,7 +155,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
       plan.diagnostics.push({ code: 'KB977203_RESTART_NOTIFIES', severity: 'warning', path: adopted.path, message: `The restart ${shownValue(name, '"')} right after ${shownValue(certfix.attributes.name ?? '', '"')} notifies the user (time-out ${notifies} s), which KB977203 says to clear (R14): it is the administrator's and stays as it is, and the KB's restart "${o.stepNames.restart}" goes in before it, so the computer restarts twice there. Remove or change ${shownValue(name, '"')} if one restart is meant.` });
     }
     if (!wrap || !cond) {
-      plan.edits.push({ change: inserted, apply: batch.insertAfter(certfix, [restart]) });
+      plan.edits.push({ change: inserted, apply: batch.insertAfter(certfix, [restart]), scope: childrenOf(adopted) });
       return plan;
     }
     // A copy would be evaluated again after CCMCertFix ran (a WMI query, a file, _SMSTSLastActionSucceeded…), so the
@@ -162,8 +163,9 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     plan.edits.push({
       change: { what: `moved the condition of ${shownValue(certfix.attributes.name ?? '', '"')} to a new group of the same name around it and the restart after it, evaluated once`, where: adopted.path, requirement: 'R14' },
       apply: () => wrapInGroup(doc, adopted as Located<Step>, cond, [restart], KB977203_CERTFIX_GROUP_DESCRIPTION),
+      scope: inSubtrees([adopted.node], [adopted.parent]),
     });
-    plan.edits.push({ change: inserted, apply: () => undefined });
+    plan.edits.push({ change: inserted, apply: () => undefined, scope: inSubtrees([]) });
     return plan;
   }
   // The CCMCertFix steps between the Setup steps before and after this one: each step is named for at most two Setup
@@ -184,13 +186,14 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     { what: `inserted restart-computer step "${o.stepNames.restart}"`, where: where(o.stepNames.certfix), requirement: 'R14' },
   ];
   if (mode !== 'wrap' || !condition) {
-    plan.edits.push({ change: changes[0] as Edit['change'], apply: batch.insertAfter(step, [certfix]) }, { change: changes[1] as Edit['change'], apply: batch.insertAfter(certfix, [restart]) });
+    plan.edits.push({ change: changes[0] as Edit['change'], apply: batch.insertAfter(step, [certfix]), scope: childrenOf(setup) }, { change: changes[1] as Edit['change'], apply: batch.insertAfter(certfix, [restart]), scope: childrenOf(setup) });
     return plan;
   }
   plan.edits.push({
     change: { what: `moved the condition of ${shownValue(step.attributes.name ?? '', '"')} to a new group of the same name around it, evaluated once in Windows PE`, where: setup.path, requirement: 'R13' },
     apply: () => wrapInGroup(doc, setup, condition, [certfix, restart], KB977203_GROUP_DESCRIPTION),
+    scope: inSubtrees([setup.node], [setup.parent]),
   });
-  plan.edits.push({ change: changes[0] as Edit['change'], apply: () => undefined }, { change: changes[1] as Edit['change'], apply: () => undefined });
+  plan.edits.push({ change: changes[0] as Edit['change'], apply: () => undefined, scope: inSubtrees([]) }, { change: changes[1] as Edit['change'], apply: () => undefined, scope: inSubtrees([]) });
   return plan;
 }

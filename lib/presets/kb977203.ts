@@ -29,6 +29,7 @@ import { propertiesOverrides } from './kb977203-overrides.js';
 import { canSetProperty } from '../containers/index.js';
 import { containerReferences, planContainerReference, removeContainerReference } from '../transforms/container-references.js';
 import { shownValue } from '../shown-value.js';
+import { applyEdits, inSubtrees } from '../transforms/apply-edits.js';
 
 export { KB977203_MSP, KB977203_STEP_NAMES, type Kb977203Options, type Kb977203Scenario } from './kb977203-options.js';
 export { KB977203_HOTFIX_DIR, kb977203PatchPath } from './kb977203-patch.js';
@@ -216,6 +217,7 @@ function planReplaceCertfix(doc: TaskSequenceDocument, replaced: { packageId: st
     edits.push({
       change: { what: `Install Software runs ${o.certfixPackage}, program ${o.program}, instead of the replaced dependent program`, where: located.path, before: `${replaced.packageId};;${replaced.program}`, after: `${o.certfixPackage};;${o.program}`, requirement: 'R13' },
       apply: () => new InstallSoftwareStep(node).setProgram(o.certfixPackage, o.program),
+      scope: inSubtrees([node]),
     });
   }
   const stillUsed = listItems(doc.sequence).some((l) => l.node.kind === 'step' && new InstallSoftwareStep(l.node).packageId?.toUpperCase() === replaced.packageId.toUpperCase() && !runsProgram(l.node, replaced.packageId, replaced.program));
@@ -233,6 +235,8 @@ function planReplaceCertfix(doc: TaskSequenceDocument, replaced: { packageId: st
           removeContainerReference(doc, replaced.packageId);
         }
       },
+      // A bare sequence has no container's References to rename it in too.
+      ...(doc.container === 'sequence' && { scope: inSubtrees([ref]) }),
     });
     return true;
   }
@@ -276,6 +280,6 @@ export function checkKb977203(doc: TaskSequenceDocument, options: Kb977203Option
  */
 export function applyKb977203(doc: TaskSequenceDocument, options: Kb977203Options): Kb977203Report {
   const { edits, report } = plan(doc, options);
-  for (const e of edits) e.apply();
+  applyEdits(doc, edits);
   return report;
 }

@@ -58,7 +58,8 @@ export function planAddReference(doc: TaskSequenceDocument, options: AddReferenc
   const info = referenceInfoOf(options);
   const plan = emptyPlan();
   const req = options.requirement === undefined ? {} : { requirement: options.requirement };
-  if (!referenceList(doc.sequence)) return plan;
+  const list = referenceList(doc.sequence);
+  if (!list) return plan;
   if (referencedPackages(doc.sequence).some((p) => p.toUpperCase() === options.packageId.toUpperCase())) {
     plan.already.push({ what: `reference to package ${options.packageId}`, where: '(referenceList)', ...req });
   } else {
@@ -68,6 +69,7 @@ export function planAddReference(doc: TaskSequenceDocument, options: AddReferenc
         addPackageReference(doc.sequence, options.packageId, options.program);
         describePackageReference(doc, options.packageId, info);
       },
+      scope: { subtrees: [], lists: [list] },
     });
   }
   const container = planContainerReference(doc, options.packageId);

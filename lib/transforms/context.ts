@@ -3,6 +3,7 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import type { Issue, IssueCode, Severity } from '../errors.js';
+import type { EditScope } from '../xml/edited-spans.js';
 
 /** One change a transform made. `where` is a step path, or `(package)` for container properties. */
 export interface Change {
@@ -100,4 +101,9 @@ export function refusesBeforeEditing(t: Transform): boolean {
 export interface Edit {
   change: Change;
   apply(): void;
+  /**
+   * Where the edit may change the tree (see xml/edited-spans.ts), for a command's dry run to print only there;
+   * without it, the whole document is compared with what was read, as for any write.
+   */
+  scope?: EditScope;
 }

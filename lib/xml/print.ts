@@ -12,6 +12,7 @@ import { LineCounter } from '../errors.js';
 import { anchor, Out } from './print-out.js';
 import { Fault, outputError, outputMalformed } from './print-faults.js';
 import { Printer } from './printer.js';
+import { EditedSpans, type EditScope } from './edited-spans.js';
 
 /** Options for {@link printDocument}. */
 export interface PrintOptions {
@@ -44,6 +45,13 @@ export interface PrintOptions {
    * that is to read it back, which refuses deeper text. Deeper is refused with `XML_TOO_DEEP`. Default: no limit.
    */
   maxDepth?: number;
+  /**
+   * Every edit of the document since it was read, each as where it may have changed the tree
+   * ({@link printCheckedDocument} only): every other element of the document's own text is copied as read, not
+   * looked at. Only for a caller that made all the edits itself: one not named is not written. Default: every node
+   * is compared with what it was read as.
+   */
+  edited?: readonly EditScope[];
 }
 
 /**
@@ -79,6 +87,8 @@ export function printDocument(doc: XmlDocument, options: PrintOptions = {}): str
 export function printCheckedDocument(doc: XmlDocument, what: string, options: PrintOptions = {}): string {
   const printer = new Printer(doc, options.overrides, true, options.encoding ?? options.heldIn, options.newline);
   if (options.maxDepth !== undefined) printer.maxDepth = options.maxDepth;
+  const src = sourceOf(doc);
+  if (options.edited && src) printer.copyUnedited(new EditedSpans(src, options.edited));
   const out = startOut(doc);
   let roots = 0;
   // Where a declaration may stand: only the very start, or (embedded) anywhere before the root after white space and
