@@ -4,7 +4,9 @@
 // elements such as <Category />, from which the writer learns the empty form an emptied DependentProgram gets.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyKb977203, findSteps, patchList, readTaskSequence, revertKb977203, SetupWindowsStep, STEP_TYPES, TaskSequenceError, writeTaskSequence, type Kb977203Options } from './helpers/api.js';
+import { editScopesDuring } from '../lib/transforms/apply-edits.js';
+import { writeEditedText } from '../lib/write.js';
+import { applyKb977203, findSteps, patchList, readTaskSequence, revertKb977203, SetupWindowsStep, STEP_TYPES, TaskSequenceError, writeTaskSequence, writeTaskSequenceText, type Kb977203Options } from './helpers/api.js';
 
 interface Layout {
   nl: string;
@@ -189,6 +191,23 @@ describe('property: the KB977203 preset on generated 2007 sequences', { timeout:
           return;
         }
         expect(() => readTaskSequence(writeTaskSequence(doc))).not.toThrow();
+      }),
+      { numRuns: Number(process.env.KB_RUNS ?? 300) },
+    );
+  });
+
+  it("the dry run's print, only where the preset's edits are, is the full print (apply, then revert of its output)", () => {
+    fc.assert(
+      fc.property(sequence, options, (input, o: Kb977203Options) => {
+        let text = input;
+        for (const edit of [applyKb977203, revertKb977203]) {
+          const doc = readTaskSequence(text);
+          const { scopes } = editScopesDuring(doc, () => edit(doc, o));
+          text = writeTaskSequenceText(doc);
+          // A bare sequence's edits all name their scope; an export's DependentProgram (a container's property) none.
+          if (doc.container === 'sequence') expect(scopes).toBeDefined();
+          if (scopes) expect(writeEditedText(doc, scopes)).toBe(text);
+        }
       }),
       { numRuns: Number(process.env.KB_RUNS ?? 300) },
     );
