@@ -10,7 +10,7 @@ import { declarationDisagreement, type TextEncodingInfo } from '../xml/codec.js'
 import { readDeclaration } from '../xml/declaration.js';
 import { SMS_PACKAGE_ORDER } from '../containers/index.js';
 import { isXmlName } from '../xml/chars.js';
-import { escapeAttribute, escapeText, heldText } from '../xml/entities.js';
+import { escapeAttribute, escapeText, heldText } from '../xml/escape-text.js';
 import { type ContainerWrapper, containerWrapper, wrapSequence } from './json-wrapper.js';
 import { isBlank } from './format.js';
 import { validateModelJson } from './model-json-validator.js';

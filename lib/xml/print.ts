@@ -3,7 +3,7 @@
  * or added. With no edit the output is the input text; with one edit exactly one region differs.
  */
 import type { XmlNode as Node, XmlDocument } from './types.js';
-import type { Newline } from './entities.js';
+import type { Newline } from './escape-text.js';
 import { endOf, sourceOf, startOf } from './origin.js';
 import { leafSays } from './unchanged.js';
 import { isBlank } from './chars.js';

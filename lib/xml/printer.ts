@@ -4,7 +4,7 @@
  * what it prints (see `print-faults.ts`).
  */
 import type { XmlElement as Element, XmlNode as Node, XmlDocument } from './types.js';
-import { cdataSection, escapeText, type Newline, withNewline } from './entities.js';
+import { cdataSection, escapeText, type Newline, withNewline } from './escape-text.js';
 import { contentEndAt, endOf, isSourcedElement, isSourcedValueElement, type Source, sourceOf, startOf, startTagEndAt } from './origin.js';
 import { contentSays, leafSays, startTagSays, tagSays } from './unchanged.js';
 import { styleOf, type WriteStyle } from './style.js';
