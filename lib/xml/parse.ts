@@ -12,10 +12,11 @@ import type { Attributes, XmlElement as Element, XmlNode as Node, XmlDocument } 
 import { INVALID_CHAR, isSpace, NAME_AT as NAME } from './chars.js';
 import { DECLARATION_MALFORMED, readDeclaration } from './declaration.js';
 import { decodeEntities, EntityError, lf, normalizeAttributeRaw } from './entities.js';
-import { instructionValueAt, type Source, SourcedDocument, SourcedElement, SourcedInstruction, SourcedLeaf, SourcedValueElement } from './origin.js';
+import { type Source, SourcedDocument, SourcedElement, SourcedInstruction, SourcedLeaf, SourcedValueElement } from './origin.js';
 import { buildAttributes, MAX_LISTED, NameList } from './attribute-lists.js';
 import { isPlain, NOT_PLAIN, PLAIN_CR, plainText } from './plain-text.js';
 import { RecentLineEnds, RecentStrings } from './recent-strings.js';
+import { instructionValueAt } from './start-tag-end-at.js';
 import { Tally } from './style.js';
 
 /** Decides the kind of an element from its tag and its parent's kind (the model's classification). */

@@ -5,7 +5,8 @@
  */
 import type { XmlElement as Element, XmlNode as Node, XmlDocument } from './types.js';
 import { cdataSection, escapeText, type Newline, withNewline } from './escape-text.js';
-import { contentEndAt, endOf, isSourcedElement, isSourcedValueElement, type Source, sourceOf, startOf, startTagEndAt } from './origin.js';
+import { endOf, isSourcedElement, isSourcedValueElement, type Source, sourceOf, startOf } from './origin.js';
+import { contentEndAt, startTagEndAt } from './start-tag-end-at.js';
 import { contentSays, leafSays, startTagSays, tagSays } from './unchanged.js';
 import { styleOf, type WriteStyle } from './style.js';
 import { isBlank } from './chars.js';
