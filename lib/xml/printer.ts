@@ -10,7 +10,7 @@ import { contentEndAt, startTagEndAt } from './start-tag-end-at.js';
 import { contentSays, leafSays, startTagSays, tagSays } from './unchanged.js';
 import { styleOf, type WriteStyle } from './style.js';
 import { isBlank } from './chars.js';
-import type { TextEncodingInfo } from './codec.js';
+import type { TextEncodingInfo } from './encoding-name.js';
 import { firstUnencodable, referenceUnencodable, type SingleByteEncoding } from './single-byte.js';
 import { anchor, type Out } from './print-out.js';
 import { badChar, checkDeclarationPlace, checkEncodable, checkFreshLeaf, checkJoin, checkStartTag, Fault, faultPath, outputMalformed, unknownKind } from './print-faults.js';
