@@ -18,7 +18,7 @@ import type { Element, Group, Node, Sequence, SequenceItem, Step, SubTaskSequenc
 import { type AlreadyInPlace, type Change, plannerOf, refusesBeforeEditing, type Transform, TransformContext } from './transforms/context.js';
 import { visit as walk, type Visitor } from './visit.js';
 import { writeTaskSequence, writeTaskSequenceText } from './write.js';
-import type { TextEncodingInfo } from './xml/codec.js';
+import type { TextEncodingInfo } from './xml/encoding-name.js';
 import { sourceOf, startOf } from './xml/origin.js';
 
 /** Everything the reader found, handed to the document's constructor. */

@@ -7,10 +7,13 @@ import { TaskSequenceDocument } from './document.js';
 import { type Issue, limitOption, LineCounter, TaskSequenceError } from './errors.js';
 import { refuseMisusedInput, refuseNonInput } from './input-guard.js';
 import { classifyElement } from './model/classify.js';
-import { decodeBytes, type DecodedText, encodingOfText, isUtf16 } from './xml/codec.js';
+import { decodeBytes, isUtf16 } from './xml/codec.js';
+import { encodingOfText } from './xml/declared-encoding.js';
+import type { DecodedText } from './xml/encoding-name.js';
 import { countMarkup } from './xml/chars.js';
 import type { Element, XmlDocument } from './model/types.js';
-import { parseXml, type ParsedXml, type ParseWarning } from './xml/parse.js';
+import { parseXml } from './xml/parse.js';
+import type { ParsedXml, ParseWarning } from './xml/parse-xml-options.js';
 
 // The defaults live in a module of their own, so the command line's file reading knows them without loading the reader.
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES } from './read-limits.js';

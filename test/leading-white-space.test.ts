@@ -1,7 +1,7 @@
 // White space before the first node of a document (no XML declaration), whose line ends differ from the ones the rest
 // of the file uses: written back as read, unedited and after an edit (found by a differential fuzz of the reader).
 import { describe, expect, it } from 'vitest';
-import { encodeText } from '../lib/xml/codec.js';
+import { encodeText } from '../lib/xml/encode-text.js';
 import { readTaskSequence, writeTaskSequence, writeTaskSequenceText } from './helpers/api.js';
 
 const CASES = ['\r<sequence/>\n', '\n<sequence/>\r\n', '\r\n<sequence>\n</sequence>\n', '\n\r<sequence/>', ' \r\n\t<sequence/>', '\r\n<!--c-->\r<sequence/>\n'];

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readTaskSequence, writeTaskSequence, type Node } from './helpers/api.js';
 import { printDocument } from '../lib/xml/print.js';
-import { encodeText } from '../lib/xml/codec.js';
+import { encodeText } from '../lib/xml/encode-text.js';
 
 type Doc = ReturnType<typeof readTaskSequence>;
 

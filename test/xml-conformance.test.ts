@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, encodeText } from '../lib/xml/codec.js';
+import { decodeBytes } from '../lib/xml/codec.js';
+import { encodeText } from '../lib/xml/encode-text.js';
 import { checkWellFormed, parseXml } from '../lib/xml/parse.js';
 import { printDocument } from '../lib/xml/print.js';
 

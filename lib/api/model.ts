@@ -22,4 +22,4 @@ export { TaskSequenceDocument, type Applicable, type ApplyReport, type DocumentP
 export type { ContainerKind } from '../containers/index.js';
 export { sourceRange } from '../xml/origin.js';
 export { isUnchanged } from '../xml/is-unchanged.js';
-export type { EncodingName, TextEncodingInfo } from '../xml/codec.js';
+export type { EncodingName, TextEncodingInfo } from '../xml/encoding-name.js';

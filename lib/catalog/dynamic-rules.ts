@@ -3,7 +3,7 @@
  * with their conditions and variables, and written back in the console's form.
  */
 import { TaskSequenceError } from '../errors.js';
-import { escapeAttribute } from '../xml/entities.js';
+import { escapeAttribute } from '../xml/escape-text.js';
 import { parseXml } from '../xml/parse.js';
 import { isTrueFlag } from '../model/true-flag.js';
 import type { Element, Node } from '../model/types.js';

@@ -12,7 +12,7 @@ import { toYaml } from '../text/to-text.js';
 import { writeTaskSequence } from '../write.js';
 import { assertValidWith } from '../assert-valid.js';
 import { validateModelJson } from '../model/model-json-validator.js';
-import { encodeText } from '../xml/codec.js';
+import { encodeText } from '../xml/encode-text.js';
 import { flag, type OptionSpecs, type Parsed, type ReadLimits, shownValue, startCommand, str, UsageError, reportUsage, readLimitHelp, READ_LIMIT_OPTIONS, withLimitFlags } from './args.js';
 import { INPUT_EXTENSIONS, inputsOrFail } from './inputs.js';
 import { signalTurn } from './write-signals.js';

@@ -8,7 +8,9 @@
 import { isZip } from '../containers/export-zip.js';
 import { type ErrorCode, LineCounter, TaskSequenceError } from '../errors.js';
 import { DEFAULT_MAX_BYTES } from '../read-limits.js';
-import { decodeStrict, firstBadUtf16, firstBadUtf8, type UnicodeEncoding } from '../xml/codec.js';
+import { decodeStrict } from '../xml/codec.js';
+import type { UnicodeEncoding } from '../xml/encoding-name.js';
+import { firstBadUtf16, firstBadUtf8 } from '../xml/first-bad-utf8.js';
 import type { CliIo } from './io.js';
 
 /** The decoded text of `bytes`, read from `file`, with no byte order mark; throws `code` for bytes that are no such text. */

@@ -6,10 +6,11 @@
 import { TaskSequenceError, type LineCounter } from '../errors.js';
 import { classifyElement } from '../model/classify.js';
 import type { CData, Element, Sequence, Text, XmlDocument } from '../model/types.js';
-import type { TextEncodingInfo } from '../xml/codec.js';
-import { heldText } from '../xml/entities.js';
+import type { TextEncodingInfo } from '../xml/encoding-name.js';
+import { heldText } from '../xml/escape-text.js';
 import { checkOutput } from '../xml/check-output.js';
-import { parseXml, type ParsedXml, type ParseWarning } from '../xml/parse.js';
+import { parseXml } from '../xml/parse.js';
+import type { ParsedXml, ParseWarning } from '../xml/parse-xml-options.js';
 import { printCheckedDocument } from '../xml/print.js';
 import { type HeldSegment, HeldOffsets, heldRun, readHeldText, runSpan } from './held-text.js';
 

@@ -13,7 +13,7 @@ import type { Element, Sequence, XmlDocument } from '../model/types.js';
 import { elementText, setElementText } from '../model/variables.js';
 import { shownValue } from '../shown-value.js';
 import { isXmlName } from '../xml/chars.js';
-import type { ParseWarning } from '../xml/parse.js';
+import type { ParseWarning } from '../xml/parse-xml-options.js';
 import { type Embedded, type EmbeddedLimits, readEmbedded } from './embedded.js';
 
 /** Which container a document came in. */

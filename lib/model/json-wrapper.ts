@@ -6,7 +6,7 @@
  * CDATA, or an escaped `<SequenceData>`).
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { heldText } from '../xml/entities.js';
+import { heldText } from '../xml/escape-text.js';
 import { type ElementOrigin, type LeafOrigin, originOf } from '../xml/origin.js';
 import { printCheckedDocument, printNode } from '../xml/print.js';
 import { styleOf } from '../xml/style.js';

@@ -1,10 +1,9 @@
 /**
- * Entity decoding and escaping. Only the five predefined entities and character references exist here: there is no
+ * Entity decoding and the line ends and white space of raw text, as a reader gives them (escaping, the reverse, is
+ * in `escape-text.ts`). Only the five predefined entities and character references exist here: there is no
  * DOCTYPE, so there is nothing else to expand.
  */
 import { isXmlChar, isXmlName } from './chars.js';
-import { firstUnencodable, fitsSingleByte, type SingleByteEncoding } from './single-byte.js';
-import { type EscapeTable, escapeTable, escapeWith } from './escape-table.js';
 
 /** A bad entity reference; `offset` is relative to the decoded string's start. */
 export class EntityError extends Error {
@@ -59,8 +58,11 @@ export function lf(raw: string): string {
   return raw.length <= LONG_TEXT ? raw.replace(/\r\n?/g, '\n') : lineEndsLong(raw, false);
 }
 
-/** Above this many characters, line ends are replaced by {@link lineEndsLong}, not by a regular expression. */
-const LONG_TEXT = 4096;
+/**
+ * Above this many characters, line ends are replaced by {@link lineEndsLong}, not by a regular expression (and text is
+ * escaped by a table: see `escape-text.ts`).
+ */
+export const LONG_TEXT = 4096;
 
 /**
  * A long text with each CR LF and each CR alone one LF (`attribute`: one space, and each LF and tab a space too),
@@ -172,99 +174,4 @@ function decodeAll(raw: string): string {
   }
   out.push(raw.slice(last));
   return out.join('');
-}
-
-/** How text and attribute values are escaped when cmts prints them; learnt from the document (see `xml/style.ts`). */
-export interface EscapeStyle {
-  /** Write `"` in text as `&quot;`. */
-  textQuot: boolean;
-  /** Write `'` in text as `&apos;`. */
-  textApos: boolean;
-}
-
-/** The newline an LF printed afresh is written as: the document's (`\r\n` in a CRLF file, `\r` in a CR file), else an LF. */
-export type Newline = '\r\n' | '\n' | '\r';
-
-/** `&`, `<` and `>` escaped, and quotes as the style says; line ends untouched. */
-function escapeMarkup(value: string, style: EscapeStyle): string {
-  let s = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  if (style.textQuot) s = s.replace(/"/g, '&quot;');
-  if (style.textApos) s = s.replace(/'/g, '&apos;');
-  return s;
-}
-
-/** Each LF of `s` written as `newline`. */
-export function withNewline(s: string, newline: Newline = '\n'): string {
-  return newline === '\n' || s.indexOf('\n') === -1 ? s : s.replace(/\n/g, newline);
-}
-
-/**
- * Escapes element text: `&`, `<` and `>` always; quotes as the style says; a CR as `&#xD;`, and each LF as the
- * document's `newline`. A reader makes every literal line end an LF (XML 1.0 §2.11), so a CR in a value (one read
- * from a reference, or given) reads back as a CR only when it is written as one; an LF reads back as an LF however the
- * line end is written, so it is written as the document writes its lines.
- */
-export function escapeText(value: string, style: EscapeStyle, newline: Newline = '\n'): string {
-  if (value.length > LONG_TEXT) return escapeWith(value, textTable(style, newline));
-  const s = escapeMarkup(value, style);
-  return withNewline(s.indexOf('\r') === -1 ? s : s.replace(/\r/g, '&#xD;'), newline);
-}
-
-/** Escapes an attribute value for the given quote character; tab, LF and CR as character references. */
-export function escapeAttribute(value: string, quote: '"' | "'"): string {
-  if (value.length > LONG_TEXT) return escapeWith(value, quote === '"' ? ATTRIBUTE_DQ : ATTRIBUTE_SQ);
-  let s = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  s = quote === '"' ? s.replace(/"/g, '&quot;') : s.replace(/'/g, '&apos;');
-  return s.replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;');
-}
-
-const MARKUP = { '&': '&amp;', '<': '&lt;', '>': '&gt;' } as const;
-const ATTRIBUTE_LINES = { '\t': '&#x9;', '\n': '&#xA;', '\r': '&#xD;' } as const;
-const ATTRIBUTE_DQ = escapeTable({ ...MARKUP, '"': '&quot;', ...ATTRIBUTE_LINES });
-const ATTRIBUTE_SQ = escapeTable({ ...MARKUP, "'": '&apos;', ...ATTRIBUTE_LINES });
-const textTables = new Map<string, EscapeTable>();
-
-/** The table {@link escapeText} escapes a long value by: the same as its replaces, in one pass. */
-function textTable(style: EscapeStyle, newline: Newline): EscapeTable {
-  const key = `${String(style.textQuot)}${String(style.textApos)}${newline}`;
-  let table = textTables.get(key);
-  if (!table) {
-    const quotes = { ...(style.textQuot ? { '"': '&quot;' } : {}), ...(style.textApos ? { "'": '&apos;' } : {}) };
-    textTables.set(key, (table = escapeTable({ ...MARKUP, ...quotes, '\r': '&#xD;', '\n': newline })));
-  }
-  return table;
-}
-
-/**
- * Text for a CDATA section; `]]>` is split across two sections, the only way CDATA can hold it. A CR, which a section
- * cannot hold (read there, it is a line end, an LF), is written between two sections as `&#xD;`, and so is a
- * character the document's single-byte `encoding` has no byte for; each LF is written as the document's `newline`,
- * as in text (see {@link escapeText}).
- */
-export function cdataSection(value: string, encoding?: SingleByteEncoding, newline: Newline = '\n'): string {
-  const section = (part: string): string => `<![CDATA[${withNewline(part, newline).replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
-  if (value.indexOf('\r') === -1 && (encoding === undefined || firstUnencodable(value, encoding) === undefined)) return section(value);
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c !== 0x0d && (encoding === undefined || fitsSingleByte(c, encoding))) continue;
-    const cp = value.codePointAt(i) as number;
-    // No empty section around a reference: it would be a node of nothing.
-    if (i > from) out += section(value.slice(from, i));
-    out += `&#x${cp.toString(16).toUpperCase()};`;
-    if (cp > 0xffff) i++;
-    from = i + 1;
-  }
-  return from < value.length ? out + section(value.slice(from)) : out;
-}
-
-/**
- * A document's text held as an element's content (an embedded sequence): one CDATA section when `cdata` asks for it
- * and the text can be one; escaped text when it holds `]]>`, which split across two sections would be two nodes, and
- * a reader looks for the sequence in one. Its line ends are written as they are: they are the held document's own,
- * and mean line ends to its reader however the outer reader gives them.
- */
-export function heldText(text: string, cdata: boolean, style: EscapeStyle): string {
-  return cdata && !text.includes(']]>') ? `<![CDATA[${text}]]>` : escapeMarkup(text, style);
 }

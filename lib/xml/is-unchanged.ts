@@ -3,7 +3,8 @@
  * itself judges node by node as it prints).
  */
 import { isBlank } from './chars.js';
-import { contentEndAt, endOf, isSourcedElement, isSourcedValueElement, sourceOf, startOf } from './origin.js';
+import { endOf, isSourcedElement, isSourcedValueElement, sourceOf, startOf } from './origin.js';
+import { contentEndAt } from './start-tag-end-at.js';
 import type { XmlNode as Node } from './types.js';
 import { contentSays, layoutLength, leafSays, startTagSays, tagSays } from './unchanged.js';
 

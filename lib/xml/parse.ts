@@ -7,60 +7,17 @@
  * and character references, refuses any DOCTYPE, gives every value as XML says it (line ends one LF each, XML 1.0
  * §2.11), and keeps enough about every node to copy its source text, line ends as written, on write.
  */
-import { type ErrorCode, type Issue, type LineCounter, TaskSequenceError } from '../errors.js';
 import type { Attributes, XmlElement as Element, XmlNode as Node, XmlDocument } from './types.js';
 import { INVALID_CHAR, isSpace, NAME_AT as NAME } from './chars.js';
-import { DECLARATION_MALFORMED, readDeclaration } from './declaration.js';
 import { decodeEntities, EntityError, lf, normalizeAttributeRaw } from './entities.js';
-import { instructionValueAt, type Source, SourcedDocument, SourcedElement, SourcedInstruction, SourcedLeaf, SourcedValueElement } from './origin.js';
+import { type Source, SourcedDocument, SourcedElement, SourcedInstruction, SourcedLeaf, SourcedValueElement } from './origin.js';
 import { buildAttributes, MAX_LISTED, NameList } from './attribute-lists.js';
 import { isPlain, NOT_PLAIN, PLAIN_CR, plainText } from './plain-text.js';
+import { describeAt, describeLine, judgeDeclaration, makeFail } from './parse-faults.js';
+import { type CheckOptions, defaultClassify, type ParsedXml, type ParseWarning, type ParseXmlOptions } from './parse-xml-options.js';
 import { RecentLineEnds, RecentStrings } from './recent-strings.js';
+import { instructionValueAt } from './start-tag-end-at.js';
 import { Tally } from './style.js';
-
-/** Decides the kind of an element from its tag and its parent's kind (the model's classification). */
-export type Classifier = (tag: string, parentKind: string, parentTag: string) => Element['kind'];
-
-/** Options for {@link parseXml}. */
-export interface ParseXmlOptions {
-  /** Maximum element nesting depth; default 256. */
-  maxDepth?: number;
-  /**
-   * Maximum markup items (`<`) read before the parse is refused with `INPUT_TOO_LARGE`, and apart from them, maximum
-   * attributes; default 3,000,000. It bounds the tree's memory also where the caller could not count first (a
-   * sequence embedded as escaped text).
-   */
-  maxNodes?: number;
-  /** Kinds for elements; default: every element is `element`. */
-  classify?: Classifier;
-  /** Kind given to the parent of the root element, passed to `classify`; default `document`. */
-  rootParentKind?: string;
-  /** Where this text starts inside an outer text, for error positions (embedded sequences). */
-  baseOffset?: number;
-  /** Line counter over the outer text, for error positions (anything that finds a line and column for an offset). */
-  lines?: Pick<LineCounter, 'linePos'>;
-  /**
-   * The text is held inside another document (an embedded sequence): an XML declaration after leading white space or
-   * comments is kept with a warning instead of refused. Default false: a document is judged as XML 1.0 judges it.
-   */
-  embedded?: boolean;
-}
-
-/** Options for {@link checkWellFormed}. */
-export type CheckOptions = Omit<ParseXmlOptions, 'classify' | 'rootParentKind'>;
-
-/** A non-fatal finding of the parser. */
-export interface ParseWarning extends Issue {
-  offset: number;
-}
-
-/** What {@link parseXml} returns. */
-export interface ParsedXml {
-  document: XmlDocument;
-  source: Source;
-  root: Element;
-  warnings: ParseWarning[];
-}
 
 /** An element whose end tag is still to come. Frames are reused (a free list), so a parse makes one per level. */
 class Frame {
@@ -86,7 +43,6 @@ class Frame {
 // (see `recent-strings.ts`); attribute objects are made as `attribute-lists.ts` says.
 
 const VALUE_KINDS = new Set(['action', 'variable']);
-const defaultClassify: Classifier = () => 'element';
 
 /** Parses `text` into a tree whose nodes remember their source spans; throws {@link TaskSequenceError} if malformed. */
 export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml {
@@ -117,11 +73,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
   const tally = check ? undefined : source.tally;
   const warnings: ParseWarning[] = [];
   const len = text.length;
-  const fail = (code: ErrorCode, message: string, at: number, end = at): never => {
-    const base = options.baseOffset ?? 0;
-    const range: [number, number] = [base + at, base + end];
-    throw new TaskSequenceError(code, message, options.lines ? { range, linePos: options.lines.linePos(range[0]) } : { range });
-  };
+  const fail = makeFail(options);
 
   const topChildren: Node[] = [];
   const stack: Frame[] = [];
@@ -348,20 +300,8 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       if (target.toLowerCase() === 'xml') {
         const atTop = !stack.length && !rootSeen && !topChildren.some((n) => n.kind !== 'text' && n.kind !== 'comment');
         const lenient = options.embedded === true && atTop;
-        if (target !== 'xml') {
-          fail('XML_MALFORMED', `The name <?${target} is reserved: no processing instruction target is "xml" in any mix of cases (XML 1.0 §2.6); the XML declaration is <?xml, in lower case.`, pos);
-        }
-        if (pos !== 0 && !lenient) fail('XML_MALFORMED', 'An XML declaration is allowed only at the very start of the document.', pos);
-        const declaration = readDeclaration(text.slice(pos, close + 2));
-        if (!declaration) fail('XML_MALFORMED', DECLARATION_MALFORMED, pos);
-        if (pos !== 0) {
-          warnings.push({
-            code: 'XML_DECLARATION_NOT_FIRST',
-            severity: 'warning',
-            message: 'The embedded sequence\'s XML declaration is preceded by comments or whitespace; it is kept as is, but many XML readers (ConfigMgr among them) refuse such text.',
-            offset: pos + (options.baseOffset ?? 0),
-          });
-        }
+        const warning = judgeDeclaration(text, pos, close, target, lenient, options, fail);
+        if (warning) warnings.push(warning);
       }
       // The white space that separates the data from the target is not part of it (one character: any more is data,
       // kept so that the value says exactly what is written and a value given reads back as it was given; a CR LF is
@@ -500,16 +440,4 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       root = node;
     }
   }
-}
-
-
-function describeAt(text: string, at: number): string {
-  if (at >= text.length) return 'at the end of the input';
-  return `at ${JSON.stringify(text.slice(at, at + 12))}`;
-}
-
-function describeLine(options: ParseXmlOptions, at: number): string {
-  if (!options.lines) return `offset ${at}`;
-  const p = options.lines.linePos(at + (options.baseOffset ?? 0));
-  return `line ${p.line}, column ${p.col}`;
 }

@@ -2,7 +2,8 @@
  * Start tags the writer prints afresh: a new element's, in the document's style, and an edited one's, which keeps the
  * spelling and spacing of every attribute that did not change (so one edited attribute is one changed region).
  */
-import { decodeEntities, escapeAttribute, normalizeAttributeRaw } from './entities.js';
+import { decodeEntities, normalizeAttributeRaw } from './entities.js';
+import { escapeAttribute } from './escape-text.js';
 import { endOf, type Source, startOf } from './origin.js';
 import type { EmptyForm, WriteStyle } from './style.js';
 import type { XmlElement as Element } from './types.js';

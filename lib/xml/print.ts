@@ -3,11 +3,12 @@
  * or added. With no edit the output is the input text; with one edit exactly one region differs.
  */
 import type { XmlNode as Node, XmlDocument } from './types.js';
-import type { Newline } from './entities.js';
+import type { Newline } from './escape-text.js';
 import { endOf, sourceOf, startOf } from './origin.js';
 import { leafSays } from './unchanged.js';
 import { isBlank } from './chars.js';
-import { declarationDisagreement, type TextEncodingInfo } from './codec.js';
+import { declarationDisagreement } from './declared-encoding.js';
+import type { TextEncodingInfo } from './encoding-name.js';
 import { LineCounter } from '../errors.js';
 import { anchor, Out } from './print-out.js';
 import { Fault, outputError, outputMalformed } from './print-faults.js';

@@ -4,12 +4,13 @@
  * what it prints (see `print-faults.ts`).
  */
 import type { XmlElement as Element, XmlNode as Node, XmlDocument } from './types.js';
-import { cdataSection, escapeText, type Newline, withNewline } from './entities.js';
-import { contentEndAt, endOf, isSourcedElement, isSourcedValueElement, type Source, sourceOf, startOf, startTagEndAt } from './origin.js';
+import { cdataSection, escapeText, type Newline, withNewline } from './escape-text.js';
+import { endOf, isSourcedElement, isSourcedValueElement, type Source, sourceOf, startOf } from './origin.js';
+import { contentEndAt, startTagEndAt } from './start-tag-end-at.js';
 import { contentSays, leafSays, startTagSays, tagSays } from './unchanged.js';
 import { styleOf, type WriteStyle } from './style.js';
 import { isBlank } from './chars.js';
-import type { TextEncodingInfo } from './codec.js';
+import type { TextEncodingInfo } from './encoding-name.js';
 import { firstUnencodable, referenceUnencodable, type SingleByteEncoding } from './single-byte.js';
 import { anchor, type Out } from './print-out.js';
 import { badChar, checkDeclarationPlace, checkEncodable, checkFreshLeaf, checkJoin, checkStartTag, Fault, faultPath, outputMalformed, unknownKind } from './print-faults.js';

@@ -3,7 +3,7 @@
  * neighbours: attribute quotes, whether text escapes quotes, the empty-element form per tag, and the newline.
  */
 import type { XmlNode as Node, Text, XmlDocument } from './types.js';
-import type { EscapeStyle } from './entities.js';
+import type { EscapeStyle } from './escape-text.js';
 import { isSpace } from './chars.js';
 import { type Source, sourceOf } from './origin.js';
 

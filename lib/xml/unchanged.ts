@@ -7,7 +7,8 @@
  */
 import { isSpace } from './chars.js';
 import { predefinedCodeAt } from './entities.js';
-import { contentValueAt, instructionValueAt, leafKindAt, type Source } from './origin.js';
+import type { Source } from './origin.js';
+import { contentValueAt, instructionValueAt, leafKindAt } from './start-tag-end-at.js';
 import type { XmlElement as Element, XmlLeaf as Leaf } from './types.js';
 
 /**

@@ -3,7 +3,8 @@
 // namespaces in XML 1.0 mode). Each gives a verdict and, when it accepts, a flat list of what the document holds,
 // in one shape so that the two lists can be compared as they are.
 import { SaxesParser } from 'saxes';
-import { decodeBytes, encodeText } from '../../lib/xml/codec.js';
+import { decodeBytes } from '../../lib/xml/codec.js';
+import { encodeText } from '../../lib/xml/encode-text.js';
 import { checkWellFormed, parseXml } from '../../lib/xml/parse.js';
 import { printDocument } from '../../lib/xml/print.js';
 import type { XmlNode } from '../../lib/xml/types.js';
