@@ -9,7 +9,7 @@
  * it (their edits are the preset's, each of which names what it changes); a script's document never is.
  */
 import type { XmlNode as Node, XmlDocument } from './types.js';
-import { endOf, type Source, sourceOf, startOf } from './origin.js';
+import { endOf, isSourcedElement, type Source, sourceOf, startOf } from './origin.js';
 
 /** Where an edit may have changed a tree. Nodes not read from the document's text (new ones) need no naming. */
 export interface EditScope {
@@ -71,5 +71,46 @@ export class EditedSpans {
     if (p < this.points.length && (this.points[p] as number) < end) return false;
     const s = lowerBound(this.subtreeStarts, start + 1) - 1;
     return s < 0 || (this.reach[s] as number) <= start;
+  }
+}
+
+/**
+ * What a printer needs to copy unedited elements whole: the {@link EditedSpans}, and `[start, end]` in the document's
+ * own text of each open element, from the outermost, for as long as each lies inside the one before it (as it was
+ * read). An element copied whole must lie inside all the elements open around it: then it is no deeper than it was
+ * read, and so is everything in it, which the reader judged. One moved elsewhere is printed node by node, and its
+ * depth judged.
+ */
+export class UneditedCopies {
+  private readonly chain: number[] = [];
+
+  constructor(
+    private readonly own: Source,
+    private readonly spans: EditedSpans,
+  ) {}
+
+  /** Whether the element of the document's own text about to be printed, inside `open` open elements, is copied whole. */
+  copies(node: Node, open: number): boolean {
+    const c = this.chain;
+    const n = c.length;
+    const start = startOf(node);
+    const end = endOf(node);
+    if (n !== 2 * open || (n > 0 && (start < (c[n - 2] as number) || end > (c[n - 1] as number)))) return false;
+    return this.spans.untouched(start, end);
+  }
+
+  /** An element was opened (its children are printed next); `open` counts it. */
+  enter(node: Node, open: number): void {
+    const c = this.chain;
+    if (c.length !== 2 * (open - 1) || !isSourcedElement(node) || sourceOf(node) !== this.own) return;
+    const start = startOf(node);
+    const end = endOf(node);
+    if (c.length === 0 || (start >= (c[c.length - 2] as number) && end <= (c[c.length - 1] as number))) c.push(start, end);
+  }
+
+  /** The innermost open element is left; `open` still counts it. */
+  leave(open: number): void {
+    // It was in the chain when every element open, itself too, is.
+    if (this.chain.length > 0 && this.chain.length === 2 * open) this.chain.length -= 2;
   }
 }

@@ -15,7 +15,7 @@ import { firstUnencodable, referenceUnencodable, type SingleByteEncoding } from 
 import { anchor, type Out } from './print-out.js';
 import { badChar, checkDeclarationPlace, checkEncodable, checkFreshLeaf, checkJoin, checkStartTag, Fault, faultPath, outputMalformed, unknownKind } from './print-faults.js';
 import { editedStartTag, freshStartTag } from './print-start-tag.js';
-import type { EditedSpans } from './edited-spans.js';
+import { type EditedSpans, UneditedCopies } from './edited-spans.js';
 
 /**
  * What is left to write: a node, literal text, or a span of the source to copy (pushed as end, start, source, COPY).
@@ -72,15 +72,7 @@ export class Printer {
    * Where the document's edits since it was read are, when its caller knows them all (see {@link copyUnedited}):
    * every other element of its own text is copied whole, unlooked at.
    */
-  private edited: EditedSpans | undefined;
-
-  /**
-   * While {@link edited} is set: `[start, end]` in the document's own text of each open element, from the outermost,
-   * for as long as each lies inside the one before it (as it was read). An element copied whole must lie inside all
-   * the elements open around it: then it is no deeper than it was read, and its subtree as deep as the reader allowed.
-   * One moved elsewhere is printed node by node, and its depth judged.
-   */
-  private readonly chain: number[] = [];
+  private edited: UneditedCopies | undefined;
 
   /**
    * `src`, or undefined when its text cannot be copied as it is into this document: a node read from another
@@ -113,14 +105,7 @@ export class Printer {
    */
   copyUnedited(spans: EditedSpans): void {
     // Raw text written in a node's place (an embedded sequence) is looked up per node: never skipped over.
-    if (this.overrides === undefined && this.own !== undefined) this.edited = spans;
-  }
-
-  /** Whether the element at `[start, end)` of the document's own text lies inside every open element, as read. */
-  private inPlace(start: number, end: number): boolean {
-    const c = this.chain;
-    const n = c.length;
-    return n === 2 * this.open.size && (n === 0 || (start >= (c[n - 2] as number) && end <= (c[n - 1] as number)));
+    if (this.overrides === undefined && this.own !== undefined) this.edited = new UneditedCopies(this.own, spans);
   }
 
   /** Escaped text or an attribute value, with references for the characters a single-byte document cannot hold. */
@@ -158,8 +143,7 @@ export class Printer {
       if (typeof work === 'string') out.push(work);
       else if (work === COPY) out.copy(todo.pop() as Source, todo.pop() as number, todo.pop() as number);
       else if (work === LEAVE) {
-        // The element left was in the chain when every element open, itself too, is.
-        if (this.chain.length > 0 && this.chain.length === 2 * this.open.size) this.chain.length -= 2;
+        this.edited?.leave(this.open.size);
         this.open.delete(todo.pop() as Node);
       }
       else if (work === BAD) {
@@ -246,12 +230,9 @@ export class Printer {
     if (this.checking && this.open.size >= this.maxDepth) throw new Fault(out.length, `<${node.tag}> is nested deeper than ${this.maxDepth} levels.`, node, undefined, -1, 'XML_TOO_DEEP');
     const src = isSourcedElement(node) ? this.copyable(sourceOf(node)) : undefined;
     const start = src ? startOf(node) : 0;
-    if (this.edited && src === this.own && src) {
-      const end = endOf(node);
-      if (this.inPlace(start, end) && this.edited.untouched(start, end)) {
-        out.copy(src, start, end);
-        return;
-      }
+    if (this.edited && src === this.own && src && this.edited.copies(node, this.open.size)) {
+      out.copy(src, start, endOf(node));
+      return;
     }
     if (this.checking && !('value' in node) && !Array.isArray((node as { children: unknown }).children)) throw new Fault(out.length, `<${node.tag}> has neither children (an array) nor a value.`, node);
     const empty = 'value' in node ? node.value === '' : node.children.length === 0;
@@ -321,7 +302,7 @@ export class Printer {
       throw this.fault(new Fault(out.length, `<${node.tag}> contains itself, so it has no end to print.`, node));
     }
     this.open.add(node);
-    if (this.edited) this.enterChain(node);
+    this.edited?.enter(node, this.open.size);
     todo.push(node, LEAVE);
     const children = node.children;
     for (let i = children.length - 1; i >= 0; i--) {
@@ -331,15 +312,6 @@ export class Printer {
       if (typeof child === 'object' && child !== null) todo.push(child as Node);
       else todo.push(i, node, BAD);
     }
-  }
-
-  /** Adds the element just opened to {@link chain} when every element open around it is there, and it lies inside them. */
-  private enterChain(node: Element): void {
-    const c = this.chain;
-    if (c.length !== 2 * (this.open.size - 1) || !isSourcedElement(node) || sourceOf(node) !== this.own) return;
-    const start = startOf(node);
-    const end = endOf(node);
-    if (c.length === 0 || (start >= (c[c.length - 2] as number) && end <= (c[c.length - 1] as number))) c.push(start, end);
   }
 
   /**
