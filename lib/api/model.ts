@@ -18,7 +18,8 @@ export { itemMatches, selectGroups, selectSteps, type ItemFilter, type ItemQuery
 export { BREAK, REMOVE, SKIP, visit, type Visitor, type VisitResult } from '../visit.js';
 export { DEFAULT_MAX_BYTES, readTaskSequence, type ReadOptions } from '../read.js';
 export { writeTaskSequence, writeTaskSequenceText } from '../write.js';
-export { TaskSequenceDocument, type Applicable, type ApplyReport, type DocumentParts } from '../document.js';
+export { TaskSequenceDocument, type DocumentParts } from '../document.js';
+export { type Applicable, type ApplyReport } from '../apply-transforms.js';
 export type { ContainerKind } from '../containers/index.js';
 export { sourceRange } from '../xml/origin.js';
 export { isUnchanged } from '../xml/is-unchanged.js';
