@@ -4,6 +4,7 @@
  */
 export type * from '../model/types.js';
 export * from '../model/query.js';
+export * from '../model/find-items.js';
 export * from '../model/mutate.js';
 export * from '../model/edit-batch.js';
 export * from '../model/variables.js';

@@ -3,7 +3,8 @@
  */
 import { conditionOf, describeCondition } from '../model/conditions.js';
 import { type ModelJson, toModelJson } from '../model/json.js';
-import { findSteps, isSequenceItem } from '../model/query.js';
+import { isSequenceItem } from '../model/query.js';
+import { findSteps } from '../model/find-items.js';
 import { isDisabled } from '../presets/kb977203-step-queries.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWindowsStep, STEP_TYPES, stepTypeName } from '../model/steps.js';
 import type { Group, Sequence, SequenceItem } from '../model/types.js';
