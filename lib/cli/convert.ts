@@ -6,7 +6,8 @@
 import { checkWritten } from './std-stream.js';
 import { basename } from 'node:path';
 import { printable, TaskSequenceError } from '../errors.js';
-import { fromModelJson, type ModelJson, modelJsonToXml, toModelJson } from '../model/json.js';
+import { fromModelJson, type ModelJson, toModelJson } from '../model/json.js';
+import { modelJsonToXml } from '../model/model-json-to-xml.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES } from '../read-limits.js';
 import { toYaml } from '../text/to-text.js';
 import { writeTaskSequence } from '../write.js';
