@@ -5,7 +5,8 @@
 import { TaskSequenceError } from '../errors.js';
 import { describeValue } from './child-nodes.js';
 import { checkpointDepth, containsItself } from './contains-itself.js';
-import { childIndex, locateByLinks, parentIn } from './parents.js';
+import { locateByLinks, parentIn } from './parents.js';
+import { childIndex } from './index-in.js';
 import type { Element, Group, Node, Parent, Sequence, SequenceItem } from './types.js';
 
 /** A step, group or sub task sequence together with where it sits. */
