@@ -8,6 +8,7 @@ export * from '../model/find-items.js';
 export * from '../model/mutate.js';
 export * from '../model/edit-batch.js';
 export * from '../model/variables.js';
+export * from '../model/set-variable.js';
 export * from '../model/steps.js';
 export * from '../model/builders.js';
 export * from '../model/conditions.js';
