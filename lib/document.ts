@@ -7,15 +7,12 @@ import { type ContainerKind, getProperty, listProperties, SEQUENCE_HOLDER, setPr
 import type { Embedded } from './containers/embedded.js';
 import { HeldOffsets } from './containers/held-text.js';
 import { type Issue, LineCounter, type LinePos, TaskSequenceError } from './errors.js';
+import { type Applicable, applyTransforms, type ApplyReport, checkTransforms } from './apply-transforms.js';
 import { checkString } from './model/argument-checks.js';
-import { describeValue } from './model/child-nodes.js';
 import { checkedFilter, type ItemFilter, itemMatches, type LocatedGroup, type LocatedStep, selectGroups, selectSteps } from './item-query.js';
 import { listItems, type Located } from './model/query.js';
-import { snapshot } from './model/snapshot.js';
-import { appendAll } from './arrays.js';
 import { DEFAULT_MAX_DEPTH } from './read-limits.js';
 import type { Element, Group, Node, Sequence, SequenceItem, Step, SubTaskSequence, XmlDocument } from './model/types.js';
-import { type AlreadyInPlace, type Change, plannerOf, refusesBeforeEditing, type Transform, TransformContext } from './transforms/context.js';
 import { visit as walk, type Visitor } from './visit.js';
 import { writeTaskSequence, writeTaskSequenceText } from './write.js';
 import type { TextEncodingInfo } from './xml/encoding-name.js';
@@ -40,33 +37,6 @@ export interface DocumentParts {
    * default the reader's, 256.
    */
   maxDepth?: number;
-}
-
-/** What {@link TaskSequenceDocument.apply} runs: a transform function, or an object with an `apply` method. */
-export type Applicable = Transform | { apply: Transform };
-
-/**
- * Refuses (`INVALID_ARGUMENT`, before any edit) what is neither a transform function nor an object with an `apply`
- * function: a script's `doc.apply(null)`, or a transform's name, threw a TypeError.
- */
-function checkApplicable(fn: string, transforms: readonly unknown[]): void {
-  transforms.forEach((t, i) => {
-    if (typeof t === 'function' || (typeof t === 'object' && t !== null && typeof (t as { apply?: unknown }).apply === 'function')) return;
-    const hint = typeof t === 'string' ? ' Make one with createTransform(name, options).' : '';
-    throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes transforms (functions, or objects with an apply function); transform ${i + 1} is ${describeValue(t)}.${hint}`);
-  });
-}
-
-/** What transforms did (or, from {@link TaskSequenceDocument.check}, would do) to a document. */
-export interface ApplyReport {
-  /** Whether anything changed; false when everything was already in place. */
-  changed: boolean;
-  /** Each change: what, where (a step path or `(package)`), before and after. */
-  changes: Change[];
-  /** What was found already in place. */
-  alreadyInPlace: AlreadyInPlace[];
-  /** Warnings and notes of the transforms. */
-  issues: Issue[];
 }
 
 /**
@@ -190,22 +160,7 @@ export class TaskSequenceDocument {
    * the tree): a loop of single edits on a large sequence stays linear.
    */
   apply(...transforms: Applicable[]): ApplyReport {
-    checkApplicable('apply', transforms);
-    // An undo point rather than a first run on a copy: no text is printed or parsed, each transform runs once, and
-    // the nodes a script holds stay the document's.
-    // One of cmts's own transforms alone refuses before its first edit: nothing to undo, and no walk of the tree.
-    const only = transforms.length === 1 ? (transforms[0] as Applicable) : undefined;
-    if (only !== undefined && refusesBeforeEditing(typeof only === 'function' ? (only as Transform) : only.apply)) return this.run(transforms);
-    const undo = snapshot(this.embedded ? [this.xml, this.embedded.xml] : [this.xml]);
-    const issues = this.issues.slice();
-    try {
-      return this.run(transforms);
-    } catch (e) {
-      undo.restore();
-      this.issues.length = 0;
-      appendAll(this.issues, issues);
-      throw e;
-    }
+    return applyTransforms(this, transforms);
   }
 
   /**
@@ -214,23 +169,7 @@ export class TaskSequenceDocument {
    * write and a read of the whole document.
    */
   check(...transforms: Applicable[]): ApplyReport {
-    checkApplicable('check', transforms);
-    const only = transforms.length === 1 ? (transforms[0] as Applicable) : undefined;
-    const planner = only === undefined ? undefined : plannerOf(typeof only === 'function' ? (only as Transform) : only.apply);
-    if (planner !== undefined) {
-      const plan = planner(this);
-      return { changed: plan.edits.length > 0, changes: plan.edits.map((e) => e.change), alreadyInPlace: plan.already.slice(), issues: plan.diagnostics.slice() };
-    }
-    return this.clone().run(transforms);
-  }
-
-  private run(transforms: Applicable[]): ApplyReport {
-    const ctx = new TransformContext();
-    for (const t of transforms) {
-      if (typeof t === 'function') t(this, ctx);
-      else t.apply(this, ctx);
-    }
-    return { changed: ctx.changes.length > 0, changes: ctx.changes, alreadyInPlace: ctx.alreadyInPlace, issues: ctx.diagnostics };
+    return checkTransforms(this, transforms);
   }
 
   /** Whether the container has package properties (a bare `<sequence>` has none). */

@@ -7,7 +7,8 @@
 // Reading and writing; the document.
 export { readTaskSequence, type ReadOptions } from './read.js';
 export { writeTaskSequence } from './write.js';
-export { TaskSequenceDocument, type Applicable, type ApplyReport } from './document.js';
+export { TaskSequenceDocument } from './document.js';
+export { type Applicable, type ApplyReport } from './apply-transforms.js';
 export type { ItemFilter, ItemQuery, LocatedGroup, LocatedStep } from './item-query.js';
 export type { Located } from './model/query.js';
 export type { ContainerKind } from './containers/index.js';

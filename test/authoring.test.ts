@@ -3,7 +3,8 @@ import { addStep, copyItemTo, createSequence, setRetryCount, setSuccessCodes, st
 import { addItem, copyItem, createGroup, moveItem } from '../lib/model/authoring.js';
 import { isEnabled, renameItem, setContinueOnError, setEnabled, setItemAttribute, setTimeoutSeconds } from '../lib/model/attributes.js';
 import { buildCondition, readCondition, setCondition } from '../lib/model/condition-builder.js';
-import { findGroup, findItems, nextItem } from '../lib/model/query.js';
+import { nextItem } from '../lib/model/query.js';
+import { findGroup, findItems } from '../lib/model/find-items.js';
 import { referencedPackages, conditionOf, describeCondition, findSteps, readTaskSequence, writeTaskSequenceText, type Group, type Step } from './helpers/api.js';
 
 const PRETTY = `<?xml version="1.0"?>

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readTaskSequence } from './helpers/api.js';
 import { verdict } from './helpers/thrown.js';
 import { asReadDuring, checkDocumentTree } from '../lib/visit.js';
-import { findSteps } from '../lib/model/query.js';
+import { findSteps } from '../lib/model/find-items.js';
 
 const EXAMPLE = readFileSync(join(import.meta.dirname, '..', 'examples', 'refresh-2007.xml'));
 

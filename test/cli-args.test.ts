@@ -1,6 +1,7 @@
 // The shared option handling every command goes through, tested on its own.
 import { describe, expect, it } from 'vitest';
-import { parse, startCommand, UsageError } from '../lib/cli/args.js';
+import { parse, UsageError } from '../lib/cli/args.js';
+import { startCommand } from '../lib/cli/start-command.js';
 import { closest, editDistance } from '../lib/cli/did-you-mean.js';
 import { planTargets } from '../lib/cli/output-targets.js';
 import { memoryIo } from './helpers/memory-io.js';

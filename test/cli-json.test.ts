@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS, main } from '../lib/cli/main.js';
 import { TaskSequenceError } from '../lib/errors.js';
-import { startCommand } from '../lib/cli/args.js';
+import { startCommand } from '../lib/cli/start-command.js';
 import { reportInternalError } from '../lib/cli/json-report.js';
 import { isSchemaFile, validatorFor } from '../lib/schemas.js';
 import { cmts, ensureBuilt, type CliRun } from './helpers/cli-process.js';

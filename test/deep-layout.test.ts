@@ -4,7 +4,7 @@
 // groups, which cmts build could not read back anyway.
 import { describe, expect, it } from 'vitest';
 import { readTaskSequence, sequenceToXml, toModelJson } from './helpers/api.js';
-import { modelJsonToXml } from '../lib/model/json.js';
+import { modelJsonToXml } from '../lib/model/model-json-to-xml.js';
 import { MAX_INDENT_STEPS } from '../lib/model/format.js';
 import { MAX_YAML_GROUP_DEPTH, toYaml } from '../lib/text/to-text.js';
 import { thrown } from './helpers/thrown.js';

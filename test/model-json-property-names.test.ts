@@ -5,7 +5,8 @@
 // A property named for the one that holds the sequence (Sequence, SequenceData) was written before the sequence and
 // read back in its place: an object.xml's "Sequence" property text became the sequence. It is refused too.
 import { describe, expect, it } from 'vitest';
-import { fromModelJson, modelJsonToXml } from '../lib/model/json.js';
+import { fromModelJson } from '../lib/model/json.js';
+import { modelJsonToXml } from '../lib/model/model-json-to-xml.js';
 import { readTaskSequence } from './helpers/api.js';
 import { thrown } from './helpers/thrown.js';
 

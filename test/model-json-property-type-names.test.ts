@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fromModelJson, modelJsonToXml, toModelJson } from '../lib/model/json.js';
+import { fromModelJson, toModelJson } from '../lib/model/json.js';
+import { modelJsonToXml } from '../lib/model/model-json-to-xml.js';
 import { readTaskSequence } from './helpers/api.js';
 import { runCli } from './helpers/run-cli.js';
 

@@ -4,7 +4,7 @@
 // text, which the reader takes for the sequence as it takes a CDATA section.
 import { describe, expect, it } from 'vitest';
 import { fromModelJson, readTaskSequence, toModelJson, writeTaskSequence, type Node, type Step } from './helpers/api.js';
-import { modelJsonToXml } from '../lib/model/json.js';
+import { modelJsonToXml } from '../lib/model/model-json-to-xml.js';
 
 const objectXml = (inner: string) =>
   [

@@ -5,7 +5,7 @@
 // as another tree, and still returns what a reader refuses for `cmts convert` to report where in the file it fails.
 import { describe, expect, it } from 'vitest';
 import { fromModelJson, readTaskSequence, sequenceToXml, toModelJson, type Node } from './helpers/api.js';
-import { modelJsonToXml } from '../lib/model/json.js';
+import { modelJsonToXml } from '../lib/model/model-json-to-xml.js';
 
 const BARE = '<sequence version="3.10"><step type="T" name="S"/></sequence>';
 const OBJECT_XML = `<INSTANCE CLASSNAME="SMS_TaskSequencePackage"><PROPERTY NAME="Sequence" TYPE="string"><VALUE><![CDATA[${BARE}]]></VALUE></PROPERTY></INSTANCE>`;

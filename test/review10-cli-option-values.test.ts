@@ -1,7 +1,7 @@
 // An option's value missing, or given to an option that takes none: the usage error is cmts's own one line, not
 // node:util's text (three sentences joined by newlines, shown as literal "\n", or a sentence without its stop).
 import { describe, expect, it } from 'vitest';
-import { startCommand } from '../lib/cli/args.js';
+import { startCommand } from '../lib/cli/start-command.js';
 import { memoryIo } from './helpers/memory-io.js';
 import { usageRefusal } from './helpers/usage-refusal.js';
 

@@ -3,7 +3,7 @@
 // well-formed, and its Sequence is the sections' text joined; it was refused with SEQUENCE_MISSING because the
 // reader looked for the sequence in exactly one node.
 import { describe, expect, it } from 'vitest';
-import { modelJsonToXml } from '../lib/model/json.js';
+import { modelJsonToXml } from '../lib/model/model-json-to-xml.js';
 import { readTaskSequence, toModelJson, writeTaskSequence } from './helpers/api.js';
 import { thrown } from './helpers/thrown.js';
 

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { maxWorkers } from '../lib/cli/worker-pool.js';
+import { maxWorkers } from '../lib/cli/pool-spec.js';
 import { cliFiles } from './helpers/cli-files.js';
 
 const EXAMPLE = readFileSync(resolve('examples/refresh-2007.xml'));

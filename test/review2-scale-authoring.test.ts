@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addItem, createGroup, moveItem } from '../lib/model/authoring.js';
-import { findGroup, findItems } from '../lib/model/query.js';
+import { findGroup, findItems } from '../lib/model/find-items.js';
 import { verdict } from './helpers/thrown.js';
 import { readTaskSequence, writeTaskSequenceText, type Group } from './helpers/api.js';
 

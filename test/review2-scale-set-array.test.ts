@@ -4,7 +4,8 @@ import { stepView } from '../lib/catalog/index.js';
 import { placeInPropertyOrder, removeItemVariable } from '../lib/catalog/variable-order.js';
 import { itemSpelling, matchVariable } from '../lib/catalog/variable-match.js';
 import { encodeValue, type SettingValue } from '../lib/catalog/values.js';
-import { setVariable, variables } from '../lib/model/variables.js';
+import { variables } from '../lib/model/variables.js';
+import { setVariable } from '../lib/model/set-variable.js';
 import { findSteps, readTaskSequence, writeTaskSequenceText, type Step } from './helpers/api.js';
 
 type Partition = Record<string, unknown>;

@@ -3,7 +3,7 @@
 // was written anew (`PATCH="a.msp; b.msp"` came back as `PATCH="a.msp;b.msp;new.msp"`), an edit of text the
 // transform had no reason to touch.
 import { describe, expect, it } from 'vitest';
-import { addPatch } from '../lib/model/install-properties.js';
+import { addPatch } from '../lib/model/add-patch.js';
 import { applyTransform, readTaskSequence, writeTaskSequence } from './helpers/api.js';
 
 const MSP = '\\\\server\\share\\KB977203.msp';

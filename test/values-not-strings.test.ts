@@ -209,7 +209,8 @@ describe('arguments a plain-JavaScript caller gets wrong', () => {
 
 describe('a JSON model with a value that is no string', () => {
   it('is the judged print\'s OUTPUT_MALFORMED, not a TypeError of the unjudged reprint', async () => {
-    const { fromModelJson, modelJsonToXml, toModelJson } = await import('../lib/model/json.js');
+    const { fromModelJson, toModelJson } = await import('../lib/model/json.js');
+    const { modelJsonToXml } = await import('../lib/model/model-json-to-xml.js');
     const model = fromModelJson(JSON.parse(JSON.stringify(toModelJson(read()))));
     ((model.sequence.children.find((c) => c.kind === 'group') as unknown as { attributes: Record<string, unknown> }).attributes).name = 5;
     expect(verdict(() => modelJsonToXml(model))).toBe('OUTPUT_MALFORMED');

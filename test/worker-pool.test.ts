@@ -3,7 +3,8 @@
 // threads become free, a bounded number ahead of the result awaited.
 import { describe, expect, it } from 'vitest';
 import { availableParallelism } from 'node:os';
-import { defaultWorkers, ownBuffer, runPool, type TaskStart } from '../lib/cli/worker-pool.js';
+import { ownBuffer, runPool } from '../lib/cli/worker-pool.js';
+import { defaultWorkers, type TaskStart } from '../lib/cli/pool-spec.js';
 
 const SCRIPT = new URL('./fixtures/worker-pool/worker.mjs', import.meta.url);
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyKb977203, createRunCommandLineStep, fromModelJson, insertAfter, readTaskSequence, toModelJson, writeTaskSequence, writeTaskSequenceText } from './helpers/api.js';
-import { modelJsonToXml } from '../lib/model/json.js';
+import { modelJsonToXml } from '../lib/model/model-json-to-xml.js';
 
 const SMALL = '<sequence version="3.00">\r  <step type="SMS_TaskSequence_RunCommandLineAction" name="A"><action>a</action></step>\r</sequence>\r';
 const example = readFileSync(join(import.meta.dirname, '..', 'examples', 'refresh-2007.xml'), 'latin1');

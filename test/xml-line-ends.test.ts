@@ -24,7 +24,7 @@ import {
   type Step,
   type TaskSequenceDocument,
 } from './helpers/api.js';
-import { modelJsonToXml } from '../lib/model/json.js';
+import { modelJsonToXml } from '../lib/model/model-json-to-xml.js';
 import { corpusText } from './helpers/corpus.js';
 
 const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');

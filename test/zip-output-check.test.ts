@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkExportZipOutput } from '../lib/containers/export-zip.js';
+import { checkExportZipOutput } from '../lib/containers/check-export-zip-output.js';
 import { applyKb977203, readExportZip, writeExportZip, writeZip } from './helpers/api.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 import { thrown } from './helpers/thrown.js';

@@ -8,4 +8,4 @@ export * from '../model/authoring.js';
 export * from '../model/attributes.js';
 export * from '../model/condition-builder.js';
 // Listed with the authoring operations (README): finding the items to author on, groups too.
-export { findItems } from '../model/query.js';
+export { findItems } from '../model/find-items.js';

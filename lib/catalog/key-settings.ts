@@ -3,7 +3,7 @@
  * and rules summarised), and the typed settings for `inspect --json`.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { findSteps } from '../model/query.js';
+import { findSteps } from '../model/find-items.js';
 import { hasSecretName } from '../model/secrets.js';
 import { variables } from '../model/variables.js';
 import type { Step, SubTaskSequence, Variable } from '../model/types.js';

@@ -7,7 +7,8 @@
  */
 import { TaskSequenceError } from '../errors.js';
 import type { Step, SubTaskSequence, Variable } from '../model/types.js';
-import { getAction, setAction, setVariable, variableIndex, variables } from '../model/variables.js';
+import { getAction, setAction, variables } from '../model/variables.js';
+import { setVariable, variableIndex } from '../model/set-variable.js';
 import { readsBack, renderAction, templateProperties } from './action-line.js';
 import { actionTexts, misreadMessage } from './action-texts.js';
 import { checkSegmentsWritten, variablesTheLineReads } from './line-variables.js';

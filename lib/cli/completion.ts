@@ -3,7 +3,8 @@
  * that take one of a few words. The options are read from each command's --help, so the scripts cannot drift from
  * what the commands accept.
  */
-import { type OptionSpecs, startCommand, UsageError } from './args.js';
+import { type OptionSpecs, UsageError } from './args.js';
+import { startCommand } from './start-command.js';
 import { HELP as CONVERT_HELP } from './convert.js';
 import { HELP as DIFF_HELP } from './diff.js';
 import { HELP as INSPECT_HELP } from './inspect.js';

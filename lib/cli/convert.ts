@@ -6,14 +6,16 @@
 import { checkWritten } from './std-stream.js';
 import { basename } from 'node:path';
 import { printable, TaskSequenceError } from '../errors.js';
-import { fromModelJson, type ModelJson, modelJsonToXml, toModelJson } from '../model/json.js';
+import { fromModelJson, type ModelJson, toModelJson } from '../model/json.js';
+import { modelJsonToXml } from '../model/model-json-to-xml.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES } from '../read-limits.js';
 import { toYaml } from '../text/to-text.js';
 import { writeTaskSequence } from '../write.js';
 import { assertValidWith } from '../assert-valid.js';
 import { validateModelJson } from '../model/model-json-validator.js';
 import { encodeText } from '../xml/encode-text.js';
-import { flag, type OptionSpecs, type Parsed, type ReadLimits, shownValue, startCommand, str, UsageError, reportUsage, readLimitHelp, READ_LIMIT_OPTIONS, withLimitFlags } from './args.js';
+import { flag, type OptionSpecs, type Parsed, type ReadLimits, shownValue, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS, withLimitFlags } from './args.js';
+import { startCommand, reportUsage } from './start-command.js';
 import { INPUT_EXTENSIONS, inputsOrFail } from './inputs.js';
 import { signalTurn } from './write-signals.js';
 import type { CliIo } from './io.js';

@@ -5,7 +5,8 @@
 import { printable } from '../errors.js';
 import type { DiffEntry } from '../diff/diff-entry.js';
 import { diffWithPlaces } from '../diff/semantic-diff.js';
-import { type OptionSpecs, reportUsage, startCommand, UsageError, flag, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
+import { type OptionSpecs, UsageError, flag, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
+import { reportUsage, startCommand } from './start-command.js';
 import { formatDifferences, insideGroup, withSecretsHidden } from './diff-format.js';
 import { INPUT_EXTENSIONS, walk } from './inputs.js';
 import type { CliIo } from './io.js';

@@ -5,7 +5,8 @@
 import * as nodePath from 'node:path';
 import { basename, posix } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
-import { reportUsage, UsageError } from './args.js';
+import { UsageError } from './args.js';
+import { reportUsage } from './start-command.js';
 import { isTempName } from './temp-names.js';
 import type { CliIo } from './io.js';
 import { printErrorJson } from './json-report.js';

@@ -3,7 +3,8 @@
  */
 import { conditionOf, describeCondition } from '../model/conditions.js';
 import { type ModelJson, toModelJson } from '../model/json.js';
-import { findSteps, isSequenceItem } from '../model/query.js';
+import { isSequenceItem } from '../model/query.js';
+import { findSteps } from '../model/find-items.js';
 import { isDisabled } from '../presets/kb977203-step-queries.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWindowsStep, STEP_TYPES, stepTypeName } from '../model/steps.js';
 import type { Group, Sequence, SequenceItem } from '../model/types.js';
@@ -14,7 +15,8 @@ import type { TaskSequenceDocument } from '../document.js';
 import { printable } from '../errors.js';
 import { TextLength } from '../text-length.js';
 import { loadDocuments } from './load.js';
-import { flag, type OptionSpecs, startCommand, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
+import { flag, type OptionSpecs, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
+import { startCommand } from './start-command.js';
 import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { errorRecord, inputFailure, type JsonReport, printJson, reportFailure } from './json-report.js';

@@ -13,7 +13,8 @@ import type { TargetOf } from './output-targets.js';
 import type { CliIo } from './io.js';
 import { commitFile, failedInput, type FileReply, type FileSettings, fromReply, processBytes, toReply } from './kb977203-file.js';
 import type { FileTask } from './kb977203-worker.js';
-import { defaultWorkers, maxWorkers, ownBuffer, runPool } from './worker-pool.js';
+import { ownBuffer, runPool } from './worker-pool.js';
+import { defaultWorkers, maxWorkers } from './pool-spec.js';
 
 /**
  * Below this much input a batch runs in the process: starting worker threads, each loading the preset and running it

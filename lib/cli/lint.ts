@@ -4,7 +4,8 @@
 import { type Issue, printable } from '../errors.js';
 import { lint, LINT_RULES } from '../lint/index.js';
 import { loadDocuments } from './load.js';
-import { flag, type OptionSpecs, startCommand, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
+import { flag, type OptionSpecs, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
+import { startCommand } from './start-command.js';
 import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { errorRecord, inputFailure, type JsonReport, printJson, reportFailure } from './json-report.js';

@@ -2,7 +2,8 @@
  * Reading an input for the commands: a task sequence file, or a Current Branch export .zip with one or more; and
  * writing it back the same way.
  */
-import { checkExportZipCopies, checkExportZipOutput, exportZipPartWarnings, isZip, readExportZip, writeExportZip } from '../containers/export-zip.js';
+import { exportZipPartWarnings, isZip, readExportZip, writeExportZip } from '../containers/export-zip.js';
+import { checkExportZipCopies, checkExportZipOutput } from '../containers/check-export-zip-output.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
 import { readTaskSequence } from '../read.js';

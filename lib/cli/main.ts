@@ -4,7 +4,8 @@
  * nothing else.
  */
 import { packageVersion } from '../package-info.js';
-import { reportCommandLineUsage, reportUsage, shownValue, UsageError } from './args.js';
+import { shownValue, UsageError } from './args.js';
+import { reportCommandLineUsage, reportUsage } from './start-command.js';
 import { didYouMean } from './did-you-mean.js';
 import type { CliIo } from './io.js';
 

@@ -10,7 +10,8 @@ import { type IndexEntry, indexSummary, renderIndex, type RenderFormat } from '.
 import { buildSequenceView } from '../render/build-sequence-view.js';
 import type { SequenceView } from '../render/view-model.js';
 import { type Loaded, loadDocuments, loadOne } from './load.js';
-import { flag, maxItemsOf, type OptionSpecs, type Parsed, reportUsage, shownValue, startCommand, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS, withLimitFlags } from './args.js';
+import { flag, maxItemsOf, type OptionSpecs, type Parsed, shownValue, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS, withLimitFlags } from './args.js';
+import { reportUsage, startCommand } from './start-command.js';
 import { inputsOrFail } from './inputs.js';
 import type { CliIo } from './io.js';
 import { inputFailure, reportFailure } from './json-report.js';

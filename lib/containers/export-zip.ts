@@ -11,11 +11,11 @@ import { type Issue, limitOption, TaskSequenceError } from '../errors.js';
 import { referencedPackages } from '../model/mutate.js';
 import { DEFAULT_MAX_BYTES } from '../read-limits.js';
 import { readTaskSequence, type ReadOptions } from '../read.js';
-import { checkWrittenBytes, writeTaskSequence } from '../write.js';
+import { writeTaskSequence } from '../write.js';
 import { looksLikeZip } from '../zip/end-record.js';
 import { nameKey } from '../zip/entry-names.js';
 import { DEFAULT_MAX_ENTRY_BYTES, readEntry, readZip, type ZipArchive, type ZipEntry, type ZipLimits } from '../zip/zip.js';
-import { verifyCopiedEntries, writeZip } from '../zip/zip-write.js';
+import { writeZip } from '../zip/zip-write.js';
 import { describedPackageReference, describedPackages, type PackageReferenceInfo, readReferencesInfo, referencesInfoBytes } from './references-info.js';
 import { editReferencesInfo, type ListedPackage } from './references-info-edit.js';
 
@@ -48,8 +48,10 @@ export interface ExportZipPart {
   packagesInArchive: ReadonlyMap<string, PackageReferenceInfo>;
 }
 
-const OBJECT_PART = /^SMS_TaskSequencePackage[/\\][^/\\]+[/\\]object\.xml$/i;
-const REFERENCES_INFO_PART = /^SMS_TaskSequencePackage[/\\][^/\\]+[/\\]ReferencesInfo\.xml$/i;
+/** The entry name of a task sequence's object.xml part. */
+export const OBJECT_PART = /^SMS_TaskSequencePackage[/\\][^/\\]+[/\\]object\.xml$/i;
+/** The entry name of a ReferencesInfo.xml part. */
+export const REFERENCES_INFO_PART = /^SMS_TaskSequencePackage[/\\][^/\\]+[/\\]ReferencesInfo\.xml$/i;
 
 /**
  * Whether bytes look like a zip archive (see looksLikeZip): read as XML, an archive behind a self-extractor's stub or
@@ -70,7 +72,7 @@ const SEQUENCES_PER_MAX_BYTES = 4;
  * `maxBytes`, which holds the sequence once unpacked. The archive's own 64 MiB entry limit refused, as a zip bomb, a
  * sequence that `maxBytes` (`--max-bytes`) had been raised for, and that was read from a file.
  */
-function sequencePartLimits(options: ReadOptions & ZipLimits): ZipLimits & { maxEntrySize: number } {
+export function sequencePartLimits(options: ReadOptions & ZipLimits): ZipLimits & { maxEntrySize: number } {
   return { ...options, maxEntrySize: options.maxEntrySize ?? Math.max(DEFAULT_MAX_ENTRY_BYTES, options.maxBytes ?? DEFAULT_MAX_BYTES) };
 }
 
@@ -216,45 +218,4 @@ export function writeExportZip(x: ExportZip, limits: ZipLimits = x.limits ?? {})
     if (info && s.referencesInfo) replace.set(s.referencesInfo.entry, info);
   }
   return writeZip(x.zip, replace, limits);
-}
-
-/**
- * Throws as {@link writeExportZip} would, after an edit, for the parts it copies: one whose bytes no longer match their
- * CRC is `ZIP_INVALID`. The parts it may replace (each object.xml and ReferencesInfo.xml) were inflated and checked
- * when read. For a check or a dry run, which write nothing, to fail where the write would.
- */
-export function checkExportZipCopies(x: ExportZip, limits: ZipLimits = x.limits ?? {}): void {
-  verifyCopiedEntries(x.zip, new Set(x.sequences.flatMap((s) => (s.referencesInfo ? [s.entry, s.referencesInfo.entry] : [s.entry]))), limits);
-}
-
-/**
- * Checks an archive about to be written in place of `x`, building no tree: its directory and headers read back (as
- * {@link readExportZip} reads them), it holds the same entries, and each entry that differs from the one read
- * inflates to its declared size and CRC and, for an object.xml or ReferencesInfo.xml part, is well-formed XML in its
- * own encoding. An entry with the name, size and CRC it was read with is the copy of bytes that were judged when read
- * (the writer copies it verbatim, after checking its CRC). `options` are those `x` was read with: a part is inflated
- * within them. Throws `ZIP_INVALID`/`ZIP_UNSAFE` as reading does, or `OUTPUT_MALFORMED`.
- */
-export function checkExportZipOutput(bytes: Uint8Array, x: ExportZip, options: ReadOptions & ZipLimits = {}): void {
-  const zip = readZip(bytes);
-  const before = new Map(x.zip.entries.map((e) => [e.name, e]));
-  // Names are unique in both (readZip refuses a duplicate), so the same count of known names is the same entries,
-  // every task sequence part among them.
-  if (zip.entries.length !== before.size || zip.entries.some((e) => !before.has(e.name))) {
-    throw new TaskSequenceError('OUTPUT_MALFORMED', 'The archive written would not hold the entries read; nothing is written.');
-  }
-  for (const e of zip.entries) {
-    const was = before.get(e.name) as ZipEntry;
-    if (e.crc === was.crc && e.size === was.size) continue;
-    const data = readEntry(zip, e, OBJECT_PART.test(e.name) ? sequencePartLimits(options) : options);
-    if (!OBJECT_PART.test(e.name) && !REFERENCES_INFO_PART.test(e.name)) continue;
-    try {
-      checkWrittenBytes(data);
-    } catch (fault) {
-      // Its line and column are the part's: the error names the part they are in (a caller puts the archive's name
-      // before it).
-      if (fault instanceof TaskSequenceError && fault.file === undefined) fault.file = e.name;
-      throw fault;
-    }
-  }
 }

@@ -5,10 +5,8 @@
  */
 import { TaskSequenceError } from '../errors.js';
 import { isChildNode } from './child-nodes.js';
-import { eachPlaced, findAll, FIND_ONE_BY_ONE, layOutPut, rebuild, settle, type Found, type Held, type Placed, type Touched } from './edit-batch-rebuild.js';
+import { eachPlaced, findAll, FIND_ONE_BY_ONE, finishBatch, type Found, type Held, type Placed, type Touched } from './edit-batch-rebuild.js';
 import { detectIndentUnit, layoutAt, whitespaceBefore, type Layout } from './format.js';
-import { noteTaken } from './item-edits.js';
-import { noteHome } from './item-homes.js';
 import { isSequenceItem, locate } from './query.js';
 import { itemsWithin, mayBeIn, placedError, refuseElsewhere, refuseElsewhereAll } from './refuse-placed.js';
 import type { Group, Node, Parent, Sequence, SequenceItem, Text } from './types.js';
@@ -244,18 +242,6 @@ export function applyOps(sequence: Sequence, ops: readonly Op[]): number {
     }
     list.push(group);
   }
-  noteHome(sequence, accepted);
-  // Removals noted before insertions: an item the batch moves is taken out of one parent and put into another.
-  for (const t of touched.values()) for (const n of t.removed) noteTaken(n);
-  // Every array refilled before anything is laid out, linked or noted: those walk what the items put in hold, which
-  // other arrays being refilled can change (a group moved into one, or out of it; walked before, a group could still
-  // hold the one it was put into, and the walk never ended).
-  const put = new Map<Parent, Placed[]>();
-  for (const [parent, t] of touched) put.set(parent, rebuild(parent, t));
-  // Parents inside items put in laid out first: an item is laid out as it ends up, and one put into a new group that
-  // is not laid out yet is laid out with it.
-  for (const [parent, placed] of put) if (inPut.has(parent)) layOutPut(sequence, placed);
-  for (const [parent, placed] of put) if (!inPut.has(parent)) layOutPut(sequence, placed);
-  for (const [parent, placed] of put) settle(sequence, parent, placed.map((p) => p.node));
+  finishBatch(sequence, touched, inPut, accepted);
   return removals;
 }

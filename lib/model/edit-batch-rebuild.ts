@@ -1,11 +1,12 @@
 /**
  * The second half of an edit batch (`edit-batch.ts`): what the recorded edits come to for each parent, and the one
- * pass that refills each parent touched, lays out what was put in, and links and notes it. Also the one walk that
- * finds where many items stand.
+ * pass that refills each parent touched, lays out what was put in, and links and notes it (finishBatch, the end of
+ * `applyOps`). Also the one walk that finds where many items stand.
  */
 import { checkpointBelow, containsItself } from './contains-itself.js';
 import { isBlank, layOut, type Layout } from './format.js';
-import { noteInserted } from './item-edits.js';
+import { noteInserted, noteTaken } from './item-edits.js';
+import { noteHome } from './item-homes.js';
 import { linkRebuilt } from './parents.js';
 import { isSequenceItem } from './query.js';
 import { takeForeignLayout } from './refuse-placed.js';
@@ -122,4 +123,24 @@ export function layOutPut(sequence: Sequence, placed: readonly Placed[]): void {
 export function settle(sequence: Sequence, parent: Parent, added: readonly Node[]): void {
   linkRebuilt(sequence, parent, added);
   noteInserted(added);
+}
+
+/**
+ * Makes a batch's checked edits (see `applyOps`): notes where the items put in now live and what was taken out, refills
+ * each parent `touched` once, lays out what was put in (inside the items put in, `inPut`, first), and links it.
+ */
+export function finishBatch(sequence: Sequence, touched: ReadonlyMap<Parent, Touched>, inPut: ReadonlySet<Parent>, accepted: readonly SequenceItem[]): void {
+  noteHome(sequence, accepted);
+  // Removals noted before insertions: an item the batch moves is taken out of one parent and put into another.
+  for (const t of touched.values()) for (const n of t.removed) noteTaken(n);
+  // Every array refilled before anything is laid out, linked or noted: those walk what the items put in hold, which
+  // other arrays being refilled can change (a group moved into one, or out of it; walked before, a group could still
+  // hold the one it was put into, and the walk never ended).
+  const put = new Map<Parent, Placed[]>();
+  for (const [parent, t] of touched) put.set(parent, rebuild(parent, t));
+  // Parents inside items put in laid out first: an item is laid out as it ends up, and one put into a new group that
+  // is not laid out yet is laid out with it.
+  for (const [parent, placed] of put) if (inPut.has(parent)) layOutPut(sequence, placed);
+  for (const [parent, placed] of put) if (!inPut.has(parent)) layOutPut(sequence, placed);
+  for (const [parent, placed] of put) settle(sequence, parent, placed.map((p) => p.node));
 }

@@ -1,11 +1,13 @@
 /**
- * Finding things in a sequence: steps by type, name or path, their parents and positions, in execution order.
+ * Listing a sequence's steps, groups and sub task sequences in execution order, with their paths, parents and
+ * positions (find-items.ts finds them by what they are).
  */
 import { TaskSequenceError } from '../errors.js';
 import { describeValue } from './child-nodes.js';
 import { checkpointDepth, containsItself } from './contains-itself.js';
-import { childIndex, locateByLinks, parentIn } from './parents.js';
-import type { Element, Group, Node, Parent, Sequence, SequenceItem, Step, SubTaskSequence } from './types.js';
+import { locateByLinks, parentIn } from './parents.js';
+import { childIndex } from './index-in.js';
+import type { Element, Group, Node, Parent, Sequence, SequenceItem } from './types.js';
 
 /** A step, group or sub task sequence together with where it sits. */
 export interface Located<T extends SequenceItem = SequenceItem> {
@@ -217,27 +219,6 @@ export function listItems(sequence: Sequence): Located[] {
   return out;
 }
 
-/** What {@link findSteps} matches on; every given field must match. */
-export interface StepQuery {
-  /** The step's `type` attribute (WMI class), e.g. `SMS_TaskSequence_SetupWindowsAndSMSAction`. */
-  type?: string;
-  /** The step's name, exactly. */
-  name?: string;
-  /** The step's path, exactly (see {@link Located.path}). */
-  path?: string;
-}
-
-/** Steps (and sub task sequences) matching `query`, in execution order. */
-export function findSteps(sequence: Sequence, query: StepQuery = {}): Located<Step | SubTaskSequence>[] {
-  return listItems(sequence).filter(
-    (l): l is Located<Step | SubTaskSequence> =>
-      l.node.kind !== 'group' &&
-      (query.type === undefined || l.node.attributes.type === query.type) &&
-      (query.name === undefined || l.node.attributes.name === query.name) &&
-      (query.path === undefined || l.path === query.path),
-  );
-}
-
 /** Where a step or group sits, or undefined if it is not in the sequence. */
 export function locate(sequence: Sequence, node: SequenceItem): Located | undefined {
   const found = locateByLinks(sequence, node);
@@ -266,32 +247,4 @@ export function nextItemIndex(parent: Sequence | Group, item: SequenceItem, at?:
     if (isSequenceItem(kids[i] as Node)) return i;
   }
   return -1;
-}
-
-/** What {@link findItems} matches on; every given field must match. */
-export interface ItemQuery extends StepQuery {
-  /** `group`, `step` or `subtasksequence`. */
-  kind?: SequenceItem['kind'];
-  /** Whether the item is enabled (has no `disable="true"`). */
-  enabled?: boolean;
-  /** A predicate of your own. */
-  where?: (item: SequenceItem) => boolean;
-}
-
-/** Steps, groups and sub task sequences matching `query`, in execution order (groups before their contents). */
-export function findItems(sequence: Sequence, query: ItemQuery = {}): Located[] {
-  return listItems(sequence).filter(
-    (l) =>
-      (query.kind === undefined || l.node.kind === query.kind) &&
-      (query.type === undefined || l.node.attributes.type === query.type) &&
-      (query.name === undefined || l.node.attributes.name === query.name) &&
-      (query.path === undefined || l.path === query.path) &&
-      (query.enabled === undefined || (l.node.attributes.disable !== 'true') === query.enabled) &&
-      (query.where === undefined || query.where(l.node)),
-  );
-}
-
-/** The group at a path (`Group/Sub group`), or undefined. */
-export function findGroup(sequence: Sequence, path: string): Group | undefined {
-  return findItems(sequence, { kind: 'group', path })[0]?.node as Group | undefined;
 }

@@ -8,7 +8,8 @@ import type { StepSettings } from '../catalog/settings-types.js';
 import { type StepView, stepView } from '../catalog/step-view.js';
 import type { StepTypeData } from '../catalog/types.js';
 import { checkStepLike } from './argument-checks.js';
-import { getAction, getVariableValue, setAction, setVariable } from './variables.js';
+import { getAction, getVariableValue, setAction } from './variables.js';
+import { setVariable } from './set-variable.js';
 import type { Step, SubTaskSequence } from './types.js';
 
 /** WMI class names of the built-in steps cmts has views for. */

@@ -3,8 +3,9 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
-import { addPatch, patchListProblem } from '../model/install-properties.js';
-import { findItems, findSteps } from '../model/query.js';
+import { patchListProblem } from '../model/install-properties.js';
+import { addPatch } from '../model/add-patch.js';
+import { findItems, findSteps } from '../model/find-items.js';
 import { SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
 import { variables } from '../model/variables.js';

@@ -9,7 +9,8 @@ import { createInstallSoftwareStep, createRestartComputerStep, createRunCommandL
 import { isEnabled } from '../model/attributes.js';
 import { editBatch } from '../model/edit-batch.js';
 import { conditionOf } from '../model/conditions.js';
-import { escapeName, findSteps, type Located, nextItemIndex, type StepQuery } from '../model/query.js';
+import { escapeName, type Located, nextItemIndex } from '../model/query.js';
+import { findSteps, type StepQuery } from '../model/find-items.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetVariableStep, STEP_TYPES } from '../model/steps.js';
 import type { Condition, SequenceItem, Step } from '../model/types.js';
 import { conditionMode, copyCondition, testedVariables, wrapInGroup } from './conditions.js';

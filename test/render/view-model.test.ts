@@ -6,7 +6,7 @@ import { buildComparisonView } from '../../lib/render/comparison-view.js';
 import { buildSequenceView } from '../../lib/render/build-sequence-view.js';
 import { flattenItems, type ItemView } from '../../lib/render/view-model.js';
 import { keySettings as inspectSettings } from '../../lib/catalog/key-settings.js';
-import { findSteps } from '../../lib/model/query.js';
+import { findSteps } from '../../lib/model/find-items.js';
 import { catalogSettings } from '../../lib/catalog/key-settings.js';
 import { corpusFiles, FIXTURES_DIR } from '../helpers/corpus.js';
 
