@@ -25,6 +25,7 @@ import { executionOrder } from './kb977203-execution-order.js';
 import { KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT } from './kb977203-new-steps.js';
 import { disabledNote, neverRuns, runsProgram, runsProgramOfAnotherPackage } from './kb977203-step-queries.js';
 import { planWiring } from './kb977203-wiring.js';
+import { certfixFor } from './kb977203-certfix-for.js';
 import { propertiesOverrides } from './kb977203-overrides.js';
 import { canSetProperty } from '../containers/index.js';
 import { containerReferences, planContainerReference, removeContainerReference } from '../transforms/container-references.js';
@@ -144,14 +145,18 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
     // Wrapping a Setup step in a group (an edit between the insertions) needs no inserted step in place; the
     // reference and DependentProgram edits after them need none either.
     const batch = plannedBatch(doc.sequence);
-    const wirings = setups.map((s) => ({ patch: planPatch(doc, s, o), wiring: planWiring(doc, s, o, order, batch, description) }));
-    for (const { patch, wiring } of wirings) {
+    const wirings = setups.map((s) => {
+      // The CCMCertFix step that counts for this Setup step, as revert judges its PATCH entry by it.
+      const found = certfixFor(s, order);
+      return { found, patch: planPatch(doc, s, o), wiring: planWiring(doc, s, o, order, batch, found, description) };
+    });
+    for (const { found, patch, wiring } of wirings) {
       setupSteps.push({ path: patch.path, clientPackage: patch.clientPackage, patch: patch.patch });
       edits.push(...patch.edits);
       already.push(...patch.already, ...wiring.already);
       // A right entry beside the preset's own CCMCertFix step was written by an earlier apply, or found then and said
       // then (KB977203_PATCH_ADOPTED): every re-apply and check of a patched sequence said it again.
-      const patchNotes = wiring.adoptsOwnCertfix ? patch.diagnostics.filter((d) => d.code !== 'KB977203_PATCH_ADOPTED') : patch.diagnostics;
+      const patchNotes = found.own ? patch.diagnostics.filter((d) => d.code !== 'KB977203_PATCH_ADOPTED') : patch.diagnostics;
       diagnostics.push(...patchNotes, ...wiring.diagnostics);
     }
     for (const { wiring } of wirings) edits.push(...wiring.edits);
