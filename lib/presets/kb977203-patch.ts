@@ -125,8 +125,13 @@ function clientPackageOf(doc: TaskSequenceDocument, located: Located<Step | SubT
   return value;
 }
 
-/** Plans PATCH for one Setup Windows and ConfigMgr step; throws before any edit when the step cannot be reconciled. */
-export function planPatch(doc: TaskSequenceDocument, located: Located<Step | SubTaskSequence>, o: ResolvedKb977203Options): PatchPlan {
+/**
+ * Plans PATCH for one Setup Windows and ConfigMgr step; throws before any edit when the step cannot be reconciled.
+ * `besideOwnCertfix` says whether the CCMCertFix step that counts for the step is the preset's own (see
+ * kb977203-certfix-for.ts): a right entry beside it was written by an earlier apply, or found then and said then, so
+ * KB977203_PATCH_ADOPTED is not said again.
+ */
+export function planPatch(doc: TaskSequenceDocument, located: Located<Step | SubTaskSequence>, o: ResolvedKb977203Options, besideOwnCertfix: boolean): PatchPlan {
   refuseSetupVariableTwice(doc, located.node, located.path);
   const view = new SetupWindowsStep(located.node);
   const clientPackage = clientPackageOf(doc, located, o);
@@ -202,8 +207,8 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
     plan.patch = kept;
     plan.already.push({ what: `PATCH lists ${kept}`, where: located.path, requirement: 'R4' });
     // Once applied, nothing in the file tells this entry from one the preset adds, and revert takes out both: said
-    // now, so that an administrator who wrote it knows before a revert takes it away.
-    plan.diagnostics.push({ code: 'KB977203_PATCH_ADOPTED', severity: 'info', path: located.path, message: `PATCH of ${shownValue(located.path, '"')} already lists ${shownValue(kept, '')}, which the preset keeps (adopted; what is already in place gives it in full). Nothing in the file will record that it was there before the preset, so revert takes it out as it does the entry the preset adds: if it is the administrator's own, write it back by hand after a revert.` });
+    // now, so that an administrator who wrote it knows before a revert takes it away (once: not on every re-apply).
+    if (!besideOwnCertfix) plan.diagnostics.push({ code: 'KB977203_PATCH_ADOPTED', severity: 'info', path: located.path, message: `PATCH of ${shownValue(located.path, '"')} already lists ${shownValue(kept, '')}, which the preset keeps (adopted; what is already in place gives it in full). Nothing in the file will record that it was there before the preset, so revert takes it out as it does the entry the preset adds: if it is the administrator's own, write it back by hand after a revert.` });
   }
   if (kept === undefined && replaced.length === 0) next.push(expected);
   if (next.length === list.length && next.every((e, i) => e === list[i]) && parseInstallProperties(before).some((t) => t.name?.toUpperCase() === 'PATCH' && /^PATCH="/i.test(before.slice(t.start, t.end)))) {

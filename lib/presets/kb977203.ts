@@ -146,18 +146,16 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
     // reference and DependentProgram edits after them need none either.
     const batch = plannedBatch(doc.sequence);
     const wirings = setups.map((s) => {
-      // The CCMCertFix step that counts for this Setup step, as revert judges its PATCH entry by it.
+      // The CCMCertFix step that counts for this Setup step, as revert judges its PATCH entry by it: PATCH is told
+      // whether it is the preset's own (KB977203_PATCH_ADOPTED is then not said again).
       const found = certfixFor(s, order);
-      return { found, patch: planPatch(doc, s, o), wiring: planWiring(doc, s, o, order, batch, found, description) };
+      return { patch: planPatch(doc, s, o, found.own), wiring: planWiring(doc, s, o, order, batch, found, description) };
     });
-    for (const { found, patch, wiring } of wirings) {
+    for (const { patch, wiring } of wirings) {
       setupSteps.push({ path: patch.path, clientPackage: patch.clientPackage, patch: patch.patch });
       edits.push(...patch.edits);
       already.push(...patch.already, ...wiring.already);
-      // A right entry beside the preset's own CCMCertFix step was written by an earlier apply, or found then and said
-      // then (KB977203_PATCH_ADOPTED): every re-apply and check of a patched sequence said it again.
-      const patchNotes = found.own ? patch.diagnostics.filter((d) => d.code !== 'KB977203_PATCH_ADOPTED') : patch.diagnostics;
-      diagnostics.push(...patchNotes, ...wiring.diagnostics);
+      diagnostics.push(...patch.diagnostics, ...wiring.diagnostics);
     }
     for (const { wiring } of wirings) edits.push(...wiring.edits);
     recorded = wirings.some((w) => w.wiring.insertsCertfix);
