@@ -6,7 +6,6 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
-import { referencedPackages } from '../model/mutate.js';
 import { plannedBatch } from '../model/edit-batch.js';
 import { listItems, type Located } from '../model/query.js';
 import { InstallSoftwareStep, STEP_TYPES } from '../model/steps.js';
@@ -14,8 +13,7 @@ import type { Element, SequenceItem, Step } from '../model/types.js';
 import { type AlreadyInPlace, type Change, type Edit, fromPlan, type Plan } from '../transforms/context.js';
 import { checkDocumentTree } from '../visit.js';
 import type { TransformEntry } from '../transforms/index.js';
-import { type AddReferenceOptions, planAddReference, referenceInfoOf } from '../transforms/add-reference.js';
-import { describePackageReference } from '../containers/references-info.js';
+import { planAddReference } from '../transforms/add-reference.js';
 import { checkDependentProgram, dependentRunsProgram, parseDependentProgram, planSetDependentProgram } from '../transforms/set-dependent-program.js';
 import { type Kb977203Options, type Kb977203Scenario, resolveKb977203Options, type ResolvedKb977203Options } from './kb977203-options.js';
 import { configMgrEraOf } from './kb977203-era.js';
@@ -26,9 +24,9 @@ import { KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTI
 import { disabledNote, neverRuns, runsProgram, runsProgramOfAnotherPackage } from './kb977203-step-queries.js';
 import { planWiring } from './kb977203-wiring.js';
 import { certfixFor } from './kb977203-certfix-for.js';
+import { certfixReferenceInfo, planReplaceCertfix } from './kb977203-replace-certfix.js';
 import { propertiesOverrides } from './kb977203-overrides.js';
 import { canSetProperty } from '../containers/index.js';
-import { containerReferences, planContainerReference, removeContainerReference } from '../transforms/container-references.js';
 import { shownValue } from '../shown-value.js';
 
 export { KB977203_MSP, KB977203_STEP_NAMES, type Kb977203Options, type Kb977203Scenario } from './kb977203-options.js';
@@ -51,15 +49,6 @@ export interface Kb977203Report {
 interface Planned {
   report: Kb977203Report;
   edits: Edit[];
-}
-
-/**
- * What the options say of the CCMCertFix package for an export .zip's ReferencesInfo.xml. Its type is known: it runs
- * a program from an Install Software step, and only a standard package (type 0) has programs.
- */
-function certfixReferenceInfo(o: ResolvedKb977203Options): Pick<AddReferenceOptions, 'packageName' | 'packageDescription' | 'packageVersion' | 'packageType'> {
-  const { name, description, version } = o.certfixInfo;
-  return { ...(name !== undefined && { packageName: name }), ...(description !== undefined && { packageDescription: description }), ...(version !== undefined && { packageVersion: version }), packageType: 0 };
 }
 
 /** Refuses a sequence that is not ConfigMgr 2007 (or warns loudly under `force`); warns when 2007 is not confirmed. */
@@ -206,40 +195,6 @@ function otherProgramsOf(items: readonly Located[], o: ResolvedKb977203Options, 
       message: `"${path}" runs the CCMCertFix package ${o.certfixPackage} with the program ${shownValue(program, '"')}, not ${shownValue(o.program, '"')}, so it is not taken for CCMCertFix. If ${shownValue(program, '"')} is the CCMCertFix program, give it as the CCMCertFix program (--certfix-program, option certfixProgram), or the sequence runs CCMCertFix twice.`,
     });
   }
-}
-
-/**
- * Under force, the steps that run the replaced program run the new one, and its reference follows when no other step
- * uses it; returns whether the reference is renamed.
- */
-function planReplaceCertfix(doc: TaskSequenceDocument, replaced: { packageId: string; program: string }, o: ResolvedKb977203Options, edits: Edit[]): boolean {
-  for (const located of listItems(doc.sequence)) {
-    const node = located.node;
-    if (!runsProgram(node, replaced.packageId, replaced.program) || runsProgram(node, o.certfixPackage, o.program)) continue;
-    edits.push({
-      change: { what: `Install Software runs ${o.certfixPackage}, program ${o.program}, instead of the replaced dependent program`, where: located.path, before: `${replaced.packageId};;${replaced.program}`, after: `${o.certfixPackage};;${o.program}`, requirement: 'R13' },
-      apply: () => new InstallSoftwareStep(node).setProgram(o.certfixPackage, o.program),
-    });
-  }
-  const stillUsed = listItems(doc.sequence).some((l) => l.node.kind === 'step' && new InstallSoftwareStep(l.node).packageId?.toUpperCase() === replaced.packageId.toUpperCase() && !runsProgram(l.node, replaced.packageId, replaced.program));
-  const list = doc.sequence.children.find((c) => c.kind === 'referenceList');
-  const ref = list && 'children' in list ? list.children.find((c) => c.kind === 'reference' && c.attributes.package?.toUpperCase() === replaced.packageId.toUpperCase()) : undefined;
-  if (ref && ref.kind === 'reference' && !stillUsed && !referencedPackages(doc.sequence).some((p) => p.toUpperCase() === o.certfixPackage.toUpperCase())) {
-    edits.push({
-      change: { what: `reference to package ${replaced.packageId} now names ${o.certfixPackage}`, where: '(referenceList)', before: replaced.packageId, after: o.certfixPackage, requirement: 'R13' },
-      apply: () => {
-        ref.attributes.package = o.certfixPackage;
-        describePackageReference(doc, o.certfixPackage, referenceInfoOf(certfixReferenceInfo(o)));
-        // Added before the old entry goes: the new one is a copy of an entry in the array, and the old may be the only one.
-        if (containerReferences(doc).some((p) => p.toUpperCase() === replaced.packageId.toUpperCase())) {
-          planContainerReference(doc, o.certfixPackage)?.();
-          removeContainerReference(doc, replaced.packageId);
-        }
-      },
-    });
-    return true;
-  }
-  return false;
 }
 
 /** The preset as a transform's plan. */
