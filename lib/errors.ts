@@ -89,6 +89,7 @@ export const NOTICE_CODES = {
   KB977203_REVERT_DEPENDENT_KEPT: 'Revert left "Run another program first" as the administrator\'s: every CCMCertFix step is theirs, so nothing records that the preset set it.',
   KB977203_REVERT_RESTART_TIMEOUT_LOST: 'A restart right after CCMCertFix has a message but a time-out of 0, as earlier versions of cmts left a restart whose notice they cleared; revert cannot give the time-out back.',
   KB977203_PATCH_ADOPTED: 'PATCH already lists a right KB977203 entry, which the preset keeps; nothing records that it was there before, so revert will take it out as it does the entry the preset adds.',
+  KB977203_PATCH_REQUOTED: 'PATCH lists a right KB977203 entry, which the preset keeps, but not in one list in double quotation marks (R6): the preset writes PATCH anew, quoted, so the entry changes form.',
   KB977203_REVERT_PATCH_REMOVED: 'Revert took the KB977203 entry out of PATCH of a Setup step whose CCMCertFix step (the one apply adopts for it) is the administrator\'s; it cannot tell one the preset added from one the administrator wrote and the preset kept, and names it so that it can be written back.',
   KB977203_REVERT_PATCH_KEPT: 'Revert left the KB977203 entry in PATCH: no step that runs CCMCertFix from the package given counts for its Setup step, so the preset, which always inserts or adopts one, did not write it.',
   KB977203_REVERT_GROUP_KEPT: 'Revert kept a group the preset made around a conditional step, because the group or its step was changed since.',
