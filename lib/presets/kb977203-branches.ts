@@ -60,6 +60,37 @@ function testsOf(condition: Condition): Test[] {
   return out;
 }
 
+/**
+ * The value an integer condition value stands for, or undefined for a value not surely taken for an integer.
+ * Microsoft's ConfigMgr 2007 page on the task sequence variable condition ("Task Sequence Options: Task Sequence
+ * Variable", https://technet.microsoft.com/de-de/library/bb632960.aspx, the same note in the English edition of that
+ * library) says the value test is a case-sensitive string comparison, numeric when both the variable's value and the
+ * value compared with are integers, and no more: not what it takes for an integer. Two values are one value to this
+ * check only where every reading of that sentence agrees, since taking them for one wrongly leaves a Setup step without
+ * its CCMCertFix step, while taking them for two at worst puts in a pair the engine would not need. So an integer here
+ * is decimal digits 0–9 and nothing else, of a value below 2^31:
+ * - leading zeros are allowed (`01` is 1): the doc speaks of integers, not of how they are written, and both ways a
+ *   program tells whether a text is an integer (every character a digit, or a base-10 parse that reaches its end)
+ *   take `01` for 1 (an octal reading is C source's, not that of a value typed in the console);
+ * - no sign, `-1` or `+1`: a test of digits would not take it for an integer, and compare `-1` and `-01` as strings;
+ * - no white space around it, for the same reason (a parse skips a leading space, a test of digits does not);
+ * - no decimal point, exponent, thousands separator, hexadecimal or digits of other scripts: not integers as written;
+ * - nothing from 2^31 on: read into a 32-bit integer such a value overflows, or is not taken for an integer at all.
+ * Values outside this are compared as written, which is right for the string comparison and at worst cautious.
+ */
+function integerValue(value: string): number | undefined {
+  if (!/^[0-9]+$/.test(value)) return undefined;
+  const n = Number(value);
+  return n < 2 ** 31 ? n : undefined;
+}
+
+/** Whether the engine's value test takes two condition values for one: the same text, or integers of one value. */
+function sameValue(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = integerValue(a);
+  return x !== undefined && x === integerValue(b);
+}
+
 /** An item and the groups around it that are not also around `beside` (outermost first), the item last. */
 function apart(item: Located, beside: Located): (Group | Step | SubTaskSequence)[] {
   let shared = 0;
@@ -90,13 +121,9 @@ export function skippedAfter(setup: Located, other: Located, items: readonly Loc
       const t = a.test;
       const u = b.test;
       // Variable names are compared in lower case: the engine does not tell names apart by case. Values are compared
-      // as written: Microsoft's ConfigMgr 2007 page on the task sequence variable condition ("Task Sequence Options:
-      // Task Sequence Variable", https://technet.microsoft.com/de-de/library/bb632960.aspx, the same note in the
-      // English edition of that library) says the value test is a case-sensitive string comparison, numeric only when
-      // both values are integers. So `equals True` and `notEquals true` both hold on "True" and do not exclude each
-      // other. Two integers written differently (`1`, `01`) are also taken as different values, which at worst
-      // puts in a CCMCertFix pair the engine would not need.
-      if (t.variable !== u.variable || t.kind !== u.kind || t.value !== u.value || t.positive === u.positive) continue;
+      // as the engine compares them (see sameValue), so `equals True` and `notEquals true`, which both hold on "True",
+      // do not exclude each other, and `equals 1` and `notEquals 01` do.
+      if (t.variable !== u.variable || t.kind !== u.kind || !sameValue(t.value, u.value) || t.positive === u.positive) continue;
       const name = shownValue(t.written, '"');
       if (t.variable.startsWith('_')) {
         why ??= `the variable they test, ${name}, is one the task sequence sets itself, and can change between them`;

@@ -47,6 +47,12 @@ export function hasPresetRestartDescription(step: SequenceItem): boolean {
   return step.attributes.description === RESTART_DESCRIPTION;
 }
 
+/** Whether an item has a description the preset gives a step or group it inserts: a trace of an apply in the file. */
+export function hasPresetDescription(item: SequenceItem): boolean {
+  const d = item.attributes.description;
+  return hasPresetCertfixDescription(item) || d === RESTART_DESCRIPTION || d === KB977203_GROUP_DESCRIPTION || d === KB977203_CERTFIX_GROUP_DESCRIPTION;
+}
+
 /**
  * Pairs built before, by what they are built from. Building goes through the step catalog (templates, rendering and
  * checks of every value), the same for every Setup step of a run and every input of a batch: a pair is built once

@@ -126,8 +126,13 @@ function clientPackageOf(doc: TaskSequenceDocument, located: Located<Step | SubT
   return value;
 }
 
-/** Plans PATCH for one Setup Windows and ConfigMgr step; throws before any edit when the step cannot be reconciled. */
-export function planPatch(doc: TaskSequenceDocument, located: Located<Step | SubTaskSequence>, o: ResolvedKb977203Options): PatchPlan {
+/**
+ * Plans PATCH for one Setup Windows and ConfigMgr step; throws before any edit when the step cannot be reconciled.
+ * `besideOwnCertfix` says whether the CCMCertFix step that counts for the step is the preset's own (see
+ * kb977203-certfix-for.ts): a right entry beside it was written by an earlier apply, or found then and said then, so
+ * KB977203_PATCH_ADOPTED is not said again.
+ */
+export function planPatch(doc: TaskSequenceDocument, located: Located<Step | SubTaskSequence>, o: ResolvedKb977203Options, besideOwnCertfix: boolean): PatchPlan {
   refuseSetupVariableTwice(doc, located.node, located.path);
   const view = new SetupWindowsStep(located.node);
   const clientPackage = clientPackageOf(doc, located, o);
@@ -203,13 +208,13 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
     plan.patch = kept;
     plan.already.push({ what: `PATCH lists ${kept}`, where: located.path, requirement: 'R4' });
     // Once applied, nothing in the file tells this entry from one the preset adds, and revert takes out both: said
-    // now, so that an administrator who wrote it knows before a revert takes it away.
-    plan.diagnostics.push({ code: 'KB977203_PATCH_ADOPTED', severity: 'info', path: located.path, message: `PATCH of ${shownValue(located.path, '"')} already lists ${shownValue(kept, '')}, which the preset keeps (adopted; what is already in place gives it in full). Nothing in the file will record that it was there before the preset, so revert takes it out as it does the entry the preset adds: if it is the administrator's own, write it back by hand after a revert.` });
+    // now, so that an administrator who wrote it knows before a revert takes it away (once: not on every re-apply).
+    if (!besideOwnCertfix) plan.diagnostics.push({ code: 'KB977203_PATCH_ADOPTED', severity: 'info', path: located.path, message: `PATCH of ${shownValue(located.path, '"')} already lists ${shownValue(kept, '')}, which the preset keeps (adopted; what is already in place gives it in full). Nothing in the file will record that it was there before the preset, so revert takes it out as it does the entry the preset adds: if it is the administrator's own, write it back by hand after a revert.` });
   }
   if (kept === undefined && replaced.length === 0) next.push(expected);
-  if (next.length === list.length && next.every((e, i) => e === list[i]) && parseInstallProperties(before).some((t) => t.name?.toUpperCase() === 'PATCH' && /^PATCH="/i.test(before.slice(t.start, t.end)))) {
-    return plan;
-  }
+  // Whether PATCH is written as R6 asks, `PATCH="…"`: then a list that stays the same stays as written.
+  const quoted = parseInstallProperties(before).some((t) => t.name?.toUpperCase() === 'PATCH' && /^PATCH="/i.test(before.slice(t.start, t.end)));
+  if (quoted && next.length === list.length && next.every((e, i) => e === list[i])) return plan;
   // Only appended: the list as written stays, so that revert gives it back.
   const appended = replaced.length === 0 && kept === undefined ? addedToPatch(before, expected) : undefined;
   const after = appended ?? setPatchList(before, next);
@@ -226,6 +231,11 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
     // Quoted as R6 asks, or an empty PATCH at the end that reads as none once the entry is in: the file no longer
     // says how it was written, and revert gives back what means the same to Windows Installer.
     plan.diagnostics.push({ code: 'KB977203_PATCH_NOT_REVERSIBLE', severity: 'info', path: located.path, message: `PATCH in the installation properties of "${located.path}" is written anew (${shownValue(before, '"')} becomes ${shownValue(after, '"')}), and nothing in the file will tell how it was written: revert gives back ${shownValue(back, '"')}, the same to Windows Installer but not the original bytes.` });
+  }
+  if (kept !== undefined && !quoted) {
+    // The entry adopted as it stands is rewritten all the same: an administrator's own text that changes form (and
+    // that revert, taking the entry out, does not give back in its old form either) is said, not left to the change.
+    plan.diagnostics.push({ code: 'KB977203_PATCH_REQUOTED', severity: 'info', path: located.path, message: `PATCH of ${shownValue(located.path, '"')} lists ${shownValue(kept, '')}, which the preset keeps, but not in one list in double quotation marks as R6 asks: it writes PATCH anew (${shownValue(before, '"')} becomes ${shownValue(after, '"')}). Revert takes the KB977203 entry out and gives back ${shownValue(back, '"')}, not the form PATCH had.` });
   }
   const what = replaced.length > 0 ? `replaced in PATCH: ${replaced.map((r) => (r.to === '' ? `removed ${r.from} (${r.why})` : `${r.from} → ${r.to} (${r.why})`)).join('; ')}` : 'PATCH in installation properties';
   plan.edits.push({

@@ -1,7 +1,7 @@
 /**
  * Reverting the KB977203 preset: removes what it adds — the KB977203 entry of PATCH (one the preset found in place
- * and kept too, as nothing tells them apart, and the report names it; but not in a sequence with no CCMCertFix step,
- * which the preset never wrote), its CCMCertFix and restart
+ * and kept too, as nothing tells them apart, and the report names it; but not beside no CCMCertFix step that counts
+ * for its Setup step, judged as apply judges it, where the preset never wrote it: see kb977203-revert-patch.ts), its CCMCertFix and restart
  * steps (found by the names and descriptions it gives them and the program they run, never an administrator's step,
  * even one under the preset's names; the restart stays with a CCMCertFix step of the preset's that was renamed since,
  * which is the administrator's now), the groups it made around a conditional Setup step or an adopted conditional

@@ -8,20 +8,20 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import type { Issue } from '../errors.js';
-import { conditionOf, describeCondition } from '../model/conditions.js';
+import { conditionOf } from '../model/conditions.js';
 import type { PlannedBatch } from '../model/edit-batch.js';
 import type { Located } from '../model/query.js';
-import { RestartComputerStep, STEP_TYPES, stepTypeName } from '../model/steps.js';
+import { RestartComputerStep, STEP_TYPES } from '../model/steps.js';
 import type { SequenceItem, Step } from '../model/types.js';
 import { conditionMode, wrapInGroup } from '../transforms/conditions.js';
 import type { AlreadyInPlace, Edit } from '../transforms/context.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { commandLineAdopted, commandLineNotUsed } from './kb977203-command-line.js';
 import { type ExecutionOrder, firstAbove } from './kb977203-execution-order.js';
-import { firstRunAfter } from './kb977203-branches.js';
-import { hasPresetCertfixDescription, KB977203_CERTFIX_DESCRIPTION, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, newSteps } from './kb977203-new-steps.js';
+import type { CertfixFor } from './kb977203-certfix-for.js';
+import { KB977203_CERTFIX_DESCRIPTION, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, newSteps } from './kb977203-new-steps.js';
 import { nextStepRun, restartMismatchAcross } from './kb977203-restart-after.js';
-import { conditionsApartFrom, disabledApartFrom, isDisabled, neverRuns, restartsToOs, sameCondition } from './kb977203-step-queries.js';
+import { isDisabled, neverRuns, restartsToOs } from './kb977203-step-queries.js';
 import { shownValue } from '../shown-value.js';
 import { childrenOf, inSubtrees } from '../transforms/apply-edits.js';
 
@@ -35,72 +35,34 @@ export interface WiringPlan {
   diagnostics: Issue[];
   /** Whether a CCMCertFix step is inserted (one with the description given), rather than one adopted. */
   insertsCertfix: boolean;
-  /** Whether the CCMCertFix step adopted is one the preset inserted in an earlier apply (its description says so). */
-  adoptsOwnCertfix: boolean;
 }
 
 /**
- * Plans CCMCertFix and the restart for one Setup step. `certfixDescription` is the description an inserted CCMCertFix
- * step gets ({@link KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT} when the preset adds DependentProgram to a package
- * that had none, {@link KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT} when the package already had it as the preset
- * sets it). Insertions are recorded in `batch` (one rebuild of each parent for all Setup steps: one splice per step
- * inserted cost the parent's size each time, so many Setup steps in one group took time that grew with their square).
+ * Plans CCMCertFix and the restart for one Setup step, around `found`, the CCMCertFix step that counts for it (see
+ * kb977203-certfix-for.ts: adopted when there is one, else the pair is inserted). `certfixDescription` is the
+ * description an inserted CCMCertFix step gets ({@link KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT} when the preset
+ * adds DependentProgram to a package that had none, {@link KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT} when the
+ * package already had it as the preset sets it). Insertions are recorded in `batch` (one rebuild of each parent for
+ * all Setup steps: one splice per step inserted cost the parent's size each time, so many Setup steps in one group
+ * took time that grew with their square).
  */
-export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: ResolvedKb977203Options, order: ExecutionOrder, batch: PlannedBatch, certfixDescription = KB977203_CERTFIX_DESCRIPTION): WiringPlan {
-  const plan: WiringPlan = { edits: [], already: [], diagnostics: [], insertsCertfix: false, adoptsOwnCertfix: false };
+export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: ResolvedKb977203Options, order: ExecutionOrder, batch: PlannedBatch, found: CertfixFor, certfixDescription = KB977203_CERTFIX_DESCRIPTION): WiringPlan {
+  const plan: WiringPlan = { edits: [], already: [], diagnostics: [], insertsCertfix: false };
   const step = setup.node;
   const { items, certfixes, certfixAt } = order;
   const at = (n: SequenceItem) => order.index.get(n) ?? -1;
   const from = at(step);
   // Binary searches in the ascending position lists: a sequence of many Setup steps is planned in linear time.
-  const after = (type: string) => order.byType(type)[firstAbove(order.byType(type), from)] ?? -1;
   const setupsAt = order.byType(STEP_TYPES.setupWindowsAndConfigMgr);
-  const nextSetup = after(STEP_TYPES.setupWindowsAndConfigMgr);
+  const nextSetup = setupsAt[firstAbove(setupsAt, from)] ?? -1;
   const previousSetup = setupsAt[firstAbove(setupsAt, from - 1) - 1] ?? -1;
-  // CCMCertFix must have run before the user state is restored, in any scenario: a step after that is too late. Only a
-  // step that restores and may run counts (see stateRestoreAt): a Request State Store that is disabled, or that
-  // captures, restores nothing, and a CCMCertFix step after it is still in time.
-  // A Setup step or state restore in a branch that excludes this Setup step's (see kb977203-branches.ts) is skipped
-  // once this one ran: a CCMCertFix step after both branches runs next after this one too.
-  const branchNotes: { item: Located; why: string }[] = [];
-  const boundary = firstRunAfter(setupsAt, from, setup, items, at, branchNotes);
-  const restore = firstRunAfter(order.stateRestoreAt, from, setup, items, at, branchNotes);
-  const end = Math.min(...[boundary, restore, items.length].filter((i) => i !== -1));
-  const endItem = end < (boundary === -1 ? items.length : boundary) ? items[end] : undefined;
-  for (const { item, why } of branchNotes) {
+  for (const { item, why } of found.branchNotes) {
     plan.diagnostics.push({ code: 'KB977203_BRANCHES_NOT_EXCLUSIVE', severity: 'info', path: setup.path, message: `"${setup.path}" and "${item.path}" are under opposite conditions, but ${why}: the engine may run both, so a CCMCertFix step after "${item.path}" does not count for "${setup.path}".` });
   }
   const disabled = isDisabled(step);
-  /** Why a CCMCertFix step after Setup and before `end` does not run whenever Setup does, or undefined when it does. */
-  const runsApart = (l: Located): string | undefined => {
-    // Disabled, or in a disabled group Setup is not in (unless Setup is disabled too: then the new steps would be).
-    if (disabledApartFrom(l, setup) && !disabled) return `is disabled${isDisabled(l.node) ? '' : ' by a group around it'}, so it does not run when Setup does`;
-    // A condition of its own, or of a group Setup is not in, that Setup does not run under too (its own, or a group's
-    // that is not around the step): where it is false, Setup runs and CCMCertFix does not (R13 wants it right after
-    // Setup, running with it).
-    const setupOnly = conditionsApartFrom(setup, l);
-    const other = conditionsApartFrom(l, setup).find((c) => !setupOnly.some((s) => sameCondition(c, s)));
-    return other === undefined ? undefined : `has a condition Setup does not have (${shownValue(describeCondition(other), '')}), so it does not run whenever Setup does`;
-  };
-  const adoptable = (list: readonly Located[], positions: readonly number[]): Located | undefined => {
-    for (let k = firstAbove(positions, from); k < positions.length && (positions[k] as number) < end; k++) {
-      const l = list[k] as Located;
-      if (runsApart(l) === undefined) return l;
-    }
-    return undefined;
-  };
-  /** Why a CCMCertFix step near this Setup step is not the one taken for it, in words. */
-  const notTaken = (l: Located, taken: Located | undefined): string => {
-    const i = at(l.node);
-    if (i < from) return `runs before Setup (in Windows PE or the old operating system), not after it${disabledApartFrom(l, setup) ? ', and is disabled' : ''}`;
-    if (i >= end && endItem !== undefined) return `comes after ${shownValue(endItem.node.attributes.name ?? '', '"')} (${stepTypeName(endItem.node.attributes.type)}), and CCMCertFix must run before the user state is restored`;
-    return runsApart(l) ?? `is not the step taken for CCMCertFix after Setup: ${shownValue(taken?.node.attributes.name ?? '', '"')} is`;
-  };
-  // A Run Command Line step that runs CCMCertFix.exe is adopted by the same rules, but only where no Install Software
-  // CCMCertFix step is: the step the KB asks for comes first, and adopting it keeps what earlier versions did.
-  const installs = adoptable(certfixes, certfixAt);
-  const commandLine = installs ? undefined : adoptable(order.commandLines, order.commandLineAt);
-  const adopted = installs ?? commandLine;
+  const { notTaken } = found;
+  const adopted = found.step;
+  const commandLine = found.commandLine ? adopted : undefined;
   if (disabled) {
     plan.diagnostics.push({ code: 'KB977203_SETUP_DISABLED', severity: 'warning', path: setup.path, message: `"${setup.path}" is disabled, so the CCMCertFix and restart steps that go with it are disabled too; enabling Setup later needs them enabled as well.` });
   }
@@ -111,11 +73,10 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   for (let k = firstAbove(order.commandLineAt, low); k < order.commandLineAt.length && (order.commandLineAt[k] as number) < high; k++) {
     const other = order.commandLines[k] as Located;
     if (other === commandLine) continue;
-    plan.diagnostics.push(commandLineNotUsed(other, setup.path, notTaken(other, adopted), !neverRuns(other), o.certfixPackage, o.program));
+    plan.diagnostics.push(commandLineNotUsed(other, setup.path, notTaken(other), !neverRuns(other), o.certfixPackage, o.program));
   }
   if (adopted) {
-    const certfix = adopted.node as Step;
-    plan.adoptsOwnCertfix = hasPresetCertfixDescription(certfix);
+    const certfix = adopted.node;
     if (commandLine) {
       plan.already.push({ what: `run-command-line step ${shownValue(certfix.attributes.name ?? '', '"')} runs CCMCertFix.exe after Setup (the administrator's, left as it is; KB977203 asks for an Install Software step)`, where: setup.path, requirement: 'R13' });
       plan.diagnostics.push(commandLineAdopted(adopted, setup.path, o.certfixPackage, o.program));
@@ -130,7 +91,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     const next = after?.node;
     // A restart that notifies the user is not the KB's restart either (R14 clears the notice). It is the
     // administrator's step, and is not changed to fit: its time-out would be lost, and revert could not give it back.
-    const runsApart = restartsToOs(next) ? restartMismatchAcross(adopted as Located<Step>, after as Located<Step>) : undefined;
+    const runsApart = restartsToOs(next) ? restartMismatchAcross(adopted, after as Located<Step>) : undefined;
     const notifies = restartsToOs(next) && new RestartComputerStep(next).notifiesUser ? new RestartComputerStep(next).timeout ?? '' : undefined;
     if (restartsToOs(next) && runsApart === undefined && notifies === undefined) {
       plan.already.push({ what: `restart-computer step ${shownValue(next.attributes.name ?? '', '"')}`, where: setup.path, requirement: 'R14' });
@@ -162,7 +123,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     // restart could run without CCMCertFix or be skipped after it: as with Setup, one group evaluates it once for both.
     plan.edits.push({
       change: { what: `moved the condition of ${shownValue(certfix.attributes.name ?? '', '"')} to a new group of the same name around it and the restart after it, evaluated once`, where: adopted.path, requirement: 'R14' },
-      apply: () => wrapInGroup(doc, adopted as Located<Step>, cond, [restart], KB977203_CERTFIX_GROUP_DESCRIPTION),
+      apply: () => wrapInGroup(doc, adopted, cond, [restart], KB977203_CERTFIX_GROUP_DESCRIPTION),
       scope: inSubtrees([adopted.node], [adopted.parent]),
     });
     plan.edits.push({ change: inserted, apply: () => undefined, scope: inSubtrees([]) });
@@ -173,7 +134,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   const last = nextSetup === -1 ? items.length : nextSetup;
   for (let k = firstAbove(certfixAt, previousSetup); k < certfixAt.length && (certfixAt[k] as number) < last; k++) {
     const other = certfixes[k] as Located;
-    plan.diagnostics.push({ code: 'KB977203_CERTFIX_ELSEWHERE', severity: 'info', path: other.path, message: `"${other.path}" runs CCMCertFix but does not count for "${setup.path}": it ${notTaken(other, undefined)}. It stays where it is, and the KB's pair is inserted after Setup.` });
+    plan.diagnostics.push({ code: 'KB977203_CERTFIX_ELSEWHERE', severity: 'info', path: other.path, message: `"${other.path}" runs CCMCertFix but does not count for "${setup.path}": it ${notTaken(other)}. It stays where it is, and the KB's pair is inserted after Setup.` });
   }
   const condition = conditionOf(step);
   const mode = condition ? conditionMode(condition) : undefined;

@@ -6,7 +6,6 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
-import { referencedPackages } from '../model/mutate.js';
 import { plannedBatch } from '../model/edit-batch.js';
 import { listItems, type Located } from '../model/query.js';
 import { InstallSoftwareStep, STEP_TYPES } from '../model/steps.js';
@@ -14,8 +13,7 @@ import type { Element, SequenceItem, Step } from '../model/types.js';
 import { type AlreadyInPlace, type Change, type Edit, fromPlan, type Plan } from '../transforms/context.js';
 import { checkDocumentTree } from '../visit.js';
 import type { TransformEntry } from '../transforms/index.js';
-import { type AddReferenceOptions, planAddReference, referenceInfoOf } from '../transforms/add-reference.js';
-import { describePackageReference } from '../containers/references-info.js';
+import { planAddReference } from '../transforms/add-reference.js';
 import { checkDependentProgram, dependentRunsProgram, parseDependentProgram, planSetDependentProgram } from '../transforms/set-dependent-program.js';
 import { type Kb977203Options, type Kb977203Scenario, resolveKb977203Options, type ResolvedKb977203Options } from './kb977203-options.js';
 import { configMgrEraOf } from './kb977203-era.js';
@@ -25,11 +23,12 @@ import { executionOrder } from './kb977203-execution-order.js';
 import { KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT } from './kb977203-new-steps.js';
 import { disabledNote, neverRuns, runsProgram, runsProgramOfAnotherPackage } from './kb977203-step-queries.js';
 import { planWiring } from './kb977203-wiring.js';
+import { certfixFor } from './kb977203-certfix-for.js';
+import { certfixReferenceInfo, planReplaceCertfix } from './kb977203-replace-certfix.js';
 import { propertiesOverrides } from './kb977203-overrides.js';
 import { canSetProperty } from '../containers/index.js';
-import { containerReferences, planContainerReference, removeContainerReference } from '../transforms/container-references.js';
 import { shownValue } from '../shown-value.js';
-import { applyEdits, inSubtrees } from '../transforms/apply-edits.js';
+import { applyEdits } from '../transforms/apply-edits.js';
 
 export { KB977203_MSP, KB977203_STEP_NAMES, type Kb977203Options, type Kb977203Scenario } from './kb977203-options.js';
 export { KB977203_HOTFIX_DIR, kb977203PatchPath } from './kb977203-patch.js';
@@ -51,15 +50,6 @@ export interface Kb977203Report {
 interface Planned {
   report: Kb977203Report;
   edits: Edit[];
-}
-
-/**
- * What the options say of the CCMCertFix package for an export .zip's ReferencesInfo.xml. Its type is known: it runs
- * a program from an Install Software step, and only a standard package (type 0) has programs.
- */
-function certfixReferenceInfo(o: ResolvedKb977203Options): Pick<AddReferenceOptions, 'packageName' | 'packageDescription' | 'packageVersion' | 'packageType'> {
-  const { name, description, version } = o.certfixInfo;
-  return { ...(name !== undefined && { packageName: name }), ...(description !== undefined && { packageDescription: description }), ...(version !== undefined && { packageVersion: version }), packageType: 0 };
 }
 
 /** Refuses a sequence that is not ConfigMgr 2007 (or warns loudly under `force`); warns when 2007 is not confirmed. */
@@ -145,15 +135,17 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
     // Wrapping a Setup step in a group (an edit between the insertions) needs no inserted step in place; the
     // reference and DependentProgram edits after them need none either.
     const batch = plannedBatch(doc.sequence);
-    const wirings = setups.map((s) => ({ patch: planPatch(doc, s, o), wiring: planWiring(doc, s, o, order, batch, description) }));
+    const wirings = setups.map((s) => {
+      // The CCMCertFix step that counts for this Setup step, as revert judges its PATCH entry by it: PATCH is told
+      // whether it is the preset's own (KB977203_PATCH_ADOPTED is then not said again).
+      const found = certfixFor(s, order);
+      return { patch: planPatch(doc, s, o, found.own), wiring: planWiring(doc, s, o, order, batch, found, description) };
+    });
     for (const { patch, wiring } of wirings) {
       setupSteps.push({ path: patch.path, clientPackage: patch.clientPackage, patch: patch.patch });
       edits.push(...patch.edits);
       already.push(...patch.already, ...wiring.already);
-      // A right entry beside the preset's own CCMCertFix step was written by an earlier apply, or found then and said
-      // then (KB977203_PATCH_ADOPTED): every re-apply and check of a patched sequence said it again.
-      const patchNotes = wiring.adoptsOwnCertfix ? patch.diagnostics.filter((d) => d.code !== 'KB977203_PATCH_ADOPTED') : patch.diagnostics;
-      diagnostics.push(...patchNotes, ...wiring.diagnostics);
+      diagnostics.push(...patch.diagnostics, ...wiring.diagnostics);
     }
     for (const { wiring } of wirings) edits.push(...wiring.edits);
     recorded = wirings.some((w) => w.wiring.insertsCertfix);
@@ -204,43 +196,6 @@ function otherProgramsOf(items: readonly Located[], o: ResolvedKb977203Options, 
       message: `"${path}" runs the CCMCertFix package ${o.certfixPackage} with the program ${shownValue(program, '"')}, not ${shownValue(o.program, '"')}, so it is not taken for CCMCertFix. If ${shownValue(program, '"')} is the CCMCertFix program, give it as the CCMCertFix program (--certfix-program, option certfixProgram), or the sequence runs CCMCertFix twice.`,
     });
   }
-}
-
-/**
- * Under force, the steps that run the replaced program run the new one, and its reference follows when no other step
- * uses it; returns whether the reference is renamed.
- */
-function planReplaceCertfix(doc: TaskSequenceDocument, replaced: { packageId: string; program: string }, o: ResolvedKb977203Options, edits: Edit[]): boolean {
-  for (const located of listItems(doc.sequence)) {
-    const node = located.node;
-    if (!runsProgram(node, replaced.packageId, replaced.program) || runsProgram(node, o.certfixPackage, o.program)) continue;
-    edits.push({
-      change: { what: `Install Software runs ${o.certfixPackage}, program ${o.program}, instead of the replaced dependent program`, where: located.path, before: `${replaced.packageId};;${replaced.program}`, after: `${o.certfixPackage};;${o.program}`, requirement: 'R13' },
-      apply: () => new InstallSoftwareStep(node).setProgram(o.certfixPackage, o.program),
-      scope: inSubtrees([node]),
-    });
-  }
-  const stillUsed = listItems(doc.sequence).some((l) => l.node.kind === 'step' && new InstallSoftwareStep(l.node).packageId?.toUpperCase() === replaced.packageId.toUpperCase() && !runsProgram(l.node, replaced.packageId, replaced.program));
-  const list = doc.sequence.children.find((c) => c.kind === 'referenceList');
-  const ref = list && 'children' in list ? list.children.find((c) => c.kind === 'reference' && c.attributes.package?.toUpperCase() === replaced.packageId.toUpperCase()) : undefined;
-  if (ref && ref.kind === 'reference' && !stillUsed && !referencedPackages(doc.sequence).some((p) => p.toUpperCase() === o.certfixPackage.toUpperCase())) {
-    edits.push({
-      change: { what: `reference to package ${replaced.packageId} now names ${o.certfixPackage}`, where: '(referenceList)', before: replaced.packageId, after: o.certfixPackage, requirement: 'R13' },
-      apply: () => {
-        ref.attributes.package = o.certfixPackage;
-        describePackageReference(doc, o.certfixPackage, referenceInfoOf(certfixReferenceInfo(o)));
-        // Added before the old entry goes: the new one is a copy of an entry in the array, and the old may be the only one.
-        if (containerReferences(doc).some((p) => p.toUpperCase() === replaced.packageId.toUpperCase())) {
-          planContainerReference(doc, o.certfixPackage)?.();
-          removeContainerReference(doc, replaced.packageId);
-        }
-      },
-      // A bare sequence has no container's References to rename it in too.
-      ...(doc.container === 'sequence' && { scope: inSubtrees([ref]) }),
-    });
-    return true;
-  }
-  return false;
 }
 
 /** The preset as a transform's plan. */

@@ -1,0 +1,94 @@
+/**
+ * Which CCMCertFix step counts for one Setup Windows and ConfigMgr step, and whether it is the preset's own: the one
+ * answer apply and revert share. Apply adopts that step (or inserts its own pair when there is none) and says
+ * KB977203_PATCH_ADOPTED of a right PATCH entry beside any step but its own; revert judges the Setup step's KB977203
+ * entry by the same step. Judged apart, the two disagreed wherever the first CCMCertFix step after Setup is not the one
+ * apply takes (a disabled one, one in a branch, one under a condition of its own, a Run Command Line one before an
+ * Install Software one): revert then named, kept or took out entries otherwise than apply had said.
+ */
+import { describeCondition } from '../model/conditions.js';
+import type { Located } from '../model/query.js';
+import { STEP_TYPES, stepTypeName } from '../model/steps.js';
+import type { SequenceItem, Step } from '../model/types.js';
+import { shownValue } from '../shown-value.js';
+import { firstRunAfter } from './kb977203-branches.js';
+import { type ExecutionOrder, firstAbove } from './kb977203-execution-order.js';
+import { hasPresetCertfixDescription } from './kb977203-new-steps.js';
+import { conditionsApartFrom, disabledApartFrom, isDisabled, sameCondition } from './kb977203-step-queries.js';
+
+/** The CCMCertFix step that counts for a Setup step (see {@link certfixFor}). */
+export interface CertfixFor {
+  /** The step apply adopts for the Setup step; undefined when none counts, and apply inserts its own. */
+  step: Located<Step> | undefined;
+  /** Whether that step is a Run Command Line step that runs CCMCertFix.exe (taken only where no Install Software one is). */
+  commandLine: boolean;
+  /**
+   * Whether it is the preset's own: an Install Software step with the description the preset gives the one it inserts.
+   * A Run Command Line step never is (revert never takes one out, whatever its description).
+   */
+  own: boolean;
+  /** Setup steps and state restores in branches opposite this Setup step's that the engine may still run, and why. */
+  branchNotes: { item: Located; why: string }[];
+  /** Why a CCMCertFix step near the Setup step is not the one that counts for it, in words. */
+  notTaken: (l: Located) => string;
+}
+
+/**
+ * The CCMCertFix step that counts for `setup` in `order` (the sequence indexed once, see kb977203-execution-order.ts):
+ * the first Install Software CCMCertFix step after Setup that runs whenever Setup does — disabled only where Setup is,
+ * under no condition Setup does not run under — before the next Setup step or user state restore it cannot be skipped
+ * for (see kb977203-branches.ts); failing that, the first such Run Command Line step that runs CCMCertFix.exe.
+ */
+export function certfixFor(setup: Located<Step>, order: ExecutionOrder): CertfixFor {
+  const { items, certfixes, certfixAt } = order;
+  const at = (n: SequenceItem) => order.index.get(n) ?? -1;
+  const from = at(setup.node);
+  // CCMCertFix must have run before the user state is restored, in any scenario: a step after that is too late. Only a
+  // step that restores and may run counts (see stateRestoreAt): a Request State Store that is disabled, or that
+  // captures, restores nothing, and a CCMCertFix step after it is still in time.
+  // A Setup step or state restore in a branch that excludes this Setup step's (see kb977203-branches.ts) is skipped
+  // once this one ran: a CCMCertFix step after both branches runs next after this one too.
+  const branchNotes: { item: Located; why: string }[] = [];
+  const boundary = firstRunAfter(order.byType(STEP_TYPES.setupWindowsAndConfigMgr), from, setup, items, at, branchNotes);
+  const restore = firstRunAfter(order.stateRestoreAt, from, setup, items, at, branchNotes);
+  const end = Math.min(...[boundary, restore, items.length].filter((i) => i !== -1));
+  const endItem = end < (boundary === -1 ? items.length : boundary) ? items[end] : undefined;
+  const disabled = isDisabled(setup.node);
+  /** Why a CCMCertFix step after Setup and before `end` does not run whenever Setup does, or undefined when it does. */
+  const runsApart = (l: Located): string | undefined => {
+    // Disabled, or in a disabled group Setup is not in (unless Setup is disabled too: then the new steps would be).
+    if (disabledApartFrom(l, setup) && !disabled) return `is disabled${isDisabled(l.node) ? '' : ' by a group around it'}, so it does not run when Setup does`;
+    // A condition of its own, or of a group Setup is not in, that Setup does not run under too (its own, or a group's
+    // that is not around the step): where it is false, Setup runs and CCMCertFix does not (R13 wants it right after
+    // Setup, running with it).
+    const setupOnly = conditionsApartFrom(setup, l);
+    const other = conditionsApartFrom(l, setup).find((c) => !setupOnly.some((s) => sameCondition(c, s)));
+    return other === undefined ? undefined : `has a condition Setup does not have (${shownValue(describeCondition(other), '')}), so it does not run whenever Setup does`;
+  };
+  // Binary searches in the ascending position lists: a sequence of many Setup steps is read in linear time.
+  const adoptable = (list: readonly Located[], positions: readonly number[]): Located<Step> | undefined => {
+    for (let k = firstAbove(positions, from); k < positions.length && (positions[k] as number) < end; k++) {
+      const l = list[k] as Located;
+      if (runsApart(l) === undefined) return l as Located<Step>;
+    }
+    return undefined;
+  };
+  // A Run Command Line step that runs CCMCertFix.exe counts by the same rules, but only where no Install Software
+  // CCMCertFix step does: the step the KB asks for comes first, and taking it keeps what earlier versions did.
+  const installs = adoptable(certfixes, certfixAt);
+  const commandLine = installs ? undefined : adoptable(order.commandLines, order.commandLineAt);
+  const step = installs ?? commandLine;
+  return {
+    step,
+    commandLine: commandLine !== undefined,
+    own: installs !== undefined && hasPresetCertfixDescription(installs.node),
+    branchNotes,
+    notTaken: (l) => {
+      const i = at(l.node);
+      if (i < from) return `runs before Setup (in Windows PE or the old operating system), not after it${disabledApartFrom(l, setup) ? ', and is disabled' : ''}`;
+      if (i >= end && endItem !== undefined) return `comes after ${shownValue(endItem.node.attributes.name ?? '', '"')} (${stepTypeName(endItem.node.attributes.type)}), and CCMCertFix must run before the user state is restored`;
+      if (i >= end) return `comes after the next Setup step, ${shownValue(items[end]?.node.attributes.name ?? '', '"')}`;
+      return runsApart(l) ?? `is not the step taken for CCMCertFix after Setup: ${shownValue(step?.node.attributes.name ?? '', '"')} is`;
+    },
+  };
+}
