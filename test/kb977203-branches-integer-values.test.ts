@@ -24,13 +24,12 @@ describe('integers written differently are one value', () => {
     ['007', '7'],
     ['0', '00'],
     ['0', '0000000000'],
-    ['2147483647', '02147483647'],
   ])('equals %s, notEquals %s: the branches exclude each other, and the shared pair is adopted for both', (first, second) => {
     expect(requirements(first, second)).toEqual(ADOPTED_FOR_BOTH);
   });
 
   it('a test and not of it, with the value written otherwise', () => {
-    const report = appliedWith(O, sequence(condition(variable('Model', 'equals', '10')), condition(`<operator type="not">${variable('Model', 'equals', '010')}</operator>`))).report;
+    const report = appliedWith(O, sequence(condition(variable('Model', 'equals', '7')), condition(`<operator type="not">${variable('Model', 'equals', '07')}</operator>`))).report;
     expect(report.changes.map((c) => c.requirement)).toEqual(ADOPTED_FOR_BOTH);
   });
 
@@ -53,6 +52,10 @@ describe('values that are not surely integers are compared as written', () => {
     ['full-width digits', '１', '1'],
     ['a thousands separator', '1,000', '1000'],
     ['a value past 2^31 - 1', '2147483648', '02147483648'],
+    // 010 is 8 to a C parse that takes the base from the text, 08 no octal number: only 01–07 read alike both ways.
+    ['a leading zero from 8 on', '10', '010'],
+    ['a leading zero and an 8', '8', '08'],
+    ['the largest integer with a leading zero', '2147483647', '02147483647'],
     ['an empty value', '', '0'],
   ])('%s (equals "%s", notEquals "%s"): not exclusive, so the KB pair goes in after the first Setup step', (_, first, second) => {
     expect(requirements(first, second)).toEqual(PAIR_AFTER_FIRST);

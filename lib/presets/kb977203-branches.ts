@@ -69,9 +69,9 @@ function testsOf(condition: Condition): Test[] {
  * check only where every reading of that sentence agrees, since taking them for one wrongly leaves a Setup step without
  * its CCMCertFix step, while taking them for two at worst puts in a pair the engine would not need. So an integer here
  * is decimal digits 0–9 and nothing else, of a value below 2^31:
- * - leading zeros are allowed (`01` is 1): the doc speaks of integers, not of how they are written, and both ways a
- *   program tells whether a text is an integer (every character a digit, or a base-10 parse that reaches its end)
- *   take `01` for 1 (an octal reading is C source's, not that of a value typed in the console);
+ * - leading zeros only where every reading gives the same number: `01`…`07` and `00…0` (decimal and octal agree);
+ *   `010` is 10 to a base-10 parse but 8 to a C parse that takes its base from the text (as `strtol` with base 0
+ *   does), and `08` is no octal number at all, so from 8 on a value written with a leading zero is compared as written;
  * - no sign, `-1` or `+1`: a test of digits would not take it for an integer, and compare `-1` and `-01` as strings;
  * - no white space around it, for the same reason (a parse skips a leading space, a test of digits does not);
  * - no decimal point, exponent, thousands separator, hexadecimal or digits of other scripts: not integers as written;
@@ -81,6 +81,7 @@ function testsOf(condition: Condition): Test[] {
 function integerValue(value: string): number | undefined {
   if (!/^[0-9]+$/.test(value)) return undefined;
   const n = Number(value);
+  if (value.length > 1 && value.charCodeAt(0) === 0x30 && n >= 8) return undefined;
   return n < 2 ** 31 ? n : undefined;
 }
 
