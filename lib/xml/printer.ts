@@ -4,18 +4,17 @@
  * what it prints (see `print-faults.ts`).
  */
 import type { XmlElement as Element, XmlNode as Node, XmlDocument } from './types.js';
-import { cdataSection, escapeText, type Newline, withNewline } from './escape-text.js';
+import { cdataSection, escapeText, type Newline } from './escape-text.js';
 import { endOf, isSourcedElement, isSourcedValueElement, type Source, sourceOf, startOf } from './origin.js';
 import { contentEndAt, startTagEndAt } from './start-tag-end-at.js';
 import { contentSays, leafSays, startTagSays, tagSays } from './unchanged.js';
-import { styleOf, type WriteStyle } from './style.js';
 import { isBlank } from './chars.js';
 import type { TextEncodingInfo } from './encoding-name.js';
-import { firstUnencodable, referenceUnencodable, type SingleByteEncoding } from './single-byte.js';
 import { anchor, type Out } from './print-out.js';
-import { badChar, checkDeclarationPlace, checkEncodable, checkFreshLeaf, checkJoin, checkStartTag, Fault, faultPath, outputMalformed, unknownKind } from './print-faults.js';
+import { badChar, checkDeclarationPlace, checkEncodable, checkFreshLeaf, checkJoin, checkStartTag, Fault, faultPath, outputMalformed } from './print-faults.js';
 import { editedStartTag, freshStartTag } from './print-start-tag.js';
 import { type EditedSpans, UneditedCopies } from './edited-spans.js';
+import { PrintStyle } from './printer-style.js';
 
 /**
  * What is left to write: a node, literal text, or a span of the source to copy (pushed as end, start, source, COPY).
@@ -32,8 +31,7 @@ const COPY = { copy: true } as const;
 /** On `todo` in place of a child that is no node: its parent and its index are under it. */
 const BAD = { bad: true } as const;
 
-export class Printer {
-  private styleCache: WriteStyle | undefined;
+export class Printer extends PrintStyle {
   /** The elements whose children are being printed. */
   private readonly open = new Set<Node>();
 
@@ -44,59 +42,25 @@ export class Printer {
   maxDepth = Infinity;
 
   constructor(
-    private readonly doc: XmlDocument,
+    doc: XmlDocument,
     overrides: Map<Node, string> | undefined,
     /** Judge what is printed (see {@link printCheckedDocument}). */
     private readonly checking = false,
     /** The encoding the text is written in: a single-byte one has references for what it cannot hold. */
     encoding?: TextEncodingInfo,
     /** How an LF printed afresh is written (see {@link PrintOptions.newline}); default the document's. */
-    private readonly newlineOption?: Newline,
+    newlineOption?: Newline,
   ) {
+    super(doc, encoding, newlineOption);
     // No lookup per node when there is nothing to look up.
     this.overrides = overrides?.size ? overrides : undefined;
-    const e = encoding?.encoding;
-    this.singleByte = e === 'iso-8859-1' || e === 'windows-1252' || e === 'us-ascii' ? e : undefined;
-    this.own = sourceOf(doc);
   }
-
-  private readonly singleByte: SingleByteEncoding | undefined;
-
-  /** Sources other than the document's own, and whether their text can be copied into it (see {@link copyable}). */
-  private foreign: Map<Source, boolean> | undefined;
-
-  /** The document's own source, if it was read: its nodes are copied as written. */
-  private readonly own: Source | undefined;
 
   /**
    * Where the document's edits since it was read are, when its caller knows them all (see {@link copyUnedited}):
    * every other element of its own text is copied whole, unlooked at.
    */
   private edited: UneditedCopies | undefined;
-
-  /**
-   * `src`, or undefined when its text cannot be copied as it is into this document: a node read from another
-   * document (a step copied across) whose text ends its lines otherwise (CR LF in an LF document, or LF in a CR LF
-   * one: a copy would mix them), or holds a character this single-byte document has no byte for, which a copy would
-   * hold raw, and the encoder refuse. Printed afresh instead, such a node has this document's line ends and references
-   * for those characters. Each source is looked at once, so the cost stays linear; a document's own text was decoded
-   * from its encoding.
-   */
-  copyable(src: Source | undefined): Source | undefined {
-    if (src === undefined || src === this.own) return src;
-    this.foreign ??= new Map();
-    let fits = this.foreign.get(src);
-    if (fits === undefined) {
-      // Compared as the two texts end their lines between elements; where either has no such line end (one line),
-      // by whether its text holds a CR at all.
-      const mine = this.style.newline;
-      const theirs = src.tally.style().newline;
-      const sameLineEnds = this.own === undefined || (mine !== '' && theirs !== '' ? mine === theirs : src.cr === this.own.cr);
-      fits = sameLineEnds && (this.singleByte === undefined || firstUnencodable(src.text, this.singleByte) === undefined);
-      this.foreign.set(src, fits);
-    }
-    return fits ? src : undefined;
-  }
 
   /**
    * Copies, whole and unlooked at, every element of the document's own text that `spans` say no edit touched (and
@@ -106,30 +70,6 @@ export class Printer {
   copyUnedited(spans: EditedSpans): void {
     // Raw text written in a node's place (an embedded sequence) is looked up per node: never skipped over.
     if (this.overrides === undefined && this.own !== undefined) this.edited = new UneditedCopies(this.own, spans);
-  }
-
-  /** Escaped text or an attribute value, with references for the characters a single-byte document cannot hold. */
-  private readonly encodable = (escaped: string): string => (this.singleByte ? referenceUnencodable(escaped, this.singleByte) : escaped);
-
-  private get style(): WriteStyle {
-    return (this.styleCache ??= styleOf(this.doc));
-  }
-
-  /** White space printed afresh (repeats are many, and share one string). */
-  private readonly blanks = new Map<string, string>();
-
-  /** White space as written afresh: each LF as the document's newline, a CR as `&#xD;` (so it reads back). */
-  private blank(value: string): string {
-    if (value.indexOf('\n') === -1 && value.indexOf('\r') === -1) return value;
-    if (value.length > 64) return escapeText(value, this.style, this.newline);
-    let s = this.blanks.get(value);
-    if (s === undefined) this.blanks.set(value, (s = escapeText(value, this.style, this.newline)));
-    return s;
-  }
-
-  /** How an LF in a value printed afresh is written: as the document writes its lines. */
-  private get newline(): Newline {
-    return this.newlineOption ?? (this.style.newline === '' ? '\n' : this.style.newline);
   }
 
   /**
@@ -195,33 +135,6 @@ export class Printer {
       out.push(this.freshLeaf(node));
       if (src) anchor(out, src, endOf(node));
     }
-  }
-
-  private freshLeaf(node: Exclude<Node, Element>): string {
-    switch (node.kind) {
-      case 'text':
-        return this.encodable(escapeText(node.value, this.style, this.newline));
-      case 'comment':
-        return `<!--${this.lines(node.value)}-->`;
-      case 'cdata':
-        return cdataSection(node.value, this.singleByte, this.newline);
-      case 'instruction':
-        // One space separates any value from the target, and the reader takes exactly one character as the separator:
-        // a value reads back as it was given, also one that starts with white space of its own.
-        return `<?${node.target}${node.value === '' ? '' : ' '}${this.lines(node.value)}?>`;
-      default:
-        // A plain-data node can say any kind; one with no tag and none of the four has no markup to print.
-        throw this.fault(new Fault(0, unknownKind(node), node));
-    }
-  }
-
-  /**
-   * A comment's or instruction's value with each LF as the document's newline. Neither can hold a reference, so a CR
-   * is refused by the checking printer (see `checkFreshLeaf`); printed unjudged, it is written as it is. A value
-   * that is no string is printed as it is too, for the checking printer to refuse.
-   */
-  private lines(value: unknown): string {
-    return typeof value === 'string' ? withNewline(value, this.newline) : String(value);
   }
 
   private element(node: Element, out: Out, todo: Work[]): void {
@@ -312,17 +225,6 @@ export class Printer {
       if (typeof child === 'object' && child !== null) todo.push(child as Node);
       else todo.push(i, node, BAD);
     }
-  }
-
-  /**
-   * `value` when it is a node (an object); otherwise a fault. A string in `children` would be written as raw markup,
-   * unjudged, and a number or null is no node at all.
-   */
-  nodeOrFault(value: unknown, parent: Element | undefined, index: number, out: Out): Node {
-    if (typeof value === 'object' && value !== null) return value as Node;
-    // The message is made only here: made for every child, it was a string per node printed.
-    const message = `A child of ${parent ? `<${parent.tag}>` : 'the document'} is ${value === null ? 'null' : typeof value}, not a node, so it cannot be written.`;
-    throw this.fault(new Fault(out.length, message, value, undefined, index));
   }
 
   /**
