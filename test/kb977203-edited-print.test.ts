@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyKb977203, readTaskSequence, revertKb977203, type Kb977203Options, type TaskSequenceDocument } from './helpers/api.js';
 import { CORPUS_SKIPPED, corpusFiles, FIXTURES_DIR } from './helpers/corpus.js';
-import { editScopesDuring } from '../lib/transforms/apply-edits.js';
+import { editScopesDuring } from '../lib/transforms/context.js';
 import { writeEditedText, writeTaskSequenceText } from '../lib/write.js';
 // @ts-expect-error: the bench's generator is plain JavaScript, with no types
 import { generateSetupSequence } from './bench/generate.mjs';

@@ -4,7 +4,7 @@
 // elements such as <Category />, from which the writer learns the empty form an emptied DependentProgram gets.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editScopesDuring } from '../lib/transforms/apply-edits.js';
+import { editScopesDuring } from '../lib/transforms/context.js';
 import { writeEditedText } from '../lib/write.js';
 import { applyKb977203, findSteps, patchList, readTaskSequence, revertKb977203, SetupWindowsStep, STEP_TYPES, TaskSequenceError, writeTaskSequence, writeTaskSequenceText, type Kb977203Options } from './helpers/api.js';
 

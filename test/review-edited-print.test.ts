@@ -5,7 +5,7 @@
 // a 2007 export whose DependentProgram is already set (so its edits all name their scope), CRLF and one-line layouts.
 import { describe, expect, it } from 'vitest';
 import { applyKb977203, readTaskSequence, revertKb977203, type Group, type Kb977203Options, type Step, type TaskSequenceDocument } from './helpers/api.js';
-import { editScopesDuring } from '../lib/transforms/apply-edits.js';
+import { editScopesDuring } from '../lib/transforms/context.js';
 import { writeEditedText, writeTaskSequenceText } from '../lib/write.js';
 import type { EditScope } from '../lib/xml/edited-spans.js';
 import { thrown, verdict } from './helpers/thrown.js';

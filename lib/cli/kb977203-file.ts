@@ -11,7 +11,7 @@ import { applyKb977203, checkKb977203 } from '../presets/kb977203.js';
 import { revertKb977203 } from '../presets/kb977203-revert.js';
 import { identity } from '../presets/kb977203-fleet.js';
 import { writeEditedText, writeTaskSequenceText } from '../write.js';
-import { editScopesDuring } from '../transforms/apply-edits.js';
+import { editScopesDuring } from '../transforms/context.js';
 import type { EditScope } from '../xml/edited-spans.js';
 import { sourceOf } from '../xml/origin.js';
 import type { ReadLimits } from './args.js';

@@ -16,11 +16,10 @@ import type { Step, SubTaskSequence } from '../model/types.js';
 import { findVariable } from '../model/variables.js';
 import { isPackageId } from '../model/child-sequence.js';
 import { refuseSetupVariableTwice } from '../transforms/add-client-patch.js';
-import type { AlreadyInPlace, Edit } from '../transforms/context.js';
+import { type AlreadyInPlace, type Edit, inSubtrees } from '../transforms/context.js';
 import { pathTooLong as patchPathTooLong, textProblem } from '../transforms/values.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { shownValue } from '../shown-value.js';
-import { inSubtrees } from '../transforms/apply-edits.js';
 
 /** Where the hotfix sits inside the client installation files (R3). */
 export const KB977203_HOTFIX_DIR = 'i386\\hotfix\\KB977203';

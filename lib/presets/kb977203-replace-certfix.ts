@@ -10,10 +10,9 @@ import { listItems } from '../model/query.js';
 import { InstallSoftwareStep } from '../model/steps.js';
 import { type AddReferenceOptions, referenceInfoOf } from '../transforms/add-reference.js';
 import { containerReferences, planContainerReference, removeContainerReference } from '../transforms/container-references.js';
-import type { Edit } from '../transforms/context.js';
+import { type Edit, inSubtrees } from '../transforms/context.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { runsProgram } from './kb977203-step-queries.js';
-import { inSubtrees } from '../transforms/apply-edits.js';
 
 /**
  * What the options say of the CCMCertFix package for an export .zip's ReferencesInfo.xml. Its type is known: it runs

@@ -11,7 +11,7 @@ import { patchList } from '../model/install-properties.js';
 import { listItems, type Located } from '../model/query.js';
 import type { Step } from '../model/types.js';
 import { InstallSoftwareStep, SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
-import type { AlreadyInPlace, Edit } from '../transforms/context.js';
+import { type AlreadyInPlace, type Edit, inSubtrees } from '../transforms/context.js';
 import { shownValue } from '../shown-value.js';
 import { type CertfixFor, certfixFor } from './kb977203-certfix-for.js';
 import { type ExecutionOrder, executionOrder } from './kb977203-execution-order.js';
@@ -19,7 +19,6 @@ import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { hasPresetDescription } from './kb977203-new-steps.js';
 import { isKb977203Entry, namesKb977384, withoutKb977203Entries } from './kb977203-patch.js';
 import { runsProgram, runsProgramOfAnotherPackage } from './kb977203-step-queries.js';
-import { inSubtrees } from '../transforms/apply-edits.js';
 
 /** What revert plans for PATCH: edits, entries it leaves, and its notes. */
 export interface PatchRevert {

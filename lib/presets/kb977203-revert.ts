@@ -20,7 +20,7 @@ import { plannedBatch } from '../model/edit-batch.js';
 import { listItems, type Located, nextItem } from '../model/query.js';
 import { InstallSoftwareStep, RestartComputerStep, STEP_TYPES } from '../model/steps.js';
 import type { Group, Node, SequenceItem, Step } from '../model/types.js';
-import type { AlreadyInPlace, Edit } from '../transforms/context.js';
+import { type AlreadyInPlace, applyEdits, childrenOf, type Edit, inSubtrees } from '../transforms/context.js';
 import { checkDocumentTree } from '../visit.js';
 import { removeContainerReference } from '../transforms/container-references.js';
 import { type Kb977203Options, resolveKb977203Options } from './kb977203-options.js';
@@ -31,7 +31,6 @@ import { restartsToOs, runsProgram, usesPackage } from './kb977203-step-queries.
 import { clearDependentProgram, groupKeptBecause, unwrap } from './kb977203-revert-edits.js';
 import { planPatchRevert } from './kb977203-revert-patch.js';
 import type { Kb977203Report } from './kb977203.js';
-import { applyEdits, childrenOf, inSubtrees } from '../transforms/apply-edits.js';
 
 /**
  * Refuses a revert whose CCMCertFix package or program is not the one an inserted CCMCertFix step (the preset's, by

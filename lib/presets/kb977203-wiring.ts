@@ -14,7 +14,7 @@ import type { Located } from '../model/query.js';
 import { RestartComputerStep, STEP_TYPES } from '../model/steps.js';
 import type { SequenceItem, Step } from '../model/types.js';
 import { conditionMode, wrapInGroup } from '../transforms/conditions.js';
-import type { AlreadyInPlace, Edit } from '../transforms/context.js';
+import { type AlreadyInPlace, childrenOf, type Edit, inSubtrees } from '../transforms/context.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { commandLineAdopted, commandLineNotUsed } from './kb977203-command-line.js';
 import { type ExecutionOrder, firstAbove } from './kb977203-execution-order.js';
@@ -23,7 +23,6 @@ import { KB977203_CERTFIX_DESCRIPTION, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977
 import { nextStepRun, restartMismatchAcross } from './kb977203-restart-after.js';
 import { isDisabled, neverRuns, restartsToOs } from './kb977203-step-queries.js';
 import { shownValue } from '../shown-value.js';
-import { childrenOf, inSubtrees } from '../transforms/apply-edits.js';
 
 // Moved to the transforms, which insert-steps-after shares with the preset; still importable from here.
 export { conditionMode, reindent } from '../transforms/conditions.js';

@@ -28,7 +28,7 @@ import { certfixReferenceInfo, planReplaceCertfix } from './kb977203-replace-cer
 import { propertiesOverrides } from './kb977203-overrides.js';
 import { canSetProperty } from '../containers/index.js';
 import { shownValue } from '../shown-value.js';
-import { applyEdits } from '../transforms/apply-edits.js';
+import { applyEdits } from '../transforms/context.js';
 
 export { KB977203_MSP, KB977203_STEP_NAMES, type Kb977203Options, type Kb977203Scenario } from './kb977203-options.js';
 export { KB977203_HOTFIX_DIR, kb977203PatchPath } from './kb977203-patch.js';
