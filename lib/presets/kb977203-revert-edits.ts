@@ -59,11 +59,14 @@ export function unwrap(doc: TaskSequenceDocument, parent: { children: Node[] }, 
   const items = group.children.filter((c): c is SequenceItem => c.kind === 'step' || c.kind === 'group' || c.kind === 'subtasksequence');
   const condition = conditionOf(group);
   const setup = items[0];
-  if (items.length !== 1 || !setup || setup.kind !== 'step' || !condition) return;
+  // Found before anything changes: a group not in `parent` is left as it is (its index, -1, would have been written as an
+  // array property "-1", and the step lost from the tree).
+  const at = parent.children.indexOf(group);
+  if (items.length !== 1 || !setup || setup.kind !== 'step' || !condition || at === -1) return;
   const unit = detectIndentUnit(doc.sequence);
   if (group.children.some((c) => c.kind === 'text')) reindent(setup, unit, true);
   const first = setup.children[0];
   const lead: Node[] = first && first.kind === 'text' && /^[ \t\r\n]*$/.test(first.value) ? [{ kind: 'text', value: first.value }] : [];
   setup.children.unshift(...lead, condition);
-  parent.children[parent.children.indexOf(group)] = setup;
+  parent.children[at] = setup;
 }
