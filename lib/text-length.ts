@@ -32,3 +32,17 @@ export class TextLength {
     if ((this.#used += n) > this.maxLength) throw textTooLong(this.what, this.maxLength);
   }
 }
+
+/**
+ * Makes a text with `make`, refusing one longer than a string can be as {@link textTooLong} does. For texts whose
+ * parts are not counted as they are made (a rendered page: its length grows with lint findings, which no item limit
+ * bounds), V8's own refusal is the first sign, thrown as a RangeError from whichever join or concatenation passed it.
+ */
+export function withinTextLimit(what: string, make: () => string): string {
+  try {
+    return make();
+  } catch (e) {
+    if (e instanceof RangeError && e.message === 'Invalid string length') throw textTooLong(what, MAX_TEXT_LENGTH);
+    throw e;
+  }
+}

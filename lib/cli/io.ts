@@ -1,12 +1,13 @@
 /**
  * What a command touches outside itself, injected so that commands are plain functions tests can call.
  */
-import { existsSync, fstatSync, mkdirSync, readdirSync, realpathSync, rmdirSync, rmSync, statSync, type Stats } from 'node:fs';
+import { fstatSync, readdirSync, realpathSync, rmdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { isTempName } from './temp-names.js';
 import { describeErrno } from './describe-errno.js';
+import { makeFolders } from './make-folders.js';
 import { readInputFile } from './bounded-read.js';
 import { type SetAside, setAsideFile } from './set-aside.js';
 import type { ReadLimits } from './args.js';
@@ -91,23 +92,6 @@ function realPathOf(path: string): string {
   }
 }
 
-/**
- * Why a folder could not be made. Node's recursive mkdir says "no such file" (ENOENT) for any failure below the first
- * missing folder, a read-only file system among them: that folder, made alone, gives the real reason.
- */
-function whyNoFolder(path: string, e: unknown): unknown {
-  if ((e as { code?: unknown }).code !== 'ENOENT') return e;
-  let missing = resolve(path);
-  while (dirname(missing) !== missing && !existsSync(dirname(missing))) missing = dirname(missing);
-  try {
-    mkdirSync(missing);
-    rmdirSync(missing);
-    return e;
-  } catch (real) {
-    return real;
-  }
-}
-
 /** The folders makeDir made in this process: from the first it had to make down to the one asked for. */
 const made: { first: string; last: string }[] = [];
 
@@ -188,10 +172,10 @@ export function nodeIo(): CliIo & { stdout: StandardStream; stderr: StandardStre
     },
     makeDir(path) {
       try {
-        const first = mkdirSync(path, { recursive: true });
-        if (first !== undefined) made.push({ first: resolve(first), last: resolve(path) });
+        const first = makeFolders(path);
+        if (first !== undefined) made.push({ first, last: resolve(path) });
       } catch (e) {
-        throw new TaskSequenceError('IO_ERROR', `Cannot create the folder ${path}: ${describeErrno(whyNoFolder(path, e))}.`, { file: path });
+        throw new TaskSequenceError('IO_ERROR', `Cannot create the folder ${path}: ${describeErrno(e)}.`, { file: path });
       }
     },
     listDir(path) {

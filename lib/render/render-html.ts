@@ -5,6 +5,7 @@
  */
 import { escapeHtml as e, isolateHtml as iso, isolatePathHtml, isolateQuotedHtml } from './escape.js';
 import { PAGE_CSP, PAGE_CSS, PAGE_SCRIPT } from './html-assets.js';
+import { withinTextLimit } from '../text-length.js';
 import { type ChangeView, countsLine, type FindingView, flattenItems, type ItemRef, type ItemView, type SequenceView, type UsageRow } from './view-model.js';
 
 function searchText(item: ItemView): string {
@@ -96,8 +97,12 @@ function usageTable(id: string, caption: string, first: string, rows: UsageRow[]
   return `<section id="${id}"><h2>${caption}</h2><table class="usage"><thead>${head}</thead><tbody>\n${body}\n</tbody></table></section>`;
 }
 
-/** The page's HTML document for a view. */
+/** The page's HTML document for a view; `INPUT_TOO_LARGE` for one longer than a string can be. */
 export function renderHtml(view: SequenceView): string {
+  return withinTextLimit('The page', () => pageHtml(view));
+}
+
+function pageHtml(view: SequenceView): string {
   const out: string[] = [];
   out.push(
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',

@@ -16,6 +16,7 @@
 import { escapeMarkdown as m } from './escape.js';
 import { countsLine, type FindingView, flattenItems, type ItemRef, type ItemView, NUMBER_LEVELS, type SequenceView, type UsageRow } from './view-model.js';
 import { appendAll } from '../arrays.js';
+import { withinTextLimit } from '../text-length.js';
 
 const SPACE = /[^\S\uFEFF]/;
 
@@ -101,8 +102,12 @@ function usage(title: string, first: string, rows: UsageRow[], withReads: boolea
   ];
 }
 
-/** The Markdown document for a view. */
+/** The Markdown document for a view; `INPUT_TOO_LARGE` for one longer than a string can be. */
 export function renderMarkdown(view: SequenceView): string {
+  return withinTextLimit('The page', () => pageMarkdown(view));
+}
+
+function pageMarkdown(view: SequenceView): string {
   // A heading drops a closing run of # (a title "Build #" would lose it): every # of the title is escaped, but not
   // again one escapeMarkdown escaped (`# Approved` showed as `\# Approved`). The heading drops blanks around its text
   // anyway: trimmed first, the title starts with no `&#32;`, which it showed as written.
