@@ -68,6 +68,7 @@ export const NOTICE_CODES = {
   KB977203_REVERT_PATCH_KEPT: 'Revert left the KB977203 entry in PATCH: no step that runs CCMCertFix from the package given counts for its Setup step, so the preset, which always inserts or adopts one, did not write it.',
   KB977203_REVERT_GROUP_KEPT: 'Revert kept a group the preset made around a conditional step, because the group or its step was changed since.',
   KB977203_FORCED_NOT_2007: 'The preset was applied by force to a sequence that does not look like ConfigMgr 2007.',
+  KB977203_FORCED_DEPENDENT_REPLACED: 'The preset was applied by force over another program in "Run another program first": that program no longer runs first, and a revert does not bring it back.',
   KB977203_2007_UNCONFIRMED: 'Nothing in the file confirms ConfigMgr 2007, the only version the fix is for.',
   KB977203_ASSUMED_VERSION: 'No client version was given, so the SP2 patch was assumed.',
   KB977203_ASSUMED_DRIVE: 'No drive or source was given, so the task sequence cache was assumed to be on C:.',

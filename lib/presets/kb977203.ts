@@ -154,6 +154,11 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
   // The conflict was refused (or, under force, the old program rewired) above.
   const dependent = planSetDependentProgram(doc, { packageId: o.certfixPackage, programName: o.program, force: true, requirement: 'R12' });
   merge(dependent);
+  if (parsed !== undefined && replaced === undefined && dependent.edits.length > 0) {
+    // Only force gets here with another program: it goes off "Run another program first" for good, since nothing in
+    // the file records it and revert clears what the preset set. Said loudly, as --force promises.
+    diagnostics.push({ code: 'KB977203_FORCED_DEPENDENT_REPLACED', severity: 'warning', message: `APPLIED BY FORCE. "Run another program first" (DependentProgram) ran ${shownValue(current, '"')}, a program that is not CCMCertFix; it now runs ${o.certfixPackage};;${o.program}, and that program no longer runs first (steps that run it still run it). Nothing in the file records it: a revert clears DependentProgram and does not bring it back, so note it to set it again by hand.` });
+  }
   if (o.scenario !== 'replace-capture' && !recorded && dependent.edits.length > 0) {
     // Only the description of an inserted CCMCertFix step records what DependentProgram was before, and here every
     // CCMCertFix step is the administrator's, adopted: revert takes such a DependentProgram for theirs and leaves it.
