@@ -7,7 +7,7 @@ import type { XmlElement as Element, XmlNode as Node, XmlDocument } from './type
 import { cdataSection, escapeText, type Newline } from './escape-text.js';
 import { endOf, isSourcedElement, isSourcedValueElement, type Source, sourceOf, startOf } from './origin.js';
 import { contentEndAt, startTagEndAt } from './start-tag-end-at.js';
-import { contentSays, leafSays, startTagSays, tagSays } from './unchanged.js';
+import { contentSays, layoutStartBefore, leafSays, startTagSays, tagSays } from './unchanged.js';
 import { isBlank } from './chars.js';
 import type { TextEncodingInfo } from './encoding-name.js';
 import { anchor, type Out } from './print-out.js';
@@ -124,7 +124,7 @@ export class Printer extends PrintStyle {
     // White space extends the copy of the source it matches (it has no origin: see `xml/parse.ts`); elsewhere it is
     // written as any text is, each LF as the document's newline.
     if (node.kind === 'text' && isBlank(node.value)) {
-      if (!out.extendOver(node.value)) out.push(this.blank(node.value));
+      if (!out.extendOver(node.value) && !this.copyLayoutBefore(node.value, out, todo)) out.push(this.blank(node.value));
       if (src) anchor(out, src, endOf(node));
     } else {
       if (this.checking) {
@@ -135,6 +135,23 @@ export class Printer extends PrintStyle {
       out.push(this.freshLeaf(node));
       if (src) anchor(out, src, endOf(node));
     }
+  }
+
+  /**
+   * Copies white space written after a node printed afresh (a fresh element in the place of one read from the file)
+   * from the source text before what is written next, when that is copied from the source and white space there says
+   * `value`: so its line ends stay as written, also in a file that mixes them. False when it is not.
+   */
+  private copyLayoutBefore(value: string, out: Out, todo: readonly Work[]): boolean {
+    let i = todo.length - 1;
+    while (todo[i] === LEAVE) i -= 2;
+    const next = todo[i];
+    const src = next === COPY ? (todo[i - 1] as Source) : typeof next === 'object' && next !== null && next !== BAD ? this.copyable(sourceOf(next as Node)) : undefined;
+    if (!src) return false;
+    const end = next === COPY ? (todo[i - 2] as number) : startOf(next as Node);
+    const start = layoutStartBefore(src, end, value);
+    if (start !== -1) out.copy(src, start, end);
+    return start !== -1;
   }
 
   private element(node: Element, out: Out, todo: Work[]): void {

@@ -104,6 +104,19 @@ export function layoutLength(src: Source, at: number, value: string): number {
   return i - at;
 }
 
+/**
+ * Where white space that says `value` (see {@link layoutLength}) starts when it ends at `end` in `src`: the start of
+ * the longest such span (each LF of the value may be a CR LF there), or -1 when the text before `end` does not say it.
+ */
+export function layoutStartBefore(src: Source, end: number, value: string): number {
+  let lfs = 0;
+  for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) lfs++;
+  for (let span = value.length + (src.cr ? lfs : 0); span >= value.length; span--) {
+    if (end - span >= 0 && layoutLength(src, end - span, value) === span) return end - span;
+  }
+  return -1;
+}
+
 /** Whether `value` is what raw text at `[from, to)` that holds no reference (a comment, CDATA, an instruction) says. */
 function saysLiterally(value: unknown, src: Source, from: number, to: number): boolean {
   if (typeof value !== 'string' || value.length > to - from) return false;
