@@ -17,9 +17,8 @@ import type { Located } from '../model/query.js';
 import { stepTypeName } from '../model/steps.js';
 import type { Condition, Group, Node, SequenceItem, Step, SubTaskSequence } from '../model/types.js';
 import { shownValue } from '../shown-value.js';
-import { maySetAnyVariable, variablesSetBy } from '../model/variables-set.js';
-import { firstAbove } from './kb977203-execution-order.js';
-import { neverRuns } from './kb977203-step-queries.js';
+import { maySetAnyVariable } from '../model/variables-set.js';
+import { type ExecutionOrder, firstAbove, type SetterIndex } from './kb977203-execution-order.js';
 
 /** One variable test, read so that a test and its opposite compare: `X notEquals v` is `X equals v`, negated. */
 interface Test {
@@ -112,7 +111,7 @@ export interface Skipped {
  * `setup` (its own or a group's not also around `other`) and one around `other` (likewise) test one variable the
  * opposite ways, and nothing between them changes it (see the module comment).
  */
-export function skippedAfter(setup: Located, other: Located, items: readonly Located[], at: (n: SequenceItem) => number): Skipped {
+export function skippedAfter(setup: Located, other: Located, setters: SetterIndex, at: (n: SequenceItem) => number): Skipped {
   const withTests = (nodes: (Group | Step | SubTaskSequence)[]) => nodes.flatMap((node) => (conditionOf(node) === undefined ? [] : testsOf(conditionOf(node) as Condition).map((test) => ({ node, test }))));
   const mine = withTests(apart(setup, other));
   const theirs = withTests(apart(other, setup));
@@ -130,7 +129,7 @@ export function skippedAfter(setup: Located, other: Located, items: readonly Loc
         why ??= `the variable they test, ${name}, is one the task sequence sets itself, and can change between them`;
         continue;
       }
-      const setter = setBetween(items, at(a.node), at(b.node), t.variable);
+      const setter = setters.firstBetween(at(a.node), at(b.node), t.variable);
       if (setter !== undefined) {
         const does = maySetAnyVariable(setter.node) ? `runs a child task sequence, which can set ${name}` : `sets ${name}`;
         why ??= `the ${stepTypeName(setter.node.attributes.type)} step "${setter.path}" between them ${does}`;
@@ -143,31 +142,14 @@ export function skippedAfter(setup: Located, other: Located, items: readonly Loc
 }
 
 /**
- * Whether a step sets `variable` (lower case) where the file shows it (see {@link variablesSetBy}), or may set it
- * unseen: a Run Task Sequence step's child sequence can set any variable (see {@link maySetAnyVariable}).
- */
-function sets(step: Step | SubTaskSequence, variable: string): boolean {
-  return maySetAnyVariable(step) || variablesSetBy(step).some((name) => name.toLowerCase() === variable);
-}
-
-/** The first enabled step listed between `from` and `to` (both excluded) that sets `variable` (see {@link sets}). */
-function setBetween(items: readonly Located[], from: number, to: number, variable: string): Located | undefined {
-  for (let i = from + 1; i < to; i++) {
-    const l = items[i] as Located;
-    if (l.node.kind === 'group' || neverRuns(l)) continue;
-    if (sets(l.node, variable)) return l;
-  }
-  return undefined;
-}
-
-/**
  * The first of `positions` (ascending) above `from` whose item is not skipped after `setup` (see
  * {@link skippedAfter}), or -1; `notes` gets why each item with opposite conditions that is not skipped is not.
  */
-export function firstRunAfter(positions: readonly number[], from: number, setup: Located, items: readonly Located[], at: (n: SequenceItem) => number, notes: { item: Located; why: string }[]): number {
+export function firstRunAfter(positions: readonly number[], from: number, setup: Located, order: Pick<ExecutionOrder, 'items' | 'setters'>, at: (n: SequenceItem) => number, notes: { item: Located; why: string }[]): number {
+  const { items, setters } = order;
   for (let k = firstAbove(positions, from); k < positions.length; k++) {
     const i = positions[k] as number;
-    const found = skippedAfter(setup, items[i] as Located, items, at);
+    const found = skippedAfter(setup, items[i] as Located, setters, at);
     if (found.skipped) continue;
     if (found.why !== undefined) notes.push({ item: items[i] as Located, why: found.why });
     return i;

@@ -49,8 +49,8 @@ export function certfixFor(setup: Located<Step>, order: ExecutionOrder): Certfix
   // A Setup step or state restore in a branch that excludes this Setup step's (see kb977203-branches.ts) is skipped
   // once this one ran: a CCMCertFix step after both branches runs next after this one too.
   const branchNotes: { item: Located; why: string }[] = [];
-  const boundary = firstRunAfter(order.byType(STEP_TYPES.setupWindowsAndConfigMgr), from, setup, items, at, branchNotes);
-  const restore = firstRunAfter(order.stateRestoreAt, from, setup, items, at, branchNotes);
+  const boundary = firstRunAfter(order.byType(STEP_TYPES.setupWindowsAndConfigMgr), from, setup, order, at, branchNotes);
+  const restore = firstRunAfter(order.stateRestoreAt, from, setup, order, at, branchNotes);
   const end = Math.min(...[boundary, restore, items.length].filter((i) => i !== -1));
   const endItem = end < (boundary === -1 ? items.length : boundary) ? items[end] : undefined;
   const disabled = isDisabled(setup.node);

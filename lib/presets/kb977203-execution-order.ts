@@ -7,6 +7,7 @@ import { listItems, type Located } from '../model/query.js';
 import { STEP_TYPES } from '../model/steps.js';
 import type { SequenceItem } from '../model/types.js';
 import { getAction, getVariableValue } from '../model/variables.js';
+import { maySetAnyVariable, variablesSetBy } from '../model/variables-set.js';
 import { runsCertfixCommandLine } from './kb977203-command-line.js';
 import { neverRuns } from './kb977203-step-queries.js';
 
@@ -30,6 +31,8 @@ export interface ExecutionOrder {
    * store's), so none after one counts for the Setup step before it.
    */
   stateRestoreAt: number[];
+  /** The steps that may set each variable (see {@link setterIndex}), indexed on first use. */
+  setters: SetterIndex;
   /** The adopted CCMCertFix steps whose restart is planned (one adopted for several Setup steps is planned once). */
   restartPlanned: Set<SequenceItem>;
 }
@@ -59,6 +62,52 @@ function firstAbove(list: readonly number[], from: number): number {
   return lo;
 }
 
+/** Where the steps that may set a variable are (see {@link setterIndex}). */
+export interface SetterIndex {
+  /** The first enabled step listed between `from` and `to` (both excluded) that sets `variable` (lower case), if any. */
+  firstBetween(from: number, to: number, variable: string): Located | undefined;
+}
+
+/**
+ * The steps that may set each variable, by position, for the branch check's question "does an enabled step between
+ * these two positions set this variable?" (kb977203-branches.ts). A scan of the items between cost the distance each
+ * time, and one Setup step whose branch excludes many later ones (an `X equals 1` branch, then many `X notEquals 1`
+ * branches with a Setup step each) asks it once for each of them: the square of the sequence's length. Indexed, each
+ * answer is a binary search. Built on the first question only: most sequences never ask it, and reading every step's
+ * variables costs about as much as the rest of the planning. A step sets a variable when it is enabled (not a group,
+ * not disabled by its flag or a group around it) and names it among those it sets, or may set any (a Run Task
+ * Sequence step's child sequence, see {@link maySetAnyVariable}).
+ */
+function setterIndex(items: readonly Located[]): SetterIndex {
+  let byName: Map<string, number[]> | undefined;
+  const anyAt: number[] = [];
+  const build = (): Map<string, number[]> => {
+    const map = new Map<string, number[]>();
+    items.forEach((l, i) => {
+      if (l.node.kind === 'group' || neverRuns(l)) return;
+      if (maySetAnyVariable(l.node)) {
+        anyAt.push(i);
+        return;
+      }
+      // A step that names a variable twice is listed once: each list stays strictly ascending.
+      for (const name of new Set(variablesSetBy(l.node).map((n) => n.toLowerCase()))) {
+        let list = map.get(name);
+        if (!list) map.set(name, (list = []));
+        list.push(i);
+      }
+    });
+    return map;
+  };
+  return {
+    firstBetween(from, to, variable) {
+      byName ??= build();
+      const named = byName.get(variable) ?? [];
+      const first = Math.min(named[firstAbove(named, from)] ?? Infinity, anyAt[firstAbove(anyAt, from)] ?? Infinity);
+      return first < to ? items[first] : undefined;
+    },
+  };
+}
+
 /**
  * Indexes a sequence for planWiring (kb977203-wiring.ts). `matches` says whether an Install Software step is a
  * CCMCertFix step (the package and program of the options, or the ones `force` replaces).
@@ -81,5 +130,5 @@ export function executionOrder(doc: TaskSequenceDocument, matches: (item: Sequen
   const commandLineAt = (types.get(STEP_TYPES.runCommandLine) ?? []).filter((i) => runsCertfixCommandLine(items[i]?.node));
   const at = (list: number[]) => list.map((i) => items[i] as Located);
   const stateRestoreAt = [...(types.get(RESTORE_USER_STATE) ?? []), ...(types.get(REQUEST_STATE_STORE) ?? [])].filter((i) => restoresState(items[i] as Located)).sort((a, b) => a - b);
-  return { items, index, byType: (type) => types.get(type) ?? [], certfixes: at(certfixAt), certfixAt, commandLines: at(commandLineAt), commandLineAt, stateRestoreAt, restartPlanned: new Set() };
+  return { items, index, byType: (type) => types.get(type) ?? [], certfixes: at(certfixAt), certfixAt, commandLines: at(commandLineAt), commandLineAt, stateRestoreAt, setters: setterIndex(items), restartPlanned: new Set() };
 }

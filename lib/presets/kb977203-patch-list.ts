@@ -50,13 +50,26 @@ export function withoutKb977203Entries(text: string): string {
   }
   const entryOf = (s: { start: number; end: number }) => value.slice(s.start, s.end).replace(/"/g, '').trim();
   const ours = segments.map((s) => entryOf(s) !== '' && isKb977203Entry(entryOf(s)));
-  if (!ours.some(Boolean)) return text;
+  const first = ours.indexOf(true);
+  if (first === -1) return text;
   const others = segments.some((s, i) => !ours[i] && entryOf(s) !== '');
   // What the preset appends to properties with no PATCH: the property goes, with the space before it.
   if (!others && token.end === text.length && /^PATCH="[^";]*"$/.test(raw)) return setPatchList(text, []);
+  // The entries are taken out from the last: each cut lies at or after the end of the segment before it, so the text
+  // before a cut is the value as read. The value is kept as that text up to `head` and the pieces after it (last
+  // first), not written anew at each cut: with many KB977203 entries that cost the square of the PATCH's length. Only
+  // the first segment's cut can read past its own end (the spaces after its `;`), so there the value is joined first.
+  let head = value.length;
+  const tail: string[] = [];
+  const joined = () => value.slice(0, head) + tail.reverse().join('');
   for (let i = segments.length - 1; i >= 0; i--) {
     if (!ours[i]) continue;
     const s = segments[i] as { start: number; end: number };
+    if (!((others || i > first) && i > 0) && others) {
+      value = joined();
+      head = value.length;
+      tail.length = 0;
+    }
     let cs = s.start;
     let ce = s.end;
     while (cs < ce && around(value[cs])) cs++;
@@ -68,18 +81,20 @@ export function withoutKb977203Entries(text: string): string {
     let from = cs;
     let to = ce;
     // An entry after another path, or after another KB977203 entry (which goes too), goes with the `;` before it.
-    if ((others || i > ours.indexOf(true)) && i > 0) {
+    if ((others || i > first) && i > 0) {
       from = s.start - 1;
       if (own) to = s.end;
     } else if (others) {
       if (own) from = s.start;
       to = s.end + 1;
-      while (to < value.length && /[ \t]/.test(value[to] as string)) to++;
+      while (to < head && /[ \t]/.test(value[to] as string)) to++;
     }
     // A mark that opened or closed a quotation going on past what is taken out stays, so the quotes stay paired.
     const keep = marks(from, to) % 2 === 1 ? '"' : '';
-    value = value.slice(0, from) + keep + value.slice(to);
+    tail.push(value.slice(to, head), keep);
+    head = from;
   }
+  value = joined();
   if (value === '' && token.end < text.length) value = '""';
   return text.slice(0, start) + value + text.slice(token.end);
 }

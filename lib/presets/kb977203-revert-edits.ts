@@ -54,14 +54,30 @@ export function clearDependentProgram(doc: TaskSequenceDocument, absent: boolean
   else doc.setProperty('DependentProgram', '');
 }
 
+/**
+ * Where a child is in its parent, for the unwraps of one revert: each looked for its group with `indexOf`, so many
+ * groups unwrapped in one parent cost the square of their number. The positions of a parent's children are taken once,
+ * when its first group is unwrapped (after the steps revert removes are gone); an unwrap replaces the group in its
+ * place, so the others' positions hold. A position that no longer holds its child is looked for again.
+ */
+export function childPositions(): (parent: { children: Node[] }, child: Node) => number {
+  const maps = new WeakMap<Node[], Map<Node, number>>();
+  return (parent, child) => {
+    let map = maps.get(parent.children);
+    if (!map) maps.set(parent.children, (map = new Map(parent.children.map((c, i) => [c, i]))));
+    const i = map.get(child);
+    return i !== undefined && parent.children[i] === child ? i : parent.children.indexOf(child);
+  };
+}
+
 /** Puts the group's step (Setup, or an adopted CCMCertFix) back in its place with the group's condition, when nothing else is in the group. */
-export function unwrap(doc: TaskSequenceDocument, parent: { children: Node[] }, group: Group): void {
+export function unwrap(doc: TaskSequenceDocument, parent: { children: Node[] }, group: Group, positionOf: (parent: { children: Node[] }, child: Node) => number = (p, c) => p.children.indexOf(c)): void {
   const items = group.children.filter((c): c is SequenceItem => c.kind === 'step' || c.kind === 'group' || c.kind === 'subtasksequence');
   const condition = conditionOf(group);
   const setup = items[0];
   // Found before anything changes: a group not in `parent` is left as it is (its index, -1, would have been written as an
   // array property "-1", and the step lost from the tree).
-  const at = parent.children.indexOf(group);
+  const at = positionOf(parent, group);
   if (items.length !== 1 || !setup || setup.kind !== 'step' || !condition || at === -1) return;
   const unit = detectIndentUnit(doc.sequence);
   if (group.children.some((c) => c.kind === 'text')) reindent(setup, unit, true);

@@ -14,7 +14,7 @@ import { InstallSoftwareStep, SetupWindowsStep, STEP_TYPES } from '../model/step
 import { type AlreadyInPlace, type Edit, inSubtrees } from '../transforms/context.js';
 import { shownValue } from '../shown-value.js';
 import { type CertfixFor, certfixFor } from './kb977203-certfix-for.js';
-import { type ExecutionOrder, executionOrder } from './kb977203-execution-order.js';
+import { type ExecutionOrder, executionOrder, firstAbove } from './kb977203-execution-order.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { hasPresetDescription } from './kb977203-new-steps.js';
 import { isKb977203Entry, namesKb977384, withoutKb977203Entries } from './kb977203-patch.js';
@@ -85,11 +85,15 @@ function noneAnywhere(o: ResolvedKb977203Options, other: Located | undefined): s
   return `${looked}.${why}`;
 }
 
-/** The CCMCertFix step closest after `setup` in execution order (Install Software or command line), else the last before it. */
+/**
+ * The CCMCertFix step closest after `setup` in execution order (Install Software or command line), else the last before
+ * it. Binary searches in the two ascending lists: a merged, sorted copy searched from its start cost the number of
+ * CCMCertFix steps for every Setup step whose entry stays, the square of them in a sequence of many such pairs.
+ */
 function nearest(order: ExecutionOrder, setup: Located): Located {
   const from = order.index.get(setup.node) ?? -1;
-  const at = [...order.certfixAt, ...order.commandLineAt].sort((a, b) => a - b);
-  const i = at.find((p) => p > from) ?? at.at(-1) ?? -1;
+  const after = Math.min(order.certfixAt[firstAbove(order.certfixAt, from)] ?? Infinity, order.commandLineAt[firstAbove(order.commandLineAt, from)] ?? Infinity);
+  const i = after !== Infinity ? after : Math.max(order.certfixAt.at(-1) ?? -1, order.commandLineAt.at(-1) ?? -1);
   return order.items[i] as Located;
 }
 

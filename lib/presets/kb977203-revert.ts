@@ -28,7 +28,7 @@ import { dependentRunsProgram } from '../transforms/set-dependent-program.js';
 import { runsCertfixCommandLine } from './kb977203-command-line.js';
 import { hasPresetCertfixDescription, hasPresetRestartDescription, KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION } from './kb977203-new-steps.js';
 import { restartsToOs, runsProgram, usesPackage } from './kb977203-step-queries.js';
-import { clearDependentProgram, groupKeptBecause, unwrap } from './kb977203-revert-edits.js';
+import { childPositions, clearDependentProgram, groupKeptBecause, unwrap } from './kb977203-revert-edits.js';
 import { planPatchRevert } from './kb977203-revert-patch.js';
 import type { Kb977203Report } from './kb977203.js';
 
@@ -112,13 +112,14 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     }
   }
   // Judged once every step revert takes out is known, and undone after those steps are gone.
+  const positionOf = childPositions();
   for (const { node, path, parent } of groups) {
     const kept = groupKeptBecause(node, removed);
     if (kept !== undefined) {
       diagnostics.push({ code: 'KB977203_REVERT_GROUP_KEPT', severity: 'warning', path, message: `The group "${path}" has the description the preset gives a group it makes around a conditional step, but ${kept}: it stays, with its condition, so that its steps run as before.` });
       continue;
     }
-    edits.push({ change: { what: `moved the condition of "${node.attributes.name ?? ''}" back from the group the preset made`, where: path, requirement: 'R13' }, apply: () => unwrap(doc, parent, node), scope: inSubtrees([node], [parent]) });
+    edits.push({ change: { what: `moved the condition of "${node.attributes.name ?? ''}" back from the group the preset made`, where: path, requirement: 'R13' }, apply: () => unwrap(doc, parent, node, positionOf), scope: inSubtrees([node], [parent]) });
   }
   const current = doc.hasProperties ? doc.getProperty('DependentProgram') : undefined;
   // The package ran the program first before the preset when the CCMCertFix step the preset inserted says so.
