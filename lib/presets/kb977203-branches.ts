@@ -142,13 +142,16 @@ export function skippedAfter(setup: Located, other: Located, setters: SetterInde
 }
 
 /**
- * The first of `positions` (ascending) above `from` whose item is not skipped after `setup` (see
+ * The first of `positions` (ascending) above `from` and below `below` whose item is not skipped after `setup` (see
  * {@link skippedAfter}), or -1; `notes` gets why each item with opposite conditions that is not skipped is not.
+ * `below` bounds the scan where nothing past it can matter to the caller: each Setup step's scan of the state
+ * restores in branches that exclude it went on past the next Setup step, n Setup steps over n such restores n².
  */
-export function firstRunAfter(positions: readonly number[], from: number, setup: Located, order: Pick<ExecutionOrder, 'items' | 'setters'>, at: (n: SequenceItem) => number, notes: { item: Located; why: string }[]): number {
+export function firstRunAfter(positions: readonly number[], from: number, setup: Located, order: Pick<ExecutionOrder, 'items' | 'setters'>, at: (n: SequenceItem) => number, notes: { item: Located; why: string }[], below = Infinity): number {
   const { items, setters } = order;
   for (let k = firstAbove(positions, from); k < positions.length; k++) {
     const i = positions[k] as number;
+    if (i >= below) return -1;
     const found = skippedAfter(setup, items[i] as Located, setters, at);
     if (found.skipped) continue;
     if (found.why !== undefined) notes.push({ item: items[i] as Located, why: found.why });

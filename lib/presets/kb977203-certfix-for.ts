@@ -50,7 +50,8 @@ export function certfixFor(setup: Located<Step>, order: ExecutionOrder): Certfix
   // once this one ran: a CCMCertFix step after both branches runs next after this one too.
   const branchNotes: { item: Located; why: string }[] = [];
   const boundary = firstRunAfter(order.byType(STEP_TYPES.setupWindowsAndConfigMgr), from, setup, order, at, branchNotes);
-  const restore = firstRunAfter(order.stateRestoreAt, from, setup, order, at, branchNotes);
+  // Only up to the next Setup step, which ends the span anyway: a restore past it bounds nothing here.
+  const restore = firstRunAfter(order.stateRestoreAt, from, setup, order, at, branchNotes, boundary === -1 ? Infinity : boundary);
   const end = Math.min(...[boundary, restore, items.length].filter((i) => i !== -1));
   const endItem = end < (boundary === -1 ? items.length : boundary) ? items[end] : undefined;
   const disabled = isDisabled(setup.node);
