@@ -173,20 +173,20 @@ try {
     // and one turn of each moved the ratio from 1.0 to 1.5 between runs with no change in between.
     const plains = [];
     const kbs = [];
-    const ones = [];
+    const inProcess = [];
     for (let turn = 0; turn < 3; turn++) {
       plains.push(must('plainDir', folder));
       kbs.push(task('cli', 'kb977203', folder, '--certfix-package', 'ABC00010', '--dry-run'));
-      ones.push(task('cli', 'kb977203', folder, '--certfix-package', 'ABC00010', '--dry-run', '--jobs', '1'));
+      inProcess.push(task('cli', 'kb977203', folder, '--certfix-package', 'ABC00010', '--dry-run', '--jobs', '1'));
     }
     const byMs = (a, b) => a.ms - b.ms;
     const plain = plains.sort(byMs)[1];
     const kb = kbs.sort(byMs)[1];
-    const one = ones.sort(byMs)[1];
+    const here = inProcess.sort(byMs)[1];
     report('kb977203 --dry-run DIR, 1,000 files of 100 KB, vs plain single-threaded round trips', `${kb.ms.toFixed(0)} ms vs ${plain.ms.toFixed(0)} ms (medians of 3 turns each)`, kb.ms / plain.ms, 1);
     // The same batch in the process (--jobs 1): one V8 isolate, whose optimising compiler has the second core to itself,
     // against two threads that each optimise the preset's code anew (see docs/performance.md). A figure, not the target.
-    report('  the same batch in the process (--jobs 1)', `${one.ms.toFixed(0)} ms: ${(one.ms / plain.ms).toFixed(2)}`, 'figure');
+    report('  the same batch in the process (--jobs 1)', `${here.ms.toFixed(0)} ms: ${(here.ms / plain.ms).toFixed(2)}`, 'figure');
     // What bounds it: the batch's work on one input against a plain round trip of it (one thread, warm), and what two
     // threads of this machine get done against one. The batch can beat the plain round trips only when the second
     // figure is well above the first.
