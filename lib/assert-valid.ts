@@ -142,7 +142,22 @@ function problemList(problems: readonly string[]): string {
 export function assertValidWith<T>(validate: SchemaValidator<T>, value: unknown, what: string): asserts value is T {
   if (validate(value)) return;
   const problems = describeErrors(validate.errors);
-  throw new TaskSequenceError('OPTIONS_INVALID', `${what} are invalid: ${problemList(problems)}.`, {
+  const error = new TaskSequenceError('OPTIONS_INVALID', `${what} are invalid: ${problemList(problems)}.`, {
     issues: problems.map((message) => ({ code: 'OPTIONS_INVALID', severity: 'error', message })),
   });
+  const first = problemsOf(validate.errors)[0];
+  if (first) pointers.set(error, first.keyword === 'additionalProperties' ? `${first.instancePath}/${String(first.params.additionalProperty).replace(/~/g, '~0').replace(/\//g, '~1')}` : first.instancePath);
+  throw error;
+}
+
+/** The JSON pointer of the value (or the unknown key) each refusal of {@link assertValidWith} names first. */
+const pointers = new WeakMap<TaskSequenceError, string>();
+
+/**
+ * Where in the value checked the first problem of an `OPTIONS_INVALID` error of {@link assertValidWith} is, as a JSON
+ * pointer (`/force`, `/steps/2/name`; an unknown key's own pointer); undefined for any other error. A command that
+ * read the value from a file places the error there with it (see `cli/json-place.ts`).
+ */
+export function problemPointerOf(error: TaskSequenceError): string | undefined {
+  return pointers.get(error);
 }

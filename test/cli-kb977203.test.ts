@@ -232,7 +232,7 @@ describe('cmts kb977203 on several files', () => {
     expect(json.results[0]!.report.setupSteps[0]!.patch).toBe('E:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\SCCM2007AC-SP1-KB977203-x86.msp');
     const bad = memoryIo({ 'in.xml': REFRESH, 'cfg.json': JSON.stringify({ certfixPackage: 'ABC00010', scenario: 'upgrade' }) });
     expect(await main(['kb977203', 'in.xml', '--config', 'cfg.json', '--dry-run'], bad.io)).toBe(1);
-    expect(bad.stderr).toMatch(/cfg\.json: OPTIONS_INVALID The options in cfg\.json are invalid: scenario/);
+    expect(bad.stderr).toMatch(/cfg\.json:1:\d+: OPTIONS_INVALID The options in cfg\.json are invalid: scenario/);
     const notJson = memoryIo({ 'in.xml': REFRESH, 'cfg.json': '{certfix' });
     expect(await main(['kb977203', 'in.xml', '--config', 'cfg.json', '--dry-run'], notJson.io)).toBe(1);
   });

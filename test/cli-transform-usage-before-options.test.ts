@@ -27,6 +27,6 @@ describe('cmts transform with inputs that name nothing and a bad options file', 
   it('with inputs that name files, a bad options file is still its own error (exit 1)', async () => {
     const m = memoryIo({ 'a.xml': SEQUENCE, 'bad.json': '{"packageId": 5}' });
     expect(await main(['transform', 'add-reference', 'a.xml', '--options', 'bad.json', '--check'], m.io)).toBe(1);
-    expect(m.stderr).toMatch(/bad\.json: OPTIONS_INVALID/);
+    expect(m.stderr).toMatch(/bad\.json:\d+:\d+: OPTIONS_INVALID/);
   });
 });

@@ -36,7 +36,7 @@ describe('insert-steps-after: an empty after query', () => {
   it('cmts transform refuses the options file before any input and writes nothing', async () => {
     const m = memoryIo({ 'a.xml': TS, 'opt.json': JSON.stringify({ after: {}, steps: STEPS }) });
     expect(await main(['transform', 'insert-steps-after', 'a.xml', '--options', 'opt.json', '--in-place'], m.io)).toBe(1);
-    expect(m.stderr).toMatch(/^cmts transform: opt\.json: OPTIONS_INVALID /);
+    expect(m.stderr).toMatch(/^cmts transform: opt\.json:\d+:\d+: OPTIONS_INVALID /);
     expect(m.stderr).toContain('At least one of type, name and path');
     expect(m.writes).toEqual([]);
   });

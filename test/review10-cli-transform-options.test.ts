@@ -17,13 +17,13 @@ describe('cmts transform: an options file its schema refuses', () => {
     expect(report.results[0].error).toMatchObject({ code: 'OPTIONS_INVALID', file: 'opt.json' });
     expect(report.summary).toEqual({ files: 0, changed: 0, failed: 1 });
     expect(m.stderr.match(/OPTIONS_INVALID/g)).toHaveLength(1);
-    expect(m.stderr).toMatch(/^cmts transform: opt\.json: OPTIONS_INVALID /);
+    expect(m.stderr).toMatch(/^cmts transform: opt\.json:\d+:\d+: OPTIONS_INVALID /);
   });
 
   it('the same for a preset run as a transform', async () => {
     const m = memoryIo({ 'a.xml': TS, 'kb.json': '{"certfixPackage": 5}' });
     expect(await main(['transform', 'kb977203', 'a.xml', '--options', 'kb.json', '--check'], m.io)).toBe(1);
-    expect(m.stderr).toMatch(/^cmts transform: kb\.json: OPTIONS_INVALID /);
+    expect(m.stderr).toMatch(/^cmts transform: kb\.json:\d+:\d+: OPTIONS_INVALID /);
     expect(m.writes).toEqual([]);
   });
 });

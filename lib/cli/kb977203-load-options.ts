@@ -2,7 +2,7 @@
  * The KB977203 preset's options of a `cmts kb977203` run: a --config file (validated by the options schema), then the
  * flags over it, each fault said once before any input, as the file's (exit 1) or the command line's (exit 2).
  */
-import { assertValidWith } from '../assert-valid.js';
+import { assertValidWith, problemPointerOf } from '../assert-valid.js';
 import { TaskSequenceError } from '../errors.js';
 import { validate as validateOptions } from '../generated/validate-kb977203-options.js';
 import type { Kb977203Options } from '../presets/kb977203.js';
@@ -10,6 +10,7 @@ import { resolveKb977203Options } from '../presets/kb977203-options.js';
 import { flag, type Parsed, str, UsageError } from './args.js';
 import type { CliIo } from './io.js';
 import { parseJsonInput } from './json-input.js';
+import { placeInJson } from './json-place.js';
 import { withFlagNames } from './kb977203-output.js';
 import { optionsText } from './text-input.js';
 
@@ -17,8 +18,10 @@ import { optionsText } from './text-input.js';
 export function loadOptions(p: Parsed, io: CliIo): Kb977203Options {
   const config = str(p, 'config');
   let base: Partial<Kb977203Options> = {};
+  let text = '';
   if (config !== undefined) {
-    const parsed: unknown = parseJsonInput(optionsText(io, config), config, 'OPTIONS_INVALID');
+    text = optionsText(io, config);
+    const parsed: unknown = parseJsonInput(text, config, 'OPTIONS_INVALID');
     // Spread into the flags' object, an array or a number gave nothing, and the error spoke of a missing package.
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       throw new TaskSequenceError('OPTIONS_INVALID', `The options in ${config} are ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : `a ${typeof parsed}`}: give a JSON object of options, such as {"certfixPackage": "ABC00010", "drive": "D:"}.`, { file: config });
@@ -29,7 +32,10 @@ export function loadOptions(p: Parsed, io: CliIo): Kb977203Options {
       // file does give is checked, and the merged options are validated again by the preset.
       assertValidWith(validateOptions, { certfixPackage: 'ABC00000', ...base }, `The options in ${config}`);
     } catch (e) {
-      if (e instanceof TaskSequenceError) e.file = config;
+      if (e instanceof TaskSequenceError) {
+        e.file = config;
+        placeInJson(e, text);
+      }
       throw e;
     }
   }
@@ -55,6 +61,9 @@ export function loadOptions(p: Parsed, io: CliIo): Kb977203Options {
       // line (`--drive`), which the file does not say and may not be where the value came from.
       e.message = e.message.replace(/\b([Tt])he (\w+) option\b/g, (_m, t: string, name: string) => `${t}he key "${name}"`);
       e.file = config;
+      // Placed at the key the fault names when the file gave that key and no flag replaced it.
+      const key = problemPointerOf(e)?.split('/')[1] as keyof Kb977203Options | undefined;
+      if (key !== undefined && Object.hasOwn(base, key) && options[key] === base[key]) placeInJson(e, text);
       throw e;
     }
   }

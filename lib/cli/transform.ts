@@ -12,6 +12,7 @@ import { errorRecord, inputFailure, printErrorJson, printJson } from './json-rep
 import { planTargets, type TargetOf } from './output-targets.js';
 import { inputsOrFail } from './inputs.js';
 import { parseJsonInput } from './json-input.js';
+import { placeInJson } from './json-place.js';
 import { signalTurn } from './write-signals.js';
 import type { CliIo } from './io.js';
 import { loadInput } from './load.js';
@@ -113,13 +114,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   let options: unknown;
   try {
     const file = str(p, 'options') as string;
-    options = parseJsonInput(optionsText(io, file), file, 'OPTIONS_INVALID');
+    const text = optionsText(io, file);
+    options = parseJsonInput(text, file, 'OPTIONS_INVALID');
     // Checked against the schema once, before any input: checked per input, a refusal of the options file named each
     // task sequence as the file at fault, once per input.
     try {
       validOptions(name, entry.schema, options);
     } catch (e) {
-      if (e instanceof TaskSequenceError) e.file ??= file;
+      if (e instanceof TaskSequenceError) {
+        e.file ??= file;
+        placeInJson(e, text);
+      }
       throw e;
     }
   } catch (e) {
