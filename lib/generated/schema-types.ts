@@ -3,7 +3,7 @@
 
 /** Options of the add-client-patch transform (`schemas/add-client-patch.options.schema.json`) */
 export interface AddClientPatchOptions {
-  /** Full path of the .msp as the client sees it. */
+  /** Full path of the .msp as the client sees it: ending in .msp, not starting with white space. */
   msp: string;
   /** Only the Setup Windows and ConfigMgr step at this path: the names of its groups from the top and its own, joined by / (a / or \ inside a name escaped with \), as cmts inspect lists them. Default every such step. A path with no such step is refused (STEP_NOT_FOUND), and one that two such steps share, one name in one group (INVALID_ARGUMENT). */
   stepPath?: string;
@@ -214,7 +214,7 @@ export interface Kb977203Options {
    * Default: `"sp2"`.
    */
   clientVersion?: "sp1" | "sp2";
-  /** The .msp file name in \i386\hotfix\KB977203\, when it differs by locale (R10). */
+  /** The .msp file name in \i386\hotfix\KB977203\, when it differs by locale (R10): a file name ending in .msp, with no folder and not starting with white space. */
   msp?: string;
   /** Drive of the _SMSTaskSequence cache (R7). When absent (and no source) C: is assumed and said in the report; a %_SMSTSMDataPath% PATCH entry is replaced only when drive or source is given. */
   drive?: string;
