@@ -65,7 +65,7 @@ export function withoutKb977203Entries(text: string): string {
   for (let i = segments.length - 1; i >= 0; i--) {
     if (!ours[i]) continue;
     const s = segments[i] as { start: number; end: number };
-    if (!((others || i > first) && i > 0) && others) {
+    if (others && i === 0) {
       value = joined();
       head = value.length;
       tail.length = 0;
