@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyKb977203, readTaskSequence, revertKb977203, writeTaskSequence, type Kb977203Options } from './helpers/api.js';
 import type { Node } from '../lib/model/types.js';
+import { layoutStartBefore } from '../lib/xml/unchanged.js';
+import type { Source } from '../lib/xml/origin.js';
 
 const O: Kb977203Options = { certfixPackage: 'ABC00010', clientVersion: 'sp2', drive: 'C:' };
 const example = readFileSync('examples/refresh-2007.xml', 'latin1');
@@ -44,5 +46,21 @@ describe('white space after a fresh element keeps its line end as written', () =
     seq[at] = { kind: 'element', tag: 'c', attributes: {}, children: [] } as unknown as Node;
     seq[at + 1] = { kind: 'text', value: '\n\n    ' };
     expect(Buffer.from(writeTaskSequence(doc)).toString('utf8')).toBe('<sequence version="3.00">\r\n  <c/>\r\n\r\n    <b/>\r\n</sequence>');
+  });
+});
+
+describe('layoutStartBefore', () => {
+  const src = (text: string): Source => ({ text, cr: text.includes('\r'), tally: undefined as never, home: undefined });
+  it('finds the span that says the white space, each LF written as CR LF, LF or CR, and no other', () => {
+    expect(layoutStartBefore(src('<a/>\r\n  \r\r\n<b/>'), 11, '\n  \n\n')).toBe(4);
+    expect(layoutStartBefore(src('<a/>\n  <b/>'), 7, '\n  ')).toBe(4);
+    expect(layoutStartBefore(src('<a/>\r\n  <b/>'), 8, '\n   ')).toBe(-1);
+    expect(layoutStartBefore(src('\n<b/>'), 1, '\n\n')).toBe(-1);
+  });
+  it('walks a long run of blank lines once (trying each length was the square of the run)', () => {
+    const n = 200_000;
+    const text = `<a/>${'\r\n'.repeat(n)}<b/>`;
+    expect(layoutStartBefore(src(text), 4 + 2 * n, '\n'.repeat(n))).toBe(4);
+    expect(layoutStartBefore(src(text), 4 + 2 * n, `${'\n'.repeat(n)} `)).toBe(-1);
   });
 });

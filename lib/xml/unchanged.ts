@@ -105,16 +105,24 @@ export function layoutLength(src: Source, at: number, value: string): number {
 }
 
 /**
- * Where white space that says `value` (see {@link layoutLength}) starts when it ends at `end` in `src`: the start of
- * the longest such span (each LF of the value may be a CR LF there), or -1 when the text before `end` does not say it.
+ * Where white space that says `value` (see {@link layoutLength}) starts when it ends at `end` in `src`, or -1 when the
+ * text before `end` does not say it. Walked back once: an LF of the value is a CR LF, an LF or a CR there (a CR LF
+ * taken whole, as the reader reads it), and the span found is checked forwards. Trying each possible length instead
+ * cost a pass per LF of the value, the square of a long run of blank lines.
  */
 export function layoutStartBefore(src: Source, end: number, value: string): number {
-  let lfs = 0;
-  for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) lfs++;
-  for (let span = value.length + (src.cr ? lfs : 0); span >= value.length; span--) {
-    if (end - span >= 0 && layoutLength(src, end - span, value) === span) return end - span;
+  const text = src.text;
+  let i = end;
+  for (let j = value.length - 1; j >= 0; j--) {
+    if (i === 0) return -1;
+    const v = value.charCodeAt(j);
+    const c = text.charCodeAt(i - 1);
+    if (v === 0x0a && c === 0x0a) i -= text.charCodeAt(i - 2) === 0x0d ? 2 : 1;
+    else if (v === 0x0a && c === 0x0d) i--;
+    else if (v === c && v !== 0x0d) i--;
+    else return -1;
   }
-  return -1;
+  return layoutLength(src, i, value) === end - i ? i : -1;
 }
 
 /** Whether `value` is what raw text at `[from, to)` that holds no reference (a comment, CDATA, an instruction) says. */
