@@ -13,6 +13,7 @@ import { parseXml } from '../xml/parse.js';
 import type { ParsedXml, ParseWarning } from '../xml/parse-xml-options.js';
 import { printCheckedDocument } from '../xml/print.js';
 import { type HeldSegment, HeldOffsets, heldRun, readHeldText, runSpan } from './held-text.js';
+import { splicedHeldText } from './held-splice.js';
 
 /** An embedded sequence document and the nodes of the outer document that hold its text. */
 export interface Embedded {
@@ -91,5 +92,8 @@ export function embeddedOverride(embedded: Embedded, heldIn?: TextEncodingInfo, 
   checkOutput(text, 'The edited embedded sequence', { embedded: true });
   const span = runSpan([embedded.holder, ...embedded.rest]);
   const raw = embedded.holder.kind === 'text' && span ? span.src.text.slice(span.start, span.end) : '';
-  return heldText(text, embedded.holder.kind === 'cdata', { textQuot: raw.includes('&quot;'), textApos: raw.includes('&apos;') });
+  const style = { textQuot: raw.includes('&quot;'), textApos: raw.includes('&apos;') };
+  // What did not change is copied as the file writes it; the text is written whole only where that cannot be.
+  const spliced = span && splicedHeldText(span.src.text, span.start, span.end, embedded.segments, embedded.original, text, style);
+  return spliced ?? heldText(text, embedded.holder.kind === 'cdata', style);
 }

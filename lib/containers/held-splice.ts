@@ -1,0 +1,82 @@
+/**
+ * An edited embedded sequence written back into the text that held it, changing only what changed. The held text can
+ * be one CDATA section, escaped text, or several of them in a row (a section split where the text holds `]]>`, or text
+ * and sections mixed by hand). Written whole, in the first holder's form, every stretch written in another form was
+ * rewritten with the edit, and escaped text written otherwise than cmts escapes (a literal `>`, `&#60;`) was written
+ * anew: the diff of a one-attribute edit was the whole sequence. Here the held text before the first change and after
+ * the last is copied from the file as it is written, and only the text between is written, in the form of the stretch
+ * it starts in.
+ */
+import { checkWellFormed } from '../xml/parse.js';
+import { decodeEntities } from '../xml/entities.js';
+import { type EscapeStyle, heldText } from '../xml/escape-text.js';
+import { type HeldSegment, readHeldText } from './held-text.js';
+
+/** Where a held text's stretch ends in the held text: where the next one starts, or the text's end. */
+const heldEnd = (segments: readonly HeldSegment[], k: number, length: number): number => segments[k + 1]?.held ?? length;
+
+/**
+ * The file offset at which the held text's offset `at` is written, in the stretch `k` (`at` within it). In a CDATA
+ * section one to one; in escaped text, after the references before it (`at` is never inside one: see below).
+ */
+function inFile(file: string, s: HeldSegment, at: number): number {
+  if (s.cdata) return s.start + (at - s.held);
+  let held = s.held;
+  let i = s.start;
+  while (held < at) {
+    if (file.charCodeAt(i) === 0x26 /* & */) {
+      const semi = file.indexOf(';', i);
+      held += decodeEntities(file.slice(i, semi + 1)).length;
+      i = semi + 1;
+    } else {
+      held++;
+      i++;
+    }
+  }
+  return i;
+}
+
+/**
+ * The raw text for the run `file[start, end)` (read as `segments`, holding `before`) that holds `after` instead, with
+ * everything outside the changed middle as it is written in the file; undefined when that does not read back as
+ * `after` (the middle made `]]>` with the text around it), for the caller to write the text whole.
+ */
+export function splicedHeldText(file: string, start: number, end: number, segments: readonly HeldSegment[], before: string, after: string, style: EscapeStyle): string | undefined {
+  if (segments.length === 0) return undefined;
+  const most = Math.min(before.length, after.length);
+  let p = 0;
+  while (p < most && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < most - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
+  // Never between the two halves of a surrogate pair: one reference (`&#x1F600;`) writes both.
+  if (p > 0 && isHigh(before.charCodeAt(p - 1))) p--;
+  let q = before.length - s;
+  if (q < before.length && isLow(before.charCodeAt(q))) q++;
+  // The stretch the middle starts in (at a boundary, the one that ends there) and the one the rest resumes in (at a
+  // boundary, the one that starts there).
+  let a = 0;
+  while (a < segments.length - 1 && p > heldEnd(segments, a, before.length)) a++;
+  let b = segments.length - 1;
+  while (b > 0 && (segments[b] as HeldSegment).held > q) b--;
+  const from = segments[a] as HeldSegment;
+  const to = segments[b] as HeldSegment;
+  const middle = after.slice(p, after.length - (before.length - q));
+  let written: string;
+  if (from.cdata) {
+    written = middle.replaceAll(']]>', ']]]]><![CDATA[>') + (to.cdata ? '' : ']]>');
+  } else {
+    // Escaped as a whole text is (heldText, not a CDATA section), then into a section if the rest is one.
+    written = heldText(middle, false, style) + (to.cdata ? '<![CDATA[' : '');
+  }
+  const raw = file.slice(start, inFile(file, from, p)) + written + file.slice(inFile(file, to, q), end);
+  // Judged as the next read will read it: well-formed as an element's content, and holding `after`.
+  try {
+    checkWellFormed(`<x>${raw}</x>`);
+  } catch {
+    return undefined;
+  }
+  return readHeldText(raw, 0, raw.length).text === after ? raw : undefined;
+}
+
+const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;

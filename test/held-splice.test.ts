@@ -1,0 +1,144 @@
+// An edited embedded sequence is written back into its holder changing only what changed: the held text before the
+// first change and after the last is copied as the file writes it, whatever its form (one CDATA section, escaped text
+// written otherwise than cmts escapes, sections split where the text holds `]]>`, text and sections mixed by hand).
+// Written whole, in the first holder's form, a mixed holder became one CDATA section, a split one escaped text, and
+// escaped text with a literal `>` had every `>` rewritten.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { splicedHeldText } from '../lib/containers/held-splice.js';
+import { readHeldText } from '../lib/containers/held-text.js';
+import { checkWellFormed } from '../lib/xml/parse.js';
+import { readTaskSequence, writeTaskSequence } from './helpers/api.js';
+
+const RUN = 'SMS_TaskSequence_RunCommandLineAction';
+const objectXml = (value: string): string =>
+  `<INSTANCE CLASSNAME="SMS_TaskSequencePackage">\r\n  <PROPERTY NAME="Sequence" TYPE="string">\r\n    <VALUE>${value}</VALUE>\r\n  </PROPERTY>\r\n</INSTANCE>\r\n`;
+const smsPackage = (value: string): string => `<SmsTaskSequencePackage>\n  <SequenceData>${value}</SequenceData>\n</SmsTaskSequencePackage>\n`;
+const cdata = (s: string): string => `<![CDATA[${s}]]>`;
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const first = `<sequence version="3.10">\r\n<step name="a" type="${RUN}"><action>x</action></step>\r\n`;
+const second = `<step name="c" type="${RUN}"><action>y &amp; z</action></step>\r\n</sequence>`;
+
+/** The holder forms: each written as a file would write it, none as cmts would write it afresh. */
+const FORMS: [string, string][] = [
+  ['one CDATA section', cdata(first + second)],
+  ['escaped text with literal > and a numeric reference', esc(first).replace('&lt;action', '&#60;action') + esc(second)],
+  ['escaped text, then a CDATA section', esc(first) + cdata(second)],
+  ['a CDATA section, then escaped text', cdata(first) + esc(second)],
+  ['CDATA sections split where the text holds ]]>', cdata('<sequence version="3.10">\r\n<step name="a]]') + cdata(`>b" type="${RUN}"><action>x</action></step>\r\n`) + cdata(second)],
+];
+
+function renamed(input: string, index: number, name: string): string {
+  const doc = readTaskSequence(input);
+  (doc.steps()[index] as { node: { attributes: Record<string, string> } }).node.attributes.name = name;
+  return Buffer.from(writeTaskSequence(doc)).toString();
+}
+
+describe('an edited embedded sequence keeps the form of its holder', () => {
+  for (const [form, held] of FORMS) {
+    for (const [container, wrap] of [['object.xml', objectXml], ['2007 export', smsPackage]] as const) {
+      it(`${form}, in ${container}: only the edited name changes`, () => {
+        const input = wrap(held);
+        // The second step's name, in the last stretch of every form: written as the file writes the text there.
+        const out = renamed(input, 1, 'c2');
+        expect(out).toBe(input.replace('name="c"', 'name="c2"'));
+        const back = readTaskSequence(out);
+        expect(back.steps().map((s) => s.node.attributes.name)).toEqual([form.startsWith('CDATA sections split') ? 'a]]>b' : 'a', 'c2']);
+      });
+    }
+  }
+
+  it('an edit across the boundary of two stretches reads back, with what stands around it as written', () => {
+    const input = objectXml(esc(first) + cdata(second));
+    const doc = readTaskSequence(input);
+    const steps = doc.steps();
+    // Both names: the middle runs from the first stretch into the second.
+    (steps[0] as { node: { attributes: Record<string, string> } }).node.attributes.name = 'a2';
+    (steps[1] as { node: { attributes: Record<string, string> } }).node.attributes.name = 'c2';
+    const out = Buffer.from(writeTaskSequence(doc)).toString();
+    expect(readTaskSequence(out).steps().map((s) => s.node.attributes.name)).toEqual(['a2', 'c2']);
+    const head = input.slice(0, input.indexOf('name="a"'));
+    const tail = input.slice(input.indexOf('name="c"') + 'name="c"'.length);
+    expect(out.startsWith(head) && out.endsWith(tail)).toBe(true);
+  });
+});
+
+describe('splicedHeldText', () => {
+  const splice = (file: string, after: string): string | undefined => {
+    const { text, segments } = readHeldText(file, 0, file.length);
+    return splicedHeldText(file, 0, file.length, segments, text, after, { textQuot: false, textApos: false });
+  };
+
+  it('writes a new ]]> in a CDATA section split, as a writer splits one', () => {
+    const raw = splice(cdata('a b c'), 'a ]]> c') as string;
+    expect(raw).toBe('<![CDATA[a ]]]]><![CDATA[> c]]>');
+    expect(readHeldText(raw, 0, raw.length).text).toBe('a ]]> c');
+  });
+
+  it('gives up where the middle would make ]]> with the text before it, for the text to be written whole', () => {
+    // `a]` kept, `]>` new: spliced, `<![CDATA[a]]]>x]]>` ends the section early and leaves `x]]>` as text.
+    expect(splice(cdata('a]x'), 'a]]>x')).toBeUndefined();
+  });
+
+  it('never splits a reference that writes a surrogate pair', () => {
+    // The pairs differ in their second half only: the middle is the whole character, and the literal '>' before it,
+    // which cmts would escape, is copied as written.
+    const raw = splice('x>a&#x1F600;b', 'x>a\u{1F601}b') as string;
+    expect(raw).toBe('x>a\u{1F601}b');
+    expect(splice('x>a&#x1F600;b', 'x>a\u{1F600}c')).toBe('x>a&#x1F600;c');
+  });
+
+  it('at a boundary, continues the stretch that ends there and resumes the next as written', () => {
+    // Text then a section: an insertion where they meet is written as text, and the section opened again after it.
+    expect(splice('&lt;a' + cdata('<b/>'), '<aX<b/>')).toBe('&lt;aX<![CDATA[<b/>]]>');
+    // A section then text: written in the section, closed before the text.
+    expect(splice(cdata('<a') + '&lt;b/>', '<aX<b/>')).toBe('<![CDATA[<aX]]>&lt;b/>');
+  });
+});
+
+describe('splicedHeldText on generated holders and edits', () => {
+  // Held text of the characters that make splicing hard: the CDATA end, markup, references, a surrogate pair.
+  const piece = fc.constantFrom('a', 'b', ']', '>', '<', '&', '"', "'", ']]>', '\u{1F600}', '\r\n', ' ');
+  const heldString = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
+  const ESCAPED: Record<string, string> = { '&': '&amp;', '<': '&lt;', '\u{1F600}': '&#x1F600;' };
+  /** The text written as a file would: cut into stretches, each a CDATA section (split at `]]>`) or escaped text. */
+  const written = (text: string, cuts: number[], forms: boolean[], literalGt: boolean): string => {
+    const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((x, y) => x - y);
+    const parts: string[] = [];
+    let last = 0;
+    for (const [i, c] of [...at, text.length].entries()) {
+      // Never inside a surrogate pair: a reference or a section cannot hold half of one.
+      const end = c > 0 && c < text.length && text.charCodeAt(c - 1) >= 0xd800 && text.charCodeAt(c - 1) <= 0xdbff ? c + 1 : c;
+      if (end <= last) continue;
+      const s = text.slice(last, end);
+      last = end;
+      if (forms[i % forms.length]) parts.push(`<![CDATA[${s.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`);
+      else parts.push([...s].map((ch, k, chars) => ESCAPED[ch] ?? (ch === '>' && (!literalGt || chars.slice(Math.max(0, k - 2), k).join('') === ']]') ? '&gt;' : ch)).join(''));
+    }
+    return parts.join('');
+  };
+
+  it('writes what reads back as the new text, and splices most edits', () => {
+    let spliced = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(heldString, fc.array(fc.nat(40), { maxLength: 4 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }), fc.boolean(), fc.nat(40), fc.nat(6), heldString, (before, cuts, forms, literalGt, at, cut, inserted) => {
+        const file = written(before, cuts, forms, literalGt);
+        if (file === '') return;
+        const { text, segments } = readHeldText(file, 0, file.length);
+        expect(text).toBe(before);
+        const from = at % (before.length + 1);
+        const after = before.slice(0, from) + inserted + before.slice(from + cut);
+        if (after === before) return;
+        runs++;
+        const raw = splicedHeldText(file, 0, file.length, segments, before, after, { textQuot: false, textApos: false });
+        if (raw === undefined) return;
+        spliced++;
+        expect(() => checkWellFormed(`<x>${raw}</x>`)).not.toThrow();
+        expect(readHeldText(raw, 0, raw.length).text).toBe(after);
+      }),
+      { numRuns: 1500, seed: 977203 },
+    );
+    expect(spliced / runs).toBeGreaterThan(0.9);
+  });
+});
