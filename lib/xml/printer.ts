@@ -7,7 +7,7 @@ import type { XmlElement as Element, XmlNode as Node, XmlDocument } from './type
 import { cdataSection, escapeText, type Newline } from './escape-text.js';
 import { endOf, isSourcedElement, isSourcedValueElement, type Source, sourceOf, startOf } from './origin.js';
 import { contentEndAt, startTagEndAt } from './start-tag-end-at.js';
-import { contentSays, layoutStartBefore, leafSays, startTagSays, tagSays } from './unchanged.js';
+import { contentSays, leafSays, startTagSays, tagSays } from './unchanged.js';
 import { isBlank } from './chars.js';
 import type { TextEncodingInfo } from './encoding-name.js';
 import { anchor, type Out } from './print-out.js';
@@ -15,21 +15,7 @@ import { badChar, checkDeclarationPlace, checkEncodable, checkFreshLeaf, checkJo
 import { editedStartTag, freshStartTag } from './print-start-tag.js';
 import { type EditedSpans, UneditedCopies } from './edited-spans.js';
 import { PrintStyle } from './printer-style.js';
-
-/**
- * What is left to write: a node, literal text, or a span of the source to copy (pushed as end, start, source, COPY).
- * The markers are told apart by identity, so the loop asks no node what properties it has.
- */
-type Work = Node | string | Source | number | typeof LEAVE | typeof COPY | typeof BAD;
-
-/** On `todo` after an element's children (itself under it): the element is no longer open. */
-const LEAVE = { leave: true } as const;
-
-/** On `todo` above a span to copy: the source, the start and the end are under it. */
-const COPY = { copy: true } as const;
-
-/** On `todo` in place of a child that is no node: its parent and its index are under it. */
-const BAD = { bad: true } as const;
+import { BAD, COPY, copyLayoutBefore, LEAVE, type Work } from './print-work.js';
 
 export class Printer extends PrintStyle {
   /** The elements whose children are being printed. */
@@ -124,7 +110,7 @@ export class Printer extends PrintStyle {
     // White space extends the copy of the source it matches (it has no origin: see `xml/parse.ts`); elsewhere it is
     // written as any text is, each LF as the document's newline.
     if (node.kind === 'text' && isBlank(node.value)) {
-      if (!out.extendOver(node.value) && !this.copyLayoutBefore(node.value, out, todo)) out.push(this.blank(node.value));
+      if (!out.extendOver(node.value) && !copyLayoutBefore(node.value, out, todo, (src) => this.copyable(src))) out.push(this.blank(node.value));
       if (src) anchor(out, src, endOf(node));
     } else {
       if (this.checking) {
@@ -135,23 +121,6 @@ export class Printer extends PrintStyle {
       out.push(this.freshLeaf(node));
       if (src) anchor(out, src, endOf(node));
     }
-  }
-
-  /**
-   * Copies white space written after a node printed afresh (a fresh element in the place of one read from the file)
-   * from the source text before what is written next, when that is copied from the source and white space there says
-   * `value`: so its line ends stay as written, also in a file that mixes them. False when it is not.
-   */
-  private copyLayoutBefore(value: string, out: Out, todo: readonly Work[]): boolean {
-    let i = todo.length - 1;
-    while (todo[i] === LEAVE) i -= 2;
-    const next = todo[i];
-    const src = next === COPY ? (todo[i - 1] as Source) : typeof next === 'object' && next !== null && next !== BAD ? this.copyable(sourceOf(next as Node)) : undefined;
-    if (!src) return false;
-    const end = next === COPY ? (todo[i - 2] as number) : startOf(next as Node);
-    const start = layoutStartBefore(src, end, value);
-    if (start !== -1) out.copy(src, start, end);
-    return start !== -1;
   }
 
   private element(node: Element, out: Out, todo: Work[]): void {
