@@ -113,7 +113,7 @@ describe('splicedHeldText on generated holders and edits', () => {
       const s = text.slice(last, end);
       last = end;
       if (forms[i % forms.length]) parts.push(`<![CDATA[${s.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`);
-      else parts.push([...s].map((ch, k, chars) => ESCAPED[ch] ?? (ch === '>' && (!literalGt || chars.slice(Math.max(0, k - 2), k).join('') === ']]') ? '&gt;' : ch)).join(''));
+      else parts.push((s.match(/[\s\S]/gu) ?? []).map((ch, k, chars) => ESCAPED[ch] ?? (ch === '>' && (!literalGt || chars.slice(Math.max(0, k - 2), k).join('') === ']]') ? '&gt;' : ch)).join(''));
     }
     return parts.join('');
   };
