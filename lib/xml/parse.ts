@@ -11,7 +11,7 @@ import type { Attributes, XmlElement as Element, XmlNode as Node, XmlDocument } 
 import { INVALID_CHAR, isSpace, NAME_AT as NAME } from './chars.js';
 import { decodeEntities, EntityError, lf, normalizeAttributeRaw } from './entities.js';
 import { type Source, SourcedDocument, SourcedElement, SourcedInstruction, SourcedLeaf, SourcedValueElement } from './origin.js';
-import { buildAttributes, MAX_LISTED, NameList } from './attribute-lists.js';
+import { buildAttributes, emptyAttributes, MAX_LISTED, NameList } from './attribute-lists.js';
 import { isPlain, NOT_PLAIN, PLAIN_CR, plainText } from './plain-text.js';
 import { describeAt, describeLine, judgeDeclaration, makeFail } from './parse-faults.js';
 import { type CheckOptions, defaultClassify, type ParsedXml, type ParseWarning, type ParseXmlOptions } from './parse-xml-options.js';
@@ -43,6 +43,8 @@ class Frame {
 // (see `recent-strings.ts`); attribute objects are made as `attribute-lists.ts` says.
 
 const VALUE_KINDS = new Set(['action', 'variable']);
+/** The attributes of every element a check reads: it builds nothing, so one object serves. */
+const CHECKED: Attributes = Object.freeze({});
 
 /** Parses `text` into a tree whose nodes remember their source spans; throws {@link TaskSequenceError} if malformed. */
 export function parseXml(text: string, options: ParseXmlOptions = {}): ParsedXml {
@@ -387,7 +389,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
     }
     // A check builds nothing, so it needs no attributes.
     const make = count === 0 || check ? undefined : list?.maker();
-    const attributes: Attributes = count === 0 || check ? {} : make ? make(attrValues) : buildAttributes(attrNames, attrValues, count);
+    const attributes: Attributes = check ? CHECKED : count === 0 ? emptyAttributes() : make ? make(attrValues) : buildAttributes(attrNames, attrValues, count);
     if (stack.length >= maxDepth) fail('XML_TOO_DEEP', `Elements are nested deeper than ${maxDepth} levels (option maxDepth).`, pos);
     const parent = stack.length ? (stack[stack.length - 1] as Frame) : undefined;
     // A check builds nothing, so it needs no kinds.
