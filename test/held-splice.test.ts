@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { splicedHeldText } from '../lib/containers/held-splice.js';
 import { readHeldText } from '../lib/containers/held-text.js';
 import { checkWellFormed } from '../lib/xml/parse.js';
+import { heldText } from '../lib/xml/escape-text.js';
 import { readTaskSequence, writeTaskSequence } from './helpers/api.js';
 
 const RUN = 'SMS_TaskSequence_RunCommandLineAction';
@@ -140,5 +141,44 @@ describe('splicedHeldText on generated holders and edits', () => {
       { numRuns: 1500, seed: 977203 },
     );
     expect(spliced / runs).toBeGreaterThan(0.9);
+  });
+});
+
+describe('an edited embedded sequence in a single-byte document', () => {
+  // The held text of escaped stretches decodes `&#x20AC;` to a character ISO-8859-1 has no byte for, and the inner
+  // printer copies the text it did not edit as it reads: written back as it is, the encoder refused it.
+  const latin1 = (value: string): Uint8Array => Buffer.from(`<?xml version="1.0" encoding="ISO-8859-1"?>\r\n${objectXml(value)}`, 'latin1');
+  const inner = `<sequence version="3.10">\r\n<step name="a" type="${RUN}"><action>x</action></step>\r\n<step name="b" type="${RUN}"><action>\u20AC</action></step>\r\n<step name="c" type="${RUN}"><action>y</action></step>\r\n</sequence>`;
+  const cut = inner.indexOf('<step name="b"');
+  const euro = (s: string): string => esc(s).replace('\u20AC', '&#x20AC;');
+  const HOLDERS: [string, string][] = [
+    ['escaped text', euro(inner)],
+    ['a CDATA section, then escaped text', cdata(inner.slice(0, cut)) + euro(inner.slice(cut))],
+  ];
+  for (const [form, held] of HOLDERS) {
+    it(`${form}: a character only a reference wrote, inside the changed middle, is written as one`, () => {
+      const doc = readTaskSequence(latin1(held));
+      const steps = doc.steps() as { node: { attributes: Record<string, string> } }[];
+      // The middle runs from the first step's name to the last one's, over the step that holds the euro sign.
+      (steps[0] as { node: { attributes: Record<string, string> } }).node.attributes.name = 'a2';
+      (steps[2] as { node: { attributes: Record<string, string> } }).node.attributes.name = 'c2';
+      const out = writeTaskSequence(doc);
+      const back = readTaskSequence(out);
+      expect(back.steps().map((s) => s.node.attributes.name)).toEqual(['a2', 'b', 'c2']);
+      expect(back.embedded?.original).toBe(inner.replace('"a"', '"a2"').replace('"c"', '"c2"'));
+    });
+  }
+
+  it('written whole in CDATA form, such a character makes the text escaped, with a reference for it', () => {
+    expect(heldText('<a>\u20AC</a>', true, { textQuot: false, textApos: false }, 'iso-8859-1')).toBe('&lt;a&gt;&#x20AC;&lt;/a&gt;');
+    expect(heldText('<a>\u00E9</a>', true, { textQuot: false, textApos: false }, 'iso-8859-1')).toBe('<![CDATA[<a>\u00E9</a>]]>');
+  });
+
+  it('a CDATA middle closes its section around such a character', () => {
+    const file = cdata('<a>x</a>');
+    const { text, segments } = readHeldText(file, 0, file.length);
+    const raw = splicedHeldText(file, 0, file.length, segments, text, '<a>\u20AC]]>\u{1F600}</a>', { textQuot: false, textApos: false }, 'iso-8859-1') as string;
+    expect(raw).toBe('<![CDATA[<a>]]>&#x20AC;<![CDATA[]]]]><![CDATA[>]]>&#x1F600;<![CDATA[</a>]]>');
+    expect(readHeldText(raw, 0, raw.length).text).toBe('<a>\u20AC]]>\u{1F600}</a>');
   });
 });

@@ -93,7 +93,11 @@ export function embeddedOverride(embedded: Embedded, heldIn?: TextEncodingInfo, 
   const span = runSpan([embedded.holder, ...embedded.rest]);
   const raw = embedded.holder.kind === 'text' && span ? span.src.text.slice(span.start, span.end) : '';
   const style = { textQuot: raw.includes('&quot;'), textApos: raw.includes('&apos;') };
+  // The inner printer copies what was not edited as read, and an escaped stretch can have read, from a reference, a
+  // character a single-byte outer document has no byte for: the held text writes it as a reference again.
+  const e = heldIn?.encoding;
+  const singleByte = e === 'iso-8859-1' || e === 'windows-1252' || e === 'us-ascii' ? e : undefined;
   // What did not change is copied as the file writes it; the text is written whole only where that cannot be.
-  const spliced = span && splicedHeldText(span.src.text, span.start, span.end, embedded.segments, embedded.original, text, style);
-  return spliced ?? heldText(text, embedded.holder.kind === 'cdata', style);
+  const spliced = span && splicedHeldText(span.src.text, span.start, span.end, embedded.segments, embedded.original, text, style, singleByte);
+  return spliced ?? heldText(text, embedded.holder.kind === 'cdata', style, singleByte);
 }

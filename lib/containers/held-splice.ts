@@ -10,6 +10,7 @@
 import { checkWellFormed } from '../xml/parse.js';
 import { decodeEntities } from '../xml/entities.js';
 import { type EscapeStyle, heldText } from '../xml/escape-text.js';
+import { firstUnencodableAt, fitsSingleByte, type SingleByteEncoding } from '../xml/single-byte.js';
 import { type HeldSegment, readHeldText } from './held-text.js';
 
 /** Where a held text's stretch ends in the held text: where the next one starts, or the text's end. */
@@ -37,11 +38,33 @@ function inFile(file: string, s: HeldSegment, at: number): number {
 }
 
 /**
+ * `text` written inside an open CDATA section, leaving it open: `]]>` split across two sections, and a character the
+ * single-byte outer document (`encoding`) has no byte for written as a reference between two, as a section cannot
+ * hold it (the held text read it from a reference in an escaped stretch, and the inner printer copied it as read).
+ */
+function inSection(text: string, encoding: SingleByteEncoding | undefined): string {
+  const split = (part: string): string => part.replaceAll(']]>', ']]]]><![CDATA[>');
+  const at = encoding === undefined ? -1 : firstUnencodableAt(text, encoding);
+  if (encoding === undefined || at === -1) return split(text);
+  let out = '';
+  let from = 0;
+  for (let i = at; i < text.length; i++) {
+    if (fitsSingleByte(text.charCodeAt(i), encoding)) continue;
+    const cp = text.codePointAt(i) as number;
+    out += `${split(text.slice(from, i))}]]>&#x${cp.toString(16).toUpperCase()};<![CDATA[`;
+    if (cp > 0xffff) i++;
+    from = i + 1;
+  }
+  return out + split(text.slice(from));
+}
+
+/**
  * The raw text for the run `file[start, end)` (read as `segments`, holding `before`) that holds `after` instead, with
  * everything outside the changed middle as it is written in the file; undefined when that does not read back as
- * `after` (the middle made `]]>` with the text around it), for the caller to write the text whole.
+ * `after` (the middle made `]]>` with the text around it), for the caller to write the text whole. `encoding` is the
+ * outer document's, when single-byte: the middle is written in it.
  */
-export function splicedHeldText(file: string, start: number, end: number, segments: readonly HeldSegment[], before: string, after: string, style: EscapeStyle): string | undefined {
+export function splicedHeldText(file: string, start: number, end: number, segments: readonly HeldSegment[], before: string, after: string, style: EscapeStyle, encoding?: SingleByteEncoding): string | undefined {
   if (segments.length === 0) return undefined;
   const most = Math.min(before.length, after.length);
   let p = 0;
@@ -63,10 +86,10 @@ export function splicedHeldText(file: string, start: number, end: number, segmen
   const middle = after.slice(p, after.length - (before.length - q));
   let written: string;
   if (from.cdata) {
-    written = middle.replaceAll(']]>', ']]]]><![CDATA[>') + (to.cdata ? '' : ']]>');
+    written = inSection(middle, encoding) + (to.cdata ? '' : ']]>');
   } else {
     // Escaped as a whole text is (heldText, not a CDATA section), then into a section if the rest is one.
-    written = heldText(middle, false, style) + (to.cdata ? '<![CDATA[' : '');
+    written = heldText(middle, false, style, encoding) + (to.cdata ? '<![CDATA[' : '');
   }
   const raw = file.slice(start, inFile(file, from, p)) + written + file.slice(inFile(file, to, q), end);
   // Judged as the next read will read it: well-formed as an element's content, and holding `after`.

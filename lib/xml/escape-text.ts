@@ -5,7 +5,7 @@
  */
 import { LONG_TEXT } from './entities.js';
 import { type EscapeTable, escapeTable, escapeWith } from './escape-table.js';
-import { firstUnencodable, fitsSingleByte, type SingleByteEncoding } from './single-byte.js';
+import { firstUnencodable, firstUnencodableAt, fitsSingleByte, referenceUnencodable, type SingleByteEncoding } from './single-byte.js';
 
 /** How text and attribute values are escaped when cmts prints them; learnt from the document (see `xml/style.ts`). */
 export interface EscapeStyle {
@@ -96,8 +96,13 @@ export function cdataSection(value: string, encoding?: SingleByteEncoding, newli
  * A document's text held as an element's content (an embedded sequence): one CDATA section when `cdata` asks for it
  * and the text can be one; escaped text when it holds `]]>`, which split across two sections would be two nodes, and
  * a reader looks for the sequence in one. Its line ends are written as they are: they are the held document's own,
- * and mean line ends to its reader however the outer reader gives them.
+ * and mean line ends to its reader however the outer reader gives them. In a single-byte outer document (`encoding`),
+ * a character it has no byte for (one the held text read from a reference, and the inner printer copied as read) is
+ * written as a reference, so in escaped text, which can hold one.
  */
-export function heldText(text: string, cdata: boolean, style: EscapeStyle): string {
-  return cdata && !text.includes(']]>') ? `<![CDATA[${text}]]>` : escapeMarkup(text, style);
+export function heldText(text: string, cdata: boolean, style: EscapeStyle, encoding?: SingleByteEncoding): string {
+  const fits = encoding === undefined || firstUnencodableAt(text, encoding) === -1;
+  if (cdata && fits && !text.includes(']]>')) return `<![CDATA[${text}]]>`;
+  const escaped = escapeMarkup(text, style);
+  return fits ? escaped : referenceUnencodable(escaped, encoding);
 }
