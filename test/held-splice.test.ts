@@ -9,6 +9,7 @@ import { splicedHeldText } from '../lib/containers/held-splice.js';
 import { readHeldText } from '../lib/containers/held-text.js';
 import { checkWellFormed } from '../lib/xml/parse.js';
 import { heldText } from '../lib/xml/escape-text.js';
+import { referenceUnencodable } from '../lib/xml/single-byte.js';
 import { readTaskSequence, writeTaskSequence } from './helpers/api.js';
 
 const RUN = 'SMS_TaskSequence_RunCommandLineAction';
@@ -180,5 +181,13 @@ describe('an edited embedded sequence in a single-byte document', () => {
     const raw = splicedHeldText(file, 0, file.length, segments, text, '<a>\u20AC]]>\u{1F600}</a>', { textQuot: false, textApos: false }, 'iso-8859-1') as string;
     expect(raw).toBe('<![CDATA[<a>]]>&#x20AC;<![CDATA[]]]]><![CDATA[>]]>&#x1F600;<![CDATA[</a>]]>');
     expect(readHeldText(raw, 0, raw.length).text).toBe('<a>\u20AC]]>\u{1F600}</a>');
+  });
+
+  it('references what the encoding cannot hold a run at a time, as it did a character at a time', () => {
+    expect(referenceUnencodable('\u20ACa\u{1F600}\u00E9\uD800b\uDC00', 'iso-8859-1')).toBe('&#x20AC;a&#x1F600;\u00E9&#xD800;b&#xDC00;');
+    expect(referenceUnencodable('\u20AC\u0080\u00FF\u0100', 'windows-1252')).toBe('\u20AC&#x80;\u00FF&#x100;');
+    expect(referenceUnencodable('plain', 'us-ascii')).toBe('plain');
+    const long = 'x\u20AC'.repeat(100_000);
+    expect(referenceUnencodable(long, 'iso-8859-1')).toBe('x&#x20AC;'.repeat(100_000));
   });
 });
