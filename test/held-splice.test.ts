@@ -10,7 +10,8 @@ import { readHeldText } from '../lib/containers/held-text.js';
 import { checkWellFormed } from '../lib/xml/parse.js';
 import { heldText } from '../lib/xml/escape-text.js';
 import { referenceUnencodable } from '../lib/xml/single-byte.js';
-import { readTaskSequence, writeTaskSequence } from './helpers/api.js';
+import { applyKb977203, readTaskSequence, revertKb977203, writeTaskSequence } from './helpers/api.js';
+import { readFileSync } from 'node:fs';
 
 const RUN = 'SMS_TaskSequence_RunCommandLineAction';
 const objectXml = (value: string): string =>
@@ -189,5 +190,35 @@ describe('an edited embedded sequence in a single-byte document', () => {
     expect(referenceUnencodable('plain', 'us-ascii')).toBe('plain');
     const long = 'x\u20AC'.repeat(100_000);
     expect(referenceUnencodable(long, 'iso-8859-1')).toBe('x&#x20AC;'.repeat(100_000));
+  });
+});
+
+describe('the middle written in escaped text that writes > as it is', () => {
+  // A file whose escaped text writes `>` as it is (only `<` and `&` escaped): the middle written with every `>` as
+  // `&gt;` made the KB977203 preset's revert of its apply another file than the one it was given, where README
+  // promises the original byte for byte.
+  const fixture = readFileSync('test/fixtures/kb977203/replace-restore-object-xml/input.xml', 'utf8');
+  const found = /<VALUE><!\[CDATA\[([\s\S]*?)\]\]><\/VALUE>/.exec(fixture) as RegExpExecArray;
+  const options = { certfixPackage: 'ABC00010', scenario: 'replace-restore', force: true } as const;
+
+  it('KB977203 applied and reverted gives back the file byte for byte', () => {
+    const input = fixture.replace(found[0], `<VALUE>${esc(found[1] as string)}</VALUE>`);
+    const doc = readTaskSequence(input);
+    applyKb977203(doc, options);
+    const applied = Buffer.from(writeTaskSequence(doc)).toString();
+    const back = readTaskSequence(applied);
+    revertKb977203(back, options);
+    expect(Buffer.from(writeTaskSequence(back)).toString()).toBe(input);
+  });
+
+  it('a > after ]] is still written as &gt;, and a file that writes &gt; keeps it', () => {
+    const splice = (file: string, after: string): string | undefined => {
+      const { text, segments } = readHeldText(file, 0, file.length);
+      return splicedHeldText(file, 0, file.length, segments, text, after, { textQuot: false, textApos: false });
+    };
+    expect(splice('&lt;a>x&lt;/a>', '<a>y]]>z</a>')).toBe('&lt;a>y]]&gt;z&lt;/a>');
+    expect(splice('&lt;a&gt;x&lt;/a&gt;', '<a>y>z</a>')).toBe('&lt;a&gt;y&gt;z&lt;/a&gt;');
+    // The `]]` before the middle is the file's: the `>` that follows it is escaped too.
+    expect(splice('&lt;a>]]x&lt;/a>', '<a>]]>x</a>')).toBe('&lt;a>]]&gt;x&lt;/a>');
   });
 });

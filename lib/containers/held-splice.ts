@@ -84,14 +84,23 @@ export function splicedHeldText(file: string, start: number, end: number, segmen
   const from = segments[a] as HeldSegment;
   const to = segments[b] as HeldSegment;
   const middle = after.slice(p, after.length - (before.length - q));
+  const cut = inFile(file, from, p);
   let written: string;
   if (from.cdata) {
     written = inSection(middle, encoding) + (to.cdata ? '' : ']]>');
   } else {
-    // Escaped as a whole text is (heldText, not a CDATA section), then into a section if the rest is one.
-    written = heldText(middle, false, style, encoding) + (to.cdata ? '<![CDATA[' : '');
+    // Escaped as a whole text is (heldText, not a CDATA section), then into a section if the rest is one. Where the
+    // stretch writes `>` as it is (only `<` and `&` escaped, as many writers do), so is the middle, but after `]]`: with
+    // every `>` as `&gt;`, the KB977203 preset's revert of its apply did not give back the file it was given.
+    written = heldText(middle, false, style, encoding);
+    if (writesGtAsIs(file, from)) {
+      // Judged with the two characters before it, which may be the `]]` a first `>` follows.
+      const lead = file.slice(Math.max(from.start, cut - 2), cut);
+      written = (lead + written).replace(/(?<!]])&gt;/g, '>').slice(lead.length);
+    }
+    written += to.cdata ? '<![CDATA[' : '';
   }
-  const raw = file.slice(start, inFile(file, from, p)) + written + file.slice(inFile(file, to, q), end);
+  const raw = file.slice(start, cut) + written + file.slice(inFile(file, to, q), end);
   // Judged as the next read will read it: well-formed as an element's content, and holding `after`.
   try {
     checkWellFormed(`<x>${raw}</x>`);
@@ -99,6 +108,12 @@ export function splicedHeldText(file: string, start: number, end: number, segmen
     return undefined;
   }
   return readHeldText(raw, 0, raw.length).text === after ? raw : undefined;
+}
+
+/** Whether escaped text `s` writes `>` as it is: one does, and none is `&gt;` but after `]]` (where it must be). */
+function writesGtAsIs(file: string, s: HeldSegment): boolean {
+  const raw = file.slice(s.start, s.end);
+  return raw.includes('>') && !/(?<!]])&gt;/.test(raw);
 }
 
 const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
