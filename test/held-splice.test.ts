@@ -12,6 +12,8 @@ import { heldText } from '../lib/xml/escape-text.js';
 import { referenceUnencodable } from '../lib/xml/single-byte.js';
 import { applyKb977203, readTaskSequence, revertKb977203, writeTaskSequence } from './helpers/api.js';
 import { readFileSync } from 'node:fs';
+import { main } from '../lib/cli/main.js';
+import { memoryIo } from './helpers/memory-io.js';
 
 const RUN = 'SMS_TaskSequence_RunCommandLineAction';
 const objectXml = (value: string): string =>
@@ -220,5 +222,18 @@ describe('the middle written in escaped text that writes > as it is', () => {
     expect(splice('&lt;a&gt;x&lt;/a&gt;', '<a>y>z</a>')).toBe('&lt;a&gt;y&gt;z&lt;/a&gt;');
     // The `]]` before the middle is the file's: the `>` that follows it is escaped too.
     expect(splice('&lt;a>]]x&lt;/a>', '<a>]]>x</a>')).toBe('&lt;a>]]&gt;x&lt;/a>');
+  });
+});
+
+describe('convert --to xml of a single-byte object.xml whose escaped text held a reference', () => {
+  it('writes the character as a reference again (the encoder refused it raw)', async () => {
+    const seq = `<sequence version="3.10"><step name="e" type="${RUN}"><action>\u20AC</action></step></sequence>`;
+    const input = Buffer.from(`<?xml version="1.0" encoding="ISO-8859-1"?>\r\n${objectXml(esc(seq).replace('\u20AC', '&#x20AC;'))}`, 'latin1');
+    const m = memoryIo({ 'in.xml': input });
+    expect(await main(['convert', 'in.xml', '--to', 'json', '-o', 'in.json'], m.io), m.stderr).toBe(0);
+    expect(await main(['convert', 'in.json', '--to', 'xml', '-o', 'out.xml'], m.io), m.stderr).toBe(0);
+    const back = readTaskSequence(m.fs.get('out.xml') as Uint8Array);
+    expect(back.embedded?.original).toContain('<action>\u20AC</action>');
+    expect(Buffer.from(m.fs.get('out.xml') as Uint8Array).toString('latin1')).toContain('&#x20AC;');
   });
 });

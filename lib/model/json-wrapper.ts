@@ -6,6 +6,7 @@
  * CDATA, or an escaped `<SequenceData>`).
  */
 import type { TaskSequenceDocument } from '../document.js';
+import type { TextEncodingInfo } from '../xml/encoding-name.js';
 import { heldText } from '../xml/escape-text.js';
 import { type ElementOrigin, type LeafOrigin, originOf } from '../xml/origin.js';
 import { printCheckedDocument, printNode } from '../xml/print.js';
@@ -76,7 +77,7 @@ function wrapperOf(doc: TaskSequenceDocument): ContainerWrapper | undefined {
  * The container's text with `sequence` in its place; a sequence without layout is laid out where it goes. The sequence
  * is judged as {@link sequenceToXml} judges it unless `checked` is false.
  */
-export function wrapSequence(wrapper: ContainerWrapper, sequence: Sequence, checked = true): string {
+export function wrapSequence(wrapper: ContainerWrapper, sequence: Sequence, checked = true, encoding?: TextEncodingInfo): string {
   const newline = /\r\n/.test(wrapper.before) || !/\n/.test(wrapper.before) ? '\r\n' : '\n';
   // Layout and values say each line end as an LF: printed as the sequence's text writes its lines.
   const options = { newline: wrapper.layout ? (wrapper.newline ?? newline) : newline };
@@ -88,6 +89,10 @@ export function wrapSequence(wrapper: ContainerWrapper, sequence: Sequence, chec
     return wrapper.before + print({ kind: 'document', children: [copy] }) + wrapper.after;
   }
   const text = (wrapper.innerBefore ?? '') + (wrapper.layout ? print({ kind: 'document', children: [sequence] }) : printSequence(sequence, { newline }, checked)) + (wrapper.innerAfter ?? '');
-  const inner = heldText(text, wrapper.holder === 'cdata', { textQuot: wrapper.quot === true, textApos: wrapper.apos === true });
+  // Held as text, the sequence is characters of the container's encoding: one a single-byte container has no byte for
+  // (a value its escaped text read from a reference) is written as a reference, which the encoder refused raw.
+  const e = encoding?.encoding;
+  const singleByte = e === 'iso-8859-1' || e === 'windows-1252' || e === 'us-ascii' ? e : undefined;
+  const inner = heldText(text, wrapper.holder === 'cdata', { textQuot: wrapper.quot === true, textApos: wrapper.apos === true }, singleByte);
   return wrapper.before + inner + wrapper.after;
 }

@@ -73,7 +73,7 @@ function declared(text: string, info: TextEncodingInfo, nl: string): string {
 function containerXml(model: ModelJson, options: ToXmlOptions, checked: boolean): string {
   const nl = '\r\n' as const;
   // A bare sequence's wrapper is its own (its declaration, its kept layout), so it holds with --bare too.
-  if (model.wrapper && (!options.bare || model.container === 'sequence')) return wrapSequence(model.wrapper, model.sequence, checked);
+  if (model.wrapper && (!options.bare || model.container === 'sequence')) return wrapSequence(model.wrapper, model.sequence, checked, model.encoding);
   return declared(freshXml(model, options, checked, nl), model.encoding, nl);
 }
 
