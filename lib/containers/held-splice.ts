@@ -67,10 +67,8 @@ function inSection(text: string, encoding: SingleByteEncoding | undefined): stri
 export function splicedHeldText(file: string, start: number, end: number, segments: readonly HeldSegment[], before: string, after: string, style: EscapeStyle, encoding?: SingleByteEncoding): string | undefined {
   if (segments.length === 0) return undefined;
   const most = Math.min(before.length, after.length);
-  let p = 0;
-  while (p < most && before.charCodeAt(p) === after.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < most - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
+  let p = samePrefix(before, after, most);
+  const s = sameSuffix(before, after, most - p);
   // Never between the two halves of a surrogate pair: one reference (`&#x1F600;`) writes both.
   if (p > 0 && isHigh(before.charCodeAt(p - 1))) p--;
   let q = before.length - s;
@@ -100,8 +98,17 @@ export function splicedHeldText(file: string, start: number, end: number, segmen
     }
     written += to.cdata ? '<![CDATA[' : '';
   }
-  const raw = file.slice(start, cut) + written + file.slice(inFile(file, to, q), end);
-  // Judged as the next read will read it: well-formed as an element's content, and holding `after`.
+  const restAt = inFile(file, to, q);
+  const raw = file.slice(start, cut) + written + file.slice(restAt, end);
+  // The text kept is as it was read and the written text is made for the stretch it stands in, so it all reads as
+  // before but where the two meet: there the only token that can be made across them is `]]>` (a CDATA section's end,
+  // and no text may hold one). With none there, it reads back as `after`, and the held text (megabytes, in an export)
+  // is not read a second time on every write.
+  // (Looked at in the pieces: a look into `raw`, a chain of them, would copy the whole of it into one string first.)
+  const before2 = file.slice(Math.max(start, cut - 2), cut);
+  const after2 = file.slice(restAt, Math.min(end, restAt + 2));
+  if (!`${before2}${(written + after2).slice(0, 2)}`.includes(']]>') && !`${(before2 + written).slice(-2)}${after2}`.includes(']]>')) return raw;
+  // Judged whole, as the next read will read it: well-formed as an element's content, and holding `after`.
   try {
     checkWellFormed(`<x>${raw}</x>`);
   } catch {
@@ -115,6 +122,27 @@ function writesGtAsIs(file: string, s: HeldSegment): boolean {
   const raw = file.slice(s.start, s.end);
   return raw.includes('>') && !/(?<!]])&gt;/.test(raw);
 }
+
+/**
+ * How many characters `a` and `b` (megabytes, in an export) start with alike, at most `most`: compared a block at a time
+ * by the engine's own string comparison, then character by character in the first block that differs.
+ */
+function samePrefix(a: string, b: string, most: number): number {
+  let i = 0;
+  while (i + BLOCK <= most && a.substring(i, i + BLOCK) === b.substring(i, i + BLOCK)) i += BLOCK;
+  while (i < most && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** How many characters `a` and `b` end with alike, at most `most` (as {@link samePrefix}). */
+function sameSuffix(a: string, b: string, most: number): number {
+  let i = 0;
+  while (i + BLOCK <= most && a.substring(a.length - i - BLOCK, a.length - i) === b.substring(b.length - i - BLOCK, b.length - i)) i += BLOCK;
+  while (i < most && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+const BLOCK = 4096;
 
 const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
