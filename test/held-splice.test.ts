@@ -246,7 +246,10 @@ describe('convert --to xml of a single-byte object.xml whose escaped text held a
     expect(await main(['convert', 'in.xml', '--to', 'json', '-o', 'in.json'], m.io), m.stderr).toBe(0);
     expect(await main(['convert', 'in.json', '--to', 'xml', '-o', 'out.xml'], m.io), m.stderr).toBe(0);
     const back = readTaskSequence(m.fs.get('out.xml') as Uint8Array);
-    expect(back.embedded?.original).toContain('<action>\u20AC</action>');
-    expect(Buffer.from(m.fs.get('out.xml') as Uint8Array).toString('latin1')).toContain('&#x20AC;');
+    // The sequence's text is printed in the file's encoding, so the character is a reference in it (escaped as the
+    // holder is), which reads back as the character.
+    const action = (back.steps()[0]?.node as { children: { tag?: string; value?: string }[] }).children.find((c) => c.tag === 'action');
+    expect(action?.value).toBe('\u20AC');
+    expect(Buffer.from(m.fs.get('out.xml') as Uint8Array).toString('latin1')).toContain('#x20AC;');
   });
 });

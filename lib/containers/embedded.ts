@@ -14,6 +14,7 @@ import type { ParsedXml, ParseWarning } from '../xml/parse-xml-options.js';
 import { printCheckedDocument } from '../xml/print.js';
 import { type HeldSegment, HeldOffsets, heldRun, readHeldText, runSpan } from './held-text.js';
 import { splicedHeldText } from './held-splice.js';
+import { singleByteOf } from '../xml/single-byte.js';
 
 /** An embedded sequence document and the nodes of the outer document that hold its text. */
 export interface Embedded {
@@ -95,8 +96,7 @@ export function embeddedOverride(embedded: Embedded, heldIn?: TextEncodingInfo, 
   const style = { textQuot: raw.includes('&quot;'), textApos: raw.includes('&apos;') };
   // The inner printer copies what was not edited as read, and an escaped stretch can have read, from a reference, a
   // character a single-byte outer document has no byte for: the held text writes it as a reference again.
-  const e = heldIn?.encoding;
-  const singleByte = e === 'iso-8859-1' || e === 'windows-1252' || e === 'us-ascii' ? e : undefined;
+  const singleByte = singleByteOf(heldIn);
   // What did not change is copied as the file writes it; the text is written whole only where that cannot be.
   const spliced = span && splicedHeldText(span.src.text, span.start, span.end, embedded.segments, embedded.original, text, style, singleByte);
   return spliced ?? heldText(text, embedded.holder.kind === 'cdata', style, singleByte);

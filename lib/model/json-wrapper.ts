@@ -8,6 +8,7 @@
 import type { TaskSequenceDocument } from '../document.js';
 import type { TextEncodingInfo } from '../xml/encoding-name.js';
 import { heldText } from '../xml/escape-text.js';
+import { singleByteOf } from '../xml/single-byte.js';
 import { type ElementOrigin, type LeafOrigin, originOf } from '../xml/origin.js';
 import { printCheckedDocument, printNode } from '../xml/print.js';
 import { styleOf } from '../xml/style.js';
@@ -80,7 +81,8 @@ function wrapperOf(doc: TaskSequenceDocument): ContainerWrapper | undefined {
 export function wrapSequence(wrapper: ContainerWrapper, sequence: Sequence, checked = true, encoding?: TextEncodingInfo): string {
   const newline = /\r\n/.test(wrapper.before) || !/\n/.test(wrapper.before) ? '\r\n' : '\n';
   // Layout and values say each line end as an LF: printed as the sequence's text writes its lines.
-  const options = { newline: wrapper.layout ? (wrapper.newline ?? newline) : newline };
+  // In the container's encoding: what a single-byte one has no byte for (a value read from a reference) is a reference.
+  const options = { newline: wrapper.layout ? (wrapper.newline ?? newline) : newline, ...(encoding && { heldIn: encoding }) };
   const print = (doc: XmlDocument) => (checked ? printCheckedDocument(doc, 'The sequence', options) : printNode(doc.children[0] as Node, doc, options));
   if (wrapper.holder === 'element') {
     const copy = plainCopy(sequence);
@@ -88,11 +90,9 @@ export function wrapSequence(wrapper: ContainerWrapper, sequence: Sequence, chec
     if (!wrapper.layout && !copy.children.some((c) => c.kind === 'text')) layOut(copy, { newline: '\n', indent, unit: '  ' });
     return wrapper.before + print({ kind: 'document', children: [copy] }) + wrapper.after;
   }
-  const text = (wrapper.innerBefore ?? '') + (wrapper.layout ? print({ kind: 'document', children: [sequence] }) : printSequence(sequence, { newline }, checked)) + (wrapper.innerAfter ?? '');
+  const text = (wrapper.innerBefore ?? '') + (wrapper.layout ? print({ kind: 'document', children: [sequence] }) : printSequence(sequence, { newline }, checked, encoding)) + (wrapper.innerAfter ?? '');
   // Held as text, the sequence is characters of the container's encoding: one a single-byte container has no byte for
   // (a value its escaped text read from a reference) is written as a reference, which the encoder refused raw.
-  const e = encoding?.encoding;
-  const singleByte = e === 'iso-8859-1' || e === 'windows-1252' || e === 'us-ascii' ? e : undefined;
-  const inner = heldText(text, wrapper.holder === 'cdata', { textQuot: wrapper.quot === true, textApos: wrapper.apos === true }, singleByte);
+  const inner = heldText(text, wrapper.holder === 'cdata', { textQuot: wrapper.quot === true, textApos: wrapper.apos === true }, singleByteOf(encoding));
   return wrapper.before + inner + wrapper.after;
 }

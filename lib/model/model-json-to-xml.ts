@@ -9,6 +9,7 @@ import type { TextEncodingInfo } from '../xml/encoding-name.js';
 import { readDeclaration } from '../xml/declaration.js';
 import { escapeAttribute, escapeText, heldText } from '../xml/escape-text.js';
 import { checkWellFormed } from '../xml/parse.js';
+import { referenceUnencodable, singleByteOf } from '../xml/single-byte.js';
 import type { ModelJson } from './json.js';
 import { wrapSequence } from './json-wrapper.js';
 import { printSequence } from './to-xml.js';
@@ -39,7 +40,7 @@ export function modelJsonToXml(model: ModelJson, options: ToXmlOptions = {}): st
     // passed, a value changed without a word. So it is refused here, as the printer found it.
     let text: string;
     try {
-      text = printSequence(model.sequence, {}, false);
+      text = printSequence(model.sequence, {}, false, model.encoding);
     } catch {
       // What even the unjudged printer cannot print (a value that is no string) is the judged print's refusal.
       throw e;
@@ -79,7 +80,13 @@ function containerXml(model: ModelJson, options: ToXmlOptions, checked: boolean)
 
 /** The model's sequence bare, or in a container made from its properties (see {@link modelJsonToXml}). */
 function freshXml(model: ModelJson, options: ToXmlOptions, checked: boolean, nl: '\r\n'): string {
-  const sequenceText = () => printSequence(model.sequence, {}, checked);
+  // In the file's encoding: a character a single-byte one has no byte for (a value read from a reference) is a reference.
+  const sequenceText = () => printSequence(model.sequence, {}, checked, model.encoding);
+  const singleByte = singleByteOf(model.encoding);
+  const text = (v: string): string => {
+    const escaped = escapeText(v, { textQuot: false, textApos: false }, nl);
+    return singleByte ? referenceUnencodable(escaped, singleByte) : escaped;
+  };
   if (options.bare || model.container === 'sequence') return sequenceText();
   if (model.container === 'sms-package') {
     const inner = sequenceText();
@@ -88,7 +95,7 @@ function freshXml(model: ModelJson, options: ToXmlOptions, checked: boolean, nl:
     const at = entries.findIndex(([k]) => SMS_PACKAGE_ORDER.indexOf(k) > SMS_PACKAGE_ORDER.indexOf('SequenceData'));
     const before = at === -1 ? entries : entries.slice(0, at);
     const after = at === -1 ? [] : entries.slice(at);
-    const prop = ([k, v]: [string, string]) => (v === '' ? `  <${k} />` : `  <${k}>${escapeText(v, { textQuot: false, textApos: false }, nl)}</${k}>`);
+    const prop = ([k, v]: [string, string]) => (v === '' ? `  <${k} />` : `  <${k}>${text(v)}</${k}>`);
     lines.push(...before.map(prop), '  <SequenceData>', inner, '  </SequenceData>', ...after.map(prop), '</SmsTaskSequencePackage>');
     return lines.join(nl) + nl;
   }
@@ -97,7 +104,7 @@ function freshXml(model: ModelJson, options: ToXmlOptions, checked: boolean, nl:
     lines.push(`  <PROPERTY NAME="${escapeAttribute(name, '"')}" TYPE="${escapeAttribute(type, '"')}">`, `    <VALUE>${value}</VALUE>`, '  </PROPERTY>');
   // Its own entry only: `constructor` or `toString` not listed there is a string, not the member every object inherits.
   const typeOf = (k: string) => (model.propertyTypes && Object.hasOwn(model.propertyTypes, k) ? model.propertyTypes[k] : undefined) ?? 'string';
-  for (const [k, v] of Object.entries(model.properties)) property(k, typeOf(k), escapeText(v, { textQuot: false, textApos: false }, nl));
+  for (const [k, v] of Object.entries(model.properties)) property(k, typeOf(k), text(v));
   property('Sequence', 'string', heldText(sequenceText(), true, { textQuot: false, textApos: false }));
   lines.push('</INSTANCE>');
   return lines.join(nl) + nl;

@@ -11,6 +11,7 @@ import { describeGiven, describeValue } from './child-nodes.js';
 import { checkTree } from '../visit.js';
 import { printCheckedDocument, printNode } from '../xml/print.js';
 import { styleOf } from '../xml/style.js';
+import type { TextEncodingInfo } from '../xml/encoding-name.js';
 import { layOut } from './format.js';
 import { plainCopy } from './plain-copy.js';
 import type { Node, Sequence, XmlDocument } from './types.js';
@@ -73,8 +74,12 @@ function checkArguments(sequence: unknown, options: unknown): void {
   if (indent !== undefined && (typeof indent !== 'string' || !/^[ \t]*$/.test(indent))) refuse(`The indent is spaces and tabs, not ${describeGiven(indent)}.`);
 }
 
-/** {@link sequenceToXml}, judged or (`checked` false) printed as it is, for a caller that judges the text itself. */
-export function printSequence(sequence: Sequence, options: SequenceLayout, checked: boolean): string {
+/**
+ * {@link sequenceToXml}, judged or (`checked` false) printed as it is, for a caller that judges the text itself.
+ * `heldIn` is the encoding of the file the text goes into: a character a single-byte one has no byte for (a value read
+ * from a reference) is written as a reference, as the document writer writes it.
+ */
+export function printSequence(sequence: Sequence, options: SequenceLayout, checked: boolean, heldIn?: TextEncodingInfo): string {
   // A value that is no string is refused as the document writer refuses it, before the copy: the copy drops an
   // attribute whose value is undefined (as JSON does), which would then be left out of the text without a word.
   if (checked) asOutputError(() => checkTree(sequence));
@@ -90,7 +95,7 @@ export function printSequence(sequence: Sequence, options: SequenceLayout, check
   }
   if (newline !== '\r\n' && newline !== '\n' && newline !== '\r') newline = styleOf({ kind: 'document', children: [sequence] }).newline;
   const doc: XmlDocument = { kind: 'document', children: [copy] };
-  const print = { newline: newline === '' ? '\n' : newline } as const;
+  const print = { newline: newline === '' ? '\n' : newline, ...(heldIn && { heldIn }) } as const;
   return checked ? printCheckedDocument(doc, 'The sequence', print) : printNode(copy, doc, print);
 }
 

@@ -147,8 +147,8 @@ function copiesReference(node: Extract<Node, { kind: 'text' }>, printer: Printer
 }
 
 /** Prints one node (and its subtree) the way {@link printDocument} would inside `doc`. */
-export function printNode(node: Node, doc: XmlDocument, options: Pick<PrintOptions, 'newline'> = {}): string {
+export function printNode(node: Node, doc: XmlDocument, options: Pick<PrintOptions, 'newline' | 'heldIn'> = {}): string {
   const out = new Out();
-  new Printer(doc, undefined, false, undefined, options.newline).node(node, out);
+  new Printer(doc, undefined, false, options.heldIn, options.newline).node(node, out);
   return out.finish();
 }

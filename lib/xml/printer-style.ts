@@ -8,7 +8,7 @@ import { cdataSection, escapeText, type Newline, withNewline } from './escape-te
 import { type Source, sourceOf } from './origin.js';
 import { styleOf, type WriteStyle } from './style.js';
 import type { TextEncodingInfo } from './encoding-name.js';
-import { firstUnencodable, referenceUnencodable, type SingleByteEncoding } from './single-byte.js';
+import { firstUnencodable, referenceUnencodable, type SingleByteEncoding, singleByteOf } from './single-byte.js';
 import type { Out } from './print-out.js';
 import { Fault, unknownKind } from './print-faults.js';
 
@@ -23,8 +23,7 @@ export abstract class PrintStyle {
     /** How an LF printed afresh is written; default the document's. */
     private readonly newlineOption: Newline | undefined,
   ) {
-    const e = encoding?.encoding;
-    this.singleByte = e === 'iso-8859-1' || e === 'windows-1252' || e === 'us-ascii' ? e : undefined;
+    this.singleByte = singleByteOf(encoding);
     this.own = sourceOf(doc);
   }
 

@@ -15,6 +15,12 @@ const CP1252_BYTE = new Map<number, number>(CP1252_HIGH.map((cp, i) => [cp, 0x80
 /** The single-byte encodings cmts reads and writes. */
 export type SingleByteEncoding = 'iso-8859-1' | 'windows-1252' | 'us-ascii';
 
+/** The encoding of a text, when it is single-byte (what it cannot hold is written as a reference); else undefined. */
+export function singleByteOf(info: { encoding: string } | undefined): SingleByteEncoding | undefined {
+  const e = info?.encoding;
+  return e === 'iso-8859-1' || e === 'windows-1252' || e === 'us-ascii' ? e : undefined;
+}
+
 /** Whether `encoding` has a byte for the UTF-16 code unit `c` (never for half of a surrogate pair). */
 export function fitsSingleByte(c: number, encoding: SingleByteEncoding): boolean {
   const max = encoding === 'us-ascii' ? 0x7f : 0xff;
