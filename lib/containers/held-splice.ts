@@ -17,7 +17,7 @@ import { type HeldSegment, readHeldText } from './held-text.js';
 const heldEnd = (segments: readonly HeldSegment[], k: number, length: number): number => segments[k + 1]?.held ?? length;
 
 /**
- * The file offset at which the held text's offset `at` is written, in the stretch `k` (`at` within it). In a CDATA
+ * The file offset at which the held text's offset `at` is written, in the stretch `s` (`at` within it). In a CDATA
  * section one to one; in escaped text, after the references before it (`at` is never inside one: see below).
  */
 function inFile(file: string, s: HeldSegment, at: number): number {
