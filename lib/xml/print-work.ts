@@ -23,14 +23,16 @@ export type Work = Node | string | Source | number | typeof LEAVE | typeof COPY 
 /**
  * Copies white space written after a node printed afresh (a fresh element in the place of one read from the file)
  * from the source text before what is written next, when that is copied from the source and white space there says
- * `value`: so its line ends stay as written, also in a file that mixes them. False when it is not. `copyable` is the
- * printer's: the source, if its text may be copied into this output.
+ * `value`: so its line ends stay as written, also in a file that mixes them. False when it is not. `printer` says
+ * whether a source's text may be copied into this output. (The printer itself, not a closure over it: a closure made
+ * in the printer's per-node method gave that method a context to allocate on every call, and a round trip took 15 %
+ * longer.)
  */
-export function copyLayoutBefore(value: string, out: Out, todo: readonly Work[], copyable: (src: Source | undefined) => Source | undefined): boolean {
+export function copyLayoutBefore(value: string, out: Out, todo: readonly Work[], printer: { copyable(src: Source | undefined): Source | undefined }): boolean {
   let i = todo.length - 1;
   while (todo[i] === LEAVE) i -= 2;
   const next = todo[i];
-  const src = next === COPY ? (todo[i - 1] as Source) : typeof next === 'object' && next !== null && next !== BAD ? copyable(sourceOf(next as Node)) : undefined;
+  const src = next === COPY ? (todo[i - 1] as Source) : typeof next === 'object' && next !== null && next !== BAD ? printer.copyable(sourceOf(next as Node)) : undefined;
   if (!src) return false;
   const end = next === COPY ? (todo[i - 2] as number) : startOf(next as Node);
   const start = layoutStartBefore(src, end, value);

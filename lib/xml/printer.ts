@@ -110,7 +110,7 @@ export class Printer extends PrintStyle {
     // White space extends the copy of the source it matches (it has no origin: see `xml/parse.ts`); elsewhere it is
     // written as any text is, each LF as the document's newline.
     if (node.kind === 'text' && isBlank(node.value)) {
-      if (!out.extendOver(node.value) && !copyLayoutBefore(node.value, out, todo, (src) => this.copyable(src))) out.push(this.blank(node.value));
+      if (!out.extendOver(node.value) && !copyLayoutBefore(node.value, out, todo, this)) out.push(this.blank(node.value));
       if (src) anchor(out, src, endOf(node));
     } else {
       if (this.checking) {
