@@ -197,6 +197,10 @@ describe('an edited embedded sequence in a single-byte document', () => {
     const raw = splicedHeldText(file, 0, file.length, segments, text, '<a>\u20AC]]>\u{1F600}</a>', { textQuot: false, textApos: false }, 'iso-8859-1') as string;
     expect(raw).toBe('<![CDATA[<a>]]>&#x20AC;<![CDATA[]]]]><![CDATA[>]]>&#x1F600;<![CDATA[</a>]]>');
     expect(readHeldText(raw, 0, raw.length).text).toBe('<a>\u20AC]]>\u{1F600}</a>');
+    // Two such characters in a row: no empty section between their references. A CR stays as it is: the held text is
+    // the file's characters as written.
+    const two = splicedHeldText(file, 0, file.length, segments, text, '<a>\u20AC\u20AC\r\n</a>', { textQuot: false, textApos: false }, 'iso-8859-1');
+    expect(two).toBe('<![CDATA[<a>]]>&#x20AC;&#x20AC;<![CDATA[\r\n</a>]]>');
   });
 
   it('references what the encoding cannot hold a run at a time, as it did a character at a time', () => {

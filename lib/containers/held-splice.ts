@@ -9,8 +9,8 @@
  */
 import { checkWellFormed } from '../xml/parse.js';
 import { decodeEntities } from '../xml/entities.js';
-import { type EscapeStyle, heldText } from '../xml/escape-text.js';
-import { firstUnencodableAt, fitsSingleByte, type SingleByteEncoding } from '../xml/single-byte.js';
+import { cdataSection, type EscapeStyle, heldText } from '../xml/escape-text.js';
+import type { SingleByteEncoding } from '../xml/single-byte.js';
 import { type HeldSegment, readHeldText } from './held-text.js';
 
 /** Where a held text's stretch ends in the held text: where the next one starts, or the text's end. */
@@ -38,24 +38,16 @@ function inFile(file: string, s: HeldSegment, at: number): number {
 }
 
 /**
- * `text` written inside an open CDATA section, leaving it open: `]]>` split across two sections, and a character the
- * single-byte outer document (`encoding`) has no byte for written as a reference between two, as a section cannot
- * hold it (the held text read it from a reference in an escaped stretch, and the inner printer copied it as read).
+ * `text` written inside an open CDATA section, leaving it open: as {@link cdataSection} writes a section (`]]>` split
+ * across two, and a character the single-byte outer document has no byte for as a reference between two, which the
+ * held text read from a reference in an escaped stretch and the inner printer copied as read), with its CRs as they
+ * are, and without the section's own start and end, which are the stretch's.
  */
 function inSection(text: string, encoding: SingleByteEncoding | undefined): string {
-  const split = (part: string): string => part.replaceAll(']]>', ']]]]><![CDATA[>');
-  const at = encoding === undefined ? -1 : firstUnencodableAt(text, encoding);
-  if (encoding === undefined || at === -1) return split(text);
-  let out = '';
-  let from = 0;
-  for (let i = at; i < text.length; i++) {
-    if (fitsSingleByte(text.charCodeAt(i), encoding)) continue;
-    const cp = text.codePointAt(i) as number;
-    out += `${split(text.slice(from, i))}]]>&#x${cp.toString(16).toUpperCase()};<![CDATA[`;
-    if (cp > 0xffff) i++;
-    from = i + 1;
-  }
-  return out + split(text.slice(from));
+  let s = `]]>${cdataSection(text, encoding, '\n', true)}<![CDATA[`;
+  // No empty section where the text starts or ends in one.
+  if (s.startsWith(']]><![CDATA[')) s = s.slice(12);
+  return s.endsWith(']]><![CDATA[') ? s.slice(0, -12) : s;
 }
 
 /**

@@ -72,16 +72,18 @@ function textTable(style: EscapeStyle, newline: Newline): EscapeTable {
  * Text for a CDATA section; `]]>` is split across two sections, the only way CDATA can hold it. A CR, which a section
  * cannot hold (read there, it is a line end, an LF), is written between two sections as `&#xD;`, and so is a
  * character the document's single-byte `encoding` has no byte for; each LF is written as the document's `newline`,
- * as in text (see {@link escapeText}).
+ * as in text (see {@link escapeText}). With `rawCr`, a CR is written as it is: a held document's text (an embedded
+ * sequence) is read from the file's characters as written, line ends and all, not as an outer reader gives them.
  */
-export function cdataSection(value: string, encoding?: SingleByteEncoding, newline: Newline = '\n'): string {
+export function cdataSection(value: string, encoding?: SingleByteEncoding, newline: Newline = '\n', rawCr = false): string {
   const section = (part: string): string => `<![CDATA[${withNewline(part, newline).replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
-  if (value.indexOf('\r') === -1 && (encoding === undefined || firstUnencodable(value, encoding) === undefined)) return section(value);
+  const crs = !rawCr && value.indexOf('\r') !== -1;
+  if (!crs && (encoding === undefined || firstUnencodable(value, encoding) === undefined)) return section(value);
   let out = '';
   let from = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c !== 0x0d && (encoding === undefined || fitsSingleByte(c, encoding))) continue;
+    if ((c !== 0x0d || rawCr) && (encoding === undefined || fitsSingleByte(c, encoding))) continue;
     const cp = value.codePointAt(i) as number;
     // No empty section around a reference: it would be a node of nothing.
     if (i > from) out += section(value.slice(from, i));
