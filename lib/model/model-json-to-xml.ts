@@ -83,10 +83,7 @@ function freshXml(model: ModelJson, options: ToXmlOptions, checked: boolean, nl:
   // In the file's encoding: a character a single-byte one has no byte for (a value read from a reference) is a reference.
   const sequenceText = () => printSequence(model.sequence, {}, checked, model.encoding);
   const singleByte = singleByteOf(model.encoding);
-  const text = (v: string): string => {
-    const escaped = escapeText(v, { textQuot: false, textApos: false }, nl);
-    return singleByte ? referenceUnencodable(escaped, singleByte) : escaped;
-  };
+  const text = (v: string): string => referenceUnencodable(escapeText(v, { textQuot: false, textApos: false }, nl), singleByte);
   if (options.bare || model.container === 'sequence') return sequenceText();
   if (model.container === 'sms-package') {
     const inner = sequenceText();

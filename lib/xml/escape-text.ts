@@ -103,8 +103,6 @@ export function cdataSection(value: string, encoding?: SingleByteEncoding, newli
  * written as a reference, so in escaped text, which can hold one.
  */
 export function heldText(text: string, cdata: boolean, style: EscapeStyle, encoding?: SingleByteEncoding): string {
-  const fits = encoding === undefined || firstUnencodableAt(text, encoding) === -1;
-  if (cdata && fits && !text.includes(']]>')) return `<![CDATA[${text}]]>`;
-  const escaped = escapeMarkup(text, style);
-  return fits ? escaped : referenceUnencodable(escaped, encoding);
+  if (cdata && !text.includes(']]>') && (encoding === undefined || firstUnencodableAt(text, encoding) === -1)) return `<![CDATA[${text}]]>`;
+  return referenceUnencodable(escapeMarkup(text, style), encoding);
 }

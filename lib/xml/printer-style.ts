@@ -60,7 +60,7 @@ export abstract class PrintStyle {
   }
 
   /** Escaped text or an attribute value, with references for the characters a single-byte document cannot hold. */
-  protected readonly encodable = (escaped: string): string => (this.singleByte ? referenceUnencodable(escaped, this.singleByte) : escaped);
+  protected readonly encodable = (escaped: string): string => referenceUnencodable(escaped, this.singleByte);
 
   protected get style(): WriteStyle {
     return (this.styleCache ??= styleOf(this.doc));

@@ -82,9 +82,11 @@ export function encodeSingleByte(text: string, encoding: SingleByteEncoding): Ui
 /**
  * `escaped` (text or an attribute value already escaped for XML) with every character `encoding` has no byte for
  * written as a character reference, which reads back as that character: printed afresh in a single-byte document,
- * a value such a document held as `&#x20AC;` (a cloned step, a name given) was refused when encoded.
+ * a value such a document held as `&#x20AC;` (a cloned step, a name given) was refused when encoded. With no
+ * encoding (the document is not single-byte), `escaped` as it is.
  */
-export function referenceUnencodable(escaped: string, encoding: SingleByteEncoding): string {
+export function referenceUnencodable(escaped: string, encoding: SingleByteEncoding | undefined): string {
+  if (encoding === undefined) return escaped;
   // The text between references is copied a run at a time: one character at a time, a held sequence of megabytes
   // (an edited embedded one, written whole) took seconds.
   let out = '';
