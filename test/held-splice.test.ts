@@ -93,6 +93,17 @@ describe('splicedHeldText', () => {
     expect(splice('x>a&#x1F600;b', 'x>a\u{1F600}c')).toBe('x>a&#x1F600;c');
   });
 
+  it('leaves no empty section where an escaped middle runs to the end of a section, or a section is all deleted', () => {
+    // Escaped text, then a section: a middle written as text up to the section's end used to open it again, empty.
+    expect(splice('ab' + cdata('cd'), 'abXY')).toBe('abXY');
+    expect(splice('ab' + cdata('cd'), 'abX')).toBe('abX');
+    // A section whose text is all deleted goes, with what stands around it kept as written.
+    expect(splice('a>' + cdata('cd') + 'e', 'a>e')).toBe('a>e');
+    expect(splice(cdata('a'), '')).toBe('');
+    // Text that only looks like a section's start, inside a section, is text: kept.
+    expect(splice(cdata('x<![CDATA[y'), 'x<![CDATA[')).toBe(cdata('x<![CDATA['));
+  });
+
   it('at a boundary, continues the stretch that ends there and resumes the next as written', () => {
     // Text then a section: an insertion where they meet is written as text, and the section opened again after it.
     expect(splice('&lt;a' + cdata('<b/>'), '<aX<b/>')).toBe('&lt;aX<![CDATA[<b/>]]>');
@@ -154,6 +165,8 @@ describe('splicedHeldText on generated holders and edits', () => {
         spliced++;
         expect(() => checkWellFormed(`<x>${raw}</x>`)).not.toThrow();
         expect(readHeldText(raw, 0, raw.length).text).toBe(after);
+        // No empty section is left where the middle meets what is kept (the generated files hold none).
+        expect(raw).not.toContain('<![CDATA[]]>');
       }),
       { numRuns: 4000, seed: 977203 },
     );
@@ -197,6 +210,17 @@ describe('an edited embedded sequence in a single-byte document', () => {
     const raw = splicedHeldText(file, 0, file.length, segments, text, '<a>\u20AC]]>\u{1F600}</a>', { textQuot: false, textApos: false }, 'iso-8859-1') as string;
     expect(raw).toBe('<![CDATA[<a>]]>&#x20AC;<![CDATA[]]]]><![CDATA[>]]>&#x1F600;<![CDATA[</a>]]>');
     expect(readHeldText(raw, 0, raw.length).text).toBe('<a>\u20AC]]>\u{1F600}</a>');
+    // The section the character stood in from its start or to its end: no empty section is left on that side.
+    const whole = (after: string): string | undefined => splicedHeldText(file, 0, file.length, segments, text, after, { textQuot: false, textApos: false }, 'iso-8859-1');
+    expect(whole('<a>x</a>\u20AC')).toBe('<![CDATA[<a>x</a>]]>&#x20AC;');
+    expect(whole('\u20AC<a>x</a>')).toBe('&#x20AC;<![CDATA[<a>x</a>]]>');
+    expect(whole('\u20AC')).toBe('&#x20AC;');
+    // A section's content that ends in what looks like a section's start is text, and stays.
+    const looks = cdata('x<![CDATA[');
+    const held = readHeldText(looks, 0, looks.length);
+    const raw2 = splicedHeldText(looks, 0, looks.length, held.segments, held.text, 'x<![CDATA[\u20AC', { textQuot: false, textApos: false }, 'iso-8859-1') as string;
+    expect(raw2).toBe('<![CDATA[x<![CDATA[]]>&#x20AC;');
+    expect(readHeldText(raw2, 0, raw2.length).text).toBe('x<![CDATA[\u20AC');
     // Two such characters in a row: no empty section between their references. A CR stays as it is: the held text is
     // the file's characters as written.
     const two = splicedHeldText(file, 0, file.length, segments, text, '<a>\u20AC\u20AC\r\n</a>', { textQuot: false, textApos: false }, 'iso-8859-1');

@@ -74,7 +74,7 @@ export function splicedHeldText(file: string, start: number, end: number, segmen
   const from = segments[a] as HeldSegment;
   const to = segments[b] as HeldSegment;
   const middle = after.slice(p, after.length - (before.length - q));
-  const cut = inFile(file, from, p);
+  let cut = inFile(file, from, p);
   let written: string;
   if (from.cdata) {
     written = inSection(middle, encoding) + (to.cdata ? '' : ']]>');
@@ -90,7 +90,24 @@ export function splicedHeldText(file: string, start: number, end: number, segmen
     }
     written += to.cdata ? '<![CDATA[' : '';
   }
-  const restAt = inFile(file, to, q);
+  let restAt = inFile(file, to, q);
+  // Where the middle opens a section that the kept text closes at once, or closes one that the kept text has just
+  // opened, neither is written: an empty `<![CDATA[]]>` reads as nothing, and it would be a change of its own. Only a
+  // stretch's own start and end are taken for the section's: a section's content may hold `<![CDATA[` as text.
+  const opensAtCut = from.cdata && cut === from.start;
+  const closesAtRest = to.cdata && restAt === to.end;
+  if (closesAtRest && written.endsWith(OPEN)) {
+    written = written.slice(0, -OPEN.length);
+    restAt += CLOSE.length;
+  }
+  if (opensAtCut && written.startsWith(CLOSE)) {
+    written = written.slice(CLOSE.length);
+    cut -= OPEN.length;
+  } else if (opensAtCut && closesAtRest && written === '' && restAt === to.end) {
+    // Nothing written in a section that was all changed: the section goes with it.
+    cut -= OPEN.length;
+    restAt += CLOSE.length;
+  }
   const raw = file.slice(start, cut) + written + file.slice(restAt, end);
   // The text kept is as it was read and the written text is made for the stretch it stands in, so it all reads as
   // before but where the two meet: there the only token that can be made across them is `]]>` (a CDATA section's end,
@@ -135,6 +152,8 @@ function sameSuffix(a: string, b: string, most: number): number {
 }
 
 const BLOCK = 4096;
+const OPEN = '<![CDATA[';
+const CLOSE = ']]>';
 
 const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
