@@ -74,7 +74,9 @@ function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDoc
   // Counted on the bytes when '<' is one byte that means only '<' (UTF-8 and single-byte), so a refusal costs no
   // decoding; UTF-16 is counted once decoded, below.
   const utf16 = typeof input !== 'string' && isUtf16(input);
-  if (!utf16) checkMarkup(countMarkup(input), maxNodes);
+  // A text holds no more '<' than characters (nor bytes), so one no longer than the limit cannot exceed it: an ordinary
+  // file is not counted at all (counting made a call per '<', and a command's start-up paid for each).
+  if (!utf16 && input.length > maxNodes) checkMarkup(countMarkup(input), maxNodes);
   let decoded: DecodedText;
   if (typeof input === 'string') {
     const bom = input.charCodeAt(0) === 0xfeff;
@@ -89,7 +91,7 @@ function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDoc
   } else {
     decoded = decodeBytes(input);
   }
-  if (utf16) checkMarkup(countMarkup(decoded.text), maxNodes);
+  if (utf16 && decoded.text.length > maxNodes) checkMarkup(countMarkup(decoded.text), maxNodes);
   const lines = new LineCounter(decoded.text);
   // The classifier gives every element its model kind, so the tree is the model's.
   const parsed = parseXml(decoded.text, { classify: classifyElement, maxDepth, maxNodes, lines }) as ParsedXml & { document: XmlDocument; root: Element };

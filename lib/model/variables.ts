@@ -13,7 +13,13 @@ type StepLike = Step | SubTaskSequence;
 /** The step's `<defaultVarList>`, if it has one. */
 export function variableList(step: StepLike): VariableList | undefined {
   checkStepLike('variableList', step);
-  for (const c of step.children) if (c.kind === 'variableList') return c;
+  // Indexed, as in getAction: run once per step by every scan of a sequence, and a command's start-up runs it before
+  // V8 has optimised it, when a for-of makes an object per child.
+  const children = step.children;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i] as (typeof children)[number];
+    if (c.kind === 'variableList') return c;
+  }
   return undefined;
 }
 
@@ -105,7 +111,12 @@ export function getVariableValue(step: StepLike, key: string | VariableKey): str
 /** The step's `<action>` command line. */
 export function getAction(step: StepLike): string | undefined {
   checkStepLike('getAction', step);
-  for (const c of step.children) if (c.kind === 'action') return c.value;
+  // Indexed: a for-of makes an object per child until V8 optimises the function, and a command's start-up is over first.
+  const children = step.children;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i] as (typeof children)[number];
+    if (c.kind === 'action') return c.value;
+  }
   return undefined;
 }
 

@@ -41,7 +41,13 @@ const has977 = (t: string | undefined): boolean => t !== undefined && t.includes
 function variableHas977(step: Step | SubTaskSequence): boolean {
   const list = variableList(step);
   if (!list) return false;
-  for (const c of list.children) if (c.kind === 'variable' ? has977(c.value) : 'children' in c) return true;
+  // Indexed, not for-of: run for every step, mostly while the code is not yet optimised (a command's start-up), when
+  // for-of makes an object per variable.
+  const children = list.children;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i] as (typeof children)[number];
+    if (c.kind === 'variable' ? has977(c.value) : 'children' in c) return true;
+  }
   return false;
 }
 
