@@ -125,19 +125,35 @@ function commandOf(argv) {
 function load() {
   const command = commandOf(process.argv.slice(2));
   if (command === undefined) return require('./cli-options.cjs');
-  const { readFileSync } = require('node:fs');
+  const { closeSync, fstatSync, openSync, readSync } = require('node:fs');
   const { join } = require('node:path');
   const Module = require('node:module');
   const vm = require('node:vm');
   const file = join(__dirname, \`cmd-\${command}.cjs\`);
-  let cachedData;
+  const scriptFd = openSync(file, 'r');
+  let cacheFd;
   try {
-    cachedData = readFileSync(join(__dirname, CACHES[command]));
+    cacheFd = openSync(join(__dirname, CACHES[command]), 'r');
   } catch {
     // No cache: compiled as usual.
   }
+  // One buffer for both files, the script first: a page of memory costs this machine's kind more the first time a
+  // process touches it than reading it does, and the script's text is copied out before the cache is read over it.
+  const sizes = [fstatSync(scriptFd).size, cacheFd === undefined ? 0 : fstatSync(cacheFd).size];
+  const buffer = Buffer.allocUnsafeSlow(Math.max(...sizes));
+  const fill = (fd, size) => {
+    let got = 0;
+    try {
+      for (let n = -1; got < size && n !== 0; got += n) n = readSync(fd, buffer, got, size - got, got);
+    } finally {
+      closeSync(fd);
+    }
+    return got;
+  };
   // The script is ASCII (esbuild's charset), so latin1 reads it without decoding; it is stored wrapped as a module.
-  const script = new vm.Script(readFileSync(file, 'latin1'), { filename: file, cachedData });
+  const text = buffer.toString('latin1', 0, fill(scriptFd, sizes[0]));
+  const cachedData = cacheFd === undefined ? undefined : buffer.subarray(0, fill(cacheFd, sizes[1]));
+  const script = new vm.Script(text, { filename: file, cachedData });
   const cli = { exports: {} };
   script.runInThisContext()(cli.exports, Module.createRequire(file), cli, file, __dirname);
   return cli.exports;
