@@ -130,29 +130,32 @@ function load() {
   const Module = require('node:module');
   const vm = require('node:vm');
   const file = join(__dirname, \`cmd-\${command}.cjs\`);
-  const scriptFd = openSync(file, 'r');
-  let cacheFd;
+  // The script is ASCII (esbuild's charset), so latin1 reads it without decoding; it is stored wrapped as a module.
+  const scriptBytes = readInto(file);
+  const text = scriptBytes.toString('latin1');
+  let cachedData;
   try {
-    cacheFd = openSync(join(__dirname, CACHES[command]), 'r');
+    // Into the script's buffer, whose text is copied out: a page of memory costs this machine's kind more the first
+    // time a process touches it than reading into it does.
+    cachedData = readInto(join(__dirname, CACHES[command]), scriptBytes);
   } catch {
-    // No cache: compiled as usual.
+    // No cache (or none that can be read): compiled as usual.
   }
-  // One buffer for both files, the script first: a page of memory costs this machine's kind more the first time a
-  // process touches it than reading it does, and the script's text is copied out before the cache is read over it.
-  const sizes = [fstatSync(scriptFd).size, cacheFd === undefined ? 0 : fstatSync(cacheFd).size];
-  const buffer = Buffer.allocUnsafeSlow(Math.max(...sizes));
-  const fill = (fd, size) => {
-    let got = 0;
+
+  /** A file's bytes, read into \`into\` when they fit there. */
+  function readInto(path, into) {
+    const fd = openSync(path, 'r');
     try {
+      const size = fstatSync(fd).size;
+      const buffer = into !== undefined && into.length >= size ? into : Buffer.allocUnsafeSlow(size);
+      let got = 0;
       for (let n = -1; got < size && n !== 0; got += n) n = readSync(fd, buffer, got, size - got, got);
+      return buffer.subarray(0, got);
     } finally {
       closeSync(fd);
     }
-    return got;
-  };
-  // The script is ASCII (esbuild's charset), so latin1 reads it without decoding; it is stored wrapped as a module.
-  const text = buffer.toString('latin1', 0, fill(scriptFd, sizes[0]));
-  const cachedData = cacheFd === undefined ? undefined : buffer.subarray(0, fill(cacheFd, sizes[1]));
+  }
+
   const script = new vm.Script(text, { filename: file, cachedData });
   const cli = { exports: {} };
   script.runInThisContext()(cli.exports, Module.createRequire(file), cli, file, __dirname);

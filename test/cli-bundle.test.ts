@@ -3,7 +3,7 @@
 // Every path prints what the library's main() prints; the caches built with the package are ones this Node accepts;
 // a cache that is missing or does not fit its bundle is ignored (the bundle is compiled as usual).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,18 +116,22 @@ cli.exports.main(['kb977203', '--help'], cli.exports.nodeIo()).then(() => proces
     expect(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })).toBe('cmts kb977203 is not in this bundle');
   });
 
-  it('ignores a code cache that is missing, from another bundle or garbage, and prints the same', () => {
+  it('ignores a code cache that is missing, from another bundle, garbage or a folder, and prints the same', () => {
     // A copy of the built command line, with the project's packages beside it as an installed package has them.
     const copy = join(tmp, 'copy');
     cpSync(DIR, join(copy, 'cli'), { recursive: true });
     symlinkSync(resolve('node_modules'), join(copy, 'node_modules'), 'dir');
     const bin = join(copy, 'cli', 'cmts.cjs');
     const cacheOf = (name: string): string => join(copy, 'cli', readdirSync(join(copy, 'cli')).find((f) => f.startsWith(`cmd-${name}.`) && f.endsWith('.cache')) as string);
-    const runs = { kb977203: RUNS.kb977203?.[0] as string[], lint: RUNS.lint?.[0] as string[], inspect: RUNS.inspect?.[0] as string[] };
+    const runs = { kb977203: RUNS.kb977203?.[0] as string[], lint: RUNS.lint?.[0] as string[], inspect: RUNS.inspect?.[0] as string[], diff: RUNS.diff?.[0] as string[] };
     const expected = Object.fromEntries(Object.entries(runs).map(([name, argv]) => [name, asProcess(argv)]));
     rmSync(cacheOf('kb977203'));
     copyFileSync(cacheOf('diff'), cacheOf('lint'));
-    writeFileSync(cacheOf('inspect'), Buffer.alloc(4096, 7));
+    // Larger than its script (the launcher reads a cache into the script's buffer when it fits there).
+    writeFileSync(cacheOf('inspect'), Buffer.alloc(4 << 20, 7));
+    const diffCache = cacheOf('diff');
+    rmSync(diffCache);
+    mkdirSync(diffCache);
     for (const [name, argv] of Object.entries(runs)) expect(asProcess(argv, bin), name).toEqual(expected[name]);
     // The bundles really ran without their caches: V8 refuses the ones left in place.
     const script = `const { readFileSync } = require('node:fs'); const vm = require('node:vm');
