@@ -102,6 +102,9 @@ describe('splicedHeldText', () => {
     expect(splice(cdata('a'), '')).toBe('');
     // Text that only looks like a section's start, inside a section, is text: kept.
     expect(splice(cdata('x<![CDATA[y'), 'x<![CDATA[')).toBe(cdata('x<![CDATA['));
+    // So is a middle written in the section that ends in it: the section's own end stays, closing it.
+    expect(splice(cdata('xa'), 'x<![CDATA[')).toBe(cdata('x<![CDATA['));
+    expect(splice(cdata('a'), '<![CDATA[')).toBe(cdata('<![CDATA['));
   });
 
   it('at a boundary, continues the stretch that ends there and resumes the next as written', () => {

@@ -10,7 +10,7 @@
 import { checkWellFormed } from '../xml/parse.js';
 import { decodeEntities } from '../xml/entities.js';
 import { cdataSection, type EscapeStyle, heldText } from '../xml/escape-text.js';
-import type { SingleByteEncoding } from '../xml/single-byte.js';
+import { fitsSingleByte, type SingleByteEncoding } from '../xml/single-byte.js';
 import { type HeldSegment, readHeldText } from './held-text.js';
 
 /** Where a held text's stretch ends in the held text: where the next one starts, or the text's end. */
@@ -93,10 +93,14 @@ export function splicedHeldText(file: string, start: number, end: number, segmen
   let restAt = inFile(file, to, q);
   // Where the middle opens a section that the kept text closes at once, or closes one that the kept text has just
   // opened, neither is written: an empty `<![CDATA[]]>` reads as nothing, and it would be a change of its own. Only a
-  // stretch's own start and end are taken for the section's: a section's content may hold `<![CDATA[` as text.
+  // stretch's own start and end are taken for the section's, and whether the middle ends by opening one is known from
+  // how it was written, not from its text: a section's content may end in `<![CDATA[` as text. Escaped, the middle
+  // opens the section the rest is in; in a section, one after the reference for a last character the single-byte
+  // document has no byte for.
   const opensAtCut = from.cdata && cut === from.start;
   const closesAtRest = to.cdata && restAt === to.end;
-  if (closesAtRest && written.endsWith(OPEN)) {
+  const lastIsReference = encoding !== undefined && middle !== '' && !fitsSingleByte(middle.charCodeAt(middle.length - 1), encoding);
+  if (closesAtRest && (!from.cdata || lastIsReference)) {
     written = written.slice(0, -OPEN.length);
     restAt += CLOSE.length;
   }
