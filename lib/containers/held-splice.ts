@@ -75,9 +75,12 @@ export function splicedHeldText(file: string, start: number, end: number, segmen
   const to = segments[b] as HeldSegment;
   const middle = after.slice(p, after.length - (before.length - q));
   let cut = inFile(file, from, p);
+  const lastIsReference = encoding !== undefined && middle !== '' && !fitsSingleByte(middle.charCodeAt(middle.length - 1), encoding);
   let written: string;
   if (from.cdata) {
-    written = inSection(middle, encoding) + (to.cdata ? '' : ']]>');
+    // Before escaped text the section is closed, but where the middle ends in a reference: there none is open.
+    written = inSection(middle, encoding);
+    if (!to.cdata) written = lastIsReference ? written.slice(0, -OPEN.length) : written + CLOSE;
   } else {
     // Escaped as a whole text is (heldText, not a CDATA section), then into a section if the rest is one. Where the
     // stretch writes `>` as it is (only `<` and `&` escaped, as many writers do), so is the middle, but after `]]`: with
@@ -99,7 +102,6 @@ export function splicedHeldText(file: string, start: number, end: number, segmen
   // document has no byte for.
   const opensAtCut = from.cdata && cut === from.start;
   const closesAtRest = to.cdata && restAt === to.end;
-  const lastIsReference = encoding !== undefined && middle !== '' && !fitsSingleByte(middle.charCodeAt(middle.length - 1), encoding);
   if (closesAtRest && (!from.cdata || lastIsReference)) {
     written = written.slice(0, -OPEN.length);
     restAt += CLOSE.length;
