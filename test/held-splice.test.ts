@@ -107,6 +107,22 @@ describe('splicedHeldText', () => {
     expect(splice(cdata('a'), '<![CDATA[')).toBe(cdata('<![CDATA['));
   });
 
+  it('keeps the empty section where the run meets white space outside it, which text there would join', () => {
+    // The element's held text is from its first section or text that is not white space to its last: a run that starts
+    // or ends with a section and is written starting or ending with text would take in the white space beside it.
+    const inElement = (run: string, after: string, encoding?: 'iso-8859-1'): string | undefined => {
+      const file = `<V>\n${run}\n</V>`;
+      const { text, segments } = readHeldText(file, 4, 4 + run.length);
+      return splicedHeldText(file, 4, 4 + run.length, segments, text, after, { textQuot: false, textApos: false }, encoding);
+    };
+    expect(inElement(cdata('a'), '\u20ACa', 'iso-8859-1')).toBe('<![CDATA[]]>&#x20AC;<![CDATA[a]]>');
+    expect(inElement('&lt;a/>' + cdata('x'), '<a/>')).toBe('&lt;a/><![CDATA[]]>');
+    // With markup beside it, the section goes.
+    const file = `<V>${cdata('a')}</V>`;
+    const { text, segments } = readHeldText(file, 3, file.length - 4);
+    expect(splicedHeldText(file, 3, file.length - 4, segments, text, '\u20ACa', { textQuot: false, textApos: false }, 'iso-8859-1')).toBe('&#x20AC;<![CDATA[a]]>');
+  });
+
   it('at a boundary, continues the stretch that ends there and resumes the next as written', () => {
     // Text then a section: an insertion where they meet is written as text, and the section opened again after it.
     expect(splice('&lt;a' + cdata('<b/>'), '<aX<b/>')).toBe('&lt;aX<![CDATA[<b/>]]>');

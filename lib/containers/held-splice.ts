@@ -100,8 +100,10 @@ export function splicedHeldText(file: string, start: number, end: number, segmen
   // how it was written, not from its text: a section's content may end in `<![CDATA[` as text. Escaped, the middle
   // opens the section the rest is in; in a section, one after the reference for a last character the single-byte
   // document has no byte for.
-  const opensAtCut = from.cdata && cut === from.start;
-  const closesAtRest = to.cdata && restAt === to.end;
+  // Not where the run meets white space outside it, which a text there would join: the held text is from the first
+  // section or text that is not white space to the last, and an empty section keeps that white space out of it.
+  const opensAtCut = from.cdata && cut === from.start && (start === 0 || file.charCodeAt(start - 1) === 0x3e); /* > */
+  const closesAtRest = to.cdata && restAt === to.end && (end === file.length || file.charCodeAt(end) === 0x3c); /* < */
   if (closesAtRest && (!from.cdata || lastIsReference)) {
     written = written.slice(0, -OPEN.length);
     restAt += CLOSE.length;
