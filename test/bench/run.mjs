@@ -209,26 +209,28 @@ try {
       while (generateSetupSequence(1, apps).length < 100 * 1024) apps += 2;
       const text = generateSetupSequence(1, apps);
       const input = file('ts-100k.xml', text);
-      const wall = (args) => {
-        const times = [];
+      // The commands take turns, run by run, and each figure is a median: measured one after the other, a drift of the
+      // machine's speed between them (node -e 0 took 111 ms in one minute and 135 ms in the next) moved a ratio by a
+      // quarter.
+      const walls = (...commands) => {
+        const times = commands.map(() => []);
         for (let i = 0; i < 15; i++) {
-          const t = process.hrtime.bigint();
-          spawnSync(process.execPath, args, { stdio: 'ignore' });
-          times.push(Number(process.hrtime.bigint() - t) / 1e6);
+          commands.forEach((args, k) => {
+            const t = process.hrtime.bigint();
+            spawnSync(process.execPath, args, { stdio: 'ignore' });
+            times[k].push(Number(process.hrtime.bigint() - t) / 1e6);
+          });
         }
-        times.sort((a, b) => a - b);
-        return times[times.length >> 1];
+        return times.map((list) => list.sort((a, b) => a - b)[list.length >> 1]);
       };
-      const base = wall(['-e', '0']);
-      const version = wall([bin, '--version']);
-      const dry = wall([bin, 'kb977203', input, '--certfix-package', 'ABC00010', '--dry-run']);
+      const [base, version, dry] = walls(['-e', '0'], [bin, '--version'], [bin, 'kb977203', input, '--certfix-package', 'ABC00010', '--dry-run']);
       report('cmts --version start-up vs node -e 0', `${version.toFixed(0)} ms vs ${base.toFixed(0)} ms`, version / base, 1.3);
       report('cmts kb977203 --dry-run on 100 KB vs node -e 0', `${dry.toFixed(0)} ms vs ${base.toFixed(0)} ms (${(text.length / 1024).toFixed(0)} KB)`, dry / base, 1.3);
       // The floor a JavaScript parser starts at here: the card's parser alone, parsing and building the same file in a
       // process of its own (no checks, no preset, no diff). A figure, not a target.
       const fxpMain = createRequire(import.meta.url).resolve('fast-xml-parser');
       const script = file('fxp-once.cjs', `const { XMLParser, XMLBuilder } = require(${JSON.stringify(fxpMain)});\nconst opts = ${JSON.stringify(FXP_OPTIONS)};\nconst text = require('node:fs').readFileSync(${JSON.stringify(input)}, 'utf8');\nprocess.stdout.write(new XMLBuilder(opts).build(new XMLParser(opts).parse(text)));\n`);
-      const fxp = wall([script]);
+      const [fxp] = walls([script]);
       report('  a bare fast-xml-parser parse+build of the same file, as a script of its own', `${fxp.toFixed(0)} ms: ${(fxp / base).toFixed(2)}`, 'figure');
     }
   });
