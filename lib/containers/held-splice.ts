@@ -13,6 +13,10 @@ import { cdataSection, type EscapeStyle, heldText } from '../xml/escape-text.js'
 import { fitsSingleByte, type SingleByteEncoding } from '../xml/single-byte.js';
 import { type HeldSegment, readHeldText } from './held-text.js';
 
+/** A CDATA section's start and end. */
+const OPEN = '<![CDATA[';
+const CLOSE = ']]>';
+
 /** Where a held text's stretch ends in the held text: where the next one starts, or the text's end. */
 const heldEnd = (segments: readonly HeldSegment[], k: number, length: number): number => segments[k + 1]?.held ?? length;
 
@@ -44,10 +48,10 @@ function inFile(file: string, s: HeldSegment, at: number): number {
  * are, and without the section's own start and end, which are the stretch's.
  */
 function inSection(text: string, encoding: SingleByteEncoding | undefined): string {
-  let s = `]]>${cdataSection(text, encoding, '\n', true)}<![CDATA[`;
+  let s = CLOSE + cdataSection(text, encoding, '\n', true) + OPEN;
   // No empty section where the text starts or ends in one.
-  if (s.startsWith(']]><![CDATA[')) s = s.slice(12);
-  return s.endsWith(']]><![CDATA[') ? s.slice(0, -12) : s;
+  if (s.startsWith(CLOSE + OPEN)) s = s.slice(CLOSE.length + OPEN.length);
+  return s.endsWith(CLOSE + OPEN) ? s.slice(0, -(CLOSE.length + OPEN.length)) : s;
 }
 
 /**
@@ -75,12 +79,25 @@ export function splicedHeldText(file: string, start: number, end: number, segmen
   const to = segments[b] as HeldSegment;
   const middle = after.slice(p, after.length - (before.length - q));
   let cut = inFile(file, from, p);
-  const lastIsReference = encoding !== undefined && middle !== '' && !fitsSingleByte(middle.charCodeAt(middle.length - 1), encoding);
+  let restAt = inFile(file, to, q);
+  // An empty `<![CDATA[]]>` reads as nothing, but it would be a change of its own: no section is opened where the rest
+  // closes it at once, nor closed where the kept text has just opened it. Only a stretch's own start and end are taken
+  // for the section's (a section's content may hold `<![CDATA[` as text), and not where the run meets white space
+  // outside it, which a text there would join: the held text is from the first section or text that is not white space
+  // to the last, and an empty section keeps that white space out of it.
+  const opensAtCut = from.cdata && cut === from.start && (start === 0 || file.charCodeAt(start - 1) === 0x3e); /* > */
+  const closesAtRest = to.cdata && restAt === to.end && (end === file.length || file.charCodeAt(end) === 0x3c); /* < */
   let written: string;
   if (from.cdata) {
-    // Before escaped text the section is closed, but where the middle ends in a reference: there none is open.
+    // Written in the section, which it leaves open, and which is then closed before escaped text. Where the middle ends
+    // in a reference (a character the single-byte document has no byte for) the section opened after it is not
+    // wanted before escaped text, nor where the rest resumes at its section's end.
     written = inSection(middle, encoding);
-    if (!to.cdata) written = lastIsReference ? written.slice(0, -OPEN.length) : written + CLOSE;
+    const lastIsReference = encoding !== undefined && middle !== '' && !fitsSingleByte(middle.charCodeAt(middle.length - 1), encoding);
+    if (lastIsReference && (!to.cdata || closesAtRest)) {
+      written = written.slice(0, -OPEN.length);
+      if (to.cdata) restAt += CLOSE.length;
+    } else if (!to.cdata) written += CLOSE;
   } else {
     // Escaped as a whole text is (heldText, not a CDATA section), then into a section if the rest is one. Where the
     // stretch writes `>` as it is (only `<` and `&` escaped, as many writers do), so is the middle, but after `]]`: with
@@ -91,27 +108,14 @@ export function splicedHeldText(file: string, start: number, end: number, segmen
       const lead = file.slice(Math.max(from.start, cut - 2), cut);
       written = (lead + written).replace(/(?<!]])&gt;/g, '>').slice(lead.length);
     }
-    written += to.cdata ? '<![CDATA[' : '';
-  }
-  let restAt = inFile(file, to, q);
-  // Where the middle opens a section that the kept text closes at once, or closes one that the kept text has just
-  // opened, neither is written: an empty `<![CDATA[]]>` reads as nothing, and it would be a change of its own. Only a
-  // stretch's own start and end are taken for the section's, and whether the middle ends by opening one is known from
-  // how it was written, not from its text: a section's content may end in `<![CDATA[` as text. Escaped, the middle
-  // opens the section the rest is in; in a section, one after the reference for a last character the single-byte
-  // document has no byte for.
-  // Not where the run meets white space outside it, which a text there would join: the held text is from the first
-  // section or text that is not white space to the last, and an empty section keeps that white space out of it.
-  const opensAtCut = from.cdata && cut === from.start && (start === 0 || file.charCodeAt(start - 1) === 0x3e); /* > */
-  const closesAtRest = to.cdata && restAt === to.end && (end === file.length || file.charCodeAt(end) === 0x3c); /* < */
-  if (closesAtRest && (!from.cdata || lastIsReference)) {
-    written = written.slice(0, -OPEN.length);
-    restAt += CLOSE.length;
+    if (to.cdata && closesAtRest) restAt += CLOSE.length;
+    else if (to.cdata) written += OPEN;
   }
   if (opensAtCut && written.startsWith(CLOSE)) {
+    // The middle starts with a reference: the section the kept text opened is not.
     written = written.slice(CLOSE.length);
     cut -= OPEN.length;
-  } else if (opensAtCut && closesAtRest && written === '' && restAt === to.end) {
+  } else if (opensAtCut && closesAtRest && written === '') {
     // Nothing written in a section that was all changed: the section goes with it.
     cut -= OPEN.length;
     restAt += CLOSE.length;
@@ -160,8 +164,6 @@ function sameSuffix(a: string, b: string, most: number): number {
 }
 
 const BLOCK = 4096;
-const OPEN = '<![CDATA[';
-const CLOSE = ']]>';
 
 const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
