@@ -125,7 +125,7 @@ function commandOf(argv) {
 function load() {
   const command = commandOf(process.argv.slice(2));
   if (command === undefined) return require('./cli-options.cjs');
-  const { closeSync, fstatSync, openSync, readSync } = require('node:fs');
+  const { closeSync, constants, fstatSync, openSync, readSync } = require('node:fs');
   const { join } = require('node:path');
   const Module = require('node:module');
   const vm = require('node:vm');
@@ -142,11 +142,16 @@ function load() {
     // No cache (or none that can be read): compiled as usual.
   }
 
-  /** A file's bytes, read into \`into\` when they fit there. */
+  /**
+   * A regular file's bytes, read into \`into\` when they fit there. Opened without waiting (a named pipe in a file's
+   * place would stop the command until something wrote to it) and refused if it is anything but a file.
+   */
   function readInto(path, into) {
-    const fd = openSync(path, 'r');
+    const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     try {
-      const size = fstatSync(fd).size;
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) throw new Error(\`\${path} is not a file\`);
+      const size = stat.size;
       const buffer = into !== undefined && into.length >= size ? into : Buffer.allocUnsafeSlow(size);
       let got = 0;
       for (let n = -1; got < size && n !== 0; got += n) n = readSync(fd, buffer, got, size - got, got);

@@ -139,4 +139,19 @@ const rejected = ${JSON.stringify(['lint', 'inspect'].map((n) => [join(copy, 'cl
 process.stdout.write(JSON.stringify(rejected));`;
     expect(JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }))).toEqual([true, true]);
   });
+
+  it.runIf(process.platform !== 'win32')('ignores a named pipe in place of a code cache rather than waiting on it', () => {
+    const copy = join(tmp, 'fifo');
+    cpSync(DIR, join(copy, 'cli'), { recursive: true });
+    symlinkSync(resolve('node_modules'), join(copy, 'node_modules'), 'dir');
+    const cache = join(copy, 'cli', readdirSync(join(copy, 'cli')).find((f) => f.startsWith('cmd-kb977203.') && f.endsWith('.cache')) as string);
+    rmSync(cache);
+    execFileSync('mkfifo', [cache]);
+    const argv = RUNS.kb977203?.[0] as string[];
+    const expected = asProcess(argv);
+    // Opened as it was (blocking, until a writer came), the command never ended: the timeout kills it.
+    const r = spawnSync(process.execPath, [join(copy, 'cli', 'cmts.cjs'), ...argv], { encoding: 'utf8', input: '', timeout: 20_000 });
+    expect(r.error).toBeUndefined();
+    expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual(expected);
+  });
 });
