@@ -104,7 +104,19 @@ function placeInFile(doc: TaskSequenceDocument, e: TaskSequenceError): void {
  * ```
  */
 export function writeTaskSequence(doc: TaskSequenceDocument): Uint8Array {
-  const text = writeTaskSequenceText(doc);
+  return bytesOf(doc, writeTaskSequenceText(doc));
+}
+
+/**
+ * {@link writeTaskSequence} for a caller that made every edit of `doc` since it was read itself and names each in
+ * `edited`, as {@link writeEditedText}. Not part of the library's API.
+ */
+export function writeEditedBytes(doc: TaskSequenceDocument, edited: readonly EditScope[]): Uint8Array {
+  return bytesOf(doc, writeEditedText(doc, edited));
+}
+
+/** The document's text as bytes in its encoding: the bytes read, when the text is what was read from them. */
+function bytesOf(doc: TaskSequenceDocument, text: string): Uint8Array {
   if (text === sourceOf(doc.xml)?.text) {
     // Unedited: the bytes read, if they still say what was read, are the output — no second copy is made.
     const read = doc.readBytes();

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { applyKb977203, readTaskSequence, revertKb977203, type Kb977203Options, type TaskSequenceDocument } from './helpers/api.js';
 import { CORPUS_SKIPPED, corpusFiles, FIXTURES_DIR } from './helpers/corpus.js';
 import { editScopesDuring } from '../lib/transforms/context.js';
-import { writeEditedText, writeTaskSequenceText } from '../lib/write.js';
+import { writeEditedText, writeTaskSequence, writeTaskSequenceText } from '../lib/write.js';
+import { processBytes } from '../lib/cli/kb977203-file.js';
 // @ts-expect-error: the bench's generator is plain JavaScript, with no types
 import { generateSetupSequence } from './bench/generate.mjs';
 
@@ -67,6 +68,48 @@ describe('the dry run prints only where the preset edited, and gives what a full
     for (const { bytes } of corpusFiles()) {
       both(bytes, { certfixPackage: 'ABC00010' });
       both(bytes, { certfixPackage: 'ABC00010', force: true });
+    }
+  });
+});
+
+/**
+ * `cmts kb977203 -o` as one input of a run does it (processBytes with a target), against the preset applied through
+ * the API and written by the full print: the same bytes. Then the revert of that output, the same way.
+ */
+function sameWrite(bytes: Uint8Array, options: Kb977203Options): 'written' | 'refused' {
+  const settings = (mode: 'apply' | 'revert') => ({ options, mode, dryRun: false, limits: {} });
+  let doc: TaskSequenceDocument;
+  try {
+    doc = readTaskSequence(bytes);
+    applyKb977203(doc, options);
+  } catch (e) {
+    if (e instanceof Error && 'code' in e) return 'refused';
+    throw e;
+  }
+  const applied = writeTaskSequence(doc);
+  expect(Buffer.from(processBytes(bytes, 'in.xml', 'out.xml', settings('apply')).out as Uint8Array).equals(Buffer.from(applied))).toBe(true);
+  const again = readTaskSequence(applied);
+  revertKb977203(again, options);
+  expect(Buffer.from(processBytes(applied, 'in.xml', 'out.xml', settings('revert')).out as Uint8Array).equals(Buffer.from(writeTaskSequence(again)))).toBe(true);
+  return 'written';
+}
+
+describe('kb977203 -o prints only where the preset edited too, and writes what a full print writes', () => {
+  it('every KB977203 fixture and generated sequences of each scenario, applied and then reverted', () => {
+    const fixtures = [join(FIXTURES_DIR, 'kb977203'), join(FIXTURES_DIR, 'transforms', 'kb977203')].flatMap(caseDirs).map((d) => sameWrite(readFileSync(join(d, 'input.xml')), options(d)));
+    const generated = [generateSetupSequence(1, 40), generateSetupSequence(12, 3), generateSetupSequence(6, 2, true)].flatMap((input: string) =>
+      (['refresh', 'new-computer', 'replace-restore'] as const).map((scenario) => sameWrite(Buffer.from(input), { certfixPackage: 'ABC00010', scenario })),
+    );
+    // Not vacuous: most inputs are written (the rest are the preset's refusals, which the API refuses too).
+    expect(fixtures.filter((o) => o === 'written').length).toBeGreaterThan(10);
+    expect(generated.every((o) => o === 'written')).toBe(true);
+  });
+
+  it('the corpus files, applied and then reverted', (ctx) => {
+    if (CORPUS_SKIPPED) ctx.skip(CORPUS_SKIPPED);
+    for (const { bytes } of corpusFiles()) {
+      sameWrite(bytes, { certfixPackage: 'ABC00010' });
+      sameWrite(bytes, { certfixPackage: 'ABC00010', force: true });
     }
   });
 });

@@ -53,20 +53,22 @@ export function processBytes(bytes: Uint8Array, file: string, target: string | u
   const { options, mode, dryRun } = s;
   const input = loadBytes(bytes, file, s.limits);
   const outcomes: Outcome[] = [];
+  // Where the edits of the one sequence of a file are, for its write (an archive is written whole: see load.ts).
+  let writeScopes: EditScope[] | undefined;
   for (const { label, doc, warnings } of input.docs) {
     // Only these fields outlive the file, copied (detached) so that none is a slice keeping the whole input alive.
     const id = detached(identity(label, doc));
     // Unedited, the document writes back as the text it was read from: that text is the diff's "before", not a print.
     const before = dryRun ? (sourceOf(doc.xml)?.text ?? writeTaskSequenceText(doc)) : '';
     let report: Kb977203Report;
-    // Where the preset's edits are, for the dry run's print (see xml/edited-spans.ts): the preset makes every edit of
-    // this tree, and each says where, so the print walks only there and copies the rest as read.
+    // Where the preset's edits are, for the print of the dry run's diff and of the file written (see
+    // xml/edited-spans.ts): the preset makes every edit of this tree, and each says where, so the print walks only
+    // there and copies the rest as read.
     let edited: EditScope[] | undefined;
     try {
       // Read here and handed to no one yet: the preset need not walk the tree to check what the reader built.
       const run = (): Kb977203Report => asReadDuring(doc, () => (mode === 'check' ? checkKb977203(doc, options) : mode === 'revert' ? revertKb977203(doc, options) : applyKb977203(doc, options)));
-      if (dryRun) ({ result: report, scopes: edited } = editScopesDuring(doc, run));
-      else report = run();
+      ({ result: report, scopes: edited } = editScopesDuring(doc, run));
     } catch (e) {
       if (e instanceof TaskSequenceError && NOT_APPLICABLE.has(e.code) && mode !== 'revert') {
         outcomes.push({ input: label, notApplicable: cliError(e), id });
@@ -75,6 +77,7 @@ export function processBytes(bytes: Uint8Array, file: string, target: string | u
       }
       throw e;
     }
+    if (input.docs.length === 1) writeScopes = edited;
     // Reader and container warnings reach the user with the report (standard error, and --json).
     // A check leaves the document as it was, so what the container would say of the apply (an export .zip's
     // ReferencesInfo.xml) is found on an applied clone: the check reports what the apply would.
@@ -90,7 +93,7 @@ export function processBytes(bytes: Uint8Array, file: string, target: string | u
   // What is not written is still judged as the write would judge it: an archive's damaged part fails the check too.
   if (changed && (mode === 'check' || dryRun)) input.checkCopies();
   if (mode === 'check' || dryRun || target === undefined || results.length === 0 || (!changed && target === file && file !== '-')) return { outcomes };
-  const out = input.write();
+  const out = input.write(writeScopes);
   // Belt and braces: what we write must read back, or nothing is written.
   if (changed) input.verify(out, target);
   return { outcomes, out };

@@ -7,7 +7,8 @@ import { checkExportZipCopies, checkExportZipOutput } from '../containers/check-
 import type { TaskSequenceDocument } from '../document.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
 import { readTaskSequence } from '../read.js';
-import { checkWrittenBytes, writeTaskSequence } from '../write.js';
+import { checkWrittenBytes, writeEditedBytes, writeTaskSequence } from '../write.js';
+import type { EditScope } from '../xml/edited-spans.js';
 import { type ReadLimits, withLimitFlags } from './args.js';
 import type { CliIo } from './io.js';
 
@@ -27,8 +28,12 @@ export interface Loaded {
 /** An input and how to write it back. */
 export interface LoadedInput {
   docs: Loaded[];
-  /** The whole input with its edits: the file, or the archive with every other part copied. */
-  write(): Uint8Array;
+  /**
+   * The whole input with its edits: the file, or the archive with every other part copied. `edited`, for a file, names
+   * every edit of its sequence since it was read (as `editScopesDuring` gives them): only there is it printed, the
+   * rest copied as read without being compared (see xml/edited-spans.ts). An archive is written as it is without.
+   */
+  write(edited?: readonly EditScope[]): Uint8Array;
   /**
    * Throws unless `bytes` read back as this kind of input (used before anything is written). A fault's line and
    * column are in `bytes`, so the error names `output`, where they were to go (`file`, or `file!part` for a part of
@@ -67,7 +72,7 @@ function readInput(bytes: Uint8Array, file: string, limits: ReadLimits): LoadedI
     const doc = readTaskSequence(bytes, { file, ...limits });
     return {
       docs: [{ label: file, doc, warnings: () => [] }],
-      write: () => writeTaskSequence(doc),
+      write: (edited) => (edited ? writeEditedBytes(doc, edited) : writeTaskSequence(doc)),
       // Judged without a second tree: the document read is still in memory while its output is checked.
       verify: (out, output) => placedIn(output, () => checkWrittenBytes(out)),
       checkCopies: () => undefined,
