@@ -147,7 +147,7 @@ function load() {
    * place would stop the command until something wrote to it) and refused if it is anything but a file.
    */
   function readInto(path, into) {
-    const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const fd = openNoPipeWait(path);
     try {
       const stat = fstatSync(fd);
       if (!stat.isFile()) throw new Error(\`\${path} is not a file\`);
@@ -158,6 +158,20 @@ function load() {
       return buffer.subarray(0, got);
     } finally {
       closeSync(fd);
+    }
+  }
+
+  /**
+   * Opens \`path\` to read without waiting on a named pipe. That open fails with EAGAIN on a regular file only, one
+   * with a lease another process holds (a file server's oplock) and is asked to give up: opened again waiting, as
+   * any open does, it is read once the holder lets go; giving up there failed the command for want of its bundle.
+   */
+  function openNoPipeWait(path) {
+    try {
+      return openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    } catch (e) {
+      if (e?.code !== 'EAGAIN' && e?.code !== 'EWOULDBLOCK') throw e;
+      return openSync(path, 'r');
     }
   }
 

@@ -2,7 +2,7 @@
 // (main() and that command) with V8's code cache made for it, and main() alone for anything that names no command.
 // Every path prints what the library's main() prints; the caches built with the package are ones this Node accepts;
 // a cache that is missing or does not fit its bundle is ignored (the bundle is compiled as usual).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -153,5 +153,40 @@ process.stdout.write(JSON.stringify(rejected));`;
     const r = spawnSync(process.execPath, [join(copy, 'cli', 'cmts.cjs'), ...argv], { encoding: 'utf8', input: '', timeout: 20_000 });
     expect(r.error).toBeUndefined();
     expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual(expected);
+  });
+
+  // A write lease (what a file server such as Samba takes for an oplock) makes an open that may not wait fail with
+  // EAGAIN while the lease is broken; a blocking open waits for the holder to let go. The bundle must be read: a
+  // launcher that gave up there failed the command. Taken with Python's fcntl, as Node has no F_SETLEASE.
+  const leases = process.platform === 'linux' && spawnSync('python3', ['-c', 'import fcntl; fcntl.F_SETLEASE'], { stdio: 'ignore' }).status === 0;
+  it.runIf(leases)('waits for a lease on its bundle to be given up rather than failing', async () => {
+    const copy = join(tmp, 'lease');
+    cpSync(DIR, join(copy, 'cli'), { recursive: true });
+    symlinkSync(resolve('node_modules'), join(copy, 'node_modules'), 'dir');
+    const argv = RUNS.kb977203?.[0] as string[];
+    const expected = asProcess(argv);
+    const holder = `import fcntl, os, signal, sys, time
+fd = os.open(sys.argv[1], os.O_RDWR)
+def release(*_):
+    fcntl.fcntl(fd, fcntl.F_SETLEASE, fcntl.F_UNLCK)
+    os.close(fd)
+    sys.exit(0)
+signal.signal(signal.SIGIO, release)
+fcntl.fcntl(fd, fcntl.F_SETLEASE, fcntl.F_WRLCK)
+print('held', flush=True)
+time.sleep(30)
+`;
+    const lease = spawn('python3', ['-c', holder, join(copy, 'cli', 'cmd-kb977203.cjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((done, fail) => {
+        lease.stdout.once('data', () => done());
+        lease.once('exit', (code) => fail(new Error(`the lease holder exited (${code}) before it held the lease`)));
+      });
+      const r = spawnSync(process.execPath, [join(copy, 'cli', 'cmts.cjs'), ...argv], { encoding: 'utf8', input: '', timeout: 20_000 });
+      expect(r.error).toBeUndefined();
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual(expected);
+    } finally {
+      lease.kill();
+    }
   });
 });
