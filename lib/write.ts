@@ -28,9 +28,10 @@ export function writeTaskSequenceText(doc: TaskSequenceDocument): string {
 /**
  * {@link writeTaskSequenceText} for a caller that made every edit of `doc` since it was read itself and names each in
  * `edited` (see xml/edited-spans.ts): the elements no edit touched are copied without being compared with the text.
- * Not part of the library's API: a script's document can have been edited anywhere.
+ * Undefined (an edit that did not say where it was) is the full print. Not part of the library's API: a script's
+ * document can have been edited anywhere.
  */
-export function writeEditedText(doc: TaskSequenceDocument, edited: readonly EditScope[]): string {
+export function writeEditedText(doc: TaskSequenceDocument, edited: readonly EditScope[] | undefined): string {
   return printedText(doc, edited);
 }
 
@@ -111,7 +112,7 @@ export function writeTaskSequence(doc: TaskSequenceDocument): Uint8Array {
  * {@link writeTaskSequence} for a caller that made every edit of `doc` since it was read itself and names each in
  * `edited`, as {@link writeEditedText}. Not part of the library's API.
  */
-export function writeEditedBytes(doc: TaskSequenceDocument, edited: readonly EditScope[]): Uint8Array {
+export function writeEditedBytes(doc: TaskSequenceDocument, edited: readonly EditScope[] | undefined): Uint8Array {
   return bytesOf(doc, writeEditedText(doc, edited));
 }
 

@@ -85,7 +85,7 @@ export function processBytes(bytes: Uint8Array, file: string, target: string | u
     appendAll(report.diagnostics, mode === 'check' && report.changed ? warnings(appliedClone(doc, options)) : warnings());
     for (const d of report.diagnostics) d.message = withFlagNames(d.message);
     for (const a of report.alreadyInPlace) a.what = withFlagNames(a.what);
-    const result = { input: label, output: mode === 'check' ? null : (target ?? null), dryRun: dryRun || mode === 'check', written: false, report, ...(dryRun ? { diff: unifiedDiff(before, edited ? writeEditedText(doc, edited) : writeTaskSequenceText(doc), label) } : {}) };
+    const result = { input: label, output: mode === 'check' ? null : (target ?? null), dryRun: dryRun || mode === 'check', written: false, report, ...(dryRun ? { diff: unifiedDiff(before, writeEditedText(doc, edited), label) } : {}) };
     outcomes.push({ input: label, result: detached(result), id, ...(keepDoc && { doc }) });
   }
   const results = outcomes.flatMap((o) => ('result' in o ? [o.result] : []));

@@ -7,7 +7,7 @@ import { checkExportZipCopies, checkExportZipOutput } from '../containers/check-
 import type { TaskSequenceDocument } from '../document.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
 import { readTaskSequence } from '../read.js';
-import { checkWrittenBytes, writeEditedBytes, writeTaskSequence } from '../write.js';
+import { checkWrittenBytes, writeEditedBytes } from '../write.js';
 import type { EditScope } from '../xml/edited-spans.js';
 import { type ReadLimits, withLimitFlags } from './args.js';
 import type { CliIo } from './io.js';
@@ -72,7 +72,7 @@ function readInput(bytes: Uint8Array, file: string, limits: ReadLimits): LoadedI
     const doc = readTaskSequence(bytes, { file, ...limits });
     return {
       docs: [{ label: file, doc, warnings: () => [] }],
-      write: (edited) => (edited ? writeEditedBytes(doc, edited) : writeTaskSequence(doc)),
+      write: (edited) => writeEditedBytes(doc, edited),
       // Judged without a second tree: the document read is still in memory while its output is checked.
       verify: (out, output) => placedIn(output, () => checkWrittenBytes(out)),
       checkCopies: () => undefined,
