@@ -8,7 +8,7 @@ import { type Source, sourceOf, startOf } from './origin.js';
 import type { Out } from './print-out.js';
 import { layoutStartBefore } from './unchanged.js';
 
-/** On `todo` after an element's children (itself under it): the element is no longer open. */
+/** On `todo` after an element's children: the innermost open element is no longer open. */
 export const LEAVE = { leave: true } as const;
 
 /** On `todo` above a span to copy: the source, the start and the end are under it. */
@@ -30,7 +30,7 @@ export type Work = Node | string | Source | number | typeof LEAVE | typeof COPY 
  */
 export function copyLayoutBefore(value: string, out: Out, todo: readonly Work[], printer: { copyable(src: Source | undefined): Source | undefined }): boolean {
   let i = todo.length - 1;
-  while (todo[i] === LEAVE) i -= 2;
+  while (todo[i] === LEAVE) i--;
   const next = todo[i];
   const src = next === COPY ? (todo[i - 1] as Source) : typeof next === 'object' && next !== null && next !== BAD ? printer.copyable(sourceOf(next as Node)) : undefined;
   if (!src) return false;

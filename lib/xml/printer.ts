@@ -16,10 +16,11 @@ import { editedStartTag, freshStartTag } from './print-start-tag.js';
 import { type EditedSpans, UneditedCopies } from './edited-spans.js';
 import { PrintStyle } from './printer-style.js';
 import { BAD, COPY, copyLayoutBefore, LEAVE, type Work } from './print-work.js';
+import { OpenElements } from './open-elements.js';
 
 export class Printer extends PrintStyle {
-  /** The elements whose children are being printed. */
-  private readonly open = new Set<Node>();
+  /** The elements whose children are being printed, outermost first. */
+  private readonly open = new OpenElements();
 
   private readonly overrides: Map<Node, string> | undefined;
   /** The output length at which a checking printer allows an XML declaration (-1: nowhere but the start). */
@@ -70,7 +71,7 @@ export class Printer extends PrintStyle {
       else if (work === COPY) out.copy(todo.pop() as Source, todo.pop() as number, todo.pop() as number);
       else if (work === LEAVE) {
         this.edited?.leave(this.open.size);
-        this.open.delete(todo.pop() as Node);
+        this.open.pop();
       }
       else if (work === BAD) {
         const parent = todo.pop() as Element & { children: unknown[] };
@@ -200,9 +201,9 @@ export class Printer extends PrintStyle {
     if (this.open.has(node)) {
       throw this.fault(new Fault(out.length, `<${node.tag}> contains itself, so it has no end to print.`, node));
     }
-    this.open.add(node);
+    this.open.push(node);
     this.edited?.enter(node, this.open.size);
-    todo.push(node, LEAVE);
+    todo.push(LEAVE);
     const children = node.children;
     for (let i = children.length - 1; i >= 0; i--) {
       const child: unknown = children[i];

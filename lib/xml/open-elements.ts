@@ -1,0 +1,49 @@
+/**
+ * The elements a printer is inside of, outermost first (`printer.ts`): their number is the depth of what is printed
+ * next, they are the path a fault is reported at, and an element already among them would be printed inside itself
+ * without end (a plain-data tree can be made to hold itself).
+ *
+ * A `Set` answered all three, but made garbage as elements opened and closed: its table is remade once deleted entries
+ * pile up, so a write of a 20 MB sequence left about 2 MiB behind, two thirds of all it allocated, and that was
+ * enough to set off a young-generation collection that raised the peak memory of a read and write by up to a tenth. A
+ * stack allocates nothing once it is as deep as the tree. Whether an element is open is looked up one by one among
+ * the first {@link SHALLOW} levels (a task sequence is rarely ten deep) and in a `Set` below them, so a tree read with
+ * a raised `maxDepth` is still printed in linear time.
+ */
+import type { XmlNode as Node } from './types.js';
+
+/** Levels searched one by one; those below are also kept in a Set. */
+const SHALLOW = 32;
+
+export class OpenElements implements Iterable<Node> {
+  private readonly stack: (Node | undefined)[] = [];
+  private readonly deep = new Set<Node>();
+  /** How many elements are open. */
+  size = 0;
+
+  /** Whether `node` is open. */
+  has(node: Node): boolean {
+    const shallow = this.size < SHALLOW ? this.size : SHALLOW;
+    for (let i = 0; i < shallow; i++) if (this.stack[i] === node) return true;
+    return this.size > SHALLOW && this.deep.has(node);
+  }
+
+  /** Opens `node`, inside every element open now. */
+  push(node: Node): void {
+    if (this.size >= SHALLOW) this.deep.add(node);
+    this.stack[this.size++] = node;
+  }
+
+  /** Closes the innermost open element. */
+  pop(): void {
+    const node = this.stack[--this.size] as Node;
+    // Not kept alive by the stack once closed; the array keeps its length, so reopening a level allocates nothing.
+    this.stack[this.size] = undefined;
+    if (this.size >= SHALLOW) this.deep.delete(node);
+  }
+
+  /** The open elements, outermost first. */
+  *[Symbol.iterator](): Iterator<Node> {
+    for (let i = 0; i < this.size; i++) yield this.stack[i] as Node;
+  }
+}
