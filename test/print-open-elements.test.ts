@@ -99,8 +99,8 @@ describe('printing around the open elements', () => {
     const groups = groupsOf(doc);
     // Three more levels under the deepest group: 44 elements deep with the sequence, where 43 were allowed.
     const extra = node('X0') as Group;
-    (extra.children).push(node('X1'));
-    ((extra.children[0] as Group).children).push(node('X2'));
+    extra.children.push(node('X1'));
+    (extra.children[0] as Group).children.push(node('X2'));
     (groups[39] as Group).children.push(extra);
     const e = thrown(() => writeTaskSequence(doc));
     expect(e.code).toBe('XML_TOO_DEEP');
