@@ -15,6 +15,7 @@ import type { XmlNode as Node } from './types.js';
 /** Levels searched one by one; those below are also kept in a Set. */
 const SHALLOW = 32;
 
+/** The open elements of one print, innermost last: a stack that can say whether an element is on it. */
 export class OpenElements implements Iterable<Node> {
   private readonly stack: (Node | undefined)[] = [];
   private readonly deep = new Set<Node>();
