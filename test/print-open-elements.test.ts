@@ -71,6 +71,17 @@ describe('printing around the open elements', () => {
     expect(e.path?.endsWith('/group[1]/group[2]')).toBe(true);
   });
 
+  it('finds a loop where it starts, not some way further down (where a tree read with less depth is refused first)', () => {
+    // Read with 90 levels allowed (the chain is 83 deep). The 80th group holds the 41st: the loop starts at level 82.
+    // A check against one ancestor only (model/contains-itself.ts) meets it again at level 105, past the 90 allowed,
+    // and the tree was refused as nested too deep rather than as the loop it is.
+    const doc = readTaskSequence(chain(80), { maxDepth: 90 });
+    const groups = groupsOf(doc);
+    (groups[79] as Group).children.push(groups[40] as Group);
+    const e = thrown(() => writeTaskSequence(doc));
+    expect([e.code, e.message]).toEqual(['OUTPUT_MALFORMED', expect.stringContaining('<group> contains itself')]);
+  });
+
   it('finds an element below the first levels that holds one of them', () => {
     const doc = readTaskSequence(chain(80), { maxDepth: 100 });
     const groups = groupsOf(doc);
