@@ -108,7 +108,7 @@ export class Printer extends PrintStyle {
         return;
       }
     }
-    // White space extends the copy of the source it matches (it has no origin: see `xml/parse.ts`); elsewhere it is
+    // White space extends the copy of the source it matches (it has no origin: see `xml/parse-tree.ts`); elsewhere it is
     // written as any text is, each LF as the document's newline.
     if (node.kind === 'text' && isBlank(node.value)) {
       if (!out.extendOver(node.value) && !copyLayoutBefore(node.value, out, todo, this)) out.push(this.blank(node.value));
