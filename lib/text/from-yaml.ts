@@ -10,6 +10,7 @@ import { problemsOf } from '../assert-valid.js';
 import { describeErrors, validatorFor } from '../schemas.js';
 import { describeValue } from '../model/child-nodes.js';
 import { type BuildOptions, buildValidSequence } from './build-sequence.js';
+import { valuesWithAliases } from './alias-expansion.js';
 import { checkBuildOptions, unwritableAt } from './check-text.js';
 import { textPathOf } from './build-text-step.js';
 import { cimPropertiesProblem } from './cim-properties.js';
@@ -82,6 +83,13 @@ export function fromYaml(text: string, options: BuildOptions = {}): TaskSequence
   let valid: boolean;
   try {
     value = yaml.toJS() as unknown;
+    // Counted out before anything walks the value: the schema's check and the builder reach each alias's value anew.
+    if (MAY_HOLD_ALIAS.test(source)) {
+      const values = valuesWithAliases(value, maxNodes);
+      if (values !== undefined && values > maxNodes) {
+        throw new TaskSequenceError('INPUT_TOO_LARGE', `The text's aliases (*name) make its value hold more than ${maxNodes} values (option maxNodes, which an alias counts again for each value its anchor names): write the values out, or raise the limit.`, place(firstAliasAt(yaml)));
+      }
+    }
     valid = validate(value);
   } catch (e) {
     if (e instanceof RangeError && /call stack/i.test(e.message)) {
@@ -94,9 +102,7 @@ export function fromYaml(text: string, options: BuildOptions = {}): TaskSequence
     // The library refuses aliases that would expand to far more than the text (the "billion laughs") with an untyped
     // ReferenceError; it is the text's size that is wrong, so it is refused as such, at its first alias.
     if (e instanceof ReferenceError && /alias/i.test(e.message)) {
-      let first = 0;
-      visit(yaml, { Alias: (_key, node) => (isAlias(node) && node.range ? ((first = node.range[0]), visit.BREAK) : undefined) });
-      throw new TaskSequenceError('INPUT_TOO_LARGE', 'The text\'s aliases (*name) would expand to far more than the text itself; write the values out instead.', place(first));
+      throw new TaskSequenceError('INPUT_TOO_LARGE', 'The text\'s aliases (*name) would expand to far more than the text itself; write the values out instead.', place(firstAliasAt(yaml)));
     }
     throw e;
   }
@@ -121,6 +127,20 @@ export function fromYaml(text: string, options: BuildOptions = {}): TaskSequence
     if (e instanceof TaskSequenceError && path) Object.assign(e, at(path));
     throw e;
   }
+}
+
+/**
+ * Whether a text can hold an alias: a `*` where one can start (after white space or a flow indicator). A `*` inside a
+ * scalar (`del *.tmp`) also passes, and costs only the count; no alias is missed. A search, not a walk of the library's
+ * tree, which recurses.
+ */
+const MAY_HOLD_ALIAS = /(?:^|[\s,[{:?-])\*[^\s,[\]{}]/;
+
+/** Where the text's first alias (`*name`) is; 0 if it has none. */
+function firstAliasAt(yaml: Document.Parsed): number {
+  let first = 0;
+  visit(yaml, { Alias: (_key, node) => (isAlias(node) && node.range ? ((first = node.range[0]), visit.BREAK) : undefined) });
+  return first;
 }
 
 /**
