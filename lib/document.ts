@@ -11,7 +11,7 @@ import { type Applicable, applyTransforms, type ApplyReport, checkTransforms } f
 import { checkString } from './model/argument-checks.js';
 import { checkedFilter, type ItemFilter, itemMatches, type LocatedGroup, type LocatedStep, selectGroups, selectSteps } from './item-query.js';
 import { listItems, type Located } from './model/query.js';
-import { DEFAULT_MAX_DEPTH } from './read-limits.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES } from './read-limits.js';
 import type { Element, Group, Node, Sequence, SequenceItem, Step, SubTaskSequence, XmlDocument } from './model/types.js';
 import { visit as walk, type Visitor } from './visit.js';
 import { writeTaskSequence, writeTaskSequenceText } from './write.js';
@@ -37,6 +37,8 @@ export interface DocumentParts {
    * default the reader's, 256.
    */
   maxDepth?: number;
+  /** The `maxNodes` it was read with: an edit adds no more markup items than that; default the reader's, 3,000,000. */
+  maxNodes?: number;
 }
 
 /**
@@ -78,10 +80,12 @@ export class TaskSequenceDocument {
    */
   readonly #bytes: Uint8Array | undefined;
   readonly #maxDepth: number;
+  readonly #maxNodes: number;
 
   constructor(parts: DocumentParts) {
     this.#bytes = parts.bytes;
     this.#maxDepth = parts.maxDepth ?? DEFAULT_MAX_DEPTH;
+    this.#maxNodes = parts.maxNodes ?? DEFAULT_MAX_NODES;
     this.container = parts.container;
     this.encoding = parts.encoding;
     this.xml = parts.xml;
@@ -117,6 +121,11 @@ export class TaskSequenceDocument {
    */
   depthLimit(): number {
     return this.#maxDepth;
+  }
+
+  /** @internal The `maxNodes` this document was read with: an edit that would add more markup items is refused. */
+  nodeLimit(): number {
+    return this.#maxNodes;
   }
 
   /** The document as text (without a BOM). */

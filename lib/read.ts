@@ -119,6 +119,7 @@ function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDoc
     reread: (bytes) => readTaskSequence(bytes, options),
     bytes: typeof input === 'string' ? undefined : input,
     maxDepth,
+    maxNodes,
   });
 }
 

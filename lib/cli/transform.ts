@@ -6,7 +6,7 @@ import { printable, TaskSequenceError } from '../errors.js';
 import { applyWith, checkWith, TRANSFORMS, type TransformEntry, type TransformReport } from '../transforms/index.js';
 import { PRESETS } from '../presets/index.js';
 import { validOptions } from '../transforms/values.js';
-import { flag, type OptionSpecs, type Parsed, shownValue, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
+import { flag, type OptionSpecs, type Parsed, shownValue, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS, withLimitFlags } from './args.js';
 import { reportUsage, startCommand } from './start-command.js';
 import { errorRecord, inputFailure, printErrorJson, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
@@ -168,7 +168,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       }
       for (const r of reports) outcomes.push({ input: r.label, report: r.report, written });
     } catch (e) {
-      const error = inputFailure(e);
+      // A transform's refusal of a limit names the flag that sets it, as the reader's does.
+      const error = withLimitFlags(inputFailure(e));
       if (error.file === undefined) error.file = file;
       outcomes.push({ input: file, error });
     }

@@ -115,6 +115,17 @@ export function stepMatches(item: SequenceItem | undefined, spec: NewStep): bool
   }
 }
 
+/** The markup items (elements, comments, instructions) of a step built here. */
+function markupOf(step: Step): number {
+  type Counted = { readonly kind: string; readonly children?: readonly Counted[] };
+  let count = 0;
+  const todo: (readonly Counted[])[] = [[step]];
+  for (let list = todo.pop(); list; list = todo.pop()) {
+    for (const n of list) if (n.kind !== 'text' && (++count, n.children)) todo.push(n.children);
+  }
+  return count;
+}
+
 /** What {@link insertStepsAfter} would do; refuses (no step matches, a name the provider would refuse) before any edit. */
 export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertStepsAfterOptions): Plan {
   for (const spec of options.steps) {
@@ -146,6 +157,12 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
     });
   }
   if (targets.length === 0) throw new TaskSequenceError('STEP_NOT_FOUND', `No step matches ${shownValue(JSON.stringify(options.after), '')}.`);
+  // Each new step is several elements, all built before any is inserted: 600,000 one-line matches with two steps after
+  // each ran cmts out of heap after five minutes. Counted first, from one build of each step.
+  const adding = targets.length * options.steps.reduce((n, spec) => n + markupOf(build(spec, false, false)), 0);
+  if (adding > doc.nodeLimit()) {
+    throw new TaskSequenceError('INPUT_TOO_LARGE', `Inserting ${options.steps.length} step(s) after each of the ${targets.length} steps that match would add ${adding} markup items, more than the ${doc.nodeLimit()} the document was read with allows (option maxNodes): a read with the same limit could not take the result. Match fewer steps, or raise the limit.`);
+  }
   const plan = emptyPlan();
   // Steps found already in place after a match. When the new steps match the query themselves (after every Run
   // Command Line, insert a Run Command Line), such a step is no place to insert after: the second run would insert
