@@ -70,6 +70,21 @@ describe('fromYaml counts aliases out against maxNodes', () => {
     expect(e.code).toBe('INPUT_TOO_LARGE');
   });
 
+  it('an alias whose name is a character JavaScript takes for white space (U+3000, U+00A0) is counted too', () => {
+    for (const name of ['\u3000', '\u00a0']) {
+      const e = thrown(() => fromYaml(aliased(200, 20).replaceAll('s0', name), { maxNodes: 20_000 }));
+      expect(e.code).toBe('INPUT_TOO_LARGE');
+    }
+  });
+
+  it('a value that holds itself, anywhere, is refused as such before the rest is walked', () => {
+    const text = aliased(200, 20).replace('steps:\n', 'x: &c [*c]\nsteps:\n');
+    const e = thrown(() => fromYaml(text, { maxNodes: 20_000 }));
+    expect(e.code).toBe('NOT_A_TASK_SEQUENCE');
+    expect(e.message).toContain('*c is inside the value its anchor &c names');
+    expect(e.linePos?.line).toBe(3);
+  });
+
   it('a text without aliases is not counted against it, though a `*` stands in its values', () => {
     const text = `container: sequence\nversion: "3.00"\nsteps:\n  - {step: Run Command Line, name: a, settings: {commandLine: del *.tmp}}\n`;
     expect(fromYaml(text, { maxNodes: 40 }).steps().length).toBe(1);

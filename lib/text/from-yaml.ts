@@ -86,6 +86,10 @@ export function fromYaml(text: string, options: BuildOptions = {}): TaskSequence
     // Counted out before anything walks the value: the schema's check and the builder reach each alias's value anew.
     if (MAY_HOLD_ALIAS.test(source)) {
       const values = valuesWithAliases(value, maxNodes);
+      // A value that holds itself counts without end: refused as such here, where the schema's check could report
+      // something else first only after walking every alias of the rest.
+      const loop = values === undefined ? aliasInsideItsAnchor(yaml) : undefined;
+      if (loop) throw containsItself(loop, place(loop.at));
       if (values !== undefined && values > maxNodes) {
         throw new TaskSequenceError('INPUT_TOO_LARGE', `The text's aliases (*name) make its value hold more than ${maxNodes} values (option maxNodes, which an alias counts again for each value its anchor names): write the values out, or raise the limit.`, place(firstAliasAt(yaml)));
       }
@@ -96,7 +100,7 @@ export function fromYaml(text: string, options: BuildOptions = {}): TaskSequence
       // An alias inside the node its anchor names makes a value that contains itself (the library makes one), which
       // the schema's check follows without end: not too deep, but endless.
       const loop = value === undefined ? undefined : aliasInsideItsAnchor(yaml);
-      if (loop) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: the alias *${loop.name} is inside the value its anchor &${loop.name} names, so that value contains itself.`, place(loop.at));
+      if (loop) throw containsItself(loop, place(loop.at));
       throw tooDeepToCompose(0);
     }
     // The library refuses aliases that would expand to far more than the text (the "billion laughs") with an untyped
@@ -130,11 +134,16 @@ export function fromYaml(text: string, options: BuildOptions = {}): TaskSequence
 }
 
 /**
- * Whether a text can hold an alias: a `*` where one can start (after white space or a flow indicator). A `*` inside a
- * scalar (`del *.tmp`) also passes, and costs only the count; no alias is missed. A search, not a walk of the library's
+ * Whether a text can hold an alias: a `*` where one can start (after YAML's white space, a space, tab or line break,
+ * or a flow indicator) and a name after it (any character but those: U+3000 is a name). A `*` inside a scalar
+ * (`del *.tmp`) also passes, and costs only the count; no alias is missed. A search, not a walk of the library's
  * tree, which recurses.
  */
-const MAY_HOLD_ALIAS = /(?:^|[\s,[{:?-])\*[^\s,[\]{}]/;
+const MAY_HOLD_ALIAS = /(?:^|[ \t\r\n,[{:?-])\*[^ \t\r\n,[\]{}]/;
+
+/** The refusal of an alias inside the value its anchor names. */
+const containsItself = (loop: { name: string }, at: { range: [number, number]; linePos: { line: number; col: number } }): TaskSequenceError =>
+  new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: the alias *${loop.name} is inside the value its anchor &${loop.name} names, so that value contains itself.`, at);
 
 /** Where the text's first alias (`*name`) is; 0 if it has none. */
 function firstAliasAt(yaml: Document.Parsed): number {

@@ -14,6 +14,7 @@ import { findSteps, type StepQuery } from '../model/find-items.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetVariableStep, STEP_TYPES } from '../model/steps.js';
 import type { Condition, SequenceItem, Step } from '../model/types.js';
 import { conditionMode, copyCondition, testedVariables, wrapInGroup } from './conditions.js';
+import { markupOf } from './markup-count.js';
 import { type Change, emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
 import { ASCII_ADVICE, checkText, CONSOLE_LIMITS, PACKAGE_ID, validOptions } from './values.js';
 import { shownValue } from '../shown-value.js';
@@ -115,17 +116,6 @@ export function stepMatches(item: SequenceItem | undefined, spec: NewStep): bool
   }
 }
 
-/** The markup items (elements, comments, instructions) of a step built here. */
-function markupOf(step: Step): number {
-  type Counted = { readonly kind: string; readonly children?: readonly Counted[] };
-  let count = 0;
-  const todo: (readonly Counted[])[] = [[step]];
-  for (let list = todo.pop(); list; list = todo.pop()) {
-    for (const n of list) if (n.kind !== 'text' && (++count, n.children)) todo.push(n.children);
-  }
-  return count;
-}
-
 /** What {@link insertStepsAfter} would do; refuses (no step matches, a name the provider would refuse) before any edit. */
 export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertStepsAfterOptions): Plan {
   for (const spec of options.steps) {
@@ -157,12 +147,16 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
     });
   }
   if (targets.length === 0) throw new TaskSequenceError('STEP_NOT_FOUND', `No step matches ${shownValue(JSON.stringify(options.after), '')}.`);
-  // Each new step is several elements, all built before any is inserted: 600,000 one-line matches with two steps after
-  // each ran cmts out of heap after five minutes. Counted first, from one build of each step.
-  const adding = targets.length * options.steps.reduce((n, spec) => n + markupOf(build(spec, false, false)), 0);
-  if (adding > doc.nodeLimit()) {
-    throw new TaskSequenceError('INPUT_TOO_LARGE', `Inserting ${options.steps.length} step(s) after each of the ${targets.length} steps that match would add ${adding} markup items, more than the ${doc.nodeLimit()} the document was read with allows (option maxNodes): a read with the same limit could not take the result. Match fewer steps, or raise the limit.`);
-  }
+  // The markup the new steps add (their condition copies and groups too), held with the sequence's own to the maxNodes
+  // the document was read with, as it is built and before any edit: 600,000 one-line matches with two steps after each
+  // ran cmts out of heap after five minutes. Steps already in place add nothing.
+  const limit = doc.nodeLimit();
+  let markup = markupOf(doc.sequence);
+  const add = (items: number): void => {
+    if ((markup += items) > limit) {
+      throw new TaskSequenceError('INPUT_TOO_LARGE', `Inserting ${options.steps.length} step(s) after each of the ${targets.length} steps that match would make the sequence more than ${limit} markup items, the limit the document was read with (option maxNodes). Match fewer steps, or raise the limit.`);
+    }
+  };
   const plan = emptyPlan();
   // Steps found already in place after a match. When the new steps match the query themselves (after every Run
   // Command Line, insert a Run Command Line), such a step is no place to insert after: the second run would insert
@@ -222,6 +216,8 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
     if (wrap && fresh.length === options.steps.length) {
       // Every new step goes right after the step: one group holds them all. (Once there, a second run finds them.)
       const steps = fresh.map((f) => f.step);
+      // The group's start and end tags; the condition moves to it, adding nothing.
+      add(steps.reduce((n, step) => n + markupOf(step), 2));
       const name = target.node.attributes.name ?? '';
       plan.edits.push({
         change: { what: `moved the condition of "${name}" to a new group of the same name around it and the steps inserted after it, evaluated once`, where: target.path },
@@ -233,6 +229,7 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
     // Copied, also where some of the steps were already there (a group cannot hold those without moving them).
     for (const f of fresh) {
       if (condition !== undefined) f.step.children.unshift(copyCondition(condition));
+      add(markupOf(f.step));
       plan.edits.push({ change: f.change, apply: insertion(f.after, f.step) });
     }
   }
