@@ -17,6 +17,7 @@ import { findVariable } from '../model/variables.js';
 import { isPackageId } from '../model/child-sequence.js';
 import { refuseSetupVariableTwice } from '../transforms/add-client-patch.js';
 import { type AlreadyInPlace, type Edit, inSubtrees } from '../transforms/context.js';
+import { markupOfNewVariable } from '../transforms/markup-count.js';
 import { pathTooLong as patchPathTooLong, textProblem } from '../transforms/values.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { shownValue } from '../shown-value.js';
@@ -104,6 +105,8 @@ export interface PatchPlan {
   edits: Edit[];
   already: AlreadyInPlace[];
   diagnostics: Issue[];
+  /** The markup items the edit adds (see markup-count.ts): the PATCH variable and its list, where the step has none. */
+  markup: number;
 }
 
 /** The step's client package (option or document), checked before it is written into a path. */
@@ -142,7 +145,7 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
   if (tooLong !== undefined) {
     throw new TaskSequenceError('PATCH_PATH_TOO_LONG', `The PATCH path for "${located.path}", ${expected}, is ${tooLong} (R7, R9). Give a shorter source share or .msp name (msp option), or use the task sequence cache (drive option).`);
   }
-  const plan: PatchPlan = { path: located.path, clientPackage, patch: expected, edits: [], already: [], diagnostics: [] };
+  const plan: PatchPlan = { path: located.path, clientPackage, patch: expected, edits: [], already: [], diagnostics: [], markup: 0 };
   const before = view.clientInstallProperties;
   // Properties it cannot read as Windows Installer will are refused, with the line and column of the variable.
   const refuse = (message: string): never => {
@@ -236,6 +239,7 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
     // that revert, taking the entry out, does not give back in its old form either) is said, not left to the change.
     plan.diagnostics.push({ code: 'KB977203_PATCH_REQUOTED', severity: 'info', path: located.path, message: `PATCH of ${shownValue(located.path, '"')} lists ${shownValue(kept, '')}, which the preset keeps, but not in one list in double quotation marks as R6 asks: it writes PATCH anew (${shownValue(before, '"')} becomes ${shownValue(after, '"')}). Revert takes the KB977203 entry out and gives back ${shownValue(back, '"')}, not the form PATCH had.` });
   }
+  plan.markup = markupOfNewVariable(located.node, 'ClientInstallProperties');
   const what = replaced.length > 0 ? `replaced in PATCH: ${replaced.map((r) => (r.to === '' ? `removed ${r.from} (${r.why})` : `${r.from} → ${r.to} (${r.why})`)).join('; ')}` : 'PATCH in installation properties';
   plan.edits.push({
     change: { what, where: located.path, before, after, requirement: 'R4' },

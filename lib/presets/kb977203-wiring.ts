@@ -15,6 +15,7 @@ import { RestartComputerStep, STEP_TYPES } from '../model/steps.js';
 import type { SequenceItem, Step } from '../model/types.js';
 import { conditionMode, wrapInGroup } from '../transforms/conditions.js';
 import { type AlreadyInPlace, childrenOf, type Edit, inSubtrees } from '../transforms/context.js';
+import { markupOf } from '../transforms/markup-count.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { commandLineAdopted, commandLineNotUsed } from './kb977203-command-line.js';
 import { type ExecutionOrder, firstAbove } from './kb977203-execution-order.js';
@@ -34,6 +35,8 @@ export interface WiringPlan {
   diagnostics: Issue[];
   /** Whether a CCMCertFix step is inserted (one with the description given), rather than one adopted. */
   insertsCertfix: boolean;
+  /** The markup items the edits add (see markup-count.ts): the steps built, their condition copies, a group's tags. */
+  markup: number;
 }
 
 /**
@@ -46,7 +49,7 @@ export interface WiringPlan {
  * took time that grew with their square).
  */
 export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: ResolvedKb977203Options, order: ExecutionOrder, batch: PlannedBatch, found: CertfixFor, certfixDescription = KB977203_CERTFIX_DESCRIPTION): WiringPlan {
-  const plan: WiringPlan = { edits: [], already: [], diagnostics: [], insertsCertfix: false };
+  const plan: WiringPlan = { edits: [], already: [], diagnostics: [], insertsCertfix: false, markup: 0 };
   const step = setup.node;
   const { items, certfixes, certfixAt } = order;
   const at = (n: SequenceItem) => order.index.get(n) ?? -1;
@@ -99,6 +102,8 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     const cond = conditionOf(certfix);
     const wrap = cond !== undefined && conditionMode(cond) === 'wrap';
     const [, restart] = newSteps(o, isDisabled(certfix), cond && !wrap ? cond : undefined, 'retryCount' in certfix.attributes);
+    // The group's start and end tags when it carries the condition (moved to it, adding nothing).
+    plan.markup = markupOf(restart) + (wrap ? 2 : 0);
     // A restart there that does not run exactly when CCMCertFix runs stays as it is (no administrator's step is
     // changed to fit), and the KB's own restart goes before it; the report says why.
     const name = next?.attributes.name ?? '';
@@ -139,6 +144,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   const mode = condition ? conditionMode(condition) : undefined;
   const retry = 'retryCount' in step.attributes;
   const [certfix, restart] = newSteps(o, disabled, mode === 'copy' ? condition : undefined, retry, certfixDescription);
+  plan.markup = markupOf(certfix) + markupOf(restart) + (mode === 'wrap' ? 2 : 0);
   plan.insertsCertfix = true;
   const where = (after: string) => `${setup.path} (after "${after}")`;
   const changes = [

@@ -2,7 +2,8 @@
  * How much markup a part of a sequence is, counted as the reader counts it against `maxNodes` (each `<`): what a
  * transform that adds in proportion to its matches holds to the limit the document was read with.
  */
-import type { Sequence, SequenceItem } from '../model/types.js';
+import type { Sequence, SequenceItem, Step, SubTaskSequence } from '../model/types.js';
+import { findVariable, type VariableKey, variableList } from '../model/variables.js';
 
 /**
  * The markup items of `item` as the reader counts them (each `<`): two tags for an element with children or a value
@@ -17,4 +18,16 @@ export function markupOf(item: Sequence | SequenceItem): number {
     for (const n of list) if (n.kind !== 'text' && (count += n.children?.length || typeof n.value === 'string' ? 2 : 1) && n.children) todo.push(n.children);
   }
   return count;
+}
+
+/**
+ * The markup items that setting the step variable `key` adds, counted as {@link markupOf} counts them: none when the
+ * step has it; else the variable's two tags, and the `<defaultVarList>` made for it when the step has none (and the
+ * step's end tag when it had no children: `<step …/>` becomes `<step …>…</step>`), or the end tag of an empty list.
+ */
+export function markupOfNewVariable(step: Step | SubTaskSequence, key: string | VariableKey): number {
+  if (findVariable(step, key) !== undefined) return 0;
+  const list = variableList(step);
+  if (list !== undefined) return list.children.length === 0 ? 3 : 2;
+  return step.children.length === 0 ? 5 : 4;
 }
