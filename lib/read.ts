@@ -11,6 +11,7 @@ import { decodeBytes, isUtf16 } from './xml/codec.js';
 import { encodingOfText } from './xml/declared-encoding.js';
 import type { DecodedText } from './xml/encoding-name.js';
 import { countMarkup } from './xml/chars.js';
+import { checkHeapBeforeDecoding } from './xml/heap-guard.js';
 import type { Element, XmlDocument } from './model/types.js';
 import { parseXml } from './xml/parse.js';
 import type { ParsedXml, ParseWarning } from './xml/parse-xml-options.js';
@@ -71,6 +72,8 @@ function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDoc
     throw new TaskSequenceError('INPUT_TOO_LARGE', `The input is ${input.length} ${typeof input === 'string' ? 'characters' : 'bytes'}; the limit is ${maxBytes} (option maxBytes).`);
   }
   refuseMisusedInput(input);
+  // The heap this process has may be smaller than what an input within the limits costs (see xml/heap-guard.ts).
+  if (typeof input !== 'string') checkHeapBeforeDecoding(input.length);
   // Counted on the bytes when '<' is one byte that means only '<' (UTF-8 and single-byte), so a refusal costs no
   // decoding; UTF-16 is counted once decoded, below.
   const utf16 = typeof input !== 'string' && isUtf16(input);

@@ -140,6 +140,8 @@ type OutcomeData = { input: string; result: Kb977203CommandResult; id: Identity 
 export interface FileReply {
   outcomes: OutcomeData[];
   out?: Uint8Array;
+  /** The input was too large for the thread's bounded heap (see `xml/heap-guard.ts`): it is to be done in the process. */
+  here?: true;
 }
 
 function errorData(e: TaskSequenceError): ErrorData {

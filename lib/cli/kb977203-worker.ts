@@ -4,6 +4,8 @@
  * lives on for the next.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { isHeapRefusal, setWorkAfterRead } from '../xml/heap-guard.js';
+import { workAfterRead } from './work-after-read.js';
 import { failedInput, type FileResult, type FileSettings, processBytes, toReply } from './kb977203-file.js';
 import { ownBuffer } from './worker-pool.js';
 
@@ -15,12 +17,16 @@ export interface FileTask {
 }
 
 const settings = workerData as FileSettings;
+// The command's own watch on the heap, as its main thread has it (see start-command.ts).
+setWorkAfterRead(workAfterRead('kb977203'));
 const port = parentPort;
 port?.on('message', ({ task, message }: { task: number; message: FileTask }) => {
   let result: FileResult;
   try {
     result = processBytes(message.bytes, message.file, message.target, settings);
   } catch (e) {
+    // Too large for this thread's bounded heap, not for the process's: the input is done in the process instead.
+    if (isHeapRefusal(e)) return port.postMessage({ task, reply: { outcomes: [], here: true } });
     result = { outcomes: [failedInput(message.file, e)] };
   }
   const reply = toReply(result);

@@ -4,6 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { printable, TaskSequenceError } from '../errors.js';
+import { setWorkAfterRead } from '../xml/heap-guard.js';
+import { workAfterRead } from './work-after-read.js';
 import { flag, type OptionSpecs, parse, type Parsed, type ReadLimits, readLimitsOf, UsageError } from './args.js';
 import { type JsonErrors, printErrorJson } from './json-report.js';
 import { EXIT } from './exit.js';
@@ -106,6 +108,8 @@ export function startCommand(spec: CommandSpec, argv: string[], io: Streams): Pa
     // Handed over on the command's own io (made per run), so every load reads within them without each call
     // site passing them on.
     if ('max-bytes' in spec.options) io.readLimits = readLimitsOf(p);
+    // What the command does after each read, for the reader's watch on the heap (see xml/heap-guard.ts).
+    if ('max-bytes' in spec.options) setWorkAfterRead(workAfterRead(spec.name));
     if (spec.check) spec.check(p);
     else if (p.positionals.length === 0) throw new UsageError('Give the input file(s), or - for standard input.');
     return p;

@@ -9,6 +9,7 @@ import type { Scanner } from './parse-scanner.js';
 import { describeAt } from './parse-faults.js';
 import { isPlain } from './plain-text.js';
 import type { Tally } from './style.js';
+import { HEAP_CHECK_EVERY, type HeapGuard } from './heap-guard.js';
 
 /** The attributes of every element a check reads: it builds nothing, so one object serves. */
 const CHECKED: Attributes = Object.freeze({});
@@ -33,13 +34,21 @@ export class StartTagReader {
   private readonly tally: Tally | undefined;
   private readonly maxNodes: number;
   private readonly check: boolean;
+  /** Watches the heap as a long text is read (see `heap-guard.ts`); undefined for a short one and in a check. */
+  private readonly guard: HeapGuard | undefined;
 
-  constructor(s: Scanner, decoder: ValueDecoder, tally: Tally | undefined, maxNodes: number, check: boolean) {
+  constructor(s: Scanner, decoder: ValueDecoder, tally: Tally | undefined, maxNodes: number, check: boolean, guard?: HeapGuard) {
     this.s = s;
     this.decoder = decoder;
     this.tally = tally;
     this.maxNodes = maxNodes;
     this.check = check;
+    this.guard = guard;
+  }
+
+  /** The attributes read so far. */
+  get attributesRead(): number {
+    return this.attributeCount;
   }
 
   /** Reads the rest of the start tag `<tag` at `pos`, from `at` where its name ends; returns where the tag ends. */
@@ -71,6 +80,8 @@ export class StartTagReader {
       if (ws >= s.len) s.fail('XML_MALFORMED', `Start tag <${tag}> is not closed.`, pos);
       if (ws === at) s.fail('XML_MALFORMED', `Expected whitespace, '>' or '/>' in start tag <${tag}> ${describeAt(text, ws)}.`, ws);
       if (++this.attributeCount > this.maxNodes) s.fail('INPUT_TOO_LARGE', `The text has more than ${this.maxNodes} attributes (option maxNodes bounds them as it bounds markup items).`, ws);
+      // One start tag may hold millions of attributes, which the heap is watched for as markup items are.
+      if ((this.attributeCount & (HEAP_CHECK_EVERY - 1)) === 0 && this.guard) this.guard.check(ws, this.guard.markup + this.attributeCount, (m) => s.fail('INPUT_TOO_LARGE', m, ws));
       const name = s.name(ws, 'attribute');
       const eq = s.skipSpace(ws + name.length);
       if (text.charCodeAt(eq) !== 0x3d /* = */) s.fail('XML_MALFORMED', `Attribute ${name} of <${tag}> has no '=' and value.`, eq);

@@ -21,6 +21,7 @@ import { describeLine, judgeDeclaration, makeFail } from './parse-faults.js';
 import { cdataAt, commentAt, instructionCloseAt, judgeText, refuseMarkup } from './parse-markup.js';
 import { Scanner } from './parse-scanner.js';
 import { StartTagReader } from './parse-start-tag.js';
+import { HEAP_CHECK_EVERY, HeapGuard } from './heap-guard.js';
 import { StyleScan } from './parse-style-scan.js';
 import { TreeBuilder } from './parse-tree.js';
 import { type CheckOptions, defaultClassify, type ParsedXml, type ParseWarning, type ParseXmlOptions } from './parse-xml-options.js';
@@ -58,7 +59,9 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
   const recent = s.recent;
   const decoder = new ValueDecoder(fail);
   const style = new StyleScan(text);
-  const startTags = new StartTagReader(s, decoder, tally, maxNodes, check);
+  // A check builds no tree, so it costs the heap nothing to watch.
+  const guard = check ? undefined : HeapGuard.of(text);
+  const startTags = new StartTagReader(s, decoder, tally, maxNodes, check, guard);
   const tree = new TreeBuilder(source, check, recent);
   const stack = tree.stack;
   // Made when the first CR is met: a file with LF line ends needs none.
@@ -104,6 +107,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       continue;
     }
     if (++markup > maxNodes) fail('INPUT_TOO_LARGE', `The text has more than ${maxNodes} markup items (option maxNodes).`, pos);
+    if ((markup & (HEAP_CHECK_EVERY - 1)) === 0 && guard) guard.check(pos, markup + startTags.attributesRead, (m) => fail('INPUT_TOO_LARGE', m, pos));
     const c1 = text.charCodeAt(pos + 1);
     if (c1 === 0x2f /* / */) {
       const nameAt = pos + 2;
@@ -157,6 +161,7 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
     // A start tag.
     if (!stack.length && tree.rootSeen) fail('XML_MALFORMED', 'A second root element; a document has exactly one.', pos);
     const tag = s.name(pos + 1, 'element');
+    if (guard) guard.markup = markup;
     const at = startTags.read(tag, pos, pos + 1 + tag.length);
     if (!startTags.selfClosing) openEnd = at;
     if (stack.length >= maxDepth) fail('XML_TOO_DEEP', `Elements are nested deeper than ${maxDepth} levels (option maxDepth).`, pos);

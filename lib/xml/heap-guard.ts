@@ -1,0 +1,155 @@
+/**
+ * Keeps a read from running the process out of its JavaScript heap. `maxBytes` and `maxNodes` bound what an input may
+ * cost, but the heap the process has is Node's to say: about a quarter of the machine's memory (less in a container),
+ * up to 4 GiB, or what `--max-old-space-size` gives. An input within every limit could take more than that (five
+ * megabytes of `<b/>` lines need about 230 MiB), and V8 then aborts the process, which nothing can catch. The guard
+ * refuses such an input with `INPUT_TOO_LARGE` instead, and says how to give the process more:
+ * - before the text is decoded (read.ts): when the heap left cannot hold the decoded text and the work after a read;
+ * - as the markup is read (parse.ts, every {@link HEAP_CHECK_EVERY} items or attributes): when what the tree has cost so
+ *   far, projected over the rest of the input, would not fit.
+ *
+ * Inputs under {@link GUARDED_FROM} characters are not watched: their tree is at most tens of MiB, and the module that
+ * tells the heap's size, `node:v8`, takes about 4 ms to load, which every command's start-up would pay.
+ */
+import { createRequire } from 'node:module';
+import type { HeapInfo } from 'node:v8';
+import { TaskSequenceError } from '../errors.js';
+
+const MiB = 1024 * 1024;
+
+/** Inputs of at least this many characters (bytes, before decoding) are watched. */
+export const GUARDED_FROM = MiB;
+
+/** How often the parse asks: after every this many markup items, and every this many attributes (a power of two). */
+export const HEAP_CHECK_EVERY = 0x10000;
+
+/**
+ * What of `heap_size_limit` the young generation may take (three of its 16 MiB semi-spaces by default): the old
+ * generation, where the tree ends up, fails when its own limit is reached, whatever room the young one has.
+ */
+const YOUNG = 48 * MiB;
+
+/** What is kept free for the work after a read (a write, a report, a diff) besides a byte per character. */
+const AFTER = 16 * MiB;
+
+/**
+ * What the work after a read is taken to cost, as a multiple of the tree's: 0 in the library (a caller's own work is
+ * its own), more in the command line, whose commands print, diff and convert what they read (see {@link setWorkAfterRead}).
+ */
+let afterRead = 0;
+
+/** Sets what the work after each read in this thread costs, as a multiple of the tree's (the command line's commands). */
+export function setWorkAfterRead(factor: number): void {
+  afterRead = factor;
+}
+
+/** The heap refusals made in this thread, so a caller can tell them from a limit the input broke. */
+const refusals = new WeakSet<object>();
+
+/** Whether `e` is a refusal of this guard: the input is within its limits, and the process's heap is too small for it. */
+export function isHeapRefusal(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && refusals.has(e);
+}
+
+let heapInfo: (() => HeapInfo) | undefined;
+function heap(): HeapInfo {
+  heapInfo ??= (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).getHeapStatistics;
+  return heapInfo();
+}
+
+/** What the work after reading a text of `chars` characters keeps free of the heap. */
+function reserveFor(chars: number): number {
+  return AFTER + chars;
+}
+
+const mib = (n: number): string => String(Math.ceil(n / MiB));
+
+function message(tree: number, h: HeapInfo, reserve: number): string {
+  const after = tree * afterRead;
+  // What to give --max-old-space-size: what the heap holds, the tree, the work after it and the reserve, with a
+  // quarter more for the projection's error, in steps of 64 MiB.
+  const suggest = Math.ceil(((h.used_heap_size + tree + after + reserve) * 1.25) / (64 * MiB)) * 64;
+  const work = after > 0 ? `, and the work after the read about ${mib(after)} MiB more` : '';
+  return (
+    `Reading this input would take about ${mib(tree)} MiB more of the JavaScript heap${work}; this process's heap is ` +
+    `limited to ${mib(h.heap_size_limit)} MiB, ${mib(h.used_heap_size)} MiB of it in use, and ${mib(reserve)} MiB are kept ` +
+    'for writing what is read: it is refused rather than let the process run out of memory. Run it with a larger ' +
+    `heap (node --max-old-space-size=${suggest}, or NODE_OPTIONS=--max-old-space-size=${suggest}) on a machine with the memory for it.`
+  );
+}
+
+/** Marks `e` as a heap refusal and throws it. */
+function refuse(e: unknown): never {
+  if (typeof e === 'object' && e !== null) refusals.add(e);
+  throw e;
+}
+
+/**
+ * Refuses, before it is decoded, an input of `units` bytes (or characters) whose text, at up to two bytes a character,
+ * and the work after the read would not fit in the heap left. Does nothing for an input under {@link GUARDED_FROM}.
+ */
+export function checkHeapBeforeDecoding(units: number): void {
+  if (units < GUARDED_FROM) return;
+  const h = heap();
+  const reserve = reserveFor(units);
+  const need = 2 * units;
+  if (h.used_heap_size + need + reserve > h.heap_size_limit - YOUNG) refuse(new TaskSequenceError('INPUT_TOO_LARGE', message(need, h, reserve)));
+}
+
+/**
+ * Watches one parse of `text`: {@link check} is asked as the markup is read, and throws through `fail` (which places
+ * the error) when what the tree costs, projected over the rest of the text, would not fit in the heap left.
+ */
+export class HeapGuard {
+  private readonly text: string;
+  private readonly base: number;
+  private readonly reserve: number;
+  /** The markup items and attributes the whole text can hold (`<` and `=`), counted when a projection first looks close. */
+  private total = -1;
+  /** The markup items read before the start tag being read (set by the parse), for a check among its attributes. */
+  markup = 0;
+
+  private constructor(text: string) {
+    this.text = text;
+    this.base = heap().used_heap_size;
+    this.reserve = reserveFor(text.length);
+  }
+
+  /** A guard for a parse of `text`, or undefined when the text is too short to be watched. */
+  static of(text: string): HeapGuard | undefined {
+    return text.length < GUARDED_FROM ? undefined : new HeapGuard(text);
+  }
+
+  /**
+   * Throws, through `fail`, when the heap cannot hold the rest of the parse: `pos` is where it is in the text, and
+   * `items` the markup items and attributes read so far.
+   */
+  check(pos: number, items: number, fail: (message: string) => never): void {
+    const h = heap();
+    const room = h.heap_size_limit - YOUNG - this.reserve;
+    // What the heap held when the parse began (less, if a collection since freed some of it), and what the tree took.
+    const start = Math.min(this.base, h.used_heap_size);
+    const grown = h.used_heap_size - start;
+    // Projected by the share of the text read first (no work); by the share of its markup if that looks close, as a
+    // text may hold its markup anywhere (a long value at its end costs little).
+    const cost = 1 + afterRead;
+    let tree = (grown * this.text.length) / Math.max(pos, 1);
+    if (start + tree * cost > room) tree = (grown * this.totalItems()) / Math.max(items, 1);
+    if (start + tree * cost > room || h.used_heap_size > room) {
+      try {
+        fail(message(tree, h, this.reserve));
+      } catch (e) {
+        refuse(e);
+      }
+    }
+  }
+
+  private totalItems(): number {
+    if (this.total >= 0) return this.total;
+    const text = this.text;
+    let n = 0;
+    for (let i = text.indexOf('<'); i !== -1; i = text.indexOf('<', i + 1)) n++;
+    for (let i = text.indexOf('='); i !== -1; i = text.indexOf('=', i + 1)) n++;
+    return (this.total = n);
+  }
+}
