@@ -79,6 +79,10 @@ describe.skipIf(process.platform === 'win32')('a signal while cmts writes a file
       const now = existsSync(join(dir, c.target)) ? readFileSync(join(dir, c.target)) : undefined;
       expect(now === undefined ? before === undefined : now.equals(written) || (before !== undefined && now.equals(before))).toBe(true);
       expect(r.stderr).toContain(`stopped by ${c.signal}`);
+      // The write it stopped after is said to be done when it is: a stop that said only that no file was left
+      // half-written read as if the target had been left as it was.
+      if (now !== undefined && now.equals(written)) expect(r.stderr).toContain(`${c.target} was written in full before the stop.`);
+      else expect(r.stderr).not.toContain('written in full');
     }, 60_000);
   }
 
@@ -90,6 +94,7 @@ describe.skipIf(process.platform === 'win32')('a signal while cmts writes a file
     expect(r.code, r.stderr).toBe(130);
     expect(temps(dir)).toEqual([]);
     expect(readFileSync(join(dir, 'ts0.xml'), 'utf8')).toContain('KB977203');
+    expect(r.stderr).toMatch(/ts0\.xml was written in full before the stop\./);
     for (let i = 1; i < 5; i++) expect(readFileSync(join(dir, `ts${i}.xml`)).equals(XML), `ts${i}.xml`).toBe(true);
   }, 60_000);
 

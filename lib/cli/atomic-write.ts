@@ -14,7 +14,7 @@ import { TaskSequenceError } from '../errors.js';
 import { describeErrno } from './describe-errno.js';
 
 import { removeStaleTemps, tempName } from './temp-names.js';
-import { handleSignals, live } from './write-signals.js';
+import { handleSignals, live, wroteInFull } from './write-signals.js';
 
 /** Symlinks followed before a chain counts as a loop: the kernel's own limit (ELOOP). */
 const MAX_LINKS = 40;
@@ -145,6 +145,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
     pauseForTest();
     renameSync(tmp, target);
     live.delete(tmp);
+    wroteInFull(path);
   } catch (e) {
     if (fd !== undefined) {
       try {

@@ -8,6 +8,20 @@ import { rmSync, writeSync } from 'node:fs';
 export const live = new Set<string>();
 
 /**
+ * The files written in full (renamed into place) while the handlers were installed: how many, and the last. A signal
+ * that comes during a write stops the run after it, the file written, and the stop says so: "no file is left
+ * half-written" alone read as if nothing had been.
+ */
+const whole = { count: 0, last: '' };
+
+/** Notes that `target` was written in full (renamed into place). */
+export function wroteInFull(target: string): void {
+  if (!handled) return;
+  whole.count++;
+  whole.last = target;
+}
+
+/**
  * The signals the command line stops on, once it writes, without leaving a temporary file, with their numbers (the
  * same on every POSIX system): the exit status is 128 + the number, as a shell gives for a program a signal ended.
  */
@@ -48,7 +62,8 @@ function stopOn(signal: keyof typeof STOP_SIGNALS): never {
   }
   live.clear();
   try {
-    writeSync(2, `cmts: stopped by ${signal}; no file is left half-written.\n`);
+    const done = whole.count === 0 ? '' : whole.count === 1 ? ` ${whole.last} was written in full before the stop.` : ` ${whole.count} files were written in full before the stop, the last ${whole.last}.`;
+    writeSync(2, `cmts: stopped by ${signal}; no file is left half-written.${done}\n`);
   } catch {
     // Standard error is gone: the status says it.
   }
