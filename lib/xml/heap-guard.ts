@@ -121,10 +121,11 @@ export class HeapGuard {
   }
 
   /**
-   * Throws, through `fail`, when the heap cannot hold the rest of the parse: `pos` is where it is in the text, and
-   * `items` the markup items and attributes read so far.
+   * Why the heap cannot hold the rest of the parse, or undefined when it can: `pos` is where it is in the text, and
+   * `items` the markup items and attributes read so far. The parse throws it through {@link refuse}. (No callback:
+   * a closure over the parse's position made the parse keep it in a context, and its reads cost memory and time.)
    */
-  check(pos: number, items: number, fail: (message: string) => never): void {
+  check(pos: number, items: number): string | undefined {
     const h = heap();
     const room = h.heap_size_limit - YOUNG - this.reserve;
     // What the heap held when the parse began (less, if a collection since freed some of it), and what the tree took.
@@ -135,12 +136,15 @@ export class HeapGuard {
     const cost = 1 + afterRead;
     let tree = (grown * this.text.length) / Math.max(pos, 1);
     if (start + tree * cost > room) tree = (grown * this.totalItems()) / Math.max(items, 1);
-    if (start + tree * cost > room || h.used_heap_size > room) {
-      try {
-        fail(message(tree, h, this.reserve));
-      } catch (e) {
-        refuse(e);
-      }
+    return start + tree * cost > room || h.used_heap_size > room ? message(tree, h, this.reserve) : undefined;
+  }
+
+  /** Throws `INPUT_TOO_LARGE` for `why` at `pos` through the parse's `fail` (which places it), marked a heap refusal. */
+  refuse(fail: (code: 'INPUT_TOO_LARGE', message: string, at: number) => never, why: string, pos: number): never {
+    try {
+      return fail('INPUT_TOO_LARGE', why, pos);
+    } catch (e) {
+      return refuse(e);
     }
   }
 

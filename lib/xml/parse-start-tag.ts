@@ -46,6 +46,13 @@ export class StartTagReader {
     this.guard = guard;
   }
 
+  /** Asks the heap's guard at `ws`, among the attributes of a start tag (out of {@link read}, which it would slow). */
+  private checkHeap(ws: number): void {
+    const guard = this.guard as HeapGuard;
+    const why = guard.check(ws, guard.markup + this.attributeCount);
+    if (why !== undefined) guard.refuse(this.s.fail, why, ws);
+  }
+
   /** The attributes read so far. */
   get attributesRead(): number {
     return this.attributeCount;
@@ -81,7 +88,7 @@ export class StartTagReader {
       if (ws === at) s.fail('XML_MALFORMED', `Expected whitespace, '>' or '/>' in start tag <${tag}> ${describeAt(text, ws)}.`, ws);
       if (++this.attributeCount > this.maxNodes) s.fail('INPUT_TOO_LARGE', `The text has more than ${this.maxNodes} attributes (option maxNodes bounds them as it bounds markup items).`, ws);
       // One start tag may hold millions of attributes, which the heap is watched for as markup items are.
-      if ((this.attributeCount & (HEAP_CHECK_EVERY - 1)) === 0 && this.guard) this.guard.check(ws, this.guard.markup + this.attributeCount, (m) => s.fail('INPUT_TOO_LARGE', m, ws));
+      if ((this.attributeCount & (HEAP_CHECK_EVERY - 1)) === 0 && this.guard) this.checkHeap(ws);
       const name = s.name(ws, 'attribute');
       const eq = s.skipSpace(ws + name.length);
       if (text.charCodeAt(eq) !== 0x3d /* = */) s.fail('XML_MALFORMED', `Attribute ${name} of <${tag}> has no '=' and value.`, eq);

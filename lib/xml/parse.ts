@@ -107,7 +107,10 @@ function parse(text: string, options: ParseXmlOptions, check: boolean): ParsedXm
       continue;
     }
     if (++markup > maxNodes) fail('INPUT_TOO_LARGE', `The text has more than ${maxNodes} markup items (option maxNodes).`, pos);
-    if ((markup & (HEAP_CHECK_EVERY - 1)) === 0 && guard) guard.check(pos, markup + startTags.attributesRead, (m) => fail('INPUT_TOO_LARGE', m, pos));
+    if ((markup & (HEAP_CHECK_EVERY - 1)) === 0 && guard) {
+      const why = guard.check(pos, markup + startTags.attributesRead);
+      if (why !== undefined) guard.refuse(fail, why, pos);
+    }
     const c1 = text.charCodeAt(pos + 1);
     if (c1 === 0x2f /* / */) {
       const nameAt = pos + 2;
