@@ -73,7 +73,7 @@ function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDoc
   }
   refuseMisusedInput(input);
   // The heap this process has may be smaller than what an input within the limits costs (see xml/heap-guard.ts).
-  if (typeof input !== 'string') checkHeapBeforeDecoding(input.length);
+  if (typeof input !== 'string') checkHeapBeforeDecoding(input);
   // Counted on the bytes when '<' is one byte that means only '<' (UTF-8 and single-byte), so a refusal costs no
   // decoding; UTF-16 is counted once decoded, below.
   const utf16 = typeof input !== 'string' && isUtf16(input);

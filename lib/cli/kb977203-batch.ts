@@ -124,8 +124,12 @@ export async function runBatch(inputs: string[], targetOf: TargetOf, settings: F
       const input = inputs[i] as string;
       let file: Outcome[];
       if (Array.isArray(r)) file = r;
-      // A thread's heap is bounded, the process's is not: an input the thread's heap refused is read again and done here.
-      else if (r.here) file = processInput(input, targetOf, settings, io);
+      // A thread's heap is bounded, the process's is not: an input the thread's heap refused is done here, from the
+      // bytes it handed back (not read again: a named pipe, `<(…)`, gives nothing the second time).
+      else if (r.here) {
+        const bytes = r.here;
+        file = processHere(() => bytes, input, targetOf(input), settings, io);
+      }
       else {
         try {
           file = commitFile(fromReply(r), targetOf(input), io);

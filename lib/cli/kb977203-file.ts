@@ -140,8 +140,8 @@ type OutcomeData = { input: string; result: Kb977203CommandResult; id: Identity 
 export interface FileReply {
   outcomes: OutcomeData[];
   out?: Uint8Array;
-  /** The input was too large for the thread's bounded heap (see `xml/heap-guard.ts`): it is to be done in the process. */
-  here?: true;
+  /** The input was too large for the thread's bounded heap (see `xml/heap-guard.ts`): it is to be done in the process, from these bytes (the input is not read again: a pipe cannot be). */
+  here?: Uint8Array;
 }
 
 function errorData(e: TaskSequenceError): ErrorData {

@@ -26,7 +26,8 @@ port?.on('message', ({ task, message }: { task: number; message: FileTask }) => 
     result = processBytes(message.bytes, message.file, message.target, settings);
   } catch (e) {
     // Too large for this thread's bounded heap, not for the process's: the input is done in the process instead.
-    if (isHeapRefusal(e)) return port.postMessage({ task, reply: { outcomes: [], here: true } });
+    // The bytes go back with it: the input may be a pipe, which cannot be read a second time.
+    if (isHeapRefusal(e)) return port.postMessage({ task, reply: { outcomes: [], here: message.bytes } }, [message.bytes.buffer as ArrayBuffer]);
     result = { outcomes: [failedInput(message.file, e)] };
   }
   const reply = toReply(result);

@@ -75,7 +75,9 @@ function checkEra(doc: TaskSequenceDocument, items: readonly Located[], o: Resol
  */
 function markupHeld(doc: TaskSequenceDocument, setups: number): (items: number) => void {
   const limit = doc.nodeLimit();
-  let markup = markupOf(doc.sequence);
+  // The reader counted the whole text (a 2007 export's wrapper, the declaration); an embedded sequence, escaped, was
+  // counted on its own.
+  let markup = markupOf(doc.embedded ? doc.sequence : doc.xml);
   return (items) => {
     if ((markup += items) > limit) {
       throw new TaskSequenceError('INPUT_TOO_LARGE', `Applying KB977203 to the ${setups} Setup Windows and ConfigMgr steps (PATCH, and a CCMCertFix step and a restart after each) would make the sequence more than ${limit} markup items, the limit the document was read with (option maxNodes). Apply it to a smaller sequence, or raise the limit.`);

@@ -151,7 +151,8 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
   // the document was read with, as it is built and before any edit: 600,000 one-line matches with two steps after each
   // ran cmts out of heap after five minutes. Steps already in place add nothing.
   const limit = doc.nodeLimit();
-  let markup = markupOf(doc.sequence);
+  // The reader counted the whole text (a 2007 export's wrapper, the declaration); an embedded sequence, escaped, on its own.
+  let markup = markupOf(doc.embedded ? doc.sequence : doc.xml);
   const add = (items: number): void => {
     if ((markup += items) > limit) {
       throw new TaskSequenceError('INPUT_TOO_LARGE', `Inserting ${options.steps.length} step(s) after each of the ${targets.length} steps that match would make the sequence more than ${limit} markup items, the limit the document was read with (option maxNodes). Match fewer steps, or raise the limit.`);

@@ -2,7 +2,7 @@
  * How much markup a part of a sequence is, counted as the reader counts it against `maxNodes` (each `<`): what a
  * transform that adds in proportion to its matches holds to the limit the document was read with.
  */
-import type { Sequence, SequenceItem, Step, SubTaskSequence } from '../model/types.js';
+import type { Sequence, SequenceItem, Step, SubTaskSequence, XmlDocument } from '../model/types.js';
 import { findVariable, type VariableKey, variableList } from '../model/variables.js';
 
 /**
@@ -10,10 +10,11 @@ import { findVariable, type VariableKey, variableList } from '../model/variables
  * (`<action>…</action>`, `<variable …></variable>`), else one. An empty element written as a pair counts one here, so
  * the count can fall short of the reader's by those.
  */
-export function markupOf(item: Sequence | SequenceItem): number {
+export function markupOf(item: Sequence | SequenceItem | XmlDocument): number {
   type Counted = { readonly kind: string; readonly value?: unknown; readonly children?: readonly Counted[] };
   let count = 0;
-  const todo: (readonly Counted[])[] = [[item]];
+  // A document is no markup of its own: its children are (the declaration, comments, the root).
+  const todo: (readonly Counted[])[] = [item.kind === 'document' ? item.children : [item]];
   for (let list = todo.pop(); list; list = todo.pop()) {
     for (const n of list) if (n.kind !== 'text' && (count += n.children?.length || typeof n.value === 'string' ? 2 : 1) && n.children) todo.push(n.children);
   }

@@ -8,8 +8,9 @@
  * - as the markup is read (parse.ts, every {@link HEAP_CHECK_EVERY} items or attributes): when what the tree has cost so
  *   far, projected over the rest of the input, would not fit.
  *
- * Inputs under {@link GUARDED_FROM} characters are not watched: their tree is at most tens of MiB, and the module that
- * tells the heap's size, `node:v8`, takes about 4 ms to load, which every command's start-up would pay.
+ * The module that tells the heap's size, `node:v8`, takes about 4 ms to load, which every command's start-up would pay:
+ * it is loaded only for an input of {@link GUARDED_FROM} bytes or more, or at a parse's first check (65,536 items), so
+ * an ordinary file never loads it. A refusal rests on what is live: the garbage is collected first (see `collected`).
  */
 import { createRequire } from 'node:module';
 import type { HeapInfo } from 'node:v8';
@@ -17,7 +18,7 @@ import { TaskSequenceError } from '../errors.js';
 
 const MiB = 1024 * 1024;
 
-/** Inputs of at least this many characters (bytes, before decoding) are watched. */
+/** Inputs of at least this many bytes are watched before they are decoded (a parse watches shorter texts too). */
 export const GUARDED_FROM = MiB;
 
 /** How often the parse asks: after every this many markup items, and every this many attributes (a power of two). */
@@ -57,6 +58,27 @@ function heap(): HeapInfo {
   return heapInfo();
 }
 
+/**
+ * The heap after a full collection. `used_heap_size` counts garbage not yet collected (a batch's or a script's earlier
+ * inputs: six 19 MB sequences linted in a 512 MiB heap had the third refused, 211 MiB "in use"), so a refusal rests on
+ * what is live: asked only where it would refuse. `gc` is had as test tools have it (jest's leak detector):
+ * `--expose-gc` set now makes `gc` a global of a new context, not of the caller's.
+ */
+let gc: (() => void) | null | undefined;
+function collected(): HeapInfo {
+  if (gc === undefined) {
+    try {
+      const req = createRequire(import.meta.url);
+      (req('node:v8') as typeof import('node:v8')).setFlagsFromString('--expose-gc');
+      gc = (req('node:vm') as typeof import('node:vm')).runInNewContext('gc') as () => void;
+    } catch {
+      gc = null;
+    }
+  }
+  gc?.();
+  return heap();
+}
+
 /** What the work after reading a text of `chars` characters keeps free of the heap. */
 function reserveFor(chars: number): number {
   return AFTER + chars;
@@ -85,15 +107,29 @@ function refuse(e: unknown): never {
 }
 
 /**
- * Refuses, before it is decoded, an input of `units` bytes (or characters) whose text, at up to two bytes a character,
- * and the work after the read would not fit in the heap left. Does nothing for an input under {@link GUARDED_FROM}.
+ * What the tree of `bytes` costs at most, for a refusal's suggestion (not decoded, not parsed): each `<` at 240 bytes and
+ * each `=` (an attribute, at most) at 150, the most measured of any shape (`<b/>` lines, one element of a million
+ * attribute names). Only when refusing: the suggestion of a refusal before decoding then reads the input.
  */
-export function checkHeapBeforeDecoding(units: number): void {
+function treeOf(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0x3c); i !== -1; i = bytes.indexOf(0x3c, i + 1)) n += 240;
+  for (let i = bytes.indexOf(0x3d); i !== -1; i = bytes.indexOf(0x3d, i + 1)) n += 150;
+  return n;
+}
+
+/**
+ * Refuses, before they are decoded, `bytes` whose text, at up to two bytes a character, and the work after the read
+ * would not fit in the heap left. Does nothing for an input under {@link GUARDED_FROM}.
+ */
+export function checkHeapBeforeDecoding(bytes: Uint8Array): void {
+  const units = bytes.length;
   if (units < GUARDED_FROM) return;
-  const h = heap();
+  let h = heap();
   const reserve = reserveFor(units);
   const need = 2 * units;
-  if (h.used_heap_size + need + reserve > h.heap_size_limit - YOUNG) refuse(new TaskSequenceError('INPUT_TOO_LARGE', message(need, h, reserve)));
+  if (h.used_heap_size + need + reserve > h.heap_size_limit - YOUNG) h = collected();
+  if (h.used_heap_size + need + reserve > h.heap_size_limit - YOUNG) refuse(new TaskSequenceError('INPUT_TOO_LARGE', message(need + treeOf(bytes), h, reserve)));
 }
 
 /**
@@ -109,15 +145,23 @@ export class HeapGuard {
   /** The markup items read before the start tag being read (set by the parse), for a check among its attributes. */
   markup = 0;
 
+  /** Whether the garbage was collected for a refusal of this parse (once: a collection is a full one). */
+  private collected = false;
+
   private constructor(text: string) {
     this.text = text;
-    this.base = heap().used_heap_size;
+    // process.memoryUsage() loads no module: node:v8 is loaded only when a check is made (65,536 items read).
+    this.base = process.memoryUsage().heapUsed;
     this.reserve = reserveFor(text.length);
   }
 
-  /** A guard for a parse of `text`, or undefined when the text is too short to be watched. */
+  /**
+   * A guard for a parse of `text`, or undefined when the text cannot reach a first check: each `<` takes three
+   * characters at least. (Watched from 1 MiB only, 209,000 `<b/>` lines, 1 MB, aborted `cmts convert --to json` in a
+   * heap of 64-96 MiB.)
+   */
   static of(text: string): HeapGuard | undefined {
-    return text.length < GUARDED_FROM ? undefined : new HeapGuard(text);
+    return text.length < 3 * HEAP_CHECK_EVERY ? undefined : new HeapGuard(text);
   }
 
   /**
@@ -126,7 +170,14 @@ export class HeapGuard {
    * a closure over the parse's position made the parse keep it in a context, and its reads cost memory and time.)
    */
   check(pos: number, items: number): string | undefined {
-    const h = heap();
+    const why = this.judge(heap(), pos, items);
+    if (why === undefined || this.collected) return why;
+    // Garbage is no reason to refuse: judged again on what is live.
+    this.collected = true;
+    return this.judge(collected(), pos, items);
+  }
+
+  private judge(h: HeapInfo, pos: number, items: number): string | undefined {
     const room = h.heap_size_limit - YOUNG - this.reserve;
     // What the heap held when the parse began (less, if a collection since freed some of it), and what the tree took.
     const start = Math.min(this.base, h.used_heap_size);
