@@ -93,4 +93,22 @@ describe('the KB977203 preset makes the sequence no larger than the document was
     expect(await main(['kb977203', 'a.xml', ...flags, '--max-nodes', String(n), '-o', 'b.xml'], m.io)).toBe(0);
     expect(m.writes).toEqual(['b.xml']);
   });
+
+  // From the review: each refused where a read of the result with the same limit would refuse it.
+  it('a Setup step whose install-properties variable is empty and self-closing: setting PATCH adds its end tag', () => {
+    const step = '<step type="SMS_TaskSequence_SetupWindowsAndSMSAction"><defaultVarList><variable name="SMSClientInstallProperties" property="ClientInstallProperties"/></defaultVarList></step>';
+    const text = input(5, step);
+    const n = markupIn(result(text));
+    expect(() => readTaskSequence(result(text), { maxNodes: n - 1 })).toThrow(/markup items/);
+    expect(thrown(() => applyKb977203(readTaskSequence(text, { maxNodes: n - 1 }), OPTIONS)).code).toBe('INPUT_TOO_LARGE');
+  });
+
+  it('a 2007 package export (<SmsTaskSequencePackage>): its wrapper and declaration are markup the reader counts too', () => {
+    const text = `<?xml version="1.0"?><SmsTaskSequencePackage><BootImageID>CM100001</BootImageID><Category/><DependentProgram/><Description/><Duration>360</Duration><Name>T</Name><ProgramFlags>152084496</ProgramFlags><SequenceData>${input(5)}</SequenceData><SourceDate>2010-01-01T00:00:00</SourceDate><SupportedOperatingSystems/><IconSize>0</IconSize></SmsTaskSequencePackage>`;
+    const n = markupIn(result(text));
+    expect(() => readTaskSequence(result(text), { maxNodes: n - 1 })).toThrow(/markup items/);
+    expect(thrown(() => applyKb977203(readTaskSequence(text, { maxNodes: n - 1 }), OPTIONS)).code).toBe('INPUT_TOO_LARGE');
+    // At the result's own count it is applied.
+    expect(() => applyKb977203(readTaskSequence(text, { maxNodes: n }), OPTIONS)).not.toThrow();
+  });
 });
