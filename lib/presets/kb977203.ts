@@ -29,7 +29,7 @@ import { propertiesOverrides } from './kb977203-overrides.js';
 import { canSetProperty } from '../containers/index.js';
 import { shownValue } from '../shown-value.js';
 import { applyEdits } from '../transforms/context.js';
-import { markupOf } from '../transforms/markup-count.js';
+import { markupBudget } from '../transforms/markup-count.js';
 
 export { KB977203_MSP, KB977203_STEP_NAMES, type Kb977203Options, type Kb977203Scenario } from './kb977203-options.js';
 export { KB977203_HOTFIX_DIR, kb977203PatchPath } from './kb977203-patch.js';
@@ -63,26 +63,6 @@ function checkEra(doc: TaskSequenceDocument, items: readonly Located[], o: Resol
   } else if (!era.confirmed2007) {
     diagnostics.push({ code: 'KB977203_2007_UNCONFIRMED', severity: 'warning', message: 'Nothing in the file confirms ConfigMgr 2007 (version 3.00 was written by 2012 too): check that the sequence runs on a 2007 SP1/SP2 site.' });
   }
-}
-
-/**
- * Counts the markup the preset adds to the sequence, one Setup step at a time as its steps are built, with the
- * sequence's own, against the maxNodes the document was read with; throws `INPUT_TOO_LARGE` past it, before any edit.
- * Each minimal Setup step grows by about 27 items (PATCH, CCMCertFix, the restart): 1,198,000 of them (67 MB, within
- * every limit of the reader) ran cmts out of heap after two and a half minutes. Steps and entries already in place add
- * nothing, so a second run on the result is held to what the result is; the reference and DependentProgram edits are
- * the package's, not the sequence's.
- */
-function markupHeld(doc: TaskSequenceDocument, setups: number): (items: number) => void {
-  const limit = doc.nodeLimit();
-  // The reader counted the whole text (a 2007 export's wrapper, the declaration); an embedded sequence, escaped, was
-  // counted on its own.
-  let markup = markupOf(doc.embedded ? doc.sequence : doc.xml);
-  return (items) => {
-    if ((markup += items) > limit) {
-      throw new TaskSequenceError('INPUT_TOO_LARGE', `Applying KB977203 to the ${setups} Setup Windows and ConfigMgr steps (PATCH, and a CCMCertFix step and a restart after each) would make the sequence more than ${limit} markup items, the limit the document was read with (option maxNodes). Apply it to a smaller sequence, or raise the limit.`);
-    }
-  };
 }
 
 /** Plans every edit; throws {@link TaskSequenceError} for anything refused, before any edit is made. */
@@ -156,7 +136,10 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
     // Wrapping a Setup step in a group (an edit between the insertions) needs no inserted step in place; the
     // reference and DependentProgram edits after them need none either.
     const batch = plannedBatch(doc.sequence);
-    const add = markupHeld(doc, setups.length);
+    // What the preset adds, held to maxNodes as it is planned, before any edit: each minimal Setup step grows by about 27
+    // items, and 1,198,000 of them (67 MB, within every limit of the reader) ran cmts out of heap. Steps and entries
+    // already in place add nothing; the reference and DependentProgram edits are the package's, not the sequence's.
+    const add = markupBudget(doc, () => `Applying KB977203 to the ${setups.length} Setup Windows and ConfigMgr steps (PATCH, and a CCMCertFix step and a restart after each)`, 'Apply it to a smaller sequence, or raise the limit.');
     const wirings = setups.map((s) => {
       // The CCMCertFix step that counts for this Setup step, as revert judges its PATCH entry by it: PATCH is told
       // whether it is the preset's own (KB977203_PATCH_ADOPTED is then not said again).

@@ -14,7 +14,7 @@ import { findSteps, type StepQuery } from '../model/find-items.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetVariableStep, STEP_TYPES } from '../model/steps.js';
 import type { Condition, SequenceItem, Step } from '../model/types.js';
 import { conditionMode, copyCondition, testedVariables, wrapInGroup } from './conditions.js';
-import { markupOf } from './markup-count.js';
+import { markupBudget, markupOf } from './markup-count.js';
 import { type Change, emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
 import { ASCII_ADVICE, checkText, CONSOLE_LIMITS, PACKAGE_ID, validOptions } from './values.js';
 import { shownValue } from '../shown-value.js';
@@ -150,14 +150,7 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
   // The markup the new steps add (their condition copies and groups too), held with the sequence's own to the maxNodes
   // the document was read with, as it is built and before any edit: 600,000 one-line matches with two steps after each
   // ran cmts out of heap after five minutes. Steps already in place add nothing.
-  const limit = doc.nodeLimit();
-  // The reader counted the whole text (a 2007 export's wrapper, the declaration); an embedded sequence, escaped, on its own.
-  let markup = markupOf(doc.embedded ? doc.sequence : doc.xml);
-  const add = (items: number): void => {
-    if ((markup += items) > limit) {
-      throw new TaskSequenceError('INPUT_TOO_LARGE', `Inserting ${options.steps.length} step(s) after each of the ${targets.length} steps that match would make the sequence more than ${limit} markup items, the limit the document was read with (option maxNodes). Match fewer steps, or raise the limit.`);
-    }
-  };
+  const add = markupBudget(doc, () => `Inserting ${options.steps.length} step(s) after each of the ${targets.length} steps that match`, 'Match fewer steps, or raise the limit.');
   const plan = emptyPlan();
   // Steps found already in place after a match. When the new steps match the query themselves (after every Run
   // Command Line, insert a Run Command Line), such a step is no place to insert after: the second run would insert

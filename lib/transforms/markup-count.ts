@@ -2,6 +2,8 @@
  * How much markup a part of a sequence is, counted as the reader counts it against `maxNodes` (each `<`): what a
  * transform that adds in proportion to its matches holds to the limit the document was read with.
  */
+import type { TaskSequenceDocument } from '../document.js';
+import { TaskSequenceError } from '../errors.js';
 import type { Sequence, SequenceItem, Step, SubTaskSequence, XmlDocument } from '../model/types.js';
 import { findVariable, type VariableKey, variableList } from '../model/variables.js';
 
@@ -31,4 +33,20 @@ export function markupOfNewVariable(step: Step | SubTaskSequence, key: string | 
   const list = variableList(step);
   if (list !== undefined) return list.children.length === 0 ? 3 : 2;
   return step.children.length === 0 ? 5 : 4;
+}
+
+/**
+ * What an edit that adds markup in proportion to its matches may add: the document's own markup, counted as the
+ * reader counted it (the whole text; an embedded sequence, escaped, on its own), held with each addition to the
+ * maxNodes the document was read with. The function it returns throws `INPUT_TOO_LARGE`, saying `doing` would make the
+ * sequence more than that, once the additions pass it: called as each step is built, before any edit.
+ */
+export function markupBudget(doc: TaskSequenceDocument, doing: () => string, advice: string): (items: number) => void {
+  const limit = doc.nodeLimit();
+  let markup = markupOf(doc.embedded ? doc.sequence : doc.xml);
+  return (items) => {
+    if ((markup += items) > limit) {
+      throw new TaskSequenceError('INPUT_TOO_LARGE', `${doing()} would make the sequence more than ${limit} markup items, the limit the document was read with (option maxNodes). ${advice}`);
+    }
+  };
 }

@@ -34,12 +34,18 @@ export function isSpace(c: number): boolean {
 
 /** How many `<` a text holds: the markup items a tree will be built for (bytes: UTF-8 or single-byte only). */
 export function countMarkup(input: Uint8Array | string): number {
+  return countOf(input, 0x3c);
+}
+
+/** How many times the ASCII character `code` is in `input` (bytes: UTF-8 or single-byte only). */
+export function countOf(input: Uint8Array | string, code: number): number {
   let n = 0;
   if (typeof input === 'string') {
-    for (let i = input.indexOf('<'); i !== -1; i = input.indexOf('<', i + 1)) n++;
+    const c = String.fromCharCode(code);
+    for (let i = input.indexOf(c); i !== -1; i = input.indexOf(c, i + 1)) n++;
   } else {
     const buf = Buffer.from(input.buffer, input.byteOffset, input.length);
-    for (let i = buf.indexOf(0x3c); i !== -1; i = buf.indexOf(0x3c, i + 1)) n++;
+    for (let i = buf.indexOf(code); i !== -1; i = buf.indexOf(code, i + 1)) n++;
   }
   return n;
 }

@@ -15,6 +15,8 @@
 import { createRequire } from 'node:module';
 import type { HeapInfo } from 'node:v8';
 import { TaskSequenceError } from '../errors.js';
+import { countMarkup, countOf } from './chars.js';
+
 
 const MiB = 1024 * 1024;
 
@@ -112,10 +114,7 @@ function refuse(e: unknown): never {
  * attribute names). Only when refusing: the suggestion of a refusal before decoding then reads the input.
  */
 function treeOf(bytes: Uint8Array): number {
-  let n = 0;
-  for (let i = bytes.indexOf(0x3c); i !== -1; i = bytes.indexOf(0x3c, i + 1)) n += 240;
-  for (let i = bytes.indexOf(0x3d); i !== -1; i = bytes.indexOf(0x3d, i + 1)) n += 150;
-  return n;
+  return 240 * countMarkup(bytes) + 150 * countOf(bytes, 0x3d);
 }
 
 /**
@@ -200,11 +199,8 @@ export class HeapGuard {
   }
 
   private totalItems(): number {
-    if (this.total >= 0) return this.total;
-    const text = this.text;
-    let n = 0;
-    for (let i = text.indexOf('<'); i !== -1; i = text.indexOf('<', i + 1)) n++;
-    for (let i = text.indexOf('='); i !== -1; i = text.indexOf('=', i + 1)) n++;
-    return (this.total = n);
+    if (this.total < 0) this.total = countMarkup(this.text) + countOf(this.text, 0x3d);
+    return this.total;
   }
+
 }
