@@ -102,7 +102,16 @@ await build({ ...common, entryPoints: { 'kb977203-worker': 'lib/cli/kb977203-wor
 copyFileSync(join(OUT, 'kb977203-worker.js'), join(ROOT, 'dist', 'lib', 'cli', 'kb977203-worker.js'));
 // `cmts --version`, `--help`, a mistyped option or command load no command: for them a script of main() alone, which
 // starts faster uncached than any command's bundle does cached.
-await build({ ...common, stdin: entry('cli-options-entry.ts'), outfile: join(OUT, 'cli-options.cjs'), format: 'cjs', plugins: [commandsLeftOut(undefined)] });
+// It reads no input, but main()'s modules name import.meta.url for createRequire (the heap guard's), which takes a
+// path as well: the bundle's own, so the build has no warning and the script loads nothing more to start.
+await build({
+  ...common,
+  stdin: entry('cli-options-entry.ts'),
+  outfile: join(OUT, 'cli-options.cjs'),
+  format: 'cjs',
+  define: { 'import.meta.url': '__filename' },
+  plugins: [commandsLeftOut(undefined)],
+});
 
 // V8 checks a cache against the script's length, not its content: each cache is named after its script's hash, and the
 // launcher written with them names those caches, so a script and a cache from different builds are never paired.

@@ -1,5 +1,5 @@
 // fromYaml counts, before the YAML library sees a text, the places where a YAML item can start: the library's syntax
-// tree costs about 700 bytes an item, so a text within the byte limit (63 MiB of `- 0` lines) exhausted the heap and
+// tree costs 200-1,500 bytes a place (text-cost.ts), so a text within the byte limit (63 MiB of `- 0` lines) exhausted the heap and
 // aborted `cmts build`. Past maxNodes the text is refused with INPUT_TOO_LARGE and its place, never an abort. A tag,
 // an anchor or an alias is a node of the library's own too: `- &a !t 1` cost it over three times an item's memory.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -13,6 +13,7 @@ import { planTargets } from './output-targets.js';
 import { EXIT } from './exit.js';
 import { readBack } from './read-back.js';
 import { textInput } from './text-input.js';
+import { yamlCostOf } from '../text-cost.js';
 
 /** The command's --help text. */
 export const HELP = `NAME
@@ -36,7 +37,8 @@ OPTIONS
     --max-nodes <n>           refuse a text with over n places where a YAML item, tag, anchor or alias can
                               start (line ends and , : - ? [ { ! & *), counted before it is parsed (default
                               1500000, about 14 MB of text;
-                              the YAML library needs about 700 bytes of memory for each)
+                              the YAML library needs up to 1.5 KB of memory for each: a text the
+                              process's heap could not parse is refused too, naming the heap it needs)
     --max-depth <n>           refuse a text that nests mappings and lists over n levels deep (default 512)
     -h, --help                show this help
 
@@ -77,7 +79,7 @@ export function run(argv: string[], io: CliIo): number {
   try {
     // --max-bytes/--max-nodes/--max-depth, checked by startCommand (only those given; the text's own defaults else).
     const { maxBytes, maxNodes, maxDepth } = io.readLimits ?? {};
-    const text = textInput(io.readFile(input, maxBytes), input, 'NOT_A_TASK_SEQUENCE');
+    const text = textInput(io.readFile(input, maxBytes), input, 'NOT_A_TASK_SEQUENCE', yamlCostOf);
     const container = str(p, 'container') as ContainerKind | undefined;
     const doc = fromYaml(text, { ...(container && { container }), ...(maxNodes !== undefined && { maxNodes }), ...(maxDepth !== undefined && { maxDepth }) });
     const bytes = writeTaskSequence(doc);

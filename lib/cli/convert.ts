@@ -27,6 +27,7 @@ import { EXIT } from './exit.js';
 import { readBack } from './read-back.js';
 import { planTargets, type TargetOf } from './output-targets.js';
 import { textInput } from './text-input.js';
+import { jsonCostOf } from '../text-cost.js';
 
 /** The command's --help text. */
 export const HELP = `NAME
@@ -129,7 +130,7 @@ function jsonToXml(input: string, p: Parsed, io: CliIo): Uint8Array {
   // XML written for it (which is as large as it is: that size was the JSON's to pass).
   const limits = io.readLimits ?? {};
   const readBackXml = (bytes: Uint8Array) => readBack(bytes, input, { ...limits, maxBytes: Math.max(bytes.length, 1) });
-  const value = parseJsonInput(textInput(io.readFile(input, limits.maxBytes), input, 'NOT_A_TASK_SEQUENCE'), input, 'NOT_A_TASK_SEQUENCE');
+  const value = parseJsonInput(textInput(io.readFile(input, limits.maxBytes), input, 'NOT_A_TASK_SEQUENCE', jsonCostOf), input, 'NOT_A_TASK_SEQUENCE');
   const model = fromModelJson(value);
   // Held to --max-depth and --max-nodes before any XML is made of it: the XML is indented, so its size grows with the
   // square of the depth, and 50,000 levels of JSON (3.5 MB) ran the process out of memory before the read back could

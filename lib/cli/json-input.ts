@@ -6,6 +6,8 @@
  */
 import { type ErrorCode, LineCounter, TaskSequenceError } from '../errors.js';
 import { shownValue } from '../shown-value.js';
+import { jsonCostOf } from '../text-cost.js';
+import { checkHeapBeforeParsing } from '../xml/heap-guard.js';
 
 /** Where a text stops being JSON, and why. */
 interface JsonSyntaxError {
@@ -114,6 +116,9 @@ function syntaxError(s: string): JsonSyntaxError | undefined {
 export function parseJsonInput(text: string, file: string, code: ErrorCode): unknown {
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
   const body = bom ? text.slice(1) : text;
+  // JSON.parse cannot be watched as it goes: a text within the byte limit whose value would not fit in the heap the
+  // process has is refused before (one object of two million keys in 9 MB needs about 480 MiB), not left to abort it.
+  checkHeapBeforeParsing(jsonCostOf(body), body.length);
   let value: unknown;
   try {
     value = JSON.parse(body) as unknown;

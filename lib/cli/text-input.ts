@@ -11,10 +11,15 @@ import { DEFAULT_MAX_BYTES } from '../read-limits.js';
 import { decodeStrict } from '../xml/codec.js';
 import type { UnicodeEncoding } from '../xml/encoding-name.js';
 import { firstBadUtf16, firstBadUtf8 } from '../xml/first-bad-utf8.js';
+import { checkHeapBeforeDecoding } from '../xml/heap-guard.js';
 import type { CliIo } from './io.js';
 
-/** The decoded text of `bytes`, read from `file`, with no byte order mark; throws `code` for bytes that are no such text. */
-export function textInput(bytes: Uint8Array, file: string, code: ErrorCode): string {
+/**
+ * The decoded text of `bytes`, read from `file`, with no byte order mark; throws `code` for bytes that are no such text.
+ * `parseCost` (`text-cost.ts`) estimates what parsing the text will cost: bytes the heap left cannot decode are
+ * refused (`INPUT_TOO_LARGE`) before they are, with the heap that would read them.
+ */
+export function textInput(bytes: Uint8Array, file: string, code: ErrorCode, parseCost?: (bytes: Uint8Array) => number): string {
   // Judged as bytes that are not UTF-8, an archive was told to be saved as UTF-8, which cannot help it.
   if (isZip(bytes)) {
     throw new TaskSequenceError(code, `${file} is a .zip archive, not JSON or YAML text (an export .zip is read by inspect, lint, diff, transform, kb977203 and convert --to json).`, { file });
@@ -23,6 +28,12 @@ export function textInput(bytes: Uint8Array, file: string, code: ErrorCode): str
   const encoding: UnicodeEncoding = b0 === 0xff && b1 === 0xfe ? 'utf-16le' : b0 === 0xfe && b1 === 0xff ? 'utf-16be' : 'utf-8';
   const bom = encoding !== 'utf-8' ? 2 : b0 === 0xef && b1 === 0xbb && b2 === 0xbf ? 3 : 0;
   const body = bytes.subarray(bom);
+  try {
+    checkHeapBeforeDecoding(body, parseCost);
+  } catch (e) {
+    if (e instanceof TaskSequenceError) e.file = file;
+    throw e;
+  }
   try {
     return decodeStrict(body, encoding);
   } catch {

@@ -31,10 +31,12 @@ export interface BuildOptions {
   /**
    * {@link fromYaml} only: a text with more places where a YAML item, tag, anchor or alias can start than this (line
    * ends, `,` `:` `-` `?` `[` `{` `!` `&` `*`, counted before anything is parsed) is refused with `INPUT_TOO_LARGE` and the line and column where the
-   * count passes it; default 1,500,000. The YAML library's syntax tree costs about 700 bytes of memory an item (a
+   * count passes it; default 1,500,000. The YAML library's syntax tree costs up to about 1.5 KB of memory a place (a
    * 5 MB list of `- 0` lines took 577 MB; a 2 MB flow list `[0,0,…]` 722 MB), so a text within the byte limit could
    * exhaust the heap and abort the process (63 MiB of `- 0` lines did). A real text form is about a third the size
-   * of its XML: 1,500,000 is about 14 MB of it, the text of a 38 MB export.
+   * of its XML: 1,500,000 is about 14 MB of it, the text of a 38 MB export. Within the limit, a text whose places
+   * (counted by character, `text-cost.ts`) would need more heap than the process has is refused as well
+   * (`INPUT_TOO_LARGE`, naming the `--max-old-space-size` that builds it), before it is parsed.
    */
   maxNodes?: number;
 }

@@ -16,18 +16,27 @@ import { textPathOf } from './build-text-step.js';
 import { cimPropertiesProblem } from './cim-properties.js';
 import type { TextSequence } from './text-types.js';
 import { tooDeepAt } from './yaml-text.js';
+import { checkHeapBeforeParsing } from '../xml/heap-guard.js';
+import { yamlCostOfCounts } from '../text-cost.js';
 import { badKeyAt, offsetOf, otherYamlVersionAt, withYamlLineBreaks } from './yaml-read.js';
 
-/** The offset where `text`'s count of places a YAML item, tag, anchor or alias can start passes `max`, or undefined if it does not. */
-function tooManyItemsAt(text: string, max: number): number | undefined {
+/**
+ * How many places a YAML item, tag, anchor or alias can start (`text-cost.ts`'s YAML_PLACE_CODES) `text` has of
+ * each character (`counts`, by character code), and, when their sum passes `max`, the offset where it does (`over`).
+ */
+function placesIn(text: string, max: number): { counts: Int32Array; over?: number } {
   let count = 0;
+  const counts = new Int32Array(128);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     // \n , - : ? [ {, and ! & *: a tag, an anchor or an alias is a node of the library's own beside the item (1.49
     // million items `- &a !t 1` in 12 MB took 3.7 GB when only the items were counted).
-    if ((c === 0x0a || c === 0x2c || c === 0x2d || c === 0x3a || c === 0x3f || c === 0x5b || c === 0x7b || c === 0x21 || c === 0x26 || c === 0x2a) && ++count > max) return i;
+    if (c === 0x0a || c === 0x2c || c === 0x2d || c === 0x3a || c === 0x3f || c === 0x5b || c === 0x7b || c === 0x21 || c === 0x26 || c === 0x2a) {
+      counts[c] = (counts[c] as number) + 1;
+      if (++count > max) return { counts, over: i };
+    }
   }
-  return undefined;
+  return { counts };
 }
 
 /** The text's top-level sections the builder refuses at their key (package sections a container has no place for). */
@@ -47,11 +56,14 @@ export function fromYaml(text: string, options: BuildOptions = {}): TaskSequence
     const p = lines.linePos(offset);
     return { range: [offset, offset] as [number, number], linePos: { line: p.line, col: p.col } };
   };
-  const many = tooManyItemsAt(source, maxNodes);
+  const { counts, over: many } = placesIn(source, maxNodes);
   if (many !== undefined) {
     // Before the library has seen the text, so its line counter has not either.
-    throw new TaskSequenceError('INPUT_TOO_LARGE', `The text has more than ${maxNodes} places where a YAML item, tag, anchor or alias can start (option maxNodes): the YAML library would need about 700 bytes of memory for each.`, { range: [many, many], linePos: new LineCounter(source).linePos(many) });
+    throw new TaskSequenceError('INPUT_TOO_LARGE', `The text has more than ${maxNodes} places where a YAML item, tag, anchor or alias can start (option maxNodes): the YAML library would need up to about 1.5 KB of memory for each.`, { range: [many, many], linePos: new LineCounter(source).linePos(many) });
   }
+  // Within the limits, the text could still need more heap than the process has: the library's trees are not watched
+  // as they are made, so the text is refused before, rather than let the process run out of memory (an abort).
+  checkHeapBeforeParsing(yamlCostOfCounts(counts, source.length), source.length);
   // What parseDocument does, with the nesting measured on the tokens between parsing and composing.
   const tokens = [...new Parser(lines.addNewLine).parse(source)];
   const deep = tooDeepAt(tokens, maxDepth);

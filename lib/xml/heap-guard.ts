@@ -88,8 +88,7 @@ function reserveFor(chars: number): number {
 
 const mib = (n: number): string => String(Math.ceil(n / MiB));
 
-function message(tree: number, h: HeapInfo, reserve: number): string {
-  const after = tree * afterRead;
+function message(tree: number, h: HeapInfo, reserve: number, after = tree * afterRead): string {
   // What to give --max-old-space-size: what the heap holds, the tree, the work after it and the reserve, with a
   // quarter more for the projection's error, in steps of 64 MiB.
   const suggest = Math.ceil(((h.used_heap_size + tree + after + reserve) * 1.25) / (64 * MiB)) * 64;
@@ -119,16 +118,38 @@ function treeOf(bytes: Uint8Array): number {
 
 /**
  * Refuses, before they are decoded, `bytes` whose text, at up to two bytes a character, and the work after the read
- * would not fit in the heap left. Does nothing for an input under {@link GUARDED_FROM}.
+ * would not fit in the heap left. Does nothing for an input under {@link GUARDED_FROM}. `parseCost` is what parsing
+ * the text costs, for the heap a refusal suggests: by default an XML tree's (see `treeOf`); a JSON or YAML text's is
+ * given by its reader (`text-cost.ts`), with no work after it counted (its own reader watches what follows).
  */
-export function checkHeapBeforeDecoding(bytes: Uint8Array): void {
+export function checkHeapBeforeDecoding(bytes: Uint8Array, parseCost?: (bytes: Uint8Array) => number): void {
   const units = bytes.length;
   if (units < GUARDED_FROM) return;
   let h = heap();
   const reserve = reserveFor(units);
   const need = 2 * units;
   if (h.used_heap_size + need + reserve > h.heap_size_limit - YOUNG) h = collected();
-  if (h.used_heap_size + need + reserve > h.heap_size_limit - YOUNG) refuse(new TaskSequenceError('INPUT_TOO_LARGE', message(need + treeOf(bytes), h, reserve)));
+  if (h.used_heap_size + need + reserve > h.heap_size_limit - YOUNG) {
+    const why = parseCost ? message(need + parseCost(bytes), h, reserve, 0) : message(need + treeOf(bytes), h, reserve);
+    refuse(new TaskSequenceError('INPUT_TOO_LARGE', why));
+  }
+}
+
+/** Texts whose parse is estimated to cost less than this are not judged (`node:v8` is not loaded for them). */
+const JUDGED_FROM = 8 * MiB;
+
+/**
+ * Refuses, before it is parsed, a text of `chars` characters whose parse is estimated to take `need` bytes of the heap
+ * (a YAML text's syntax tree, a JSON text's value: see `text-cost.ts`), when the heap left cannot hold that and the
+ * reserve for what is made of it. Those parsers are other libraries' (the `yaml` package, V8's `JSON.parse`), which
+ * cannot be watched as they go, as the XML reader's parse is, so the estimate errs towards refusing.
+ */
+export function checkHeapBeforeParsing(need: number, chars: number): void {
+  if (need < JUDGED_FROM) return;
+  let h = heap();
+  const reserve = reserveFor(chars);
+  if (h.used_heap_size + need + reserve > h.heap_size_limit - YOUNG) h = collected();
+  if (h.used_heap_size + need + reserve > h.heap_size_limit - YOUNG) refuse(new TaskSequenceError('INPUT_TOO_LARGE', message(need, h, reserve, 0)));
 }
 
 /**

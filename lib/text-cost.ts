@@ -1,0 +1,56 @@
+/**
+ * What parsing a JSON or YAML text costs the heap at most, estimated from a count of its characters before it is
+ * parsed, for the heap guard (`xml/heap-guard.ts`): those parsers are other libraries' and cannot be watched as they
+ * go. Each rate is the most measured, with a margin, as the least heap (`--max-old-space-size`, found by bisection)
+ * the whole read needs, over shapes from real sequences to the costliest a text can take (docs/performance.md):
+ * - YAML (`fromYaml`, `cmts build`): a place where an item, tag, anchor or alias can start costs 570–1,500 bytes by
+ *   its character (a `- ` item the most, a line end alone 200–250), and a text of long values about 5.5 bytes a
+ *   character. A real text form is estimated at 1.3–1.4 × what it needs.
+ * - JSON (`cmts convert --to xml`): a key costs up to about 670 bytes, counted for a key the schema's check refuses
+ *   (an error object each: one object of 750,000 keys needed 478 MiB), an object or array up to 70 and a character
+ *   up to 2. A real model needs far less than that estimate (a 59 MB model 183 MiB, estimated at 980 MiB): a valid
+ *   model's keys make no errors, which the count cannot know before the check.
+ */
+import { countOf } from './xml/chars.js';
+
+/** The characters at which a YAML item, tag, anchor or alias can start: line ends and `, - : ? [ { ! & *`. */
+export const YAML_PLACE_CODES: readonly number[] = [0x0a, 0x2c, 0x2d, 0x3a, 0x3f, 0x5b, 0x7b, 0x21, 0x26, 0x2a];
+
+/** What the `yaml` library's trees cost for each character that can start a place (`YAML_PLACE_CODES`), at most. */
+const YAML_PLACE_COST: Readonly<Record<number, number>> = {
+  0x0a: 260, // a line end (a comment line's, a blank line's)
+  0x2c: 1100, // , a flow item
+  0x2d: 1500, // - a block item
+  0x3a: 1250, // : a key's value
+  0x3f: 1500, // ? a complex key
+  0x5b: 400, // [
+  0x7b: 400, // {
+  0x21: 350, // ! a tag
+  0x26: 500, // & an anchor
+  0x2a: 1500, // * an alias
+};
+
+/** What the `yaml` library's trees of a text cost at most, for `count(code)`, its count of each place's character. */
+function yamlCostFrom(count: (code: number) => number, chars: number): number {
+  let cost = 8 * chars;
+  for (const code of YAML_PLACE_CODES) cost += (YAML_PLACE_COST[code] as number) * count(code);
+  return cost;
+}
+
+/** What the `yaml` library's trees of a text (or of its bytes, before they are decoded: the count errs upwards) cost. */
+export function yamlCostOf(input: Uint8Array | string): number {
+  return yamlCostFrom((code) => countOf(input, code), input.length);
+}
+
+/** {@link yamlCostOf} for a text whose places were counted by character as it was scanned (`counts[code]`). */
+export function yamlCostOfCounts(counts: Int32Array, chars: number): number {
+  return yamlCostFrom((code) => counts[code] ?? 0, chars);
+}
+
+/** What `JSON.parse` of a text (or its bytes), the check for keys said twice and the schema's check cost, at most. */
+export function jsonCostOf(input: Uint8Array | string): number {
+  const keys = countOf(input, 0x3a);
+  const opens = countOf(input, 0x7b) + countOf(input, 0x5b);
+  const commas = countOf(input, 0x2c);
+  return 700 * keys + 72 * opens + 16 * commas + 2 * input.length;
+}

@@ -1,0 +1,136 @@
+// The heap guard (xml/heap-guard.ts) for the texts other libraries parse: a YAML text form (fromYaml, `cmts build`)
+// and a JSON model (`cmts convert --to xml`). Those parsers cannot be watched as they go, as the XML reader's parse
+// is, so the text's cost is estimated from a count of its characters before it is parsed (text-cost.ts). Before this
+// guard, a 2.3 MB text form of 8,000 steps aborted `cmts build` and fromYaml in a 64 MiB heap (exit 134, nothing said),
+// as did a 1 MB JSON object of 100,000 keys `cmts convert --to xml`. Each test runs a process of its own, with the
+// heap it is about.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readTaskSequence } from '../lib/index.js';
+import { jsonCostOf, yamlCostOf } from '../lib/text-cost.js';
+import { toYaml } from '../lib/text/index.js';
+import { BIN, ensureBuilt } from './helpers/cli-process.js';
+// @ts-expect-error: the bench's generator is plain JavaScript, with no types
+import { generateSequence } from './bench/generate.mjs';
+
+const dir = mkdtempSync(join(tmpdir(), 'cmts-heap-text-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The text form of 8,000 generated steps: 2.3 MB, which the YAML library needs well over 64 MiB to parse. */
+const YAML_FILE = join(dir, 'steps.yaml');
+const YAML_TEXT = toYaml(readTaskSequence(generateSequence(8000) as string));
+writeFileSync(YAML_FILE, YAML_TEXT);
+
+/** One JSON object of 100,000 keys (1 MB): JSON.parse, the check for keys said twice and the schema's errors. */
+const KEYS_FILE = join(dir, 'keys.json');
+writeFileSync(KEYS_FILE, `{${Array.from({ length: 100_000 }, (_, i) => `"k${i}":0`).join(',')}}`);
+
+/** The heap a refusal says to run the input with. */
+function suggested(message: string | undefined): number {
+  const m = /--max-old-space-size=(\d+)/.exec(message ?? '');
+  expect(m, message).not.toBeNull();
+  return Number(m?.[1]);
+}
+
+/** fromYaml of `file` with the library's build in a process whose heap is `mib` MiB: what it printed, and its status. */
+function fromYamlIn(mib: number, file: string): { status: number | null; out: { steps?: number; code?: string; message?: string }; stderr: string } {
+  ensureBuilt();
+  const text = pathToFileURL(resolve('dist/lib/api/text.js')).href;
+  const script = `
+    import { readFileSync } from 'node:fs';
+    const { fromYaml } = await import(${JSON.stringify(text)});
+    try {
+      const doc = fromYaml(readFileSync(${JSON.stringify(file)}, 'utf8'));
+      console.log(JSON.stringify({ steps: doc.steps().length }));
+    } catch (e) {
+      console.log(JSON.stringify({ code: e.code, message: e.message }));
+    }`;
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${mib}`, '--input-type=module', '-e', script], { encoding: 'utf8' });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  return { status: r.status, out: line.startsWith('{') ? JSON.parse(line) : {}, stderr: r.stderr };
+}
+
+/** `cmts <args>` in a process whose heap is `mib` MiB. */
+const cmtsIn = (mib: number, args: string[]) => {
+  ensureBuilt();
+  return spawnSync(process.execPath, [`--max-old-space-size=${mib}`, BIN, ...args], { encoding: 'utf8' });
+};
+
+describe('a YAML or JSON text the heap cannot parse is refused, typed, not left to abort the process', () => {
+  it('fromYaml refuses a text form in a small heap with INPUT_TOO_LARGE, and builds it in the heap the refusal names', () => {
+    const small = fromYamlIn(64, YAML_FILE);
+    // Before the guard: exit 134, V8's heap-limit abort.
+    expect(small.stderr).not.toMatch(/heap out of memory|FATAL/);
+    expect(small.status).toBe(0);
+    expect(small.out.code).toBe('INPUT_TOO_LARGE');
+    // The library counts no work after the read: that is its caller's.
+    expect(small.out.message).toMatch(/^Reading this input would take about \d+ MiB more of the JavaScript heap; this process's heap is limited to/);
+    const mib = suggested(small.out.message);
+    expect(mib).toBeGreaterThan(64);
+    const big = fromYamlIn(mib, YAML_FILE);
+    expect(big.out.code).toBeUndefined();
+    expect(big.out.steps).toBe(readTaskSequence(generateSequence(8000) as string).steps().length);
+  }, 60_000);
+
+  it('cmts build refuses it with exit status 1, writes nothing, and builds it in the heap it names', () => {
+    const out = join(dir, 'built.xml');
+    const r = cmtsIn(64, ['build', YAML_FILE, '-o', out]);
+    expect(r.stderr).not.toMatch(/heap out of memory|FATAL/);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^cmts build: .*steps\.yaml: INPUT_TOO_LARGE Reading this input would take about \d+ MiB more of the JavaScript heap;/);
+    expect(existsSync(out)).toBe(false);
+    const ok = cmtsIn(suggested(r.stderr), ['build', YAML_FILE, '-o', out]);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(readTaskSequence(readFileSync(out)).steps().length).toBe(readTaskSequence(generateSequence(8000) as string).steps().length);
+  }, 60_000);
+
+  it('cmts convert --to xml refuses a JSON text whose parse and check would not fit, before JSON.parse', () => {
+    const r = cmtsIn(64, ['convert', KEYS_FILE, '--to', 'xml', '-o', join(dir, 'keys.xml')]);
+    expect(r.stderr).not.toMatch(/heap out of memory|FATAL/);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^cmts convert: .*keys\.json: INPUT_TOO_LARGE Reading this input would take about \d+ MiB more of the JavaScript heap;/);
+    // In the heap it names, the text is parsed and judged: not a model (no format, keys the schema does not take).
+    const ok = cmtsIn(suggested(r.stderr), ['convert', KEYS_FILE, '--to', 'xml', '-o', join(dir, 'keys.xml')]);
+    expect(ok.stderr).not.toMatch(/heap out of memory|FATAL|INPUT_TOO_LARGE/);
+    expect(ok.stderr).toMatch(/NOT_A_TASK_SEQUENCE/);
+    expect(ok.status).toBe(1);
+  }, 60_000);
+
+  it('refuses, before decoding it, a text the heap cannot hold decoded, naming a heap that reads it', () => {
+    // 24 MB: its decoded text and the reserve do not fit in 64 MiB, and its parse would need several times more.
+    const file = join(dir, 'numbers.json');
+    writeFileSync(file, `[${'0,'.repeat(12_000_000)}0]`);
+    const r = cmtsIn(64, ['convert', file, '--to', 'xml', '-o', join(dir, 'numbers.xml')]);
+    expect(r.stderr).not.toMatch(/heap out of memory|FATAL/);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^cmts convert: .*numbers\.json: INPUT_TOO_LARGE Reading this input would take about \d+ MiB more/);
+    // The suggestion counts the parse as well as the decoding: in that heap, the text is read and judged.
+    const mib = suggested(r.stderr);
+    expect(mib).toBeGreaterThan((jsonCostOf(readFileSync(file)) + 2 * 24_000_000) / 1024 / 1024);
+    const ok = cmtsIn(mib, ['convert', file, '--to', 'xml', '-o', join(dir, 'numbers.xml')]);
+    expect(ok.stderr).not.toMatch(/heap out of memory|FATAL|INPUT_TOO_LARGE/);
+    expect(ok.stderr).toMatch(/NOT_A_TASK_SEQUENCE/);
+  }, 60_000);
+});
+
+describe('the estimates of text-cost.ts', () => {
+  it('count a text and its UTF-8 bytes alike (the guard counts bytes before decoding, the text after)', () => {
+    const text = YAML_TEXT.slice(0, 200_000);
+    expect(yamlCostOf(Buffer.from(text, 'utf8'))).toBe(yamlCostOf(text));
+    const json = readFileSync(KEYS_FILE, 'utf8');
+    expect(jsonCostOf(Buffer.from(json, 'utf8'))).toBe(jsonCostOf(json));
+  });
+
+  it('charge the costliest places most: a flow list of plain scalars and a block list over line ends alone', () => {
+    // Measured (docs/performance.md): `- 0` lines 1,500 bytes an item, `[a,a,…]` 960 a comma, blank lines 100.
+    const n = 10_000;
+    expect(yamlCostOf('- 0\n'.repeat(n))).toBeGreaterThanOrEqual(1500 * n);
+    expect(yamlCostOf(`[${Array(n).fill('a').join(',')}]`)).toBeGreaterThanOrEqual(960 * n);
+    expect(yamlCostOf('\n'.repeat(n))).toBeLessThan(yamlCostOf('- 0\n'.repeat(n)) / 4);
+  });
+});
