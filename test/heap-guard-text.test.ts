@@ -4,16 +4,14 @@
 // guard, a 2.3 MB text form of 8,000 steps aborted `cmts build` and fromYaml in a 64 MiB heap (exit 134, nothing said),
 // as did a 1 MB JSON object of 100,000 keys `cmts convert --to xml`. Each test runs a process of its own, with the
 // heap it is about.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTaskSequence } from '../lib/index.js';
 import { jsonCostOf, yamlCostOf } from '../lib/text-cost.js';
 import { toYaml } from '../lib/text/index.js';
-import { BIN, ensureBuilt } from './helpers/cli-process.js';
+import { cmtsIn, expectRefusedIn, scriptIn, suggested } from './helpers/heap.js';
 // @ts-expect-error: the bench's generator is plain JavaScript, with no types
 import { generateSequence } from './bench/generate.mjs';
 
@@ -29,48 +27,28 @@ writeFileSync(YAML_FILE, YAML_TEXT);
 const KEYS_FILE = join(dir, 'keys.json');
 writeFileSync(KEYS_FILE, `{${Array.from({ length: 100_000 }, (_, i) => `"k${i}":0`).join(',')}}`);
 
-/** The heap a refusal says to run the input with. */
-function suggested(message: string | undefined): number {
-  const m = /--max-old-space-size=(\d+)/.exec(message ?? '');
-  expect(m, message).not.toBeNull();
-  return Number(m?.[1]);
-}
-
-/** fromYaml of `file` with the library's build in a process whose heap is `mib` MiB: what it printed, and its status. */
-function fromYamlIn(mib: number, file: string): { status: number | null; out: { steps?: number; code?: string; message?: string }; stderr: string } {
-  ensureBuilt();
-  const text = pathToFileURL(resolve('dist/lib/api/text.js')).href;
-  const script = `
-    import { readFileSync } from 'node:fs';
-    const { fromYaml } = await import(${JSON.stringify(text)});
+/** fromYaml of `file` with the library's build in a process whose heap is `mib` MiB: its steps, or what it threw. */
+const fromYamlIn = (mib: number, file: string) =>
+  scriptIn<{ steps: number; code: string; message: string }>(
+    mib,
+    'dist/lib/api/text.js',
+    `
+    const { readFileSync } = await import('node:fs');
     try {
-      const doc = fromYaml(readFileSync(${JSON.stringify(file)}, 'utf8'));
+      const doc = lib.fromYaml(readFileSync(${JSON.stringify(file)}, 'utf8'));
       console.log(JSON.stringify({ steps: doc.steps().length }));
     } catch (e) {
       console.log(JSON.stringify({ code: e.code, message: e.message }));
-    }`;
-  const r = spawnSync(process.execPath, [`--max-old-space-size=${mib}`, '--input-type=module', '-e', script], { encoding: 'utf8' });
-  const line = r.stdout.trim().split('\n').pop() ?? '';
-  return { status: r.status, out: line.startsWith('{') ? JSON.parse(line) : {}, stderr: r.stderr };
-}
-
-/** `cmts <args>` in a process whose heap is `mib` MiB. */
-const cmtsIn = (mib: number, args: string[]) => {
-  ensureBuilt();
-  return spawnSync(process.execPath, [`--max-old-space-size=${mib}`, BIN, ...args], { encoding: 'utf8' });
-};
+    }`,
+  );
 
 describe('a YAML or JSON text the heap cannot parse is refused, typed, not left to abort the process', () => {
   it('fromYaml refuses a text form in a small heap with INPUT_TOO_LARGE, and builds it in the heap the refusal names', () => {
     const small = fromYamlIn(64, YAML_FILE);
     // Before the guard: exit 134, V8's heap-limit abort.
-    expect(small.stderr).not.toMatch(/heap out of memory|FATAL/);
-    expect(small.status).toBe(0);
-    expect(small.out.code).toBe('INPUT_TOO_LARGE');
+    const mib = expectRefusedIn(64, small);
     // The library counts no work after the read: that is its caller's.
     expect(small.out.message).toMatch(/^Reading this input would take about \d+ MiB more of the JavaScript heap; this process's heap is limited to/);
-    const mib = suggested(small.out.message);
-    expect(mib).toBeGreaterThan(64);
     const big = fromYamlIn(mib, YAML_FILE);
     expect(big.out.code).toBeUndefined();
     expect(big.out.steps).toBe(readTaskSequence(generateSequence(8000) as string).steps().length);

@@ -6,10 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, ensureBuilt } from './helpers/cli-process.js';
+import { cmtsIn, expectRefusedIn, scriptIn, suggested } from './helpers/heap.js';
 // @ts-expect-error: the bench's generator is plain JavaScript, with no types
 import { generateSequence } from './bench/generate.mjs';
 
@@ -20,42 +20,26 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const LINES = join(dir, 'lines.xml');
 writeFileSync(LINES, `<sequence version="3.00">\n${'<b/>\n'.repeat(500_000)}</sequence>\n`);
 
-/** Reads `file` with the library's build in a process whose heap is `mib` MiB; what it printed, and its status. */
-function readIn(mib: number, file: string): { status: number | null; out: { ok?: boolean; exact?: boolean; code?: string; message?: string }; stderr: string } {
-  ensureBuilt();
-  const lib = pathToFileURL(resolve('dist/lib/index.js')).href;
-  const script = `
-    import { readFileSync } from 'node:fs';
-    const { readTaskSequence, writeTaskSequence } = await import(${JSON.stringify(lib)});
+/** Reads `file` with the library's build in a process whose heap is `mib` MiB, and writes it back. */
+const readIn = (mib: number, file: string) =>
+  scriptIn<{ ok: boolean; exact: boolean; code: string; message: string }>(
+    mib,
+    'dist/lib/index.js',
+    `
+    const { readFileSync } = await import('node:fs');
     const bytes = readFileSync(${JSON.stringify(file)});
     try {
-      const out = writeTaskSequence(readTaskSequence(bytes));
+      const out = lib.writeTaskSequence(lib.readTaskSequence(bytes));
       console.log(JSON.stringify({ ok: true, exact: Buffer.compare(Buffer.from(out), bytes) === 0 }));
     } catch (e) {
       console.log(JSON.stringify({ code: e.code, message: e.message }));
-    }`;
-  const r = spawnSync(process.execPath, [`--max-old-space-size=${mib}`, '--input-type=module', '-e', script], { encoding: 'utf8' });
-  const line = r.stdout.trim().split('\n').pop() ?? '';
-  return { status: r.status, out: line.startsWith('{') ? JSON.parse(line) : {}, stderr: r.stderr };
-}
-
-/** The heap a refusal says to run the input with. */
-function suggested(message: string | undefined): number {
-  const m = /--max-old-space-size=(\d+)/.exec(message ?? '');
-  expect(m, message).not.toBeNull();
-  return Number(m?.[1]);
-}
+    }`,
+  );
 
 describe('a read the heap cannot hold is refused, typed, not left to abort the process', () => {
   it('refuses with INPUT_TOO_LARGE in a small heap, and the heap it names reads the input', () => {
-    const small = readIn(64, LINES);
     // Before the guard: the process aborted on V8's heap limit (exit 134), with nothing printed.
-    expect(small.stderr).not.toMatch(/heap out of memory|FATAL/);
-    expect(small.status).toBe(0);
-    expect(small.out.code).toBe('INPUT_TOO_LARGE');
-    expect(small.out.message).toMatch(/JavaScript heap.*refused rather than let the process run out of memory/);
-    const mib = suggested(small.out.message);
-    expect(mib).toBeGreaterThan(64);
+    const mib = expectRefusedIn(64, readIn(64, LINES));
     expect(readIn(mib, LINES).out).toEqual({ ok: true, exact: true });
   });
 
@@ -68,8 +52,7 @@ describe('a read the heap cannot hold is refused, typed, not left to abort the p
   });
 
   it('a command refuses it with exit status 1 and the error on standard error', () => {
-    ensureBuilt();
-    const r = spawnSync(process.execPath, ['--max-old-space-size=64', BIN, 'inspect', LINES], { encoding: 'utf8' });
+    const r = cmtsIn(64, ['inspect', LINES]);
     expect(r.stderr).not.toMatch(/heap out of memory|FATAL/);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^cmts inspect: .*lines\.xml:\d+:\d+: INPUT_TOO_LARGE Reading this input would take about \d+ MiB more of the JavaScript heap, and the work after the read about \d+ MiB more/);

@@ -1,18 +1,15 @@
 // Review of d5c828a (xml/heap-guard.ts): false refusals and aborts left, each in a process of its own with the heap it is about.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, ensureBuilt } from './helpers/cli-process.js';
+import { ensureBuilt } from './helpers/cli-process.js';
+import { cmtsIn as cmts, suggested } from './helpers/heap.js';
 // @ts-expect-error: the bench's generator is plain JavaScript, with no types
 import { generateSequence } from './bench/generate.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'cmts-review-heap-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const cmts = (mib: number, args: string[]) => spawnSync(process.execPath, [`--max-old-space-size=${mib}`, BIN, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-const suggested = (stderr: string) => Number(/--max-old-space-size=(\d+)/.exec(stderr)?.[1]);
 
 describe('review: the heap guard', () => {
   it('a batch is not refused for the garbage its earlier inputs left: six copies of a file that lints alone in 256 MiB, in 512 MiB', () => {
