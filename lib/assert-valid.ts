@@ -128,11 +128,15 @@ export function describeErrors(errors: readonly SchemaError[] | null | undefined
  */
 const SHOWN_PROBLEMS = 10;
 
-/** The problems as a message names them: the first {@link SHOWN_PROBLEMS}, then how many more there are. */
-function problemList(problems: readonly string[]): string {
+/**
+ * The problems as a message names them: the first {@link SHOWN_PROBLEMS}, then how many more there are, or, when the
+ * check stopped before the end (`stopped`), that there are more than those.
+ */
+function problemList(problems: readonly string[], stopped: boolean): string {
   const shown = problems.slice(0, SHOWN_PROBLEMS).join('; ');
   const more = problems.length - SHOWN_PROBLEMS;
-  return more > 0 ? `${shown}; and ${more} more (each an issue of the error)` : shown;
+  const rest = stopped ? '; the check stopped there, with values left unchecked' : '';
+  return more > 0 ? `${shown}; and ${more} more (each an issue of the error)${rest}` : `${shown}${rest}`;
 }
 
 /**
@@ -142,7 +146,9 @@ function problemList(problems: readonly string[]): string {
 export function assertValidWith<T>(validate: SchemaValidator<T>, value: unknown, what: string): asserts value is T {
   if (validate(value)) return;
   const problems = describeErrors(validate.errors);
-  const error = new TaskSequenceError('OPTIONS_INVALID', `${what} are invalid: ${problemList(problems)}.`, {
+  // A check that stops at a number of problems (validateModelJson, past its size) says so.
+  const stopped = (validate as { stopped?: unknown }).stopped === true;
+  const error = new TaskSequenceError('OPTIONS_INVALID', `${what} are invalid: ${problemList(problems, stopped)}.`, {
     issues: problems.map((message) => ({ code: 'OPTIONS_INVALID', severity: 'error', message })),
   });
   const first = problemsOf(validate.errors)[0];

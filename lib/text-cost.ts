@@ -3,12 +3,12 @@
  * parsed, for the heap guard (`xml/heap-guard.ts`): those parsers are other libraries' and cannot be watched as they
  * go. Each rate is the most measured, with a margin, as the least heap (`--max-old-space-size`, found by bisection)
  * the whole read needs, over shapes from real sequences to the costliest a text can take (docs/performance.md):
- * - YAML (`fromYaml`, `cmts build`): a place where an item, tag, anchor or alias can start costs 570–1,500 bytes by
- *   its character (a `- ` item the most, a line end alone 200–250), and a text of long values about 5.5 bytes a
- *   character. A real text form is estimated at 1.3–1.4 × what it needs.
- * - JSON (`cmts convert --to xml`): a key costs up to about 670 bytes, counted for a key the schema's check refuses
- *   (an error object each: one object of 750,000 keys needed 478 MiB), an object or array up to 70 and a character
- *   up to 2. A real model needs far less than that estimate (a 59 MB model 183 MiB, estimated at 980 MiB): a valid
+ * - YAML (`fromYaml`, `cmts build`): a place where an item, tag, anchor or alias can start costs 300–1,500 bytes by
+ *   its character (`-`, `?` and `*` the most, a line end the least), and a character 8 more. A real text form is
+ *   estimated at 1.3–1.4 × what it needs, every shape measured at 1.1–2.8 ×.
+ * - JSON (`cmts convert --to xml`, options files): 700 bytes a key, counted for a key the schema's check refuses (an
+ *   error object each: one object of 750,000 keys needed 478 MiB), 72 an object or array, 16 a comma and 2 a
+ *   character. A real model needs far less than that estimate (a 59 MB model 183 MiB, estimated at 980 MiB): a valid
  *   model's keys make no errors, which the count cannot know before the check.
  */
 import { countOf } from './xml/chars.js';
@@ -18,7 +18,7 @@ export const YAML_PLACE_CODES: readonly number[] = [0x0a, 0x2c, 0x2d, 0x3a, 0x3f
 
 /** What the `yaml` library's trees cost for each character that can start a place (`YAML_PLACE_CODES`), at most. */
 const YAML_PLACE_COST: Readonly<Record<number, number>> = {
-  0x0a: 260, // a line end (a comment line's, a blank line's)
+  0x0a: 300, // a line end (a comment or blank line's; a line the library makes an error of)
   0x2c: 1100, // , a flow item
   0x2d: 1500, // - a block item
   0x3a: 1250, // : a key's value

@@ -138,6 +138,34 @@ describe('model walks at a depth past the call stack', { timeout: 60_000 }, () =
   });
 });
 
+describe('the check of a large model, a node at a time, finds what the one-call check finds', () => {
+  // More than 2,000 nodes: checked a node at a time (with its children where one call can check them), so that ajv's
+  // problems cannot pile up past a bound; few enough problems here for the one call to compare with.
+  it('reports the same problems at the same paths, in the same order, and stops at 1,000', () => {
+    const step = (i: number) => ({ kind: 'step', tag: 'step', attributes: { type: 'SMS_TaskSequence_RunCommandLineAction', name: `s${i}` }, children: [] as unknown[] });
+    const groups = Array.from({ length: 1500 }, (_, i) => ({ kind: 'group', tag: 'group', attributes: { name: `g${i}` }, children: [step(i)] as unknown[] }));
+    (groups[3] as Record<string, unknown>).extra = 1;
+    (groups[700]?.children[0] as { attributes: Record<string, unknown> }).attributes.a = 5;
+    groups[1200]?.children.push(7, { kind: 'action', tag: 'action', attributes: {} });
+    const root = { kind: 'sequence', tag: 'sequence', attributes: { version: '3.00' }, children: [...groups, 'x'] as unknown[] };
+    const doc = { format: 'cmts.task-sequence', version: 1, container: 'sequence', encoding: { encoding: 'utf-8', bom: false }, properties: {}, sequence: root };
+    const whole = validatorFor('task-sequence.schema.json');
+    const problems = (errors: typeof whole.errors) => (errors ?? []).filter((e) => e.keyword !== 'if').map((e) => `${e.instancePath} ${e.keyword} ${e.message ?? ''}`);
+    expect(whole(doc)).toBe(false);
+    const expected = problems(whole.errors);
+    expect(validateModelJson(doc)).toBe(false);
+    expect(expected.length).toBeGreaterThan(5);
+    expect(problems(validateModelJson.errors)).toEqual(expected);
+    expect(validateModelJson.stopped).toBe(false);
+    // Every group wrong: the check stops once it has 1,000 of ajv's problems, and says it did.
+    for (const g of groups) g.children.push(1);
+    expect(validateModelJson(doc)).toBe(false);
+    expect(validateModelJson.stopped).toBe(true);
+    expect(validateModelJson.errors?.length).toBeLessThan(1100);
+    expect(() => fromModelJson(doc)).toThrow(/the check stopped there, with values left unchecked/);
+  });
+});
+
 describe('the deep JSON check finds what the one-call check finds', () => {
   // Deep enough to be checked node by node, shallow enough for ajv's one call to compare with.
   const depth = 300;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTaskSequence } from '../lib/index.js';
+import { toModelJson } from '../lib/model/json.js';
 import { jsonCostOf, yamlCostOf } from '../lib/text-cost.js';
 import { toYaml } from '../lib/text/index.js';
 import { cmtsIn, expectRefusedIn, scriptIn, suggested } from './helpers/heap.js';
@@ -22,6 +23,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const YAML_FILE = join(dir, 'steps.yaml');
 const YAML_TEXT = toYaml(readTaskSequence(generateSequence(8000) as string));
 writeFileSync(YAML_FILE, YAML_TEXT);
+
+/** The model of a small real sequence, as `cmts convert --to json` writes it. */
+writeFileSync(join(dir, 'small.json'), JSON.stringify(toModelJson(readTaskSequence(generateSequence(20) as string))));
 
 /** One JSON object of 100,000 keys (1 MB): JSON.parse, the check for keys said twice and the schema's errors. */
 const KEYS_FILE = join(dir, 'keys.json');
@@ -97,18 +101,44 @@ describe('a YAML or JSON text the heap cannot parse is refused, typed, not left 
 });
 
 describe('the estimates of text-cost.ts', () => {
-  it('count a text and its UTF-8 bytes alike (the guard counts bytes before decoding, the text after)', () => {
+  it('count a text and its bytes alike, or more for the bytes (the guard counts bytes before decoding, the text after)', () => {
     const text = YAML_TEXT.slice(0, 200_000);
     expect(yamlCostOf(Buffer.from(text, 'utf8'))).toBe(yamlCostOf(text));
     const json = readFileSync(KEYS_FILE, 'utf8');
     expect(jsonCostOf(Buffer.from(json, 'utf8'))).toBe(jsonCostOf(json));
+    // Other characters take more bytes than characters, and in UTF-16 a byte of one can read as a counted character
+    // (U+3A2D holds ':' and '-'): the estimate from bytes is never the smaller.
+    const other = `- name: Caf\u00e9 \u3a2d \u{1F600}\n  value: [a, "\u00fc"]\n`.repeat(1000);
+    for (const bytes of [Buffer.from(other, 'utf8'), Buffer.from(other, 'utf16le')]) {
+      expect(yamlCostOf(bytes)).toBeGreaterThanOrEqual(yamlCostOf(other));
+      expect(jsonCostOf(bytes)).toBeGreaterThanOrEqual(jsonCostOf(other));
+    }
   });
+});
 
-  it('charge the costliest places most: a flow list of plain scalars and a block list over line ends alone', () => {
-    // Measured (docs/performance.md): `- 0` lines 1,500 bytes an item, `[a,a,…]` 960 a comma, blank lines 100.
-    const n = 10_000;
-    expect(yamlCostOf('- 0\n'.repeat(n))).toBeGreaterThanOrEqual(1500 * n);
-    expect(yamlCostOf(`[${Array(n).fill('a').join(',')}]`)).toBeGreaterThanOrEqual(960 * n);
-    expect(yamlCostOf('\n'.repeat(n))).toBeLessThan(yamlCostOf('- 0\n'.repeat(n)) / 4);
-  });
+describe('what the estimates do not count', () => {
+  it("the YAML library's errors take no stack traces: 300,000 lines of \" are a YAML error in a heap the estimate passes", () => {
+    // Each line starts a quoted scalar the next one ends, wrongly indented: an error object each, 150,000 in all. With a
+    // stack trace each (as the library makes them), the parse needs about 190 MiB, and aborted in 160, which the
+    // estimate (a count of line ends) lets through; without, about 80.
+    const file = join(dir, 'quotes.yaml');
+    writeFileSync(file, '"\n'.repeat(300_000));
+    const r = fromYamlIn(160, file);
+    expect(r.stderr).not.toMatch(/heap out of memory|FATAL/);
+    expect(r.out.code).toBe('NOT_A_TASK_SEQUENCE');
+    expect(r.out.message).toMatch(/not valid YAML/);
+  }, 60_000);
+
+  it("a model's schema check stops at a number of problems: 1,000,000 children that are no nodes are refused in 128 MiB", () => {
+    // ajv's validator (all errors, verbose) kept about ten problems for each, and aborted the process at any heap up to
+    // 1 GiB. Past 2,000 nodes the model is checked a node at a time, and the check stops at 1,000 problems.
+    const model = JSON.parse(readFileSync(join(dir, 'small.json'), 'utf8')) as { sequence: { children: unknown[] } };
+    model.sequence.children = new Array(1_000_000).fill(1);
+    const file = join(dir, 'ones.json');
+    writeFileSync(file, JSON.stringify(model));
+    const r = cmtsIn(128, ['convert', file, '--to', 'xml', '-o', join(dir, 'ones.xml')]);
+    expect(r.stderr).not.toMatch(/heap out of memory|FATAL/);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/NOT_A_TASK_SEQUENCE .*sequence\.children\.0: must be object; .*the check stopped there, with values left unchecked\.\n$/);
+  }, 60_000);
 });

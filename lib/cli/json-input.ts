@@ -117,8 +117,13 @@ export function parseJsonInput(text: string, file: string, code: ErrorCode): unk
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
   const body = bom ? text.slice(1) : text;
   // JSON.parse cannot be watched as it goes: a text within the byte limit whose value would not fit in the heap the
-  // process has is refused before (one object of two million keys in 9 MB needs about 480 MiB), not left to abort it.
-  checkHeapBeforeParsing(jsonCostOf(body), body.length);
+  // process has is refused before (one object of 750,000 keys, 9 MB, needed 478 MiB), not left to abort it.
+  try {
+    checkHeapBeforeParsing(jsonCostOf(body), body.length);
+  } catch (e) {
+    if (e instanceof TaskSequenceError) e.file = file;
+    throw e;
+  }
   let value: unknown;
   try {
     value = JSON.parse(body) as unknown;

@@ -12,6 +12,7 @@ import { decodeStrict } from '../xml/codec.js';
 import type { UnicodeEncoding } from '../xml/encoding-name.js';
 import { firstBadUtf16, firstBadUtf8 } from '../xml/first-bad-utf8.js';
 import { checkHeapBeforeDecoding } from '../xml/heap-guard.js';
+import { jsonCostOf } from '../text-cost.js';
 import type { CliIo } from './io.js';
 
 /**
@@ -63,5 +64,5 @@ export function optionsText(io: CliIo, file: string): string {
     if (e instanceof TaskSequenceError && e.code === 'INPUT_TOO_LARGE') throw new TaskSequenceError('INPUT_TOO_LARGE', `${file} is larger than the ${DEFAULT_MAX_BYTES} bytes an options file may have (--max-bytes bounds the sequences read, not this file).`, { file });
     throw e;
   }
-  return textInput(bytes, file, 'OPTIONS_INVALID');
+  return textInput(bytes, file, 'OPTIONS_INVALID', jsonCostOf);
 }

@@ -35,13 +35,33 @@ function childrenOf(node: unknown): unknown[] | undefined {
 /** The sequence's `children`: the schema checks them as nodes whatever the sequence's kind says. */
 const rootChildren = (sequence: Record<string, unknown>): unknown[] => (Array.isArray(sequence.children) ? sequence.children : []);
 
-/** Whether some node lies more than `limit` levels of `children` below `root` (an explicit stack: it may be deep). */
-function nestsDeeperThan(root: Record<string, unknown>, limit: number): boolean {
-  const todo: Array<[node: unknown, depth: number]> = rootChildren(root).map((c) => [c, 1]);
-  for (let entry = todo.pop(); entry; entry = todo.pop()) {
-    const [node, depth] = entry;
-    if (depth > limit) return true;
-    for (const c of childrenOf(node) ?? []) todo.push([c, depth + 1]);
+/**
+ * Sequences of more nodes than this are checked one node at a time, as deep ones are: ajv's validator (all errors,
+ * verbose) keeps every problem it meets, about ten for a node of no kind (one for each kind it could be), and 1,000,000
+ * children `1` (a 2 MB text) took it past 1 GiB of heap, which aborted the process, and 5,000 (10 KB) past 32 MiB. One node at a time, the check stops
+ * at {@link MOST_PROBLEMS}.
+ */
+const WHOLE_NODES = 2_000;
+
+/** How many of ajv's problems a check one node at a time collects at most: the message names ten, and counts the rest. */
+const MOST_PROBLEMS = 1_000;
+
+/**
+ * Whether the nodes of `children` and below nest more than `depth` levels, or number more than `nodes` (walked a list of
+ * children at a time, each with the next to reach: a few entries, however many nodes; stopping as soon as it knows).
+ */
+function exceeds(children: unknown[], depth: number, nodes: number): boolean {
+  const lists: Array<{ children: unknown[]; next: number }> = [{ children, next: 0 }];
+  let count = 0;
+  while (lists.length > 0) {
+    const list = lists[lists.length - 1] as { children: unknown[]; next: number };
+    if (list.next >= list.children.length) {
+      lists.pop();
+      continue;
+    }
+    if (lists.length > depth || ++count > nodes) return true;
+    const below = childrenOf(list.children[list.next++]);
+    if (below && below.length > 0) lists.push({ children: below, next: 0 });
   }
   return false;
 }
@@ -55,6 +75,16 @@ interface Place {
   parent: Place | undefined;
   index: number;
   depth: number;
+  checkpoint: unknown;
+}
+
+/** A node's children being checked: the next to reach, and where they are (their parent's place, their depth). */
+interface ChildList {
+  children: unknown[];
+  next: number;
+  parent: Place | undefined;
+  depth: number;
+  /** What each child is compared with (its parent's place's checkpoint; the sequence for the sequence's children). */
   checkpoint: unknown;
 }
 
@@ -79,34 +109,45 @@ const shell = (node: unknown) => ({
 });
 
 /**
- * The schema's problems, in document order, for a document whose sequence nests deeper than one call can check:
- * the document without the sequence's children, then each node without its children, alone in a valid shell, its
- * problems' paths turned back into the node's own. Every node is checked against the same schema as in one call (a
+ * The schema's problems, in document order, for a document whose sequence nests deeper than one call can check, or
+ * has more nodes than one call should (see {@link WHOLE_NODES}; the check stops at {@link MOST_PROBLEMS}):
+ * the document without the sequence's children, then each node alone in a valid shell (with its children, if one call
+ * can check them all: see {@link exceeds}; else without them, and then each of them), its problems' paths turned back
+ * into the node's own. Every node is checked against the same schema as in one call (a
  * node's schema does not depend on where it is), so the problems are the same at the same paths, less the "must
  * match then schema" that ajv also reports at every ancestor of a bad node.
  */
 function problemsOfDeep(validate: Validator, doc: Record<string, unknown>, sequence: Record<string, unknown>): SchemaError[] {
   const problems: SchemaError[] = [];
+  validateModelJson.stopped = false;
   if (!validate({ ...doc, sequence: { ...sequence, children: [] } })) problems.push(...(validate.errors ?? []));
-  const todo: Place[] = [];
-  // The sequence is at depth 0. A node that contains itself (no JSON text holds one, a script's data can) is refused:
-  // its check would not end.
-  const queueChildren = (children: unknown[], parent: Place | undefined) => {
-    const depth = (parent?.depth ?? 0) + 1;
-    const checkpoint = parent ? parent.checkpoint : sequence;
-    for (let i = children.length - 1; i >= 0; i--) {
-      const node = children[i];
-      if (node === checkpoint) containsItself(node, 'NOT_A_TASK_SEQUENCE');
-      todo.push({ node, parent, index: i, depth, checkpoint: checkpointBelow(node, depth, checkpoint) });
+  // Walked in document order, a list of children at a time (a place is made for a node when it is reached, so a
+  // sequence of a million children costs no million places before its first check). The sequence is at depth 0. A
+  // node that contains itself (no JSON text holds one, a script's data can) is refused: its check would not end.
+  const lists: ChildList[] = [{ children: rootChildren(sequence), next: 0, parent: undefined, depth: 1, checkpoint: sequence }];
+  while (lists.length > 0) {
+    const list = lists[lists.length - 1] as ChildList;
+    if (list.next >= list.children.length) {
+      lists.pop();
+      continue;
     }
-  };
-  queueChildren(rootChildren(sequence), undefined);
-  for (let place = todo.pop(); place; place = todo.pop()) {
-    if (!validate(shell(alone(place.node)))) {
+    if (problems.length >= MOST_PROBLEMS) {
+      validateModelJson.stopped = true;
+      break;
+    }
+    const index = list.next++;
+    const node = list.children[index];
+    if (node === list.checkpoint) containsItself(node, 'NOT_A_TASK_SEQUENCE');
+    const place: Place = { node, parent: list.parent, index, depth: list.depth, checkpoint: checkpointBelow(node, list.depth, list.checkpoint) };
+    // A node whose nodes one call can check (a step, a group of ordinary size) is checked with them, as in one call; a
+    // larger one alone, and then its children. A node that contains itself is always too large, so it is found below.
+    const children = childrenOf(node);
+    const whole = children === undefined || children.length === 0 || !exceeds(children, WHOLE_DEPTH - 1, WHOLE_NODES);
+    if (!validate(shell(whole ? node : alone(node)))) {
       const path = pathOf(place);
       for (const e of validate.errors ?? []) problems.push({ ...e, instancePath: path + e.instancePath.slice(AT.length) });
     }
-    queueChildren(childrenOf(place.node) ?? [], place);
+    if (!whole && children) lists.push({ children, next: 0, parent: place, depth: list.depth + 1, checkpoint: place.checkpoint });
   }
   return problems;
 }
@@ -119,7 +160,8 @@ function problemsOfDeep(validate: Validator, doc: Record<string, unknown>, seque
 export function validateModelJson(data: unknown): data is ModelJsonData {
   const whole = validatorFor('task-sequence.schema.json');
   const sequence = isObject(data) ? data.sequence : undefined;
-  if (isObject(data) && isObject(sequence) && nestsDeeperThan(sequence, WHOLE_DEPTH)) {
+  validateModelJson.stopped = false;
+  if (isObject(data) && isObject(sequence) && exceeds(rootChildren(sequence), WHOLE_DEPTH, WHOLE_NODES)) {
     validateModelJson.errors = problemsOfDeep(whole, data, sequence);
     return validateModelJson.errors.length === 0;
   }
@@ -128,3 +170,5 @@ export function validateModelJson(data: unknown): data is ModelJsonData {
   return valid;
 }
 validateModelJson.errors = null as SchemaError[] | null;
+/** Whether the last check stopped at {@link MOST_PROBLEMS} problems, with nodes left unchecked (`errors` is not all). */
+validateModelJson.stopped = false;

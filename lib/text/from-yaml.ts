@@ -17,8 +17,12 @@ import { cimPropertiesProblem } from './cim-properties.js';
 import type { TextSequence } from './text-types.js';
 import { tooDeepAt } from './yaml-text.js';
 import { checkHeapBeforeParsing } from '../xml/heap-guard.js';
-import { yamlCostOfCounts } from '../text-cost.js';
+import { YAML_PLACE_CODES, yamlCostOfCounts } from '../text-cost.js';
 import { badKeyAt, offsetOf, otherYamlVersionAt, withYamlLineBreaks } from './yaml-read.js';
+
+/** Whether a character (below 128) can start a place (`text-cost.ts`'s YAML_PLACE_CODES), by its code. */
+const IS_PLACE = new Uint8Array(128);
+for (const code of YAML_PLACE_CODES) IS_PLACE[code] = 1;
 
 /**
  * How many places a YAML item, tag, anchor or alias can start (`text-cost.ts`'s YAML_PLACE_CODES) `text` has of
@@ -31,12 +35,28 @@ function placesIn(text: string, max: number): { counts: Int32Array; over?: numbe
     const c = text.charCodeAt(i);
     // \n , - : ? [ {, and ! & *: a tag, an anchor or an alias is a node of the library's own beside the item (1.49
     // million items `- &a !t 1` in 12 MB took 3.7 GB when only the items were counted).
-    if (c === 0x0a || c === 0x2c || c === 0x2d || c === 0x3a || c === 0x3f || c === 0x5b || c === 0x7b || c === 0x21 || c === 0x26 || c === 0x2a) {
+    if (c < 128 && IS_PLACE[c] === 1) {
       counts[c] = (counts[c] as number) + 1;
       if (++count > max) return { counts, over: i };
     }
   }
   return { counts };
+}
+
+/**
+ * `f()`, with no stack trace taken for the errors made in it: the YAML library makes an Error for each problem it meets
+ * (a text of 1,400,000 lines of `"` made 700,000), each with a stack trace of its own that no message shows. The traces
+ * were two thirds of what such a text cost the heap (852 MiB against 326), which the heap guard's estimate (one count of
+ * line ends) did not foresee.
+ */
+function withoutStacks<T>(f: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return f();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /** The text's top-level sections the builder refuses at their key (package sections a container has no place for). */
@@ -65,14 +85,17 @@ export function fromYaml(text: string, options: BuildOptions = {}): TaskSequence
   // as they are made, so the text is refused before, rather than let the process run out of memory (an abort).
   checkHeapBeforeParsing(yamlCostOfCounts(counts, source.length), source.length);
   // What parseDocument does, with the nesting measured on the tokens between parsing and composing.
-  const tokens = [...new Parser(lines.addNewLine).parse(source)];
+  const tokens = withoutStacks(() => [...new Parser(lines.addNewLine).parse(source)]);
   const deep = tooDeepAt(tokens, maxDepth);
   if (deep !== undefined) throw new TaskSequenceError('TEXT_TOO_DEEP', `The text nests mappings and lists deeper than ${maxDepth} levels (option maxDepth).`, place(deep));
   const version = otherYamlVersionAt(tokens);
   if (version) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text says %YAML ${version.version || '(no version)'}: the text form is YAML 1.2, and under another version the same words can read as other values (YAML 1.1 reads on as true and 0755 as 493); check the values as YAML 1.2 reads them, then remove the directive or write %YAML 1.2.`, place(version.at));
   // compose(…, true) always yields a document; a second one is an error, as parseDocument reports it. Keys are
   // checked for uniqueness below, in linear time.
-  const [doc, second] = new Composer({ uniqueKeys: false }).compose(tokens, true, source.length);
+  const [doc, second] = withoutStacks(() => {
+    const [d, s] = new Composer({ uniqueKeys: false }).compose(tokens, true, source.length);
+    return [d, s] as const;
+  });
   const yaml = doc as Document.Parsed;
   if (second) yaml.errors.push(new YAMLParseError([second.range[0], second.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
   const first = yaml.errors[0];

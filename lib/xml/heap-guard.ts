@@ -125,14 +125,21 @@ function treeOf(bytes: Uint8Array): number {
 export function checkHeapBeforeDecoding(bytes: Uint8Array, parseCost?: (bytes: Uint8Array) => number): void {
   const units = bytes.length;
   if (units < GUARDED_FROM) return;
-  let h = heap();
   const reserve = reserveFor(units);
   const need = 2 * units;
-  if (h.used_heap_size + need + reserve > h.heap_size_limit - YOUNG) h = collected();
-  if (h.used_heap_size + need + reserve > h.heap_size_limit - YOUNG) {
-    const why = parseCost ? message(need + parseCost(bytes), h, reserve, 0) : message(need + treeOf(bytes), h, reserve);
-    refuse(new TaskSequenceError('INPUT_TOO_LARGE', why));
-  }
+  const h = unfit(need, reserve);
+  if (h) refuse(new TaskSequenceError('INPUT_TOO_LARGE', parseCost ? message(need + parseCost(bytes), h, reserve, 0) : message(need + treeOf(bytes), h, reserve)));
+}
+
+/**
+ * The heap, if it cannot hold `need` bytes more and `reserve` besides (judged again on what is live, the garbage
+ * collected, before it is said); undefined when it can.
+ */
+function unfit(need: number, reserve: number): HeapInfo | undefined {
+  let h = heap();
+  if (h.used_heap_size + need + reserve <= h.heap_size_limit - YOUNG) return undefined;
+  h = collected();
+  return h.used_heap_size + need + reserve > h.heap_size_limit - YOUNG ? h : undefined;
 }
 
 /** Texts whose parse is estimated to cost less than this are not judged (`node:v8` is not loaded for them). */
@@ -146,10 +153,9 @@ const JUDGED_FROM = 8 * MiB;
  */
 export function checkHeapBeforeParsing(need: number, chars: number): void {
   if (need < JUDGED_FROM) return;
-  let h = heap();
   const reserve = reserveFor(chars);
-  if (h.used_heap_size + need + reserve > h.heap_size_limit - YOUNG) h = collected();
-  if (h.used_heap_size + need + reserve > h.heap_size_limit - YOUNG) refuse(new TaskSequenceError('INPUT_TOO_LARGE', message(need, h, reserve, 0)));
+  const h = unfit(need, reserve);
+  if (h) refuse(new TaskSequenceError('INPUT_TOO_LARGE', message(need, h, reserve, 0)));
 }
 
 /**
