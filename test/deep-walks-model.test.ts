@@ -138,6 +138,20 @@ describe('model walks at a depth past the call stack', { timeout: 60_000 }, () =
   });
 });
 
+/**
+ * The problems of ajv's one call on `doc` (expected) and of validateModelJson (got), each `path keyword message`, less
+ * ajv's "must match then" (`if`) at each ancestor of a bad node; both checks must refuse `doc`.
+ */
+function bothChecks(doc: unknown): { expected: string[]; got: string[] } {
+  const whole = validatorFor('task-sequence.schema.json');
+  const problems = (errors: typeof whole.errors) => (errors ?? []).filter((e) => e.keyword !== 'if').map((e) => `${e.instancePath} ${e.keyword} ${e.message ?? ''}`);
+  expect(whole(doc)).toBe(false);
+  // Read before validateModelJson runs: it uses the same compiled validator, whose errors the next call replaces.
+  const expected = problems(whole.errors);
+  expect(validateModelJson(doc)).toBe(false);
+  return { expected, got: problems(validateModelJson.errors) };
+}
+
 describe('the check of a large model, a node at a time, finds what the one-call check finds', () => {
   // More than 2,000 nodes: checked a node at a time (with its children where one call can check them), so that ajv's
   // problems cannot pile up past a bound; few enough problems here for the one call to compare with.
@@ -149,13 +163,9 @@ describe('the check of a large model, a node at a time, finds what the one-call 
     groups[1200]?.children.push(7, { kind: 'action', tag: 'action', attributes: {} });
     const root = { kind: 'sequence', tag: 'sequence', attributes: { version: '3.00' }, children: [...groups, 'x'] as unknown[] };
     const doc = { format: 'cmts.task-sequence', version: 1, container: 'sequence', encoding: { encoding: 'utf-8', bom: false }, properties: {}, sequence: root };
-    const whole = validatorFor('task-sequence.schema.json');
-    const problems = (errors: typeof whole.errors) => (errors ?? []).filter((e) => e.keyword !== 'if').map((e) => `${e.instancePath} ${e.keyword} ${e.message ?? ''}`);
-    expect(whole(doc)).toBe(false);
-    const expected = problems(whole.errors);
-    expect(validateModelJson(doc)).toBe(false);
+    const { expected, got } = bothChecks(doc);
     expect(expected.length).toBeGreaterThan(5);
-    expect(problems(validateModelJson.errors)).toEqual(expected);
+    expect(got).toEqual(expected);
     expect(validateModelJson.stopped).toBe(false);
     // Every group wrong: the check stops once it has 1,000 of ajv's problems, and says it did.
     for (const g of groups) g.children.push(1);
@@ -192,14 +202,9 @@ describe('the deep JSON check finds what the one-call check finds', () => {
     at(281).attributes.b = 6;
     (at(depth) as Record<string, unknown>).children = 'no';
     const doc = { format: 'cmts.task-sequence', version: 1, container: 'sequence', encoding: { encoding: 'utf-8', bom: false }, properties: {}, extra: true, sequence: root };
-    const whole = validatorFor('task-sequence.schema.json');
-    const problems = (errors: typeof whole.errors) => (errors ?? []).filter((e) => e.keyword !== 'if').map((e) => `${e.instancePath} ${e.keyword} ${e.message ?? ''}`);
-    expect(whole(doc)).toBe(false);
-    // Read before the deep check runs: it uses the same compiled validator, whose errors the next call replaces.
-    const expected = problems(whole.errors);
-    expect(validateModelJson(doc)).toBe(false);
+    const { expected, got } = bothChecks(doc);
     expect(expected.length).toBeGreaterThan(20);
-    expect(problems(validateModelJson.errors)).toEqual(expected);
+    expect(got).toEqual(expected);
   });
 });
 
