@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readTaskSequence } from '../lib/index.js';
 import { toModelJson } from '../lib/model/json.js';
 import { jsonCostOf, yamlCostOf } from '../lib/text-cost.js';
-import { toYaml } from '../lib/text/index.js';
+import { fromYaml, toYaml } from '../lib/text/index.js';
 import { cmtsIn, expectRefusedIn, scriptIn, suggested } from './helpers/heap.js';
 // @ts-expect-error: the bench's generator is plain JavaScript, with no types
 import { generateSequence } from './bench/generate.mjs';
@@ -117,16 +117,27 @@ describe('the estimates of text-cost.ts', () => {
 });
 
 describe('what the estimates do not count', () => {
-  it("the YAML library's errors take no stack traces: 300,000 lines of \" are a YAML error in a heap the estimate passes", () => {
+  it("the YAML library's errors take no stack traces, and the limit is set back: 300,000 lines of \" are a YAML error", () => {
     // Each line starts a quoted scalar the next one ends, wrongly indented: an error object each, 150,000 in all. With a
-    // stack trace each (as the library makes them), the parse needs about 190 MiB, and aborted in 160, which the
-    // estimate (a count of line ends) lets through; without, about 80.
+    // stack trace each (as the library makes them) they cost more than twice as much (1,400,000 lines: 852 MiB against
+    // 326), past what the estimate counted. Refused in 64 MiB, the text is a YAML error in the heap the refusal names.
     const file = join(dir, 'quotes.yaml');
     writeFileSync(file, '"\n'.repeat(300_000));
-    const r = fromYamlIn(160, file);
-    expect(r.stderr).not.toMatch(/heap out of memory|FATAL/);
-    expect(r.out.code).toBe('NOT_A_TASK_SEQUENCE');
-    expect(r.out.message).toMatch(/not valid YAML/);
+    const r = fromYamlIn(64, file);
+    const named = expectRefusedIn(64, r);
+    const again = fromYamlIn(named, file);
+    expect(again.stderr).not.toMatch(/heap out of memory|FATAL/);
+    expect(again.out.code).toBe('NOT_A_TASK_SEQUENCE');
+    expect(again.out.message).toMatch(/not valid YAML/);
+    // In this process: the limit a caller set is what it is after fromYaml, which threw.
+    const before = Error.stackTraceLimit;
+    Error.stackTraceLimit = 17;
+    try {
+      expect(() => fromYaml('"\n"\n"\n"\n')).toThrow(/not valid YAML/);
+      expect(Error.stackTraceLimit).toBe(17);
+    } finally {
+      Error.stackTraceLimit = before;
+    }
   }, 60_000);
 
   it("a model's schema check stops at a number of problems: 1,000,000 children that are no nodes are refused in 128 MiB", () => {
@@ -140,5 +151,30 @@ describe('what the estimates do not count', () => {
     expect(r.stderr).not.toMatch(/heap out of memory|FATAL/);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/NOT_A_TASK_SEQUENCE .*sequence\.children\.0: must be object; .*the check stopped there, with values left unchecked\.\n$/);
+  }, 60_000);
+
+  it('a `]` or `}` out of place is an error of the YAML library each, and counted: 500,000 of them are refused in 64 MiB', () => {
+    // Counted as 8 bytes a character, they were let through, and aborted the process (182 MiB needed).
+    const file = join(dir, 'closers.yaml');
+    writeFileSync(file, ']'.repeat(250_000) + '}'.repeat(250_000));
+    const r = cmtsIn(64, ['build', file, '-o', join(dir, 'closers.xml')]);
+    expect(r.stderr).not.toMatch(/heap out of memory|FATAL/);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/INPUT_TOO_LARGE Reading this input would take about \d+ MiB more of the JavaScript heap/);
+  }, 60_000);
+
+  it('a model node of no kind is checked apart from its children: six such levels, 321 bytes, are refused at once', () => {
+    // ajv's one call checks the children of a node of no kind once for each of the eleven kinds it could be, at each
+    // such level again: six levels made tens of millions of problems, and aborted the process in 256 MiB.
+    const model = JSON.parse(readFileSync(join(dir, 'small.json'), 'utf8')) as { sequence: { children: unknown[] } };
+    let node: unknown = { kind: 'text', value: 'x' };
+    for (let i = 0; i < 6; i++) node = { children: [node] };
+    model.sequence.children = [node];
+    const file = join(dir, 'kindless.json');
+    writeFileSync(file, JSON.stringify(model));
+    const r = cmtsIn(256, ['convert', file, '--to', 'xml', '-o', join(dir, 'kindless.xml')]);
+    expect(r.stderr).not.toMatch(/heap out of memory|FATAL/);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/NOT_A_TASK_SEQUENCE .*sequence\.children\.0: must have required property 'kind'/);
   }, 60_000);
 });

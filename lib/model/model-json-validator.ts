@@ -2,8 +2,12 @@
  * The schema check of the JSON model (`schemas/task-sequence.schema.json`) at any nesting the reader accepts.
  *
  * ajv's standalone validator recurses, a few large frames per level of `children`, and overflows the call stack a
- * few hundred levels down; the reader accepts any nesting up to the caller's `maxDepth`. JSON no deeper than the
- * reader's default `maxDepth` is checked in one call, as always; deeper JSON is checked one node at a time.
+ * few hundred levels down; the reader accepts any nesting up to the caller's `maxDepth`. And it keeps every problem it
+ * meets (all errors, verbose), which can pile up past the heap: about ten for a child that is no node, and, under a node
+ * of no kind (every kind's rule then applies to its children), eleven times more for each such level (six levels, a
+ * 321-byte text, aborted the process). JSON no deeper than the reader's default `maxDepth`, of at most 2,000 nodes and
+ * with no node of children but no kind, is checked in one call, as always; other JSON a node at a time (with its
+ * children where one call can check them), and that check stops at a number of problems.
  */
 import type { SchemaError, SchemaValidator } from '../generated/validator.js';
 import { loadSchema, type SchemaTypes, validatorFor } from '../schemas.js';
@@ -47,8 +51,10 @@ const WHOLE_NODES = 2_000;
 const MOST_PROBLEMS = 1_000;
 
 /**
- * Whether the nodes of `children` and below nest more than `depth` levels, or number more than `nodes` (walked a list of
- * children at a time, each with the next to reach: a few entries, however many nodes; stopping as soon as it knows).
+ * Whether the nodes of `children` and below nest more than `depth` levels, number more than `nodes`, or hold a node of
+ * children but no kind, which one call checks once for each kind it could be, and again at each such level below
+ * (walked a list of children at a time, each with the next to reach: a few entries, however many nodes; stopping as
+ * soon as it knows).
  */
 function exceeds(children: unknown[], depth: number, nodes: number): boolean {
   const lists: Array<{ children: unknown[]; next: number }> = [{ children, next: 0 }];
@@ -60,8 +66,12 @@ function exceeds(children: unknown[], depth: number, nodes: number): boolean {
       continue;
     }
     if (lists.length > depth || ++count > nodes) return true;
-    const below = childrenOf(list.children[list.next++]);
-    if (below && below.length > 0) lists.push({ children: below, next: 0 });
+    const node = list.children[list.next++];
+    const below = childrenOf(node);
+    if (below && below.length > 0) {
+      if ((node as { kind?: unknown }).kind === undefined) return true;
+      lists.push({ children: below, next: 0 });
+    }
   }
   return false;
 }
@@ -115,7 +125,8 @@ const shell = (node: unknown) => ({
  * can check them all: see {@link exceeds}; else without them, and then each of them), its problems' paths turned back
  * into the node's own. Every node is checked against the same schema as in one call (a
  * node's schema does not depend on where it is), so the problems are the same at the same paths, less the "must
- * match then schema" that ajv also reports at every ancestor of a bad node.
+ * match then schema" that ajv also reports at every ancestor of a bad node, and but for a node of no kind: its
+ * children's problems are said once each, where ajv's one call says them for every kind the node could be.
  */
 function problemsOfDeep(validate: Validator, doc: Record<string, unknown>, sequence: Record<string, unknown>): SchemaError[] {
   const problems: SchemaError[] = [];
@@ -140,9 +151,10 @@ function problemsOfDeep(validate: Validator, doc: Record<string, unknown>, seque
     if (node === list.checkpoint) containsItself(node, 'NOT_A_TASK_SEQUENCE');
     const place: Place = { node, parent: list.parent, index, depth: list.depth, checkpoint: checkpointBelow(node, list.depth, list.checkpoint) };
     // A node whose nodes one call can check (a step, a group of ordinary size) is checked with them, as in one call; a
-    // larger one alone, and then its children. A node that contains itself is always too large, so it is found below.
+    // larger one, or one of no kind, alone, and then its children. A node that contains itself is always too large,
+    // so it is found below.
     const children = childrenOf(node);
-    const whole = children === undefined || children.length === 0 || !exceeds(children, WHOLE_DEPTH - 1, WHOLE_NODES);
+    const whole = children === undefined || children.length === 0 || ((node as { kind?: unknown }).kind !== undefined && !exceeds(children, WHOLE_DEPTH - 1, WHOLE_NODES));
     if (!validate(shell(whole ? node : alone(node)))) {
       const path = pathOf(place);
       for (const e of validate.errors ?? []) problems.push({ ...e, instancePath: path + e.instancePath.slice(AT.length) });

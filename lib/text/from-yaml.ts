@@ -17,16 +17,20 @@ import { cimPropertiesProblem } from './cim-properties.js';
 import type { TextSequence } from './text-types.js';
 import { tooDeepAt } from './yaml-text.js';
 import { checkHeapBeforeParsing } from '../xml/heap-guard.js';
-import { YAML_PLACE_CODES, yamlCostOfCounts } from '../text-cost.js';
+import { YAML_COSTLY_CODES, YAML_PLACE_CODES, yamlCostOfCounts } from '../text-cost.js';
 import { badKeyAt, offsetOf, otherYamlVersionAt, withYamlLineBreaks } from './yaml-read.js';
 
-/** Whether a character (below 128) can start a place (`text-cost.ts`'s YAML_PLACE_CODES), by its code. */
-const IS_PLACE = new Uint8Array(128);
-for (const code of YAML_PLACE_CODES) IS_PLACE[code] = 1;
+/**
+ * By character code (below 128): 1 for a character that can start a place (`text-cost.ts`'s YAML_PLACE_CODES), 2 for
+ * one counted for the heap's estimate only (YAML_COSTLY_CODES).
+ */
+const COUNTED = new Uint8Array(128);
+for (const code of YAML_COSTLY_CODES) COUNTED[code] = 2;
+for (const code of YAML_PLACE_CODES) COUNTED[code] = 1;
 
 /**
- * How many places a YAML item, tag, anchor or alias can start (`text-cost.ts`'s YAML_PLACE_CODES) `text` has of
- * each character (`counts`, by character code), and, when their sum passes `max`, the offset where it does (`over`).
+ * How many of each character counted (`COUNTED`) `text` has (`counts`, by character code), and, when its places where
+ * a YAML item, tag, anchor or alias can start pass `max`, the offset where they do (`over`).
  */
 function placesIn(text: string, max: number): { counts: Int32Array; over?: number } {
   let count = 0;
@@ -35,9 +39,10 @@ function placesIn(text: string, max: number): { counts: Int32Array; over?: numbe
     const c = text.charCodeAt(i);
     // \n , - : ? [ {, and ! & *: a tag, an anchor or an alias is a node of the library's own beside the item (1.49
     // million items `- &a !t 1` in 12 MB took 3.7 GB when only the items were counted).
-    if (c < 128 && IS_PLACE[c] === 1) {
+    const counted = c < 128 ? (COUNTED[c] as number) : 0;
+    if (counted !== 0) {
       counts[c] = (counts[c] as number) + 1;
-      if (++count > max) return { counts, over: i };
+      if (counted === 1 && ++count > max) return { counts, over: i };
     }
   }
   return { counts };
