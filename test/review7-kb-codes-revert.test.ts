@@ -66,7 +66,8 @@ describe('KB977203_DEPENDENT_NOT_REVERSIBLE: DependentProgram added where no ins
   });
 
   it('the replace-capture scenario says so too', () => {
-    const input = PACKAGE('', SEQUENCE('<group name="Capture"></group>'));
+    // A capture sequence captures user state (a sequence that captures nothing is refused: MISSING_CAPTURE_STEP).
+    const input = PACKAGE('', SEQUENCE('<group name="Capture"><step type="SMS_TaskSequence_CaptureUserStateAction" name="Capture User State" description="" runIn="FullOS" successCodeList="0"><action>osdmigrateuserstate.exe /collect</action></step></group>'));
     const { report } = roundTrip(input, { ...O, scenario: 'replace-capture' });
     expect(report.diagnostics.find((d) => d.code === 'KB977203_DEPENDENT_NOT_REVERSIBLE')?.message).toMatch(/replace-capture scenario inserts no step/);
   });

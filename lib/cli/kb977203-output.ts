@@ -27,7 +27,7 @@ export interface Kb977203CommandResult {
 export type Mode = 'apply' | 'check' | 'revert';
 
 /** Codes that mean "the KB does not apply to this sequence" rather than "this sequence is broken". */
-export const NOT_APPLICABLE = new Set(['NOT_CONFIGMGR_2007', 'MISSING_SETUP_WINDOWS_STEP']);
+export const NOT_APPLICABLE = new Set(['NOT_CONFIGMGR_2007', 'MISSING_SETUP_WINDOWS_STEP', 'MISSING_CAPTURE_STEP']);
 
 /** A sequence's file, name, package ID and container: all a batch keeps of its document for the summary. */
 export type Identity = ReturnType<typeof identity>;

@@ -47,10 +47,35 @@ export function hasPresetRestartDescription(step: SequenceItem): boolean {
   return step.attributes.description === RESTART_DESCRIPTION;
 }
 
+/**
+ * The description of a group the preset makes (`base`: {@link KB977203_GROUP_DESCRIPTION} or
+ * {@link KB977203_CERTFIX_GROUP_DESCRIPTION}) around a step whose condition came after its element `<after>` (MDT's
+ * files write `<condition>` after `<action>`, or last): nothing else records where it stood, and revert puts it back
+ * there, so that it gives back the bytes read. Undefined `after` (the condition first, as ConfigMgr writes it) adds
+ * nothing.
+ */
+export function presetGroupDescription(base: string, after: string | undefined): string {
+  return after === undefined ? base : `${base} (in the step, its condition stood after ${after})`;
+}
+
+const CONDITION_AFTER = / \(in the step, its condition stood after ([^\s()<>&"]+)\)$/;
+
+/**
+ * Of a description {@link presetGroupDescription} gives: the element the step's condition stood after (undefined when
+ * it stood first); `false` for any other description.
+ */
+export function presetGroupOf(description: string | undefined): { after: string | undefined } | false {
+  if (description === KB977203_GROUP_DESCRIPTION || description === KB977203_CERTFIX_GROUP_DESCRIPTION) return { after: undefined };
+  const m = description === undefined ? null : CONDITION_AFTER.exec(description);
+  if (!m) return false;
+  const base = (description as string).slice(0, m.index);
+  return base === KB977203_GROUP_DESCRIPTION || base === KB977203_CERTFIX_GROUP_DESCRIPTION ? { after: m[1] } : false;
+}
+
 /** Whether an item has a description the preset gives a step or group it inserts: a trace of an apply in the file. */
 export function hasPresetDescription(item: SequenceItem): boolean {
   const d = item.attributes.description;
-  return hasPresetCertfixDescription(item) || d === RESTART_DESCRIPTION || d === KB977203_GROUP_DESCRIPTION || d === KB977203_CERTFIX_GROUP_DESCRIPTION;
+  return hasPresetCertfixDescription(item) || d === RESTART_DESCRIPTION || presetGroupOf(d) !== false;
 }
 
 /**

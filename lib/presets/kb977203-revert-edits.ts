@@ -6,9 +6,10 @@
 import type { TaskSequenceDocument } from '../document.js';
 import { conditionOf } from '../model/conditions.js';
 import { detectIndentUnit } from '../model/format.js';
-import type { Group, Node, SequenceItem, UnknownElement } from '../model/types.js';
+import type { Group, Node, SequenceItem, Text, UnknownElement } from '../model/types.js';
 import { reindent } from '../transforms/conditions.js';
 import { isSequenceItem } from '../model/query.js';
+import { presetGroupOf } from './kb977203-new-steps.js';
 
 /**
  * Why a group with the preset's description is not the one the preset made, or not only that, in words; undefined
@@ -81,8 +82,17 @@ export function unwrap(doc: TaskSequenceDocument, parent: { children: Node[] }, 
   if (items.length !== 1 || !setup || setup.kind !== 'step' || !condition || at === -1) return;
   const unit = detectIndentUnit(doc.sequence);
   if (group.children.some((c) => c.kind === 'text')) reindent(setup, unit, true);
+  const blank = (n: Node | undefined): n is Text => n !== undefined && n.kind === 'text' && /^[ \t\r\n]*$/.test(n.value);
   const first = setup.children[0];
-  const lead: Node[] = first && first.kind === 'text' && /^[ \t\r\n]*$/.test(first.value) ? [{ kind: 'text', value: first.value }] : [];
-  setup.children.unshift(...lead, condition);
+  const lead: Node[] = blank(first) ? [{ kind: 'text', value: first.value }] : [];
+  // Where the condition stood, when the group's description records it (see presetGroupOf): after that element, with
+  // the white space that stands before the element (its siblings' indentation); else first, as ConfigMgr writes it.
+  const after = presetGroupOf(group.attributes.description);
+  const anchor = after && after.after !== undefined ? setup.children.findIndex((c) => 'tag' in c && c.tag === after.after) : -1;
+  if (anchor === -1) setup.children.unshift(...lead, condition);
+  else {
+    const ws = setup.children[anchor - 1];
+    setup.children.splice(anchor + 1, 0, ...(blank(ws) ? [{ kind: 'text', value: ws.value } as Text] : lead), condition);
+  }
   parent.children[at] = setup;
 }

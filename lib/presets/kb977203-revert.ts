@@ -26,7 +26,7 @@ import { removeContainerReference } from '../transforms/container-references.js'
 import { type Kb977203Options, resolveKb977203Options } from './kb977203-options.js';
 import { dependentRunsProgram } from '../transforms/set-dependent-program.js';
 import { runsCertfixCommandLine } from './kb977203-command-line.js';
-import { hasPresetCertfixDescription, hasPresetRestartDescription, KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION } from './kb977203-new-steps.js';
+import { hasPresetCertfixDescription, hasPresetRestartDescription, KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, presetGroupOf } from './kb977203-new-steps.js';
 import { restartsToOs, runsProgram, usesPackage } from './kb977203-step-queries.js';
 import { childPositions, clearDependentProgram, groupKeptBecause, unwrap } from './kb977203-revert-edits.js';
 import { planPatchRevert } from './kb977203-revert-patch.js';
@@ -107,7 +107,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     if (isCertfix && restartsToOs(next) && !removed.has(next) && clearedNotice(next)) {
       cleared.push({ code: 'KB977203_REVERT_RESTART_TIMEOUT_LOST', severity: 'warning', path: located.path, message: `The restart "${next.attributes.name ?? ''}" right after "${node.attributes.name ?? ''}" has a message but a time-out of 0, so it does not notify the user. Earlier versions of cmts cleared the notice of such a restart when applying KB977203 (setting the time-out to 0) and recorded the old time-out nowhere, so revert cannot give it back: if the restart notified the user before, set its time-out again.` });
     }
-    if (node.kind === 'group' && (node.attributes.description === KB977203_GROUP_DESCRIPTION || node.attributes.description === KB977203_CERTFIX_GROUP_DESCRIPTION)) {
+    if (node.kind === 'group' && presetGroupOf(node.attributes.description) !== false) {
       groups.push(located as Located<Group>);
     }
   }

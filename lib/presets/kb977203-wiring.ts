@@ -12,7 +12,7 @@ import { conditionOf } from '../model/conditions.js';
 import type { PlannedBatch } from '../model/edit-batch.js';
 import type { Located } from '../model/query.js';
 import { RestartComputerStep, STEP_TYPES } from '../model/steps.js';
-import type { SequenceItem, Step } from '../model/types.js';
+import type { SequenceItem, Step, SubTaskSequence } from '../model/types.js';
 import { conditionMode, wrapInGroup } from '../transforms/conditions.js';
 import { type AlreadyInPlace, childrenOf, type Edit, inSubtrees } from '../transforms/context.js';
 import { markupOf } from '../transforms/markup-count.js';
@@ -20,7 +20,7 @@ import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { commandLineAdopted, commandLineNotUsed } from './kb977203-command-line.js';
 import { type ExecutionOrder, firstAbove } from './kb977203-execution-order.js';
 import type { CertfixFor } from './kb977203-certfix-for.js';
-import { KB977203_CERTFIX_DESCRIPTION, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, newSteps } from './kb977203-new-steps.js';
+import { KB977203_CERTFIX_DESCRIPTION, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, newSteps, presetGroupDescription } from './kb977203-new-steps.js';
 import { nextStepRun, restartMismatchAcross } from './kb977203-restart-after.js';
 import { isDisabled, neverRuns, restartsToOs } from './kb977203-step-queries.js';
 import { shownValue } from '../shown-value.js';
@@ -87,14 +87,22 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     // planned once, for the first.
     if (order.restartPlanned.has(certfix)) return plan;
     order.restartPlanned.add(certfix);
+    // Another CCMCertFix step of the same package and program after the adopted one, before the next Setup step: the
+    // sequence runs CCMCertFix twice (a pair wired twice, say), which nothing else would say (another package's or
+    // program's step has its own warning).
+    const high = nextSetup === -1 ? items.length : nextSetup;
+    for (let k = firstAbove(certfixAt, at(certfix)); k < certfixAt.length && (certfixAt[k] as number) < high; k++) {
+      const other = certfixes[k] as Located;
+      if (other.node === certfix || neverRuns(other)) continue;
+      plan.diagnostics.push({ code: 'KB977203_CERTFIX_TWICE', severity: 'warning', path: other.path, message: `"${other.path}" runs CCMCertFix again after ${shownValue(certfix.attributes.name ?? '', '"')}, which is the CCMCertFix step for "${setup.path}": the sequence can run CCMCertFix twice, and restart twice if a restart follows each. It stays as it is; remove it if one run is meant.` });
+    }
     // The step the engine runs next (see kb977203-restart-after.ts): the next sibling, or, across the end or start of
     // a group, the first step run after it, with the groups between them judged as lint judges them.
     const after = nextStepRun(items, at(certfix));
     const next = after?.node;
     // A restart that notifies the user is not the KB's restart either (R14 clears the notice). It is the
     // administrator's step, and is not changed to fit: its time-out would be lost, and revert could not give it back.
-    const runsApart = restartsToOs(next) ? restartMismatchAcross(adopted, after as Located<Step>) : undefined;
-    const notifies = restartsToOs(next) && new RestartComputerStep(next).notifiesUser ? new RestartComputerStep(next).timeout ?? '' : undefined;
+    const { runsApart, notifies } = restartAfter(adopted, after);
     if (restartsToOs(next) && runsApart === undefined && notifies === undefined) {
       plan.already.push({ what: `restart-computer step ${shownValue(next.attributes.name ?? '', '"')}`, where: setup.path, requirement: 'R14' });
       return plan;
@@ -106,19 +114,9 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     plan.markup = markupOf(restart) + (wrap ? 2 : 0);
     // A restart there that does not run exactly when CCMCertFix runs stays as it is (no administrator's step is
     // changed to fit), and the KB's own restart goes before it; the report says why.
-    const name = next?.attributes.name ?? '';
-    const because =
-      runsApart !== undefined
-        ? ` (the restart ${shownValue(name, '"')} after it ${runsApart}, so it does not run exactly when CCMCertFix runs)`
-        : notifies !== undefined
-          ? ` (the restart ${shownValue(name, '"')} after it notifies the user before restarting, time-out ${notifies} s, which KB977203 says to clear (R14); it is the administrator's and stays as it is)`
-          : '';
+    const because = restartBecause(next, runsApart, notifies);
     const inserted = { what: `inserted restart-computer step "${o.stepNames.restart}"${because}`, where: `${setup.path} (after ${shownValue(certfix.attributes.name ?? '', '"')})`, requirement: 'R14' };
-    if (runsApart === undefined && notifies !== undefined) {
-      // Said as a diagnostic too, so that a fleet report or a script can find these by code: the administrator's
-      // restart now runs after the KB's, and restarts the computer a second time, with its notice.
-      plan.diagnostics.push({ code: 'KB977203_RESTART_NOTIFIES', severity: 'warning', path: adopted.path, message: `The restart ${shownValue(name, '"')} right after ${shownValue(certfix.attributes.name ?? '', '"')} notifies the user (time-out ${notifies} s), which KB977203 says to clear (R14): it is the administrator's and stays as it is, and the KB's restart "${o.stepNames.restart}" goes in before it, so the computer restarts twice there. Remove or change ${shownValue(name, '"')} if one restart is meant.` });
-    }
+    restartTwice(plan, adopted.path, certfix, next, runsApart, notifies, o.stepNames.restart);
     if (!wrap || !cond) {
       plan.edits.push({ change: inserted, apply: batch.insertAfter(certfix, [restart]), scope: childrenOf(adopted) });
       return plan;
@@ -127,7 +125,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     // restart could run without CCMCertFix or be skipped after it: as with Setup, one group evaluates it once for both.
     plan.edits.push({
       change: { what: `moved the condition of ${shownValue(certfix.attributes.name ?? '', '"')} to a new group of the same name around it and the restart after it, evaluated once`, where: adopted.path, requirement: 'R14' },
-      apply: () => wrapInGroup(doc, adopted, cond, [restart], KB977203_CERTFIX_GROUP_DESCRIPTION),
+      apply: () => wrapInGroup(doc, adopted, cond, [restart], (after) => presetGroupDescription(KB977203_CERTFIX_GROUP_DESCRIPTION, after)),
       scope: inSubtrees([adopted.node], [adopted.parent]),
     });
     plan.edits.push({ change: inserted, apply: () => undefined, scope: inSubtrees([]) });
@@ -144,22 +142,80 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   const mode = condition ? conditionMode(condition) : undefined;
   const retry = 'retryCount' in step.attributes;
   const [certfix, restart] = newSteps(o, disabled, mode === 'copy' ? condition : undefined, retry, certfixDescription);
-  plan.markup = markupOf(certfix) + markupOf(restart) + (mode === 'wrap' ? 2 : 0);
+  // A restart the engine runs right after Setup, whenever Setup runs, to the installed OS and with no notice, is the
+  // KB's restart (R14) once CCMCertFix goes in before it: it is adopted, and no second one goes in (the computer
+  // restarted twice in a row). The inserted CCMCertFix runs exactly when Setup does (its flag, its condition copied
+  // or the group around both), so the restart is judged against Setup. Any other restart there stays as it is, after
+  // the KB's pair, and the report says the computer restarts twice.
+  const after = nextStepRun(items, from);
+  const next = after?.node;
+  const { runsApart, notifies } = restartAfter(setup, after);
+  const restartAdopted = restartsToOs(next) && runsApart === undefined && notifies === undefined;
+  const added = restartAdopted ? [certfix] : [certfix, restart];
+  plan.markup = added.reduce((n, s) => n + markupOf(s), 0) + (mode === 'wrap' ? 2 : 0);
   plan.insertsCertfix = true;
   const where = (after: string) => `${setup.path} (after "${after}")`;
-  const changes = [
-    { what: `inserted install-software step "${o.stepNames.certfix}"`, where: where(step.attributes.name ?? ''), requirement: 'R13' },
-    { what: `inserted restart-computer step "${o.stepNames.restart}"`, where: where(o.stepNames.certfix), requirement: 'R14' },
-  ];
+  const changes: Edit['change'][] = [{ what: `inserted install-software step "${o.stepNames.certfix}"`, where: where(step.attributes.name ?? ''), requirement: 'R13' }];
+  if (restartAdopted) plan.already.push({ what: `restart-computer step ${shownValue(next.attributes.name ?? '', '"')}, right after Setup, once CCMCertFix is in before it`, where: setup.path, requirement: 'R14' });
+  else {
+    changes.push({ what: `inserted restart-computer step "${o.stepNames.restart}"${restartBecause(next, runsApart, notifies)}`, where: where(o.stepNames.certfix), requirement: 'R14' });
+    restartTwice(plan, setup.path, step, next, runsApart, notifies, o.stepNames.restart);
+  }
   if (mode !== 'wrap' || !condition) {
-    plan.edits.push({ change: changes[0] as Edit['change'], apply: batch.insertAfter(step, [certfix]), scope: childrenOf(setup) }, { change: changes[1] as Edit['change'], apply: batch.insertAfter(certfix, [restart]), scope: childrenOf(setup) });
+    plan.edits.push({ change: changes[0] as Edit['change'], apply: batch.insertAfter(step, [certfix]), scope: childrenOf(setup) });
+    if (!restartAdopted) plan.edits.push({ change: changes[1] as Edit['change'], apply: batch.insertAfter(certfix, [restart]), scope: childrenOf(setup) });
     return plan;
   }
   plan.edits.push({
     change: { what: `moved the condition of ${shownValue(step.attributes.name ?? '', '"')} to a new group of the same name around it, evaluated once in Windows PE`, where: setup.path, requirement: 'R13' },
-    apply: () => wrapInGroup(doc, setup, condition, [certfix, restart], KB977203_GROUP_DESCRIPTION),
+    apply: () => wrapInGroup(doc, setup, condition, added, (after) => presetGroupDescription(KB977203_GROUP_DESCRIPTION, after)),
     scope: inSubtrees([setup.node], [setup.parent]),
   });
-  plan.edits.push({ change: changes[0] as Edit['change'], apply: () => undefined, scope: inSubtrees([]) }, { change: changes[1] as Edit['change'], apply: () => undefined, scope: inSubtrees([]) });
+  for (const change of changes) plan.edits.push({ change, apply: () => undefined, scope: inSubtrees([]) });
   return plan;
+}
+
+/**
+ * Of the step the engine runs right after `before` (a CCMCertFix step, or Setup where CCMCertFix goes in after it),
+ * when it restarts to the installed OS: why it does not run exactly when `before` runs (see
+ * kb977203-restart-after.ts), or the time-out of its notice to the user, which R14 clears (one that notifies is the
+ * administrator's, and is not changed to fit: its time-out would be lost, and revert could not give it back).
+ */
+function restartAfter(before: Located<Step>, after: Located<Step | SubTaskSequence> | undefined): { runsApart: string | undefined; notifies: string | undefined } {
+  const next = after?.node;
+  if (!restartsToOs(next)) return { runsApart: undefined, notifies: undefined };
+  const view = new RestartComputerStep(next);
+  return { runsApart: restartMismatchAcross(before, after as Located<Step>), notifies: view.notifiesUser ? (view.timeout ?? '') : undefined };
+}
+
+/** Whether an item is a Restart Computer step, to whatever it restarts. */
+const isRestart = (item: SequenceItem | undefined): item is Step => item?.kind === 'step' && item.attributes.type === STEP_TYPES.restartComputer;
+
+/** Why the KB's restart goes in before the restart `next` that follows (said in the change), '' when none does. */
+function restartBecause(next: SequenceItem | undefined, runsApart: string | undefined, notifies: string | undefined): string {
+  if (!isRestart(next)) return '';
+  const name = shownValue(next.attributes.name ?? '', '"');
+  if (!restartsToOs(next)) return ` (the restart ${name} after it restarts to Windows PE, not to the installed operating system, R14; it is the administrator's and stays as it is)`;
+  if (runsApart !== undefined) return ` (the restart ${name} after it ${runsApart}, so it does not run exactly when CCMCertFix runs)`;
+  if (notifies !== undefined) return ` (the restart ${name} after it notifies the user before restarting, time-out ${notifies} s, which KB977203 says to clear (R14); it is the administrator's and stays as it is)`;
+  return '';
+}
+
+/**
+ * Says, as a diagnostic a fleet report or a script can find by code, that the KB's restart goes in before the
+ * administrator's restart `next`, run right after `before`, which stays: the computer now restarts twice there
+ * (`KB977203_RESTART_NOTIFIES` for one that notifies the user, `KB977203_RESTART_TWICE` for one to Windows PE or
+ * one that does not run exactly when CCMCertFix does).
+ */
+function restartTwice(plan: WiringPlan, path: string, before: Step, next: SequenceItem | undefined, runsApart: string | undefined, notifies: string | undefined, restartName: string): void {
+  if (!isRestart(next)) return;
+  const name = shownValue(next.attributes.name ?? '', '"');
+  const after = shownValue(before.attributes.name ?? '', '"');
+  if (restartsToOs(next) && runsApart === undefined && notifies !== undefined) {
+    plan.diagnostics.push({ code: 'KB977203_RESTART_NOTIFIES', severity: 'warning', path, message: `The restart ${name} right after ${after} notifies the user (time-out ${notifies} s), which KB977203 says to clear (R14): it is the administrator's and stays as it is, and the KB's restart "${restartName}" goes in before it, so the computer restarts twice there. Remove or change ${name} if one restart is meant.` });
+    return;
+  }
+  // One that runs apart from CCMCertFix (a condition of its own, a disabled flag) may or may not run after the KB's.
+  const [why, twice] = !restartsToOs(next) ? ['restarts to Windows PE, not to the installed operating system (R14)', 'restarts twice'] : [`${runsApart ?? 'is not the restart KB977203 asks for'}, so it does not run exactly when CCMCertFix runs`, 'can restart twice'];
+  plan.diagnostics.push({ code: 'KB977203_RESTART_TWICE', severity: 'warning', path, message: `The restart ${name} right after ${after} ${why}: it is the administrator's and stays as it is, and the KB's restart "${restartName}" goes in before it, so the computer ${twice} there. Remove or change ${name} if one restart is meant.` });
 }

@@ -9,6 +9,7 @@ import { type Issue, TaskSequenceError } from '../errors.js';
 import { plannedBatch } from '../model/edit-batch.js';
 import { listItems, type Located } from '../model/query.js';
 import { InstallSoftwareStep, STEP_TYPES } from '../model/steps.js';
+import { getAction, getVariableValue } from '../model/variables.js';
 import type { Element, SequenceItem, Step } from '../model/types.js';
 import { type AlreadyInPlace, type Change, type Edit, fromPlan, type Plan } from '../transforms/context.js';
 import { checkDocumentTree } from '../visit.js';
@@ -123,6 +124,11 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
   // As findSteps finds them: any item but a group with the Setup step's class.
   const setups = items.filter((l): l is Located<Step> => l.node.kind !== 'group' && l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr);
   if (o.scenario === 'replace-capture') {
+    // R15 gives "Run another program first" to the sequence that captures user state on the old computer: one that
+    // captures nothing is not that sequence (a refresh or new-computer one is refused for want of Setup alike).
+    if (!items.some((l) => capturesUserState(l.node))) {
+      throw new TaskSequenceError('MISSING_CAPTURE_STEP', `The replace-capture scenario is for the sequence that captures user state on the old computer (R15), and this one has no Capture User State step (type ${CAPTURE_USER_STATE}) or Request State Store step that captures. For the sequence that restores on the new computer, use the replace-restore scenario; to set "Run another program first" on another package, use the set-dependent-program transform.`);
+    }
     if (setups.length > 0) diagnostics.push({ code: 'KB977203_CAPTURE_SETUP_UNCHANGED', severity: 'info', message: `A replace-scenario capture sequence gets only "Run another program first" (R15); its ${setups.length} Setup Windows and ConfigMgr step(s) are left as they are.` });
   } else {
     if (setups.length === 0) {
@@ -178,6 +184,17 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
   const changes = edits.map((e) => e.change);
   return { edits, report: { scenario: o.scenario, container: doc.container, changed: changes.length > 0, changes, alreadyInPlace: already, diagnostics, setupSteps } };
 }
+
+/** Whether an item captures user state: a Capture User State step, or a Request State Store step that captures. */
+function capturesUserState(item: SequenceItem): boolean {
+  if (item.kind !== 'step') return false;
+  const type = item.attributes.type;
+  if (type === CAPTURE_USER_STATE) return true;
+  // Its request type, or its command line where the step holds no type (ConfigMgr 2007 writes `osdsmpclient.exe /capture`).
+  return type === REQUEST_STATE_STORE && ((getVariableValue(item, 'OSDStateRequestType') ?? '').trim().toLowerCase() === 'capture' || /\/capture\b/i.test(getAction(item) ?? ''));
+}
+const CAPTURE_USER_STATE = 'SMS_TaskSequence_CaptureUserStateAction';
+const REQUEST_STATE_STORE = 'SMS_TaskSequence_RequestStateStoreAction';
 
 /**
  * Warns of Install Software steps that run the CCMCertFix package with another program (`Run CCMCertFix hidden`):

@@ -87,9 +87,11 @@ export function reindent(node: Node, unit: string, remove = false): void {
 
 /**
  * Replaces a step with a group of its name carrying its condition (taken off the step) and holding the step and the new
- * steps after it, laid out like the step: the condition is evaluated once, before the step, for all of them.
+ * steps after it, laid out like the step: the condition is evaluated once, before the step, for all of them. The
+ * group's description is `description`, or what it makes of the tag of the element the condition stood after in the
+ * step (undefined when no element came before it), for a caller that records where it stood.
  */
-export function wrapInGroup(doc: TaskSequenceDocument, setup: Located<Step>, condition: Condition, added: Step[], description: string): void {
+export function wrapInGroup(doc: TaskSequenceDocument, setup: Located<Step>, condition: Condition, added: Step[], description: string | ((after: string | undefined) => string)): void {
   const step = setup.node;
   const parent = setup.parent;
   // Where the planner found it, when it is still there: a search of a wide parent for each step wrapped costs its size.
@@ -97,9 +99,12 @@ export function wrapInGroup(doc: TaskSequenceDocument, setup: Located<Step>, con
   const unit = detectIndentUnit(doc.sequence);
   const layout = layoutAt(parent, index, unit);
   const ci = step.children.indexOf(condition);
+  let before: Node | undefined;
+  for (let i = ci - 1; i >= 0 && before === undefined; i--) if ('tag' in (step.children[i] as Node)) before = step.children[i];
   const ws = whitespaceBefore(step, ci);
   step.children.splice(ws ? ci - 1 : ci, ws ? 2 : 1);
-  const group: Group = { kind: 'group', tag: 'group', attributes: { name: step.attributes.name ?? '', description }, children: [] };
+  const text = typeof description === 'string' ? description : description(before && 'tag' in before ? before.tag : undefined);
+  const group: Group = { kind: 'group', tag: 'group', attributes: { name: step.attributes.name ?? '', description: text }, children: [] };
   if (!layout) {
     group.children = [condition, step, ...added];
   } else {
