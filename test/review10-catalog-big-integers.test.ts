@@ -12,7 +12,10 @@ describe('whole numbers JavaScript cannot hold exactly', () => {
   it('buildStep refuses an integer setting past 2^53, and still writes the largest safe one', () => {
     expect(thrown(() => restart({ messageTimeout: 2 ** 60 + 1 })).code).toBe('INVALID_ARGUMENT');
     expect(thrown(() => restart({ messageTimeout: 2 ** 53 })).code).toBe('INVALID_ARGUMENT');
-    expect(JSON.stringify(restart({ messageTimeout: Number.MAX_SAFE_INTEGER }))).toContain('"9007199254740991"');
+    // A setting with no bound of its own takes the largest safe one (messageTimeout, a uint, stops at 2^32 - 1).
+    expect(JSON.stringify(buildStep('Check Readiness', { name: 'C', settings: { freeDiskSpace: Number.MAX_SAFE_INTEGER } }))).toContain('"9007199254740991"');
+    expect(thrown(() => restart({ messageTimeout: 2 ** 32 })).code).toBe('INVALID_ARGUMENT');
+    expect(JSON.stringify(restart({ messageTimeout: 2 ** 32 - 1 }))).toContain('"4294967295"');
   });
 
   it('the step time-out past 2^53 is refused too', () => {

@@ -14,7 +14,10 @@ describe('integers past 2^53 in the settings schema', () => {
   });
 
   it('and takes the largest whole number both take', () => {
-    expect(validateStepSettings('Restart Computer', { target: 'HD', messageTimeout: Number.MAX_SAFE_INTEGER })).toEqual([]);
-    expect(() => buildStep('Restart Computer', { name: 'R', settings: { target: 'HD', messageTimeout: Number.MAX_SAFE_INTEGER } })).not.toThrow();
+    expect(validateStepSettings('Check Readiness', { freeDiskSpace: Number.MAX_SAFE_INTEGER })).toEqual([]);
+    expect(() => buildStep('Check Readiness', { name: 'C', settings: { freeDiskSpace: Number.MAX_SAFE_INTEGER } })).not.toThrow();
+    // A uint setting stops at 2^32 - 1, in the schema as in the builder.
+    expect(validateStepSettings('Restart Computer', { target: 'HD', messageTimeout: 2 ** 32 })).not.toEqual([]);
+    expect(validateStepSettings('Restart Computer', { target: 'HD', messageTimeout: 2 ** 32 - 1 })).toEqual([]);
   });
 });

@@ -37,6 +37,15 @@ function escape(text: string): string {
 }
 
 /**
+ * Text as a double-quoted attribute value: a tab, LF or CR as a character reference, which a reader gives back as
+ * itself (written as they are, attribute-value normalisation reads each as a space: a property named with a tab was
+ * read back under another name, and lost the CIM type given for its own).
+ */
+function escapeAttribute(text: string): string {
+  return escape(text).replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;');
+}
+
+/**
  * A property's value as the content of its element in the CRLF text made here: a CR as `&#xD;`, which a reader gives
  * back as a CR (a literal one is a line end to it), and each LF as the text's CR LF.
  */
@@ -108,7 +117,7 @@ export function newSequenceText(container: ContainerKind, options: NewSequenceOp
     if (!placed) lines.push(...data);
     return [...lines, '</SmsTaskSequencePackage>', ''].join('\r\n');
   }
-  const prop = (n: string, value: string, type = packagePropertyType(n)) => [`  <PROPERTY NAME="${escape(n)}" TYPE="${type}">`, `    <VALUE>${value}</VALUE>`, '  </PROPERTY>'];
+  const prop = (n: string, value: string, type = packagePropertyType(n)) => [`  <PROPERTY NAME="${escapeAttribute(n)}" TYPE="${type}">`, `    <VALUE>${value}</VALUE>`, '  </PROPERTY>'];
   const props = options.properties ?? { Description: options.description ?? '', Name: options.name ?? 'New Task Sequence', ProgramFlags: '152084496' };
   return [
     '<INSTANCE CLASSNAME="SMS_TaskSequencePackage">',

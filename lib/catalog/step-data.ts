@@ -2589,6 +2589,8 @@ export const STEP_DATA = [
         default: '60',
         defaultNote: '60 (console) / 0 (SDK = no message)',
         min: 0,
+        // MessageTimeout is a uint (the SDK's SMS_TaskSequence_RebootAction).
+        max: 4294967295,
         evidence: 'observed',
         notes: 'seconds; 0 = don\'t notify',
       },

@@ -61,6 +61,12 @@ function checkAddPatch(text: unknown, msp: unknown, coveredBy: unknown): void {
   if (typeof msp !== 'string' || msp.trim() === '' || /[";]/.test(msp)) {
     throw new TaskSequenceError('INVALID_ARGUMENT', `addPatch takes an .msp path with no double quote or ";" (it goes into a quoted, ";"-separated list); it was given ${describeGiven(msp)}.`);
   }
+  // As the transforms refuse them: white space around the path (the list is read back trimmed, so the same path was
+  // added again at each call), a control character (a line end or tab splits the command line ccmsetup is given), and
+  // a path ending in a backslash (before the closing quotation mark, a command line reads \" as a quotation mark).
+  if (msp !== msp.trim() || /[\u0000-\u001f\u007f]/.test(msp) || msp.endsWith('\\')) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `addPatch takes an .msp path with no white space around it, no control character and no "\\" at its end; it was given ${describeGiven(msp)}.`);
+  }
   if (!Array.isArray(coveredBy) || coveredBy.some((c) => typeof c !== 'string')) {
     throw new TaskSequenceError('INVALID_ARGUMENT', `addPatch takes coveredBy as a list of strings (parts of .msp paths); it was given ${describeValue(coveredBy)}.`);
   }

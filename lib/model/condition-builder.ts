@@ -7,6 +7,7 @@ import { COMPARISONS, CONDITION_TYPES, conditionType } from '../catalog/conditio
 import { checkpointBelow, containsItself } from './contains-itself.js';
 import { checkConditionNode } from './argument-checks.js';
 import { checkOperand } from './operand-checks.js';
+import { expressionParameters } from './conditions.js';
 import { isElement } from './query.js';
 import type { Condition, Expression, Node, Operator, Variable } from './types.js';
 
@@ -104,11 +105,8 @@ export function buildCondition(...operands: ConditionOperand[]): Condition {
   return { kind: 'condition', tag: 'condition', attributes: {}, children: operands.map(operandNode) };
 }
 
-function params(e: Expression): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const c of e.children) if (c.kind === 'variable' && c.attributes.name !== undefined) out[c.attributes.name] = c.value;
-  return out;
-}
+/** An expression's parameters by name (a parameter named `__proto__` too: see {@link expressionParameters}). */
+const params = (e: Expression): Record<string, string> => expressionParameters(e);
 
 /**
  * Reads an `<operator>` or `<expression>` back into a typed operand. Unknown expression types stay generic, and so

@@ -35,7 +35,14 @@ export function conditionOf(item: Group | Step | SubTaskSequence): Condition | u
 /** The parameters of an expression: `<variable name="Operator">equals</variable>` → `{ Operator: 'equals' }`. */
 export function expressionParameters(expr: Expression): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const c of expr.children) if (c.kind === 'variable' && c.attributes.name !== undefined) out[c.attributes.name] = c.value;
+  for (const c of expr.children) {
+    if (c.kind !== 'variable') continue;
+    const name = c.attributes.name;
+    if (name === undefined) continue;
+    // Defined, not assigned: assigned, a parameter named __proto__ set the object's prototype and was lost.
+    if (name === '__proto__') Object.defineProperty(out, name, { value: c.value, enumerable: true, writable: true, configurable: true });
+    else out[name] = c.value;
+  }
   return out;
 }
 

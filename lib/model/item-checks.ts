@@ -23,13 +23,17 @@ export function checkItemName(name: unknown): asserts name is string {
   }
 }
 
+/** The largest time-out WMI's `Action.Timeout` (UInt32 seconds) holds. */
+export const MAX_TIMEOUT_SECONDS = 4_294_967_295;
+
 /**
- * Throws `INVALID_ARGUMENT` unless `seconds` is a step's time-out: a whole number of seconds, 0 or more (a fraction,
- * NaN or 1e21 would be written as no number the engine reads).
+ * Throws `INVALID_ARGUMENT` unless `seconds` is a step's time-out: a whole number of seconds from 0 to
+ * {@link MAX_TIMEOUT_SECONDS} (a fraction, NaN or 1e21 would be written as no number the engine reads, and one past a
+ * UInt32 as one the console cannot hold).
  */
 export function checkTimeoutSeconds(seconds: unknown): asserts seconds is number {
-  if (typeof seconds === 'number' && Number.isSafeInteger(seconds) && seconds >= 0) return;
-  throw new TaskSequenceError('INVALID_ARGUMENT', `A time-out (timeout) must be a whole number of seconds, 0 or more, not ${typeof seconds === 'number' ? String(seconds) : shown(seconds)}.`);
+  if (typeof seconds === 'number' && Number.isSafeInteger(seconds) && seconds >= 0 && seconds <= MAX_TIMEOUT_SECONDS) return;
+  throw new TaskSequenceError('INVALID_ARGUMENT', `A time-out (timeout) must be a whole number of seconds from 0 to ${MAX_TIMEOUT_SECONDS}, not ${typeof seconds === 'number' ? String(seconds) : shown(seconds)}.`);
 }
 
 /** Throws `INVALID_ARGUMENT` unless `description` is undefined or a text of at most {@link MAX_ITEM_DESCRIPTION} characters. */
