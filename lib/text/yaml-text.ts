@@ -158,16 +158,19 @@ function indented(text: string, indent: string, inline: boolean): string {
  * library's tokens, or undefined. The tokens are walked with an explicit stack.
  */
 export function tooDeepAt(tokens: readonly CST.Token[], maxDepth: number): number | undefined {
-  const stack: { token: CST.Token; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  // Pushed last first, so that they are taken in document order and the first too deep is the one found (taken from
+  // the end, the last was: a 32,000-line text was placed at its line 31,999, not at line 3).
+  const stack: { token: CST.Token; depth: number }[] = tokens.map((token) => ({ token, depth: 0 })).reverse();
   for (let frame = stack.pop(); frame; frame = stack.pop()) {
     const { token } = frame;
     let depth = frame.depth;
     if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
       depth++;
       if (depth > maxDepth) return token.offset;
-      for (const item of token.items) {
-        if (item.key) stack.push({ token: item.key, depth });
+      for (let i = token.items.length - 1; i >= 0; i--) {
+        const item = token.items[i] as (typeof token.items)[number];
         if (item.value) stack.push({ token: item.value, depth });
+        if (item.key) stack.push({ token: item.key, depth });
       }
     } else if (token.type === 'document' && token.value) stack.push({ token: token.value, depth });
   }

@@ -77,17 +77,24 @@ export function planAddReference(doc: TaskSequenceDocument, options: AddReferenc
   return plan;
 }
 
+/**
+ * The add-reference transform's plan: {@link planAddReference}, and said when there is no list to add to, as
+ * set-dependent-program says of a bare <sequence> (a 2007 sequence has none, and a transform that changes nothing
+ * without a word looks like one that worked). The transform's every path (its factory, `checkTransform`,
+ * `applyTransform`, `cmts transform`) plans with it; the KB977203 preset, which says of the whole sequence what it
+ * does, plans with {@link planAddReference}.
+ */
+export function planAddReferenceTransform(doc: TaskSequenceDocument, options: AddReferenceOptions): Plan {
+  const plan = planAddReference(doc, options);
+  if (!referenceList(doc.sequence)) {
+    plan.diagnostics.push({ code: 'REFERENCES_NOT_IN_FILE', severity: 'info', message: `The sequence has no <referenceList> (a ConfigMgr 2007 sequence keeps none: the site works out the packages a sequence needs from its steps), so no reference to ${options.packageId} is added.` });
+  }
+  return plan;
+}
+
 /** Adds `<reference package="…"/>` to an existing `<referenceList>` (and the container's References) unless listed. */
 export function addReference(options: AddReferenceOptions): Transform {
   // Checked here too: a script that calls the factory gets the refusals createTransform gives, before any edit.
   const checked = validOptions<AddReferenceOptions>('add-reference', 'add-reference.options.schema.json', options);
-  return fromPlan((doc) => {
-    const plan = planAddReference(doc, checked);
-    // Said, as set-dependent-program says of a bare <sequence>: a 2007 sequence has no list to add to, and a
-    // transform that changes nothing without a word looks like one that worked.
-    if (!referenceList(doc.sequence)) {
-      plan.diagnostics.push({ code: 'REFERENCES_NOT_IN_FILE', severity: 'info', message: `The sequence has no <referenceList> (a ConfigMgr 2007 sequence keeps none: the site works out the packages a sequence needs from its steps), so no reference to ${checked.packageId} is added.` });
-    }
-    return plan;
-  });
+  return fromPlan((doc) => planAddReferenceTransform(doc, checked));
 }

@@ -7,7 +7,7 @@ import type { TaskSequenceDocument } from '../document.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
 import type { SchemaFile } from '../schemas.js';
 import { addClientPatch, type AddClientPatchOptions, planAddClientPatch } from './add-client-patch.js';
-import { addReference, type AddReferenceOptions, planAddReference } from './add-reference.js';
+import { addReference, type AddReferenceOptions, planAddReferenceTransform } from './add-reference.js';
 import { type AlreadyInPlace, type Change, fromPlan, type Plan, type Transform, TransformContext } from './context.js';
 import { insertStepsAfter, type InsertStepsAfterOptions, planInsertStepsAfter } from './insert-steps-after.js';
 import { planSetDependentProgram, setDependentProgram, type SetDependentProgramOptions } from './set-dependent-program.js';
@@ -40,7 +40,7 @@ export const TRANSFORMS: { [K in TransformName]: TransformEntry<TransformOptions
   'add-client-patch': { create: addClientPatch, plan: planAddClientPatch, schema: 'add-client-patch.options.schema.json', description: 'adds an .msp to PATCH in Setup Windows and ConfigMgr steps' },
   'insert-steps-after': { create: insertStepsAfter, plan: planInsertStepsAfter, schema: 'insert-steps-after.options.schema.json', description: 'inserts steps right after every step that matches' },
   'set-dependent-program': { create: setDependentProgram, plan: planSetDependentProgram, schema: 'set-dependent-program.options.schema.json', description: 'sets "Run another program first" (DependentProgram)' },
-  'add-reference': { create: addReference, plan: planAddReference, schema: 'add-reference.options.schema.json', description: "lists a package in the referenceList (and the container's References)" },
+  'add-reference': { create: addReference, plan: planAddReferenceTransform, schema: 'add-reference.options.schema.json', description: "lists a package in the referenceList (and the container's References)" },
 };
 
 /** What a transform did, or (from {@link checkTransform}) would do. */
