@@ -71,11 +71,13 @@ describe('KB977203: the replace-capture scenario', () => {
 describe('KB977203: a source that is the hotfix folder', () => {
   const text = read('kb977203', 'certfix-restart-to-winpe-not-adopted', 'input.xml');
   it('is refused, where the entry named the folder twice', () => {
-    for (const source of ['\\\\srv\\share\\Client\\i386\\hotfix\\KB977203', '\\\\srv\\share\\Client\\i386\\hotfix\\kb977203\\', '\\\\srv\\share\\Client\\i386']) {
+    for (const source of ['\\\\srv\\share\\Client\\i386\\hotfix\\KB977203', '\\\\srv\\share\\Client\\i386\\hotfix\\kb977203\\', '\\\\srv\\share\\Client\\i386', '\\\\srv\\share\\Client\\i386\\\\', '\\\\srv\\share\\Client\\i386\\.', '\\\\srv\\share\\Client\\i386 ']) {
       const error = thrown(() => applyKb977203(readTaskSequence(text), { certfixPackage: 'ABC00010', clientVersion: 'sp2', source }));
       expect(error.code).toBe('INVALID_ARGUMENT');
       expect(error.message).toContain('already ends with part of that path');
     }
+    const msp = thrown(() => applyKb977203(readTaskSequence(text), { certfixPackage: 'ABC00010', clientVersion: 'sp2', source: '\\\\srv\\share\\Client\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp' }));
+    expect(msp.message).toContain('ends with an .msp file name');
     const report = applyKb977203(readTaskSequence(text), { certfixPackage: 'ABC00010', clientVersion: 'sp2', source: '\\\\srv\\share\\Client' });
     expect(report.setupSteps[0]?.patch).toBe('\\\\srv\\share\\Client\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp');
   });

@@ -41,15 +41,41 @@ describe('KB977203 with a restart right after Setup', () => {
     expect(written(applied)).toBe(ADOPTED);
   });
 
+  it('revert gives no warning of a lost time-out for the restart it adopted with a message and no notice', () => {
+    const text = ADOPTED.replace('property="Message"></variable>', 'property="Message">Restarting</variable>');
+    expect(text).not.toBe(ADOPTED);
+    const doc = readTaskSequence(text);
+    expect(applyKb977203(doc, O).alreadyInPlace.map((a) => a.requirement)).toContain('R14');
+    const applied = readTaskSequence(writeTaskSequence(doc));
+    expect(codes(revertKb977203(applied, O).diagnostics)).not.toContain('KB977203_REVERT_RESTART_TIMEOUT_LOST');
+    expect(written(applied)).toBe(text);
+  });
+
+  it('warns of no second restart where one of the two never runs', () => {
+    // The administrator's restart disabled: it never restarts the computer.
+    const off = ADOPTED.replace('name="Restart Computer" description=""', 'name="Restart Computer" description="" disable="true"');
+    // Setup disabled: the KB's pair is disabled with it.
+    const setupOff = ADOPTED.replace('name="Setup Windows and ConfigMgr" description=""', 'name="Setup Windows and ConfigMgr" description="" disable="true"');
+    for (const text of [off, setupOff]) {
+      expect(text).not.toBe(ADOPTED);
+      const doc = readTaskSequence(text);
+      const report = applyKb977203(doc, O);
+      expect(restarts(written(doc))).toBe(2);
+      expect(codes(report.diagnostics)).not.toContain('KB977203_RESTART_TWICE');
+    }
+  });
+
   it('does not adopt a restart that runs apart from Setup: the pair goes in, with a warning', () => {
-    // Setup disabled, the restart after it enabled: the KB's steps are disabled with Setup, the restart still runs.
-    const text = ADOPTED.replace('name="Setup Windows and ConfigMgr" description=""', 'name="Setup Windows and ConfigMgr" description="" disable="true"');
+    // A restart under a condition of its own: it may run after the KB's, or not.
+    const condition = '<condition><expression type="SMS_TaskSequence_VariableConditionExpression"><variable name="Operator">equals</variable><variable name="Value">x64</variable><variable name="Variable">OSDArchitecture</variable></expression></condition>';
+    const text = ADOPTED.replace('<action>smsboot.exe /target:HD</action>', `${condition}<action>smsboot.exe /target:HD</action>`);
+    expect(text).not.toBe(ADOPTED);
     const doc = readTaskSequence(text);
     const report = applyKb977203(doc, O);
     expect(restarts(written(doc))).toBe(2);
     const twice = report.diagnostics.find((d) => d.code === 'KB977203_RESTART_TWICE');
     expect(twice?.message).toContain('"Restart Computer"');
-    expect(twice?.message).toContain('is enabled while CCMCertFix is disabled');
+    expect(twice?.message).toContain('has a condition of its own');
   });
 
   it('warns of a restart to Windows PE after Setup, which stays after the KB pair', () => {

@@ -45,6 +45,16 @@ describe('KB977203 revert of a conditional Setup step', () => {
     });
   }
 
+  it('records nothing that would take the group past the 255 characters a description holds', () => {
+    // An element no console writes, with a long tag, before the condition: the condition then goes back first.
+    const tag = `x${'y'.repeat(130)}`;
+    const { applied } = applyThenRevert(withCondition((s) => s.replace('</action>', `</action>\r\n${I}<${tag}/>\r\n${I}${WMI}`)));
+    const description = /<group name="Setup Windows and ConfigMgr" description="([^"]*)"/.exec(applied)?.[1] ?? '';
+    expect(description.startsWith('KB977203: ')).toBe(true);
+    expect(description.length).toBeLessThanOrEqual(255);
+    expect(description).not.toContain('stood after');
+  });
+
   it('records the place in the group it makes, only when the condition did not stand first', () => {
     expect(applyThenRevert(withCondition((s) => s.replace('</action>', `</action>\r\n${I}${WMI}`))).applied).toContain('(in the step, its condition stood after action)');
     expect(applyThenRevert(withCondition((s) => s.replace('<action>', `${WMI}\r\n${I}<action>`))).applied).not.toContain('its condition stood after');

@@ -53,7 +53,8 @@ OPTIONS
                                what the package is, for an export .zip's ReferencesInfo.xml when the package
                                is added to it (left empty and warned about when not given)
     --scenario <s>             refresh | new-computer | replace-capture | replace-restore [default: refresh]
-                               (replace-capture: only "Run another program first", R15)
+                               (replace-capture: only "Run another program first", R15, on a sequence
+                               that captures user state)
     --client-version <v>       sp1 | sp2: picks the .msp [default: sp2]
     --msp <file>               the .msp name when it differs by locale (R10)
     --drive <X:>               drive of the _SMSTaskSequence cache (R7) [default: C:]

@@ -314,7 +314,7 @@ export interface Kb977203ReportFailure {
   error: Kb977203ReportError;
 }
 
-/** A sequence the KB does not apply to (not ConfigMgr 2007, or no Setup Windows and ConfigMgr step): skipped, not written, not a failure in a batch. */
+/** A sequence the KB does not apply to (not ConfigMgr 2007, no Setup Windows and ConfigMgr step, or, for the replace-capture scenario, no step that captures user state): skipped, not written, not a failure in a batch. */
 export interface Kb977203ReportNotApplicable {
   input: string;
   notApplicable: {

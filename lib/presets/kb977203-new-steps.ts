@@ -7,6 +7,7 @@ import { createInstallSoftwareStep, createRestartComputerStep } from '../model/b
 import type { Condition, SequenceItem, Step } from '../model/types.js';
 import { copyCondition } from '../transforms/conditions.js';
 import { plainCopy } from '../model/plain-copy.js';
+import { MAX_ITEM_DESCRIPTION } from '../model/item-checks.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 
 /** The description of a group the preset makes to evaluate Setup's condition once, in Windows PE (revert finds it by it). */
@@ -55,7 +56,10 @@ export function hasPresetRestartDescription(step: SequenceItem): boolean {
  * nothing.
  */
 export function presetGroupDescription(base: string, after: string | undefined): string {
-  return after === undefined ? base : `${base} (in the step, its condition stood after ${after})`;
+  const recorded = after === undefined ? base : `${base} (in the step, its condition stood after ${after})`;
+  // Within what the console holds (a tag of an element no console writes can be long): past it, nothing is recorded,
+  // and revert puts the condition first.
+  return recorded.length <= MAX_ITEM_DESCRIPTION ? recorded : base;
 }
 
 const CONDITION_AFTER = / \(in the step, its condition stood after ([^\s()<>&"]+)\)$/;

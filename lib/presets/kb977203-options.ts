@@ -116,8 +116,11 @@ export function resolveKb977203Options(options: unknown): ResolvedKb977203Option
   }
   // The client installation files' folder, not the hotfix's in it: the path under it (R3) is added, and given the
   // hotfix folder the entry named it twice (…\KB977203\i386\hotfix\KB977203\…), a file no client finds.
-  if (o.source !== undefined && /\\(?:i386(?:\\hotfix(?:\\KB977203)?)?|hotfix(?:\\KB977203)?|KB977203)\\?$/i.test(o.source)) {
-    throw new TaskSequenceError('INVALID_ARGUMENT', `The source option is the folder of the client installation files (the one that holds i386), such as \\\\server\\SMS_ABC\\Client: the preset adds i386\\hotfix\\KB977203\\ to it (R3), and ${shownValue(o.source, '"')} already ends with part of that path.`);
+  // Windows drops trailing dots and spaces of a path's last name, and the patch path drops trailing backslashes.
+  const folder = o.source?.replace(/[\\. ]+$/, '');
+  if (o.source !== undefined && folder !== undefined && (/\\(?:i386(?:\\hotfix(?:\\KB977203)?)?|hotfix(?:\\KB977203)?|KB977203)$/i.test(folder) || /\.msp$/i.test(o.source))) {
+    const why = /\.msp$/i.test(o.source) ? 'ends with an .msp file name, which the msp option names' : 'already ends with part of that path';
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The source option is the folder of the client installation files (the one that holds i386), such as \\\\server\\SMS_ABC\\Client: the preset adds i386\\hotfix\\KB977203\\ to it (R3), and ${shownValue(o.source, '"')} ${why}.`);
   }
   if (o.drive !== undefined && o.source !== undefined) {
     throw new TaskSequenceError('INVALID_ARGUMENT', 'Give either the drive option (the task sequence cache) or the source option (a UNC path), not both.');

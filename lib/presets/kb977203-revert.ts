@@ -104,7 +104,9 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     } else if ((isCertfix || isCommandLine) && isPresetRestart(next)) {
       kept.push({ what: `restart-computer step "${(next as Step).attributes.name ?? ''}" kept after "${node.attributes.name ?? ''}": it has the description the preset gives its restart, but not the name "${o.stepNames.restart}" revert looks for; if the preset inserted it under this name, give it to revert as the restartStepName option to take it out`, where: located.path, requirement: 'R14' });
     }
-    if (isCertfix && restartsToOs(next) && !removed.has(next) && clearedNotice(next)) {
+    // Only after an administrator's CCMCertFix step, which earlier versions adopted and cleared the notice after: after
+    // one the preset inserted, a restart of the administrator's is one the preset adopted as it found it (with no notice).
+    if (isCertfix && !removed.has(node) && restartsToOs(next) && !removed.has(next) && clearedNotice(next)) {
       cleared.push({ code: 'KB977203_REVERT_RESTART_TIMEOUT_LOST', severity: 'warning', path: located.path, message: `The restart "${next.attributes.name ?? ''}" right after "${node.attributes.name ?? ''}" has a message but a time-out of 0, so it does not notify the user. Earlier versions of cmts cleared the notice of such a restart when applying KB977203 (setting the time-out to 0) and recorded the old time-out nowhere, so revert cannot give it back: if the restart notified the user before, set its time-out again.` });
     }
     if (node.kind === 'group' && presetGroupOf(node.attributes.description) !== false) {

@@ -116,7 +116,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     // changed to fit), and the KB's own restart goes before it; the report says why.
     const because = restartBecause(next, runsApart, notifies);
     const inserted = { what: `inserted restart-computer step "${o.stepNames.restart}"${because}`, where: `${setup.path} (after ${shownValue(certfix.attributes.name ?? '', '"')})`, requirement: 'R14' };
-    restartTwice(plan, adopted.path, certfix, next, runsApart, notifies, o.stepNames.restart);
+    restartTwice(plan, adopted, after, runsApart, notifies, o.stepNames.restart);
     if (!wrap || !cond) {
       plan.edits.push({ change: inserted, apply: batch.insertAfter(certfix, [restart]), scope: childrenOf(adopted) });
       return plan;
@@ -159,7 +159,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   if (restartAdopted) plan.already.push({ what: `restart-computer step ${shownValue(next.attributes.name ?? '', '"')}, right after Setup, once CCMCertFix is in before it`, where: setup.path, requirement: 'R14' });
   else {
     changes.push({ what: `inserted restart-computer step "${o.stepNames.restart}"${restartBecause(next, runsApart, notifies)}`, where: where(o.stepNames.certfix), requirement: 'R14' });
-    restartTwice(plan, setup.path, step, next, runsApart, notifies, o.stepNames.restart);
+    restartTwice(plan, setup, after, runsApart, notifies, o.stepNames.restart);
   }
   if (mode !== 'wrap' || !condition) {
     plan.edits.push({ change: changes[0] as Edit['change'], apply: batch.insertAfter(step, [certfix]), scope: childrenOf(setup) });
@@ -207,15 +207,19 @@ function restartBecause(next: SequenceItem | undefined, runsApart: string | unde
  * (`KB977203_RESTART_NOTIFIES` for one that notifies the user, `KB977203_RESTART_TWICE` for one to Windows PE or
  * one that does not run exactly when CCMCertFix does).
  */
-function restartTwice(plan: WiringPlan, path: string, before: Step, next: SequenceItem | undefined, runsApart: string | undefined, notifies: string | undefined, restartName: string): void {
-  if (!isRestart(next)) return;
+function restartTwice(plan: WiringPlan, before: Located<Step>, after: Located<Step | SubTaskSequence> | undefined, runsApart: string | undefined, notifies: string | undefined, restartName: string): void {
+  const next = after?.node;
+  // Not where one of the two never runs: a disabled restart (or one in a disabled group), or the KB's own, disabled
+  // with the step it follows.
+  if (!isRestart(next) || neverRuns(after as Located) || neverRuns(before)) return;
+  const path = before.path;
   const name = shownValue(next.attributes.name ?? '', '"');
-  const after = shownValue(before.attributes.name ?? '', '"');
+  const what = shownValue(before.node.attributes.name ?? '', '"');
   if (restartsToOs(next) && runsApart === undefined && notifies !== undefined) {
-    plan.diagnostics.push({ code: 'KB977203_RESTART_NOTIFIES', severity: 'warning', path, message: `The restart ${name} right after ${after} notifies the user (time-out ${notifies} s), which KB977203 says to clear (R14): it is the administrator's and stays as it is, and the KB's restart "${restartName}" goes in before it, so the computer restarts twice there. Remove or change ${name} if one restart is meant.` });
+    plan.diagnostics.push({ code: 'KB977203_RESTART_NOTIFIES', severity: 'warning', path, message: `The restart ${name} right after ${what} notifies the user (time-out ${notifies} s), which KB977203 says to clear (R14): it is the administrator's and stays as it is, and the KB's restart "${restartName}" goes in before it, so the computer restarts twice there. Remove or change ${name} if one restart is meant.` });
     return;
   }
   // One that runs apart from CCMCertFix (a condition of its own, a disabled flag) may or may not run after the KB's.
   const [why, twice] = !restartsToOs(next) ? ['restarts to Windows PE, not to the installed operating system (R14)', 'restarts twice'] : [`${runsApart ?? 'is not the restart KB977203 asks for'}, so it does not run exactly when CCMCertFix runs`, 'can restart twice'];
-  plan.diagnostics.push({ code: 'KB977203_RESTART_TWICE', severity: 'warning', path, message: `The restart ${name} right after ${after} ${why}: it is the administrator's and stays as it is, and the KB's restart "${restartName}" goes in before it, so the computer ${twice} there. Remove or change ${name} if one restart is meant.` });
+  plan.diagnostics.push({ code: 'KB977203_RESTART_TWICE', severity: 'warning', path, message: `The restart ${name} right after ${what} ${why}: it is the administrator's and stays as it is, and the KB's restart "${restartName}" goes in before it, so the computer ${twice} there. Remove or change ${name} if one restart is meant.` });
 }
