@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeZip } from './helpers/make-zip.js';
 import { runCli } from './helpers/run-cli.js';
 
-const SEQ = '<sequence version="3.10"><step type="SMS_TaskSequence_RunCommandLineAction" name="a"><action>cmd /c a</action></step></sequence>';
+// A sequence that captures user state: the replace-capture scenario refuses one that captures nothing.
+const SEQ = '<sequence version="3.10"><step type="SMS_TaskSequence_CaptureUserStateAction" name="a"><action>osdmigrateuserstate.exe /collect</action></step></sequence>';
 const OBJ = `<INSTANCE CLASSNAME="SMS_TaskSequencePackage"><PROPERTY NAME="DependentProgram" TYPE="string"><VALUE></VALUE></PROPERTY><PROPERTY NAME="Sequence" TYPE="string"><VALUE><![CDATA[${SEQ}]]></VALUE></PROPERTY></INSTANCE>`;
 const archive = (crc?: number) => makeZip([{ name: 'SMS_TaskSequencePackage/CM100031/object.xml', data: OBJ }, { name: 'notes.txt', data: 'hello', stored: true, ...(crc === undefined ? {} : { crc }) }]);
 
