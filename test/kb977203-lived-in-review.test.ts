@@ -82,3 +82,23 @@ describe('KB977203: a source that is the hotfix folder', () => {
     expect(report.setupSteps[0]?.patch).toBe('\\\\srv\\share\\Client\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp');
   });
 });
+
+describe('KB977203: the assumed drive', () => {
+  const text = read('kb977203', 'certfix-restart-to-winpe-not-adopted', 'input.xml');
+  const O2 = { certfixPackage: 'ABC00010', clientVersion: 'sp2' } as const;
+  const entry = (drive: string) => `PATCH="${drive}\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp"`;
+  const withEntry = (drive: string) => text.replace('>SMSSLP=SLP01 FSP=FSP01<', `>SMSSLP=SLP01 FSP=FSP01 ${entry(drive)}<`);
+
+  it('is not said where every Setup step keeps an entry of its own on another drive', () => {
+    const input = withEntry('D:');
+    expect(input).not.toBe(text);
+    const report = applyKb977203(readTaskSequence(input), O2);
+    expect(report.setupSteps[0]?.patch.startsWith('D:\\')).toBe(true);
+    expect(codes(report.diagnostics)).not.toContain('KB977203_ASSUMED_DRIVE');
+  });
+
+  it('is said where the preset writes the entry, or keeps one on C:', () => {
+    expect(codes(applyKb977203(readTaskSequence(text), O2).diagnostics)).toContain('KB977203_ASSUMED_DRIVE');
+    expect(codes(applyKb977203(readTaskSequence(withEntry('C:')), O2).diagnostics)).toContain('KB977203_ASSUMED_DRIVE');
+  });
+});

@@ -182,7 +182,12 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
     diagnostics.push({ code: 'KB977203_DEPENDENT_NOT_REVERSIBLE', severity: 'info', message: `The package had no "Run another program first" (DependentProgram) at all, and gets ${o.certfixPackage};;${o.program}. Nothing in the file will record that it had none (the replace-capture scenario inserts no step), so revert leaves DependentProgram empty rather than absent: the same to ConfigMgr, but not the original bytes.` });
   }
   const changes = edits.map((e) => e.change);
-  return { edits, report: { scenario: o.scenario, container: doc.container, changed: changes.length > 0, changes, alreadyInPlace: already, diagnostics, setupSteps } };
+  // With no drive or source given, C: is assumed for the entries the preset writes. Where every Setup step keeps an
+  // entry of its own on another drive or share, nothing was assumed, and saying so misled (the report listed the D:
+  // entry it kept beside "assumed the task sequence cache is on C:").
+  const assumed = setupSteps.length === 0 || setupSteps.some((s) => /^C:\\/i.test(s.patch));
+  const said = assumed ? diagnostics : diagnostics.filter((d) => d.code !== 'KB977203_ASSUMED_DRIVE');
+  return { edits, report: { scenario: o.scenario, container: doc.container, changed: changes.length > 0, changes, alreadyInPlace: already, diagnostics: said, setupSteps } };
 }
 
 /** Whether an item captures user state: a Capture User State step, or a Request State Store step that captures. */
