@@ -105,9 +105,6 @@ export function buildCondition(...operands: ConditionOperand[]): Condition {
   return { kind: 'condition', tag: 'condition', attributes: {}, children: operands.map(operandNode) };
 }
 
-/** An expression's parameters by name (a parameter named `__proto__` too: see {@link expressionParameters}). */
-const params = (e: Expression): Record<string, string> => expressionParameters(e);
-
 /**
  * Reads an `<operator>` or `<expression>` back into a typed operand. Unknown expression types stay generic, and so
  * does an expression the typed operand would not build again exactly (a parameter missing that it writes by default,
@@ -150,12 +147,12 @@ function operatorsAllowed(key: string | undefined, o: ConditionOperand): boolean
 
 /** Reads an `<expression>` back into a typed operand. */
 function readExpression(node: Expression): ConditionOperand {
-  const p = params(node);
+  const p = expressionParameters(node);
   const generic: ConditionOperand = { expression: node.attributes.type ?? '', parameters: p };
   // Typed only when it builds the same parameters again and its operators are ones the type has (a `like` the file
   // says is not a Comparison: typed, it made a text form its own schema refuses).
   const key = conditionType(node.attributes.type)?.key;
-  const back = (o: ConditionOperand) => (operatorsAllowed(key, o) && JSON.stringify(params(operandNode(o) as Expression)) === JSON.stringify(Object.fromEntries(Object.entries(p).sort())) ? o : generic);
+  const back = (o: ConditionOperand) => (operatorsAllowed(key, o) && JSON.stringify(expressionParameters(operandNode(o) as Expression)) === JSON.stringify(Object.fromEntries(Object.entries(p).sort())) ? o : generic);
   const opt = <K extends string>(k: K, v: string | undefined) => (v === undefined ? {} : ({ [k]: v } as Record<K, string>));
   switch (key) {
     case 'variable':
