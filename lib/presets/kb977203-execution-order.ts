@@ -78,7 +78,7 @@ export interface SetterIndex {
  * not disabled by its flag or a group around it) and names it among those it sets, or may set any (a Run Task
  * Sequence step's child sequence, see {@link maySetAnyVariable}).
  */
-function setterIndex(items: readonly Located[]): SetterIndex {
+export function setterIndex(items: readonly Located[]): SetterIndex {
   let byName: Map<string, number[]> | undefined;
   const anyAt: number[] = [];
   const build = (): Map<string, number[]> => {

@@ -9,22 +9,55 @@
  */
 import { conditionOf, describeCondition } from '../model/conditions.js';
 import type { Located } from '../model/query.js';
-import type { Condition, Group, Step, SubTaskSequence } from '../model/types.js';
+import type { Condition, Group, SequenceItem, Step, SubTaskSequence } from '../model/types.js';
+import { skippedAfter } from './kb977203-branches.js';
+import type { SetterIndex } from './kb977203-execution-order.js';
 import { isDisabled, restartMismatch, sameCondition } from './kb977203-step-queries.js';
 import { shownValue } from '../shown-value.js';
 import { conditionMode } from '../transforms/conditions.js';
 
+/** What {@link nextStepRunPast} found: the step run next, and the first item passed over as never run. */
+export interface RunNext {
+  next: Located<Step | SubTaskSequence> | undefined;
+  /** The first item (a group, or a step) between them that never runs once the item at `index` has run. */
+  passed: Located | undefined;
+}
+
 /**
  * The step (or sub task sequence) the engine runs after the item at `index` of `listed` (the sequence's items in
- * execution order, a group before its contents) when every group between them is entered: the next item listed that
- * is no group. Undefined at the end of the sequence.
+ * execution order, a group before its contents) when every group between them is entered, or undefined at the end of
+ * the sequence; passing over each item for which `neverAfter` says it never runs once the item at `index`
+ * has run (a branch that excludes its own, see kb977203-branches.ts), with everything in it: two Setup steps in
+ * branches that exclude each other, with one restart after both, each run that restart next. A group passed over is
+ * left by its end, in one step per item inside it; `neverAfter` is asked only of the items the engine would meet
+ * first, up to the step returned.
  */
-export function nextStepRun(listed: readonly Located[], index: number): Located<Step | SubTaskSequence> | undefined {
+export function nextStepRunPast(listed: readonly Located[], index: number, neverAfter: (l: Located) => boolean): RunNext {
+  let passed: Located | undefined;
   for (let i = index + 1; i < listed.length; i++) {
     const l = listed[i] as Located;
-    if (l.node.kind !== 'group') return l as Located<Step | SubTaskSequence>;
+    if (neverAfter(l)) {
+      passed ??= l;
+      if (l.node.kind !== 'group') continue;
+      // Past what the group holds: the items listed after it whose groups have it at its own depth.
+      const depth = l.groups.length;
+      while (i + 1 < listed.length && (listed[i + 1] as Located).groups[depth] === l.node) i++;
+      continue;
+    }
+    if (l.node.kind !== 'group') return { next: l as Located<Step | SubTaskSequence>, passed };
   }
-  return undefined;
+  return { next: undefined, passed };
+}
+
+/**
+ * The step the engine runs right after `from` (Setup, or a CCMCertFix step), passing over the branches that never run
+ * once `from` has run (see kb977203-branches.ts): with two Setup steps in branches that exclude each other and one
+ * CCMCertFix step or restart after both, the first Setup step's next step is that one, as the second's is. Taken as
+ * the next step listed, the first got the KB's restart and then the shared one: two restarts in a row. `at` is each
+ * item's place in `listed`; `setters` answers whether a step between two places sets a variable.
+ */
+export function nextStepRunAfter(listed: readonly Located[], from: Located, at: (n: SequenceItem) => number, setters: SetterIndex): RunNext {
+  return nextStepRunPast(listed, at(from.node), (l) => skippedAfter(from, l, setters, at).skipped);
 }
 
 /** An item and the groups around it that are not also around `beside` (outermost first), the item last. */

@@ -21,7 +21,7 @@ import { commandLineAdopted, commandLineNotUsed } from './kb977203-command-line.
 import { type ExecutionOrder, firstAbove } from './kb977203-execution-order.js';
 import type { CertfixFor } from './kb977203-certfix-for.js';
 import { KB977203_CERTFIX_DESCRIPTION, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, newSteps, presetGroupDescription } from './kb977203-new-steps.js';
-import { nextStepRun, restartMismatchAcross } from './kb977203-restart-after.js';
+import { nextStepRunAfter, restartMismatchAcross, type RunNext } from './kb977203-restart-after.js';
 import { isDisabled, neverRuns, restartsToOs } from './kb977203-step-queries.js';
 import { shownValue } from '../shown-value.js';
 
@@ -98,13 +98,14 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     }
     // The step the engine runs next (see kb977203-restart-after.ts): the next sibling, or, across the end or start of
     // a group, the first step run after it, with the groups between them judged as lint judges them.
-    const after = nextStepRun(items, at(certfix));
+    const run = runNext(order, adopted);
+    const after = run.next;
     const next = after?.node;
     // A restart that notifies the user is not the KB's restart either (R14 clears the notice). It is the
     // administrator's step, and is not changed to fit: its time-out would be lost, and revert could not give it back.
     const { runsApart, notifies } = restartAfter(adopted, after);
     if (restartsToOs(next) && runsApart === undefined && notifies === undefined) {
-      plan.already.push({ what: `restart-computer step ${shownValue(next.attributes.name ?? '', '"')}`, where: setup.path, requirement: 'R14' });
+      plan.already.push({ what: `restart-computer step ${shownValue(next.attributes.name ?? '', '"')}${passedOver(run, shownValue(certfix.attributes.name ?? '', '"'))}`, where: setup.path, requirement: 'R14' });
       return plan;
     }
     const cond = conditionOf(certfix);
@@ -147,7 +148,8 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   // restarted twice in a row). The inserted CCMCertFix runs exactly when Setup does (its flag, its condition copied
   // or the group around both), so the restart is judged against Setup. Any other restart there stays as it is, after
   // the KB's pair, and the report says the computer restarts twice.
-  const after = nextStepRun(items, from);
+  const run = runNext(order, setup);
+  const after = run.next;
   const next = after?.node;
   const { runsApart, notifies } = restartAfter(setup, after);
   const restartAdopted = restartsToOs(next) && runsApart === undefined && notifies === undefined;
@@ -156,7 +158,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   plan.insertsCertfix = true;
   const where = (after: string) => `${setup.path} (after "${after}")`;
   const changes: Edit['change'][] = [{ what: `inserted install-software step "${o.stepNames.certfix}"`, where: where(step.attributes.name ?? ''), requirement: 'R13' }];
-  if (restartAdopted) plan.already.push({ what: `restart-computer step ${shownValue(next.attributes.name ?? '', '"')}, right after Setup, once CCMCertFix is in before it`, where: setup.path, requirement: 'R14' });
+  if (restartAdopted) plan.already.push({ what: `restart-computer step ${shownValue(next.attributes.name ?? '', '"')}, right after Setup${passedOver(run, 'Setup')}, once CCMCertFix is in before it`, where: setup.path, requirement: 'R14' });
   else {
     changes.push({ what: `inserted restart-computer step "${o.stepNames.restart}"${restartBecause(next, runsApart, notifies)}`, where: where(o.stepNames.certfix), requirement: 'R14' });
     restartTwice(plan, setup, after, runsApart, notifies, o.stepNames.restart);
@@ -173,6 +175,16 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   });
   for (const change of changes) plan.edits.push({ change, apply: () => undefined, scope: inSubtrees([]) });
   return plan;
+}
+
+/** The step the engine runs right after `from` (Setup, or its CCMCertFix step), past branches that exclude it. */
+function runNext(order: ExecutionOrder, from: Located): RunNext {
+  return nextStepRunAfter(order.items, from, (n) => order.index.get(n) ?? -1, order.setters);
+}
+
+/** For the report: the branch the engine passes over to reach the restart, in words ('' when none). */
+function passedOver(run: RunNext, after: string): string {
+  return run.passed === undefined ? '' : ` (past ${shownValue(run.passed.path, '"')}, which never runs once ${after} has run)`;
 }
 
 /**

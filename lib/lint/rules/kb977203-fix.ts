@@ -13,10 +13,11 @@ import { hotfixInstallStepsIn } from '../../presets/kb977203-r1.js';
 import { disabledNote, restartsToOs } from '../../presets/kb977203-step-queries.js';
 import { conditionOf } from '../../model/conditions.js';
 import { parseDependentProgram } from '../../transforms/set-dependent-program.js';
-import type { Step, SubTaskSequence } from '../../model/types.js';
+import type { SequenceItem, Step, SubTaskSequence } from '../../model/types.js';
 import { shownValue } from '../../shown-value.js';
 import { type Finding, items, type LintRule, steps } from '../rule.js';
-import { nextStepRun, restartMismatchAcross } from '../../presets/kb977203-restart-after.js';
+import { nextStepRunAfter, restartMismatchAcross } from '../../presets/kb977203-restart-after.js';
+import { setterIndex } from '../../presets/kb977203-execution-order.js';
 
 /**
  * The package's "Run another program first" (CCMCertFix whatever its program is called), for the rules that find the
@@ -146,12 +147,17 @@ export function runsCertfix(step: Step, dependent: { packageId: string; program:
 
 /**
  * Each step of the document that runs CCMCertFix (see {@link runsCertfix}) with the step the engine runs next, in
- * execution order (see `nextStepRun`): the R14 rules look at the same steps and the same restart.
+ * execution order, past branches that exclude its own (see `nextStepRunAfter`): the R14 rules look at the same steps
+ * and the same restart as the preset.
  */
 export function certfixesWithNext(doc: Parameters<LintRule['check']>[0], named = false): { located: Located<Step>; next: Located<Step | SubTaskSequence> | undefined }[] {
   const dependent = dependentProgramOf(doc);
   const listed = items(doc);
-  return listed.flatMap((located, i) => (located.node.kind === 'step' && runsCertfix(located.node, dependent, named) ? [{ located: located as Located<Step>, next: nextStepRun(listed, i) }] : []));
+  // Indexed once, on the first CCMCertFix step: the step run next passes over branches that exclude its own.
+  let index: Map<SequenceItem, number> | undefined;
+  let setters: ReturnType<typeof setterIndex> | undefined;
+  const at = (n: SequenceItem) => (index ??= new Map(listed.map((l, i) => [l.node, i]))).get(n) ?? -1;
+  return listed.flatMap((located) => (located.node.kind === 'step' && runsCertfix(located.node, dependent, named) ? [{ located: located as Located<Step>, next: nextStepRunAfter(listed, located, at, (setters ??= setterIndex(listed))).next }] : []));
 }
 
 /** Lint rule `kb977203/certfix-without-restart`. */
