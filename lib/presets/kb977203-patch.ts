@@ -18,7 +18,7 @@ import { isPackageId } from '../model/child-sequence.js';
 import { refuseSetupVariableTwice } from '../transforms/add-client-patch.js';
 import { type AlreadyInPlace, type Edit, inSubtrees } from '../transforms/context.js';
 import { markupOfNewVariable } from '../transforms/markup-count.js';
-import { pathTooLong as patchPathTooLong, textProblem } from '../transforms/values.js';
+import { ASCII_ADVICE, pathTooLong as patchPathTooLong, textProblem } from '../transforms/values.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { shownValue } from '../shown-value.js';
 
@@ -95,6 +95,25 @@ function notWhereGiven(entry: string, o: ResolvedKb977203Options): string | unde
   }
   if (o.mspGiven && file.toUpperCase() !== o.msp.toUpperCase()) return `${file}, where the .msp name given is ${o.msp} (R10)`;
   return undefined;
+}
+
+/**
+ * The path a replaced entry gets with its own .msp name kept, or undefined when the default name (or the name given)
+ * goes in. R10: the .msp name differs by locale, and the name to use is the one in the hotfix folder; an entry whose
+ * name is Microsoft's for the clients' service pack but not the default (`SCCM2007AC-SP2-KB977203-x86-DEU.msp`, say:
+ * `-SP2-KB977203` in it) is the best word the file has on that name, and a path moved into the right folder (another
+ * package, drive or share, or from outside the client files) keeps it, as an entry already in the right folder keeps
+ * any .msp name. Not when the options name the .msp (the administrator's word), the name is of the other service pack
+ * (replaced before this is asked) or of none (a hand spelling, `kb977203-sp2.msp`), it has a %variable%, it does not
+ * end in .msp, it is not printable ASCII (as the msp option must be), or the path would be too long for Windows
+ * Installer.
+ */
+function localeName(entry: string, clientPackage: string, o: ResolvedKb977203Options): string | undefined {
+  if (o.mspGiven) return undefined;
+  const file = entry.slice(Math.max(entry.lastIndexOf('\\'), entry.lastIndexOf('/')) + 1);
+  if (file.toUpperCase() === o.msp.toUpperCase() || !/\.msp$/i.test(file) || new RegExp(`-${o.version}-KB977203(?!\\d)`, 'i').exec(file) === null || /%/.test(file) || textProblem(file, { noSemicolon: true, noQuote: true, ascii: ASCII_ADVICE.path }) !== undefined) return undefined;
+  const path = kb977203PatchPath({ clientPackage, msp: file, drive: o.drive, source: o.source });
+  return patchPathTooLong(path) === undefined ? path : undefined;
 }
 
 /** One Setup step's plan: the PATCH it ends up with, and the edit (if any). */
@@ -193,9 +212,11 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
       kept = entry;
       next.push(entry);
     } else if (why.length > 0 && kept === undefined && replaced.length === 0) {
-      replaced.push({ from: entry, to: expected, why: why.join(', ') });
+      const to = p.sp === undefined ? (localeName(entry, clientPackage, o) ?? expected) : expected;
+      replaced.push({ from: entry, to, why: why.join(', ') + (to === expected ? '' : `; its .msp name kept, as a locale's name can differ (R10)`) });
       insertedAt = next.length;
-      next.push(expected);
+      next.push(to);
+      plan.patch = to;
     } else {
       // A second KB977203 entry: the list keeps one.
       replaced.push({ from: entry, to: '', why: why.length > 0 ? why.join(', ') : 'a second KB977203 entry' });
