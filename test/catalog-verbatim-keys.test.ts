@@ -19,7 +19,7 @@ describe('verbatim takes the step type\'s own properties only', () => {
     const run = buildStep('Run Command Line', { name: 'Run', settings: {}, verbatim: { CommandLine: 'setup.exe /q', SuccessCodes: '0 x' } }) as Step;
     expect(variables(run).find((v) => v.attributes.property === 'CommandLine')?.value).toBe('setup.exe /q');
     expect(stepView(run).verbatim).toEqual({ SuccessCodes: '0 x' });
-    const disk = buildStep('Format and Partition Disk', { name: 'Disk', settings: { diskIndex: 0, partitionStyle: 'GPT', partitions: [{ type: 'Primary' }] }, verbatim: { Partitions0Size: '1e3' } }) as Step;
+    const disk = buildStep('Format and Partition Disk', { name: 'Disk', settings: { diskIndex: 0, partitionStyle: 'GPT', partitions: [{ type: 'Primary', quickFormat: true }] }, verbatim: { Partitions0Size: '1e3' } }) as Step;
     expect(variables(disk).find((v) => v.attributes.property === 'Partitions0Size')).toMatchObject({ attributes: { name: 'OSDPartitions0Size' }, value: '1e3' });
   });
 

@@ -64,7 +64,8 @@ describe('KB977203: a replaced entry keeps a locale name (R10)', () => {
   });
 
   it('a UNC source given: the name is kept in the source\'s hotfix folder', () => {
-    const o = { ...O, drive: undefined, source: '\\\\server\\share\\Client' } as Kb977203Options;
+    const { drive: _drive, ...rest } = O;
+    const o: Kb977203Options = { ...rest, source: '\\\\server\\share\\Client' };
     const { entry } = apply(`C:\\Temp\\${DEU}`, o);
     expect(entry).toBe(`\\\\server\\share\\Client\\i386\\hotfix\\KB977203\\${DEU}`);
   });

@@ -9,11 +9,12 @@ import { thrown } from './helpers/thrown.js';
 const restart = (settings: object, options: object = {}) => buildStep('Restart Computer', { name: 'R', settings: { target: 'HD', ...settings }, ...options });
 
 describe('whole numbers JavaScript cannot hold exactly', () => {
-  it('buildStep refuses an integer setting past 2^53, and still writes the largest safe one', () => {
+  it('buildStep refuses an integer setting past 2^53 (and past 2^32 - 1), and writes the largest uint', () => {
     expect(thrown(() => restart({ messageTimeout: 2 ** 60 + 1 })).code).toBe('INVALID_ARGUMENT');
     expect(thrown(() => restart({ messageTimeout: 2 ** 53 })).code).toBe('INVALID_ARGUMENT');
-    // A setting with no bound of its own takes the largest safe one (messageTimeout, a uint, stops at 2^32 - 1).
-    expect(JSON.stringify(buildStep('Check Readiness', { name: 'C', settings: { freeDiskSpace: Number.MAX_SAFE_INTEGER } }))).toContain('"9007199254740991"');
+    // A setting with no bound of its own is a uint (steps.json types every integer so) and stops at 2^32 - 1 too.
+    expect(thrown(() => buildStep('Check Readiness', { name: 'C', settings: { freeDiskSpace: Number.MAX_SAFE_INTEGER } })).message).toContain('from 0 to 4294967295');
+    expect(JSON.stringify(buildStep('Check Readiness', { name: 'C', settings: { freeDiskSpace: 2 ** 32 - 1 } }))).toContain('"4294967295"');
     expect(thrown(() => restart({ messageTimeout: 2 ** 32 })).code).toBe('INVALID_ARGUMENT');
     expect(JSON.stringify(restart({ messageTimeout: 2 ** 32 - 1 }))).toContain('"4294967295"');
   });

@@ -17,7 +17,7 @@ describe('enum settings outside the allowed list', () => {
   });
 
   it('an array item field is checked too', () => {
-    const e = thrown(() => buildStep('Format and Partition Disk', { name: 'P', settings: { diskIndex: 0, partitionStyle: 'GPT', partitions: [{ type: 'Primary', sizeUnits: 'TB' as never }] } }));
+    const e = thrown(() => buildStep('Format and Partition Disk', { name: 'P', settings: { diskIndex: 0, partitionStyle: 'GPT', partitions: [{ type: 'Primary', quickFormat: true, sizeUnits: 'TB' as never }] } }));
     expect(e.code).toBe('INVALID_ARGUMENT');
     expect(e.message).toContain('partitions[0].sizeUnits');
   });

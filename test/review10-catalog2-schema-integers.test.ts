@@ -14,8 +14,13 @@ describe('integers past 2^53 in the settings schema', () => {
   });
 
   it('and takes the largest whole number both take', () => {
-    expect(validateStepSettings('Check Readiness', { freeDiskSpace: Number.MAX_SAFE_INTEGER })).toEqual([]);
-    expect(() => buildStep('Check Readiness', { name: 'C', settings: { freeDiskSpace: Number.MAX_SAFE_INTEGER } })).not.toThrow();
+    // A setting with no range of its own is a uint (steps.json types every integer so): 0 to 2^32 - 1 in both.
+    expect(validateStepSettings('Check Readiness', { freeDiskSpace: 2 ** 32 - 1 })).toEqual([]);
+    expect(() => buildStep('Check Readiness', { name: 'C', settings: { freeDiskSpace: 2 ** 32 - 1 } })).not.toThrow();
+    for (const n of [2 ** 32, -1]) {
+      expect(validateStepSettings('Check Readiness', { freeDiskSpace: n }), String(n)).not.toEqual([]);
+      expect(thrown(() => buildStep('Check Readiness', { name: 'C', settings: { freeDiskSpace: n } })).code).toBe('INVALID_ARGUMENT');
+    }
     // A uint setting stops at 2^32 - 1, in the schema as in the builder.
     expect(validateStepSettings('Restart Computer', { target: 'HD', messageTimeout: 2 ** 32 })).not.toEqual([]);
     expect(validateStepSettings('Restart Computer', { target: 'HD', messageTimeout: 2 ** 32 - 1 })).toEqual([]);

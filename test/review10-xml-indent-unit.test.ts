@@ -20,6 +20,8 @@ describe('the indent unit of a flat sequence whose steps hold only text elements
     expect(lines[inserted + 2]).toBe(`${unit}${unit}<defaultVarList>`);
     expect(lines[inserted + 3]).toMatch(new RegExp(`^${unit}${unit}${unit}<variable `));
     // Only the inserted lines are new: every other line is as it was.
-    expect(lines.filter((_, i) => i < inserted || i > inserted + 7).join(nl)).toBe(`<sequence version="3.00">${nl}${STEP('a', nl, unit)}${STEP('b', nl, unit)}</sequence>${nl}`);
+    const end = lines.indexOf(`${unit}</step>`, inserted);
+    expect(end).toBeGreaterThan(inserted + 3);
+    expect(lines.filter((_, i) => i < inserted || i > end).join(nl)).toBe(`<sequence version="3.00">${nl}${STEP('a', nl, unit)}${STEP('b', nl, unit)}</sequence>${nl}`);
   });
 });

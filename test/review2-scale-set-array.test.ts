@@ -52,7 +52,8 @@ const text = (vars: string) =>
 
 const partition = fc.record(
   { type: fc.constantFrom('Primary', 'Recovery', 'Extended', 'Logical'), size: fc.integer({ min: 1, max: 999 }), fileSystem: fc.constantFrom('NTFS', 'FAT32'), bootable: fc.boolean(), quickFormat: fc.boolean() },
-  { requiredKeys: ['type'] },
+  // The fields the console writes for every item are given: a new item without them is refused, or gets a default.
+  { requiredKeys: ['type', 'quickFormat', 'bootable'] },
 );
 
 describe('an array setting is written as a batch, to the same text as one variable at a time', () => {
@@ -72,12 +73,13 @@ describe('an array setting is written as a batch, to the same text as one variab
   it('thousands of partitions, set, reset and cut back to one', () => {
     const doc = readTaskSequence(text(STARTS[0] as string));
     const step = findSteps(doc.sequence)[0]?.node as Step;
-    const items = Array.from({ length: 3000 }, (_, i) => ({ type: 'Primary', size: i + 1, fileSystem: 'NTFS' }));
+    const items = Array.from({ length: 3000 }, (_, i) => ({ type: 'Primary', bootable: false, quickFormat: true, size: i + 1, fileSystem: 'NTFS' }));
     stepView(step).set('partitions' as never, items);
     expect(stepView(step).settings).toEqual({ diskIndex: 0, partitionStyle: 'GPT', partitions: items });
     const props = variables(step).map((x) => x.attributes.property ?? '');
     expect(props).toEqual([...props].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-    stepView(step).set('partitions' as never, [{ type: 'Recovery' }] as never);
-    expect(writeTaskSequenceText(doc)).toBe(text([v('DiskIndex', '0'), v('PartitionStyle', 'GPT'), v('Partitions', '1', true), v('Partitions0Type', 'Recovery')].join('')));
+    stepView(step).set('partitions' as never, [{ type: 'Recovery', quickFormat: true }] as never);
+    // Bootable, which the console writes for every item, with its default.
+    expect(writeTaskSequenceText(doc)).toBe(text([v('DiskIndex', '0'), v('PartitionStyle', 'GPT'), v('Partitions', '1', true), v('Partitions0Bootable', 'false'), v('Partitions0QuickFormat', 'true'), v('Partitions0Type', 'Recovery')].join('')));
   });
 });

@@ -152,15 +152,16 @@ describe('setting an array keeps the item variables it could not type', () => {
     expect(view.verbatim).toEqual(VERBATIM);
   });
 
-  it('a removed item takes its verbatim variables with it; an added one has only what it is given', () => {
+  it('a removed item takes its verbatim variables with it; an added one has what it is given, and the default of bootable', () => {
     const { doc, step } = firstStep(MDT_PARTITIONS);
     const view = stepView<'SMS_TaskSequence_PartitionDiskAction'>(step);
     const [first] = view.get('partitions') ?? [];
     view.set('partitions', [{ ...first }]);
     expect(view.verbatim).toEqual({ Partitions0Bootable: 'True', Partitions0QuickFormat: 'True' });
     expect(writeTaskSequenceText(doc)).not.toMatch(/Partitions1/);
-    view.set('partitions', [{ ...first }, { type: 'Primary', size: 100, sizeUnits: 'PERCENT' }]);
-    expect(view.get('partitions')?.[1]).toEqual({ type: 'Primary', size: 100, sizeUnits: 'PERCENT' });
+    view.set('partitions', [{ ...first }, { type: 'Primary', quickFormat: true, size: 100, sizeUnits: 'PERCENT' }]);
+    // Bootable, which the console writes for every item, with its default.
+    expect(view.get('partitions')?.[1]).toEqual({ type: 'Primary', quickFormat: true, bootable: false, size: 100, sizeUnits: 'PERCENT' });
     expect(view.verbatim).toEqual({ Partitions0Bootable: 'True', Partitions0QuickFormat: 'True' });
     view.set('partitions', []);
     expect(view.verbatim).toEqual({});
@@ -170,7 +171,7 @@ describe('setting an array keeps the item variables it could not type', () => {
   it('a wrong item value is refused before anything is written', () => {
     const { doc, step } = firstStep(MDT_PARTITIONS);
     const view = stepView<'SMS_TaskSequence_PartitionDiskAction'>(step);
-    expect(() => view.set('partitions', [{ size: 1 }, { size: '2' as never }])).toThrow(/partitions\[1\]\.size/);
+    expect(() => view.set('partitions', [{ type: 'Primary', quickFormat: true, size: 1 }, { size: '2' as never }])).toThrow(/partitions\[1\]\.size/);
     expect(writeTaskSequenceText(doc)).toBe(MDT_PARTITIONS);
   });
 });

@@ -65,11 +65,17 @@ describe('builders', () => {
   it('write Apply Driver Package exactly as the console does', () => {
     const step = buildStep('Apply Driver Package', { name: 'Drivers', settings: { driverPackageId: 'ABC0002A', unsignedDriver: false } });
     expect(step.attributes).toEqual({ type: 'SMS_TaskSequence_ApplyDriverPackageAction', name: 'Drivers', description: '', runIn: 'WinPE', successCodeList: '0', retryCount: '0', runFromNet: 'false' });
-    expect(getAction(step)).toBe('osddriverclient.exe /install:ABC0002A  /unsigned:%OSDAllowUnsignedDriver%');
+    // As the Current Branch export in the corpus writes it: OSDRecurse with its default, and the switch that reads it.
+    expect(getAction(step)).toBe('osddriverclient.exe /install:ABC0002A  /unsigned:%OSDAllowUnsignedDriver% /recurse:%OSDRecurse%');
     expect(variables(step).map((v) => [v.attributes.name, v.attributes.hidden ?? '', v.value])).toEqual([
       ['OSDApplyDriverDriverPackageID', 'true', 'ABC0002A'],
+      ['OSDRecurse', '', 'false'],
       ['OSDAllowUnsignedDriver', '', 'false'],
     ]);
+    // For a release before Current Branch, neither.
+    const older = buildStep('Apply Driver Package', { name: 'Drivers', release: '2012 R2', settings: { driverPackageId: 'ABC0002A', unsignedDriver: false } });
+    expect(getAction(older)).toBe('osddriverclient.exe /install:ABC0002A  /unsigned:%OSDAllowUnsignedDriver%');
+    expect(variables(older).map((v) => v.attributes.name)).toEqual(['OSDApplyDriverDriverPackageID', 'OSDAllowUnsignedDriver']);
   });
 
   it('refuse a step without its required settings', () => {

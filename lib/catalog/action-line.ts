@@ -7,6 +7,8 @@
  * step has that property, `[@yymm| …]` one that Current Branch consoles since release yymm write; everything else is literal, including `%VAR%` (expanded by the engine at run time).
  */
 
+import { TaskSequenceError } from '../errors.js';
+import { describeValue } from '../model/child-nodes.js';
 import { ProgramBuilder, runProgram, type TemplateProgram } from './template-match.js';
 
 /** A template read into literal text, values and optional segments (see the syntax above). */
@@ -61,6 +63,9 @@ function dotNetBool(text: string): string {
 
 /** Renders an action line from a template and the step's property texts (absent properties: omitted segments, ''). */
 export function renderAction(template: string, props: Readonly<Record<string, string | undefined>>): string {
+  // A plain-JavaScript caller's null or number threw a TypeError from deep in the template's parse.
+  if (typeof template !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', `renderAction takes an action template (a string) as its first argument; it was given ${describeValue(template)}.`);
+  if (typeof props !== 'object' || props === null) throw new TaskSequenceError('INVALID_ARGUMENT', `renderAction takes the step's property texts (an object) as its second argument; it was given ${describeValue(props)}.`);
   const out = (parts: Part[]): string =>
     parts
       .map((p) => {

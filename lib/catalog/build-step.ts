@@ -15,7 +15,7 @@ import { checkSegmentsWritten, variablesTheLineReads } from './line-variables.js
 import { catalogEntry, catalogEntryByName } from './catalog.js';
 import type { StepSettingsInput, StepTypeOf } from './settings-types.js';
 import type { StepTypeData, VariableData } from './types.js';
-import { checkArrayItems, checkValue, valueProblem } from './value-problem.js';
+import { checkArrayItems, checkValue, itemDefault, valueProblem } from './value-problem.js';
 import { codesProblem, encodeValue } from './values.js';
 import { isVerbatimKey, itemSpelling, matchVariable } from './variable-match.js';
 import { shownValue } from '../shown-value.js';
@@ -96,12 +96,19 @@ export function buildVariables(entry: StepTypeData, settings: Readonly<Record<st
     }
     if (data.valueType === 'array' && Array.isArray(value)) {
       const fields = entry.variables.filter((f) => f.arrayOf === data.property);
-      checkArrayItems(data.setting, fields, value);
+      const fill = options.fillDefaults ?? true;
+      // A field given as a verbatim text is written from it (below), as a top-level setting is.
+      const given = (field: VariableData, index: number) => Object.hasOwn(verbatim, itemSpelling(field, index).property);
+      checkArrayItems(data.setting, fields, value, fill ? given : undefined);
       out.push(variable(data.name, data.property, data.hidden, String(value.length)));
       (value as Record<string, unknown>[]).forEach((item, index) => {
         for (const field of fields) {
-          if (item[field.setting] === undefined) continue;
           const s = itemSpelling(field, index);
+          if (item[field.setting] === undefined) {
+            const text = fill && !given(field, index) ? itemDefault(field) : undefined;
+            if (text !== undefined) out.push(variable(s.name, s.property, field.hidden, text));
+            continue;
+          }
           out.push(variable(s.name, s.property, field.hidden, typed(field, item[field.setting], `${data.setting}[${index}].${field.setting}`)));
         }
       });

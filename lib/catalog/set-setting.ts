@@ -13,7 +13,7 @@ import { readsBack, renderAction, templateProperties } from './action-line.js';
 import { actionTexts, misreadMessage } from './action-texts.js';
 import { checkSegmentsWritten, variablesTheLineReads } from './line-variables.js';
 import type { StepTypeData, VariableData } from './types.js';
-import { checkArrayItems, checkValue } from './value-problem.js';
+import { checkArrayItems, checkValue, itemDefault } from './value-problem.js';
 import { encodeValue, hasShape, shapeMessage, type SettingValue } from './values.js';
 import { itemSpelling, matchVariable, variableOfSetting } from './variable-match.js';
 import { placeAllInPropertyOrder, placeInPropertyOrder, removeItemVariables } from './variable-order.js';
@@ -48,8 +48,16 @@ function writeArray(view: SettingTarget, data: VariableData, items: readonly Rec
   if (!entry) return;
   const fields = entry.variables.filter((v) => v.arrayOf === data.property);
   // Every value is checked before anything is written, so a wrong one leaves the step as it was.
-  checkArrayItems(data.setting, fields, items);
   const verbatim = view.verbatim;
+  // What the step holds before the set: an item's field as a verbatim text stays (below); an item of the file's that
+  // never had a field the console always writes (a hand-made MDT file's) is left as it was, not refused; a new item,
+  // or one whose field is left out, must have it, or a default is written for it (a partition's bootable flag).
+  const texts = view.propertyTexts();
+  const before = /^[0-9]+$/.test(texts[data.property] ?? '') ? Number(texts[data.property]) : 0;
+  const held = (field: VariableData, n: number) => Object.hasOwn(verbatim, itemSpelling(field, n).property);
+  const had = (field: VariableData, n: number) => Object.hasOwn(texts, itemSpelling(field, n).property);
+  const asItWas = (field: VariableData, n: number) => held(field, n) || (n < before && !had(field, n));
+  checkArrayItems(data.setting, fields, items, asItWas);
   const gone = new Set<Variable>();
   for (const v of variables(view.step)) {
     const m = matchVariable(entry, v);
@@ -68,8 +76,10 @@ function writeArray(view: SettingTarget, data: VariableData, items: readonly Rec
   items.forEach((item, n) => {
     for (const field of fields) {
       const value = item[field.setting];
-      if (value === undefined) continue;
-      const written = index.set({ ...itemSpelling(field, n), hidden: field.hidden }, encodeValue(field.valueType, value as SettingValue));
+      // A field the console writes for every item gets its default (a partition's bootable flag), unless it is held.
+      const text = value !== undefined ? encodeValue(field.valueType, value as SettingValue) : asItWas(field, n) ? undefined : itemDefault(field);
+      if (text === undefined) continue;
+      const written = index.set({ ...itemSpelling(field, n), hidden: field.hidden }, text);
       if (written.added) added.push(written.variable);
     }
   });

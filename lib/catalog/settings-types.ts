@@ -48,11 +48,22 @@ type TextType = { valueType: 'string' | 'secret' | 'list' | 'driveLetter' | 'gui
 type NamedText = { form: 'variableName' };
 type RequiredVar<T> = TopVar<T> extends infer V ? (V extends { required: true } ? (V extends { default: string } ? never : V extends TextType ? (V extends NamedText ? V : never) : V) : never) : never;
 
+/** The fields of an array setting's item the console writes for every item and has no default for (a partition's type). */
+type RequiredItemVar<T, A> = ItemVar<T, A> extends infer V ? (V extends { required: true } ? (V extends { default: string } ? never : V) : never) : never;
+
+/** One item of an array setting as a builder (or `set`) takes it: the fields {@link RequiredItemVar} names are required. */
+export type ArrayItemInput<T, A> = ArrayItemSettings<T, A> & { [V in RequiredItemVar<T, A> as V['setting']]-?: TypedValue<V> };
+
+type InputOf<T, V> = V extends { valueType: 'array'; property: infer P } ? ArrayItemInput<T, P>[] : TypedValue<V>;
+
 /**
  * What a builder needs: the settings the console always writes and has no default for are required, except texts
- * (written empty when not given) other than a variable's name the step sets, which cannot be empty.
+ * (written empty when not given) other than a variable's name the step sets, which cannot be empty; and in an array
+ * setting's items, the fields the console always writes with no default (a partition's type and quick-format flag).
  */
-export type StepSettingsInput<T extends string> = T extends StepType ? StepSettings<T> & { [V in RequiredVar<T> as V['setting']]-?: SettingOf<T, V> } : StepSettings<T>;
+export type StepSettingsInput<T extends string> = T extends StepType
+  ? { [V in TopVar<T> as V['setting']]?: InputOf<T, V> } & { [V in RequiredVar<T> as V['setting']]-?: InputOf<T, V> }
+  : StepSettings<T>;
 
 /** The step type of a `type` attribute or console name. */
 export type StepTypeOf<K extends string> = K extends StepType ? K : K extends ConsoleName ? Extract<(typeof STEP_DATA)[number], { consoleName: K }>['type'] : string;

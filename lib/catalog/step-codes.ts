@@ -7,7 +7,8 @@ import { TaskSequenceError } from '../errors.js';
 import { setItemAttribute } from '../model/attributes.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
 import { StepView } from './step-view.js';
-import { codesProblem } from './values.js';
+import { codesProblem, UINT32_MAX } from './values.js';
+import { describeGiven } from '../model/child-nodes.js';
 import { variableOfSetting } from './variable-match.js';
 
 /** Sets the exit codes that count as success (`successCodeList`, and the `SuccessCodes` variable where the type has one). */
@@ -22,7 +23,8 @@ export function setSuccessCodes(step: Step | SubTaskSequence, codes: readonly nu
 /** Sets how many times a failed step is retried (`retryCount`, and the `RetryCount` variable where the type has one). */
 export function setRetryCount(step: Step | SubTaskSequence, count: number): void {
   // Safe integers only: 1e21 is an integer that String() writes as "1e+21".
-  if (!Number.isSafeInteger(count) || count < 0) throw new TaskSequenceError('INVALID_ARGUMENT', `A retry count must be a whole number, 0 or more, not ${String(count)}.`);
+  // At most a UInt32's largest, as every integer the catalog has (steps.json types them `uint`); a string, shown as one.
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0 || count > UINT32_MAX) throw new TaskSequenceError('INVALID_ARGUMENT', `A retry count must be a whole number from 0 to ${UINT32_MAX}, not ${typeof count === 'number' ? String(count) : describeGiven(count)}.`);
   const view = new StepView(step);
   if (view.entry && variableOfSetting(view.entry, 'retryCount')) view.set('retryCount', count);
   setItemAttribute(step, 'retryCount', String(count));

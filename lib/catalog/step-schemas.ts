@@ -12,7 +12,7 @@ import { describeErrors } from '../schemas.js';
 import { catalogEntry, catalogEntryByName } from './catalog.js';
 import { segmentNeeds } from './line-variables.js';
 import type { StepTypeData, VariableData } from './types.js';
-import { DRIVE_LETTER_PATTERN, DRIVE_LETTER_WORDS, listedCharacters, NAME_FORMS, PACKAGE_ID_PATTERN, PACKAGE_ID_WORDS } from './value-problem.js';
+import { DRIVE_LETTER_PATTERN, DRIVE_LETTER_WORDS, integerRange, listedCharacters, NAME_FORMS, PACKAGE_ID_PATTERN, PACKAGE_ID_WORDS } from './value-problem.js';
 import { EXIT_CODE_RANGE } from './values.js';
 
 /** A JSON Schema object. */
@@ -66,7 +66,11 @@ export function valueSchema(v: VariableData): JsonSchema {
   switch (v.valueType) {
     case 'boolean':
       return described({ type: 'boolean' });
-    case 'integer':
+    case 'integer': {
+      // Bounded as the builders are (integerRange: its own range, else a UInt32's).
+      const [minimum, maximum] = integerRange(v);
+      return described({ type: 'integer', minimum, maximum });
+    }
     case 'array':
       // Bounded as the builders are (see hasShape): past 2^53 JavaScript has already rounded the number.
       return described({ type: 'integer', minimum: v.min ?? -Number.MAX_SAFE_INTEGER, maximum: v.max ?? Number.MAX_SAFE_INTEGER });

@@ -6,7 +6,7 @@ import { TaskSequenceError } from '../errors.js';
 import { shownValue } from '../shown-value.js';
 import type { DynamicRule } from './dynamic-rules.js';
 import type { VariableData } from './types.js';
-import { allowedMessage, hasShape, isAllowed, isRecord, shapeMessage, type SettingValue } from './values.js';
+import { allowedMessage, hasShape, isAllowed, isRecord, shapeMessage, type SettingValue, UINT32_MAX } from './values.js';
 
 /**
  * A task sequence variable's name as a step reads it: a letter or `_` (the engine's read-only variables), then
@@ -62,8 +62,9 @@ export function valueProblem(data: VariableData, value: unknown, where: string):
   if (!hasShape(data.valueType, value)) return shapeMessage(where, data.valueType, value);
   if (data.valueType === 'dynamicRules') return rulesProblem(value as readonly DynamicRule[], where);
   if (typeof value === 'string' && !isAllowed(data, value)) return allowedMessage(data, value, where);
-  if (typeof value === 'number' && ((data.min !== undefined && value < data.min) || (data.max !== undefined && value > data.max))) {
-    return `${where} is ${value}; it must be ${data.max === undefined ? `${data.min} or more` : data.min === undefined ? `at most ${data.max}` : `from ${data.min} to ${data.max}`}.`;
+  if (typeof value === 'number') {
+    const [min, max] = integerRange(data);
+    if (value < min || value > max) return `${where} is ${value}; it must be from ${min} to ${max}.`;
   }
   const texts = typeof value === 'string' ? [value] : (data.valueType === 'packageIdList' || data.valueType === 'list') && Array.isArray(value) ? (value as string[]) : [];
   // An item of a list is named as one: the list itself is no text.
@@ -78,6 +79,11 @@ export function valueProblem(data: VariableData, value: unknown, where: string):
     if (forbidden.length > 0) return `${where} ${is} ${shownValue(text, '"')}, which holds ${listedCharacters(forbidden.join(''))}: ${data.forbiddenNote ?? 'the value cannot hold it'}.`;
   }
   return undefined;
+}
+
+/** The range a catalog integer takes: its own, else a UInt32's (see {@link UINT32_MAX}). */
+export function integerRange(data: Pick<VariableData, 'min' | 'max'>): [number, number] {
+  return [data.min ?? 0, data.max ?? UINT32_MAX];
 }
 
 /**
@@ -100,9 +106,11 @@ export function checkValue(data: VariableData, value: unknown, where: string): a
 
 /**
  * Checks an array setting's items before anything is written: each an object whose fields are the item fields the
- * catalog has, each of its type. Throws `INVALID_ARGUMENT` naming the first item and field that is not.
+ * catalog has, each of its type, and (given `present`, which says whether the step already holds a field of an item)
+ * with every field the console always writes that has no default. Throws `INVALID_ARGUMENT` naming the first item and
+ * field that is not.
  */
-export function checkArrayItems(setting: string, fields: readonly VariableData[], items: readonly unknown[]): void {
+export function checkArrayItems(setting: string, fields: readonly VariableData[], items: readonly unknown[], present?: (field: VariableData, index: number) => boolean): void {
   // No export shows how the items of such an array are written (Apply Network Settings' adapters): a count with no
   // items would read back as no array at all, and a guessed spelling could mislead the client.
   if (fields.length === 0 && items.length > 0) {
@@ -115,5 +123,21 @@ export function checkArrayItems(setting: string, fields: readonly VariableData[]
       if (!field) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting}[${index}] has no field ${JSON.stringify(key)}${fields.length > 0 ? ` (its fields are ${fields.map((f) => f.setting).join(', ')})` : ''}.`);
       if (value !== undefined) checkValue(field, value, `${setting}[${index}].${key}`);
     }
+    // A field the console writes for every item (a partition's type) with no default to write for it: an item
+    // without it was written with none, and read back as no item at all (the array went, the count stayed).
+    if (present === undefined) return;
+    for (const field of fields) {
+      if (field.required && field.default === undefined && (item as Record<string, unknown>)[field.setting] === undefined && !present(field, index)) {
+        throw new TaskSequenceError('INVALID_ARGUMENT', `${setting}[${index}] needs its ${field.setting} (${field.name.replace('{n}', String(index))}): the console writes it for every item.`);
+      }
+    }
   });
+}
+
+/**
+ * The value an item is written with for `field` when the item gives none: the default of a field the console writes
+ * for every item (a partition's bootable flag, false), else none.
+ */
+export function itemDefault(field: VariableData): string | undefined {
+  return field.required ? field.default : undefined;
 }

@@ -7,6 +7,14 @@ import { shownValue } from '../shown-value.js';
 import { type DynamicRule, formatDynamicRules, isDynamicRules, parseDynamicRules } from './dynamic-rules.js';
 import type { ValueType, VariableData } from './types.js';
 
+
+/**
+ * The largest value of a catalog integer: steps.json types every integer variable `uint` (a UInt32 in the SDK's WMI
+ * classes), so one with no maximum of its own stops here, and none goes below 0. Past it the engine reads another
+ * number, or none.
+ */
+export const UINT32_MAX = 4_294_967_295;
+
 /** A typed setting value. */
 export type SettingValue = string | number | boolean | readonly string[] | readonly number[] | readonly DynamicRule[];
 

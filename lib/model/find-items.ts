@@ -2,6 +2,9 @@
  * Finding steps, groups and sub task sequences by what they are: type, name, path, kind, enabled or a predicate of
  * your own, in execution order, over {@link listItems}.
  */
+import { TaskSequenceError } from '../errors.js';
+import { checkSequence } from './argument-checks.js';
+import { describeValue } from './child-nodes.js';
 import { listItems, type Located } from './query.js';
 import type { Group, Sequence, SequenceItem, Step, SubTaskSequence } from './types.js';
 
@@ -17,6 +20,8 @@ export interface StepQuery {
 
 /** Steps (and sub task sequences) matching `query`, in execution order. */
 export function findSteps(sequence: Sequence, query: StepQuery = {}): Located<Step | SubTaskSequence>[] {
+  checkSequence('findSteps', sequence);
+  checkQuery('findSteps', query);
   return listItems(sequence).filter(
     (l): l is Located<Step | SubTaskSequence> =>
       l.node.kind !== 'group' &&
@@ -38,6 +43,8 @@ export interface ItemQuery extends StepQuery {
 
 /** Steps, groups and sub task sequences matching `query`, in execution order (groups before their contents). */
 export function findItems(sequence: Sequence, query: ItemQuery = {}): Located[] {
+  checkSequence('findItems', sequence);
+  checkQuery('findItems', query);
   return listItems(sequence).filter(
     (l) =>
       (query.kind === undefined || l.node.kind === query.kind) &&
@@ -52,4 +59,11 @@ export function findItems(sequence: Sequence, query: ItemQuery = {}): Located[] 
 /** The group at a path (`Group/Sub group`), or undefined. */
 export function findGroup(sequence: Sequence, path: string): Group | undefined {
   return findItems(sequence, { kind: 'group', path })[0]?.node as Group | undefined;
+}
+
+/** Refuses a query that is no object (a plain-JavaScript caller's `null` read as a TypeError), or a `where` that is no function. */
+function checkQuery(fn: string, query: unknown): void {
+  const q = query as { where?: unknown } | null;
+  if (typeof q !== 'object' || q === null) throw new TaskSequenceError('INVALID_ARGUMENT', `${fn} takes a query object as its second argument; it was given ${describeValue(query)}.`);
+  if (q.where !== undefined && typeof q.where !== 'function') throw new TaskSequenceError('INVALID_ARGUMENT', `${fn}'s query.where is a function of a node; it was given ${describeValue(q.where)}.`);
 }

@@ -5,11 +5,14 @@
 import { renderAction } from '../catalog/action-line.js';
 import { catalogEntry, stepCatalog } from '../catalog/catalog.js';
 import type { StepSettings } from '../catalog/settings-types.js';
-import { type StepView, stepView } from '../catalog/step-view.js';
-import type { StepTypeData } from '../catalog/types.js';
+import { entryOfStep, type StepView, stepView } from '../catalog/step-view.js';
+import type { StepTypeData, VariableData } from '../catalog/types.js';
+import { checkValue } from '../catalog/value-problem.js';
+import { variableOfSetting } from '../catalog/variable-match.js';
+import { TaskSequenceError } from '../errors.js';
+import { describeGiven } from './child-nodes.js';
 import { checkStepLike } from './argument-checks.js';
 import { getAction, getVariableValue, setAction } from './variables.js';
-import { setVariable } from './set-variable.js';
 import type { Step, SubTaskSequence } from './types.js';
 
 /** WMI class names of the built-in steps cmts has views for. */
@@ -114,6 +117,10 @@ export class InstallSoftwareStep {
   }
   /** Points the step at one package and program, updating the command line to match. */
   setProgram(packageId: string, programName: string): void {
+    // Both checked before either is written: a refused program name left the new package ID and its line behind.
+    const entry = catalogEntry(STEP_TYPES.installSoftware) as StepTypeData;
+    checkValue(variableOfSetting(entry, 'packageId') as VariableData, packageId, 'packageId');
+    checkValue(variableOfSetting(entry, 'programName') as VariableData, programName, 'programName');
     this.view.set('packageId', packageId);
     this.view.set('programName', programName);
     // set has rendered the line from every variable: rendered again from the package ID alone, it lost the base
@@ -149,17 +156,27 @@ export class RestartComputerStep {
   set message(value: string) {
     this.view.set('message', value);
   }
-  /** Seconds the message shows; `0` means the user is not notified. */
+  /** Seconds the message shows, as written; `0` means the user is not notified. */
   get timeout(): string | undefined {
     return getVariableValue(this.step, 'MessageTimeout');
   }
-  set timeout(value: string) {
-    setVariable(this.step, { name: 'SMSRebootTimeout', property: 'MessageTimeout' }, value);
+  /**
+   * Sets the seconds the message shows (`0`: the user is not notified), checked as `set('messageTimeout', …)` and
+   * the builders check it: a whole number from 0 to 4294967295, or its decimal digits. It wrote any text it was
+   * given (`-5`, `abc`), which the engine reads as no time-out.
+   */
+  set timeout(value: string | number) {
+    const seconds = typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : value;
+    if (typeof seconds !== 'number') throw new TaskSequenceError('INVALID_ARGUMENT', `A restart's message time-out is a whole number of seconds (0: no notice), not ${describeGiven(value)}.`);
+    this.view.set('messageTimeout', seconds);
   }
-  /** Whether the user is notified before the restart ("Notify the user before restarting"). */
+  /**
+   * Whether the user is notified before the restart ("Notify the user before restarting"): a time-out that is a
+   * number other than 0. One that is no number (a hand edit) is not taken for a notice.
+   */
   get notifiesUser(): boolean {
-    const t = this.timeout;
-    return t !== undefined && t.trim() !== '' && Number(t) !== 0;
+    const t = this.timeout?.trim();
+    return t !== undefined && t !== '' && Number.isFinite(Number(t)) && Number(t) !== 0;
   }
 }
 
@@ -207,7 +224,8 @@ export class SetVariableStep {
 /** A typed view of `step` if it is of a class cmts has a view for. */
 export function viewOf(step: Step): SetupWindowsStep | InstallSoftwareStep | RestartComputerStep | RunCommandLineStep | SetVariableStep | undefined {
   checkStepLike('viewOf', step);
-  switch (step.attributes.type) {
+  // By the catalog's entry, as `stepView` reads it: a <step> with no type is MDT's Run Command Line.
+  switch (entryOfStep(step)?.type) {
     case STEP_TYPES.setupWindowsAndConfigMgr:
       return new SetupWindowsStep(step);
     case STEP_TYPES.installSoftware:
