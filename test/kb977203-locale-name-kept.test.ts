@@ -5,17 +5,15 @@
 // It now keeps its name when the name is Microsoft's for the clients' service pack, and the change says so.
 import { describe, expect, it } from 'vitest';
 import { applyKb977203, checkKb977203, patchList, readTaskSequence, revertKb977203, writeTaskSequence, type Kb977203Options } from './helpers/api.js';
+import { propsOf, SETUP_SEQUENCE } from './helpers/setup-properties.js';
 
 const O: Kb977203Options = { certfixPackage: 'ABC00010', clientVersion: 'sp2', drive: 'C:' };
 const FOLDER = 'C:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\';
 const DEU = 'SCCM2007AC-SP2-KB977203-x86-DEU.msp';
-const SEQUENCE = (props: string) =>
-  `<sequence version="3.00"><group name="Install" description=""><step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup Windows and ConfigMgr" description="" runIn="WinPEandFullOS" successCodeList="0"><action>OSDSetupWindows.exe</action><defaultVarList><variable name="SMSClientInstallProperties" property="ClientInstallProperties">${props.replace(/"/g, '&quot;')}</variable><variable name="_SMSClientPackageID" property="ClientPackageID">ABC00002</variable></defaultVarList></step></group></sequence>\n`;
-const propsOf = (doc: ReturnType<typeof readTaskSequence>) => (/property="ClientInstallProperties">([^<]*)</.exec(Buffer.from(writeTaskSequence(doc)).toString('utf8'))?.[1] ?? '').replace(/&quot;/g, '"');
 
 /** Applies; the result must be in place for --check, and the setupSteps report must name the entry written. */
 function apply(entry: string, o: Kb977203Options = O) {
-  const doc = readTaskSequence(SEQUENCE(`SMSSLP=SLP01 PATCH="${entry}"`));
+  const doc = readTaskSequence(SETUP_SEQUENCE(`SMSSLP=SLP01 PATCH="${entry}"`));
   const report = applyKb977203(doc, o);
   const props = propsOf(doc);
   const written = patchList(props) ?? [];

@@ -4,17 +4,15 @@
 // (KB977203_PATCH_NOT_REVERSIBLE, information), naming what revert gives back, and revert does give back that.
 import { describe, expect, it } from 'vitest';
 import { applyKb977203, checkKb977203, patchList, readTaskSequence, revertKb977203, writeTaskSequence, type Kb977203Options } from './helpers/api.js';
+import { propsOf, SETUP_SEQUENCE } from './helpers/setup-properties.js';
 
 const O: Kb977203Options = { certfixPackage: 'ABC00010', clientVersion: 'sp2', drive: 'C:' };
 const KB = 'C:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp';
 const HOTFIX = 'C:\\Hotfix\\KB968537.msp';
-const SEQUENCE = (props: string) =>
-  `<sequence version="3.00"><group name="Install" description=""><step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup Windows and ConfigMgr" description="" runIn="WinPEandFullOS" successCodeList="0"><action>OSDSetupWindows.exe</action><defaultVarList><variable name="SMSClientInstallProperties" property="ClientInstallProperties">${props.replace(/"/g, '&quot;')}</variable><variable name="_SMSClientPackageID" property="ClientPackageID">ABC00002</variable></defaultVarList></step></group></sequence>\n`;
-const propsOf = (doc: ReturnType<typeof readTaskSequence>) => (/property="ClientInstallProperties">([^<]*)</.exec(Buffer.from(writeTaskSequence(doc)).toString('utf8'))?.[1] ?? '').replace(/&quot;/g, '"');
 
 /** Applies, checks that --check says the same, and reverts the result. */
 function round(props: string) {
-  const input = SEQUENCE(props);
+  const input = SETUP_SEQUENCE(props);
   const checked = checkKb977203(readTaskSequence(input), O);
   const doc = readTaskSequence(input);
   const report = applyKb977203(doc, O);

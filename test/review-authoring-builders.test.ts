@@ -10,6 +10,7 @@
 // - `findItems(null)` and `renderAction(null)` threw TypeErrors; `viewOf` gave nothing for MDT's typeless steps.
 import { describe, expect, it } from 'vitest';
 import {
+  applyTransform,
   buildStep,
   createInstallSoftwareStep,
   createRestartComputerStep,
@@ -142,5 +143,26 @@ describe('views and setters check what they write', () => {
     const view = viewOf(findSteps(doc.sequence)[0]?.node as Step);
     expect(view).toBeInstanceOf(RunCommandLineStep);
     expect((view as RunCommandLineStep).commandLine).toBe('cmd /c echo');
+  });
+});
+
+describe('a transform spells the steps it inserts for the sequence\'s release', () => {
+  const sequence = (version: string) => `<sequence version="${version}">\n  <step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup" description="" runIn="WinPEandFullOS" successCodeList="0"><action>OSDSetupWindows.exe</action></step>\n</sequence>\n`;
+  const insert = (version: string) => {
+    const doc = readTaskSequence(sequence(version));
+    applyTransform('insert-steps-after', doc, { after: { name: 'Setup' }, steps: [{ type: 'run-command-line', name: 'Log', commandLine: 'cmd /c echo' }, { type: 'set-variable', name: 'Mark', variableName: 'Done', value: 'true' }] });
+    return writeTaskSequenceText(doc);
+  };
+
+  it('Current Branch (3.10): the run-as-user flag and /hiddenflag its console writes', () => {
+    const out = insert('3.10');
+    expect(out).toContain('_SMSTSRunCommandLineAsUser');
+    expect(out).toContain('/hiddenflag:False');
+  });
+
+  it('2007 to 2012 R2 (3.00): neither, which those consoles do not write (/hiddenflag first shipped in CB 1806)', () => {
+    const out = insert('3.00');
+    expect(out).not.toContain('_SMSTSRunCommandLineAsUser');
+    expect(out).not.toContain('hiddenflag');
   });
 });

@@ -127,7 +127,7 @@ export function checkArrayItems(setting: string, fields: readonly VariableData[]
     // without it was written with none, and read back as no item at all (the array went, the count stayed).
     if (present === undefined) return;
     for (const field of fields) {
-      if (field.required && field.default === undefined && (item as Record<string, unknown>)[field.setting] === undefined && !present(field, index)) {
+      if (field.required && field.default === undefined && item[field.setting] === undefined && !present(field, index)) {
         throw new TaskSequenceError('INVALID_ARGUMENT', `${setting}[${index}] needs its ${field.setting} (${field.name.replace('{n}', String(index))}): the console writes it for every item.`);
       }
     }

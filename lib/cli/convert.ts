@@ -158,7 +158,7 @@ function jsonToXml(input: string, p: Parsed, io: CliIo): Uint8Array {
   // What we write must read back as the same container and properties.
   const expected = bare ? 'sequence' : model.container;
   if (back.container !== expected || (!bare && sorted(back.properties()) !== sorted(model.properties))) {
-    throw new TaskSequenceError('INVALID_ARGUMENT', `The XML written for ${input} does not read back with the same container and properties.`, { file: input });
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The XML written for ${input} does not read back with the same container and properties${bare ? '' : propertiesApart(back.properties(), model.properties)}.`, { file: input });
   }
   return bytes;
 }
@@ -219,4 +219,16 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (turn) await turn;
   }
   return failed ? EXIT.failed : EXIT.ok;
+}
+
+/**
+ * What sets the properties read back apart from the JSON's, in words: the first one the JSON no longer has (a package
+ * property taken out of `properties`: the container keeps its element, so it cannot be taken out so), else the first
+ * with another value. '' when they agree.
+ */
+function propertiesApart(read: Readonly<Record<string, string>>, json: Readonly<Record<string, string>>): string {
+  const gone = Object.keys(read).find((k) => !Object.hasOwn(json, k));
+  if (gone !== undefined) return `: the JSON has no ${JSON.stringify(gone)} property, which the container holds (a package property cannot be taken out; set it to "" to empty it)`;
+  const other = Object.keys(json).find((k) => read[k] !== json[k]);
+  return other === undefined ? '' : `: ${JSON.stringify(other)} reads back as ${shownValue(read[other] ?? '(none)', '"')}, not as the JSON gives it`;
 }

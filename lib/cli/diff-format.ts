@@ -3,7 +3,7 @@
  * value as a `-`/`+` pair of lines, and an added or removed group as one entry with its steps indented under it.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { type DiffEntry, movedHow, shownPath } from '../diff/diff-entry.js';
+import { type DiffEntry, movedHow, oneLine, shownPath } from '../diff/diff-entry.js';
 import type { DiffWithPlaces } from '../diff/semantic-diff.js';
 import { printable } from '../errors.js';
 import { listItems } from '../model/query.js';
@@ -37,8 +37,8 @@ function changedPair(before: string | undefined, after: string | undefined): [st
 function addedOrRemoved(d: DiffEntry, indent: string, name: string): string {
   const sign = d.change === 'added' ? '+' : '-';
   const what = d.change === 'added' ? d.after : d.before;
-  const detail = d.kind === 'step' && what !== undefined ? ` (${what})` : d.kind === 'property' || d.kind === 'variable' || d.kind === 'sequence' ? `: ${show(what)}` : '';
-  return `${indent}${sign} ${d.kind} ${name}${d.at === undefined ? '' : ` (item ${d.at})`}${detail}`;
+  const detail = d.kind === 'step' && what !== undefined ? ` (${oneLine(what)})` : d.kind === 'property' || d.kind === 'variable' || d.kind === 'sequence' ? `: ${show(what)}` : '';
+  return `${indent}${sign} ${d.kind} ${oneLine(name)}${d.at === undefined ? '' : ` (item ${d.at})`}${detail}`;
 }
 
 /**
@@ -101,12 +101,12 @@ export function formatDifferences(entries: DiffEntry[], inside?: (k: number, g: 
         if (d.kind === 'group') open.push({ path: d.path, change: d.change, entry: k });
         break;
       case 'moved':
-        lines.push(`> ${d.kind} ${shownPath(d)} (${movedHow(d)})`);
+        lines.push(`> ${d.kind} ${oneLine(shownPath(d))} (${oneLine(movedHow(d))})`);
         break;
       case 'changed':
         {
           const [before, after] = changedPair(d.before, d.after);
-          lines.push(`~ ${d.kind} ${shownPath(d)}${d.field ? ` ${d.field}` : ''}:`, `    - ${before}`, `    + ${after}`);
+          lines.push(`~ ${d.kind} ${oneLine(shownPath(d))}${d.field ? ` ${d.field}` : ''}:`, `    - ${before}`, `    + ${after}`);
         }
         break;
     }

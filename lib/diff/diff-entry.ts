@@ -53,6 +53,14 @@ export interface DiffEntry {
   at?: string;
 }
 
+/**
+ * A path or name on a line of its own: a line feed in a step's name is written `\n`, as lint and inspect write it. A
+ * difference is one line (`cmts diff` splits its lines at line feeds to print a value's own lines), and a line feed
+ * in a name made a line of its own, which could read as another entry (`- step …`). Other control characters are
+ * escaped where the line is printed.
+ */
+export const oneLine = (text: string): string => text.replace(/\n/g, '\\n');
+
 /** The path of an entry as people read it: with the item's position when its path names more than one item. */
 export function shownPath(d: DiffEntry): string {
   return d.at === undefined ? d.path : `${d.path} (item ${d.at})`;
@@ -77,14 +85,15 @@ export function formatDiffEntry(d: DiffEntry): string {
     throw new TaskSequenceError('INVALID_ARGUMENT', `A difference to format is an entry of a comparison (change "added", "removed", "moved" or "changed"); it was given ${given}.`);
   }
   const q = (s: string | undefined) => (s === undefined ? '(none)' : JSON.stringify(s));
+  const path = oneLine(shownPath(d));
   switch (d.change) {
     case 'added':
-      return `+ ${d.kind} ${shownPath(d)}${d.after !== undefined && d.kind !== 'reference' ? ` (${d.kind === 'step' ? d.after : q(d.after)})` : ''}`;
+      return `+ ${d.kind} ${path}${d.after !== undefined && d.kind !== 'reference' ? ` (${d.kind === 'step' ? oneLine(d.after) : q(d.after)})` : ''}`;
     case 'removed':
-      return `- ${d.kind} ${shownPath(d)}${d.before !== undefined && d.kind !== 'reference' ? ` (${d.kind === 'step' ? d.before : q(d.before)})` : ''}`;
+      return `- ${d.kind} ${path}${d.before !== undefined && d.kind !== 'reference' ? ` (${d.kind === 'step' ? oneLine(d.before) : q(d.before)})` : ''}`;
     case 'moved':
-      return `> ${d.kind} ${shownPath(d)} (${movedHow(d)})`;
+      return `> ${d.kind} ${path} (${oneLine(movedHow(d))})`;
     case 'changed':
-      return `~ ${d.kind} ${shownPath(d)}${d.field ? ` ${d.field}` : ''}: ${q(d.before)} → ${q(d.after)}`;
+      return `~ ${d.kind} ${path}${d.field ? ` ${d.field}` : ''}: ${q(d.before)} → ${q(d.after)}`;
   }
 }

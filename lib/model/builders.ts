@@ -4,6 +4,7 @@
  * `renameItem` refuse, by the same checks, naming the builder's own option. New nodes have no whitespace: inserting
  * them lays them out like their neighbours.
  */
+import type { Release } from '../catalog/versions.js';
 import { TaskSequenceError } from '../errors.js';
 import { shownValue } from '../shown-value.js';
 import { buildStep, type StepOptions } from '../catalog/build-step.js';
@@ -34,6 +35,12 @@ export interface StepCommon {
    * what the neighbouring steps do.
    */
   retryAttributes?: boolean;
+  /**
+   * The release whose console spelling to write (see `buildStep`); default the latest. A Current Branch release writes
+   * the settings every Current Branch export has with their defaults (`_SMSTSRunCommandLineAsUser`, …); transforms
+   * pass the sequence's release, so that a step added to an older sequence has none of them.
+   */
+  release?: Release;
 }
 
 /** The flags every builder takes: given, each must be true or false. */
@@ -62,6 +69,7 @@ function step(type: string, common: StepCommon, settings: Record<string, unknown
     ...(common.disabled ? { disabled: true } : {}),
     ...(common.continueOnError ? { continueOnError: true } : {}),
     retryAttributes: common.retryAttributes ?? true,
+    ...(common.release !== undefined ? { release: common.release } : {}),
     ...extra,
     settings: settings as never,
   }) as Step;

@@ -2,6 +2,7 @@
  * One step or group of the text form as model nodes: typed steps through the catalog's builder, with whatever the
  * text writes out raw (attributes, action line, variables) taking precedence.
  */
+import { MAX_ITEM_DESCRIPTION } from '../model/item-checks.js';
 import { renderAction } from '../catalog/action-line.js';
 import { buildStep } from '../catalog/build-step.js';
 import { catalogEntry, catalogEntryByName } from '../catalog/catalog.js';
@@ -41,7 +42,9 @@ export function attributesDisagree(item: TextStep | TextGroup): string | undefin
   const name = isGroup(item) ? item.group : item.name;
   const differs = (field: string, said: string, raw: string | undefined) => `${field} says ${JSON.stringify(said)} but attributes.${raw === undefined ? field : raw}`;
   if (name !== undefined && (a.name ?? '') !== name) return `${differs(isGroup(item) ? 'group' : 'name', name, 'name')} says ${JSON.stringify(a.name ?? '')}`;
-  if ((a.description ?? '') !== (item.description ?? '')) return `${differs('description', item.description ?? '', 'description')} says ${JSON.stringify(a.description ?? '')}`;
+  // A description longer than the builders take is written by convert in the raw attributes alone (see stepText).
+  const rawOnly = item.description === undefined && (a.description ?? '').length > MAX_ITEM_DESCRIPTION;
+  if (!rawOnly && (a.description ?? '') !== (item.description ?? '')) return `${differs('description', item.description ?? '', 'description')} says ${JSON.stringify(a.description ?? '')}`;
   if ((a.disable === 'true') !== (item.disabled === true)) return `disabled is ${item.disabled === true} but attributes.disable is ${JSON.stringify(a.disable ?? '(none)')}`;
   if ((a.continueOnError === 'true') !== (item.continueOnError === true)) return `continueOnError is ${item.continueOnError === true} but attributes.continueOnError is ${JSON.stringify(a.continueOnError ?? '(none)')}`;
   if (isGroup(item)) return undefined;
@@ -109,10 +112,12 @@ export function stepNode(t: TextStep, release: Release): Step | SubTaskSequence 
     const list = node.children.find((c) => c.kind === 'variableList');
     if (list && list.kind === 'variableList') list.children = vars;
     else node.children.push({ kind: 'variableList', tag: 'defaultVarList', attributes: {}, children: vars });
-    // The attributes the console mirrors from variables follow the raw variables too.
+    // The attributes the console mirrors from variables follow the raw variables too, unless the text gives the
+    // attributes as written: a file whose successCodeList says another thing than its SuccessCodes variable (a hand
+    // edit) came back with the variable's codes, another step to the engine, which judges success by the attribute.
     for (const v of vars) {
-      if (v.attributes.property === 'SuccessCodes' && 'successCodeList' in node.attributes) node.attributes.successCodeList = v.value;
-      if (v.attributes.property === 'RetryCount' && 'retryCount' in node.attributes) node.attributes.retryCount = v.value;
+      if (v.attributes.property === 'SuccessCodes' && 'successCodeList' in node.attributes && t.attributes?.successCodeList === undefined) node.attributes.successCodeList = v.value;
+      if (v.attributes.property === 'RetryCount' && 'retryCount' in node.attributes && t.attributes?.retryCount === undefined) node.attributes.retryCount = v.value;
     }
   }
   const rendered = entry && t.variables ? renderAction(entry.action, Object.fromEntries(t.variables.map((v) => [v.property ?? v.name, v.value]))) : undefined;

@@ -12,6 +12,7 @@ import type { Condition, Step, SubTaskSequence, Variable } from '../model/types.
 import { getAction, variables } from '../model/variables.js';
 import { stepNode } from './build-text-step.js';
 import { EXIT_CODE_RANGE, MAX_NAME_LENGTH, MAX_TIMEOUT } from './text-schema.js';
+import { MAX_ITEM_DESCRIPTION } from '../model/item-checks.js';
 import type { TextStep, TextVariable } from './text-types.js';
 
 /** A variable in the text form: its name, property and hidden flag only where they say something, and its value. */
@@ -67,7 +68,9 @@ export function stepText(step: Step | SubTaskSequence, release: Release): TextSt
   // The element the builder makes for the type (the catalog's, else <step>), said when the file used the other.
   if (step.kind !== ((entry?.element ?? 'step') === 'subtasksequence' ? 'subtasksequence' : 'step')) t.element = step.kind;
   t.name = a.name ?? '';
-  if (a.description) t.description = a.description;
+  // A description longer than the builders take (the console's 255) is said by the raw attributes only (below): typed,
+  // the step was refused as a whole, and convert failed with no place given.
+  if (a.description && a.description.length <= MAX_ITEM_DESCRIPTION) t.description = a.description;
   if (a.disable === 'true') t.disabled = true;
   if (a.continueOnError === 'true') t.continueOnError = true;
   // Typed only when the number prints as written (the builder refuses one printed in exponent form, 1e+21) and the
@@ -116,5 +119,6 @@ export function stepText(step: Step | SubTaskSequence, release: Release): TextSt
     delete t.name;
     t.attributes ??= { ...a };
   }
+  if (a.description !== undefined && a.description.length > MAX_ITEM_DESCRIPTION) t.attributes ??= { ...a };
   return t;
 }

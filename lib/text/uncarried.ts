@@ -1,7 +1,8 @@
 /**
  * What the text form has no place for. It writes a step's or group's first condition, a step's action and variable
  * list, the sequence's variables and references, and the items; anything else (comments, elements it does not know, a
- * second condition or action, attributes of a variable besides name, property and hidden) would be dropped without a
+ * second condition or action, attributes of a variable besides name, property and hidden, any attribute of an action,
+ * variable list or reference list) would be dropped without a
  * word, and the sequence built back would differ. Such a sequence is refused instead, with what and where.
  */
 import { describeMarkup as markup } from '../containers/uncarried.js';
@@ -103,6 +104,12 @@ export function uncarried(node: Sequence | Group | Step | SubTaskSequence): stri
     if (tag === undefined || tag !== c.tag) return `the element <${c.tag}>`;
     if (seen.has(c.kind)) return `a second <${c.tag}>`;
     seen.add(c.kind);
+    // The text form writes these elements from what they hold; an attribute of one was dropped without a word, and
+    // `cmts diff` does not compare them either. (A condition's attributes are part of what it says, compared below.)
+    if (c.kind !== 'condition') {
+      const attribute = Object.keys(c.attributes)[0];
+      if (attribute !== undefined) return `the attribute ${attribute} of <${c.tag}>`;
+    }
     if (c.kind === 'condition' && !conditionCarried(c)) return 'the <condition> as written (an operator or expression it cannot say)';
     if (c.kind === 'variableList' || c.kind === 'referenceList') {
       const inList = listUncarried(c, c.kind === 'variableList' ? 'variable' : 'reference');

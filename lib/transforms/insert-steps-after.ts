@@ -3,6 +3,7 @@
  * the same steps already follow it. They run exactly when that step runs: disabled after a disabled step, and after
  * a step with a condition, with a copy of it or in a group that carries it (see ./conditions.ts).
  */
+import { type Release, sequenceRelease } from '../catalog/versions.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
 import { createInstallSoftwareStep, createRestartComputerStep, createRunCommandLineStep, createSetVariableStep } from '../model/builders.js';
@@ -53,16 +54,17 @@ export interface InsertStepsAfterOptions {
   requirements?: string[];
 }
 
-function build(spec: NewStep, retryAttributes: boolean, disabled: boolean): Step {
-  const step = buildWith(spec, retryAttributes, disabled);
+function build(spec: NewStep, retryAttributes: boolean, disabled: boolean, release: Release): Step {
+  const step = buildWith(spec, retryAttributes, disabled, release);
   // The name is set after building: the provider takes up to 100 characters (the options schema's limit, checked
   // again while planning); the builders hold names to the 50 the console shows.
   step.attributes.name = spec.name;
   return step;
 }
 
-function buildWith(spec: NewStep, retryAttributes: boolean, disabled: boolean): Step {
-  const common = { name: 'step', retryAttributes, ...(disabled ? { disabled: true } : {}), ...(spec.description === undefined ? {} : { description: spec.description }) };
+function buildWith(spec: NewStep, retryAttributes: boolean, disabled: boolean, release: Release): Step {
+  // Spelt for the sequence's release: a Current Branch step's run-as-user flag is not written into an older sequence.
+  const common = { name: 'step', retryAttributes, release, ...(disabled ? { disabled: true } : {}), ...(spec.description === undefined ? {} : { description: spec.description }) };
   switch (spec.type) {
     case 'install-software':
       return createInstallSoftwareStep({ ...common, packageId: spec.packageId, programName: spec.programName, ...(spec.continueOnError ? { continueOnError: true } : {}) });
@@ -160,6 +162,7 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
   // and thousands of matches in one wide group cost thousands of times its size. They commute with the groups made
   // around other matches meanwhile, which replace one item of a parent by another and leave the rest in place.
   const batch = editBatch(doc.sequence);
+  const release = sequenceRelease(doc.sequence, doc.container);
   let pending = 0;
   const insertion = (after: SequenceItem, step: Step): (() => void) => {
     pending++;
@@ -200,7 +203,7 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
         inPlace.add(next);
         return;
       }
-      const step = build(spec, retry, disabled);
+      const step = build(spec, retry, disabled, release);
       const after = anchor;
       const carried = condition === undefined ? '' : wrap ? ', in the group that carries the condition of the step it follows' : ', with the condition of the step it follows';
       fresh.push({ step, after, change: { what: `inserted ${spec.type} step "${spec.name}"${disabled ? ', disabled as the step it follows is' : ''}${carried}`, where: `${target.path} (after "${after.attributes.name ?? ''}")`, ...req } });
