@@ -65,6 +65,12 @@ export interface ResolvedKb977203Options {
   notes: Issue[];
 }
 
+/**
+ * What an .msp name that goes into a PATCH path must be: no `;` (it separates the list's paths), no `"` (it would end
+ * the quoted list), printable ASCII. The msp option is checked so, and so is a locale's name the preset keeps.
+ */
+export const MSP_NAME_RULES = { noSemicolon: true, noQuote: true, ascii: ASCII_ADVICE.path } as const;
+
 /** The client .msp of KB977203 for each client service pack (R4). */
 export const KB977203_MSP = { sp1: 'SCCM2007AC-SP1-KB977203-x86.msp', sp2: 'SCCM2007AC-SP2-KB977203-x86.msp' } as const;
 
@@ -83,7 +89,7 @@ export function resolveKb977203Options(options: unknown): ResolvedKb977203Option
   if (o.certfixProgram !== undefined && o.certfixProgram.trim() !== o.certfixProgram) {
     throw new TaskSequenceError('INVALID_ARGUMENT', `The certfixProgram option ${shownValue(o.certfixProgram, '"')} starts or ends with a space; a ConfigMgr program name does not. Give the name as the package's program has it.`);
   }
-  checkText('msp option', o.msp, { noSemicolon: true, noQuote: true, ascii: ASCII_ADVICE.path });
+  checkText('msp option', o.msp, MSP_NAME_RULES);
   checkText('certfixPackageName option', o.certfixPackageName);
   checkText('certfixPackageDescription option', o.certfixPackageDescription);
   checkText('certfixPackageVersion option', o.certfixPackageVersion);

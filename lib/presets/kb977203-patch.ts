@@ -18,8 +18,8 @@ import { isPackageId } from '../model/child-sequence.js';
 import { refuseSetupVariableTwice } from '../transforms/add-client-patch.js';
 import { type AlreadyInPlace, type Edit, inSubtrees } from '../transforms/context.js';
 import { markupOfNewVariable } from '../transforms/markup-count.js';
-import { ASCII_ADVICE, pathTooLong as patchPathTooLong, textProblem } from '../transforms/values.js';
-import type { ResolvedKb977203Options } from './kb977203-options.js';
+import { pathTooLong as patchPathTooLong, textProblem } from '../transforms/values.js';
+import { MSP_NAME_RULES, type ResolvedKb977203Options } from './kb977203-options.js';
 import { shownValue } from '../shown-value.js';
 
 /** Where the hotfix sits inside the client installation files (R3). */
@@ -61,11 +61,20 @@ export function kb977203EntryPlaceProblem(entry: string): string | undefined {
   return `not in \\${KB977203_HOTFIX_DIR}\\ of the client package in the task sequence cache (R4, R7) or of the client files on a share (R9)`;
 }
 
+/** The file name of a PATCH entry: what follows its last `\` (or `/`). */
+const fileOf = (entry: string): string => entry.slice(Math.max(entry.lastIndexOf('\\'), entry.lastIndexOf('/')) + 1);
+
+/** The client service pack an entry's .msp name is Microsoft's for (`…-SP2-KB977203…`), or undefined when it names none. */
+function servicePackOf(entry: string): 'sp1' | 'sp2' | undefined {
+  const sp = /-SP([12])-KB977203(?!\d)/i.exec(fileOf(entry))?.[1];
+  return sp === undefined ? undefined : sp === '1' ? 'sp1' : 'sp2';
+}
+
 /** What is wrong with a KB977203 entry, in words, or nothing when it is right in one of the allowed forms. */
 function entryProblems(entry: string, clientPackage: string, o: ResolvedKb977203Options): { sp?: string; variable?: boolean; pkg?: string; place?: string } {
   const out: { sp?: string; variable?: boolean; pkg?: string; place?: string } = {};
-  const sp = /-SP([12])-KB977203(?!\d)/i.exec(entry.slice(entry.lastIndexOf('\\') + 1));
-  if (sp && `sp${sp[1] as string}` !== o.version) out.sp = `SP${sp[1] as string}`;
+  const sp = servicePackOf(entry);
+  if (sp !== undefined && sp !== o.version) out.sp = sp.toUpperCase();
   if (/%[^%]*%/.test(entry)) out.variable = true;
   const pkg = /\\_SMSTaskSequence\\(?:OSD|Packages)\\([^\\]+)\\/i.exec(entry)?.[1];
   if (pkg !== undefined && !/%/.test(pkg) && pkg.toUpperCase() !== clientPackage.toUpperCase()) out.pkg = pkg;
@@ -110,8 +119,8 @@ function notWhereGiven(entry: string, o: ResolvedKb977203Options): string | unde
  */
 function localeName(entry: string, clientPackage: string, o: ResolvedKb977203Options): string | undefined {
   if (o.mspGiven) return undefined;
-  const file = entry.slice(Math.max(entry.lastIndexOf('\\'), entry.lastIndexOf('/')) + 1);
-  if (file.toUpperCase() === o.msp.toUpperCase() || !/\.msp$/i.test(file) || new RegExp(`-${o.version}-KB977203(?!\\d)`, 'i').exec(file) === null || /%/.test(file) || textProblem(file, { noSemicolon: true, noQuote: true, ascii: ASCII_ADVICE.path }) !== undefined) return undefined;
+  const file = fileOf(entry);
+  if (file.toUpperCase() === o.msp.toUpperCase() || !/\.msp$/i.test(file) || servicePackOf(entry) !== o.version || /%/.test(file) || textProblem(file, MSP_NAME_RULES) !== undefined) return undefined;
   const path = kb977203PatchPath({ clientPackage, msp: file, drive: o.drive, source: o.source });
   return patchPathTooLong(path) === undefined ? path : undefined;
 }
