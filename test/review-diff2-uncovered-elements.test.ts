@@ -30,3 +30,18 @@ describe('what no field covered is compared as it is written', () => {
     expect(line).toContain('<foo/>');
   });
 });
+
+describe('attributes of the <action> and of a variable list are compared', () => {
+  it('an attribute added to <action> is a change of the step, named', () => {
+    const a = sequence('<step type="SMS_TaskSequence_RunCommandLineAction" name="s"><action>cmd</action></step>');
+    const b = sequence('<step type="SMS_TaskSequence_RunCommandLineAction" name="s"><action x="1">cmd</action></step>');
+    expect(diff(a, b)).toEqual([{ change: 'changed', kind: 'step', path: 's', field: 'action attribute x', after: '1' }]);
+    expect(diff(a, a)).toEqual([]);
+  });
+
+  it("a variable list's attribute changed is a change of the step, named", () => {
+    const list = (attr: string) => sequence(step(`<defaultVarList${attr}><variable name="A">x</variable></defaultVarList>`));
+    expect(diff(list(' y="1"'), list(' y="2"'))).toEqual([{ change: 'changed', kind: 'step', path: 's', field: 'defaultVarList attribute y', before: '1', after: '2' }]);
+    expect(diff(list(' y="1"'), list(''))).toEqual([{ change: 'changed', kind: 'step', path: 's', field: 'defaultVarList attribute y', before: '1' }]);
+  });
+});

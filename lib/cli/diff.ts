@@ -34,7 +34,8 @@ DESCRIPTION
     With two folders, compares them like diff -r: files (.xml, .zip) are paired by their path below each
     folder, and a file on one side only is reported as "Only in <folder>: <path>". An export .zip of several
     sequences is compared sequence by sequence, each with its namesake (a.zip!SMS_TaskSequencePackage/<ID>/...).
-    Items of one path (steps of one name in a group) are named by position too: "(item 1.2)", at under --json.
+    Items of one path (steps of one name in a group) are named by position too: "(item 1.2)", at under --json:
+    the index of each level from 1, in the second file (a removed item's in the first).
 
 OPTIONS
     --json       print {"results": [{"input", "a", "b", "status", "differences"} | {"input", "error"}], "summary"}

@@ -98,9 +98,13 @@ export function fields(item: SequenceItem): Map<string, string> {
     const action = item.children.find((c) => isValueElement(c, 'action'));
     if (action !== undefined) f.set('command line', valueText(action));
     if (action !== undefined) covered.add(action);
+    // Attributes of the <action> and of a variable list: no console writes one, but a file that has one is compared
+    // on it rather than called the same as one without.
+    if (action !== undefined) attributeFields(f, 'action', action);
     for (const c of item.children) {
       if (c.kind !== 'variableList') continue;
       covered.add(c);
+      attributeFields(f, c.tag, c as Element);
       for (const [key, v] of namedVariables(c.children)) setVariableFields(f, `variable ${key}`, v);
       for (const [key, text] of variableListElements(c.children)) f.set(`${c.tag} ${key}`, text);
     }
@@ -114,6 +118,11 @@ export function fields(item: SequenceItem): Map<string, string> {
   if (cond) covered.add(cond);
   for (const [key, text] of unknownElements(item.children, covered)) f.set(key, text);
   return f;
+}
+
+/** Each attribute of an element the item's fields cover as a whole, as the field `<what> attribute <name>`. */
+function attributeFields(f: Map<string, string>, what: string, element: Element): void {
+  for (const [k, v] of Object.entries(element.attributes)) f.set(`${what} attribute ${k}`, v);
 }
 
 /**
