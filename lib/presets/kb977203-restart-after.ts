@@ -12,7 +12,7 @@ import type { Located } from '../model/query.js';
 import type { Condition, Group, SequenceItem, Step, SubTaskSequence } from '../model/types.js';
 import { skippedAfter } from './kb977203-branches.js';
 import type { SetterIndex } from './kb977203-execution-order.js';
-import { isDisabled, restartMismatch, sameCondition } from './kb977203-step-queries.js';
+import { isDisabled, neverRuns, restartMismatch, restartsToOs, sameCondition } from './kb977203-step-queries.js';
 import { shownValue } from '../shown-value.js';
 import { conditionMode } from '../transforms/conditions.js';
 
@@ -57,7 +57,27 @@ export function nextStepRunPast(listed: readonly Located[], index: number, never
  * item's place in `listed`; `setters` answers whether a step between two places sets a variable.
  */
 export function nextStepRunAfter(listed: readonly Located[], from: Located, at: (n: SequenceItem) => number, setters: SetterIndex): RunNext {
-  return nextStepRunPast(listed, at(from.node), (l) => skippedAfter(from, l, setters, at).skipped);
+  // A disabled step or group is passed over as the engine passes over it: with a disabled step between CCMCertFix and
+  // a restart, the restart runs right after CCMCertFix (the preset inserted a second one, and lint called the restart
+  // missing). Only after a `from` that runs: after a disabled one (the preset's pair for a disabled Setup step) the
+  // steps disabled with it are the ones that would run next once it is enabled.
+  const runs = !neverRuns(from);
+  return nextStepRunPast(listed, at(from.node), (l) => (runs && neverRuns(l)) || skippedAfter(from, l, setters, at).skipped);
+}
+
+/**
+ * The first Restart Computer to the installed OS that `run` passed over as disabled (by its flag or a group's) between
+ * `from` and the step run next: the restart the administrator meant, which the preset's report and lint name with why
+ * it does not count ("is disabled", "is in the disabled group …") rather than call it missing. Undefined when none.
+ */
+export function disabledRestartPassed(listed: readonly Located[], from: Located, run: RunNext, at: (n: SequenceItem) => number): Located<Step> | undefined {
+  if (run.passed === undefined) return undefined;
+  const end = run.next === undefined ? listed.length : at(run.next.node);
+  for (let i = at(run.passed.node); i < end; i++) {
+    const l = listed[i] as Located;
+    if (restartsToOs(l.node) && neverRuns(l) && !neverRuns(from)) return l as Located<Step>;
+  }
+  return undefined;
 }
 
 /** An item and the groups around it that are not also around `beside` (outermost first), the item last. */

@@ -21,7 +21,7 @@ import { commandLineAdopted, commandLineNotUsed } from './kb977203-command-line.
 import { type ExecutionOrder, firstAbove } from './kb977203-execution-order.js';
 import type { CertfixFor } from './kb977203-certfix-for.js';
 import { KB977203_CERTFIX_DESCRIPTION, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, newSteps, presetGroupDescription } from './kb977203-new-steps.js';
-import { nextStepRunAfter, restartMismatchAcross, type RunNext } from './kb977203-restart-after.js';
+import { disabledRestartPassed, nextStepRunAfter, restartMismatchAcross, type RunNext } from './kb977203-restart-after.js';
 import { isDisabled, neverRuns, restartsToOs } from './kb977203-step-queries.js';
 import { shownValue } from '../shown-value.js';
 
@@ -179,12 +179,19 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
 
 /** The step the engine runs right after `from` (Setup, or its CCMCertFix step), past branches that exclude it. */
 function runNext(order: ExecutionOrder, from: Located): RunNext {
-  return nextStepRunAfter(order.items, from, (n) => order.index.get(n) ?? -1, order.setters);
+  const at = (n: SequenceItem) => order.index.get(n) ?? -1;
+  const run = nextStepRunAfter(order.items, from, at, order.setters);
+  if (run.next !== undefined && restartsToOs(run.next.node)) return run;
+  // No restart run next, but one passed over as disabled: it is the step judged (and named) as the restart there, as
+  // before disabled steps were passed over ("is disabled", "is in the disabled group …").
+  const disabled = disabledRestartPassed(order.items, from, run, at);
+  return disabled === undefined ? run : { next: disabled, passed: undefined };
 }
 
 /** For the report: the branch the engine passes over to reach the restart, in words ('' when none). */
 function passedOver(run: RunNext, after: string): string {
-  return run.passed === undefined ? '' : ` (past ${shownValue(run.passed.path, '"')}, which never runs once ${after} has run)`;
+  if (run.passed === undefined) return '';
+  return ` (past ${shownValue(run.passed.path, '"')}, which ${neverRuns(run.passed) ? 'is disabled' : `never runs once ${after} has run`})`;
 }
 
 /**

@@ -16,7 +16,7 @@ import { parseDependentProgram } from '../../transforms/set-dependent-program.js
 import type { SequenceItem, Step, SubTaskSequence } from '../../model/types.js';
 import { shownValue } from '../../shown-value.js';
 import { type Finding, items, type LintRule, steps } from '../rule.js';
-import { nextStepRunAfter, restartMismatchAcross } from '../../presets/kb977203-restart-after.js';
+import { disabledRestartPassed, nextStepRunAfter, restartMismatchAcross } from '../../presets/kb977203-restart-after.js';
 import { setterIndex } from '../../presets/kb977203-execution-order.js';
 
 /**
@@ -157,7 +157,13 @@ export function certfixesWithNext(doc: Parameters<LintRule['check']>[0], named =
   let index: Map<SequenceItem, number> | undefined;
   let setters: ReturnType<typeof setterIndex> | undefined;
   const at = (n: SequenceItem) => (index ??= new Map(listed.map((l, i) => [l.node, i]))).get(n) ?? -1;
-  return listed.flatMap((located) => (located.node.kind === 'step' && runsCertfix(located.node, dependent, named) ? [{ located: located as Located<Step>, next: nextStepRunAfter(listed, located, at, (setters ??= setterIndex(listed))).next }] : []));
+  return listed.flatMap((located) => {
+    if (located.node.kind !== 'step' || !runsCertfix(located.node, dependent, named)) return [];
+    const run = nextStepRunAfter(listed, located, at, (setters ??= setterIndex(listed)));
+    // No restart run next, but one passed over as disabled: that one is named, with why it does not count.
+    const next = run.next !== undefined && restartsToOs(run.next.node) ? run.next : (disabledRestartPassed(listed, located, run, at) ?? run.next);
+    return [{ located: located as Located<Step>, next }];
+  });
 }
 
 /** Lint rule `kb977203/certfix-without-restart`. */
