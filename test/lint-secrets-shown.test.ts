@@ -14,8 +14,11 @@ describe('lint findings never quote a secret nor a value whole', () => {
     expect(messages(sequence(setVariable('OSDJoinPassword', 'Pa55word!', 'tsenv.exe "OSDJoinPassword=Pa55word!" /hiddenflag:False')), ['clear-text-secret'])).toEqual([
       'clear-text-secret Variable OSDJoinPassword holds a value in clear text; keep secrets in collection or hidden variables instead.',
     ]);
-    // Hidden ("Do not display this value"), the rule's own advice, or set to nothing: no finding.
-    expect(messages(sequence(setVariable('OSDJoinPassword', 'Pa55word!', 'tsenv.exe "OSDJoinPassword=Pa55word!" /hiddenflag:True', true)), ['clear-text-secret'])).toEqual([]);
+    // Hidden ("Do not display this value") keeps it out of the logs, not out of the file: still a finding, saying so.
+    expect(messages(sequence(setVariable('OSDJoinPassword', 'Pa55word!', 'tsenv.exe "OSDJoinPassword=Pa55word!" /hiddenflag:True', true)), ['clear-text-secret'])).toEqual([
+      'clear-text-secret Variable OSDJoinPassword is set with "Do not display this value", but its value is in the step in clear text, where anyone who reads the export sees it; keep it in a collection variable instead.',
+    ]);
+    // Set to nothing, or a setting about passwords rather than one: no finding.
     expect(messages(sequence(setVariable('OSDJoinPassword', '', 'tsenv.exe "OSDJoinPassword=" /hiddenflag:False')), ['clear-text-secret'])).toEqual([]);
     expect(messages(sequence(setVariable('OSDRandomAdminPassword', 'x1', 'tsenv.exe "OSDRandomAdminPassword=x1" /hiddenflag:False')), ['clear-text-secret'])).toEqual([]);
   });

@@ -62,7 +62,8 @@ export function catalogSettings(step: Step | SubTaskSequence): Setting[] {
   let fromAction: Record<string, string> | undefined;
   const out: Setting[] = [];
   for (const v of entry.variables) {
-    if (v.arrayOf || v.valueType === 'secret') continue;
+    // Typed secret, or named like one (a product key is typed a string, and lint calls its value a clear-text secret).
+    if (v.arrayOf || v.valueType === 'secret' || hasSecretName({ attributes: { name: v.name, property: v.property } })) continue;
     // As StepView.get: the variable's value when its text is not empty, else what the action line carries.
     let value: unknown = settings[v.setting];
     const text = texts[v.property];

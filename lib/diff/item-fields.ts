@@ -104,7 +104,7 @@ export function fields(item: SequenceItem): Map<string, string> {
     for (const c of item.children) {
       if (c.kind !== 'variableList') continue;
       covered.add(c);
-      attributeFields(f, c.tag, c as Element);
+      attributeFields(f, c.tag, c);
       for (const [key, v] of namedVariables(c.children)) setVariableFields(f, `variable ${key}`, v);
       for (const [key, text] of variableListElements(c.children)) f.set(`${c.tag} ${key}`, text);
     }

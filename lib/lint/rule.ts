@@ -4,6 +4,7 @@
 import type { TaskSequenceDocument } from '../document.js';
 import type { LintRuleId, Severity } from '../errors.js';
 import { listItems, type Located } from '../model/query.js';
+import { disabledNote, neverRuns } from '../presets/kb977203-step-queries.js';
 import type { Node, Sequence, Step, SubTaskSequence } from '../model/types.js';
 
 /**
@@ -56,4 +57,12 @@ export function items(doc: TaskSequenceDocument): Located[] {
 /** Steps (and sub task sequences) of a document. */
 export function steps(doc: TaskSequenceDocument): Located<Step | SubTaskSequence>[] {
   return items(doc).filter((l): l is Located<Step | SubTaskSequence> => l.node.kind !== 'group');
+}
+
+/**
+ * A finding about an item as it stands: one that never runs (disabled, or in a disabled group) breaks nothing now, so
+ * an error becomes a warning that says so; enabled, it would.
+ */
+export function asItRuns(located: Located, message: string): Finding {
+  return neverRuns(located) ? { located, message: `${message}${disabledNote(located)}`, severity: 'warning' } : { located, message };
 }

@@ -26,6 +26,26 @@ export interface HotfixInstallStep {
 
 const HOTFIX_MSP = /SCCM2007AC-SP[12]-KB977(?:203|384)(?!\d)/i;
 const MSIEXEC_PATCH = /msiexec(?:\.exe)?\b[^\n]*\/(?:p|update)\b[^\n]*KB977(?:203|384)(?!\d)/i;
+/** What goes before the program a command line runs: `cmd /c`, `start ["title"] [/wait …]`, `call`, smsswd's `/run:`. */
+const LAUNCHER = /^\s*(?:smsswd(?:\.exe)?\s+\/run:\S*\s+|cmd(?:\.exe)?\s+\/[ck]\s+|start(?:\.exe)?\s+(?:"[^"]*"\s+)?(?:\/\w+\s+)*|call\s+)/i;
+
+/**
+ * Whether a command line runs the hotfix .msp itself (its program is the .msp: Windows opens it with Windows Installer),
+ * after any `cmd /c`, `start` or `call` before it, or runs `msiexec /p` or `/update` with it. A command that only names
+ * the file (copies, deletes or tests for it: `xcopy …\SCCM2007AC-SP2-KB977203-x86.msp C:\Staging`) does not install it.
+ */
+function runsHotfixMsp(command: string): boolean {
+  if (MSIEXEC_PATCH.test(command)) return true;
+  for (const line of command.split('\n')) {
+    let rest = line;
+    for (let m = LAUNCHER.exec(rest); m !== null; m = LAUNCHER.exec(rest)) rest = rest.slice(m[0].length);
+    rest = rest.trimStart();
+    // The program: a quoted path up to its closing quote, else up to the first white space.
+    const program = rest.startsWith('"') ? rest.slice(1, rest.indexOf('"', 1) === -1 ? undefined : rest.indexOf('"', 1)) : (rest.split(/\s/, 1)[0] as string);
+    if (HOTFIX_MSP.test(program) && /\.msp$/i.test(program)) return true;
+  }
+  return false;
+}
 
 /** Install Software and Run Command Line steps whose package, program or command line installs the KB977203 hotfix. */
 export function findHotfixInstallSteps(sequence: Parameters<typeof listItems>[0]): HotfixInstallStep[] {
@@ -70,8 +90,12 @@ export function hotfixInstallStepsIn(items: readonly Located[]): HotfixInstallSt
     if (!(has977(name) || has977(description) || has977(action) || has977(programName) || has977(commandLine))) continue;
     const all = [name, description, action, programName, commandLine].filter((t): t is string => t !== undefined).join('\n');
     if (!/KB977/i.test(all)) continue;
+    // What the step runs: an Install Software step's program (one named after the hotfix .msp runs it), a Run Command
+    // Line step's command line (its variable, or the action's, which is the same after `smsswd.exe /run:`).
     const runs = [action, programName, commandLine].filter((t): t is string => t !== undefined).join('\n');
-    const explicit = HOTFIX_MSP.test(runs) || MSIEXEC_PATCH.test(runs);
+    const explicit = (programName !== undefined && HOTFIX_MSP.test(programName)) || runsHotfixMsp(commandLine ?? (type === STEP_TYPES.runCommandLine ? (action ?? '') : ''));
+    // The .msp only named in what runs (copied, deleted, tested for): a warning, as a step named after the KB is.
+    const mentions = !explicit && HOTFIX_MSP.test(runs);
     // A program named after the KB (`Install KB977203 hotfix`) in a step named otherwise (`Run CCMCertFix`): the
     // program is what runs, whatever the step is called.
     const namedProgram = programName !== undefined && namesKb977203(programName) && !/CCMCertFix/i.test(programName);
@@ -83,6 +107,8 @@ export function hotfixInstallStepsIn(items: readonly Located[]): HotfixInstallSt
         path: located.path,
         why: explicit
           ? `Step ${shownValue(step.attributes.name ?? '', '"')} (${stepTypeName(type)}) runs ${shownValue(program, '"')}, which installs the KB977203 hotfix.`
+          : mentions
+            ? `Step ${shownValue(step.attributes.name ?? '', '"')} (${stepTypeName(type)}) runs ${shownValue(program, '"')}, which names the KB977203 hotfix .msp without running it; if the step installs the hotfix, remove it.`
           : !named
             ? `Step ${shownValue(step.attributes.name ?? '', '"')} (${stepTypeName(type)}) runs ${shownValue(program, '"')}, a program named after KB977203; if that installs the hotfix, remove the step.`
             : `Step ${shownValue(step.attributes.name ?? '', '"')} (${stepTypeName(type)}) is named after KB977203 and runs ${shownValue(program, '"')}; if that installs the hotfix, remove the step.`,

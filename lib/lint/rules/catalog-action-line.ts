@@ -7,7 +7,7 @@ import { matchVariable } from '../../catalog/variable-match.js';
 import { getAction, variables } from '../../model/variables.js';
 import { foldReferences, type OutsideForm, type Place, readOutsideForm, settingsTexts } from './action-line-outside-form.js';
 import { shownValue } from '../../shown-value.js';
-import { type Finding, type LintRule, steps } from '../rule.js';
+import { asItRuns, type Finding, type LintRule, steps } from '../rule.js';
 import { DO_NOT_SHOW_VALUE, isSecretName, isTrueFlag, setsSecret } from '../../model/secrets.js';
 import { STEP_TYPES } from '../../model/steps.js';
 import type { Step, SubTaskSequence } from '../../model/types.js';
@@ -117,6 +117,6 @@ export const catalogActionLine: LintRule = {
       const expected = expectedAction(entry, step);
       const line = actual ?? '';
       if (expected === undefined || expected === line || sameToEngine(entry, step, line, expected)) return [];
-      return [{ located, message: mismatch(line, expected, holdsSecret(entry, step, line)) }];
+      return [asItRuns(located, mismatch(line, expected, holdsSecret(entry, step, line)))];
     }),
 };

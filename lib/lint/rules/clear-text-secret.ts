@@ -36,7 +36,7 @@ function dynamicRuleSecrets(step: Step | SubTaskSequence): string[] {
 export const clearTextSecret: LintRule = {
   id: 'clear-text-secret',
   severity: 'warning',
-  description: 'A password-like variable holds a value in clear text, or a Set Task Sequence Variable step or a Set Dynamic Variables rule sets one to a value written in the step; exports carry it to anyone who reads the file.',
+  description: 'A password-like variable (or one the step catalog types as secret, such as a BitLocker PIN) holds a value in clear text, or a Set Task Sequence Variable step (one marked "Do not display this value" too) or a Set Dynamic Variables rule sets one to a value written in the step; exports carry it to anyone who reads the file.',
   check: (doc) => {
     const out: Finding[] = [];
     const secret = (v: Variable): boolean => hasSecretName(v) && isClearText(v.value);
@@ -56,11 +56,15 @@ export const clearTextSecret: LintRule = {
         out.push({ located, message: `A rule sets variable ${shownValue(name, '')} to a value in clear text; mark it secret ("Secret value") instead.` });
       }
       // Set Task Sequence Variable names the variable it sets in a variable of its own (VariableName), so the name
-      // test above does not see OSDJoinPassword there; a hidden one ("Do not display this value") is the advice.
-      if (step.attributes.type !== STEP_TYPES.setVariable || doesNotShowValue(step)) continue;
+      // test above does not see OSDJoinPassword there. "Do not display this value" keeps the value out of the logs,
+      // not out of the file: one marked so that still holds its value in the step (in VariableValue and its action
+      // line) is a secret in clear text, whatever its name.
+      if (step.attributes.type !== STEP_TYPES.setVariable) continue;
       const set = new SetVariableStep(step);
       const name = set.variableName?.trim() ?? '';
-      if (isSecretName(name) && isClearText(set.variableValue ?? '')) out.push({ located, message: message(name) });
+      if (!isClearText(set.variableValue ?? '')) continue;
+      if (doesNotShowValue(step)) out.push({ located, message: `Variable ${shownValue(name, '')} is set with "Do not display this value", but its value is in the step in clear text, where anyone who reads the export sees it; keep it in a collection variable instead.` });
+      else if (isSecretName(name)) out.push({ located, message: message(name) });
     }
     return out;
   },

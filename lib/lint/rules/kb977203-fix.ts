@@ -2,7 +2,7 @@
  * KB977203 wiring as a whole, before import: the fix present in a ConfigMgr 2007 deployment sequence, one KB977203
  * entry per PATCH list, and a restart to the installed OS after CCMCertFix that runs exactly when it runs.
  */
-import { patchList, patchSyntaxProblem } from '../../model/install-properties.js';
+import { patchList, patchListProblem } from '../../model/install-properties.js';
 import type { Located } from '../../model/query.js';
 import { InstallSoftwareStep, SetupWindowsStep, STEP_TYPES } from '../../model/steps.js';
 import { configMgrEra } from '../../presets/kb977203-era.js';
@@ -15,7 +15,7 @@ import { conditionOf } from '../../model/conditions.js';
 import { parseDependentProgram } from '../../transforms/set-dependent-program.js';
 import type { SequenceItem, Step, SubTaskSequence } from '../../model/types.js';
 import { shownValue } from '../../shown-value.js';
-import { type Finding, items, type LintRule, steps } from '../rule.js';
+import { asItRuns, type Finding, items, type LintRule, steps } from '../rule.js';
 import { disabledRestartPassed, nextStepRunAfter, restartMismatchAcross } from '../../presets/kb977203-restart-after.js';
 import { setterIndex } from '../../presets/kb977203-execution-order.js';
 
@@ -50,12 +50,13 @@ export const fixAbsent: LintRule = {
     const inField = setupAt.flatMap((i): Finding[] => {
       const located = listed[i] as Located<Step>;
       const props = new SetupWindowsStep(located.node).clientInstallProperties;
-      // A PATCH written so that it is not read (PATCH = "…") is kb977203/patch-quoted's: the preset refuses it
-      // rather than wiring the fix in, so "cmts kb977203 wires the fix in" would not be true.
-      if (patchSyntaxProblem(props)) return [];
+      // A PATCH written so that it is not read (PATCH = "…", a quote never closed, PATCH twice) is
+      // kb977203/patch-quoted's: the preset refuses it rather than wiring the fix in, so "cmts kb977203 wires the fix
+      // in" would not be true.
+      if (patchListProblem(props)) return [];
       const list = patchList(props) ?? [];
       if (list.some((e) => isKb977203Entry(e) || namesKb977384(e)) || fixedBefore(located, i)) return [];
-      return [{ located, message: 'PATCH does not install KB977203 (or KB977384, which contains it): user state migration fails on clients with update 974571 or Windows 7 SP1. cmts kb977203 wires the fix in.' }];
+      return [{ located, message: `PATCH does not install KB977203 (or KB977384, which contains it): user state migration fails on clients with update 974571 or Windows 7 SP1. cmts kb977203 wires the fix in.${disabledNote(located)}` }];
     });
     const overrides = sites.filter((o) => o.issue.severity === 'warning');
     return [...inField, ...overrides.map(({ issue, at }): Finding => ('path' in at ? { located: at, message: issue.message } : { node: at, message: issue.message }))];
@@ -126,7 +127,7 @@ export const patchContradictory: LintRule = {
     setups(doc).flatMap((located): Finding[] => {
       const entries = kbEntries(located);
       const sps = new Set(entries.map((e) => /-SP([12])-/i.exec(e)?.[1]).filter(Boolean));
-      return sps.size > 1 ? [{ located, message: `PATCH lists both the SP1 and the SP2 KB977203 patch (${entriesShown(entries)}); keep the one for the clients' service pack (R4).` }] : [];
+      return sps.size > 1 ? [asItRuns(located, `PATCH lists both the SP1 and the SP2 KB977203 patch (${entriesShown(entries)}); keep the one for the clients' service pack (R4).`)] : [];
     }),
 };
 

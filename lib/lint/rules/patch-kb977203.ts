@@ -3,13 +3,12 @@
  * entry with no %variables%, pointing into the step's own client installation files. The rules judge what the preset
  * judges, with the same functions, so that lint is silent exactly where the preset keeps an entry.
  */
-import { parseInstallProperties, patchSyntaxProblem } from '../../model/install-properties.js';
+import { parseInstallProperties, patchListProblem } from '../../model/install-properties.js';
 import { SetupWindowsStep, STEP_TYPES } from '../../model/steps.js';
 import { isKb977203Entry, kb977203EntryPlaceProblem, namesKb977203 } from '../../presets/kb977203-patch.js';
 import { shownValue } from '../../shown-value.js';
 import type { Step } from '../../model/types.js';
-import { type Finding, type LintRule, steps } from '../rule.js';
-
+import { asItRuns, type Finding, type LintRule, steps } from '../rule.js';
 function patchEntries(step: Step): { raw: string; quoted: boolean; paths: string[] } | undefined {
   const props = new SetupWindowsStep(step).clientInstallProperties;
   const token = parseInstallProperties(props).find((t) => t.name?.toUpperCase() === 'PATCH');
@@ -30,12 +29,16 @@ export const patchQuoted: LintRule = {
   description: 'The PATCH value must be in double quotation marks, written PATCH="…" (no spaces around =, no single quotes).',
   check: (doc) =>
     setupSteps(doc).flatMap((located): Finding[] => {
-      // Any PATCH the preset refuses to read (whatever it lists), then a KB977203 one it would only quote.
-      const syntax = patchSyntaxProblem(new SetupWindowsStep(located.node).clientInstallProperties);
-      if (syntax) return [{ located, message: `PATCH is written ${shownValue(syntax.written, '')}: ${syntax.why} (R6)` }];
+      // Any PATCH the preset refuses to read (whatever it lists: it refuses these before it looks for an entry), then
+      // a KB977203 one it would only quote.
+      const props = new SetupWindowsStep(located.node).clientInstallProperties;
+      const problem = patchListProblem(props);
+      if (problem?.kind === 'quote') return [asItRuns(located, `The installation properties have a double quote at character ${problem.at + 1} that is never closed (${shownValue(props, '')}); Windows Installer would read the rest as one value, and cmts kb977203 refuses them until the quoting is fixed (R6).`)];
+      if (problem?.kind === 'syntax') return [asItRuns(located, `PATCH is written ${shownValue(problem.written, '')}: ${problem.why} (R6)`)];
+      if (problem?.kind === 'twice') return [asItRuns(located, `The installation properties have PATCH twice (${shownValue(props, '')}); Windows Installer uses only one of them, and cmts kb977203 refuses them until they are merged into one quoted, ;-separated list (R6).`)];
       const p = patchEntries(located.node as Step);
       return p && !p.quoted && p.paths.some(namesKb977203)
-        ? [{ located, message: `PATCH is not quoted (${shownValue(p.raw, '')}); KB977203 says the quotation marks are part of the value: PATCH="…" (R6).` }]
+        ? [asItRuns(located, `PATCH is not quoted (${shownValue(p.raw, '')}); KB977203 says the quotation marks are part of the value: PATCH="…" (R6).`)]
         : [];
     }),
 };
@@ -49,10 +52,9 @@ export const patchVariable: LintRule = {
   check: (doc) =>
     setupSteps(doc).flatMap((located): Finding[] => {
       const bad = (patchEntries(located.node as Step)?.paths ?? []).filter((x) => namesKb977203(x) && /%[^%]+%/.test(x));
-      return bad.map((x) => ({
-        located,
-        message: `PATCH path ${shownValue(x, '')} uses a %variable%; ${/_SMSTSMDataPath/i.test(x) ? "_SMSTSMDataPath's" : "a variable's"} drive letter can differ between Windows PE and the full OS. Write the drive letter (R7) or a UNC path (R9) (R8).`,
-      }));
+      return bad.map((x) =>
+        asItRuns(located, `PATCH path ${shownValue(x, '')} uses a %variable%; ${/_SMSTSMDataPath/i.test(x) ? "_SMSTSMDataPath's" : "a variable's"} drive letter can differ between Windows PE and the full OS. Write the drive letter (R7) or a UNC path (R9) (R8).`),
+      );
     }),
 };
 
@@ -66,19 +68,19 @@ export const patchPackage: LintRule = {
     setupSteps(doc).flatMap((located): Finding[] => {
       const view = new SetupWindowsStep(located.node);
       // patch-quoted reports a PATCH the preset cannot read; its paths are not judged until it is written right.
-      if (patchSyntaxProblem(view.clientInstallProperties)) return [];
+      if (patchListProblem(view.clientInstallProperties)) return [];
       const client = view.clientPackageId;
       const out: Finding[] = [];
       for (const x of patchEntries(located.node as Step)?.paths ?? []) {
         if (!isKb977203Entry(x)) continue;
         const m = /\\_SMSTaskSequence\\(?:OSD|Packages)\\([^\\]+)\\/i.exec(x);
         if (m && client && (m[1] as string).toUpperCase() !== client.toUpperCase() && !/%/.test(m[1] as string)) {
-          out.push({ located, message: `PATCH path ${shownValue(x, '')} names package ${shownValue(m[1] as string, '')}, but the step's client package is ${shownValue(client, '')}; <package_id> must be the client installation package, never the hotfix package (R5).` });
+          out.push(asItRuns(located, `PATCH path ${shownValue(x, '')} names package ${shownValue(m[1] as string, '')}, but the step's client package is ${shownValue(client, '')}; <package_id> must be the client installation package, never the hotfix package (R5).`));
           continue;
         }
         // A %variable% path is patch-variable's (R8).
         const place = /%[^%]*%/.test(x) ? undefined : kb977203EntryPlaceProblem(x);
-        if (place !== undefined) out.push({ located, message: `PATCH path ${shownValue(x, '')} is ${place}; the hotfix is only in the client installation files, and cmts kb977203 replaces this entry.` });
+        if (place !== undefined) out.push(asItRuns(located, `PATCH path ${shownValue(x, '')} is ${place}; the hotfix is only in the client installation files, and cmts kb977203 replaces this entry.`));
       }
       return out;
     }),
