@@ -11,6 +11,22 @@ import type { CliIo } from './io.js';
 import { errorRecord, inputFailure, type JsonReport, printJson, reportFailure } from './json-report.js';
 import { EXIT } from './exit.js';
 import { readerWentAway } from './std-stream.js';
+import { characterCount } from '../shown-value.js';
+
+/** The most characters of an item's path a text line shows (`--json` gives it whole). */
+const SHOWN_PATH_CHARS = 240;
+
+/**
+ * An item's path as a text line shows it: whole up to {@link SHOWN_PATH_CHARS} characters, else its start and its end
+ * (the item's own name) around `…`, with its length. A step named with a whole file (two million characters) made a
+ * line that long for every finding, whose message is cut at 40.
+ */
+function shortPath(path: string): string {
+  if (path.length <= SHOWN_PATH_CHARS) return path;
+  // Cut between characters, never inside a surrogate pair.
+  const at = (i: number) => (/[\udc00-\udfff]/.test(path[i] ?? '') ? i + 1 : i);
+  return `${path.slice(0, at(SHOWN_PATH_CHARS / 2))}…${path.slice(at(path.length - SHOWN_PATH_CHARS / 2))} (${characterCount(path)} characters)`;
+}
 
 /** `text` in lines of at most `width` characters, the first after `head` and the others indented as far. */
 function hanging(head: string, text: string, width = 116): string {
@@ -91,7 +107,7 @@ export function run(argv: string[], io: CliIo): number {
           // One line a finding, whatever the step's name holds (see printable); one with no place in the file is
           // placed at the file alone, as other commands print a message about a whole file (not at line 0, column 0).
           const at = d.line === undefined ? label : `${label}:${d.line}:${d.col ?? 1}`;
-          if (!json) io.stdout.write(`${printable(`${at}: ${d.severity} ${d.code}${d.requirement ? ` [${d.requirement}]` : ''}${d.path !== undefined ? ` ${d.path}` : ''}: ${d.message}`)}\n`);
+          if (!json) io.stdout.write(`${printable(`${at}: ${d.severity} ${d.code}${d.requirement ? ` [${d.requirement}]` : ''}${d.path !== undefined ? ` ${shortPath(d.path)}` : ''}: ${d.message}`)}\n`);
         }
       }
     } catch (e) {
