@@ -104,3 +104,14 @@ describe('clear-text-secret', () => {
     expect(JSON.stringify(settings)).toContain('Contoso');
   });
 });
+
+describe('catalog/action-line shows where two long lines part', () => {
+  it('from a little before the difference, when it is past what a cut value shows', () => {
+    const dir = 'C:\\Program Files\\Contoso\\Deployment\\Tools';
+    const step = `<sequence version="3.10"><step type="SMS_TaskSequence_RunCommandLineAction" name="Run"><action>smsswd.exe /run: cmd /c ${dir}\\old.cmd</action><defaultVarList><variable name="CommandLine" property="CommandLine" hidden="true">cmd /c ${dir}\\new.cmd</variable></defaultVarList></step></sequence>`;
+    const m = found(step).find((f) => f.code === 'catalog/action-line')?.message ?? '';
+    expect(m).toContain('old.cmd');
+    expect(m).toContain('new.cmd');
+    expect(m).toMatch(/is "…|is …"/);
+  });
+});

@@ -26,8 +26,17 @@ function firstDifference(a: string, b: string): number {
 function mismatch(actual: string, expected: string, secret: boolean): string {
   const at = firstDifference(actual, expected);
   if (secret) return `The command line differs from the one the settings make from character ${at} (neither is shown: the step sets a hidden or password-like variable, whose value both hold).`;
-  return `The command line is ${shownValue(actual, '"')} but the settings say ${shownValue(expected, '"')} (they differ from character ${at}).`;
+  // Where they part past what a cut value shows, each is shown from a little before it (`…` for what is left out):
+  // cut at its start, two lines alike for 40 characters showed nothing of their difference.
+  const from = at - 1 > DIFFERENCE_AFTER ? at - 1 - DIFFERENCE_BEFORE : 0;
+  const shown = (line: string) => (from === 0 ? shownValue(line, '"') : `…${shownValue(line.slice(from), '"')}`);
+  return `The command line is ${shown(actual)} but the settings say ${shown(expected)} (they differ from character ${at} of the line as written).`;
 }
+
+/** How far into a line a difference may be for the line to be shown from its start (within a cut value's 40). */
+const DIFFERENCE_AFTER = 30;
+/** How much of what the lines share is shown before their difference when they are shown from there. */
+const DIFFERENCE_BEFORE = 10;
 
 /**
  * Whether either command line may hold a secret: the step's variables set one (see `setsSecret`), or its action line
