@@ -13,6 +13,7 @@ import { parseXml } from '../xml/parse.js';
 import type { ParsedXml, ParseWarning } from '../xml/parse-xml-options.js';
 import { printCheckedDocument } from '../xml/print.js';
 import { type HeldSegment, HeldOffsets, heldRun, readHeldText, runSpan } from './held-text.js';
+import { heldLineEnds } from './held-line-ends.js';
 import { splicedHeldText } from './held-splice.js';
 import { singleByteOf } from '../xml/single-byte.js';
 
@@ -99,5 +100,7 @@ export function embeddedOverride(embedded: Embedded, heldIn?: TextEncodingInfo, 
   const singleByte = singleByteOf(heldIn);
   // What did not change is copied as the file writes it; the text is written whole only where that cannot be.
   const spliced = span && splicedHeldText(span.src.text, span.start, span.end, embedded.segments, embedded.original, text, style, singleByte);
-  return spliced ?? heldText(text, embedded.holder.kind === 'cdata', style, singleByte);
+  if (spliced !== undefined) return spliced;
+  const lineEnds = span && embedded.holder.kind === 'text' ? heldLineEnds(span.src.text, embedded.segments) : undefined;
+  return heldText(text, embedded.holder.kind === 'cdata', style, singleByte, lineEnds);
 }

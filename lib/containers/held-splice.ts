@@ -11,6 +11,7 @@ import { checkWellFormed } from '../xml/parse.js';
 import { decodeEntities } from '../xml/entities.js';
 import { cdataSection, type EscapeStyle, heldText } from '../xml/escape-text.js';
 import { fitsSingleByte, type SingleByteEncoding } from '../xml/single-byte.js';
+import { heldLineEnds } from './held-line-ends.js';
 import { type HeldSegment, readHeldText } from './held-text.js';
 
 /** A CDATA section's start and end. */
@@ -102,7 +103,8 @@ export function splicedHeldText(file: string, start: number, end: number, segmen
     // Escaped as a whole text is (heldText, not a CDATA section), then into a section if the rest is one. Where the
     // stretch writes `>` as it is (only `<` and `&` escaped, as many writers do), so is the middle, but after `]]`: with
     // every `>` as `&gt;`, the KB977203 preset's revert of its apply did not give back the file it was given.
-    written = heldText(middle, false, style, encoding);
+    // Its line ends too are written as the file writes them (`&#xD;&#xA;` or as they are).
+    written = heldText(middle, false, style, encoding, heldLineEnds(file, segments, from));
     if (writesGtAsIs(file, from)) {
       // Judged with the two characters before it, which may be the `]]` a first `>` follows.
       const lead = file.slice(Math.max(from.start, cut - 2), cut);

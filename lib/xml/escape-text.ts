@@ -15,6 +15,12 @@ export interface EscapeStyle {
   textApos: boolean;
 }
 
+/** What a CR and an LF in held text are written as in escaped text: as they are (`\r`, `\n`) or as references. */
+export interface HeldLineEnds {
+  cr: string;
+  lf: string;
+}
+
 /** The newline an LF printed afresh is written as: the document's (`\r\n` in a CRLF file, `\r` in a CR file), else an LF. */
 export type Newline = '\r\n' | '\n' | '\r';
 
@@ -100,9 +106,12 @@ export function cdataSection(value: string, encoding?: SingleByteEncoding, newli
  * a reader looks for the sequence in one. Its line ends are written as they are: they are the held document's own,
  * and mean line ends to its reader however the outer reader gives them. In a single-byte outer document (`encoding`),
  * a character it has no byte for (one the held text read from a reference, and the inner printer copied as read) is
- * written as a reference, so in escaped text, which can hold one.
+ * written as a reference, so in escaped text, which can hold one. Escaped, a CR and an LF are written as `lineEnds`
+ * says (default: as they are), so that text written into a file that writes them as references does so too.
  */
-export function heldText(text: string, cdata: boolean, style: EscapeStyle, encoding?: SingleByteEncoding): string {
+export function heldText(text: string, cdata: boolean, style: EscapeStyle, encoding?: SingleByteEncoding, lineEnds?: HeldLineEnds): string {
   if (cdata && !text.includes(']]>') && (encoding === undefined || firstUnencodableAt(text, encoding) === -1)) return `<![CDATA[${text}]]>`;
-  return referenceUnencodable(escapeMarkup(text, style), encoding);
+  let s = escapeMarkup(text, style);
+  if (lineEnds && (lineEnds.cr !== '\r' || lineEnds.lf !== '\n')) s = s.replace(/[\r\n]/g, (c) => (c === '\r' ? lineEnds.cr : lineEnds.lf));
+  return referenceUnencodable(s, encoding);
 }
