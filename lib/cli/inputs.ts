@@ -90,8 +90,8 @@ export function walk(io: CliIo, dir: string, recursive: boolean, path: PathFlavo
 /**
  * The files the arguments name, in order, each once (by the file it is: two names of one file are one input, under
  * the first name given; `-` is a name of the file standard input reads, when it is a regular file): `-` (standard input) as is, a file as is, a folder as its files
- * ending in one of `extensions`, a glob as the files it matches. A folder or glob that yields nothing, or a name
- * that is one of cmts's temporary files, is a {@link UsageError}. `path` is the system's way with paths (another's
+ * ending in one of `extensions`, a glob (a name with `*` or `?` that names nothing there) as the files it matches. A
+ * folder or glob that yields nothing, or a name that is one of cmts's temporary files, is a {@link UsageError}. `path` is the system's way with paths (another's
  * in a test).
  */
 export function expandInputs(args: string[], io: CliIo, extensions: readonly string[] = INPUT_EXTENSIONS, path: PathFlavour = nodePath): string[] {
@@ -102,7 +102,9 @@ export function expandInputs(args: string[], io: CliIo, extensions: readonly str
     if (arg === '-') files.push(arg);
     // '' names no file (a script's empty variable): said as the usage error it is, not "Cannot read : no such file".
     else if (arg === '') throw new UsageError("'' names no input file (an empty argument: a variable with nothing in it?).");
-    else if (hasGlob(arg)) {
+    // A name that is there is that file or folder, `*` and `?` and all (`ts?.xml`, which Linux allows): taken as a
+    // glob, it matched `ts1.xml` too, and `--in-place` rewrote a file no one named.
+    else if (hasGlob(arg) && io.kindOf(arg) === 'missing') {
       const norm = spellGlob(arg, path);
       const firstGlob = norm.search(/[*?]/);
       const base = norm.lastIndexOf('/', firstGlob) === -1 ? '.' : norm.slice(0, norm.lastIndexOf('/', firstGlob)) || '/';

@@ -36,7 +36,7 @@ DESCRIPTION
     marked "in a disabled group", as cmts render marks it), a one-line summary of each condition, and the
     key properties of the steps.
     An input is a file (.xml in any container, or a Current Branch export .zip), a folder (its .xml and .zip
-    files), a glob (*, ?, **), or - for standard input.
+    files), a glob (*, ?, **; a name that exists is that file), or - for standard input.
 
 OPTIONS
     --json          print {"results": [{"input", "model", "steps"} | {"input", "error"}], "summary"} instead

@@ -31,11 +31,11 @@ DESCRIPTION
     what Setup changes). Applying it again changes nothing. KB977203 is a ConfigMgr 2007 fix: a Current Branch
     object.xml or export .zip, a sequence version other than 3.00, or steps 2007 does not have are refused
     unless --force.
-    An input is a file, a folder (its .xml and .zip files), a glob (*, ?, **) or - for standard input; a
-    Current Branch export .zip is patched inside (every SMS_TaskSequencePackage/<ID>/object.xml), all its other
-    parts copied byte for byte. With several inputs, one that fails does not stop the others, a sequence the KB
-    does not apply to is skipped as "not applicable", and a summary table follows. Nothing is written for a
-    file unless its whole run succeeds.
+    An input is a file, a folder (its .xml and .zip files), a glob (*, ?, **; a name that exists is that file)
+    or - for standard input; a Current Branch export .zip is patched inside (every
+    SMS_TaskSequencePackage/<ID>/object.xml), all its other parts copied byte for byte. With several inputs, one
+    that fails does not stop the others, a sequence the KB does not apply to is skipped as "not applicable", and
+    a summary table follows. Nothing is written for a file unless its whole run succeeds.
     R1-R15 are described in docs/kb977203-requirements.md (in the package).
 
 OPTIONS

@@ -37,11 +37,11 @@ SYNOPSIS
 
 DESCRIPTION
     Runs one transform on task sequences, written back in the same container and encoding. An input is a file,
-    a folder (its .xml and .zip files), a glob (*, ?, **) or - for standard input; an export .zip is changed
-    inside, its other parts copied byte for byte. The options come from a JSON file checked against
-    schemas/<name>.options.schema.json. Every refusal comes before the first edit, and nothing is written for
-    a file unless its whole run succeeds; applying a transform again changes nothing. What changed (or, with
-    --check, would change) is listed on standard error. The transforms:
+    a folder (its .xml and .zip files), a glob (*, ?, **; a name that exists is that file) or - for standard
+    input; an export .zip is changed inside, its other parts copied byte for byte. The options come from a JSON
+    file checked against schemas/<name>.options.schema.json. Every refusal comes before the first edit, and
+    nothing is written for a file unless its whole run succeeds; applying a transform again changes nothing.
+    What changed (or, with --check, would change) is listed on standard error. The transforms:
 ${Object.entries(ENTRIES)
   .map(([name, t]) => `      ${name.padEnd(24)}${t.description}`)
   .join('\n')}
