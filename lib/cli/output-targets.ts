@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { caseKey } from '../zip/entry-names.js';
 import { UsageError } from './args.js';
-import type { CliIo } from './io.js';
+import { type CliIo, removeEmptyFoldersMade } from './io.js';
 
 /** What the command line said about outputs. */
 export interface TargetRequest {
@@ -89,7 +89,8 @@ export type TargetOf = (input: string) => string | undefined;
  * `--in-place` on standard input, two inputs with one target, a target that is a file the run reads besides its
  * inputs ({@link TargetRequest.alsoRead}), or a file written besides the results ({@link TargetRequest.alsoWritten})
  * that is a folder or such a name, in a missing folder (other than `--out-dir`), an input, a file the run reads, a
- * target or another such file. Creates `--out-dir` when it does not exist.
+ * target or another such file. An `--out-dir` that does not exist is made at the first write through `io` (tried
+ * here, so that one that cannot be made is a usage error before any input is read).
  */
 export function planTargets(inputs: string[], request: TargetRequest, io: CliIo): TargetOf {
   const { output, outDir, inPlace } = request;
@@ -194,9 +195,36 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
       if (e instanceof TaskSequenceError) throw new UsageError(`--out-dir ${outDir}: ${e.message}`);
       throw e;
     }
+    makeAtFirstWrite(outDir, io);
   }
   return targetOf;
 }
+
+/**
+ * Takes back the folder `outDir` just made (known now to be one that can be made: a folder that cannot is a usage
+ * error before any input is read) and makes it again at the first write through `io`. Made here and kept, it was on
+ * disk while the inputs were read, before the run handles signals (it does once it writes: see write-signals.ts), so a
+ * Ctrl-C then, which ends the run at once, left it there empty. The stop handlers are not installed earlier instead:
+ * a read blocked on a pipe or a terminal holds the thread they run on, and Ctrl-C would no longer end the run.
+ */
+function makeAtFirstWrite(outDir: string, io: CliIo): void {
+  // Only the folders this process made and that are still empty (the real file system's: another io keeps its own).
+  removeEmptyFoldersMade();
+  if (pending.has(io)) return;
+  const write = io.writeFileAtomic.bind(io);
+  const made: CliIo['writeFileAtomic'] = (path, bytes) => {
+    if (io.kindOf(outDir) === 'missing') io.makeDir(outDir);
+    // Once made, writes go straight on (the folder removed by someone else meanwhile is theirs to answer for).
+    if (io.writeFileAtomic === made) io.writeFileAtomic = write;
+    pending.delete(io);
+    write(path, bytes);
+  };
+  pending.add(io);
+  io.writeFileAtomic = made;
+}
+
+/** The ios whose writes make an `--out-dir` first: one is not wrapped twice (render plans each compared input). */
+const pending = new WeakSet<CliIo>();
 
 /** Why `folder`, which is no folder, cannot hold a file: it does not exist, or it is a file (as --out-dir says). */
 function missingFolder(folder: string, io: CliIo): string {
