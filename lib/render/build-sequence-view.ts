@@ -49,8 +49,8 @@ export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOption
   // The view reads values all through the tree: one that is no string, or a child that is no node (set by hand), is
   // refused here, not met as a TypeError part-way.
   checkDocumentTree(doc);
-  // Names repeat (two groups called "Install"), so paths do too: a finding goes to the item at its path and line,
-  // else to the first item at its path.
+  // Names repeat (two groups called "Install"), so paths do too: a finding goes to the item at its path, line and
+  // column (a one-line file puts every item on line 1), else to the first item at its path.
   const firstAt = new Map<number, ItemView>();
   const byPlace = new Map<string, ItemView>();
   const paths = new PathIds();
@@ -103,8 +103,8 @@ export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOption
     } else counts.steps++;
     if (view.disabled) counts.disabled++;
     if (!firstAt.has(pathId)) firstAt.set(pathId, view);
-    const line = lintOn ? doc.positionOf(node)?.line : undefined;
-    if (line !== undefined) byPlace.set(`${pathId}\n${line}`, view);
+    const pos = lintOn ? doc.positionOf(node) : undefined;
+    if (pos !== undefined) byPlace.set(`${pathId}\n${pos.line}\n${pos.col}`, view);
   }
   const findings: FindingView[] = [];
   if (lintOn) {
@@ -113,7 +113,7 @@ export function buildSequenceView(doc: TaskSequenceDocument, options: ViewOption
       const f: FindingView = { rule: d.code, severity: d.severity, message: d.message, ...(d.line !== undefined ? { line: d.line } : {}) };
       // A finding with no path (about the sequence or a global variable) is the page's, whatever an item is named.
       const pathId = d.path === undefined ? undefined : paths.find(d.path);
-      const target = pathId === undefined ? undefined : ((d.line !== undefined ? byPlace.get(`${pathId}\n${d.line}`) : undefined) ?? firstAt.get(pathId));
+      const target = pathId === undefined ? undefined : ((d.line !== undefined && d.col !== undefined ? byPlace.get(`${pathId}\n${d.line}\n${d.col}`) : undefined) ?? firstAt.get(pathId));
       (target ? target.findings : findings).push(f);
     }
   }
