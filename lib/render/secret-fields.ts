@@ -2,7 +2,8 @@
  * Which changed values a comparison hides, decided from the documents by the test lint's `clear-text-secret` and the
  * pages use (`model/secrets.ts`), so a value hidden on a page or flagged by lint is never printed as a before or an
  * after: a variable whose name or property is password-like, one the step catalog types as secret, a Set Task
- * Sequence Variable step that sets a secret (its action line carries the value too), and in Set Dynamic Variables
+ * Sequence Variable step that sets a secret (its action line carries the value too), the action line of a step class
+ * the catalog does not know (whose page leaves it out: what it carries cannot be told), and in Set Dynamic Variables
  * rules the values of variables marked secret or password-like.
  */
 import type { TaskSequenceDocument } from '../document.js';
@@ -30,12 +31,21 @@ const SET_VALUE = 'variablevalue';
 
 const same = (a: string | undefined, b: string) => a !== undefined && a.toLowerCase() === b.toLowerCase();
 
+/**
+ * Whether a step's page leaves its action line out: a class the catalog does not know (a later release's or a
+ * vendor's), whose action line may carry a password the page cannot tell from the rest. A step with no type is MDT's
+ * Run Command Line, and a sub task sequence shows the sequence it runs; both are known.
+ */
+function hidesActionLine(kind: SequenceItem['kind'], type: string | undefined): boolean {
+  return kind === 'step' && type !== undefined && catalogEntry(type) === undefined;
+}
+
 /** The fields of `item` whose values a page does not show, added to `into` (an item and what it became share one). */
 export function addSecretFields(item: SequenceItem, into: SecretFields): SecretFields {
   if (item.kind === 'group') return into;
   const entry = catalogEntry(item.attributes.type);
   const setsHidden = setsSecret(item);
-  if (setsHidden) into.hidden.add('command line');
+  if (setsHidden || hidesActionLine(item.kind, item.attributes.type)) into.hidden.add('command line');
   for (const c of item.children) {
     if (c.kind !== 'variableList') continue;
     const secret = (v: Element): boolean => {
@@ -118,8 +128,9 @@ export function comparisonSecrets(oldDoc: TaskSequenceDocument, newDoc: TaskSequ
 
 /**
  * Without the documents (a caller of {@link overlayChanges} with views alone), only names are known: the fields of
- * an item whose variable name is password-like or typed secret by the catalog, and a Set Task Sequence Variable
- * step's value when its page hides it or its old name was password-like.
+ * an item whose variable name is password-like or typed secret by the catalog, a Set Task Sequence Variable step's
+ * value when its page hides it or its old name was password-like, and the action line of a class the catalog does not
+ * know.
  */
 export function secretsByName(item: ItemView): SecretFields {
   const out: SecretFields = { hidden: new Set(), rules: new Set() };
@@ -134,6 +145,7 @@ export function secretsByName(item: ItemView): SecretFields {
   const fields = item.change?.fields ?? [];
   const hiddenBefore = fields.some((f) => f.before !== undefined && ((f.field === `variable ${DO_NOT_SHOW_VALUE}` && isTrueFlag(f.before)) || (f.field === 'variable VariableName' && isSecretName(f.before.trim()))));
   if (item.type === STEP_TYPES.setVariable && (hiddenBefore || hidesSetValue(item.settings))) for (const f of ['command line', 'variable VariableValue']) out.hidden.add(f);
+  if (hidesActionLine(item.kind, item.type)) out.hidden.add('command line');
   return out;
 }
 
