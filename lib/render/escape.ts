@@ -94,14 +94,15 @@ function escapeLineStart(s: string): string {
 /**
  * Text safe in GitHub-flavoured Markdown, inline, in a table cell and at the start of a list item's line: HTML-
  * significant characters as entities; the punctuation that can start emphasis, code, links or cells backslash-escaped
- * (`(` need not be: `[` is escaped); what would start a block where the text starts a line escaped too (see
+ * (`(` need not be: `[` is escaped), and `$`, which starts math on GitHub (`\\srv\Deploy$ \\pc\c$` showed the text
+ * between the two as a formula); what would start a block where the text starts a line escaped too (see
  * {@link escapeLineStart}); autolinks broken; line breaks as spaces (a cell or list item is one line); bidirectional
  * controls, other controls and noncharacters shown, not applied.
  */
 export function escapeMarkdown(s: string): string {
   const escaped = showControls(s)
     .replace(/[&<>]/g, (c) => HTML[c] as string)
-    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]|~$]/g, (c) => `\\${c}`)
     // GFM links bare URLs, www. names and e-mail addresses by itself: an escape in each keeps them plain text. Every
     // one, not only those after a word boundary: a URL after a digit or an underscore (`1https://`, `_www.`) is
     // linked too (cmark-gfm looks back over letters only; marked anywhere).
