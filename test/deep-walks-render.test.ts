@@ -71,9 +71,9 @@ describe('render and inspect walks at a depth past the call stack', { timeout: 1
     const html = renderHtml(view);
     expect(count(html, '<li class="item ')).toBe(DEPTH + 4);
     expect(count(html, CLOSE_GROUP)).toBe(DEPTH);
-    // At the bottom: a (changed), b put back where it was (removed, its old id and number), c (added), in that order.
+    // At the bottom: a (changed), b put back where it was (removed, its old id and number, "was"), c (added), in order.
     const a = html.indexOf(`<li class="item step changed" id="i${DEPTH + 1}" data-search="${innermost(1)} a `);
-    const b = html.indexOf(`<li class="item step removed" id="ri${DEPTH + 2}" data-search="${innermost(2)} b `);
+    const b = html.indexOf(`<li class="item step removed" id="ri${DEPTH + 2}" data-search="was ${innermost(2)} b `);
     const c = html.indexOf(`<li class="item step added" id="i${DEPTH + 2}" data-search="${innermost(2)} c `);
     expect(a).toBeGreaterThan(0);
     expect(b).toBeGreaterThan(a);
@@ -88,7 +88,7 @@ describe('render and inspect walks at a depth past the call stack', { timeout: 1
       `${pad}  - command line: cmd /c changed`,
       `${pad}  - changed command line: cmd → cmd /c changed`,
       `${pad}  - changed variable CommandLine: cmd → cmd /c changed`,
-      `${pad}- ${innermost(2)} **~~b~~** (Run Command Line) — **REMOVED**`,
+      `${pad}- was ${innermost(2)} **~~b~~** (Run Command Line) — **REMOVED**`,
     ]);
     expect(md[at + 6]).toBe(`${pad}- ${innermost(2)} **c** (Run Command Line) — **ADDED**`);
   });
@@ -99,12 +99,12 @@ describe('render and inspect walks at a depth past the call stack', { timeout: 1
     expect(count(html, '<li class="item step removed"')).toBe(2);
     expect(count(html, CLOSE_GROUP)).toBe(DEPTH);
     expect(html).toContain(`<span class="badge removed">${DEPTH + 2} removed</span>`);
-    // The copies keep the old numbers and ids, prefixed with r; the kept step follows the whole closed chain.
-    expect(html).toContain(`<li class="item step removed" id="ri${DEPTH + 2}" data-search="${innermost(2)} b `);
+    // The copies keep the old numbers, after "was", and ids, prefixed with r; the kept step follows the closed chain.
+    expect(html).toContain(`<li class="item step removed" id="ri${DEPTH + 2}" data-search="was ${innermost(2)} b `);
     expect(html).toContain(`${CLOSE_GROUP.repeat(DEPTH)}<li class="item step" id="i1" data-search="1 after `);
 
     const md = renderComparison(original(), read(`<sequence version="3.00">${step('after')}</sequence>`), { format: 'md' }).split('\n');
-    expect(md).toContain(`${indent(DEPTH)}- ${innermost(2)} **~~b~~** (Run Command Line) — **REMOVED**`);
+    expect(md).toContain(`${indent(DEPTH)}- was ${innermost(2)} **~~b~~** (Run Command Line) — **REMOVED**`);
     expect(md.filter((l) => l.endsWith('**~~g~~** (group) — **REMOVED**'))).toHaveLength(DEPTH);
   });
 

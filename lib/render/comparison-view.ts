@@ -28,11 +28,13 @@ function hideSecrets(item: ItemView, secrets: SecretFields): void {
 
 /**
  * A copy of an old item and of the contents removed with it, marked removed, with ids that cannot clash with the new
- * view's. The diff lists each item removed, a removed group's contents too: a child it does not list was kept or
- * moved out of the group, and is shown where it is now, not also struck through here (with the same id twice).
+ * view's, and numbered `was 1.2`: its number is the old sequence's, which a new item may have now (a removed `1.2`
+ * beside the new `1.2` read as two items in one place). The diff lists each item removed, a removed group's contents
+ * too: a child it does not list was kept or moved out of the group, and is shown where it is now, not also struck
+ * through here (with the same id twice).
  */
 function asRemoved(item: ItemView, removed: ReadonlySet<ItemView>): ItemView {
-  const copy = (i: ItemView): ItemView => ({ ...i, id: `r${i.id}`, findings: [], change: { mark: 'removed', fields: [] }, children: [] });
+  const copy = (i: ItemView): ItemView => ({ ...i, id: `r${i.id}`, number: `was ${i.number}`, findings: [], change: { mark: 'removed', fields: [] }, children: [] });
   const root = copy(item);
   // A stack of (old item, its copy) pairs rather than recursion: a removed group can nest as deep as maxDepth allows.
   const stack: [ItemView, ItemView][] = [[item, root]];

@@ -36,7 +36,8 @@ export interface ItemView {
   /**
    * Outline number: `2.3` is the third item of the second top-level group. Past {@link NUMBER_LEVELS} levels it shows
    * the first and the last half of them and how many are left out between (`1.2.1.1.1.1.1.1.1.1.(9980 more).1.…`),
-   * so that a page of a chain of groups thousands deep does not grow with the square of its depth.
+   * so that a page of a chain of groups thousands deep does not grow with the square of its depth. A removed item in a
+   * comparison has its number in the old sequence, after `was ` (`was 1.2`).
    */
   number: string;
   kind: SequenceItem['kind'];
