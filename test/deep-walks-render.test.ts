@@ -27,7 +27,10 @@ const ones = (levels: number, last: number) => (levels <= NUMBER_LEVELS ? `${'1.
 const innermost = (i: number) => ones(DEPTH + 1, i);
 const indent = (depth: number) => '  '.repeat(Math.min(depth, NUMBER_LEVELS));
 const count = (text: string, part: string) => text.split(part).length - 1;
+// The page nests its lists NUMBER_LEVELS groups deep, as the Markdown does: a deeper group is closed before its
+// contents, which follow it in the same list (an HTML parser nests only so deep).
 const CLOSE_GROUP = '</ol></details></li>\n';
+const CLOSE_FLAT_GROUP = '</details></li>\n';
 
 // Each test reads and renders a 5,000-level document (and diffs two, or draws the inspect tree, whose lines carry
 // their depth): seconds under coverage on a busy machine, so the limit is explicit.
@@ -36,9 +39,10 @@ describe('render and inspect walks at a depth past the call stack', { timeout: 1
     const html = renderSequence(original(), { lint: false });
     expect(count(html, '<li class="item ')).toBe(DEPTH + 3);
     expect(count(html, '<details open>')).toBe(DEPTH);
-    expect(count(html, CLOSE_GROUP)).toBe(DEPTH);
+    expect(count(html, CLOSE_GROUP)).toBe(NUMBER_LEVELS);
+    expect(count(html, CLOSE_FLAT_GROUP)).toBe(DEPTH);
     expect(html).toContain(`<p class="summary">3 steps in ${DEPTH} groups;`);
-    // The bottom steps: ids after the DEPTH groups' (pre-order), numbers with DEPTH dots; then every group closes.
+    // The bottom steps: ids after the DEPTH groups' (pre-order), numbers with DEPTH dots; then every nested list closes.
     const a = `<li class="item step" id="i${DEPTH + 1}" data-search="${innermost(1)} a run command line`;
     const b = `<li class="item step" id="i${DEPTH + 2}" data-search="${innermost(2)} b run command line`;
     expect(html).toContain(a);
@@ -46,7 +50,7 @@ describe('render and inspect walks at a depth past the call stack', { timeout: 1
     expect(html.indexOf(a)).toBeLessThan(html.indexOf(b));
     expect(html).toContain(`<span class="num">${innermost(2)}</span> <span class="name" dir="auto">b</span>`);
     const afterB = html.indexOf('</li>\n', html.indexOf(b)) + '</li>\n'.length;
-    expect(html.startsWith(`${CLOSE_GROUP.repeat(DEPTH)}<li class="item step" id="i${DEPTH + 3}" data-search="2 after `, afterB)).toBe(true);
+    expect(html.startsWith(`${CLOSE_GROUP.repeat(NUMBER_LEVELS)}<li class="item step" id="i${DEPTH + 3}" data-search="2 after `, afterB)).toBe(true);
     expect(html.endsWith('</html>\n')).toBe(true);
   });
 
@@ -70,7 +74,7 @@ describe('render and inspect walks at a depth past the call stack', { timeout: 1
 
     const html = renderHtml(view);
     expect(count(html, '<li class="item ')).toBe(DEPTH + 4);
-    expect(count(html, CLOSE_GROUP)).toBe(DEPTH);
+    expect(count(html, CLOSE_GROUP)).toBe(NUMBER_LEVELS);
     // At the bottom: a (changed), b put back where it was (removed, its old id and number, "was"), c (added), in order.
     const a = html.indexOf(`<li class="item step changed" id="i${DEPTH + 1}" data-search="${innermost(1)} a `);
     const b = html.indexOf(`<li class="item step removed" id="ri${DEPTH + 2}" data-search="was ${innermost(2)} b `);
@@ -78,7 +82,7 @@ describe('render and inspect walks at a depth past the call stack', { timeout: 1
     expect(a).toBeGreaterThan(0);
     expect(b).toBeGreaterThan(a);
     expect(c).toBeGreaterThan(b);
-    expect(html.indexOf(`${CLOSE_GROUP.repeat(DEPTH)}<li class="item step" id="i${DEPTH + 3}"`)).toBeGreaterThan(c);
+    expect(html.indexOf(`${CLOSE_GROUP.repeat(NUMBER_LEVELS)}<li class="item step" id="i${DEPTH + 3}"`)).toBeGreaterThan(c);
 
     const md = renderMarkdown(view).split('\n');
     const pad = indent(DEPTH);
@@ -97,11 +101,12 @@ describe('render and inspect walks at a depth past the call stack', { timeout: 1
     const html = renderComparison(original(), read(`<sequence version="3.00">${step('after')}</sequence>`));
     expect(count(html, '<li class="item group removed"')).toBe(DEPTH);
     expect(count(html, '<li class="item step removed"')).toBe(2);
-    expect(count(html, CLOSE_GROUP)).toBe(DEPTH);
+    expect(count(html, CLOSE_GROUP)).toBe(NUMBER_LEVELS);
+    expect(count(html, CLOSE_FLAT_GROUP)).toBe(DEPTH);
     expect(html).toContain(`<span class="badge removed">${DEPTH + 2} removed</span>`);
     // The copies keep the old numbers, after "was", and ids, prefixed with r; the kept step follows the closed chain.
     expect(html).toContain(`<li class="item step removed" id="ri${DEPTH + 2}" data-search="was ${innermost(2)} b `);
-    expect(html).toContain(`${CLOSE_GROUP.repeat(DEPTH)}<li class="item step" id="i1" data-search="1 after `);
+    expect(html).toContain(`${CLOSE_GROUP.repeat(NUMBER_LEVELS)}<li class="item step" id="i1" data-search="1 after `);
 
     const md = renderComparison(original(), read(`<sequence version="3.00">${step('after')}</sequence>`), { format: 'md' }).split('\n');
     expect(md).toContain(`${indent(DEPTH)}- was ${innermost(2)} **~~b~~** (Run Command Line) — **REMOVED**`);

@@ -6,7 +6,7 @@
 import { escapeHtml as e, isolateHtml as iso, isolatePathHtml, isolateQuotedHtml } from './escape.js';
 import { PAGE_CSP, PAGE_CSS, PAGE_SCRIPT } from './html-assets.js';
 import { withinTextLimit } from '../text-length.js';
-import { type ChangeView, countsLine, type FindingView, flattenItems, type ItemRef, type ItemView, type SequenceView, type UsageRow } from './view-model.js';
+import { type ChangeView, countsLine, type FindingView, flattenItems, type ItemRef, type ItemView, NUMBER_LEVELS, type SequenceView, type UsageRow } from './view-model.js';
 
 function searchText(item: ItemView): string {
   return [item.number, item.name, item.typeName, item.type ?? '', item.description, item.condition, ...item.sets, ...item.reads, ...item.packages, ...item.settings.map((s) => s.value), item.change?.mark ?? '']
@@ -56,24 +56,31 @@ function bodyHtml(item: ItemView): string {
 }
 
 /**
- * The `<li>` of each item, nested as the tree is. A stack instead of recursion, so a document read with a raised
- * maxDepth cannot overflow the call stack: it holds the items still to open, last sibling first, and the closing
- * markup of each open group, popped once its contents are written.
+ * The `<li>` of each item, nested as the tree is down to {@link NUMBER_LEVELS} levels of groups, as the Markdown is:
+ * the contents of a group deeper than that are listed after it in its own list, their numbers saying where they sit.
+ * Each level of groups is three elements (`li`, `details`, `ol`), and an HTML parser stops nesting at a bound (512
+ * elements in Chromium): a chain of some 170 groups put the rest of the page in the wrong place. A stack instead of
+ * recursion, so a document read with a raised maxDepth cannot overflow the call stack: it holds the items still to
+ * open, last sibling first, with their depth, and the closing markup of each open group, popped once its contents
+ * are written.
  */
 function treeHtml(items: ItemView[], out: string[]): void {
-  const stack: (ItemView | string)[] = items.slice().reverse();
+  const stack: ({ item: ItemView; depth: number } | string)[] = items.map((item) => ({ item, depth: 0 })).reverse();
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     if (typeof next === 'string') {
       out.push(next);
       continue;
     }
-    const item = next;
+    const { item, depth } = next;
     const cls = ['item', item.kind === 'group' ? 'group' : 'step', ...(item.disabled ? ['disabled'] : []), ...(item.inDisabledGroup ? ['off'] : []), ...(item.change ? [item.change.mark] : [])].join(' ');
     out.push(`<li class="${cls}" id="${e(item.id)}" data-search="${e(searchText(item))}">`);
     if (item.kind === 'group') {
-      out.push(`<details open><summary><span class="h">${headLine(item)}</span></summary>${bodyHtml(item)}<ol>`);
-      stack.push('</ol></details></li>\n');
-      for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i] as ItemView);
+      const nested = depth < NUMBER_LEVELS;
+      out.push(`<details open><summary><span class="h">${headLine(item)}</span></summary>${bodyHtml(item)}${nested ? '<ol>' : ''}`);
+      // Not nested: the group is closed first, and its contents follow it in the same list, at the same depth.
+      if (nested) stack.push('</ol></details></li>\n');
+      for (let i = item.children.length - 1; i >= 0; i--) stack.push({ item: item.children[i] as ItemView, depth: nested ? depth + 1 : depth });
+      if (!nested) stack.push('</details></li>\n');
     } else out.push(`<div class="head">${headLine(item)}</div>${bodyHtml(item)}`, '</li>\n');
   }
 }
