@@ -28,7 +28,7 @@ describe('the items of a disabled group', () => {
     expect(li('Inside')?.split(' ')).toContain('off');
     expect(li('After')?.split(' ')).not.toContain('off');
     expect(li('Off')?.split(' ')).not.toContain('off');
-    expect(html).toMatch(/li\.off>\.head[^{]*\{opacity:\.5\}/);
+    expect(html).toMatch(/li\.off>\.head[^{]*\{color:var\(--muted\)\}/);
     // Inside, Nested and Deep; Own, disabled itself, has its own badge.
     expect(html.match(/in a disabled group/g)).toHaveLength(3);
   });
