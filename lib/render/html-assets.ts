@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 /**
  * The page's stylesheet: screen, then print (every group expanded, no controls). A disabled item, and each item in a
  * disabled group, is greyed in the muted colour rather than made translucent: at half opacity its text fell to
- * 2–3.2:1 against the page, under WCAG AA's 4.5:1; the strike-through and the badges say it does not run.
+ * 2–3.2:1 against the page, under WCAG AA's 4.5:1; the strike-through and the badges say it does not run. A badge
+ * keeps to one line, but a move's, which holds the old path, wraps: on one line it ran past the item, which clips
+ * what overflows it (content-visibility).
  */
 export const PAGE_CSS = `
 :root{--fg:#1b1f24;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--soft:#f6f8fa;--add:#1a7f37;--add-bg:#dafbe1;--del:#cf222e;--del-bg:#ffebe9;--chg:#9a6700;--chg-bg:#fff8c5;--mov:#0969da;--mov-bg:#ddf4ff}
@@ -31,7 +33,7 @@ details>summary{display:list-item}details>summary>.h{display:inline-flex;max-wid
 .num{color:var(--muted);font-variant-numeric:tabular-nums;min-width:2.5rem}
 .name{font-weight:600;min-width:0}.group>details>summary .name{font-size:1.02rem}
 .type{color:var(--muted);font-size:.9em}
-.badge{font-size:.75rem;border:1px solid var(--line);border-radius:1rem;padding:0 .45rem;background:var(--soft);white-space:nowrap}
+.badge{font-size:.75rem;border:1px solid var(--line);border-radius:1rem;padding:0 .45rem;background:var(--soft);white-space:nowrap}.badge.moved{white-space:normal;overflow-wrap:anywhere}
 .body{margin:.1rem 0 .3rem 3rem;color:var(--fg)}
 .body p{margin:.1rem 0}
 .cond{color:#6639ba}.desc{color:var(--muted);font-style:italic}
