@@ -9,7 +9,9 @@ import { createHash } from 'node:crypto';
  * disabled group, is greyed in the muted colour rather than made translucent: at half opacity its text fell to
  * 2–3.2:1 against the page, under WCAG AA's 4.5:1; the strike-through and the badges say it does not run. A badge
  * keeps to one line, but a move's, which holds the old path, wraps: on one line it ran past the item, which clips
- * what overflows it (content-visibility).
+ * what overflows it (content-visibility). A group's head is text after the triangle, not a flex box: as one (inline,
+ * wrapping) a long name put the box on a line below the triangle and each part on its own line; as text the
+ * triangle, the number and the start of the name share the first line, and the name wraps after them.
  */
 export const PAGE_CSS = `
 :root{--fg:#1b1f24;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--soft:#f6f8fa;--add:#1a7f37;--add-bg:#dafbe1;--del:#cf222e;--del-bg:#ffebe9;--chg:#9a6700;--chg-bg:#fff8c5;--mov:#0969da;--mov-bg:#ddf4ff}
@@ -28,7 +30,7 @@ li.item[hidden]{display:none}
 ol.tree>li.item{content-visibility:auto;contain-intrinsic-size:auto 3rem}
 .head,summary{display:flex;flex-wrap:wrap;gap:.1rem .5rem;align-items:baseline}
 summary{cursor:pointer;list-style-position:inside}summary::marker{color:var(--muted)}
-details>summary{display:list-item}details>summary>.h{display:inline-flex;max-width:100%;flex-wrap:wrap;gap:.1rem .5rem;align-items:baseline}
+details>summary{display:list-item}details>summary>.h>*{margin-right:.25rem}details>summary>.h>.num{display:inline-block}
 :focus-visible{outline:2px solid #0969da;outline-offset:2px}
 .num{color:var(--muted);font-variant-numeric:tabular-nums;min-width:2.5rem}
 .name{font-weight:600;min-width:0}.group>details>summary .name{font-size:1.02rem}
