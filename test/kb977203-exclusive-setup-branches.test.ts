@@ -17,6 +17,7 @@ describe('CCMCertFix after two Setup branches that exclude each other is adopted
     ['equals and notEquals', condition(variable('IsLaptop', 'notEquals', 'True'))],
     ['a test and not of it', condition(`<operator type="not">${variable('IsLaptop', 'equals', 'True')}</operator>`)],
     ['notEquals beside another test, ANDed', condition(variable('IsLaptop', 'notEquals', 'True'), variable('OSDDeploy', 'exists', ''))],
+    ['equals for two values (True and False)', condition(variable('IsLaptop', 'equals', 'False'))],
   ])('%s: only PATCH changes, for each Setup step; no second pair after the first', (_, desktops) => {
     const input = sequence(LAPTOP, desktops);
     const { report, out } = applied(input);
@@ -52,8 +53,8 @@ describe('not adopted for the first Setup step when the engine may run both bran
     expect(names(out).filter((n) => n === 'Run CCMCertFix (KB977203)')).toHaveLength(1);
   });
 
-  it('conditions that are not opposite (other values) leave it as before: the pair after the first, no note', () => {
-    const { report } = applied(sequence(LAPTOP, condition(variable('IsLaptop', 'equals', 'False'))));
+  it('conditions that may both hold (values that differ only in letter case) leave it as before: the pair after the first, no note', () => {
+    const { report } = applied(sequence(LAPTOP, condition(variable('IsLaptop', 'equals', 'true'))));
     expect(report.changes.map((c) => c.requirement)).toEqual(['R4', 'R4', 'R13', 'R14']);
     expect(report.diagnostics.map((d) => d.code)).not.toContain('KB977203_BRANCHES_NOT_EXCLUSIVE');
   });

@@ -46,13 +46,16 @@ export function describeRelease(release: Release): string {
  * `<sequence version="3.00">` (the schema 2007 to 2012 R2 write) is at most `2012 R2` unless its steps carry
  * `retryCount` (only Current Branch writes it); `3.10` and later can be any Current Branch release (`LATEST_RELEASE`).
  */
-export function sequenceRelease(sequence: Sequence, container: ContainerKind = 'sequence'): Release {
+export function sequenceRelease(sequence: Sequence, container: ContainerKind = 'sequence', steps?: Iterable<{ node: { kind: string; attributes: Record<string, string> } }>): Release {
   if (container === 'sms-package') return '2007';
   if (container === 'cim-instance') return LATEST_RELEASE;
   const version = Number(sequence.attributes.version ?? '3.00');
   if (version >= 3.1) return LATEST_RELEASE;
-  // Current Branch writes retryCount on every step, also into sequences it saves as 3.00.
-  return stepAttributes(sequence).retryCount ? LATEST_RELEASE : '2012 R2';
+  // Current Branch writes retryCount on every step, also into sequences it saves as 3.00. A caller that has the
+  // sequence's items listed already (`steps`) spares a walk of the tree.
+  if (steps === undefined) return stepAttributes(sequence).retryCount ? LATEST_RELEASE : '2012 R2';
+  for (const { node } of steps) if (node.kind !== 'group' && node.attributes.retryCount !== undefined) return LATEST_RELEASE;
+  return '2012 R2';
 }
 
 /**

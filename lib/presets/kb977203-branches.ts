@@ -1,7 +1,7 @@
 /**
  * Setup Windows and ConfigMgr steps in branches that exclude each other: two groups (or steps) whose conditions test
  * one variable the opposite ways (`X equals v` and `X notEquals v`, `X exists` and `X notExists`, or a test and
- * `not` of it), each with its own Setup step, and one CCMCertFix step and restart after both. When the first branch
+ * `not` of it) or for two values (`X equals X86` and `X equals X64`), each with its own Setup step, and one CCMCertFix step and restart after both. When the first branch
  * ran, the engine skips the second, so the CCMCertFix step after both runs next after the first Setup step too: the
  * preset adopts it for both Setup steps rather than insert a second pair after the first. That holds only while the
  * variable cannot change between the two conditions: it must be one the administrator sets (not a built-in `_SMS…`
@@ -91,6 +91,30 @@ function sameValue(a: string, b: string): boolean {
   return x !== undefined && x === integerValue(b);
 }
 
+/** The numbers a value may stand for, by any reading of "integer" (decimal; octal from a leading 0; hexadecimal from 0x). */
+function numberReadings(value: string): number[] {
+  const m = /^\s*([+-]?)(0x[0-9a-f]+|[0-9]+)\s*$/i.exec(value);
+  if (!m) return [];
+  const sign = m[1] === '-' ? -1 : 1;
+  const digits = m[2] as string;
+  if (/^0x/i.test(digits)) return [sign * parseInt(digits.slice(2), 16), 0];
+  const readings = [sign * Number(digits)];
+  if (/^0[0-7]+$/.test(digits)) readings.push(sign * parseInt(digits, 8));
+  return readings;
+}
+
+/**
+ * Whether no value of a variable can pass `equals a` and `equals b` both, however the engine compares (see
+ * integerValue): they differ ignoring case and white space around them, and no reading of them as integers makes
+ * them one number. Cautious as sameValue is the other way: taking two tests for exclusive wrongly leaves a Setup step
+ * without its CCMCertFix step.
+ */
+function surelyDifferent(a: string, b: string): boolean {
+  if (a.trim().toLowerCase() === b.trim().toLowerCase()) return false;
+  const x = numberReadings(a);
+  return !numberReadings(b).some((n) => x.includes(n));
+}
+
 /** An item and the groups around it that are not also around `beside` (outermost first), the item last. */
 function apart(item: Located, beside: Located): (Group | Step | SubTaskSequence)[] {
   let shared = 0;
@@ -123,7 +147,10 @@ export function skippedAfter(setup: Located, other: Located, setters: SetterInde
       // Variable names are compared in lower case: the engine does not tell names apart by case. Values are compared
       // as the engine compares them (see sameValue), so `equals True` and `notEquals true`, which both hold on "True",
       // do not exclude each other, and `equals 1` and `notEquals 01` do.
-      if (t.variable !== u.variable || t.kind !== u.kind || !sameValue(t.value, u.value) || t.positive === u.positive) continue;
+      const opposite = t.kind === u.kind && sameValue(t.value, u.value) && t.positive !== u.positive;
+      // `X equals X86` and `X equals X64`: one value cannot be both (the x86 and x64 branches of one sequence).
+      const twoValues = t.kind === 'equals' && u.kind === 'equals' && t.positive && u.positive && surelyDifferent(t.value, u.value);
+      if (t.variable !== u.variable || !(opposite || twoValues)) continue;
       const name = shownValue(t.written, '"');
       if (t.variable.startsWith('_')) {
         why ??= `the variable they test, ${name}, is one the task sequence sets itself, and can change between them`;

@@ -9,6 +9,7 @@ import { copyCondition } from '../transforms/conditions.js';
 import { plainCopy } from '../model/plain-copy.js';
 import { MAX_ITEM_DESCRIPTION } from '../model/item-checks.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
+import type { Release } from '../catalog/versions.js';
 
 /** The description of a group the preset makes to evaluate Setup's condition once, in Windows PE (revert finds it by it). */
 export const KB977203_GROUP_DESCRIPTION = "KB977203: Setup Windows and ConfigMgr's condition, evaluated once in Windows PE for Setup and CCMCertFix";
@@ -92,12 +93,13 @@ const built = new Map<string, readonly [Step, Step]>();
 const MAX_BUILT = 16;
 
 /** The pair for these options, as built (never handed out: callers get copies). */
-function builtPair(o: ResolvedKb977203Options, disabled: boolean, retry: boolean, description: string): readonly [Step, Step] {
-  const key = JSON.stringify([o.certfixPackage, o.program, o.stepNames.certfix, o.stepNames.restart, disabled, retry, description]);
+function builtPair(o: ResolvedKb977203Options, disabled: boolean, retry: boolean, description: string, release: Release): readonly [Step, Step] {
+  const key = JSON.stringify([o.certfixPackage, o.program, o.stepNames.certfix, o.stepNames.restart, disabled, retry, description, release]);
   let pair = built.get(key);
   if (pair === undefined) {
-    const certfix = createInstallSoftwareStep({ name: 'CCMCertFix', description, packageId: o.certfixPackage, programName: o.program, disabled, retryAttributes: retry });
-    const restart = createRestartComputerStep({ name: 'Restart', description: RESTART_DESCRIPTION, target: 'HD', notify: false, disabled, retryAttributes: retry });
+    // Spelled for the sequence's release, as insert-steps-after spells its steps: no setting a later release writes.
+    const certfix = createInstallSoftwareStep({ name: 'CCMCertFix', description, packageId: o.certfixPackage, programName: o.program, disabled, retryAttributes: retry, release });
+    const restart = createRestartComputerStep({ name: 'Restart', description: RESTART_DESCRIPTION, target: 'HD', notify: false, disabled, retryAttributes: retry, release });
     // Names are set after building: they may be up to the provider's 100 characters (checked with the options).
     certfix.attributes.name = o.stepNames.certfix;
     restart.attributes.name = o.stepNames.restart;
@@ -109,10 +111,11 @@ function builtPair(o: ResolvedKb977203Options, disabled: boolean, retry: boolean
 
 /**
  * The CCMCertFix step and the restart after it, disabled as `disabled` says, each with a copy of `condition` if one
- * is given, and with the retry attributes if `retry`. Each call gives new steps, which the caller may change.
+ * is given, and with the retry attributes if `retry`, spelled for `release` (the sequence's: see `sequenceRelease`).
+ * Each call gives new steps, which the caller may change.
  */
-export function newSteps(o: ResolvedKb977203Options, disabled: boolean, condition: Condition | undefined, retry: boolean, description = KB977203_CERTFIX_DESCRIPTION): [Step, Step] {
-  const [builtCertfix, builtRestart] = builtPair(o, disabled, retry, description);
+export function newSteps(o: ResolvedKb977203Options, disabled: boolean, condition: Condition | undefined, retry: boolean, release: Release, description = KB977203_CERTFIX_DESCRIPTION): [Step, Step] {
+  const [builtCertfix, builtRestart] = builtPair(o, disabled, retry, description, release);
   const certfix = plainCopy(builtCertfix);
   const restart = plainCopy(builtRestart);
   if (condition) {

@@ -26,16 +26,24 @@ export interface HotfixInstallStep {
 
 const HOTFIX_MSP = /SCCM2007AC-SP[12]-KB977(?:203|384)(?!\d)/i;
 const MSIEXEC_PATCH = /msiexec(?:\.exe)?\b[^\n]*\/(?:p|update)\b[^\n]*KB977(?:203|384)(?!\d)/i;
+/** A client installer on a command line: ccmsetup, or msiexec (with /i, a client.msi). */
+const CLIENT_INSTALLER = /\b(?:ccmsetup|msiexec)(?:\.exe)?\b/i;
+/** A PATCH property on a command line, with its value (quoted or not). */
+const PATCH_PROPERTY = /\bPATCH=("[^"]*"?|\S*)/gi;
 /** What goes before the program a command line runs: `cmd /c`, `start ["title"] [/wait …]`, `call`, smsswd's `/run:`. */
 const LAUNCHER = /^\s*(?:smsswd(?:\.exe)?\s+\/run:\S*\s+|cmd(?:\.exe)?\s+\/[ck]\s+|start(?:\.exe)?\s+(?:"[^"]*"\s+)?(?:\/\w+\s+)*|call\s+)/i;
 
 /**
  * Whether a command line runs the hotfix .msp itself (its program is the .msp: Windows opens it with Windows Installer),
- * after any `cmd /c`, `start` or `call` before it, or runs `msiexec /p` or `/update` with it. A command that only names
+ * after any `cmd /c`, `start` or `call` before it, or runs `msiexec /p` or `/update` with it, or installs the client
+ * (`ccmsetup`, `msiexec /i`) with it in PATCH. A command that only names
  * the file (copies, deletes or tests for it: `xcopy …\SCCM2007AC-SP2-KB977203-x86.msp C:\Staging`) does not install it.
  */
 function runsHotfixMsp(command: string): boolean {
   if (MSIEXEC_PATCH.test(command)) return true;
+  // A client installation (ccmsetup, or msiexec /i of client.msi) with the hotfix in its PATCH property installs it
+  // as Setup Windows and ConfigMgr would, but from a step, with the client service running.
+  if (CLIENT_INSTALLER.test(command) && [...command.matchAll(PATCH_PROPERTY)].some((m) => HOTFIX_MSP.test(m[1] as string))) return true;
   for (const line of command.split('\n')) {
     let rest = line;
     for (let m = LAUNCHER.exec(rest); m !== null; m = LAUNCHER.exec(rest)) rest = rest.slice(m[0].length);

@@ -21,6 +21,7 @@ import { commandLineAdopted, commandLineNotUsed } from './kb977203-command-line.
 import { type ExecutionOrder, firstAbove } from './kb977203-execution-order.js';
 import type { CertfixFor } from './kb977203-certfix-for.js';
 import { KB977203_CERTFIX_DESCRIPTION, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, newSteps, presetGroupDescription } from './kb977203-new-steps.js';
+import { type Release, sequenceRelease } from '../catalog/versions.js';
 import { disabledRestartPassed, nextStepRunAfter, restartMismatchAcross, type RunNext } from './kb977203-restart-after.js';
 import { isDisabled, neverRuns, restartsToOs } from './kb977203-step-queries.js';
 import { shownValue } from '../shown-value.js';
@@ -110,7 +111,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     }
     const cond = conditionOf(certfix);
     const wrap = cond !== undefined && conditionMode(cond) === 'wrap';
-    const [, restart] = newSteps(o, isDisabled(certfix), cond && !wrap ? cond : undefined, 'retryCount' in certfix.attributes);
+    const [, restart] = newSteps(o, isDisabled(certfix), cond && !wrap ? cond : undefined, 'retryCount' in certfix.attributes, releaseOf(doc, order));
     // The group's start and end tags when it carries the condition (moved to it, adding nothing).
     plan.markup = markupOf(restart) + (wrap ? 2 : 0);
     // A restart there that does not run exactly when CCMCertFix runs stays as it is (no administrator's step is
@@ -142,7 +143,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   const condition = conditionOf(step);
   const mode = condition ? conditionMode(condition) : undefined;
   const retry = 'retryCount' in step.attributes;
-  const [certfix, restart] = newSteps(o, disabled, mode === 'copy' ? condition : undefined, retry, certfixDescription);
+  const [certfix, restart] = newSteps(o, disabled, mode === 'copy' ? condition : undefined, retry, releaseOf(doc, order), certfixDescription);
   // A restart the engine runs right after Setup, whenever Setup runs, to the installed OS and with no notice, is the
   // KB's restart (R14) once CCMCertFix goes in before it: it is adopted, and no second one goes in (the computer
   // restarted twice in a row). The inserted CCMCertFix runs exactly when Setup does (its flag, its condition copied
@@ -175,6 +176,14 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   });
   for (const change of changes) plan.edits.push({ change, apply: () => undefined, scope: inSubtrees([]) });
   return plan;
+}
+
+/** The sequence's release, found once a run (`order` is one run's) from the items it lists. */
+const releases = new WeakMap<ExecutionOrder, Release>();
+function releaseOf(doc: TaskSequenceDocument, order: ExecutionOrder): Release {
+  let release = releases.get(order);
+  if (release === undefined) releases.set(order, (release = sequenceRelease(doc.sequence, doc.container, order.items)));
+  return release;
 }
 
 /** The step the engine runs right after `from` (Setup, or its CCMCertFix step), past branches that exclude it. */
