@@ -30,7 +30,7 @@ function mismatch(actual: string, expected: string, secret: boolean): string {
   // cut at its start, two lines alike for 40 characters showed nothing of their difference.
   const from = at - 1 > DIFFERENCE_AFTER ? at - 1 - DIFFERENCE_BEFORE : 0;
   const shown = (line: string) => (from === 0 ? shownValue(line, '"') : `…${shownValue(line.slice(from), '"')}`);
-  return `The command line is ${shown(actual)} but the settings say ${shown(expected)} (they differ from character ${at} of the line as written).`;
+  return `The command line is ${shown(actual)} but the settings say ${shown(expected)} (they differ from character ${at}).`;
 }
 
 /** How far into a line a difference may be for the line to be shown from its start (within a cut value's 40). */
