@@ -37,6 +37,7 @@ describe('KB977203: branches testing one variable for two values exclude each ot
     ['values that differ only by white space', 'X86', 'X86 '],
     ['one integer written two ways', '1', '01'],
     ['an octal reading of one and the other', '010', '8'],
+    ['a value that names another variable', 'X86', '%OtherArchitecture%'],
   ])('%s may both hold: the first Setup step gets a pair of its own', (_, a, b) => {
     const doc = readTaskSequence(branches(a, b));
     applyKb977203(doc, O);

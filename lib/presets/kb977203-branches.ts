@@ -105,12 +105,14 @@ function numberReadings(value: string): number[] {
 
 /**
  * Whether no value of a variable can pass `equals a` and `equals b` both, however the engine compares (see
- * integerValue): they differ ignoring case and white space around them, and no reading of them as integers makes
- * them one number. Cautious as sameValue is the other way: taking two tests for exclusive wrongly leaves a Setup step
+ * integerValue): they differ ignoring case and white space around them, neither holds a `%` (a reference to another
+ * variable, if the engine expands one there), and no reading of them as integers makes them one number. Cautious as sameValue is the other way: taking two tests for exclusive wrongly leaves a Setup step
  * without its CCMCertFix step.
  */
 function surelyDifferent(a: string, b: string): boolean {
   if (a.trim().toLowerCase() === b.trim().toLowerCase()) return false;
+  // A value that may name another variable (`%OSArchitecture%`) may be expanded to anything.
+  if (a.includes('%') || b.includes('%')) return false;
   const x = numberReadings(a);
   return !numberReadings(b).some((n) => x.includes(n));
 }
