@@ -49,7 +49,8 @@ function runsHotfixMsp(command: string): boolean {
     for (let m = LAUNCHER.exec(rest); m !== null; m = LAUNCHER.exec(rest)) rest = rest.slice(m[0].length);
     rest = rest.trimStart();
     // The program: a quoted path up to its closing quote, else up to the first white space.
-    const program = rest.startsWith('"') ? rest.slice(1, rest.indexOf('"', 1) === -1 ? undefined : rest.indexOf('"', 1)) : (rest.split(/\s/, 1)[0] as string);
+    const close = rest.startsWith('"') ? rest.indexOf('"', 1) : -1;
+    const program = rest.startsWith('"') ? rest.slice(1, close === -1 ? undefined : close) : (rest.split(/\s/, 1)[0] as string);
     if (HOTFIX_MSP.test(program) && /\.msp$/i.test(program)) return true;
   }
   return false;

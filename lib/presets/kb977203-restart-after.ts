@@ -71,11 +71,12 @@ export function nextStepRunAfter(listed: readonly Located[], from: Located, at: 
  * it does not count ("is disabled", "is in the disabled group …") rather than call it missing. Undefined when none.
  */
 export function disabledRestartPassed(listed: readonly Located[], from: Located, run: RunNext, at: (n: SequenceItem) => number): Located<Step> | undefined {
-  if (run.passed === undefined) return undefined;
+  // Only after a `from` that runs does the walk pass over disabled steps (see nextStepRunAfter).
+  if (run.passed === undefined || neverRuns(from)) return undefined;
   const end = run.next === undefined ? listed.length : at(run.next.node);
   for (let i = at(run.passed.node); i < end; i++) {
     const l = listed[i] as Located;
-    if (restartsToOs(l.node) && neverRuns(l) && !neverRuns(from)) return l as Located<Step>;
+    if (restartsToOs(l.node) && neverRuns(l)) return l as Located<Step>;
   }
   return undefined;
 }
