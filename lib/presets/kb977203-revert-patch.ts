@@ -9,6 +9,10 @@ import type { TaskSequenceDocument } from '../document.js';
 import type { Issue } from '../errors.js';
 import { patchList } from '../model/install-properties.js';
 import { listItems, type Located } from '../model/query.js';
+import { findVariable, variableList } from '../model/variables.js';
+import { emptyForm } from '../xml/print-start-tag.js';
+import { styleOf } from '../xml/style.js';
+import { originOf } from '../xml/origin.js';
 import type { Step } from '../model/types.js';
 import { InstallSoftwareStep, SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
 import { type AlreadyInPlace, type Edit, inSubtrees } from '../transforms/context.js';
@@ -67,9 +71,29 @@ export function planPatchRevert(doc: TaskSequenceDocument, o: ResolvedKb977203Op
     // adopted (KB977203_PATCH_ADOPTED); beside the administrator's, this names what went, as the apply said it would.
     if (!found.own) plan.diagnostics.push({ code: 'KB977203_REVERT_PATCH_REMOVED', severity: 'info', path: located.path, message: `Revert took ${entries} out of PATCH of ${shownValue(located.path, '"')}. It cannot tell an entry the preset added from one the administrator wrote that the preset found in place and kept (nothing in the file records which): if it was there before the preset, write it back by hand (the change gives PATCH as it was, in full).` });
     const without = withoutKb977203Entries(before);
-    plan.edits.push({ change: { what: 'removed the KB977203 entry from PATCH', where: located.path, before, after: without, requirement: 'R4' }, apply: () => void (view.clientInstallProperties = without), scope: inSubtrees([located.node]) });
+    const apply = (): void => {
+      view.clientInstallProperties = without;
+      if (without === '') emptyInFileForm(doc, located.node as Step);
+    };
+    plan.edits.push({ change: { what: 'removed the KB977203 entry from PATCH', where: located.path, before, after: without, requirement: 'R4' }, apply, scope: inSubtrees([located.node]) });
   }
   return plan;
+}
+
+/**
+ * Writes an installation-properties variable revert emptied in the form the file writes an empty `<variable>` in. An
+ * element keeps its own form when its value changes, so a `<variable … />` the apply gave PATCH came back from revert
+ * as `<variable …></variable>`: in a file whose empty variables are self-closing (the form the file shows first), the
+ * emptied one is replaced by a fresh one of the same attributes, which the writer prints in that form. In a file of
+ * `<variable …></variable>`, or one with no empty variable to learn from, it stays as it is.
+ */
+function emptyInFileForm(doc: TaskSequenceDocument, step: Step): void {
+  const variable = findVariable(step, 'ClientInstallProperties');
+  if (variable === undefined || emptyForm(styleOf(doc.xml), variable.tag) === 'pair' || originOf(variable) === undefined) return;
+  const list = variableList(step);
+  const at = list?.children.indexOf(variable) ?? -1;
+  if (list === undefined || at === -1) return;
+  list.children[at] = { kind: 'variable', tag: variable.tag, attributes: { ...variable.attributes }, value: '' };
 }
 
 /**

@@ -138,8 +138,15 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   const handWired = none || (certfixSteps.length > 0 && !certfixSteps.some((l) => hasPresetCertfixDescription(l.node)));
   if (current !== undefined && !hadIt && handWired && dependentRunsProgram(current, o.certfixPackage, o.program)) {
     kept.push({ what: `DependentProgram ${current}, beside ${none ? 'no CCMCertFix step' : "CCMCertFix steps that are all the administrator's"}`, where: '(package)', requirement: 'R12' });
-    const why = none ? 'no step runs CCMCertFix, and the preset always inserts or adopts one, so the preset did not set it' : "every step that runs CCMCertFix is the administrator's, not one the preset inserted, so nothing in the file says whether the preset set it";
-    diagnostics.push({ code: 'KB977203_REVERT_DEPENDENT_KEPT', severity: 'info', message: `"Run another program first" (DependentProgram) runs ${current}, and ${why}: it is left as the administrator's. Clear it by hand if the preset set it.` });
+    // With no Setup step either, the scenario given never applied to the sequence (it refuses one without Setup), and
+    // the replace-capture scenario, which sets DependentProgram alone, may have: said so, with how to undo it.
+    const captureShaped = none && !listItems(doc.sequence).some((l) => l.node.kind !== 'group' && l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr);
+    if (captureShaped) {
+      diagnostics.push({ code: 'KB977203_REVERT_DEPENDENT_KEPT', severity: 'warning', message: `"Run another program first" (DependentProgram) runs ${current}. This sequence has no Setup Windows and ConfigMgr step, so the ${o.scenario} scenario never applied to it; the replace-capture scenario (the sequence that captures user state on the old computer) sets DependentProgram alone and records nothing else. If the preset set it, revert with the replace-capture scenario (--scenario replace-capture) to clear it; it is left as it is.` });
+    } else {
+      const why = none ? 'no step runs CCMCertFix, and the preset always inserts or adopts one, so the preset did not set it' : "every step that runs CCMCertFix is the administrator's, not one the preset inserted, so nothing in the file says whether the preset set it";
+      diagnostics.push({ code: 'KB977203_REVERT_DEPENDENT_KEPT', severity: 'info', message: `"Run another program first" (DependentProgram) runs ${current}, and ${why}: it is left as the administrator's. Clear it by hand if the preset set it.` });
+    }
   }
   if (current !== undefined && !hadIt && !handWired && dependentRunsProgram(current, o.certfixPackage, o.program)) {
     // The package had none before when the CCMCertFix step the preset inserted says so (it is still there to read).
