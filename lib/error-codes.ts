@@ -49,6 +49,7 @@ export const NOTICE_CODES = {
   ZIP_REFERENCES_INFO_INCOMPLETE: "A .zip export's ReferencesInfo.xml lists a newly referenced package with an empty name, description or version, because nothing said what it is.",
   KB977203_R1: 'A step installs the KB977203 hotfix itself, which stops the client service and fails the sequence.',
   KB977203_MSP_VERSION: 'The .msp named looks like the patch for the other client service pack.',
+  KB977203_CLIENT_PACKAGE_OPTION_UNUSED: "The client package option names another package than a Setup step's own client package: PATCH points into the step's own, which Setup downloads into the cache.",
   KB977203_CAPTURE_SETUP_UNCHANGED: 'A replace-scenario capture sequence gets only "Run another program first".',
   KB977203_SETUP_DISABLED: 'A Setup Windows and ConfigMgr step is disabled, so the steps added with it are disabled too.',
   KB977203_CERTFIX_ELSEWHERE: 'CCMCertFix runs somewhere it does not count for a Setup Windows and ConfigMgr step.',

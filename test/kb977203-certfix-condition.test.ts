@@ -1,7 +1,7 @@
-// An administrator's CCMCertFix step that the preset adopts, with a condition that can change once the step has run
-// (WMI, files, _SMSTS… variables): the restart added after it must run exactly when it ran, so the condition moves to a
-// group of the step's name holding both, evaluated once; revert puts everything back byte for byte. Such a step is
-// adopted only when Setup runs under the same condition: one Setup runs without would leave CCMCertFix out there.
+// An administrator's CCMCertFix step under a condition: adopted only when Setup runs under it too, and then only when
+// it tests variables the sequence or the administrator sets. One on WMI, files or _SMSTS… variables is evaluated again
+// once Setup ran and can come out otherwise, so such a step is not adopted: the KB's pair goes in with Setup. (Earlier
+// versions adopted it and moved its condition to a group around it and its restart.) Revert gives the bytes back.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,26 +29,22 @@ function applied(input: string | Uint8Array) {
   return { doc, report, out: Buffer.from(writeTaskSequence(doc)) };
 }
 
-describe('restart after an adopted CCMCertFix step whose condition can change once it has run', () => {
+describe("an administrator's CCMCertFix step under Setup's condition, when that can change once Setup has run", () => {
   for (const [what, condition] of [
     ['a WMI query', WMI],
     ['_SMSTSLastActionSucceeded', VARIABLE('_SMSTSLastActionSucceeded')],
   ] as const) {
-    it(`${what}: the step and the new restart are wrapped in a group of the step's name carrying the condition, moved from the step`, () => {
-      const { doc, report } = applied(sequence(condition));
+    it(`${what}: it is not adopted (evaluated again after Setup, it can be false); Setup and the KB's pair go in a group evaluated once, and the step stays as it was`, () => {
+      const { doc, report, out } = applied(sequence(condition));
       const items = listItems(doc.sequence).map((l) => l.node);
-      // Execution order: Setup, the group, the administrator's step, the restart, then what came after.
-      expect(items.map((n) => `${n.kind}:${n.attributes.name ?? ''}`)).toEqual(['step:Setup Windows and ConfigMgr', 'group:Fix certificate on laptops', 'step:Fix certificate on laptops', 'step:Restart Computer (KB977203)', 'step:After']);
-      const group = items[1] as Group;
-      expect(group.attributes.description).toMatch(/^KB977203: CCMCertFix's condition, evaluated once/);
-      expect(conditionOf(group)?.children).toHaveLength(1);
-      const [certfix, restart] = group.children.filter((c) => c.kind === 'step');
-      expect(certfix?.attributes.type).toBe(STEP_TYPES.installSoftware);
-      expect(restart?.attributes.type).toBe(STEP_TYPES.restartComputer);
-      // Evaluated once, by the group: neither step keeps or gets a copy.
-      expect(conditionOf(certfix!)).toBeUndefined();
-      expect(conditionOf(restart!)).toBeUndefined();
-      expect(report.changes.map((c) => c.what)).toContainEqual(expect.stringMatching(/^moved the condition of "Fix certificate on laptops" to a new group of the same name/));
+      // Execution order: the group with Setup and the KB's pair, then the administrator's step as it was, then what came after.
+      expect(items.map((n) => `${n.kind}:${n.attributes.name ?? ''}`)).toEqual(['group:Setup Windows and ConfigMgr', 'step:Setup Windows and ConfigMgr', 'step:Run CCMCertFix (KB977203)', 'step:Restart Computer (KB977203)', 'step:Fix certificate on laptops', 'step:After']);
+      const group = items[0] as Group;
+      expect(group.attributes.description).toMatch(/^KB977203: Setup Windows and ConfigMgr's condition, evaluated once/);
+      expect(report.alreadyInPlace.filter((a) => a.requirement === 'R13')).toEqual([]);
+      expect(report.changes.some((c) => c.what.startsWith('moved the condition of "Fix certificate on laptops"'))).toBe(false);
+      expect(report.diagnostics.find((d) => d.code === 'KB977203_CERTFIX_ELSEWHERE')?.message).toContain("it has Setup's condition");
+      expect(out.toString()).toContain(`name="Fix certificate on laptops" description="" runIn="FullOS" successCodeList="0">${condition}<action>`);
     });
   }
 
@@ -60,19 +56,18 @@ describe('restart after an adopted CCMCertFix step whose condition can change on
     expect(conditionOf(restart)).toBeDefined();
   });
 
-  it('a disabled adopted step (Setup disabled too) gets a disabled restart inside the group', () => {
+  it("Setup and the step both disabled: the KB's pair, disabled, goes in with Setup, not after the step", () => {
     const input = sequence(WMI, true).replace('name="Setup Windows and ConfigMgr" description=""', 'name="Setup Windows and ConfigMgr" description="" disable="true"');
     expect(input).toContain('disable="true" runIn="WinPEandFullOS"');
     const { doc } = applied(input);
     const group = listItems(doc.sequence).find((l) => l.node.kind === 'group')!.node as Group;
-    expect(group.attributes.disable).toBeUndefined();
-    expect(group.children.filter((c) => c.kind === 'step').map((s) => s.attributes.disable)).toEqual(['true', 'true']);
+    expect(group.children.filter((c) => c.kind === 'step').map((s) => `${s.attributes.name}:${s.attributes.disable}`)).toEqual(['Setup Windows and ConfigMgr:true', 'Run CCMCertFix (KB977203):true', 'Restart Computer (KB977203):true']);
   });
 
   for (const [layout, input] of [
     ['one line', sequence(WMI)],
-    ['the fixture, indented', readFileSync(join(FIXTURES_DIR, 'kb977203', 'certfix-adopted-with-wmi-condition-wrapped-with-restart-in-group', 'input.xml'), 'utf8')],
-    ['CRLF and tabs', readFileSync(join(FIXTURES_DIR, 'kb977203', 'certfix-adopted-with-wmi-condition-wrapped-with-restart-in-group', 'input.xml'), 'utf8').replace(/\n/g, '\r\n').replace(/ {2}/g, '\t')],
+    ['the fixture, indented', readFileSync(join(FIXTURES_DIR, 'kb977203', 'certfix-under-setups-wmi-condition-not-adopted', 'input.xml'), 'utf8')],
+    ['CRLF and tabs', readFileSync(join(FIXTURES_DIR, 'kb977203', 'certfix-under-setups-wmi-condition-not-adopted', 'input.xml'), 'utf8').replace(/\n/g, '\r\n').replace(/ {2}/g, '\t')],
   ] as const) {
     it(`${layout}: applying again changes nothing, and revert gives back the input byte for byte`, () => {
       const { out } = applied(input);
@@ -81,10 +76,9 @@ describe('restart after an adopted CCMCertFix step whose condition can change on
       expect(Buffer.from(writeTaskSequence(again)).equals(out)).toBe(true);
       const reverted = readTaskSequence(out);
       const report = revertKb977203(reverted, OPTIONS);
-      expect(report.changes.map((c) => c.what)).toContainEqual('moved the condition of "Fix certificate on laptops" back from the group the preset made');
-      // Every CCMCertFix step is the administrator's, so nothing records that the preset set DependentProgram: revert
-      // leaves it, as apply said it would (KB977203_DEPENDENT_NOT_REVERSIBLE).
-      expect(Buffer.from(writeTaskSequence(reverted)).toString()).toBe(input.replace('<DependentProgram />', '<DependentProgram>ABC00010;;CCMCertFix</DependentProgram>'));
+      expect(report.changes.map((c) => c.what)).toContainEqual('moved the condition of "Setup Windows and ConfigMgr" back from the group the preset made');
+      // The preset inserted its own CCMCertFix step, which records that the package had an empty DependentProgram.
+      expect(Buffer.from(writeTaskSequence(reverted)).toString()).toBe(input);
     });
   }
 });

@@ -34,7 +34,8 @@ describe('a restart with no condition after a conditional CCMCertFix step is the
   const LAPTOP = VARIABLE('DeployLaptop', 'True');
   it.each([
     ['the same variable condition on Setup and CCMCertFix', sequence(group('Install Operating System', APPLY_OS + DRIVERS + SETUP(LAPTOP) + CERTFIX(LAPTOP) + RESTART()) + group('Restore', RESTORE))],
-    ['a WMI condition on Setup and CCMCertFix (evaluated again after it ran)', sequence(group('Install Operating System', APPLY_OS + DRIVERS + SETUP(WMI) + CERTFIX(WMI) + RESTART()) + group('Restore', RESTORE))],
+    // (A CCMCertFix step under Setup's WMI condition is not adopted at all: evaluated again after Setup ran, it can be
+    // false. See kb977203-certfix-condition-again.test.ts.)
     ['a condition on the group around Setup and CCMCertFix, the restart after the group', sequence(group('Install Operating System', APPLY_OS + group('Laptops', DRIVERS + SETUP() + CERTFIX(), LAPTOP) + RESTART()) + group('Restore', RESTORE))],
     ['a WMI condition on the group, the restart first in the next group', sequence(group('Laptops', APPLY_OS + SETUP() + CERTFIX(), WMI) + group('Restore', RESTART() + RESTORE))],
   ])('%s: adopted, one restart; check agrees, second apply and check change nothing, lint is quiet, revert gives the bytes back', (_, input) => {

@@ -113,7 +113,11 @@ describe('KB977203 requirements', () => {
     expect(report.setupSteps.map((s) => s.clientPackage)).toEqual(['ABC00002', 'ABC00003']);
     expect(refusal(ONE, { clientPackage: 'ABC00010' }).code).toBe('INVALID_ARGUMENT');
     expect(refusal(ONE.replace('>ABC00002<', '>ABC00010<'), {}).message).toMatch(/R5/);
-    expect(patchList(patched(ONE, { clientPackage: 'ABC0000F' }).setup.clientInstallProperties)?.[0]).toContain('\\OSD\\ABC0000F\\');
+    // The option is for a step that names no client package: beside one that names its own, that one is used, said.
+    const own = patched(ONE, { clientPackage: 'ABC0000F' });
+    expect(patchList(own.setup.clientInstallProperties)?.[0]).toContain('\\OSD\\ABC00002\\');
+    expect(own.report.diagnostics.map((d) => d.code)).toContain('KB977203_CLIENT_PACKAGE_OPTION_UNUSED');
+    expect(patchList(patched(ONE.replace('>ABC00002<', '><'), { clientPackage: 'ABC0000F' }).setup.clientInstallProperties)?.[0]).toContain('\\OSD\\ABC0000F\\');
   });
 
   it('R6: the value is written quoted, also when an existing unquoted list is extended', () => {

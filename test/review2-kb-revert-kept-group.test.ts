@@ -71,13 +71,15 @@ describe('revert of a group the preset made around a conditional Setup, changed 
     expect(listItems(doc.sequence).map((l) => l.path)).toEqual(['Install', 'Install/Setup Windows and ConfigMgr', 'Install/Setup Windows and ConfigMgr/Setup Windows and ConfigMgr', 'Install/Setup Windows and ConfigMgr/Mine']);
   });
 
-  it('the group around an adopted conditional CCMCertFix step, disabled since, stays too', () => {
-    // Setup runs under the same condition: a CCMCertFix step with one Setup does not have is not adopted (R13).
-    const start = SEQUENCE(SETUP(WMI) + CERTFIX.replace('<action>', `${WMI}<action>`));
-    const doc = readTaskSequence(start);
-    applyKb977203(doc, O);
-    const edited = text(doc).replace(`<group name="Fix the client certificate" description="KB977203:`, '<group name="Fix the client certificate" disable="true" description="KB977203:');
-    expect(edited).not.toBe(text(doc));
+  it('the group an earlier version made around an adopted conditional CCMCertFix step, disabled since, stays too', () => {
+    // Earlier versions adopted a CCMCertFix step under Setup's WMI condition and moved the condition to a group around
+    // it and the restart they inserted; this version no longer does (see kb977203-certfix-condition-again.test.ts), so
+    // the applied file is written as they wrote it.
+    const entry = 'PATCH=&quot;C:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp&quot;';
+    const restart =
+      '<step type="SMS_TaskSequence_RebootAction" name="Restart Computer (KB977203)" description="KB977203: restart to the installed operating system after CCMCertFix" runIn="WinPEandFullOS" successCodeList="0"><action>smsboot.exe /target:HD</action><defaultVarList><variable name="SMSRebootMessage" property="Message"></variable><variable name="SMSRebootTimeout" property="MessageTimeout">0</variable><variable name="SMSRebootTarget" property="Target" hidden="true">HD</variable></defaultVarList></step>';
+    const group = `<group name="Fix the client certificate" disable="true" description="KB977203: CCMCertFix's condition, evaluated once for CCMCertFix and the restart after it">${WMI}${CERTFIX}${restart}</group>`;
+    const edited = SEQUENCE(SETUP(WMI).replace('SMSSLP=SLP01', `SMSSLP=SLP01 ${entry}`) + group);
     const back = readTaskSequence(edited);
     const report = revertKb977203(back, O);
     const certfix = listItems(back.sequence).find((l) => l.node.attributes.type === STEP_TYPES.installSoftware)!;

@@ -59,7 +59,7 @@ OPTIONS
     --msp <file>               the .msp name when it differs by locale (R10)
     --drive <X:>               drive of the _SMSTaskSequence cache (R7) [default: C:]
     --source <UNC>             UNC path to the client installation files, instead of the cache (R9)
-    --client-package <ID>      client installation package, instead of each step's own (R5)
+    --client-package <ID>      client installation package, for Setup steps that name none (R5)
     --certfix-step-name <n>    name of the inserted Install Software step (up to 100; over 50 warned)
     --restart-step-name <n>    name of the inserted Restart Computer step
     --force                    apply where cmts would refuse: a different "Run another program first" (the

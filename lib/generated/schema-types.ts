@@ -220,7 +220,7 @@ export interface Kb977203Options {
   drive?: string;
   /** UNC path to the client installation files, used instead of the cache (R9). */
   source?: string;
-  /** The client installation package, instead of each step's own (R5): a ConfigMgr package ID, upper case (ABC00002). */
+  /** The client installation package, for Setup steps that name none or name it through a variable (R5; a step that names another keeps its own, with a warning): a ConfigMgr package ID, upper case (ABC00002). */
   clientPackage?: string;
   /**
    * Name of the inserted Install Software step: up to 100 characters (the provider's limit); over 50 (what the console shows) is warned about.

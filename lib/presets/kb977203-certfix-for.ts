@@ -7,6 +7,8 @@
  * Install Software one): revert then named, kept or took out entries otherwise than apply had said.
  */
 import { describeCondition } from '../model/conditions.js';
+import { conditionMode, testedVariableNames } from '../transforms/conditions.js';
+import { maySetAnyVariable } from '../model/variables-set.js';
 import type { Located } from '../model/query.js';
 import { STEP_TYPES, stepTypeName } from '../model/steps.js';
 import type { SequenceItem, Step } from '../model/types.js';
@@ -36,7 +38,8 @@ export interface CertfixFor {
 /**
  * The CCMCertFix step that counts for `setup` in `order` (the sequence indexed once, see kb977203-execution-order.ts):
  * the first Install Software CCMCertFix step after Setup that runs whenever Setup does — disabled only where Setup is,
- * under no condition Setup does not run under — before the next Setup step or user state restore it cannot be skipped
+ * under no condition Setup does not run under, and under Setup's own only where it tests variables nothing between
+ * them sets (one on WMI, files or `_SMS…` variables is evaluated again after Setup ran and can come out otherwise) — before the next Setup step or user state restore it cannot be skipped
  * for (see kb977203-branches.ts); failing that, the first such Run Command Line step that runs CCMCertFix.exe.
  */
 export function certfixFor(setup: Located<Step>, order: ExecutionOrder): CertfixFor {
@@ -63,8 +66,20 @@ export function certfixFor(setup: Located<Step>, order: ExecutionOrder): Certfix
     // that is not around the step): where it is false, Setup runs and CCMCertFix does not (R13 wants it right after
     // Setup, running with it).
     const setupOnly = conditionsApartFrom(setup, l);
-    const other = conditionsApartFrom(l, setup).find((c) => !setupOnly.some((s) => sameCondition(c, s)));
-    return other === undefined ? undefined : `has a condition Setup does not have (${shownValue(describeCondition(other), '')}), so it does not run whenever Setup does`;
+    for (const c of conditionsApartFrom(l, setup)) {
+      const shown = shownValue(describeCondition(c), '');
+      if (!setupOnly.some((s) => sameCondition(c, s))) return `has a condition Setup does not have (${shown}), so it does not run whenever Setup does`;
+      // Setup's condition, but evaluated again once Setup ran: one on WMI, files or `_SMS…` variables can come out
+      // otherwise (`_SMSTSInWinPE` is true for Setup and false after it), as the restart's is judged (see
+      // `restartMismatch`); one on a variable an enabled step between them sets, too.
+      if (conditionMode(c) !== 'copy') return `has Setup's condition (${shown}), evaluated again after Setup ran, when what it tests (WMI, files, _SMS… variables) can come out otherwise, so it does not run whenever Setup does`;
+      for (const [variable, written] of testedVariableNames(c)) {
+        const setter = order.setters.firstBetween(from, at(l.node), variable);
+        const does = setter !== undefined && maySetAnyVariable(setter.node) ? 'runs a child task sequence, which can set' : 'sets';
+        if (setter !== undefined) return `has Setup's condition (${shown}), but the ${stepTypeName(setter.node.attributes.type)} step ${shownValue(setter.path, '"')} between them ${does} ${written}, so it does not run whenever Setup does`;
+      }
+    }
+    return undefined;
   };
   // Binary searches in the ascending position lists: a sequence of many Setup steps is read in linear time.
   const adoptable = (list: readonly Located[], positions: readonly number[]): Located<Step> | undefined => {

@@ -15,8 +15,10 @@ import type { Release } from '../catalog/versions.js';
 export const KB977203_GROUP_DESCRIPTION = "KB977203: Setup Windows and ConfigMgr's condition, evaluated once in Windows PE for Setup and CCMCertFix";
 
 /**
- * The description of a group the preset makes around an adopted CCMCertFix step whose condition can change once it
- * has run, so that the condition is evaluated once for it and the restart after it (revert finds it by it).
+ * The description of a group earlier versions of the preset made around an adopted CCMCertFix step whose condition can
+ * change once it has run, so that the condition was evaluated once for it and the restart after it. Such a step is no
+ * longer adopted (its condition, Setup's, is evaluated again after Setup ran: see kb977203-certfix-for.ts); revert
+ * still finds such a group by it and undoes it.
  */
 export const KB977203_CERTFIX_GROUP_DESCRIPTION = "KB977203: CCMCertFix's condition, evaluated once for CCMCertFix and the restart after it";
 

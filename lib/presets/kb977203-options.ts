@@ -33,7 +33,7 @@ export interface Kb977203Options {
   drive?: string;
   /** UNC path to the client installation files, used instead of the cache (R9). */
   source?: string;
-  /** Client installation package, instead of each Setup Windows step's own `_SMSClientPackageID` (R5). */
+  /** Client installation package, for Setup Windows steps that name none in `_SMSClientPackageID` (or name it through a variable); a step that names another keeps its own, with a warning (R5). */
   clientPackage?: string;
   /** Name of the inserted Install Software step (up to 100 characters; the console shows 50). */
   certfixStepName?: string;

@@ -138,10 +138,21 @@ export interface PatchPlan {
 }
 
 /** The step's client package (option or document), checked before it is written into a path. */
-function clientPackageOf(doc: TaskSequenceDocument, located: Located<Step | SubTaskSequence>, o: ResolvedKb977203Options): string {
-  if (o.clientPackage !== undefined) return o.clientPackage;
+function clientPackageOf(doc: TaskSequenceDocument, located: Located<Step | SubTaskSequence>, o: ResolvedKb977203Options, diagnostics: Issue[]): string {
   const variable = findVariable(located.node, 'ClientPackageID');
   const value = variable?.value.trim();
+  if (o.clientPackage !== undefined) {
+    // Setup downloads the client package its step names into the cache, and a PATCH path into another package's
+    // folder names an .msp that is not there: the client installation fails (R5). Where the step names a package of
+    // its own, that one goes into the path, said; the option is for the steps that name none, or name it otherwise.
+    const own = value !== undefined && isPackageId(value) && value.toUpperCase() !== o.certfixPackage.toUpperCase() ? value : undefined;
+    if (own === undefined || own.toUpperCase() === o.clientPackage.toUpperCase()) return o.clientPackage;
+    if (o.source === undefined) {
+      const pos = variable ? doc.positionOf(variable) : undefined;
+      diagnostics.push({ code: 'KB977203_CLIENT_PACKAGE_OPTION_UNUSED', severity: 'warning', path: located.path, ...(pos && { line: pos.line, col: pos.col }), message: `The Setup Windows and ConfigMgr step ${shownValue(located.path, '"')} names its client package, ${own} (_SMSClientPackageID), which Setup downloads into the task sequence cache: PATCH points into that package's folder (R5), not into ${o.clientPackage}, given as the client package option, where the .msp would not be. The option is for Setup steps that name no client package (or name it through a variable).` });
+    }
+    return own;
+  }
   if (!value) {
     throw new TaskSequenceError('INVALID_ARGUMENT', `The Setup Windows and ConfigMgr step "${located.path}" names no client package (_SMSClientPackageID); give the client installation package as the clientPackage option (R5).`);
   }
@@ -165,7 +176,8 @@ function clientPackageOf(doc: TaskSequenceDocument, located: Located<Step | SubT
 export function planPatch(doc: TaskSequenceDocument, located: Located<Step | SubTaskSequence>, o: ResolvedKb977203Options, besideOwnCertfix: boolean): PatchPlan {
   refuseSetupVariableTwice(doc, located.node, located.path);
   const view = new SetupWindowsStep(located.node);
-  const clientPackage = clientPackageOf(doc, located, o);
+  const said: Issue[] = [];
+  const clientPackage = clientPackageOf(doc, located, o, said);
   const expected = kb977203PatchPath({ clientPackage, msp: o.msp, drive: o.drive, source: o.source });
   // Refused, with a code of its own, as an option value the client could not use: the path is made of the options
   // (source, msp), and the client package ID is always eight characters.
@@ -173,7 +185,7 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
   if (tooLong !== undefined) {
     throw new TaskSequenceError('PATCH_PATH_TOO_LONG', `The PATCH path for "${located.path}", ${expected}, is ${tooLong} (R7, R9). Give a shorter source share or .msp name (msp option), or use the task sequence cache (drive option).`);
   }
-  const plan: PatchPlan = { path: located.path, clientPackage, patch: expected, edits: [], already: [], diagnostics: [], markup: 0 };
+  const plan: PatchPlan = { path: located.path, clientPackage, patch: expected, edits: [], already: [], diagnostics: said, markup: 0 };
   const before = view.clientInstallProperties;
   // Properties it cannot read as Windows Installer will are refused, with the line and column of the variable.
   const refuse = (message: string): never => {

@@ -20,7 +20,7 @@ import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { commandLineAdopted, commandLineNotUsed } from './kb977203-command-line.js';
 import { type ExecutionOrder, firstAbove } from './kb977203-execution-order.js';
 import type { CertfixFor } from './kb977203-certfix-for.js';
-import { KB977203_CERTFIX_DESCRIPTION, KB977203_CERTFIX_GROUP_DESCRIPTION, KB977203_GROUP_DESCRIPTION, newSteps, presetGroupDescription } from './kb977203-new-steps.js';
+import { KB977203_CERTFIX_DESCRIPTION, KB977203_GROUP_DESCRIPTION, newSteps, presetGroupDescription } from './kb977203-new-steps.js';
 import { type Release, sequenceRelease } from '../catalog/versions.js';
 import { disabledRestartPassed, nextStepRunAfter, restartMismatchAcross, type RunNext } from './kb977203-restart-after.js';
 import { isDisabled, neverRuns, restartsToOs } from './kb977203-step-queries.js';
@@ -109,28 +109,19 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
       plan.already.push({ what: `restart-computer step ${shownValue(next.attributes.name ?? '', '"')}${passedOver(run, shownValue(certfix.attributes.name ?? '', '"'))}`, where: setup.path, requirement: 'R14' });
       return plan;
     }
+    // The restart runs under the adopted step's condition, copied: one that is adopted tests only variables the
+    // sequence or the administrator sets and nothing between Setup and it sets (see kb977203-certfix-for.ts), so the
+    // copy, evaluated right after it, comes out as it did. (Earlier versions adopted a step under Setup's WMI or
+    // `_SMS…` condition and moved that condition to a group around it and its restart; revert still undoes that.)
     const cond = conditionOf(certfix);
-    const wrap = cond !== undefined && conditionMode(cond) === 'wrap';
-    const [, restart] = newSteps(o, isDisabled(certfix), cond && !wrap ? cond : undefined, 'retryCount' in certfix.attributes, releaseOf(doc, order));
-    // The group's start and end tags when it carries the condition (moved to it, adding nothing).
-    plan.markup = markupOf(restart) + (wrap ? 2 : 0);
+    const [, restart] = newSteps(o, isDisabled(certfix), cond, 'retryCount' in certfix.attributes, releaseOf(doc, order));
+    plan.markup = markupOf(restart);
     // A restart there that does not run exactly when CCMCertFix runs stays as it is (no administrator's step is
     // changed to fit), and the KB's own restart goes before it; the report says why.
     const because = restartBecause(next, runsApart, notifies);
     const inserted = { what: `inserted restart-computer step "${o.stepNames.restart}"${because}`, where: `${setup.path} (after ${shownValue(certfix.attributes.name ?? '', '"')})`, requirement: 'R14' };
     restartTwice(plan, adopted, after, runsApart, notifies, o.stepNames.restart);
-    if (!wrap || !cond) {
-      plan.edits.push({ change: inserted, apply: batch.insertAfter(certfix, [restart]), scope: childrenOf(adopted) });
-      return plan;
-    }
-    // A copy would be evaluated again after CCMCertFix ran (a WMI query, a file, _SMSTSLastActionSucceeded…), so the
-    // restart could run without CCMCertFix or be skipped after it: as with Setup, one group evaluates it once for both.
-    plan.edits.push({
-      change: { what: `moved the condition of ${shownValue(certfix.attributes.name ?? '', '"')} to a new group of the same name around it and the restart after it, evaluated once`, where: adopted.path, requirement: 'R14' },
-      apply: () => wrapInGroup(doc, adopted, cond, [restart], (after) => presetGroupDescription(KB977203_CERTFIX_GROUP_DESCRIPTION, after)),
-      scope: inSubtrees([adopted.node], [adopted.parent]),
-    });
-    plan.edits.push({ change: inserted, apply: () => undefined, scope: inSubtrees([]) });
+    plan.edits.push({ change: inserted, apply: batch.insertAfter(certfix, [restart]), scope: childrenOf(adopted) });
     return plan;
   }
   // The CCMCertFix steps between the Setup steps before and after this one: each step is named for at most two Setup

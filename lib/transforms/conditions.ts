@@ -46,14 +46,19 @@ export function conditionMode(condition: Condition): 'copy' | 'wrap' {
 
 /** The names of the task sequence variables a condition tests, in lower case (variable names ignore case). */
 export function testedVariables(condition: Condition): Set<string> {
-  const names = new Set<string>();
+  return new Set(testedVariableNames(condition).keys());
+}
+
+/** The task sequence variables a condition tests: each name in lower case, with the first spelling it is written in. */
+export function testedVariableNames(condition: Condition): Map<string, string> {
+  const names = new Map<string, string>();
   const todo: Operands[] = [[condition.children, 0, condition.children]];
   while (todo.length) {
     const operands = todo.pop() as Operands;
     for (const n of operands[0]) {
       if (n.kind === 'expression' && n.attributes.type === 'SMS_TaskSequence_VariableConditionExpression') {
         const variable = expressionParameters(n).Variable;
-        if (variable !== undefined) names.add(variable.toLowerCase());
+        if (variable !== undefined && !names.has(variable.toLowerCase())) names.set(variable.toLowerCase(), variable);
       } else if (n.kind === 'operator') todo.push(operandsOf(n, operands));
     }
   }
