@@ -109,3 +109,28 @@ describe('the client package option beside a Setup step that names its own', () 
     expect(report.diagnostics.some((d) => d.code === 'KB977203_CLIENT_PACKAGE_OPTION_UNUSED')).toBe(false);
   });
 });
+
+// After a disabled Setup step, an enabled CCMCertFix step was adopted, and the restart inserted after it was enabled:
+// the sequence as it runs today (Setup off) gained a live restart, while the report said the steps that go with a
+// disabled Setup are disabled too.
+describe('a disabled Setup step and an enabled CCMCertFix step after it', () => {
+  const disabledSetup = setup('').replace('successCodeList="0">', 'successCodeList="0" disable="true">');
+
+  it('is not adopted: the disabled pair goes in with Setup, and nothing that runs today changes', () => {
+    const { report, doc } = applied(sequence(disabledSetup, certfix('')));
+    const steps = listItems(doc.sequence).map((l) => `${l.node.attributes.name}:${l.node.attributes.disable ?? ''}`);
+    expect(steps).toEqual(['Setup Windows and ConfigMgr:true', 'Run CCMCertFix (KB977203):true', 'Restart Computer (KB977203):true', 'Fix certificate:']);
+    expect(report.diagnostics.find((d) => d.code === 'KB977203_CERTFIX_ELSEWHERE')?.message).toContain('is enabled while Setup is disabled');
+  });
+
+  it('a disabled CCMCertFix step after it is still adopted, with a disabled restart', () => {
+    const { report, doc } = applied(sequence(disabledSetup, certfix('').replace('successCodeList="0">', 'successCodeList="0" disable="true">')));
+    expect(report.alreadyInPlace.map((a) => a.requirement)).toContain('R13');
+    expect(listItems(doc.sequence).map((l) => `${l.node.attributes.name}:${l.node.attributes.disable ?? ''}`)).toEqual(['Setup Windows and ConfigMgr:true', 'Fix certificate:true', 'Restart Computer (KB977203):true']);
+  });
+
+  it('both in one disabled group: adopted, as both are off alike', () => {
+    const { report } = applied(sequence(`<group name="Off" description="" disable="true">${setup('')}${certfix('')}</group>`));
+    expect(report.alreadyInPlace.map((a) => a.requirement)).toContain('R13');
+  });
+});

@@ -109,3 +109,20 @@ describe('revert without the replace-capture scenario of a sequence applied with
     expect(said?.message).toContain('the preset did not set it');
   });
 });
+
+// A revert with the replace-capture scenario clears DependentProgram whoever set it: nothing in a capture sequence
+// records it. The apply (and check) now say so where they find it already set, so the administrator can note it.
+describe('the replace-capture scenario on a DependentProgram already set', () => {
+  it('the apply keeps it and says that a revert will clear it', () => {
+    const input = pkg(captureStep, '<DependentProgram>ABC00010;;CCMCertFix</DependentProgram>');
+    const report = applyKb977203(readTaskSequence(input), { ...O, scenario: 'replace-capture' });
+    expect(report.changed).toBe(false);
+    const note = report.diagnostics.find((d) => d.code === 'KB977203_DEPENDENT_NOT_REVERSIBLE');
+    expect(note?.message).toContain('a revert with the replace-capture scenario clears it');
+  });
+
+  it('set by the apply itself (it was empty), it is not said', () => {
+    const report = applyKb977203(readTaskSequence(pkg(captureStep)), { ...O, scenario: 'replace-capture' });
+    expect(report.diagnostics.map((d) => d.code)).not.toContain('KB977203_DEPENDENT_NOT_REVERSIBLE');
+  });
+});

@@ -62,6 +62,9 @@ export function certfixFor(setup: Located<Step>, order: ExecutionOrder): Certfix
   const runsApart = (l: Located): string | undefined => {
     // Disabled, or in a disabled group Setup is not in (unless Setup is disabled too: then the new steps would be).
     if (disabledApartFrom(l, setup) && !disabled) return `is disabled${isDisabled(l.node) ? '' : ' by a group around it'}, so it does not run when Setup does`;
+    // Enabled after a disabled Setup, it runs now, when Setup does not: adopted, it would get an enabled restart, a
+    // change to how the sequence runs today, where the pair the preset gives a disabled Setup is disabled with it.
+    if (disabledApartFrom(setup, l) && !disabledApartFrom(l, setup)) return 'is enabled while Setup is disabled, so it runs when Setup does not (the steps that go with a disabled Setup are disabled with it)';
     // A condition of its own, or of a group Setup is not in, that Setup does not run under too (its own, or a group's
     // that is not around the step): where it is false, Setup runs and CCMCertFix does not (R13 wants it right after
     // Setup, running with it).

@@ -130,6 +130,9 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
       throw new TaskSequenceError('MISSING_CAPTURE_STEP', `The replace-capture scenario is for the sequence that captures user state on the old computer (R15), and this one has no Capture User State step (type ${CAPTURE_USER_STATE}) or Request State Store step that captures. For the sequence that restores on the new computer, use the replace-restore scenario; to set "Run another program first" on another package, use the set-dependent-program transform.`);
     }
     if (setups.length > 0) diagnostics.push({ code: 'KB977203_CAPTURE_SETUP_UNCHANGED', severity: 'info', message: `A replace-scenario capture sequence gets only "Run another program first" (R15); its ${setups.length} Setup Windows and ConfigMgr step(s) are left as they are.` });
+    // Found in place, it looks the same as one the preset sets, and nothing in a capture sequence records which it was:
+    // a revert with this scenario clears it either way. Said now, while the administrator can still note it.
+    if (dependentKept) diagnostics.push({ code: 'KB977203_DEPENDENT_NOT_REVERSIBLE', severity: 'info', message: `"Run another program first" (DependentProgram) already runs ${o.certfixPackage};;${o.program}, and is kept. Nothing in a capture sequence records whether it was there before the preset: a revert with the replace-capture scenario clears it, as it clears the one the preset sets. Set it again by hand after such a revert if it was the administrator's.` });
   } else {
     if (setups.length === 0) {
       throw new TaskSequenceError('MISSING_SETUP_WINDOWS_STEP', `The ${o.scenario} scenario needs a Setup Windows and ConfigMgr step (type ${STEP_TYPES.setupWindowsAndConfigMgr}) to carry PATCH and to insert CCMCertFix after, and this sequence has none. For the capture half of a replace, use the replace-capture scenario (R15).`);
