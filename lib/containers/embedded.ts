@@ -16,6 +16,9 @@ import { type HeldSegment, HeldOffsets, heldRun, readHeldText, runSpan } from '.
 import { heldLineEnds } from './held-line-ends.js';
 import { splicedHeldText } from './held-splice.js';
 import { singleByteOf } from '../xml/single-byte.js';
+import type { Newline } from '../xml/escape-text.js';
+import { type Source, sourceOf } from '../xml/origin.js';
+import { styleOf, styleOfText } from '../xml/style.js';
 
 /** An embedded sequence document and the nodes of the outer document that hold its text. */
 export interface Embedded {
@@ -89,7 +92,9 @@ export function readEmbedded(element: Element, lines: LineCounter, { maxDepth, m
 export function embeddedOverride(embedded: Embedded, heldIn?: TextEncodingInfo, maxDepth?: number): string | undefined {
   // Judged as it is printed, as the document itself is: a parse alone passes text that reads back as another tree.
   // No deeper than the document was read with (`maxDepth`), as the reader reads the embedded sequence with it too.
-  const text = printCheckedDocument(embedded.xml, 'The edited embedded sequence', { embedded: true, ...(heldIn ? { heldIn } : {}), ...(maxDepth !== undefined ? { maxDepth } : {}) });
+  // (The holder's source, not runSpan's: that finds where the held text ends, a scan of it on every write.)
+  const newline = heldNewline(embedded, sourceOf(embedded.holder));
+  const text = printCheckedDocument(embedded.xml, 'The edited embedded sequence', { embedded: true, ...(heldIn ? { heldIn } : {}), ...(maxDepth !== undefined ? { maxDepth } : {}), ...(newline ? { newline } : {}) });
   if (text === embedded.original) return undefined;
   checkOutput(text, 'The edited embedded sequence', { embedded: true });
   const span = runSpan([embedded.holder, ...embedded.rest]);
@@ -103,4 +108,16 @@ export function embeddedOverride(embedded: Embedded, heldIn?: TextEncodingInfo, 
   if (spliced !== undefined) return spliced;
   const lineEnds = span && embedded.holder.kind === 'text' ? heldLineEnds(span.src.text, embedded.segments) : undefined;
   return heldText(text, embedded.holder.kind === 'cdata', style, singleByte, lineEnds);
+}
+
+/**
+ * How a line end printed afresh in the held text is written when the held text has none of its own between elements
+ * (the console exports the sequence as one line): as the file that holds it ends its lines. Left to the held text, it
+ * was a bare LF, in a CR LF file too (a value's line end, a new item's layout). Undefined where the held text has line
+ * ends (they are its own style) or the file has none.
+ */
+function heldNewline(embedded: Embedded, outer: Source | undefined): Newline | undefined {
+  if (!outer || styleOf(embedded.xml).newline !== '') return undefined;
+  const nl = styleOfText(outer).newline;
+  return nl === '' ? undefined : nl;
 }

@@ -50,7 +50,9 @@ export abstract class PrintStyle {
     if (fits === undefined) {
       // Compared as the two texts end their lines between elements; where either has no such line end (one line),
       // by whether its text holds a CR at all.
-      const mine = this.style.newline;
+      // A text with no line end between elements that is to write them as its holder does (an embedded sequence on
+      // one line, in a CR LF file) is compared as that newline.
+      const mine = this.style.newline === '' ? (this.newlineOption ?? '') : this.style.newline;
       const theirs = src.tally.style().newline;
       const sameLineEnds = this.own === undefined || (mine !== '' && theirs !== '' ? mine === theirs : src.cr === this.own.cr);
       fits = sameLineEnds && (this.singleByte === undefined || firstUnencodable(src.text, this.singleByte) === undefined);

@@ -44,7 +44,7 @@ export function styleOf(doc: XmlDocument): WriteStyle {
 }
 
 /** The style of a text read, from the reader's tally of it; once however many documents ask. */
-function styleOfText(src: Source): WriteStyle {
+export function styleOfText(src: Source): WriteStyle {
   let style = bySource.get(src);
   if (!style) bySource.set(src, (style = src.tally.style()));
   return style;
