@@ -9,7 +9,7 @@ import { shownValue } from '../shown-value.js';
 import { checkOptionFlags, checkItem, checkPosition, checkSequence } from './argument-checks.js';
 import { setItemAttribute } from './attributes.js';
 import { buildCondition, type ConditionOperand } from './condition-builder.js';
-import { appendLaidOut, detectIndentUnit, dropLayout, insertLaidOut, layOut, layoutAt, whitespaceBefore } from './format.js';
+import { appendLaidOut, detectIndentUnit, dropLayout, insertLaidOut, isBlank, layOut, layoutAt, whitespaceBefore } from './format.js';
 import { checkItemDescription, checkItemName } from './item-checks.js';
 import { linkAdded } from './parents.js';
 import { isSequenceItem, locate, parentOf } from './query.js';
@@ -187,7 +187,8 @@ export function moveItem(sequence: Sequence, item: SequenceItem, position: Posit
   }
   // Moved to another depth, what it holds is indented for the new one (its own line already is, like its neighbours):
   // kept as it was, a group moved out of a group had its steps a level too deep, and its end tag a level too shallow.
-  if (!before || item.children.length === 0) return;
+  // One written with no white space inside has none to indent, and is kept as it is written (see layOut).
+  if (!before || !item.children.some(isBlank)) return;
   const now = parentOf(sequence, item);
   const after = now && layoutAt(now.parent, now.index, unit);
   if (after && after.indent !== before.indent) {

@@ -115,7 +115,7 @@ export function rebuild(parent: Parent, t: Touched): Placed[] {
 export function layOutPut(sequence: Sequence, placed: readonly Placed[]): void {
   for (const p of placed) {
     takeForeignLayout(sequence, p.node);
-    layOut(p.node, p.layout);
+    layOut(p.node, p.layout, true);
   }
 }
 

@@ -5,6 +5,7 @@
 import { checkpointDepth, containsItself } from './contains-itself.js';
 import { noteInserted } from './item-edits.js';
 import type { Node, Parent, ParentElement, Text } from './types.js';
+import { sourceOf } from '../xml/origin.js';
 
 /** Whether `node` is white space only (the indentation between elements). */
 export function isBlank(node: Node | undefined): node is Text {
@@ -105,22 +106,34 @@ function learnIndentUnit(root: Parent): string {
 export const MAX_INDENT_STEPS = 64;
 
 /**
+ * Subtrees whose layout {@link dropLayout} took out, to be laid out afresh even though they were read from a text (a
+ * copy from another document, an item moved to another depth): see `keepRead` in {@link layOut}.
+ */
+const dropped = new WeakSet<Node>();
+
+/**
  * Adds whitespace text to a new subtree so it lays out like the document at `indent`; a subtree that already has
  * whitespace of its own (moved from elsewhere) is left alone. Indentation stops growing {@link MAX_INDENT_STEPS} steps
- * deeper than `indent`.
+ * deeper than `indent`. With `keepRead` (what an edit puts in place: see insertLaidOut), an element read from the text
+ * is left alone too, as it is written, also one written with no white space inside (`<step …><action>x</action></step>`
+ * in an indented file): laid out, moving it away and back (or taking it out and putting it back) did not give back the
+ * file, and the diff of a move showed its whole inside. Only what was made since, and a subtree whose layout
+ * {@link dropLayout} took out, is laid out.
  */
-export function layOut(root: Node, layout: Layout | undefined): void {
+export function layOut(root: Node, layout: Layout | undefined, keepRead = false): void {
   if (!layout) return;
   const deepest = layout.indent.length + MAX_INDENT_STEPS * layout.unit.length;
-  const todo: [Node, string][] = [[root, layout.indent]];
+  // Each with whether it is laid out whatever it was read from (inside a subtree whose layout was dropped).
+  const todo: [Node, string, boolean][] = [[root, layout.indent, !keepRead || dropped.has(root)]];
   while (todo.length) {
-    const [node, indent] = todo.pop() as [Node, string];
+    const [node, indent, fresh] = todo.pop() as [Node, string, boolean];
     if (!hasChildren(node) || node.children.length === 0 || node.children.some((c) => c.kind === 'text')) continue;
+    if (!fresh && sourceOf(node) !== undefined) continue;
     const inner = indent.length + layout.unit.length > deepest ? indent : indent + layout.unit;
     const kids: Node[] = [];
     for (const child of node.children) {
       kids.push({ kind: 'text', value: layout.newline + inner }, child);
-      todo.push([child, inner]);
+      todo.push([child, inner, fresh || dropped.has(child)]);
     }
     kids.push({ kind: 'text', value: layout.newline + indent });
     node.children = kids;
@@ -133,6 +146,7 @@ export function layOut(root: Node, layout: Layout | undefined): void {
  * element without element children is content, not layout, and stays.
  */
 export function dropLayout(root: Node): void {
+  dropped.add(root);
   const todo: Node[] = [root];
   for (let node = todo.pop(); node; node = todo.pop()) {
     if (!hasChildren(node) || !node.children.some((c) => 'tag' in c)) continue;
@@ -148,7 +162,7 @@ export function insertLaidOut(parent: Parent, index: number, nodes: Node[], unit
   const added: Node[] = [];
   for (const n of nodes) {
     if (ws) added.push({ kind: 'text', value: ws.value });
-    layOut(n, layout);
+    layOut(n, layout, true);
     added.push(n);
   }
   parent.children.splice(index + 1, 0, ...added);
@@ -161,7 +175,7 @@ export function insertLaidOutBefore(parent: Parent, index: number, nodes: Node[]
   const layout = layoutAt(parent, index, unit);
   const added: Node[] = [];
   for (const n of nodes) {
-    layOut(n, layout);
+    layOut(n, layout, true);
     added.push(n);
     if (ws) added.push({ kind: 'text', value: ws.value });
   }
@@ -191,6 +205,6 @@ export function appendLaidOut(parent: ParentElement, node: Node, parentLayout: L
     return;
   }
   const inner = parentLayout.indent + parentLayout.unit;
-  layOut(node, { ...parentLayout, indent: inner });
+  layOut(node, { ...parentLayout, indent: inner }, true);
   parent.children = [{ kind: 'text', value: parentLayout.newline + inner }, node, { kind: 'text', value: parentLayout.newline + parentLayout.indent }];
 }
