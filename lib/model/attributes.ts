@@ -3,6 +3,7 @@
  * setters that write attributes where the console puts them.
  */
 import { checkAttributeName, checkFlag, checkItem, checkString } from './argument-checks.js';
+import { attributeAsRead } from '../xml/print-start-tag.js';
 import { checkItemName, checkTimeoutSeconds, MAX_ITEM_NAME } from './item-checks.js';
 import { noteAttribute } from './item-edits.js';
 import { setOwnAttribute } from './own-attribute.js';
@@ -72,9 +73,10 @@ function flag(item: SequenceItem, name: 'disable' | 'continueOnError', on: boole
     return;
   }
   if (!(name in item.attributes)) return;
-  // ConfigMgr leaves a false flag out; MDT writes both flags, "false" included, and its files keep that spelling.
+  // ConfigMgr leaves a false flag out; MDT writes both flags, "false" included, and its files keep that spelling. So
+  // does an item the file wrote with this flag "false": set and cleared again, it is as read (it lost the attribute).
   const other = name === 'disable' ? 'continueOnError' : 'disable';
-  if (item.attributes[other] === 'false' || item.attributes[name] === 'false') item.attributes[name] = 'false';
+  if (item.attributes[other] === 'false' || item.attributes[name] === 'false' || attributeAsRead(item, name) === 'false') item.attributes[name] = 'false';
   else delete item.attributes[name];
 }
 

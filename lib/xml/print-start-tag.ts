@@ -4,7 +4,7 @@
  */
 import { decodeEntities, normalizeAttributeRaw } from './entities.js';
 import { escapeAttribute } from './escape-text.js';
-import { endOf, type Source, startOf } from './origin.js';
+import { endOf, isSourcedElement, type Source, sourceOf, startOf, startTagEndOf } from './origin.js';
 import type { EmptyForm, WriteStyle } from './style.js';
 import type { XmlElement as Element } from './types.js';
 
@@ -46,6 +46,16 @@ export function editedStartTag(node: Element, src: Source, startTagEnd: number, 
   let tail = text.slice(tailStart, startTagEnd);
   if (startTagEnd === endOf(node) && !selfClose) tail = tail.replace(/[ \t\r\n]*\/>$/, '>');
   return s + tail;
+}
+
+/**
+ * The value attribute `name` of `node` was read with, from its start tag in the text; undefined for an element made
+ * since, or one that was read without it. An edit's look back at the file (see setEnabled), not the writer's.
+ */
+export function attributeAsRead(node: Element, name: string): string | undefined {
+  const src = isSourcedElement(node) ? sourceOf(node) : undefined;
+  if (!src) return undefined;
+  return scanAttributes(src.text, startOf(node) + 1 + node.tag.length, startTagEndOf(node)).find((a) => a.name === name)?.value;
 }
 
 interface AttributeSpan {
