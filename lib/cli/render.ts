@@ -45,7 +45,8 @@ OPTIONS
                            if one is not written, the pages this run wrote are removed and the files it replaced
                            get their old content back (a folder it created is removed)
     --format html|md       the output format [default: html]
-    --compare              take two inputs, <old> and <new>, and highlight what changed
+    --compare              take two files, <old> and <new> (a glob naming one file each; a folder is a usage
+                           error), and highlight what changed
     --max-items <n>        refuse a task sequence with over n steps and groups, more than a page
                            shows (default 200000; a page costs about 1.6 KB of memory a step)
 ${readLimitHelp('    ', 27)}
@@ -117,7 +118,7 @@ export function run(argv: string[], io: CliIo): number {
   const compare = flag(p, 'compare');
   const maxItems = maxItemsOf(p);
   const limit = maxItems === undefined ? {} : { maxItems };
-  const inputs = compare ? p.positionals : inputsOrFail('render', p.positionals, io);
+  const inputs = compare ? compareInputs(p.positionals, io) : inputsOrFail('render', p.positionals, io);
   if (typeof inputs === 'number') return inputs;
   try {
     // The shared checks: no page lands on an input, -o goes into an existing folder, --out-dir is a folder.
@@ -128,7 +129,7 @@ export function run(argv: string[], io: CliIo): number {
     // under a name no page of another input can have, it is not taken for a clash with `export.xml`'s page.
     const nameFor = (i: string) => (/\.zip$/i.test(i) ? `${stemOf(i, undefined)}-(package ID).${format}` : pageName(i, undefined, format, new Set()));
     const alsoWritten = outDir === undefined ? [] : [{ option: '--out-dir index', path: join(outDir, `index.${format}`) }];
-    for (const group of compare ? inputs.map((i) => [i]) : [inputs]) planTargets(group, { output, outDir, nameFor, alsoWritten }, io);
+    for (const group of compare ? inputs.map((i) => [i]) : [inputs]) planTargets(group, { output, outDir, nameFor, alsoWritten, hasOutDir: !compare }, io);
   } catch (e) {
     if (e instanceof UsageError) return reportUsage('render', e.message, io);
     throw e;
@@ -198,6 +199,23 @@ export function run(argv: string[], io: CliIo): number {
     }
     return EXIT.failed;
   }
+}
+
+/**
+ * The two sides of --compare, each a file: a glob is expanded as every command expands it (on Windows cmts matches
+ * globs itself) and must name one file; a folder is a usage error, as diff says it (read as a file, it failed as an
+ * input that could not be read, status 1). Each side is expanded apart: `a.xml a.xml` compares a file with itself.
+ */
+function compareInputs(args: string[], io: CliIo): string[] | number {
+  const files: string[] = [];
+  for (const arg of args) {
+    if (arg !== '-' && io.isDirectory(arg)) return reportUsage('render', `--compare takes two files: ${arg} is a folder (to document a folder, leave out --compare and give --out-dir).`, io);
+    const found = inputsOrFail('render', [arg], io);
+    if (typeof found === 'number') return found;
+    if (found.length !== 1) return reportUsage('render', `--compare takes one file a side: ${arg} matches ${found.length} files.`, io);
+    files.push(found[0] as string);
+  }
+  return files;
 }
 
 /** Writes one page to `output`, or to standard output without one (or with `-`). */
