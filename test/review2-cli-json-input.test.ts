@@ -56,6 +56,6 @@ describe('JSON input that is not JSON', () => {
     }
     const m = memoryIo(files);
     expect(await main(['convert', 'model.json', '--to', 'xml'], m.io)).toBe(1);
-    expect(m.stderr).toMatch(/^cmts convert: model\.json:3:12: NOT_A_TASK_SEQUENCE model\.json is not valid JSON: 'C' where a value was expected\.\n$/);
+    expect(m.stderr).toMatch(/^cmts convert: model\.json:3:12: TEXT_MALFORMED model\.json is not valid JSON: 'C' where a value was expected\.\n$/);
   });
 });

@@ -30,7 +30,7 @@ describe('JSON input with a key twice in one object (JSON.parse kept the last an
     const json = '{"format":"cmts.task-sequence","version":1,"container":"sequence","encoding":{"encoding":"utf-8","bom":false},"properties":{},"sequence":{"kind":"sequence","tag":"sequence","attributes":{"version":"3.10"},"children":[{"kind":"group","tag":"group","attributes":{"name":"Old","name":"New"},"children":[]}]}}';
     const m = memoryIo({ 'm.json': json });
     expect(await main(['convert', 'm.json', '--to', 'xml', '-o', 'out.xml'], m.io)).toBe(1);
-    expect(m.stderr).toMatch(/^cmts convert: m\.json:1:\d+: NOT_A_TASK_SEQUENCE m\.json has the key "name" a second time in one object/m);
+    expect(m.stderr).toMatch(/^cmts convert: m\.json:1:\d+: TEXT_MALFORMED m\.json has the key "name" a second time in one object/m);
     expect(m.writes).toEqual([]);
   });
 });

@@ -43,10 +43,10 @@ describe('a text input with a byte that is no such text is refused at its line a
       writeFileSync(join(dir, 'ts.yaml'), latin1('steps:\n  - group: caf\xe9\n'));
       const c = await runCli(['convert', join(dir, 'ts.json'), '--to', 'xml']);
       expect(c.status).toBe(1);
-      expect(c.stderr).toContain(`${join(dir, 'ts.json')}:2:12: NOT_A_TASK_SEQUENCE`);
+      expect(c.stderr).toContain(`${join(dir, 'ts.json')}:2:12: ENCODING_INVALID`);
       const b = await runCli(['build', join(dir, 'ts.yaml')]);
       expect(b.status).toBe(1);
-      expect(b.stderr).toContain(`${join(dir, 'ts.yaml')}:2:15: NOT_A_TASK_SEQUENCE`);
+      expect(b.stderr).toContain(`${join(dir, 'ts.yaml')}:2:15: ENCODING_INVALID`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

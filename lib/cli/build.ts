@@ -48,8 +48,8 @@ EXAMPLES
     cmts convert ts.xml --to yaml -o ts.yaml && cmts build ts.yaml -o ts-built.xml
 
 EXIT STATUS
-    0 the sequence was built; 1 the text does not build (nothing written); 2 usage error (including -o naming
-    the input).
+    0 the sequence was built; 1 the text does not build (nothing written); 2 usage error (including a folder
+    given for the file, and -o naming the input).
 `;
 
 // The read limits' flags, which for a text mean its own limits (see fromYaml's options).
@@ -65,6 +65,10 @@ export function run(argv: string[], io: CliIo): number {
       options: OPTIONS,
       check: (q) => {
         if (q.positionals.length !== 1) throw new UsageError('Give one YAML file.');
+        // A folder is a usage error, as for every other command (read as a file, it failed with status 1, which for
+        // build means "the text does not build").
+        const only = q.positionals[0] as string;
+        if (only !== '-' && io.isDirectory(only)) throw new UsageError(`${only} is a folder: build takes one YAML file (cmts convert --to yaml writes one from a task sequence).`);
         const c = str(q, 'container');
         if (c !== undefined && !CONTAINERS.includes(c)) throw new UsageError(`--container is one of ${CONTAINERS.join(', ')}, not ${shownValue(c)}.`);
       },
@@ -79,7 +83,8 @@ export function run(argv: string[], io: CliIo): number {
   try {
     // --max-bytes/--max-nodes/--max-depth, checked by startCommand (only those given; the text's own defaults else).
     const { maxBytes, maxNodes, maxDepth } = io.readLimits ?? {};
-    const text = textInput(io.readFile(input, maxBytes), input, 'NOT_A_TASK_SEQUENCE', yamlCostOf);
+    const text = textInput(io.readFile(input, maxBytes), input, 'NOT_A_TASK_SEQUENCE', yamlCostOf, 'ENCODING_INVALID');
+    notTextForm(text, input);
     const container = str(p, 'container') as ContainerKind | undefined;
     const doc = fromYaml(text, { ...(container && { container }), ...(maxNodes !== undefined && { maxNodes }), ...(maxDepth !== undefined && { maxDepth }) });
     const bytes = writeTaskSequence(doc);
@@ -97,5 +102,28 @@ export function run(argv: string[], io: CliIo): number {
     if (e.file === undefined) e.file = input;
     io.stderr.write(`cmts build: ${withLimitFlags(e).format()}\n`);
     return EXIT.failed;
+  }
+}
+
+/**
+ * Throws NOT_A_TASK_SEQUENCE, saying what the input is and what build reads, for the inputs taken for the text form by
+ * mistake: an XML export (convert reads XML, build does not), the JSON model that convert --to json writes, and an
+ * empty text. Read as YAML, each was refused with a schema message ("(top level): must be object", "must have
+ * required property 'steps'") or a YAML syntax error that told nothing of the slip.
+ */
+function notTextForm(text: string, input: string): void {
+  const start = text.trimStart();
+  const name = input === '-' ? '-' : input;
+  const shown = input === '-' ? 'Standard input' : input;
+  const convert = (what: string, to: string) => `${shown} is ${what}, not the YAML text form build reads: ${to}`;
+  if (start === '' || /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:#[^\n]*)?$/.test(text)) {
+    throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `${shown} is empty${start === '' ? '' : ' (comments only)'}: build reads a task sequence written as YAML (cmts convert <ts.xml> --to yaml writes one).`, { file: input });
+  }
+  if (start.startsWith('<')) {
+    throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', convert('XML (a task sequence export?)', `run cmts convert ${name} --to yaml -o <file>.yaml and build that, or import the XML as it is.`), { file: input });
+  }
+  // The model JSON that convert --to json writes says its format near its start (the first key).
+  if (start.startsWith('{') && /"format"\s*:\s*"cmts\.task-sequence"/.test(start.slice(0, 4096))) {
+    throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', convert('the JSON model (format cmts.task-sequence, as convert --to json writes it)', `run cmts convert ${name} --to xml -o <file>.xml for the task sequence (and cmts convert <file>.xml --to yaml for its text form).`), { file: input });
   }
 }

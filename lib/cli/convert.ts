@@ -31,7 +31,7 @@ import { jsonCostOf } from '../text-cost.js';
 
 /** The command's --help text. */
 export const HELP = `NAME
-    cmts convert - convert between task sequence XML and the JSON model
+    cmts convert - convert between task sequence XML, the JSON model and the YAML text form
 
 SYNOPSIS
     cmts convert <input>... --to json [--whitespace] [-o <file> | --out-dir <folder>]
@@ -130,7 +130,10 @@ function jsonToXml(input: string, p: Parsed, io: CliIo): Uint8Array {
   // XML written for it (which is as large as it is: that size was the JSON's to pass).
   const limits = io.readLimits ?? {};
   const readBackXml = (bytes: Uint8Array) => readBack(bytes, input, { ...limits, maxBytes: Math.max(bytes.length, 1) });
-  const value = parseJsonInput(textInput(io.readFile(input, limits.maxBytes), input, 'NOT_A_TASK_SEQUENCE', jsonCostOf), input, 'NOT_A_TASK_SEQUENCE');
+  const text = textInput(io.readFile(input, limits.maxBytes), input, 'NOT_A_TASK_SEQUENCE', jsonCostOf, 'ENCODING_INVALID');
+  // An XML task sequence given to --to xml (the likeliest slip): said as what it is, not "'<' where a value was expected".
+  if (/^\s*</.test(text)) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `${input === '-' ? 'Standard input' : input} is XML, not the JSON model --to xml reads: for XML, use --to json or --to yaml.`, { file: input });
+  const value = parseJsonInput(text, input, 'TEXT_MALFORMED');
   const model = fromModelJson(value);
   // Held to --max-depth and --max-nodes before any XML is made of it: the XML is indented, so its size grows with the
   // square of the depth, and 50,000 levels of JSON (3.5 MB) ran the process out of memory before the read back could

@@ -16,11 +16,13 @@ import { jsonCostOf } from '../text-cost.js';
 import type { CliIo } from './io.js';
 
 /**
- * The decoded text of `bytes`, read from `file`, with no byte order mark; throws `code` for bytes that are no such text.
+ * The decoded text of `bytes`, read from `file`, with no byte order mark; throws `code` for bytes that are no such text
+ * (`encodingCode` for bytes that are not text in their encoding: ENCODING_INVALID for a sequence's text, as the XML
+ * reader says it; an options file keeps OPTIONS_INVALID, the code of everything wrong with one).
  * `parseCost` (`text-cost.ts`) estimates what parsing the text will cost: bytes the heap left cannot decode are
  * refused (`INPUT_TOO_LARGE`) before they are, with the heap that would read them.
  */
-export function textInput(bytes: Uint8Array, file: string, code: ErrorCode, parseCost?: (bytes: Uint8Array) => number): string {
+export function textInput(bytes: Uint8Array, file: string, code: ErrorCode, parseCost?: (bytes: Uint8Array) => number, encodingCode: ErrorCode = code): string {
   // Judged as bytes that are not UTF-8, an archive was told to be saved as UTF-8, which cannot help it.
   if (isZip(bytes)) {
     throw new TaskSequenceError(code, `${file} is a .zip archive, not JSON or YAML text (an export .zip is read by inspect, lint, diff, transform, kb977203 and convert --to json).`, { file });
@@ -48,7 +50,7 @@ export function textInput(bytes: Uint8Array, file: string, code: ErrorCode, pars
       : at >= bytes.length
         ? `is not ${encoding.toUpperCase()} text, as its byte order mark says (an odd number of bytes)`
         : `is not ${encoding.toUpperCase()} text, as its byte order mark says (a lone surrogate at offset ${at})`;
-    throw new TaskSequenceError(code, `${file} ${how}: save it as UTF-8, or as UTF-16 with a byte order mark.`, { file, range: [before.length, before.length], linePos: new LineCounter(before).linePos(before.length) });
+    throw new TaskSequenceError(encodingCode, `${file} ${how}: save it as UTF-8, or as UTF-16 with a byte order mark.`, { file, range: [before.length, before.length], linePos: new LineCounter(before).linePos(before.length) });
   }
 }
 
