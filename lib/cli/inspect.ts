@@ -7,10 +7,16 @@ import { isSequenceItem } from '../model/query.js';
 import { findSteps } from '../model/find-items.js';
 import { isDisabled } from '../presets/kb977203-step-queries.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWindowsStep, STEP_TYPES, stepTypeName } from '../model/steps.js';
-import type { Group, Sequence, SequenceItem } from '../model/types.js';
+import type { Group, Sequence, SequenceItem, Step, SubTaskSequence, Variable } from '../model/types.js';
 import { childSequenceOf, isRunTaskSequence } from '../model/child-sequence.js';
 import { keySettings, stepSettingsJson } from '../catalog/key-settings.js';
-import { setValueShown } from '../render/key-settings.js';
+import { HIDDEN, setValueShown } from '../render/key-settings.js';
+import { maskRules, secretFieldsOf } from '../render/secret-fields.js';
+import { namedVariables } from '../diff/item-fields.js';
+import { catalogEntry } from '../catalog/catalog.js';
+import { matchVariable } from '../catalog/variable-match.js';
+import { type DynamicRule, isDynamicRules } from '../catalog/dynamic-rules.js';
+import { isSecretName } from '../model/secrets.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { printable } from '../errors.js';
 import { TextLength } from '../text-length.js';
@@ -43,7 +49,10 @@ OPTIONS
                     (schemas/inspect.report.schema.json; each model as schemas/task-sequence.schema.json;
                     "steps" holds each step's typed settings from the step catalog, and inDisabledGroup:
                     whether a group around it is disabled); errors and usage errors are printed in the
-                    same report
+                    same report. In "steps", a secret's value shows as (hidden), as in the tree, render
+                    and diff (a password-like variable, one the catalog types as secret, the value of a Set
+                    Task Sequence Variable step that sets a secret); "model" keeps every value as written
+                    (the lossless model, as cmts convert writes it)
     --whitespace    with --json: keep the file's layout (whitespace text nodes)
 ${readLimitHelp('    ', 20)}
     -h, --help      show this help
@@ -169,7 +178,59 @@ type StepJson = ReturnType<typeof stepSettingsJson>[number] & { inDisabledGroup:
 export function stepsJson(doc: TaskSequenceDocument): StepJson[] {
   // Both lists are findSteps's, in its order: one entry a step.
   const located = findSteps(doc.sequence);
-  return stepSettingsJson(doc).map((s, i) => ({ ...s, inDisabledGroup: located[i]?.groups.some(isDisabled) ?? false }));
+  return stepSettingsJson(doc).map((s, i) => {
+    const node = located[i]?.node;
+    return { ...(node ? withSecretsHidden(node, s) : s), inDisabledGroup: located[i]?.groups.some(isDisabled) ?? false };
+  });
+}
+
+/** A value as the tree and a page show a secret: `(hidden)`, unless there is nothing to hide (empty, white space). */
+function hidden(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() === '' ? value : HIDDEN;
+}
+
+/**
+ * A step's record with the values cmts keeps secret shown as `(hidden)`, as the tree, cmts render and cmts diff show
+ * them (one test for all: `secretFieldsOf`, see render/secret-fields.ts): a password-like variable, one the step
+ * catalog types as secret, the value a Set Task Sequence Variable step sets when it sets a secret ("Do not display
+ * this value", or a password-like name), in `settings` and in `verbatim`; in Set Dynamic Variables rules, the values
+ * of the secret variables only. The model beside it keeps every value as written (it is the lossless model, as
+ * convert --to json writes it). Printed in clear here, the password the tree hid was one `jq` away.
+ */
+function withSecretsHidden(node: Step | SubTaskSequence, record: ReturnType<typeof stepSettingsJson>[number]): ReturnType<typeof stepSettingsJson>[number] {
+  const fields = secretFieldsOf(node);
+  if (fields.hidden.size === 0 && fields.rules.size === 0) return record;
+  const entry = catalogEntry(node.attributes.type);
+  const settings: Record<string, unknown> = { ...record.settings };
+  const verbatim = { ...record.verbatim };
+  for (const c of node.children) {
+    if (c.kind !== 'variableList') continue;
+    for (const [key, v] of namedVariables(c.children)) {
+      const secret = fields.hidden.has(`variable ${key}`);
+      if (!secret && !fields.rules.has(`variable ${key}`)) continue;
+      const m = entry ? matchVariable(entry, v as Variable) : undefined;
+      const own = m === undefined || m.index !== undefined ? v.attributes.property : m.data.property;
+      if (own !== undefined && Object.hasOwn(verbatim, own)) verbatim[own] = secret ? (hidden(verbatim[own]) as string) : (maskRules(verbatim[own]) ?? '');
+      if (m === undefined) continue;
+      if (m.index === undefined) {
+        if (!Object.hasOwn(settings, m.data.setting)) continue;
+        const value = settings[m.data.setting];
+        settings[m.data.setting] = secret ? hidden(value) : isDynamicRules(value) ? maskedRules(value) : value;
+        continue;
+      }
+      // An item of an array setting: its own field in that item.
+      const arraySetting = entry?.variables.find((x) => !x.arrayOf && x.property === m.data.arrayOf)?.setting ?? m.data.arrayOf ?? '';
+      const items = settings[arraySetting];
+      if (!Array.isArray(items) || !secret) continue;
+      settings[arraySetting] = items.map((item: unknown, n) => (n === m.index && item !== null && typeof item === 'object' && Object.hasOwn(item, m.data.setting) ? { ...item, [m.data.setting]: hidden((item as Record<string, unknown>)[m.data.setting]) } : item));
+    }
+  }
+  return { ...record, settings, verbatim };
+}
+
+/** Set Dynamic Variables rules with the values of their secret (marked secret, or password-like) variables hidden. */
+function maskedRules(rules: DynamicRule[]): DynamicRule[] {
+  return rules.map((r) => ({ ...r, variables: r.variables.map((v) => ((v.secret || isSecretName(v.name.trim())) && v.value.trim() !== '' ? { ...v, value: HIDDEN } : v)) }));
 }
 
 /** Runs `cmts inspect`. */

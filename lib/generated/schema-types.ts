@@ -131,7 +131,7 @@ export interface InspectReport {
     input: string;
     /** the task sequence as schemas/task-sequence.schema.json describes it (validated there) */
     model: Record<string, unknown>;
-    /** every step's typed settings from the step catalog, in document order */
+    /** every step's typed settings from the step catalog, in document order; a secret's value (a password-like variable, one the catalog types as secret, the value a Set Task Sequence Variable step sets when it sets a secret, a secret variable's value in Set Dynamic Variables rules) is "(hidden)", as the tree, render and diff show it; the model keeps every value as written */
     steps: {
       path: string;
       type: string | null;
