@@ -2,7 +2,7 @@
  * `cmts transform <name>`: run one registered transform, with its options from a JSON file, on task sequences.
  */
 import { checkWritten } from './std-stream.js';
-import { printable, TaskSequenceError } from '../errors.js';
+import { LineCounter, printable, TaskSequenceError } from '../errors.js';
 import { applyWith, checkWith, TRANSFORMS, type TransformEntry, type TransformReport } from '../transforms/index.js';
 import { PRESETS } from '../presets/index.js';
 import { validOptions } from '../transforms/values.js';
@@ -12,13 +12,14 @@ import { errorRecord, inputFailure, printErrorJson, printJson } from './json-rep
 import { planTargets, type TargetOf } from './output-targets.js';
 import { inputsOrFail } from './inputs.js';
 import { parseJsonInput } from './json-input.js';
-import { placeInJson } from './json-place.js';
+import { offsetOfPointer, placeInJson } from './json-place.js';
 import { signalTurn } from './write-signals.js';
 import type { CliIo } from './io.js';
 import { loadInput } from './load.js';
 import { EXIT } from './exit.js';
 import { appendAll } from '../arrays.js';
 import { optionsText } from './text-input.js';
+import { resolveKb977203Options } from '../presets/kb977203-options.js';
 
 /** Every transform and preset by name. */
 const ENTRIES: Record<string, TransformEntry<never>> = { ...TRANSFORMS, ...PRESETS };
@@ -91,6 +92,8 @@ function checkUsage(p: Parsed): void {
   // Standard input is read once: the second reader failed as the input's INVALID_ARGUMENT (status 1) after the first.
   if (str(p, 'options') === '-' && inputs.includes('-')) throw new UsageError('--options - and the input - both name standard input, which is read once: give one of them as a file.');
   const targets = [str(p, 'output') !== undefined, flag(p, 'in-place'), str(p, 'out-dir') !== undefined, flag(p, 'check')].filter(Boolean).length;
+  // Two given is said as convert and render say it ("…, not both"): "Give one of" read as if none was.
+  if (targets > 1) throw new UsageError('Give only one of -o <output>, --out-dir <folder>, --in-place or --check, not several.');
   if (targets !== 1) throw new UsageError('Give one of -o <output>, --out-dir <folder>, --in-place or --check.');
 }
 
@@ -127,6 +130,26 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       }
       throw e;
     }
+    // The preset's checks beyond the schema (drive with source, a drive that is no drive letter, a source that is no
+    // UNC path) once too, as kb977203 --config makes them: run per input, they were blamed on each task sequence.
+    if (name === 'kb977203') {
+      try {
+        resolveKb977203Options(options);
+      } catch (e) {
+        if (!(e instanceof TaskSequenceError)) throw e;
+        // Said with the file's keys (`"drive"`), as kb977203 --config says it, and placed at the first key it names
+        // that the file gives.
+        const named = [...e.message.matchAll(/\b[Tt]he (\w+) option\b/g)].map((m) => m[1] as string).find((k) => Object.hasOwn(options as object, k));
+        e.message = e.message.replace(/\b([Tt])he (\w+) option\b/g, (_m, t: string, key: string) => `${t}he key "${key}"`);
+        e.file = file;
+        const at = named === undefined ? undefined : offsetOfPointer(text, `/${named}`);
+        if (at !== undefined && e.range === undefined) {
+          e.range = [at, at];
+          e.linePos = new LineCounter(text).linePos(at);
+        }
+        throw e;
+      }
+    }
   } catch (e) {
     if (e instanceof UsageError) return reportUsage('transform', e.message, io);
     if (!(e instanceof TaskSequenceError)) throw e;
@@ -144,6 +167,22 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
   }
   const outcomes: Outcome[] = [];
+  // Each input's report (or error) is said as soon as it is done, as kb977203 says it: said after the whole batch, a
+  // long run showed nothing, errors included, until its end, and one stopped (Ctrl-C) left no account of the files it
+  // had changed. The --json report still comes at the end.
+  const say = (o: Outcome): void => {
+    outcomes.push(o);
+    if ('error' in o) {
+      io.stderr.write(`cmts transform: ${o.error.format()}\n`);
+      return;
+    }
+    const lines = [`${name} on ${o.input}:`];
+    for (const c of o.report.changes) lines.push(`  ${check ? 'would change' : 'changed'} ${c.where}: ${c.what}`);
+    for (const a of o.report.alreadyInPlace) lines.push(`  already ${a.where}: ${a.what}`);
+    for (const d of o.report.diagnostics) lines.push(`  ${d.severity} ${d.code}: ${d.message}`);
+    if (!o.report.changed) lines.push('  nothing to change.');
+    io.stderr.write(`${lines.map(printable).join('\n')}\n`);
+  };
   for (const file of inputs) {
     try {
       const input = loadInput(io, file);
@@ -166,12 +205,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         } else io.writeFileAtomic(target, out);
         written = true;
       }
-      for (const r of reports) outcomes.push({ input: r.label, report: r.report, written });
+      for (const r of reports) say({ input: r.label, report: r.report, written });
     } catch (e) {
       // A transform's refusal of a limit names the flag that sets it, as the reader's does.
       const error = withLimitFlags(inputFailure(e));
       if (error.file === undefined) error.file = file;
-      outcomes.push({ input: file, error });
+      say({ input: file, error });
     }
     // A signal that came while this input's result was written stops the run here (see atomic-write.ts).
     const turn = signalTurn();
@@ -182,18 +221,6 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       results: outcomes.map((o) => ('error' in o ? errorRecord(o.input, o.error) : o)),
       summary: { files: outcomes.length, changed: outcomes.filter((o) => 'report' in o && o.report.changed).length, failed: outcomes.filter((o) => 'error' in o).length },
     });
-  }
-  for (const o of outcomes) {
-    if ('error' in o) {
-      io.stderr.write(`cmts transform: ${o.error.format()}\n`);
-      continue;
-    }
-    const lines = [`${name} on ${o.input}:`];
-    for (const c of o.report.changes) lines.push(`  ${check ? 'would change' : 'changed'} ${c.where}: ${c.what}`);
-    for (const a of o.report.alreadyInPlace) lines.push(`  already ${a.where}: ${a.what}`);
-    for (const d of o.report.diagnostics) lines.push(`  ${d.severity} ${d.code}: ${d.message}`);
-    if (!o.report.changed) lines.push('  nothing to change.');
-    io.stderr.write(`${lines.map(printable).join('\n')}\n`);
   }
   const failed = outcomes.some((o) => 'error' in o);
   const needed = check && outcomes.some((o) => 'report' in o && o.report.changed);
