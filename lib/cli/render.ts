@@ -44,7 +44,8 @@ OPTIONS
                            index), and index.html (index.md); the folder is created if missing. All or nothing:
                            if one is not written, the pages this run wrote are removed and the files it replaced
                            get their old content back (a folder it created is removed)
-    --format html|md       the output format [default: html]
+    --format html|md       the output format [default: md when -o names a .md file, else html; a
+                           --format that the -o name contradicts is a usage error]
     --compare              take two files, <old> and <new> (a glob naming one file each; a folder is a usage
                            error), and highlight what changed
     --max-items <n>        refuse a task sequence with over n steps and groups, more than a page
@@ -78,11 +79,31 @@ function checkUsage(p: Parsed): void {
   const f = str(p, 'format');
   if (f !== undefined && f !== 'html' && f !== 'md') throw new UsageError(`--format is html or md, not ${shownValue(f)}.`);
   if (str(p, 'output') !== undefined && str(p, 'out-dir') !== undefined) throw new UsageError('Give -o or --out-dir, not both.');
+  const o = str(p, 'output');
+  const named = o === undefined ? undefined : extensionFormat(o);
+  // `--format html -o notes.md` (or md into .html) asks for a file whose name says the other format: refused, not written.
+  if (f !== undefined && named !== undefined && f !== named) throw new UsageError(`--format ${f} and -o ${o} disagree: ${o}'s name says ${named === 'md' ? 'Markdown' : 'HTML'}; give a name ending .${f === 'md' ? 'md' : 'html'}, or leave out --format.`);
   if (flag(p, 'compare')) {
     if (p.positionals.length !== 2) throw new UsageError('--compare takes two inputs: <old> <new>.');
     if (p.positionals[0] === '-' && p.positionals[1] === '-') throw new UsageError('Only one side can be standard input (-).');
     if (str(p, 'out-dir') !== undefined) throw new UsageError('--compare writes one page: give -o <file>, not --out-dir.');
   } else if (p.positionals.length === 0) throw new UsageError('Give the input file(s), or - for standard input.');
+}
+
+/** The format a file name's extension says: `.md`/`.markdown` Markdown, `.html`/`.htm` HTML, else none. */
+function extensionFormat(name: string): RenderFormat | undefined {
+  if (/\.(?:md|markdown)$/i.test(name)) return 'md';
+  if (/\.html?$/i.test(name)) return 'html';
+  return undefined;
+}
+
+/**
+ * The output format: --format, else what -o's extension says (`-o notes.md` is Markdown: HTML was written into it
+ * without a word), else HTML.
+ */
+function formatOf(format: string | undefined, output: string | undefined): RenderFormat {
+  if (format === 'md' || format === 'html') return format;
+  return (output === undefined ? undefined : extensionFormat(output)) ?? 'html';
 }
 
 /**
@@ -111,7 +132,7 @@ function pageName(file: string, part: string | undefined, ext: string, taken: Se
 export function run(argv: string[], io: CliIo): number {
   const p = startCommand({ name: 'render', help: HELP, options: OPTIONS, check: checkUsage }, argv, io);
   if (typeof p === 'number') return p;
-  const format: RenderFormat = str(p, 'format') === 'md' ? 'md' : 'html';
+  const format: RenderFormat = formatOf(str(p, 'format'), str(p, 'output'));
   const text = (v: SequenceView) => (format === 'md' ? renderMarkdown(v) : renderHtml(v));
   const output = str(p, 'output');
   const outDir = str(p, 'out-dir');
@@ -161,8 +182,7 @@ export function run(argv: string[], io: CliIo): number {
     }
     if (outDir === undefined) {
       if (first === undefined) {
-        io.stderr.write(`cmts render: the inputs hold ${count} task sequences; give --out-dir <folder> for a page each and an index.\n`);
-        return EXIT.usage;
+        return reportUsage('render', `The inputs hold ${count} task sequences; give --out-dir <folder> for a page each and an index.`, io);
       }
       return writePage(text(buildSequenceView(first.doc, { source: first.label, ...limit })), output, io);
     }

@@ -43,7 +43,7 @@ describe('cmts render', { timeout: 60_000 }, () => {
     expect(await main(['render', 'a.xml', 'b.xml', '-o', 'x.html'], m.io)).toBe(2);
     expect(m.stderr).toContain('use --out-dir <folder>');
     expect(await main(['render', 'a.xml', 'b.xml'], m.io)).toBe(2);
-    expect(m.stderr).toContain('the inputs hold 2 task sequences; give --out-dir <folder>');
+    expect(m.stderr).toContain('The inputs hold 2 task sequences; give --out-dir <folder>');
     expect(m.stdout).toBe('');
     expect(m.writes).toEqual([]);
   });
