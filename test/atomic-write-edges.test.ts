@@ -139,7 +139,7 @@ describe('writeFileAtomic on real files', () => {
       const e = thrown(() => writeFileAtomic(file, bytes('content')));
       expect(e).toBeInstanceOf(TaskSequenceError);
       expect(e).toMatchObject({ code: 'IO_ERROR', file });
-      expect((e as Error).message).toMatch(/^Cannot write .*; it is left as it was\.$/);
+      expect((e as Error).message).toMatch(/^Cannot write .*; nothing was written\.$/);
       expect(readdirSync(sub)).toEqual([]);
     });
 
@@ -269,5 +269,19 @@ describe('the command line', { timeout: 120_000 }, () => {
     expect(lstatSync(join(dir, 'd2')).isSymbolicLink()).toBe(true);
     expect(() => JSON.parse(readFileSync(join(dir, 'nowhere.json'), 'utf8')) as unknown).not.toThrow();
     expect(temps(dir)).toEqual([]);
+  });
+});
+
+// A write that fails where no file was says nothing was written, not "it is left as it was" of a file that never was.
+describe('the failed write names what is left', () => {
+  it('a missing target: nothing was written; an existing one: left as it was', () => {
+    const sub = mkdtempSync(join(tmpdir(), 'cmts-left-'));
+    try {
+      const missing = thrown(() => writeFileAtomic(join(sub, 'no-folder', 'x.json'), Buffer.from('x')));
+      expect((missing as Error).message).toMatch(/does not exist .*; nothing was written\.$/);
+      expect((missing as Error).message).not.toMatch(/left as it was/);
+    } finally {
+      rmSync(sub, { recursive: true, force: true });
+    }
   });
 });

@@ -62,8 +62,9 @@ function writeTarget(path: string): string {
   }
 }
 
-function fail(path: string, why: string): never {
-  throw new TaskSequenceError('IO_ERROR', `Cannot write ${path}: ${why}; it is left as it was.`, { file: path });
+/** The write's error; `existed`: a file was there, which is left as it was (else nothing was written: no file was made). */
+function fail(path: string, why: string, existed = true): never {
+  throw new TaskSequenceError('IO_ERROR', `Cannot write ${path}: ${why}; ${existed ? 'it is left as it was' : 'nothing was written'}.`, { file: path });
 }
 
 /**
@@ -86,9 +87,9 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
   try {
     dirStat = statSync(dir);
   } catch (e) {
-    return fail(path, `its folder ${dir} does not exist (${describeErrno(e)})`);
+    return fail(path, `its folder ${dir} does not exist (${describeErrno(e)})`, false);
   }
-  if (!dirStat.isDirectory()) fail(path, `${dir} is not a folder`);
+  if (!dirStat.isDirectory()) fail(path, `${dir} is not a folder`, false);
   let old: Stats | undefined;
   try {
     old = statSync(target);
@@ -164,7 +165,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
         // See above.
       }
     }
-    return fail(path, (e as { code?: string }).code === 'EOWNER' ? (e as Error).message : describeErrno(e));
+    return fail(path, (e as { code?: string }).code === 'EOWNER' ? (e as Error).message : describeErrno(e), old !== undefined);
   }
   try {
     // Make the rename itself durable; some file systems cannot fsync a folder, which is no reason to fail.
