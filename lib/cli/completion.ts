@@ -127,7 +127,7 @@ export function powershellScript(): string {
   return `# cmts PowerShell completion: cmts completion powershell | Out-String | Invoke-Expression
 Register-ArgumentCompleter -Native -CommandName cmts -ScriptBlock {
   param($wordToComplete, $commandAst, $cursorPosition)
-  $commands = ${psList(NAMES)}
+  $commands = ${psList([...NAMES, '--help', '--version'])}
   $options = @{
 ${options.join('\n')}
     'completion' = ${psList(SHELLS)}
@@ -170,7 +170,9 @@ export function run(argv: string[], io: CliIo): number {
       options: OPTIONS,
       check: (q) => {
         const [shell] = q.positionals;
-        if (q.positionals.length !== 1 || shell === undefined) throw new UsageError('Give the shell: bash, powershell or pwsh.');
+        if (shell === undefined) throw new UsageError('Give the shell: bash, powershell or pwsh.');
+        // A shell and more: said as the extra words it is, not as if no shell was given.
+        if (q.positionals.length > 1) throw new UsageError(`completion takes one shell, not ${q.positionals.length} words: leave out ${q.positionals.slice(1).map((w) => shownValue(w)).join(' ')}.`);
         if (!SHELLS.includes(shell)) throw new UsageError(`There is no completion for the shell ${shownValue(shell)}: give bash, powershell or pwsh.`);
       },
     },

@@ -52,8 +52,9 @@ export function mainHelp(): string {
     '    The commands that read task sequences take files, folders, globs and - for standard input; a file given',
     '    twice, under two names or as - too (cmts lint - ts.xml < ts.xml), is one input, under the first name given.',
     '    Every command prints data on standard output, reports and errors on standard error, and never writes over',
-    '    an input unless told to (--in-place). With --json, a command prints one JSON report {"results": [...],',
-    '    "summary": {...}} whatever happens, errors and usage errors included (schemas/<command>.report.schema.json).',
+    '    an input unless told to (--in-place). The commands that take --json (inspect, lint, diff, transform,',
+    '    kb977203) then print one JSON report {"results": [...], "summary": {...}} whatever happens, errors and usage',
+    '    errors included (schemas/<command>.report.schema.json).',
     '',
     'OPTIONS',
     '    -h, --help     show this help (cmts <command> --help for a command)',
@@ -95,6 +96,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const command = commandNamed(name);
     if (!command) return unknownCommand(name, io, argv);
     return (await command.load()).run(['--help'], io);
+  }
+  // `cmts -h inspect`, `cmts --help inspect`: the command's help, as `cmts help inspect` gives it.
+  if ((first === '-h' || first === '--help') && rest.length === 1) {
+    const command = commandNamed(rest[0] as string);
+    if (command) return (await command.load()).run(['--help'], io);
   }
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
     (first === undefined ? io.stderr : io.stdout).write(mainHelp());
