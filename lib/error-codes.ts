@@ -13,7 +13,7 @@ export const ERROR_CODES = {
   XML_UNDEFINED_ENTITY: 'The input uses an entity reference other than the five XML predefines and character references.',
   XML_TOO_DEEP: 'Elements are nested deeper than the configured limit.',
   TEXT_TOO_DEEP: 'The YAML text form nests mappings and lists deeper than the configured limit.',
-  TEXT_MALFORMED: 'A JSON text read as a task sequence (the model convert --to xml reads) is not valid JSON, or has a key twice in one object.',
+  TEXT_MALFORMED: 'A YAML or JSON text read as a task sequence (the text form build reads, the model convert --to xml reads) is not valid YAML or JSON, or has a key twice in one mapping or object.',
   OUTPUT_MALFORMED: 'An edit would make the written document not well-formed XML (a bad name, character or comment); nothing is written.',
   NOT_A_TASK_SEQUENCE: 'The XML is well-formed but is not a task sequence in any known container.',
   SEQUENCE_MISSING: 'The container was recognised but holds no <sequence>.',

@@ -127,7 +127,7 @@ describe('what the estimates do not count', () => {
     const named = expectRefusedIn(64, r);
     const again = fromYamlIn(named, file);
     expect(again.stderr).not.toMatch(/heap out of memory|FATAL/);
-    expect(again.out.code).toBe('NOT_A_TASK_SEQUENCE');
+    expect(again.out.code).toBe('TEXT_MALFORMED');
     expect(again.out.message).toMatch(/not valid YAML/);
     // In this process: the limit a caller set is what it is after fromYaml, which threw.
     const before = Error.stackTraceLimit;

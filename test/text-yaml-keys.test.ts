@@ -23,7 +23,7 @@ describe('keys of the text form', () => {
     ];
     for (const [text, line, col] of cases) {
       const e = thrown(() => fromYaml(text));
-      expect(e.code, text).toBe('NOT_A_TASK_SEQUENCE');
+      expect(e.code, text).toBe('TEXT_MALFORMED');
       expect(e.message, text).toMatch(/Map keys must be unique|a second time/);
       expect(e.linePos, text).toEqual({ line, col });
     }
@@ -40,7 +40,7 @@ describe('keys that differ in YAML but are one name in the text', () => {
     ];
     for (const [text, key, line, col] of cases) {
       const e = thrown(() => fromYaml(text));
-      expect(e.code, text).toBe('NOT_A_TASK_SEQUENCE');
+      expect(e.code, text).toBe('TEXT_MALFORMED');
       expect(e.message, text).toContain(`${JSON.stringify(key)} is a second time in one mapping`);
       expect(e.linePos, text).toEqual({ line, col });
     }
@@ -49,7 +49,7 @@ describe('keys that differ in YAML but are one name in the text', () => {
   it('a key that is a mapping or a list is refused where it is (the text form names its keys)', () => {
     for (const text of ['? [a]\n: 1\nsteps: []\n', 'steps: []\nattributes: {[a]: x}\n']) {
       const e = thrown(() => fromYaml(text));
-      expect(e.code, text).toBe('NOT_A_TASK_SEQUENCE');
+      expect(e.code, text).toBe('TEXT_MALFORMED');
       expect(e.message, text).toContain('a key that is a mapping or a list');
       expect(e.linePos, text).toBeDefined();
     }

@@ -18,12 +18,12 @@ describe('tags the YAML library cannot resolve', () => {
       ['!<tag:example.com,2000:x> a', 'tag:example.com,2000:x'],
     ]) {
       const e = thrown(() => fromYaml(setVariable(tag as string)));
-      expect(e.code, tag).toBe('NOT_A_TASK_SEQUENCE');
+      expect(e.code, tag).toBe('TEXT_MALFORMED');
       expect(e.message, tag).toContain(`Unresolved tag: ${shown}`);
       expect(e.linePos, tag).toEqual({ line: 5, col: 22 });
     }
     const e = thrown(() => fromYaml('steps: !!map []\n'));
-    expect(e.code).toBe('NOT_A_TASK_SEQUENCE');
+    expect(e.code).toBe('TEXT_MALFORMED');
     expect(e.linePos).toEqual({ line: 1, col: 8 });
   });
 

@@ -109,13 +109,13 @@ export function fromYaml(text: string, options: BuildOptions = {}): TaskSequence
   const tooDeepToCompose = (at: number) =>
     new TaskSequenceError('TEXT_TOO_DEEP', `The text nests mappings and lists deeper than the YAML library can read (it recurses, and ran out of call stack), though within ${maxDepth} levels (option maxDepth).`, place(at));
   if (first && /call stack/i.test(first.message)) throw tooDeepToCompose(first.pos[0]);
-  if (first) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not valid YAML: ${first.message.split('\n')[0]}`, place(first.pos[0]));
+  if (first) throw new TaskSequenceError('TEXT_MALFORMED', `The text is not valid YAML: ${first.message.split('\n')[0]}`, place(first.pos[0]));
   // A tag the library cannot resolve (a custom !tag, !!js/function, !!bool on `yes`) it only warns of, and reads the
   // value as if untagged: what the tag asked for would be dropped without a word.
   const tag = yaml.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED' || w.code === 'BAD_COLLECTION_TYPE');
-  if (tag) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not valid YAML: ${tag.message.split('\n')[0]} (a tag the text form cannot apply: write the value without it)`, place(tag.pos[0]));
+  if (tag) throw new TaskSequenceError('TEXT_MALFORMED', `The text is not valid YAML: ${tag.message.split('\n')[0]} (a tag the text form cannot apply: write the value without it)`, place(tag.pos[0]));
   const badKey = badKeyAt(yaml);
-  if (badKey) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not valid YAML: ${badKey.what}`, place(badKey.at));
+  if (badKey) throw new TaskSequenceError('TEXT_MALFORMED', `The text is not valid YAML: ${badKey.what}`, place(badKey.at));
   // A value's place, or its key's (see offsetOf).
   const at = (path: readonly (string | number)[], onKey = false) => place(offsetOf(yaml, path, onKey));
   let value: unknown;
