@@ -22,7 +22,8 @@ export function characterCount(text: string): number {
 }
 
 /**
- * `value` as a message shows it: in `quote`s (a double-quoted one escaped as JSON; `''` for none), its unprintable
+ * `value` as a message shows it: in `quote`s (a double-quoted one as written, or escaped as JSON when it holds a `"` or
+ * an unprintable character; `''` for none), its unprintable
  * characters escaped (see `printable`), and, when longer than {@link SHOWN_VALUE_CHARS} characters, cut there with
  * `…` and followed by its length: `'ABC…' (5000 characters)`.
  */
@@ -33,6 +34,10 @@ export function shownValue(value: string, quote: "'" | '"' | '' = "'"): string {
   for (const c of value) if (count++ < SHOWN_VALUE_CHARS) kept += c;
   const cut = count > SHOWN_VALUE_CHARS;
   if (cut) kept += '…';
-  const quoted = quote === '"' ? printable(JSON.stringify(kept)) : `${quote}${printable(kept)}${quote}`;
+  // In double quotes, a value is shown as written when nothing in it needs an escape, so a Windows path reads as one
+  // (`"C:\Windows"`, not `"C:\\Windows"`); one that holds a double quote or a character shown escaped is written as
+  // JSON writes it, where every backslash is doubled, so that an escape is never taken for the value's own backslash.
+  const plain = quote === '"' && !kept.includes('"') && printable(kept) === kept;
+  const quoted = plain ? `"${kept}"` : quote === '"' ? printable(JSON.stringify(kept)) : `${quote}${printable(kept)}${quote}`;
   return cut ? `${quoted} (${count} characters)` : quoted;
 }
