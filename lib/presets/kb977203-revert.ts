@@ -37,8 +37,8 @@ import type { Kb977203Report } from './kb977203.js';
  * its description) runs: given another, revert took that step for the administrator's and removed only the PATCH
  * entry, leaving a sequence that runs CCMCertFix and restarts but no longer installs the hotfix.
  */
-function refuseOtherCertfix(doc: TaskSequenceDocument, packageId: string, program: string): void {
-  for (const { node, path } of listItems(doc.sequence)) {
+function refuseOtherCertfix(listed: readonly Located[], packageId: string, program: string): void {
+  for (const { node, path } of listed) {
     if (node.kind !== 'step' || node.attributes.type !== STEP_TYPES.installSoftware || !hasPresetCertfixDescription(node) || runsProgram(node, packageId, program)) continue;
     const view = new InstallSoftwareStep(node);
     const ran = `${view.packageId ?? ''};;${view.programName ?? ''}`;
@@ -58,7 +58,9 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   // The preset gives a replace-scenario capture sequence only "Run another program first" (R15): its Setup steps,
   // their PATCH entries, CCMCertFix steps and references are the administrator's, and revert leaves them.
   const capture = o.scenario === 'replace-capture';
-  if (!capture) refuseOtherCertfix(doc, o.certfixPackage, o.program);
+  // The sequence listed once: everything below is planned before the first edit, so one listing serves every question.
+  const listed = listItems(doc.sequence);
+  if (!capture) refuseOtherCertfix(listed, o.certfixPackage, o.program);
   const kept: AlreadyInPlace[] = [];
   if (!capture) {
     const patch = planPatchRevert(doc, o);
@@ -73,7 +75,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   const removed = new Set<Node>();
   const cleared: Issue[] = [];
   const ours = (item: SequenceItem | undefined, name: string): item is Step => item !== undefined && item.kind === 'step' && item.attributes.name === name;
-  for (const located of capture ? [] : listItems(doc.sequence)) {
+  for (const located of capture ? [] : listed) {
     const node = located.node;
     const isCertfix = runsProgram(node, o.certfixPackage, o.program);
     // The name alone is no proof: an administrator may wire CCMCertFix by hand under the names the preset uses, and
@@ -125,13 +127,13 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   }
   const current = doc.hasProperties ? doc.getProperty('DependentProgram') : undefined;
   // The package ran the program first before the preset when the CCMCertFix step the preset inserted says so.
-  const hadIt = current !== undefined && listItems(doc.sequence).some((l) => runsProgram(l.node, o.certfixPackage, o.program) && l.node.attributes.description === KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT);
+  const hadIt = current !== undefined && listed.some((l) => runsProgram(l.node, o.certfixPackage, o.program) && l.node.attributes.description === KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT);
   if (hadIt) kept.push({ what: `DependentProgram ${current}, which the package had before the preset`, where: '(package)', requirement: 'R12' });
   // Only a CCMCertFix step the preset inserted records what DependentProgram was before it. When every CCMCertFix step
   // is the administrator's (wired by hand, adopted by the preset), nothing does: the program is taken to be theirs
   // too, and left, rather than an administrator's "Run another program first" lost.
   // A Run Command Line step that runs CCMCertFix.exe counts: the preset adopts it and inserts no step to record anything.
-  const certfixSteps = capture || current === undefined ? [] : listItems(doc.sequence).filter((l) => runsProgram(l.node, o.certfixPackage, o.program) || runsCertfixCommandLine(l.node));
+  const certfixSteps = capture || current === undefined ? [] : listed.filter((l) => runsProgram(l.node, o.certfixPackage, o.program) || runsCertfixCommandLine(l.node));
   // With no CCMCertFix step at all, the preset never wrote this sequence (outside replace-capture it always inserts
   // or adopts one): a DependentProgram there was set by hand, and revert of an untouched sequence changes nothing.
   const none = !capture && certfixSteps.length === 0;
@@ -140,7 +142,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     kept.push({ what: `DependentProgram ${current}, beside ${none ? 'no CCMCertFix step' : "CCMCertFix steps that are all the administrator's"}`, where: '(package)', requirement: 'R12' });
     // With no Setup step either, the scenario given never applied to the sequence (it refuses one without Setup), and
     // the replace-capture scenario, which sets DependentProgram alone, may have: said so, with how to undo it.
-    const captureShaped = none && !listItems(doc.sequence).some((l) => l.node.kind !== 'group' && l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr);
+    const captureShaped = none && !listed.some((l) => l.node.kind !== 'group' && l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr);
     if (captureShaped) {
       diagnostics.push({ code: 'KB977203_REVERT_DEPENDENT_KEPT', severity: 'warning', message: `"Run another program first" (DependentProgram) runs ${current}. This sequence has no Setup Windows and ConfigMgr step, so the ${o.scenario} scenario never applied to it; the replace-capture scenario (the sequence that captures user state on the old computer) sets DependentProgram alone and records nothing else. If the preset set it, revert with the replace-capture scenario (--scenario replace-capture) to clear it; it is left as it is.` });
     } else {
@@ -150,7 +152,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   }
   if (current !== undefined && !hadIt && !handWired && dependentRunsProgram(current, o.certfixPackage, o.program)) {
     // The package had none before when the CCMCertFix step the preset inserted says so (it is still there to read).
-    const hadNone = listItems(doc.sequence).some((l) => runsProgram(l.node, o.certfixPackage, o.program) && l.node.attributes.description === KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT);
+    const hadNone = listed.some((l) => runsProgram(l.node, o.certfixPackage, o.program) && l.node.attributes.description === KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT);
     edits.push({ change: { what: hadNone ? 'DependentProgram (Run another program first), which the package did not have before the preset' : 'DependentProgram (Run another program first)', where: '(package)', before: current, after: '', requirement: 'R12' }, apply: () => clearDependentProgram(doc, hadNone) });
   }
   const list = referenceList(doc.sequence);
@@ -158,7 +160,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   // Only when no step left after revert still uses the package, of any class that has one (an adopted Run Command
   // Line CCMCertFix step from the package, an Install Package step…): a reference a step uses stays, as the preset
   // found it. Judged here, once the steps revert takes out are known, so the report says only what is done.
-  const stillUsed = (): boolean => listItems(doc.sequence).some((l) => !removed.has(l.node) && usesPackage(l.node, o.certfixPackage));
+  const stillUsed = (): boolean => listed.some((l) => !removed.has(l.node) && usesPackage(l.node, o.certfixPackage));
   // And only on a file revert finds the preset's work in: with nothing else to undo, the preset never touched it (or
   // its work was undone by hand), and a reference no step uses is the administrator's to keep or tidy.
   const traced = edits.length > 0;
