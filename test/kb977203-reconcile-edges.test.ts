@@ -143,7 +143,8 @@ describe('R4, R7, R9, R10: a KB977203 entry is in place only where the KB puts t
   ] as const) {
     it(`${what}: replaced where it stands, never reported in place; lint flags it and is silent afterwards`, () => {
       const input = withProps(`SMSSLP=SLP01 PATCH="C:\\Hotfixes\\KB968537\\a.msp;${entry}" FSP=FSP01`);
-      expect(kbLint(input)).toEqual(['error kb977203/patch-package']);
+      // The Setup step has no CCMCertFix step after it: R13's finding too, which the preset's output no longer has.
+      expect(kbLint(input)).toEqual(['error kb977203/patch-package', 'warning kb977203/certfix-after-setup']);
       const { report, out } = applied(input);
       expect(propsOf(out)).toBe(`SMSSLP=SLP01 PATCH="C:\\Hotfixes\\KB968537\\a.msp;${EXPECTED}" FSP=FSP01`);
       expect(report.alreadyInPlace.filter((a) => a.requirement === 'R4')).toEqual([]);
@@ -160,8 +161,9 @@ describe('R4, R7, R9, R10: a KB977203 entry is in place only where the KB puts t
     ['a UNC path to the client files (R9)', '\\\\cm01\\SMS_ABC\\Client\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp'],
     ["a locale's .msp name (R10)", EXPECTED.replace('x86.msp', 'x86-JPN.msp')],
   ] as const) {
-    it(`${what}: kept and reported in place when the options say nothing of where the file is, with no PATCH change; lint is silent`, () => {
-      const input = withProps(`SMSSLP=SLP01 PATCH="${entry}"`);
+    it(`${what}: kept and reported in place when the options say nothing of where the file is, with no PATCH change; lint is silent on PATCH`, () => {
+      // With the CCMCertFix pair after Setup, so that only PATCH is judged (without it, R13's finding is lint's one).
+      const input = EXPORT(SETUP(`SMSSLP=SLP01 PATCH="${entry}"`) + CERTFIX() + RESTART());
       const { report, out } = applied(input, { certfixPackage: 'ABC00010', clientVersion: 'sp2' });
       expect(propsOf(out)).toBe(`SMSSLP=SLP01 PATCH="${entry}"`);
       expect(report.alreadyInPlace).toContainEqual(expect.objectContaining({ what: `PATCH lists ${entry}`, requirement: 'R4' }));

@@ -28,7 +28,8 @@ describe('lint: KB977203 wiring and console limits', () => {
     expect(found(`<sequence version="3.00">${setup}</sequence>`)).toEqual(['1:26 warning kb977203/fix-absent']);
     expect(found(`<sequence version="3.10">${setup}</sequence>`)).toEqual([]);
     expect(found(`<sequence version="3.10">${setup}${big}</sequence>`)).toEqual(['1:1 warning policy-too-large']);
-    expect(found(`<sequence version="3.00">${setup.replace('></variable>', '>PATCH="C:\\x\\KB977384\\a.msp"</variable>')}${big}</sequence>`)).toEqual([]);
+    // KB977384 contains the patch (no fix-absent) but not CCMCertFix.exe, which must still run after Setup (R13).
+    expect(found(`<sequence version="3.00">${setup.replace('></variable>', '>PATCH="C:\\x\\KB977384\\a.msp"</variable>')}${big}</sequence>`)).toEqual(['1:26 warning kb977203/certfix-after-setup']);
   });
 
   it('a step name of 51 to 100 characters is a warning, over 100 an error; a description of 255 passes, 256 does not', () => {

@@ -27,8 +27,8 @@ describe('kb977203/patch-quoted: every PATCH the preset refuses', () => {
     expect(codes(setup(`PATCH="C:\\other\\fix.msp" PATCH="${ENTRY}"`))).toEqual(['kb977203/patch-quoted']);
   });
 
-  it('one well-written PATCH is no finding', () => {
-    expect(codes(setup(`SMSSLP=x PATCH="${ENTRY}"`))).toEqual([]);
+  it('one well-written PATCH is no finding of the PATCH rules (only R13 asks for the CCMCertFix step it lacks)', () => {
+    expect(codes(setup(`SMSSLP=x PATCH="${ENTRY}"`))).toEqual(['kb977203/certfix-after-setup']);
   });
 });
 

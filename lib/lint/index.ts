@@ -10,6 +10,7 @@ import { type LintRule, withListing } from './rule.js';
 import { clearTextSecret } from './rules/clear-text-secret.js';
 import { hotfixInstallStep } from './rules/hotfix-install-step.js';
 import { descriptionLength, nameLength, nameOverLimit, policySize, restartMessageLength, variableNameInvalid, variableValueLength } from './rules/console-limits.js';
+import { certfixAfterSetup } from './rules/kb977203-certfix-after-setup.js';
 import { certfixWithoutRestart, fixAbsent, hotfixNamedStep, patchContradictory, patchDuplicate } from './rules/kb977203-fix.js';
 import { patchPackage, patchQuoted, patchVariable } from './rules/patch-kb977203.js';
 import { referenceMissing } from './rules/reference-missing.js';
@@ -33,6 +34,7 @@ export const LINT_RULES: readonly LintRule[] = [
   patchPackage,
   patchDuplicate,
   patchContradictory,
+  certfixAfterSetup,
   certfixWithoutRestart,
   setupContinueOnError,
   restartAfterCertfixNotifies,

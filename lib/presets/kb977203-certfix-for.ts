@@ -16,7 +16,7 @@ import { shownValue } from '../shown-value.js';
 import { firstRunAfter } from './kb977203-branches.js';
 import { type ExecutionOrder, firstAbove } from './kb977203-execution-order.js';
 import { hasPresetCertfixDescription } from './kb977203-new-steps.js';
-import { conditionsApartFrom, disabledApartFrom, isDisabled, sameCondition } from './kb977203-step-queries.js';
+import { conditionsApartFrom, disabledApartFrom, isDisabled, restartsToWinPe, sameCondition } from './kb977203-step-queries.js';
 
 /** The CCMCertFix step that counts for a Setup step (see {@link certfixFor}). */
 export interface CertfixFor {
@@ -39,7 +39,8 @@ export interface CertfixFor {
  * The CCMCertFix step that counts for `setup` in `order` (the sequence indexed once, see kb977203-execution-order.ts):
  * the first Install Software CCMCertFix step after Setup that runs whenever Setup does — disabled only where Setup is,
  * under no condition Setup does not run under, and under Setup's own only where it tests variables nothing between
- * them sets (one on WMI, files or `_SMS…` variables is evaluated again after Setup ran and can come out otherwise) — before the next Setup step or user state restore it cannot be skipped
+ * them sets (one on WMI, files or `_SMS…` variables is evaluated again after Setup ran and can come out otherwise), and
+ * not after a Restart Computer step into Windows PE that runs with Setup — before the next Setup step or user state restore it cannot be skipped
  * for (see kb977203-branches.ts); failing that, the first such Run Command Line step that runs CCMCertFix.exe.
  */
 export function certfixFor(setup: Located<Step>, order: ExecutionOrder): CertfixFor {
@@ -58,6 +59,20 @@ export function certfixFor(setup: Located<Step>, order: ExecutionOrder): Certfix
   const end = Math.min(...[boundary, restore, items.length].filter((i) => i !== -1));
   const endItem = end < (boundary === -1 ? items.length : boundary) ? items[end] : undefined;
   const disabled = isDisabled(setup.node);
+  // The first Restart Computer step into Windows PE (the boot image) after Setup and before `end` that runs when Setup
+  // does (enabled, or disabled only with it): a CCMCertFix step after it would run in Windows PE, not in the operating
+  // system Setup installed, where Install Software does not run at all. Found once per Setup step, by a binary search
+  // and a walk over the restarts of Setup's own span.
+  let toWinPe: Located | null | undefined;
+  const restartToWinPe = (): Located | null => {
+    if (toWinPe !== undefined) return toWinPe;
+    const restarts = order.byType(STEP_TYPES.restartComputer);
+    for (let k = firstAbove(restarts, from); k < restarts.length && (restarts[k] as number) < end; k++) {
+      const r = items[restarts[k] as number] as Located;
+      if (restartsToWinPe(r.node) && !disabledApartFrom(r, setup)) return (toWinPe = r);
+    }
+    return (toWinPe = null);
+  };
   /** Why a CCMCertFix step after Setup and before `end` does not run whenever Setup does, or undefined when it does. */
   const runsApart = (l: Located): string | undefined => {
     // Disabled, or in a disabled group Setup is not in (unless Setup is disabled too: then the new steps would be).
@@ -65,6 +80,11 @@ export function certfixFor(setup: Located<Step>, order: ExecutionOrder): Certfix
     // Enabled after a disabled Setup, it runs now, when Setup does not: adopted, it would get an enabled restart, a
     // change to how the sequence runs today, where the pair the preset gives a disabled Setup is disabled with it.
     if (disabledApartFrom(setup, l) && !disabledApartFrom(l, setup)) return 'is enabled while Setup is disabled, so it runs when Setup does not (the steps that go with a disabled Setup are disabled with it)';
+    // After a restart into Windows PE: it does not run in the operating system Setup installed (R13 wants it right
+    // after Setup, there). A restart on the way that may not run (a condition) is still taken: where it runs, CCMCertFix
+    // is in Windows PE.
+    const winPe = restartToWinPe();
+    if (winPe !== null && at(winPe.node) < at(l.node)) return `comes after the Restart Computer step ${shownValue(winPe.path, '"')}, which restarts into Windows PE (the boot image), so it does not run in the operating system Setup installed`;
     // A condition of its own, or of a group Setup is not in, that Setup does not run under too (its own, or a group's
     // that is not around the step): where it is false, Setup runs and CCMCertFix does not (R13 wants it right after
     // Setup, running with it).

@@ -88,6 +88,11 @@ export function restartsToOs(item: SequenceItem | undefined): item is Step {
   return item !== undefined && item.kind === 'step' && item.attributes.type === STEP_TYPES.restartComputer && (new RestartComputerStep(item).target ?? 'HD').toUpperCase() === 'HD';
 }
 
+/** Whether an item is a Restart Computer step into Windows PE (the boot image assigned to the task sequence). */
+export function restartsToWinPe(item: SequenceItem | undefined): item is Step {
+  return item !== undefined && item.kind === 'step' && item.attributes.type === STEP_TYPES.restartComputer && new RestartComputerStep(item).target?.toUpperCase() === 'WINPE';
+}
+
 /** Whether two attribute sets are the same, in any order. */
 function sameAttributes(a: Attributes, b: Attributes): boolean {
   const keys = Object.keys(a);
