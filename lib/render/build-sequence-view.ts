@@ -26,7 +26,7 @@ function checkViewSize(doc: TaskSequenceDocument, options: ViewOptions): void {
   let count = 0;
   // Only groups hold items: nothing else is walked into.
   const within = visit(doc.sequence, (node) => (isSequenceItem(node) && ++count > max ? BREAK : node.kind === 'group' ? undefined : SKIP));
-  if (!within) throw new TaskSequenceError('INPUT_TOO_LARGE', `The sequence has more than ${max} steps and groups, more than a page shows (option maxItems); cmts inspect and cmts convert read it.`, doc.file === undefined ? {} : { file: doc.file });
+  if (!within) throw new TaskSequenceError('INPUT_TOO_LARGE', `The sequence has more than ${max === 1 ? 'one step or group' : `${max} steps and groups`}, more than a page shows (option maxItems); cmts inspect and cmts convert read it.`, doc.file === undefined ? {} : { file: doc.file });
 }
 
 /** A group being walked: its children, the next to look at, and what its items' views need of it. */

@@ -24,6 +24,8 @@ describe('the most a page shows (maxItems)', () => {
     expect(e.code).toBe('INPUT_TOO_LARGE');
     expect(e.message).toContain('more than 5 steps and groups');
     expect(e.file).toBe('six.xml');
+    // One is said as one, not "more than 1 steps and groups".
+    expect(thrown(() => renderSequence(doc, { maxItems: 1, format: 'md' })).message).toContain('The sequence has more than one step or group, more than a page shows');
   });
 
   it('a comparison holds each of its two sequences to it', () => {
