@@ -14,7 +14,10 @@ export interface DynamicRuleCondition {
   parameters: Record<string, string>;
 }
 
-/** A variable a rule sets. Secret values are exported empty. */
+/**
+ * A variable a rule sets. Secret values are exported empty: builders and `set` refuse a secret with a value (set it as
+ * a collection or device variable instead).
+ */
 export interface DynamicRuleVariable {
   name: string;
   value: string;

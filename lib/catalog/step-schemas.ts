@@ -37,7 +37,15 @@ const RULES: JsonSchema = {
       },
       variables: {
         type: 'array',
-        items: { type: 'object', additionalProperties: false, required: ['name', 'value', 'secret'], properties: { name: { type: 'string', minLength: 1 }, value: { type: 'string' }, secret: { type: 'boolean' } } },
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'value', 'secret'],
+          properties: { name: { type: 'string', minLength: 1 }, value: { type: 'string' }, secret: { type: 'boolean' } },
+          // The console writes a secret value empty and import removes it (rulesProblem in value-problem.ts).
+          if: { required: ['secret'], properties: { secret: { type: 'boolean', const: true } } },
+          then: { properties: { value: { description: 'A secret value is written empty: set it as a collection or device variable', type: 'string', maxLength: 0 } } },
+        },
       },
     },
   },

@@ -88,12 +88,19 @@ export function integerRange(data: Pick<VariableData, 'min' | 'max'>): [number, 
 
 /**
  * Why Set Dynamic Variables rules are not ones the schema takes: a rule variable with no name (`<Variable Name="">`
- * sets nothing). A file's such rule is still read.
+ * sets nothing), or one marked secret with a value. The console writes a secret value empty (`IsSecret="true"` with
+ * no text in every export that has one, steps.json X26, X37) and its docs say import removes it: written, the value
+ * would be in the file in clear text for anyone who reads it, and still not set. A file's such rule is still read
+ * (lint's clear-text-secret reports the value).
  */
 function rulesProblem(rules: readonly DynamicRule[], where: string): string | undefined {
   for (const [r, rule] of rules.entries()) {
-    const at = rule.variables.findIndex((v) => v.name === '');
-    if (at !== -1) return `${where}[${r}].variables[${at}] has no name: a rule sets a task sequence variable by its name.`;
+    for (const [at, v] of rule.variables.entries()) {
+      if (v.name === '') return `${where}[${r}].variables[${at}] has no name: a rule sets a task sequence variable by its name.`;
+      if (v.secret && v.value !== '') {
+        return `${where}[${r}].variables[${at}] (${shownValue(v.name, '"')}) is marked secret and has a value: the console writes a secret rule value empty and import removes it, so the value would be in the file in clear text and still not set. Set it as a collection or device variable, or leave the value empty.`;
+      }
+    }
   }
   return undefined;
 }

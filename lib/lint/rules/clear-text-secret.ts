@@ -26,10 +26,10 @@ const SET_DYNAMIC_VARIABLES = 'SMS_TaskSequence_SetDynamicVariablesAction';
  * The names of the variables, password-like or marked secret, that a Set Dynamic Variables step's rules set to a value
  * in clear text: the console exports a variable marked secret empty, so one with a value was written by hand.
  */
-function dynamicRuleSecrets(step: Step | SubTaskSequence): string[] {
+function dynamicRuleSecrets(step: Step | SubTaskSequence): { name: string; marked: boolean }[] {
   if (step.attributes.type !== SET_DYNAMIC_VARIABLES) return [];
   const rules = parseDynamicRules(getVariableValue(step, 'OSDSetDynamicVariablesRules') ?? '') ?? [];
-  return rules.flatMap((r) => r.variables.filter((v) => (v.secret || isSecretName(v.name.trim())) && isClearText(v.value)).map((v) => v.name.trim()));
+  return rules.flatMap((r) => r.variables.filter((v) => (v.secret || isSecretName(v.name.trim())) && isClearText(v.value)).map((v) => ({ name: v.name.trim(), marked: v.secret })));
 }
 
 /** Lint rule `clear-text-secret` (see its description). */
@@ -52,8 +52,12 @@ export const clearTextSecret: LintRule = {
       visit(step, (n) => {
         if (n.kind === 'variable' && secret(n)) out.push({ located, message: message(nameOf(n)) });
       });
-      for (const name of dynamicRuleSecrets(step)) {
-        out.push({ located, message: `A rule sets variable ${shownValue(name, '')} to a value in clear text; mark it secret ("Secret value") instead.` });
+      for (const { name, marked } of dynamicRuleSecrets(step)) {
+        // Marked secret already: the console would have written it empty, so asking to mark it secret says nothing.
+        const message = marked
+          ? `A rule's variable ${shownValue(name, '')} is marked secret but its value is in the file in clear text (the console writes a secret value empty, and import removes it); set it as a collection or device variable, or leave the value empty.`
+          : `A rule sets variable ${shownValue(name, '')} to a value in clear text; mark it secret ("Secret value") instead.`;
+        out.push({ located, message });
       }
       // Set Task Sequence Variable names the variable it sets in a variable of its own (VariableName), so the name
       // test above does not see OSDJoinPassword there. "Do not display this value" keeps the value out of the logs,
