@@ -8,21 +8,21 @@ import { buildStep, findSteps, readTaskSequence, stepView, writeTaskSequenceText
 const TYPE = 'SMS_TaskSequence_ApplyNetworkSettingsAction';
 
 function built(adapters: unknown): () => unknown {
-  return () => buildStep(TYPE, { name: 'Apply Network Settings', settings: { networkJoinType: '1', adapters } as never });
+  return () => buildStep(TYPE, { name: 'Apply Network Settings', settings: { networkJoinType: '1', workgroupName: 'WG', adapters } as never });
 }
 
 describe('an array whose items are not known', () => {
   it('is refused by the builder as a count or as items, and taken empty', () => {
     expect(built(2)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/list of items/) }));
     expect(built([{}])).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/can only be empty/) }));
-    const step = buildStep(TYPE, { name: 'Apply Network Settings', settings: { networkJoinType: '1', adapters: [] } });
+    const step = buildStep(TYPE, { name: 'Apply Network Settings', settings: { networkJoinType: '1', workgroupName: 'WG', adapters: [] } });
     expect(stepView(step).settings.adapters).toEqual([]);
   });
 
   it('is refused by set as the builder refuses it, leaving the step as it was', () => {
     const doc = readTaskSequence('<sequence version="3.00"/>');
     const text = writeTaskSequenceText(doc);
-    const step = buildStep(TYPE, { name: 'Apply Network Settings', settings: { networkJoinType: '1' } });
+    const step = buildStep(TYPE, { name: 'Apply Network Settings', settings: { networkJoinType: '1', workgroupName: 'WG' } });
     const view = stepView(step);
     const before = JSON.stringify(step);
     expect(() => view.set('adapters', 2)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));

@@ -2,6 +2,7 @@
 // builder, StepView.set, the settings schema, renameItem or setTimeoutSeconds refuses is refused by all of them, as
 // INVALID_ARGUMENT naming the setting or option.
 import { describe, expect, it } from 'vitest';
+import { modeFor } from './helpers/one-mode.js';
 import type { VariableData } from '../lib/catalog/types.js';
 import {
   addStep,
@@ -175,11 +176,13 @@ describe('over the whole catalog, buildStep, StepView.set and the settings schem
         // What the catalog requires with this setting (a configuration file's name with its package: the line reads it).
         const along = Object.fromEntries(entry.variables.filter((v) => v.requiredWhen === `if ${data.property} is set` && v.default === undefined).map((v) => [v.setting, goodValue(v)]));
         for (const [value, expected] of [...bad.map((v) => [v, 'INVALID_ARGUMENT'] as const), ...good.map((v) => [v, 'ok'] as const)]) {
-          const settings = { ...required, ...along, [data.setting]: value };
+          // The mode of a type whose settings exclude each other that this value goes with (setting-choices.ts).
+          const mode = modeFor(entry.consoleName, data.setting, value);
+          const settings = { ...required, ...mode, ...along, [data.setting]: value };
           const what = `${data.setting} = ${JSON.stringify(value).slice(0, 30)}`;
           expect(validateStepSettings(entry.type, settings).length === 0 ? 'ok' : 'INVALID_ARGUMENT', `schema: ${what}`).toBe(expected);
           expect(verdict(() => buildStep(entry.type, { name: 'x', settings: settings as never })), `buildStep: ${what}`).toBe(expected);
-          const step = buildStep(entry.type, { name: 'x', settings: { ...required, ...along } as never });
+          const step = buildStep(entry.type, { name: 'x', settings: { ...required, ...mode, ...along } as never });
           expect(verdict(() => stepView(step).set(data.setting as never, value as never)), `set: ${what}`).toBe(expected);
         }
       }

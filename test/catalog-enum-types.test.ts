@@ -46,7 +46,7 @@ describe('enum settings are typed as their allowed values', () => {
   });
 
   it('a list the catalog does not know to be complete is a string setting and takes any text', () => {
-    const step = buildStep('Upgrade Operating System', { name: 'u', settings: { dynamicUpdateSettings: 'UsingPolicy' } }) as Step;
+    const step = buildStep('Upgrade Operating System', { name: 'u', settings: { installPackageId: 'ABC00001', dynamicUpdateSettings: 'UsingPolicy' } }) as Step;
     expectTypeOf(stepView<'SMS_TaskSequence_UpgradeOperatingSystemAction'>(step).settings.dynamicUpdateSettings).toEqualTypeOf<string | undefined>();
     expect(stepView<'SMS_TaskSequence_UpgradeOperatingSystemAction'>(step).settings.dynamicUpdateSettings).toBe('UsingPolicy');
   });

@@ -3,6 +3,7 @@
 // without one, the step was `tsenv.exe "=v"`, a step the console cannot write and the builder refuses when the same
 // empty name is given. It must be given, to the compiler and at run time alike.
 import { describe, expect, it } from 'vitest';
+import { modeFor } from './helpers/one-mode.js';
 import { buildStep, getAction, stepCatalog, type Step } from './helpers/api.js';
 import { thrown, verdict } from './helpers/thrown.js';
 import { valueProblem } from '../lib/catalog/value-problem.js';
@@ -37,6 +38,8 @@ describe('a required setting whose form refuses an empty text must be given', ()
           if (other.valueType === 'array' || other.valueType === 'dynamicRules') settings[other.setting] = [];
           if (other.form === 'variableName') settings[other.setting] = 'X';
         }
+        // One mode of a type whose settings exclude each other (setting-choices.ts), so the step can run.
+        Object.assign(settings, modeFor(entry.consoleName));
         expect(verdict(() => buildStep(entry.type, { name: 'x', settings: settings as never })), `${entry.consoleName} ${data.setting}`).toBe('ok');
       }
     }

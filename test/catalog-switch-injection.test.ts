@@ -11,9 +11,9 @@ const INJECTIONS: [string, Record<string, unknown>, string, unknown?][] = [
   ['Set Task Sequence Variable', { variableName: 'Secret', variableValue: 'x" /HIDDENFLAG:false "y' }, 'variableValue'],
   ['Set Task Sequence Variable', { variableName: 'A" /hiddenflag:True "B', variableValue: 'b' }, 'variableName', 'A'],
   ['Install Package', { packageId: 'ABC00001', programName: 'p', baseVariableName: 'APPS /continueOnError:True', continueOnInstallError: false }, 'baseVariableName'],
-  ['Install Application', { applicationName: ['A /continueOnError:True'] }, 'applicationName'],
-  ['Install Package', { packageId: '%A /continueOnError:True%', programName: 'p' }, 'packageId'],
-  ['Enable BitLocker', { targetDrive: '%A /mode:Key%' }, 'targetDrive'],
+  ['Install Application', { applicationName: ['A /continueOnError:True'] }, 'applicationName', ['A']],
+  ['Install Package', { packageId: '%A /continueOnError:True%', programName: 'p' }, 'packageId', 'ABC00001'],
+  ['Enable BitLocker', { mode: 'TPM', targetDrive: '%A /mode:Key%' }, 'targetDrive'],
   ['Apply Driver Package', { driverPackageId: '%A /unsigned:True%' }, 'driverPackageId', 'ABC00001'],
   ['Apply Operating System Image', { imagePackageId: 'ABC00001', destinationVariable: 'A% /runfromnet:True %B' }, 'destinationVariable'],
   ['Pre-provision BitLocker', { destinationVariable: 'A% /full:True %B' }, 'destinationVariable'],
@@ -46,7 +46,8 @@ describe('a value cannot bring a switch into the action line', () => {
     for (const [kind, settings] of [
       ['Set Task Sequence Variable', { variableName: 'SMSTSPostAction', variableValue: 'cmd /c "shutdown /r /t 0"' }],
       ['Run Command Line', { commandLine: 'cmd /c x /hiddenflag:False' }],
-      ['Install Package', { packageId: '%PKG_01%', programName: 'p', baseVariableName: 'APPS' }],
+      ['Install Package', { packageId: '%PKG_01%', programName: 'p' }],
+      ['Install Package', { baseVariableName: 'APPS' }],
       ['Enable BitLocker', { targetDrive: '%OSDisk%' }],
       ['Apply Operating System Image', { imagePackageId: 'ABC00001', destinationVariable: '_SMSTSOSDisk' }],
     ] as const) {
@@ -88,6 +89,8 @@ describe('a variable the action line reads is written with the switch that reads
 
   it('set writes the index when a value brings in the switch that reads it', () => {
     const step = buildStep('Apply Operating System Image', { name: 'x', settings: { installPackageId: 'ABC00001' } }) as Step;
+    // One package at a time (setting-choices.ts): the installation package is emptied first.
+    stepView(step).set('installPackageId' as never, '');
     stepView(step).set('imagePackageId' as never, 'ABC00003');
     expect(getAction(step)).toContain('/image:ABC00003,%OSDImageIndex%');
     expect(valueOf(step, 'ImageIndex')).toBe('1');
@@ -116,7 +119,7 @@ describe('what a release\'s console writes with its default, though nothing requ
     const set = build('Set Task Sequence Variable', { variableName: 's', variableValue: 's' });
     expect(getAction(set)).toBe('tsenv.exe "s=s" /hiddenflag:False');
     expect(valueOf(set, 'DoNotShowVariableValue')).toBe('false');
-    expect(getAction(build('Enable BitLocker', {}))).toMatch(/ \/full:False$/);
+    expect(getAction(build('Enable BitLocker', { mode: 'TPM' }))).toMatch(/ \/full:False$/);
     expect(getAction(build('Pre-provision BitLocker', {}))).toMatch(/ \/full:False$/);
     expect(valueOf(build('Install Application', { applicationName: ['A'] }), 'RetryCount')).toBe('2');
     expect(build('Install Application', { applicationName: ['A'] }).attributes.retryCount).toBe('2');
@@ -126,7 +129,7 @@ describe('what a release\'s console writes with its default, though nothing requ
     const set = build('Set Task Sequence Variable', { variableName: 's', variableValue: 's' }, '2012 R2');
     expect(getAction(set)).toBe('tsenv.exe "s=s"');
     expect(valueOf(set, 'DoNotShowVariableValue')).toBeUndefined();
-    expect(getAction(build('Enable BitLocker', {}, 'CB 1802'))).not.toContain('/full:');
+    expect(getAction(build('Enable BitLocker', { mode: 'TPM' }, 'CB 1802'))).not.toContain('/full:');
     expect(getAction(build('Apply Operating System Image', { imagePackageId: 'ABC00001' }, '2012'))).toBe('OSDApplyOS.exe /image:ABC00001,%OSDImageIndex%');
     expect(valueOf(build('Install Application', { applicationName: ['A'] }, '2012 R2'), 'RetryCount')).toBeUndefined();
   });

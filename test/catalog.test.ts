@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { oneMode } from './helpers/one-mode.js';
 import { buildStep, catalogEntry, type DynamicRule, sequenceRelease, stepCatalog, stepTypesSince, stepView, type StepTypeData, validateStepSettings, type VariableData } from '../lib/catalog/index.js';
 import { findSteps, getAction, readTaskSequence, variables, type Step, type SubTaskSequence, type TaskSequenceDocument } from './helpers/api.js';
 import { CORPUS_SKIPPED, wellFormedCorpusFiles } from './helpers/corpus.js';
@@ -78,7 +79,7 @@ describe('the step catalog', () => {
 
   for (const entry of stepCatalog) {
     it(`${entry.consoleName}: the builder's step reads back through the typed view with the settings it was built with`, () => {
-      const settings = sampleSettings(entry);
+      const settings = oneMode(entry.consoleName, sampleSettings(entry));
       const step = buildStep(entry.type, { name: entry.consoleName.slice(0, 50), settings: settings as never });
       expect(step.attributes.type).toBe(entry.type);
       expect(step.kind).toBe(entry.element);

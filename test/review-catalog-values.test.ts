@@ -23,7 +23,9 @@ describe('a typed value that would not read back as given is refused', () => {
     expect(getAction(step)).toBe('smsappinstall.exe /app:Application_1 /basevar: /continueOnError:False');
     // Empty items among others, and an empty list, read back as they are.
     expect(readBack(installApp(['Application_1', '']))).toMatchObject({ applicationName: ['Application_1', ''] });
-    expect(readBack(installApp([]))).toMatchObject({ applicationName: [] });
+    // An empty list beside a base variable (an application list or a base variable, setting-choices.ts).
+    const dynamic = buildStep('Install Application', { name: 'Apps', settings: { applicationName: [], baseVariableName: 'APPS' } });
+    expect(readBack(dynamic)).toMatchObject({ applicationName: [] });
   });
 
   it('an integer JavaScript prints in exponent form is refused, not written as 1e+21', () => {

@@ -3,7 +3,8 @@ import { fromYaml, sequenceToText, toYaml } from '../lib/text/index.js';
 import { readTaskSequence, writeTaskSequence } from './helpers/api.js';
 import { thrown } from './helpers/thrown.js';
 
-const step = (codes: string) => `steps:\n  - step: Install Package\n    successCodes: [${codes}]\n`;
+// A base variable: an Install Package step needs a package or one (setting-choices.ts).
+const step = (codes: string) => `steps:\n  - step: Install Package\n    successCodes: [${codes}]\n    settings: { baseVariableName: PKGS }\n`;
 const built = (codes: string) => new TextDecoder().decode(writeTaskSequence(fromYaml(step(codes))));
 
 describe('the text form\'s successCodes are exit codes: 32 bits, written signed or unsigned', () => {

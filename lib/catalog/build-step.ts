@@ -12,6 +12,7 @@ import type { Attributes, Condition, Node, Step, SubTaskSequence, Variable } fro
 import { readsBack, renderAction, templateMarkers } from './action-line.js';
 import { misreadMessage } from './action-texts.js';
 import { checkSegmentsWritten, variablesTheLineReads } from './line-variables.js';
+import { choiceProblems } from './setting-choices.js';
 import { catalogEntry, catalogEntryByName } from './catalog.js';
 import type { StepSettingsInput, StepTypeOf } from './settings-types.js';
 import type { StepTypeData, VariableData } from './types.js';
@@ -245,6 +246,10 @@ export function buildStep<K extends string>(kind: K, input: BuildStepInput<K>): 
     attributes.runFromNet = 'false';
   }
   if (input.fillDefaults ?? true) checkSegmentsWritten(entry, props);
+  // A step that cannot run: neither or both of two modes (an image package and an installation package), a package
+  // without its program. Not with fillDefaults false, which builds a step's variables as given (the text form's).
+  const choices = (input.fillDefaults ?? true) ? choiceProblems(entry, props) : [];
+  if (choices.length > 0) refuse(choices.join(' '));
   const action = renderAction(entry.action, props);
   if (input.fillDefaults ?? true) fillWhatTheLineReads(entry, action, props, vars);
   const children: Node[] = [];

@@ -12,6 +12,7 @@ import { setVariable, variableIndex } from '../model/set-variable.js';
 import { readsBack, renderAction, templateProperties } from './action-line.js';
 import { actionTexts, misreadMessage } from './action-texts.js';
 import { checkSegmentsWritten, variablesTheLineReads } from './line-variables.js';
+import { choiceProblems } from './setting-choices.js';
 import type { StepTypeData, VariableData } from './types.js';
 import { checkArrayItems, checkValue, itemDefault } from './value-problem.js';
 import { encodeValue, hasShape, shapeMessage, type SettingValue } from './values.js';
@@ -157,6 +158,7 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
       if (template !== undefined && !readsBack(template, actionProps({ ...texts, [data.property]: text }, fromAction, data.property), data.property)) {
         throw new TaskSequenceError('INVALID_ARGUMENT', misreadMessage(entry, setting, text));
       }
+      checkChoices(entry, texts, data, text);
       if (template === entry.action) {
         const after = actionProps({ ...texts, [data.property]: text }, fromAction, data.property);
         checkSegmentsWritten(entry, after, data.property);
@@ -180,6 +182,20 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
   // gets it with its default, as a builder writes it; one with no default is lint's catalog/missing-setting.
   if (template === entry.action && fillWhatTheLineReads(view, entry, action ?? '', rendered)) rendered = renderAction(template, actionProps(view.propertyTexts(), fromAction, written));
   if (rendered !== action) setAction(view.step, rendered);
+}
+
+/**
+ * Refuses a value that makes the step one that cannot run (see `choiceProblems`) where it was not: a second mode
+ * beside the one it has (an installation package beside an image package), a package without its program. Emptying
+ * a setting is not refused, as that is how a step is switched from one mode to the other (empty the one, then set
+ * the other); a step left with neither is lint's `catalog/missing-setting`. A fault the step already had does not
+ * stop another setting.
+ */
+function checkChoices(entry: StepTypeData, texts: Readonly<Record<string, string>>, data: VariableData, text: string): void {
+  if (text.trim() === '') return;
+  const before = new Set(choiceProblems(entry, texts));
+  const brought = choiceProblems(entry, { ...texts, [data.property]: text }).filter((p) => !before.has(p));
+  if (brought.length > 0) throw new TaskSequenceError('INVALID_ARGUMENT', `${brought.join(' ')} Empty the other setting first to switch.`);
 }
 
 /**

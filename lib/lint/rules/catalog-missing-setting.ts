@@ -3,6 +3,7 @@ import { consoleFormEntry } from '../../catalog/console-form.js';
 import { isCurrentBranch, sequenceRelease } from '../../catalog/versions.js';
 import { StepView } from '../../catalog/step-view.js';
 import { variablesTheLineReads } from '../../catalog/line-variables.js';
+import { choiceProblems } from '../../catalog/setting-choices.js';
 import { getAction } from '../../model/variables.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
 
@@ -10,7 +11,7 @@ import { type Finding, type LintRule, steps } from '../rule.js';
 export const catalogMissingSetting: LintRule = {
   id: 'catalog/missing-setting',
   severity: 'warning',
-  description: 'In a Current Branch sequence, a setting the console always writes for this step type is missing (settings added by later releases are not required), or one the console writes with the switch of the step\'s <action> line that reads it (%OSDImageIndex% with /image:).',
+  description: 'In a Current Branch sequence, a setting the console always writes for this step type is missing (settings added by later releases are not required), or one the console writes with the switch of the step\'s <action> line that reads it (%OSDImageIndex% with /image:), or settings that depend on each other are neither or both given (an image package or an installation package, a package\'s program).',
   check: (doc) =>
     // The catalog's variable lists are verified against Current Branch exports; earlier consoles wrote fewer.
     !isCurrentBranch(sequenceRelease(doc.sequence, doc.container))
@@ -27,6 +28,9 @@ export const catalogMissingSetting: LintRule = {
       return [
         ...missing.map((v) => ({ located, message: `${entry.consoleName} is missing ${v.setting} (variable ${v.name}).` })),
         ...read.map((v) => ({ located, message: `${entry.consoleName} is missing ${v.setting} (variable ${v.name}), which its <action> line reads as %${v.name}%.` })),
+        // Settings that depend on each other (requiredWhen): neither or both of two modes, a package without its
+        // program; what the builders and set refuse.
+        ...choiceProblems(entry, present).map((message) => ({ located, message })),
       ];
     }),
 };
