@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ensureBuilt } from './helpers/cli-process.js';
 
 const XML = readFileSync(resolve('examples/refresh-2007.xml'));
+const YAML = readFileSync(resolve('examples/osd-as-code.yaml'));
 let root: string;
 
 beforeAll(() => {
@@ -22,10 +23,15 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const temps = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.cmts-tmp'));
+/** A write's temporary file, not a file kept aside (`.old.cmts-tmp`, made before the write while a set replaces files). */
+const writing = (dir: string) => temps(dir).filter((n) => !n.endsWith('.old.cmts-tmp'));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Runs cmts in `dir` to its end; with `signal`, sends it once the run's temporary file is there, then lets the write go on. */
-async function runCmts(dir: string, args: string[], signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; sawTemp: boolean }> {
+/**
+ * Runs cmts in `dir` to its end; with `signal`, sends it once the run's temporary file is there (in `writesIn`, `dir`
+ * unless given), then lets the write go on.
+ */
+async function runCmts(dir: string, args: string[], signal?: NodeJS.Signals, writesIn = dir): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; sawTemp: boolean }> {
   const release = join(root, `release-${Math.random().toString(36).slice(2)}`);
   const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...(signal && { CMTS_TEST_PAUSE_BEFORE_RENAME: release }) } });
   let stderr = '';
@@ -34,7 +40,7 @@ async function runCmts(dir: string, args: string[], signal?: NodeJS.Signals): Pr
   let sawTemp = false;
   if (signal) {
     for (let waited = 0; waited < 20_000 && !sawTemp && child.exitCode === null; waited += 10) {
-      sawTemp = temps(dir).length > 0;
+      sawTemp = writing(writesIn).length > 0;
       if (!sawTemp) await sleep(10);
     }
     child.kill(signal);
@@ -50,6 +56,13 @@ const cases: { label: string; args: string[]; target: string; signal: NodeJS.Sig
   { label: 'kb977203 --in-place, SIGTERM', args: ['kb977203', 'ts.xml', '--in-place', '--certfix-package', 'ABC00010'], target: 'ts.xml', signal: 'SIGTERM', status: 143 },
   { label: 'transform --in-place, SIGHUP', args: ['transform', 'set-dependent-program', 'ts.xml', '--options', 'dep.json', '--in-place'], target: 'ts.xml', signal: 'SIGHUP', status: 129 },
   { label: 'transform -o, SIGINT', args: ['transform', 'set-dependent-program', 'ts.xml', '--options', 'dep.json', '-o', 'out.xml'], target: 'out.xml', signal: 'SIGINT', status: 130 },
+  { label: 'convert -o, SIGTERM', args: ['convert', 'ts.xml', '--to', 'json', '-o', 'out.json'], target: 'out.json', signal: 'SIGTERM', status: 143 },
+  // render and build wrote their one file and returned, and the process ended with status 0 before the signal that
+  // came during the write was taken.
+  { label: 'render -o, SIGINT', args: ['render', 'ts.xml', '-o', 'out.html'], target: 'out.html', signal: 'SIGINT', status: 130 },
+  { label: 'render -o onto an old page, SIGHUP', args: ['render', 'ts.xml', '-o', 'old.html'], target: 'old.html', signal: 'SIGHUP', status: 129 },
+  { label: 'build -o, SIGTERM', args: ['build', 'ts.yaml', '-o', 'out.xml'], target: 'out.xml', signal: 'SIGTERM', status: 143 },
+  { label: 'build -o, SIGINT', args: ['build', 'ts.yaml', '-o', 'out.xml'], target: 'out.xml', signal: 'SIGINT', status: 130 },
 ];
 
 describe.skipIf(process.platform === 'win32')('a signal while cmts writes a file', () => {
@@ -60,6 +73,8 @@ describe.skipIf(process.platform === 'win32')('a signal while cmts writes a file
         mkdirSync(dir);
         writeFileSync(join(dir, 'ts.xml'), XML);
         writeFileSync(join(dir, 'dep.json'), '{"packageId": "ABC00010", "programName": "CCMCertFix"}');
+        writeFileSync(join(dir, 'ts.yaml'), YAML);
+        writeFileSync(join(dir, 'old.html'), 'an old page');
         return dir;
       };
       // What the write gives when no one stops it, to compare the target with.
@@ -96,6 +111,27 @@ describe.skipIf(process.platform === 'win32')('a signal while cmts writes a file
     expect(readFileSync(join(dir, 'ts0.xml'), 'utf8')).toContain('KB977203');
     expect(r.stderr).toMatch(/ts0\.xml was written in full before the stop\./);
     for (let i = 1; i < 5; i++) expect(readFileSync(join(dir, `ts${i}.xml`)).equals(XML), `ts${i}.xml`).toBe(true);
+  }, 60_000);
+
+  it('render --out-dir stops after the page it was writing: the other pages and the index are left as they were', async () => {
+    const dir = join(root, 'render-set');
+    const out = join(dir, 'out');
+    mkdirSync(out, { recursive: true });
+    for (const n of ['a', 'b', 'c']) {
+      writeFileSync(join(dir, `${n}.xml`), XML);
+      writeFileSync(join(out, `${n}.html`), `old ${n}`);
+    }
+    writeFileSync(join(out, 'index.html'), 'old index');
+    const r = await runCmts(dir, ['render', 'a.xml', 'b.xml', 'c.xml', '--out-dir', 'out'], 'SIGINT', out);
+    expect(r.sawTemp).toBe(true);
+    expect({ code: r.code, signal: r.signal }, r.stderr).toEqual({ code: 130, signal: null });
+    // No temporary file, and no old page kept aside for an undo, is left.
+    expect(readdirSync(out).sort()).toEqual(['a.html', 'b.html', 'c.html', 'index.html']);
+    expect(readFileSync(join(out, 'a.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    for (const n of ['b', 'c']) expect(readFileSync(join(out, `${n}.html`), 'utf8'), n).toBe(`old ${n}`);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('old index');
+    expect(r.stderr).toContain(`${join('out', 'a.html')} was written in full before the stop.`);
+    expect(r.stderr).not.toContain('written to');
   }, 60_000);
 
   it('a run that is not stopped is not changed by the handling: exit 0, every file written, no temporary file', async () => {

@@ -3,7 +3,7 @@
  * not be written reported (see `std-stream.ts`), and a bug reported without a stack trace. Both launchers call it:
  * bin.ts (built by tsc) and the bundled one (dist/cli).
  */
-import { stopOnSignalsWhileWriting } from './write-signals.js';
+import { signalTurn, stopOnSignalsWhileWriting } from './write-signals.js';
 import { type CliIo, nodeIo, removeEmptyFoldersMade } from './io.js';
 import { reportInternalError } from './json-report.js';
 import { COMMANDS, main } from './main.js';
@@ -23,13 +23,13 @@ export function launch(): void {
     if (process.exitCode !== 0) removeEmptyFoldersMade();
   });
   main(argv, io).then(
-    (code) => {
+    async (code) => {
       process.exitCode = code;
-      exitOnceWritten(io);
+      await exitOnceWritten(io);
     },
-    (e: unknown) => {
+    async (e: unknown) => {
       process.exitCode = reportInternalError(e, io, argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? argv[0] : undefined);
-      exitOnceWritten(io);
+      await exitOnceWritten(io);
     },
   );
 }
@@ -42,6 +42,11 @@ export function launch(): void {
  * synchronously unless they are a terminal written through Node's stream (see `std-stream.ts`); one of those with
  * bytes still queued (a terminal that does not keep up, or Windows) is left to end by itself, so nothing is cut off.
  */
-function exitOnceWritten(io: CliIo): void {
+async function exitOnceWritten(io: CliIo): Promise<void> {
+  // A signal that came while the last file was written (one piece of JavaScript: see write-signals.ts) is taken in a
+  // turn of the event loop, which an exit straight from here would never give: the run then ended with status 0 and
+  // no word of the stop. Once a run has written a file, it takes that turn first, and a signal stops it there.
+  const turn = signalTurn();
+  if (turn) await turn;
   if (drained(io.stdout) && drained(io.stderr)) process.exit();
 }

@@ -129,7 +129,7 @@ function pageName(file: string, part: string | undefined, ext: string, taken: Se
 }
 
 /** Runs `cmts render`. */
-export function run(argv: string[], io: CliIo): number {
+export async function run(argv: string[], io: CliIo): Promise<number> {
   const p = startCommand({ name: 'render', help: HELP, options: OPTIONS, check: checkUsage }, argv, io);
   if (typeof p === 'number') return p;
   const format: RenderFormat = formatOf(str(p, 'format'), str(p, 'output'));
@@ -206,7 +206,7 @@ export function run(argv: string[], io: CliIo): number {
       // The index last: it appears only once every page it links to is there.
       yield { path: join(dir, `index.${format}`), make: () => renderIndex(index, format) };
     }
-    writeAllOrNone(io, pages(outDir), notUndone);
+    await writeAllOrNone(io, pages(outDir), notUndone);
     // The folder is from the command line: a control character in it is shown as an escape, as on every line cmts prints.
     io.stderr.write(`${printable(`cmts render: ${index.length} page(s) and index.${format} written to ${outDir}.`)}\n`);
     return EXIT.ok;

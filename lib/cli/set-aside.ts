@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { asideName } from './temp-names.js';
 import { describeErrno } from './describe-errno.js';
+import { live } from './write-signals.js';
 
 /** A file's old content, kept aside. */
 export interface SetAside {
@@ -27,10 +28,14 @@ export function setAsideFile(real: string): SetAside | undefined {
     const aside = join(dir, asideName(basename(real), process.pid, time));
     try {
       linkSync(real, aside);
+      // A run stopped by a signal before the set is written removes it with its other temporary files: the file it
+      // kept stays as the run left it (see write-signals.ts).
+      live.add(aside);
       return {
         restore() {
           try {
             renameSync(aside, real);
+            live.delete(aside);
           } catch (e) {
             throw new TaskSequenceError('IO_ERROR', `Cannot put back ${real}: ${describeErrno(e)}.`, { file: real });
           }
@@ -38,6 +43,7 @@ export function setAsideFile(real: string): SetAside | undefined {
         drop() {
           try {
             rmSync(aside, { force: true });
+            live.delete(aside);
           } catch {
             // Left as a temporary file of this process, which a later run removes.
           }

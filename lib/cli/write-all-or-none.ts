@@ -4,6 +4,7 @@
  */
 import type { CliIo } from './io.js';
 import type { SetAside } from './set-aside.js';
+import { signalTurn } from './write-signals.js';
 
 /**
  * A file written into --out-dir, and what was there before: kept aside on disk, or its bytes where the io cannot
@@ -19,9 +20,10 @@ interface Written {
  * each file is atomic on its own, and if one cannot be made or written, the ones already written are put back as
  * they were (a file new in this run removed, a replaced one given back what it had: kept aside on disk as a hard
  * link until the set is written, or in memory where the file system cannot link), and the error is rethrown. What
- * cannot be put back is added to `notUndone`.
+ * cannot be put back is added to `notUndone`. A signal that comes while a file is written stops the run after that
+ * file (see write-signals.ts): the files after it are not written, and those before it stay written.
  */
-export function writeAllOrNone(io: CliIo, files: Iterable<{ path: string; make: () => string }>, notUndone: string[]): void {
+export async function writeAllOrNone(io: CliIo, files: Iterable<{ path: string; make: () => string }>, notUndone: string[]): Promise<void> {
   // By the file each write landed in: two names of one file (a symlink in the folder) keep what was there before the
   // first of them was written, not the page the other put there.
   const written = new Map<string, Written>();
@@ -42,6 +44,9 @@ export function writeAllOrNone(io: CliIo, files: Iterable<{ path: string; make: 
       }
       const real = before ?? io.realPath(path);
       if (!written.has(real)) written.set(real, { path, old });
+      // A signal that came while this file was written stops the run here, before the next file is made.
+      const turn = signalTurn();
+      if (turn) await turn;
     }
   } catch (e) {
     notUndone.push(...undo(io, [...written.values()]));
