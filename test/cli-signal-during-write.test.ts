@@ -29,9 +29,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Runs cmts in `dir` to its end; with `signal`, sends it once the run's temporary file is there (in `writesIn`, `dir`
- * unless given), then lets the write go on.
+ * unless given), then lets the write go on `releaseAfter` ms later.
  */
-async function runCmts(dir: string, args: string[], signal?: NodeJS.Signals, writesIn = dir): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; sawTemp: boolean }> {
+async function runCmts(dir: string, args: string[], signal?: NodeJS.Signals, writesIn = dir, releaseAfter = 100): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; sawTemp: boolean }> {
   const release = join(root, `release-${Math.random().toString(36).slice(2)}`);
   const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...(signal && { CMTS_TEST_PAUSE_BEFORE_RENAME: release }) } });
   let stderr = '';
@@ -44,8 +44,9 @@ async function runCmts(dir: string, args: string[], signal?: NodeJS.Signals, wri
       if (!sawTemp) await sleep(10);
     }
     child.kill(signal);
-    // The signal is delivered before the write may go on: it comes while the temporary file is there.
-    await sleep(100);
+    // The signal is delivered before the write may go on: it comes while the temporary file is there. (A batch on
+    // threads is given longer, for its other results to come in meanwhile.)
+    await sleep(releaseAfter);
     writeFileSync(release, '');
   }
   return { ...(await ended), stderr, sawTemp };
@@ -111,6 +112,20 @@ describe.skipIf(process.platform === 'win32')('a signal while cmts writes a file
     expect(readFileSync(join(dir, 'ts0.xml'), 'utf8')).toContain('KB977203');
     expect(r.stderr).toMatch(/ts0\.xml was written in full before the stop\./);
     for (let i = 1; i < 5; i++) expect(readFileSync(join(dir, `ts${i}.xml`)).equals(XML), `ts${i}.xml`).toBe(true);
+  }, 60_000);
+
+  // On worker threads, the results that finished while the first was written were delivered in one synchronous
+  // loop, every one written before the signal was taken: a stopped batch went on rewriting inputs.
+  it('a batch on worker threads (--jobs 2) writes no other input after the signal', async () => {
+    const dir = join(root, 'batch-threads');
+    mkdirSync(dir);
+    for (let i = 0; i < 8; i++) writeFileSync(join(dir, `ts${i}.xml`), XML);
+    const r = await runCmts(dir, ['kb977203', '.', '--in-place', '--jobs', '2', '--certfix-package', 'ABC00010'], 'SIGINT', dir, 1_000);
+    expect(r.code, r.stderr).toBe(130);
+    expect(temps(dir)).toEqual([]);
+    expect(readFileSync(join(dir, 'ts0.xml'), 'utf8')).toContain('KB977203');
+    expect(r.stderr).toMatch(/ts0\.xml was written in full before the stop\./);
+    for (let i = 1; i < 8; i++) expect(readFileSync(join(dir, `ts${i}.xml`)).equals(XML), `ts${i}.xml`).toBe(true);
   }, 60_000);
 
   it('render --out-dir stops after the page it was writing: the other pages and the index are left as they were', async () => {

@@ -139,6 +139,48 @@ describe('runPool', () => {
     expect(whys.every((w) => w.includes('missing.mjs'))).toBe(true);
   });
 
+  // The command line's turn after each result (a signal that came while it was written is taken there): the results
+  // that finished meanwhile wait for it, and a stop decided during it delivers none of them.
+  it('with a turn after each delivery, delivers one result a turn, and none after a stop decided during a turn', async () => {
+    const delivered: number[] = [];
+    let stopped = false;
+    await runPool<unknown>(6, {
+      script: SCRIPT,
+      workerData: { factor: 2 },
+      workers: 2,
+      start: (): TaskStart<unknown> => ({ message: { value: 1 } }),
+      failed: (i) => `failed ${i}`,
+      deliver: (i) => delivered.push(i),
+      stop: () => stopped,
+      // Long enough for the other tasks to finish while the first result waits for its turn.
+      turn: () => new Promise<void>((resolve) => setTimeout(() => {
+        stopped = true;
+        resolve();
+      }, 300)),
+    });
+    expect(delivered).toEqual([0]);
+  });
+
+  it('with a turn after each delivery, runs a task here only once the one before it is delivered and its turn taken', async () => {
+    const log: string[] = [];
+    await runPool<string>(3, {
+      script: new URL('./fixtures/worker-pool/missing.mjs', import.meta.url),
+      workers: 2,
+      start: () => ({ message: {} }),
+      failed: (i) => `${i}: failed`,
+      here: (i) => {
+        log.push(`here ${i}`);
+        return `${i}: here`;
+      },
+      deliver: (_i, r) => log.push(`deliver ${r}`),
+      turn: () => new Promise<void>((resolve) => setTimeout(() => {
+        log.push('turn');
+        resolve();
+      }, 5)),
+    });
+    expect(log).toEqual(['here 0', 'deliver 0: here', 'turn', 'here 1', 'deliver 1: here', 'turn', 'here 2', 'deliver 2: here', 'turn']);
+  });
+
   it('a worker that throws something other than an Error gives an Error that says what it threw', async () => {
     // The pool's callbacks take an Error: given the thrown string as is, kb977203 said "worker threads could not start
     // (undefined)", the message of a string.

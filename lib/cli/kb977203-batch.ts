@@ -14,6 +14,7 @@ import type { CliIo } from './io.js';
 import { commitFile, failedInput, type FileReply, type FileSettings, fromReply, processBytes, toReply } from './kb977203-file.js';
 import type { FileTask } from './kb977203-worker.js';
 import { ownBuffer, runPool } from './worker-pool.js';
+import { signalTurn } from './write-signals.js';
 import { defaultWorkers, maxWorkers } from './pool-spec.js';
 
 /**
@@ -85,6 +86,9 @@ export async function runBatch(inputs: string[], targetOf: TargetOf, settings: F
   let fellBack = false;
   await runPool<Outcome[] | FileReply>(inputs.length, {
     ...(stop && { stop }),
+    // A signal that came while a result was written stops the batch there: no result that finished meanwhile is
+    // written after it (see write-signals.ts).
+    turn: signalTurn,
     script: WORKER,
     workerData: settings,
     workers,

@@ -37,6 +37,12 @@ export interface PoolSpec<R> {
    * pool resolves, with the tasks from the first one not delivered left undone.
    */
   stop?: () => boolean;
+  /**
+   * A turn of the event loop to take after a result is delivered, before the next (undefined: none is needed); the
+   * command line's is {@link signalTurn}, so that a signal that came while a result was written stops the batch
+   * there. Results that finished meanwhile wait for it, as do tasks run in this thread (`here`).
+   */
+  turn?: () => Promise<void> | undefined;
 }
 
 /**

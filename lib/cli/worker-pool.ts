@@ -33,20 +33,51 @@ export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void
     const finish = (error?: Error): void => {
       if (finished) return;
       finished = true;
+      // A runHere waiting for a delivery goes on, to see the batch is over.
+      for (const w of whenDelivered.splice(0)) w();
       const gone = [...queued.keys()].map((w) => w.terminate());
       Promise.all(gone).then(
         () => (error === undefined ? resolve() : reject(error)),
         reject,
       );
     };
+    // Whether a delivery waits for its turn (spec.turn): results that come meanwhile wait in `ready`, and runHere
+    // waits (`whenDelivered`) before it runs the next task.
+    let waiting = false;
+    let whenDelivered: (() => void)[] = [];
+    /** Delivers the results that are ready, in order; `resumed`: after a turn, when no caller goes on to pump. */
+    const deliverReady = (resumed: boolean): void => {
+      try {
+        while (ready.has(delivered) && !finished) {
+          const r = ready.get(delivered) as R;
+          ready.delete(delivered);
+          spec.deliver(delivered++, r);
+          if (spec.stop?.()) finish();
+          const turn = finished ? undefined : spec.turn?.();
+          if (turn) {
+            waiting = true;
+            turn.then(() => {
+              // The batch may have been told to stop during the turn: nothing more is delivered then.
+              if (spec.stop?.()) finish();
+              deliverReady(true);
+            }, (e: unknown) => finish(asError(e)));
+            return;
+          }
+        }
+      } catch (e) {
+        // Thrown to settle's caller when it was called from one; else the batch ends with it.
+        if (!resumed) throw e;
+        finish(asError(e));
+      }
+      waiting = false;
+      const waiters = whenDelivered;
+      whenDelivered = [];
+      for (const w of waiters) w();
+      if (resumed) pump();
+    };
     const settle = (i: number, result: R): void => {
       ready.set(i, result);
-      while (ready.has(delivered) && !finished) {
-        const r = ready.get(delivered) as R;
-        ready.delete(delivered);
-        spec.deliver(delivered++, r);
-        if (spec.stop?.()) finish();
-      }
+      if (!waiting) deliverReady(false);
     };
     /** The worker with the fewest tasks, if it can take one more. */
     const freest = (): Worker | undefined => {
@@ -85,11 +116,15 @@ export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void
      * Every task not yet delivered, in order, given `result` in this thread: run here (`spec.here`), or failed in its
      * place when there is no way to run it here. No worker is left, and none could start.
      */
-    const runHere = (why: Error, result = (i: number): R => (spec.here ? spec.here(i, why) : spec.failed(i, why))): void => {
+    const runHere = async (why: Error, result = (i: number): R => (spec.here ? spec.here(i, why) : spec.failed(i, why))): Promise<void> => {
       try {
         // A task is done when its result waits to be delivered or has been: running one here delivers those after it
-        // that were ready (a result given at the start), which must not run again.
-        for (let i = delivered; i < count && !finished; i++) if (i >= delivered && !ready.has(i)) settle(i, result(i));
+        // that were ready (a result given at the start), which must not run again. One at a time: the next is run once
+        // this one is delivered, its turn taken.
+        for (let i = delivered; i < count && !finished; i++) {
+          if (i >= delivered && !ready.has(i)) settle(i, result(i));
+          if (waiting) await new Promise<void>((done) => whenDelivered.push(done));
+        }
       } catch (e) {
         return finish(asError(e));
       }
@@ -109,7 +144,7 @@ export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void
         // Thrown out of a worker's exit handler (its replacement), it ended the process with a stack trace; from the
         // first, it failed the whole batch. The live workers take the tasks; with none left, they run here.
         if (queued.size > 0) pump();
-        else runHere(asError(e));
+        else void runHere(asError(e));
         return false;
       }
       let death: Error | undefined;
@@ -154,7 +189,7 @@ export async function runPool<R>(count: number, spec: PoolSpec<R>): Promise<void
           // It could not start: its tasks wait for a worker that does, and when none is left, they run here.
           retry.push(...tasks);
           retry.sort((x, y) => x - y);
-          if (queued.size === 0) runHere(why);
+          if (queued.size === 0) void runHere(why);
           else pump();
           return;
         }

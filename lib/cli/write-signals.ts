@@ -73,7 +73,12 @@ function stopOn(signal: keyof typeof STOP_SIGNALS): never {
 /**
  * A turn of the event loop when signals are handled (see {@link stopOnSignalsWhileWriting}), for a signal that came
  * during a write to stop the run there; undefined otherwise (nothing to wait for). A batch awaits it after each input.
+ *
+ * The turn reaches the loop's next poll for events, where a signal is taken: two immediates, not one. Called from a
+ * poll callback (a worker thread's result, a stream's data), one immediate runs in the same iteration's check phase,
+ * before any poll, and the run went on to its next write with the signal still waiting; an immediate set from the
+ * check phase runs in the next iteration, after its poll.
  */
 export function signalTurn(): Promise<void> | undefined {
-  return handled ? new Promise((resolve) => setImmediate(resolve)) : undefined;
+  return handled ? new Promise((resolve) => setImmediate(() => setImmediate(resolve))) : undefined;
 }
