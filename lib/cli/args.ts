@@ -91,7 +91,14 @@ export function parse(argv: string[], options: OptionSpecs): Parsed {
     if (t.kind !== 'option' || t.name === undefined) continue;
     // `-o=out.xml` gave the value "=out.xml" (a file of that name): a short option's value follows a space.
     if (t.inlineValue === true && t.rawName !== undefined && !t.rawName.startsWith('--') && t.value?.startsWith('=') === true) {
-      throw new UsageError(`${t.rawName}${t.value} gives ${t.rawName} the value ${shownValue(t.value)}: write ${t.rawName} ${shownValue(t.value.slice(1))}, or --${t.name}=${t.value.slice(1)}.`);
+      const value = t.value.slice(1);
+      // A value that starts with - cannot follow a short option after a space, quoted or not (the shell takes the quotes
+      // away, and `-o -x.json` is refused as an option where a value should be): only the long form gives it, or, for a
+      // file, a name that starts with ./ instead.
+      const ways = value.startsWith('-') && value !== '-'
+        ? `--${t.name}=${value}${t.name === 'output' ? `, or ${t.rawName} ./${value}` : ''}`
+        : `${t.rawName} ${shownValue(value)}, or --${t.name}=${value}`;
+      throw new UsageError(`${t.rawName}${t.value} gives ${t.rawName} the value ${shownValue(t.value)}: write ${ways}.`);
     }
     if (options[t.name]?.multiple) continue;
     counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
