@@ -51,6 +51,30 @@ describe('render --out-dir: all pages and the index, or none', () => {
     // Not vacuous: the first two pages were written before the third failed.
     expect(m.writes.slice(0, 2)).toEqual(['out/a.html', 'out/b.html']);
     expect(filesUnder(m, 'out')).toEqual({ 'out/b.html': 'old b', 'out/notes.txt': 'mine' });
+    // The error names only the page that failed: what became of the pages written before it is said after it, or
+    // b.html, replaced by this run before c.html failed, read as if it were the new page.
+    expect(m.stderr.split('\n').slice(1)).toEqual([
+      'cmts render: no file of this run is left in out: out/b.html was put back as it was; out/a.html, new in this run, was removed again.',
+      '',
+    ]);
+  });
+
+  it('the undo told for several pages put back, and for a set whose first page failed', async () => {
+    const m = memoryIo({ ...INPUTS, 'out/a.html': 'old a', 'out/b.html': 'old b', 'out/c.html': 'old c' });
+    expect(await main(ARGS, fullAt(m, 4))).toBe(1);
+    expect(m.stderr.split('\n').slice(1)).toEqual(['cmts render: no file of this run is left in out: out/a.html, out/b.html and out/c.html were put back as they were.', '']);
+    expect(filesUnder(m, 'out')).toEqual({ 'out/a.html': 'old a', 'out/b.html': 'old b', 'out/c.html': 'old c' });
+    const first = memoryIo({ ...INPUTS, 'out/a.html': 'old a' });
+    expect(await main(ARGS, fullAt(first, 1))).toBe(1);
+    expect(first.stderr.split('\n').slice(1)).toEqual(['cmts render: no file of this run is left in out.', '']);
+  });
+
+  it('a run that fails before it writes (an input it cannot read) says nothing of an undo', async () => {
+    const m = memoryIo({ 'a.xml': SEQUENCE, 'b.xml': '<not a sequence', 'c.xml': SEQUENCE, 'out/a.html': 'old a' });
+    expect(await main(ARGS, fullAt(m, 0))).toBe(1);
+    expect(m.stderr).toMatch(/^cmts render: b\.xml:.* XML_MALFORMED /);
+    expect(m.stderr).not.toContain('of this run');
+    expect(m.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
   it('the index not written: every page put back too, the old index kept (Markdown as HTML)', async () => {
@@ -78,6 +102,7 @@ describe('render --out-dir: all pages and the index, or none', () => {
     expect(await main(ARGS, io)).toBe(1);
     expect(m.stderr.split('\n')).toEqual([
       'cmts render: out/c.html: IO_ERROR Cannot write out/c.html: no space left on device; it is left as it was.',
+      'cmts render: out/b.html was put back as it was.',
       "cmts render: out/a.html still holds this run's page: removing it failed (Cannot remove out/a.html: permission denied.)",
       '',
     ]);

@@ -17,7 +17,7 @@ import type { CliIo } from './io.js';
 import { inputFailure, reportFailure } from './json-report.js';
 import { EXIT } from './exit.js';
 import { planTargets } from './output-targets.js';
-import { writeAllOrNone } from './write-all-or-none.js';
+import { undoneLines, undoneNothing, writeAllOrNone } from './write-all-or-none.js';
 import { caseKey } from '../zip/entry-names.js';
 import { printable } from '../errors.js';
 
@@ -156,8 +156,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     throw e;
   }
   let current = inputs.join(' ');
-  // What a failed --out-dir run could not put back, said after its error.
-  const notUndone: string[] = [];
+  // What the undo of a failed --out-dir set did, and could not do, said after its error.
+  const undone = undoneNothing();
   try {
     if (compare) {
       const [a, b] = inputs as [string, string];
@@ -206,7 +206,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       // The index last: it appears only once every page it links to is there.
       yield { path: join(dir, `index.${format}`), make: () => renderIndex(index, format) };
     }
-    await writeAllOrNone(io, pages(outDir), notUndone);
+    await writeAllOrNone(io, pages(outDir), undone);
     // The folder is from the command line: a control character in it is shown as an escape, as on every line cmts prints.
     io.stderr.write(`${printable(`cmts render: ${index.length} page(s) and index.${format} written to ${outDir}.`)}\n`);
     return EXIT.ok;
@@ -215,7 +215,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       reportFailure('render', current, withLimitFlags(inputFailure(e)), io.stderr);
     } finally {
       // Also when the error is a bug (rethrown): the files left behind are still worth knowing.
-      for (const note of notUndone) io.stderr.write(`${printable(`cmts render: ${note}`)}\n`);
+      for (const line of undoneLines(undone, outDir ?? '')) io.stderr.write(`${printable(`cmts render: ${line}`)}\n`);
     }
     return EXIT.failed;
   }
