@@ -5,7 +5,7 @@ import { StepView } from '../../catalog/step-view.js';
 import { variablesTheLineReads } from '../../catalog/line-variables.js';
 import { choiceProblems } from '../../catalog/setting-choices.js';
 import { getAction } from '../../model/variables.js';
-import { type Finding, type LintRule, steps } from '../rule.js';
+import { asItRuns, type Finding, type LintRule, steps } from '../rule.js';
 
 /** Lint rule `catalog/missing-setting` (see its description). */
 export const catalogMissingSetting: LintRule = {
@@ -26,11 +26,14 @@ export const catalogMissingSetting: LintRule = {
       // has no value (`%OSDShutdownPreparedOs%`: a real Current Branch export has the switch and no variable).
       const read = variablesTheLineReads(entry, getAction(located.node) ?? '').filter((v) => v.requiredWhen !== undefined && present[v.property] === undefined && !missing.includes(v));
       return [
-        ...missing.map((v) => ({ located, message: `${entry.consoleName} is missing ${v.setting} (variable ${v.name}).` })),
-        ...read.map((v) => ({ located, message: `${entry.consoleName} is missing ${v.setting} (variable ${v.name}), which its <action> line reads as %${v.name}%.` })),
+        ...missing.map((v) => `${entry.consoleName} is missing ${v.setting} (variable ${v.name}).`),
+        ...read.map((v) => `${entry.consoleName} is missing ${v.setting} (variable ${v.name}), which its <action> line reads as %${v.name}%.`),
         // Settings that depend on each other (requiredWhen): neither or both of two modes, a package without its
         // program; what the builders and set refuse.
-        ...choiceProblems(entry, present).map((message) => ({ located, message })),
-      ];
+        ...choiceProblems(entry, present),
+        // A step that never runs (disabled, or in a disabled group) breaks nothing now: the console writes disabled
+        // placeholders with neither setting (steps.json X32, an Install Application with no application); the
+        // finding says so, and is a warning even where the rule's findings are errors.
+      ].map((message) => asItRuns(located, message));
     }),
 };
