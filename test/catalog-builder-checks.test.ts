@@ -133,6 +133,8 @@ function goodValue(data: VariableData): unknown {
       return [0];
     case 'driveLetter':
       return 'C:';
+    case 'guid':
+      return '{859868ea-5292-4cf6-a06d-e395bb0b0629}';
     case 'dynamicRules':
     case 'array':
       return [];
@@ -153,15 +155,18 @@ function probes(data: VariableData): { bad: unknown[]; good: unknown[] } {
   if (data.valueType === 'packageId') (bad.push('bad id'), good.push('abc0000f'));
   if (data.valueType === 'packageIdList') (bad.push(['bad id']), good.push(['ABC00001', '%PKG%']));
   if (data.valueType === 'driveLetter') (bad.push('NEW00001'), good.push('E:'));
+  if (data.valueType === 'guid') (bad.push('x', '{859868ea-5292-4cf6-a06d-e395bb0b0629', 'A" /x:1 "B'), good.push('859868ea-5292-4cf6-a06d-e395bb0b0629', '{859868EA-5292-4CF6-A06D-E395BB0B0629}', ''));
   // A list's items are checked one by one: each forbidden character in an item, and a comma (the items' separator).
   const item = (text: string): unknown => (data.valueType === 'list' ? ['first', text] : text);
   if (data.forbidden !== undefined) for (const c of data.forbidden) (bad.push(item(`a${c}b`)), good.push(item('ab')));
   if (data.valueType === 'list') bad.push(item('a,b'));
-  // A variable's name: letters, digits, _ and -, a letter first (a _ too for one the step reads, which may be empty).
+  // A variable's name: letters, digits, _ and -, a letter first (a _ too for one the step reads); empty for one the
+  // step reads or may set (an output variable), not for Set Task Sequence Variable's.
   if (data.form !== undefined) {
     bad.push('A B', 'A/B', '%A%', 'A" /x:1 "B', '1A', 'A\nB');
     good.push('OSDisk', 'A_b-1');
-    (data.form === 'variableName' ? bad : good).push('', '_SMSTSMachineName');
+    (data.form === 'variableName' ? bad : good).push('');
+    (data.form === 'variableRef' ? good : bad).push('_SMSTSMachineName');
   }
   return { bad, good };
 }

@@ -12,7 +12,7 @@ import { describeErrors } from '../schemas.js';
 import { catalogEntry, catalogEntryByName } from './catalog.js';
 import { segmentNeeds } from './line-variables.js';
 import type { StepTypeData, VariableData } from './types.js';
-import { DRIVE_LETTER_PATTERN, DRIVE_LETTER_WORDS, integerRange, listedCharacters, NAME_FORMS, PACKAGE_ID_PATTERN, PACKAGE_ID_WORDS } from './value-problem.js';
+import { DRIVE_LETTER_PATTERN, DRIVE_LETTER_WORDS, GUID_PATTERN, GUID_WORDS, integerRange, listedCharacters, NAME_FORMS, PACKAGE_ID_PATTERN, PACKAGE_ID_WORDS } from './value-problem.js';
 import { EXIT_CODE_RANGE } from './values.js';
 
 /** A JSON Schema object. */
@@ -41,7 +41,8 @@ const RULES: JsonSchema = {
           type: 'object',
           additionalProperties: false,
           required: ['name', 'value', 'secret'],
-          properties: { name: { type: 'string', minLength: 1 }, value: { type: 'string' }, secret: { type: 'boolean' } },
+          // A task sequence variable's name, as Set Task Sequence Variable's (ruleVariableNameProblem in value-problem.ts).
+          properties: { name: { description: NAME_FORMS.variableName.words, type: 'string', minLength: 1, pattern: NAME_FORMS.variableName.pattern.source }, value: { type: 'string' }, secret: { type: 'boolean' } },
           // The console writes a secret value empty and import removes it (rulesProblem in value-problem.ts).
           if: { required: ['secret'], properties: { secret: { type: 'boolean', const: true } } },
           then: { properties: { value: { description: 'A secret value is written empty: set it as a collection or device variable', type: 'string', maxLength: 0 } } },
@@ -99,6 +100,8 @@ export function valueSchema(v: VariableData): JsonSchema {
       return described({ type: 'array', items: { type: 'integer', ...EXIT_CODE_RANGE }, minItems: 1 });
     case 'driveLetter':
       return described({ type: 'string', pattern: DRIVE_LETTER_PATTERN.source }, DRIVE_LETTER_WORDS);
+    case 'guid':
+      return described({ type: 'string', pattern: GUID_PATTERN.source }, GUID_WORDS);
     case 'dynamicRules':
       return described(RULES);
     default: {

@@ -58,10 +58,12 @@ export interface VariableData {
   readonly maxLength?: number;
   /**
    * The form of a text that names a task sequence variable: `variableName` one the step sets (a letter, then letters,
-   * digits, `_` and `-`, as the console takes it), `variableRef` one the step reads (a `_` first too, for the
-   * engine's read-only variables; or empty, none). Builders and `set` refuse another; a file's such value is verbatim.
+   * digits, `_` and `-`, as the console takes it), `setVariable` the same or empty (a variable the step may set, which
+   * the console writes empty when none is named: an output variable, a partition's drive-letter variable),
+   * `variableRef` one the step reads (a `_` first too, for the engine's read-only variables; or empty, none). Builders
+   * and `set` refuse another; a file's such value is read, and lint's `catalog/value-type` reports it.
    */
-  readonly form?: 'variableName' | 'variableRef';
+  readonly form?: 'variableName' | 'setVariable' | 'variableRef';
   /** Characters the value cannot hold where it goes (builders and `set` refuse them; a file's such value is verbatim). */
   readonly forbidden?: string;
   /** Why it cannot hold them, in words (finishes the message refusing such a value). */

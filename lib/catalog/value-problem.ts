@@ -33,8 +33,33 @@ export const DRIVE_LETTER_WORDS = 'a drive letter (D: or D) or a %variable% (let
 /** The forms of a variable's name (see `VariableData.form`): the pattern, and what it takes in words. */
 export const NAME_FORMS: Readonly<Record<NonNullable<VariableData['form']>, { pattern: RegExp; words: string }>> = {
   variableName: { pattern: /^[A-Za-z][A-Za-z0-9_-]*$/, words: 'a task sequence variable name: a letter, then letters, digits, _ and -' },
+  // Exports write an output variable, a partition's drive-letter variable empty when none is named (corpus 03).
+  setVariable: { pattern: /^([A-Za-z][A-Za-z0-9_-]*)?$/, words: 'a task sequence variable name (a letter, then letters, digits, _ and -), or empty' },
   variableRef: { pattern: new RegExp(`^(${VARIABLE})?$`), words: 'a task sequence variable name (a letter or _, then letters, digits, _ and -), or empty' },
 };
+
+/**
+ * A GUID as the catalog takes it: 32 hexadecimal digits in groups of 8-4-4-4-12, in braces as MDT writes an OS's
+ * (`{859868ea-5292-4cf6-a06d-e395bb0b0629}`, steps.json OSGUID; corpus 04, 05) or without, or a `%variable%`, or empty
+ * (exports write an Execute Runbook's and an MDT application's empty: none chosen, or several applications).
+ */
+const GUID = '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}';
+export const GUID_PATTERN = new RegExp(`^(\\{${GUID}\\}|${GUID}|%${VARIABLE}%)?$`);
+
+/** What a GUID must be, in words. */
+export const GUID_WORDS = 'a GUID (8-4-4-4-12 hexadecimal digits, in braces or not: {859868ea-5292-4cf6-a06d-e395bb0b0629}) or a %variable% (letters, digits, _ and -), or empty';
+
+/**
+ * Why a text is not of the form `data` takes — a variable's name (`form`) or a GUID — named as `where` (`is` for a
+ * text, `has the item` for a list's); undefined when it is. Builders and `set` refuse such a value (see
+ * {@link valueProblem}); lint's `catalog/value-type` reports a file's.
+ */
+export function formProblem(data: VariableData, text: string, where: string, is = 'is'): string | undefined {
+  const form = data.form === undefined ? undefined : NAME_FORMS[data.form];
+  if (form !== undefined && !form.pattern.test(text)) return `${where} ${is} ${shownValue(text, '"')}, which is not ${form.words}.`;
+  if (data.valueType === 'guid' && !GUID_PATTERN.test(text)) return `${where} ${is} ${shownValue(text, '"')}, which is not ${GUID_WORDS}.`;
+  return undefined;
+}
 
 /** The characters of `text` that `data` does not take (its `forbidden` characters), in the catalog's order. */
 function forbiddenIn(data: VariableData, text: string): string[] {
@@ -71,8 +96,8 @@ export function valueProblem(data: VariableData, value: unknown, where: string):
   const is = typeof value === 'string' ? 'is' : 'has the item';
   for (const text of texts) {
     if (data.maxLength !== undefined && text.length > data.maxLength) return `${where} has ${text.length} characters; it takes at most ${data.maxLength}.`;
-    const form = data.form === undefined ? undefined : NAME_FORMS[data.form];
-    if (form !== undefined && !form.pattern.test(text)) return `${where} ${is} ${shownValue(text, '"')}, which is not ${form.words}.`;
+    const form = formProblem(data, text, where, is);
+    if (form !== undefined) return form;
     if ((data.valueType === 'packageId' || data.valueType === 'packageIdList') && !PACKAGE_ID_PATTERN.test(text)) return `${where} ${is} ${shownValue(text, '"')}, which is not ${PACKAGE_ID_WORDS}.`;
     if (data.valueType === 'driveLetter' && !DRIVE_LETTER_PATTERN.test(text)) return `${where} ${is} ${shownValue(text, '"')}, which is not ${DRIVE_LETTER_WORDS}.`;
     const forbidden = forbiddenIn(data, text);
@@ -97,12 +122,24 @@ function rulesProblem(rules: readonly DynamicRule[], where: string): string | un
   for (const [r, rule] of rules.entries()) {
     for (const [at, v] of rule.variables.entries()) {
       if (v.name === '') return `${where}[${r}].variables[${at}] has no name: a rule sets a task sequence variable by its name.`;
+      const nameProblem = ruleVariableNameProblem(v.name, `${where}[${r}].variables[${at}].name`);
+      if (nameProblem !== undefined) return nameProblem;
       if (v.secret && v.value !== '') {
         return `${where}[${r}].variables[${at}] (${shownValue(v.name, '"')}) is marked secret and has a value: the console writes a secret rule value empty and import removes it, so the value would be in the file in clear text and still not set. Set it as a collection or device variable, or leave the value empty.`;
       }
     }
   }
   return undefined;
+}
+
+/**
+ * Why a name a Set Dynamic Variables rule sets is not a task sequence variable's name (as Set Task Sequence
+ * Variable's: a letter, then letters, digits, `_` and -), named as `where`; undefined when it is. Every export's rule
+ * names have that form (corpus 03, 11). Lint's `catalog/value-type` reports a file's.
+ */
+export function ruleVariableNameProblem(name: string, where: string): string | undefined {
+  const form = NAME_FORMS.variableName;
+  return form.pattern.test(name) ? undefined : `${where} is ${shownValue(name, '"')}, which is not ${form.words}.`;
 }
 
 /** Throws `INVALID_ARGUMENT` with {@link valueProblem}'s message when `value` is not one the catalog takes for `data`. */

@@ -1,8 +1,10 @@
 /** A step variable whose text is not a value of its type (a boolean that is not true/false, a number that is not one). */
 import { consoleFormEntry } from '../../catalog/console-form.js';
+import { type DynamicRule } from '../../catalog/dynamic-rules.js';
+import { formProblem, ruleVariableNameProblem } from '../../catalog/value-problem.js';
 import { decodeValue } from '../../catalog/values.js';
 import { matchVariable } from '../../catalog/variable-match.js';
-import type { ValueType } from '../../catalog/types.js';
+import type { StepTypeData, ValueType, VariableData } from '../../catalog/types.js';
 import type { Variable } from '../../model/types.js';
 import { variables } from '../../model/variables.js';
 import { characterCount, shownValue } from '../../shown-value.js';
@@ -26,18 +28,46 @@ function valueShown(type: ValueType, v: Variable): string {
 /** "a" or "an" before a type's name. */
 const article = (type: ValueType): string => (/^[aeiou]/i.test(type) ? 'an' : 'a');
 
+/**
+ * Why a file's value is not of the form the builders and `set` take (`formProblem`, `ruleVariableNameProblem` in
+ * value-problem.ts): a variable's name that is none (`a b`, `x%`), a GUID that is none; undefined when it is, or when
+ * it is empty (the console writes a setting it has no value for empty, or as white space in older exports). Set Task
+ * Sequence Variable's name is `variable-name-invalid`'s to report.
+ */
+function formFinding(entry: StepTypeData, data: VariableData, v: Variable, index: number | undefined): string | undefined {
+  if (v.value.trim() === '' || data.form === 'variableName') return undefined;
+  if (data.valueType === 'dynamicRules') {
+    const rules = decodeValue('dynamicRules', v.value) as DynamicRule[] | undefined;
+    for (const [r, rule] of (rules ?? []).entries()) {
+      for (const [at, variable] of rule.variables.entries()) {
+        const problem = variable.name === '' ? undefined : ruleVariableNameProblem(variable.name, `${data.setting}[${r}].variables[${at}].name`);
+        if (problem !== undefined) return `${problem} A rule sets a task sequence variable by its name.`;
+      }
+    }
+    return undefined;
+  }
+  const array = data.arrayOf === undefined ? undefined : entry.variables.find((a) => a.property === data.arrayOf && a.arrayOf === undefined);
+  const setting = array !== undefined && index !== undefined ? `${array.setting}[${index}].${data.setting}` : data.setting;
+  const spelt = index === undefined ? data.name : data.name.replace('{n}', String(index));
+  return formProblem(data, v.value, `${setting} (${spelt})`);
+}
+
 /** Lint rule `catalog/value-type` (see its description). */
 export const catalogValueType: LintRule = {
   id: 'catalog/value-type',
   severity: 'warning',
-  description: 'A step variable whose value is not of its type (for example a boolean that is not true or false); the engine may read it differently than meant.',
+  description: 'A step variable whose value is not of its type (for example a boolean that is not true or false), or not of its form (a variable\'s name that is none, a GUID that is none); the engine may read it differently than meant.',
   check: (doc) =>
     steps(doc).flatMap((located): Finding[] => {
       const entry = consoleFormEntry(located.node);
       if (!entry) return [];
       return variables(located.node).flatMap((v): Finding[] => {
-        const data = matchVariable(entry, v)?.data;
-        if (!data || v.value.trim() === '' || /%[^%]+%/.test(v.value) || decodeValue(data.valueType, v.value) !== undefined) return [];
+        const matched = matchVariable(entry, v);
+        const data = matched?.data;
+        if (!data) return [];
+        const form = formFinding(entry, data, v, matched?.index);
+        if (form !== undefined) return [{ located, message: form }];
+        if (v.value.trim() === '' || /%[^%]+%/.test(v.value) || decodeValue(data.valueType, v.value) !== undefined) return [];
         return [{ located, message: `${data.setting} (${data.name}) should be ${article(data.valueType)} ${data.valueType} value, not ${valueShown(data.valueType, v)}.` }];
       });
     }),
