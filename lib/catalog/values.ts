@@ -144,7 +144,9 @@ export function codesProblem(where: string, value: unknown): string | undefined 
  * success codes it names the code that is no exit code.
  */
 export function shapeMessage(where: string, valueType: ValueType, value: unknown): string {
-  return (valueType === 'codes' ? codesProblem(where, value) : undefined) ?? `${where} must be a ${valueType} value: ${shapeWords(valueType)}.`;
+  // "an integer", "an array", "an enum": the article as the type's name is said.
+  const article = /^[aeiou]/i.test(valueType) ? 'an' : 'a';
+  return (valueType === 'codes' ? codesProblem(where, value) : undefined) ?? `${where} must be ${article} ${valueType} value: ${shapeWords(valueType)}.`;
 }
 
 /** Whether a value is a plain object (not null, not a list). */
