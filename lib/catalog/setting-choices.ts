@@ -5,7 +5,8 @@
  * property texts, each with the evidence it rests on (steps.json, the reference). The builders refuse a step that
  * breaks one, `set` a value that brings one in, and lint's `catalog/missing-setting` reports one in a file.
  */
-import type { StepTypeData, VariableData } from './types.js';
+import type { StepTypeData } from './types.js';
+import { variableOfSetting } from './variable-match.js';
 
 /** The property texts of a step, by property (`ImagePackageID`), as the step holds or would hold them. */
 export type PropertyTexts = Readonly<Record<string, string | undefined>>;
@@ -80,9 +81,8 @@ const RULES: Readonly<Record<string, readonly ChoiceRule[]>> = {
 export function choiceProblems(entry: StepTypeData, texts: PropertyTexts): string[] {
   const rules = RULES[entry.type];
   if (!rules) return [];
-  const bySetting = new Map<string, VariableData>(entry.variables.filter((v) => !v.arrayOf).map((v) => [v.setting, v]));
   const text = (setting: string) => {
-    const data = bySetting.get(setting);
+    const data = variableOfSetting(entry, setting);
     return data === undefined ? '' : (texts[data.property] ?? '').trim();
   };
   const given = (setting: string) => text(setting) !== '';

@@ -54,7 +54,7 @@ export const GUID_WORDS = 'a GUID (8-4-4-4-12 hexadecimal digits, in braces or n
  * text, `has the item` for a list's); undefined when it is. Builders and `set` refuse such a value (see
  * {@link valueProblem}); lint's `catalog/value-type` reports a file's.
  */
-export function formProblem(data: VariableData, text: string, where: string, is = 'is'): string | undefined {
+export function formProblem(data: Pick<VariableData, 'form' | 'valueType'>, text: string, where: string, is = 'is'): string | undefined {
   const form = data.form === undefined ? undefined : NAME_FORMS[data.form];
   if (form !== undefined && !form.pattern.test(text)) return `${where} ${is} ${shownValue(text, '"')}, which is not ${form.words}.`;
   if (data.valueType === 'guid' && !GUID_PATTERN.test(text)) return `${where} ${is} ${shownValue(text, '"')}, which is not ${GUID_WORDS}.`;
@@ -138,9 +138,11 @@ function rulesProblem(rules: readonly DynamicRule[], where: string): string | un
  * names have that form (corpus 03, 11). Lint's `catalog/value-type` reports a file's.
  */
 export function ruleVariableNameProblem(name: string, where: string): string | undefined {
-  const form = NAME_FORMS.variableName;
-  return form.pattern.test(name) ? undefined : `${where} is ${shownValue(name, '"')}, which is not ${form.words}.`;
+  return formProblem(RULE_VARIABLE_NAME, name, where);
 }
+
+/** What a rule's variable name is, to {@link formProblem}: a variable's name the step sets. */
+const RULE_VARIABLE_NAME = { form: 'variableName', valueType: 'string' } as const;
 
 /** Throws `INVALID_ARGUMENT` with {@link valueProblem}'s message when `value` is not one the catalog takes for `data`. */
 export function checkValue(data: VariableData, value: unknown, where: string): asserts value is SettingValue {

@@ -139,14 +139,17 @@ export function codesProblem(where: string, value: unknown): string | undefined 
   return index < 0 ? undefined : `${where}[${index}] is ${shownGiven(value[index])}, which is no exit code: each success code is ${EXIT_CODE_WORDS}.`;
 }
 
+/** "a" or "an" before a value type's name, as it is said: "an integer", "an array", "a boolean". */
+export function article(type: ValueType): string {
+  return /^[aeiou]/i.test(type) ? 'an' : 'a';
+}
+
 /**
  * The message refusing a value that has not the value type's shape (see {@link hasShape}), given as `where`: for
  * success codes it names the code that is no exit code.
  */
 export function shapeMessage(where: string, valueType: ValueType, value: unknown): string {
-  // "an integer", "an array", "an enum": the article as the type's name is said.
-  const article = /^[aeiou]/i.test(valueType) ? 'an' : 'a';
-  return (valueType === 'codes' ? codesProblem(where, value) : undefined) ?? `${where} must be ${article} ${valueType} value: ${shapeWords(valueType)}.`;
+  return (valueType === 'codes' ? codesProblem(where, value) : undefined) ?? `${where} must be ${article(valueType)} ${valueType} value: ${shapeWords(valueType)}.`;
 }
 
 /** Whether a value is a plain object (not null, not a list). */

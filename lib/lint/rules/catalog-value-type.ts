@@ -2,8 +2,8 @@
 import { consoleFormEntry } from '../../catalog/console-form.js';
 import { type DynamicRule } from '../../catalog/dynamic-rules.js';
 import { formProblem, ruleVariableNameProblem } from '../../catalog/value-problem.js';
-import { decodeValue } from '../../catalog/values.js';
-import { matchVariable } from '../../catalog/variable-match.js';
+import { article, decodeValue } from '../../catalog/values.js';
+import { itemSpelling, matchVariable } from '../../catalog/variable-match.js';
 import type { StepTypeData, ValueType, VariableData } from '../../catalog/types.js';
 import type { Variable } from '../../model/types.js';
 import { variables } from '../../model/variables.js';
@@ -25,20 +25,16 @@ function valueShown(type: ValueType, v: Variable): string {
   return shownValue(v.value, '"');
 }
 
-/** "a" or "an" before a type's name. */
-const article = (type: ValueType): string => (/^[aeiou]/i.test(type) ? 'an' : 'a');
-
 /**
  * Why a file's value is not of the form the builders and `set` take (`formProblem`, `ruleVariableNameProblem` in
- * value-problem.ts): a variable's name that is none (`a b`, `x%`), a GUID that is none; undefined when it is, or when
- * it is empty (the console writes a setting it has no value for empty, or as white space in older exports). Set Task
- * Sequence Variable's name is `variable-name-invalid`'s to report.
+ * value-problem.ts): a variable's name that is none (`a b`, `x%`), a GUID that is none; undefined when it is. Set Task
+ * Sequence Variable's name is `variable-name-invalid`'s to report. `decoded` is the value as its type reads it (the
+ * rules of a Set Dynamic Variables step, decoded once for this and the type's test).
  */
-function formFinding(entry: StepTypeData, data: VariableData, v: Variable, index: number | undefined): string | undefined {
-  if (v.value.trim() === '' || data.form === 'variableName') return undefined;
+function formFinding(entry: StepTypeData, data: VariableData, text: string, decoded: unknown, index: number | undefined): string | undefined {
+  if (data.form === 'variableName') return undefined;
   if (data.valueType === 'dynamicRules') {
-    const rules = decodeValue('dynamicRules', v.value) as DynamicRule[] | undefined;
-    for (const [r, rule] of (rules ?? []).entries()) {
+    for (const [r, rule] of ((decoded as DynamicRule[] | undefined) ?? []).entries()) {
       for (const [at, variable] of rule.variables.entries()) {
         const problem = variable.name === '' ? undefined : ruleVariableNameProblem(variable.name, `${data.setting}[${r}].variables[${at}].name`);
         if (problem !== undefined) return `${problem} A rule sets a task sequence variable by its name.`;
@@ -46,10 +42,9 @@ function formFinding(entry: StepTypeData, data: VariableData, v: Variable, index
     }
     return undefined;
   }
-  const array = data.arrayOf === undefined ? undefined : entry.variables.find((a) => a.property === data.arrayOf && a.arrayOf === undefined);
-  const setting = array !== undefined && index !== undefined ? `${array.setting}[${index}].${data.setting}` : data.setting;
-  const spelt = index === undefined ? data.name : data.name.replace('{n}', String(index));
-  return formProblem(data, v.value, `${setting} (${spelt})`);
+  const array = data.arrayOf === undefined || index === undefined ? undefined : entry.variables.find((a) => a.property === data.arrayOf && a.arrayOf === undefined);
+  const where = array !== undefined && index !== undefined ? `${array.setting}[${index}].${data.setting} (${itemSpelling(data, index).name})` : `${data.setting} (${data.name})`;
+  return formProblem(data, text, where);
 }
 
 /** Lint rule `catalog/value-type` (see its description). */
@@ -63,11 +58,13 @@ export const catalogValueType: LintRule = {
       if (!entry) return [];
       return variables(located.node).flatMap((v): Finding[] => {
         const matched = matchVariable(entry, v);
-        const data = matched?.data;
-        if (!data) return [];
-        const form = formFinding(entry, data, v, matched?.index);
+        // Empty (or white space, in older exports): the console writes a setting it has no value for so.
+        if (!matched || v.value.trim() === '') return [];
+        const { data } = matched;
+        const decoded = decodeValue(data.valueType, v.value);
+        const form = formFinding(entry, data, v.value, decoded, matched.index);
         if (form !== undefined) return [{ located, message: form }];
-        if (v.value.trim() === '' || /%[^%]+%/.test(v.value) || decodeValue(data.valueType, v.value) !== undefined) return [];
+        if (/%[^%]+%/.test(v.value) || decoded !== undefined) return [];
         return [{ located, message: `${data.setting} (${data.name}) should be ${article(data.valueType)} ${data.valueType} value, not ${valueShown(data.valueType, v)}.` }];
       });
     }),
