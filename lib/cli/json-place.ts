@@ -18,6 +18,30 @@ export function placeInJson(error: TaskSequenceError, text: string): void {
 }
 
 /**
+ * `error`, a fault of the preset's options read from the JSON file `file` (`text`), said as the file says them: "the
+ * drive option" as `the key "drive"`, and placed at the key it is about — the one a schema refusal points at, else
+ * the first key the message names — when `given` says the file's value of that key is the one at fault. `cmts
+ * kb977203 --config` and `cmts transform kb977203 --options` say a file's fault alike.
+ */
+export function asFileKeys(error: TaskSequenceError, file: string, text: string, given: (key: string) => boolean): TaskSequenceError {
+  const named = [...error.message.matchAll(/\b[Tt]he (\w+) option\b/g)].map((m) => m[1] as string);
+  error.message = error.message.replace(/\b([Tt])he (\w+) option\b/g, (_m, t: string, key: string) => `${t}he key "${key}"`);
+  error.file = file;
+  const pointer = problemPointerOf(error);
+  if (pointer !== undefined) {
+    if (given(pointer.split('/')[1] ?? '')) placeInJson(error, text);
+    return error;
+  }
+  const key = named.find(given);
+  const at = key === undefined || error.range !== undefined ? undefined : offsetOfPointer(text, `/${key}`);
+  if (at !== undefined) {
+    error.range = [at, at];
+    error.linePos = new LineCounter(text).linePos(at);
+  }
+  return error;
+}
+
+/**
  * The offset in `text` (JSON that parses, with no key twice in an object; a byte order mark first is skipped) of the
  * key of the member `pointer` names, or of the element when it is one of an array; undefined for the whole value or
  * a pointer that names nothing in the text. Iterative, so no nesting overflows the stack.

@@ -2,7 +2,7 @@
  * The KB977203 preset's options of a `cmts kb977203` run: a --config file (validated by the options schema), then the
  * flags over it, each fault said once before any input, as the file's (exit 1) or the command line's (exit 2).
  */
-import { assertValidWith, problemPointerOf } from '../assert-valid.js';
+import { assertValidWith } from '../assert-valid.js';
 import { TaskSequenceError } from '../errors.js';
 import { validate as validateOptions } from '../generated/validate-kb977203-options.js';
 import type { Kb977203Options } from '../presets/kb977203.js';
@@ -10,7 +10,7 @@ import { resolveKb977203Options } from '../presets/kb977203-options.js';
 import { flag, type Parsed, str, UsageError } from './args.js';
 import type { CliIo } from './io.js';
 import { parseJsonInput } from './json-input.js';
-import { placeInJson } from './json-place.js';
+import { asFileKeys, placeInJson } from './json-place.js';
 import { withFlagNames } from './kb977203-output.js';
 import { optionsText } from './text-input.js';
 
@@ -57,14 +57,10 @@ export function loadOptions(p: Parsed, io: CliIo): Kb977203Options {
     } catch (e) {
       if (!(e instanceof TaskSequenceError)) throw e;
       if (fileAloneIsFine(base)) throw new UsageError(`${withFlagNames(e.message)} (with the options in ${config})`);
-      // The file's fault is said with the file's key (`"drive"`), not the flag the same option has on the command
-      // line (`--drive`), which the file does not say and may not be where the value came from.
-      e.message = e.message.replace(/\b([Tt])he (\w+) option\b/g, (_m, t: string, name: string) => `${t}he key "${name}"`);
-      e.file = config;
-      // Placed at the key the fault names when the file gave that key and no flag replaced it.
-      const key = problemPointerOf(e)?.split('/')[1] as keyof Kb977203Options | undefined;
-      if (key !== undefined && Object.hasOwn(base, key) && options[key] === base[key]) placeInJson(e, text);
-      throw e;
+      // The file's fault, said with the file's key (`"drive"`), not the flag the same option has on the command line
+      // (`--drive`), which the file does not say and may not be where the value came from; placed at a key the file
+      // gave and no flag replaced.
+      throw asFileKeys(e, config, text, (key) => Object.hasOwn(base, key) && options[key as keyof Kb977203Options] === base[key as keyof Kb977203Options]);
     }
   }
   return options;

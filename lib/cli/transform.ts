@@ -2,7 +2,7 @@
  * `cmts transform <name>`: run one registered transform, with its options from a JSON file, on task sequences.
  */
 import { checkWritten } from './std-stream.js';
-import { LineCounter, printable, TaskSequenceError } from '../errors.js';
+import { printable, TaskSequenceError } from '../errors.js';
 import { applyWith, checkWith, TRANSFORMS, type TransformEntry, type TransformReport } from '../transforms/index.js';
 import { PRESETS } from '../presets/index.js';
 import { validOptions } from '../transforms/values.js';
@@ -12,7 +12,7 @@ import { errorRecord, inputFailure, printErrorJson, printJson } from './json-rep
 import { planTargets, type TargetOf } from './output-targets.js';
 import { inputsOrFail } from './inputs.js';
 import { parseJsonInput } from './json-input.js';
-import { offsetOfPointer, placeInJson } from './json-place.js';
+import { asFileKeys, placeInJson } from './json-place.js';
 import { signalTurn } from './write-signals.js';
 import type { CliIo } from './io.js';
 import { loadInput } from './load.js';
@@ -137,17 +137,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         resolveKb977203Options(options);
       } catch (e) {
         if (!(e instanceof TaskSequenceError)) throw e;
-        // Said with the file's keys (`"drive"`), as kb977203 --config says it, and placed at the first key it names
-        // that the file gives.
-        const named = [...e.message.matchAll(/\b[Tt]he (\w+) option\b/g)].map((m) => m[1] as string).find((k) => Object.hasOwn(options as object, k));
-        e.message = e.message.replace(/\b([Tt])he (\w+) option\b/g, (_m, t: string, key: string) => `${t}he key "${key}"`);
-        e.file = file;
-        const at = named === undefined ? undefined : offsetOfPointer(text, `/${named}`);
-        if (at !== undefined && e.range === undefined) {
-          e.range = [at, at];
-          e.linePos = new LineCounter(text).linePos(at);
-        }
-        throw e;
+        // Said with the file's keys (`"drive"`) and placed at the key, as kb977203 --config says it.
+        const given = options as object;
+        throw asFileKeys(e, file, text, (key) => Object.hasOwn(given, key));
       }
     }
   } catch (e) {
