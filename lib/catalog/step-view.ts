@@ -15,7 +15,7 @@ import type { StepSettings } from './settings-types.js';
 import { setStepSetting } from './set-setting.js';
 import type { StepTypeData } from './types.js';
 import { readValue, type SettingValue } from './values.js';
-import { matchVariable, variableOfSetting } from './variable-match.js';
+import { arraySettingOf, matchVariable, variableOfSetting } from './variable-match.js';
 
 /** The `type` MDT Lite Touch leaves out of its Run Command Line steps. */
 const UNTYPED_STEP = 'SMS_TaskSequence_RunCommandLineAction';
@@ -140,7 +140,7 @@ export class StepView<T extends string = string> {
         } else settings[m.data.setting] = decoded;
         continue;
       }
-      const arraySetting = entry?.variables.find((x) => !x.arrayOf && x.property === m.data.arrayOf)?.setting ?? m.data.arrayOf ?? '';
+      const arraySetting = entry ? arraySettingOf(entry, m.data) : (m.data.arrayOf ?? '');
       const items = (settings[arraySetting] ??= []) as Record<string, unknown>[];
       const item = (items[m.index] ??= {});
       item[m.data.setting] = decoded;

@@ -45,6 +45,14 @@ export function variableOfSetting(entry: StepTypeData, setting: string): Variabl
   return entry.variables.find((v) => !v.arrayOf && v.setting === setting);
 }
 
+/**
+ * The setting name of the array an item variable belongs to (`partitions` for `Partitions{n}Size`): the top-level
+ * variable whose property its `arrayOf` names, or that property when the catalog has none.
+ */
+export function arraySettingOf(entry: StepTypeData, item: VariableData): string {
+  return entry.variables.find((x) => !x.arrayOf && x.property === item.arrayOf)?.setting ?? item.arrayOf ?? '';
+}
+
 /** The `name`/`property` of array item `index` of an item variable. */
 export function itemSpelling(data: VariableData, index: number): { name: string; property: string } {
   return { name: data.name.replace('{n}', String(index)), property: data.property.replace('{n}', String(index)) };

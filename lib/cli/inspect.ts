@@ -14,7 +14,7 @@ import { HIDDEN, setValueShown } from '../render/key-settings.js';
 import { maskRules, secretFieldsOf } from '../render/secret-fields.js';
 import { namedVariables } from '../diff/item-fields.js';
 import { catalogEntry } from '../catalog/catalog.js';
-import { matchVariable } from '../catalog/variable-match.js';
+import { arraySettingOf, matchVariable } from '../catalog/variable-match.js';
 import { type DynamicRule, isDynamicRules } from '../catalog/dynamic-rules.js';
 import { isSecretName } from '../model/secrets.js';
 import type { TaskSequenceDocument } from '../document.js';
@@ -219,7 +219,7 @@ function withSecretsHidden(node: Step | SubTaskSequence, record: ReturnType<type
         continue;
       }
       // An item of an array setting: its own field in that item.
-      const arraySetting = entry?.variables.find((x) => !x.arrayOf && x.property === m.data.arrayOf)?.setting ?? m.data.arrayOf ?? '';
+      const arraySetting = entry ? arraySettingOf(entry, m.data) : (m.data.arrayOf ?? '');
       const items = settings[arraySetting];
       if (!Array.isArray(items) || !secret) continue;
       settings[arraySetting] = items.map((item: unknown, n) => (n === m.index && item !== null && typeof item === 'object' && Object.hasOwn(item, m.data.setting) ? { ...item, [m.data.setting]: hidden((item as Record<string, unknown>)[m.data.setting]) } : item));

@@ -3,7 +3,7 @@ import { consoleFormEntry } from '../../catalog/console-form.js';
 import { type DynamicRule } from '../../catalog/dynamic-rules.js';
 import { formProblem, ruleVariableNameProblem } from '../../catalog/value-problem.js';
 import { article, decodeValue } from '../../catalog/values.js';
-import { itemSpelling, matchVariable } from '../../catalog/variable-match.js';
+import { arraySettingOf, itemSpelling, matchVariable } from '../../catalog/variable-match.js';
 import type { StepTypeData, ValueType, VariableData } from '../../catalog/types.js';
 import type { Variable } from '../../model/types.js';
 import { variables } from '../../model/variables.js';
@@ -42,8 +42,7 @@ function formFinding(entry: StepTypeData, data: VariableData, text: string, deco
     }
     return undefined;
   }
-  const array = data.arrayOf === undefined || index === undefined ? undefined : entry.variables.find((a) => a.property === data.arrayOf && a.arrayOf === undefined);
-  const where = array !== undefined && index !== undefined ? `${array.setting}[${index}].${data.setting} (${itemSpelling(data, index).name})` : `${data.setting} (${data.name})`;
+  const where = data.arrayOf !== undefined && index !== undefined ? `${arraySettingOf(entry, data)}[${index}].${data.setting} (${itemSpelling(data, index).name})` : `${data.setting} (${data.name})`;
   return formProblem(data, text, where);
 }
 
