@@ -11,12 +11,11 @@ import type { Group, Sequence, SequenceItem, Step, SubTaskSequence, Variable } f
 import { childSequenceOf, isRunTaskSequence } from '../model/child-sequence.js';
 import { keySettings, stepSettingsJson } from '../catalog/key-settings.js';
 import { HIDDEN, setValueShown } from '../render/key-settings.js';
-import { maskRules, secretFieldsOf } from '../render/secret-fields.js';
+import { maskedRules, maskRules, secretFieldsOf } from '../render/secret-fields.js';
 import { namedVariables } from '../diff/item-fields.js';
 import { catalogEntry } from '../catalog/catalog.js';
 import { arraySettingOf, matchVariable } from '../catalog/variable-match.js';
-import { type DynamicRule, isDynamicRules } from '../catalog/dynamic-rules.js';
-import { isSecretName } from '../model/secrets.js';
+import { isDynamicRules } from '../catalog/dynamic-rules.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { printable } from '../errors.js';
 import { TextLength } from '../text-length.js';
@@ -228,10 +227,6 @@ function withSecretsHidden(node: Step | SubTaskSequence, record: ReturnType<type
   return { ...record, settings, verbatim };
 }
 
-/** Set Dynamic Variables rules with the values of their secret (marked secret, or password-like) variables hidden. */
-function maskedRules(rules: DynamicRule[]): DynamicRule[] {
-  return rules.map((r) => ({ ...r, variables: r.variables.map((v) => ((v.secret || isSecretName(v.name.trim())) && v.value.trim() !== '' ? { ...v, value: HIDDEN } : v)) }));
-}
 
 /** Runs `cmts inspect`. */
 export function run(argv: string[], io: CliIo): number {

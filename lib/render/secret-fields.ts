@@ -8,7 +8,7 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { catalogEntry, isCatalogSecretName } from '../catalog/catalog.js';
-import { formatDynamicRules, parseDynamicRules } from '../catalog/dynamic-rules.js';
+import { type DynamicRule, type DynamicRuleVariable, formatDynamicRules, parseDynamicRules } from '../catalog/dynamic-rules.js';
 import type { DiffEntry } from '../diff/diff-entry.js';
 import { namedVariables, variableListElements, variableNameOf } from '../diff/item-fields.js';
 import { listItems } from '../model/query.js';
@@ -101,9 +101,18 @@ export function maskRules(text: string | undefined): string | undefined {
   if (text === undefined || text.trim() === '') return text;
   const rules = parseDynamicRules(text);
   if (rules === undefined) return HIDDEN;
-  const isSecret = (v: { name: string; value: string; secret: boolean }) => (v.secret || isSecretName(v.name.trim())) && v.value.trim() !== '';
-  if (!rules.some((r) => r.variables.some(isSecret))) return text;
-  return formatDynamicRules(rules.map((r) => ({ ...r, variables: r.variables.map((v) => (isSecret(v) ? { ...v, value: HIDDEN } : v)) })));
+  if (!rules.some((r) => r.variables.some(hidesValue))) return text;
+  return formatDynamicRules(maskedRules(rules));
+}
+
+/** Whether a rule's variable has a value to hide: marked secret, or password-like, and not empty. */
+function hidesValue(v: DynamicRuleVariable): boolean {
+  return (v.secret || isSecretName(v.name.trim())) && v.value.trim() !== '';
+}
+
+/** Set Dynamic Variables rules (decoded) with the values of their secret variables shown as `(hidden)`. */
+export function maskedRules(rules: readonly DynamicRule[]): DynamicRule[] {
+  return rules.map((r) => ({ ...r, variables: r.variables.map((v) => (hidesValue(v) ? { ...v, value: HIDDEN } : v)) }));
 }
 
 /**
