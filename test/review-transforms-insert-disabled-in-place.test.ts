@@ -2,6 +2,7 @@
 // disabled one after an enabled match was taken too (and --check passed), although it never runs when the match does.
 // Now it is not in place: the steps are inserted after the match, enabled, and a second run changes nothing. After a
 // disabled match (whose new steps would be disabled), a step already there counts whether or not it is disabled.
+import type { InsertStepsAfterOptions } from '../lib/transforms/index.js';
 import { describe, expect, it } from 'vitest';
 import { applyTransform, checkTransform, readTaskSequence, writeTaskSequenceText } from './helpers/api.js';
 
@@ -9,7 +10,7 @@ const RUN = (name: string, disabled: boolean) =>
   `<step type="SMS_TaskSequence_RunCommandLineAction" name="${name}"${disabled ? ' disable="true"' : ''}><action>smsswd.exe /run: cmd /c ${name}</action><defaultVarList><variable name="CommandLine" property="CommandLine">cmd /c ${name}</variable></defaultVarList></step>`;
 const SETUP = (disabled: boolean) => `<step type="SMS_TaskSequence_SetupWindowsAndSMSAction" name="Setup"${disabled ? ' disable="true"' : ''}><action>OSDSetupWindows.exe</action></step>`;
 const xml = (...items: string[]) => `<sequence version="3.10"><group name="G">${items.join('')}</group></sequence>`;
-const OPTIONS = { after: { name: 'Setup' }, steps: [{ type: 'run-command-line', name: 'Log', commandLine: 'cmd /c Log' }] };
+const OPTIONS: InsertStepsAfterOptions = { after: { name: 'Setup' }, steps: [{ type: 'run-command-line', name: 'Log', commandLine: 'cmd /c Log' }] };
 
 describe('insert-steps-after and a disabled step already after the match', () => {
   it('after an enabled match, a disabled step is not in place: an enabled one is inserted, once', () => {

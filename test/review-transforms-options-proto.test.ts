@@ -9,7 +9,7 @@ const PKG = Buffer.from('<SmsTaskSequencePackage><DependentProgram>ABC00011;;Oth
 describe('a "__proto__" key in options read as JSON', () => {
   it('is refused as an unknown option, so it cannot give force: true unseen', () => {
     const options = JSON.parse('{"__proto__": {"force": true}, "packageId": "ABC00010", "programName": "CCMCertFix"}') as unknown;
-    const e = thrown(() => checkTransform('set-dependent-program', readTaskSequence(PKG), options));
+    const e = thrown(() => checkTransform('set-dependent-program', readTaskSequence(PKG), options as never));
     expect(e.code).toBe('OPTIONS_INVALID');
     expect(e.message).toContain('__proto__');
     expect(thrown(() => transformFromJson('set-dependent-program', options)).code).toBe('OPTIONS_INVALID');
@@ -17,6 +17,6 @@ describe('a "__proto__" key in options read as JSON', () => {
 
   it('without it the same options meet the conflict they are about', () => {
     const options = JSON.parse('{"packageId": "ABC00010", "programName": "CCMCertFix"}') as unknown;
-    expect(thrown(() => checkTransform('set-dependent-program', readTaskSequence(PKG), options)).code).toBe('DEPENDENT_PROGRAM_CONFLICT');
+    expect(thrown(() => checkTransform('set-dependent-program', readTaskSequence(PKG), options as never)).code).toBe('DEPENDENT_PROGRAM_CONFLICT');
   });
 });

@@ -2,6 +2,7 @@
 // do after a disabled step. A condition on variables the sequence or the administrator sets is copied onto them; one
 // the step itself can change (WMI, _SMSTS… variables) moves to a group around the step and the new steps, evaluated
 // once. The KB977203 preset does the same after Setup; this is the building block it is documented to be made of.
+import type { InsertStepsAfterOptions } from '../lib/transforms/index.js';
 import { describe, expect, it } from 'vitest';
 import { applyTransform, conditionOf, describeCondition, listItems, readTaskSequence, writeTaskSequence, type Step } from './helpers/api.js';
 
@@ -10,7 +11,7 @@ const WMI = '<condition><expression type="SMS_TaskSequence_WMIConditionExpressio
 const RUN = (name: string, condition = '') =>
   `<step type="SMS_TaskSequence_RunCommandLineAction" name="${name}">${condition}<action>smsswd.exe /run: cmd /c ${name}</action><defaultVarList><variable name="CommandLine" property="CommandLine">cmd /c ${name}</variable></defaultVarList></step>`;
 const REBOOT = '<step type="SMS_TaskSequence_RebootAction" name="Restart"><action>smsboot.exe /target:HD</action><defaultVarList><variable name="SMSRebootMessage" property="Message"></variable><variable name="SMSRebootTimeout" property="MessageTimeout">0</variable><variable name="SMSRebootTarget" property="Target" hidden="true">HD</variable></defaultVarList></step>';
-const OPTIONS = {
+const OPTIONS: InsertStepsAfterOptions = {
   after: { name: 'Anchor' },
   steps: [
     { type: 'restart-computer', name: 'Restart' },
@@ -80,7 +81,7 @@ describe('insert-steps-after a step with a condition', () => {
 
 describe('insert-steps-after by path, run again after it moved the condition to a group', () => {
   it('finds the step in its group and its steps in place: no change, no STEP_NOT_FOUND', () => {
-    const options = { ...OPTIONS, after: { path: 'G/Anchor' } };
+    const options: InsertStepsAfterOptions = { ...OPTIONS, after: { path: 'G/Anchor' } };
     const d = doc(RUN('Anchor', WMI));
     applyTransform('insert-steps-after', d, options);
     expect(listItems(d.sequence).map((l) => l.path)).toEqual(['G', 'G/Anchor', 'G/Anchor/Anchor', 'G/Anchor/Restart', 'G/Anchor/Mark']);

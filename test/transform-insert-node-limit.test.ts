@@ -2,6 +2,7 @@
 // matches with two Install Software steps after each (a 40 MB file, within every limit of the reader) ran
 // `cmts transform` out of heap after five minutes. The markup it adds (condition copies and groups too) is counted as
 // it is built, with the sequence's own, against the maxNodes the document was read with, before any edit.
+import type { InsertStepsAfterOptions } from '../lib/transforms/index.js';
 import { describe, expect, it } from 'vitest';
 import { main } from '../lib/cli/main.js';
 import { applyTransform, readTaskSequence, writeTaskSequence } from './helpers/api.js';
@@ -9,19 +10,19 @@ import { memoryIo } from './helpers/memory-io.js';
 import { thrown } from './helpers/thrown.js';
 
 const input = (n: number) => `<sequence version="3.10"><group name="G">${Array.from({ length: n }, (_, i) => `<step type="SMS_TaskSequence_RunCommandLineAction" name="s${i}"/>`).join('')}</group></sequence>`;
-const OPTIONS = {
+const OPTIONS: InsertStepsAfterOptions = {
   after: { type: 'SMS_TaskSequence_RunCommandLineAction' },
   steps: [
     { type: 'install-software', name: 'CertFix', packageId: 'ABC00010', programName: 'CCMCertFix' },
     { type: 'restart-computer', name: 'Restart' },
   ],
-} as const;
+};
 
 /** The markup items of a text as the reader counts them: each `<`. */
 const markupIn = (text: string) => text.split('<').length - 1;
 
 /** The text `options` make of `text` with no limit in the way. */
-function result(text: string, options: object): string {
+function result(text: string, options: InsertStepsAfterOptions): string {
   const doc = readTaskSequence(text);
   applyTransform('insert-steps-after', doc, options);
   return Buffer.from(writeTaskSequence(doc)).toString();
@@ -56,7 +57,7 @@ describe('insert-steps-after makes the sequence no larger than the document was 
   });
 
   it('a second run, every step already in place, is not refused at the limit the result is read with', () => {
-    const own = { after: { type: 'SMS_TaskSequence_RunCommandLineAction' }, steps: [{ type: 'run-command-line', name: 'A', commandLine: 'cmd /c a' }] };
+    const own: InsertStepsAfterOptions = { after: { type: 'SMS_TaskSequence_RunCommandLineAction' }, steps: [{ type: 'run-command-line', name: 'A', commandLine: 'cmd /c a' }] };
     const once = result(input(10), own);
     // The reader holds attributes to the same limit, counted apart.
     const again = readTaskSequence(once, { maxNodes: Math.max(markupIn(once), once.split('="').length - 1) });

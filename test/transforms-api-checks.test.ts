@@ -20,8 +20,8 @@ describe('the transform API and the JSON model given plain JavaScript', () => {
     for (const name of [null, undefined, 1, {}, 'nope']) {
       expect(thrown(() => createTransform(name as never, OPTIONS as never)).code).toBe('INVALID_ARGUMENT');
       expect(thrown(() => transformFromJson(name as never, OPTIONS)).code).toBe('INVALID_ARGUMENT');
-      expect(thrown(() => checkTransform(name as never, doc, OPTIONS)).code).toBe('INVALID_ARGUMENT');
-      expect(thrown(() => applyTransform(name as never, doc, OPTIONS)).code).toBe('INVALID_ARGUMENT');
+      expect(thrown(() => checkTransform(name as never, doc, OPTIONS as never)).code).toBe('INVALID_ARGUMENT');
+      expect(thrown(() => applyTransform(name as never, doc, OPTIONS as never)).code).toBe('INVALID_ARGUMENT');
     }
     expect(doc.toString()).toBe(XML);
   });

@@ -109,13 +109,20 @@ export function applyWith<O>(name: string, entry: TransformEntry<O>, doc: TaskSe
   return report(name, plan);
 }
 
-/** What a registered transform would change, without changing anything; throws what `apply` would refuse. */
-export function checkTransform<K extends TransformName>(name: K, doc: TaskSequenceDocument, options: unknown): TransformReport {
+/**
+ * What a registered transform would change, without changing anything; throws what `apply` would refuse. The options'
+ * type follows from the name, as for {@link createTransform}; for a name and options read as data, see
+ * {@link transformFromJson} and `doc.check`.
+ */
+export function checkTransform<K extends TransformName>(name: K, doc: TaskSequenceDocument, options: TransformOptions[K]): TransformReport {
   return checkWith(name, registered(name) as TransformEntry<TransformOptions[K]>, doc, options);
 }
 
-/** Applies a registered transform in place and reports what it did; a refusal leaves the document untouched. */
-export function applyTransform<K extends TransformName>(name: K, doc: TaskSequenceDocument, options: unknown): TransformReport {
+/**
+ * Applies a registered transform in place and reports what it did; a refusal leaves the document untouched. The
+ * options' type follows from the name, as for {@link createTransform}.
+ */
+export function applyTransform<K extends TransformName>(name: K, doc: TaskSequenceDocument, options: TransformOptions[K]): TransformReport {
   return applyWith(name, registered(name) as TransformEntry<TransformOptions[K]>, doc, options);
 }
 
