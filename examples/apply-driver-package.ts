@@ -8,7 +8,11 @@ import { readTaskSequence, writeTaskSequence, type Group, type TaskSequenceDocum
 import { addItem, addStep, buildCondition, createGroup } from '../lib/api/catalog.js';
 import { findItems } from '../lib/api/model.js';
 
-/** Where the drivers go: a group of this name, created after the group that applies the operating system. */
+/**
+ * Where the drivers go: a group of this name, created right after the step that applies the operating system, so that
+ * it runs in Windows PE before Setup Windows and ConfigMgr starts the new operating system (Apply Driver Package runs
+ * only in Windows PE, and Windows Setup takes the drivers it finds then).
+ */
 export const DRIVER_GROUP = 'Drivers';
 
 /** Adds the driver step (and the group, when missing) to one document; returns false when the step is already there. */
@@ -19,8 +23,7 @@ export function addDriverStep(doc: TaskSequenceDocument, driverPackageId: string
   if (!group) {
     group = createGroup({ name: DRIVER_GROUP, description: 'Drivers by hardware model' });
     const applyOs = findItems(doc.sequence, { type: 'SMS_TaskSequence_ApplyOperatingSystemAction' })[0];
-    const after = applyOs?.groups[0] ?? applyOs?.node;
-    addItem(doc.sequence, group, after ? { after } : { last: doc.sequence });
+    addItem(doc.sequence, group, applyOs ? { after: applyOs.node } : { last: doc.sequence });
   }
   addStep(
     doc,

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDriversToFolder, DRIVER_GROUP } from '../examples/apply-driver-package.js';
 import { main } from '../lib/cli/main.js';
-import { conditionOf, describeCondition, diffTaskSequences, findItems, fromYaml, lint, readTaskSequence, stepView, writeTaskSequence, type Step } from './helpers/api.js';
+import { conditionOf, describeCondition, diffTaskSequences, findItems, fromYaml, lint, listItems, readTaskSequence, stepView, writeTaskSequence, type Step } from './helpers/api.js';
 import { memoryIo } from './helpers/memory-io.js';
 
 const EXAMPLES = resolve('examples');
@@ -18,13 +18,20 @@ describe('catalog examples', () => {
       const before = readTaskSequence(readFileSync(join(EXAMPLES, file)));
       const after = readTaskSequence(readFileSync(join(out, file)));
       const step = findItems(after.sequence, { name: 'Drivers for Latitude 7440' })[0];
-      expect(step?.path).toBe(`${DRIVER_GROUP}/Drivers for Latitude 7440`);
+      // In Windows PE: in a group right after Apply Operating System, so before Setup Windows and ConfigMgr.
+      // (A sequence that applies none, such as the capture half of a replace, gets the group last.)
+      const order = listItems(after.sequence).map((l) => l.node.attributes.type ?? l.node.attributes.name);
+      const applyOs = order.indexOf('SMS_TaskSequence_ApplyOperatingSystemAction');
+      expect(order.indexOf(DRIVER_GROUP)).toBe(applyOs >= 0 ? applyOs + 1 : order.length - 2);
+      expect(order[order.indexOf(DRIVER_GROUP) + 1]).toBe('SMS_TaskSequence_ApplyDriverPackageAction');
+      if (applyOs >= 0) expect(order.indexOf(DRIVER_GROUP)).toBeLessThan(order.indexOf('SMS_TaskSequence_SetupWindowsAndSMSAction'));
+      expect(step?.path.endsWith(`${DRIVER_GROUP}/Drivers for Latitude 7440`)).toBe(true);
       // A Current Branch sequence (3.10) gets the recurse option written with its default, as every Current Branch export
       // has it; an older one does not (the option first shipped in Current Branch).
       const cb = after.sequence.attributes.version === '3.10';
       expect(stepView(step?.node as Step).settings).toEqual({ driverPackageId: 'ABC00022', unsignedDriver: false, ...(cb ? { recurse: false } : {}) });
       expect(describeCondition(conditionOf(step?.node as Step)!)).toBe("WMI root\\cimv2: SELECT * FROM Win32_ComputerSystem WHERE Model LIKE 'Latitude 7440%'");
-      expect(diffTaskSequences(before, after).map((d) => `${d.change} ${d.kind} ${d.path}`).filter((d) => !d.startsWith('added reference'))).toEqual([`added group ${DRIVER_GROUP}`, `added step ${DRIVER_GROUP}/Drivers for Latitude 7440`]);
+      expect(diffTaskSequences(before, after).map((d) => `${d.change} ${d.kind} ${d.path}`).filter((d) => !d.startsWith('added reference'))).toEqual([`added group ${step?.path.slice(0, -'/Drivers for Latitude 7440'.length)}`, `added step ${step?.path}`]);
       expect(lint(after).filter((d) => d.code.startsWith('catalog/'))).toEqual([]);
       // The steps that were there are written back byte for byte: only the new group is new text.
       expect(Buffer.from(writeTaskSequence(after)).length).toBeGreaterThan(readFileSync(join(EXAMPLES, file)).length);

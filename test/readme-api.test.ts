@@ -26,7 +26,7 @@ const cwd = process.cwd();
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cmts-readme-'));
   copyFileSync(resolve('examples/refresh-2007.xml'), join(dir, 'ts.xml'));
-  copyFileSync(resolve('test/fixtures/zip/export.zip'), join(dir, 'export.zip'));
+  copyFileSync(resolve('examples/export.zip'), join(dir, 'export.zip'));
   blocks.forEach((code, i) => writeFileSync(join(dir, `example-${i + 1}.ts`), instrument(code)));
   (globalThis as { __expect?: (a: unknown, b: unknown) => void }).__expect = (a, b) => expect(a).toEqual(b);
 });

@@ -1,35 +1,81 @@
-// The README's step catalog example, compiled and run as written (with the file system swapped for memory).
-import { readFileSync as readDisk } from 'node:fs';
-import { resolve } from 'node:path';
+// The README's step catalog example, type-checked and run as written in a folder of its own.
+import { copyFileSync, mkdtempSync, readFileSync as readDisk, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ts from 'typescript';
 import { expect, it } from 'vitest';
-import { addItem, addStep, buildCondition, createGroup, findItems, getAction, readTaskSequence, stepView, writeTaskSequence, type Step } from './helpers/api.js';
+import { findItems, getAction, lint, listItems, readTaskSequence, stepView, type Step } from './helpers/api.js';
 
-it('the README step catalog example works as written', () => {
-  const files = new Map<string, Uint8Array>([['ts.xml', readDisk(resolve('examples/refresh-2007.xml'))]]);
-  const readFileSync = (f: string) => files.get(f) as Uint8Array;
-  const writeFileSync = (f: string, b: Uint8Array) => files.set(f, b);
+/** The example's block in README.md, its imports pointed at the sources. */
+function exampleCode(): string {
+  const readme = readDisk(resolve('README.md'), 'utf8');
+  const start = readme.indexOf('Everything else is generated from that table');
+  const block = readme.slice(readme.indexOf('```ts\n', start) + 6, readme.indexOf('\n```', readme.indexOf('```ts\n', start) + 6));
+  const code = block
+    .replace(/from 'cmts'/g, `from ${JSON.stringify(resolve('lib/index.ts'))}`)
+    .replace(/from 'cmts\/([a-z0-9-]+)'/g, (_, sub: string) => `from ${JSON.stringify(resolve(`lib/api/${sub}.ts`))}`);
+  return `${code}\nexport {};\n`;
+}
 
-  const doc = readTaskSequence(readFileSync('ts.xml'));
-  const drivers = createGroup({ name: 'Drivers' });
-  addItem(doc.sequence, drivers, { after: findItems(doc.sequence, { kind: 'group', name: 'Install Operating System' })[0]!.node });
-  addStep(doc, 'Apply Driver Package', {
-    name: 'Drivers for Latitude 7440',
-    settings: { driverPackageId: 'ABC00022', unsignedDriver: false },
-    condition: buildCondition({ wmi: "SELECT * FROM Win32_ComputerSystem WHERE Model LIKE 'Latitude 7440%'" }),
-  }, { last: drivers });
-
-  for (const { node } of findItems(doc.sequence, { type: 'SMS_TaskSequence_RunCommandLineAction' })) {
-    const view = stepView<'SMS_TaskSequence_RunCommandLineAction'>(node as Step);
-    view.get('commandLine');
-    view.set('commandLine', 'setup.exe /q');
+it('the README step catalog example type-checks against the sources', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cmts-readme-catalog-'));
+  try {
+    const file = join(dir, 'example.ts');
+    writeFileSync(file, exampleCode());
+    const program = ts.createProgram([file], {
+      ...ts.getDefaultCompilerOptions(),
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      lib: ['lib.es2023.d.ts', 'lib.es2024.string.d.ts'],
+      types: ['node'],
+      allowImportingTsExtensions: true,
+      typeRoots: [resolve('node_modules/@types')],
+    });
+    const problems = ts.getPreEmitDiagnostics(program).filter((d) => d.file?.fileName === file).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    expect(problems).toEqual([]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  writeFileSync('ts.xml', writeTaskSequence(doc));
+}, 60_000);
 
-  const again = readTaskSequence(readFileSync('ts.xml'));
-  expect(findItems(again.sequence, { kind: 'group' }).map((l) => l.path)).toEqual(['Capture', 'Install Operating System', 'Drivers', 'Restore']);
-  const step = findItems(again.sequence, { name: 'Drivers for Latitude 7440' })[0]?.node as Step;
-  expect(getAction(step)).toBe('osddriverclient.exe /install:ABC00022  /unsigned:%OSDAllowUnsignedDriver%');
-  expect('retryCount' in step.attributes).toBe(false);
+it('the README step catalog example works as written', async () => {
+  // The block itself, not a copy of it: run in a folder holding ts.xml.
+  const code = exampleCode();
+  const dir = mkdtempSync(join(tmpdir(), 'cmts-readme-catalog-'));
+  const cwd = process.cwd();
+  try {
+    copyFileSync(resolve('examples/refresh-2007.xml'), join(dir, 'ts.xml'));
+    writeFileSync(join(dir, 'example.ts'), code);
+    process.chdir(dir);
+    await import(/* @vite-ignore */ pathToFileURL(join(dir, 'example.ts')).href);
+    process.chdir(cwd);
+    expect(readDisk(join(dir, 'ts.xml'))).toEqual(readDisk(resolve('examples/refresh-2007.xml')));
+    const again = readTaskSequence(readDisk(join(dir, 'ts.drivers.xml')));
+    // The drivers go in while Windows PE runs: after Apply Operating System, before Setup Windows and ConfigMgr.
+    expect(findItems(again.sequence, { kind: 'group' }).map((l) => l.path)).toEqual(['Capture', 'Install Operating System', 'Install Operating System/Drivers', 'Restore']);
+    expect(listItems(again.sequence).map((l) => l.path).filter((p) => p.startsWith('Install Operating System/'))).toEqual([
+      'Install Operating System/Apply Operating System',
+      'Install Operating System/Drivers',
+      'Install Operating System/Drivers/Drivers for Latitude 7440',
+      'Install Operating System/Setup Windows and ConfigMgr',
+    ]);
+    const step = findItems(again.sequence, { name: 'Drivers for Latitude 7440' })[0]?.node as Step;
+    expect(getAction(step)).toBe('osddriverclient.exe /install:ABC00022  /unsigned:%OSDAllowUnsignedDriver%');
+    expect('retryCount' in step.attributes).toBe(false);
+    const restart = findItems(again.sequence, { type: 'SMS_TaskSequence_RebootAction' })[0]?.node as Step;
+    expect(stepView<'SMS_TaskSequence_RebootAction'>(restart).get('messageTimeout')).toBe(300);
+    expect(lint(again).filter((i) => i.code !== 'kb977203/fix-absent')).toEqual([]);
+  } finally {
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 it('the README step catalog example imports each name from a module that exports it', async () => {

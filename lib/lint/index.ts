@@ -16,6 +16,7 @@ import { patchPackage, patchQuoted, patchVariable } from './rules/patch-kb977203
 import { referenceMissing } from './rules/reference-missing.js';
 import { restartAfterCertfixNotifies } from './rules/restart-notifies.js';
 import { setupContinueOnError } from './rules/setup-continue-on-error.js';
+import { winPeStepAfterSetup } from './rules/winpe-step-after-setup.js';
 import { catalogActionLine } from './rules/catalog-action-line.js';
 import { catalogAllowedValue } from './rules/catalog-allowed-value.js';
 import { catalogMissingSetting } from './rules/catalog-missing-setting.js';
@@ -37,6 +38,7 @@ export const LINT_RULES: readonly LintRule[] = [
   certfixAfterSetup,
   certfixWithoutRestart,
   setupContinueOnError,
+  winPeStepAfterSetup,
   restartAfterCertfixNotifies,
   referenceMissing,
   clearTextSecret,
