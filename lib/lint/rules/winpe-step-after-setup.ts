@@ -13,7 +13,9 @@
  */
 import { type Located } from '../../model/query.js';
 import { STEP_TYPES } from '../../model/steps.js';
-import { conditionsApartFrom, disabledNote, neverRuns, restartsToWinPe } from '../../presets/kb977203-step-queries.js';
+import { conditionOf } from '../../model/conditions.js';
+import type { Group } from '../../model/types.js';
+import { disabledNote, neverRuns, restartsToWinPe } from '../../presets/kb977203-step-queries.js';
 import { shownValue } from '../../shown-value.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
 
@@ -29,21 +31,29 @@ export const winPeStepAfterSetup: LintRule = {
   description: 'A step that runs only in Windows PE comes after Setup Windows and ConfigMgr, which leaves the computer in the new operating system, with no restart into Windows PE between them.',
   check: (doc) => {
     const out: Finding[] = [];
-    // The Setup steps passed since the computer last went (or may have gone) back to Windows PE, that ran.
-    let setups: Located[] = [];
+    // The Setup steps that ran since the computer last went (or may have gone) back to Windows PE, by where their
+    // conditions come from: a Setup under no condition (`unconditional`), or the deepest group with a condition around
+    // it (`byGroup`). A step after it runs with Setup run whenever it is inside that group too: one lookup per group
+    // around the step, not a look at every Setup before it (a sequence of 2,000 OS installs has 2,000 of them).
+    let unconditional: Located | undefined;
+    let byGroup = new Map<Group, Located>();
     for (const located of steps(doc)) {
       const { type, runIn } = located.node.attributes;
       if (!neverRuns(located) && (restartsToWinPe(located.node) || type === PREPARE_FOR_CAPTURE)) {
-        setups = [];
+        unconditional = undefined;
+        byGroup = new Map();
         continue;
       }
       if (type === STEP_TYPES.setupWindowsAndConfigMgr) {
-        if (!neverRuns(located)) setups.push(located);
+        // A Setup under a condition of its own may not run whenever any step after it does; one that never runs moves nothing.
+        if (neverRuns(located) || conditionOf(located.node) !== undefined) continue;
+        const anchor = located.groups.findLast((g) => conditionOf(g) !== undefined);
+        if (anchor) byGroup.set(anchor, located);
+        else unconditional = located;
         continue;
       }
       if (runIn !== 'WinPE') continue;
-      // A Setup that runs whenever this step can: no condition of its own, nor of a group this step is not in.
-      const setup = setups.findLast((s) => conditionsApartFrom(s, located).length === 0);
+      const setup = unconditional ?? located.groups.map((g) => byGroup.get(g)).findLast((s) => s !== undefined);
       if (!setup) continue;
       out.push({
         located,
