@@ -31,6 +31,7 @@ export const ERROR_CODES = {
   INSTALL_PROPERTIES_INVALID: 'The Setup Windows and ConfigMgr installation properties cannot be used as they are (an unclosed quote, PATCH twice, PATCH with spaces around = or in single quotes).',
   VARIABLE_HAS_MARKUP: 'A step variable to be rewritten holds a comment or processing instruction besides its text; cmts will not lose them, and will not add a second variable.',
   IO_ERROR: 'A file could not be read or written.',
+  INPUT_CHANGED: 'An input to be replaced by its result (--in-place) was changed, replaced or removed after cmts read it; the result is not written, and the file is left as it is now.',
   INTERNAL_ERROR: 'cmts met a case its code does not handle (a bug: please report it with the command line and the input); nothing was written for that input, and the other inputs of a batch are still processed.',
   USAGE_ERROR: 'The command line was refused (an unknown option, a missing value, options that conflict, inputs that match nothing); exit status 2.',
   ZIP_INVALID: 'A .zip export is damaged or uses a zip feature cmts does not support (ZIP64, multi-disk, other compression).',

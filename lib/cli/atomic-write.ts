@@ -12,6 +12,7 @@ import { closeSync, existsSync, fchmodSync, fchownSync, fstatSync, fsyncSync, ls
 import { basename, dirname, isAbsolute, join, sep } from 'node:path';
 import { TaskSequenceError } from '../errors.js';
 import { describeErrno } from './describe-errno.js';
+import { checkUnchanged, type FileStamp } from './file-stamp.js';
 
 import { removeStaleTemps, tempName } from './temp-names.js';
 import { handleSignals, live, wroteInFull } from './write-signals.js';
@@ -79,8 +80,14 @@ function pauseForTest(): void {
   for (const end = Date.now() + 60_000; !existsSync(release) && Date.now() < end; ) Atomics.wait(cell, 0, 0, 10);
 }
 
-/** Writes `bytes` to `path` atomically (see the module comment); throws `IO_ERROR`, the target untouched, on any failure. */
-export function writeFileAtomic(path: string, bytes: Uint8Array): void {
+/**
+ * Writes `bytes` to `path` atomically (see the module comment); throws `IO_ERROR`, the target untouched, on any failure.
+ * With `read`, the stamp of the file at `path` when it was read (a write over an input): right before the rename, the
+ * file there must still be that one, as it was, or nothing is written and `INPUT_CHANGED` is thrown (see
+ * file-stamp.ts). Between that look and the rename another program can still change the file: the window is a
+ * system call wide, not closed.
+ */
+export function writeFileAtomic(path: string, bytes: Uint8Array, read?: FileStamp): void {
   const target = writeTarget(path);
   const dir = dirname(target);
   let dirStat: Stats;
@@ -144,6 +151,9 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
     fd = undefined;
     if (statSync(tmp).size !== bytes.byteLength) throw new Error('the temporary file is not the size written');
     pauseForTest();
+    // As late as it can be: whatever took the time before (the input's processing, a batch's other inputs, the write
+    // of the temporary file), a change made meanwhile is seen.
+    if (read) checkUnchanged(path, read);
     renameSync(tmp, target);
     live.delete(tmp);
     wroteInFull(path);
@@ -165,6 +175,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
         // See above.
       }
     }
+    if (e instanceof TaskSequenceError) throw e;
     return fail(path, (e as { code?: string }).code === 'EOWNER' ? (e as Error).message : describeErrno(e), old !== undefined);
   }
   try {

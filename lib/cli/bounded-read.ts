@@ -10,6 +10,7 @@ import { DEFAULT_MAX_BYTES } from '../read-limits.js';
 import { END_WINDOW, endsWithEndRecord } from '../zip/end-record.js';
 import { DEFAULT_MAX_ARCHIVE_BYTES } from '../zip/zip.js';
 import { describeErrno } from './describe-errno.js';
+import { type FileStamp, stampOf } from './file-stamp.js';
 
 const CHUNK = 1024 * 1024;
 /** The buffer that finds a regular file's end (or that it grew), shared by every read. */
@@ -155,9 +156,11 @@ function readFileBounded(fd: number, label: string, size: number, limit: number,
 
 /**
  * Reads a file, or standard input for `-`, within the input limit (`maxBytes` for a task sequence, default 64 MiB);
- * throws `IO_ERROR` or `INPUT_TOO_LARGE`.
+ * throws `IO_ERROR` or `INPUT_TOO_LARGE`. A regular file read in full is handed to `stamped` as it was when it was
+ * opened (see file-stamp.ts), taken from the open it was read through, before the first byte was read: a change made
+ * while it is read is one made after its stamp.
  */
-export function readInputFile(path: string, stdinFd = 0, maxBytes?: number): Uint8Array {
+export function readInputFile(path: string, stdinFd = 0, maxBytes?: number, stamped?: (stamp: FileStamp) => void): Uint8Array {
   if (path === '-') {
     try {
       return readFdBounded(stdinFd, STDIN, undefined, maxBytes);
@@ -173,19 +176,23 @@ export function readInputFile(path: string, stdinFd = 0, maxBytes?: number): Uin
     throw new TaskSequenceError('IO_ERROR', `Cannot read ${path}: ${describeErrno(e)}${notUtf8Name(path, e)}.`, { file: path });
   }
   try {
-    const st = fstatSync(fd);
+    // With bigint, for the stamp's nanoseconds.
+    const st = fstatSync(fd, { bigint: true });
     if (st.isDirectory()) throw new TaskSequenceError('IO_ERROR', `Cannot read ${path}: it is a folder.`, { file: path });
     if (st.isFile()) {
+      const size = Number(st.size);
       // Within both limits the size alone settles it; only a file larger than one of them needs its first bytes.
       let limit = Math.min(maxBytes ?? DEFAULT_MAX_BYTES, DEFAULT_MAX_ARCHIVE_BYTES);
-      if (st.size > limit) {
+      if (size > limit) {
         const head = Buffer.alloc(2);
         readSync(fd, head, 0, 2, 0);
         limit = inputLimit(head, maxBytes);
-        if (st.size > limit && endsLikeArchive(fd, st.size)) limit = DEFAULT_MAX_ARCHIVE_BYTES;
-        if (st.size > limit) tooLarge(path, `${st.size} bytes`, limit, maxBytes);
+        if (size > limit && endsLikeArchive(fd, size)) limit = DEFAULT_MAX_ARCHIVE_BYTES;
+        if (size > limit) tooLarge(path, `${size} bytes`, limit, maxBytes);
       }
-      return readFileBounded(fd, path, st.size, limit, maxBytes);
+      const bytes = readFileBounded(fd, path, size, limit, maxBytes);
+      stamped?.(stampOf(st));
+      return bytes;
     }
     return readFdBounded(fd, path, undefined, maxBytes);
   } catch (e) {

@@ -9,6 +9,7 @@ import { isTempName } from './temp-names.js';
 import { describeErrno } from './describe-errno.js';
 import { makeFolders } from './make-folders.js';
 import { readInputFile } from './bounded-read.js';
+import type { FileStamp } from './file-stamp.js';
 import { type SetAside, setAsideFile } from './set-aside.js';
 import type { ReadLimits } from './args.js';
 import type { JsonErrors } from './json-report.js';
@@ -39,7 +40,9 @@ export interface CliIo {
   /**
    * Writes a file atomically: a temporary file beside it, every byte written and synced, then a rename; the folder
    * must exist. An existing file keeps its mode and owner, a symlink is written through, and a read-only file (no
-   * write bit in its mode) is refused. Throws `IO_ERROR`, leaving the target as it was, on any failure.
+   * write bit in its mode) is refused. Throws `IO_ERROR`, leaving the target as it was, on any failure. A file this
+   * io read (an input written `--in-place`) is replaced only if it is still the file read, as it was: else
+   * `INPUT_CHANGED`, and it is left as it is now (see file-stamp.ts).
    */
   writeFileAtomic(path: string, bytes: Uint8Array): void;
   /** Whether a path is a directory (false when it does not exist). */
@@ -117,6 +120,9 @@ export function removeEmptyFoldersMade(): void {
 /** The real file system and the process's standard streams (which keep why writing them failed: see `std-stream.ts`). */
 export function nodeIo(): CliIo & { stdout: StandardStream; stderr: StandardStream } {
   let stdinRead = false;
+  // The regular files read, by absolute path, as they were when read: a write over one checks it is still so. The
+  // first read is kept (what the run made of the file may come from it), until the run writes the file itself.
+  const stamps = new Map<string, FileStamp>();
   return {
     stdout: standardStream(1),
     stderr: standardStream(2),
@@ -125,9 +131,16 @@ export function nodeIo(): CliIo & { stdout: StandardStream; stderr: StandardStre
         if (stdinRead) throw new TaskSequenceError('INVALID_ARGUMENT', 'Standard input (-) can be read only once.', { file: '-' });
         stdinRead = true;
       }
-      return readInputFile(path, 0, maxBytes);
+      const key = resolve(path);
+      return readInputFile(path, 0, maxBytes, (stamp) => {
+        if (!stamps.has(key)) stamps.set(key, stamp);
+      });
     },
-    writeFileAtomic,
+    writeFileAtomic(path, bytes) {
+      const key = resolve(path);
+      writeFileAtomic(path, bytes, stamps.get(key));
+      stamps.delete(key);
+    },
     isDirectory(path) {
       try {
         return statSync(path).isDirectory();

@@ -42,7 +42,8 @@ OPTIONS
     -o, --output <file>        write the result here, in an existing folder ('-' for standard output); one
                                input only
     --out-dir <folder>         write each result to the folder (created if missing) under its own name
-    --in-place                 overwrite each input (atomically)
+    --in-place                 overwrite each input (atomically); one that another program changed after cmts
+                               read it is left as it is now, not written (INPUT_CHANGED, exit 1)
     --config <file.json>       options from a JSON file (schemas/kb977203.options.schema.json keys,
                                e.g. {"certfixPackage": "ABC00010", "drive": "D:"}); flags override it
     --certfix-package <ID>     package holding CCMCertFix.exe (required, here or in --config), e.g. ABC00010

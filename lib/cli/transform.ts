@@ -52,7 +52,8 @@ OPTIONS
     -o, --output <file>      write the result here, in an existing folder ('-' for standard output); one
                              input only
     --out-dir <folder>       write each result to the folder (created if missing) under its own name
-    --in-place               overwrite each input (atomically)
+    --in-place               overwrite each input (atomically); one that another program changed after cmts
+                             read it is left as it is now, not written (INPUT_CHANGED, exit 1)
     --check                  write nothing; exit 0 when nothing would change, 1 when something would
     --json                   print {"results": [{"input", "report", "written"} | {"input", "error"}],
                              "summary"} on standard output (schemas/transform.report.schema.json), errors and
