@@ -146,6 +146,19 @@ describe.skipIf(process.platform === 'win32')('an input changed while cmts works
     expect(temps(dir)).toEqual([]);
   });
 
+  it('with --html: the input is read (once) for the review page, and checked all the same; the page is taken back', async () => {
+    const dir = folder('ts.xml');
+    const ts = join(dir, 'ts.xml');
+    const page = join(dir, 'review.html');
+    const r = await run(['kb977203', ts, '--in-place', '--html', page, ...PATCH], on(ts, (p) => writeFileSync(p, EDITED)));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`INPUT_CHANGED Cannot write ${ts}: it was changed after cmts read it`);
+    expect(readFileSync(ts).equals(EDITED)).toBe(true);
+    // The page described a change that was not made: it is removed, as for any result that cannot be written.
+    expect(existsSync(page)).toBe(false);
+    expect(temps(dir)).toEqual([]);
+  });
+
   it('transform --in-place: the same refusal, in its --json report', async () => {
     const dir = folder('ts.xml');
     const ts = join(dir, 'ts.xml');

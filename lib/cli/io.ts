@@ -40,11 +40,16 @@ export interface CliIo {
   /**
    * Writes a file atomically: a temporary file beside it, every byte written and synced, then a rename; the folder
    * must exist. An existing file keeps its mode and owner, a symlink is written through, and a read-only file (no
-   * write bit in its mode) is refused. Throws `IO_ERROR`, leaving the target as it was, on any failure. A file this
-   * io read (an input written `--in-place`) is replaced only if it is still the file read, as it was: else
+   * write bit in its mode) is refused. Throws `IO_ERROR`, leaving the target as it was, on any failure. An input
+   * named to {@link CliIo.replacing} and read since is replaced only if it is still the file read, as it was: else
    * `INPUT_CHANGED`, and it is left as it is now (see file-stamp.ts).
    */
   writeFileAtomic(path: string, bytes: Uint8Array): void;
+  /**
+   * Says which inputs the run writes its results over (`--in-place`), before it reads them: each one's read keeps
+   * how the file was (its stamp), and its write checks the file is still so. An io without it checks nothing.
+   */
+  replacing?(paths: readonly string[]): void;
   /** Whether a path is a directory (false when it does not exist). */
   isDirectory(path: string): boolean;
   /** What is at a path (following symlinks). */
@@ -120,9 +125,10 @@ export function removeEmptyFoldersMade(): void {
 /** The real file system and the process's standard streams (which keep why writing them failed: see `std-stream.ts`). */
 export function nodeIo(): CliIo & { stdout: StandardStream; stderr: StandardStream } {
   let stdinRead = false;
-  // The regular files read, by absolute path, as they were when read: a write over one checks it is still so. The
-  // first read is kept (what the run made of the file may come from it), until the run writes the file itself.
-  const stamps = new Map<string, FileStamp>();
+  // The inputs to be replaced, by absolute path, with how each was when read (null until it is): a write over one
+  // checks it is still so. The first read is kept (what the run made of the file may come from it). Only these are
+  // kept: a lint or a conversion of many files keeps no stamp of each.
+  const replaced = new Map<string, FileStamp | null>();
   return {
     stdout: standardStream(1),
     stderr: standardStream(2),
@@ -132,14 +138,16 @@ export function nodeIo(): CliIo & { stdout: StandardStream; stderr: StandardStre
         stdinRead = true;
       }
       const key = resolve(path);
-      return readInputFile(path, 0, maxBytes, (stamp) => {
-        if (!stamps.has(key)) stamps.set(key, stamp);
-      });
+      return readInputFile(path, 0, maxBytes, replaced.get(key) === null ? (stamp) => replaced.set(key, stamp) : undefined);
     },
     writeFileAtomic(path, bytes) {
       const key = resolve(path);
-      writeFileAtomic(path, bytes, stamps.get(key));
-      stamps.delete(key);
+      writeFileAtomic(path, bytes, replaced.get(key) ?? undefined);
+      // Written: the file is this run's own now.
+      replaced.delete(key);
+    },
+    replacing(paths) {
+      for (const path of paths) if (path !== '-' && !replaced.has(resolve(path))) replaced.set(resolve(path), null);
     },
     isDirectory(path) {
       try {

@@ -73,15 +73,6 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const batch = inputs.length > 1 || p.positionals.some((a) => /[*?]/.test(a) || io.isDirectory(a));
   const html = str(p, 'html');
   if (batch && html !== undefined) return reportUsage('kb977203', '--html writes one review page: give one input (or run cmts render --compare per file).', io);
-  // The sequence as it was, for the review page: read before anything is written (--in-place replaces it). Its bytes
-  // are kept for the run itself, which reads the input no second time: standard input (-) can be read only once.
-  let original: { doc: TaskSequenceDocument; bytes: Uint8Array } | undefined;
-  try {
-    if (html !== undefined) original = readOne(io, inputs[0] as string);
-  } catch (e) {
-    if (!(e instanceof TaskSequenceError)) throw e;
-    return fail(e, inputs[0] as string);
-  }
   let targetOf: TargetOf;
   try {
     const alsoWritten = [
@@ -94,6 +85,18 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) return reportUsage('kb977203', e.message, io);
     throw e;
+  }
+
+  // The sequence as it was, for the review page: read before anything is written (--in-place replaces it), but after
+  // the targets are planned, which tells the io to stamp the read of an input --in-place replaces (for the check
+  // before its write). Its bytes are kept for the run itself, which reads the input no second time: standard input
+  // (-) can be read only once.
+  let original: { doc: TaskSequenceDocument; bytes: Uint8Array } | undefined;
+  try {
+    if (html !== undefined) original = readOne(io, inputs[0] as string);
+  } catch (e) {
+    if (!(e instanceof TaskSequenceError)) throw e;
+    return fail(e, inputs[0] as string);
   }
 
   // One input's outcomes are kept (a zip can hold several sequences); a batch's are written as they come.

@@ -90,7 +90,8 @@ export type TargetOf = (input: string) => string | undefined;
  * inputs ({@link TargetRequest.alsoRead}), or a file written besides the results ({@link TargetRequest.alsoWritten})
  * that is a folder or such a name, in a missing folder (other than `--out-dir`), an input, a file the run reads, a
  * target or another such file. An `--out-dir` that does not exist is made at the first write through `io` (tried
- * here, so that one that cannot be made is a usage error before any input is read).
+ * here, so that one that cannot be made is a usage error before any input is read). With `--in-place`, `io` is told
+ * the inputs it will replace ({@link CliIo.replacing}), so call this before reading them.
  */
 export function planTargets(inputs: string[], request: TargetRequest, io: CliIo): TargetOf {
   const { output, outDir, inPlace } = request;
@@ -187,6 +188,8 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
     if (other !== undefined) throw new UsageError(`${option} and ${other} both name ${path}: give each a file of its own.`);
     others.set(rp, option);
   }
+  // Their reads are stamped from now on, and their writes checked against the stamps (see file-stamp.ts).
+  if (inPlace) io.replacing?.(inputs);
   if (outDir !== undefined && io.kindOf(outDir) === 'missing') {
     try {
       io.makeDir(outDir);
