@@ -82,6 +82,7 @@ export class TaskSequenceDocument {
   readonly #maxDepth: number;
   readonly #maxNodes: number;
 
+  /** Not for scripts: `readTaskSequence`, `createSequence` and the other readers and builders make documents from these parts. */
   constructor(parts: DocumentParts) {
     this.#bytes = parts.bytes;
     this.#maxDepth = parts.maxDepth ?? DEFAULT_MAX_DEPTH;

@@ -120,6 +120,40 @@ export { issues, zipped };
     expect(problems).toEqual([]);
   });
 
+  it('has declarations of every subpath that type-check, without the members marked @internal', () => {
+    // tsconfig.build.json strips them (stripInternal): a newcomer reading the declarations met readBytes(),
+    // depthLimit(), nodeLimit() and embedded on the document, which are the library's own.
+    const imports = subpaths.map((s, i) => `import * as m${i} from 'cmts/${s.slice(2)}';`).join('\n');
+    writeFileSync(
+      join(consumer, 'internal.ts'),
+      `${imports}
+import { readTaskSequence } from 'cmts';
+const doc = readTaskSequence(new Uint8Array());
+// @ts-expect-error internal
+doc.readBytes();
+// @ts-expect-error internal
+doc.depthLimit();
+// @ts-expect-error internal
+doc.nodeLimit();
+// @ts-expect-error internal
+void doc.embedded;
+export const all = [${subpaths.map((_, i) => `m${i}`).join(', ')}];
+`,
+    );
+    const program = ts.createProgram([join(consumer, 'internal.ts')], {
+      strict: true,
+      noEmit: true,
+      skipLibCheck: false,
+      types: [],
+      lib: ['lib.es2022.d.ts'],
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+    });
+    const problems = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+    expect(problems).toEqual([]);
+  });
+
   it("runs the bundled command line from the installed package as from the project, every command's bundle and main() alone", () => {
     const bin = join(consumer, 'node_modules', 'cmts', 'dist', 'cli', 'cmts.cjs');
     const example = (f: string): string => resolve('examples', f);
