@@ -15,6 +15,7 @@ import { knownReferences } from '../model/known-references.js';
 import type { Node, Reference, ReferenceList, Sequence, SequenceItem, Step, SubTaskSequence } from '../model/types.js';
 import { variables } from '../model/variables.js';
 import { buildStep, type BuildStepInput, entryFor } from './build-step.js';
+import type { StepKind } from './settings-types.js';
 import { entryOfStep } from './step-view.js';
 import { matchVariable } from './variable-match.js';
 import { describeRelease, isAvailableIn, isCurrentBranch, sequenceRelease, stepAttributes, type Release } from './versions.js';
@@ -155,9 +156,10 @@ export interface AddStepTarget {
 
 /**
  * Builds a step of any catalog type spelt like the sequence's other steps (release, `retryCount`), adds it at
- * `position`, and lists its package IDs and applications in the sequence's reference list when it has one.
+ * `position`, and lists its package IDs and applications in the sequence's reference list when it has one. A literal
+ * `kind` that names no catalog step type does not compile (see {@link StepKind}).
  */
-export function addStep<K extends string>(target: AddStepTarget, kind: K, input: BuildStepInput<K>, position: Position): Step | SubTaskSequence {
+export function addStep<K extends string>(target: AddStepTarget, kind: StepKind<K>, input: BuildStepInput<K>, position: Position): Step | SubTaskSequence {
   if (typeof target !== 'object' || target === null || typeof target.sequence !== 'object' || target.sequence === null) {
     throw new TaskSequenceError('INVALID_ARGUMENT', `addStep adds to a document (or { sequence, container? }), not ${describeValue(target)}.`);
   }

@@ -14,7 +14,7 @@ import { misreadMessage } from './action-texts.js';
 import { checkSegmentsWritten, variablesTheLineReads } from './line-variables.js';
 import { choiceProblems } from './setting-choices.js';
 import { catalogEntry, catalogEntryByName } from './catalog.js';
-import type { StepSettingsInput, StepTypeOf } from './settings-types.js';
+import type { StepKind, StepSettingsInput, StepTypeOf } from './settings-types.js';
 import type { StepTypeData, VariableData } from './types.js';
 import { checkArrayItems, checkValue, itemDefault, valueProblem } from './value-problem.js';
 import { codesProblem, encodeValue } from './values.js';
@@ -220,8 +220,11 @@ function withSuccessCodes(entry: StepTypeData, settings: Readonly<Record<string,
   return settings;
 }
 
-/** A new step of any catalog type (by `type` or console name), written the way the console writes it. */
-export function buildStep<K extends string>(kind: K, input: BuildStepInput<K>): Step | SubTaskSequence {
+/**
+ * A new step of any catalog type (by `type` or console name), written the way the console writes it. A literal `kind`
+ * that names no catalog step type does not compile (see {@link StepKind}); a `string` is checked at run time.
+ */
+export function buildStep<K extends string>(kind: StepKind<K>, input: BuildStepInput<K>): Step | SubTaskSequence {
   const entry = entryFor(kind);
   checkInput(entry, input);
   const vars = buildVariables(entry, withSuccessCodes(entry, input.settings, input.successCodes), input);

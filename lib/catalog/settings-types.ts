@@ -65,5 +65,37 @@ export type StepSettingsInput<T extends string> = T extends StepType
   ? { [V in TopVar<T> as V['setting']]?: InputOf<T, V> } & { [V in RequiredVar<T> as V['setting']]-?: InputOf<T, V> }
   : StepSettings<T>;
 
-/** The step type of a `type` attribute or console name. */
-export type StepTypeOf<K extends string> = K extends StepType ? K : K extends ConsoleName ? Extract<(typeof STEP_DATA)[number], { consoleName: K }>['type'] : string;
+type Entries = (typeof STEP_DATA)[number];
+type AliasOf<E> = E extends { aliases: readonly (infer A extends string)[] } ? A : never;
+
+/**
+ * The catalog entry a literal names as `entryFor` finds it at run time: a `type` attribute exactly, else a console
+ * name or a former one (`Install Software`) in any case; never for a literal that names none.
+ */
+type EntryNamed<K extends string> = K extends StepType ? Entry<K> : Entries extends infer E ? (E extends { consoleName: infer N extends string } ? (Lowercase<K> extends Lowercase<N | AliasOf<E>> ? E : never) : never) : never;
+
+/** The names of the catalog's step types as the builders take them: `type` attributes, console names and former names (in any case too). */
+export type StepTypeName = StepType | ConsoleName | AliasOf<Entries>;
+
+/** What a literal that names no catalog step type is required to be, which no value is: the compiler's error names it. */
+interface NoStepType<K> {
+  readonly 'names no step type of the catalog': K;
+}
+
+/**
+ * What the builders (`buildStep`, `addStep`) take as the step type `K`: `K` itself when it is a name the catalog has
+ * ({@link StepTypeName}, a console name in any case), or any `string`, which is checked at run time (a type read from a
+ * file). A literal that names no step type (`'Run Comand Line'`) does not compile: the compiler says it is not
+ * assignable to `NoStepType<"Run Comand Line">`.
+ */
+export type StepKind<K extends string> = K & (string extends K ? unknown : [EntryNamed<K>] extends [never] ? NoStepType<K> : unknown);
+
+/**
+ * A step as `stepView<T>` and `new StepView<T>` take it: any step when `T` is `string` or names a catalog step type;
+ * for a literal that names none (`stepView<'SMS_TaskSequence_RunCommandLine'>`), a type no step is, so the call does
+ * not compile.
+ */
+export type StepOfType<T extends string, S> = string extends T ? S : [EntryNamed<T>] extends [never] ? NoStepType<T> : S;
+
+/** The step type of a `type` attribute or console name (in any case, former names too); `string` for any other. */
+export type StepTypeOf<K extends string> = string extends K ? string : [EntryNamed<K>] extends [never] ? string : EntryNamed<K>['type'];

@@ -11,7 +11,7 @@ import { getAction, variables } from '../model/variables.js';
 import { matchAction, templateMarkers } from './action-line.js';
 import { actionTexts } from './action-texts.js';
 import { catalogEntry } from './catalog.js';
-import type { StepSettings } from './settings-types.js';
+import type { StepOfType, StepSettings, StepTypeOf } from './settings-types.js';
 import { setStepSetting } from './set-setting.js';
 import type { StepTypeData } from './types.js';
 import { readValue, type SettingValue } from './values.js';
@@ -25,18 +25,23 @@ export function entryOfStep(step: Step | SubTaskSequence): StepTypeData | undefi
   return catalogEntry(step.attributes.type ?? (step.kind === 'step' ? UNTYPED_STEP : undefined));
 }
 
-/** A step read through the catalog. `T` is its `type` when known at compile time. */
+/**
+ * A step read through the catalog. `T` is its `type` (or console name) when known at compile time; a literal that
+ * names no catalog step type does not compile (see `StepOfType`).
+ */
 export class StepView<T extends string = string> {
   /** The step's catalog entry; undefined for unknown and third-party step types. */
   readonly entry: StepTypeData | undefined;
+  readonly step: Step | SubTaskSequence;
 
-  constructor(readonly step: Step | SubTaskSequence) {
+  constructor(step: StepOfType<T, Step | SubTaskSequence>) {
     // What a plain-JavaScript caller passes is checked where the compiler would have: its reads threw TypeErrors.
     const s = step as unknown as Partial<Step> | null;
     if (typeof s !== 'object' || s === null || ((s.kind as unknown) !== 'step' && (s.kind as unknown) !== 'subtasksequence') || typeof s.attributes !== 'object' || s.attributes === null || !Array.isArray(s.children)) {
       throw new TaskSequenceError('INVALID_ARGUMENT', `A step view needs a <step> or <subtasksequence> node (kind, attributes, children), not ${describeValue(step)}.`);
     }
-    this.entry = entryOfStep(step);
+    this.step = step as Step | SubTaskSequence;
+    this.entry = entryOfStep(this.step);
   }
 
   /** The property texts of the step's variables, keyed by the catalog's `property` spelling (else as written). */
@@ -56,8 +61,8 @@ export class StepView<T extends string = string> {
    * lossless typed form is left out here and kept in {@link verbatim}, and so is an empty one beside an action-line
    * value that has none; variables the catalog does not know are in {@link extra}.
    */
-  get settings(): StepSettings<T> {
-    return this.read().settings as StepSettings<T>;
+  get settings(): StepSettings<StepTypeOf<T>> {
+    return this.read().settings as StepSettings<StepTypeOf<T>>;
   }
 
   /** Catalog variables whose text is not a valid value of their type, by property, as written. */
@@ -98,9 +103,9 @@ export class StepView<T extends string = string> {
    * the action line carries (MDT keeps a Run Command Line's command, and often a restart's target, only there), else
    * the empty variable's.
    */
-  get<K extends keyof StepSettings<T> & string>(setting: K): StepSettings<T>[K] | undefined {
+  get<K extends keyof StepSettings<StepTypeOf<T>> & string>(setting: K): StepSettings<StepTypeOf<T>>[K] | undefined {
     if (!this.entry || !variableOfSetting(this.entry, setting)) return undefined;
-    return (this.settings as Record<string, unknown>)[setting] as StepSettings<T>[K] | undefined;
+    return (this.settings as Record<string, unknown>)[setting] as StepSettings<StepTypeOf<T>>[K] | undefined;
   }
 
   /**
@@ -108,7 +113,7 @@ export class StepView<T extends string = string> {
    * the line to match, keeping values only the line holds. Setting the value the setting already reads writes nothing;
    * an array keeps each remaining item's {@link verbatim} variables.
    */
-  set<K extends keyof StepSettings<T> & string>(setting: K, value: NonNullable<StepSettings<T>[K]>): void {
+  set<K extends keyof StepSettings<StepTypeOf<T>> & string>(setting: K, value: NonNullable<StepSettings<StepTypeOf<T>>[K]>): void {
     setStepSetting(this, setting, value as SettingValue);
   }
 
@@ -193,7 +198,10 @@ export class StepView<T extends string = string> {
   }
 }
 
-/** The typed view of a step (any type; settings are typed when `T` is given or inferred). */
-export function stepView<T extends string = string>(step: Step | SubTaskSequence): StepView<T> {
+/**
+ * The typed view of a step (any type; settings are typed when `T`, a `type` or console name, is given or inferred; a
+ * literal `T` that names no catalog step type does not compile).
+ */
+export function stepView<T extends string = string>(step: StepOfType<T, Step | SubTaskSequence>): StepView<T> {
   return new StepView<T>(step);
 }
