@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildStep, stepView } from '../lib/catalog/index.js';
+import { buildStep, stepView, type DynamicRule } from '../lib/catalog/index.js';
 import { findSteps, getAction, readTaskSequence, writeTaskSequenceText, type Step } from './helpers/api.js';
 import { verdict } from './helpers/thrown.js';
 
@@ -57,7 +57,7 @@ describe('a typed value that would not read back as given is refused', () => {
     for (const rules of [[null], [{}], [{ variables: [{ name: 'A', value: 1, secret: false }] }], [{ conditions: [{ type: 'T', parameters: { a: 1 } }], variables: [] }]]) {
       expect(verdict(() => buildStep('Set Dynamic Variables', { name: 'Rules', settings: { rules: rules as never } }))).toBe('INVALID_ARGUMENT');
     }
-    const rules = [{ conditions: [{ type: 'SMS_TaskSequence_VariableConditionExpression', parameters: { Variable: 'A' } }], variables: [{ name: 'B', value: 'x & <y>', secret: false }] }];
+    const rules: DynamicRule[] = [{ conditions: [{ type: 'SMS_TaskSequence_VariableConditionExpression', parameters: { Operator: 'equals', Value: '1', Variable: 'A' } }], variables: [{ name: 'B', value: 'x & <y>', secret: false }] }];
     expect(readBack(buildStep('Set Dynamic Variables', { name: 'Rules', settings: { rules } }))).toEqual({ rules });
   });
 });

@@ -1,9 +1,10 @@
 // Review of Set Dynamic Variables rules: names and parameters with tabs and line ends are written so that an XML
 // reader reads them as given.
 import { describe, expect, it } from 'vitest';
-import { buildStep, formatDynamicRules, parseDynamicRules, stepView, type DynamicRule } from './helpers/api.js';
+import { buildStep, formatDynamicRules, parseDynamicRules, stepView, type DynamicRule, type WrittenDynamicRule } from './helpers/api.js';
 
-const rules: DynamicRule[] = [
+// Written as given, of any expression type (a file's rules are): the builders take only the known ones.
+const rules: WrittenDynamicRule[] = [
   {
     conditions: [{ type: 'Make\tModel', parameters: { 'Make\r\n': 'Dell\tInc\r\n', Model: 'x' } }],
     variables: [{ name: 'OSD\nVar', value: 'line 1\r\nline 2', secret: false }],
@@ -21,7 +22,8 @@ describe('formatDynamicRules', () => {
 
   it('a step built with them reads them back as given', () => {
     // A name the rule sets is a task sequence variable's (letters, digits, _ and -): a line end there is refused.
-    const built = rules.map((r) => ({ ...r, variables: r.variables.map((v) => ({ ...v, name: v.name.replace(/\s/g, '') })) }));
+    // A condition is of a known expression type with its parameters; their values keep tabs and line ends.
+    const built: DynamicRule[] = [{ conditions: [{ type: 'SMS_TaskSequence_MakeModelConditionExpression', parameters: { Make: 'Dell\tInc\r\n', Model: 'x' } }], variables: rules.flatMap((r) => r.variables.map((v) => ({ ...v, name: v.name.replace(/\s/g, '') }))) }];
     const step = buildStep('Set Dynamic Variables', { name: 'Rules', settings: { rules: built } });
     expect(stepView<'SMS_TaskSequence_SetDynamicVariablesAction'>(step).settings.rules).toEqual(built);
   });

@@ -6,7 +6,7 @@ import { createSequence, addStep, formatDynamicRules, parseDynamicRules, readTas
 
 const rules: DynamicRule[] = [
   {
-    conditions: [{ type: 'SMS_TaskSequence_VariableConditionExpression', parameters: { Value: 'a\rb\r\nc' } }],
+    conditions: [{ type: 'SMS_TaskSequence_VariableConditionExpression', parameters: { Operator: 'equals', Value: 'a\rb\r\nc', Variable: 'OSDNote' } }],
     variables: [{ name: 'OSDNote', value: 'line 1\r\nline 2\rline 3\n', secret: false }],
   },
 ];

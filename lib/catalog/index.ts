@@ -6,7 +6,7 @@ export { renderAction, matchAction, templateProperties } from './action-line.js'
 export { StepView, stepView, entryOfStep } from './step-view.js';
 export { buildStep, buildVariables, type StepOptions, type BuildStepInput } from './build-step.js';
 export { decodeValue, encodeValue, decodeScript, encodeScript, type SettingValue } from './values.js';
-export { parseDynamicRules, formatDynamicRules, type DynamicRule, type DynamicRuleCondition, type DynamicRuleVariable } from './dynamic-rules.js';
+export { parseDynamicRules, formatDynamicRules, type DynamicRule, type DynamicRuleCondition, type DynamicRuleVariable, type RuleConditionType, type WrittenDynamicRule, type WrittenRuleCondition } from './dynamic-rules.js';
 export type { StepSettings, StepSettingsInput, StepTypeOf, StepKind, StepTypeName, StepOfType, TypedValue, ArrayItemSettings } from './settings-types.js';
 export { stepSettingsSchema, validateStepSettings, valueSchema, type JsonSchema } from './step-schemas.js';
 export { addStep, copyItemTo, copyReferences, spellingFor, type AddStepTarget } from './add-step.js';

@@ -10,6 +10,7 @@ import { TaskSequenceError } from '../errors.js';
 import { AJV_OPTIONS } from '../schemas-compile.js';
 import { describeErrors } from '../schemas.js';
 import { catalogEntry, catalogEntryByName } from './catalog.js';
+import { RULE_CONDITION_TYPES } from './dynamic-rules.js';
 import { segmentNeeds } from './line-variables.js';
 import type { StepTypeData, VariableData } from './types.js';
 import { DRIVE_LETTER_PATTERN, DRIVE_LETTER_WORDS, GUID_PATTERN, GUID_WORDS, integerRange, listedCharacters, NAME_FORMS, PACKAGE_ID_PATTERN, PACKAGE_ID_WORDS } from './value-problem.js';
@@ -31,9 +32,17 @@ const RULES: JsonSchema = {
     additionalProperties: false,
     required: ['variables'],
     properties: {
+      // A known expression type with each of its parameters (ruleConditionProblem in dynamic-rules.ts).
       conditions: {
         type: 'array',
-        items: { type: 'object', additionalProperties: false, required: ['type', 'parameters'], properties: { type: { type: 'string' }, parameters: { type: 'object', additionalProperties: { type: 'string' } } } },
+        items: {
+          oneOf: Object.entries(RULE_CONDITION_TYPES).map(([type, parameters]) => ({
+            type: 'object',
+            additionalProperties: false,
+            required: ['type', 'parameters'],
+            properties: { type: { const: type }, parameters: { type: 'object', additionalProperties: false, required: [...parameters], properties: Object.fromEntries(parameters.map((p) => [p, { type: 'string' }])) } },
+          })),
+        },
       },
       variables: {
         type: 'array',

@@ -4,7 +4,7 @@
  */
 import { TaskSequenceError } from '../errors.js';
 import { shownValue } from '../shown-value.js';
-import type { DynamicRule } from './dynamic-rules.js';
+import { ruleConditionProblem, type WrittenDynamicRule } from './dynamic-rules.js';
 import type { VariableData } from './types.js';
 import { allowedMessage, hasShape, isAllowed, isRecord, shapeMessage, type SettingValue, UINT32_MAX } from './values.js';
 
@@ -85,7 +85,7 @@ export function listedCharacters(chars: string): string {
  */
 export function valueProblem(data: VariableData, value: unknown, where: string): string | undefined {
   if (!hasShape(data.valueType, value)) return shapeMessage(where, data.valueType, value);
-  if (data.valueType === 'dynamicRules') return rulesProblem(value as readonly DynamicRule[], where);
+  if (data.valueType === 'dynamicRules') return rulesProblem(value as readonly WrittenDynamicRule[], where);
   if (typeof value === 'string' && !isAllowed(data, value)) return allowedMessage(data, value, where);
   if (typeof value === 'number') {
     const [min, max] = integerRange(data);
@@ -112,14 +112,20 @@ export function integerRange(data: Pick<VariableData, 'min' | 'max'>): [number, 
 }
 
 /**
- * Why Set Dynamic Variables rules are not ones the schema takes: a rule variable with no name (`<Variable Name="">`
+ * Why Set Dynamic Variables rules are not ones the schema takes: a condition of an expression type or with parameters
+ * no export shows (`ruleConditionProblem`: the rule's program would not know it; the Location rule's type is not
+ * known, so such rules are given as the `Rules` text, verbatim), a rule variable with no name (`<Variable Name="">`
  * sets nothing), or one marked secret with a value. The console writes a secret value empty (`IsSecret="true"` with
  * no text in every export that has one, steps.json X26, X37) and its docs say import removes it: written, the value
  * would be in the file in clear text for anyone who reads it, and still not set. A file's such rule is still read
  * (lint's clear-text-secret reports the value).
  */
-function rulesProblem(rules: readonly DynamicRule[], where: string): string | undefined {
+function rulesProblem(rules: readonly WrittenDynamicRule[], where: string): string | undefined {
   for (const [r, rule] of rules.entries()) {
+    for (const [at, condition] of (rule.conditions ?? []).entries()) {
+      const problem = ruleConditionProblem(condition, `${where}[${r}].conditions[${at}]`);
+      if (problem !== undefined) return `${problem} A rule the catalog does not know is given as the Rules text, in verbatim ({ verbatim: { Rules } }).`;
+    }
     for (const [at, v] of rule.variables.entries()) {
       if (v.name === '') return `${where}[${r}].variables[${at}] has no name: a rule sets a task sequence variable by its name.`;
       const nameProblem = ruleVariableNameProblem(v.name, `${where}[${r}].variables[${at}].name`);

@@ -4,7 +4,7 @@
  * merely read.
  */
 import { shownValue } from '../shown-value.js';
-import { type DynamicRule, formatDynamicRules, isDynamicRules, parseDynamicRules } from './dynamic-rules.js';
+import { formatDynamicRules, hasKnownConditions, isDynamicRules, parseDynamicRules, type WrittenDynamicRule } from './dynamic-rules.js';
 import type { ValueType, VariableData } from './types.js';
 
 
@@ -16,7 +16,7 @@ import type { ValueType, VariableData } from './types.js';
 export const UINT32_MAX = 4_294_967_295;
 
 /** A typed setting value. */
-export type SettingValue = string | number | boolean | readonly string[] | readonly number[] | readonly DynamicRule[];
+export type SettingValue = string | number | boolean | readonly string[] | readonly number[] | readonly WrittenDynamicRule[];
 
 /** Decodes a PowerShell script stored as Base64 of UTF-16LE text with a byte order mark. */
 export function decodeScript(base64: string): string | undefined {
@@ -46,7 +46,7 @@ export function encodeValue(valueType: ValueType, value: SettingValue): string {
     case 'base64Script':
       return typeof value === 'string' ? encodeScript(value) : String(value);
     case 'dynamicRules':
-      return Array.isArray(value) ? formatDynamicRules(value as DynamicRule[]) : String(value);
+      return Array.isArray(value) ? formatDynamicRules(value as WrittenDynamicRule[]) : String(value);
     default:
       return String(value);
   }
@@ -83,13 +83,16 @@ export function decodeValue(valueType: ValueType, text: string): SettingValue | 
 }
 
 /**
- * The typed value a view reads from a variable's (or the action line's) text: its lossless decoding, and for an enum
- * one of the allowed values; else undefined, and the text is kept as written (`verbatim`). A value past a limit
- * (`min`, `maxLength`, …) is still read, so that lint and the typed views see it; the builders and `set` refuse to
- * write one (`valueProblem` in value-problem.ts).
+ * The typed value a view reads from a variable's (or the action line's) text: its lossless decoding, for an enum one
+ * of the allowed values, and for Set Dynamic Variables rules ones whose conditions are of the known expression types
+ * (a closed type, as an enum's is: `hasKnownConditions`); else undefined, and the text is kept as written
+ * (`verbatim`). A value past a limit (`min`, `maxLength`, …) is still read, so that lint and the typed views see it;
+ * the builders and `set` refuse to write one (`valueProblem` in value-problem.ts).
  */
 export function readValue(data: VariableData, text: string): SettingValue | undefined {
-  return isAllowed(data, text) ? decodeValue(data.valueType, text) : undefined;
+  if (!isAllowed(data, text)) return undefined;
+  const value = decodeValue(data.valueType, text);
+  return data.valueType === 'dynamicRules' && value !== undefined && !hasKnownConditions(value as WrittenDynamicRule[]) ? undefined : value;
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { catalogEntry, isCatalogSecretName } from '../catalog/catalog.js';
-import { type DynamicRule, type DynamicRuleVariable, formatDynamicRules, parseDynamicRules } from '../catalog/dynamic-rules.js';
+import { type DynamicRuleVariable, formatDynamicRules, parseDynamicRules, type WrittenDynamicRule } from '../catalog/dynamic-rules.js';
 import type { DiffEntry } from '../diff/diff-entry.js';
 import { namedVariables, variableListElements, variableNameOf } from '../diff/item-fields.js';
 import { listItems } from '../model/query.js';
@@ -110,8 +110,8 @@ function hidesValue(v: DynamicRuleVariable): boolean {
   return (v.secret || isSecretName(v.name.trim())) && v.value.trim() !== '';
 }
 
-/** Set Dynamic Variables rules (decoded) with the values of their secret variables shown as `(hidden)`. */
-export function maskedRules(rules: readonly DynamicRule[]): DynamicRule[] {
+/** Set Dynamic Variables rules (decoded, of any condition types) with the values of their secret variables shown as `(hidden)`. */
+export function maskedRules<R extends WrittenDynamicRule>(rules: readonly R[]): R[] {
   return rules.map((r) => ({ ...r, variables: r.variables.map((v) => (hidesValue(v) ? { ...v, value: HIDDEN } : v)) }));
 }
 

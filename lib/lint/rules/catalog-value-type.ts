@@ -1,6 +1,6 @@
 /** A step variable whose text is not a value of its type (a boolean that is not true/false, a number that is not one). */
 import { consoleFormEntry } from '../../catalog/console-form.js';
-import { type DynamicRule } from '../../catalog/dynamic-rules.js';
+import { ruleConditionProblem, type WrittenDynamicRule } from '../../catalog/dynamic-rules.js';
 import { formProblem, ruleVariableNameProblem } from '../../catalog/value-problem.js';
 import { article, decodeValue } from '../../catalog/values.js';
 import { arraySettingOf, itemSpelling, matchVariable } from '../../catalog/variable-match.js';
@@ -27,14 +27,19 @@ function valueShown(type: ValueType, v: Variable): string {
 
 /**
  * Why a file's value is not of the form the builders and `set` take (`formProblem`, `ruleVariableNameProblem` in
- * value-problem.ts): a variable's name that is none (`a b`, `x%`), a GUID that is none; undefined when it is. Set Task
- * Sequence Variable's name is `variable-name-invalid`'s to report. `decoded` is the value as its type reads it (the
- * rules of a Set Dynamic Variables step, decoded once for this and the type's test).
+ * value-problem.ts, `ruleConditionProblem` in dynamic-rules.ts): a variable's name that is none (`a b`, `x%`), a GUID
+ * that is none, a Set Dynamic Variables rule's condition of an expression type or with parameters no export shows;
+ * undefined when it is. Set Task Sequence Variable's name is `variable-name-invalid`'s to report. `decoded` is the
+ * value as its type reads it (the rules of a Set Dynamic Variables step, decoded once for this and the type's test).
  */
 function formFinding(entry: StepTypeData, data: VariableData, text: string, decoded: unknown, index: number | undefined): string | undefined {
   if (data.form === 'variableName') return undefined;
   if (data.valueType === 'dynamicRules') {
-    for (const [r, rule] of ((decoded as DynamicRule[] | undefined) ?? []).entries()) {
+    for (const [r, rule] of ((decoded as WrittenDynamicRule[] | undefined) ?? []).entries()) {
+      for (const [at, condition] of (rule.conditions ?? []).entries()) {
+        const problem = ruleConditionProblem(condition, `${data.setting}[${r}].conditions[${at}]`);
+        if (problem !== undefined) return `${problem} The step's program may not evaluate the rule as meant.`;
+      }
       for (const [at, variable] of rule.variables.entries()) {
         const problem = variable.name === '' ? undefined : ruleVariableNameProblem(variable.name, `${data.setting}[${r}].variables[${at}].name`);
         if (problem !== undefined) return `${problem} A rule sets a task sequence variable by its name.`;
@@ -50,7 +55,7 @@ function formFinding(entry: StepTypeData, data: VariableData, text: string, deco
 export const catalogValueType: LintRule = {
   id: 'catalog/value-type',
   severity: 'warning',
-  description: 'A step variable whose value is not of its type (for example a boolean that is not true or false), or not of its form (a variable\'s name that is none, a GUID that is none); the engine may read it differently than meant.',
+  description: 'A step variable whose value is not of its type (for example a boolean that is not true or false), or not of its form (a variable\'s name that is none, a GUID that is none, a Set Dynamic Variables rule\'s condition of an expression type or with parameters no export shows); the engine may read it differently than meant.',
   check: (doc) =>
     steps(doc).flatMap((located): Finding[] => {
       const entry = consoleFormEntry(located.node);
