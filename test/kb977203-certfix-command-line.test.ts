@@ -37,6 +37,11 @@ const PATCHED = 'SMSSLP=SLP01 PATCH="C:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\
 const patched = (input: string) => input.replace('>SMSSLP=SLP01<', `>${PATCHED}<`).replace('<DependentProgram />', '<DependentProgram>ABC00010;;CCMCertFix</DependentProgram>');
 const installSteps = (out: string) => out.split('type="SMS_TaskSequence_InstallSoftwareAction"').length - 1;
 const ours = (report: Kb977203Report) => report.diagnostics.filter((d) => d.code === CODE);
+/** Where `step` starts in `input`, counted here: the place the diagnostic about it has in the file. */
+const placeIn = (input: string, step: string) => {
+  const before = input.slice(0, input.indexOf(step)).split('\n');
+  return { line: before.length, col: (before.at(-1) as string).length + 1 };
+};
 
 describe('which command lines run CCMCertFix.exe', () => {
   it.each([
@@ -192,7 +197,7 @@ describe('a Run Command Line CCMCertFix step anywhere else is reported and not u
     insertsPair(out);
     expect(out).toContain(`<group name="Windows PE" description="">${command}</group>`);
     expect(report.alreadyInPlace.filter((a) => a.requirement === 'R13')).toEqual([]);
-    expect(ours(report)).toEqual([{ code: CODE, severity: 'warning', path: 'Windows PE/Early fix', message: expect.stringMatching(/runs before Setup[^]*not used for "Setup Windows and ConfigMgr"[^]*Install Software step of the CCMCertFix package and program[^]*left as it is[^]*CCMCertFix runs there as well/) }]);
+    expect(ours(report)).toEqual([{ code: CODE, severity: 'warning', path: 'Windows PE/Early fix', ...placeIn(input, command), message: expect.stringMatching(/runs before Setup[^]*not used for "Setup Windows and ConfigMgr"[^]*Install Software step of the CCMCertFix package and program[^]*left as it is[^]*CCMCertFix runs there as well/) }]);
   });
 
   for (const [what, items, path] of [
@@ -212,32 +217,36 @@ describe('a Run Command Line CCMCertFix step anywhere else is reported and not u
   }
 
   it('beside an Install Software CCMCertFix step after Setup: that one is adopted, and the command line is said to run CCMCertFix again', () => {
-    const input = EXPORT(SETUP() + COMMAND('Fix cert', 'CCMCertFix.exe') + CERTFIX + RESTART);
+    const command = COMMAND('Fix cert', 'CCMCertFix.exe');
+    const input = EXPORT(SETUP() + command + CERTFIX + RESTART);
     const { report, out } = applied(input);
     expect(out).toBe(patched(input));
     expect(report.alreadyInPlace.map((a) => a.what)).toContain('install-software step "Fix the client certificate" runs CCMCertFix after Setup');
-    expect(ours(report)).toEqual([{ code: CODE, severity: 'warning', path: 'Fix cert', message: expect.stringMatching(/not the step taken for CCMCertFix after Setup: "Fix the client certificate" is[^]*runs there as well/) }]);
+    expect(ours(report)).toEqual([{ code: CODE, severity: 'warning', path: 'Fix cert', ...placeIn(input, command), message: expect.stringMatching(/not the step taken for CCMCertFix after Setup: "Fix the client certificate" is[^]*runs there as well/) }]);
   });
 
   it('restoring in a replace, after the Request State Store step: not adopted, the pair goes in after Setup', () => {
     const request = '<step type="SMS_TaskSequence_RequestStateStoreAction" name="Request State Store" description="" runIn="FullOS" successCodeList="0"><action>osdsmpclient.exe /restore</action></step>';
-    const { report, out } = applied(EXPORT(SETUP() + request + COMMAND('Fix cert', 'CCMCertFix.exe')), { ...O, scenario: 'replace-restore' });
+    const input = EXPORT(SETUP() + request + COMMAND('Fix cert', 'CCMCertFix.exe'));
+    const { report, out } = applied(input, { ...O, scenario: 'replace-restore' });
     insertsPair(out);
-    expect(ours(report)).toEqual([{ code: CODE, severity: 'warning', path: 'Fix cert', message: expect.stringMatching(/comes after "Request State Store" \(Request State Store\), and CCMCertFix must run before the user state is restored/) }]);
+    expect(ours(report)).toEqual([{ code: CODE, severity: 'warning', path: 'Fix cert', ...placeIn(input, COMMAND('Fix cert', 'CCMCertFix.exe')), message: expect.stringMatching(/comes after "Request State Store" \(Request State Store\), and CCMCertFix must run before the user state is restored/) }]);
   });
 
   it('in any scenario, after a step that restores user state: not adopted, the pair goes in after Setup', () => {
     const restore = '<step type="SMS_TaskSequence_RestoreUserStateAction" name="Restore User State" description="" runIn="FullOS" successCodeList="0"><action>osdrestorestate.exe</action></step>';
-    const { report, out } = applied(EXPORT(SETUP() + restore + COMMAND('Fix cert', 'CCMCertFix.exe')));
+    const input = EXPORT(SETUP() + restore + COMMAND('Fix cert', 'CCMCertFix.exe'));
+    const { report, out } = applied(input);
     insertsPair(out);
-    expect(ours(report)).toEqual([{ code: CODE, severity: 'warning', path: 'Fix cert', message: expect.stringMatching(/comes after "Restore User State" \(Restore User State\), and CCMCertFix must run/) }]);
+    expect(ours(report)).toEqual([{ code: CODE, severity: 'warning', path: 'Fix cert', ...placeIn(input, COMMAND('Fix cert', 'CCMCertFix.exe')), message: expect.stringMatching(/comes after "Restore User State" \(Restore User State\), and CCMCertFix must run/) }]);
   });
 
   it('with a condition Setup does not run under: not adopted, the pair goes in after Setup, and the report says why', () => {
     const own = '<condition><expression type="SMS_TaskSequence_VariableConditionExpression"><variable name="Operator">equals</variable><variable name="Value">X</variable><variable name="Variable">Role</variable></expression></condition>';
-    const { report, out } = applied(EXPORT(SETUP() + COMMAND('Fix cert', 'CCMCertFix.exe', { condition: own })));
+    const input = EXPORT(SETUP() + COMMAND('Fix cert', 'CCMCertFix.exe', { condition: own }));
+    const { report, out } = applied(input);
     insertsPair(out);
-    expect(ours(report)).toEqual([{ code: CODE, severity: 'warning', path: 'Fix cert', message: expect.stringMatching(/has a condition Setup does not have \(Role = "X"\), so it does not run whenever Setup does/) }]);
+    expect(ours(report)).toEqual([{ code: CODE, severity: 'warning', path: 'Fix cert', ...placeIn(input, COMMAND('Fix cert', 'CCMCertFix.exe', { condition: own })), message: expect.stringMatching(/has a condition Setup does not have \(Role = "X"\), so it does not run whenever Setup does/) }]);
   });
 
   it('each step is named once over many Setup steps: for the Setup step before it, or the first one', () => {

@@ -4,11 +4,13 @@
  * second CCMCertFix step beside it would run the repair twice and restart the computer once more. The KB asks for an
  * Install Software step of the CCMCertFix package and program, so such a step is always reported, and left as it is.
  */
+import type { TaskSequenceDocument } from '../document.js';
 import type { Issue } from '../errors.js';
 import type { Located } from '../model/query.js';
 import { RunCommandLineStep, STEP_TYPES } from '../model/steps.js';
 import type { SequenceItem, Step } from '../model/types.js';
 import { shownValue } from '../shown-value.js';
+import { placeOf } from './kb977203-place.js';
 
 /**
  * The shell a command may be handed to: `cmd /c`, `cmd.exe /q /c`, `%ComSpec% /c`, a full (or quoted) path to cmd.exe,
@@ -129,21 +131,21 @@ function described(step: Located): string {
 }
 
 /** The warning for a Run Command Line CCMCertFix step: what it is, `verdict` (taken for R13 or not, and why), what the KB asks for instead. */
-function commandLineIssue(step: Located, verdict: string, packageId: string, program: string, tail = ''): Issue {
+function commandLineIssue(doc: TaskSequenceDocument, step: Located, verdict: string, packageId: string, program: string, tail = ''): Issue {
   const asks = `KB977203 asks for an Install Software step of the CCMCertFix package and program (${packageId}, program ${shownValue(program, '"')}) (R13)`;
-  return { code: 'KB977203_CERTFIX_COMMAND_LINE', severity: 'warning', path: step.path, message: `${described(step)}${verdict} ${asks}; the step was left as it is.${tail}` };
+  return { code: 'KB977203_CERTFIX_COMMAND_LINE', severity: 'warning', path: step.path, ...placeOf(doc, step), message: `${described(step)}${verdict} ${asks}; the step was left as it is.${tail}` };
 }
 
 /** The diagnostic for a Run Command Line CCMCertFix step taken for R13 after `setupPath`. */
-export function commandLineAdopted(step: Located, setupPath: string, packageId: string, program: string): Issue {
-  return commandLineIssue(step, ` after "${setupPath}", so it is taken for CCMCertFix there and no second CCMCertFix step is inserted.`, packageId, program, ' Replace it with one by hand if the sequence should follow the KB to the letter.');
+export function commandLineAdopted(doc: TaskSequenceDocument, step: Located, setupPath: string, packageId: string, program: string): Issue {
+  return commandLineIssue(doc, step, ` after "${setupPath}", so it is taken for CCMCertFix there and no second CCMCertFix step is inserted.`, packageId, program, ' Replace it with one by hand if the sequence should follow the KB to the letter.');
 }
 
 /**
  * The diagnostic for a Run Command Line CCMCertFix step not taken for R13 after `setupPath`, and `why` in words ("runs
  * before …", "is disabled", …). `runs` says whether it still runs, so that CCMCertFix runs twice.
  */
-export function commandLineNotUsed(step: Located, setupPath: string, why: string, runs: boolean, packageId: string, program: string): Issue {
+export function commandLineNotUsed(doc: TaskSequenceDocument, step: Located, setupPath: string, why: string, runs: boolean, packageId: string, program: string): Issue {
   const twice = runs ? ' It still runs, so CCMCertFix runs there as well: remove or disable it if it should run once.' : '';
-  return commandLineIssue(step, `, but it ${why}, so it is not used for "${setupPath}".`, packageId, program, twice);
+  return commandLineIssue(doc, step, `, but it ${why}, so it is not used for "${setupPath}".`, packageId, program, twice);
 }

@@ -20,6 +20,7 @@ import { maySetAnyVariable } from '../model/variables-set.js';
 import { shownValue } from '../shown-value.js';
 import { isKb977203Entry, namesKb977384 } from './kb977203-patch.js';
 import { neverRuns } from './kb977203-step-queries.js';
+import { placeOf } from './kb977203-place.js';
 
 /** The diagnostic's code: a warning when the value set lists no KB977203 (or KB977384) entry, information otherwise. */
 export const KB977203_PROPERTIES_OVERRIDDEN = 'KB977203_PROPERTIES_OVERRIDDEN' as const;
@@ -55,7 +56,8 @@ export interface PropertiesOverride {
  * Setup step sets it too late), and an entry of `<globalVarList>`. Each gives a diagnostic naming it.
  */
 export function propertiesOverrides(doc: TaskSequenceDocument, items: readonly Located[], lastSetup: number): Issue[] {
-  return [...propertiesOverrideSites(doc, items, lastSetup).map((o) => o.issue), ...childSequencesBefore(items, lastSetup)];
+  // Each placed at the node it is about, as lint places its finding there (a global variable has a place but no path).
+  return [...propertiesOverrideSites(doc, items, lastSetup).map((o) => ({ ...o.issue, ...placeOf(doc, o.at) })), ...childSequencesBefore(doc, items, lastSetup)];
 }
 
 /** The information code for a child sequence that may set the variable (see {@link childSequencesBefore}). */
@@ -68,14 +70,14 @@ export const KB977203_PROPERTIES_MAY_BE_OVERRIDDEN = 'KB977203_PROPERTIES_MAY_BE
  * needing attention for what the file does not show, which no edit of this file could clear. Kept out of
  * {@link propertiesOverrideSites}, whose information entries lint reads as values that carry the fix.
  */
-function childSequencesBefore(items: readonly Located[], lastSetup: number): Issue[] {
+function childSequencesBefore(doc: TaskSequenceDocument, items: readonly Located[], lastSetup: number): Issue[] {
   const out: Issue[] = [];
   for (let i = 0; i < lastSetup && i < items.length; i++) {
     const l = items[i] as Located;
     if (l.node.kind === 'group' || !maySetAnyVariable(l.node) || neverRuns(l)) continue;
     const child = childSequenceOf(l.node);
     const which = child === undefined ? 'a child task sequence' : `the child task sequence ${shownValue(child, '')}`;
-    out.push({ code: KB977203_PROPERTIES_MAY_BE_OVERRIDDEN, severity: 'info', path: l.path, message: `The Run Task Sequence step ${shownValue(l.path, '"')} runs ${which} before Setup Windows and ConfigMgr, and a child sequence shares this one's variables: if it sets SMSClientInstallProperties, the Setup step's action variable, Setup installs the client with that value, not with the installation properties in the step, where the preset keeps PATCH (R4). The child's steps are not in this file: check that it does not set the variable, or that its value lists the KB977203 .msp.` });
+    out.push({ code: KB977203_PROPERTIES_MAY_BE_OVERRIDDEN, severity: 'info', path: l.path, ...placeOf(doc, l), message: `The Run Task Sequence step ${shownValue(l.path, '"')} runs ${which} before Setup Windows and ConfigMgr, and a child sequence shares this one's variables: if it sets SMSClientInstallProperties, the Setup step's action variable, Setup installs the client with that value, not with the installation properties in the step, where the preset keeps PATCH (R4). The child's steps are not in this file: check that it does not set the variable, or that its value lists the KB977203 .msp.` });
   }
   return out;
 }

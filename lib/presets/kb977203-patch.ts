@@ -20,6 +20,7 @@ import { type AlreadyInPlace, type Edit, inSubtrees } from '../transforms/contex
 import { markupOfNewVariable } from '../transforms/markup-count.js';
 import { pathTooLong as patchPathTooLong, textProblem } from '../transforms/values.js';
 import { MSP_NAME_RULES, type ResolvedKb977203Options } from './kb977203-options.js';
+import { placeOf } from './kb977203-place.js';
 import { shownValue } from '../shown-value.js';
 
 /** Where the hotfix sits inside the client installation files (R3). */
@@ -148,8 +149,7 @@ function clientPackageOf(doc: TaskSequenceDocument, located: Located<Step | SubT
     const own = value !== undefined && isPackageId(value) && value.toUpperCase() !== o.certfixPackage.toUpperCase() ? value : undefined;
     if (own === undefined || own.toUpperCase() === o.clientPackage.toUpperCase()) return o.clientPackage;
     if (o.source === undefined) {
-      const pos = variable ? doc.positionOf(variable) : undefined;
-      diagnostics.push({ code: 'KB977203_CLIENT_PACKAGE_OPTION_UNUSED', severity: 'warning', path: located.path, ...(pos && { line: pos.line, col: pos.col }), message: `The Setup Windows and ConfigMgr step ${shownValue(located.path, '"')} names its client package, ${own} (_SMSClientPackageID), which Setup downloads into the task sequence cache: PATCH points into that package's folder (R5), not into ${o.clientPackage}, given as the client package option, where the .msp would not be. The option is for Setup steps that name no client package (or name it through a variable).` });
+      diagnostics.push({ code: 'KB977203_CLIENT_PACKAGE_OPTION_UNUSED', severity: 'warning', path: located.path, ...placeOf(doc, variable ?? located), message: `The Setup Windows and ConfigMgr step ${shownValue(located.path, '"')} names its client package, ${own} (_SMSClientPackageID), which Setup downloads into the task sequence cache: PATCH points into that package's folder (R5), not into ${o.clientPackage}, given as the client package option, where the .msp would not be. The option is for Setup steps that name no client package (or name it through a variable).` });
     }
     return own;
   }
@@ -253,7 +253,7 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
     plan.already.push({ what: `PATCH lists ${kept}`, where: located.path, requirement: 'R4' });
     // Once applied, nothing in the file tells this entry from one the preset adds, and revert takes out both: said
     // now, so that an administrator who wrote it knows before a revert takes it away (once: not on every re-apply).
-    if (!besideOwnCertfix) plan.diagnostics.push({ code: 'KB977203_PATCH_ADOPTED', severity: 'info', path: located.path, message: `PATCH of ${shownValue(located.path, '"')} already lists ${shownValue(kept, '')}, which the preset keeps (adopted; what is already in place gives it in full). Nothing in the file will record that it was there before the preset, so revert takes it out as it does the entry the preset adds: if it is the administrator's own, write it back by hand after a revert.` });
+    if (!besideOwnCertfix) plan.diagnostics.push({ code: 'KB977203_PATCH_ADOPTED', severity: 'info', path: located.path, ...placeOf(doc, located), message: `PATCH of ${shownValue(located.path, '"')} already lists ${shownValue(kept, '')}, which the preset keeps (adopted; what is already in place gives it in full). Nothing in the file will record that it was there before the preset, so revert takes it out as it does the entry the preset adds: if it is the administrator's own, write it back by hand after a revert.` });
   }
   if (kept === undefined && replaced.length === 0) next.push(expected);
   // Whether PATCH is written as R6 asks, `PATCH="…"`: then a list that stays the same stays as written.
@@ -270,16 +270,16 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
     // spelling, a second entry) is recorded nowhere in the file once the right one is in, so revert cannot put it back.
     const gone = replaced.map((r) => shownValue(r.from, '')).join(', ');
     const [entries, it] = replaced.length === 1 ? ['a KB977203 entry', 'it'] : ['KB977203 entries', 'them'];
-    plan.diagnostics.push({ code: 'KB977203_PATCH_NOT_REVERSIBLE', severity: 'info', path: located.path, message: `PATCH in the installation properties of "${located.path}" had ${entries} that apply replaces or takes out (${gone}; the change lists ${it} in full). Nothing in the file will record ${it} once the right entry is in, so revert cannot put ${it} back: revert takes the KB977203 entry out of PATCH and gives back ${shownValue(back, '"')}, without the old entry. Write ${it} back by hand after a revert if ${it} should stay.` });
+    plan.diagnostics.push({ code: 'KB977203_PATCH_NOT_REVERSIBLE', severity: 'info', path: located.path, ...placeOf(doc, located), message: `PATCH in the installation properties of "${located.path}" had ${entries} that apply replaces or takes out (${gone}; the change lists ${it} in full). Nothing in the file will record ${it} once the right entry is in, so revert cannot put ${it} back: revert takes the KB977203 entry out of PATCH and gives back ${shownValue(back, '"')}, without the old entry. Write ${it} back by hand after a revert if ${it} should stay.` });
   } else if (kept === undefined && back !== before) {
     // Quoted as R6 asks, or an empty PATCH at the end that reads as none once the entry is in: the file no longer
     // says how it was written, and revert gives back what means the same to Windows Installer.
-    plan.diagnostics.push({ code: 'KB977203_PATCH_NOT_REVERSIBLE', severity: 'info', path: located.path, message: `PATCH in the installation properties of "${located.path}" is written anew (${shownValue(before, '"')} becomes ${shownValue(after, '"')}), and nothing in the file will tell how it was written: revert gives back ${shownValue(back, '"')}, the same to Windows Installer but not the original bytes.` });
+    plan.diagnostics.push({ code: 'KB977203_PATCH_NOT_REVERSIBLE', severity: 'info', path: located.path, ...placeOf(doc, located), message: `PATCH in the installation properties of "${located.path}" is written anew (${shownValue(before, '"')} becomes ${shownValue(after, '"')}), and nothing in the file will tell how it was written: revert gives back ${shownValue(back, '"')}, the same to Windows Installer but not the original bytes.` });
   }
   if (kept !== undefined && !quoted) {
     // The entry adopted as it stands is rewritten all the same: an administrator's own text that changes form (and
     // that revert, taking the entry out, does not give back in its old form either) is said, not left to the change.
-    plan.diagnostics.push({ code: 'KB977203_PATCH_REQUOTED', severity: 'info', path: located.path, message: `PATCH of ${shownValue(located.path, '"')} lists ${shownValue(kept, '')}, which the preset keeps, but not in one list in double quotation marks as R6 asks: it writes PATCH anew (${shownValue(before, '"')} becomes ${shownValue(after, '"')}). Revert takes the KB977203 entry out and gives back ${shownValue(back, '"')}, not the form PATCH had.` });
+    plan.diagnostics.push({ code: 'KB977203_PATCH_REQUOTED', severity: 'info', path: located.path, ...placeOf(doc, located), message: `PATCH of ${shownValue(located.path, '"')} lists ${shownValue(kept, '')}, which the preset keeps, but not in one list in double quotation marks as R6 asks: it writes PATCH anew (${shownValue(before, '"')} becomes ${shownValue(after, '"')}). Revert takes the KB977203 entry out and gives back ${shownValue(back, '"')}, not the form PATCH had.` });
   }
   plan.markup = markupOfNewVariable(located.node, 'ClientInstallProperties');
   const what = replaced.length > 0 ? `replaced in PATCH: ${replaced.map((r) => (r.to === '' ? `removed ${r.from} (${r.why})` : `${r.from} → ${r.to} (${r.why})`)).join('; ')}` : 'PATCH in installation properties';

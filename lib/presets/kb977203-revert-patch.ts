@@ -23,6 +23,7 @@ import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { hasPresetDescription } from './kb977203-new-steps.js';
 import { isKb977203Entry, namesKb977384, withoutKb977203Entries } from './kb977203-patch.js';
 import { runsProgram, runsProgramOfAnotherPackage } from './kb977203-step-queries.js';
+import { placeOf } from './kb977203-place.js';
 
 /** What revert plans for PATCH: edits, entries it leaves, and its notes. */
 export interface PatchRevert {
@@ -62,14 +63,14 @@ export function planPatchRevert(doc: TaskSequenceDocument, o: ResolvedKb977203Op
     // the client installation where the .msp is not on the distribution points.
     if (found.step === undefined && (noCertfix || !(traced ??= items.some((l) => hasPresetDescription(l.node))))) {
       plan.kept.push({ what: `PATCH entry ${entries}, beside no CCMCertFix step${noCertfix ? '' : ' that counts for this Setup step'}: the preset did not add it`, where: located.path, requirement: 'R4' });
-      plan.diagnostics.push({ code: 'KB977203_REVERT_PATCH_KEPT', severity: 'info', path: located.path, message: `PATCH of ${shownValue(located.path, '"')} lists ${entries}, and ${noCertfix ? noneAnywhere(o, other) : noneForThisStep(o, nearest(order, located), found)}` });
+      plan.diagnostics.push({ code: 'KB977203_REVERT_PATCH_KEPT', severity: 'info', path: located.path, ...placeOf(doc, located), message: `PATCH of ${shownValue(located.path, '"')} lists ${entries}, and ${noCertfix ? noneAnywhere(o, other) : noneForThisStep(o, nearest(order, located), found)}` });
       continue;
     }
     // Beside a CCMCertFix step the entry is taken out, the preset's or not: revert must undo what apply added (a
     // PATCH whose .msp is not on the distribution points fails the client installation), and an entry apply found in
     // place and kept looks the same. Beside the preset's own step the entry went in with it, or the apply said it was
     // adopted (KB977203_PATCH_ADOPTED); beside the administrator's, this names what went, as the apply said it would.
-    if (!found.own) plan.diagnostics.push({ code: 'KB977203_REVERT_PATCH_REMOVED', severity: 'info', path: located.path, message: `Revert took ${entries} out of PATCH of ${shownValue(located.path, '"')}. It cannot tell an entry the preset added from one the administrator wrote that the preset found in place and kept (nothing in the file records which): if it was there before the preset, write it back by hand (the change gives PATCH as it was, in full).` });
+    if (!found.own) plan.diagnostics.push({ code: 'KB977203_REVERT_PATCH_REMOVED', severity: 'info', path: located.path, ...placeOf(doc, located), message: `Revert took ${entries} out of PATCH of ${shownValue(located.path, '"')}. It cannot tell an entry the preset added from one the administrator wrote that the preset found in place and kept (nothing in the file records which): if it was there before the preset, write it back by hand (the change gives PATCH as it was, in full).` });
     const without = withoutKb977203Entries(before);
     const apply = (): void => {
       view.clientInstallProperties = without;

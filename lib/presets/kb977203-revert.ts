@@ -30,6 +30,7 @@ import { hasPresetCertfixDescription, hasPresetRestartDescription, KB977203_CERT
 import { restartsToOs, runsProgram, usesPackage } from './kb977203-step-queries.js';
 import { childPositions, clearDependentProgram, groupKeptBecause, unwrap } from './kb977203-revert-edits.js';
 import { planPatchRevert } from './kb977203-revert-patch.js';
+import { placeOf } from './kb977203-place.js';
 import type { Kb977203Report } from './kb977203.js';
 
 /**
@@ -109,7 +110,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
     // Only after an administrator's CCMCertFix step, which earlier versions adopted and cleared the notice after: after
     // one the preset inserted, a restart of the administrator's is one the preset adopted as it found it (with no notice).
     if (isCertfix && !removed.has(node) && restartsToOs(next) && !removed.has(next) && clearedNotice(next)) {
-      cleared.push({ code: 'KB977203_REVERT_RESTART_TIMEOUT_LOST', severity: 'warning', path: located.path, message: `The restart "${next.attributes.name ?? ''}" right after "${node.attributes.name ?? ''}" has a message but a time-out of 0, so it does not notify the user. Earlier versions of cmts cleared the notice of such a restart when applying KB977203 (setting the time-out to 0) and recorded the old time-out nowhere, so revert cannot give it back: if the restart notified the user before, set its time-out again.` });
+      cleared.push({ code: 'KB977203_REVERT_RESTART_TIMEOUT_LOST', severity: 'warning', path: located.path, ...placeOf(doc, located), message: `The restart "${next.attributes.name ?? ''}" right after "${node.attributes.name ?? ''}" has a message but a time-out of 0, so it does not notify the user. Earlier versions of cmts cleared the notice of such a restart when applying KB977203 (setting the time-out to 0) and recorded the old time-out nowhere, so revert cannot give it back: if the restart notified the user before, set its time-out again.` });
     }
     if (node.kind === 'group' && presetGroupOf(node.attributes.description) !== false) {
       groups.push(located as Located<Group>);
@@ -117,10 +118,11 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   }
   // Judged once every step revert takes out is known, and undone after those steps are gone.
   const positionOf = childPositions();
-  for (const { node, path, parent } of groups) {
+  for (const group of groups) {
+    const { node, path, parent } = group;
     const kept = groupKeptBecause(node, removed);
     if (kept !== undefined) {
-      diagnostics.push({ code: 'KB977203_REVERT_GROUP_KEPT', severity: 'warning', path, message: `The group "${path}" has the description the preset gives a group it makes around a conditional step, but ${kept}: it stays, with its condition, so that its steps run as before.` });
+      diagnostics.push({ code: 'KB977203_REVERT_GROUP_KEPT', severity: 'warning', path, ...placeOf(doc, group), message: `The group "${path}" has the description the preset gives a group it makes around a conditional step, but ${kept}: it stays, with its condition, so that its steps run as before.` });
       continue;
     }
     edits.push({ change: { what: `moved the condition of "${node.attributes.name ?? ''}" back from the group the preset made`, where: path, requirement: 'R13' }, apply: () => unwrap(doc, parent, node, positionOf), scope: inSubtrees([node], [parent]) });

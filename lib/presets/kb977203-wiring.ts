@@ -24,6 +24,7 @@ import { KB977203_CERTFIX_DESCRIPTION, KB977203_GROUP_DESCRIPTION, newSteps, pre
 import { type Release, sequenceRelease } from '../catalog/versions.js';
 import { disabledRestartPassed, nextStepRunAfter, restartMismatchAcross, type RunNext } from './kb977203-restart-after.js';
 import { isDisabled, neverRuns, restartsToOs } from './kb977203-step-queries.js';
+import { placeOf } from './kb977203-place.js';
 import { shownValue } from '../shown-value.js';
 
 // Moved to the transforms, which insert-steps-after shares with the preset; still importable from here.
@@ -60,14 +61,14 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   const nextSetup = setupsAt[firstAbove(setupsAt, from)] ?? -1;
   const previousSetup = setupsAt[firstAbove(setupsAt, from - 1) - 1] ?? -1;
   for (const { item, why } of found.branchNotes) {
-    plan.diagnostics.push({ code: 'KB977203_BRANCHES_NOT_EXCLUSIVE', severity: 'info', path: setup.path, message: `"${setup.path}" and "${item.path}" are under opposite conditions, but ${why}: the engine may run both, so a CCMCertFix step after "${item.path}" does not count for "${setup.path}".` });
+    plan.diagnostics.push({ code: 'KB977203_BRANCHES_NOT_EXCLUSIVE', severity: 'info', path: setup.path, ...placeOf(doc, setup), message: `"${setup.path}" and "${item.path}" are under opposite conditions, but ${why}: the engine may run both, so a CCMCertFix step after "${item.path}" does not count for "${setup.path}".` });
   }
   const disabled = isDisabled(step);
   const { notTaken } = found;
   const adopted = found.step;
   const commandLine = found.commandLine ? adopted : undefined;
   if (disabled) {
-    plan.diagnostics.push({ code: 'KB977203_SETUP_DISABLED', severity: 'warning', path: setup.path, message: `"${setup.path}" is disabled, so the CCMCertFix and restart steps that go with it are disabled too; enabling Setup later needs them enabled as well.` });
+    plan.diagnostics.push({ code: 'KB977203_SETUP_DISABLED', severity: 'warning', path: setup.path, ...placeOf(doc, setup), message: `"${setup.path}" is disabled, so the CCMCertFix and restart steps that go with it are disabled too; enabling Setup later needs them enabled as well.` });
   }
   // The other Run Command Line CCMCertFix steps, and why each is not used. Each is named once, for the Setup step it
   // follows most closely, or for the first Setup step when it comes before every one.
@@ -76,13 +77,13 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   for (let k = firstAbove(order.commandLineAt, low); k < order.commandLineAt.length && (order.commandLineAt[k] as number) < high; k++) {
     const other = order.commandLines[k] as Located;
     if (other === commandLine) continue;
-    plan.diagnostics.push(commandLineNotUsed(other, setup.path, notTaken(other), !neverRuns(other), o.certfixPackage, o.program));
+    plan.diagnostics.push(commandLineNotUsed(doc, other, setup.path, notTaken(other), !neverRuns(other), o.certfixPackage, o.program));
   }
   if (adopted) {
     const certfix = adopted.node;
     if (commandLine) {
       plan.already.push({ what: `run-command-line step ${shownValue(certfix.attributes.name ?? '', '"')} runs CCMCertFix.exe after Setup (the administrator's, left as it is; KB977203 asks for an Install Software step)`, where: setup.path, requirement: 'R13' });
-      plan.diagnostics.push(commandLineAdopted(adopted, setup.path, o.certfixPackage, o.program));
+      plan.diagnostics.push(commandLineAdopted(doc, adopted, setup.path, o.certfixPackage, o.program));
     } else plan.already.push({ what: `install-software step ${shownValue(certfix.attributes.name ?? '', '"')} runs CCMCertFix after Setup`, where: setup.path, requirement: 'R13' });
     // A CCMCertFix step after branches that exclude each other is adopted for the Setup step of each: its restart is
     // planned once, for the first.
@@ -95,7 +96,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     for (let k = firstAbove(certfixAt, at(certfix)); k < certfixAt.length && (certfixAt[k] as number) < high; k++) {
       const other = certfixes[k] as Located;
       if (other.node === certfix || neverRuns(other)) continue;
-      plan.diagnostics.push({ code: 'KB977203_CERTFIX_TWICE', severity: 'warning', path: other.path, message: `"${other.path}" runs CCMCertFix again after ${shownValue(certfix.attributes.name ?? '', '"')}, which is the CCMCertFix step for "${setup.path}": the sequence can run CCMCertFix twice, and restart twice if a restart follows each. It stays as it is; remove it if one run is meant.` });
+      plan.diagnostics.push({ code: 'KB977203_CERTFIX_TWICE', severity: 'warning', path: other.path, ...placeOf(doc, other), message: `"${other.path}" runs CCMCertFix again after ${shownValue(certfix.attributes.name ?? '', '"')}, which is the CCMCertFix step for "${setup.path}": the sequence can run CCMCertFix twice, and restart twice if a restart follows each. It stays as it is; remove it if one run is meant.` });
     }
     // The step the engine runs next (see kb977203-restart-after.ts): the next sibling, or, across the end or start of
     // a group, the first step run after it, with the groups between them judged as lint judges them.
@@ -120,7 +121,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     // changed to fit), and the KB's own restart goes before it; the report says why.
     const because = restartBecause(next, runsApart, notifies);
     const inserted = { what: `inserted restart-computer step "${o.stepNames.restart}"${because}`, where: `${setup.path} (after ${shownValue(certfix.attributes.name ?? '', '"')})`, requirement: 'R14' };
-    restartTwice(plan, adopted, after, runsApart, notifies, o.stepNames.restart);
+    restartTwice(doc, plan, adopted, after, runsApart, notifies, o.stepNames.restart);
     plan.edits.push({ change: inserted, apply: batch.insertAfter(certfix, [restart]), scope: childrenOf(adopted) });
     return plan;
   }
@@ -129,7 +130,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   const last = nextSetup === -1 ? items.length : nextSetup;
   for (let k = firstAbove(certfixAt, previousSetup); k < certfixAt.length && (certfixAt[k] as number) < last; k++) {
     const other = certfixes[k] as Located;
-    plan.diagnostics.push({ code: 'KB977203_CERTFIX_ELSEWHERE', severity: 'info', path: other.path, message: `"${other.path}" runs CCMCertFix but does not count for "${setup.path}": it ${notTaken(other)}. It stays where it is, and the KB's pair is inserted after Setup.` });
+    plan.diagnostics.push({ code: 'KB977203_CERTFIX_ELSEWHERE', severity: 'info', path: other.path, ...placeOf(doc, other), message: `"${other.path}" runs CCMCertFix but does not count for "${setup.path}": it ${notTaken(other)}. It stays where it is, and the KB's pair is inserted after Setup.` });
   }
   const condition = conditionOf(step);
   const mode = condition ? conditionMode(condition) : undefined;
@@ -153,7 +154,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   if (restartAdopted) plan.already.push({ what: `restart-computer step ${shownValue(next.attributes.name ?? '', '"')}, right after Setup${passedOver(run, 'Setup')}, once CCMCertFix is in before it`, where: setup.path, requirement: 'R14' });
   else {
     changes.push({ what: `inserted restart-computer step "${o.stepNames.restart}"${restartBecause(next, runsApart, notifies)}`, where: where(o.stepNames.certfix), requirement: 'R14' });
-    restartTwice(plan, setup, after, runsApart, notifies, o.stepNames.restart);
+    restartTwice(doc, plan, setup, after, runsApart, notifies, o.stepNames.restart);
   }
   if (mode !== 'wrap' || !condition) {
     plan.edits.push({ change: changes[0] as Edit['change'], apply: batch.insertAfter(step, [certfix]), scope: childrenOf(setup) });
@@ -226,7 +227,7 @@ function restartBecause(next: SequenceItem | undefined, runsApart: string | unde
  * (`KB977203_RESTART_NOTIFIES` for one that notifies the user, `KB977203_RESTART_TWICE` for one to Windows PE or
  * one that does not run exactly when CCMCertFix does).
  */
-function restartTwice(plan: WiringPlan, before: Located<Step>, after: Located<Step | SubTaskSequence> | undefined, runsApart: string | undefined, notifies: string | undefined, restartName: string): void {
+function restartTwice(doc: TaskSequenceDocument, plan: WiringPlan, before: Located<Step>, after: Located<Step | SubTaskSequence> | undefined, runsApart: string | undefined, notifies: string | undefined, restartName: string): void {
   const next = after?.node;
   // Not where one of the two never runs: a disabled restart (or one in a disabled group), or the KB's own, disabled
   // with the step it follows.
@@ -235,10 +236,10 @@ function restartTwice(plan: WiringPlan, before: Located<Step>, after: Located<St
   const name = shownValue(next.attributes.name ?? '', '"');
   const what = shownValue(before.node.attributes.name ?? '', '"');
   if (restartsToOs(next) && runsApart === undefined && notifies !== undefined) {
-    plan.diagnostics.push({ code: 'KB977203_RESTART_NOTIFIES', severity: 'warning', path, message: `The restart ${name} right after ${what} notifies the user (time-out ${notifies} s), which KB977203 says to clear (R14): it is the administrator's and stays as it is, and the KB's restart "${restartName}" goes in before it, so the computer restarts twice there. Remove or change ${name} if one restart is meant.` });
+    plan.diagnostics.push({ code: 'KB977203_RESTART_NOTIFIES', severity: 'warning', path, ...placeOf(doc, before), message: `The restart ${name} right after ${what} notifies the user (time-out ${notifies} s), which KB977203 says to clear (R14): it is the administrator's and stays as it is, and the KB's restart "${restartName}" goes in before it, so the computer restarts twice there. Remove or change ${name} if one restart is meant.` });
     return;
   }
   // One that runs apart from CCMCertFix (a condition of its own, a disabled flag) may or may not run after the KB's.
   const [why, twice] = !restartsToOs(next) ? ['restarts to Windows PE, not to the installed operating system (R14)', 'restarts twice'] : [`${runsApart ?? 'is not the restart KB977203 asks for'}, so it does not run exactly when CCMCertFix runs`, 'can restart twice'];
-  plan.diagnostics.push({ code: 'KB977203_RESTART_TWICE', severity: 'warning', path, message: `The restart ${name} right after ${what} ${why}: it is the administrator's and stays as it is, and the KB's restart "${restartName}" goes in before it, so the computer ${twice} there. Remove or change ${name} if one restart is meant.` });
+  plan.diagnostics.push({ code: 'KB977203_RESTART_TWICE', severity: 'warning', path, ...placeOf(doc, before), message: `The restart ${name} right after ${what} ${why}: it is the administrator's and stays as it is, and the KB's restart "${restartName}" goes in before it, so the computer ${twice} there. Remove or change ${name} if one restart is meant.` });
 }

@@ -25,6 +25,7 @@ import { KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTI
 import { disabledNote, neverRuns, runsProgram, runsProgramOfAnotherPackage } from './kb977203-step-queries.js';
 import { planWiring } from './kb977203-wiring.js';
 import { certfixFor } from './kb977203-certfix-for.js';
+import { placeOf } from './kb977203-place.js';
 import { certfixReferenceInfo, planReplaceCertfix } from './kb977203-replace-certfix.js';
 import { propertiesOverrides } from './kb977203-overrides.js';
 import { canSetProperty } from '../containers/index.js';
@@ -43,7 +44,10 @@ export interface Kb977203Report {
   changed: boolean;
   changes: Change[];
   alreadyInPlace: AlreadyInPlace[];
-  /** Warnings, R1 findings, what was assumed, and loud warnings when `force` overrode a refusal. */
+  /**
+   * Warnings, R1 findings, what was assumed, and loud warnings when `force` overrode a refusal. One about a node read
+   * from the file has its line, column and file, as lint's finding about it has (see kb977203-place.ts).
+   */
   diagnostics: Issue[];
   /** Each Setup Windows and ConfigMgr step and the PATCH entry it has (or gets). */
   setupSteps: { path: string; clientPackage: string; patch: string }[];
@@ -91,7 +95,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
   const off = (h: (typeof hotfix)[number]) => neverRuns(h.located);
   for (const h of hotfix) {
     const disabled = disabledNote(h.located);
-    diagnostics.push({ code: 'KB977203_R1', severity: h.explicit && !off(h) ? 'error' : 'warning', path: h.path, message: `${h.why} Installing the KB977203 hotfix this way stops the ConfigMgr client service and the task sequence fails; let the Setup Windows and ConfigMgr step install it through PATCH (R1).${disabled}` });
+    diagnostics.push({ code: 'KB977203_R1', severity: h.explicit && !off(h) ? 'error' : 'warning', path: h.path, ...placeOf(doc, h.located), message: `${h.why} Installing the KB977203 hotfix this way stops the ConfigMgr client service and the task sequence fails; let the Setup Windows and ConfigMgr step install it through PATCH (R1).${disabled}` });
   }
   const errors = hotfix.filter((h) => h.explicit && !off(h));
   if (errors.length > 0 && !o.force) {
@@ -140,7 +144,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
     const order = executionOrder(doc, matches, items);
     // What Setup reads at run time may not be its own field: a value set for its action variable overrides it.
     diagnostics.push(...propertiesOverrides(doc, items, items.indexOf(setups[setups.length - 1] as Located) + 1));
-    otherProgramsOf(items, o, matches, diagnostics);
+    otherProgramsOf(doc, items, o, matches, diagnostics);
     const description = dependentAbsent ? KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT : dependentKept ? KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT : undefined;
     // Wrapping a Setup step in a group (an edit between the insertions) needs no inserted step in place; the
     // reference and DependentProgram edits after them need none either.
@@ -209,8 +213,9 @@ const REQUEST_STATE_STORE = 'SMS_TaskSequence_RequestStateStoreAction';
  * they are not taken for CCMCertFix, so the preset wires its own program beside them, and if that program is
  * CCMCertFix too the sequence runs it twice and restarts twice. Only the options can say which program it is.
  */
-function otherProgramsOf(items: readonly Located[], o: ResolvedKb977203Options, matches: (item: SequenceItem) => boolean, diagnostics: Issue[]): void {
-  for (const { node, path } of items) {
+function otherProgramsOf(doc: TaskSequenceDocument, items: readonly Located[], o: ResolvedKb977203Options, matches: (item: SequenceItem) => boolean, diagnostics: Issue[]): void {
+  for (const located of items) {
+    const { node, path } = located;
     if (node.kind !== 'step' || node.attributes.type !== STEP_TYPES.installSoftware || matches(node)) continue;
     const view = new InstallSoftwareStep(node);
     const program = view.programName ?? '';
@@ -221,6 +226,7 @@ function otherProgramsOf(items: readonly Located[], o: ResolvedKb977203Options, 
         code: 'KB977203_CERTFIX_OTHER_PACKAGE',
         severity: 'warning',
         path,
+        ...placeOf(doc, located),
         message: `"${path}" runs the program ${shownValue(program, '"')} of the package ${shownValue(view.packageId ?? '', '"')}, not of the CCMCertFix package given, ${o.certfixPackage}, so it is not taken for CCMCertFix. If it is CCMCertFix, give its package as the CCMCertFix package (--certfix-package, option certfixPackage), or remove it: the sequence now runs CCMCertFix twice and restarts twice.`,
       });
       continue;
@@ -230,6 +236,7 @@ function otherProgramsOf(items: readonly Located[], o: ResolvedKb977203Options, 
       code: 'KB977203_CERTFIX_OTHER_PROGRAM',
       severity: 'warning',
       path,
+      ...placeOf(doc, located),
       message: `"${path}" runs the CCMCertFix package ${o.certfixPackage} with the program ${shownValue(program, '"')}, not ${shownValue(o.program, '"')}, so it is not taken for CCMCertFix. If ${shownValue(program, '"')} is the CCMCertFix program, give it as the CCMCertFix program (--certfix-program, option certfixProgram), or the sequence runs CCMCertFix twice.`,
     });
   }
