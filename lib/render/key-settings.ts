@@ -6,7 +6,7 @@
  */
 import { catalogSettings, type Setting } from '../catalog/key-settings.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetupWindowsStep, SetVariableStep, STEP_TYPES } from '../model/steps.js';
-import { setsSecret } from '../model/secrets.js';
+import { holdsSecret } from '../catalog/action-line-secret.js';
 import type { SequenceItem, Step, SubTaskSequence } from '../model/types.js';
 import { childSequenceOf, isRunTaskSequence } from '../model/child-sequence.js';
 import { HIDDEN_OPERAND } from '../model/conditions.js';
@@ -16,13 +16,13 @@ export const HIDDEN = HIDDEN_OPERAND;
 
 /**
  * What a Set Task Sequence Variable step sets, as a page and `cmts inspect` show it: `name = value`, the value
- * `(hidden)` when the step sets a secret (`setsSecret`, lint's test: "Do not display this value", or a password-like
- * name, white space around it ignored as ConfigMgr ignores it).
+ * `(hidden)` when the step sets a secret (`holdsSecret`, lint's test: "Do not display this value", or a password-like
+ * name, white space around it ignored as ConfigMgr ignores it, in its variables or in the action line the engine runs).
  */
 export function setValueShown(step: Step | SubTaskSequence): string {
   const v = new SetVariableStep(step);
   const value = v.variableValue ?? '';
-  return `${v.variableName ?? '?'} = ${setsSecret(step) && value.trim() !== '' ? HIDDEN : value}`;
+  return `${v.variableName ?? '?'} = ${holdsSecret(step) && value.trim() !== '' ? HIDDEN : value}`;
 }
 
 /** Whether key settings are those of a Set Task Sequence Variable step whose value the page hides. */

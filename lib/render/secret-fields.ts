@@ -2,17 +2,19 @@
  * Which changed values a comparison hides, decided from the documents by the test lint's `clear-text-secret` and the
  * pages use (`model/secrets.ts`), so a value hidden on a page or flagged by lint is never printed as a before or an
  * after: a variable whose name or property is password-like, one the step catalog types as secret, a Set Task
- * Sequence Variable step that sets a secret (its action line carries the value too), the action line of a step class
+ * Sequence Variable step that sets a secret by its variables or by its action line (`holdsSecret`: the line carries
+ * the value too) and its action line when the catalog cannot read it, the action line of a step class
  * the catalog does not know (whose page leaves it out: what it carries cannot be told), and in Set Dynamic Variables
  * rules the values of variables marked secret or password-like.
  */
 import type { TaskSequenceDocument } from '../document.js';
+import { holdsSecret, hidesSetVariableLine } from '../catalog/action-line-secret.js';
 import { catalogEntry, isCatalogSecretName } from '../catalog/catalog.js';
 import { type DynamicRuleVariable, formatDynamicRules, parseDynamicRules, type WrittenDynamicRule } from '../catalog/dynamic-rules.js';
 import type { DiffEntry } from '../diff/diff-entry.js';
 import { namedVariables, variableListElements, variableNameOf } from '../diff/item-fields.js';
 import { listItems } from '../model/query.js';
-import { DO_NOT_SHOW_VALUE, hasSecretName, isSecretName, isTrueFlag, setsSecret } from '../model/secrets.js';
+import { DO_NOT_SHOW_VALUE, hasSecretName, isSecretName, isTrueFlag } from '../model/secrets.js';
 import { STEP_TYPES } from '../model/steps.js';
 import type { Element, SequenceItem } from '../model/types.js';
 import { HIDDEN, hidesSetValue } from './key-settings.js';
@@ -44,8 +46,8 @@ function hidesActionLine(kind: SequenceItem['kind'], type: string | undefined): 
 export function addSecretFields(item: SequenceItem, into: SecretFields): SecretFields {
   if (item.kind === 'group') return into;
   const entry = catalogEntry(item.attributes.type);
-  const setsHidden = setsSecret(item);
-  if (setsHidden || hidesActionLine(item.kind, item.attributes.type)) into.hidden.add('command line');
+  const setsHidden = holdsSecret(item);
+  if (hidesSetVariableLine(item) || hidesActionLine(item.kind, item.attributes.type)) into.hidden.add('command line');
   for (const c of item.children) {
     if (c.kind !== 'variableList') continue;
     const secret = (v: Element): boolean => {

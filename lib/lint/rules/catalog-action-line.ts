@@ -8,7 +8,7 @@ import { getAction, variables } from '../../model/variables.js';
 import { foldReferences, type OutsideForm, type Place, readOutsideForm, settingsTexts } from './action-line-outside-form.js';
 import { shownValue } from '../../shown-value.js';
 import { asItRuns, type Finding, type LintRule, steps } from '../rule.js';
-import { DO_NOT_SHOW_VALUE, isSecretName, isTrueFlag, setsSecret } from '../../model/secrets.js';
+import { holdsSecret } from '../../catalog/action-line-secret.js';
 import { STEP_TYPES } from '../../model/steps.js';
 import type { Step, SubTaskSequence } from '../../model/types.js';
 
@@ -37,19 +37,6 @@ function mismatch(actual: string, expected: string, secret: boolean): string {
 const DIFFERENCE_AFTER = 30;
 /** How much of what the lines share is shown before their difference when they are shown from there. */
 const DIFFERENCE_BEFORE = 10;
-
-/**
- * Whether either command line may hold a secret: the step's variables set one (see `setsSecret`), or its action line
- * does, by its own variable name or hidden flag. The two differ here by definition: a line still setting
- * OSDJoinPassword after its variables were edited to another variable holds the password all the same.
- */
-function holdsSecret(entry: StepTypeData, step: Step | SubTaskSequence, actual: string): boolean {
-  if (setsSecret(step)) return true;
-  if (step.attributes.type !== STEP_TYPES.setVariable) return false;
-  const line = matchAction(entry.action, actual);
-  return isSecretName(line?.VariableName?.trim() ?? '') || isTrueFlag(line?.[DO_NOT_SHOW_VALUE]);
-}
-
 
 /**
  * Whether a command line says to the engine what the settings' line says, though the two texts differ: they differ
@@ -117,15 +104,13 @@ export const catalogActionLine: LintRule = {
         const outside = outsideFormEntry(step, actual);
         if (!outside || actual === undefined) return [];
         const read = readOutsideForm(outside, step, actual, settingsTexts(outside, step));
-        // As holdsSecret: the line may set a secret its variables no longer name.
-        const line = read?.texts;
-        const secret = setsSecret(step) || (step.attributes.type === STEP_TYPES.setVariable && (isSecretName(line?.VariableName?.trim() ?? '') || isTrueFlag(line?.[DO_NOT_SHOW_VALUE])));
-        const found = outsideFormFinding(read, secret);
+        // The line may set a secret its variables no longer name: judged on what it was read to hold.
+        const found = outsideFormFinding(read, holdsSecret(step, read?.texts));
         return found ? [{ located, ...found }] : [];
       }
       const expected = expectedAction(entry, step);
       const line = actual ?? '';
       if (expected === undefined || expected === line || sameToEngine(entry, step, line, expected)) return [];
-      return [asItRuns(located, mismatch(line, expected, holdsSecret(entry, step, line)))];
+      return [asItRuns(located, mismatch(line, expected, holdsSecret(step)))];
     }),
 };
