@@ -28,7 +28,7 @@ describe('what is a secret, the same for a page, inspect and lint', () => {
   it('a setting about a password (OSDRandomAdminPassword) is no secret on the page either, as lint has it', () => {
     const doc = readTaskSequence(sequence(setVariable('OSDRandomAdminPassword', 'true', 'false')));
     const step = doc.sequence.children.find((c) => c.kind === 'step');
-    expect(step && keySettings(step)).toEqual([{ label: 'set', value: 'OSDRandomAdminPassword = true' }]);
+    expect(step && keySettings(step)).toEqual([{ label: 'set', value: 'OSDRandomAdminPassword = true' }, { label: 'do not show variable value', value: 'no' }]);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The key settings a rendered page shows for a step: the values an administrator checks on the step's properties
- * tab, as `label: value` pairs. The five step classes with named views say it the console's way; every other class
- * the step catalog knows shows its non-empty settings in catalog order (secrets left out). One function, so the
+ * tab, as `label: value` pairs. The five step classes with named views say first what the console says its way, then
+ * their other non-empty catalog settings; every other class the step catalog knows shows its non-empty settings in
+ * catalog order (secrets left out, as everywhere). One function, so the
  * renderers do not know where the settings come from.
  */
 import { catalogSettings, type Setting } from '../catalog/key-settings.js';
@@ -38,14 +39,37 @@ function restartTarget(target: string | undefined): string {
   return target ?? '?';
 }
 
-/** The key settings of a step, group or sub task sequence (none for a group or a step class without a view). */
+/**
+ * The catalog settings (by their labels in words) that each step class's own view already shows the console's way:
+ * the rest of the step's non-empty catalog settings follow the view's lines (Run Command Line's run-as account and
+ * working directory, Install Software's continue on install error), so every setting shows once. Set Task Sequence
+ * Variable's name and value are its `set` line, which hides a secret value.
+ */
+const SHOWN_BY_VIEW: Readonly<Record<string, ReadonlySet<string>>> = {
+  [STEP_TYPES.setupWindowsAndConfigMgr]: new Set(['client install properties', 'client package ID']),
+  [STEP_TYPES.installSoftware]: new Set(['base variable name', 'package ID', 'program name']),
+  [STEP_TYPES.restartComputer]: new Set(['target', 'message', 'message timeout']),
+  [STEP_TYPES.runCommandLine]: new Set(['command line', 'package ID']),
+  [STEP_TYPES.setVariable]: new Set(['variable name', 'variable value']),
+};
+
+/** The key settings of a step, group or sub task sequence (none for a group). */
 export function keySettings(item: SequenceItem): Setting[] {
   if (item.kind === 'group') return [];
   if (isRunTaskSequence(item)) {
     return [{ label: 'task sequence', value: childSequenceOf(item) ?? '?' }];
   }
   // MDT writes Run Command Line steps without a type.
-  switch (item.attributes.type ?? STEP_TYPES.runCommandLine) {
+  const type = item.attributes.type ?? STEP_TYPES.runCommandLine;
+  const own = viewSettings(item, type);
+  if (own === undefined) return catalogSettings(item);
+  const shown = SHOWN_BY_VIEW[type];
+  return [...own, ...catalogSettings(item).filter((s) => !shown?.has(s.label))];
+}
+
+/** The console-style lines of a step class with its own view; undefined for the other classes. */
+function viewSettings(item: Step | SubTaskSequence, type: string): Setting[] | undefined {
+  switch (type) {
     case STEP_TYPES.setupWindowsAndConfigMgr: {
       const v = new SetupWindowsStep(item);
       return [
@@ -77,6 +101,6 @@ export function keySettings(item: SequenceItem): Setting[] {
       // "Do not display this value": the page must not show it either.
       return [{ label: 'set', value: setValueShown(item) }];
     default:
-      return catalogSettings(item);
+      return undefined;
   }
 }

@@ -156,7 +156,7 @@ describe('the view model of a sequence', () => {
       ),
     );
     expect(JSON.stringify(v)).not.toMatch(/Secret1|TopSecret|hunter2/);
-    expect(byName(v.items, 'S').settings).toEqual([{ label: 'set', value: 'X = (hidden)' }]);
+    expect(byName(v.items, 'S').settings).toEqual([{ label: 'set', value: 'X = (hidden)' }, { label: 'do not show variable value', value: 'yes' }]);
   });
 
   it('puts lint findings beside the steps they concern', () => {
