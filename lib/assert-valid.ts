@@ -152,12 +152,27 @@ export function assertValidWith<T>(validate: SchemaValidator<T>, value: unknown,
     issues: problems.map((message) => ({ code: 'OPTIONS_INVALID', severity: 'error', message })),
   });
   const first = problemsOf(validate.errors)[0];
-  if (first) pointers.set(error, first.keyword === 'additionalProperties' ? `${first.instancePath}/${String(first.params.additionalProperty).replace(/~/g, '~0').replace(/\//g, '~1')}` : first.instancePath);
+  if (first) pointers.set(error, first.keyword === 'additionalProperties' ? `${first.instancePath}${pointerOf([String(first.params.additionalProperty)])}` : first.instancePath);
   throw error;
 }
 
 /** The JSON pointer of the value (or the unknown key) each refusal of {@link assertValidWith} names first. */
 const pointers = new WeakMap<TaskSequenceError, string>();
+
+/** The JSON pointer of the value at `keys` from the top: `['a', 0, 'b/c']` → `/a/0/b~1c` ('' for none). */
+export function pointerOf(keys: readonly (string | number)[]): string {
+  return keys.map((k) => `/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+/**
+ * `error`, a refusal of the value at `pointer` (a JSON pointer into the value checked), marked so for
+ * {@link problemPointerOf}: a check that goes past the schema's (a name that is no XML name), or that says the schema's
+ * refusal with another code, is placed in the file as the schema's own refusals are.
+ */
+export function refusalAt(error: TaskSequenceError, pointer: string): TaskSequenceError {
+  pointers.set(error, pointer);
+  return error;
+}
 
 /**
  * Where in the value checked the first problem of an `OPTIONS_INVALID` error of {@link assertValidWith} is, as a JSON

@@ -120,7 +120,7 @@ describe('cmts convert', { timeout: 60_000 }, () => {
   it('refuses JSON that is not a task sequence model, naming what is wrong', async () => {
     const m = memoryIo({ 'a.json': JSON.stringify({ format: 'cmts.task-sequence', version: 1, container: 'sequence', encoding: { encoding: 'utf-8', bom: false }, properties: {}, sequence: { kind: 'sequence', tag: 'sequence', attributes: { version: 3 }, children: [] } }), 'b.json': '{' });
     expect(await main(['convert', 'a.json', '--to', 'xml'], m.io)).toBe(1);
-    expect(m.stderr).toMatch(/a\.json: NOT_A_TASK_SEQUENCE .*sequence\.attributes\.version: must be string/);
+    expect(m.stderr).toMatch(/a\.json:1:\d+: NOT_A_TASK_SEQUENCE .*sequence\.attributes\.version: must be string/);
     expect(await main(['convert', 'b.json', '--to', 'xml'], m.io)).toBe(1);
     expect(await main(['convert', 'b.json'], m.io)).toBe(2);
   });

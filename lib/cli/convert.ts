@@ -21,6 +21,7 @@ import { signalTurn } from './write-signals.js';
 import type { CliIo } from './io.js';
 import { inputFailure, reportFailure } from './json-report.js';
 import { parseJsonInput } from './json-input.js';
+import { placeInJson } from './json-place.js';
 import { jsonText } from './json-text.js';
 import { loadOne } from './load.js';
 import { EXIT } from './exit.js';
@@ -134,7 +135,14 @@ function jsonToXml(input: string, p: Parsed, io: CliIo): Uint8Array {
   // An XML task sequence given to --to xml (the likeliest slip): said as what it is, not "'<' where a value was expected".
   if (/^\s*</.test(text)) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `${input === '-' ? 'Standard input' : input} is XML, not the JSON model --to xml reads: for XML, use --to json or --to yaml.`, { file: input });
   const value = parseJsonInput(text, input, 'TEXT_MALFORMED');
-  const model = fromModelJson(value);
+  let model: ModelJson;
+  try {
+    model = fromModelJson(value);
+  } catch (e) {
+    // Placed at the key or element it names, as a schema refusal of an options file is (one walk of the text).
+    if (e instanceof TaskSequenceError) placeInJson(e, text);
+    throw e;
+  }
   // Held to --max-depth and --max-nodes before any XML is made of it: the XML is indented, so its size grows with the
   // square of the depth, and 50,000 levels of JSON (3.5 MB) ran the process out of memory before the read back could
   // refuse them.

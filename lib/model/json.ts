@@ -6,7 +6,7 @@
 import type { ContainerKind } from '../containers/index.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
-import { assertValidWith } from '../assert-valid.js';
+import { assertValidWith, pointerOf, problemPointerOf, refusalAt } from '../assert-valid.js';
 import type { TextEncodingInfo } from '../xml/encoding-name.js';
 import { isXmlName } from '../xml/chars.js';
 import { type ContainerWrapper, containerWrapper } from './json-wrapper.js';
@@ -107,57 +107,70 @@ function cimPropertyTypes(doc: TaskSequenceDocument, properties: Record<string, 
 
 /**
  * Validates JSON against the model schema and returns it typed; throws `NOT_A_TASK_SEQUENCE` naming each problem (the
- * schema's, a property or element name that is no XML name, a property that holds the sequence).
+ * schema's, each an issue of the error, a property or element name that is no XML name, a property that holds the
+ * sequence). The value at fault is named by a JSON pointer (`problemPointerOf`), for a reader of the JSON's text to
+ * place the error there.
  */
 export function fromModelJson(value: unknown): ModelJson {
   try {
     assertValidWith(validateModelJson, value, 'The values of the task sequence JSON');
   } catch (e) {
-    if (e instanceof TaskSequenceError) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', e.message);
-    throw e;
+    if (!(e instanceof TaskSequenceError)) throw e;
+    const refused = new TaskSequenceError('NOT_A_TASK_SEQUENCE', e.message, { issues: e.issues.slice(1).map((i) => ({ ...i, code: 'NOT_A_TASK_SEQUENCE' })) });
+    const pointer = problemPointerOf(e);
+    throw pointer === undefined ? refused : refusalAt(refused, pointer);
   }
   // A 2007 export's properties are elements named by them: a name that is no XML name was spliced into the markup
   // (`A></A><B` made two elements), refused only by the read-back, and not as the JSON's fault.
   const model = value as ModelJson;
   const element = model.container === 'sms-package' ? Object.keys(model.properties).find((k) => !isXmlName(k)) : undefined;
-  if (element !== undefined) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The values of the task sequence JSON are invalid: properties: ${shownValue(element, '"')} is not an XML name, so it cannot name a property element of a 2007 export.`, { path: `properties.${element}` });
+  if (element !== undefined) {
+    const e = new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The values of the task sequence JSON are invalid: properties: ${shownValue(element, '"')} is not an XML name, so it cannot name a property element of a 2007 export.`, { path: `properties.${element}` });
+    throw refusalAt(e, pointerOf(['properties', element]));
+  }
   // The property that holds the sequence is `sequence`'s: one under properties was written first, and read back as the
   // sequence in its place.
   const holder = model.container === 'sms-package' ? 'SequenceData' : model.container === 'cim-instance' ? 'Sequence' : undefined;
   if (holder !== undefined && Object.hasOwn(model.properties, holder)) {
-    throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The values of the task sequence JSON are invalid: properties: ${holder} holds the sequence, which is given by sequence, not as a property.`, { path: `properties.${holder}` });
+    const e = new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The values of the task sequence JSON are invalid: properties: ${holder} holds the sequence, which is given by sequence, not as a property.`, { path: `properties.${holder}` });
+    throw refusalAt(e, pointerOf(['properties', holder]));
   }
   const bad = badNameAt((value as ModelJson).sequence);
-  if (bad) throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The values of the task sequence JSON are invalid: ${bad.path}: ${shownValue(bad.name, '"')} is not an XML name.`, { path: bad.path });
+  if (bad) {
+    const path = bad.keys.join('.');
+    const e = new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The values of the task sequence JSON are invalid: ${path}: ${shownValue(bad.name, '"')} is not an XML name.`, { path });
+    // An attribute's name is placed at its key, the other names at their value.
+    throw refusalAt(e, pointerOf(bad.keys[bad.keys.length - 1] === 'attributes' ? [...bad.keys, bad.name] : bad.keys));
+  }
   return value as ModelJson;
 }
 
 /**
- * The first element name, attribute name or instruction target of the sequence that is not an XML name, with its
- * path in the JSON (`sequence.children.0.tag`), in document order. The schema takes any string there, and the XML
+ * The first element name, attribute name or instruction target of the sequence that is not an XML name, with the
+ * keys of its path in the JSON (`sequence`, `children`, 0, `tag`; an attribute's ends at `attributes`), in document order. The schema takes any string there, and the XML
  * written for it was refused only when read back, at a place in that XML rather than in the JSON. Walked with an
  * explicit stack: nesting goes as deep as the reader's `maxDepth` allows.
  */
-function badNameAt(sequence: Sequence): { path: string; name: string } | undefined {
+function badNameAt(sequence: Sequence): { keys: (string | number)[]; name: string } | undefined {
   // Each frame links to its parent's: the path is made only for a bad name (made for every node, a chain of groups
   // thousands deep cost the square of its depth).
   type Frame = { node: Node; index: number; parent: Frame | undefined };
-  const pathOf = (f: Frame, last: string) => {
-    const parts = [last];
-    for (let at: Frame | undefined = f; at?.parent; at = at.parent) parts.push(`children.${at.index}`);
-    return ['sequence', ...parts.reverse()].join('.');
+  const keysOf = (f: Frame, last: string) => {
+    const keys: (string | number)[] = [last];
+    for (let at: Frame | undefined = f; at?.parent; at = at.parent) keys.push(at.index, 'children');
+    return ['sequence', ...keys.reverse()];
   };
   const stack: Frame[] = [{ node: sequence, index: 0, parent: undefined }];
   for (let frame = stack.pop(); frame; frame = stack.pop()) {
     const { node } = frame;
     if (node.kind === 'instruction') {
-      if (!isXmlName(node.target)) return { path: pathOf(frame, 'target'), name: node.target };
+      if (!isXmlName(node.target)) return { keys: keysOf(frame, 'target'), name: node.target };
       continue;
     }
     if (!('tag' in node)) continue;
-    if (!isXmlName(node.tag)) return { path: pathOf(frame, 'tag'), name: node.tag };
+    if (!isXmlName(node.tag)) return { keys: keysOf(frame, 'tag'), name: node.tag };
     const attribute = Object.keys(node.attributes).find((k) => !isXmlName(k));
-    if (attribute !== undefined) return { path: pathOf(frame, 'attributes'), name: attribute };
+    if (attribute !== undefined) return { keys: keysOf(frame, 'attributes'), name: attribute };
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as Node, index: i, parent: frame });
   }
   return undefined;
