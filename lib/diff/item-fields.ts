@@ -88,6 +88,9 @@ export function variableListElements(nodes: Node[]): [string, string, Element][]
   return unknownElements(nodes.filter((v) => !isValueElement(v, 'variable')));
 }
 
+/** The field of a step's `<action>` line. */
+export const COMMAND_LINE = 'command line';
+
 /** The comparable content of an item: everything but its children steps and whitespace. */
 export function fields(item: SequenceItem): Map<string, string> {
   const f = new Map<string, string>();
@@ -96,7 +99,7 @@ export function fields(item: SequenceItem): Map<string, string> {
   const covered = new Set<Node>();
   if (item.kind !== 'group') {
     const action = item.children.find((c) => isValueElement(c, 'action'));
-    if (action !== undefined) f.set('command line', valueText(action));
+    if (action !== undefined) f.set(COMMAND_LINE, valueText(action));
     if (action !== undefined) covered.add(action);
     // Attributes of the <action> and of a variable list: no console writes one, but a file that has one is compared
     // on it rather than called the same as one without.

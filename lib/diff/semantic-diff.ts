@@ -16,7 +16,8 @@ import type { Node, SequenceItem } from '../model/types.js';
 import { shown } from './condition-text.js';
 import type { DiffEntry, DiffKind } from './diff-entry.js';
 import { compareDocumentData } from './document-data.js';
-import { fields, sameField } from './item-fields.js';
+import { COMMAND_LINE, fields, sameField } from './item-fields.js';
+import { lineMirrorsVariables } from './mirrored-line.js';
 import { longestIncreasing } from './longest-increasing.js';
 import { matchItems } from './match-items.js';
 
@@ -171,8 +172,11 @@ export function diffChecked(a: TaskSequenceDocument, b: TaskSequenceDocument): D
     }
     const fa = fields(l.node);
     const fb = fields(r.node);
+    // A command line that is its variables' rendering on both sides changed with them: their changes say it, once.
+    const [lineBefore, lineAfter] = [fa.get(COMMAND_LINE), fb.get(COMMAND_LINE)];
+    const mirror = lineBefore !== undefined && lineAfter !== undefined && lineBefore !== lineAfter && lineMirrorsVariables(l.node, lineBefore, r.node, lineAfter);
     for (const k of new Set([...fa.keys(), ...fb.keys()])) {
-      if (sameField(k, fa.get(k), fb.get(k))) continue;
+      if (sameField(k, fa.get(k), fb.get(k)) || (mirror && k === COMMAND_LINE)) continue;
       out.push({
         change: 'changed',
         kind,
