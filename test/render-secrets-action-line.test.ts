@@ -48,8 +48,13 @@ describe('a secret set by a Set Task Sequence Variable step\'s action line is hi
   });
 
   it('a line that sets a plain variable, shown, is shown as before', async () => {
+    // The line is its variables' rendering on both sides: the diff lists the variable's change, shown.
     const m = memoryIo({ 'a.xml': step('tsenv.exe "Site=A" /hiddenflag:False', 'Site', 'A'), 'b.xml': step('tsenv.exe "Site=B" /hiddenflag:False', 'Site', 'B') });
     expect(await main(['diff', 'a.xml', 'b.xml'], m.io)).toBe(1);
-    expect(m.stdout).toContain('~ step G/Set command line:\n    - tsenv.exe "Site=A" /hiddenflag:False\n    + tsenv.exe "Site=B" /hiddenflag:False\n');
+    expect(m.stdout).toContain('~ step G/Set variable VariableValue:\n    - A\n    + B\n');
+    // A line edited by hand apart from its variables is listed itself, and shown too.
+    const h = memoryIo({ 'a.xml': step('tsenv.exe "Site=A" /hiddenflag:False', 'Site', 'A'), 'b.xml': step('tsenv.exe "Site=B" /hiddenflag:False', 'Site', 'A') });
+    expect(await main(['diff', 'a.xml', 'b.xml'], h.io)).toBe(1);
+    expect(h.stdout).toContain('~ step G/Set command line:\n    - tsenv.exe "Site=A" /hiddenflag:False\n    + tsenv.exe "Site=B" /hiddenflag:False\n');
   });
 });

@@ -30,7 +30,8 @@ describe('a comparison shows no action line of a step class the catalog does not
   });
 
   it('a class the catalog knows keeps its command line shown', () => {
-    const run = (exe: string) => readTaskSequence(`<sequence version="3.10"><step type="SMS_TaskSequence_RunCommandLineAction" name="R"><action>smsswd.exe /run: ${exe}</action><defaultVarList><variable name="CommandLine" property="CommandLine">${exe}</variable></defaultVarList></step></sequence>`);
+    // A line edited by hand (its variable says old.exe on both sides) is listed itself: the line, shown.
+    const run = (exe: string) => readTaskSequence(`<sequence version="3.10"><step type="SMS_TaskSequence_RunCommandLineAction" name="R"><action>smsswd.exe /run: ${exe}</action><defaultVarList><variable name="CommandLine" property="CommandLine">old.exe</variable></defaultVarList></step></sequence>`);
     expect(renderComparison(run('old.exe'), run('new.exe'), { format: 'md', lint: false })).toContain('changed command line: smsswd.exe /run: old.exe → smsswd.exe /run: new.exe');
   });
 });
