@@ -12,10 +12,16 @@
 export const CONTROLS = '\\0-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F';
 
 /**
- * Tab, the line ends and Unicode's line and paragraph separators. A message is one line, so it escapes them; a page
- * keeps them as text (a command line or a description has them).
+ * The line ends: LF, CR and Unicode's line and paragraph separators. What the console keeps on one line (a step's
+ * name, a command line) holds none (item-checks.ts, catalog/one-line.ts).
  */
-export const LINE_BREAKS = '\\t\\n\\r\\u2028\\u2029';
+export const LINE_ENDS = '\\n\\r\\u2028\\u2029';
+
+/**
+ * Tab and the line ends. A message is one line, so it escapes them; a page keeps them as text (a command line or a
+ * description has them).
+ */
+export const LINE_BREAKS = `\\t${LINE_ENDS}`;
 
 /**
  * Unicode's bidirectional embedding, override and isolate controls: left to act, an override in one step name runs on

@@ -2,7 +2,7 @@
 // line end, a new item's layout) ends its lines as the file does. The held text had no line end of its own to follow,
 // so a bare LF was written into the CR LF file.
 import { describe, expect, it } from 'vitest';
-import { addItem, createRunCommandLineStep, getAction, insertAfter, readTaskSequence, removeItem, setAction } from './helpers/api.js';
+import { addItem, createRestartComputerStep, getAction, insertAfter, readTaskSequence, removeItem, setAction } from './helpers/api.js';
 
 const SEQ = '<sequence version="3.00"><step type="SMS_TaskSequence_RunCommandLineAction" name="a"><action>x</action></step></sequence>';
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -30,9 +30,10 @@ describe('a one-line held sequence in a CR LF file', () => {
     expect(getAction(readTaskSequence(out).steps()[0]!.node)).toBe('p\nq');
   });
 
-  it.each(holders)('%s: a new step with a multi-line command line brings no bare LF', (_, input) => {
+  // A restart message may hold line ends (a command line is one line: the builders refuse one there).
+  it.each(holders)('%s: a new step with a multi-line restart message brings no bare LF', (_, input) => {
     const doc = readTaskSequence(Buffer.from(input));
-    insertAfter(doc.sequence, doc.steps()[0]!.node, [createRunCommandLineStep({ name: 'n', commandLine: 'c\nd' })]);
+    insertAfter(doc.sequence, doc.steps()[0]!.node, [createRestartComputerStep({ name: 'n', message: 'c\nd' })]);
     const out = doc.toString();
     expect(bareLfs(out)).toBe(0);
     expect(readTaskSequence(out).steps().map((s) => s.node.attributes.name)).toEqual(['a', 'n']);

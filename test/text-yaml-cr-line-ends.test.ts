@@ -11,12 +11,13 @@ const TEXT = [
   'steps:',
   '  - group: Install',
   '    steps:',
-  '      - step: Run Command Line',
+  '      - step: Restart Computer',
   '        name: "Run one',
   '          and two"',
   '        settings:',
-  '          commandLine: |',
-  '            cmd /c one',
+  '          target: HD',
+  '          message: |',
+  '            restart one',
   '',
   '            two',
   '      - step: Set Task Sequence Variable',
@@ -30,7 +31,7 @@ const endings = { CRLF: '\r\n', CR: '\r' };
 describe('the line ends of a text form', () => {
   it('CR LF and CR alone build the same bytes as LF, block scalars and folded quotes included', () => {
     const lf = bytesOf(TEXT);
-    expect(lf.toString('utf8')).toContain('cmd /c one\n\ntwo');
+    expect(lf.toString('utf8')).toContain('restart one\n\ntwo');
     expect(lf.toString('utf8')).toContain('name="Run one and two"');
     for (const [what, nl] of Object.entries(endings)) expect(bytesOf(TEXT.replace(/\n/g, nl)).equals(lf), what).toBe(true);
   });

@@ -11,6 +11,9 @@ import { AJV_OPTIONS } from '../schemas-compile.js';
 import { describeErrors } from '../schemas.js';
 import { catalogEntry, catalogEntryByName } from './catalog.js';
 import { RULE_CONDITION_TYPES } from './dynamic-rules.js';
+import { oneLineReason } from './one-line.js';
+import { LINE_END_WORDS } from '../model/item-checks.js';
+import { LINE_ENDS } from '../unprintable.js';
 import { segmentNeeds } from './line-variables.js';
 import type { StepTypeData, VariableData } from './types.js';
 import { DRIVE_LETTER_PATTERN, DRIVE_LETTER_WORDS, GUID_PATTERN, GUID_WORDS, integerRange, listedCharacters, NAME_FORMS, PACKAGE_ID_PATTERN, PACKAGE_ID_WORDS } from './value-problem.js';
@@ -68,9 +71,18 @@ const RULES: JsonSchema = {
 const NOT_ONE_EMPTY_ITEM: JsonSchema = { if: { maxItems: 1 }, then: { items: { type: 'string', minLength: 1 } } };
 const ONE_EMPTY_ITEM_WORDS = 'not one empty item (written as an empty text, it reads back as no item)';
 
-/** A pattern of texts without any of `chars` (a variable's `forbidden` characters). */
-function without(chars: string): string {
-  return `^[^${chars.replace(/[\\\]^-]/g, '\\$&')}]*$`;
+/**
+ * A pattern of texts without any of `chars` (a variable's `forbidden` characters), nor a line end when `data` is a
+ * one-line setting (`oneLineReason`: the pattern adds `LINE_ENDS`, the same line ends the builders refuse).
+ */
+function without(chars: string, data?: VariableData): string {
+  return `^[^${chars.replace(/[\\\]^-]/g, '\\$&')}${data !== undefined && oneLineReason(data) !== undefined ? LINE_ENDS : ''}]*$`;
+}
+
+/** What a one-line setting takes besides, in words (for a description); '' for another. */
+function oneLineWords(data: VariableData): string {
+  const reason = oneLineReason(data);
+  return reason === undefined ? '' : `; on one line, without ${LINE_END_WORDS}: ${reason}`;
 }
 
 /**
@@ -102,8 +114,8 @@ export function valueSchema(v: VariableData): JsonSchema {
     case 'list':
       // Written joined by commas (and read by splitting there), so no item holds one; nor the variable's forbidden ones.
       return described(
-        { type: 'array', items: { type: 'string', pattern: without(`,${v.forbidden ?? ''}`) }, ...NOT_ONE_EMPTY_ITEM },
-        `items without ${listedCharacters(`,${v.forbidden ?? ''}`)}: they are written joined by commas${v.forbiddenNote ? `; ${v.forbiddenNote}` : ''}; ${ONE_EMPTY_ITEM_WORDS}`,
+        { type: 'array', items: { type: 'string', pattern: without(`,${v.forbidden ?? ''}`, v) }, ...NOT_ONE_EMPTY_ITEM },
+        `items without ${listedCharacters(`,${v.forbidden ?? ''}`)}: they are written joined by commas${v.forbiddenNote ? `; ${v.forbiddenNote}` : ''}${oneLineWords(v)}; ${ONE_EMPTY_ITEM_WORDS}`,
       );
     case 'codes':
       return described({ type: 'array', items: { type: 'integer', ...EXIT_CODE_RANGE }, minItems: 1 });
@@ -117,8 +129,9 @@ export function valueSchema(v: VariableData): JsonSchema {
       const text = { type: 'string', ...(v.maxLength !== undefined ? { maxLength: v.maxLength } : {}) };
       const form = v.form === undefined ? undefined : NAME_FORMS[v.form];
       if (form !== undefined) return described({ ...text, pattern: form.pattern.source }, form.words);
-      if (v.forbidden === undefined) return described(text);
-      return described({ ...text, pattern: without(v.forbidden) }, `without ${listedCharacters(v.forbidden)}: ${v.forbiddenNote ?? 'the value cannot hold it'}`);
+      if (v.forbidden !== undefined) return described({ ...text, pattern: without(v.forbidden, v) }, `without ${listedCharacters(v.forbidden)}: ${v.forbiddenNote ?? 'the value cannot hold it'}${oneLineWords(v)}`);
+      if (oneLineReason(v) !== undefined) return described({ ...text, pattern: without('', v) }, oneLineWords(v).slice(2));
+      return described(text);
     }
   }
 }

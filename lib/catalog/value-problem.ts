@@ -5,6 +5,7 @@
 import { TaskSequenceError } from '../errors.js';
 import { shownValue } from '../shown-value.js';
 import { ruleConditionProblem, type WrittenDynamicRule } from './dynamic-rules.js';
+import { lineEndProblem } from './one-line.js';
 import type { VariableData } from './types.js';
 import { allowedMessage, hasShape, isAllowed, isRecord, shapeMessage, type SettingValue, UINT32_MAX } from './values.js';
 
@@ -79,8 +80,8 @@ export function listedCharacters(chars: string): string {
  * Why `value` is not a value the catalog takes for `data`, named as `where`; undefined when it is. One check for every
  * way a value goes into a step (`buildStep`, the `create…Step` builders, `StepView.set`, array items), and the same
  * rules as the settings' JSON Schema (`step-schemas.ts`): the value type's shape, an enum's allowed values, the
- * range of a number, the most characters of a text, the form of a package ID, drive letter or variable name, and characters a
- * value cannot hold where it goes. A file's value past a limit is still read (see {@link readValue}), and setting
+ * range of a number, the most characters of a text, the form of a package ID, drive letter or variable name, characters a
+ * value cannot hold where it goes, and a line end in a one-line setting (`lineEndProblem`). A file's value past a limit is still read (see {@link readValue}), and setting
  * it to the value it reads writes nothing, unchecked.
  */
 export function valueProblem(data: VariableData, value: unknown, where: string): string | undefined {
@@ -102,6 +103,8 @@ export function valueProblem(data: VariableData, value: unknown, where: string):
     if (data.valueType === 'driveLetter' && !DRIVE_LETTER_PATTERN.test(text)) return `${where} ${is} ${shownValue(text, '"')}, which is not ${DRIVE_LETTER_WORDS}.`;
     const forbidden = forbiddenIn(data, text);
     if (forbidden.length > 0) return `${where} ${is} ${shownValue(text, '"')}, which holds ${listedCharacters(forbidden.join(''))}: ${data.forbiddenNote ?? 'the value cannot hold it'}.`;
+    const lineEnd = lineEndProblem(data, text, where, is);
+    if (lineEnd !== undefined) return lineEnd;
   }
   return undefined;
 }

@@ -19,6 +19,7 @@ import { setupContinueOnError } from './rules/setup-continue-on-error.js';
 import { winPeStepAfterSetup } from './rules/winpe-step-after-setup.js';
 import { catalogActionLine } from './rules/catalog-action-line.js';
 import { catalogAllowedValue } from './rules/catalog-allowed-value.js';
+import { catalogLineBreak } from './rules/catalog-line-break.js';
 import { catalogMissingSetting } from './rules/catalog-missing-setting.js';
 import { catalogStepVersion } from './rules/catalog-step-version.js';
 import { catalogUnknownAttribute } from './rules/catalog-unknown-attribute.js';
@@ -53,6 +54,7 @@ export const LINT_RULES: readonly LintRule[] = [
   catalogMissingSetting,
   catalogValueType,
   catalogAllowedValue,
+  catalogLineBreak,
   catalogActionLine,
   catalogStepVersion,
   catalogUnknownAttribute,

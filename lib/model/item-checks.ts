@@ -4,6 +4,7 @@
  */
 import { TaskSequenceError } from '../errors.js';
 import { shownValue } from '../shown-value.js';
+import { LINE_ENDS } from '../unprintable.js';
 
 /** The console's limit for step and group names (it shows no more; the SMS Provider takes 100, lint warns past 50). */
 export const MAX_ITEM_NAME = 50;
@@ -15,12 +16,23 @@ function shown(value: unknown): string {
   return typeof value === 'string' ? shownValue(value, '"') : value === null ? 'null' : typeof value;
 }
 
-/** Throws `INVALID_ARGUMENT` unless `name` is a text of 1 to {@link MAX_ITEM_NAME} characters. */
+/** A line end (see `LINE_ENDS` in unprintable.ts): what a text the console keeps on one line does not hold. */
+export const LINE_END = new RegExp(`[${LINE_ENDS}]`);
+
+/** {@link LINE_END} in words, for messages. */
+export const LINE_END_WORDS = 'a line end (CR, LF, U+2028 or U+2029)';
+
+/**
+ * Throws `INVALID_ARGUMENT` unless `name` is a text of 1 to {@link MAX_ITEM_NAME} characters on one line: the console
+ * shows and edits a name in a one-line box (written, `a\r\nb` became `name="a&#xD;&#xA;b"`). A file's such name is
+ * read as written; lint's `catalog/line-break` reports it.
+ */
 export function checkItemName(name: unknown): asserts name is string {
   if (typeof name !== 'string' || name.length === 0 || name.length > MAX_ITEM_NAME) {
     const length = typeof name === 'string' && name.length > 0 ? ` (it has ${name.length})` : '';
     throw new TaskSequenceError('INVALID_ARGUMENT', `A name must be 1 to ${MAX_ITEM_NAME} characters, not ${shown(name)}${length}.`);
   }
+  if (LINE_END.test(name)) throw new TaskSequenceError('INVALID_ARGUMENT', `A name is one line (the console shows and edits it in a one-line box), not ${shown(name)}, which holds ${LINE_END_WORDS}.`);
 }
 
 /** The largest time-out WMI's `Action.Timeout` (UInt32 seconds) holds. */
