@@ -1,13 +1,14 @@
 /**
  * Which step, group or sub task sequence of the first document became which of the second: the semantic diff's
  * matching, in passes from the surest key (same place, same content) to the loosest (same content anywhere), with a
- * renamed group known by where its items went. What is left unmatched was removed or added.
+ * renamed group known by where its items went, and an item renamed and changed otherwise too known by its place and
+ * what it still has. What is left unmatched was removed or added.
  */
 import type { Located } from '../model/query.js';
 import type { SequenceItem } from '../model/types.js';
 import { diffRange, Script } from './edit-script.js';
 import { signature } from './item-fields.js';
-import { pairSimilar } from './pair-similar.js';
+import { mostlyAlike, pairSimilar } from './pair-similar.js';
 
 /**
  * Matches, in `match`, the items of `left` and `right` that the shortest edit script between their keys keeps (items
@@ -37,6 +38,34 @@ function align(left: Located[], right: Located[], key: (l: Located) => string, m
     if (kind !== '+') i++;
     if (kind !== '-') j++;
   }
+}
+
+/**
+ * The unmatched items of `items` by the place they stand in: `after` the matched item before them among their
+ * siblings, or `first` in their group (undefined: the top) when none is. One walk in execution order, which meets
+ * each group's items in their order.
+ */
+function gaps(items: Located[], isMatched: (l: Located) => boolean, parentOf: (l: Located) => Located | undefined) {
+  const after = new Map<Located, Located[]>();
+  const first = new Map<Located | undefined, Located[]>();
+  const last = new Map<Located['parent'], Located>();
+  for (const l of items) {
+    if (isMatched(l)) {
+      last.set(l.parent, l);
+      continue;
+    }
+    const prev = last.get(l.parent);
+    if (prev === undefined) push(first, parentOf(l), l);
+    else push(after, prev, l);
+  }
+  return { after, first };
+}
+
+/** Adds `l` to the list of `key` in `map`. */
+function push<K>(map: Map<K, Located[]>, key: K, l: Located): void {
+  const list = map.get(key);
+  if (list) list.push(l);
+  else map.set(key, [l]);
 }
 
 /**
@@ -120,5 +149,46 @@ export function matchItems(
       return item === undefined || !(match.has(item) || taken.has(item));
     });
   pass((l) => (holdsOnlyUnmatched(l) ? undefined : `${l.node.kind}|${signature(l.node)}`));
+  // Last, an item renamed and changed otherwise too (disabled, a setting edited): its name kept it from the passes by
+  // place and by name, its other change from the pass by content, and it was told as removed and another added. It
+  // is the unmatched item of its kind and type that stands in its place on the other side (in the group its group
+  // became, after the item its matched neighbour became, or first there too) if the two are mostly alike
+  // (mostlyAlike: the same command line, no more fields changed than kept), so that two different steps in one place
+  // stay a removal and an addition. Every unmatched item is in one place on its side, and the items of one place are
+  // paired by pairSimilar, whose window bounds the work however many there are: linear, no item compared with all.
+  const leftGaps = gaps(left, (l) => match.has(l), parentOf);
+  const rightGaps = gaps(right, (r) => taken.has(r), parentOf);
+  const gapOf = (prev: Located | undefined, parent: Located | undefined): Located[] | undefined => {
+    const there = parent === undefined ? undefined : match.get(parent);
+    if (parent !== undefined && there === undefined) return undefined;
+    if (prev === undefined) return rightGaps.first.get(there);
+    const image = match.get(prev) as Located;
+    return parentOf(image) === there ? rightGaps.after.get(image) : undefined;
+  };
+  const inPlace = (prev: Located | undefined, ls: Located[]) => {
+    const rs = gapOf(prev, parentOf(ls[0] as Located));
+    if (rs === undefined) return;
+    const kind = (l: Located) => (holdsOnlyUnmatched(l) ? undefined : `${l.node.kind}|${l.node.attributes.type ?? ''}`);
+    const byKind = new Map<string, { ls: Located[]; rs: Located[] }>();
+    for (const [side, items] of [['ls', ls], ['rs', rs]] as const) {
+      for (const l of items) {
+        const k = kind(l);
+        if (k === undefined) continue;
+        let entry = byKind.get(k);
+        if (entry === undefined) byKind.set(k, (entry = { ls: [], rs: [] }));
+        entry[side].push(l);
+      }
+    }
+    for (const { ls: a, rs: b } of byKind.values()) {
+      if (a.length === 0 || b.length === 0) continue;
+      pairSimilar(a, b, (l, r) => {
+        if (!mostlyAlike(l, r)) return;
+        match.set(l, r);
+        taken.add(r);
+      });
+    }
+  };
+  for (const [prev, ls] of leftGaps.after) inPlace(prev, ls);
+  for (const ls of leftGaps.first.values()) inPlace(undefined, ls);
   return match;
 }

@@ -11,7 +11,7 @@
  * from its match (many removed or added in one place) is paired with less to go on, as a bounded search must.
  */
 import type { Located } from '../model/query.js';
-import { fields, sameField } from './item-fields.js';
+import { COMMAND_LINE, fields, sameField } from './item-fields.js';
 
 /** How many items of each list ahead of the walk the pairing looks at. */
 const WINDOW = 8;
@@ -73,4 +73,32 @@ export function pairSimilar(left: Located[], right: Located[], pair: (l: Located
     }
     pair(left[i++] as Located, right[j++] as Located);
   }
+}
+
+/** Whether a field's value says nothing: absent, empty, or what its absence means (`disable="false"`). */
+const blank = (key: string, value: string | undefined) => value === undefined || value === '' || sameField(key, value, undefined);
+
+/**
+ * Whether two items of one kind and type, their names apart, are mostly the same: the same command line (a step that
+ * runs another command is another step), and of their other fields (settings, condition, attributes) no more changed
+ * than kept. A field empty or at its default on both sides counts for neither, so two steps that share only what
+ * every step of their type has (`description=""`) are not alike; one renamed and disabled is.
+ */
+export function mostlyAlike(a: Located, b: Located): boolean {
+  const fa = fields(a.node);
+  const fb = fields(b.node);
+  if (!sameField(COMMAND_LINE, fa.get(COMMAND_LINE), fb.get(COMMAND_LINE))) return false;
+  // A variable is one setting with its attributes (`property`, which every step of the type has alike, or `hidden`):
+  // whether each setting changed.
+  const settings = new Map<string, boolean>();
+  for (const k of new Set([...fa.keys(), ...fb.keys()])) {
+    if (k === 'attribute name' || k === 'attribute type') continue;
+    const [x, y] = [fa.get(k), fb.get(k)];
+    if (blank(k, x) && blank(k, y)) continue;
+    const setting = k.startsWith('variable ') ? k.replace(/ attribute [^ ]+$/, '') : k;
+    settings.set(setting, settings.get(setting) === true || !sameField(k, x, y));
+  }
+  let changed = 0;
+  for (const c of settings.values()) if (c) changed++;
+  return settings.size - changed > 0 && settings.size - changed >= changed;
 }
