@@ -11,7 +11,9 @@ import { createHash } from 'node:crypto';
  * keeps to one line, but a move's, which holds the old path, wraps: on one line it ran past the item, which clips
  * what overflows it (content-visibility). A group's head is text after the triangle, not a flex box: as one (inline,
  * wrapping) a long name put the box on a line below the triangle and each part on its own line; as text the
- * triangle, the number and the start of the name share the first line, and the name wraps after them.
+ * triangle, the number and the start of the name share the first line, and the name wraps after them. A setting's
+ * label column takes at most 40% of the list and its labels wrap (anywhere, for one long word): at its longest
+ * label's width, one long label pushed the values out of the item, which clipped them.
  */
 export const PAGE_CSS = `
 :root{--fg:#1b1f24;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--soft:#f6f8fa;--add:#1a7f37;--add-bg:#dafbe1;--del:#cf222e;--del-bg:#ffebe9;--chg:#9a6700;--chg-bg:#fff8c5;--mov:#0969da;--mov-bg:#ddf4ff}
@@ -39,7 +41,7 @@ details>summary{display:list-item}details>summary>.h>*{margin-right:.25rem}detai
 .body{margin:.1rem 0 .3rem 3rem;color:var(--fg)}
 .body p{margin:.1rem 0}
 .cond{color:#6639ba}.desc{color:var(--muted);font-style:italic}
-dl.settings{display:grid;grid-template-columns:max-content 1fr;gap:0 .75rem;margin:.1rem 0}dl.settings dt{color:var(--muted)}dl.settings dd{margin:0;font-family:ui-monospace,SFMono-Regular,Consolas,monospace;font-size:.9em;overflow-wrap:anywhere;white-space:pre-wrap}
+dl.settings{display:grid;grid-template-columns:fit-content(40%) minmax(0,1fr);gap:0 .75rem;margin:.1rem 0}dl.settings dt{color:var(--muted);overflow-wrap:anywhere}dl.settings dd{margin:0;font-family:ui-monospace,SFMono-Regular,Consolas,monospace;font-size:.9em;overflow-wrap:anywhere;white-space:pre-wrap}
 li.disabled>.head,li.disabled>details>summary,li.disabled>.body,li.disabled>details>.body,li.off>.head,li.off>details>summary,li.off>.body,li.off>details>.body{color:var(--muted)}
 li.disabled>.head .name,li.disabled>details>summary .name{text-decoration:line-through}
 ul.findings{margin:.2rem 0;padding-left:1.1rem}
