@@ -72,12 +72,16 @@ a{color:inherit;text-decoration:none}
  * item of a group whose own text holds them (typing a group's name showed it open and empty), and the groups on
  * their way; hides the rest. Without JavaScript the box stays hidden and the page is complete. A link to a step (from
  * the variable, package and finding tables) that the filter hid clears the filter, and opens the groups around the
- * step, before the browser goes to it: it led nowhere.
+ * step, before the browser goes to it: it led nowhere. The page keeps a scroll padding of the bar's height (which
+ * grows when the bar wraps in a narrow window), so a step a link leads to and the element keyboard focus moves to
+ * land below the sticky bar rather than under it.
  */
 export const PAGE_SCRIPT = `
 (function(){
 var box=document.getElementById('search');var q=document.getElementById('q');var out=document.getElementById('matches');
 if(!box||!q||!out)return;box.hidden=false;
+var root=document.documentElement;function pad(){root.style.scrollPaddingTop=(box.offsetHeight+8)+'px';}pad();
+if(window.ResizeObserver)new ResizeObserver(pad).observe(box);else window.addEventListener('resize',pad);
 var items=Array.prototype.slice.call(document.querySelectorAll('li.item'));
 var at=new Map();items.forEach(function(li,i){at.set(li,i);});
 var up=items.map(function(li){var d=li.parentElement&&li.parentElement.parentElement;var p=d&&d.tagName==='DETAILS'?at.get(d.parentElement):undefined;return p===undefined?-1:p;});
