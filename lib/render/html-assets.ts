@@ -70,7 +70,8 @@ a{color:inherit;text-decoration:none}
 /**
  * The search filter: shows the steps whose name, type, variables, settings or condition hold every word typed, every
  * item of a group whose own text holds them (typing a group's name showed it open and empty), and the groups on
- * their way; hides the rest. Without JavaScript the box stays hidden and the page is complete. A link to a step (from
+ * their way; hides the rest. An item's group is the one around it in the tree, or the one its `data-up` names (past
+ * the levels the page nests, a group's contents follow it in the same list). Without JavaScript the box stays hidden and the page is complete. A link to a step (from
  * the variable, package and finding tables) that the filter hid clears the filter, and opens the groups around the
  * step, before the browser goes to it: it led nowhere. The page keeps a scroll padding of the bar's height (which
  * grows when the bar wraps in a narrow window), so a step a link leads to and the element keyboard focus moves to
@@ -84,22 +85,21 @@ var root=document.documentElement;function pad(){root.style.scrollPaddingTop=(bo
 if(window.ResizeObserver)new ResizeObserver(pad).observe(box);else window.addEventListener('resize',pad);
 var items=Array.prototype.slice.call(document.querySelectorAll('li.item'));
 var at=new Map();items.forEach(function(li,i){at.set(li,i);});
-var up=items.map(function(li){var d=li.parentElement&&li.parentElement.parentElement;var p=d&&d.tagName==='DETAILS'?at.get(d.parentElement):undefined;return p===undefined?-1:p;});
+var up=items.map(function(li){var u=li.getAttribute('data-up');var p;if(u!==null)p=at.get(document.getElementById(u));else{var d=li.parentElement&&li.parentElement.parentElement;p=d&&d.tagName==='DETAILS'?at.get(d.parentElement):undefined;}return p===undefined?-1:p;});
 function filter(){
 var words=q.value.toLowerCase().split(/\\s+/).filter(Boolean);
 if(!words.length){for(var i=0;i<items.length;i++)items[i].hidden=false;out.textContent='';return;}
-var shown=0;var match=[];
+var shown=0;var match=[];var keep=[];var inner=[];
 for(var m=0;m<items.length;m++){
 var text=items[m].getAttribute('data-search')||'';var self=true;
 for(var k=0;k<words.length;k++){if(text.indexOf(words[k])<0){self=false;break;}}
-match[m]=self||(up[m]>=0&&match[up[m]]);
+match[m]=self||(up[m]>=0&&match[up[m]]);keep[m]=match[m];
 }
 for(var j=items.length-1;j>=0;j--){
 var li=items[j];
-var list=li.querySelector(':scope>details>ol');var inner=false;
-if(list){for(var c=list.firstElementChild;c;c=c.nextElementSibling){if(!c.hidden){inner=true;break;}}}
-li.hidden=!(match[j]||inner);
-if(inner)li.firstElementChild.open=true;
+if(keep[j]&&up[j]>=0){keep[up[j]]=true;inner[up[j]]=true;}
+li.hidden=!keep[j];
+if(inner[j])li.firstElementChild.open=true;
 if(match[j]&&!li.classList.contains('group'))shown++;
 }
 out.textContent=shown+(shown===1?' step matches':' steps match');

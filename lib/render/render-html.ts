@@ -57,7 +57,8 @@ function bodyHtml(item: ItemView): string {
 
 /**
  * The `<li>` of each item, nested as the tree is down to {@link NUMBER_LEVELS} levels of groups, as the Markdown is:
- * the contents of a group deeper than that are listed after it in its own list, their numbers saying where they sit.
+ * the contents of a group deeper than that are listed after it in its own list, their numbers saying where they sit,
+ * each with its group's id in `data-up` for the search script (which otherwise takes the group from the tree).
  * Each level of groups is three elements (`li`, `details`, `ol`), and an HTML parser stops nesting at a bound (512
  * elements in Chromium): a chain of some 170 groups put the rest of the page in the wrong place. A stack instead of
  * recursion, so a document read with a raised maxDepth cannot overflow the call stack: it holds the items still to
@@ -65,21 +66,22 @@ function bodyHtml(item: ItemView): string {
  * are written.
  */
 function treeHtml(items: ItemView[], out: string[]): void {
-  const stack: ({ item: ItemView; depth: number } | string)[] = items.map((item) => ({ item, depth: 0 })).reverse();
+  const stack: ({ item: ItemView; depth: number; up?: string } | string)[] = items.map((item) => ({ item, depth: 0 })).reverse();
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     if (typeof next === 'string') {
       out.push(next);
       continue;
     }
-    const { item, depth } = next;
+    const { item, depth, up } = next;
     const cls = ['item', item.kind === 'group' ? 'group' : 'step', ...(item.disabled ? ['disabled'] : []), ...(item.inDisabledGroup ? ['off'] : []), ...(item.change ? [item.change.mark] : [])].join(' ');
-    out.push(`<li class="${cls}" id="${e(item.id)}" data-search="${e(searchText(item))}">`);
+    // An item listed after its group rather than in it names the group, whose contents the search shows with it.
+    out.push(`<li class="${cls}" id="${e(item.id)}" data-search="${e(searchText(item))}"${up === undefined ? '' : ` data-up="${e(up)}"`}>`);
     if (item.kind === 'group') {
       const nested = depth < NUMBER_LEVELS;
       out.push(`<details open><summary><span class="h">${headLine(item)}</span></summary>${bodyHtml(item)}${nested ? '<ol>' : ''}`);
       // Not nested: the group is closed first, and its contents follow it in the same list, at the same depth.
       if (nested) stack.push('</ol></details></li>\n');
-      for (let i = item.children.length - 1; i >= 0; i--) stack.push({ item: item.children[i] as ItemView, depth: nested ? depth + 1 : depth });
+      for (let i = item.children.length - 1; i >= 0; i--) stack.push(nested ? { item: item.children[i] as ItemView, depth: depth + 1 } : { item: item.children[i] as ItemView, depth, up: item.id });
       if (!nested) stack.push('</details></li>\n');
     } else out.push(`<div class="head">${headLine(item)}</div>${bodyHtml(item)}`, '</li>\n');
   }
