@@ -8,10 +8,13 @@ import { PAGE_CSP, PAGE_CSS, PAGE_SCRIPT } from './html-assets.js';
 import { withinTextLimit } from '../text-length.js';
 import { type ChangeView, countsLine, type FindingView, flattenItems, type ItemRef, type ItemView, NUMBER_LEVELS, type SequenceView, type UsageRow } from './view-model.js';
 
+/**
+ * The text the search looks in, escaped for the `data-search` attribute and in lower case, as the script makes what is
+ * typed: lowered after escaping, so a control shown as `<U+202E>` is found by typing what the page shows (lowered
+ * first, the escape wrote the upper-case `<U+202E>` the lowered query never matched). Entities are in lower case.
+ */
 function searchText(item: ItemView): string {
-  return [item.number, item.name, item.typeName, item.type ?? '', item.description, item.condition, ...item.sets, ...item.reads, ...item.packages, ...item.settings.map((s) => s.value), item.change?.mark ?? '']
-    .join(' ')
-    .toLowerCase();
+  return e([item.number, item.name, item.typeName, item.type ?? '', item.description, item.condition, ...item.sets, ...item.reads, ...item.packages, ...item.settings.map((s) => s.value), item.change?.mark ?? ''].join(' ')).toLowerCase();
 }
 
 function badges(item: ItemView): string {
@@ -75,7 +78,7 @@ function treeHtml(items: ItemView[], out: string[]): void {
     const { item, depth, up } = next;
     const cls = ['item', item.kind === 'group' ? 'group' : 'step', ...(item.disabled ? ['disabled'] : []), ...(item.inDisabledGroup ? ['off'] : []), ...(item.change ? [item.change.mark] : [])].join(' ');
     // An item listed after its group rather than in it names the group, whose contents the search shows with it.
-    out.push(`<li class="${cls}" id="${e(item.id)}" data-search="${e(searchText(item))}"${up === undefined ? '' : ` data-up="${e(up)}"`}>`);
+    out.push(`<li class="${cls}" id="${e(item.id)}" data-search="${searchText(item)}"${up === undefined ? '' : ` data-up="${e(up)}"`}>`);
     if (item.kind === 'group') {
       const nested = depth < NUMBER_LEVELS;
       out.push(`<details open><summary><span class="h">${headLine(item)}</span></summary>${bodyHtml(item)}${nested ? '<ol>' : ''}`);
