@@ -113,11 +113,13 @@ export function describeErrors(errors: readonly SchemaError[] | null | undefined
     // A pattern's or an object's required shape says more in the schema's own words than ajv's (`must NOT have fewer
     // than 1 properties`).
     const description = e.keyword === 'pattern' || e.keyword === 'minProperties' ? (e.parentSchema as { description?: string } | undefined)?.description : undefined;
-    const got = e.keyword === 'pattern' || e.keyword === 'enum' ? ` (got ${shownData(e.data)})` : '';
+    const got = e.keyword === 'pattern' || e.keyword === 'enum' || e.keyword === 'const' ? ` (got ${shownData(e.data)})` : '';
     // ajv says each missing one of a setting's dependencies with all of them (`must have properties a, b, c when
     // property d is present`, once per missing one): each is said once, by itself.
     if (e.keyword === 'dependencies') return `${where}: ${printable(String(e.params.missingProperty))} is needed with ${printable(String(e.params.property))}`;
-    return description ? `${where}: ${description}${got}` : `${where}: ${e.message ?? 'is invalid'}${extra}${got}`;
+    // ajv's `must be equal to constant` names no constant: `version: must be 1 (got 99)`, as an enum names its values.
+    const message = e.keyword === 'const' ? `must be ${shownData(e.params.allowedValue)}` : (e.message ?? 'is invalid');
+    return description ? `${where}: ${description}${got}` : `${where}: ${message}${extra}${got}`;
   });
 }
 
