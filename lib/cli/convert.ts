@@ -41,9 +41,10 @@ SYNOPSIS
 
 DESCRIPTION
     --to json   a task sequence (any container and encoding; .xml, an export .zip with one sequence, or - for
-                standard input) → its model as JSON (schemas/task-sequence.schema.json): container, encoding,
-                package properties (with their CIM types for an object.xml), the container's text around the
-                sequence ("wrapper") and the sequence. A folder means its .xml and .zip files.
+                standard input) → its model as JSON (schemas/task-sequence.schema.json): format
+                ("cmts.task-sequence") and version (1), container, encoding, package properties (with their CIM
+                types for an object.xml), the container's text around the sequence ("wrapper") and the
+                sequence. A folder means its .xml and .zip files.
     --to xml    model JSON → XML in the container it came from, in its encoding: the wrapper gives the container
                 back as it was (byte for byte when the JSON was made with --whitespace), with the sequence in
                 its place and any property edited in the JSON set in place. With --whitespace the sequence's
