@@ -111,8 +111,9 @@ export function describeErrors(errors: readonly SchemaError[] | null | undefined
           ? `: ${((e.params.allowedValues as unknown[] | undefined) ?? []).join(', ')}`
           : '';
     // A pattern's or an object's required shape says more in the schema's own words than ajv's (`must NOT have fewer
-    // than 1 properties`).
-    const description = e.keyword === 'pattern' || e.keyword === 'minProperties' ? (e.parentSchema as { description?: string } | undefined)?.description : undefined;
+    // than 1 properties`); without the description's full stop, which the value given or the message's own end follows
+    // (`upper case (ABC00010). (got "ABC0001").` was two sentence ends).
+    const description = e.keyword === 'pattern' || e.keyword === 'minProperties' ? (e.parentSchema as { description?: string } | undefined)?.description?.replace(/\.$/, '') : undefined;
     const got = e.keyword === 'pattern' || e.keyword === 'enum' || e.keyword === 'const' ? ` (got ${shownData(e.data)})` : '';
     // ajv says each missing one of a setting's dependencies with all of them (`must have properties a, b, c when
     // property d is present`, once per missing one): each is said once, by itself.

@@ -31,6 +31,6 @@ describe('OPTIONS_INVALID for many wrong items', () => {
 
   it('a message with few problems is as it was: each named, none counted', () => {
     const e = thrown(() => createTransform('add-reference', { packageId: 'abc' }));
-    expect(e.message).toBe('Options of add-reference are invalid: packageId: A ConfigMgr package ID: a three-character site code and five hexadecimal digits, upper case (ABC00010). (got "abc").');
+    expect(e.message).toBe('Options of add-reference are invalid: packageId: A ConfigMgr package ID: a three-character site code and five hexadecimal digits, upper case (ABC00010) (got "abc").');
   });
 });
