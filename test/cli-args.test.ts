@@ -30,7 +30,7 @@ describe('option parsing', () => {
   });
 
   it('a short option written with = is refused, not given a value that starts with = (a file named "=out.xml")', () => {
-    expect(() => parse(['-o=out.xml'], OPTIONS)).toThrow(/-o=out\.xml gives -o the value '=out\.xml': write -o 'out\.xml', or --output=out\.xml/);
+    expect(() => parse(['-o=out.xml'], OPTIONS)).toThrow(/-o=out\.xml gives -o the value "=out\.xml": write -o 'out\.xml', or --output=out\.xml/);
     expect(() => parse(['-o=-'], OPTIONS)).toThrow(UsageError);
     // A value that starts with -: `-o '-x.json'` is the argv `-o -x.json` (the shell takes the quotes away), which is
     // refused; what is said to write instead is taken as it is said.
@@ -40,7 +40,7 @@ describe('option parsing', () => {
     } catch (e) {
       said = (e as Error).message;
     }
-    expect(said).toMatch(/^-o=-x\.json gives -o the value '=-x\.json': write /);
+    expect(said).toMatch(/^-o=-x\.json gives -o the value "=-x\.json": write /);
     const ways = said.replace(/^.*: write /, '').replace(/\.$/, '').split(', or ');
     expect(ways).toEqual(['--output=-x.json', '-o ./-x.json']);
     for (const way of ways) expect(parse(way.split(' '), OPTIONS).values.output).toMatch(/^(\.\/)?-x\.json$/);

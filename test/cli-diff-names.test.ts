@@ -23,7 +23,7 @@ describe('cmts diff: an empty argument', () => {
     for (const argv of [['', 'a.xml'], ['a.xml', '']]) {
       const m = memoryIo({ 'a.xml': A });
       expect(await main(['diff', ...argv, '--json'], m.io)).toBe(2);
-      expect(m.stderr).toBe("cmts diff: '' names no file to compare (an empty argument: a variable with nothing in it?).\nRun 'cmts diff --help' for the options.\n");
+      expect(m.stderr).toBe("cmts diff: \"\" names no file to compare (an empty argument: a variable with nothing in it?).\nRun 'cmts diff --help' for the options.\n");
       expect(JSON.parse(m.stdout)).toMatchObject({ results: [{ error: { code: 'USAGE_ERROR' } }], summary: { failed: 1 } });
     }
   });

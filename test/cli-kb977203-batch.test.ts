@@ -151,6 +151,6 @@ describe('cmts kb977203 over a folder, on worker threads and in the process', { 
   it('--jobs takes a whole number from 1 up', () => {
     const r = cmts(['kb977203', 'in', '--dry-run', '--jobs', '0', ...ARGS], { cwd: dir });
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/--jobs takes a whole number from 1 to 9999, not '0'/);
+    expect(r.stderr).toMatch(/--jobs takes a whole number from 1 to 9999, not "0"/);
   });
 });

@@ -9,7 +9,7 @@ describe('--max-bytes, --max-nodes, --max-depth past the largest exact number', 
     it(`${option} ${huge} is a usage error that says the largest value taken`, async () => {
       const r = await runCli(['inspect', 'ts.xml', option, huge]);
       expect(r.status).toBe(2);
-      expect(r.stderr).toBe(`cmts inspect: ${option} takes a whole number from 1 to ${Number.MAX_SAFE_INTEGER}, not '${huge}'.\nRun 'cmts inspect --help' for the options.\n`);
+      expect(r.stderr).toBe(`cmts inspect: ${option} takes a whole number from 1 to ${Number.MAX_SAFE_INTEGER}, not "${huge}".\nRun 'cmts inspect --help' for the options.\n`);
     });
   }
 

@@ -13,7 +13,7 @@ describe('command-line messages', () => {
     for (const args of [['lint', ''], ['inspect', ''], ['kb977203', '', '--dry-run', '--certfix-package', 'ABC00010'], ['convert', '', '--to', 'json', '-o', 'x.json']]) {
       const m = memoryIo({ 'ts.xml': TS });
       expect(await main(args, m.io), args.join(' ')).toBe(2);
-      expect(m.stderr, args.join(' ')).toMatch(/'' names no input file/);
+      expect(m.stderr, args.join(' ')).toMatch(/"" names no input file/);
     }
   });
 

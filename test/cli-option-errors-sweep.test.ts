@@ -1,6 +1,8 @@
 // Every option of every command given values it may refuse, and every key of an options file (kb977203 --config,
 // transform --options) too: no refusal ends a sentence and then adds the value given (`upper case (ABC00010). (got
-// "ABC0001").`, a schema description's full stop followed by the value).
+// "ABC0001").`, a schema description's full stop followed by the value), and each shows the value it refuses in
+// double quotes, as most did (`(got "D")`); --jobs, the read limits, --to, --format, --container and an empty name
+// showed it in single quotes.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +35,9 @@ async function refusals(argv: string[], files: Record<string, string | Uint8Arra
   return m.stderr.split('\n').filter((line) => line !== '' && !line.startsWith('Run '));
 }
 
+/** Every line of `lines` that shows `value` in single quotes. */
+const singleQuoted = (lines: string[], value: string) => lines.filter((line) => line.includes(`'${value}'`));
+
 /** Every line of `lines` that ends a sentence and then adds the value given. */
 const twoEnds = (lines: string[]) => lines.filter((line) => /\.\s*\(got /.test(line));
 
@@ -48,7 +53,7 @@ describe('option errors say the value given once, after one sentence', () => {
         for (const value of VALUES) {
           const lines = await refusals([name, ...args, `${option}=${value}`]);
           said += lines.filter((line) => line.includes('(got ')).length;
-          bad.push(...twoEnds(lines));
+          bad.push(...twoEnds(lines), ...singleQuoted(lines, value));
         }
       }
     }
@@ -56,6 +61,19 @@ describe('option errors say the value given once, after one sentence', () => {
     expect(said).toBeGreaterThan(10);
     expect(bad).toEqual([]);
   }, 120_000);
+
+  it('a refused value is shown in double quotes, also a command\'s word and an empty name', async () => {
+    expect(await refusals(['kb977203', 'ts.xml', '--dry-run', '--certfix-package', 'ABC00010', '--jobs', 'D'])).toEqual(['cmts kb977203: --jobs takes a whole number from 1 to 9999, not "D".']);
+    expect(await refusals(['inspect', 'ts.xml', '--max-bytes', '0'])).toEqual(['cmts inspect: --max-bytes takes a positive whole number, not "0".']);
+    expect(await refusals(['completion', 'zsh'])).toEqual(['cmts completion: There is no completion for the shell "zsh": give bash, powershell or pwsh.']);
+    expect(await refusals(['completion', 'bash', 'x'])).toEqual(['cmts completion: completion takes one shell, not 2 words: leave out "x".']);
+    expect(await refusals(['convert', 'ts.xml', '--to', 'json', '-o=x.json'])).toEqual(['cmts convert: -o=x.json gives -o the value "=x.json": write -o \'x.json\', or --output=x.json.']);
+    for (const argv of [['inspect', ''], ['diff', '', 'ts.xml'], ['convert', 'ts.xml', '--to', 'json', '-o', ''], ['convert', 'ts.xml', '--to', 'json', '--out-dir', ''], ['transform', 'kb977203', 'ts.xml', '--options', '']]) {
+      const lines = await refusals(argv);
+      expect(lines[0], argv.join(' ')).toMatch(/"" names no/);
+      expect(singleQuoted(lines, ''), argv.join(' ')).toEqual([]);
+    }
+  });
 
   it('the key said as kb977203 --certfix-package is (the case the review found)', async () => {
     const lines = await refusals(['kb977203', 'ts.xml', '--dry-run', '--certfix-package', 'ABC0001']);
@@ -68,8 +86,10 @@ describe('option errors say the value given once, after one sentence', () => {
     for (const key of Object.keys(schema.properties)) {
       for (const value of [...VALUES, 5]) {
         const file = { 'c.json': JSON.stringify({ certfixPackage: 'ABC00010', [key]: value }) };
-        bad.push(...twoEnds(await refusals(['kb977203', 'ts.xml', '--dry-run', '--config', 'c.json'], file)));
-        bad.push(...twoEnds(await refusals(['transform', 'kb977203', 'ts.xml', '--check', '--options', 'c.json'], file)));
+        for (const argv of [['kb977203', 'ts.xml', '--dry-run', '--config', 'c.json'], ['transform', 'kb977203', 'ts.xml', '--check', '--options', 'c.json']]) {
+          const lines = await refusals(argv, file);
+          bad.push(...twoEnds(lines), ...singleQuoted(lines, String(value)));
+        }
       }
     }
     expect(bad).toEqual([]);

@@ -13,7 +13,7 @@ describe('an options file given as an empty argument', () => {
     for (const args of [['--options', ''], ['--options=']]) {
       const m = memoryIo({ 'a.xml': SEQUENCE });
       expect(await main(['transform', 'add-reference', 'a.xml', ...args, '--check'], m.io)).toBe(2);
-      expect(m.stderr).toBe("cmts transform: --options needs a name: '' names no file.\nRun 'cmts transform --help' for the options.\n");
+      expect(m.stderr).toBe("cmts transform: --options needs a name: \"\" names no file.\nRun 'cmts transform --help' for the options.\n");
     }
     const j = memoryIo({ 'a.xml': SEQUENCE });
     expect(await main(['transform', 'add-reference', 'a.xml', '--options', '', '--check', '--json'], j.io)).toBe(2);
@@ -23,6 +23,6 @@ describe('an options file given as an empty argument', () => {
   it("kb977203 --config '' is the same usage error", async () => {
     const m = memoryIo({ 'a.xml': SEQUENCE });
     expect(await main(['kb977203', 'a.xml', '--config', '', '--check'], m.io)).toBe(2);
-    expect(m.stderr).toMatch(/^cmts kb977203: --config needs a name: '' names no file\.\n/);
+    expect(m.stderr).toMatch(/^cmts kb977203: --config needs a name: "" names no file\.\n/);
   });
 });

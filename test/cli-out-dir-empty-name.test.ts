@@ -18,13 +18,13 @@ describe("an empty --out-dir is refused as a folder's name", () => {
     it(argv.slice(0, 1).join(' '), async () => {
       const r = await runCli(argv);
       expect(r.status).toBe(2);
-      expect(r.stderr).toContain("--out-dir needs a name: '' names no folder.");
+      expect(r.stderr).toContain('--out-dir needs a name: "" names no folder.');
     });
   }
 
   it('-o still names a file', async () => {
     const r = await runCli(['convert', 'ts.xml', '--to', 'json', '-o', '']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("-o needs a name: '' names no file.");
+    expect(r.stderr).toContain('-o needs a name: "" names no file.');
   });
 });

@@ -51,13 +51,13 @@ describe('--max-bytes and --max-nodes', { timeout: 120_000 }, () => {
         const r = cmts([command, file, '--max-bytes', bad]);
         expect(r.status, `${command} --max-bytes '${bad}'`).toBe(2);
         // '-5' is refused by the parser itself (it looks like an option), the others by the check of the value.
-        if (bad !== '-5') expect(r.stderr).toContain(`--max-bytes takes a positive whole number, not '${bad}'.`);
+        if (bad !== '-5') expect(r.stderr).toContain(`--max-bytes takes a positive whole number, not "${bad}".`);
       }
       const r = cmts([command, file, '--max-nodes', 'many']);
       expect(r.status, `${command} --max-nodes`).toBe(2);
       const d = cmts([command, file, '--max-depth', '0']);
       expect(d.status, `${command} --max-depth`).toBe(2);
-      expect(d.stderr).toContain("--max-depth takes a positive whole number, not '0'.");
+      expect(d.stderr).toContain('--max-depth takes a positive whole number, not "0".');
     }
   });
 

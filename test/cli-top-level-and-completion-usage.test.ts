@@ -26,7 +26,7 @@ describe('cmts completion', () => {
   it('a shell and an extra word: the extra word is named', async () => {
     const m = memoryIo();
     expect(await main(['completion', 'bash', 'extra'], m.io)).toBe(2);
-    expect(m.stderr).toMatch(/^cmts completion: completion takes one shell, not 2 words: leave out 'extra'\./);
+    expect(m.stderr).toMatch(/^cmts completion: completion takes one shell, not 2 words: leave out "extra"\./);
     expect(m.stderr).not.toMatch(/Give the shell/);
   });
 

@@ -34,7 +34,7 @@ describe('usage messages', () => {
   it('build quotes a refused --container, and its warning reads', async () => {
     const m = memoryIo({ 'ts.yaml': YAML });
     expect(await main(['build', 'ts.yaml', '--container=bogus'], m.io)).toBe(2);
-    expect(m.stderr).toMatch(/--container is one of sequence, sms-package, cim-instance, not 'bogus'\./);
+    expect(m.stderr).toMatch(/--container is one of sequence, sms-package, cim-instance, not "bogus"\./);
     const w = memoryIo({ 'ts.yaml': YAML });
     await main(['build', 'ts.yaml', '--container', 'sequence', '-o', 'x.xml'], w.io);
     expect(w.stderr).toMatch(/PACKAGE_LEFT_BEHIND The text is for an object\.xml; a bare <sequence> has no place/);

@@ -30,9 +30,9 @@ describe('values shown in usage errors', () => {
     const value = `12${ESC}[2J\nrm -rf`;
     const r = await run(['inspect', 'ts.xml', '--max-bytes', value, '--json']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe("cmts inspect: --max-bytes takes a positive whole number, not '12\\u001b[2J\\nrm -rf'.\nRun 'cmts inspect --help' for the options.\n");
+    expect(r.stderr).toBe("cmts inspect: --max-bytes takes a positive whole number, not \"12\\u001b[2J\\nrm -rf\".\nRun 'cmts inspect --help' for the options.\n");
     const report = JSON.parse(r.stdout) as { results: { error: { code: string; message: string } }[] };
-    expect(report.results[0]?.error).toMatchObject({ code: 'USAGE_ERROR', message: "--max-bytes takes a positive whole number, not '12\\u001b[2J\\nrm -rf'." });
+    expect(report.results[0]?.error).toMatchObject({ code: 'USAGE_ERROR', message: "--max-bytes takes a positive whole number, not \"12\\u001b[2J\\nrm -rf\"." });
   });
 
   it('a long value is cut: neither stream holds it whole', async () => {
@@ -53,8 +53,8 @@ describe('values shown in usage errors', () => {
   });
 
   it('the quoting each message had is kept for an ordinary value', async () => {
-    expect((await run(['inspect', 'ts.xml', '--max-depth', '0'])).stderr).toContain("--max-depth takes a positive whole number, not '0'.");
-    expect((await run(['render', 'ts.xml', '--format', 'pdf'])).stderr).toContain("--format is html or md, not 'pdf'.");
+    expect((await run(['inspect', 'ts.xml', '--max-depth', '0'])).stderr).toContain('--max-depth takes a positive whole number, not "0".');
+    expect((await run(['render', 'ts.xml', '--format', 'pdf'])).stderr).toContain('--format is html or md, not "pdf".');
     expect((await run(['inspcet'])).stderr).toContain('unknown command "inspcet". Did you mean inspect?');
   });
 

@@ -94,11 +94,12 @@ export function parse(argv: string[], options: OptionSpecs): Parsed {
       const value = t.value.slice(1);
       // A value that starts with - cannot follow a short option after a space, quoted or not (the shell takes the quotes
       // away, and `-o -x.json` is refused as an option where a value should be): only the long form gives it, or, for a
-      // file, a name that starts with ./ instead.
+      // file, a name that starts with ./ instead. What to type is quoted as a shell quotes it, in single quotes (the
+      // value refused is in double quotes, as every refused value is).
       const ways = value.startsWith('-') && value !== '-'
         ? `--${t.name}=${value}${t.name === 'output' ? `, or ${t.rawName} ./${value}` : ''}`
         : `${t.rawName} ${shownValue(value)}, or --${t.name}=${value}`;
-      throw new UsageError(`${t.rawName}${t.value} gives ${t.rawName} the value ${shownValue(t.value)}: write ${ways}.`);
+      throw new UsageError(`${t.rawName}${t.value} gives ${t.rawName} the value ${shownValue(t.value, '"')}: write ${ways}.`);
     }
     if (options[t.name]?.multiple) continue;
     counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
@@ -110,7 +111,7 @@ export function parse(argv: string[], options: OptionSpecs): Parsed {
   }
   // An empty argument (a script's empty variable) names no file: read as one, it failed as "Cannot read : no such file".
   for (const name of FILES_READ) {
-    if (result.values[name] === '') throw new UsageError(`--${name} needs a name: '' names no file.`);
+    if (result.values[name] === '') throw new UsageError(`--${name} needs a name: "" names no file.`);
   }
   return { values: result.values as Parsed['values'], positionals: result.positionals };
 }
@@ -182,8 +183,8 @@ function positiveInteger(p: Parsed, name: string): number | undefined {
   // Digits only: parseInt would take "10k" as 10, Number would take "1e3" and " 5".
   const n = /^[0-9]+$/.test(v) ? Number(v) : NaN;
   // Digits past the largest exact number are a whole number still: what is wrong with them is their size.
-  if (n > Number.MAX_SAFE_INTEGER) throw new UsageError(`--${name} takes a whole number from 1 to ${Number.MAX_SAFE_INTEGER}, not ${shownValue(v)}.`);
-  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--${name} takes a positive whole number, not ${shownValue(v)}.`);
+  if (n > Number.MAX_SAFE_INTEGER) throw new UsageError(`--${name} takes a whole number from 1 to ${Number.MAX_SAFE_INTEGER}, not ${shownValue(v, '"')}.`);
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--${name} takes a positive whole number, not ${shownValue(v, '"')}.`);
   return n;
 }
 

@@ -70,7 +70,7 @@ export function run(argv: string[], io: CliIo): number {
         const only = q.positionals[0] as string;
         if (only !== '-' && io.isDirectory(only)) throw new UsageError(`${only} is a folder: build takes one YAML file (cmts convert --to yaml writes one from a task sequence).`);
         const c = str(q, 'container');
-        if (c !== undefined && !CONTAINERS.includes(c)) throw new UsageError(`--container is one of ${CONTAINERS.join(', ')}, not ${shownValue(c)}.`);
+        if (c !== undefined && !CONTAINERS.includes(c)) throw new UsageError(`--container is one of ${CONTAINERS.join(', ')}, not ${shownValue(c, '"')}.`);
       },
     },
     argv,

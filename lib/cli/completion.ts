@@ -172,8 +172,8 @@ export function run(argv: string[], io: CliIo): number {
         const [shell] = q.positionals;
         if (shell === undefined) throw new UsageError('Give the shell: bash, powershell or pwsh.');
         // A shell and more: said as the extra words it is, not as if no shell was given.
-        if (q.positionals.length > 1) throw new UsageError(`completion takes one shell, not ${q.positionals.length} words: leave out ${q.positionals.slice(1).map((w) => shownValue(w)).join(' ')}.`);
-        if (!SHELLS.includes(shell)) throw new UsageError(`There is no completion for the shell ${shownValue(shell)}: give bash, powershell or pwsh.`);
+        if (q.positionals.length > 1) throw new UsageError(`completion takes one shell, not ${q.positionals.length} words: leave out ${q.positionals.slice(1).map((w) => shownValue(w, '"')).join(' ')}.`);
+        if (!SHELLS.includes(shell)) throw new UsageError(`There is no completion for the shell ${shownValue(shell, '"')}: give bash, powershell or pwsh.`);
       },
     },
     argv,

@@ -198,7 +198,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       options: OPTIONS,
       check: (q) => {
         const to = str(q, 'to');
-        if (to !== 'json' && to !== 'xml' && to !== 'yaml') throw new UsageError(to === undefined ? 'Give --to json, --to xml or --to yaml.' : `--to ${shownValue(to)}: give json, xml or yaml.`);
+        if (to !== 'json' && to !== 'xml' && to !== 'yaml') throw new UsageError(to === undefined ? 'Give --to json, --to xml or --to yaml.' : `--to ${shownValue(to, '"')}: give json, xml or yaml.`);
         if (flag(q, 'whitespace') && to !== 'json') throw new UsageError('--whitespace means something only with --to json.');
         if (flag(q, 'bare') && to !== 'xml') throw new UsageError('--bare means something only with --to xml.');
         if (q.positionals.length === 0) throw new UsageError('Give the input file(s), or - for standard input.');

@@ -124,7 +124,7 @@ function compare(argv: string[], io: CliIo): number {
         if (q.positionals.length !== 2) throw new UsageError('Give two files (or two folders) to compare.');
         if (q.positionals[0] === '-' && q.positionals[1] === '-') throw new UsageError('Only one side can be standard input (-).');
         // As every other command says it: '' was read as a file named '' ("Cannot read : no such file").
-        if (q.positionals.includes('')) throw new UsageError("'' names no file to compare (an empty argument: a variable with nothing in it?).");
+        if (q.positionals.includes('')) throw new UsageError('"" names no file to compare (an empty argument: a variable with nothing in it?).');
       },
     },
     argv,

@@ -101,7 +101,7 @@ export function expandInputs(args: string[], io: CliIo, extensions: readonly str
   for (const arg of args) {
     if (arg === '-') files.push(arg);
     // '' names no file (a script's empty variable): said as the usage error it is, not "Cannot read : no such file".
-    else if (arg === '') throw new UsageError("'' names no input file (an empty argument: a variable with nothing in it?).");
+    else if (arg === '') throw new UsageError('"" names no input file (an empty argument: a variable with nothing in it?).');
     // A name that is there is that file or folder, `*` and `?` and all (`ts?.xml`, which Linux allows): taken as a
     // glob, it matched `ts1.xml` too, and `--in-place` rewrote a file no one named.
     else if (hasGlob(arg) && io.kindOf(arg) === 'missing') {

@@ -147,7 +147,7 @@ export function checkUsage(p: Parsed): void {
   if (targets > 1) throw new UsageError('Give one of -o <output>, --out-dir <folder> or --in-place.');
   if (targets === 0 && !flag(p, 'dry-run') && !flag(p, 'check')) throw new UsageError('Give -o <output>, --out-dir <folder> or --in-place (or --dry-run or --check to write nothing).');
   const jobs = str(p, 'jobs');
-  if (jobs !== undefined && !/^[1-9][0-9]{0,3}$/.test(jobs)) throw new UsageError(`--jobs takes a whole number from 1 to 9999, not ${shownValue(jobs)}.`);
+  if (jobs !== undefined && !/^[1-9][0-9]{0,3}$/.test(jobs)) throw new UsageError(`--jobs takes a whole number from 1 to 9999, not ${shownValue(jobs, '"')}.`);
   if (maxItemsOf(p) !== undefined && str(p, 'html') === undefined) throw new UsageError('--max-items means something only with --html.');
   const report = str(p, 'report');
   if (report !== undefined && !/\.(csv|json)$/i.test(report)) throw new UsageError('--report writes a .csv or a .json file: give a name ending in one of them.');

@@ -98,7 +98,7 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
   const given = [output !== undefined, outDir !== undefined, inPlace === true].filter(Boolean).length;
   // Only the options the command has: convert has no --in-place.
   if (given > 1) throw new UsageError(inPlace === undefined ? 'Give -o <output> or --out-dir <folder>, not both.' : 'Give one of -o <output>, --out-dir <folder> or --in-place.');
-  if (output === '' || outDir === '') throw new UsageError(output === '' ? "-o needs a name: '' names no file." : "--out-dir needs a name: '' names no folder.");
+  if (output === '' || outDir === '') throw new UsageError(output === '' ? '-o needs a name: "" names no file.' : '--out-dir needs a name: "" names no folder.');
   if (output !== undefined && inputs.length > 1) {
     throw new UsageError(`-o ${output === '-' ? '- writes one result' : 'names one file'}; for ${inputs.length} inputs use --out-dir <folder>${inPlace === undefined ? '' : ' or --in-place'}.`);
   }
@@ -170,7 +170,7 @@ export function planTargets(inputs: string[], request: TargetRequest, io: CliIo)
     if (path === '-') continue;
     // As for -o, and for the same reason: a file that cannot be written there would be found out only once every
     // result had been written (--report comes last). Its folder is --out-dir's (made below) or one that exists.
-    if (path === '') throw new UsageError(`${option} needs a name: '' names no file.`);
+    if (path === '') throw new UsageError(`${option} needs a name: "" names no file.`);
     if (io.kindOf(path) === 'dir') throw new UsageError(`${option} ${path} is a folder; give a file name.`);
     if (endsWithSeparator(path)) throw new UsageError(`${option} ${path} names a folder (it ends with a slash); give a file name.`);
     checkNotDescriptor(`${option} ${path}`, path, 'give a file name');

@@ -77,7 +77,7 @@ const OPTIONS: OptionSpecs = {
 function checkUsage(p: Parsed): void {
   maxItemsOf(p);
   const f = str(p, 'format');
-  if (f !== undefined && f !== 'html' && f !== 'md') throw new UsageError(`--format is html or md, not ${shownValue(f)}.`);
+  if (f !== undefined && f !== 'html' && f !== 'md') throw new UsageError(`--format is html or md, not ${shownValue(f, '"')}.`);
   if (str(p, 'output') !== undefined && str(p, 'out-dir') !== undefined) throw new UsageError('Give -o or --out-dir, not both.');
   const o = str(p, 'output');
   const named = o === undefined ? undefined : extensionFormat(o);
