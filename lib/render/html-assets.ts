@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
  * label's width, one long label pushed the values out of the item, which clipped them.
  */
 export const PAGE_CSS = `
-:root{--fg:#1b1f24;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--soft:#f6f8fa;--add:#1a7f37;--add-bg:#dafbe1;--del:#cf222e;--del-bg:#ffebe9;--chg:#9a6700;--chg-bg:#fff8c5;--mov:#0969da;--mov-bg:#ddf4ff}
+:root{--fg:#1b1f24;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--soft:#f6f8fa;--add:#1a7f37;--add-bg:#dafbe1;--del:#cf222e;--del-bg:#ffebe9;--chg:#875e00;--chg-bg:#fff8c5;--mov:#0969da;--mov-bg:#ddf4ff}
 *{box-sizing:border-box}
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg);margin:0 auto;max-width:1200px;padding:1rem 1.5rem 3rem;overflow-wrap:break-word}
 a{color:#0969da}
