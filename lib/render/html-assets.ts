@@ -120,7 +120,7 @@ function sha256(s: string): string {
 }
 
 /** The Content-Security-Policy of a page: nothing but the inline style and script above, no network at all. */
-export const PAGE_CSP = `default-src 'none'; style-src ${sha256(PAGE_CSS)}; script-src ${sha256(PAGE_SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;
+export const PAGE_CSP = `default-src 'none'; style-src ${sha256(PAGE_CSS)}; script-src ${sha256(PAGE_SCRIPT)}; base-uri 'none'; form-action 'none'`;
 
 /** The CSP of a page with no script (the index page). */
 export const INDEX_CSP = `default-src 'none'; style-src ${sha256(PAGE_CSS)}; base-uri 'none'; form-action 'none'`;

@@ -36,6 +36,8 @@ describe('the HTML page', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain(`script-src ${hash(between(html, '<script>', '</script>')[0] ?? 'missing')}`);
     expect(csp).toContain(`style-src ${hash(between(html, '<style>', '</style>')[0] ?? 'missing')}`);
+    // Nothing else is allowed to load (the page has no image: an img-src data: was allowed for none).
+    expect(csp.split(';').map((d) => d.trim().split(' ')[0]).sort()).toEqual(['base-uri', 'default-src', 'form-action', 'script-src', 'style-src']);
   });
 
   it('is collapsible without JavaScript: groups are open <details>, the search box is hidden until the script shows it', () => {
