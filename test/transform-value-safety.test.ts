@@ -109,12 +109,18 @@ describe('values that are XML text only keep taking any character', () => {
     const report = applyTransform('insert-steps-after', doc, {
       after: { type: 'SMS_TaskSequence_SetupWindowsAndSMSAction' },
       steps: [
-        { type: 'set-variable', name: 'Schritt \u00fc', description: text, variableName: 'Greeting', value: text },
+        // A variable's value is also written into the step's one-line <action> command line: any character but a line end.
+        { type: 'set-variable', name: 'Schritt \u00fc', description: text, variableName: 'Greeting', value: text.replace('\u2028', '') },
         { type: 'restart-computer', name: 'Neustart \uff02', notify: true, message: text },
       ],
     });
     expect(report.changes).toHaveLength(2);
     expect(writeTaskSequenceText(doc)).toContain('Neustart \uff02');
+    const before = writeTaskSequenceText(doc);
+    const refused = thrown(() => applyTransform('insert-steps-after', doc, { after: { type: 'SMS_TaskSequence_SetupWindowsAndSMSAction' }, steps: [{ type: 'set-variable', name: 'Zeile', variableName: 'Greeting', value: text }] }));
+    expect(refused.code).toBe('INVALID_ARGUMENT');
+    expect(refused.message).toContain('line end');
+    expect(writeTaskSequenceText(doc)).toBe(before);
   });
 });
 
