@@ -5,6 +5,7 @@ import { TaskSequenceDocument } from '../document.js';
 import { describeValue } from '../model/child-nodes.js';
 import { checkDocumentTree } from '../visit.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
+import { placeOf } from '../issue-place.js';
 import { shownValue } from '../shown-value.js';
 import { type LintRule, withListing } from './rule.js';
 import { clearTextSecret } from './rules/clear-text-secret.js';
@@ -104,14 +105,14 @@ export function lintChecked(doc: TaskSequenceDocument, rules: readonly LintRule[
   const findings = withListing(doc, () => rules.map((rule) => ({ rule, found: rule.check(doc) })));
   for (const { rule, found } of findings) {
     for (const f of found) {
-      const pos = doc.positionOf('located' in f ? f.located.node : f.node);
       out.push({
         code: rule.id,
         severity: f.severity ?? rule.severity,
         message: f.message,
         // A step path only for a step or group (see Finding).
         ...('located' in f ? { path: f.located.path } : {}),
-        ...(pos ? { line: pos.line, col: pos.col } : {}),
+        ...placeOf(doc, 'located' in f ? f.located : f.node),
+        // Every finding is about this file, placed or not (a node a script added has no line).
         ...(doc.file !== undefined ? { file: doc.file } : {}),
         ...(rule.requirement ? { requirement: rule.requirement } : {}),
       });

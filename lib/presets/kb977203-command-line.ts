@@ -10,7 +10,7 @@ import type { Located } from '../model/query.js';
 import { RunCommandLineStep, STEP_TYPES } from '../model/steps.js';
 import type { SequenceItem, Step } from '../model/types.js';
 import { shownValue } from '../shown-value.js';
-import { placeOf } from './kb977203-place.js';
+import { placeOf } from '../issue-place.js';
 
 /**
  * The shell a command may be handed to: `cmd /c`, `cmd.exe /q /c`, `%ComSpec% /c`, a full (or quoted) path to cmd.exe,

@@ -20,7 +20,7 @@ import { maySetAnyVariable } from '../model/variables-set.js';
 import { shownValue } from '../shown-value.js';
 import { isKb977203Entry, namesKb977384 } from './kb977203-patch.js';
 import { neverRuns } from './kb977203-step-queries.js';
-import { placeOf } from './kb977203-place.js';
+import { placeOf } from '../issue-place.js';
 
 /** The diagnostic's code: a warning when the value set lists no KB977203 (or KB977384) entry, information otherwise. */
 export const KB977203_PROPERTIES_OVERRIDDEN = 'KB977203_PROPERTIES_OVERRIDDEN' as const;

@@ -20,7 +20,7 @@ import { type AlreadyInPlace, type Edit, inSubtrees } from '../transforms/contex
 import { markupOfNewVariable } from '../transforms/markup-count.js';
 import { pathTooLong as patchPathTooLong, textProblem } from '../transforms/values.js';
 import { MSP_NAME_RULES, type ResolvedKb977203Options } from './kb977203-options.js';
-import { placeOf } from './kb977203-place.js';
+import { placeOf } from '../issue-place.js';
 import { shownValue } from '../shown-value.js';
 
 /** Where the hotfix sits inside the client installation files (R3). */

@@ -23,7 +23,7 @@ import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { hasPresetDescription } from './kb977203-new-steps.js';
 import { isKb977203Entry, namesKb977384, withoutKb977203Entries } from './kb977203-patch.js';
 import { runsProgram, runsProgramOfAnotherPackage } from './kb977203-step-queries.js';
-import { placeOf } from './kb977203-place.js';
+import { placeOf } from '../issue-place.js';
 
 /** What revert plans for PATCH: edits, entries it leaves, and its notes. */
 export interface PatchRevert {

@@ -30,7 +30,7 @@ import { hasPresetCertfixDescription, hasPresetRestartDescription, KB977203_CERT
 import { restartsToOs, runsProgram, usesPackage } from './kb977203-step-queries.js';
 import { childPositions, clearDependentProgram, groupKeptBecause, unwrap } from './kb977203-revert-edits.js';
 import { planPatchRevert } from './kb977203-revert-patch.js';
-import { placeOf } from './kb977203-place.js';
+import { placeOf } from '../issue-place.js';
 import type { Kb977203Report } from './kb977203.js';
 
 /**

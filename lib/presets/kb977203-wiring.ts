@@ -24,7 +24,7 @@ import { KB977203_CERTFIX_DESCRIPTION, KB977203_GROUP_DESCRIPTION, newSteps, pre
 import { type Release, sequenceRelease } from '../catalog/versions.js';
 import { disabledRestartPassed, nextStepRunAfter, restartMismatchAcross, type RunNext } from './kb977203-restart-after.js';
 import { isDisabled, neverRuns, restartsToOs } from './kb977203-step-queries.js';
-import { placeOf } from './kb977203-place.js';
+import { placeOf } from '../issue-place.js';
 import { shownValue } from '../shown-value.js';
 
 // Moved to the transforms, which insert-steps-after shares with the preset; still importable from here.

@@ -25,7 +25,7 @@ import { KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTI
 import { disabledNote, neverRuns, runsProgram, runsProgramOfAnotherPackage } from './kb977203-step-queries.js';
 import { planWiring } from './kb977203-wiring.js';
 import { certfixFor } from './kb977203-certfix-for.js';
-import { placeOf } from './kb977203-place.js';
+import { placeOf } from '../issue-place.js';
 import { certfixReferenceInfo, planReplaceCertfix } from './kb977203-replace-certfix.js';
 import { propertiesOverrides } from './kb977203-overrides.js';
 import { canSetProperty } from '../containers/index.js';
@@ -46,7 +46,7 @@ export interface Kb977203Report {
   alreadyInPlace: AlreadyInPlace[];
   /**
    * Warnings, R1 findings, what was assumed, and loud warnings when `force` overrode a refusal. One about a node read
-   * from the file has its line, column and file, as lint's finding about it has (see kb977203-place.ts).
+   * from the file has its line, column and file, as lint's finding about it has (see issue-place.ts).
    */
   diagnostics: Issue[];
   /** Each Setup Windows and ConfigMgr step and the PATCH entry it has (or gets). */

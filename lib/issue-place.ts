@@ -1,0 +1,21 @@
+/**
+ * Where an issue about a node is in the file: `doc.positionOf`'s line and column (the outer file's, for a sequence
+ * held in object.xml; its line starts found once a document and searched, so N issues cost the text once and N binary
+ * searches) and the document's file. Lint's findings and the KB977203 preset's diagnostics are placed by it alike. A
+ * node not read from the file (one a transform built) has none: no line, column or file.
+ */
+import type { TaskSequenceDocument } from './document.js';
+import type { Issue } from './errors.js';
+import type { Located } from './model/query.js';
+import type { Node } from './model/types.js';
+
+/** The place of an issue: line and column (with the file, when the document was read from a named one), or nothing. */
+export type IssuePlace = Pick<Issue, 'line' | 'col' | 'file'>;
+
+/** The place in `doc`'s file of an issue about `at` (an item as listed, or any node), to spread into the issue. */
+export function placeOf(doc: TaskSequenceDocument, at: Located | Node): IssuePlace {
+  // A listed item has its path; no node has one.
+  const pos = doc.positionOf('path' in at ? at.node : at);
+  if (pos === undefined) return {};
+  return { line: pos.line, col: pos.col, ...(doc.file !== undefined && { file: doc.file }) };
+}
