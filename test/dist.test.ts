@@ -45,6 +45,21 @@ afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
+/** What TypeScript says of a file of the consumer, strict, with no @types/node and every declaration checked. */
+function consumerProblems(file: string): string[] {
+  const program = ts.createProgram([join(consumer, file)], {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: false,
+    types: [],
+    lib: ['lib.es2022.d.ts'],
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+  });
+  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+}
+
 const node = (args: string[], cwd = consumer): string => execFileSync(process.execPath, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
 
 describe('the built package', { timeout: 120_000 }, () => {
@@ -106,18 +121,7 @@ const zipped: Uint8Array = readExportZip(bytes).zip.bytes;
 export { issues, zipped };
 `,
     );
-    const program = ts.createProgram([join(consumer, 'use.ts')], {
-      strict: true,
-      noEmit: true,
-      skipLibCheck: false,
-      types: [],
-      lib: ['lib.es2022.d.ts'],
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      target: ts.ScriptTarget.ES2022,
-    });
-    const problems = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
-    expect(problems).toEqual([]);
+    expect(consumerProblems('use.ts')).toEqual([]);
   });
 
   it('has declarations of every subpath that type-check, without the members marked @internal', () => {
@@ -140,18 +144,7 @@ void doc.embedded;
 export const all = [${subpaths.map((_, i) => `m${i}`).join(', ')}];
 `,
     );
-    const program = ts.createProgram([join(consumer, 'internal.ts')], {
-      strict: true,
-      noEmit: true,
-      skipLibCheck: false,
-      types: [],
-      lib: ['lib.es2022.d.ts'],
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      target: ts.ScriptTarget.ES2022,
-    });
-    const problems = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
-    expect(problems).toEqual([]);
+    expect(consumerProblems('internal.ts')).toEqual([]);
   });
 
   it("runs the bundled command line from the installed package as from the project, every command's bundle and main() alone", () => {

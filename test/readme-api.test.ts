@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
+import { exampleProblems, pointAtSources } from './helpers/example-compile.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const readme = readFileSync(resolve('README.md'), 'utf8');
@@ -14,10 +14,7 @@ const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ??
 
 /** The block as a module: `x; // => v` becomes an assertion, and `cmts` imports point at lib/. */
 function instrument(code: string): string {
-  const body = code
-    .replace(/^(\s*)(.+?);\s*\/\/ => (.+)$/gm, (_, indent: string, expr: string, value: string) => `${indent}__expect(${expr}, ${value});`)
-    .replace(/from 'cmts'/g, `from ${JSON.stringify(resolve('lib/index.ts'))}`)
-    .replace(/from 'cmts\/([a-z0-9-]+)'/g, (_, sub: string) => `from ${JSON.stringify(resolve(`lib/api/${sub}.ts`))}`);
+  const body = pointAtSources(code.replace(/^(\s*)(.+?);\s*\/\/ => (.+)$/gm, (_, indent: string, expr: string, value: string) => `${indent}__expect(${expr}, ${value});`));
   return `declare function __expect(actual: unknown, expected: unknown): void;\n${body}\nexport {};\n`;
 }
 
@@ -42,28 +39,7 @@ describe('README API section', () => {
   });
 
   it('type-checks every example against the sources', () => {
-    const options: ts.CompilerOptions = {
-      ...ts.getDefaultCompilerOptions(),
-      strict: true,
-      noEmit: true,
-      skipLibCheck: true,
-      exactOptionalPropertyTypes: true,
-      noUncheckedIndexedAccess: true,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      target: ts.ScriptTarget.ES2022,
-      lib: ['lib.es2023.d.ts', 'lib.es2024.string.d.ts'],
-      types: ['node'],
-      allowImportingTsExtensions: true,
-      typeRoots: [resolve('node_modules/@types')],
-    };
-    const files = blocks.map((_, i) => join(dir, `example-${i + 1}.ts`));
-    const program = ts.createProgram(files, options);
-    const problems = ts
-      .getPreEmitDiagnostics(program)
-      .filter((d) => d.file && files.includes(d.file.fileName))
-      .map((d) => `${d.file?.fileName.split(/[\\/]/).pop()}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
-    expect(problems).toEqual([]);
+    expect(exampleProblems(blocks.map((_, i) => join(dir, `example-${i + 1}.ts`)))).toEqual([]);
   }, 60_000);
 
   blocks.forEach((code, i) => {

@@ -3,8 +3,8 @@ import { copyFileSync, mkdtempSync, readFileSync as readDisk, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
 import { expect, it } from 'vitest';
+import { exampleProblems, pointAtSources } from './helpers/example-compile.js';
 import { findItems, getAction, lint, listItems, readTaskSequence, stepView, type Step } from './helpers/api.js';
 
 /** The example's block in README.md, its imports pointed at the sources. */
@@ -12,10 +12,7 @@ function exampleCode(): string {
   const readme = readDisk(resolve('README.md'), 'utf8');
   const start = readme.indexOf('Everything else is generated from that table');
   const block = readme.slice(readme.indexOf('```ts\n', start) + 6, readme.indexOf('\n```', readme.indexOf('```ts\n', start) + 6));
-  const code = block
-    .replace(/from 'cmts'/g, `from ${JSON.stringify(resolve('lib/index.ts'))}`)
-    .replace(/from 'cmts\/([a-z0-9-]+)'/g, (_, sub: string) => `from ${JSON.stringify(resolve(`lib/api/${sub}.ts`))}`);
-  return `${code}\nexport {};\n`;
+  return `${pointAtSources(block)}\nexport {};\n`;
 }
 
 it('the README step catalog example type-checks against the sources', () => {
@@ -23,23 +20,7 @@ it('the README step catalog example type-checks against the sources', () => {
   try {
     const file = join(dir, 'example.ts');
     writeFileSync(file, exampleCode());
-    const program = ts.createProgram([file], {
-      ...ts.getDefaultCompilerOptions(),
-      strict: true,
-      noEmit: true,
-      skipLibCheck: true,
-      exactOptionalPropertyTypes: true,
-      noUncheckedIndexedAccess: true,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      target: ts.ScriptTarget.ES2022,
-      lib: ['lib.es2023.d.ts', 'lib.es2024.string.d.ts'],
-      types: ['node'],
-      allowImportingTsExtensions: true,
-      typeRoots: [resolve('node_modules/@types')],
-    });
-    const problems = ts.getPreEmitDiagnostics(program).filter((d) => d.file?.fileName === file).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-    expect(problems).toEqual([]);
+    expect(exampleProblems([file])).toEqual([]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
