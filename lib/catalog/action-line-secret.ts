@@ -39,5 +39,7 @@ export function holdsSecret(step: Step | SubTaskSequence, line?: Readonly<Record
  */
 export function hidesSetVariableLine(step: Step | SubTaskSequence): boolean {
   if (step.attributes.type !== STEP_TYPES.setVariable) return false;
-  return holdsSecret(step) || (getAction(step) !== undefined && readSetVariableLine(step) === undefined);
+  // The line read once, for both questions.
+  const line = readSetVariableLine(step);
+  return holdsSecret(step, line) || (getAction(step) !== undefined && line === undefined);
 }
