@@ -12,11 +12,29 @@ import { shownValue } from '../shown-value.js';
 import { templateProperties } from './action-line.js';
 import { stepCatalog } from './catalog.js';
 import { variablesTheLineReads } from './line-variables.js';
-import type { VariableData } from './types.js';
+import type { StepTypeData, VariableData } from './types.js';
 
-/** Why each one-line setting of the catalog is one line, in words. */
-const reasons = new WeakMap<VariableData, string>();
+/**
+ * The catalog's entries that hold each setting, in the catalog's order. Why a setting is one line is worked out from
+ * its entry's templates only when first asked (`reasonsOf`): parsing all the catalog's templates when this module
+ * loaded cost a command's start-up several milliseconds of code not yet compiled, for the few settings a run asks
+ * about.
+ */
+const holders = new WeakMap<VariableData, StepTypeData[]>();
 for (const entry of stepCatalog) {
+  for (const data of entry.variables) {
+    const list = holders.get(data);
+    if (list === undefined) holders.set(data, [entry]);
+    else list.push(entry);
+  }
+}
+
+/** Why each one-line setting of `entry` is one line, in words; made once per entry. */
+const reasonsByEntry = new WeakMap<StepTypeData, Map<VariableData, string>>();
+function reasonsOf(entry: StepTypeData): Map<VariableData, string> {
+  let reasons = reasonsByEntry.get(entry);
+  if (reasons !== undefined) return reasons;
+  reasons = new Map();
   const actions = [entry.action, ...(entry.dialects ?? []).map((d) => d.action)];
   const written = new Set(actions.flatMap((a) => templateProperties(a)));
   const read = new Set(actions.flatMap((a) => variablesTheLineReads(entry, a)));
@@ -25,11 +43,16 @@ for (const entry of stepCatalog) {
     else if (read.has(data)) reasons.set(data, `the step's <action> command line, which is one line, reads it (%${data.name}%)`);
     else if (data.forbidden !== undefined) reasons.set(data, `it is written on one line${data.forbiddenNote ? ` (${data.forbiddenNote})` : ''}`);
   }
+  reasonsByEntry.set(entry, reasons);
+  return reasons;
 }
 
 /** Why `data` is a one-line setting, in words (see above); undefined for a setting that may hold line ends. */
 export function oneLineReason(data: VariableData): string | undefined {
-  return reasons.get(data);
+  // A setting shared by entries: the last entry that gives a reason gives it.
+  let reason: string | undefined;
+  for (const entry of holders.get(data) ?? []) reason = reasonsOf(entry).get(data) ?? reason;
+  return reason;
 }
 
 /**
@@ -38,6 +61,6 @@ export function oneLineReason(data: VariableData): string | undefined {
  * (`valueProblem`); lint's `catalog/line-break` reports a file's.
  */
 export function lineEndProblem(data: VariableData, text: string, where: string, is = 'is'): string | undefined {
-  const reason = reasons.get(data);
+  const reason = oneLineReason(data);
   return reason !== undefined && LINE_END.test(text) ? `${where} ${is} ${shownValue(text, '"')}, which holds ${LINE_END_WORDS}: ${reason}.` : undefined;
 }
