@@ -51,14 +51,17 @@ export const GUID_PATTERN = new RegExp(`^(\\{${GUID}\\}|${GUID}|%${VARIABLE}%)?$
 export const GUID_WORDS = 'a GUID (8-4-4-4-12 hexadecimal digits, in braces or not: {859868ea-5292-4cf6-a06d-e395bb0b0629}) or a %variable% (letters, digits, _ and -), or empty';
 
 /**
- * Why a text is not of the form `data` takes — a variable's name (`form`) or a GUID — named as `where` (`is` for a
- * text, `has the item` for a list's); undefined when it is. Builders and `set` refuse such a value (see
- * {@link valueProblem}); lint's `catalog/value-type` reports a file's.
+ * Why a text is not of the form `data` takes — a variable's name (`form`), a GUID, a package ID or a drive letter —
+ * named as `where` (`is` for a text, `has the item` for a list's); undefined when it is. Builders and `set` refuse
+ * such a value (see {@link valueProblem}); lint's `catalog/value-type` reports a file's (a package ID and a drive
+ * letter too: they were checked for builders only, so a file's `BAD ID!!` passed lint).
  */
 export function formProblem(data: Pick<VariableData, 'form' | 'valueType'>, text: string, where: string, is = 'is'): string | undefined {
   const form = data.form === undefined ? undefined : NAME_FORMS[data.form];
   if (form !== undefined && !form.pattern.test(text)) return `${where} ${is} ${shownValue(text, '"')}, which is not ${form.words}.`;
   if (data.valueType === 'guid' && !GUID_PATTERN.test(text)) return `${where} ${is} ${shownValue(text, '"')}, which is not ${GUID_WORDS}.`;
+  if (data.valueType === 'packageId' && !PACKAGE_ID_PATTERN.test(text)) return `${where} ${is} ${shownValue(text, '"')}, which is not ${PACKAGE_ID_WORDS}.`;
+  if (data.valueType === 'driveLetter' && !DRIVE_LETTER_PATTERN.test(text)) return `${where} ${is} ${shownValue(text, '"')}, which is not ${DRIVE_LETTER_WORDS}.`;
   return undefined;
 }
 
@@ -99,8 +102,8 @@ export function valueProblem(data: VariableData, value: unknown, where: string):
     if (data.maxLength !== undefined && text.length > data.maxLength) return `${where} has ${text.length} characters; it takes at most ${data.maxLength}.`;
     const form = formProblem(data, text, where, is);
     if (form !== undefined) return form;
-    if ((data.valueType === 'packageId' || data.valueType === 'packageIdList') && !PACKAGE_ID_PATTERN.test(text)) return `${where} ${is} ${shownValue(text, '"')}, which is not ${PACKAGE_ID_WORDS}.`;
-    if (data.valueType === 'driveLetter' && !DRIVE_LETTER_PATTERN.test(text)) return `${where} ${is} ${shownValue(text, '"')}, which is not ${DRIVE_LETTER_WORDS}.`;
+    // A list's items are package IDs each (formProblem takes one package ID).
+    if (data.valueType === 'packageIdList' && !PACKAGE_ID_PATTERN.test(text)) return `${where} ${is} ${shownValue(text, '"')}, which is not ${PACKAGE_ID_WORDS}.`;
     const forbidden = forbiddenIn(data, text);
     if (forbidden.length > 0) return `${where} ${is} ${shownValue(text, '"')}, which holds ${listedCharacters(forbidden.join(''))}: ${data.forbiddenNote ?? 'the value cannot hold it'}.`;
     const lineEnd = lineEndProblem(data, text, where, is);

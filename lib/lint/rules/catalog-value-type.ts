@@ -27,8 +27,8 @@ function valueShown(type: ValueType, v: Variable): string {
 
 /**
  * Why a file's value is not of the form the builders and `set` take (`formProblem`, `ruleVariableNameProblem` in
- * value-problem.ts, `ruleConditionProblem` in dynamic-rules.ts): a variable's name that is none (`a b`, `x%`), a GUID
- * that is none, a Set Dynamic Variables rule's condition of an expression type or with parameters no export shows;
+ * value-problem.ts, `ruleConditionProblem` in dynamic-rules.ts): a variable's name that is none (`a b`, `x%`), a GUID,
+ * package ID (each of a list's) or drive letter that is none, a Set Dynamic Variables rule's condition of an expression type or with parameters no export shows;
  * undefined when it is. Set Task Sequence Variable's name is `variable-name-invalid`'s to report. `decoded` is the
  * value as its type reads it (the rules of a Set Dynamic Variables step, decoded once for this and the type's test).
  */
@@ -48,6 +48,14 @@ function formFinding(entry: StepTypeData, data: VariableData, text: string, deco
     return undefined;
   }
   const where = data.arrayOf !== undefined && index !== undefined ? `${arraySettingOf(entry, data)}[${index}].${data.setting} (${itemSpelling(data, index).name})` : `${data.setting} (${data.name})`;
+  if (data.valueType === 'packageIdList') {
+    // Comma-separated: each item is a package ID, as the builders take each.
+    for (const item of (decoded as string[] | undefined) ?? []) {
+      const problem = formProblem({ valueType: 'packageId' }, item, where, 'has the item');
+      if (problem !== undefined) return problem;
+    }
+    return undefined;
+  }
   return formProblem(data, text, where);
 }
 
@@ -55,7 +63,7 @@ function formFinding(entry: StepTypeData, data: VariableData, text: string, deco
 export const catalogValueType: LintRule = {
   id: 'catalog/value-type',
   severity: 'warning',
-  description: 'A step variable whose value is not of its type (for example a boolean that is not true or false), or not of its form (a variable\'s name that is none, a GUID that is none, a Set Dynamic Variables rule\'s condition of an expression type or with parameters no export shows); the engine may read it differently than meant.',
+  description: 'A step variable whose value is not of its type (for example a boolean that is not true or false), or not of its form (a variable\'s name that is none, a GUID, package ID or drive letter that is none, a Set Dynamic Variables rule\'s condition of an expression type or with parameters no export shows); the engine may read it differently than meant.',
   check: (doc) =>
     steps(doc).flatMap((located): Finding[] => {
       const entry = consoleFormEntry(located.node);
