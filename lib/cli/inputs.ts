@@ -59,11 +59,11 @@ interface Within {
 
 /**
  * The files under a folder (with their folder prefix), sorted by name; with `recursive`, in subfolders too, each in
- * the place of its folder. A folder met inside itself (a link to it or to a folder above it) is not entered: its
+ * the place of its folder; without, its subfolders go to `passed`. A folder met inside itself (a link to it or to a folder above it) is not entered: its
  * files are listed already, and a loop of links was followed until the path was too long for the system (ELOOP),
  * which failed the whole run.
  */
-export function walk(io: CliIo, dir: string, recursive: boolean, path: PathFlavour = nodePath): string[] {
+export function walk(io: CliIo, dir: string, recursive: boolean, path: PathFlavour = nodePath, passed?: string[]): string[] {
   const out: string[] = [];
   // Entries still to take, last first, so that they come off in the order a recursive walk would give them.
   const stack: { path: string; dir: boolean; within: Within | undefined }[] = [];
@@ -77,7 +77,8 @@ export function walk(io: CliIo, dir: string, recursive: boolean, path: PathFlavo
   list(dir, recursive ? { real: io.realPath(dir), up: undefined } : undefined);
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
     if (!top.dir) out.push(top.path);
-    else if (recursive) {
+    else if (!recursive) passed?.push(top.path);
+    else {
       const real = io.realPath(top.path);
       let loop = false;
       for (let w = top.within; w !== undefined && !loop; w = w.up) loop = w.real === real;
@@ -94,7 +95,7 @@ export function walk(io: CliIo, dir: string, recursive: boolean, path: PathFlavo
  * folder or glob that yields nothing, or a name that is one of cmts's temporary files, is a {@link UsageError}. `path` is the system's way with paths (another's
  * in a test).
  */
-export function expandInputs(args: string[], io: CliIo, extensions: readonly string[] = INPUT_EXTENSIONS, path: PathFlavour = nodePath): string[] {
+export function expandInputs(args: string[], io: CliIo, extensions: readonly string[] = INPUT_EXTENSIONS, path: PathFlavour = nodePath, command?: string): string[] {
   const files: string[] = [];
   const wanted = (f: string) => extensions.some((x) => f.toLowerCase().endsWith(x));
   const looked = extensions.map((x) => `*${x}`).join(', ');
@@ -114,8 +115,11 @@ export function expandInputs(args: string[], io: CliIo, extensions: readonly str
       if (matched.length === 0) throw new UsageError(`${arg} matches no input file (looked for ${looked}).`);
       for (const f of matched) files.push(f);
     } else if (io.isDirectory(arg)) {
-      const found = walk(io, arg.replace(/[\\/]+$/, '') || '/', false, path).filter(wanted);
-      if (found.length === 0) throw new UsageError(`The folder ${arg} has no input file (looked for ${looked}).`);
+      const subfolders: string[] = [];
+      const found = walk(io, arg.replace(/[\\/]+$/, '') || '/', false, path, subfolders).filter(wanted);
+      const passed = subfolders.filter((f) => !basename(f).startsWith('.'));
+      if (found.length === 0) throw new UsageError(`The folder ${arg} has no input file (looked for ${looked})${passed.length > 0 ? `; it has ${subfoldersNotRead(arg, passed, extensions)}` : ''}.`);
+      if (passed.length > 0 && command !== undefined) io.stderr.write(`cmts ${command}: note: the folder ${arg} has ${subfoldersNotRead(arg, passed, extensions)}.\n`);
       // One push a file, not push(...found): spread as arguments, a folder of 130,000 files overflowed the call stack.
       for (const f of found) files.push(f);
     } else if (isTempName(basename(arg))) throw new UsageError(`${arg} is a temporary file a cmts run left behind, not an input.`);
@@ -136,10 +140,23 @@ export function expandInputs(args: string[], io: CliIo, extensions: readonly str
   });
 }
 
+/**
+ * What a folder input leaves out: its subfolders, up to three by name. A folder is read one level deep, and a fleet
+ * check of `exports/` said "everything in place" while a sequence one folder down was never read; `diff` of two
+ * folders goes into subfolders, so the same tree was read two ways without a word. Hidden folders (`.git`) are not
+ * named.
+ */
+function subfoldersNotRead(folder: string, subfolders: readonly string[], extensions: readonly string[]): string {
+  const shown = subfolders.slice(0, 3).map((f) => `${basename(f)}/`).join(', ');
+  const more = subfolders.length > 3 ? ` and ${subfolders.length - 3} more` : '';
+  const glob = `${folder.replace(/[\\/]+$/, '')}/**/*${extensions[0] ?? ''}`;
+  return `subfolders, which are not read: ${shown}${more} (name them too, or give a glob that goes into them: '${glob}')`;
+}
+
 /** {@link expandInputs}, or the exit status 2 after reporting why the inputs could not be listed. */
 export function inputsOrFail(command: string, args: string[], io: CliIo, extensions?: readonly string[]): string[] | number {
   try {
-    return expandInputs(args, io, extensions);
+    return expandInputs(args, io, extensions, nodePath, command);
   } catch (e) {
     if (e instanceof UsageError) return reportUsage(command, e.message, io);
     if (!(e instanceof TaskSequenceError)) throw e;

@@ -54,7 +54,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return EXIT.failed;
   };
   try {
-    inputs = expandInputs(p.positionals, io);
+    inputs = expandInputs(p.positionals, io, undefined, undefined, 'kb977203');
   } catch (e) {
     if (e instanceof UsageError) return reportUsage('kb977203', e.message, io);
     if (!(e instanceof TaskSequenceError)) throw e;
