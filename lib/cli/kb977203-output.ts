@@ -10,6 +10,7 @@ import { type FleetRow, fleetRow, identity } from '../presets/kb977203-fleet.js'
 import { propertiesOverriddenWithoutFix } from '../presets/kb977203-overrides.js';
 import { limitFlagNames } from './args.js';
 import type { CliIo } from './io.js';
+import { issueLine } from './issue-line.js';
 import { errorRecord } from './json-report.js';
 import { shownOnTerminal } from './text-diff.js';
 
@@ -150,10 +151,7 @@ export function humanReport(r: Kb977203CommandResult, mode?: Mode): string {
   for (const a of report.alreadyInPlace) lines.push(`  already ${a.requirement ? `[${a.requirement}] ` : ''}${a.where}: ${a.what}`);
   // As `cmts lint` prints a finding: `file:line:col:` first for one placed in the file (about a step, a group or a
   // variable read from it), nothing before the severity for one about the package, the options or a step the preset builds.
-  for (const d of report.diagnostics) {
-    const at = d.line === undefined ? '' : `${d.file ?? r.input}:${d.line}:${d.col ?? 1}: `;
-    lines.push(`  ${at}${d.severity} ${d.code}${d.requirement ? ` [${d.requirement}]` : ''}${d.path ? ` ${d.path}` : ''}: ${d.message}`);
-  }
+  for (const d of report.diagnostics) lines.push(`  ${issueLine(d, r.input)}`);
   // A revert of a sequence that has nothing of KB977203 finds nothing to take out, rather than anything in place.
   const unchanged = mode === 'revert' ? 'nothing to revert' : 'already in place';
   if (isCheck(r) && !report.changed && needsWork(r)) lines.push('check: the installation properties Setup reads at run time lack the fix (KB977203_PROPERTIES_OVERRIDDEN above); nothing written.');

@@ -7,6 +7,7 @@ import { loadDocuments } from './load.js';
 import { flag, type OptionSpecs, readLimitHelp, READ_LIMIT_OPTIONS } from './args.js';
 import { startCommand } from './start-command.js';
 import { inputsOrFail } from './inputs.js';
+import { issueLine } from './issue-line.js';
 import type { CliIo } from './io.js';
 import { errorRecord, inputFailure, type JsonReport, printJson, reportFailure } from './json-report.js';
 import { EXIT } from './exit.js';
@@ -106,8 +107,7 @@ export function run(argv: string[], io: CliIo): number {
           else if (d.severity === 'warning') warnings++;
           // One line a finding, whatever the step's name holds (see printable); one with no place in the file is
           // placed at the file alone, as other commands print a message about a whole file (not at line 0, column 0).
-          const at = d.line === undefined ? label : `${label}:${d.line}:${d.col ?? 1}`;
-          if (!json) io.stdout.write(`${printable(`${at}: ${d.severity} ${d.code}${d.requirement ? ` [${d.requirement}]` : ''}${d.path !== undefined ? ` ${shortPath(d.path)}` : ''}: ${d.message}`)}\n`);
+          if (!json) io.stdout.write(`${printable(`${d.line === undefined ? `${label}: ` : ''}${issueLine(d, label, shortPath)}`)}\n`);
         }
       }
     } catch (e) {

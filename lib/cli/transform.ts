@@ -11,6 +11,7 @@ import { reportUsage, startCommand } from './start-command.js';
 import { errorRecord, inputFailure, printErrorJson, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
 import { inputsOrFail } from './inputs.js';
+import { issueLine } from './issue-line.js';
 import { parseJsonInput } from './json-input.js';
 import { asFileKeys, placeInJson } from './json-place.js';
 import { signalTurn } from './write-signals.js';
@@ -172,7 +173,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const lines = [`${name} on ${o.input}:`];
     for (const c of o.report.changes) lines.push(`  ${check ? 'would change' : 'changed'} ${c.where}: ${c.what}`);
     for (const a of o.report.alreadyInPlace) lines.push(`  already ${a.where}: ${a.what}`);
-    for (const d of o.report.diagnostics) lines.push(`  ${d.severity} ${d.code}: ${d.message}`);
+    // Placed as cmts kb977203 places them (`file:line:col:`, through the same line): the preset's diagnostics about a
+    // step, and reader warnings, carry their place in the file; `transform kb977203` printed them without it.
+    for (const d of o.report.diagnostics) lines.push(`  ${issueLine(d, o.input)}`);
     if (!o.report.changed) lines.push('  nothing to change.');
     io.stderr.write(`${lines.map(printable).join('\n')}\n`);
   };
