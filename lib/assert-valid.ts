@@ -129,7 +129,7 @@ export function describeErrors(errors: readonly SchemaError[] | null | undefined
  * file can hold thousands of wrong items (steps, say), each with several problems: the message named them all, a
  * line of megabytes on standard error.
  */
-const SHOWN_PROBLEMS = 10;
+export const SHOWN_PROBLEMS = 10;
 
 /**
  * The problems as a message names them: the first {@link SHOWN_PROBLEMS}, then how many more there are, or, when the
@@ -154,13 +154,18 @@ export function assertValidWith<T>(validate: SchemaValidator<T>, value: unknown,
   const error = new TaskSequenceError('OPTIONS_INVALID', `${what} are invalid: ${problemList(problems, stopped)}.`, {
     issues: problems.map((message) => ({ code: 'OPTIONS_INVALID', severity: 'error', message })),
   });
-  const first = problemsOf(validate.errors)[0];
-  if (first) pointers.set(error, first.keyword === 'additionalProperties' ? `${first.instancePath}${pointerOf([String(first.params.additionalProperty)])}` : first.instancePath);
+  // Each problem's pointer, in the order of the issues: a reader of the JSON's text places every one, not the first alone.
+  const each = problemsOf(validate.errors).map((e) => (e.keyword === 'additionalProperties' ? `${e.instancePath}${pointerOf([String(e.params.additionalProperty)])}` : e.instancePath));
+  if (each.length > 0) pointers.set(error, { at: each[0] as string, issues: each });
   throw error;
 }
 
-/** The JSON pointer of the value (or the unknown key) each refusal of {@link assertValidWith} names first. */
-const pointers = new WeakMap<TaskSequenceError, string>();
+/**
+ * Where a refusal of {@link assertValidWith} (or one marked by {@link refusalAt}) is in the value checked: `at`, the
+ * JSON pointer of the value (or the unknown key) it names first, and `issues`, one for each issue behind the error,
+ * in their order.
+ */
+const pointers = new WeakMap<TaskSequenceError, { at: string; issues: readonly string[] }>();
 
 /** The JSON pointer of the value at `keys` from the top: `['a', 0, 'b/c']` → `/a/0/b~1c` ('' for none). */
 export function pointerOf(keys: readonly (string | number)[]): string {
@@ -172,8 +177,8 @@ export function pointerOf(keys: readonly (string | number)[]): string {
  * {@link problemPointerOf}: a check that goes past the schema's (a name that is no XML name), or that says the schema's
  * refusal with another code, is placed in the file as the schema's own refusals are.
  */
-export function refusalAt(error: TaskSequenceError, pointer: string): TaskSequenceError {
-  pointers.set(error, pointer);
+export function refusalAt(error: TaskSequenceError, pointer: string, issues: readonly string[] = []): TaskSequenceError {
+  pointers.set(error, { at: pointer, issues });
   return error;
 }
 
@@ -183,5 +188,13 @@ export function refusalAt(error: TaskSequenceError, pointer: string): TaskSequen
  * read the value from a file places the error there with it (see `cli/json-place.ts`).
  */
 export function problemPointerOf(error: TaskSequenceError): string | undefined {
-  return pointers.get(error);
+  return pointers.get(error)?.at;
+}
+
+/**
+ * The JSON pointer of each issue behind a refusal of {@link assertValidWith} (`error.issues.slice(1)`, in their
+ * order: each problem of the schema's); undefined for any other error.
+ */
+export function issuePointersOf(error: TaskSequenceError): readonly string[] | undefined {
+  return pointers.get(error)?.issues;
 }

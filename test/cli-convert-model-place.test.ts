@@ -2,12 +2,13 @@
 // places a YAML text's at its key and --options/--config files are placed too: it is now placed at the key (or the
 // array element) at fault, with the helper that places an options file's refusal.
 import { describe, expect, it } from 'vitest';
-import { LineCounter, TaskSequenceError } from '../lib/errors.js';
+import { TaskSequenceError } from '../lib/errors.js';
 import { placeInJson } from '../lib/cli/json-place.js';
 import { main } from '../lib/cli/main.js';
 import { fromModelJson } from '../lib/model/json.js';
 import { memoryIo } from './helpers/memory-io.js';
 import { thrown } from './helpers/thrown.js';
+import { placeOf } from './helpers/text-place.js';
 
 const model = (container = 'sequence') => ({
   format: 'cmts.task-sequence',
@@ -34,14 +35,6 @@ async function refusal(value: unknown): Promise<{ stderr: string; text: string }
   return { stderr: m.stderr, text };
 }
 
-/** `line:col` of the `nth` (0-based) occurrence of `what` in `text`. */
-function placeOf(text: string, what: string, nth = 0): string {
-  let at = -1;
-  for (let i = 0; i <= nth; i++) at = text.indexOf(what, at + 1);
-  expect(at, what).toBeGreaterThanOrEqual(0);
-  const { line, col } = new LineCounter(text).linePos(at);
-  return `${line}:${col}`;
-}
 
 describe('convert --to xml places a JSON model\'s refusal in the file', () => {
   it('a value of the wrong type, at its key', async () => {
@@ -100,7 +93,6 @@ describe('convert --to xml places a JSON model\'s refusal in the file', () => {
     const text = JSON.stringify({ ...model(), version: 2 }, null, 2);
     const e = thrown(() => fromModelJson(JSON.parse(text)));
     expect(e).toBeInstanceOf(TaskSequenceError);
-    placeInJson(e, text);
-    expect(e.toJSON()).toMatchObject({ code: 'NOT_A_TASK_SEQUENCE', line: 3, col: 3 });
+    expect(placeInJson(e, text).toJSON()).toMatchObject({ code: 'NOT_A_TASK_SEQUENCE', line: 3, col: 3 });
   });
 });

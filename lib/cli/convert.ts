@@ -140,9 +140,9 @@ function jsonToXml(input: string, p: Parsed, io: CliIo): Uint8Array {
   try {
     model = fromModelJson(value);
   } catch (e) {
-    // Placed at the key or element it names, as a schema refusal of an options file is (one walk of the text).
-    if (e instanceof TaskSequenceError) placeInJson(e, text);
-    throw e;
+    // Placed at the key or element it names, and each problem behind it at its own, as a schema refusal of an options
+    // file is (one walk of the text for all of them).
+    throw e instanceof TaskSequenceError ? placeInJson(e, text) : e;
   }
   // Held to --max-depth and --max-nodes before any XML is made of it: the XML is indented, so its size grows with the
   // square of the depth, and 50,000 levels of JSON (3.5 MB) ran the process out of memory before the read back could

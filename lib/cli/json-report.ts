@@ -5,14 +5,38 @@
  * failed is a record with `error` in the same array, so a script reads one shape and checks each record.
  */
 import { currentFolderGone } from './describe-errno.js';
-import { TaskSequenceError } from '../errors.js';
+import { type ErrorCode, type Issue, TaskSequenceError } from '../errors.js';
+import { SHOWN_PROBLEMS } from '../assert-valid.js';
 import type { OutStream } from './io.js';
 import { jsonText } from './json-text.js';
 import { MAX_TEXT_LENGTH } from '../text-length.js';
 import { EXIT } from './exit.js';
 
-/** The JSON of an error. */
-export type ErrorJson = ReturnType<TaskSequenceError['toJSON']>;
+/** The JSON of an error: the error as an issue, and the issues behind it, when it has any (each with its place). */
+export type ErrorJson = ReturnType<TaskSequenceError['toJSON']> & { issues?: Issue[] };
+
+/**
+ * The JSON of `e`, with `issues`, every issue behind it, when there are any: each problem of an options file or a JSON
+ * model the schema refuses, at its own `line` and `col` (the error's own are the first one's; its message names ten).
+ */
+export function errorJson(e: TaskSequenceError): ErrorJson {
+  const behind = e.issues.slice(1);
+  return { ...e.toJSON(), ...(behind.length > 0 && { issues: behind }) };
+}
+
+/**
+ * `e` as standard error says it: `cmts <command>: file:line:col: CODE message`; then, when more than one problem is
+ * behind it (an options file's or a JSON model's schema refusal), each that its message names and that has a place,
+ * on a line of its own in the same form, so that an editor lists every one at its key, not the first one alone.
+ */
+export function errorText(command: string | undefined, e: TaskSequenceError): string {
+  const head = `cmts${command === undefined ? '' : ` ${command}`}: `;
+  const behind = e.issues.slice(1);
+  const placed = behind.length > 1 ? behind.slice(0, SHOWN_PROBLEMS).filter((i) => i.line !== undefined) : [];
+  // Said as an error is (TaskSequenceError.format): the code of each problem is its error's.
+  const asError = (i: Issue) => new TaskSequenceError(i.code as ErrorCode, i.message, { ...(i.file !== undefined && { file: i.file }), linePos: { line: i.line as number, col: i.col ?? 1 } });
+  return [e, ...placed.map(asError)].map((x) => `${head}${x.format()}\n`).join('');
+}
 
 /** A record for an input that failed. */
 export interface ErrorRecord {
@@ -29,7 +53,7 @@ export interface JsonReport<R> {
 /** The record of an input that failed (the error names the input if it named no file). */
 export function errorRecord(input: string, e: TaskSequenceError): ErrorRecord {
   if (e.file === undefined) e.file = input;
-  return { input, error: e.toJSON() };
+  return { input, error: errorJson(e) };
 }
 
 /**
@@ -48,7 +72,7 @@ export interface JsonErrors {
  * names the file it is about (an options file, a folder that cannot be listed), when there is one.
  */
 export function printErrorJson(out: OutStream, json: JsonErrors, e: TaskSequenceError): void {
-  printJson(out, { results: [{ input: json.input, error: e.toJSON() }], summary: { ...json.summary, failed: 1 } });
+  printJson(out, { results: [{ input: json.input, error: errorJson(e) }], summary: { ...json.summary, failed: 1 } });
 }
 
 /**
@@ -60,7 +84,7 @@ export function printErrorJson(out: OutStream, json: JsonErrors, e: TaskSequence
 export function reportInternalError(e: unknown, io: { stdout: OutStream; stderr: OutStream; jsonErrors?: JsonErrors }, command?: string): number {
   e = currentFolderGone(e) ?? e;
   if (e instanceof TaskSequenceError) {
-    io.stderr.write(`cmts${command === undefined ? '' : ` ${command}`}: ${e.format()}\n`);
+    io.stderr.write(errorText(command, e));
     if (io.jsonErrors) printErrorJson(io.stdout, io.jsonErrors, e);
     return EXIT.failed;
   }
@@ -88,7 +112,7 @@ export function printJson<R>(out: OutStream, report: JsonReport<R>, maxLength = 
 /** Reports a failed input on standard error as `cmts <command>: file:line:col: CODE message`. */
 export function reportFailure(command: string, input: string, e: TaskSequenceError, err: OutStream): void {
   if (e.file === undefined) e.file = input;
-  err.write(`cmts ${command}: ${e.format()}\n`);
+  err.write(errorText(command, e));
 }
 
 /**

@@ -32,11 +32,9 @@ export function loadOptions(p: Parsed, io: CliIo): Kb977203Options {
       // file does give is checked, and the merged options are validated again by the preset.
       assertValidWith(validateOptions, { certfixPackage: 'ABC00000', ...base }, `The options in ${config}`);
     } catch (e) {
-      if (e instanceof TaskSequenceError) {
-        e.file = config;
-        placeInJson(e, text);
-      }
-      throw e;
+      if (!(e instanceof TaskSequenceError)) throw e;
+      e.file = config;
+      throw placeInJson(e, text);
     }
   }
   const flags = optionsFrom(p);

@@ -13,7 +13,7 @@ import { cliError, jsonOf, type Kb977203CommandResult, type Mode, needsWork, typ
 import { BatchOutput } from './kb977203-batch-output.js';
 import { flag, maxItemsOf, str, UsageError } from './args.js';
 import { reportUsage, startCommand } from './start-command.js';
-import { errorRecord, printJson } from './json-report.js';
+import { errorRecord, errorText, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
 import { signalTurn } from './write-signals.js';
 import type { CliIo } from './io.js';
@@ -46,7 +46,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     cliError(e);
     // A batch's records are out already: its JSON ends with this error's record; people get the table, then it.
     if (done instanceof BatchOutput) done.finish(json ? errorRecord(input, e) : undefined);
-    io.stderr.write(`cmts kb977203: ${e.format()}\n`);
+    io.stderr.write(errorText('kb977203', e));
     if (json && !(done instanceof BatchOutput)) {
       const summary = done.length > 0 ? summaryOf(done) : { files, changed: 0, notApplicable: 0, failed: 0 };
       printJson(io.stdout, { results: [...done.map(jsonOf), errorRecord(input, e)], summary: { ...summary, failed: summary.failed + 1 } });

@@ -8,7 +8,7 @@ import { PRESETS } from '../presets/index.js';
 import { validOptions } from '../transforms/values.js';
 import { flag, type OptionSpecs, type Parsed, shownValue, str, UsageError, readLimitHelp, READ_LIMIT_OPTIONS, withLimitFlags } from './args.js';
 import { reportUsage, startCommand } from './start-command.js';
-import { errorRecord, inputFailure, printErrorJson, printJson } from './json-report.js';
+import { errorRecord, errorText, inputFailure, printErrorJson, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
 import { inputsOrFail } from './inputs.js';
 import { issueLine } from './issue-line.js';
@@ -126,11 +126,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     try {
       validOptions(name, entry.schema, options);
     } catch (e) {
-      if (e instanceof TaskSequenceError) {
-        e.file ??= file;
-        placeInJson(e, text);
-      }
-      throw e;
+      if (!(e instanceof TaskSequenceError)) throw e;
+      e.file ??= file;
+      throw placeInJson(e, text);
     }
     // The preset's checks beyond the schema (drive with source, a drive that is no drive letter, a source that is no
     // UNC path) once too, as kb977203 --config makes them: run per input, they were blamed on each task sequence.
@@ -147,7 +145,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) return reportUsage('transform', e.message, io);
     if (!(e instanceof TaskSequenceError)) throw e;
-    io.stderr.write(`cmts transform: ${e.format()}\n`);
+    io.stderr.write(errorText('transform', e));
     if (io.jsonErrors) printErrorJson(io.stdout, io.jsonErrors, e);
     return EXIT.failed;
   }
@@ -167,7 +165,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const say = (o: Outcome): void => {
     outcomes.push(o);
     if ('error' in o) {
-      io.stderr.write(`cmts transform: ${o.error.format()}\n`);
+      io.stderr.write(errorText('transform', o.error));
       return;
     }
     const lines = [`${name} on ${o.input}:`];

@@ -56,6 +56,16 @@ export interface DiffReportError {
   line?: number;
   col?: number;
   file?: string;
+  /** Every issue behind the error, when it has any: each problem of an options file or a JSON model that its schema refuses (the message names the first ten), at its own line and col in the file. */
+  issues?: {
+    code: string;
+    severity?: "error";
+    message: string;
+    path?: string;
+    line?: number;
+    col?: number;
+    file?: string;
+  }[];
 }
 
 export interface DiffReportFailed {
@@ -159,6 +169,16 @@ export interface InspectReportError {
   line?: number;
   col?: number;
   file?: string;
+  /** Every issue behind the error, when it has any: each problem of an options file or a JSON model that its schema refuses (the message names the first ten), at its own line and col in the file. */
+  issues?: {
+    code: string;
+    severity?: "error";
+    message: string;
+    path?: string;
+    line?: number;
+    col?: number;
+    file?: string;
+  }[];
 }
 
 export interface InspectReportFailed {
@@ -298,6 +318,16 @@ export interface Kb977203ReportError {
   line?: number;
   col?: number;
   file?: string;
+  /** Every issue behind the error, when it has any: each problem of an options file or a JSON model that its schema refuses (the message names the first ten), at its own line and col in the file. */
+  issues?: {
+    code: string;
+    severity?: "error";
+    message: string;
+    path?: string;
+    line?: number;
+    col?: number;
+    file?: string;
+  }[];
 }
 
 export interface Kb977203ReportResult {
@@ -345,6 +375,16 @@ export interface LintReportError {
   line?: number;
   col?: number;
   file?: string;
+  /** Every issue behind the error, when it has any: each problem of an options file or a JSON model that its schema refuses (the message names the first ten), at its own line and col in the file. */
+  issues?: {
+    code: string;
+    severity?: "error";
+    message: string;
+    path?: string;
+    line?: number;
+    col?: number;
+    file?: string;
+  }[];
 }
 
 export interface LintReportFailed {
@@ -824,6 +864,16 @@ export interface TransformReportError {
   line?: number;
   col?: number;
   file?: string;
+  /** Every issue behind the error, when it has any: each problem of an options file or a JSON model that its schema refuses (the message names the first ten), at its own line and col in the file. */
+  issues?: {
+    code: string;
+    severity?: "error";
+    message: string;
+    path?: string;
+    line?: number;
+    col?: number;
+    file?: string;
+  }[];
 }
 
 export interface TransformReportFailure {

@@ -6,7 +6,7 @@
 import type { ContainerKind } from '../containers/index.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
-import { assertValidWith, pointerOf, problemPointerOf, refusalAt } from '../assert-valid.js';
+import { assertValidWith, issuePointersOf, pointerOf, problemPointerOf, refusalAt } from '../assert-valid.js';
 import type { TextEncodingInfo } from '../xml/encoding-name.js';
 import { isXmlName } from '../xml/chars.js';
 import { type ContainerWrapper, containerWrapper } from './json-wrapper.js';
@@ -118,7 +118,7 @@ export function fromModelJson(value: unknown): ModelJson {
     if (!(e instanceof TaskSequenceError)) throw e;
     const refused = new TaskSequenceError('NOT_A_TASK_SEQUENCE', e.message, { issues: e.issues.slice(1).map((i) => ({ ...i, code: 'NOT_A_TASK_SEQUENCE' })) });
     const pointer = problemPointerOf(e);
-    throw pointer === undefined ? refused : refusalAt(refused, pointer);
+    throw pointer === undefined ? refused : refusalAt(refused, pointer, issuePointersOf(e));
   }
   // A 2007 export's properties are elements named by them: a name that is no XML name was spliced into the markup
   // (`A></A><B` made two elements), refused only by the read-back, and not as the JSON's fault.
