@@ -23,7 +23,7 @@ describe("cmts lint's line format", () => {
   it('a real finding of a KB977203 rule splits as that shape says', async () => {
     const m = memoryIo({ 'ts.xml': readFileSync(resolve('examples', 'refresh-2007.xml')) });
     await main(['lint', 'ts.xml'], m.io);
-    const found = LINE.exec(m.stdout.trim())?.groups;
+    const found = LINE.exec(m.stdout.split('\n').find((l) => l.includes('kb977203/fix-absent')) ?? '')?.groups;
     expect(found).toMatchObject({ file: 'ts.xml', line: '48', col: '9', severity: 'warning', rule: 'kb977203/fix-absent', requirement: 'R4', path: 'Install Operating System/Setup Windows and ConfigMgr' });
   });
 });

@@ -36,6 +36,7 @@ describe('lint when the reader of standard output went away', () => {
     const m = memoryIo({ 'in/a.xml': SEQUENCE, 'in/b.xml': SEQUENCE });
     expect(await main(['lint', 'in'], m.io)).toBe(0);
     expect(m.stdout.split('\n').filter((l) => l.includes('kb977203/fix-absent'))).toHaveLength(2);
-    expect(m.stderr).toBe('2 input(s): 0 error(s), 2 warning(s).\n');
+    expect(m.stdout.split('\n').filter((l) => l.includes('kb977203/run-first'))).toHaveLength(2);
+    expect(m.stderr).toBe('2 input(s): 0 error(s), 4 warning(s).\n');
   });
 });

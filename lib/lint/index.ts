@@ -12,6 +12,7 @@ import { clearTextSecret } from './rules/clear-text-secret.js';
 import { hotfixInstallStep } from './rules/hotfix-install-step.js';
 import { descriptionLength, nameLength, nameOverLimit, policySize, restartMessageLength, variableNameInvalid, variableValueLength } from './rules/console-limits.js';
 import { certfixAfterSetup } from './rules/kb977203-certfix-after-setup.js';
+import { runFirst } from './rules/kb977203-run-first.js';
 import { certfixWithoutRestart, fixAbsent, hotfixNamedStep, patchContradictory, patchDuplicate } from './rules/kb977203-fix.js';
 import { patchPackage, patchQuoted, patchVariable } from './rules/patch-kb977203.js';
 import { referenceMissing } from './rules/reference-missing.js';
@@ -39,6 +40,7 @@ export const LINT_RULES: readonly LintRule[] = [
   patchContradictory,
   certfixAfterSetup,
   certfixWithoutRestart,
+  runFirst,
   setupContinueOnError,
   winPeStepAfterSetup,
   restartAfterCertfixNotifies,

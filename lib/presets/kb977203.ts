@@ -198,7 +198,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
 }
 
 /** Whether an item captures user state: a Capture User State step, or a Request State Store step that captures. */
-function capturesUserState(item: SequenceItem): boolean {
+export function capturesUserState(item: SequenceItem): boolean {
   if (item.kind !== 'step') return false;
   const type = item.attributes.type;
   if (type === CAPTURE_USER_STATE) return true;
