@@ -4,11 +4,13 @@
  */
 import type { TaskSequenceDocument } from '../document.js';
 import { findSteps } from '../model/find-items.js';
+import { HIDDEN_OPERAND } from '../model/condition-words.js';
 import { hasSecretName } from '../model/secrets.js';
 import { variables } from '../model/variables.js';
 import type { Step, SubTaskSequence, Variable } from '../model/types.js';
 import { isCatalogSecretName } from './catalog.js';
-import type { DynamicRule } from './dynamic-rules.js';
+import { parseDynamicRules, type WrittenDynamicRule } from './dynamic-rules.js';
+import { ruleWords } from './rule-words.js';
 import { StepView } from './step-view.js';
 import { decodeValue } from './values.js';
 
@@ -34,12 +36,19 @@ function show(value: unknown, valueType: string): string {
     const lines = value.split(/\r?\n/).filter((l) => l.trim() !== '');
     return `${JSON.stringify(lines[0] ?? '')}${lines.length > 1 ? ` (+${lines.length - 1} lines)` : ''}`;
   }
-  if (valueType === 'dynamicRules' && Array.isArray(value)) {
-    const rules = value as DynamicRule[];
-    return `${rules.length} rule${rules.length === 1 ? '' : 's'} setting ${rules.flatMap((r) => r.variables.map((v) => v.name)).join(', ')}`;
-  }
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v !== null ? `{${Object.entries(v as object).map(([k, x]) => `${k}: ${String(x)}`).join(', ')}}` : String(v))).join(', ');
   return String(value);
+}
+
+/**
+ * Set Dynamic Variables rules as settings, one a rule (`rule 1`: its condition and the variables it sets, in words),
+ * from the typed rules or the text as written. A text that is not the rules' grammar is marked not readable, its
+ * content hidden as a comparison hides it: a secret value in it cannot be told from the rest.
+ */
+function ruleSettings(value: unknown): Setting[] {
+  const rules = typeof value === 'string' ? parseDynamicRules(value) : (value as WrittenDynamicRule[]);
+  if (rules === undefined) return [{ label: 'rules', value: `${HIDDEN_OPERAND}: not readable as rules, so a secret value in it cannot be told apart` }];
+  return rules.map((r, n) => ({ label: `rule ${n + 1}`, value: ruleWords(r) }));
 }
 
 /** One setting in words: `image package ID` and `ABC00002`. */
@@ -72,8 +81,12 @@ export function catalogSettings(step: Step | SubTaskSequence): Setting[] {
       const a = fromAction[v.property];
       if (a !== undefined && a !== '') value = decodeValue(v.valueType, a) ?? a;
     }
+    // Rules the typed view leaves as written (a condition type no export shows, such as the console's Location rule,
+    // or a text not spelt as the console writes it) are shown too, read from that text.
+    if (value === undefined && v.valueType === 'dynamicRules' && text !== undefined) value = text.trim() === '' ? undefined : text;
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
-    out.push({ label: words(v.setting), value: show(value, v.valueType) });
+    if (v.valueType === 'dynamicRules') out.push(...ruleSettings(value));
+    else out.push({ label: words(v.setting), value: show(value, v.valueType) });
   }
   return out;
 }

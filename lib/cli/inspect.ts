@@ -11,7 +11,8 @@ import type { Group, Sequence, SequenceItem, Step, SubTaskSequence, Variable } f
 import { childSequenceOf, isRunTaskSequence } from '../model/child-sequence.js';
 import { keySettings, stepSettingsJson } from '../catalog/key-settings.js';
 import { HIDDEN, setValueShown } from '../render/key-settings.js';
-import { maskedRules, maskRules, secretFieldsOf } from '../render/secret-fields.js';
+import { maskRules, secretFieldsOf } from '../render/secret-fields.js';
+import { maskedRules } from '../catalog/rule-words.js';
 import { namedVariables } from '../diff/item-fields.js';
 import { catalogEntry } from '../catalog/catalog.js';
 import { arraySettingOf, matchVariable } from '../catalog/variable-match.js';

@@ -10,7 +10,8 @@
 import type { TaskSequenceDocument } from '../document.js';
 import { holdsSecret, hidesSetVariableLine } from '../catalog/action-line-secret.js';
 import { catalogEntry, isCatalogSecretName } from '../catalog/catalog.js';
-import { type DynamicRuleVariable, formatDynamicRules, parseDynamicRules, type WrittenDynamicRule } from '../catalog/dynamic-rules.js';
+import { formatDynamicRules, parseDynamicRules } from '../catalog/dynamic-rules.js';
+import { hidesRuleValue, maskedRules } from '../catalog/rule-words.js';
 import type { DiffEntry } from '../diff/diff-entry.js';
 import { namedVariables, variableListElements, variableNameOf } from '../diff/item-fields.js';
 import { listItems } from '../model/query.js';
@@ -103,18 +104,8 @@ export function maskRules(text: string | undefined): string | undefined {
   if (text === undefined || text.trim() === '') return text;
   const rules = parseDynamicRules(text);
   if (rules === undefined) return HIDDEN;
-  if (!rules.some((r) => r.variables.some(hidesValue))) return text;
+  if (!rules.some((r) => r.variables.some(hidesRuleValue))) return text;
   return formatDynamicRules(maskedRules(rules));
-}
-
-/** Whether a rule's variable has a value to hide: marked secret, or password-like, and not empty. */
-function hidesValue(v: DynamicRuleVariable): boolean {
-  return (v.secret || isSecretName(v.name.trim())) && v.value.trim() !== '';
-}
-
-/** Set Dynamic Variables rules (decoded, of any condition types) with the values of their secret variables shown as `(hidden)`. */
-export function maskedRules<R extends WrittenDynamicRule>(rules: readonly R[]): R[] {
-  return rules.map((r) => ({ ...r, variables: r.variables.map((v) => (hidesValue(v) ? { ...v, value: HIDDEN } : v)) }));
 }
 
 /**

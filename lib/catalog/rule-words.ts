@@ -1,0 +1,31 @@
+/**
+ * Set Dynamic Variables rules as cmts shows them: the values of their secret variables hidden (one decision for a
+ * page, a comparison, `cmts diff` and `cmts inspect`), and each rule in words, its condition as a step's condition
+ * reads and the variables it sets with their values.
+ */
+import { HIDDEN_OPERAND, HIDE_OPERANDS, parameterWords } from '../model/condition-words.js';
+import { isSecretName } from '../model/secret-name.js';
+import type { DynamicRuleVariable, WrittenDynamicRule } from './dynamic-rules.js';
+
+/** Whether a rule's variable has a value to hide: marked secret, or password-like, and not empty. */
+export function hidesRuleValue(v: DynamicRuleVariable): boolean {
+  return (v.secret || isSecretName(v.name.trim())) && v.value.trim() !== '';
+}
+
+/** Set Dynamic Variables rules (decoded, of any condition types) with the values of their secret variables shown as `(hidden)`. */
+export function maskedRules<R extends WrittenDynamicRule>(rules: readonly R[]): R[] {
+  return rules.map((r) => ({ ...r, variables: r.variables.map((v) => (hidesRuleValue(v) ? { ...v, value: HIDDEN_OPERAND } : v)) }));
+}
+
+/**
+ * A rule in words: `if MAC address "00:11:22:33:44:55" then set OSDSite = "Paris", OSDJoinPassword = (hidden)`; a rule
+ * without a condition sets its variables always (`set …`). Its conditions are ANDed, each in brackets when there are
+ * several (a computer condition holds when any of its values matches); a value compared with a password-like variable
+ * is hidden as in a step's condition, and a secret variable's value as everywhere ({@link hidesRuleValue}).
+ */
+export function ruleWords(rule: WrittenDynamicRule): string {
+  const conditions = (rule.conditions ?? []).map((c) => parameterWords(c.type, c.parameters, HIDE_OPERANDS));
+  const when = conditions.length > 1 ? conditions.map((c) => `(${c})`).join(' and ') : conditions[0];
+  const sets = rule.variables.map((v) => `${v.name} = ${hidesRuleValue(v) ? HIDDEN_OPERAND : JSON.stringify(v.value)}`).join(', ');
+  return `${when === undefined ? '' : `if ${when} then `}set ${sets || 'nothing'}`;
+}
