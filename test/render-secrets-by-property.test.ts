@@ -32,14 +32,14 @@ describe('a variable whose property is password-like is a secret wherever a page
     const view = buildComparisonView(readTaskSequence(before), readTaskSequence(after), { lint: false });
     const fields = flattenItems(view.items).flatMap((i) => i.change?.fields ?? []);
     expect(fields).toEqual([
-      { field: 'variable Foo', before: '(hidden)', after: '(hidden)' },
-      { field: 'variable X', before: '(hidden)', after: '(hidden)' },
+      { field: 'variable Foo', before: '(hidden)', after: '(hidden, changed)' },
+      { field: 'variable X', before: '(hidden)', after: '(hidden, changed)' },
     ]);
   });
 
   it("a comparison's change list hides a global one", () => {
     const view = buildComparisonView(readTaskSequence(before), readTaskSequence(after), { lint: false });
-    expect(view.changes?.other).toEqual(['~ variable Foo: "(hidden)" → "(hidden)"']);
+    expect(view.changes?.other).toEqual(['~ variable Foo: "(hidden)" → "(hidden, changed)"']);
   });
 
   it("the page's variable table hides a global one", () => {
@@ -69,7 +69,7 @@ describe('a Set Task Sequence Variable name with white space around it is judged
     const view = buildComparisonView(readTaskSequence(setVariable('OSDJoinPassword ', 'Hunter2')), readTaskSequence(edited), { lint: false });
     const fields = view.items[0]?.change?.fields ?? [];
     expect(fields.map((f) => f.field).sort()).toEqual(['command line', 'variable VariableValue']);
-    for (const f of fields) expect([f.before, f.after]).toEqual(['(hidden)', '(hidden)']);
+    for (const f of fields) expect([f.before, f.after]).toEqual(['(hidden)', '(hidden, changed)']);
   });
 
   it('a comparison hides the value set when the old name was the secret one', () => {

@@ -54,7 +54,7 @@ describe('variables that share a name are compared one by one, in order', () => 
     const pw = (first: string, second: string) => step(`<variable name="OSDJoinPassword">${first}</variable><variable name="OSDJoinPassword">${second}</variable>`);
     const view = buildComparisonView(readTaskSequence(pw('a', 'OldSecret1')), readTaskSequence(pw('a', 'NewSecret2')), { lint: false });
     const fields = flattenItems(view.items).flatMap((i) => i.change?.fields ?? []);
-    expect(fields).toEqual([{ field: 'variable OSDJoinPassword #2', before: '(hidden)', after: '(hidden)' }]);
+    expect(fields).toEqual([{ field: 'variable OSDJoinPassword #2', before: '(hidden)', after: '(hidden, changed)' }]);
     const g = (second: string) => globals(`<variable name="AdminPassword">a</variable><variable name="AdminPassword">${second}</variable>`);
     expect(buildComparisonView(readTaskSequence(g('OldSecret1')), readTaskSequence(g('NewSecret2')), { lint: false }).changes?.other.join('\n')).not.toMatch(/Secret/);
   });

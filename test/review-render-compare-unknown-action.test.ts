@@ -24,7 +24,7 @@ describe('a comparison shows no action line of a step class the catalog does not
     const view = buildSequenceView(vendor('NewPw2'), { lint: false });
     overlayChanges(view, buildSequenceView(vendor('OldPw1'), { lint: false }), diffTaskSequences(vendor('OldPw1'), vendor('NewPw2')));
     const fields = flattenItems(view.items)[0]?.change?.fields ?? [];
-    expect(fields.find((f) => f.field === 'command line')).toEqual({ field: 'command line', before: '(hidden)', after: '(hidden)' });
+    expect(fields.find((f) => f.field === 'command line')).toEqual({ field: 'command line', before: '(hidden)', after: '(hidden, changed)' });
     // What the page shows of the step (its variables as written) stays shown.
     expect(fields.find((f) => f.field === 'variable Mode')).toEqual({ field: 'variable Mode', before: 'a', after: 'b' });
   });

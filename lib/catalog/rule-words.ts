@@ -12,9 +12,15 @@ export function hidesRuleValue(v: DynamicRuleVariable): boolean {
   return (v.secret || isSecretName(v.name.trim())) && v.value.trim() !== '';
 }
 
-/** Set Dynamic Variables rules (decoded, of any condition types) with the values of their secret variables shown as `(hidden)`. */
-export function maskedRules<R extends WrittenDynamicRule>(rules: readonly R[]): R[] {
-  return rules.map((r) => ({ ...r, variables: r.variables.map((v) => (hidesRuleValue(v) ? { ...v, value: HIDDEN_OPERAND } : v)) }));
+/** What a hidden value of a rule shows as, given the rule's place and the variable's place in it. */
+export type HiddenRuleValue = (rule: number, variable: number) => string;
+
+/**
+ * Set Dynamic Variables rules (decoded, of any condition types) with the values of their secret variables shown as
+ * `(hidden)`, or as `hidden` says (a comparison marks one that changed).
+ */
+export function maskedRules<R extends WrittenDynamicRule>(rules: readonly R[], hidden: HiddenRuleValue = () => HIDDEN_OPERAND): R[] {
+  return rules.map((r, i) => ({ ...r, variables: r.variables.map((v, j) => (hidesRuleValue(v) ? { ...v, value: hidden(i, j) } : v)) }));
 }
 
 /**

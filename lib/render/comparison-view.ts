@@ -5,20 +5,22 @@
 import type { TaskSequenceDocument } from '../document.js';
 import { type DiffEntry, formatDiffEntry } from '../diff/diff-entry.js';
 import { diffChecked, type DiffWithPlaces } from '../diff/semantic-diff.js';
-import { type ComparisonSecrets, comparisonSecrets, hideValue, maskRules, type SecretFields, secretsByName, shownGlobal } from './secret-fields.js';
+import { type ComparisonSecrets, comparisonSecrets, hiddenChange, type SecretFields, secretsByName, shownGlobal } from './secret-fields.js';
 import { buildSequenceView } from './build-sequence-view.js';
 import { checkRenderedDocument, checkViewOptions } from './render-arguments.js';
 import { flattenItems, type ItemView, type SequenceView, type ViewOptions } from './view-model.js';
 
 const ITEM_KINDS = new Set(['group', 'step', 'subtasksequence']);
 
-/** Hides, in place, the values of an item's changed fields that neither sequence's own page shows (`secrets`). */
+/**
+ * Hides, in place, the values of an item's changed fields that neither sequence's own page shows (`secrets`), a hidden
+ * value that changed marked so after (see {@link hiddenChange}).
+ */
 function hideSecrets(item: ItemView, secrets: SecretFields): void {
   for (const f of item.change?.fields ?? []) {
-    const mask = secrets.hidden.has(f.field) ? hideValue : secrets.rules.has(f.field) ? maskRules : undefined;
-    if (mask === undefined) continue;
-    const before = mask(f.before);
-    const after = mask(f.after);
+    const whole = secrets.hidden.has(f.field);
+    if (!whole && !secrets.rules.has(f.field)) continue;
+    const { before, after } = hiddenChange(f.before, f.after, whole);
     delete f.before;
     delete f.after;
     if (before !== undefined) f.before = before;
@@ -99,7 +101,7 @@ export function overlayChanges(view: SequenceView, old: SequenceView, entries: D
   const isNotRemoved = (i: ItemView) => !removed.has(i);
   entries.forEach((d, k) => {
     if (!ITEM_KINDS.has(d.kind)) {
-      other.push(formatDiffEntry(shownGlobal(d, secrets)));
+      other.push(formatDiffEntry(shownGlobal(d, secrets, true)));
       return;
     }
     const place = places?.[k];

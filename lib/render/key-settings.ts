@@ -15,6 +15,9 @@ import { HIDDEN_OPERAND } from '../model/conditions.js';
 /** What a page shows instead of a secret value: the same words a condition says in place of one. */
 export const HIDDEN = HIDDEN_OPERAND;
 
+/** What a comparison shows after a change in place of a hidden value that changed (before, it shows {@link HIDDEN}). */
+export const HIDDEN_CHANGED = '(hidden, changed)';
+
 /**
  * What a Set Task Sequence Variable step sets, as a page and `cmts inspect` show it: `name = value`, the value
  * `(hidden)` when the step sets a secret (`holdsSecret`, lint's test: "Do not display this value", or a password-like

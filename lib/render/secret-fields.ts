@@ -10,7 +10,7 @@
 import type { TaskSequenceDocument } from '../document.js';
 import { holdsSecret, hidesSetVariableLine } from '../catalog/action-line-secret.js';
 import { catalogEntry, isCatalogSecretName } from '../catalog/catalog.js';
-import { formatDynamicRules, parseDynamicRules } from '../catalog/dynamic-rules.js';
+import { formatDynamicRules, parseDynamicRules, type WrittenDynamicRule } from '../catalog/dynamic-rules.js';
 import { hidesRuleValue, maskedRules } from '../catalog/rule-words.js';
 import type { DiffEntry } from '../diff/diff-entry.js';
 import { namedVariables, variableListElements, variableNameOf } from '../diff/item-fields.js';
@@ -18,7 +18,7 @@ import { listItems } from '../model/query.js';
 import { DO_NOT_SHOW_VALUE, hasSecretName, isSecretName, isTrueFlag } from '../model/secrets.js';
 import { STEP_TYPES } from '../model/steps.js';
 import type { Element, SequenceItem } from '../model/types.js';
-import { HIDDEN, hidesSetValue } from './key-settings.js';
+import { HIDDEN, HIDDEN_CHANGED, hidesSetValue } from './key-settings.js';
 import type { ItemView } from './view-model.js';
 
 /** The fields of an item (under the semantic diff's names: `variable X`, `variable X #2`, `command line`) a page hides. */
@@ -99,13 +99,38 @@ export function hideValue(value: string | undefined): string | undefined {
  * hidden. The text is parsed as XML (`parseDynamicRules`), as lint reads it, so no spelling of the end tag or CDATA
  * section hides a value from the mask: with no secret value it is shown as written; with one, in the console's form
  * with `(hidden)` in its place; a text that is not the rules grammar, whose values cannot be told apart, is hidden whole.
+ * Given the text it changed from (`before`), a hidden value that differs from the one at its place there (the same
+ * rule, the same variable) shows as `(hidden, changed)`, and so does a whole text hidden on both sides.
  */
-export function maskRules(text: string | undefined): string | undefined {
+export function maskRules(text: string | undefined, before?: string): string | undefined {
   if (text === undefined || text.trim() === '') return text;
   const rules = parseDynamicRules(text);
-  if (rules === undefined) return HIDDEN;
+  // The text it changed from is read only to tell which hidden value changed; it is never shown here.
+  const changed = before !== undefined && before !== text;
+  const old = changed ? parseDynamicRules(before) : undefined;
+  if (rules === undefined) return changed && old === undefined && before.trim() !== '' ? HIDDEN_CHANGED : HIDDEN;
   if (!rules.some((r) => r.variables.some(hidesRuleValue))) return text;
-  return formatDynamicRules(maskedRules(rules));
+  return formatDynamicRules(maskedRules(rules, (i, j) => (old !== undefined && changedAt(old, rules, i, j) ? HIDDEN_CHANGED : HIDDEN)));
+}
+
+/** Whether the variable at a place (rule `i`, variable `j`) of `rules` is the one of `old` there, with another value. */
+function changedAt(old: readonly WrittenDynamicRule[], rules: readonly WrittenDynamicRule[], i: number, j: number): boolean {
+  const was = old[i]?.variables[j];
+  const now = rules[i]?.variables[j];
+  return was !== undefined && now !== undefined && was.name === now.name && was.value !== now.value;
+}
+
+/**
+ * A changed value of a field a page hides, before and after, as a comparison shows them: the whole value hidden
+ * (`whole`) or, in Set Dynamic Variables rules, the values of the secret variables (see {@link maskRules}). With `mark`,
+ * a hidden value that changed shows as `(hidden, changed)` after, so that a change only in what is hidden does not
+ * read the same on both sides; nothing more of the secret (not its length, nor a hash of it) is told.
+ */
+export function hiddenChange(before: string | undefined, after: string | undefined, whole: boolean, mark = true): { before?: string; after?: string } {
+  const b = whole ? hideValue(before) : maskRules(before);
+  let a = whole ? hideValue(after) : maskRules(after, mark ? before : undefined);
+  if (mark && whole && a === HIDDEN && b === HIDDEN && after !== before) a = HIDDEN_CHANGED;
+  return { ...(b !== undefined ? { before: b } : {}), ...(a !== undefined ? { after: a } : {}) };
 }
 
 /**
@@ -153,16 +178,16 @@ export function secretsByName(item: ItemView): SecretFields {
 
 /**
  * A global variable's entry with its values hidden when the variable is a secret; so is the entry of a secret one
- * holding markup, which the diff compares as an element of the sequence (`globalVarList element variable`).
+ * holding markup, which the diff compares as an element of the sequence (`globalVarList element variable`). With
+ * `mark` (a comparison page), a hidden value that changed shows as `(hidden, changed)` after (see {@link hiddenChange}).
  */
-export function shownGlobal(d: DiffEntry, secrets: ComparisonSecrets | undefined): DiffEntry {
+export function shownGlobal(d: DiffEntry, secrets: ComparisonSecrets | undefined, mark = false): DiffEntry {
   if (d.field !== undefined) return d;
   let secret: boolean;
   if (d.kind === 'variable') secret = secrets ? secrets.globals.has(d.path) : hasSecretName({ attributes: { name: variableNameOf(d.path) ?? d.path } });
   else if (d.kind === 'sequence') secret = secrets?.globals.has(d.path) ?? false;
   else return d;
   if (!secret) return d;
-  const before = hideValue(d.before);
-  const after = hideValue(d.after);
-  return { ...d, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) };
+  const { before, after, ...rest } = d;
+  return { ...rest, ...hiddenChange(before, after, true, mark) };
 }
