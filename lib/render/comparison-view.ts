@@ -7,6 +7,7 @@ import { type DiffEntry, formatDiffEntry } from '../diff/diff-entry.js';
 import { diffChecked, type DiffWithPlaces } from '../diff/semantic-diff.js';
 import { type ComparisonSecrets, comparisonSecrets, hiddenChange, type SecretFields, secretsByName, shownGlobal } from './secret-fields.js';
 import { buildSequenceView } from './build-sequence-view.js';
+import { conditionsInWords } from './condition-change.js';
 import { checkRenderedDocument, checkViewOptions } from './render-arguments.js';
 import { flattenItems, type ItemView, type SequenceView, type ViewOptions } from './view-model.js';
 
@@ -198,6 +199,6 @@ export function buildComparisonView(oldDoc: TaskSequenceDocument, newDoc: TaskSe
   const old = buildSequenceView(oldDoc, { lint: false, ...(options.maxItems !== undefined && { maxItems: options.maxItems }) });
   const view = buildSequenceView(newDoc, options);
   // Both documents were checked by their views.
-  const { entries, ...where } = diffChecked(oldDoc, newDoc);
-  return overlayChanges(view, old, entries, where, comparisonSecrets(oldDoc, newDoc, where.matched));
+  const diff = diffChecked(oldDoc, newDoc);
+  return overlayChanges(view, old, conditionsInWords(oldDoc, newDoc, diff), diff, comparisonSecrets(oldDoc, newDoc, diff.matched));
 }
