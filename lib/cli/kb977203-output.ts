@@ -9,6 +9,7 @@ import type { Kb977203Report } from '../presets/kb977203.js';
 import { type FleetRow, fleetRow, identity } from '../presets/kb977203-fleet.js';
 import { propertiesOverriddenWithoutFix } from '../presets/kb977203-overrides.js';
 import { limitFlagNames } from './args.js';
+import { alreadyLine, changeLines } from './change-line.js';
 import type { CliIo } from './io.js';
 import { issueLine } from './issue-line.js';
 import { errorRecord } from './json-report.js';
@@ -143,12 +144,8 @@ export function humanReport(r: Kb977203CommandResult, mode?: Mode): string {
   const lines = [`KB977203 (${report.scenario}) on ${r.input} (${CONTAINER_NAMES[report.container]}):`];
   // A check or a dry run changes nothing: say what is needed, or what would change.
   const verb = r.dryRun ? (r.output === null && !('diff' in r) ? 'needed' : 'would change') : 'changed';
-  for (const c of report.changes) {
-    lines.push(`  ${verb} ${c.requirement ? `[${c.requirement}] ` : ''}${c.where}: ${c.what}`);
-    if (c.before !== undefined) lines.push(`      before: ${c.before === '' ? '(empty)' : c.before}`);
-    if (c.after !== undefined && c.before !== undefined) lines.push(`      after:  ${c.after}`);
-  }
-  for (const a of report.alreadyInPlace) lines.push(`  already ${a.requirement ? `[${a.requirement}] ` : ''}${a.where}: ${a.what}`);
+  for (const c of report.changes) for (const line of changeLines(c, verb)) lines.push(`  ${line}`);
+  for (const a of report.alreadyInPlace) lines.push(`  ${alreadyLine(a)}`);
   // As `cmts lint` prints a finding: `file:line:col:` first for one placed in the file (about a step, a group or a
   // variable read from it), nothing before the severity for one about the package, the options or a step the preset builds.
   for (const d of report.diagnostics) lines.push(`  ${issueLine(d, r.input)}`);

@@ -11,6 +11,7 @@ import { reportUsage, startCommand } from './start-command.js';
 import { errorRecord, errorText, inputFailure, printErrorJson, printJson } from './json-report.js';
 import { planTargets, type TargetOf } from './output-targets.js';
 import { inputsOrFail } from './inputs.js';
+import { alreadyLine, changeLines } from './change-line.js';
 import { issueLine } from './issue-line.js';
 import { parseJsonInput } from './json-input.js';
 import { asFileKeys, placeInJson } from './json-place.js';
@@ -169,8 +170,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       return;
     }
     const lines = [`${name} on ${o.input}:`];
-    for (const c of o.report.changes) lines.push(`  ${check ? 'would change' : 'changed'} ${c.where}: ${c.what}`);
-    for (const a of o.report.alreadyInPlace) lines.push(`  already ${a.where}: ${a.what}`);
+    // Through the lines cmts kb977203 prints them with: a change's requirement and its value before and after, when
+    // the transform gives them (the preset, add-client-patch, set-dependent-program); `transform kb977203` left them out.
+    for (const c of o.report.changes) for (const line of changeLines(c, check ? 'would change' : 'changed')) lines.push(`  ${line}`);
+    for (const a of o.report.alreadyInPlace) lines.push(`  ${alreadyLine(a)}`);
     // Placed as cmts kb977203 places them (`file:line:col:`, through the same line): the preset's diagnostics about a
     // step, and reader warnings, carry their place in the file; `transform kb977203` printed them without it.
     for (const d of o.report.diagnostics) lines.push(`  ${issueLine(d, o.input)}`);
