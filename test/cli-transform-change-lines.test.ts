@@ -69,6 +69,15 @@ describe('cmts transform prints its changes as cmts kb977203 does', () => {
     expect(dependent.stderr + reference.stderr).not.toMatch(/\[\]|undefined/);
   });
 
+  it("the README's example is what the command prints", async () => {
+    const r = await run(['transform', 'kb977203', 'examples/refresh-2007.xml', '--options', 'kb.json', '--check'], { 'examples/refresh-2007.xml': TS, 'kb.json': '{"certfixPackage": "CM100010"}' });
+    const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    // The README shows the report indented by two spaces, inside a list item.
+    const lines = changeLines(r.stderr);
+    expect(lines.length).toBe(8);
+    for (const line of ['kb977203 on examples/refresh-2007.xml:', ...lines]) expect(readme).toContain(`\n  ${line}\n`);
+  });
+
   it("kb977203 --revert says a value it empties is empty after, as it says one empty before", async () => {
     const done = await run(['kb977203', 'ts.xml', '--certfix-package', 'ABC00010', '-o', '-'], files);
     const r = await run(['kb977203', 'done.xml', '--revert', '--dry-run', '--certfix-package', 'ABC00010'], { 'done.xml': done.stdout });

@@ -44,7 +44,9 @@ DESCRIPTION
     input; an export .zip is changed inside, its other parts copied byte for byte. The options come from a JSON
     file checked against schemas/<name>.options.schema.json. Every refusal comes before the first edit, and
     nothing is written for a file unless its whole run succeeds; applying a transform again changes nothing.
-    What changed (or, with --check, would change) is listed on standard error. The transforms:
+    What changed (or, with --check, would change) is listed on standard error, as cmts kb977203 lists it: each
+    change with the requirement it meets ([R4]) and the value before and after, when the transform gives them. The
+    transforms:
 ${Object.entries(ENTRIES)
   .map(([name, t]) => `      ${name.padEnd(24)}${t.description}`)
   .join('\n')}
