@@ -26,7 +26,7 @@ describe('cmts diff: a secret variable holding markup', () => {
     expect(m.stdout).not.toMatch(/Secret[123]/);
     const entries = (JSON.parse(m.stdout) as { results: { differences: { field?: string; before?: string; after?: string }[] }[] }).results[0]?.differences ?? [];
     const secret = entries.find((d) => d.field === 'defaultVarList element variable');
-    expect(secret).toMatchObject({ before: '(hidden)', after: '(hidden)' });
+    expect(secret).toMatchObject({ before: '(hidden)', after: '(hidden, changed)' });
     expect(entries.find((d) => d.field === 'defaultVarList element variable #2')?.after).toContain('NoteC');
   });
 });

@@ -1,6 +1,6 @@
 // cmts diff prints no secret: a changed value that a rendered comparison, lint and inspect hide (a password-like
 // variable, a setting the catalog types as secret, a Set Task Sequence Variable step that sets a secret, a
-// password-like global variable, a secret Set Dynamic Variables rule) shows as (hidden), in text and under --json;
+// password-like global variable, a secret Set Dynamic Variables rule) shows as (hidden) — after, (hidden, changed) — in text and under --json;
 // the change itself is still reported.
 import { describe, expect, it } from 'vitest';
 import { main } from '../lib/cli/main.js';
@@ -34,8 +34,8 @@ describe('cmts diff hides secret values', () => {
     // rules, and the plain Set Variable step's value (a command line that is its variables' rendering changes with
     // them, and is listed as their change).
     expect(m.stdout.match(/^~ /gm)).toHaveLength(8);
-    expect(m.stdout).toContain('~ variable AdminPassword:\n    - (hidden)\n    + (hidden)\n');
-    expect(m.stdout).toContain('~ step G/Run as variable SMSTSRunCommandLineUserPassword:\n    - (hidden)\n    + (hidden)\n');
+    expect(m.stdout).toContain('~ variable AdminPassword:\n    - (hidden)\n    + (hidden, changed)\n');
+    expect(m.stdout).toContain('~ step G/Run as variable SMSTSRunCommandLineUserPassword:\n    - (hidden)\n    + (hidden, changed)\n');
     // What is no secret is shown: the site in the rules and the plain step's value.
     expect(m.stdout).toContain('SiteA');
     expect(m.stdout).toContain('~ step G/Set Site variable VariableValue:\n    - SiteA\n    + SiteB\n');
@@ -48,7 +48,7 @@ describe('cmts diff hides secret values', () => {
     const report = JSON.parse(m.stdout) as { results: { differences: { path: string; field?: string; before?: string; after?: string }[] }[] };
     const differences = report.results[0]?.differences ?? [];
     expect(differences).toHaveLength(8);
-    expect(differences.find((d) => d.path === 'G/Set Token1' && d.field === 'variable VariableValue')).toMatchObject({ before: '(hidden)', after: '(hidden)' });
+    expect(differences.find((d) => d.path === 'G/Set Token1' && d.field === 'variable VariableValue')).toMatchObject({ before: '(hidden)', after: '(hidden, changed)' });
   });
 
   it('a global variable added with a secret value', async () => {

@@ -31,7 +31,7 @@ describe('a secret set by a Set Task Sequence Variable step\'s action line is hi
       }
       const m = memoryIo({ 'a.xml': before, 'b.xml': after });
       expect(await main(['diff', 'a.xml', 'b.xml'], m.io)).toBe(1);
-      expect(m.stdout).toContain('~ step G/Set command line:\n    - (hidden)\n    + (hidden)\n');
+      expect(m.stdout).toContain('~ step G/Set command line:\n    - (hidden)\n    + (hidden, changed)\n');
       expect(m.stdout).not.toMatch(/OldSecret1|NewSecret2/);
       const inspect = memoryIo({ 'b.xml': after });
       expect(await main(['inspect', '--json', 'b.xml'], inspect.io)).toBe(0);

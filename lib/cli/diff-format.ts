@@ -7,7 +7,7 @@ import { type DiffEntry, movedHow, oneLine, shownPath } from '../diff/diff-entry
 import type { DiffWithPlaces } from '../diff/semantic-diff.js';
 import { printable } from '../errors.js';
 import { listItems } from '../model/query.js';
-import { comparisonSecrets, hideValue, maskRules, shownGlobal } from '../render/secret-fields.js';
+import { comparisonSecrets, hiddenChange, shownGlobal } from '../render/secret-fields.js';
 
 // Values come with every line end as LF (XML's reading of a line end): a CR left in one was written as a character
 // reference, and is printed as one, or a change in a CR alone would print as two equal values.
@@ -63,20 +63,21 @@ export function insideGroup(a: TaskSequenceDocument, b: TaskSequenceDocument, di
  * variable, of one the step catalog types as secret, of a Set Task Sequence Variable step that sets a secret (its
  * value and its command line) and a password-like global variable's value show as `(hidden)`, on either side when
  * either sequence keeps it secret; in Set Dynamic Variables rules, only the secret variables' values. The entries
- * themselves stay: that a secret changed is still a difference.
+ * themselves stay: that a secret changed is still a difference, and a hidden value that changed reads
+ * `(hidden, changed)` after, as on a comparison page (both sides read `(hidden)` alike before, so the line said
+ * nothing of what changed).
  */
 export function withSecretsHidden(a: TaskSequenceDocument, b: TaskSequenceDocument, diff: DiffWithPlaces): DiffEntry[] {
   let secrets: ReturnType<typeof comparisonSecrets> | undefined;
   return diff.entries.map((d, k) => {
-    if (d.change !== 'changed' || d.field === undefined) return d.kind === 'variable' || d.kind === 'sequence' ? shownGlobal(d, (secrets ??= comparisonSecrets(a, b, diff.matched))) : d;
+    if (d.change !== 'changed' || d.field === undefined) return d.kind === 'variable' || d.kind === 'sequence' ? shownGlobal(d, (secrets ??= comparisonSecrets(a, b, diff.matched)), true) : d;
     const place = diff.places[k];
     if (place === undefined) return d;
     const fields = (secrets ??= comparisonSecrets(a, b, diff.matched)).items[place];
-    const mask = fields?.hidden.has(d.field) ? hideValue : fields?.rules.has(d.field) ? maskRules : undefined;
-    if (mask === undefined) return d;
+    const whole = fields?.hidden.has(d.field) === true;
+    if (!whole && fields?.rules.has(d.field) !== true) return d;
     const { before, after, ...rest } = d;
-    const [hiddenBefore, hiddenAfter] = [mask(before), mask(after)];
-    return { ...rest, ...(hiddenBefore !== undefined ? { before: hiddenBefore } : {}), ...(hiddenAfter !== undefined ? { after: hiddenAfter } : {}) };
+    return { ...rest, ...hiddenChange(before, after, whole) };
   });
 }
 
