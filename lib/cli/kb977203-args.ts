@@ -57,7 +57,7 @@ OPTIONS
                                (replace-capture: only "Run another program first", R15, on a sequence
                                that captures user state)
     --client-version <v>       sp1 | sp2: picks the .msp [default: sp2]
-    --msp <file>               the .msp name when it differs by locale (R10)
+    --msp <file>               the .msp name when it differs by locale (R10); one naming another KB is refused
     --drive <X:>               drive of the _SMSTaskSequence cache (R7) [default: C:]
     --source <UNC>             UNC path to the client installation files, instead of the cache (R9)
     --client-package <ID>      client installation package, for Setup steps that name none (R5)

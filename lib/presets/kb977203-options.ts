@@ -27,7 +27,7 @@ export interface Kb977203Options {
   scenario?: Kb977203Scenario;
   /** Client service pack, which picks the .msp (R4). When not given, SP2 is assumed and the report says so. */
   clientVersion?: 'sp1' | 'sp2';
-  /** The .msp file name when it differs by locale (R10); default by client version. */
+  /** The .msp file name when it differs by locale (R10); default by client version. One that names another KB is refused. */
   msp?: string;
   /** Drive of the `_SMSTaskSequence` cache (R7). When not given, C: is assumed and the report says so. */
   drive?: string;
@@ -77,6 +77,19 @@ export const KB977203_MSP = { sp1: 'SCCM2007AC-SP1-KB977203-x86.msp', sp2: 'SCCM
 /** Step names the preset writes by default (the console shows 50 characters). */
 export const KB977203_STEP_NAMES = { certfix: 'Run CCMCertFix (KB977203)', restart: 'Restart Computer (KB977203)' } as const;
 
+/**
+ * Refuses an msp option that names another hotfix (`SCCM2007AC-SP2-KB977384-x86.msp`): the name is that of the
+ * KB977203 client patch in `i386\hotfix\KB977203\` (R10 lets it differ by locale, not by hotfix). Written there, the
+ * path named a file that is not in that folder, the next check took it for the KB977384 update (R2) and revert left
+ * it, so that revert(apply(x)) was not x.
+ */
+function refuseOtherHotfixMsp(msp: string | undefined): void {
+  const other = msp === undefined ? undefined : [...msp.matchAll(/KB(\d+)/gi)].find((m) => m[1] !== '977203')?.[0];
+  if (other === undefined) return;
+  const instead = /^KB977384$/i.test(other) ? ' To install the KB977384 client update, which contains KB977203 (R2), list its .msp in PATCH by hand: the preset then leaves PATCH alone.' : '';
+  throw new TaskSequenceError('INVALID_ARGUMENT', `The msp option ${shownValue(msp as string, '"')} names ${other}, another hotfix: it is the name of the KB977203 client patch in i386\\hotfix\\KB977203\\, which may differ by locale (R10) but names KB977203.${instead}`);
+}
+
 /** Validates the options (schema, then meaning) and fills in defaults. Throws `OPTIONS_INVALID` or `INVALID_ARGUMENT`. */
 export function resolveKb977203Options(options: unknown): ResolvedKb977203Options {
   const o = plainOptions(options, 'KB977203') as unknown as Kb977203Options;
@@ -90,6 +103,7 @@ export function resolveKb977203Options(options: unknown): ResolvedKb977203Option
     throw new TaskSequenceError('INVALID_ARGUMENT', `The certfixProgram option ${shownValue(o.certfixProgram, '"')} starts or ends with a space; a ConfigMgr program name does not. Give the name as the package's program has it.`);
   }
   checkText('msp option', o.msp, MSP_NAME_RULES);
+  refuseOtherHotfixMsp(o.msp);
   checkText('certfixPackageName option', o.certfixPackageName);
   checkText('certfixPackageDescription option', o.certfixPackageDescription);
   checkText('certfixPackageVersion option', o.certfixPackageVersion);
