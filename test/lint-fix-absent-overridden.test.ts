@@ -35,7 +35,7 @@ describe('kb977203/fix-absent: SMSClientInstallProperties set before Setup', () 
 
   it('silent where the override lists the fix, the step is disabled or comes after every Setup step, or sets another variable', () => {
     expect(fixAbsent(SEQUENCE(SET(`SMSSLP=SLP01 PATCH=&quot;${ENTRY}&quot;`) + SETUP()))).toEqual([]);
-    expect(fixAbsent(SEQUENCE(SETUP(), GLOBAL('PATCH=&quot;C:\\x\\KB977384\\a.msp&quot;')))).toEqual([]);
+    expect(fixAbsent(SEQUENCE(SETUP(), GLOBAL('PATCH=&quot;C:\\x\\KB977384\\SCCM2007AC-SP2-KB977384-x86.msp&quot;')))).toEqual([]);
     expect(fixAbsent(SEQUENCE(SET('SMSSLP=SLP01', 'SMSClientInstallProperties', true) + SETUP()))).toEqual([]);
     expect(fixAbsent(SEQUENCE(`<group name="Off" description="" disable="true">${SET('SMSSLP=SLP01')}</group>${SETUP()}`))).toEqual([]);
     expect(fixAbsent(SEQUENCE(SETUP() + SET('SMSSLP=SLP01')))).toEqual([]);

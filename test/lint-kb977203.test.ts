@@ -29,7 +29,9 @@ describe('lint: KB977203 wiring and console limits', () => {
     expect(found(`<sequence version="3.10">${setup}</sequence>`)).toEqual([]);
     expect(found(`<sequence version="3.10">${setup}${big}</sequence>`)).toEqual(['1:1 warning policy-too-large']);
     // KB977384 contains the patch (no fix-absent) but not CCMCertFix.exe, which must still run after Setup (R13).
-    expect(found(`<sequence version="3.00">${setup.replace('></variable>', '>PATCH="C:\\x\\KB977384\\a.msp"</variable>')}${big}</sequence>`)).toEqual(['1:26 warning kb977203/certfix-after-setup']);
+    expect(found(`<sequence version="3.00">${setup.replace('></variable>', '>PATCH="C:\\x\\KB977384\\SCCM2007AC-SP2-KB977384-x86.msp"</variable>')}${big}</sequence>`)).toEqual(['1:26 warning kb977203/certfix-after-setup']);
+    // An .msp that is not the update's, in a folder named after it, installs neither (R2).
+    expect(found(`<sequence version="3.00">${setup.replace('></variable>', '>PATCH="C:\\x\\KB977384\\a.msp"</variable>')}${big}</sequence>`)).toEqual(['1:26 warning kb977203/fix-absent']);
   });
 
   it('a step name of 51 to 100 characters is a warning, over 100 an error; a description of 255 passes, 256 does not', () => {

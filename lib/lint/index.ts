@@ -14,7 +14,7 @@ import { descriptionLength, nameLength, nameOverLimit, policySize, restartMessag
 import { certfixAfterSetup } from './rules/kb977203-certfix-after-setup.js';
 import { runFirst } from './rules/kb977203-run-first.js';
 import { certfixWithoutRestart, fixAbsent, hotfixNamedStep, patchContradictory, patchDuplicate } from './rules/kb977203-fix.js';
-import { patchPackage, patchQuoted, patchVariable } from './rules/patch-kb977203.js';
+import { patchKb977384, patchPackage, patchQuoted, patchVariable } from './rules/patch-kb977203.js';
 import { referenceMissing } from './rules/reference-missing.js';
 import { restartAfterCertfixNotifies } from './rules/restart-notifies.js';
 import { setupContinueOnError } from './rules/setup-continue-on-error.js';
@@ -36,6 +36,7 @@ export const LINT_RULES: readonly LintRule[] = [
   patchQuoted,
   patchVariable,
   patchPackage,
+  patchKb977384,
   patchDuplicate,
   patchContradictory,
   certfixAfterSetup,

@@ -18,7 +18,7 @@ import { elementText } from '../model/variables.js';
 import { childSequenceOf } from '../model/child-sequence.js';
 import { maySetAnyVariable } from '../model/variables-set.js';
 import { shownValue } from '../shown-value.js';
-import { isKb977203Entry, namesKb977384 } from './kb977203-patch.js';
+import { isKb977203Entry, isKb977384Entry } from './kb977203-patch.js';
 import { neverRuns } from './kb977203-step-queries.js';
 import { placeOf } from '../issue-place.js';
 
@@ -34,7 +34,7 @@ const VARIABLE = 'smsclientinstallproperties';
  */
 function overridden(where: string, path: string | undefined, value: string, hidden = false): Issue {
   const list = patchList(value) ?? [];
-  const entry = list.find((e) => isKb977203Entry(e) || namesKb977384(e));
+  const entry = list.find((e) => isKb977203Entry(e) || isKb977384Entry(e));
   const shown = hidden ? 'a value it does not display (not shown here either)' : shownValue(value, '"');
   const base = `${where} sets SMSClientInstallProperties, the Setup Windows and ConfigMgr step's action variable, to ${shown}: at run time Setup installs the client with that value, not with the installation properties in the step, where the preset keeps PATCH (R4).`;
   if (entry !== undefined) {

@@ -6,9 +6,23 @@
  */
 import { parseInstallProperties, quotedPatchValue, setPatchList } from '../model/install-properties.js';
 
-/** Whether a PATCH entry is a KB977203 client patch. */
+/** The file name of a PATCH entry: what follows its last `\` (or `/`). */
+export const fileOf = (entry: string): string => entry.slice(Math.max(entry.lastIndexOf('\\'), entry.lastIndexOf('/')) + 1);
+
+/**
+ * Whether a PATCH entry is the client update of KB977384, which contains KB977203 (R2): its file name, the last
+ * segment of the path, names KB977384 as the whole number and is an .msp (`SCCM2007AC-SP2-KB977384-x86.msp`, or a
+ * locale's form of it, as R10 says of KB977203's). A folder named KB977384 says nothing of the file in it (an .msp
+ * there may be any other), and a KB9773841 .msp is another hotfix. Whether the entry can install the update from where
+ * it points is asked apart (kb977203-patch.ts): the one definition for the preset, its revert and lint.
+ */
+export function isKb977384Entry(entry: string): boolean {
+  return /KB977384(?!\d)[^\\/]*\.msp$/i.test(fileOf(entry));
+}
+
+/** Whether a PATCH entry is a KB977203 client patch: in a KB977203 folder, or named after it; not a KB977384 .msp. */
 export function isKb977203Entry(entry: string): boolean {
-  return /\\KB977203\\[^\\]*$/i.test(entry) || /KB977203(?!\d)[^\\]*\.msp$/i.test(entry);
+  return (/\\KB977203\\[^\\]*$/i.test(entry) || /KB977203(?!\d)[^\\]*\.msp$/i.test(entry)) && !isKb977384Entry(entry);
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
 import { parseInstallProperties, patchList, patchListProblem, setPatchList } from '../model/install-properties.js';
-import { addedToPatch, isKb977203Entry, withoutKb977203Entries } from './kb977203-patch-list.js';
+import { addedToPatch, fileOf, isKb977203Entry, isKb977384Entry, withoutKb977203Entries } from './kb977203-patch-list.js';
 import type { Issue } from '../errors.js';
 import type { Located } from '../model/query.js';
 import { SetupWindowsStep } from '../model/steps.js';
@@ -33,13 +33,11 @@ export function kb977203PatchPath(o: { clientPackage: string; msp: string; drive
 }
 
 /**
- * Whether a text names KB977203, or KB977384 (the client update that contains it, R2), as the whole number: a
- * KB9772031 .msp is another hotfix (one was replaced by the KB977203 entry, and so deleted) and a KB9773841 one is not
- * the update (the fix was left out).
+ * Whether a text names KB977203 as the whole number: a KB9772031 .msp is another hotfix (one was replaced by the
+ * KB977203 entry, and so deleted).
  */
 export const namesKb977203 = (text: string): boolean => /KB977203(?!\d)/i.test(text);
-export const namesKb977384 = (text: string): boolean => /KB977384(?!\d)/i.test(text);
-export { isKb977203Entry, withoutKb977203Entries };
+export { isKb977203Entry, isKb977384Entry, withoutKb977203Entries };
 
 /**
  * Where KB977203 puts the .msp (R3, R4, R7, R9): `i386\hotfix\KB977203\` of the client installation files, either
@@ -57,32 +55,79 @@ const ENTRY_PLACES = [/^[A-Za-z]:\\_SMSTaskSequence\\OSD\\[^\\]+\\i386\\hotfix\\
  */
 export function kb977203EntryPlaceProblem(entry: string): string | undefined {
   if (ENTRY_PLACES.some((re) => re.test(entry))) return undefined;
-  if (entry.includes('/')) return 'a path written with forward slashes, not the backslashes of the path KB977203 gives (R4)';
-  if (!entry.includes('\\')) return 'a file name without its folder, and PATCH takes full paths (R4)';
-  return `not in \\${KB977203_HOTFIX_DIR}\\ of the client package in the task sequence cache (R4, R7) or of the client files on a share (R9)`;
+  return pathFormProblem(entry) ?? `not in \\${KB977203_HOTFIX_DIR}\\ of the client package in the task sequence cache (R4, R7) or of the client files on a share (R9)`;
 }
 
-/** The file name of a PATCH entry: what follows its last `\` (or `/`). */
-const fileOf = (entry: string): string => entry.slice(Math.max(entry.lastIndexOf('\\'), entry.lastIndexOf('/')) + 1);
+/** Why an entry is no full Windows path, in words, or undefined: forward slashes, or a file name alone. */
+function pathFormProblem(entry: string): string | undefined {
+  if (entry.includes('/')) return 'a path written with forward slashes, not the backslashes of the path KB977203 gives (R4)';
+  if (!entry.includes('\\')) return 'a file name without its folder, and PATCH takes full paths (R4)';
+  return undefined;
+}
 
-/** The client service pack an entry's .msp name is Microsoft's for (`…-SP2-KB977203…`), or undefined when it names none. */
+/**
+ * Why a KB977384 entry (R2) is not a place the client installation reads the update from, or undefined. The KB gives
+ * no folder for that update, so a full path on a drive (R7) or a share (R9) is taken; not KB977203's own hotfix
+ * folder (R3), which holds KB977203's .msp (an msp option naming KB977384 once wrote such a path).
+ */
+function kb977384PlaceProblem(entry: string): string | undefined {
+  const form = pathFormProblem(entry);
+  if (form !== undefined) return form;
+  if (!/^(?:[A-Za-z]:\\|\\\\[^\\]+\\[^\\]+\\)/.test(entry)) return 'not a full path, on a drive (R7) or a share (R9)';
+  if (/\\KB977203\\[^\\]*$/i.test(entry)) return `in \\${KB977203_HOTFIX_DIR}\\, which holds the KB977203 .msp, not KB977384's (R3)`;
+  return undefined;
+}
+
+/**
+ * The client service pack an entry's .msp name is Microsoft's for (`…-SP2-KB977203…`, `…-SP2-KB977384…`), or
+ * undefined when it names none.
+ */
 function servicePackOf(entry: string): 'sp1' | 'sp2' | undefined {
-  const sp = /-SP([12])-KB977203(?!\d)/i.exec(fileOf(entry))?.[1];
+  const sp = /-SP([12])-KB977(?:203|384)(?!\d)/i.exec(fileOf(entry))?.[1];
   return sp === undefined ? undefined : sp === '1' ? 'sp1' : 'sp2';
 }
 
-/** What is wrong with a KB977203 entry, in words, or nothing when it is right in one of the allowed forms. */
-function entryProblems(entry: string, clientPackage: string, o: ResolvedKb977203Options): { sp?: string; variable?: boolean; pkg?: string; place?: string } {
-  const out: { sp?: string; variable?: boolean; pkg?: string; place?: string } = {};
-  const sp = servicePackOf(entry);
-  if (sp !== undefined && sp !== o.version) out.sp = sp.toUpperCase();
+/** What is wrong with a KB977203 or KB977384 entry; `why` says it in words, empty when the entry is right. */
+interface EntryProblems {
+  /** The service pack of the .msp, where it is not the clients' (or, for KB977384, not SP2). */
+  sp?: string;
+  variable?: boolean;
+  pkg?: string;
+  place?: string;
+  why: string[];
+}
+
+/**
+ * What is wrong with a KB977203 entry, or with a KB977384 one (R2), which is held to the same rules: the client
+ * package (R5), a drive or a share (R7, R9), no %variable% (R8), and the clients' service pack (KB977384 is for SP2
+ * clients only). Without options (lint), only what the file says alone: a service pack is judged only for KB977384.
+ */
+function entryProblems(entry: string, clientPackage: string | undefined, o: ResolvedKb977203Options | undefined): EntryProblems {
+  const update = isKb977384Entry(entry);
+  const out: EntryProblems = { why: [] };
+  const named = servicePackOf(entry);
+  const sp = update ? (named ?? 'sp2') : named;
+  if (sp !== undefined && (update ? sp === 'sp1' || o?.version === 'sp1' : o !== undefined && sp !== o.version)) out.sp = sp.toUpperCase();
   if (/%[^%]*%/.test(entry)) out.variable = true;
   const pkg = /\\_SMSTaskSequence\\(?:OSD|Packages)\\([^\\]+)\\/i.exec(entry)?.[1];
-  if (pkg !== undefined && !/%/.test(pkg) && pkg.toUpperCase() !== clientPackage.toUpperCase()) out.pkg = pkg;
+  if (pkg !== undefined && clientPackage !== undefined && !/%/.test(pkg) && pkg.toUpperCase() !== clientPackage.toUpperCase()) out.pkg = pkg;
   // One reason is enough for a path already replaced for its variable or its package.
-  const place = out.variable || out.pkg !== undefined ? undefined : (kb977203EntryPlaceProblem(entry) ?? patchPathTooLong(entry) ?? notWhereGiven(entry, o));
+  const place = out.variable || out.pkg !== undefined ? undefined : ((update ? kb977384PlaceProblem(entry) : kb977203EntryPlaceProblem(entry)) ?? patchPathTooLong(entry) ?? (o === undefined ? undefined : notWhereGiven(entry, o, update)));
   if (place !== undefined) out.place = place;
+  const clients = o === undefined ? '' : ` on ${o.version.toUpperCase()} clients`;
+  const spWhy = out.sp === undefined ? '' : update ? (named === 'sp1' ? 'an SP1 name, and KB977384 is for SP2 clients only (R2)' : `KB977384, which is for SP2 clients only,${clients} (R2, R4)`) : `the ${out.sp} .msp${clients} (R4)`;
+  out.why = [spWhy, out.variable ? 'a %variable% path (R8)' : '', out.pkg !== undefined ? `package ${out.pkg}, not the client package ${clientPackage ?? ''} (R5)` : '', out.place ?? ''].filter(Boolean);
   return out;
+}
+
+/**
+ * Why a KB977384 client update entry in PATCH cannot install the update, so that it is no R2 cover for KB977203, in
+ * words (each with its requirement), or undefined when it can: the preset's own test, for lint without options (the
+ * client package the step names, and what the entry says alone).
+ */
+export function kb977384EntryProblem(entry: string, clientPackage: string | undefined): string | undefined {
+  const why = entryProblems(entry, clientPackage, undefined).why;
+  return why.length === 0 ? undefined : why.join(', ');
 }
 
 /**
@@ -91,17 +136,21 @@ function entryProblems(entry: string, clientPackage: string, o: ResolvedKb977203
  * source or an .msp name given is the administrator's word on where the file is (R7, R9, R10), and a check with them
  * must not call the old path in place.
  */
-function notWhereGiven(entry: string, o: ResolvedKb977203Options): string | undefined {
+function notWhereGiven(entry: string, o: ResolvedKb977203Options, update: boolean): string | undefined {
   const cut = entry.lastIndexOf('\\');
   const folder = entry.slice(0, cut);
   const file = entry.slice(cut + 1);
   const unc = entry.startsWith('\\\\');
+  const otherDrive = () => (entry.slice(0, 2).toUpperCase() !== o.drive?.toUpperCase() ? `on ${entry.slice(0, 2).toUpperCase()}, where the drive given says the task sequence cache is on ${o.drive?.toUpperCase()} (R7)` : undefined);
+  // The source and .msp name given are KB977203's file's; of a KB977384 entry only a path into the cache is judged.
+  if (update) return o.drive !== undefined && /^[A-Za-z]:\\_SMSTaskSequence\\/i.test(entry) ? otherDrive() : undefined;
   if (o.source !== undefined) {
     const given = `${o.source.replace(/\\+$/, '')}\\${KB977203_HOTFIX_DIR}`;
     if (folder.toUpperCase() !== given.toUpperCase()) return `not in ${given}\\, the source given (R9)`;
   } else if (o.drive !== undefined) {
     if (unc) return `a UNC path, where the drive given says the task sequence cache is on ${o.drive.toUpperCase()} (R7)`;
-    if (entry.slice(0, 2).toUpperCase() !== o.drive.toUpperCase()) return `on ${entry.slice(0, 2).toUpperCase()}, where the drive given says the task sequence cache is on ${o.drive.toUpperCase()} (R7)`;
+    const drive = otherDrive();
+    if (drive !== undefined) return drive;
   }
   if (o.mspGiven && file.toUpperCase() !== o.msp.toUpperCase()) return `${file}, where the .msp name given is ${o.msp} (R10)`;
   return undefined;
@@ -125,6 +174,9 @@ function localeName(entry: string, clientPackage: string, o: ResolvedKb977203Opt
   const path = kb977203PatchPath({ clientPackage, msp: file, drive: o.drive, source: o.source });
   return patchPathTooLong(path) === undefined ? path : undefined;
 }
+
+/** Which hotfix an entry apply replaces is of, for the words of the report. */
+const kbOf = (entry: string | undefined): string => (entry !== undefined && isKb977384Entry(entry) ? 'KB977384' : 'KB977203');
 
 /** One Setup step's plan: the PATCH it ends up with, and the edit (if any). */
 export interface PatchPlan {
@@ -206,7 +258,9 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
     refuse(`The installation properties of "${located.path}" have PATCH twice (${shownValue(before, '"')}); Windows Installer would use only one of them. Merge them into one quoted, ;-separated list first.`);
   }
   const list = patchList(before) ?? [];
-  const covering = list.find(namesKb977384);
+  // The KB977384 client update covers KB977203 only where it installs from: one that breaks the path rules (another
+  // package, a %variable%, no full path, an SP1 name or SP1 clients) is stale like a KB977203 entry, and replaced below.
+  const covering = list.find((e) => isKb977384Entry(e) && entryProblems(e, clientPackage, o).why.length === 0);
   if (covering !== undefined) {
     plan.patch = covering;
     plan.already.push({ what: `PATCH lists the KB977384 client update (${covering}), which contains KB977203`, where: located.path, requirement: 'R2' });
@@ -217,7 +271,8 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
   let kept: string | undefined;
   let insertedAt: number | undefined;
   for (const entry of list) {
-    if (!isKb977203Entry(entry)) {
+    const update = isKb977384Entry(entry);
+    if (!update && !isKb977203Entry(entry)) {
       next.push(entry);
       continue;
     }
@@ -228,12 +283,13 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
     if (p.variable && o.drive === undefined && o.source === undefined) {
       throw new TaskSequenceError('VARIABLE_IN_PATH', `PATCH of "${located.path}" lists ${shownValue(entry, '')}, which uses a %variable% (R8): its drive can differ between Windows PE and the full OS. Say where the task sequence cache is with the drive option (R7), or give the client files' UNC path with the source option (R9); the entry is then replaced.`);
     }
-    const why = [p.sp !== undefined ? `the ${p.sp} .msp on ${o.version.toUpperCase()} clients (R4)` : '', p.variable ? 'a %variable% path (R8)' : '', p.pkg !== undefined ? `package ${p.pkg}, not the client package ${clientPackage} (R5)` : '', p.place ?? ''].filter(Boolean);
+    // A KB977384 entry here has a fault (a right one covers PATCH, above): the KB977203 entry goes in its place.
+    const why = update ? [`the KB977384 client update, which does not install from there: ${p.why.join(', ')}`] : p.why;
     if (why.length === 0 && kept === undefined) {
       kept = entry;
       next.push(entry);
     } else if (why.length > 0 && kept === undefined && replaced.length === 0) {
-      const to = p.sp === undefined ? (localeName(entry, clientPackage, o) ?? expected) : expected;
+      const to = p.sp === undefined && !update ? (localeName(entry, clientPackage, o) ?? expected) : expected;
       replaced.push({ from: entry, to, why: why.join(', ') + (to === expected ? '' : `; its .msp name kept, as a locale's name can differ (R10)`) });
       insertedAt = next.length;
       next.push(to);
@@ -269,7 +325,7 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
     // A KB977203 entry apply replaced or took out (a stale path, the other service pack's .msp, a hand-edited
     // spelling, a second entry) is recorded nowhere in the file once the right one is in, so revert cannot put it back.
     const gone = replaced.map((r) => shownValue(r.from, '')).join(', ');
-    const [entries, it] = replaced.length === 1 ? ['a KB977203 entry', 'it'] : ['KB977203 entries', 'them'];
+    const [entries, it] = replaced.length === 1 ? [`a ${kbOf(replaced[0]?.from)} entry`, 'it'] : ['KB977203 (or KB977384) entries', 'them'];
     plan.diagnostics.push({ code: 'KB977203_PATCH_NOT_REVERSIBLE', severity: 'info', path: located.path, ...placeOf(doc, located), message: `PATCH in the installation properties of "${located.path}" had ${entries} that apply replaces or takes out (${gone}; the change lists ${it} in full). Nothing in the file will record ${it} once the right entry is in, so revert cannot put ${it} back: revert takes the KB977203 entry out of PATCH and gives back ${shownValue(back, '"')}, without the old entry. Write ${it} back by hand after a revert if ${it} should stay.` });
   } else if (kept === undefined && back !== before) {
     // Quoted as R6 asks, or an empty PATCH at the end that reads as none once the entry is in: the file no longer

@@ -21,7 +21,7 @@ import { type CertfixFor, certfixFor } from './kb977203-certfix-for.js';
 import { type ExecutionOrder, executionOrder, firstAbove } from './kb977203-execution-order.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { hasPresetDescription } from './kb977203-new-steps.js';
-import { isKb977203Entry, namesKb977384, withoutKb977203Entries } from './kb977203-patch.js';
+import { isKb977203Entry, isKb977384Entry, withoutKb977203Entries } from './kb977203-patch.js';
 import { runsProgram, runsProgramOfAnotherPackage } from './kb977203-step-queries.js';
 import { placeOf } from '../issue-place.js';
 
@@ -50,7 +50,7 @@ export function planPatchRevert(doc: TaskSequenceDocument, o: ResolvedKb977203Op
     if (list === undefined || !list.some(isKb977203Entry)) continue;
     // The preset leaves a PATCH that lists the KB977384 client update alone (R2), so a KB977203 entry beside it was
     // never the preset's: it stays.
-    const covering = list.find(namesKb977384);
+    const covering = list.find(isKb977384Entry);
     if (covering !== undefined) {
       plan.kept.push({ what: `PATCH with its KB977203 entry, beside the KB977384 client update (${covering}): the preset adds none there`, where: located.path, requirement: 'R2' });
       continue;

@@ -14,7 +14,7 @@ import { SetupWindowsStep } from '../../model/steps.js';
 import { configMgrEraOf } from '../../presets/kb977203-era.js';
 import { certfixFor } from '../../presets/kb977203-certfix-for.js';
 import { executionOrder, firstAbove } from '../../presets/kb977203-execution-order.js';
-import { isKb977203Entry, namesKb977384 } from '../../presets/kb977203-patch.js';
+import { isKb977203Entry, isKb977384Entry } from '../../presets/kb977203-patch.js';
 import { disabledNote } from '../../presets/kb977203-step-queries.js';
 import { shownValue } from '../../shown-value.js';
 import { type Finding, items, type LintRule } from '../rule.js';
@@ -25,7 +25,7 @@ function patchInstallsFix(setup: Step): boolean {
   const props = new SetupWindowsStep(setup).clientInstallProperties;
   // A PATCH that is not read as written is kb977203/patch-quoted's.
   if (patchListProblem(props)) return false;
-  return (patchList(props) ?? []).some((e) => isKb977203Entry(e) || namesKb977384(e));
+  return (patchList(props) ?? []).some((e) => isKb977203Entry(e) || isKb977384Entry(e));
 }
 
 /** The CCMCertFix step nearest after position `from` (else the last one before it), to say why it does not count. */

@@ -8,7 +8,7 @@ import { InstallSoftwareStep, SetupWindowsStep, STEP_TYPES } from '../../model/s
 import { configMgrEra } from '../../presets/kb977203-era.js';
 import { type PropertiesOverride, propertiesOverrideSites } from '../../presets/kb977203-overrides.js';
 import { runsCertfixCommandLine } from '../../presets/kb977203-command-line.js';
-import { isKb977203Entry, namesKb977384 } from '../../presets/kb977203-patch.js';
+import { isKb977203Entry, isKb977384Entry } from '../../presets/kb977203-patch.js';
 import { hotfixInstallStepsIn } from '../../presets/kb977203-r1.js';
 import { disabledNote, restartsToOs } from '../../presets/kb977203-step-queries.js';
 import { conditionOf } from '../../model/conditions.js';
@@ -55,7 +55,7 @@ export const fixAbsent: LintRule = {
       // in" would not be true.
       if (patchListProblem(props)) return [];
       const list = patchList(props) ?? [];
-      if (list.some((e) => isKb977203Entry(e) || namesKb977384(e)) || fixedBefore(located, i)) return [];
+      if (list.some((e) => isKb977203Entry(e) || isKb977384Entry(e)) || fixedBefore(located, i)) return [];
       return [{ located, message: `PATCH does not install KB977203 (or KB977384, which contains it): user state migration fails on clients with update 974571 or Windows 7 SP1. cmts kb977203 wires the fix in.${disabledNote(located)}` }];
     });
     const overrides = sites.filter((o) => o.issue.severity === 'warning');

@@ -5,7 +5,7 @@
  */
 import { parseInstallProperties, patchListProblem } from '../../model/install-properties.js';
 import { SetupWindowsStep, STEP_TYPES } from '../../model/steps.js';
-import { isKb977203Entry, kb977203EntryPlaceProblem, namesKb977203 } from '../../presets/kb977203-patch.js';
+import { isKb977203Entry, isKb977384Entry, kb977203EntryPlaceProblem, kb977384EntryProblem, namesKb977203 } from '../../presets/kb977203-patch.js';
 import { shownValue } from '../../shown-value.js';
 import type { Step } from '../../model/types.js';
 import { asItRuns, type Finding, type LintRule, steps } from '../rule.js';
@@ -83,5 +83,24 @@ export const patchPackage: LintRule = {
         if (place !== undefined) out.push(asItRuns(located, `PATCH path ${shownValue(x, '')} is ${place}; the hotfix is only in the client installation files, and cmts kb977203 replaces this entry.`));
       }
       return out;
+    }),
+};
+
+/** Lint rule `kb977203/patch-kb977384` (see its description). */
+export const patchKb977384: LintRule = {
+  id: 'kb977203/patch-kb977384',
+  severity: 'error',
+  requirement: 'R2',
+  description:
+    "A PATCH entry for the KB977384 client update (which contains KB977203) that cannot install it, and so does not cover KB977203: an SP1 name (KB977384 is for SP2 clients only), a %variable% path (R8), another package than the step's client package (R5), no full path on a drive or share (R7, R9), or a path into the KB977203 hotfix folder. The preset's own test: cmts kb977203 replaces such an entry with the KB977203 one.",
+  check: (doc) =>
+    setupSteps(doc).flatMap((located): Finding[] => {
+      const view = new SetupWindowsStep(located.node);
+      // patch-quoted reports a PATCH the preset cannot read; its paths are not judged until it is written right.
+      if (patchListProblem(view.clientInstallProperties)) return [];
+      return (patchEntries(located.node as Step)?.paths ?? []).flatMap((x): Finding[] => {
+        const why = isKb977384Entry(x) ? kb977384EntryProblem(x, view.clientPackageId) : undefined;
+        return why === undefined ? [] : [asItRuns(located, `PATCH lists ${shownValue(x, '')}, the KB977384 client update, which does not install from there: ${why}. It does not cover KB977203 (R2), and cmts kb977203 replaces it with the KB977203 entry.`)];
+      });
     }),
 };
