@@ -53,6 +53,8 @@ export const NOTICE_CODES = {
   KB977203_MSP_VERSION: 'The .msp named looks like the patch for the other client service pack.',
   KB977203_CLIENT_PACKAGE_OPTION_UNUSED: "The client package option names another package than a Setup step's own client package: PATCH points into the step's own, which Setup downloads into the cache.",
   KB977203_CAPTURE_SETUP_UNCHANGED: 'A replace-scenario capture sequence gets only "Run another program first".',
+  KB977203_SCENARIO_CAPTURE: 'No scenario was given, and a sequence that captures user state and has no Setup Windows and ConfigMgr step is taken for the capture half of a replace (replace-capture).',
+  KB977203_CAPTURE_RESTORES: 'The replace-capture scenario was applied by force to a sequence that restores user state (a refresh, or the new computer\'s half), whose Setup steps it leaves without the fix.',
   KB977203_SETUP_DISABLED: 'A Setup Windows and ConfigMgr step is disabled, so the steps added with it are disabled too.',
   KB977203_CERTFIX_ELSEWHERE: 'CCMCertFix runs somewhere it does not count for a Setup Windows and ConfigMgr step.',
   KB977203_PATCH_NOT_REVERSIBLE: 'The preset writes PATCH anew in a form from which revert cannot tell how it was written (revert gives back the same list to Windows Installer, not the original bytes), or replaces or takes out a wrong KB977203 entry, which revert cannot put back.',

@@ -15,7 +15,8 @@ const fixture = (name: string) => readFileSync(join(FIXTURES_DIR, 'kb977203', na
 /** A folder of inputs of each kind of outcome: changed, not applicable (two ways), broken. */
 const FOLDER = {
   'in/a-refresh.xml': fixture('refresh-2007-crlf'),
-  'in/b-missing-setup.xml': fixture('refuse-missing-setup-step'),
+  // No Setup step and no capture (a capture half is taken for replace-capture when no scenario is given).
+  'in/b-missing-setup.xml': fixture('refuse-missing-setup-step').toString('utf8').replace('SMS_TaskSequence_CaptureUserStateAction', 'SMS_TaskSequence_RunCommandLineAction'),
   'in/c-install-application.xml': fixture('refuse-install-application-step'),
   'in/d-broken.xml': '<sequence><step></sequence>',
   'in/e-two-setup.xml': fixture('new-computer-bare-utf16le-two-setup-steps'),

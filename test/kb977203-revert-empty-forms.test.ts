@@ -85,8 +85,15 @@ describe('revert without the replace-capture scenario of a sequence applied with
   const capture = pkg(captureStep);
   const CAPTURE: Kb977203Options = { ...O, scenario: 'replace-capture' };
 
-  it('keeps DependentProgram with a warning that says how to clear it, not that the preset did not set it', () => {
+  it('reverted with no scenario, is taken for replace-capture as the apply takes it, and gives the file back', () => {
     const { applied, report, text } = applyThenRevert(capture, CAPTURE, O);
+    expect(applied.changes.map((c) => c.requirement)).toEqual(['R12']);
+    expect(report.scenario).toBe('replace-capture');
+    expect(text).toBe(capture);
+  });
+
+  it('reverted with another scenario given, keeps DependentProgram with a warning that says how to clear it, not that the preset did not set it', () => {
+    const { applied, report, text } = applyThenRevert(capture, CAPTURE, { ...O, scenario: 'refresh' });
     expect(applied.changes.map((c) => c.requirement)).toEqual(['R12']);
     expect(report.changed).toBe(false);
     expect(text).toContain('<DependentProgram>ABC00010;;CCMCertFix</DependentProgram>');

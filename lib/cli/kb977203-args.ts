@@ -53,9 +53,10 @@ OPTIONS
     --certfix-package-version <v>
                                what the package is, for an export .zip's ReferencesInfo.xml when the package
                                is added to it (left empty and warned about when not given)
-    --scenario <s>             refresh | new-computer | replace-capture | replace-restore [default: refresh]
-                               (replace-capture: only "Run another program first", R15, on a sequence
-                               that captures user state)
+    --scenario <s>             refresh | new-computer | replace-capture | replace-restore [default: refresh,
+                               or replace-capture for a sequence that captures user state and has no Setup
+                               step] (replace-capture: only "Run another program first", R15, on a sequence
+                               that captures user state and restores none)
     --client-version <v>       sp1 | sp2: picks the .msp [default: sp2]
     --msp <file>               the .msp name when it differs by locale (R10); one naming another KB is refused
     --drive <X:>               drive of the _SMSTaskSequence cache (R7) [default: C:]
@@ -65,7 +66,8 @@ OPTIONS
     --restart-step-name <n>    name of the inserted Restart Computer step
     --force                    apply where cmts would refuse: a different "Run another program first" (the
                                steps running it are rewired), a sequence that is not ConfigMgr 2007, a step
-                               that installs the hotfix (R1); the report warns loudly
+                               that installs the hotfix (R1), replace-capture on a sequence that restores
+                               user state; the report warns loudly
     --check                    write nothing; exit 0 when everything is in place, 1 when changes are needed
                                (listed on standard error), for a nightly job over exported sequences
     --revert                   remove what the preset adds (its PATCH entry, its steps, DependentProgram, the

@@ -38,16 +38,47 @@ export interface ExecutionOrder {
 }
 
 const RESTORE_USER_STATE = 'SMS_TaskSequence_RestoreUserStateAction';
+export const CAPTURE_USER_STATE = 'SMS_TaskSequence_CaptureUserStateAction';
 const REQUEST_STATE_STORE = 'SMS_TaskSequence_RequestStateStoreAction';
+
+/**
+ * What a Request State Store step asks for (`capture`, `restore`), by its request type or, where the step holds none,
+ * its command line (ConfigMgr 2007 writes `osdsmpclient.exe /capture`); undefined for any other item, or when neither says.
+ */
+function stateRequestOf(item: SequenceItem): string | undefined {
+  if (item.kind !== 'step' || item.attributes.type !== REQUEST_STATE_STORE) return undefined;
+  const said = [getVariableValue(item, 'OSDStateRequestType'), getVariableValue(item, 'RequestType'), /\/(capture|restore)\b/i.exec(getAction(item) ?? '')?.[1]].find((v) => v?.trim());
+  return said?.trim().toLowerCase();
+}
 
 /** Whether an item restores user state (see {@link ExecutionOrder.stateRestoreAt}) and is not disabled. */
 function restoresState(l: Located): boolean {
   const type = l.node.attributes.type;
   if (neverRuns(l) || l.node.kind === 'group') return false;
-  if (type === RESTORE_USER_STATE) return true;
-  if (type !== REQUEST_STATE_STORE) return false;
-  const mode = getVariableValue(l.node, 'RequestType') ?? /\/(capture|restore)\b/i.exec(getAction(l.node) ?? '')?.[1];
-  return mode?.trim().toLowerCase() !== 'capture';
+  return type === RESTORE_USER_STATE || (type === REQUEST_STATE_STORE && stateRequestOf(l.node) !== 'capture');
+}
+
+/** Whether an item captures user state: a Capture User State step, or a Request State Store step that captures. */
+export function capturesUserState(item: SequenceItem): boolean {
+  return item.kind === 'step' && (item.attributes.type === CAPTURE_USER_STATE || stateRequestOf(item) === 'capture');
+}
+
+/**
+ * Whether an item says it restores user state and runs: a Restore User State step, or a Request State Store step
+ * that restores (one that says neither is not taken for it here). A sequence that has one is not the capture half
+ * of a replace (R15), whatever else it does.
+ */
+export function restoresUserState(l: Located): boolean {
+  return !neverRuns(l) && l.node.kind === 'step' && (l.node.attributes.type === RESTORE_USER_STATE || stateRequestOf(l.node) === 'restore');
+}
+
+/**
+ * Whether a sequence is shaped as the capture half of a replace (R15): it captures user state and has no Setup Windows
+ * and ConfigMgr step (any item but a group with its class, as findSteps finds it). With no scenario given, such a
+ * sequence is taken for replace-capture, by apply and revert alike.
+ */
+export function isCaptureHalf(items: readonly Located[]): boolean {
+  return !items.some((l) => l.node.kind !== 'group' && l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr) && items.some((l) => capturesUserState(l.node));
 }
 
 export /** Where the first entry of an ascending list above `from` is in it (the list's length when none is). */

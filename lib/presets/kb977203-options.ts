@@ -23,7 +23,10 @@ export interface Kb977203Options {
   certfixPackageDescription?: string;
   /** The package's version, for ReferencesInfo.xml; default none (written empty). */
   certfixPackageVersion?: string;
-  /** Default `refresh` (R15). */
+  /**
+   * Default `refresh` (R15); when not given, a sequence that captures user state and has no Setup Windows and
+   * ConfigMgr step is taken for the capture half of a replace (`replace-capture`), and the report says so.
+   */
   scenario?: Kb977203Scenario;
   /** Client service pack, which picks the .msp (R4). When not given, SP2 is assumed and the report says so. */
   clientVersion?: 'sp1' | 'sp2';
@@ -39,7 +42,7 @@ export interface Kb977203Options {
   certfixStepName?: string;
   /** Name of the inserted Restart Computer step (up to 100 characters; the console shows 50). */
   restartStepName?: string;
-  /** Apply where cmts would refuse: another dependent program, a sequence that is not ConfigMgr 2007, R1 errors. */
+  /** Apply where cmts would refuse: another dependent program, a sequence that is not ConfigMgr 2007, R1 errors, replace-capture on a sequence that restores user state. */
   force?: boolean;
 }
 
@@ -50,6 +53,8 @@ export interface ResolvedKb977203Options {
   /** What the options say of the CCMCertFix package, for ReferencesInfo.xml. */
   certfixInfo: { name?: string; description?: string; version?: string };
   scenario: Kb977203Scenario;
+  /** Whether the scenario was given: with none, a capture-half sequence is taken for replace-capture (see isCaptureHalf). */
+  scenarioGiven: boolean;
   version: 'sp1' | 'sp2';
   /** Whether the client version was given (a defaulted one may not overrule the file). */
   versionGiven: boolean;
@@ -171,6 +176,7 @@ export function resolveKb977203Options(options: unknown): ResolvedKb977203Option
       ...(o.certfixPackageVersion !== undefined && { version: o.certfixPackageVersion }),
     },
     scenario: o.scenario ?? 'refresh',
+    scenarioGiven: o.scenario !== undefined,
     version,
     versionGiven: o.clientVersion !== undefined,
     msp: o.msp ?? KB977203_MSP[version],

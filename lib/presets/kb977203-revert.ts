@@ -26,6 +26,7 @@ import { removeContainerReference } from '../transforms/container-references.js'
 import { type Kb977203Options, resolveKb977203Options } from './kb977203-options.js';
 import { dependentRunsProgram } from '../transforms/set-dependent-program.js';
 import { runsCertfixCommandLine } from './kb977203-command-line.js';
+import { isCaptureHalf } from './kb977203-execution-order.js';
 import { hasPresetCertfixDescription, hasPresetRestartDescription, KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT, presetGroupOf } from './kb977203-new-steps.js';
 import { restartsToOs, runsProgram, usesPackage } from './kb977203-step-queries.js';
 import { childPositions, clearDependentProgram, groupKeptBecause, unwrap } from './kb977203-revert-edits.js';
@@ -50,7 +51,7 @@ function refuseOtherCertfix(listed: readonly Located[], packageId: string, progr
   }
 }
 
-function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edit[]; diagnostics: Issue[]; kept: AlreadyInPlace[] } {
+function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edit[]; diagnostics: Issue[]; kept: AlreadyInPlace[]; capture: boolean } {
   const o = resolveKb977203Options(options);
   // As the preset's planning: a value that is no string (set by hand) is refused before the first edit.
   checkDocumentTree(doc);
@@ -58,9 +59,10 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   const diagnostics: Issue[] = [];
   // The preset gives a replace-scenario capture sequence only "Run another program first" (R15): its Setup steps,
   // their PATCH entries, CCMCertFix steps and references are the administrator's, and revert leaves them.
-  const capture = o.scenario === 'replace-capture';
   // The sequence listed once: everything below is planned before the first edit, so one listing serves every question.
   const listed = listItems(doc.sequence);
+  // With no scenario given, a capture-half sequence is replace-capture's, as the apply takes it (isCaptureHalf).
+  const capture = o.scenario === 'replace-capture' || (!o.scenarioGiven && isCaptureHalf(listed));
   if (!capture) refuseOtherCertfix(listed, o.certfixPackage, o.program);
   const kept: AlreadyInPlace[] = [];
   if (!capture) {
@@ -184,7 +186,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   }
   // Only on a file the preset was applied to: elsewhere such a restart is simply the administrator's.
   if (edits.length > 0) diagnostics.push(...cleared);
-  return { edits, diagnostics, kept };
+  return { edits, diagnostics, kept, capture };
 }
 
 /**
@@ -208,10 +210,10 @@ function isPresetRestart(item: SequenceItem | undefined): boolean {
  * Refuses before its first edit as {@link applyKb977203} does.
  */
 export function revertKb977203(doc: TaskSequenceDocument, options: Kb977203Options): Kb977203Report {
-  const { edits, diagnostics, kept } = plan(doc, options);
+  const { edits, diagnostics, kept, capture } = plan(doc, options);
   applyEdits(doc, edits);
   const o = resolveKb977203Options(options);
   const changes = edits.map((e) => e.change);
   // What revert leaves of the preset's work on purpose (a restart that stays with a renamed CCMCertFix step).
-  return { scenario: o.scenario, container: doc.container, changed: changes.length > 0, changes, alreadyInPlace: kept, diagnostics, setupSteps: [] };
+  return { scenario: capture ? 'replace-capture' : o.scenario, container: doc.container, changed: changes.length > 0, changes, alreadyInPlace: kept, diagnostics, setupSteps: [] };
 }

@@ -9,7 +9,6 @@ import { type Issue, TaskSequenceError } from '../errors.js';
 import { plannedBatch } from '../model/edit-batch.js';
 import { listItems, type Located } from '../model/query.js';
 import { InstallSoftwareStep, STEP_TYPES } from '../model/steps.js';
-import { getAction, getVariableValue } from '../model/variables.js';
 import type { Element, SequenceItem, Step } from '../model/types.js';
 import { type AlreadyInPlace, type Change, type Edit, fromPlan, type Plan } from '../transforms/context.js';
 import { checkDocumentTree } from '../visit.js';
@@ -20,7 +19,7 @@ import { type Kb977203Options, type Kb977203Scenario, resolveKb977203Options, ty
 import { configMgrEraOf } from './kb977203-era.js';
 import { planPatch } from './kb977203-patch.js';
 import { hotfixInstallStepsIn } from './kb977203-r1.js';
-import { executionOrder } from './kb977203-execution-order.js';
+import { CAPTURE_USER_STATE, capturesUserState, executionOrder, isCaptureHalf, restoresUserState } from './kb977203-execution-order.js';
 import { KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT } from './kb977203-new-steps.js';
 import { disabledNote, neverRuns, runsProgram, runsProgramOfAnotherPackage } from './kb977203-step-queries.js';
 import { planWiring } from './kb977203-wiring.js';
@@ -127,12 +126,14 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
 
   // As findSteps finds them: any item but a group with the Setup step's class.
   const setups = items.filter((l): l is Located<Step> => l.node.kind !== 'group' && l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr);
-  if (o.scenario === 'replace-capture') {
+  const scenario = scenarioFor(o, items, diagnostics);
+  if (scenario === 'replace-capture') {
     // R15 gives "Run another program first" to the sequence that captures user state on the old computer: one that
     // captures nothing is not that sequence (a refresh or new-computer one is refused for want of Setup alike).
     if (!items.some((l) => capturesUserState(l.node))) {
       throw new TaskSequenceError('MISSING_CAPTURE_STEP', `The replace-capture scenario is for the sequence that captures user state on the old computer (R15), and this one has no Capture User State step (type ${CAPTURE_USER_STATE}) or Request State Store step that captures. For the sequence that restores on the new computer, use the replace-restore scenario; to set "Run another program first" on another package, use the set-dependent-program transform.`);
     }
+    refuseRestoring(doc, items, setups.length, o, diagnostics);
     if (setups.length > 0) diagnostics.push({ code: 'KB977203_CAPTURE_SETUP_UNCHANGED', severity: 'info', message: `A replace-scenario capture sequence gets only "Run another program first" (R15); its ${setups.length} Setup Windows and ConfigMgr step(s) are left as they are.` });
     // Found in place, it looks the same as one the preset sets, and nothing in a capture sequence records which it was:
     // a revert with this scenario clears it either way. Said now, while the administrator can still note it.
@@ -179,7 +180,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
     // the file records it and revert clears what the preset set. Said loudly, as --force promises.
     diagnostics.push({ code: 'KB977203_FORCED_DEPENDENT_REPLACED', severity: 'warning', message: `APPLIED BY FORCE. "Run another program first" (DependentProgram) ran ${shownValue(current, '"')}, a program that is not CCMCertFix; it now runs ${o.certfixPackage};;${o.program}, and that program no longer runs first (steps that run it still run it). Nothing in the file records it: a revert clears DependentProgram and does not bring it back, so note it to set it again by hand.` });
   }
-  if (o.scenario !== 'replace-capture' && !recorded && dependent.edits.length > 0) {
+  if (scenario !== 'replace-capture' && !recorded && dependent.edits.length > 0) {
     // Only the description of an inserted CCMCertFix step records what DependentProgram was before, and here every
     // CCMCertFix step is the administrator's, adopted: revert takes such a DependentProgram for theirs and leaves it.
     diagnostics.push({ code: 'KB977203_DEPENDENT_NOT_REVERSIBLE', severity: 'info', message: `"Run another program first" (DependentProgram) gets ${o.certfixPackage};;${o.program}, beside CCMCertFix steps that are all the administrator's (adopted, their descriptions kept). Nothing in the file will record that the preset set it, so revert leaves it, as it leaves one set by hand: clear it by hand after a revert if it should go.` });
@@ -193,20 +194,37 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
   // entry of its own on another drive or share, nothing was assumed, and saying so misled (the report listed the D:
   // entry it kept beside "assumed the task sequence cache is on C:").
   const assumed = setupSteps.length === 0 || setupSteps.some((s) => /^C:\\/i.test(s.patch));
-  const said = assumed ? diagnostics : diagnostics.filter((d) => d.code !== 'KB977203_ASSUMED_DRIVE');
-  return { edits, report: { scenario: o.scenario, container: doc.container, changed: changes.length > 0, changes, alreadyInPlace: already, diagnostics: said, setupSteps } };
+  // A sequence taken for the capture half writes no PATCH: the version and drive assumed for one say nothing of it.
+  const unsaid = new Set([...(assumed ? [] : ['KB977203_ASSUMED_DRIVE']), ...(scenario === o.scenario ? [] : ['KB977203_ASSUMED_DRIVE', 'KB977203_ASSUMED_VERSION'])]);
+  const said = diagnostics.filter((d) => !unsaid.has(d.code));
+  return { edits, report: { scenario, container: doc.container, changed: changes.length > 0, changes, alreadyInPlace: already, diagnostics: said, setupSteps } };
 }
 
-/** Whether an item captures user state: a Capture User State step, or a Request State Store step that captures. */
-export function capturesUserState(item: SequenceItem): boolean {
-  if (item.kind !== 'step') return false;
-  const type = item.attributes.type;
-  if (type === CAPTURE_USER_STATE) return true;
-  // Its request type, or its command line where the step holds no type (ConfigMgr 2007 writes `osdsmpclient.exe /capture`).
-  return type === REQUEST_STATE_STORE && ((getVariableValue(item, 'OSDStateRequestType') ?? '').trim().toLowerCase() === 'capture' || /\/capture\b/i.test(getAction(item) ?? ''));
+/**
+ * The scenario the sequence gets (R15): the one given, always; with none given, refresh, except for a sequence shaped
+ * as the capture half of a replace (it captures user state and has no Setup step, see isCaptureHalf), which gets
+ * replace-capture, said as information naming it. Under refresh such a sequence was "not applicable", and a fleet's
+ * check passed it without the "Run another program first" R15 gives it.
+ */
+function scenarioFor(o: ResolvedKb977203Options, items: readonly Located[], diagnostics: Issue[]): Kb977203Scenario {
+  if (o.scenarioGiven || !isCaptureHalf(items)) return o.scenario;
+  diagnostics.push({ code: 'KB977203_SCENARIO_CAPTURE', severity: 'info', message: 'No scenario was given, and this sequence captures user state and has no Setup Windows and ConfigMgr step: it is taken for the capture half of a replace (scenario replace-capture, R15), which gets only "Run another program first" (R11-R12). Give the scenario option to choose another.' });
+  return 'replace-capture';
 }
-const CAPTURE_USER_STATE = 'SMS_TaskSequence_CaptureUserStateAction';
-const REQUEST_STATE_STORE = 'SMS_TaskSequence_RequestStateStoreAction';
+
+/**
+ * Refuses the replace-capture scenario for a sequence that restores user state (a Restore User State step, or a
+ * Request State Store step that restores, enabled): that is a refresh, or the new computer's half, not the capture
+ * half (R15), and replace-capture would leave its Setup steps without PATCH and CCMCertFix. Under force, a warning.
+ */
+function refuseRestoring(doc: TaskSequenceDocument, items: readonly Located[], setups: number, o: ResolvedKb977203Options, diagnostics: Issue[]): void {
+  const restore = items.find(restoresUserState);
+  if (restore === undefined) return;
+  const message = `The replace-capture scenario is for the sequence that captures user state on the old computer (R15), and this one restores it too (${shownValue(restore.path, '"')}): it is a refresh, or the new computer's half of a replace, which gets everything. Under replace-capture its ${setups} Setup Windows and ConfigMgr step(s) ${o.force ? 'get' : 'would get'} no PATCH and no CCMCertFix. Use the refresh or replace-restore scenario`;
+  const pos = doc.positionOf(restore.node);
+  if (!o.force) throw new TaskSequenceError('INVALID_ARGUMENT', `${message}, or the force option to set only "Run another program first".`, pos ? { linePos: pos } : {});
+  diagnostics.push({ code: 'KB977203_CAPTURE_RESTORES', severity: 'warning', path: restore.path, ...placeOf(doc, restore), message: `APPLIED BY FORCE. ${message}.` });
+}
 
 /**
  * Warns of Install Software steps that run the CCMCertFix package with another program (`Run CCMCertFix hidden`):

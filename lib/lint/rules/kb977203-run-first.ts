@@ -10,7 +10,7 @@ import { STEP_TYPES } from '../../model/steps.js';
 import type { Element, Step } from '../../model/types.js';
 import { InstallSoftwareStep } from '../../model/steps.js';
 import { configMgrEraOf } from '../../presets/kb977203-era.js';
-import { capturesUserState } from '../../presets/kb977203.js';
+import { capturesUserState } from '../../presets/kb977203-execution-order.js';
 import { dependentRunsProgram } from '../../transforms/set-dependent-program.js';
 import { shownValue } from '../../shown-value.js';
 import { type Finding, items, type LintRule } from '../rule.js';
