@@ -234,7 +234,7 @@ export interface Kb977203Options {
    * Default: `"sp2"`.
    */
   clientVersion?: "sp1" | "sp2";
-  /** The .msp file name in \i386\hotfix\KB977203\, when it differs by locale (R10): a file name ending in .msp, with no folder and not starting with white space. */
+  /** The .msp file name in \i386\hotfix\KB977203\, when it differs by locale (R10): a file name ending in .msp, with no folder and not starting with white space. A name that names another hotfix (KB977384, say) is refused: that file is not in the KB977203 folder. */
   msp?: string;
   /** Drive of the _SMSTaskSequence cache (R7). When absent (and no source) C: is assumed and said in the report; a %_SMSTSMDataPath% PATCH entry is replaced only when drive or source is given. */
   drive?: string;
