@@ -119,7 +119,7 @@ export function listPropertyTypes(kind: ContainerKind, root: Element): Record<st
 /** One container property's text, or undefined when absent. */
 export function getProperty(kind: ContainerKind, root: Element, name: string): string | undefined {
   if (kind === 'sms-package') {
-    const el = 'children' in root ? childElement(root, name) : undefined;
+    const el = propertyElement(kind, root, name);
     return el && name !== 'SequenceData' ? elementText(el) : undefined;
   }
   if (kind === 'cim-instance') {
@@ -127,6 +127,15 @@ export function getProperty(kind: ContainerKind, root: Element, name: string): s
     return v ? elementText(v) : undefined;
   }
   return undefined;
+}
+
+/**
+ * The element that holds a container property (a 2007 export's `<DependentProgram>`, an object.xml's `<PROPERTY>`),
+ * or undefined when there is none: what a refusal about the property's value is placed at.
+ */
+export function propertyElement(kind: ContainerKind, root: Element, name: string): Element | undefined {
+  if (kind === 'sms-package') return 'children' in root ? childElement(root, name) : undefined;
+  return kind === 'cim-instance' ? cimProperty(root, name) : undefined;
 }
 
 /**

@@ -20,7 +20,7 @@ import { type AlreadyInPlace, type Edit, inSubtrees } from '../transforms/contex
 import { markupOfNewVariable } from '../transforms/markup-count.js';
 import { pathTooLong as patchPathTooLong, textProblem } from '../transforms/values.js';
 import { MSP_NAME_RULES, type ResolvedKb977203Options } from './kb977203-options.js';
-import { placeOf } from '../issue-place.js';
+import { placeOf, refusalPlace } from '../issue-place.js';
 import { shownValue } from '../shown-value.js';
 
 /** Where the hotfix sits inside the client installation files (R3). */
@@ -206,15 +206,14 @@ function clientPackageOf(doc: TaskSequenceDocument, located: Located<Step | SubT
     return own;
   }
   if (!value) {
-    throw new TaskSequenceError('INVALID_ARGUMENT', `The Setup Windows and ConfigMgr step "${located.path}" names no client package (_SMSClientPackageID); give the client installation package as the clientPackage option (R5).`);
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The Setup Windows and ConfigMgr step "${located.path}" names no client package (_SMSClientPackageID); give the client installation package as the clientPackage option (R5).`, refusalPlace(doc, variable ?? located, located.path));
   }
   const problem = isPackageId(value) ? undefined : (textProblem(value) ?? 'not the form of a package ID (site code and five hex digits)');
   if (problem !== undefined) {
-    const pos = variable ? doc.positionOf(variable) : undefined;
-    throw new TaskSequenceError('INVALID_ARGUMENT', `The Setup Windows and ConfigMgr step "${located.path}" has ${shownValue(value, '"')} as its client package (_SMSClientPackageID): ${problem}. It cannot go into the PATCH path; give the client installation package as the clientPackage option (R5).`, pos ? { linePos: pos } : {});
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The Setup Windows and ConfigMgr step "${located.path}" has ${shownValue(value, '"')} as its client package (_SMSClientPackageID): ${problem}. It cannot go into the PATCH path; give the client installation package as the clientPackage option (R5).`, refusalPlace(doc, variable ?? located, located.path));
   }
   if (value.toUpperCase() === o.certfixPackage.toUpperCase()) {
-    throw new TaskSequenceError('INVALID_ARGUMENT', `The Setup Windows and ConfigMgr step "${located.path}" uses ${value}, the CCMCertFix package, as its client package; PATCH must point into the client installation package (R5).`);
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The Setup Windows and ConfigMgr step "${located.path}" uses ${value}, the CCMCertFix package, as its client package; PATCH must point into the client installation package (R5).`, refusalPlace(doc, variable ?? located, located.path));
   }
   return value;
 }
@@ -235,15 +234,15 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
   // (source, msp), and the client package ID is always eight characters.
   const tooLong = patchPathTooLong(expected);
   if (tooLong !== undefined) {
-    throw new TaskSequenceError('PATCH_PATH_TOO_LONG', `The PATCH path for "${located.path}", ${expected}, is ${tooLong} (R7, R9). Give a shorter source share or .msp name (msp option), or use the task sequence cache (drive option).`);
+    throw new TaskSequenceError('PATCH_PATH_TOO_LONG', `The PATCH path for "${located.path}", ${expected}, is ${tooLong} (R7, R9). Give a shorter source share or .msp name (msp option), or use the task sequence cache (drive option).`, refusalPlace(doc, located));
   }
   const plan: PatchPlan = { path: located.path, clientPackage, patch: expected, edits: [], already: [], diagnostics: said, markup: 0 };
   const before = view.clientInstallProperties;
-  // Properties it cannot read as Windows Installer will are refused, with the line and column of the variable.
+  // Properties it cannot use as they are, or an entry it cannot reconcile, are refused at the variable (at the step
+  // where it has none), as lint places its finding about them; looked up only for a refusal.
+  const at = () => refusalPlace(doc, findVariable(located.node, 'ClientInstallProperties') ?? located, located.path);
   const refuse = (message: string): never => {
-    const variable = findVariable(located.node, 'ClientInstallProperties');
-    const pos = variable ? doc.positionOf(variable) : undefined;
-    throw new TaskSequenceError('INSTALL_PROPERTIES_INVALID', message, pos ? { linePos: pos } : {});
+    throw new TaskSequenceError('INSTALL_PROPERTIES_INVALID', message, at());
   };
   // Checked before PATCH is looked for: a PATCH the parser does not see would get a second one appended, and a
   // single-quoted one would be kept, or rewritten, with its apostrophes inside the paths.
@@ -278,10 +277,10 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
     }
     const p = entryProblems(entry, clientPackage, o);
     if (p.sp !== undefined && !o.versionGiven) {
-      throw new TaskSequenceError('INVALID_ARGUMENT', `PATCH of "${located.path}" lists ${shownValue(entry, '')}, the ${p.sp} client patch, and no client version was given (SP2 is the default). Say which service pack the clients run with the clientVersion option: that entry is replaced if it is wrong, kept if it is right (R4).`);
+      throw new TaskSequenceError('INVALID_ARGUMENT', `PATCH of "${located.path}" lists ${shownValue(entry, '')}, the ${p.sp} client patch, and no client version was given (SP2 is the default). Say which service pack the clients run with the clientVersion option: that entry is replaced if it is wrong, kept if it is right (R4).`, at());
     }
     if (p.variable && o.drive === undefined && o.source === undefined) {
-      throw new TaskSequenceError('VARIABLE_IN_PATH', `PATCH of "${located.path}" lists ${shownValue(entry, '')}, which uses a %variable% (R8): its drive can differ between Windows PE and the full OS. Say where the task sequence cache is with the drive option (R7), or give the client files' UNC path with the source option (R9); the entry is then replaced.`);
+      throw new TaskSequenceError('VARIABLE_IN_PATH', `PATCH of "${located.path}" lists ${shownValue(entry, '')}, which uses a %variable% (R8): its drive can differ between Windows PE and the full OS. Say where the task sequence cache is with the drive option (R7), or give the client files' UNC path with the source option (R9); the entry is then replaced.`, at());
     }
     // A KB977384 entry here has a fault (a right one covers PATCH, above): the KB977203 entry goes in its place.
     const why = update ? [`the KB977384 client update, which does not install from there: ${p.why.join(', ')}`] : p.why;

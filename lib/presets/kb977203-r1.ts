@@ -2,7 +2,7 @@
  * R1 of KB977203: the hotfix cannot be installed by an Install Software (or Run Command Line) step, because
  * installing it stops the ConfigMgr client service and the task sequence fails. Shared by the preset and the linter.
  */
-import { listItems, type Located } from '../model/query.js';
+import { escapeName, listItems, type Located } from '../model/query.js';
 import { STEP_TYPES, stepTypeName } from '../model/steps.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
 import { getAction, getVariableValue, variableList } from '../model/variables.js';
@@ -14,7 +14,11 @@ import { namesKb977203 } from './kb977203-patch.js';
 export interface HotfixInstallStep {
   located: Located<Step | SubTaskSequence>;
   path: string;
-  /** Why, in words; the step name and program shown as `shownValue` shows values read as data (cut when long). */
+  /**
+   * Why, in words: the step by its path (its groups and name, as the preset's other messages name a step, so that one
+   * of several steps of that name is told apart), and the program shown as `shownValue` shows values read as data (cut
+   * when long).
+   */
   why: string;
   /**
    * True when the step's program or command line names the client .msp of KB977203 or KB977384 (or runs
@@ -61,6 +65,14 @@ export function findHotfixInstallSteps(sequence: Parameters<typeof listItems>[0]
   // It reads the steps' actions and variables: a value that is no string (set by hand) is refused, not a TypeError.
   checkTree(sequence);
   return hotfixInstallStepsIn(listItems(sequence));
+}
+
+/**
+ * A step's path as the R1 messages show it, in double quotes: each name, escaped as a path writes it, cut as
+ * `shownValue` cuts a value read as data, so that a step of a 100,000-character name makes no 100 KB message.
+ */
+function shownPath(located: Located): string {
+  return `"${[...located.groups, located.node].map((n) => shownValue(escapeName(n.attributes.name ?? ''), '')).join('/')}"`;
 }
 
 /** Whether a field holds "977". */
@@ -115,12 +127,12 @@ export function hotfixInstallStepsIn(items: readonly Located[]): HotfixInstallSt
         located: located as Located<Step | SubTaskSequence>,
         path: located.path,
         why: explicit
-          ? `Step ${shownValue(step.attributes.name ?? '', '"')} (${stepTypeName(type)}) runs ${shownValue(program, '"')}, which installs the KB977203 hotfix.`
+          ? `Step ${shownPath(located)} (${stepTypeName(type)}) runs ${shownValue(program, '"')}, which installs the KB977203 hotfix.`
           : mentions
-            ? `Step ${shownValue(step.attributes.name ?? '', '"')} (${stepTypeName(type)}) runs ${shownValue(program, '"')}, which names the KB977203 hotfix .msp without running it; if the step installs the hotfix, remove it.`
+            ? `Step ${shownPath(located)} (${stepTypeName(type)}) runs ${shownValue(program, '"')}, which names the KB977203 hotfix .msp without running it; if the step installs the hotfix, remove it.`
           : !named
-            ? `Step ${shownValue(step.attributes.name ?? '', '"')} (${stepTypeName(type)}) runs ${shownValue(program, '"')}, a program named after KB977203; if that installs the hotfix, remove the step.`
-            : `Step ${shownValue(step.attributes.name ?? '', '"')} (${stepTypeName(type)}) is named after KB977203 and runs ${shownValue(program, '"')}; if that installs the hotfix, remove the step.`,
+            ? `Step ${shownPath(located)} (${stepTypeName(type)}) runs ${shownValue(program, '"')}, a program named after KB977203; if that installs the hotfix, remove the step.`
+            : `Step ${shownPath(located)} (${stepTypeName(type)}) is named after KB977203 and runs ${shownValue(program, '"')}; if that installs the hotfix, remove the step.`,
         explicit,
       });
     }

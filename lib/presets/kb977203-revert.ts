@@ -31,7 +31,7 @@ import { hasPresetCertfixDescription, hasPresetRestartDescription, KB977203_CERT
 import { restartsToOs, runsProgram, usesPackage } from './kb977203-step-queries.js';
 import { childPositions, clearDependentProgram, groupKeptBecause, unwrap } from './kb977203-revert-edits.js';
 import { planPatchRevert } from './kb977203-revert-patch.js';
-import { placeOf } from '../issue-place.js';
+import { placeOf, refusalPlace } from '../issue-place.js';
 import type { Kb977203Report } from './kb977203.js';
 
 /**
@@ -39,14 +39,16 @@ import type { Kb977203Report } from './kb977203.js';
  * its description) runs: given another, revert took that step for the administrator's and removed only the PATCH
  * entry, leaving a sequence that runs CCMCertFix and restarts but no longer installs the hotfix.
  */
-function refuseOtherCertfix(listed: readonly Located[], packageId: string, program: string): void {
-  for (const { node, path } of listed) {
+function refuseOtherCertfix(doc: TaskSequenceDocument, listed: readonly Located[], packageId: string, program: string): void {
+  for (const located of listed) {
+    const { node, path } = located;
     if (node.kind !== 'step' || node.attributes.type !== STEP_TYPES.installSoftware || !hasPresetCertfixDescription(node) || runsProgram(node, packageId, program)) continue;
     const view = new InstallSoftwareStep(node);
     const ran = `${view.packageId ?? ''};;${view.programName ?? ''}`;
     throw new TaskSequenceError(
       'DEPENDENT_PROGRAM_CONFLICT',
       `The CCMCertFix step the preset inserted, "${path}", runs ${ran}, not ${packageId};;${program}: the preset was applied with another CCMCertFix package or program. Revert with the ones it was applied with (--certfix-package ${view.packageId ?? ''}${(view.programName ?? '').toLowerCase() === 'ccmcertfix' ? '' : `, --certfix-program "${view.programName ?? ''}"`}); nothing was changed.`,
+      refusalPlace(doc, located),
     );
   }
 }
@@ -63,7 +65,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   const listed = listItems(doc.sequence);
   // With no scenario given, a capture-half sequence is replace-capture's, as the apply takes it (isCaptureHalf).
   const capture = o.scenario === 'replace-capture' || (!o.scenarioGiven && isCaptureHalf(listed));
-  if (!capture) refuseOtherCertfix(listed, o.certfixPackage, o.program);
+  if (!capture) refuseOtherCertfix(doc, listed, o.certfixPackage, o.program);
   const kept: AlreadyInPlace[] = [];
   if (!capture) {
     const patch = planPatchRevert(doc, o);

@@ -24,7 +24,7 @@ import { KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTI
 import { disabledNote, neverRuns, runsProgram, runsProgramOfAnotherPackage } from './kb977203-step-queries.js';
 import { planWiring } from './kb977203-wiring.js';
 import { certfixFor } from './kb977203-certfix-for.js';
-import { placeOf } from '../issue-place.js';
+import { placeOf, refusalPlace } from '../issue-place.js';
 import { certfixReferenceInfo, planReplaceCertfix } from './kb977203-replace-certfix.js';
 import { propertiesOverrides } from './kb977203-overrides.js';
 import { canSetProperty } from '../containers/index.js';
@@ -98,7 +98,7 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
   }
   const errors = hotfix.filter((h) => h.explicit && !off(h));
   if (errors.length > 0 && !o.force) {
-    throw new TaskSequenceError('HOTFIX_INSTALL_STEP', `${errors.map((e) => e.why).join(' ')} Installing the KB977203 hotfix with a step stops the ConfigMgr client service and the task sequence fails (R1): remove the step, or use the force option to apply the preset anyway.`);
+    throw new TaskSequenceError('HOTFIX_INSTALL_STEP', `${errors.map((e) => e.why).join(' ')} Installing the KB977203 hotfix with a step stops the ConfigMgr client service and the task sequence fails (R1): remove the step, or use the force option to apply the preset anyway.`, refusalPlace(doc, errors[0]?.located));
   }
 
   // "Run another program first": the CCMCertFix program, or a different one that force replaces. One that is a

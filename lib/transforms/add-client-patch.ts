@@ -8,10 +8,11 @@ import { addPatch } from '../model/add-patch.js';
 import { findItems, findSteps } from '../model/find-items.js';
 import { SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
-import { variables } from '../model/variables.js';
+import { findVariable, variables } from '../model/variables.js';
 import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
 import { ASCII_ADVICE, checkText, pathTooLong, quotedForMessage, validOptions } from './values.js';
 import { shownValue } from '../shown-value.js';
+import { refusalPlace } from '../issue-place.js';
 
 /** Options of {@link addClientPatch}. */
 export interface AddClientPatchOptions {
@@ -41,11 +42,10 @@ export function refuseSetupVariableTwice(doc: TaskSequenceDocument, step: Step |
   ] as const) {
     const found = variables(step).filter((v) => v.attributes.property === property || (v.attributes.name ?? '').toLowerCase() === name.toLowerCase());
     if (found.length < 2) continue;
-    const pos = doc.positionOf(found[1] as (typeof found)[number]);
     throw new TaskSequenceError(
       'INSTALL_PROPERTIES_INVALID',
       `The Setup Windows and ConfigMgr step "${path}" has the ${name} variable (${property}) ${found.length} times (${found.map((v) => JSON.stringify(v.value)).join(', ')}); ConfigMgr keeps one of them, and which is not documented. Keep one, with the value the step should have, first.`,
-      pos ? { linePos: pos } : {},
+      refusalPlace(doc, found[1], path),
     );
   }
 }
@@ -64,7 +64,7 @@ function planStep(doc: TaskSequenceDocument, plan: Plan, step: Step, path: strin
         : problem.kind === 'twice'
           ? `PATCH twice (${JSON.stringify(before)}); merge them into one list first.`
           : `${problem.written} at character ${problem.at + 1}: ${problem.why}`;
-    throw new TaskSequenceError('INSTALL_PROPERTIES_INVALID', `The installation properties of "${path}" have ${have}`);
+    throw new TaskSequenceError('INSTALL_PROPERTIES_INVALID', `The installation properties of "${path}" have ${have}`, refusalPlace(doc, findVariable(step, 'ClientInstallProperties') ?? step, path));
   }
   const result = addPatch(before, options.msp, options.coveredBy ?? []);
   const req = options.requirement === undefined ? {} : { requirement: options.requirement };

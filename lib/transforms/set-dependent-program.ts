@@ -3,7 +3,8 @@
  * in a container that has package properties.
  */
 import type { TaskSequenceDocument } from '../document.js';
-import { canSetProperty } from '../containers/index.js';
+import { canSetProperty, propertyElement } from '../containers/index.js';
+import { refusalPlace } from '../issue-place.js';
 import { TaskSequenceError } from '../errors.js';
 import type { Element } from '../model/types.js';
 import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
@@ -64,8 +65,15 @@ export function checkDependentProgram(doc: TaskSequenceDocument, options: SetDep
     throw new TaskSequenceError(
       'DEPENDENT_PROGRAM_CONFLICT',
       `"Run another program first" already runs ${other ? `package ${other.packageId}, program ${other.program}` : JSON.stringify(before)}; replacing it with ${options.packageId}, program ${options.programName}, needs the force option.`,
+      refusalPlace(doc, propertyOf(doc, 'DependentProgram')),
     );
   }
+}
+
+/** The element of the document's package property `name` (see `propertyElement`), to place a refusal about its value. */
+function propertyOf(doc: TaskSequenceDocument, name: string): Element | undefined {
+  const root = doc.xml.children.find((c): c is Element => c.kind === 'element');
+  return root && propertyElement(doc.container, root, name);
 }
 
 /** What {@link setDependentProgram} would do; refuses (bad values, a conflict without force) before any edit. */
