@@ -415,7 +415,7 @@ describe('revert with another CCMCertFix package than the preset was applied wit
     const patched = Buffer.from(writeTaskSequence(doc)).toString('utf8');
     const again = readTaskSequence(patched);
     const e = thrown(() => revertKb977203(again, { ...O, certfixPackage: 'ABC00011' }));
-    expect([e.code, e.message]).toEqual(['DEPENDENT_PROGRAM_CONFLICT', expect.stringMatching(/runs ABC00010;;CCMCertFix, not ABC00011;;CCMCertFix.*--certfix-package ABC00010\); nothing was changed/)]);
+    expect([e.code, e.message]).toEqual(['DEPENDENT_PROGRAM_CONFLICT', expect.stringMatching(/runs ABC00010;;CCMCertFix, not ABC00011;;CCMCertFix.*the certfixPackage option ABC00010 and the certfixProgram option CCMCertFix; nothing was changed/)]);
     expect(Buffer.from(writeTaskSequence(again)).toString('utf8')).toBe(patched);
     revertKb977203(again, O);
     expect(Buffer.from(writeTaskSequence(again)).toString('utf8')).toBe(input);

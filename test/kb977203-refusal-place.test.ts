@@ -73,13 +73,28 @@ describe("the KB977203 preset's refusals about a node", () => {
   });
 });
 
+// Its advice named only the package (the program left out when it was the default, CCMCertFix), so a revert given
+// the right package and another program was told to give the package it had given.
 describe('revert given another CCMCertFix program than the preset was applied with', () => {
-  it('is refused at the CCMCertFix step', () => {
+  const patched = () => {
     const doc = read(REFRESH, 'in.xml');
     applyKb977203(doc, { ...O, clientVersion: 'sp2', drive: 'C:' });
-    const text = Buffer.from(writeTaskSequence(doc)).toString('latin1');
+    return Buffer.from(writeTaskSequence(doc)).toString('latin1');
+  };
+
+  it('is refused at the CCMCertFix step, naming both options to give, the program too', () => {
+    const text = patched();
     const e = thrown(() => revertKb977203(read(text, 'p.xml'), { ...O, certfixProgram: 'Other' }));
     expect(e.code).toBe('DEPENDENT_PROGRAM_CONFLICT');
+    expect(e.message).toContain('Revert with the ones it was applied with: the certfixPackage option CM100010 and the certfixProgram option CCMCertFix;');
     expect(e.toJSON()).toMatchObject({ ...place(text, '<step type="SMS_TaskSequence_InstallSoftwareAction" name="Run CCMCertFix (KB977203)"'), file: 'p.xml', path: 'Install Operating System/Run CCMCertFix (KB977203)' });
+  });
+
+  it('says the flags on the command line, a program name with spaces quoted', async () => {
+    const doc = read(REFRESH, 'in.xml');
+    applyKb977203(doc, { ...O, certfixProgram: 'Run CCMCertFix', clientVersion: 'sp2', drive: 'C:' });
+    const m = memoryIo({ 'p.xml': writeTaskSequence(doc) });
+    expect(await main(['kb977203', 'p.xml', '--revert', '--dry-run', '--certfix-package', 'CM100010'], m.io)).toBe(1);
+    expect(m.stderr).toContain('Revert with the ones it was applied with: --certfix-package CM100010 and --certfix-program "Run CCMCertFix"; nothing was changed.');
   });
 });

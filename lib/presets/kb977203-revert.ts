@@ -45,13 +45,18 @@ function refuseOtherCertfix(doc: TaskSequenceDocument, listed: readonly Located[
     if (node.kind !== 'step' || node.attributes.type !== STEP_TYPES.installSoftware || !hasPresetCertfixDescription(node) || runsProgram(node, packageId, program)) continue;
     const view = new InstallSoftwareStep(node);
     const ran = `${view.packageId ?? ''};;${view.programName ?? ''}`;
+    // Both options, whichever was wrong: advice that left out the program when it was the default, CCMCertFix, named
+    // only the package to a revert given the right package and another program.
     throw new TaskSequenceError(
       'DEPENDENT_PROGRAM_CONFLICT',
-      `The CCMCertFix step the preset inserted, "${path}", runs ${ran}, not ${packageId};;${program}: the preset was applied with another CCMCertFix package or program. Revert with the ones it was applied with (--certfix-package ${view.packageId ?? ''}${(view.programName ?? '').toLowerCase() === 'ccmcertfix' ? '' : `, --certfix-program "${view.programName ?? ''}"`}); nothing was changed.`,
+      `The CCMCertFix step the preset inserted, "${path}", runs ${ran}, not ${packageId};;${program}: the preset was applied with another CCMCertFix package or program. Revert with the ones it was applied with: the certfixPackage option ${shellWord(view.packageId ?? '')} and the certfixProgram option ${shellWord(view.programName ?? '')}; nothing was changed.`,
       refusalPlace(doc, located),
     );
   }
 }
+
+/** A value as a command line takes it (the message names its flag there): as it is when it is one plain word, else in double quotes (escaped as JSON). */
+const shellWord = (value: string): string => (/^[\w.-]+$/.test(value) ? value : JSON.stringify(value));
 
 function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edit[]; diagnostics: Issue[]; kept: AlreadyInPlace[]; capture: boolean } {
   const o = resolveKb977203Options(options);
