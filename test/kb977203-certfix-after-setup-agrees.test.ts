@@ -3,7 +3,8 @@
 // in PATCH, CCMCertFix steps (Install Software and Run Command Line) disabled, under conditions of their own or Setup's,
 // restarts to the installed OS and into Windows PE, steps that set the variable a condition tests, user state restores,
 // groups with conditions or disabled around any of them — lint flags exactly the Setup steps the preset would insert
-// CCMCertFix after, and after the preset ran, lint flags none.
+// CCMCertFix after, and after the preset ran, lint flags none; the CCMCertFix steps it flags as run again in the
+// result are those the apply warned would run twice (KB977203_CERTFIX_TWICE).
 import { describe, expect, it } from 'vitest';
 import { applyKb977203, checkKb977203, lint, readTaskSequence, type Kb977203Options } from './helpers/api.js';
 
@@ -46,14 +47,29 @@ function generator(seed: number) {
   return () => `<sequence version="3.00">${kinds[0]?.()}${items(0)}</sequence>`;
 }
 
+/** A finding about a CCMCertFix step run again after the one that counts (the report's KB977203_CERTFIX_TWICE). */
+const again = (message: string) => message.includes('runs CCMCertFix again after');
+
 /** The Setup steps lint flags, by name. */
-const flagged = (xml: string): string[] => lint(readTaskSequence(xml), [RULE]).map((f) => (f.path ?? '').split('/').pop() as string).sort();
+const flagged = (xml: string): string[] =>
+  lint(readTaskSequence(xml), [RULE])
+    .filter((f) => !again(f.message))
+    .map((f) => (f.path ?? '').split('/').pop() as string)
+    .sort();
+
+/** The CCMCertFix steps lint flags as run again, by path. */
+const runAgain = (xml: string): string[] =>
+  lint(readTaskSequence(xml), [RULE])
+    .filter((f) => again(f.message))
+    .map((f) => f.path ?? '')
+    .sort();
 
 describe('kb977203/certfix-after-setup agrees with --check', () => {
   it('on 400 seeded lived-in sequences: lint flags exactly the Setup steps --check inserts CCMCertFix after, and none once applied', () => {
     const next = generator(977203);
     let compared = 0;
     let withFindings = 0;
+    let twiceSeen = 0;
     for (let round = 0; round < 400; round++) {
       const xml = next();
       let inserts: string[];
@@ -72,12 +88,17 @@ describe('kb977203/certfix-after-setup agrees with --check', () => {
       if (found.length > 0) withFindings++;
       expect({ xml, found }).toEqual({ xml, found: inserts });
       const doc = readTaskSequence(xml);
-      applyKb977203(doc, O);
+      const report = applyKb977203(doc, O);
       expect({ xml, after: flagged(doc.toString()) }).toEqual({ xml, after: [] });
+      // What runs CCMCertFix again once the KB's pair is in: lint says it of the result as the apply warned it.
+      const twice = [...new Set(report.diagnostics.filter((d) => d.code === 'KB977203_CERTFIX_TWICE').map((d) => d.path ?? ''))].sort();
+      expect({ xml, twice: runAgain(doc.toString()) }).toEqual({ xml, twice });
+      if (twice.length > 0) twiceSeen++;
     }
     // The generator gives both kinds of case, and most of them are compared.
     expect(compared).toBeGreaterThan(300);
     expect(withFindings).toBeGreaterThan(50);
     expect(compared - withFindings).toBeGreaterThan(25);
+    expect(twiceSeen).toBeGreaterThan(10);
   });
 });

@@ -48,8 +48,10 @@ describe('kb977203/certfix-after-setup', () => {
 
   it("is clean on the preset's own output, and a disabled Setup step's finding says it is disabled", () => {
     const doc = readTaskSequence(sequence(setup('SMSSLP=SLP01', '', inPe), certfix(inPe)));
-    applyKb977203(doc, O);
-    expect(lint(readTaskSequence(doc.toString()), [RULE])).toEqual([]);
+    const twice = applyKb977203(doc, O).diagnostics.filter((d) => d.code === 'KB977203_CERTFIX_TWICE');
+    // The administrator's step after the KB's pair runs CCMCertFix again: the apply warned so, and lint says it alone.
+    expect(twice.map((d) => d.path)).toEqual(['Fix certificate']);
+    expect(lint(readTaskSequence(doc.toString()), [RULE]).map((f) => [f.path, f.message.includes('runs CCMCertFix again after "Run CCMCertFix (KB977203)"')])).toEqual([['Fix certificate', true]]);
     const [off] = findings(sequence(setup(`SMSSLP=SLP01 ${PATCH}`, ' disable="true"')));
     expect(off?.message).toContain('It is disabled, so it does not run now');
   });
@@ -82,5 +84,36 @@ describe('a CCMCertFix step after a restart into Windows PE', () => {
   it('lint says the same of the sequence with the patch in place', () => {
     const [finding] = findings(sequence(setup(`SMSSLP=SLP01 ${PATCH}`), restart('WinPE'), certfix(), restart('HD')));
     expect(finding?.message).toContain('"Fix certificate" runs CCMCertFix but comes after the Restart Computer step "Restart to WinPE"');
+  });
+});
+
+// An administrator's CCMCertFix step the preset does not adopt (a condition of its own), after Setup: the KB's pair
+// goes in before it, and the sequence runs CCMCertFix and restarts twice. The apply said only KB977203_CERTFIX_ELSEWHERE
+// (information); a check of its output warned KB977203_CERTFIX_TWICE, and lint said nothing.
+describe('a CCMCertFix step after Setup that is not adopted', () => {
+  const own = '<condition><expression type="SMS_TaskSequence_VariableConditionExpression"><variable name="Operator">equals</variable><variable name="Value">false</variable><variable name="Variable">_SMSTSInWinPE</variable></expression></condition>';
+  const input = sequence(setup('SMSSLP=SLP01'), `<group name="Post Install" description="">${own}${certfix()}${restart('HD')}</group>`);
+  const twice = (issues: readonly { code: string; path?: string }[]) => issues.filter((d) => d.code === 'KB977203_CERTFIX_TWICE').map((d) => d.path);
+
+  it('is warned of at apply, as the check of the result warns of it, and lint finds it in the result', () => {
+    const doc = readTaskSequence(input);
+    const report = applyKb977203(doc, O);
+    expect(report.diagnostics.find((d) => d.code === 'KB977203_CERTFIX_TWICE')).toMatchObject({ severity: 'warning', path: 'Post Install/Fix certificate' });
+    expect(report.diagnostics.find((d) => d.code === 'KB977203_CERTFIX_TWICE')?.message).toContain('the sequence can run CCMCertFix twice, and restart twice');
+    // Still said why it does not count, as before.
+    expect(report.diagnostics.some((d) => d.code === 'KB977203_CERTFIX_ELSEWHERE' && d.path === 'Post Install/Fix certificate')).toBe(true);
+    const out = readTaskSequence(doc.toString());
+    expect(twice(checkKb977203(out, O).diagnostics)).toEqual(['Post Install/Fix certificate']);
+    const found = lint(out, [RULE]);
+    expect(found.map((f) => [f.path, f.severity])).toEqual([['Post Install/Fix certificate', 'warning']]);
+    expect(found[0]?.message).toContain('"Fix certificate" runs CCMCertFix again after "Run CCMCertFix (KB977203)"');
+  });
+
+  it('is not warned of where it or Setup never runs', () => {
+    expect(twice(checkKb977203(readTaskSequence(input.replace('<group name="Post Install"', '<group name="Post Install" disable="true"')), O).diagnostics)).toEqual([]);
+    const off = readTaskSequence(input.replace('name="Setup Windows and ConfigMgr"', '$& disable="true"'));
+    expect(twice(applyKb977203(off, O).diagnostics)).toEqual([]);
+    expect(twice(checkKb977203(readTaskSequence(off.toString()), O).diagnostics)).toEqual([]);
+    expect(lint(readTaskSequence(off.toString()), [RULE]).filter((f) => f.message.includes('runs CCMCertFix again'))).toEqual([]);
   });
 });

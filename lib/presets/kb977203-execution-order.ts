@@ -163,3 +163,23 @@ export function executionOrder(doc: TaskSequenceDocument, matches: (item: Sequen
   const stateRestoreAt = [...(types.get(RESTORE_USER_STATE) ?? []), ...(types.get(REQUEST_STATE_STORE) ?? [])].filter((i) => restoresState(items[i] as Located)).sort((a, b) => a - b);
   return { items, index, byType: (type) => types.get(type) ?? [], certfixes: at(certfixAt), certfixAt, commandLines: at(commandLineAt), commandLineAt, stateRestoreAt, setters: setterIndex(items), restartPlanned: new Set() };
 }
+
+/**
+ * The CCMCertFix steps that can run after `certfix`, the one that counts for a Setup step (or the Setup step, where
+ * the KB's pair goes in right after it), before the next Setup step: the sequence runs CCMCertFix again there (a pair
+ * wired twice, an administrator's step after the KB's pair), and restarts again if a restart follows. None after one
+ * that never runs (disabled with its Setup step): CCMCertFix runs once. The preset's report and lint's
+ * `kb977203/certfix-after-setup` say so of each, from this one search.
+ */
+export function certfixesRunAgain(order: ExecutionOrder, certfix: Located): Located[] {
+  if (neverRuns(certfix)) return [];
+  const from = order.index.get(certfix.node) ?? -1;
+  const setupsAt = order.byType(STEP_TYPES.setupWindowsAndConfigMgr);
+  const high = setupsAt[firstAbove(setupsAt, from)] ?? order.items.length;
+  const out: Located[] = [];
+  for (let k = firstAbove(order.certfixAt, from); k < order.certfixAt.length && (order.certfixAt[k] as number) < high; k++) {
+    const other = order.certfixes[k] as Located;
+    if (!neverRuns(other)) out.push(other);
+  }
+  return out;
+}

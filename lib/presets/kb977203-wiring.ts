@@ -18,7 +18,7 @@ import { type AlreadyInPlace, childrenOf, type Edit, inSubtrees } from '../trans
 import { markupOf } from '../transforms/markup-count.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { commandLineAdopted, commandLineNotUsed } from './kb977203-command-line.js';
-import { type ExecutionOrder, firstAbove } from './kb977203-execution-order.js';
+import { certfixesRunAgain, type ExecutionOrder, firstAbove } from './kb977203-execution-order.js';
 import type { CertfixFor } from './kb977203-certfix-for.js';
 import { KB977203_CERTFIX_DESCRIPTION, KB977203_GROUP_DESCRIPTION, newSteps, presetGroupDescription } from './kb977203-new-steps.js';
 import { type Release, sequenceRelease } from '../catalog/versions.js';
@@ -92,10 +92,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
     // Another CCMCertFix step of the same package and program after the adopted one, before the next Setup step: the
     // sequence runs CCMCertFix twice (a pair wired twice, say), which nothing else would say (another package's or
     // program's step has its own warning).
-    const high = nextSetup === -1 ? items.length : nextSetup;
-    for (let k = firstAbove(certfixAt, at(certfix)); k < certfixAt.length && (certfixAt[k] as number) < high; k++) {
-      const other = certfixes[k] as Located;
-      if (other.node === certfix || neverRuns(other)) continue;
+    for (const other of certfixesRunAgain(order, adopted)) {
       plan.diagnostics.push({ code: 'KB977203_CERTFIX_TWICE', severity: 'warning', path: other.path, ...placeOf(doc, other), message: `"${other.path}" runs CCMCertFix again after ${shownValue(certfix.attributes.name ?? '', '"')}, which is the CCMCertFix step for "${setup.path}": the sequence can run CCMCertFix twice, and restart twice if a restart follows each. It stays as it is; remove it if one run is meant.` });
     }
     // The step the engine runs next (see kb977203-restart-after.ts): the next sibling, or, across the end or start of
@@ -131,6 +128,12 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   for (let k = firstAbove(certfixAt, previousSetup); k < certfixAt.length && (certfixAt[k] as number) < last; k++) {
     const other = certfixes[k] as Located;
     plan.diagnostics.push({ code: 'KB977203_CERTFIX_ELSEWHERE', severity: 'info', path: other.path, ...placeOf(doc, other), message: `"${other.path}" runs CCMCertFix but does not count for "${setup.path}": it ${notTaken(other)}. It stays where it is, and the KB's pair is inserted after Setup.` });
+  }
+  // Those after Setup that can run come after the KB's pair once it is in: the sequence then runs CCMCertFix twice,
+  // which a check of the result warns of (the pair is adopted then, and each runs again after it). Warned now, as the
+  // edit makes it so, with the code that check gives. Not after a Setup step that never runs: nor does its pair.
+  for (const other of certfixesRunAgain(order, setup)) {
+    plan.diagnostics.push({ code: 'KB977203_CERTFIX_TWICE', severity: 'warning', path: other.path, ...placeOf(doc, other), message: `"${other.path}" runs CCMCertFix after the KB's pair, which goes in right after "${setup.path}": the sequence can run CCMCertFix twice, and restart twice if a restart follows each. It stays as it is; remove it if one run is meant.` });
   }
   const condition = conditionOf(step);
   const mode = condition ? conditionMode(condition) : undefined;
