@@ -57,7 +57,7 @@ export const NOTICE_CODES = {
   KB977203_CAPTURE_RESTORES: 'The replace-capture scenario was applied by force to a sequence that restores user state (a refresh, or the new computer\'s half), whose Setup steps it leaves without the fix.',
   KB977203_SETUP_DISABLED: 'A Setup Windows and ConfigMgr step is disabled, so the steps added with it are disabled too.',
   KB977203_CERTFIX_ELSEWHERE: 'CCMCertFix runs somewhere it does not count for a Setup Windows and ConfigMgr step.',
-  KB977203_PATCH_NOT_REVERSIBLE: 'The preset writes PATCH anew in a form from which revert cannot tell how it was written (revert gives back the same list to Windows Installer, not the original bytes), or replaces or takes out a wrong KB977203 entry, which revert cannot put back.',
+  KB977203_PATCH_NOT_REVERSIBLE: 'The preset writes PATCH anew in a form from which revert cannot tell how it was written (revert gives back the same list to Windows Installer, not the original bytes), or replaces or takes out a wrong KB977203 entry, which revert cannot put back, or adds the installation-properties variable a Setup step did not have, which revert leaves empty.',
   KB977203_BRANCHES_NOT_EXCLUSIVE: 'Two Setup Windows and ConfigMgr steps are under opposite conditions, but the engine may still run both.',
   KB977203_CERTFIX_COMMAND_LINE: 'A Run Command Line step runs CCMCertFix.exe: taken for CCMCertFix where an Install Software step would be (and left as it is, though the KB asks for Install Software), or found elsewhere and not used.',
   KB977203_CERTFIX_OTHER_PACKAGE: 'An Install Software step runs a program of the CCMCertFix name from another package than the one given: if it is CCMCertFix, the sequence runs it twice.',

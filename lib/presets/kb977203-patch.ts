@@ -13,7 +13,7 @@ import type { Issue } from '../errors.js';
 import type { Located } from '../model/query.js';
 import { SetupWindowsStep } from '../model/steps.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
-import { findVariable } from '../model/variables.js';
+import { findVariable, variableList } from '../model/variables.js';
 import { isPackageId } from '../model/child-sequence.js';
 import { refuseSetupVariableTwice } from '../transforms/add-client-patch.js';
 import { type AlreadyInPlace, type Edit, inSubtrees } from '../transforms/context.js';
@@ -337,6 +337,11 @@ export function planPatch(doc: TaskSequenceDocument, located: Located<Step | Sub
     plan.diagnostics.push({ code: 'KB977203_PATCH_REQUOTED', severity: 'info', path: located.path, ...placeOf(doc, located), message: `PATCH of ${shownValue(located.path, '"')} lists ${shownValue(kept, '')}, which the preset keeps, but not in one list in double quotation marks as R6 asks: it writes PATCH anew (${shownValue(before, '"')} becomes ${shownValue(after, '"')}). Revert takes the KB977203 entry out and gives back ${shownValue(back, '"')}, not the form PATCH had.` });
   }
   plan.markup = markupOfNewVariable(located.node, 'ClientInstallProperties');
+  if (plan.markup > 0) {
+    // The variable the preset adds looks, once revert has emptied it, like one an export holds empty: nothing tells
+    // them apart, so revert leaves it. Said now, as the other forms revert cannot give back are.
+    plan.diagnostics.push({ code: 'KB977203_PATCH_NOT_REVERSIBLE', severity: 'info', path: located.path, ...placeOf(doc, located), message: `"${located.path}" has no installation-properties variable (SMSClientInstallProperties${variableList(located.node) === undefined ? ', nor a <defaultVarList>' : ''}): the preset adds one for PATCH. Nothing in the file will record that it had none, so revert leaves the variable in place, empty: the same to Setup as none, but not the original bytes. Remove it by hand after a revert if the bytes matter.` });
+  }
   const what = replaced.length > 0 ? `replaced in PATCH: ${replaced.map((r) => (r.to === '' ? `removed ${r.from} (${r.why})` : `${r.from} → ${r.to} (${r.why})`)).join('; ')}` : 'PATCH in installation properties';
   plan.edits.push({
     change: { what, where: located.path, before, after, requirement: 'R4' },
