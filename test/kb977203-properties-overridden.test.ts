@@ -76,3 +76,30 @@ describe('KB977203_PROPERTIES_MAY_BE_OVERRIDDEN', () => {
     expect(mayBe(SEQUENCE(SETUP + CHILD()))).toEqual([]);
   });
 });
+
+// The warning told the administrator to `add PATCH="<the preset's path>"`, though the preset knows the entry (drive,
+// client package, .msp): worked out by hand, it may break R5, R7 or R10. It now gives the exact entry of the Setup step
+// that reads the value next, to add to the value's PATCH list where it has one.
+describe('KB977203_PROPERTIES_OVERRIDDEN says the exact entry to add', () => {
+  const SETUP_D = SETUP.replace('name="Setup Windows and ConfigMgr"', 'name="Setup D"').replace('ABC00002', 'ABC00003');
+  const messages = (input: string, options = O) => checkKb977203(readTaskSequence(input), options).diagnostics.filter((d) => d.code === 'KB977203_PROPERTIES_OVERRIDDEN').map((d) => d.message);
+
+  it('as PATCH="…" for a value with no PATCH, from the drive, client package and .msp given', () => {
+    const [message] = messages(SEQUENCE(SET('SMSSLP=SLP01') + SETUP), { ...O, drive: 'D:', msp: 'SCCM2007AC-SP2-KB977203-x86-DEU.msp' });
+    expect(message).toContain('add PATCH="D:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86-DEU.msp" (the entry of "Install/Setup Windows and ConfigMgr", the Setup step that reads it next) to that value');
+    expect(message).not.toContain("the preset's path");
+  });
+
+  it("as a path for the PATCH list of a value that has one, and the entry of the Setup step read next, for each place", () => {
+    const globals = '<globalVarList><variable name="SMSClientInstallProperties" property="">SMSSLP=SLP01</variable></globalVarList>';
+    const found = messages(SEQUENCE(SETUP + SET('SMSSLP=SLP01 PATCH="\\\\srv\\p\\other.msp"') + SETUP_D, globals));
+    expect(found).toHaveLength(2);
+    expect(found[0]).toContain(`add PATCH="${ENTRY}" (the entry of "Install/Setup Windows and ConfigMgr"`);
+    expect(found[1]).toContain(`add ${ENTRY.replace('ABC00002', 'ABC00003')} (the entry of "Install/Setup D", the Setup step that reads it next) to the PATCH list in it`);
+  });
+
+  it('in the report the apply gives too', () => {
+    const report = applyKb977203(readTaskSequence(SEQUENCE(SET('SMSSLP=SLP01') + SETUP)), O);
+    expect(report.diagnostics.find((d) => d.code === 'KB977203_PROPERTIES_OVERRIDDEN')?.message).toContain(`add PATCH="${ENTRY}"`);
+  });
+});

@@ -55,9 +55,10 @@ describe('kb977203/fix-absent: SMSClientInstallProperties set before Setup', () 
     const withEntry = SEQUENCE(hidden(`SECRETKEY=Hunter2 PATCH=&quot;${ENTRY}&quot;`) + SETUP());
     const preset = [without, withEntry].flatMap((input) => applyKb977203(readTaskSequence(input), O).diagnostics.filter((d) => d.code === 'KB977203_PROPERTIES_OVERRIDDEN'));
     expect(preset.map((d) => d.severity)).toEqual(['warning', 'info']);
-    for (const message of [...found, ...preset].map((d) => d.message)) {
-      expect(message).not.toContain('Hunter2');
-      expect(message).not.toContain('SCCM2007AC');
+    for (const d of [...found, ...preset]) {
+      expect(d.message).not.toContain('Hunter2');
+      // The entry the hidden value lists is not shown; the preset's own entry, to add to one without it, is.
+      if (d.severity === 'info') expect(d.message).not.toContain('SCCM2007AC');
     }
   });
 
@@ -65,7 +66,10 @@ describe('kb977203/fix-absent: SMSClientInstallProperties set before Setup', () 
     const O: Kb977203Options = { certfixPackage: 'ABC00010', clientVersion: 'sp2', drive: 'C:' };
     const input = SEQUENCE(SET('SMSSLP=SLP01') + SET('FSP=FSP01', 'SMSClientInstallProperties') + SETUP(), GLOBAL('SMSSLP=SLP01'));
     const preset = applyKb977203(readTaskSequence(input), O).diagnostics.filter((d) => d.code === 'KB977203_PROPERTIES_OVERRIDDEN' && d.severity === 'warning');
-    expect(lint(readTaskSequence(input), ['kb977203/fix-absent']).map((d) => d.message)).toEqual(preset.map((d) => d.message));
+    // The same words but what to add: the preset, given the options, names the exact entry; lint cannot.
+    const judged = (message: string) => message.slice(0, message.indexOf(' so the hotfix is not installed:'));
+    expect(lint(readTaskSequence(input), ['kb977203/fix-absent']).map((d) => judged(d.message))).toEqual(preset.map((d) => judged(d.message)));
+    expect(preset.map((d) => d.message.includes(`add PATCH="${ENTRY}"`))).toEqual([true, true, true]);
     const m = memoryIo({ 'ts.xml': Buffer.from(input) });
     expect(await main(['lint', 'ts.xml', '--strict'], m.io)).toBe(1);
     expect(m.stdout).toMatch(/^ts\.xml:2:1: warning kb977203\/fix-absent \[R4\]: The sequence's global variables/m);

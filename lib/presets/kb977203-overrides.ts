@@ -28,11 +28,21 @@ export const KB977203_PROPERTIES_OVERRIDDEN = 'KB977203_PROPERTIES_OVERRIDDEN' a
 /** Task sequence variable names are not case-sensitive. */
 const VARIABLE = 'smsclientinstallproperties';
 
+/** The PATCH entry a Setup step gets (or keeps), for the step that reads a value set before it. */
+export interface SetupEntry {
+  /** The Setup step's path. */
+  path: string;
+  /** Its PATCH entry, in full. */
+  entry: string;
+}
+
 /**
  * The diagnostic for one place that sets the variable to `value`. A `hidden` value (a step's "Do not display this
  * value") is judged as any other but not shown, nor its PATCH entry: it may hold what its author keeps out of logs.
+ * `setup` is the entry of the Setup step that reads the value next, when known (the preset knows it; lint, without
+ * the options, does not): a value without the fix is told that exact entry to add.
  */
-function overridden(where: string, path: string | undefined, value: string, hidden = false): Issue {
+function overridden(where: string, path: string | undefined, value: string, hidden = false, setup?: SetupEntry): Issue {
   const list = patchList(value) ?? [];
   const entry = list.find((e) => isKb977203Entry(e) || isKb977384Entry(e));
   const shown = hidden ? 'a value it does not display (not shown here either)' : shownValue(value, '"');
@@ -40,7 +50,14 @@ function overridden(where: string, path: string | undefined, value: string, hidd
   if (entry !== undefined) {
     return { code: KB977203_PROPERTIES_OVERRIDDEN, severity: 'info', ...(path !== undefined && { path }), message: `${base} The value lists ${hidden ? 'a KB977203 or KB977384 entry' : shownValue(entry, '"')}, which the preset does not check: make sure it is the KB977203 .msp of the client package (R4-R10).` };
   }
-  return { code: KB977203_PROPERTIES_OVERRIDDEN, severity: 'warning', ...(path !== undefined && { path }), message: `${base} The value has no KB977203 entry in PATCH, so the hotfix is not installed: add PATCH="<the preset's path>" to that value, or stop setting the variable there.` };
+  return { code: KB977203_PROPERTIES_OVERRIDDEN, severity: 'warning', ...(path !== undefined && { path }), message: `${base} The value has no KB977203 entry in PATCH, so the hotfix is not installed: ${toAdd(value, setup)}, or stop setting the variable there.` };
+}
+
+/** What to add to a value without the fix: the exact entry where it is known, to its PATCH list if it has one. */
+function toAdd(value: string, setup: SetupEntry | undefined): string {
+  if (setup === undefined) return `add PATCH="<the preset's path>" to that value`;
+  const whose = `(the entry of "${setup.path}", the Setup step that reads it next)`;
+  return patchList(value) === undefined ? `add PATCH="${setup.entry}" ${whose} to that value` : `add ${setup.entry} ${whose} to the PATCH list in it, after a ";"`;
 }
 
 /** One place that sets `SMSClientInstallProperties`: its diagnostic, and the node it is about (for a place in the file). */
@@ -55,9 +72,9 @@ export interface PropertiesOverride {
  * step ahead of the last Setup step in the order the sequence lists them (a disabled one never runs, one after every
  * Setup step sets it too late), and an entry of `<globalVarList>`. Each gives a diagnostic naming it.
  */
-export function propertiesOverrides(doc: TaskSequenceDocument, items: readonly Located[], lastSetup: number): Issue[] {
+export function propertiesOverrides(doc: TaskSequenceDocument, items: readonly Located[], lastSetup: number, setupAfter?: (index: number) => SetupEntry | undefined): Issue[] {
   // Each placed at the node it is about, as lint places its finding there (a global variable has a place but no path).
-  return [...propertiesOverrideSites(doc, items, lastSetup).map((o) => ({ ...o.issue, ...placeOf(doc, o.at) })), ...childSequencesBefore(doc, items, lastSetup)];
+  return [...propertiesOverrideSites(doc, items, lastSetup, setupAfter).map((o) => ({ ...o.issue, ...placeOf(doc, o.at) })), ...childSequencesBefore(doc, items, lastSetup)];
 }
 
 /** The information code for a child sequence that may set the variable (see {@link childSequencesBefore}). */
@@ -82,18 +99,21 @@ function childSequencesBefore(doc: TaskSequenceDocument, items: readonly Located
   return out;
 }
 
-/** {@link propertiesOverrides}, each with the node it is about (lint places its findings there). */
-export function propertiesOverrideSites(doc: TaskSequenceDocument, items: readonly Located[], lastSetup: number): PropertiesOverride[] {
+/**
+ * {@link propertiesOverrides}, each with the node it is about (lint places its findings there). `setupAfter` gives
+ * the entry of the first Setup step listed after a position in `items` (-1 for the global variables), when known.
+ */
+export function propertiesOverrideSites(doc: TaskSequenceDocument, items: readonly Located[], lastSetup: number, setupAfter?: (index: number) => SetupEntry | undefined): PropertiesOverride[] {
   const out: PropertiesOverride[] = [];
   const globals = doc.sequence.children.find((c) => c.kind === 'variableList');
   for (const v of globals && 'children' in globals ? globals.children : []) {
-    if (v.kind === 'variable' && (v.attributes.name ?? '').trim().toLowerCase() === VARIABLE) out.push({ issue: overridden('The sequence\'s global variables (<globalVarList>)', undefined, elementText(v)), at: v });
+    if (v.kind === 'variable' && (v.attributes.name ?? '').trim().toLowerCase() === VARIABLE) out.push({ issue: overridden('The sequence\'s global variables (<globalVarList>)', undefined, elementText(v), false, setupAfter?.(-1)), at: v });
   }
   for (let i = 0; i < lastSetup && i < items.length; i++) {
     const l = items[i] as Located;
     if (l.node.kind === 'group' || l.node.attributes.type !== STEP_TYPES.setVariable || neverRuns(l)) continue;
     const view = new SetVariableStep(l.node);
-    if ((view.variableName ?? '').trim().toLowerCase() === VARIABLE) out.push({ issue: overridden(`The Set Task Sequence Variable step ${shownValue(l.path, '"')}`, l.path, view.variableValue ?? '', doesNotShowValue(l.node)), at: l });
+    if ((view.variableName ?? '').trim().toLowerCase() === VARIABLE) out.push({ issue: overridden(`The Set Task Sequence Variable step ${shownValue(l.path, '"')}`, l.path, view.variableValue ?? '', doesNotShowValue(l.node), setupAfter?.(i)), at: l });
   }
   return out;
 }

@@ -19,7 +19,7 @@ import { type Kb977203Options, type Kb977203Scenario, resolveKb977203Options, ty
 import { configMgrEraOf } from './kb977203-era.js';
 import { planPatch } from './kb977203-patch.js';
 import { hotfixInstallStepsIn } from './kb977203-r1.js';
-import { CAPTURE_USER_STATE, capturesUserState, executionOrder, isCaptureHalf, restoresUserState } from './kb977203-execution-order.js';
+import { CAPTURE_USER_STATE, capturesUserState, executionOrder, firstAbove, isCaptureHalf, restoresUserState } from './kb977203-execution-order.js';
 import { KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT } from './kb977203-new-steps.js';
 import { disabledNote, neverRuns, runsProgram, runsProgramOfAnotherPackage } from './kb977203-step-queries.js';
 import { planWiring } from './kb977203-wiring.js';
@@ -143,8 +143,9 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
       throw new TaskSequenceError('MISSING_SETUP_WINDOWS_STEP', `The ${o.scenario} scenario needs a Setup Windows and ConfigMgr step (type ${STEP_TYPES.setupWindowsAndConfigMgr}) to carry PATCH and to insert CCMCertFix after, and this sequence has none. For the capture half of a replace, use the replace-capture scenario (R15).`);
     }
     const order = executionOrder(doc, matches, items);
-    // What Setup reads at run time may not be its own field: a value set for its action variable overrides it.
-    diagnostics.push(...propertiesOverrides(doc, items, items.indexOf(setups[setups.length - 1] as Located) + 1));
+    // What Setup reads at run time may not be its own field: a value set for its action variable overrides it. Said
+    // here, once each Setup step's PATCH entry is planned below: a value without the fix is told the entry to add.
+    const overridesAt = diagnostics.length;
     otherProgramsOf(doc, items, o, matches, diagnostics);
     const description = dependentAbsent ? KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT : dependentKept ? KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT : undefined;
     // Wrapping a Setup step in a group (an edit between the insertions) needs no inserted step in place; the
@@ -169,6 +170,13 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): Planned {
       diagnostics.push(...patch.diagnostics, ...wiring.diagnostics);
     }
     for (const { wiring } of wirings) edits.push(...wiring.edits);
+    const setupAt = setups.map((l) => order.index.get(l.node) ?? -1);
+    // The Setup step listed first after a place that sets the value (-1: the global variables) is the one that reads it.
+    const setupAfter = (index: number) => {
+      const next = setupSteps[firstAbove(setupAt, index)];
+      return next && { path: next.path, entry: next.patch };
+    };
+    diagnostics.splice(overridesAt, 0, ...propertiesOverrides(doc, items, (setupAt[setupAt.length - 1] as number) + 1, setupAfter));
     recorded = wirings.some((w) => w.wiring.insertsCertfix);
     if (!renamedReference) merge(planAddReference(doc, { packageId: o.certfixPackage, requirement: 'R13', ...certfixReferenceInfo(o) }));
   }
