@@ -28,9 +28,9 @@ describe('a comparison row whose change is in a hidden value', () => {
 
   it('marks the one rule value that changed, not the hidden one that stayed', () => {
     const [field] = fieldsOf(dynamic(rules('Pin-Secret1', 'Admin-Secret2')), dynamic(rules('Pin-Secret1', 'Admin-Secret3')));
-    expect(field?.before).toContain('<Variable Name="AdminPassword" IsSecret="false">(hidden)</Variable>');
-    expect(field?.after).toContain('<Variable Name="AdminPassword" IsSecret="false">(hidden, changed)</Variable>');
-    expect(field?.after).toContain('<Variable Name="LocalPin" IsSecret="true">(hidden)</Variable>');
+    // In the page's words for rules (no longer their XML): the same rule, place by place.
+    expect(field?.before).toBe('rule 1: set LocalPin = (hidden), AdminPassword = (hidden), OSDSite = "Paris"');
+    expect(field?.after).toBe('rule 1: set LocalPin = (hidden), AdminPassword = (hidden, changed), OSDSite = "Paris"');
     expect(JSON.stringify(field)).not.toMatch(/Secret[123]/);
   });
 
@@ -58,5 +58,15 @@ describe('a comparison row whose change is in a hidden value', () => {
       expect(page.split('(hidden, changed)').length - 1, format).toBe(3);
       expect(page).not.toMatch(/Secret\d/);
     }
+  });
+});
+
+describe('a comparison row of Set Dynamic Variables rules', () => {
+  it('is in the words the page lists rules in, a rule\'s condition and each value, not the rules\' XML', () => {
+    const withCondition = (site: string) =>
+      `<Rules><Rule><condition><expression type="SMS_TaskSequence_ComputerConditionExpression"><variable name="AssetTag"></variable><variable name="MACAddress">00:11:22:33:44:55</variable><variable name="SerialNumber"></variable><variable name="UUID"></variable></expression></condition><Variables><Variable Name="OSDSite" IsSecret="false">${site}</Variable></Variables></Rule></Rules>`;
+    const [field] = fieldsOf(dynamic(withCondition('Paris')), dynamic(withCondition('Lyon')));
+    expect(field).toMatchObject({ before: 'rule 1: if MAC address "00:11:22:33:44:55" then set OSDSite = "Paris"', after: 'rule 1: if MAC address "00:11:22:33:44:55" then set OSDSite = "Lyon"' });
+    expect(JSON.stringify(field)).not.toContain('<Rule');
   });
 });

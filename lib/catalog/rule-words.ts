@@ -27,11 +27,12 @@ export function maskedRules<R extends WrittenDynamicRule>(rules: readonly R[], h
  * A rule in words: `if MAC address "00:11:22:33:44:55" then set OSDSite = "Paris", OSDJoinPassword = (hidden)`; a rule
  * without a condition sets its variables always (`set …`). Its conditions are ANDed, each in brackets when there are
  * several (a computer condition holds when any of its values matches); a value compared with a password-like variable
- * is hidden as in a step's condition, and a secret variable's value as everywhere ({@link hidesRuleValue}).
+ * is hidden as in a step's condition, and a secret variable's value as everywhere ({@link hidesRuleValue}), as
+ * `hidden` says for the variable's place (a comparison marks one that changed).
  */
-export function ruleWords(rule: WrittenDynamicRule): string {
+export function ruleWords(rule: WrittenDynamicRule, hidden: (variable: number) => string = () => HIDDEN_OPERAND): string {
   const conditions = (rule.conditions ?? []).map((c) => parameterWords(c.type, c.parameters, HIDE_OPERANDS));
   const when = conditions.length > 1 ? conditions.map((c) => `(${c})`).join(' and ') : conditions[0];
-  const sets = rule.variables.map((v) => `${v.name} = ${hidesRuleValue(v) ? HIDDEN_OPERAND : JSON.stringify(v.value)}`).join(', ');
+  const sets = rule.variables.map((v, j) => `${v.name} = ${hidesRuleValue(v) ? hidden(j) : JSON.stringify(v.value)}`).join(', ');
   return `${when === undefined ? '' : `if ${when} then `}set ${sets || 'nothing'}`;
 }

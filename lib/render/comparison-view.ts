@@ -15,13 +15,13 @@ const ITEM_KINDS = new Set(['group', 'step', 'subtasksequence']);
 
 /**
  * Hides, in place, the values of an item's changed fields that neither sequence's own page shows (`secrets`), a hidden
- * value that changed marked so after (see {@link hiddenChange}).
+ * value that changed marked so after (see {@link hiddenChange}); Set Dynamic Variables rules in the page's words.
  */
 function hideSecrets(item: ItemView, secrets: SecretFields): void {
   for (const f of item.change?.fields ?? []) {
     const whole = secrets.hidden.has(f.field);
     if (!whole && !secrets.rules.has(f.field)) continue;
-    const { before, after } = hiddenChange(f.before, f.after, whole);
+    const { before, after } = hiddenChange(f.before, f.after, whole, true, true);
     delete f.before;
     delete f.after;
     if (before !== undefined) f.before = before;

@@ -11,7 +11,7 @@ import type { TaskSequenceDocument } from '../document.js';
 import { holdsSecret, hidesSetVariableLine } from '../catalog/action-line-secret.js';
 import { catalogEntry, isCatalogSecretName } from '../catalog/catalog.js';
 import { formatDynamicRules, parseDynamicRules, type WrittenDynamicRule } from '../catalog/dynamic-rules.js';
-import { hidesRuleValue, maskedRules } from '../catalog/rule-words.js';
+import { hidesRuleValue, maskedRules, ruleWords } from '../catalog/rule-words.js';
 import type { DiffEntry } from '../diff/diff-entry.js';
 import { namedVariables, variableListElements, variableNameOf } from '../diff/item-fields.js';
 import { listItems } from '../model/query.js';
@@ -113,6 +113,19 @@ export function maskRules(text: string | undefined, before?: string): string | u
   return formatDynamicRules(maskedRules(rules, (i, j) => (old !== undefined && changedAt(old, rules, i, j) ? HIDDEN_CHANGED : HIDDEN)));
 }
 
+/**
+ * A Set Dynamic Variables `Rules` text in words, as a page lists them (`rule 1: if MAC address "…" then set …`, see
+ * `ruleWords`), joined by `; `: a comparison's row, which showed the rules' XML (masked). Secret values are hidden as
+ * {@link maskRules} hides them, and one that differs from its place in `before` is marked `(hidden, changed)`; a text
+ * that is not the rules grammar is hidden whole, as there.
+ */
+export function rulesInWords(text: string | undefined, before?: string): string | undefined {
+  const rules = text === undefined || text.trim() === '' ? undefined : parseDynamicRules(text);
+  if (rules === undefined) return maskRules(text, before);
+  const old = before !== undefined && before !== text ? parseDynamicRules(before) : undefined;
+  return rules.map((r, i) => `rule ${i + 1}: ${ruleWords(r, (j) => (old !== undefined && changedAt(old, rules, i, j) ? HIDDEN_CHANGED : HIDDEN))}`).join('; ');
+}
+
 /** Whether the variable at a place (rule `i`, variable `j`) of `rules` is the one of `old` there, with another value. */
 function changedAt(old: readonly WrittenDynamicRule[], rules: readonly WrittenDynamicRule[], i: number, j: number): boolean {
   const was = old[i]?.variables[j];
@@ -124,11 +137,13 @@ function changedAt(old: readonly WrittenDynamicRule[], rules: readonly WrittenDy
  * A changed value of a field a page hides, before and after, as a comparison shows them: the whole value hidden
  * (`whole`) or, in Set Dynamic Variables rules, the values of the secret variables (see {@link maskRules}). With `mark`,
  * a hidden value that changed shows as `(hidden, changed)` after, so that a change only in what is hidden does not
- * read the same on both sides; nothing more of the secret (not its length, nor a hash of it) is told.
+ * read the same on both sides; nothing more of the secret (not its length, nor a hash of it) is told. With `words` (a
+ * comparison page), rules are shown in words ({@link rulesInWords}) rather than as their XML.
  */
-export function hiddenChange(before: string | undefined, after: string | undefined, whole: boolean, mark = true): { before?: string; after?: string } {
-  const b = whole ? hideValue(before) : maskRules(before);
-  let a = whole ? hideValue(after) : maskRules(after, mark ? before : undefined);
+export function hiddenChange(before: string | undefined, after: string | undefined, whole: boolean, mark = true, words = false): { before?: string; after?: string } {
+  const rules = words ? rulesInWords : maskRules;
+  const b = whole ? hideValue(before) : rules(before);
+  let a = whole ? hideValue(after) : rules(after, mark ? before : undefined);
   if (mark && whole && a === HIDDEN && b === HIDDEN && after !== before) a = HIDDEN_CHANGED;
   return { ...(b !== undefined ? { before: b } : {}), ...(a !== undefined ? { after: a } : {}) };
 }
