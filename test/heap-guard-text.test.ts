@@ -150,7 +150,9 @@ describe('what the estimates do not count', () => {
     const r = cmtsIn(128, ['convert', file, '--to', 'xml', '-o', join(dir, 'ones.xml')]);
     expect(r.stderr).not.toMatch(/heap out of memory|FATAL/);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/NOT_A_TASK_SEQUENCE .*sequence\.children\.0: must be object; .*the check stopped there, with values left unchecked\.\n$/);
+    expect(r.stderr).toMatch(/NOT_A_TASK_SEQUENCE .*sequence\.children\.0: must be object; .*the check stopped there, with values left unchecked\.$/m);
+    // Then the problems the message names, each placed on a line of its own (ten at most).
+    expect(r.stderr.split('\n').filter((l) => /ones\.json:1:\d+: NOT_A_TASK_SEQUENCE sequence\.children\.\d+: must be object$/.test(l))).toHaveLength(10);
   }, 60_000);
 
   it('a `]` or `}` out of place is an error of the YAML library each, and counted: 500,000 of them are refused in 64 MiB', () => {
