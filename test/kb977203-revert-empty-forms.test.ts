@@ -108,6 +108,17 @@ describe('revert without the replace-capture scenario of a sequence applied with
     expect(applyThenRevert(capture, CAPTURE, CAPTURE).text).toBe(capture);
   });
 
+  it('a sequence with neither a Setup step nor a capture is not sent to the replace-capture scenario, which refuses it', () => {
+    const input = pkg(restartStep(''), '<DependentProgram>ABC00010;;CCMCertFix</DependentProgram>');
+    for (const options of [O, { ...O, scenario: 'refresh' as const }]) {
+      const report = revertKb977203(readTaskSequence(input), options);
+      const said = report.diagnostics.find((d) => d.code === 'KB977203_REVERT_DEPENDENT_KEPT');
+      expect(said?.severity).toBe('info');
+      expect(said?.message).not.toContain('replace-capture');
+      expect(said?.message).toContain('the preset did not set it');
+    }
+  });
+
   it('a sequence with a Setup step and no CCMCertFix step is still said to be one the preset never wrote', () => {
     const input = pkg(setupStep('<variable name="SMSClientInstallProperties" property="ClientInstallProperties" />'), '<DependentProgram>ABC00010;;CCMCertFix</DependentProgram>');
     const report = revertKb977203(readTaskSequence(input), O);

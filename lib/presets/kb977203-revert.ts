@@ -152,8 +152,9 @@ function plan(doc: TaskSequenceDocument, options: Kb977203Options): { edits: Edi
   if (current !== undefined && !hadIt && handWired && dependentRunsProgram(current, o.certfixPackage, o.program)) {
     kept.push({ what: `DependentProgram ${current}, beside ${none ? 'no CCMCertFix step' : "CCMCertFix steps that are all the administrator's"}`, where: '(package)', requirement: 'R12' });
     // With no Setup step either, the scenario given never applied to the sequence (it refuses one without Setup), and
-    // the replace-capture scenario, which sets DependentProgram alone, may have: said so, with how to undo it.
-    const captureShaped = none && !listed.some((l) => l.node.kind !== 'group' && l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr);
+    // the replace-capture scenario, which sets DependentProgram alone, may have if the sequence captures user state:
+    // said so, with how to undo it. One that captures nothing is refused by that scenario too, so it is not offered.
+    const captureShaped = none && isCaptureHalf(listed);
     if (captureShaped) {
       diagnostics.push({ code: 'KB977203_REVERT_DEPENDENT_KEPT', severity: 'warning', message: `"Run another program first" (DependentProgram) runs ${current}. This sequence has no Setup Windows and ConfigMgr step, so the ${o.scenario} scenario never applied to it; the replace-capture scenario (the sequence that captures user state on the old computer) sets DependentProgram alone and records nothing else. If the preset set it, revert with the replace-capture scenario (--scenario replace-capture) to clear it; it is left as it is.` });
     } else {
