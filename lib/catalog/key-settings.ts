@@ -10,7 +10,7 @@ import { variables } from '../model/variables.js';
 import type { Step, SubTaskSequence, Variable } from '../model/types.js';
 import { isCatalogSecretName } from './catalog.js';
 import { parseDynamicRules, type WrittenDynamicRule } from './dynamic-rules.js';
-import { ruleWords } from './rule-words.js';
+import { numberedRuleWords } from './rule-words.js';
 import { StepView } from './step-view.js';
 import { decodeValue } from './values.js';
 
@@ -48,7 +48,7 @@ function show(value: unknown, valueType: string): string {
 function ruleSettings(value: unknown): Setting[] {
   const rules = typeof value === 'string' ? parseDynamicRules(value) : (value as WrittenDynamicRule[]);
   if (rules === undefined) return [{ label: 'rules', value: `${HIDDEN_OPERAND}: not readable as rules, so a secret value in it cannot be told apart` }];
-  return rules.map((r, n) => ({ label: `rule ${n + 1}`, value: ruleWords(r) }));
+  return numberedRuleWords(rules);
 }
 
 /** One setting in words: `image package ID` and `ABC00002`. */

@@ -36,3 +36,11 @@ export function ruleWords(rule: WrittenDynamicRule, hidden: (variable: number) =
   const sets = rule.variables.map((v, j) => `${v.name} = ${hidesRuleValue(v) ? hidden(j) : JSON.stringify(v.value)}`).join(', ');
   return `${when === undefined ? '' : `if ${when} then `}set ${sets || 'nothing'}`;
 }
+
+/**
+ * Each rule in words with its number (`rule 1`), as a page lists them and a comparison row joins them; `hidden` says
+ * what a secret value shows as, by the rule's place and the variable's.
+ */
+export function numberedRuleWords(rules: readonly WrittenDynamicRule[], hidden: HiddenRuleValue = () => HIDDEN_OPERAND): { label: string; value: string }[] {
+  return rules.map((r, i) => ({ label: `rule ${i + 1}`, value: ruleWords(r, (j) => hidden(i, j)) }));
+}

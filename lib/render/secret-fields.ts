@@ -11,7 +11,7 @@ import type { TaskSequenceDocument } from '../document.js';
 import { holdsSecret, hidesSetVariableLine } from '../catalog/action-line-secret.js';
 import { catalogEntry, isCatalogSecretName } from '../catalog/catalog.js';
 import { formatDynamicRules, parseDynamicRules, type WrittenDynamicRule } from '../catalog/dynamic-rules.js';
-import { hidesRuleValue, maskedRules, ruleWords } from '../catalog/rule-words.js';
+import { hidesRuleValue, maskedRules, numberedRuleWords } from '../catalog/rule-words.js';
 import type { DiffEntry } from '../diff/diff-entry.js';
 import { namedVariables, variableListElements, variableNameOf } from '../diff/item-fields.js';
 import { listItems } from '../model/query.js';
@@ -123,7 +123,9 @@ export function rulesInWords(text: string | undefined, before?: string): string 
   const rules = text === undefined || text.trim() === '' ? undefined : parseDynamicRules(text);
   if (rules === undefined) return maskRules(text, before);
   const old = before !== undefined && before !== text ? parseDynamicRules(before) : undefined;
-  return rules.map((r, i) => `rule ${i + 1}: ${ruleWords(r, (j) => (old !== undefined && changedAt(old, rules, i, j) ? HIDDEN_CHANGED : HIDDEN))}`).join('; ');
+  return numberedRuleWords(rules, (i, j) => (old !== undefined && changedAt(old, rules, i, j) ? HIDDEN_CHANGED : HIDDEN))
+    .map((r) => `${r.label}: ${r.value}`)
+    .join('; ');
 }
 
 /** Whether the variable at a place (rule `i`, variable `j`) of `rules` is the one of `old` there, with another value. */

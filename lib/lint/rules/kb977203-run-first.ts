@@ -16,15 +16,15 @@ import { shownValue } from '../../shown-value.js';
 import { type Finding, items, type LintRule } from '../rule.js';
 import { runsCertfix } from './kb977203-fix.js';
 
-/** `<PackageID>;;<Program>` of each Install Software step that runs CCMCertFix by its program, once each, in order. */
-function certfixPrograms(steps: readonly Step[]): string[] {
-  const programs = new Set<string>();
+/** The package and program of each Install Software step that runs CCMCertFix by its program, once each, in order. */
+function certfixPrograms(steps: readonly Step[]): { packageId: string; program: string }[] {
+  const programs = new Map<string, { packageId: string; program: string }>();
   for (const step of steps) {
     if (step.attributes.type !== STEP_TYPES.installSoftware || !runsCertfix(step, undefined)) continue;
     const v = new InstallSoftwareStep(step);
-    if (v.packageId && v.programName) programs.add(`${v.packageId};;${v.programName}`);
+    if (v.packageId && v.programName) programs.set(`${v.packageId};;${v.programName}`, { packageId: v.packageId, program: v.programName });
   }
-  return [...programs];
+  return [...programs.values()];
 }
 
 export const runFirst: LintRule = {
@@ -44,9 +44,9 @@ export const runFirst: LintRule = {
     const node = ('children' in root ? childElement(root, 'DependentProgram') : undefined) ?? root;
     const current = (doc.getProperty('DependentProgram') ?? '').trim();
     const programs = certfixPrograms(steps);
-    const named = programs.length > 0 ? `: ${programs.map((p) => shownValue(p, '"')).join(' or ')}, the program the sequence's CCMCertFix step runs` : ', the CCMCertFix package and program (R11)';
+    const named = programs.length > 0 ? `: ${programs.map((p) => shownValue(`${p.packageId};;${p.program}`, '"')).join(' or ')}, the program the sequence's CCMCertFix step runs` : ', the CCMCertFix package and program (R11)';
     if (current === '') return [{ node, message: `"Run another program first" (DependentProgram) is empty: the KB runs CCMCertFix before the task sequence starts (R12). Set it to <PackageID>;;<Program>${named}; cmts kb977203 sets it.` } satisfies Finding];
-    if (programs.length === 0 || programs.some((p) => dependentRunsProgram(current, ...(p.split(';;') as [string, string])))) return [];
+    if (programs.length === 0 || programs.some((p) => dependentRunsProgram(current, p.packageId, p.program))) return [];
     return [{ node, message: `"Run another program first" (DependentProgram) runs ${shownValue(current, '"')}, not the CCMCertFix program${named.replace(/^: /, ' ')} (R12).` }];
   },
 };
