@@ -8,6 +8,7 @@ import type { DiffWithPlaces } from '../diff/semantic-diff.js';
 import { printable } from '../errors.js';
 import { listItems } from '../model/query.js';
 import { comparisonSecrets, hiddenChange, shownGlobal } from '../render/secret-fields.js';
+import { ruleChangeLines } from './diff-rules.js';
 
 // Values come with every line end as LF (XML's reading of a line end): a CR left in one was written as a character
 // reference, and is printed as one, or a change in a CR alone would print as two equal values.
@@ -66,8 +67,11 @@ export function insideGroup(a: TaskSequenceDocument, b: TaskSequenceDocument, di
  * themselves stay: that a secret changed is still a difference, and a hidden value that changed reads
  * `(hidden, changed)` after, as on a comparison page (both sides read `(hidden)` alike before, so the line said
  * nothing of what changed).
+ *
+ * Given `ruleLines`, the entries of changed Set Dynamic Variables rules get there the lines that say which rules
+ * changed, in words (see `diff-rules.ts`), for {@link formatDifferences}: read from the values before they are masked.
  */
-export function withSecretsHidden(a: TaskSequenceDocument, b: TaskSequenceDocument, diff: DiffWithPlaces): DiffEntry[] {
+export function withSecretsHidden(a: TaskSequenceDocument, b: TaskSequenceDocument, diff: DiffWithPlaces, ruleLines?: Map<number, string[]>): DiffEntry[] {
   let secrets: ReturnType<typeof comparisonSecrets> | undefined;
   return diff.entries.map((d, k) => {
     if (d.change !== 'changed' || d.field === undefined) return d.kind === 'variable' || d.kind === 'sequence' ? shownGlobal(d, (secrets ??= comparisonSecrets(a, b, diff.matched)), true) : d;
@@ -76,6 +80,8 @@ export function withSecretsHidden(a: TaskSequenceDocument, b: TaskSequenceDocume
     const fields = (secrets ??= comparisonSecrets(a, b, diff.matched)).items[place];
     const whole = fields?.hidden.has(d.field) === true;
     if (!whole && fields?.rules.has(d.field) !== true) return d;
+    const lines = whole || ruleLines === undefined ? undefined : ruleChangeLines(d.before, d.after);
+    if (lines !== undefined) ruleLines?.set(k, lines);
     const { before, after, ...rest } = d;
     return { ...rest, ...hiddenChange(before, after, whole) };
   });
@@ -84,8 +90,9 @@ export function withSecretsHidden(a: TaskSequenceDocument, b: TaskSequenceDocume
 /**
  * The differences as lines of text. `inside` (see {@link insideGroup}) says whether an entry's item is inside an
  * added or removed group's: two groups may share a path, so without it a step added to one is listed under the other.
+ * `ruleLines` (see {@link withSecretsHidden}) replaces the `-`/`+` pair of an entry with the lines it holds for it.
  */
-export function formatDifferences(entries: DiffEntry[], inside?: (k: number, g: number) => boolean): string[] {
+export function formatDifferences(entries: DiffEntry[], inside?: (k: number, g: number) => boolean, ruleLines?: ReadonlyMap<number, string[]>): string[] {
   const lines: string[] = [];
   // Open added/removed groups: their inner items are printed under them, by the rest of their path.
   const open: { path: string; change: DiffEntry['change']; entry: number }[] = [];
@@ -106,8 +113,14 @@ export function formatDifferences(entries: DiffEntry[], inside?: (k: number, g: 
         break;
       case 'changed':
         {
+          const head = `~ ${d.kind} ${oneLine(shownPath(d))}${d.field ? ` ${d.field}` : ''}:`;
+          const rules = ruleLines?.get(k);
+          if (rules !== undefined) {
+            lines.push(head, ...rules.map((l) => `    ${l}`));
+            break;
+          }
           const [before, after] = changedPair(d.before, d.after);
-          lines.push(`~ ${d.kind} ${oneLine(shownPath(d))}${d.field ? ` ${d.field}` : ''}:`, `    - ${before}`, `    + ${after}`);
+          lines.push(head, `    - ${before}`, `    + ${after}`);
         }
         break;
     }

@@ -28,7 +28,9 @@ DESCRIPTION
     variables and references. Values are compared as XML defines them (a CRLF copy equals an LF copy) and
     printed as written, but for secrets: the value of a password-like variable, of a setting the step
     catalog types as secret and of a Set Task Sequence Variable step that sets a secret shows as (hidden),
-    here and under --json. An added or removed group is printed with its steps under it. A step moved between
+    here and under --json. Changed Set Dynamic Variables rules are printed rule by rule, in words (rule 7
+    before and after, + rule 4 added, - rule 3 removed, > rule 1 moved), the rules that changed alone; --json
+    keeps the values. An added or removed group is printed with its steps under it. A step moved between
     two groups of one name is told by position (1.2: item 2 inside the first top-level item; position and
     fromPosition under --json).
     With two folders, compares them like diff -r: files (.xml, .zip) are paired by their path below each
@@ -187,9 +189,11 @@ function compare(argv: string[], io: CliIo): number {
         }
         const [da, db] = [pair.a.doc, pair.b.doc];
         const diff = diffWithPlaces(da, db);
-        const differences = withSecretsHidden(da, db, diff);
+        // Changed Set Dynamic Variables rules are printed rule by rule, in words; --json keeps their values.
+        const ruleLines = json ? undefined : new Map<number, string[]>();
+        const differences = withSecretsHidden(da, db, diff, ruleLines);
         results.push({ input: pair.input, a: pair.a.label, b: pair.b.label, status: differences.length ? 'different' : 'same', differences });
-        if (differences.length) printLines([`--- ${pair.a.label}`, `+++ ${pair.b.label}`, ...formatDifferences(differences, insideGroup(da, db, diff))]);
+        if (differences.length) printLines([`--- ${pair.a.label}`, `+++ ${pair.b.label}`, ...formatDifferences(differences, insideGroup(da, db, diff), ruleLines)]);
       }
     } catch (e) {
       trouble = true;
