@@ -17,7 +17,7 @@ export interface NewSequenceOptions {
   description?: string;
   /**
    * The schema version: `3.10` (Current Branch) or `3.00` (ConfigMgr 2007 to 2012 R2). Default: `3.00` for the 2007
-   * export, `3.10` otherwise.
+   * export, `3.10` otherwise. With the container it fixes the release the sequence is for (see {@link createSequence}).
    */
   version?: '3.00' | '3.10';
   /**
@@ -128,7 +128,18 @@ export function newSequenceText(container: ContainerKind, options: NewSequenceOp
   ].join('\r\n');
 }
 
-/** A new, empty task sequence document in `container`, ready for steps and groups. */
+/**
+ * A new, empty task sequence document in `container`, ready for steps and groups.
+ *
+ * The container, and the version for a bare sequence, say which ConfigMgr release the sequence is for, and so which
+ * step types `addStep` and `buildStep` take into it and how they spell them (lint's `catalog/step-version` judges a
+ * file read from disk the same way):
+ * - `sms-package`, a ConfigMgr 2007 export: ConfigMgr 2007. A step type first shipped later (Check Readiness, Run
+ *   PowerShell Script, Run Task Sequence, …) is refused, as the 2007 console could not import it;
+ * - `sequence` with `version: '3.00'`: ConfigMgr 2007 to 2012 R2 (what their consoles write); a Current Branch step type
+ *   (Run Task Sequence, …) is refused;
+ * - `cim-instance` (a Current Branch export's object.xml), or `sequence` with `3.10` (the default): Current Branch.
+ */
 export function createSequence(container: ContainerKind, options: NewSequenceOptions = {}): TaskSequenceDocument {
   return readTaskSequence(newSequenceText(container, options), options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth });
 }

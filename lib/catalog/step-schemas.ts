@@ -169,18 +169,34 @@ export function stepSettingsSchema(kind: StepTypeData | string): JsonSchema {
 let ajv: AjvClass | undefined;
 const validators = new Map<string, ValidateFunction>();
 
-/** Problems of typed settings for a step type (by `type` or console name), as `setting: message` lines; [] when valid. */
-export function validateStepSettings(kind: string, settings: unknown): string[] {
-  const entry = catalogEntry(kind) ?? catalogEntryByName(kind);
-  if (!entry) throw new TaskSequenceError('INVALID_ARGUMENT', `The step catalog has no step type ${JSON.stringify(kind)}.`);
-  let validate = validators.get(entry.type);
+/**
+ * Problems of typed settings for a step type, as `setting: message` lines; [] when valid. The type is given as
+ * {@link stepSettingsSchema} takes it: its catalog entry, its `type` or its console name; `INVALID_ARGUMENT` for one
+ * the catalog has not (named in the message by what was given, never an entry's whole text).
+ */
+export function validateStepSettings(kind: StepTypeData | string, settings: unknown): string[] {
+  const entry = typeof kind === 'string' ? (catalogEntry(kind) ?? catalogEntryByName(kind)) : kind;
+  if (typeof entry !== 'object' || entry === null) {
+    throw new TaskSequenceError('INVALID_ARGUMENT', `The step catalog has no step type ${typeof kind === 'string' ? JSON.stringify(kind) : 'for what was given'}: give a catalog entry, a type or a console name.`);
+  }
+  // The catalog's own entries are compiled once each; an entry made by the caller (a copy, changed) every time.
+  const own = catalogEntry(entry.type) === entry;
+  let validate = own ? validators.get(entry.type) : undefined;
   if (!validate) {
     if (!ajv) {
       const Ajv = createRequire(import.meta.url)('ajv') as typeof AjvClass;
       ajv = new Ajv({ ...AJV_OPTIONS });
     }
-    validate = ajv.compile(stepSettingsSchema(entry));
-    validators.set(entry.type, validate);
+    // stepSettingsSchema refuses what is no entry (no variables), as here.
+    const schema = stepSettingsSchema(entry);
+    if (own) validators.set(entry.type, (validate = ajv.compile(schema)));
+    else {
+      // Under no $id (the catalog's entry of that type holds it) and dropped from Ajv's cache once compiled, so a
+      // script validating against entries of its own keeps no schema of each.
+      const { $id: _id, ...anonymous } = schema;
+      validate = ajv.compile(anonymous);
+      ajv.removeSchema(anonymous);
+    }
   }
   return validate(settings) ? [] : describeErrors(validate.errors);
 }
