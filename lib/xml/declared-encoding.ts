@@ -6,7 +6,7 @@
 import { LineCounter, type LinePos, TaskSequenceError } from '../errors.js';
 import { readDeclaration } from './declaration.js';
 import { type EncodingName, encodingOfLabel, type TextEncodingInfo } from './encoding-name.js';
-import { firstUnencodableAt } from './single-byte.js';
+import { firstWithoutByteAt } from './single-byte.js';
 
 /** The encoding an XML declaration at the start of `head` names; undefined when it names none. */
 export function declaredEncoding(head: string): EncodingName | 'utf-16' | undefined {
@@ -47,7 +47,7 @@ function declaredLabel(head: string): { label: string | undefined; known: Encodi
 export function encodingOfText(text: string, bom: boolean): TextEncodingInfo {
   const known = declaredEncoding(text);
   if (known === 'iso-8859-1' || known === 'windows-1252' || known === 'us-ascii') {
-    const at = firstUnencodableAt(text, known);
+    const at = firstWithoutByteAt(text, known);
     if (at !== -1) {
       const cp = text.codePointAt(at) as number;
       const hex = cp.toString(16).toUpperCase();

@@ -1,7 +1,8 @@
 /**
  * The single-byte encodings an export can declare: ISO-8859-1 (every byte is the code point of the same number) and
  * windows-1252 (ISO-8859-1 with printable characters in 0x80–0x9F). Both decode every byte, so decoding never fails;
- * encoding fails on a character the encoding has no byte for.
+ * encoding fails on a character the encoding has no byte for (in windows-1252, also the C1 controls of the five bytes
+ * it leaves undefined: see CP1252_BYTE).
  */
 import { LineCounter, TaskSequenceError } from '../errors.js';
 
@@ -11,6 +12,13 @@ const CP1252_HIGH = [
   0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 const CP1252_BYTE = new Map<number, number>(CP1252_HIGH.map((cp, i) => [cp, 0x80 + i]));
+/**
+ * The C1 controls of the five bytes windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D). They are read as
+ * Windows and the WHATWG table read those bytes, and text read so is written back as read; but written afresh they are
+ * character references, as any character the encoding has no byte for (and refused where none can be written, in a
+ * comment or a processing instruction): strict decoders (iconv, Python's cp1252, so expat through it) refuse the bytes.
+ */
+const CP1252_UNDEFINED = new Set(CP1252_HIGH.filter((cp, i) => cp === 0x80 + i));
 
 /** The single-byte encodings cmts reads and writes. */
 export type SingleByteEncoding = 'iso-8859-1' | 'windows-1252' | 'us-ascii';
@@ -22,14 +30,31 @@ export function singleByteOf(info: { encoding: string } | undefined): SingleByte
 }
 
 /** Whether `encoding` has a byte for the UTF-16 code unit `c` (never for half of a surrogate pair). */
-export function fitsSingleByte(c: number, encoding: SingleByteEncoding): boolean {
+function hasByte(c: number, encoding: SingleByteEncoding): boolean {
   const max = encoding === 'us-ascii' ? 0x7f : 0xff;
   return (c <= max && (encoding !== 'windows-1252' || c < 0x80 || c > 0x9f)) || (encoding === 'windows-1252' && CP1252_BYTE.has(c));
 }
 
-/** Where the first character of `text` that `encoding` has no byte for is; -1 when all fit. */
+/**
+ * Whether the UTF-16 code unit `c` is written afresh in `encoding` as a byte: it has one, and in windows-1252 it is not
+ * the control of an undefined byte (see CP1252_UNDEFINED); else it is written as a character reference.
+ */
+export function fitsSingleByte(c: number, encoding: SingleByteEncoding): boolean {
+  return hasByte(c, encoding) && !(encoding === 'windows-1252' && CP1252_UNDEFINED.has(c));
+}
+
+/** Where the first character of `text` that is not written afresh as a byte of `encoding` is; -1 when all are. */
 export function firstUnencodableAt(text: string, encoding: SingleByteEncoding): number {
   for (let i = 0; i < text.length; i++) if (!fitsSingleByte(text.charCodeAt(i), encoding)) return i;
+  return -1;
+}
+
+/**
+ * Where the first character of `text` that `encoding` has no byte for at all is; -1 when all have one (the controls
+ * of windows-1252's undefined bytes do: text read from such bytes is written back as read).
+ */
+export function firstWithoutByteAt(text: string, encoding: SingleByteEncoding): number {
+  for (let i = 0; i < text.length; i++) if (!hasByte(text.charCodeAt(i), encoding)) return i;
   return -1;
 }
 
