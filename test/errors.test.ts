@@ -13,6 +13,11 @@ describe('bad input fails with a code and a place', () => {
     ['bare ampersand', '<sequence>\n<step name="a & b"/></sequence>', 'XML_MALFORMED', 2, 15],
     ['undefined entity', '<sequence>&nbsp;</sequence>', 'XML_UNDEFINED_ENTITY', 1, 11],
     ['DOCTYPE', '<?xml version="1.0"?>\n<!DOCTYPE sequence [<!ENTITY a "aaaa">]>\n<sequence>&a;</sequence>', 'XML_DOCTYPE_FORBIDDEN', 2, 1],
+    ['DOCTYPE in any case of white space after it', '<!DOCTYPE\tsequence>\n<sequence/>', 'XML_DOCTYPE_FORBIDDEN', 1, 1],
+    ['entity declaration outside a DOCTYPE', '<sequence/>\n<!ENTITY\na "b">', 'XML_DOCTYPE_FORBIDDEN', 2, 1],
+    // No declaration without white space after its keyword (XML 1.0 [28]): markup XML does not know.
+    ['<!DOCTYPEx>, which is no DOCTYPE', '<!DOCTYPEx>\n<sequence/>', 'XML_MALFORMED', 1, 1],
+    ['<!ENTITYa>, which is no declaration', '<sequence>\n<!ENTITYa></sequence>', 'XML_MALFORMED', 2, 1],
     ['text after the root', '<sequence/>\nx', 'XML_MALFORMED', 2, 1],
     ['two roots', '<sequence/><sequence/>', 'XML_MALFORMED', 1, 12],
     ['control character', '<sequence>\u0001</sequence>', 'XML_MALFORMED', 1, 11],

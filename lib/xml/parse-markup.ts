@@ -30,7 +30,9 @@ export function cdataAt(s: Scanner, decoder: ValueDecoder, pos: number, inRoot: 
 
 /** Refuses the `<!` at `pos` that opens neither a comment nor a CDATA section: a declaration, or nothing XML knows. */
 export function refuseMarkup(s: Scanner, pos: number): never {
-  if (/^<!(DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/.test(s.text.slice(pos, pos + 10))) {
+  // A declaration's keyword is followed by white space (XML 1.0 [28], [70], [45], [52], [82]): `<!DOCTYPEx>` is no
+  // declaration, and is refused as the malformed markup it is.
+  if (/^<!(DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)[\x20\t\r\n]/.test(s.text.slice(pos, pos + 11))) {
     s.fail('XML_DOCTYPE_FORBIDDEN', 'DOCTYPE and entity declarations are refused: a task sequence never has one, and entities are never expanded.', pos);
   }
   return s.fail('XML_MALFORMED', `Unexpected markup ${describeAt(s.text, pos)}.`, pos);
