@@ -11,8 +11,14 @@ import { variableOfSetting } from './variable-match.js';
 /** The property texts of a step, by property (`ImagePackageID`), as the step holds or would hold them. */
 export type PropertyTexts = Readonly<Record<string, string | undefined>>;
 
-/** One rule: why the texts break it, in words after the step type's name, or undefined. */
-type ChoiceRule = (given: (setting: string) => boolean, text: (setting: string) => string) => string | undefined;
+/**
+ * One rule: what it asks, in words after the step type's name (`needs imagePackageId or installPackageId, not both`,
+ * as docs/steps.md lists it), and why given texts break it, in words after the name, or undefined when they do not.
+ */
+interface ChoiceRule {
+  readonly words: string;
+  readonly problem: (given: (setting: string) => boolean, text: (setting: string) => string) => string | undefined;
+}
 
 /** `a`, `a or b`, `a, b or c`. */
 function either(settings: readonly string[]): string {
@@ -21,20 +27,30 @@ function either(settings: readonly string[]): string {
 
 /** Exactly one of `settings` (each a mode of the step): none, or more than one, is refused. */
 function oneOf(...settings: string[]): ChoiceRule {
-  return (given) => {
-    const count = settings.filter(given).length;
-    return count === 1 ? undefined : `needs ${either(settings)}${count > 1 ? ', not both' : ''}`;
+  return {
+    words: `needs ${either(settings)}, not both`,
+    problem: (given) => {
+      const count = settings.filter(given).length;
+      return count === 1 ? undefined : `needs ${either(settings)}${count > 1 ? ', not both' : ''}`;
+    },
   };
 }
 
 /** `needed` with `setting`, which is given. */
 function withIt(setting: string, needed: string): ChoiceRule {
-  return (given) => (given(setting) && !given(needed) ? `needs ${needed} with ${setting}` : undefined);
+  const words = `needs ${needed} with ${setting}`;
+  return { words, problem: (given) => (given(setting) && !given(needed) ? words : undefined) };
 }
 
 /** At most one of `settings`. */
 function atMostOne(what: string, settings: readonly string[]): ChoiceRule {
-  return (given) => (settings.filter(given).length > 1 ? `takes one ${what}: ${either(settings)}, not more than one` : undefined);
+  const words = `takes one ${what}: ${either(settings)}, not more than one`;
+  return { words, problem: (given) => (settings.filter(given).length > 1 ? words : undefined) };
+}
+
+/** A rule that is broken when `broken` says so, with the same words then. */
+function rule(words: string, broken: (given: (setting: string) => boolean, text: (setting: string) => string) => boolean): ChoiceRule {
+  return { words, problem: (given, text) => (broken(given, text) ? words : undefined) };
 }
 
 /** The rules of each step type (by `type`), with the evidence in steps.json each rests on. */
@@ -44,7 +60,7 @@ const RULES: Readonly<Record<string, readonly ChoiceRule[]>> = {
   // and no observed line has more than one /target:.
   SMS_TaskSequence_ApplyOperatingSystemAction: [oneOf('imagePackageId', 'installPackageId'), atMostOne('destination', ['destinationDisk', 'destinationLogicalDrive', 'destinationVariable'])],
   // Mode "required if TargetDrive is null" (SDK, observed): every observed line has /mode:.
-  SMS_TaskSequence_EnableBitLockerAction: [(given) => (!given('mode') && !given('targetDrive') ? 'needs mode when targetDrive is not given' : undefined)],
+  SMS_TaskSequence_EnableBitLockerAction: [rule('needs mode when targetDrive is not given', (given) => !given('mode') && !given('targetDrive'))],
   // ApplicationName "required if BaseVariableName is null" and the other way round; the observed steps give one
   // (applications: /basevar: empty; dynamic list: ApplicationName omitted or empty, C03, C10, X36).
   SMS_TaskSequence_InstallApplicationAction: [oneOf('applicationName', 'baseVariableName')],
@@ -54,24 +70,35 @@ const RULES: Readonly<Record<string, readonly ChoiceRule[]>> = {
   // PackageID and ScriptName "required if SourceScript is null", SourceScript "if PackageID is null"; in package mode
   // SourceScript is omitted, inline PackageID and ScriptName are (observed, X20–X37).
   SMS_TaskSequence_RunPowerShellScriptAction: [
-    (given) => (given('sourceScript') ? (given('packageId') || given('scriptName') ? 'needs sourceScript or packageId with scriptName, not both' : undefined) : !given('packageId') ? 'needs sourceScript or packageId with scriptName' : undefined),
+    {
+      words: 'needs sourceScript or packageId with scriptName, not both',
+      problem: (given) => (given('sourceScript') ? (given('packageId') || given('scriptName') ? 'needs sourceScript or packageId with scriptName, not both' : undefined) : !given('packageId') ? 'needs sourceScript or packageId with scriptName' : undefined),
+    },
     withIt('packageId', 'scriptName'),
   ],
   // InstallPackageID "required if InstallPath is null" and the other way round, but "absent (not empty) when a feature
   // update or source path is used" (observed): a feature update (FeatureUpdateName, observed) is the third mode.
   SMS_TaskSequence_UpgradeOperatingSystemAction: [
-    (given) => (!given('installPackageId') && !given('installPath') && !given('featureUpdateName') && !given('featureUpdateAssignmentId') ? 'needs installPackageId, installPath or a feature update (featureUpdateName)' : undefined),
-    (given) => (given('installPackageId') && given('installPath') ? 'needs installPackageId or installPath, not both' : undefined),
-    (given) => (given('installPackageId') && (given('featureUpdateName') || given('featureUpdateAssignmentId')) ? 'needs installPackageId or a feature update, not both' : undefined),
+    rule('needs installPackageId, installPath or a feature update (featureUpdateName)', (given) => !given('installPackageId') && !given('installPath') && !given('featureUpdateName') && !given('featureUpdateAssignmentId')),
+    rule('needs installPackageId or installPath, not both', (given) => given('installPackageId') && given('installPath')),
+    rule('needs installPackageId or a feature update, not both', (given) => given('installPackageId') && (given('featureUpdateName') || given('featureUpdateAssignmentId'))),
   ],
   // DomainName "required if WorkgroupName is null" and the other way round; DomainName is "set when NetworkJoinType=0"
   // (domain, X20, X22), WorkgroupName in workgroup mode (1: C02, C03, C09, X32, X33, X35, X38).
   SMS_TaskSequence_ApplyNetworkSettingsAction: [
     oneOf('domainName', 'workgroupName'),
-    (given, text) => (text('networkJoinType') === '0' && !given('domainName') ? 'needs domainName with networkJoinType 0 (join a domain)' : undefined),
-    (given, text) => (text('networkJoinType') === '1' && !given('workgroupName') ? 'needs workgroupName with networkJoinType 1 (join a workgroup)' : undefined),
+    rule('needs domainName with networkJoinType 0 (join a domain)', (given, text) => text('networkJoinType') === '0' && !given('domainName')),
+    rule('needs workgroupName with networkJoinType 1 (join a workgroup)', (given, text) => text('networkJoinType') === '1' && !given('workgroupName')),
   ],
 };
+
+/**
+ * What the builders hold a step of `entry`'s type to beyond each setting alone, one rule each in words after its
+ * console name (`needs imagePackageId or installPackageId, not both`); [] for a type with none.
+ */
+export function choiceRuleWords(entry: StepTypeData): string[] {
+  return (RULES[entry.type] ?? []).map((r) => r.words);
+}
 
 /**
  * Why a step of `entry`'s type with these property texts cannot run as the console writes it, one message per rule it
@@ -87,8 +114,8 @@ export function choiceProblems(entry: StepTypeData, texts: PropertyTexts): strin
   };
   const given = (setting: string) => text(setting) !== '';
   const out: string[] = [];
-  for (const rule of rules) {
-    const problem = rule(given, text);
+  for (const r of rules) {
+    const problem = r.problem(given, text);
     if (problem !== undefined) out.push(`${entry.consoleName} ${problem}.`);
   }
   return out;
