@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Generates lib/generated/ from the one source of truth, the JSON Schemas in schemas/ (and the version in
 // package.json): a TypeScript type per schema, a compiled ajv validator per schema as a module, the schemas as
-// objects, and the version. `npm run generate` writes the files; `node scripts/generate.mjs --check` exits 1 when
-// they are out of date (test/generated.test.ts runs it). Nothing is read from disk at run time.
+// objects, and the version; and docs/steps.md, the step reference, from the step catalog (lib/catalog/step-data.ts).
+// `npm run generate` writes the files; `node scripts/generate.mjs --check` exits 1 when they are out of date
+// (test/generated.test.ts runs it). Nothing is read from disk at run time.
 //
 // Why generated from JSON rather than written in TypeBox: the JSON Schema files are the published contract (admins'
 // PowerShell and editors read them as they are, `cmts/schemas/<name>.schema.json`), they are plain data anyone can
@@ -180,25 +181,41 @@ export function generate() {
   return out;
 }
 
+/**
+ * Every generated page, by path in the repository → text: the step reference (docs/steps.md), which lib code makes
+ * from the step catalog. The catalog is TypeScript, so that code is bundled by esbuild in memory and run here, which
+ * needs no build of dist/ first.
+ */
+export async function generateDocs() {
+  const { build } = await import('esbuild');
+  const bundle = await build({ entryPoints: [join(ROOT, 'lib', 'catalog', 'step-reference.ts')], bundle: true, write: false, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
+  const code = bundle.outputFiles[0].text;
+  const { STEP_REFERENCE_PATH, stepReference } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  return new Map([[STEP_REFERENCE_PATH, stepReference()]]);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const out = generate();
-  if (process.argv.includes('--check')) {
-    const stale = [...out].filter(([f, text]) => {
-      try {
-        return readFileSync(join(OUT, f), 'utf8') !== text;
-      } catch {
-        return true;
-      }
-    });
-    const extra = readdirSync(OUT).filter((f) => !out.has(f));
-    if (stale.length || extra.length) {
-      console.error(`lib/generated is out of date (${[...stale.map(([f]) => f), ...extra].join(', ')}): run npm run generate`);
-      process.exit(1);
+  const docs = await generateDocs();
+  const differs = (path, text) => {
+    try {
+      return readFileSync(path, 'utf8') !== text;
+    } catch {
+      return true;
     }
+  };
+  if (process.argv.includes('--check')) {
+    const stale = [...out].filter(([f, text]) => differs(join(OUT, f), text)).map(([f]) => f);
+    const extra = readdirSync(OUT).filter((f) => !out.has(f));
+    const staleDocs = [...docs].filter(([f, text]) => differs(join(ROOT, f), text)).map(([f]) => f);
+    if (stale.length || extra.length) console.error(`lib/generated is out of date (${[...stale, ...extra].join(', ')}): run npm run generate`);
+    if (staleDocs.length) console.error(`${staleDocs.join(', ')} ${staleDocs.length > 1 ? 'are' : 'is'} out of date with the step catalog: run npm run generate`);
+    if (stale.length || extra.length || staleDocs.length) process.exit(1);
   } else {
     rmSync(OUT, { recursive: true, force: true });
     mkdirSync(OUT, { recursive: true });
     for (const [f, text] of out) writeFileSync(join(OUT, f), text);
-    console.log(`wrote ${out.size} files to lib/generated`);
+    for (const [f, text] of docs) writeFileSync(join(ROOT, f), text);
+    console.log(`wrote ${out.size} files to lib/generated, and ${[...docs.keys()].join(', ')}`);
   }
 }

@@ -1,5 +1,5 @@
-// lib/generated/ is what scripts/generate.mjs makes of schemas/ (the one source), and the hand-written option types
-// agree with the types generated from the schemas.
+// lib/generated/ is what scripts/generate.mjs makes of schemas/ (the one source), docs/steps.md what it makes of the
+// step catalog, and the hand-written option types agree with the types generated from the schemas.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type * as Generated from '../lib/generated/schema-types.js';
@@ -8,7 +8,7 @@ import type { AddClientPatchOptions, AddReferenceOptions, InsertStepsAfterOption
 import type { DiffEntry } from '../lib/diff/diff-entry.js';
 
 describe('generated modules', () => {
-  it('lib/generated is up to date with schemas/ and package.json', () => {
+  it('lib/generated is up to date with schemas/ and package.json, and docs/steps.md with the step catalog', () => {
     expect(() => execFileSync(process.execPath, ['scripts/generate.mjs', '--check'], { stdio: 'pipe' })).not.toThrow();
   });
 
