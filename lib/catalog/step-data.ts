@@ -3078,7 +3078,7 @@ export const STEP_DATA = [
         hidden: false,
         required: true,
         evidence: 'observed',
-        notes: 'A whole XML document stored as escaped text; every observed value ends with a newline before </variable>. See structure.',
+        notes: 'A whole XML document stored as escaped text; every observed value ends with a newline before </variable>. Its rules are given as DynamicRule objects (conditions and the variables each sets), and written as the console writes them.',
       },
     ],
   },
