@@ -16,6 +16,7 @@ import { runFirst } from './rules/kb977203-run-first.js';
 import { certfixWithoutRestart, fixAbsent, hotfixNamedStep, patchContradictory, patchDuplicate } from './rules/kb977203-fix.js';
 import { patchKb977384, patchPackage, patchQuoted, patchVariable } from './rules/patch-kb977203.js';
 import { referenceMissing } from './rules/reference-missing.js';
+import { referencesArrayDiffers } from './rules/references-array-differs.js';
 import { restartAfterCertfixNotifies } from './rules/restart-notifies.js';
 import { setupContinueOnError } from './rules/setup-continue-on-error.js';
 import { winPeStepAfterSetup } from './rules/winpe-step-after-setup.js';
@@ -46,6 +47,7 @@ export const LINT_RULES: readonly LintRule[] = [
   winPeStepAfterSetup,
   restartAfterCertfixNotifies,
   referenceMissing,
+  referencesArrayDiffers,
   clearTextSecret,
   nameLength,
   nameOverLimit,

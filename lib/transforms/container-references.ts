@@ -16,16 +16,19 @@ function elementChild(parent: UnknownElement, tag: string, name?: string): Unkno
   return parent.children.find((c): c is UnknownElement => c.kind === 'element' && c.tag === tag && (name === undefined || c.attributes.NAME === name));
 }
 
-/** The `<VALUE.OBJECTARRAY>` of the References property and the ReferencesCount `<VALUE>`, when the container has them. */
-function referencesArray(doc: TaskSequenceDocument): { array: UnknownElement; count: UnknownElement | undefined } | undefined {
+/**
+ * The References property with its `<VALUE.OBJECTARRAY>`, and the ReferencesCount property with its `<VALUE>`, when
+ * the container has them.
+ */
+function referencesArray(doc: TaskSequenceDocument): { property: UnknownElement; array: UnknownElement; countProperty: UnknownElement | undefined; count: UnknownElement | undefined } | undefined {
   if (doc.container !== 'cim-instance') return undefined;
   const root = doc.xml.children.find((c): c is UnknownElement => c.kind === 'element');
-  const prop = root ? elementChild(root, 'PROPERTY.OBJECTARRAY', 'References') : undefined;
-  const array = prop ? elementChild(prop, 'VALUE.OBJECTARRAY') : undefined;
-  if (!root || !array) return undefined;
-  const countProp = elementChild(root, 'PROPERTY', 'ReferencesCount');
-  const count = countProp ? elementChild(countProp, 'VALUE') : undefined;
-  return { array, count };
+  const property = root ? elementChild(root, 'PROPERTY.OBJECTARRAY', 'References') : undefined;
+  const array = property ? elementChild(property, 'VALUE.OBJECTARRAY') : undefined;
+  if (!root || !property || !array) return undefined;
+  const countProperty = elementChild(root, 'PROPERTY', 'ReferencesCount');
+  const count = countProperty ? elementChild(countProperty, 'VALUE') : undefined;
+  return { property, array, countProperty, count };
 }
 
 /** The Package value of one `<VALUE.OBJECT>`. */
@@ -52,6 +55,17 @@ function bumpCount(count: UnknownElement | undefined, by: number): void {
 /** The package IDs the container's References array lists (empty when it has none). */
 export function containerReferences(doc: TaskSequenceDocument): string[] {
   return (referencesArray(doc)?.array.children ?? []).map(packageOf).filter((p): p is string => p !== undefined);
+}
+
+/**
+ * The References array of an object.xml as lint compares it with the `<referenceList>`: the property (and the
+ * ReferencesCount property, when there is one, with the text of its value), and the IDs it lists, packages and
+ * applications alike; undefined when the container has no such array.
+ */
+export function containerReferenceArray(doc: TaskSequenceDocument): { property: UnknownElement; ids: string[]; countProperty: UnknownElement | undefined; count: string | undefined } | undefined {
+  const found = referencesArray(doc);
+  if (!found) return undefined;
+  return { property: found.property, ids: containerReferences(doc), countProperty: found.countProperty, count: found.count && elementText(found.count) };
 }
 
 /**
