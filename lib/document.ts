@@ -4,6 +4,7 @@
  * they would change), clone, and write back. Read one with `readTaskSequence`.
  */
 import { type ContainerKind, getProperty, listProperties, SEQUENCE_HOLDER, setProperty } from './containers/index.js';
+import { holdReferences } from './containers/container-references.js';
 import type { Embedded } from './containers/embedded.js';
 import { HeldOffsets } from './containers/held-text.js';
 import { type Issue, LineCounter, type LinePos, TaskSequenceError } from './errors.js';
@@ -96,6 +97,9 @@ export class TaskSequenceDocument {
     this.issues = parts.warnings;
     this.file = parts.file;
     this.reread = parts.reread;
+    // An object.xml's References array follows what addStep, copyItemTo and addPackageReference list, given only its
+    // sequence.
+    holdReferences(this);
   }
 
   /** @deprecated Use {@link TaskSequenceDocument.issues}. */

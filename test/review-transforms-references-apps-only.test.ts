@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyTransform, readTaskSequence, referencedPackages, writeTaskSequenceText } from './helpers/api.js';
-import { containerReferences } from '../lib/transforms/container-references.js';
+import { containerReferences } from '../lib/containers/container-references.js';
 import { FIXTURES_DIR } from './helpers/corpus.js';
 
 const INPUT = readFileSync(join(FIXTURES_DIR, 'kb977203', 'object-xml-references-array-kept-in-step', 'input.xml'), 'utf8');

@@ -4,6 +4,7 @@
  */
 import { describeValue } from '../model/child-nodes.js';
 import { TaskSequenceError } from '../errors.js';
+import { followReference } from '../containers/container-references.js';
 import type { ContainerKind } from '../containers/index.js';
 import { checkItem, checkSequence } from '../model/argument-checks.js';
 import { addItem, copyItem, type Position } from '../model/authoring.js';
@@ -105,7 +106,8 @@ function namedIds(item: SequenceItem): Set<string> {
 
 /**
  * Copies the references `from`'s reference list has for what `item` uses into `to`'s reference list (created in a
- * Current Branch sequence that has none; ConfigMgr 2007 sequences have none). Returns the references added.
+ * Current Branch sequence that has none; ConfigMgr 2007 sequences have none), and into the References array of the
+ * object.xml `to` is held in, when it has one. Returns the references added.
  */
 export function copyReferences(from: Sequence, to: Sequence, item: SequenceItem): Reference[] {
   const source = referenceList(from);
@@ -126,9 +128,11 @@ export function copyReferences(from: Sequence, to: Sequence, item: SequenceItem)
   for (const r of wanted) {
     const id = r.attributes.package ?? r.attributes.application ?? '';
     if (present.find(id)) continue;
+    const kind = r.attributes.package !== undefined ? 'package' : 'application';
     const copy: Reference = { kind: 'reference', tag: 'reference', attributes: { ...r.attributes }, children: [] };
     appendChild(to, target, copy);
-    present.added(r.attributes.package !== undefined ? 'package' : 'application', id, copy);
+    present.added(kind, id, copy);
+    followReference(to, kind, id);
     added.push(copy);
   }
   return added;
@@ -156,8 +160,9 @@ export interface AddStepTarget {
 
 /**
  * Builds a step of any catalog type spelt like the sequence's other steps (release, `retryCount`), adds it at
- * `position`, and lists its package IDs and applications in the sequence's reference list when it has one. A literal
- * `kind` that names no catalog step type does not compile (see {@link StepKind}).
+ * `position`, and lists its package IDs and applications in the sequence's reference list when it has one, and in the
+ * References array of the object.xml the sequence is held in, when it has one. A literal `kind` that names no catalog
+ * step type does not compile (see {@link StepKind}).
  */
 export function addStep<K extends string>(target: AddStepTarget, kind: StepKind<K>, input: BuildStepInput<K>, position: Position): Step | SubTaskSequence {
   if (typeof target !== 'object' || target === null || typeof target.sequence !== 'object' || target.sequence === null) {
@@ -187,6 +192,7 @@ export function addStep<K extends string>(target: AddStepTarget, kind: StepKind<
         const reference: Reference = { kind: 'reference', tag: 'reference', attributes: { [kind]: id }, children: [] };
         appendChild(target.sequence, list, reference);
         known.added(kind, id, reference);
+        followReference(target.sequence, kind, id);
       }
     }
   }

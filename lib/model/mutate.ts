@@ -4,14 +4,14 @@
  * only where the edit is. Each finds its place through parent links (`parents.ts`), so it costs the depth of the
  * tree, not its size.
  */
+import { followReference } from '../containers/container-references.js';
 import { TaskSequenceError } from '../errors.js';
 import { checkAttributeName, checkElement, checkItem, checkItems, checkSequence, checkString } from './argument-checks.js';
-import { createPackageReference } from './builders.js';
 import { detectIndentUnit, insertLaidOut, appendLaidOut, layoutAt, whitespaceBefore } from './format.js';
 import { noteAttribute, noteTaken } from './item-edits.js';
 import { setOwnAttribute } from './own-attribute.js';
 import { describeValue, isChildNode } from './child-nodes.js';
-import { knownReferences } from './known-references.js';
+import { listPackage } from './list-package.js';
 import { linkAdded } from './parents.js';
 import { locate, parentOf } from './query.js';
 import { refusePlaced } from './refuse-placed.js';
@@ -93,10 +93,11 @@ export function referencedPackages(sequence: Sequence): string[] {
 }
 
 /**
- * Adds `<reference package="…"/>` to the sequence's `<referenceList>`, laid out like the other references. Never
- * creates a list where there is none (ConfigMgr 2007 sequences have none). Returns `added`, `present` or `no-list`.
- * The list's IDs are kept between calls (`known-references.ts`): a reference whose package is changed in place
- * behind cmts's back (`ref.attributes.package = …`) while the list keeps its length is not seen as that package.
+ * Adds `<reference package="…"/>` to the sequence's `<referenceList>`, laid out like the other references, and, in a
+ * Current Branch object.xml, to its References array and `ReferencesCount`, so the two agree. Never creates a list
+ * where there is none (ConfigMgr 2007 sequences have none). Returns `added`, `present` or `no-list`. The list's IDs
+ * are kept between calls (`known-references.ts`): a reference whose package is changed in place behind cmts's back
+ * (`ref.attributes.package = …`) while the list keeps its length is not seen as that package.
  */
 export function addPackageReference(sequence: Sequence, packageId: string, program?: string): 'added' | 'present' | 'no-list' {
   checkSequence('addPackageReference', sequence);
@@ -104,13 +105,8 @@ export function addPackageReference(sequence: Sequence, packageId: string, progr
   if (program !== undefined) checkString('addPackageReference', program, 'the program');
   const list = referenceList(sequence);
   if (!list) return 'no-list';
-  // Looked up in the list's kept index, not by listing it: adding N references cost N times the list (10,000: 4 s).
-  const known = knownReferences(list);
-  if (known.has('package', packageId)) return 'present';
-  const unit = detectIndentUnit(sequence);
-  const reference = createPackageReference(packageId, program);
-  appendLaidOut(list, reference, layoutAt(sequence, sequence.children.indexOf(list), unit), unit);
-  known.added('package', packageId, reference);
+  if (!listPackage(sequence, list, packageId, program)) return 'present';
+  followReference(sequence, 'package', packageId);
   return 'added';
 }
 

@@ -9,7 +9,7 @@ import { referencedPackages } from '../model/mutate.js';
 import { listItems } from '../model/query.js';
 import { InstallSoftwareStep } from '../model/steps.js';
 import { type AddReferenceOptions, referenceInfoOf } from '../transforms/add-reference.js';
-import { containerReferences, planContainerReference, removeContainerReference } from '../transforms/container-references.js';
+import { containerReferences, planContainerReference, removeContainerReference } from '../containers/container-references.js';
 import { type Edit, inSubtrees } from '../transforms/context.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { runsProgram } from './kb977203-step-queries.js';

@@ -22,7 +22,7 @@ import { InstallSoftwareStep, RestartComputerStep, STEP_TYPES } from '../model/s
 import type { Group, Node, SequenceItem, Step } from '../model/types.js';
 import { type AlreadyInPlace, applyEdits, childrenOf, type Edit, inSubtrees } from '../transforms/context.js';
 import { checkDocumentTree } from '../visit.js';
-import { removeContainerReference } from '../transforms/container-references.js';
+import { removeContainerReference } from '../containers/container-references.js';
 import { type Kb977203Options, resolveKb977203Options } from './kb977203-options.js';
 import { dependentRunsProgram } from '../transforms/set-dependent-program.js';
 import { runsCertfixCommandLine } from './kb977203-command-line.js';

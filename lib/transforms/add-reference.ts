@@ -6,8 +6,9 @@
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
 import { describePackageReference, type PackageReferenceInfo } from '../containers/references-info.js';
-import { addPackageReference, referencedPackages, referenceList } from '../model/mutate.js';
-import { planContainerReference } from './container-references.js';
+import { listPackage } from '../model/list-package.js';
+import { referencedPackages, referenceList } from '../model/mutate.js';
+import { planContainerReference } from '../containers/container-references.js';
 import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
 import { checkText, PACKAGE_ID, validOptions } from './values.js';
 import { shownValue } from '../shown-value.js';
@@ -65,8 +66,9 @@ export function planAddReference(doc: TaskSequenceDocument, options: AddReferenc
   } else {
     plan.edits.push({
       change: { what: `reference to package ${options.packageId}`, where: '(referenceList)', after: options.packageId, ...req },
+      // The list alone (not addPackageReference, which keeps the References array too): the array is the next edit.
       apply: () => {
-        addPackageReference(doc.sequence, options.packageId, options.program);
+        listPackage(doc.sequence, list, options.packageId, options.program);
         describePackageReference(doc, options.packageId, info);
       },
       scope: { subtrees: [], lists: [list] },

@@ -1,13 +1,12 @@
 /**
  * A Current Branch object.xml repeats its sequence's `<referenceList>` as the `References` array of the package (an
- * `SMS_TaskSequence_Reference` per package and application) and counts it in `ReferencesCount`. The add-reference
- * transform and the KB977203 preset keep the two in step; a file edited by hand, or by a tool (or an authoring call)
- * that changed only the sequence, can hold two lists that disagree, and what the site makes of such a file is not
- * known (the provider most likely works the references out again on import). Only where the file has both the list
- * and the array: a 2007 export and a bare sequence have no array, and a sequence with no `<referenceList>` lists
- * nothing to compare.
+ * `SMS_TaskSequence_Reference` per package and application) and counts it in `ReferencesCount`. cmts keeps the two in
+ * step when it adds a reference; a file edited by hand, or by a tool that changed only the sequence, can hold two lists
+ * that disagree, and what the site makes of such a file is not known (the provider most likely works the references
+ * out again on import). Only where the file has both the list and the array: a 2007 export and a bare sequence have
+ * no array, and a sequence with no `<referenceList>` lists nothing to compare.
  */
-import { containerReferenceArray } from '../../transforms/container-references.js';
+import { containerReferenceArray } from '../../containers/container-references.js';
 import { printable } from '../../errors.js';
 import { referenceList } from '../../model/mutate.js';
 import type { Finding, LintRule } from '../rule.js';
