@@ -8,6 +8,7 @@ import { followReference } from '../containers/container-references.js';
 import type { ContainerKind } from '../containers/index.js';
 import { checkItem, checkSequence } from '../model/argument-checks.js';
 import { addItem, copyItem, type Position } from '../model/authoring.js';
+import { isRunTaskSequence } from '../model/child-sequence.js';
 import { appendChild, referenceList } from '../model/mutate.js';
 import { listItems } from '../model/query.js';
 import { detectIndentUnit, dropLayout, insertLaidOut } from '../model/format.js';
@@ -160,9 +161,10 @@ export interface AddStepTarget {
 
 /**
  * Builds a step of any catalog type spelt like the sequence's other steps (release, `retryCount`), adds it at
- * `position`, and lists its package IDs and applications in the sequence's reference list when it has one, and in the
- * References array of the object.xml the sequence is held in, when it has one. A literal `kind` that names no catalog
- * step type does not compile (see {@link StepKind}).
+ * `position`, and lists its package IDs and applications in the sequence's reference list when it has one (a Run Task
+ * Sequence step's child task sequence with `program="*"`), and in the References array of the object.xml the sequence
+ * is held in, when it has one. A literal `kind` that names no catalog step type does not compile (see
+ * {@link StepKind}).
  */
 export function addStep<K extends string>(target: AddStepTarget, kind: StepKind<K>, input: BuildStepInput<K>, position: Position): Step | SubTaskSequence {
   if (typeof target !== 'object' || target === null || typeof target.sequence !== 'object' || target.sequence === null) {
@@ -187,9 +189,12 @@ export function addStep<K extends string>(target: AddStepTarget, kind: StepKind<
       // Install Application names application model names (ScopeId_…/Application_…), which the console lists as applications.
       const kind = data?.valueType === 'packageId' || data?.valueType === 'packageIdList' ? 'package' : data?.property === 'ApplicationName' ? 'application' : undefined;
       if (kind === undefined) continue;
+      // The child task sequence a Run Task Sequence step runs is listed with its program, `*`, as the console lists it.
+      const program = kind === 'package' && data?.property === 'TsPackageID' && isRunTaskSequence(step) ? { program: '*' } : {};
       for (const id of v.value.split(',')) {
+        // A package listed already is left as it is, with or without a program: the list names each package once.
         if (id === '' || id.startsWith('%') || known.has(kind, id)) continue;
-        const reference: Reference = { kind: 'reference', tag: 'reference', attributes: { [kind]: id }, children: [] };
+        const reference: Reference = { kind: 'reference', tag: 'reference', attributes: { [kind]: id, ...program }, children: [] };
         appendChild(target.sequence, list, reference);
         known.added(kind, id, reference);
         followReference(target.sequence, kind, id);

@@ -11,10 +11,19 @@ import type { XmlElement as Element } from './types.js';
 /** Escaped text or an attribute value made writable in the document's encoding (see the printer's `encodable`). */
 export type Encodable = (escaped: string) => string;
 
+/**
+ * How ConfigMgr writes an empty element of these tags (`<variable …></variable>`, `<reference …/>`), which a document
+ * with no example of its own gets rather than the form most of its tags use: a new document's only empty element is
+ * its `<sequence></sequence>`, which made every new reference `<reference …></reference>`.
+ */
+const CONFIGMGR_EMPTY: ReadonlyMap<string, EmptyForm> = new Map([
+  ['variable', 'pair'],
+  ['reference', '/>'],
+]);
+
 /** How an empty element with `tag` is written where the document gives no example of its own. */
 export function emptyForm(style: WriteStyle, tag: string): EmptyForm {
-  // With no empty <variable> to learn from, write it as ConfigMgr does (`<variable …></variable>`).
-  return style.emptyByTag.get(tag) ?? (tag === 'variable' ? 'pair' : style.emptyDefault);
+  return style.emptyByTag.get(tag) ?? CONFIGMGR_EMPTY.get(tag) ?? style.emptyDefault;
 }
 
 /** The start tag of an element printed afresh (its end tag too when it is `empty` and written as a pair). */
