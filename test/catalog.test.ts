@@ -191,7 +191,7 @@ describe('JSON Schemas generated from the catalog', () => {
     });
   }
   it('compares allowed values case-insensitively, as consoles differ in case', () => {
-    expect(validateStepSettings('Format and Partition Disk', { partitions: [{ sizeUnits: 'PERCENT', type: 'Primary' }] })).toEqual([]);
+    expect(validateStepSettings('Format and Partition Disk', { partitions: [{ sizeUnits: 'PERCENT', type: 'Primary', quickFormat: true }] })).toEqual([]);
     expect(validateStepSettings('Format and Partition Disk', { partitions: [{ sizeUnits: 'TB' }] }).join()).toMatch(/partitions\.0\.sizeUnits/);
     expect(validateStepSettings('Restart Computer', { target: 'Floppy' })).not.toEqual([]);
   });

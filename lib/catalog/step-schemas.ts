@@ -5,7 +5,7 @@
  * process.
  */
 import { createRequire } from 'node:module';
-import type { Ajv as AjvClass, ValidateFunction } from 'ajv';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { TaskSequenceError } from '../errors.js';
 import { AJV_OPTIONS } from '../schemas-compile.js';
 import { describeErrors } from '../schemas.js';
@@ -16,7 +16,7 @@ import { LINE_END_WORDS } from '../model/item-checks.js';
 import { LINE_ENDS } from '../unprintable.js';
 import { segmentNeeds } from './line-variables.js';
 import type { StepTypeData, VariableData } from './types.js';
-import { DRIVE_LETTER_PATTERN, DRIVE_LETTER_WORDS, GUID_PATTERN, GUID_WORDS, integerRange, listedCharacters, NAME_FORMS, PACKAGE_ID_PATTERN, PACKAGE_ID_WORDS } from './value-problem.js';
+import { DRIVE_LETTER_PATTERN, DRIVE_LETTER_WORDS, GUID_PATTERN, GUID_WORDS, integerRange, itemFieldNeeded, listedCharacters, NAME_FORMS, PACKAGE_ID_PATTERN, PACKAGE_ID_WORDS, requiredItemFields } from './value-problem.js';
 import { EXIT_CODE_RANGE } from './values.js';
 
 /** A JSON Schema object. */
@@ -150,7 +150,10 @@ export function stepSettingsSchema(kind: StepTypeData | string): JsonSchema {
     if (v.arrayOf) continue;
     if (v.valueType === 'array') {
       const fields = entry.variables.filter((f) => f.arrayOf === v.property);
-      const item = { type: 'object', additionalProperties: false, properties: Object.fromEntries(fields.map((f) => [f.setting, valueSchema(f)])) };
+      // An item needs the fields the console writes for every item with no default (a partition's type), as the
+      // builders and `set` refuse an item without one (requiredItemFields).
+      const required = requiredItemFields(fields).map((f) => f.setting);
+      const item = { type: 'object', additionalProperties: false, ...(required.length > 0 ? { required } : {}), properties: Object.fromEntries(fields.map((f) => [f.setting, valueSchema(f)])) };
       properties[v.setting] =
         fields.length > 0
           ? { description: `${v.name} (${v.property}): one item per entry`, type: 'array', items: item }
@@ -198,5 +201,17 @@ export function validateStepSettings(kind: StepTypeData | string, settings: unkn
       ajv.removeSchema(anonymous);
     }
   }
-  return validate(settings) ? [] : describeErrors(validate.errors);
+  return validate(settings) ? [] : describeErrors(validate.errors?.map((e) => itemFieldError(entry, e) ?? e));
+}
+
+/**
+ * A missing field of an array item (`partitions/0` without `type`) as the builders say it (`itemFieldNeeded`), in
+ * place of ajv's `must have required property 'type'`; undefined for any other problem.
+ */
+function itemFieldError(entry: StepTypeData, e: ErrorObject): ErrorObject | undefined {
+  const at = e.keyword === 'required' ? /^\/([^/]+)\/(\d+)$/.exec(e.instancePath) : null;
+  if (!at) return undefined;
+  const array = entry.variables.find((v) => !v.arrayOf && v.valueType === 'array' && v.setting === at[1]);
+  const field = array && entry.variables.find((f) => f.arrayOf === array.property && f.setting === e.params.missingProperty);
+  return field ? { ...e, message: itemFieldNeeded(field, Number(at[2])) } : undefined;
 }

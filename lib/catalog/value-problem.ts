@@ -184,12 +184,28 @@ export function checkArrayItems(setting: string, fields: readonly VariableData[]
     // A field the console writes for every item (a partition's type) with no default to write for it: an item
     // without it was written with none, and read back as no item at all (the array went, the count stayed).
     if (present === undefined) return;
-    for (const field of fields) {
-      if (field.required && field.default === undefined && item[field.setting] === undefined && !present(field, index)) {
-        throw new TaskSequenceError('INVALID_ARGUMENT', `${setting}[${index}] needs its ${field.setting} (${field.name.replace('{n}', String(index))}): the console writes it for every item.`);
-      }
+    for (const field of requiredItemFields(fields)) {
+      if (item[field.setting] === undefined && !present(field, index)) throw new TaskSequenceError('INVALID_ARGUMENT', `${setting}[${index}] ${itemFieldNeeded(field, index)}.`);
     }
   });
+}
+
+/**
+ * The fields of an array setting's items that the console writes for every item and has no default for (a
+ * partition's type and quick-format flag): the builders and `set` refuse an item without one, the settings schema
+ * requires them, and lint's `catalog/missing-setting` reports a file's item without one. A field with a default (a
+ * partition's bootable flag) is written with it instead.
+ */
+export function requiredItemFields(fields: readonly VariableData[]): VariableData[] {
+  return fields.filter((f) => f.required && f.default === undefined);
+}
+
+/**
+ * What is said of item `index` that lacks `field`, after the item's name (`partitions[0] `): the builders', the
+ * schema's and lint's one wording, so a script's refusal and a file's finding read alike.
+ */
+export function itemFieldNeeded(field: VariableData, index: number): string {
+  return `needs its ${field.setting} (${field.name.replace('{n}', String(index))}): the console writes it for every item`;
 }
 
 /**

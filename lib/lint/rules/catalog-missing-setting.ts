@@ -4,14 +4,45 @@ import { isCurrentBranch, sequenceRelease } from '../../catalog/versions.js';
 import { StepView } from '../../catalog/step-view.js';
 import { variablesTheLineReads } from '../../catalog/line-variables.js';
 import { choiceProblems } from '../../catalog/setting-choices.js';
-import { getAction } from '../../model/variables.js';
+import type { StepTypeData } from '../../catalog/types.js';
+import { itemFieldNeeded, requiredItemFields } from '../../catalog/value-problem.js';
+import { arraySettingOf, matchVariable } from '../../catalog/variable-match.js';
+import type { Step, SubTaskSequence } from '../../model/types.js';
+import { getAction, variables } from '../../model/variables.js';
 import { asItRuns, type Finding, type LintRule, steps } from '../rule.js';
+
+/**
+ * What the step's array items lack of the fields the console writes for every item with no default (a partition's
+ * type and quick-format flag: `requiredItemFields`), in the builders' words, an item's fields in catalog order. An
+ * item is one whose index some variable of the array names; a field is there when its variable is, empty or not (as
+ * a top-level setting is). As for top-level settings, a field later releases added, or one no export shows, is not
+ * required.
+ */
+function missingItemFields(entry: StepTypeData, step: Step | SubTaskSequence): string[] {
+  // Each item field written, as `property{n}` with its index (`Partitions{n}Type 0`), and each array's items.
+  const held = new Set<string>();
+  const items = new Map<string, Set<number>>();
+  for (const v of variables(step)) {
+    const m = matchVariable(entry, v);
+    if (m?.index === undefined || m.data.arrayOf === undefined) continue;
+    held.add(`${m.data.property} ${m.index}`);
+    items.set(m.data.arrayOf, (items.get(m.data.arrayOf) ?? new Set()).add(m.index));
+  }
+  const out: string[] = [];
+  for (const [array, indexes] of items) {
+    const fields = requiredItemFields(entry.variables.filter((f) => f.arrayOf === array)).filter((f) => f.since === undefined && f.evidence === 'observed');
+    for (const index of [...indexes].sort((a, b) => a - b)) {
+      for (const field of fields) if (!held.has(`${field.property} ${index}`)) out.push(`${entry.consoleName}'s ${arraySettingOf(entry, field)}[${index}] ${itemFieldNeeded(field, index)}.`);
+    }
+  }
+  return out;
+}
 
 /** Lint rule `catalog/missing-setting` (see its description). */
 export const catalogMissingSetting: LintRule = {
   id: 'catalog/missing-setting',
   severity: 'warning',
-  description: 'In a Current Branch sequence, a setting the console always writes for this step type is missing (settings added by later releases are not required), or one the console writes with the switch of the step\'s <action> line that reads it (%OSDImageIndex% with /image:), or settings that depend on each other are neither or both given (an image package or an installation package, a package\'s program).',
+  description: 'In a Current Branch sequence, a setting the console always writes for this step type is missing (settings added by later releases are not required), or a field it writes for every item of an array with no default (a partition\'s type), or one the console writes with the switch of the step\'s <action> line that reads it (%OSDImageIndex% with /image:), or settings that depend on each other are neither or both given (an image package or an installation package, a package\'s program).',
   check: (doc) =>
     // The catalog's variable lists are verified against Current Branch exports; earlier consoles wrote fewer.
     !isCurrentBranch(sequenceRelease(doc.sequence, doc.container))
@@ -27,6 +58,7 @@ export const catalogMissingSetting: LintRule = {
       const read = variablesTheLineReads(entry, getAction(located.node) ?? '').filter((v) => v.requiredWhen !== undefined && present[v.property] === undefined && !missing.includes(v));
       return [
         ...missing.map((v) => `${entry.consoleName} is missing ${v.setting} (variable ${v.name}).`),
+        ...missingItemFields(entry, located.node),
         ...read.map((v) => `${entry.consoleName} is missing ${v.setting} (variable ${v.name}), which its <action> line reads as %${v.name}%.`),
         // Settings that depend on each other (requiredWhen): neither or both of two modes, a package without its
         // program; what the builders and set refuse.
