@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { matchAction, stepView } from '../lib/catalog/index.js';
 import { findSteps, lint, readTaskSequence, writeTaskSequenceText, type Step } from './helpers/api.js';
 
-// Install Package as the console writes it when 'continue on error' was never set: the switch is there, empty.
+// Install Package as the console writes it when 'continue on error' was never set: the switch is there, empty. The
+// program is the visible _SMSSWDProgramName, as exports write it (corpus 02); catalog/variable-name reports another name.
 const INSTALL = `<sequence version="3.10">
   <step type="SMS_TaskSequence_InstallSoftwareAction" name="Install Package" description="" runIn="FullOS" successCodeList="0" retryCount="0" runFromNet="false">
     <action>smsswd.exe /pkg:ABC00155 /install /basevar: /continueOnError:</action>
     <defaultVarList>
       <variable name="PackageID" property="PackageID" hidden="true">ABC00155</variable>
-      <variable name="ProgramName" property="ProgramName" hidden="true">Install</variable>
+      <variable name="_SMSSWDProgramName" property="ProgramName">Install</variable>
     </defaultVarList>
   </step>
 </sequence>

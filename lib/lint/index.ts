@@ -28,6 +28,7 @@ import { catalogStepVersion } from './rules/catalog-step-version.js';
 import { catalogUnknownAttribute } from './rules/catalog-unknown-attribute.js';
 import { catalogUnknownVariable } from './rules/catalog-unknown-variable.js';
 import { catalogValueType } from './rules/catalog-value-type.js';
+import { catalogVariableName } from './rules/catalog-variable-name.js';
 
 /** Every rule, in the order they run. */
 export const LINT_RULES: readonly LintRule[] = [
@@ -57,6 +58,7 @@ export const LINT_RULES: readonly LintRule[] = [
   variableValueLength,
   policySize,
   catalogUnknownVariable,
+  catalogVariableName,
   catalogMissingSetting,
   catalogValueType,
   catalogAllowedValue,
