@@ -1,6 +1,9 @@
 /**
  * What a lint rule is: an id, a default severity, what it checks, and a function that reports findings.
  */
+import { consoleFormEntry } from '../catalog/console-form.js';
+import type { StepTypeData } from '../catalog/types.js';
+import { isCurrentBranch, sequenceRelease } from '../catalog/versions.js';
 import type { TaskSequenceDocument } from '../document.js';
 import type { LintRuleId, Severity } from '../errors.js';
 import { listItems, type Located } from '../model/query.js';
@@ -57,6 +60,20 @@ export function items(doc: TaskSequenceDocument): Located[] {
 /** Steps (and sub task sequences) of a document. */
 export function steps(doc: TaskSequenceDocument): Located<Step | SubTaskSequence>[] {
   return items(doc).filter((l): l is Located<Step | SubTaskSequence> => l.node.kind !== 'group');
+}
+
+/**
+ * What `check` finds of each step written in the console's form (`consoleFormEntry`), given its catalog entry: the
+ * walk of the catalog's rules, which hold only such steps to the console's spellings (MDT Lite Touch writes the same
+ * types otherwise). With `currentBranchOnly`, nothing in a sequence for an earlier release: what the rule knows
+ * (variable lists, spellings) is verified against Current Branch exports, and earlier consoles wrote less.
+ */
+export function consoleFormFindings(doc: TaskSequenceDocument, check: (located: Located<Step | SubTaskSequence>, entry: StepTypeData) => Finding[], currentBranchOnly = false): Finding[] {
+  if (currentBranchOnly && !isCurrentBranch(sequenceRelease(doc.sequence, doc.container))) return [];
+  return steps(doc).flatMap((located) => {
+    const entry = consoleFormEntry(located.node);
+    return entry ? check(located, entry) : [];
+  });
 }
 
 /**

@@ -1,5 +1,4 @@
 /** A step variable whose text is not a value of its type (a boolean that is not true/false, a number that is not one). */
-import { consoleFormEntry } from '../../catalog/console-form.js';
 import { ruleConditionProblem, type WrittenDynamicRule } from '../../catalog/dynamic-rules.js';
 import { formProblem, ruleVariableNameProblem } from '../../catalog/value-problem.js';
 import { article, decodeValue } from '../../catalog/values.js';
@@ -8,7 +7,7 @@ import type { StepTypeData, ValueType, VariableData } from '../../catalog/types.
 import type { Variable } from '../../model/types.js';
 import { variables } from '../../model/variables.js';
 import { characterCount, shownValue } from '../../shown-value.js';
-import { type Finding, type LintRule, SECRET_NOT_SHOWN, steps } from '../rule.js';
+import { type Finding, type LintRule, SECRET_NOT_SHOWN, consoleFormFindings } from '../rule.js';
 import { hasSecretName } from '../../model/secrets.js';
 
 /**
@@ -65,19 +64,20 @@ export const catalogValueType: LintRule = {
   severity: 'warning',
   description: 'A step variable whose value is not of its type (for example a boolean that is not true or false), or not of its form (a variable\'s name that is none, a GUID, package ID or drive letter that is none, a Set Dynamic Variables rule\'s condition of an expression type or with parameters no export shows); the engine may read it differently than meant.',
   check: (doc) =>
-    steps(doc).flatMap((located): Finding[] => {
-      const entry = consoleFormEntry(located.node);
-      if (!entry) return [];
-      return variables(located.node).flatMap((v): Finding[] => {
-        const matched = matchVariable(entry, v);
-        // Empty (or white space, in older exports): the console writes a setting it has no value for so.
-        if (!matched || v.value.trim() === '') return [];
-        const { data } = matched;
-        const decoded = decodeValue(data.valueType, v.value);
-        const form = formFinding(entry, data, v.value, decoded, matched.index);
-        if (form !== undefined) return [{ located, message: form }];
-        if (/%[^%]+%/.test(v.value) || decoded !== undefined) return [];
-        return [{ located, message: `${data.setting} (${data.name}) should be ${article(data.valueType)} ${data.valueType} value, not ${valueShown(data.valueType, v)}.` }];
-      });
-    }),
+    consoleFormFindings(
+      doc,
+      (located, entry): Finding[] => {
+        return variables(located.node).flatMap((v): Finding[] => {
+          const matched = matchVariable(entry, v);
+          // Empty (or white space, in older exports): the console writes a setting it has no value for so.
+          if (!matched || v.value.trim() === '') return [];
+          const { data } = matched;
+          const decoded = decodeValue(data.valueType, v.value);
+          const form = formFinding(entry, data, v.value, decoded, matched.index);
+          if (form !== undefined) return [{ located, message: form }];
+          if (/%[^%]+%/.test(v.value) || decoded !== undefined) return [];
+          return [{ located, message: `${data.setting} (${data.name}) should be ${article(data.valueType)} ${data.valueType} value, not ${valueShown(data.valueType, v)}.` }];
+        });
+      },
+    ),
 };

@@ -25,14 +25,12 @@
  * the SDK or inferred is not certain enough to call another one wrong), and only in Current Branch sequences, whose
  * exports the catalog's spellings are verified against.
  */
-import { consoleFormEntry } from '../../catalog/console-form.js';
 import type { StepTypeData, VariableData } from '../../catalog/types.js';
 import { arraySettingOf, itemSpelling, matchVariable } from '../../catalog/variable-match.js';
-import { isCurrentBranch, sequenceRelease } from '../../catalog/versions.js';
 import type { Variable } from '../../model/types.js';
 import { variables } from '../../model/variables.js';
 import { shownValue } from '../../shown-value.js';
-import { type Finding, type LintRule, steps } from '../rule.js';
+import { consoleFormFindings, type Finding, type LintRule } from '../rule.js';
 
 /** A setting as a finding names it: `messageTimeout`, or an item's field `partitions[0].type`. */
 function settingName(entry: StepTypeData, data: VariableData, index: number | undefined): string {
@@ -70,11 +68,5 @@ export const catalogVariableName: LintRule = {
     'In a Current Branch sequence, a step setting written under another task sequence variable name than the console writes for its property (compared ignoring case): the engine sets the variable by the name written, which the step does not read, so the setting may have no effect (a warning); or with another hidden flag than the console writes (information: the flag is not known to change what the step does). Steps not in the console\'s form (MDT Lite Touch\'s, which writes other names) are not checked.',
   check: (doc) =>
     // The catalog's spellings are verified against Current Branch exports; what earlier consoles wrote is not known.
-    !isCurrentBranch(sequenceRelease(doc.sequence, doc.container))
-      ? []
-      : steps(doc).flatMap((located): Finding[] => {
-          const entry = consoleFormEntry(located.node);
-          if (!entry) return [];
-          return variables(located.node).flatMap((v) => variableFindings(entry, v).map((f) => ({ located, ...f })));
-        }),
+    consoleFormFindings(doc, (located, entry) => variables(located.node).flatMap((v): Finding[] => variableFindings(entry, v).map((f) => ({ located, ...f }))), true),
 };
