@@ -4,7 +4,7 @@
 // Both now report it in the builders' words, naming the item; a field with a default (bootable) is not reported, nor
 // an item of a step not in the console's form (MDT's), nor a field that is there but empty or not of its type.
 import { describe, expect, it } from 'vitest';
-import { addStep, buildStep, createSequence, lint, readTaskSequence, stepCatalog, stepView, validateStepSettings, validatorFor, type Step } from './helpers/api.js';
+import { addStep, buildStep, createSequence, fromYaml, lint, readTaskSequence, stepCatalog, stepView, validateStepSettings, validatorFor, type Step } from './helpers/api.js';
 import { thrown } from './helpers/thrown.js';
 
 /** A Current Branch object.xml with one Format and Partition Disk step of two partitions, as the builders write it. */
@@ -91,6 +91,17 @@ describe('an array item without a field the console writes for every item', () =
     const text = (partition: Record<string, unknown>) => ({ steps: [{ step: 'Format and Partition Disk', name: 'P', settings: { diskIndex: 0, partitionStyle: 'GPT', partitions: [partition] } }] });
     expect(validate(text({ type: 'Primary', quickFormat: true }))).toBe(true);
     expect(validate(text({ quickFormat: true }))).toBe(false);
+  });
+
+  it('cmts build (fromYaml) refuses it in the builders\' words, at any depth of groups, not ajv\'s "must have required property"', () => {
+    const step = (indent: string) =>
+      [`${indent}- step: Format and Partition Disk`, `${indent}  name: P`, `${indent}  settings:`, `${indent}    diskIndex: 0`, `${indent}    partitionStyle: GPT`, `${indent}    partitions:`, `${indent}      - quickFormat: true`].join('\n');
+    const flat = thrown(() => fromYaml(`steps:\n${step('  ')}\n`));
+    expect(flat.code).toBe('NOT_A_TASK_SEQUENCE');
+    expect(flat.message).toContain('steps.0.settings.partitions.0: needs its type (OSDPartitions0Type): the console writes it for every item');
+    const nested = thrown(() => fromYaml(`steps:\n  - group: G\n    steps:\n${step('      ')}\n`));
+    expect(nested.message).toContain('steps.0.steps.0.settings.partitions.0: needs its type (OSDPartitions0Type)');
+    expect(nested.message).not.toContain('must have required property');
   });
 
   it('every array setting of the catalog is held to its items\' such fields, and only those', () => {

@@ -206,12 +206,29 @@ export function validateStepSettings(kind: StepTypeData | string, settings: unkn
 
 /**
  * A missing field of an array item (`partitions/0` without `type`) as the builders say it (`itemFieldNeeded`), in
- * place of ajv's `must have required property 'type'`; undefined for any other problem.
+ * place of ajv's `must have required property 'type'`; undefined for any other problem. `settingsAt` is where the
+ * step's settings are in what was validated: '' for a step's settings, `/steps/0/settings` in a text form.
  */
-function itemFieldError(entry: StepTypeData, e: ErrorObject): ErrorObject | undefined {
-  const at = e.keyword === 'required' ? /^\/([^/]+)\/(\d+)$/.exec(e.instancePath) : null;
+function itemFieldError(entry: StepTypeData, e: ErrorObject, settingsAt = ''): ErrorObject | undefined {
+  const at = e.keyword === 'required' && e.instancePath.startsWith(settingsAt) ? /^\/([^/]+)\/(\d+)$/.exec(e.instancePath.slice(settingsAt.length)) : null;
   if (!at) return undefined;
   const array = entry.variables.find((v) => !v.arrayOf && v.valueType === 'array' && v.setting === at[1]);
   const field = array && entry.variables.find((f) => f.arrayOf === array.property && f.setting === e.params.missingProperty);
   return field ? { ...e, message: itemFieldNeeded(field, Number(at[2])) } : undefined;
+}
+
+/**
+ * A problem the text form's schema found (`value` is the text's value), with a missing field of a step's array item
+ * said in the builders' words, as {@link validateStepSettings} says it: the settings schemas the text form's embeds
+ * require those fields, and ajv's own words (`must have required property 'type'`) replaced the builders' once they
+ * did. Any other problem as it is.
+ */
+export function inTextForm(value: unknown, e: ErrorObject): ErrorObject {
+  const m = e.keyword === 'required' ? /^(.*)\/settings\/[^/]+\/\d+$/.exec(e.instancePath) : null;
+  if (!m) return e;
+  let step: unknown = value;
+  for (const key of (m[1] ?? '').split('/').slice(1)) step = typeof step === 'object' && step !== null ? (step as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  const kind = typeof step === 'object' && step !== null ? (step as { step?: unknown }).step : undefined;
+  const entry = typeof kind === 'string' ? (catalogEntry(kind) ?? catalogEntryByName(kind)) : undefined;
+  return (entry && itemFieldError(entry, e, `${m[1]}/settings`)) ?? e;
 }

@@ -8,6 +8,7 @@ import type { TaskSequenceDocument } from '../document.js';
 import { limitOption, LineCounter, TaskSequenceError } from '../errors.js';
 import { problemsOf } from '../assert-valid.js';
 import { describeErrors, validatorFor } from '../schemas.js';
+import { inTextForm } from '../catalog/step-schemas.js';
 import { describeValue } from '../model/child-nodes.js';
 import { type BuildOptions, buildValidSequence } from './build-sequence.js';
 import { valuesWithAliases } from './alias-expansion.js';
@@ -156,7 +157,9 @@ export function fromYaml(text: string, options: BuildOptions = {}): TaskSequence
     const error = problemsOf(validate.errors)[0];
     const path = (error?.instancePath ?? '').split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
     const extra = error?.keyword === 'additionalProperties' ? [String(error.params.additionalProperty)] : [];
-    throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${describeErrors(validate.errors).slice(0, 5).join('; ')}.`, at([...path, ...extra], extra.length > 0));
+    // A step's item without a field the console writes for every item is said in the builders' words.
+    const problems = describeErrors(validate.errors?.map((e) => inTextForm(value, e)));
+    throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', `The text is not a task sequence: ${problems.slice(0, 5).join('; ')}.`, at([...path, ...extra], extra.length > 0));
   }
   const unwritable = unwritableAt(value);
   if (unwritable) throw new TaskSequenceError('OUTPUT_MALFORMED', `The text is not a task sequence: ${unwritable.what}; nothing is written.`, at(unwritable.path, unwritable.key));
