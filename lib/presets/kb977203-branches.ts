@@ -18,10 +18,10 @@ import { stepTypeName } from '../model/steps.js';
 import type { Condition, Group, Node, SequenceItem, Step, SubTaskSequence } from '../model/types.js';
 import { shownValue } from '../shown-value.js';
 import { maySetAnyVariable } from '../model/variables-set.js';
-import { type ExecutionOrder, firstAbove, type SetterIndex } from './kb977203-execution-order.js';
+import type { SetterIndex } from './kb977203-execution-order.js';
 
 /** One variable test, read so that a test and its opposite compare: `X notEquals v` is `X equals v`, negated. */
-interface Test {
+export interface Test {
   variable: string;
   /** The name as written, for the report. */
   written: string;
@@ -34,7 +34,7 @@ interface Test {
 const DEPTH = 8;
 
 /** The variable tests a condition ANDs together (its operands, those of `and` operators, `not` of one test). */
-function testsOf(condition: Condition): Test[] {
+export function testsOf(condition: Condition): Test[] {
   const out: Test[] = [];
   const todo: [Node, number, boolean][] = condition.children.map((c) => [c, 0, false]);
   for (let next = todo.pop(); next; next = todo.pop()) {
@@ -77,7 +77,7 @@ function testsOf(condition: Condition): Test[] {
  * - nothing from 2^31 on: read into a 32-bit integer such a value overflows, or is not taken for an integer at all.
  * Values outside this are compared as written, which is right for the string comparison and at worst cautious.
  */
-function integerValue(value: string): number | undefined {
+export function integerValue(value: string): number | undefined {
   if (!/^[0-9]+$/.test(value)) return undefined;
   const n = Number(value);
   if (value.length > 1 && value.charCodeAt(0) === 0x30 && n >= 8) return undefined;
@@ -91,8 +91,14 @@ function sameValue(a: string, b: string): boolean {
   return x !== undefined && x === integerValue(b);
 }
 
+/** What {@link sameValue} compares: two values are one value to it exactly when their keys are equal. */
+export function valueKey(value: string): string {
+  const n = integerValue(value);
+  return n === undefined ? `=${value}` : `#${n}`;
+}
+
 /** The numbers a value may stand for, by any reading of "integer" (decimal; octal from a leading 0; hexadecimal from 0x). */
-function numberReadings(value: string): number[] {
+export function numberReadings(value: string): number[] {
   const m = /^\s*([+-]?)(0x[0-9a-f]+|[0-9]+)\s*$/i.exec(value);
   if (!m) return [];
   const sign = m[1] === '-' ? -1 : 1;
@@ -109,7 +115,7 @@ function numberReadings(value: string): number[] {
  * variable, if the engine expands one there), and no reading of them as integers makes them one number. Cautious as sameValue is the other way: taking two tests for exclusive wrongly leaves a Setup step
  * without its CCMCertFix step.
  */
-function surelyDifferent(a: string, b: string): boolean {
+export function surelyDifferent(a: string, b: string): boolean {
   if (a.trim().toLowerCase() === b.trim().toLowerCase()) return false;
   // A value that may name another variable (`%OSArchitecture%`) may be expanded to anything.
   if (a.includes('%') || b.includes('%')) return false;
@@ -132,27 +138,56 @@ export interface Skipped {
   why?: string;
 }
 
+/** A variable test with the group or step whose condition holds it. */
+export interface HeldTest {
+  node: Group | Step | SubTaskSequence;
+  test: Test;
+}
+
+/** The tests of the conditions of `nodes`, in their order; `tests` reads one node's (by default, afresh). */
+export function heldTests(nodes: readonly (Group | Step | SubTaskSequence)[], tests: (node: Group | Step | SubTaskSequence) => readonly Test[] = nodeTests): HeldTest[] {
+  return nodes.flatMap((node) => tests(node).map((test) => ({ node, test })));
+}
+
+/** The tests of a group's or step's own condition (none without one). */
+export function nodeTests(node: Group | Step | SubTaskSequence): Test[] {
+  const condition = conditionOf(node);
+  return condition === undefined ? [] : testsOf(condition);
+}
+
+/**
+ * Whether two tests of one variable exclude each other: the opposite ways (`X equals v` and `X notEquals v`, `X exists`
+ * and `X notExists`), or for two values (`X equals X86` and `X equals X64`). Names are compared in lower case (the
+ * engine does not tell them apart by case), values as the engine compares them (see sameValue), so `equals True` and
+ * `notEquals true`, which both hold on "True", do not exclude each other, and `equals 1` and `notEquals 01` do.
+ */
+export function excludes(t: Test, u: Test): boolean {
+  if (t.variable !== u.variable) return false;
+  const opposite = t.kind === u.kind && sameValue(t.value, u.value) && t.positive !== u.positive;
+  // `X equals X86` and `X equals X64`: one value cannot be both (the x86 and x64 branches of one sequence).
+  const twoValues = t.kind === 'equals' && u.kind === 'equals' && t.positive && u.positive && surelyDifferent(t.value, u.value);
+  return opposite || twoValues;
+}
+
 /**
  * Whether `other`, listed after `setup` in execution order, never runs once `setup` has run: a condition around
  * `setup` (its own or a group's not also around `other`) and one around `other` (likewise) test one variable the
  * opposite ways, and nothing between them changes it (see the module comment).
  */
 export function skippedAfter(setup: Located, other: Located, setters: SetterIndex, at: (n: SequenceItem) => number): Skipped {
-  const withTests = (nodes: (Group | Step | SubTaskSequence)[]) => nodes.flatMap((node) => (conditionOf(node) === undefined ? [] : testsOf(conditionOf(node) as Condition).map((test) => ({ node, test }))));
-  const mine = withTests(apart(setup, other));
-  const theirs = withTests(apart(other, setup));
+  return judgedApart(heldTests(apart(setup, other)), heldTests(apart(other, setup)), setters, at);
+}
+
+/**
+ * {@link skippedAfter} of the tests already read: `mine`, those of the conditions around the Setup step and not
+ * around the other item, and `theirs`, those around the other item and not around the Setup step.
+ */
+export function judgedApart(mine: readonly HeldTest[], theirs: readonly HeldTest[], setters: SetterIndex, at: (n: SequenceItem) => number): Skipped {
   let why: string | undefined;
   for (const a of mine) {
     for (const b of theirs) {
       const t = a.test;
-      const u = b.test;
-      // Variable names are compared in lower case: the engine does not tell names apart by case. Values are compared
-      // as the engine compares them (see sameValue), so `equals True` and `notEquals true`, which both hold on "True",
-      // do not exclude each other, and `equals 1` and `notEquals 01` do.
-      const opposite = t.kind === u.kind && sameValue(t.value, u.value) && t.positive !== u.positive;
-      // `X equals X86` and `X equals X64`: one value cannot be both (the x86 and x64 branches of one sequence).
-      const twoValues = t.kind === 'equals' && u.kind === 'equals' && t.positive && u.positive && surelyDifferent(t.value, u.value);
-      if (t.variable !== u.variable || !(opposite || twoValues)) continue;
+      if (!excludes(t, b.test)) continue;
       const name = shownValue(t.written, '"');
       if (t.variable.startsWith('_')) {
         why ??= `the variable they test, ${name}, is one the task sequence sets itself, and can change between them`;
@@ -168,23 +203,4 @@ export function skippedAfter(setup: Located, other: Located, setters: SetterInde
     }
   }
   return why === undefined ? { skipped: false } : { skipped: false, why };
-}
-
-/**
- * The first of `positions` (ascending) above `from` and below `below` whose item is not skipped after `setup` (see
- * {@link skippedAfter}), or -1; `notes` gets why each item with opposite conditions that is not skipped is not.
- * `below` bounds the scan where nothing past it can matter to the caller: each Setup step's scan of the state
- * restores in branches that exclude it went on past the next Setup step, n Setup steps over n such restores n².
- */
-export function firstRunAfter(positions: readonly number[], from: number, setup: Located, order: Pick<ExecutionOrder, 'items' | 'setters'>, at: (n: SequenceItem) => number, notes: { item: Located; why: string }[], below = Infinity): number {
-  const { items, setters } = order;
-  for (let k = firstAbove(positions, from); k < positions.length; k++) {
-    const i = positions[k] as number;
-    if (i >= below) return -1;
-    const found = skippedAfter(setup, items[i] as Located, setters, at);
-    if (found.skipped) continue;
-    if (found.why !== undefined) notes.push({ item: items[i] as Located, why: found.why });
-    return i;
-  }
-  return -1;
 }

@@ -13,10 +13,10 @@ import type { Located } from '../model/query.js';
 import { STEP_TYPES, stepTypeName } from '../model/steps.js';
 import type { SequenceItem, Step } from '../model/types.js';
 import { shownValue } from '../shown-value.js';
-import { firstRunAfter } from './kb977203-branches.js';
-import { type ExecutionOrder, firstAbove } from './kb977203-execution-order.js';
+import { branchesOf } from './kb977203-branch-index.js';
+import type { ExecutionOrder } from './kb977203-execution-order.js';
 import { hasPresetCertfixDescription } from './kb977203-new-steps.js';
-import { conditionsApartFrom, disabledApartFrom, isDisabled, restartsToWinPe, sameCondition } from './kb977203-step-queries.js';
+import { conditionsApartFrom, disabledApartFrom, isDisabled, sameCondition } from './kb977203-step-queries.js';
 
 /** The CCMCertFix step that counts for a Setup step (see {@link certfixFor}). */
 export interface CertfixFor {
@@ -44,7 +44,7 @@ export interface CertfixFor {
  * for (see kb977203-branches.ts); failing that, the first such Run Command Line step that runs CCMCertFix.exe.
  */
 export function certfixFor(setup: Located<Step>, order: ExecutionOrder): CertfixFor {
-  const { items, certfixes, certfixAt } = order;
+  const { items, certfixAt } = order;
   const at = (n: SequenceItem) => order.index.get(n) ?? -1;
   const from = at(setup.node);
   // CCMCertFix must have run before the user state is restored, in any scenario: a step after that is too late. Only a
@@ -53,26 +53,19 @@ export function certfixFor(setup: Located<Step>, order: ExecutionOrder): Certfix
   // A Setup step or state restore in a branch that excludes this Setup step's (see kb977203-branches.ts) is skipped
   // once this one ran: a CCMCertFix step after both branches runs next after this one too.
   const branchNotes: { item: Located; why: string }[] = [];
-  const boundary = firstRunAfter(order.byType(STEP_TYPES.setupWindowsAndConfigMgr), from, setup, order, at, branchNotes);
+  const branches = branchesOf(order);
+  const boundary = branches.firstRunAfter(order.byType(STEP_TYPES.setupWindowsAndConfigMgr), setup, branchNotes);
   // Only up to the next Setup step, which ends the span anyway: a restore past it bounds nothing here.
-  const restore = firstRunAfter(order.stateRestoreAt, from, setup, order, at, branchNotes, boundary === -1 ? Infinity : boundary);
+  const restore = branches.firstRunAfter(order.stateRestoreAt, setup, branchNotes, boundary === -1 ? Infinity : boundary);
   const end = Math.min(...[boundary, restore, items.length].filter((i) => i !== -1));
   const endItem = end < (boundary === -1 ? items.length : boundary) ? items[end] : undefined;
   const disabled = isDisabled(setup.node);
   // The first Restart Computer step into Windows PE (the boot image) after Setup and before `end` that runs when Setup
   // does (enabled, or disabled only with it): a CCMCertFix step after it would run in Windows PE, not in the operating
-  // system Setup installed, where Install Software does not run at all. Found once per Setup step, by a binary search
-  // and a walk over the restarts of Setup's own span.
+  // system Setup installed, where Install Software does not run at all. Found once per Setup step, in the index of
+  // such restarts (see `toWinPeAfter`).
   let toWinPe: Located | null | undefined;
-  const restartToWinPe = (): Located | null => {
-    if (toWinPe !== undefined) return toWinPe;
-    const restarts = order.byType(STEP_TYPES.restartComputer);
-    for (let k = firstAbove(restarts, from); k < restarts.length && (restarts[k] as number) < end; k++) {
-      const r = items[restarts[k] as number] as Located;
-      if (restartsToWinPe(r.node) && !disabledApartFrom(r, setup)) return (toWinPe = r);
-    }
-    return (toWinPe = null);
-  };
+  const restartToWinPe = (): Located | null => (toWinPe ??= order.toWinPeAfter(from, end) ?? null);
   /** Why a CCMCertFix step after Setup and before `end` does not run whenever Setup does, or undefined when it does. */
   const runsApart = (l: Located): string | undefined => {
     // Disabled, or in a disabled group Setup is not in (unless Setup is disabled too: then the new steps would be).
@@ -104,18 +97,16 @@ export function certfixFor(setup: Located<Step>, order: ExecutionOrder): Certfix
     }
     return undefined;
   };
-  // Binary searches in the ascending position lists: a sequence of many Setup steps is read in linear time.
-  const adoptable = (list: readonly Located[], positions: readonly number[]): Located<Step> | undefined => {
-    for (let k = firstAbove(positions, from); k < positions.length && (positions[k] as number) < end; k++) {
-      const l = list[k] as Located;
-      if (runsApart(l) === undefined) return l as Located<Step>;
-    }
-    return undefined;
+  // The first that runs whenever Setup does. Those in branches that exclude Setup's are passed at once (each has a
+  // condition Setup does not have): a Setup step in one of many such branches looked at every later branch's.
+  const adoptable = (positions: readonly number[]): Located<Step> | undefined => {
+    const i = branches.firstTaken(positions, setup, end, (l) => runsApart(l) === undefined);
+    return i === -1 ? undefined : (items[i] as Located<Step>);
   };
   // A Run Command Line step that runs CCMCertFix.exe counts by the same rules, but only where no Install Software
   // CCMCertFix step does: the step the KB asks for comes first, and taking it keeps what earlier versions did.
-  const installs = adoptable(certfixes, certfixAt);
-  const commandLine = installs ? undefined : adoptable(order.commandLines, order.commandLineAt);
+  const installs = adoptable(certfixAt);
+  const commandLine = installs ? undefined : adoptable(order.commandLineAt);
   const step = installs ?? commandLine;
   return {
     step,

@@ -9,7 +9,8 @@ import type { SequenceItem } from '../model/types.js';
 import { getAction, getVariableValue } from '../model/variables.js';
 import { maySetAnyVariable, variablesSetBy } from '../model/variables-set.js';
 import { runsCertfixCommandLine } from './kb977203-command-line.js';
-import { neverRuns } from './kb977203-step-queries.js';
+import { isDisabled, neverRuns, restartsToWinPe } from './kb977203-step-queries.js';
+import { minSearch, type MinSearch } from '../min-search.js';
 
 /** The sequence's items in execution order, indexed once for every Setup step's plan (linear, not quadratic). */
 export interface ExecutionOrder {
@@ -35,6 +36,13 @@ export interface ExecutionOrder {
   setters: SetterIndex;
   /** The adopted CCMCertFix steps whose restart is planned (one adopted for several Setup steps is planned once). */
   restartPlanned: Set<SequenceItem>;
+  /**
+   * The first Restart Computer step into Windows PE listed after `from` and before `end` that is not disabled apart
+   * from the item at `from` (by its own flag, or by a disabled group not also around that item), if any. Such restarts
+   * are indexed on first use, so that each Setup step's question is a binary search, not a walk over every restart
+   * after it (the rest of the sequence, past branches that exclude it).
+   */
+  toWinPeAfter(from: number, end: number): Located | undefined;
 }
 
 const RESTORE_USER_STATE = 'SMS_TaskSequence_RestoreUserStateAction';
@@ -97,6 +105,8 @@ function firstAbove(list: readonly number[], from: number): number {
 export interface SetterIndex {
   /** The first enabled step listed between `from` and `to` (both excluded) that sets `variable` (lower case), if any. */
   firstBetween(from: number, to: number, variable: string): Located | undefined;
+  /** Where the first enabled step listed after `from` that sets `variable` (lower case) is, or Infinity for none. */
+  firstAfter(from: number, variable: string): number;
 }
 
 /**
@@ -129,13 +139,17 @@ export function setterIndex(items: readonly Located[]): SetterIndex {
     });
     return map;
   };
+  const firstAfter = (from: number, variable: string): number => {
+    byName ??= build();
+    const named = byName.get(variable) ?? [];
+    return Math.min(named[firstAbove(named, from)] ?? Infinity, anyAt[firstAbove(anyAt, from)] ?? Infinity);
+  };
   return {
     firstBetween(from, to, variable) {
-      byName ??= build();
-      const named = byName.get(variable) ?? [];
-      const first = Math.min(named[firstAbove(named, from)] ?? Infinity, anyAt[firstAbove(anyAt, from)] ?? Infinity);
+      const first = firstAfter(from, variable);
       return first < to ? items[first] : undefined;
     },
+    firstAfter,
   };
 }
 
@@ -161,7 +175,33 @@ export function executionOrder(doc: TaskSequenceDocument, matches: (item: Sequen
   const commandLineAt = (types.get(STEP_TYPES.runCommandLine) ?? []).filter((i) => runsCertfixCommandLine(items[i]?.node));
   const at = (list: number[]) => list.map((i) => items[i] as Located);
   const stateRestoreAt = [...(types.get(RESTORE_USER_STATE) ?? []), ...(types.get(REQUEST_STATE_STORE) ?? [])].filter((i) => restoresState(items[i] as Located)).sort((a, b) => a - b);
-  return { items, index, byType: (type) => types.get(type) ?? [], certfixes: at(certfixAt), certfixAt, commandLines: at(commandLineAt), commandLineAt, stateRestoreAt, setters: setterIndex(items), restartPlanned: new Set() };
+  let toWinPe: { at: number[]; search: MinSearch } | undefined;
+  const toWinPeAfter = (from: number, end: number): Located | undefined => {
+    toWinPe ??= restartsToWinPeIn(items, types.get(STEP_TYPES.restartComputer) ?? []);
+    const { at: list, search } = toWinPe;
+    // A disabled group around the restart is around the item at `from` too exactly when it comes before that item.
+    const to = firstAbove(list, end - 1);
+    const k = search.firstBelow(firstAbove(list, from), to, from);
+    return k < to ? items[list[k] as number] : undefined;
+  };
+  return { items, index, byType: (type) => types.get(type) ?? [], certfixes: at(certfixAt), certfixAt, commandLines: at(commandLineAt), commandLineAt, stateRestoreAt, setters: setterIndex(items), restartPlanned: new Set(), toWinPeAfter };
+}
+
+/**
+ * The Restart Computer steps into Windows PE among `restarts` (positions in `items`) that are not disabled by their
+ * own flag, and for each, where the innermost disabled group around it is (-1 for none), searchable for one under a
+ * position: such a restart is disabled apart from an item listed before it exactly when that group comes after the item.
+ */
+function restartsToWinPeIn(items: readonly Located[], restarts: readonly number[]): { at: number[]; search: MinSearch } {
+  const at = restarts.filter((i) => {
+    const node = items[i]?.node;
+    return restartsToWinPe(node) && !isDisabled(node);
+  });
+  // Where the innermost disabled group around each group is (itself, when disabled), groups before their contents.
+  const offAt = new Map<SequenceItem, number>();
+  const offAround = (l: Located) => (l.parent.kind === 'group' ? (offAt.get(l.parent) as number) : -1);
+  if (at.length > 0) items.forEach((l, i) => l.node.kind === 'group' && offAt.set(l.node, isDisabled(l.node) ? i : offAround(l)));
+  return { at, search: minSearch(at.map((i) => offAround(items[i] as Located))) };
 }
 
 /**

@@ -10,75 +10,67 @@
 import { conditionOf, describeCondition } from '../model/conditions.js';
 import type { Located } from '../model/query.js';
 import type { Condition, Group, SequenceItem, Step, SubTaskSequence } from '../model/types.js';
-import { skippedAfter } from './kb977203-branches.js';
-import type { SetterIndex } from './kb977203-execution-order.js';
+import type { BranchIndex } from './kb977203-branch-index.js';
+import { firstAbove } from './kb977203-execution-order.js';
 import { isDisabled, neverRuns, restartMismatch, restartsToOs, sameCondition } from './kb977203-step-queries.js';
 import { shownValue } from '../shown-value.js';
 import { conditionMode } from '../transforms/conditions.js';
 
-/** What {@link nextStepRunPast} found: the step run next, and the first item passed over as never run. */
+/** What {@link nextStepRunAfter} found: the step run next, and the first item passed over as never run. */
 export interface RunNext {
   next: Located<Step | SubTaskSequence> | undefined;
-  /** The first item (a group, or a step) between them that never runs once the item at `index` has run. */
+  /** The first item (a group, or a step) between them that never runs once `from` has run. */
   passed: Located | undefined;
 }
 
 /**
- * The step (or sub task sequence) the engine runs after the item at `index` of `listed` (the sequence's items in
- * execution order, a group before its contents) when every group between them is entered, or undefined at the end of
- * the sequence; passing over each item for which `neverAfter` says it never runs once the item at `index`
- * has run (a branch that excludes its own, see kb977203-branches.ts), with everything in it: two Setup steps in
- * branches that exclude each other, with one restart after both, each run that restart next. A group passed over is
- * left by its end, in one step per item inside it; `neverAfter` is asked only of the items the engine would meet
- * first, up to the step returned.
+ * The step (or sub task sequence) the engine runs right after `from` (Setup, or a CCMCertFix step), or undefined at the
+ * end of the sequence, passing over the branches that never run once `from` has run (see kb977203-branches.ts) with
+ * everything in them: with two Setup steps in branches that exclude each other and one CCMCertFix step or restart
+ * after both, the first Setup step's next step is that one, as the second's is. Taken as the next step listed, the
+ * first got the KB's restart and then the shared one: two restarts in a row. `listed` is the sequence's items in
+ * execution order (a group before its contents), `at` each item's place in it, `branches` its branch index.
+ *
+ * The engine enters each group on the way, and passes over one that never runs once `from` has run with all it holds:
+ * the step run next is the first listed after `from` that neither never runs itself nor is in such a group (one not
+ * also around `from`), the branch index's question. Walked item by item, a Setup step in one of n branches that
+ * exclude each other passed over the n − 1 after it one by one.
  */
-export function nextStepRunPast(listed: readonly Located[], index: number, neverAfter: (l: Located) => boolean): RunNext {
-  let passed: Located | undefined;
-  for (let i = index + 1; i < listed.length; i++) {
-    const l = listed[i] as Located;
-    if (neverAfter(l)) {
-      passed ??= l;
-      if (l.node.kind !== 'group') continue;
-      // Past what the group holds: the items listed after it whose groups have it at its own depth.
-      const depth = l.groups.length;
-      while (i + 1 < listed.length && (listed[i + 1] as Located).groups[depth] === l.node) i++;
-      continue;
-    }
-    if (l.node.kind !== 'group') return { next: l as Located<Step | SubTaskSequence>, passed };
-  }
-  return { next: undefined, passed };
-}
-
-/**
- * The step the engine runs right after `from` (Setup, or a CCMCertFix step), passing over the branches that never run
- * once `from` has run (see kb977203-branches.ts): with two Setup steps in branches that exclude each other and one
- * CCMCertFix step or restart after both, the first Setup step's next step is that one, as the second's is. Taken as
- * the next step listed, the first got the KB's restart and then the shared one: two restarts in a row. `at` is each
- * item's place in `listed`; `setters` answers whether a step between two places sets a variable.
- */
-export function nextStepRunAfter(listed: readonly Located[], from: Located, at: (n: SequenceItem) => number, setters: SetterIndex): RunNext {
+export function nextStepRunAfter(listed: readonly Located[], from: Located, at: (n: SequenceItem) => number, branches: BranchIndex): RunNext {
   // A disabled step or group is passed over as the engine passes over it: with a disabled step between CCMCertFix and
   // a restart, the restart runs right after CCMCertFix (the preset inserted a second one, and lint called the restart
   // missing). Only after a `from` that runs: after a disabled one (the preset's pair for a disabled Setup step) the
   // steps disabled with it are the ones that would run next once it is enabled.
   const runs = !neverRuns(from);
-  return nextStepRunPast(listed, at(from.node), (l) => (runs && neverRuns(l)) || skippedAfter(from, l, setters, at).skipped);
+  const next = branches.nextStepRun(from);
+  const end = next === -1 ? listed.length : next;
+  // Before the first item passed over, every item is a group the engine enters (a step would be the one run next).
+  let passed: Located | undefined;
+  for (let i = at(from.node) + 1; i < end && passed === undefined; i++) {
+    const l = listed[i] as Located;
+    if ((runs && neverRuns(l)) || branches.skipped(from, l).skipped) passed = l;
+  }
+  return { next: next === -1 ? undefined : (listed[next] as Located<Step | SubTaskSequence>), passed };
+}
+
+/** Where the Restart Computer steps to the installed OS that never run are in `listed` (for {@link disabledRestartPassed}). */
+export function disabledRestartsAt(listed: readonly Located[]): number[] {
+  return listed.flatMap((l, i) => (restartsToOs(l.node) && neverRuns(l) ? [i] : []));
 }
 
 /**
  * The first Restart Computer to the installed OS that `run` passed over as disabled (by its flag or a group's) between
  * `from` and the step run next: the restart the administrator meant, which the preset's report and lint name with why
  * it does not count ("is disabled", "is in the disabled group …") rather than call it missing. Undefined when none.
+ * `disabled` gives {@link disabledRestartsAt} of `listed`, asked only when needed.
  */
-export function disabledRestartPassed(listed: readonly Located[], from: Located, run: RunNext, at: (n: SequenceItem) => number): Located<Step> | undefined {
+export function disabledRestartPassed(listed: readonly Located[], from: Located, run: RunNext, at: (n: SequenceItem) => number, disabled: () => readonly number[]): Located<Step> | undefined {
   // Only after a `from` that runs does the walk pass over disabled steps (see nextStepRunAfter).
   if (run.passed === undefined || neverRuns(from)) return undefined;
   const end = run.next === undefined ? listed.length : at(run.next.node);
-  for (let i = at(run.passed.node); i < end; i++) {
-    const l = listed[i] as Located;
-    if (restartsToOs(l.node) && neverRuns(l)) return l as Located<Step>;
-  }
-  return undefined;
+  const restarts = disabled();
+  const first = restarts[firstAbove(restarts, at(run.passed.node) - 1)];
+  return first !== undefined && first < end ? (listed[first] as Located<Step>) : undefined;
 }
 
 /** An item and the groups around it that are not also around `beside` (outermost first), the item last. */

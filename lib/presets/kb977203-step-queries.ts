@@ -126,6 +126,36 @@ export function sameCondition(a: Condition, b: Condition): boolean {
 }
 
 /**
+ * A key of a condition as {@link sameCondition} compares it: two conditions it takes for the same have one key, so
+ * conditions of different keys are surely not the same (two of one key may still differ: all of more than `budget`
+ * elements share one). For finding, among many, the conditions that may be the same as a few.
+ */
+export function conditionKey(condition: Condition, budget = 4096): string {
+  const parts: string[] = [];
+  const todo: (Element | null)[] = [condition];
+  let count = 0;
+  for (let x = todo.pop(); x !== undefined; x = todo.pop()) {
+    // null closes the children of the element before it.
+    if (x === null) {
+      parts.push(')');
+      continue;
+    }
+    if (++count > budget) return '\0large';
+    const attributes = x.attributes;
+    parts.push(JSON.stringify([x.kind, x.tag, Object.keys(attributes).sort().map((k) => [k, attributes[k]])]));
+    if ('value' in x) {
+      parts.push(JSON.stringify(['=', x.value]));
+      continue;
+    }
+    parts.push('(');
+    todo.push(null);
+    const children = x.children.filter(isElement);
+    for (let i = children.length - 1; i >= 0; i--) todo.push(children[i] as Element);
+  }
+  return parts.join('');
+}
+
+/**
  * Why a restart to the installed OS right after a CCMCertFix step does not run whenever that step runs, in words,
  * or undefined when it does. It must be disabled exactly when the step is, and have no condition of its own unless
  * it has the step's very condition and that condition tests only variables the sequence or the administrator sets:

@@ -22,7 +22,8 @@ import { certfixesRunAgain, type ExecutionOrder, firstAbove } from './kb977203-e
 import type { CertfixFor } from './kb977203-certfix-for.js';
 import { KB977203_CERTFIX_DESCRIPTION, KB977203_GROUP_DESCRIPTION, newSteps, presetGroupDescription } from './kb977203-new-steps.js';
 import { type Release, sequenceRelease } from '../catalog/versions.js';
-import { disabledRestartPassed, nextStepRunAfter, restartMismatchAcross, type RunNext } from './kb977203-restart-after.js';
+import { disabledRestartPassed, disabledRestartsAt, nextStepRunAfter, restartMismatchAcross, type RunNext } from './kb977203-restart-after.js';
+import { branchesOf } from './kb977203-branch-index.js';
 import { isDisabled, neverRuns, restartsToOs } from './kb977203-step-queries.js';
 import { placeOf } from '../issue-place.js';
 import { shownValue } from '../shown-value.js';
@@ -181,14 +182,22 @@ function releaseOf(doc: TaskSequenceDocument, order: ExecutionOrder): Release {
   return release;
 }
 
+/** Where the restarts to the installed OS that never run are, found once a run (`order` is one run's). */
+const disabledRestarts = new WeakMap<ExecutionOrder, number[]>();
+function disabledRestartsOf(order: ExecutionOrder): number[] {
+  let found = disabledRestarts.get(order);
+  if (found === undefined) disabledRestarts.set(order, (found = disabledRestartsAt(order.items)));
+  return found;
+}
+
 /** The step the engine runs right after `from` (Setup, or its CCMCertFix step), past branches that exclude it. */
 function runNext(order: ExecutionOrder, from: Located): RunNext {
   const at = (n: SequenceItem) => order.index.get(n) ?? -1;
-  const run = nextStepRunAfter(order.items, from, at, order.setters);
+  const run = nextStepRunAfter(order.items, from, at, branchesOf(order));
   if (run.next !== undefined && restartsToOs(run.next.node)) return run;
   // No restart run next, but one passed over as disabled: it is the step judged (and named) as the restart there, as
   // before disabled steps were passed over ("is disabled", "is in the disabled group …").
-  const disabled = disabledRestartPassed(order.items, from, run, at);
+  const disabled = disabledRestartPassed(order.items, from, run, at, () => disabledRestartsOf(order));
   return disabled === undefined ? run : { next: disabled, passed: undefined };
 }
 

@@ -16,7 +16,8 @@ import { parseDependentProgram } from '../../transforms/set-dependent-program.js
 import type { SequenceItem, Step, SubTaskSequence } from '../../model/types.js';
 import { shownValue } from '../../shown-value.js';
 import { asItRuns, type Finding, items, type LintRule, steps } from '../rule.js';
-import { disabledRestartPassed, nextStepRunAfter, restartMismatchAcross } from '../../presets/kb977203-restart-after.js';
+import { disabledRestartPassed, disabledRestartsAt, nextStepRunAfter, restartMismatchAcross } from '../../presets/kb977203-restart-after.js';
+import { type BranchIndex, branchIndex } from '../../presets/kb977203-branch-index.js';
 import { setterIndex } from '../../presets/kb977203-execution-order.js';
 
 /**
@@ -156,13 +157,14 @@ export function certfixesWithNext(doc: Parameters<LintRule['check']>[0], named =
   const listed = items(doc);
   // Indexed once, on the first CCMCertFix step: the step run next passes over branches that exclude its own.
   let index: Map<SequenceItem, number> | undefined;
-  let setters: ReturnType<typeof setterIndex> | undefined;
+  let branches: BranchIndex | undefined;
+  let disabled: number[] | undefined;
   const at = (n: SequenceItem) => (index ??= new Map(listed.map((l, i) => [l.node, i]))).get(n) ?? -1;
   return listed.flatMap((located) => {
     if (located.node.kind !== 'step' || !runsCertfix(located.node, dependent, named)) return [];
-    const run = nextStepRunAfter(listed, located, at, (setters ??= setterIndex(listed)));
+    const run = nextStepRunAfter(listed, located, at, (branches ??= branchIndex(listed, setterIndex(listed), at)));
     // No restart run next, but one passed over as disabled: that one is named, with why it does not count.
-    const next = run.next !== undefined && restartsToOs(run.next.node) ? run.next : (disabledRestartPassed(listed, located, run, at) ?? run.next);
+    const next = run.next !== undefined && restartsToOs(run.next.node) ? run.next : (disabledRestartPassed(listed, located, run, at, () => (disabled ??= disabledRestartsAt(listed))) ?? run.next);
     return [{ located: located as Located<Step>, next }];
   });
 }
