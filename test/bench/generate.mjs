@@ -77,3 +77,43 @@ export function generateSetupSequence(setups, appsPerSetup = 0, certfix = false)
   out.push(`</sequence>`);
   return out.join(nl) + nl;
 }
+
+// A sequence for `branches` OS images: one group per image under `OSDImage equals Image<i>`, each installing its image
+// as a group of generateSetupSequence does (partition, apply, settings, drivers, its own Setup Windows and ConfigMgr
+// step, updates; no restart into Windows PE), then one CCMCertFix step and restart after them all, which runs next
+// after whichever branch ran (the branches exclude each other). About 5 KB a branch. With `fixed`, each branch
+// already has the KB977203 PATCH entry, its own CCMCertFix step and a restart after Setup, and nothing follows them.
+export function generateBranchSequence(branches, fixed = false) {
+  const nl = '\r\n';
+  const v = (indent, name, property, value, hidden = false) => `${indent}<variable name="${name}" property="${property}"${hidden ? ' hidden="true"' : ''}>${value}</variable>`;
+  const step = (indent, type, name, action, vars) => [
+    `${indent}<step type="${type}" name="${name}" description="" runIn="WinPEandFullOS" successCodeList="0 3010">`,
+    `${indent}  <action>${action}</action>`,
+    `${indent}  <defaultVarList>`,
+    ...vars.map(([n, p, val, h]) => v(`${indent}    `, n, p, val, h)),
+    `${indent}  </defaultVarList>`,
+    `${indent}</step>`,
+  ];
+  const patch = ' PATCH=&quot;C:\\_SMSTaskSequence\\OSD\\ABC00002\\i386\\hotfix\\KB977203\\SCCM2007AC-SP2-KB977203-x86.msp&quot;';
+  const certfix = (indent) => step(indent, 'SMS_TaskSequence_InstallSoftwareAction', 'Install CCMCertFix', 'smsswd.exe /pkg:ABC00010 /install /basevar: /continueOnError:', [['PackageID', 'PackageID', 'ABC00010', true], ['_SMSSWDProgramName', 'ProgramName', 'CCMCertFix']]);
+  const restart = (indent) => step(indent, 'SMS_TaskSequence_RebootAction', 'Restart Computer', 'smsboot.exe /target:HD', [['SMSRebootMessage', 'Message', ''], ['SMSRebootTimeout', 'MessageTimeout', '0'], ['SMSRebootTarget', 'Target', 'HD']]);
+  const g = '    ';
+  const out = [`<?xml version="1.0" encoding="utf-8"?>`, `<sequence version="3.00">`];
+  for (let i = 0; i < branches; i++) {
+    const image = `ABC${String(1000 + i).padStart(5, '0')}`;
+    out.push(`  <group name="Image ${i}" description="Deploy image ${i}">`);
+    out.push(`    <condition><expression type="SMS_TaskSequence_VariableConditionExpression"><variable name="Operator">equals</variable><variable name="Value">Image${i}</variable><variable name="Variable">OSDImage</variable></expression></condition>`);
+    out.push(...step(g, 'SMS_TaskSequence_PartitionDiskAction', 'Partition Disk 0', 'OSDDiskPart.exe', [['OSDDiskIndex', 'DiskIndex', '0'], ['OSDPartitionStyle', 'PartitionStyle', 'GPT'], ['OSDPartitions0Type', 'Partitions0Type', 'EFI'], ['OSDPartitions0Size', 'Partitions0Size', '500'], ['OSDPartitions1Type', 'Partitions1Type', 'Primary'], ['OSDPartitions1Size', 'Partitions1Size', '100'], ['OSDPartitions1VolumeLetterVariable', 'Partitions1VolumeLetterVariable', 'OSDisk']]));
+    out.push(...step(g, 'SMS_TaskSequence_ApplyOperatingSystemAction', 'Apply Operating System', `OSDApplyOS.exe /image:${image},%OSDImageIndex% /runfromnet:False`, [['OSDImagePackageId', 'ImagePackageID', image], ['OSDImageIndex', 'ImageIndex', '1'], ['OSDTargetSystemDrive', 'DestinationVariable', 'OSDisk'], ['OSDConfigFileName', 'ConfigFileName', '']]));
+    out.push(...step(g, 'SMS_TaskSequence_ApplyWindowsSettingsAction', 'Apply Windows Settings', 'OSDWinSettings.exe', [['OSDRegisteredUserName', 'RegisteredUserName', 'user'], ['OSDRegisteredOrgName', 'RegisteredOrgName', 'Contoso &amp; Partners'], ['OSDTimeZone', 'TimeZone', 'W. Europe Standard Time'], ['OSDRandomAdminPassword', 'RandomAdminPassword', 'true']]));
+    out.push(...step(g, 'SMS_TaskSequence_ApplyNetworkSettingsAction', 'Apply Network Settings', 'OSDNetSettings.exe', [['OSDJoinType', 'JoinType', '0'], ['OSDDomainName', 'DomainName', 'corp.contoso.com'], ['OSDDomainOUName', 'DomainOUName', 'LDAP://OU=Workstations,DC=corp,DC=contoso,DC=com'], ['OSDJoinAccount', 'JoinAccount', 'CORP\\join']]));
+    out.push(...step(g, 'SMS_TaskSequence_AutoApplyAction', 'Auto Apply Drivers', 'OSDDriverClient.exe /auto:1 /bestmatch:1 /unsigned:0', [['OSDAllowUnsignedDriver', 'AllowUnsignedDriver', 'false'], ['OSDAutoApplyDriverBestMatch', 'AutoApplyDriverBestMatch', '1']]));
+    out.push(...step(g, 'SMS_TaskSequence_SetupWindowsAndSMSAction', 'Setup Windows and ConfigMgr', 'OSDSetupWindows.exe', [['SMSClientInstallProperties', 'ClientInstallProperties', `SMSMP=mp${i % 7}.corp.contoso.com FSP=fsp01${fixed ? patch : ''}`], ['_SMSClientPackageID', 'ClientPackageID', 'ABC00002'], ['OSDSetupHook', 'SetupHook', ''], ['OSDRebootTimeout', 'RebootTimeout', '30']]));
+    if (fixed) out.push(...certfix(g), ...restart(g));
+    out.push(...step(g, 'SMS_TaskSequence_InstallUpdateAction', 'Install Updates', 'smsswd.exe /run: %SMSTSInstallUpdates%', [['SMSInstallUpdateTarget', 'Target', 'Mandatory'], ['SMSTSSoftwareUpdateScanTimeout', 'ScanTimeout', '1800']]));
+    out.push(`  </group>`);
+  }
+  if (!fixed) out.push(...certfix('  '), ...restart('  '));
+  out.push(`</sequence>`);
+  return out.join(nl) + nl;
+}

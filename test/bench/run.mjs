@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { FXP_OPTIONS } from './fxp-options.mjs';
-import { generateSequence, generateSetupSequence } from './generate.mjs';
+import { generateBranchSequence, generateSequence, generateSetupSequence } from './generate.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const dist = process.env.CMTS_DIST ?? join(here, '..', '..', 'dist');
@@ -95,6 +95,22 @@ try {
     const perSmall = small.kbMs / small.setups;
     const perLarge = large.kbMs / large.setups;
     report('KB977203 cost per Setup step, 2,000 vs 200', `${perLarge.toFixed(2)} ms vs ${perSmall.toFixed(2)} ms`, perLarge / perSmall, 2);
+  });
+
+  section('kb-branches', () => {
+    // One branch per OS image, each under `OSDImage equals Image<i>` with its own Setup step: for each Setup step the
+    // preset looked for the first later Setup step that may run after it, judging every later branch in turn (all are
+    // skipped), so the cost grew with the square of the branches (2,000 took 11-26 s to check, lint or render).
+    const small = must('kb', file('branches-200.xml', generateBranchSequence(200)), 3);
+    const large = must('kb', file('branches-2000.xml', generateBranchSequence(2000)), 3);
+    report('KB977203 on 2,000 exclusive Setup branches vs its plain round trip', `${large.kbMs.toFixed(0)} ms vs ${large.plainMs.toFixed(0)} ms`, large.kbMs / large.plainMs, 3);
+    report('KB977203 cost per branch, 2,000 vs 200', `${(large.kbMs / large.setups).toFixed(2)} ms vs ${(small.kbMs / small.setups).toFixed(2)} ms`, large.kbMs / large.setups / (small.kbMs / small.setups), 2);
+    // The same branches already fixed (lint finds nothing): its CCMCertFix rules ask the same of each Setup step and
+    // each CCMCertFix step. Against a plain round trip a figure, not a target: every other rule's cost is in it too.
+    const fixedSmall = must('lintVsPlain', file('branches-fixed-200.xml', generateBranchSequence(200, true)), 3);
+    const fixedLarge = must('lintVsPlain', file('branches-fixed-2000.xml', generateBranchSequence(2000, true)), 3);
+    report('lint cost per fixed exclusive Setup branch, 2,000 vs 200', `${(fixedLarge.lintMs / 2000).toFixed(3)} ms vs ${(fixedSmall.lintMs / 200).toFixed(3)} ms`, fixedLarge.lintMs / 2000 / (fixedSmall.lintMs / 200), 2);
+    report('  lint of the 2,000 vs their plain round trip', `${fixedLarge.lintMs.toFixed(0)} ms vs ${fixedLarge.plainMs.toFixed(0)} ms: ${(fixedLarge.lintMs / fixedLarge.plainMs).toFixed(2)}`, 'figure');
   });
 
   section('lint', () => {

@@ -75,6 +75,24 @@ const tasks = {
     );
     return { plainMs: plain, kbMs: kb, setups };
   },
+  // lint against a plain read+write round trip of the same document.
+  async lintVsPlain(file, reps = '3') {
+    const { readTaskSequence, writeTaskSequence } = await load('lib/index.js');
+    const { lint } = await load('lib/lint/index.js');
+    const bytes = readFileSync(file);
+    const doc = readTaskSequence(bytes);
+    // Warm-up: both once, so neither timing pays for compiling the code.
+    writeTaskSequence(readTaskSequence(bytes));
+    let findings = lint(doc).length;
+    const [plain, linted] = medians(
+      () => writeTaskSequence(readTaskSequence(bytes)),
+      () => {
+        findings = lint(doc).length;
+      },
+      Number(reps),
+    );
+    return { plainMs: plain, lintMs: linted, findings };
+  },
   // lint with one finding per Setup step (and more), timed.
   async lint(file, reps = '3') {
     const { readTaskSequence } = await load('lib/index.js');
