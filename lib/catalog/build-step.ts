@@ -13,10 +13,10 @@ import { readsBack, renderAction, templateMarkers } from './action-line.js';
 import { misreadMessage } from './action-texts.js';
 import { checkSegmentsWritten, variablesTheLineReads } from './line-variables.js';
 import { choiceProblems } from './setting-choices.js';
-import { catalogEntry, catalogEntryByName } from './catalog.js';
+import { catalogEntry, catalogEntryByName, itemFieldsOf } from './catalog.js';
 import type { StepKind, StepSettingsInput, StepTypeOf } from './settings-types.js';
 import type { StepTypeData, VariableData } from './types.js';
-import { checkArrayItems, checkValue, itemDefault, valueProblem } from './value-problem.js';
+import { checkArrayItems, checkValue, itemDefault, writtenEmpty } from './value-problem.js';
 import { codesProblem, encodeValue } from './values.js';
 import { isVerbatimKey, itemSpelling, matchVariable } from './variable-match.js';
 import { shownValue } from '../shown-value.js';
@@ -61,8 +61,6 @@ export interface StepOptions {
 /** Input of {@link buildStep}: options plus the step type's typed settings. */
 export type BuildStepInput<K extends string> = StepOptions & { settings: StepSettingsInput<StepTypeOf<K>> };
 
-const TEXT_TYPES = new Set(['string', 'secret', 'list', 'driveLetter', 'guid']);
-
 /** The catalog entry of a step type by `type` or console name; `INVALID_ARGUMENT` for what names none. */
 export function entryFor(kind: string): StepTypeData {
   // A plain-JavaScript caller can pass anything: what is no string names no step type (it threw a TypeError).
@@ -96,7 +94,7 @@ export function buildVariables(entry: StepTypeData, settings: Readonly<Record<st
       throw new TaskSequenceError('INVALID_ARGUMENT', `${data.setting} must be a list of items.`);
     }
     if (data.valueType === 'array' && Array.isArray(value)) {
-      const fields = entry.variables.filter((f) => f.arrayOf === data.property);
+      const fields = itemFieldsOf(entry, data.property);
       const fill = options.fillDefaults ?? true;
       // A field given as a verbatim text is written from it (below), as a top-level setting is.
       const given = (field: VariableData, index: number) => Object.hasOwn(verbatim, itemSpelling(field, index).property);
@@ -122,7 +120,7 @@ export function buildVariables(entry: StepTypeData, settings: Readonly<Record<st
     if (text === undefined && (options.fillDefaults ?? true) && data.writtenFrom !== undefined && data.default !== undefined && isAvailableIn(data.writtenFrom, options.release ?? LATEST_RELEASE)) text = data.default;
     // The console writes a required text it has no value for as an empty element; other types need a value, and so
     // does a text whose form refuses the empty one (Set Task Sequence Variable's name: `tsenv.exe "=v"`).
-    if (text === undefined && (options.fillDefaults ?? true) && data.required && TEXT_TYPES.has(data.valueType) && valueProblem(data, '', data.setting) === undefined) text = '';
+    if (text === undefined && (options.fillDefaults ?? true) && data.required && writtenEmpty(data)) text = '';
     if (text === undefined && (options.fillDefaults ?? true) && data.required) {
       throw new TaskSequenceError('INVALID_ARGUMENT', `${entry.consoleName} needs the setting ${data.setting} (${data.name}).`);
     }

@@ -2,7 +2,7 @@
  * The step catalog: lookups over the data in `step-data.ts` by type, console name and release.
  */
 import { STEP_DATA } from './step-data.js';
-import type { StepTypeData } from './types.js';
+import type { StepTypeData, VariableData } from './types.js';
 import { isAvailableIn, releaseRank, type Release } from './versions.js';
 
 /** Every step type the catalog knows, with its variables, action line, defaults and provenance. */
@@ -21,6 +21,11 @@ for (const e of stepCatalog) for (const n of [e.consoleName, ...(e.aliases ?? []
 /** The catalog entry of a step type (`SMS_TaskSequence_…Action`, `BDD_…`), or undefined for unknown types. */
 export function catalogEntry(type: string | undefined): StepTypeData | undefined {
   return typeof type === 'string' ? byType.get(type) : undefined;
+}
+
+/** The fields of an array setting's items (`OSDPartitions{n}Type`, …) in catalog order: the variables whose `arrayOf` is `arrayProperty`. */
+export function itemFieldsOf(entry: StepTypeData, arrayProperty: string): VariableData[] {
+  return entry.variables.filter((f) => f.arrayOf === arrayProperty);
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Step, SubTaskSequence, Variable } from '../model/types.js';
 import { getAction, setAction, variables } from '../model/variables.js';
 import { setVariable, variableIndex } from '../model/set-variable.js';
 import { readsBack, renderAction, templateProperties } from './action-line.js';
+import { itemFieldsOf } from './catalog.js';
 import { actionTexts, misreadMessage } from './action-texts.js';
 import { checkSegmentsWritten, variablesTheLineReads } from './line-variables.js';
 import { choiceProblems } from './setting-choices.js';
@@ -47,7 +48,7 @@ function writeVariable(step: Step | SubTaskSequence, spelling: { name: string; p
 function writeArray(view: SettingTarget, data: VariableData, items: readonly Record<string, unknown>[]): void {
   const entry = view.entry;
   if (!entry) return;
-  const fields = entry.variables.filter((v) => v.arrayOf === data.property);
+  const fields = itemFieldsOf(entry, data.property);
   // Every value is checked before anything is written, so a wrong one leaves the step as it was.
   const verbatim = view.verbatim;
   // What the step holds before the set: an item's field as a verbatim text stays (below); an item of the file's that

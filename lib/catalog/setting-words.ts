@@ -5,7 +5,7 @@
  */
 import { oneLineReason } from './one-line.js';
 import type { StepTypeData, VariableData } from './types.js';
-import { integerRange, listedCharacters } from './value-problem.js';
+import { integerRange, listedCharacters, mustBeGiven } from './value-problem.js';
 
 /**
  * Catalog text as Markdown prose: the characters that would start markup (emphasis, code, links, HTML such as the
@@ -114,17 +114,6 @@ export function defaultWords(v: VariableData): string {
   return parts.join(' ');
 }
 
-const TEXT_TYPES = new Set(['string', 'secret', 'list', 'driveLetter', 'guid']);
-
-/**
- * Whether `addStep` and `buildStep` need `v` given, as their input type says (`StepSettingsInput`): a setting the
- * console always writes with no default, but a text, written empty, unless it names a variable the step sets.
- */
-export function mustGive(v: VariableData): boolean {
-  if (!v.required || v.default !== undefined) return false;
-  return v.arrayOf !== undefined || !TEXT_TYPES.has(v.valueType) || v.form === 'variableName';
-}
-
 /** The catalog's `requiredWhen` in words with setting names: `if DestinationDisk is set` → when `destinationDisk` is given. */
 function requiredWhenWords(entry: StepTypeData, v: VariableData): string | undefined {
   if (v.requiredWhen === undefined) return undefined;
@@ -137,7 +126,7 @@ function requiredWhenWords(entry: StepTypeData, v: VariableData): string | undef
 /** Whether `v` is required: **yes** (to be given), always written (with its default, or empty), or when. */
 export function requiredWords(entry: StepTypeData, v: VariableData): string {
   const parts: string[] = [];
-  if (mustGive(v)) parts.push(v.arrayOf === undefined ? '**yes**' : '**yes**, in each item');
+  if (mustBeGiven(v)) parts.push(v.arrayOf === undefined ? '**yes**' : '**yes**, in each item');
   else if (v.required) parts.push(v.default !== undefined ? 'written with its default' : 'written, empty if not given');
   const when = requiredWhenWords(entry, v);
   if (when !== undefined) parts.push(when);

@@ -4,7 +4,7 @@
  * data alone, in a fixed order, by `npm run generate` (scripts/generate.mjs); test/step-reference.test.ts fails while
  * the committed page is not what this makes of the catalog.
  */
-import { stepCatalog } from './catalog.js';
+import { itemFieldsOf, stepCatalog } from './catalog.js';
 import { segmentNeeds } from './line-variables.js';
 import { choiceRuleWords } from './setting-choices.js';
 import { defaultWords, mdCode, mdRow, mdText, noteWords, requiredWords, valueWords, withSettingsAsCode } from './setting-words.js';
@@ -107,7 +107,7 @@ function sinceWords(entry: StepTypeData): string {
 
 function settingRow(entry: StepTypeData, v: VariableData): string {
   const spelt = v.name === v.property ? mdCode(v.name) : `${mdCode(v.name)} (${mdCode(v.property)})`;
-  const fields = entry.variables.filter((f) => f.arrayOf === v.property);
+  const fields = itemFieldsOf(entry, v.property);
   const value = v.valueType === 'array' && fields.length === 0 ? 'items: an empty list only (how its items are written is not known)' : valueWords(v);
   return mdRow([mdCode(v.setting), `${spelt}${v.hidden ? ', hidden' : ''}`, value, defaultWords(v), requiredWords(entry, v), noteWords(v)]);
 }
@@ -140,7 +140,7 @@ function stepSection(entry: StepTypeData): string[] {
   if (top.length === 0) out.push('No settings.', '');
   else out.push(...TABLE_HEAD, ...top.map((v) => settingRow(entry, v)), '');
   for (const array of top.filter((v) => v.valueType === 'array')) {
-    const fields = entry.variables.filter((f) => f.arrayOf === array.property);
+    const fields = itemFieldsOf(entry, array.property);
     if (fields.length === 0) continue;
     out.push(`Each item of ${mdCode(array.setting)} (${mdCode(array.name)} holds their count; \`{n}\` is an item's index, from 0):`, '');
     out.push(...TABLE_HEAD, ...fields.map((v) => settingRow(entry, v)), '');

@@ -9,7 +9,7 @@ import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { TaskSequenceError } from '../errors.js';
 import { AJV_OPTIONS } from '../schemas-compile.js';
 import { describeErrors } from '../schemas.js';
-import { catalogEntry, catalogEntryByName } from './catalog.js';
+import { catalogEntry, catalogEntryByName, itemFieldsOf } from './catalog.js';
 import { RULE_CONDITION_TYPES } from './dynamic-rules.js';
 import { oneLineReason } from './one-line.js';
 import { LINE_END_WORDS } from '../model/item-checks.js';
@@ -149,7 +149,7 @@ export function stepSettingsSchema(kind: StepTypeData | string): JsonSchema {
   for (const v of entry.variables) {
     if (v.arrayOf) continue;
     if (v.valueType === 'array') {
-      const fields = entry.variables.filter((f) => f.arrayOf === v.property);
+      const fields = itemFieldsOf(entry, v.property);
       // An item needs the fields the console writes for every item with no default (a partition's type), as the
       // builders and `set` refuse an item without one (requiredItemFields).
       const required = requiredItemFields(fields).map((f) => f.setting);

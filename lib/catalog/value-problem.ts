@@ -156,6 +156,27 @@ export function ruleVariableNameProblem(name: string, where: string): string | u
 /** What a rule's variable name is, to {@link formProblem}: a variable's name the step sets. */
 const RULE_VARIABLE_NAME = { form: 'variableName', valueType: 'string' } as const;
 
+const TEXT_TYPES: ReadonlySet<string> = new Set(['string', 'secret', 'list', 'driveLetter', 'guid']);
+
+/**
+ * Whether the builders write `data`, when it is required and not given, as an empty element, as the console writes a
+ * required text it has no value for: a text whose form takes the empty one (not a variable's name the step sets:
+ * `tsenv.exe "=v"`).
+ */
+export function writtenEmpty(data: VariableData): boolean {
+  return TEXT_TYPES.has(data.valueType) && valueProblem(data, '', data.setting) === undefined;
+}
+
+/**
+ * Whether the builders (`addStep`, `buildStep`) need `data` given: a setting the console always writes with no default
+ * that cannot be written empty ({@link writtenEmpty}), or an array item's such field. The value-level twin of
+ * `StepSettingsInput`'s required keys; the step reference page says **yes** for these.
+ */
+export function mustBeGiven(data: VariableData): boolean {
+  if (!data.required || data.default !== undefined) return false;
+  return data.arrayOf !== undefined || !writtenEmpty(data);
+}
+
 /** Throws `INVALID_ARGUMENT` with {@link valueProblem}'s message when `value` is not one the catalog takes for `data`. */
 export function checkValue(data: VariableData, value: unknown, where: string): asserts value is SettingValue {
   const problem = valueProblem(data, value, where);
@@ -197,7 +218,7 @@ export function checkArrayItems(setting: string, fields: readonly VariableData[]
  * partition's bootable flag) is written with it instead.
  */
 export function requiredItemFields(fields: readonly VariableData[]): VariableData[] {
-  return fields.filter((f) => f.required && f.default === undefined);
+  return fields.filter(mustBeGiven);
 }
 
 /**

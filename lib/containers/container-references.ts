@@ -60,7 +60,12 @@ function bumpCount(count: UnknownElement | undefined, by: number): void {
 
 /** The package IDs the container's References array lists (empty when it has none). */
 export function containerReferences(doc: Container): string[] {
-  return (referencesArray(doc)?.array.children ?? []).map(packageOf).filter((p): p is string => p !== undefined);
+  return packagesIn(referencesArray(doc)?.array);
+}
+
+/** The Package values an array lists, in order (none when there is no array). */
+function packagesIn(array: UnknownElement | undefined): string[] {
+  return (array?.children ?? []).map(packageOf).filter((p): p is string => p !== undefined);
 }
 
 /**
@@ -71,7 +76,7 @@ export function containerReferences(doc: Container): string[] {
 export function containerReferenceArray(doc: Container): { property: UnknownElement; ids: string[]; countProperty: UnknownElement | undefined; count: string | undefined } | undefined {
   const found = referencesArray(doc);
   if (!found) return undefined;
-  return { property: found.property, ids: containerReferences(doc), countProperty: found.countProperty, count: found.count && elementText(found.count) };
+  return { property: found.property, ids: packagesIn(found.array), countProperty: found.countProperty, count: found.count && elementText(found.count) };
 }
 
 /**

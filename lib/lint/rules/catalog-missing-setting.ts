@@ -1,4 +1,5 @@
 /** A setting the console always writes for the step type is missing. */
+import { itemFieldsOf } from '../../catalog/catalog.js';
 import { StepView } from '../../catalog/step-view.js';
 import { variablesTheLineReads } from '../../catalog/line-variables.js';
 import { choiceProblems } from '../../catalog/setting-choices.js';
@@ -28,7 +29,7 @@ function missingItemFields(entry: StepTypeData, step: Step | SubTaskSequence): s
   }
   const out: string[] = [];
   for (const [array, indexes] of items) {
-    const fields = requiredItemFields(entry.variables.filter((f) => f.arrayOf === array)).filter((f) => f.since === undefined && f.evidence === 'observed');
+    const fields = requiredItemFields(itemFieldsOf(entry, array)).filter((f) => f.since === undefined && f.evidence === 'observed');
     for (const index of [...indexes].sort((a, b) => a - b)) {
       for (const field of fields) if (!held.has(`${field.property} ${index}`)) out.push(`${entry.consoleName}'s ${arraySettingOf(entry, field)}[${index}] ${itemFieldNeeded(field, index)}.`);
     }
