@@ -21,6 +21,7 @@ import { restartAfterCertfixNotifies } from './rules/restart-notifies.js';
 import { setupContinueOnError } from './rules/setup-continue-on-error.js';
 import { winPeStepAfterSetup } from './rules/winpe-step-after-setup.js';
 import { catalogActionLine } from './rules/catalog-action-line.js';
+import { catalogArrayCount } from './rules/catalog-array-count.js';
 import { catalogAllowedValue } from './rules/catalog-allowed-value.js';
 import { catalogLineBreak } from './rules/catalog-line-break.js';
 import { catalogMissingSetting } from './rules/catalog-missing-setting.js';
@@ -60,6 +61,7 @@ export const LINT_RULES: readonly LintRule[] = [
   catalogUnknownVariable,
   catalogVariableName,
   catalogMissingSetting,
+  catalogArrayCount,
   catalogValueType,
   catalogAllowedValue,
   catalogLineBreak,
