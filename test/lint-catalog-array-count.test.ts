@@ -83,10 +83,16 @@ describe('catalog/array-count', () => {
     const text = withCount(partitionText(2), 'two');
     expect(found(text)).toEqual([]);
     expect(lint(readTaskSequence(text), ['catalog/value-type']).length).toBeGreaterThan(0);
-    // Past any list's length: not told as items 1–Infinity.
-    expect(found(withCount(partitionText(1), '9'.repeat(400)))).toEqual([]);
-    expect(found(withCount(partitionText(1), '4294967296'))).toEqual([]);
-    expect(found(withCount(partitionText(1), ' 2 '))).toHaveLength(1);
+    // Past what JavaScript holds exactly, or with spaces: value-type's too, and not told as items 1–Infinity.
+    for (const count of ['9'.repeat(400), ' 2 ']) {
+      expect(found(withCount(partitionText(1), count))).toEqual([]);
+      expect(lint(readTaskSequence(withCount(partitionText(1), count)), ['catalog/value-type']).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('a negative count, or one past 2^32, is a count all the same', () => {
+    expect(found(withCount(partitionText(1), '-1'))).toEqual([expect.stringContaining('is -1, but item 0 of partitions is written past it;')]);
+    expect(found(withCount(partitionText(1), '4294967296'))).toEqual([expect.stringContaining('is 4294967296, but items 1–4294967295 of partitions have no variables;')]);
   });
 
   it('a disabled step\'s finding says it never runs', () => {

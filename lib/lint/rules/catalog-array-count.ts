@@ -57,9 +57,9 @@ function countProblems(entry: StepTypeData, step: Step | SubTaskSequence): strin
   const out: string[] = [];
   for (const [array, text] of counts) {
     // An array whose items' spelling is not known (Apply Network Settings' adapters) has no items to count here; a
-    // count that is no whole number, or past any list's length (2^32 - 1), is catalog/value-type's to report.
-    const count = /^\s*\d{1,10}\s*$/.test(text) ? Number(text) : NaN;
-    if (itemFieldsOf(entry, array.property).length === 0 || !(count <= 0xffffffff)) continue;
+    // count that is no whole number JavaScript holds exactly is catalog/value-type's to report (as it reads one).
+    const count = /^-?\d+$/.test(text) ? Number(text) : NaN;
+    if (itemFieldsOf(entry, array.property).length === 0 || !Number.isSafeInteger(count)) continue;
     const held = [...(items.get(array.property) ?? [])].sort((a, b) => a - b);
     const named = `${entry.consoleName}'s ${array.setting} count (variable ${array.name}) is ${count}`;
     const missing = gaps(held, count);
