@@ -58,6 +58,30 @@ describe('catalog/variable-name', () => {
     expect(found(edited(text, '<variable name="SMSRebootTimeout" ', '<variable '))).toEqual([expect.stringContaining('writes messageTimeout (property MessageTimeout) with no variable name;')]);
   });
 
+  it('the console\'s name with another property (or none) is found: the property is the class\'s, which the console keeps the setting in', () => {
+    const text = restartText();
+    const other = edited(text, 'property="MessageTimeout"', 'property="MessageTimeOut2"');
+    // Read as the setting by its name, so the typed view shows nothing wrong: lint alone can tell.
+    expect(stepView<'SMS_TaskSequence_RebootAction'>(readTaskSequence(other).sequence.children.find((c): c is Step => c.kind === 'step') as Step).settings.messageTimeout).toBe(30);
+    expect(lint(readTaskSequence(other)).map((i) => `${i.severity} ${i.code}`)).toEqual(['warning catalog/variable-name']);
+    expect(found(other)).toEqual([
+      expect.stringContaining("warning R Restart Computer writes messageTimeout (variable SMSRebootTimeout) with the property MessageTimeOut2; the console's property for it is MessageTimeout, the property of the step's class"),
+    ]);
+    expect(found(edited(text, ' property="MessageTimeout"', ''))).toEqual([expect.stringContaining('writes messageTimeout (variable SMSRebootTimeout) with no property;')]);
+    // WMI's property names are not case-sensitive.
+    expect(found(edited(text, 'property="MessageTimeout"', 'property="messagetimeout"'))).toEqual([]);
+  });
+
+  it('an array item\'s field with another property is found, named by its item', () => {
+    const doc = createSequence('sequence');
+    addStep(doc, 'Format and Partition Disk', { name: 'P', settings: { diskIndex: 0, partitionStyle: 'GPT', partitions: [{ type: 'Primary', quickFormat: true }] } }, { last: doc.sequence });
+    const text = doc.toString();
+    expect(found(text)).toEqual([]);
+    expect(found(edited(text, 'property="Partitions0Type"', 'property="Partition0Type"'))).toEqual([
+      expect.stringContaining('writes partitions[0].type (variable OSDPartitions0Type) with the property Partition0Type; the console\'s property for it is Partitions0Type'),
+    ]);
+  });
+
   it('a hidden flag left out where the console writes it is MDT\'s spelling: the step is not in the console\'s form, and not checked', () => {
     expect(found(edited(restartText(), 'property="Target" hidden="true"', 'property="Target"'))).toEqual([]);
   });

@@ -1,6 +1,6 @@
 /**
- * A known setting written under another task sequence variable name than the console writes for its property, or
- * with another hidden flag.
+ * A known setting written under another task sequence variable name than the console writes for its property, under
+ * another property than the console writes for its name, or with another hidden flag.
  *
  * The name is what the step uses at run time: the engine sets each step variable by its `name` before the step runs,
  * and the step's program (or the `%name%` its `<action>` line reads) finds the value by that name (task sequence action
@@ -50,6 +50,14 @@ function variableFindings(entry: StepTypeData, v: Variable): Pick<Finding, 'mess
     const written = name === undefined ? 'with no variable name' : `as the variable ${shownValue(name, '')}`;
     out.push({ message: `${entry.consoleName} writes ${setting} (property ${spelling.property}) ${written}; the console names it ${spelling.name}, the task sequence variable the step reads at run time, so the setting may have no effect.` });
   }
+  // Matched by its name, with another property: the name is the one the step reads at run time, but the property is
+  // the WMI property of the step's class that the console and the provider hold the setting in (format.md), and the
+  // class has no property of that spelling. Compared ignoring case, as WMI's property names are.
+  const property = v.attributes.property;
+  if (property === undefined || property.toLowerCase() !== spelling.property.toLowerCase()) {
+    const written = property === undefined ? 'with no property' : `with the property ${shownValue(property, '')}`;
+    out.push({ message: `${entry.consoleName} writes ${setting} (variable ${spelling.name}) ${written}; the console's property for it is ${spelling.property}, the property of the step's class the console and the provider keep the setting in, so the console may not show the setting, and an import may not keep it.` });
+  }
   const flag = v.attributes.hidden;
   // `true` in any case is the flag set; any other text (`false`) is read as not set.
   if ((flag?.toLowerCase() === 'true') !== data.hidden) {
@@ -65,7 +73,7 @@ export const catalogVariableName: LintRule = {
   id: 'catalog/variable-name',
   severity: 'warning',
   description:
-    'In a Current Branch sequence, a step setting written under another task sequence variable name than the console writes for its property (compared ignoring case): the engine sets the variable by the name written, which the step does not read, so the setting may have no effect (a warning); or with another hidden flag than the console writes (information: the flag is not known to change what the step does). Steps not in the console\'s form (MDT Lite Touch\'s, which writes other names) are not checked.',
+    'In a Current Branch sequence, a step setting written under another task sequence variable name than the console writes for its property (compared ignoring case): the engine sets the variable by the name written, which the step does not read, so the setting may have no effect (a warning); its name with another property than the console writes (compared ignoring case): the property is the step class\'s WMI property the console and the provider keep the setting in, so the console may not show it and an import may not keep it (a warning); or with another hidden flag than the console writes (information: the flag is not known to change what the step does). Steps not in the console\'s form (MDT Lite Touch\'s, which writes other names) are not checked.',
   check: (doc) =>
     // The catalog's spellings are verified against Current Branch exports; what earlier consoles wrote is not known.
     consoleFormFindings(doc, (located, entry) => variables(located.node).flatMap((v): Finding[] => variableFindings(entry, v).map((f) => ({ located, ...f }))), true),
