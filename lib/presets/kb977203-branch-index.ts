@@ -165,11 +165,7 @@ export function branchIndex(items: readonly Located[], setters: SetterIndex, at:
   };
 }
 
-const byOrder = new WeakMap<ExecutionOrder, BranchIndex>();
-
-/** The branch index of one run's execution order, made on first use. */
+/** The branch index of one run's execution order, made on first use (and kept with it: see `ExecutionOrder.made`). */
 export function branchesOf(order: ExecutionOrder): BranchIndex {
-  let found = byOrder.get(order);
-  if (!found) byOrder.set(order, (found = branchIndex(order.items, order.setters, (n) => order.index.get(n) ?? -1)));
-  return found;
+  return (order.made.branches ??= branchIndex(order.items, order.setters, (n) => order.index.get(n) ?? -1));
 }

@@ -175,19 +175,13 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
 }
 
 /** The sequence's release, found once a run (`order` is one run's) from the items it lists. */
-const releases = new WeakMap<ExecutionOrder, Release>();
 function releaseOf(doc: TaskSequenceDocument, order: ExecutionOrder): Release {
-  let release = releases.get(order);
-  if (release === undefined) releases.set(order, (release = sequenceRelease(doc.sequence, doc.container, order.items)));
-  return release;
+  return (order.made.release ??= sequenceRelease(doc.sequence, doc.container, order.items));
 }
 
 /** Where the restarts to the installed OS that never run are, found once a run (`order` is one run's). */
-const disabledRestarts = new WeakMap<ExecutionOrder, number[]>();
 function disabledRestartsOf(order: ExecutionOrder): number[] {
-  let found = disabledRestarts.get(order);
-  if (found === undefined) disabledRestarts.set(order, (found = disabledRestartsAt(order.items)));
-  return found;
+  return (order.made.disabledRestarts ??= disabledRestartsAt(order.items));
 }
 
 /** The step the engine runs right after `from` (Setup, or its CCMCertFix step), past branches that exclude it. */
