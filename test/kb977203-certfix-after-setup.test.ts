@@ -81,6 +81,25 @@ describe('a CCMCertFix step after a restart into Windows PE', () => {
     }
   });
 
+  it('counts one in a later branch that excludes Setup\'s too: the check errs toward the KB\'s own placement, right after Setup', () => {
+    // One branch per image, each with its Setup step; the second starts with a restart into Windows PE; one CCMCertFix
+    // step after both. After the first branch's Setup the engine passes the second branch, restart and all, but the
+    // restart is counted as on the way, as one under any condition is (README, KB977203): the first branch gets the
+    // KB's pair right after its Setup. The second branch's Setup, after the restart, adopts the shared step.
+    const image = (n: number) => `<condition><expression type="SMS_TaskSequence_VariableConditionExpression"><variable name="Operator">equals</variable><variable name="Value">Image${n}</variable><variable name="Variable">OSDImage</variable></expression></condition>`;
+    const branch = (n: number, ...items: string[]) => `<group name="Image ${n}" description="">${image(n)}${items.join('')}</group>`;
+    const input = sequence(branch(1, setup('SMSSLP=SLP01')), branch(2, restart('WinPE'), setup('SMSSLP=SLP01')), certfix(), restart('HD'));
+    const doc = readTaskSequence(input);
+    const report = applyKb977203(doc, O);
+    expect(report.changes.filter((c) => c.requirement === 'R13').map((c) => c.where)).toEqual(['Image 1/Setup Windows and ConfigMgr (after "Setup Windows and ConfigMgr")']);
+    expect(report.alreadyInPlace.filter((a) => a.requirement === 'R13').map((a) => a.where)).toEqual(['Image 2/Setup Windows and ConfigMgr']);
+    expect(applyKb977203(readTaskSequence(doc.toString()), O).changes).toEqual([]);
+    // Without the restart, the engine passes the second branch to the shared step, which both Setup steps adopt.
+    const without = applyKb977203(readTaskSequence(sequence(branch(1, setup('SMSSLP=SLP01')), branch(2, setup('SMSSLP=SLP01')), certfix(), restart('HD'))), O);
+    expect(without.changes.filter((c) => c.requirement === 'R13')).toEqual([]);
+    expect(without.alreadyInPlace.filter((a) => a.requirement === 'R13').map((a) => a.where)).toEqual(['Image 1/Setup Windows and ConfigMgr', 'Image 2/Setup Windows and ConfigMgr']);
+  });
+
   it('lint says the same of the sequence with the patch in place', () => {
     const [finding] = findings(sequence(setup(`SMSSLP=SLP01 ${PATCH}`), restart('WinPE'), certfix(), restart('HD')));
     expect(finding?.message).toContain('"Fix certificate" runs CCMCertFix but comes after the Restart Computer step "Restart to WinPE"');
