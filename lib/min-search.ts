@@ -1,8 +1,26 @@
 /**
- * The first entry of a list under a limit, between two places, in logarithmic time: a tree of the minimums of the
- * list's halves, quarters and so on, built once in linear time. A scan from each of many places to the first such
- * entry costs the square of the list's length where such entries are rare.
+ * Searches of lists of numbers in logarithmic time: where a value falls in an ascending list (binary search), and the
+ * first entry of any list under a limit, between two places (a tree of the minimums of the list's halves, quarters
+ * and so on, built once in linear time). A scan from each of many places to the first such entry costs the square of
+ * the list's length where such entries are rare.
  */
+
+/** Where the first entry of an ascending list above `from` is in it (the list's length when none is). */
+export function firstAbove(list: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as number) > from) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Where the first entry of an ascending list of integers at or above `value` is in it (the list's length when none is). */
+export function firstAtOrAbove(list: readonly number[], value: number): number {
+  return firstAbove(list, value - 1);
+}
 
 /** Answers "the first entry under a limit" of one list (see {@link minSearch}). */
 export interface MinSearch {

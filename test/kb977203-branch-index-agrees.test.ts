@@ -9,7 +9,8 @@ import { listItems, readTaskSequence, type Located, type SequenceItem } from './
 import { conditionsApartFrom, disabledApartFrom, neverRuns, restartsToOs, restartsToWinPe, runsProgram, sameCondition } from '../lib/presets/kb977203-step-queries.js';
 import { skippedAfter } from '../lib/presets/kb977203-branches.js';
 import { branchIndex } from '../lib/presets/kb977203-branch-index.js';
-import { executionOrder, firstAbove, type SetterIndex } from '../lib/presets/kb977203-execution-order.js';
+import { executionOrder, type SetterIndex } from '../lib/presets/kb977203-execution-order.js';
+import { firstAbove } from '../lib/min-search.js';
 import { disabledRestartPassed, disabledRestartsAt, nextStepRunAfter } from '../lib/presets/kb977203-restart-after.js';
 
 /** A small seeded generator (xorshift32), so that a failure names a layout that can be made again. */

@@ -17,7 +17,8 @@ import type { Located } from '../model/query.js';
 import { conditionOf } from '../model/conditions.js';
 import type { SequenceItem } from '../model/types.js';
 import { type HeldTest, judgedApart, type Skipped } from './kb977203-branches.js';
-import { type ExecutionOrder, firstAbove, type SetterIndex } from './kb977203-execution-order.js';
+import type { ExecutionOrder, SetterIndex } from './kb977203-execution-order.js';
+import { firstAbove, firstAtOrAbove } from '../min-search.js';
 import { neverRuns } from './kb977203-step-queries.js';
 import { kindKey, testsAround } from './kb977203-tests-around.js';
 
@@ -50,7 +51,6 @@ export interface BranchIndex {
 /** Indexes a listing's branch checks. `at` gives an item's position in `items`; `setters` the steps that set variables. */
 export function branchIndex(items: readonly Located[], setters: SetterIndex, at: (n: SequenceItem) => number): BranchIndex {
   const around = testsAround(items);
-  const atOrAbove = (list: readonly number[], value: number) => firstAbove(list, value - 1);
 
   /**
    * The first item of `positions` above `setup` (below `below`) that is not passed over after it: one that `takes`
@@ -60,7 +60,7 @@ export function branchIndex(items: readonly Located[], setters: SetterIndex, at:
     const p = at(setup.node);
     const outside = setup.groups;
     const ends = outside.map((g) => around.endOf(g));
-    const limit = below === Infinity ? positions.length : atOrAbove(positions, below);
+    const limit = below === Infinity ? positions.length : firstAtOrAbove(positions, below);
     // The groups around the Setup step that are around the item at hand too (the items are taken in order, and
     // fewer of them are around each later one), and the Setup step's tests not also around it.
     let shared = outside.length;
@@ -89,10 +89,10 @@ export function branchIndex(items: readonly Located[], setters: SetterIndex, at:
       for (;;) {
         if (k >= limit) return k;
         const c = sharedAt(positions[k] as number);
-        const segmentEnd = c > 0 ? Math.min(limit, atOrAbove(positions, ends[c - 1] as number)) : limit;
+        const segmentEnd = c > 0 ? Math.min(limit, firstAtOrAbove(positions, ends[c - 1] as number)) : limit;
         let next = k;
         if (passOff) {
-          const m = atOrAbove(index.off, k);
+          const m = firstAtOrAbove(index.off, k);
           if (index.off[m] === k) next = (index.off[index.offLast[m] as number] as number) + 1;
         }
         for (const { node, test } of mineAt(c)) {
@@ -107,7 +107,7 @@ export function branchIndex(items: readonly Located[], setters: SetterIndex, at:
           for (const [key, differs] of targets) {
             const a = index.around.get(key);
             if (!a) continue;
-            const m = atOrAbove(a.at, k);
+            const m = firstAtOrAbove(a.at, k);
             if (a.at[m] !== k) continue;
             // Not past an item whose innermost such test is around the Setup step too (a shared group's).
             const shallow = a.shallow.firstBelow(m, (a.runLast[m] as number) + 1, c);

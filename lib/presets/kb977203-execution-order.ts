@@ -10,7 +10,7 @@ import { getAction, getVariableValue } from '../model/variables.js';
 import { maySetAnyVariable, variablesSetBy } from '../model/variables-set.js';
 import { runsCertfixCommandLine } from './kb977203-command-line.js';
 import { isDisabled, neverRuns, restartsToWinPe } from './kb977203-step-queries.js';
-import { minSearch, type MinSearch } from '../min-search.js';
+import { firstAbove, firstAtOrAbove, minSearch, type MinSearch } from '../min-search.js';
 import type { BranchIndex } from './kb977203-branch-index.js';
 import type { Release } from '../catalog/versions.js';
 
@@ -99,17 +99,6 @@ export function isCaptureHalf(items: readonly Located[]): boolean {
   return !items.some((l) => l.node.kind !== 'group' && l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr) && items.some((l) => capturesUserState(l.node));
 }
 
-export /** Where the first entry of an ascending list above `from` is in it (the list's length when none is). */
-function firstAbove(list: readonly number[], from: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((list[mid] as number) > from) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
 
 /** Where the steps that may set a variable are (see {@link setterIndex}). */
 export interface SetterIndex {
@@ -190,7 +179,7 @@ export function executionOrder(doc: TaskSequenceDocument, matches: (item: Sequen
     toWinPe ??= restartsToWinPeIn(items, types.get(STEP_TYPES.restartComputer) ?? []);
     const { at: list, search } = toWinPe;
     // A disabled group around the restart is around the item at `from` too exactly when it comes before that item.
-    const to = firstAbove(list, end - 1);
+    const to = firstAtOrAbove(list, end);
     const k = search.firstBelow(firstAbove(list, from), to, from);
     return k < to ? items[list[k] as number] : undefined;
   };

@@ -11,7 +11,7 @@ import { conditionOf, describeCondition } from '../model/conditions.js';
 import type { Located } from '../model/query.js';
 import type { Condition, Group, SequenceItem, Step, SubTaskSequence } from '../model/types.js';
 import type { BranchIndex } from './kb977203-branch-index.js';
-import { firstAbove } from './kb977203-execution-order.js';
+import { firstAtOrAbove } from '../min-search.js';
 import { isDisabled, neverRuns, restartMismatch, restartsToOs, sameCondition } from './kb977203-step-queries.js';
 import { shownValue } from '../shown-value.js';
 import { conditionMode } from '../transforms/conditions.js';
@@ -69,7 +69,7 @@ export function disabledRestartPassed(listed: readonly Located[], from: Located,
   if (run.passed === undefined || neverRuns(from)) return undefined;
   const end = run.next === undefined ? listed.length : at(run.next.node);
   const restarts = disabled();
-  const first = restarts[firstAbove(restarts, at(run.passed.node) - 1)];
+  const first = restarts[firstAtOrAbove(restarts, at(run.passed.node))];
   return first !== undefined && first < end ? (listed[first] as Located<Step>) : undefined;
 }
 

@@ -18,7 +18,8 @@ import { InstallSoftwareStep, SetupWindowsStep, STEP_TYPES } from '../model/step
 import { type AlreadyInPlace, type Edit, inSubtrees } from '../transforms/context.js';
 import { shownValue } from '../shown-value.js';
 import { type CertfixFor, certfixFor } from './kb977203-certfix-for.js';
-import { type ExecutionOrder, executionOrder, firstAbove } from './kb977203-execution-order.js';
+import { type ExecutionOrder, executionOrder } from './kb977203-execution-order.js';
+import { firstAbove } from '../min-search.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { hasPresetDescription } from './kb977203-new-steps.js';
 import { isKb977203Entry, isKb977384Entry, withoutKb977203Entries } from './kb977203-patch.js';

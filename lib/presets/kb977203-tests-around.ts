@@ -9,7 +9,7 @@ import type { Located } from '../model/query.js';
 import type { Condition, Group, Step, SubTaskSequence } from '../model/types.js';
 import { minSearch, type MinSearch } from '../min-search.js';
 import { type HeldTest, nodeTests, numberReadings, type Test, valueKey } from './kb977203-branches.js';
-import { firstAbove } from './kb977203-execution-order.js';
+import { firstAtOrAbove } from '../min-search.js';
 import { conditionKey, isDisabled } from './kb977203-step-queries.js';
 
 /** A group or step that may hold a condition. */
@@ -92,7 +92,7 @@ function push<K>(map: Map<K, number[]>, key: K, value: number): void {
 /** The first entry at or after `k` of any of `lists` (ascending), or Infinity. */
 function firstOf(lists: Iterable<readonly number[] | undefined>, k: number): number {
   let first = Infinity;
-  for (const list of lists) if (list) first = Math.min(first, list[firstAbove(list, k - 1)] ?? Infinity);
+  for (const list of lists) if (list) first = Math.min(first, list[firstAtOrAbove(list, k)] ?? Infinity);
   return first;
 }
 

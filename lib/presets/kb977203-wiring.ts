@@ -18,7 +18,8 @@ import { type AlreadyInPlace, childrenOf, type Edit, inSubtrees } from '../trans
 import { markupOf } from '../transforms/markup-count.js';
 import type { ResolvedKb977203Options } from './kb977203-options.js';
 import { commandLineAdopted, commandLineNotUsed } from './kb977203-command-line.js';
-import { certfixesRunAgain, type ExecutionOrder, firstAbove } from './kb977203-execution-order.js';
+import { certfixesRunAgain, type ExecutionOrder } from './kb977203-execution-order.js';
+import { firstAbove, firstAtOrAbove } from '../min-search.js';
 import type { CertfixFor } from './kb977203-certfix-for.js';
 import { KB977203_CERTFIX_DESCRIPTION, KB977203_GROUP_DESCRIPTION, newSteps, presetGroupDescription } from './kb977203-new-steps.js';
 import { type Release, sequenceRelease } from '../catalog/versions.js';
@@ -60,7 +61,7 @@ export function planWiring(doc: TaskSequenceDocument, setup: Located<Step>, o: R
   // Binary searches in the ascending position lists: a sequence of many Setup steps is planned in linear time.
   const setupsAt = order.byType(STEP_TYPES.setupWindowsAndConfigMgr);
   const nextSetup = setupsAt[firstAbove(setupsAt, from)] ?? -1;
-  const previousSetup = setupsAt[firstAbove(setupsAt, from - 1) - 1] ?? -1;
+  const previousSetup = setupsAt[firstAtOrAbove(setupsAt, from) - 1] ?? -1;
   for (const { item, why } of found.branchNotes) {
     plan.diagnostics.push({ code: 'KB977203_BRANCHES_NOT_EXCLUSIVE', severity: 'info', path: setup.path, ...placeOf(doc, setup), message: `"${setup.path}" and "${item.path}" are under opposite conditions, but ${why}: the engine may run both, so a CCMCertFix step after "${item.path}" does not count for "${setup.path}".` });
   }

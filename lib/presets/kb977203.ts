@@ -19,7 +19,8 @@ import { type Kb977203Options, type Kb977203Scenario, resolveKb977203Options, ty
 import { configMgrEraOf } from './kb977203-era.js';
 import { planPatch } from './kb977203-patch.js';
 import { hotfixInstallStepsIn } from './kb977203-r1.js';
-import { CAPTURE_USER_STATE, capturesUserState, executionOrder, firstAbove, isCaptureHalf, restoresUserState } from './kb977203-execution-order.js';
+import { CAPTURE_USER_STATE, capturesUserState, executionOrder, isCaptureHalf, restoresUserState } from './kb977203-execution-order.js';
+import { firstAbove } from '../min-search.js';
 import { KB977203_CERTFIX_DESCRIPTION_KEPT_DEPENDENT, KB977203_CERTFIX_DESCRIPTION_NEW_DEPENDENT } from './kb977203-new-steps.js';
 import { disabledNote, neverRuns, runsProgram, runsProgramOfAnotherPackage } from './kb977203-step-queries.js';
 import { planWiring } from './kb977203-wiring.js';
