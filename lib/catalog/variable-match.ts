@@ -2,7 +2,8 @@
  * Which catalog variable a step's `<variable>` is: by WMI property, then by task sequence variable name (MDT files
  * use other properties), with array items (`Partitions0Size`) resolved to their array and index.
  */
-import type { Variable } from '../model/types.js';
+import type { Step, SubTaskSequence, Variable } from '../model/types.js';
+import { variables } from '../model/variables.js';
 import type { StepTypeData, VariableData } from './types.js';
 
 /** A step variable matched to the catalog. */
@@ -56,4 +57,23 @@ export function arraySettingOf(entry: StepTypeData, item: VariableData): string 
 /** The `name`/`property` of array item `index` of an item variable. */
 export function itemSpelling(data: VariableData, index: number): { name: string; property: string } {
   return { name: data.name.replace('{n}', String(index)), property: data.property.replace('{n}', String(index)) };
+}
+
+/**
+ * The array items a step's variables write, by array (the `arrayOf` property, `Partitions`) and index, each with the
+ * item fields written for it (empty or not): what lint's checks of items read (`catalog/missing-setting`'s fields
+ * of each item, `catalog/array-count`'s indexes against the count). Indexes in the order first met.
+ */
+export function arrayItemsOf(entry: StepTypeData, step: Step | SubTaskSequence): Map<string, Map<number, Set<VariableData>>> {
+  const out = new Map<string, Map<number, Set<VariableData>>>();
+  for (const v of variables(step)) {
+    const m = matchVariable(entry, v);
+    if (m?.index === undefined || m.data.arrayOf === undefined) continue;
+    let items = out.get(m.data.arrayOf);
+    if (!items) out.set(m.data.arrayOf, (items = new Map<number, Set<VariableData>>()));
+    let fields = items.get(m.index);
+    if (!fields) items.set(m.index, (fields = new Set<VariableData>()));
+    fields.add(m.data);
+  }
+  return out;
 }

@@ -4,7 +4,7 @@
  */
 import { itemFieldsOf } from '../../catalog/catalog.js';
 import type { StepTypeData, VariableData } from '../../catalog/types.js';
-import { matchVariable } from '../../catalog/variable-match.js';
+import { arrayItemsOf, matchVariable } from '../../catalog/variable-match.js';
 import type { Step, SubTaskSequence } from '../../model/types.js';
 import { variables } from '../../model/variables.js';
 import { asItRuns, type Finding, type LintRule, consoleFormFindings } from '../rule.js';
@@ -47,20 +47,18 @@ function past(held: readonly number[], count: number): [number, number][] {
 /** What the step's arrays' counts and items disagree on, in words. */
 function countProblems(entry: StepTypeData, step: Step | SubTaskSequence): string[] {
   const counts = new Map<VariableData, string>();
-  const items = new Map<string, Set<number>>();
   for (const v of variables(step)) {
     const m = matchVariable(entry, v);
-    if (!m) continue;
-    if (m.index === undefined && m.data.valueType === 'array') counts.set(m.data, v.value);
-    else if (m.index !== undefined && m.data.arrayOf !== undefined) items.set(m.data.arrayOf, (items.get(m.data.arrayOf) ?? new Set()).add(m.index));
+    if (m && m.index === undefined && m.data.valueType === 'array') counts.set(m.data, v.value);
   }
+  const items = arrayItemsOf(entry, step);
   const out: string[] = [];
   for (const [array, text] of counts) {
     // An array whose items' spelling is not known (Apply Network Settings' adapters) has no items to count here; a
     // count that is no whole number JavaScript holds exactly is catalog/value-type's to report (as it reads one).
     const count = /^-?\d+$/.test(text) ? Number(text) : NaN;
     if (itemFieldsOf(entry, array.property).length === 0 || !Number.isSafeInteger(count)) continue;
-    const held = [...(items.get(array.property) ?? [])].sort((a, b) => a - b);
+    const held = [...(items.get(array.property)?.keys() ?? [])].sort((a, b) => a - b);
     const named = `${entry.consoleName}'s ${array.setting} count (variable ${array.name}) is ${count}`;
     const missing = gaps(held, count);
     const beyond = past(held, count);

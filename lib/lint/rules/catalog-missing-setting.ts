@@ -3,11 +3,11 @@ import { itemFieldsOf } from '../../catalog/catalog.js';
 import { StepView } from '../../catalog/step-view.js';
 import { variablesTheLineReads } from '../../catalog/line-variables.js';
 import { choiceProblems } from '../../catalog/setting-choices.js';
-import type { StepTypeData } from '../../catalog/types.js';
+import type { StepTypeData, VariableData } from '../../catalog/types.js';
 import { itemFieldNeeded, requiredItemFields } from '../../catalog/value-problem.js';
-import { arraySettingOf, matchVariable } from '../../catalog/variable-match.js';
+import { arrayItemsOf, arraySettingOf } from '../../catalog/variable-match.js';
 import type { Step, SubTaskSequence } from '../../model/types.js';
-import { getAction, variables } from '../../model/variables.js';
+import { getAction } from '../../model/variables.js';
 import { asItRuns, type Finding, type LintRule, consoleFormFindings } from '../rule.js';
 
 /**
@@ -18,20 +18,12 @@ import { asItRuns, type Finding, type LintRule, consoleFormFindings } from '../r
  * required.
  */
 function missingItemFields(entry: StepTypeData, step: Step | SubTaskSequence): string[] {
-  // Each item field written, as `property{n}` with its index (`Partitions{n}Type 0`), and each array's items.
-  const held = new Set<string>();
-  const items = new Map<string, Set<number>>();
-  for (const v of variables(step)) {
-    const m = matchVariable(entry, v);
-    if (m?.index === undefined || m.data.arrayOf === undefined) continue;
-    held.add(`${m.data.property} ${m.index}`);
-    items.set(m.data.arrayOf, (items.get(m.data.arrayOf) ?? new Set()).add(m.index));
-  }
   const out: string[] = [];
-  for (const [array, indexes] of items) {
+  for (const [array, items] of arrayItemsOf(entry, step)) {
     const fields = requiredItemFields(itemFieldsOf(entry, array)).filter((f) => f.since === undefined && f.evidence === 'observed');
-    for (const index of [...indexes].sort((a, b) => a - b)) {
-      for (const field of fields) if (!held.has(`${field.property} ${index}`)) out.push(`${entry.consoleName}'s ${arraySettingOf(entry, field)}[${index}] ${itemFieldNeeded(field, index)}.`);
+    for (const index of [...items.keys()].sort((a, b) => a - b)) {
+      const held = items.get(index) as Set<VariableData>;
+      for (const field of fields) if (!held.has(field)) out.push(`${entry.consoleName}'s ${arraySettingOf(entry, field)}[${index}] ${itemFieldNeeded(field, index)}.`);
     }
   }
   return out;
