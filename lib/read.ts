@@ -1,6 +1,7 @@
 /**
  * readTaskSequence: bytes or a string → {@link TaskSequenceDocument}, for every container and encoding cmts knows.
  */
+import { withYoungGenerationHeld } from './xml/young-generation.js';
 import { describeValue } from './model/child-nodes.js';
 import { recognise } from './containers/index.js';
 import { TaskSequenceDocument } from './document.js';
@@ -55,11 +56,18 @@ export function readTaskSequence(input: Uint8Array | string, options: ReadOption
   // A name that is no string was put on every error and issue as it was (`file: 5`), where the types say a string.
   if (options.file !== undefined && typeof options.file !== 'string') throw new TaskSequenceError('INVALID_ARGUMENT', `The file option is the file's name, a string; it was given ${describeValue(options.file)}.`);
   try {
-    return read(input, options);
+    // A large input is read with V8's young generation held at its size (see xml/young-generation.ts).
+    return withYoungGenerationHeld(lengthOf(input), () => read(input, options));
   } catch (e) {
     if (e instanceof TaskSequenceError && options.file !== undefined && e.file === undefined) e.file = options.file;
     throw e;
   }
+}
+
+/** The input's length, or 0 for what is no input (refused by `read`, typed). */
+function lengthOf(input: unknown): number {
+  const length = typeof input === 'string' || (typeof input === 'object' && input !== null) ? (input as { length?: unknown }).length : undefined;
+  return typeof length === 'number' ? length : 0;
 }
 
 function read(input: Uint8Array | string, options: ReadOptions): TaskSequenceDocument {

@@ -16,6 +16,7 @@ import { checkOutput } from './xml/check-output.js';
 import { printCheckedDocument } from './xml/print.js';
 import type { EditScope } from './xml/edited-spans.js';
 import { faultNodeOf } from './xml/print-faults.js';
+import { withYoungGenerationHeld } from './xml/young-generation.js';
 
 /**
  * The document as text (no BOM); throws `OUTPUT_MALFORMED` if an edit made it not well-formed, and `XML_TOO_DEEP` if it
@@ -51,7 +52,9 @@ function printedText(doc: TaskSequenceDocument, edited?: readonly EditScope[]): 
     // it stands) needs judging, and no second parse of the whole text is made.
     // No deeper than it was read with: a read with the same options would refuse the text (XML_TOO_DEEP).
     // Not for an embedded sequence: its text is written from a second tree, in its holder's place.
-    return printCheckedDocument(doc.xml, 'The edited document', { overrides, encoding: doc.encoding, maxDepth: doc.depthLimit(), ...(edited && !doc.embedded && { edited }) });
+    // A large document is printed with V8's young generation held at its size, as it was read (xml/young-generation.ts).
+    const options = { overrides, encoding: doc.encoding, maxDepth: doc.depthLimit(), ...(edited && !doc.embedded && { edited }) };
+    return withYoungGenerationHeld(sourceOf(doc.xml)?.text.length ?? 0, () => printCheckedDocument(doc.xml, 'The edited document', options));
   } catch (e) {
     // The printer's refusals name their node (faultNodeOf): each gets its place in the file, whatever its code.
     if (e instanceof TaskSequenceError && !e.range) placeInFile(doc, e);
