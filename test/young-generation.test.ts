@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from './helpers/cli-process.js';
+import { makeZip } from './helpers/make-zip.js';
 import { DEFAULT_GROWTH_FACTOR, hostChoseFactor } from '../lib/xml/young-generation.js';
 // @ts-expect-error: the bench's generator is plain JavaScript, with no types
 import { generateSequence } from './bench/generate.mjs';
@@ -24,6 +25,13 @@ writeFileSync(LARGE, generateSequence(8000) as string);
 /** The same cut short: not well-formed, refused at its end. */
 const BROKEN = join(dir, 'broken.xml');
 writeFileSync(BROKEN, (generateSequence(8000) as string).slice(0, -20));
+/** An export of eight sequences of 0.7 MB each: none alone is large, together they are. */
+const PART = generateSequence(1000) as string;
+const ZIP = join(dir, 'export.zip');
+writeFileSync(
+  ZIP,
+  makeZip(Array.from({ length: 8 }, (_, i) => ({ name: `SMS_TaskSequencePackage/CM10000${i}/object.xml`, data: `<INSTANCE CLASSNAME="SMS_TaskSequencePackage"><PROPERTY NAME="Sequence" TYPE="string"><VALUE><![CDATA[${PART}]]></VALUE></PROPERTY></INSTANCE>` }))),
+);
 
 interface Sizes {
   before: number;
@@ -39,19 +47,20 @@ interface Sizes {
  * writing it, and after the script then keeps 400,000 small objects of its own (a young generation free to grow
  * grows for them).
  */
-function sizesIn(file: string, flags: string[] = [], env: NodeJS.ProcessEnv = {}): Sizes {
+function sizesIn(file: string, flags: string[] = [], read = 'lib.readTaskSequence(bytes)'): Sizes {
   ensureBuilt();
   const lib = pathToFileURL(resolve('dist/lib/index.js')).href;
+  const zip = pathToFileURL(resolve('dist/lib/api/zip.js')).href;
   const script = `
     const v8 = await import('node:v8');
     const { readFileSync } = await import('node:fs');
-    const lib = await import(${JSON.stringify(lib)});
+    const lib = { ...(await import(${JSON.stringify(lib)})), ...(await import(${JSON.stringify(zip)})) };
     const young = () => { const s = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space'); return s.space_used_size + s.space_available_size; };
     const bytes = readFileSync(${JSON.stringify(file)});
     const out = { before: young() };
     let doc;
     try {
-      doc = lib.readTaskSequence(bytes);
+      doc = ${read};
     } catch (e) {
       out.code = e.code;
     }
@@ -65,7 +74,7 @@ function sizesIn(file: string, flags: string[] = [], env: NodeJS.ProcessEnv = {}
     for (let i = 0; i < 400000; i++) keep.push({ i, s: 'x' + i });
     out.afterSurvivors = young();
     console.log(JSON.stringify(out));`;
-  const r = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', script], { encoding: 'utf8' });
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Sizes;
 }
@@ -90,6 +99,13 @@ describe('a large read or write holds the young generation at its size', () => {
     expect(s.code).toBe('XML_MALFORMED');
     expect(s.afterRead).toBe(s.before);
     expect(s.afterSurvivors).toBeGreaterThanOrEqual(2 * s.before);
+  });
+
+  it('an export of parts each under 1 MiB, 5.6 MB together, holds it for the parts it reads', () => {
+    const s = sizesIn(ZIP, [], "lib.readExportZip(bytes).sequences[0].doc");
+    expect(s.afterRead).toBe(s.before);
+    const free = sizesIn(ZIP, [`--semi-space-growth-factor=${DEFAULT_GROWTH_FACTOR}`], "lib.readExportZip(bytes).sequences[0].doc");
+    expect(free.afterRead).toBeGreaterThanOrEqual(2 * free.before);
   });
 
   it('a worker thread does not hold it: the flag is the whole process\'s, and only the main thread sets it', () => {

@@ -18,6 +18,7 @@ import { DEFAULT_MAX_ENTRY_BYTES, readEntry, readZip, type ZipArchive, type ZipE
 import { writeZip } from '../zip/zip-write.js';
 import { describedPackageReference, describedPackages, type PackageReferenceInfo, readReferencesInfo, referencesInfoBytes } from './references-info.js';
 import { editReferencesInfo, type ListedPackage } from './references-info-edit.js';
+import { withYoungGenerationHeld } from '../xml/young-generation.js';
 
 /** A read export archive and the task sequences in it. */
 export interface ExportZip {
@@ -115,7 +116,10 @@ function readArchive(bytes: Uint8Array, options: ReadOptions & ZipLimits): Expor
   const maxSequences = SEQUENCES_PER_MAX_BYTES * maxBytes;
   heldTogether(objects, maxSequences, (total) => `The archive's ${objects.length} task sequences hold ${total} bytes of XML; at most ${maxSequences} (${SEQUENCES_PER_MAX_BYTES} × option maxBytes) are read at once. Export fewer sequences per archive, or raise maxBytes.`);
   const partLimits = sequencePartLimits(options);
-  const sequences = objects
+  // Read together, the parts hold V8's young generation as one large input does (xml/young-generation.ts): several of
+  // under 1 MiB each let it grow as one of their size does.
+  const xmlBytes = objects.reduce((sum, e) => sum + e.size, 0);
+  const sequences = withYoungGenerationHeld(xmlBytes, () => objects
     .map((e) => {
       const file = `${options.file ?? '(zip)'}!${e.name}`;
       // Refused before it is inflated, as a file over maxBytes is before it is read.
@@ -128,7 +132,7 @@ function readArchive(bytes: Uint8Array, options: ReadOptions & ZipLimits): Expor
       // folds a final sigma and the Kelvin sign otherwise).
       const referencesInfo = infos.get(nameKey(e.name.replace(/object\.xml$/i, 'ReferencesInfo.xml')));
       return { part: e.name, entry: e, doc, original, referencesAtRead: referencedPackages(doc.sequence), ...(referencesInfo && { referencesInfo }), packagesInArchive };
-    });
+    }));
   if (sequences.length === 0) {
     throw new TaskSequenceError('NOT_A_TASK_SEQUENCE', 'The archive has no SMS_TaskSequencePackage/<PackageID>/object.xml: it is not a task sequence export.', options.file === undefined ? {} : { file: options.file });
   }
