@@ -44,6 +44,10 @@ export interface ReadOptions {
  * decoded text and written back in the encoding its XML declaration names (UTF-16 with a BOM), else as UTF-8. Throws {@link TaskSequenceError} on unusable input, and `INVALID_ARGUMENT`
  * for a file path or the bytes of a `.zip` (read the file first; use `readExportZip` from `cmts/zip` for exports).
  *
+ * An input of 1 MiB or more is read with V8's young generation held at its size (its growth factor is 1 for the call,
+ * set back to V8's default 2 after it; on the main thread, unless the process was started with
+ * `--semi-space-growth-factor`): the tree it builds all survives, and the young generation grew to 32 MiB for it.
+ *
  * @example
  * ```ts
  * const doc = readTaskSequence(readFileSync('ts.xml'), { file: 'ts.xml' });
