@@ -1,9 +1,9 @@
 /**
  * A large read keeps V8's young generation at the size it has. A tree is built of objects that all survive: V8
- * counts the bytes its young-generation collections keep, and whenever they reach the generation's size it doubles it,
- * up to two semi-spaces of 16 MiB. A read of 18 MiB so grew it to the top, and the process kept those pages: 13–28 MiB
- * of a 20 MB round trip's peak (5.4–6.0 × the input, where 4.6 × is the rest), spent on copying objects that were
- * going to live anyway. Held, the objects go to the old generation sooner; the read takes the same time (measured on
+ * counts the bytes its young-generation collections keep, and whenever they reach the generation's size it doubles
+ * it, up to two semi-spaces of 16 MiB. A read of 18 MiB so grew it to the top, and the process kept those pages:
+ * 13–28 MiB of a 20 MB round trip's peak (5.4–6.0 × the input, where 4.6 × is the rest), spent on copying objects
+ * that were going to live anyway. Held, the objects go to the old generation sooner; the read takes the same time (measured on
  * the bench's 20 MB file, fresh processes in turn: 822–1,072 ms held, 867–1,105 ms not).
  *
  * How: the young generation grows by V8's flag `--semi-space-growth-factor`, which V8 reads each time it grows it.
@@ -17,9 +17,10 @@
  *   NODE_OPTIONS): it is left as the host set it;
  * - `node:v8` cannot be had (not Node).
  *
- * The flag is the process's: worker threads of the same process that allocate while a read of the main thread holds it
- * do not grow their young generation meanwhile either, which costs them only collections. A host that set the factor at run time
- * (`v8.setFlagsFromString`) has it set back to 2 by the first large read; its command line is where to choose it.
+ * The flag is the process's: worker threads of the same process that allocate while a read of the main thread holds
+ * it do not grow their young generation meanwhile either, which costs them only collections. A host that set the
+ * factor at run time (`v8.setFlagsFromString`) has it set back to 2 by the first large read; its command line is where
+ * to choose it.
  */
 import { createRequire } from 'node:module';
 
