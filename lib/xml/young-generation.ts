@@ -3,8 +3,8 @@
  * counts the bytes its young-generation collections keep, and whenever they reach the generation's size it doubles
  * it, up to two semi-spaces of 16 MiB. A read of 18 MiB so grew it to the top, and the process kept those pages:
  * 13–28 MiB of a 20 MB round trip's peak (5.4–6.0 × the input, where 4.6 × is the rest), spent on copying objects
- * that were going to live anyway. Held, the objects go to the old generation sooner; the read takes the same time (measured on
- * the bench's 20 MB file, fresh processes in turn: 822–1,072 ms held, 867–1,105 ms not).
+ * that were going to live anyway. Held, the objects go to the old generation sooner; the read takes the same time
+ * (measured on the bench's 20 MB file, fresh processes in turn: 822–1,072 ms held, 867–1,105 ms not).
  *
  * How: the young generation grows by V8's flag `--semi-space-growth-factor`, which V8 reads each time it grows it.
  * While the reader (or the writer) works on an input of {@link HELD_FROM} or more, the factor is 1 (no growth); it is
