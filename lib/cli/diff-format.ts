@@ -83,7 +83,7 @@ export function withSecretsHidden(a: TaskSequenceDocument, b: TaskSequenceDocume
     const lines = whole || ruleLines === undefined ? undefined : ruleChangeLines(d.before, d.after);
     if (lines !== undefined) ruleLines?.set(k, lines);
     const { before, after, ...rest } = d;
-    return { ...rest, ...hiddenChange(before, after, whole) };
+    return { ...rest, ...hiddenChange(before, after, { whole }) };
   });
 }
 

@@ -21,7 +21,7 @@ function hideSecrets(item: ItemView, secrets: SecretFields): void {
   for (const f of item.change?.fields ?? []) {
     const whole = secrets.hidden.has(f.field);
     if (!whole && !secrets.rules.has(f.field)) continue;
-    const { before, after } = hiddenChange(f.before, f.after, whole, true, true);
+    const { before, after } = hiddenChange(f.before, f.after, { whole, words: true });
     delete f.before;
     delete f.after;
     if (before !== undefined) f.before = before;

@@ -135,6 +135,16 @@ function changedAt(old: readonly WrittenDynamicRule[], rules: readonly WrittenDy
   return was !== undefined && now !== undefined && was.name === now.name && was.value !== now.value;
 }
 
+/** How {@link hiddenChange} hides a value. */
+export interface HiddenChangeOptions {
+  /** The whole value is hidden; else it is Set Dynamic Variables rules, of which the secret variables' values are. */
+  whole: boolean;
+  /** A hidden value that changed shows as `(hidden, changed)` after (default true). */
+  mark?: boolean;
+  /** Rules are shown in words ({@link rulesInWords}), as a comparison page does, rather than as their XML. */
+  words?: boolean;
+}
+
 /**
  * A changed value of a field a page hides, before and after, as a comparison shows them: the whole value hidden
  * (`whole`) or, in Set Dynamic Variables rules, the values of the secret variables (see {@link maskRules}). With `mark`,
@@ -142,7 +152,7 @@ function changedAt(old: readonly WrittenDynamicRule[], rules: readonly WrittenDy
  * read the same on both sides; nothing more of the secret (not its length, nor a hash of it) is told. With `words` (a
  * comparison page), rules are shown in words ({@link rulesInWords}) rather than as their XML.
  */
-export function hiddenChange(before: string | undefined, after: string | undefined, whole: boolean, mark = true, words = false): { before?: string; after?: string } {
+export function hiddenChange(before: string | undefined, after: string | undefined, { whole, mark = true, words = false }: HiddenChangeOptions): { before?: string; after?: string } {
   const rules = words ? rulesInWords : maskRules;
   const b = whole ? hideValue(before) : rules(before);
   let a = whole ? hideValue(after) : rules(after, mark ? before : undefined);
@@ -206,5 +216,5 @@ export function shownGlobal(d: DiffEntry, secrets: ComparisonSecrets | undefined
   else return d;
   if (!secret) return d;
   const { before, after, ...rest } = d;
-  return { ...rest, ...hiddenChange(before, after, true, mark) };
+  return { ...rest, ...hiddenChange(before, after, { whole: true, mark }) };
 }
