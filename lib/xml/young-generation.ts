@@ -8,8 +8,9 @@
  *
  * How: the young generation grows by V8's flag `--semi-space-growth-factor`, which V8 reads each time it grows it.
  * While the reader (or the writer) works on an input of {@link HELD_FROM} or more, the factor is 1 (no growth); it is
- * set back to V8's default, 2, as soon as the call returns or throws. The call is synchronous: no code of the host
- * runs meanwhile, and its young generation grows again, as before, at its next collections. Nothing is done when:
+ * set back to V8's default, 2, as soon as the call returns or throws. The call is synchronous: the host's event loop
+ * does not turn meanwhile (its code runs only where it put getters in what it passed), and its young generation grows
+ * again, as before, at its next collections. Nothing is done when:
  * - the input is smaller (a young generation that grows to a few MiB costs nothing worth a flag);
  * - it runs in a worker thread (the flags are the process's: two threads setting them would race; a worker's young
  *   generation is bounded by its `resourceLimits` besides);
@@ -61,8 +62,14 @@ export function withYoungGenerationHeld<T>(size: number, work: () => T): T {
   const set = size >= HELD_FROM && depth === 0 ? setter() : null;
   // Small, inside a hold already (whose outermost call restores the flag), or not to be held.
   if (set === null) return work();
+  try {
+    set('--semi-space-growth-factor=1');
+  } catch {
+    // A V8 that will not take it (none known): the work goes on unheld, and no later call tries again.
+    setFlags = null;
+    return work();
+  }
   depth++;
-  set('--semi-space-growth-factor=1');
   try {
     return work();
   } finally {
