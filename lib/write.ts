@@ -38,6 +38,12 @@ export function writeEditedText(doc: TaskSequenceDocument, edited: readonly Edit
 
 function printedText(doc: TaskSequenceDocument, edited?: readonly EditScope[]): string {
   refuseNonDocument(doc);
+  // A large document is written with V8's young generation held at its size, as it was read (xml/young-generation.ts):
+  // its embedded sequence's print too, which is a tree of its own.
+  return withYoungGenerationHeld(sourceOf(doc.xml)?.text.length ?? 0, () => printedNow(doc, edited));
+}
+
+function printedNow(doc: TaskSequenceDocument, edited?: readonly EditScope[]): string {
   try {
     const overrides = new Map<Node, string>();
     if (doc.embedded) {
@@ -52,9 +58,7 @@ function printedText(doc: TaskSequenceDocument, edited?: readonly EditScope[]): 
     // it stands) needs judging, and no second parse of the whole text is made.
     // No deeper than it was read with: a read with the same options would refuse the text (XML_TOO_DEEP).
     // Not for an embedded sequence: its text is written from a second tree, in its holder's place.
-    // A large document is printed with V8's young generation held at its size, as it was read (xml/young-generation.ts).
-    const options = { overrides, encoding: doc.encoding, maxDepth: doc.depthLimit(), ...(edited && !doc.embedded && { edited }) };
-    return withYoungGenerationHeld(sourceOf(doc.xml)?.text.length ?? 0, () => printCheckedDocument(doc.xml, 'The edited document', options));
+    return printCheckedDocument(doc.xml, 'The edited document', { overrides, encoding: doc.encoding, maxDepth: doc.depthLimit(), ...(edited && !doc.embedded && { edited }) });
   } catch (e) {
     // The printer's refusals name their node (faultNodeOf): each gets its place in the file, whatever its code.
     if (e instanceof TaskSequenceError && !e.range) placeInFile(doc, e);
