@@ -59,21 +59,37 @@ export function itemSpelling(data: VariableData, index: number): { name: string;
   return { name: data.name.replace('{n}', String(index)), property: data.property.replace('{n}', String(index)) };
 }
 
+/** What a step's variables write of its array settings (see {@link arraysWritten}). */
+export interface ArraysWritten {
+  /** Each array setting's count as written (the array's own variable, `OSDPartitions`), by the array's data. */
+  counts: Map<VariableData, string>;
+  /**
+   * The items, by array (the `arrayOf` property, `Partitions`) and index, each with the item fields written for it
+   * (empty or not). Indexes in the order first met.
+   */
+  items: Map<string, Map<number, Set<VariableData>>>;
+}
+
 /**
- * The array items a step's variables write, by array (the `arrayOf` property, `Partitions`) and index, each with the
- * item fields written for it (empty or not): what lint's checks of items read (`catalog/missing-setting`'s fields
- * of each item, `catalog/array-count`'s indexes against the count). Indexes in the order first met.
+ * The array settings a step's variables write, in one walk of them: what lint's checks of arrays read
+ * (`catalog/missing-setting`'s fields of each item, `catalog/array-count`'s indexes against the count).
  */
-export function arrayItemsOf(entry: StepTypeData, step: Step | SubTaskSequence): Map<string, Map<number, Set<VariableData>>> {
-  const out = new Map<string, Map<number, Set<VariableData>>>();
+export function arraysWritten(entry: StepTypeData, step: Step | SubTaskSequence): ArraysWritten {
+  const counts = new Map<VariableData, string>();
+  const items = new Map<string, Map<number, Set<VariableData>>>();
   for (const v of variables(step)) {
     const m = matchVariable(entry, v);
-    if (m?.index === undefined || m.data.arrayOf === undefined) continue;
-    let items = out.get(m.data.arrayOf);
-    if (!items) out.set(m.data.arrayOf, (items = new Map<number, Set<VariableData>>()));
-    let fields = items.get(m.index);
-    if (!fields) items.set(m.index, (fields = new Set<VariableData>()));
+    if (!m) continue;
+    if (m.index === undefined) {
+      if (m.data.valueType === 'array') counts.set(m.data, v.value);
+      continue;
+    }
+    if (m.data.arrayOf === undefined) continue;
+    let array = items.get(m.data.arrayOf);
+    if (!array) items.set(m.data.arrayOf, (array = new Map<number, Set<VariableData>>()));
+    let fields = array.get(m.index);
+    if (!fields) array.set(m.index, (fields = new Set<VariableData>()));
     fields.add(m.data);
   }
-  return out;
+  return { counts, items };
 }

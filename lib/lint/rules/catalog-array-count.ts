@@ -3,10 +3,9 @@
  * are written past the count.
  */
 import { itemFieldsOf } from '../../catalog/catalog.js';
-import type { StepTypeData, VariableData } from '../../catalog/types.js';
-import { arrayItemsOf, matchVariable } from '../../catalog/variable-match.js';
+import type { StepTypeData } from '../../catalog/types.js';
+import { arraysWritten } from '../../catalog/variable-match.js';
 import type { Step, SubTaskSequence } from '../../model/types.js';
-import { variables } from '../../model/variables.js';
 import { asItRuns, type Finding, type LintRule, consoleFormFindings } from '../rule.js';
 
 /** The most runs of indexes a message lists; the rest are counted. */
@@ -46,12 +45,7 @@ function past(held: readonly number[], count: number): [number, number][] {
 
 /** What the step's arrays' counts and items disagree on, in words. */
 function countProblems(entry: StepTypeData, step: Step | SubTaskSequence): string[] {
-  const counts = new Map<VariableData, string>();
-  for (const v of variables(step)) {
-    const m = matchVariable(entry, v);
-    if (m && m.index === undefined && m.data.valueType === 'array') counts.set(m.data, v.value);
-  }
-  const items = arrayItemsOf(entry, step);
+  const { counts, items } = arraysWritten(entry, step);
   const out: string[] = [];
   for (const [array, text] of counts) {
     // An array whose items' spelling is not known (Apply Network Settings' adapters) has no items to count here; a

@@ -5,7 +5,7 @@ import { variablesTheLineReads } from '../../catalog/line-variables.js';
 import { choiceProblems } from '../../catalog/setting-choices.js';
 import type { StepTypeData, VariableData } from '../../catalog/types.js';
 import { itemFieldNeeded, requiredItemFields } from '../../catalog/value-problem.js';
-import { arrayItemsOf, arraySettingOf } from '../../catalog/variable-match.js';
+import { arraySettingOf, arraysWritten } from '../../catalog/variable-match.js';
 import type { Step, SubTaskSequence } from '../../model/types.js';
 import { getAction } from '../../model/variables.js';
 import { asItRuns, type Finding, type LintRule, consoleFormFindings } from '../rule.js';
@@ -19,7 +19,7 @@ import { asItRuns, type Finding, type LintRule, consoleFormFindings } from '../r
  */
 function missingItemFields(entry: StepTypeData, step: Step | SubTaskSequence): string[] {
   const out: string[] = [];
-  for (const [array, items] of arrayItemsOf(entry, step)) {
+  for (const [array, items] of arraysWritten(entry, step).items) {
     const fields = requiredItemFields(itemFieldsOf(entry, array)).filter((f) => f.since === undefined && f.evidence === 'observed');
     for (const index of [...items.keys()].sort((a, b) => a - b)) {
       const held = items.get(index) as Set<VariableData>;
