@@ -7,6 +7,7 @@
 import type { CData, Element, Text } from '../model/types.js';
 import { decodeEntities } from '../xml/entities.js';
 import { endOf, type Source, sourceOf, startOf } from '../xml/origin.js';
+import { firstAbove } from '../min-search.js';
 
 /** One stretch of the held text: a CDATA section's content, or escaped text. */
 export interface HeldSegment {
@@ -134,14 +135,7 @@ export class HeldOffsets {
     const s = segmentAt(this.segments, at);
     if (s.cdata) return s.start + (at - s.held);
     // The last checkpoint at or before `at`, if it is in this segment; else the segment's start.
-    let lo = 0;
-    let hi = this.held.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.held[mid] as number) <= at) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    const k = lo - 1;
+    const k = firstAbove(this.held, at) - 1;
     const inSegment = k >= 0 && (this.file[k] as number) >= s.start;
     let i = inSegment ? (this.file[k] as number) : s.start;
     let j = inSegment ? (this.held[k] as number) : s.held;

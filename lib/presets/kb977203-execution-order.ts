@@ -99,7 +99,6 @@ export function isCaptureHalf(items: readonly Located[]): boolean {
   return !items.some((l) => l.node.kind !== 'group' && l.node.attributes.type === STEP_TYPES.setupWindowsAndConfigMgr) && items.some((l) => capturesUserState(l.node));
 }
 
-
 /** Where the steps that may set a variable are (see {@link setterIndex}). */
 export interface SetterIndex {
   /** The first enabled step listed between `from` and `to` (both excluded) that sets `variable` (lower case), if any. */

@@ -7,9 +7,8 @@
 import { conditionOf } from '../model/conditions.js';
 import type { Located } from '../model/query.js';
 import type { Condition, Group, Step, SubTaskSequence } from '../model/types.js';
-import { minSearch, type MinSearch } from '../min-search.js';
+import { firstAtOrAbove, minSearch, type MinSearch } from '../min-search.js';
 import { type HeldTest, nodeTests, numberReadings, type Test, valueKey } from './kb977203-branches.js';
-import { firstAtOrAbove } from '../min-search.js';
 import { conditionKey, isDisabled } from './kb977203-step-queries.js';
 
 /** A group or step that may hold a condition. */
