@@ -60,21 +60,39 @@ function wellFormed(text: string): boolean {
 }
 
 /**
- * `text` (a container or bare sequence made afresh) with an XML declaration naming `info`'s encoding when a reader
- * would not otherwise find that encoding (a single-byte one is found only by its declaration): its own declaration
- * replaced, else one put before it. Without it a windows-1252 sequence's bytes were read back as UTF-8 and refused.
+ * `text` (the container read before, or one made afresh) in agreement with the model's `encoding`, which is what it is
+ * written in: where a reader would not find that encoding, the XML declaration is made to name it — its encoding
+ * value replaced, or one added after its version, the rest of it as written — or one is put before the text. Without
+ * it a windows-1252 sequence's bytes were read back as UTF-8 and refused; and a JSON whose `encoding` was changed
+ * (to write the file as UTF-8, say) wrote UTF-8 bytes under the kept container's windows-1252 declaration, which read
+ * back as other characters (é as Ã©) with no error.
  */
 function declared(text: string, info: TextEncodingInfo, nl: string): string {
   if (declarationDisagreement(text, info) === undefined) return text;
-  const declaration = `<?xml version="1.0" encoding="${info.encoding}"?>`;
   const own = readDeclaration(text);
-  return own ? declaration + text.slice(own.length) : declaration + nl + text;
+  if (!own) return `<?xml version="1.0" encoding="${info.encoding}"?>${nl}${text}`;
+  const declaration = text.slice(0, own.length);
+  const label = ENCODING_VALUE.exec(declaration);
+  const agreeing = label
+    ? declaration.slice(0, label.index) + (label[1] as string) + info.encoding + declaration.slice(label.index + label[0].length - 1)
+    : declaration.replace(VERSION, (version) => `${version} encoding="${info.encoding}"`);
+  return agreeing + text.slice(own.length);
 }
+
+/** The encoding pseudo-attribute of a well-formed declaration, up to its opening quote (group 1) and its closing one. */
+const ENCODING_VALUE = /(\sencoding[ \t\r\n]*=[ \t\r\n]*["'])[^"']*["']/;
+/** The version pseudo-attribute, which every declaration starts with. */
+const VERSION = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"[^"]*"|'[^']*')/;
 
 function containerXml(model: ModelJson, options: ToXmlOptions, checked: boolean): string {
   const nl = '\r\n' as const;
   // A bare sequence's wrapper is its own (its declaration, its kept layout), so it holds with --bare too.
-  if (model.wrapper && (!options.bare || model.container === 'sequence')) return wrapSequence(model.wrapper, model.sequence, checked, model.encoding);
+  if (model.wrapper && (!options.bare || model.container === 'sequence')) {
+    // The kept container's declaration is held to the model's encoding as a fresh one is: its text is the JSON's, and
+    // may have been changed without it (or it without the text).
+    const wrapped = wrapSequence(model.wrapper, model.sequence, checked, model.encoding);
+    return declared(wrapped, model.encoding, /\r\n/.test(model.wrapper.before) || !/\n/.test(model.wrapper.before) ? '\r\n' : '\n');
+  }
   return declared(freshXml(model, options, checked, nl), model.encoding, nl);
 }
 
