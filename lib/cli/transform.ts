@@ -21,7 +21,6 @@ import { loadInput } from './load.js';
 import { EXIT } from './exit.js';
 import { appendAll } from '../arrays.js';
 import { optionsText } from './text-input.js';
-import { resolveKb977203Options } from '../presets/kb977203-options.js';
 
 /** Every transform and preset by name. */
 const ENTRIES: Record<string, TransformEntry<never>> = { ...TRANSFORMS, ...PRESETS };
@@ -133,17 +132,16 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       e.file ??= file;
       throw placeInJson(e, text);
     }
-    // The preset's checks beyond the schema (drive with source, a drive that is no drive letter, a source that is no
-    // UNC path) once too, as kb977203 --config makes them: run per input, they were blamed on each task sequence.
-    if (name === 'kb977203') {
-      try {
-        resolveKb977203Options(options);
-      } catch (e) {
-        if (!(e instanceof TaskSequenceError)) throw e;
-        // Said with the file's keys (`"drive"`) and placed at the key, as kb977203 --config says it.
-        const given = options as object;
-        throw asFileKeys(e, file, text, (key) => Object.hasOwn(given, key));
-      }
+    // The checks beyond the schema that need no document (the preset's drive with source, a drive that is no drive
+    // letter; a package ID's form, a value spliced into PATCH or a command line) once too, as kb977203 --config makes
+    // them: run per input, they were blamed on each task sequence, once per input, with no place in the options file.
+    try {
+      entry.checkOptions?.(options as never);
+    } catch (e) {
+      if (!(e instanceof TaskSequenceError)) throw e;
+      // Said with the file's keys (`"drive"`) and placed at the key, as kb977203 --config says it.
+      const given = options as object;
+      throw asFileKeys(e, file, text, (key) => Object.hasOwn(given, key));
     }
   } catch (e) {
     if (e instanceof UsageError) return reportUsage('transform', e.message, io);

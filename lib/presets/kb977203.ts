@@ -281,6 +281,7 @@ export const KB977203_TRANSFORM: TransformEntry<Kb977203Options> = {
   plan: planKb977203,
   schema: 'kb977203.options.schema.json',
   description: 'the KB977203 preset, composed of the transforms above (see cmts kb977203)',
+  checkOptions: (o) => void resolveKb977203Options(o),
 };
 
 /** What {@link applyKb977203} would do, without doing it: the same report, the document untouched. Throws the same refusals. */

@@ -10,7 +10,7 @@ import { SetupWindowsStep, STEP_TYPES } from '../model/steps.js';
 import type { Step, SubTaskSequence } from '../model/types.js';
 import { findVariable, variables } from '../model/variables.js';
 import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
-import { ASCII_ADVICE, checkText, pathTooLong, quotedForMessage, validOptions } from './values.js';
+import { ASCII_ADVICE, checkedAt, checkText, pathTooLong, quotedForMessage, validOptions } from './values.js';
 import { shownValue } from '../shown-value.js';
 import { refusalPlace } from '../issue-place.js';
 
@@ -77,12 +77,23 @@ function planStep(doc: TaskSequenceDocument, plan: Plan, step: Step, path: strin
   }
 }
 
+/**
+ * The checks of add-client-patch's options that need no document (those of its schema aside): throws
+ * `INVALID_ARGUMENT` or `PATCH_PATH_TOO_LONG`, marked with the option's place. Its factory makes them, and so does
+ * `cmts transform` once for its options file, before any input.
+ */
+export function checkAddClientPatchOptions(options: AddClientPatchOptions): void {
+  checkedAt('/msp', () => {
+    // Spliced into the quoted PATCH property that ccmsetup hands to msiexec: printable ASCII only (see TextRules.ascii).
+    checkText('msp option', options.msp, { noQuote: true, noSemicolon: true, ascii: ASCII_ADVICE.path });
+    const tooLong = pathTooLong(options.msp);
+    if (tooLong !== undefined) throw new TaskSequenceError('PATCH_PATH_TOO_LONG', `The msp option ${shownValue(options.msp, '"')} is ${tooLong}.`);
+  });
+}
+
 /** What {@link addClientPatch} would do; refuses (throws) before any edit, also a stepPath that names no Setup step, or two. */
 export function planAddClientPatch(doc: TaskSequenceDocument, options: AddClientPatchOptions): Plan {
-  // Spliced into the quoted PATCH property that ccmsetup hands to msiexec: printable ASCII only (see TextRules.ascii).
-  checkText('msp option', options.msp, { noQuote: true, noSemicolon: true, ascii: ASCII_ADVICE.path });
-  const tooLong = pathTooLong(options.msp);
-  if (tooLong !== undefined) throw new TaskSequenceError('PATCH_PATH_TOO_LONG', `The msp option ${shownValue(options.msp, '"')} is ${tooLong}.`);
+  checkAddClientPatchOptions(options);
   const plan = emptyPlan();
   const steps = findSteps(doc.sequence, { type: STEP_TYPES.setupWindowsAndConfigMgr, ...(options.stepPath !== undefined && { path: options.stepPath }) });
   // A stepPath that names no Setup step is a mistake (a typo, a renamed step), not "nothing to change": a check run
@@ -113,5 +124,6 @@ function stepPathNotFound(doc: TaskSequenceDocument, stepPath: string): TaskSequ
 export function addClientPatch(options: AddClientPatchOptions): Transform {
   // Checked here too: a script that calls the factory gets the refusals createTransform gives, before any edit.
   const checked = validOptions<AddClientPatchOptions>('add-client-patch', 'add-client-patch.options.schema.json', options);
+  checkAddClientPatchOptions(checked);
   return fromPlan((doc) => planAddClientPatch(doc, checked));
 }

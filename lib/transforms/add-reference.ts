@@ -10,7 +10,7 @@ import { listPackage } from '../model/list-package.js';
 import { referencedPackages, referenceList } from '../model/mutate.js';
 import { planContainerReference } from '../containers/container-references.js';
 import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
-import { checkText, PACKAGE_ID, validOptions } from './values.js';
+import { checkedAt, checkText, PACKAGE_ID, validOptions } from './values.js';
 import { shownValue } from '../shown-value.js';
 
 /** Options of {@link addReference}. */
@@ -51,11 +51,23 @@ export function referenceInfoOf(options: Pick<AddReferenceOptions, 'packageName'
   };
 }
 
+/**
+ * The checks of add-reference's options that need no document (those of its schema aside): throws
+ * `INVALID_ARGUMENT`, marked with the option's place. Its factory makes them, and so does `cmts transform` once for
+ * its options file, before any input.
+ */
+export function checkAddReferenceOptions(options: AddReferenceOptions): void {
+  checkedAt('/packageId', () => {
+    if (!PACKAGE_ID.test(options.packageId)) throw new TaskSequenceError('INVALID_ARGUMENT', `The packageId option ${shownValue(options.packageId, '"')} is not a package ID (site code and five hex digits, upper case).`);
+  });
+  // Written only as the reference's program attribute (XML text, not a command line): any character XML can carry.
+  checkedAt('/program', () => checkText('program option', options.program));
+  for (const key of ['packageName', 'packageDescription', 'packageVersion'] as const) checkedAt(`/${key}`, () => checkText(`${key} option`, options[key]));
+}
+
 /** What {@link addReference} would do; refuses a package ID that is not one, before any edit. */
 export function planAddReference(doc: TaskSequenceDocument, options: AddReferenceOptions): Plan {
-  if (!PACKAGE_ID.test(options.packageId)) throw new TaskSequenceError('INVALID_ARGUMENT', `The packageId option ${shownValue(options.packageId, '"')} is not a package ID (site code and five hex digits, upper case).`);
-  // Written only as the reference's program attribute (XML text, not a command line): any character XML can carry.
-  checkText('program option', options.program);
+  checkAddReferenceOptions(options);
   const info = referenceInfoOf(options);
   const plan = emptyPlan();
   const req = options.requirement === undefined ? {} : { requirement: options.requirement };
@@ -98,5 +110,6 @@ export function planAddReferenceTransform(doc: TaskSequenceDocument, options: Ad
 export function addReference(options: AddReferenceOptions): Transform {
   // Checked here too: a script that calls the factory gets the refusals createTransform gives, before any edit.
   const checked = validOptions<AddReferenceOptions>('add-reference', 'add-reference.options.schema.json', options);
+  checkAddReferenceOptions(checked);
   return fromPlan((doc) => planAddReferenceTransform(doc, checked));
 }

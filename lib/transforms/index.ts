@@ -6,11 +6,11 @@
 import type { TaskSequenceDocument } from '../document.js';
 import { type Issue, TaskSequenceError } from '../errors.js';
 import type { SchemaFile } from '../schemas.js';
-import { addClientPatch, type AddClientPatchOptions, planAddClientPatch } from './add-client-patch.js';
-import { addReference, type AddReferenceOptions, planAddReferenceTransform } from './add-reference.js';
+import { addClientPatch, type AddClientPatchOptions, checkAddClientPatchOptions, planAddClientPatch } from './add-client-patch.js';
+import { addReference, type AddReferenceOptions, checkAddReferenceOptions, planAddReferenceTransform } from './add-reference.js';
 import { type AlreadyInPlace, type Change, fromPlan, type Plan, type Transform, TransformContext } from './context.js';
-import { insertStepsAfter, type InsertStepsAfterOptions, planInsertStepsAfter } from './insert-steps-after.js';
-import { planSetDependentProgram, setDependentProgram, type SetDependentProgramOptions } from './set-dependent-program.js';
+import { checkInsertStepsAfterOptions, insertStepsAfter, type InsertStepsAfterOptions, planInsertStepsAfter } from './insert-steps-after.js';
+import { checkSetDependentProgramOptions, planSetDependentProgram, setDependentProgram, type SetDependentProgramOptions } from './set-dependent-program.js';
 import { validOptions } from './values.js';
 import { shownValue } from '../shown-value.js';
 import { checkDocument } from '../model/node-data.js';
@@ -33,14 +33,19 @@ export interface TransformEntry<O> {
   plan: (doc: TaskSequenceDocument, options: O) => Plan;
   schema: SchemaFile;
   description: string;
+  /**
+   * The checks of the options that need no document, beyond the schema's (a package ID's form, a value spliced into a
+   * command line): `cmts transform` makes them once for its options file, before any input, and places a refusal there.
+   */
+  checkOptions?: (options: O) => void;
 }
 
 /** Every registered transform. */
 export const TRANSFORMS: { [K in TransformName]: TransformEntry<TransformOptions[K]> } = {
-  'add-client-patch': { create: addClientPatch, plan: planAddClientPatch, schema: 'add-client-patch.options.schema.json', description: 'adds an .msp to PATCH in Setup Windows and ConfigMgr steps' },
-  'insert-steps-after': { create: insertStepsAfter, plan: planInsertStepsAfter, schema: 'insert-steps-after.options.schema.json', description: 'inserts steps right after every step that matches' },
-  'set-dependent-program': { create: setDependentProgram, plan: planSetDependentProgram, schema: 'set-dependent-program.options.schema.json', description: 'sets "Run another program first" (DependentProgram)' },
-  'add-reference': { create: addReference, plan: planAddReferenceTransform, schema: 'add-reference.options.schema.json', description: "lists a package in the referenceList (and the container's References)" },
+  'add-client-patch': { create: addClientPatch, plan: planAddClientPatch, checkOptions: checkAddClientPatchOptions, schema: 'add-client-patch.options.schema.json', description: 'adds an .msp to PATCH in Setup Windows and ConfigMgr steps' },
+  'insert-steps-after': { create: insertStepsAfter, plan: planInsertStepsAfter, checkOptions: checkInsertStepsAfterOptions, schema: 'insert-steps-after.options.schema.json', description: 'inserts steps right after every step that matches' },
+  'set-dependent-program': { create: setDependentProgram, plan: planSetDependentProgram, checkOptions: checkSetDependentProgramOptions, schema: 'set-dependent-program.options.schema.json', description: 'sets "Run another program first" (DependentProgram)' },
+  'add-reference': { create: addReference, plan: planAddReferenceTransform, checkOptions: checkAddReferenceOptions, schema: 'add-reference.options.schema.json', description: "lists a package in the referenceList (and the container's References)" },
 };
 
 /** What a transform did, or (from {@link checkTransform}) would do. */

@@ -17,7 +17,7 @@ import type { Condition, SequenceItem, Step } from '../model/types.js';
 import { conditionMode, copyCondition, testedVariables, wrapInGroup } from './conditions.js';
 import { markupBudget, markupOf } from './markup-count.js';
 import { type Change, emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
-import { ASCII_ADVICE, checkText, CONSOLE_LIMITS, PACKAGE_ID, validOptions } from './values.js';
+import { ASCII_ADVICE, checkedAt, checkText, CONSOLE_LIMITS, PACKAGE_ID, validOptions } from './values.js';
 import { shownValue } from '../shown-value.js';
 
 /** A step to insert, by class. */
@@ -118,24 +118,40 @@ export function stepMatches(item: SequenceItem | undefined, spec: NewStep): bool
   }
 }
 
-/** What {@link insertStepsAfter} would do; refuses (no step matches, a name the provider would refuse) before any edit. */
-export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertStepsAfterOptions): Plan {
-  for (const spec of options.steps) {
-    checkText('step name', spec.name, { maxLength: CONSOLE_LIMITS.stepNameMax });
-    checkText('step description', spec.description, { maxLength: CONSOLE_LIMITS.description });
+/**
+ * The checks of insert-steps-after's steps that need no document (those of its schema aside): throws
+ * `INVALID_ARGUMENT`, marked with the place of the value (`/steps/2/programName`). Its factory makes them, and so does
+ * `cmts transform` once for its options file, before any input.
+ */
+export function checkInsertStepsAfterOptions(options: InsertStepsAfterOptions): void {
+  options.steps.forEach((spec, i) => {
+    const at = (key: string, check: () => void) => checkedAt(`/steps/${i}/${key}`, check);
+    at('name', () => checkText('step name', spec.name, { maxLength: CONSOLE_LIMITS.stepNameMax }));
+    at('description', () => checkText('step description', spec.description, { maxLength: CONSOLE_LIMITS.description }));
     // What goes into the action line or names the program to run is printable ASCII only (see TextRules.ascii);
     // names, descriptions, messages and variable values are XML text and take any character XML can carry.
     if ((spec.type === 'install-software' || spec.type === 'run-command-line') && spec.packageId !== undefined && !PACKAGE_ID.test(spec.packageId)) {
-      throw new TaskSequenceError('INVALID_ARGUMENT', `The packageId ${shownValue(spec.packageId, '"')} is not a package ID (site code and five hex digits, upper case).`);
+      const packageId = spec.packageId;
+      at('packageId', () => {
+        throw new TaskSequenceError('INVALID_ARGUMENT', `The packageId ${shownValue(packageId, '"')} is not a package ID (site code and five hex digits, upper case).`);
+      });
     }
-    if (spec.type === 'install-software') checkText('programName', spec.programName, { noSemicolon: true, noQuote: true, ascii: ASCII_ADVICE.program, maxLength: 100 });
-    if (spec.type === 'run-command-line') checkText('commandLine', spec.commandLine, { ascii: ASCII_ADVICE.command });
-    if (spec.type === 'restart-computer') checkText('message', spec.message, { maxLength: CONSOLE_LIMITS.restartMessage });
+    if (spec.type === 'install-software') at('programName', () => checkText('programName', spec.programName, { noSemicolon: true, noQuote: true, ascii: ASCII_ADVICE.program, maxLength: 100 }));
+    if (spec.type === 'run-command-line') at('commandLine', () => checkText('commandLine', spec.commandLine, { ascii: ASCII_ADVICE.command }));
+    if (spec.type === 'restart-computer') at('message', () => checkText('message', spec.message, { maxLength: CONSOLE_LIMITS.restartMessage }));
     if (spec.type === 'set-variable') {
-      if (!/^[A-Za-z][A-Za-z0-9_-]{0,255}$/.test(spec.variableName)) throw new TaskSequenceError('INVALID_ARGUMENT', `The variableName ${shownValue(spec.variableName, '"')} is not 1 to 256 letters, digits, _ and -, starting with a letter.`);
-      checkText('value', spec.value, { maxLength: CONSOLE_LIMITS.variableValue });
+      const name = spec.variableName;
+      at('variableName', () => {
+        if (!/^[A-Za-z][A-Za-z0-9_-]{0,255}$/.test(name)) throw new TaskSequenceError('INVALID_ARGUMENT', `The variableName ${shownValue(name, '"')} is not 1 to 256 letters, digits, _ and -, starting with a letter.`);
+      });
+      at('value', () => checkText('value', spec.value, { maxLength: CONSOLE_LIMITS.variableValue }));
     }
-  }
+  });
+}
+
+/** What {@link insertStepsAfter} would do; refuses (no step matches, a name the provider would refuse) before any edit. */
+export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertStepsAfterOptions): Plan {
+  checkInsertStepsAfterOptions(options);
   let targets = findSteps(doc.sequence, options.after);
   if (targets.length === 0 && options.after.path !== undefined) {
     // A step this transform put in a group of its name, to carry its condition, has that name once more in its path:
@@ -240,5 +256,6 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
 export function insertStepsAfter(options: InsertStepsAfterOptions): Transform {
   // Checked here too: a script that calls the factory gets the refusals createTransform gives, before any edit.
   const checked = validOptions<InsertStepsAfterOptions>('insert-steps-after', 'insert-steps-after.options.schema.json', options);
+  checkInsertStepsAfterOptions(checked);
   return fromPlan((doc) => planInsertStepsAfter(doc, checked));
 }

@@ -8,7 +8,7 @@ import { refusalPlace } from '../issue-place.js';
 import { TaskSequenceError } from '../errors.js';
 import type { Element } from '../model/types.js';
 import { emptyPlan, fromPlan, type Plan, type Transform } from './context.js';
-import { ASCII_ADVICE, checkText, PACKAGE_ID, validOptions } from './values.js';
+import { ASCII_ADVICE, checkedAt, checkText, PACKAGE_ID, validOptions } from './values.js';
 import { shownValue } from '../shown-value.js';
 
 /** Options of {@link setDependentProgram}. */
@@ -76,11 +76,22 @@ function propertyOf(doc: TaskSequenceDocument, name: string): Element | undefine
   return root && propertyElement(doc.container, root, name);
 }
 
+/**
+ * The checks of set-dependent-program's options that need no document (those of its schema aside): throws
+ * `INVALID_ARGUMENT`, marked with the option's place. Its factory makes them, and so does `cmts transform` once for
+ * its options file, before any input.
+ */
+export function checkSetDependentProgramOptions(options: SetDependentProgramOptions): void {
+  checkedAt('/packageId', () => {
+    if (!PACKAGE_ID.test(options.packageId)) throw new TaskSequenceError('INVALID_ARGUMENT', `The packageId option ${shownValue(options.packageId, '"')} is not a package ID (site code and five hex digits, upper case).`);
+  });
+  // Spliced into DependentProgram (<PackageID>;;<Program>): printable ASCII only (see TextRules.ascii).
+  checkedAt('/programName', () => checkText('programName option', options.programName, { noSemicolon: true, noQuote: true, ascii: ASCII_ADVICE.program, maxLength: 100 }));
+}
+
 /** What {@link setDependentProgram} would do; refuses (bad values, a conflict without force) before any edit. */
 export function planSetDependentProgram(doc: TaskSequenceDocument, options: SetDependentProgramOptions): Plan {
-  if (!PACKAGE_ID.test(options.packageId)) throw new TaskSequenceError('INVALID_ARGUMENT', `The packageId option ${shownValue(options.packageId, '"')} is not a package ID (site code and five hex digits, upper case).`);
-  // Spliced into DependentProgram (<PackageID>;;<Program>): printable ASCII only (see TextRules.ascii).
-  checkText('programName option', options.programName, { noSemicolon: true, noQuote: true, ascii: ASCII_ADVICE.program, maxLength: 100 });
+  checkSetDependentProgramOptions(options);
   const value = `${options.packageId};;${options.programName}`;
   const req = options.requirement === undefined ? {} : { requirement: options.requirement };
   const plan = emptyPlan();
@@ -106,5 +117,6 @@ export function planSetDependentProgram(doc: TaskSequenceDocument, options: SetD
 export function setDependentProgram(options: SetDependentProgramOptions): Transform {
   // Checked here too: a script that calls the factory gets the refusals createTransform gives, before any edit.
   const checked = validOptions<SetDependentProgramOptions>('set-dependent-program', 'set-dependent-program.options.schema.json', options);
+  checkSetDependentProgramOptions(checked);
   return fromPlan((doc) => planSetDependentProgram(doc, checked));
 }

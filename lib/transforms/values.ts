@@ -2,6 +2,7 @@
  * Checks on values that transforms write into a sequence (option values and values taken from the document), by what
  * they mean: text that XML 1.0 can carry, no separators of the string they go into, console and WMI lengths.
  */
+import { refusalAt } from '../assert-valid.js';
 import { printable, TaskSequenceError } from '../errors.js';
 import { assertValid, type SchemaFile } from '../schemas.js';
 import { shownValue } from '../shown-value.js';
@@ -97,6 +98,19 @@ export function textProblem(value: string, rules: TextRules = {}): string | unde
   if (rules.maxLength !== undefined && value.length > rules.maxLength) return `${value.length} characters (at most ${rules.maxLength})`;
   if (value.trim() === '') return 'nothing but white space';
   return undefined;
+}
+
+/**
+ * Runs `check`, a check of one option's value; a refusal it throws is marked as one of the value at `pointer` (a JSON
+ * pointer into the options: `/msp`, `/steps/2/programName`), so that a command that read the options from a file
+ * places it there (see {@link refusalAt}), once, rather than blaming each task sequence it was run on.
+ */
+export function checkedAt(pointer: string, check: () => void): void {
+  try {
+    check();
+  } catch (e) {
+    throw e instanceof TaskSequenceError ? refusalAt(e, pointer) : e;
+  }
 }
 
 /** Throws `INVALID_ARGUMENT` naming `what` when {@link textProblem} finds one; undefined passes. */
