@@ -9,6 +9,7 @@ import { readEntry, readExportZip, readZip, writeExportZip, writeZip } from './h
 import { makeZip } from './helpers/make-zip.js';
 import { memoryIo } from './helpers/memory-io.js';
 import { thrown } from './helpers/thrown.js';
+import { cpuMs } from './helpers/cpu-time.js';
 
 const EXPORT = readFileSync('test/fixtures/zip/export.zip');
 
@@ -83,9 +84,8 @@ describe('export .zip review 11', () => {
     // 2 MiB of items on one line: the search back for each item's line start made this about two minutes.
     const line = `<ArrayOfString>${'<string>x</string>'.repeat(120_000)}</ArrayOfString>`;
     const big = makeZip(parts.map((p) => (p.name.endsWith('/ReferencesInfo.xml') ? { ...p, data: line, stored: true } : p)));
-    const started = Date.now();
-    const x = readExportZip(big);
-    expect(Date.now() - started).toBeLessThan(15_000);
+    const { ms, result: x } = cpuMs(() => readExportZip(big));
+    expect(ms).toBeLessThan(30_000);
     expect(Buffer.from(writeExportZip(x)).equals(big)).toBe(true);
   });
 
