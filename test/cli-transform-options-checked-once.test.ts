@@ -32,14 +32,8 @@ function placeOf(text: string, key: string): string {
 describe('cmts transform: an option refused beyond the schema is the options file\'s fault, said once', () => {
   it.each(CASES)('%s %s: one error at o.json:line:col, no input read', async (name, options, key) => {
     const m = memoryIo({ 'a.xml': TS, 'b.xml': TS, 'o.json': options });
-    const read: string[] = [];
-    const readFile = m.io.readFile.bind(m.io);
-    m.io.readFile = (path, maxBytes) => {
-      read.push(path);
-      return readFile(path, maxBytes);
-    };
     expect(await main(['transform', name, 'a.xml', 'b.xml', '--options', 'o.json', '--check', '--json'], m.io)).toBe(1);
-    expect(read).toEqual(['o.json']);
+    expect(m.reads).toEqual(['o.json']);
     const lines = m.stderr.split('\n').filter(Boolean);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(`cmts transform: o.json:${placeOf(options, key)}: `);

@@ -20,14 +20,8 @@ describe('transform kb977203: the options file refused once', () => {
     ['a source that is no UNC path', '{"certfixPackage":"ABC00010","source":"notunc"}'],
   ])('%s: one error naming o.json, no input read', async (_what, options) => {
     const m = memoryIo({ 'a.xml': TS, 'b.xml': TS, 'o.json': options });
-    const read: string[] = [];
-    const readFile = m.io.readFile.bind(m.io);
-    m.io.readFile = (path, maxBytes) => {
-      read.push(path);
-      return readFile(path, maxBytes);
-    };
     expect(await main(['transform', 'kb977203', 'a.xml', 'b.xml', '--options', 'o.json', '--check', '--json'], m.io)).toBe(1);
-    expect(read).toEqual(['o.json']);
+    expect(m.reads).toEqual(['o.json']);
     expect(m.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     expect(m.stderr).toMatch(/^cmts transform: o\.json(:\d+:\d+)?: \w+ /);
     expect(m.stderr).not.toMatch(/a\.xml|b\.xml/);

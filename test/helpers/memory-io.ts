@@ -7,6 +7,8 @@ export function memoryIo(files: Record<string, Uint8Array | string> = {}, tty = 
   const out: (string | Uint8Array)[] = [];
   const err: string[] = [];
   const writes: string[] = [];
+  // Every path read, in order: a test that an input is not read (a refusal made before it) looks here.
+  const reads: string[] = [];
   const dirs = new Set<string>(['.']);
   const norm = (path: string) => path.replace(/\/+$/, '') || '/';
   const isDir = (path: string) => dirs.has(norm(path)) || [...fs.keys()].some((k) => k.startsWith(`${norm(path)}/`));
@@ -14,6 +16,7 @@ export function memoryIo(files: Record<string, Uint8Array | string> = {}, tty = 
     stdout: { write: (c) => out.push(c) },
     stderr: { write: (c) => err.push(typeof c === 'string' ? c : Buffer.from(c).toString('utf8')), isTTY: tty },
     readFile(path) {
+      reads.push(path);
       const f = fs.get(path);
       if (!f) throw new TaskSequenceError('IO_ERROR', `Cannot read ${path}: no such file or folder.`, { file: path });
       return f;
@@ -45,6 +48,7 @@ export function memoryIo(files: Record<string, Uint8Array | string> = {}, tty = 
     io,
     fs,
     writes,
+    reads,
     get stdout() {
       return out.map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('');
     },
