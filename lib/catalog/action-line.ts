@@ -77,6 +77,20 @@ export function renderAction(template: string, props: Readonly<Record<string, st
   return out(parse(template));
 }
 
+/** The properties whose presence decides a segment of a template (`[ImagePackageID| …]`), at any depth. */
+export function segmentProperties(template: string): string[] {
+  const names = new Set<string>();
+  const walk = (parts: Part[]) => {
+    for (const p of parts) {
+      if (p.kind !== 'when') continue;
+      if (!p.property.startsWith('@')) names.add(p.property);
+      walk(p.parts);
+    }
+  };
+  walk(parse(template));
+  return [...names];
+}
+
 /** The properties named in a template (values and conditions). */
 export function templateProperties(template: string): string[] {
   const names = new Set<string>();

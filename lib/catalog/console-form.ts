@@ -22,6 +22,19 @@ export function consoleFormEntry(step: Step | SubTaskSequence): StepTypeData | u
 }
 
 /**
+ * The step's property texts from its variables (array items aside); of two variables for one property, the first's,
+ * as the step's view reads and sets it (see StepView.propertyTexts).
+ */
+export function variableTexts(entry: StepTypeData, step: Step | SubTaskSequence): Record<string, string> {
+  const props: Record<string, string> = {};
+  for (const v of variables(step)) {
+    const m = matchVariable(entry, v);
+    if (m && m.index === undefined && !Object.hasOwn(props, m.data.property)) props[m.data.property] = v.value;
+  }
+  return props;
+}
+
+/**
  * The action line the console would write for the step's variables (keeping the release switches the line has), or
  * undefined when a property the line shows has no variable to compare it with.
  */
@@ -29,10 +42,7 @@ export function expectedAction(entry: StepTypeData, step: Step | SubTaskSequence
   const found = matchAction(entry.action, getAction(step) ?? '') ?? {};
   const props: Record<string, string> = {};
   for (const [k, v] of Object.entries(found)) if (k.startsWith('@')) props[k] = v;
-  for (const v of variables(step)) {
-    const m = matchVariable(entry, v);
-    if (m && m.index === undefined) props[m.data.property] = v.value;
-  }
+  Object.assign(props, variableTexts(entry, step));
   const shown = templateProperties(entry.action).filter((p) => !p.startsWith('@') && new RegExp(`\\{${p}(:bool)?\\}`).test(entry.action.replace(/\[[^\]]*\]/g, '')));
   // An optional property the console leaves out when empty renders as ''; a required one that is missing leaves nothing to compare.
   if (shown.some((p) => props[p] === undefined && entry.variables.find((v) => v.property === p)?.required !== false)) return undefined;

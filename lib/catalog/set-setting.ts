@@ -9,7 +9,7 @@ import { TaskSequenceError } from '../errors.js';
 import type { Step, SubTaskSequence, Variable } from '../model/types.js';
 import { getAction, setAction, variables } from '../model/variables.js';
 import { setVariable, variableIndex } from '../model/set-variable.js';
-import { readsBack, renderAction, templateProperties } from './action-line.js';
+import { readsBack, renderAction, segmentProperties, templateProperties } from './action-line.js';
 import { itemFieldsOf } from './catalog.js';
 import { actionTexts, misreadMessage } from './action-texts.js';
 import { checkSegmentsWritten, variablesTheLineReads } from './line-variables.js';
@@ -18,7 +18,7 @@ import type { StepTypeData, VariableData } from './types.js';
 import { checkArrayItems, checkValue, itemDefault } from './value-problem.js';
 import { encodeValue, hasShape, shapeMessage, type SettingValue } from './values.js';
 import { itemSpelling, matchVariable, variableOfSetting } from './variable-match.js';
-import { placeAllInPropertyOrder, placeInPropertyOrder, removeItemVariables } from './variable-order.js';
+import { placeAllInPropertyOrder, placeInPropertyOrder, removeItemVariable, removeItemVariables } from './variable-order.js';
 
 /** What writing a setting needs of a view. */
 export interface SettingTarget {
@@ -152,6 +152,8 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
   } else {
     if (!hasShape(data.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', shapeMessage(setting, data.valueType, value));
     const text = encodeValue(data.valueType, value);
+    // An empty value, or an empty script (written as Base64 of a byte order mark alone, `//4=`).
+    const emptied = text.trim() === '' || (data.valueType === 'base64Script' && typeof value === 'string' && value.trim() === '');
     const texts = view.propertyTexts();
     if (text !== currentText(texts, fromAction, data.property)) {
       // Checked only when it changes: a file's value past a limit, set to itself, is left as written.
@@ -159,7 +161,7 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
       if (template !== undefined && !readsBack(template, actionProps({ ...texts, [data.property]: text }, fromAction, data.property), data.property)) {
         throw new TaskSequenceError('INVALID_ARGUMENT', misreadMessage(entry, setting, text));
       }
-      checkChoices(entry, texts, data, text);
+      if (!emptied) checkChoices(entry, texts, data, text);
       if (template === entry.action) {
         const after = actionProps({ ...texts, [data.property]: text }, fromAction, data.property);
         checkSegmentsWritten(entry, after, data.property);
@@ -167,7 +169,17 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
       }
       const has = texts[data.property] !== undefined;
       const actionOnly = !has && template !== undefined && template !== entry.action && templateProperties(template).includes(data.property);
-      if (actionOnly) fromAction[data.property] = text;
+      if (emptied && (data.valueType === 'base64Script' || (template !== undefined && segmentProperties(template).includes(data.property)))) {
+        // Emptied, a setting whose variable decides a segment of the line (`[ImagePackageID| /image:…]`) loses its
+        // variable, and the line the segment, as the console writes a step of the other mode (an installation
+        // package's Apply Operating System Image has no ImagePackageID): written empty, the segment stayed, and
+        // switching modes as `set` is meant to (empty the one, then set the other) left `/image:,%OSDImageIndex%`.
+        // So does an inline script (a package's Run PowerShell Script has no SourceScript): written as an empty
+        // script, it still counted as one, and every order of setting the package and its script was refused.
+        const own = variables(view.step).find((v) => matchVariable(entry, v)?.data === data);
+        if (own) removeItemVariable(view.step, own);
+        delete fromAction[data.property];
+      } else if (actionOnly) fromAction[data.property] = text;
       else writeVariable(view.step, { name: data.name, property: data.property, hidden: data.hidden }, text);
       if (data.property === 'SuccessCodes' && 'successCodeList' in view.step.attributes) view.step.attributes.successCodeList = text;
       if (data.property === 'RetryCount' && 'retryCount' in view.step.attributes) view.step.attributes.retryCount = text;
@@ -193,7 +205,6 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
  * stop another setting.
  */
 function checkChoices(entry: StepTypeData, texts: Readonly<Record<string, string>>, data: VariableData, text: string): void {
-  if (text.trim() === '') return;
   const before = new Set(choiceProblems(entry, texts));
   const brought = choiceProblems(entry, { ...texts, [data.property]: text }).filter((p) => !before.has(p));
   if (brought.length > 0) throw new TaskSequenceError('INVALID_ARGUMENT', `${brought.join(' ')} Empty the other setting first to switch.`);

@@ -6,6 +6,7 @@
  * breaks one, `set` a value that brings one in, and lint's `catalog/missing-setting` reports one in a file.
  */
 import type { StepTypeData } from './types.js';
+import { decodeValue } from './values.js';
 import { variableOfSetting } from './variable-match.js';
 
 /** The property texts of a step, by property (`ImagePackageID`), as the step holds or would hold them. */
@@ -103,14 +104,18 @@ export function choiceRuleWords(entry: StepTypeData): string[] {
 /**
  * Why a step of `entry`'s type with these property texts cannot run as the console writes it, one message per rule it
  * breaks (`Apply Operating System Image needs imagePackageId or installPackageId, not both.`); [] when none. A
- * setting counts as given when its text is not empty (the console writes one it has no value for empty).
+ * setting counts as given when its text is not empty (the console writes one it has no value for empty), a script
+ * when the script is not.
  */
 export function choiceProblems(entry: StepTypeData, texts: PropertyTexts): string[] {
   const rules = RULES[entry.type];
   if (!rules) return [];
   const text = (setting: string) => {
     const data = variableOfSetting(entry, setting);
-    return data === undefined ? '' : (texts[data.property] ?? '').trim();
+    const written = data === undefined ? '' : (texts[data.property] ?? '').trim();
+    // A script is written as Base64 of its UTF-16 text with a byte order mark: an empty script is `//4=`, no script.
+    const script = data?.valueType === 'base64Script' && written !== '' ? decodeValue('base64Script', written) : undefined;
+    return typeof script === 'string' ? script.trim() : written;
   };
   const given = (setting: string) => text(setting) !== '';
   const out: string[] = [];

@@ -44,13 +44,19 @@ export class StepView<T extends string = string> {
     this.entry = entryOfStep(this.step);
   }
 
-  /** The property texts of the step's variables, keyed by the catalog's `property` spelling (else as written). */
+  /**
+   * The property texts of the step's variables, keyed by the catalog's `property` spelling (else as written); of two
+   * variables for one property, the first's.
+   */
   propertyTexts(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const v of variables(this.step)) {
       const m = this.entry ? matchVariable(this.entry, v) : undefined;
       const key = m && m.index === undefined ? m.data.property : (v.attributes.property ?? v.attributes.name ?? '');
-      out[key] = v.value;
+      // The first of two variables for one property, as `settings` and `get` read it (the second is in `verbatim`) and
+      // `set` writes it: reading the last, `set` took a value the first did not hold for one already there, wrote
+      // nothing, and re-rendered the action line, which then said another value than `get`.
+      if (!Object.hasOwn(out, key)) out[key] = v.value;
     }
     return out;
   }

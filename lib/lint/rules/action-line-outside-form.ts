@@ -11,7 +11,7 @@
 import { parse, type TemplatePart } from '../../catalog/action-line.js';
 import { ProgramBuilder, runProgram } from '../../catalog/template-match.js';
 import type { StepTypeData } from '../../catalog/types.js';
-import { matchVariable } from '../../catalog/variable-match.js';
+import { variableTexts } from '../../catalog/console-form.js';
 import { STEP_TYPES } from '../../model/steps.js';
 import { variables } from '../../model/variables.js';
 import type { Step, SubTaskSequence } from '../../model/types.js';
@@ -114,10 +114,5 @@ function sameValue(caseless: boolean, line: string, settings: string): boolean {
 
 /** The step's property texts from its variables (array items aside), as `expectedAction` takes them. */
 export function settingsTexts(entry: StepTypeData, step: Step | SubTaskSequence): Record<string, string> {
-  const props: Record<string, string> = {};
-  for (const v of variables(step)) {
-    const m = matchVariable(entry, v);
-    if (m && m.index === undefined) props[m.data.property] = v.value;
-  }
-  return props;
+  return variableTexts(entry, step);
 }
