@@ -5,7 +5,7 @@
  * required settings filled with the console's defaults). New nodes have no whitespace: inserting lays them out.
  */
 import { checkOptionFlags } from '../model/argument-checks.js';
-import { describeValue } from '../model/child-nodes.js';
+import { describeGiven, describeValue } from '../model/child-nodes.js';
 import { TaskSequenceError } from '../errors.js';
 import { checkItemDescription, checkItemName, checkTimeoutSeconds } from '../model/item-checks.js';
 import type { Attributes, Condition, Node, Step, SubTaskSequence, Variable } from '../model/types.js';
@@ -181,7 +181,7 @@ function checkInput(entry: StepTypeData, input: unknown): asserts input is Build
   checkItemDescription(input.description);
   checkOptionFlags('buildStep', input, ['disabled', 'continueOnError', 'retryAttributes', 'fillDefaults']);
   if (input.timeout !== undefined) checkTimeoutSeconds(input.timeout);
-  if (input.runIn !== undefined && !RUN_IN.includes(input.runIn as string)) refuse(`runIn must be one of ${RUN_IN.join(', ')}, not ${JSON.stringify(input.runIn)}.`);
+  if (input.runIn !== undefined && !RUN_IN.includes(input.runIn as string)) refuse(`runIn must be one of ${RUN_IN.join(', ')}, not ${describeGiven(input.runIn)}.`);
   const codes = input.successCodes === undefined ? undefined : codesProblem('successCodes', input.successCodes);
   if (codes !== undefined) refuse(codes);
   // A misspelt release (`CB2403`) is no release: it was spelt as 2007's console, with every later switch.

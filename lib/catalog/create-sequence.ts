@@ -6,6 +6,7 @@ import { packagePropertyType } from '../containers/cim-types.js';
 import { checkPackagePropertyName, type ContainerKind, SEQUENCE_HOLDER, SMS_PACKAGE_ORDER } from '../containers/index.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
+import { describeGiven } from '../model/child-nodes.js';
 import { readTaskSequence } from '../read.js';
 import { INVALID_CHAR } from '../xml/chars.js';
 
@@ -76,9 +77,9 @@ function checkText(what: string, value: unknown, path?: string): void {
  * document's text, so one that is not what it should be would be written as something else, or break the document.
  */
 function checkOptions(container: unknown, options: NewSequenceOptions): void {
-  if (!CONTAINERS.includes(container as string)) refuse(`The container is one of ${CONTAINERS.join(', ')}, not ${JSON.stringify(container)}.`);
+  if (!CONTAINERS.includes(container as string)) refuse(`The container is one of ${CONTAINERS.join(', ')}, not ${describeGiven(container)}.`);
   if (typeof options !== 'object' || options === null) refuse('The options must be an object.');
-  if (options.version !== undefined && !VERSIONS.includes(options.version)) refuse(`version is 3.00 or 3.10, not ${JSON.stringify(options.version)}.`);
+  if (options.version !== undefined && !VERSIONS.includes(options.version)) refuse(`version is 3.00 or 3.10, not ${describeGiven(options.version)}.`);
   if (options.name !== undefined) checkText('name', options.name);
   if (options.description !== undefined) checkText('description', options.description);
   if (options.properties === undefined) return;

@@ -6,6 +6,7 @@
  * setting to the value it reads writes nothing.
  */
 import { TaskSequenceError } from '../errors.js';
+import { describeGiven } from '../model/child-nodes.js';
 import type { Step, SubTaskSequence, Variable } from '../model/types.js';
 import { getAction, setAction, variables } from '../model/variables.js';
 import { setVariable, variableIndex } from '../model/set-variable.js';
@@ -135,7 +136,7 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
   const entry = view.entry;
   const data = entry && variableOfSetting(entry, setting);
   if (!entry || !data) {
-    throw new TaskSequenceError('INVALID_ARGUMENT', `${view.step.attributes.type ?? 'This step'} has no setting ${JSON.stringify(setting)}.`);
+    throw new TaskSequenceError('INVALID_ARGUMENT', `${view.step.attributes.type ?? 'This step'} has no setting ${describeGiven(setting)}.`);
   }
   const action = getAction(view.step);
   const carried = action === undefined ? undefined : actionTexts(entry, action, view.propertyTexts());

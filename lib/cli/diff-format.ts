@@ -7,6 +7,9 @@ import { type DiffEntry, movedHow, oneLine, shownPath } from '../diff/diff-entry
 import type { DiffWithPlaces } from '../diff/semantic-diff.js';
 import { printable } from '../errors.js';
 import { listItems } from '../model/query.js';
+import type { SequenceItem } from '../model/types.js';
+import { conditionChange } from '../render/condition-change.js';
+import { HIDDEN_CHANGED } from '../render/key-settings.js';
 import { comparisonSecrets, hiddenChange, shownGlobal } from '../render/secret-fields.js';
 import { ruleChangeLines } from './diff-rules.js';
 
@@ -73,7 +76,9 @@ export function insideGroup(a: TaskSequenceDocument, b: TaskSequenceDocument, di
  */
 export function withSecretsHidden(a: TaskSequenceDocument, b: TaskSequenceDocument, diff: DiffWithPlaces, ruleLines?: Map<number, string[]>): DiffEntry[] {
   let secrets: ReturnType<typeof comparisonSecrets> | undefined;
+  let items: { before: SequenceItem[]; after: SequenceItem[] } | undefined;
   return diff.entries.map((d, k) => {
+    if (d.change === 'changed' && d.field === 'condition') return withConditionMarked(d, diff.places[k], (items ??= itemsOf(a, b, diff.matched)));
     if (d.change !== 'changed' || d.field === undefined) return d.kind === 'variable' || d.kind === 'sequence' ? shownGlobal(d, (secrets ??= comparisonSecrets(a, b, diff.matched)), true) : d;
     const place = diff.places[k];
     if (place === undefined) return d;
@@ -85,6 +90,32 @@ export function withSecretsHidden(a: TaskSequenceDocument, b: TaskSequenceDocume
     const { before, after, ...rest } = d;
     return { ...rest, ...hiddenChange(before, after, { whole }) };
   });
+}
+
+/** The items of `b` in execution order, and for each the item of `a` that became it (where one did). */
+function itemsOf(a: TaskSequenceDocument, b: TaskSequenceDocument, matched: (number | undefined)[]): { before: SequenceItem[]; after: SequenceItem[] } {
+  const after = listItems(b.sequence).map((l) => l.node);
+  const before: SequenceItem[] = [];
+  listItems(a.sequence).forEach((l, n) => {
+    const m = matched[n];
+    if (m !== undefined) before[m] = l.node;
+  });
+  return { before, after };
+}
+
+/**
+ * A changed condition with a hidden value that changed marked `(hidden, changed)` after, in the words a comparison
+ * page says it in (`conditionChange`): the value a password-like variable is compared with is `(hidden)` on both
+ * sides, so a change to it alone read the same before and after, and with the operator changed too it did not say
+ * the value had.
+ */
+function withConditionMarked(d: DiffEntry, place: number | undefined, items: { before: SequenceItem[]; after: SequenceItem[] }): DiffEntry {
+  const after = place === undefined ? undefined : items.after[place];
+  const before = place === undefined ? undefined : items.before[place];
+  if (!after || !before) return d;
+  const words = conditionChange(before, after);
+  if (words.after === undefined || !words.after.includes(HIDDEN_CHANGED)) return d;
+  return { ...d, ...(words.before !== undefined && { before: words.before }), after: words.after };
 }
 
 /**

@@ -5,7 +5,7 @@
  * only the writer refuses later.
  */
 import { TaskSequenceError } from '../errors.js';
-import { describeValue } from './child-nodes.js';
+import { describeGiven, describeValue } from './child-nodes.js';
 
 /** The fields each typed operand's key takes, and which of them must be given. */
 const OPERAND_FIELDS: Readonly<Record<string, { fields: readonly string[]; required: readonly string[] }>> = {
@@ -51,6 +51,6 @@ export function checkOperand(o: unknown, allowed: Readonly<Record<string, Readon
     if (value === undefined) continue;
     if (typeof value !== 'string') refuse(`field ${key}.${field} is a text, not ${describeValue(value)}`);
     const values = allowed[key]?.[field];
-    if (values !== undefined && !values.includes(value)) refuse(`field ${field} of ${key} is one of ${values.join(', ')}, not ${JSON.stringify(value)}`);
+    if (values !== undefined && !values.includes(value)) refuse(`field ${field} of ${key} is one of ${values.join(', ')}, not ${describeGiven(value)}`);
   }
 }

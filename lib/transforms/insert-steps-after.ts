@@ -3,7 +3,8 @@
  * the same steps already follow it. They run exactly when that step runs: disabled after a disabled step, and after
  * a step with a condition, with a copy of it or in a group that carries it (see ./conditions.ts).
  */
-import { type Release, sequenceRelease } from '../catalog/versions.js';
+import { LATEST_RELEASE, type Release, sequenceRelease } from '../catalog/versions.js';
+import { LINE_END, LINE_END_WORDS } from '../model/item-checks.js';
 import type { TaskSequenceDocument } from '../document.js';
 import { TaskSequenceError } from '../errors.js';
 import { createInstallSoftwareStep, createRestartComputerStep, createRunCommandLineStep, createSetVariableStep } from '../model/builders.js';
@@ -126,7 +127,11 @@ export function stepMatches(item: SequenceItem | undefined, spec: NewStep): bool
 export function checkInsertStepsAfterOptions(options: InsertStepsAfterOptions): void {
   options.steps.forEach((spec, i) => {
     const at = (key: string, check: () => void) => checkedAt(`/steps/${i}/${key}`, check);
-    at('name', () => checkText('step name', spec.name, { maxLength: CONSOLE_LIMITS.stepNameMax }));
+    at('name', () => {
+      checkText('step name', spec.name, { maxLength: CONSOLE_LIMITS.stepNameMax });
+      // One line, as every builder and renameItem hold a name (U+2028 and U+2029 are no control characters).
+      if (LINE_END.test(spec.name)) throw new TaskSequenceError('INVALID_ARGUMENT', `The step name ${shownValue(spec.name, '"')} holds ${LINE_END_WORDS}; a name is one line (the console shows and edits it in a one-line box).`);
+    });
     at('description', () => checkText('step description', spec.description, { maxLength: CONSOLE_LIMITS.description }));
     // What goes into the action line or names the program to run is printable ASCII only (see TextRules.ascii);
     // names, descriptions, messages and variable values are XML text and take any character XML can carry.
@@ -146,6 +151,9 @@ export function checkInsertStepsAfterOptions(options: InsertStepsAfterOptions): 
       });
       at('value', () => checkText('value', spec.value, { maxLength: CONSOLE_LIMITS.variableValue }));
     }
+    // And what the step's builder refuses (a value its command line would read otherwise, a line end where the line
+    // keeps one line): built once here, as planning builds it, so that the refusal comes before any document.
+    checkedAt(`/steps/${i}`, () => void build(spec, false, false, LATEST_RELEASE));
   });
 }
 

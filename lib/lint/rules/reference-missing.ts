@@ -5,6 +5,9 @@ import { getVariableValue } from '../../model/variables.js';
 import { shownValue } from '../../shown-value.js';
 import { type Finding, type LintRule, steps } from '../rule.js';
 
+/** A task sequence variable's reference, `%NAME%`. */
+const VARIABLE = /%[^%\s]+%/;
+
 /** Lint rule `reference-missing` (see its description). */
 export const referenceMissing: LintRule = {
   id: 'reference-missing',
@@ -16,7 +19,8 @@ export const referenceMissing: LintRule = {
     return steps(doc).flatMap((located): Finding[] => {
       if (located.node.attributes.type !== STEP_TYPES.installSoftware) return [];
       const pkg = getVariableValue(located.node, 'PackageID');
-      return pkg && !listed.has(pkg.toUpperCase()) ? [{ located, message: `Package ${shownValue(pkg, '')} is not in the sequence's <referenceList>.` }] : [];
+      // A package ID given as a variable (`%PKG%`) is known only at run time: no referenceList can list it.
+      return pkg && !VARIABLE.test(pkg) && !listed.has(pkg.toUpperCase()) ? [{ located, message: `Package ${shownValue(pkg, '')} is not in the sequence's <referenceList>.` }] : [];
     });
   },
 };
