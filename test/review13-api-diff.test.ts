@@ -108,3 +108,15 @@ describe('a BigInt where a name or setting goes is refused, typed', () => {
     expect(f.code).toBe('INVALID_ARGUMENT');
   });
 });
+
+describe('cmts diff: a move at the top of the sequence', () => {
+  it('is said to be within the sequence, not within a group it is not in; one in a group as before', async () => {
+    const m = memoryIo({ 'a.xml': '<sequence version="3.10"><group name="A"/><group name="B/C"/></sequence>', 'b.xml': '<sequence version="3.10"><group name="B/C"/><group name="A"/></sequence>' });
+    expect(await main(['diff', 'a.xml', 'b.xml'], m.io)).toBe(1);
+    expect(m.stdout).toMatch(/\(moved within the sequence\)/);
+    expect(m.stdout).not.toContain('within its group');
+    const g = memoryIo({ 'a.xml': '<sequence version="3.10"><group name="G"><group name="A"/><group name="B"/></group></sequence>', 'b.xml': '<sequence version="3.10"><group name="G"><group name="B"/><group name="A"/></group></sequence>' });
+    await main(['diff', 'a.xml', 'b.xml'], g.io);
+    expect(g.stdout).toContain('(moved within its group)');
+  });
+});

@@ -67,13 +67,19 @@ export function shownPath(d: DiffEntry): string {
 }
 
 /**
- * How a `moved` entry moved, in words: from its old path, within its group, or, between two groups of one path,
+ * How a `moved` entry moved, in words: from its old path, within its group (within the sequence, for an item at its
+ * top), or, between two groups of one path,
  * from its old position to its new one.
  */
 export function movedHow(d: DiffEntry): string {
   if (d.position !== undefined) return `moved to another group of the same name: from item ${d.fromPosition ?? '?'} to item ${d.position}`;
-  return d.from === d.path ? 'moved within its group' : `moved from ${d.from ?? '?'}`;
+  if (d.from !== d.path) return `moved from ${d.from ?? '?'}`;
+  // An item at the top of the sequence is in no group (its path is its escaped name: no unescaped `/`).
+  return TOP_LEVEL.test(d.path) ? 'moved within the sequence' : 'moved within its group';
 }
+
+/** A path of one name: every `/` in it escaped (`\/`), as `escapeName` writes a name's own. */
+const TOP_LEVEL = /^(?:[^\\/]|\\.)*$/;
 
 /** A difference as one line for people. */
 export function formatDiffEntry(d: DiffEntry): string {
