@@ -78,4 +78,24 @@ describe('a variable written twice for one setting', () => {
     const findings = lint(readTaskSequence(XML)).filter((f) => f.code === 'catalog/action-line');
     expect(findings).toEqual([]);
   });
+
+  it('a variable of the same property under another name is the one set, as it is the one read (the first)', () => {
+    const doc = readTaskSequence('<sequence version="3.10"><step type="SMS_TaskSequence_RebootAction" name="R" runIn="WinPEandFullOS" successCodeList="0"><action>smsboot.exe /target:WinPE</action><defaultVarList><variable name="Other" property="Target" hidden="true">WinPE</variable><variable name="SMSRebootTarget" property="Target" hidden="true">HD</variable></defaultVarList></step></sequence>');
+    const step = doc.steps()[0]?.node as Step;
+    stepView(step).set('target', 'HD');
+    expect(stepView(step).get('target')).toBe('HD');
+    expect(actionOf(step)).toBe('smsboot.exe /target:HD');
+  });
+
+  it('emptying a mode setting held twice removes both: the second does not come to be read in the first one\'s place', () => {
+    const doc = createSequence('sequence');
+    const step = addStep(doc, 'Apply Operating System Image', { name: 'A', settings: { imagePackageId: 'ABC00026' } }, { last: doc.sequence }) as Step;
+    const list = step.children.find((c) => c.kind === 'variableList') as { children: unknown[] };
+    list.children.push({ kind: 'variable', tag: 'variable', attributes: { name: 'OSDImagePackageId', property: 'ImagePackageID' }, value: 'ABC00099' });
+    stepView(step).set('imagePackageId', '');
+    expect(stepView(step).get('imagePackageId')).toBeUndefined();
+    expect(actionOf(step)).not.toContain('/image:');
+    stepView(step).set('installPackageId', 'ABC00027');
+    expect(actionOf(step)).toBe('OSDApplyOS.exe /install:ABC00027,%OSDInstallEditionIndex% /runfromnet:False');
+  });
 });

@@ -81,4 +81,17 @@ describe('convert --to xml holds the kept declaration to the JSON\'s encoding', 
     const input = Buffer.from(PACKAGE('<?xml version="1.0" encoding="windows-1252"?>\r\n'), 'latin1');
     expect(await withEncoding(input, 'windows-1252')).toEqual(input);
   });
+
+  it('a kept declaration edited out of form is refused at its place, not put behind a second one', async () => {
+    const m = memoryIo({ 'in.xml': Buffer.from(PACKAGE('<?xml version="1.0" encoding="windows-1252"?>\r\n'), 'latin1') });
+    expect(await main(['convert', 'in.xml', '--to', 'json', '-o', 'in.json'], m.io), m.stderr).toBe(0);
+    const json = JSON.parse(Buffer.from(m.fs.get('in.json') as Uint8Array).toString('utf8')) as { encoding: unknown; wrapper: { before: string } };
+    json.wrapper.before = json.wrapper.before.replace('<?xml version="1.0" encoding="windows-1252"?>', '<?xml  encoding="utf-8" version="1.0"?>');
+    json.encoding = { encoding: 'windows-1252', bom: false };
+    m.fs.set('edited.json', Buffer.from(JSON.stringify(json)));
+    expect(await main(['convert', 'edited.json', '--to', 'xml', '-o', 'out.xml'], m.io)).toBe(1);
+    expect(m.stderr).toContain('The XML declaration is not well-formed');
+    expect(m.stderr).not.toContain('only at the very start');
+    expect(m.fs.has('out.xml')).toBe(false);
+  });
 });

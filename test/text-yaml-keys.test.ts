@@ -7,13 +7,13 @@ import { thrown } from './helpers/thrown.js';
 import { cpuMs } from './helpers/cpu-time.js';
 
 describe('keys of the text form', () => {
-  it('a mapping of 50,000 distinct keys is read in linear time (refused by the schema, not a minute later)', () => {
-    const text = `steps: []\nx:\n${Array.from({ length: 50_000 }, (_, i) => `  k${i}: 1\n`).join('')}`;
+  it('a mapping of 100,000 distinct keys is read in linear time (refused by the schema, not minutes later)', () => {
+    const text = `steps: []\nx:\n${Array.from({ length: 100_000 }, (_, i) => `  k${i}: 1\n`).join('')}`;
     const { ms, result: e } = cpuMs(() => thrown(() => fromYaml(text)));
     expect(e.code).toBe('NOT_A_TASK_SEQUENCE');
     expect(e.message).toContain('additional properties (x)');
-    // Compared key by key, 50,000 keys cost (5/8)² of the minute 80,000 took: over 20 s. Linear, about a second.
-    expect(ms).toBeLessThan(12_000);
+    // Compared key by key, 100,000 keys cost (10/8)² of the minute 80,000 took: over 90 s. Linear, a second or two.
+    expect(ms).toBeLessThan(20_000);
   }, 60_000);
 
   it('a key twice in one mapping is still refused at the second, block and flow', () => {

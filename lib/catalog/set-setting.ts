@@ -19,7 +19,7 @@ import type { StepTypeData, VariableData } from './types.js';
 import { checkArrayItems, checkValue, itemDefault } from './value-problem.js';
 import { encodeValue, hasShape, shapeMessage, type SettingValue } from './values.js';
 import { itemSpelling, matchVariable, variableOfSetting } from './variable-match.js';
-import { placeAllInPropertyOrder, placeInPropertyOrder, removeItemVariable, removeItemVariables } from './variable-order.js';
+import { placeAllInPropertyOrder, placeInPropertyOrder, removeItemVariables } from './variable-order.js';
 
 /** What writing a setting needs of a view. */
 export interface SettingTarget {
@@ -177,11 +177,20 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
         // switching modes as `set` is meant to (empty the one, then set the other) left `/image:,%OSDImageIndex%`.
         // So does an inline script (a package's Run PowerShell Script has no SourceScript): written as an empty
         // script, it still counted as one, and every order of setting the package and its script was refused.
-        const own = variables(view.step).find((v) => matchVariable(entry, v)?.data === data);
-        if (own) removeItemVariable(view.step, own);
+        // Every variable of the setting: a second one left would be read in its place (the first is what `get` reads).
+        removeItemVariables(view.step, new Set(variables(view.step).filter((v) => matchVariable(entry, v)?.data === data)));
         delete fromAction[data.property];
       } else if (actionOnly) fromAction[data.property] = text;
-      else writeVariable(view.step, { name: data.name, property: data.property, hidden: data.hidden }, text);
+      else {
+        // Into the variable the view reads the setting from (the first that matches it, by property before name):
+        // `setVariable` finds one by name first, and of two (another name, the same property) wrote the one not read.
+        const own = variables(view.step).find((v) => {
+          const m = matchVariable(entry, v);
+          return m?.data === data && m.index === undefined;
+        });
+        if (own) own.value = text;
+        else writeVariable(view.step, { name: data.name, property: data.property, hidden: data.hidden }, text);
+      }
       if (data.property === 'SuccessCodes' && 'successCodeList' in view.step.attributes) view.step.attributes.successCodeList = text;
       if (data.property === 'RetryCount' && 'retryCount' in view.step.attributes) view.step.attributes.retryCount = text;
       written = data.property;

@@ -6,7 +6,7 @@ import { SMS_PACKAGE_ORDER } from '../containers/index.js';
 import { TaskSequenceError } from '../errors.js';
 import { declarationDisagreement } from '../xml/declared-encoding.js';
 import type { TextEncodingInfo } from '../xml/encoding-name.js';
-import { readDeclaration } from '../xml/declaration.js';
+import { readDeclaration, startsWithDeclaration } from '../xml/declaration.js';
 import { escapeAttribute, escapeText, heldText } from '../xml/escape-text.js';
 import { checkWellFormed } from '../xml/parse.js';
 import { referenceUnencodable, singleByteOf } from '../xml/single-byte.js';
@@ -70,6 +70,9 @@ function wellFormed(text: string): boolean {
 function declared(text: string, info: TextEncodingInfo, nl: string): string {
   if (declarationDisagreement(text, info) === undefined) return text;
   const own = readDeclaration(text);
+  // One that does not parse is left for the read-back to refuse at its place (DECLARATION_MALFORMED), rather than
+  // another put before it, which the read-back would then refuse as a declaration not at the start.
+  if (!own && startsWithDeclaration(text)) return text;
   if (!own) return `<?xml version="1.0" encoding="${info.encoding}"?>${nl}${text}`;
   const declaration = text.slice(0, own.length);
   const label = ENCODING_VALUE.exec(declaration);
