@@ -19,20 +19,23 @@ export interface PropertyToken {
  * msiexec's `PROPERTY=VALUE` reading) has it. A no-break space, another Unicode space or a line end is part of the
  * value it stands in, so `SMSSLP=a<U+00A0>PATCH="…"` is one SMSSLP property to Windows Installer, and no PATCH.
  */
-const SEPARATOR = /[ \t]/;
+function separates(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
 
 /** Splits an installation properties string into tokens, keeping their spans. */
 export function parseInstallProperties(text: string): PropertyToken[] {
   const tokens: PropertyToken[] = [];
+  // By character code: a regular expression and a one-character string per character made this a tenth of the
+  // KB977203 preset's time on 2,000 Setup steps (it reads each step's string several times).
   let i = 0;
   while (i < text.length) {
-    while (i < text.length && SEPARATOR.test(text[i] as string)) i++;
+    while (i < text.length && separates(text.charCodeAt(i))) i++;
     if (i >= text.length) break;
     const start = i;
     let inQuote = false;
-    while (i < text.length && (inQuote || !SEPARATOR.test(text[i] as string))) {
-      if (text[i] === '"') inQuote = !inQuote;
-      i++;
+    for (let c = text.charCodeAt(i); i < text.length && (inQuote || !separates(c)); c = text.charCodeAt(++i)) {
+      if (c === 0x22) inQuote = !inQuote;
     }
     const raw = text.slice(start, i);
     const m = /^"?([A-Za-z_][A-Za-z0-9_.]*)=(.*)$/s.exec(raw);
