@@ -22,11 +22,34 @@ const SHOWN_PATH_CHARS = 240;
  * (the item's own name) around `…`, with its length. A step named with a whole file (two million characters) made a
  * line that long for every finding, whose message is cut at 40.
  */
-function shortPath(path: string): string {
+function shortPath(written: string): string {
+  const path = namedPath(written);
   if (path.length <= SHOWN_PATH_CHARS) return path;
   // Cut between characters, never inside a surrogate pair.
   const at = (i: number) => (/[\udc00-\udfff]/.test(path[i] ?? '') ? i + 1 : i);
   return `${path.slice(0, at(SHOWN_PATH_CHARS / 2))}…${path.slice(at(path.length - SHOWN_PATH_CHARS / 2))} (${characterCount(path)} characters)`;
+}
+
+/**
+ * A path whose items have no name said with `(no name)` in their place: an unnamed step at the top printed as
+ * nothing, and one in an unnamed group as `/`. A name's own `/` is escaped (`\\/`), so every unescaped `/` parts two
+ * names.
+ */
+function namedPath(path: string): string {
+  // Only a path with an empty name in it can start or end with `/`, or hold `//`, or be empty.
+  if (path !== '' && !path.startsWith('/') && !path.endsWith('/') && !path.includes('//')) return path;
+  const names: string[] = [];
+  let name = '';
+  for (let i = 0; i < path.length; i++) {
+    const c = path[i] as string;
+    if (c === '\\' && i + 1 < path.length) name += c + (path[++i] as string);
+    else if (c === '/') {
+      names.push(name);
+      name = '';
+    } else name += c;
+  }
+  names.push(name);
+  return names.map((n) => (n === '' ? '(no name)' : n)).join('/');
 }
 
 /** `text` in lines of at most `width` characters, the first after `head` and the others indented as far. */
