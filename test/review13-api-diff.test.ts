@@ -120,3 +120,13 @@ describe('cmts diff: a move at the top of the sequence', () => {
     expect(g.stdout).toContain('(moved within its group)');
   });
 });
+
+describe('insert-steps-after: STEP_NOT_FOUND says the whole query', () => {
+  it('a query naming a step type is shown whole, not cut at 40 characters', () => {
+    const doc = readTaskSequence(`<sequence version="3.10">${SETUP}</sequence>`);
+    const t = createTransform('insert-steps-after', { after: { type: 'SMS_TaskSequence_RunCommandLineAction', name: 'Run it' }, steps: [{ type: 'restart-computer', name: 'R' }] });
+    const e = thrown(() => doc.apply(t));
+    expect(e.code).toBe('STEP_NOT_FOUND');
+    expect(e.message).toContain('{"type":"SMS_TaskSequence_RunCommandLineAction","name":"Run it"}');
+  });
+});

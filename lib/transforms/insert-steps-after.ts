@@ -119,6 +119,9 @@ export function stepMatches(item: SequenceItem | undefined, spec: NewStep): bool
   }
 }
 
+/** How much of a query a STEP_NOT_FOUND message shows whole. */
+const SHOWN_QUERY_CHARS = 200;
+
 /**
  * The checks of insert-steps-after's steps that need no document (those of its schema aside): throws
  * `INVALID_ARGUMENT`, marked with the place of the value (`/steps/2/programName`). Its factory makes them, and so does
@@ -172,7 +175,12 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
       return name !== undefined && escapeName(name) === last && group?.attributes.description === conditionGroupDescription(name);
     });
   }
-  if (targets.length === 0) throw new TaskSequenceError('STEP_NOT_FOUND', `No step matches ${shownValue(JSON.stringify(options.after), '')}.`);
+  if (targets.length === 0) {
+    // The whole query where it is short enough to read (a step type's name alone is 40 characters: cut there, the
+    // message hid what was searched for), JSON's escapes keeping it on one line; a longer one cut as values are.
+    const query = JSON.stringify(options.after);
+    throw new TaskSequenceError('STEP_NOT_FOUND', `No step matches ${query.length <= SHOWN_QUERY_CHARS ? query : shownValue(query, '')}.`);
+  }
   // The markup the new steps add (their condition copies and groups too), held with the sequence's own to the maxNodes
   // the document was read with, as it is built and before any edit: 600,000 one-line matches with two steps after each
   // ran cmts out of heap after five minutes. Steps already in place add nothing.
