@@ -17,7 +17,7 @@ import { checkSegmentsWritten, variablesTheLineReads } from './line-variables.js
 import { choiceProblems } from './setting-choices.js';
 import type { StepTypeData, VariableData } from './types.js';
 import { checkArrayItems, checkValue, itemDefault } from './value-problem.js';
-import { encodeValue, hasShape, shapeMessage, type SettingValue } from './values.js';
+import { encodeValue, hasShape, isEmptyText, shapeMessage, type SettingValue } from './values.js';
 import { itemSpelling, matchVariable, variableOfSetting } from './variable-match.js';
 import { placeAllInPropertyOrder, placeInPropertyOrder, removeItemVariables } from './variable-order.js';
 
@@ -153,8 +153,7 @@ export function setStepSetting(view: SettingTarget, setting: string, value: Sett
   } else {
     if (!hasShape(data.valueType, value)) throw new TaskSequenceError('INVALID_ARGUMENT', shapeMessage(setting, data.valueType, value));
     const text = encodeValue(data.valueType, value);
-    // An empty value, or an empty script (written as Base64 of a byte order mark alone, `//4=`).
-    const emptied = text.trim() === '' || (data.valueType === 'base64Script' && typeof value === 'string' && value.trim() === '');
+    const emptied = isEmptyText(data.valueType, text);
     const texts = view.propertyTexts();
     if (text !== currentText(texts, fromAction, data.property)) {
       // Checked only when it changes: a file's value past a limit, set to itself, is left as written.

@@ -6,7 +6,7 @@
  * breaks one, `set` a value that brings one in, and lint's `catalog/missing-setting` reports one in a file.
  */
 import type { StepTypeData } from './types.js';
-import { decodeValue } from './values.js';
+import { isEmptyText } from './values.js';
 import { variableOfSetting } from './variable-match.js';
 
 /** The property texts of a step, by property (`ImagePackageID`), as the step holds or would hold them. */
@@ -112,12 +112,12 @@ export function choiceProblems(entry: StepTypeData, texts: PropertyTexts): strin
   if (!rules) return [];
   const text = (setting: string) => {
     const data = variableOfSetting(entry, setting);
-    const written = data === undefined ? '' : (texts[data.property] ?? '').trim();
-    // A script is written as Base64 of its UTF-16 text with a byte order mark: an empty script is `//4=`, no script.
-    const script = data?.valueType === 'base64Script' && written !== '' ? decodeValue('base64Script', written) : undefined;
-    return typeof script === 'string' ? script.trim() : written;
+    return data === undefined ? '' : (texts[data.property] ?? '').trim();
   };
-  const given = (setting: string) => text(setting) !== '';
+  const given = (setting: string) => {
+    const data = variableOfSetting(entry, setting);
+    return data !== undefined && !isEmptyText(data.valueType, texts[data.property] ?? '');
+  };
   const out: string[] = [];
   for (const r of rules) {
     const problem = r.problem(given, text);

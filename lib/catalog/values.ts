@@ -76,6 +76,18 @@ function decodeLoose(valueType: ValueType, text: string): SettingValue | undefin
   }
 }
 
+/**
+ * Whether a variable's text says no value: nothing but white space, or a script of nothing (a script is written as
+ * Base64 of its UTF-16 text with a byte order mark, so an empty one is `//4=`). The choice rules count such a setting
+ * as not given, and `set` removes the variable of one it empties.
+ */
+export function isEmptyText(valueType: ValueType, text: string): boolean {
+  if (text.trim() === '') return true;
+  if (valueType !== 'base64Script') return false;
+  const script = decodeValue(valueType, text.trim());
+  return typeof script === 'string' && script.trim() === '';
+}
+
 /** The typed value of a variable's text, or undefined when the text has no lossless typed form. */
 export function decodeValue(valueType: ValueType, text: string): SettingValue | undefined {
   const value = decodeLoose(valueType, text);

@@ -8,6 +8,7 @@ import { flag, type OptionSpecs, readLimitHelp, READ_LIMIT_OPTIONS } from './arg
 import { startCommand } from './start-command.js';
 import { inputsOrFail } from './inputs.js';
 import { issueLine } from './issue-line.js';
+import { pathNames } from '../model/query.js';
 import type { CliIo } from './io.js';
 import { errorRecord, inputFailure, type JsonReport, printJson, reportFailure } from './json-report.js';
 import { EXIT } from './exit.js';
@@ -38,18 +39,9 @@ function shortPath(written: string): string {
 function namedPath(path: string): string {
   // Only a path with an empty name in it can start or end with `/`, or hold `//`, or be empty.
   if (path !== '' && !path.startsWith('/') && !path.endsWith('/') && !path.includes('//')) return path;
-  const names: string[] = [];
-  let name = '';
-  for (let i = 0; i < path.length; i++) {
-    const c = path[i] as string;
-    if (c === '\\' && i + 1 < path.length) name += c + (path[++i] as string);
-    else if (c === '/') {
-      names.push(name);
-      name = '';
-    } else name += c;
-  }
-  names.push(name);
-  return names.map((n) => (n === '' ? '(no name)' : n)).join('/');
+  return pathNames(path)
+    .map((n) => (n === '' ? '(no name)' : n))
+    .join('/');
 }
 
 /** `text` in lines of at most `width` characters, the first after `head` and the others indented as far. */

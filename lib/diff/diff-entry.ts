@@ -6,6 +6,7 @@
 import { TaskSequenceError } from '../errors.js';
 import type { DiffReportEntry } from '../generated/schema-types.js';
 import { describeValue } from '../model/child-nodes.js';
+import { pathNames } from '../model/query.js';
 
 const CHANGES = new Set(['added', 'removed', 'moved', 'changed']);
 
@@ -74,12 +75,9 @@ export function shownPath(d: DiffEntry): string {
 export function movedHow(d: DiffEntry): string {
   if (d.position !== undefined) return `moved to another group of the same name: from item ${d.fromPosition ?? '?'} to item ${d.position}`;
   if (d.from !== d.path) return `moved from ${d.from ?? '?'}`;
-  // An item at the top of the sequence is in no group (its path is its escaped name: no unescaped `/`).
-  return TOP_LEVEL.test(d.path) ? 'moved within the sequence' : 'moved within its group';
+  // An item at the top of the sequence is in no group: its path is one name.
+  return pathNames(d.path).length === 1 ? 'moved within the sequence' : 'moved within its group';
 }
-
-/** A path of one name: every `/` in it escaped (`\/`), as `escapeName` writes a name's own. */
-const TOP_LEVEL = /^(?:[^\\/]|\\.)*$/;
 
 /** A difference as one line for people. */
 export function formatDiffEntry(d: DiffEntry): string {

@@ -64,6 +64,24 @@ function notListable(node: SequenceItem, prefix: string, index: number, why: str
   throw new TaskSequenceError('INVALID_ARGUMENT', `The ${node.kind} at index ${index} ${where} cannot be listed: ${why}. Set it as the model says.`);
 }
 
+/**
+ * The names a path is made of, each as the path writes it (its own `/` and `\` still escaped): every unescaped `/`
+ * parts two. `G/a\/b` is `G` and `a\/b`; an item with no name is ''.
+ */
+export function pathNames(path: string): string[] {
+  const names: string[] = [];
+  let start = 0;
+  for (let i = 0; i < path.length; i++) {
+    if (path[i] === '\\') i++;
+    else if (path[i] === '/') {
+      names.push(path.slice(start, i));
+      start = i + 1;
+    }
+  }
+  names.push(path.slice(start));
+  return names;
+}
+
 /** A name as a path writes it: a `/` or `\` in it escaped with `\`. */
 export function escapeName(name: string): string {
   // Nearly every name has nothing to escape: it is returned without a search and replace.

@@ -11,7 +11,7 @@ import { createInstallSoftwareStep, createRestartComputerStep, createRunCommandL
 import { isEnabled } from '../model/attributes.js';
 import { editBatch } from '../model/edit-batch.js';
 import { conditionOf } from '../model/conditions.js';
-import { escapeName, type Located, nextItemIndex } from '../model/query.js';
+import { escapeName, type Located, nextItemIndex, pathNames } from '../model/query.js';
 import { findSteps, type StepQuery } from '../model/find-items.js';
 import { InstallSoftwareStep, RestartComputerStep, RunCommandLineStep, SetVariableStep, STEP_TYPES } from '../model/steps.js';
 import type { Condition, SequenceItem, Step } from '../model/types.js';
@@ -31,19 +31,6 @@ export type NewStep =
 /** The description of the group that carries the condition of a step the new steps follow (found by it again). */
 function conditionGroupDescription(name: string): string {
   return `The condition of "${name}", evaluated once for it and the steps inserted after it`;
-}
-
-/**
- * The last name of a step path as the path writes it (escaped, see `Located.path`): what follows the last `/` that
- * separates names, not one escaped inside a name (`G/Setup\/Config` ends in `Setup\/Config`).
- */
-function lastPathName(path: string): string {
-  let start = 0;
-  for (let i = 0; i < path.length; i++) {
-    if (path[i] === '\\') i++;
-    else if (path[i] === '/') start = i + 1;
-  }
-  return path.slice(start);
 }
 
 /** Options of {@link insertStepsAfter}. */
@@ -168,7 +155,7 @@ export function planInsertStepsAfter(doc: TaskSequenceDocument, options: InsertS
     // A step this transform put in a group of its name, to carry its condition, has that name once more in its path:
     // the same options run again (a nightly check) find it there, and its steps already in place, rather than nothing.
     const path = options.after.path;
-    const last = lastPathName(path);
+    const last = pathNames(path).at(-1) as string;
     targets = findSteps(doc.sequence, { ...options.after, path: `${path}/${last}` }).filter((l) => {
       const group = l.groups[l.groups.length - 1];
       const name = group?.attributes.name;
